@@ -1,0 +1,4 @@
+"""`python -m assistant` is the same as the `selfeval` command."""
+from assistant.cli import app
+
+app(prog_name="selfeval")

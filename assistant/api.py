@@ -1,0 +1,39 @@
+"""The Python API: the same verbs as the CLI (extract, check, review, ask, evaluate).
+
+    from assistant import api
+    report = api.check("report.docx")
+    print(report.scores)
+
+Every verb accepts a path, raw bytes, or an already parsed `Document`.
+"""
+from pathlib import Path
+
+from assistant.document import Document
+from assistant.ingest import read_bytes, read_path
+from schemas import CheckedReport, Report
+
+Source = str | Path | bytes | Document
+
+
+def load(source: Source, name: str = "report.txt") -> Document:
+    """Read a report into a Document (raises BadInput on unusable input)."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, bytes):
+        return read_bytes(source, name)
+    return read_path(source)
+
+
+def extract(source: Source, extractor: str = "rules") -> Report:
+    """Structured tables and figures of a report."""
+    from assistant.extract import extract_rules
+
+    return extract_rules(load(source))
+
+
+def check(source: Source, extractor: str = "rules") -> CheckedReport:
+    """The extraction plus findings and recomputed scores."""
+    from assistant.check import run_checks
+
+    document = load(source)
+    return run_checks(extract(document, extractor), document)

@@ -1,0 +1,9 @@
+"""The `selfeval` command line: one module per verb, all registered on one Typer app.
+
+User errors (bad input, missing LLM) print one line on stderr and exit with the code the
+contract documents; anything else is a bug and shows a traceback only with SELFEVAL_DEBUG=1.
+"""
+from assistant.cli.app import app
+from assistant.cli import check, evaluate, extract  # noqa: F401  (register commands)
+
+__all__ = ["app"]

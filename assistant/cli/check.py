@@ -1,0 +1,29 @@
+"""`selfeval check FILE`: every number recomputed, findings with evidence."""
+import typer
+
+from assistant import api
+from assistant.cli.app import Format, app, console, guarded, print_json, read_document
+from assistant.render import findings_markdown, print_findings
+
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+@app.command()
+@guarded
+def check(
+    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
+    severity: str = typer.Option("info", "--severity", help="只显示该级别及以上：error | warning | info"),
+    extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
+) -> None:
+    """复核报告中的数字，列出问题及证据，并给出复核得分。"""
+    if severity not in SEVERITY_ORDER:
+        raise typer.BadParameter("--severity 只能是 error、warning 或 info")
+    report = api.check(read_document(file), extractor)
+    report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[severity]]
+    if format is Format.json:
+        print_json(report)
+    elif format is Format.md:
+        console.print(findings_markdown(report), markup=False, highlight=False, soft_wrap=True)
+    else:
+        print_findings(console, report)

@@ -1,0 +1,23 @@
+"""`selfeval extract FILE`: the tables and key figures of a report."""
+import typer
+
+from assistant import api
+from assistant.cli.app import Format, app, console, guarded, print_json, read_document
+from assistant.render import print_report, report_markdown
+
+
+@app.command()
+@guarded
+def extract(
+    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
+    extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
+) -> None:
+    """抽取报告中的全部自评表和正文关键数字。"""
+    report = api.extract(read_document(file), extractor)
+    if format is Format.json:
+        print_json(report)
+    elif format is Format.md:
+        console.print(report_markdown(report), markup=False, highlight=False, soft_wrap=True)
+    else:
+        print_report(console, report)

@@ -1,0 +1,67 @@
+"""The document model every ingester produces: text lines plus blocks of paragraphs and tables.
+
+`lines` is the text a reviewer sees (for .txt the file itself; for .docx/.pdf a rendering
+in the same tab layout), and every block and cell carries its 1-based line in it, so each
+extracted value can be traced back to its source line.
+"""
+from dataclasses import dataclass, field
+
+from schemas import Source
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line if self.cells else 0
+
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass
+class TableBlock:
+    rows: list[Row]
+    title_lines: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.rows[0].line if self.rows else 0
+
+
+Block = Paragraph | TableBlock
+
+
+@dataclass
+class Document:
+    source: Source
+    lines: list[str]
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[TableBlock]:
+        return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    def line_text(self, line: int | None) -> str:
+        if line is None or not 1 <= line <= len(self.lines):
+            return ""
+        return self.lines[line - 1]

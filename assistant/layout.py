@@ -1,0 +1,167 @@
+"""Layout reconstruction: plain text → paragraphs and tables of cells.
+
+Three ways a table reaches us as text:
+- Word's plain-text export (the samples): every cell starts a line with one TAB, its text
+  may run on over further lines (even across blank lines), a blank line ends a row, a
+  merged cell is an empty TAB line;
+- spreadsheet or web pastes: one row per line, cells separated by TABs;
+- Markdown-style rows: cells separated by "|".
+Each line is classified on its own, so one document may mix them.
+"""
+import re
+
+from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+
+# A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
+HEADING = re.compile(
+    r"^\s*(附件\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]+\s*[、.．]|说明[:：]|填表人|"
+    r"\d{4}年度.{0,40}$|.{0,60}(自评表|基础数据表|自评报告|评分表)\s*$)"
+)
+PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
+
+
+def is_blank(line: str) -> bool:
+    return not line.startswith("\t") and not line.strip()
+
+
+def is_tsv_row(line: str) -> bool:
+    """A spreadsheet-style row: TABs between cells, not only one TAB opening the line."""
+    body = line[1:] if line.startswith("\t") else line
+    return "\t" in body.rstrip("\t") or ("\t" in body and bool(body.split("\t")[0].strip()))
+
+
+def is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 and not line.lstrip().startswith(("http", "//"))
+
+
+def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:
+    text = line.strip()
+    if separator == "|":
+        text = text.strip("|")
+    return [Cell(part.strip(), line_no) for part in text.split(separator)]
+
+
+class _Builder:
+    """Accumulates rows of the Word-export layout while lines stream in."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.rows: list[Row] = []
+        self.blanks = 0
+
+    def cell(self, text: str, line_no: int) -> None:
+        if not self.rows or self.blanks:
+            self.rows.append(Row([]))
+        self.rows[-1].cells.append(Cell(text.strip(), line_no))
+        self.blanks = 0
+
+    def continues_cell(self, line: str) -> bool:
+        """Whether a non-TAB line continues the open cell rather than ending the table."""
+        if not self.rows or HEADING.match(line):
+            return False
+        current = self.rows[-1].cells[-1]
+        # Two blank lines after a filled cell end the table; an empty merged cell may
+        # still receive its text after blank lines (a vertically centred label).
+        return not (self.blanks >= 2 and current.text)
+
+    def continue_cell(self, line: str) -> None:
+        current = self.rows[-1].cells[-1]
+        current.text = f"{current.text}\n{line.strip()}" if current.text else line.strip()
+        self.blanks = 0
+
+    def row(self, cells: list[Cell]) -> None:
+        self.rows.append(Row(cells))
+        self.blanks = 0
+
+    def close_table(self) -> None:
+        rows = mend_split_rows([row for row in self.rows if row.cells])
+        if rows:
+            self.blocks.append(TableBlock(rows=rows))
+        self.rows = []
+
+    def paragraph(self, text: str, line_no: int) -> None:
+        self.close_table()
+        self.blocks.append(Paragraph(text.strip(), line_no))
+        self.blanks = 0
+
+
+def parse_text(lines: list[str]) -> list[Block]:
+    """Split text lines into paragraphs and tables; every cell keeps its source line."""
+    builder = _Builder()
+    mode = None  # layout of the open table: "word", "tsv" or "pipe"
+    for line_no, line in enumerate(lines, start=1):
+        if is_blank(line):
+            if mode in ("tsv", "pipe"):
+                builder.close_table()
+                mode = None
+            builder.blanks += 1
+            continue
+        if is_tsv_row(line):
+            if mode != "tsv":
+                builder.close_table()
+            builder.row(split_cells(line.strip("\n"), "\t", line_no))
+            mode = "tsv"
+        elif line.startswith("\t"):
+            if mode not in (None, "word"):
+                builder.close_table()
+            builder.cell(line[1:], line_no)
+            mode = "word"
+        elif mode == "word" and builder.continues_cell(line):
+            builder.continue_cell(line)
+        elif is_pipe_row(line):
+            if mode != "pipe":
+                builder.close_table()
+            if not PIPE_SEPARATOR.match(line):
+                builder.row(split_cells(line, "|", line_no))
+            mode = "pipe"
+        else:
+            builder.paragraph(line, line_no)
+            mode = None
+    builder.close_table()
+    return attach_titles(builder.blocks)
+
+
+def mend_split_rows(rows: list[Row]) -> list[Row]:
+    """Join a row that blank lines inside its cells cut into pieces.
+
+    The export cannot tell a blank line inside a cell from one between rows; a row
+    shorter than the row above, whose next rows supply exactly the missing cells, is
+    one row.
+    """
+    mended: list[Row] = []
+    index = 0
+    while index < len(rows):
+        cells = list(rows[index].cells)
+        width = len(mended[-1].cells) if mended else 0
+        end = index + 1
+        while len(cells) < width and end < len(rows) and len(cells) + len(rows[end].cells) <= width:
+            cells += rows[end].cells
+            end += 1
+        if len(cells) == width and end > index + 1:
+            mended.append(Row(cells))
+            index = end
+        else:
+            mended.append(rows[index])
+            index += 1
+    return mended
+
+
+def attach_titles(blocks: list[Block]) -> list[Block]:
+    """Give each table the short paragraphs printed right above it (附件2-1, 专项资金绩效自评表 …)."""
+    for index, block in enumerate(blocks):
+        if not isinstance(block, TableBlock):
+            continue
+        titles: list[Paragraph] = []
+        cursor = index - 1
+        while cursor >= 0 and len(titles) < 3:
+            previous = blocks[cursor]
+            if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
+                break
+            if block.line - previous.line > 12:
+                break
+            titles.insert(0, previous)
+            cursor -= 1
+        block.title_lines = titles
+    return blocks

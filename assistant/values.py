@@ -1,0 +1,167 @@
+"""Reading the values printed in reports: numbers, percentages, units, comparators, dates.
+
+`parse_number` reads a table cell; `parse_target` reads an indicator's 指标值 or 完成值
+into a `Quantity` (comparator, value, unit, kind) that the checkers compare.
+"""
+import re
+from dataclasses import dataclass
+
+WHITESPACE = re.compile(r"[\s\u3000\u00a0]+")
+NUMBER = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，：（）＜＞＝", "0123456789.%,:()<>=")
+
+# Comparators in the forms reports print them; each maps to ≥, ≤, =, > or <.
+COMPARATORS = [
+    ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("大于等于", "≥"),
+    ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"),
+    ("小于等于", "≤"), ("控制在", "≤"), ("＜", "<"), ("<", "<"), ("＞", ">"), (">", ">"),
+    ("=", "="), ("＝", "="), ("达到", "≥"),
+]
+SUFFIX_COMPARATORS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以下", "≤"), ("之内", "≤"),
+                      ("前", "≤"), ("之前", "≤"), ("内", "≤")]
+NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")
+QUALITATIVE_WORDS = ("提高", "提升", "向好", "完善", "形成", "长期", "加强", "改善", "明显", "有效",
+                     "显著", "及时", "规范", "持续", "逐步", "良好", "稳定", "增强", "达标", "合格",
+                     "按期", "按时", "按要求", "满意", "降低", "减少", "保障", "到位", "完成")
+UNIT = re.compile(r"^(万元|亿元|元/[^\d\s，,]+|元|%|个工作日|工作日|人次|人/天|人\.天|件/万人|[^\d\s%，,。；;、]{1,6})")
+DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
+
+
+def normalize_text(text: str | None) -> str:
+    """Remove every kind of whitespace (the contract's normalisation for table text)."""
+    return WHITESPACE.sub("", text or "")
+
+
+def to_ascii(text: str) -> str:
+    return text.translate(FULL_WIDTH)
+
+
+def chinese_to_number(text: str) -> float | None:
+    """一千二百 → 1200, 三万五千 → 35000, 十二 → 12; None if not a Chinese numeral."""
+    if not text or not CHINESE_NUMBER.fullmatch(text):
+        return None
+    total, section, digit = 0, 0, 0
+    for char in text:
+        if char in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[char]
+            continue
+        unit = CHINESE_UNITS[char]
+        if unit >= 10_000:
+            section = (section + digit) * unit
+            total += section
+            section = 0
+        else:
+            section += (digit or 1) * unit
+        digit = 0
+    return float(total + section + digit)
+
+
+def parse_number(text: str | None) -> float | None:
+    """The first number in a cell ("　 12.5", "完成得0.5分", "1,234.5"); None when there is none."""
+    if not text:
+        return None
+    cleaned = to_ascii(normalize_text(text))
+    match = NUMBER.search(cleaned)
+    if match:
+        try:
+            return float(match.group().replace(",", "").replace("，", ""))
+        except ValueError:
+            return None
+    found = CHINESE_NUMBER.search(cleaned)
+    return chinese_to_number(found.group()) if found else None
+
+
+def parse_percent(text: str | None) -> float | None:
+    """An execution rate in percent: "100%" and "100" → 100, "56.70%" → 56.7."""
+    return parse_number(text)
+
+
+def scaled(value: float, unit: str | None) -> float:
+    """Amounts in 万元: 元 ÷ 10000, 亿元 × 10000; other units unchanged."""
+    if unit == "元":
+        return value / 10_000
+    if unit == "亿元":
+        return value * 10_000
+    return value
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An indicator's target or actual, read for comparison."""
+
+    text: str
+    kind: str  # "number" | "date" | "qualitative" | "not_applicable" | "empty"
+    comparator: str | None = None  # ≥ ≤ = > < (None when only a value is printed)
+    value: float | None = None
+    unit: str | None = None
+    date: tuple[int, int, int] | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def _comparator(text: str) -> tuple[str | None, str]:
+    for word, symbol in COMPARATORS:
+        if text.startswith(word):
+            return symbol, text[len(word):]
+    return None, text
+
+
+def _suffix_comparator(text: str) -> tuple[str | None, str]:
+    for word, symbol in SUFFIX_COMPARATORS:
+        if text.endswith(word):
+            return symbol, text[: -len(word)]
+    return None, text
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    """2022年12月31日 → (2022, 12, 31); 2022年末 / 2022年底 / 2022年度 → (2022, 12, 31)."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else 12
+    day = int(match.group(3)) if match.group(3) else (31 if month == 12 else 28)
+    return (year, month, day)
+
+
+def parse_target(text: str | None) -> Quantity:
+    """Read 指标值/完成值 text: "≧10000人次", "2022年12月31日前", "逐步提高", "不适应", "90%"."""
+    raw = normalize_text(text)
+    if not raw or raw in ("/", "—", "——", "-", "无"):
+        return Quantity(raw, "empty")
+    cleaned = to_ascii(raw)
+    if any(word in cleaned for word in NOT_APPLICABLE):
+        return Quantity(raw, "not_applicable")
+    comparator, rest = _comparator(cleaned)
+    if DATE.search(rest) and not re.search(r"\d+\s*(%|件|次|个|批|户|人)", rest.split("年")[-1]):
+        suffix, _ = _suffix_comparator(rest)
+        return Quantity(raw, "date", comparator or suffix or "=", None, None, parse_date(rest))
+    match = NUMBER.search(rest)
+    if not match or match.start() > 4:
+        chinese = CHINESE_NUMBER.search(rest)
+        value = chinese_to_number(chinese.group()) if chinese and len(chinese.group()) > 0 else None
+        if value is None or any(word in rest for word in QUALITATIVE_WORDS):
+            return Quantity(raw, "qualitative", comparator)
+        after = rest[chinese.end():]
+    else:
+        value = float(match.group().replace(",", "").replace("，", ""))
+        after = rest[match.end():]
+    unit_match = UNIT.match(after)
+    unit = unit_match.group(1) if unit_match else None
+    suffix, _ = _suffix_comparator(after)
+    if unit and suffix and unit.endswith(("以上", "以内", "以下")):
+        unit = unit[: -2] or None
+    if unit == "万" or (unit and unit.startswith("万") and not unit.startswith("万元")):
+        value, unit = value * 10_000, unit[1:] or None
+    return Quantity(raw, "number", comparator or suffix, value, unit)
+
+
+def repeats_comparator(actual: Quantity) -> bool:
+    """A 完成值 that merely restates a target ("≥95%", "≤760元/批次") instead of a result."""
+    return actual.kind == "number" and actual.comparator in ("≥", "≤", ">", "<")

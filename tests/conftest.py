@@ -1,0 +1,27 @@
+"""Shared test helpers: the sample reports, their gold labels, and running the real CLI."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "evals" / "samples"
+GOLD = ROOT / "evals" / "gold"
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, timeout: int = 120):
+    """Run `selfeval ARGS` in a subprocess, as a user would."""
+    return subprocess.run([sys.executable, "-m", "assistant", *args], input=input, capture_output=True,
+                          timeout=timeout, env=env, cwd=ROOT)
+
+
+def gold_for(sample: Path) -> dict:
+    return json.loads((GOLD / f"{sample.stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(params=SAMPLE_FILES, ids=lambda p: p.stem[:3])
+def sample(request) -> Path:
+    return request.param

@@ -1,0 +1,55 @@
+"""The layout parser on each plain-text table layout it promises to read."""
+from assistant.document import Paragraph, TableBlock
+from assistant.layout import parse_text
+
+
+def tables(text: str) -> list[TableBlock]:
+    return [b for b in parse_text(text.split("\n")) if isinstance(b, TableBlock)]
+
+
+def cell_texts(table: TableBlock) -> list[list[str]]:
+    return [row.texts() for row in table.rows]
+
+
+def test_word_export_cells_rows_and_continuations():
+    text = "附件1\n部门整体支出绩效自评表\n\n\t一级指标\n\t年度\n\n指标值\n\t分值\n\n\t产出指标\n\n(50分)\n\t≥10次\n\t12.5\n"
+    [table] = tables(text)
+    assert cell_texts(table) == [["一级指标", "年度\n指标值", "分值"], ["产出指标\n(50分)", "≥10次", "12.5"]]
+    assert [p.text for p in table.title_lines] == ["附件1", "部门整体支出绩效自评表"]
+    assert table.rows[1].cells[1].line == 13
+
+
+def test_empty_merged_cell_receives_text_after_blank_lines():
+    text = "\t一级\n\t二级\n\t三级\n\n\t\n\n\n产出指标\n\t数量指标\n\t次数\n"
+    [table] = tables(text)
+    assert cell_texts(table)[1] == ["产出指标", "数量指标", "次数"]
+
+
+def test_row_cut_by_blank_line_inside_a_cell_is_mended():
+    text = "\t年度总体目标\n\t预期目标\n\t实际完成情况\n\n\t\n\t目标一\n\n\t完成一\n"
+    [table] = tables(text)
+    assert cell_texts(table) == [["年度总体目标", "预期目标", "实际完成情况"], ["", "目标一", "完成一"]]
+
+
+def test_heading_ends_a_table_even_without_blank_line():
+    text = "\t总分\n\t100\n\t98\n 附件 3-1\n2023年度项目支出绩效自评表\n\t项目支出名称\n\t业务工作经费\n"
+    first, second = tables(text)
+    assert cell_texts(first) == [["总分", "100", "98"]]
+    assert [p.text for p in second.title_lines] == ["附件 3-1", "2023年度项目支出绩效自评表"]
+
+
+def test_two_blank_lines_after_a_filled_cell_end_the_table():
+    blocks = parse_text("\t总分\n\t98\n\n\n正文第一段。".split("\n"))
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "正文第一段。"
+
+
+def test_spreadsheet_paste_with_tabs_between_cells():
+    text = "一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t抽检批次\t10\t9\n\n正文"
+    [table] = tables(text)
+    assert cell_texts(table)[1] == ["产出指标", "数量指标", "抽检批次", "10", "9"]
+
+
+def test_pipe_rows_with_markdown_separator():
+    text = "| 一级指标 | 三级指标 | 分值 |\n|---|---|---|\n| 产出指标 | 抽检批次 | 10 |\n"
+    [table] = tables(text)
+    assert cell_texts(table) == [["一级指标", "三级指标", "分值"], ["产出指标", "抽检批次", "10"]]
