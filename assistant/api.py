@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.document import Document
 from assistant.ingest import read_bytes, read_path
-from schemas import CheckedReport, Report
+from schemas import Answer, CheckedReport, Report, ReviewedReport
 
 Source = str | Path | bytes | Document
 
@@ -37,3 +37,20 @@ def check(source: Source, extractor: str = "rules") -> CheckedReport:
 
     document = load(source)
     return run_checks(extract(document, extractor), document)
+
+
+def review(source: Source, mode: str = "template", extractor: str = "rules") -> ReviewedReport:
+    """The check result plus a draft 偏差原因分析 / 改进措施 for every deviation."""
+    from assistant.review import review_report
+
+    document = load(source)
+    return review_report(check(document, extractor), document, mode)
+
+
+def ask(source: Source, question: str, history: list[Answer] | None = None, mode: str = "offline",
+        extractor: str = "rules") -> Answer:
+    """Answer one question about a report, with evidence; `history` resolves follow-ups."""
+    from assistant.chat import answer_question
+
+    document = load(source)
+    return answer_question(check(document, extractor), document, question, history or [], mode)

@@ -6,7 +6,7 @@ from schemas.report import Evidence, Model
 
 
 class Draft(Model):
-    table: int
+    table: int | None = None  # None: the narrative, as in Finding.table
     row: str | None = None
     finding_rules: list[str] = []
     deviation_cause: str

@@ -1,0 +1,27 @@
+"""Deterministic checkers: a Report (from any extractor) + its source text → findings and 复核得分.
+
+One module per rule family; each checker is a pure function `Context -> list[Finding]`.
+The checkers read only the extracted tables and the source text, never how the tables were
+extracted, so rules and LLM extraction are checked identically.
+"""
+from assistant.check.base import Context
+from assistant.check.basic_data import check_basic_data
+from assistant.check.cross_tables import check_cross_tables
+from assistant.check.dates import check_dates
+from assistant.check.funds import check_funds
+from assistant.check.indicators import check_indicators
+from assistant.check.narrative import check_narrative
+from assistant.check.scoring import recompute
+from assistant.check.sections import check_sections
+from assistant.check.totals import check_totals
+from assistant.document import Document
+from schemas import CheckedReport, Report
+
+CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check_cross_tables,
+            check_narrative, check_dates, check_sections]
+
+
+def run_checks(report: Report, document: Document) -> CheckedReport:
+    context = Context(report, document)
+    findings = [f for checker in CHECKERS for f in checker(context)]
+    return CheckedReport(**report.model_dump(), findings=findings, scores=recompute(report))

@@ -1,0 +1,111 @@
+"""Was an indicator's target met, and what score do the rules give it?
+
+Reads 指标值 and 完成值 with the value parser, compares them in the direction the target
+states (or the indicator's nature implies), and derives the rule score: full 分值 when met,
+分值 × 完成值/指标值 (≥) or 分值 × 指标值/完成值 (≤) when a quantitative target is missed.
+A cell holding several targets ("≥90%\n100%") is judged part by part.
+"""
+import re
+from dataclasses import dataclass, field
+
+from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, Quantity, normalize_text, parse_target,
+                              repeats_comparator, to_ascii)
+from schemas import Indicator
+
+MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
+LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故")
+COUNT_UNITS = {"户", "家", "个", "次", "件", "起", "批次", "批", "人次", "人", "份", "台", "辆", "条", "台次", "场", "项"}
+
+
+@dataclass
+class Assessment:
+    target: Quantity
+    actual: Quantity
+    parts: list[Quantity] = field(default_factory=list)
+    status: str = "unknown"  # met | missed | unknown
+    expected_scores: list[float] = field(default_factory=list)
+
+    @property
+    def quantitative(self) -> bool:
+        return self.status in ("met", "missed")
+
+
+def target_parts(indicator: Indicator) -> list[Quantity]:
+    """The targets a cell prints: "≤600批次≤50000元" → two; "2022年12月31日前" → one date."""
+    target = parse_target(indicator.target)
+    if target.kind != "number":
+        return [target]
+    text = to_ascii(normalize_text(indicator.target))
+    words = "|".join(re.escape(w) for w, _ in COMPARATORS)
+    starts = [m.start() for m in re.finditer(rf"(?:{words})?\s*(?:{NUMBER.pattern})", text)]
+    pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    parts = [parse_target(p) for p in pieces]
+    numbers = [p for p in parts if p.kind == "number"]
+    return numbers if len(numbers) > 1 else [target]
+
+
+def comparable(target: Quantity, actual: Quantity) -> tuple[float, float] | None:
+    """Both values in one unit, or None when their units differ."""
+    if target.unit == actual.unit or (target.unit == "%" and actual.unit is None) or \
+            (actual.unit == "%" and target.unit is None):
+        return target.value, actual.value
+    if target.unit in MONEY_TO_YUAN and actual.unit in MONEY_TO_YUAN:
+        return target.value * MONEY_TO_YUAN[target.unit], actual.value * MONEY_TO_YUAN[actual.unit]
+    if {target.unit, actual.unit} <= {"户", "家"}:
+        return target.value, actual.value
+    return None
+
+
+def direction(target: Quantity, indicator: Indicator) -> str:
+    if target.comparator in ("≤", "<"):
+        return "≤"
+    if target.comparator in ("≥", ">", "="):
+        return "≥"
+    name = f"{indicator.level2 or ''}{indicator.level3 or ''}"
+    return "≤" if any(word in name for word in LOWER_IS_BETTER_WORDS) else "≥"
+
+
+def judge_part(part: Quantity, actual: Quantity, indicator: Indicator) -> tuple[bool, float] | None:
+    """(met, rule score) for one numeric target, or None if it cannot be compared."""
+    values = comparable(part, actual)
+    if values is None or actual.kind != "number" or repeats_comparator(actual):
+        return None
+    target_value, actual_value = values
+    weight = indicator.weight or 0.0
+    if direction(part, indicator) == "≤":
+        met = actual_value <= target_value + 1e-9
+        ratio = 1.0 if met or actual_value == 0 else target_value / actual_value
+    else:
+        met = actual_value >= target_value - 1e-9
+        ratio = 1.0 if met or target_value == 0 else actual_value / target_value
+    return met, weight * min(1.0, max(0.0, ratio))
+
+
+def assess(indicator: Indicator) -> Assessment:
+    target = parse_target(indicator.target)
+    actual = parse_target(indicator.actual)
+    assessment = Assessment(target, actual, target_parts(indicator))
+    if target.kind == "date":
+        if actual.kind == "date" and target.date and actual.date:
+            met = actual.date <= target.date if target.comparator in ("≤", "=", None) else actual.date >= target.date
+            assessment.status = "met" if met else "missed"
+            assessment.expected_scores = [indicator.weight or 0.0] if met else []
+        return assessment
+    if target.kind != "number":
+        return assessment
+    judged = [j for j in (judge_part(p, actual, indicator) for p in assessment.parts) if j is not None]
+    if not judged:
+        return assessment
+    assessment.status = "met" if all(met for met, _ in judged) else "missed"
+    assessment.expected_scores = [score for _, score in judged]
+    return assessment
+
+
+def not_applicable(indicator: Indicator) -> bool:
+    text = f"{indicator.level3 or ''}{indicator.target or ''}"
+    return any(word in text for word in NOT_APPLICABLE)
+
+
+def is_placeholder(indicator: Indicator) -> bool:
+    name = normalize_text(indicator.level3).strip("…．.。·")
+    return not name and not indicator.target and not indicator.actual

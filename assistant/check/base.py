@@ -1,0 +1,82 @@
+"""What every checker shares: the context it reads and how it states a finding.
+
+A checker is a pure function `Context -> list[Finding]`. Its rule id, severity and the
+Chinese sentence a reviewer can paste stand in the checker itself.
+"""
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.document import Document, Paragraph
+from assistant.values import normalize_text
+from schemas import Evidence, Finding, Indicator, Report, Table
+
+TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
+
+
+def fmt(value: float | None) -> str:
+    """A number as a reviewer writes it: 12.5, 0.43, 100."""
+    if value is None:
+        return "—"
+    return f"{round(value, 2):g}"
+
+
+def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
+    return a is not None and b is not None and abs(a - b) > tolerance
+
+
+@dataclass
+class Context:
+    """A report as the checkers see it: the extraction plus the source text for quotes."""
+
+    report: Report
+    document: Document
+    notes: dict = field(default_factory=dict)
+
+    @cached_property
+    def self_evaluation_tables(self) -> list[tuple[int, Table]]:
+        return [(i, t) for i, t in enumerate(self.report.tables) if t.kind != "basic_data"]
+
+    @cached_property
+    def narrative(self) -> list[Paragraph]:
+        return self.document.paragraphs
+
+    def quote(self, line: int | None, text: str | None = None) -> Evidence:
+        """The source line as evidence; `text` when the line cannot be shown (LLM extraction)."""
+        source = self.document.line_text(line).strip()
+        return Evidence(quote=source[:200] if source else (text or ""), line=line)
+
+    def cell(self, start: int | None, value: str | None, span: int = 40) -> Evidence | None:
+        """The line, at or after `start`, whose cell prints `value` (a row's cells follow its first line)."""
+        if start is None or not value:
+            return None
+        wanted = normalize_text(value)
+        for line in range(start, min(start + span, len(self.document.lines)) + 1):
+            if normalize_text(self.document.line_text(line)) == wanted:
+                return Evidence(quote=self.document.line_text(line).strip(), line=line)
+        return None
+
+    def locate(self, start: int | None, text: str, span: int = 200) -> Evidence:
+        """Evidence for a clause of a cell: the first line at or after `start` containing its opening words."""
+        probe = normalize_text(text)[:12]
+        for line in range(start or 1, min((start or 1) + span, len(self.document.lines)) + 1):
+            if probe and probe in normalize_text(self.document.line_text(line)):
+                return Evidence(quote=text, line=line)
+        return Evidence(quote=text, line=start)
+
+    def row_evidence(self, indicator: Indicator, *values: str | None) -> list[Evidence]:
+        """The indicator's name line and the cells that hold the given values."""
+        evidence = [self.quote(indicator.line, indicator.level3)]
+        for value in values:
+            found = self.cell(indicator.line, value)
+            if found and found.line not in {e.line for e in evidence}:
+                evidence.append(found)
+        return evidence
+
+
+def finding(rule: str, severity: str, message: str, evidence: list[Evidence], table: int | None = None,
+            row: str | None = None, expected: str | float | None = None, actual: str | float | None = None) -> Finding:
+    def text(value):
+        return fmt(value) if isinstance(value, (int, float)) else value
+
+    return Finding(rule=rule, severity=severity, table=table, row=row, message=message,
+                   expected=text(expected), actual=text(actual), evidence=[e for e in evidence if e.quote])

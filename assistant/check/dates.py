@@ -1,0 +1,71 @@
+"""Years and dates in the narrative: part-year cut-offs, publication dates, another year's text.
+
+Rule: date_inconsistency (warning — a person must judge).
+"""
+import re
+
+from assistant.check.base import Context, finding
+from assistant.document import Paragraph
+from schemas import Evidence, Finding
+
+CUT_OFF = re.compile(r"截[至止](?:到)?\s*(?:(?P<year>20\d{2})\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+SO_FAR = re.compile(r"截[至止](?:到)?目前|目前为止|到目前")
+PUBLISHED = re.compile(r"于\s*(?P<year>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^。；]{0,30}?(?:公开|公示|发布|公布)")
+STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）]")
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 20):min(len(text), end + 30)].strip()
+
+
+def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
+    for match in CUT_OFF.finditer(paragraph.text):
+        if (int(match.group("month")), int(match.group("day"))) == (12, 31):
+            continue
+        if match.group("year") and year and int(match.group("year")) != year:
+            continue
+        return [finding("date_inconsistency", "warning",
+                        f"数据以“{match.group()}”为截止时点，并非全年数据，却作为年度成效表述。",
+                        [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
+                        None, None, expected="截至12月31日", actual=match.group())]
+    match = SO_FAR.search(paragraph.text)
+    if match:
+        return [finding("date_inconsistency", "warning",
+                        f"数据以“{match.group()}”为截止口径，未说明是否为全年数据。",
+                        [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
+                        None, None, expected="截至12月31日", actual=match.group())]
+    return []
+
+
+def check_publication(paragraph: Paragraph, year: int | None) -> list[Finding]:
+    match = PUBLISHED.search(paragraph.text)
+    if not match or not year or int(match.group("year")) > year:
+        return []
+    return [finding("date_inconsistency", "warning",
+                    f"称“{match.group()}”，公开日期早于{year}年度结束，年份疑有误。",
+                    [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
+                    None, None, expected=f"{year + 1}年", actual=f"{match.group('year')}年")]
+
+
+def check_stale_years(paragraph: Paragraph, year: int | None) -> list[Finding]:
+    if not year:
+        return []
+    for match in STALE_YEAR.finditer(paragraph.text):
+        stale = int(match.group("year") or match.group("bracket"))
+        if stale >= year:
+            continue
+        return [finding("date_inconsistency", "warning",
+                        f"{year}年度报告中出现“{match.group().strip('。；！？ ')}”，年份与评价年度不符，疑沿用往年材料。",
+                        [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
+                        None, None, expected=f"{year}年", actual=f"{stale}年")]
+    return []
+
+
+def check_dates(ctx: Context) -> list[Finding]:
+    year = ctx.report.year
+    findings: list[Finding] = []
+    for paragraph in ctx.narrative:
+        findings += check_cut_offs(paragraph, year)
+        findings += check_publication(paragraph, year)
+        findings += check_stale_years(paragraph, year)
+    return findings

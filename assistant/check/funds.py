@@ -1,0 +1,133 @@
+"""The funds block: 执行率, 执行率得分, and the sums of fund lines and breakdowns.
+
+Rules: execution_rate_mismatch, execution_score_mismatch, score_exceeds_weight (funds row),
+sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation).
+"""
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
+from schemas import Finding, FundLine, Table
+
+INCOME_WORDS = ("一般公共预算", "政府性基金", "非税收入", "专户", "其他资金", "财政拨款", "上级补助", "事业收入",
+                "经营收入", "国有资本")
+EXPENDITURE_WORDS = ("基本支出", "项目支出")
+FUND_COLUMNS = {"initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数"}
+
+
+def computed_rate(line: FundLine) -> float | None:
+    """执行率 = 全年执行数 ÷ 全年预算数 × 100 (the adjusted budget, not 年初预算数)."""
+    if line.executed is None or not line.full_year_budget:
+        return None
+    return line.executed / line.full_year_budget * 100
+
+
+def rate_tolerance(printed: float) -> float:
+    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01."""
+    return 0.5 if printed == round(printed) and printed != 100 else TOLERANCE
+
+
+def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
+    evidence = [ctx.quote(line.line, line.label)]
+    for value in values:
+        found = ctx.cell(line.line, fmt(value) if value is not None else None, span=12)
+        if found and found.line not in {e.line for e in evidence}:
+            evidence.append(found)
+    return evidence
+
+
+def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
+    rate = computed_rate(line)
+    findings = []
+    if rate is not None and line.execution_rate is not None and \
+            abs(rate - line.execution_rate) > rate_tolerance(line.execution_rate):
+        findings.append(finding(
+            "execution_rate_mismatch", "error",
+            f"“{line.label}”执行率应为{fmt(line.executed)}÷{fmt(line.full_year_budget)}={rate:.2f}%，"
+            f"表中填{fmt(line.execution_rate)}%。",
+            fund_evidence(ctx, line, line.executed, line.full_year_budget, line.execution_rate),
+            index, line.label, expected=f"{rate:.2f}", actual=line.execution_rate))
+    effective = rate if rate is not None else line.execution_rate
+    if line.weight is not None and line.score is not None and effective is not None:
+        expected = min(effective, 100.0) / 100 * line.weight
+        if differs(line.score, expected, TOLERANCE + 0.005):
+            findings.append(finding(
+                "execution_score_mismatch", "error",
+                f"“{line.label}”执行率得分应为min({effective:.2f}%,100%)×{fmt(line.weight)}={fmt(expected)}分，"
+                f"表中填{fmt(line.score)}分。",
+                fund_evidence(ctx, line, line.score, line.weight), index, line.label,
+                expected=expected, actual=line.score))
+    if line.weight is not None and line.score is not None and line.score > line.weight + 1e-9:
+        findings.append(finding("score_exceeds_weight", "error",
+                                f"“{line.label}”执行率得分{fmt(line.score)}超过分值{fmt(line.weight)}。",
+                                fund_evidence(ctx, line, line.score), index, line.label,
+                                expected=f"≤{fmt(line.weight)}", actual=line.score))
+    return findings
+
+
+def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """当年财政拨款 + 上年结转 + 其他资金 = 年度资金总额, column by column."""
+    total = table.funds_total
+    if total is None or not table.fund_lines:
+        return []
+    findings = []
+    for field, column in FUND_COLUMNS.items():
+        parts = [getattr(line, field) for line in table.fund_lines if getattr(line, field) is not None]
+        stated = getattr(total, field)
+        if parts and stated is not None and differs(sum(parts), stated):
+            findings.append(finding(
+                "sum_mismatch", "error",
+                f"{column}：各资金来源合计{fmt(sum(parts))}万元，与年度资金总额{fmt(stated)}万元不符。",
+                fund_evidence(ctx, total, stated) + [ctx.quote(line.line, line.label) for line in table.fund_lines],
+                index, total.label, expected=sum(parts), actual=stated))
+    return findings
+
+
+def check_breakdown(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """按收入性质 and 按支出性质 items add up to the total they break down."""
+    total = table.funds_total
+    if total is None or total.full_year_budget is None:
+        return []
+    findings = []
+    for side, words, subtotal_key in (("按收入性质", INCOME_WORDS, "按收入性质分"),
+                                      ("按支出性质", EXPENDITURE_WORDS, "按支出性质分")):
+        items = {k: v for k, v in table.breakdown.items() if any(w in k for w in words)}
+        if not items:
+            continue
+        parts = sum(items.values())
+        reference = table.breakdown.get(subtotal_key, total.full_year_budget)
+        if not differs(parts, reference):
+            continue
+        equals_executed = not differs(parts, total.executed)
+        detail = "+".join(f"{k}{fmt(v)}" for k, v in items.items())
+        message = (f"{side}分：{detail}={fmt(parts)}万元，与年度资金总额全年预算数{fmt(reference)}万元不符"
+                   + ("（等于全年执行数，全年预算数疑未按调整后预算填列）。" if equals_executed else "。"))
+        findings.append(finding("sum_mismatch", "warning" if equals_executed else "error", message,
+                                fund_evidence(ctx, total, reference), index, total.label,
+                                expected=reference, actual=parts))
+    return findings
+
+
+def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """执行率 < 100% needs its cause in the table's notes."""
+    total = table.funds_total
+    rate = computed_rate(total) if total else None
+    rate = rate if rate is not None else (total.execution_rate if total else None)
+    if rate is None or rate >= 100 - TOLERANCE:
+        return []
+    notes = "".join(i.deviation_note or "" for i in table.indicators)
+    if any(word in notes for word in ("执行", "预算", "资金", "支出")):
+        return []
+    return [finding("missing_deviation_note", "error",
+                    f"预算执行率{rate:.2f}%低于100%，表内未说明偏差原因及改进措施。",
+                    fund_evidence(ctx, total, total.executed), index, total.label,
+                    expected="偏差原因分析及改进措施", actual=None)]
+
+
+def check_funds(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for index, table in ctx.self_evaluation_tables:
+        lines = ([table.funds_total] if table.funds_total else []) + table.fund_lines
+        for line in lines:
+            findings += check_rate(ctx, index, line)
+        findings += check_fund_lines_sum(ctx, index, table)
+        findings += check_breakdown(ctx, index, table)
+        findings += check_unexplained_underspend(ctx, index, table)
+    return findings

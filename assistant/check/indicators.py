@@ -1,0 +1,195 @@
+"""Indicator rows: scoring against targets, deviation notes, and how targets are set up.
+
+Rules: target_not_met_full_score, score_not_proportional, met_but_deducted,
+missing_deviation_note, placeholder_row, not_applicable_scored, unit_mismatch,
+target_direction_suspect, target_set_low, score_exceeds_weight (per row).
+"""
+from assistant.check.assess import Assessment, assess, comparable, is_placeholder, not_applicable
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
+from assistant.values import normalize_text, repeats_comparator
+from schemas import Finding, Indicator
+
+# A note that names no cause: a slogan or a bare intention ("逐步提高", "加大宣传力度").
+CAUSE_WORDS = ("因", "由于", "原因", "导致", "受", "未能", "不足", "影响", "缺", "延迟", "滞后", "减少", "下降",
+               "调整", "疫情", "未完成", "没有", "不到位", "偏低", "偏高", "超出", "差距")
+# Indicators where more is better: a "≤" target on them reads backwards.
+HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
+NEGATIVE_WORDS = ("不合格", "事故", "投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险", "成本",
+                  "费用", "时间", "时限", "天", "日", "周期", "率低", "突发")
+SET_LOW_RATIO = 1.5
+
+
+def note_states_cause(note: str | None) -> bool:
+    text = normalize_text(note)
+    return len(text) > 25 or any(word in text for word in CAUSE_WORDS)
+
+
+def deviates(indicator: Indicator, assessment: Assessment) -> bool:
+    scored_below = indicator.score is not None and indicator.weight is not None and \
+        indicator.score < indicator.weight - 1e-9
+    return scored_below or assessment.status == "missed"
+
+
+def check_placeholder(ctx: Context, table: int, indicator: Indicator) -> list[Finding]:
+    if not is_placeholder(indicator) or not (indicator.weight or indicator.score):
+        return []
+    return [finding("placeholder_row", "error",
+                    f"“{indicator.level3 or '（空白）'}”占位行没有指标名称和指标值，却计分值{fmt(indicator.weight)}、"
+                    f"得分{fmt(indicator.score)}，占位行不应计分。",
+                    ctx.row_evidence(indicator, fmt(indicator.score)), table, indicator.level3,
+                    expected=0, actual=indicator.score)]
+
+
+def check_not_applicable(ctx: Context, table: int, indicator: Indicator) -> list[Finding]:
+    no_target = not indicator.target and indicator.level3 and not is_placeholder(indicator)
+    if not (not_applicable(indicator) or no_target) or not indicator.score:
+        return []
+    reason = "标注为不适用" if not_applicable(indicator) else "没有年度指标值"
+    return [finding("not_applicable_scored", "error",
+                    f"指标“{indicator.level3}”{reason}，却计分值{fmt(indicator.weight)}、得分{fmt(indicator.score)}；"
+                    "不适用或无目标的指标不应计分，应调整权重。",
+                    ctx.row_evidence(indicator, fmt(indicator.score)), table, indicator.level3,
+                    expected=0, actual=indicator.score)]
+
+
+def unit_problem(assessment: Assessment) -> str | None:
+    """Why 完成值 cannot be compared with 指标值, in words; None if it can."""
+    target, actual = assessment.target, assessment.actual
+    if actual.kind == "empty" or target.kind in ("empty", "not_applicable"):
+        return None
+    if repeats_comparator(actual):
+        return f"完成值“{actual.text}”只是重复了指标值的比较符，未填写实际完成数"
+    if target.kind == "number" and actual.kind == "number":
+        if not any(p.kind == "number" and comparable(p, actual) for p in assessment.parts):
+            return f"指标值“{target.text}”与完成值“{actual.text}”计量单位不一致，无法比较"
+    elif target.kind == "date" and actual.kind == "number":
+        return f"指标值为时间“{target.text}”，完成值却填“{actual.text}”，口径不一致"
+    elif target.kind == "qualitative" and actual.kind == "number":
+        return f"指标值“{target.text}”为定性表述，完成值却填数值“{actual.text}”，口径不一致"
+    elif target.kind == "number" and actual.kind == "qualitative":
+        return f"指标值“{target.text}”为定量目标，完成值“{actual.text}”未给出实际数值，无法比较"
+    return None
+
+
+def check_units(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+    problem = unit_problem(assessment)
+    if problem is None or not_applicable(indicator):
+        return []
+    return [finding("unit_mismatch", "warning", f"指标“{indicator.level3 or ''}”{problem}。",
+                    ctx.row_evidence(indicator, indicator.target, indicator.actual), table, indicator.level3,
+                    expected=indicator.target, actual=indicator.actual)]
+
+
+def check_direction(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+    target = assessment.target
+    name = normalize_text(f"{indicator.level3 or ''}")
+    level2 = normalize_text(indicator.level2)
+    if target.kind != "number" or not target.comparator:
+        return []
+    backwards = None
+    if target.comparator in ("≤", "<") and not any(w in name for w in NEGATIVE_WORDS) and (
+            any(w in level2 for w in HIGHER_IS_BETTER_LEVEL2) or name.endswith("率") or target.unit in ("批次", "次")):
+        backwards = "为正向指标（越多越好），指标值却写作上限"
+    elif target.comparator in ("≥", ">") and "成本" in level2 and target.unit and "元" in target.unit:
+        backwards = "为成本指标（越低越好），指标值却写作下限"
+    if not backwards:
+        return []
+    return [finding("target_direction_suspect", "warning",
+                    f"指标“{indicator.level3}”{backwards}“{target.text}”，请核实指标方向。",
+                    ctx.row_evidence(indicator, indicator.target), table, indicator.level3,
+                    actual=indicator.target)]
+
+
+def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+    target, actual = assessment.target, assessment.actual
+    if assessment.status != "met" or len(assessment.parts) != 1 or target.kind != "number":
+        return []
+    values = comparable(target, actual)
+    if values is None or not values[0]:
+        return []
+    target_value, actual_value = values
+    if target.comparator in ("≥", ">", None) and target.unit != "%" and actual_value >= SET_LOW_RATIO * target_value:
+        why = f"完成值{fmt(actual_value)}达到指标值{fmt(target_value)}的{actual_value / target_value:.2f}倍（≥1.5倍），目标设置偏低"
+    elif target.unit != "%" and abs(actual_value - target_value) < 1e-9 and target_value >= 100:
+        why = f"指标值“{target.text}”与年末完成值“{actual.text}”完全相同，疑为事后按实际完成数填写"
+    else:
+        return []
+    return [finding("target_set_low", "warning", f"指标“{indicator.level3}”{why}。",
+                    ctx.row_evidence(indicator, indicator.target, indicator.actual), table, indicator.level3,
+                    expected=indicator.target, actual=indicator.actual)]
+
+
+def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+    weight, score = indicator.weight, indicator.score
+    if weight is None or score is None or not assessment.quantitative:
+        return []
+    evidence = ctx.row_evidence(indicator, indicator.target, indicator.actual, fmt(score))
+    name = indicator.level3
+    findings = []
+    if assessment.status == "missed":
+        expected = max(assessment.expected_scores)
+        if not differs(score, weight):
+            findings.append(finding("target_not_met_full_score", "error",
+                                    f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，未达到目标，"
+                                    f"却得满分{fmt(weight)}分。", evidence, table, name, expected=expected, actual=score))
+        if all(differs(score, candidate, TOLERANCE + 0.005) for candidate in assessment.expected_scores):
+            severity = "error" if score > expected else "warning"
+            findings.append(finding("score_not_proportional", severity,
+                                    f"指标“{name}”未达目标，应按完成比例计分{fmt(expected)}分"
+                                    f"（{fmt(weight)}×完成比例），自评{fmt(score)}分。",
+                                    evidence, table, name, expected=expected, actual=score))
+    elif differs(weight, score) and score < weight and not note_states_cause(indicator.deviation_note):
+        findings.append(finding("met_but_deducted", "warning",
+                                f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，已达到目标，"
+                                f"应得满分{fmt(weight)}分，自评{fmt(score)}分且未说明扣分理由。",
+                                evidence, table, name, expected=weight, actual=score))
+    return findings
+
+
+def check_note(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+    if is_placeholder(indicator) or not deviates(indicator, assessment):
+        return []
+    note = indicator.deviation_note
+    why = (f"得分{fmt(indicator.score)}低于分值{fmt(indicator.weight)}" if indicator.score is not None
+           and indicator.weight is not None and indicator.score < indicator.weight else
+           f"指标值{indicator.target}，实际完成{indicator.actual}，未达到目标")
+    if not note:
+        return [finding("missing_deviation_note", "error",
+                        f"指标“{indicator.level3}”{why}，偏差原因分析及改进措施栏却为空。",
+                        ctx.row_evidence(indicator, indicator.target, indicator.actual), table, indicator.level3,
+                        expected="偏差原因分析及改进措施", actual=None)]
+    if note_states_cause(note):
+        return []
+    return [finding("missing_deviation_note", "info",
+                    f"指标“{indicator.level3}”{why}，偏差说明“{note}”未说明偏差原因，需补写原因分析及改进措施。",
+                    ctx.row_evidence(indicator, note), table, indicator.level3, actual=note)]
+
+
+def check_row_score(ctx: Context, table: int, indicator: Indicator) -> list[Finding]:
+    if indicator.score is None or indicator.weight is None or not differs(indicator.score, indicator.weight, 1e-6) \
+            or indicator.score <= indicator.weight:
+        return []
+    return [finding("score_exceeds_weight", "error",
+                    f"指标“{indicator.level3}”得分{fmt(indicator.score)}超过分值{fmt(indicator.weight)}。",
+                    ctx.row_evidence(indicator, fmt(indicator.score)), table, indicator.level3,
+                    expected=f"≤{fmt(indicator.weight)}", actual=indicator.score)]
+
+
+def check_indicators(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for table_index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            assessment = assess(indicator)
+            findings += check_placeholder(ctx, table_index, indicator)
+            findings += check_not_applicable(ctx, table_index, indicator)
+            findings += check_row_score(ctx, table_index, indicator)
+            if is_placeholder(indicator) or not_applicable(indicator):
+                findings += check_note(ctx, table_index, indicator, assessment)
+                continue
+            findings += check_units(ctx, table_index, indicator, assessment)
+            findings += check_direction(ctx, table_index, indicator, assessment)
+            findings += check_set_low(ctx, table_index, indicator, assessment)
+            findings += check_scoring(ctx, table_index, indicator, assessment)
+            findings += check_note(ctx, table_index, indicator, assessment)
+    return findings
+

@@ -1,0 +1,332 @@
+"""The narrative: figures against each other, against their own arithmetic, and against the tables.
+
+Rules: narrative_inconsistency, narrative_arithmetic, unit_missing, text_table_mismatch,
+total_score_mismatch (the 自评分 the text quotes vs the table's 总分).
+"""
+import re
+
+from assistant.check.base import Context, differs, finding, fmt
+from assistant.check.basic_data import find_row, numbers
+from assistant.check.cross_tables import executed_column
+from assistant.check.mentions import Mention, mentions_in, same_value, shared_subject
+from assistant.document import Paragraph
+from assistant.values import normalize_text
+from schemas import Evidence, Finding, Table
+
+SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+BUDGET_PLUS_ADDED = re.compile(
+    r"年初预算(?:金额|资金|数)?(?:为)?(?P<initial>\d+(?:\.\d+)?)万元[，,、]?\s*(?:调整)?追加(?:资金|预算)?(?:为)?"
+    r"(?P<added>\d+(?:\.\d+)?)万元[，,、]?\s*(?:实际支出|实际使用|支出|合计|共计)(?:金额)?(?:为)?"
+    r"(?P<spent>\d+(?:\.\d+)?)(?P<unit>万元|元)")
+PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
+SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)(?:的)?(?P<rate>\d+(?:\.\d+)?)%")
+RATIO_OF = re.compile(r"为(?P<of>[\u4e00-\u9fa5]{0,10}?)(?P<base>\d+(?:\.\d+)?)(?P<unit>万元|元|户|家|件|个|批次)的"
+                      r"(?P<rate>\d+(?:\.\d+)?)%")
+STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
+
+
+def sentences(paragraph: Paragraph) -> list[str]:
+    return [s for s in SENTENCE.findall(paragraph.text) if s.strip()]
+
+
+def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """年初预算 + 追加 = 实际支出 when a sentence gives all three."""
+    findings = []
+    for match in BUDGET_PLUS_ADDED.finditer(paragraph.text):
+        initial, added, spent = (float(match.group(n)) for n in ("initial", "added", "spent"))
+        evidence = [Evidence(quote=match.group(), line=paragraph.line)]
+        if match.group("unit") == "元" and not differs(initial + added, spent):
+            findings.append(finding("unit_missing", "warning",
+                                    f"“{match.group()}”中实际支出写作{fmt(spent)}元，按年初预算+追加应为{fmt(spent)}万元，缺“万”字。",
+                                    evidence, None, None, expected=f"{fmt(spent)}万元", actual=f"{fmt(spent)}元"))
+        elif match.group("unit") == "万元" and differs(initial + added, spent):
+            findings.append(finding("narrative_arithmetic", "error",
+                                    f"年初预算{fmt(initial)}万元+追加{fmt(added)}万元={fmt(initial + added)}万元，"
+                                    f"与所述支出{fmt(spent)}万元不符。", evidence, None, None,
+                                    expected=initial + added, actual=spent))
+    return findings
+
+
+def without_subtotals(parts: list[Mention]) -> list[Mention]:
+    """Drop items that only break down the item before them (32.5万元：其中16万元、16.5万元)."""
+    kept: list[Mention] = []
+    index = 0
+    while index < len(parts):
+        kept.append(parts[index])
+        end, running = index + 1, 0.0
+        while end < len(parts) and running < parts[index].value - 0.011:
+            running += parts[end].value
+            end += 1
+        index = end if end > index + 2 and abs(running - parts[index].value) <= 0.011 else index + 1
+    return kept
+
+
+def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """"X万元，其中a万元、b万元" or "501起（475起，26起，4起）": the parts may not exceed the whole."""
+    findings = []
+    for sentence in sentences(paragraph):
+        marks = list(PARTS_AFTER_TOTAL.finditer(sentence))
+        for mark in marks:
+            head = mentions_in(sentence[:mark.start()], paragraph.line)
+            if not head:
+                continue
+            total = head[-1]
+            if sentence[:mark.start()].rstrip("，, ")[-len(total.text):] != total.text:
+                continue
+            closing = sentence.find("）" if sentence[mark.start()] in "（(" else "。", mark.end())
+            body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
+            parts = without_subtotals([m for m in mentions_in(body, paragraph.line)
+                                       if m.unit == total.unit and not m.approximate])
+            if len(parts) < 2 or total.approximate:
+                continue
+            prefix_sums = [sum(p.value for p in parts[:n]) for n in range(2, len(parts) + 1)]
+            if any(abs(s - total.value) <= 0.011 for s in prefix_sums):
+                continue  # the breakdown is complete; what follows are other figures
+            added = sum(p.value for p in parts)
+            # A near miss is a typo in a breakdown; far more is a list of other things, not parts.
+            if total.value + 0.011 < added <= total.value * 1.2:
+                findings.append(finding(
+                    "narrative_arithmetic", "error",
+                    f"“{total.before}{total.text}”的组成部分合计{'+'.join(fmt(p.value) for p in parts)}={fmt(added)}{total.unit}，"
+                    f"超过总数{fmt(total.value)}{total.unit}。",
+                    [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, total.before or None,
+                    expected=total.value, actual=added))
+    return findings
+
+
+def label_value(text: str, label: str) -> float | None:
+    """The figure printed right after `label` ("基本支出6346.47万元" → 6346.47)."""
+    match = re.search(re.escape(label) + r"(?:为|共|达|共计|合计)?(\d+(?:\.\d+)?)\s*(?:万元|元|户|家|件|个)", text)
+    return float(match.group(1)) if match else None
+
+
+def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """A stated percentage equals the ratio of the two figures it relates."""
+    findings = []
+    for sentence in sentences(paragraph):
+        for match in SHARE.finditer(sentence):
+            before = mentions_in(sentence[:match.start()], paragraph.line)
+            if not before:
+                continue
+            part = before[-1]
+            if match.group("of"):
+                base = label_value(paragraph.text, match.group("of"))
+            else:
+                larger = [m.value for m in before[:-1] if m.unit == part.unit and m.value > part.value]
+                base = larger[-1] if larger else None
+            findings += share_finding(paragraph, sentence, part.value, base, match.group("rate"))
+        for match in RATIO_OF.finditer(sentence):
+            before = mentions_in(sentence[:match.start()], paragraph.line)
+            if before:
+                findings += share_finding(paragraph, sentence, before[-1].value, float(match.group("base")),
+                                          match.group("rate"))
+    return findings
+
+
+def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float | None, printed: str) -> list[Finding]:
+    if not base:
+        return []
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    ratio = part / base * 100
+    if abs(round(ratio, decimals) - float(printed)) <= 0.5 * 10 ** -decimals + 1e-9:
+        return []
+    return [finding("narrative_arithmetic", "error",
+                    f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
+                    [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, None,
+                    expected=f"{ratio:.{max(decimals, 2)}f}", actual=printed)]
+
+
+def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """An amount without its 万 among 万元 figures, or a bare "10万" with no 元."""
+    findings = []
+    for sentence in sentences(paragraph):
+        found = mentions_in(sentence, paragraph.line)
+        if any(m.unit == "万" and m.before for m in found):
+            bare = next(m for m in found if m.unit == "万")
+            findings.append(finding("unit_missing", "info", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
+                                    [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, bare.before,
+                                    expected=f"{bare.text}元", actual=bare.text))
+        if BUDGET_PLUS_ADDED.search(sentence):
+            continue
+        in_wan = [m for m in found if m.unit == "万元"]
+        small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)]
+        for mention in small if in_wan else []:
+            findings.append(finding("unit_missing", "warning",
+                                    f"“{mention.before}{mention.text}”与同句其他万元金额口径不一致，疑缺“万”字。",
+                                    [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, mention.before,
+                                    expected=f"{fmt(mention.value)}万元", actual=mention.text))
+    return findings
+
+
+def longest_common_run(x: str, y: str) -> int:
+    best = 0
+    for i in range(len(x)):
+        for j in range(i + best + 1, len(x) + 1):
+            if x[i:j] in y:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def check_repeated_figures(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+    """The same subject, described in the same words, given two different values in the narrative."""
+    findings, seen = [], set()
+    for i, (a, quote_a) in enumerate(narrative):
+        for b, quote_b in narrative[i + 1:]:
+            if a.line == b.line or a.family != b.family or a.unit == "%" or same_value(a, b):
+                continue
+            subject = a.before if a.before == b.before and len(a.before) >= 6 else None
+            if not subject or (subject, a.text, b.text) in seen or longest_common_run(quote_a, quote_b) < 12:
+                continue
+            seen.add((subject, a.text, b.text))
+            findings.append(finding("narrative_inconsistency", "error",
+                                    f"正文对“{subject}”给出两个数值：第{a.line}行{a.text}，第{b.line}行{b.text}。",
+                                    [Evidence(quote=quote_a, line=a.line), Evidence(quote=quote_b, line=b.line)],
+                                    None, subject, expected=a.text, actual=b.text))
+    return findings
+
+
+def clause_of(text: str, mention: Mention) -> str:
+    start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
+    start = max(start, 0)
+    left = max(text.rfind(c, 0, start) for c in "。；;，,") + 1
+    right_positions = [p for p in (text.find(c, start + len(mention.text)) for c in "。；;，,") if p >= 0]
+    return text[left:min(right_positions) if right_positions else len(text)].strip()[:200]
+
+
+def narrative_mentions(ctx: Context) -> list[tuple[Mention, str]]:
+    return [(m, clause_of(p.text, m)) for p in ctx.narrative for m in mentions_in(p.text, p.line)]
+
+
+def goal_mentions(ctx: Context) -> list[tuple[int, Mention, Evidence]]:
+    """Quantities in the tables' 实际完成情况 cells; a cell copied into several tables counts once."""
+    seen, found = set(), []
+    for index, table in ctx.self_evaluation_tables:
+        text = table.goals.achieved or ""
+        for mention in mentions_in(text, table.line):
+            if mention.unit == "%" or (mention.before, mention.text) in seen:
+                continue
+            seen.add((mention.before, mention.text))
+            quote = clause_of(text, mention)
+            found.append((index, mention, ctx.locate(table.line, quote)))
+    return found
+
+
+def check_goals_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+    findings = []
+    for index, mention, quote in goal_mentions(ctx):
+        related = [(n, q, shared_subject(mention, n)) for n, q in narrative if n.family == mention.family]
+        related = [(n, q, s) for n, q, s in related if s]
+        if not related or any(same_value(mention, n) for n, _, _ in related):
+            continue
+        other, other_quote, subject = max(related, key=lambda r: len(r[2]))
+        findings.append(finding("text_table_mismatch", "error",
+                                f"自评表实际完成情况写“{subject}”{mention.text}，正文第{other.line}行为{other.text}，二者不一致。",
+                                [quote, Evidence(quote=other_quote, line=other.line)],
+                                index, None, expected=other.text, actual=mention.text))
+    return findings
+
+
+def name_overlap(name: str, words: str) -> int:
+    wanted = set(normalize_text(name)) - STOP_CHARS
+    return len(wanted & set(words)) if wanted else 0
+
+
+def check_indicators_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+    """An indicator's 完成值 and the narrative's figure for the same thing."""
+    findings = []
+    for index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            actual = mentions_in(normalize_text(indicator.actual), indicator.line or 0)
+            name = normalize_text(indicator.level3)
+            wanted = set(name) - STOP_CHARS
+            if len(actual) != 1 or len(wanted) < 4 or actual[0].unit == "%":
+                continue
+            value = actual[0]
+            scored = [(name_overlap(name, n.before + n.after), n, q) for n, q in narrative if n.unit == value.unit]
+            scored = [s for s in scored if s[0] >= max(4, 0.7 * len(wanted))]
+            if not scored or any(same_value(value, n) for _, n, _ in scored):
+                continue
+            _, other, quote = max(scored, key=lambda s: s[0])
+            findings.append(finding("text_table_mismatch", "error",
+                                    f"指标“{indicator.level3}”实际完成值{indicator.actual}，正文第{other.line}行为"
+                                    f"“{other.before}{other.text}”，二者不一致。",
+                                    ctx.row_evidence(indicator, indicator.actual) + [Evidence(quote=quote, line=other.line)],
+                                    index, indicator.level3, expected=other.text, actual=indicator.actual))
+    return findings
+
+
+def budget_column(words: str) -> str | None:
+    if "年初预算" in words or "预算数" in words:
+        return "budget"
+    if "全年预算" in words or "调整" in words:
+        return None
+    return "executed" if any(w in words for w in ("支出", "决算", "使用", "经费")) else None
+
+
+def check_basic_data_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+    """Narrative amounts for rows of the 基础数据表 (项目支出, 其他项目, 三公经费 …)."""
+    findings = []
+    for index, table in enumerate(ctx.report.tables):
+        if table.kind != "basic_data":
+            continue
+        executed = executed_column(table, ctx.report.year)
+        budget = budget_column_index(table, ctx.report.year)
+        for row in table.rows:
+            label = re.sub(r"^\d+[、.．]|[:：]$", "", row.label)
+            if len(label) < 4 or executed is None:
+                continue
+            values = numbers(row)
+            candidates = []
+            for mention, quote in narrative:
+                if mention.family != "money" or label not in mention.before:
+                    continue
+                column = {"budget": budget, "executed": executed}.get(budget_column(mention.before) or "", None)
+                if column is None or column >= len(values) or values[column] is None:
+                    continue
+                candidates.append((mention, quote, values[column]))
+            mismatched = [(m, q, v) for m, q, v in candidates if differs(m.amount, v)]
+            if candidates and len(mismatched) == len(candidates):
+                mention, quote, value = mismatched[0]
+                findings.append(finding("text_table_mismatch", "error",
+                                        f"正文“{mention.before}{mention.text}”，基础数据表“{row.label}”为{fmt(value)}万元，二者不一致。",
+                                        [Evidence(quote=quote, line=mention.line), ctx.quote(row.line, row.label)],
+                                        index, row.label, expected=fmt(value), actual=mention.text))
+    return findings
+
+
+def budget_column_index(table: Table, year: int | None) -> int | None:
+    for row in table.rows:
+        for i, cell in enumerate(v or "" for v in row.values):
+            if "预算" in cell and (year is None or str(year) in cell):
+                return i
+    return None
+
+
+def check_self_score(ctx: Context) -> list[Finding]:
+    """The 自评分 the narrative quotes equals the department table's 总分."""
+    department = next(((i, t) for i, t in ctx.self_evaluation_tables if t.kind == "department_overall"), None)
+    if department is None or department[1].total_score is None:
+        return []
+    index, table = department
+    return [finding("total_score_mismatch", "error",
+                    f"正文自评分{fmt(f.value)}分，与部门整体自评表总分{fmt(table.total_score)}分不符。",
+                    [Evidence(quote=f.quote, line=f.line)], index, None, expected=table.total_score, actual=f.value)
+            for f in ctx.report.figures if f.unit == "分" and differs(f.value, table.total_score)]
+
+
+def check_narrative(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for paragraph in ctx.narrative:
+        findings += check_budget_arithmetic(ctx, paragraph)
+        findings += check_parts_exceed_total(ctx, paragraph)
+        findings += check_shares(ctx, paragraph)
+        findings += check_units(ctx, paragraph)
+    narrative = narrative_mentions(ctx)
+    findings += check_repeated_figures(ctx, narrative)
+    findings += check_goals_against_text(ctx, narrative)
+    findings += check_indicators_against_text(ctx, narrative)
+    findings += check_basic_data_against_text(ctx, narrative)
+    findings += check_self_score(ctx)
+    return findings

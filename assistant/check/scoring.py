@@ -1,0 +1,52 @@
+"""The recomputed score (复核得分) of each self-evaluation table under the official rules.
+
+执行率得分 = min(执行率, 100%) × 分值; a quantitative target met earns its full 分值, a missed
+one 分值 × its completion ratio; placeholder and not-applicable rows earn 0; a row that cannot
+be judged keeps its self-score, capped at its 分值.
+"""
+from assistant.check.assess import assess, is_placeholder, not_applicable
+from assistant.check.funds import computed_rate
+from schemas import Indicator, Report, Table, TableScore
+
+
+def recomputed_indicator_score(indicator: Indicator) -> float:
+    weight = indicator.weight or 0.0
+    if is_placeholder(indicator) or not_applicable(indicator) or (indicator.level3 and not indicator.target):
+        return 0.0
+    assessment = assess(indicator)
+    if assessment.status == "met":
+        return weight
+    if assessment.status == "missed":
+        candidates = assessment.expected_scores
+        if indicator.score is not None and any(abs(indicator.score - c) <= 0.016 for c in candidates):
+            return min(indicator.score, weight)
+        return max(candidates)
+    return min(indicator.score or 0.0, weight) if indicator.weight is not None else (indicator.score or 0.0)
+
+
+def recomputed_execution_score(table: Table) -> float:
+    total = table.funds_total
+    if total is None or total.weight is None:
+        return 0.0
+    rate = computed_rate(total)
+    rate = rate if rate is not None else (total.execution_rate or 0.0)
+    return min(rate, 100.0) / 100 * total.weight
+
+
+def recompute(report: Report) -> list[TableScore]:
+    """Self vs recomputed score per table, with every row whose score changes (`rows`)."""
+    scores = []
+    for index, table in enumerate(report.tables):
+        if table.kind == "basic_data":
+            continue
+        execution = recomputed_execution_score(table)
+        rows = [{"row": i.level3, "line": i.line, "self_score": i.score,
+                 "recomputed_score": round(recomputed_indicator_score(i), 2)} for i in table.indicators]
+        total = execution + sum(r["recomputed_score"] for r in rows)
+        changed = [r for r in rows if r["self_score"] is None or abs(r["recomputed_score"] - r["self_score"]) > 0.005]
+        if table.funds_total and table.funds_total.score is not None and abs(execution - table.funds_total.score) > 0.005:
+            changed.insert(0, {"row": table.funds_total.label, "line": table.funds_total.line,
+                               "self_score": table.funds_total.score, "recomputed_score": round(execution, 2)})
+        scores.append(TableScore(table=index, self_score=table.total_score, recomputed_score=round(total, 2),
+                                 rows=[r for r in changed if r["self_score"] is not None or r["recomputed_score"]]))
+    return scores

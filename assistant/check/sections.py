@@ -1,0 +1,97 @@
+"""What a report must contain: its sections, the attachments it lists, a 自评分.
+
+Rule: missing_section (warning).
+"""
+import re
+
+from assistant.check.base import Context, finding
+from assistant.check.mentions import mentions_in
+from assistant.values import normalize_text
+from schemas import Evidence, Finding
+
+REQUIRED_SECTIONS = [
+    ("基本情况", ("基本情况",)),
+    ("预算收支情况", ("支出情况", "收支", "预算执行")),
+    ("绩效情况", ("绩效情况", "绩效目标完成")),
+    ("存在的问题", ("问题",)),
+    ("改进措施", ("改进措施", "改进建议", "下一步")),
+    ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
+]
+ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
+ATTACHMENT_ITEM = re.compile(r"(?:^|[\s：:；;])\s*\d+\s*[、.．]\s*(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
+TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表", "project"), ("整体支出绩效自评表", "department_overall"),
+               ("评分表", "department_overall")]
+FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
+HEADING_LENGTH = 40
+
+
+def listed_attachments(ctx: Context) -> list[tuple[str, bool, int]]:
+    """(name, optional, line) of each attachment the 附件： list names."""
+    items = []
+    paragraphs = ctx.narrative
+    for position, paragraph in enumerate(paragraphs):
+        if not ATTACHMENT_LIST.match(paragraph.text):
+            continue
+        for following in [paragraph] + paragraphs[position + 1:position + 8]:
+            if following is not paragraph and not re.match(r"^\s*\d+\s*[、.．]", following.text):
+                break
+            for match in ATTACHMENT_ITEM.finditer(following.text):
+                items.append((normalize_text(match.group("name")), bool(match.group("optional")), following.line))
+    return items
+
+
+def attachment_present(ctx: Context, name: str, listed_at: int) -> bool:
+    for words, kind in TABLE_KINDS:
+        if words in name:
+            return any(t.kind == kind for t in ctx.report.tables)
+    later = [p for p in ctx.narrative if p.line > listed_at]
+    return any(name in normalize_text(p.text) for p in later)
+
+
+def fund_reported(ctx: Context, name: str) -> bool:
+    """The narrative gives a nonzero amount for the fund type an optional attachment covers."""
+    fund = next((f for f in FUND_TYPES if f in name), None)
+    if fund is None:
+        return False
+    for paragraph in ctx.narrative:
+        for sentence in re.split(r"[。；]", paragraph.text):
+            if fund in sentence and any(m.family == "money" and m.value > 0 for m in mentions_in(sentence, 0)):
+                return True
+    return False
+
+
+def check_attachments(ctx: Context) -> list[Finding]:
+    findings = []
+    for name, optional, line in listed_attachments(ctx):
+        if attachment_present(ctx, name, line) or (optional and not fund_reported(ctx, name)):
+            continue
+        why = "，而正文载有该类资金" if optional else ""
+        findings.append(finding("missing_section", "warning", f"报告所列附件“{name}”未附{why}。",
+                                [ctx.quote(line, name)], None, name, expected=name, actual="缺失"))
+    return findings
+
+
+def check_required_sections(ctx: Context) -> list[Finding]:
+    headings = [p for p in ctx.narrative if len(p.text) <= HEADING_LENGTH]
+    if len(ctx.narrative) < 5:
+        return []
+    text = "".join(normalize_text(p.text) for p in headings)
+    return [finding("missing_section", "warning", f"报告缺少“{section}”部分。",
+                    [Evidence(quote=headings[0].text if headings else ctx.narrative[0].text,
+                              line=headings[0].line if headings else ctx.narrative[0].line)],
+                    None, section, expected=section, actual=None)
+            for section, words in REQUIRED_SECTIONS if not any(w in text for w in words)]
+
+
+def check_self_score_given(ctx: Context) -> list[Finding]:
+    has_score = any(f.unit == "分" for f in ctx.report.figures) or \
+        any(t.total_score is not None for _, t in ctx.self_evaluation_tables)
+    if has_score or not ctx.narrative:
+        return []
+    return [finding("missing_section", "warning", "全文未给出绩效自评得分（自评分），也未附带总分的自评表。",
+                    [Evidence(quote=ctx.narrative[0].text[:200], line=ctx.narrative[0].line)], None, "自评分",
+                    expected="自评分", actual=None)]
+
+
+def check_sections(ctx: Context) -> list[Finding]:
+    return check_attachments(ctx) + check_required_sections(ctx) + check_self_score_given(ctx)

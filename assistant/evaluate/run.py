@@ -1,0 +1,192 @@
+"""`selfeval eval`: extraction, findings, Q&A and review drafts measured against the gold set.
+
+Writes evals/reports/eval-<extractor>.json and .md with the difference against the previous
+run of the same extractor, so a regression shows.
+"""
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from assistant import api
+from assistant.check import run_checks
+from assistant.evaluate.extraction import Tally, score_extraction
+from assistant.evaluate.findings import FindingScore, score_findings
+from schemas import Answer, ReviewedReport
+from schemas.gold import GoldReport, QAPair
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "evals" / "samples"
+GOLD = ROOT / "evals" / "gold"
+REPORTS = ROOT / "evals" / "reports"
+NOT_FOUND = re.compile(r"未找到|没有找到|未提及|未载明|无法回答|不包含|未涉及|无相关")
+
+
+@dataclass
+class QAScore:
+    correct: int = 0
+    total: int = 0
+    with_evidence: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+@dataclass
+class ReviewScore:
+    deviations: int = 0
+    covered: int = 0
+    drafts: int = 0
+    grounded: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.deviations if self.deviations else 1.0
+
+    @property
+    def grounding(self) -> float:
+        return self.grounded / self.drafts if self.drafts else 1.0
+
+
+def answer_correct(pair: QAPair, answer: Answer) -> bool:
+    if pair.kind == "not_found":
+        return answer.value is None and bool(NOT_FOUND.search(answer.answer))
+    if pair.value is not None:
+        return answer.value is not None and abs(answer.value - pair.value) <= max(0.011, abs(pair.value) * 0.005)
+    expected = re.sub(r"\s", "", pair.answer)
+    return bool(expected) and (expected in re.sub(r"\s", "", answer.answer))
+
+
+def score_qa(gold: GoldReport, document) -> QAScore:
+    score = QAScore(total=len(gold.qa))
+    for pair in gold.qa:
+        answer = api.ask(document, pair.question)
+        if answer_correct(pair, answer):
+            score.correct += 1
+        else:
+            score.wrong.append(f"{gold.source[:3]} {pair.question} → {answer.answer[:60]} (gold {pair.answer[:40]})")
+        score.with_evidence += bool(answer.evidence)
+    return score
+
+
+def deviations(reviewed: ReviewedReport) -> set[tuple[int, str | None]]:
+    """Every (table, row) the review must draft for: missed target, 得分 < 分值, 执行率 < 100%, errors."""
+    from assistant.check.assess import assess
+    from assistant.check.funds import computed_rate
+
+    wanted: set[tuple[int, str | None]] = set()
+    for index, table in enumerate(reviewed.tables):
+        for indicator in table.indicators:
+            below = indicator.score is not None and indicator.weight is not None and indicator.score < indicator.weight
+            if below or assess(indicator).status == "missed":
+                wanted.add((index, indicator.level3))
+        total = table.funds_total
+        rate = computed_rate(total) if total else None
+        if rate is not None and rate < 100 - 0.011:
+            wanted.add((index, total.label))
+    wanted |= {(f.table, f.row) for f in reviewed.findings if f.severity == "error" and f.table is not None}
+    return wanted
+
+
+def score_review(document) -> ReviewScore:
+    from assistant.review.grounding import ungrounded_numbers
+
+    reviewed = api.review(document)
+    wanted = deviations(reviewed)
+    drafted = {(d.table, d.row) for d in reviewed.drafts}
+    score = ReviewScore(deviations=len(wanted), covered=len(wanted & drafted), drafts=len(reviewed.drafts))
+    score.problems += [f"no draft for table {t} row {r}" for t, r in sorted(wanted - drafted, key=str)]
+    for draft in reviewed.drafts:
+        loose = ungrounded_numbers(f"{draft.deviation_cause}\n{draft.improvement}", document, reviewed)
+        if loose:
+            score.problems.append(f"ungrounded {sorted(loose)} in draft for table {draft.table} row {draft.row}")
+        else:
+            score.grounded += 1
+    return score
+
+
+def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules") -> dict:
+    """Measure every gold-labelled sample in `samples`; returns the metrics dictionary."""
+    extraction, findings, qa, review = Tally(), FindingScore(), QAScore(), ReviewScore()
+    per_sample = {}
+    started = time.perf_counter()
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        if not (samples / gold.source).exists():
+            continue
+        document = api.load(samples / gold.source)
+        report = api.extract(document, extractor)
+        checked = run_checks(report, document)
+        sample_extraction, table_map = score_extraction(gold, report)
+        sample_findings = score_findings(checked.findings, gold.defects, table_map)
+        sample_qa = score_qa(gold, document)
+        sample_review = score_review(document)
+        extraction.add(sample_extraction)
+        findings.add(sample_findings)
+        for total, part in ((qa, sample_qa), (review, sample_review)):
+            for name, value in vars(part).items():
+                setattr(total, name, getattr(total, name) + value)
+        per_sample[gold.source] = {
+            "extraction": sample_extraction.as_dict(), "findings": sample_findings.as_dict(),
+            "qa": {"accuracy": round(sample_qa.accuracy, 4), "total": sample_qa.total},
+            "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
+        }
+    return {
+        "extractor": extractor,
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - started, 2),
+        "extraction": extraction.as_dict(),
+        "findings": findings.as_dict(),
+        "qa": {"accuracy": round(qa.accuracy, 4), "correct": qa.correct, "total": qa.total,
+               "with_evidence": qa.with_evidence},
+        "review": {"coverage": round(review.coverage, 4), "grounding": round(review.grounding, 4),
+                   "deviations": review.deviations, "drafts": review.drafts},
+        "samples": per_sample,
+        "details": {"extraction_errors": extraction.errors[:200], "missed_defects": findings.missed,
+                    "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong,
+                    "review_problems": review.problems[:200]},
+    }
+
+
+HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
+            ("findings", "recall"), ("qa", "accuracy"), ("review", "coverage"), ("review", "grounding")]
+
+
+def headline(result: dict) -> dict[str, float]:
+    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE}
+
+
+def write_reports(result: dict, directory: Path = REPORTS) -> dict[str, float]:
+    """Save JSON + Markdown; return the change of each headline metric since the previous run."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"eval-{result['extractor']}.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    change = {k: round(v - headline(previous).get(k, 0), 4) for k, v in headline(result).items()} if previous else {}
+    result = {**result, "change_since_previous": change}
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (directory / f"eval-{result['extractor']}.md").write_text(markdown(result), encoding="utf-8")
+    return change
+
+
+def markdown(result: dict) -> str:
+    change = result.get("change_since_previous", {})
+    lines = [f"# selfeval eval — extractor `{result['extractor']}`", "", f"Run {result['time']}, {result['seconds']} s.", "",
+             "| metric | value | change |", "|---|---|---|"]
+    for key, value in headline(result).items():
+        delta = change.get(key)
+        lines.append(f"| {key} | {value:.4f} | {'' if delta is None else f'{delta:+.4f}'} |")
+    lines += ["", "## Per sample", "", "| sample | extraction F1 | findings P | findings R | Q&A | review coverage |",
+              "|---|---|---|---|---|---|"]
+    for name, sample in result["samples"].items():
+        lines.append(f"| {name} | {sample['extraction']['f1']:.4f} | {sample['findings']['precision']:.4f} | "
+                     f"{sample['findings']['recall']:.4f} | {sample['qa']['accuracy']:.4f} | {sample['review']['coverage']:.4f} |")
+    for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
+                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
+        items = result["details"][key]
+        lines += ["", f"## {title} ({len(items)})", ""] + [f"- {item}" for item in items]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""The deterministic checkers: each rule on a small report, the samples against their gold, extractor independence."""
+from assistant import api
+from assistant.check import run_checks
+from assistant.evaluate.extraction import score_extraction
+from assistant.evaluate.findings import score_findings
+from schemas import Report, Source
+from schemas.gold import GoldReport
+from tests.conftest import SAMPLE_FILES, gold_for
+
+HEADER = "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n"
+
+
+def row(level1, level2, name, target, actual, weight, score, note=""):
+    return f"\t\n\t{level1}\n\t{level2}\n\t{name}\n\t{target}\n\t{actual}\n\t{weight}\n\t{score}\n\t{note}\n\n"
+
+
+def project_report(funds: str, rows: str, total: str) -> bytes:
+    text = ("附件2-1\n项目支出绩效自评表\n（2023年度）\n\n\t项目支出名称\n\t抽检专项\n\n"
+            "\t项目资金（万元）\n\t\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n"
+            f"{funds}{HEADER}{rows}\t总分\n\t100\n\t{total}\n\n\n正文：本项目预算执行情况良好。\n")
+    return text.encode("utf-8")
+
+
+def rules(data: bytes) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for finding in api.check(data, "rules").findings:
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+FUNDS_OK = "\t\n\t年度资金总额\n\t100\n\t100\n\t100\n\t10\n\t100%\n\t10\n\n"
+
+
+def test_execution_rate_and_its_score_are_recomputed_from_the_full_year_budget():
+    funds = "\t\n\t年度资金总额\n\t100\n\t120\n\t90\n\t10\n\t100%\n\t10\n\n"
+    found = rules(project_report(funds, row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "10批次", 90, 90), "100"))
+    [rate] = found["execution_rate_mismatch"]
+    assert (rate.expected, rate.actual) == ("75.00", "100")
+    [score] = found["execution_score_mismatch"]
+    assert (score.expected, score.actual) == ("7.5", "10")
+    assert all(e.line for e in rate.evidence)
+
+
+def test_missed_target_scored_in_full_and_proportional_score():
+    rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥600批次", "450批次", 50, 50)
+            + row("效益指标(40分)", "社会效益指标", "挽回损失", "≥200万元", "100万元", 40, 30, "受疫情影响案件减少"))
+    found = rules(project_report(FUNDS_OK, rows, "90"))
+    assert [f.row for f in found["target_not_met_full_score"]] == ["抽检批次"]
+    proportional = {f.row: (f.expected, f.actual, f.severity) for f in found["score_not_proportional"]}
+    assert proportional == {"抽检批次": ("37.5", "50", "error"), "挽回损失": ("20", "30", "error")}
+    assert [f.row for f in found["missing_deviation_note"]] == ["抽检批次"]
+
+
+def test_met_but_deducted_and_notes_that_state_no_cause():
+    rows = row("产出指标(90分)", "质量指标", "抽检合格率", "≥90%", "95%", 90, 85, "逐步提高")
+    found = rules(project_report(FUNDS_OK, rows, "95"))
+    assert [f.row for f in found["met_but_deducted"]] == ["抽检合格率"]
+    [note] = found["missing_deviation_note"]
+    assert note.severity == "info" and "逐步提高" in note.message
+
+
+def test_subtotals_totals_placeholders_and_not_applicable_rows():
+    rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥10批次", "12批次", 40, 40)
+            + row("效益指标(40分)", "经济效益指标", "不适用", "", "", 10, 10)
+            + row("", "", "……", "", "", 10, 10))
+    found = rules(project_report(FUNDS_OK, rows, "75"))
+    # 产出 40 ≠ 50, 效益 10+10 ≠ 40, and all 分值 with the 执行率 10 add to 70, not 100
+    assert {f.row for f in found["subtotal_weight_mismatch"]} == {"产出指标", "效益指标", None}
+    assert [f.row for f in found["not_applicable_scored"]] == ["不适用"]
+    assert [f.row for f in found["placeholder_row"]] == ["……"]
+    [total] = found["total_score_mismatch"]
+    assert (total.expected, total.actual) == ("70", "75")
+
+
+def test_units_direction_and_targets_set_low():
+    rows = (row("产出指标(40分)", "成本指标", "检测费用", "≦100%", "100万元", 10, 10)
+            + row("产出指标(40分)", "数量指标", "抽检批次", "≤600批次", "500批次", 10, 10)
+            + row("产出指标(40分)", "数量指标", "宣传次数", "≥2次", "5次", 10, 10)
+            + row("产出指标(40分)", "时效指标", "完成时间", "2023年12月31日前", "100%", 10, 10)
+            + row("效益指标(50分)", "满意度指标", "满意度", "≥95%", "≥95%", 50, 50))
+    found = rules(project_report(FUNDS_OK, rows, "100"))
+    assert {f.row for f in found["unit_mismatch"]} == {"检测费用", "完成时间", "满意度"}
+    assert [f.row for f in found["target_direction_suspect"]] == ["抽检批次"]
+    assert [f.row for f in found["target_set_low"]] == ["宣传次数"]
+
+
+def test_narrative_arithmetic_units_and_cut_off_dates():
+    text = ("一、基本情况\n2023年预算收入100万元。\n"
+            "1.“监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元。\n"
+            "2.“知识产权专项”年初预算金额20万元，追加45.47万元，实际支出65.47元。\n"
+            "截止12月16日，共立案512起，结案501起（发文结案475起，不予处罚28起）。\n"
+            "市场主体总量达111655户（企业48591户，企业占比43.46%）。\n")
+    found = rules(text.encode("utf-8"))
+    arithmetic = {(f.expected, f.actual) for f in found["narrative_arithmetic"]}
+    assert arithmetic == {("139.88", "139.98"), ("501", "503"), ("43.52", "43.46")}
+    assert [f.actual for f in found["unit_missing"]] == ["65.47元"]
+    assert [f.actual for f in found["date_inconsistency"]] == ["截止12月16日"]
+    assert all(f.table is None and f.evidence[0].line for f in found["narrative_arithmetic"])
+
+
+def test_a_report_with_no_tables_still_gets_narrative_checks():
+    checked = api.check(SAMPLE_FILES[4])
+    assert not checked.tables and not checked.scores
+    assert {"missing_section", "date_inconsistency", "narrative_arithmetic"} <= {f.rule for f in checked.findings}
+    assert all(f.evidence for f in checked.findings)
+
+
+def test_samples_findings_against_gold_defects():
+    totals = [0, 0, 0, 0]
+    for sample in SAMPLE_FILES:
+        gold = GoldReport.model_validate(gold_for(sample))
+        document = api.load(sample)
+        report = api.extract(document)
+        _, table_map = score_extraction(gold, report)
+        score = score_findings(run_checks(report, document).findings, gold.defects, table_map)
+        totals = [a + b for a, b in zip(totals, (score.matched_findings, score.findings, score.matched_defects, score.defects))]
+        assert all(f.evidence for f in run_checks(report, document).findings)
+    assert totals[0] / totals[1] >= 0.80 and totals[2] / totals[3] >= 0.90, totals
+
+
+def test_checkers_do_not_depend_on_the_extractor():
+    """The same tables handed over as another extractor would (from the gold) give the same findings."""
+    for sample in SAMPLE_FILES[:3]:
+        gold = GoldReport.model_validate(gold_for(sample))
+        document = api.load(sample)
+        rules_report = api.extract(document)
+        other = Report(source=Source(name=sample.name, sha256="0" * 64, format="txt"), extractor="llm",
+                       unit_name=gold.unit_name, year=gold.year, figures=gold.figures,
+                       tables=[t.model_copy(update={"level1_weights": r.level1_weights})
+                               for t, r in zip(gold.tables, rules_report.tables)])
+        key = lambda f: str((f.rule, f.table, f.row, f.expected, f.actual))  # noqa: E731
+        assert sorted(map(key, run_checks(other, document).findings)) == \
+            sorted(map(key, run_checks(rules_report, document).findings))
+
+
+def test_recomputed_score_beside_self_score():
+    checked = api.check(SAMPLE_FILES[1])
+    [score] = checked.scores
+    assert score.self_score == 98.9
+    changed = {r["row"]: (r["self_score"], r["recomputed_score"]) for r in score.rows}
+    assert changed["年度资金总额"] == (100, 10)
+    assert changed["开展抽检产商品批次"] == (0.5, 0.43)

@@ -1,0 +1,51 @@
+"""The value parser: numbers, Chinese numerals, percentages, units, comparators, dates, qualitative targets."""
+import pytest
+
+from assistant.values import chinese_to_number, parse_number, parse_target, repeats_comparator
+
+
+@pytest.mark.parametrize("text, value", [
+    ("　 12.5", 12.5), ("完成得0.5分", 0.5), ("1,234.5", 1234.5), ("５６．７０％", 56.7), ("", None), ("——", None),
+    ("三万五千", 35000), ("十二", 12),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("一千二百", 1200), ("十", 10), ("两百零五", 205), ("三亿", 3e8), ("abc", None)])
+def test_chinese_numerals(text, value):
+    assert chinese_to_number(text) == value
+
+
+@pytest.mark.parametrize("text, kind, comparator, value, unit", [
+    ("≧10000人次", "number", "≥", 10000, "人次"),
+    ("≤760元/批次", "number", "≤", 760, "元/批次"),
+    ("不低于95%", "number", "≥", 95, "%"),
+    ("不超过15天", "number", "≤", 15, "天"),
+    ("2个工作日以内", "number", "≤", 2, "个工作日"),
+    ("90%以上", "number", "≥", 90, "%"),
+    ("≥1.5万件", "number", "≥", 15000, "件"),
+    ("≥200万元", "number", "≥", 200, "万元"),
+    ("≥5.8件/万人", "number", "≥", 5.8, "件/万人"),
+    ("达到三万户", "number", "≥", 30000, "户"),
+    ("逐步提高", "qualitative", None, None, None),
+    ("控制在标准以内", "qualitative", "≤", None, None),
+    ("不适应", "not_applicable", None, None, None),
+    ("", "empty", None, None, None),
+])
+def test_parse_target(text, kind, comparator, value, unit):
+    quantity = parse_target(text)
+    assert (quantity.kind, quantity.comparator, quantity.value, quantity.unit) == (kind, comparator, value, unit)
+
+
+@pytest.mark.parametrize("text, comparator, date", [
+    ("2022年12月31日前", "≤", (2022, 12, 31)), ("2022年末前", "≤", (2022, 12, 31)), ("2024年12月5日", "=", (2024, 12, 5)),
+])
+def test_dates_and_deadlines(text, comparator, date):
+    quantity = parse_target(text)
+    assert (quantity.kind, quantity.comparator, quantity.date) == ("date", comparator, date)
+
+
+def test_actual_that_only_repeats_the_target():
+    assert repeats_comparator(parse_target("≥95%"))
+    assert not repeats_comparator(parse_target("95%"))
