@@ -11,6 +11,7 @@ Each line is classified on its own, so one document may mix them.
 import re
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.layout_dump import rebuild_cell_dumps
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -29,6 +30,8 @@ def is_blank(line: str) -> bool:
 def is_tsv_row(line: str) -> bool:
     """A spreadsheet-style row: TABs between cells, not only one TAB opening the line."""
     body = line[1:] if line.startswith("\t") else line
+    if body and not body.strip("\t"):
+        return True  # a spreadsheet row whose cells are all empty
     return "\t" in body.rstrip("\t") or ("\t" in body and bool(body.split("\t")[0].strip()))
 
 
@@ -37,9 +40,12 @@ def is_pipe_row(line: str) -> bool:
 
 
 def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:
-    text = line.strip()
+    """Cells of one row; leading and trailing empty cells are kept (they are merged cells)."""
+    text = line.rstrip("\r\n")
     if separator == "|":
-        text = text.strip("|")
+        text = text.strip()
+        text = text[1:] if text.startswith("|") else text
+        text = text[:-1] if text.endswith("|") else text
     return [Cell(part.strip(), line_no) for part in text.split(separator)]
 
 
@@ -120,7 +126,7 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.paragraph(line, line_no)
             mode = None
     builder.close_table()
-    return attach_titles(builder.blocks)
+    return attach_titles(rebuild_cell_dumps(builder.blocks))
 
 
 def mend_split_rows(rows: list[Row]) -> list[Row]:
@@ -165,3 +171,4 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             cursor -= 1
         block.title_lines = titles
     return blocks
+

@@ -140,3 +140,18 @@ def test_recomputed_score_beside_self_score():
     changed = {r["row"]: (r["self_score"], r["recomputed_score"]) for r in score.rows}
     assert changed["年度资金总额"] == (100, 10)
     assert changed["开展抽检产商品批次"] == (0.5, 0.43)
+
+
+def test_templates_with_direction_and_unit_columns():
+    text = ("附件2\n项目支出绩效自评表\n\n\t项目名称\n\t抽检专项\n\n"
+            "\t一级指标\n\t二级指标\n\t三级指标\n\t指标方向\n\t计量单位\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n"
+            "\t产出指标\n\t数量指标\n\t抽检批次\n\t正向\n\t批次\n\t600\n\t450\n\t20\n\t20\n\t\n\n"
+            "\t产出指标\n\t成本指标\n\t单批次成本\n\t反向\n\t元\n\t800\n\t1000\n\t20\n\t16\n\t物价上涨导致成本增加\n\n"
+            "\t总分\n\t40\n\t36\n\n\n正文：项目预算执行情况。\n")
+    checked = api.check(text.encode("utf-8"))
+    [table] = checked.tables
+    assert [(i.target, i.actual, i.model_extra["direction"], i.model_extra["measure_unit"]) for i in table.indicators] == [
+        ("600", "450", "正向", "批次"), ("800", "1000", "反向", "元")]
+    found = {(f.rule, f.row) for f in checked.findings}
+    assert ("target_not_met_full_score", "抽检批次") in found
+    assert ("score_not_proportional", "单批次成本") not in found  # 20 × 800/1000 = 16, as scored

@@ -14,7 +14,8 @@ from schemas import Indicator
 
 MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故")
-COUNT_UNITS = {"户", "家", "个", "次", "件", "起", "批次", "批", "人次", "人", "份", "台", "辆", "条", "台次", "场", "项"}
+DIRECTIONS = {"正向": "≥", "反向": "≤", "≥": "≥", "≤": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=",
+              "正向指标": "≥", "反向指标": "≤"}
 
 
 @dataclass
@@ -81,7 +82,22 @@ def judge_part(part: Quantity, actual: Quantity, indicator: Indicator) -> tuple[
     return met, weight * min(1.0, max(0.0, ratio))
 
 
+def with_template_columns(indicator: Indicator) -> Indicator:
+    """Templates with 指标方向 / 计量单位 columns: fold them into 指标值 and 完成值 for comparison."""
+    extras = indicator.model_extra or {}
+    direction = DIRECTIONS.get(normalize_text(extras.get("direction")))
+    unit = normalize_text(extras.get("measure_unit"))
+    target, actual = indicator.target, indicator.actual
+    if unit:
+        target = f"{target}{unit}" if target and re.search(r"\d$", target) else target
+        actual = f"{actual}{unit}" if actual and re.search(r"\d$", actual) else actual
+    if direction and target and parse_target(target).comparator is None:
+        target = direction + target
+    return indicator.model_copy(update={"target": target, "actual": actual})
+
+
 def assess(indicator: Indicator) -> Assessment:
+    indicator = with_template_columns(indicator)
     target = parse_target(indicator.target)
     actual = parse_target(indicator.actual)
     assessment = Assessment(target, actual, target_parts(indicator))
