@@ -74,6 +74,7 @@ class Table(Model):
     line: int | None = None
     level1_weights: dict[str, float] = Field(
         {}, description="weights printed in 一级指标 headers: 产出指标(50分) -> {'产出指标': 50}")
+    money_unit: str = Field("万元", description="the unit the table prints amounts in: 万元 (usual), 元 or 亿元")
 
 
 class Figure(Model):

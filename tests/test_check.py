@@ -155,3 +155,19 @@ def test_templates_with_direction_and_unit_columns():
     found = {(f.rule, f.row) for f in checked.findings}
     assert ("target_not_met_full_score", "抽检批次") in found
     assert ("score_not_proportional", "单批次成本") not in found  # 20 × 800/1000 = 16, as scored
+
+
+def test_tables_in_yuan_are_compared_in_wan():
+    report_text = project_report(FUNDS_OK, row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "10批次", 90, 90), "100")
+    extracted = api.extract(report_text.decode().replace("项目资金（万元）", "项目资金（元）").encode())
+    assert extracted.tables[0].money_unit == "元"
+    document = api.load(report_text)
+    project = extracted.tables[0].model_copy(update={"funds_total": extracted.tables[0].funds_total.model_copy(
+        update={"full_year_budget": 764_000.0, "executed": 764_000.0})})
+    department = project.model_copy(update={"kind": "department_overall", "money_unit": "万元", "funds_total": None,
+                                            "indicators": [], "breakdown": {"项目支出": 76.4}})
+    both = extracted.model_copy(update={"tables": [department, project]})
+    assert not [f for f in run_checks(both, document).findings if f.rule == "sum_mismatch"]
+    department.breakdown["项目支出"] = 80.0
+    [mismatch] = [f for f in run_checks(both, document).findings if f.rule == "sum_mismatch"]
+    assert (mismatch.expected, mismatch.actual) == ("76.4", "80")

@@ -20,6 +20,13 @@ def fmt(value: float | None) -> str:
     return f"{round(value, 2):g}"
 
 
+def in_wan(value: float | None, table: Table) -> float | None:
+    """An amount of `table` in 万元, whatever unit the table prints (元 tables exist)."""
+    if value is None:
+        return None
+    return {"元": value / 10_000, "亿元": value * 10_000}.get(table.money_unit, value)
+
+
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
     return a is not None and b is not None and abs(a - b) > tolerance
 

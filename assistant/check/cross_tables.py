@@ -4,7 +4,7 @@ Rule: sum_mismatch.
 """
 import re
 
-from assistant.check.base import Context, differs, finding, fmt
+from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from schemas import Finding, Table
 
@@ -19,10 +19,10 @@ def check_projects_vs_department(ctx: Context) -> list[Finding]:
     if not found or not projects or "项目支出" not in found[1].breakdown:
         return []
     index, table = found
-    stated = table.breakdown["项目支出"]
+    stated = in_wan(table.breakdown["项目支出"], table)
     findings = []
     for field, column in (("full_year_budget", "全年预算数"), ("executed", "全年执行数")):
-        values = [getattr(p.funds_total, field) for p in projects]
+        values = [in_wan(getattr(p.funds_total, field), p) for p in projects]
         if any(v is None for v in values) or not differs(sum(values), stated):
             continue
         detail = "+".join(fmt(v) for v in values)
@@ -55,8 +55,8 @@ def check_basic_vs_department(ctx: Context) -> list[Finding]:
         column = executed_column(basic, ctx.report.year)
         if row is None or column is None or column >= len(row.values):
             continue
-        value = numbers(row)[column]
-        stated = found[1].breakdown["项目支出"]
+        value = in_wan(numbers(row)[column], basic)
+        stated = in_wan(found[1].breakdown["项目支出"], found[1])
         if value is not None and differs(value, stated):
             label = re.sub(r"[:：]$", "", row.label)
             findings.append(finding("sum_mismatch", "error",

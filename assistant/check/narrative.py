@@ -5,7 +5,7 @@ total_score_mismatch (the 自评分 the text quotes vs the table's 总分).
 """
 import re
 
-from assistant.check.base import Context, differs, finding, fmt
+from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.mentions import Mention, mentions_in, same_value, shared_subject
@@ -285,7 +285,7 @@ def check_basic_data_against_text(ctx: Context, narrative: list[tuple[Mention, s
                 column = {"budget": budget, "executed": executed}.get(budget_column(mention.before) or "", None)
                 if column is None or column >= len(values) or values[column] is None:
                     continue
-                candidates.append((mention, quote, values[column]))
+                candidates.append((mention, quote, in_wan(values[column], table)))
             mismatched = [(m, q, v) for m, q, v in candidates if differs(m.amount, v)]
             if candidates and len(mismatched) == len(candidates):
                 mention, quote, value = mismatched[0]

@@ -152,6 +152,15 @@ def table_name(rows: list[Row]) -> str | None:
     return None
 
 
+def money_unit(texts) -> str:
+    """The unit a table prints its amounts in: "（万元）" is the norm, some provinces use "（元）"."""
+    for text in texts:
+        match = re.search(r"[（(](万元|元|亿元)[)）]", clean(text))
+        if match:
+            return match.group(1)
+    return "万元"
+
+
 def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     first_value = min(i for i in (columns.index(row, n) for n in columns.positions) if i is not None) \
         if any(columns.index(row, n) is not None for n in columns.positions) else len(row.cells)
@@ -262,6 +271,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             goal_header = None
         elif is_fund_header(row):
             fund_columns = ColumnMap.from_header(row, FUND_COLUMNS)
+            table.money_unit = money_unit(row.texts())
         elif fund_columns is not None:
             add_fund_row(table, row, fund_columns)
     return table
@@ -288,6 +298,7 @@ def parse_basic_data(block: TableBlock) -> Table:
         if not any(texts):
             continue
         table.rows.append(TableRow(label=texts[0], values=[t or None for t in texts[1:]], line=row.line))
+    table.money_unit = money_unit(t for row in block.rows for t in row.texts())
     return table
 
 
