@@ -2,6 +2,7 @@
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from assistant.check.base import fmt
 from schemas import CheckedReport, Report, Table
 
 KIND_NAMES = {"department_overall": "部门整体支出绩效自评表", "project": "项目支出绩效自评表",
@@ -11,9 +12,7 @@ SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
+    return "" if value is None else fmt(value)
 
 
 def table_heading(index: int, table: Table) -> str:

@@ -171,3 +171,10 @@ def test_tables_in_yuan_are_compared_in_wan():
     department.breakdown["项目支出"] = 80.0
     mismatches = [f for f in run_checks(both, document).findings if f.rule == "sum_mismatch"]
     assert [(f.expected, f.actual) for f in mismatches] == [("76.4", "80")] * 2  # 全年预算数 and 全年执行数
+
+
+def test_missed_deadline_scored_in_full():
+    rows = row("产出指标(90分)", "时效指标", "完成时间", "2023年6月30日前", "2023年12月", 90, 90)
+    found = rules(project_report(FUNDS_OK, rows, "100"))
+    assert [f.row for f in found["target_not_met_full_score"]] == ["完成时间"]
+    assert "score_not_proportional" not in found

@@ -14,6 +14,8 @@ from schemas import Indicator
 
 MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故")
+# Where each target of a multi-target cell starts: an optional comparator, then a number.
+TARGET_PART = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})?\s*(?:{NUMBER.pattern})")
 DIRECTIONS = {"正向": "≥", "反向": "≤", "≥": "≥", "≤": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=",
               "正向指标": "≥", "反向指标": "≤"}
 
@@ -37,8 +39,7 @@ def target_parts(indicator: Indicator) -> list[Quantity]:
     if target.kind != "number":
         return [target]
     text = to_ascii(normalize_text(indicator.target))
-    words = "|".join(re.escape(w) for w, _ in COMPARATORS)
-    starts = [m.start() for m in re.finditer(rf"(?:{words})?\s*(?:{NUMBER.pattern})", text)]
+    starts = [m.start() for m in TARGET_PART.finditer(text)]
     pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
     parts = [parse_target(p) for p in pieces]
     numbers = [p for p in parts if p.kind == "number"]

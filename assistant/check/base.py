@@ -17,7 +17,8 @@ def fmt(value: float | None) -> str:
     """A number as a reviewer writes it: 12.5, 0.43, 100."""
     if value is None:
         return "—"
-    return f"{round(value, 2):g}"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def in_wan(value: float | None, table: Table) -> float | None:

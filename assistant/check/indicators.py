@@ -127,12 +127,13 @@ def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: As
     name = indicator.level3
     findings = []
     if assessment.status == "missed":
-        expected = max(assessment.expected_scores)
+        # A missed deadline has no proportional score: only "full marks anyway" is provable.
+        expected = max(assessment.expected_scores, default=None)
         if not differs(score, weight):
             findings.append(finding("target_not_met_full_score", "error",
                                     f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，未达到目标，"
                                     f"却得满分{fmt(weight)}分。", evidence, table, name, expected=expected, actual=score))
-        if all(differs(score, candidate, TOLERANCE + 0.005) for candidate in assessment.expected_scores):
+        if expected is not None and all(differs(score, c, TOLERANCE + 0.005) for c in assessment.expected_scores):
             severity = "error" if score > expected else "warning"
             findings.append(finding("score_not_proportional", severity,
                                     f"指标“{name}”未达目标，应按完成比例计分{fmt(expected)}分"

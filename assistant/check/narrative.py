@@ -4,6 +4,7 @@ Rules: narrative_inconsistency, narrative_arithmetic, unit_missing, text_table_m
 total_score_mismatch (the 自评分 the text quotes vs the table's 总分).
 """
 import re
+from bisect import bisect_right
 
 from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
@@ -172,12 +173,19 @@ def longest_common_run(x: str, y: str) -> int:
 def check_repeated_figures(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
     """The same subject, described in the same words, given two different values in the narrative."""
     findings, seen = [], set()
-    for i, (a, quote_a) in enumerate(narrative):
-        for b, quote_b in narrative[i + 1:]:
-            if a.line == b.line or a.family != b.family or a.unit == "%" or same_value(a, b):
+    # Only mentions with the same subject words are compared: pairing within these groups keeps long reports fast.
+    # Members are (line, index), sorted because paragraphs come in line order; pairs on one line are never compared.
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for index, (mention, _) in enumerate(narrative):
+        if len(mention.before) >= 6 and mention.unit != "%":
+            groups.setdefault((mention.family, mention.before), []).append((mention.line, index))
+    for a, quote_a in narrative:
+        members = groups.get((a.family, a.before), [])
+        for b, quote_b in (narrative[j] for _, j in members[bisect_right(members, (a.line, len(narrative))):]):
+            if same_value(a, b):
                 continue
-            subject = a.before if a.before == b.before and len(a.before) >= 6 else None
-            if not subject or (subject, a.text, b.text) in seen or longest_common_run(quote_a, quote_b) < 12:
+            subject = a.before
+            if (subject, a.text, b.text) in seen or longest_common_run(quote_a, quote_b) < 12:
                 continue
             seen.add((subject, a.text, b.text))
             findings.append(finding("narrative_inconsistency", "error",
@@ -190,9 +198,11 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[Mention, str]]) -
 def clause_of(text: str, mention: Mention) -> str:
     start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
     start = max(start, 0)
-    left = max(text.rfind(c, 0, start) for c in "。；;，,") + 1
-    right_positions = [p for p in (text.find(c, start + len(mention.text)) for c in "。；;，,") if p >= 0]
-    return text[left:min(right_positions) if right_positions else len(text)].strip()[:200]
+    # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
+    window = max(0, start - 400)
+    left = max(max(text.rfind(c, window, start) for c in "。；;，,") + 1, window)
+    right_positions = [p for p in (text.find(c, start + len(mention.text), start + 400) for c in "。；;，,") if p >= 0]
+    return text[left:min(right_positions) if right_positions else min(len(text), start + 400)].strip()[:200]
 
 
 def narrative_mentions(ctx: Context) -> list[tuple[Mention, str]]:
@@ -215,8 +225,11 @@ def goal_mentions(ctx: Context) -> list[tuple[int, Mention, Evidence]]:
 
 def check_goals_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
     findings = []
+    by_family: dict[str, list[tuple[Mention, str]]] = {}
+    for mention, quote in narrative:
+        by_family.setdefault(mention.family, []).append((mention, quote))
     for index, mention, quote in goal_mentions(ctx):
-        related = [(n, q, shared_subject(mention, n)) for n, q in narrative if n.family == mention.family]
+        related = [(n, q, shared_subject(mention, n)) for n, q in by_family.get(mention.family, [])]
         related = [(n, q, s) for n, q, s in related if s]
         if not related or any(same_value(mention, n) for n, _, _ in related):
             continue

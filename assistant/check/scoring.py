@@ -16,7 +16,7 @@ def recomputed_indicator_score(indicator: Indicator) -> float:
     assessment = assess(indicator)
     if assessment.status == "met":
         return weight
-    if assessment.status == "missed":
+    if assessment.status == "missed" and assessment.expected_scores:
         candidates = assessment.expected_scores
         if indicator.score is not None and any(abs(indicator.score - c) <= 0.016 for c in candidates):
             return min(indicator.score, weight)

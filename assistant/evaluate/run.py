@@ -62,14 +62,23 @@ def answer_correct(pair: QAPair, answer: Answer) -> bool:
     return bool(expected) and (expected in re.sub(r"\s", "", answer.answer))
 
 
-def score_qa(gold: GoldReport, document) -> QAScore:
-    score = QAScore(total=len(gold.qa))
-    for pair in gold.qa:
+def heldout_pairs(gold_dir: Path) -> dict[str, list[QAPair]]:
+    """Questions written apart from the development set (evals/gold/heldout/qa.json), by sample."""
+    path = gold_dir / "heldout" / "qa.json"
+    pairs: dict[str, list[QAPair]] = {}
+    for item in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
+        pairs.setdefault(item["source"], []).append(QAPair.model_validate({k: v for k, v in item.items() if k != "source"}))
+    return pairs
+
+
+def score_qa(source: str, pairs: list[QAPair], document) -> QAScore:
+    score = QAScore(total=len(pairs))
+    for pair in pairs:
         answer = api.ask(document, pair.question)
         if answer_correct(pair, answer):
             score.correct += 1
         else:
-            score.wrong.append(f"{gold.source[:3]} {pair.question} → {answer.answer[:60]} (gold {pair.answer[:40]})")
+            score.wrong.append(f"{source[:3]} {pair.question} → {answer.answer[:60]} (gold {pair.answer[:40]})")
         score.with_evidence += bool(answer.evidence)
     return score
 
@@ -94,7 +103,7 @@ def deviations(reviewed: ReviewedReport) -> set[tuple[int, str | None]]:
 
 
 def score_review(document) -> ReviewScore:
-    from assistant.review.grounding import ungrounded_numbers
+    from assistant.review.grounding import ungrounded_in_draft
 
     reviewed = api.review(document)
     wanted = deviations(reviewed)
@@ -102,7 +111,7 @@ def score_review(document) -> ReviewScore:
     score = ReviewScore(deviations=len(wanted), covered=len(wanted & drafted), drafts=len(reviewed.drafts))
     score.problems += [f"no draft for table {t} row {r}" for t, r in sorted(wanted - drafted, key=str)]
     for draft in reviewed.drafts:
-        loose = ungrounded_numbers(f"{draft.deviation_cause}\n{draft.improvement}", document, reviewed)
+        loose = ungrounded_in_draft(draft, reviewed, document)
         if loose:
             score.problems.append(f"ungrounded {sorted(loose)} in draft for table {draft.table} row {draft.row}")
         else:
@@ -112,7 +121,8 @@ def score_review(document) -> ReviewScore:
 
 def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules") -> dict:
     """Measure every gold-labelled sample in `samples`; returns the metrics dictionary."""
-    extraction, findings, qa, review = Tally(), FindingScore(), QAScore(), ReviewScore()
+    extraction, findings, qa, heldout, review = Tally(), FindingScore(), QAScore(), QAScore(), ReviewScore()
+    heldout_questions = heldout_pairs(gold_dir)
     per_sample = {}
     started = time.perf_counter()
     for gold_path in sorted(gold_dir.glob("*.json")):
@@ -124,11 +134,12 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         checked = run_checks(report, document)
         sample_extraction, table_map = score_extraction(gold, report)
         sample_findings = score_findings(checked.findings, gold.defects, table_map)
-        sample_qa = score_qa(gold, document)
+        sample_qa = score_qa(gold.source, gold.qa, document)
+        sample_heldout = score_qa(gold.source, heldout_questions.get(gold.source, []), document)
         sample_review = score_review(document)
         extraction.add(sample_extraction)
         findings.add(sample_findings)
-        for total, part in ((qa, sample_qa), (review, sample_review)):
+        for total, part in ((qa, sample_qa), (heldout, sample_heldout), (review, sample_review)):
             for name, value in vars(part).items():
                 setattr(total, name, getattr(total, name) + value)
         per_sample[gold.source] = {
@@ -143,18 +154,20 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         "extraction": extraction.as_dict(),
         "findings": findings.as_dict(),
         "qa": {"accuracy": round(qa.accuracy, 4), "correct": qa.correct, "total": qa.total,
-               "with_evidence": qa.with_evidence},
+               "with_evidence": qa.with_evidence, "heldout_accuracy": round(heldout.accuracy, 4),
+               "heldout_total": heldout.total},
         "review": {"coverage": round(review.coverage, 4), "grounding": round(review.grounding, 4),
                    "deviations": review.deviations, "drafts": review.drafts},
         "samples": per_sample,
         "details": {"extraction_errors": extraction.errors[:200], "missed_defects": findings.missed,
-                    "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong,
+                    "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong, "heldout_wrong": heldout.wrong,
                     "review_problems": review.problems[:200]},
     }
 
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
-            ("findings", "recall"), ("qa", "accuracy"), ("review", "coverage"), ("review", "grounding")]
+            ("findings", "recall"), ("qa", "accuracy"), ("qa", "heldout_accuracy"), ("review", "coverage"),
+            ("review", "grounding")]
 
 
 def headline(result: dict) -> dict[str, float]:
@@ -186,7 +199,8 @@ def markdown(result: dict) -> str:
         lines.append(f"| {name} | {sample['extraction']['f1']:.4f} | {sample['findings']['precision']:.4f} | "
                      f"{sample['findings']['recall']:.4f} | {sample['qa']['accuracy']:.4f} | {sample['review']['coverage']:.4f} |")
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
-                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
+                       ("Q&A answered wrongly", "qa_wrong"), ("Held-out Q&A answered wrongly", "heldout_wrong"),
+                       ("Review problems", "review_problems")):
         items = result["details"][key]
         lines += ["", f"## {title} ({len(items)})", ""] + [f"- {item}" for item in items]
     return "\n".join(lines) + "\n"
