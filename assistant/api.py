@@ -24,11 +24,12 @@ def load(source: Source, name: str = "report.txt") -> Document:
     return read_path(source)
 
 
-def extract(source: Source, extractor: str = "rules") -> Report:
-    """Structured tables and figures of a report."""
-    from assistant.extract import extract_rules
+def extract(source: Source, extractor: str = "auto") -> Report:
+    """Structured tables and figures of a report; `extractor` is rules | llm | hybrid, or auto
+    (hybrid when an LLM endpoint is configured, else rules)."""
+    from assistant.extract.hybrid import extract_report
 
-    return extract_rules(load(source))
+    return extract_report(load(source), extractor)
 
 
 def check(source: Source, extractor: str = "rules") -> CheckedReport:

@@ -21,6 +21,8 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 REPORT_WORDS = ("预算", "绩效", "支出", "资金", "指标", "自评", "执行")
+ASCII = bytes(range(128))
+MIXED_ENCODING = "文件混用了 UTF-8 与 GBK 两种编码，已逐行识别；如仍有乱码，请统一另存为 UTF-8 后再审核。"
 
 
 def sniff(data: bytes) -> str:
@@ -41,6 +43,10 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lines = mixed_lines(data)
+    if lines is not None:
+        return "\n".join(line.decode("utf-8") if is_utf8(line) else line.decode("gb18030", errors="replace")
+                         for line in lines)
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
@@ -49,6 +55,27 @@ def decode_text(data: bytes) -> str:
     if best is None:
         raise BadInput("无法识别文件编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030 文本。")
     return data.decode(best.encoding, errors="replace")
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def mixed_lines(data: bytes) -> list[bytes] | None:
+    """The lines of a text pasted together from UTF-8 and GBK parts; None if no part is UTF-8."""
+    lines = data.split(b"\n")
+    # A GBK line passes for UTF-8 by chance only when short; two long ones mean a UTF-8 part.
+    utf8 = sum(1 for line in lines if len(line.translate(None, ASCII)) >= 9 and is_utf8(line))
+    return lines if utf8 >= 2 else None
+
+
+def check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise BadInput(f"文件过大（{size // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB。")
 
 
 def check_text(text: str) -> None:
@@ -186,8 +213,7 @@ READERS = {"txt": read_txt, "docx": read_docx, "pdf": read_pdf}
 
 def read_bytes(data: bytes, name: str, from_stdin: bool = False) -> Document:
     """Parse report bytes into a Document; raises BadInput with a message a user can act on."""
-    if len(data) > MAX_BYTES:
-        raise BadInput(f"文件过大（{len(data) // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB。")
+    check_size(len(data))
     if not data.strip():
         raise BadInput("文件为空：没有可审核的内容。")
     kind = sniff(data)
@@ -196,12 +222,14 @@ def read_bytes(data: bytes, name: str, from_stdin: bool = False) -> Document:
     if not any(word in text for word in REPORT_WORDS):
         raise BadInput("内容不像预算绩效自评报告（没有预算、绩效、支出、指标等字样）。")
     source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), format="stdin" if from_stdin else kind)
-    return Document(source=source, lines=lines, blocks=blocks)
+    mixed = kind == "txt" and not is_utf8(data) and mixed_lines(data) is not None
+    return Document(source=source, lines=lines, blocks=blocks, warnings=[MIXED_ENCODING] if mixed else [])
 
 
 def read_path(path: str | Path) -> Document:
     path = Path(path)
     try:
+        check_size(path.stat().st_size)  # before reading: a huge file would be read whole just to be refused
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise BadInput(f"找不到文件：{path}") from error

@@ -6,6 +6,7 @@ each row ends with 指标值, 完成值, 分值, 得分 — the last two numeric
 level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block.
 """
 import re
+from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 
@@ -64,13 +65,15 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
-def split_head(head: list[Paragraph], first_row: bool) -> tuple[Paragraph | None, dict[str, Paragraph]]:
-    """The previous row's note and this row's level names and 三级指标 from the lines before 指标值."""
+def split_head(head: list[Paragraph], first_row: bool,
+               has_note: bool) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
+    """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines before 指标值."""
     items = join_levels(head)
     note = None
-    if not first_row and items and not is_level(compact(items[0].text)) and len(items) >= 2:
+    if has_note and not first_row and items and not is_level(compact(items[0].text)) and len(items) >= 2:
         note, items = items[0], items[1:]
-    items = [i for i in items if compact(i.text).strip("…．.。·")]  # "……" rows without scores carry nothing
+    placeholders = [i for i in items if not compact(i.text).strip("…．.。·")]
+    items = [i for i in items if compact(i.text).strip("…．.。·")]
     cells: dict[str, Paragraph] = {}
     levels = []
     while items and is_level(compact(items[0].text)):
@@ -82,7 +85,7 @@ def split_head(head: list[Paragraph], first_row: bool) -> tuple[Paragraph | None
         cells["level1"], cells["level2"] = levels[0], levels[-1]
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
-    return note, cells
+    return note, placeholders, cells
 
 
 def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
@@ -97,27 +100,31 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
                      if NUMERIC.match(texts[i]) and NUMERIC.match(texts[i + 1])), None)
         if pair is None or (total is not None and total < pair):
             break
-        note, cells = split_head(lines[cursor:pair - 2], first_row=not rows)
+        note, placeholders, cells = split_head(lines[cursor:pair - 2], not rows, "note" in columns)
         if note is not None:
             rows[-1]["note"] = note
+        # A "……" row without scores stays a row of its own, as in the Word export.
+        rows += [{"level3": placeholder} for placeholder in placeholders]
         cells.update(target=lines[pair - 2], actual=lines[pair - 1], weight=lines[pair], score=lines[pair + 1])
         rows.append(cells)
         cursor = pair + 2
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
-    if rows and total is not None:
-        if total == cursor + 1:
-            rows[-1]["note"] = lines[cursor]
+    # Lines between the last row and 总分 are the last row's note; without a note column 总分 is not this table's.
+    if rows and total is not None and (total == cursor or "note" in columns):
+        if total > cursor:
+            rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
             table_rows[-1] = to_row(rows[-1], columns, len(header))
-        numbers = [p for p in lines[total + 1:total + 3] if NUMERIC.match(compact(p.text))]
+        # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
+        numbers = list(takewhile(lambda p: NUMERIC.match(compact(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
 
 
 def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> Row:
-    line = cells["target"].line
+    line = cells["target"].line if "target" in cells else cells["level3"].line
     row = [Cell("", line) for _ in range(width)]
     for slot, paragraph in cells.items():
         if slot in columns:

@@ -6,7 +6,6 @@ into a `Quantity` (comparator, value, unit, kind) that the checkers compare.
 import re
 from dataclasses import dataclass
 
-WHITESPACE = re.compile(r"[\s\u3000\u00a0]+")
 NUMBER = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                   "六": 6, "七": 7, "八": 8, "九": 9}
@@ -33,7 +32,9 @@ DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?"
 
 def normalize_text(text: str | None) -> str:
     """Remove every kind of whitespace (the contract's normalisation for table text)."""
-    return WHITESPACE.sub("", text or "")
+    # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
+    # and is several times faster than a regex; this runs for every cell of every table.
+    return "".join(text.split()) if text else ""
 
 
 def to_ascii(text: str) -> str:
@@ -105,7 +106,14 @@ class Quantity:
         return self.unit == "%"
 
 
+# First and last characters of the comparator words: most cells start and end with neither, and skip the scan.
+COMPARATOR_STARTS = {word[0] for word, _ in COMPARATORS}
+SUFFIX_ENDS = {word[-1] for word, _ in SUFFIX_COMPARATORS}
+
+
 def _comparator(text: str) -> tuple[str | None, str]:
+    if text[:1] not in COMPARATOR_STARTS:
+        return None, text
     for word, symbol in COMPARATORS:
         if text.startswith(word):
             return symbol, text[len(word):]
@@ -113,6 +121,8 @@ def _comparator(text: str) -> tuple[str | None, str]:
 
 
 def _suffix_comparator(text: str) -> tuple[str | None, str]:
+    if text[-1:] not in SUFFIX_ENDS:
+        return None, text
     for word, symbol in SUFFIX_COMPARATORS:
         if text.endswith(word):
             return symbol, text[: -len(word)]

@@ -24,4 +24,5 @@ CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check
 def run_checks(report: Report, document: Document) -> CheckedReport:
     context = Context(report, document)
     findings = [f for checker in CHECKERS for f in checker(context)]
-    return CheckedReport(**report.model_dump(), findings=findings, scores=recompute(report))
+    # dict(report) hands over the parsed tables as they are: no deep copy of a large report
+    return CheckedReport(**dict(report), findings=findings, scores=recompute(report))

@@ -33,13 +33,14 @@ class Assessment:
         return self.status in ("met", "missed")
 
 
-def target_parts(indicator: Indicator) -> list[Quantity]:
-    """The targets a cell prints: "≤600批次≤50000元" → two; "2022年12月31日前" → one date."""
-    target = parse_target(indicator.target)
+def target_parts(indicator: Indicator, target: Quantity) -> list[Quantity]:
+    """The targets a cell prints (`target` is the whole cell read): "≤600批次≤50000元" → two; "2022年12月31日前" → one date."""
     if target.kind != "number":
         return [target]
     text = to_ascii(normalize_text(indicator.target))
     starts = [m.start() for m in TARGET_PART.finditer(text)]
+    if len(starts) < 2:
+        return [target]
     pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
     parts = [parse_target(p) for p in pieces]
     numbers = [p for p in parts if p.kind == "number"]
@@ -94,6 +95,8 @@ def with_template_columns(indicator: Indicator) -> Indicator:
         actual = f"{actual}{unit}" if actual and re.search(r"\d$", actual) else actual
     if direction and target and parse_target(target).comparator is None:
         target = direction + target
+    if (target, actual) == (indicator.target, indicator.actual):
+        return indicator  # the usual template: nothing to fold in, no copy to make
     return indicator.model_copy(update={"target": target, "actual": actual})
 
 
@@ -101,7 +104,7 @@ def assess(indicator: Indicator) -> Assessment:
     indicator = with_template_columns(indicator)
     target = parse_target(indicator.target)
     actual = parse_target(indicator.actual)
-    assessment = Assessment(target, actual, target_parts(indicator))
+    assessment = Assessment(target, actual, target_parts(indicator, target))
     if target.kind == "date":
         if actual.kind == "date" and target.date and actual.date:
             met = actual.date <= target.date if target.comparator in ("≤", "=", None) else actual.date >= target.date

@@ -48,6 +48,14 @@ class Context:
     def narrative(self) -> list[Paragraph]:
         return self.document.paragraphs
 
+    @cached_property
+    def compact_lines(self) -> list[str]:
+        """Every source line without whitespace, made once: evidence lookups scan many lines per finding."""
+        return [normalize_text(line) for line in self.document.lines]
+
+    def compact_line(self, line: int) -> str:
+        return self.compact_lines[line - 1] if 1 <= line <= len(self.compact_lines) else ""
+
     def quote(self, line: int | None, text: str | None = None) -> Evidence:
         """The source line as evidence; `text` when the line cannot be shown (LLM extraction)."""
         source = self.document.line_text(line).strip()
@@ -59,7 +67,7 @@ class Context:
             return None
         wanted = normalize_text(value)
         for line in range(start, min(start + span, len(self.document.lines)) + 1):
-            if normalize_text(self.document.line_text(line)) == wanted:
+            if self.compact_line(line) == wanted:
                 return Evidence(quote=self.document.line_text(line).strip(), line=line)
         return None
 
@@ -67,7 +75,7 @@ class Context:
         """Evidence for a clause of a cell: the first line at or after `start` containing its opening words."""
         probe = normalize_text(text)[:12]
         for line in range(start or 1, min((start or 1) + span, len(self.document.lines)) + 1):
-            if probe and probe in normalize_text(self.document.line_text(line)):
+            if probe and probe in self.compact_line(line):
                 return Evidence(quote=text, line=line)
         return Evidence(quote=text, line=start)
 

@@ -16,6 +16,8 @@ MENTION = re.compile(r"(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>万(?=[\u
                      r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fa5]))"
                      r"(?P<approx2>余|多|左右)?(?![/\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
+DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+NUMBER_CHARS = re.compile(r"[\d.%]+")
 FILLER = re.compile(r"^(?:其中|共|共计|合计|累计|全年|今年|年内|完成|达到|达|为|约|近|超|超过|实现|有|计|各类)+")
 
 
@@ -43,7 +45,7 @@ class Mention:
 
 def clause_words(text: str) -> str:
     """The words of a clause without its numbers and dates ("2023年项目支出" → "项目支出")."""
-    return re.sub(r"[\d.%]+", "", re.sub(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", "", text))
+    return NUMBER_CHARS.sub("", DATE_WORDS.sub("", text))
 
 
 def mentions_in(text: str, line: int) -> list[Mention]:
@@ -66,6 +68,12 @@ def mentions_in(text: str, line: int) -> list[Mention]:
 
 def shared_subject(a: Mention, b: Mention, minimum: int = 4) -> str | None:
     """The words two mentions share right next to their numbers, if at least `minimum` characters."""
+    # Each way of sharing `minimum` characters needs its first (or last) `minimum` of them to match:
+    # most pairs share nothing, and are done without computing the four overlaps.
+    if not (len(a.before) >= minimum and a.before[-minimum:] == b.before[-minimum:]
+            or len(a.after) >= minimum and (a.after[:minimum] == b.after[:minimum] or a.after[:minimum] in b.before)
+            or len(b.after) >= minimum and b.after[:minimum] in a.before):
+        return None
     candidates = [common_suffix(a.before, b.before), common_prefix(a.after, b.after),
                   joined_edge(a.after, b.before), joined_edge(b.after, a.before)]
     best = max(candidates, key=len)
@@ -88,9 +96,14 @@ def common_prefix(x: str, y: str) -> str:
 
 def joined_edge(after: str, before: str) -> str:
     """The longest words that follow one number and precede another ("53起违法案件" / "违法案件138起")."""
-    for size in range(min(len(after), len(before)), 0, -1):
-        if after[:size] == before[-size:]:
-            return after[:size]
+    if not after:
+        return ""
+    # Only where `before` has after's first character can an overlap start; the first such place is the longest.
+    start = before.find(after[0], max(0, len(before) - len(after)))
+    while start != -1:
+        if after[:len(before) - start] == before[start:]:
+            return before[start:]
+        start = before.find(after[0], start + 1)
     return ""
 
 

@@ -241,14 +241,13 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[Mention, str]])
     return findings
 
 
-def name_overlap(name: str, words: str) -> int:
-    wanted = set(normalize_text(name)) - STOP_CHARS
-    return len(wanted & set(words)) if wanted else 0
-
-
 def check_indicators_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
     """An indicator's 完成值 and the narrative's figure for the same thing."""
     findings = []
+    # Narrative figures by unit, each with the characters around it, read once for all indicators.
+    by_unit: dict[str, list[tuple[Mention, str, set[str]]]] = {}
+    for mention, quote in narrative:
+        by_unit.setdefault(mention.unit, []).append((mention, quote, set(mention.before + mention.after)))
     for index, table in ctx.self_evaluation_tables:
         for indicator in table.indicators:
             actual = mentions_in(normalize_text(indicator.actual), indicator.line or 0)
@@ -257,7 +256,7 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[Mention, s
             if len(actual) != 1 or len(wanted) < 4 or actual[0].unit == "%":
                 continue
             value = actual[0]
-            scored = [(name_overlap(name, n.before + n.after), n, q) for n, q in narrative if n.unit == value.unit]
+            scored = [(len(wanted & words), n, q) for n, q, words in by_unit.get(value.unit, [])]
             scored = [s for s in scored if s[0] >= max(4, 0.7 * len(wanted))]
             if not scored or any(same_value(value, n) for _, n, _ in scored):
                 continue

@@ -14,7 +14,8 @@ def check(
     file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
     severity: str = typer.Option("info", "--severity", help="只显示该级别及以上：error | warning | info"),
-    extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
+    extractor: str = typer.Option("auto", "--extractor",
+                                    help="rules | llm | hybrid | auto（已配置 LLM 端点时为 hybrid，否则为 rules）"),
 ) -> None:
     """复核报告中的数字，列出问题及证据，并给出复核得分。"""
     if severity not in SEVERITY_ORDER:

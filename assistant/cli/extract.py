@@ -11,7 +11,8 @@ from assistant.render import print_report, report_markdown
 def extract(
     file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
-    extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
+    extractor: str = typer.Option("auto", "--extractor",
+                                    help="rules | llm | hybrid | auto（已配置 LLM 端点时为 hybrid，否则为 rules）"),
 ) -> None:
     """抽取报告中的全部自评表和正文关键数字。"""
     report = api.extract(read_document(file), extractor)

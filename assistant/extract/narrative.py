@@ -95,7 +95,8 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table]) -> str |
         if table.kind == "department_overall" and table.name:
             return re.sub(r"[（(]汇总[)）]$", "", table.name)
     for paragraph in paragraphs[:40]:
-        match = FIRST_UNIT.search(paragraph.text)
+        # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
+        match = FIRST_UNIT.search(paragraph.text, 0, 2000)
         if match:
             return match.group("unit")
     return None

@@ -1,0 +1,421 @@
+"""Derived figures: sums, differences, ratios, deductions and shares computed from the report's facts.
+
+Each operation takes the nodes `question.py` built, finds their figures with the tools and
+returns a `Result`: the value, the formula that gave it (numbers as printed, so a reader can
+redo it) and the facts it rests on. A figure that cannot be found raises `NotFound`; nothing
+is ever guessed.
+"""
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.chat.calculator import calculate
+from assistant.chat.facts import Fact
+from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
+                                     ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal)
+from assistant.chat.terms import found, tokens
+from assistant.chat.tools import ENOUGH, Match, ReportTools
+from assistant.chat.vocabulary import LITERAL, MONEY_UNITS, PEOPLE_UNITS
+from assistant.values import parse_target
+from schemas import Evidence
+
+SCORE_UNITS = frozenset({"分"})  # what 扣分 and 得分 are counted in
+PERCENT = frozenset({"%"})
+# The whole of a share needs less: a companion figure in its paragraph must confirm it.
+WHOLE_ENOUGH = 0.5
+WHOLE_CANDIDATES = 5
+ITEM_CANDIDATES = 60
+NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
+ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
+PAIR_CANDIDATES = 8
+PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
+# What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
+# 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
+RATE_PARTS = {
+    "结案": (("结案",), ("立案",)),
+    "办结": (("办结",), ("受理",)),
+    "完成": (("实际", "完成"), ("计划",)),
+    "合格": (("合格",), ("抽检",)),
+}
+
+
+class NotFound(Exception):
+    """A figure the question names is not in the report."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+@dataclass
+class Result:
+    """A computed answer: its value, the formula that gave it and the facts it rests on."""
+
+    value: float | None
+    unit: str | None
+    formula: str
+    facts: list[Fact] = field(default_factory=list)
+    direction: str = ""  # of a "A比B…" difference: 增加 | 减少 | 相等
+    citations: list[Evidence] = field(default_factory=list)  # evidence that is not a fact (findings, passages)
+
+
+def number(value: float | None) -> str:
+    """A value as answers print it: no trailing zeros, at most four decimals."""
+    if value is None:
+        return ""
+    return f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
+
+
+def unit_family(unit: str | None) -> frozenset[str] | None:
+    """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名)."""
+    if unit is None:
+        return None
+    return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
+
+
+def rounded(value: float) -> float:
+    return round(value, 2)
+
+
+def of(fact: Fact) -> Result:
+    return Result(fact.value, fact.unit, number(fact.value), [fact])
+
+
+def derived(formula: str, unit: str | None, facts: list[Fact], **details) -> Result:
+    """A value computed by the safe calculator from the very formula the answer prints."""
+    return Result(rounded(calculate(formula)), unit, formula, facts, **details)
+
+
+def find(tools: ReportTools, operand: Operand, near: Fact | None = None, **override) -> Fact:
+    """The fact an operand names (`override` replaces the operand's column, units …); NotFound if none."""
+    options = dict(column=operand.column, source=operand.source, units=operand.units, year=operand.year,
+                   numeric=operand.numeric) | override
+    match = tools.best(operand.text, near=near, **options)
+    if match is None:
+        raise NotFound(operand.text)
+    return match.fact
+
+
+def sibling(tools: ReportTools, fact: Fact, column: str) -> Fact | None:
+    """The fact in the same table row as `fact`, in another column (the nearest, when a name repeats)."""
+    row = [f for f in tools.facts if f.table == fact.table and f.kind == fact.kind and f.row == fact.row
+           and f.group == fact.group and f.column == column]
+    return min(row, key=lambda f: abs((f.line or 0) - (fact.line or 0)), default=None)
+
+
+def first_fact(result: Result) -> Fact | None:
+    return result.facts[0] if result.facts else None
+
+
+def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
+    if isinstance(node, Operand):
+        literal = LITERAL.match(node.text)
+        if literal:  # a number the question gives
+            return Result(float(literal.group("value")), literal.group("unit"), literal.group("value"))
+        return of(find(tools, node, near))
+    if isinstance(node, Sum):
+        return add_up(tools, node, near)
+    if isinstance(node, Difference):
+        return subtract(tools, node)
+    if isinstance(node, Ratio):
+        return divide(tools, node)
+    if isinstance(node, Components):
+        return components(tools, node, near)
+    raise TypeError(f"not an arithmetic operation: {node!r}")
+
+
+def add_up(tools: ReportTools, node: Sum, near: Fact | None = None) -> Result:
+    results: list[Result] = []
+    for item in node.items:
+        results.append(evaluate(tools, item, near or (first_fact(results[0]) if results else None)))
+    return derived("+".join(wrap(r) for r in results), results[0].unit, [f for r in results for f in r.facts])
+
+
+def components(tools: ReportTools, node: Components, near: Fact | None = None) -> Result:
+    """Σ of the figures a sentence lists after `subject`'s figure, from its "其中" on, in the same unit."""
+    total = find(tools, replace(node.subject, source="narrative"), near)
+    passage = next(p for p in tools.passages if p.paragraph == total.paragraph
+                   and p.offset <= total.offset < p.offset + len(p.text))
+    start = passage.text.find("其中", total.offset - passage.offset)
+    end = passage.offset + len(passage.text)
+    parts = [f for f in tools.facts if f.paragraph == total.paragraph and f.unit == total.unit and start >= 0
+             and passage.offset + start < f.offset < end]
+    if not parts:
+        raise NotFound(f"{node.subject.subject}的各组成部分")
+    return derived("+".join(number(f.value) for f in parts), total.unit, parts)
+
+
+def subtract(tools: ReportTools, node: Difference) -> Result:
+    left, right = operands(tools, node.left, node.right)
+    difference = left.value - right.value
+    formula = f"{wrap(left)}−{wrap(right)}" if difference >= 0 else f"{wrap(right)}−{wrap(left)}"
+    direction = ("增加" if difference > 0 else "减少" if difference < 0 else "相等") if node.directed else ""
+    if node.relative:
+        if not right.value:
+            raise NotFound("比较的基数")
+        return derived(f"({formula})÷{wrap(right)}×100", "%", left.facts + right.facts, direction=direction)
+    return derived(formula, left.unit or right.unit, left.facts + right.facts, direction=direction)
+
+
+def operands(tools: ReportTools, first, second, same_units: bool = True) -> tuple[Result, Result]:
+    """The two figures of a difference or ratio.
+
+    Two named figures are chosen together: the best-ranked pair, where figures standing in the
+    same table or paragraph count for more (a reviewer compares figures that belong together),
+    in comparable units unless `same_units` is off (人均: 万元 per 人).
+    """
+    if not (named(first) and named(second)):
+        left = evaluate(tools, first)
+        return left, evaluate(tools, second, first_fact(left))
+    firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
+    seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
+    if not firsts:
+        raise NotFound(first.subject or first.text)
+    if not seconds:
+        raise NotFound(second.subject or second.text)
+    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact), a.fact, b.fact)
+             for a in firsts for b in seconds if a.fact is not b.fact
+             and (not same_units or comparable(a.fact.unit, b.fact.unit))]
+    if not pairs:
+        raise NotFound(second.subject or second.text)
+    _, a, b = max(pairs, key=lambda p: p[0])
+    return of(a), of(b)
+
+
+def comparable(unit: str | None, other: str | None) -> bool:
+    return unit is None or other is None or other in (unit_family(unit) or {unit})
+
+
+def named(node) -> bool:
+    """Whether a node is one figure named by words (not a number the question gives, not an operation)."""
+    return isinstance(node, Operand) and not LITERAL.match(node.text)
+
+
+def lookup_operand(tools: ReportTools, operand: Operand):
+    return tools.lookup(operand.text, column=operand.column, source=operand.source, units=operand.units,
+                        year=operand.year, numeric=operand.numeric, limit=PAIR_CANDIDATES)
+
+
+def together(a: Fact, b: Fact) -> bool:
+    """Whether two figures belong together: one paragraph, one self-evaluation table, or one basic-data row."""
+    if a.paragraph is not None:
+        return a.paragraph == b.paragraph
+    same_table = a.table is not None and a.table == b.table
+    return same_table and (a.kind != "basic" or a.row == b.row)
+
+
+def wrap(result: Result) -> str:
+    return f"({result.formula})" if "+" in result.formula or "−" in result.formula else result.formula
+
+
+def divide(tools: ReportTools, node: Ratio) -> Result:
+    part_node = node.part
+    if isinstance(part_node, Operand) and isinstance(node.whole, Operand) and part_node.units is None:
+        part_node = replace(part_node, units=node.whole.units)
+    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None)
+    if not whole.value:
+        raise NotFound("分母")
+    if node.times:
+        unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
+        return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
+    return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)
+
+
+def deduction(tools: ReportTools, node: Deduction) -> Result:
+    """分值 − 得分 of an indicator, a fund line (执行率), a whole table, or every indicator of a group."""
+    group, scored = scored_row(tools, node.subject)
+    if group is not None:
+        return group_deduction(tools, group, table_named(tools, node.subject.text))
+    weight, score = scored
+    return derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
+
+
+def score_share(tools: ReportTools, node: ScoreShare) -> Result:
+    """得分率 = 得分 ÷ 分值 of an indicator, a fund line, a whole table, or every indicator of a group."""
+    group, scored = scored_row(tools, node.subject)
+    if group is not None:
+        pairs = group_pairs(tools, group, table_named(tools, node.subject.text))
+        weights = "+".join(number(w.value) for w, _ in pairs)
+        scores = "+".join(number(s.value) for _, s in pairs)
+        return derived(f"({scores})÷({weights})×100", "%", [f for pair in pairs for f in pair])
+    weight, score = scored
+    if not weight.value:
+        raise NotFound(f"{node.subject.subject}的分值")
+    return derived(f"{number(score.value)}÷{number(weight.value)}×100", "%", [score, weight])
+
+
+def scored_row(tools: ReportTools, subject: Operand) -> tuple[str | None, tuple[Fact, Fact] | None]:
+    """What a question about points lost or kept is about: (a 一级/二级 group, None) when it names a group
+    but no row of it, else (None, (分值, 得分)) of the indicator, the fund line (执行率) or, for a table
+    named without a row, the table's 总分."""
+    text = subject.text
+    group = group_named(tools, text)
+    rate_asked = "执行率" in text
+    candidates = [m for m in tools.lookup(text, column="score", source="table", units=SCORE_UNITS, limit=60)
+                  if not rate_asked or m.fact.kind == "fund"]
+    named_row = bool(candidates) and candidates[0].fact.kind == "indicator" and label_named(candidates[0].fact, text)
+    if group and not named_row:
+        return group, None
+    if not candidates or candidates[0].score < ENOUGH:
+        raise NotFound(subject.subject)
+    score = candidates[0].fact
+    table_name = tools.report.tables[score.table].name or "" if score.table is not None else ""
+    if not rate_asked and score.kind in ("indicator", "fund") and not label_named(score, text.replace(table_name, "")):
+        score = next((f for f in tools.facts if f.table == score.table and f.column == "total_score"), score)
+    weight = sibling(tools, score, "weight" if score.kind != "total" else "total_weight")
+    if weight is None or weight.value is None:
+        raise NotFound(f"{subject.subject}的分值")
+    return None, (weight, score)
+
+
+def group_deduction(tools: ReportTools, group: str, table: int | None) -> Result:
+    """Σ 分值 − Σ 得分 over the indicators under a 一级/二级 name in one table; the rows that lost points
+    are its grounds (all rows when none did)."""
+    pairs = group_pairs(tools, group, table)
+    weights = calculate("+".join(number(w.value) for w, _ in pairs))
+    scores = calculate("+".join(number(s.value) for _, s in pairs))
+    docked = [f for weight, score in pairs if weight.value != score.value for f in (weight, score)]
+    return derived(f"{number(weights)}−{number(scores)}", "分", docked or [f for pair in pairs for f in pair])
+
+
+def group_pairs(tools: ReportTools, group: str, table: int | None) -> list[tuple[Fact, Fact]]:
+    """(分值, 得分) of every scored indicator under a 一级/二级 name in one table."""
+    pairs = [(sibling(tools, score, "weight"), score) for score in tools.indicator_facts("score", table, group)]
+    pairs = [(weight, score) for weight, score in pairs if weight is not None and weight.value is not None]
+    if not pairs:
+        raise NotFound(group)
+    return pairs
+
+
+def label_named(fact: Fact, text: str) -> bool:
+    """Whether the text names the fact's own row (not just its table or group)."""
+    words = tokens(fact.row or "")
+    return bool(words) and sum(found(w, text) for w in words) / len(words) >= 0.5
+
+
+def group_named(tools: ReportTools, text: str) -> str | None:
+    names = [g for g in tools.groups() if g in text]
+    return max(names, key=len) if names else None
+
+
+def table_named(tools: ReportTools, text: str) -> int | None:
+    """The table whose name the text mentions, else the main (department) table."""
+    named = [(len(name), index) for index, name in tools.table_names() if name and name in text]
+    return max(named)[1] if named else tools.main_table
+
+
+def proportional(tools: ReportTools, node: ProportionalScore) -> Result:
+    """分值 × 完成值/指标值 (指标值/完成值 for ≤ targets), never above the 分值; for 执行率,
+    分值 × 全年执行数/全年预算数, also capped at the 分值."""
+    if "执行率" in node.subject.text:
+        return execution_score(tools, node.subject)
+    actual = find(tools, node.subject, column="actual", units=None)
+    target, weight = sibling(tools, actual, "target"), sibling(tools, actual, "weight")
+    if target is None or weight is None or not target.value or not actual.value or weight.value is None:
+        raise NotFound(f"{node.subject.subject}的指标值、完成值或分值")
+    lower_is_better = parse_target(target.text).comparator in ("≤", "<")
+    better, worse = (target, actual) if lower_is_better else (actual, target)
+    fraction = f"{number(better.value)}÷{number(worse.value)}" if better.value < worse.value else "1"
+    facts = [weight, target, actual] + [f for f in [sibling(tools, actual, "score")] if f]
+    return derived(f"{number(weight.value)}×{fraction}", "分", facts)
+
+
+def execution_score(tools: ReportTools, subject: Operand) -> Result:
+    """执行率得分 = min(全年执行数 ÷ 全年预算数, 100%) × 分值 of the fund line the subject names."""
+    name = re.sub(r"(?:预算)?执行率", "", subject.text)
+    executed = find(tools, replace(subject, text=name, column="executed", units=MONEY_UNITS))
+    budget, weight = sibling(tools, executed, "full_year_budget"), sibling(tools, executed, "weight")
+    if budget is None or weight is None or not budget.value or weight.value is None:
+        raise NotFound(f"{subject.subject}的全年预算数或分值")
+    fraction = f"{number(executed.value)}÷{number(budget.value)}" if executed.value < budget.value else "1"
+    facts = [weight, executed, budget] + [f for f in [sibling(tools, executed, "score")] if f]
+    return derived(f"{number(weight.value)}×{fraction}", "分", facts)
+
+
+def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
+    """A printed rate when the report gives one; else part ÷ whole from one paragraph.
+
+    The last words name the part ("已办结", "完成"), the words before them the whole
+    ("消费者投诉（举报）", "抽检计划"). When the report prints the rate, the formula
+    (part ÷ whole or (whole − part) ÷ whole) that comes closest to it is the one recomputed.
+    """
+    column = "execution_rate" if "执行率" in node.subject.text else None
+    printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
+    if printed and not node.recompute:
+        return of(printed.fact)
+    if column:  # no printed 执行率 (a basic-data row): 决算数 ÷ 预算数 of the row
+        subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
+        spent = Operand(subject, "final", node.subject.year, node.subject.source, MONEY_UNITS)
+        return divide(tools, Ratio(spent, replace(spent, column="budget")))
+    words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
+    stem = tokens(node.rate[:-1]) if node.rate else words[-1:]
+    predicate = (stem or words)[-1]
+    counted, base = RATE_PARTS.get(predicate, ((predicate,), ()))
+    whole_words = [w for w in words if w not in stem] + list(base) or words
+    wholes = [m for m in tools.lookup(" ".join(whole_words), source="narrative", limit=WHOLE_CANDIDATES)
+              if m.score >= WHOLE_ENOUGH and m.fact.unit not in PERCENT and m.fact.value]
+    pairs = [(counted_part(tools, m.fact, counted), m) for m in wholes]
+    pairs = [(part, m) for part, m in pairs if part is not None]
+    if not pairs:
+        raise NotFound(node.subject.subject)
+    # the whole whose paragraph also names the part wins over a better-named whole standing alone
+    part, best = max(pairs, key=lambda pair: (max(found(w, pair[0].label) for w in counted), pair[1].rank))
+    whole = best.fact
+    formulas = [f"{number(part.value)}÷{number(whole.value)}×100"]
+    if printed and whole.value >= part.value:
+        formulas.append(f"({number(whole.value)}−{number(part.value)})÷{number(whole.value)}×100")
+        formulas.sort(key=lambda formula: abs(calculate(formula) - printed.fact.value))
+    return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
+
+
+def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> Fact | None:
+    """The figure of the whole's paragraph, in its unit, that the counted words name best (the nearest on a tie)."""
+    companions = [f for f in tools.facts if f.paragraph == whole.paragraph and f is not whole
+                  and f.unit == whole.unit and f.value is not None]
+    return max(companions, default=None, key=lambda f: (max(found(word, f.label) for word in counted),
+                                                         -abs((f.offset or 0) - (whole.offset or 0))))
+
+
+def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
+    """Σ (or the mean) of a column over the project tables' 年度资金总额; without project tables, of the
+    figure the numbered items of the narrative each give ("1.“…专项”…实际支出139.98万元"); a plain
+    lookup when there are neither."""
+    items = [f for f in tools.facts if f.kind == "fund" and f.primary and f.column == node.column
+             and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
+    if len(items) < 2:
+        return of(find(tools, replace(node.subject, column=None)))
+    total = "+".join(number(f.value) for f in items)
+    if node.average:
+        return derived(f"({total})÷{len(items)}", items[0].unit, items)
+    return derived(total, items[0].unit, items)
+
+
+def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
+    """The best figure for the subject in each numbered paragraph of the narrative, in order
+    (the `count` best when the question says how many)."""
+    words = ITEM_WORDS.sub("", node.subject.text)
+    best: dict[int, Match] = {}
+    for match in tools.lookup(words, source="narrative", units=node.subject.units, limit=ITEM_CANDIDATES):
+        paragraph = match.fact.paragraph
+        if match.score < ENOUGH or not NUMBERED.match(tools.document.paragraphs[paragraph].text):
+            continue
+        # an item's first figure heads it: on a near tie it is the one meant
+        if paragraph not in best or headline(match) > headline(best[paragraph]):
+            best[paragraph] = match
+    chosen = sorted(best.values(), key=lambda m: -m.rank)[:node.count] if node.count else list(best.values())
+    return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
+
+
+def headline(match: Match) -> tuple[float, int]:
+    return round(match.rank, 1), -(match.fact.offset or 0)
+
+
+def indicator_total(tools: ReportTools, node: IndicatorTotal) -> Result:
+    """Σ of 分值 or 得分 over the indicators under the 一级/二级 name the question gives."""
+    group = group_named(tools, node.subject.text)
+    if group is None:
+        raise NotFound(node.subject.subject)
+    facts = [f for f in tools.indicator_facts(node.column, table_named(tools, node.subject.text), group)
+             if f.value is not None]
+    if not facts:
+        raise NotFound(group)
+    return derived("+".join(number(f.value) for f in facts), "分", facts)

@@ -1,0 +1,425 @@
+"""Every figure a report states, as a `Fact` the chat can find by name.
+
+Table facts come from the structured report (fund lines, breakdown items, indicators, 总分,
+basic-data cells, name cells such as 实施单位); narrative facts are every number with a unit
+in the prose. Each fact carries the words that name it — `label` right at the figure,
+`context` around it with a lower weight — and the source cell or clause it was read from.
+"""
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.chat.passages import Passage
+from assistant.document import Document, Row
+from assistant.values import normalize_text, parse_number, parse_target, to_ascii
+from schemas import CheckedReport, FundLine, Indicator, Table, TableRow
+
+KIND_WORDS = {
+    "department_overall": "部门整体支出绩效自评表 部门整体支出 部门 自评表",
+    "project": "项目支出绩效自评表 专项资金绩效自评表 项目 专项 自评表",
+    "basic_data": "整体支出绩效评价基础数据表 基础数据表",
+}
+# Column id → how answers name it.
+COLUMN_NAMES = {
+    "initial_budget": "年初预算数",
+    "full_year_budget": "全年预算数",
+    "executed": "全年执行数",
+    "budget": "预算数",
+    "final": "决算数",
+    "weight": "分值",
+    "execution_rate": "执行率",
+    "score": "得分",
+    "target": "年度指标值",
+    "actual": "实际完成值",
+    "deviation_note": "偏差原因分析及改进措施",
+    "total_score": "总分",
+    "recomputed_score": "复核得分",
+    "total_weight": "总分分值",
+    "expected_goal": "预期目标",
+    "achieved_goal": "实际完成情况",
+}
+FUND_COLUMNS = ["initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"]
+MONEY_COLUMNS = {"initial_budget", "full_year_budget", "executed"}
+# The words a question uses for what a unit counts ("退休人员多少名" asks for people).
+UNIT_WORDS = {"人": "人员 人数", "名": "人员 人数 名额", "万元": "金额", "元": "金额", "亿元": "金额",
+              "%": "比例 比率 占比", "件": "件数 数量", "起": "起数 数量", "户": "户数", "家": "家数"}
+# 按支出性质 items; every other breakdown item is 按收入性质 (funding source).
+BY_NATURE_OF_SPENDING = ("基本支出", "项目支出")
+KEY_CELL = re.compile(r"(名称|主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途)$")
+NARRATIVE_NUMBER = re.compile(
+    r"(?<![\d.A-Za-z])(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>余|多)?\s*(?P<wan>万)?"
+    r"(?P<unit>亿元|万元|元|%|个百分点|人次|人|名|件|批次|户次|户|家次|家|起|个|次|份|台|辆|项|所|条|例"
+    r"|分(?!之|钟|局|类|级|别|期|析|配)|本|天|小时|个工作日|工作日|平方米|㎡|公里|吨|笔|宗|场|期|届|栋|套|处|间|袋|只|株|亩)")
+CLAUSE_BREAK = re.compile(r"[，,；;。！!？?]")
+# Units that often come before the thing counted ("发展10家ODR企业", "检定计量器具30余台" both occur).
+COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件", "批次", "户", "所", "条", "笔", "处", "场",
+                                 "套"})
+# A clause right after a figure that says what it is ("，为上级补助资金", "，主要用于…").
+APPOSITIVE = re.compile(r"(?:为|系|是|属于|均为|全部为|主要用于|用于)[^，,；;。]*")
+CONTINUES = re.compile(r"^\s*其中")  # a sentence opening with 其中 breaks down the one before
+LIST_JOINT = re.compile(r"(?:和|及|与|、|以及)\s*$")
+UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|人|个|辆|㎡|m²)\s*[)）]")
+HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
+NUMERIC_CELL = re.compile(r"[-+]?[\d.,]+%?")
+CHINESE = re.compile(r"[\u4e00-\u9fa5]")
+HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its heading
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure (or a short text such as a unit's name) the report states, and where."""
+
+    label: str
+    value: float | None
+    text: str
+    unit: str | None
+    source: str  # "table" | "narrative"
+    kind: str  # fund | breakdown | indicator | total | group | basic | cell | goal | review | narrative
+    quote: str
+    line: int | None
+    context: tuple[tuple[str, float], ...] = ()
+    table: int | None = None
+    column: str | None = None
+    year: int | None = None
+    row: str | None = None
+    group: str | None = None
+    paragraph: int | None = None
+    offset: int | None = None
+    primary: bool = field(default=False, compare=False)
+    place: str | None = None  # the table as answers name it: 部门整体支出绩效自评表, 药品监管专项, 基础数据表
+    heading: str | None = None  # a basic-data column as printed: 2024年决算数
+
+    @property
+    def names(self) -> list[tuple[str, float]]:
+        """The texts that name the fact, with their weights; its unit names it too ("批次", "人数", "金额")."""
+        unit = [(f"{self.unit} {self.unit}数 {UNIT_WORDS.get(self.unit, '')}", 1.0)] if self.unit else []
+        return [(self.label, 1.0), *unit, *self.context]
+
+    def describe(self) -> str:
+        """A short Chinese name for answers: "药品监管专项·年度资金总额·全年执行数"."""
+        if self.source == "narrative":
+            return self.quote
+        if self.kind == "basic":
+            parts = [self.place, self.row, self.heading]
+        elif self.kind == "total":
+            parts = [self.place, COLUMN_NAMES.get(self.column or "", "")]
+        else:
+            parts = [self.place, self.group, self.row, COLUMN_NAMES.get(self.column or "", "")]
+        named = [p for p in parts if p]
+        return "·".join(p for i, p in enumerate(named) if i == 0 or p != named[i - 1])
+
+
+class SourceCells:
+    """The raw table cells of a document, to point every table fact at the cell it was read from."""
+
+    def __init__(self, document: Document):
+        self.rows: dict[int, Row] = {}
+        for block in document.tables:
+            for row in block.rows:
+                for cell in row.cells:
+                    self.rows.setdefault(cell.line, row)
+        self.cells = sorted((cell for block in document.tables for row in block.rows for cell in row.cells),
+                            key=lambda cell: cell.line)
+
+    def locate(self, line: int | None, anchor_line: int | None,
+               wanted: list[tuple[str, str | float | None]]) -> dict[str, tuple[str, int]]:
+        """The cell of each wanted value in the row at `line`, scanning left to right after the anchor cell.
+
+        `wanted` is (key, value) in printed column order; a float matches a cell whose number
+        equals it, a string a cell whose text equals it. Returns key → (quote, line).
+        """
+        found: dict[str, tuple[str, int]] = {}
+        row = self.rows.get(line or -1)
+        if row is None:
+            return found
+        position = next((i + 1 for i, c in enumerate(row.cells) if c.line == anchor_line), 0)
+        for key, value in wanted:
+            if value is None:
+                continue
+            for index in range(position, len(row.cells)):
+                text = normalize_text(row.cells[index].text)
+                if text and ((parse_number(text) == value) if isinstance(value, float) else (text == value)):
+                    found[key] = (text, row.cells[index].line)
+                    position = index + 1
+                    break
+        return found
+
+    def find(self, start: int | None, end: int | None, wanted: Callable[[str], bool]) -> tuple[str, int] | None:
+        """The first cell from line `start` up to `end` whose whitespace-free text satisfies `wanted`."""
+        for cell in self.cells:
+            text = normalize_text(cell.text)
+            if (start or 0) <= cell.line < (end or 1 << 30) and text and wanted(text):
+                return text, cell.line
+        return None
+
+
+def place_of(table: Table) -> str:
+    if table.kind == "department_overall":
+        return "部门整体支出绩效自评表"
+    if table.kind == "basic_data":
+        return "基础数据表"
+    return table.name or table.title or "项目支出绩效自评表"
+
+
+def table_context(table: Table, year: int | None) -> tuple[tuple[str, float], ...]:
+    head = " ".join(p for p in [table.name, table.title, KIND_WORDS[table.kind], f"{year}年" if year else ""] if p)
+    return ((head, 0.8),)
+
+
+def fund_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
+    facts = []
+    context = table_context(table, year)
+    unit = table.money_unit
+    lines: list[FundLine] = ([table.funds_total] if table.funds_total else []) + table.fund_lines
+    for line in lines:
+        values = {c: getattr(line, c) for c in FUND_COLUMNS}
+        found = cells.locate(line.line, line.line, list(values.items()))
+        for column, value in values.items():
+            if value is None:
+                continue
+            quote, source_line = found.get(column, (f"{value:g}", line.line))
+            facts.append(Fact(
+                label=f"{line.label} {COLUMN_NAMES[column]}", value=value, text=quote,
+                unit=unit if column in MONEY_COLUMNS else ("%" if column == "execution_rate" else "分"),
+                source="table", kind="fund", quote=quote, line=source_line, context=context, table=index,
+                column=column, row=line.label, primary=line is table.funds_total, place=place_of(table)))
+    for label, value in table.breakdown.items():
+        nature = "按支出性质分" if label in BY_NATURE_OF_SPENDING else "按收入性质分"
+        quote, source_line = cells.find(table.line, end, breakdown_cell(label, value)) or (f"{value:g}", table.line)
+        facts.append(Fact(
+            label=label, value=value, text=f"{value:g}", unit=unit, source="table",
+            kind="breakdown", quote=quote, line=source_line, context=context + ((f"{nature} 年度资金总额", 0.9),),
+            table=index, row=label, place=place_of(table)))
+    return facts
+
+
+def breakdown_cell(label: str, value: float) -> Callable[[str], bool]:
+    """Whether a cell is the breakdown item "label：value"."""
+    return lambda text: label in text and parse_number(text.split(label)[-1]) == value
+
+
+def indicator_facts(cells: SourceCells, index: int, table: Table, year: int | None) -> list[Fact]:
+    facts = []
+    base = table_context(table, year)
+    for indicator in table.indicators:
+        name = indicator.level3 or indicator.level2 or ""
+        context = base + ((f"{indicator.level1 or ''} {indicator.level2 or ''}", 0.8),)
+        wanted = [("target", indicator.target), ("actual", indicator.actual), ("weight", indicator.weight),
+                  ("score", indicator.score), ("deviation_note", indicator.deviation_note)]
+        found = cells.locate(indicator.line, None, wanted)
+        for column, printed in wanted:
+            if printed is None:
+                continue
+            facts.append(indicator_fact(indicator, column, printed, found, name, context, index, place_of(table)))
+    return facts
+
+
+def indicator_fact(indicator: Indicator, column: str, printed: str | float, found: dict, name: str,
+                   context: tuple, index: int, place: str) -> Fact:
+    quote, source_line = found.get(column, (f"{printed:g}" if isinstance(printed, float) else printed, indicator.line))
+    if isinstance(printed, float):
+        value, unit, text = printed, "分", quote
+    elif column in ("target", "actual"):
+        quantity = parse_target(printed)
+        value, unit, text = quantity.value, quantity.unit, printed
+    else:
+        value, unit, text = None, None, printed
+    return Fact(label=f"{name} {COLUMN_NAMES[column]}", value=value, text=text, unit=unit, source="table",
+                kind="indicator", quote=quote, line=source_line, context=context, table=index, column=column,
+                row=name, group=indicator.level1, place=place)
+
+
+def total_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
+    facts = []
+    total = cells.find(table.line, end, lambda text: text in ("总分", "合计", "总计"))
+    total_line = total[1] if total else None
+    found = cells.locate(total_line, total_line,
+                         [("total_weight", table.total_weight), ("total_score", table.total_score)])
+    for column, value in (("total_score", table.total_score), ("total_weight", table.total_weight)):
+        if value is None:
+            continue
+        quote, source_line = found.get(column, (f"{value:g}", total_line or table.line))
+        label = "总分 自评总分 自评得分 自评分 绩效自评得分" if column == "total_score" else "总分 分值 满分"
+        facts.append(Fact(label=label, value=value, text=quote, unit="分", source="table", kind="total",
+                          quote=quote, line=source_line, context=table_context(table, year), table=index,
+                          column=column, row="总分", place=place_of(table)))
+    return facts
+
+
+def basic_facts(cells: SourceCells, index: int, table: Table, year: int | None) -> list[Fact]:
+    """Basic-data cells: a header row names the columns (2024年决算数 …) of the rows below it."""
+    facts = []
+    context = table_context(table, year)
+    header: list[str] = []
+    group, unit = "", None
+    for row in table.rows:
+        values = [v or "" for v in row.values]
+        if any(CHINESE.search(v) for v in values) and not any(NUMERIC_CELL.fullmatch(v) for v in values):
+            header, group = values, row.label
+            found = UNIT_IN_HEADER.search(row.label)
+            unit = found.group(1) if found else None
+            continue
+        source = cells.locate(row.line, row.line, [(str(i), v) for i, v in enumerate(values)])
+        for position, printed in enumerate(values):
+            value = parse_number(printed)
+            if value is None or position >= len(header) and row.label == "":
+                continue
+            column_name = header[position] if position < len(header) else ""
+            facts.append(basic_fact(row, column_name, group, unit, printed, value, source.get(str(position)),
+                                    context, index))
+    return facts
+
+
+def basic_fact(row: TableRow, column_name: str, group: str, unit: str | None, printed: str, value: float,
+               source: tuple | None, context: tuple, index: int) -> Fact:
+    year_match = HEADER_YEAR.search(column_name)
+    label = re.sub(r"^(其中[:：]|\d+[、.])|[:：]$", "", row.label)
+    name = f"{label} {column_name}" if label else column_name
+    column = "final" if "决算" in column_name else ("budget" if "预算" in column_name else None)
+    quote, line = source or (printed, row.line)
+    return Fact(label=name, value=value, text=printed, unit="%" if "率" in column_name or "%" in printed else unit,
+                source="table", kind="basic", quote=quote, line=line, context=context + ((group, 0.6),),
+                table=index, column=column, year=int(year_match.group(1)) if year_match else None,
+                row=label or column_name, group=group, place="基础数据表", heading=column_name)
+
+
+def cell_facts(document: Document, report: CheckedReport) -> list[Fact]:
+    """Name cells of the tables ("实施单位 | 药械化妆品监管股"): text answers, no number."""
+    facts = []
+    starts = [(t.line or 0, i) for i, t in enumerate(report.tables)]
+    for block in document.tables:
+        for row in block.rows:
+            texts = [normalize_text(t) for t in row.texts()]
+            for position, key in enumerate(texts[:-1]):
+                answer = next((c for c in row.cells[position + 1:] if normalize_text(c.text)), None)
+                if not KEY_CELL.search(key) or answer is None or parse_number(normalize_text(answer.text)) is not None:
+                    continue
+                owner = max((i for start, i in starts if start <= row.line), default=None)
+                context = table_context(report.tables[owner], report.year) if owner is not None else ()
+                text = normalize_text(answer.text)
+                facts.append(Fact(label=key, value=None, text=text, unit=None, source="table", kind="cell",
+                                  quote=text, line=answer.line, context=context, table=owner, row=key,
+                                  place=place_of(report.tables[owner]) if owner is not None else None))
+    return facts
+
+
+def group_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
+    """The weights printed in 一级指标 headers ("产出指标(50分)")."""
+    facts = []
+    for name, weight in table.level1_weights.items():
+        quote, line = cells.find(table.line, end, lambda text: text.startswith(name) and "分" in text) \
+            or (f"{name}({weight:g}分)", table.line)
+        facts.append(Fact(label=f"{name} 分值", value=weight, text=quote, unit="分", source="table", kind="group",
+                          quote=quote, line=line, context=table_context(table, year), table=index, column="weight",
+                          row=name, group=name, place=place_of(table)))
+    return facts
+
+
+def goal_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
+    facts = []
+    for column, text in (("expected_goal", table.goals.expected), ("achieved_goal", table.goals.achieved)):
+        if text:
+            _, line = cells.find(table.line, end, lambda cell, goal=text: cell == goal) or (text, table.line)
+            facts.append(Fact(label=f"年度总体目标 {COLUMN_NAMES[column]}", value=None, text=text, unit=None,
+                              source="table", kind="goal", quote=text, line=line,
+                              context=table_context(table, year), table=index, column=column, row="年度总体目标",
+                              place=place_of(table)))
+    return facts
+
+
+def review_facts(report: CheckedReport, facts: list[Fact]) -> list[Fact]:
+    """The scores the review recomputed (复核得分), of each table and of each row it rescored; their
+    evidence is the self-score they stand beside."""
+    reviewed = []
+    for score in report.scores:
+        if score.recomputed_score is None or not 0 <= score.table < len(report.tables):
+            continue
+        table = report.tables[score.table]
+        total = next((f for f in facts if f.table == score.table and f.column == "total_score"), None)
+        reviewed.append(Fact(
+            label="复核得分 复核总分 总分", value=score.recomputed_score, text=f"{score.recomputed_score:g}", unit="分",
+            source="table", kind="review", quote=total.quote if total else f"{score.self_score:g}",
+            line=total.line if total else table.line, context=table_context(table, report.year), table=score.table,
+            column="recomputed_score", row="总分", place=place_of(table)))
+        for row in (score.model_extra or {}).get("rows", []):
+            reviewed.append(Fact(
+                label=f"{row['row']} 复核得分", value=row["recomputed_score"], text=f"{row['recomputed_score']:g}",
+                unit="分", source="table", kind="review", quote=row["row"], line=row.get("line"),
+                context=table_context(table, report.year), table=score.table, column="recomputed_score",
+                row=row["row"], place=place_of(table)))
+    return reviewed
+
+
+def table_facts(report: CheckedReport, document: Document) -> list[Fact]:
+    """Every figure of every table, each pointing at its source cell."""
+    cells = SourceCells(document)
+    facts: list[Fact] = []
+    ends = [t.line for t in report.tables[1:]] + [None]
+    for index, (table, end) in enumerate(zip(report.tables, ends)):
+        if table.kind == "basic_data":
+            facts += basic_facts(cells, index, table, report.year)
+            continue
+        facts += fund_facts(cells, index, table, report.year, end)
+        facts += indicator_facts(cells, index, table, report.year)
+        facts += total_facts(cells, index, table, report.year, end)
+        facts += goal_facts(cells, index, table, report.year, end)
+        facts += group_facts(cells, index, table, report.year, end)
+    facts += cell_facts(document, report)
+    return facts + review_facts(report, facts)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: from the previous comma or stop to the next one."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)]
+    left = breaks[-1] if breaks else 0
+    right = CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def narrative_facts(passages: list[Passage], paragraphs: list[str],
+                    self_scores: set[tuple[int | None, float]]) -> list[Fact]:
+    """Every number with a unit in the prose, named by the words around it.
+
+    `label` is the clause before the number (back to the previous number); the rest of the
+    sentence before it, the paragraph before the sentence (and a short heading above it) and
+    the words after it are context, so "其中人员经费" under a sentence about 基本支出 is
+    still found by "基本支出中人员经费", and "发展10家ODR企业" by "ODR企业". `self_scores`
+    are the (line, value) of the self-scores the extractor found, named 自评分 as well.
+    """
+    facts = []
+    for passage in passages:
+        text = to_ascii(passage.text)
+        matches = list(NARRATIVE_NUMBER.finditer(text))
+        for position, match in enumerate(matches):
+            previous_end = matches[position - 1].end() if position else 0
+            next_start = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+            facts.append(narrative_fact(passage, text, match, previous_end, next_start, paragraphs, self_scores))
+    return facts
+
+
+def narrative_fact(passage: Passage, text: str, match: re.Match, previous_end: int, next_start: int,
+                   paragraphs: list[str], self_scores: set[tuple[int | None, float]]) -> Fact:
+    left, right = clause_bounds(text, match.start(), match.end())
+    label = text[max(left, previous_end):match.start()]
+    value, unit = float(match.group("value").replace(",", "")), match.group("unit")
+    if match.group("wan") and unit == "元":
+        unit = "万元"
+    elif match.group("wan"):
+        value *= 10_000
+    if (passage.line, value) in self_scores and unit == "分":
+        label += " 自评分 自评得分 评分"
+    above = paragraphs[passage.paragraph - 1] if passage.paragraph else ""
+    before = paragraphs[passage.paragraph][:passage.offset] + (f" {above}" if len(above) <= HEADING_LENGTH else "")
+    after = text[match.end():min(right, next_start)]
+    appositive = APPOSITIVE.match(text, right + 1) if right < len(text) else None  # "40万元，为上级补助资金"
+    if unit in COUNTED_BEFORE_NOUN and LIST_JOINT.search(label):
+        # "18个内设机构和7个市场监督管理所": after a 和 the words before 7 name the previous item
+        label, after = after, label
+    return Fact(
+        label=label, value=value, text=passage.text[match.start():match.end()].strip(),
+        unit="%" if unit == "个百分点" else unit, source="narrative", kind="narrative",
+        quote=passage.text[left:right].strip(), line=passage.line,
+        context=((text[:match.start()], 0.7), (before, 0.6 if CONTINUES.match(text) else 0.45),
+                 (after, 0.85 if unit in COUNTED_BEFORE_NOUN else 0.3),
+                 (appositive.group() if appositive else "", 0.8), (text[match.end():], 0.3)),
+        paragraph=passage.paragraph, offset=passage.offset + match.start())

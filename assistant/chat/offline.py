@@ -1,0 +1,125 @@
+"""The offline answerer: runs an understood question over the report's tools, no model involved.
+
+Every number in an answer is a fact the tools found (with its quote and line) or arithmetic
+on such facts (`compute.py`); when a figure cannot be found the answer says so, shows the
+closest passages, and carries no value.
+"""
+from dataclasses import replace
+
+from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, indicator_total, number,
+                                    of, part_of_whole, proportional, score_share, sibling, tables_total, unit_family)
+from assistant.chat.facts import COLUMN_NAMES, Fact
+from assistant.chat.listing import listing_answer, why_answer
+from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
+                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why)
+from assistant.chat.tools import ENOUGH, ReportTools
+from assistant.chat.vocabulary import LITERAL
+from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, where
+from schemas import Answer, Evidence
+
+NOT_FOUND = "报告中未找到"
+SAME = 0.005  # two figures equal within rounding to two decimals
+# How a value stands to a number the question gives ("是否达到100%", "是否超过50万元"): word, test.
+EQUALS = ("等于", lambda value, target: abs(value - target) < SAME)
+ABOVE = lambda value, target: value > target + SAME  # noqa: E731
+BELOW = lambda value, target: value < target - SAME  # noqa: E731
+RELATIONS = {"": EQUALS, "为": EQUALS, "是": EQUALS, "等于": EQUALS,
+             "达到": ("达到", lambda value, target: value >= target - SAME),
+             "超过": ("超过", ABOVE), "大于": ("大于", ABOVE), "高于": ("高于", ABOVE),
+             "低于": ("低于", BELOW), "小于": ("小于", BELOW), "不足": ("低于", BELOW)}
+HANDLERS = {Deduction: deduction, ProportionalScore: proportional, PartOfWhole: part_of_whole,
+            TablesTotal: tables_total, IndicatorTotal: indicator_total, ScoreShare: score_share}
+
+
+def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
+    """One figure, or several columns of one row ("指标值和实际完成值分别是多少": the last is the value)."""
+    if node.columns:
+        facts: list[Fact] = []
+        for column in node.columns:
+            facts.append(find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
+        cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
+        row = facts[0].describe().rsplit("·", 1)[0]
+        return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
+    fact = find(tools, node.operand)
+    result = of(fact)
+    sentence = fact_sentence(fact)
+    if fact.kind == "indicator" and fact.column == "score":
+        weight = sibling(tools, fact, "weight")
+        if weight is not None and weight.value is not None:
+            sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
+            result.facts.append(weight)
+    return result, sentence
+
+
+def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tuple[str, list[Fact]]:
+    """"是否等于项目支出": whether the computed value equals the figure named (not one it was computed from);
+    "是否为100%", "是否达到100%": whether it equals or reaches the number given."""
+    literal = LITERAL.match(other.text)
+    if literal:
+        target = float(literal.group("value"))
+        word, holds = RELATIONS[literal.group("verb") or ""]
+        verdict = word if holds(result.value, target) else f"不{word}"
+        return f"{verdict}{number(target)}{literal.group('unit') or ''}。", []
+    matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
+                           near=first_fact(result), limit=10)
+    fact = next((m.fact for m in matches if m.score >= ENOUGH and m.fact not in result.facts), None)
+    if fact is None:
+        return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
+    verdict = "等于" if abs(fact.value - result.value) < SAME else "不等于"
+    name = fact.describe() if fact.source == "table" else other.subject
+    return f"{verdict}{name}{number(fact.value)}{fact.unit or ''}（{where(fact)}）。", [fact]
+
+
+def closest_passages(tools: ReportTools, text: str) -> list[Evidence]:
+    """The passages nearest the question; failing any, the nearest figures; failing those, the opening."""
+    items = [Evidence(quote=p.text.strip()[:80], line=p.line) for p in tools.search(text, limit=3)]
+    items = items or evidence([m.fact for m in tools.lookup(text, limit=3)])
+    return items or [Evidence(quote=p.text.strip()[:80], line=p.line) for p in tools.passages[:1]]
+
+
+def not_found_answer(tools: ReportTools, question: Question, what: str) -> Answer:
+    """"报告中未找到“…”", no value, and the closest passages as evidence."""
+    items = closest_passages(tools, question.resolved)
+    subject = what or question.subject or question.resolved
+    closest = "；".join(f"第{e.line}行“{e.quote}”" for e in items)
+    answer = f"{NOT_FOUND}“{subject}”。" + (f"最接近的内容：{closest}" if items else "")
+    return Answer(question=question.text, answer=answer, value=None, unit=None, evidence=items, mode="offline")
+
+
+def run(tools: ReportTools, node) -> tuple[Result, str, str]:
+    """The result, the sentence stating it, and the grounds of a derived figure ("" for a printed one)."""
+    if isinstance(node, Either):
+        try:
+            return run(tools, node.first)
+        except NotFound:
+            return run(tools, node.second)
+    if isinstance(node, Lookup):
+        return *lookup_answer(tools, node), ""
+    if isinstance(node, Listing):
+        return *listing_answer(tools, node), ""
+    if isinstance(node, Why):
+        return *why_answer(tools, node), ""
+    handler = HANDLERS.get(type(node))
+    result = handler(tools, node) if handler else evaluate(tools, node)
+    if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
+        return result, fact_sentence(result.facts[0]), ""
+    return result, derived_sentence(result), grounds(result.facts)
+
+
+def answer_offline(tools: ReportTools, question: Question) -> Answer:
+    """The answer to an understood question, with evidence; "报告中未找到…" when a figure is missing."""
+    try:
+        result, sentence, basis = run(tools, question.node)
+    except NotFound as missing:
+        return not_found_answer(tools, question, missing.what)
+    facts = list(result.facts)
+    if question.compare is not None and result.value is not None:
+        verdict, compared = compare_sentence(tools, result, question.compare)
+        sentence = f"{sentence.rstrip('。')}，{verdict}"
+        facts += compared
+    sentence += basis
+    items = evidence(facts) + result.citations
+    if not items:
+        items = closest_passages(tools, question.resolved)
+    return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit, evidence=items,
+                  mode="offline")

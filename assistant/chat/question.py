@@ -1,0 +1,538 @@
+"""Question understanding: a reviewer's question → what to compute, over which named figures.
+
+Pure parsing, no report needed: the question becomes a small tree of operations
+(`Lookup`, `Sum`, `Difference`, `Ratio`, `Deduction` …) whose leaves are `Operand`s —
+the words naming a figure plus the column, year, place and units they point at. Operands
+that leave out what an earlier one said ("全年预算比年初预算增加了多少") inherit it, and a
+follow-up ("那它的得分呢？") is rewritten against the previous question first.
+"""
+import re
+from dataclasses import dataclass, replace
+
+from assistant.chat.terms import tokens
+from assistant.chat.vocabulary import (LAST_YEAR, LITERAL, MONEY_UNITS, QUOTED, TEXT_ANSWER, YEAR, columns_in,
+                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
+from assistant.values import normalize_text
+
+ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
+                    r"|(?:是|为)?(?:什么|哪个|哪些|哪家|哪一个|谁)|分别|请问|呢|吗|[？?。！!]")
+PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
+FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
+BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
+WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
+# Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
+ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成值|预算|执行|决算")
+AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
+COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
+
+FINDINGS = re.compile(r"(?:哪些|什么|多少个?|几个|几条|列出|有无)(?:问题|错误|疑点|发现|警告)"
+                      r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
+WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
+WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅).*$")
+DEDUCTION = re.compile(r"(?:一共|总共|共|合计|累计)?(?:被)?扣(?:除|减)?(?:了)?(?:多少|几)分?|扣分(?:是|为)?(?:多少)?"
+                       r"|少得(?:了)?(?:多少|几)分|失分(?:多少)?")
+PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程度)|应(?:该)?得(?:多少|几)?分|应为(?:多少|几)分")
+SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)?(?:比例|比重|百分比|份额|多少)?$")
+# "A中B占多少比例", "B在A中的比重": the whole comes first
+SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
+                          r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$")
+RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为基数|为分母|计算)|核算|复核|实际执行率|应为|应是")
+RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
+MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升"
+                       r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
+                       r"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低"
+                       r"|节约|超出|差)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
+APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
+# "决算数超出预算数多少", "编制数减去实际在职人数"
+BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
+MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
+UNSPENT = re.compile(r"未执行|少执行|没有执行|未使用|未支出|未花|节约|节省")
+LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
+# "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
+RELATIVE = re.compile(r"百分之|%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")
+TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
+                   r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
+# "A是B的百分之几", "A为B的多少%": a share put the other way round
+SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
+# "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
+ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)(?:是|为|有)?(?:多少|几)")
+AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
+PER_HEAD = re.compile(r"人均|平均每人|每人平均")
+HEADCOUNT = "实际在职人数"  # what 人均 divides by
+# "X同比增长了多少": this year's X against last year's
+SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
+SCORE_RATE = re.compile(r"得分率")
+RULE_WORDS = re.compile(r"按(?:照)?(?:评分)?(?:规则|规定|标准|办法)(?:计算)?")  # "按规则应得多少分": the rules are ours
+PARTS_OF = re.compile(r"(?:的)?各(?:个|项)?(?:资金)?(?:来源|分项|组成部分|组成|构成|部分|明细)(?:之和|合计|相加|加总|总和)?$")
+SUM_WORD = re.compile(r"(?:合计|之和|总和|加起来|一共|共计|总计|相加|加总)(?:数|金额)?$")
+SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|快)|、|以及|及|\+|＋")
+LISTED = re.compile(r"^(?P<head>.*?)[（(](?P<items>[^）)]*[、，,][^）)]*)[）)](?P<tail>.*)$")
+EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
+EACH_TABLE = re.compile(r"[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
+PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
+RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
+WHICH = re.compile(r"(?:哪些|哪几个?|哪个|多少个|几个|几项|多少项|多少条|是否有)(?:三级)?(?:指标|项目|专项|自评表|表)"
+                   r"|(?:指标|项目|专项)(?:有|共有|一共有)?(?:哪些|多少个|几个)")
+EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
+LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
+NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分")
+MISSED = re.compile(r"未完成|未达标|没有完成|未达到|没有达到|未实现")
+
+
+@dataclass(frozen=True)
+class Operand:
+    """Words naming one figure, and the column, year, place and units they point at."""
+
+    text: str
+    column: str | None = None
+    year: int | None = None
+    source: str | None = None
+    units: frozenset[str] | None = None
+    numeric: bool = True
+
+    @property
+    def subject(self) -> str:
+        """The words naming the thing itself, without column, place, year and asking words."""
+        return subject_of(self.text)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One figure; `columns` when the question asks for several cells of its row at once."""
+
+    operand: Operand
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sum:
+    """Figures added up ("基本支出与项目支出合计")."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Components:
+    """The parts a sentence lists after a figure ("共有A万元，其中B万元，C万元"), added up."""
+
+    subject: "Operand"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How far apart two figures are ("A比B增加了多少", "A与B相差多少"), as a magnitude."""
+
+    left: object
+    right: object
+    directed: bool = False  # "A比B…": say whether A is above or below B
+    relative: bool = False  # "增长了百分之多少": the change as a percent of B
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """part ÷ whole in percent ("A占B的比例", a recomputed 执行率), or as a multiple ("A是B的几倍")."""
+
+    part: object
+    whole: object
+    times: bool = False
+    per: str | None = None  # "人均": part per one of this (the result's unit is part's unit per it)
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """分值 − 得分 of an indicator, a fund line, a table, or all indicators of a group."""
+
+    subject: Operand
+
+
+@dataclass(frozen=True)
+class ScoreShare:
+    """得分率: 得分 ÷ 分值 of an indicator, a fund line, a table or a group of indicators."""
+
+    subject: Operand
+
+
+@dataclass(frozen=True)
+class ProportionalScore:
+    """The score a missed target earns by its completion ratio ("按完成比例应得多少分")."""
+
+    subject: Operand
+
+
+@dataclass(frozen=True)
+class PartOfWhole:
+    """A share the question names without its whole ("投诉已办结的比例", "抽检计划完成率")."""
+
+    subject: Operand
+    rate: str | None = None
+    recompute: bool = False
+
+
+@dataclass(frozen=True)
+class IndicatorTotal:
+    """Σ of one column over the indicators under a 一级/二级 name ("产出指标下各三级指标分值合计")."""
+
+    subject: Operand
+    column: str
+
+
+@dataclass(frozen=True)
+class TablesTotal:
+    """Σ of one fund column over the project tables ("五个专项资金的全年执行数合计"), or of one figure
+    over the numbered items of the narrative when there are no tables; their mean when `average`."""
+
+    subject: Operand
+    column: str
+    count: int | None = None  # "六个项目": how many items the question counts
+    average: bool = False
+
+
+@dataclass(frozen=True)
+class Listing:
+    """"Which / how many" over indicators, tables or findings."""
+
+    subject: Operand
+    over: str  # indicators | tables | findings
+    condition: str | None = None  # not_full | missed | error | warning | highest | lowest
+    column: str | None = None  # what highest / lowest compares; "lost" is 分值 − 得分
+
+
+@dataclass(frozen=True)
+class Either:
+    """`first`, or `second` when a figure `first` needs is not in the report ("同比增长多少": computed
+    from two years' figures, else the growth the report prints)."""
+
+    first: object
+    second: object
+
+
+@dataclass(frozen=True)
+class Why:
+    """The figures, findings and passages behind a deviation ("执行率为什么不是100%")."""
+
+    subject: Operand
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as asked, as resolved against the conversation, and the operation it asks for."""
+
+    text: str
+    resolved: str
+    node: object
+    compare: Operand | None = None  # "是否等于…": the figure the result is compared with
+    subject: str = ""  # the words naming what the question is about, for follow-ups
+
+
+STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
+# A bare word standing for a column when it is all an operand says ("决算比预算少多少").
+BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
+
+
+def bare_column(subject: str) -> str | None:
+    """The column a phrase names by a bare word: all of it ("预算"), or its last verb ("食品监管专项执行")."""
+    return BARE_COLUMN.get(subject) or ("executed" if subject.endswith("执行") else None)
+
+
+
+def clean(text: str) -> str:
+    return normalize_text(text).strip("，,。；;：:")
+
+
+def subject_of(text: str) -> str:
+    """The naming words of a phrase: no columns, place words, years or asking words."""
+    text = ASKING.sub("", strip_columns(strip_scope(text)))
+    text = LAST_YEAR.sub("", YEAR.sub("", text))
+    return re.sub(r"^(?:那么|那|的|中|之)+|(?:的|中|之|是|为|下)+$", "", text.replace(" ", "")).strip()
+
+
+def operand(text: str, inherit: Operand | None = None, with_column: bool = True) -> Operand:
+    """An operand from its words; what it leaves out (name, column, year, place) comes from `inherit`
+    (the column only `with_column`, or when the operand names nothing of its own)."""
+    raw = clean(text)
+    if LITERAL.match(raw):  # "与100%相差多少": a number, not a name
+        return Operand(raw)
+    columns = columns_in(raw)
+    column = columns[-1] if columns else bare_column(subject_of(ASKING.sub("", raw)))
+    year, source = year_in(raw), scope_of(raw)
+    text = clean(ASKING.sub("", raw))
+    if inherit is not None:
+        quoted = QUOTED.search(inherit.text)
+        own_subject = tokens(subject_of(text)) if subject_of(text) not in BARE_COLUMN else []
+        if not own_subject:
+            text = f"{inherit.subject} {text}"
+        elif quoted and quoted.group(0) not in text:
+            text = f"{quoted.group(0)} {text}"
+        column = column or (inherit.column if with_column or not own_subject else None)
+        source = source or inherit.source
+        if year is None and not columns:
+            year = inherit.year
+    units = expected_units(f"{text} {raw}", [column] if column else [])
+    return Operand(text, column, year, source, units, not TEXT_ANSWER.search(raw))
+
+
+def inherit_all(texts: list[str], first: Operand | None = None) -> list[Operand]:
+    """Operands of one operation; each later one inherits from the first."""
+    operands: list[Operand] = []
+    for text in texts:
+        operands.append(operand(text, operands[0] if operands else first))
+    return operands
+
+
+def split_outside_quotes(text: str) -> list[str]:
+    """`text` split at 与/和/加/、/及, never inside a quoted name."""
+    names = QUOTED.findall(text)
+    for index, name in enumerate(names):
+        text = text.replace(name, f"§{index}§", 1)
+    parts = []
+    for part in SUM_SPLIT.split(text):
+        for index, name in enumerate(names):
+            part = part.replace(f"§{index}§", name)
+        parts.append(part)
+    return [p for p in parts if clean(p)]
+
+
+def expression(text: str, inherit: Operand | None = None, units: frozenset[str] | None = None,
+               with_column: bool = True):
+    """An operand, or a Sum when the words add things up ("基本支出与项目支出合计", "人员经费加公用经费").
+
+    `units`, when the whole question fixes them ("合计多少名"), overrides what each item's words suggest.
+    """
+    if PARTS_OF.search(clean(text)):
+        return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
+    stripped = SUM_WORD.sub("", clean(text))
+    listed = LISTED.match(stripped)
+    if listed and SUM_WORD.search(clean(text)):
+        head = operand(listed.group("head") + listed.group("tail"), inherit)
+        items = [i for i in re.split(r"[、，,]", listed.group("items")) if i]
+        return Sum(tuple(with_units(operand(f"{scope_words(head.text)}{i}"), units) for i in items))
+    if SUM_WORD.search(clean(text)) or re.search(r"[^增追]加(?!强|大|快)", stripped):
+        parts = split_outside_quotes(stripped)
+        if len(parts) >= 2:
+            prefix = ""
+            if "，" in parts[0] or "," in parts[0]:
+                prefix, parts[0] = re.split(r"[，,]", parts[0], maxsplit=1)
+            items = inherit_all([f"{prefix} {p}" if prefix else p for p in parts], inherit)
+            return Sum(tuple(with_units(i, units) for i in items))
+    return with_units(operand(text, inherit, with_column), units)
+
+
+def stated_units(text: str) -> frozenset[str] | None:
+    """The units a question states outright ("多少万元", "多少名"), else None."""
+    return expected_units(text, []) if STATED_UNIT.search(text) else None
+
+
+def with_units(item: Operand, units: frozenset[str] | None) -> Operand:
+    return replace(item, units=units) if units is not None else item
+
+
+def scope_words(text: str) -> str:
+    """Only the place words of a text ("正文所述"), which list items share."""
+    return "正文 " if scope_of(text) == "narrative" else ""
+
+
+def parse(text: str) -> tuple[object, Operand | None]:
+    """The operation a (resolved) question asks for, and the figure a "是否等于…" compares it with."""
+    main, compare = split_compare(text)
+    compare_operand = operand(compare) if compare else None
+    node = parse_main(main)
+    return node, compare_operand
+
+
+def split_compare(text: str) -> tuple[str, str | None]:
+    """The first question of the text, and the figure a "是否等于…" part names (None without one)."""
+    agree = AGREE.match(clean(re.sub(r"[？?]", "", text)))
+    if agree:
+        return clean(agree.group("a")), clean(agree.group("b"))
+    pieces = [p for p in re.split(r"[？?]", text) if clean(p)]
+    main = pieces[0] if pieces else text
+    later = "".join(pieces[1:])
+    for candidate in (main, later):
+        match = COMPARE.search(candidate)
+        if match and clean(match.group("other")):
+            if candidate is main:
+                main = main[:match.start()]
+            return clean(main), clean(match.group("other"))
+    return clean(main), None
+
+
+def parse_main(text: str):
+    """The operation of one question; rules tried from the most specific (findings, why, 扣分) to a lookup."""
+    body = clean(RULE_WORDS.sub("", text))
+    if FINDINGS.search(body):
+        condition = "error" if "错误" in body else ("warning" if "警告" in body else None)
+        return Listing(operand(body), "findings", condition)
+    if WHY.search(body):
+        return Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))
+    if EXTREME.search(body) and LISTED_THINGS.search(body):
+        return parse_listing(body)
+    if DEDUCTION.search(body):
+        return Deduction(operand(DEDUCTION.sub("", body)))
+    if PROPORTIONAL.search(body):
+        return ProportionalScore(operand(PROPORTIONAL.sub("", body)))
+    times = TIMES.match(body)
+    if times and not (times.group("a3") and "率" in body):  # "执行率按执行数除以预算数计算": a rate
+        groups = {k[0]: v for k, v in times.groupdict().items() if v is not None}
+        return replace(share_of(groups["a"], groups["b"]), times=True)
+    per_head = PER_HEAD.search(body)
+    if per_head:
+        part = operand(PER_HEAD.sub("", body))
+        return Ratio(part, operand(HEADCOUNT), times=True, per="人")
+    same_period = SAME_PERIOD.match(body)
+    if same_period:
+        left = operand(same_period.group("a"))
+        change = Difference(left, operand("上年", left), directed=True, relative=bool(RELATIVE.search(body)))
+        return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}))))  # the growth as printed
+    share_the_other_way = SHARE_OF.match(body)
+    if share_the_other_way:
+        return share_of(share_the_other_way.group("a"), share_the_other_way.group("b"))
+    asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
+    if SCORE_RATE.search(asked):
+        return ScoreShare(operand(SCORE_RATE.sub("", asked)))
+    within = SHARE_WITHIN.match(asked)
+    if within:
+        return share_of(within.group("part") or within.group("part2"), within.group("whole") or within.group("whole2"))
+    share = SHARE.match(asked)
+    if share and share.group("part") and share.group("whole"):
+        return share_of(share.group("part"), share.group("whole"))
+    if "执行率" in body and RECOMPUTE.search(body):
+        subject = operand(re.sub(r"(?:预算)?执行率", "", RECOMPUTE.sub("", asked))).subject
+        return Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数"))
+    more_less = MORE_LESS.match(asked) or BEYOND.match(asked)
+    apart = more_less or APART.match(asked) or MINUS.match(asked)
+    if apart:
+        groups = {k: v for k, v in apart.groupdict().items() if v is not None}
+        what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
+        units = stated_units(body)
+        left = expression((groups.get("a") or groups["a2"]) + what, units=units)
+        right = expression((groups.get("b") or groups["b2"]) + what, main_operand(left), units=units)
+        return Difference(left, right, directed=bool(more_less), relative=bool(more_less and RELATIVE.search(body)))
+    unspent = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
+    if unspent and (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
+        rest = asked[:unspent.start()] + asked[unspent.end():]
+        subject = re.sub(r"中?的?(?:金额|资金|数额|部分)$", "", operand(rest).subject)
+        return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
+    aggregate = parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))
+    if aggregate is not None:
+        return aggregate
+    listing = parse_listing(body)
+    if listing is not None:
+        return listing
+    part_of = PART_OF.match(asked)
+    if part_of:
+        return PartOfWhole(operand(part_of.group("x")), None, bool(RECOMPUTE.search(body)))
+    rate = RATE_WORD.match(asked)
+    if rate:
+        return PartOfWhole(operand(asked), rate.group("rate"), bool(RECOMPUTE.search(body)))
+    columns = tuple(dict.fromkeys(columns_in(body)))
+    return Lookup(operand(body), columns if len(columns) > 1 else ())
+
+
+def share_of(part_text: str, whole_text: str) -> Ratio:
+    """"A占B": whichever side names no thing of its own takes the other side's name (not its column:
+    in "人员经费占基本支出决算数" the 决算数 is the whole's alone)."""
+    whole = expression(whole_text)
+    part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
+    if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject):
+        whole = expression(whole_text, part)
+    return Ratio(part, whole)
+
+
+def parse_aggregate(asked: str, units: frozenset[str] | None):
+    """Σ over indicators or tables, or a Sum of named figures, when the words add up."""
+    average = AVERAGE.search(asked)
+    if not SUM_WORD.search(asked) and not re.search(r"[^增追]加(?!强|大|快)", asked) and not average:
+        return None
+    columns = columns_in(asked)
+    each = EACH_TABLE.search(asked)
+    if each or average:
+        count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
+        subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
+        return TablesTotal(operand(subject), columns[-1] if columns else "executed",
+                           count_of(count.group()) if count else None, bool(average))
+    if columns and columns[-1] in ("weight", "score") and (EACH_INDICATOR.search(asked) or "指标" in asked):
+        return IndicatorTotal(operand(EACH_INDICATOR.sub("", asked)), columns[-1])
+    node = expression(asked, units=units)
+    return node if isinstance(node, Sum) else None
+
+
+def count_of(numeral: str) -> int:
+    """"6" or "六" → 6 (up to 十)."""
+    return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
+
+
+def parse_listing(body: str) -> Listing | None:
+    """"哪些指标…", "几个项目", "哪个…最高": which rows, under which condition; None for other questions."""
+    extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
+    if not WHICH.search(body) and not extreme:
+        return None
+    columns = columns_in(body)
+    over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
+    condition = None
+    if extreme:
+        condition = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
+    elif NOT_FULL.search(body):
+        condition = "not_full"
+    elif MISSED.search(body):
+        condition = "missed"
+    column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
+    return Listing(operand(body), over, condition, column)
+
+
+def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -> str:
+    """A follow-up rewritten as a whole question, against the previous (resolved) question.
+
+    "那它的得分呢？" puts the previous subject in place of 它; "那食品监管专项呢？" swaps the
+    name it gives for the previous name of the same kind (`names`: the report's table names,
+    indicator names …), or else for the whole previous subject.
+    """
+    text = clean(text)
+    if previous is None:
+        return text
+    follow_up = bool(PRONOUN.match(text) or FOLLOW_UP_START.match(text) or text.endswith("呢"))
+    body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
+    own_subject = subject_of(body)
+    if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
+        return text  # nothing to carry over to: "？？？", "它呢"
+    if not follow_up and tokens(subject_of(text)):
+        return text
+    if PRONOUN.match(text) or not tokens(own_subject):
+        return clean(f"{previous.subject}的{body.lstrip('的')}")
+    for kind in names:
+        given = [n for n in kind if n and (n in own_subject and len(n) >= WHOLE_NAME * len(own_subject)
+                                           or own_subject in n)]
+        earlier = [n for n in kind if n and n in previous.resolved and n not in given]
+        if given and earlier:
+            return previous.resolved.replace(max(earlier, key=len), max(given, key=len))
+    if previous.subject and previous.subject in previous.resolved:
+        return clean(previous.resolved.replace(previous.subject, own_subject, 1))
+    return clean(f"{own_subject}{previous.resolved}")
+
+
+def pair_up(text: str, earlier: list[Question]) -> str:
+    """"两者相差多少？" with the figures of the last two questions put in place of 两者."""
+    if len(earlier) < 2 or not BOTH.search(text):
+        return text
+    first, second = (clean(ASKING.sub("", q.resolved)) for q in earlier[-2:])
+    return BOTH.sub(f"{first}与{second}", text, count=1)
+
+
+def main_operand(node) -> Operand | None:
+    """The first figure an operation names (its subject, for follow-ups and inheritance)."""
+    if isinstance(node, Operand):
+        return node
+    for name in ("operand", "subject", "part", "left", "first"):
+        if hasattr(node, name):
+            return main_operand(getattr(node, name))
+    if isinstance(node, Sum) and node.items:
+        return main_operand(node.items[0])
+    return None
+
+
+def understand(text: str, earlier: list[Question] = (), names: list[list[str]] = ()) -> Question:
+    """The question, resolved against the earlier ones of the conversation, as an operation to run."""
+    paired = pair_up(text, list(earlier))
+    resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
+    node, compare = parse(resolved)
+    first = main_operand(node)
+    return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")

@@ -1,0 +1,136 @@
+"""Words of a question and of a report: jieba tokens, their weights, and how well a text covers them.
+
+Matching is by substring, not by token identity, so "在职" in a question still finds
+"其中在职85人" however jieba happens to cut the report's sentence.
+"""
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+WORD = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
+YEAR_TOKEN = re.compile(r"^(?:19|20)\d{2}$")
+# Words that ask rather than name: they carry no meaning to match against a report.
+STOPWORDS = frozenset("""
+是 的 了 呢 吗 么 吧 啊 多少 几 什么 哪个 哪些 哪 怎么 如何 请问 请 给出 一下 分别 为 有 在 中 对 与 和 及 或 并
+其 它 该 这 那 这个 那个 此 所 年 共 一共 总共 合计 之和 总和 之差 相差 差额 是否 等于 一致 按 重新 计算 重算
+数字 报告 单位 本 称 所述 给出 得 了 比 占 比例 比重 多 少 增加 减少 增长 下降 上升 降低 提高 元 万元 值
+总额 总金额 总计 其中 上年 去年 上一年 上年度
+""".split())
+
+
+# Lone characters that change what a name means ("非参公事业编制" is not "参公事业编制").
+NEGATIONS = frozenset("非未不无")
+# Words a reviewer and a report use for the same thing (a one-character key also stands at a word's end).
+SYNONYMS = {
+    "每天": ("每日",), "每日": ("每天",), "开支": ("支出",), "花费": ("支出",), "使用": ("支出",),
+    "资金": ("经费",), "经费": ("资金",), "收入": ("拨款",), "拨款": ("收入",), "人数": ("人员",),
+    "人员": ("人数",), "执行": ("决算",), "比重": ("比例", "占比"), "占比": ("比例",),
+    "快检": ("快速检测",), "计划": ("预计",), "立案": ("受案",), "抽检": ("抽查", "抽样检测"),
+    "还剩": ("剩余",), "剩下": ("剩余",), "查办": ("查处",), "查处": ("查办",), "设立": ("设置", "建立"),
+    "设置": ("设立",), "款": ("金额",), "钱": ("金额",),
+}
+SYNONYM_CREDIT = 0.9
+# Words placing a figure in time ("全年为消费者挽回损失"): a report often leaves them out, so they weigh little.
+WHEN_WORDS = frozenset({"全年", "年度", "本年", "今年", "当年", "年内", "年末", "年底", "截至", "目前"})
+WEAK = 0.3
+MISSED_WORD = 0.08  # what coverage loses for each telling word of the query a name does not explain
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of a text in order: jieba's cut, without stopwords, punctuation and lone characters
+    other than negations."""
+    return [t for t in _cut(text) if (len(t) >= 2 or t in NEGATIONS) and t not in STOPWORDS and WORD.search(t)
+            and not YEAR_TOKEN.match(t)]
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(jieba.cut(text))
+
+
+@lru_cache(maxsize=4096)
+def parts(token: str) -> tuple[str, ...]:
+    """The shorter words jieba's search mode finds inside a long token ("在职人员" → 在职, 人员)."""
+    return tuple(p for p in jieba.cut_for_search(token) if p != token and len(p) >= 2)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Inverse document frequency of words over a report's passages; unseen words weigh most."""
+
+    frequency: Counter
+    passages: int
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "Weights":
+        frequency: Counter = Counter()
+        for text in texts:
+            frequency.update(set(tokens(text)))
+        return cls(frequency, max(1, len(texts)))
+
+    def weight(self, token: str) -> float:
+        """The token's idf; a compound the passages never cut out whole ("全年预算数") weighs as its parts do."""
+        known = [p for p in parts(token) if p in self.frequency] if token not in self.frequency else []
+        frequency = sum(self.frequency[p] for p in known) / len(known) if known else self.frequency.get(token, 0)
+        idf = math.log(1 + self.passages / (1 + frequency))
+        return idf * WEAK if token in WHEN_WORDS else idf
+
+
+def found(token: str, text: str) -> float:
+    """1 if the token stands in the text; nearly 1 for a synonym ("每天" for 每日, "罚没款" for 罚没金额);
+    else the share of its characters its parts, or the longest run it shares with the text, cover."""
+    if token in text:
+        return 1.0
+    if any(alias in text for alias in aliases(token)):
+        return SYNONYM_CREDIT
+    run = common_run(token, text) if len(token) >= 3 else 0
+    covered = max(sum(len(p) for p in parts(token) if p in text), run if run >= 2 else 0)
+    return min(1.0, covered / len(token)) * 0.8
+
+
+@lru_cache(maxsize=4096)
+def aliases(token: str) -> tuple[str, ...]:
+    """Other words for a token: listed synonyms, a synonym for its last character, or it without a final 数."""
+    found_aliases = list(SYNONYMS.get(token, ()))
+    found_aliases += [token[:-1] + alias for alias in SYNONYMS.get(token[-1], ()) if len(token) >= 3]
+    if len(token) >= 3 and token.endswith("数"):
+        found_aliases.append(token[:-1])
+    return tuple(found_aliases)
+
+
+def coverage(query: list[str], names: list[tuple[str, float]], weights: Weights) -> float:
+    """How much of the query the weighted name texts explain, in [0, 1].
+
+    Each name text carries a weight (1 for the words right at a figure, less for its
+    surroundings); a query word counts by its idf times the best weight of a text holding it.
+    """
+    if not query:
+        return 0.0
+    weighted = [(weights.weight(t), max((found(t, text) * w for text, w in names), default=0.0)) for t in query]
+    total = sum(weight for weight, _ in weighted)
+    explained = sum(weight * share for weight, share in weighted)
+    # a telling word (weighing at least the average) that nothing explains points to another figure
+    average = total / len(weighted)
+    missed = sum(1 for weight, share in weighted if share == 0.0 and weight >= average)
+    return max(0.0, explained / total - MISSED_WORD * missed)
+
+
+def common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two texts share."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for char in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if char == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best

@@ -1,0 +1,242 @@
+"""The chat's tools over one report, used by the offline answerer and offered to the LLM alike.
+
+- `lookup`: a table cell, fund line, indicator, basic-data row or narrative figure by fuzzy name;
+- `search`: narrative passages by BM25 over jieba tokens;
+- `calculate` (calculator.py): the safe calculator for derived figures;
+- `indicator_facts`, `table_names`, `findings`: the rows a "which / how many" question runs over.
+
+`ReportTools.call` runs a tool by name with a model's JSON arguments and returns plain JSON
+(the tools are described to the model in `prompts/chat_answer.md`).
+"""
+import re
+from dataclasses import dataclass
+
+from assistant.chat.calculator import calculate
+from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
+from assistant.chat.passages import Passage, PassageIndex, split_sentences
+from assistant.chat.terms import Weights, common_run, coverage, found, tokens
+from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, answers, column_words, columns_in, expected_units, scope_of,
+                                       strip_columns, strip_scope, units_agree, year_in)
+from assistant.document import Document
+from assistant.errors import BadInput
+from schemas import CheckedReport, Finding
+
+ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
+# A lookup is trusted only when the name explains this much of what was asked.
+ENOUGH = 0.62
+QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
+# Tie-breakers added to coverage (see ReportTools._bonus): small next to a word explained or not.
+RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
+OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
+# The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
+DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
+
+
+@dataclass(frozen=True)
+class Match:
+    """A fact and how well it answers a name: `score` is the coverage, `rank` adds tie-breakers."""
+
+    fact: Fact
+    score: float
+    rank: float
+
+
+class ReportTools:
+    """One report's facts and passages, indexed once, and the tools that search them."""
+
+    def __init__(self, report: CheckedReport, document: Document):
+        self.report = report
+        self.document = document
+        self.passages: list[Passage] = split_sentences(document.paragraphs)
+        self.index = PassageIndex(self.passages)
+        self_scores = {(f.line, f.value) for f in report.figures if f.label == "自评分"}
+        self.facts: list[Fact] = table_facts(report, document) + narrative_facts(
+            self.passages, [p.text for p in document.paragraphs], self_scores)
+        self.weights = Weights.of([p.text for p in self.passages]
+                                  + [f"{f.label} {f.context[0][0] if f.context else ''}" for f in self.facts
+                                     if f.source == "table"])
+        self.main_table = next((i for i, t in enumerate(report.tables) if t.kind == "department_overall"),
+                               next((i for i, t in enumerate(report.tables) if t.funds_total), None))
+
+    # lookups -----------------------------------------------------------------------------------
+
+    def lookup(self, name: str, column: str | None = None, source: str | None = None,
+               units: frozenset[str] | None = None, year: int | None = None, near: Fact | None = None,
+               numeric: bool = True, limit: int = 5) -> list[Match]:
+        """Facts answering `name`, best first.
+
+        `column` (a column id) restricts table facts to that column; `source` is narrative,
+        table or basic_data; `units` the units the answer may have; `near` a fact the answer
+        probably stands beside (the other operand of a difference or ratio).
+        """
+        source = source or scope_of(name)
+        if year is not None and year <= 0:  # relative to the report's year ("上年")
+            year = self.report.year + year if self.report.year else None
+        phrase = strip_scope(name)
+        query_entity = tokens(strip_columns(phrase))
+        # prose is matched on the column words too, each as one word: "全年预算数" is not "年初预算数"
+        query_all = query_entity + column_words(phrase)
+        quoted = [tokens(q) for q in QUOTED.findall(phrase)]
+        named = self.named_tables(phrase)
+        matches = []
+        for fact in self.facts:
+            if not self._admissible(fact, column, source, units, year, numeric) or not names_quoted(fact, quoted):
+                continue
+            if named and fact.kind not in ("narrative", "basic") and fact.table not in named:
+                continue  # the question names a self-evaluation table: other tables' figures do not answer it
+            if fact.source == "table":
+                score = coverage(query_entity, fact.names, self.weights) if query_entity \
+                    else self._default_score(fact, column)
+            else:
+                score = coverage(query_all, fact.names, self.weights)
+            matches.append(Match(fact, score, score + self._bonus(fact, phrase, column, year, near)))
+        return sorted(matches, key=lambda m: -m.rank)[:limit]
+
+    def named_tables(self, phrase: str) -> set[int]:
+        """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
+        named = {index for index, table_name in self.table_names() if table_name in phrase}
+        asked = {attachment(number) for number in ATTACHMENT.findall(phrase)}
+        return named | {index for index, table in enumerate(self.report.tables)
+                        if asked & {attachment(number) for number in ATTACHMENT.findall(table.title or "")}}
+
+    def best(self, name: str, **options) -> Match | None:
+        """The best fact for a name when it explains enough of the name, else None."""
+        matches = self.lookup(name, limit=1, **options)
+        return matches[0] if matches and matches[0].score >= ENOUGH else None
+
+    def _admissible(self, fact: Fact, column: str | None, source: str | None, units, year: int | None,
+                    numeric: bool) -> bool:
+        if numeric and fact.value is None:
+            return False
+        if not in_source(fact, source):
+            return False
+        if not units_agree(fact.unit, units):
+            return False
+        if fact.source == "table" and not answers(column, fact.column):
+            return False
+        if year and fact.year and fact.year != year:
+            return False
+        # asked about another year than the report's: an undated figure is the report year's
+        return not (year and year != self.report.year and not fact.year
+                    and str(year) not in " ".join(text for text, _ in fact.names))
+
+    def _default_score(self, fact: Fact, column: str | None) -> float:
+        """With no name beyond a column ("全年预算数是多少"), the main table's funds total answers;
+        with no column either, nothing does."""
+        main = fact.table == self.main_table and (fact.primary or fact.kind == "total")
+        return 1.0 if column is not None and main else 0.0
+
+    def _bonus(self, fact: Fact, phrase: str, column: str | None, year: int | None, near: Fact | None) -> float:
+        """Tie-breakers on top of coverage: how much of the fact's own name the question says, whether it
+        names the head word, the column and year asked for, and standing beside `near`."""
+        label = f"{fact.row or ''} {fact.heading or COLUMN_NAMES.get(fact.column or '', '')}" \
+            if fact.source == "table" else fact.label
+        label_tokens = tokens(label)
+        recall = sum(found(t, phrase) for t in label_tokens) / len(label_tokens) if label_tokens else 0.0
+        bonus = RECALL * recall + RUN * common_run(phrase, label) / max(4, len(label)) + PRIMARY * fact.primary
+        # The last word names the thing asked ("一般公共预算项目支出" asks for 项目支出); a table
+        # fact's column is matched apart, so its head is the last word before the column words.
+        head = (tokens(strip_columns(phrase)) if fact.source == "table" else [])[-1:] or tokens(phrase)[-1:]
+        if head and found(head[0], fact.label) == 1.0:
+            bonus += HEAD
+        if fact.source == "table" and column is None and fact.column not in DEFAULT_COLUMNS:
+            bonus -= OFF_DEFAULT
+        if fact.year and year is None and fact.year != self.report.year:
+            bonus -= OFF_DEFAULT
+        if fact.column == "total_score" and column == "score":
+            bonus -= OFF_DEFAULT
+        elif column is not None and fact.source == "table":
+            bonus += COLUMN_ASKED  # the column asked for is the table's own: a stronger sign than words in prose
+        if near is not None and near is not fact:
+            same_place = (fact.table is not None and fact.table == near.table) or (
+                fact.paragraph is not None and fact.paragraph == near.paragraph)
+            bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
+        return bonus
+
+    def search(self, query: str, limit: int = 3) -> list[Passage]:
+        """Narrative passages nearest the query (BM25), best first."""
+        return [p for p, _ in self.index.search(tokens(strip_columns(query)) or tokens(query), limit)]
+
+    # rows for "which / how many" ---------------------------------------------------------------
+
+    def indicator_facts(self, column: str, table: int | None = None, group: str | None = None) -> list[Fact]:
+        """Indicator facts of one column, optionally within a table and a 一级/二级 group."""
+        return [f for f in self.facts if f.kind == "indicator" and f.column == column
+                and (table is None or f.table == table)
+                and (group is None or group in (f.group or "") or group in f.context[-1][0])]
+
+    def groups(self) -> list[str]:
+        """The 一级/二级指标 names the tables use (产出指标, 数量指标 …)."""
+        names = []
+        for table in self.report.tables:
+            for indicator in table.indicators:
+                names += [n for n in (indicator.level1, indicator.level2) if n and n not in names]
+        return names
+
+    def names(self) -> list[list[str]]:
+        """The names a follow-up may swap, by kind: tables, indicators, basic-data rows."""
+        return [[name for _, name in self.table_names()],
+                sorted({f.row for f in self.facts if f.kind == "indicator" and f.row}),
+                sorted({f.row for f in self.facts if f.kind in ("basic", "fund", "breakdown") and f.row})]
+
+    def table_names(self) -> list[tuple[int, str]]:
+        return [(i, t.name or t.title or t.kind) for i, t in enumerate(self.report.tables)]
+
+    def findings(self, rule: str | None = None, table: int | None = None) -> list[Finding]:
+        return [f for f in self.report.findings if (rule is None or f.rule == rule)
+                and (table is None or f.table == table)]
+
+    # the same tools for a model ----------------------------------------------------------------
+
+    def call(self, name: str, arguments: dict) -> dict:
+        """Run one tool by name with a model's JSON arguments; errors come back as {"error": …}."""
+        try:
+            if name == "lookup":
+                text = str(arguments.get("name", ""))
+                column = arguments.get("column") or (columns_in(text) or [None])[-1]
+                if column and column not in COLUMN_OF.values():
+                    raise BadInput(f"未知的列：{column}")
+                matches = self.lookup(text, column=column, source=arguments.get("source") or None,
+                                      units=expected_units(text, [column] if column else []), year=year_in(text),
+                                      limit=5)
+                return {"results": [fact_json(m.fact) | {"match": round(m.score, 2)} for m in matches]}
+            if name == "search":
+                return {"passages": [{"quote": p.text.strip(), "line": p.line}
+                                     for p in self.search(str(arguments.get("query", "")))]}
+            if name == "calculate":
+                return {"value": round(calculate(str(arguments.get("expression", ""))), 4)}
+            if name == "findings":
+                return {"findings": [f.model_dump(include={"rule", "severity", "table", "row", "message",
+                                                           "expected", "actual", "evidence"})
+                                     for f in self.findings(arguments.get("rule") or None)]}
+            if name == "tables":
+                return {"tables": [{"index": i, "name": n, "kind": self.report.tables[i].kind}
+                                   for i, n in self.table_names()]}
+            raise BadInput(f"未知的工具：{name}")
+        except BadInput as error:
+            return {"error": str(error)}
+
+
+def attachment(text: str) -> str:
+    """An attachment number compared without spaces or dash variants ("附件 3-1" is "附件3-1")."""
+    return re.sub(r"\s", "", text).replace("－", "-").replace("—", "-")
+
+
+def in_source(fact: Fact, source: str | None) -> bool:
+    """Whether a fact stands where the question looks: narrative, table (any), basic_data, or anywhere."""
+    if source == "narrative":
+        return fact.source == "narrative"
+    if source == "basic_data":
+        return fact.kind == "basic"
+    return source != "table" or fact.source == "table"
+
+
+def names_quoted(fact: Fact, quoted: list[list[str]]) -> bool:
+    """A name the question puts in quotes must stand (nearly whole) among the fact's names."""
+    texts = " ".join(text for text, _ in fact.names)
+    return all(sum(found(t, texts) == 1.0 for t in words) >= QUOTED_SHARE * len(words) for words in quoted if words)
+
+
+def fact_json(fact: Fact) -> dict:
+    return {"name": fact.describe(), "value": fact.value, "text": fact.text, "unit": fact.unit,
+            "source": fact.source, "quote": fact.quote, "line": fact.line}

@@ -1,0 +1,62 @@
+"""How answers read: Chinese sentences naming each figure, its table or clause, and its line."""
+from assistant.chat.compute import Result, number
+from assistant.chat.facts import Fact
+from schemas import Evidence
+
+GROUNDS_SHOWN = 6  # figures named after a formula; the evidence lists them all
+LONG_SUM = 12  # terms a sum shows in full
+
+
+def evidence(facts: list[Fact]) -> list[Evidence]:
+    """Each fact's quote and line, once."""
+    items: dict[tuple[str, int | None], Evidence] = {}
+    for fact in facts:
+        items.setdefault((fact.quote, fact.line), Evidence(quote=fact.quote, line=fact.line))
+    return list(items.values())
+
+
+def where(fact: Fact) -> str:
+    return f"第{fact.line}行" if fact.line else ""
+
+
+def printed(fact: Fact) -> str:
+    return fact.text if fact.value is None else f"{number(fact.value)}{fact.unit or ''}"
+
+
+def fact_sentence(fact: Fact) -> str:
+    """"药品监管专项·年度资金总额·全年执行数为2万元（第469行）。", or the clause of a narrative figure."""
+    if fact.source == "narrative":
+        return f"报告正文{where(fact)}：“{fact.quote}”。"
+    return f"{fact.describe()}为{printed(fact)}（{where(fact)}）。"
+
+
+def derived_sentence(result: Result) -> str:
+    """The formula and its value: "1824.18−884.86=939.32万元（增加939.32万元）。"."""
+    unit = result.unit or ""
+    sentence = f"{shortened(result.formula)}={number(result.value)}{unit}"
+    if result.direction in ("增加", "减少"):
+        sentence += f"（{result.direction}{number(result.value)}{unit}）"
+    return sentence + "。"
+
+
+def grounds(facts: list[Fact]) -> str:
+    """"依据：…" naming each figure a derived value used, with its table or clause and line."""
+    distinct = list({id(f): f for f in facts}.values())
+    if not distinct:
+        return ""
+    more = "等" if len(distinct) > GROUNDS_SHOWN else ""
+    return "依据：" + "；".join(ground(f) for f in distinct[:GROUNDS_SHOWN]) + more + "。"
+
+
+def ground(fact: Fact) -> str:
+    if fact.source == "narrative":
+        return f"正文“{fact.quote}”（{where(fact)}）"
+    return f"{fact.describe()}{printed(fact)}（{where(fact)}）"
+
+
+def shortened(formula: str) -> str:
+    """A long sum as "a+b+c+…+y+z（共N项）"; the value is still that of the whole formula."""
+    terms = formula.split("+")
+    if len(terms) <= LONG_SUM or any(c in formula for c in "()−÷×"):
+        return formula
+    return "+".join(terms[:3]) + "+…+" + "+".join(terms[-2:]) + f"（共{len(terms)}项）"

@@ -1,0 +1,119 @@
+"""The hybrid extractor: rules first, the LLM only where the rules fell short, never over them.
+
+The LLM reads (1) tables the rules could not parse but whose words say they are evaluation
+tables, (2) tables the rules parsed with low confidence (see `confidence`), and (3) the
+narrative, for key figures the rules' patterns missed. Its grounded values only fill gaps:
+a value the rules found is never replaced. When the endpoint cannot be used the rules'
+report comes back with a warning.
+"""
+from pydantic import BaseModel
+
+from assistant.document import Document, TableBlock
+from assistant.errors import BadInput, LLMUnavailable
+from assistant.extract.rules import extract_rules
+from assistant.llm.chunking import narrative, table_parts
+from assistant.llm.settings import LLMSettings, load_settings
+from assistant.values import normalize_text
+from schemas import Figure, Goals, Report, Table
+
+EXTRACTORS = ("auto", "rules", "llm", "hybrid")
+EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
+
+
+def confidence(table: Table) -> float:
+    """How completely the rules read a table, 0–1: a funds block, indicators, a 总分, and the share of
+    indicators with a name, 分值 and 得分 (a basic-data table: whether it has rows)."""
+    if table.kind == "basic_data":
+        return 1.0 if table.rows else 0.0
+    complete = [i for i in table.indicators if i.level3 and i.weight is not None and i.score is not None]
+    share = len(complete) / len(table.indicators) if table.indicators else 0.0
+    return (float(table.funds_total is not None) + float(bool(table.indicators))
+            + float(table.total_score is not None) + share) / 4
+
+
+def looks_like_evaluation(part: TableBlock) -> bool:
+    words = "".join(normalize_text(c.text) for row in part.rows for c in row.cells)
+    words += "".join(normalize_text(p.text) for p in part.title_lines)
+    return any(word in words for word in EVALUATION_WORDS)
+
+
+def needs_llm(part: TableBlock, parsed: Table | None, threshold: float) -> bool:
+    return looks_like_evaluation(part) if parsed is None else confidence(parsed) < threshold
+
+
+def fill_none(kept: BaseModel, filler: BaseModel) -> BaseModel:
+    """`kept` with each of its None scalar fields taken from `filler`; nothing `kept` has is replaced."""
+    gaps = {name: getattr(filler, name) for name in type(kept).model_fields
+            if getattr(kept, name) is None and getattr(filler, name, None) is not None}
+    return kept.model_copy(update=gaps)
+
+
+def fill_rows(kept: list, filler: list, key) -> list:
+    """Rows matched by key get their gaps filled; with no rows of its own `kept` takes `filler`'s."""
+    if not kept:
+        return list(filler)
+    by_key = {key(row): row for row in filler}
+    return [fill_none(row, by_key[key(row)]) if key(row) in by_key else row for row in kept]
+
+
+def fill_gaps(rules: Table, llm: Table) -> Table:
+    """The rules' table, its missing values supplied by the LLM's grounded ones."""
+    merged = fill_none(rules, llm)
+    if rules.funds_total and llm.funds_total:
+        merged.funds_total = fill_none(rules.funds_total, llm.funds_total)
+    merged.goals = Goals(expected=rules.goals.expected or llm.goals.expected,
+                         achieved=rules.goals.achieved or llm.goals.achieved)
+    merged.fund_lines = fill_rows(rules.fund_lines, llm.fund_lines, lambda f: normalize_text(f.label))
+    merged.indicators = fill_rows(rules.indicators, llm.indicators, lambda i: normalize_text(i.level3 or ""))
+    merged.rows = fill_rows(rules.rows, llm.rows, lambda r: normalize_text(r.label))
+    merged.breakdown = {**llm.breakdown, **rules.breakdown}
+    merged.level1_weights = {**llm.level1_weights, **rules.level1_weights}
+    return merged
+
+
+def new_figures(rules: list[Figure], llm: list[Figure]) -> list[Figure]:
+    """The LLM's figures the rules did not already find (same line, value and unit)."""
+    known = {(f.line, f.value, f.unit) for f in rules}
+    return [f for f in llm if (f.line, f.value, f.unit) not in known]
+
+
+def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> Report:
+    """The rules' report, its gaps filled by grounded LLM values; the rules' report plus a warning
+    when the endpoint cannot be used."""
+    from assistant.extract.llm import read_with_llm, run_sync  # the LLM client libraries load only when used
+
+    report = extract_rules(document)
+    settings = settings or load_settings()
+    parsed = {table.line: table for table in report.tables}
+    parts = [p for p in table_parts(document.tables) if needs_llm(p, parsed.get(p.line), settings.confidence)]
+    try:
+        extraction = run_sync(read_with_llm(settings, parts, narrative(document)))
+    except LLMUnavailable as error:
+        report.warnings.append(f"{error}本次仅用规则抽取。")
+        return report
+    for line, table in extraction.tables.items():
+        parsed[line] = fill_gaps(parsed[line], table) if line in parsed else table
+    report.tables = [parsed[line] for line in sorted(parsed)]
+    report.figures = sorted(report.figures + new_figures(report.figures, extraction.figures),
+                            key=lambda f: f.line or 0)
+    report.unit_name = report.unit_name or extraction.unit_name
+    report.year = report.year or extraction.year
+    report.warnings += extraction.warnings
+    report.extractor = "hybrid"
+    return report
+
+
+def extract_report(document: Document, extractor: str = "auto") -> Report:
+    """Extraction by the named extractor; "auto" is hybrid when an LLM endpoint is configured, else rules."""
+    if extractor not in EXTRACTORS:
+        raise BadInput(f"未知的抽取方式「{extractor}」，可选：{' | '.join(EXTRACTORS)}。")
+    if extractor == "rules":
+        return extract_rules(document)
+    settings = load_settings()
+    if extractor == "llm":
+        from assistant.extract.llm import extract_llm  # the LLM client libraries load only when used
+
+        return extract_llm(document, settings)
+    if extractor == "auto" and not settings.configured:
+        return extract_rules(document)
+    return extract_hybrid(document, settings)

@@ -1,0 +1,60 @@
+"""The client factory: an OpenAI-compatible endpoint behind instructor, in a mode the endpoint accepts.
+
+Endpoints differ in how they take a response schema: OpenAI, DeepSeek, DashScope/Qwen, vLLM
+and llama.cpp servers take a forced tool call (TOOLS); llama-cpp-python's server rejects the
+`json_schema` response format; some Ollama models have no tool support but honour JSON mode.
+With mode "auto" the first mode the endpoint does not reject is used and remembered per
+endpoint and model for the rest of the process. Provider quirks stay in this module.
+"""
+import instructor
+import openai
+
+from assistant.llm.settings import LLMSettings
+
+INSTRUCTOR_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+}
+AUTO_ORDER = ("tools", "json", "md_json")
+
+_accepted: dict[tuple[str, str], str] = {}
+
+
+def candidate_modes(settings: LLMSettings) -> tuple[str, ...]:
+    """The modes to try in order: the configured one, or for "auto" the one known to work first."""
+    if settings.mode != "auto":
+        return (settings.mode,)
+    known = _accepted.get((settings.endpoint, settings.model))
+    return (known,) + tuple(m for m in AUTO_ORDER if m != known) if known else AUTO_ORDER
+
+
+def mode_known(settings: LLMSettings) -> bool:
+    """Whether a mode has already worked for this endpoint (then a 400 is about the request, not the mode)."""
+    return (settings.endpoint, settings.model) in _accepted
+
+
+def remember_mode(settings: LLMSettings, mode: str) -> None:
+    _accepted[(settings.endpoint, settings.model)] = mode
+
+
+def rejects_mode(error: Exception) -> bool:
+    """Whether an error means "this endpoint does not take requests in this mode".
+
+    400/422 are what servers answer to an unknown `tools` or `response_format`; an
+    AssertionError is instructor finding no tool call in an answer that ignored the tools.
+    """
+    return isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError, AssertionError))
+
+
+def make_client(settings: LLMSettings, mode: str, http_client) -> instructor.AsyncInstructor:
+    """An instructor client on `settings`' endpoint; HTTP retries are ours (tenacity), not the SDK's."""
+    client = openai.AsyncOpenAI(
+        base_url=settings.endpoint,
+        api_key=settings.api_key or "not-needed",  # local servers take any key; the SDK insists on one
+        timeout=settings.timeout,
+        max_retries=0,
+        http_client=http_client,
+    )
+    return instructor.from_openai(client, mode=INSTRUCTOR_MODES[mode])

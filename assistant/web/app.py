@@ -1,0 +1,54 @@
+"""The web app factory: one FastAPI app over a Store, with its guards, pages and JSON API."""
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+
+from assistant.ingest import MAX_BYTES
+from assistant.store import Store
+from assistant.web import api_routes, pages
+from assistant.web.errors import install_error_handlers
+from assistant.web.pipeline import Pipeline
+from assistant.web.security import LOOPBACK_HOSTS, BodyLimit, OriginGuard, TokenGuard
+
+STATIC = Path(__file__).parent / "static"
+DESCRIPTION = """绩效自评审核助手的网页版与 JSON 接口。
+
+上传（multipart 字段 `file`）或提交 JSON `{"text": …}` 到 `POST /api/reports`，得到审核编号 `id` 和复核结果
+（与命令行 `selfeval review --format json` 相同：tables、findings、scores、drafts）。设置了访问令牌时，请求头须带
+`Authorization: Bearer <令牌>`。"""
+
+
+def create_app(store: Store, token: str | None = None, allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
+               workers: int = 2) -> FastAPI:
+    """A ready-to-serve app; unfinished reviews left in the store are resumed at startup.
+
+    `allowed_hosts` are the Host names it answers (None: any, for a server reachable on the network).
+    """
+    pipeline = Pipeline(store, workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        pipeline.resume()
+        yield
+        pipeline.shutdown()
+
+    # The docs pages load Swagger UI and ReDoc from the package, not a CDN: reviewers may be offline.
+    app = FastAPIOffline(title="selfeval 绩效自评审核助手", description=DESCRIPTION, version="1", lifespan=lifespan)
+    app.state.store = store
+    app.state.pipeline = pipeline
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=MAX_BYTES)
+    app.add_middleware(TokenGuard, token=token)
+    app.add_middleware(OriginGuard, allowed_hosts=allowed_hosts)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_routes.router)
+    app.include_router(pages.router)
+
+    @app.get("/healthz", tags=["service"], summary="存活检查")
+    def healthz() -> dict:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,230 @@
+"""A scripted OpenAI-compatible chat-completions server on loopback, for the LLM tests.
+
+It answers each chunk from an oracle — a sample's gold labels, restricted to what the chunk
+shows — in whatever structured mode the request asks for (a forced tool call, JSON mode, a
+```json block), and injects faults from a script, one per request in order:
+
+  "429"        Too Many Requests with Retry-After: 0        "500"  an internal error
+  "timeout"    answers after the client has given up          "slow" answers late but in time
+  "malformed"  a tool call whose arguments are cut-off JSON   "missing" an answer without its required fields
+  "invent"     a correct answer plus numbers and figures the chunk does not contain
+  "ok"         the oracle's answer
+
+`default` is the fault for requests after the script; `refuse_tools` makes it reject any
+request with tools (400), as servers without tool support do. Every request body is kept.
+Each answer reports 100 prompt and 10 completion tokens.
+"""
+import json
+import os
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from assistant.values import normalize_text
+from schemas.gold import GoldReport
+
+PROMPT_TOKENS, COMPLETION_TOKENS = 100, 10
+INVENTED = 4321.77
+
+
+def chunk_of(body: dict) -> tuple[str, str]:
+    """("table" | "section", the chunk text) of a request: the user message's delimited report text."""
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    match = re.search(r"<(table|text)>\n(.*)\n</\1>", user, re.S)
+    return ("table" if match.group(1) == "table" else "section"), match.group(2)
+
+
+def shown(text, chunk: str) -> bool:
+    return bool(text) and normalize_text(str(text)) in normalize_text(chunk)
+
+
+def shown_or_none(text, chunk: str):
+    return text if shown(text, chunk) else None
+
+
+def fund_answer(line: dict | None, chunk: str) -> dict | None:
+    if not line or not shown(line["label"], chunk):
+        return None
+    return {key: line[key] for key in ("label", "initial_budget", "full_year_budget", "executed", "weight",
+                                       "execution_rate", "score")}
+
+
+def table_answer(gold: dict, chunk: str) -> dict:
+    """The gold table this chunk shows most of, limited to the rows it shows; {"kind": "other"} for none."""
+    def overlap(table: dict) -> int:
+        return (10 * shown(table["name"], chunk) + sum(shown(i["level3"], chunk) and shown(i["actual"], chunk)
+                                                       for i in table["indicators"])
+                + sum(len(r["label"]) > 1 and shown(r["label"], chunk) for r in table["rows"]))
+
+    table = max(gold["tables"], key=overlap, default=None)
+    if table is None or not overlap(table):
+        return {"kind": "other"}
+    return {
+        "kind": table["kind"], "title": shown_or_none(table["title"], chunk),
+        "name": shown_or_none(table["name"], chunk),
+        "funds_total": fund_answer(table["funds_total"], chunk),
+        "fund_lines": [f for f in (fund_answer(line, chunk) for line in table["fund_lines"]) if f],
+        "breakdown": [{"label": k, "value": v} for k, v in table["breakdown"].items() if shown(k, chunk)],
+        "expected_goal": shown_or_none(table["goals"]["expected"], chunk),
+        "achieved_goal": shown_or_none(table["goals"]["achieved"], chunk),
+        "indicators": [{**{k: i[k] for k in ("level3", "target", "actual", "weight", "score", "deviation_note")},
+                        "level1": shown_or_none(i["level1"], chunk), "level2": shown_or_none(i["level2"], chunk)}
+                       for i in table["indicators"] if all(shown(i[k], chunk) for k in ("level3", "target", "actual")
+                                                           if i[k])],
+        "rows": [{"label": r["label"], "values": r["values"]} for r in table["rows"] if shown(r["label"], chunk)],
+        "total_weight": table["total_weight"] if "总分" in chunk else None,
+        "total_score": table["total_score"] if "总分" in chunk else None,
+    }
+
+
+def section_answer(gold: dict, chunk: str) -> dict:
+    return {"unit_name": shown_or_none(gold["unit_name"], chunk),
+            "year": gold["year"] if shown(f"{gold['year']}年", chunk) else None,
+            "figures": [{k: f[k] for k in ("label", "value", "unit", "quote")}
+                        for f in gold["figures"] if shown(f["quote"], chunk)]}
+
+
+def invented(kind: str, answer: dict) -> dict:
+    """The answer with made-up values: a score and a whole indicator, or a figure and a quote."""
+    if kind == "table" and answer["kind"] != "other":
+        indicators = [dict(i) for i in answer.get("indicators", [])]
+        if indicators:
+            indicators[0]["score"] = INVENTED
+        indicators.append({"level3": "凭空捏造的指标", "target": "≥99%", "actual": "99%", "weight": 5, "score": 5})
+        return {**answer, "indicators": indicators, "total_score": INVENTED}
+    figures = list(answer.get("figures", []))
+    figures.append({"label": "捏造支出", "value": INVENTED, "unit": "万元", "quote": f"捏造支出{INVENTED}万元"})
+    if figures[0] is not figures[-1]:
+        figures[0] = {**figures[0], "value": INVENTED}
+    return {**answer, "figures": figures}
+
+
+class ScriptedLLM:
+    """Start with `with ScriptedLLM(gold) as server:`; point SELFEVAL_LLM_BASE_URL at `server.url`."""
+
+    def __init__(self, gold: dict, script: list[str] | None = None, default: str = "ok",
+                 refuse_tools: bool = False, delay: float = 2.0):
+        self.gold = GoldReport.model_validate(gold).model_dump()
+        self.script = list(script or [])
+        self.default = default
+        self.refuse_tools = refuse_tools
+        self.delay = delay  # how long "timeout" and "slow" make the client wait
+        self.requests: list[dict] = []
+        self.faults: list[str] = []
+        self.in_flight = self.most_in_flight = 0
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> "ScriptedLLM":
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def next_fault(self, body: dict) -> str:
+        with self._lock:
+            self.requests.append(body)
+            fault = self.script.pop(0) if self.script else self.default
+            self.faults.append(fault)
+            return fault
+
+    def count_in_flight(self, change: int) -> None:
+        with self._lock:
+            self.in_flight += change
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+
+    def reply(self, body: dict) -> tuple[int, dict, dict]:
+        """(status, headers, JSON body) for one request."""
+        fault = self.next_fault(body)
+        if self.refuse_tools and "tools" in body:
+            return 400, {}, {"error": {"message": "tools are not supported by this model", "type": "invalid_request"}}
+        if fault == "429":
+            return 429, {"Retry-After": "0"}, {"error": {"message": "rate limited", "type": "rate_limit"}}
+        if fault == "500":
+            return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+        if fault in ("timeout", "slow"):
+            time.sleep(self.delay)
+        kind, chunk = chunk_of(body)
+        answer = table_answer(self.gold, chunk) if kind == "table" else section_answer(self.gold, chunk)
+        if fault == "invent":
+            answer = invented(kind, answer)
+        if fault == "missing":
+            answer = {"indicators": [{"level3": 1}]} if kind == "table" else {"figures": [{"value": 1}]}
+        arguments = json.dumps(answer, ensure_ascii=False)
+        if fault == "malformed":
+            arguments = arguments[: len(arguments) // 2]
+        return 200, {}, completion(body, arguments)
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                server.count_in_flight(+1)
+                try:
+                    status, headers, payload = server.reply(body)
+                finally:
+                    server.count_in_flight(-1)
+                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    for name, value in {**headers, "Content-Type": "application/json",
+                                        "Content-Length": str(len(data))}.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting ("timeout")
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler
+
+
+def completion(body: dict, arguments: str) -> dict:
+    """A chat completion carrying `arguments` as the request's mode expects them."""
+    if "tools" in body:
+        name = body["tools"][0]["function"]["name"]
+        message = {"role": "assistant", "content": None,
+                   "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": name, "arguments": arguments}}]}
+    elif body.get("response_format"):
+        message = {"role": "assistant", "content": arguments}
+    else:
+        message = {"role": "assistant", "content": f"```json\n{arguments}\n```"}
+    return {
+        "id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()), "model": body["model"],
+        "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if "tools" in body else "stop"}],
+        "usage": {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": COMPLETION_TOKENS,
+                  "total_tokens": PROMPT_TOKENS + COMPLETION_TOKENS},
+    }
+
+
+@pytest.fixture
+def llm_env(tmp_path, monkeypatch):
+    """An LLM configuration of the test's own: no inherited endpoint, cache and log under tmp_path,
+    quick retries. Returns a function pointing the configuration at a server URL."""
+    for name in list(os.environ):
+        if name.startswith(("SELFEVAL_LLM_", "OPENAI_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("SELFEVAL_LLM_CONFIG", str(tmp_path / "llm.toml"))
+    monkeypatch.setenv("SELFEVAL_LLM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SELFEVAL_LLM_LOG", str(tmp_path / "llm-log.sqlite3"))
+    monkeypatch.setenv("SELFEVAL_LLM_BACKOFF", "0.01")
+    monkeypatch.setenv("SELFEVAL_LLM_MODEL", "scripted")
+
+    def point_at(url: str) -> None:
+        monkeypatch.setenv("SELFEVAL_LLM_BASE_URL", url)
+
+    return point_at

@@ -1,0 +1,236 @@
+"""The LLM path against a scripted OpenAI-compatible server that misbehaves on cue.
+
+Each test feeds one real table or narrative excerpt of sample 000 (or a whole sample) to
+`--extractor llm|hybrid` and checks what the retries, re-asks, grounding, cache, fallbacks
+and the audit log made of the fault.
+"""
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from assistant import api
+from assistant.errors import LLMUnavailable
+from assistant.llm.usage import current_usage
+from tests.conftest import SAMPLE_FILES, gold_for
+from tests.llm_server import INVENTED, ScriptedLLM, llm_env  # noqa: F401  (fixture)
+
+SAMPLE = SAMPLE_FILES[0]
+LINES = SAMPLE.read_text(encoding="utf-8").split("\n")
+# 附件2-2 药品监管专项: one table, one chunk
+DRUG_TABLE = "\n".join(LINES[433:645]).encode("utf-8")
+# 二、一般公共预算支出情况 … 基本支出情况: one narrative chunk
+SPENDING = "\n".join(LINES[1338:1346]).encode("utf-8")
+
+
+def extract(text: bytes, extractor: str = "llm"):
+    return api.extract(api.load(text, "excerpt.txt"), extractor)
+
+
+def log_rows(tmp_path: Path) -> list[dict]:
+    db = sqlite3.connect(tmp_path / "llm-log.sqlite3")
+    db.row_factory = sqlite3.Row
+    return [dict(row) for row in db.execute("SELECT * FROM calls ORDER BY id")]
+
+
+@pytest.fixture
+def scripted(llm_env, tmp_path, monkeypatch):
+    """Start a scripted server for sample 000 and point the configuration at it, with a cache of its own."""
+    servers = []
+
+    def start(script=(), **options) -> ScriptedLLM:
+        server = ScriptedLLM(gold_for(SAMPLE), list(script), **options).__enter__()
+        servers.append(server)
+        llm_env(server.url)
+        monkeypatch.setenv("SELFEVAL_LLM_CACHE_DIR", str(tmp_path / f"cache-{len(servers)}"))
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """The table as a well-behaved endpoint gives it: what every run that survives a fault must give."""
+    with pytest.MonkeyPatch.context() as monkeypatch, ScriptedLLM(gold_for(SAMPLE)) as server:
+        for name, value in {"SELFEVAL_LLM_BASE_URL": server.url, "SELFEVAL_LLM_MODEL": "scripted",
+                            "SELFEVAL_LLM_CONFIG": "/nonexistent/llm.toml",
+                            "SELFEVAL_LLM_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+                            "SELFEVAL_LLM_LOG": str(tmp_path_factory.mktemp("log") / "llm-log.sqlite3")}.items():
+            monkeypatch.setenv(name, value)
+        [table] = extract(DRUG_TABLE).tables
+    return table
+
+
+def test_a_clean_answer_is_the_table_as_printed(scripted, reference):
+    server = scripted()
+    report = extract(DRUG_TABLE)
+    [table] = report.tables
+    assert table == reference
+    assert (table.kind, table.name, table.total_score, len(table.indicators)) == ("project", "药品监管专项", 96, 9)
+    assert table.indicators[4].level3 == "挽回经济损失" and table.indicators[4].line == 151
+    assert table.indicators[5].level1 == "效益指标", "一级 names carried down through merged cells"
+    assert report.extractor == "llm" and report.warnings == []
+    assert len(server.requests) == 1 and "tools" in server.requests[0]
+
+
+def test_malformed_json_is_asked_again_and_both_answers_are_paid_for(scripted, tmp_path, reference):
+    server = scripted(["malformed"])
+    before = current_usage()
+    [table] = extract(DRUG_TABLE).tables
+    after = current_usage()
+    assert table == reference
+    assert server.faults == ["malformed", "ok"]
+    reask = server.requests[1]["messages"]
+    assert reask[-1]["role"] == "tool" and "Validation Error" in reask[-1]["content"]
+    [row] = [r for r in log_rows(tmp_path) if r["requests"] == 2]
+    assert (row["outcome"], row["prompt_tokens"], row["completion_tokens"], row["cache_hit"]) == ("ok", 200, 20, 0)
+    assert (after.calls - before.calls, after.requests - before.requests) == (1, 2)
+    assert after.total_tokens - before.total_tokens == 220
+
+
+def test_missing_fields_are_asked_again(scripted, reference):
+    server = scripted(["missing"])
+    [table] = extract(DRUG_TABLE).tables
+    assert table == reference and len(server.requests) == 2
+    assert "kind" in server.requests[1]["messages"][-1]["content"]
+
+
+def test_an_answer_invalid_after_every_reask_leaves_a_warning_and_is_not_asked_twice(scripted, tmp_path):
+    server = scripted(default="missing")
+    report = extract(DRUG_TABLE)
+    assert report.tables == [] and len(server.requests) == 3  # the question and two re-asks
+    [warning] = report.warnings
+    assert "未得到合格回答" in warning and "第" in warning
+    again = extract(DRUG_TABLE)
+    assert len(server.requests) == 3 and again.warnings == report.warnings
+    assert [(r["outcome"], r["cache_hit"]) for r in log_rows(tmp_path)] == [("invalid", 0), ("invalid", 1)]
+
+
+def test_invented_numbers_and_rows_are_dropped_and_reported(scripted, reference):
+    scripted(default="invent")
+    report = extract(DRUG_TABLE)
+    [table] = report.tables
+    dumped = table.model_dump_json()
+    assert str(INVENTED) not in dumped and "凭空捏造的指标" not in dumped
+    assert table.indicators[0].score is None and table.total_score is None
+    assert table.indicators[1:] == reference.indicators[1:]
+    [warning] = report.warnings
+    assert str(INVENTED) in warning and "凭空捏造的指标" in warning
+
+
+def test_invented_figures_are_dropped_and_reported(scripted):
+    scripted(default="invent")
+    report = extract(SPENDING)
+    assert INVENTED not in [f.value for f in report.figures]
+    assert {(f.label, f.value) for f in report.figures} >= {("项目支出", 76.4), ("人员经费", 1601.54)}
+    assert any(str(INVENTED) in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("script", [["429"], ["500"], ["429", "500", "429"]])
+def test_rate_limits_and_server_errors_are_retried(scripted, tmp_path, script, reference):
+    server = scripted(script)
+    [table] = extract(DRUG_TABLE).tables
+    assert table == reference and server.faults == script + ["ok"]
+    assert log_rows(tmp_path)[-1]["requests"] == len(script) + 1
+
+
+def test_a_timeout_is_retried(scripted, monkeypatch):
+    monkeypatch.setenv("SELFEVAL_LLM_TIMEOUT", "1")
+    server = scripted(["timeout"], delay=3)
+    [table] = extract(DRUG_TABLE).tables
+    assert table.name == "药品监管专项" and server.faults == ["timeout", "ok"]
+
+
+def test_a_slow_answer_within_the_timeout_is_taken(scripted):
+    server = scripted(["slow"], delay=0.3)
+    [table] = extract(DRUG_TABLE).tables
+    assert table.name == "药品监管专项" and server.faults == ["slow"]
+
+
+def test_an_endpoint_refusing_tools_is_used_in_json_mode(scripted, tmp_path, reference):
+    server = scripted(refuse_tools=True)
+    [table] = extract(DRUG_TABLE).tables
+    assert table == reference
+    assert "tools" in server.requests[-2] and server.requests[-1]["response_format"] == {"type": "json_object"}
+    assert log_rows(tmp_path)[-1]["mode"] == "json"
+
+
+def test_hybrid_falls_back_to_rules_when_the_endpoint_keeps_failing(scripted, monkeypatch):
+    monkeypatch.setenv("SELFEVAL_LLM_ATTEMPTS", "2")
+    server = scripted(default="500")
+    rules = api.extract(SAMPLE, "rules")
+    hybrid = api.extract(SAMPLE, "hybrid")
+    assert hybrid.tables == rules.tables and hybrid.figures == rules.figures
+    assert hybrid.extractor == "rules" and "不可用" in hybrid.warnings[-1] and "仅用规则" in hybrid.warnings[-1]
+    assert set(server.faults) == {"500"}
+    with pytest.raises(LLMUnavailable, match="服务器返回错误（500）"):
+        api.extract(SAMPLE, "llm")
+
+
+def test_a_second_run_makes_no_llm_call(scripted, tmp_path):
+    server = scripted()
+    first = api.extract(SAMPLE, "llm")
+    calls = len(server.requests)
+    before = current_usage()
+    second = api.extract(SAMPLE, "llm")
+    after = current_usage()
+    assert second == first and len(server.requests) == calls
+    assert (after.calls - before.calls, after.cache_hits - before.cache_hits) == (0, calls)
+    rows = log_rows(tmp_path)
+    assert [r["cache_hit"] for r in rows] == [0] * calls + [1] * calls
+    assert {(r["endpoint"], r["model"], r["prompt_version"]) for r in rows} == {(server.url, "scripted", "1")}
+    assert all(r["latency_ms"] >= 0 and r["chunk"] for r in rows)
+
+
+def test_calls_run_concurrently_within_the_bound(scripted, monkeypatch):
+    monkeypatch.setenv("SELFEVAL_LLM_CONCURRENCY", "2")
+    server = scripted(default="slow", delay=0.5)
+    api.extract(SAMPLE, "llm")
+    assert len(server.requests) > 2 and server.most_in_flight == 2
+
+
+def test_hybrid_on_a_sample_the_rules_read_well_asks_only_about_the_narrative(scripted):
+    server = scripted(default="invent")
+    rules = api.extract(SAMPLE, "rules")
+    hybrid = api.extract(SAMPLE, "hybrid")
+    assert hybrid.extractor == "hybrid" and hybrid.tables == rules.tables
+    assert all("<text>" in r["messages"][1]["content"] for r in server.requests)
+    assert set(map(str, rules.figures)) <= set(map(str, hybrid.figures))
+    assert INVENTED not in [f.value for f in hybrid.figures]
+
+
+def variant(replacements: dict[int, tuple[str, str]]) -> bytes:
+    """附件2-2 with some header cells printed otherwise (line number → old, new), as other templates do."""
+    lines = LINES[433:645]
+    for number, (old, new) in replacements.items():
+        assert old in lines[number - 434]
+        lines[number - 434] = lines[number - 434].replace(old, new)
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_hybrid_reads_a_table_whose_headers_the_rules_do_not_know(scripted, reference):
+    unknown = variant({460: ("执行数", "執行數"), 516: ("一级指标", "一級指標"), 517: ("二级指标", "二級指標"),
+                       518: ("三级指标", "三級指標")})
+    rules = extract(unknown, "rules")
+    assert rules.tables == [] and "已跳过" in rules.warnings[0]
+    server = scripted()
+    hybrid = extract(unknown, "hybrid")
+    [table] = hybrid.tables
+    assert hybrid.extractor == "hybrid" and len(server.requests) == 1
+    assert [(i.level3, i.weight, i.score) for i in table.indicators] == \
+        [(i.level3, i.weight, i.score) for i in reference.indicators]
+
+
+def test_hybrid_fills_what_the_rules_left_empty_and_keeps_the_rest(scripted, reference):
+    unscored = variant({526: ("得分", "評分")})
+    rules = extract(unscored, "rules")
+    [parsed] = rules.tables
+    assert all(i.score is None for i in parsed.indicators) and parsed.indicators[0].weight == 12.5
+    scripted()
+    [table] = extract(unscored, "hybrid").tables
+    assert [i.score for i in table.indicators] == [i.score for i in reference.indicators]
+    assert [(i.level1, i.level3, i.weight, i.target) for i in table.indicators] == \
+        [(i.level1, i.level3, i.weight, i.target) for i in parsed.indicators]
+    assert table.model_copy(update={"indicators": []}) == parsed.model_copy(update={"indicators": []})

@@ -1,0 +1,124 @@
+"""Grounding and chunking on real sample text: values the text prints survive, invented ones do not."""
+from assistant.api import load
+from assistant.llm.answers import AnsweredSection, AnsweredTable
+from assistant.llm.chunking import section_chunks, table_parts, table_windows
+from assistant.llm.grounding import Grounder
+from assistant.llm.resolve import ground_section, ground_table
+from tests.conftest import SAMPLE_FILES
+
+SAMPLE_000 = load(SAMPLE_FILES[0])
+
+
+def drug_table_chunk():
+    """附件2-2 药品监管专项 of sample 000, one chunk."""
+    part = next(p for p in table_parts(SAMPLE_000.tables) if p.line == 439)
+    [chunk] = table_windows(part, 4000)
+    return chunk
+
+
+def test_grounder_ignores_whitespace_width_and_comparator_form():
+    grounder = Grounder("年度\n\n指标值 | ≧10000人次 | （50分）| １２．５ | 抽检批次　购样费")
+    assert grounder.find("年度指标值") is not None
+    assert grounder.find("≥10000人次") is not None
+    assert grounder.find("(50分)") is not None
+    assert grounder.find("抽检批次购样费") is not None
+    assert grounder.has_number(12.5)
+    assert not grounder.has_number(12.0)
+    assert grounder.find("年度指标值达成") is None
+
+
+def test_grounder_returns_the_printed_span():
+    text = "决算支出1824.18万元：其中基本支出1747.78万元"
+    start, end = Grounder(text).find("基本 支出 1747.78")
+    assert text[start:end] == "基本支出1747.78"
+
+
+def test_grounder_reads_separators_and_chinese_amounts():
+    grounder = Grounder("年度资金总额1,824.18万元，退还电费三万元，执行率56.70%")
+    assert grounder.has_number(1824.18) and grounder.has_number(30000) and grounder.has_number(56.7)
+    assert not grounder.has_number(3)
+
+
+def test_table_answer_keeps_printed_values_and_drops_invented_ones():
+    chunk = drug_table_chunk()
+    answer = AnsweredTable(kind="project", title="附件2-2 专项资金绩效自评表", name="药品监管专项",
+                           funds_total={"label": "年度资金总额", "initial_budget": 2, "full_year_budget": 2,
+                                        "executed": 2, "weight": 10, "execution_rate": 100, "score": 10},
+                           indicators=[
+                               {"level1": "效益指标", "level2": "经济效益指标", "level3": "挽回经济损失",
+                                "target": "≥90%", "actual": "90%", "weight": 7.5, "score": 6.75},
+                               {"level3": "维护药品安全环境", "target": "长期", "actual": "95%", "weight": 7.5,
+                                "score": 7.25},
+                               {"level3": "凭空捏造的指标", "target": "≥99%"},
+                           ],
+                           total_weight=100, total_score=97.5)
+    table, warning = ground_table(answer, chunk)
+    first, second = table.indicators
+    assert (first.level1, first.level3, first.target, first.score, first.line) == \
+        ("效益指标", "挽回经济损失", "≥90%", 6.75, 584)
+    assert second.level3 == "维护药品安全环境" and second.actual is None and second.score is None
+    assert table.funds_total.executed == 2 and table.funds_total.line == 466
+    assert table.title == "附件2-2 专项资金绩效自评表" and table.level1_weights == {"效益指标": 30}
+    assert table.total_weight == 100 and table.total_score is None
+    for invented in ("95%", "7.25", "凭空捏造的指标", "97.5"):
+        assert invented in warning
+
+
+def test_a_row_number_must_be_printed_in_that_row():
+    """SmolLM2 copied the few-shot example's funds (2, 2, 2) into 附件2-1, whose title prints "2-1"."""
+    part = next(p for p in table_parts(SAMPLE_000.tables) if p.line == 228)
+    [chunk] = table_windows(part, 4000)
+    answer = AnsweredTable(kind="project", name="药品监管专项", total_score=2,
+                           funds_total={"label": "年度资金总额", "initial_budget": 2, "executed": 49.4},
+                           indicators=[{"level3": "知识产权培育服务", "actual": "90%", "weight": 12.5, "score": 94.75}])
+    table, warning = ground_table(answer, chunk)
+    assert (table.funds_total.initial_budget, table.funds_total.executed) == (None, 49.4)
+    [indicator] = table.indicators
+    assert (indicator.actual, indicator.weight, indicator.score) == ("90%", 12.5, None), "94.75 is the 总分 row's"
+    assert table.name is None and table.total_score is None
+    for dropped in ("药品监管专项", "年初预算数「2」", "得分「94.75」", "总分.得分「2」"):
+        assert dropped in warning
+
+
+def test_a_table_the_model_calls_other_is_not_a_table():
+    assert ground_table(AnsweredTable(kind="other"), drug_table_chunk()) == (None, None)
+
+
+def test_figures_need_their_quote_number_and_unit_printed():
+    chunk = next(c for c in section_chunks(SAMPLE_000.paragraphs, 1500) if "决算支出1824.18万元" in c.text)
+    answer = AnsweredSection(figures=[
+        {"label": "决算支出", "value": 1824.18, "unit": "万元", "quote": "决算支出1824.18万元"},
+        {"label": "基本支出", "value": 1747.78, "unit": "万元", "quote": "基本支出1747.78万元"},
+        {"label": "支出合计", "value": 1747.78, "unit": "万元", "quote": "基本支出1747.78万元"},
+        {"label": "项目支出", "value": 76.4, "unit": "元", "quote": "项目支出76.4万元"},
+        {"label": "公用经费", "value": 146.24, "unit": None, "quote": "公用经费：146.24万元"},
+        {"label": "人员经费", "value": 1601.45, "unit": "万元", "quote": "其中人员经费：1601.54万元"},
+        {"label": "捏造支出", "value": 99.9, "unit": "万元", "quote": "捏造支出99.9万元"},
+    ])
+    figures, _, _, warning = ground_section(answer, chunk)
+    assert [(f.label, f.value, f.unit, f.line) for f in figures] == [
+        ("决算支出", 1824.18, "万元", 1341), ("基本支出", 1747.78, "万元", 1341), ("基本支出", 1747.78, "万元", 1345),
+        ("公用经费", 146.24, "万元", 1345)]
+    assert figures[2].quote == "基本支出1747.78万元", "the unprinted label gives way to the printed words"
+    for dropped in ("支出合计", "76.4元", "1601.45", "99.9"):
+        assert dropped in warning
+
+
+def test_long_tables_are_windowed_under_their_header():
+    sample_001 = load(SAMPLE_FILES[1])
+    department = max(table_parts(sample_001.tables), key=lambda p: len(p.rows))
+    windows = table_windows(department, 1500)
+    assert len(windows) > 3
+    assert all(len(w.text) < 1500 + 400 for w in windows)
+    lines = [line for w in windows for line in w.lines]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines), "every cell in exactly one window"
+    assert all("三级指标" in w.text for w in windows[2:]), "later windows repeat the indicator header"
+    assert all(w.line_at(0) is None for w in windows[2:]), "the repeated header is no source of lines"
+
+
+def test_sections_cover_the_narrative_in_order():
+    chunks = section_chunks(SAMPLE_000.paragraphs, 1500)
+    text = "".join(c.text for c in chunks)
+    assert "决算支出1824.18万元" in text and "整体评价98分" in text
+    firsts = [min(c.lines) for c in chunks]
+    assert firsts == sorted(firsts) and all(len(c.text) <= 1500 + len(c.lines) for c in chunks)

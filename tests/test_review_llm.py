@@ -1,0 +1,107 @@
+"""LLM drafting against a scripted OpenAI-compatible server on loopback: grounded rewrites are
+kept, rewrites with invented numbers or invalid answers fall back to the template draft, the
+response cache makes a second run free, and an unusable endpoint is exit code 3."""
+import json
+import os
+import re
+import sqlite3
+
+import pytest
+
+from assistant import api
+from assistant.errors import LLMUnavailable
+from assistant.review import review_report
+from tests.conftest import SAMPLES, gold_for
+from tests.llm_server import INVENTED, ScriptedLLM, completion
+
+SAMPLE = SAMPLES / "002_1b038c9877a00c9c.txt"
+REWORDED = "经复核，"
+
+
+class ScriptedReviewer(ScriptedLLM):
+    """Answers a review_draft request by rewording the material's template draft; faults as in ScriptedLLM,
+    and "invent" adds a number the report does not print."""
+
+    def reply(self, body: dict) -> tuple[int, dict, dict]:
+        fault = self.next_fault(body)
+        if fault == "500":
+            return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        cause = re.search(r"^偏差原因分析：(.*)$", user, re.M).group(1)
+        improvement = re.search(r"^改进措施：(.*)$", user, re.M).group(1)
+        answer = {"deviation_cause": REWORDED + cause, "improvement": improvement}
+        if fault == "invent":
+            answer["deviation_cause"] += f"另经测算，相关损失约{INVENTED}万元。"
+        if fault == "missing":
+            answer = {"deviation_cause": "无"}
+        return 200, {}, completion(body, json.dumps(answer, ensure_ascii=False))
+
+
+@pytest.fixture
+def endpoint(monkeypatch, tmp_path):
+    """A scripted reviewer model, and the environment pointing at it with a fresh cache and log."""
+
+    def start(script=(), default="ok"):
+        server = ScriptedReviewer(gold_for(SAMPLE), list(script), default)
+        for name, value in {"SELFEVAL_LLM_BASE_URL": server.url, "SELFEVAL_LLM_API_KEY": "test",
+                            "SELFEVAL_LLM_MODEL": "scripted", "SELFEVAL_LLM_MODE": "tools",
+                            "SELFEVAL_LLM_BACKOFF": "0", "SELFEVAL_LLM_REASKS": "0",
+                            "SELFEVAL_LLM_CACHE_DIR": str(tmp_path / "cache"),
+                            "SELFEVAL_LLM_LOG": str(tmp_path / "log.sqlite3"),
+                            "SELFEVAL_LLM_CONFIG": str(tmp_path / "none.toml")}.items():
+            monkeypatch.setenv(name, value)
+        return server
+
+    return start
+
+
+@pytest.fixture(scope="module")
+def checked():
+    document = api.load(SAMPLE)
+    return api.check(document), document
+
+
+def test_grounded_rewrites_replace_the_template_and_a_second_run_is_served_from_the_cache(endpoint, checked):
+    report, document = checked
+    template = review_report(report, document)
+    with endpoint() as server:
+        first = review_report(report, document, "llm")
+        calls = len(server.requests)
+        second = review_report(report, document, "llm")
+    assert calls == len(template.drafts) and len(server.requests) == calls
+    assert all(d.mode == "llm" and d.deviation_cause.startswith(REWORDED) for d in first.drafts)
+    assert [d.evidence for d in first.drafts] == [d.evidence for d in template.drafts]
+    assert second.model_dump() == first.model_dump()
+    material = server.requests[0]["messages"][-1]["content"]
+    assert "<material>" in material and template.drafts[0].deviation_cause in material
+    with sqlite3.connect(os.environ["SELFEVAL_LLM_LOG"]) as log:
+        logged = log.execute("SELECT prompt, prompt_version, cache_hit, outcome FROM calls").fetchall()
+    assert sorted(set(logged)) == [("review_draft", "1", 0, "ok"), ("review_draft", "1", 1, "ok")]
+    assert len(logged) == 2 * calls
+
+
+def test_a_rewrite_with_an_invented_number_is_rejected_for_the_template(endpoint, checked):
+    report, document = checked
+    template = review_report(report, document)
+    with endpoint(script=["invent"]) as server:
+        reviewed = review_report(report, document, "llm")
+    invented = server.requests[0]["messages"][-1]["content"]
+    [kept] = [d for d in reviewed.drafts if d.mode == "template"]
+    assert kept.deviation_cause in invented
+    assert kept.model_dump() == next(d for d in template.drafts if d.deviation_cause == kept.deviation_cause).model_dump()
+    assert any(str(INVENTED) in w and "保留模板草稿" in w for w in reviewed.warnings)
+    assert all(str(INVENTED) not in d.deviation_cause for d in reviewed.drafts)
+
+
+def test_an_invalid_answer_keeps_the_template_and_says_so(endpoint, checked):
+    report, document = checked
+    with endpoint(script=["missing"]):
+        reviewed = review_report(report, document, "llm")
+    assert sum(d.mode == "template" for d in reviewed.drafts) == 1
+    assert any("模型未给出有效草稿" in w for w in reviewed.warnings)
+
+
+def test_an_endpoint_that_keeps_failing_is_llm_unavailable(endpoint, checked):
+    report, document = checked
+    with endpoint(default="500"), pytest.raises(LLMUnavailable):
+        review_report(report, document, "llm")

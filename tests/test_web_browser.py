@@ -1,0 +1,247 @@
+"""End to end in a real browser: Playwright driving Debian's chromium against a live `selfeval serve`.
+
+Screenshots of each step are kept in tests/artifacts/ (git-ignored) for a person to look at.
+"""
+import io
+import re
+from pathlib import Path
+
+import docx
+import httpx
+import pytest
+
+from assistant import api
+from assistant.store import Store
+from tests.conftest import ROOT, SAMPLE_FILES
+from tests.test_web_api import LiveServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SAMPLE = SAMPLE_FILES[0]
+WAIT_MS = 60_000
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (apt-get install chromium; .ci/run does)")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    live = LiveServer(tmp_path_factory.mktemp("browser") / "reviews.db").start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def problems() -> list[str]:
+    """Page errors, dialogs and console errors seen during a test (a test expecting one clears it)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, problems):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("dialog", lambda dialog: problems.append(f"dialog opened: {dialog.message}"))
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    yield page
+    context.close()
+    assert problems == []
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"))
+
+
+@pytest.fixture(scope="module")
+def reviewed_id(server, browser):
+    """The sample dropped onto the upload page in the browser; the id of its review."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.set_default_timeout(WAIT_MS)
+    page.goto(server.url + "/")
+    dropped = page.evaluate_handle(
+        "([name, text]) => { const dt = new DataTransfer();"
+        " dt.items.add(new File([text], name, {type: 'text/plain'})); return dt; }",
+        [SAMPLE.name, SAMPLE.read_text(encoding="utf-8")])
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": dropped})
+    assert SAMPLE.name in page.inner_text("#dropzone-file")
+    screenshot(page, "01-upload")
+    page.click("#submit")
+    page.wait_for_url(re.compile(r"/reports/[0-9a-f]+$"))
+    page.wait_for_selector(".finding")
+    report_id = page.url.rsplit("/", 1)[1]
+    page.close()
+    return report_id
+
+
+def api_report(server, report_id: str) -> dict:
+    return httpx.get(f"{server.url}/api/reports/{report_id}", timeout=60).json()
+
+
+def test_dropped_report_shows_every_finding(server, page, reviewed_id):
+    report = api_report(server, reviewed_id)
+    expected = api.review(api.load(SAMPLE.read_bytes(), SAMPLE.name), "template")
+    assert [f["message"] for f in report["findings"]] == [f.message for f in expected.findings]
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    assert page.locator(".finding").count() == len(report["findings"])
+    errors = sum(f["severity"] == "error" for f in report["findings"])
+    assert page.locator(".finding.sev-error").count() == errors
+    assert page.inner_text("h1").startswith(report["unit_name"])
+    page.click("[data-filter=error]")
+    assert page.locator(".finding:visible").count() == errors
+    screenshot(page, "02-findings")
+
+
+def test_opening_a_finding_highlights_its_source(server, page, reviewed_id):
+    report = api_report(server, reviewed_id)
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    index, finding = next((i, f) for i, f in enumerate(report["findings"])
+                          if f["severity"] == "error" and any(e["line"] for e in f["evidence"]))
+    page.click(f"#F{index} .finding-message")
+    lines = sorted({e["line"] for e in finding["evidence"] if e["line"]})
+    highlighted = page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => Number(l.id.slice(1)))")
+    assert sorted(highlighted) == lines
+    first = page.locator(f"#L{lines[0]}")
+    assert first.is_visible() and first.evaluate("line => line.classList.contains('hl-first')")
+    marked = page.eval_on_selector_all(".src-line mark", "marks => marks.map(m => m.textContent)")
+    assert marked and set(marked) <= {e["quote"] for e in finding["evidence"]}
+    screenshot(page, "03-finding-source")
+
+    evidence = finding["evidence"][-1]
+    page.click(f"#F{index} .ev[data-line='{evidence['line']}']")
+    assert page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => l.id)") == [f"L{evidence['line']}"]
+
+
+def test_tables_and_scores_tabs(server, page, reviewed_id):
+    report = api_report(server, reviewed_id)
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.click("[data-tab=tables]")
+    assert page.locator(".table-card h3").count() >= len(report["tables"])
+    indicator = next(i for i in report["tables"][0]["indicators"] if i["line"])
+    row = page.locator(f"#tab-tables tr[data-line='{indicator['line']}']").first
+    assert indicator["level3"] in row.inner_text()
+    row.click()
+    assert page.locator(f"#L{indicator['line']}.hl").is_visible()
+    screenshot(page, "04-tables")
+
+    page.click("[data-tab=scores]")
+    score = report["scores"][0]
+    cells = page.locator("#tab-scores tbody tr").first.locator("td").all_inner_texts()
+    assert [float(cells[0]), float(cells[1])] == [score["self_score"], score["recomputed_score"]]
+    screenshot(page, "05-scores")
+
+
+def test_edit_a_draft_and_download_the_memo(server, page, reviewed_id, tmp_path):
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.click("[data-tab=drafts]")
+    edited = "经核实，偏差系年中任务调整所致，已在浏览器中修改。"
+    page.fill("#cause-0", edited)
+    page.click("#D0 .save-draft")
+    page.wait_for_selector("#D0 .save-state.ok")
+    screenshot(page, "06-draft-edited")
+    page.reload()
+    page.click("[data-tab=drafts]")
+    assert page.input_value("#cause-0") == edited
+    assert api_report(server, reviewed_id)["drafts"][0]["deviation_cause"] == edited
+
+    with page.expect_download() as download_info:
+        page.click("[data-export=docx]")
+    saved = tmp_path / "memo.docx"
+    download_info.value.save_as(saved)
+    memo = docx.Document(io.BytesIO(saved.read_bytes()))
+    text = "\n".join([p.text for p in memo.paragraphs] + [c.text for t in memo.tables for r in t.rows for c in r.cells])
+    assert edited in text
+    assert download_info.value.suggested_filename.endswith(".docx")
+
+
+def test_ask_a_question_and_follow_its_evidence(server, page, reviewed_id):
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.click("[data-tab=chat]")
+    page.fill("#question", "项目支出一共有多少？")
+    page.click("#ask-form button")
+    page.wait_for_selector("#chat-log .msg.answer:not(.pending)")
+    stored = httpx.get(f"{server.url}/api/reports/{reviewed_id}/chat", timeout=60).json()[-1]
+    assert stored["question"] == "项目支出一共有多少？"
+    assert page.locator("#chat-log .msg.answer p").first.inner_text() == stored["answer"]
+    links = page.locator("#chat-log .msg.answer .ev")
+    assert links.count() == len([e for e in stored["evidence"] if e["line"]]) > 0
+    links.first.click()
+    assert page.locator(f"#L{stored['evidence'][0]['line']}.hl").is_visible()
+    screenshot(page, "07-chat")
+
+
+def test_pasted_script_is_shown_as_text(server, page):
+    hostile = "<script>alert('xss')</script>"
+    text = SAMPLE.read_text(encoding="utf-8").replace("石鼓区市场监督管理局", hostile + "石鼓区", 1)
+    page.goto(server.url + "/")
+    page.click(".paste summary")
+    # What a paste does; page.fill would type the whole report key by key.
+    page.eval_on_selector("#paste", "(area, text) => { area.value = text; area.dispatchEvent(new Event('input')); }", text)
+    page.click("#submit")
+    page.wait_for_selector(".finding")
+    line = next(n for n, content in enumerate(text.splitlines(), 1) if hostile in content)
+    assert hostile in page.inner_text(f"#L{line}")
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
+
+
+def test_upload_page_refuses_what_it_cannot_review(server, page, problems):
+    before = len(httpx.get(f"{server.url}/api/reports", timeout=60).json())
+    page.goto(server.url + "/")
+    page.click("#submit")
+    assert "请选择" in page.inner_text("#upload-error")
+    page.set_input_files("#file", files=[{"name": "report.txt", "mimeType": "text/plain",
+                                          "buffer": "今天天气很好，我们去公园散步。".encode()}])
+    page.click("#submit")
+    page.wait_for_selector("#upload-error")
+    assert problems == ["console: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+    problems.clear()
+    assert re.search(r"[\u4e00-\u9fff]", page.inner_text("#upload-error"))
+    assert len(httpx.get(f"{server.url}/api/reports", timeout=60).json()) == before
+    screenshot(page, "08-refused")
+
+
+def test_progress_is_shown_until_the_review_is_done(server, page):
+    store = Store(server.db)
+    report_id = store.start_report(SAMPLE_FILES[2].read_bytes(), SAMPLE_FILES[2].name)
+    page.goto(f"{server.url}/reports/{report_id}")
+    assert page.locator("#progress").is_visible()
+    screenshot(page, "09-progress")
+    store.complete(report_id, api.review(api.load(SAMPLE_FILES[2].read_bytes(), SAMPLE_FILES[2].name)))
+    page.wait_for_selector(".finding")
+    assert page.locator("#progress").count() == 0
+
+
+def test_a_failed_review_says_why(server, page):
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(SAMPLE_FILES[3]))
+    page.select_option("#mode", "llm")
+    page.click("#submit")
+    page.wait_for_selector(".error-card")
+    report_id = page.url.rsplit("/", 1)[1]
+    assert page.inner_text(".error-card .message") == api_report(server, report_id)["error"]
+    assert "LLM" in page.inner_text(".error-card .message")
+    screenshot(page, "10-failed")
+    page.click("button[value=template]")
+    page.wait_for_selector(".finding")
+    assert api_report(server, report_id)["status"] == "done"
+    assert page.locator(".finding").count() == len(api_report(server, report_id)["findings"]) > 0
+
+
+def test_api_docs_render_without_internet(server, page):
+    page.goto(server.url + "/docs")
+    assert "selfeval" in page.locator(".swagger-ui .title").inner_text()
+    assert page.locator(".opblock-summary-path", has_text="/api/reports/{report_id}/ask").count() == 1
