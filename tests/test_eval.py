@@ -1,8 +1,10 @@
 """`selfeval eval` runs offline on the samples, prints all four metric groups, and stays above its floors."""
 import json
+import os
 
 from assistant.evaluate.run import write_reports
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, gold_for, run_cli
+from tests.llm_server import ScriptedLLM, llm_env  # noqa: F401  (fixture)
 
 FLOORS = json.loads((ROOT / "evals" / "floors.json").read_text(encoding="utf-8"))
 
@@ -35,3 +37,19 @@ def test_eval_reports_and_the_change_since_the_previous_run(tmp_path):
     assert "| findings.recall |" in (reports / "eval-rules.md").read_text(encoding="utf-8")
     empty = run_cli("eval", "--samples", str(tmp_path))
     assert empty.returncode == 2 and "没有与金标准对应的样本" in empty.stderr.decode()
+
+
+def test_llm_eval_records_its_usage_and_a_rerun_is_served_from_the_cache(llm_env, tmp_path):
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    sample = ROOT / "evals/samples/000_9f4ecd25e267d59e.txt"
+    (samples / sample.name).write_bytes(sample.read_bytes())
+    with ScriptedLLM(gold_for(sample)) as server:
+        llm_env(server.url)
+        runs = [run_cli("eval", "--samples", str(samples), "--extractor", "llm", "--format", "json", "--no-save",
+                        env=dict(os.environ), timeout=600) for _ in range(2)]
+    first, second = (json.loads(r.stdout) for r in runs)
+    assert first["llm"]["model"] == "scripted" and "extract_table@v" in first["llm"]["prompts"][0]
+    assert first["llm"]["calls"] > 0 and first["llm"]["total_tokens"] > 0 and first["llm"]["latency_seconds"] > 0
+    assert second["llm"]["calls"] == 0 and second["llm"]["cache_hits"] == first["llm"]["calls"]
+    assert second["extraction"] == first["extraction"]

@@ -124,6 +124,9 @@ def score_review(document) -> ReviewScore:
 
 def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules") -> dict:
     """Measure every gold-labelled sample in `samples`; returns the metrics dictionary."""
+    from assistant.llm.usage import current_usage, reset_usage
+
+    reset_usage()
     extraction, findings, qa, heldout, review = Tally(), FindingScore(), QAScore(), QAScore(), ReviewScore()
     heldout_questions = heldout_pairs(gold_dir)
     per_sample = {}
@@ -161,11 +164,24 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
                "heldout_total": heldout.total},
         "review": {"coverage": round(review.coverage, 4), "grounding": round(review.grounding, 4),
                    "deviations": review.deviations, "drafts": review.drafts},
+        "llm": llm_record(extractor, current_usage().as_dict()),
         "samples": per_sample,
         "details": {"extraction_errors": extraction.errors[:200], "missed_defects": findings.missed,
                     "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong,
                     "review_problems": review.problems[:200]},
     }
+
+
+def llm_record(extractor: str, usage: dict) -> dict | None:
+    """Model, prompt versions and usage of an LLM run (None for the rules extractor)."""
+    if extractor == "rules":
+        return None
+    from assistant.llm.prompts import load_prompt
+    from assistant.llm.settings import load_settings
+
+    settings = load_settings()
+    return {"model": settings.model, "endpoint": settings.endpoint if settings.configured else None,
+            "prompts": [load_prompt(name).id for name in ("extract_table", "extract_narrative")], **usage}
 
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
