@@ -3,6 +3,7 @@
 `parse_number` reads a table cell; `parse_target` reads an indicator's 指标值 or 完成值
 into a `Quantity` (comparator, value, unit, kind) that the checkers compare.
 """
+import functools
 import re
 from dataclasses import dataclass
 
@@ -140,6 +141,7 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
     return (year, month, day)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_target(text: str | None) -> Quantity:
     """Read 指标值/完成值 text: "≧10000人次", "2022年12月31日前", "逐步提高", "不适应", "90%"."""
     raw = normalize_text(text)

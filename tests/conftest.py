@@ -1,5 +1,6 @@
 """Shared test helpers: the sample reports, their gold labels, and running the real CLI."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,14 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, tim
 
 def gold_for(sample: Path) -> dict:
     return json.loads((GOLD / f"{sample.stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def no_inherited_llm_endpoint(monkeypatch):
+    """Tests see no LLM endpoint from the machine's environment; LLM tests configure their own."""
+    for name in list(os.environ):
+        if name.startswith(("SELFEVAL_LLM_", "OPENAI_")):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture(params=SAMPLE_FILES, ids=lambda p: p.stem[:3])

@@ -87,6 +87,8 @@ def judge_part(part: Quantity, actual: Quantity, indicator: Indicator) -> tuple[
 def with_template_columns(indicator: Indicator) -> Indicator:
     """Templates with 指标方向 / 计量单位 columns: fold them into 指标值 and 完成值 for comparison."""
     extras = indicator.model_extra or {}
+    if not extras.get("direction") and not extras.get("measure_unit"):
+        return indicator
     direction = DIRECTIONS.get(normalize_text(extras.get("direction")))
     unit = normalize_text(extras.get("measure_unit"))
     target, actual = indicator.target, indicator.actual
