@@ -33,9 +33,19 @@ DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?"
 
 def normalize_text(text: str | None) -> str:
     """Remove every kind of whitespace (the contract's normalisation for table text)."""
+    if not text:
+        return ""
+    # Cells are normalised again by every stage; short ones are remembered, long prose is not kept.
+    return _normalize_cell(text) if len(text) < 256 else _without_whitespace(text)
+
+
+def _without_whitespace(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
-    # and is several times faster than a regex; this runs for every cell of every table.
-    return "".join(text.split()) if text else ""
+    # and is several times faster than a regex.
+    return "".join(text.split())
+
+
+_normalize_cell = functools.lru_cache(maxsize=65536)(_without_whitespace)
 
 
 def to_ascii(text: str) -> str:
