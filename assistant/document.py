@@ -6,13 +6,16 @@ extracted value can be traced back to its source line.
 """
 from dataclasses import dataclass, field
 
-from schemas import Source
+from schemas import Location, Source
 
 
 @dataclass
 class Cell:
     text: str
     line: int
+    location: Location | None = None  # where the cell is in the original file (page, sheet/cell, table/row/col)
+    rowspan: int = 1
+    colspan: int = 1
 
 
 @dataclass

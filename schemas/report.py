@@ -10,15 +10,30 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class Location(Model):
+    """Where a reviewer finds a value in the original file (all 1-based; unknown parts null)."""
+
+    page: int | None = None
+    sheet: str | None = None
+    cell: str | None = Field(None, description='a spreadsheet cell address such as "D14"')
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
 class Evidence(Model):
     quote: str
     line: int | None = None
+    location: Location | None = None
+
+
+SourceFormat = Literal["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "html", "pdf", "pdf-ocr", "image", "stdin"]
 
 
 class Source(Model):
     name: str
     sha256: str
-    format: Literal["txt", "docx", "pdf", "stdin"]
+    format: SourceFormat
 
 
 class FundLine(Model):
@@ -72,6 +87,8 @@ class Table(Model):
     total_weight: float | None = None
     total_score: float | None = None
     line: int | None = None
+    location: Location | None = None
+    confidence: float = Field(1.0, ge=0, le=1, description="how much of the table the reader could explain")
     level1_weights: dict[str, float] = Field(
         {}, description="weights printed in 一级指标 headers: 产出指标(50分) -> {'产出指标': 50}")
     money_unit: str = Field("万元", description="the unit the table prints amounts in: 万元 (usual), 元 or 亿元")
