@@ -103,7 +103,7 @@ def check_answer_correct(question: HeldoutQuestion, answer: Answer, checked: Che
     if question.field == "finding_rows":
         return mentions_all(answer.answer, rows) if rows else bool(NOTHING_FOUND.search(answer.answer))
     if not numbers:
-        return bool(NOT_FOUND.search(answer.answer))
+        return answer.value is None and bool(NOTHING_FOUND.search(answer.answer))
     if len(numbers) == 1:
         # "差多少" asks for the size of a difference, whichever way it is signed.
         return answer.value is not None and abs(abs(answer.value) - numbers[0]) <= CHECK_TOLERANCE
