@@ -9,11 +9,13 @@ A file's ledger line is written last, after its JSON and its store row, so a fil
 exactly when the ledger says so: a rerun skips those hashes, and a batch that is
 interrupted or killed loses at most the files that were in flight.
 """
+import ctypes
 import glob
 import hashlib
 import json
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +34,7 @@ LEDGER = "summary.jsonl"
 OVERVIEW = "overview.xlsx"
 STORE = "reviews.db"
 REPORTS = "reports"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass
@@ -92,11 +95,23 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def ignore_interrupts() -> None:
+def start_worker() -> None:
     """Workers leave Ctrl-C to the parent, which finishes the files in flight and stops cleanly;
-    a SIGTERM sent to a worker itself ends it (the parent's handler, inherited by fork, would not)."""
+    a SIGTERM sent to a worker itself ends it (the parent's handler, inherited by fork, would not);
+    and a worker dies with its parent, so `kill -9` of the batch leaves no orphan reviewing on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent exits (prctl PR_SET_PDEATHSIG); elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def review_file(path: str, sha256: str, extractor: str) -> Outcome:
@@ -242,7 +257,7 @@ class Batch:
 
         On Ctrl-C (or SIGTERM) nothing new starts, the files in flight finish and are recorded.
         """
-        with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker) as pool:
             futures = {pool.submit(review_file, str(path), sha256, self.extractor): (path, sha256)
                        for path, sha256 in todo}
             finished: set[Future] = set()
