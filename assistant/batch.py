@@ -26,8 +26,9 @@ from time import perf_counter
 
 from assistant import api
 from assistant.errors import SelfevalError
+from assistant.render import SEVERITY_NAMES, evidence_places, rule_name, table_label
 from assistant.store import Store
-from schemas import ReviewedReport
+from schemas import Evidence, ReviewedReport
 
 REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
 LEDGER = "summary.jsonl"
@@ -301,20 +302,13 @@ REPORT_COLUMNS = [("文件", "file"), ("单位", "unit_name"), ("年度", "year"
                   ("表格数", "tables"), ("指标数", "indicators"), ("错误", "errors"), ("警告", "warnings"),
                   ("提示", "infos"), ("意见草稿", "drafts"), ("耗时(ms)", "ms"), ("JSON", "json")]
 SCORE_HEADER = ["文件", "表", "名称", "自评得分", "复核得分", "差值"]
-FINDING_HEADER = ["文件", "表", "行", "规则", "级别", "说明", "应为", "实际", "证据行"]
-
-
-def cell(value):
-    """A value openpyxl accepts: control characters from a hostile file would make it refuse the workbook."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+FINDING_HEADER = ["文件", "表", "行/指标", "问题类型", "级别", "说明", "应为", "实际", "原文位置"]
 
 
 def report_row(entry: dict) -> list:
     row = [entry.get(key) for _, key in REPORT_COLUMNS]
     row[3] = STATUS_NAMES.get(entry["status"], entry["status"])
-    return [cell(value) for value in row]
+    return row
 
 
 def score_rows(entry: dict) -> list[list]:
@@ -322,7 +316,7 @@ def score_rows(entry: dict) -> list[list]:
     for score in entry.get("scores") or []:
         self_score, recomputed = score["self_score"], score["recomputed_score"]
         gap = round(recomputed - self_score, 2) if self_score is not None and recomputed is not None else None
-        rows.append([cell(entry["file"]), score["table"], cell(score["name"]), self_score, recomputed, gap])
+        rows.append([entry["file"], table_label(score["table"]), score["name"], self_score, recomputed, gap])
     return rows
 
 
@@ -332,9 +326,9 @@ def finding_rows(entry: dict, outdir: Path) -> list[list]:
         return []
     path = outdir / entry["json"]
     findings = json.loads(path.read_text(encoding="utf-8")).get("findings", [])
-    return [[cell(entry["file"]), f.get("table"), cell(f.get("row")), f["rule"], f["severity"], cell(f["message"]),
-             cell(f.get("expected")), cell(f.get("actual")),
-             ", ".join(str(e["line"]) for e in f.get("evidence", []) if e.get("line"))]
+    return [[entry["file"], "正文" if f.get("table") is None else table_label(f["table"]), f.get("row"),
+             rule_name(f["rule"]), SEVERITY_NAMES.get(f["severity"], f["severity"]), f["message"], f.get("expected"),
+             f.get("actual"), evidence_places([Evidence.model_validate(e) for e in f.get("evidence", [])])]
             for f in findings]
 
 
@@ -342,17 +336,19 @@ def write_workbook(entries: list[dict], outdir: Path, path: Path) -> None:
     """The overview workbook, replaced in one step."""
     from openpyxl import Workbook
 
+    from assistant.review.excel import header_row, sheet_row
+
     book = Workbook(write_only=True)
     sheets = {title: book.create_sheet(title) for title in ("报告", "得分", "问题")}
-    sheets["报告"].append([title for title, _ in REPORT_COLUMNS])
-    sheets["得分"].append(SCORE_HEADER)
-    sheets["问题"].append(FINDING_HEADER)
+    header_row(sheets["报告"], [title for title, _ in REPORT_COLUMNS])
+    header_row(sheets["得分"], SCORE_HEADER)
+    header_row(sheets["问题"], FINDING_HEADER)
     for entry in entries:
-        sheets["报告"].append(report_row(entry))
+        sheets["报告"].append(sheet_row(sheets["报告"], report_row(entry)))
         for row in score_rows(entry):
-            sheets["得分"].append(row)
+            sheets["得分"].append(sheet_row(sheets["得分"], row))
         for row in finding_rows(entry, outdir):
-            sheets["问题"].append(row)
+            sheets["问题"].append(sheet_row(sheets["问题"], row))
     temporary = path.with_name(f".{path.name}.tmp")
     book.save(temporary)
     os.replace(temporary, path)
