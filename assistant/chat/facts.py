@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.chat.passages import Passage
 from assistant.document import Document, Row
+from assistant.retrieval import Passage
 from assistant.values import normalize_text, parse_number, parse_target, to_ascii
 from schemas import CheckedReport, FundLine, Indicator, Table, TableRow
 

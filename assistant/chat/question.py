@@ -9,7 +9,7 @@ follow-up ("那它的得分呢？") is rewritten against the previous question f
 import re
 from dataclasses import dataclass, replace
 
-from assistant.chat.terms import tokens
+from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (LAST_YEAR, LITERAL, MONEY_UNITS, QUOTED, TEXT_ANSWER, YEAR, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
