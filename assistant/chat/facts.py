@@ -63,6 +63,12 @@ HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
 NUMERIC_CELL = re.compile(r"[-+]?[\d.,]+%?")
 CHINESE = re.compile(r"[\u4e00-\u9fa5]")
 HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its heading
+# A row a form leaves for more entries ("……", "…", "--"): it names nothing, so nothing in it is an answer.
+PLACEHOLDER = re.compile(r"[.。…·•\-—－_~～\s]*")
+
+
+def is_placeholder(name: str) -> bool:
+    return bool(PLACEHOLDER.fullmatch(name))
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,8 @@ def indicator_facts(cells: SourceCells, index: int, table: Table, year: int | No
     base = table_context(table, year)
     for indicator in table.indicators:
         name = indicator.level3 or indicator.level2 or ""
+        if is_placeholder(name):
+            continue
         context = base + ((f"{indicator.level1 or ''} {indicator.level2 or ''}", 0.8),)
         wanted = [("target", indicator.target), ("actual", indicator.actual), ("weight", indicator.weight),
                   ("score", indicator.score), ("deviation_note", indicator.deviation_note)]
@@ -342,6 +350,8 @@ def review_facts(report: CheckedReport, facts: list[Fact]) -> list[Fact]:
             line=total.line if total else table.line, context=table_context(table, report.year), table=score.table,
             column="recomputed_score", row="总分", place=place_of(table)))
         for row in (score.model_extra or {}).get("rows", []):
+            if is_placeholder(row["row"]):
+                continue
             reviewed.append(Fact(
                 label=f"{row['row']} 复核得分", value=row["recomputed_score"], text=f"{row['recomputed_score']:g}",
                 unit="分", source="table", kind="review", quote=row["row"], line=row.get("line"),

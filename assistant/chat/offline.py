@@ -12,6 +12,7 @@ from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why)
+from assistant.chat.results import Kind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, where
@@ -104,6 +105,13 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
         return result, fact_sentence(result.facts[0]), ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def answer_result(tools: ReportTools, question: Question, kind: Kind) -> Answer:
+    """The answer to a question about the review's own results, computed by the review."""
+    result, sentence = kind.answer(tools, question.resolved)
+    return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit,
+                  evidence=evidence(result.facts) + result.citations, mode="offline")
 
 
 def answer_offline(tools: ReportTools, question: Question) -> Answer:
