@@ -489,13 +489,14 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     text = clean(text)
     if previous is None:
         return text
-    follow_up = bool(PRONOUN.match(text) or FOLLOW_UP_START.match(text) or text.endswith("呢"))
+    # Only a question that says it follows on ("它…", "那…", "…呢") borrows from the one before; any other is
+    # a full question and starts afresh ("总分是多少" after "为什么扣分").
+    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)):
+        return text
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
-    if not follow_up and tokens(subject_of(text)):
-        return text
     if PRONOUN.match(text) or not tokens(own_subject):
         return clean(f"{previous.subject}的{body.lstrip('的')}")
     for kind in names:
