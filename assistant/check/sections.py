@@ -5,7 +5,7 @@ Rule: missing_section (warning).
 import re
 
 from assistant.check.base import Context, finding
-from assistant.check.mentions import mentions_in
+from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
@@ -55,7 +55,7 @@ def fund_reported(ctx: Context, name: str) -> bool:
         return False
     for paragraph in ctx.narrative:
         for sentence in re.split(r"[。；]", paragraph.text):
-            if fund in sentence and any(m.family == "money" and m.value > 0 for m in mentions_in(sentence, 0)):
+            if fund in sentence and any(m.family == "money" and m.value > 0 for m in read_figures(sentence, 0)):
                 return True
     return False
 
