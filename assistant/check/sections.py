@@ -18,7 +18,8 @@ REQUIRED_SECTIONS = [
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
 ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
-ATTACHMENT_ITEM = re.compile(r"(?:^|[\s：:；;])\s*\d+\s*[、.．]\s*(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
+# An item starts at a separator or at the first of a run of spaces, never inside the run: linear on long runs.
+ATTACHMENT_ITEM = re.compile(r"(?:^|[：:；;]|(?<!\s)\s)\s*+\d++\s*+[、.．]\s*+(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
 TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表", "project"), ("整体支出绩效自评表", "department_overall"),
                ("评分表", "department_overall")]
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")

@@ -12,7 +12,7 @@ from assistant.extract.figures import clause_around, label_before, read_figures
 from schemas import Figure, Table
 
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
-TITLE_UNIT = re.compile(rf"^\s*(?:\d{{4}}\s*年度?)?\s*(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
+TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
 FIRST_UNIT = re.compile(rf"(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
 YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
