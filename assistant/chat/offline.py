@@ -12,7 +12,7 @@ from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
-from assistant.chat.results import Kind
+from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
@@ -129,7 +129,7 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     return result, derived_sentence(result), grounds(result.facts)
 
 
-def answer_result(tools: ReportTools, question: Question, kind: Kind) -> Answer:
+def answer_result(tools: ReportTools, question: Question, kind: ResultKind) -> Answer:
     """The answer to a question about the review's own results, computed by the review."""
     result, sentence = kind.answer(tools, question.resolved)
     return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit,

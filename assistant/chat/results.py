@@ -18,12 +18,16 @@ SHOWN = 15  # items an answer lists in full; its count covers them all
 
 
 @dataclass(frozen=True)
-class Kind:
-    """A kind of question: `asks` recognises it (searched in the question), `answer` computes and words it."""
+class ResultKind:
+    """A kind of question about the review's results: `asks` recognises it (every pattern found in the question),
+    `answer` computes and words it."""
 
     name: str
-    asks: re.Pattern
+    asks: tuple[re.Pattern, ...]
     answer: Callable[[ReportTools, str], tuple[Result, str]]
+
+    def recognises(self, question: str) -> bool:
+        return all(pattern.search(question) for pattern in self.asks)
 
 
 def table_label(tools: ReportTools, index: int) -> str:
@@ -151,26 +155,24 @@ def missing_notes(tools: ReportTools, question: str) -> tuple[Result, str]:
             f"偏差缺少原因说明的指标（共{len(findings)}个）：\n{body}{more}")
 
 
-REVIEW_SCORE = r"复核(?:后的?)?(?:得分|总分|分数|评分)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)"
+REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 KINDS = (
-    Kind("自评与复核之差",
-         re.compile(rf"(?=.*自评)(?=.*(?:{REVIEW_SCORE}|复核)).*(?:差|相差|差额|差距|高出|低了|多|少|不一致|区别)"),
-         score_differences),
-    Kind("复核得分", re.compile(REVIEW_SCORE), recomputed_scores),
-    Kind("缺少偏差说明",
-         re.compile(r"(?:偏差|扣分).{0,8}(?:没有|没|未|缺少?|无)(?:填写?|写|作出|做出|给出)?.{0,4}(?:说明|原因|理由)"
-                    r"|(?:缺少?|没有|未填写?|未写)(?:偏差)?(?:原因|说明)"),
-         missing_notes),
-    Kind("为什么扣分",
-         re.compile(r"(?:为什么|为何|因为什么|什么原因)(?:会|被)?扣(?:了)?分|扣分的?(?:原因|理由|依据)"),
-         lambda tools, question: deductions_listing(tools, question, with_reason=True)),
-    Kind("扣分的指标",
-         re.compile(r"(?:哪些|哪几个|哪个|什么|几个|多少个?)(?:三级)?指标.{0,4}(?:扣分|扣了分|被扣分|失分|未得满分|没有?得满分)"
-                    r"|(?:扣分|失分)的(?:三级)?指标(?:有)?(?:哪些|是哪些|有几个|是什么)?"),
-         lambda tools, question: deductions_listing(tools, question, with_reason=False)),
+    ResultKind("自评与复核之差", (re.compile("自评"), re.compile("复核|重新计算|重算"),
+                                 re.compile("差|相差|差额|差距|高出|低了|多|少|不一致|区别")), score_differences),
+    ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores),
+    ResultKind("缺少偏差说明",
+               (re.compile(r"(?:偏差|扣分).{0,8}(?:没有|没|未|缺少?|无)(?:填写?|写|作出|做出|给出)?.{0,4}(?:说明|原因|理由)"
+                           r"|(?:缺少?|没有|未填写?|未写)(?:偏差)?(?:原因|说明)"),),
+               missing_notes),
+    ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因)(?:会|被)?扣(?:了)?分|扣分的?(?:原因|理由|依据)"),),
+               lambda tools, question: deductions_listing(tools, question, with_reason=True)),
+    ResultKind("扣分的指标",
+               (re.compile(r"(?:哪些|哪几个|哪个|什么|几个|多少个?)(?:三级)?指标.{0,4}(?:扣分|扣了分|被扣分|失分|未得满分|没有?得满分)"
+                           r"|(?:扣分|失分)的(?:三级)?指标"),),
+               lambda tools, question: deductions_listing(tools, question, with_reason=False)),
 )
 
 
-def kind_of(question: str) -> Kind | None:
+def kind_of(question: str) -> ResultKind | None:
     """The entry that answers a question, if one does."""
-    return next((kind for kind in KINDS if kind.asks.search(question)), None)
+    return next((kind for kind in KINDS if kind.recognises(question)), None)
