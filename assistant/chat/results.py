@@ -98,11 +98,12 @@ class Deducted:
     line: int | None
     label: str  # the row's name as printed on its line (a funds line's: 年度资金总额)
     note: str | None = None  # the row's 偏差原因分析 as printed; a funds line has none
+    group: str = ""  # 一级 and 二级指标 of an indicator ("产出指标 数量指标")
 
 
 def deducted(tools: ReportTools, question: str) -> list[Deducted]:
-    """The rows that scored below their 分值 (placeholder rows aside), of the tables the question names, and only
-    the rows it names by name when it does."""
+    """The rows that scored below their 分值 (placeholder rows aside), of the tables the question names, under the
+    一级/二级指标 it names, and only the rows it names by name when it does."""
     tables = tools.named_tables(question) or set(range(len(tools.report.tables)))
     rows = []
     for t in sorted(tables):
@@ -110,9 +111,14 @@ def deducted(tools: ReportTools, question: str) -> list[Deducted]:
         funds = table.funds_total
         if funds is not None and funds.weight is not None and funds.score is not None and funds.score < funds.weight:
             rows.append(Deducted(t, "预算执行率", funds.weight, funds.score, funds.line, funds.label))
-        rows += [Deducted(t, name, i.weight, i.score, i.line, name, i.deviation_note) for i in table.indicators
+        rows += [Deducted(t, name, i.weight, i.score, i.line, name, i.deviation_note, f"{i.level1 or ''} {i.level2 or ''}")
+                 for i in table.indicators
                  if (name := i.level3 or i.level2 or "") and not is_placeholder(name)
                  and i.weight is not None and i.score is not None and i.score < i.weight]
+    groups = [g for g in tools.groups() if g in question]  # "产出指标中哪些指标扣分了"
+    if groups:
+        group = max(groups, key=len)
+        rows = [row for row in rows if row.group and group in row.group]
     return [row for row in rows if row.name in question] or rows
 
 
