@@ -174,7 +174,7 @@ KINDS = (
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
     ResultKind("扣分的指标",
                (re.compile(r"(?:哪些|哪几个|哪个|什么|几个|多少个?)(?:三级)?指标.{0,4}(?:扣分|扣了分|被扣分|失分|未得满分|没有?得满分)"
-                           r"|(?:扣分|失分)的(?:三级)?指标"),),
+                           r"|(?:扣分|扣了分|失分|未得满分|没有?得满分|未满分)的(?:三级)?指标"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False)),
 )
 
