@@ -1,10 +1,12 @@
 """Question understanding: a reviewer's question → what to compute, over which named figures.
 
-Pure parsing, no report needed: the question becomes a small tree of operations
+Pure parsing, no report needed: the first of the declarative `KINDS` that recognises the question
+(its patterns, most specific first) builds a small tree of operations
 (`Lookup`, `Sum`, `Difference`, `Ratio`, `Deduction` …) whose leaves are `Operand`s —
 the words naming a figure plus the column, year, place and units they point at. Operands
 that leave out what an earlier one said ("全年预算比年初预算增加了多少") inherit it, and a
-follow-up ("那它的得分呢？") is rewritten against the previous question first.
+follow-up ("那它的得分呢？") is rewritten against the previous question first. A new kind of
+question is one more `Kind` entry; questions about the review's own results are `results.py`'s.
 """
 import re
 from collections.abc import Callable
