@@ -138,8 +138,9 @@ def deduction_line(tools: ReportTools, row: Deducted, with_reason: bool) -> str:
 
 def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> tuple[Result, str]:
     hits = deducted(tools, question)
-    if not hits:
-        return Result(0.0, "个", ""), "没有扣分：每个指标和预算执行率的得分都等于分值。"
+    if not hits:  # the evidence is each table's full 总分
+        totals = [self_score_fact(tools, t) for t in sorted(tools.named_tables(question) or range(len(tools.report.tables)))]
+        return Result(0.0, "个", "", citations=citations(totals)), "没有扣分：每个指标和预算执行率的得分都等于分值。"
     body = "\n".join(f"{i}. {deduction_line(tools, row, with_reason)}" for i, row in enumerate(hits[:SHOWN], 1))
     more = f"\n（另有{len(hits) - SHOWN}个）" if len(hits) > SHOWN else ""
     evidence = [Evidence(quote=row.label, line=row.line) for row in hits[:SHOWN]]
@@ -151,8 +152,10 @@ def missing_notes(tools: ReportTools, question: str) -> tuple[Result, str]:
     """The deviations whose 偏差原因分析 is empty or gives no reason (the review's missing_deviation_note)."""
     tables = tools.named_tables(question)
     findings = [f for f in tools.findings("missing_deviation_note") if not tables or f.table in tables]
-    if not findings:
-        return Result(0.0, "个", ""), "复核未发现缺少偏差说明的指标。"
+    if not findings:  # the evidence is each deducted row, whose note the review found sufficient
+        rows = deducted(tools, question)
+        return (Result(0.0, "个", "", citations=[Evidence(quote=row.label, line=row.line) for row in rows[:SHOWN]]),
+                "复核未发现缺少偏差说明的指标。")
     body = "\n".join(f"{i}. {table_label(tools, f.table) if f.table is not None else ''}·{f.message}"
                      for i, f in enumerate(findings[:SHOWN], 1))
     more = f"\n（另有{len(findings) - SHOWN}个）" if len(findings) > SHOWN else ""
