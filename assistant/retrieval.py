@@ -103,16 +103,25 @@ class BM25:
 
     def scores(self, query: list[str]) -> list[float]:
         """Every document's score for the query tokens, in document order (0 where none is shared)."""
+        return [float(score) for score in self._scores(query)]
+
+    def _scores(self, query: list[str]):
+        import numpy
+
         if not self.size or not query:
-            return [0.0] * self.size
+            return numpy.zeros(self.size)
         # Lucene's formula leaves out BM25's constant (k1 + 1) factor; it is put back so scores and the floors
         # callers set read on the usual scale.
-        return [float(score) * (K1 + 1) for score in self.index.get_scores(list(query))]
+        return self.index.get_scores(list(query)) * (K1 + 1)
 
     def search(self, query: list[str], limit: int, floor: float = 0.0,
                among: set[int] | None = None) -> list[tuple[int, float]]:
-        """The best `limit` documents (index, score), best first, scoring at least `floor` (ties by position);
-        only those in `among` when given."""
-        ranked = sorted(((-score, index) for index, score in enumerate(self.scores(query))
-                         if score >= floor and score > 0 and (among is None or index in among)))
-        return [(index, -negative) for negative, index in ranked[:limit]]
+        """The best `limit` documents (index, score), best first, scoring at least `floor` and above 0 (ties by
+        position); only those in `among` when given."""
+        import numpy
+
+        scores = self._scores(query)
+        # only the documents sharing a word are looked at one by one: a long report's many queries stay cheap
+        candidates = numpy.flatnonzero((scores > 0) & (scores >= floor)).tolist()
+        ranked = sorted((i for i in candidates if among is None or i in among), key=lambda i: (-scores[i], i))
+        return [(i, float(scores[i])) for i in ranked[:limit]]
