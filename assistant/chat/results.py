@@ -61,7 +61,8 @@ def recomputed_scores(tools: ReportTools, question: str) -> tuple[Result, str]:
     if not tables:
         return Result(None, None, ""), "本报告没有可复核得分的自评表。"
     lines = [f"{table_label(tools, t)}：复核得分{number(scores[t].recomputed_score)}分"
-             f"（自评{number(scores[t].self_score)}分）" for t in tables]
+             + (f"（自评{number(scores[t].self_score)}分）" if scores[t].self_score is not None else "（表中未填自评分）")
+             for t in tables]
     main = tables[0] if len(tables) == 1 else tools.main_table if tools.main_table in tables else None
     value = scores[main].recomputed_score if main is not None else None
     head = "复核得分（本工具按评分规则重新计算）："
