@@ -7,11 +7,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-NUMBER = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                  "六": 6, "七": 7, "八": 8, "九": 9}
-CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+import cn2an
+
+# A number as printed: digits with thousands groups ("1,234" or "1，950.5") and decimals. It never starts
+# inside another number (after a digit, a dot, or a thousands separator that a 3-digit group follows), and its
+# quantifiers are possessive: a run of 100 KB of digits or commas is read in one pass, not one per position.
+NUMBER_PATTERN = (r"(?<![\d.])(?:(?<!\d[,，])|(?!\d{3}(?!\d)))"
+                  r"(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)(?:\.\d++)?")
+NUMBER = re.compile(rf"[-+]?{NUMBER_PATTERN}|[-+]?(?<!\d)\.\d++")
+CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]++")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，：（）＜＞＝", "0123456789.%,:()<>=")
 
 # Comparators in the forms reports print them; each maps to ≥, ≤, =, > or <.
@@ -56,20 +60,10 @@ def chinese_to_number(text: str) -> float | None:
     """一千二百 → 1200, 三万五千 → 35000, 十二 → 12; None if not a Chinese numeral."""
     if not text or not CHINESE_NUMBER.fullmatch(text):
         return None
-    total, section, digit = 0, 0, 0
-    for char in text:
-        if char in CHINESE_DIGITS:
-            digit = CHINESE_DIGITS[char]
-            continue
-        unit = CHINESE_UNITS[char]
-        if unit >= 10_000:
-            section = (section + digit) * unit
-            total += section
-            section = 0
-        else:
-            section += (digit or 1) * unit
-        digit = 0
-    return float(total + section + digit)
+    try:
+        return float(cn2an.cn2an(text, "normal"))
+    except ValueError:  # characters of numerals in no numeral's order ("百", "十十")
+        return None
 
 
 def parse_number(text: str | None) -> float | None:
@@ -79,10 +73,7 @@ def parse_number(text: str | None) -> float | None:
     cleaned = to_ascii(normalize_text(text))
     match = NUMBER.search(cleaned)
     if match:
-        try:
-            return float(match.group().replace(",", "").replace("，", ""))
-        except ValueError:
-            return None
+        return float(match.group().replace(",", "").replace("，", ""))
     found = CHINESE_NUMBER.search(cleaned)
     return chinese_to_number(found.group()) if found else None
 

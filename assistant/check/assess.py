@@ -15,7 +15,7 @@ from schemas import Indicator
 MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故")
 # Where each target of a multi-target cell starts: an optional comparator, then a number.
-TARGET_PART = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})?\s*(?:{NUMBER.pattern})")
+TARGET_PART = re.compile(rf"(?:(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})\s*+)?(?:{NUMBER.pattern})")
 DIRECTIONS = {"正向": "≥", "反向": "≤", "≥": "≥", "≤": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=",
               "正向指标": "≥", "反向指标": "≤"}
 

@@ -9,7 +9,8 @@ from bisect import bisect_right
 from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
-from assistant.check.mentions import Mention, mentions_in, same_value, shared_subject
+from assistant.check.matching import same_value, shared_subject
+from assistant.extract.figures import NarrativeFigure, read_figures
 from assistant.document import Paragraph
 from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
@@ -48,9 +49,9 @@ def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]
     return findings
 
 
-def without_subtotals(parts: list[Mention]) -> list[Mention]:
+def without_subtotals(parts: list[NarrativeFigure]) -> list[NarrativeFigure]:
     """Drop items that only break down the item before them (32.5万元：其中16万元、16.5万元)."""
-    kept: list[Mention] = []
+    kept: list[NarrativeFigure] = []
     index = 0
     while index < len(parts):
         kept.append(parts[index])
@@ -68,7 +69,7 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
     for sentence in sentences(paragraph):
         marks = list(PARTS_AFTER_TOTAL.finditer(sentence))
         for mark in marks:
-            head = mentions_in(sentence[:mark.start()], paragraph.line)
+            head = read_figures(sentence[:mark.start()], paragraph.line)
             if not head:
                 continue
             total = head[-1]
@@ -76,7 +77,7 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
                 continue
             closing = sentence.find("）" if sentence[mark.start()] in "（(" else "。", mark.end())
             body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
-            parts = without_subtotals([m for m in mentions_in(body, paragraph.line)
+            parts = without_subtotals([m for m in read_figures(body, paragraph.line)
                                        if m.unit == total.unit and not m.approximate])
             if len(parts) < 2 or total.approximate:
                 continue
@@ -106,7 +107,7 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     findings = []
     for sentence in sentences(paragraph):
         for match in SHARE.finditer(sentence):
-            before = mentions_in(sentence[:match.start()], paragraph.line)
+            before = read_figures(sentence[:match.start()], paragraph.line)
             if not before:
                 continue
             part = before[-1]
@@ -117,7 +118,7 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
                 base = larger[-1] if larger else None
             findings += share_finding(paragraph, sentence, part.value, base, match.group("rate"))
         for match in RATIO_OF.finditer(sentence):
-            before = mentions_in(sentence[:match.start()], paragraph.line)
+            before = read_figures(sentence[:match.start()], paragraph.line)
             if before:
                 findings += share_finding(paragraph, sentence, before[-1].value, float(match.group("base")),
                                           match.group("rate"))
@@ -141,7 +142,7 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     """An amount without its 万 among 万元 figures, or a bare "10万" with no 元."""
     findings = []
     for sentence in sentences(paragraph):
-        found = mentions_in(sentence, paragraph.line)
+        found = read_figures(sentence, paragraph.line)
         if any(m.unit == "万" and m.before for m in found):
             bare = next(m for m in found if m.unit == "万")
             findings.append(finding("unit_missing", "info", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
@@ -170,7 +171,7 @@ def longest_common_run(x: str, y: str) -> int:
     return best
 
 
-def check_repeated_figures(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+def check_repeated_figures(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
     """The same subject, described in the same words, given two different values in the narrative."""
     findings, seen = [], set()
     # Only mentions with the same subject words are compared: pairing within these groups keeps long reports fast.
@@ -195,7 +196,7 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[Mention, str]]) -
     return findings
 
 
-def clause_of(text: str, mention: Mention) -> str:
+def clause_of(text: str, mention: NarrativeFigure) -> str:
     start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
     start = max(start, 0)
     # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
@@ -205,16 +206,16 @@ def clause_of(text: str, mention: Mention) -> str:
     return text[left:min(right_positions) if right_positions else min(len(text), start + 400)].strip()[:200]
 
 
-def narrative_mentions(ctx: Context) -> list[tuple[Mention, str]]:
-    return [(m, clause_of(p.text, m)) for p in ctx.narrative for m in mentions_in(p.text, p.line)]
+def narrative_mentions(ctx: Context) -> list[tuple[NarrativeFigure, str]]:
+    return [(m, clause_of(p.text, m)) for p in ctx.narrative for m in read_figures(p.text, p.line)]
 
 
-def goal_mentions(ctx: Context) -> list[tuple[int, Mention, Evidence]]:
+def goal_mentions(ctx: Context) -> list[tuple[int, NarrativeFigure, Evidence]]:
     """Quantities in the tables' 实际完成情况 cells; a cell copied into several tables counts once."""
     seen, found = set(), []
     for index, table in ctx.self_evaluation_tables:
         text = table.goals.achieved or ""
-        for mention in mentions_in(text, table.line):
+        for mention in read_figures(text, table.line):
             if mention.unit == "%" or (mention.before, mention.text) in seen:
                 continue
             seen.add((mention.before, mention.text))
@@ -223,9 +224,9 @@ def goal_mentions(ctx: Context) -> list[tuple[int, Mention, Evidence]]:
     return found
 
 
-def check_goals_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
     findings = []
-    by_family: dict[str, list[tuple[Mention, str]]] = {}
+    by_family: dict[str, list[tuple[NarrativeFigure, str]]] = {}
     for mention, quote in narrative:
         by_family.setdefault(mention.family, []).append((mention, quote))
     for index, mention, quote in goal_mentions(ctx):
@@ -241,16 +242,16 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[Mention, str]])
     return findings
 
 
-def check_indicators_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
     """An indicator's 完成值 and the narrative's figure for the same thing."""
     findings = []
     # Narrative figures by unit, each with the characters around it, read once for all indicators.
-    by_unit: dict[str, list[tuple[Mention, str, set[str]]]] = {}
+    by_unit: dict[str, list[tuple[NarrativeFigure, str, set[str]]]] = {}
     for mention, quote in narrative:
         by_unit.setdefault(mention.unit, []).append((mention, quote, set(mention.before + mention.after)))
     for index, table in ctx.self_evaluation_tables:
         for indicator in table.indicators:
-            actual = mentions_in(normalize_text(indicator.actual), indicator.line or 0)
+            actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
             name = normalize_text(indicator.level3)
             wanted = set(name) - STOP_CHARS
             if len(actual) != 1 or len(wanted) < 4 or actual[0].unit == "%":
@@ -277,7 +278,7 @@ def budget_column(words: str) -> str | None:
     return "executed" if any(w in words for w in ("支出", "决算", "使用", "经费")) else None
 
 
-def check_basic_data_against_text(ctx: Context, narrative: list[tuple[Mention, str]]) -> list[Finding]:
+def check_basic_data_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
     """Narrative amounts for rows of the 基础数据表 (项目支出, 其他项目, 三公经费 …)."""
     findings = []
     for index, table in enumerate(ctx.report.tables):

@@ -5,7 +5,7 @@ Rule: missing_section (warning).
 import re
 
 from assistant.check.base import Context, finding
-from assistant.check.mentions import mentions_in
+from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
@@ -18,7 +18,8 @@ REQUIRED_SECTIONS = [
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
 ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
-ATTACHMENT_ITEM = re.compile(r"(?:^|[\s：:；;])\s*\d+\s*[、.．]\s*(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
+# An item starts at a separator or at the first of a run of spaces, never inside the run: linear on long runs.
+ATTACHMENT_ITEM = re.compile(r"(?:^|[：:；;]|(?<!\s)\s)\s*+\d++\s*+[、.．]\s*+(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
 TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表", "project"), ("整体支出绩效自评表", "department_overall"),
                ("评分表", "department_overall")]
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
@@ -55,7 +56,7 @@ def fund_reported(ctx: Context, name: str) -> bool:
         return False
     for paragraph in ctx.narrative:
         for sentence in re.split(r"[。；]", paragraph.text):
-            if fund in sentence and any(m.family == "money" and m.value > 0 for m in mentions_in(sentence, 0)):
+            if fund in sentence and any(m.family == "money" and m.value > 0 for m in read_figures(sentence, 0)):
                 return True
     return False
 

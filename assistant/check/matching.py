@@ -1,0 +1,58 @@
+"""Whether two figures speak of the same thing with the same value.
+
+Figures come from `assistant.extract.figures`; two are about the same subject when the words right
+next to their numbers agree ("净增市场主体8584家" in a table cell and in the narrative).
+"""
+from assistant.extract.figures import NarrativeFigure
+
+
+def shared_subject(a: NarrativeFigure, b: NarrativeFigure, minimum: int = 4) -> str | None:
+    """The words two mentions share right next to their numbers, if at least `minimum` characters."""
+    # Each way of sharing `minimum` characters needs its first (or last) `minimum` of them to match:
+    # most pairs share nothing, and are done without computing the four overlaps.
+    if not (len(a.before) >= minimum and a.before[-minimum:] == b.before[-minimum:]
+            or len(a.after) >= minimum and (a.after[:minimum] == b.after[:minimum] or a.after[:minimum] in b.before)
+            or len(b.after) >= minimum and b.after[:minimum] in a.before):
+        return None
+    candidates = [common_suffix(a.before, b.before), common_prefix(a.after, b.after),
+                  joined_edge(a.after, b.before), joined_edge(b.after, a.before)]
+    best = max(candidates, key=len)
+    return best if len(best) >= minimum else None
+
+
+def common_suffix(x: str, y: str) -> str:
+    size = 0
+    while size < min(len(x), len(y)) and x[-1 - size] == y[-1 - size]:
+        size += 1
+    return x[len(x) - size:]
+
+
+def common_prefix(x: str, y: str) -> str:
+    size = 0
+    while size < min(len(x), len(y)) and x[size] == y[size]:
+        size += 1
+    return x[:size]
+
+
+def joined_edge(after: str, before: str) -> str:
+    """The longest words that follow one number and precede another ("53起违法案件" / "违法案件138起")."""
+    if not after:
+        return ""
+    # Only where `before` has after's first character can an overlap start; the first such place is the longest.
+    start = before.find(after[0], max(0, len(before) - len(after)))
+    while start != -1:
+        if after[:len(before) - start] == before[start:]:
+            return before[start:]
+        start = before.find(after[0], start + 1)
+    return ""
+
+
+def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
+    if a.family != b.family:
+        return False
+    x, y = (a.amount, b.amount) if a.family == "money" else (a.value, b.value)
+    if a.approximate and not b.approximate:
+        return x <= y <= x * 1.2  # "220余件" is more than 220, a little more
+    if b.approximate and not a.approximate:
+        return y <= x <= y * 1.2
+    return abs(x - y) <= 0.011
