@@ -293,7 +293,8 @@ HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "r
 
 
 def headline(result: dict) -> dict[str, float]:
-    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE}
+    """The headline metrics a run has (a report saved by an older version may lack the newer ones)."""
+    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE if name in result.get(group, {})}
 
 
 def write_reports(result: dict, directory: Path = REPORTS) -> dict[str, float]:
