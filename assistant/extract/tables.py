@@ -64,6 +64,8 @@ def classify(block: TableBlock) -> str | None:
         return "project"
     if "年度资金总额" in words or "一级指标" in words or "整体支出绩效自评" in title:
         return "department_overall"
+    if any(is_indicator_header(row) for row in block.rows):
+        return "department_overall" if "整体" in title or "部门" in title else "project"
     return None
 
 
@@ -294,17 +296,29 @@ def parse_basic_data(block: TableBlock) -> Table:
 
 
 def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
-    """Every self-evaluation table in source order, with warnings for tables not understood."""
+    """Every self-evaluation table in source order, with warnings for tables not understood.
+
+    A table's head (项目名称, 自评总分 …) printed as a grid of its own just above is read with it.
+    """
     tables: list[Table] = []
     warnings: list[str] = []
+    head: TableBlock | None = None
     for block in blocks:
         for part in split_tables(block):
+            if head is not None:
+                part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)
             kind = classify(part)
             if kind is None:
+                head = None
                 continue
             table = parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
             if kind != "basic_data" and not table.indicators and table.funds_total is None:
-                warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
+                head = part if head is None and table.name else None
+                if head is None:
+                    warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
                 continue
+            head = None
             tables.append(table)
+    if head is not None:
+        warnings.append(f"第{head.line}行的表格未能识别出资金或指标行，已跳过。")
     return tables, warnings

@@ -1,0 +1,122 @@
+"""The table reader on the layouts other provinces publish: each text is written as such pages print it,
+and every expected value is read off that text by eye."""
+from assistant import api
+from assistant.extract.rules import NO_TABLE_READ
+from assistant.values import normalize_text
+
+
+def extract(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return api.extract(api.load(path), "rules")
+
+
+def rows_of(table) -> list[tuple]:
+    return [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation_note)
+            for i in table.indicators]
+
+
+def test_web_pipe_text_with_lone_separators_padding_and_a_broken_cell(tmp_path):
+    text = """项目支出绩效自评表
+| 项目名称 | 乡村道路养护 | | | | | |||||||
+|
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |||||
+|
+| 产出指标(50分) | 数量指标 | 养护道路里
+程 | ≥120公里 | 126公里 | 25 | 25 | |||||
+|
+
+| | 质量指标 | 验收合格率 | ≥95% | 90% | 25 | 23 | 部分路段返工 |||||
+| 效益指标(30分) | 社会效益指标 | 群众出行便利度 | 逐步提高 | 已提高 | 30 | 30 | |||||
+| 总分 | 100 | 88 | |||||||||
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "乡村道路养护"
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "养护道路里程", "≥120公里", "126公里", 25, 25, None),
+        ("产出指标", "质量指标", "验收合格率", "≥95%", "90%", 25, 23, "部分路段返工"),
+        ("效益指标", "社会效益指标", "群众出行便利度", "逐步提高", "已提高", 30, 30, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, 88)
+    assert table.confidence == 1.0
+
+
+def test_two_row_header_joins_the_split_target_and_reads_the_head_score(tmp_path):
+    text = """项目支出绩效自评表
+项目名称\t农村劳动力转移就业培训\t自评得分\t96
+一级指标\t二级指标\t三级指标\t年度指标值\t\t\t实际完成值\t分值\t得分
+\t\t\t指标性质\t指标值\t度量单位\t\t\t
+产出指标\t数量指标\t培训人次\t≧\t735\t人次\t760人次\t20\t20
+产出指标\t时效指标\t培训完成时间\t≦\t12\t月\t11月\t10\t10
+效益指标\t满意度指标\t学员满意度\t≥\t90\t%\t94%\t10\t6
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.name == "农村劳动力转移就业培训"
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("培训人次", "≧735人次", "760人次", 20, 20),
+        ("培训完成时间", "≦12月", "11月", 10, 10),
+        ("学员满意度", "≥90%", "94%", 10, 6),
+    ]
+    assert table.total_score == 96
+
+
+def test_stacked_header_printed_without_blank_cells(tmp_path):
+    text = """| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 指标方向 | 指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 检测样品 | ≥ | 600 | 批次 | 612批次 | 40 | 40 |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [("产出指标", "数量指标", "检测样品", "≥600批次", "612批次", 40, 40, None)]
+
+
+def test_chongqing_template_without_level_cells(tmp_path):
+    text = """2023年度项目支出绩效自评表
+项目名称\t城市社区养老服务补助\t自评总分\t95.5\t资金单位：元
+指标名称\t计量单位\t指标性质\t年初指标值\t调整指标值\t全年完成值\t得分系数\t指标权重\t指标得分\t是否核心指标
+补助社区养老服务中心数量\t个\t≥\t12\t\t12\t100%\t30\t30\t是
+服务老年人满意度\t%\t≥\t90\t\t85\t94.4%\t10\t9.44\t否
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "城市社区养老服务补助"
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        (None, "补助社区养老服务中心数量", "≥12个", "12", 30, 30),
+        (None, "服务老年人满意度", "≥90%", "85", 10, 9.44),
+    ]
+    assert table.total_score == 95.5 and table.money_unit == "元"
+
+
+def test_traditional_characters_with_pinyin_glosses(tmp_path):
+    text = """項(xiàng)目支出績(jì)效自評(píng)表
+項(xiàng)目名稱\t社區(qū)衛(wèi)生服務
+一級指標\t二級指標\t三級指標\t年度指標值\t實(shí)際完成值\t分值\t得分
+產(chǎn)出指標\t數(shù)量指標\t體檢人數(shù)\t≥500人\t520人\t50\t50
+總分\t\t\t\t\t100\t95
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.name == "社区卫生服务"
+    assert rows_of(table) == [("产出指标", "数量指标", "体检人数", "≥500人", "520人", 50, 50, None)]
+    assert (table.total_weight, table.total_score) == (100, 95)
+
+
+def test_normalize_text_strips_glosses_and_simplifies():
+    assert normalize_text("年初預(yù)算數(shù)") == "年初预算数"
+    assert normalize_text("產(chǎn)出指標（５０分）") == "产出指标（50分）"
+    assert normalize_text("满意度(%) ≥ 90") == "满意度(%)≥90"
+
+
+def test_one_cell_per_line_with_a_trailing_separator(tmp_path):
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "维修水渠", "≥8公里", "8.5公里", "30", "30",
+             "质量指标", "工程验收合格率", "100%", "100%", "20", "20", "总分", "90"]
+    text = "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("数量指标", "维修水渠", "≥8公里", "8.5公里", 30, 30),
+        ("质量指标", "工程验收合格率", "100%", "100%", 20, 20),
+    ]
+
+
+def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
+    text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
+    report = extract(tmp_path, text)
+    assert report.tables == [] and NO_TABLE_READ in report.warnings
