@@ -5,6 +5,8 @@ Provinces print the same column under many names (三级指标 / 指标名称, �
 entry one of whose words it contains, so longer, more specific words come first
 (得分系数 before 得分, 年初预算 before 预算数).
 """
+import re
+
 from assistant.values import normalize_text
 
 Roles = list[tuple[str, tuple[str, ...]]]
@@ -37,16 +39,30 @@ FUND_ROLES: Roles = [
 
 # Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
 INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
+NUMERIC_ROLES = {"weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
+NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
+COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
 
-def role_of(text: str | None, roles: Roles) -> str | None:
-    """The role a header cell names, or None."""
+def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
+    """The role a header cell names and the rank of the word that named it (0 = the most specific)."""
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
-    return next((name for name, words in roles if any(word in cell for word in words)), None)
+    for name, words in roles:
+        rank = next((rank for rank, word in enumerate(words) if word in cell), None)
+        if rank is not None:
+            return name, rank
+    return None
+
+
+def role_of(text: str | None, roles: Roles) -> str | None:
+    """The role a header cell names, or None."""
+    found = ranked_role(text, roles)
+    return found[0] if found else None
 
 
 def indicator_roles(texts: list[str]) -> set[str]:
@@ -57,3 +73,20 @@ def is_indicator_header(texts: list[str]) -> bool:
     """At least three known indicator column roles, one of which only an indicator table has."""
     roles = indicator_roles(texts)
     return len(roles) >= 3 and bool(roles & INDICATOR_ANCHORS) and bool(roles & {"weight", "score", "actual"})
+
+
+def fits(role: str, text: str) -> float:
+    """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
+    cell = normalize_text(text)
+    if not cell:
+        return 0.0
+    number = bool(NUMBER_CELL.match(cell))
+    if role in NUMERIC_ROLES:
+        return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
+    if role in ("level1", "level2"):
+        return 1.0 if "指标" in cell else (-1.0 if number else 0.0)
+    if role in ("nature", "direction"):
+        return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
+    if role in ("level3", "measure_unit"):
+        return -1.0 if number or cell[0] in COMPARATOR_STARTS else 0.5
+    return 0.0

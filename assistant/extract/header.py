@@ -5,10 +5,10 @@ each column's path is "年度指标值/指标性质" and its role the deepest pa
 row with fewer or more cells than the header is aligned on the right, where the numbers are.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.document import Row
-from assistant.extract.columns import Roles, role_of
+from assistant.extract.columns import Roles, fits, ranked_role, role_of
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -24,25 +24,42 @@ class ColumnMap:
 
     width: int
     positions: dict[str, int]
+    shifts: dict[int, int] = field(default_factory=dict)  # id(row) → its shift, worked out once
 
     @classmethod
     def from_paths(cls, paths: list[str], roles: Roles) -> "ColumnMap":
         positions: dict[str, int] = {}
+        ranks: dict[str, int] = {}
         for index, path in enumerate(paths):
-            parts = path.split("/")
-            role = next((r for r in (role_of(part, roles) for part in reversed(parts)) if r), None)
-            if role and role not in positions:
-                positions[role] = index
+            found = next((r for r in (ranked_role(part, roles) for part in reversed(path.split("/"))) if r), None)
+            # A more specific word wins the role: 调整后预算数 over 年度预算数(万元) for 全年预算.
+            if found and found[1] < ranks.get(found[0], len(path) + 99):
+                positions[found[0]], ranks[found[0]] = index, found[1]
         return cls(len(paths), positions)
 
     @classmethod
     def from_header(cls, row: Row, roles: Roles, sub_header: Row | None = None) -> "ColumnMap":
         return cls.from_paths(column_paths(row, sub_header), roles)
 
+    def shift(self, row: Row) -> int:
+        """Where the row's cells sit under the header: right-aligned, unless another shift fits the
+        cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
+        if id(row) in self.shifts:
+            return self.shifts[id(row)]
+        natural = len(row.cells) - self.width
+        texts = row.texts()
+
+        def fit(shift: int) -> float:
+            return sum(fits(role, texts[p + shift]) for role, p in self.positions.items() if 0 <= p + shift < len(texts))
+
+        self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
+                                   key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
+        return self.shifts[id(row)]
+
     def index(self, row: Row, name: str) -> int | None:
         if name not in self.positions:
             return None
-        index = self.positions[name] + len(row.cells) - self.width
+        index = self.positions[name] + self.shift(row)
         return index if 0 <= index < len(row.cells) else None
 
     def cell(self, row: Row, name: str) -> str | None:

@@ -8,7 +8,7 @@ import re
 
 from assistant.document import Row, TableBlock
 from assistant.extract import columns as roles
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
+from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_sub_header
 from assistant.values import normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
@@ -156,8 +156,6 @@ def header_weight(text: str | None) -> float | None:
     return parse_number(match.group()) if match else None
 
 
-# A 指标性质/指标方向 cell that is a comparator, the part printed before the 指标值.
-COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 EMPTY_MARKS = ("/", "—", "——", "-", "无")
 
 
