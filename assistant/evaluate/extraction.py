@@ -200,6 +200,7 @@ def score_field_set(directories: list[Path], extractor: str = "rules") -> dict:
                     # Refused as not a report: every labelled field is missed.
                     report = Report(source=Source(name=text_path.name, sha256="", format="txt"))
                 tally, _ = score_extraction(gold, report)
+                tally.errors = [f"{gold_path.stem}: {error}" for error in tally.errors]
                 total.add(tally)
                 for family in (gold.model_extra or {}).get("families", []):
                     families[family].add(tally)
@@ -208,7 +209,7 @@ def score_field_set(directories: list[Path], extractor: str = "rules") -> dict:
             continue
         scores = total.as_dict()
         if split == "dev":
-            scores["errors"] = total.errors[:300]
+            scores["errors"] = total.errors
         result[split] = {"files": files, **scores,
                          "families": {name: round(t.f1, 4) for name, t in sorted(families.items())}}
     return result

@@ -90,3 +90,10 @@ def fits(role: str, text: str) -> float:
     if role in ("level3", "measure_unit"):
         return -1.0 if number or cell[0] in COMPARATOR_STARTS else 0.5
     return 0.0
+
+
+def is_fund_header(texts: list[str]) -> bool:
+    """At least three known funds column roles, a budget and an execution among them, and no indicator header."""
+    found = {role for role in (role_of(t, FUND_ROLES) for t in texts) if role}
+    return len(found) >= 3 and bool(found & {"full_year_budget", "initial_budget"}) and "executed" in found \
+        and not is_indicator_header(texts)

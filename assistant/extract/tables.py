@@ -18,6 +18,7 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
+DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）名称", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
 
 
@@ -35,9 +36,7 @@ def fund_label(text: str) -> str:
 
 
 def is_fund_header(row: Row) -> bool:
-    text = "".join(clean(t) for t in row.texts())
-    return ("执行数" in text or "实际支出" in text or "决算数" in text) and "预算" in text \
-        and not is_indicator_header(row)
+    return roles.is_fund_header(row.texts())
 
 
 def is_goal_header(row: Row) -> bool:
@@ -62,11 +61,10 @@ def classify(block: TableBlock) -> str | None:
         return "basic_data"
     if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
         return "project"
-    if "年度资金总额" in words or "一级指标" in words or "整体支出绩效自评" in title:
-        return "department_overall"
-    if any(is_indicator_header(row) for row in block.rows):
-        return "department_overall" if "整体" in title or "部门" in title else "project"
-    return None
+    if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
+        return None
+    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS)
+    return "department_overall" if department else "project"
 
 
 def split_tables(block: TableBlock) -> list[TableBlock]:
