@@ -9,12 +9,14 @@ import re
 from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.extract.columns import FUND_ROLES, role_of
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
-                "年度指标值": "target", "指标值": "target", "实际完成值": "actual", "完成值": "actual",
+                "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
+                "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
-                "偏差原因分析及改进措施": "note", "偏差原因": "note"}
-SLOTS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "note")
+                "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
+                "未完成原因及改进措施": "note"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -92,20 +94,26 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
     """Rows rebuilt after a header; returns them and how many lines they used."""
     texts = [compact(p.text) for p in lines]
     columns = {HEADER_WORDS[word]: position for position, word in enumerate(header) if HEADER_WORDS[word]}
+    # The cells printed between 三级指标 and 分值: 指标值, 完成值, or a target split over columns.
+    middle = [HEADER_WORDS[word] for word in header
+              if HEADER_WORDS[word] in ("nature", "target", "measure_unit", "actual")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
-        pair = next((i for i in range(cursor + 3, len(texts) - 1)
-                     if NUMERIC.match(texts[i]) and NUMERIC.match(texts[i + 1])), None)
+        # 分值 and 得分: the last two of a run of numbers (an actual such as "50" may precede them).
+        pair = next((i for i in range(cursor + len(middle) + 1, len(texts) - 1)
+                     if NUMERIC.match(texts[i]) and NUMERIC.match(texts[i + 1])
+                     and not (i + 2 < len(texts) and NUMERIC.match(texts[i + 2]))), None)
         if pair is None or (total is not None and total < pair):
             break
-        note, placeholders, cells = split_head(lines[cursor:pair - 2], not rows, "note" in columns)
+        note, placeholders, cells = split_head(lines[cursor:pair - len(middle)], not rows, "note" in columns)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
         rows += [{"level3": placeholder} for placeholder in placeholders]
-        cells.update(target=lines[pair - 2], actual=lines[pair - 1], weight=lines[pair], score=lines[pair + 1])
+        cells.update(zip(middle, lines[pair - len(middle):pair]))
+        cells.update(weight=lines[pair], score=lines[pair + 1])
         rows.append(cells)
         cursor = pair + 2
     end = cursor
@@ -144,9 +152,18 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         end = index
         while end < len(blocks) and isinstance(blocks[end], Paragraph):
             end += 1
-        result.extend(rebuild_run(blocks[index:end]))
+        result.extend(rebuild_run([cell for p in blocks[index:end] for cell in unflatten(p)]))
         index = end
     return result
+
+
+def unflatten(paragraph: Paragraph) -> list[Paragraph]:
+    """A table flattened into one line, its cells separated by spaces, as one paragraph per cell."""
+    parts = paragraph.text.split()
+    if len(parts) < 8 or sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
+                             for part in parts) < 3:
+        return [paragraph]
+    return [Paragraph(part, paragraph.line) for part in parts]
 
 
 def rebuild_run(run: list[Paragraph]) -> list[Block]:
@@ -160,5 +177,57 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
         if not rows:
             continue
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
-        return run[:start] + [TableBlock([header_row] + rows)] + rebuild_run(run[after + used:])
+        head_start, head_rows = read_head(run[:start])
+        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
     return list(run)
+
+
+HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
+
+
+def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
+    """Funds column words from `start`, each joined from up to three lines ("年初" "预算数"): [(word, last)]."""
+    words: list[tuple[str, int]] = []
+    index = start
+    while index < len(texts):
+        size = next((n for n in (1, 2, 3) if role_of("".join(texts[index:index + n]), FUND_ROLES)), None)
+        if size is None:
+            break
+        words.append(("".join(texts[index:index + size]), index + size - 1))
+        index += size
+    roles = {role_of(word, FUND_ROLES) for word, _ in words}
+    return words if len(roles) >= 3 and "executed" in roles else []
+
+
+def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
+    """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
+    the goals; returns where the head starts in `run` and its rows."""
+    texts = [compact(p.text) for p in run]
+    funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
+    keys = [i for i, t in enumerate(texts[:funds[0] if funds else len(texts)]) if t in HEAD_KEYS]
+    start = keys[0] if keys else (funds[0] if funds else len(run))
+    rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
+            for i in keys if i + 1 < len(run) and texts[i + 1] not in HEAD_KEYS]
+    if funds is None:
+        return start, rows
+    index, words = funds
+    rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
+    cursor = words[-1][1] + 1
+    while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not FUND_VALUE.match(texts[cursor]):
+        values_end = cursor + 1
+        while values_end < len(run) and FUND_VALUE.match(texts[values_end]) and values_end - cursor <= len(words):
+            values_end += 1
+        values = [Cell(p.text, p.line) for p in run[cursor + 1:values_end]]
+        padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
+        rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
+        cursor = values_end
+    goal = next((i for i in range(cursor, len(texts)) if texts[i] == "实际完成情况"), None)
+    if goal is not None and "预期目标" in texts[cursor:goal]:
+        rest = run[goal + 1:]
+        rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
+        if rest:
+            achieved = Cell("".join(p.text for p in rest[1:]), rest[-1].line) if len(rest) > 1 else Cell("", rest[0].line)
+            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [Cell(rest[0].text, rest[0].line), achieved]))
+    return start, rows
