@@ -9,7 +9,7 @@ import re
 from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -30,6 +30,14 @@ def compact(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
 
+def slot(word: str) -> str | None:
+    """The column a header word names: the dump's own words, then the synonym table's roles."""
+    if word in HEADER_WORDS:
+        return HEADER_WORDS[word]
+    role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
+    return {"deviation_note": "note", "adjusted_target": "target"}.get(role, role)
+
+
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
     """Header words from `start`, each joined from up to four lines: [(word, first, last)]."""
     words: list[tuple[str, int, int]] = []
@@ -37,13 +45,13 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS:
+            if joined in HEADER_WORDS or (size == 1 and slot(joined)):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
         else:
             break
-    names = {HEADER_WORDS[w] for w, _, _ in words}
+    names = {slot(w) for w, _, _ in words}
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names else []
 
 
@@ -93,18 +101,20 @@ def split_head(head: list[Paragraph], first_row: bool,
 def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used."""
     texts = [compact(p.text) for p in lines]
-    columns = {HEADER_WORDS[word]: position for position, word in enumerate(header) if HEADER_WORDS[word]}
-    # The cells printed between 三级指标 and 分值: 指标值, 完成值, or a target split over columns.
-    middle = [HEADER_WORDS[word] for word in header
-              if HEADER_WORDS[word] in ("nature", "target", "measure_unit", "actual")]
+    slots = [slot(word) for word in header]
+    columns = {name: position for position, name in enumerate(slots) if name}
+    # The cells printed between 三级指标 and the scores: 指标值, 完成值, or a target split over columns;
+    # then 分值 and 得分, or 得分 alone.
+    middle = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual")]
+    tail = [name for name in slots if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
-        # 分值 and 得分: the last two of a run of numbers (an actual such as "50" may precede them).
-        pair = next((i for i in range(cursor + len(middle) + 1, len(texts) - 1)
-                     if NUMERIC.match(texts[i]) and NUMERIC.match(texts[i + 1])
-                     and not (i + 2 < len(texts) and NUMERIC.match(texts[i + 2]))), None)
+        # The scores are the last numbers of a run (an actual such as "50" may precede them).
+        pair = next((i for i in range(cursor + len(middle) + 1, len(texts) - len(tail) + 1)
+                     if all(NUMERIC.match(t) for t in texts[i:i + len(tail)])
+                     and not (i + len(tail) < len(texts) and NUMERIC.match(texts[i + len(tail)]))), None)
         if pair is None or (total is not None and total < pair):
             break
         note, placeholders, cells = split_head(lines[cursor:pair - len(middle)], not rows, "note" in columns)
@@ -113,9 +123,9 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         # A "……" row without scores stays a row of its own, as in the Word export.
         rows += [{"level3": placeholder} for placeholder in placeholders]
         cells.update(zip(middle, lines[pair - len(middle):pair]))
-        cells.update(weight=lines[pair], score=lines[pair + 1])
+        cells.update(zip(tail, lines[pair:pair + len(tail)]))
         rows.append(cells)
-        cursor = pair + 2
+        cursor = pair + len(tail)
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -220,6 +230,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
         while values_end < len(run) and FUND_VALUE.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
         values = [Cell(p.text, p.line) for p in run[cursor + 1:values_end]]
+        if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
+            break
         padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
         rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
         cursor = values_end
