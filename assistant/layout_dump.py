@@ -10,6 +10,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
+from assistant.extract.tokens import WORD, segment, split_fund_run
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -103,29 +104,29 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
     texts = [compact(p.text) for p in lines]
     slots = [slot(word) for word in header]
     columns = {name: position for position, name in enumerate(slots) if name}
-    # The cells printed between 三级指标 and the scores: 指标值, 完成值, or a target split over columns;
-    # then 分值 and 得分, or 得分 alone.
-    middle = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual")]
-    tail = [name for name in slots if name in ("weight", "score")]
+    # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
+    # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
+    values = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual",
+                                                  "weight", "score")]
+    numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
-        # The scores are the last numbers of a run (an actual such as "50" may precede them).
-        pair = next((i for i in range(cursor + len(middle) + 1, len(texts) - len(tail) + 1)
-                     if all(NUMERIC.match(t) for t in texts[i:i + len(tail)])
-                     and not (i + len(tail) < len(texts) and NUMERIC.match(texts[i + len(tail)]))), None)
-        if pair is None or (total is not None and total < pair):
+        # The row's values: numbers where the scores go, and no number right after them.
+        start = next((i for i in range(cursor + 1, len(texts) - len(values) + 1)
+                      if all(NUMERIC.match(texts[i + offset]) for offset in numeric)
+                      and not (i + len(values) < len(texts) and NUMERIC.match(texts[i + len(values)]))), None)
+        if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:pair - len(middle)], not rows, "note" in columns)
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
         rows += [{"level3": placeholder} for placeholder in placeholders]
-        cells.update(zip(middle, lines[pair - len(middle):pair]))
-        cells.update(zip(tail, lines[pair:pair + len(tail)]))
+        cells.update(zip(values, lines[start:start + len(values)]))
         rows.append(cells)
-        cursor = pair + len(tail)
+        cursor = start + len(values)
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -162,18 +163,26 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         end = index
         while end < len(blocks) and isinstance(blocks[end], Paragraph):
             end += 1
-        result.extend(rebuild_run([cell for p in blocks[index:end] for cell in unflatten(p)]))
+        run = blocks[index:end]
+        cells = [cell for p in run for cell in unflatten(p)]
+        rebuilt = rebuild_run(cells) if len(cells) > len(run) else []
+        # Cut into cells only where a table came of it; otherwise the paragraphs stay as printed.
+        result.extend(rebuilt if any(isinstance(b, TableBlock) for b in rebuilt) else rebuild_run(run))
         index = end
     return result
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
-    """A table flattened into one line, its cells separated by spaces, as one paragraph per cell."""
+    """A table flattened into one line as one paragraph per cell: cells separated by spaces, or by
+    nothing at all (cut at the header words and numbers, see `segment`)."""
     parts = paragraph.text.split()
-    if len(parts) < 8 or sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
-                             for part in parts) < 3:
-        return [paragraph]
-    return [Paragraph(part, paragraph.line) for part in parts]
+    if len(parts) >= 8 and sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
+                               for part in parts) >= 3:
+        return [Paragraph(part, paragraph.line) for part in parts]
+    text = compact(paragraph.text)
+    if len(text) >= 30 and len(WORD.findall(text)) >= 4:
+        return [Paragraph(cell, paragraph.line) for cell in segment(text)]
+    return [paragraph]
 
 
 def rebuild_run(run: list[Paragraph]) -> list[Block]:
@@ -194,6 +203,7 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
 
 HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 
 
@@ -225,11 +235,14 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
     index, words = funds
     rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
-    while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not FUND_VALUE.match(texts[cursor]):
+    while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         values_end = cursor + 1
-        while values_end < len(run) and FUND_VALUE.match(texts[values_end]) and values_end - cursor <= len(words):
+        while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
         values = [Cell(p.text, p.line) for p in run[cursor + 1:values_end]]
+        if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
+            # Numbers printed without separators: split by the row's arithmetic, or left empty.
+            values = [Cell(value, values[0].line) for value in split_fund_run(texts[cursor + 1]) or []]
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             break
         padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]

@@ -1,0 +1,97 @@
+"""Run-together text: a table whose cells lost every separator ("年度资金总额:202010100.00%10").
+
+`segment` cuts such text into cells at the header words and labels it knows and where text turns
+into numbers; `split_numbers` splits a run of joined numbers with the table's own arithmetic
+(执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 得分 ≤ 分值). A split that is not the only one the
+arithmetic allows is not made: the caller leaves the values empty and warns. Never a guess.
+"""
+import re
+from collections.abc import Callable
+from itertools import combinations
+
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
+
+# Words that are cells of their own wherever they stand, longest first so 全年预算数 wins over 预算数.
+VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
+    "年初预算数", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+    "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
+    "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分"}, key=len, reverse=True)
+WORD = re.compile("|".join(re.escape(word) for word in VOCABULARY))
+# A run of joined numbers: digits, decimal points and percent signs with nothing between them.
+NUMBER_RUN = re.compile(r"\d[\d.%]*")
+ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
+PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
+
+
+def segment(text: str) -> list[str]:
+    """Cells of a run-together line: known words, runs of numbers, and the text between them."""
+    cells: list[str] = []
+    position = 0
+    for match in WORD.finditer(text):
+        cells += numbers_apart(text[position:match.start()])
+        cells.append(match.group())
+        position = match.end()
+    cells += numbers_apart(text[position:])
+    merged: list[str] = []
+    for cell in (c for c in cells if c):
+        # "(A)", "(万元)" and a bare ":" belong to the word before them.
+        if merged and ATTACHED.match(cell):
+            merged[-1] += cell
+        else:
+            merged.append(cell)
+    return merged
+
+
+def numbers_apart(text: str) -> list[str]:
+    """Text and the runs of numbers in it ("本年财政拨款" "2020"); a number after a comparator stays with
+    it and its unit ("≥50个")."""
+    cells: list[str] = []
+    position = 0
+    for match in NUMBER_RUN.finditer(text):
+        before = text[position:match.start()]
+        if before and before[-1] in "≥≧≤≦=<>＜＞":
+            continue
+        cells += [before, match.group()]
+        position = match.end()
+    cells.append(text[position:])
+    return cells
+
+
+def number_splits(digits: str, parts: int) -> list[list[str]]:
+    """Every way to read `digits` as `parts` plain numbers (no leading zeros, at most one decimal point each)."""
+    splits = []
+    for cuts in combinations(range(1, len(digits)), parts - 1):
+        pieces = [digits[a:b] for a, b in zip((0, *cuts), (*cuts, len(digits)))]
+        if all(PLAIN_NUMBER.match(piece) for piece in pieces):
+            splits.append(pieces)
+    return splits
+
+
+def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) -> list[str] | None:
+    """The one reading of a run of joined numbers as `parts` printed values that `valid` accepts; None when
+    none or several are."""
+    readings = [pieces for pieces in number_splits(run, parts) if valid([float(p) for p in pieces])]
+    return readings[0] if len(readings) == 1 else None
+
+
+def split_fund_run(run: str) -> list[str] | None:
+    """全年预算数, 全年执行数, 分值, 执行率%, 得分 from one run such as "202010100.00%10" (20, 20, 10, 100.00%, 10).
+
+    The rate is printed with its "%"; the numbers before it are budget, executed and 分值, the one after it
+    the score: 执行率 = 执行数 ÷ 预算数 and 得分 = 分值 × min(执行率, 100%), 得分 ≤ 分值.
+    """
+    if run.count("%") != 1:
+        return None
+    before, score_text = run.split("%")
+    if not PLAIN_NUMBER.match(score_text or "x"):
+        return None
+    score = float(score_text)
+
+    def consistent(values: list[float]) -> bool:
+        budget, executed, weight, rate = values
+        return bool(budget) and abs(executed / budget * 100 - rate) <= RATE_TOLERANCE + 0.005 * rate \
+            and abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight
+
+    pieces = split_numbers(before, 4, consistent)
+    return [*pieces[:3], f"{pieces[3]}%", score_text] if pieces else None
