@@ -2,6 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
+from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.values import normalize_text
 
 
@@ -120,3 +121,52 @@ def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)
     assert report.tables == [] and NO_TABLE_READ in report.warnings
+
+
+def test_joined_fund_numbers_are_split_by_their_arithmetic():
+    # 全年预算数 20, 全年执行数 20, 分值 10, 执行率 100.00%, 得分 10: the only split where 20 ÷ 20 = 100% and 10 × 100% = 10.
+    assert split_fund_run("202010100.00%10") == ["20", "20", "10", "100.00%", "10"]
+    # 50 ÷ 100 = 50% and 10 × 50% = 5.
+    assert split_fund_run("100501050.00%5") == ["100", "50", "10", "50.00%", "5"]
+
+
+def test_ambiguous_joined_numbers_are_left_empty():
+    # "11" "1" "0" and "1" "11" "0" … several splits fit a 0% rate, so none is chosen.
+    assert split_fund_run("11100%0") is None
+    assert split_numbers("1111", 2, lambda values: values[1] <= values[0]) is None
+
+
+def test_joined_weight_and_score_split_when_only_one_reading_fits():
+    # 实际完成值 50, 分值 8, 得分 8: 得分 ≤ 分值 ≤ the stage's 50 leaves one reading.
+    assert split_numbers("5088", 3, lambda v: v[2] <= v[1] <= 50) == ["50", "8", "8"]
+
+
+def test_run_together_table_is_cut_into_cells(tmp_path):
+    text = ("附件:项目支出绩效自评表项目名称乡镇污水处理主管部门某县生态环境局项目资金(万元)"
+            "全年预算数全年执行数分值执行率得分年度资金总额:202010100.00%10\n")
+    assert segment(text.strip())[:12] == [
+        "附件:项目支出绩效自评表", "项目名称", "乡镇污水处理", "主管部门", "某县生态环境局项目资金(万元)",
+        "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额:", "202010100.00%10"]
+
+
+def test_table_flattened_into_one_spaced_line(tmp_path):
+    text = ("附件: 项目支出绩效自评表 (2022年度) 项目名称 村级道路维护 主管部门 某镇人民政府 实施单位 某镇建设站 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 50 50 45 10 90% 9 "
+            "其中:本年财政拨款 50 50 45 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 维护道路12公里。 "
+            "维护道路12.5公里。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 维护道路长度 ≥12公里 12.5 25 25 质量指标 验收合格率 100% 100 25 25 "
+            "效益指标(30分) 社会效益指标 群众出行条件 明显改善 达成预期指标 30 28 总分 100 92\n")
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "村级道路维护"
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.weight,
+            total.execution_rate, total.score) == ("年度资金总额", 50, 50, 45, 10, 90, 9)
+    assert [(f.label, f.initial_budget, f.full_year_budget, f.executed) for f in table.fund_lines][0] == \
+        ("本年财政拨款", 50, 50, 45)
+    assert (table.goals.expected, table.goals.achieved) == ("维护道路12公里。", "维护道路12.5公里。")
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "维护道路长度", "≥12公里", "12.5", 25, 25, None),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100", 25, 25, None),
+        ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "达成预期指标", 30, 28, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, 92)

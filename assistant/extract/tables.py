@@ -32,7 +32,7 @@ def level_name(text: str | None) -> str | None:
 
 
 def fund_label(text: str) -> str:
-    return re.sub(r"^其中[:：]", "", clean(text))
+    return re.sub(r"^其中[:：]|[:：]$", "", clean(text))
 
 
 def is_fund_header(row: Row) -> bool:
