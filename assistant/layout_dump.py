@@ -22,6 +22,7 @@ LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过�
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
+PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
@@ -68,7 +69,7 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
         if previous and WEIGHT_SUFFIX.match(compact(item.text)):
             joined[-1] = Paragraph(joined[-1].text + compact(item.text), joined[-1].line)
             continue
-        if previous and len(previous) <= 4 and not is_level(previous) and not is_level(compact(item.text)) \
+        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(compact(item.text)) \
                 and is_level(previous + compact(item.text)):
             joined[-1] = Paragraph(joined[-1].text + item.text, joined[-1].line)
         else:
@@ -76,15 +77,22 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
+def is_placeholder(text: str) -> bool:
+    """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
+    cell = compact(text)
+    return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
+
+
 def split_head(head: list[Paragraph], first_row: bool,
                has_note: bool) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
     """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines before 指标值."""
     items = join_levels(head)
     note = None
-    if has_note and not first_row and items and not is_level(compact(items[0].text)) and len(items) >= 2:
+    if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
+            and not is_placeholder(items[0].text):
         note, items = items[0], items[1:]
-    placeholders = [i for i in items if not compact(i.text).strip("…．.。·")]
-    items = [i for i in items if compact(i.text).strip("…．.。·")]
+    placeholders = [i for i in items if is_placeholder(i.text)]
+    items = [i for i in items if not is_placeholder(i.text)]
     cells: dict[str, Paragraph] = {}
     levels = []
     while items and is_level(compact(items[0].text)):
@@ -113,10 +121,12 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
-        # The row's values: numbers where the scores go, and no number right after them.
+        # The row's values: numbers where the scores go, after the row's 三级指标, and no number right after
+        # them (but a note column may hold one, "0").
         start = next((i for i in range(cursor + 1, len(texts) - len(values) + 1)
                       if all(NUMERIC.match(texts[i + offset]) for offset in numeric)
-                      and not (i + len(values) < len(texts) and NUMERIC.match(texts[i + len(values)]))), None)
+                      and not ends_in_number(texts, i + len(values), "note" in columns)
+                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns)[2]), None)
         if start is None or (total is not None and total < start):
             break
         note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns)
@@ -140,6 +150,13 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:
+    """A number follows a row's values: they end later, unless it is the note and text comes next."""
+    if after >= len(texts) or not NUMERIC.match(texts[after]):
+        return False
+    return not (has_note and (after + 1 >= len(texts) or not NUMERIC.match(texts[after + 1])))
 
 
 def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> Row:

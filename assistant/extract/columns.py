@@ -42,6 +42,7 @@ INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "directio
 NUMERIC_ROLES = {"weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
+LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
@@ -84,7 +85,7 @@ def fits(role: str, text: str) -> float:
     if role in NUMERIC_ROLES:
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
-        return 1.0 if "指标" in cell else (-1.0 if number else 0.0)
+        return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number else 0.0)
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role in ("level3", "measure_unit"):
