@@ -22,6 +22,7 @@ LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过�
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
+EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
@@ -121,10 +122,11 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
-        # The row's values: numbers where the scores go, after the row's 三级指标, and no number right after
-        # them (but a note column may hold one, "0").
+        # The row's values: numbers where the scores go (or empty cells, if the dump prints them), after the
+        # row's 三级指标, and no number right after them (but a note column may hold one, "0").
         start = next((i for i in range(cursor + 1, len(texts) - len(values) + 1)
-                      if all(NUMERIC.match(texts[i + offset]) for offset in numeric)
+                      if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
+                      and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                       and not ends_in_number(texts, i + len(values), "note" in columns)
                       and "level3" in split_head(lines[cursor:i], not rows, "note" in columns)[2]), None)
         if start is None or (total is not None and total < start):
@@ -164,8 +166,13 @@ def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> 
     row = [Cell("", line) for _ in range(width)]
     for slot, paragraph in cells.items():
         if slot in columns:
-            row[columns[slot]] = Cell(paragraph.text, paragraph.line)
+            row[columns[slot]] = Cell(cell_text(paragraph), paragraph.line)
     return Row(row)
+
+
+def cell_text(paragraph: Paragraph) -> str:
+    """A dumped cell's text; a lone "|" line is an empty cell of a dump that prints its empty cells."""
+    return "" if compact(paragraph.text) == EMPTY_CELL else paragraph.text
 
 
 def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
@@ -220,7 +227,7 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
 
 HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-)$")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 
 
@@ -256,7 +263,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
         values_end = cursor + 1
         while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
-        values = [Cell(p.text, p.line) for p in run[cursor + 1:values_end]]
+        values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
             # Numbers printed without separators: split by the row's arithmetic, or left empty.
             values = [Cell(value, values[0].line) for value in split_fund_run(texts[cursor + 1]) or []]
