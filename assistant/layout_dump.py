@@ -227,8 +227,16 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
 
 HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
+
+
+def broken_word(pieces: list[str]) -> bool:
+    """Whether lines join into one funds column word: a role word, or a short fragment and the rest of one
+    ("年初" "预算数" → 年初预算数, "全年" "执行数"), never a label glued to a word ("(万元)" "年初预算数")."""
+    role = role_of("".join(pieces), FUND_ROLES)
+    return role is not None and (len(pieces) == 1 or all(FRAGMENT.match(p) for p in pieces[:-1]))
 
 
 def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
@@ -236,7 +244,7 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     words: list[tuple[str, int]] = []
     index = start
     while index < len(texts):
-        size = next((n for n in (1, 2, 3) if role_of("".join(texts[index:index + n]), FUND_ROLES)), None)
+        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])), None)
         if size is None:
             break
         words.append(("".join(texts[index:index + size]), index + size - 1))
@@ -268,6 +276,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
             # Numbers printed without separators: split by the row's arithmetic, or left empty.
             values = [Cell(value, values[0].line) for value in split_fund_run(texts[cursor + 1]) or []]
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
+            # A header word without a role or a note cell stands between rows; anything else ends the block.
+            if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \
+                    and values_end + 1 < len(run) and NUMBER_RUN.match(texts[values_end + 1]):
+                cursor = values_end
+                continue
             break
         padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
         rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
