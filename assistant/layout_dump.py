@@ -273,8 +273,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
-            # Numbers printed without separators: split by the row's arithmetic, or left empty.
-            values = [Cell(value, values[0].line) for value in split_fund_run(texts[cursor + 1]) or []]
+            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
+            split = split_fund_run(texts[cursor + 1])
+            values = [Cell(value, values[0].line) for value in split] if split else values
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \

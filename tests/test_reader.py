@@ -170,3 +170,26 @@ def test_table_flattened_into_one_spaced_line(tmp_path):
         ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "达成预期指标", 30, 28, None),
     ]
     assert (table.total_weight, table.total_score) == (100, 92)
+
+
+def test_joined_numbers_left_empty_with_a_warning_when_the_split_is_not_unique(tmp_path):
+    text = ("项目名称 村级道路维护 项目资金 (万元) 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 11100%0 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 维护道路长度 ≥12公里 12.5 25 25 质量指标 验收合格率 100% 100 25 25\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (None, None, None, None, None)
+    assert any("11100%0" in warning and "无法唯一拆分" in warning for warning in report.warnings)
+    assert len(table.indicators) == 2
+
+
+def test_joined_numbers_split_in_a_run_together_funds_row(tmp_path):
+    text = ("项目名称 水标尺制作安装 资金情况(万元) 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 "
+            "年度资金总额: 202010100.00%10 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+            "产出指标(70分) 数量指标 安装坡面水标尺 ≥266米 266米 10 10\n")
+    [table] = extract(tmp_path, text).tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (20, 20, 10, 100, 10)

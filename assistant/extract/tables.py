@@ -10,6 +10,7 @@ from assistant.document import Row, TableBlock
 from assistant.extract import columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_sub_header
+from assistant.extract.tokens import is_joined_run
 from assistant.values import normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
@@ -114,7 +115,9 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
     if not label_cells:
         return None
-    values = {name: columns.cell(row, name) for name in columns.positions}
+    # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
+    values = {name: None if is_joined_run(columns.cell(row, name)) else columns.cell(row, name)
+              for name in columns.positions}
     return FundLine(
         label=fund_label(label_cells[-1].text),
         initial_budget=parse_number(values.get("initial_budget")),
@@ -315,6 +318,8 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 continue
             head = None
             tables.append(table)
+            warnings += [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
+                         for row in part.rows for cell in row.cells if is_joined_run(cell.text)]
     if head is not None:
         warnings.append(f"第{head.line}行的表格未能识别出资金或指标行，已跳过。")
     return tables, warnings

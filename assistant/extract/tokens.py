@@ -58,6 +58,14 @@ def numbers_apart(text: str) -> list[str]:
     return cells
 
 
+JOINED_RUN = re.compile(r"^\d[\d.]*%[\d.%]*\d%?$|^\d+\.\d+\.\d[\d.%]*$")
+
+
+def is_joined_run(text: str | None) -> bool:
+    """A cell holding several numbers printed without a separator ("202010100.00%10", "1.561.56")."""
+    return bool(text) and bool(JOINED_RUN.match("".join(text.split())))
+
+
 def number_splits(digits: str, parts: int) -> list[list[str]]:
     """Every way to read `digits` as `parts` plain numbers (no leading zeros, at most one decimal point each)."""
     splits = []
