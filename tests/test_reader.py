@@ -193,3 +193,32 @@ def test_joined_numbers_split_in_a_run_together_funds_row(tmp_path):
     total = table.funds_total
     assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
         (20, 20, 10, 100, 10)
+
+
+def test_ningxia_stages_with_the_weight_before_the_target(tmp_path):
+    text = """项目支出绩效自评表
+项目名称\t马铃薯原种繁育\t自评得分\t94.8
+一级指标\t二级指标\t三级指标\t参考分值\t指标值\t全年实际值\t得分
+项目决策\t决策依据\t立项依据充分性\t3\t充分\t充分\t3
+项目管理\t资金管理\t预算执行率\t5\t100%\t96%\t4.8
+项目产出\t数量指标\t繁育原种面积\t20\t≥850亩\t853亩\t20
+"""
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("项目决策", "立项依据充分性", "充分", "充分", 3, 3),
+        ("项目管理", "预算执行率", "100%", "96%", 5, 4.8),
+        ("项目产出", "繁育原种面积", "≥850亩", "853亩", 20, 20),
+    ]
+    assert table.name == "马铃薯原种繁育" and table.total_score == 94.8
+
+
+def test_confidence_says_how_much_of_the_table_was_read(tmp_path):
+    text = """项目支出绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标\t数量指标\t培训人次\t≥700人次\t760人次\t20\t20
+产出指标\t质量指标\t合格率\t≥95%\t97%\t二十\t十八分
+产出指标\t时效指标\t完成时间\t年底前\t11月\t\t
+"""
+    [table] = extract(tmp_path, text).tables
+    # Header and two of three rows explained: the last row has a target but no 分值 or 得分.
+    assert table.confidence == 0.75

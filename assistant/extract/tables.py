@@ -241,6 +241,9 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             if indicator is None:
                 continue
             table.indicators.append(indicator)
+            if indicator.weight is None and indicator.score is None and (indicator.target or indicator.actual):
+                continue  # a row with a target but no 分值 or 得分 read: not explained
+
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
             if len([t for t in row.texts() if clean(t)]) == 2 and "预期目标" not in "".join(row.texts()):
