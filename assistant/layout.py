@@ -221,6 +221,6 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
                 break
             titles.insert(0, previous)
             cursor -= 1
-        block.title_lines = titles
+        block.title_lines = titles or block.title_lines  # a title read from run-together text stays
     return blocks
 

@@ -10,7 +10,8 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
-from assistant.extract.tokens import WORD, segment, split_fund_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
+    split_fund_run
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -187,13 +188,48 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         end = index
         while end < len(blocks) and isinstance(blocks[end], Paragraph):
             end += 1
-        run = blocks[index:end]
+        run = rebuild_core_tables(blocks[index:end])
+        if len(run) < end - index or any(isinstance(b, TableBlock) for b in run):
+            result.extend(run)
+            index = end
+            continue
         cells = [cell for p in run for cell in unflatten(p)]
         rebuilt = rebuild_run(cells) if len(cells) > len(run) else []
         # Cut into cells only where a table came of it; otherwise the paragraphs stay as printed.
         result.extend(rebuilt if any(isinstance(b, TableBlock) for b in rebuilt) else rebuild_run(run))
         index = end
     return result
+
+
+PAGE_MARK = re.compile(r"^\d+、")
+TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
+SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)")
+
+
+def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
+    """A run-together Chongqing indicator table (rows ending in 是/否 under 是否核心指标) as a table of cells;
+    its title and 自评总分 are read from the text before it."""
+    start = next((i for i, p in enumerate(run) if CHONGQING_HEADER in p.text), None)
+    if start is None:
+        return run
+    before, after = run[start].text.split(CHONGQING_HEADER, 1)
+    rows, rest = core_indicator_rows(after)
+    end = start + 1
+    while end < len(run):
+        more, tail = core_indicator_rows(PAGE_MARK.sub("", run[end].text.strip()))
+        if not more:
+            break
+        rows, rest, end = rows + more, tail, end + 1
+    if not rows:
+        return run
+    line = run[start].line
+    earlier = " ".join(p.text for p in run[max(0, start - 2):start]) + before
+    head = [Row([Cell("自评总分", line), Cell(score.group(1), line)]) for score in [SELF_SCORE.search(earlier)] if score]
+    table = TableBlock(head + [Row([Cell(word, line) for word in CHONGQING_COLUMNS])]
+                       + [Row([Cell(text, line) for text in row]) for row in rows])
+    table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
+    leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
+    return run[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(run[end:])
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:

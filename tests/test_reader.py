@@ -222,3 +222,19 @@ def test_confidence_says_how_much_of_the_table_was_read(tmp_path):
     [table] = extract(tmp_path, text).tables
     # Header and two of three rows explained: the last row has a target but no 分值 or 得分.
     assert table.confidence == 0.75
+
+
+def test_chongqing_table_run_together(tmp_path):
+    text = ("部门整体绩效自评表主管部门区财政局自评总分(分)97.6\n"
+            "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+            "财政供养人员控制率%定量指标100%92%100%22否预算调整率%3%0100%22否党性教育培训次数次26次12次100%55是"
+            "资金使用合规性好好100%55否\n")
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "department_overall" and table.total_score == 97.6
+    # 得分 = 指标权重 × 得分系数 splits "22" into 2 and 2, "55" into 5 and 5.
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("财政供养人员控制率", "100%", "92%", 2, 2),
+        ("预算调整率", "3%", "0", 2, 2),
+        ("党性教育培训次数", "26次", "12次", 5, 5),
+        ("资金使用合规性", "好", "好", 5, 5),
+    ]

@@ -103,3 +103,47 @@ def split_fund_run(run: str) -> list[str] | None:
 
     pieces = split_numbers(before, 4, consistent)
     return [*pieces[:3], f"{pieces[3]}%", score_text] if pieces else None
+
+
+# Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否
+# (是否核心指标): "财政供养人员控制率%定量指标100%92%100%22否".
+CHONGQING_HEADER = "是否核心指标"
+CHONGQING_COLUMNS = ["指标名称", "计量单位", "指标性质", "年初指标值", "全年完成值", "得分系数", "指标权重", "指标得分",
+                     "是否核心指标"]
+CORE_ROW = re.compile(r"(?P<body>.+?)(?P<factor>(?:0|[1-9]\d*)(?:\.\d+)?%)(?P<joined>\d+(?:\.\d+)?)(?P<core>[是否])")
+NATURE = re.compile(r"定[量性]指标")
+VALUE = re.compile(r"\d+(?:\.\d+)?%?[^\d%]{0,2}")
+
+
+def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
+    """Rows of a run-together Chongqing indicator table, and the text after the last row."""
+    rows, end = [], 0
+    for match in CORE_ROW.finditer(text):
+        factor = float(match.group("factor")[:-1])
+        split = split_numbers(match.group("joined"), 2,
+                              lambda v: v[1] <= v[0] and abs(v[0] * factor / 100 - v[1]) <= RATE_TOLERANCE)
+        weight, score = split if split else (match.group("joined"), "")
+        rows.append([*indicator_parts(match.group("body")), match.group("factor"), weight, score, match.group("core")])
+        end = match.end()
+    return rows, text[end:]
+
+
+def indicator_parts(body: str) -> list[str]:
+    """名称, 计量单位, 指标性质, 指标值, 完成值 from the front of a Chongqing row ("党性教育培训次数次26次12次")."""
+    nature = NATURE.search(body)
+    text = NATURE.sub("", body)
+    first = next((i for i, char in enumerate(text) if char.isdigit()), len(text))
+    head, values = text[:first], VALUE.findall(text[first:])
+    unit = ""
+    if head.endswith("%"):
+        head, unit = head[:-1], "%"
+    elif values:
+        unit = next((head[-n:] for n in (2, 1) if len(head) > n and all(v.endswith(head[-n:]) for v in values)), "")
+        head = head[:len(head) - len(unit)]
+    if not values:
+        # A qualitative row prints its target and result as the same word twice: "高高", "好好".
+        size = next((n for n in (4, 3, 2, 1) if len(head) > 2 * n and head[-2 * n:-n] == head[-n:]), 0)
+        values = [head[-size:], head[-size:]] if size else []
+        head = head[:len(head) - 2 * size]
+    target, actual = (values + ["", ""])[:2] if len(values) <= 2 else (values[0], values[-1])
+    return [head, unit, nature.group() if nature else "", target, actual]
