@@ -310,7 +310,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
         values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
-            split = split_fund_run(texts[cursor + 1])
+            split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.

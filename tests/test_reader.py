@@ -5,6 +5,8 @@ from assistant.extract.rules import NO_TABLE_READ
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.values import normalize_text
 
+FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
+
 
 def extract(tmp_path, text: str):
     path = tmp_path / "report.txt"
@@ -125,14 +127,17 @@ def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
 
 def test_joined_fund_numbers_are_split_by_their_arithmetic():
     # 全年预算数 20, 全年执行数 20, 分值 10, 执行率 100.00%, 得分 10: the only split where 20 ÷ 20 = 100% and 10 × 100% = 10.
-    assert split_fund_run("202010100.00%10") == ["20", "20", "10", "100.00%", "10"]
+    assert split_fund_run("202010100.00%10", FUNDS) == ["20", "20", "10", "100.00%", "10"]
     # 50 ÷ 100 = 50% and 10 × 50% = 5.
-    assert split_fund_run("100501050.00%5") == ["100", "50", "10", "50.00%", "5"]
+    assert split_fund_run("100501050.00%5", FUNDS) == ["100", "50", "10", "50.00%", "5"]
+    # No 分值 column (预算数, 执行数, 执行率, 得分): 1000 ÷ 1000 = 100%.
+    assert split_fund_run("10001000100%20", ["full_year_budget", "executed", "execution_rate", "score"]) == \
+        ["1000", "1000", "100%", "20"]
 
 
 def test_ambiguous_joined_numbers_are_left_empty():
     # "11" "1" "0" and "1" "11" "0" … several splits fit a 0% rate, so none is chosen.
-    assert split_fund_run("11100%0") is None
+    assert split_fund_run("11100%0", FUNDS) is None
     assert split_numbers("1111", 2, lambda values: values[1] <= values[0]) is None
 
 

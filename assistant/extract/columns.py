@@ -49,15 +49,19 @@ TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
 
 def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
-    """The role a header cell names and the rank of the word that named it (0 = the most specific)."""
+    """The role a header cell names and the rank of the word that named it (0 = the most specific).
+
+    The word printed first decides ("得分(20分*执行率)" is a 得分 column); on a tie, the earlier role.
+    """
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
-    for name, words in roles:
-        rank = next((rank for rank, word in enumerate(words) if word in cell), None)
-        if rank is not None:
-            return name, rank
-    return None
+    found = [(cell.find(word), order, name, rank) for order, (name, words) in enumerate(roles)
+             for rank, word in enumerate(words) if word in cell]
+    if not found:
+        return None
+    _, _, name, rank = min(found)
+    return name, rank
 
 
 def role_of(text: str | None, roles: Roles) -> str | None:

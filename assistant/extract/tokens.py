@@ -83,26 +83,37 @@ def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) ->
     return readings[0] if len(readings) == 1 else None
 
 
-def split_fund_run(run: str) -> list[str] | None:
-    """全年预算数, 全年执行数, 分值, 执行率%, 得分 from one run such as "202010100.00%10" (20, 20, 10, 100.00%, 10).
+def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
+    """A funds row's values from one run of joined numbers, in the order of the header's `roles`:
+    "202010100.00%10" under 全年预算数/全年执行数/分值/执行率/得分 → 20, 20, 10, 100.00%, 10.
 
-    The rate is printed with its "%"; the numbers before it are budget, executed and 分值, the one after it
-    the score: 执行率 = 执行数 ÷ 预算数 and 得分 = 分值 × min(执行率, 100%), 得分 ≤ 分值.
+    The rate is printed with its "%": the numbers before it are the columns before 执行率, the one after it
+    the column after. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值,
+    得分 = 分值 × min(执行率, 100%) ≤ 分值.
     """
-    if run.count("%") != 1:
+    if run.count("%") != 1 or "execution_rate" not in roles or roles.index("execution_rate") != len(roles) - 2:
         return None
     before, score_text = run.split("%")
     if not PLAIN_NUMBER.match(score_text or "x"):
         return None
     score = float(score_text)
+    names = roles[:-1]
 
     def consistent(values: list[float]) -> bool:
-        budget, executed, weight, rate = values
-        return bool(budget) and abs(executed / budget * 100 - rate) <= RATE_TOLERANCE + 0.005 * rate \
-            and abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight
+        found = dict(zip(names, values))
+        budget = found.get("full_year_budget", found.get("initial_budget"))
+        if not budget or "executed" not in found:
+            return False
+        rate = found["execution_rate"]
+        if score > 0 and rate == 0:  # nothing executed scores nothing
+            return False
+        if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
+            return False
+        weight = found.get("weight")
+        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight)
 
-    pieces = split_numbers(before, 4, consistent)
-    return [*pieces[:3], f"{pieces[3]}%", score_text] if pieces else None
+    pieces = split_numbers(before, len(names), consistent)
+    return [*pieces[:-1], f"{pieces[-1]}%", score_text] if pieces else None
 
 
 # Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否
