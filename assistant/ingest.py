@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 from assistant.document import Block, Cell, Document, Paragraph, Row, TableBlock
 from assistant.errors import BadInput
 from assistant.layout import attach_titles, parse_text
+from assistant.values import normalize_text
 from schemas import Source
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -219,7 +220,7 @@ def read_bytes(data: bytes, name: str, from_stdin: bool = False) -> Document:
     kind = sniff(data)
     lines, blocks = READERS[kind](data)
     text = "\n".join(lines)
-    if not any(word in text for word in REPORT_WORDS):
+    if not any(word in normalize_text(text) for word in REPORT_WORDS):  # 預算 in traditional text counts
         raise BadInput("内容不像预算绩效自评报告（没有预算、绩效、支出、指标等字样）。")
     source = Source(name=name, sha256=hashlib.sha256(data).hexdigest(), format="stdin" if from_stdin else kind)
     mixed = kind == "txt" and not is_utf8(data) and mixed_lines(data) is not None

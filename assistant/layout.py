@@ -6,7 +6,9 @@ Three ways a table reaches us as text:
   merged cell is an empty TAB line;
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
 - Markdown-style rows: cells separated by "|".
-Each line is classified on its own, so one document may mix them.
+Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
+web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
+padded on the right with empty cells.
 """
 import re
 
@@ -37,6 +39,19 @@ def is_tsv_row(line: str) -> bool:
 
 def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 and not line.lstrip().startswith(("http", "//"))
+
+
+def is_lone_separator(line: str) -> bool:
+    """A line of nothing but "|": web pages print one between rows; it ends nothing."""
+    return "|" in line and not line.replace("|", "").strip()
+
+
+def cell_line(line: str) -> str | None:
+    """The text of a one-cell-per-line dump line printed with a trailing " |", else None."""
+    text = line.rstrip()
+    if text.endswith("|") and text.count("|") == 1 and text[:-1].strip():
+        return text[:-1].rstrip()
+    return None
 
 
 def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:
@@ -81,52 +96,89 @@ class _Builder:
         self.rows.append(Row(cells))
         self.blanks = 0
 
-    def close_table(self) -> None:
-        rows = mend_split_rows([row for row in self.rows if row.cells])
+    def continue_row(self, line: str, line_no: int) -> None:
+        """A pipe row whose line break fell inside a cell: the first part continues the open cell."""
+        cells = split_cells(line, "|", line_no)
+        if not line.lstrip().startswith("|"):
+            last = self.rows[-1].cells[-1]
+            first = cells.pop(0)
+            last.text = f"{last.text}\n{first.text}" if last.text else first.text
+        self.rows[-1].cells += cells
+        self.blanks = 0
+
+    def close_table(self, mode: str | None = None) -> None:
+        rows = [row for row in self.rows if row.cells]
+        # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
+        rows = mend_split_rows(rows) if mode == "word" else drop_padding(rows)
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
 
-    def paragraph(self, text: str, line_no: int) -> None:
-        self.close_table()
+    def paragraph(self, text: str, line_no: int, mode: str | None = None) -> None:
+        self.close_table(mode)
         self.blocks.append(Paragraph(text.strip(), line_no))
         self.blanks = 0
+
+
+def next_text_line(lines: list[str], start: int) -> str:
+    """The next line after `start` that is neither blank nor a lone separator."""
+    return next((line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line)), "")
 
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv" or "pipe"
+    open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
+    closed_rows = False  # this pipe table's rows end with "|"
     for line_no, line in enumerate(lines, start=1):
+        if mode == "pipe" and is_lone_separator(line):
+            continue
         if is_blank(line):
-            if mode in ("tsv", "pipe"):
-                builder.close_table()
+            # A pipe table goes on across blank lines: web pages print them between rows.
+            if mode == "tsv" or (mode == "pipe" and not is_pipe_row(next_text_line(lines, line_no))):
+                builder.close_table(mode)
                 mode = None
             builder.blanks += 1
             continue
+        if mode == "pipe" and open_row:
+            builder.continue_row(line, line_no)
+            open_row = not line.rstrip().endswith("|")
+            continue
         if is_tsv_row(line):
             if mode != "tsv":
-                builder.close_table()
+                builder.close_table(mode)
             builder.row(split_cells(line.strip("\n"), "\t", line_no))
             mode = "tsv"
         elif line.startswith("\t"):
             if mode not in (None, "word"):
-                builder.close_table()
+                builder.close_table(mode)
             builder.cell(line[1:], line_no)
             mode = "word"
         elif mode == "word" and builder.continues_cell(line):
             builder.continue_cell(line)
+        elif cell_line(line) is not None:
+            builder.paragraph(cell_line(line), line_no, mode)
+            mode = None
         elif is_pipe_row(line):
             if mode != "pipe":
-                builder.close_table()
+                builder.close_table(mode)
+                closed_rows = line.rstrip().endswith("|")
             if not PIPE_SEPARATOR.match(line):
                 builder.row(split_cells(line, "|", line_no))
+                open_row = closed_rows and not line.rstrip().endswith("|")
             mode = "pipe"
         else:
-            builder.paragraph(line, line_no)
+            builder.paragraph(line, line_no, mode)
             mode = None
-    builder.close_table()
+    builder.close_table(mode)
     return attach_titles(rebuild_cell_dumps(builder.blocks))
+
+
+def drop_padding(rows: list[Row]) -> list[Row]:
+    """Cut the empty cells a paste pads rows with on the right, beyond the table's last filled column."""
+    width = max((max((i + 1 for i, c in enumerate(row.cells) if c.text), default=0) for row in rows), default=0)
+    return [Row(row.cells[:max(width, 1)]) for row in rows]
 
 
 def mend_split_rows(rows: list[Row]) -> list[Row]:
@@ -169,6 +221,6 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
                 break
             titles.insert(0, previous)
             cursor -= 1
-        block.title_lines = titles
+        block.title_lines = titles or block.title_lines  # a title read from run-together text stays
     return blocks
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 import cn2an
+from opencc import OpenCC
 
 # A number as printed: digits with thousands groups ("1,234" or "1，950.5") and decimals. It never starts
 # inside another number (after a digit, a dot, or a thousands separator that a 3-digit group follows), and its
@@ -36,20 +37,32 @@ DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?"
 
 
 def normalize_text(text: str | None) -> str:
-    """Remove every kind of whitespace (the contract's normalisation for table text)."""
+    """The contract's normalisation for table text: no whitespace of any kind, simplified characters,
+    pinyin glosses removed ("預(yù)算" → "预算") and full-width letters and digits made half-width."""
     if not text:
         return ""
     # Cells are normalised again by every stage; short ones are remembered, long prose is not kept.
-    return _normalize_cell(text) if len(text) < 256 else _without_whitespace(text)
+    return _normalize_cell(text) if len(text) < 256 else _normalize(text)
 
 
-def _without_whitespace(text: str) -> str:
+# A pinyin gloss a viewer inserts after a character: 預(yù)算數(shù). It carries at least one tone mark.
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*"
+                          r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*[)）]")
+FULL_WIDTH_ALNUM = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
+                                  [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
+_TO_SIMPLIFIED = OpenCC("t2s")
+
+
+def _normalize(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
     # and is several times faster than a regex.
-    return "".join(text.split())
+    compact = "".join(text.split())
+    if "(" in compact or "（" in compact:
+        compact = PINYIN_GLOSS.sub("", compact)
+    return _TO_SIMPLIFIED.convert(compact).translate(FULL_WIDTH_ALNUM)
 
 
-_normalize_cell = functools.lru_cache(maxsize=65536)(_without_whitespace)
+_normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)
 
 
 def to_ascii(text: str) -> str:

@@ -151,7 +151,7 @@ def test_templates_with_direction_and_unit_columns():
     checked = api.check(text.encode("utf-8"))
     [table] = checked.tables
     assert [(i.target, i.actual, i.model_extra["direction"], i.model_extra["measure_unit"]) for i in table.indicators] == [
-        ("600", "450", "正向", "批次"), ("800", "1000", "反向", "元")]
+        ("600批次", "450", "正向", "批次"), ("800元", "1000", "反向", "元")]  # contract: 指标值 + 度量单位 joined
     found = {(f.rule, f.row) for f in checked.findings}
     assert ("target_not_met_full_score", "抽检批次") in found
     assert ("score_not_proportional", "单批次成本") not in found  # 20 × 800/1000 = 16, as scored

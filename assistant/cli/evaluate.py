@@ -37,5 +37,11 @@ def evaluate(
             delta = change.get(key)
             grid.add_row(key, f"{value:.4f}", "" if delta is None else f"{delta:+.4f}")
         console.print(grid)
+        for split in ("dev", "test"):
+            if f"field_{split}" in result:
+                figures = result[f"field_{split}"]
+                families = "，".join(f"{name} {f1:.4f}" for name, f1 in figures["families"].items())
+                console.print(f"实地集 {split}（{figures['files']} 份）抽取 F1 {figures['f1']:.4f}；分类：{families}",
+                              highlight=False)
         console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒；详见 evals/reports/eval-{extractor}.md",
                       highlight=False)

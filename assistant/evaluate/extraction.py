@@ -5,16 +5,20 @@ kind, indicators by their level names, fund lines and basic-data rows by label. 
 field: equal → true positive; gold only → omission; extracted only → invention; both
 present but different → mismatch (one false positive and one false negative).
 """
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from assistant.errors import BadInput
 from assistant.values import normalize_text
-from schemas import Report, Table
+from schemas import Report, Source, Table
 from schemas.gold import GoldReport
 
 INDICATOR_FIELDS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation_note")
 FUND_FIELDS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
 TABLE_FIELDS = ("kind", "title", "name", "total_weight", "total_score")
+FIELD = Path(__file__).resolve().parents[2] / "evals" / "field"
 
 
 @dataclass
@@ -166,3 +170,46 @@ def score_extraction(gold: GoldReport, report: Report) -> tuple[Tally, dict[int,
     tally.errors += [f"omitted figure {k}" for k in (gold_figures - found_figures)]
     tally.errors += [f"invented figure {k}" for k in (found_figures - gold_figures)]
     return tally, matches
+
+
+def field_directories() -> list[Path]:
+    """The field set: evals/field/ in the repository, or the directories SELFEVAL_FIELD lists (os.pathsep)."""
+    listed = os.environ.get("SELFEVAL_FIELD")
+    return [Path(p) for p in listed.split(os.pathsep) if p] if listed else [FIELD]
+
+
+def score_field_set(directories: list[Path], extractor: str = "rules") -> dict:
+    """Extraction F1 of each split (dev, test) and of each breakage family within it.
+
+    Only dev lists its errors: test's failures are never shown, so it cannot be tuned on.
+    """
+    from assistant import api
+
+    result: dict = {}
+    for split in ("dev", "test"):
+        total, families, files = Tally(), defaultdict(Tally), 0
+        for directory in directories:
+            for gold_path in sorted((directory / split).glob("*.json")):
+                text_path = gold_path.with_suffix(".txt")
+                if not text_path.exists():
+                    continue
+                gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+                try:
+                    report = api.extract(api.load(text_path), extractor)
+                except BadInput:
+                    # Refused as not a report: every labelled field is missed.
+                    report = Report(source=Source(name=text_path.name, sha256="", format="txt"))
+                tally, _ = score_extraction(gold, report)
+                tally.errors = [f"{gold_path.stem}: {error}" for error in tally.errors]
+                total.add(tally)
+                for family in (gold.model_extra or {}).get("families", []):
+                    families[family].add(tally)
+                files += 1
+        if not files:
+            continue
+        scores = total.as_dict()
+        if split == "dev":
+            scores["errors"] = total.errors
+        result[split] = {"files": files, **scores,
+                         "families": {name: round(t.f1, 4) for name, t in sorted(families.items())}}
+    return result

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant import api
 from assistant.check import run_checks
-from assistant.evaluate.extraction import Tally, score_extraction
+from assistant.evaluate.extraction import Tally, field_directories, score_extraction, score_field_set
 from assistant.evaluate.findings import FindingScore, score_findings
 from assistant.values import normalize_text, to_ascii
 from schemas import Answer, CheckedReport, ReviewedReport
@@ -253,7 +253,9 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             "qa": {"accuracy": round(sample_qa.accuracy, 4), "total": sample_qa.total},
             "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
         }
+    field = {f"field_{split}": scores for split, scores in score_field_set(field_directories(), extractor).items()}
     return {
+        **field,
         "extractor": extractor,
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 2),
@@ -325,6 +327,15 @@ def markdown(result: dict) -> str:
     if categories:
         lines += ["", "## Held-out set 2 by question category", "", "| category | correct | total |", "|---|---|---|"]
         lines += [f"| {name} | {c['correct']} | {c['total']} |" for name, c in categories.items()]
+    for split in ("dev", "test"):
+        if f"field_{split}" in result:
+            figures = result[f"field_{split}"]
+            families = ", ".join(f"{name} {f1:.4f}" for name, f1 in figures["families"].items())
+            lines += ["", f"## Field set `{split}` ({figures['files']} files)", "",
+                      f"extraction F1 {figures['f1']:.4f} (P {figures['precision']:.4f}, R {figures['recall']:.4f}); "
+                      f"by family: {families}"]
+    if "field_dev" in result:
+        lines += ["", "### Field `dev` extraction errors", ""] + [f"- {e}" for e in result["field_dev"]["errors"][:300]]
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
                        ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
         items = result["details"][key]

@@ -1,8 +1,18 @@
 """The rules extractor: deterministic, offline, the default."""
 from assistant.document import Document
 from assistant.extract.narrative import extract_figures, extract_unit_name, extract_year
-from assistant.extract.tables import extract_tables
+from assistant.extract.tables import extract_tables, is_fund_header, is_indicator_header
+from assistant.values import normalize_text
 from schemas import Report
+
+
+NO_TABLE_READ = "未能识别自评表，复核不完整"
+
+
+def mentions_self_evaluation_table(document: Document) -> bool:
+    """The report speaks of a 自评表 (or prints table cells) that the reader turned into no table."""
+    return any(is_indicator_header(row) or is_fund_header(row) for block in document.tables for row in block.rows) \
+        or any("自评表" in normalize_text(p.text) for p in document.paragraphs)
 
 
 def extract_rules(document: Document) -> Report:
@@ -10,6 +20,8 @@ def extract_rules(document: Document) -> Report:
     paragraphs = document.paragraphs
     if not tables and not paragraphs:
         warnings.append("未识别到任何段落或自评表。")
+    elif not tables and mentions_self_evaluation_table(document):
+        warnings.append(NO_TABLE_READ)
     return Report(
         source=document.source,
         extractor="rules",

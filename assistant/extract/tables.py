@@ -5,9 +5,12 @@ Tables are recognised by their header words (年初预算数, 全年执行数, �
 with fewer or more cells than its header is aligned on the right, where the numbers are.
 """
 import re
-from dataclasses import dataclass
 
 from assistant.document import Row, TableBlock
+from assistant.extract import columns as roles
+from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
+from assistant.extract.header import ColumnMap, header_values, is_sub_header
+from assistant.extract.tokens import is_joined_run
 from assistant.values import normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
@@ -16,30 +19,8 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
+DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）名称", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
-# (field, words any of which names the column), tried in order: 年初 before 预算数.
-FUND_COLUMNS = [
-    ("initial_budget", ("年初预算", "年初数")),
-    ("full_year_budget", ("全年预算", "调整后预算", "预算数")),
-    ("executed", ("执行数", "实际支出", "决算数", "支出数")),
-    ("weight", ("分值", "权重")),
-    ("execution_rate", ("执行率",)),
-    ("score", ("得分",)),
-]
-INDICATOR_COLUMNS = [
-    ("level1", ("一级指标",)),
-    ("level2", ("二级指标",)),
-    ("level3", ("三级指标",)),
-    ("nature", ("指标性质",)),
-    ("direction", ("指标方向",)),
-    ("measure_unit", ("计量单位",)),
-    ("actual", ("完成值", "实际完成", "实际值", "全年实际")),
-    ("target", ("指标值", "目标值", "年度目标", "预期值")),
-    ("weight", ("分值", "权重")),
-    ("score_factor", ("得分系数",)),
-    ("score", ("得分",)),
-    ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
-]
 
 
 def clean(text: str | None) -> str:
@@ -52,43 +33,11 @@ def level_name(text: str | None) -> str | None:
 
 
 def fund_label(text: str) -> str:
-    return re.sub(r"^其中[:：]", "", clean(text))
-
-
-@dataclass
-class ColumnMap:
-    """Header positions of named columns; resolves a data row's cells by right alignment."""
-
-    width: int
-    positions: dict[str, int]
-
-    @classmethod
-    def from_header(cls, row: Row, columns: list[tuple[str, tuple[str, ...]]]) -> "ColumnMap":
-        positions: dict[str, int] = {}
-        for index, text in enumerate(clean(t) for t in row.texts()):
-            for name, words in columns:
-                if name not in positions and any(word in text for word in words):
-                    positions[name] = index
-                    break
-        return cls(len(row.cells), positions)
-
-    def index(self, row: Row, name: str) -> int | None:
-        if name not in self.positions:
-            return None
-        index = self.positions[name] + len(row.cells) - self.width
-        return index if 0 <= index < len(row.cells) else None
-
-    def cell(self, row: Row, name: str) -> str | None:
-        index = self.index(row, name)
-        return row.cells[index].text if index is not None else None
-
-    def first(self) -> int:
-        return min(self.positions.values()) if self.positions else 0
+    return re.sub(r"^其中[:：]|[:：]$", "", clean(text))
 
 
 def is_fund_header(row: Row) -> bool:
-    text = "".join(clean(t) for t in row.texts())
-    return ("执行数" in text or "实际支出" in text or "决算数" in text) and "预算" in text and "一级指标" not in text
+    return roles.is_fund_header(row.texts())
 
 
 def is_goal_header(row: Row) -> bool:
@@ -97,9 +46,7 @@ def is_goal_header(row: Row) -> bool:
 
 
 def is_indicator_header(row: Row) -> bool:
-    texts = [clean(t) for t in row.texts()]
-    has_level = any(t in ("一级指标", "二级指标", "三级指标") for t in texts)
-    return has_level and any("分值" in t or "得分" in t or "权重" in t or "指标值" in t for t in texts)
+    return roles.is_indicator_header(row.texts())
 
 
 def is_total_row(row: Row) -> bool:
@@ -115,9 +62,10 @@ def classify(block: TableBlock) -> str | None:
         return "basic_data"
     if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
         return "project"
-    if "年度资金总额" in words or "一级指标" in words or "整体支出绩效自评" in title:
-        return "department_overall"
-    return None
+    if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
+        return None
+    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS)
+    return "department_overall" if department else "project"
 
 
 def split_tables(block: TableBlock) -> list[TableBlock]:
@@ -167,7 +115,9 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
     if not label_cells:
         return None
-    values = {name: columns.cell(row, name) for name in columns.positions}
+    # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
+    values = {name: None if is_joined_run(columns.cell(row, name)) else columns.cell(row, name)
+              for name in columns.positions}
     return FundLine(
         label=fund_label(label_cells[-1].text),
         initial_budget=parse_number(values.get("initial_budget")),
@@ -207,6 +157,24 @@ def header_weight(text: str | None) -> float | None:
     return parse_number(match.group()) if match else None
 
 
+EMPTY_MARKS = ("/", "—", "——", "-", "无")
+
+
+def joined_target(fields: dict[str, str | None]) -> str | None:
+    """指标值 with the comparator and 度量单位 printed in columns of their own: "≧" "735" "人次" → "≧735人次"."""
+    value = clean(fields.get("adjusted_target")) or clean(fields.get("target"))
+    if not value or value in EMPTY_MARKS:
+        return value or None
+    parts = {name: clean(fields.get(name)) for name in TARGET_PARTS if name != "target"}
+    prefix = next((parts[name] for name in ("nature", "direction") if COMPARATOR_CELL.match(parts[name])), "")
+    unit = parts["measure_unit"] if parts["measure_unit"] not in EMPTY_MARKS else ""
+    if prefix and not value[0].isdigit():
+        prefix = ""
+    if unit and (not value[-1].isdigit()):
+        unit = ""
+    return prefix + value + unit
+
+
 def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None],
                     level1_weights: dict[str, float]) -> Indicator | None:
     if not any(clean(t) for t in row.texts()):
@@ -230,7 +198,7 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
         level1=carried["level1"],
         level2=carried["level2"],
         level3=level_name(fields.get("level3")),
-        target=clean(fields.get("target")) or None,
+        target=joined_target(fields),
         actual=clean(fields.get("actual")) or None,
         weight=parse_number(fields.get("weight")),
         score=parse_number(fields.get("score")),
@@ -241,13 +209,20 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
 
 
 def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
-    """A department or project table: name, funds block, goals, indicators, 总分."""
-    table = Table(kind=kind, title=table_title(block), name=table_name(block.rows), line=block.line)
+    """A department or project table: name, funds block, goals, indicators, 总分, key–value head cells."""
+    table = Table(kind=kind, title=table_title(block), name=table_name(block.rows), line=block.line,
+                  location=next((c.location for row in block.rows for c in row.cells if c.location), None))
     fund_columns: ColumnMap | None = None
     indicator_columns: ColumnMap | None = None
+    indicator_header: Row | None = None
     goal_header: Row | None = None
     carried: dict[str, str | None] = {"level1": None, "level2": None}
-    for row in block.rows:
+    head: dict[str, str] = {}
+    explained = 0
+    rows = [row for row in block.rows if any(clean(t) for t in row.texts())]
+    for row in rows:
+        known = header_values(row)
+        head = {**known, **head}
         if is_total_row(row):
             numbers = [n for n in (parse_number(t) for t in row.texts()) if n is not None]
             # A 总分 row printing one number gives the score, the column reviewers fill in.
@@ -255,12 +230,20 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             table.total_score = numbers[-1] if len(numbers) == 1 else (numbers[1] if numbers else None)
             indicator_columns = None
         elif is_indicator_header(row):
-            indicator_columns = ColumnMap.from_header(row, INDICATOR_COLUMNS)
+            indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
             fund_columns = goal_header = None
+        elif indicator_header is not None and is_sub_header(row, INDICATOR_ROLES):
+            indicator_columns = ColumnMap.from_header(indicator_header, INDICATOR_ROLES, row)
+            indicator_header = None
         elif indicator_columns is not None:
+            indicator_header = None
             indicator = parse_indicator(row, indicator_columns, carried, table.level1_weights)
-            if indicator:
-                table.indicators.append(indicator)
+            if indicator is None:
+                continue
+            table.indicators.append(indicator)
+            if indicator.weight is None and indicator.score is None and (indicator.target or indicator.actual):
+                continue  # a row with a target but no 分值 or 得分 read: not explained
+
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
             if len([t for t in row.texts() if clean(t)]) == 2 and "预期目标" not in "".join(row.texts()):
@@ -270,25 +253,37 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             table.goals = parse_goals(goal_header, row)
             goal_header = None
         elif is_fund_header(row):
-            fund_columns = ColumnMap.from_header(row, FUND_COLUMNS)
+            fund_columns = ColumnMap.from_header(row, FUND_ROLES)
             table.money_unit = money_unit(row.texts())
         elif fund_columns is not None:
-            add_fund_row(table, row, fund_columns)
+            if not add_fund_row(table, row, fund_columns):
+                continue
+        elif not known and table_name([row]) is None:
+            continue
+        explained += 1
+    if table.total_score is None and parse_number(head.get("total_score")) is not None:
+        table.total_score = parse_number(head["total_score"])
+    if "money_unit" in head:
+        table.money_unit = head["money_unit"]
+    table.name = table.name or head.get("name")
+    table.confidence = round(explained / len(rows), 2) if rows else 0.0
     return table
 
 
-def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> None:
+def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
+    """Add a funds row or its breakdown items; False when the row carries neither."""
     items = breakdown_items(row)
     if items or len(row.cells) < len(columns.positions):
         table.breakdown.update(items)
-        return
+        return bool(items)
     line = parse_fund_row(row, columns)
     if line is None:
-        return
+        return False
     if table.funds_total is None and ("总额" in line.label or "合计" in line.label or not table.fund_lines):
         table.funds_total = line
     else:
         table.fund_lines.append(line)
+    return True
 
 
 def parse_basic_data(block: TableBlock) -> Table:
@@ -303,17 +298,31 @@ def parse_basic_data(block: TableBlock) -> Table:
 
 
 def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
-    """Every self-evaluation table in source order, with warnings for tables not understood."""
+    """Every self-evaluation table in source order, with warnings for tables not understood.
+
+    A table's head (项目名称, 自评总分 …) printed as a grid of its own just above is read with it.
+    """
     tables: list[Table] = []
     warnings: list[str] = []
+    head: TableBlock | None = None
     for block in blocks:
         for part in split_tables(block):
+            if head is not None:
+                part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)
             kind = classify(part)
             if kind is None:
+                head = None
                 continue
             table = parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
             if kind != "basic_data" and not table.indicators and table.funds_total is None:
-                warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
+                head = part if head is None and table.name else None
+                if head is None:
+                    warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
                 continue
+            head = None
             tables.append(table)
+            warnings += [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
+                         for row in part.rows for cell in row.cells if is_joined_run(cell.text)]
+    if head is not None:
+        warnings.append(f"第{head.line}行的表格未能识别出资金或指标行，已跳过。")
     return tables, warnings

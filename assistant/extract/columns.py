@@ -1,0 +1,104 @@
+"""The one synonym table of column roles: which header words name which field.
+
+Provinces print the same column under many names (三级指标 / 指标名称, 分值 / 权重 / 指标权重 /
+参考分值, 实际完成值 / 全年完成值 / 全年实际值 …). A header cell is given the role of the first
+entry one of whose words it contains, so longer, more specific words come first
+(得分系数 before 得分, 年初预算 before 预算数).
+"""
+import re
+
+from assistant.values import normalize_text
+
+Roles = list[tuple[str, tuple[str, ...]]]
+
+INDICATOR_ROLES: Roles = [
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("level3", ("三级指标", "指标名称", "具体指标")),
+    ("score_factor", ("得分系数",)),
+    ("core", ("是否核心指标", "核心指标")),
+    ("nature", ("指标性质",)),
+    ("direction", ("指标方向",)),
+    ("measure_unit", ("计量单位", "度量单位")),
+    ("adjusted_target", ("调整指标值", "调整后指标值")),
+    ("actual", ("完成值", "实际完成", "实际值", "全年实际")),
+    ("target", ("指标值", "目标值", "年度目标", "预期值", "预期目标")),
+    ("weight", ("分值", "权重")),
+    ("score", ("得分",)),
+    ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
+]
+
+FUND_ROLES: Roles = [
+    ("initial_budget", ("年初预算", "年初数")),
+    ("full_year_budget", ("全年预算", "调整后预算", "预算数")),
+    ("executed", ("执行数", "实际支出", "决算数", "支出数")),
+    ("weight", ("分值", "权重")),
+    ("execution_rate", ("执行率",)),
+    ("score", ("得分",)),
+]
+
+# Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
+INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
+NUMERIC_ROLES = {"weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
+NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
+LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
+# Parts of a target printed in columns of their own, joined in this order into Indicator.target.
+TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
+
+
+def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
+    """The role a header cell names and the rank of the word that named it (0 = the most specific).
+
+    The word printed first decides ("得分(20分*执行率)" is a 得分 column); on a tie, the earlier role.
+    """
+    cell = normalize_text(text)
+    if not cell or len(cell) > 20:
+        return None
+    found = [(cell.find(word), order, name, rank) for order, (name, words) in enumerate(roles)
+             for rank, word in enumerate(words) if word in cell]
+    if not found:
+        return None
+    _, _, name, rank = min(found)
+    return name, rank
+
+
+def role_of(text: str | None, roles: Roles) -> str | None:
+    """The role a header cell names, or None."""
+    found = ranked_role(text, roles)
+    return found[0] if found else None
+
+
+def indicator_roles(texts: list[str]) -> set[str]:
+    return {role for role in (role_of(t, INDICATOR_ROLES) for t in texts) if role}
+
+
+def is_indicator_header(texts: list[str]) -> bool:
+    """At least three known indicator column roles, one of which only an indicator table has."""
+    roles = indicator_roles(texts)
+    return len(roles) >= 3 and bool(roles & INDICATOR_ANCHORS) and bool(roles & {"weight", "score", "actual"})
+
+
+def fits(role: str, text: str) -> float:
+    """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
+    cell = normalize_text(text)
+    if not cell:
+        return 0.0
+    number = bool(NUMBER_CELL.match(cell))
+    if role in NUMERIC_ROLES:
+        return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
+    if role in ("level1", "level2"):
+        return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number else 0.0)
+    if role in ("nature", "direction"):
+        return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
+    if role in ("level3", "measure_unit"):
+        return -1.0 if number or cell[0] in COMPARATOR_STARTS else 0.5
+    return 0.0
+
+
+def is_fund_header(texts: list[str]) -> bool:
+    """At least three known funds column roles, a budget and an execution among them, and no indicator header."""
+    found = {role for role in (role_of(t, FUND_ROLES) for t in texts) if role}
+    return len(found) >= 3 and bool(found & {"full_year_budget", "initial_budget"}) and "executed" in found \
+        and not is_indicator_header(texts)

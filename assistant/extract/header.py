@@ -1,0 +1,118 @@
+"""Table headers understood by role: stacked header rows become column paths, key–value cells are read.
+
+A two-row header prints a group cell (年度指标值) above its parts (指标性质 | 指标值 | 度量单位);
+each column's path is "年度指标值/指标性质" and its role the deepest part that names one. A data
+row with fewer or more cells than the header is aligned on the right, where the numbers are.
+"""
+import re
+from dataclasses import dataclass, field
+
+from assistant.document import Row
+from assistant.extract.columns import Roles, fits, ranked_role, role_of
+from assistant.values import normalize_text, parse_number
+
+# Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
+HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
+               "实施单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit"}
+KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
+MONEY_UNITS = ("万元", "亿元", "元")
+
+
+@dataclass
+class ColumnMap:
+    """Positions of the columns whose role the header names, in a header of `width` cells."""
+
+    width: int
+    positions: dict[str, int]
+    shifts: dict[int, int] = field(default_factory=dict)  # id(row) → its shift, worked out once
+
+    @classmethod
+    def from_paths(cls, paths: list[str], roles: Roles) -> "ColumnMap":
+        positions: dict[str, int] = {}
+        ranks: dict[str, int] = {}
+        for index, path in enumerate(paths):
+            found = next((r for r in (ranked_role(part, roles) for part in reversed(path.split("/"))) if r), None)
+            # A more specific word wins the role: 调整后预算数 over 年度预算数(万元) for 全年预算.
+            if found and found[1] < ranks.get(found[0], len(path) + 99):
+                positions[found[0]], ranks[found[0]] = index, found[1]
+        return cls(len(paths), positions)
+
+    @classmethod
+    def from_header(cls, row: Row, roles: Roles, sub_header: Row | None = None) -> "ColumnMap":
+        return cls.from_paths(column_paths(row, sub_header), roles)
+
+    def shift(self, row: Row) -> int:
+        """Where the row's cells sit under the header: right-aligned, unless another shift fits the
+        cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
+        if id(row) in self.shifts:
+            return self.shifts[id(row)]
+        natural = len(row.cells) - self.width
+        texts = row.texts()
+
+        def fit(shift: int) -> float:
+            return sum(fits(role, texts[p + shift]) for role, p in self.positions.items() if 0 <= p + shift < len(texts))
+
+        self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
+                                   key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
+        return self.shifts[id(row)]
+
+    def index(self, row: Row, name: str) -> int | None:
+        if name not in self.positions:
+            return None
+        index = self.positions[name] + self.shift(row)
+        return index if 0 <= index < len(row.cells) else None
+
+    def cell(self, row: Row, name: str) -> str | None:
+        index = self.index(row, name)
+        return row.cells[index].text if index is not None else None
+
+
+def is_sub_header(row: Row, roles: Roles) -> bool:
+    """A second header row: two or more cells, every filled one naming a role and none a number."""
+    texts = [normalize_text(t) for t in row.texts() if normalize_text(t)]
+    return len(texts) >= 2 and all(role_of(t, roles) and parse_number(t) is None for t in texts)
+
+
+def column_paths(upper: Row, lower: Row | None) -> list[str]:
+    """One path per data column: the upper cell's text, then the part below it when the header is stacked."""
+    top = [normalize_text(t) for t in upper.texts()]
+    if lower is None:
+        return top
+    below = [normalize_text(t) for t in lower.texts()]
+    if len(below) == len(top):
+        # A full grid: cells merged across rows are blank or repeated in one of the two rows.
+        return [f"{t}/{b}" if t and b and t != b else (t or b) for t, b in zip(top, below)]
+    parts = [b for b in below if b]
+    group = next((i for i, cell in enumerate(upper.cells) if cell.colspan == len(parts) > 1), None)
+    if group is None:
+        # No spans in text: the parts belong under the one upper cell that is not itself a column of theirs.
+        part_words = set(parts)
+        group = next((i for i, t in enumerate(top) if t and t not in part_words and
+                      any(t in p or p in t for p in parts)), None)
+    if group is None:
+        group = next((i for i, t in enumerate(top) if "指标值" in t or "目标" in t), None)
+    if group is None:
+        return top
+    return top[:group] + [f"{top[group]}/{part}" for part in parts] + top[group + 1:]
+
+
+def header_values(row: Row) -> dict[str, str]:
+    """Key–value cells of a head row: {"total_score": "85.5", "money_unit": "元", ...}."""
+    texts = [normalize_text(t) for t in row.texts()]
+    found: dict[str, str] = {}
+    for index, text in enumerate(texts):
+        match = KEY_VALUE.match(text)
+        if match:
+            key, value = HEADER_KEYS[match.group("key")], match.group("value")
+        elif text.rstrip(":：") in HEADER_KEYS:
+            following = next((t for t in texts[index + 1:] if t), "")
+            if not following or following.rstrip(":：") in HEADER_KEYS:
+                continue
+            key, value = HEADER_KEYS[text.rstrip(":：")], following
+        else:
+            continue
+        if key == "money_unit":
+            value = next((unit for unit in MONEY_UNITS if unit in value), "")
+        if value:
+            found.setdefault(key, value)
+    return found

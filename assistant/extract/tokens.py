@@ -1,0 +1,166 @@
+"""Run-together text: a table whose cells lost every separator ("年度资金总额:202010100.00%10").
+
+`segment` cuts such text into cells at the header words and labels it knows and where text turns
+into numbers; `split_numbers` splits a run of joined numbers with the table's own arithmetic
+(执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 得分 ≤ 分值). A split that is not the only one the
+arithmetic allows is not made: the caller leaves the values empty and warns. Never a guess.
+"""
+import re
+from collections.abc import Callable
+from itertools import combinations
+
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
+
+# Words that are cells of their own wherever they stand, longest first so 全年预算数 wins over 预算数.
+VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
+    "年初预算数", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+    "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
+    "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分"}, key=len, reverse=True)
+WORD = re.compile("|".join(re.escape(word) for word in VOCABULARY))
+# A run of joined numbers: digits, decimal points and percent signs with nothing between them.
+NUMBER_RUN = re.compile(r"\d[\d.%]*")
+ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
+PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
+
+
+def segment(text: str) -> list[str]:
+    """Cells of a run-together line: known words, runs of numbers, and the text between them."""
+    cells: list[str] = []
+    position = 0
+    for match in WORD.finditer(text):
+        cells += numbers_apart(text[position:match.start()])
+        cells.append(match.group())
+        position = match.end()
+    cells += numbers_apart(text[position:])
+    merged: list[str] = []
+    for cell in (c for c in cells if c):
+        # "(A)", "(万元)" and a bare ":" belong to the word before them.
+        if merged and ATTACHED.match(cell):
+            merged[-1] += cell
+        else:
+            merged.append(cell)
+    return merged
+
+
+def numbers_apart(text: str) -> list[str]:
+    """Text and the runs of numbers in it ("本年财政拨款" "2020"); a number after a comparator stays with
+    it and its unit ("≥50个")."""
+    cells: list[str] = []
+    position = 0
+    for match in NUMBER_RUN.finditer(text):
+        before = text[position:match.start()]
+        if before and before[-1] in "≥≧≤≦=<>＜＞":
+            continue
+        cells += [before, match.group()]
+        position = match.end()
+    cells.append(text[position:])
+    return cells
+
+
+JOINED_RUN = re.compile(r"^\d[\d.]*%[\d.%]*\d%?$|^\d+\.\d+\.\d[\d.%]*$")
+
+
+def is_joined_run(text: str | None) -> bool:
+    """A cell holding several numbers printed without a separator ("202010100.00%10", "1.561.56")."""
+    return bool(text) and bool(JOINED_RUN.match("".join(text.split())))
+
+
+def number_splits(digits: str, parts: int) -> list[list[str]]:
+    """Every way to read `digits` as `parts` plain numbers (no leading zeros, at most one decimal point each)."""
+    splits = []
+    for cuts in combinations(range(1, len(digits)), parts - 1):
+        pieces = [digits[a:b] for a, b in zip((0, *cuts), (*cuts, len(digits)))]
+        if all(PLAIN_NUMBER.match(piece) for piece in pieces):
+            splits.append(pieces)
+    return splits
+
+
+def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) -> list[str] | None:
+    """The one reading of a run of joined numbers as `parts` printed values that `valid` accepts; None when
+    none or several are."""
+    readings = [pieces for pieces in number_splits(run, parts) if valid([float(p) for p in pieces])]
+    return readings[0] if len(readings) == 1 else None
+
+
+def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
+    """A funds row's values from one run of joined numbers, in the order of the header's `roles`:
+    "202010100.00%10" under 全年预算数/全年执行数/分值/执行率/得分 → 20, 20, 10, 100.00%, 10.
+
+    The rate is printed with its "%": the numbers before it are the columns before 执行率, the one after it
+    the column after. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值,
+    得分 = 分值 × min(执行率, 100%) ≤ 分值.
+    """
+    if run.count("%") != 1 or "execution_rate" not in roles or roles.index("execution_rate") != len(roles) - 2:
+        return None
+    before, score_text = run.split("%")
+    if not PLAIN_NUMBER.match(score_text or "x"):
+        return None
+    score = float(score_text)
+    names = roles[:-1]
+
+    def consistent(values: list[float]) -> bool:
+        found = dict(zip(names, values))
+        budget = found.get("full_year_budget", found.get("initial_budget"))
+        if not budget or "executed" not in found:
+            return False
+        rate = found["execution_rate"]
+        if score > 0 and rate == 0:  # nothing executed scores nothing
+            return False
+        if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
+            return False
+        weight = found.get("weight")
+        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight)
+
+    pieces = split_numbers(before, len(names), consistent)
+    return [*pieces[:-1], f"{pieces[-1]}%", score_text] if pieces else None
+
+
+# Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否
+# (是否核心指标): "财政供养人员控制率%定量指标100%92%100%22否".
+CHONGQING_HEADER = "是否核心指标"
+CHONGQING_COLUMNS = ["指标名称", "计量单位", "指标性质", "年初指标值", "全年完成值", "得分系数", "指标权重", "指标得分",
+                     "是否核心指标"]
+# A row's tail: 得分系数 "100%", 指标权重 and 指标得分 run together "22", 是否核心指标 "否". The body before it is
+# the text since the previous row (found by position, not by a lazy `.+?` that rescans the text at every start).
+# Every part is bounded, so each start position costs a few steps however long a run of digits is.
+CORE_TAIL = re.compile(r"(?P<factor>(?:0|[1-9]\d{0,2})(?:\.\d{1,4})?%)(?P<joined>\d{1,8}(?:\.\d{1,4})?)(?P<core>[是否])")
+NATURE = re.compile(r"定[量性]指标")
+VALUE = re.compile(r"\d+(?:\.\d+)?%?[^\d%]{0,2}")
+
+
+def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
+    """Rows of a run-together Chongqing indicator table, and the text after the last row."""
+    rows, end = [], 0
+    for match in CORE_TAIL.finditer(text):
+        body = text[end:match.start()].rsplit("\n", 1)[-1]
+        if not body:
+            continue  # the tail belongs to the next row's body, as a lazy body would have read it
+        factor = float(match.group("factor")[:-1])
+        split = split_numbers(match.group("joined"), 2,
+                              lambda v: v[1] <= v[0] and abs(v[0] * factor / 100 - v[1]) <= RATE_TOLERANCE)
+        weight, score = split if split else (match.group("joined"), "")
+        rows.append([*indicator_parts(body), match.group("factor"), weight, score, match.group("core")])
+        end = match.end()
+    return rows, text[end:]
+
+
+def indicator_parts(body: str) -> list[str]:
+    """名称, 计量单位, 指标性质, 指标值, 完成值 from the front of a Chongqing row ("党性教育培训次数次26次12次")."""
+    nature = NATURE.search(body)
+    text = NATURE.sub("", body)
+    first = next((i for i, char in enumerate(text) if char.isdigit()), len(text))
+    head, values = text[:first], VALUE.findall(text[first:])
+    unit = ""
+    if head.endswith("%"):
+        head, unit = head[:-1], "%"
+    elif values:
+        unit = next((head[-n:] for n in (2, 1) if len(head) > n and all(v.endswith(head[-n:]) for v in values)), "")
+        head = head[:len(head) - len(unit)]
+    if not values:
+        # A qualitative row prints its target and result as the same word twice: "高高", "好好".
+        size = next((n for n in (4, 3, 2, 1) if len(head) > 2 * n and head[-2 * n:-n] == head[-n:]), 0)
+        values = [head[-size:], head[-size:]] if size else []
+        head = head[:len(head) - 2 * size]
+    target, actual = (values + ["", ""])[:2] if len(values) <= 2 else (values[0], values[-1])
+    return [head, unit, nature.group() if nature else "", target, actual]

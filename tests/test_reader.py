@@ -1,0 +1,245 @@
+"""The table reader on the layouts other provinces publish: each text is written as such pages print it,
+and every expected value is read off that text by eye."""
+from assistant import api
+from assistant.extract.rules import NO_TABLE_READ
+from assistant.extract.tokens import segment, split_fund_run, split_numbers
+from assistant.values import normalize_text
+
+FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
+
+
+def extract(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return api.extract(api.load(path), "rules")
+
+
+def rows_of(table) -> list[tuple]:
+    return [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation_note)
+            for i in table.indicators]
+
+
+def test_web_pipe_text_with_lone_separators_padding_and_a_broken_cell(tmp_path):
+    text = """项目支出绩效自评表
+| 项目名称 | 乡村道路养护 | | | | | |||||||
+|
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |||||
+|
+| 产出指标(50分) | 数量指标 | 养护道路里
+程 | ≥120公里 | 126公里 | 25 | 25 | |||||
+|
+
+| | 质量指标 | 验收合格率 | ≥95% | 90% | 25 | 23 | 部分路段返工 |||||
+| 效益指标(30分) | 社会效益指标 | 群众出行便利度 | 逐步提高 | 已提高 | 30 | 30 | |||||
+| 总分 | 100 | 88 | |||||||||
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "乡村道路养护"
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "养护道路里程", "≥120公里", "126公里", 25, 25, None),
+        ("产出指标", "质量指标", "验收合格率", "≥95%", "90%", 25, 23, "部分路段返工"),
+        ("效益指标", "社会效益指标", "群众出行便利度", "逐步提高", "已提高", 30, 30, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, 88)
+    assert table.confidence == 1.0
+
+
+def test_two_row_header_joins_the_split_target_and_reads_the_head_score(tmp_path):
+    text = """项目支出绩效自评表
+项目名称\t农村劳动力转移就业培训\t自评得分\t96
+一级指标\t二级指标\t三级指标\t年度指标值\t\t\t实际完成值\t分值\t得分
+\t\t\t指标性质\t指标值\t度量单位\t\t\t
+产出指标\t数量指标\t培训人次\t≧\t735\t人次\t760人次\t20\t20
+产出指标\t时效指标\t培训完成时间\t≦\t12\t月\t11月\t10\t10
+效益指标\t满意度指标\t学员满意度\t≥\t90\t%\t94%\t10\t6
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.name == "农村劳动力转移就业培训"
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("培训人次", "≧735人次", "760人次", 20, 20),
+        ("培训完成时间", "≦12月", "11月", 10, 10),
+        ("学员满意度", "≥90%", "94%", 10, 6),
+    ]
+    assert table.total_score == 96
+
+
+def test_stacked_header_printed_without_blank_cells(tmp_path):
+    text = """| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 指标方向 | 指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 检测样品 | ≥ | 600 | 批次 | 612批次 | 40 | 40 |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [("产出指标", "数量指标", "检测样品", "≥600批次", "612批次", 40, 40, None)]
+
+
+def test_chongqing_template_without_level_cells(tmp_path):
+    text = """2023年度项目支出绩效自评表
+项目名称\t城市社区养老服务补助\t自评总分\t95.5\t资金单位：元
+指标名称\t计量单位\t指标性质\t年初指标值\t调整指标值\t全年完成值\t得分系数\t指标权重\t指标得分\t是否核心指标
+补助社区养老服务中心数量\t个\t≥\t12\t\t12\t100%\t30\t30\t是
+服务老年人满意度\t%\t≥\t90\t\t85\t94.4%\t10\t9.44\t否
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "城市社区养老服务补助"
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        (None, "补助社区养老服务中心数量", "≥12个", "12", 30, 30),
+        (None, "服务老年人满意度", "≥90%", "85", 10, 9.44),
+    ]
+    assert table.total_score == 95.5 and table.money_unit == "元"
+
+
+def test_traditional_characters_with_pinyin_glosses(tmp_path):
+    text = """項(xiàng)目支出績(jì)效自評(píng)表
+項(xiàng)目名稱\t社區(qū)衛(wèi)生服務
+一級指標\t二級指標\t三級指標\t年度指標值\t實(shí)際完成值\t分值\t得分
+產(chǎn)出指標\t數(shù)量指標\t體檢人數(shù)\t≥500人\t520人\t50\t50
+總分\t\t\t\t\t100\t95
+"""
+    [table] = extract(tmp_path, text).tables
+    assert table.name == "社区卫生服务"
+    assert rows_of(table) == [("产出指标", "数量指标", "体检人数", "≥500人", "520人", 50, 50, None)]
+    assert (table.total_weight, table.total_score) == (100, 95)
+
+
+def test_normalize_text_strips_glosses_and_simplifies():
+    assert normalize_text("年初預(yù)算數(shù)") == "年初预算数"
+    assert normalize_text("產(chǎn)出指標（５０分）") == "产出指标（50分）"
+    assert normalize_text("满意度(%) ≥ 90") == "满意度(%)≥90"
+
+
+def test_one_cell_per_line_with_a_trailing_separator(tmp_path):
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "维修水渠", "≥8公里", "8.5公里", "30", "30",
+             "质量指标", "工程验收合格率", "100%", "100%", "20", "20", "总分", "90"]
+    text = "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("数量指标", "维修水渠", "≥8公里", "8.5公里", 30, 30),
+        ("质量指标", "工程验收合格率", "100%", "100%", 20, 20),
+    ]
+
+
+def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
+    text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
+    report = extract(tmp_path, text)
+    assert report.tables == [] and NO_TABLE_READ in report.warnings
+
+
+def test_joined_fund_numbers_are_split_by_their_arithmetic():
+    # 全年预算数 20, 全年执行数 20, 分值 10, 执行率 100.00%, 得分 10: the only split where 20 ÷ 20 = 100% and 10 × 100% = 10.
+    assert split_fund_run("202010100.00%10", FUNDS) == ["20", "20", "10", "100.00%", "10"]
+    # 50 ÷ 100 = 50% and 10 × 50% = 5.
+    assert split_fund_run("100501050.00%5", FUNDS) == ["100", "50", "10", "50.00%", "5"]
+    # No 分值 column (预算数, 执行数, 执行率, 得分): 1000 ÷ 1000 = 100%.
+    assert split_fund_run("10001000100%20", ["full_year_budget", "executed", "execution_rate", "score"]) == \
+        ["1000", "1000", "100%", "20"]
+
+
+def test_ambiguous_joined_numbers_are_left_empty():
+    # "11" "1" "0" and "1" "11" "0" … several splits fit a 0% rate, so none is chosen.
+    assert split_fund_run("11100%0", FUNDS) is None
+    assert split_numbers("1111", 2, lambda values: values[1] <= values[0]) is None
+
+
+def test_joined_weight_and_score_split_when_only_one_reading_fits():
+    # 实际完成值 50, 分值 8, 得分 8: 得分 ≤ 分值 ≤ the stage's 50 leaves one reading.
+    assert split_numbers("5088", 3, lambda v: v[2] <= v[1] <= 50) == ["50", "8", "8"]
+
+
+def test_run_together_table_is_cut_into_cells(tmp_path):
+    text = ("附件:项目支出绩效自评表项目名称乡镇污水处理主管部门某县生态环境局项目资金(万元)"
+            "全年预算数全年执行数分值执行率得分年度资金总额:202010100.00%10\n")
+    assert segment(text.strip())[:12] == [
+        "附件:项目支出绩效自评表", "项目名称", "乡镇污水处理", "主管部门", "某县生态环境局项目资金(万元)",
+        "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额:", "202010100.00%10"]
+
+
+def test_table_flattened_into_one_spaced_line(tmp_path):
+    text = ("附件: 项目支出绩效自评表 (2022年度) 项目名称 村级道路维护 主管部门 某镇人民政府 实施单位 某镇建设站 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 50 50 45 10 90% 9 "
+            "其中:本年财政拨款 50 50 45 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 维护道路12公里。 "
+            "维护道路12.5公里。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 维护道路长度 ≥12公里 12.5 25 25 质量指标 验收合格率 100% 100 25 25 "
+            "效益指标(30分) 社会效益指标 群众出行条件 明显改善 达成预期指标 30 28 总分 100 92\n")
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "project" and table.name == "村级道路维护"
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.weight,
+            total.execution_rate, total.score) == ("年度资金总额", 50, 50, 45, 10, 90, 9)
+    assert [(f.label, f.initial_budget, f.full_year_budget, f.executed) for f in table.fund_lines][0] == \
+        ("本年财政拨款", 50, 50, 45)
+    assert (table.goals.expected, table.goals.achieved) == ("维护道路12公里。", "维护道路12.5公里。")
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "维护道路长度", "≥12公里", "12.5", 25, 25, None),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100", 25, 25, None),
+        ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "达成预期指标", 30, 28, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, 92)
+
+
+def test_joined_numbers_left_empty_with_a_warning_when_the_split_is_not_unique(tmp_path):
+    text = ("项目名称 村级道路维护 项目资金 (万元) 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 11100%0 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 维护道路长度 ≥12公里 12.5 25 25 质量指标 验收合格率 100% 100 25 25\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (None, None, None, None, None)
+    assert any("11100%0" in warning and "无法唯一拆分" in warning for warning in report.warnings)
+    assert len(table.indicators) == 2
+
+
+def test_joined_numbers_split_in_a_run_together_funds_row(tmp_path):
+    text = ("项目名称 水标尺制作安装 资金情况(万元) 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 "
+            "年度资金总额: 202010100.00%10 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+            "产出指标(70分) 数量指标 安装坡面水标尺 ≥266米 266米 10 10\n")
+    [table] = extract(tmp_path, text).tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (20, 20, 10, 100, 10)
+
+
+def test_ningxia_stages_with_the_weight_before_the_target(tmp_path):
+    text = """项目支出绩效自评表
+项目名称\t马铃薯原种繁育\t自评得分\t94.8
+一级指标\t二级指标\t三级指标\t参考分值\t指标值\t全年实际值\t得分
+项目决策\t决策依据\t立项依据充分性\t3\t充分\t充分\t3
+项目管理\t资金管理\t预算执行率\t5\t100%\t96%\t4.8
+项目产出\t数量指标\t繁育原种面积\t20\t≥850亩\t853亩\t20
+"""
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("项目决策", "立项依据充分性", "充分", "充分", 3, 3),
+        ("项目管理", "预算执行率", "100%", "96%", 5, 4.8),
+        ("项目产出", "繁育原种面积", "≥850亩", "853亩", 20, 20),
+    ]
+    assert table.name == "马铃薯原种繁育" and table.total_score == 94.8
+
+
+def test_confidence_says_how_much_of_the_table_was_read(tmp_path):
+    text = """项目支出绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标\t数量指标\t培训人次\t≥700人次\t760人次\t20\t20
+产出指标\t质量指标\t合格率\t≥95%\t97%\t二十\t十八分
+产出指标\t时效指标\t完成时间\t年底前\t11月\t\t
+"""
+    [table] = extract(tmp_path, text).tables
+    # Header and two of three rows explained: the last row has a target but no 分值 or 得分.
+    assert table.confidence == 0.75
+
+
+def test_chongqing_table_run_together(tmp_path):
+    text = ("部门整体绩效自评表主管部门区财政局自评总分(分)97.6\n"
+            "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+            "财政供养人员控制率%定量指标100%92%100%22否预算调整率%3%0100%22否党性教育培训次数次26次12次100%55是"
+            "资金使用合规性好好100%55否\n")
+    [table] = extract(tmp_path, text).tables
+    assert table.kind == "department_overall" and table.total_score == 97.6
+    # 得分 = 指标权重 × 得分系数 splits "22" into 2 and 2, "55" into 5 and 5.
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("财政供养人员控制率", "100%", "92%", 2, 2),
+        ("预算调整率", "3%", "0", 2, 2),
+        ("党性教育培训次数", "26次", "12次", 5, 5),
+        ("资金使用合规性", "好", "好", 5, 5),
+    ]
