@@ -45,6 +45,13 @@ class LazyConsole:
     def __getattr__(self, name: str):
         return getattr(self._console, name)
 
+    # `with console:` (rich's Live and Progress do it) looks these up on the class, not through __getattr__.
+    def __enter__(self) -> "Console":
+        return self._console.__enter__()
+
+    def __exit__(self, *exc_info) -> None:
+        self._console.__exit__(*exc_info)
+
 
 console = LazyConsole()
 stderr = LazyConsole(stderr=True)
