@@ -13,8 +13,8 @@ What a user waits for beyond the analysis is in `measurements`, each beside its 
 CLI start-up against a bare interpreter, `selfeval extract` on a one-table Word file against
 python-docx opening it (whole processes, median of `repeat` runs, taken in turn so the
 machine's load weighs on both alike), and each export of the 1×…100× reports.
-The pipeline modules are imported when a bench runs, not when the CLI registers `bench`.
 """
+import io
 import os
 import platform
 import resource
@@ -29,9 +29,17 @@ from functools import cached_property
 from pathlib import Path
 from time import perf_counter, process_time
 
-from assistant.errors import LLMUnavailable
+import docx
 
-SIZES = (1, 10, 100)
+from assistant import api
+from assistant.document import TableBlock
+from assistant.errors import LLMUnavailable
+from assistant.extract.tables import is_indicator_header
+from assistant.ingest import lines_of
+from assistant.layout import parse_text
+from assistant.review.export import export_review
+from assistant.synthetic import synthetic_report, table_spans
+
 EXPORT_FORMATS = ("docx", "xlsx", "md")
 # Limits on figures of the result; a dotted key reaches into `measurements`.
 TARGETS = {"p50_ms_per_report": 50.0, "scaling_ratio": 1.2, "peak_memory_mb": 200.0,
@@ -51,8 +59,6 @@ class Timing:
 
 def time_review(data: bytes, name: str, size: int) -> Timing:
     """Run the whole offline pipeline on one report's bytes and time it."""
-    from assistant import api
-
     start, wall = process_time(), perf_counter()
     reviewed = api.review(api.load(data, name), mode="template")
     ms, wall_ms = (process_time() - start) * 1000, (perf_counter() - wall) * 1000
@@ -104,8 +110,6 @@ def median_per_sample(timings: list[Timing]) -> list[Timing]:
 
 def grown_timings(samples: list[Path], size: int) -> list[Timing]:
     """Synthetic reports `size`× the samples' tables × indicator rows, one run each."""
-    from assistant.synthetic import synthetic_report
-
     timings = []
     for path in samples:
         text = synthetic_report(path.read_text(encoding="utf-8"), size)
@@ -115,7 +119,6 @@ def grown_timings(samples: list[Path], size: int) -> list[Timing]:
 
 def llm_usage(samples: list[Path]) -> dict | None:
     """With an LLM endpoint configured: calls, tokens and cache hits per report of LLM extraction; else None."""
-    from assistant import api
     from assistant.llm.settings import load_settings
     from assistant.llm.usage import current_usage, reset_usage
 
@@ -150,15 +153,10 @@ class BenchInput:
     @cached_property
     def sample(self) -> Path | None:
         """The first sample with self-evaluation tables: the one grown into the 10×/100× reports."""
-        from assistant.ingest import lines_of
-        from assistant.synthetic import table_spans
-
         return next((path for path in self.samples if table_spans(lines_of(path.read_text(encoding="utf-8")))), None)
 
     def grown_report(self, size: int) -> bytes:
         """That sample grown `size`× (1 is the sample itself), as report bytes."""
-        from assistant.synthetic import synthetic_report
-
         return synthetic_report(self.sample.read_text(encoding="utf-8"), size).encode("utf-8")
 
 
@@ -197,15 +195,6 @@ def startup(bench: BenchInput) -> dict:
 
 def one_table_docx(text: str) -> bytes:
     """A Word file holding the sample's first self-evaluation table (and its title), as Word would store it."""
-    import io
-
-    import docx
-
-    from assistant.document import TableBlock
-    from assistant.extract.tables import is_indicator_header
-    from assistant.ingest import lines_of
-    from assistant.layout import parse_text
-
     table = next(block for block in parse_text(lines_of(text))
                  if isinstance(block, TableBlock) and any(is_indicator_header(row) for row in block.rows))
     document = docx.Document()
@@ -237,9 +226,6 @@ def extract_docx(bench: BenchInput) -> dict | None:
 
 def exports(bench: BenchInput) -> dict | None:
     """Each export (docx, xlsx, md) of the reviewed 1×…100× report: ms, bytes, and ms per indicator row."""
-    from assistant import api
-    from assistant.review.export import export_review
-
     if bench.sample is None:
         return None
     by_format: dict[str, list[dict]] = {fmt: [] for fmt in EXPORT_FORMATS}
@@ -300,7 +286,7 @@ def cpu_name() -> str:
     return platform.processor()
 
 
-def run_bench(samples: list[Path], sizes: tuple[int, ...] = SIZES, repeat: int = 5) -> dict:
+def run_bench(samples: list[Path], sizes: tuple[int, ...], repeat: int = 5) -> dict:
     """The benchmark result (the shape of evals/reports/bench.json)."""
     runs = sample_timings(samples, repeat)
     ms = [t.ms for t in runs]

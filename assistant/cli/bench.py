@@ -5,9 +5,10 @@ from pathlib import Path
 
 import typer
 
-from assistant.bench import SIZES, TARGETS, figure
 from assistant.cli.app import app, console, evals_dir, guarded, saved_reports_dir
 from assistant.errors import BadInput
+
+SIZES = (1, 10, 100)  # the samples, and synthetic reports 10× and 100× their tables × indicator rows
 
 LABELS = {"p50_ms_per_report": "每份报告耗时 p50（毫秒，CPU）", "p95_ms_per_report": "每份报告耗时 p95（毫秒，CPU）",
           "p50_wall_ms_per_report": "每份报告耗时 p50（毫秒，墙钟）",
@@ -45,6 +46,8 @@ def parse_sizes(text: str) -> tuple[int, ...]:
 
 def print_result(result: dict) -> None:
     from rich.table import Table as RichTable
+
+    from assistant.bench import TARGETS, figure
 
     grid = RichTable("指标", "数值", "目标", "")
     for key, label in LABELS.items():
