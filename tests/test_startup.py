@@ -4,8 +4,10 @@ import subprocess
 import sys
 
 import pytest
+import typer
 
 from assistant.bench import one_table_docx
+from assistant.cli import app
 from tests.conftest import ROOT, SAMPLE_FILES, gold_for
 
 # What no command pays for unless it is the one that needs it.
@@ -14,7 +16,7 @@ HEAVY = ("jieba", "rjieba", "fastapi", "uvicorn", "openai", "instructor", "openp
 # `--help` needs none of the pipeline: no models, no readers, no rich.
 PIPELINE = ("pydantic", "schemas", "rich", "docx", "lxml", "charset_normalizer", "assistant.api", "assistant.ingest",
             "assistant.extract", "assistant.check", "assistant.evaluate", "assistant.llm", "assistant.synthetic")
-VERBS = ("extract", "check", "review", "ask", "chat", "eval", "batch", "bench", "serve", "cache")
+VERBS = sorted(typer.main.get_command(app).commands)  # every registered command, a new one included
 
 
 def imported_modules(*args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
