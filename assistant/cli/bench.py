@@ -27,6 +27,9 @@ def print_measurements(measurements: dict) -> None:
             console.print(f"{side['command']}：{side['ms']:g} 毫秒；{side['floor']}：{side['floor_ms']:g} 毫秒；"
                           f"之比 {side['ratio']:g}（CPU 时间之比 {side['cpu_ratio']}），{side['runs']} 次取中位数",
                           markup=False, highlight=False, soft_wrap=True)
+            if "libraries" in side:
+                console.print(f"  其中所用库本身（{side['libraries']}）：{side['libraries_ms']:g} 毫秒，"
+                              f"为下限的 {side['libraries_ratio']:g} 倍", markup=False, highlight=False, soft_wrap=True)
     exported = measurements.get("exports")
     for fmt, label in EXPORT_LABELS.items() if exported else ():
         sizes = "；".join(f"{run['size']}×（{run['indicator_rows']} 行）{run['ms']:g} 毫秒" for run in exported[fmt]["sizes"])
