@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from assistant import api
+from assistant.bench import one_table_docx
 from assistant.synthetic import growth_split, synthetic_report
 from tests.conftest import ROOT, SAMPLE_FILES, gold_for, run_cli
 from tests.llm_server import ScriptedLLM, llm_env  # noqa: F401  (fixture)
@@ -61,7 +62,7 @@ def test_bench_json_has_the_documented_keys(tmp_path):
         shutil.copy(sample, samples / sample.name)
     out = tmp_path / "bench.json"
     result = run_cli("bench", "--json", "--samples", str(samples), "--sizes", "1,2", "--repeat", "2", "--out", str(out),
-                     timeout=300)
+                     timeout=600)
     assert result.returncode == 0, result.stderr.decode()
     bench = json.loads(result.stdout)
     assert json.loads(out.read_text(encoding="utf-8")) == bench
@@ -71,7 +72,49 @@ def test_bench_json_has_the_documented_keys(tmp_path):
     assert [s["size"] for s in bench["sizes"]] == [1, 2]
     assert bench["sizes"][1]["indicator_rows"] == 2 * bench["sizes"][0]["indicator_rows"] > 0
     assert {s["name"] for s in bench["samples"]} == {SAMPLE_FILES[0].name, SAMPLE_FILES[3].name}
-    assert set(bench["meets_targets"]) == {"p50_ms_per_report", "scaling_ratio", "peak_memory_mb"}
+    assert set(bench["meets_targets"]) == {"p50_ms_per_report", "scaling_ratio", "peak_memory_mb",
+                                           "measurements.startup.ratio", "measurements.extract_docx.ratio"}
+    measured = bench["measurements"]
+    assert measured["startup"]["command"] == "selfeval --help" and measured["startup"]["floor"] == "python -c pass"
+    assert measured["extract_docx"]["command"].startswith("selfeval extract --format json")
+    for side in (measured["startup"], measured["extract_docx"]):
+        assert side["ms"] > 0 and side["floor_ms"] > 0 and side["runs"] == 2
+        assert side["ratio"] == round(side["ms"] / side["floor_ms"], 2)
+    assert bench["meets_targets"]["measurements.startup.ratio"] == (measured["startup"]["ratio"] <= 5)
+    libraries = measured["extract_docx"]
+    assert "import sys, typer, schemas, docx" in libraries["libraries"] and libraries["libraries_ms"] > 0
+    exports = measured["exports"]
+    assert exports["report"] == SAMPLE_FILES[0].name
+    for fmt in ("docx", "xlsx", "md"):
+        runs = exports[fmt]["sizes"]
+        assert [run["size"] for run in runs] == [1, 2]
+        assert runs[1]["indicator_rows"] == 2 * runs[0]["indicator_rows"] > 0
+        assert all(run["ms"] > 0 and run["bytes"] > 0 for run in runs), fmt
+        assert runs[1]["bytes"] > runs[0]["bytes"]
+
+
+def test_bench_word_file_holds_the_samples_first_table(tmp_path):
+    path = tmp_path / "one_table.docx"
+    path.write_bytes(one_table_docx(SAMPLE_FILES[0].read_text(encoding="utf-8")))
+    report = api.extract(path, "rules")
+    gold = gold_for(SAMPLE_FILES[0])["tables"][0]
+    assert len(report.tables) == 1
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in report.tables[0].indicators] == \
+        [(i["level3"], i["target"], i["actual"], i["weight"], i["score"]) for i in gold["indicators"]]
+    assert report.tables[0].funds_total.executed == gold["funds_total"]["executed"]
+
+
+def test_bench_and_eval_write_nothing_into_the_source_tree_unless_saved(tmp_path):
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    shutil.copy(SAMPLE_FILES[3], samples / SAMPLE_FILES[3].name)
+    reports = ROOT / "evals" / "reports"
+    before = {path.name: path.read_bytes() for path in reports.iterdir()}
+    bench = run_cli("bench", "--samples", str(samples), "--sizes", "1", "--repeat", "1")
+    evaluation = run_cli("eval", "--samples", str(samples))
+    assert bench.returncode == evaluation.returncode == 0, bench.stderr.decode() + evaluation.stderr.decode()
+    assert {path.name: path.read_bytes() for path in reports.iterdir()} == before
+    assert "--save" in evaluation.stdout.decode()
 
 
 def test_bench_refuses_an_empty_samples_directory(tmp_path):

@@ -1,14 +1,24 @@
-"""The Typer app and what every command shares: reading FILE, printing, exit codes."""
+"""The Typer app and what every command shares: reading FILE, printing, exit codes.
+
+Start-up cost is paid per command: this module and every command module import only typer and
+the standard library at the top; each command imports what it uses when it runs, so `--help`
+or `extract --format json` never load rich, the chat, the web app or the LLM clients.
+"""
 import functools
 import os
 import sys
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from assistant.document import Document
 from assistant.errors import BadInput, SelfevalError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from assistant.document import Document
 
 app = typer.Typer(
     name="selfeval",
@@ -16,9 +26,35 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and usage errors: rich costs more to import than typer itself
 )
-console = Console()
-stderr = Console(stderr=True)
+
+
+class LazyConsole:
+    """A rich Console made on first use, so a command that prints no table never imports rich."""
+
+    def __init__(self, **options) -> None:
+        self._options = options
+
+    @functools.cached_property
+    def _console(self) -> "Console":
+        from rich.console import Console
+
+        return Console(**self._options)
+
+    def __getattr__(self, name: str):
+        return getattr(self._console, name)
+
+    # `with console:` (rich's Live and Progress do it) looks these up on the class, not through __getattr__.
+    def __enter__(self) -> "Console":
+        return self._console.__enter__()
+
+    def __exit__(self, *exc_info) -> None:
+        self._console.__exit__(*exc_info)
+
+
+console = LazyConsole()
+stderr = LazyConsole(stderr=True)
 
 
 class Format(str, Enum):
@@ -53,7 +89,7 @@ def guarded(command):
     return wrapper
 
 
-def read_document(file: str) -> Document:
+def read_document(file: str) -> "Document":
     """FILE as a path, or "-" for standard input."""
     from assistant.ingest import read_bytes, read_path
 
@@ -63,6 +99,27 @@ def read_document(file: str) -> Document:
             raise BadInput("标准输入为空：没有可审核的内容。")
         return read_bytes(data, "stdin", from_stdin=True)
     return read_path(file)
+
+
+def evals_dir(given: Path | None, default: Path, option: str) -> Path:
+    """The directory given with `option`, else the source tree's (evals/samples, evals/gold, evals/reports).
+
+    An installed copy has no evals/: the message says which option names the directory instead.
+    """
+    if given is not None:
+        if not given.is_dir():
+            raise BadInput(f"目录不存在：{given}")
+        return given
+    if not default.is_dir():
+        raise BadInput(f"找不到 {default}：安装的 selfeval 不带样例报告和金标准，请在源码目录中运行，或用 {option} DIR 指定目录。")
+    return default
+
+
+def saved_reports_dir(reports: Path) -> Path:
+    """evals/reports of the source tree, where `--save` writes; an installed copy has no such tree."""
+    if not reports.parent.is_dir():
+        raise BadInput(f"--save 写入源码目录的 {reports}，安装的 selfeval 没有该目录：请在源码目录中运行。")
+    return reports
 
 
 def print_json(model) -> None:

@@ -2,16 +2,17 @@
 import os
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from assistant.batch import LEDGER, OVERVIEW, REPORTS, STORE, Batch, Outcome, Tally, find_reports
 from assistant.cli.app import app, console, guarded, stderr
 from assistant.errors import BadInput
-from assistant.extract.hybrid import EXTRACTORS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from assistant.batch import Outcome, Tally
 
 
 def interrupt(signum, frame) -> None:
@@ -19,7 +20,7 @@ def interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def exit_code(tally: Tally) -> int:
+def exit_code(tally: "Tally") -> int:
     """130 interrupted; else the worst failure: 1 a bug, 3 LLM unavailable, 2 bad input; 0 all reviewed."""
     if tally.interrupted:
         return 130
@@ -29,13 +30,17 @@ def exit_code(tally: Tally) -> int:
     return 0
 
 
-def report_failure(console: Console, outcome: Outcome) -> None:
+def report_failure(console: "Console", outcome: "Outcome") -> None:
     """One line per file not reviewed; its name and message are text, never markup."""
+    from rich.markup import escape
+
     console.print(f"[yellow]未审核[/yellow] {escape(outcome.path)}：{escape(outcome.message or '')}", highlight=False,
                   soft_wrap=True)
 
 
-def print_summary(tally: Tally, outdir: Path) -> None:
+def print_summary(tally: "Tally", outdir: Path) -> None:
+    from assistant.batch import LEDGER, OVERVIEW, REPORTS, STORE
+
     console.print(
         f"共 {tally.total} 个文件：本次审核 {tally.reviewed} 个，跳过 {tally.skipped} 个（此前已完成或内容重复），"
         f"未审核 {len(tally.failures)} 个（输入有误 {tally.count('bad_input')}，需要大模型 "
@@ -54,6 +59,12 @@ def batch(
     extractor: str = typer.Option("rules", "--extractor", help="rules | auto | llm | hybrid"),
 ) -> None:
     """批量审核：多进程并行并显示进度；可随时中断，重新运行同一命令会跳过已完成的文件。"""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    from assistant.batch import Batch, Outcome, Tally, find_reports
+    from assistant.extract.hybrid import EXTRACTORS
+
     if jobs < 1:
         raise typer.BadParameter("--jobs 至少为 1")
     if extractor not in EXTRACTORS:

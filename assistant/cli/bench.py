@@ -4,17 +4,37 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.table import Table as RichTable
 
-from assistant.bench import SIZES, TARGETS, run_bench
-from assistant.cli.app import app, console, guarded
+from assistant.cli.app import app, console, evals_dir, guarded, saved_reports_dir
 from assistant.errors import BadInput
-from assistant.evaluate.run import REPORTS, SAMPLES
+
+SIZES = (1, 10, 100)  # the samples, and synthetic reports 10× and 100× their tables × indicator rows
 
 LABELS = {"p50_ms_per_report": "每份报告耗时 p50（毫秒，CPU）", "p95_ms_per_report": "每份报告耗时 p95（毫秒，CPU）",
           "p50_wall_ms_per_report": "每份报告耗时 p50（毫秒，墙钟）",
           "reports_per_s_per_core": "单核每秒报告数", "scaling_ratio": "规模系数（最大倍数 ÷ 1× 的每行耗时）",
-          "peak_memory_mb": "峰值内存（MB）"}
+          "peak_memory_mb": "峰值内存（MB）",
+          "measurements.startup.ratio": "启动耗时比（--help ÷ 空解释器）",
+          "measurements.extract_docx.ratio": "单表 Word 抽取耗时比（÷ python-docx 打开）"}
+EXPORT_LABELS = {"docx": "导出 Word", "xlsx": "导出 Excel", "md": "导出 Markdown"}
+
+
+def print_measurements(measurements: dict) -> None:
+    """Each side-by-side command with its floor, and the export times per size."""
+    for name in ("startup", "extract_docx"):
+        side = measurements.get(name)
+        if side:
+            console.print(f"{side['command']}：{side['ms']:g} 毫秒；{side['floor']}：{side['floor_ms']:g} 毫秒；"
+                          f"之比 {side['ratio']:g}（CPU 时间之比 {side['cpu_ratio']}），{side['runs']} 次取中位数",
+                          markup=False, highlight=False, soft_wrap=True)
+            if "libraries" in side:
+                console.print(f"  其中所用库本身（{side['libraries']}）：{side['libraries_ms']:g} 毫秒，"
+                              f"为下限的 {side['libraries_ratio']:g} 倍", markup=False, highlight=False, soft_wrap=True)
+    exported = measurements.get("exports")
+    for fmt, label in EXPORT_LABELS.items() if exported else ():
+        sizes = "；".join(f"{run['size']}×（{run['indicator_rows']} 行）{run['ms']:g} 毫秒" for run in exported[fmt]["sizes"])
+        console.print(f"{label}：{sizes}；规模系数 {exported[fmt]['scaling_ratio']}", markup=False, highlight=False,
+                      soft_wrap=True)
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:
@@ -28,13 +48,19 @@ def parse_sizes(text: str) -> tuple[int, ...]:
 
 
 def print_result(result: dict) -> None:
+    from rich.table import Table as RichTable
+
+    from assistant.bench import TARGETS, figure
+
     grid = RichTable("指标", "数值", "目标", "")
     for key, label in LABELS.items():
         target = TARGETS.get(key)
         met = result["meets_targets"].get(key)
-        grid.add_row(label, "—" if result[key] is None else f"{result[key]:g}",
+        value = figure(result, key)
+        grid.add_row(label, "—" if value is None else f"{value:g}",
                      "" if target is None else f"≤ {target:g}", "" if met is None else ("✓" if met else "✗"))
     console.print(grid)
+    print_measurements(result["measurements"])
     sizes = "；".join(f"{s['size']}×：{s['reports']} 份 {s['indicator_rows']} 行，每行 {s['ms_per_indicator_row']} 毫秒"
                      for s in result["sizes"])
     console.print(sizes, highlight=False)
@@ -53,22 +79,31 @@ def print_result(result: dict) -> None:
 @guarded
 def bench(
     json_output: bool = typer.Option(False, "--json", help="输出 JSON"),
-    samples: Path = typer.Option(SAMPLES, "--samples", help="样例报告目录（*.txt）"),
+    samples: Path = typer.Option(None, "--samples", help="样例报告目录（*.txt）；默认源码目录的 evals/samples"),
     sizes: str = typer.Option(",".join(map(str, SIZES)), "--sizes", help="合成报告的倍数，逗号分隔"),
-    repeat: int = typer.Option(5, "--repeat", help="每份样例的计时次数"),
-    out: Path = typer.Option(REPORTS / "bench.json", "--out", help="结果写入的 JSON 文件"),
+    repeat: int = typer.Option(5, "--repeat", help="每份样例的计时次数，及整进程计时的次数"),
+    save: bool = typer.Option(False, "--save", help="结果写入源码目录的 evals/reports/bench.json"),
+    out: Path = typer.Option(None, "--out", help="结果写入的 JSON 文件"),
 ) -> None:
-    """测试离线流水线的速度、规模线性度和内存占用，结果写入 evals/reports/bench.json。"""
+    """测速：离线流水线、规模线性度、内存、启动、Word 抽取和导出；--save 写入 evals/reports/bench.json。"""
+    from assistant.bench import run_bench
+    from assistant.evaluate.run import REPORTS, SAMPLES
+
     if repeat < 1:
         raise typer.BadParameter("--repeat 至少为 1")
-    files = sorted(samples.glob("*.txt")) if samples.is_dir() else []
+    samples = evals_dir(samples, SAMPLES, "--samples")
+    files = sorted(samples.glob("*.txt"))
     if not files:
         raise BadInput(f"样例目录中没有 .txt 报告：{samples}")
+    out = out or (saved_reports_dir(REPORTS) / "bench.json" if save else None)
     result = run_bench(files, parse_sizes(sizes), repeat)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
     if json_output:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(text)
     else:
         print_result(result)
-        console.print(f"结果已写入 {out}", highlight=False)
+        if out:
+            console.print(f"结果已写入 {out}", highlight=False)

@@ -5,15 +5,14 @@ import sys
 import typer
 
 from assistant.cli.app import Format, app, console, guarded
-from assistant.llm.audit import AuditLog
-from assistant.llm.cache import ResponseCache
-from assistant.llm.settings import load_settings
 
 cache_app = typer.Typer(help="LLM 响应缓存：查看统计或清空。", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
 def log_summary(settings) -> dict | None:
+    from assistant.llm.audit import AuditLog
+
     if not settings.log_path.is_file():
         return None
     log = AuditLog(settings.log_path)
@@ -27,6 +26,9 @@ def log_summary(settings) -> dict | None:
 @guarded
 def stats(format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式")) -> None:
     """缓存条目数与大小，以及审计日志中 LLM 调用的次数、命中缓存次数和 token 数。"""
+    from assistant.llm.cache import ResponseCache
+    from assistant.llm.settings import load_settings
+
     settings = load_settings()
     cache = ResponseCache(settings.cache_dir)
     result = {"cache": cache.stats(), "log": log_summary(settings)}
@@ -51,6 +53,9 @@ def stats(format: Format = typer.Option(Format.table, "--format", "-f", help="�
 @guarded
 def clear() -> None:
     """清空 LLM 响应缓存（审计日志保留）。"""
+    from assistant.llm.cache import ResponseCache
+    from assistant.llm.settings import load_settings
+
     settings = load_settings()
     cache = ResponseCache(settings.cache_dir)
     removed = cache.clear()

@@ -3,22 +3,24 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from assistant import api
-from assistant.chat import answer_question
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document, stderr
 from assistant.errors import BadInput
-from schemas import Answer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from schemas import Answer
 
 MODE_HELP = "offline（规则，默认）| llm（模型调用同样的工具，数字须经核实）"
 QUIT_WORDS = {"exit", "quit", "q", "退出", "再见", "结束"}
 PROMPT = "问> "
 
 
-def answer_markdown(answer: Answer) -> str:
+def answer_markdown(answer: "Answer") -> str:
     lines = [f"**问**：{answer.question}", "", f"**答**：{answer.answer}", ""]
     if answer.value is not None:
         lines += [f"**数值**：{answer.value:g}{answer.unit or ''}", ""]
@@ -28,7 +30,7 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def print_answer(out: Console, answer: Answer) -> None:
+def print_answer(out: "Console", answer: "Answer") -> None:
     out.print(f"[bold]答：[/bold]{escape(answer.answer)}", highlight=False)
     if answer.value is not None:
         out.print(f"[bold]数值：[/bold]{answer.value:g}{answer.unit or ''}", highlight=False)
@@ -59,6 +61,8 @@ def ask(
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
 ) -> None:
     """就报告提一个问题，回答附证据（原文摘录和行号）；找不到时明确说“报告中未找到”。"""
+    from assistant import api
+
     answer = api.ask(read_document(file), question, mode=mode.value, extractor=extractor)
     if format is Format.json:
         print_json(answer)
@@ -110,6 +114,9 @@ def chat(
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
 ) -> None:
     """与报告对话：逐条提问，可追问（如“那它的得分呢？”）；输入 exit 或按 Ctrl-D 结束。"""
+    from assistant import api
+    from assistant.chat import answer_question
+
     if file == "-":
         raise BadInput("chat 需要报告文件路径：标准输入用来逐行提问。")
     document = read_document(file)

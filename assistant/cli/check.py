@@ -1,9 +1,7 @@
 """`selfeval check FILE`: every number recomputed, findings with evidence."""
 import typer
 
-from assistant import api
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document
-from assistant.render import findings_markdown, print_findings
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -18,6 +16,8 @@ def check(
                                     help="rules | llm | hybrid | auto（已配置 LLM 端点时为 hybrid，否则为 rules）"),
 ) -> None:
     """复核报告中的数字，列出问题及证据，并给出复核得分。"""
+    from assistant import api
+
     if severity not in SEVERITY_ORDER:
         raise typer.BadParameter("--severity 只能是 error、warning 或 info")
     report = api.check(read_document(file), extractor)
@@ -25,6 +25,10 @@ def check(
     if format is Format.json:
         print_json(report)
     elif format is Format.md:
+        from assistant.render import findings_markdown
+
         console.print(findings_markdown(report), markup=False, highlight=False, soft_wrap=True)
     else:
+        from assistant.render import print_findings
+
         print_findings(console, report)

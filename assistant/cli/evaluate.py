@@ -4,34 +4,36 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.table import Table as RichTable
 
-from assistant.cli.app import Format, app, console, guarded
+from assistant.cli.app import Format, app, console, evals_dir, guarded, saved_reports_dir
 from assistant.errors import BadInput
-from assistant.evaluate.run import GOLD, SAMPLES, headline, markdown, run_evaluation, write_reports
 
 
 @app.command("eval")
 @guarded
 def evaluate(
-    samples: Path = typer.Option(SAMPLES, "--samples", help="样本目录（文件名与 evals/gold 中的 source 对应）"),
-    gold: Path = typer.Option(GOLD, "--gold", help="金标准目录"),
+    samples: Path = typer.Option(None, "--samples", help="样本目录（文件名与金标准中的 source 对应）；默认源码目录的 evals/samples"),
+    gold: Path = typer.Option(None, "--gold", help="金标准目录；默认源码目录的 evals/gold"),
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
-    save: bool = typer.Option(True, "--save/--no-save", help="写入 evals/reports/ 并与上次结果比较"),
+    save: bool = typer.Option(False, "--save/--no-save", help="写入源码目录的 evals/reports/ 并与上次结果比较"),
 ) -> None:
     """用金标准评测抽取、复核、问答和审核意见草稿的准确率。"""
-    if not samples.is_dir() or not gold.is_dir():
-        raise BadInput(f"目录不存在：{samples if not samples.is_dir() else gold}")
+    from assistant.evaluate.run import GOLD, REPORTS, SAMPLES, headline, markdown, run_evaluation, write_reports
+
+    samples, gold = evals_dir(samples, SAMPLES, "--samples"), evals_dir(gold, GOLD, "--gold")
+    reports = saved_reports_dir(REPORTS) if save else None
     result = run_evaluation(samples, gold, extractor)
     if not result["samples"]:
         raise BadInput(f"{samples} 中没有与金标准对应的样本。")
-    change = write_reports(result) if save else {}
+    change = write_reports(result, reports) if reports else {}
     if format is Format.json:
         sys.stdout.write(json.dumps({**result, "change_since_previous": change}, ensure_ascii=False, indent=2) + "\n")
     elif format is Format.md:
         console.print(markdown({**result, "change_since_previous": change}), markup=False, highlight=False)
     else:
+        from rich.table import Table as RichTable
+
         grid = RichTable("指标", "数值", "变化")
         for key, value in headline(result).items():
             delta = change.get(key)
@@ -43,5 +45,6 @@ def evaluate(
                 families = "，".join(f"{name} {f1:.4f}" for name, f1 in figures["families"].items())
                 console.print(f"实地集 {split}（{figures['files']} 份）抽取 F1 {figures['f1']:.4f}；分类：{families}",
                               highlight=False)
-        console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒；详见 evals/reports/eval-{extractor}.md",
+        console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒" +
+                      (f"；详见 {reports / f'eval-{extractor}.md'}" if reports else "（加 --save 写入 evals/reports/）"),
                       highlight=False)

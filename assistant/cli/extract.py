@@ -1,9 +1,7 @@
 """`selfeval extract FILE`: the tables and key figures of a report."""
 import typer
 
-from assistant import api
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document
-from assistant.render import print_report, report_markdown
 
 
 @app.command()
@@ -15,10 +13,16 @@ def extract(
                                     help="rules | llm | hybrid | auto（已配置 LLM 端点时为 hybrid，否则为 rules）"),
 ) -> None:
     """抽取报告中的全部自评表和正文关键数字。"""
+    from assistant import api
+
     report = api.extract(read_document(file), extractor)
     if format is Format.json:
         print_json(report)
     elif format is Format.md:
+        from assistant.render import report_markdown
+
         console.print(report_markdown(report), markup=False, highlight=False, soft_wrap=True)
     else:
+        from assistant.render import print_report
+
         print_report(console, report)

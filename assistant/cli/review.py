@@ -1,19 +1,21 @@
 """`selfeval review FILE`: findings plus a draft 偏差原因分析 / 改进措施 for every deviation, and the memo."""
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from assistant import api
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document, stderr
 from assistant.errors import BadInput
-from assistant.render import print_summary
-from schemas import ReviewedReport
+
+if TYPE_CHECKING:
+    from schemas import ReviewedReport
 
 FORMATS = ("md", "docx", "json", "xlsx")
 
 
-def print_review(report: ReviewedReport, file: str) -> None:
+def print_review(report: "ReviewedReport", file: str) -> None:
     """The summary (scores, counts) and the memo's conclusions; the whole memo goes to a file with -o."""
+    from assistant.render import print_summary
     from assistant.review.memo import build_memo
 
     print_summary(console, report)
@@ -45,7 +47,8 @@ def review(
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
 ) -> None:
     """复核报告并为每处偏差起草偏差原因分析及改进措施，生成审核意见。"""
-    # Imported here so that every other command starts without the memo writers and jieba.
+    from assistant import api
+    from assistant.render import print_findings
     from assistant.review.export import export_review
     from assistant.review.markdown import memo_markdown
     from assistant.review.memo import build_memo

@@ -1,7 +1,5 @@
 """`selfeval serve`: the web app for reviewers (upload, findings, drafts, chat) on loopback by default."""
-import ipaddress
 import os
-import socket
 from pathlib import Path
 
 import typer
@@ -11,6 +9,8 @@ from assistant.errors import BadInput
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -21,6 +21,8 @@ def is_loopback(host: str) -> bool:
 
 def check_port_free(host: str, port: int) -> None:
     """Fail with a clear message now rather than a uvicorn traceback later."""
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
