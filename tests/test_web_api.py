@@ -33,9 +33,10 @@ def free_port() -> int:
 class LiveServer:
     """`selfeval serve` in a subprocess on a free loopback port, with its own database file."""
 
-    def __init__(self, db: Path, *options: str) -> None:
+    def __init__(self, db: Path, *options: str, env: dict | None = None) -> None:
         self.db = db
         self.options = options
+        self.env = env or {}
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.log = db.with_suffix(".log")
@@ -47,7 +48,7 @@ class LiveServer:
     def environment(self) -> dict:
         """This machine's environment with no LLM endpoint, so every run is the offline pipeline."""
         offline = {k: v for k, v in os.environ.items() if not k.startswith(("SELFEVAL_LLM", "OPENAI_"))}
-        return offline | {"PYTHONPATH": str(ROOT), "SELFEVAL_LLM_CONFIG": str(self.db.with_suffix(".no-llm.toml"))}
+        return offline | {"PYTHONPATH": str(ROOT), "SELFEVAL_LLM_CONFIG": str(self.db.with_suffix(".no-llm.toml"))} | self.env
 
     def start(self) -> "LiveServer":
         self.port = free_port()
@@ -294,7 +295,7 @@ def test_serve_refuses_a_port_in_use(server, tmp_path):
 
 def test_token_guards_everything_but_health(tmp_path):
     token = "s3cret-token-for-tests"
-    live = LiveServer(tmp_path / "guarded.db", "--token", token).start()
+    live = LiveServer(tmp_path / "guarded.db", env={"SELFEVAL_TOKEN": token}).start()
     try:
         with live.client() as http:
             assert http.get("/healthz").status_code == 200

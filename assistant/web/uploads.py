@@ -48,7 +48,7 @@ def checked_size(data: bytes) -> bytes:
 
 async def read_form(request: Request) -> Upload:
     try:
-        form = await request.form(max_files=1, max_fields=10)
+        form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES + 1)
     except HTTPException as error:  # starlette's report of a malformed multipart body
         raise WebError("上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传。") from error
     file, text = form.get("file"), form.get("text")

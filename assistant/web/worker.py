@@ -1,0 +1,110 @@
+"""Analysis in a child process with a CPU-time and memory limit, so no report can stall or exhaust the server.
+
+Every parse, review and answer the web app runs goes through `Worker.run`: a fresh child (forked from a
+forkserver that has the pipeline imported already, so a child starts in milliseconds) sets its own
+RLIMIT_CPU and RLIMIT_AS, runs one function and sends back the pickled result. The server process
+only waits on a pipe, so it keeps answering (`/healthz` included) while a hostile report is analysed;
+a report that exceeds a limit ends as a `LimitExceeded` error a user can read.
+"""
+import logging
+import multiprocessing
+import pickle
+import resource
+import signal
+import traceback
+from dataclasses import dataclass
+
+from assistant.errors import BadInput, SelfevalError
+
+log = logging.getLogger("selfeval.web")
+
+# Imported once in the forkserver, so each child has them already.
+PRELOAD = ["assistant.web.pipeline", "assistant.api", "assistant.extract.hybrid", "assistant.check", "assistant.review", "assistant.chat"]
+
+
+class LimitExceeded(BadInput):
+    """A report that needed more CPU time or memory than a review may take."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: int = 60
+    memory_mb: int = 1536
+
+    @property
+    def wall_seconds(self) -> int:
+        """Waiting on an LLM endpoint costs no CPU time; a review may wait this long in all."""
+        return self.cpu_seconds * 10
+
+
+def _child(connection, limits: Limits, function, args) -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    memory = limits.memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        outcome = ("ok", function(*args))
+    except SelfevalError as error:
+        outcome = ("error", error)
+    except MemoryError:
+        outcome = ("memory", None)
+    except Exception:  # a bug: the parent logs it
+        outcome = ("bug", traceback.format_exc())
+    try:
+        connection.send_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    except MemoryError:
+        connection.send_bytes(pickle.dumps(("memory", None)))
+    connection.close()
+
+
+class Worker:
+    """Runs functions of the pipeline in limited child processes."""
+
+    def __init__(self, limits: Limits = Limits()) -> None:
+        self.limits = limits
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(PRELOAD)
+
+    def run(self, function, *args):
+        """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded."""
+        receiving, sending = self.context.Pipe(duplex=False)
+        child = self.context.Process(target=_child, args=(sending, self.limits, function, args), daemon=True)
+        child.start()
+        sending.close()
+        try:
+            finished = receiving.poll(self.limits.wall_seconds)
+            outcome = self._receive(receiving) if finished else None
+        finally:
+            receiving.close()
+            if child.is_alive():
+                child.kill()
+            child.join()
+        if outcome is None:
+            raise self._limit_error(finished and child.exitcode != -signal.SIGXCPU)
+        status, value = pickle.loads(outcome)
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        if status == "memory":
+            raise LimitExceeded(self._memory_message())
+        log.error("analysis failed in the worker:\n%s", value)
+        raise RuntimeError("analysis failed in the worker")
+
+    @staticmethod
+    def _receive(connection) -> bytes | None:
+        """The child's pickled outcome, or None if it died without sending one."""
+        try:
+            return connection.recv_bytes()
+        except EOFError:
+            return None
+
+    def _limit_error(self, out_of_memory: bool) -> LimitExceeded:
+        """Why a child sent nothing: killed for memory (or crashed), or out of CPU or wall-clock time."""
+        if out_of_memory:
+            return LimitExceeded(self._memory_message())
+        return LimitExceeded(f"这份报告的分析超过了时间上限（{self.limits.cpu_seconds} 秒 CPU 时间），已停止。"
+                             "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
+
+    def _memory_message(self) -> str:
+        return (f"这份报告的分析需要超过 {self.limits.memory_mb} MB 内存，已停止。"
+                "请检查文件是否异常（例如压缩炸弹或超大的文档），或拆分后再上传。")
