@@ -140,14 +140,17 @@ class StoredReport(ReportSummary):
     edits: dict[tuple[int, str], str] = field(default_factory=dict)
 
     def edited(self) -> ReviewedReport | None:
-        """The reviewed report with the latest reviewer edit of every draft field applied."""
+        """The reviewed report with the latest reviewer edit of every draft field applied (a new object;
+        only the edited drafts are copied, so this stays cheap on a huge report)."""
         if self.reviewed is None:
             return None
-        edited = self.reviewed.model_copy(deep=True)
+        changes: dict[int, dict[str, str]] = {}
         for (index, field_name), text in self.edits.items():
-            if 0 <= index < len(edited.drafts):
-                setattr(edited.drafts[index], field_name, text)
-        return edited
+            if 0 <= index < len(self.reviewed.drafts):
+                changes.setdefault(index, {})[field_name] = text
+        drafts = [draft.model_copy(update=changes[index]) if index in changes else draft
+                  for index, draft in enumerate(self.reviewed.drafts)]
+        return self.reviewed.model_copy(update={"drafts": drafts})
 
 
 SUMMARY_COLUMNS = ("id, name, sha256, status, mode, created_at, updated_at, unit_name, year, errors, warnings, infos,"

@@ -62,6 +62,17 @@ def page(browser, problems):
     assert problems == []
 
 
+HIGHLIGHTED = ("() => Array.from(document.querySelectorAll('#source .hl-cell, #source div.src-line.hl'))"
+               ".map(element => Number(element.dataset.line))")
+
+
+def highlighted_lines(page, expected: list[int]) -> list[int]:
+    """The source lines highlighted (a text line, or the evidence cell of a table row), once they are `expected`;
+    highlighting may first fetch that part of the source."""
+    page.wait_for_function(f"({HIGHLIGHTED})().sort((a, b) => a - b).join() === {','.join(map(str, expected))!r}")
+    return sorted(page.evaluate(HIGHLIGHTED))
+
+
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"))
@@ -113,17 +124,15 @@ def test_opening_a_finding_highlights_its_source(server, page, reviewed_id):
                           if f["severity"] == "error" and any(e["line"] for e in f["evidence"]))
     page.click(f"#F{index} .finding-message")
     lines = sorted({e["line"] for e in finding["evidence"] if e["line"]})
-    highlighted = page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => Number(l.id.slice(1)))")
-    assert sorted(highlighted) == lines
-    first = page.locator(f"#L{lines[0]}")
-    assert first.is_visible() and first.evaluate("line => line.classList.contains('hl-first')")
-    marked = page.eval_on_selector_all(".src-line mark", "marks => marks.map(m => m.textContent)")
+    assert highlighted_lines(page, lines) == lines
+    assert page.locator("#source .hl-first").first.is_visible()
+    marked = page.eval_on_selector_all("#source mark", "marks => marks.map(m => m.textContent)")
     assert marked and set(marked) <= {e["quote"] for e in finding["evidence"]}
     screenshot(page, "03-finding-source")
 
     evidence = finding["evidence"][-1]
     page.click(f"#F{index} .ev[data-line='{evidence['line']}']")
-    assert page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => l.id)") == [f"L{evidence['line']}"]
+    assert highlighted_lines(page, [evidence["line"]]) == [evidence["line"]]
 
 
 def test_tables_and_scores_tabs(server, page, reviewed_id):
@@ -135,7 +144,10 @@ def test_tables_and_scores_tabs(server, page, reviewed_id):
     row = page.locator(f"#tab-tables tr[data-line='{indicator['line']}']").first
     assert indicator["level3"] in row.inner_text()
     row.click()
-    assert page.locator(f"#L{indicator['line']}.hl").is_visible()
+    assert highlighted_lines(page, [indicator["line"]]) == [indicator["line"]]
+    # The source shows the table as a table, its evidence cell marked.
+    cell = page.locator(f"#source td.hl-cell[data-line='{indicator['line']}']")
+    assert cell.is_visible() and cell.evaluate("cell => cell.closest('table') !== null")
     screenshot(page, "04-tables")
 
     page.click("[data-tab=scores]")
@@ -180,7 +192,8 @@ def test_ask_a_question_and_follow_its_evidence(server, page, reviewed_id):
     links = page.locator("#chat-log .msg.answer .ev")
     assert links.count() == len([e for e in stored["evidence"] if e["line"]]) > 0
     links.first.click()
-    assert page.locator(f"#L{stored['evidence'][0]['line']}.hl").is_visible()
+    first_line = next(e["line"] for e in stored["evidence"] if e["line"])
+    assert highlighted_lines(page, [first_line]) == [first_line]
     screenshot(page, "07-chat")
 
 
@@ -193,8 +206,8 @@ def test_pasted_script_is_shown_as_text(server, page):
     page.eval_on_selector("#paste", "(area, text) => { area.value = text; area.dispatchEvent(new Event('input')); }", text)
     page.click("#submit")
     page.wait_for_selector(".finding")
-    line = next(n for n, content in enumerate(text.splitlines(), 1) if hostile in content)
-    assert hostile in page.inner_text(f"#L{line}")
+    page.wait_for_selector("#source[aria-busy=false] .src-line")
+    assert hostile in page.inner_text("#source")
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
 
 

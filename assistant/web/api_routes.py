@@ -3,6 +3,7 @@
     POST /api/reports                 multipart `file`, or JSON {"text": …}  → 201 {"id", …check object…}
     GET  /api/reports/{id}            the stored review (drafts with the reviewer's edits)
     POST /api/reports/{id}/ask        {"question": …}                         → the ask object
+    GET  /api/reports/{id}/source     ?start=&end=: lines and tables of the source, for the source pane
     DELETE /api/reports/{id}          the review with its bytes, drafts and chat → 204
 
 With accounts, a reviewer reaches only their own reports (an admin every report); any other id is 404,
@@ -23,6 +24,8 @@ from assistant.web.uploads import MODES, checked_mode, read_upload
 from schemas import Answer, Draft
 
 router = APIRouter(prefix="/api", tags=["reports"])
+SOURCE_WINDOW = 300
+MAX_SOURCE_WINDOW = 2000
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
@@ -118,6 +121,15 @@ def get_report(request: Request, report_id: str) -> dict:
 def delete_report(request: Request, report_id: str) -> Response:
     request.app.state.pipeline.delete(stored(request, report_id).id)
     return Response(status_code=204)
+
+
+@router.get("/reports/{report_id}/source", summary="报告原文的一段（按行号；表格整表给出，含单元格位置）")
+def source(request: Request, report_id: str, start: int = Query(1, ge=1, description="起始行号"),
+           end: int | None = Query(None, ge=1, description="结束行号（含）；最多 start + 2000")) -> Response:
+    record = stored(request, report_id)
+    end = min(end or start + SOURCE_WINDOW, start + MAX_SOURCE_WINDOW)
+    view = request.app.state.pipeline.source(record)
+    return Response(view.json_range(start, end), media_type="application/json")
 
 
 @router.get("/reports/{report_id}/status", summary="审核进度")

@@ -34,7 +34,7 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: tuple[str,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        pipeline.resume()
+        pipeline.start()
         yield
         pipeline.shutdown()
 

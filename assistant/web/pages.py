@@ -3,7 +3,7 @@
 Templates are rendered with autoescaping on, and every page is served with a strict
 Content-Security-Policy (scripts and styles only from /static), so report text can never run.
 """
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
@@ -17,6 +17,9 @@ from assistant.web.templating import render
 from assistant.web.uploads import checked_mode, read_upload
 
 router = APIRouter(include_in_schema=False)
+FINDINGS_PER_PAGE = 100
+DRAFTS_PER_PAGE = 50
+TABLE_ROWS_PER_PAGE = 300
 
 
 def index_page(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
@@ -99,14 +102,25 @@ def local_path(target: str) -> str:
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(request: Request, report_id: str):
+def report_page(request: Request, report_id: str, tab: str = Query("findings", pattern="^[a-z]+$"),
+                severity: str = Query("all", pattern="^(all|error|warning|info)$"),
+                findings_page: int = 1, tables_page: int = 1, drafts_page: int = 1):
+    """One review, its long lists paged so the page stays small on any report; the source pane
+    loads what it shows from /api/reports/{id}/source."""
     record = stored(request, report_id)
-    context = {"record": record, "progress": request.app.state.pipeline.progress(record)}
+    context = {"record": record, "progress": request.app.state.pipeline.progress(record), "tab": tab,
+               "severity": severity}
     if record.status == "done":
         report = record.edited()
-        lines = request.app.state.pipeline.document(record).lines
-        context |= {"report": report, "lines": lines, "line_count": len(lines),
-                    "chat": request.app.state.store.chat(report_id), "findings": view.sorted_findings(report),
-                    "counts": view.severity_counts(report), "scores": view.score_rows(report),
+        findings = [(i, f) for i, f in view.sorted_findings(report) if severity in ("all", f.severity)]
+        table_pages = view.table_pages(report, TABLE_ROWS_PER_PAGE)
+        tables = view.paged(table_pages, tables_page, 1)
+        shown_tables = tables.items[0]
+        context |= {"report": report, "chat": request.app.state.store.chat(report_id),
+                    "findings": view.paged(findings, findings_page, FINDINGS_PER_PAGE),
+                    "tables": tables, "shown_tables": shown_tables,
+                    "drafts": view.paged(list(enumerate(report.drafts)), drafts_page, DRAFTS_PER_PAGE),
+                    "counts": view.severity_counts(report),
+                    "scores": [s for s in view.score_rows(report) if s.table in shown_tables],
                     "row_severity": view.row_severities(report)}
     return render(request, "report.html", context)

@@ -7,28 +7,27 @@ failed and never resumed. While a review runs, `progress` says which stage it is
 how long, for the page to show.
 """
 import logging
-import pickle
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
 from assistant import api
-from assistant.document import Document
 from assistant.errors import SelfevalError
 from assistant.store import Store, StoredReport, User
+from assistant.web.source import SourceView, source_view
 from assistant.web.worker import Limits, Worker
 from schemas import Answer, ReviewedReport
 
 log = logging.getLogger("selfeval.web")
 
 STAGES = {"queued": "排队等待处理", "reviewing": "抽取、复核并起草审核意见"}
-# Parsed documents kept for the source pane, by their pickled size: a few huge reports cannot pin the memory.
-DOCUMENT_CACHE_BYTES = 128 * 2**20
+# Source views kept for the source pane, by size: a few huge reports cannot pin the server's memory.
+SOURCE_CACHE_BYTES = 128 * 2**20
 
 
-def load_document(data: bytes, name: str) -> Document:
-    return api.load(data, name)
+def read_source(data: bytes, name: str) -> SourceView:
+    return source_view(api.load(data, name))
 
 
 def review_upload(data: bytes, name: str, mode: str) -> ReviewedReport:
@@ -39,30 +38,29 @@ def answer_question(data: bytes, name: str, question: str, history: list[Answer]
     return api.ask(api.load(data, name), question, history, mode)
 
 
-class DocumentCache:
-    """Parsed documents by report id, least recently used dropped first once they pass `limit` bytes."""
+class SourceCache:
+    """Source views by report id, least recently used dropped first once they pass `limit` bytes."""
 
-    def __init__(self, limit: int = DOCUMENT_CACHE_BYTES) -> None:
+    def __init__(self, limit: int = SOURCE_CACHE_BYTES) -> None:
         self.limit = limit
         self.lock = threading.Lock()
-        self.entries: OrderedDict[str, tuple[Document, int]] = OrderedDict()
+        self.entries: OrderedDict[str, SourceView] = OrderedDict()
         self.size = 0
 
-    def get(self, report_id: str) -> Document | None:
+    def get(self, report_id: str) -> SourceView | None:
         with self.lock:
             if report_id not in self.entries:
                 return None
             self.entries.move_to_end(report_id)
-            return self.entries[report_id][0]
+            return self.entries[report_id]
 
-    def put(self, report_id: str, document: Document) -> None:
-        size = len(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+    def put(self, report_id: str, view: SourceView) -> None:
         with self.lock:
             self._drop(report_id)
-            if size > self.limit:
+            if view.size > self.limit:
                 return
-            self.entries[report_id] = (document, size)
-            self.size += size
+            self.entries[report_id] = view
+            self.size += view.size
             while self.size > self.limit:
                 self._drop(next(iter(self.entries)))
 
@@ -71,8 +69,8 @@ class DocumentCache:
             self._drop(report_id)
 
     def _drop(self, report_id: str) -> None:
-        _, size = self.entries.pop(report_id, (None, 0))
-        self.size -= size
+        view = self.entries.pop(report_id, None)
+        self.size -= view.size if view else 0
 
 
 class Pipeline:
@@ -84,15 +82,15 @@ class Pipeline:
         self.executor = ThreadPoolExecutor(workers, thread_name_prefix="selfeval-review")
         self.lock = threading.Lock()
         self.stages: dict[str, str] = {}
-        self.documents = DocumentCache()
+        self.sources = SourceCache()
 
-    def document(self, record: StoredReport) -> Document:
-        """The parsed source of a stored review (parsed once, then cached)."""
-        document = self.documents.get(record.id)
-        if document is None:
-            document = self.worker.run(load_document, record.data, record.name)
-            self.documents.put(record.id, document)
-        return document
+    def source(self, record: StoredReport) -> SourceView:
+        """The source pane's view of a stored review (read once, then cached)."""
+        view = self.sources.get(record.id)
+        if view is None:
+            view = self.worker.run(read_source, record.data, record.name)
+            self.sources.put(record.id, view)
+        return view
 
     def accept(self, data: bytes, name: str, mode: str, owner: User | None = None,
                idempotency_key: str | None = None) -> tuple[str, bool]:
@@ -103,9 +101,9 @@ class Pipeline:
         owner_id = owner.id if owner else None
         if idempotency_key and (earlier := self.store.by_idempotency_key(owner_id, idempotency_key)):
             return earlier, False
-        document = self.worker.run(load_document, data, name)
+        view = self.worker.run(read_source, data, name)
         report_id = self.store.start_report(data, name, mode, owner_id, idempotency_key)
-        self.documents.put(report_id, document)
+        self.sources.put(report_id, view)
         with self.lock:
             self.stages.setdefault(report_id, "queued")
         return report_id, True
@@ -161,13 +159,18 @@ class Pipeline:
         return answer
 
     def delete(self, report_id: str) -> None:
-        """Forget a review: its bytes, result, drafts and chat in the store, and its parsed document here."""
+        """Forget a review: its bytes, result, drafts and chat in the store, and its source view here."""
         self.store.delete(report_id)
-        self.documents.discard(report_id)
+        self.sources.discard(report_id)
 
     def _set_stage(self, report_id: str, stage: str) -> None:
         with self.lock:
             self.stages[report_id] = stage
+
+    def start(self) -> None:
+        """Resume unfinished reviews, and start the worker's forkserver now rather than at the first upload."""
+        self.executor.submit(self.worker.warm_up)
+        self.resume()
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -64,6 +64,10 @@ class Worker:
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(PRELOAD)
 
+    def warm_up(self) -> None:
+        """Start the forkserver (importing the pipeline once) by running one trivial child."""
+        self.run(int)
+
     def run(self, function, *args):
         """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded."""
         receiving, sending = self.context.Pipe(duplex=False)

@@ -1,0 +1,77 @@
+"""One report can never stall the server: analysis runs in a child with a CPU-time and memory limit.
+
+The slow report is a synthetic one 300× the first sample's tables (several seconds of CPU to review,
+well under a second to read), so the test holds whatever the speed of any one regular expression.
+"""
+import statistics
+import time
+
+import httpx
+import pytest
+
+from assistant.synthetic import synthetic_report
+from assistant.web.pipeline import DocumentCache, load_document
+from tests.conftest import SAMPLE_FILES
+from tests.test_web_api import LiveServer
+
+SAMPLE = SAMPLE_FILES[0]
+CPU_SECONDS = 2
+
+
+@pytest.fixture(scope="module")
+def slow_report() -> bytes:
+    return synthetic_report(SAMPLE.read_text(encoding="utf-8"), 300).encode("utf-8")
+
+
+def status_of(http: httpx.Client, report_id: str) -> dict:
+    return http.get(f"/api/reports/{report_id}/status").json()
+
+
+def wait_until_over(http: httpx.Client, report_id: str) -> dict:
+    deadline = time.monotonic() + 120
+    while (status := status_of(http, report_id))["status"] == "running":
+        assert time.monotonic() < deadline, status
+        time.sleep(0.1)
+    return status
+
+
+def test_health_answers_at_once_while_a_report_overruns_its_cpu_limit_which_fails_it_for_good(tmp_path, slow_report):
+    live = LiveServer(tmp_path / "r.db", "--cpu-seconds", str(CPU_SECONDS)).start()
+    try:
+        with live.client() as http:
+            response = http.post("/api/reports?wait=false", files={"file": ("huge.txt", slow_report)})
+            assert response.status_code == 202, response.text
+            report_id = response.json()["id"]
+            latencies = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert http.get("/healthz").status_code == 200
+                latencies.append(time.perf_counter() - started)
+            # Measured while the analysis was running, not after it.
+            assert status_of(http, report_id)["status"] == "running"
+            assert statistics.median(latencies) < 0.1, latencies
+            failed = wait_until_over(http, report_id)
+            assert failed["status"] == "failed" and "时间上限" in failed["error"], failed
+        live.stop()
+        live.start()  # a restart does not resume it
+        with live.client() as http:
+            assert status_of(http, report_id)["status"] == "failed"
+            small = http.post("/api/reports", json={"text": SAMPLE.read_text(encoding="utf-8")})
+            assert small.status_code == 201 and small.json()["status"] == "done"
+    finally:
+        live.stop()
+
+
+def test_the_document_cache_is_bounded_by_bytes(slow_report):
+    small = load_document(SAMPLE.read_bytes(), SAMPLE.name)
+    huge = load_document(slow_report, "huge.txt")
+    cache = DocumentCache(limit=3 * DocumentCache.size_of(small))
+    for key in ("a", "b", "c"):
+        cache.put(key, small)
+    assert [cache.get(key) is not None for key in "abc"] == [True, True, True]
+    cache.put("huge", huge)  # larger than the whole cache: not kept, and nothing else is dropped for it
+    assert cache.get("huge") is None and cache.size <= cache.limit
+    cache.get("a")
+    cache.put("d", small)  # the least recently used ("b") makes room
+    assert [cache.get(key) is not None for key in "abcd"] == [True, False, True, True]
+    assert cache.size == 3 * DocumentCache.size_of(small)
