@@ -18,6 +18,7 @@ import pytest
 from assistant import api
 from assistant.ingest import MAX_BYTES
 from assistant.store import Store
+from assistant.synthetic import synthetic_report
 from tests.conftest import ROOT, SAMPLE_FILES, run_cli
 
 SAMPLE = SAMPLE_FILES[0]
@@ -269,8 +270,11 @@ def test_report_text_is_escaped_in_the_page(client):
     page = client.get(f"/reports/{report_id}", headers={"accept": "text/html"})
     assert page.status_code == 200
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
+    # The source pane gets the text as JSON data (the page inserts it with textContent), never as HTML.
+    source = client.get(f"/api/reports/{report_id}/source", params={"start": 1, "end": 100000})
+    assert source.headers["content-type"] == "application/json" and source.headers["x-content-type-options"] == "nosniff"
+    assert any("<script>alert('x')</script>" in json.dumps(block, ensure_ascii=False) for block in source.json()["blocks"])
     listing = client.get("/", headers={"accept": "text/html"}).text
     assert "<img src=x" not in listing and "&lt;img src=x onerror=alert(1)&gt;.txt" in listing
 
@@ -339,3 +343,51 @@ def test_a_crash_and_restart_keep_everything_and_resume_unfinished_reviews(tmp_p
             assert resumed["source"]["name"] == SAMPLE_FILES[1].name and resumed["tables"]
     finally:
         live.stop()
+
+
+def test_the_source_comes_in_ranges_that_cover_every_line_once(client, uploaded):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    whole = client.get(f"/api/reports/{uploaded['id']}/source", params={"start": 1, "end": len(lines)}).json()
+    assert whole["line_count"] == len(lines) and whole["format"] == "txt"
+    covered = []
+    for block in whole["blocks"]:
+        if block["kind"] == "line":
+            assert block["text"] == lines[block["line"] - 1]
+            covered.append(block["line"])
+        else:
+            assert block["rows"] and all(cell["line"] in range(block["first"], block["last"] + 1)
+                                         for row in block["rows"] for cell in row)
+            covered.extend(range(block["first"], block["last"] + 1))
+    assert covered == list(range(1, len(lines) + 1))
+    tables = [block for block in whole["blocks"] if block["kind"] == "table"]
+    assert len(tables) >= len(uploaded["tables"])
+    indicator = uploaded["tables"][0]["indicators"][0]
+    assert any(cell["text"] == indicator["level3"] for table in tables for row in table["rows"] for cell in row)
+    # A range gives only the blocks touching it.
+    part = client.get(f"/api/reports/{uploaded['id']}/source", params={"start": 10, "end": 12}).json()["blocks"]
+    assert part and all(b.get("first", b.get("line")) <= 12 and b.get("last", b.get("line")) >= 10 for b in part)
+
+
+def test_pasting_more_than_a_megabyte_into_the_form_works(client):
+    pasted = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 200)
+    assert len(pasted.encode("utf-8")) > 1_100_000
+    response = client.post("/reports", files={"text": (None, pasted), "mode": (None, "template")},
+                           headers={"accept": "text/html"})
+    assert response.status_code == 303, response.text[:500]
+    report_id = response.headers["location"].rsplit("/", 1)[1]
+    assert client.get(f"/api/reports/{report_id}/status").json()["file_name"] == "粘贴文本.txt"
+
+
+def test_api_exports_and_docs_are_not_sniffed_framed_or_cached(client, uploaded):
+    for path in ("/api/reports", f"/api/reports/{uploaded['id']}", f"/api/reports/{uploaded['id']}/export/md",
+                 f"/api/reports/{uploaded['id']}/export/json", "/docs", "/openapi.json", "/api/reports/nope"):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert "default-src 'self'" in headers["content-security-policy"] and "frame-ancestors 'none'" in \
+            headers["content-security-policy"], path
+        assert headers["cache-control"] == "no-store", path
+
+
+def test_without_accounts_the_page_says_it_is_single_user(client):
+    page = client.get("/", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "单用户模式" in page.text and "selfeval user add" in page.text

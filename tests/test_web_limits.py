@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from assistant.synthetic import synthetic_report
-from assistant.web.pipeline import DocumentCache, load_document
+from assistant.web.pipeline import SourceCache, read_source
 from tests.conftest import SAMPLE_FILES
 from tests.test_web_api import LiveServer
 
@@ -62,16 +62,17 @@ def test_health_answers_at_once_while_a_report_overruns_its_cpu_limit_which_fail
         live.stop()
 
 
-def test_the_document_cache_is_bounded_by_bytes(slow_report):
-    small = load_document(SAMPLE.read_bytes(), SAMPLE.name)
-    huge = load_document(slow_report, "huge.txt")
-    cache = DocumentCache(limit=3 * DocumentCache.size_of(small))
+def test_the_source_cache_is_bounded_by_bytes(slow_report):
+    small = read_source(SAMPLE.read_bytes(), SAMPLE.name)
+    huge = read_source(slow_report, "huge.txt")
+    assert huge.size > 50 * small.size
+    cache = SourceCache(limit=3 * small.size)
     for key in ("a", "b", "c"):
         cache.put(key, small)
     assert [cache.get(key) is not None for key in "abc"] == [True, True, True]
     cache.put("huge", huge)  # larger than the whole cache: not kept, and nothing else is dropped for it
-    assert cache.get("huge") is None and cache.size <= cache.limit
+    assert cache.get("huge") is None and cache.size == 3 * small.size
     cache.get("a")
     cache.put("d", small)  # the least recently used ("b") makes room
     assert [cache.get(key) is not None for key in "abcd"] == [True, False, True, True]
-    assert cache.size == 3 * DocumentCache.size_of(small)
+    assert cache.size == 3 * small.size <= cache.limit
