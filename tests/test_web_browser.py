@@ -4,6 +4,7 @@ Screenshots of each step are kept in tests/artifacts/ (git-ignored) for a person
 """
 import io
 import re
+import time
 from pathlib import Path
 
 import docx
@@ -69,7 +70,7 @@ HIGHLIGHTED = ("() => Array.from(document.querySelectorAll('#source .hl-cell, #s
 def highlighted_lines(page, expected: list[int]) -> list[int]:
     """The source lines highlighted (a text line, or the evidence cell of a table row), once they are `expected`;
     highlighting may first fetch that part of the source."""
-    page.wait_for_function(f"({HIGHLIGHTED})().sort((a, b) => a - b).join() === {','.join(map(str, expected))!r}")
+    page.wait_for_function(f"() => ({HIGHLIGHTED})().sort((a, b) => a - b).join() === {','.join(map(str, expected))!r}")
     return sorted(page.evaluate(HIGHLIGHTED))
 
 
@@ -258,3 +259,76 @@ def test_api_docs_render_without_internet(server, page):
     page.goto(server.url + "/docs")
     assert "selfeval" in page.locator(".swagger-ui .title").inner_text()
     assert page.locator(".opblock-summary-path", has_text="/api/reports/{report_id}/ask").count() == 1
+
+
+BUSY = "busy => document.querySelector('#ask-form').getAttribute('aria-busy') === busy"
+
+
+def wait_for_held(page, held: list, count: int) -> None:
+    """Let Playwright deliver the intercepted request to the route handler (it runs while the page is waited on)."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while len(held) < count:
+        assert time.monotonic() < deadline, "the question was never sent"
+        page.wait_for_timeout(20)
+    assert len(held) == count
+
+
+def test_the_chat_keeps_every_question_while_an_answer_is_pending(server, page, reviewed_id):
+    held = []
+    page.route("**/ask", lambda route: held.append(route))  # answers wait until the test lets them through
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.click("[data-tab=chat]")
+    page.fill("#question", "总分是多少？")
+    page.press("#question", "Enter")
+    page.wait_for_function(BUSY, arg="true")
+    # Pending: the question is in the log, the input is empty and disabled, so nothing typed can be lost.
+    assert page.locator("#chat-log .msg.question").last.inner_text() == "总分是多少？"
+    assert page.is_disabled("#question") and page.is_disabled("#ask-form button")
+    assert page.input_value("#question") == ""
+    wait_for_held(page, held, 1)
+    held[0].continue_()
+    page.wait_for_function(BUSY, arg="false")
+    assert page.is_enabled("#question")
+    page.fill("#question", "产出指标的得分是多少？")
+    page.press("#question", "Enter")
+    page.wait_for_function(BUSY, arg="true")
+    wait_for_held(page, held, 2)
+    held[1].continue_()
+    page.wait_for_function(BUSY, arg="false")
+    asked = [a["question"] for a in httpx.get(f"{server.url}/api/reports/{reviewed_id}/chat", timeout=60).json()]
+    assert asked[-2:] == ["总分是多少？", "产出指标的得分是多少？"]
+    shown = page.locator("#chat-log .msg.question").all_inner_texts()
+    assert shown[-2:] == asked[-2:] and page.locator("#chat-log .msg.answer.pending").count() == 0
+
+
+def test_j_and_k_move_between_findings_and_open_each(server, page, reviewed_id):
+    report = api_report(server, reviewed_id)
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    ids = page.eval_on_selector_all(".finding", "items => items.map(item => item.id)")
+    assert len(ids) >= 2
+    page.keyboard.press("j")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[0])
+    page.keyboard.press("j")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[1])
+    second = report["findings"][int(ids[1][1:])]
+    expected = sorted({e["line"] for e in second["evidence"] if e["line"]})
+    if expected:
+        assert highlighted_lines(page, expected) == expected
+    page.keyboard.press("k")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[0])
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[1])
+
+
+def test_chinese_is_drawn_with_a_cjk_font_not_tofu(server, page, reviewed_id):
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    # The font the browser really drew the heading's glyphs with: a CJK font, every glyph of it.
+    assert page.inner_text("h1") and re.search(r"[\u4e00-\u9fff]", page.inner_text("h1"))
+    assert any("CJK" in font["familyName"] or "Noto Sans SC" in font["familyName"] for font in fonts), fonts
+    assert sum(font["glyphCount"] for font in fonts) == len(page.inner_text("h1")), fonts  # spaces included
