@@ -332,3 +332,72 @@ def test_chinese_is_drawn_with_a_cjk_font_not_tofu(server, page, reviewed_id):
     assert page.inner_text("h1") and re.search(r"[\u4e00-\u9fff]", page.inner_text("h1"))
     assert any("CJK" in font["familyName"] or "Noto Sans SC" in font["familyName"] for font in fonts), fonts
     assert sum(font["glyphCount"] for font in fonts) == len(page.inner_text("h1")), fonts  # spaces included
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """A server with two reviewers' accounts."""
+    db = tmp_path_factory.mktemp("office") / "reviews.db"
+    store = Store(db)
+    for name in ("alice", "bob"):
+        store.add_user(name, f"{name}-password")
+    live = LiveServer(db).start()
+    yield live
+    live.stop()
+
+
+def sign_in(browser, server, name: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(server.url + "/")
+    page.wait_for_url(re.compile(r"/login"))
+    page.fill("#name", name)
+    page.fill("#password", f"{name}-password")
+    page.click("#sign-in")
+    page.wait_for_selector("#upload-form")
+    assert page.inner_text("#user-name") == name
+    return context, page
+
+
+def upload_in_browser(page, name: str) -> str:
+    page.set_input_files("#file", files=[{"name": name, "mimeType": "text/plain", "buffer": SAMPLE.read_bytes()}])
+    page.click("#submit")
+    page.wait_for_url(re.compile(r"/reports/[0-9a-f]+$"))
+    page.wait_for_selector(".finding")
+    return page.url.rsplit("/", 1)[1]
+
+
+FETCH = """async ([method, url]) => { const response = await fetch(url, {method: method,
+  headers: {"Accept": "application/json"}}); return response.status; }"""
+
+
+def test_two_reviewers_cannot_see_open_download_or_delete_each_others_reports(browser, office):
+    alice, alice_page = sign_in(browser, office, "alice")
+    bob, bob_page = sign_in(browser, office, "bob")
+    try:
+        mine = upload_in_browser(alice_page, "alice-report.txt")
+        bobs = upload_in_browser(bob_page, "bob-report.txt")
+        for page, own, other, other_file in ((bob_page, bobs, mine, "alice-report.txt"),
+                                             (alice_page, mine, bobs, "bob-report.txt")):
+            page.goto(office.url + "/")
+            assert other_file not in page.inner_text("#history") and page.locator(f"a[href='/reports/{own}']").count()
+            response = page.goto(f"{office.url}/reports/{other}")
+            assert response.status == 404 and other_file not in page.content()
+            for method, path in (("GET", f"/api/reports/{other}"), ("GET", f"/api/reports/{other}/source"),
+                                 ("GET", f"/api/reports/{other}/export/docx"), ("GET", f"/api/reports/{other}/chat"),
+                                 ("DELETE", f"/api/reports/{other}"), ("POST", f"/reports/{other}/delete")):
+                assert page.evaluate(FETCH, [method, office.url + path]) == 404, (method, path)
+            listed = page.evaluate("async () => (await (await fetch('/api/reports')).json()).map(r => r.id)")
+            assert listed == [own]
+        # Each still has their own report, and deletes it from its page.
+        bob_page.goto(f"{office.url}/reports/{bobs}")
+        bob_page.once("dialog", lambda dialog: dialog.accept())
+        bob_page.click("#delete-report")
+        bob_page.wait_for_url(office.url + "/")
+        assert bob_page.goto(f"{office.url}/reports/{bobs}").status == 404
+        assert alice_page.goto(f"{office.url}/reports/{mine}").status == 200
+        screenshot(alice_page, "11-signed-in")
+    finally:
+        alice.close()
+        bob.close()

@@ -268,6 +268,14 @@
     select(next);
   });
 
+  // ---- Deleting the review (its file, results, drafts and chat) asks first.
+  const deleteForm = document.getElementById("delete-form");
+  if (deleteForm) {
+    deleteForm.addEventListener("submit", function (event) {
+      if (!confirm("删除后，原文件、审核结果、草稿修改和问答记录都将无法恢复。确定删除吗？")) event.preventDefault();
+    });
+  }
+
   // ---- Tabs.
   function openTab(name) {
     document.querySelectorAll("[data-tab]").forEach(function (other) {
