@@ -13,7 +13,8 @@ was being processed when the process died is still there to resume.
 import os
 import secrets
 import sqlite3
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -91,6 +92,8 @@ MIGRATIONS = (
     """,
 )
 SESSION_LIFETIME = timedelta(hours=12)
+# Parsed reviews kept in memory, by the length of their JSON (a 100× report's is about 20 MB).
+PARSED_CACHE_CHARS = 48 * 2**20
 passwords = PasswordHasher()
 
 
@@ -162,6 +165,8 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._cache: OrderedDict[tuple[str, int, int], ReviewedReport] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
@@ -273,10 +278,23 @@ class Store:
                 "SELECT draft, field, text FROM draft_edits WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
         record = dict(row)
         reviewed = record.pop("reviewed")
-        return StoredReport(
-            **record,
-            reviewed=ReviewedReport.model_validate_json(reviewed) if reviewed else None,
-            edits={(edit["draft"], edit["field"]): edit["text"] for edit in edits})
+        return StoredReport(**record, reviewed=self._parsed(report_id, reviewed) if reviewed else None,
+                            edits={(edit["draft"], edit["field"]): edit["text"] for edit in edits})
+
+    def _parsed(self, report_id: str, reviewed_json: str) -> ReviewedReport:
+        """The reviewed JSON as a model, parsed once per distinct JSON (a huge review takes a while to
+        validate); the models are shared, so callers copy before changing one (as `edited` does)."""
+        key = (report_id, len(reviewed_json), hash(reviewed_json))
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        reviewed = ReviewedReport.model_validate_json(reviewed_json)
+        with self._cache_lock:
+            self._cache[key] = reviewed
+            while sum(size for _, size, _ in self._cache) > PARSED_CACHE_CHARS and len(self._cache) > 1:
+                self._cache.popitem(last=False)
+        return reviewed
 
     def by_idempotency_key(self, owner: int | None, key: str) -> str | None:
         """The id of the owner's upload sent with this Idempotency-Key, if any."""

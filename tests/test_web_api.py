@@ -391,3 +391,19 @@ def test_api_exports_and_docs_are_not_sniffed_framed_or_cached(client, uploaded)
 def test_without_accounts_the_page_says_it_is_single_user(client):
     page = client.get("/", headers={"accept": "text/html"})
     assert page.status_code == 200 and "单用户模式" in page.text and "selfeval user add" in page.text
+
+
+def test_the_page_of_a_huge_report_stays_small(client):
+    huge = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 100)
+    reviewed = client.post("/api/reports", json={"text": huge, "name": "huge.txt"})
+    assert reviewed.status_code == 201, reviewed.text[:300]
+    body = reviewed.json()
+    assert len(body["findings"]) > 1000 and sum(len(t["indicators"]) for t in body["tables"]) > 5000
+    page = client.get(f"/reports/{body['id']}", headers={"accept": "text/html"})
+    assert page.status_code == 200 and len(page.content) < 2_000_000, len(page.content)
+    assert page.text.count('class="finding ') == 100 and "下一页" in page.text
+    last = client.get(f"/reports/{body['id']}", params={"findings_page": 1000}, headers={"accept": "text/html"})
+    assert last.text.count('class="finding ') == (len(body["findings"]) % 100 or 100)
+    source = client.get(f"/api/reports/{body['id']}/source", params={"start": 1, "end": 1_000_000})
+    # At most 2000 lines a request (a table reaching past them comes whole).
+    assert source.status_code == 200 and max(b.get("first", b.get("line")) for b in source.json()["blocks"]) <= 2001
