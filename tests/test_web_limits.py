@@ -10,7 +10,9 @@ import httpx
 import pytest
 
 from assistant.synthetic import synthetic_report
-from assistant.web.pipeline import SourceCache, read_source
+from assistant.errors import BadInput
+from assistant.web.pipeline import SourceCache, read_source, review_upload
+from assistant.web.worker import LimitExceeded, Limits, Worker
 from tests.conftest import SAMPLE_FILES
 from tests.test_web_api import LiveServer
 
@@ -76,3 +78,13 @@ def test_the_source_cache_is_bounded_by_bytes(slow_report):
     cache.put("d", small)  # the least recently used ("b") makes room
     assert [cache.get(key) is not None for key in "abcd"] == [True, False, True, True]
     assert cache.size == 3 * small.size <= cache.limit
+
+
+def test_a_report_needing_more_memory_than_allowed_ends_with_a_clear_error(slow_report):
+    worker = Worker(Limits(cpu_seconds=120, memory_mb=256))
+    small = worker.run(review_upload, SAMPLE.read_bytes(), SAMPLE.name, "template")
+    assert small.tables and small.source.name == SAMPLE.name
+    with pytest.raises(LimitExceeded, match="超过 256 MB 内存"):
+        worker.run(review_upload, slow_report, "huge.txt", "template")
+    with pytest.raises(BadInput, match="不像"):  # the child's own user errors come back as they are
+        worker.run(review_upload, "今天天气很好，我们去公园散步。".encode(), "a.txt", "template")
