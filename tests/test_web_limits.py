@@ -88,3 +88,27 @@ def test_a_report_needing_more_memory_than_allowed_ends_with_a_clear_error(slow_
         worker.run(review_upload, slow_report, "huge.txt", "template")
     with pytest.raises(BadInput, match="不像"):  # the child's own user errors come back as they are
         worker.run(review_upload, "今天天气很好，我们去公园散步。".encode(), "a.txt", "template")
+
+
+def test_a_regex_bomb_upload_neither_stalls_the_server_nor_runs_forever(tmp_path):
+    """Issue 18's case: a narrative line of 24,000 digits (112 s in a quadratic money regex). Whether the
+    regex is linear or not, the review ends within the CPU limit and /healthz keeps answering."""
+    bomb = ("预算绩效执行率\n" + "1234567890" * 2400 + "\n").encode("utf-8")
+    live = LiveServer(tmp_path / "r.db", "--cpu-seconds", "5").start()
+    try:
+        with live.client() as http:
+            response = http.post("/api/reports?wait=false", files={"file": ("d.txt", bomb)})
+            if response.status_code == 400:  # refused at once as not a report: nothing runs at all
+                assert "Traceback" not in response.text
+                return
+            assert response.status_code == 202, response.text
+            latencies = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert http.get("/healthz").status_code == 200
+                latencies.append(time.perf_counter() - started)
+            assert statistics.median(latencies) < 0.1, latencies
+            over = wait_until_over(http, response.json()["id"])
+            assert over["status"] == "done" or "时间上限" in over["error"], over
+    finally:
+        live.stop()
