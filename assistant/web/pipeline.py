@@ -74,7 +74,7 @@ class SourceCache:
 
 
 class Pipeline:
-    """Reviews stored uploads and answers questions about them, keeping parsed documents at hand."""
+    """Reviews stored uploads and answers questions about them, keeping source views at hand."""
 
     def __init__(self, store: Store, workers: int = 2, limits: Limits = Limits()) -> None:
         self.store = store
