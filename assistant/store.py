@@ -354,8 +354,10 @@ class Store:
         return [Answer.model_validate_json(row["answer"]) for row in rows]
 
     def delete(self, report_id: str) -> bool:
-        """Remove a review with its bytes, edits and chat; False if there was none."""
+        """Remove a review with its bytes, edits and chat; False if there was none. The freed pages are
+        overwritten (secure_delete), so the bytes do not linger in the file."""
         with self._transaction() as conn:
+            conn.execute("PRAGMA secure_delete = ON")
             return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
 
     def add_user(self, name: str, password: str, admin: bool = False) -> User:

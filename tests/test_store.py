@@ -217,3 +217,13 @@ def test_delete_removes_bytes_edits_and_chat(tmp_path, reviewed):
     with sqlite3.connect(tmp_path / "r.db") as conn:
         left = [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("reports", "draft_edits", "chat")]
     assert left == [0, 0, 0]
+
+
+def test_deleted_bytes_do_not_linger_in_the_database_file(tmp_path):
+    store = Store(tmp_path / "r.db")
+    secret = "机密报告内容-独一无二的标记-".encode() * 200
+    report_id = store.start_report(secret, "secret.txt")
+    store.delete(report_id)
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert "独一无二的标记".encode() not in (tmp_path / "r.db").read_bytes()
