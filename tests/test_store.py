@@ -223,6 +223,7 @@ def test_deleted_bytes_do_not_linger_in_the_database_file(tmp_path):
     store = Store(tmp_path / "r.db")
     secret = "机密报告内容-独一无二的标记-".encode() * 200
     report_id = store.start_report(secret, "secret.txt")
+    store.start_report(b"x" * 5000, "kept.txt")  # a later row, so the freed pages stay inside the file
     store.delete(report_id)
     with sqlite3.connect(tmp_path / "r.db") as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
