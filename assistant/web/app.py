@@ -8,8 +8,9 @@ from fastapi_offline import FastAPIOffline
 
 from assistant.ingest import MAX_BYTES
 from assistant.store import Store
-from assistant.web import api_routes, pages
+from assistant.web.api_routes import router as api_router
 from assistant.web.errors import install_error_handlers
+from assistant.web.pages import router as pages_router
 from assistant.web.pipeline import Pipeline
 from assistant.web.security import LOOPBACK_HOSTS, Authenticator, BodyLimit, OriginGuard, SecurityHeaders
 from assistant.web.worker import Limits
@@ -49,8 +50,8 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: tuple[str,
     app.add_middleware(OriginGuard, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(api_routes.router)
-    app.include_router(pages.router)
+    app.include_router(api_router)
+    app.include_router(pages_router)
 
     @app.get("/healthz", tags=["service"], summary="存活检查")
     def healthz() -> dict:

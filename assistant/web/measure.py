@@ -16,7 +16,7 @@ def page_timing(text: str, size: int) -> dict:
     """Server time (median wall ms of REPEAT requests after a first one) and bytes of the report page."""
     from fastapi.testclient import TestClient
 
-    from assistant.web import create_app
+    from assistant.web.app import create_app
 
     data = (text if size == 1 else synthetic_report(text, size)).encode("utf-8")
     with tempfile.TemporaryDirectory() as directory:

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from assistant.errors import BadInput
 from assistant.store import SESSION_LIFETIME
-from assistant.web import view
+import assistant.web.view as view
 from assistant.web.api_routes import stored, viewer
 from assistant.web.errors import WebError
 from assistant.web.security import SESSION_COOKIE, session_cookie

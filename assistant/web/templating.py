@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from assistant.ingest import MAX_BYTES
 from assistant.render import FUND_HEADER, number
-from assistant.web import view
+import assistant.web.view as view
 from assistant.web.exports import EXPORTS
 
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
