@@ -84,7 +84,7 @@ async def login(request: Request):
         return render(request, "login.html", {"next": next_path, "error": "用户名或密码不正确。"}, status=401)
     response = RedirectResponse(next_path, status_code=303)
     response.headers["set-cookie"] = session_cookie(store.issue_credential(user, "session"),
-                                                    int(SESSION_LIFETIME.total_seconds()))
+                                                    int(SESSION_LIFETIME.total_seconds()), request.url.scheme == "https")
     return response
 
 

@@ -112,13 +112,15 @@ class Authenticator:
         if query_token and scope["method"] == "GET":
             rest = urlencode([(k, v) for k, v in query if k != "token"])
             return await send_redirect(scope, send, scope["path"] + (f"?{rest}" if rest else ""),
-                                       session_cookie(session_value(self.token)))
+                                       session_cookie(session_value(self.token), secure=scope.get("scheme") == "https"))
         return await self.app(scope, receive, send)
 
 
-def session_cookie(value: str, max_age: int | None = None) -> str:
-    """The Set-Cookie value of a session: never readable by scripts, never sent by other sites' pages."""
-    return f"{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict" + (f"; Max-Age={max_age}" if max_age is not None else "")
+def session_cookie(value: str, max_age: int | None = None, secure: bool = False) -> str:
+    """The Set-Cookie value of a session: never readable by scripts, never sent by other sites' pages,
+    and over HTTPS never sent over plain HTTP."""
+    return (f"{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict" + (f"; Max-Age={max_age}" if max_age is not None else "")
+            + ("; Secure" if secure else ""))
 
 
 async def send_redirect(scope, send, location: str, set_cookie: str | None = None) -> None:
