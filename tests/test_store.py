@@ -228,3 +228,22 @@ def test_deleted_bytes_do_not_linger_in_the_database_file(tmp_path):
     with sqlite3.connect(tmp_path / "r.db") as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert "独一无二的标记".encode() not in (tmp_path / "r.db").read_bytes()
+
+
+def test_a_database_from_before_accounts_is_upgraded_in_place(tmp_path, reviewed):
+    from assistant.store import MIGRATIONS
+
+    report, data = reviewed
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # what the first release wrote
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("INSERT INTO reports (id, name, sha256, status, created_at, updated_at, data, reviewed)"
+                     " VALUES ('old1', 'old.txt', ?, 'done', '2026-01-01', '2026-01-01', ?, ?)",
+                     (sha256(data).hexdigest(), data, report.model_dump_json()))
+    store = Store(path)
+    record = store.get("old1")
+    assert record.reviewed == report and record.owner is None
+    admin = store.add_user("root", "password-r", admin=True)
+    assert [r.id for r in store.list_reports(viewer=admin)] == ["old1"]
+    assert store.list_reports(viewer=store.add_user("alice", "password-a")) == []
