@@ -2,6 +2,7 @@
 import io
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -407,3 +408,16 @@ def test_the_page_of_a_huge_report_stays_small(client):
     source = client.get(f"/api/reports/{body['id']}/source", params={"start": 1, "end": 1_000_000})
     # At most 2000 lines a request (a table reaching past them comes whole).
     assert source.status_code == 200 and max(b.get("first", b.get("line")) for b in source.json()["blocks"]) <= 2001
+
+
+def test_a_resubmitted_upload_form_is_one_review(client):
+    form_page = client.get("/", headers={"accept": "text/html"}).text
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', form_page).group(1)
+    assert key not in client.get("/", headers={"accept": "text/html"}).text  # every form gets its own
+    before = len(client.get("/api/reports?limit=1000").json())
+    body = {"file": ("resent.txt", SAMPLE.read_bytes(), "text/plain"), "idempotency_key": (None, key)}
+    first = client.post("/reports", files=body, headers={"accept": "text/html"})
+    again = client.post("/reports", files=body, headers={"accept": "text/html"})
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    assert len(client.get("/api/reports?limit=1000").json()) == before + 1

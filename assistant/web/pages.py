@@ -3,6 +3,8 @@
 Templates are rendered with autoescaping on, and every page is served with a strict
 Content-Security-Policy (scripts and styles only from /static), so report text can never run.
 """
+import secrets
+
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -24,7 +26,8 @@ TABLE_ROWS_PER_PAGE = 300
 
 def index_page(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
     reports = request.app.state.store.list_reports(viewer=viewer(request))
-    return render(request, "index.html", {"reports": reports, "error": error}, status=status)
+    return render(request, "index.html", {"reports": reports, "error": error,
+                                          "idempotency_key": secrets.token_urlsafe(16)}, status=status)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -38,13 +41,14 @@ async def upload(request: Request):
     try:
         submitted = await read_upload(request)
         pipeline = request.app.state.pipeline
-        report_id, _ = await run_in_threadpool(pipeline.accept, submitted.data, submitted.name, submitted.mode,
-                                               viewer(request))
+        report_id, created = await run_in_threadpool(pipeline.accept, submitted.data, submitted.name, submitted.mode,
+                                                     viewer(request), submitted.idempotency_key)
     except WebError as error:
         return index_page(request, error.message, error.status)
     except BadInput as error:
         return index_page(request, str(error), 400)
-    pipeline.review_later(report_id)
+    if created:  # a resubmitted form goes to the review it already started
+        pipeline.review_later(report_id)
     return RedirectResponse(f"/reports/{report_id}", status_code=303)
 
 
