@@ -20,6 +20,7 @@ from assistant import api
 from assistant.ingest import MAX_BYTES
 from assistant.store import Store
 from assistant.synthetic import synthetic_report
+from schemas import Location
 from tests.conftest import ROOT, SAMPLE_FILES, run_cli
 
 SAMPLE = SAMPLE_FILES[0]
@@ -421,3 +422,13 @@ def test_a_resubmitted_upload_form_is_one_review(client):
     assert first.status_code == again.status_code == 303
     assert first.headers["location"] == again.headers["location"]
     assert len(client.get("/api/reports?limit=1000").json()) == before + 1
+
+
+def test_evidence_with_a_location_is_linked_by_page_sheet_and_cell(client, server, expected):
+    located = expected.model_copy(deep=True)
+    finding = next(f for f in located.findings if f.evidence and f.evidence[0].line)
+    finding.evidence[0].location = Location(sheet="附件1", cell="D14")
+    report_id = Store(server.db).save_report(located, SAMPLE.read_bytes(), SAMPLE.name)
+    page = client.get(f"/reports/{report_id}", headers={"accept": "text/html"}).text
+    link = re.search(rf'<a class="ev" href="#L{finding.evidence[0].line}"[^>]*>([^<]+)</a>', page)
+    assert link and link.group(1) == "附件1!D14"
