@@ -30,3 +30,12 @@ def test_table_pages_keep_tables_whole_and_cover_them_all():
     assert [t for page in pages for t in page] == list(range(len(report.tables)))
     assert len(pages) > 1 and all(len(page) >= 1 for page in pages)
     assert table_pages(report, 10_000) == [range(0, len(report.tables))]
+
+
+def test_bench_measures_the_served_page(tmp_path):
+    from assistant.web.measure import page_timings
+
+    one, grown = page_timings(SAMPLE_FILES[0], (1, 3))
+    assert (one["size"], grown["size"]) == (1, 3)
+    assert one["report_bytes"] == len(SAMPLE_FILES[0].read_bytes()) < grown["report_bytes"]
+    assert 10_000 < one["page_bytes"] < 2_000_000 and one["page_ms_p50"] > 0
