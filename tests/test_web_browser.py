@@ -13,6 +13,7 @@ import pytest
 
 from assistant import api
 from assistant.store import Store
+from assistant.synthetic import synthetic_report
 from tests.conftest import ROOT, SAMPLE_FILES
 from tests.test_web_api import LiveServer
 
@@ -401,3 +402,24 @@ def test_two_reviewers_cannot_see_open_download_or_delete_each_others_reports(br
     finally:
         alice.close()
         bob.close()
+
+
+def test_a_huge_report_pages_its_findings_and_loads_the_source_it_needs(server, page):
+    huge = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 100)
+    response = httpx.post(f"{server.url}/api/reports", json={"text": huge, "name": "huge.txt"}, timeout=300)
+    assert response.status_code == 201, response.text[:300]
+    report = response.json()
+    page.goto(f"{server.url}/reports/{report['id']}")
+    assert page.locator(".finding").count() == 100
+    page.click("#tab-findings .pager a[rel=next]")
+    page.wait_for_url(re.compile(r"findings_page=2"))
+    # The last finding of the page, with evidence far below what the source pane showed at first.
+    last = page.locator(".finding").last
+    index = int(last.get_attribute("id")[1:])
+    lines = sorted({e["line"] for e in report["findings"][index]["evidence"] if e["line"]})
+    assert lines and lines[0] > 400
+    last.locator(".finding-message").click()
+    assert highlighted_lines(page, lines) == lines
+    shown = page.evaluate("() => document.querySelectorAll('#source .src-line').length")
+    assert 0 < shown < len(huge.splitlines()) / 5
+    screenshot(page, "12-huge-report")
