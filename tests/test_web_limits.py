@@ -4,6 +4,7 @@ The slow report is a synthetic one 300× the first sample's tables (several seco
 well under a second to read), so the test holds whatever the speed of any one regular expression.
 """
 import statistics
+import threading
 import time
 
 import httpx
@@ -112,3 +113,23 @@ def test_a_regex_bomb_upload_neither_stalls_the_server_nor_runs_forever(tmp_path
             assert over["status"] == "done" or "时间上限" in over["error"], over
     finally:
         live.stop()
+
+
+def note_start_and_end(log: str) -> None:
+    """Runs in a worker child: appends its start and end to `log`, with a pause between."""
+    with open(log, "a") as out:
+        out.write("start\n")
+    time.sleep(0.3)
+    with open(log, "a") as out:
+        out.write("end\n")
+
+
+def test_no_more_children_run_at_once_than_allowed(tmp_path):
+    log = tmp_path / "log"
+    worker = Worker(Limits(children=1))
+    threads = [threading.Thread(target=worker.run, args=(note_start_and_end, str(log))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert log.read_text().split() == ["start", "end"] * 3

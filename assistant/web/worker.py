@@ -8,9 +8,11 @@ a report that exceeds a limit ends as a `LimitExceeded` error a user can read.
 """
 import logging
 import multiprocessing
+import os
 import pickle
 import resource
 import signal
+import threading
 import traceback
 from dataclasses import dataclass
 
@@ -22,6 +24,10 @@ log = logging.getLogger("selfeval.web")
 PRELOAD = ["assistant.web.pipeline", "assistant.api", "assistant.extract.hybrid", "assistant.check", "assistant.review", "assistant.chat"]
 
 
+# How a child out of memory dies when it cannot raise MemoryError: a native allocator aborts, or the kernel kills it.
+MEMORY_DEATHS = (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS)
+
+
 class LimitExceeded(BadInput):
     """A report that needed more CPU time or memory than a review may take."""
 
@@ -30,6 +36,7 @@ class LimitExceeded(BadInput):
 class Limits:
     cpu_seconds: int = 60
     memory_mb: int = 1536
+    children: int = max(2, os.cpu_count() or 1)  # analyses at once; more wait, so memory stays bounded
 
     @property
     def wall_seconds(self) -> int:
@@ -61,6 +68,7 @@ class Worker:
 
     def __init__(self, limits: Limits = Limits()) -> None:
         self.limits = limits
+        self.slots = threading.BoundedSemaphore(limits.children)
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(PRELOAD)
 
@@ -69,7 +77,12 @@ class Worker:
         self.run(int)
 
     def run(self, function, *args):
-        """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded."""
+        """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded.
+        At most `limits.children` children run at once; a call waits for a free slot."""
+        with self.slots:
+            return self._run(function, args)
+
+    def _run(self, function, args):
         receiving, sending = self.context.Pipe(duplex=False)
         child = self.context.Process(target=_child, args=(sending, self.limits, function, args), daemon=True)
         child.start()
@@ -83,7 +96,7 @@ class Worker:
                 child.kill()
             child.join()
         if outcome is None:
-            raise self._limit_error(finished and child.exitcode != -signal.SIGXCPU)
+            raise self._death(finished, child.exitcode)
         status, value = pickle.loads(outcome)
         if status == "ok":
             return value
@@ -102,12 +115,15 @@ class Worker:
         except EOFError:
             return None
 
-    def _limit_error(self, out_of_memory: bool) -> LimitExceeded:
-        """Why a child sent nothing: killed for memory (or crashed), or out of CPU or wall-clock time."""
-        if out_of_memory:
+    def _death(self, finished: bool, exitcode: int | None) -> Exception:
+        """Why a child sent nothing: out of CPU or wall-clock time, killed for memory, or a bug."""
+        if not finished or exitcode == -signal.SIGXCPU:
+            return LimitExceeded(f"这份报告的分析超过了时间上限（{self.limits.cpu_seconds} 秒 CPU 时间），已停止。"
+                                 "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
+        if exitcode in MEMORY_DEATHS:
             return LimitExceeded(self._memory_message())
-        return LimitExceeded(f"这份报告的分析超过了时间上限（{self.limits.cpu_seconds} 秒 CPU 时间），已停止。"
-                             "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
+        log.error("the analysis child exited with code %s and no result", exitcode)
+        return RuntimeError(f"analysis child exited with code {exitcode}")
 
     def _memory_message(self) -> str:
         return (f"这份报告的分析需要超过 {self.limits.memory_mb} MB 内存，已停止。"
