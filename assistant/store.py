@@ -1,4 +1,5 @@
-"""SQLite persistence of reviews: the uploaded bytes, the reviewed JSON, draft edits and chat.
+"""SQLite persistence of reviews (the uploaded bytes, the reviewed JSON, draft edits and chat) and of the
+reviewers who own them (users with argon2-hashed passwords, their sessions and API tokens).
 
 One file (WAL mode, synchronous=FULL); every write is a single transaction on its own
 connection, so a crash or restart never leaves half a review behind. A review is stored
@@ -12,14 +13,19 @@ was being processed when the process died is still there to resume.
 import os
 import secrets
 import sqlite3
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from hashlib import sha256 as sha256_of
 from pathlib import Path
 
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+
+from assistant.errors import BadInput
 from schemas import Answer, ReviewedReport
 
 DRAFT_FIELDS = ("deviation_cause", "improvement")
@@ -64,11 +70,47 @@ MIGRATIONS = (
     );
     CREATE INDEX chat_report ON chat (report_id, id);
     """,
+    """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        admin INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE credentials (
+        digest TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'api')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT
+    );
+    ALTER TABLE reports ADD COLUMN owner INTEGER REFERENCES users (id);
+    ALTER TABLE reports ADD COLUMN idempotency_key TEXT;
+    CREATE INDEX reports_owner ON reports (owner, created_at);
+    CREATE INDEX reports_idempotency ON reports (idempotency_key);
+    """,
 )
+SESSION_LIFETIME = timedelta(hours=12)
+# Parsed reviews kept in memory, by the length of their JSON (a 100× report's is about 20 MB).
+PARSED_CACHE_CHARS = 48 * 2**20
+passwords = PasswordHasher()
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class User:
+    """A reviewer: sees and deletes their own reports; an admin sees everyone's."""
+
+    id: int
+    name: str
+    admin: bool = False
+
+    def may_see(self, owner: int | None) -> bool:
+        return self.admin or owner == self.id
 
 
 @dataclass
@@ -88,6 +130,7 @@ class ReportSummary:
     warnings: int
     infos: int
     error: str | None = None
+    owner: int | None = None
 
 
 @dataclass
@@ -100,17 +143,21 @@ class StoredReport(ReportSummary):
     edits: dict[tuple[int, str], str] = field(default_factory=dict)
 
     def edited(self) -> ReviewedReport | None:
-        """The reviewed report with the latest reviewer edit of every draft field applied."""
+        """The reviewed report with the latest reviewer edit of every draft field applied (a new object;
+        only the edited drafts are copied, so this stays cheap on a huge report)."""
         if self.reviewed is None:
             return None
-        edited = self.reviewed.model_copy(deep=True)
+        changes: dict[int, dict[str, str]] = {}
         for (index, field_name), text in self.edits.items():
-            if 0 <= index < len(edited.drafts):
-                setattr(edited.drafts[index], field_name, text)
-        return edited
+            if 0 <= index < len(self.reviewed.drafts):
+                changes.setdefault(index, {})[field_name] = text
+        drafts = [draft.model_copy(update=changes[index]) if index in changes else draft
+                  for index, draft in enumerate(self.reviewed.drafts)]
+        return self.reviewed.model_copy(update={"drafts": drafts})
 
 
-SUMMARY_COLUMNS = "id, name, sha256, status, mode, created_at, updated_at, unit_name, year, errors, warnings, infos, error"
+SUMMARY_COLUMNS = ("id, name, sha256, status, mode, created_at, updated_at, unit_name, year, errors, warnings, infos,"
+                   " error, owner")
 
 
 class Store:
@@ -118,6 +165,8 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._cache: OrderedDict[tuple[str, int, int], ReviewedReport] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
@@ -159,10 +208,19 @@ class Store:
         finally:
             conn.close()
 
-    def start_report(self, data: bytes, name: str, mode: str = "template") -> str:
-        """Keep the uploaded bytes before any processing; returns the id of a `running` review."""
+    def start_report(self, data: bytes, name: str, mode: str = "template", owner: int | None = None,
+                     idempotency_key: str | None = None) -> str:
+        """Keep the uploaded bytes before any processing; returns the id of a `running` review.
+
+        A retried upload (the owner's same `idempotency_key`) returns the first one's id and stores nothing.
+        """
         with self._transaction() as conn:
-            return self._insert(conn, data, name, mode)
+            if idempotency_key:
+                row = conn.execute("SELECT id FROM reports WHERE owner IS ? AND idempotency_key = ?",
+                                   (owner, idempotency_key)).fetchone()
+                if row:
+                    return row[0]
+            return self._insert(conn, data, name, mode, owner, idempotency_key)
 
     def complete(self, report_id: str, reviewed: ReviewedReport) -> None:
         """Store the pipeline output of a review and mark it `done`."""
@@ -190,13 +248,14 @@ class Store:
         return report_id
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, data: bytes, name: str, mode: str) -> str:
+    def _insert(conn: sqlite3.Connection, data: bytes, name: str, mode: str, owner: int | None = None,
+                idempotency_key: str | None = None) -> str:
         report_id = secrets.token_hex(8)
         stamp = now()
         conn.execute(
-            "INSERT INTO reports (id, name, sha256, mode, status, created_at, updated_at, data)"
-            " VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
-            (report_id, name, sha256_of(data).hexdigest(), mode, stamp, stamp, data))
+            "INSERT INTO reports (id, name, sha256, mode, status, created_at, updated_at, data, owner, idempotency_key)"
+            " VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+            (report_id, name, sha256_of(data).hexdigest(), mode, stamp, stamp, data, owner, idempotency_key))
         return report_id
 
     @staticmethod
@@ -219,10 +278,29 @@ class Store:
                 "SELECT draft, field, text FROM draft_edits WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
         record = dict(row)
         reviewed = record.pop("reviewed")
-        return StoredReport(
-            **record,
-            reviewed=ReviewedReport.model_validate_json(reviewed) if reviewed else None,
-            edits={(edit["draft"], edit["field"]): edit["text"] for edit in edits})
+        return StoredReport(**record, reviewed=self._parsed(report_id, reviewed) if reviewed else None,
+                            edits={(edit["draft"], edit["field"]): edit["text"] for edit in edits})
+
+    def _parsed(self, report_id: str, reviewed_json: str) -> ReviewedReport:
+        """The reviewed JSON as a model, parsed once per distinct JSON (a huge review takes a while to
+        validate); the models are shared, so callers copy before changing one (as `edited` does)."""
+        key = (report_id, len(reviewed_json), hash(reviewed_json))
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        reviewed = ReviewedReport.model_validate_json(reviewed_json)
+        with self._cache_lock:
+            self._cache[key] = reviewed
+            while sum(size for _, size, _ in self._cache) > PARSED_CACHE_CHARS and len(self._cache) > 1:
+                self._cache.popitem(last=False)
+        return reviewed
+
+    def by_idempotency_key(self, owner: int | None, key: str) -> str | None:
+        """The id of the owner's upload sent with this Idempotency-Key, if any."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT id FROM reports WHERE owner IS ? AND idempotency_key = ?", (owner, key)).fetchone()
+        return row["id"] if row else None
 
     def find_by_sha256(self, sha256: str) -> str | None:
         """The id of the latest finished review of these exact bytes, if any."""
@@ -232,12 +310,14 @@ class Store:
                 " LIMIT 1", (sha256,)).fetchone()
         return row["id"] if row else None
 
-    def list_reports(self, limit: int = 200, offset: int = 0) -> list[ReportSummary]:
-        """Past reviews, newest first."""
+    def list_reports(self, limit: int = 200, offset: int = 0, viewer: User | None = None) -> list[ReportSummary]:
+        """Past reviews, newest first: all of them, or those `viewer` may see."""
+        mine = viewer is not None and not viewer.admin
         with self._reading() as conn:
             rows = conn.execute(
-                f"SELECT {SUMMARY_COLUMNS} FROM reports ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
-                (limit, offset)).fetchall()
+                f"SELECT {SUMMARY_COLUMNS} FROM reports {'WHERE owner = ?' if mine else ''}"
+                " ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
+                ((viewer.id,) if mine else ()) + (limit, offset)).fetchall()
         return [ReportSummary(**dict(row)) for row in rows]
 
     def running(self) -> list[str]:
@@ -274,9 +354,73 @@ class Store:
         return [Answer.model_validate_json(row["answer"]) for row in rows]
 
     def delete(self, report_id: str) -> bool:
-        """Remove a review with its edits and chat; False if there was none."""
+        """Remove a review with its bytes, edits and chat; False if there was none. The freed pages are
+        overwritten (secure_delete), so the bytes do not linger in the file."""
         with self._transaction() as conn:
+            conn.execute("PRAGMA secure_delete = ON")
             return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
+
+    def add_user(self, name: str, password: str, admin: bool = False) -> User:
+        """A new reviewer with an argon2 hash of `password`; BadInput if the name is taken or empty."""
+        name = name.strip()
+        if not name or not password:
+            raise BadInput("用户名和密码都不能为空。")
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+                raise BadInput(f"用户“{name}”已存在。")
+            user_id = conn.execute("INSERT INTO users (name, password_hash, admin, created_at) VALUES (?, ?, ?, ?)",
+                                   (name, passwords.hash(password), int(admin), now())).lastrowid
+        return User(user_id, name, admin)
+
+    def find_user(self, name: str) -> User | None:
+        with self._reading() as conn:
+            row = conn.execute("SELECT id, name, admin FROM users WHERE name = ?", (name.strip(),)).fetchone()
+        return User(row["id"], row["name"], bool(row["admin"])) if row else None
+
+    def has_users(self) -> bool:
+        with self._reading() as conn:
+            return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+
+    def sign_in(self, name: str, password: str) -> User | None:
+        """The user whose name and password these are, or None."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT id, name, admin, password_hash FROM users WHERE name = ?",
+                               (name.strip(),)).fetchone()
+        if row is None:
+            passwords.hash(password)  # the same work as a real check, so timing does not reveal which names exist
+            return None
+        try:
+            passwords.verify(row["password_hash"], password)
+        except VerificationError:
+            return None
+        return User(row["id"], row["name"], bool(row["admin"]))
+
+    def issue_credential(self, user: User, kind: str) -> str:
+        """A new random secret for `user`: a browser session (expires) or an API token (until revoked).
+        Only its SHA-256 is stored."""
+        secret = secrets.token_urlsafe(32)
+        expires = (datetime.now(timezone.utc) + SESSION_LIFETIME).isoformat() if kind == "session" else None
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO credentials (digest, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                         (sha256_of(secret.encode()).hexdigest(), user.id, kind, now(), expires))
+        return secret
+
+    def user_for(self, secret: str, kind: str) -> User | None:
+        """The user a session cookie or API token belongs to, if it is valid and not expired."""
+        if not secret:
+            return None
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT users.id, users.name, users.admin, credentials.expires_at FROM credentials"
+                " JOIN users ON users.id = credentials.user_id WHERE digest = ? AND kind = ?",
+                (sha256_of(secret.encode()).hexdigest(), kind)).fetchone()
+        if row is None or (row["expires_at"] and datetime.fromisoformat(row["expires_at"]) < datetime.now(timezone.utc)):
+            return None
+        return User(row["id"], row["name"], bool(row["admin"]))
+
+    def revoke_credential(self, secret: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM credentials WHERE digest = ?", (sha256_of(secret.encode()).hexdigest(),))
 
 
 def default_path() -> Path:

@@ -2,6 +2,7 @@
 import io
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -18,6 +19,8 @@ import pytest
 from assistant import api
 from assistant.ingest import MAX_BYTES
 from assistant.store import Store
+from assistant.synthetic import synthetic_report
+from schemas import Location
 from tests.conftest import ROOT, SAMPLE_FILES, run_cli
 
 SAMPLE = SAMPLE_FILES[0]
@@ -33,9 +36,10 @@ def free_port() -> int:
 class LiveServer:
     """`selfeval serve` in a subprocess on a free loopback port, with its own database file."""
 
-    def __init__(self, db: Path, *options: str) -> None:
+    def __init__(self, db: Path, *options: str, env: dict | None = None) -> None:
         self.db = db
         self.options = options
+        self.env = env or {}
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.log = db.with_suffix(".log")
@@ -47,7 +51,7 @@ class LiveServer:
     def environment(self) -> dict:
         """This machine's environment with no LLM endpoint, so every run is the offline pipeline."""
         offline = {k: v for k, v in os.environ.items() if not k.startswith(("SELFEVAL_LLM", "OPENAI_"))}
-        return offline | {"PYTHONPATH": str(ROOT), "SELFEVAL_LLM_CONFIG": str(self.db.with_suffix(".no-llm.toml"))}
+        return offline | {"PYTHONPATH": str(ROOT), "SELFEVAL_LLM_CONFIG": str(self.db.with_suffix(".no-llm.toml"))} | self.env
 
     def start(self) -> "LiveServer":
         self.port = free_port()
@@ -268,8 +272,11 @@ def test_report_text_is_escaped_in_the_page(client):
     page = client.get(f"/reports/{report_id}", headers={"accept": "text/html"})
     assert page.status_code == 200
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
+    # The source pane gets the text as JSON data (the page inserts it with textContent), never as HTML.
+    source = client.get(f"/api/reports/{report_id}/source", params={"start": 1, "end": 100000})
+    assert source.headers["content-type"] == "application/json" and source.headers["x-content-type-options"] == "nosniff"
+    assert any("<script>alert('x')</script>" in json.dumps(block, ensure_ascii=False) for block in source.json()["blocks"])
     listing = client.get("/", headers={"accept": "text/html"}).text
     assert "<img src=x" not in listing and "&lt;img src=x onerror=alert(1)&gt;.txt" in listing
 
@@ -294,7 +301,7 @@ def test_serve_refuses_a_port_in_use(server, tmp_path):
 
 def test_token_guards_everything_but_health(tmp_path):
     token = "s3cret-token-for-tests"
-    live = LiveServer(tmp_path / "guarded.db", "--token", token).start()
+    live = LiveServer(tmp_path / "guarded.db", env={"SELFEVAL_TOKEN": token}).start()
     try:
         with live.client() as http:
             assert http.get("/healthz").status_code == 200
@@ -338,3 +345,90 @@ def test_a_crash_and_restart_keep_everything_and_resume_unfinished_reviews(tmp_p
             assert resumed["source"]["name"] == SAMPLE_FILES[1].name and resumed["tables"]
     finally:
         live.stop()
+
+
+def test_the_source_comes_in_ranges_that_cover_every_line_once(client, uploaded):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    whole = client.get(f"/api/reports/{uploaded['id']}/source", params={"start": 1, "end": len(lines)}).json()
+    assert whole["line_count"] == len(lines) and whole["format"] == "txt"
+    covered = []
+    for block in whole["blocks"]:
+        if block["kind"] == "line":
+            assert block["text"] == lines[block["line"] - 1]
+            covered.append(block["line"])
+        else:
+            assert block["rows"] and all(cell["line"] in range(block["first"], block["last"] + 1)
+                                         for row in block["rows"] for cell in row)
+            covered.extend(range(block["first"], block["last"] + 1))
+    assert covered == list(range(1, len(lines) + 1))
+    tables = [block for block in whole["blocks"] if block["kind"] == "table"]
+    assert len(tables) >= len(uploaded["tables"])
+    indicator = uploaded["tables"][0]["indicators"][0]
+    assert any(cell["text"] == indicator["level3"] for table in tables for row in table["rows"] for cell in row)
+    # A range gives only the blocks touching it.
+    part = client.get(f"/api/reports/{uploaded['id']}/source", params={"start": 10, "end": 12}).json()["blocks"]
+    assert part and all(b.get("first", b.get("line")) <= 12 and b.get("last", b.get("line")) >= 10 for b in part)
+
+
+def test_pasting_more_than_a_megabyte_into_the_form_works(client):
+    pasted = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 200)
+    assert len(pasted.encode("utf-8")) > 1_100_000
+    response = client.post("/reports", files={"text": (None, pasted), "mode": (None, "template")},
+                           headers={"accept": "text/html"})
+    assert response.status_code == 303, response.text[:500]
+    report_id = response.headers["location"].rsplit("/", 1)[1]
+    assert client.get(f"/api/reports/{report_id}/status").json()["file_name"] == "粘贴文本.txt"
+
+
+def test_api_exports_and_docs_are_not_sniffed_framed_or_cached(client, uploaded):
+    for path in ("/api/reports", f"/api/reports/{uploaded['id']}", f"/api/reports/{uploaded['id']}/export/md",
+                 f"/api/reports/{uploaded['id']}/export/json", "/docs", "/openapi.json", "/api/reports/nope"):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert "default-src 'self'" in headers["content-security-policy"] and "frame-ancestors 'none'" in \
+            headers["content-security-policy"], path
+        assert headers["cache-control"] == "no-store", path
+
+
+def test_without_accounts_the_page_says_it_is_single_user(client):
+    page = client.get("/", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "单用户模式" in page.text and "selfeval user add" in page.text
+
+
+def test_the_page_of_a_huge_report_stays_small(client):
+    huge = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 100)
+    reviewed = client.post("/api/reports", json={"text": huge, "name": "huge.txt"})
+    assert reviewed.status_code == 201, reviewed.text[:300]
+    body = reviewed.json()
+    assert len(body["findings"]) > 1000 and sum(len(t["indicators"]) for t in body["tables"]) > 5000
+    page = client.get(f"/reports/{body['id']}", headers={"accept": "text/html"})
+    assert page.status_code == 200 and len(page.content) < 2_000_000, len(page.content)
+    assert page.text.count('class="finding ') == 100 and "下一页" in page.text
+    last = client.get(f"/reports/{body['id']}", params={"findings_page": 1000}, headers={"accept": "text/html"})
+    assert last.text.count('class="finding ') == (len(body["findings"]) % 100 or 100)
+    source = client.get(f"/api/reports/{body['id']}/source", params={"start": 1, "end": 1_000_000})
+    # At most 2000 lines a request (a table reaching past them comes whole).
+    assert source.status_code == 200 and max(b.get("first", b.get("line")) for b in source.json()["blocks"]) <= 2001
+
+
+def test_a_resubmitted_upload_form_is_one_review(client):
+    form_page = client.get("/", headers={"accept": "text/html"}).text
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', form_page).group(1)
+    assert key not in client.get("/", headers={"accept": "text/html"}).text  # every form gets its own
+    before = len(client.get("/api/reports?limit=1000").json())
+    body = {"file": ("resent.txt", SAMPLE.read_bytes(), "text/plain"), "idempotency_key": (None, key)}
+    first = client.post("/reports", files=body, headers={"accept": "text/html"})
+    again = client.post("/reports", files=body, headers={"accept": "text/html"})
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    assert len(client.get("/api/reports?limit=1000").json()) == before + 1
+
+
+def test_evidence_with_a_location_is_linked_by_page_sheet_and_cell(client, server, expected):
+    located = expected.model_copy(deep=True)
+    finding = next(f for f in located.findings if f.evidence and f.evidence[0].line)
+    finding.evidence[0].location = Location(sheet="附件1", cell="D14")
+    report_id = Store(server.db).save_report(located, SAMPLE.read_bytes(), SAMPLE.name)
+    page = client.get(f"/reports/{report_id}", headers={"accept": "text/html"}).text
+    link = re.search(rf'<a class="ev" href="#L{finding.evidence[0].line}"[^>]*>([^<]+)</a>', page)
+    assert link and link.group(1) == "附件1!D14"

@@ -4,6 +4,7 @@ Screenshots of each step are kept in tests/artifacts/ (git-ignored) for a person
 """
 import io
 import re
+import time
 from pathlib import Path
 
 import docx
@@ -12,6 +13,7 @@ import pytest
 
 from assistant import api
 from assistant.store import Store
+from assistant.synthetic import synthetic_report
 from tests.conftest import ROOT, SAMPLE_FILES
 from tests.test_web_api import LiveServer
 
@@ -60,6 +62,17 @@ def page(browser, problems):
     yield page
     context.close()
     assert problems == []
+
+
+HIGHLIGHTED = ("() => Array.from(document.querySelectorAll('#source .hl-cell, #source div.src-line.hl'))"
+               ".map(element => Number(element.dataset.line))")
+
+
+def highlighted_lines(page, expected: list[int]) -> list[int]:
+    """The source lines highlighted (a text line, or the evidence cell of a table row), once they are `expected`;
+    highlighting may first fetch that part of the source."""
+    page.wait_for_function(f"() => ({HIGHLIGHTED})().sort((a, b) => a - b).join() === {','.join(map(str, expected))!r}")
+    return sorted(page.evaluate(HIGHLIGHTED))
 
 
 def screenshot(page, name: str) -> None:
@@ -113,17 +126,15 @@ def test_opening_a_finding_highlights_its_source(server, page, reviewed_id):
                           if f["severity"] == "error" and any(e["line"] for e in f["evidence"]))
     page.click(f"#F{index} .finding-message")
     lines = sorted({e["line"] for e in finding["evidence"] if e["line"]})
-    highlighted = page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => Number(l.id.slice(1)))")
-    assert sorted(highlighted) == lines
-    first = page.locator(f"#L{lines[0]}")
-    assert first.is_visible() and first.evaluate("line => line.classList.contains('hl-first')")
-    marked = page.eval_on_selector_all(".src-line mark", "marks => marks.map(m => m.textContent)")
+    assert highlighted_lines(page, lines) == lines
+    assert page.locator("#source .hl-first").first.is_visible()
+    marked = page.eval_on_selector_all("#source mark", "marks => marks.map(m => m.textContent)")
     assert marked and set(marked) <= {e["quote"] for e in finding["evidence"]}
     screenshot(page, "03-finding-source")
 
     evidence = finding["evidence"][-1]
     page.click(f"#F{index} .ev[data-line='{evidence['line']}']")
-    assert page.eval_on_selector_all(".src-line.hl", "lines => lines.map(l => l.id)") == [f"L{evidence['line']}"]
+    assert highlighted_lines(page, [evidence["line"]]) == [evidence["line"]]
 
 
 def test_tables_and_scores_tabs(server, page, reviewed_id):
@@ -135,7 +146,10 @@ def test_tables_and_scores_tabs(server, page, reviewed_id):
     row = page.locator(f"#tab-tables tr[data-line='{indicator['line']}']").first
     assert indicator["level3"] in row.inner_text()
     row.click()
-    assert page.locator(f"#L{indicator['line']}.hl").is_visible()
+    assert highlighted_lines(page, [indicator["line"]]) == [indicator["line"]]
+    # The source shows the table as a table, its evidence cell marked.
+    cell = page.locator(f"#source td.hl-cell[data-line='{indicator['line']}']")
+    assert cell.is_visible() and cell.evaluate("cell => cell.closest('table') !== null")
     screenshot(page, "04-tables")
 
     page.click("[data-tab=scores]")
@@ -180,7 +194,8 @@ def test_ask_a_question_and_follow_its_evidence(server, page, reviewed_id):
     links = page.locator("#chat-log .msg.answer .ev")
     assert links.count() == len([e for e in stored["evidence"] if e["line"]]) > 0
     links.first.click()
-    assert page.locator(f"#L{stored['evidence'][0]['line']}.hl").is_visible()
+    first_line = next(e["line"] for e in stored["evidence"] if e["line"])
+    assert highlighted_lines(page, [first_line]) == [first_line]
     screenshot(page, "07-chat")
 
 
@@ -193,8 +208,8 @@ def test_pasted_script_is_shown_as_text(server, page):
     page.eval_on_selector("#paste", "(area, text) => { area.value = text; area.dispatchEvent(new Event('input')); }", text)
     page.click("#submit")
     page.wait_for_selector(".finding")
-    line = next(n for n, content in enumerate(text.splitlines(), 1) if hostile in content)
-    assert hostile in page.inner_text(f"#L{line}")
+    page.wait_for_selector("#source[aria-busy=false] .src-line")
+    assert hostile in page.inner_text("#source")
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
 
 
@@ -245,3 +260,166 @@ def test_api_docs_render_without_internet(server, page):
     page.goto(server.url + "/docs")
     assert "selfeval" in page.locator(".swagger-ui .title").inner_text()
     assert page.locator(".opblock-summary-path", has_text="/api/reports/{report_id}/ask").count() == 1
+
+
+BUSY = "busy => document.querySelector('#ask-form').getAttribute('aria-busy') === busy"
+
+
+def wait_for_held(page, held: list, count: int) -> None:
+    """Let Playwright deliver the intercepted request to the route handler (it runs while the page is waited on)."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while len(held) < count:
+        assert time.monotonic() < deadline, "the question was never sent"
+        page.wait_for_timeout(20)
+    assert len(held) == count
+
+
+def test_the_chat_keeps_every_question_while_an_answer_is_pending(server, page, reviewed_id):
+    held = []
+    page.route("**/ask", lambda route: held.append(route))  # answers wait until the test lets them through
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.click("[data-tab=chat]")
+    page.fill("#question", "总分是多少？")
+    page.press("#question", "Enter")
+    page.wait_for_function(BUSY, arg="true")
+    # Pending: the question is in the log, the input is empty and disabled, so nothing typed can be lost.
+    assert page.locator("#chat-log .msg.question").last.inner_text() == "总分是多少？"
+    assert page.is_disabled("#question") and page.is_disabled("#ask-form button")
+    assert page.input_value("#question") == ""
+    wait_for_held(page, held, 1)
+    held[0].continue_()
+    page.wait_for_function(BUSY, arg="false")
+    assert page.is_enabled("#question")
+    page.fill("#question", "产出指标的得分是多少？")
+    page.press("#question", "Enter")
+    page.wait_for_function(BUSY, arg="true")
+    wait_for_held(page, held, 2)
+    held[1].continue_()
+    page.wait_for_function(BUSY, arg="false")
+    asked = [a["question"] for a in httpx.get(f"{server.url}/api/reports/{reviewed_id}/chat", timeout=60).json()]
+    assert asked[-2:] == ["总分是多少？", "产出指标的得分是多少？"]
+    shown = page.locator("#chat-log .msg.question").all_inner_texts()
+    assert shown[-2:] == asked[-2:] and page.locator("#chat-log .msg.answer.pending").count() == 0
+
+
+def test_j_and_k_move_between_findings_and_open_each(server, page, reviewed_id):
+    report = api_report(server, reviewed_id)
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    ids = page.eval_on_selector_all(".finding", "items => items.map(item => item.id)")
+    assert len(ids) >= 2
+    page.keyboard.press("j")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[0])
+    page.keyboard.press("j")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[1])
+    second = report["findings"][int(ids[1][1:])]
+    expected = sorted({e["line"] for e in second["evidence"] if e["line"]})
+    if expected:
+        assert highlighted_lines(page, expected) == expected
+    page.keyboard.press("k")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[0])
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("id => document.activeElement.id === id", arg=ids[1])
+
+
+def test_chinese_is_drawn_with_a_cjk_font_not_tofu(server, page, reviewed_id):
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    # The font the browser really drew the heading's glyphs with: a CJK font, every glyph of it.
+    assert page.inner_text("h1") and re.search(r"[\u4e00-\u9fff]", page.inner_text("h1"))
+    assert any("CJK" in font["familyName"] or "Noto Sans SC" in font["familyName"] for font in fonts), fonts
+    assert sum(font["glyphCount"] for font in fonts) == len(page.inner_text("h1")), fonts  # spaces included
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """A server with two reviewers' accounts."""
+    db = tmp_path_factory.mktemp("office") / "reviews.db"
+    store = Store(db)
+    for name in ("alice", "bob"):
+        store.add_user(name, f"{name}-password")
+    live = LiveServer(db).start()
+    yield live
+    live.stop()
+
+
+def sign_in(browser, server, name: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(server.url + "/")
+    page.wait_for_url(re.compile(r"/login"))
+    page.fill("#name", name)
+    page.fill("#password", f"{name}-password")
+    page.click("#sign-in")
+    page.wait_for_selector("#upload-form")
+    assert page.inner_text("#user-name") == name
+    return context, page
+
+
+def upload_in_browser(page, name: str) -> str:
+    page.set_input_files("#file", files=[{"name": name, "mimeType": "text/plain", "buffer": SAMPLE.read_bytes()}])
+    page.click("#submit")
+    page.wait_for_url(re.compile(r"/reports/[0-9a-f]+$"))
+    page.wait_for_selector(".finding")
+    return page.url.rsplit("/", 1)[1]
+
+
+FETCH = """async ([method, url]) => { const response = await fetch(url, {method: method,
+  headers: {"Accept": "application/json"}}); return response.status; }"""
+
+
+def test_two_reviewers_cannot_see_open_download_or_delete_each_others_reports(browser, office):
+    alice, alice_page = sign_in(browser, office, "alice")
+    bob, bob_page = sign_in(browser, office, "bob")
+    try:
+        mine = upload_in_browser(alice_page, "alice-report.txt")
+        bobs = upload_in_browser(bob_page, "bob-report.txt")
+        for page, own, other, other_file in ((bob_page, bobs, mine, "alice-report.txt"),
+                                             (alice_page, mine, bobs, "bob-report.txt")):
+            page.goto(office.url + "/")
+            assert other_file not in page.inner_text("#history") and page.locator(f"a[href='/reports/{own}']").count()
+            response = page.goto(f"{office.url}/reports/{other}")
+            assert response.status == 404 and other_file not in page.content()
+            for method, path in (("GET", f"/api/reports/{other}"), ("GET", f"/api/reports/{other}/source"),
+                                 ("GET", f"/api/reports/{other}/export/docx"), ("GET", f"/api/reports/{other}/chat"),
+                                 ("DELETE", f"/api/reports/{other}"), ("POST", f"/reports/{other}/delete")):
+                assert page.evaluate(FETCH, [method, office.url + path]) == 404, (method, path)
+            listed = page.evaluate("async () => (await (await fetch('/api/reports')).json()).map(r => r.id)")
+            assert listed == [own]
+        # Each still has their own report, and deletes it from its page.
+        bob_page.goto(f"{office.url}/reports/{bobs}")
+        bob_page.once("dialog", lambda dialog: dialog.accept())
+        bob_page.click("#delete-report")
+        bob_page.wait_for_url(office.url + "/")
+        assert bob_page.goto(f"{office.url}/reports/{bobs}").status == 404
+        assert alice_page.goto(f"{office.url}/reports/{mine}").status == 200
+        screenshot(alice_page, "11-signed-in")
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_a_huge_report_pages_its_findings_and_loads_the_source_it_needs(server, page):
+    huge = synthetic_report(SAMPLE.read_text(encoding="utf-8"), 100)
+    response = httpx.post(f"{server.url}/api/reports", json={"text": huge, "name": "huge.txt"}, timeout=300)
+    assert response.status_code == 201, response.text[:300]
+    report = response.json()
+    page.goto(f"{server.url}/reports/{report['id']}")
+    assert page.locator(".finding").count() == 100
+    page.click("#tab-findings .pager a[rel=next]")
+    page.wait_for_url(re.compile(r"findings_page=2"))
+    # The last finding of the page, with evidence far below what the source pane showed at first.
+    last = page.locator(".finding").last
+    index = int(last.get_attribute("id")[1:])
+    lines = sorted({e["line"] for e in report["findings"][index]["evidence"] if e["line"]})
+    assert lines and lines[0] > 400
+    last.locator(".finding-message").click()
+    assert highlighted_lines(page, lines) == lines
+    shown = page.evaluate("() => document.querySelectorAll('#source .src-line').length")
+    assert 0 < shown < len(huge.splitlines()) / 5
+    screenshot(page, "12-huge-report")

@@ -10,5 +10,6 @@ from assistant.cli import bench  # noqa: F401
 from assistant.cli import review  # noqa: F401
 from assistant.cli import chat  # noqa: F401
 from assistant.cli import cache  # noqa: F401
+from assistant.cli import user  # noqa: F401
 
 __all__ = ["app"]

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from assistant.errors import BadInput, LLMUnavailable
+from assistant.web.templating import render
 
 log = logging.getLogger("selfeval.web")
 
@@ -54,8 +55,6 @@ def wants_html(request: Request) -> bool:
 def error_response(request: Request, status: int, message: str):
     """The error as JSON `{"detail": message}` for API clients, or as a page for browsers."""
     if wants_html(request):
-        from assistant.web.pages import render
-
         return render(request, "error.html", {"status": status, "message": message}, status=status)
     return JSONResponse({"detail": message}, status_code=status)
 

@@ -1,9 +1,7 @@
-"""Request guards: the Host and Origin a request may come from, an optional access token, and a
-cap on the request body size.
+"""Request guards: the Host and Origin a request may come from, who is asking (accounts, a server
+token, or single-user mode), a cap on the request body size, and the security headers of every response.
 
-All are plain ASGI middleware, so they act before any body is parsed. The token may come
-as `Authorization: Bearer …`, as `?token=…` (a browser then gets a session cookie and the
-token is dropped from the address), or as that cookie.
+All are plain ASGI middleware, so they act before any body is parsed.
 """
 import hashlib
 import hmac
@@ -11,10 +9,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.requests import Request
 
+from assistant.store import Store
 from assistant.web.errors import STATUS_MESSAGES, TooLarge, error_response
+from assistant.web.templating import render
 
-COOKIE = "selfeval_session"
+SESSION_COOKIE = "selfeval_session"
 OPEN_PATHS = ("/healthz", "/static/")
+LOGIN_PATHS = ("/login", "/logout")
+SIGN_IN_MESSAGE = "请先登录：在网页上用账户登录，或在请求头中提供 Authorization: Bearer <你的 API 令牌>。"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+DOCS_PATHS = ("/docs", "/redoc")
+DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # Room for multipart boundaries and headers around a file of the maximum size.
@@ -49,48 +56,107 @@ async def send_error(scope, receive, send, status: int, message: str) -> None:
     await response(scope, receive, send)
 
 
-class TokenGuard:
-    """Lets a request through only with the right token (no-op when no token is configured)."""
+class Authenticator:
+    """Who is asking, set as `request.state.user`, and a refusal for anyone who may not ask.
 
-    def __init__(self, app, token: str | None) -> None:
+    - Users in the store: a signed-in session cookie or a user's API token (`Authorization: Bearer …`)
+      is required; `user` is that reviewer.
+    - No users, a server token (`SELFEVAL_TOKEN` or a token file): the token as a bearer, `?token=…`
+      (a browser then gets a session cookie and the token leaves the address) or that cookie; `user` is None.
+    - No users, no token: single-user mode, everyone is let in; `user` is None.
+    """
+
+    def __init__(self, app, store: Store, token: str | None) -> None:
         self.app = app
+        self.store = store
         self.token = token
 
-    def _authorised(self, scope, query_token: str) -> bool:
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"].startswith(OPEN_PATHS):
+            return await self.app(scope, receive, send)
+        scope.setdefault("state", {})["user"] = None
+        if self.store.has_users():
+            return await self._accounts(scope, receive, send)
+        if self.token:
+            return await self._server_token(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+    async def _accounts(self, scope, receive, send):
+        if scope["path"] in LOGIN_PATHS:
+            return await self.app(scope, receive, send)
+        bearer = header(scope, b"authorization").removeprefix("Bearer ").strip()
+        user = self.store.user_for(bearer, "api") or self.store.user_for(cookie(scope, SESSION_COOKIE), "session")
+        if user is None:
+            if scope["method"] == "GET" and "text/html" in header(scope, b"accept"):
+                return await send_redirect(scope, send, "/login?" + urlencode({"next": scope["path"]}))
+            return await send_error(scope, receive, send, 401, SIGN_IN_MESSAGE)
+        scope["state"]["user"] = user
+        return await self.app(scope, receive, send)
+
+    def _token_given(self, scope, query_token: str) -> bool:
         def same(given: str, expected: str) -> bool:
             return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
 
         bearer = header(scope, b"authorization").removeprefix("Bearer ").strip()
         return (same(bearer, self.token) or same(query_token, self.token)
-                or same(cookie(scope, COOKIE), session_value(self.token)))
+                or same(cookie(scope, SESSION_COOKIE), session_value(self.token)))
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not self.token or scope["path"].startswith(OPEN_PATHS):
-            return await self.app(scope, receive, send)
+    async def _server_token(self, scope, receive, send):
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         query_token = dict(query).get("token", "")
-        if not self._authorised(scope, query_token):
+        if not self._token_given(scope, query_token):
             if scope["method"] == "GET" and "text/html" in header(scope, b"accept"):
-                return await self._login_page(scope, receive, send)
+                response = render(Request(scope, receive), "token.html", {"status": 401}, status=401)
+                return await response(scope, receive, send)
             return await send_error(scope, receive, send, 401, STATUS_MESSAGES[401])
         if query_token and scope["method"] == "GET":
-            return await self._drop_token_from_address(scope, send, query)
+            rest = urlencode([(k, v) for k, v in query if k != "token"])
+            return await send_redirect(scope, send, scope["path"] + (f"?{rest}" if rest else ""),
+                                       session_cookie(session_value(self.token), secure=scope.get("scheme") == "https"))
         return await self.app(scope, receive, send)
 
-    async def _drop_token_from_address(self, scope, send, query) -> None:
-        rest = urlencode([(k, v) for k, v in query if k != "token"])
-        location = scope["path"] + (f"?{rest}" if rest else "")
-        await send({"type": "http.response.start", "status": 303, "headers": [
-            (b"location", location.encode("utf-8")),
-            (b"set-cookie", f"{COOKIE}={session_value(self.token)}; Path=/; HttpOnly; SameSite=Strict".encode()),
-            (b"referrer-policy", b"no-referrer"), (b"content-length", b"0")]})
-        await send({"type": "http.response.body", "body": b""})
 
-    async def _login_page(self, scope, receive, send) -> None:
-        from assistant.web.pages import render
+def session_cookie(value: str, max_age: int | None = None, secure: bool = False) -> str:
+    """The Set-Cookie value of a session: never readable by scripts, never sent by other sites' pages,
+    and over HTTPS never sent over plain HTTP."""
+    return (f"{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict" + (f"; Max-Age={max_age}" if max_age is not None else "")
+            + ("; Secure" if secure else ""))
 
-        response = render(Request(scope, receive), "login.html", {"status": 401}, status=401)
-        await response(scope, receive, send)
+
+async def send_redirect(scope, send, location: str, set_cookie: str | None = None) -> None:
+    headers = [(b"location", location.encode("utf-8")), (b"referrer-policy", b"no-referrer"), (b"content-length", b"0")]
+    if set_cookie:
+        headers.append((b"set-cookie", set_cookie.encode()))
+    await send({"type": "http.response.start", "status": 303, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
+
+
+class SecurityHeaders:
+    """Headers every response carries, pages, API, exports and docs alike: no MIME sniffing, a
+    Content-Security-Policy (the bundled API docs need their inline start-up script), no caching
+    of anything but the static files, and no framing."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope["path"]
+        extra = [
+            (b"content-security-policy", (DOCS_CSP if path.startswith(DOCS_PATHS) else CSP).encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+            (b"cache-control", b"no-cache" if path.startswith("/static/") else b"no-store"),
+        ]
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {key.lower() for key, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [h for h in extra if h[0] not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimit:

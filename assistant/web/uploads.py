@@ -24,6 +24,7 @@ class Upload:
     data: bytes
     name: str
     mode: str = "template"
+    idempotency_key: str | None = None  # the upload form's own, so a resubmitted form is one review
 
 
 def safe_name(filename: str | None) -> str:
@@ -48,15 +49,17 @@ def checked_size(data: bytes) -> bytes:
 
 async def read_form(request: Request) -> Upload:
     try:
-        form = await request.form(max_files=1, max_fields=10)
+        form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES + 1)
     except HTTPException as error:  # starlette's report of a malformed multipart body
         raise WebError("上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传。") from error
     file, text = form.get("file"), form.get("text")
     mode = checked_mode(form.get("mode"))
+    key = form.get("idempotency_key")
+    key = key[:MAX_NAME] if isinstance(key, str) and key else None
     if isinstance(file, UploadFile) and file.filename:
-        return Upload(checked_size(await file.read(MAX_BYTES + 1)), safe_name(file.filename), mode)
+        return Upload(checked_size(await file.read(MAX_BYTES + 1)), safe_name(file.filename), mode, key)
     if isinstance(text, str) and text.strip():
-        return Upload(checked_size(text.encode("utf-8")), PASTED_NAME, mode)
+        return Upload(checked_size(text.encode("utf-8")), PASTED_NAME, mode, key)
     raise Unprocessable("请选择要上传的报告文件（字段 file），或粘贴报告全文（字段 text）。")
 
 

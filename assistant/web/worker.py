@@ -1,0 +1,130 @@
+"""Analysis in a child process with a CPU-time and memory limit, so no report can stall or exhaust the server.
+
+Every parse, review and answer the web app runs goes through `Worker.run`: a fresh child (forked from a
+forkserver that has the pipeline imported already, so a child starts in milliseconds) sets its own
+RLIMIT_CPU and RLIMIT_AS, runs one function and sends back the pickled result. The server process
+only waits on a pipe, so it keeps answering (`/healthz` included) while a hostile report is analysed;
+a report that exceeds a limit ends as a `LimitExceeded` error a user can read.
+"""
+import logging
+import multiprocessing
+import os
+import pickle
+import resource
+import signal
+import threading
+import traceback
+from dataclasses import dataclass
+
+from assistant.errors import BadInput, SelfevalError
+
+log = logging.getLogger("selfeval.web")
+
+# Imported once in the forkserver, so each child has them already.
+PRELOAD = ["assistant.web.pipeline", "assistant.api", "assistant.extract.hybrid", "assistant.check", "assistant.review", "assistant.chat"]
+
+
+# How a child out of memory dies when it cannot raise MemoryError: a native allocator aborts, or the kernel kills it.
+MEMORY_DEATHS = (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS)
+
+
+class LimitExceeded(BadInput):
+    """A report that needed more CPU time or memory than a review may take."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: int = 60
+    memory_mb: int = 1536
+    children: int = max(2, os.cpu_count() or 1)  # analyses at once; more wait, so memory stays bounded
+
+    @property
+    def wall_seconds(self) -> int:
+        """Waiting on an LLM endpoint costs no CPU time; a review may wait this long in all."""
+        return self.cpu_seconds * 10
+
+
+def _child(connection, limits: Limits, function, args) -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    memory = limits.memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        outcome = ("ok", function(*args))
+    except SelfevalError as error:
+        outcome = ("error", error)
+    except MemoryError:
+        outcome = ("memory", None)
+    except Exception:  # a bug: the parent logs it
+        outcome = ("bug", traceback.format_exc())
+    try:
+        connection.send_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    except MemoryError:
+        connection.send_bytes(pickle.dumps(("memory", None)))
+    connection.close()
+
+
+class Worker:
+    """Runs functions of the pipeline in limited child processes."""
+
+    def __init__(self, limits: Limits = Limits()) -> None:
+        self.limits = limits
+        self.slots = threading.BoundedSemaphore(limits.children)
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(PRELOAD)
+
+    def warm_up(self) -> None:
+        """Start the forkserver (importing the pipeline once) by running one trivial child."""
+        self.run(int)
+
+    def run(self, function, *args):
+        """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded.
+        At most `limits.children` children run at once; a call waits for a free slot."""
+        with self.slots:
+            return self._run(function, args)
+
+    def _run(self, function, args):
+        receiving, sending = self.context.Pipe(duplex=False)
+        child = self.context.Process(target=_child, args=(sending, self.limits, function, args), daemon=True)
+        child.start()
+        sending.close()
+        try:
+            finished = receiving.poll(self.limits.wall_seconds)
+            outcome = self._receive(receiving) if finished else None
+        finally:
+            receiving.close()
+            if child.is_alive():
+                child.kill()
+            child.join()
+        if outcome is None:
+            raise self._death(finished, child.exitcode)
+        status, value = pickle.loads(outcome)
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        if status == "memory":
+            raise LimitExceeded(self._memory_message())
+        log.error("analysis failed in the worker:\n%s", value)
+        raise RuntimeError("analysis failed in the worker")
+
+    @staticmethod
+    def _receive(connection) -> bytes | None:
+        """The child's pickled outcome, or None if it died without sending one."""
+        try:
+            return connection.recv_bytes()
+        except EOFError:
+            return None
+
+    def _death(self, finished: bool, exitcode: int | None) -> Exception:
+        """Why a child sent nothing: out of CPU or wall-clock time, killed for memory, or a bug."""
+        if not finished or exitcode == -signal.SIGXCPU:
+            return LimitExceeded(f"这份报告的分析超过了时间上限（{self.limits.cpu_seconds} 秒 CPU 时间），已停止。"
+                                 "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
+        if exitcode in MEMORY_DEATHS:
+            return LimitExceeded(self._memory_message())
+        log.error("the analysis child exited with code %s and no result", exitcode)
+        return RuntimeError(f"analysis child exited with code {exitcode}")
+
+    def _memory_message(self) -> str:
+        return (f"这份报告的分析需要超过 {self.limits.memory_mb} MB 内存，已停止。"
+                "请检查文件是否异常（例如压缩炸弹或超大的文档），或拆分后再上传。")

@@ -1,0 +1,135 @@
+"""One report can never stall the server: analysis runs in a child with a CPU-time and memory limit.
+
+The slow report is a synthetic one 300× the first sample's tables (several seconds of CPU to review,
+well under a second to read), so the test holds whatever the speed of any one regular expression.
+"""
+import statistics
+import threading
+import time
+
+import httpx
+import pytest
+
+from assistant.synthetic import synthetic_report
+from assistant.errors import BadInput
+from assistant.web.pipeline import SourceCache, read_source, review_upload
+from assistant.web.worker import LimitExceeded, Limits, Worker
+from tests.conftest import SAMPLE_FILES
+from tests.test_web_api import LiveServer
+
+SAMPLE = SAMPLE_FILES[0]
+CPU_SECONDS = 2
+
+
+@pytest.fixture(scope="module")
+def slow_report() -> bytes:
+    return synthetic_report(SAMPLE.read_text(encoding="utf-8"), 300).encode("utf-8")
+
+
+def status_of(http: httpx.Client, report_id: str) -> dict:
+    return http.get(f"/api/reports/{report_id}/status").json()
+
+
+def wait_until_over(http: httpx.Client, report_id: str) -> dict:
+    deadline = time.monotonic() + 120
+    while (status := status_of(http, report_id))["status"] == "running":
+        assert time.monotonic() < deadline, status
+        time.sleep(0.1)
+    return status
+
+
+def test_health_answers_at_once_while_a_report_overruns_its_cpu_limit_which_fails_it_for_good(tmp_path, slow_report):
+    live = LiveServer(tmp_path / "r.db", "--cpu-seconds", str(CPU_SECONDS)).start()
+    try:
+        with live.client() as http:
+            response = http.post("/api/reports?wait=false", files={"file": ("huge.txt", slow_report)})
+            assert response.status_code == 202, response.text
+            report_id = response.json()["id"]
+            latencies = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert http.get("/healthz").status_code == 200
+                latencies.append(time.perf_counter() - started)
+            # Measured while the analysis was running, not after it.
+            assert status_of(http, report_id)["status"] == "running"
+            assert statistics.median(latencies) < 0.1, latencies
+            failed = wait_until_over(http, report_id)
+            assert failed["status"] == "failed" and "时间上限" in failed["error"], failed
+        live.stop()
+        live.start()  # a restart does not resume it
+        with live.client() as http:
+            assert status_of(http, report_id)["status"] == "failed"
+            small = http.post("/api/reports", json={"text": SAMPLE.read_text(encoding="utf-8")})
+            assert small.status_code == 201 and small.json()["status"] == "done"
+    finally:
+        live.stop()
+
+
+def test_the_source_cache_is_bounded_by_bytes(slow_report):
+    small = read_source(SAMPLE.read_bytes(), SAMPLE.name)
+    huge = read_source(slow_report, "huge.txt")
+    assert huge.size > 50 * small.size
+    cache = SourceCache(limit=3 * small.size)
+    for key in ("a", "b", "c"):
+        cache.put(key, small)
+    assert [cache.get(key) is not None for key in "abc"] == [True, True, True]
+    cache.put("huge", huge)  # larger than the whole cache: not kept, and nothing else is dropped for it
+    assert cache.get("huge") is None and cache.size == 3 * small.size
+    cache.get("a")
+    cache.put("d", small)  # the least recently used ("b") makes room
+    assert [cache.get(key) is not None for key in "abcd"] == [True, False, True, True]
+    assert cache.size == 3 * small.size <= cache.limit
+
+
+def test_a_report_needing_more_memory_than_allowed_ends_with_a_clear_error(slow_report):
+    worker = Worker(Limits(cpu_seconds=120, memory_mb=256))
+    small = worker.run(review_upload, SAMPLE.read_bytes(), SAMPLE.name, "template")
+    assert small.tables and small.source.name == SAMPLE.name
+    with pytest.raises(LimitExceeded, match="超过 256 MB 内存"):
+        worker.run(review_upload, slow_report, "huge.txt", "template")
+    with pytest.raises(BadInput, match="不像"):  # the child's own user errors come back as they are
+        worker.run(review_upload, "今天天气很好，我们去公园散步。".encode(), "a.txt", "template")
+
+
+def test_a_regex_bomb_upload_neither_stalls_the_server_nor_runs_forever(tmp_path):
+    """Issue 18's case: a narrative line of 24,000 digits (112 s in a quadratic money regex). Whether the
+    regex is linear or not, the review ends within the CPU limit and /healthz keeps answering."""
+    bomb = ("预算绩效执行率\n" + "1234567890" * 2400 + "\n").encode("utf-8")
+    live = LiveServer(tmp_path / "r.db", "--cpu-seconds", "5").start()
+    try:
+        with live.client() as http:
+            response = http.post("/api/reports?wait=false", files={"file": ("d.txt", bomb)})
+            if response.status_code == 400:  # refused at once as not a report: nothing runs at all
+                assert "Traceback" not in response.text
+                return
+            assert response.status_code == 202, response.text
+            latencies = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert http.get("/healthz").status_code == 200
+                latencies.append(time.perf_counter() - started)
+            assert statistics.median(latencies) < 0.1, latencies
+            over = wait_until_over(http, response.json()["id"])
+            assert over["status"] == "done" or "时间上限" in over["error"], over
+    finally:
+        live.stop()
+
+
+def note_start_and_end(log: str) -> None:
+    """Runs in a worker child: appends its start and end to `log`, with a pause between."""
+    with open(log, "a") as out:
+        out.write("start\n")
+    time.sleep(0.3)
+    with open(log, "a") as out:
+        out.write("end\n")
+
+
+def test_no_more_children_run_at_once_than_allowed(tmp_path):
+    log = tmp_path / "log"
+    worker = Worker(Limits(children=1))
+    threads = [threading.Thread(target=worker.run, args=(note_start_and_end, str(log))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert log.read_text().split() == ["start", "end"] * 3
