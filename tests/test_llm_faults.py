@@ -97,15 +97,16 @@ def test_missing_fields_are_asked_again(scripted, reference):
     assert "kind" in server.requests[1]["messages"][-1]["content"]
 
 
-def test_an_answer_invalid_after_every_reask_leaves_a_warning_and_is_not_asked_twice(scripted, tmp_path):
+def test_an_answer_invalid_after_every_reask_leaves_a_warning_and_is_never_cached(scripted, tmp_path):
     server = scripted(default="missing")
     report = extract(DRUG_TABLE)
     assert report.tables == [] and len(server.requests) == 3  # the question and two re-asks
     [warning] = report.warnings
     assert "未得到合格回答" in warning and "第" in warning
-    again = extract(DRUG_TABLE)
-    assert len(server.requests) == 3 and again.warnings == report.warnings
-    assert [(r["outcome"], r["cache_hit"]) for r in log_rows(tmp_path)] == [("invalid", 0), ("invalid", 1)]
+    assert "Field required" in server.requests[1]["messages"][-1]["content"]  # the re-ask carries the error
+    again = extract(DRUG_TABLE)  # an error is not an answer: the next run asks again
+    assert len(server.requests) == 6 and again.warnings == report.warnings
+    assert [(r["outcome"], r["cache_hit"]) for r in log_rows(tmp_path)] == [("invalid", 0), ("invalid", 0)]
 
 
 def test_invented_numbers_and_rows_are_dropped_and_reported(scripted, reference):

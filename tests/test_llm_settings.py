@@ -1,15 +1,17 @@
 """LLM settings, prompt files, cache keys and mode choice: what configures a call before it is made."""
 import re
+from dataclasses import replace
 
 import pytest
 
 from assistant.api import load
 from assistant.errors import BadInput
+from assistant.llm.answers import AnsweredSection, AnsweredTable
 from assistant.llm.cache import cache_key
 from assistant.llm.chunking import table_parts, table_windows
 from assistant.llm.client import AUTO_ORDER, candidate_modes, remember_mode
 from assistant.llm.prompts import load_prompt, parse_prompt
-from assistant.llm.settings import load_settings
+from assistant.llm.settings import LLMSettings, load_settings
 from tests.conftest import SAMPLE_FILES
 from tests.llm_server import llm_env  # noqa: F401  (fixture)
 
@@ -75,13 +77,35 @@ def test_the_table_example_is_real_sample_text():
     assert len(example) > 8 and all(line in rendered for line in example)
 
 
-def test_cache_key_changes_with_model_prompt_version_and_chunk():
+def test_cache_key_changes_with_endpoint_model_mode_schema_prompt_version_max_tokens_and_chunk():
     prompt = load_prompt("extract_table")
     bumped = parse_prompt(f"---\nname: {prompt.name}\nversion: {int(prompt.version) + 1}\n---\n"
                           f"=== system ===\n{prompt.system}\n=== user ===\n{prompt.user}\n")
-    keys = {cache_key("m1", prompt, "表"), cache_key("m2", prompt, "表"), cache_key("m1", bumped, "表"),
-            cache_key("m1", prompt, "表格")}
-    assert len(keys) == 4 and cache_key("m1", prompt, "表") == cache_key("m1", prompt, "表")
+    base = LLMSettings(base_url="http://a.example/v1", model="m1")
+    keys = {cache_key(base, prompt, AnsweredTable, "表"),
+            cache_key(replace(base, base_url="http://b.example/v1"), prompt, AnsweredTable, "表"),
+            cache_key(replace(base, model="m2"), prompt, AnsweredTable, "表"),
+            cache_key(replace(base, mode="json"), prompt, AnsweredTable, "表"),
+            cache_key(base, prompt, AnsweredSection, "表"),
+            cache_key(base, bumped, AnsweredTable, "表"),
+            cache_key(replace(base, max_tokens=100), prompt, AnsweredTable, "表"),
+            cache_key(base, prompt, AnsweredTable, "表格")}
+    assert len(keys) == 8 and cache_key(base, prompt, AnsweredTable, "表") == cache_key(
+        LLMSettings(base_url="http://a.example/v1", model="m1"), prompt, AnsweredTable, "表")
+
+
+def test_reasoning_models_get_max_completion_tokens_and_provider_settings_go_in_extra_body(llm_env, monkeypatch):
+    llm_env("http://qwen.example/v1")
+    monkeypatch.setenv("SELFEVAL_LLM_EXTRA_BODY", '{"enable_thinking": false}')
+    assert load_settings().sampling() == {"max_tokens": 4096, "temperature": 0,
+                                          "extra_body": {"enable_thinking": False}}
+    monkeypatch.setenv("SELFEVAL_LLM_MODEL", "o3-mini")
+    monkeypatch.setenv("SELFEVAL_LLM_MAX_TOKENS", "2000")
+    monkeypatch.delenv("SELFEVAL_LLM_EXTRA_BODY")
+    assert load_settings().sampling() == {"max_completion_tokens": 2000}
+    monkeypatch.setenv("SELFEVAL_LLM_EXTRA_BODY", "[1]")
+    with pytest.raises(BadInput, match="extra_body"):
+        load_settings()
 
 
 def test_auto_mode_tries_tools_first_then_what_worked(llm_env, monkeypatch):
