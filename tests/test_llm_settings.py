@@ -8,7 +8,7 @@ from assistant.api import load
 from assistant.errors import BadInput
 from assistant.llm.answers import AnsweredSection, AnsweredTable
 from assistant.llm.cache import cache_key
-from assistant.llm.chunking import table_parts, table_windows
+from assistant.extract.chunks import table_parts, table_windows
 from assistant.llm.client import AUTO_ORDER, candidate_modes, remember_mode
 from assistant.llm.prompts import load_prompt, parse_prompt
 from assistant.llm.settings import LLMSettings, load_settings

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from assistant.batch import LEDGER, OVERVIEW, REPORTS, STORE, Batch, Outcome, Tally, find_reports
 from assistant.cli.app import app, console, guarded, stderr
 from assistant.errors import BadInput
-from assistant.extract.hybrid import EXTRACTORS
+from assistant.extract.dispatch import EXTRACTORS
 
 
 def interrupt(signum, frame) -> None:

@@ -9,14 +9,14 @@ report comes back with a warning.
 from pydantic import BaseModel
 
 from assistant.document import Document, TableBlock
-from assistant.errors import BadInput, LLMUnavailable
+from assistant.errors import LLMUnavailable
+from assistant.extract.chunks import table_parts
 from assistant.extract.rules import extract_rules
-from assistant.llm.chunking import narrative, table_parts
+from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
 from schemas import Figure, Goals, Report, Table
 
-EXTRACTORS = ("auto", "rules", "llm", "hybrid")
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
 
@@ -101,19 +101,3 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     report.warnings += extraction.warnings
     report.extractor = "hybrid"
     return report
-
-
-def extract_report(document: Document, extractor: str = "auto") -> Report:
-    """Extraction by the named extractor; "auto" is hybrid when an LLM endpoint is configured, else rules."""
-    if extractor not in EXTRACTORS:
-        raise BadInput(f"未知的抽取方式「{extractor}」，可选：{' | '.join(EXTRACTORS)}。")
-    if extractor == "rules":
-        return extract_rules(document)
-    settings = load_settings()
-    if extractor == "llm":
-        from assistant.extract.llm import extract_llm  # the LLM client libraries load only when used
-
-        return extract_llm(document, settings)
-    if extractor == "auto" and not settings.configured:
-        return extract_rules(document)
-    return extract_hybrid(document, settings)
