@@ -33,8 +33,8 @@ INVENTED = 4321.77
 def chunk_of(body: dict) -> tuple[str, str]:
     """("table" | "section", the chunk text) of a request: the user message's delimited report text."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    match = re.search(r"<(table|text)>\n(.*)\n</\1>", user, re.S)
-    return ("table" if match.group(1) == "table" else "section"), match.group(2)
+    match = re.search(r"<(table|text)-(\w+)>\n(.*)\n</\1-\2>", user, re.S)
+    return ("table" if match.group(1) == "table" else "section"), match.group(3)
 
 
 def shown(text, chunk: str) -> bool:
@@ -137,6 +137,13 @@ class ScriptedLLM:
             fault = self.script.pop(0) if self.script else self.default
             self.faults.append(fault)
             return fault
+
+    def record(self, body: dict) -> str:
+        """Keep a request that no scripted fault is aimed at; it gets the oracle's answer."""
+        with self._lock:
+            self.requests.append(body)
+            self.faults.append("ok")
+            return "ok"
 
     def count_in_flight(self, change: int) -> None:
         with self._lock:
