@@ -79,9 +79,8 @@ def test_a_value_is_taken_only_from_its_own_column():
     funds = table.funds_total
     assert (funds.initial_budget, funds.full_year_budget, funds.executed) == (None, 2, None)
     assert (funds.weight, funds.execution_rate, funds.score) == (10, 100, 10)
-    [indicator] = table.indicators
-    assert (indicator.target, indicator.actual, indicator.weight, indicator.score) == (None, None, None, None)
-    assert indicator.level3 == "挽回经济损失" and (table.total_weight, table.total_score) == (None, None)
+    assert table.indicators == [], "its name alone, every value refused, is no row"
+    assert (table.total_weight, table.total_score) == (None, None)
     assert "8 个值" in warning  # 4 in the indicator, 2 in the funds row, the 总分 row's pair
     for dropped in ("年初预算数「10」", "全年执行数「100」", "指标值「90%」", "总分.分值「96」"):
         assert dropped in warning

@@ -180,8 +180,8 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
         score=g.number(answer.score, "得分", row, ("score",)),
         deviation_note=g.text(answer.deviation_note, "偏差原因", row, ("deviation_note",)),
     )
-    if all(value is None for value in fields.values()):
-        return None, cursor
+    if all(value is None for name, value in fields.items() if name != "level3"):
+        return None, cursor  # a name alone, its values all refused, is no row of this table
     return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
                      level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
                      line=g.line(anchor or row)), row[1]
@@ -198,18 +198,22 @@ def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] 
 
 
 def grounded_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
-    """A basic-data row: its label, then its values in later cells of the same row, in order."""
+    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it."""
     found = g.span(answer.label, "行名")
-    if found is None:
+    label_cell = g.chunk.cell_at(found) if found else None
+    if label_cell is None:
         return None
-    row, cursor, values = g.row(found), found[1], []
-    for value in answer.values:
-        spans = [s for s in g.grounder.find_all(value, cursor) if s[0] >= cursor] if value else []
-        place = g.placed(spans, row, None)
-        if value and place is None:
+    row = g.row(found)
+    cells = [c for c in g.chunk.cells if row[0] <= c.start and c.end <= row[1]]
+    following = cells[cells.index(label_cell) + 1:]
+    values = []
+    for index, value in enumerate(answer.values):
+        cell = following[index] if index < len(following) else None
+        printed = g.chunk.text[cell.start:cell.end] if cell else ""
+        if value and fold_text(printed) != fold_text(value):
             g.dropped.append(f"{answer.label}「{value}」")
-        values.append(normalize_text(g.chunk.text[place[0]:place[1]]) if place else None)
-        cursor = place[1] if place else cursor
+            value = None
+        values.append(normalize_text(printed) if value else None)
     return TableRow(label=normalize_text(g.chunk.text[found[0]:found[1]]), values=values, line=g.line(found))
 
 

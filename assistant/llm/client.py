@@ -6,7 +6,7 @@ and llama.cpp servers take a forced tool call (TOOLS); llama-cpp-python's server
 With mode "auto" the first mode the endpoint does not reject is used and remembered per
 endpoint and model for the rest of the process. Provider quirks stay in this module:
 reasoning text (`<think>…</think>`, Qwen3 and DeepSeek-R1 print it before the answer) is
-removed before instructor parses the answer, and a 400 that names a request parameter
+removed and a ```json fence opened before instructor parses the answer, and a 400 that names a request parameter
 (max_tokens, temperature, an extra_body setting) is told apart from a 400 refusing the mode.
 """
 import re
@@ -45,6 +45,7 @@ def remember_mode(settings: LLMSettings, mode: str) -> None:
 
 
 THINKING = re.compile(r"<think>.*?</think>", re.S)
+FENCED = re.compile(r"\A```[a-zA-Z]*\s*\n(.*?)\n?```\s*\Z", re.S)
 # words of a 400 about the structured-output mode itself …
 MODE_WORDS = ("tool", "function", "response_format", "json_schema", "json_object", "grammar")
 # … and of one about another parameter of the request
@@ -77,12 +78,16 @@ def rejects_parameter(error: Exception) -> bool:
     return any(word in text for word in PARAMETER_WORDS) and not any(word in text for word in MODE_WORDS)
 
 
-def strip_thinking(response) -> None:
-    """Remove reasoning text from an answer's content before instructor reads the JSON in it."""
+def plain_content(response) -> None:
+    """Reasoning text removed from an answer's content and a ```json fence around it opened, before
+    instructor reads the JSON (its JSON mode takes bare JSON only)."""
     for choice in getattr(response, "choices", None) or []:
         content = getattr(choice.message, "content", None)
-        if content and "<think>" in content:
-            choice.message.content = THINKING.sub("", content).strip()
+        if not content:
+            continue
+        content = THINKING.sub("", content).strip()
+        fenced = FENCED.match(content)
+        choice.message.content = fenced.group(1) if fenced else content
 
 
 def make_client(settings: LLMSettings, mode: str, http_client) -> instructor.AsyncInstructor:
@@ -95,5 +100,5 @@ def make_client(settings: LLMSettings, mode: str, http_client) -> instructor.Asy
         http_client=http_client,
     )
     patched = instructor.from_openai(client, mode=INSTRUCTOR_MODES[mode])
-    patched.on("completion:response", strip_thinking)
+    patched.on("completion:response", plain_content)
     return patched
