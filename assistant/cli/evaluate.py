@@ -37,5 +37,10 @@ def evaluate(
             delta = change.get(key)
             grid.add_row(key, f"{value:.4f}", "" if delta is None else f"{delta:+.4f}")
         console.print(grid)
+        if result["llm"]:
+            llm = result["llm"]
+            console.print(f"LLM {llm['model']}：调用 {llm['calls']} 次（缓存命中 {llm['cache_hits']}，失败 {llm['failures']}），"
+                          f"{llm['total_tokens']} tokens，费用 {llm['cost']}，落地校验丢弃 {llm['dropped_values']} 个值；"
+                          "各表 F1 见报告", highlight=False)
         console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒；详见 evals/reports/eval-{extractor}.md",
                       highlight=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant import api
 from assistant.check import run_checks
-from assistant.evaluate.extraction import Tally, score_extraction
+from assistant.evaluate.extraction import Tally, compare_table, score_extraction
 from assistant.evaluate.findings import FindingScore, score_findings
 from schemas import Answer, CheckedReport, ReviewedReport
 from schemas.gold import GoldReport, QAPair
@@ -154,6 +154,7 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             for name, value in vars(part).items():
                 setattr(total, name, getattr(total, name) + value)
         per_sample[gold.source] = {
+            "tables": table_scores(gold, report, table_map),
             "extraction": sample_extraction.as_dict(), "findings": sample_findings.as_dict(),
             "qa": {"accuracy": round(sample_qa.accuracy, 4), "total": sample_qa.total},
             "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
@@ -183,10 +184,23 @@ def llm_record(extractor: str, usage: dict) -> dict | None:
         return None
     from assistant.llm.prompts import load_prompt
     from assistant.llm.settings import load_settings
+    from assistant.llm.usage import token_cost
 
     settings = load_settings()
     return {"model": settings.model, "endpoint": settings.endpoint if settings.configured else None,
-            "prompts": [load_prompt(name).id for name in ("extract_table", "extract_narrative")], **usage}
+            "prompts": [load_prompt(name).id for name in ("extract_table", "extract_narrative")],
+            "cost": token_cost(usage["prompt_tokens"], usage["completion_tokens"], settings.prompt_price,
+                               settings.completion_price), **usage}
+
+
+def table_scores(gold: GoldReport, report, table_map: dict[int, int]) -> list[dict]:
+    """Field F1 of each gold table against the table it was matched with."""
+    scores = []
+    for index, table in enumerate(gold.tables):
+        tally, matched = Tally(), table_map.get(index)
+        compare_table(tally, f"tables[{index}]", table, report.tables[matched] if matched is not None else None)
+        scores.append({"table": index, "kind": table.kind, "name": table.name, "f1": round(tally.f1, 4)})
+    return scores
 
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
@@ -222,6 +236,15 @@ def markdown(result: dict) -> str:
     for name, sample in result["samples"].items():
         lines.append(f"| {name} | {sample['extraction']['f1']:.4f} | {sample['findings']['precision']:.4f} | "
                      f"{sample['findings']['recall']:.4f} | {sample['qa']['accuracy']:.4f} | {sample['review']['coverage']:.4f} |")
+    if result.get("llm"):
+        llm = result["llm"]
+        lines += ["", "## LLM", "", f"Model `{llm['model']}` at {llm['endpoint']}, prompts {', '.join(llm['prompts'])}: "
+                  f"{llm['calls']} calls ({llm['requests']} requests, {llm['cache_hits']} from the cache, "
+                  f"{llm['failures']} failed), {llm['total_tokens']} tokens, cost {llm['cost']}; "
+                  f"{llm['dropped_values']} values dropped by grounding.", "",
+                  "| sample | table | kind | name | F1 |", "|---|---|---|---|---|"]
+        lines += [f"| {name} | {t['table']} | {t['kind']} | {t['name'] or ''} | {t['f1']:.4f} |"
+                  for name, sample in result["samples"].items() for t in sample["tables"]]
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
                        ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
         items = result["details"][key]

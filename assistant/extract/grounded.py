@@ -18,6 +18,7 @@ from assistant.document import TableBlock
 from assistant.extract.chunks import SEPARATOR
 from assistant.extract.narrative import label_before
 from assistant.extract.tables import TOTAL_LABELS, classify, fund_label, header_weight, level_name
+from assistant.llm import usage
 from assistant.llm.answers import (AnsweredFundLine, AnsweredIndicator, AnsweredRow, AnsweredSection,
                                    AnsweredTable)
 from assistant.llm.chunking import Chunk
@@ -281,6 +282,7 @@ def ground_table(answer: AnsweredTable, chunk: Chunk, part: TableBlock) -> tuple
         if weight:
             table.level1_weights[weight[0]] = weight[1]
     table.rows = [row for row in (grounded_row(g, item) for item in answer.rows) if row]
+    usage.record_dropped(len(g.dropped))
     return table, g.warning()
 
 
@@ -334,4 +336,5 @@ def ground_section(answer: AnsweredSection, chunk: Chunk) -> tuple[list[Figure],
     if answer.year and plausible is None:
         g.dropped.append(f"年度「{answer.year}」")
     year = g.number(plausible, "年度")
+    usage.record_dropped(len(g.dropped))
     return figures, g.text(answer.unit_name, "单位名称"), int(year) if year else None, g.warning()

@@ -16,7 +16,7 @@ MODES = ("auto", "tools", "json", "md_json", "json_schema")
 TOKEN_PARAMETERS = ("auto", "max_tokens", "max_completion_tokens")
 # OpenAI's reasoning models take max_completion_tokens and only the default temperature
 REASONING_MODELS = ("o1", "o3", "o4", "gpt-5")
-MAY_BE_ZERO = ("reasks", "backoff", "confidence")
+MAY_BE_ZERO = ("reasks", "backoff", "confidence", "prompt_price", "completion_price")
 
 
 def _home(variable: str, fallback: str) -> Path:
@@ -49,6 +49,8 @@ class LLMSettings:
     extra_body: dict = field(default_factory=dict)  # provider settings sent as is, e.g. {"enable_thinking": false}
     chunk_chars: int = 1500  # a chunk's size in characters of report text
     confidence: float = 0.8  # hybrid: rules tables scoring below this go to the LLM (one signal of four missing)
+    prompt_price: float = 0.0  # per million prompt tokens, for the cost `selfeval eval` reports
+    completion_price: float = 0.0  # per million completion tokens
     cache_dir: Path = field(default_factory=default_cache_dir)
     log_path: Path = field(default_factory=default_log_path)
 
@@ -94,6 +96,8 @@ ENVIRONMENT: dict[str, tuple[type, tuple[str, ...]]] = {
     "extra_body": (dict, ("SELFEVAL_LLM_EXTRA_BODY",)),
     "chunk_chars": (int, ("SELFEVAL_LLM_CHUNK_CHARS",)),
     "confidence": (float, ("SELFEVAL_LLM_CONFIDENCE",)),
+    "prompt_price": (float, ("SELFEVAL_LLM_PROMPT_PRICE",)),
+    "completion_price": (float, ("SELFEVAL_LLM_COMPLETION_PRICE",)),
     "cache_dir": (Path, ("SELFEVAL_LLM_CACHE_DIR",)),
     "log_path": (Path, ("SELFEVAL_LLM_LOG",)),
 }
