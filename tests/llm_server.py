@@ -8,7 +8,8 @@ shows — in whatever structured mode the request asks for (a forced tool call, 
   "timeout"    answers after the client has given up          "slow" answers late but in time
   "malformed"  a tool call whose arguments are cut-off JSON   "missing" an answer without its required fields
   "invent"     a correct answer plus numbers and figures the chunk does not contain
-  "ok"         the oracle's answer
+  "ok"         the oracle's answer                         "bad_parameter" a 400 refusing max_tokens, as OpenAI
+                                                            answers for its reasoning models
 
 `default` is the fault for requests after the script; `refuse_tools` makes it reject any
 request with tools (400), as servers without tool support do. Every request body is kept.
@@ -160,6 +161,10 @@ class ScriptedLLM:
             return 429, {"Retry-After": "0"}, {"error": {"message": "rate limited", "type": "rate_limit"}}
         if fault == "500":
             return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+        if fault == "bad_parameter":
+            return 400, {}, {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this "
+                                                  "model. Use 'max_completion_tokens' instead.",
+                                       "type": "invalid_request_error", "param": "max_tokens"}}
         if fault in ("timeout", "slow"):
             time.sleep(self.delay)
         kind, chunk = chunk_of(body)

@@ -163,6 +163,14 @@ def test_an_endpoint_refusing_tools_is_used_in_json_mode(scripted, tmp_path):
     assert log_rows(tmp_path)[-1]["mode"] == "json"
 
 
+def test_a_refused_parameter_is_told_apart_from_a_refused_mode(scripted):
+    """A 400 naming max_tokens is no reason to try JSON mode: the user is told which parameter to change."""
+    server = scripted(default="bad_parameter")
+    with pytest.raises(LLMUnavailable, match="拒绝了请求参数.*max_tokens.*SELFEVAL_LLM_TOKEN_PARAMETER"):
+        extract(DRUG_TABLE)
+    assert server.requests and all("tools" in r for r in server.requests)
+
+
 def test_hybrid_falls_back_to_rules_when_the_endpoint_keeps_failing(scripted, monkeypatch):
     monkeypatch.setenv("SELFEVAL_LLM_ATTEMPTS", "2")
     server = scripted(default="500")

@@ -25,8 +25,8 @@ from assistant.errors import LLMUnavailable
 from assistant.llm import usage
 from assistant.llm.audit import AuditLog, CallRecord
 from assistant.llm.cache import ResponseCache, cache_key
-from assistant.llm.client import (candidate_modes, make_client, mode_known, rejects_mode, rejects_parameter,
-                                  remember_mode)
+from assistant.llm.client import (candidate_modes, make_client, mode_known, refuses_request, rejects_mode,
+                                  rejects_parameter, remember_mode)
 from assistant.llm.prompts import Prompt
 from assistant.llm.settings import LLMSettings
 
@@ -80,7 +80,8 @@ class Answer:
 
 
 def is_transient(error: BaseException) -> bool:
-    return isinstance(error, (openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError))
+    return isinstance(error, (openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError)) \
+        and not refuses_request(error)
 
 
 def unavailable_reason(error: BaseException) -> str:
@@ -203,7 +204,7 @@ class LLMSession:
                                      "（可调整 SELFEVAL_LLM_TOKEN_PARAMETER 或 SELFEVAL_LLM_EXTRA_BODY）。") from error
             if not rejects_mode(error):
                 raise LLMUnavailable(f"LLM 端点 {self.settings.endpoint} 不可用：{unavailable_reason(error)}。") from error
-            if mode_known(self.settings):  # this mode has worked here: the endpoint refused this request only
+            if mode_known(self.settings, mode):  # this mode has worked here: the endpoint refused this request only
                 raise InvalidAnswer(f"端点拒绝了该请求：{validation_summary(error)}") from error
             raise ModeRejected(validation_summary(error)) from error
 

@@ -35,9 +35,9 @@ def candidate_modes(settings: LLMSettings) -> tuple[str, ...]:
     return (known,) + tuple(m for m in AUTO_ORDER if m != known) if known else AUTO_ORDER
 
 
-def mode_known(settings: LLMSettings) -> bool:
-    """Whether a mode has already worked for this endpoint (then a 400 is about the request, not the mode)."""
-    return (settings.endpoint, settings.model) in _accepted
+def mode_known(settings: LLMSettings, mode: str) -> bool:
+    """Whether this mode has already worked for this endpoint (then a refusal is about the request, not the mode)."""
+    return _accepted.get((settings.endpoint, settings.model)) == mode
 
 
 def remember_mode(settings: LLMSettings, mode: str) -> None:
@@ -58,21 +58,31 @@ def error_text(error: Exception) -> str:
     return f"{error} {body if body is not None else ''}".lower()
 
 
+def refuses_request(error: Exception) -> bool:
+    """Whether the server refused the request itself: a 400/422, or a 500 that is its own request
+    validation failing (llama-cpp-python's server answers an unsupported response_format so).
+    Such a refusal is answered the same way every time, so it is never retried."""
+    if isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError)):
+        return True
+    text = error_text(error)
+    return isinstance(error, openai.InternalServerError) and "validation error" in text and "body" in text
+
+
 def rejects_mode(error: Exception) -> bool:
     """Whether an error means "this endpoint does not take requests in this mode".
 
-    400/422 are what servers answer to an unknown `tools` or `response_format`, unless the
-    message names another parameter (see `rejects_parameter`).
+    A refused request (see `refuses_request`) is what servers answer to an unknown `tools` or
+    `response_format`, unless the message names another parameter (see `rejects_parameter`).
     """
-    if not isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError)):
+    if not refuses_request(error):
         return False
     text = error_text(error)
     return any(word in text for word in MODE_WORDS) or not rejects_parameter(error)
 
 
 def rejects_parameter(error: Exception) -> bool:
-    """Whether a 400/422 refuses a request parameter other than the mode (so no other mode would help)."""
-    if not isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError)):
+    """Whether a refused request names a parameter other than the mode (so no other mode would help)."""
+    if not refuses_request(error):
         return False
     text = error_text(error)
     return any(word in text for word in PARAMETER_WORDS) and not any(word in text for word in MODE_WORDS)
