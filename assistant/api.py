@@ -27,7 +27,7 @@ def load(source: Source, name: str = "report.txt") -> Document:
 def extract(source: Source, extractor: str = "auto") -> Report:
     """Structured tables and figures of a report; `extractor` is rules | llm | hybrid, or auto
     (hybrid when an LLM endpoint is configured, else rules)."""
-    from assistant.extract.hybrid import extract_report
+    from assistant.extract.dispatch import extract_report
 
     return extract_report(load(source), extractor)
 

@@ -8,12 +8,14 @@ shows — in whatever structured mode the request asks for (a forced tool call, 
   "timeout"    answers after the client has given up          "slow" answers late but in time
   "malformed"  a tool call whose arguments are cut-off JSON   "missing" an answer without its required fields
   "invent"     a correct answer plus numbers and figures the chunk does not contain
-  "ok"         the oracle's answer
+  "ok"         the oracle's answer                         "bad_parameter" a 400 refusing max_tokens, as OpenAI
+                                                            answers for its reasoning models
 
 `default` is the fault for requests after the script; `refuse_tools` makes it reject any
 request with tools (400), as servers without tool support do. Every request body is kept.
 Each answer reports 100 prompt and 10 completion tokens.
 """
+import hashlib
 import json
 import os
 import re
@@ -33,8 +35,8 @@ INVENTED = 4321.77
 def chunk_of(body: dict) -> tuple[str, str]:
     """("table" | "section", the chunk text) of a request: the user message's delimited report text."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    match = re.search(r"<(table|text)>\n(.*)\n</\1>", user, re.S)
-    return ("table" if match.group(1) == "table" else "section"), match.group(2)
+    match = re.search(r"<(table|text)-(\w+)>\n(.*)\n</\1-\2>", user, re.S)
+    return ("table" if match.group(1) == "table" else "section"), match.group(3)
 
 
 def shown(text, chunk: str) -> bool:
@@ -138,6 +140,13 @@ class ScriptedLLM:
             self.faults.append(fault)
             return fault
 
+    def record(self, body: dict) -> str:
+        """Keep a request that no scripted fault is aimed at; it gets the oracle's answer."""
+        with self._lock:
+            self.requests.append(body)
+            self.faults.append("ok")
+            return "ok"
+
     def count_in_flight(self, change: int) -> None:
         with self._lock:
             self.in_flight += change
@@ -152,6 +161,10 @@ class ScriptedLLM:
             return 429, {"Retry-After": "0"}, {"error": {"message": "rate limited", "type": "rate_limit"}}
         if fault == "500":
             return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+        if fault == "bad_parameter":
+            return 400, {}, {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this "
+                                                  "model. Use 'max_completion_tokens' instead.",
+                                       "type": "invalid_request_error", "param": "max_tokens"}}
         if fault in ("timeout", "slow"):
             time.sleep(self.delay)
         kind, chunk = chunk_of(body)
@@ -228,3 +241,68 @@ def llm_env(tmp_path, monkeypatch):
         monkeypatch.setenv("SELFEVAL_LLM_BASE_URL", url)
 
     return point_at
+
+
+def swapped(record: dict, pairs) -> dict:
+    """The record with each pair of fields exchanged (a value put in its neighbour's column)."""
+    record = dict(record)
+    for a, b in pairs:
+        record[a], record[b] = record.get(b), record.get(a)
+    return record
+
+
+FUND_SWAPS = (("initial_budget", "executed"), ("weight", "score"))
+INDICATOR_SWAPS = (("target", "actual"), ("weight", "score"))
+WRONG_KIND = {"project": "department_overall", "department_overall": "project", "basic_data": "project"}
+
+
+def misplaced(kind: str, answer: dict) -> dict:
+    """The faithful answer with every value put where it does not belong: columns swapped, the table kind
+    wrong, 总分 weight and score exchanged, breakdown amounts moved to the next label, basic-data values
+    reversed, an invented indicator; in a section, each figure's label and number shifted to the next."""
+    if kind == "section":
+        figures = answer["figures"]
+        return {**answer, "figures": [{**f, "label": figures[i - 1]["label"], "value": figures[i - 1]["value"]}
+                                      for i, f in enumerate(figures)] if len(figures) > 1 else figures}
+    if answer["kind"] == "other":
+        return answer
+    breakdown = answer["breakdown"]
+    return {
+        **swapped(answer, (("total_weight", "total_score"),)),
+        "kind": WRONG_KIND[answer["kind"]],
+        "funds_total": swapped(answer["funds_total"], FUND_SWAPS) if answer["funds_total"] else None,
+        "fund_lines": [swapped(line, FUND_SWAPS) for line in answer["fund_lines"]],
+        "breakdown": [{**item, "value": breakdown[i - 1]["value"]} for i, item in enumerate(breakdown)]
+        if len(breakdown) > 1 else breakdown,
+        "indicators": [swapped(i, INDICATOR_SWAPS) for i in answer["indicators"]]
+        + [{"level3": "凭空捏造的指标", "target": "≥99%", "actual": "99%", "weight": 5, "score": 5}],
+        "rows": [{**row, "values": row["values"][::-1]} for row in answer["rows"]],
+    }
+
+
+class AdversarialLLM(ScriptedLLM):
+    """A model that answers every chunk in a schema-valid but misplaced way (see `misplaced`), wrapped in
+    the quirks real endpoints show, chosen by the chunk's content so concurrent requests get the same
+    treatment in any order: a tool call followed by a second one, JSON in a ``` fence after <think> text
+    holding another JSON, or — on the first ask only — JSON cut off mid-way (then re-asked)."""
+
+    QUIRKS = ("two_tool_calls", "think_and_fence", "truncated")
+
+    def reply(self, body: dict) -> tuple[int, dict, dict]:
+        self.next_fault(body)
+        kind, chunk = chunk_of(body)
+        faithful = table_answer(self.gold, chunk) if kind == "table" else section_answer(self.gold, chunk)
+        arguments = json.dumps(misplaced(kind, faithful), ensure_ascii=False)
+        quirk = self.QUIRKS[int(hashlib.sha256(chunk.encode("utf-8")).hexdigest(), 16) % len(self.QUIRKS)]
+        reasked = len(body["messages"]) > 2
+        if quirk == "truncated" and not reasked:
+            return 200, {}, completion(body, arguments[: len(arguments) // 2])
+        reply = completion(body, arguments)
+        message = reply["choices"][0]["message"]
+        if quirk == "two_tool_calls" and "tools" in body:
+            second = json.loads(json.dumps(message["tool_calls"][0]))
+            second["id"] = "call_2"
+            message["tool_calls"].append(second)
+        elif quirk == "think_and_fence" and "tools" not in body:
+            message["content"] = f'<think>先写 {{"kind": "other"}} 试试</think>\n```json\n{arguments}\n```'
+        return 200, {}, reply

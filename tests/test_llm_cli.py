@@ -68,7 +68,7 @@ def test_check_with_llm_extraction_and_cache_commands(llm_env, tmp_path):
         assert json.loads(run_cli("cache", "stats", "--format", "json", env=env).stdout)["cache"]["entries"] == 0
 
 
-@pytest.mark.parametrize("command", [["cache", "stats"], ["cache", "clear"]])
-def test_cache_commands_work_before_any_llm_call(llm_env, command):
+@pytest.mark.parametrize("command, says", [(["cache", "stats"], "缓存：0 条"), (["cache", "clear"], "已清空 0 条缓存")])
+def test_cache_commands_work_before_any_llm_call(llm_env, command, says):
     result = run_cli(*command, env=dict(os.environ))
-    assert result.returncode == 0 and result.stdout.strip()
+    assert result.returncode == 0 and says in result.stdout.decode()

@@ -1,19 +1,20 @@
 """Grounding and chunking on real sample text: values the text prints survive, invented ones do not."""
 from assistant.api import load
+from assistant.extract.chunks import table_parts, table_windows
+from assistant.extract.grounded import ground_section, ground_table
 from assistant.llm.answers import AnsweredSection, AnsweredTable
-from assistant.llm.chunking import section_chunks, table_parts, table_windows
+from assistant.llm.chunking import section_chunks
 from assistant.llm.grounding import Grounder
-from assistant.llm.resolve import ground_section, ground_table
 from tests.conftest import SAMPLE_FILES
 
 SAMPLE_000 = load(SAMPLE_FILES[0])
 
 
-def drug_table_chunk():
-    """附件2-2 药品监管专项 of sample 000, one chunk."""
+def drug_table():
+    """附件2-2 药品监管专项 of sample 000, and its one chunk."""
     part = next(p for p in table_parts(SAMPLE_000.tables) if p.line == 439)
     [chunk] = table_windows(part, 4000)
-    return chunk
+    return part, chunk
 
 
 def test_grounder_ignores_whitespace_width_and_comparator_form():
@@ -40,7 +41,7 @@ def test_grounder_reads_separators_and_chinese_amounts():
 
 
 def test_table_answer_keeps_printed_values_and_drops_invented_ones():
-    chunk = drug_table_chunk()
+    part, chunk = drug_table()
     answer = AnsweredTable(kind="project", title="附件2-2 专项资金绩效自评表", name="药品监管专项",
                            funds_total={"label": "年度资金总额", "initial_budget": 2, "full_year_budget": 2,
                                         "executed": 2, "weight": 10, "execution_rate": 100, "score": 10},
@@ -52,7 +53,7 @@ def test_table_answer_keeps_printed_values_and_drops_invented_ones():
                                {"level3": "凭空捏造的指标", "target": "≥99%"},
                            ],
                            total_weight=100, total_score=97.5)
-    table, warning = ground_table(answer, chunk)
+    table, warning = ground_table(answer, chunk, part)
     first, second = table.indicators
     assert (first.level1, first.level3, first.target, first.score, first.line) == \
         ("效益指标", "挽回经济损失", "≥90%", 6.75, 584)
@@ -64,6 +65,33 @@ def test_table_answer_keeps_printed_values_and_drops_invented_ones():
         assert invented in warning
 
 
+def test_a_value_is_taken_only_from_its_own_column():
+    """Issue 16: 分值 10 as 年初预算数, 执行率 100 as 全年执行数, weight and score swapped, target and actual
+    swapped — each is printed in the row, but in another column, so each is dropped."""
+    part, chunk = drug_table()
+    answer = AnsweredTable(kind="project",
+                           funds_total={"label": "年度资金总额", "initial_budget": 10, "full_year_budget": 2,
+                                        "executed": 100, "weight": 10, "execution_rate": 100, "score": 10},
+                           indicators=[{"level1": "效益指标", "level2": "经济效益指标", "level3": "挽回经济损失",
+                                        "target": "90%", "actual": "≥90%", "weight": 6.75, "score": 7.5}],
+                           total_weight=96, total_score=100)
+    table, warning = ground_table(answer, chunk, part)
+    funds = table.funds_total
+    assert (funds.initial_budget, funds.full_year_budget, funds.executed) == (None, 2, None)
+    assert (funds.weight, funds.execution_rate, funds.score) == (10, 100, 10)
+    assert table.indicators == [], "its name alone, every value refused, is no row"
+    assert (table.total_weight, table.total_score) == (None, None)
+    assert "8 个值" in warning  # 4 in the indicator, 2 in the funds row, the 总分 row's pair
+    for dropped in ("年初预算数「10」", "全年执行数「100」", "指标值「90%」", "总分.分值「96」"):
+        assert dropped in warning
+
+
+def test_a_table_kind_the_table_does_not_print_gives_way_to_its_words():
+    part, chunk = drug_table()
+    table, warning = ground_table(AnsweredTable(kind="basic_data", name="药品监管专项"), chunk, part)
+    assert table.kind == "project" and "表格类型「basic_data」" in warning
+
+
 def test_a_row_number_must_be_printed_in_that_row():
     """SmolLM2 copied the few-shot example's funds (2, 2, 2) into 附件2-1, whose title prints "2-1"."""
     part = next(p for p in table_parts(SAMPLE_000.tables) if p.line == 228)
@@ -71,7 +99,7 @@ def test_a_row_number_must_be_printed_in_that_row():
     answer = AnsweredTable(kind="project", name="药品监管专项", total_score=2,
                            funds_total={"label": "年度资金总额", "initial_budget": 2, "executed": 49.4},
                            indicators=[{"level3": "知识产权培育服务", "actual": "90%", "weight": 12.5, "score": 94.75}])
-    table, warning = ground_table(answer, chunk)
+    table, warning = ground_table(answer, chunk, part)
     assert (table.funds_total.initial_budget, table.funds_total.executed) == (None, 49.4)
     [indicator] = table.indicators
     assert (indicator.actual, indicator.weight, indicator.score) == ("90%", 12.5, None), "94.75 is the 总分 row's"
@@ -81,7 +109,7 @@ def test_a_row_number_must_be_printed_in_that_row():
 
 
 def test_a_table_the_model_calls_other_is_not_a_table():
-    assert ground_table(AnsweredTable(kind="other"), drug_table_chunk()) == (None, None)
+    assert ground_table(AnsweredTable(kind="other"), *drug_table()[::-1]) == (None, None)
 
 
 def test_figures_need_their_quote_number_and_unit_printed():
@@ -100,7 +128,7 @@ def test_figures_need_their_quote_number_and_unit_printed():
         ("决算支出", 1824.18, "万元", 1341), ("基本支出", 1747.78, "万元", 1341), ("基本支出", 1747.78, "万元", 1345),
         ("公用经费", 146.24, "万元", 1345)]
     assert figures[2].quote == "基本支出1747.78万元", "the unprinted label gives way to the printed words"
-    for dropped in ("支出合计", "76.4元", "1601.45", "99.9"):
+    for dropped in ("标签「支出合计」", "76.4元", "1601.45", "99.9"):
         assert dropped in warning
 
 

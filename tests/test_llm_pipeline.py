@@ -50,15 +50,19 @@ def test_check_with_llm_extraction_is_run_checks_on_that_extraction(llm_env):
 def test_gaps_are_filled_but_rules_values_are_never_replaced():
     rules = Table(kind="project", name="药品监管专项", total_score=None,
                   funds_total=FundLine(label="年度资金总额", executed=2, score=None),
-                  indicators=[Indicator(level3="挽回经济损失", score=6.75, weight=None)])
+                  indicators=[Indicator(level3="挽回经济损失", score=6.75, weight=None, line=584)])
     llm = Table(kind="project", name="别的名称", total_score=96, title="附件2-2 专项资金绩效自评表",
                 funds_total=FundLine(label="年度资金总额", executed=3, score=10),
-                indicators=[Indicator(level3="挽回经济损失", score=7.5, weight=7.5), Indicator(level3="新增行")],
+                indicators=[Indicator(level3="挽回经济损失", score=7.5, weight=7.5, line=584),
+                            Indicator(level3="规则漏读的行", score=5, weight=5, line=590),
+                            Indicator(level3="维护药品安全环境", score=1, weight=2, line=578)],
                 breakdown={"一般公共预算": 2})
     merged = fill_gaps(rules, llm)
     assert (merged.name, merged.total_score, merged.title) == ("药品监管专项", 96, "附件2-2 专项资金绩效自评表")
     assert (merged.funds_total.executed, merged.funds_total.score) == (2, 10)
-    assert [(i.level3, i.score, i.weight) for i in merged.indicators] == [("挽回经济损失", 6.75, 7.5)]
+    assert [(i.level3, i.score, i.weight) for i in merged.indicators] == [
+        ("维护药品安全环境", 1, 2), ("挽回经济损失", 6.75, 7.5), ("规则漏读的行", 5, 5)], \
+        "the rules' row keeps its values, the LLM's other rows are added, all in source order"
     assert merged.breakdown == {"一般公共预算": 2}
 
 

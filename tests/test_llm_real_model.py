@@ -1,10 +1,15 @@
 """The LLM path against a real model: llama-cpp-python's server running SmolLM2-135M-Instruct on loopback.
 
-The model is tiny and reads Chinese poorly; these tests do not ask it to be right. They
-prove the pipeline completes against a real OpenAI-compatible server, the output stays
-schema-valid, every value the model invents is dropped and reported, the rules' values
-survive hybrid extraction, and a second run is answered from the cache.
+The model is tiny and reads Chinese poorly; these tests do not ask it to be right, and no
+accuracy figure is drawn from them. They prove what a real OpenAI-compatible server can
+prove: a valid structured answer reaches the pipeline (the server constrains tool calls
+to the schema), an invalid answer is asked again with its validation error, grounding
+drops every value not printed in its place and says so, a second run is answered from
+the cache, and the server's refusal of the json_schema response format is read as "this
+mode is not supported". llama-cpp-python and the model are installed by .ci/run: a missing
+one is a failure, never a skip.
 """
+import asyncio
 import importlib.metadata
 import json
 import os
@@ -15,19 +20,24 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Annotated
 
+import llama_cpp  # noqa: F401  (a missing llama-cpp-python fails here, in CI too)
 import pytest
+from pydantic import AfterValidator, BaseModel
 
+from assistant.errors import LLMUnavailable
+from assistant.llm.calls import LLMSession
 from assistant.llm.grounding import Grounder
+from assistant.llm.prompts import parse_prompt
+from assistant.llm.settings import LLMSettings
 from assistant.values import normalize_text
 from schemas import Report
 from tests.conftest import SAMPLE_FILES, run_cli
 
-pytest.importorskip("llama_cpp", reason="llama-cpp-python 未安装（pip install 'llama-cpp-python[server]'），跳过真实模型测试")
-
 LINES = SAMPLE_FILES[0].read_text(encoding="utf-8").split("\n")
-# 附件2-1 知识产权培育资助专项 (one table chunk) and 二、一般公共预算支出情况 (one narrative chunk)
-EXCERPT = "\n".join(LINES[221:433] + LINES[1338:1346])
+# 二、一般公共预算支出情况 … 基本支出情况: one narrative chunk, one call
+EXCERPT = "\n".join(LINES[1338:1346])
 
 
 def smollm2_gguf() -> Path:
@@ -89,79 +99,87 @@ def log_rows(env: dict) -> list[dict]:
     return [dict(row) for row in db.execute("SELECT * FROM calls ORDER BY id")]
 
 
-def extract(env: dict, extractor: str) -> Report:
-    result = run_cli("extract", "-", "--extractor", extractor, "--format", "json",
+def extract(env: dict) -> Report:
+    result = run_cli("extract", "-", "--extractor", "llm", "--format", "json",
                      input=EXCERPT.encode("utf-8"), env=env, timeout=1800)
     assert result.returncode == 0, result.stderr.decode()
     return Report.model_validate_json(result.stdout)
 
 
-def raw_values(answer: dict) -> list[tuple[str, object]]:
-    """Every leaf value of a model answer: (field name, value)."""
-    if isinstance(answer, dict):
-        return [leaf for key, value in answer.items() for leaf in
-                (raw_values(value) if isinstance(value, (dict, list)) else [(key, value)])]
-    return [leaf for item in answer for leaf in raw_values(item)]
-
-
-def printed_in(grounder: Grounder, name: str, value) -> bool:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return grounder.has_number(float(value))
-    return grounder.find(str(value)) is not None
-
-
 @pytest.fixture(scope="module")
 def llm_run(real_env):
-    return extract(real_env, "llm"), log_rows(real_env)
+    return extract(real_env), log_rows(real_env)
 
 
-def test_the_pipeline_completes_and_stays_schema_valid(llm_run):
-    report, rows = llm_run
-    assert report.extractor == "llm"
-    assert sorted(r["prompt"] for r in rows) == ["extract_narrative", "extract_table"]
-    assert all(r["outcome"] in ("ok", "invalid") and r["requests"] >= 1 and r["prompt_tokens"] > 0 for r in rows)
-    for row in rows:
-        if row["outcome"] == "invalid":
-            assert any("未得到合格回答" in w for w in report.warnings)
+def test_a_valid_structured_answer_reaches_the_pipeline(llm_run):
+    report, [row] = llm_run
+    assert (row["prompt"], row["mode"], row["outcome"], row["requests"]) == ("extract_narrative", "tools", "ok", 1)
+    assert row["prompt_tokens"] > 0 and row["completion_tokens"] > 0
+    answer = json.loads(row["response"])
+    assert isinstance(answer["figures"], list) and report.extractor == "llm"
 
 
-def test_nothing_the_model_invents_survives(llm_run):
-    """Every value in the output is printed in the excerpt, and every answer value the chunk does
-    not print is reported in a warning."""
-    report, rows = llm_run
-    source = Grounder(EXCERPT)
-    for table in report.tables:
-        for indicator in table.indicators:
-            for name in ("level3", "target", "actual", "deviation_note"):
-                value = getattr(indicator, name)
-                assert value is None or source.find(value) is not None, (name, value)
-            for value in (indicator.weight, indicator.score):
-                assert value is None or source.has_number(value)
-        for value in (table.total_weight, table.total_score):
-            assert value is None or source.has_number(value)
+def test_grounding_keeps_only_what_is_printed_in_place_and_reports_the_rest(llm_run):
+    """Each figure kept has its quote in the excerpt and its number and unit in that quote; each
+    figure of the model's answer that did not survive is counted in the warning."""
+    report, [row] = llm_run
     for figure in report.figures:
-        assert normalize_text(figure.quote) in normalize_text(EXCERPT) and source.has_number(figure.value)
-    for row in rows:
-        if row["outcome"] != "ok":
-            continue
-        chunk = Grounder(row["chunk"])
-        invented = [(name, value) for name, value in raw_values(json.loads(row["response"]))
-                    if value not in (None, "", "other") and name != "kind" and not printed_in(chunk, name, value)]
-        if invented:
-            assert any(row["chunk_where"] in w and "找不到" in w for w in report.warnings), invented
-
-
-def test_hybrid_keeps_every_rules_value(real_env):
-    rules = extract(real_env, "rules")
-    hybrid = extract(real_env, "hybrid")
-    assert hybrid.tables == rules.tables
-    assert {f.model_dump_json() for f in rules.figures} <= {f.model_dump_json() for f in hybrid.figures}
+        assert normalize_text(figure.quote) in normalize_text(EXCERPT)
+        assert Grounder(figure.quote).has_number(figure.value) and figure.unit in figure.quote
+    answered = json.loads(row["response"])["figures"]
+    kept = {(f.value, f.quote) for f in report.figures}
+    refused = [f for f in answered if not any(v == f["value"] and normalize_text(q) in normalize_text(f["quote"])
+                                              for v, q in kept)]
+    if refused:
+        [warning] = [w for w in report.warnings if "个值不在原文" in w]
+        assert int(warning.split("：")[1].split(" 个值")[0]) >= len(refused)
 
 
 def test_a_second_run_is_answered_from_the_cache(llm_run, real_env):
     first, rows = llm_run
-    again = extract(real_env, "llm")
-    new_rows = log_rows(real_env)[len(rows):]
-    assert again == first
-    assert {r["prompt"] for r in new_rows} == {"extract_table", "extract_narrative"}
-    assert all(r["cache_hit"] == 1 and r["requests"] == 0 for r in new_rows)
+    again = extract(real_env)
+    [cached] = log_rows(real_env)[len(rows):]
+    assert again == first and (cached["cache_hit"], cached["requests"]) == (1, 0)
+
+
+def never_valid(value: int) -> int:
+    raise ValueError("count 必须是审核台账中的编号（格式 QX-0000），请重新给出")
+
+
+class Ledger(BaseModel):
+    count: Annotated[int, AfterValidator(never_valid)]
+
+
+def test_an_invalid_answer_is_asked_again_with_its_validation_error(model_server, tmp_path):
+    """A field no answer can satisfy: the first answer is sent back with the error, once per re-ask."""
+    settings = LLMSettings(base_url=model_server, model="smollm2-135m", mode="tools", reasks=1, max_tokens=48,
+                           timeout=900, cache_dir=tmp_path / "cache", log_path=tmp_path / "log.sqlite3")
+    prompt = parse_prompt("---\nname: ledger\nversion: 1\n---\n=== system ===\n给出编号。\n"
+                          "=== user ===\n<t-{fence}>\n{chunk}\n</t-{fence}>\n")
+    sent: list[dict] = []
+
+    async def ask():
+        async with LLMSession(settings) as session:
+            async def keep(request):
+                sent.append(json.loads(request.content))
+            session.http.event_hooks["request"].append(keep)
+            return await session.ask(prompt, "编号", "test", Ledger)
+
+    answer = asyncio.run(ask())
+    assert answer.data is None and "2 次回答均不合格" in answer.error
+    assert len(sent) == 2
+    assert "QX-0000" not in json.dumps(sent[0], ensure_ascii=False)
+    assert "QX-0000" in json.dumps(sent[1], ensure_ascii=False), "the re-ask carries the validation error"
+
+
+def test_the_json_schema_response_format_is_refused_as_a_mode(model_server, tmp_path):
+    settings = LLMSettings(base_url=model_server, model="smollm2-135m", mode="json_schema", timeout=60,
+                           cache_dir=tmp_path / "cache", log_path=tmp_path / "log.sqlite3")
+
+    async def ask():
+        async with LLMSession(settings) as session:
+            return await session.ask(parse_prompt("---\nname: p\nversion: 1\n---\n=== system ===\nx\n"
+                                                  "=== user ===\n<t-{fence}>{chunk}</t-{fence}>\n"), "x", "t", Ledger)
+
+    with pytest.raises(LLMUnavailable, match="不接受任何结构化输出方式.*json_schema"):
+        asyncio.run(ask())

@@ -10,6 +10,7 @@ import pytest
 
 from assistant import api
 from assistant.errors import LLMUnavailable
+from assistant.llm.prompts import load_prompt
 from assistant.review import review_report
 from tests.conftest import SAMPLES, gold_for
 from tests.llm_server import INVENTED, ScriptedLLM, completion
@@ -20,13 +21,17 @@ REWORDED = "经复核，"
 
 class ScriptedReviewer(ScriptedLLM):
     """Answers a review_draft request by rewording the material's template draft; faults as in ScriptedLLM,
-    and "invent" adds a number the report does not print."""
+    and "invent" adds a number the report does not print. Drafts are sent concurrently, so a fault is
+    aimed by content: `aim` is text of the one material the script applies to (None: the script applies
+    in arrival order)."""
+
+    aim: str | None = None
 
     def reply(self, body: dict) -> tuple[int, dict, dict]:
-        fault = self.next_fault(body)
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        fault = self.next_fault(body) if self.aim is None or self.aim in user else self.record(body)
         if fault == "500":
             return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         cause = re.search(r"^偏差原因分析：(.*)$", user, re.M).group(1)
         improvement = re.search(r"^改进措施：(.*)$", user, re.M).group(1)
         answer = {"deviation_cause": REWORDED + cause, "improvement": improvement}
@@ -41,8 +46,9 @@ class ScriptedReviewer(ScriptedLLM):
 def endpoint(monkeypatch, tmp_path):
     """A scripted reviewer model, and the environment pointing at it with a fresh cache and log."""
 
-    def start(script=(), default="ok"):
+    def start(script=(), default="ok", aim=None):
         server = ScriptedReviewer(gold_for(SAMPLE), list(script), default)
+        server.aim = aim
         for name, value in {"SELFEVAL_LLM_BASE_URL": server.url, "SELFEVAL_LLM_API_KEY": "test",
                             "SELFEVAL_LLM_MODEL": "scripted", "SELFEVAL_LLM_MODE": "tools",
                             "SELFEVAL_LLM_BACKOFF": "0", "SELFEVAL_LLM_REASKS": "0",
@@ -72,32 +78,34 @@ def test_grounded_rewrites_replace_the_template_and_a_second_run_is_served_from_
     assert all(d.mode == "llm" and d.deviation_cause.startswith(REWORDED) for d in first.drafts)
     assert [d.evidence for d in first.drafts] == [d.evidence for d in template.drafts]
     assert second.model_dump() == first.model_dump()
-    material = server.requests[0]["messages"][-1]["content"]
-    assert "<material>" in material and template.drafts[0].deviation_cause in material
+    assert any(template.drafts[0].deviation_cause in r["messages"][-1]["content"] for r in server.requests)
+    assert all("<material-" in r["messages"][-1]["content"] for r in server.requests)
     with sqlite3.connect(os.environ["SELFEVAL_LLM_LOG"]) as log:
         logged = log.execute("SELECT prompt, prompt_version, cache_hit, outcome FROM calls").fetchall()
-    assert sorted(set(logged)) == [("review_draft", "1", 0, "ok"), ("review_draft", "1", 1, "ok")]
+    version = load_prompt("review_draft").version
+    assert sorted(set(logged)) == [("review_draft", version, 0, "ok"), ("review_draft", version, 1, "ok")]
     assert len(logged) == 2 * calls
 
 
 def test_a_rewrite_with_an_invented_number_is_rejected_for_the_template(endpoint, checked):
     report, document = checked
     template = review_report(report, document)
-    with endpoint(script=["invent"]) as server:
+    aimed = template.drafts[1]
+    with endpoint(script=["invent"], aim=aimed.deviation_cause):
         reviewed = review_report(report, document, "llm")
-    invented = server.requests[0]["messages"][-1]["content"]
     [kept] = [d for d in reviewed.drafts if d.mode == "template"]
-    assert kept.deviation_cause in invented
-    assert kept.model_dump() == next(d for d in template.drafts if d.deviation_cause == kept.deviation_cause).model_dump()
+    assert kept.model_dump() == aimed.model_dump()
     assert any(str(INVENTED) in w and "保留模板草稿" in w for w in reviewed.warnings)
     assert all(str(INVENTED) not in d.deviation_cause for d in reviewed.drafts)
 
 
 def test_an_invalid_answer_keeps_the_template_and_says_so(endpoint, checked):
     report, document = checked
-    with endpoint(script=["missing"]):
+    aimed = review_report(report, document).drafts[-1]
+    with endpoint(script=["missing"], aim=aimed.deviation_cause):
         reviewed = review_report(report, document, "llm")
-    assert sum(d.mode == "template" for d in reviewed.drafts) == 1
+    [kept] = [d for d in reviewed.drafts if d.mode == "template"]
+    assert kept.model_dump() == aimed.model_dump()
     assert any("模型未给出有效草稿" in w for w in reviewed.warnings)
 
 

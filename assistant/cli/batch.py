@@ -63,7 +63,7 @@ def batch(
                                TimeRemainingColumn)
 
     from assistant.batch import Batch, Outcome, Tally, find_reports
-    from assistant.extract.hybrid import EXTRACTORS
+    from assistant.extract.dispatch import EXTRACTORS
 
     if jobs < 1:
         raise typer.BadParameter("--jobs 至少为 1")

@@ -45,6 +45,11 @@ def evaluate(
                 families = "，".join(f"{name} {f1:.4f}" for name, f1 in figures["families"].items())
                 console.print(f"实地集 {split}（{figures['files']} 份）抽取 F1 {figures['f1']:.4f}；分类：{families}",
                               highlight=False)
+        if result["llm"]:
+            llm = result["llm"]
+            console.print(f"LLM {llm['model']}：调用 {llm['calls']} 次（缓存命中 {llm['cache_hits']}，失败 {llm['failures']}），"
+                          f"{llm['total_tokens']} tokens，费用 {llm['cost']}，落地校验丢弃 {llm['dropped_values']} 个值；"
+                          "各表 F1 见报告", highlight=False)
         console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒" +
                       (f"；详见 {reports / f'eval-{extractor}.md'}" if reports else "（加 --save 写入 evals/reports/）"),
                       highlight=False)

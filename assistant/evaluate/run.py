@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant import api
 from assistant.check import run_checks
-from assistant.evaluate.extraction import Tally, field_directories, score_extraction, score_field_set
+from assistant.evaluate.extraction import Tally, compare_table, field_directories, score_extraction, score_field_set
 from assistant.evaluate.findings import FindingScore, score_findings
 from assistant.values import normalize_text, to_ascii
 from schemas import Answer, CheckedReport, ReviewedReport
@@ -249,6 +249,7 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             for name, value in vars(part).items():
                 setattr(total, name, getattr(total, name) + value)
         per_sample[gold.source] = {
+            "tables": table_scores(gold, report, table_map),
             "extraction": sample_extraction.as_dict(), "findings": sample_findings.as_dict(),
             "qa": {"accuracy": round(sample_qa.accuracy, 4), "total": sample_qa.total},
             "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
@@ -283,10 +284,23 @@ def llm_record(extractor: str, usage: dict) -> dict | None:
         return None
     from assistant.llm.prompts import load_prompt
     from assistant.llm.settings import load_settings
+    from assistant.llm.usage import token_cost
 
     settings = load_settings()
     return {"model": settings.model, "endpoint": settings.endpoint if settings.configured else None,
-            "prompts": [load_prompt(name).id for name in ("extract_table", "extract_narrative")], **usage}
+            "prompts": [load_prompt(name).id for name in ("extract_table", "extract_narrative")],
+            "cost": token_cost(usage["prompt_tokens"], usage["completion_tokens"], settings.prompt_price,
+                               settings.completion_price), **usage}
+
+
+def table_scores(gold: GoldReport, report, table_map: dict[int, int]) -> list[dict]:
+    """Field F1 of each gold table against the table it was matched with."""
+    scores = []
+    for index, table in enumerate(gold.tables):
+        tally, matched = Tally(), table_map.get(index)
+        compare_table(tally, f"tables[{index}]", table, report.tables[matched] if matched is not None else None)
+        scores.append({"table": index, "kind": table.kind, "name": table.name, "f1": round(tally.f1, 4)})
+    return scores
 
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
@@ -336,6 +350,15 @@ def markdown(result: dict) -> str:
                       f"by family: {families}"]
     if "field_dev" in result:
         lines += ["", "### Field `dev` extraction errors", ""] + [f"- {e}" for e in result["field_dev"]["errors"][:300]]
+    if result.get("llm"):
+        llm = result["llm"]
+        lines += ["", "## LLM", "", f"Model `{llm['model']}` at {llm['endpoint']}, prompts {', '.join(llm['prompts'])}: "
+                  f"{llm['calls']} calls ({llm['requests']} requests, {llm['cache_hits']} from the cache, "
+                  f"{llm['failures']} failed), {llm['total_tokens']} tokens, cost {llm['cost']}; "
+                  f"{llm['dropped_values']} values dropped by grounding.", "",
+                  "| sample | table | kind | name | F1 |", "|---|---|---|---|---|"]
+        lines += [f"| {name} | {t['table']} | {t['kind']} | {t['name'] or ''} | {t['f1']:.4f} |"
+                  for name, sample in result["samples"].items() for t in sample["tables"]]
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
                        ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
         items = result["details"][key]

@@ -1,22 +1,24 @@
 """The hybrid extractor: rules first, the LLM only where the rules fell short, never over them.
 
 The LLM reads (1) tables the rules could not parse but whose words say they are evaluation
-tables, (2) tables the rules parsed with low confidence (see `confidence`), and (3) the
-narrative, for key figures the rules' patterns missed. Its grounded values only fill gaps:
-a value the rules found is never replaced. When the endpoint cannot be used the rules'
-report comes back with a warning.
+tables, (2) tables the rules parsed with low confidence (the reader's `Table.confidence`, or
+how complete the parsed table is, whichever is lower), and (3) the narrative, for key
+figures the rules' patterns missed. Its grounded values fill gaps and add the rows the
+rules missed; a value the rules found is never replaced, and no LLM row is thrown away
+because the rules found another. The checkers then run on the merged tables. When the
+endpoint cannot be used the rules' report comes back with a warning.
 """
 from pydantic import BaseModel
 
 from assistant.document import Document, TableBlock
-from assistant.errors import BadInput, LLMUnavailable
+from assistant.errors import LLMUnavailable
+from assistant.extract.chunks import table_parts
 from assistant.extract.rules import extract_rules
-from assistant.llm.chunking import narrative, table_parts
+from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
 from schemas import Figure, Goals, Report, Table
 
-EXTRACTORS = ("auto", "rules", "llm", "hybrid")
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
 
@@ -38,7 +40,9 @@ def looks_like_evaluation(part: TableBlock) -> bool:
 
 
 def needs_llm(part: TableBlock, parsed: Table | None, threshold: float) -> bool:
-    return looks_like_evaluation(part) if parsed is None else confidence(parsed) < threshold
+    if parsed is None:
+        return looks_like_evaluation(part)
+    return min(parsed.confidence, confidence(parsed)) < threshold
 
 
 def fill_none(kept: BaseModel, filler: BaseModel) -> BaseModel:
@@ -49,11 +53,17 @@ def fill_none(kept: BaseModel, filler: BaseModel) -> BaseModel:
 
 
 def fill_rows(kept: list, filler: list, key) -> list:
-    """Rows matched by key get their gaps filled; with no rows of its own `kept` takes `filler`'s."""
-    if not kept:
-        return list(filler)
+    """`kept`'s rows with their gaps filled from the `filler` row of the same key or source line, and
+    `filler`'s other rows added, all in source order."""
     by_key = {key(row): row for row in filler}
-    return [fill_none(row, by_key[key(row)]) if key(row) in by_key else row for row in kept]
+    by_line = {row.line: row for row in filler if row.line is not None}
+    merged, used = [], set()
+    for row in kept:
+        match = by_key.get(key(row)) or by_line.get(row.line)
+        merged.append(fill_none(row, match) if match is not None else row)
+        used.add(id(match))
+    merged += [row for row in filler if id(row) not in used]
+    return sorted(merged, key=lambda row: row.line if row.line is not None else float("inf"))
 
 
 def fill_gaps(rules: Table, llm: Table) -> Table:
@@ -101,19 +111,3 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     report.warnings += extraction.warnings
     report.extractor = "hybrid"
     return report
-
-
-def extract_report(document: Document, extractor: str = "auto") -> Report:
-    """Extraction by the named extractor; "auto" is hybrid when an LLM endpoint is configured, else rules."""
-    if extractor not in EXTRACTORS:
-        raise BadInput(f"未知的抽取方式「{extractor}」，可选：{' | '.join(EXTRACTORS)}。")
-    if extractor == "rules":
-        return extract_rules(document)
-    settings = load_settings()
-    if extractor == "llm":
-        from assistant.extract.llm import extract_llm  # the LLM client libraries load only when used
-
-        return extract_llm(document, settings)
-    if extractor == "auto" and not settings.configured:
-        return extract_rules(document)
-    return extract_hybrid(document, settings)

@@ -1,8 +1,9 @@
 """The LLM extractor: each table and narrative section goes to the model, every answer is grounded.
 
-Pipeline: chunking (assistant/llm/chunking.py) → one structured call per chunk, concurrently
-within the configured bound (assistant/llm/calls.py) → resolving (assistant/llm/resolve.py):
-each value must be printed in its chunk, else it is dropped and the drop reported as a
+Pipeline: chunking (tables: assistant/extract/chunks.py, narrative: assistant/llm/chunking.py)
+→ one structured call per chunk, concurrently within the configured bound
+(assistant/llm/calls.py) → grounding by position (assistant/extract/grounded.py): each value
+must be printed in its own cell or quote, else it is dropped and the drop reported as a
 warning → windows of one table merged, 一级/二级 names carried down. The result is the same
 `Report` the rules extractor gives, so the checkers run on it unchanged.
 """
@@ -13,9 +14,10 @@ from assistant.document import Document, Paragraph, TableBlock
 from assistant.errors import LLMUnavailable
 from assistant.llm.answers import AnsweredSection, AnsweredTable
 from assistant.llm.calls import LLMSession, run_sync
-from assistant.llm.chunking import Chunk, narrative, section_chunks, table_parts, table_windows
+from assistant.extract.chunks import table_parts, table_windows
+from assistant.extract.grounded import ground_section, ground_table
+from assistant.llm.chunking import Chunk, narrative, section_chunks
 from assistant.llm.prompts import load_prompt
-from assistant.llm.resolve import ground_section, ground_table
 from assistant.llm.settings import LLMSettings, load_settings
 from schemas import Figure, Goals, Indicator, Report, Table
 
@@ -86,7 +88,7 @@ async def read_table(session: LLMSession, part: TableBlock) -> Extraction:
         if answer.data is None:
             found.warnings.append(failure_warning(chunk, answer.error))
             continue
-        table, warning = ground_table(AnsweredTable.model_validate(answer.data), chunk)
+        table, warning = ground_table(AnsweredTable.model_validate(answer.data), chunk, part)
         found.warnings += [warning] if warning else []
         grounded += [table] if table else []
     table = merge_windows(grounded) if grounded else None

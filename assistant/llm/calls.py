@@ -17,16 +17,16 @@ from dataclasses import dataclass
 
 import httpx
 import openai
-from instructor.exceptions import IncompleteOutputException
-from instructor.retry import InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
-from tenacity import AsyncRetrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from assistant.errors import LLMUnavailable
 from assistant.llm import usage
 from assistant.llm.audit import AuditLog, CallRecord
 from assistant.llm.cache import ResponseCache, cache_key
-from assistant.llm.client import candidate_modes, make_client, mode_known, rejects_mode, remember_mode
+from assistant.llm.client import (candidate_modes, make_client, mode_known, refuses_request, rejects_mode,
+                                  rejects_parameter, remember_mode)
 from assistant.llm.prompts import Prompt
 from assistant.llm.settings import LLMSettings
 
@@ -65,11 +65,7 @@ async def _count_tokens(response: httpx.Response) -> None:
 
 
 class InvalidAnswer(Exception):
-    """The endpoint answered, but not with a valid instance of the response model."""
-
-
-class RefusedRequest(InvalidAnswer):
-    """The endpoint refused this one request (too long, say); unlike an invalid answer, not cached."""
+    """The endpoint answered, but not with a valid instance of the response model (after every re-ask)."""
 
 
 class ModeRejected(Exception):
@@ -84,7 +80,8 @@ class Answer:
 
 
 def is_transient(error: BaseException) -> bool:
-    return isinstance(error, (openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError))
+    return isinstance(error, (openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError)) \
+        and not refuses_request(error)
 
 
 def unavailable_reason(error: BaseException) -> str:
@@ -106,6 +103,13 @@ def unavailable_reason(error: BaseException) -> str:
 def validation_summary(error: BaseException) -> str:
     cause = error.args[0] if error.args else error
     return " ".join(str(cause).split())[:500]
+
+
+def transport_cause(error: InstructorRetryException) -> BaseException | None:
+    """The transport or HTTP error that ended instructor's attempts, None when the last answer failed
+    validation (instructor wraps both in InstructorRetryException)."""
+    cause = error.__cause__
+    return cause if isinstance(cause, (openai.APIError, httpx.HTTPError, IncompleteOutputException)) else None
 
 
 class LLMSession:
@@ -131,14 +135,14 @@ class LLMSession:
         self.log.close()
 
     async def ask(self, prompt: Prompt, chunk: str, where: str, response_model: type[BaseModel]) -> Answer:
-        """The model's answer for one chunk (from the cache when this model saw it with this prompt version)."""
-        key = cache_key(self.settings.model, prompt, chunk)
+        """The model's answer for one chunk (from the cache when this endpoint, model, mode, schema and
+        prompt version answered it before)."""
+        key = cache_key(self.settings, prompt, response_model, chunk)
         cached = self.cache.get(key)
         if cached is not None:
             usage.record_cache_hit()
-            self._log(prompt, chunk, where, None, Meter(), 0.0, True,
-                      "ok" if "answer" in cached else "invalid", cached.get("error"), cached.get("answer"))
-            return Answer(cached.get("answer"), cached.get("error"), True)
+            self._log(prompt, chunk, where, None, Meter(), 0.0, True, "ok", None, cached)
+            return Answer(cached, None, True)
         async with self.limit:
             return await self._call(key, prompt, chunk, where, response_model)
 
@@ -154,14 +158,12 @@ class LLMSession:
             self._finish(prompt, chunk, where, mode, meter, started, "unavailable", str(error), None)
             raise
         except InvalidAnswer as error:
-            if not isinstance(error, RefusedRequest):
-                self.cache.put_error(key, str(error))
             self._finish(prompt, chunk, where, mode, meter, started, "invalid", str(error), None)
             return Answer(None, str(error), False)
         finally:
             _meter.reset(token)
         data = result.model_dump(mode="json")
-        self.cache.put_answer(key, data)
+        self.cache.put(key, data)
         self._finish(prompt, chunk, where, mode, meter, started, "ok", None, data)
         return Answer(data, None, False)
 
@@ -184,32 +186,43 @@ class LLMSession:
 
     async def _with_retries(self, mode: str, prompt: Prompt, chunk: str,
                             response_model: type[BaseModel]) -> BaseModel:
-        """One mode: transport retries around instructor's validation re-asks."""
+        """One mode: tenacity retries the transport (timeouts, 429, 5xx) around instructor's re-asks
+        (an invalid answer goes back to the model with its validation error, `reasks` times)."""
         transport = AsyncRetrying(retry=retry_if_exception(is_transient), wait=self._wait,
                                   stop=stop_after_attempt(self.settings.attempts), reraise=True)
         try:
             async for attempt in transport:
                 with attempt:
-                    return await self.clients[mode].chat.completions.create(
-                        model=self.settings.model,
-                        response_model=response_model,
-                        messages=prompt.messages(chunk),
-                        max_retries=AsyncRetrying(retry=retry_if_exception_type(InstructorRetryException),
-                                                  stop=stop_after_attempt(1 + self.settings.reasks), reraise=True),
-                        strict=False,
-                        temperature=0,
-                        max_tokens=self.settings.max_tokens,
-                    )
+                    return await self._request(mode, prompt, chunk, response_model)
         except InstructorRetryException as error:
-            raise InvalidAnswer(f"{1 + self.settings.reasks} 次回答均不合格：{validation_summary(error)}") from error
+            raise InvalidAnswer(f"{error.n_attempts} 次回答均不合格：{validation_summary(error)}") from error
         except IncompleteOutputException as error:
             raise InvalidAnswer(f"回答超过 max_tokens（{self.settings.max_tokens}）被截断") from error
-        except (openai.APIError, httpx.HTTPError, AssertionError) as error:
+        except (openai.APIError, httpx.HTTPError) as error:
+            if rejects_parameter(error):
+                raise LLMUnavailable(f"LLM 端点 {self.settings.endpoint} 拒绝了请求参数：{validation_summary(error)}"
+                                     "（可调整 SELFEVAL_LLM_TOKEN_PARAMETER 或 SELFEVAL_LLM_EXTRA_BODY）。") from error
             if not rejects_mode(error):
                 raise LLMUnavailable(f"LLM 端点 {self.settings.endpoint} 不可用：{unavailable_reason(error)}。") from error
-            if mode_known(self.settings):  # this mode has worked here: the endpoint refused this request only
-                raise RefusedRequest(f"端点拒绝了该请求：{validation_summary(error)}") from error
+            if mode_known(self.settings, mode):  # this mode has worked here: the endpoint refused this request only
+                raise InvalidAnswer(f"端点拒绝了该请求：{validation_summary(error)}") from error
             raise ModeRejected(validation_summary(error)) from error
+
+    async def _request(self, mode: str, prompt: Prompt, chunk: str, response_model: type[BaseModel]) -> BaseModel:
+        try:
+            return await self.clients[mode].chat.completions.create(
+                model=self.settings.model,
+                response_model=response_model,
+                messages=prompt.messages(chunk),
+                max_retries=self.settings.reasks,
+                strict=False,
+                **self.settings.sampling(),
+            )
+        except InstructorRetryException as error:
+            cause = transport_cause(error)
+            if cause is None:
+                raise
+            raise cause from error
 
     def _wait(self, retry_state) -> float:
         """Exponential backoff from `settings.backoff`, or the server's Retry-After when it gives one."""

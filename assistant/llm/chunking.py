@@ -1,25 +1,28 @@
-"""Chunking: a document → the small pieces the LLM sees, each mapped back to its source lines.
+"""Chunks: the small pieces of report text the LLM sees, each mapped back to its source lines.
 
-A table chunk is one table (a table block cut where a new 名称 row starts a second table),
-one row a line, cells joined by " | ", the title lines above it first. A table longer than
-the chunk size is cut into windows of whole rows; each later window repeats the header row
-its rows fall under. A section chunk is narrative from one heading to the next, packed
-with neighbouring sections up to the chunk size; an overlong section is cut at paragraphs,
-an overlong paragraph at sentence ends. Chunks without a digit or 元 hold no key figure
-and are left out.
+A chunk is text plus, for each piece of source text in it, the offset where it starts and
+its line; a table chunk also knows each cell's span and column role (the role is whatever
+the caller names it — "weight", "target" — this module gives it no meaning). A section
+chunk is narrative from one heading to the next, packed with neighbouring sections up to
+the chunk size; an overlong section is cut at paragraphs, an overlong paragraph at
+sentence ends. Chunks without a digit or 元 hold no key figure and are left out.
 """
 import bisect
 import re
 from dataclasses import dataclass, field
 
-from assistant.document import Document, Paragraph, Row, TableBlock
-from assistant.extract.tables import is_fund_header, is_goal_header, is_indicator_header, split_tables
+from assistant.document import Document, Paragraph
 
-SEPARATOR = " | "
 SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
 MAY_HOLD_FIGURE = re.compile(r"[0-9０-９]|元")
-LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class CellSpan:
+    start: int
+    end: int
+    role: str | None  # the column the cell sits in, as the caller named it; None when unknown
 
 
 @dataclass
@@ -28,71 +31,39 @@ class Chunk:
     text: str = ""
     starts: list[int] = field(default_factory=list)  # offset where each piece of source text starts …
     lines: list[int] = field(default_factory=list)  # … and its line; repeated header rows have none
+    cells: list[CellSpan] = field(default_factory=list)  # table cells in text order
 
     def add(self, text: str, line: int) -> None:
         self.starts.append(len(self.text))
         self.lines.append(line)
         self.text += text
 
+    def add_cell(self, text: str, line: int | None, role: str | None) -> None:
+        """A table cell: source text with a line (None for repeated context) and a column role."""
+        if line is not None:
+            self.add(text, line)
+        else:
+            self.text += text
+        self.cells.append(CellSpan(len(self.text) - len(text), len(self.text), role))
+
     def line_at(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[index] if index >= 0 else None
+
+    def cell_at(self, span: tuple[int, int]) -> CellSpan | None:
+        """The cell a span of text lies in, None when it is not inside one cell."""
+        index = bisect.bisect_right([cell.start for cell in self.cells], span[0]) - 1
+        cell = self.cells[index] if index >= 0 else None
+        return cell if cell and span[1] <= cell.end else None
+
+    def roles_in(self, span: tuple[int, int]) -> set[str]:
+        """The column roles of the cells inside a span (a row, the whole chunk)."""
+        return {c.role for c in self.cells if c.role and span[0] <= c.start and c.end <= span[1]}
 
     @property
     def where(self) -> str:
         first, last = min(self.lines, default=0), max(self.lines, default=0)
         return f"第{first}–{last}行的{'表格' if self.kind == 'table' else '正文'}"
-
-
-def render(row: Row) -> list[str]:
-    return [LINE_BREAKS.sub("", cell.text.strip()) for cell in row.cells]
-
-
-def add_row(chunk: Chunk, row: Row) -> None:
-    for index, (text, cell) in enumerate(zip(render(row), row.cells)):
-        if index:
-            chunk.text += SEPARATOR
-        chunk.add(text, cell.line)
-    chunk.text += "\n"
-
-
-def add_context(chunk: Chunk, row: Row) -> None:
-    """A repeated header row: it tells the model what the columns are, but is no source of values or lines."""
-    chunk.text += SEPARATOR.join(render(row)) + "\n"
-
-
-def row_length(row: Row) -> int:
-    return sum(len(cell.text) + len(SEPARATOR) for cell in row.cells)
-
-
-def is_header(row: Row) -> bool:
-    return is_indicator_header(row) or is_fund_header(row) or is_goal_header(row)
-
-
-def table_windows(part: TableBlock, limit: int) -> list[Chunk]:
-    """One chunk per window of whole rows, the first led by the title lines."""
-    windows: list[Chunk] = []
-    chunk, size, header = Chunk("table"), 0, None
-    for title in part.title_lines:
-        chunk.add(title.text.strip() + "\n", title.line)
-        size += len(title.text)
-    for row in part.rows:
-        if size and size + row_length(row) > limit and chunk.lines:
-            windows.append(chunk)
-            chunk, size = Chunk("table"), 0
-            if header is not None and not is_header(row):
-                add_context(chunk, header)
-                size = row_length(header)
-        add_row(chunk, row)
-        size += row_length(row)
-        header = row if is_header(row) else header
-    windows.append(chunk)
-    return windows
-
-
-def table_parts(blocks: list[TableBlock]) -> list[TableBlock]:
-    """Every table in source order, a block holding two tables cut in two."""
-    return [part for block in blocks for part in split_tables(block)]
 
 
 def narrative(document: Document) -> list[Paragraph]:

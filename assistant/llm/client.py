@@ -4,8 +4,13 @@ Endpoints differ in how they take a response schema: OpenAI, DeepSeek, DashScope
 and llama.cpp servers take a forced tool call (TOOLS); llama-cpp-python's server rejects the
 `json_schema` response format; some Ollama models have no tool support but honour JSON mode.
 With mode "auto" the first mode the endpoint does not reject is used and remembered per
-endpoint and model for the rest of the process. Provider quirks stay in this module.
+endpoint and model for the rest of the process. Provider quirks stay in this module:
+reasoning text (`<think>…</think>`, Qwen3 and DeepSeek-R1 print it before the answer) is
+removed and a ```json fence opened before instructor parses the answer, and a 400 that names a request parameter
+(max_tokens, temperature, an extra_body setting) is told apart from a 400 refusing the mode.
 """
+import re
+
 import instructor
 import openai
 
@@ -30,22 +35,69 @@ def candidate_modes(settings: LLMSettings) -> tuple[str, ...]:
     return (known,) + tuple(m for m in AUTO_ORDER if m != known) if known else AUTO_ORDER
 
 
-def mode_known(settings: LLMSettings) -> bool:
-    """Whether a mode has already worked for this endpoint (then a 400 is about the request, not the mode)."""
-    return (settings.endpoint, settings.model) in _accepted
+def mode_known(settings: LLMSettings, mode: str) -> bool:
+    """Whether this mode has already worked for this endpoint (then a refusal is about the request, not the mode)."""
+    return _accepted.get((settings.endpoint, settings.model)) == mode
 
 
 def remember_mode(settings: LLMSettings, mode: str) -> None:
     _accepted[(settings.endpoint, settings.model)] = mode
 
 
+THINKING = re.compile(r"<think>.*?</think>", re.S)
+FENCED = re.compile(r"\A```[a-zA-Z]*\s*\n(.*?)\n?```\s*\Z", re.S)
+# words of a 400 about the structured-output mode itself …
+MODE_WORDS = ("tool", "function", "response_format", "json_schema", "json_object", "grammar")
+# … and of one about another parameter of the request
+PARAMETER_WORDS = ("max_tokens", "max_completion_tokens", "temperature", "unsupported parameter",
+                   "unknown parameter", "unrecognized request argument", "extra_body", "enable_thinking")
+
+
+def error_text(error: Exception) -> str:
+    body = getattr(error, "body", None)
+    return f"{error} {body if body is not None else ''}".lower()
+
+
+def refuses_request(error: Exception) -> bool:
+    """Whether the server refused the request itself: a 400/422, or a 500 that is its own request
+    validation failing (llama-cpp-python's server answers an unsupported response_format so).
+    Such a refusal is answered the same way every time, so it is never retried."""
+    if isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError)):
+        return True
+    text = error_text(error)
+    return isinstance(error, openai.InternalServerError) and "validation error" in text and "body" in text
+
+
 def rejects_mode(error: Exception) -> bool:
     """Whether an error means "this endpoint does not take requests in this mode".
 
-    400/422 are what servers answer to an unknown `tools` or `response_format`; an
-    AssertionError is instructor finding no tool call in an answer that ignored the tools.
+    A refused request (see `refuses_request`) is what servers answer to an unknown `tools` or
+    `response_format`, unless the message names another parameter (see `rejects_parameter`).
     """
-    return isinstance(error, (openai.BadRequestError, openai.UnprocessableEntityError, AssertionError))
+    if not refuses_request(error):
+        return False
+    text = error_text(error)
+    return any(word in text for word in MODE_WORDS) or not rejects_parameter(error)
+
+
+def rejects_parameter(error: Exception) -> bool:
+    """Whether a refused request names a parameter other than the mode (so no other mode would help)."""
+    if not refuses_request(error):
+        return False
+    text = error_text(error)
+    return any(word in text for word in PARAMETER_WORDS) and not any(word in text for word in MODE_WORDS)
+
+
+def plain_content(response) -> None:
+    """Reasoning text removed from an answer's content and a ```json fence around it opened, before
+    instructor reads the JSON (its JSON mode takes bare JSON only)."""
+    for choice in getattr(response, "choices", None) or []:
+        content = getattr(choice.message, "content", None)
+        if not content:
+            continue
+        content = THINKING.sub("", content).strip()
+        fenced = FENCED.match(content)
+        choice.message.content = fenced.group(1) if fenced else content
 
 
 def make_client(settings: LLMSettings, mode: str, http_client) -> instructor.AsyncInstructor:
@@ -57,4 +109,6 @@ def make_client(settings: LLMSettings, mode: str, http_client) -> instructor.Asy
         max_retries=0,
         http_client=http_client,
     )
-    return instructor.from_openai(client, mode=INSTRUCTOR_MODES[mode])
+    patched = instructor.from_openai(client, mode=INSTRUCTOR_MODES[mode])
+    patched.on("completion:response", plain_content)
+    return patched

@@ -1,7 +1,8 @@
 """What the LLM cost in this process: calls, HTTP requests, tokens, latency, cache hits.
 
 `current_usage()` is what `selfeval eval` reports; every LLM call adds to it, and a call
-served from the response cache counts as a cache hit, never as a call.
+served from the response cache counts as a cache hit, never as a call. Values the model
+returned that grounding refused are counted too.
 """
 import threading
 from dataclasses import asdict, dataclass
@@ -16,6 +17,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_seconds: float = 0.0  # summed over calls, waiting for the endpoint
+    dropped_values: int = 0  # values the model returned that are not printed in their place
 
     @property
     def total_tokens(self) -> int:
@@ -39,6 +41,16 @@ def record_call(requests: int, prompt_tokens: int, completion_tokens: int, laten
         _usage.completion_tokens += completion_tokens
         _usage.latency_seconds += latency_seconds
         _usage.failures += int(failed)
+
+
+def token_cost(prompt_tokens: int, completion_tokens: int, prompt_price: float, completion_price: float) -> float:
+    """What tokens cost at the given prices per million prompt / completion tokens."""
+    return round((prompt_tokens * prompt_price + completion_tokens * completion_price) / 1e6, 6)
+
+
+def record_dropped(count: int) -> None:
+    with _lock:
+        _usage.dropped_values += count
 
 
 def record_cache_hit() -> None:

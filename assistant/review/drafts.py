@@ -24,7 +24,7 @@ def review_report(checked: CheckedReport, document: Document, mode: str = "templ
     if mode == "llm":
         from assistant.review.llm import rewrite_drafts
 
-        drafts, warnings = rewrite_drafts(drafts, checked, document)
+        drafts, warnings = rewrite_drafts(drafts, checked)
     reviewed = ReviewedReport(**dict(checked), drafts=drafts)  # shallow: the tables are not copied
     reviewed.warnings += warnings
     return reviewed

@@ -1,0 +1,340 @@
+"""Grounding an LLM answer by position: a value reaches the contract only from its own place in the text.
+
+A table value is taken only from the cell of its own column in its own row — a weight from
+the 分值 cell, a target from the 指标值 cell, an executed amount from the 全年执行数 cell —
+so a value printed in the wrong column (a swapped target and actual, a weight given as the
+score) is dropped; in a row whose header names no such column, only from a cell no named
+column claims. A breakdown amount must sit in the cell of its label; a basic-data row's
+values in its cells, in order; the 总分 row's weight before its score; the table kind
+must agree with the words of the table. A figure's number must be printed in its quote
+with its unit right after it, and its label right before it (else the printed words take
+its place). Everything dropped is listed in one warning per chunk; found values are kept
+as printed (≧ stays ≧) and give each row and figure its source line.
+"""
+import re
+from dataclasses import dataclass, field
+
+from assistant.document import TableBlock
+from assistant.extract.chunks import SEPARATOR
+from assistant.extract.narrative import label_before
+from assistant.extract.tables import TOTAL_LABELS, classify, fund_label, header_weight, level_name
+from assistant.llm import usage
+from assistant.llm.answers import (AnsweredFundLine, AnsweredIndicator, AnsweredRow, AnsweredSection,
+                                   AnsweredTable)
+from assistant.llm.chunking import Chunk
+from assistant.llm.grounding import Grounder, fold_text, same_number
+from assistant.values import normalize_text
+from schemas import Figure, FundLine, Goals, Indicator, Table, TableRow
+
+UNIT_AFTER = re.compile(r"\s*(?:余|多)?\s*(亿(?:余|多)?元|万(?:余|多)?元|元|万(?![\u4e00-\u9fa5])|分)")
+LEVEL_WEIGHT = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+LABEL_GAP = 4  # characters a figure's label may stand before its number ("支出为", "合计：")
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
+DROPS_SHOWN = 5
+# the columns a field may be read from: a target split over 指标性质/方向/指标值/单位 is read from any of them
+TARGET_COLUMNS = ("target", "nature", "direction", "measure_unit")
+
+
+def figure_text(value: float) -> str:
+    return f"{value:.12g}"
+
+
+Span = tuple[int, int]
+NOWHERE: Span = (0, 0)  # the row of a value whose row could not be found: nothing is printed there
+
+
+@dataclass
+class Grounding:
+    """Grounds one answer against its chunk and keeps what it had to drop."""
+
+    chunk: Chunk
+    grounder: Grounder = None
+    dropped: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.grounder = Grounder(self.chunk.text)
+
+    @property
+    def everywhere(self) -> Span:
+        return 0, len(self.chunk.text)
+
+    def placed(self, spans: list[Span], scope: Span, columns: tuple[str, ...] | None,
+               whole_cell: bool = False) -> Span | None:
+        """The first span inside `scope` that sits in one of `columns`' cells (filling it, with
+        `whole_cell`); when the scope's header names none of them, in a cell no named column
+        claims; with no columns, the first span."""
+        inside = [s for s in spans if scope[0] <= s[0] and s[1] <= scope[1]]
+        if columns is None:
+            return inside[0] if inside else None
+        wanted = set(columns) & self.chunk.roles_in(scope)
+        for span in inside:
+            cell = self.chunk.cell_at(span)
+            role = cell.role if cell else None
+            if whole_cell and (cell is None or fold_text(self.chunk.text[cell.start:cell.end])
+                               != fold_text(self.chunk.text[span[0]:span[1]])):
+                continue
+            if (role in wanted) if wanted else role is None:
+                return span
+        return None
+
+    def span(self, value: str | None, what: str, within: Span | None = None,
+             columns: tuple[str, ...] | None = None, whole_cell: bool = False) -> Span | None:
+        """Where `value` is printed (inside `within`, in one of `columns` when given)."""
+        if not value:
+            return None
+        found = self.placed(self.grounder.find_all(value), within or self.everywhere, columns, whole_cell)
+        if found is None:
+            self.dropped.append(f"{what}「{value}」")
+        return found
+
+    def text(self, value: str | None, what: str, within: Span | None = None,
+             columns: tuple[str, ...] | None = None) -> str | None:
+        """The value as printed (whitespace removed), or None if it is not in its place: a cell value
+        (`columns` named) must be the whole cell, not a piece of it ("90%" is not "≥90%")."""
+        found = self.span(value, what, within, columns, whole_cell=bool(columns))
+        return normalize_text(self.chunk.text[found[0]:found[1]]) if found else None
+
+    def number_span(self, value: float, within: Span, columns: tuple[str, ...] | None) -> Span | None:
+        spans = [(start, end) for number, start, end in self.grounder.numbers if same_number(value, number)]
+        return self.placed(sorted(spans), within, columns)
+
+    def number(self, value: float | None, what: str, within: Span | None = None,
+               columns: tuple[str, ...] | None = None) -> float | None:
+        if value is None:
+            return None
+        if self.number_span(value, within or self.everywhere, columns):
+            return value
+        self.dropped.append(f"{what}「{figure_text(value)}」")
+        return None
+
+    def row(self, found: Span | None) -> Span:
+        """The chunk line — one table row — holding a found span."""
+        if found is None:
+            return NOWHERE
+        end = self.chunk.text.find("\n", found[1])
+        return self.chunk.text.rfind("\n", 0, found[0]) + 1, len(self.chunk.text) if end < 0 else end
+
+    def total_row(self) -> Span:
+        """The 总分 row: the line whose first filled cell is 总分, 合计 …"""
+        offset = 0
+        for line in self.chunk.text.split("\n"):
+            cells = [normalize_text(cell) for cell in line.split(SEPARATOR) if normalize_text(cell)]
+            if cells and cells[0] in TOTAL_LABELS:
+                return offset, offset + len(line)
+            offset += len(line) + 1
+        return NOWHERE
+
+    def line(self, found: Span | None) -> int | None:
+        return self.chunk.line_at(found[0]) if found else None
+
+    def warning(self) -> str | None:
+        if not self.dropped:
+            return None
+        shown = "、".join(self.dropped[:DROPS_SHOWN]) + ("等" if len(self.dropped) > DROPS_SHOWN else "")
+        return f"LLM 抽取（{self.chunk.where}）：{len(self.dropped)} 个值不在原文中它所属的位置，已丢弃：{shown}。"
+
+
+def grounded_fund_line(g: Grounding, answer: AnsweredFundLine) -> FundLine | None:
+    found = g.span(answer.label, "资金行", columns=())
+    if found is None:
+        return None
+    label, row = fund_label(g.chunk.text[found[0]:found[1]]), g.row(found)
+    return FundLine(
+        label=label,
+        initial_budget=g.number(answer.initial_budget, f"{label}.年初预算数", row, ("initial_budget",)),
+        full_year_budget=g.number(answer.full_year_budget, f"{label}.全年预算数", row, ("full_year_budget",)),
+        executed=g.number(answer.executed, f"{label}.全年执行数", row, ("executed",)),
+        weight=g.number(answer.weight, f"{label}.分值", row, ("weight",)),
+        execution_rate=g.number(answer.execution_rate, f"{label}.执行率", row, ("execution_rate",)),
+        score=g.number(answer.score, f"{label}.得分", row, ("score",)),
+        line=g.line(found),
+    )
+
+
+def holds_values(g: Grounding, row: Span, answer: AnsweredIndicator) -> bool:
+    """Whether a row prints any of an indicator's values."""
+    return any(g.grounder.has_number(n, row) for n in (answer.weight, answer.score) if n is not None) or \
+        any(g.grounder.within(t, row) for t in (answer.target, answer.actual, answer.deviation_note) if t)
+
+
+def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> tuple[Indicator | None, int]:
+    """The indicator with its grounded fields, and where the next one's search starts.
+
+    The row is where its 三级指标 is printed in the 三级指标 column — the first such place from
+    the previous indicator on whose row also prints one of its values, since a name may recur
+    in the goals text — or, without a name, where its target, actual or note is.
+    """
+    names = [s for s in g.grounder.find_all(answer.level3, cursor)
+             if g.placed([s], g.row(s), ("level3",))]
+    anchor = next((span for span in names if holds_values(g, g.row(span), answer)), names[0] if names else None)
+    if answer.level3 and anchor is None:
+        g.dropped.append(f"三级指标「{answer.level3}」")
+    row = g.row(anchor or next((found for found in (g.grounder.find(v, cursor) for v in
+                                                   (answer.target, answer.actual, answer.deviation_note) if v)
+                                if found), None))
+    level1 = g.span(answer.level1, "一级指标", columns=("level1",))
+    fields = dict(
+        level3=level_name(g.chunk.text[anchor[0]:anchor[1]]) if anchor else None,
+        target=g.text(answer.target, "指标值", row, TARGET_COLUMNS),
+        actual=g.text(answer.actual, "完成值", row, ("actual",)),
+        weight=g.number(answer.weight, "分值", row, ("weight",)),
+        score=g.number(answer.score, "得分", row, ("score",)),
+        deviation_note=g.text(answer.deviation_note, "偏差原因", row, ("deviation_note",)),
+    )
+    if all(value is None for name, value in fields.items() if name != "level3"):
+        return None, cursor  # a name alone, its values all refused, is no row of this table
+    return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
+                     level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
+                     line=g.line(anchor or row)), row[1]
+
+
+def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] | None:
+    """A 一级指标 header's printed weight ("产出指标(50分)" → 50), read from the text after the name."""
+    found = g.placed(g.grounder.find_all(answer.level1), g.everywhere, ("level1",)) if answer.level1 else None
+    if not found:
+        return None
+    suffix = LEVEL_WEIGHT.match(g.chunk.text, found[1])
+    weight = header_weight(g.chunk.text[found[0]:suffix.end()]) if suffix else None
+    return (level_name(g.chunk.text[found[0]:found[1]]), weight) if weight is not None else None
+
+
+def grounded_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
+    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it."""
+    found = g.span(answer.label, "行名")
+    label_cell = g.chunk.cell_at(found) if found else None
+    if label_cell is None:
+        return None
+    row = g.row(found)
+    cells = [c for c in g.chunk.cells if row[0] <= c.start and c.end <= row[1]]
+    following = cells[cells.index(label_cell) + 1:]
+    values = []
+    for index, value in enumerate(answer.values):
+        cell = following[index] if index < len(following) else None
+        printed = g.chunk.text[cell.start:cell.end] if cell else ""
+        if value and fold_text(printed) != fold_text(value):
+            g.dropped.append(f"{answer.label}「{value}」")
+            value = None
+        values.append(normalize_text(printed) if value else None)
+    return TableRow(label=normalize_text(g.chunk.text[found[0]:found[1]]), values=values, line=g.line(found))
+
+
+def grounded_breakdown(g: Grounding, answer: AnsweredTable) -> dict[str, float]:
+    """按收入/支出性质 items: each amount printed in the cell of its own label ("一般公共预算：1774.18")."""
+    items = {}
+    for item in answer.breakdown:
+        found = g.span(item.label, "收支项")
+        cell = g.chunk.cell_at(found) if found else None
+        if cell and item.value is not None and g.number_span(item.value, (cell.start, cell.end), None):
+            items[normalize_text(g.chunk.text[found[0]:found[1]]).rstrip(":：")] = item.value
+        elif found:
+            g.dropped.append(f"{item.label}「{figure_text(item.value) if item.value is not None else ''}」")
+    return items
+
+
+def grounded_totals(g: Grounding, answer: AnsweredTable) -> tuple[float | None, float | None]:
+    """The 总分 row's weight and score, each from its own column, the weight printed before the score."""
+    total = g.total_row()
+    weight = g.number(answer.total_weight, "总分.分值", total, ("weight",))
+    score = g.number(answer.total_score, "总分.得分", total, ("score",))
+    if weight is not None and score is not None and \
+            g.number_span(weight, total, ("weight",)) > g.number_span(score, total, ("score",)):
+        g.dropped.append(f"总分「{figure_text(weight)}」与「{figure_text(score)}」次序颠倒")
+        return None, None
+    return weight, score
+
+
+def grounded_kind(g: Grounding, answer: AnsweredTable, part: TableBlock) -> str:
+    """The kind the table's own words give (名称 rows, header words, title), else the model's."""
+    printed = classify(part)
+    if printed and printed != answer.kind:
+        g.dropped.append(f"表格类型「{answer.kind}」（原文为 {printed}）")
+    return printed or answer.kind
+
+
+def ground_table(answer: AnsweredTable, chunk: Chunk, part: TableBlock) -> tuple[Table | None, str | None]:
+    """The answer as a contract `Table` holding only values found in their place (None for a
+    table that is not an evaluation table)."""
+    if answer.kind == "other":
+        return None, None
+    g = Grounding(chunk)
+    kind = grounded_kind(g, answer, part)
+    title = g.span(answer.title, "表名", columns=())
+    total_weight, total_score = grounded_totals(g, answer)
+    table = Table(
+        kind=kind,
+        title=" ".join(chunk.text[title[0]:title[1]].split()) if title else None,
+        name=g.text(answer.name, "名称", columns=()),
+        funds_total=grounded_fund_line(g, answer.funds_total) if answer.funds_total else None,
+        fund_lines=[line for line in (grounded_fund_line(g, f) for f in answer.fund_lines) if line],
+        goals=Goals(expected=g.text(answer.expected_goal, "预期目标", columns=()),
+                    achieved=g.text(answer.achieved_goal, "实际完成情况", columns=())),
+        breakdown=grounded_breakdown(g, answer),
+        total_weight=total_weight,
+        total_score=total_score,
+        line=min(chunk.lines, default=None),
+    )
+    cursor = 0
+    for item in answer.indicators:
+        indicator, cursor = grounded_indicator(g, item, cursor)
+        if indicator:
+            table.indicators.append(indicator)
+        weight = level1_weight(g, item)
+        if weight:
+            table.level1_weights[weight[0]] = weight[1]
+    table.rows = [row for row in (grounded_row(g, item) for item in answer.rows) if row]
+    usage.record_dropped(len(g.dropped))
+    return table, g.warning()
+
+
+def printed_unit(text: str, end: int) -> str | None:
+    """The unit printed right after a number ("500余万元" → 万元), None when there is none."""
+    match = UNIT_AFTER.match(text, end)
+    return re.sub("[余多]", "", match.group(1)) if match else None
+
+
+def label_next_to(quote: str, label: str | None, number_start: int) -> bool:
+    """Whether `label` is printed right before the number, in the same clause."""
+    if not label:
+        return False
+    folded, head = fold_text(label), quote[:number_start]
+    at = fold_text(head).rfind(folded)
+    if at < 0:
+        return False
+    gap = fold_text(head)[at + len(folded):]
+    return len(gap) <= LABEL_GAP and not CLAUSE_BREAK.search(gap)
+
+
+def ground_section(answer: AnsweredSection, chunk: Chunk) -> tuple[list[Figure], str | None, int | None, str | None]:
+    """Grounded figures, unit name and year of one section.
+
+    A figure stays only if its quote is printed in the chunk, its number in the quote with a
+    money unit or 分 printed right after it, and the unit the model gives (if any) is that
+    one; a label not printed right before the number gives way to the words printed there.
+    Quotes are looked up in answer order from where the previous one was found, so a clause
+    printed twice ("基本支出1747.78万元") is placed at its own occurrence.
+    """
+    g = Grounding(chunk)
+    figures, cursor = [], 0
+    for item in answer.figures:
+        found = g.grounder.find(item.quote, cursor)
+        quote = chunk.text[found[0]:found[1]].strip() if found else ""
+        in_quote = Grounder(quote)
+        number = next(((start, end) for value, start, end in in_quote.numbers if same_number(value, item.value)), None)
+        unit = printed_unit(quote, number[1]) if number else None
+        if unit is None or (item.unit and fold_text(item.unit) != fold_text(unit)):
+            g.dropped.append(f"{item.label}「{figure_text(item.value)}{item.unit or ''}」")
+            continue
+        cursor = found[0] + 1
+        label = normalize_text(item.label) if label_next_to(quote, item.label, number[0]) else None
+        if label is None:
+            g.dropped.append(f"标签「{item.label}」（不在数字之前）")
+            label = label_before(quote, number[0])
+        figure = Figure(label=label, value=item.value, unit=unit, quote=quote, line=g.line(found))
+        if figure not in figures:  # the same printed figure listed twice is one figure
+            figures.append(figure)
+    plausible = answer.year if answer.year and 1990 <= answer.year <= 2100 else None
+    if answer.year and plausible is None:
+        g.dropped.append(f"年度「{answer.year}」")
+    year = g.number(plausible, "年度")
+    usage.record_dropped(len(g.dropped))
+    return figures, g.text(answer.unit_name, "单位名称"), int(year) if year else None, g.warning()
