@@ -1,11 +1,15 @@
 """"Which / how many / why" questions: indicators, project tables and findings picked out by a condition,
 and the figures, findings and passages that explain a deviation."""
-from assistant.chat.compute import NotFound, Result, derived, group_named, number, of, sibling, table_named
-from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.question import Listing, Why
-from assistant.chat.results import deductions_listing
+import re
+from dataclasses import replace
+
+from assistant.chat.compute import (NotFound, Result, deduction, derived, find, group_named, number, of, scored_row,
+                                    sibling, table_named)
+from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
+from assistant.chat.question import Deduction, Larger, Listing, Operand, Why
+from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ReportTools
-from assistant.chat.wording import fact_sentence, where
+from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
@@ -30,23 +34,65 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
 
+# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
+TABLE_COLUMN = {"score": "total_score", None: "executed"}
+COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME}
+SAME = 0.005
+
+
+def table_figures(tools: ReportTools, column: str, projects: bool) -> list[Fact]:
+    """One figure per table in `column` (the funds total's, the 总分 or the review's 复核得分), in table order."""
+    kinds = {"fund", "total", "review"}
+    facts = [f for f in tools.facts if f.kind in kinds and (f.primary or f.kind != "fund") and f.column == column
+             and (f.kind != "review" or f.row == "总分")
+             and (not projects or tools.report.tables[f.table].kind == "project")]
+    return list({f.table: f for f in reversed(facts)}.values())[::-1]
+
+
 def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """The project tables: how many, or which has the highest / lowest figure in one column."""
-    column = node.column or ("execution_rate" if "执行率" in node.subject.text else "executed")
-    facts = [f for f in tools.facts if f.kind in ("fund", "total") and (f.primary or f.kind == "total")
-             and f.column == column and tools.report.tables[f.table].kind == "project"]
+    """The project tables: how many, each one's figure, which stand below / above a number, or which has the
+    highest / lowest figure in one column (every table sharing it)."""
+    text = node.subject.text
+    asked = node.column or ("execution_rate" if "执行率" in text else None)
+    column = TABLE_COLUMN.get(asked, asked)
+    projects = bool(re.search(r"项目|专项", text))
+    facts = sorted(table_figures(tools, column, projects), key=lambda f: f.table)
     if not facts:
         raise NotFound("项目支出绩效自评表")
+    name = COLUMN_NAMES.get(column, "")
     if node.condition in ("highest", "lowest"):
-        chosen = (max if node.condition == "highest" else min)(facts, key=lambda f: f.value)
-        return of(chosen), f"{COLUMN_NAMES.get(column, '')}{'最高' if node.condition == 'highest' else '最低'}的是" \
-                           f"{fact_sentence(chosen)}"
-    names = "、".join(tools.report.tables[f.table].name or "" for f in facts)
-    return Result(float(len(facts)), "个", "", facts), f"报告共有{len(facts)}个项目（专项）自评表：{names}。"
+        best = (max if node.condition == "highest" else min)(f.value for f in facts)
+        chosen = [f for f in facts if abs(f.value - best) < SAME]
+        most = "最高" if node.condition == "highest" else "最低"
+        if len(chosen) == 1:
+            return of(chosen[0]), f"{name}{most}的是{fact_sentence(chosen[0])}"
+        return (Result(best, chosen[0].unit, "", chosen),
+                f"{name}{most}的是{'、'.join(table_label(tools, f.table) for f in chosen)}，均为{printed(chosen[0])}。"
+                + rows_table(tools, facts, name))
+    if node.condition in COMPARES:
+        hits = [f for f in facts if COMPARES[node.condition](f.value, node.threshold)]
+        way = "低于" if node.condition == "below" else "高于"
+        limit = f"{number(node.threshold)}{facts[0].unit or ''}"
+        head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
+                else f"没有{name}{way}{limit}的项目。")
+        return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
+    if node.condition == "each" or node.column is not None:
+        return Result(None, facts[0].unit, "", facts), f"各表的{name}：" + rows_table(tools, facts, name)
+    tables = [i for i, t in enumerate(tools.report.tables) if not projects or t.kind == "project"]
+    names = "、".join(table_label(tools, i) for i in tables)
+    what = "项目（专项）自评表" if projects else "张表"
+    return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:
+    """Each table's figure as a small table: "| 自评表 | 执行率 | 出处 |"."""
+    rows = "\n".join(f"| {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in facts)
+    return f"\n| 自评表 | {name} | 出处 |\n|---|---|---|\n{rows}"
 
 
 def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """Indicators (of a table or group when named) not fully scored, missing their target, or highest / lowest."""
+    """Indicators (of a table or group when named): not fully scored, missing their target, qualitative or
+    quantitative, below / above a number, highest / lowest, or all of them."""
     named = any(name and name in node.subject.text for _, name in tools.table_names())
     table = table_named(tools, node.subject.text) if named else None
     group = group_named(tools, node.subject.text)
@@ -58,12 +104,60 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
-    if node.condition != "missed":  # the indicators that lost points are the review's result
+    if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    hits = [f for f in tools.indicator_facts("actual", table, group) if target_missed(tools, f)]
-    names = "；".join(f"{f.describe()}（{where(f)}）" for f in hits[:SHOWN])
-    sentence = f"共有{len(hits)}个指标未完成指标值" + (f"：{names}" if hits else "") + ("等。" if len(hits) > SHOWN else "。")
+    column = node.column or ("target" if node.condition in ("qualitative", "quantitative") else "actual")
+    rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
+    picked = {"missed": lambda f: target_missed(tools, f),
+              "qualitative": lambda f: parse_target(f.text).value is None,
+              "quantitative": lambda f: parse_target(f.text).value is not None,
+              "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
+              "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold)}
+    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
+    what = {"missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+    if node.condition in COMPARES:
+        what = f"{COLUMN_NAMES.get(column, '')}{'低于' if node.condition == 'below' else '高于'}{number(node.threshold)}的指标"
+    shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
+    rest = "、".join(f.row or "" for f in hits[SHOWN:])
+    sentence = (f"共有{len(hits)}个{what}" + (f"：{shown}" if hits else "。")
+                + (f"；另有{rest}。" if rest else ("。" if hits else "")))
+    if not hits:
+        sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
+    """The larger (or smaller) of two named figures, both stated with their lines."""
+    results = [deduction(tools, Deduction(item)) if node.lost else table_or_row_figure(tools, item)
+               for item in node.items]
+    names = [item.subject or item.text for item in node.items]
+    pick = (min if node.lowest else max)(range(2), key=lambda i: results[i].value)
+    other = 1 - pick
+    way = ("扣分" if node.lost else "") + ("较少" if node.lowest and node.lost else "较多" if node.lost
+                                           else "较低" if node.lowest else "较高")
+    gap = abs(results[0].value - results[1].value)
+    stated = "；".join(f"{names[i]}{figure_text(results[i])}" for i in range(2))
+    if gap < SAME:
+        return Result(results[0].value, results[0].unit, "", results[0].facts + results[1].facts), \
+            f"二者相同：{stated}。"
+    return (Result(results[pick].value, results[pick].unit, "", results[pick].facts + results[other].facts),
+            f"{names[pick]}{way}：{stated}，相差{number(gap)}{results[pick].unit or ''}。")
+
+
+def figure_text(result: Result) -> str:
+    fact = result.facts[-1]
+    if result.formula and result.formula != number(result.value):
+        return f"{result.formula}={number(result.value)}{result.unit or ''}（{where(fact)}）"
+    return f"{COLUMN_NAMES.get(fact.column or '', '')}{printed(fact)}（{where(fact)}）"
+
+
+def table_or_row_figure(tools: ReportTools, item: Operand) -> Result:
+    """A score names a table's 总分 when the words name the table and no row of it; any other figure is looked up."""
+    if item.column in ("score", "total_score") or item.column is None and "分" in item.text:
+        _, scored = scored_row(tools, replace(item, column="score"))
+        if scored is not None:
+            return of(scored[1])
+    return of(find(tools, item))
 
 
 def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:

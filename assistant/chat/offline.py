@@ -9,8 +9,8 @@ from dataclasses import replace
 from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, indicator_total, number,
                                     of, part_of_whole, proportional, score_share, sibling, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import listing_answer, why_answer
-from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
+from assistant.chat.listing import larger_answer, listing_answer, why_answer
+from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
@@ -120,6 +120,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *lookup_answer(tools, node), ""
     if isinstance(node, Listing):
         return *listing_answer(tools, node), ""
+    if isinstance(node, Larger):
+        return *larger_answer(tools, node), ""
     if isinstance(node, Why):
         return *why_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
@@ -144,7 +146,8 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
         return not_found_answer(tools, question, missing.what)
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
-        if subject is not None and len(result.facts) == 1 and not basis and question.compare is None else []
+        if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
+        and not isinstance(question.node, (Listing, Larger)) else []
     if len(alike) > 1:
         result, sentence = Result(None, alike[0].unit, "", alike), every_table_sentence(alike)
     facts = list(result.facts)

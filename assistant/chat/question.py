@@ -74,13 +74,25 @@ EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?
 EACH_TABLE = re.compile(r"[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
-WHICH = re.compile(r"(?:哪些|哪几个?|哪个|多少个|几个|几项|多少项|多少条|是否有)(?:三级)?(?:指标|项目|专项|自评表|表)"
-                   r"|(?:指标|项目|专项)(?:有|共有|一共有)?(?:哪些|多少个|几个)")
+WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|列出|列举|罗列|所有|全部|每个|每一个|各个?)"
+                   r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
+                   r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
-NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分")
-MISSED = re.compile(r"未完成|未达标|没有完成|未达到|没有达到|未实现")
+NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分|不满分")
+MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现")
+QUALITATIVE = re.compile(r"定性")
+QUANTITATIVE = re.compile(r"定量")
+# "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
+THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到)"
+                       r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+BELOW_WORDS = ("不到", "低于", "小于", "不足", "少于", "未达到", "没达到", "没有达到", "未满")
+# "各项目执行率分别是多少", "每个专项的得分": one figure of every project table
+EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一个|张)(?:项目|专项|自评表|表)|(?:项目|专项)(?:各自|分别)")
+# "A和B哪个得分高", "A与B相比谁扣分多": the larger (or smaller) of two named figures
+WHICH_OF_TWO = re.compile(r"^(?P<a>.+?)(?:和|与|跟|同|还是|、)(?P<b>.+?)(?:相比|比较|两者|二者|之间|中|里)?[，,]?"
+                          r"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?(?P<way>高|低|多|少|大|小)")
 
 
 @dataclass(frozen=True)
@@ -197,8 +209,19 @@ class Listing:
 
     subject: Operand
     over: str  # indicators | tables | findings
-    condition: str | None = None  # not_full | missed | error | warning | highest | lowest
-    column: str | None = None  # what highest / lowest compares; "lost" is 分值 − 得分
+    # not_full | missed | qualitative | quantitative | below | above | each | error | warning | highest | lowest
+    condition: str | None = None
+    column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
+    threshold: float | None = None  # the number "below" / "above" compares with
+
+
+@dataclass(frozen=True)
+class Larger:
+    """Which of two named figures is the larger (or, `lowest`, the smaller): "A和B哪个得分高"."""
+
+    items: tuple
+    lowest: bool = False
+    lost: bool = False  # compares points lost (分值 − 得分), not the figures themselves
 
 
 @dataclass(frozen=True)
@@ -439,11 +462,23 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
+def larger(match: re.Match, body: str, asked: str) -> Larger | None:
+    """"A和B哪个得分高": each side names its figure with the measure the question gives after 哪个."""
+    what = match.group("what")
+    lost = bool(re.search(r"扣|失分", what))
+    measure = "" if lost else what
+    items = (operand(match.group("a") + measure), operand(match.group("b") + measure))
+    if items[1].column is None and items[0].column is not None:
+        items = (items[0], replace(items[1], column=items[0].column))
+    return Larger(items, match.group("way") in ("低", "少", "小"), lost)
+
+
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("A和B哪个高", (WHICH_OF_TWO,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
@@ -518,22 +553,31 @@ def count_of(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
 
 
+# The condition a "which / how many" question puts on its rows: the first whose words it uses.
+CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
+              (QUANTITATIVE, "quantitative"), (EACH, "each"))
+
+
 def parse_listing(body: str) -> Listing | None:
-    """"哪些指标…", "几个项目", "哪个…最高": which rows, under which condition; None for other questions."""
+    """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
+    None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    if not WHICH.search(body) and not extreme:
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme:
         return None
     columns = columns_in(body)
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
-    condition = None
-    if extreme:
-        condition = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
-    elif NOT_FULL.search(body):
-        condition = "not_full"
-    elif MISSED.search(body):
-        condition = "missed"
     column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
-    return Listing(operand(body), over, condition, column)
+    if extreme:
+        way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
+        return Listing(operand(body), over, way, column)
+    for pattern, condition in CONDITIONS:
+        match = pattern.search(body)
+        if match and pattern is THRESHOLD:
+            way = "below" if match.group("op") in BELOW_WORDS else "above"
+            return Listing(operand(body), over, way, column, float(match.group("value")))
+        if match:
+            return Listing(operand(body), over, condition, column)
+    return Listing(operand(body), over, None, column)
 
 
 def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -> str:
