@@ -7,8 +7,8 @@ from the review (`results.py`). Offline (default) other questions are understood
 the tools in `tools.py`; with mode "llm" a model drives the same tools and its numbers are verified
 against what the tools returned.
 """
-from assistant.chat.offline import answer_offline, answer_result
-from assistant.chat.question import Question, understand
+from assistant.chat.offline import answer_offline, answer_result, gap_answer
+from assistant.chat.question import Question, asks_gap, understand
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.document import Document
@@ -50,6 +50,8 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
+    if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
+        return gap_answer(question, history[-2], history[-1])
     names = tools.names()
     understood = understand(question.strip(), resolve_history(history, names), names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)

@@ -36,7 +36,9 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 
 # A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
 TABLE_COLUMN = {"score": "total_score", None: "executed"}
-COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME}
+COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
+            "at_least": lambda value, limit: value >= limit - SAME}
+WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到"}
 SAME = 0.005
 
 
@@ -71,7 +73,7 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
                 + rows_table(tools, facts, name))
     if node.condition in COMPARES:
         hits = [f for f in facts if COMPARES[node.condition](f.value, node.threshold)]
-        way = "低于" if node.condition == "below" else "高于"
+        way = WAY_WORDS[node.condition]
         limit = f"{number(node.threshold)}{facts[0].unit or ''}"
         head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
                 else f"没有{name}{way}{limit}的项目。")
@@ -112,11 +114,12 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
-              "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold)}
+              "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
+              "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
     what = {"missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
-        what = f"{COLUMN_NAMES.get(column, '')}{'低于' if node.condition == 'below' else '高于'}{number(node.threshold)}的指标"
+        what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
     rest = "、".join(f.row or "" for f in hits[SHOWN:])
     sentence = (f"共有{len(hits)}个{what}" + (f"：{shown}" if hits else "。")
@@ -195,7 +198,7 @@ def why_answer(tools: ReportTools, node: Why) -> tuple[Result, str]:
             facts.append(note)
             parts.append(f"表中偏差原因分析：“{note.text}”。")
     related = [f for f in tools.findings() if match and f.table == match.fact.table
-               and (f.row is None or f.row == match.fact.row)]
+               and (f.row == match.fact.row or f.row is None and match.fact.kind != "indicator")]
     parts += [f"复核意见：{f.message}" for f in related[:3]]
     passages = tools.search(f"{subject.subject} 原因", limit=2)
     parts += [f"正文第{p.line}行：“{p.text.strip()[:80]}”" for p in passages]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (LAST_YEAR, LITERAL, MONEY_UNITS, QUOTED, TEXT_ANSWER, YEAR, columns_in,
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
 
@@ -22,6 +22,9 @@ ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(
 PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
+# "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
+BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?差(?:了|距|额|值)?(?:是|有|为)?"
+                      r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成值|预算|执行|决算")
@@ -77,17 +80,16 @@ RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|列出|列举|罗列|所有|全部|每个|每一个|各个?)"
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
-EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
-NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分|不满分")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现")
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
-THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到)"
+THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
-BELOW_WORDS = ("不到", "低于", "小于", "不足", "少于", "未达到", "没达到", "没有达到", "未满")
+WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
+        "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least"}
 # "各项目执行率分别是多少", "每个专项的得分": one figure of every project table
 EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一个|张)(?:项目|专项|自评表|表)|(?:项目|专项)(?:各自|分别)")
 # "A和B哪个得分高", "A与B相比谁扣分多": the larger (or smaller) of two named figures
@@ -480,6 +482,7 @@ KINDS = (
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
     Kind("A和B哪个高", (WHICH_OF_TWO,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
@@ -573,7 +576,7 @@ def parse_listing(body: str) -> Listing | None:
     for pattern, condition in CONDITIONS:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
-            way = "below" if match.group("op") in BELOW_WORDS else "above"
+            way = WAYS.get(match.group("op"), "above")
             return Listing(operand(body), over, way, column, float(match.group("value")))
         if match:
             return Listing(operand(body), over, condition, column)
@@ -592,9 +595,12 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return text
     # Only a question that says it follows on ("它…", "那…", "…呢") borrows from the one before; any other is
     # a full question and starts afresh ("总分是多少" after "为什么扣分").
-    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)):
+    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)
+            or WHY.fullmatch(re.sub(r"[？?！!。]", "", text))):
         return text
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
+    if WHY.search(body) and not clean(ASKING.sub("", WHY.sub("", body))):  # "为什么？": why the previous answer is so
+        return clean(f"为什么{previous.resolved}")
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
@@ -638,3 +644,8 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     node, compare = parse(resolved)
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def asks_gap(text: str) -> bool:
+    """Whether a question only asks how far apart the two figures before it are ("差多少？")."""
+    return bool(BARE_GAP.fullmatch(re.sub(r"[？?！!。，,\s]", "", text)))
