@@ -35,7 +35,7 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 
 
 # A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
-TABLE_COLUMN = {"score": "total_score", None: "executed"}
+TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
             "at_least": lambda value, limit: value >= limit - SAME}
 WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到"}
@@ -58,14 +58,19 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
-    facts = sorted(table_figures(tools, column, projects), key=lambda f: f.table)
+    facts = sorted(table_figures(tools, "total_score" if column == "lost" else column, projects), key=lambda f: f.table)
     if not facts:
         raise NotFound("项目支出绩效自评表")
     name = COLUMN_NAMES.get(column, "")
+    if column == "lost":
+        facts, name = table_losses(tools, facts), "扣分"
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]
         most = "最高" if node.condition == "highest" else "最低"
+        if len(chosen) == 1 and column == "lost":
+            return of(chosen[0]), f"扣分{'最多' if most == '最高' else '最少'}的是{table_label(tools, chosen[0].table)}：" \
+                                  f"{chosen[0].text}（{where(chosen[0])}）。"
         if len(chosen) == 1:
             return of(chosen[0]), f"{name}{most}的是{fact_sentence(chosen[0])}"
         return (Result(best, chosen[0].unit, "", chosen),
@@ -84,6 +89,17 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
+    """Each table's points lost (总分分值 − 总分), as a figure standing on its 总分 line."""
+    losses = []
+    for total in totals:
+        weight = sibling(tools, total, "total_weight")
+        if weight is not None and weight.value is not None:
+            lost = derived(f"{number(weight.value)}−{number(total.value)}", "分", [weight, total])
+            losses.append(replace(total, value=lost.value, text=f"{lost.formula}={number(lost.value)}分"))
+    return losses
 
 
 def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:
@@ -108,16 +124,17 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return of(chosen), fact_sentence(chosen)
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = node.column or ("target" if node.condition in ("qualitative", "quantitative") else "actual")
+    column = node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
+              "full": lambda f: f.value is not None and full_marks(tools, f),
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
               "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
-    what = {"missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+    what = {"full": "得满分的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
@@ -161,6 +178,11 @@ def table_or_row_figure(tools: ReportTools, item: Operand) -> Result:
         if scored is not None:
             return of(scored[1])
     return of(find(tools, item))
+
+
+def full_marks(tools: ReportTools, score: Fact) -> bool:
+    weight = sibling(tools, score, "weight")
+    return weight is not None and weight.value is not None and abs(weight.value - score.value) < SAME
 
 
 def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:

@@ -7,16 +7,14 @@ closest passages, and carries no value.
 from dataclasses import replace
 
 from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, group_named, indicator_total,
-                                    label_named, number,
-                                    of, part_of_whole, proportional, score_share, sibling, tables_total,
+                                    names_row, number,
+                                    of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import larger_answer, listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand,
-                                     subject_of)
+                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
-from assistant.retrieval import tokens
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
@@ -45,18 +43,14 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
         cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
         row = facts[0].describe().rsplit("·", 1)[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
+    group = group_named(tools, node.operand.text)
+    if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
+        fact = find(tools, node.operand)
+        if fact.kind == "indicator" and not names_row(tools, node.operand, fact):
+            result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
+            return result, derived_sentence(result) + grounds(result.facts)
     fact = find(tools, node.operand)
-    if node.operand.column == "score" and fact.kind in ("indicator", "fund") and "执行率" not in node.operand.text:
-        # a row the words do not name: a group's points are its rows' sum, a table named alone has its 总分
-        text, group = node.operand.text, group_named(tools, node.operand.text)
-        names = [tools.report.tables[t].name or "" for t in tools.named_tables(text)] + [group or ""]
-        for name in filter(None, names):
-            text = text.replace(name, "")
-        if not label_named(fact, text) and not any(word in (fact.row or "") for word in tokens(subject_of(text))):
-            if group is not None:
-                result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
-                return result, derived_sentence(result) + grounds(result.facts)
-            fact = next((f for f in tools.facts if f.table == fact.table and f.column == "total_score"), fact)
+    fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
     if fact.kind == "indicator" and fact.column == "score":

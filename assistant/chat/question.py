@@ -77,12 +77,14 @@ EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?
 EACH_TABLE = re.compile(r"[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
-WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|列出|列举|罗列|所有|全部|每个|每一个|各个?)"
+WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
+                   r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现")
+FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
@@ -557,7 +559,7 @@ def count_of(numeral: str) -> int:
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
-CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
+CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
               (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
@@ -567,7 +569,8 @@ def parse_listing(body: str) -> Listing | None:
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
     if not (WHICH.search(body) or EACH.search(body)) and not extreme:
         return None
-    columns = columns_in(body)
+    columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
+        [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
     if extreme:
@@ -612,6 +615,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         earlier = [n for n in kind if n and n in previous.resolved and n not in given]
         if given and earlier:
             return previous.resolved.replace(max(earlier, key=len), max(given, key=len))
+        if given and kind is names[0] and len(max(given, key=len)) >= WHOLE_NAME * len(own_subject):
+            return clean(f"{max(given, key=len)}的{previous.resolved}")  # "那药品监管专项的呢？": the same, in that table
     if previous.subject and previous.subject in previous.resolved:
         return clean(previous.resolved.replace(previous.subject, own_subject, 1))
     return clean(f"{own_subject}{previous.resolved}")
