@@ -44,6 +44,7 @@ MONEY_UNITS = frozenset({"万元", "元", "亿元"})
 PEOPLE_UNITS = frozenset({"人", "名"})
 COUNT_UNIT = re.compile(r"(?:多少|几)(人次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A name ending in a counted thing ("食品抽检批次", "检查户数") asks for a count of it.
+COUNTED_ALIKE = frozenset({"次", "个", "件", "台", "批次"})  # counting units a longer one ends with
 COUNTED = re.compile(r"(人次|批次|户数|件数|次数|家数|个数)(?:的)?(?:实际完成值|完成值|年度指标值|指标值|$)")
 RATE = re.compile(r"比例|占比|比重|百分比|百分之|[^分]率(?:是|为|有)?$|率(?:是|为)?多少")
 SCORE = re.compile(r"多少分|几分|得分|分值|总分|自评分|评分|扣分")
@@ -122,4 +123,6 @@ def answers(asked: str | None, column: str | None) -> bool:
 
 
 def units_agree(unit: str | None, allowed: frozenset[str] | None) -> bool:
-    return allowed is None or unit is None or unit in allowed
+    """Whether a figure's unit is one asked for; a count asked in 次 or 个 also takes 人次, 台次 or 万个."""
+    return allowed is None or unit is None or unit in allowed \
+        or "/" not in unit and any(unit.endswith(a) for a in allowed if a in COUNTED_ALIKE)
