@@ -130,7 +130,7 @@ def test_every_table_tied_for_the_lowest_rate_is_named():
 def test_which_of_two_tables_scored_higher(question):
     scores = {t.name: t.total_score for _, t in projects(S000)}
     answer = ask(S000, question)
-    assert answer.answer.startswith("药品监管专项较高") and answer.value == scores["药品监管专项"]
+    assert answer.answer.startswith("药品监管专项得分较高") and answer.value == scores["药品监管专项"]
     assert f"相差{scores['药品监管专项'] - scores['食品监管专项']:g}分" in answer.answer
 
 

@@ -3,10 +3,9 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, derived, find, group_named, number, of, scored_row,
-                                    sibling, table_named)
+from assistant.chat.compute import NotFound, Result, derived, group_named, number, of, sibling, table_named
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Deduction, Larger, Listing, Operand, Why
+from assistant.chat.question import Listing, Why
 from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
@@ -144,40 +143,6 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
-
-
-def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
-    """The larger (or smaller) of two named figures, both stated with their lines."""
-    results = [deduction(tools, Deduction(item)) if node.lost else table_or_row_figure(tools, item)
-               for item in node.items]
-    names = [item.subject or item.text for item in node.items]
-    pick = (min if node.lowest else max)(range(2), key=lambda i: results[i].value)
-    other = 1 - pick
-    way = ("扣分" if node.lost else "") + ("较少" if node.lowest and node.lost else "较多" if node.lost
-                                           else "较低" if node.lowest else "较高")
-    gap = abs(results[0].value - results[1].value)
-    stated = "；".join(f"{names[i]}{figure_text(results[i])}" for i in range(2))
-    if gap < SAME:
-        return Result(results[0].value, results[0].unit, "", results[0].facts + results[1].facts), \
-            f"二者相同：{stated}。"
-    return (Result(results[pick].value, results[pick].unit, "", results[pick].facts + results[other].facts),
-            f"{names[pick]}{way}：{stated}，相差{number(gap)}{results[pick].unit or ''}。")
-
-
-def figure_text(result: Result) -> str:
-    fact = result.facts[-1]
-    if result.formula and result.formula != number(result.value):
-        return f"{result.formula}={number(result.value)}{result.unit or ''}（{where(fact)}）"
-    return f"{COLUMN_NAMES.get(fact.column or '', '')}{printed(fact)}（{where(fact)}）"
-
-
-def table_or_row_figure(tools: ReportTools, item: Operand) -> Result:
-    """A score names a table's 总分 when the words name the table and no row of it; any other figure is looked up."""
-    if item.column in ("score", "total_score") or item.column is None and "分" in item.text:
-        _, scored = scored_row(tools, replace(item, column="score"))
-        if scored is not None:
-            return of(scored[1])
-    return of(find(tools, item))
 
 
 def full_marks(tools: ReportTools, score: Fact) -> bool:

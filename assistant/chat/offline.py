@@ -11,7 +11,7 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
                                     of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import larger_answer, listing_answer, why_answer
+from assistant.chat.listing import listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
@@ -138,6 +138,30 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
         return result, fact_sentence(result.facts[0]), ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
+    """The larger (or smaller) of what two sides ask for, both stated with their lines."""
+    results = [run(tools, item)[0] for item in node.items]
+    if any(r.value is None for r in results):
+        raise NotFound("可比较的数值")
+    pick = (min if node.lowest else max)(range(2), key=lambda i: results[i].value)
+    gap = abs(results[0].value - results[1].value)
+    stated = "；".join(f"{name}{figure_text(result)}" for name, result in zip(node.names, results))
+    facts = results[pick].facts + results[1 - pick].facts
+    if gap < SAME:
+        return Result(results[0].value, results[0].unit, "", facts), f"二者相同：{stated}。"
+    return (Result(results[pick].value, results[pick].unit, "", facts),
+            f"{node.names[pick]}{node.wording}：{stated}，相差{number(gap)}{results[pick].unit or ''}。")
+
+
+def figure_text(result: Result) -> str:
+    """A figure as a comparison states it: its formula when derived, else its column and printed value."""
+    fact = result.facts[-1] if result.facts else None
+    line = f"（{where(fact)}）" if fact is not None else ""
+    if result.formula and result.formula != number(result.value) or fact is None:
+        return f"{result.formula}={number(result.value)}{result.unit or ''}{line}"
+    return f"{COLUMN_NAMES.get(fact.column or '', '')}{printed(fact)}{line}"
 
 
 def answer_result(tools: ReportTools, question: Question, kind: ResultKind) -> Answer:

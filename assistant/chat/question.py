@@ -223,9 +223,10 @@ class Listing:
 class Larger:
     """Which of two named figures is the larger (or, `lowest`, the smaller): "A和B哪个得分高"."""
 
-    items: tuple
+    items: tuple  # the operation each side asks for
+    names: tuple[str, str]
     lowest: bool = False
-    lost: bool = False  # compares points lost (分值 − 得分), not the figures themselves
+    wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
 
 
 @dataclass(frozen=True)
@@ -466,15 +467,12 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
-def larger(match: re.Match, body: str, asked: str) -> Larger | None:
-    """"A和B哪个得分高": each side names its figure with the measure the question gives after 哪个."""
-    what = match.group("what")
-    lost = bool(re.search(r"扣|失分", what))
-    measure = "" if lost else what
-    items = (operand(match.group("a") + measure), operand(match.group("b") + measure))
-    if items[1].column is None and items[0].column is not None:
-        items = (items[0], replace(items[1], column=items[0].column))
-    return Larger(items, match.group("way") in ("低", "少", "小"), lost)
+def larger(match: re.Match, body: str, asked: str) -> Larger:
+    """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it."""
+    what, way = match.group("what"), match.group("way")
+    sides = (clean(match.group("a")), clean(match.group("b")))
+    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), sides, way in ("低", "少", "小"),
+                  f"{what}较{way}")
 
 
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that

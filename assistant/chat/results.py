@@ -208,7 +208,7 @@ RULE_QUESTIONS = (
 REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 KINDS = (
     ResultKind("自评与复核之差", (re.compile("自评"), re.compile("复核|重新计算|重算"),
-                                 re.compile("差|相差|差额|差距|高出|低了|多|少|一致|相同|相等|区别")), score_differences),
+                                 re.compile("差|高|低|多|少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores, unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁"))),
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
