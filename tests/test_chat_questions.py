@@ -254,3 +254,20 @@ def test_a_groups_score_is_its_rows_sum():
 def test_what_the_report_does_not_say(question):
     answer = ask(S000, question)
     assert NOT_FOUND in answer.answer and answer.value is None
+
+
+# a report with no tables: the projects its narrative numbers ------------------------------------------------------
+
+S003 = SAMPLES / "003_1fd1934784c8d720.txt"
+# read off 003's section （二）项目支出绩效情况: six numbered projects, each quoted, with what it spent
+S003_PROJECTS = {"市场及食品药品监管专项": 139.98, "知识产权专项": 65.47, "食品安全监督抽检及工作经费": 48.57,
+                 "经开区市场监督管理专项": 44.31, "标准化及质量专项经费": 34.32, "市场主体培育纳税申报服务工作经费": 28.72}
+
+
+def test_the_projects_a_narrative_numbers():
+    count = ask(S003, "有几个项目？")
+    assert count.value == len(S003_PROJECTS) and all(f"“{name}”" in count.answer for name in S003_PROJECTS)
+    most = ask(S003, "哪个项目支出最多？")
+    assert most.value == max(S003_PROJECTS.values()) and "“市场及食品药品监管专项”" in most.answer.split("\n")[0]
+    each = ask(S003, "各项目分别支出多少？")
+    assert all(f"| {name} | {value:g}" in each.answer for name, value in S003_PROJECTS.items())

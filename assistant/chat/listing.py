@@ -3,9 +3,11 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import NotFound, Result, derived, group_named, number, of, sibling, table_named
+from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, number, of, sibling,
+                                    table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Listing, Why
+from assistant.chat.question import Listing, TablesTotal, Why
+from assistant.chat.vocabulary import MONEY_UNITS, QUOTED
 from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
@@ -13,6 +15,8 @@ from assistant.values import parse_target
 from schemas import Evidence
 
 SHOWN = 15  # items an answer lists; the count covers them all
+# The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
+WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
 def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "findings":
@@ -59,7 +63,7 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     projects = bool(re.search(r"项目|专项", text))
     facts = sorted(table_figures(tools, "total_score" if column == "lost" else column, projects), key=lambda f: f.table)
     if not facts:
-        raise NotFound("项目支出绩效自评表")
+        return narrative_items_listing(tools, node)
     name = COLUMN_NAMES.get(column, "")
     if column == "lost":
         facts, name = table_losses(tools, facts), "扣分"
@@ -88,6 +92,26 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元"):
+    how many, each one's figure, or which has the highest / lowest."""
+    words = WHICH_WORDS.sub("", node.subject.text)
+    subject = replace(node.subject, text=words) if words else replace(node.subject, text="支出", units=MONEY_UNITS)
+    items = [f for f in listed_items(tools, TablesTotal(subject, "executed"))
+             if QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40])]
+    if not items:
+        raise NotFound("项目支出绩效自评表")
+    named = [(QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40]).group(1), f) for f in items]
+    rows = "\n".join(f"| {name} | {number(f.value)}{f.unit or ''} | {where(f)} |" for name, f in named)
+    table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
+    if node.condition in ("highest", "lowest"):
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
+        most = "最多" if node.condition == "highest" else "最少"
+        return of(chosen), f"正文所列{len(named)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    return (Result(float(len(named)), "个", "", items),
+            f"正文列出{len(named)}个项目：{'、'.join(f'“{name}”' for name, _ in named)}。" + table)
 
 
 def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
