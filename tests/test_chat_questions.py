@@ -271,3 +271,10 @@ def test_the_projects_a_narrative_numbers():
     assert most.value == max(S003_PROJECTS.values()) and "“市场及食品药品监管专项”" in most.answer.split("\n")[0]
     each = ask(S003, "各项目分别支出多少？")
     assert all(f"| {name} | {value:g}" in each.answer for name, value in S003_PROJECTS.items())
+
+
+def test_narrative_counts_and_totals_in_reviewers_words():
+    # 003 line 31 "共计检查4854户次"; line 12 "2023年支出1359.46万元，其中…项目支出361.37万元"
+    assert ask(S003, "检查多少户次？").value == 4854
+    share = ask(S003, "项目支出占总支出的比例是多少？")
+    assert share.value == round(361.37 / 1359.46 * 100, 2) and "1359.46" in share.answer

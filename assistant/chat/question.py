@@ -256,7 +256,7 @@ class Question:
     subject: str = ""  # the words naming what the question is about, for follow-ups
 
 
-STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
+STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A bare word standing for a column when it is all an operand says ("决算比预算少多少").
 BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
 
