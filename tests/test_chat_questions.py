@@ -278,3 +278,18 @@ def test_narrative_counts_and_totals_in_reviewers_words():
     assert ask(S003, "检查多少户次？").value == 4854
     share = ask(S003, "项目支出占总支出的比例是多少？")
     assert share.value == round(361.37 / 1359.46 * 100, 2) and "1359.46" in share.answer
+
+
+def test_follow_ups_that_name_no_subject_of_their_own():
+    row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "专利许可交易金额")
+    chain = ("专利许可交易金额的指标值是多少？", "实际完成了多少？")
+    assert f"为{row.actual}" in ask(S001, *chain).answer
+    assert ask(S001, *chain, "扣了几分？").value == row.weight - row.score
+    funds = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
+    why = ask(S002, "运行维护费的执行率是多少？", "为什么没有达到100%？")
+    assert f"执行率为{funds.execution_rate:g}%" in why.answer and "低于100%" in why.answer
+    drug = {s["table"]: s for s in checked_json(S000)["scores"]}[2]
+    review = ask(S000, "药品监管专项得了多少分？", "复核后呢？")
+    assert review.value == drug["recomputed_score"]
+    again = ask(S000, "复核得分是多少？", "药品监管专项呢？")
+    assert again.value == drug["recomputed_score"]

@@ -27,7 +27,7 @@ BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个�
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
-ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成值|预算|执行|决算")
+ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
@@ -594,14 +594,19 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     text = clean(text)
     if previous is None:
         return text
-    # Only a question that says it follows on ("它…", "那…", "…呢") borrows from the one before; any other is
-    # a full question and starts afresh ("总分是多少" after "为什么扣分").
-    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)
-            or WHY.fullmatch(re.sub(r"[？?！!。]", "", text))):
+    # Only a question that says it follows on ("它…", "那…", "…呢", "为什么？") or names no subject of its own but a
+    # column of one ("执行了多少？", "扣了几分？") borrows from the one before; any other is a full question and starts
+    # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
+    why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
+    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
+            or asks_of_a_row(text)):
         return text
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
-    if WHY.search(body) and not clean(ASKING.sub("", WHY.sub("", body))):  # "为什么？": why the previous answer is so
-        return clean(f"为什么{previous.resolved}")
+    body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
+    if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
+        return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
+    if year_in(body) is not None and not tokens(subject_of(body)):  # "上年呢？": the same figure, another year
+        return clean(f"{body.removesuffix('呢')}{LAST_YEAR.sub('', YEAR.sub('', previous.resolved))}")
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
@@ -618,6 +623,22 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if previous.subject and previous.subject in previous.resolved:
         return clean(previous.resolved.replace(previous.subject, own_subject, 1))
     return clean(f"{own_subject}{previous.resolved}")
+
+
+# Bare words a follow-up uses for a figure ("复核后呢？": the 复核得分 of the same table).
+BARE_FOLLOW_UP = {"复核后": "复核得分", "复核": "复核得分", "复核的": "复核得分", "自评": "自评得分", "自评的": "自评得分"}
+# Columns a question may ask of the previous subject without naming it; a table's 总分 and 复核得分 stand alone.
+ROW_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation_note", "initial_budget", "full_year_budget",
+                         "budget", "executed", "final", "execution_rate"})
+
+
+def asks_of_a_row(text: str) -> bool:
+    """"执行了多少？", "扣了几分？", "分值呢": a column or measure of a row, with no subject of its own."""
+    text = text.replace("了", "")
+    if tokens(subject_of(text)):
+        return False
+    columns = columns_in(text) or ([bare_column(ASKING.sub("", text))] if bare_column(ASKING.sub("", text)) else [])
+    return bool(columns) and all(c in ROW_COLUMNS for c in columns) or bool(DEDUCTION.search(text))
 
 
 def pair_up(text: str, earlier: list[Question]) -> str:

@@ -214,7 +214,7 @@ KINDS = (
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
                                re.compile(r"原因|说明|理由|分析|改进措施")), missing_notes,
                unless=(re.compile(r"为什么|为何|什么原因"),)),
-    ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|失分|没有?(?:得|拿)?满分)"
+    ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|得分|总分|失分|没有?(?:得|拿)?满分)"
                                       r"|(?:扣分|失分)的?(?:原因|理由|依据)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
     *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),
