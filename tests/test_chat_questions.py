@@ -286,6 +286,7 @@ def test_follow_ups_that_name_no_subject_of_their_own():
     assert f"为{row.actual}" in ask(S001, *chain).answer
     assert ask(S001, *chain, "扣了几分？").value == row.weight - row.score
     funds = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
+    assert ask(S002, "运行维护费的全年预算数是多少？", "执行了多少？").value == funds.executed
     why = ask(S002, "运行维护费的执行率是多少？", "为什么没有达到100%？")
     assert f"执行率为{funds.execution_rate:g}%" in why.answer and "低于100%" in why.answer
     drug = {s["table"]: s for s in checked_json(S000)["scores"]}[2]

@@ -263,6 +263,7 @@ BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "execut
 
 def bare_column(subject: str) -> str | None:
     """The column a phrase names by a bare word: all of it ("预算"), or its last verb ("食品监管专项执行")."""
+    subject = subject.removesuffix("了")
     return BARE_COLUMN.get(subject) or ("executed" if subject.endswith("执行") else None)
 
 
@@ -605,6 +606,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
         return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
+    if asks_of_a_row(body) and previous.subject:
+        return clean(f"{previous.subject}的{body}")
     if year_in(body) is not None and not tokens(subject_of(body)):  # "上年呢？": the same figure, another year
         return clean(f"{body.removesuffix('呢')}{LAST_YEAR.sub('', YEAR.sub('', previous.resolved))}")
     own_subject = subject_of(body)
@@ -635,7 +638,8 @@ ROW_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation_note"
 def asks_of_a_row(text: str) -> bool:
     """"执行了多少？", "扣了几分？", "分值呢": a column or measure of a row, with no subject of its own."""
     text = text.replace("了", "")
-    if tokens(subject_of(text)):
+    subject = subject_of(text)
+    if tokens(subject) and subject not in BARE_COLUMN:
         return False
     columns = columns_in(text) or ([bare_column(ASKING.sub("", text))] if bare_column(ASKING.sub("", text)) else [])
     return bool(columns) and all(c in ROW_COLUMNS for c in columns) or bool(DEDUCTION.search(text))
