@@ -181,8 +181,9 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
         and not isinstance(question.node, (Listing, Larger)) else []
-    if len(alike) > 1:
-        result, sentence = Result(None, alike[0].unit, "", alike), every_table_sentence(alike)
+    if len(alike) > 1:  # the value is the department table's, when it is one of them
+        main = next((f.value for f in alike if f.table == tools.main_table), None)
+        result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)
     facts = list(result.facts)
     if question.compare is not None and result.value is not None:
         verdict, compared = compare_sentence(tools, result, question.compare)
