@@ -294,3 +294,16 @@ def test_follow_ups_that_name_no_subject_of_their_own():
     assert review.value == drug["recomputed_score"]
     again = ask(S000, "复核得分是多少？", "药品监管专项呢？")
     assert again.value == drug["recomputed_score"]
+
+
+def test_more_list_phrasings():
+    rows = lost(S000)
+    for question in ("扣分的有哪些？", "哪些项目有扣分？"):
+        assert all(name in ask(S000, question).answer for name, _ in rows)
+    full = [t.name for _, t in projects(S000) if t.funds_total.execution_rate == 100]
+    answer = ask(S000, "哪几个专项执行率是100%？")
+    assert answer.value == len(full) and all(name in answer.answer.split("\n")[0] for name in full)
+    errors = [f for f in checked_json(S000)["findings"] if f["severity"] == "error"]
+    assert ask(S000, "列出所有错误").value == len(errors)
+    missed = ask(S001, "哪些指标的完成值低于指标值？")
+    assert all(name in missed.answer for name in ("开展抽检产商品批次", "专利许可交易金额", "社会公众对食品安全满意度"))

@@ -40,8 +40,8 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 # A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
 TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
-            "at_least": lambda value, limit: value >= limit - SAME}
-WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到"}
+            "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
+WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}
 SAME = 0.005
 
 
@@ -147,7 +147,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return of(chosen), fact_sentence(chosen)
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
+    column = "actual" if node.condition == "missed" else \
+        node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "full": lambda f: f.value is not None and full_marks(tools, f),
@@ -155,7 +156,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "quantitative": lambda f: parse_target(f.text).value is not None,
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
               "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
-              "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold)}
+              "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
+              "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
     what = {"full": "得满分的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:

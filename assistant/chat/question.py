@@ -31,7 +31,7 @@ ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|�
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
-FINDINGS = re.compile(r"(?:哪些|什么|多少个?|几个|几条|列出|有无)(?:问题|错误|疑点|发现|警告)"
+FINDINGS = re.compile(r"(?:哪些|什么|多少个?|几个|几条|列出|有无|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅).*$")
@@ -83,15 +83,17 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
-MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现")
+MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
+                    r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
-THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在)"
+THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
-        "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least"}
+        "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
+        "是": "equal", "为": "equal", "等于": "equal"}
 # "各项目执行率分别是多少", "每个专项的得分": one figure of every project table
 EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一个|张)(?:项目|专项|自评表|表)|(?:项目|专项)(?:各自|分别)")
 # "A和B哪个得分高", "A与B相比谁扣分多": the larger (or smaller) of two named figures
@@ -484,6 +486,7 @@ KINDS = (
     Kind("A和B哪个高", (WHICH_OF_TWO,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),

@@ -220,7 +220,9 @@ KINDS = (
     *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),
     ResultKind("扣分的指标",
                (re.compile(rf"(?:哪些|哪几个|哪个|什么|几个|多少个?|列出|所有)(?:三级)?指标.{{0,6}}(?:{NOT_FULL.pattern})"
-                           rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:三级)?指标"),),
+                           rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:三级)?指标"
+                           rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
+                           rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False), unless=(EXTREME,)),
 )
 
