@@ -307,3 +307,18 @@ def test_more_list_phrasings():
     assert ask(S000, "列出所有错误").value == len(errors)
     missed = ask(S001, "哪些指标的完成值低于指标值？")
     assert all(name in missed.answer for name in ("开展抽检产商品批次", "专利许可交易金额", "社会公众对食品安全满意度"))
+
+
+@pytest.mark.parametrize("question", ["药品监管专项比食品监管专项得分高吗？", "药品监管专项的得分是否高于食品监管专项？",
+                                      "药品监管专项得分高还是食品监管专项得分高？",
+                                      "药品监管专项、食品监管专项、质量发展专项中哪个得分最高？"])
+def test_yes_no_and_many_sided_comparisons(question):
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, question)
+    assert answer.value == scores["药品监管专项"] and answer.answer.startswith("药品监管专项")
+
+
+def test_a_side_naming_only_a_year_takes_the_other_sides_words():
+    # 001's basic-data table: 三公经费 决算 2023年 86.25, 2024年 46.82 (lines 209, 211)
+    answer = ask(S001, "2024年和2023年三公经费决算数哪个多？")
+    assert answer.value == 86.25 and answer.answer.startswith("2023年")

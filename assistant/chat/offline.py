@@ -145,14 +145,18 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     results = [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
-    pick = (min if node.lowest else max)(range(2), key=lambda i: results[i].value)
-    gap = abs(results[0].value - results[1].value)
+    best = (min if node.lowest else max)(r.value for r in results)
+    picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
     stated = "；".join(f"{name}{figure_text(result)}" for name, result in zip(node.names, results))
-    facts = results[pick].facts + results[1 - pick].facts
-    if gap < SAME:
-        return Result(results[0].value, results[0].unit, "", facts), f"二者相同：{stated}。"
-    return (Result(results[pick].value, results[pick].unit, "", facts),
-            f"{node.names[pick]}{node.wording}：{stated}，相差{number(gap)}{results[pick].unit or ''}。")
+    facts = [f for i in picked for f in results[i].facts] + [f for i, r in enumerate(results) if i not in picked
+                                                            for f in r.facts]
+    result = Result(best, results[picked[0]].unit, "", facts)
+    if len(picked) == len(results):
+        return result, f"{'二者' if len(results) == 2 else '各项'}相同：{stated}。"
+    others = [r.value for i, r in enumerate(results) if i not in picked]
+    gap = min(abs(best - value) for value in others)
+    return result, (f"{'、'.join(node.names[i] for i in picked)}{node.wording}：{stated}，"
+                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
 
 
 def figure_text(result: Result) -> str:

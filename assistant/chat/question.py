@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR, columns_in,
-                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
+                                       column_words, columns_in, expected_units, scope_of, strip_columns, strip_scope,
+                                       year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -96,9 +97,15 @@ WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "belo
         "是": "equal", "为": "equal", "等于": "equal"}
 # "各项目执行率分别是多少", "每个专项的得分": one figure of every project table
 EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一个|张)(?:项目|专项|自评表|表)|(?:项目|专项)(?:各自|分别)")
-# "A和B哪个得分高", "A与B相比谁扣分多": the larger (or smaller) of two named figures
-WHICH_OF_TWO = re.compile(r"^(?P<a>.+?)(?:和|与|跟|同|还是|、)(?P<b>.+?)(?:相比|比较|两者|二者|之间|中|里)?[，,]?"
-                          r"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?(?P<way>高|低|多|少|大|小)")
+# "A和B哪个得分高", "A、B、C中谁扣分最多", "A比B得分高吗", "A是否高于B", "A多还是B多": the larger (or smaller)
+# of named figures
+WAY = r"(?P<way>高|低|多|少|大|小)"
+WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
+                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
+ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是|及|以及")
+A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
+                      rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
+                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$")
 
 
 @dataclass(frozen=True)
@@ -223,10 +230,10 @@ class Listing:
 
 @dataclass(frozen=True)
 class Larger:
-    """Which of two named figures is the larger (or, `lowest`, the smaller): "A和B哪个得分高"."""
+    """Which of named figures is the largest (or, `lowest`, the smallest): "A和B哪个得分高"."""
 
     items: tuple  # the operation each side asks for
-    names: tuple[str, str]
+    names: tuple[str, ...]
     lowest: bool = False
     wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
 
@@ -384,7 +391,8 @@ def split_compare(text: str) -> tuple[str, str | None]:
     later = "".join(pieces[1:])
     for candidate in (main, later):
         match = COMPARE.search(candidate)
-        if match and clean(match.group("other")):
+        # "A是否高于B" compares two named figures (A_THAN_B); "是否高于100%" compares one with a number
+        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")):
             if candidate is main:
                 main = main[:match.start()]
             return clean(main), clean(match.group("other"))
@@ -470,11 +478,23 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
-def larger(match: re.Match, body: str, asked: str) -> Larger:
-    """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it."""
-    what, way = match.group("what"), match.group("way")
-    sides = (clean(match.group("a")), clean(match.group("b")))
-    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), sides, way in ("低", "少", "小"),
+def larger(match: re.Match, body: str, asked: str) -> Larger | None:
+    """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
+    names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    way = groups.get("way") or groups.get("way2") or groups.get("way3")
+    if "items" in groups:
+        sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
+    else:
+        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3") if groups.get(k)]
+        words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
+        what = words[-1] if words else ""
+        sides = [strip_columns(side).strip() for side in sides]
+    if len(sides) < 2:
+        return None
+    named = max(sides, key=lambda side: len(tokens(subject_of(side))))
+    sides = [side if tokens(subject_of(side)) else side + LAST_YEAR.sub("", YEAR.sub("", named)) for side in sides]
+    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(sides), way in ("低", "少", "小"),
                   f"{what}较{way}")
 
 
@@ -483,7 +503,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger:
 KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
-    Kind("A和B哪个高", (WHICH_OF_TWO,), larger, anchored=True),
+    Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
+    Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
