@@ -322,3 +322,17 @@ def test_a_side_naming_only_a_year_takes_the_other_sides_words():
     # 001's basic-data table: 三公经费 决算 2023年 86.25, 2024年 46.82 (lines 209, 211)
     answer = ask(S001, "2024年和2023年三公经费决算数哪个多？")
     assert answer.value == 86.25 and answer.answer.startswith("2023年")
+
+
+def test_the_group_and_the_score_rate_extremes():
+    drug = dict((t.name, t) for _, t in projects(S000))["药品监管专项"]
+    by_group: dict[str, float] = {}
+    for row in drug.indicators:
+        by_group[row.level1] = by_group.get(row.level1, 0) + row.weight - row.score
+    worst = max(by_group, key=by_group.get)
+    answer = ask(S000, "药品监管专项哪个一级指标扣分最多？")
+    assert answer.value == by_group[worst] and f"一级指标是{worst}" in answer.answer
+    rows = [i for i in gold(S001).tables[1].indicators if i.weight and i.score is not None]
+    lowest = min(rows, key=lambda i: i.score / i.weight)
+    rate = ask(S001, "哪个指标的得分率最低？")
+    assert lowest.level3 in rate.answer and rate.value == round(lowest.score / lowest.weight * 100, 2)

@@ -137,8 +137,12 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     named = any(name and name in node.subject.text for _, name in tools.table_names())
     table = table_named(tools, node.subject.text) if named else None
     group = group_named(tools, node.subject.text)
+    if node.condition in ("highest", "lowest") and node.column == "lost" and "一级指标" in node.subject.text:
+        return group_most_lost(tools, table if table is not None else tools.main_table, node.condition)
     if node.condition in ("highest", "lowest") and node.column == "lost":
         return most_lost(tools, table, group, node.condition)
+    if node.condition in ("highest", "lowest") and "得分率" in node.subject.text:
+        return best_score_rate(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -176,12 +180,40 @@ def full_marks(tools: ReportTools, score: Fact) -> bool:
     return weight is not None and weight.value is not None and abs(weight.value - score.value) < SAME
 
 
-def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
-    """The indicator that lost the most (or least) points: 分值 − 得分."""
+def scored_pairs(tools: ReportTools, table: int | None, group: str | None) -> list[tuple[Fact, Fact]]:
+    """(分值, 得分) of every scored indicator, of a table and group when given."""
     pairs = [(sibling(tools, score, "weight"), score) for score in tools.indicator_facts("score", table, group)]
     pairs = [(w, s) for w, s in pairs if w is not None and w.value is not None and s.value is not None]
     if not pairs:
         raise NotFound("指标")
+    return pairs
+
+
+def group_most_lost(tools: ReportTools, table: int, condition: str) -> tuple[Result, str]:
+    """The 一级指标 of a table that lost the most (or least) points: Σ 分值 − Σ 得分 of its rows."""
+    groups: dict[str, list[tuple[Fact, Fact]]] = {}
+    for weight, score in scored_pairs(tools, table, None):
+        groups.setdefault(score.group or "", []).append((weight, score))
+    lost = {name: derived(f"({'+'.join(number(w.value) for w, _ in pairs)})−({'+'.join(number(s.value) for _, s in pairs)})",
+                          "分", [f for pair in pairs for f in pair]) for name, pairs in groups.items() if name}
+    name = (max if condition == "highest" else min)(lost, key=lambda n: lost[n].value)
+    rows = "；".join(f"{n}扣{number(r.value)}分" for n, r in lost.items())
+    most = "最多" if condition == "highest" else "最少"
+    return lost[name], f"{table_label(tools, table)}中扣分{most}的一级指标是{name}，扣{number(lost[name].value)}分（{rows}）。"
+
+
+def best_score_rate(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator with the highest (or lowest) 得分率 = 得分 ÷ 分值."""
+    pairs = [(w, s) for w, s in scored_pairs(tools, table, group) if w.value]
+    weight, score = (max if condition == "highest" else min)(pairs, key=lambda pair: pair[1].value / pair[0].value)
+    result = derived(f"{number(score.value)}÷{number(weight.value)}×100", "%", [score, weight])
+    name, most = score.describe().rsplit("·", 1)[0], "最高" if condition == "highest" else "最低"
+    return result, f"得分率{most}的是{name}：{result.formula}={number(result.value)}%（{where(score)}）。"
+
+
+def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator that lost the most (or least) points: 分值 − 得分."""
+    pairs = scored_pairs(tools, table, group)
     weight, score = (max if condition == "highest" else min)(pairs, key=lambda pair: pair[0].value - pair[1].value)
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
