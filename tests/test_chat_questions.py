@@ -336,3 +336,12 @@ def test_the_group_and_the_score_rate_extremes():
     lowest = min(rows, key=lambda i: i.score / i.weight)
     rate = ask(S001, "哪个指标的得分率最低？")
     assert lowest.level3 in rate.answer and rate.value == round(lowest.score / lowest.weight * 100, 2)
+
+
+def test_derived_figures_of_a_funds_row():
+    funds = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
+    both = ask(S002, "运行维护费的执行率得分是多少？")
+    assert both.value == funds.score and f"执行率{funds.execution_rate:.2f}%" in both.answer
+    expected = round(funds.weight * funds.executed / funds.full_year_budget, 2)
+    assert ask(S002, "运行维护费执行率得分应为多少？").value == expected
+    assert ask(S002, "运行维护费未执行的预算是多少？").value == round(funds.full_year_budget - funds.executed, 2)

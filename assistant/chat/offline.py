@@ -38,8 +38,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     """One figure, or several columns of one row ("指标值和实际完成值分别是多少": the last is the value)."""
     if node.columns:
         facts: list[Fact] = []
-        for column in node.columns:
-            facts.append(find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
+        for column in node.columns:  # the later columns are of the first one's row
+            same_row = sibling(tools, facts[0], column) if facts else None
+            facts.append(same_row or find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
         cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
         row = facts[0].describe().rsplit("·", 1)[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
