@@ -345,3 +345,19 @@ def test_derived_figures_of_a_funds_row():
     expected = round(funds.weight * funds.executed / funds.full_year_budget, 2)
     assert ask(S002, "运行维护费执行率得分应为多少？").value == expected
     assert ask(S002, "运行维护费未执行的预算是多少？").value == round(funds.full_year_budget - funds.executed, 2)
+
+
+@pytest.mark.parametrize("question", ["按评分规则，部门整体支出应得多少分？", "核定得分是多少？", "本工具算出的得分是多少？"])
+def test_the_recomputed_score_in_other_words(question):
+    department = {s["table"]: s for s in checked_json(S000)["scores"]}[0]
+    assert ask(S000, question).value == department["recomputed_score"]
+
+
+def test_findings_counted_in_other_words_and_by_table():
+    findings = checked_json(S000)["findings"]
+    errors = [f for f in findings if f["severity"] == "error"]
+    for question in ("有多少条错误？", "表格计算有错误吗？"):
+        assert ask(S000, question).value == len(errors)
+    quality = [f for f in findings if f["table"] == 4]
+    assert ask(S000, "质量发展专项有哪些问题？").value == len(quality)
+    assert ask(S001, "部门整体支出绩效自评表复核后是多少分？").value == checked_json(S001)["scores"][0]["recomputed_score"]

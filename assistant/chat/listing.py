@@ -28,7 +28,9 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The review's findings (of one severity when asked), counted, the first few quoted with their evidence."""
-    findings = [f for f in tools.findings() if node.condition is None or f.severity == node.condition]
+    tables = tools.named_tables(node.subject.text)
+    findings = [f for f in tools.findings() if (node.condition is None or f.severity == node.condition)
+                and (not tables or f.table in tables)]
     shown = findings[:SHOWN]
     body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
     more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""

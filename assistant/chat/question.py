@@ -32,7 +32,8 @@ ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|�
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
-FINDINGS = re.compile(r"(?:哪些|什么|多少个?|几个|几条|列出|有无|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
+FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
+                      r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅).*$")
@@ -415,7 +416,7 @@ class Kind:
 
 
 def findings(_, body: str, asked: str) -> Listing:
-    condition = "error" if "错误" in body else ("warning" if "警告" in body else None)
+    condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
     return Listing(operand(body), "findings", condition)
 
 

@@ -16,6 +16,7 @@ from assistant.chat.vocabulary import EXTREME, NOT_FULL
 from schemas import Evidence
 
 SHOWN = 15  # items an answer lists in full; its count covers them all
+DEPARTMENT = re.compile(r"部门整体|整体支出|部门(?:的)?(?:自评|总分|得分)")  # the department table, named by its kind
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def table_label(tools: ReportTools, index: int) -> str:
 def asked_tables(tools: ReportTools, question: str) -> list[int]:
     """The scored tables a question is about: those it names, else every one the review scored."""
     scored = [s.table for s in tools.report.scores if s.recomputed_score is not None]
-    named = tools.named_tables(question)
+    named = tools.named_tables(question) or ({tools.main_table} if DEPARTMENT.search(question) else set())
     return [t for t in scored if t in named] or scored
 
 
@@ -205,10 +206,12 @@ RULE_QUESTIONS = (
     ("narrative_inconsistency", r"前后不一致|前后矛盾|正文.{0,6}自相矛盾", "正文前后不一致之处"),
     ("sum_mismatch", r"(?:加总|合计|之和|相加).{0,6}(?:不等|不一致|不符|对不上)", "合计数不符之处"),
 )
-REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
+REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|复核后(?:是|为|有|得)?(?:多少|几)分|本工具.{0,6}(?:得分|分数|总分)"
+                          r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
+                          r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 KINDS = (
-    ResultKind("自评与复核之差", (re.compile("自评"), re.compile("复核|重新计算|重算"),
-                                 re.compile("差|高|低|多|少|一致|相同|相等|区别")), score_differences),
+    ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
+                                 re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores, unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁"))),
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
