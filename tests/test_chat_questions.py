@@ -361,3 +361,16 @@ def test_findings_counted_in_other_words_and_by_table():
     quality = [f for f in findings if f["table"] == 4]
     assert ask(S000, "质量发展专项有哪些问题？").value == len(quality)
     assert ask(S001, "部门整体支出绩效自评表复核后是多少分？").value == checked_json(S001)["scores"][0]["recomputed_score"]
+
+
+def test_follow_ups_on_a_list_answer():
+    tables = dict(projects(S002))
+    lowest = min(tables.values(), key=lambda t: t.funds_total.execution_rate)
+    assert ask(S002, "各项目执行率是多少？", "哪个最低？").value == lowest.funds_total.execution_rate
+    why = ask(S002, "哪些项目执行率不到100%？", "为什么？")
+    assert f"{lowest.name}·年度资金总额·执行率" in why.answer and "低于100%" in why.answer
+    assert ask(S002, "哪些项目执行率不到100%？", "它扣了几分？").value == pytest.approx(100 - lowest.total_score)
+    # 001's basic-data table: 三公经费 决算 2023年 86.25 (line 209)
+    assert ask(S001, "2024年三公经费决算数是多少？", "2023年呢？").value == 86.25
+    because = ask(S000, "药品监管专项的总分是多少？", "复核得分呢？", "为什么不一样？")
+    assert because.answer.startswith("扣分的指标及原因") and "表3 药品监管专项" in because.answer

@@ -49,10 +49,10 @@ def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Quest
 
 
 def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> str:
-    """The table and row a "which … is highest / lower" answer chose, named as a question would ("药品监管专项的
-    社会公众满意度"); "" for other questions, or when the answer names several."""
-    if not isinstance(question.node, Larger) and not (isinstance(question.node, Listing)
-                                                      and question.node.condition in ("highest", "lowest")):
+    """The table and row a "which … is highest / lower / below 100%" answer chose, named as a question would
+    ("药品监管专项的社会公众满意度"); "" for other questions, or when the answer names several."""
+    if not isinstance(question.node, (Larger, Listing)) or isinstance(question.node, Listing) and \
+            question.node.condition in (None, "each"):
         return ""
     head = answer.answer.split("\n")[0].split("：" if isinstance(question.node, Larger) else "\n")[0]
     chosen = []

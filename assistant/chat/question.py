@@ -36,7 +36,8 @@ FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|�
                       r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
-WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅).*$")
+WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
+                      r"|不一致|有差异|有差别).*$")
 DEDUCTION = re.compile(r"(?:一共|总共|共|合计|累计)?(?:被)?扣(?:除|减)?(?:了)?(?:多少|几)分?|扣分(?:是|为)?(?:多少)?"
                        r"|少得(?:了)?(?:多少|几)分|失分(?:多少)?")
 PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程度)|应(?:该)?得(?:多少|几)?分|应为(?:多少|几)分"
@@ -625,9 +626,12 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     # column of one ("执行了多少？", "扣了几分？") borrows from the one before; any other is a full question and starts
     # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
     why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
+    extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or asks_of_a_row(text)):
+            or extreme_only or asks_of_a_row(text)):
         return text
+    if extreme_only:
+        return clean(f"{ASKING.sub('', previous.resolved)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
@@ -635,7 +639,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if asks_of_a_row(body) and previous.subject:
         return clean(f"{previous.subject}的{body}")
     if year_in(body) is not None and not tokens(subject_of(body)):  # "上年呢？": the same figure, another year
-        return clean(f"{body.removesuffix('呢')}{LAST_YEAR.sub('', YEAR.sub('', previous.resolved))}")
+        return clean(f"{re.sub(r'呢?[？?！!。]*$', '', body)}{LAST_YEAR.sub('', YEAR.sub('', previous.resolved))}")
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
