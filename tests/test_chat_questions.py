@@ -374,3 +374,8 @@ def test_follow_ups_on_a_list_answer():
     assert ask(S001, "2024年三公经费决算数是多少？", "2023年呢？").value == 86.25
     because = ask(S000, "药品监管专项的总分是多少？", "复核得分呢？", "为什么不一样？")
     assert because.answer.startswith("扣分的指标及原因") and "表3 药品监管专项" in because.answer
+
+
+def test_a_narrative_figure_asked_with_a_verb_the_report_shortens():
+    # 000 line 1395: "企业年报率达91.26%，个体年报率达91.71%"
+    assert ask(S000, "个体年报率达到多少？").value == 91.71
