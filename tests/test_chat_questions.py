@@ -379,3 +379,8 @@ def test_follow_ups_on_a_list_answer():
 def test_a_narrative_figure_asked_with_a_verb_the_report_shortens():
     # 000 line 1395: "企业年报率达91.26%，个体年报率达91.71%"
     assert ask(S000, "个体年报率达到多少？").value == 91.71
+
+
+def test_a_name_holding_and_is_one_side_of_a_comparison():
+    answer = ask(S003, "市场及食品药品监管专项和知识产权专项哪个实际支出多？")
+    assert answer.value == S003_PROJECTS["市场及食品药品监管专项"] and answer.answer.startswith("市场及食品药品监管专项")
