@@ -384,3 +384,11 @@ def test_a_narrative_figure_asked_with_a_verb_the_report_shortens():
 def test_a_name_holding_and_is_one_side_of_a_comparison():
     answer = ask(S003, "市场及食品药品监管专项和知识产权专项哪个实际支出多？")
     assert answer.value == S003_PROJECTS["市场及食品药品监管专项"] and answer.answer.startswith("市场及食品药品监管专项")
+
+
+def test_tables_by_the_number_answers_give_them():
+    tables = gold(S000).tables
+    assert ask(S000, "表3的总分是多少？").value == tables[2].total_score
+    assert ask(S000, "第二张自评表的全年预算数是多少？").value == tables[1].funds_total.full_year_budget
+    assert ask(S000, "表6扣了几分？").value == 100 - tables[5].total_score
+    assert ask(S002, "表4的执行率是多少？").value == gold(S002).tables[3].funds_total.execution_rate

@@ -11,6 +11,8 @@
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
 from assistant.chat.terms import Weights, common_run, coverage, found
@@ -22,6 +24,8 @@ from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
 
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
+# A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
+TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
@@ -73,12 +77,12 @@ class ReportTools:
         source = source or scope_of(name)
         if year is not None and year <= 0:  # relative to the report's year ("上年")
             year = self.report.year + year if self.report.year else None
-        phrase = strip_scope(name)
+        named = self.named_tables(name)
+        phrase = strip_scope(TABLE_NUMBER.sub(" ", name))  # "表3" picks the table; it names no figure
         query_entity = tokens(strip_columns(phrase))
         # prose is matched on the column words too, each as one word: "全年预算数" is not "年初预算数"
         query_all = query_entity + column_words(phrase)
         quoted = [tokens(q) for q in QUOTED.findall(phrase)]
-        named = self.named_tables(phrase)
         matches = []
         for fact in self.facts:
             if not self._admissible(fact, column, source, units, year, numeric) or not names_quoted(fact, quoted):
@@ -87,7 +91,7 @@ class ReportTools:
                 continue  # the question names a self-evaluation table: other tables' figures do not answer it
             if fact.source == "table":
                 score = coverage(query_entity, fact.names, self.weights) if query_entity \
-                    else self._default_score(fact, column)
+                    else self._default_score(fact, column, named)
             else:
                 score = coverage(query_all, fact.names, self.weights)
             matches.append(Match(fact, score, score + self._bonus(fact, phrase, column, year, near)))
@@ -96,6 +100,8 @@ class ReportTools:
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
         named = {index for index, table_name in self.table_names() if table_name in phrase}
+        named |= {int(cn2an.cn2an(digits or chinese, "smart")) - 1 for digits, chinese in TABLE_NUMBER.findall(phrase)}
+        named &= set(range(len(self.report.tables)))
         asked = {attachment(number) for number in ATTACHMENT.findall(phrase)}
         return named | {index for index, table in enumerate(self.report.tables)
                         if asked & {attachment(number) for number in ATTACHMENT.findall(table.title or "")}}
@@ -121,10 +127,10 @@ class ReportTools:
         return not (year and year != self.report.year and not fact.year
                     and str(year) not in " ".join(text for text, _ in fact.names))
 
-    def _default_score(self, fact: Fact, column: str | None) -> float:
-        """With no name beyond a column ("全年预算数是多少"), the main table's funds total answers;
-        with no column either, nothing does."""
-        main = fact.table == self.main_table and (fact.primary or fact.kind == "total")
+    def _default_score(self, fact: Fact, column: str | None, named: set[int]) -> float:
+        """With no name beyond a column ("全年预算数是多少", "表3的总分"), the funds total of the table named, else of
+        the main table, answers; with no column either, nothing does."""
+        main = fact.table in (named or {self.main_table}) and (fact.primary or fact.kind == "total")
         return 1.0 if column is not None and main else 0.0
 
     def _bonus(self, fact: Fact, phrase: str, column: str | None, year: int | None, near: Fact | None) -> float:
