@@ -392,3 +392,9 @@ def test_tables_by_the_number_answers_give_them():
     assert ask(S000, "第二张自评表的全年预算数是多少？").value == tables[1].funds_total.full_year_budget
     assert ask(S000, "表6扣了几分？").value == 100 - tables[5].total_score
     assert ask(S002, "表4的执行率是多少？").value == gold(S002).tables[3].funds_total.execution_rate
+
+
+def test_which_is_larger_and_by_how_much():
+    # 003 line 12: "其中基本支出998.09万元，项目支出361.37万元"
+    answer = ask(S003, "基本支出与项目支出哪个多？多多少？")
+    assert answer.answer.startswith("基本支出较多") and answer.value == round(998.09 - 361.37, 2)

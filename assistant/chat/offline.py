@@ -156,6 +156,8 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
         return result, f"{'二者' if len(results) == 2 else '各项'}相同：{stated}。"
     others = [r.value for i, r in enumerate(results) if i not in picked]
     gap = min(abs(best - value) for value in others)
+    if node.gap:
+        result.value = round(gap, 2)
     return result, (f"{'、'.join(node.names[i] for i in picked)}{node.wording}：{stated}，"
                     f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
 

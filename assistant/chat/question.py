@@ -105,6 +105,7 @@ EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一
 WAY = r"(?P<way>高|低|多|少|大|小)"
 WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
+HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
@@ -239,6 +240,7 @@ class Larger:
     names: tuple[str, ...]
     lowest: bool = False
     wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
+    gap: bool = False  # the question also asks by how much ("哪个多？多多少？"): the value is the gap
 
 
 @dataclass(frozen=True)
@@ -381,6 +383,8 @@ def parse(text: str) -> tuple[object, Operand | None]:
     main, compare = split_compare(text)
     compare_operand = operand(compare) if compare else None
     node = parse_main(main)
+    if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
+        node = replace(node, gap=True)
     return node, compare_operand
 
 
