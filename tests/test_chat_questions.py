@@ -398,3 +398,9 @@ def test_which_is_larger_and_by_how_much():
     # 003 line 12: "其中基本支出998.09万元，项目支出361.37万元"
     answer = ask(S003, "基本支出与项目支出哪个多？多多少？")
     assert answer.answer.startswith("基本支出较多") and answer.value == round(998.09 - 361.37, 2)
+
+
+def test_a_side_naming_only_a_column_takes_the_other_sides_subject():
+    # 001's basic-data table: 三公经费 2024年 预算数 99.51, 决算数 46.82 (lines 210, 211)
+    answer = ask(S001, "三公经费预算数和决算数哪个大？")
+    assert answer.value == 99.51 and "三公经费决算数46.82万元" in answer.answer

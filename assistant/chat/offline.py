@@ -16,7 +16,7 @@ from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, 
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
-from assistant.chat.vocabulary import LITERAL
+from assistant.chat.vocabulary import LITERAL, columns_in
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from schemas import Answer, Evidence
 
@@ -148,7 +148,7 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
         raise NotFound("可比较的数值")
     best = (min if node.lowest else max)(r.value for r in results)
     picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
-    stated = "；".join(f"{name}{figure_text(result)}" for name, result in zip(node.names, results))
+    stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
     facts = [f for i in picked for f in results[i].facts] + [f for i, r in enumerate(results) if i not in picked
                                                             for f in r.facts]
     result = Result(best, results[picked[0]].unit, "", facts)
@@ -162,13 +162,15 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
                     f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
 
 
-def figure_text(result: Result) -> str:
-    """A figure as a comparison states it: its formula when derived, else its column and printed value."""
+def figure_text(result: Result, name: str) -> str:
+    """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
+    name says it) and printed value."""
     fact = result.facts[-1] if result.facts else None
     line = f"（{where(fact)}）" if fact is not None else ""
     if result.formula and result.formula != number(result.value) or fact is None:
         return f"{result.formula}={number(result.value)}{result.unit or ''}{line}"
-    return f"{COLUMN_NAMES.get(fact.column or '', '')}{printed(fact)}{line}"
+    column = "" if columns_in(name) else COLUMN_NAMES.get(fact.column or "", "")
+    return f"{column}{printed(fact)}{line}"
 
 
 def answer_result(tools: ReportTools, question: Question, kind: ResultKind) -> Answer:

@@ -500,7 +500,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     if len(sides) < 2:
         return None
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
-    sides = [side if tokens(subject_of(side)) else side + LAST_YEAR.sub("", YEAR.sub("", named)) for side in sides]
+    words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
+    sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
     return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(sides), way in ("低", "少", "小"),
                   f"{what}较{way}")
 
