@@ -404,3 +404,9 @@ def test_a_side_naming_only_a_column_takes_the_other_sides_subject():
     # 001's basic-data table: 三公经费 2024年 预算数 99.51, 决算数 46.82 (lines 210, 211)
     answer = ask(S001, "三公经费预算数和决算数哪个大？")
     assert answer.value == 99.51 and "三公经费决算数46.82万元" in answer.answer
+
+
+def test_a_narrative_items_spending_is_not_its_budget():
+    # 003 line 26: "“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元"
+    assert ask(S003, "市场及食品药品监管专项支出多少？").value == 139.98
+    assert ask(S003, "知识产权专项年初预算是多少？").value == 20

@@ -33,6 +33,10 @@ QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
+# What a sum of money is, in a narrative clause: a clause naming another ("年初预算金额70万元") than the question
+# ("…专项支出多少") is probably a sibling figure of the same item.
+MEASURES = ("预算", "追加", "支出", "收入", "结余", "拨款")
+OTHER_MEASURE = 0.2
 DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
 
 
@@ -158,6 +162,8 @@ class ReportTools:
             same_place = (fact.table is not None and fact.table == near.table) or (
                 fact.paragraph is not None and fact.paragraph == near.paragraph)
             bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
+        if fact.source == "narrative" and other_measure(phrase, fact.label):
+            bonus -= OTHER_MEASURE
         return bonus
 
     def search(self, query: str, limit: int = 3) -> list[Passage]:
@@ -257,3 +263,10 @@ def names_quoted(fact: Fact, quoted: list[list[str]]) -> bool:
 def fact_json(fact: Fact) -> dict:
     return {"name": fact.describe(), "value": fact.value, "text": fact.text, "unit": fact.unit,
             "source": fact.source, "quote": fact.quote, "line": fact.line}
+
+
+def other_measure(phrase: str, label: str) -> bool:
+    """Whether a clause names a measure of money the question does not, and not the one it does."""
+    asked = [m for m in MEASURES if m in phrase]
+    said = [m for m in MEASURES if m in label]
+    return bool(asked and said) and not set(asked) & set(said)
