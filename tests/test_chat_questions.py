@@ -373,7 +373,9 @@ def test_follow_ups_on_a_list_answer():
     # 001's basic-data table: 三公经费 决算 2023年 86.25 (line 209)
     assert ask(S001, "2024年三公经费决算数是多少？", "2023年呢？").value == 86.25
     because = ask(S000, "药品监管专项的总分是多少？", "复核得分呢？", "为什么不一样？")
-    assert because.answer.startswith("扣分的指标及原因") and "表3 药品监管专项" in because.answer
+    drug = [f["message"] for f in checked_json(S000)["findings"] if f["table"] == 2]
+    assert because.answer.startswith("自评得分与复核得分之差") and "表3 药品监管专项" in because.answer
+    assert f"共{len(drug)}条" in because.answer and all(m in because.answer for m in drug[:15])
 
 
 def test_a_narrative_figure_asked_with_a_verb_the_report_shortens():
@@ -410,3 +412,10 @@ def test_a_narrative_items_spending_is_not_its_budget():
     # 003 line 26: "“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元"
     assert ask(S003, "市场及食品药品监管专项支出多少？").value == 139.98
     assert ask(S003, "知识产权专项年初预算是多少？").value == 20
+
+
+def test_why_the_review_scored_otherwise():
+    scores = {s["table"]: s for s in checked_json(S002)["scores"]}
+    answer = ask(S002, "业务工作经费的复核得分是多少？", "为什么扣了5分？")
+    assert answer.value == scores[2]["self_score"] - scores[2]["recomputed_score"]
+    assert "占位行" in answer.answer  # the review does not score the "……" row the table scored

@@ -170,6 +170,20 @@ def missing_notes(tools: ReportTools, question: str) -> tuple[Result, str]:
             f"偏差缺少原因说明的指标（共{len(findings)}个）：\n{body}{more}")
 
 
+def review_reasons(tools: ReportTools, question: str) -> tuple[Result, str]:
+    """Why the review's score differs from the self-score: the difference of each table asked about, then the
+    review's findings on those tables (the rows it rescored first)."""
+    result, sentence = score_differences(tools, question)
+    tables = set(asked_tables(tools, question))
+    findings = [f for f in tools.findings() if f.table in tables]
+    findings.sort(key=lambda f: f.severity != "error")
+    body = "\n".join(f"{i}. {table_label(tools, f.table)}·{f.message}" for i, f in enumerate(findings[:SHOWN], 1))
+    more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
+    evidence = [e for f in findings[:SHOWN] for e in f.evidence[:1]]
+    reasons = f"\n复核依据的问题（共{len(findings)}条）：\n{body}{more}" if findings else "\n复核未发现影响得分的问题。"
+    return Result(result.value, result.unit, "", citations=result.citations + evidence), sentence + reasons
+
+
 def rule_findings(rule: str, what: str) -> Callable[[ReportTools, str], tuple[Result, str]]:
     """The review's findings of one rule (of the tables the question names), each with its table and row."""
     def answer(tools: ReportTools, question: str) -> tuple[Result, str]:
@@ -210,6 +224,8 @@ REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|�
                           r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 KINDS = (
+    ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
+               review_reasons),
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
