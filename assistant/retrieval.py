@@ -23,6 +23,7 @@ STOPWORDS = frozenset("""
 其 它 该 这 那 这个 那个 此 所 年 共 一共 总共 合计 之和 总和 之差 相差 差额 是否 等于 一致 按 重新 计算 重算
 数字 报告 单位 本 称 所述 得 比 占 比例 比重 多 少 增加 减少 增长 下降 上升 降低 提高 元 万元 值
 总额 总金额 总计 其中 上年 去年 上一年 上年度 等 我局 我单位
+情况 工作 开展 提升 加强 进一步 相关 有关 进行 实现 推进 全面 持续 不断 逐步
 """.split())
 # A sentence ends after these marks, and at a line break.
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")

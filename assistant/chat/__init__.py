@@ -7,10 +7,13 @@ from the review (`results.py`). Offline (default) other questions are understood
 the tools in `tools.py`; with mode "llm" a model drives the same tools and its numbers are verified
 against what the tools returned.
 """
-from assistant.chat.offline import answer_offline, answer_result
-from assistant.chat.question import Question, understand
+from dataclasses import replace
+
+from assistant.chat.offline import answer_offline, answer_result, gap_answer
+from assistant.chat.question import Larger, Listing, Question, asks_gap, understand
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
+from assistant.chat.vocabulary import column_words
 from assistant.document import Document
 from assistant.errors import BadInput
 from schemas import Answer, CheckedReport
@@ -37,9 +40,28 @@ def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Quest
     resolved: list[Question] = []
     for earlier in history:
         understood = understand(earlier.question, resolved, names)
-        if understood.subject:
+        picked = picked_out(understood, earlier, names)
+        if picked:  # "哪个项目执行率最低？" then "它的预算呢？": 它 is the table the answer picked
+            understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)))
+        if understood.subject or kind_of(understood.resolved):  # the review's results are a subject too
             resolved.append(understood)
     return resolved
+
+
+def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> str:
+    """The table and row a "which … is highest / lower / below 100%" answer chose, named as a question would
+    ("药品监管专项的社会公众满意度"); "" for other questions, or when the answer names several."""
+    if not isinstance(question.node, (Larger, Listing)) or isinstance(question.node, Listing) and \
+            question.node.condition in (None, "each"):
+        return ""
+    head = answer.answer.split("\n")[0].split("：" if isinstance(question.node, Larger) else "\n")[0]
+    chosen = []
+    for kind in names[:2]:
+        present = [n for n in kind if n and n in head]
+        longest = max(present, key=len, default="")
+        if longest and all(n in longest for n in present):
+            chosen.append(longest)
+    return "的".join(chosen)
 
 
 def answer_question(report: CheckedReport, document: Document, question: str, history: list[Answer],
@@ -50,6 +72,8 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
+    if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
+        return gap_answer(question, history[-2], history[-1])
     names = tools.names()
     understood = understand(question.strip(), resolve_history(history, names), names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)

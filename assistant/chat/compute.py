@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import Fact
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
-                                     ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal)
+                                     ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
 from assistant.chat.tools import ENOUGH, Match, ReportTools
 from assistant.chat.vocabulary import LITERAL, MONEY_UNITS, PEOPLE_UNITS
@@ -94,6 +94,22 @@ def find(tools: ReportTools, operand: Operand, near: Fact | None = None, **overr
     if match is None:
         raise NotFound(operand.text)
     return match.fact
+
+
+def names_row(tools: ReportTools, operand: Operand, fact: Fact) -> bool:
+    """Whether the words name the fact's own row, beyond the table and 一级/二级 names they give."""
+    text = operand.text
+    for name in [tools.report.tables[t].name or "" for t in tools.named_tables(text)] + [group_named(tools, text) or ""]:
+        text = text.replace(name, "") if name else text
+    return label_named(fact, text) or any(word in (fact.row or "") for word in tokens(subject_of(text)))
+
+
+def table_score(tools: ReportTools, operand: Operand, fact: Fact) -> Fact:
+    """The score a table named alone is asked for ("药品监管专项的得分"): its 总分, not a row's."""
+    if fact.kind not in ("indicator", "fund") or "执行率" in operand.text or not tools.named_tables(operand.text) \
+            or names_row(tools, operand, fact):
+        return fact
+    return next((f for f in tools.facts if f.table == fact.table and f.column == "total_score"), fact)
 
 
 def sibling(tools: ReportTools, fact: Fact, column: str) -> Fact | None:
@@ -179,7 +195,8 @@ def operands(tools: ReportTools, first, second, same_units: bool = True) -> tupl
     if not pairs:
         raise NotFound(second.subject or second.text)
     _, a, b = max(pairs, key=lambda p: p[0])
-    return of(a), of(b)
+    return (of(table_score(tools, first, a) if first.column == "score" else a),
+            of(table_score(tools, second, b) if second.column == "score" else b))
 
 
 def comparable(unit: str | None, other: str | None) -> bool:

@@ -1,15 +1,22 @@
 """"Which / how many / why" questions: indicators, project tables and findings picked out by a condition,
 and the figures, findings and passages that explain a deviation."""
-from assistant.chat.compute import NotFound, Result, derived, group_named, number, of, sibling, table_named
-from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.question import Listing, Why
-from assistant.chat.results import deductions_listing
+import re
+from dataclasses import replace
+
+from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, number, of, sibling,
+                                    table_named)
+from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
+from assistant.chat.question import Listing, TablesTotal, Why
+from assistant.chat.vocabulary import MONEY_UNITS, QUOTED
+from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ReportTools
-from assistant.chat.wording import fact_sentence, where
+from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
 SHOWN = 15  # items an answer lists; the count covers them all
+# The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
+WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
 def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "findings":
@@ -21,7 +28,9 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The review's findings (of one severity when asked), counted, the first few quoted with their evidence."""
-    findings = [f for f in tools.findings() if node.condition is None or f.severity == node.condition]
+    tables = tools.named_tables(node.subject.text)
+    findings = [f for f in tools.findings() if (node.condition is None or f.severity == node.condition)
+                and (not tables or f.table in tables)]
     shown = findings[:SHOWN]
     body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
     more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
@@ -30,48 +39,183 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
 
+# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
+TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
+COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
+            "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
+WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}
+SAME = 0.005
+
+
+def table_figures(tools: ReportTools, column: str, projects: bool) -> list[Fact]:
+    """One figure per table in `column` (the funds total's, the 总分 or the review's 复核得分), in table order."""
+    kinds = {"fund", "total", "review"}
+    facts = [f for f in tools.facts if f.kind in kinds and (f.primary or f.kind != "fund") and f.column == column
+             and (f.kind != "review" or f.row == "总分")
+             and (not projects or tools.report.tables[f.table].kind == "project")]
+    return list({f.table: f for f in reversed(facts)}.values())[::-1]
+
+
 def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """The project tables: how many, or which has the highest / lowest figure in one column."""
-    column = node.column or ("execution_rate" if "执行率" in node.subject.text else "executed")
-    facts = [f for f in tools.facts if f.kind in ("fund", "total") and (f.primary or f.kind == "total")
-             and f.column == column and tools.report.tables[f.table].kind == "project"]
+    """The project tables: how many, each one's figure, which stand below / above a number, or which has the
+    highest / lowest figure in one column (every table sharing it)."""
+    text = node.subject.text
+    asked = node.column or ("execution_rate" if "执行率" in text else None)
+    column = TABLE_COLUMN.get(asked, asked)
+    projects = bool(re.search(r"项目|专项", text))
+    facts = sorted(table_figures(tools, "total_score" if column == "lost" else column, projects), key=lambda f: f.table)
     if not facts:
-        raise NotFound("项目支出绩效自评表")
+        return narrative_items_listing(tools, node)
+    name = COLUMN_NAMES.get(column, "")
+    if column == "lost":
+        facts, name = table_losses(tools, facts), "扣分"
     if node.condition in ("highest", "lowest"):
-        chosen = (max if node.condition == "highest" else min)(facts, key=lambda f: f.value)
-        return of(chosen), f"{COLUMN_NAMES.get(column, '')}{'最高' if node.condition == 'highest' else '最低'}的是" \
-                           f"{fact_sentence(chosen)}"
-    names = "、".join(tools.report.tables[f.table].name or "" for f in facts)
-    return Result(float(len(facts)), "个", "", facts), f"报告共有{len(facts)}个项目（专项）自评表：{names}。"
+        best = (max if node.condition == "highest" else min)(f.value for f in facts)
+        chosen = [f for f in facts if abs(f.value - best) < SAME]
+        most = "最高" if node.condition == "highest" else "最低"
+        if len(chosen) == 1 and column == "lost":
+            return of(chosen[0]), f"扣分{'最多' if most == '最高' else '最少'}的是{table_label(tools, chosen[0].table)}：" \
+                                  f"{chosen[0].text}（{where(chosen[0])}）。"
+        if len(chosen) == 1:
+            return of(chosen[0]), f"{name}{most}的是{fact_sentence(chosen[0])}"
+        return (Result(best, chosen[0].unit, "", chosen),
+                f"{name}{most}的是{'、'.join(table_label(tools, f.table) for f in chosen)}，均为{printed(chosen[0])}。"
+                + rows_table(tools, facts, name))
+    if node.condition in COMPARES:
+        hits = [f for f in facts if COMPARES[node.condition](f.value, node.threshold)]
+        way = WAY_WORDS[node.condition]
+        limit = f"{number(node.threshold)}{facts[0].unit or ''}"
+        head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
+                else f"没有{name}{way}{limit}的项目。")
+        return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
+    if node.condition == "each" or node.column is not None:
+        return Result(None, facts[0].unit, "", facts), f"各表的{name}：" + rows_table(tools, facts, name)
+    tables = [i for i, t in enumerate(tools.report.tables) if not projects or t.kind == "project"]
+    names = "、".join(table_label(tools, i) for i in tables)
+    what = "项目（专项）自评表" if projects else "张表"
+    return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元"):
+    how many, each one's figure, or which has the highest / lowest."""
+    words = WHICH_WORDS.sub("", node.subject.text)
+    subject = replace(node.subject, text=words) if words else replace(node.subject, text="支出", units=MONEY_UNITS)
+    items = [f for f in listed_items(tools, TablesTotal(subject, "executed"))
+             if QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40])]
+    if not items:
+        raise NotFound("项目支出绩效自评表")
+    named = [(QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40]).group(1), f) for f in items]
+    rows = "\n".join(f"| {name} | {number(f.value)}{f.unit or ''} | {where(f)} |" for name, f in named)
+    table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
+    if node.condition in ("highest", "lowest"):
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
+        most = "最多" if node.condition == "highest" else "最少"
+        return of(chosen), f"正文所列{len(named)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    return (Result(float(len(named)), "个", "", items),
+            f"正文列出{len(named)}个项目：{'、'.join(f'“{name}”' for name, _ in named)}。" + table)
+
+
+def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
+    """Each table's points lost (总分分值 − 总分), as a figure standing on its 总分 line."""
+    losses = []
+    for total in totals:
+        weight = sibling(tools, total, "total_weight")
+        if weight is not None and weight.value is not None:
+            lost = derived(f"{number(weight.value)}−{number(total.value)}", "分", [weight, total])
+            losses.append(replace(total, value=lost.value, text=f"{lost.formula}={number(lost.value)}分"))
+    return losses
+
+
+def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:
+    """Each table's figure as a small table: "| 自评表 | 执行率 | 出处 |"."""
+    rows = "\n".join(f"| {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in facts)
+    return f"\n| 自评表 | {name} | 出处 |\n|---|---|---|\n{rows}"
 
 
 def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """Indicators (of a table or group when named) not fully scored, missing their target, or highest / lowest."""
+    """Indicators (of a table or group when named): not fully scored, missing their target, qualitative or
+    quantitative, below / above a number, highest / lowest, or all of them."""
     named = any(name and name in node.subject.text for _, name in tools.table_names())
     table = table_named(tools, node.subject.text) if named else None
     group = group_named(tools, node.subject.text)
+    if node.condition in ("highest", "lowest") and node.column == "lost" and "一级指标" in node.subject.text:
+        return group_most_lost(tools, table if table is not None else tools.main_table, node.condition)
     if node.condition in ("highest", "lowest") and node.column == "lost":
         return most_lost(tools, table, group, node.condition)
+    if node.condition in ("highest", "lowest") and "得分率" in node.subject.text:
+        return best_score_rate(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
-    if node.condition != "missed":  # the indicators that lost points are the review's result
+    if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    hits = [f for f in tools.indicator_facts("actual", table, group) if target_missed(tools, f)]
-    names = "；".join(f"{f.describe()}（{where(f)}）" for f in hits[:SHOWN])
-    sentence = f"共有{len(hits)}个指标未完成指标值" + (f"：{names}" if hits else "") + ("等。" if len(hits) > SHOWN else "。")
+    column = "actual" if node.condition == "missed" else \
+        node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
+    rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
+    picked = {"missed": lambda f: target_missed(tools, f),
+              "full": lambda f: f.value is not None and full_marks(tools, f),
+              "qualitative": lambda f: parse_target(f.text).value is None,
+              "quantitative": lambda f: parse_target(f.text).value is not None,
+              "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
+              "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
+              "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
+              "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
+    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
+    what = {"full": "得满分的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+    if node.condition in COMPARES:
+        what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
+    shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
+    rest = "、".join(f.row or "" for f in hits[SHOWN:])
+    sentence = (f"共有{len(hits)}个{what}" + (f"：{shown}" if hits else "。")
+                + (f"；另有{rest}。" if rest else ("。" if hits else "")))
+    if not hits:
+        sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
 
 
-def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
-    """The indicator that lost the most (or least) points: 分值 − 得分."""
+def full_marks(tools: ReportTools, score: Fact) -> bool:
+    weight = sibling(tools, score, "weight")
+    return weight is not None and weight.value is not None and abs(weight.value - score.value) < SAME
+
+
+def scored_pairs(tools: ReportTools, table: int | None, group: str | None) -> list[tuple[Fact, Fact]]:
+    """(分值, 得分) of every scored indicator, of a table and group when given."""
     pairs = [(sibling(tools, score, "weight"), score) for score in tools.indicator_facts("score", table, group)]
     pairs = [(w, s) for w, s in pairs if w is not None and w.value is not None and s.value is not None]
     if not pairs:
         raise NotFound("指标")
+    return pairs
+
+
+def group_most_lost(tools: ReportTools, table: int, condition: str) -> tuple[Result, str]:
+    """The 一级指标 of a table that lost the most (or least) points: Σ 分值 − Σ 得分 of its rows."""
+    groups: dict[str, list[tuple[Fact, Fact]]] = {}
+    for weight, score in scored_pairs(tools, table, None):
+        groups.setdefault(score.group or "", []).append((weight, score))
+    lost = {name: derived(f"({'+'.join(number(w.value) for w, _ in pairs)})−({'+'.join(number(s.value) for _, s in pairs)})",
+                          "分", [f for pair in pairs for f in pair]) for name, pairs in groups.items() if name}
+    name = (max if condition == "highest" else min)(lost, key=lambda n: lost[n].value)
+    rows = "；".join(f"{n}扣{number(r.value)}分" for n, r in lost.items())
+    most = "最多" if condition == "highest" else "最少"
+    return lost[name], f"{table_label(tools, table)}中扣分{most}的一级指标是{name}，扣{number(lost[name].value)}分（{rows}）。"
+
+
+def best_score_rate(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator with the highest (or lowest) 得分率 = 得分 ÷ 分值."""
+    pairs = [(w, s) for w, s in scored_pairs(tools, table, group) if w.value]
+    weight, score = (max if condition == "highest" else min)(pairs, key=lambda pair: pair[1].value / pair[0].value)
+    result = derived(f"{number(score.value)}÷{number(weight.value)}×100", "%", [score, weight])
+    name, most = score.describe().rsplit("·", 1)[0], "最高" if condition == "highest" else "最低"
+    return result, f"得分率{most}的是{name}：{result.formula}={number(result.value)}%（{where(score)}）。"
+
+
+def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator that lost the most (or least) points: 分值 − 得分."""
+    pairs = scored_pairs(tools, table, group)
     weight, score = (max if condition == "highest" else min)(pairs, key=lambda pair: pair[0].value - pair[1].value)
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
@@ -101,7 +245,7 @@ def why_answer(tools: ReportTools, node: Why) -> tuple[Result, str]:
             facts.append(note)
             parts.append(f"表中偏差原因分析：“{note.text}”。")
     related = [f for f in tools.findings() if match and f.table == match.fact.table
-               and (f.row is None or f.row == match.fact.row)]
+               and (f.row == match.fact.row or f.row is None and match.fact.kind != "indicator")]
     parts += [f"复核意见：{f.message}" for f in related[:3]]
     passages = tools.search(f"{subject.subject} 原因", limit=2)
     parts += [f"正文第{p.line}行：“{p.text.strip()[:80]}”" for p in passages]

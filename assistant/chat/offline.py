@@ -6,15 +6,17 @@ closest passages, and carries no value.
 """
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, indicator_total, number,
-                                    of, part_of_whole, proportional, score_share, sibling, tables_total, unit_family)
+from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, group_named, indicator_total,
+                                    names_row, number,
+                                    of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
+                                    unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
-from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
+from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
-from assistant.chat.vocabulary import LITERAL
+from assistant.chat.vocabulary import LITERAL, columns_in
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from schemas import Answer, Evidence
 
@@ -36,12 +38,20 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     """One figure, or several columns of one row ("指标值和实际完成值分别是多少": the last is the value)."""
     if node.columns:
         facts: list[Fact] = []
-        for column in node.columns:
-            facts.append(find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
+        for column in node.columns:  # the later columns are of the first one's row
+            same_row = sibling(tools, facts[0], column) if facts else None
+            facts.append(same_row or find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
         cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
         row = facts[0].describe().rsplit("·", 1)[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
+    group = group_named(tools, node.operand.text)
+    if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
+        fact = find(tools, node.operand)
+        if fact.kind == "indicator" and not names_row(tools, node.operand, fact):
+            result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
+            return result, derived_sentence(result) + grounds(result.facts)
     fact = find(tools, node.operand)
+    fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
     if fact.kind == "indicator" and fact.column == "score":
@@ -120,6 +130,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *lookup_answer(tools, node), ""
     if isinstance(node, Listing):
         return *listing_answer(tools, node), ""
+    if isinstance(node, Larger):
+        return *larger_answer(tools, node), ""
     if isinstance(node, Why):
         return *why_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
@@ -127,6 +139,38 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
         return result, fact_sentence(result.facts[0]), ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
+    """The larger (or smaller) of what two sides ask for, both stated with their lines."""
+    results = [run(tools, item)[0] for item in node.items]
+    if any(r.value is None for r in results):
+        raise NotFound("可比较的数值")
+    best = (min if node.lowest else max)(r.value for r in results)
+    picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
+    stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
+    facts = [f for i in picked for f in results[i].facts] + [f for i, r in enumerate(results) if i not in picked
+                                                            for f in r.facts]
+    result = Result(best, results[picked[0]].unit, "", facts)
+    if len(picked) == len(results):
+        return result, f"{'二者' if len(results) == 2 else '各项'}相同：{stated}。"
+    others = [r.value for i, r in enumerate(results) if i not in picked]
+    gap = min(abs(best - value) for value in others)
+    if node.gap:
+        result.value = round(gap, 2)
+    return result, (f"{'、'.join(node.names[i] for i in picked)}{node.wording}：{stated}，"
+                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
+
+
+def figure_text(result: Result, name: str) -> str:
+    """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
+    name says it) and printed value."""
+    fact = result.facts[-1] if result.facts else None
+    line = f"（{where(fact)}）" if fact is not None else ""
+    if result.formula and result.formula != number(result.value) or fact is None:
+        return f"{result.formula}={number(result.value)}{result.unit or ''}{line}"
+    column = "" if columns_in(name) else COLUMN_NAMES.get(fact.column or "", "")
+    return f"{column}{printed(fact)}{line}"
 
 
 def answer_result(tools: ReportTools, question: Question, kind: ResultKind) -> Answer:
@@ -144,9 +188,11 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
         return not_found_answer(tools, question, missing.what)
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
-        if subject is not None and len(result.facts) == 1 and not basis and question.compare is None else []
-    if len(alike) > 1:
-        result, sentence = Result(None, alike[0].unit, "", alike), every_table_sentence(alike)
+        if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
+        and not isinstance(question.node, (Listing, Larger)) else []
+    if len(alike) > 1:  # the value is the department table's, when it is one of them
+        main = next((f.value for f in alike if f.table == tools.main_table), None)
+        result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)
     facts = list(result.facts)
     if question.compare is not None and result.value is not None:
         verdict, compared = compare_sentence(tools, result, question.compare)
@@ -158,3 +204,15 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
         items = closest_passages(tools, question.resolved)
     return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit, evidence=items,
                   mode="offline")
+
+
+def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
+    """"差多少？" after two figures: the difference of the last two answers' values, on their evidence."""
+    high, low = sorted((first, second), key=lambda a: -a.value)
+    value = round(high.value - low.value, 2)
+    unit = high.unit or low.unit or ""
+    sentence = (f"{number(high.value)}−{number(low.value)}={number(value)}{unit}。"
+                f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
+                f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
+    return Answer(question=question, answer=sentence, value=value, unit=unit or None,
+                  evidence=first.evidence + second.evidence, mode="offline")

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (LAST_YEAR, LITERAL, MONEY_UNITS, QUOTED, TEXT_ANSWER, YEAR, columns_in,
-                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
+                                       column_words, columns_in, expected_units, scope_of, strip_columns, strip_scope,
+                                       year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -22,19 +23,25 @@ ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(
 PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
+# "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
+BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?差(?:了|距|额|值)?(?:是|有|为)?"
+                      r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
-ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成值|预算|执行|决算")
+ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
-FINDINGS = re.compile(r"(?:哪些|什么|多少个?|几个|几条|列出|有无)(?:问题|错误|疑点|发现|警告)"
+FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
+                      r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
-WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅).*$")
+WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
+                      r"|不一致|有差异|有差别|比.{0,6}(?:高|低|多|少)).*$")
 DEDUCTION = re.compile(r"(?:一共|总共|共|合计|累计)?(?:被)?扣(?:除|减)?(?:了)?(?:多少|几)分?|扣分(?:是|为)?(?:多少)?"
                        r"|少得(?:了)?(?:多少|几)分|失分(?:多少)?")
-PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程度)|应(?:该)?得(?:多少|几)?分|应为(?:多少|几)分")
+PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程度)|应(?:该)?得(?:多少|几)?分|应为(?:多少|几)分"
+                          r"|得分应(?:该)?(?:为|是)(?:多少|几)")
 SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)?(?:比例|比重|百分比|份额|多少)?$")
 # "A中B占多少比例", "B在A中的比重": the whole comes first
 SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
@@ -74,13 +81,35 @@ EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?
 EACH_TABLE = re.compile(r"[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
-WHICH = re.compile(r"(?:哪些|哪几个?|哪个|多少个|几个|几项|多少项|多少条|是否有)(?:三级)?(?:指标|项目|专项|自评表|表)"
-                   r"|(?:指标|项目|专项)(?:有|共有|一共有)?(?:哪些|多少个|几个)")
-EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
+WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
+                   r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
+                   r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
+                   r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
-NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分")
-MISSED = re.compile(r"未完成|未达标|没有完成|未达到|没有达到|未实现")
+MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
+                    r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
+FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
+QUALITATIVE = re.compile(r"定性")
+QUANTITATIVE = re.compile(r"定量")
+# "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
+THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
+                       r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
+        "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
+        "是": "equal", "为": "equal", "等于": "equal"}
+# "各项目执行率分别是多少", "每个专项的得分": one figure of every project table
+EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一个|张)(?:项目|专项|自评表|表)|(?:项目|专项)(?:各自|分别)")
+# "A和B哪个得分高", "A、B、C中谁扣分最多", "A比B得分高吗", "A是否高于B", "A多还是B多": the larger (or smaller)
+# of named figures
+WAY = r"(?P<way>高|低|多|少|大|小)"
+WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
+                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
+HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
+ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
+A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
+                      rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
+                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$")
 
 
 @dataclass(frozen=True)
@@ -197,8 +226,21 @@ class Listing:
 
     subject: Operand
     over: str  # indicators | tables | findings
-    condition: str | None = None  # not_full | missed | error | warning | highest | lowest
-    column: str | None = None  # what highest / lowest compares; "lost" is 分值 − 得分
+    # not_full | missed | qualitative | quantitative | below | above | each | error | warning | highest | lowest
+    condition: str | None = None
+    column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
+    threshold: float | None = None  # the number "below" / "above" compares with
+
+
+@dataclass(frozen=True)
+class Larger:
+    """Which of named figures is the largest (or, `lowest`, the smallest): "A和B哪个得分高"."""
+
+    items: tuple  # the operation each side asks for
+    names: tuple[str, ...]
+    lowest: bool = False
+    wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
+    gap: bool = False  # the question also asks by how much ("哪个多？多多少？"): the value is the gap
 
 
 @dataclass(frozen=True)
@@ -228,13 +270,14 @@ class Question:
     subject: str = ""  # the words naming what the question is about, for follow-ups
 
 
-STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
+STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A bare word standing for a column when it is all an operand says ("决算比预算少多少").
 BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
 
 
 def bare_column(subject: str) -> str | None:
     """The column a phrase names by a bare word: all of it ("预算"), or its last verb ("食品监管专项执行")."""
+    subject = subject.removesuffix("了")
     return BARE_COLUMN.get(subject) or ("executed" if subject.endswith("执行") else None)
 
 
@@ -340,6 +383,8 @@ def parse(text: str) -> tuple[object, Operand | None]:
     main, compare = split_compare(text)
     compare_operand = operand(compare) if compare else None
     node = parse_main(main)
+    if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
+        node = replace(node, gap=True)
     return node, compare_operand
 
 
@@ -353,7 +398,8 @@ def split_compare(text: str) -> tuple[str, str | None]:
     later = "".join(pieces[1:])
     for candidate in (main, later):
         match = COMPARE.search(candidate)
-        if match and clean(match.group("other")):
+        # "A是否高于B" compares two named figures (A_THAN_B); "是否高于100%" compares one with a number
+        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")):
             if candidate is main:
                 main = main[:match.start()]
             return clean(main), clean(match.group("other"))
@@ -375,7 +421,7 @@ class Kind:
 
 
 def findings(_, body: str, asked: str) -> Listing:
-    condition = "error" if "错误" in body else ("warning" if "警告" in body else None)
+    condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
     return Listing(operand(body), "findings", condition)
 
 
@@ -422,7 +468,7 @@ def unspent(_, body: str, asked: str) -> Difference | None:
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     rest = asked[:match.start()] + asked[match.end():]
-    subject = re.sub(r"中?的?(?:金额|资金|数额|部分)$", "", operand(rest).subject)
+    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算)$", "", operand(rest).subject)
     return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
 
 
@@ -439,12 +485,37 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
+def larger(match: re.Match, body: str, asked: str) -> Larger | None:
+    """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
+    names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    way = groups.get("way") or groups.get("way2") or groups.get("way3")
+    if "items" in groups:
+        sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
+    else:
+        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3") if groups.get(k)]
+        words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
+        what = words[-1] if words else ""
+        sides = [strip_columns(side).strip() for side in sides]
+    if len(sides) < 2:
+        return None
+    named = max(sides, key=lambda side: len(tokens(subject_of(side))))
+    words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
+    sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
+    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(sides), way in ("低", "少", "小"),
+                  f"{what}较{way}")
+
+
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
+    Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
@@ -518,22 +589,32 @@ def count_of(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
 
 
+# The condition a "which / how many" question puts on its rows: the first whose words it uses.
+CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
+              (QUANTITATIVE, "quantitative"), (EACH, "each"))
+
+
 def parse_listing(body: str) -> Listing | None:
-    """"哪些指标…", "几个项目", "哪个…最高": which rows, under which condition; None for other questions."""
+    """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
+    None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    if not WHICH.search(body) and not extreme:
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme:
         return None
-    columns = columns_in(body)
+    columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
+        [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
-    condition = None
-    if extreme:
-        condition = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
-    elif NOT_FULL.search(body):
-        condition = "not_full"
-    elif MISSED.search(body):
-        condition = "missed"
     column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
-    return Listing(operand(body), over, condition, column)
+    if extreme:
+        way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
+        return Listing(operand(body), over, way, column)
+    for pattern, condition in CONDITIONS:
+        match = pattern.search(body)
+        if match and pattern is THRESHOLD:
+            way = WAYS.get(match.group("op"), "above")
+            return Listing(operand(body), over, way, column, float(match.group("value")))
+        if match:
+            return Listing(operand(body), over, condition, column)
+    return Listing(operand(body), over, None, column)
 
 
 def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -> str:
@@ -546,11 +627,24 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     text = clean(text)
     if previous is None:
         return text
-    # Only a question that says it follows on ("它…", "那…", "…呢") borrows from the one before; any other is
-    # a full question and starts afresh ("总分是多少" after "为什么扣分").
-    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)):
+    # Only a question that says it follows on ("它…", "那…", "…呢", "为什么？") or names no subject of its own but a
+    # column of one ("执行了多少？", "扣了几分？") borrows from the one before; any other is a full question and starts
+    # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
+    why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
+    extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
+    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
+            or extreme_only or asks_of_a_row(text)):
         return text
+    if extreme_only:
+        return clean(f"{ASKING.sub('', previous.resolved)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
+    body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
+    if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
+        return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
+    if asks_of_a_row(body) and previous.subject:
+        return clean(f"{previous.subject}的{body}")
+    if year_in(body) is not None and not tokens(subject_of(body)):  # "上年呢？": the same figure, another year
+        return clean(f"{re.sub(r'呢?[？?！!。]*$', '', body)}{LAST_YEAR.sub('', YEAR.sub('', previous.resolved))}")
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
@@ -562,9 +656,28 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         earlier = [n for n in kind if n and n in previous.resolved and n not in given]
         if given and earlier:
             return previous.resolved.replace(max(earlier, key=len), max(given, key=len))
+        if given and kind is names[0] and len(max(given, key=len)) >= WHOLE_NAME * len(own_subject):
+            return clean(f"{max(given, key=len)}的{previous.resolved}")  # "那药品监管专项的呢？": the same, in that table
     if previous.subject and previous.subject in previous.resolved:
         return clean(previous.resolved.replace(previous.subject, own_subject, 1))
     return clean(f"{own_subject}{previous.resolved}")
+
+
+# Bare words a follow-up uses for a figure ("复核后呢？": the 复核得分 of the same table).
+BARE_FOLLOW_UP = {"复核后": "复核得分", "复核": "复核得分", "复核的": "复核得分", "自评": "自评得分", "自评的": "自评得分"}
+# Columns a question may ask of the previous subject without naming it; a table's 总分 and 复核得分 stand alone.
+ROW_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation_note", "initial_budget", "full_year_budget",
+                         "budget", "executed", "final", "execution_rate"})
+
+
+def asks_of_a_row(text: str) -> bool:
+    """"执行了多少？", "扣了几分？", "分值呢": a column or measure of a row, with no subject of its own."""
+    text = text.replace("了", "")
+    subject = subject_of(text)
+    if tokens(subject) and subject not in BARE_COLUMN:
+        return False
+    columns = columns_in(text) or ([bare_column(ASKING.sub("", text))] if bare_column(ASKING.sub("", text)) else [])
+    return bool(columns) and all(c in ROW_COLUMNS for c in columns) or bool(DEDUCTION.search(text))
 
 
 def pair_up(text: str, earlier: list[Question]) -> str:
@@ -594,3 +707,8 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     node, compare = parse(resolved)
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def asks_gap(text: str) -> bool:
+    """Whether a question only asks how far apart the two figures before it are ("差多少？")."""
+    return bool(BARE_GAP.fullmatch(re.sub(r"[？?！!。，,\s]", "", text)))

@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from assistant.chat.compute import Result, number
 from assistant.chat.facts import Fact, is_placeholder
 from assistant.chat.tools import ReportTools
+from assistant.chat.vocabulary import EXTREME, NOT_FULL
 from schemas import Evidence
 
 SHOWN = 15  # items an answer lists in full; its count covers them all
+DEPARTMENT = re.compile(r"部门整体|整体支出|部门(?:的)?(?:自评|总分|得分)")  # the department table, named by its kind
 
 
 @dataclass(frozen=True)
 class ResultKind:
     """A kind of question about the review's results: `asks` recognises it (every pattern found in the question),
-    `answer` computes and words it."""
+    `answer` computes and words it; `unless` words send it to a later kind."""
 
     name: str
     asks: tuple[re.Pattern, ...]
     answer: Callable[[ReportTools, str], tuple[Result, str]]
+    unless: tuple[re.Pattern, ...] = ()  # words that make it another kind ("扣分最多": the most, not the list)
 
     def recognises(self, question: str) -> bool:
-        return all(pattern.search(question) for pattern in self.asks)
+        return all(p.search(question) for p in self.asks) and not any(p.search(question) for p in self.unless)
 
 
 def table_label(tools: ReportTools, index: int) -> str:
@@ -40,7 +43,7 @@ def table_label(tools: ReportTools, index: int) -> str:
 def asked_tables(tools: ReportTools, question: str) -> list[int]:
     """The scored tables a question is about: those it names, else every one the review scored."""
     scored = [s.table for s in tools.report.scores if s.recomputed_score is not None]
-    named = tools.named_tables(question)
+    named = tools.named_tables(question) or ({tools.main_table} if DEPARTMENT.search(question) else set())
     return [t for t in scored if t in named] or scored
 
 
@@ -143,7 +146,8 @@ def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> 
         totals = [self_score_fact(tools, t) for t in sorted(tools.named_tables(question) or range(len(tools.report.tables)))]
         return Result(0.0, "个", "", citations=citations(totals)), "没有扣分：每个指标和预算执行率的得分都等于分值。"
     body = "\n".join(f"{i}. {deduction_line(tools, row, with_reason)}" for i, row in enumerate(hits[:SHOWN], 1))
-    more = f"\n（另有{len(hits) - SHOWN}个）" if len(hits) > SHOWN else ""
+    more = (f"\n（另有{len(hits) - SHOWN}个：" + "、".join(f"表{row.table + 1}·{row.name}扣{number(row.weight - row.score)}分"
+                                                          for row in hits[SHOWN:]) + "）") if len(hits) > SHOWN else ""
     evidence = [Evidence(quote=row.label, line=row.line) for row in hits[:SHOWN]]
     head = "扣分的指标及原因" if with_reason else "扣分的指标"
     return Result(float(len(hits)), "个", "", citations=evidence), f"{head}（共{len(hits)}个）：\n{body}{more}"
@@ -159,27 +163,87 @@ def missing_notes(tools: ReportTools, question: str) -> tuple[Result, str]:
                 "复核未发现缺少偏差说明的指标。")
     body = "\n".join(f"{i}. {table_label(tools, f.table) if f.table is not None else ''}·{f.message}"
                      for i, f in enumerate(findings[:SHOWN], 1))
-    more = f"\n（另有{len(findings) - SHOWN}个）" if len(findings) > SHOWN else ""
+    more = (f"\n（另有{len(findings) - SHOWN}个：" + "、".join(f"表{f.table + 1 if f.table is not None else ''}·{f.row}"
+                                                              for f in findings[SHOWN:]) + "）") if len(findings) > SHOWN else ""
     evidence = [e for f in findings[:SHOWN] for e in f.evidence[:1]]
     return (Result(float(len(findings)), "个", "", citations=evidence),
             f"偏差缺少原因说明的指标（共{len(findings)}个）：\n{body}{more}")
 
 
-REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
+def review_reasons(tools: ReportTools, question: str) -> tuple[Result, str]:
+    """Why the review's score differs from the self-score: the difference of each table asked about, then the
+    review's findings on those tables (the rows it rescored first)."""
+    result, sentence = score_differences(tools, question)
+    tables = set(asked_tables(tools, question))
+    findings = [f for f in tools.findings() if f.table in tables]
+    findings.sort(key=lambda f: f.severity != "error")
+    body = "\n".join(f"{i}. {table_label(tools, f.table)}·{f.message}" for i, f in enumerate(findings[:SHOWN], 1))
+    more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
+    evidence = [e for f in findings[:SHOWN] for e in f.evidence[:1]]
+    reasons = f"\n复核依据的问题（共{len(findings)}条）：\n{body}{more}" if findings else "\n复核未发现影响得分的问题。"
+    return Result(result.value, result.unit, "", citations=result.citations + evidence), sentence + reasons
+
+
+def rule_findings(rule: str, what: str) -> Callable[[ReportTools, str], tuple[Result, str]]:
+    """The review's findings of one rule (of the tables the question names), each with its table and row."""
+    def answer(tools: ReportTools, question: str) -> tuple[Result, str]:
+        tables = tools.named_tables(question)
+        findings = [f for f in tools.findings(rule) if not tables or f.table in tables]
+        if not findings:
+            return Result(0.0, "个", "", citations=citations(
+                [self_score_fact(tools, t) for t in sorted(tables or range(len(tools.report.tables)))])), \
+                f"复核未发现{what}。"
+        body = "\n".join(f"{i}. {table_label(tools, f.table) + '·' if f.table is not None else ''}{f.message}"
+                         for i, f in enumerate(findings[:SHOWN], 1))
+        rows = {f.row for f in findings[:SHOWN]}
+        rest = sorted({f.row for f in findings[SHOWN:] if f.row and f.row not in rows})
+        more = f"\n（另有{len(findings) - SHOWN}条，涉及：{'、'.join(rest)}）" if len(findings) > SHOWN else ""
+        evidence = [e for f in findings[:SHOWN] for e in f.evidence[:1]]
+        return Result(float(len(findings)), "个", "", citations=evidence), f"{what}（共{len(findings)}个）：\n{body}{more}"
+    return answer
+
+
+# Words asking for the findings of one rule, and what the answer calls them. Each needs a word that asks for a list
+# or a count ("哪些", "几个", "有没有"), so "按完成比例应得多少分" stays a computation.
+LISTS = re.compile(r"哪些|哪几|哪个|几个|几处|几条|多少个|多少处|多少条|有没有|是否有|有无|列出|什么")
+RULE_QUESTIONS = (
+    ("placeholder_row", r"占位|……|省略号|空白行|无名称", "计分的占位行"),
+    ("not_applicable_scored", r"不适用|不适应|无目标|没有目标", "不适用却计分的指标"),
+    ("target_not_met_full_score", r"(?:未|没有?)(?:完成|达到|达标).{0,8}(?:满分|全额)", "未达目标却得满分的指标"),
+    ("met_but_deducted", r"(?:已|都)?(?:完成|达到|达标).{0,6}(?:却|但|仍|还)?.{0,4}扣(?:了)?分", "完成目标却扣分的指标"),
+    ("unit_mismatch", r"单位不一致|单位不同|单位不符|计量单位", "计量单位不一致的指标"),
+    ("target_set_low", r"(?:目标|指标值).{0,6}(?:偏低|过低|太低|低了)|事后", "指标值设置偏低的指标"),
+    ("target_direction_suspect", r"方向", "指标方向存疑的指标"),
+    ("score_not_proportional", r"(?:按|未按|没有按|不按)(?:完成)?比例", "未按完成比例计分的指标"),
+    ("text_table_mismatch", r"(?:正文|文字|报告).{0,6}(?:表|表格).{0,6}(?:不一致|不符|矛盾|对不上)"
+                            r"|(?:表|表格).{0,6}(?:正文|文字).{0,6}(?:不一致|不符|矛盾|对不上)|表文不符", "正文与表格不一致之处"),
+    ("narrative_inconsistency", r"前后不一致|前后矛盾|正文.{0,6}自相矛盾", "正文前后不一致之处"),
+    ("sum_mismatch", r"(?:加总|合计|之和|相加).{0,6}(?:不等|不一致|不符|对不上)", "合计数不符之处"),
+)
+REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|复核后(?:是|为|有|得)?(?:多少|几)分|本工具.{0,6}(?:得分|分数|总分)"
+                          r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
+                          r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 KINDS = (
-    ResultKind("自评与复核之差", (re.compile("自评"), re.compile("复核|重新计算|重算"),
-                                 re.compile("差|相差|差额|差距|高出|低了|多|少|不一致|区别")), score_differences),
-    ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores),
-    ResultKind("缺少偏差说明",
-               (re.compile(r"(?:偏差|扣分).{0,8}(?:没有|没|未|缺少?|无)(?:填写?|写|作出|做出|给出)?.{0,4}(?:说明|原因|理由)"
-                           r"|(?:缺少?|没有|未填写?|未写)(?:偏差)?(?:原因|说明)"),),
-               missing_notes),
-    ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因)(?:会|被)?扣(?:了)?分|扣分的?(?:原因|理由|依据)"),),
+    ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
+               review_reasons),
+    ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
+                                 re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
+    ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
+    ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
+               unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁|为什么|为何|什么原因"))),
+    ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
+                               re.compile(r"原因|说明|理由|分析|改进措施")), missing_notes,
+               unless=(re.compile(r"为什么|为何|什么原因"),)),
+    ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|得分|总分|失分|没有?(?:得|拿)?满分)"
+                                      r"|(?:扣分|失分)的?(?:原因|理由|依据)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
+    *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),
     ResultKind("扣分的指标",
-               (re.compile(r"(?:哪些|哪几个|哪个|什么|几个|多少个?)(?:三级)?指标.{0,4}(?:扣分|扣了分|被扣分|失分|未得满分|没有?得满分)"
-                           r"|(?:扣分|扣了分|失分|未得满分|没有?得满分|未满分)的(?:三级)?指标"),),
-               lambda tools, question: deductions_listing(tools, question, with_reason=False)),
+               (re.compile(rf"(?:哪些|哪几个|哪个|什么|几个|多少个?|列出|所有)(?:三级)?指标.{{0,6}}(?:{NOT_FULL.pattern})"
+                           rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:三级)?指标"
+                           rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
+                           rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
+               lambda tools, question: deductions_listing(tools, question, with_reason=False), unless=(EXTREME,)),
 )
 
 

@@ -11,6 +11,8 @@
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
 from assistant.chat.terms import Weights, common_run, coverage, found
@@ -22,6 +24,8 @@ from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
 
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
+# A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
+TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
@@ -29,6 +33,10 @@ QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
+# What a sum of money is, in a narrative clause: a clause naming another ("年初预算金额70万元") than the question
+# ("…专项支出多少") is probably a sibling figure of the same item.
+MEASURES = ("预算", "追加", "支出", "收入", "结余", "拨款")
+OTHER_MEASURE = 0.2
 DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
 
 
@@ -73,12 +81,12 @@ class ReportTools:
         source = source or scope_of(name)
         if year is not None and year <= 0:  # relative to the report's year ("上年")
             year = self.report.year + year if self.report.year else None
-        phrase = strip_scope(name)
+        named = self.named_tables(name)
+        phrase = strip_scope(TABLE_NUMBER.sub(" ", name))  # "表3" picks the table; it names no figure
         query_entity = tokens(strip_columns(phrase))
         # prose is matched on the column words too, each as one word: "全年预算数" is not "年初预算数"
         query_all = query_entity + column_words(phrase)
         quoted = [tokens(q) for q in QUOTED.findall(phrase)]
-        named = self.named_tables(phrase)
         matches = []
         for fact in self.facts:
             if not self._admissible(fact, column, source, units, year, numeric) or not names_quoted(fact, quoted):
@@ -87,7 +95,7 @@ class ReportTools:
                 continue  # the question names a self-evaluation table: other tables' figures do not answer it
             if fact.source == "table":
                 score = coverage(query_entity, fact.names, self.weights) if query_entity \
-                    else self._default_score(fact, column)
+                    else self._default_score(fact, column, named)
             else:
                 score = coverage(query_all, fact.names, self.weights)
             matches.append(Match(fact, score, score + self._bonus(fact, phrase, column, year, near)))
@@ -96,6 +104,8 @@ class ReportTools:
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
         named = {index for index, table_name in self.table_names() if table_name in phrase}
+        named |= {int(cn2an.cn2an(digits or chinese, "smart")) - 1 for digits, chinese in TABLE_NUMBER.findall(phrase)}
+        named &= set(range(len(self.report.tables)))
         asked = {attachment(number) for number in ATTACHMENT.findall(phrase)}
         return named | {index for index, table in enumerate(self.report.tables)
                         if asked & {attachment(number) for number in ATTACHMENT.findall(table.title or "")}}
@@ -121,10 +131,10 @@ class ReportTools:
         return not (year and year != self.report.year and not fact.year
                     and str(year) not in " ".join(text for text, _ in fact.names))
 
-    def _default_score(self, fact: Fact, column: str | None) -> float:
-        """With no name beyond a column ("全年预算数是多少"), the main table's funds total answers;
-        with no column either, nothing does."""
-        main = fact.table == self.main_table and (fact.primary or fact.kind == "total")
+    def _default_score(self, fact: Fact, column: str | None, named: set[int]) -> float:
+        """With no name beyond a column ("全年预算数是多少", "表3的总分"), the funds total of the table named, else of
+        the main table, answers; with no column either, nothing does."""
+        main = fact.table in (named or {self.main_table}) and (fact.primary or fact.kind == "total")
         return 1.0 if column is not None and main else 0.0
 
     def _bonus(self, fact: Fact, phrase: str, column: str | None, year: int | None, near: Fact | None) -> float:
@@ -152,6 +162,8 @@ class ReportTools:
             same_place = (fact.table is not None and fact.table == near.table) or (
                 fact.paragraph is not None and fact.paragraph == near.paragraph)
             bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
+        if fact.source == "narrative" and other_measure(phrase, fact.label):
+            bonus -= OTHER_MEASURE
         return bonus
 
     def search(self, query: str, limit: int = 3) -> list[Passage]:
@@ -251,3 +263,10 @@ def names_quoted(fact: Fact, quoted: list[list[str]]) -> bool:
 def fact_json(fact: Fact) -> dict:
     return {"name": fact.describe(), "value": fact.value, "text": fact.text, "unit": fact.unit,
             "source": fact.source, "quote": fact.quote, "line": fact.line}
+
+
+def other_measure(phrase: str, label: str) -> bool:
+    """Whether a clause names a measure of money the question does not, and not the one it does."""
+    asked = [m for m in MEASURES if m in phrase]
+    said = [m for m in MEASURES if m in label]
+    return bool(asked and said) and not set(asked) & set(said)

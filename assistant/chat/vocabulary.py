@@ -18,9 +18,9 @@ COLUMN_WORDS = [
     ("recomputed_score", ("复核后得分", "复核得分", "复核总分", "复核分", "重算得分", "重新计算的得分")),
     ("total_score", ("绩效自评得分", "自评总分", "自评得分", "自评分", "总分", "总得分", "评分")),
     ("weight", ("分值", "权重")),
-    ("score", ("得了多少分", "得多少分", "得了几分", "得几分", "得分")),
+    ("score", ("得了多少分", "得多少分", "得了几分", "得几分", "得分", "得了")),
     ("target", ("年度指标值", "指标值", "目标值")),
-    ("actual", ("实际完成值", "完成值", "实际值")),
+    ("actual", ("实际完成值", "完成值", "实际值", "实际完成")),
     ("deviation_note", ("偏差原因分析", "偏差原因", "改进措施")),
 ]
 _ALTERNATIVES = sorted(((w, c) for c, words in COLUMN_WORDS for w in words), key=lambda p: -len(p[0]))
@@ -42,8 +42,9 @@ LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
 PREVIOUS_YEAR = -1  # a year relative to the report's: the lookup reads it as report year − 1
 MONEY_UNITS = frozenset({"万元", "元", "亿元"})
 PEOPLE_UNITS = frozenset({"人", "名"})
-COUNT_UNIT = re.compile(r"(?:多少|几)(人次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
+COUNT_UNIT = re.compile(r"(?:多少|几)(人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A name ending in a counted thing ("食品抽检批次", "检查户数") asks for a count of it.
+COUNTED_ALIKE = frozenset({"次", "个", "件", "台", "批次"})  # counting units a longer one ends with
 COUNTED = re.compile(r"(人次|批次|户数|件数|次数|家数|个数)(?:的)?(?:实际完成值|完成值|年度指标值|指标值|$)")
 RATE = re.compile(r"比例|占比|比重|百分比|百分之|[^分]率(?:是|为|有)?$|率(?:是|为)?多少")
 SCORE = re.compile(r"多少分|几分|得分|分值|总分|自评分|评分|扣分")
@@ -51,6 +52,9 @@ MONEY = re.compile(r"金额|资金|经费|支出|收入|预算|拨款|多少钱|
 # A number given in a question ("是否达到100%", "与100%相差多少"), with what it is compared by.
 LITERAL = re.compile(r"^(?P<verb>为|是|等于|达到|超过|大于|高于|低于|小于|不足)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                      r"(?P<unit>%|万元|元|分|人|名|个|件|户|家)?$")
+# A row that lost points, as reviewers say it ("扣分", "没拿满分", "得分低于分值").
+NOT_FULL = re.compile(r"扣分|扣了分|被扣|(?:未|没有?|不是|不)(?:得|拿)?满分|失分|得分(?:低于|小于|少于|不足|不到|未达到?)(?:其)?分值")
+EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 QUOTED = re.compile(r"[“\"「]([^”\"」]+)[”\"」]")
 TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|谁|什么|名称|是否")
 
@@ -119,4 +123,6 @@ def answers(asked: str | None, column: str | None) -> bool:
 
 
 def units_agree(unit: str | None, allowed: frozenset[str] | None) -> bool:
-    return allowed is None or unit is None or unit in allowed
+    """Whether a figure's unit is one asked for; a count asked in 次 or 个 also takes 人次, 台次 or 万个."""
+    return allowed is None or unit is None or unit in allowed \
+        or "/" not in unit and any(unit.endswith(a) for a in allowed if a in COUNTED_ALIKE)

@@ -21,10 +21,10 @@ MEASURE_WORDS = ("改进措施", "整改措施", "改进建议", "有关建议",
 REASON = re.compile(r"^\s*(?:主要|究其)?原因(?:是|在于|为|：|:)")
 MIN_CELL = 40
 MIN_SENTENCE = 4  # characters: shorter pieces ("一、") say nothing a draft could quote
-# Words every indicator row and work sentence shares: besides the stopwords, they would rank any sentence about
-# work in general for any row.
-ROW_WORDS = frozenset("指标 情况 工作 开展 完成 提升 加强 进一步 全年 年度 实际 目标 数量 时效 效益 可持续 影响 对象 部门 "
-                      "相关 有关 进行 实现 推进 全面 持续 不断 逐步".split())
+# Words naming an indicator row's place in the table (its level names and columns), shared by every row: they would
+# rank any sentence for any row. A question still names a figure by them ("实际完成值", "全年预算"), so they are not
+# stopwords; the generic work verbs ("开展", "推进") are, in `assistant.retrieval.STOPWORDS`.
+ROW_WORDS = frozenset("指标 完成 全年 年度 实际 目标 数量 时效 效益 可持续 影响 对象 部门".split())
 
 
 def heading_section(text: str, current: str) -> str:
