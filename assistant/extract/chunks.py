@@ -10,8 +10,9 @@ under an indicator header), so grounding can take a value only from its own colu
 import re
 
 from assistant.document import Row, TableBlock
-from assistant.extract.tables import (FUND_COLUMNS, INDICATOR_COLUMNS, ColumnMap, is_fund_header, is_goal_header,
-                                      is_indicator_header, is_total_row, split_tables)
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
+from assistant.extract.header import ColumnMap
+from assistant.extract.tables import is_fund_header, is_goal_header, is_indicator_header, is_total_row, split_tables
 from assistant.llm.chunking import Chunk
 
 SEPARATOR = " | "
@@ -48,9 +49,9 @@ def row_length(row: Row) -> int:
 def header_columns(row: Row) -> ColumnMap | None:
     """The columns a header row opens, None for a row that is no funds or indicator header."""
     if is_indicator_header(row):
-        return ColumnMap.from_header(row, INDICATOR_COLUMNS)
+        return ColumnMap.from_header(row, INDICATOR_ROLES)
     if is_fund_header(row):
-        return ColumnMap.from_header(row, FUND_COLUMNS)
+        return ColumnMap.from_header(row, FUND_ROLES)
     return None
 
 
