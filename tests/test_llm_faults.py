@@ -227,8 +227,9 @@ def variant(replacements: dict[int, tuple[str, str]]) -> bytes:
 
 
 def test_hybrid_reads_a_table_whose_headers_the_rules_do_not_know(scripted):
-    unknown = variant({460: ("执行数", "執行數"), 516: ("一级指标", "一級指標"), 517: ("二级指标", "二級指標"),
-                       518: ("三级指标", "三級指標")})
+    unknown = variant({460: ("执行数", "实付数"), 461: ("分值", "标准分"), 463: ("得分", "评定分"),
+                       516: ("一级指标", "考核维度"), 517: ("二级指标", "考核方面"), 518: ("三级指标", "考核要点"),
+                       525: ("分值", "标准分"), 526: ("得分", "评定分")})
     rules = extract(unknown, "rules")
     assert rules.tables == [] and "已跳过" in rules.warnings[0]
     server = scripted()
@@ -240,7 +241,7 @@ def test_hybrid_reads_a_table_whose_headers_the_rules_do_not_know(scripted):
 
 
 def test_hybrid_fills_what_the_rules_left_empty_and_keeps_the_rest(scripted):
-    unscored = variant({526: ("得分", "評分")})
+    unscored = variant({526: ("得分", "评定分")})
     rules = extract(unscored, "rules")
     [parsed] = rules.tables
     assert all(i.score is None for i in parsed.indicators) and parsed.indicators[0].weight == 12.5

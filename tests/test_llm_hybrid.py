@@ -1,7 +1,7 @@
 """Hybrid on degraded copies of the samples: what the rules miss, the LLM recovers, and nothing is lost.
 
-The copies print the table headers as another template does (traditional characters:
-一級指標, 三級指標, 執行數), so the rules no longer recognise those tables. The faithful
+The copies print the table headers in words of a template no synonym table knows (考核维度,
+考核要点, 实付数, 标准分, 评定分), so the rules no longer recognise those tables. The faithful
 scripted server answers each chunk with what the gold labels say that chunk shows; the
 measure is field F1 against the gold labels, rules alone vs hybrid. The checkers run on the
 merged result.
@@ -12,8 +12,8 @@ from schemas.gold import GoldReport
 from tests.conftest import SAMPLE_FILES, gold_for
 from tests.llm_server import ScriptedLLM, llm_env  # noqa: F401  (fixture)
 
-OTHER_TEMPLATE = {"一级指标": "一級指標", "二级指标": "二級指標", "三级指标": "三級指標",
-                  "全年执行数": "全年執行數", "执行数": "執行數"}
+OTHER_TEMPLATE = {"一级指标": "考核维度", "二级指标": "考核方面", "三级指标": "考核要点",
+                  "全年执行数": "实付金额", "执行数": "实付数", "分值": "标准分", "得分": "评定分"}
 
 
 def degraded(text: str) -> str:
