@@ -2,6 +2,7 @@
 header dropped), each cell with its page. Streams are bounded before pdfminer inflates them; pages
 without a text layer go to OCR (`ocr="auto"`), or every page does (`"always"`)."""
 import io
+import re
 import zlib
 
 from assistant.document import Cell
@@ -14,6 +15,7 @@ from schemas import Location
 MAX_STREAM = 32 * 1024 * 1024  # one inflated content or font stream
 MAX_STREAMS = 128 * 1024 * 1024  # all of them together; image streams are left to the OCR renderer
 CHUNK = 1 << 16
+WRAP = re.compile(r"(?:(?<=[A-Za-z0-9,.;:])(\n)(?=[A-Za-z0-9(])|\n)")
 
 
 def check_streams(data: bytes) -> None:
@@ -58,6 +60,11 @@ def open_pdf(data: bytes):
         raise BadInput(f"PDF 文件已损坏，无法打开：{type(cause).__name__}") from error
 
 
+def unwrapped(text: str) -> str:
+    """A cell's text with the line wraps of its narrow column undone (Chinese runs on; words keep a space)."""
+    return WRAP.sub(lambda m: " " if m.group(1) else "", text)
+
+
 def table_cells(table, page_no: int) -> PageTable:
     """Rows of a pdfplumber table: a cell spanning columns once with its colspan, a covered cell below empty."""
     xs = sorted({cell[0] for cell in table.cells})
@@ -74,7 +81,7 @@ def table_cells(table, page_no: int) -> PageTable:
             span = 1
             while j + span < len(xs) and row.cells[j + span] is None and xs[j + span] < box[2] - 1:
                 span += 1
-            cells.append(Cell(texts[j] or "", 0, Location(page=page_no), colspan=span))
+            cells.append(Cell(unwrapped(texts[j] or ""), 0, Location(page=page_no), colspan=span))
             j += span
         rows.append(cells)
     return PageTable(rows, edges)
@@ -84,10 +91,18 @@ def read_text_page(flow: Flow, page, page_no: int) -> None:
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     top = 0.0
     for table in tables:
-        flow.text(page.crop((0, top, page.width, max(top, table.bbox[1]))).extract_text() or "", page_no)
+        flow.text(text_between(page, top, table.bbox[1]), page_no)
         flow.table(table_cells(table, page_no))
         top = table.bbox[3]
-    flow.text(page.crop((0, top, page.width, page.height)).extract_text() or "", page_no)
+    flow.text(text_between(page, top, page.height), page_no)
+
+
+def text_between(page, top: float, bottom: float) -> str:
+    """The text whose middle lies between two heights: a line may straddle a table's ruling by a point."""
+    def inside(obj) -> bool:
+        return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    return page.filter(inside).extract_text() or "" if bottom > top else ""
 
 
 def read_pdf(data: bytes, ocr: str = "auto") -> Grid:

@@ -276,6 +276,7 @@ def write_txt(sheet: Sheet, path: Path) -> None:
 
 def write_docx(sheet: Sheet, path: Path) -> None:
     import docx
+    from docx.oxml import OxmlElement
 
     document = docx.Document()
     for item in sheet.items:
@@ -286,6 +287,8 @@ def write_docx(sheet: Sheet, path: Path) -> None:
         width = max((c + cell.colspan for row in grid for c, cell in row), default=1)
         table = document.add_table(rows=len(item), cols=width)
         table.style = "Table Grid"
+        for row in table.rows:  # a row kept whole on its page, as templates set it
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for r, row in enumerate(grid):
             for c, cell in row:
                 target = table.cell(r, c)
