@@ -234,7 +234,7 @@ def test_doc_without_libreoffice_gives_the_install_command(rendered):
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python, but no soffice
     result = run_cli("check", str(rendered / "doc" / f"{SAMPLE}.doc"), env=env)
     assert result.returncode == 2
-    assert "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" in result.stderr.decode()
+    assert "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" in result.stderr.decode().replace("\n", "")
 
 
 def test_locations_name_page_sheet_and_word_table(rendered):

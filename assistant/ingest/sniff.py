@@ -42,7 +42,9 @@ def zip_kind(data: bytes) -> str:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile as error:
         # The local headers still name the parts when the directory at the end is lost.
-        raise BadInput(f"{'Excel' if b'xl/workbook' in data[:1 << 20] else 'Word'} 文件已损坏或不完整，无法打开。") from error
+        head = data[:1 << 20]
+        kind = "Excel" if b"xl/" in head and b"word/" not in head else "Word"
+        raise BadInput(f"{kind} 文件已损坏或不完整，无法打开。") from error
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -52,9 +54,9 @@ def zip_kind(data: bytes) -> str:
 
 def ole_kind(data: bytes) -> str:
     try:
-        with olefile.OleFileIO(data) as ole:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
             streams = {"/".join(entry) for entry in ole.listdir()}
-    except OSError as error:  # olefile reports a damaged compound file as OSError
+    except Exception as error:  # olefile raises OSError, ValueError or struct errors on a damaged compound file
         raise BadInput("Office 97-2003 文件（.doc/.xls）已损坏，无法打开。") from error
     if "WordDocument" in streams:
         return "doc"
