@@ -258,3 +258,39 @@ def test_locations_name_page_sheet_and_word_table(rendered):
     located = [e for f in checked.findings for e in f.evidence if e.line and docx_document.location_at(e.line)]
     assert located, "findings' evidence lines have a location in the Word file"
     assert json.loads(checked.model_dump_json())["source"]["format"] == "docx"
+
+
+def test_batch_reviews_every_format_and_reports_a_bomb(rendered, tmp_path):
+    from tests.test_ingest_hardening import lying_package
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for kind in ("docx", "xlsx", "html", "doc"):
+        source = rendered / kind / f"{SAMPLE}.{kind}"
+        (inbox / f"report.{kind}").write_bytes(source.read_bytes())
+    (inbox / "bomb.xlsx").write_bytes(lying_package({"xl/workbook.xml": b"<workbook/>"}, "xl/worksheets/sheet1.xml", 200))
+    result = run_cli("batch", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1", timeout=600)
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    entries = {e["name"]: e for e in map(json.loads, (tmp_path / "out" / "summary.jsonl").read_text().splitlines())}
+    assert {name for name, e in entries.items() if e["status"] == "ok"} == {
+        "report.docx", "report.xlsx", "report.html", "report.doc"}
+    assert entries["bomb.xlsx"]["status"] == "bad_input" and "Excel" in entries["bomb.xlsx"]["message"]
+
+
+def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
+    from tests.test_ingest_hardening import lying_package
+    from tests.test_web_api import LiveServer
+
+    server = LiveServer(tmp_path / "reviews.db").start()
+    try:
+        with server.client() as client:
+            workbook = (rendered / "xlsx" / f"{SAMPLE}.xlsx").read_bytes()
+            created = client.post("/api/reports", files={"file": ("自评表.xlsx", workbook)})
+            assert created.status_code == 201, created.text
+            body = created.json()
+            assert body["source"]["format"] == "xlsx" and len(body["tables"]) == 6
+            bomb = lying_package({"xl/workbook.xml": b"<workbook/>"}, "xl/worksheets/sheet1.xml", 200)
+            refused = client.post("/api/reports", files={"file": ("bomb.xlsx", bomb)})
+            assert refused.status_code in (400, 422) and "Excel" in refused.text
+    finally:
+        server.stop()

@@ -22,11 +22,14 @@ from assistant.ingest.xls import read_xls
 from assistant.ingest.xlsx import read_xlsx
 from schemas import Source
 
-__all__ = ["MAX_BYTES", "OCR_MODES", "lines_of", "read_bytes", "read_path", "read_stream"]
+__all__ = ["MAX_BYTES", "OCR_MODES", "SUFFIXES", "lines_of", "read_bytes", "read_path", "read_stream"]
 
 MAX_BYTES = 20 * 1024 * 1024
 REPORT_WORDS = ("预算", "绩效", "支出", "资金", "指标", "自评", "执行")
 OCR_MODES = ("auto", "always", "never")
+# What a folder of reports may hold (batch looks for these names; the content still decides the reader).
+SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".pdf",
+            ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 STREAM_CHUNK = 1 << 20
 
 

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from assistant.errors import BadInput
-from assistant.ingest import MAX_BYTES
+from assistant.ingest import MAX_BYTES, SUFFIXES
 from assistant.render import FUND_HEADER, number
 from assistant.web import view
 from assistant.web.api_routes import stored
@@ -25,7 +25,8 @@ templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(Path(__file_
                                             autoescape=True, trim_blocks=True, lstrip_blocks=True))
 templates.env.filters.update(number=number, signed=view.signed, rule_label=view.rule_label,
                              severity_label=view.severity_label)
-templates.env.globals.update(view=view, FUND_HEADER=FUND_HEADER, EXPORTS=EXPORTS, MAX_UPLOAD_MB=MAX_BYTES // 2**20)
+templates.env.globals.update(view=view, FUND_HEADER=FUND_HEADER, EXPORTS=EXPORTS, MAX_UPLOAD_MB=MAX_BYTES // 2**20,
+                             UPLOAD_SUFFIXES=",".join(SUFFIXES))
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
