@@ -294,3 +294,11 @@ def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
             assert refused.status_code in (400, 422) and "Excel" in refused.text
     finally:
         server.stop()
+
+
+def test_bench_times_conversion_and_ocr_per_page():
+    from assistant.bench import format_timings
+
+    timings = format_timings(SAMPLES / f"{SAMPLE}.txt")
+    assert timings["conversion_s_per_file"] > 0 and timings["ocr_s_per_page"] > 0, timings
+    assert timings["ocr_cpu_s_per_page"] > 0 and timings["peak_memory_mb_with_ocr"] > 0
