@@ -1,11 +1,15 @@
 """Plain text (.txt, pastes, stdin): decoding from UTF-8, UTF-16 or GB18030/GBK, then the text layout reader."""
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from assistant.errors import BadInput
 from assistant.layout import parse_text
+
+if TYPE_CHECKING:
+    from assistant.ingest.grid import Grid
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
@@ -111,7 +115,7 @@ def mixed_endings(text: str) -> list[str]:
 
 
 def read_txt(data: bytes) -> "Grid":
-    from assistant.ingest.grid import Grid
+    from assistant.ingest.grid import Grid  # grid writes cell text with lines_of: imported here, not at the top
 
     text = decode_text(data)
     check_text(text)

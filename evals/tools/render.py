@@ -10,7 +10,6 @@ pdf and doc (LibreOffice from the docx), scan (pdftoppm pages → image-only PDF
 (each page turned 0.6° with speckle noise).
 """
 import argparse
-import io
 import json
 import random
 import re
