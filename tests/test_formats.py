@@ -4,6 +4,7 @@ spans, pages, sheets) and each damaged or unsupported file's message."""
 import importlib.util
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def test_scans_are_read_by_ocr_with_their_tables(scanned, kind):
     path = scanned / kind / f"{SAMPLE}.pdf"
     document = api.load(path.read_bytes(), path.name)
     assert document.source.format == "pdf-ocr"
-    assert {cell.location.page for table in document.tables for row in table.rows for cell in row.cells} == {1, 2}
+    [table] = document.tables  # one table, though it runs over pages
+    assert len({cell.location.page for row in table.rows for cell in row.cells}) >= 2
     first_table = gold().model_copy(update={"tables": gold().tables[:1]})
     tally, _ = score_extraction(tables_only(first_table), tables_only(api.extract(document)))
     assert tally.f1 >= 0.85, (tally.f1, tally.errors[:10])
@@ -87,13 +89,14 @@ def test_an_image_page_is_read_by_ocr(rendered, tmp_path):
 
     pdf = rendered / "pdf" / f"{SAMPLE}.pdf"
     with pdfplumber.open(pdf) as document:
-        page = next(n for n, page in enumerate(document.pages, start=1) if "年度资金" in (page.extract_text() or ""))
+        page = next(n for n, page in enumerate(document.pages, start=1) if page.find_tables())
     subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf),
                     str(tmp_path / "page")], check=True)
     [png] = tmp_path.glob("page*.png")
     document = api.load(png.read_bytes(), "page.png")
     assert document.source.format == "image"
-    assert any("年度资金总额" in cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    cells = {re.sub(r"\s", "", cell.text) for table in document.tables for row in table.rows for cell in row.cells}
+    assert {"年度资金总额", "年初预算数", "全年预算数"} <= cells
 
 
 def workbook_bytes() -> bytes:
@@ -272,14 +275,14 @@ def test_locations_name_page_sheet_and_word_table(rendered):
 
 
 def test_batch_reviews_every_format_and_reports_a_bomb(rendered, tmp_path):
-    from tests.test_ingest_hardening import lying_package
+    from tests.test_ingest_hardening import lying_package, real_parts
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for kind in ("docx", "xlsx", "html", "doc"):
         source = rendered / kind / f"{SAMPLE}.{kind}"
         (inbox / f"report.{kind}").write_bytes(source.read_bytes())
-    (inbox / "bomb.xlsx").write_bytes(lying_package({"xl/workbook.xml": b"<workbook/>"}, "xl/worksheets/sheet1.xml", 200))
+    (inbox / "bomb.xlsx").write_bytes(lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200))
     result = run_cli("batch", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1", timeout=600)
     assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
     entries = {e["name"]: e for e in map(json.loads, (tmp_path / "out" / "summary.jsonl").read_text().splitlines())}
@@ -289,7 +292,7 @@ def test_batch_reviews_every_format_and_reports_a_bomb(rendered, tmp_path):
 
 
 def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
-    from tests.test_ingest_hardening import lying_package
+    from tests.test_ingest_hardening import lying_package, real_parts
     from tests.test_web_api import LiveServer
 
     server = LiveServer(tmp_path / "reviews.db").start()
@@ -300,7 +303,7 @@ def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
             assert created.status_code == 201, created.text
             body = created.json()
             assert body["source"]["format"] == "xlsx" and len(body["tables"]) == 6
-            bomb = lying_package({"xl/workbook.xml": b"<workbook/>"}, "xl/worksheets/sheet1.xml", 200)
+            bomb = lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200)
             refused = client.post("/api/reports", files={"file": ("bomb.xlsx", bomb)})
             assert refused.status_code in (400, 422) and "Excel" in refused.text
     finally:
