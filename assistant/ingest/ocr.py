@@ -193,9 +193,13 @@ def read_page_image(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
 @contextmanager
 def ocr_progress(total: int) -> Iterator[Callable[[], None]]:
     """A rich progress bar per OCR page on a terminal; silent otherwise (pipes, batch, the web app)."""
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, disable=not total or not sys.stderr.isatty()) as bar:
+    if not total or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with Progress(console=Console(stderr=True), transient=True) as bar:  # stderr: stdout may carry JSON
         task = bar.add_task("OCR 识别", total=total)
         yield lambda: bar.advance(task)
 
