@@ -19,7 +19,8 @@ def decode_page(data: bytes) -> str:
     declared = CHARSET.search(data[:4096])
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii").lower().replace("gb2312", "gb18030"), errors="replace")
+            charset = declared.group(1).decode("ascii").lower()
+            return data.decode("gb18030" if charset in ("gb2312", "gbk") else charset, errors="replace")  # superset
         except LookupError:
             pass
     return decode_text(data)

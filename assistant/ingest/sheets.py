@@ -65,10 +65,10 @@ def row_blocks(spans: dict[tuple[int, int], Span]) -> list[list[list[Span]]]:
         elif row:
             current.append(row)
     blocks += [current] if current else []
-    return expand(blocks)
+    return notes_apart(blocks)
 
 
-def expand(blocks: list[list[list[Span]]]) -> list[list[list[Span]]]:
+def notes_apart(blocks: list[list[list[Span]]]) -> list[list[list[Span]]]:
     """Single-cell rows at the end of a table (填表人, 说明) become their own blocks."""
     result = []
     for block in blocks:
