@@ -26,7 +26,7 @@ def evaluate(
     if not samples.is_dir() or not gold.is_dir():
         raise BadInput(f"目录不存在：{samples if not samples.is_dir() else gold}")
     if formats is not None:
-        print_formats(formats, gold, format)
+        print_formats(formats, gold, format, save)
         return
     result = run_evaluation(samples, gold, extractor)
     if not result["samples"]:
@@ -46,12 +46,15 @@ def evaluate(
                       highlight=False)
 
 
-def print_formats(rendered: Path, gold: Path, format: Format) -> None:
+def print_formats(rendered: Path, gold: Path, format: Format, save: bool) -> None:
     from assistant.evaluate.formats import score_formats
+    from assistant.evaluate.run import REPORTS
 
     if not (rendered / "gold").is_dir():
         raise BadInput(f"{rendered} 不是渲染目录（缺少 gold/）：先运行 python evals/tools/render.py {rendered}")
     result = score_formats(rendered, {path.stem for path in gold.glob("*.json")})
+    if save:
+        (REPORTS / "eval-formats.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if format is Format.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return
