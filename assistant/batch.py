@@ -27,10 +27,10 @@ from time import perf_counter
 from assistant import api
 from assistant.errors import SelfevalError
 from assistant.render import SEVERITY_NAMES, evidence_places, rule_name, table_label
+from assistant.ingest import SUFFIXES
 from assistant.store import Store
 from schemas import Evidence, ReviewedReport
 
-REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
 LEDGER = "summary.jsonl"
 OVERVIEW = "overview.xlsx"
 STORE = "reviews.db"
@@ -70,10 +70,10 @@ class Tally:
 
 
 def find_reports(source: str, outdir: Path | None = None) -> list[Path]:
-    """The files SOURCE names: a directory's .txt/.docx/.pdf files (recursively), a glob's matches, or one file."""
+    """The files SOURCE names: a directory's report files of every format (recursively), a glob's matches, or one file."""
     path = Path(source)
     if path.is_dir():
-        found = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES]
+        found = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
     elif path.is_file():
         found = [path]
     else:

@@ -1,8 +1,9 @@
 """The document model every ingester produces: text lines plus blocks of paragraphs and tables.
 
-`lines` is the text a reviewer sees (for .txt the file itself; for .docx/.pdf a rendering
-in the same tab layout), and every block and cell carries its 1-based line in it, so each
-extracted value can be traced back to its source line.
+`lines` is the text a reviewer sees (for .txt the file itself; for every other format a
+rendering in the same tab layout), and every block and cell carries its 1-based line in it, so
+each extracted value can be traced back to its source line; `locations` maps a line to where it
+is in the original file (page, sheet and cell, table/row/col).
 """
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ class Document:
     lines: list[str]
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
+    locations: dict[int, Location] = field(default_factory=dict)  # line → where it is in the original file
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -63,6 +65,10 @@ class Document:
     @property
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    def location_at(self, line: int | None) -> Location | None:
+        """Where the text on `line` is in the original file (page, sheet and cell, table/row/col), if known."""
+        return self.locations.get(line) if line is not None else None
 
     def line_text(self, line: int | None) -> str:
         if line is None or not 1 <= line <= len(self.lines):

@@ -89,16 +89,15 @@ def guarded(command):
     return wrapper
 
 
-def read_document(file: str) -> "Document":
-    """FILE as a path, or "-" for standard input."""
-    from assistant.ingest import read_bytes, read_path
+def read_document(file: str, ocr: str = "auto") -> "Document":
+    """FILE as a path, or "-" for standard input (read in bounded chunks); `ocr` is auto, always or never."""
+    from assistant.ingest import OCR_MODES, read_path, read_stream
 
+    if ocr not in OCR_MODES:
+        raise BadInput("--ocr 只能是 auto（无文本层时识别）、always（每页都识别）或 never（不识别）。")
     if file == "-":
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            raise BadInput("标准输入为空：没有可审核的内容。")
-        return read_bytes(data, "stdin", from_stdin=True)
-    return read_path(file)
+        return read_stream(sys.stdin.buffer, ocr=ocr)
+    return read_path(file, ocr=ocr)
 
 
 def evals_dir(given: Path | None, default: Path, option: str) -> Path:

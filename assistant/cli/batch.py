@@ -73,7 +73,7 @@ def batch(
         raise BadInput(f"输出目录 {outdir} 已是一个文件，请换一个目录。")
     files = find_reports(source, outdir)
     if not files:
-        raise BadInput(f"没有找到要审核的报告文件（.txt/.docx/.pdf）：{source}")
+        raise BadInput(f"没有找到要审核的报告文件（txt/docx/doc/wps/xlsx/xls/et/html/pdf/扫描图片）：{source}")
     job = Batch(outdir, extractor)
     todo, unreadable, skipped = job.plan(files)
     tally = Tally(total=len(files), skipped=skipped, failures=list(unreadable))

@@ -67,6 +67,11 @@ def print_result(result: dict) -> None:
     machine = result["machine"]
     console.print(f"计时为本进程的 CPU 时间（单核）；本机此刻的 Python 基准循环耗时 {machine['calibration_ms']} 毫秒，"
                   f"负载 {' '.join(map(str, machine['load_average']))}", highlight=False)
+    formats = result["formats"]
+    console.print(f"格式：{formats['error']}" if "error" in formats else
+                  f"格式：LibreOffice 转换每个文件 {formats['conversion_s_per_file']} 秒；OCR 每页 {formats['ocr_s_per_page']} 秒"
+                  f"（CPU {formats['ocr_cpu_s_per_page']} 秒），含 OCR 的峰值内存 {formats['peak_memory_mb_with_ocr']} MB",
+                  highlight=False)
     llm = result["llm"]
     if llm and "error" in llm:
         console.print(f"大模型：{llm['error']}", highlight=False)

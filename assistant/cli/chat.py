@@ -54,7 +54,7 @@ class Mode(str, Enum):
 @app.command()
 @guarded
 def ask(
-    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
+    file: str = typer.Argument(..., help="报告文件（txt/docx/doc/wps/xlsx/xls/et/html/pdf/扫描图片），或 - 表示标准输入"),
     question: str = typer.Argument(..., help="问题，如“三公经费决算数是多少？”"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
     mode: Mode = typer.Option(Mode.offline, "--mode", help=MODE_HELP),
@@ -109,7 +109,7 @@ def piped_questions():
 @app.command()
 @guarded
 def chat(
-    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf）"),
+    file: str = typer.Argument(..., help="报告文件（txt/docx/doc/wps/xlsx/xls/et/html/pdf/扫描图片）"),
     mode: Mode = typer.Option(Mode.offline, "--mode", help=MODE_HELP),
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
 ) -> None:

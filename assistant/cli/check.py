@@ -9,9 +9,10 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 @app.command()
 @guarded
 def check(
-    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
+    file: str = typer.Argument(..., help="报告文件（txt/docx/doc/wps/xlsx/xls/et/html/pdf/扫描图片），或 - 表示标准输入"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
     severity: str = typer.Option("info", "--severity", help="只显示该级别及以上：error | warning | info"),
+    ocr: str = typer.Option("auto", "--ocr", help="扫描件与图片的 OCR：auto（无文本层时）| always | never"),
     extractor: str = typer.Option("auto", "--extractor",
                                     help="rules | llm | hybrid | auto（已配置 LLM 端点时为 hybrid，否则为 rules）"),
 ) -> None:
@@ -20,7 +21,7 @@ def check(
 
     if severity not in SEVERITY_ORDER:
         raise typer.BadParameter("--severity 只能是 error、warning 或 info")
-    report = api.check(read_document(file), extractor)
+    report = api.check(read_document(file, ocr), extractor)
     report.findings = [f for f in report.findings if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[severity]]
     if format is Format.json:
         print_json(report)

@@ -17,12 +17,17 @@ def evaluate(
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
     save: bool = typer.Option(False, "--save/--no-save", help="写入源码目录的 evals/reports/ 并与上次结果比较"),
+    formats: Path = typer.Option(None, "--formats",
+                                 help="evals/tools/render.py 渲染出的目录：按格式（docx/xlsx/html/pdf/doc/扫描件）评测表格字段 F1"),
 ) -> None:
     """用金标准评测抽取、复核、问答和审核意见草稿的准确率。"""
     from assistant.evaluate.run import GOLD, REPORTS, SAMPLES, headline, markdown, run_evaluation, write_reports
 
     samples, gold = evals_dir(samples, SAMPLES, "--samples"), evals_dir(gold, GOLD, "--gold")
     reports = saved_reports_dir(REPORTS) if save else None
+    if formats is not None:
+        print_formats(formats, gold, format, reports)
+        return
     result = run_evaluation(samples, gold, extractor)
     if not result["samples"]:
         raise BadInput(f"{samples} 中没有与金标准对应的样本。")
@@ -53,3 +58,26 @@ def evaluate(
         console.print(f"样本 {len(result['samples'])} 份，用时 {result['seconds']} 秒" +
                       (f"；详见 {reports / f'eval-{extractor}.md'}" if reports else "（加 --save 写入 evals/reports/）"),
                       highlight=False)
+
+
+def print_formats(rendered: Path, gold: Path, format: Format, reports: Path | None) -> None:
+    """Field F1 per format on the files evals/tools/render.py wrote; `reports` (with --save) keeps the figures."""
+    from rich.table import Table as RichTable
+
+    from assistant.evaluate.formats import score_formats
+
+    if not (rendered / "gold").is_dir():
+        raise BadInput(f"{rendered} 不是渲染目录（缺少 gold/）：先运行 python evals/tools/render.py {rendered}")
+    result = score_formats(rendered, {path.stem for path in gold.glob("*.json")})
+    if reports is not None:
+        (reports / "eval-formats.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if format is Format.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    for group, title in (("samples", "样本（湖南版式）"), ("field", "外省字段集（各自版式）")):
+        grid = RichTable("格式", "F1", "精确率", "召回率", "文件", "拒收", "目标", title=title)
+        for kind, score in result[group].items():
+            target = score["target"]
+            grid.add_row(kind, f"{score['f1']:.4f}", f"{score['precision']:.4f}", f"{score['recall']:.4f}",
+                         str(score["files"]), str(len(score["refused"])), "" if target is None else f"≥{target:.2f}")
+        console.print(grid)

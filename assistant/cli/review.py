@@ -40,10 +40,11 @@ def output_format(output: Path) -> str:
 @app.command()
 @guarded
 def review(
-    file: str = typer.Argument(..., help="报告文件（.txt/.docx/.pdf），或 - 表示标准输入"),
+    file: str = typer.Argument(..., help="报告文件（txt/docx/doc/wps/xlsx/xls/et/html/pdf/扫描图片），或 - 表示标准输入"),
     output: Path = typer.Option(None, "--output", "-o", help="写出审核意见：.md / .docx / .json / .xlsx"),
     format: Format = typer.Option(Format.table, "--format", "-f", help="未指定 -o 时在终端输出的格式"),
     mode: str = typer.Option("template", "--mode", help="template（离线模板）| llm（模型起草，数字经核验）"),
+    ocr: str = typer.Option("auto", "--ocr", help="扫描件与图片的 OCR：auto（无文本层时）| always | never"),
     extractor: str = typer.Option("rules", "--extractor", help="rules | llm | hybrid"),
 ) -> None:
     """复核报告并为每处偏差起草偏差原因分析及改进措施，生成审核意见。"""
@@ -54,7 +55,7 @@ def review(
     from assistant.review.memo import build_memo
 
     fmt = output_format(output) if output else None
-    report = api.review(read_document(file), mode, extractor)
+    report = api.review(read_document(file, ocr), mode, extractor)
     if output:
         try:
             output.write_bytes(export_review(report, fmt))

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from assistant.ingest import MAX_BYTES
+from assistant.ingest import MAX_BYTES, SUFFIXES
 from assistant.render import FUND_HEADER, number
 import assistant.web.view as view
 from assistant.web.exports import EXPORTS
@@ -18,7 +18,8 @@ templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(Path(__file_
                                             autoescape=True, trim_blocks=True, lstrip_blocks=True))
 templates.env.filters.update(number=number, signed=view.signed, rule_label=view.rule_label,
                              severity_label=view.severity_label)
-templates.env.globals.update(view=view, FUND_HEADER=FUND_HEADER, EXPORTS=EXPORTS, MAX_UPLOAD_MB=MAX_BYTES // 2**20)
+templates.env.globals.update(view=view, FUND_HEADER=FUND_HEADER, EXPORTS=EXPORTS, MAX_UPLOAD_MB=MAX_BYTES // 2**20,
+                             UPLOAD_SUFFIXES=",".join(sorted(SUFFIXES)))
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:

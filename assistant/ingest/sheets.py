@@ -1,0 +1,80 @@
+"""A worksheet (from .xlsx or .xls) into the grid: title rows above a table become paragraphs, an empty
+row ends a table, merged ranges become spans, and every cell keeps its sheet and address ("D14")."""
+from openpyxl.utils import get_column_letter
+
+from assistant.ingest.grid import Grid, Span, rows_from_spans
+from schemas import Location
+
+
+def number_text(value: float, percent: bool) -> str:
+    """A number as a reviewer sees it printed: 100.0 → "100", 0.567 in a % format → "56.7%"."""
+    if percent:
+        value *= 100
+    value = round(value, 9)
+    text = str(int(value)) if value.is_integer() else repr(value)
+    return text + ("%" if percent else "")
+
+
+def write_sheet(grid: Grid, sheet: str, values: dict[tuple[int, int], str],
+                merges: list[tuple[int, int, int, int]]) -> None:
+    """`values` maps 0-based (row, col) to printed text; `merges` are 0-based inclusive (r1, c1, r2, c2)."""
+    spans: dict[tuple[int, int], Span] = {}
+    hidden: set[tuple[int, int]] = set()
+    for r1, c1, r2, c2 in merges:
+        spans[(r1, c1)] = Span(values.get((r1, c1), ""), r1, c1, r2 - r1 + 1, c2 - c1 + 1)
+        hidden |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
+    for (r, c), text in values.items():
+        if (r, c) not in hidden and (r, c) not in spans and text.strip():
+            spans[(r, c)] = Span(text, r, c)
+    for span in spans.values():
+        span.location = Location(sheet=sheet, cell=f"{get_column_letter(span.col + 1)}{span.row + 1}", row=span.row + 1,
+                                 col=span.col + 1)
+    for block in row_blocks(spans):
+        if len(block) == 1 and len(block[0]) == 1:  # a title or note line: 附件2-1, 专项资金绩效自评表, 填表人
+            grid.paragraph(block[0][0].text, block[0][0].location)
+            continue
+        top = min(span.row for row in block for span in row)
+        left = min(span.col for row in block for span in row)
+        grid.table(rows_from_spans([Span(s.text, s.row - top, s.col - left, s.rowspan, s.colspan, s.location)
+                                    for row in block for s in row]))
+
+
+def row_blocks(spans: dict[tuple[int, int], Span]) -> list[list[list[Span]]]:
+    """Rows of spans grouped into blocks: an empty row (not covered by a merge) separates them,
+    and a single-cell row before or after a table is a block of its own (a title or a note)."""
+    by_row: dict[int, list[Span]] = {}
+    reach: dict[int, int] = {}
+    for span in spans.values():
+        by_row.setdefault(span.row, []).append(span)
+    for span in spans.values():
+        for r in range(span.row, span.row + span.rowspan):
+            reach[r] = reach.get(r, 0) + 1
+    blocks: list[list[list[Span]]] = []
+    current: list[list[Span]] = []
+    for r in range(max(by_row, default=-1) + 1):
+        row = sorted(by_row.get(r, []), key=lambda span: span.col)
+        if not reach.get(r):
+            blocks += [current] if current else []
+            current = []
+            continue
+        single = len(row) == 1 and row[0].rowspan == 1 and reach[r] == 1
+        if single and not any(len(previous) > 1 for previous in current):
+            blocks += [current] if current else []
+            blocks.append([row])
+            current = []
+        elif row:
+            current.append(row)
+    blocks += [current] if current else []
+    return notes_apart(blocks)
+
+
+def notes_apart(blocks: list[list[list[Span]]]) -> list[list[list[Span]]]:
+    """Single-cell rows at the end of a table (填表人, 说明) become their own blocks."""
+    result = []
+    for block in blocks:
+        tail = []
+        while len(block) > 1 and len(block[-1]) == 1 and block[-1][0].rowspan == 1:
+            tail.insert(0, block.pop())
+        result.append(block)
+        result += [[row] for row in tail]
+    return result

@@ -1,0 +1,427 @@
+"""Render gold-labelled tables into every format a report arrives in, for `selfeval eval --formats DIR`.
+
+    python evals/tools/render.py OUT [--field /work/wt/fieldA/evals/field ...] [--formats docx,xlsx,...]
+
+Sources: the five samples (their tables as printed in evals/samples, in Hunan's layout) and field-set
+tables ({split}/{id}.json GoldReports with "header_rows"), each drawn in its OWN province's header
+layout from its gold labels. Writes OUT/{format}/{id}.{ext} and OUT/gold/{id}.json (the labels,
+unchanged). Formats: txt (tab layout), docx and xlsx (real merged cells), html (rowspan/colspan),
+pdf and doc (LibreOffice from the docx), scan (pdftoppm pages → image-only PDF) and scan-rotated
+(each page turned 0.6° with speckle noise).
+"""
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from assistant.document import TableBlock  # noqa: E402
+from assistant.ingest.text import lines_of  # noqa: E402
+from assistant.layout import parse_text  # noqa: E402
+
+FORMATS = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotated")
+SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*(\S*)$")
+
+
+@dataclass
+class Cell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+    def __post_init__(self) -> None:
+        self.text = self.text or ""  # a null gold value prints as an empty cell
+
+
+@dataclass
+class Sheet:
+    """One document to render: paragraphs and tables in order (a table is a list of rows of Cells or None,
+    None standing for a position covered by a merge)."""
+
+    items: list = field(default_factory=list)
+
+    def paragraph(self, text: str) -> None:
+        self.items.append(text)
+
+    def table(self, rows: list[list[Cell]]) -> None:
+        self.items.append(rows)
+
+
+# ---------------------------------------------------------------- the samples: Hunan tables as printed
+
+def padded(rows: list[list[Cell | None]]) -> list[list[Cell | None]]:
+    """Every row reaching the table's width: a short row's last cell spans the rest."""
+    grid = placed(rows)
+    width = max(c + cell.colspan for row in grid for c, cell in row)
+    for row in grid:
+        if row:
+            c, last = row[-1]
+            last.colspan += width - (c + last.colspan)
+    return rows
+
+
+def sample_sheet(text: str) -> Sheet:
+    """The sample's paragraphs and tables, cells as printed (split by the text layout reader); a short row's
+    last cell spans to the table width, an empty first-column cell below a name is merged into it."""
+    sheet = Sheet()
+    for block in parse_text(lines_of(text)):
+        if not isinstance(block, TableBlock):
+            sheet.paragraph(block.text)
+            continue
+        sheet.table(padded(merge_down([[Cell(cell.text) for cell in row.cells] for row in block.rows], column=0)))
+    return sheet
+
+
+def merge_down(rows: list[list[Cell]], column: int) -> list[list[Cell]]:
+    """Empty cells under a named cell in `column` become a vertical merge with it (both must span alike)."""
+    anchor = None
+    for row in rows:
+        cell = row[column] if len(row) > column else None
+        if cell is not None and not cell.text and anchor is not None and cell.colspan == anchor.colspan:
+            anchor.rowspan += 1
+            row[column] = None
+        else:
+            anchor = cell if cell is not None and cell.text else None
+    return rows
+
+
+# ---------------------------------------------------------------- the field set: each province's layout
+
+INDICATOR_ROLES = [  # header text → gold field (first match wins; order matters)
+    (re.compile(r"得分计算|得分系数|核心|性质$|方向"), None),
+    (re.compile(r"一级指标"), "level1"), (re.compile(r"二级指标"), "level2"),
+    (re.compile(r"三级指标|指标名称|绩效内容"), "level3"),
+    (re.compile(r"度量单位|计量单位"), "unit"),
+    (re.compile(r"完成值|实际值|完成指标值|实际完成"), "actual"),
+    (re.compile(r"指标值|目标值"), "target"),
+    (re.compile(r"原因|改进"), "deviation_note"),
+    (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
+]
+FUND_ROLES = [
+    (re.compile(r"得分计算|原因"), None),
+    (re.compile(r"年初预算"), "initial_budget"), (re.compile(r"预算数|调整"), "full_year_budget"),
+    (re.compile(r"执行数"), "executed"), (re.compile(r"执行率"), "execution_rate"),
+    (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
+]
+NAME_LABEL = re.compile(r"^(项目名称|专项名称)$")
+
+
+def role(header: str, roles) -> str | None:
+    for pattern, name in roles:
+        if pattern.search(header):
+            return name
+    return None
+
+
+def number(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def section(header: list[str]) -> str:
+    joined = "".join(header)
+    if "一级指标" in joined or "三级指标" in joined or "指标名称" in joined or "绩效内容" in joined:
+        return "indicators"
+    if re.search(r"预算数|执行数", joined):
+        return "funds"
+    if "目标" in joined:
+        return "goals"
+    return "info"
+
+
+def flattened(headers: list[list[str]]) -> list[list[str]]:
+    """A two-row indicator header (年度指标值 over 指标性质/指标值/度量单位) as one row of column names."""
+    result, skip = [], False
+    for index, header in enumerate(headers):
+        if skip:
+            skip = False
+            continue
+        below = headers[index + 1] if index + 1 < len(headers) else []
+        if below[:1] == ["一级指标"] and "一级指标" not in header and any("指标值" in h for h in header):
+            at = next(i for i, h in enumerate(header) if "指标值" in h)
+            levels = [h for h in below if "级指标" in h]
+            parts = [h for h in below if "级指标" not in h]
+            result.append([*header[:at], *levels, *parts, *header[at + 1:]])
+            skip = True
+            continue
+        result.append(header)
+    return result
+
+
+def split_target(target: str, columns: list[str | None]) -> dict[str, str]:
+    """A target over 指标性质 / 指标值 / 度量单位 columns, as a template with split columns prints it."""
+    match = SPLIT_TARGET.match(target or "")
+    if "unit" in columns and match:
+        return {"nature": match.group(1), "target": match.group(2), "unit": match.group(3)}
+    return {"target": target or ""}
+
+
+def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    leading = role(header[0], INDICATOR_ROLES) is None  # a section label column (绩效指标, 年度绩效目标(80分))
+    names = header[1:] if leading else header
+    columns = [role(name, INDICATOR_ROLES) for name in names]
+    natures = [i for i, name in enumerate(names) if re.search(r"性质$|方向", name)]
+    rows = [[Cell(name) for name in header]]
+    for indicator in table.get("indicators", []):
+        values = dict(indicator)
+        values.update(split_target(indicator.get("target"), columns))
+        cells = [Cell(number(values.get(c)) if c in ("weight", "score") else (values.get(c) or "") if c else "")
+                 for c in columns]
+        for i in natures:
+            cells[i] = Cell(values.get("nature", ""))
+        rows.append(([Cell("")] if leading else []) + cells)
+    if table.get("total_weight") is not None or table.get("total_score") is not None:
+        total = [Cell("") for _ in columns]
+        total[0] = Cell("总分")
+        for i, c in enumerate(columns):
+            if c == "weight" and table.get("total_weight") is not None:
+                total[i] = Cell(number(table["total_weight"]))
+            if c == "score" and table.get("total_score") is not None:
+                total[i] = Cell(number(table["total_score"]))
+        rows.append(([Cell("")] if leading else []) + total)
+    if leading:
+        rows = merge_down(rows, 0)
+    return rows
+
+
+def fund_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    has_label_column = len(header) > 1 and (header[1] == "" or "总额" in header[1])
+    head = header if has_label_column else [header[0], "", *header[1:]]
+    columns = [role(name, FUND_ROLES) for name in head[2:]]
+    rows = [[Cell(name) for name in head]]
+    lines = [table["funds_total"]] if table.get("funds_total") else []
+    for line in lines + [dict(line, label=f"其中：{line['label']}") for line in table.get("fund_lines", [])]:
+        cells = []
+        for c in columns:
+            value = line.get(c) if c else None
+            cells.append(Cell(f"{number(value)}%" if c == "execution_rate" and value is not None else number(value)))
+        rows.append([Cell(""), Cell(line["label"]), *cells])
+    return merge_down(rows, 0)
+
+
+def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    goals = table.get("goals") or {}
+    values = [goals.get("expected") or "", goals.get("achieved") or ""]
+    rows = [[Cell(name) for name in header]]
+    rows.append([Cell("")] + [Cell(v) for v in values[:max(1, len(header) - 1)]])
+    return merge_down(rows, 0)
+
+
+def info_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    cells, labels = [], [h for h in header if h]
+    for label in labels:
+        cells += [Cell(label), Cell(table.get("name") or "" if NAME_LABEL.match(label) else "")]
+    return [cells]
+
+
+def field_sheet(gold: dict) -> Sheet:
+    sheet = Sheet()
+    headers_per_table = gold.get("header_rows") or []
+    for index, table in enumerate(gold.get("tables", [])):
+        headers = headers_per_table[index] if index < len(headers_per_table) else []
+        if not headers and gold.get("template_header"):
+            headers = gold["template_header"][min(index, len(gold["template_header"]) - 1)]
+        if table.get("title"):
+            sheet.paragraph(table["title"])
+        rows: list[list[Cell]] = []
+        writers = {"indicators": indicator_rows, "funds": fund_rows, "goals": goal_rows, "info": info_rows}
+        for header in flattened(headers):
+            rows += writers[section(header)](header, table)
+        if rows:
+            sheet.table(padded(rows))
+        sheet.paragraph("")
+    return sheet
+
+
+# ---------------------------------------------------------------- writers
+
+def placed(rows: list[list[Cell | None]]) -> list[list[tuple[int, Cell]]]:
+    """Each row's cells with their grid column, skipping positions covered by a merge from above."""
+    taken: set[tuple[int, int]] = set()
+    result = []
+    for r, row in enumerate(rows):
+        c, out = 0, []
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            if cell is None:  # its position is taken by the merge above
+                continue
+            out.append((c, cell))
+            taken |= {(r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan)}
+            c += cell.colspan
+        result.append(out)
+    return result
+
+
+def write_txt(sheet: Sheet, path: Path) -> None:
+    lines = []
+    for item in sheet.items:
+        if isinstance(item, str):
+            lines.append(item)
+            continue
+        for row in item:
+            lines += ["\t" + (cell.text if cell else "").replace("\n", " ") for cell in row] + [""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_docx(sheet: Sheet, path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for item in sheet.items:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+            continue
+        grid = placed(item)
+        width = max((c + cell.colspan for row in grid for c, cell in row), default=1)
+        table = document.add_table(rows=len(item), cols=width)
+        table.style = "Table Grid"
+        for row in table.rows:  # a row kept whole on its page, as templates set it
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for r, row in enumerate(grid):
+            for c, cell in row:
+                target = table.cell(r, c)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                target.text = cell.text
+    document.save(path)
+
+
+def write_xlsx(sheet: Sheet, path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "自评表"
+    r0 = 1
+    for item in sheet.items:
+        if isinstance(item, str):
+            if item:
+                ws.cell(r0, 1, item)
+            r0 += 1
+            continue
+        for r, row in enumerate(placed(item)):
+            for c, cell in row:
+                target = ws.cell(r0 + r, c + 1, typed(cell.text))
+                target.alignment = Alignment(wrap_text=True)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    ws.merge_cells(start_row=r0 + r, start_column=c + 1,
+                                   end_row=r0 + r + cell.rowspan - 1, end_column=c + cell.colspan)
+        r0 += len(item) + 1
+    book.save(path)
+
+
+def typed(text: str):
+    """Numbers as numbers (as a department's workbook has them), percents with a % format kept as text."""
+    if re.fullmatch(r"-?\d+(\.\d+)?", text or ""):
+        value = float(text)
+        return int(value) if value.is_integer() and "." not in text else value
+    return text
+
+
+def write_html(sheet: Sheet, path: Path) -> None:
+    from html import escape
+
+    parts = ['<!DOCTYPE html><html><head><meta charset="gbk"><title>绩效自评表</title></head><body>']
+    for item in sheet.items:
+        if isinstance(item, str):
+            parts.append(f"<p>{escape(item)}</p>")
+            continue
+        parts.append('<table border="1" cellspacing="0">')
+        for row in item:
+            cells = "".join(f'<td rowspan="{c.rowspan}" colspan="{c.colspan}">{escape(c.text).replace(chr(10), "<br>")}</td>'
+                            for c in row if c is not None)
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    path.write_bytes("\n".join(parts).encode("gb18030"))
+
+
+def soffice_convert(source: Path, target: str, out: Path) -> Path:
+    with tempfile.TemporaryDirectory(prefix="render-") as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                        "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
+    return out / f"{source.stem}.{target.split(':')[0]}"
+
+
+def write_scan(pdf: Path, path: Path, rotated: bool) -> None:
+    from PIL import Image, ImageFilter
+
+    with tempfile.TemporaryDirectory(prefix="scan-") as work:
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), f"{work}/page"], check=True, timeout=300)
+        pages = [Image.open(p).convert("L") for p in sorted(Path(work).glob("page*.png"))]
+        if rotated:
+            noise = random.Random(pdf.stem)
+            turned = []
+            for page in pages:
+                page = page.rotate(0.6, resample=Image.BICUBIC, expand=False, fillcolor=255)
+                pixels = page.load()
+                for _ in range(page.width * page.height // 400):
+                    pixels[noise.randrange(page.width), noise.randrange(page.height)] = noise.choice((0, 96, 255))
+                turned.append(page.filter(ImageFilter.GaussianBlur(0.4)))
+            pages = turned
+        pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150.0)
+
+
+def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None:
+    for directory in formats:
+        (out / directory).mkdir(parents=True, exist_ok=True)
+    if "txt" in formats:
+        write_txt(sheet, out / "txt" / f"{name}.txt")
+    docx_path = out / "docx" / f"{name}.docx"
+    if {"docx", "pdf", "doc", "scan", "scan-rotated"} & set(formats):
+        docx_path.parent.mkdir(parents=True, exist_ok=True)
+        write_docx(sheet, docx_path)
+    if "xlsx" in formats:
+        write_xlsx(sheet, out / "xlsx" / f"{name}.xlsx")
+    if "html" in formats:
+        write_html(sheet, out / "html" / f"{name}.html")
+    if "doc" in formats:
+        soffice_convert(docx_path, "doc", out / "doc")
+    if {"pdf", "scan", "scan-rotated"} & set(formats):
+        (out / "pdf").mkdir(parents=True, exist_ok=True)
+        pdf = soffice_convert(docx_path, "pdf", out / "pdf")
+        for kind in ("scan", "scan-rotated"):
+            if kind in formats:
+                write_scan(pdf, out / kind / f"{name}.pdf", rotated=kind == "scan-rotated")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--samples", type=Path, default=ROOT / "evals" / "samples")
+    parser.add_argument("--gold", type=Path, default=ROOT / "evals" / "gold")
+    parser.add_argument("--field", type=Path, action="append", default=[], help="a field-set folder ({dev,test}/*.json)")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--only", default="", help="render only ids containing this text")
+    args = parser.parse_args()
+    formats = tuple(args.formats.split(","))
+    (args.out / "gold").mkdir(parents=True, exist_ok=True)
+    for sample in sorted(args.samples.glob("*.txt")):
+        gold = args.gold / f"{sample.stem}.json"
+        if gold.exists() and args.only in sample.stem:
+            render(sample_sheet(sample.read_text(encoding="utf-8")), sample.stem, args.out, formats)
+            shutil.copy(gold, args.out / "gold" / gold.name)
+    for folder in args.field:
+        for path in sorted(folder.glob("*/*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            if not gold.get("tables") or args.only not in path.stem:
+                continue
+            render(field_sheet(gold), path.stem, args.out, formats)
+            (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    print(f"rendered into {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""Every format a report arrives in, read into one grid: a sample's tables rendered into each format by
+evals/tools/render.py read back to the sample's gold labels; each format's own structure (merged cells,
+spans, pages, sheets) and each damaged or unsupported file's message."""
+import importlib.util
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant import api
+from assistant.evaluate.formats import score_file
+from assistant.ingest import read_bytes
+from schemas.gold import GoldReport
+from tests.conftest import GOLD, ROOT, SAMPLES, run_cli
+
+SAMPLE = "000_9f4ecd25e267d59e"
+spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
+render = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(render)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    """Sample 000's tables in every format, written at test time (LibreOffice and pdftoppm run for real)."""
+    out = tmp_path_factory.mktemp("rendered")
+    sheet = render.sample_sheet((SAMPLES / f"{SAMPLE}.txt").read_text(encoding="utf-8"))
+    render.render(sheet, SAMPLE, out, ("txt", "docx", "xlsx", "html", "pdf", "doc"))
+    return out
+
+
+def gold() -> GoldReport:
+    return GoldReport.model_validate_json((GOLD / f"{SAMPLE}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("kind, suffix, label", [
+    ("txt", "txt", "txt"), ("docx", "docx", "docx"), ("xlsx", "xlsx", "xlsx"), ("html", "html", "html"),
+    ("pdf", "pdf", "pdf"), ("doc", "doc", "doc"),
+])
+def test_a_sample_rendered_into_each_format_reads_to_its_gold(rendered, kind, suffix, label):
+    path = rendered / kind / f"{SAMPLE}.{suffix}"
+    tally, problem = score_file(path, gold())
+    assert problem is None
+    assert tally.f1 == 1.0, tally.errors[:10]
+    assert api.load(path.read_bytes(), path.name).source.format == label
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    """Sample 000's department table (two pages) with its title lines, as an image-only PDF and as a turned,
+    speckled copy."""
+    out = tmp_path_factory.mktemp("scanned")
+    sheet = render.sample_sheet((SAMPLES / f"{SAMPLE}.txt").read_text(encoding="utf-8"))
+    first_table = next(i for i, item in enumerate(sheet.items) if isinstance(item, list))
+    sheet.items = sheet.items[first_table - 3:first_table + 1]  # 附件1, 部门整体支出绩效自评表, （2022年度）, the table
+    render.render(sheet, SAMPLE, out, ("scan", "scan-rotated"))
+    return out
+
+
+def tables_only(report):
+    return report.model_copy(update={"unit_name": None, "year": None, "figures": []})
+
+
+@pytest.mark.parametrize("kind", ["scan", "scan-rotated"])
+def test_scans_are_read_by_ocr_with_their_tables(scanned, kind):
+    from assistant.evaluate.extraction import score_extraction
+
+    path = scanned / kind / f"{SAMPLE}.pdf"
+    document = api.load(path.read_bytes(), path.name)
+    assert document.source.format == "pdf-ocr"
+    [table] = document.tables  # one table, though it runs over pages
+    assert len({cell.location.page for row in table.rows for cell in row.cells}) >= 2
+    first_table = gold().model_copy(update={"tables": gold().tables[:1]})
+    tally, _ = score_extraction(tables_only(first_table), tables_only(api.extract(document)))
+    assert tally.f1 >= 0.85, (tally.f1, tally.errors[:10])
+
+
+def test_ocr_never_refuses_a_scan_and_the_cli_names_the_option(scanned):
+    result = run_cli("extract", str(scanned / "scan" / f"{SAMPLE}.pdf"), "--ocr", "never")
+    assert result.returncode == 2 and "--ocr never" in result.stderr.decode()
+
+
+def test_an_image_page_is_read_by_ocr(rendered, tmp_path):
+    import subprocess
+
+    import pdfplumber
+
+    pdf = rendered / "pdf" / f"{SAMPLE}.pdf"
+    with pdfplumber.open(pdf) as document:
+        page = next(n for n, page in enumerate(document.pages, start=1) if page.find_tables())
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf),
+                    str(tmp_path / "page")], check=True)
+    [png] = tmp_path.glob("page*.png")
+    document = api.load(png.read_bytes(), "page.png")
+    assert document.source.format == "image"
+    cells = {re.sub(r"\s", "", cell.text) for table in document.tables for row in table.rows for cell in row.cells}
+    assert {"年度资金总额", "年初预算数", "全年预算数"} <= cells
+
+
+def workbook_bytes() -> bytes:
+    """A 项目支出绩效自评表 as departments fill it in Excel: merged title, merged level names, a formula total."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表2"
+    sheet["A1"] = "专项资金绩效自评表"
+    sheet.merge_cells("A1:F1")
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "抽检批次", "≥600批次", "500批次", 30, 25],
+            [None, None, "抽检覆盖率", "100%", "100%", 30, 30],
+            ["效益指标", "社会效益指标", "群众满意度", "≥90%", "95%", 40, 38.5]]
+    for r, values in enumerate(rows, start=3):
+        for c, value in enumerate(values, start=1):
+            sheet.cell(r, c, value)
+    sheet.merge_cells("A4:A5")
+    sheet.merge_cells("B4:B5")
+    sheet["A7"], sheet["F7"], sheet["G7"] = "总分", "=SUM(F4:F6)", "=SUM(G4:G6)"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_merged_ranges_are_spans_and_cells_have_their_address():
+    document = read_bytes(workbook_bytes(), "自评.xlsx")
+    assert document.source.format == "xlsx"
+    [table] = document.tables
+    assert [p.text for p in table.title_lines] == ["专项资金绩效自评表"]
+    second, third = table.rows[1], table.rows[2]
+    assert second.cells[0].rowspan == 2 and third.cells[0].text == ""  # the continuation of a vertical merge
+    score = next(cell for cell in table.rows[3].cells if cell.text == "38.5")
+    assert (score.location.sheet, score.location.cell) == ("表2", "G6")
+    assert document.location_at(score.line) == score.location
+    report = api.extract(document)
+    [extracted] = report.tables
+    assert [(i.level1, i.level3, i.weight, i.score) for i in extracted.indicators] == [
+        ("产出指标", "抽检批次", 30, 25), ("产出指标", "抽检覆盖率", 30, 30), ("效益指标", "群众满意度", 40, 38.5)]
+
+
+def test_xlsx_formulas_without_cached_values_read_as_empty_not_as_formula_text():
+    # openpyxl wrote the workbook and nothing computed it: the 总分 formulas have no cached value
+    document = read_bytes(workbook_bytes(), "自评.xlsx")
+    assert not any(cell.text.startswith("=") for table in document.tables for row in table.rows for cell in row.cells)
+
+
+def test_xls_through_xlrd_keeps_merges(rendered, tmp_path):
+    xls = render.soffice_convert(rendered / "xlsx" / f"{SAMPLE}.xlsx", "xls", tmp_path)
+    tally, problem = score_file(xls, gold())
+    assert problem is None and tally.f1 == 1.0, tally.errors[:10]
+    document = read_bytes(xls.read_bytes(), "x.xls")
+    assert document.source.format == "xls"
+    assert any(cell.rowspan > 1 for table in document.tables for row in table.rows for cell in row.cells)
+
+
+GBK_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
+<table width="100%"><tr><td>
+  <p>某局2022年度部门整体支出绩效自评报告</p>
+  <p>附件1</p>
+  <table border="1">
+    <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>
+    <tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>抽检<br>批次</td><td>≥600批次</td><td>500批次</td><td>30</td><td>25</td></tr>
+    <tr><td>抽检覆盖率</td><td>100%</td><td>100%</td><td>30</td><td>30</td></tr>
+    <tr><td>效益指标</td><td>社会效益指标</td><td>群众满意度</td><td>≥90%</td><td>95%</td><td>40</td><td>38</td></tr>
+    <tr><td colspan="5">总分</td><td>100</td><td>93</td></tr>
+  </table>
+  <p>二、存在的问题</p>
+  <table border="1"><tr><td>问题</td><td>资金拨付滞后</td></tr></table>
+</td></tr></table></body></html>"""
+
+
+def test_gbk_html_page_with_nested_layout_table_and_spans():
+    document = read_bytes(GBK_PAGE.encode("gbk"), "page.htm")
+    assert document.source.format == "html"
+    indicators, problems = document.tables
+    assert [p.text for p in document.paragraphs][:2] == ["某局2022年度部门整体支出绩效自评报告", "附件1"]
+    assert indicators.rows[1].cells[2].text == "抽检\n批次"
+    assert indicators.rows[2].texts()[:3] == ["", "", "抽检覆盖率"]  # rowspan continuations are empty cells
+    assert indicators.rows[4].cells[0].colspan == 5
+    assert problems.rows[0].texts() == ["问题", "资金拨付滞后"]
+    [table] = api.extract(document).tables
+    assert [(i.level1, i.level2, i.level3, i.score) for i in table.indicators] == [
+        ("产出指标", "数量指标", "抽检批次", 25), ("产出指标", "数量指标", "抽检覆盖率", 30),
+        ("效益指标", "社会效益指标", "群众满意度", 38)]
+    assert (table.total_weight, table.total_score) == (100, 93)
+
+
+def long_table_pdf(path: Path, repeat_header: bool) -> None:
+    """A 40-indicator table that runs over two pages (reportlab splits it), header repeated or not."""
+    from reportlab.lib import colors
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    rows += [["产出指标", "数量指标", f"检查项目{n}", "≥10次", "12次", "2", "2"] for n in range(1, 41)]
+    rows += [["总分", "", "", "", "", "80", "80"]]
+    grid = Table(rows, repeatRows=1 if repeat_header else 0, style=TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), "STSong-Light")]))
+    SimpleDocTemplate(str(path)).build([grid])
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_pdf_table_over_two_pages_is_one_table_with_its_total(tmp_path, repeat_header):
+    path = tmp_path / "long.pdf"
+    long_table_pdf(path, repeat_header)
+    document = api.load(path.read_bytes(), path.name)
+    [table] = document.tables
+    pages = {cell.location.page for row in table.rows for cell in row.cells}
+    assert pages == {1, 2}
+    [extracted] = api.extract(document).tables
+    assert [i.level3 for i in extracted.indicators] == [f"检查项目{n}" for n in range(1, 41)]
+    assert (extracted.total_weight, extracted.total_score) == (80, 80)
+
+
+def test_encrypted_pdf_says_so(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    page.drawString(72, 720, "budget performance")
+    page.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    result = run_cli("check", str(path))
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "PDF 已加密" in stderr and "Pdfminer" not in stderr
+
+
+def package(names: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in names.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("cut.xlsx", workbook_bytes()[:3000], "Excel 文件已损坏"),
+    ("other.zip.docx", package({"mimetype": b"application/epub+zip", "OEBPS/a.html": b"<p/>"}), "既不是 Word"),
+    ("ole.doc", bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600, "已损坏"),
+    ("photo.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 400, "图片"),
+    ("letter.rtf", b"{\\rtf1\\ansi budget}", "RTF"),
+])
+def test_damaged_or_unsupported_files_name_the_real_cause(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run_cli("check", str(path))
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and message in stderr and "Traceback" not in stderr, stderr
+
+
+def test_doc_without_libreoffice_gives_the_install_command(rendered):
+    import os
+    import sys
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python, but no soffice
+    result = run_cli("check", str(rendered / "doc" / f"{SAMPLE}.doc"), env=env)
+    assert result.returncode == 2
+    assert "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" in result.stderr.decode().replace("\n", "")
+
+
+def test_locations_name_page_sheet_and_word_table(rendered):
+    docx_document = api.load((rendered / "docx" / f"{SAMPLE}.docx").read_bytes(), "a.docx")
+    second_table = docx_document.tables[1]
+    cell = second_table.rows[4].cells[0]
+    assert (cell.location.table, cell.location.row, cell.location.col) == (2, 5, 1)
+    checked = api.check(docx_document)
+    located = [e for f in checked.findings for e in f.evidence if e.line and docx_document.location_at(e.line)]
+    assert located, "findings' evidence lines have a location in the Word file"
+    assert json.loads(checked.model_dump_json())["source"]["format"] == "docx"
+
+
+def test_batch_reviews_every_format_and_reports_a_bomb(rendered, tmp_path):
+    from tests.test_ingest_hardening import lying_package, real_parts
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for kind in ("docx", "xlsx", "html", "doc"):
+        source = rendered / kind / f"{SAMPLE}.{kind}"
+        (inbox / f"report.{kind}").write_bytes(source.read_bytes())
+    (inbox / "bomb.xlsx").write_bytes(lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200))
+    result = run_cli("batch", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1", timeout=600)
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    entries = {e["name"]: e for e in map(json.loads, (tmp_path / "out" / "summary.jsonl").read_text().splitlines())}
+    assert {name for name, e in entries.items() if e["status"] == "ok"} == {
+        "report.docx", "report.xlsx", "report.html", "report.doc"}
+    assert entries["bomb.xlsx"]["status"] == "bad_input" and "Excel" in entries["bomb.xlsx"]["message"]
+
+
+def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
+    from tests.test_ingest_hardening import lying_package, real_parts
+    from tests.test_web_api import LiveServer
+
+    server = LiveServer(tmp_path / "reviews.db").start()
+    try:
+        with server.client() as client:
+            workbook = (rendered / "xlsx" / f"{SAMPLE}.xlsx").read_bytes()
+            created = client.post("/api/reports", files={"file": ("自评表.xlsx", workbook)})
+            assert created.status_code == 201, created.text
+            body = created.json()
+            assert body["source"]["format"] == "xlsx" and len(body["tables"]) == 6
+            bomb = lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200)
+            refused = client.post("/api/reports", files={"file": ("bomb.xlsx", bomb)})
+            assert refused.status_code in (400, 422) and "Excel" in refused.text
+    finally:
+        server.stop()
+
+
+def test_bench_times_conversion_and_ocr_per_page():
+    from assistant.bench import format_timings
+
+    timings = format_timings(SAMPLES / f"{SAMPLE}.txt")
+    assert timings["conversion_s_per_file"] > 0 and timings["ocr_s_per_page"] > 0, timings
+    assert timings["ocr_cpu_s_per_page"] > 0 and timings["peak_memory_mb_with_ocr"] > 0
