@@ -58,10 +58,12 @@ class Grid:
             self.blocks.append(TableBlock(table_rows))
         self.lines.append("")
 
-    def finish(self) -> "Grid":
-        """The grid with each table's title lines attached and every cell located."""
+    def finish(self, locate: bool = True) -> "Grid":
+        """The grid with each table's title lines attached and every cell located; a text file's cells
+        (`locate=False`) keep only their line, which is where a reviewer finds them in that file."""
         attach_titles(self.blocks)
-        locate_cells(self.blocks, self.locations)
+        if locate:
+            locate_cells(self.blocks, self.locations)
         return self
 
 

@@ -120,4 +120,4 @@ def read_txt(data: bytes) -> "Grid":
     text = decode_text(data)
     check_text(text)
     lines = lines_of(text)
-    return Grid(lines, parse_text(lines)).finish()
+    return Grid(lines, parse_text(lines)).finish(locate=False)
