@@ -20,7 +20,7 @@ HEADING = re.compile(
     r"^\s*(附件\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]+\s*[、.．]|说明[:：]|填表人|"
     r"\d{4}年度.{0,40}$|.{0,60}(自评表|基础数据表|自评报告|评分表)\s*$)"
 )
-PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
 

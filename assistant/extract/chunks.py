@@ -16,7 +16,8 @@ from assistant.extract.tables import is_fund_header, is_goal_header, is_indicato
 from assistant.llm.chunking import Chunk
 
 SEPARATOR = " | "
-LINE_BREAKS = re.compile(r"\s*\n\s*")
+# A match starts only where a run of white space starts, so a long run is scanned once, not once per position.
+LINE_BREAKS = re.compile(r"(?<!\s)\s*\n\s*")
 
 
 def render(row: Row) -> list[str]:

@@ -26,8 +26,8 @@ from assistant.llm.grounding import Grounder, fold_text, same_number
 from assistant.values import normalize_text
 from schemas import Figure, FundLine, Goals, Indicator, Table, TableRow
 
-UNIT_AFTER = re.compile(r"\s*(?:余|多)?\s*(亿(?:余|多)?元|万(?:余|多)?元|元|万(?![\u4e00-\u9fa5])|分)")
-LEVEL_WEIGHT = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+UNIT_AFTER = re.compile(r"\s{0,4}(?:余|多)?\s{0,4}(亿(?:余|多)?元|万(?:余|多)?元|元|万(?![\u4e00-\u9fa5])|分)")
+LEVEL_WEIGHT = re.compile(r"\s{0,4}[（(]\s{0,4}\d{1,4}(?:\.\d{1,4})?\s{0,4}分\s{0,4}[)）]")
 LABEL_GAP = 4  # characters a figure's label may stand before its number ("支出为", "合计：")
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 DROPS_SHOWN = 5

@@ -5,21 +5,15 @@ per format writes the same grid of paragraphs and tables of cells (grid.py), ren
 the tab layout of Word's plain-text export so every value has a line and a location to point at.
 """
 import hashlib
+import importlib
 from pathlib import Path
 from typing import BinaryIO
 
 from assistant.document import Document
 from assistant.errors import BadInput
-from assistant.ingest.convert import convert
-from assistant.ingest.docx import read_docx
 from assistant.ingest.grid import Grid
-from assistant.ingest.html import read_html
-from assistant.ingest.ocr import read_image
-from assistant.ingest.pdf import read_pdf
 from assistant.ingest.sniff import sniff
-from assistant.ingest.text import MIXED_ENCODING, is_mixed_encoding, lines_of, read_txt
-from assistant.ingest.xls import read_xls
-from assistant.ingest.xlsx import read_xlsx
+from assistant.ingest.text import MIXED_ENCODING, is_mixed_encoding, lines_of
 from assistant.values import normalize_text
 from schemas import Source
 
@@ -34,19 +28,31 @@ SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".xlsx", ".xlsm", ".xls", ".et", ".
 STREAM_CHUNK = 1 << 20
 
 
+# Each format's reader, imported only when a file of that format arrives (openpyxl, lxml, OCR cost start-up time
+# and memory every other report would pay for).
+READERS = {"txt": ("text", "read_txt"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
+           "xls": ("xls", "read_xls"), "html": ("html", "read_html"), "pdf": ("pdf", "read_pdf"),
+           "image": ("ocr", "read_image")}
+CONVERTED = {"doc": "docx", "wps": "docx", "et": "xlsx"}  # read after LibreOffice converts them
+
+
+def reader(kind: str):
+    module, function = READERS[kind]
+    return getattr(importlib.import_module(f"assistant.ingest.{module}"), function)
+
+
 def read_grid(data: bytes, kind: str, ocr: str) -> Grid:
-    if kind in ("doc", "wps"):
-        return read_docx(convert(data, kind, "docx"))
-    if kind == "et":
-        return read_xlsx(convert(data, kind, "xlsx"))
-    readers = {"txt": read_txt, "docx": read_docx, "xlsx": read_xlsx, "xls": read_xls, "html": read_html}
-    if kind in readers:
-        return readers[kind](data)
+    if kind in CONVERTED:
+        from assistant.ingest.convert import convert
+
+        return reader(CONVERTED[kind])(convert(data, kind, CONVERTED[kind]))
     if kind == "pdf":
-        return read_pdf(data, ocr)
-    if ocr == "never":
-        raise BadInput("这是图片文件，需要 OCR 识别：请去掉 --ocr never 后重试。")
-    return read_image(data)
+        return reader("pdf")(data, ocr)
+    if kind not in READERS or kind == "image":
+        if ocr == "never":
+            raise BadInput("这是图片文件，需要 OCR 识别：请去掉 --ocr never 后重试。")
+        return reader("image")(data)
+    return reader(kind)(data)
 
 
 def check_size(size: int) -> None:

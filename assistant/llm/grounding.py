@@ -14,7 +14,7 @@ import unicodedata
 from assistant.values import NUMBER, chinese_to_number, to_ascii
 
 SAME_MEANING = str.maketrans({"≧": "≥", "≦": "≤", "—": "-", "－": "-", "～": "~", "〜": "~"})
-CHINESE_AMOUNT = re.compile(r"([零〇一二两三四五六七八九十百千万亿]+)(?=万?元|亿元)")
+CHINESE_AMOUNT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([零〇一二两三四五六七八九十百千万亿]+)(?=万?元|亿元)")
 
 
 def folded(char: str) -> str:

@@ -19,7 +19,7 @@ from schemas import CheckedReport, Draft, Evidence, Finding
 
 ORDINALS = "一二三四五六七八九十"
 # A sentence that states a figure (a number with its unit), not only an item number.
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|个|件|次|批次|户|家|人次|人|起|份|项|台|辆|套|条|天|日|分)")
+FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s{0,4}(?:万元|亿元|元|%|个|件|次|批次|户|家|人次|人|起|份|项|台|辆|套|条|天|日|分)")
 CLIP = 90
 # Findings whose substance the score and note sentences already state.
 STATED_BY_ROW = {"target_not_met_full_score", "score_not_proportional", "met_but_deducted", "missing_deviation_note",
