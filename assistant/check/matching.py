@@ -48,7 +48,7 @@ def joined_edge(after: str, before: str) -> str:
 
 
 def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
-    if a.family != b.family:
+    if a.family != b.family and a.unit != b.unit:
         return False
     x, y = (a.amount, b.amount) if a.family == "money" else (a.value, b.value)
     if a.approximate and not b.approximate:

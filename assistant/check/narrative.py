@@ -10,7 +10,8 @@ from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
-from assistant.extract.figures import NarrativeFigure, read_figures
+from assistant.check.names import compatible_units, same_indicator
+from assistant.extract.figures import NarrativeFigure, clause_around, read_figures
 from assistant.document import Paragraph
 from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
@@ -24,6 +25,9 @@ PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)(?:的)?(?P<rate>\d+(?:\.\d+)?)%")
 RATIO_OF = re.compile(r"为(?P<of>[\u4e00-\u9fa5]{0,10}?)(?P<base>\d+(?:\.\d+)?)(?P<unit>万元|元|户|家|件|个|批次)的"
                       r"(?P<rate>\d+(?:\.\d+)?)%")
+# A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
+RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
+FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
 STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
 
 
@@ -75,15 +79,17 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
             total = head[-1]
             if sentence[:mark.start()].rstrip("，, ")[-len(total.text):] != total.text:
                 continue
-            closing = sentence.find("）" if sentence[mark.start()] in "（(" else "。", mark.end())
+            bracketed = sentence[mark.start()] in "（("
+            closing = sentence.find("）" if bracketed else "。", mark.end())
             body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
             parts = without_subtotals([m for m in read_figures(body, paragraph.line)
                                        if m.unit == total.unit and not m.approximate])
             if len(parts) < 2 or total.approximate:
                 continue
             prefix_sums = [sum(p.value for p in parts[:n]) for n in range(2, len(parts) + 1)]
-            if any(abs(s - total.value) <= 0.011 for s in prefix_sums):
-                continue  # the breakdown is complete; what follows are other figures
+            # After "其中" a complete breakdown may be followed by other figures; a bracket holds only parts.
+            if not bracketed and any(abs(s - total.value) <= 0.011 for s in prefix_sums):
+                continue
             added = sum(p.value for p in parts)
             # A near miss is a typo in a breakdown; far more is a list of other things, not parts.
             if total.value + 0.011 < added <= total.value * 1.2:
@@ -122,6 +128,32 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             if before:
                 findings += share_finding(paragraph, sentence, before[-1].value, float(match.group("base")),
                                           match.group("rate"))
+    return findings
+
+
+def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """合格率 / 阴性率 / 办结率 … recomputed from the total and the failed (or done) count the sentence gives."""
+    findings = []
+    for sentence in sentences(paragraph):
+        figures = read_figures(sentence, paragraph.line)
+        for index, rate in enumerate(figures):
+            named = RATE_NAME.search(sentence, max(0, rate.start - 8), rate.start)
+            counts = [f for f in figures[:index] if f.family == "count" and not f.approximate]
+            if rate.unit != "%" or not named or len(counts) < 2 or counts[0].value <= 0:
+                continue
+            total = counts[0]
+            failed = [f for f in counts[1:] if f.unit == total.unit and any(w in f.before for w in FAILED_WORDS)]
+            done = [f for f in counts[1:] if f.unit == total.unit and "办结" in f.before]
+            name = named.group("name")
+            if failed and name in ("合格率", "阴性率"):
+                part = total.value - failed[-1].value
+            elif failed and name in ("不合格率", "阳性率", "检出率"):
+                part = failed[-1].value
+            elif done and name == "办结率":
+                part = done[-1].value
+            else:
+                continue
+            findings += share_finding(paragraph, sentence, part, total.value, fmt(rate.value))
     return findings
 
 
@@ -243,22 +275,28 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure
 
 
 def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
-    """An indicator's 完成值 and the narrative's figure for the same thing."""
+    """An indicator's 完成值 and the narrative's figure for the same thing (by its words or a synonym of its name)."""
     findings = []
-    # Narrative figures by unit, each with the characters around it, read once for all indicators.
-    by_unit: dict[str, list[tuple[NarrativeFigure, str, set[str]]]] = {}
-    for mention, quote in narrative:
-        by_unit.setdefault(mention.unit, []).append((mention, quote, set(mention.before + mention.after)))
+    # Narrative figures with the characters around them, read once for all indicators; one case inside a
+    # total ("其中……一案，挽回1.2万元") never stands for the indicator.
+    candidates = [(m, q, set(m.before + m.after)) for m, q in narrative if not m.single_case]
+    texts = {p.line: p.text for p in ctx.narrative}
     for index, table in ctx.self_evaluation_tables:
         for indicator in table.indicators:
             actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
             name = normalize_text(indicator.level3)
             wanted = set(name) - STOP_CHARS
-            if len(actual) != 1 or len(wanted) < 4 or actual[0].unit == "%":
+            if len(actual) != 1 or len(wanted) < 4:
                 continue
             value = actual[0]
-            scored = [(len(wanted & words), n, q) for n, q, words in by_unit.get(value.unit, [])]
-            scored = [s for s in scored if s[0] >= max(4, 0.7 * len(wanted))]
+            scored = []
+            for other, quote, words in candidates:
+                if not compatible_units(value.unit, other.unit):
+                    continue
+                if same_indicator(name, other.subject, clause_around(texts[other.line], other.start, other.end)):
+                    scored.append((len(wanted) + 1, other, quote))
+                elif value.unit != "%" and other.unit == value.unit and len(wanted & words) >= max(4, 0.7 * len(wanted)):
+                    scored.append((len(wanted & words), other, quote))
             if not scored or any(same_value(value, n) for _, n, _ in scored):
                 continue
             _, other, quote = max(scored, key=lambda s: s[0])
@@ -335,6 +373,7 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_budget_arithmetic(ctx, paragraph)
         findings += check_parts_exceed_total(ctx, paragraph)
         findings += check_shares(ctx, paragraph)
+        findings += check_rates_from_counts(ctx, paragraph)
         findings += check_units(ctx, paragraph)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)

@@ -16,7 +16,7 @@ API
 A `NarrativeFigure` holds
     value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an),
                a "万" or "亿" scale inside a count applied ("1.4万起" → 14000 起)
-    unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 …;
+    unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 … or a rate 件/万人 元/批次;
                "万" alone is money printed without its 元
     text       the characters read ("220余件", "1，950.5万元")
     before     the subject words right before the number within its clause, dates and fillers dropped
@@ -58,6 +58,7 @@ FIGURE = re.compile(
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
     r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数]))"
+    r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
 CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]")
@@ -65,6 +66,7 @@ LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|�
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 NUMBER_CHARS = re.compile(r"[\d.%]+")
 FILLER = re.compile(r"^(?:其中|共|共计|合计|累计|全年|今年|年内|完成|达到|达|为|约|近|超|超过|实现|有|计|各类|推动|推进)+")
+TRAILING_FILLER = re.compile(r"(?:为|达到|达|是|在|约|近|超过|共计|合计|共|计)+$")
 QUOTED_LABEL = re.compile(r"“(?P<label>[^“”]{1,20})”(?:[\u4e00-\u9fa5]{0,2})$")
 # Chinese numerals that are words, not quantities: 一起 (together), 一次性, 一批 (a batch of), 两个责任.
 CHINESE_WORDS = ("一起", "一次", "一批", "一个", "一项", "一件", "一份", "一张", "一条", "一本", "一场", "一期", "一处",
@@ -162,9 +164,11 @@ def _value(match: re.Match) -> float | None:
 
 def _unit(match: re.Match) -> str:
     if match.group("money"):
-        return re.sub("[余多]", "", match.group("money"))
-    unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
-    return "%" if unit == "％" else unit
+        unit = re.sub("[余多]", "", match.group("money"))
+    else:
+        unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
+    unit = "%" if unit == "％" else unit
+    return f"{unit}/{match.group('per')}" if match.group("per") else unit
 
 
 def read_figures(text: str, line: int, scope: str | None = None) -> list[NarrativeFigure]:
@@ -192,7 +196,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> list[Narrati
                   or before.endswith(APPROX_BEFORE))
         found.append(NarrativeFigure(
             value=value, unit=_unit(match), text=match.group(), line=line,
-            before=FILLER.sub("", clause_words(before)), after=clause_words(BOUNDARY.split(tail)[0]),
+            before=TRAILING_FILLER.sub("", FILLER.sub("", clause_words(before))), after=clause_words(BOUNDARY.split(tail)[0]),
             approximate=bool(approx), quoted=quoted.group("label") if quoted else None,
             scope=SCOPES[scope_words[-1]] if scope_words else scope,
             spending=spending_words[-1] if spending_words else None,
