@@ -11,7 +11,7 @@ from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
 from assistant.check.names import compatible_units, same_indicator
-from assistant.extract.figures import NarrativeFigure, clause_around, read_figures
+from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
 from assistant.document import Paragraph
 from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
@@ -177,7 +177,7 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
         found = read_figures(sentence, paragraph.line)
         if any(m.unit == "万" and m.before for m in found):
             bare = next(m for m in found if m.unit == "万")
-            findings.append(finding("unit_missing", "info", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
+            findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
                                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, bare.before,
                                     expected=f"{bare.text}元", actual=bare.text))
         if BUDGET_PLUS_ADDED.search(sentence):
@@ -228,6 +228,45 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[NarrativeFigure, 
     return findings
 
 
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def same_action(a: NarrativeFigure, b: NarrativeFigure, subject: str) -> bool:
+    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置")."""
+    rest_a = (a.before + "|" + a.after).replace(subject, "|")
+    rest_b = (b.before + "|" + b.after).replace(subject, "|")
+    return any("|" not in pair for pair in bigrams(rest_a) & bigrams(rest_b))
+
+
+def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """One count given twice in other words: "在今年已查办的115起违法案件中" / "共查办……违法案件138起";
+    "办结各级核查处置54起" / "办结不合格报告核查处置61件" (another unit is a warning: a person judges)."""
+    findings = []
+    counts = [(m, q) for m, q in narrative if m.family == "count" and not m.single_case]
+    # Figures are paired only when they share 4 characters next to their numbers: index those 4-character keys.
+    keys: dict[str, list[int]] = {}
+    for index, (figure, _) in enumerate(counts):
+        words = {figure.before[i:i + 4] for i in range(len(figure.before) - 3)} | {figure.after[:4]}
+        for key in words:
+            if len(key) == 4:
+                keys.setdefault(key, []).append(index)
+    pairs = sorted({(i, j) for members in keys.values() for i in members for j in members if i < j})
+    for i, j in pairs:
+        (a, quote_a), (b, quote_b) = counts[i], counts[j]
+        if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before:
+            continue
+        subject = shared_subject(a, b)
+        if not subject or not same_action(a, b, subject):
+            continue
+        findings.append(finding("narrative_inconsistency", "error" if a.unit == b.unit else "warning",
+                                f"正文对同一事项“{subject}”给出两个数值：第{a.line}行“{a.before}{a.text}{a.after}”，"
+                                f"第{b.line}行“{b.before}{b.text}{b.after}”。",
+                                [Evidence(quote=quote_a, line=a.line), Evidence(quote=quote_b, line=b.line)],
+                                None, subject, expected=a.text, actual=b.text))
+    return findings
+
+
 def clause_of(text: str, mention: NarrativeFigure) -> str:
     start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
     start = max(start, 0)
@@ -239,7 +278,8 @@ def clause_of(text: str, mention: NarrativeFigure) -> str:
 
 
 def narrative_mentions(ctx: Context) -> list[tuple[NarrativeFigure, str]]:
-    return [(m, clause_of(p.text, m)) for p in ctx.narrative for m in read_figures(p.text, p.line)]
+    texts = {p.line: p.text for p in ctx.narrative}
+    return [(m, clause_of(texts[m.line], m)) for m in read_narrative(ctx.narrative)]
 
 
 def goal_mentions(ctx: Context) -> list[tuple[int, NarrativeFigure, Evidence]]:
@@ -308,6 +348,51 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeF
     return findings
 
 
+GENERIC_BIGRAMS = {"开展", "完成", "全市", "全区", "工作", "企业", "情况", "实现", "以上", "以下", "及时", "数量"}
+
+
+def check_indicator_parts(ctx: Context) -> list[Finding]:
+    """An indicator's 完成值 against the sum of the parts one sentence of the text lists for it:
+    "央媒采发101篇…省级以上媒体发稿510余篇…采发198篇" for 主流媒体采发稿件数 1200个; "七家…一家" for 5个."""
+    findings = []
+    sentences_with_counts = []
+    for paragraph in ctx.narrative:
+        for sentence in sentences(paragraph):
+            figures = [f for f in read_figures(sentence, paragraph.line) if f.family == "count" and not f.single_case]
+            # "1.4万起，其中办结举报1292起": a figure after 其中 breaks down the one before it, it is no further part.
+            figures = [f for k, f in enumerate(figures) if not k or "其中" not in sentence[figures[k - 1].end:f.start]]
+            if len(figures) >= 2:
+                # Each figure with the two-character words around it, made once for all indicators.
+                words = [bigrams(f.before + f.after) - GENERIC_BIGRAMS for f in figures]
+                sentences_with_counts.append((sentence, list(zip(figures, words)), paragraph.line))
+    for index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
+            name = normalize_text(indicator.level3)
+            if len(actual) != 1 or actual[0].family != "count" or len(name) < 6:
+                continue
+            value, name_words = actual[0], bigrams(name)
+            for sentence, figures, line in sentences_with_counts:
+                # Parts share a word of two characters with the indicator's name ("采发", "监督").
+                parts = [f for f, words in figures if words & name_words and compatible_units(value.unit, f.unit)]
+                if len(parts) < 2 or any(same_value(value, f) for f, _ in figures):
+                    continue
+                added = sum(f.value for f in parts)
+                approximate = any(f.approximate for f in parts)
+                if not 0.5 * value.value <= added <= 2 * value.value or (approximate and added <= value.value <= added * 1.2):
+                    continue
+                if abs(added - value.value) <= 0.011:
+                    continue
+                total = f"{'+'.join(f.text for f in parts)}={fmt(added)}{'余' if approximate else ''}{parts[0].unit}"
+                findings.append(finding("text_table_mismatch", "error",
+                                        f"指标“{indicator.level3}”实际完成值{indicator.actual}，正文第{line}行分项合计{total}，二者不一致。",
+                                        ctx.row_evidence(indicator, indicator.actual)
+                                        + [Evidence(quote=sentence.strip()[:200], line=line)],
+                                        index, indicator.level3, expected=f"{fmt(added)}{parts[0].unit}", actual=indicator.actual))
+                break
+    return findings
+
+
 def budget_column(words: str) -> str | None:
     if "年初预算" in words or "预算数" in words:
         return "budget"
@@ -340,6 +425,13 @@ def check_basic_data_against_text(ctx: Context, narrative: list[tuple[NarrativeF
             mismatched = [(m, q, v) for m, q, v in candidates if differs(m.amount, v)]
             if candidates and len(mismatched) == len(candidates):
                 mention, quote, value = mismatched[0]
+                if mention.scope:  # the text speaks of one source of funds, the table of all: a reviewer compares
+                    findings.append(finding("text_table_mismatch", "warning",
+                                            f"正文“{mention.before}{mention.text}”为{mention.scope}口径，基础数据表“{row.label}”"
+                                            f"为全部资金{fmt(value)}万元，差额{fmt(value - mention.amount)}万元，正文未说明其来源。",
+                                            [Evidence(quote=quote, line=mention.line), ctx.quote(row.line, row.label)],
+                                            index, row.label, expected=fmt(value), actual=mention.text))
+                    continue
                 findings.append(finding("text_table_mismatch", "error",
                                         f"正文“{mention.before}{mention.text}”，基础数据表“{row.label}”为{fmt(value)}万元，二者不一致。",
                                         [Evidence(quote=quote, line=mention.line), ctx.quote(row.line, row.label)],
@@ -377,8 +469,10 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_units(ctx, paragraph)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
+    findings += check_restated_counts(ctx, narrative)
     findings += check_goals_against_text(ctx, narrative)
     findings += check_indicators_against_text(ctx, narrative)
+    findings += check_indicator_parts(ctx)
     findings += check_basic_data_against_text(ctx, narrative)
     findings += check_self_score(ctx)
     return findings

@@ -53,7 +53,7 @@ _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + ("%", "
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
     rf"(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+))"
-    r"(?P<approx>余|多)?"
+    r"[ \u3000]?(?P<approx>余|多)?"
     r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
@@ -183,7 +183,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> list[Narrati
         value = _value(match)
         if value is None:
             continue
-        head = text[max(0, match.start() - 30):match.start()]
+        head = text[max(0, match.start() - 30):match.start()].rstrip(" \u3000")
         quoted = QUOTED_LABEL.search(head)
         before = BOUNDARY.split(head)[-1]
         tail = text[match.end():match.end() + 20]
