@@ -21,7 +21,7 @@ def check_goals(ctx: Context) -> list[Finding]:
             if target.kind != "number" or target.value is None or len(name) < 4:
                 continue
             for goal, clause in stated:
-                if not (compatible_units(goal.unit, target.unit) and same_indicator(name, goal.before, clause)
+                if not (compatible_units(goal.unit, target.unit) and same_indicator(name, goal.subject, clause, goals)
                         and differs(goal.value, target.value)):
                     continue
                 looser = goal.value < target.value if target.comparator in ("≤", "<") else goal.value > target.value

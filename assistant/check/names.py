@@ -12,6 +12,7 @@ SYNONYMS = tomllib.loads((Path(__file__).with_name("synonyms.toml")).read_text(e
 # Each group as one alternation, longest name first, so "按时办结率" is replaced before "按时办结".
 VARIANTS = [(re.compile("|".join(map(re.escape, sorted(group, key=len, reverse=True)))), group[0])
             for group in SYNONYMS["variants"]]
+NAMES = {group[0] for group in SYNONYMS["variants"]}
 
 
 @functools.cache
@@ -24,14 +25,18 @@ def canonical(name: str) -> str:
     return name
 
 
-def same_indicator(indicator: str, subject: str, sentence: str, minimum: int = 4) -> bool:
+def same_indicator(indicator: str, subject: str, sentence: str, paragraph: str, minimum: int = 4) -> bool:
     """Whether a figure's subject names the indicator: their canonical names end alike over `minimum`
-    characters, and the indicator's remaining words are all in the sentence ("消费者投诉" for 按期办结率)."""
+    characters and the indicator's remaining words are all in the sentence ("消费者投诉" for 按期办结率),
+    or they end in one listed name ("抽检") and the indicator's other words stand in the paragraph ("食品安全")."""
     name, words = canonical(indicator), canonical(subject)
     size = 0
     while size < min(len(name), len(words)) and name[-1 - size] == words[-1 - size]:
         size += 1
-    return size >= minimum and set(name[:len(name) - size]) <= set(sentence)
+    head = name[:len(name) - size]
+    if size >= minimum:
+        return set(head) <= set(sentence)
+    return size >= 2 and name[len(name) - size:] in NAMES and len(head) >= 2 and head in paragraph
 
 
 def compatible_units(a: str | None, b: str | None) -> bool:

@@ -333,7 +333,8 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeF
             for other, quote, words in candidates:
                 if not compatible_units(value.unit, other.unit):
                     continue
-                if same_indicator(name, other.subject, clause_around(texts[other.line], other.start, other.end)):
+                paragraph = texts[other.line]
+                if same_indicator(name, other.subject, clause_around(paragraph, other.start, other.end), paragraph):
                     scored.append((len(wanted) + 1, other, quote))
                 elif value.unit != "%" and other.unit == value.unit and len(wanted & words) >= max(4, 0.7 * len(wanted)):
                     scored.append((len(wanted & words), other, quote))

@@ -1,8 +1,8 @@
 """Precision and recall of the checkers' findings against the gold defects.
 
 A finding matches a defect when the rule is the same, the table is the same (through the
-gold→extracted table mapping), and the row is the same or the two share a number or an
-evidence line.
+gold→extracted table mapping), and the row is the same or the two share a number, or, when
+they do not both state other figures, an evidence line.
 """
 import re
 from dataclasses import dataclass, field
@@ -27,8 +27,11 @@ def matches(finding: Finding, defect: Defect, table_map: dict[int, int]) -> bool
     if defect.row and finding.row and normalize_text(defect.row) == normalize_text(finding.row):
         return True
     finding_numbers = numbers_in(finding.expected, finding.actual) - {0.0, 100.0}
-    if finding_numbers & numbers_in(defect.expected, defect.actual, defect.explanation):
+    defect_numbers = numbers_in(defect.expected, defect.actual, defect.explanation)
+    if finding_numbers & defect_numbers:
         return True
+    if finding_numbers and numbers_in(defect.expected, defect.actual) - {0.0, 100.0}:
+        return False  # both state the figures that disagree, and they are other figures: another defect on that line
     finding_lines = {e.line for e in finding.evidence if e.line}
     return bool(finding_lines & {e.line for e in defect.evidence if e.line})
 
