@@ -13,16 +13,17 @@ SYNONYMS = tomllib.loads((Path(__file__).with_name("synonyms.toml")).read_text(e
 VARIANTS = [(re.compile("|".join(map(re.escape, sorted(group, key=len, reverse=True)))), group[0])
             for group in SYNONYMS["variants"]]
 NAMES = {group[0] for group in SYNONYMS["variants"]}
+COUNT_SUFFIX = re.compile(r"(?:数量|数)$")  # "完成评查案卷数" counts 评查案卷
 
 
 @functools.cache
 def canonical(name: str) -> str:
-    """The name with every variant replaced by its group's first name and place/time words dropped."""
+    """The name with every variant replaced by its group's first name, place/time words and a closing 数 dropped."""
     for word in SYNONYMS["ignored"]:
         name = name.replace(word, "")
     for variants, first in VARIANTS:
         name = variants.sub(first, name)
-    return name
+    return COUNT_SUFFIX.sub("", name)
 
 
 def same_indicator(indicator: str, subject: str, sentence: str, paragraph: str, minimum: int = 4) -> bool:

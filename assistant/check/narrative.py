@@ -302,7 +302,8 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure
     for mention, quote in narrative:
         by_family.setdefault(mention.family, []).append((mention, quote))
     for index, mention, quote in goal_mentions(ctx):
-        related = [(n, q, shared_subject(mention, n)) for n, q in by_family.get(mention.family, [])]
+        related = [(n, q, shared_subject(mention, n)) for n, q in by_family.get(mention.family, [])
+                   if compatible_units(mention.unit, n.unit) and not n.single_case]
         related = [(n, q, s) for n, q, s in related if s]
         if not related or any(same_value(mention, n) for n, _, _ in related):
             continue

@@ -14,7 +14,7 @@ API
     The clause a match stands in, and the few words before a number that say what it is.
 
 A `NarrativeFigure` holds
-    value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an),
+    value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an, 半个工作日 → 0.5),
                a "万" or "亿" scale inside a count applied ("1.4万起" → 14000 起)
     unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 … or a rate 件/万人 元/批次;
                "万" alone is money printed without its 元
@@ -52,7 +52,8 @@ _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + ("%", "
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
-    rf"(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+))"
+    rf"(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
+    r"|(?P<half>半)(?=个工作日|天))"
     r"[ \u3000]?(?P<approx>余|多)?"
     r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
@@ -150,6 +151,8 @@ def label_before(text: str, start: int) -> str:
 def _value(match: re.Match) -> float | None:
     if match.group("arabic"):
         value = number_value(match.group("arabic"))
+    elif match.group("half"):
+        value = 0.5
     else:
         try:
             value = float(cn2an.cn2an(match.group("chinese"), "normal"))
