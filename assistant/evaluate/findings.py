@@ -6,10 +6,12 @@ they do not both state other figures, an evidence line.
 """
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from assistant.errors import BadInput
 from assistant.values import normalize_text
 from schemas import Finding
-from schemas.gold import Defect
+from schemas.gold import Defect, GoldReport
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -79,4 +81,27 @@ def score_findings(findings: list[Finding], defects: list[Defect], table_map: di
             score.matched_findings += 1
         else:
             score.unmatched.append(f"{finding.rule} t{finding.table} {finding.row}: {finding.message[:80]}")
+    return score
+
+
+def score_field_split(directory: Path, extractor: str = "rules") -> FindingScore:
+    """Findings against the gold defects of one split of the field set: each `<id>.txt` beside its `<id>.json`.
+
+    A file the tool refuses as input counts every defect in it as missed.
+    """
+    from assistant import api
+    from assistant.check import run_checks
+    from assistant.evaluate.extraction import score_extraction
+
+    score = FindingScore()
+    for gold_path in sorted(directory.glob("*.json")):
+        gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        try:
+            document = api.load(gold_path.with_suffix(".txt"))
+        except BadInput:
+            score.add(score_findings([], gold.defects, {}))
+            continue
+        report = api.extract(document, extractor)
+        _, table_map = score_extraction(gold, report)
+        score.add(score_findings(run_checks(report, document).findings, gold.defects, table_map))
     return score

@@ -13,13 +13,14 @@ from pathlib import Path
 from assistant import api
 from assistant.check import run_checks
 from assistant.evaluate.extraction import Tally, score_extraction
-from assistant.evaluate.findings import FindingScore, score_findings
+from assistant.evaluate.findings import FindingScore, score_field_split, score_findings
 from schemas import Answer, CheckedReport, ReviewedReport
 from schemas.gold import GoldReport, QAPair
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "evals" / "samples"
 GOLD = ROOT / "evals" / "gold"
+FIELD = ROOT / "evals" / "field"
 REPORTS = ROOT / "evals" / "reports"
 NOT_FOUND = re.compile(r"未找到|没有找到|未提及|未载明|无法回答|不包含|未涉及|无相关")
 
@@ -125,8 +126,9 @@ def score_review(checked: CheckedReport, document) -> ReviewScore:
     return score
 
 
-def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules") -> dict:
-    """Measure every gold-labelled sample in `samples`; returns the metrics dictionary."""
+def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules", field_dir: Path = FIELD) -> dict:
+    """Measure every gold-labelled sample in `samples`, and the findings on the field set's dev and test splits
+    in `field_dir` when it holds any; returns the metrics dictionary."""
     from assistant.llm.usage import current_usage, reset_usage
 
     reset_usage()
@@ -158,7 +160,10 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             "qa": {"accuracy": round(sample_qa.accuracy, 4), "total": sample_qa.total},
             "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
         }
+    field_scores = {f"field_{split}": score_field_split(field_dir / split, extractor)
+                    for split in ("dev", "test") if any((field_dir / split).glob("*.json"))}
     return {
+        **{name: score.as_dict() for name, score in field_scores.items()},
         "extractor": extractor,
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 2),
@@ -173,7 +178,10 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         "samples": per_sample,
         "details": {"extraction_errors": extraction.errors[:200], "missed_defects": findings.missed,
                     "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong,
-                    "review_problems": review.problems[:200]},
+                    "review_problems": review.problems[:200],
+                    # Only the dev split's misses are shown: seeing the test split's would make them training data.
+                    "field_dev_missed": field_scores["field_dev"].missed if "field_dev" in field_scores else [],
+                    "field_dev_unmatched": field_scores["field_dev"].unmatched if "field_dev" in field_scores else []},
     }
 
 
@@ -191,11 +199,13 @@ def llm_record(extractor: str, usage: dict) -> dict | None:
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
             ("findings", "recall"), ("qa", "accuracy"), ("qa", "heldout_accuracy"), ("review", "coverage"),
-            ("review", "grounding")]
+            ("review", "grounding"), ("field_dev", "precision"), ("field_dev", "recall"), ("field_test", "precision"),
+            ("field_test", "recall")]
 
 
 def headline(result: dict) -> dict[str, float]:
-    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE}
+    """The headline metrics; the field set's only when it is present."""
+    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE if group in result}
 
 
 def write_reports(result: dict, directory: Path = REPORTS) -> dict[str, float]:
@@ -223,7 +233,9 @@ def markdown(result: dict) -> str:
         lines.append(f"| {name} | {sample['extraction']['f1']:.4f} | {sample['findings']['precision']:.4f} | "
                      f"{sample['findings']['recall']:.4f} | {sample['qa']['accuracy']:.4f} | {sample['review']['coverage']:.4f} |")
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
-                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
-        items = result["details"][key]
+                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems"),
+                       ("Field set (dev): missed defects", "field_dev_missed"),
+                       ("Field set (dev): findings not in the gold", "field_dev_unmatched")):
+        items = result["details"].get(key, [])
         lines += ["", f"## {title} ({len(items)})", ""] + [f"- {item}" for item in items]
     return "\n".join(lines) + "\n"
