@@ -17,14 +17,13 @@ from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
 
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-BUDGET_PLUS_ADDED = re.compile(
-    r"年初预算(?:金额|资金|数)?(?:为)?(?P<initial>\d+(?:\.\d+)?)万元[，,、]?\s*(?:调整)?追加(?:资金|预算)?(?:为)?"
-    r"(?P<added>\d+(?:\.\d+)?)万元[，,、]?\s*(?:实际支出|实际使用|支出|合计|共计)(?:金额)?(?:为)?"
-    r"(?P<spent>\d+(?:\.\d+)?)(?P<unit>万元|元)")
+# Labels of the figures the checks relate; the numbers themselves are read by assistant.extract.figures.
+INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
+ADDED = re.compile(r"追加(?:资金|预算)?$")
+SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
-SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)(?:的)?(?P<rate>\d+(?:\.\d+)?)%")
-RATIO_OF = re.compile(r"为(?P<of>[\u4e00-\u9fa5]{0,10}?)(?P<base>\d+(?:\.\d+)?)(?P<unit>万元|元|户|家|件|个|批次)的"
-                      r"(?P<rate>\d+(?:\.\d+)?)%")
+SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
+RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
@@ -35,21 +34,31 @@ def sentences(paragraph: Paragraph) -> list[str]:
     return [s for s in SENTENCE.findall(paragraph.text) if s.strip()]
 
 
+def budget_sentences(paragraph: Paragraph) -> list[tuple[NarrativeFigure, NarrativeFigure, NarrativeFigure]]:
+    """(年初预算, 追加, 支出) figures printed one after another: "年初预算70万元，追加69.88万元，实际支出139.98万元"."""
+    figures = read_figures(paragraph.text, paragraph.line)
+    return [(initial, added, spent) for initial, added, spent in zip(figures, figures[1:], figures[2:])
+            if INITIAL.search(initial.before) and ADDED.search(added.before) and SPENT.search(spent.before)
+            and initial.unit == added.unit == "万元" and spent.unit in ("万元", "元")]
+
+
 def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     """年初预算 + 追加 = 实际支出 when a sentence gives all three."""
     findings = []
-    for match in BUDGET_PLUS_ADDED.finditer(paragraph.text):
-        initial, added, spent = (float(match.group(n)) for n in ("initial", "added", "spent"))
-        evidence = [Evidence(quote=match.group(), line=paragraph.line)]
-        if match.group("unit") == "元" and not differs(initial + added, spent):
+    for initial, added, spent in budget_sentences(paragraph):
+        start = paragraph.text.rfind("年初预算", 0, initial.start)
+        quote = paragraph.text[start:spent.end]
+        evidence = [Evidence(quote=quote, line=paragraph.line)]
+        planned = initial.value + added.value
+        if spent.unit == "元" and not differs(planned, spent.value):
             findings.append(finding("unit_missing", "warning",
-                                    f"“{match.group()}”中实际支出写作{fmt(spent)}元，按年初预算+追加应为{fmt(spent)}万元，缺“万”字。",
-                                    evidence, None, None, expected=f"{fmt(spent)}万元", actual=f"{fmt(spent)}元"))
-        elif match.group("unit") == "万元" and differs(initial + added, spent):
+                                    f"“{quote}”中实际支出写作{spent.text}，按年初预算+追加应为{fmt(spent.value)}万元，缺“万”字。",
+                                    evidence, None, None, expected=f"{fmt(spent.value)}万元", actual=spent.text))
+        elif spent.unit == "万元" and differs(planned, spent.value):
             findings.append(finding("narrative_arithmetic", "error",
-                                    f"年初预算{fmt(initial)}万元+追加{fmt(added)}万元={fmt(initial + added)}万元，"
-                                    f"与所述支出{fmt(spent)}万元不符。", evidence, None, None,
-                                    expected=initial + added, actual=spent))
+                                    f"年初预算{initial.text}+追加{added.text}={fmt(planned)}万元，"
+                                    f"与所述支出{spent.text}不符。", evidence, None, None,
+                                    expected=planned, actual=spent.value))
     return findings
 
 
@@ -102,32 +111,35 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
     return findings
 
 
-def label_value(text: str, label: str) -> float | None:
+def label_value(paragraph: Paragraph, label: str) -> float | None:
     """The figure printed right after `label` ("基本支出6346.47万元" → 6346.47)."""
-    match = re.search(re.escape(label) + r"(?:为|共|达|共计|合计)?(\d+(?:\.\d+)?)\s*(?:万元|元|户|家|件|个)", text)
-    return float(match.group(1)) if match else None
+    return next((f.value for f in read_figures(paragraph.text, paragraph.line)
+                 if f.before.endswith(label) and f.unit in RATIO_BASES), None)
 
 
 def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
-    """A stated percentage equals the ratio of the two figures it relates."""
+    """A stated percentage equals the ratio of the two figures it relates: "占X的r%", "为X的base的r%"."""
     findings = []
     for sentence in sentences(paragraph):
-        for match in SHARE.finditer(sentence):
-            before = read_figures(sentence[:match.start()], paragraph.line)
-            if not before:
+        figures = read_figures(sentence, paragraph.line)
+        for index, rate in enumerate(figures):
+            if rate.unit != "%":
                 continue
-            part = before[-1]
-            if match.group("of"):
-                base = label_value(paragraph.text, match.group("of"))
-            else:
-                larger = [m.value for m in before[:-1] if m.unit == part.unit and m.value > part.value]
-                base = larger[-1] if larger else None
-            findings += share_finding(paragraph, sentence, part.value, base, match.group("rate"))
-        for match in RATIO_OF.finditer(sentence):
-            before = read_figures(sentence[:match.start()], paragraph.line)
-            if before:
-                findings += share_finding(paragraph, sentence, before[-1].value, float(match.group("base")),
-                                          match.group("rate"))
+            share = SHARE.search(sentence, max(0, rate.start - 16), rate.start)
+            earlier = [f for f in figures[:index] if share is None or f.end <= share.start()]
+            if share and earlier:
+                part = earlier[-1]
+                if share.group("of"):
+                    base = label_value(paragraph, share.group("of"))
+                else:
+                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
+                    base = larger[-1] if larger else None
+                findings += share_finding(paragraph, sentence, part.value, base, fmt(rate.value))
+            elif index >= 2 and sentence[figures[index - 1].end:rate.start] == "的" \
+                    and figures[index - 1].unit in RATIO_BASES and "为" in sentence[figures[index - 2].end:figures[index - 1].start]:
+                # "……为年初预算76万元的47.36%": the figure before 为 over the base
+                findings += share_finding(paragraph, sentence, figures[index - 2].value, figures[index - 1].value,
+                                          fmt(rate.value))
     return findings
 
 
@@ -180,7 +192,7 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
                                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, bare.before,
                                     expected=f"{bare.text}元", actual=bare.text))
-        if BUDGET_PLUS_ADDED.search(sentence):
+        if budget_sentences(Paragraph(text=sentence, line=paragraph.line)):
             continue
         in_wan = [m for m in found if m.unit == "万元"]
         small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)]
