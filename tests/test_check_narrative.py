@@ -61,6 +61,13 @@ def test_an_indicator_against_the_text(prefix, row, expected, line):
     assert finding.expected == expected and line in lines_of(finding)
 
 
+def test_revenues_by_source_against_the_full_year_budget():
+    # 001 l.42 "一般公共预算收入8805.39万元", l.112 "政府性基金预算收入23万元", l.181 "其他预算收入47.9万元";
+    # l.367 年度资金总额 全年预算数 6653.73
+    finding = one("001", "text_table_mismatch", row="年度资金总额")
+    assert (finding.expected, finding.actual) == ("8876.29", "6653.73") and {42, 112, 181} <= lines_of(finding)
+
+
 def test_a_quoted_label_in_the_text():
     # 002 l.206 "完成个转企108户" (实际完成情况) vs l.1672 "推动完成“个转企”145家"
     finding = one("002", "text_table_mismatch", table=1, actual="108户")

@@ -461,6 +461,36 @@ def budget_column_index(table: Table, year: int | None) -> int | None:
     return None
 
 
+REVENUE = re.compile(r"(?P<source>一般公共预算|政府性基金预算|其他预算)收入$")
+
+
+def check_revenue_against_budget(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """The revenues the text gives by source (一般公共预算 + 政府性基金 + 其他) add up to the department table's
+    全年预算数 (年初结转 aside)."""
+    department = next(((i, t) for i, t in ctx.self_evaluation_tables if t.kind == "department_overall"), None)
+    if department is None or department[1].funds_total is None:
+        return []
+    index, table = department
+    budget = in_wan(table.funds_total.full_year_budget, table)
+    revenues: dict[str, tuple[NarrativeFigure, str]] = {}
+    for figure, quote in narrative:
+        source = REVENUE.search(figure.before) if figure.family == "money" else None
+        if source and source.group("source") not in revenues:
+            revenues[source.group("source")] = (figure, quote)
+    if "一般公共预算" not in revenues or len(revenues) < 2 or budget is None:
+        return []
+    total = sum(f.amount for f, _ in revenues.values())
+    if not differs(total, budget):
+        return []
+    parts = "+".join(f.text for f, _ in revenues.values())
+    return [finding("text_table_mismatch", "error",
+                    f"正文预算收入{parts}={fmt(total)}万元，部门整体自评表“{table.funds_total.label}”全年预算数为"
+                    f"{fmt(budget)}万元，二者不一致。",
+                    [Evidence(quote=q, line=f.line) for f, q in revenues.values()]
+                    + [ctx.quote(table.funds_total.line, table.funds_total.label)],
+                    index, table.funds_total.label, expected=fmt(total), actual=fmt(budget))]
+
+
 def check_self_score(ctx: Context) -> list[Finding]:
     """The 自评分 the narrative quotes equals the department table's 总分."""
     department = next(((i, t) for i, t in ctx.self_evaluation_tables if t.kind == "department_overall"), None)
@@ -488,5 +518,6 @@ def check_narrative(ctx: Context) -> list[Finding]:
     findings += check_indicators_against_text(ctx, narrative)
     findings += check_indicator_parts(ctx)
     findings += check_basic_data_against_text(ctx, narrative)
+    findings += check_revenue_against_budget(ctx, narrative)
     findings += check_self_score(ctx)
     return findings
