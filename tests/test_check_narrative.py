@@ -68,6 +68,12 @@ def test_revenues_by_source_against_the_full_year_budget():
     assert (finding.expected, finding.actual) == ("8876.29", "6653.73") and {42, 112, 181} <= lines_of(finding)
 
 
+def test_a_growth_rate_recomputed_from_the_counts_in_the_text():
+    # 001 l.127 "全市实有经营主体450134户，净增32226户": 32226 ÷ (450134 − 32226) = 7.71%; l.956 市场主体增长率 7.81%
+    finding = one("001", "text_table_mismatch", row="市场主体增长率")
+    assert (finding.expected, finding.actual, finding.severity) == ("7.71%", "7.81%", "warning")
+
+
 def test_a_quoted_label_in_the_text():
     # 002 l.206 "完成个转企108户" (实际完成情况) vs l.1672 "推动完成“个转企”145家"
     finding = one("002", "text_table_mismatch", table=1, actual="108户")

@@ -10,7 +10,7 @@ from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
-from assistant.check.names import compatible_units, same_indicator
+from assistant.check.names import canonical, compatible_units, same_indicator
 from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
 from assistant.document import Paragraph
 from assistant.values import normalize_text
@@ -461,6 +461,37 @@ def budget_column_index(table: Table, year: int | None) -> int | None:
     return None
 
 
+def check_growth_rates(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """An indicator's 增长率 against the one the text's counts give: "实有经营主体450134户，净增32226户" →
+    32226 ÷ (450134 − 32226) = 7.71%."""
+    findings = []
+    pairs = [(stock, quote, grown) for (stock, quote), (grown, _) in zip(narrative, narrative[1:])
+             if stock.line == grown.line and grown.before == "净增" and stock.unit == grown.unit
+             and stock.family == "count" and stock.value > grown.value > 0]
+    for index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            name = canonical(normalize_text(indicator.level3))
+            actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
+            if not name.endswith("增长率") or len(actual) != 1 or actual[0].unit != "%":
+                continue
+            subject = name.removesuffix("增长率")
+            for stock, quote, grown in pairs:
+                if len(subject) < 2 or not canonical(stock.before).endswith(subject):
+                    continue
+                rate = grown.value / (stock.value - grown.value) * 100
+                decimals = len(actual[0].text.split(".")[1].rstrip("%")) if "." in actual[0].text else 0
+                if abs(round(rate, decimals) - actual[0].value) <= 0.5 * 10 ** -decimals + 1e-9:
+                    break
+                findings.append(finding("text_table_mismatch", "warning",
+                                        f"正文{stock.before}{stock.text}、净增{grown.text}，增长率{fmt(grown.value)}÷"
+                                        f"({fmt(stock.value)}−{fmt(grown.value)})={rate:.2f}%，指标“{indicator.level3}”"
+                                        f"实际完成值为{indicator.actual}。",
+                                        ctx.row_evidence(indicator, indicator.actual) + [Evidence(quote=quote, line=stock.line)],
+                                        index, indicator.level3, expected=f"{rate:.2f}%", actual=indicator.actual))
+                break
+    return findings
+
+
 REVENUE = re.compile(r"(?P<source>一般公共预算|政府性基金预算|其他预算)收入$")
 
 
@@ -519,5 +550,6 @@ def check_narrative(ctx: Context) -> list[Finding]:
     findings += check_indicator_parts(ctx)
     findings += check_basic_data_against_text(ctx, narrative)
     findings += check_revenue_against_budget(ctx, narrative)
+    findings += check_growth_rates(ctx, narrative)
     findings += check_self_score(ctx)
     return findings
