@@ -5,7 +5,7 @@ nothing else in the project parses "1，950.5万元" or "二十余起".
 
 API
 ---
-`read_figures(text, line, scope=None) -> list[NarrativeFigure]`
+`read_figures(text, line, scope=None) -> tuple[NarrativeFigure, ...]`
     Every quantity in one piece of text (a paragraph, a sentence, a table cell), in order.
 `read_narrative(paragraphs) -> list[NarrativeFigure]`
     The same over a report's paragraphs, with each figure's budget scope carried down from the
@@ -34,6 +34,7 @@ A `NarrativeFigure` holds
 Every pattern here runs in linear time: numbers are possessive and may not start inside another
 number, so a 100 KB run of digits or commas is read in one pass.
 """
+import functools
 import re
 from dataclasses import dataclass
 
@@ -174,8 +175,12 @@ def _unit(match: re.Match) -> str:
     return f"{unit}/{match.group('per')}" if match.group("per") else unit
 
 
-def read_figures(text: str, line: int, scope: str | None = None) -> list[NarrativeFigure]:
-    """Every quantity printed in `text`, in order; `scope` is the budget scope of the section it stands in."""
+@functools.lru_cache(maxsize=8192)
+def read_figures(text: str, line: int, scope: str | None = None) -> tuple[NarrativeFigure, ...]:
+    """Every quantity printed in `text`, in order; `scope` is the budget scope of the section it stands in.
+
+    Remembered: every check reads the same sentences, and the figures are immutable.
+    """
     found = []
     for match in FIGURE.finditer(text):
         chinese = match.group("chinese")
@@ -206,7 +211,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> list[Narrati
             period=period.group() if period else None,
             single_case=bool(SINGLE_CASE.search(text[left:right]) and "其中" in text[left:right]),
             start=match.start(), end=match.end()))
-    return found
+    return tuple(found)
 
 
 def section_scope(paragraph: Paragraph, current: str | None) -> str | None:
