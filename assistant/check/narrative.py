@@ -27,6 +27,7 @@ RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
+GENERAL_SUBJECT = 12  # figures sharing one 4-character subject; more is a general word, not a restated count
 STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
 
 
@@ -111,16 +112,21 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
     return findings
 
 
-def label_value(paragraph: Paragraph, label: str) -> float | None:
-    """The figure printed right after `label` ("基本支出6346.47万元" → 6346.47)."""
-    return next((f.value for f in read_figures(paragraph.text, paragraph.line)
-                 if f.before.endswith(label) and f.unit in RATIO_BASES), None)
+def label_value(paragraph: Paragraph, label: str, before: int) -> float | None:
+    """The figure printed right after the last `label` within 2000 characters before `before`
+    ("基本支出6346.47万元" → 6346.47); a bounded window keeps a huge paragraph linear."""
+    start = paragraph.text.rfind(label, max(0, before - 2000), before)
+    if start < 0:
+        return None
+    figures = read_figures(paragraph.text[start:start + len(label) + 20], paragraph.line)
+    return figures[0].value if figures and figures[0].before.endswith(label) and figures[0].unit in RATIO_BASES else None
 
 
 def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     """A stated percentage equals the ratio of the two figures it relates: "占X的r%", "为X的base的r%"."""
     findings = []
-    for sentence in sentences(paragraph):
+    for match in SENTENCE.finditer(paragraph.text):
+        sentence = match.group()
         figures = read_figures(sentence, paragraph.line)
         for index, rate in enumerate(figures):
             if rate.unit != "%":
@@ -130,7 +136,7 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             if share and earlier:
                 part = earlier[-1]
                 if share.group("of"):
-                    base = label_value(paragraph, share.group("of"))
+                    base = label_value(paragraph, share.group("of"), match.start())
                 else:
                     larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
                     base = larger[-1] if larger else None
@@ -255,15 +261,19 @@ def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, s
     """One count given twice in other words: "在今年已查办的115起违法案件中" / "共查办……违法案件138起";
     "办结各级核查处置54起" / "办结不合格报告核查处置61件" (another unit is a warning: a person judges)."""
     findings = []
-    counts = [(m, q) for m, q in narrative if m.family == "count" and not m.single_case]
+    # One figure printed again on its own line (a repeated paragraph) is one figure.
+    distinct = {(m.line, m.before, m.text, m.after): (m, q) for m, q in narrative if m.family == "count" and not m.single_case}
+    counts = list(distinct.values())
     # Figures are paired only when they share 4 characters next to their numbers: index those 4-character keys.
+    # Words shared by many figures name a general subject ("市场主体"), not one count told twice.
     keys: dict[str, list[int]] = {}
     for index, (figure, _) in enumerate(counts):
         words = {figure.before[i:i + 4] for i in range(len(figure.before) - 3)} | {figure.after[:4]}
         for key in words:
             if len(key) == 4:
                 keys.setdefault(key, []).append(index)
-    pairs = sorted({(i, j) for members in keys.values() for i in members for j in members if i < j})
+    pairs = sorted({(i, j) for members in keys.values() if len(members) <= GENERAL_SUBJECT
+                    for i in members for j in members if i < j})
     for i, j in pairs:
         (a, quote_a), (b, quote_b) = counts[i], counts[j]
         if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before:
@@ -280,8 +290,8 @@ def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, s
 
 
 def clause_of(text: str, mention: NarrativeFigure) -> str:
-    start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
-    start = max(start, 0)
+    """The clause (between commas or stops) of `text` in which the reader found `mention`."""
+    start = mention.start
     # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
     window = max(0, start - 400)
     left = max(max(text.rfind(c, window, start) for c in "。；;，,") + 1, window)

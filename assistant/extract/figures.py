@@ -53,7 +53,8 @@ _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + ("%", "
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
-    rf"(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
+    # The lookahead lets the scan pass a position that starts no number with one test.
+    rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
     r"|(?P<half>半)(?=个工作日|天))"
     r"[ \u3000]?(?P<approx>余|多)?"
     r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
