@@ -54,7 +54,7 @@ def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]
         if spent.unit == "元" and not differs(planned, spent.value):
             findings.append(finding("unit_missing", "warning",
                                     f"“{quote}”中实际支出写作{spent.text}，按年初预算+追加应为{fmt(spent.value)}万元，缺“万”字。",
-                                    evidence, None, None, expected=f"{fmt(spent.value)}万元", actual=spent.text))
+                                    evidence, None, spent.before, expected=f"{fmt(spent.value)}万元", actual=spent.text))
         elif spent.unit == "万元" and differs(planned, spent.value):
             findings.append(finding("narrative_arithmetic", "error",
                                     f"年初预算{initial.text}+追加{added.text}={fmt(planned)}万元，"
