@@ -29,7 +29,7 @@ A `NarrativeFigure` holds
     approximate True for 余 / 多 / 约 / 近 / 左右 / 超过
     line, start, end   source line and offsets in the text read
 
-`family` is "money", "count" or the unit itself ("%", "分" for scores); `amount` is money in 万元 (counts as printed).
+`family` is "money", "count" or the unit itself ("%", "分" for scores, measures such as "天" or "平方米"); `amount` is money in 万元 (counts as printed).
 
 Every pattern here runs in linear time: numbers are possessive and may not start inside another
 number, so a 100 KB run of digits or commas is read in one pass.
@@ -46,10 +46,13 @@ from assistant.values import NUMBER_PATTERN
 MONEY_UNITS = ("亿元", "万元", "元", "万")
 COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作日", "户", "家", "个", "件", "起", "项", "处", "所",
                "名", "人", "份", "篇", "条", "台", "辆", "次", "场", "期", "批", "本", "张", "吨", "公斤", "宗", "例",
-               "单", "座", "家（次）", "套")
+               "单", "座", "家（次）", "套", "笔", "届", "栋", "间", "袋", "只", "株")
+# Measures are compared only with the same unit ("天" with "天"), never pooled as counts.
+MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-_UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + ("%", "％"), key=len, reverse=True))
+_UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE_UNITS + ("%", "％"), key=len,
+                                                            reverse=True))
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
@@ -60,7 +63,7 @@ FIGURE = re.compile(
     r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数]))"
+    r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数局析配]))"
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
