@@ -9,11 +9,13 @@ A file's ledger line is written last, after its JSON and its store row, so a fil
 exactly when the ledger says so: a rerun skips those hashes, and a batch that is
 interrupted or killed loses at most the files that were in flight.
 """
+import ctypes
 import glob
 import hashlib
 import json
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -24,14 +26,16 @@ from time import perf_counter
 
 from assistant import api
 from assistant.errors import SelfevalError
+from assistant.render import SEVERITY_NAMES, evidence_places, rule_name, table_label
 from assistant.store import Store
-from schemas import ReviewedReport
+from schemas import Evidence, ReviewedReport
 
 REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
 LEDGER = "summary.jsonl"
 OVERVIEW = "overview.xlsx"
 STORE = "reviews.db"
 REPORTS = "reports"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass
@@ -92,11 +96,23 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def ignore_interrupts() -> None:
+def start_worker() -> None:
     """Workers leave Ctrl-C to the parent, which finishes the files in flight and stops cleanly;
-    a SIGTERM sent to a worker itself ends it (the parent's handler, inherited by fork, would not)."""
+    a SIGTERM sent to a worker itself ends it (the parent's handler, inherited by fork, would not);
+    and a worker dies with its parent, so `kill -9` of the batch leaves no orphan reviewing on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent exits (prctl PR_SET_PDEATHSIG); elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def review_file(path: str, sha256: str, extractor: str) -> Outcome:
@@ -242,7 +258,7 @@ class Batch:
 
         On Ctrl-C (or SIGTERM) nothing new starts, the files in flight finish and are recorded.
         """
-        with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker) as pool:
             futures = {pool.submit(review_file, str(path), sha256, self.extractor): (path, sha256)
                        for path, sha256 in todo}
             finished: set[Future] = set()
@@ -286,20 +302,13 @@ REPORT_COLUMNS = [("文件", "file"), ("单位", "unit_name"), ("年度", "year"
                   ("表格数", "tables"), ("指标数", "indicators"), ("错误", "errors"), ("警告", "warnings"),
                   ("提示", "infos"), ("意见草稿", "drafts"), ("耗时(ms)", "ms"), ("JSON", "json")]
 SCORE_HEADER = ["文件", "表", "名称", "自评得分", "复核得分", "差值"]
-FINDING_HEADER = ["文件", "表", "行", "规则", "级别", "说明", "应为", "实际", "证据行"]
-
-
-def cell(value):
-    """A value openpyxl accepts: control characters from a hostile file would make it refuse the workbook."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+FINDING_HEADER = ["文件", "表", "行/指标", "问题类型", "级别", "说明", "应为", "实际", "原文位置"]
 
 
 def report_row(entry: dict) -> list:
     row = [entry.get(key) for _, key in REPORT_COLUMNS]
     row[3] = STATUS_NAMES.get(entry["status"], entry["status"])
-    return [cell(value) for value in row]
+    return row
 
 
 def score_rows(entry: dict) -> list[list]:
@@ -307,7 +316,7 @@ def score_rows(entry: dict) -> list[list]:
     for score in entry.get("scores") or []:
         self_score, recomputed = score["self_score"], score["recomputed_score"]
         gap = round(recomputed - self_score, 2) if self_score is not None and recomputed is not None else None
-        rows.append([cell(entry["file"]), score["table"], cell(score["name"]), self_score, recomputed, gap])
+        rows.append([entry["file"], table_label(score["table"]), score["name"], self_score, recomputed, gap])
     return rows
 
 
@@ -317,9 +326,9 @@ def finding_rows(entry: dict, outdir: Path) -> list[list]:
         return []
     path = outdir / entry["json"]
     findings = json.loads(path.read_text(encoding="utf-8")).get("findings", [])
-    return [[cell(entry["file"]), f.get("table"), cell(f.get("row")), f["rule"], f["severity"], cell(f["message"]),
-             cell(f.get("expected")), cell(f.get("actual")),
-             ", ".join(str(e["line"]) for e in f.get("evidence", []) if e.get("line"))]
+    return [[entry["file"], "正文" if f.get("table") is None else table_label(f["table"]), f.get("row"),
+             rule_name(f["rule"]), SEVERITY_NAMES.get(f["severity"], f["severity"]), f["message"], f.get("expected"),
+             f.get("actual"), evidence_places([Evidence.model_validate(e) for e in f.get("evidence", [])])]
             for f in findings]
 
 
@@ -327,17 +336,19 @@ def write_workbook(entries: list[dict], outdir: Path, path: Path) -> None:
     """The overview workbook, replaced in one step."""
     from openpyxl import Workbook
 
+    from assistant.review.excel import header_row, sheet_row
+
     book = Workbook(write_only=True)
     sheets = {title: book.create_sheet(title) for title in ("报告", "得分", "问题")}
-    sheets["报告"].append([title for title, _ in REPORT_COLUMNS])
-    sheets["得分"].append(SCORE_HEADER)
-    sheets["问题"].append(FINDING_HEADER)
+    header_row(sheets["报告"], [title for title, _ in REPORT_COLUMNS])
+    header_row(sheets["得分"], SCORE_HEADER)
+    header_row(sheets["问题"], FINDING_HEADER)
     for entry in entries:
-        sheets["报告"].append(report_row(entry))
+        sheets["报告"].append(sheet_row(sheets["报告"], report_row(entry)))
         for row in score_rows(entry):
-            sheets["得分"].append(row)
+            sheets["得分"].append(sheet_row(sheets["得分"], row))
         for row in finding_rows(entry, outdir):
-            sheets["问题"].append(row)
+            sheets["问题"].append(sheet_row(sheets["问题"], row))
     temporary = path.with_name(f".{path.name}.tmp")
     book.save(temporary)
     os.replace(temporary, path)

@@ -28,6 +28,26 @@ class QAPair(Model):
     evidence: list[Evidence] = []
 
 
+class HeldoutQuestion(QAPair):
+    """A reviewer question of the second held-out set (evals/gold/heldout/qa2.json), written apart from the chat.
+
+    `history` holds the questions asked before in the same chat (the labelled question is the follow-up);
+    `must_mention` every item a correct answer names; questions about the tool's own results carry
+    `expected_from: "check"` and are scored against `selfeval check` on the sample: `field` of table
+    `table` (0-based, null for the whole report), findings narrowed by `rule` and `severity`.
+    """
+
+    source: str
+    category: Literal["lookup", "list", "comparison", "tool_result", "follow_up", "not_found", "narrative", "derived"]
+    history: list[str] = []
+    must_mention: list[str] = []
+    expected_from: Literal["check"] | None = None
+    field: Literal["recomputed_score", "score_difference", "error_count", "finding_rows"] | None = None
+    table: int | None = None
+    rule: str | None = None
+    severity: Literal["error", "warning", "info"] | None = None
+
+
 class GoldReport(Model):
     source: str = Field(description="file name of the sample in evals/samples/")
     unit_name: str | None = None

@@ -152,7 +152,8 @@ def test_narrative_figures_are_found_next_to_their_words():
     for sample, gold in golds():
         for figure in [f for f in gold.figures if f.unit == "万元" and len(f.label) >= 4][:6]:
             answer = ask(sample, f"{figure.label}是多少？")
-            if answer.value is not None and not close(answer.value, figure.value):
+            assert answer.value is not None and NOT_FOUND not in answer.answer, answer.answer
+            if not close(answer.value, figure.value):
                 # another figure under the same words is fine when the quote says so
                 assert normalize_text(figure.label) in normalize_text(answer.evidence[0].quote), answer.answer
 

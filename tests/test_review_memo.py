@@ -2,21 +2,23 @@
 import functools
 import json
 import os
-import shutil
+import re
 import subprocess
 from io import BytesIO
 
 import docx
 import openpyxl
 import pdfplumber
-import pytest
 
 from assistant import api
 from assistant.review.export import export_review
 from assistant.review.markdown import CHAPTERS
+from assistant.render import rule_name
 from assistant.review.memo import build_memo
 from schemas import ReviewedReport
 from tests.conftest import SAMPLES, run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 SAMPLE = SAMPLES / "001_8744007de10ea853.txt"
 
@@ -48,8 +50,17 @@ def test_docx_reads_as_a_finished_memo():
     section = document.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
     assert "PAGE" in section.footer._element.xml
-    title_fonts = document.paragraphs[0].runs[0]._element.rPr.rFonts
-    assert title_fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "方正小标宋简体"
+    title = document.paragraphs[0].style
+    assert title.name == "Title"
+    assert title.element.rPr.rFonts.get(f"{W}eastAsia") == "方正小标宋简体"
+    # Chapters and drafts are Word headings, so the navigation pane lists them.
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == CHAPTERS
+    assert sum(p.style.name == "Heading 2" for p in document.paragraphs) >= len(report.drafts) + 3
+    preface = texts[2]
+    assert preface.startswith("你单位报送的《益阳市市场监督管理局2024年度绩效自评报告》已收悉")
+    assert SAMPLE.name not in document.element.xml and "\u200b" not in document.element.xml
+    assert "第四部分" not in document.element.xml
 
 
 def test_docx_of_a_report_with_no_tables_still_has_every_chapter():
@@ -59,7 +70,6 @@ def test_docx_of_a_report_with_no_tables_still_has_every_chapter():
     assert "报告未附可复核得分的绩效自评表。" in texts
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_docx_to_pdf(tmp_path):
     memo = tmp_path / "memo.docx"
     memo.write_bytes(export_review(reviewed(), "docx"))
@@ -76,17 +86,22 @@ def test_xlsx_holds_every_table_every_finding_and_every_draft():
     assert book.sheetnames == ["审核概况", "表1基础数据", "表2部门整体", "审核发现", "偏差说明草稿"]
     findings = list(book["审核发现"].iter_rows(values_only=True))
     assert len(findings) == len(report.findings) + 1
-    assert {row[3] for row in findings[1:]} == {f.rule for f in report.findings}
+    assert {row[2] for row in findings[1:]} == {rule_name(f.rule) for f in report.findings}
+    assert findings[0][:3] == ("序号", "级别", "问题类型")
     drafts = list(book["偏差说明草稿"].iter_rows(values_only=True))
     assert [row[4] for row in drafts[1:]] == [d.deviation_cause for d in report.drafts]
+    assert {row[7] for row in drafts[1:]} == {"模板草拟"}
     department = [row for row in book["表2部门整体"].iter_rows(values_only=True)]
     indicators = {row[2]: row for row in department if row[2]}
     assert indicators["开展抽检产商品批次"][3:7] == ("≥550批次", "475批次", 0.5, 0.5)
-    assert ("年度资金总额", 6653.73, 6653.73, 8876.29, 10, 100, 100, 367) in [row[:8] for row in department]
+    assert ("年度资金总额", 6653.73, 6653.73, 8876.29, 10, 100, 100, "第367行") in [row[:8] for row in department]
     basic = [row[0] for row in book["表1基础数据"].iter_rows(values_only=True)]
     assert all(r.label in basic for r in report.tables[0].rows if r.label)
     overview = [row for row in book["审核概况"].iter_rows(values_only=True)]
     assert any(row[1:4] == (98.9, 99.16, 0.26) for row in overview)
+    words = " ".join(str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row
+                     if isinstance(value, str))
+    assert not re.search(r"\b(template|llm|warning|error|info)\b", words) and "第四部分" not in words
 
 
 def test_markdown_memo_has_the_scores_findings_and_drafts():
@@ -118,8 +133,13 @@ def test_cli_prints_json_markdown_and_a_table():
     assert {"table", "row", "finding_rules", "deviation_cause", "improvement", "evidence", "mode"} <= set(drafts[0])
     as_md = run_cli("review", sample, "--format", "md")
     assert as_md.stdout.decode().startswith("# 关于石峰区市场监督管理局2023年度绩效自评报告的审核意见")
-    as_table = run_cli("review", sample)
-    assert f"共 {len(drafts)} 条草稿" in as_table.stdout.decode()
+    as_table = run_cli("review", sample, env={**os.environ, "COLUMNS": "80"})
+    terminal = as_table.stdout.decode()
+    assert f"共 {len(drafts)} 条草稿" in terminal and "审核结论：" in terminal
+    counts = [sum(f.severity == s for f in review.findings) for s in ("error", "warning", "info")]
+    assert terminal.index(f"问题 {len(review.findings)} 条：错误 {counts[0]}，警告 {counts[1]}，提示 {counts[2]}") \
+        < terminal.index("审核结论：")  # the summary comes first
+    assert len(terminal.splitlines()) < 30  # the details go to a file with -o, not 700 lines of terminal
 
 
 def test_cli_errors_are_messages_with_exit_codes(tmp_path):

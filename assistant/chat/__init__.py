@@ -2,12 +2,14 @@
 
     answer_question(report, document, "三公经费决算数是多少？", history=[])
 
-Offline (default) the question is understood by rules and answered by the tools in
-`tools.py`; with mode "llm" a model drives the same tools and its numbers are verified
+Questions about the review's own results (复核得分, which indicators lost points and why …) are answered
+from the review (`results.py`). Offline (default) other questions are understood by rules and answered by
+the tools in `tools.py`; with mode "llm" a model drives the same tools and its numbers are verified
 against what the tools returned.
 """
-from assistant.chat.offline import answer_offline
+from assistant.chat.offline import answer_offline, answer_result
 from assistant.chat.question import Question, understand
+from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.document import Document
 from assistant.errors import BadInput
@@ -50,6 +52,9 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
     tools = tools_for(report, document)
     names = tools.names()
     understood = understand(question.strip(), resolve_history(history, names), names)
+    kind = kind_of(understood.text) or kind_of(understood.resolved)
+    if kind is not None:  # the review's own results come from the review, whatever the mode
+        return answer_result(tools, understood, kind)
     if mode == "llm":
         from assistant.chat.llm import answer_with_llm
 

@@ -12,9 +12,10 @@ from assistant.chat.calculator import calculate
 from assistant.chat.facts import Fact
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal)
-from assistant.chat.terms import found, tokens
+from assistant.chat.terms import found
 from assistant.chat.tools import ENOUGH, Match, ReportTools
 from assistant.chat.vocabulary import LITERAL, MONEY_UNITS, PEOPLE_UNITS
+from assistant.retrieval import tokens
 from assistant.values import parse_target
 from schemas import Evidence
 

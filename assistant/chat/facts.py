@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.chat.passages import Passage
 from assistant.document import Document, Row
+from assistant.extract.figures import NarrativeFigure, read_figures
+from assistant.retrieval import Passage
 from assistant.values import normalize_text, parse_number, parse_target, to_ascii
 from schemas import CheckedReport, FundLine, Indicator, Table, TableRow
 
@@ -46,10 +47,6 @@ UNIT_WORDS = {"人": "人员 人数", "名": "人员 人数 名额", "万元": "
 # 按支出性质 items; every other breakdown item is 按收入性质 (funding source).
 BY_NATURE_OF_SPENDING = ("基本支出", "项目支出")
 KEY_CELL = re.compile(r"(名称|主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途)$")
-NARRATIVE_NUMBER = re.compile(
-    r"(?<![\d.A-Za-z])(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>余|多)?\s*(?P<wan>万)?"
-    r"(?P<unit>亿元|万元|元|%|个百分点|人次|人|名|件|批次|户次|户|家次|家|起|个|次|份|台|辆|项|所|条|例"
-    r"|分(?!之|钟|局|类|级|别|期|析|配)|本|天|小时|个工作日|工作日|平方米|㎡|公里|吨|笔|宗|场|期|届|栋|套|处|间|袋|只|株|亩)")
 CLAUSE_BREAK = re.compile(r"[，,；;。！!？?]")
 # Units that often come before the thing counted ("发展10家ODR企业", "检定计量器具30余台" both occur).
 COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件", "批次", "户", "所", "条", "笔", "处", "场",
@@ -63,6 +60,12 @@ HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
 NUMERIC_CELL = re.compile(r"[-+]?[\d.,]+%?")
 CHINESE = re.compile(r"[\u4e00-\u9fa5]")
 HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its heading
+# A row a form leaves for more entries ("……", "…", "--"): it names nothing, so nothing in it is an answer.
+PLACEHOLDER = re.compile(r"[.。…·•\-—－_~～\s]*")
+
+
+def is_placeholder(name: str) -> bool:
+    return bool(PLACEHOLDER.fullmatch(name))
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,8 @@ def indicator_facts(cells: SourceCells, index: int, table: Table, year: int | No
     base = table_context(table, year)
     for indicator in table.indicators:
         name = indicator.level3 or indicator.level2 or ""
+        if is_placeholder(name):
+            continue
         context = base + ((f"{indicator.level1 or ''} {indicator.level2 or ''}", 0.8),)
         wanted = [("target", indicator.target), ("actual", indicator.actual), ("weight", indicator.weight),
                   ("score", indicator.score), ("deviation_note", indicator.deviation_note)]
@@ -342,6 +347,8 @@ def review_facts(report: CheckedReport, facts: list[Fact]) -> list[Fact]:
             line=total.line if total else table.line, context=table_context(table, report.year), table=score.table,
             column="recomputed_score", row="总分", place=place_of(table)))
         for row in (score.model_extra or {}).get("rows", []):
+            if is_placeholder(row["row"]):
+                continue
             reviewed.append(Fact(
                 label=f"{row['row']} 复核得分", value=row["recomputed_score"], text=f"{row['recomputed_score']:g}",
                 unit="分", source="table", kind="review", quote=row["row"], line=row.get("line"),
@@ -378,7 +385,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def narrative_facts(passages: list[Passage], paragraphs: list[str],
                     self_scores: set[tuple[int | None, float]]) -> list[Fact]:
-    """Every number with a unit in the prose, named by the words around it.
+    """Every figure of the prose (read by `assistant.extract.figures.read_figures`), named by the words around it.
 
     `label` is the clause before the number (back to the previous number); the rest of the
     sentence before it, the paragraph before the sentence (and a short heading above it) and
@@ -389,37 +396,33 @@ def narrative_facts(passages: list[Passage], paragraphs: list[str],
     facts = []
     for passage in passages:
         text = to_ascii(passage.text)
-        matches = list(NARRATIVE_NUMBER.finditer(text))
-        for position, match in enumerate(matches):
-            previous_end = matches[position - 1].end() if position else 0
-            next_start = matches[position + 1].start() if position + 1 < len(matches) else len(text)
-            facts.append(narrative_fact(passage, text, match, previous_end, next_start, paragraphs, self_scores))
+        figures = read_figures(text, passage.line)
+        for position, figure in enumerate(figures):
+            previous_end = figures[position - 1].end if position else 0
+            next_start = figures[position + 1].start if position + 1 < len(figures) else len(text)
+            facts.append(narrative_fact(passage, text, figure, previous_end, next_start, paragraphs, self_scores))
     return facts
 
 
-def narrative_fact(passage: Passage, text: str, match: re.Match, previous_end: int, next_start: int,
+def narrative_fact(passage: Passage, text: str, figure: NarrativeFigure, previous_end: int, next_start: int,
                    paragraphs: list[str], self_scores: set[tuple[int | None, float]]) -> Fact:
-    left, right = clause_bounds(text, match.start(), match.end())
-    label = text[max(left, previous_end):match.start()]
-    value, unit = float(match.group("value").replace(",", "")), match.group("unit")
-    if match.group("wan") and unit == "元":
-        unit = "万元"
-    elif match.group("wan"):
-        value *= 10_000
+    left, right = clause_bounds(text, figure.start, figure.end)
+    label = text[max(left, previous_end):figure.start]
+    value, unit = figure.value, "万元" if figure.unit == "万" else figure.unit  # "万" alone is money missing its 元
     if (passage.line, value) in self_scores and unit == "分":
         label += " 自评分 自评得分 评分"
     above = paragraphs[passage.paragraph - 1] if passage.paragraph else ""
     before = paragraphs[passage.paragraph][:passage.offset] + (f" {above}" if len(above) <= HEADING_LENGTH else "")
-    after = text[match.end():min(right, next_start)]
+    after = text[figure.end:min(right, next_start)]
     appositive = APPOSITIVE.match(text, right + 1) if right < len(text) else None  # "40万元，为上级补助资金"
     if unit in COUNTED_BEFORE_NOUN and LIST_JOINT.search(label):
         # "18个内设机构和7个市场监督管理所": after a 和 the words before 7 name the previous item
         label, after = after, label
     return Fact(
-        label=label, value=value, text=passage.text[match.start():match.end()].strip(),
-        unit="%" if unit == "个百分点" else unit, source="narrative", kind="narrative",
+        label=label, value=value, text=passage.text[figure.start:figure.end].strip(),
+        unit=unit, source="narrative", kind="narrative",
         quote=passage.text[left:right].strip(), line=passage.line,
-        context=((text[:match.start()], 0.7), (before, 0.6 if CONTINUES.match(text) else 0.45),
+        context=((text[:figure.start], 0.7), (before, 0.6 if CONTINUES.match(text) else 0.45),
                  (after, 0.85 if unit in COUNTED_BEFORE_NOUN else 0.3),
-                 (appositive.group() if appositive else "", 0.8), (text[match.end():], 0.3)),
-        paragraph=passage.paragraph, offset=passage.offset + match.start())
+                 (appositive.group() if appositive else "", 0.8), (text[figure.end:], 0.3)),
+        paragraph=passage.paragraph, offset=passage.offset + figure.start)

@@ -3,6 +3,7 @@ and the figures, findings and passages that explain a deviation."""
 from assistant.chat.compute import NotFound, Result, derived, group_named, number, of, sibling, table_named
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.question import Listing, Why
+from assistant.chat.results import deductions_listing
 from assistant.chat.tools import ReportTools
 from assistant.chat.wording import fact_sentence, where
 from assistant.values import parse_target
@@ -57,13 +58,11 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
-    if node.condition == "missed":
-        hits = [f for f in tools.indicator_facts("actual", table, group) if target_missed(tools, f)]
-    else:
-        hits = [f for f in tools.indicator_facts("score", table, group) if below_weight(tools, f)]
+    if node.condition != "missed":  # the indicators that lost points are the review's result
+        return deductions_listing(tools, node.subject.text, with_reason=False)
+    hits = [f for f in tools.indicator_facts("actual", table, group) if target_missed(tools, f)]
     names = "；".join(f"{f.describe()}（{where(f)}）" for f in hits[:SHOWN])
-    what = "未完成指标值" if node.condition == "missed" else "未得满分"
-    sentence = f"共有{len(hits)}个指标{what}" + (f"：{names}" if hits else "") + ("等。" if len(hits) > SHOWN else "。")
+    sentence = f"共有{len(hits)}个指标未完成指标值" + (f"：{names}" if hits else "") + ("等。" if len(hits) > SHOWN else "。")
     return Result(float(len(hits)), "个", "", hits), sentence
 
 
@@ -77,11 +76,6 @@ def most_lost(tools: ReportTools, table: int | None, group: str | None, conditio
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
     return result, f"扣分{most}的是{name}：{result.formula}={number(result.value)}分（{where(score)}）。"
-
-
-def below_weight(tools: ReportTools, score: Fact) -> bool:
-    weight = sibling(tools, score, "weight")
-    return weight is not None and weight.value is not None and score.value is not None and score.value < weight.value
 
 
 def target_missed(tools: ReportTools, actual: Fact) -> bool:

@@ -11,10 +11,11 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why)
+                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
+from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL
-from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, where
+from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
@@ -49,6 +50,28 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
             result.facts.append(weight)
     return result, sentence
+
+
+def same_figure_of_every_table(tools: ReportTools, operand: Operand, fact: Fact) -> list[Fact]:
+    """When a question names no table and the figure it names is one several tables print alike ("项目的预算执行率"
+    in a report of five projects), the figure of each of those tables, in table order; else none."""
+    if fact.source != "table" or fact.kind not in ("fund", "total") or tools.named_tables(operand.text):
+        return []
+    matches = tools.lookup(operand.text, column=fact.column, source=operand.source, units=operand.units,
+                           year=operand.year, numeric=operand.numeric, limit=len(tools.report.tables) * 4)
+    best = next((m.score for m in matches if m.fact is fact), None)
+    if best is None:
+        return []
+    alike = {m.fact.table: m.fact for m in reversed(matches) if m.fact.kind == fact.kind
+             and m.fact.column == fact.column and m.fact.row == fact.row and abs(m.score - best) < SAME}
+    return [alike[table] for table in sorted(alike)]
+
+
+def every_table_sentence(facts: list[Fact]) -> str:
+    """The figure of each table as a small table: "| 表 | 执行率 |"."""
+    column = COLUMN_NAMES.get(facts[0].column or "", "")
+    rows = "\n".join(f"| 表{f.table + 1} {f.place} | {printed(f)} | {where(f)} |" for f in facts)
+    return f"报告中{len(facts)}张自评表各有{facts[0].row or ''}{column}，分别为：\n| 自评表 | {column} | 出处 |\n|---|---|---|\n{rows}"
 
 
 def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tuple[str, list[Fact]]:
@@ -106,12 +129,24 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     return result, derived_sentence(result), grounds(result.facts)
 
 
+def answer_result(tools: ReportTools, question: Question, kind: ResultKind) -> Answer:
+    """The answer to a question about the review's own results, computed by the review."""
+    result, sentence = kind.answer(tools, question.resolved)
+    return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit,
+                  evidence=evidence(result.facts) + result.citations, mode="offline")
+
+
 def answer_offline(tools: ReportTools, question: Question) -> Answer:
     """The answer to an understood question, with evidence; "报告中未找到…" when a figure is missing."""
     try:
         result, sentence, basis = run(tools, question.node)
     except NotFound as missing:
         return not_found_answer(tools, question, missing.what)
+    subject = main_operand(question.node)
+    alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
+        if subject is not None and len(result.facts) == 1 and not basis and question.compare is None else []
+    if len(alike) > 1:
+        result, sentence = Result(None, alike[0].unit, "", alike), every_table_sentence(alike)
     facts = list(result.facts)
     if question.compare is not None and result.value is not None:
         verdict, compared = compare_sentence(tools, result, question.compare)

@@ -1,15 +1,18 @@
 """Question understanding: a reviewer's question → what to compute, over which named figures.
 
-Pure parsing, no report needed: the question becomes a small tree of operations
+Pure parsing, no report needed: the first of the declarative `KINDS` that recognises the question
+(its patterns, most specific first) builds a small tree of operations
 (`Lookup`, `Sum`, `Difference`, `Ratio`, `Deduction` …) whose leaves are `Operand`s —
 the words naming a figure plus the column, year, place and units they point at. Operands
 that leave out what an earlier one said ("全年预算比年初预算增加了多少") inherit it, and a
-follow-up ("那它的得分呢？") is rewritten against the previous question first.
+follow-up ("那它的得分呢？") is rewritten against the previous question first. A new kind of
+question is one more `Kind` entry; questions about the review's own results are `results.py`'s.
 """
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.chat.terms import tokens
+from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (LAST_YEAR, LITERAL, MONEY_UNITS, QUOTED, TEXT_ANSWER, YEAR, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
@@ -75,6 +78,7 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|多少个|几个|几项|多少�
                    r"|(?:指标|项目|专项)(?:有|共有|一共有)?(?:哪些|多少个|几个)")
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
+RATE_NAMED = re.compile("执行率")
 NOT_FULL = re.compile(r"扣分|扣了分|未得满分|没有得满分|没得满分|失分|未满分|不是满分")
 MISSED = re.compile(r"未完成|未达标|没有完成|未达到|没有达到|未实现")
 
@@ -356,76 +360,129 @@ def split_compare(text: str) -> tuple[str, str | None]:
     return clean(main), None
 
 
-def parse_main(text: str):
-    """The operation of one question; rules tried from the most specific (findings, why, 扣分) to a lookup."""
-    body = clean(RULE_WORDS.sub("", text))
-    if FINDINGS.search(body):
-        condition = "error" if "错误" in body else ("warning" if "警告" in body else None)
-        return Listing(operand(body), "findings", condition)
-    if WHY.search(body):
-        return Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))
-    if EXTREME.search(body) and LISTED_THINGS.search(body):
-        return parse_listing(body)
-    if DEDUCTION.search(body):
-        return Deduction(operand(DEDUCTION.sub("", body)))
-    if PROPORTIONAL.search(body):
-        return ProportionalScore(operand(PROPORTIONAL.sub("", body)))
-    times = TIMES.match(body)
-    if times and not (times.group("a3") and "率" in body):  # "执行率按执行数除以预算数计算": a rate
-        groups = {k[0]: v for k, v in times.groupdict().items() if v is not None}
-        return replace(share_of(groups["a"], groups["b"]), times=True)
-    per_head = PER_HEAD.search(body)
-    if per_head:
-        part = operand(PER_HEAD.sub("", body))
-        return Ratio(part, operand(HEADCOUNT), times=True, per="人")
-    same_period = SAME_PERIOD.match(body)
-    if same_period:
-        left = operand(same_period.group("a"))
-        change = Difference(left, operand("上年", left), directed=True, relative=bool(RELATIVE.search(body)))
-        return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}))))  # the growth as printed
-    share_the_other_way = SHARE_OF.match(body)
-    if share_the_other_way:
-        return share_of(share_the_other_way.group("a"), share_the_other_way.group("b"))
-    asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
-    if SCORE_RATE.search(asked):
-        return ScoreShare(operand(SCORE_RATE.sub("", asked)))
-    within = SHARE_WITHIN.match(asked)
-    if within:
-        return share_of(within.group("part") or within.group("part2"), within.group("whole") or within.group("whole2"))
-    share = SHARE.match(asked)
-    if share and share.group("part") and share.group("whole"):
-        return share_of(share.group("part"), share.group("whole"))
-    if "执行率" in body and RECOMPUTE.search(body):
-        subject = operand(re.sub(r"(?:预算)?执行率", "", RECOMPUTE.sub("", asked))).subject
-        return Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数"))
-    more_less = MORE_LESS.match(asked) or BEYOND.match(asked)
-    apart = more_less or APART.match(asked) or MINUS.match(asked)
-    if apart:
-        groups = {k: v for k, v in apart.groupdict().items() if v is not None}
+@dataclass(frozen=True)
+class Kind:
+    """A kind of question: `asks` recognises it — every pattern found in the question (`on` "body": as asked;
+    "asked": without asking words) — and `build` turns the first pattern's match into the operation to compute
+    (None: the question is of a later kind). How an operation is computed and worded lives with its node type
+    (`compute.py`, `listing.py`, `wording.py`)."""
+
+    name: str
+    asks: tuple[re.Pattern, ...]  # empty: `build` decides alone
+    build: Callable[[re.Match | None, str, str], object]
+    on: str = "body"
+    anchored: bool = False  # the first pattern must match at the start (re.match), not anywhere
+
+
+def findings(_, body: str, asked: str) -> Listing:
+    condition = "error" if "错误" in body else ("warning" if "警告" in body else None)
+    return Listing(operand(body), "findings", condition)
+
+
+def times(match: re.Match, body: str, asked: str) -> Ratio | None:
+    if match.group("a3") and "率" in body:  # "执行率按执行数除以预算数计算": a rate
+        return None
+    groups = {k[0]: v for k, v in match.groupdict().items() if v is not None}
+    return replace(share_of(groups["a"], groups["b"]), times=True)
+
+
+def same_period(match: re.Match, body: str, asked: str) -> Either:
+    left = operand(match.group("a"))
+    change = Difference(left, operand("上年", left), directed=True, relative=bool(RELATIVE.search(body)))
+    return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}))))  # the growth as printed
+
+
+def share_within(match: re.Match, body: str, asked: str) -> Ratio:
+    return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
+
+
+def share(match: re.Match, body: str, asked: str) -> Ratio | None:
+    return share_of(match.group("part"), match.group("whole")) if match.group("part") and match.group("whole") else None
+
+
+def recomputed_rate(_, body: str, asked: str) -> Ratio:
+    subject = operand(re.sub(r"(?:预算)?执行率", "", RECOMPUTE.sub("", asked))).subject
+    return Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数"))
+
+
+def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
+    """"A比B多多少" (directed: say which is larger), "A与B相差多少", "A减去B"."""
+    def build(match: re.Match, body: str, asked: str) -> Difference:
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
         units = stated_units(body)
         left = expression((groups.get("a") or groups["a2"]) + what, units=units)
         right = expression((groups.get("b") or groups["b2"]) + what, main_operand(left), units=units)
-        return Difference(left, right, directed=bool(more_less), relative=bool(more_less and RELATIVE.search(body)))
-    unspent = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
-    if unspent and (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
-        rest = asked[:unspent.start()] + asked[unspent.end():]
-        subject = re.sub(r"中?的?(?:金额|资金|数额|部分)$", "", operand(rest).subject)
-        return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
-    aggregate = parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))
-    if aggregate is not None:
-        return aggregate
-    listing = parse_listing(body)
-    if listing is not None:
-        return listing
-    part_of = PART_OF.match(asked)
-    if part_of:
-        return PartOfWhole(operand(part_of.group("x")), None, bool(RECOMPUTE.search(body)))
-    rate = RATE_WORD.match(asked)
-    if rate:
-        return PartOfWhole(operand(asked), rate.group("rate"), bool(RECOMPUTE.search(body)))
+        return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body)))
+    return build
+
+
+def unspent(_, body: str, asked: str) -> Difference | None:
+    match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
+    if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
+        return None
+    rest = asked[:match.start()] + asked[match.end():]
+    subject = re.sub(r"中?的?(?:金额|资金|数额|部分)$", "", operand(rest).subject)
+    return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
+
+
+def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole:
+    return PartOfWhole(operand(match.group("x")), None, bool(RECOMPUTE.search(body)))
+
+
+def rate(match: re.Match, body: str, asked: str) -> PartOfWhole:
+    return PartOfWhole(operand(asked), match.group("rate"), bool(RECOMPUTE.search(body)))
+
+
+def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
     return Lookup(operand(body), columns if len(columns) > 1 else ())
+
+
+# The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
+# recognises a question and builds an operation answers it.
+KINDS = (
+    Kind("问题清单", (FINDINGS,), findings),
+    Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
+    Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
+    Kind("倍数", (TIMES,), times, anchored=True),
+    Kind("人均", (PER_HEAD,),
+         lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
+    Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
+    Kind("占…的百分之几", (SHARE_OF,), lambda m, body, asked: share_of(m.group("a"), m.group("b")), anchored=True),
+    Kind("得分率", (SCORE_RATE,), lambda _, body, asked: ScoreShare(operand(SCORE_RATE.sub("", asked))), on="asked"),
+    Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
+    Kind("A占B", (SHARE,), share, on="asked", anchored=True),
+    Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
+    Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
+    Kind("A超出B", (BEYOND,), difference(directed=True), on="asked", anchored=True),
+    Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
+    Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
+    Kind("未执行", (), unspent),
+    Kind("合计/平均", (),
+         lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
+    Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
+    Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
+    Kind("查数", (), lookup),
+)
+
+
+def parse_main(text: str):
+    """The operation of one question: that of the first kind (`KINDS`) that recognises it."""
+    body = clean(RULE_WORDS.sub("", text))
+    asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
+    for kind in KINDS:
+        words = asked if kind.on == "asked" else body
+        first = (kind.asks[0].match(words) if kind.anchored else kind.asks[0].search(words)) if kind.asks else None
+        if kind.asks and (first is None or not all(pattern.search(words) for pattern in kind.asks[1:])):
+            continue
+        node = kind.build(first, body, asked)
+        if node is not None:
+            return node
+    raise AssertionError("the last kind, a lookup, answers every question")
 
 
 def share_of(part_text: str, whole_text: str) -> Ratio:
@@ -489,13 +546,14 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     text = clean(text)
     if previous is None:
         return text
-    follow_up = bool(PRONOUN.match(text) or FOLLOW_UP_START.match(text) or text.endswith("呢"))
+    # Only a question that says it follows on ("它…", "那…", "…呢") borrows from the one before; any other is
+    # a full question and starts afresh ("总分是多少" after "为什么扣分").
+    if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text)):
+        return text
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
-    if not follow_up and tokens(subject_of(text)):
-        return text
     if PRONOUN.match(text) or not tokens(own_subject):
         return clean(f"{previous.subject}的{body.lstrip('的')}")
     for kind in names:

@@ -1,32 +1,15 @@
-"""Words of a question and of a report: jieba tokens, their weights, and how well a text covers them.
+"""Words of a question and of a report: their weights, and how well a text covers them.
 
 Matching is by substring, not by token identity, so "在职" in a question still finds
-"其中在职85人" however jieba happens to cut the report's sentence.
+"其中在职85人" however jieba happens to cut the report's sentence (words come from `assistant.retrieval`).
 """
-import logging
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
+from assistant.retrieval import cut_for_search, tokens
 
-jieba.setLogLevel(logging.WARNING)
-
-WORD = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
-YEAR_TOKEN = re.compile(r"^(?:19|20)\d{2}$")
-# Words that ask rather than name: they carry no meaning to match against a report.
-STOPWORDS = frozenset("""
-是 的 了 呢 吗 么 吧 啊 多少 几 什么 哪个 哪些 哪 怎么 如何 请问 请 给出 一下 分别 为 有 在 中 对 与 和 及 或 并
-其 它 该 这 那 这个 那个 此 所 年 共 一共 总共 合计 之和 总和 之差 相差 差额 是否 等于 一致 按 重新 计算 重算
-数字 报告 单位 本 称 所述 给出 得 了 比 占 比例 比重 多 少 增加 减少 增长 下降 上升 降低 提高 元 万元 值
-总额 总金额 总计 其中 上年 去年 上一年 上年度
-""".split())
-
-
-# Lone characters that change what a name means ("非参公事业编制" is not "参公事业编制").
-NEGATIONS = frozenset("非未不无")
 # Words a reviewer and a report use for the same thing (a one-character key also stands at a word's end).
 SYNONYMS = {
     "每天": ("每日",), "每日": ("每天",), "开支": ("支出",), "花费": ("支出",), "使用": ("支出",),
@@ -43,22 +26,10 @@ WEAK = 0.3
 MISSED_WORD = 0.08  # what coverage loses for each telling word of the query a name does not explain
 
 
-def tokens(text: str) -> list[str]:
-    """Content words of a text in order: jieba's cut, without stopwords, punctuation and lone characters
-    other than negations."""
-    return [t for t in _cut(text) if (len(t) >= 2 or t in NEGATIONS) and t not in STOPWORDS and WORD.search(t)
-            and not YEAR_TOKEN.match(t)]
-
-
-@lru_cache(maxsize=4096)
-def _cut(text: str) -> tuple[str, ...]:
-    return tuple(jieba.cut(text))
-
-
 @lru_cache(maxsize=4096)
 def parts(token: str) -> tuple[str, ...]:
     """The shorter words jieba's search mode finds inside a long token ("在职人员" → 在职, 人员)."""
-    return tuple(p for p in jieba.cut_for_search(token) if p != token and len(p) >= 2)
+    return tuple(p for p in cut_for_search(token) if p != token and len(p) >= 2)
 
 
 @dataclass(frozen=True)

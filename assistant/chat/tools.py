@@ -1,7 +1,7 @@
 """The chat's tools over one report, used by the offline answerer and offered to the LLM alike.
 
 - `lookup`: a table cell, fund line, indicator, basic-data row or narrative figure by fuzzy name;
-- `search`: narrative passages by BM25 over jieba tokens;
+- `search`: narrative passages by BM25 (`assistant.retrieval`);
 - `calculate` (calculator.py): the safe calculator for derived figures;
 - `indicator_facts`, `table_names`, `findings`: the rows a "which / how many" question runs over.
 
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
-from assistant.chat.passages import Passage, PassageIndex, split_sentences
-from assistant.chat.terms import Weights, common_run, coverage, found, tokens
+from assistant.chat.terms import Weights, common_run, coverage, found
 from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, answers, column_words, columns_in, expected_units, scope_of,
                                        strip_columns, strip_scope, units_agree, year_in)
 from assistant.document import Document
 from assistant.errors import BadInput
+from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
 
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
@@ -47,8 +47,9 @@ class ReportTools:
     def __init__(self, report: CheckedReport, document: Document):
         self.report = report
         self.document = document
-        self.passages: list[Passage] = split_sentences(document.paragraphs)
-        self.index = PassageIndex(self.passages)
+        self.passages: list[Passage] = [passage for index, paragraph in enumerate(document.paragraphs)
+                                        for passage in split_sentences(paragraph.text, paragraph.line, index)]
+        self.index = BM25([tokens(p.text) for p in self.passages])
         self_scores = {(f.line, f.value) for f in report.figures if f.label == "自评分"}
         self.facts: list[Fact] = table_facts(report, document) + narrative_facts(
             self.passages, [p.text for p in document.paragraphs], self_scores)
@@ -154,8 +155,18 @@ class ReportTools:
         return bonus
 
     def search(self, query: str, limit: int = 3) -> list[Passage]:
-        """Narrative passages nearest the query (BM25), best first."""
-        return [p for p, _ in self.index.search(tokens(strip_columns(query)) or tokens(query), limit)]
+        """Narrative passages nearest the query, best first: by BM25 over its words; when no passage holds a whole
+        word, those sharing the most two-character pieces of them, and failing those the most characters, so a
+        search shows the nearest text there is."""
+        words = tokens(strip_columns(query)) or tokens(query)
+        hits = [index for index, _ in self.index.search(words, limit)]
+        for size in (2, 1):
+            if hits:
+                break
+            pieces = {w[i:i + size] for w in words for i in range(len(w) - size + 1)}
+            shared = [(sum(piece in p.text for piece in pieces) / len(p.text), i) for i, p in enumerate(self.passages)]
+            hits = [i for _, i in sorted((-s, i) for s, i in shared if s > 0)[:limit]]
+        return [self.passages[i] for i in hits]
 
     # rows for "which / how many" ---------------------------------------------------------------
 

@@ -20,7 +20,10 @@ def where(fact: Fact) -> str:
 
 
 def printed(fact: Fact) -> str:
-    return fact.text if fact.value is None else f"{number(fact.value)}{fact.unit or ''}"
+    """A figure as the answer shows it: a target or completion as the table prints it ("≧95%", not "95%")."""
+    if fact.value is None or fact.kind == "indicator" and fact.column in ("target", "actual"):
+        return fact.text
+    return f"{number(fact.value)}{fact.unit or ''}"
 
 
 def fact_sentence(fact: Fact) -> str:

@@ -2,28 +2,30 @@
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 
 from assistant import api
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document, stderr
 from assistant.errors import BadInput
-from assistant.render import print_findings
+from assistant.render import print_summary
 from schemas import ReviewedReport
 
 FORMATS = ("md", "docx", "json", "xlsx")
 
 
-def print_drafts(report: ReviewedReport) -> None:
+def print_review(report: ReviewedReport, file: str) -> None:
+    """The summary (scores, counts) and the memo's conclusions; the whole memo goes to a file with -o."""
     from assistant.review.memo import build_memo
 
-    console.rule("偏差原因分析及改进措施（草拟稿）")
-    for number, item in enumerate(build_memo(report).drafts, 1):
-        console.print(f"[bold]{number}. {escape(item.title)}[/bold]  [dim]{escape(item.rules)}（{item.mode}）[/dim]",
-                      highlight=False)
-        console.print(f"  偏差原因分析：{item.cause}", markup=False, highlight=False)
-        console.print(f"  改进措施：{item.improvement}", markup=False, highlight=False)
-        console.print(f"  [dim]依据（报告行号）：{item.lines}[/dim]", highlight=False)
-    console.print(f"共 {len(report.drafts)} 条草稿", highlight=False)
+    print_summary(console, report)
+    memo = build_memo(report)
+    console.print()
+    console.print("审核意见", style="bold")
+    for paragraph in memo.opinion:
+        console.print(f"  {paragraph}", markup=False, highlight=False)
+    console.print()
+    console.print(f"共 {len(report.drafts)} 条草稿（偏差原因分析及改进措施）。完整审核意见（问题明细、草稿）："
+                  f"selfeval review {file} -o 审核意见.docx（或 .xlsx / .md / .json），逐条查看：selfeval check {file}",
+                  markup=False, highlight=False, style="dim")
 
 
 def output_format(output: Path) -> str:
@@ -62,5 +64,4 @@ def review(
     elif format is Format.md:
         console.print(memo_markdown(build_memo(report)), markup=False, highlight=False, soft_wrap=True)
     else:
-        print_findings(console, report)
-        print_drafts(report)
+        print_review(report, file)

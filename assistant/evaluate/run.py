@@ -8,14 +8,16 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from assistant import api
 from assistant.check import run_checks
 from assistant.evaluate.extraction import Tally, score_extraction
 from assistant.evaluate.findings import FindingScore, score_field_split, score_findings
+from assistant.values import normalize_text, to_ascii
 from schemas import Answer, CheckedReport, ReviewedReport
-from schemas.gold import GoldReport, QAPair
+from schemas.gold import GoldReport, HeldoutQuestion, QAPair
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "evals" / "samples"
@@ -23,6 +25,9 @@ GOLD = ROOT / "evals" / "gold"
 FIELD = ROOT / "evals" / "field"
 REPORTS = ROOT / "evals" / "reports"
 NOT_FOUND = re.compile(r"未找到|没有找到|未提及|未载明|无法回答|不包含|未涉及|无相关")
+NOTHING_FOUND = re.compile(NOT_FOUND.pattern + r"|没有|未发现|不存在")
+# The tool's own results are compared within rounding of a printed score.
+CHECK_TOLERANCE = 0.011
 
 
 @dataclass
@@ -54,13 +59,66 @@ class ReviewScore:
         return self.grounded / self.drafts if self.drafts else 1.0
 
 
+def value_matches(expected: float, answer: Answer) -> bool:
+    return answer.value is not None and abs(answer.value - expected) <= max(0.011, abs(expected) * 0.005)
+
+
 def answer_correct(pair: QAPair, answer: Answer) -> bool:
     if pair.kind == "not_found":
         return answer.value is None and bool(NOT_FOUND.search(answer.answer))
     if pair.value is not None:
-        return answer.value is not None and abs(answer.value - pair.value) <= max(0.011, abs(pair.value) * 0.005)
+        return value_matches(pair.value, answer)
     expected = re.sub(r"\s", "", pair.answer)
     return bool(expected) and (expected in re.sub(r"\s", "", answer.answer))
+
+
+def canonical(text: str) -> str:
+    """Text as an answer is searched: no whitespace, half-width, decimals as values (56.70 → 56.7, 100.00 → 100)."""
+    return re.sub(r"\d+\.\d+", lambda m: f"{Decimal(m.group()).normalize():f}", to_ascii(normalize_text(text)))
+
+
+def mentions_all(text: str, items: list[str]) -> bool:
+    said = canonical(text)
+    return all(canonical(item) in said for item in items)
+
+
+def check_facts(question: HeldoutQuestion, checked: CheckedReport) -> tuple[list[float], list[str]]:
+    """The numbers and finding rows a correct answer to a question about the tool's own results gives."""
+    scores = [s for s in checked.scores if question.table is None or s.table == question.table]
+    if question.field == "recomputed_score":
+        return [s.recomputed_score for s in scores if s.recomputed_score is not None], []
+    if question.field == "score_difference":
+        return [abs(s.self_score - s.recomputed_score) for s in scores
+                if s.self_score is not None and s.recomputed_score is not None], []
+    severity = "error" if question.field == "error_count" else question.severity
+    findings = [f for f in checked.findings if (question.table is None or f.table == question.table)
+                and (question.rule is None or f.rule == question.rule) and (severity is None or f.severity == severity)]
+    if question.field == "error_count":
+        return [float(len(findings))], []
+    return [], sorted({f.row for f in findings if f.row})
+
+
+def check_answer_correct(question: HeldoutQuestion, answer: Answer, checked: CheckedReport) -> bool:
+    """One number: the answer's value; several (a score per table): every one printed in the answer; rows: all named."""
+    numbers, rows = check_facts(question, checked)
+    if question.field == "finding_rows":
+        return mentions_all(answer.answer, rows) if rows else bool(NOTHING_FOUND.search(answer.answer))
+    if not numbers:
+        return answer.value is None and bool(NOTHING_FOUND.search(answer.answer))
+    if len(numbers) == 1:
+        # "差多少" asks for the size of a difference, whichever way it is signed.
+        return answer.value is not None and abs(abs(answer.value) - numbers[0]) <= CHECK_TOLERANCE
+    printed = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", to_ascii(answer.answer))]
+    return all(any(abs(p - n) <= CHECK_TOLERANCE for p in printed) for n in numbers)
+
+
+def heldout_question_correct(question: HeldoutQuestion, answer: Answer, checked: CheckedReport) -> bool:
+    if question.expected_from == "check":
+        return check_answer_correct(question, answer, checked)
+    if question.must_mention:
+        return mentions_all(answer.answer, question.must_mention) and (
+            question.value is None or value_matches(question.value, answer))
+    return answer_correct(question, answer)
 
 
 def heldout_pairs(gold_dir: Path) -> dict[str, list[QAPair]]:
@@ -73,6 +131,38 @@ def heldout_pairs(gold_dir: Path) -> dict[str, list[QAPair]]:
     for item in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
         pairs.setdefault(item["source"], []).append(QAPair.model_validate({k: v for k, v in item.items() if k != "source"}))
     return pairs
+
+
+def heldout_questions(gold_dir: Path) -> dict[str, list[HeldoutQuestion]]:
+    """The second held-out set (evals/gold/heldout/qa2.json), by sample; like the first, never listed when wrong."""
+    path = gold_dir / "heldout" / "qa2.json"
+    questions: dict[str, list[HeldoutQuestion]] = {}
+    for item in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
+        question = HeldoutQuestion.model_validate(item)
+        questions.setdefault(question.source, []).append(question)
+    return questions
+
+
+def ask_in_chat(checked: CheckedReport, document, question: HeldoutQuestion) -> Answer:
+    """Ask the chat's earlier questions in order, then the labelled one with their answers as its history."""
+    from assistant.chat import answer_question
+
+    history: list[Answer] = []
+    for earlier in question.history:
+        history.append(answer_question(checked, document, earlier, list(history), "offline"))
+    return answer_question(checked, document, question.question, history, "offline")
+
+
+def score_heldout_questions(questions: list[HeldoutQuestion], checked: CheckedReport, document) -> dict[str, QAScore]:
+    """Correct and total per category; which questions failed is never recorded."""
+    by_category: dict[str, QAScore] = {}
+    for question in questions:
+        answer = ask_in_chat(checked, document, question)
+        score = by_category.setdefault(question.category, QAScore())
+        score.total += 1
+        score.correct += heldout_question_correct(question, answer, checked)
+        score.with_evidence += bool(answer.evidence)
+    return by_category
 
 
 def score_qa(source: str, pairs: list[QAPair], checked: CheckedReport, document) -> QAScore:
@@ -133,7 +223,8 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
 
     reset_usage()
     extraction, findings, qa, heldout, review = Tally(), FindingScore(), QAScore(), QAScore(), ReviewScore()
-    heldout_questions = heldout_pairs(gold_dir)
+    heldout_first, heldout_second = heldout_pairs(gold_dir), heldout_questions(gold_dir)
+    heldout2, by_category = QAScore(), {}  # the second held-out set in total and per question category
     per_sample = {}
     started = time.perf_counter()
     for gold_path in sorted(gold_dir.glob("*.json")):
@@ -148,11 +239,15 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         # Q&A and drafts are offline features on the rules extraction: check it once, not once per question.
         offline = checked if extractor == "rules" else api.check(document, "rules")
         sample_qa = score_qa(gold.source, gold.qa, offline, document)
-        sample_heldout = score_qa(gold.source, heldout_questions.get(gold.source, []), offline, document)
+        sample_heldout = score_qa(gold.source, heldout_first.get(gold.source, []), offline, document)
+        sample_heldout2 = score_heldout_questions(heldout_second.get(gold.source, []), offline, document)
         sample_review = score_review(offline, document)
         extraction.add(sample_extraction)
         findings.add(sample_findings)
-        for total, part in ((qa, sample_qa), (heldout, sample_heldout), (review, sample_review)):
+        tallies = [(qa, sample_qa), (heldout, sample_heldout), (review, sample_review)]
+        tallies += [(heldout2, part) for part in sample_heldout2.values()]
+        tallies += [(by_category.setdefault(name, QAScore()), part) for name, part in sample_heldout2.items()]
+        for total, part in tallies:
             for name, value in vars(part).items():
                 setattr(total, name, getattr(total, name) + value)
         per_sample[gold.source] = {
@@ -171,7 +266,10 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         "findings": findings.as_dict(),
         "qa": {"accuracy": round(qa.accuracy, 4), "correct": qa.correct, "total": qa.total,
                "with_evidence": qa.with_evidence, "heldout_accuracy": round(heldout.accuracy, 4),
-               "heldout_total": heldout.total},
+               "heldout_total": heldout.total,
+               "heldout2_accuracy": round(heldout2.accuracy, 4), "heldout2_total": heldout2.total,
+               "heldout2_categories": {name: {"correct": c.correct, "total": c.total}
+                                       for name, c in sorted(by_category.items())}},
         "review": {"coverage": round(review.coverage, 4), "grounding": round(review.grounding, 4),
                    "deviations": review.deviations, "drafts": review.drafts},
         "llm": llm_record(extractor, current_usage().as_dict()),
@@ -198,14 +296,15 @@ def llm_record(extractor: str, usage: dict) -> dict | None:
 
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
-            ("findings", "recall"), ("qa", "accuracy"), ("qa", "heldout_accuracy"), ("review", "coverage"),
-            ("review", "grounding"), ("field_dev", "precision"), ("field_dev", "recall"), ("field_test", "precision"),
-            ("field_test", "recall")]
+            ("findings", "recall"), ("qa", "accuracy"), ("qa", "heldout_accuracy"), ("qa", "heldout2_accuracy"),
+            ("review", "coverage"), ("review", "grounding"), ("field_dev", "precision"), ("field_dev", "recall"),
+            ("field_test", "precision"), ("field_test", "recall")]
 
 
 def headline(result: dict) -> dict[str, float]:
-    """The headline metrics; the field set's only when it is present."""
-    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE if group in result}
+    """The headline metrics a run has (a report saved by an older version may lack the newer ones, a run without
+    the field set has none of its figures)."""
+    return {f"{group}.{name}": result[group][name] for group, name in HEADLINE if name in result.get(group, {})}
 
 
 def write_reports(result: dict, directory: Path = REPORTS) -> dict[str, float]:
@@ -232,6 +331,10 @@ def markdown(result: dict) -> str:
     for name, sample in result["samples"].items():
         lines.append(f"| {name} | {sample['extraction']['f1']:.4f} | {sample['findings']['precision']:.4f} | "
                      f"{sample['findings']['recall']:.4f} | {sample['qa']['accuracy']:.4f} | {sample['review']['coverage']:.4f} |")
+    categories = result["qa"].get("heldout2_categories", {})
+    if categories:
+        lines += ["", "## Held-out set 2 by question category", "", "| category | correct | total |", "|---|---|---|"]
+        lines += [f"| {name} | {c['correct']} | {c['total']} |" for name, c in categories.items()]
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
                        ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems"),
                        ("Field set (dev): missed defects", "field_dev_missed"),

@@ -1,5 +1,5 @@
 """The 审核意见 memo as Markdown."""
-from assistant.render import markdown_table
+from assistant.render import markdown_table, md_escape
 from assistant.review.memo import Memo
 
 CHAPTERS = ["一、基本情况", "二、评分复核", "三、审核发现的问题", "四、偏差原因分析及改进措施（草拟稿）", "五、总体意见"]
@@ -11,7 +11,7 @@ def findings_section(memo: Memo) -> list[str]:
     for index, (severity, items) in enumerate(memo.findings.items()):
         parts += [f"### {SUBSECTIONS[index]}{memo.severity_names[severity]}（{len(items)}项）", ""]
         if items:
-            parts += [markdown_table(["序号", "位置", "问题类型", "问题", "依据行号"],
+            parts += [markdown_table(["序号", "位置", "问题类型", "问题", "原文位置"],
                                      [[str(n), i.where, i.rule, i.message, i.lines] for n, i in enumerate(items, 1)]), ""]
         else:
             parts += ["无。", ""]
@@ -23,17 +23,18 @@ def drafts_section(memo: Memo) -> list[str]:
         return ["未发现需要说明偏差原因的事项。", ""]
     parts = []
     for n, item in enumerate(memo.drafts, 1):
-        parts += [f"### {n}. {item.title}", "",
+        parts += [f"### {n}. {md_escape(item.title)}", "",
                   f"**涉及问题**：{item.rules}（{item.mode}）", "",
-                  f"**偏差原因分析**：{item.cause}", "",
-                  f"**改进措施**：{item.improvement}", "",
-                  f"**依据（报告行号）**：{item.lines}", ""]
+                  f"**偏差原因分析**：{md_escape(item.cause)}", "",
+                  f"**改进措施**：{md_escape(item.improvement)}", "",
+                  f"**原文位置**：{item.lines}", ""]
     return parts
 
 
 def memo_markdown(memo: Memo) -> str:
     """The whole memo: title, addressee, the five chapters, signature."""
-    parts = [f"# {memo.title}", "", memo.addressee, "", memo.preface, "", f"## {CHAPTERS[0]}", "",
+    parts = [f"# {md_escape(memo.title)}", "", md_escape(memo.addressee), "", md_escape(memo.preface), "",
+             f"## {CHAPTERS[0]}", "",
              markdown_table(["项目", "内容"], [list(row) for row in memo.basics]), "", f"## {CHAPTERS[1]}", ""]
     if memo.scores:
         parts += [markdown_table(["自评表", "自评得分", "复核得分", "差异"],
@@ -42,5 +43,5 @@ def memo_markdown(memo: Memo) -> str:
         parts += ["报告未附可复核得分的绩效自评表。", ""]
     parts += [f"## {CHAPTERS[2]}", ""] + findings_section(memo)
     parts += [f"## {CHAPTERS[3]}", ""] + drafts_section(memo)
-    parts += [f"## {CHAPTERS[4]}", ""] + [p + "\n" for p in memo.opinion] + ["", memo.signature]
+    parts += [f"## {CHAPTERS[4]}", ""] + [md_escape(p) + "\n" for p in memo.opinion] + ["", memo.signature]
     return "\n".join(parts) + "\n"

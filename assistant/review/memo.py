@@ -8,25 +8,11 @@ word.py, excel.py) only format this content.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from assistant.render import KIND_NAMES, SEVERITY_NAMES
+from assistant.render import KIND_NAMES, RULE_NAMES, SEVERITY_NAMES, SHORT_KINDS, evidence_places, table_label
 from assistant.review.grounding import number
-from schemas import CheckedReport, Draft, Evidence, Finding, ReviewedReport, Table
+from schemas import CheckedReport, Draft, Finding, ReviewedReport, Table
 
 SEVERITIES = list(SEVERITY_NAMES.items())
-RULE_NAMES = {
-    "execution_rate_mismatch": "预算执行率计算错误", "execution_score_mismatch": "执行率得分计算错误",
-    "score_exceeds_weight": "得分超过分值", "subtotal_weight_mismatch": "指标分值与表头分值不符",
-    "total_score_mismatch": "总分汇总错误", "sum_mismatch": "资金分项与合计不符",
-    "score_not_proportional": "未按完成比例计分", "target_not_met_full_score": "未完成指标计满分",
-    "met_but_deducted": "已完成指标扣分无依据", "missing_deviation_note": "偏差原因说明缺失或不充分",
-    "placeholder_row": "占位行计分", "not_applicable_scored": "不适用指标计分",
-    "unit_mismatch": "完成值与指标值口径不一致", "target_direction_suspect": "指标方向存疑",
-    "target_set_low": "指标值设置偏低", "text_table_mismatch": "正文与附表数据不一致",
-    "narrative_inconsistency": "同一数据前后不一致", "narrative_arithmetic": "正文数据计算不符",
-    "unit_missing": "金额单位缺失", "date_inconsistency": "日期或统计时点不当",
-    "missing_section": "内容或附件缺失",
-}
-SHORT_KINDS = {"department_overall": "部门整体", "project": "项目", "basic_data": "基础数据"}
 SIGNATURE = "审核人：　　　　　　　　审核日期：　　　　年　　月　　日"
 
 
@@ -87,13 +73,7 @@ def table_title(report: CheckedReport, index: int | None) -> str:
 def table_name(report: CheckedReport, index: int | None) -> str:
     """The title numbered as the memo lists tables: "表1 附件2-1 专项资金绩效自评表（…）"."""
     title = table_title(report, index)
-    return f"表{index + 1} {title}" if index is not None and 0 <= index < len(report.tables) else title
-
-
-def evidence_lines(evidence: list[Evidence]) -> str:
-    """The source lines evidence stands on: "1049、1056"; "—" for none."""
-    lines = sorted({e.line for e in evidence if e.line})
-    return "、".join(str(n) for n in lines) or "—"
+    return f"{table_label(index)} {title}" if index is not None and 0 <= index < len(report.tables) else title
 
 
 def short_place(report: CheckedReport, index: int | None) -> str:
@@ -102,7 +82,7 @@ def short_place(report: CheckedReport, index: int | None) -> str:
         return "正文"
     table = report.tables[index]
     name = table.name if table.kind == "project" and table.name else SHORT_KINDS[table.kind]
-    return f"表{index + 1}（{name}）"
+    return f"{table_label(index)}（{name}）"
 
 
 def unit_and_year(report: ReviewedReport) -> str:
@@ -122,21 +102,21 @@ def score_rows(report: ReviewedReport) -> list[ScoreRow]:
 def finding_item(report: ReviewedReport, finding: Finding) -> FindingItem:
     where = short_place(report, finding.table) + (f"·{finding.row}" if finding.row else "")
     return FindingItem(where, RULE_NAMES.get(finding.rule, finding.rule), finding.message,
-                       evidence_lines(finding.evidence))
+                       evidence_places(finding.evidence))
 
 
 def draft_item(report: ReviewedReport, draft: Draft) -> DraftItem:
     rules = "、".join(RULE_NAMES.get(rule, rule) for rule in draft.finding_rules) or "偏差说明"
     row = draft.row or ("" if draft.table is None else "（整表）")
     return DraftItem(table_name(report, draft.table), row, rules, draft.deviation_cause, draft.improvement,
-                     evidence_lines(draft.evidence), "模型草拟" if draft.mode == "llm" else "模板草拟")
+                     evidence_places(draft.evidence), "模型草拟" if draft.mode == "llm" else "模板草拟")
 
 
 def basics(report: ReviewedReport) -> list[tuple[str, str]]:
     kinds = Counter(t.kind for t in report.tables)
     tables = "、".join(f"{KIND_NAMES[kind]}{count}张" for kind, count in kinds.items()) or "未附自评表"
     return [("被审核单位", report.unit_name or "（未识别）"), ("评价年度", f"{report.year}年度" if report.year else "（未识别）"),
-            ("报告文件", report.source.name), ("所附表格", tables)]
+            ("所附表格", tables)]
 
 
 def opinion(report: ReviewedReport) -> list[str]:
@@ -157,7 +137,7 @@ def opinion(report: ReviewedReport) -> list[str]:
     paragraphs.append(f"审核共发现问题{len(report.findings)}项，其中错误{counts['error']}项、警告{counts['warning']}项、"
                       f"提示{counts['info']}项" + (f"，主要集中在{'、'.join(main)}等方面。" if main else "。"))
     if report.drafts:
-        paragraphs.append(f"对{len(report.drafts)}处偏差及错误草拟了偏差原因分析及改进措施（见第四部分），"
+        paragraphs.append(f"对{len(report.drafts)}处偏差及错误草拟了偏差原因分析及改进措施，"
                           "供单位修改完善时参考，所引数据均出自报告原文或由原文数据计算得出。")
     if counts["error"]:
         paragraphs.append("审核结论：报告存在计算或填报错误，需修改完善。请单位对照上述问题逐项核实更正，"
@@ -174,7 +154,7 @@ def build_memo(report: ReviewedReport) -> Memo:
     subject = unit_and_year(report)
     findings = {severity: [finding_item(report, f) for f in report.findings if f.severity == severity]
                 for severity, _ in SEVERITIES}
-    preface = (f"你单位报送的{subject}绩效自评报告（{report.source.name}）已收悉。根据预算绩效管理有关规定，"
+    preface = (f"你单位报送的《{subject}绩效自评报告》已收悉。根据预算绩效管理有关规定，"
                "我们对报告正文及所附自评表的数据、计分和偏差说明进行了审核，现将审核意见反馈如下。")
     return Memo(title=f"关于{subject}绩效自评报告的审核意见", addressee=f"{report.unit_name or '报送单位'}：",
                 preface=preface, basics=basics(report), scores=score_rows(report), findings=findings,
