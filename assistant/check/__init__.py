@@ -9,6 +9,7 @@ from assistant.check.basic_data import check_basic_data
 from assistant.check.cross_tables import check_cross_tables
 from assistant.check.dates import check_dates
 from assistant.check.funds import check_funds
+from assistant.check.goals import check_goals
 from assistant.check.indicators import check_indicators
 from assistant.check.narrative import check_narrative
 from assistant.check.scoring import recompute
@@ -18,7 +19,7 @@ from assistant.document import Document
 from schemas import CheckedReport, Report
 
 CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check_cross_tables,
-            check_narrative, check_dates, check_sections]
+            check_narrative, check_goals, check_dates, check_sections]
 
 
 def run_checks(report: Report, document: Document) -> CheckedReport:

@@ -1,4 +1,5 @@
-"""Years and dates in the narrative: part-year cut-offs, publication dates, another year's text.
+"""Years and dates in the narrative: part-year cut-offs, publication dates, another year's text, attachments
+filled in after the report's own date.
 
 Rule: date_inconsistency (warning — a person must judge).
 """
@@ -11,6 +12,9 @@ from schemas import Evidence, Finding
 CUT_OFF = re.compile(r"截[至止](?:到)?\s*(?:(?P<year>20\d{2})\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 SO_FAR = re.compile(r"截[至止](?:到)?目前|目前为止|到目前")
 PUBLISHED = re.compile(r"于\s*(?P<year>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^。；]{0,30}?(?:公开|公示|发布|公布)")
+DAY = r"(?P<year>20\d{2})\s{0,2}[年.．\-/]\s{0,2}(?P<month>\d{1,2})\s{0,2}[月.．\-/]\s{0,2}(?P<day>\d{1,2})\s{0,2}日?"
+REPORT_DATE = re.compile(rf"\s{{0,4}}{DAY}\s{{0,4}}")
+FILED = re.compile(rf"填[报表]日期\s{{0,2}}[:：]?\s{{0,4}}{DAY}")
 STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）]")
 
 
@@ -61,6 +65,31 @@ def check_stale_years(paragraph: Paragraph, year: int | None) -> list[Finding]:
     return []
 
 
+def day_of(match: re.Match) -> tuple[int, int, int]:
+    return int(match.group("year")), int(match.group("month")), int(match.group("day"))
+
+
+def check_filing_dates(ctx: Context) -> list[Finding]:
+    """An attachment filled in (填报日期) after the date the report itself is signed."""
+    signed = next(((p, m) for p in ctx.narrative if (m := REPORT_DATE.fullmatch(p.text))), None)
+    if signed is None:
+        return []
+    paragraph, date = signed
+    findings, seen = [], set()
+    for number, text in enumerate(ctx.document.lines, start=1):
+        match = FILED.search(text) if "日期" in text else None
+        if not match or day_of(match) <= day_of(date) or day_of(match) in seen:
+            continue
+        seen.add(day_of(match))
+        filed = match.group()[match.start("year") - match.start():].strip()
+        findings.append(finding("date_inconsistency", "warning",
+                                f"附表填报日期{filed}晚于报告落款日期{paragraph.text.strip()}，报告成文时附表尚未填报，日期需核实。",
+                                [Evidence(quote=paragraph.text.strip(), line=paragraph.line),
+                                 Evidence(quote=text.strip()[:200], line=number)],
+                                None, None, expected=paragraph.text.strip(), actual=filed))
+    return findings
+
+
 def check_dates(ctx: Context) -> list[Finding]:
     year = ctx.report.year
     findings: list[Finding] = []
@@ -68,4 +97,4 @@ def check_dates(ctx: Context) -> list[Finding]:
         findings += check_cut_offs(paragraph, year)
         findings += check_publication(paragraph, year)
         findings += check_stale_years(paragraph, year)
-    return findings
+    return findings + check_filing_dates(ctx)

@@ -10,12 +10,15 @@ def shared_subject(a: NarrativeFigure, b: NarrativeFigure, minimum: int = 4) -> 
     """The words two mentions share right next to their numbers, if at least `minimum` characters."""
     # Each way of sharing `minimum` characters needs its first (or last) `minimum` of them to match:
     # most pairs share nothing, and are done without computing the four overlaps.
-    if not (len(a.before) >= minimum and a.before[-minimum:] == b.before[-minimum:]
-            or len(a.after) >= minimum and (a.after[:minimum] == b.after[:minimum] or a.after[:minimum] in b.before)
-            or len(b.after) >= minimum and b.after[:minimum] in a.before):
+    before_a, before_b = a.subject, b.subject  # a quoted label (“个转企”145家) is the words before the number
+    if (a.quoted or b.quoted) and before_a == before_b:
+        return before_a  # a quoted label names its subject exactly, however short
+    if not (len(before_a) >= minimum and before_a[-minimum:] == before_b[-minimum:]
+            or len(a.after) >= minimum and (a.after[:minimum] == b.after[:minimum] or a.after[:minimum] in before_b)
+            or len(b.after) >= minimum and b.after[:minimum] in before_a):
         return None
-    candidates = [common_suffix(a.before, b.before), common_prefix(a.after, b.after),
-                  joined_edge(a.after, b.before), joined_edge(b.after, a.before)]
+    candidates = [common_suffix(before_a, before_b), common_prefix(a.after, b.after),
+                  joined_edge(a.after, before_b), joined_edge(b.after, before_a)]
     best = max(candidates, key=len)
     return best if len(best) >= minimum else None
 
@@ -48,7 +51,7 @@ def joined_edge(after: str, before: str) -> str:
 
 
 def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
-    if a.family != b.family:
+    if a.family != b.family and a.unit != b.unit:
         return False
     x, y = (a.amount, b.amount) if a.family == "money" else (a.value, b.value)
     if a.approximate and not b.approximate:

@@ -10,20 +10,24 @@ from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
-from assistant.extract.figures import NarrativeFigure, read_figures
+from assistant.check.names import canonical, compatible_units, same_indicator
+from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
 from assistant.document import Paragraph
 from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
 
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-BUDGET_PLUS_ADDED = re.compile(
-    r"年初预算(?:金额|资金|数)?(?:为)?(?P<initial>\d+(?:\.\d+)?)万元[，,、]?\s*(?:调整)?追加(?:资金|预算)?(?:为)?"
-    r"(?P<added>\d+(?:\.\d+)?)万元[，,、]?\s*(?:实际支出|实际使用|支出|合计|共计)(?:金额)?(?:为)?"
-    r"(?P<spent>\d+(?:\.\d+)?)(?P<unit>万元|元)")
+# Labels of the figures the checks relate; the numbers themselves are read by assistant.extract.figures.
+INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
+ADDED = re.compile(r"追加(?:资金|预算)?$")
+SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
-SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)(?:的)?(?P<rate>\d+(?:\.\d+)?)%")
-RATIO_OF = re.compile(r"为(?P<of>[\u4e00-\u9fa5]{0,10}?)(?P<base>\d+(?:\.\d+)?)(?P<unit>万元|元|户|家|件|个|批次)的"
-                      r"(?P<rate>\d+(?:\.\d+)?)%")
+SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
+RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
+# A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
+RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
+FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
+GENERAL_SUBJECT = 12  # figures sharing one 4-character subject; more is a general word, not a restated count
 STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
 
 
@@ -31,21 +35,31 @@ def sentences(paragraph: Paragraph) -> list[str]:
     return [s for s in SENTENCE.findall(paragraph.text) if s.strip()]
 
 
+def budget_sentences(paragraph: Paragraph) -> list[tuple[NarrativeFigure, NarrativeFigure, NarrativeFigure]]:
+    """(年初预算, 追加, 支出) figures printed one after another: "年初预算70万元，追加69.88万元，实际支出139.98万元"."""
+    figures = read_figures(paragraph.text, paragraph.line)
+    return [(initial, added, spent) for initial, added, spent in zip(figures, figures[1:], figures[2:])
+            if INITIAL.search(initial.before) and ADDED.search(added.before) and SPENT.search(spent.before)
+            and initial.unit == added.unit == "万元" and spent.unit in ("万元", "元")]
+
+
 def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     """年初预算 + 追加 = 实际支出 when a sentence gives all three."""
     findings = []
-    for match in BUDGET_PLUS_ADDED.finditer(paragraph.text):
-        initial, added, spent = (float(match.group(n)) for n in ("initial", "added", "spent"))
-        evidence = [Evidence(quote=match.group(), line=paragraph.line)]
-        if match.group("unit") == "元" and not differs(initial + added, spent):
+    for initial, added, spent in budget_sentences(paragraph):
+        start = paragraph.text.rfind("年初预算", 0, initial.start)
+        quote = paragraph.text[start:spent.end]
+        evidence = [Evidence(quote=quote, line=paragraph.line)]
+        planned = initial.value + added.value
+        if spent.unit == "元" and not differs(planned, spent.value):
             findings.append(finding("unit_missing", "warning",
-                                    f"“{match.group()}”中实际支出写作{fmt(spent)}元，按年初预算+追加应为{fmt(spent)}万元，缺“万”字。",
-                                    evidence, None, None, expected=f"{fmt(spent)}万元", actual=f"{fmt(spent)}元"))
-        elif match.group("unit") == "万元" and differs(initial + added, spent):
+                                    f"“{quote}”中实际支出写作{spent.text}，按年初预算+追加应为{fmt(spent.value)}万元，缺“万”字。",
+                                    evidence, None, spent.before, expected=f"{fmt(spent.value)}万元", actual=spent.text))
+        elif spent.unit == "万元" and differs(planned, spent.value):
             findings.append(finding("narrative_arithmetic", "error",
-                                    f"年初预算{fmt(initial)}万元+追加{fmt(added)}万元={fmt(initial + added)}万元，"
-                                    f"与所述支出{fmt(spent)}万元不符。", evidence, None, None,
-                                    expected=initial + added, actual=spent))
+                                    f"年初预算{initial.text}+追加{added.text}={fmt(planned)}万元，"
+                                    f"与所述支出{spent.text}不符。", evidence, None, None,
+                                    expected=planned, actual=spent.value))
     return findings
 
 
@@ -75,15 +89,17 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
             total = head[-1]
             if sentence[:mark.start()].rstrip("，, ")[-len(total.text):] != total.text:
                 continue
-            closing = sentence.find("）" if sentence[mark.start()] in "（(" else "。", mark.end())
+            bracketed = sentence[mark.start()] in "（("
+            closing = sentence.find("）" if bracketed else "。", mark.end())
             body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
             parts = without_subtotals([m for m in read_figures(body, paragraph.line)
                                        if m.unit == total.unit and not m.approximate])
             if len(parts) < 2 or total.approximate:
                 continue
             prefix_sums = [sum(p.value for p in parts[:n]) for n in range(2, len(parts) + 1)]
-            if any(abs(s - total.value) <= 0.011 for s in prefix_sums):
-                continue  # the breakdown is complete; what follows are other figures
+            # After "其中" a complete breakdown may be followed by other figures; a bracket holds only parts.
+            if not bracketed and any(abs(s - total.value) <= 0.011 for s in prefix_sums):
+                continue
             added = sum(p.value for p in parts)
             # A near miss is a typo in a breakdown; far more is a list of other things, not parts.
             if total.value + 0.011 < added <= total.value * 1.2:
@@ -96,32 +112,66 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
     return findings
 
 
-def label_value(text: str, label: str) -> float | None:
-    """The figure printed right after `label` ("基本支出6346.47万元" → 6346.47)."""
-    match = re.search(re.escape(label) + r"(?:为|共|达|共计|合计)?(\d+(?:\.\d+)?)\s*(?:万元|元|户|家|件|个)", text)
-    return float(match.group(1)) if match else None
+def label_value(paragraph: Paragraph, label: str, before: int) -> float | None:
+    """The figure printed right after the last `label` within 2000 characters before `before`
+    ("基本支出6346.47万元" → 6346.47); a bounded window keeps a huge paragraph linear."""
+    start = paragraph.text.rfind(label, max(0, before - 2000), before)
+    if start < 0:
+        return None
+    figures = read_figures(paragraph.text[start:start + len(label) + 20], paragraph.line)
+    return figures[0].value if figures and figures[0].before.endswith(label) and figures[0].unit in RATIO_BASES else None
 
 
 def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
-    """A stated percentage equals the ratio of the two figures it relates."""
+    """A stated percentage equals the ratio of the two figures it relates: "占X的r%", "为X的base的r%"."""
+    findings = []
+    for match in SENTENCE.finditer(paragraph.text):
+        sentence = match.group()
+        figures = read_figures(sentence, paragraph.line)
+        for index, rate in enumerate(figures):
+            if rate.unit != "%":
+                continue
+            share = SHARE.search(sentence, max(0, rate.start - 16), rate.start)
+            earlier = [f for f in figures[:index] if share is None or f.end <= share.start()]
+            if share and earlier:
+                part = earlier[-1]
+                if share.group("of"):
+                    base = label_value(paragraph, share.group("of"), match.start())
+                else:
+                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
+                    base = larger[-1] if larger else None
+                findings += share_finding(paragraph, sentence, part.value, base, fmt(rate.value))
+            elif index >= 2 and sentence[figures[index - 1].end:rate.start] == "的" \
+                    and figures[index - 1].unit in RATIO_BASES and "为" in sentence[figures[index - 2].end:figures[index - 1].start]:
+                # "……为年初预算76万元的47.36%": the figure before 为 over the base
+                findings += share_finding(paragraph, sentence, figures[index - 2].value, figures[index - 1].value,
+                                          fmt(rate.value))
+    return findings
+
+
+def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """合格率 / 阴性率 / 办结率 … recomputed from the total and the failed (or done) count the sentence gives."""
     findings = []
     for sentence in sentences(paragraph):
-        for match in SHARE.finditer(sentence):
-            before = read_figures(sentence[:match.start()], paragraph.line)
-            if not before:
+        figures = read_figures(sentence, paragraph.line)
+        for index, rate in enumerate(figures):
+            named = RATE_NAME.search(sentence, max(0, rate.start - 8), rate.start)
+            counts = [f for f in figures[:index] if f.family == "count" and not f.approximate]
+            if rate.unit != "%" or not named or len(counts) < 2 or counts[0].value <= 0:
                 continue
-            part = before[-1]
-            if match.group("of"):
-                base = label_value(paragraph.text, match.group("of"))
+            total = counts[0]
+            failed = [f for f in counts[1:] if f.unit == total.unit and any(w in f.before for w in FAILED_WORDS)]
+            done = [f for f in counts[1:] if f.unit == total.unit and "办结" in f.before]
+            name = named.group("name")
+            if failed and name in ("合格率", "阴性率"):
+                part = total.value - failed[-1].value
+            elif failed and name in ("不合格率", "阳性率", "检出率"):
+                part = failed[-1].value
+            elif done and name == "办结率":
+                part = done[-1].value
             else:
-                larger = [m.value for m in before[:-1] if m.unit == part.unit and m.value > part.value]
-                base = larger[-1] if larger else None
-            findings += share_finding(paragraph, sentence, part.value, base, match.group("rate"))
-        for match in RATIO_OF.finditer(sentence):
-            before = read_figures(sentence[:match.start()], paragraph.line)
-            if before:
-                findings += share_finding(paragraph, sentence, before[-1].value, float(match.group("base")),
-                                          match.group("rate"))
+                continue
+            findings += share_finding(paragraph, sentence, part, total.value, fmt(rate.value))
     return findings
 
 
@@ -145,10 +195,10 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
         found = read_figures(sentence, paragraph.line)
         if any(m.unit == "万" and m.before for m in found):
             bare = next(m for m in found if m.unit == "万")
-            findings.append(finding("unit_missing", "info", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
+            findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
                                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, bare.before,
                                     expected=f"{bare.text}元", actual=bare.text))
-        if BUDGET_PLUS_ADDED.search(sentence):
+        if budget_sentences(Paragraph(text=sentence, line=paragraph.line)):
             continue
         in_wan = [m for m in found if m.unit == "万元"]
         small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)]
@@ -196,9 +246,52 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[NarrativeFigure, 
     return findings
 
 
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def same_action(a: NarrativeFigure, b: NarrativeFigure, subject: str) -> bool:
+    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置")."""
+    rest_a = (a.before + "|" + a.after).replace(subject, "|")
+    rest_b = (b.before + "|" + b.after).replace(subject, "|")
+    return any("|" not in pair for pair in bigrams(rest_a) & bigrams(rest_b))
+
+
+def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """One count given twice in other words: "在今年已查办的115起违法案件中" / "共查办……违法案件138起";
+    "办结各级核查处置54起" / "办结不合格报告核查处置61件" (another unit is a warning: a person judges)."""
+    findings = []
+    # One figure printed again on its own line (a repeated paragraph) is one figure.
+    distinct = {(m.line, m.before, m.text, m.after): (m, q) for m, q in narrative if m.family == "count" and not m.single_case}
+    counts = list(distinct.values())
+    # Figures are paired only when they share 4 characters next to their numbers: index those 4-character keys.
+    # Words shared by many figures name a general subject ("市场主体"), not one count told twice.
+    keys: dict[str, list[int]] = {}
+    for index, (figure, _) in enumerate(counts):
+        words = {figure.before[i:i + 4] for i in range(len(figure.before) - 3)} | {figure.after[:4]}
+        for key in words:
+            if len(key) == 4:
+                keys.setdefault(key, []).append(index)
+    pairs = sorted({(i, j) for members in keys.values() if len(members) <= GENERAL_SUBJECT
+                    for i in members for j in members if i < j})
+    for i, j in pairs:
+        (a, quote_a), (b, quote_b) = counts[i], counts[j]
+        if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before:
+            continue
+        subject = shared_subject(a, b)
+        if not subject or not same_action(a, b, subject):
+            continue
+        findings.append(finding("narrative_inconsistency", "error" if a.unit == b.unit else "warning",
+                                f"正文对同一事项“{subject}”给出两个数值：第{a.line}行“{a.before}{a.text}{a.after}”，"
+                                f"第{b.line}行“{b.before}{b.text}{b.after}”。",
+                                [Evidence(quote=quote_a, line=a.line), Evidence(quote=quote_b, line=b.line)],
+                                None, subject, expected=a.text, actual=b.text))
+    return findings
+
+
 def clause_of(text: str, mention: NarrativeFigure) -> str:
-    start = text.find(mention.before + mention.text) if mention.before else text.find(mention.text)
-    start = max(start, 0)
+    """The clause (between commas or stops) of `text` in which the reader found `mention`."""
+    start = mention.start
     # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
     window = max(0, start - 400)
     left = max(max(text.rfind(c, window, start) for c in "。；;，,") + 1, window)
@@ -207,7 +300,8 @@ def clause_of(text: str, mention: NarrativeFigure) -> str:
 
 
 def narrative_mentions(ctx: Context) -> list[tuple[NarrativeFigure, str]]:
-    return [(m, clause_of(p.text, m)) for p in ctx.narrative for m in read_figures(p.text, p.line)]
+    texts = {p.line: p.text for p in ctx.narrative}
+    return [(m, clause_of(texts[m.line], m)) for m in read_narrative(ctx.narrative)]
 
 
 def goal_mentions(ctx: Context) -> list[tuple[int, NarrativeFigure, Evidence]]:
@@ -230,7 +324,8 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure
     for mention, quote in narrative:
         by_family.setdefault(mention.family, []).append((mention, quote))
     for index, mention, quote in goal_mentions(ctx):
-        related = [(n, q, shared_subject(mention, n)) for n, q in by_family.get(mention.family, [])]
+        related = [(n, q, shared_subject(mention, n)) for n, q in by_family.get(mention.family, [])
+                   if compatible_units(mention.unit, n.unit) and not n.single_case]
         related = [(n, q, s) for n, q, s in related if s]
         if not related or any(same_value(mention, n) for n, _, _ in related):
             continue
@@ -243,22 +338,29 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure
 
 
 def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
-    """An indicator's 完成值 and the narrative's figure for the same thing."""
+    """An indicator's 完成值 and the narrative's figure for the same thing (by its words or a synonym of its name)."""
     findings = []
-    # Narrative figures by unit, each with the characters around it, read once for all indicators.
-    by_unit: dict[str, list[tuple[NarrativeFigure, str, set[str]]]] = {}
-    for mention, quote in narrative:
-        by_unit.setdefault(mention.unit, []).append((mention, quote, set(mention.before + mention.after)))
+    # Narrative figures with the characters around them, read once for all indicators; one case inside a
+    # total ("其中……一案，挽回1.2万元") never stands for the indicator.
+    candidates = [(m, q, set(m.before + m.after)) for m, q in narrative if not m.single_case]
+    texts = {p.line: p.text for p in ctx.narrative}
     for index, table in ctx.self_evaluation_tables:
         for indicator in table.indicators:
             actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
             name = normalize_text(indicator.level3)
             wanted = set(name) - STOP_CHARS
-            if len(actual) != 1 or len(wanted) < 4 or actual[0].unit == "%":
+            if len(actual) != 1 or len(wanted) < 4:
                 continue
             value = actual[0]
-            scored = [(len(wanted & words), n, q) for n, q, words in by_unit.get(value.unit, [])]
-            scored = [s for s in scored if s[0] >= max(4, 0.7 * len(wanted))]
+            scored = []
+            for other, quote, words in candidates:
+                if not compatible_units(value.unit, other.unit):
+                    continue
+                paragraph = texts[other.line]
+                if same_indicator(name, other.subject, clause_around(paragraph, other.start, other.end), paragraph):
+                    scored.append((len(wanted) + 1, other, quote))
+                elif value.unit != "%" and other.unit == value.unit and len(wanted & words) >= max(4, 0.7 * len(wanted)):
+                    scored.append((len(wanted & words), other, quote))
             if not scored or any(same_value(value, n) for _, n, _ in scored):
                 continue
             _, other, quote = max(scored, key=lambda s: s[0])
@@ -267,6 +369,51 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeF
                                     f"“{other.before}{other.text}”，二者不一致。",
                                     ctx.row_evidence(indicator, indicator.actual) + [Evidence(quote=quote, line=other.line)],
                                     index, indicator.level3, expected=other.text, actual=indicator.actual))
+    return findings
+
+
+GENERIC_BIGRAMS = {"开展", "完成", "全市", "全区", "工作", "企业", "情况", "实现", "以上", "以下", "及时", "数量"}
+
+
+def check_indicator_parts(ctx: Context) -> list[Finding]:
+    """An indicator's 完成值 against the sum of the parts one sentence of the text lists for it:
+    "央媒采发101篇…省级以上媒体发稿510余篇…采发198篇" for 主流媒体采发稿件数 1200个; "七家…一家" for 5个."""
+    findings = []
+    sentences_with_counts = []
+    for paragraph in ctx.narrative:
+        for sentence in sentences(paragraph):
+            figures = [f for f in read_figures(sentence, paragraph.line) if f.family == "count" and not f.single_case]
+            # "1.4万起，其中办结举报1292起": a figure after 其中 breaks down the one before it, it is no further part.
+            figures = [f for k, f in enumerate(figures) if not k or "其中" not in sentence[figures[k - 1].end:f.start]]
+            if len(figures) >= 2:
+                # Each figure with the two-character words around it, made once for all indicators.
+                words = [bigrams(f.before + f.after) - GENERIC_BIGRAMS for f in figures]
+                sentences_with_counts.append((sentence, list(zip(figures, words)), paragraph.line))
+    for index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
+            name = normalize_text(indicator.level3)
+            if len(actual) != 1 or actual[0].family != "count" or len(name) < 6:
+                continue
+            value, name_words = actual[0], bigrams(name)
+            for sentence, figures, line in sentences_with_counts:
+                # Parts share a word of two characters with the indicator's name ("采发", "监督").
+                parts = [f for f, words in figures if words & name_words and compatible_units(value.unit, f.unit)]
+                if len(parts) < 2 or any(same_value(value, f) for f, _ in figures):
+                    continue
+                added = sum(f.value for f in parts)
+                approximate = any(f.approximate for f in parts)
+                if not 0.5 * value.value <= added <= 2 * value.value or (approximate and added <= value.value <= added * 1.2):
+                    continue
+                if abs(added - value.value) <= 0.011:
+                    continue
+                total = f"{'+'.join(f.text for f in parts)}={fmt(added)}{'余' if approximate else ''}{parts[0].unit}"
+                findings.append(finding("text_table_mismatch", "error",
+                                        f"指标“{indicator.level3}”实际完成值{indicator.actual}，正文第{line}行分项合计{total}，二者不一致。",
+                                        ctx.row_evidence(indicator, indicator.actual)
+                                        + [Evidence(quote=sentence.strip()[:200], line=line)],
+                                        index, indicator.level3, expected=f"{fmt(added)}{parts[0].unit}", actual=indicator.actual))
+                break
     return findings
 
 
@@ -302,6 +449,13 @@ def check_basic_data_against_text(ctx: Context, narrative: list[tuple[NarrativeF
             mismatched = [(m, q, v) for m, q, v in candidates if differs(m.amount, v)]
             if candidates and len(mismatched) == len(candidates):
                 mention, quote, value = mismatched[0]
+                if mention.scope:  # the text speaks of one source of funds, the table of all: a reviewer compares
+                    findings.append(finding("text_table_mismatch", "warning",
+                                            f"正文“{mention.before}{mention.text}”为{mention.scope}口径，基础数据表“{row.label}”"
+                                            f"为全部资金{fmt(value)}万元，差额{fmt(value - mention.amount)}万元，正文未说明其来源。",
+                                            [Evidence(quote=quote, line=mention.line), ctx.quote(row.line, row.label)],
+                                            index, row.label, expected=fmt(value), actual=mention.text))
+                    continue
                 findings.append(finding("text_table_mismatch", "error",
                                         f"正文“{mention.before}{mention.text}”，基础数据表“{row.label}”为{fmt(value)}万元，二者不一致。",
                                         [Evidence(quote=quote, line=mention.line), ctx.quote(row.line, row.label)],
@@ -315,6 +469,67 @@ def budget_column_index(table: Table, year: int | None) -> int | None:
             if "预算" in cell and (year is None or str(year) in cell):
                 return i
     return None
+
+
+def check_growth_rates(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """An indicator's 增长率 against the one the text's counts give: "实有经营主体450134户，净增32226户" →
+    32226 ÷ (450134 − 32226) = 7.71%."""
+    findings = []
+    pairs = [(stock, quote, grown) for (stock, quote), (grown, _) in zip(narrative, narrative[1:])
+             if stock.line == grown.line and grown.before == "净增" and stock.unit == grown.unit
+             and stock.family == "count" and stock.value > grown.value > 0]
+    for index, table in ctx.self_evaluation_tables:
+        for indicator in table.indicators:
+            name = canonical(normalize_text(indicator.level3))
+            actual = read_figures(normalize_text(indicator.actual), indicator.line or 0)
+            if not name.endswith("增长率") or len(actual) != 1 or actual[0].unit != "%":
+                continue
+            subject = name.removesuffix("增长率")
+            for stock, quote, grown in pairs:
+                if len(subject) < 2 or not canonical(stock.before).endswith(subject):
+                    continue
+                rate = grown.value / (stock.value - grown.value) * 100
+                decimals = len(actual[0].text.split(".")[1].rstrip("%")) if "." in actual[0].text else 0
+                if abs(round(rate, decimals) - actual[0].value) <= 0.5 * 10 ** -decimals + 1e-9:
+                    break
+                findings.append(finding("text_table_mismatch", "warning",
+                                        f"正文{stock.before}{stock.text}、净增{grown.text}，增长率{fmt(grown.value)}÷"
+                                        f"({fmt(stock.value)}−{fmt(grown.value)})={rate:.2f}%，指标“{indicator.level3}”"
+                                        f"实际完成值为{indicator.actual}。",
+                                        ctx.row_evidence(indicator, indicator.actual) + [Evidence(quote=quote, line=stock.line)],
+                                        index, indicator.level3, expected=f"{rate:.2f}%", actual=indicator.actual))
+                break
+    return findings
+
+
+REVENUE = re.compile(r"(?P<source>一般公共预算|政府性基金预算|其他预算)收入$")
+
+
+def check_revenue_against_budget(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
+    """The revenues the text gives by source (一般公共预算 + 政府性基金 + 其他) add up to the department table's
+    全年预算数 (年初结转 aside)."""
+    department = next(((i, t) for i, t in ctx.self_evaluation_tables if t.kind == "department_overall"), None)
+    if department is None or department[1].funds_total is None:
+        return []
+    index, table = department
+    budget = in_wan(table.funds_total.full_year_budget, table)
+    revenues: dict[str, tuple[NarrativeFigure, str]] = {}
+    for figure, quote in narrative:
+        source = REVENUE.search(figure.before) if figure.family == "money" else None
+        if source and source.group("source") not in revenues:
+            revenues[source.group("source")] = (figure, quote)
+    if "一般公共预算" not in revenues or len(revenues) < 2 or budget is None:
+        return []
+    total = sum(f.amount for f, _ in revenues.values())
+    if not differs(total, budget):
+        return []
+    parts = "+".join(f.text for f, _ in revenues.values())
+    return [finding("text_table_mismatch", "error",
+                    f"正文预算收入{parts}={fmt(total)}万元，部门整体自评表“{table.funds_total.label}”全年预算数为"
+                    f"{fmt(budget)}万元，二者不一致。",
+                    [Evidence(quote=q, line=f.line) for f, q in revenues.values()]
+                    + [ctx.quote(table.funds_total.line, table.funds_total.label)],
+                    index, table.funds_total.label, expected=fmt(total), actual=fmt(budget))]
 
 
 def check_self_score(ctx: Context) -> list[Finding]:
@@ -335,11 +550,16 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_budget_arithmetic(ctx, paragraph)
         findings += check_parts_exceed_total(ctx, paragraph)
         findings += check_shares(ctx, paragraph)
+        findings += check_rates_from_counts(ctx, paragraph)
         findings += check_units(ctx, paragraph)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
+    findings += check_restated_counts(ctx, narrative)
     findings += check_goals_against_text(ctx, narrative)
     findings += check_indicators_against_text(ctx, narrative)
+    findings += check_indicator_parts(ctx)
     findings += check_basic_data_against_text(ctx, narrative)
+    findings += check_revenue_against_budget(ctx, narrative)
+    findings += check_growth_rates(ctx, narrative)
     findings += check_self_score(ctx)
     return findings

@@ -24,6 +24,7 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
                ("评分表", "department_overall")]
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
+CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 
 
 def listed_attachments(ctx: Context) -> list[tuple[str, bool, int]]:
@@ -94,5 +95,13 @@ def check_self_score_given(ctx: Context) -> list[Finding]:
                     expected="自评分", actual=None)]
 
 
+def is_written_report(ctx: Context) -> bool:
+    """A report written in chapters ("一、基本情况"); a self-evaluation table published alone has none,
+    and lacks no chapter."""
+    return sum(bool(CHAPTER.match(p.text)) for p in ctx.narrative if len(p.text) <= HEADING_LENGTH) >= 2
+
+
 def check_sections(ctx: Context) -> list[Finding]:
+    if not is_written_report(ctx):
+        return check_attachments(ctx)
     return check_attachments(ctx) + check_required_sections(ctx) + check_self_score_given(ctx)

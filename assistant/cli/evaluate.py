@@ -50,6 +50,10 @@ def evaluate(
                 families = "，".join(f"{name} {f1:.4f}" for name, f1 in figures["families"].items())
                 console.print(f"实地集 {split}（{figures['files']} 份）抽取 F1 {figures['f1']:.4f}；分类：{families}",
                               highlight=False)
+            if f"findings_field_{split}" in result:
+                found = result[f"findings_field_{split}"]
+                console.print(f"实地集 {split} 审核发现：精确率 {found['precision']:.4f}，召回率 {found['recall']:.4f}",
+                              highlight=False)
         if result["llm"]:
             llm = result["llm"]
             console.print(f"LLM {llm['model']}：调用 {llm['calls']} 次（缓存命中 {llm['cache_hits']}，失败 {llm['failures']}），"

@@ -1,15 +1,17 @@
 """Precision and recall of the checkers' findings against the gold defects.
 
 A finding matches a defect when the rule is the same, the table is the same (through the
-gold→extracted table mapping), and the row is the same or the two share a number or an
-evidence line.
+gold→extracted table mapping), and the row is the same or the two share a number, or, when
+they do not both state other figures, an evidence line.
 """
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from assistant.errors import BadInput
 from assistant.values import normalize_text
 from schemas import Finding
-from schemas.gold import Defect
+from schemas.gold import Defect, GoldReport
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -27,8 +29,11 @@ def matches(finding: Finding, defect: Defect, table_map: dict[int, int]) -> bool
     if defect.row and finding.row and normalize_text(defect.row) == normalize_text(finding.row):
         return True
     finding_numbers = numbers_in(finding.expected, finding.actual) - {0.0, 100.0}
-    if finding_numbers & numbers_in(defect.expected, defect.actual, defect.explanation):
+    defect_numbers = numbers_in(defect.expected, defect.actual, defect.explanation)
+    if finding_numbers & defect_numbers:
         return True
+    if finding_numbers and numbers_in(defect.expected, defect.actual) - {0.0, 100.0}:
+        return False  # both state the figures that disagree, and they are other figures: another defect on that line
     finding_lines = {e.line for e in finding.evidence if e.line}
     return bool(finding_lines & {e.line for e in defect.evidence if e.line})
 
@@ -76,4 +81,28 @@ def score_findings(findings: list[Finding], defects: list[Defect], table_map: di
             score.matched_findings += 1
         else:
             score.unmatched.append(f"{finding.rule} t{finding.table} {finding.row}: {finding.message[:80]}")
+    return score
+
+
+def score_field_split(directories: list[Path], extractor: str = "rules") -> FindingScore:
+    """Findings against the gold defects of one split of the field set (in each of `directories`): each `<id>.txt`
+    beside its `<id>.json`.
+
+    A file the tool refuses as input counts every defect in it as missed.
+    """
+    from assistant import api
+    from assistant.check import run_checks
+    from assistant.evaluate.extraction import score_extraction
+
+    score = FindingScore()
+    for gold_path in sorted(path for directory in directories for path in directory.glob("*.json")):
+        gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        try:
+            document = api.load(gold_path.with_suffix(".txt"))
+        except BadInput:
+            score.add(score_findings([], gold.defects, {}))
+            continue
+        report = api.extract(document, extractor)
+        _, table_map = score_extraction(gold, report)
+        score.add(score_findings(run_checks(report, document).findings, gold.defects, table_map))
     return score

@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant import api
 from assistant.check import run_checks
 from assistant.evaluate.extraction import Tally, compare_table, field_directories, score_extraction, score_field_set
-from assistant.evaluate.findings import FindingScore, score_findings
+from assistant.evaluate.findings import FindingScore, score_field_split, score_findings
 from assistant.values import normalize_text, to_ascii
 from schemas import Answer, CheckedReport, ReviewedReport
 from schemas.gold import GoldReport, HeldoutQuestion, QAPair
@@ -216,7 +216,8 @@ def score_review(checked: CheckedReport, document) -> ReviewScore:
 
 
 def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: str = "rules") -> dict:
-    """Measure every gold-labelled sample in `samples`; returns the metrics dictionary."""
+    """Measure every gold-labelled sample in `samples`, and extraction and findings on the field set's dev and
+    test splits (evals/field, or SELFEVAL_FIELD) when it holds any; returns the metrics dictionary."""
     from assistant.llm.usage import current_usage, reset_usage
 
     reset_usage()
@@ -255,8 +256,14 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             "review": {"coverage": round(sample_review.coverage, 4), "grounding": round(sample_review.grounding, 4)},
         }
     field = {f"field_{split}": scores for split, scores in score_field_set(field_directories(), extractor).items()}
+    field_findings = {}
+    for split in ("dev", "test"):
+        directories = [base / split for base in field_directories()]
+        if any(any(directory.glob("*.json")) for directory in directories):
+            field_findings[split] = score_field_split(directories, extractor)
     return {
         **field,
+        **{f"findings_field_{split}": score.as_dict() for split, score in field_findings.items()},
         "extractor": extractor,
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 2),
@@ -274,7 +281,10 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
         "samples": per_sample,
         "details": {"extraction_errors": extraction.errors[:200], "missed_defects": findings.missed,
                     "unmatched_findings": findings.unmatched, "qa_wrong": qa.wrong,
-                    "review_problems": review.problems[:200]},
+                    "review_problems": review.problems[:200],
+                    # Only the dev split's misses are shown: seeing the test split's would make them training data.
+                    "field_dev_missed": field_findings["dev"].missed if "dev" in field_findings else [],
+                    "field_dev_unmatched": field_findings["dev"].unmatched if "dev" in field_findings else []},
     }
 
 
@@ -305,11 +315,13 @@ def table_scores(gold: GoldReport, report, table_map: dict[int, int]) -> list[di
 
 HEADLINE = [("extraction", "f1"), ("extraction", "precision"), ("extraction", "recall"), ("findings", "precision"),
             ("findings", "recall"), ("qa", "accuracy"), ("qa", "heldout_accuracy"), ("qa", "heldout2_accuracy"),
-            ("review", "coverage"), ("review", "grounding")]
+            ("review", "coverage"), ("review", "grounding"), ("field_dev", "precision"), ("field_dev", "recall"),
+            ("field_test", "precision"), ("field_test", "recall")]
 
 
 def headline(result: dict) -> dict[str, float]:
-    """The headline metrics a run has (a report saved by an older version may lack the newer ones)."""
+    """The headline metrics a run has (a report saved by an older version may lack the newer ones, a run without
+    the field set has none of its figures)."""
     return {f"{group}.{name}": result[group][name] for group, name in HEADLINE if name in result.get(group, {})}
 
 
@@ -360,7 +372,9 @@ def markdown(result: dict) -> str:
         lines += [f"| {name} | {t['table']} | {t['kind']} | {t['name'] or ''} | {t['f1']:.4f} |"
                   for name, sample in result["samples"].items() for t in sample["tables"]]
     for title, key in (("Missed defects", "missed_defects"), ("Findings not in the gold", "unmatched_findings"),
-                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems")):
-        items = result["details"][key]
+                       ("Q&A answered wrongly", "qa_wrong"), ("Review problems", "review_problems"),
+                       ("Field set (dev): missed defects", "field_dev_missed"),
+                       ("Field set (dev): findings not in the gold", "field_dev_unmatched")):
+        items = result["details"].get(key, [])
         lines += ["", f"## {title} ({len(items)})", ""] + [f"- {item}" for item in items]
     return "\n".join(lines) + "\n"

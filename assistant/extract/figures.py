@@ -5,7 +5,7 @@ nothing else in the project parses "1，950.5万元" or "二十余起".
 
 API
 ---
-`read_figures(text, line, scope=None) -> list[NarrativeFigure]`
+`read_figures(text, line, scope=None) -> tuple[NarrativeFigure, ...]`
     Every quantity in one piece of text (a paragraph, a sentence, a table cell), in order.
 `read_narrative(paragraphs) -> list[NarrativeFigure]`
     The same over a report's paragraphs, with each figure's budget scope carried down from the
@@ -14,9 +14,9 @@ API
     The clause a match stands in, and the few words before a number that say what it is.
 
 A `NarrativeFigure` holds
-    value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an),
+    value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an, 半个工作日 → 0.5),
                a "万" or "亿" scale inside a count applied ("1.4万起" → 14000 起)
-    unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 …;
+    unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 … or a rate 件/万人 元/批次;
                "万" alone is money printed without its 元
     text       the characters read ("220余件", "1，950.5万元")
     before     the subject words right before the number within its clause, dates and fillers dropped
@@ -29,11 +29,12 @@ A `NarrativeFigure` holds
     approximate True for 余 / 多 / 约 / 近 / 左右 / 超过
     line, start, end   source line and offsets in the text read
 
-`family` is "money", "count" or the unit itself ("%", "分" for scores); `amount` is money in 万元 (counts as printed).
+`family` is "money", "count" or the unit itself ("%", "分" for scores, measures such as "天" or "平方米"); `amount` is money in 万元 (counts as printed).
 
 Every pattern here runs in linear time: numbers are possessive and may not start inside another
 number, so a 100 KB run of digits or commas is read in one pass.
 """
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,19 +46,25 @@ from assistant.values import NUMBER_PATTERN
 MONEY_UNITS = ("亿元", "万元", "元", "万")
 COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作日", "户", "家", "个", "件", "起", "项", "处", "所",
                "名", "人", "份", "篇", "条", "台", "辆", "次", "场", "期", "批", "本", "张", "吨", "公斤", "宗", "例",
-               "单", "座", "家（次）", "套")
+               "单", "座", "家（次）", "套", "笔", "届", "栋", "间", "袋", "只", "株")
+# Measures are compared only with the same unit ("天" with "天"), never pooled as counts.
+MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-_UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + ("%", "％"), key=len, reverse=True))
+_UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE_UNITS + ("%", "％"), key=len,
+                                                            reverse=True))
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
-    rf"(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+))"
-    r"(?P<approx>余|多)?"
+    # The lookahead lets the scan pass a position that starts no number with one test.
+    rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
+    r"|(?P<half>半)(?=个工作日|天))"
+    r"[ \u3000]?(?P<approx>余|多)?"
     r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数]))"
+    r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数局析配]))"
+    r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
 CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]")
@@ -65,6 +72,7 @@ LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|�
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 NUMBER_CHARS = re.compile(r"[\d.%]+")
 FILLER = re.compile(r"^(?:其中|共|共计|合计|累计|全年|今年|年内|完成|达到|达|为|约|近|超|超过|实现|有|计|各类|推动|推进)+")
+TRAILING_FILLER = re.compile(r"(?:为|达到|达|是|在|约|近|超过|共计|合计|共|计)+$")
 QUOTED_LABEL = re.compile(r"“(?P<label>[^“”]{1,20})”(?:[\u4e00-\u9fa5]{0,2})$")
 # Chinese numerals that are words, not quantities: 一起 (together), 一次性, 一批 (a batch of), 两个责任.
 CHINESE_WORDS = ("一起", "一次", "一批", "一个", "一项", "一件", "一份", "一张", "一条", "一本", "一场", "一期", "一处",
@@ -148,6 +156,8 @@ def label_before(text: str, start: int) -> str:
 def _value(match: re.Match) -> float | None:
     if match.group("arabic"):
         value = number_value(match.group("arabic"))
+    elif match.group("half"):
+        value = 0.5
     else:
         try:
             value = float(cn2an.cn2an(match.group("chinese"), "normal"))
@@ -162,13 +172,19 @@ def _value(match: re.Match) -> float | None:
 
 def _unit(match: re.Match) -> str:
     if match.group("money"):
-        return re.sub("[余多]", "", match.group("money"))
-    unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
-    return "%" if unit == "％" else unit
+        unit = re.sub("[余多]", "", match.group("money"))
+    else:
+        unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
+    unit = "%" if unit == "％" else unit
+    return f"{unit}/{match.group('per')}" if match.group("per") else unit
 
 
-def read_figures(text: str, line: int, scope: str | None = None) -> list[NarrativeFigure]:
-    """Every quantity printed in `text`, in order; `scope` is the budget scope of the section it stands in."""
+@functools.lru_cache(maxsize=8192)
+def read_figures(text: str, line: int, scope: str | None = None) -> tuple[NarrativeFigure, ...]:
+    """Every quantity printed in `text`, in order; `scope` is the budget scope of the section it stands in.
+
+    Remembered: every check reads the same sentences, and the figures are immutable.
+    """
     found = []
     for match in FIGURE.finditer(text):
         chinese = match.group("chinese")
@@ -179,7 +195,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> list[Narrati
         value = _value(match)
         if value is None:
             continue
-        head = text[max(0, match.start() - 30):match.start()]
+        head = text[max(0, match.start() - 30):match.start()].rstrip(" \u3000")
         quoted = QUOTED_LABEL.search(head)
         before = BOUNDARY.split(head)[-1]
         tail = text[match.end():match.end() + 20]
@@ -192,14 +208,14 @@ def read_figures(text: str, line: int, scope: str | None = None) -> list[Narrati
                   or before.endswith(APPROX_BEFORE))
         found.append(NarrativeFigure(
             value=value, unit=_unit(match), text=match.group(), line=line,
-            before=FILLER.sub("", clause_words(before)), after=clause_words(BOUNDARY.split(tail)[0]),
+            before=TRAILING_FILLER.sub("", FILLER.sub("", clause_words(before))), after=clause_words(BOUNDARY.split(tail)[0]),
             approximate=bool(approx), quoted=quoted.group("label") if quoted else None,
             scope=SCOPES[scope_words[-1]] if scope_words else scope,
             spending=spending_words[-1] if spending_words else None,
             period=period.group() if period else None,
             single_case=bool(SINGLE_CASE.search(text[left:right]) and "其中" in text[left:right]),
             start=match.start(), end=match.end()))
-    return found
+    return tuple(found)
 
 
 def section_scope(paragraph: Paragraph, current: str | None) -> str | None:

@@ -1,0 +1,134 @@
+"""Narrative checks a senior reviewer signs (issue 15), on the samples and on small reports.
+
+Each expectation is read off the quoted source lines of evals/samples/ (1-based line numbers).
+"""
+from functools import cache
+
+import pytest
+
+from assistant import api
+from schemas import Finding
+from tests.conftest import SAMPLES
+
+
+@cache
+def findings_of(prefix: str) -> tuple[Finding, ...]:
+    [path] = SAMPLES.glob(f"{prefix}_*.txt")
+    return tuple(api.check(path, "rules").findings)
+
+
+def lines_of(finding: Finding) -> set[int]:
+    return {e.line for e in finding.evidence}
+
+
+def one(prefix: str, rule: str, **fields) -> Finding:
+    found = [f for f in findings_of(prefix)
+             if f.rule == rule and all(getattr(f, k) == v for k, v in fields.items())]
+    assert len(found) == 1, [f.message for f in findings_of(prefix) if f.rule == rule]
+    return found[0]
+
+
+def test_a_bracketed_breakdown_must_add_up():
+    # 004 l.92 "结案501起（发文结案475起，不予处罚26起，涉刑移送4起。" 475+26+4 = 505
+    finding = one("004", "narrative_arithmetic", row="结案")
+    assert (finding.expected, finding.actual, finding.severity) == ("501", "505", "error")
+
+
+def test_a_rate_is_recomputed_from_its_counts():
+    # 004 l.86 "快速检测52576批次，问题样品51批次，阴性率为99.86%": (52576−51)/52576 = 99.90%
+    finding = one("004", "narrative_arithmetic", actual="99.86")
+    assert finding.expected == "99.90" and lines_of(finding) == {86}
+
+
+@pytest.mark.parametrize("prefix, row, expected, line", [
+    # 001 l.786 有效发明专利拥有量 7.31件/万人 vs l.160 "每万人口发明专利拥有量7.23件": another name
+    ("001", "有效发明专利拥有量", "7.23件", 160),
+    # 001 l.1036 消费者投诉按时办结率 100% vs l.132 "按期办结率达99.98%"
+    ("001", "消费者投诉按时办结率", "99.98%", 132),
+    # 002 l.295 食品安全抽检 1584批次 vs l.1676 "全年完成抽样送检1580批次"
+    ("002", "食品安全抽检", "1580批次", 1676),
+    # 001 l.626 稿件 1200个 vs l.124 "央媒采发101 篇……省级以上媒体发稿 510余篇……采发198篇": a sum of parts
+    ("001", "央媒、省媒、市媒主流媒体采发稿件数", "809篇", 124),
+    # 001 l.556 5个 vs l.129 "七家企业的……事后监督检查，和一家企业的……事中监督检查"
+    ("001", "开展认证活动开展事中事后监督检查数", "8家", 129),
+    # 000 l.162 500万元; l.1408 the total "挽回损失413.26万元", not one case's "挽回经济损失1.2万元"
+    ("000", "挽回经济损失", "413.26万元", 1408),
+    # 001 l.130 "开展执法案卷评查2次，评查案卷220余件": rounds are not items
+    ("001", "完成评查案卷数", "220余件", 130),
+])
+def test_an_indicator_against_the_text(prefix, row, expected, line):
+    finding = one(prefix, "text_table_mismatch", row=row)
+    assert finding.expected == expected and line in lines_of(finding)
+
+
+def test_revenues_by_source_against_the_full_year_budget():
+    # 001 l.42 "一般公共预算收入8805.39万元", l.112 "政府性基金预算收入23万元", l.181 "其他预算收入47.9万元";
+    # l.367 年度资金总额 全年预算数 6653.73
+    finding = one("001", "text_table_mismatch", row="年度资金总额")
+    assert (finding.expected, finding.actual) == ("8876.29", "6653.73") and {42, 112, 181} <= lines_of(finding)
+
+
+def test_a_growth_rate_recomputed_from_the_counts_in_the_text():
+    # 001 l.127 "全市实有经营主体450134户，净增32226户": 32226 ÷ (450134 − 32226) = 7.71%; l.956 市场主体增长率 7.81%
+    finding = one("001", "text_table_mismatch", row="市场主体增长率")
+    assert (finding.expected, finding.actual, finding.severity) == ("7.71%", "7.81%", "warning")
+
+
+def test_a_quoted_label_in_the_text():
+    # 002 l.206 "完成个转企108户" (实际完成情况) vs l.1672 "推动完成“个转企”145家"
+    finding = one("002", "text_table_mismatch", table=1, actual="108户")
+    assert finding.expected == "145家" and 1672 in lines_of(finding)
+
+
+def test_rounds_are_never_compared_with_items():
+    assert not [f for f in findings_of("001") if f.rule == "text_table_mismatch" and f.expected == "2次"]
+
+
+def test_a_narrower_scope_in_the_text_is_no_error():
+    # 001 l.43 项目支出1926.04万元 under "二、一般公共预算支出情况"; the basic-data table 1996.94 covers all sources
+    finding = one("001", "text_table_mismatch", row="项目支出：")
+    assert finding.severity == "warning" and "一般公共预算" in finding.message and "70.9" in finding.message
+
+
+def test_one_count_restated_in_other_words():
+    # 002 l.1675 "在今年已查办的115起违法案件中" vs l.1677 "共查办市场监管领域违法案件138起"
+    finding = one("002", "narrative_inconsistency", row="违法案件")
+    assert (finding.expected, finding.actual, finding.severity) == ("115起", "138起", "error")
+    # 003 l.23 "办结各级核查处置54起" vs l.31 "办结不合格报告核查处置61件": another unit, a person judges
+    finding = one("003", "narrative_inconsistency", row="核查处置")
+    assert (finding.expected, finding.actual, finding.severity) == ("54起", "61件", "warning")
+
+
+def test_the_goal_stated_in_the_table_against_its_indicators():
+    # 001 l.404 "实现实有经营主体年增长率5%以上，企业登记网办率90%以上"; targets ≥6.5% (l.955) and ≥85% (l.1085)
+    low = one("001", "target_set_low", row="企业登记网办率")
+    assert (low.expected, low.actual) == ("90%", "≥85%")
+    other = one("001", "narrative_inconsistency", row="市场主体增长率")
+    assert (other.expected, other.actual) == ("5%", "≥6.5%")
+
+
+def test_an_attachment_filled_in_after_the_report_is_signed():
+    # 001 l.18 "2025年4月15日"; l.347 "填报日期：2025.4.29"
+    finding = one("001", "date_inconsistency", actual="2025.4.29")
+    assert finding.expected == "2025年4月15日" and lines_of(finding) == {18, 347}
+
+
+def test_money_without_its_unit_is_a_warning():
+    # 003 l.32 "……规范化市场建设资金10万" among 万元 amounts
+    finding = one("003", "unit_missing", actual="10万")
+    assert finding.severity == "warning"
+
+
+REPORT = "一、基本情况\n{body}\n二、绩效情况\n本年工作完成。\n三、存在的问题\n无。\n四、改进措施\n加强管理。\n"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("全年结案30起（发文结案20起，不予处罚10起）。", None),
+    ("全年结案30起（发文结案20起，不予处罚12起）。", ("30", "32")),
+    ("全年抽检200批次，不合格样品4批次，合格率为98%。", None),
+    ("全年抽检200批次，不合格样品4批次，合格率为99%。", ("98.00", "99")),
+])
+def test_narrative_arithmetic_on_small_reports(body, expected):
+    findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings
+                if f.rule == "narrative_arithmetic"]
+    assert [(f.expected, f.actual) for f in findings] == ([expected] if expected else [])
