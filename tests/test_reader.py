@@ -3,6 +3,7 @@ and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
+from assistant.review.memo import build_memo
 from assistant.values import normalize_text
 
 FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
@@ -123,6 +124,14 @@ def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)
     assert report.tables == [] and NO_TABLE_READ in report.warnings
+
+
+def test_the_memo_says_the_table_was_not_read(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n",
+                    encoding="utf-8")
+    opinion = build_memo(api.review(api.load(path))).opinion
+    assert any(NO_TABLE_READ in paragraph for paragraph in opinion)
 
 
 def test_joined_fund_numbers_are_split_by_their_arithmetic():
