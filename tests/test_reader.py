@@ -120,6 +120,17 @@ def test_one_cell_per_line_with_a_trailing_separator(tmp_path):
     ]
 
 
+def test_a_total_under_a_table_nobody_scored_is_the_weights_total(tmp_path):
+    # The unit filled in 分值 only; 合计 100 adds up the 分值 column (60 + 30 + the funds' 10), not a score.
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "足额保障率", "=100%", "", "60", "", "",
+             "效益指标", "社会效益指标", "按时发放率", "=100%", "", "30", "", "", "合计", "100", "", ""]
+    text = "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level3, i.weight, i.score) for i in table.indicators] == [("足额保障率", 60, None), ("按时发放率", 30, None)]
+    assert (table.total_weight, table.total_score) == (100, None)
+
+
 def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)

@@ -225,9 +225,12 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         head = {**known, **head}
         if is_total_row(row):
             numbers = [n for n in (parse_number(t) for t in row.texts()) if n is not None]
-            # A 总分 row printing one number gives the score, the column reviewers fill in.
-            table.total_weight = numbers[0] if len(numbers) > 1 else None
-            table.total_score = numbers[-1] if len(numbers) == 1 else (numbers[1] if numbers else None)
+            # A 总分 row printing one number gives the score, the column reviewers fill in — unless no row was
+            # scored at all: then the one number is the 分值 column's total (nothing was there to add up).
+            unscored = bool(table.indicators) and all(i.score is None for i in table.indicators)
+            weight_only = len(numbers) == 1 and unscored
+            table.total_weight = numbers[0] if len(numbers) > 1 or weight_only else None
+            table.total_score = None if weight_only else numbers[-1] if len(numbers) == 1 else (numbers[1] if numbers else None)
             indicator_columns = None
         elif is_indicator_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
