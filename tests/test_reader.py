@@ -131,6 +131,17 @@ def test_a_total_under_a_table_nobody_scored_is_the_weights_total(tmp_path):
     assert (table.total_weight, table.total_score) == (100, None)
 
 
+def test_a_lone_total_is_read_by_which_column_it_adds_up(tmp_path):
+    def totals(total: str) -> tuple:
+        cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                 "产出指标", "数量指标", "维修水渠", "≥8公里", "6公里", "60", "45",
+                 "效益指标", "社会效益指标", "群众满意度", "≥90%", "95%", "40", "40", "合计", total]
+        [table] = extract(tmp_path, "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)).tables
+        return table.total_weight, table.total_score
+    assert totals("100") == (100, None)  # 60 + 40: the 分值 column
+    assert totals("85") == (None, 85)  # 45 + 40: the 得分 column
+
+
 def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)
