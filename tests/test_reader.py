@@ -142,6 +142,17 @@ def test_a_lone_total_is_read_by_which_column_it_adds_up(tmp_path):
     assert totals("85") == (None, 85)  # 45 + 40: the 得分 column
 
 
+def test_sichuan_goal_rows_under_their_labels_with_padding(tmp_path):
+    text = ("部门预算项目支出绩效自评表(2023年度) | |||||\n"
+            "项目名称 | 办公设备购置项目 | |||||\n"
+            "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 | |||\n"
+            "按要求购置办公设备并完成资金支付。 | 已完成 | |||||\n"
+            "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n"
+            "产出指标 | 数量指标 | 购置电脑台数 | =13台 | 13台 | 90 | 90 | |\n")
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("按要求购置办公设备并完成资金支付。", "已完成")
+
+
 def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)

@@ -42,7 +42,7 @@ def is_fund_header(row: Row) -> bool:
 
 def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
-    return any("预期目标" in t or "年度总体目标" in t or "年度目标" == t for t in texts) and not is_indicator_header(row)
+    return any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts) and not is_indicator_header(row)
 
 
 def is_indicator_header(row: Row) -> bool:
@@ -141,8 +141,21 @@ def breakdown_items(row: Row) -> dict[str, float]:
     return items
 
 
+def unpadded(row: Row) -> Row:
+    """The row without the empty cells a web page pads it with on the right."""
+    texts = row.texts()
+    width = max((i + 1 for i, t in enumerate(texts) if clean(t)), default=0)
+    return Row(row.cells[:width])
+
+
 def parse_goals(header: Row, row: Row) -> Goals:
-    columns = ColumnMap.from_header(header, [("expected", ("预期目标",)), ("achieved", ("实际完成",))])
+    header, row = unpadded(header), unpadded(row)
+    if 0 < len(row.cells) < len(header.cells):
+        # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
+        header = Row(header.cells[-len(row.cells):])
+    # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
+    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况")),
+                                             ("expected", ("预期目标", "年度目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
