@@ -3,6 +3,7 @@ and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
+from assistant.review.memo import build_memo
 from assistant.values import normalize_text
 
 FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
@@ -119,10 +120,51 @@ def test_one_cell_per_line_with_a_trailing_separator(tmp_path):
     ]
 
 
+def test_a_total_under_a_table_nobody_scored_is_the_weights_total(tmp_path):
+    # The unit filled in 分值 only; 合计 100 adds up the 分值 column (60 + 30 + the funds' 10), not a score.
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "足额保障率", "=100%", "", "60", "", "",
+             "效益指标", "社会效益指标", "按时发放率", "=100%", "", "30", "", "", "合计", "100", "", ""]
+    text = "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level3, i.weight, i.score) for i in table.indicators] == [("足额保障率", 60, None), ("按时发放率", 30, None)]
+    assert (table.total_weight, table.total_score) == (100, None)
+
+
+def test_a_lone_total_is_read_by_which_column_it_adds_up(tmp_path):
+    def totals(total: str) -> tuple:
+        cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                 "产出指标", "数量指标", "维修水渠", "≥8公里", "6公里", "60", "45",
+                 "效益指标", "社会效益指标", "群众满意度", "≥90%", "95%", "40", "40", "合计", total]
+        [table] = extract(tmp_path, "项目支出绩效自评表\n" + "".join(f"{cell} |\n" for cell in cells)).tables
+        return table.total_weight, table.total_score
+    assert totals("100") == (100, None)  # 60 + 40: the 分值 column
+    assert totals("85") == (None, 85)  # 45 + 40: the 得分 column
+
+
+def test_sichuan_goal_rows_under_their_labels_with_padding(tmp_path):
+    text = ("部门预算项目支出绩效自评表(2023年度) | |||||\n"
+            "项目名称 | 办公设备购置项目 | |||||\n"
+            "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 | |||\n"
+            "按要求购置办公设备并完成资金支付。 | 已完成 | |||||\n"
+            "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n"
+            "产出指标 | 数量指标 | 购置电脑台数 | =13台 | 13台 | 90 | 90 | |\n")
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("按要求购置办公设备并完成资金支付。", "已完成")
+
+
 def test_a_report_that_mentions_its_table_but_yields_none_says_so(tmp_path):
     text = "一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n"
     report = extract(tmp_path, text)
     assert report.tables == [] and NO_TABLE_READ in report.warnings
+
+
+def test_the_memo_says_the_table_was_not_read(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("一、基本情况\n本单位2022年度项目支出绩效自评表附后。\n财政供养人员控制率%定量指标100%92%100%22否\n",
+                    encoding="utf-8")
+    opinion = build_memo(api.review(api.load(path))).opinion
+    assert any(NO_TABLE_READ in paragraph for paragraph in opinion)
 
 
 def test_joined_fund_numbers_are_split_by_their_arithmetic():

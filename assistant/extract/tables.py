@@ -42,7 +42,7 @@ def is_fund_header(row: Row) -> bool:
 
 def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
-    return any("预期目标" in t or "年度总体目标" in t or "年度目标" == t for t in texts) and not is_indicator_header(row)
+    return any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts) and not is_indicator_header(row)
 
 
 def is_indicator_header(row: Row) -> bool:
@@ -141,8 +141,21 @@ def breakdown_items(row: Row) -> dict[str, float]:
     return items
 
 
+def unpadded(row: Row) -> Row:
+    """The row without the empty cells a web page pads it with on the right."""
+    texts = row.texts()
+    width = max((i + 1 for i, t in enumerate(texts) if clean(t)), default=0)
+    return Row(row.cells[:width])
+
+
 def parse_goals(header: Row, row: Row) -> Goals:
-    columns = ColumnMap.from_header(header, [("expected", ("预期目标",)), ("achieved", ("实际完成",))])
+    header, row = unpadded(header), unpadded(row)
+    if 0 < len(row.cells) < len(header.cells):
+        # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
+        header = Row(header.cells[-len(row.cells):])
+    # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
+    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况")),
+                                             ("expected", ("预期目标", "年度目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
@@ -208,6 +221,29 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
     )
 
 
+def column_total(table: Table, column: str) -> float | None:
+    """The sum of one column (weight or score) over the rows read so far, the funds row included."""
+    rows = [*table.indicators, *([table.funds_total] if table.funds_total else [])]
+    values = [getattr(row, column) for row in rows if getattr(row, column) is not None]
+    return sum(values) if values else None
+
+
+def read_total(numbers: list[float], table: Table) -> tuple[float | None, float | None]:
+    """A 总分/合计 row's (total_weight, total_score).
+
+    Two numbers are 分值 then 得分. One number is the score, the column reviewers fill in — unless the table's own
+    arithmetic says otherwise: nothing was scored, or the number is the 分值 column's sum and not the 得分 column's.
+    """
+    if len(numbers) != 1:
+        return (numbers[0], numbers[1]) if len(numbers) > 1 else (None, None)
+    [number] = numbers
+    weights, scores = column_total(table, "weight"), column_total(table, "score")
+    unscored = bool(table.indicators) and scores is None
+    adds_weights = weights is not None and abs(number - weights) < 0.005 \
+        and (scores is None or abs(number - scores) >= 0.005)
+    return (number, None) if unscored or adds_weights else (None, number)
+
+
 def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     """A department or project table: name, funds block, goals, indicators, 总分, key–value head cells."""
     table = Table(kind=kind, title=table_title(block), name=table_name(block.rows), line=block.line,
@@ -225,9 +261,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         head = {**known, **head}
         if is_total_row(row):
             numbers = [n for n in (parse_number(t) for t in row.texts()) if n is not None]
-            # A 总分 row printing one number gives the score, the column reviewers fill in.
-            table.total_weight = numbers[0] if len(numbers) > 1 else None
-            table.total_score = numbers[-1] if len(numbers) == 1 else (numbers[1] if numbers else None)
+            table.total_weight, table.total_score = read_total(numbers, table)
             indicator_columns = None
         elif is_indicator_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)

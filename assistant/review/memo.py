@@ -8,6 +8,7 @@ word.py, excel.py) only format this content.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.extract.rules import NO_TABLE_READ
 from assistant.render import KIND_NAMES, RULE_NAMES, SEVERITY_NAMES, SHORT_KINDS, evidence_places, table_label
 from assistant.review.grounding import number
 from schemas import CheckedReport, Draft, Finding, ReviewedReport, Table
@@ -130,6 +131,8 @@ def opinion(report: ReviewedReport) -> list[str]:
                           for s in changed)
         paragraphs.append(f"经复核，所附{len(report.scores)}张自评表中有{len(changed)}张的复核得分与自评得分不一致"
                           + (f"：{scored}。" if changed else "。"))
+    elif NO_TABLE_READ in report.warnings:
+        paragraphs.append(f"报告提及绩效自评表，但{NO_TABLE_READ}，请核对所附自评表后重新报送或人工复核。")
     else:
         paragraphs.append("报告未附可复核得分的绩效自评表，无法对自评得分进行复核。")
     main = [RULE_NAMES.get(rule, rule) for rule, _ in
