@@ -115,7 +115,8 @@ def test_samples_findings_against_gold_defects():
         score = score_findings(run_checks(report, document).findings, gold.defects, table_map)
         totals = [a + b for a, b in zip(totals, (score.matched_findings, score.findings, score.matched_defects, score.defects))]
         assert all(f.evidence for f in run_checks(report, document).findings)
-    assert totals[0] / totals[1] >= 0.80 and totals[2] / totals[3] >= 0.90, totals
+    # Measured 1.00 precision and 0.983 recall (176 of 179 gold defects); the floors sit just under them.
+    assert totals[0] / totals[1] >= 0.98 and totals[2] / totals[3] >= 0.97, totals
 
 
 def test_checkers_do_not_depend_on_the_extractor():
