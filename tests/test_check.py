@@ -179,3 +179,12 @@ def test_missed_deadline_scored_in_full():
     found = rules(project_report(FUNDS_OK, rows, "100"))
     assert [f.row for f in found["target_not_met_full_score"]] == ["完成时间"]
     assert "score_not_proportional" not in found
+
+
+def test_a_total_check_counts_an_overstated_execution_score_at_its_weight():
+    """001's 附件3 prints 执行率得分 100 against 分值 10: the total is checked with 10, not 100 (189.1 would add
+    unrelated quantities)."""
+    checked = api.check(SAMPLE_FILES[1])
+    [total] = [f for f in checked.findings if f.rule == "total_score_mismatch"]
+    assert total.expected == "99.1" or float(total.expected) == 99.1
+    assert "189.1" not in total.message and "按10分计" in total.message

@@ -4,6 +4,7 @@ spans, pages, sheets) and each damaged or unsupported file's message."""
 import importlib.util
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -316,3 +317,20 @@ def test_bench_times_conversion_and_ocr_per_page():
     timings = format_timings(SAMPLES / f"{SAMPLE}.txt")
     assert timings["conversion_s_per_file"] > 0 and timings["ocr_s_per_page"] > 0, timings
     assert timings["ocr_cpu_s_per_page"] > 0 and timings["peak_memory_mb_with_ocr"] > 0
+
+
+@pytest.mark.parametrize("kind, suffix", [("xlsx", "xlsx"), ("pdf", "pdf"), ("docx", "docx")])
+def test_findings_name_the_place_a_reviewer_finds_in_the_original_file(rendered, kind, suffix):
+    path = rendered / kind / f"{SAMPLE}.{suffix}"
+    checked = api.check(path)
+    located = [e.location for f in checked.findings if f.table is not None for e in f.evidence if e.location]
+    assert located, "table findings carry where their evidence is in the file"
+    if kind == "xlsx":
+        assert all(location.sheet and location.cell for location in located)
+    elif kind == "pdf":
+        assert all(location.page for location in located)
+    else:
+        assert all(location.table and location.row for location in located)
+    terminal = run_cli("check", str(path), env={**os.environ, "COLUMNS": "200"}).stdout.decode("utf-8")
+    expected = {"xlsx": "工作表“", "pdf": "页", "docx": "个表格第"}[kind]
+    assert expected in terminal

@@ -25,5 +25,7 @@ CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check
 def run_checks(report: Report, document: Document) -> CheckedReport:
     context = Context(report, document)
     findings = [f for checker in CHECKERS for f in checker(context)]
+    for evidence in (e for f in findings for e in f.evidence if e.location is None):
+        evidence.location = document.location_at(evidence.line)  # the page, sheet cell or Word table row
     # dict(report) hands over the parsed tables as they are: no deep copy of a large report
     return CheckedReport(**dict(report), findings=findings, scores=recompute(report))

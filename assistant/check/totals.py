@@ -52,15 +52,20 @@ def check_subtotals(ctx: Context, index: int, table: Table) -> list[Finding]:
 def check_total(ctx: Context, index: int, table: Table) -> list[Finding]:
     if table.total_score is None or not table.indicators:
         return []
-    execution_score = table.funds_total.score if table.funds_total and table.funds_total.score is not None else 0.0
+    funds = table.funds_total
+    execution_score = funds.score if funds and funds.score is not None else 0.0
+    # A printed 执行率得分 above its 分值 (100 of 10) is its own finding; the total counts it at its 分值.
+    over = funds is not None and funds.weight is not None and execution_score > funds.weight + 1e-9
+    counted = funds.weight if over else execution_score
+    note = f"（表中填{fmt(execution_score)}分，超过分值，按{fmt(counted)}分计）" if over else ""
     indicator_scores = sum(i.score or 0.0 for i in table.indicators)
-    expected = execution_score + indicator_scores
+    expected = counted + indicator_scores
     total_line = ctx.cell(table.indicators[-1].line, "总分", span=60)
     evidence = [total_line or ctx.quote(table.line, table.title)]
     findings = []
     if differs(expected, table.total_score):
         findings.append(finding("total_score_mismatch", "error",
-                                f"总分应为执行率得分{fmt(execution_score)}+指标得分{fmt(indicator_scores)}={fmt(expected)}分，"
+                                f"总分应为执行率得分{fmt(counted)}{note}+指标得分{fmt(indicator_scores)}={fmt(expected)}分，"
                                 f"表中总分{fmt(table.total_score)}分。",
                                 evidence, index, None, expected=expected, actual=table.total_score))
     if table.total_score > 100 + 1e-9:
