@@ -13,10 +13,10 @@ from assistant.check.matching import same_value, shared_subject
 from assistant.check.names import canonical, compatible_units, same_indicator
 from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
 from assistant.document import Paragraph
+from assistant.retrieval import split_sentences
 from assistant.values import normalize_text
 from schemas import Evidence, Finding, Table
 
-SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # Labels of the figures the checks relate; the numbers themselves are read by assistant.extract.figures.
 INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
 ADDED = re.compile(r"追加(?:资金|预算)?$")
@@ -32,7 +32,7 @@ STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年�
 
 
 def sentences(paragraph: Paragraph) -> list[str]:
-    return [s for s in SENTENCE.findall(paragraph.text) if s.strip()]
+    return [sentence.text for sentence in split_sentences(paragraph.text)]
 
 
 def budget_sentences(paragraph: Paragraph) -> list[tuple[NarrativeFigure, NarrativeFigure, NarrativeFigure]]:
@@ -125,8 +125,8 @@ def label_value(paragraph: Paragraph, label: str, before: int) -> float | None:
 def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     """A stated percentage equals the ratio of the two figures it relates: "占X的r%", "为X的base的r%"."""
     findings = []
-    for match in SENTENCE.finditer(paragraph.text):
-        sentence = match.group()
+    for passage in split_sentences(paragraph.text):
+        sentence = passage.text
         figures = read_figures(sentence, paragraph.line)
         for index, rate in enumerate(figures):
             if rate.unit != "%":
@@ -136,7 +136,7 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             if share and earlier:
                 part = earlier[-1]
                 if share.group("of"):
-                    base = label_value(paragraph, share.group("of"), match.start())
+                    base = label_value(paragraph, share.group("of"), passage.offset)
                 else:
                     larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
                     base = larger[-1] if larger else None

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.document import Document, Paragraph
+from assistant.retrieval import split_sentences
 
 SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
-SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
 MAY_HOLD_FIGURE = re.compile(r"[0-9０-９]|元")
 
 
@@ -87,7 +87,7 @@ def pieces(paragraph: Paragraph, limit: int) -> list[tuple[str, int]]:
     if len(text) <= limit:
         return [(text, paragraph.line)]
     result: list[str] = []
-    for sentence in (s for s in SENTENCE_END.split(text) if s):
+    for sentence in (s.text for s in split_sentences(text)):
         for start in range(0, len(sentence), limit):
             part = sentence[start:start + limit]
             if result and len(result[-1]) + len(part) <= limit:
