@@ -54,6 +54,13 @@ def is_total_row(row: Row) -> bool:
     return bool(texts) and texts[0] in TOTAL_LABELS
 
 
+def total_cells(row: Row) -> dict[str, int]:
+    """The 总分 row's number cells by role: two numbers are the weight then the score; one alone is
+    the score, the column reviewers fill in."""
+    numbers = [index for index, text in enumerate(row.texts()) if parse_number(text) is not None]
+    return {"score": numbers[0]} if len(numbers) == 1 else dict(zip(("weight", "score"), numbers))
+
+
 def classify(block: TableBlock) -> str | None:
     """department_overall | project | basic_data, from the table's words and title."""
     title = "".join(clean(p.text) for p in block.title_lines)
@@ -224,10 +231,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         known = header_values(row)
         head = {**known, **head}
         if is_total_row(row):
-            numbers = [n for n in (parse_number(t) for t in row.texts()) if n is not None]
-            # A 总分 row printing one number gives the score, the column reviewers fill in.
-            table.total_weight = numbers[0] if len(numbers) > 1 else None
-            table.total_score = numbers[-1] if len(numbers) == 1 else (numbers[1] if numbers else None)
+            cells = {role: parse_number(row.cells[index].text) for role, index in total_cells(row).items()}
+            table.total_weight, table.total_score = cells.get("weight"), cells.get("score")
             indicator_columns = None
         elif is_indicator_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
