@@ -160,7 +160,8 @@ def holds_values(g: Grounding, row: Span, answer: AnsweredIndicator) -> bool:
 def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> tuple[Indicator | None, int]:
     """The indicator with its grounded fields, and where the next one's search starts.
 
-    The row is where its 三级指标 is printed in the 三级指标 column — the first such place from
+    A row printing its name and nothing else (a "……" placeholder) is kept as such; a name whose
+    offered values are all refused is not. The row is where its 三级指标 is printed in the 三级指标 column — the first such place from
     the previous indicator on whose row also prints one of its values, since a name may recur
     in the goals text — or, without a name, where its target, actual or note is.
     """
@@ -181,7 +182,9 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
         score=g.number(answer.score, "得分", row, ("score",)),
         deviation_note=g.text(answer.deviation_note, "偏差原因", row, ("deviation_note",)),
     )
-    if all(value is None for name, value in fields.items() if name != "level3"):
+    offered = any(value is not None for value in (answer.target, answer.actual, answer.weight, answer.score,
+                                                  answer.deviation_note))
+    if all(value is None for name, value in fields.items() if name != "level3") and (offered or anchor is None):
         return None, cursor  # a name alone, its values all refused, is no row of this table
     return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
                      level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
