@@ -1,11 +1,13 @@
-"""The hybrid extractor: rules first, the LLM only where the rules fell short, never over them.
+"""The hybrid extractor: rules first, the LLM only where the rules fell short, never over what they explained.
 
 The LLM reads (1) tables the rules could not parse but whose words say they are evaluation
 tables, (2) tables the rules parsed with low confidence (the reader's `Table.confidence`, or
 how complete the parsed table is, whichever is lower), and (3) the narrative, for key
-figures the rules' patterns missed. Its grounded values fill gaps and add the rows the
-rules missed; a value the rules found is never replaced, and no LLM row is thrown away
-because the rules found another. The checkers then run on the merged tables. When the
+figures the rules' patterns missed. Rows are merged by the source row each side read them
+from: a row the rules explained keeps its values, the LLM filling its gaps; a row the rules
+read without explaining it (no name, or no 分值 or 得分) gives way to the LLM's grounded row;
+rows only one side read are kept, so no LLM row is thrown away because the rules found
+another. The checkers then run on the merged tables. When the
 endpoint cannot be used the rules' report comes back with a warning.
 """
 from pydantic import BaseModel
