@@ -150,3 +150,17 @@ def test_sections_cover_the_narrative_in_order():
     assert "决算支出1824.18万元" in text and "整体评价98分" in text
     firsts = [min(c.lines) for c in chunks]
     assert firsts == sorted(firsts) and all(len(c.text) <= 1500 + len(c.lines) for c in chunks)
+
+
+def test_one_source_row_gives_one_indicator():
+    """Sample 002's 附件 project table prints eight "……" placeholder rows (lines 675 … 922), the first
+    with 分值 5 and 得分 5. An answer listing the placeholder ten times gets eight rows, one per printed
+    row in source order, none read twice."""
+    sample_002 = load(SAMPLE_FILES[2])
+    part = next(p for p in table_parts(sample_002.tables) if p.line == 546)
+    [chunk] = table_windows(part, 100_000)
+    answer = AnsweredTable(kind="project", indicators=[{"level3": "……", "weight": 5, "score": 5}]
+                           + [{"level3": "……"}] * 9)
+    table, _ = ground_table(answer, chunk, part)
+    assert [(i.line, i.weight, i.score) for i in table.indicators] == \
+        [(675, 5, 5)] + [(line, None, None) for line in (716, 747, 778, 814, 846, 868, 922)]

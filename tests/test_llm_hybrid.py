@@ -1,10 +1,12 @@
 """Hybrid on degraded copies of the samples: what the rules miss, the LLM recovers, and nothing is lost.
 
 The copies print the table headers in words of a template no synonym table knows (考核维度,
-考核要点, 实付数, 标准分, 评定分), so the rules no longer recognise those tables. The faithful
+考核要点, 实付数, 标准分, 评定分), so the rules no longer understand those tables. The faithful
 scripted server answers each chunk with what the gold labels say that chunk shows; the
-measure is field F1 against the gold labels, rules alone vs hybrid. The checkers run on the
-merged result.
+measure is field F1 against the gold labels, rules alone vs hybrid. The rules still read
+those tables in part (low confidence: rows with no name, values in the wrong field); hybrid
+merges by source row, the LLM's grounded rows replacing the rows the rules could not explain.
+The checkers run on the merged result.
 """
 from assistant import api
 from assistant.evaluate.extraction import Tally, score_extraction
@@ -42,4 +44,6 @@ def test_hybrid_recovers_the_tables_the_rules_miss_on_degraded_samples(llm_env, 
     with capsys.disabled():
         print(f"\ndegraded samples ({changed} changed): rules F1 {rules_total.f1:.4f} → hybrid F1 {hybrid_total.f1:.4f}")
     assert changed >= 3
-    assert rules_total.f1 < 0.8 and hybrid_total.f1 > 0.95
+    assert rules_total.f1 < 0.8 and hybrid_total.f1 > 0.99
+    assert hybrid_total.inventions + hybrid_total.mismatches < (rules_total.inventions + rules_total.mismatches) / 50, \
+        "the rows the rules misread in a half-understood table give way to the LLM's grounded rows"

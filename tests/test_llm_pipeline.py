@@ -66,6 +66,20 @@ def test_gaps_are_filled_but_rules_values_are_never_replaced():
     assert merged.breakdown == {"一般公共预算": 2}
 
 
+def test_a_row_the_rules_could_not_explain_gives_way_to_the_llm_row_from_the_same_source_row():
+    """A header the rules half understand: they read a row with no name and the 完成值 as the target;
+    the LLM's grounded row from the same source row (its cells on lines 325–331) wins, keeping only
+    the rules' values it lacks; a row only the rules read stays."""
+    rules = Table(kind="project", indicators=[
+        Indicator(target="100%", actual="94件", deviation_note="案件办结周期延长", line=325),
+        Indicator(level3="规则独读的行", target="≥1", line=340)])
+    llm = Table(kind="project", indicators=[
+        Indicator(level3="查处案件数", target="≥90件", actual="94件", weight=10, score=10, line=327)])
+    merged = fill_gaps(rules, llm, {line: 0 for line in range(325, 332)} | {340: 1})
+    assert [(i.level3, i.target, i.actual, i.score, i.deviation_note) for i in merged.indicators] == [
+        ("查处案件数", "≥90件", "94件", 10, "案件办结周期延长"), ("规则独读的行", "≥1", None, None, None)]
+
+
 def test_confidence_is_low_only_for_tables_read_incompletely():
     document = api.load(SAMPLE_FILES[0])
     tables = api.extract(document, "rules").tables

@@ -12,7 +12,8 @@ import re
 from assistant.document import Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
 from assistant.extract.header import ColumnMap
-from assistant.extract.tables import is_fund_header, is_goal_header, is_indicator_header, is_total_row, split_tables
+from assistant.extract.tables import (is_fund_header, is_goal_header, is_indicator_header, is_total_row, split_tables,
+                                      total_cells)
 from assistant.llm.chunking import Chunk
 
 SEPARATOR = " | "
@@ -25,8 +26,13 @@ def render(row: Row) -> list[str]:
 
 
 def row_roles(row: Row, columns: ColumnMap | None) -> list[str | None]:
-    """The column role of each cell of a data row, by right alignment under its header."""
+    """The column role of each cell of a data row, by right alignment under its header; in the 总分
+    row, by the numbers it prints (one alone is the score), as the rules read it."""
     roles: list[str | None] = [None] * len(row.cells)
+    if is_total_row(row):
+        for name, index in total_cells(row).items():
+            roles[index] = name
+        return roles
     for name in (columns.positions if columns else ()):
         index = columns.index(row, name)
         if index is not None:

@@ -50,6 +50,7 @@ class Grounding:
     chunk: Chunk
     grounder: Grounder = None
     dropped: list[str] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # the rows (by start offset) an indicator was read from
 
     def __post_init__(self) -> None:
         self.grounder = Grounder(self.chunk.text)
@@ -162,10 +163,12 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
 
     The row is where its 三级指标 is printed in the 三级指标 column — the first such place from
     the previous indicator on whose row also prints one of its values, since a name may recur
-    in the goals text — or, without a name, where its target, actual or note is.
+    in the goals text — or, without a name, where its target, actual or note is. One source
+    row gives one indicator. A row printing its name and nothing else (a "……" placeholder) is
+    kept as such; a name whose offered values are all refused is not.
     """
     names = [s for s in g.grounder.find_all(answer.level3, cursor)
-             if g.placed([s], g.row(s), ("level3",))]
+             if g.row(s)[0] not in g.taken and g.placed([s], g.row(s), ("level3",))]
     anchor = next((span for span in names if holds_values(g, g.row(span), answer)), names[0] if names else None)
     if answer.level3 and anchor is None:
         g.dropped.append(f"三级指标「{answer.level3}」")
@@ -181,8 +184,11 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
         score=g.number(answer.score, "得分", row, ("score",)),
         deviation_note=g.text(answer.deviation_note, "偏差原因", row, ("deviation_note",)),
     )
-    if all(value is None for name, value in fields.items() if name != "level3"):
+    offered = any(value is not None for value in (answer.target, answer.actual, answer.weight, answer.score,
+                                                  answer.deviation_note))
+    if all(value is None for name, value in fields.items() if name != "level3") and (offered or anchor is None):
         return None, cursor  # a name alone, its values all refused, is no row of this table
+    g.taken.add(row[0])
     return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
                      level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
                      line=g.line(anchor or row)), row[1]

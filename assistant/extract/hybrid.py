@@ -1,11 +1,13 @@
-"""The hybrid extractor: rules first, the LLM only where the rules fell short, never over them.
+"""The hybrid extractor: rules first, the LLM only where the rules fell short, never over what they explained.
 
 The LLM reads (1) tables the rules could not parse but whose words say they are evaluation
 tables, (2) tables the rules parsed with low confidence (the reader's `Table.confidence`, or
 how complete the parsed table is, whichever is lower), and (3) the narrative, for key
-figures the rules' patterns missed. Its grounded values fill gaps and add the rows the
-rules missed; a value the rules found is never replaced, and no LLM row is thrown away
-because the rules found another. The checkers then run on the merged tables. When the
+figures the rules' patterns missed. Rows are merged by the source row each side read them
+from: a row the rules explained keeps its values, the LLM filling its gaps; a row the rules
+read without explaining it (no name, or no 分值 or 得分) gives way to the LLM's grounded row;
+rows only one side read are kept, so no LLM row is thrown away because the rules found
+another. The checkers then run on the merged tables. When the
 endpoint cannot be used the rules' report comes back with a warning.
 """
 from pydantic import BaseModel
@@ -17,7 +19,7 @@ from assistant.extract.rules import extract_rules
 from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
-from schemas import Figure, Goals, Report, Table
+from schemas import Figure, Goals, Indicator, Report, Table
 
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
@@ -52,30 +54,54 @@ def fill_none(kept: BaseModel, filler: BaseModel) -> BaseModel:
     return kept.model_copy(update=gaps)
 
 
-def fill_rows(kept: list, filler: list, key) -> list:
-    """`kept`'s rows with their gaps filled from the `filler` row of the same key or source line, and
-    `filler`'s other rows added, all in source order."""
-    by_key = {key(row): row for row in filler}
-    by_line = {row.line: row for row in filler if row.line is not None}
+def source_rows(part: TableBlock) -> dict[int, int]:
+    """Each source line of a table to the index of the row it lies in (a row's cells may span lines)."""
+    return {cell.line: index for index, row in enumerate(part.rows) for cell in row.cells}
+
+
+def explained(row: BaseModel) -> bool:
+    """Whether the rules could read a row: a funds line has its label; an indicator its name and a 分值 or 得分."""
+    if isinstance(row, Indicator):
+        return bool(row.level3) and (row.weight is not None or row.score is not None)
+    return True
+
+
+def fill_rows(rules: list, llm: list, place) -> list:
+    """One list of rows, matched by the source row they were read from (`place`): a row the rules
+    explained keeps its values, its gaps filled by the LLM's row; a row the rules read without
+    explaining it gives way to the LLM's, which takes only the rules' values it lacks; rows only
+    one side read are kept. In source order."""
+    by_place = {place(row): row for row in llm}
     merged, used = [], set()
-    for row in kept:
-        match = by_key.get(key(row)) or by_line.get(row.line)
-        merged.append(fill_none(row, match) if match is not None else row)
-        used.add(id(match))
-    merged += [row for row in filler if id(row) not in used]
+    for row in rules:
+        match = by_place.get(place(row))
+        if match is None:
+            merged.append(row)
+        else:
+            merged.append(fill_none(row, match) if explained(row) else fill_none(match, row))
+            used.add(id(match))
+    merged += [row for row in llm if id(row) not in used]
     return sorted(merged, key=lambda row: row.line if row.line is not None else float("inf"))
 
 
-def fill_gaps(rules: Table, llm: Table) -> Table:
-    """The rules' table, its missing values supplied by the LLM's grounded ones."""
+def fill_gaps(rules: Table, llm: Table, rows: dict[int, int] | None = None) -> Table:
+    """The rules' table merged row by row with the LLM's grounded one (`rows`: source line → row, to
+    match rows read from the same source row; without it, by line): the LLM supplies what the rules
+    missed and the rows they could not explain."""
+    rows = rows or {}
+
+    def place(row) -> int | str:
+        return rows.get(row.line, row.line) if row.line is not None else normalize_text(getattr(row, "label", None)
+                                                                                         or row.level3 or "")
+
     merged = fill_none(rules, llm)
     if rules.funds_total and llm.funds_total:
         merged.funds_total = fill_none(rules.funds_total, llm.funds_total)
     merged.goals = Goals(expected=rules.goals.expected or llm.goals.expected,
                          achieved=rules.goals.achieved or llm.goals.achieved)
-    merged.fund_lines = fill_rows(rules.fund_lines, llm.fund_lines, lambda f: normalize_text(f.label))
-    merged.indicators = fill_rows(rules.indicators, llm.indicators, lambda i: normalize_text(i.level3 or ""))
-    merged.rows = fill_rows(rules.rows, llm.rows, lambda r: normalize_text(r.label))
+    merged.fund_lines = fill_rows(rules.fund_lines, llm.fund_lines, place)
+    merged.indicators = fill_rows(rules.indicators, llm.indicators, place)
+    merged.rows = fill_rows(rules.rows, llm.rows, place)
     merged.breakdown = {**llm.breakdown, **rules.breakdown}
     merged.level1_weights = {**llm.level1_weights, **rules.level1_weights}
     return merged
@@ -101,8 +127,9 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     except LLMUnavailable as error:
         report.warnings.append(f"{error}本次仅用规则抽取。")
         return report
+    rows = {part.line: source_rows(part) for part in parts}
     for line, table in extraction.tables.items():
-        parsed[line] = fill_gaps(parsed[line], table) if line in parsed else table
+        parsed[line] = fill_gaps(parsed[line], table, rows[line]) if line in parsed else table
     report.tables = [parsed[line] for line in sorted(parsed)]
     report.figures = sorted(report.figures + new_figures(report.figures, extraction.figures),
                             key=lambda f: f.line or 0)

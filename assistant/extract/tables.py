@@ -54,6 +54,14 @@ def is_total_row(row: Row) -> bool:
     return bool(texts) and texts[0] in TOTAL_LABELS
 
 
+def total_cells(row: Row) -> dict[str, int]:
+    """The 总分 row's number cells by role: two numbers are the weight then the score; one alone is
+    the score, the column reviewers fill in (the LLM chunks go by this; the rules' `read_total` may
+    still read a lone number as the weight when the table's own sums say so)."""
+    numbers = [index for index, text in enumerate(row.texts()) if parse_number(text) is not None]
+    return {"score": numbers[0]} if len(numbers) == 1 else dict(zip(("weight", "score"), numbers))
+
+
 def classify(block: TableBlock) -> str | None:
     """department_overall | project | basic_data, from the table's words and title."""
     title = "".join(clean(p.text) for p in block.title_lines)
@@ -260,7 +268,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         known = header_values(row)
         head = {**known, **head}
         if is_total_row(row):
-            numbers = [n for n in (parse_number(t) for t in row.texts()) if n is not None]
+            numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
             table.total_weight, table.total_score = read_total(numbers, table)
             indicator_columns = None
         elif is_indicator_header(row):
