@@ -7,7 +7,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import cn2an
 from opencc import OpenCC
 
 # A number as printed: digits with thousands groups ("1,234" or "1，950.5") and decimals. It never starts
@@ -73,6 +72,8 @@ def chinese_to_number(text: str) -> float | None:
     """一千二百 → 1200, 三万五千 → 35000, 十二 → 12; None if not a Chinese numeral."""
     if not text or not CHINESE_NUMBER.fullmatch(text):
         return None
+    import cn2an  # 0.1 s to import: only reports that print Chinese numerals pay for it
+
     try:
         return float(cn2an.cn2an(text, "normal"))
     except ValueError:  # characters of numerals in no numeral's order ("百", "十十")

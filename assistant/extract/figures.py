@@ -38,10 +38,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-import cn2an
 
 from assistant.document import Paragraph
-from assistant.values import NUMBER_PATTERN
+from assistant.values import NUMBER_PATTERN, chinese_to_number
 
 MONEY_UNITS = ("亿元", "万元", "元", "万")
 COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作日", "户", "家", "个", "件", "起", "项", "处", "所",
@@ -159,9 +158,8 @@ def _value(match: re.Match) -> float | None:
     elif match.group("half"):
         value = 0.5
     else:
-        try:
-            value = float(cn2an.cn2an(match.group("chinese"), "normal"))
-        except ValueError:
+        value = chinese_to_number(match.group("chinese"))
+        if value is None:
             return None
     if match.group("scale") == "万":
         value *= 10_000

@@ -7,7 +7,7 @@ with fewer or more cells than its header is aligned on the right, where the numb
 import re
 
 from assistant.document import Row, TableBlock
-from assistant.extract import columns as roles
+import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_sub_header
 from assistant.extract.tokens import is_joined_run

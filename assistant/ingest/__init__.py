@@ -13,7 +13,8 @@ from assistant.document import Document
 from assistant.errors import BadInput
 from assistant.ingest.grid import Grid
 from assistant.ingest.sniff import sniff
-from assistant.ingest.text import MIXED_ENCODING, is_mixed_encoding, lines_of
+from assistant.ingest.lines import lines_of
+from assistant.ingest.text import MIXED_ENCODING, is_mixed_encoding
 from assistant.values import normalize_text
 from schemas import Source
 

@@ -7,7 +7,7 @@ continuation of a vertically merged cell is an empty cell (the extractor carries
 from dataclasses import dataclass, field
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.ingest.text import lines_of
+from assistant.ingest.lines import lines_of
 from assistant.layout import attach_titles
 from schemas import Location
 

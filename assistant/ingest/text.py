@@ -1,24 +1,16 @@
 """Plain text (.txt, pastes, stdin): decoding from UTF-8, UTF-16 or GB18030/GBK, then the text layout reader."""
 import re
-from collections import Counter
-from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from assistant.errors import BadInput
+from assistant.ingest.grid import Grid
+from assistant.ingest.lines import lines_of
 from assistant.layout import parse_text
-
-if TYPE_CHECKING:
-    from assistant.ingest.grid import Grid
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
 MIXED_ENCODING = "文件混用了 UTF-8 与 GBK 两种编码，已逐行识别；如仍有乱码，请统一另存为 UTF-8 后再审核。"
-# Every line ending a report may mix: CRLF (Windows), CR (old Mac, some exports), LF, and Unicode separators.
-LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
-ENDING = re.compile(r"(\r\n|[\r\n\u2028\u2029\x85])")
-LONE_CR = re.compile(r"\r(?!\n)")
-LONE_LF = re.compile(r"(?<!\r)\n")
 
 
 def decode_text(data: bytes) -> str:
@@ -73,50 +65,7 @@ def check_text(text: str) -> None:
         raise BadInput("文件内容不是可读文本（疑似二进制文件或编码错误）。")
 
 
-def lines_of(text: str) -> list[str]:
-    """The lines of a text whatever its line endings, mixed ones included."""
-    if not (LONE_CR.search(text) and LONE_LF.search(text)):
-        return LINE_BREAK.split(text)
-    return mixed_endings(text)
-
-
-def mixed_endings(text: str) -> list[str]:
-    """Lines of a text whose writer mixed CR, LF and CRLF line by line.
-
-    There "\r\n" is ambiguous: one CRLF ending, or a line ended by CR followed by an empty line
-    ended by LF (reading it as CRLF loses the blank line that ends a table row). Each one is read
-    the way that best fits the order of endings the writer used elsewhere, learnt over a few passes.
-    """
-    parts = ENDING.split(text)
-    texts, endings = parts[0::2], parts[1::2]
-    split = [False] * len(endings)
-    for _ in range(3):
-        sequence = [e for ending, two in zip(endings, split) for e in (["\r", "\n"] if two else [ending])]
-        follows = Counter(zip(sequence, sequence[1:]))
-        totals = Counter(before for before, _ in zip(sequence, sequence[1:]))
-
-        def likely(run: list[str]) -> float:
-            score = 1.0
-            for before, after in zip(run, run[1:]):
-                score *= (follows[before, after] + 1) / (totals[before] + 4)
-            return score
-
-        previous = None
-        for index, ending in enumerate(endings):
-            if ending == "\r\n":
-                before = [previous] if previous else []
-                after = endings[index + 1:index + 2]
-                split[index] = likely(before + ["\r", "\n"] + after) > likely(before + ["\r\n"] + after)
-            previous = "\n" if split[index] else ending
-    lines = [texts[0]]
-    for index, two in enumerate(split):
-        lines += ["", texts[index + 1]] if two else [texts[index + 1]]
-    return lines
-
-
-def read_txt(data: bytes) -> "Grid":
-    from assistant.ingest.grid import Grid  # grid writes cell text with lines_of: imported here, not at the top
-
+def read_txt(data: bytes) -> Grid:
     text = decode_text(data)
     check_text(text)
     lines = lines_of(text)
