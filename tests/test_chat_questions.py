@@ -419,3 +419,33 @@ def test_why_the_review_scored_otherwise():
     answer = ask(S002, "业务工作经费的复核得分是多少？", "为什么扣了5分？")
     assert answer.value == scores[2]["self_score"] - scores[2]["recomputed_score"]
     assert "占位行" in answer.answer  # the review does not score the "……" row the table scored
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory):
+    """Sample 000's tables as a workbook written at test time by evals/tools/render.py."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)
+    out = tmp_path_factory.mktemp("rendered")
+    render.render(render.sample_sheet(S000.read_text(encoding="utf-8")), S000.stem, out, ("xlsx",))
+    return out / "xlsx" / f"{S000.stem}.xlsx"
+
+
+@pytest.mark.parametrize("question", ["年度预算执行率是多少？", "哪些指标扣分了？", "复核得分是多少？"])
+def test_chat_evidence_names_the_sheet_cell_that_holds_it(workbook, question):
+    import openpyxl
+
+    document = api.load(workbook.read_bytes(), workbook.name)
+    answer = answer_question(api.check(document), document, question, [])
+    sheets = openpyxl.load_workbook(workbook, read_only=False)
+    quoted = [e for e in answer.evidence if e.line]
+    assert quoted
+    for item in quoted:
+        assert item.location is not None and item.location.cell, item
+        held = "".join(str(sheets[item.location.sheet][item.location.cell].value).split())
+        assert "".join(item.quote.split()) in held, (item, held)

@@ -1,4 +1,4 @@
-"""Chat-style questions about a report, answered with evidence (quote + line).
+"""Chat-style questions about a report, answered with evidence (quote, line, and where it is in the original file).
 
     answer_question(report, document, "三公经费决算数是多少？", history=[])
 
@@ -64,9 +64,22 @@ def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> st
     return "的".join(chosen)
 
 
+def located(answer: Answer, document: Document) -> Answer:
+    """The answer with each piece of evidence placed in the original file (page, sheet cell, Word table row)."""
+    items = [item if item.location is not None else item.model_copy(update={"location": document.location_at(item.line)})
+             for item in answer.evidence]
+    return answer.model_copy(update={"evidence": items})
+
+
 def answer_question(report: CheckedReport, document: Document, question: str, history: list[Answer],
                     mode: str = "offline") -> Answer:
     """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups."""
+    return located(understood_answer(report, document, question, history, mode), document)
+
+
+def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],
+                      mode: str) -> Answer:
+    """The answer, its evidence quoted by line."""
     if mode not in MODES:
         raise BadInput(f"未知的问答模式：{mode}（可选 offline、llm）。")
     if not question or not question.strip():
