@@ -84,6 +84,23 @@ def test_each_projects_rate_as_a_small_table(question):
         assert f"| 表{index + 1} {table.name} | {table.funds_total.execution_rate:g}% |" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["各项目的执行率和得分分别是多少？", "每个专项的执行率、得分各是多少？"])
+def test_two_figures_of_each_project_in_one_table(question):
+    answer = ask(S002, question)
+    assert "| 执行率 | 总分 |" in answer.answer
+    for index, table in projects(S002):
+        row = next(r for r in answer.answer.splitlines() if r.startswith(f"| 表{index + 1} {table.name} |"))
+        assert f"| {table.funds_total.execution_rate:g}%（第" in row and f"| {table.total_score:g}分（第" in row
+
+
+def test_budget_and_spending_of_each_project():
+    answer = ask(S000, "各专项的预算数和执行数分别是多少？")
+    for index, table in projects(S000):
+        row = next(r for r in answer.answer.splitlines() if r.startswith(f"| 表{index + 1} {table.name} |"))
+        cells = [cell.split("（")[0].strip() for cell in row.strip("|").split("|")[1:]]
+        assert cells == [f"{table.funds_total.full_year_budget:g}万元", f"{table.funds_total.executed:g}万元"]
+
+
 @pytest.mark.parametrize("question", ["列出所有定性指标", "有哪些定性指标？"])
 def test_qualitative_indicators_are_those_whose_target_has_no_number(question):
     table = gold(S000).tables[0]
