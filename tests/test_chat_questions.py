@@ -101,6 +101,15 @@ def test_budget_and_spending_of_each_project():
         assert cells == [f"{table.funds_total.full_year_budget:g}万元", f"{table.funds_total.executed:g}万元"]
 
 
+def test_how_far_apart_after_a_comparison_is_the_gap_of_its_two_sides():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和食品监管专项哪个预算多？", "差多少？")
+    assert answer.value == abs(budgets["食品监管专项"] - budgets["药品监管专项"]) and answer.unit == "万元"
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和食品监管专项哪个得分高？", "相差多少分？")
+    assert answer.value == abs(scores["药品监管专项"] - scores["食品监管专项"])
+
+
 @pytest.mark.parametrize("question", ["列出所有定性指标", "有哪些定性指标？"])
 def test_qualitative_indicators_are_those_whose_target_has_no_number(question):
     table = gold(S000).tables[0]

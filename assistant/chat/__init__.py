@@ -85,10 +85,14 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
+    names = tools.names()
+    earlier = resolve_history(history, names)
+    last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
+    if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=replace(last.node, gap=True)))
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
-    names = tools.names()
-    understood = understand(question.strip(), resolve_history(history, names), names)
+    understood = understand(question.strip(), earlier, names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)
     if kind is not None:  # the review's own results come from the review, whatever the mode
         return answer_result(tools, understood, kind)
