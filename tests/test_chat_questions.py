@@ -110,6 +110,17 @@ def test_how_far_apart_after_a_comparison_is_the_gap_of_its_two_sides():
     assert answer.value == abs(scores["药品监管专项"] - scores["食品监管专项"])
 
 
+def test_a_share_without_its_whole_is_not_guessed():
+    import re
+
+    text = S001.read_text(encoding="utf-8")
+    total = float(re.search(r"支出总金额([\d.]+)万元", text).group(1))
+    projects_spent = float(re.search(r"项目支出([\d.]+)万元", text).group(1))
+    answer = ask(S001, "项目支出占比是多少？")
+    assert answer.answer.startswith(NOT_FOUND) and answer.value is None
+    assert ask(S001, "项目支出占总支出的比例是多少？").value == round(projects_spent / total * 100, 2)
+
+
 @pytest.mark.parametrize("question", ["列出所有定性指标", "有哪些定性指标？"])
 def test_qualitative_indicators_are_those_whose_target_has_no_number(question):
     table = gold(S000).tables[0]
