@@ -84,6 +84,43 @@ def test_each_projects_rate_as_a_small_table(question):
         assert f"| 表{index + 1} {table.name} | {table.funds_total.execution_rate:g}% |" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["各项目的执行率和得分分别是多少？", "每个专项的执行率、得分各是多少？"])
+def test_two_figures_of_each_project_in_one_table(question):
+    answer = ask(S002, question)
+    assert "| 执行率 | 总分 |" in answer.answer
+    for index, table in projects(S002):
+        row = next(r for r in answer.answer.splitlines() if r.startswith(f"| 表{index + 1} {table.name} |"))
+        assert f"| {table.funds_total.execution_rate:g}%（第" in row and f"| {table.total_score:g}分（第" in row
+
+
+def test_budget_and_spending_of_each_project():
+    answer = ask(S000, "各专项的预算数和执行数分别是多少？")
+    for index, table in projects(S000):
+        row = next(r for r in answer.answer.splitlines() if r.startswith(f"| 表{index + 1} {table.name} |"))
+        cells = [cell.split("（")[0].strip() for cell in row.strip("|").split("|")[1:]]
+        assert cells == [f"{table.funds_total.full_year_budget:g}万元", f"{table.funds_total.executed:g}万元"]
+
+
+def test_how_far_apart_after_a_comparison_is_the_gap_of_its_two_sides():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和食品监管专项哪个预算多？", "差多少？")
+    assert answer.value == abs(budgets["食品监管专项"] - budgets["药品监管专项"]) and answer.unit == "万元"
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和食品监管专项哪个得分高？", "相差多少分？")
+    assert answer.value == abs(scores["药品监管专项"] - scores["食品监管专项"])
+
+
+def test_a_share_without_its_whole_is_not_guessed():
+    import re
+
+    text = S001.read_text(encoding="utf-8")
+    total = float(re.search(r"支出总金额([\d.]+)万元", text).group(1))
+    projects_spent = float(re.search(r"项目支出([\d.]+)万元", text).group(1))
+    answer = ask(S001, "项目支出占比是多少？")
+    assert answer.answer.startswith(NOT_FOUND) and answer.value is None
+    assert ask(S001, "项目支出占总支出的比例是多少？").value == round(projects_spent / total * 100, 2)
+
+
 @pytest.mark.parametrize("question", ["列出所有定性指标", "有哪些定性指标？"])
 def test_qualitative_indicators_are_those_whose_target_has_no_number(question):
     table = gold(S000).tables[0]
@@ -419,3 +456,33 @@ def test_why_the_review_scored_otherwise():
     answer = ask(S002, "业务工作经费的复核得分是多少？", "为什么扣了5分？")
     assert answer.value == scores[2]["self_score"] - scores[2]["recomputed_score"]
     assert "占位行" in answer.answer  # the review does not score the "……" row the table scored
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory):
+    """Sample 000's tables as a workbook written at test time by evals/tools/render.py."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)
+    out = tmp_path_factory.mktemp("rendered")
+    render.render(render.sample_sheet(S000.read_text(encoding="utf-8")), S000.stem, out, ("xlsx",))
+    return out / "xlsx" / f"{S000.stem}.xlsx"
+
+
+@pytest.mark.parametrize("question", ["年度预算执行率是多少？", "哪些指标扣分了？", "复核得分是多少？"])
+def test_chat_evidence_names_the_sheet_cell_that_holds_it(workbook, question):
+    import openpyxl
+
+    document = api.load(workbook.read_bytes(), workbook.name)
+    answer = answer_question(api.check(document), document, question, [])
+    sheets = openpyxl.load_workbook(workbook, read_only=False)
+    quoted = [e for e in answer.evidence if e.line]
+    assert quoted
+    for item in quoted:
+        assert item.location is not None and item.location.cell, item
+        held = "".join(str(sheets[item.location.sheet][item.location.cell].value).split())
+        assert "".join(item.quote.split()) in held, (item, held)

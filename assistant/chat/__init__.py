@@ -1,4 +1,4 @@
-"""Chat-style questions about a report, answered with evidence (quote + line).
+"""Chat-style questions about a report, answered with evidence (quote, line, and where it is in the original file).
 
     answer_question(report, document, "三公经费决算数是多少？", history=[])
 
@@ -64,18 +64,35 @@ def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> st
     return "的".join(chosen)
 
 
+def located(answer: Answer, document: Document) -> Answer:
+    """The answer with each piece of evidence placed in the original file (page, sheet cell, Word table row)."""
+    items = [item if item.location is not None else item.model_copy(update={"location": document.location_at(item.line)})
+             for item in answer.evidence]
+    return answer.model_copy(update={"evidence": items})
+
+
 def answer_question(report: CheckedReport, document: Document, question: str, history: list[Answer],
                     mode: str = "offline") -> Answer:
     """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups."""
+    return located(understood_answer(report, document, question, history, mode), document)
+
+
+def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],
+                      mode: str) -> Answer:
+    """The answer, its evidence quoted by line."""
     if mode not in MODES:
         raise BadInput(f"未知的问答模式：{mode}（可选 offline、llm）。")
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
+    names = tools.names()
+    earlier = resolve_history(history, names)
+    last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
+    if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=replace(last.node, gap=True)))
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
-    names = tools.names()
-    understood = understand(question.strip(), resolve_history(history, names), names)
+    understood = understand(question.strip(), earlier, names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)
     if kind is not None:  # the review's own results come from the review, whatever the mode
         return answer_result(tools, understood, kind)

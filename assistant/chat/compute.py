@@ -365,6 +365,10 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         spent = Operand(subject, "final", node.subject.year, node.subject.source, MONEY_UNITS)
         return divide(tools, Ratio(spent, replace(spent, column="budget")))
     words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
+    if node.rate is None and any(all(w in f.label for w in words) for f in tools.facts
+                                 if f.source == "narrative" and f.unit not in PERCENT):
+        # "项目支出占比": the report prints the part itself, the question names no whole to divide it by
+        raise NotFound(f"{node.subject.subject}占比所指的总数")
     stem = tokens(node.rate[:-1]) if node.rate else words[-1:]
     predicate = (stem or words)[-1]
     counted, base = RATE_PARTS.get(predicate, ((predicate,), ()))
@@ -372,7 +376,8 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     wholes = [m for m in tools.lookup(" ".join(whole_words), source="narrative", limit=WHOLE_CANDIDATES)
               if m.score >= WHOLE_ENOUGH and m.fact.unit not in PERCENT and m.fact.value]
     pairs = [(counted_part(tools, m.fact, counted), m) for m in wholes]
-    pairs = [(part, m) for part, m in pairs if part is not None]
+    # a share ("…的比例", "…占比") is a part of its whole, never more; a rate ("完成率") may pass 100%
+    pairs = [(part, m) for part, m in pairs if part is not None and (node.rate or part.value <= m.fact.value)]
     if not pairs:
         raise NotFound(node.subject.subject)
     # the whole whose paragraph also names the part wins over a better-named whole standing alone

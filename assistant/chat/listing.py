@@ -88,6 +88,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
                 else f"没有{name}{way}{limit}的项目。")
         return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
+    if node.condition == "each" and node.also:
+        return columns_listing(tools, node, projects)
     if node.condition == "each" or node.column is not None:
         return Result(None, facts[0].unit, "", facts), f"各表的{name}：" + rows_table(tools, facts, name)
     tables = [i for i, t in enumerate(tools.report.tables) if not projects or t.kind == "project"]
@@ -125,6 +127,23 @@ def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
             lost = derived(f"{number(weight.value)}−{number(total.value)}", "分", [weight, total])
             losses.append(replace(total, value=lost.value, text=f"{lost.formula}={number(lost.value)}分"))
     return losses
+
+
+def columns_listing(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:
+    """Several figures of each table at once ("各项目的执行率和得分分别是多少"): one column each, the table's own
+    figure (its 总分 for 得分), every cell with its line."""
+    asked = [*node.also, node.column]
+    by_column = [{f.table: f for f in table_figures(tools, TABLE_COLUMN.get(c, c), projects)} for c in asked]
+    tables = sorted(set().union(*by_column))
+    if not tables:
+        raise NotFound("项目支出绩效自评表")
+    names = [COLUMN_NAMES.get(TABLE_COLUMN.get(c, c), "") for c in asked]
+    cell = lambda fact: f"{printed(fact)}（{where(fact)}）" if fact is not None else "未填"  # noqa: E731
+    rows = "\n".join(f"| {table_label(tools, t)} | " + " | ".join(cell(column.get(t)) for column in by_column) + " |"
+                     for t in tables)
+    head = f"| 自评表 | {' | '.join(names)} |\n|---|{'---|' * len(names)}"
+    facts = [column[t] for t in tables for column in by_column if t in column]
+    return Result(None, None, "", facts), f"各表的{'、'.join(names)}：\n{head}\n{rows}"
 
 
 def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:

@@ -230,6 +230,7 @@ class Listing:
     condition: str | None = None
     column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
     threshold: float | None = None  # the number "below" / "above" compares with
+    also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
 
 
 @dataclass(frozen=True)
@@ -613,7 +614,7 @@ def parse_listing(body: str) -> Listing | None:
             way = WAYS.get(match.group("op"), "above")
             return Listing(operand(body), over, way, column, float(match.group("value")))
         if match:
-            return Listing(operand(body), over, condition, column)
+            return Listing(operand(body), over, condition, column, also=tuple(columns[:-1]))
     return Listing(operand(body), over, None, column)
 
 
