@@ -285,3 +285,18 @@ def test_chongqing_table_run_together(tmp_path):
         ("党性教育培训次数", "26次", "12次", 5, 5),
         ("资金使用合规性", "好", "好", 5, 5),
     ]
+
+
+def test_one_cell_per_line_funds_under_a_stacked_heading_with_a_numbered_note(tmp_path):
+    cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "主管部门", "某县司法局",
+             "预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+             "得分", "原因", "总额", "120.50", "130.00", "126.10", "97.00%", "10", "9.7",
+             "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因;2.年中发生预算调整的,应单独说明理由",
+             "其中:财政资金", "120.50", "130.00", "126.10", "97.00%", "/", "/",
+             "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分",
+             "产出指标", "数量指标", "发放人数", "=25人", "25人", "90", "90"]
+    text = "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(f.label, f.initial_budget, f.full_year_budget, f.executed, f.execution_rate) for f in table.fund_lines] \
+        == [("财政资金", 120.5, 130, 126.1, 97)]
+    assert (table.funds_total.full_year_budget, table.funds_total.score) == (130, 9.7)
