@@ -303,6 +303,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
     start = keys[0] if keys else (funds[0] if funds else len(run))
     rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
             for i in keys if i + 1 < len(run) and texts[i + 1] not in HEAD_KEYS]
+    # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
+    goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
+                  if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
+    if goals is not None:
+        rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
     if funds is None:
         return start, rows
     index, words = funds

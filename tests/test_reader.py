@@ -300,3 +300,16 @@ def test_one_cell_per_line_funds_under_a_stacked_heading_with_a_numbered_note(tm
     assert [(f.label, f.initial_budget, f.full_year_budget, f.executed, f.execution_rate) for f in table.fund_lines] \
         == [("财政资金", 120.5, 130, 126.1, 97)]
     assert (table.funds_total.full_year_budget, table.funds_total.score) == (130, 9.7)
+
+
+def test_one_cell_per_line_goals_printed_above_the_funds(tmp_path):
+    cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "项目基本情况", "1.项目年度目标完成情况",
+             "项目年度目标", "年度目标完成情况", "保障工资按时足额发放。", "工资已按月足额发放。",
+             "预算执行情况(10分)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
+             "总额", "120.50", "130.00", "126.10", "97.00%", "10", "9.7",
+             "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分",
+             "产出指标", "数量指标", "发放人数", "=25人", "25人", "90", "90"]
+    text = "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("保障工资按时足额发放。", "工资已按月足额发放。")
+    assert table.funds_total.executed == 126.1

@@ -40,6 +40,9 @@ def is_fund_header(row: Row) -> bool:
     return roles.is_fund_header(row.texts())
 
 
+ACHIEVED_LABELS = ("实际完成情况", "年度目标完成情况")  # a goal header's second label, not a goal's text
+
+
 def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
     return any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts) and not is_indicator_header(row)
@@ -288,7 +291,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
 
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
-            if len([t for t in row.texts() if clean(t)]) == 2 and "预期目标" not in "".join(row.texts()):
+            filled = [clean(t) for t in row.texts() if clean(t)]
+            if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
         elif goal_header is not None:
