@@ -22,7 +22,7 @@ HEADING = re.compile(
 )
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
 
 
 def is_blank(line: str) -> bool:

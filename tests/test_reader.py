@@ -302,7 +302,7 @@ def test_one_cell_per_line_funds_under_a_stacked_heading_with_a_numbered_note(tm
     assert (table.funds_total.full_year_budget, table.funds_total.score) == (130, 9.7)
 
 
-def test_one_cell_per_line_goals_printed_above_the_funds(tmp_path):
+def test_one_cell_per_line_goals_printed_above_the_funds_under_a_titled_year(tmp_path):
     cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "项目基本情况", "1.项目年度目标完成情况",
              "项目年度目标", "年度目标完成情况", "保障工资按时足额发放。", "工资已按月足额发放。",
              "预算执行情况(10分)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
@@ -313,3 +313,4 @@ def test_one_cell_per_line_goals_printed_above_the_funds(tmp_path):
     [table] = extract(tmp_path, text).tables
     assert (table.goals.expected, table.goals.achieved) == ("保障工资按时足额发放。", "工资已按月足额发放。")
     assert table.funds_total.executed == 126.1
+    assert table.title == "部门预算项目支出绩效自评表"  # the year after it is not part of the title

@@ -95,9 +95,13 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
+YEAR_AFTER_TITLE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]$")
+
+
 def table_title(block: TableBlock) -> str | None:
-    lines = [p.text.strip() for p in block.title_lines if not re.fullmatch(r"[（(]\s*\d{4}\s*年度?\s*[)）]", p.text.strip())]
-    return " ".join(lines) or None
+    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it.
+    lines = [YEAR_AFTER_TITLE.sub("", p.text.strip()) for p in block.title_lines]
+    return " ".join(line for line in lines if line) or None
 
 
 def table_name(rows: list[Row]) -> str | None:
