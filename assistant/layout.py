@@ -222,5 +222,10 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             titles.insert(0, previous)
             cursor -= 1
         block.title_lines = titles or block.title_lines  # a title read from run-together text stays
+        first = [cell for cell in block.rows[0].cells if cell.text] if len(block.rows) > 1 else []
+        if not block.title_lines and len(first) == 1 and TITLE_LINE.match(first[0].text):
+            # A paste that prints the title as the table's first row, alone in its cells.
+            block.title_lines = [Paragraph(first[0].text, first[0].line)]
+            block.rows = block.rows[1:]
     return blocks
 

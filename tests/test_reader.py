@@ -314,3 +314,13 @@ def test_one_cell_per_line_goals_printed_above_the_funds_under_a_titled_year(tmp
     assert (table.goals.expected, table.goals.achieved) == ("保障工资按时足额发放。", "工资已按月足额发放。")
     assert table.funds_total.executed == 126.1
     assert table.title == "部门预算项目支出绩效自评表"  # the year after it is not part of the title
+
+
+def test_a_pasted_table_whose_first_row_is_its_title(tmp_path):
+    text = ("项目支出绩效自评表 | | | | | |\n"
+            "项目名称 | 乡村道路维护 | | | | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 维护道路里程 | ≥12公里 | 12公里 | 90 | 88 |\n")
+    [table] = extract(tmp_path, text).tables
+    assert (table.title, table.name) == ("项目支出绩效自评表", "乡村道路维护")
+    assert [(i.level3, i.weight, i.score) for i in table.indicators] == [("维护道路里程", 90, 88)]
