@@ -172,7 +172,7 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.paragraph(line, line_no, mode)
             mode = None
     builder.close_table(mode)
-    return attach_titles(rebuild_cell_dumps(builder.blocks))
+    return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 
 def drop_padding(rows: list[Row]) -> list[Row]:
@@ -206,6 +206,19 @@ def mend_split_rows(rows: list[Row]) -> list[Row]:
     return mended
 
 
+def title_rows_out(blocks: list[Block]) -> list[Block]:
+    """A paste that prints the title as the table's first row, alone in its cells: the title printed above it."""
+    result: list[Block] = []
+    for block in blocks:
+        first = [cell for cell in block.rows[0].cells if cell.text] \
+            if isinstance(block, TableBlock) and len(block.rows) > 1 and not block.title_lines else []
+        if len(first) == 1 and TITLE_LINE.match(first[0].text):
+            result.append(Paragraph(first[0].text, first[0].line))
+            block.rows = block.rows[1:]
+        result.append(block)
+    return result
+
+
 def attach_titles(blocks: list[Block]) -> list[Block]:
     """Give each table the short paragraphs printed right above it (附件2-1, 专项资金绩效自评表 …)."""
     for index, block in enumerate(blocks):
@@ -222,10 +235,5 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             titles.insert(0, previous)
             cursor -= 1
         block.title_lines = titles or block.title_lines  # a title read from run-together text stays
-        first = [cell for cell in block.rows[0].cells if cell.text] if len(block.rows) > 1 else []
-        if not block.title_lines and len(first) == 1 and TITLE_LINE.match(first[0].text):
-            # A paste that prints the title as the table's first row, alone in its cells.
-            block.title_lines = [Paragraph(first[0].text, first[0].line)]
-            block.rows = block.rows[1:]
     return blocks
 

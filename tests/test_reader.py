@@ -324,3 +324,13 @@ def test_a_pasted_table_whose_first_row_is_its_title(tmp_path):
     [table] = extract(tmp_path, text).tables
     assert (table.title, table.name) == ("项目支出绩效自评表", "乡村道路维护")
     assert [(i.level3, i.weight, i.score) for i in table.indicators] == [("维护道路里程", 90, 88)]
+
+
+def test_department_name_label_printed_with_half_width_brackets(tmp_path):
+    text = ("部门整体支出绩效自评表 | | | | | |\n"
+            "部门(单位)名称 | 某镇人民政府 | | | | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 整治村庄数 | ≥5个 | 6个 | 90 | 90 |\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert (table.kind, table.name, report.unit_name) == ("department_overall", "某镇人民政府", "某镇人民政府")

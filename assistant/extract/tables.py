@@ -27,6 +27,11 @@ def clean(text: str | None) -> str:
     return normalize_text(text)
 
 
+def label(text: str | None) -> str:
+    """A label cell as the label lists spell it: half-width brackets made full-width (部门(单位)名称)."""
+    return clean(text).replace("(", "（").replace(")", "）")
+
+
 def level_name(text: str | None) -> str | None:
     name = LEVEL_SUFFIX.sub("", clean(text))
     return name or None
@@ -68,7 +73,7 @@ def total_cells(row: Row) -> dict[str, int]:
 def classify(block: TableBlock) -> str | None:
     """department_overall | project | basic_data, from the table's words and title."""
     title = "".join(clean(p.text) for p in block.title_lines)
-    words = "".join(clean(t) for row in block.rows for t in row.texts())
+    words = "".join(label(t) for row in block.rows for t in row.texts())
     if "基础数据" in title or ("编制数" in words and "三公经费" in words):
         return "basic_data"
     if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
@@ -108,7 +113,7 @@ def table_name(rows: list[Row]) -> str | None:
     for row in rows:
         texts = row.texts()
         for index, text in enumerate(texts):
-            if clean(text) in NAME_LABELS:
+            if label(text) in NAME_LABELS:
                 following = [clean(t) for t in texts[index + 1:] if clean(t)]
                 if following:
                     return following[0]
