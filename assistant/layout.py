@@ -22,7 +22,7 @@ HEADING = re.compile(
 )
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
 
 
 def is_blank(line: str) -> bool:
@@ -172,7 +172,7 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.paragraph(line, line_no, mode)
             mode = None
     builder.close_table(mode)
-    return attach_titles(rebuild_cell_dumps(builder.blocks))
+    return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 
 def drop_padding(rows: list[Row]) -> list[Row]:
@@ -204,6 +204,19 @@ def mend_split_rows(rows: list[Row]) -> list[Row]:
             mended.append(rows[index])
             index += 1
     return mended
+
+
+def title_rows_out(blocks: list[Block]) -> list[Block]:
+    """A paste that prints the title as the table's first row, alone in its cells: the title printed above it."""
+    result: list[Block] = []
+    for block in blocks:
+        first = [cell for cell in block.rows[0].cells if cell.text] \
+            if isinstance(block, TableBlock) and len(block.rows) > 1 and not block.title_lines else []
+        if len(first) == 1 and TITLE_LINE.match(first[0].text):
+            result.append(Paragraph(first[0].text, first[0].line))
+            block.rows = block.rows[1:]
+        result.append(block)
+    return result
 
 
 def attach_titles(blocks: list[Block]) -> list[Block]:

@@ -202,6 +202,8 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
 
 
 PAGE_MARK = re.compile(r"^\d+、")
+# A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
+NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
 SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)")
 
@@ -240,7 +242,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = compact(paragraph.text)
-    if len(text) >= 30 and len(WORD.findall(text)) >= 4:
+    if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
 
@@ -285,6 +287,9 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
             break
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
+    if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:
+        # A stacked heading over the columns below it (年度预算数(万元) over 年初预算, 调整后预算数): not a column.
+        words = words[1:]
     roles = {role_of(word, FUND_ROLES) for word, _ in words}
     return words if len(roles) >= 3 and "executed" in roles else []
 
@@ -298,6 +303,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
     start = keys[0] if keys else (funds[0] if funds else len(run))
     rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
             for i in keys if i + 1 < len(run) and texts[i + 1] not in HEAD_KEYS]
+    # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
+    goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
+                  if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
+    if goals is not None:
+        rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
     if funds is None:
         return start, rows
     index, words = funds

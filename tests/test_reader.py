@@ -285,3 +285,52 @@ def test_chongqing_table_run_together(tmp_path):
         ("党性教育培训次数", "26次", "12次", 5, 5),
         ("资金使用合规性", "好", "好", 5, 5),
     ]
+
+
+def test_one_cell_per_line_funds_under_a_stacked_heading_with_a_numbered_note(tmp_path):
+    cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "主管部门", "某县司法局",
+             "预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+             "得分", "原因", "总额", "120.50", "130.00", "126.10", "97.00%", "10", "9.7",
+             "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因;2.年中发生预算调整的,应单独说明理由",
+             "其中:财政资金", "120.50", "130.00", "126.10", "97.00%", "/", "/",
+             "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分",
+             "产出指标", "数量指标", "发放人数", "=25人", "25人", "90", "90"]
+    text = "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert [(f.label, f.initial_budget, f.full_year_budget, f.executed, f.execution_rate) for f in table.fund_lines] \
+        == [("财政资金", 120.5, 130, 126.1, 97)]
+    assert (table.funds_total.full_year_budget, table.funds_total.score) == (130, 9.7)
+
+
+def test_one_cell_per_line_goals_printed_above_the_funds_under_a_titled_year(tmp_path):
+    cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "项目基本情况", "1.项目年度目标完成情况",
+             "项目年度目标", "年度目标完成情况", "保障工资按时足额发放。", "工资已按月足额发放。",
+             "预算执行情况(10分)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
+             "总额", "120.50", "130.00", "126.10", "97.00%", "10", "9.7",
+             "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分",
+             "产出指标", "数量指标", "发放人数", "=25人", "25人", "90", "90"]
+    text = "".join(f"{cell} |\n" for cell in cells)
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("保障工资按时足额发放。", "工资已按月足额发放。")
+    assert table.funds_total.executed == 126.1
+    assert table.title == "部门预算项目支出绩效自评表"  # the year after it is not part of the title
+
+
+def test_a_pasted_table_whose_first_row_is_its_title(tmp_path):
+    text = ("项目支出绩效自评表 | | | | | |\n"
+            "项目名称 | 乡村道路维护 | | | | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 维护道路里程 | ≥12公里 | 12公里 | 90 | 88 |\n")
+    [table] = extract(tmp_path, text).tables
+    assert (table.title, table.name) == ("项目支出绩效自评表", "乡村道路维护")
+    assert [(i.level3, i.weight, i.score) for i in table.indicators] == [("维护道路里程", 90, 88)]
+
+
+def test_department_name_label_printed_with_half_width_brackets(tmp_path):
+    text = ("部门整体支出绩效自评表 | | | | | |\n"
+            "部门(单位)名称 | 某镇人民政府 | | | | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 整治村庄数 | ≥5个 | 6个 | 90 | 90 |\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert (table.kind, table.name, report.unit_name) == ("department_overall", "某镇人民政府", "某镇人民政府")

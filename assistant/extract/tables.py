@@ -27,6 +27,11 @@ def clean(text: str | None) -> str:
     return normalize_text(text)
 
 
+def label(text: str | None) -> str:
+    """A label cell as the label lists spell it: half-width brackets made full-width (部门(单位)名称)."""
+    return clean(text).replace("(", "（").replace(")", "）")
+
+
 def level_name(text: str | None) -> str | None:
     name = LEVEL_SUFFIX.sub("", clean(text))
     return name or None
@@ -38,6 +43,9 @@ def fund_label(text: str) -> str:
 
 def is_fund_header(row: Row) -> bool:
     return roles.is_fund_header(row.texts())
+
+
+ACHIEVED_LABELS = ("实际完成情况", "年度目标完成情况")  # a goal header's second label, not a goal's text
 
 
 def is_goal_header(row: Row) -> bool:
@@ -65,7 +73,7 @@ def total_cells(row: Row) -> dict[str, int]:
 def classify(block: TableBlock) -> str | None:
     """department_overall | project | basic_data, from the table's words and title."""
     title = "".join(clean(p.text) for p in block.title_lines)
-    words = "".join(clean(t) for row in block.rows for t in row.texts())
+    words = "".join(label(t) for row in block.rows for t in row.texts())
     if "基础数据" in title or ("编制数" in words and "三公经费" in words):
         return "basic_data"
     if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
@@ -92,16 +100,20 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
+YEAR_AFTER_TITLE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]$")
+
+
 def table_title(block: TableBlock) -> str | None:
-    lines = [p.text.strip() for p in block.title_lines if not re.fullmatch(r"[（(]\s*\d{4}\s*年度?\s*[)）]", p.text.strip())]
-    return " ".join(lines) or None
+    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it.
+    lines = [YEAR_AFTER_TITLE.sub("", p.text.strip()) for p in block.title_lines]
+    return " ".join(line for line in lines if line) or None
 
 
 def table_name(rows: list[Row]) -> str | None:
     for row in rows:
         texts = row.texts()
         for index, text in enumerate(texts):
-            if clean(text) in NAME_LABELS:
+            if label(text) in NAME_LABELS:
                 following = [clean(t) for t in texts[index + 1:] if clean(t)]
                 if following:
                     return following[0]
@@ -288,7 +300,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
 
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
-            if len([t for t in row.texts() if clean(t)]) == 2 and "预期目标" not in "".join(row.texts()):
+            filled = [clean(t) for t in row.texts() if clean(t)]
+            if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
         elif goal_header is not None:
