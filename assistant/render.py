@@ -14,6 +14,7 @@ KIND_NAMES = {"department_overall": "部门整体支出绩效自评表", "projec
               "basic_data": "整体支出绩效评价基础数据表"}
 SHORT_KINDS = {"department_overall": "部门整体", "project": "项目", "basic_data": "基础数据"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+MODE_NAMES = {"llm": "模型草拟", "template": "模板草拟"}  # how a draft was written
 SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": "cyan"}
 RULE_NAMES = {
     "execution_rate_mismatch": "预算执行率计算错误", "execution_score_mismatch": "执行率得分计算错误",

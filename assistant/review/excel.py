@@ -14,7 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from assistant.render import FUND_HEADER, INDICATOR_HEADER, KIND_NAMES, SEVERITY_NAMES, SHORT_KINDS, \
+from assistant.render import FUND_HEADER, INDICATOR_HEADER, KIND_NAMES, MODE_NAMES, SEVERITY_NAMES, SHORT_KINDS, \
     evidence_places, place, rule_name
 from assistant.review.memo import build_memo, table_name
 from schemas import ReviewedReport, Table
@@ -25,7 +25,6 @@ HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 WRAP = Alignment(wrap_text=True, vertical="top")
 # A spreadsheet runs text beginning with these as a formula (CSV/DDE injection); such text is stored as text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MODE_NAMES = {"llm": "模型草拟", "template": "模板草拟"}
 
 
 def sheet_row(sheet, values: list, font: Font | None = None, fill: PatternFill | None = None,

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.extract.rules import NO_TABLE_READ
-from assistant.render import KIND_NAMES, RULE_NAMES, SEVERITY_NAMES, SHORT_KINDS, evidence_places, table_label
+from assistant.render import KIND_NAMES, MODE_NAMES, RULE_NAMES, SEVERITY_NAMES, SHORT_KINDS, evidence_places, table_label
 from assistant.review.grounding import number
 from schemas import CheckedReport, Draft, Finding, ReviewedReport, Table
 
@@ -110,7 +110,7 @@ def draft_item(report: ReviewedReport, draft: Draft) -> DraftItem:
     rules = "、".join(RULE_NAMES.get(rule, rule) for rule in draft.finding_rules) or "偏差说明"
     row = draft.row or ("" if draft.table is None else "（整表）")
     return DraftItem(table_name(report, draft.table), row, rules, draft.deviation_cause, draft.improvement,
-                     evidence_places(draft.evidence), "模型草拟" if draft.mode == "llm" else "模板草拟")
+                     evidence_places(draft.evidence), MODE_NAMES.get(draft.mode, draft.mode))
 
 
 def basics(report: ReviewedReport) -> list[tuple[str, str]]:
