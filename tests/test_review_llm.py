@@ -12,6 +12,7 @@ from assistant import api
 from assistant.errors import LLMUnavailable
 from assistant.llm.prompts import load_prompt
 from assistant.review import review_report
+from assistant.review.memo import table_name
 from tests.conftest import SAMPLES, gold_for
 from tests.llm_server import INVENTED, ScriptedLLM, completion
 
@@ -22,14 +23,14 @@ REWORDED = "经复核，"
 class ScriptedReviewer(ScriptedLLM):
     """Answers a review_draft request by rewording the material's template draft; faults as in ScriptedLLM,
     and "invent" adds a number the report does not print. Drafts are sent concurrently, so a fault is
-    aimed by content: `aim` is text of the one material the script applies to (None: the script applies
-    in arrival order)."""
+    aimed by content: `aim` is texts that together occur in the one material the script applies to (None:
+    the script applies in arrival order)."""
 
-    aim: str | None = None
+    aim: tuple[str, ...] | None = None
 
     def reply(self, body: dict) -> tuple[int, dict, dict]:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        fault = self.next_fault(body) if self.aim is None or self.aim in user else self.record(body)
+        fault = self.next_fault(body) if self.aim is None or all(part in user for part in self.aim) else self.record(body)
         if fault == "500":
             return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
         cause = re.search(r"^偏差原因分析：(.*)$", user, re.M).group(1)
@@ -87,11 +88,17 @@ def test_grounded_rewrites_replace_the_template_and_a_second_run_is_served_from_
     assert len(logged) == 2 * calls
 
 
+def where(report, draft) -> tuple[str, ...]:
+    """Texts only this draft's material holds together: its place (table and row) and its template text. Either
+    alone can repeat (002 prints 为消费者挽回经济损失 in two tables; a table has several whole-table drafts)."""
+    return f"位置：{table_name(report, draft.table)}·{draft.row or '（整表）'}", draft.deviation_cause
+
+
 def test_a_rewrite_with_an_invented_number_is_rejected_for_the_template(endpoint, checked):
     report, document = checked
     template = review_report(report, document)
     aimed = template.drafts[1]
-    with endpoint(script=["invent"], aim=aimed.deviation_cause):
+    with endpoint(script=["invent"], aim=where(report, aimed)):
         reviewed = review_report(report, document, "llm")
     [kept] = [d for d in reviewed.drafts if d.mode == "template"]
     assert kept.model_dump() == aimed.model_dump()
@@ -102,7 +109,7 @@ def test_a_rewrite_with_an_invented_number_is_rejected_for_the_template(endpoint
 def test_an_invalid_answer_keeps_the_template_and_says_so(endpoint, checked):
     report, document = checked
     aimed = review_report(report, document).drafts[-1]
-    with endpoint(script=["missing"], aim=aimed.deviation_cause):
+    with endpoint(script=["missing"], aim=where(report, aimed)):
         reviewed = review_report(report, document, "llm")
     [kept] = [d for d in reviewed.drafts if d.mode == "template"]
     assert kept.model_dump() == aimed.model_dump()
