@@ -269,7 +269,7 @@ def wait_for_held(page, held: list, count: int) -> None:
     """Let Playwright deliver the intercepted request to the route handler (it runs while the page is waited on)."""
     deadline = time.monotonic() + WAIT_MS / 1000
     while len(held) < count:
-        assert time.monotonic() < deadline, "the question was never sent"
+        assert time.monotonic() < deadline, "the request was never sent"
         page.wait_for_timeout(20)
     assert len(held) == count
 
@@ -319,6 +319,39 @@ def test_j_and_k_move_between_findings_and_open_each(server, page, reviewed_id):
     page.wait_for_function("id => document.activeElement.id === id", arg=ids[0])
     page.keyboard.press("ArrowDown")
     page.wait_for_function("id => document.activeElement.id === id", arg=ids[1])
+
+
+def test_a_late_source_fetch_does_not_paint_over_the_next_finding(server, page, reviewed_id):
+    """j onto a finding whose evidence lies outside the shown source (so that part is fetched), then j onto
+    one whose evidence is already shown, before the fetch returns: the second stays highlighted."""
+    report = api_report(server, reviewed_id)
+    page.goto(f"{server.url}/reports/{reviewed_id}")
+    page.wait_for_function("() => document.querySelector('#source').getAttribute('aria-busy') === 'false'")
+    shown = set(page.eval_on_selector_all("#source [data-line]", "items => items.map(item => Number(item.dataset.line))"))
+    ids = page.eval_on_selector_all(".finding", "items => items.map(item => item.id)")
+
+    def lines(finding_id: str) -> list[int]:
+        return sorted({e["line"] for e in report["findings"][int(finding_id[1:])]["evidence"] if e["line"]})
+
+    pairs = [(before, after) for before, after in zip(ids, ids[1:])
+             if not set(lines(before)) <= shown and lines(after) and set(lines(after)) <= shown]
+    assert pairs, "the sample has no finding with evidence beyond the first page of source followed by one within it"
+    far, near = pairs[0]
+    held = []
+    page.route("**/source?*", lambda route: held.append(route))
+    page.evaluate("id => document.getElementById(id).focus()", far)
+    page.keyboard.press("Enter")
+    wait_for_held(page, held, 1)
+    page.keyboard.press("j")
+    page.wait_for_function("id => document.activeElement.id === id", arg=near)
+    for route in held:
+        route.continue_()
+    page.unroute("**/source?*")
+    page.wait_for_function("() => document.querySelector('#source').getAttribute('aria-busy') === 'false'")
+    assert highlighted_lines(page, lines(near)) == lines(near)
+    page.wait_for_timeout(300)  # nothing still in flight may paint the first one back
+    assert sorted(page.evaluate(HIGHLIGHTED)) == lines(near)
+    assert page.locator(".finding.selected").evaluate_all("items => items.map(item => item.id)") == [near]
 
 
 def test_chinese_is_drawn_with_a_cjk_font_not_tofu(server, page, reviewed_id):

@@ -203,7 +203,20 @@
   }
 
   // Highlight source lines (and the quoted words or cells in them) and bring the first into view.
-  async function highlight(places) {
+  // Calls run one after another and only the latest is drawn: pressing j twice must not let the source
+  // fetched for the first finding arrive late and paint over the second. Resolves true when drawn.
+  let highlighting = Promise.resolve(true), turns = 0;
+  function highlight(places) {
+    const turn = ++turns;
+    highlighting = highlighting.catch(function () { return false; }).then(async function () {
+      if (turn !== turns) return false;
+      await draw(places);
+      return turn === turns;
+    });
+    return highlighting;
+  }
+
+  async function draw(places) {
     const lines = places.map(function (place) { return Number(place.line); }).filter(Boolean);
     if (!lines.length) return;
     await ensureShown(lines);
@@ -234,8 +247,8 @@
     if (link) {
       event.preventDefault();
       const item = link.closest(".finding");
-      highlight([{ line: link.dataset.line, quote: link.dataset.quote }]).then(function () {
-        if (item) item.classList.add("selected");
+      highlight([{ line: link.dataset.line, quote: link.dataset.quote }]).then(function (drawn) {
+        if (drawn && item) item.classList.add("selected");
       });
       history.replaceState(null, "", "#L" + link.dataset.line);
       return;
@@ -245,8 +258,8 @@
   });
 
   function select(item) {
-    highlight(item.matches("tr") ? [{ line: item.dataset.line }] : placesOf(item)).then(function () {
-      item.classList.add("selected");
+    highlight(item.matches("tr") ? [{ line: item.dataset.line }] : placesOf(item)).then(function (drawn) {
+      if (drawn) item.classList.add("selected");
     });
   }
 
