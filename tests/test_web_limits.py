@@ -3,7 +3,6 @@
 The slow report is a synthetic one 300× the first sample's tables (several seconds of CPU to review,
 well under a second to read), so the test holds whatever the speed of any one regular expression.
 """
-import statistics
 import threading
 import time
 
@@ -52,7 +51,8 @@ def test_health_answers_at_once_while_a_report_overruns_its_cpu_limit_which_fail
                 latencies.append(time.perf_counter() - started)
             # Measured while the analysis was running, not after it.
             assert status_of(http, report_id)["status"] == "running"
-            assert statistics.median(latencies) < 0.1, latencies
+            # A stalled server answers the first request only when the review ends (the 5 s CPU limit).
+            assert max(latencies) < 1.0, latencies
             failed = wait_until_over(http, report_id)
             assert failed["status"] == "failed" and "时间上限" in failed["error"], failed
         live.stop()
@@ -108,7 +108,8 @@ def test_a_regex_bomb_upload_neither_stalls_the_server_nor_runs_forever(tmp_path
                 started = time.perf_counter()
                 assert http.get("/healthz").status_code == 200
                 latencies.append(time.perf_counter() - started)
-            assert statistics.median(latencies) < 0.1, latencies
+            # A stalled server answers the first request only when the review ends (the 5 s CPU limit).
+            assert max(latencies) < 1.0, latencies
             over = wait_until_over(http, response.json()["id"])
             assert over["status"] == "done" or "时间上限" in over["error"], over
     finally:
