@@ -294,6 +294,9 @@ def write_docx(sheet: Sheet, path: Path) -> None:
                 if cell.rowspan > 1 or cell.colspan > 1:
                     target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
                 target.text = cell.text
+    if sheet.items and not isinstance(sheet.items[-1], str):
+        # Word always ends a document with a paragraph; without one LibreOffice's DOC export drops a final table.
+        document.add_paragraph()
     document.save(path)
 
 
