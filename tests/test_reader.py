@@ -334,3 +334,22 @@ def test_department_name_label_printed_with_half_width_brackets(tmp_path):
     report = extract(tmp_path, text)
     [table] = report.tables
     assert (table.kind, table.name, report.unit_name) == ("department_overall", "某镇人民政府", "某镇人民政府")
+
+
+def test_a_blank_head_label_is_not_valued_by_the_next_label_and_the_block_label_weighs_the_funds(tmp_path):
+    # Hubei's 2021 project table (襄阳市中心医院, https://taowenge.com/d-68000429.html) as Word gives its cells:
+    # 单位名称 printed empty in this copy, the funds block worth "(20分)" in its label, no 分值 column.
+    text = """2021年度财政项目绩效自评表
+单位名称\t\t填报日期\t
+项目名称\t东津院区建设补助\t主管部门\t襄阳市卫生健康委\t项目实施单位\t襄阳市中心医院
+预算执行情况(万元)(20分)\t\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分(20分*执行率)
+\t年度财政资金总额\t1000\t1000\t100%\t20
+年度绩效目标(80分)\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分
+\t产出指标\t数量指标\t成本控制\t不超过预算\t不超过预算\t10
+"""
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert table.name == "东津院区建设补助" and report.unit_name == "襄阳市中心医院" and report.year == 2021
+    funds = table.funds_total
+    assert (funds.full_year_budget, funds.executed, funds.execution_rate, funds.weight, funds.score) == \
+        (1000, 1000, 100, 20, 20)

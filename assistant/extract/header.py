@@ -13,7 +13,10 @@ from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
-               "实施单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit"}
+               "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
+               "填报单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit"}
+# A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
+HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 MONEY_UNITS = ("万元", "亿元", "元")
 
@@ -106,7 +109,7 @@ def header_values(row: Row) -> dict[str, str]:
             key, value = HEADER_KEYS[match.group("key")], match.group("value")
         elif text.rstrip(":：") in HEADER_KEYS:
             following = next((t for t in texts[index + 1:] if t), "")
-            if not following or following.rstrip(":：") in HEADER_KEYS:
+            if not following or following.rstrip(":：") in HEADER_KEYS or HEAD_LABEL.search(following):
                 continue
             key, value = HEADER_KEYS[text.rstrip(":：")], following
         else:

@@ -56,8 +56,9 @@ def extract_year(paragraphs: list[Paragraph], tables: list[Table]) -> int | None
     return years.most_common(1)[0][0] if years else None
 
 
-def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table]) -> str | None:
-    """The unit as the title or cover names it; else the department table's name; else the first name in the text."""
+def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_units: list[str]) -> str | None:
+    """The unit as the title or cover names it; else the department table's name; else the unit a table's
+    head names (单位名称, 项目实施单位); else the first name in the text."""
     for paragraph in paragraphs:
         if len(paragraph.text) <= 60:
             match = TITLE_UNIT.match(paragraph.text.replace(" ", "").replace("\u3000", ""))
@@ -66,6 +67,8 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table]) -> str |
     for table in tables:
         if table.kind == "department_overall" and table.name:
             return re.sub(r"[（(]汇总[)）]$", "", table.name)
+    if head_units:
+        return head_units[0]
     for paragraph in paragraphs[:40]:
         # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
         match = FIRST_UNIT.search(paragraph.text, 0, 2000)

@@ -1,5 +1,6 @@
 """The rules extractor: deterministic, offline, the default."""
 from assistant.document import Document
+from assistant.extract.header import header_values
 from assistant.extract.narrative import extract_figures, extract_unit_name, extract_year
 from assistant.extract.tables import extract_tables, is_fund_header, is_indicator_header
 from assistant.values import normalize_text
@@ -15,6 +16,12 @@ def mentions_self_evaluation_table(document: Document) -> bool:
         or any("自评表" in normalize_text(p.text) for p in document.paragraphs)
 
 
+def head_units(document: Document) -> list[str]:
+    """The units a table's head names (单位名称 / 项目实施单位 / 填报单位), in document order."""
+    return [unit for block in document.tables for row in block.rows[:12]
+            if (unit := header_values(row).get("implementer"))]
+
+
 def extract_rules(document: Document) -> Report:
     tables, warnings = extract_tables(document.tables)
     paragraphs = document.paragraphs
@@ -25,7 +32,7 @@ def extract_rules(document: Document) -> Report:
     return Report(
         source=document.source,
         extractor="rules",
-        unit_name=extract_unit_name(paragraphs, tables),
+        unit_name=extract_unit_name(paragraphs, tables, head_units(document)),
         year=extract_year(paragraphs, tables),
         tables=tables,
         figures=extract_figures(paragraphs),

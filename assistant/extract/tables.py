@@ -9,7 +9,7 @@ import re
 from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
-from assistant.extract.header import ColumnMap, header_values, is_sub_header
+from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
 from assistant.extract.tokens import is_joined_run
 from assistant.values import normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
@@ -110,14 +110,17 @@ def table_title(block: TableBlock) -> str | None:
 
 
 def table_name(rows: list[Row]) -> str | None:
+    """The name the head gives: a project's own (项目名称) before its unit's. A label left blank has no
+    value: the label after it (单位名称 ‖ 填报日期) is not its name."""
+    names: dict[str, str] = {}
     for row in rows:
-        texts = row.texts()
+        texts = [clean(t) for t in row.texts()]
         for index, text in enumerate(texts):
-            if label(text) in NAME_LABELS:
-                following = [clean(t) for t in texts[index + 1:] if clean(t)]
-                if following:
-                    return following[0]
-    return None
+            if label(text) in NAME_LABELS and label(text) not in names:
+                following = next((t for t in texts[index + 1:] if t), None)
+                if following and not HEAD_LABEL.search(following):
+                    names[label(text)] = following
+    return names.get("项目支出名称") or names.get("项目名称") or next(iter(names.values()), None)
 
 
 def money_unit(texts) -> str:
@@ -274,6 +277,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     goal_header: Row | None = None
     carried: dict[str, str | None] = {"level1": None, "level2": None}
     head: dict[str, str] = {}
+    fund_weight: float | None = None
     explained = 0
     rows = [row for row in block.rows if any(clean(t) for t in row.texts())]
     for row in rows:
@@ -310,12 +314,16 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif is_fund_header(row):
             fund_columns = ColumnMap.from_header(row, FUND_ROLES)
             table.money_unit = money_unit(row.texts())
+            # The block's weight in its label when no 分值 column prints it: 预算执行情况(万元)(20分).
+            fund_weight = next((w for w in map(header_weight, row.texts()) if w is not None), None)
         elif fund_columns is not None:
             if not add_fund_row(table, row, fund_columns):
                 continue
         elif not known and table_name([row]) is None:
             continue
         explained += 1
+    if table.funds_total is not None and table.funds_total.weight is None:
+        table.funds_total.weight = fund_weight
     if table.total_score is None and parse_number(head.get("total_score")) is not None:
         table.total_score = parse_number(head["total_score"])
     if "money_unit" in head:

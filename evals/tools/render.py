@@ -106,12 +106,13 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
 ]
 FUND_ROLES = [
-    (re.compile(r"得分计算|原因"), None),
+    (re.compile(r"得分计算|原因"), None), (re.compile(r"^得分"), "score"),  # 得分(20分*执行率) is the score
     (re.compile(r"年初预算"), "initial_budget"), (re.compile(r"预算数|调整"), "full_year_budget"),
     (re.compile(r"执行数"), "executed"), (re.compile(r"执行率"), "execution_rate"),
     (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
 ]
 NAME_LABEL = re.compile(r"^(项目名称|专项名称)$")
+UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?$")
 
 
 def role(header: str, roles) -> str | None:
@@ -194,7 +195,10 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
 
 
 def fund_rows(header: list[str], table: dict) -> list[list[Cell]]:
-    has_label_column = len(header) > 1 and (header[1] == "" or "总额" in header[1])
+    # The row labels (总额, 财政资金 …) sit under an empty cell, a 总额 cell, or a cell naming the block and
+    # its unit (Sichuan's 年度预算数(万元) above 年初预算 / 调整后预算数).
+    has_label_column = len(header) > 1 and (header[1] == "" or "总额" in header[1]
+                                            or re.search(r"[（(](?:万元|元)[)）]$", header[1]) is not None)
     head = header if has_label_column else [header[0], "", *header[1:]]
     columns = [role(name, FUND_ROLES) for name in head[2:]]
     rows = [[Cell(name) for name in head]]
@@ -212,19 +216,26 @@ def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
     goals = table.get("goals") or {}
     values = [goals.get("expected") or "", goals.get("achieved") or ""]
     rows = [[Cell(name) for name in header]]
-    rows.append([Cell("")] + [Cell(v) for v in values[:max(1, len(header) - 1)]])
+    if len(header) <= 2:  # the two columns are the goals themselves (Sichuan: 项目年度目标 | 年度目标完成情况)
+        return rows + [[Cell(v) for v in values[:len(header)]]]
+    rows.append([Cell("")] + [Cell(v) for v in values[:len(header) - 1]])
     return merge_down(rows, 0)
 
 
 def info_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    """A head row's label–value cells: the project's name and its unit filled in, as the published table had them."""
     cells, labels = [], [h for h in header if h]
     for label in labels:
-        cells += [Cell(label), Cell(table.get("name") or "" if NAME_LABEL.match(label) else "")]
+        value = table.get("name") if NAME_LABEL.match(label) else table.get("unit_name") if UNIT_LABEL.match(label) else ""
+        cells += [Cell(label), Cell(value or "")]
     return [cells]
 
 
 def field_sheet(gold: dict) -> Sheet:
     sheet = Sheet()
+    titles = "".join(table.get("title") or "" for table in gold.get("tables", []))
+    if gold.get("year") and str(gold["year"]) not in titles:
+        sheet.paragraph(f"（{gold['year']}年度）")  # the year line the templates print under their title
     headers_per_table = gold.get("header_rows") or []
     for index, table in enumerate(gold.get("tables", [])):
         headers = headers_per_table[index] if index < len(headers_per_table) else []
@@ -235,7 +246,7 @@ def field_sheet(gold: dict) -> Sheet:
         rows: list[list[Cell]] = []
         writers = {"indicators": indicator_rows, "funds": fund_rows, "goals": goal_rows, "info": info_rows}
         for header in flattened(headers):
-            rows += writers[section(header)](header, table)
+            rows += writers[section(header)](header, dict(table, unit_name=gold.get("unit_name")))
         if rows:
             sheet.table(padded(rows))
         sheet.paragraph("")
