@@ -188,3 +188,30 @@ def test_a_total_check_counts_an_overstated_execution_score_at_its_weight():
     [total] = [f for f in checked.findings if f.rule == "total_score_mismatch"]
     assert total.expected == "99.1" or float(total.expected) == 99.1
     assert "189.1" not in total.message and "按10分计" in total.message
+
+
+def test_department_ceilings_bare_actuals_rates_and_score_sheets():
+    # Rows as Chongqing's and Anhui's published tables print them (evals/field/dev, see their source: lines):
+    # 控制率/调整率/结转结余率 are ceilings; a 完成值 printed without its unit is in the target's unit; a 完工率
+    # printed "100" is a percentage, so 100 = 100 is no hindsight.
+    rows = (row("产出指标(50分)", "数量指标", "财政供养人员控制率", "100%", "92%", 10, 10)
+            + row("产出指标(50分)", "数量指标", "预算调整率", "3%", "0", 10, 10)
+            + row("产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", 10, 10)
+            + row("产出指标(50分)", "质量指标", "工程完工率", "100", "100", 10, 10)
+            + row("产出指标(50分)", "质量指标", "政府采购执行率", "100%", "72.74%", 10, 10)
+            + row("效益指标(40分)", "社会效益指标", "会议室面积", "200", "200平方米", 40, 40))
+    found = rules(project_report(FUNDS_OK, rows, "100"))
+    assert [f.row for f in found["target_not_met_full_score"]] == ["政府采购执行率"]
+    assert "unit_mismatch" not in found
+    assert [f.row for f in found["target_set_low"]] == ["会议室面积"]
+
+
+def test_a_score_sheet_without_targets_is_not_a_table_of_unset_targets():
+    # A department score sheet (四川省级 部门得分表): 一级/二级/三级 criteria with 分值 and 得分, no 指标值 column.
+    sheet = ("部门整体支出绩效评价得分表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t分值\n\t得分\n\n"
+             "\t项目决策\n\t科学决策\n\t决策程序\n\t5\n\t5\n\n\t\n\t\n\t分配结果\n\t6\n\t6\n\n"
+             "\t项目管理\n\t资金管理\n\t财务管理\n\t3\n\t3\n\n")
+    assert "not_applicable_scored" not in rules(sheet.encode("utf-8"))
+    rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥10批次", "12批次", 50, 50)
+            + row("效益指标(40分)", "社会效益指标", "群众满意", "", "", 40, 40))
+    assert [f.row for f in rules(project_report(FUNDS_OK, rows, "100"))["not_applicable_scored"]] == ["群众满意"]

@@ -13,7 +13,9 @@ from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, Quantity, nor
 from schemas import Indicator
 
 MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
-LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故")
+# 控制率, 调整率 and 结转结余率 are the department common indicators (部门整体支出共性指标) whose standard is a ceiling.
+LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故",
+                         "控制率", "调整率", "结余率")
 # Where each target of a multi-target cell starts: an optional comparator, then a number.
 TARGET_PART = re.compile(rf"(?:(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})\s*+)?(?:{NUMBER.pattern})")
 DIRECTIONS = {"正向": "≥", "反向": "≤", "≥": "≥", "≤": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=",
@@ -49,8 +51,8 @@ def target_parts(indicator: Indicator, target: Quantity) -> list[Quantity]:
 
 def comparable(target: Quantity, actual: Quantity) -> tuple[float, float] | None:
     """Both values in one unit, or None when their units differ."""
-    if target.unit == actual.unit or (target.unit == "%" and actual.unit is None) or \
-            (actual.unit == "%" and target.unit is None):
+    # A number printed bare is in the other's unit: ≥50个 against 50, 200 against 200平方米.
+    if target.unit == actual.unit or actual.unit is None or target.unit is None:
         return target.value, actual.value
     if target.unit in MONEY_TO_YUAN and actual.unit in MONEY_TO_YUAN:
         return target.value * MONEY_TO_YUAN[target.unit], actual.value * MONEY_TO_YUAN[actual.unit]

@@ -4,6 +4,8 @@ Rules: target_not_met_full_score, score_not_proportional, met_but_deducted,
 missing_deviation_note, placeholder_row, not_applicable_scored, unit_mismatch,
 target_direction_suspect, target_set_low, score_exceeds_weight (per row).
 """
+import re
+
 from assistant.check.assess import Assessment, assess, comparable, is_placeholder, not_applicable
 from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
 from assistant.values import normalize_text, repeats_comparator
@@ -17,6 +19,7 @@ HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
 NEGATIVE_WORDS = ("不合格", "事故", "投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险", "成本",
                   "费用", "时间", "时限", "天", "日", "周期", "率低", "突发")
 SET_LOW_RATIO = 1.5
+RATE_NAME = re.compile(r"[率度]$")
 
 
 def note_states_cause(note: str | None) -> bool:
@@ -40,8 +43,10 @@ def check_placeholder(ctx: Context, table: int, indicator: Indicator) -> list[Fi
                     expected=0, actual=indicator.score)]
 
 
-def check_not_applicable(ctx: Context, table: int, indicator: Indicator) -> list[Finding]:
-    no_target = not indicator.target and indicator.level3 and not is_placeholder(indicator)
+def check_not_applicable(ctx: Context, table: int, indicator: Indicator, has_targets: bool) -> list[Finding]:
+    """`has_targets`: the table sets targets at all. A score sheet (分值 / 评分标准 / 得分, no 指标值 column)
+    leaves every target blank, and that is its layout, not a defect of each row."""
+    no_target = has_targets and not indicator.target and indicator.level3 and not is_placeholder(indicator)
     if not (not_applicable(indicator) or no_target) or not indicator.score:
         return []
     reason = "标注为不适用" if not_applicable(indicator) else "没有年度指标值"
@@ -108,9 +113,11 @@ def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: As
     if values is None or not values[0]:
         return []
     target_value, actual_value = values
-    if target.comparator in ("≥", ">", None) and target.unit != "%" and actual_value >= SET_LOW_RATIO * target_value:
+    # A rate (完工率, 满意度) printed without its % is still a percentage: 100 = 100 is the norm, not hindsight.
+    percent = target.unit == "%" or (target.unit is None and RATE_NAME.search(indicator.level3 or "") is not None)
+    if target.comparator in ("≥", ">", None) and not percent and actual_value >= SET_LOW_RATIO * target_value:
         why = f"完成值{fmt(actual_value)}达到指标值{fmt(target_value)}的{actual_value / target_value:.2f}倍（≥1.5倍），目标设置偏低"
-    elif target.unit != "%" and abs(actual_value - target_value) < 1e-9 and target_value >= 100:
+    elif not percent and abs(actual_value - target_value) < 1e-9 and target_value >= 100:
         why = f"指标值“{target.text}”与年末完成值“{actual.text}”完全相同，疑为事后按实际完成数填写"
     else:
         return []
@@ -179,10 +186,11 @@ def check_row_score(ctx: Context, table: int, indicator: Indicator) -> list[Find
 def check_indicators(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for table_index, table in ctx.self_evaluation_tables:
+        has_targets = any(indicator.target for indicator in table.indicators)
         for indicator in table.indicators:
             assessment = assess(indicator)
             findings += check_placeholder(ctx, table_index, indicator)
-            findings += check_not_applicable(ctx, table_index, indicator)
+            findings += check_not_applicable(ctx, table_index, indicator, has_targets)
             findings += check_row_score(ctx, table_index, indicator)
             if is_placeholder(indicator) or not_applicable(indicator):
                 findings += check_note(ctx, table_index, indicator, assessment)
