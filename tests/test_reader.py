@@ -353,3 +353,18 @@ def test_a_blank_head_label_is_not_valued_by_the_next_label_and_the_block_label_
     funds = table.funds_total
     assert (funds.full_year_budget, funds.executed, funds.execution_rate, funds.weight, funds.score) == \
         (1000, 1000, 100, 20, 20)
+
+
+def test_funds_printed_as_label_value_cells_in_the_head(tmp_path):
+    # Hainan's 服务贸易项目绩效自评表 (https://m.bdocx.com/doc/30238812.html), its head as Word gives the cells:
+    # "计划投资额 (万元) 570 … 实际到位资金 (万元) 398.88 … 实际使用情况 (万元) 395.86".
+    text = """服务贸易项目绩效自评表
+项目实施单位\t省商务厅服务贸易和商贸服务业处\t主管部门\t省商务厅
+计划投资额(万元)\t570\t实际到位资金(万元)\t398.88\t实际使用情况(万元)\t395.86
+一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分
+项目决策\t4\t项目目标\t4\t目标内容\t4\t4
+"""
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert (table.funds_total.full_year_budget, table.funds_total.executed) == (570, 395.86)
+    assert report.unit_name == "省商务厅服务贸易和商贸服务业处"

@@ -14,7 +14,10 @@ from assistant.values import normalize_text, parse_number
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
-               "填报单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit"}
+               "填报单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit",
+               # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
+               "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
+KEY_UNIT = re.compile(r"\s*[（(](?:万元|元|亿元)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
@@ -107,11 +110,11 @@ def header_values(row: Row) -> dict[str, str]:
         match = KEY_VALUE.match(text)
         if match:
             key, value = HEADER_KEYS[match.group("key")], match.group("value")
-        elif text.rstrip(":：") in HEADER_KEYS:
+        elif KEY_UNIT.sub("", text.rstrip(":：")) in HEADER_KEYS:
             following = next((t for t in texts[index + 1:] if t), "")
-            if not following or following.rstrip(":：") in HEADER_KEYS or HEAD_LABEL.search(following):
+            if not following or KEY_UNIT.sub("", following.rstrip(":：")) in HEADER_KEYS or HEAD_LABEL.search(following):
                 continue
-            key, value = HEADER_KEYS[text.rstrip(":：")], following
+            key, value = HEADER_KEYS[KEY_UNIT.sub("", text.rstrip(":："))], following
         else:
             continue
         if key == "money_unit":

@@ -324,6 +324,10 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         explained += 1
     if table.funds_total is not None and table.funds_total.weight is None:
         table.funds_total.weight = fund_weight
+    planned = parse_number(head.get("planned_funds"))
+    if table.funds_total is None and planned is not None:
+        table.funds_total = FundLine(label="计划投资额", full_year_budget=planned,
+                                     executed=parse_number(head.get("used_funds")))
     if table.total_score is None and parse_number(head.get("total_score")) is not None:
         table.total_score = parse_number(head["total_score"])
     if "money_unit" in head:

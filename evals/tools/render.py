@@ -111,6 +111,10 @@ FUND_ROLES = [
     (re.compile(r"执行数"), "executed"), (re.compile(r"执行率"), "execution_rate"),
     (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
 ]
+FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: 计划投资额(万元) | 570 | 实际到位资金 …)
+    (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
+    (re.compile(r"^实际使用"), "executed"),
+]
 NAME_LABEL = re.compile(r"^(项目名称|专项名称)$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?$")
 
@@ -225,8 +229,10 @@ def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
 def info_rows(header: list[str], table: dict) -> list[list[Cell]]:
     """A head row's label–value cells: the project's name and its unit filled in, as the published table had them."""
     cells, labels = [], [h for h in header if h]
+    funds = table.get("funds_total") or {}
     for label in labels:
-        value = table.get("name") if NAME_LABEL.match(label) else table.get("unit_name") if UNIT_LABEL.match(label) else ""
+        value = table.get("name") if NAME_LABEL.match(label) else table.get("unit_name") if UNIT_LABEL.match(label) \
+            else number(funds.get(role(label, FUND_CELL_ROLES))) if role(label, FUND_CELL_ROLES) else ""
         cells += [Cell(label), Cell(value or "")]
     return [cells]
 
