@@ -18,8 +18,8 @@ PIPELINE = ("pydantic", "schemas", "rich", "docx", "lxml", "charset_normalizer",
             "assistant.extract", "assistant.check", "assistant.evaluate", "assistant.llm", "assistant.synthetic")
 # What `extract --extractor rules` on a Word file does without.
 EXTRACT_SKIPS = ("rich", "docx", "charset_normalizer", "olefile", "assistant.check", "assistant.evaluate",
-                 "assistant.synthetic", "assistant.llm", "assistant.extract.hybrid", "schemas.findings",
-                 "schemas.review", "schemas.answer", "schemas.gold")
+                 "assistant.synthetic", "assistant.llm", "assistant.extract.hybrid", "assistant.layout_dump",
+                 "schemas.findings", "schemas.review", "schemas.answer", "schemas.gold")
 VERBS = sorted(typer.main.get_command(app).commands)  # every registered command, a new one included
 
 
