@@ -72,8 +72,8 @@ def test_eval_and_bench_run_on_directories_given(installed, tmp_path):
 def test_the_selfeval_script_runs_a_command_to_its_exit_code(installed, tmp_path):
     script = installed.site / "bin" / "selfeval"
     env = {**os.environ, "PYTHONPATH": str(installed.site)}
-    extracted = subprocess.run([str(script), "extract", "--format", "json", "--extractor", "rules", str(SAMPLE_FILES[0])],
-                               capture_output=True, timeout=120, env=env)
+    extracted = subprocess.run([str(script), "extract", "--format", "json", "--extractor", "rules",
+                                str(SAMPLE_FILES[0])], capture_output=True, timeout=120, env=env)
     assert extracted.returncode == 0, extracted.stderr.decode()[-2000:]
     assert json.loads(extracted.stdout)["source"]["name"] == SAMPLE_FILES[0].name  # the whole output, flushed
     missing = subprocess.run([str(script), "extract", str(tmp_path / "none.docx")], capture_output=True, timeout=120,
