@@ -1,4 +1,4 @@
 """`python -m assistant` is the same as the `selfeval` command."""
-from assistant.cli import app
+from assistant.cli import main
 
-app(prog_name="selfeval")
+main()

@@ -7,10 +7,14 @@
 Every verb accepts a path, raw bytes, or an already parsed `Document`.
 """
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.document import Document
 from assistant.ingest import read_bytes, read_path
-from schemas import Answer, CheckedReport, Report, ReviewedReport
+from schemas import Report
+
+if TYPE_CHECKING:  # the models of the later stages load with them, not for `extract`
+    from schemas import Answer, CheckedReport, ReviewedReport
 
 Source = str | Path | bytes | Document
 
@@ -32,7 +36,7 @@ def extract(source: Source, extractor: str = "auto") -> Report:
     return extract_report(load(source), extractor)
 
 
-def check(source: Source, extractor: str = "rules") -> CheckedReport:
+def check(source: Source, extractor: str = "rules") -> "CheckedReport":
     """The extraction plus findings and recomputed scores."""
     from assistant.check import run_checks
 
@@ -40,7 +44,7 @@ def check(source: Source, extractor: str = "rules") -> CheckedReport:
     return run_checks(extract(document, extractor), document)
 
 
-def review(source: Source, mode: str = "template", extractor: str = "rules") -> ReviewedReport:
+def review(source: Source, mode: str = "template", extractor: str = "rules") -> "ReviewedReport":
     """The check result plus a draft 偏差原因分析 / 改进措施 for every deviation."""
     from assistant.review import review_report
 
@@ -48,8 +52,8 @@ def review(source: Source, mode: str = "template", extractor: str = "rules") -> 
     return review_report(check(document, extractor), document, mode)
 
 
-def ask(source: Source, question: str, history: list[Answer] | None = None, mode: str = "offline",
-        extractor: str = "rules") -> Answer:
+def ask(source: Source, question: str, history: "list[Answer] | None" = None, mode: str = "offline",
+        extractor: str = "rules") -> "Answer":
     """Answer one question about a report, with evidence; `history` resolves follow-ups."""
     from assistant.chat import answer_question
 

@@ -13,7 +13,6 @@ padded on the right with empty cells.
 import re
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.layout_dump import rebuild_cell_dumps
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -172,6 +171,8 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.paragraph(line, line_no, mode)
             mode = None
     builder.close_table(mode)
+    from assistant.layout_dump import rebuild_cell_dumps  # text layouts only: a Word or Excel grid has no dumps
+
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 

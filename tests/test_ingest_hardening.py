@@ -153,3 +153,32 @@ def test_oversized_standard_input_is_refused_without_reading_it_all():
     stdout, stderr = process.communicate()
     assert process.returncode == 2 and "标准输入过大" in stderr.decode()
     assert written < 100 * (1 << 20), f"{written >> 20} MB were taken in before the refusal"
+
+
+def package_with(parts: dict[str, bytes], replaced: dict[str, bytes]) -> bytes:
+    """A .docx of `parts` with the members named in `replaced` replaced."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**parts, **replaced}.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_word_xml_entities_are_not_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    document = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                '<w:p><w:r><w:t>项目支出绩效自评表&x;</w:t></w:r></w:p></w:body></w:document>').encode()
+    read = read_bytes(package_with(real_parts("docx"), {"word/document.xml": document}), "x.docx")
+    assert "项目支出绩效自评表" in read.lines and "机密内容" not in "\n".join(read.lines)
+
+
+def test_word_package_without_its_main_document_relationship_is_refused(tmp_path):
+    relationships = (b'<?xml version="1.0"?><Relationships '
+                     b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    path = tmp_path / "no-main.docx"
+    path.write_bytes(package_with(real_parts("docx"), {"_rels/.rels": relationships}))
+    result = subprocess.run([sys.executable, "-m", "assistant", "extract", str(path)], capture_output=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode == 2 and "Word 文件已损坏" in result.stderr.decode(), result.stderr.decode()

@@ -67,3 +67,15 @@ def test_eval_and_bench_run_on_directories_given(installed, tmp_path):
     saved = installed("bench", "--save", "--samples", str(samples), "--sizes", "1", "--repeat", "1")
     assert saved.returncode == 2 and "请在源码目录中运行" in "".join(saved.stderr.decode().split())
     assert not (installed.site / "evals").exists()
+
+
+def test_the_selfeval_script_runs_a_command_to_its_exit_code(installed, tmp_path):
+    script = installed.site / "bin" / "selfeval"
+    env = {**os.environ, "PYTHONPATH": str(installed.site)}
+    extracted = subprocess.run([str(script), "extract", "--format", "json", "--extractor", "rules",
+                                str(SAMPLE_FILES[0])], capture_output=True, timeout=120, env=env)
+    assert extracted.returncode == 0, extracted.stderr.decode()[-2000:]
+    assert json.loads(extracted.stdout)["source"]["name"] == SAMPLE_FILES[0].name  # the whole output, flushed
+    missing = subprocess.run([str(script), "extract", str(tmp_path / "none.docx")], capture_output=True, timeout=120,
+                             env=env)
+    assert missing.returncode == 2 and "找不到文件" in missing.stderr.decode()

@@ -3,10 +3,9 @@ import io
 import re
 import zipfile
 
-import olefile
-
 from assistant.errors import BadInput
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file (Office 97-2003); olefile reads it
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
 HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|meta|body|table|title)\b",
                         re.IGNORECASE | re.DOTALL)
@@ -19,7 +18,7 @@ def sniff(data: bytes, name: str = "") -> str:
     head = data[:1024]
     if head.startswith(b"PK\x03\x04"):
         return zip_kind(data)
-    if head.startswith(olefile.MAGIC):
+    if head.startswith(OLE_MAGIC):
         kind = ole_kind(data)
         return OLE_LABELS[kind].get(suffix(name), kind)
     if b"%PDF-" in head:
@@ -53,6 +52,8 @@ def zip_kind(data: bytes) -> str:
 
 
 def ole_kind(data: bytes) -> str:
+    import olefile
+
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             streams = {"/".join(entry) for entry in ole.listdir()}

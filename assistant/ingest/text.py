@@ -1,8 +1,6 @@
 """Plain text (.txt, pastes, stdin): decoding from UTF-8, UTF-16 or GB18030/GBK, then the text layout reader."""
 import re
 
-from charset_normalizer import from_bytes
-
 from assistant.errors import BadInput
 from assistant.ingest.grid import Grid
 from assistant.ingest.lines import lines_of
@@ -31,6 +29,8 @@ def decode_text(data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # the last resort, after UTF-8 and GB18030: most files never need it
+
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise BadInput("无法识别文件编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030 文本。")
