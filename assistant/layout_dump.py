@@ -9,7 +9,7 @@ import re
 from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, role_of, with_level_weights
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 
@@ -85,9 +85,28 @@ def is_placeholder(text: str) -> bool:
     return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
 
 
-def split_head(head: list[Paragraph], first_row: bool,
-               has_note: bool) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
-    """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines before 指标值."""
+def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
+    """Level names each followed by its own 分值 ("项目决策" "20" "项目目标" "4" "目标内容"), then 三级指标.
+
+    A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
+    levels; more pairs than the header has levels is no row."""
+    pairs: list[list[Paragraph]] = []
+    while len(items) >= 3 and NUMERIC.match(compact(items[1].text)):
+        pairs.append(items[:2])
+        items = items[2:]
+    if len(pairs) > len(levels) or not items or any(NUMERIC.match(compact(i.text)) for i in items):
+        return None
+    cells: dict[str, Paragraph] = {}
+    for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
+        cells[level], cells[f"{level}_weight"] = name, weight
+    cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
+    return cells
+
+
+def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
+               weighted: list[str]) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
+    """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines
+    before 指标值; `weighted` lists the levels that print their own 分值 after their name."""
     items = join_levels(head)
     note = None
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
@@ -95,6 +114,8 @@ def split_head(head: list[Paragraph], first_row: bool,
         note, items = items[0], items[1:]
     placeholders = [i for i in items if is_placeholder(i.text)]
     items = [i for i in items if not is_placeholder(i.text)]
+    if weighted:
+        return note, placeholders, weighted_levels(items, weighted) or {}
     cells: dict[str, Paragraph] = {}
     levels = []
     while items and is_level(compact(items[0].text)):
@@ -112,8 +133,9 @@ def split_head(head: list[Paragraph], first_row: bool,
 def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used."""
     texts = [compact(p.text) for p in lines]
-    slots = [slot(word) for word in header]
+    slots = with_level_weights([slot(word) for word in header])
     columns = {name: position for position, name in enumerate(slots) if name}
+    weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual",
@@ -129,10 +151,10 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
                       if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
                       and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                       and not ends_in_number(texts, i + len(values), "note" in columns)
-                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns)[2]), None)
+                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns, weighted)[2]), None)
         if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns)
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.

@@ -39,11 +39,12 @@ FUND_ROLES: Roles = [
 
 # Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
 INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
-NUMERIC_ROLES = {"weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
+NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
+WEIGHTED_LEVELS = ("level1", "level2")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
@@ -62,6 +63,13 @@ def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
         return None
     _, _, name, rank = min(found)
     return name, rank
+
+
+def with_level_weights(names: list[str | None]) -> list[str | None]:
+    """Column roles where each level carries its own 分值 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分):
+    a 分值 right after a level column is that level's (level1_weight), the last one the indicator's."""
+    return [f"{previous}_weight" if name == "weight" and previous in WEIGHTED_LEVELS else name
+            for previous, name in zip([None, *names], names)]
 
 
 def role_of(text: str | None, roles: Roles) -> str | None:

@@ -214,6 +214,7 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
         return None
     fields = {name: columns.cell(row, name) for name in columns.positions}
     weight = header_weight(fields.get("level1"))
+    weight = parse_number(fields.get("level1_weight")) if weight is None else weight
     if weight is not None and level_name(fields.get("level1")):
         level1_weights[level_name(fields.get("level1"))] = weight
     for level in ("level1", "level2"):
