@@ -18,7 +18,9 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note"}
+                "未完成原因及改进措施": "note", "指标分值": "weight",
+                # A score sheet explains each indicator and how it is scored, in text columns of their own.
+                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -103,6 +105,26 @@ def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Para
     return cells
 
 
+# A level cell that ends in its 分值, its opening bracket sometimes lost at a line break: "部门预" "算管理" "80分)".
+SCORED_LEVEL = re.compile(r"[（(]?(\d+(?:\.\d+)?)\s*分[)）]$")
+
+
+def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Level names told by the 分值 they end in ("部门预算管理(80分)" "预算编制(30分)"), and the 三级指标 after
+    them; a name broken over lines is joined. None when no such name, or nothing is left for 三级指标."""
+    levels: list[Paragraph] = []
+    start = 0
+    for index, item in enumerate(items):
+        match = SCORED_LEVEL.search(compact(item.text))
+        if match:
+            name = "".join(compact(i.text) for i in items[start:index + 1])[:-len(match.group())]
+            levels.append(Paragraph(f"{name}({match.group(1)}分)", items[start].line))
+            start = index + 1
+    if not levels or start == len(items):
+        return [], items
+    return levels, items[start:]
+
+
 def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
                weighted: list[str]) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
     """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines
@@ -120,6 +142,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     levels = []
     while items and is_level(compact(items[0].text)):
         levels.append(items.pop(0))
+    if not levels:
+        levels, items = scored_levels(items)
     if len(levels) == 1:
         alone = compact(levels[0].text)
         cells["level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2"] = levels[0]
@@ -139,7 +163,7 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual",
-                                                  "weight", "score")]
+                                                  "explanation", "criteria", "weight", "score")]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
@@ -217,10 +241,17 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             continue
         cells = [cell for p in run for cell in unflatten(p)]
         rebuilt = rebuild_run(cells) if len(cells) > len(run) else []
-        # Cut into cells only where a table came of it; otherwise the paragraphs stay as printed.
-        result.extend(rebuilt if any(isinstance(b, TableBlock) for b in rebuilt) else rebuild_run(run))
+        as_printed = rebuild_run(run)
+        # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
+        # rows); otherwise the paragraphs stay as printed.
+        cut = table_rows(rebuilt)
+        result.extend(rebuilt if cut and cut >= table_rows(as_printed) else as_printed)
         index = end
     return result
+
+
+def table_rows(blocks: list[Block]) -> int:
+    return sum(len(b.rows) for b in blocks if isinstance(b, TableBlock))
 
 
 PAGE_MARK = re.compile(r"^\d+、")

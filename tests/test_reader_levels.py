@@ -88,3 +88,52 @@ def test_each_level_with_its_own_score_in_a_grid(tmp_path):
         ("项目决策", "决策过程", "决策程序", 5, 5),
     ]
     assert table.level1_weights == {"项目决策": 20}
+
+
+# Sichuan, 大英县总工会 2020 部门预算管理 score sheet (绩效指标 | 指标分值 | 指标解释 | 计分标准 | 自评得分 | 备注), one
+# cell per line as the county's web page prints it, blank lines between, the header stacked over 一级/二级/三级指标:
+# https://dyrmt.com/article-118510-6.html
+DAYING_SCORE_SHEET = "\n\n".join(
+    [
+        '绩效指标',
+        '指标分值',
+        '指标解释',
+        '计分标准',
+        '自评',
+        '得分',
+        '备注',
+        '一级',
+        '指标',
+        '二级',
+        '指标',
+        '三级',
+        '指标',
+        '部门预',
+        '算管理',
+        '80分)',
+        '预算编制(30分)',
+        '目标制定',
+        '10',
+        '评价部门绩效目标是否要素完整、细化量化。',
+        '1.绩效目标编制要素完整的,得5分,否则酌情扣分。                    2.绩效指标细化量化的,得5分,否则酌情扣分。                  有项目绩效目标的部门(单位),根据项目绩效目标编制质量打分,无项目绩效目标的部门,根据部门整体支出绩效目标打分。                                                                    ',
+        '9',
+        ' ',
+        '目标实现',
+        '10',
+        '评价部门绩效目标实际实现程度与预期目标的偏离度。',
+        '以项目完成数量为核心,评价项目实际完成情况与预期绩效目标偏离度,单个数量指标实际完成未达到预期指标或超过预期指标30%以上的,均不计分。该项指标得分=达到预期值的数量指标个数/全部数量指标个数(即评价选取的项目绩效目标包含的所有数量指标)',
+        '8',
+        ' ',
+    ]) + "\n"
+
+
+def test_score_sheet_one_cell_per_line_with_its_scoring_rules(tmp_path):
+    [table] = extract(tmp_path, DAYING_SCORE_SHEET).tables
+    # The levels are told by the 分值 they end in, "部门预" "算管理" "80分)" broken over three lines; the long
+    # scoring rules are cells of their own, never cut at the words they contain (指标, 得分).
+    assert table.kind == "department_overall"
+    assert levels_of(table) == [
+        ("部门预算管理", "预算编制", "目标制定", 10, 9),
+        ("部门预算管理", "预算编制", "目标实现", 10, 8),
+    ]
+    assert table.level1_weights == {"部门预算管理": 80}

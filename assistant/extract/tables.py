@@ -20,6 +20,8 @@ NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）�
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
 DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）名称", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
+# A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
+DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
 
 
@@ -80,7 +82,8 @@ def classify(block: TableBlock) -> str | None:
         return "project"
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
-    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS)
+    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
+        or any(DEPARTMENT_LEVEL.match(clean(t)) for row in block.rows for t in row.texts())
     return "department_overall" if department else "project"
 
 
