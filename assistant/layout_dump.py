@@ -126,32 +126,39 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
 
 
 def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
-               weighted: list[str]) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
-    """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines
-    before 指标值; `weighted` lists the levels that print their own 分值 after their name."""
+               weighted: list[str]) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+    """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
+    before 指标值; `weighted` lists the levels that print their own 分值 after their name. A level name printed
+    before a placeholder opens that placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
             and not is_placeholder(items[0].text):
         note, items = items[0], items[1:]
-    placeholders = [i for i in items if is_placeholder(i.text)]
-    items = [i for i in items if not is_placeholder(i.text)]
+    placeholders: list[dict[str, Paragraph]] = []
+    while any(is_placeholder(i.text) for i in items):
+        at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
+        placeholders.append({**level_cells([i for i in items[:at] if is_level(compact(i.text))]), "level3": items[at]})
+        items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
-    cells: dict[str, Paragraph] = {}
     levels = []
     while items and is_level(compact(items[0].text)):
         levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
-    if len(levels) == 1:
-        alone = compact(levels[0].text)
-        cells["level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2"] = levels[0]
-    elif levels:
-        cells["level1"], cells["level2"] = levels[0], levels[-1]
+    cells = level_cells(levels)
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
+    """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
+    if len(levels) == 1:
+        alone = compact(levels[0].text)
+        return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
+    return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
 def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
@@ -182,7 +189,7 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
-        rows += [{"level3": placeholder} for placeholder in placeholders]
+        rows += placeholders
         cells.update(zip(values, lines[start:start + len(values)]))
         rows.append(cells)
         cursor = start + len(values)

@@ -137,3 +137,31 @@ def test_score_sheet_one_cell_per_line_with_its_scoring_rules(tmp_path):
         ("部门预算管理", "预算编制", "目标实现", 10, 8),
     ]
     assert table.level1_weights == {"部门预算管理": 80}
+
+
+# Hebei, 廊坊市食品工程学校 2019 暖通 project table, one cell per line with its empty cells printed as " " lines;
+# a group with no scored row (生态效益: 指标1, 指标2, ……) prints its level name before its placeholders:
+# http://www.lfsp.cn/newsinfo/1158053.html
+HEBEI_PLACEHOLDER_GROUPS = "\n\n".join([
+    '一级指标', '二级指标', '三级指标', '年度', '指标值', '实际', '完成值', '分值', '得分', '偏差原因分析及改进措施', '效益指标', '经济效益', '指标', '指标1安全率',
+    '100', '100', '10', '10', '0', '指标2', ' ', ' ', ' ', ' ', ' ', '……', ' ', ' ', ' ', ' ', ' ', '社会效益', '指标',
+    '指标1学校发展能力', '100', '100', '10', '10', '0', '指标2', ' ', ' ', ' ', ' ', ' ', '……', ' ', ' ', ' ', ' ', ' ',
+    '生态效益', '指标', '指标1', ' ', ' ', ' ', ' ', ' ', '指标2', ' ', ' ', ' ', ' ', ' ', '……', ' ', ' ', ' ', ' ',
+    ' ', ' ', '效益指标', '可持续影响', '指标', '指标1长期使用性', '100', '100', '10', '10', ' ',
+]) + "\n"
+
+
+def test_level_names_printed_before_placeholder_rows_open_their_group(tmp_path):
+    [table] = extract(tmp_path, HEBEI_PLACEHOLDER_GROUPS).tables
+    assert levels_of(table) == [
+        ("效益指标", "经济效益指标", "指标1安全率", 10, 10),
+        ("效益指标", "经济效益指标", "指标2", None, None),
+        ("效益指标", "经济效益指标", "……", None, None),
+        ("效益指标", "社会效益指标", "指标1学校发展能力", 10, 10),
+        ("效益指标", "社会效益指标", "指标2", None, None),
+        ("效益指标", "社会效益指标", "……", None, None),
+        ("效益指标", "生态效益指标", "指标1", None, None),
+        ("效益指标", "生态效益指标", "指标2", None, None),
+        ("效益指标", "生态效益指标", "……", None, None),
+        ("效益指标", "可持续影响指标", "指标1长期使用性", 10, 10),
+    ]
