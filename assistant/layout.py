@@ -5,7 +5,8 @@ Three ways a table reaches us as text:
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
-- Markdown-style rows: cells separated by "|".
+- Markdown-style rows: cells separated by "|";
+- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
 padded on the right with empty cells.
@@ -13,6 +14,7 @@ padded on the right with empty cells.
 import re
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.layout_dump import rebuild_cell_dumps
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -131,8 +133,19 @@ def parse_text(lines: list[str]) -> list[Block]:
     mode = None  # layout of the open table: "word", "tsv" or "pipe"
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
+    csv_end = 0  # lines before this one were read as CSV text
     for line_no, line in enumerate(lines, start=1):
+        if line_no <= csv_end:
+            continue
         if mode == "pipe" and is_lone_separator(line):
+            continue
+        if is_csv_line(line):
+            builder.close_table(mode)
+            csv_end = csv_extent(lines, line_no - 1)
+            for row in csv_rows(lines[line_no - 1:csv_end], line_no):
+                builder.row(row.cells)
+            builder.close_table("csv")
+            mode = None
             continue
         if is_blank(line):
             # A pipe table goes on across blank lines: web pages print them between rows.

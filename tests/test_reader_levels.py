@@ -1,5 +1,5 @@
-"""Tables whose levels each carry their own 分值, and tables pasted one cell per line: the rows rebuilt from
-the header's roles and the cells' types, merged level cells carried down. Each text is a short excerpt of a
+"""Tables whose levels each carry their own 分值, score sheets, and tables pasted one cell per line or as CSV
+text: the rows rebuilt from the header's roles and the cells' types, merged level cells carried down. Each text is a short excerpt of a
 published table, quoted as found; every expected value is read off that text by eye."""
 from assistant import api
 
@@ -165,3 +165,27 @@ def test_level_names_printed_before_placeholder_rows_open_their_group(tmp_path):
         ("效益指标", "生态效益指标", "……", None, None),
         ("效益指标", "可持续影响指标", "指标1长期使用性", 10, 10),
     ]
+
+
+# A department budget assessment sheet saved as CSV and shown as web text: rows run on with white space between
+# them, a line break inside a quoted cell (指标说明) and between the cells of one row:
+# https://wanglu.net/thread/t13-461855-0.html
+CSV_SCORE_SHEET = "\n".join([
+    ', "项目","考核内容","考核指标","指标说明","年度工作目标","评分标准","权数","考评得分" "一般公共预算支出管理(60分)","一般公共预算支出","一般公共预算支出实际完成率","一般公共预算支出实际完成率=本年一般公共预算支出完成数*100%/本年一般公共预算支出年初预算数,用以反映和考核部门(单位)预算支出实际完成情况.',
+    '","1","按完成比例计算得分,满分为止.","20", ,"结转结余情况","结转结余率","结转结余率=本年结转结余资金总额*100%/本年一般公共预算支出完成数,用以反映和考核部门(单位)对本年度结转结余资金的实际控制程度.","0.0900000762939453","二者择其一进行考核,按完成比例计算得分,满分为止.","20", ,,',
+    '"结转结余变动率","结转结余变动率=(本年结转结余资金总额-上年结转结余资金总额)*100%/上年结转结余资金总额,用以反映和考核部门(单位)对控制结转结余资金的努力程度.","-0.300000152587891",,',
+    ', ,"应付账款(暂存款)","应付账款(暂存款)率","应付账款(暂存款)率=本年应付账款总额*100%/本年一般公共预算支出完成数,用以反映和考核部门(单位)对本年度应付账款资金的实际控制程度.","0.0900000762939453","二者择其一进行考核,按完成比例计算得分,满分为止.","10", ,,',
+]) + "\n"
+
+
+def test_csv_sheet_rows_run_on_with_white_space_between_them(tmp_path):
+    [table] = extract(tmp_path, CSV_SCORE_SHEET).tables
+    assert table.kind == "department_overall"
+    assert [(i.level1, i.level2, i.level3, i.target, i.weight, i.score) for i in table.indicators] == [
+        ("一般公共预算支出管理", "一般公共预算支出", "一般公共预算支出实际完成率", "1", 20, None),
+        ("一般公共预算支出管理", "结转结余情况", "结转结余率", "0.0900000762939453", 20, None),
+        # The 变动率 row shares the merged 评分标准 and 权数 cells of the row above: no weight of its own.
+        ("一般公共预算支出管理", "结转结余情况", "结转结余变动率", "-0.300000152587891", None, None),
+        ("一般公共预算支出管理", "应付账款(暂存款)", "应付账款(暂存款)率", "0.0900000762939453", 10, None),
+    ]
+    assert table.level1_weights == {"一般公共预算支出管理": 60}

@@ -19,7 +19,8 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
-DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）名称", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
+# A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
+DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
