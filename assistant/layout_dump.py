@@ -10,6 +10,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, role_of, with_level_weights
+from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 
@@ -318,12 +319,16 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
         if not rows:
             continue
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
-        head_start, head_rows = read_head(run[:start])
+        head_start, head_rows, _ = read_head(run[:start])
         return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
+    if any(fund_header_at(texts, i) for i in range(len(texts))):
+        # A funds block with no indicator table after it (a department's funds sheet): the block alone.
+        head_start, head_rows, end = read_head(run)
+        return run[:head_start] + [TableBlock(head_rows)] + list(run[end:])
     return list(run)
 
 
-HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
@@ -354,22 +359,22 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     return words if len(roles) >= 3 and "executed" in roles else []
 
 
-def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
+def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
-    the goals; returns where the head starts in `run` and its rows."""
+    the goals; returns where the head starts in `run`, its rows, and where it ends."""
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
-    keys = [i for i, t in enumerate(texts[:funds[0] if funds else len(texts)]) if t in HEAD_KEYS]
+    keys = [i for i, t in enumerate(texts[:funds[0] if funds else len(texts)]) if label(t) in HEAD_KEYS]
     start = keys[0] if keys else (funds[0] if funds else len(run))
     rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
-            for i in keys if i + 1 < len(run) and texts[i + 1] not in HEAD_KEYS]
+            for i in keys if i + 1 < len(run) and label(texts[i + 1]) not in HEAD_KEYS]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
     if goals is not None:
         rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
     if funds is None:
-        return start, rows
+        return start, rows, len(run)
     index, words = funds
     rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
@@ -399,4 +404,5 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
         if rest:
             achieved = Cell("".join(p.text for p in rest[1:]), rest[-1].line) if len(rest) > 1 else Cell("", rest[0].line)
             rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [Cell(rest[0].text, rest[0].line), achieved]))
-    return start, rows
+        cursor = len(run)
+    return start, rows, cursor

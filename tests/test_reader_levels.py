@@ -189,3 +189,26 @@ def test_csv_sheet_rows_run_on_with_white_space_between_them(tmp_path):
         ("一般公共预算支出管理", "应付账款(暂存款)", "应付账款(暂存款)率", "0.0900000762939453", 10, None),
     ]
     assert table.level1_weights == {"一般公共预算支出管理": 60}
+
+
+# Guizhou, 绥阳县太白镇 部门整体支出绩效自评表: its funds block (no indicator table follows), the cells as the page
+# prints them, here one cell per line as a document viewer copies them:
+# https://www.suiyang.gov.cn/xzjd_5682378/tbz_5682388/zfxxgk_5682340/fdzdgknr_5682343/czyjs_5865203/202208/t20220824_76240024.html
+GUIZHOU_FUNDS_ONE_PER_LINE = "\n\n".join([
+    "部门(单位)名称", "绥阳县太白镇人民政府", "部门(单位)总体 资金(万元)", "资 金 来 源", "年初预算数(A)", "全年执行数(B)",
+    "分值(10分)", "得分", "得分计算方法", "年度资金总额:", "1172.55", "1268.72", "10", "10",
+    "执行率*该指标分值,最高不得超过分值上限。", "基本支出", "985.19", "914.97", "10", "10",
+    "项目支出", "187.36", "353.75", "10", "10", "其他",
+]) + "\n"
+
+
+def test_funds_block_alone_one_cell_per_line(tmp_path):
+    [table] = extract(tmp_path, GUIZHOU_FUNDS_ONE_PER_LINE).tables
+    assert (table.kind, table.name) == ("department_overall", "绥阳县太白镇人民政府")
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.executed, total.weight, total.score) == \
+        ("年度资金总额", 1172.55, 1268.72, 10, 10)
+    assert [(f.label, f.initial_budget, f.executed, f.weight, f.score) for f in table.fund_lines] == [
+        ("基本支出", 985.19, 914.97, 10, 10),
+        ("项目支出", 187.36, 353.75, 10, 10),
+    ]
