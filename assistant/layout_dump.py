@@ -6,10 +6,11 @@ each row ends with 指标值, 完成值, 分值, 得分 — the last two numeric
 level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block.
 """
 import re
+from functools import cache
 from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
@@ -162,8 +163,9 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
-def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
-    """Rows rebuilt after a header; returns them and how many lines they used."""
+def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
+    """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
+    not cut out of run-together text) may also be read as rows of no fixed width."""
     texts = [compact(p.text) for p in lines]
     slots = with_level_weights([slot(word) for word in header])
     columns = {name: position for position, name in enumerate(slots) if name}
@@ -179,7 +181,7 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
         # The row's values: numbers where the scores go (or empty cells, if the dump prints them), after the
         # row's 三级指标, and no number right after them (but a note column may hold one, "0").
-        start = next((i for i in range(cursor + 1, len(texts) - len(values) + 1)
+        start = next((i for i in range(cursor + 1, (len(texts) if total is None else total) - len(values) + 1)
                       if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
                       and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                       and not ends_in_number(texts, i + len(values), "note" in columns)
@@ -194,6 +196,8 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         cells.update(zip(values, lines[start:start + len(values)]))
         rows.append(cells)
         cursor = start + len(values)
+    if not rows and as_printed:
+        rows, cursor = loose_rows(lines, values, weighted)
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -207,6 +211,53 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name,
+    or at a name after a number; its cells after 三级指标 go to the value columns their types fit, in the
+    header's order. Returns the rows and where they end (总分, or the end)."""
+    end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
+    chunks: list[list[Paragraph]] = []
+    for paragraph in lines[:end]:
+        text = compact(paragraph.text)
+        previous = compact(chunks[-1][-1].text) if chunks else ""
+        opens = not chunks or (is_level(text) and not is_level(previous)) or \
+            (NUMERIC.match(previous) is not None and len(text) >= 4 and not re.search(r"\d", text))
+        if opens:
+            chunks.append([])
+        chunks[-1].append(paragraph)
+    rows = []
+    for chunk in chunks:
+        items = join_levels(chunk)
+        levels = []
+        while items and is_level(compact(items[0].text)):
+            levels.append(items.pop(0))
+        placed = aligned(items[1:], values) if len(items) > 1 and not weighted else None
+        if placed is None:
+            continue
+        rows.append({**level_cells(levels), "level3": items[0], **placed})
+    return rows, end
+
+
+def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
+    """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
+    is never a percentage; on a tie the earlier column); None when they do not fit at all."""
+    def fit(role: str, text: str) -> float:
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0)
+
+    @cache
+    def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
+        if cell == len(cells):
+            return 0.0, ()
+        options = [(fit(columns[k], compact(cells[cell].text)) + best(cell + 1, k + 1)[0], (k, *best(cell + 1, k + 1)[1]))
+                   for k in range(column, len(columns) - (len(cells) - cell - 1))]
+        return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
+
+    score, placement = best(0, 0)
+    if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
+        return None
+    return {columns[k]: cell for k, cell in zip(placement, cells)}
 
 
 def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:
@@ -248,8 +299,8 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             index = end
             continue
         cells = [cell for p in run for cell in unflatten(p)]
-        rebuilt = rebuild_run(cells) if len(cells) > len(run) else []
-        as_printed = rebuild_run(run)
+        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(run) else []
+        as_printed = rebuild_run(run, as_printed=True)
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
         # rows); otherwise the paragraphs stay as printed.
         cut = table_rows(rebuilt)
@@ -308,19 +359,19 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     return [paragraph]
 
 
-def rebuild_run(run: list[Paragraph]) -> list[Block]:
+def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [compact(p.text) for p in run]
     for start in range(len(run)):
         header = header_at(texts, start)
         if not header:
             continue
         after = header[-1][2] + 1
-        rows, used = dump_rows(run[after:], [word for word, _, _ in header])
+        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         if not rows:
             continue
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
         head_start, head_rows, _ = read_head(run[:start])
-        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
+        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)

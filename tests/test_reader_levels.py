@@ -212,3 +212,25 @@ def test_funds_block_alone_one_cell_per_line(tmp_path):
         ("基本支出", 985.19, 914.97, 10, 10),
         ("项目支出", 187.36, 353.75, 10, 10),
     ]
+
+
+# Sichuan, 青神县发展和改革局 2023 工资性支出 (the split-target template, unscored): its indicator block as a document
+# viewer copies it, one cell per line and the empty cells (完成值, 得分, 未完成原因分析) left out:
+# https://www.scqs.gov.cn/info/13206/211004.htm
+QINGSHEN_WITHOUT_EMPTY_CELLS = "\n".join([
+    "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析",
+    "产出指标", "数量指标", "发放(缴纳)覆盖率", "=", "100", "%", "60",
+    "效益指标", "社会效益指标", "足额保障率(参保率)", "=", "100", "%", "30",
+    "总分", "100",
+]) + "\n"
+
+
+def test_rows_of_no_fixed_width_when_empty_cells_are_left_out(tmp_path):
+    [table] = extract(tmp_path, QINGSHEN_WITHOUT_EMPTY_CELLS).tables
+    # Each cell goes to the column its type fits, in the header's order: "=" to 指标性质, "%" to 度量单位, and the
+    # number after them to 权重 (a row's first 分值 column), never to 完成值.
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("产出指标", "数量指标", "发放(缴纳)覆盖率", "=100%", None, 60, None),
+        ("效益指标", "社会效益指标", "足额保障率(参保率)", "=100%", None, 30, None),
+    ]
+    assert table.total_weight == 100
