@@ -43,7 +43,7 @@ def slot(word: str) -> str | None:
     if word in HEADER_WORDS:
         return HEADER_WORDS[word]
     role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
-    return {"deviation_note": "note", "adjusted_target": "target"}.get(role, role)
+    return {"deviation_note": "note"}.get(role, role)
 
 
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
@@ -172,8 +172,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
-    values = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual",
-                                                  "explanation", "criteria", "weight", "score")]
+    values = [name for name in slots if name in ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual",
+                                                  "explanation", "criteria", "score_factor", "weight", "score",
+                                                  "core")]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
@@ -185,6 +186,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
                       if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
                       and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                       and not ends_in_number(texts, i + len(values), "note" in columns)
+                      and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
                       and "level3" in split_head(lines[cursor:i], not rows, "note" in columns, weighted)[2]), None)
         if start is None or (total is not None and total < start):
             break
@@ -197,7 +199,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         rows.append(cells)
         cursor = start + len(values)
     if not rows and as_printed:
-        rows, cursor = loose_rows(lines, values, weighted)
+        rows, cursor = loose_rows(lines, values, weighted, "level1" in columns or "level2" in columns)
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -213,17 +215,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     return table_rows, end
 
 
-def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
-    """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name,
-    or at a name after a number; its cells after 三级指标 go to the value columns their types fit, in the
-    header's order. Returns the rows and where they end (总分, or the end)."""
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str],
+               has_levels: bool) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
+    (when the header has level columns), or at a name after a number; its cells after 三级指标 go to the value
+    columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
     end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
         text = compact(paragraph.text)
         previous = compact(chunks[-1][-1].text) if chunks else ""
-        opens = not chunks or (is_level(text) and not is_level(previous)) or \
-            (NUMERIC.match(previous) is not None and len(text) >= 4 and not re.search(r"\d", text))
+        numbers = sum(NUMERIC.match(compact(p.text)) is not None for p in chunks[-1][1:]) if chunks else 0
+        # A name opens a row after a number, or after two (分值 and 得分) and a mark (是否核心指标: 否).
+        opens = not chunks or (has_levels and is_level(text) and not is_level(previous)) or \
+            ((NUMERIC.match(previous) is not None or numbers >= 2) and len(text) >= 4 and not re.search(r"\d", text))
         if opens:
             chunks.append([])
         chunks[-1].append(paragraph)
@@ -231,7 +236,7 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str]) -
     for chunk in chunks:
         items = join_levels(chunk)
         levels = []
-        while items and is_level(compact(items[0].text)):
+        while has_levels and items and is_level(compact(items[0].text)):
             levels.append(items.pop(0))
         placed = aligned(items[1:], values) if len(items) > 1 and not weighted else None
         if placed is None:
@@ -242,9 +247,11 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str]) -
 
 def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; on a tie the earlier column); None when they do not fit at all."""
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column);
+    None when they do not fit at all."""
     def fit(role: str, text: str) -> float:
-        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0)
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
+            - (0.1 if role == "adjusted_target" else 0.0)
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -258,6 +265,11 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
         return None
     return {columns[k]: cell for k, cell in zip(placement, cells)}
+
+
+def skips_values(head: list[str], has_note: bool) -> bool:
+    """A number before a row's 三级指标 (past the previous row's note): the window skipped a shorter row's values."""
+    return any(NUMERIC.match(text) for text in head[1 if has_note else 0:])
 
 
 def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:

@@ -234,3 +234,22 @@ def test_rows_of_no_fixed_width_when_empty_cells_are_left_out(tmp_path):
         ("效益指标", "社会效益指标", "足额保障率(参保率)", "=100%", None, 30, None),
     ]
     assert table.total_weight == 100
+
+
+# Chongqing, 重庆科学城融媒体中心 2021 部门整体绩效自评表 (no level columns; 得分系数 and 是否核心指标 columns), its
+# header and first rows one cell per line, the empty 调整指标值 cells left out as a document viewer does:
+# https://www.cqkxc.gov.cn/ (dev file chongqing_kexuecheng_2021_bumenzhengti, source line at its top)
+CHONGQING_ONE_PER_LINE = "\n".join([
+    "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)", "指标权重(分)",
+    "指标得分(分)", "是否核心指标",
+    "财政供养人员控制率", "%", "定量指标", "100%", "92%", "100%", "2", "2", "否",
+    "基础信息完善", "%", "100%", "100%", "100%", "1", "1", "否",
+]) + "\n"
+
+
+def test_core_indicator_table_one_cell_per_line(tmp_path):
+    [table] = extract(tmp_path, CHONGQING_ONE_PER_LINE).tables
+    assert [(i.level3, i.target, i.actual, i.weight, i.score, i.score_factor) for i in table.indicators] == [
+        ("财政供养人员控制率", "100%", "92%", 2, 2, "100%"),
+        ("基础信息完善", "100%", "100%", 1, 1, "100%"),
+    ]
