@@ -14,8 +14,9 @@ QUOTED_SEPARATOR = '","'
 
 
 def is_csv_line(line: str) -> bool:
-    """A line of quoted cells: two or more `","` between them."""
-    return line.count(QUOTED_SEPARATOR) >= 2
+    """A line of quoted cells: it opens with a cell and has two or more `","` between cells (a JSON object
+    printed on a page opens with its brace)."""
+    return line.lstrip().startswith(('"', ",")) and line.count(QUOTED_SEPARATOR) >= 2
 
 
 def continues_csv(line: str, in_quotes: bool) -> bool:

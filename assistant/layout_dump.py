@@ -3,7 +3,9 @@
 Every cell is a line of its own, a long cell may break over several lines, and merged (empty)
 cells are simply absent. The indicator block is rebuilt by its grammar: after the header,
 each row ends with 指标值, 完成值, 分值, 得分 — the last two numeric — preceded by the row's
-level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block.
+level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block. Where each
+level prints its own 分值 the level names come in (name, 分值) pairs; where the dump leaves its empty cells
+out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from functools import cache
@@ -32,6 +34,9 @@ PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
+# The columns a row prints after its 三级指标, in the header's order.
+VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
+               "score_factor", "weight", "score", "core")
 
 
 def compact(text: str) -> str:
@@ -113,7 +118,7 @@ SCORED_LEVEL = re.compile(r"[（(]?(\d+(?:\.\d+)?)\s*分[)）]$")
 
 def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
     """Level names told by the 分值 they end in ("部门预算管理(80分)" "预算编制(30分)"), and the 三级指标 after
-    them; a name broken over lines is joined. None when no such name, or nothing is left for 三级指标."""
+    them; a name broken over lines is joined. No levels when no such name, or nothing is left for 三级指标."""
     levels: list[Paragraph] = []
     start = 0
     for index, item in enumerate(items):
@@ -172,9 +177,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
-    values = [name for name in slots if name in ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual",
-                                                  "explanation", "criteria", "score_factor", "weight", "score",
-                                                  "core")]
+    values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
@@ -255,10 +258,13 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
+        """The best placement of cells[cell:] in columns[column:]: its fit and the column of each cell."""
         if cell == len(cells):
             return 0.0, ()
-        options = [(fit(columns[k], compact(cells[cell].text)) + best(cell + 1, k + 1)[0], (k, *best(cell + 1, k + 1)[1]))
-                   for k in range(column, len(columns) - (len(cells) - cell - 1))]
+        options = []
+        for k in range(column, len(columns) - (len(cells) - cell - 1)):
+            rest, placement = best(cell + 1, k + 1)
+            options.append((fit(columns[k], compact(cells[cell].text)) + rest, (k, *placement)))
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
     score, placement = best(0, 0)
