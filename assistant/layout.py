@@ -23,8 +23,11 @@ HEADING = re.compile(
     r"\d{4}年度.{0,40}$|.{0,60}(自评表|基础数据表|自评报告|评分表)\s*$)"
 )
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
-# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
+# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
+# sometimes lost: "2019年度)").
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]?\s*\d{4}\s*年度?\s*[)）]\s*$)")
+# The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
+TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 
 
 def is_blank(line: str) -> bool:
@@ -239,13 +242,16 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             continue
         titles: list[Paragraph] = []
         cursor = index - 1
+        if cursor >= 0 and isinstance(blocks[cursor], Paragraph) and TABLE_PART.match(blocks[cursor].text):
+            cursor -= 1
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
                 break
             if block.line - previous.line > 12:
                 break
-            titles.insert(0, previous)
+            if not titles or previous.text.strip() != titles[0].text.strip():  # a heading printed twice is one title
+                titles.insert(0, previous)
             cursor -= 1
         block.title_lines = titles or block.title_lines  # a title read from run-together text stays
     return blocks

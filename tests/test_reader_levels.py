@@ -253,3 +253,13 @@ def test_core_indicator_table_one_cell_per_line(tmp_path):
         ("财政供养人员控制率", "100%", "92%", 2, 2, "100%"),
         ("基础信息完善", "100%", "100%", 1, 1, "100%"),
     ]
+
+
+def test_title_lines_above_a_dump(tmp_path):
+    # Hebei prints its year line with the opening bracket lost; Hainan prints its heading twice, then the
+    # table's numbered first part (一、项目基本情况) on a line of its own. Same sources as above.
+    hebei = "\n\n".join(["附件1", "项目支出绩效自评表", "2019年度)"]) + "\n\n" + HEBEI_PLACEHOLDER_GROUPS
+    assert extract(tmp_path, hebei).tables[0].title == "附件1 项目支出绩效自评表"
+    hainan = "\n\n".join(["服务贸易项目绩效自评表", "服务贸易项目绩效自评表", "一、项目基本情况"]) + "\n\n" + \
+        HAINAN_ONE_PER_LINE.split("\n\n", 1)[1]
+    assert extract(tmp_path, hainan).tables[0].title == "服务贸易项目绩效自评表"

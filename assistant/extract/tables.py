@@ -104,7 +104,7 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
-YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
+YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
 
 
 def table_title(block: TableBlock) -> str | None:
