@@ -433,10 +433,12 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
-    keys = [i for i, t in enumerate(texts[:funds[0] if funds else len(texts)]) if label(t) in HEAD_KEYS]
-    start = keys[0] if keys else (funds[0] if funds else len(run))
-    rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
-            for i in keys if i + 1 < len(run) and label(texts[i + 1]) not in HEAD_KEYS]
+    # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
+    keys = [(i, size) for i in range(funds[0] if funds else len(texts)) for size in (1, 2)
+            if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
+    start = keys[0][0] if keys else (funds[0] if funds else len(run))
+    rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)

@@ -263,3 +263,19 @@ def test_title_lines_above_a_dump(tmp_path):
     hainan = "\n\n".join(["服务贸易项目绩效自评表", "服务贸易项目绩效自评表", "一、项目基本情况"]) + "\n\n" + \
         HAINAN_ONE_PER_LINE.split("\n\n", 1)[1]
     assert extract(tmp_path, hainan).tables[0].title == "服务贸易项目绩效自评表"
+
+
+def test_head_label_broken_over_two_lines(tmp_path):
+    # The head of the Hunan sample's 专项资金绩效自评表 (evals/samples/000_9f4ecd25e267d59e.txt, 附件2-1) as a
+    # document viewer copies it: one cell per line, the label 项目支出名称 broken after 项目支.
+    text = "\n\n".join([
+        "附件2-1", "专项资金绩效自评表", "（   2022年度）", "项目支", "出名称", "知识产权培育资助专项", "主管部门", "石鼓区政府",
+        "项目资金", "（万元）", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+        "年度资金总额", "49.4", "49.4", "49.4", "10", "100", "10",
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "产出指标", "(50分)", "质量指标", "知识产权培育服务", "100%", "90%", "12.5", "11.25",
+    ]) + "\n"
+    [table] = extract(tmp_path, text).tables
+    assert (table.title, table.name) == ("附件2-1 专项资金绩效自评表", "知识产权培育资助专项")
+    assert (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.score) == (49.4, 49.4, 10)
+    assert levels_of(table) == [("产出指标", "质量指标", "知识产权培育服务", 12.5, 11.25)]
