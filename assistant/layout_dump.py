@@ -398,6 +398,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
 
 
 HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
@@ -458,6 +460,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
+        if not values and LABELLED_AMOUNT.match(texts[cursor]):
+            # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
+            rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
+            cursor = values_end
+            continue
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \
@@ -473,7 +480,12 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
         if rest:
-            achieved = Cell("".join(p.text for p in rest[1:]), rest[-1].line) if len(rest) > 1 else Cell("", rest[0].line)
-            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [Cell(rest[0].text, rest[0].line), achieved]))
+            # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
+            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))
+                          and FIRST_ITEM.match(compact(rest[0].text))), 1)
+            expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
+            achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
+                else Cell("", rest[0].line)
+            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
         cursor = len(run)
     return start, rows, cursor

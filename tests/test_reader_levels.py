@@ -279,3 +279,26 @@ def test_head_label_broken_over_two_lines(tmp_path):
     assert (table.title, table.name) == ("附件2-1 专项资金绩效自评表", "知识产权培育资助专项")
     assert (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.score) == (49.4, 49.4, 10)
     assert levels_of(table) == [("产出指标", "质量指标", "知识产权培育服务", 12.5, 11.25)]
+
+
+def test_goals_numbered_over_lines_and_breakdown_items_one_cell_per_line(tmp_path):
+    # The Hunan sample's 部门整体支出绩效自评表 (evals/samples/000_9f4ecd25e267d59e.txt) copied one cell per line:
+    # breakdown items printed "label：amount" in a cell each, and goals numbered over several lines each, the
+    # achieved ones numbered from 1 again.
+    text = "\n\n".join([
+        "预算部门名称", "石鼓区市场监督管理局", "项目资金", "（万元）", "年初", "预算数", "全年", "预算数", "全年", "执行数",
+        "分值", "执行率", "得分", "年度资金总额", "884.86", "1824.18", "1824.18", "10", "100", "10",
+        "按收入性质分：1824.18", "按支出性质分：1824.18", "其中：  一般公共预算：1774.18", "其中：基本支出：1747.78",
+        "政府性基金拨款：", "项目支出：76.4",
+        "年度总体目标", "预期目标", "实际完成情况",
+        "1．贯彻执行党的路线、方针、政策、区委、区政府及上级的决议、决定。", "2．认真推进商事制度改革；",
+        "1.开展打击传销、打击制售假冒伪劣等各类专项整治执法行动；", "2. 深入推进商事制度改革；",
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "产出指标", "(50分)", "质量指标", "监管覆盖率", "100%", "100%", "10", "10",
+    ]) + "\n"
+    [table] = extract(tmp_path, text).tables
+    assert table.breakdown == {"按收入性质分": 1824.18, "按支出性质分": 1824.18, "一般公共预算": 1774.18,
+                               "基本支出": 1747.78, "项目支出": 76.4}
+    assert table.goals.expected == "1．贯彻执行党的路线、方针、政策、区委、区政府及上级的决议、决定。2．认真推进商事制度改革；"
+    assert table.goals.achieved == "1.开展打击传销、打击制售假冒伪劣等各类专项整治执法行动；2.深入推进商事制度改革；"
+    assert levels_of(table) == [("产出指标", "质量指标", "监管覆盖率", 10, 10)]
