@@ -33,6 +33,11 @@ EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
+# A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
+# Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
+JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
+BROKEN_CELL = 0.6
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
@@ -155,6 +160,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     if not levels:
         levels, items = scored_levels(items)
     cells = level_cells(levels)
+    spill = 0
+    while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
+        spill += 1
+    if spill:
+        # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
+        cells["spill"] = Paragraph("".join(i.text for i in items[-spill:]), items[-spill].line)
+        items = items[:-spill]
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
@@ -198,11 +210,18 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
         rows += placeholders
+        spill = cells.pop("spill", None)
         cells.update(zip(values, lines[start:start + len(values)]))
+        if spill is not None and values:
+            cells[values[0]] = Paragraph(spill.text + cells[values[0]].text, spill.line)
         rows.append(cells)
         cursor = start + len(values)
-    if not rows and as_printed:
-        rows, cursor = loose_rows(lines, values, weighted, "level1" in columns or "level2" in columns)
+    if as_printed:
+        # The rows no fixed width fits from here on (a row that leaves an empty cell out), placed by type.
+        more, used = loose_rows(lines[cursor:], values, weighted, "level1" in columns or "level2" in columns,
+                                "note" in columns)
+        if more:
+            rows, cursor = rows + more, cursor + used
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -218,59 +237,81 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     return table_rows, end
 
 
-def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str],
-               has_levels: bool) -> tuple[list[dict[str, Paragraph]], int]:
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,
+               has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
-    (when the header has level columns), or at a name after a number; its cells after 三级指标 go to the value
-    columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
+    (when the header has level columns), or at a name after the row's numbers (and its note, when the header has
+    a note column); its cells after 三级指标 go to the value columns their types fit, in the header's order.
+    Returns the rows and where they end (总分, or the end)."""
     end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
         text = compact(paragraph.text)
-        previous = compact(chunks[-1][-1].text) if chunks else ""
-        numbers = sum(NUMERIC.match(compact(p.text)) is not None for p in chunks[-1][1:]) if chunks else 0
-        # A name opens a row after a number, or after two (分值 and 得分) and a mark (是否核心指标: 否).
-        opens = not chunks or (has_levels and is_level(text) and not is_level(previous)) or \
-            ((NUMERIC.match(previous) is not None or numbers >= 2) and len(text) >= 4 and not re.search(r"\d", text))
-        if opens:
+        if not chunks or opens_row(text, [compact(p.text) for p in chunks[-1]], has_levels, has_note):
             chunks.append([])
         chunks[-1].append(paragraph)
+    columns = [*values, "note"] if has_note else values
     rows = []
     for chunk in chunks:
         items = join_levels(chunk)
         levels = []
         while has_levels and items and is_level(compact(items[0].text)):
             levels.append(items.pop(0))
-        placed = aligned(items[1:], values) if len(items) > 1 and not weighted else None
+        named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
+        placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None:
             continue
-        rows.append({**level_cells(levels), "level3": items[0], **placed})
+        rows.append({**level_cells(levels), **placed})
     return rows, end
+
+
+def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
+    """Whether a cell opens the next row once this one has its numbers: a level name, or a name after 分值 and
+    得分 (or after one number and then no more), after the row's note when the header has a note column."""
+    numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
+    if not numbers:
+        return False  # the row's names so far: levels broken over lines, 三级指标
+    if has_levels and is_level(text):
+        return True
+    if re.search(r"\d", text) or len(text) < 2:
+        return False  # a number, or a mark (是否核心指标: 否) closing the row
+    noted = numbers[-1] < len(chunk) - 1
+    if has_note and len(numbers) >= 2 and not noted:
+        return False  # the text after 得分 is the row's note
+    return noted or len(numbers) >= 2 or len(text) >= 4
 
 
 def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column);
-    None when they do not fit at all."""
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column); a
+    text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
+    得分 is among them; the first cell always goes to the first column."""
     def fit(role: str, text: str) -> float:
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
-        """The best placement of cells[cell:] in columns[column:]: its fit and the column of each cell."""
+        """The best placement of cells[cell:] after cells[cell - 1] went to `column`: its fit and each cell's column."""
         if cell == len(cells):
             return 0.0, ()
+        text = compact(cells[cell].text)
         options = []
-        for k in range(column, len(columns) - (len(cells) - cell - 1)):
-            rest, placement = best(cell + 1, k + 1)
-            options.append((fit(columns[k], compact(cells[cell].text)) + rest, (k, *placement)))
+        if column >= 0 and columns[column] in JOINABLE:
+            rest, placement = best(cell + 1, column)
+            options.append((fit(columns[column], text) - BROKEN_CELL + rest, (column, *placement)))
+        for k in range(column + 1, len(columns) if column >= 0 else 1):
+            rest, placement = best(cell + 1, k)
+            options.append((fit(columns[k], text) + rest, (k, *placement)))
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
-    score, placement = best(0, 0)
+    score, placement = best(0, -1)
     if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
         return None
-    return {columns[k]: cell for k, cell in zip(placement, cells)}
+    placed: dict[str, list[Paragraph]] = {}
+    for k, cell in zip(placement, cells):
+        placed.setdefault(columns[k], []).append(cell)
+    return {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
 
 
 def skips_values(head: list[str], has_note: bool) -> bool:

@@ -302,3 +302,28 @@ def test_goals_numbered_over_lines_and_breakdown_items_one_cell_per_line(tmp_pat
     assert table.goals.expected == "1．贯彻执行党的路线、方针、政策、区委、区政府及上级的决议、决定。2．认真推进商事制度改革；"
     assert table.goals.achieved == "1.开展打击传销、打击制售假冒伪劣等各类专项整治执法行动；2.深入推进商事制度改革；"
     assert levels_of(table) == [("产出指标", "质量指标", "监管覆盖率", 10, 10)]
+
+
+def test_rows_that_leave_an_empty_cell_out_amid_full_rows(tmp_path):
+    # The Hunan sample's 特种设备监察专项 table (evals/samples/000_9f4ecd25e267d59e.txt, 附件2-3) copied one cell per
+    # line: 不适应 has no 年度指标值, the last row's 三级指标 and 年度指标值 each break over two lines.
+    text = "\n\n".join([
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "成本指标", "执法人员培训", "≦300元/人.天", "100%", "12.5", "12.5",
+        "效益指标", "（30分）", "经济效", "益指标", "不适应", "90%", "7.5", "6.75", "逐步提高",
+        "社会效", "益指标", "特种设备安全监察水平", "逐步提高", "90%", "7.5", "6.75", "加大宣传力度",
+        "满意度", "指标", "（10分）", "服务对象满意度指标", "咨询、投诉回复率", "社会公众满意度", "100%", "≥90%", "90%", "10",
+        "9", "逐步完善", "总分", "100", "95",
+    ]) + "\n"
+    [table] = extract(tmp_path, text).tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.weight, i.score, i.deviation_note) for i in table.indicators]
+    # 不适应's one percentage could be its 年度指标值 or its 实际完成值: the reader cannot tell; its row is checked
+    # without them.
+    assert [row[:3] + row[4:] for row in rows] == [
+        (None, "成本指标", "执法人员培训", 12.5, 12.5, None),
+        ("效益指标", "经济效益指标", "不适应", 7.5, 6.75, "逐步提高"),
+        ("效益指标", "社会效益指标", "特种设备安全监察水平", 7.5, 6.75, "加大宣传力度"),
+        ("满意度指标", "服务对象满意度指标", "咨询、投诉回复率社会公众满意度", 10, 9, "逐步完善"),
+    ]
+    assert [i.target for i in table.indicators[2:]] == ["逐步提高", "100%≥90%"]
+    assert (table.total_weight, table.total_score) == (100, 95)
