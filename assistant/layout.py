@@ -1,6 +1,6 @@
 """Layout reconstruction: plain text → paragraphs and tables of cells.
 
-Three ways a table reaches us as text:
+The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;

@@ -43,7 +43,8 @@ FUND_ROLES: Roles = [
 
 # Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
 INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
-NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
+NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
+                 "full_year_budget", "executed", "execution_rate"}
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
