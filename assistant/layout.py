@@ -25,7 +25,7 @@ HEADING = re.compile(
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
 # sometimes lost: "2019年度)").
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]?\s*\d{4}\s*年度?\s*[)）]\s*$)")
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 

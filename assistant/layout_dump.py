@@ -118,7 +118,7 @@ def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Para
 
 
 # A level cell that ends in its 分值, its opening bracket sometimes lost at a line break: "部门预" "算管理" "80分)".
-SCORED_LEVEL = re.compile(r"[（(]?(\d+(?:\.\d+)?)\s*分[)）]$")
+SCORED_LEVEL = re.compile(r"(?:[（(]|(?<![\d.]))(\d+(?:\.\d+)?)\s*分[)）]$")
 
 
 def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
