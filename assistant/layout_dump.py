@@ -286,6 +286,9 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column); a
     text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
     得分 is among them; the first cell always goes to the first column."""
+    if len(cells) > 2 * len(columns):
+        return None  # more lines than a row's cells, each broken once, could fill: no row
+
     def fit(role: str, text: str) -> float:
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
