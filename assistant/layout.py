@@ -1,11 +1,12 @@
 """Layout reconstruction: plain text → paragraphs and tables of cells.
 
-Three ways a table reaches us as text:
+The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
-- Markdown-style rows: cells separated by "|".
+- Markdown-style rows: cells separated by "|";
+- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
 padded on the right with empty cells.
@@ -13,6 +14,7 @@ padded on the right with empty cells.
 import re
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -20,8 +22,11 @@ HEADING = re.compile(
     r"\d{4}年度.{0,40}$|.{0,60}(自评表|基础数据表|自评报告|评分表)\s*$)"
 )
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
-# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度）.
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|[（(]\s*\d{4}\s*年度?\s*[)）]\s*$)")
+# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
+# sometimes lost: "2019年度)").
+TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
+# The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
+TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 
 
 def is_blank(line: str) -> bool:
@@ -130,8 +135,19 @@ def parse_text(lines: list[str]) -> list[Block]:
     mode = None  # layout of the open table: "word", "tsv" or "pipe"
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
+    csv_end = 0  # lines before this one were read as CSV text
     for line_no, line in enumerate(lines, start=1):
+        if line_no <= csv_end:
+            continue
         if mode == "pipe" and is_lone_separator(line):
+            continue
+        if is_csv_line(line):
+            builder.close_table(mode)
+            csv_end = csv_extent(lines, line_no - 1)
+            for row in csv_rows(lines[line_no - 1:csv_end], line_no):
+                builder.row(row.cells)
+            builder.close_table("csv")
+            mode = None
             continue
         if is_blank(line):
             # A pipe table goes on across blank lines: web pages print them between rows.
@@ -227,13 +243,16 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             continue
         titles: list[Paragraph] = []
         cursor = index - 1
+        if cursor >= 0 and isinstance(blocks[cursor], Paragraph) and TABLE_PART.match(blocks[cursor].text):
+            cursor -= 1
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
                 break
             if block.line - previous.line > 12:
                 break
-            titles.insert(0, previous)
+            if not titles or previous.text.strip() != titles[0].text.strip():  # a heading printed twice is one title
+                titles.insert(0, previous)
             cursor -= 1
         block.title_lines = titles or block.title_lines  # a title read from run-together text stays
     return blocks

@@ -3,13 +3,17 @@
 Every cell is a line of its own, a long cell may break over several lines, and merged (empty)
 cells are simply absent. The indicator block is rebuilt by its grammar: after the header,
 each row ends with 指标值, 完成值, 分值, 得分 — the last two numeric — preceded by the row's
-level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block.
+level names and 三级指标, and followed by an optional 偏差原因 note; 总分 closes the block. Where each
+level prints its own 分值 the level names come in (name, 分值) pairs; where the dump leaves its empty cells
+out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
+from functools import cache
 from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
+from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 
@@ -18,7 +22,9 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note"}
+                "未完成原因及改进措施": "note", "指标分值": "weight",
+                # A score sheet explains each indicator and how it is scored, in text columns of their own.
+                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -27,7 +33,15 @@ EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
+# A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
+# Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
+JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
+BROKEN_CELL = 0.6
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
+# The columns a row prints after its 三级指标, in the header's order.
+VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
+               "score_factor", "weight", "score", "core")
 
 
 def compact(text: str) -> str:
@@ -39,7 +53,7 @@ def slot(word: str) -> str | None:
     if word in HEADER_WORDS:
         return HEADER_WORDS[word]
     role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
-    return {"deviation_note": "note", "adjusted_target": "target"}.get(role, role)
+    return {"deviation_note": "note"}.get(role, role)
 
 
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
@@ -85,39 +99,97 @@ def is_placeholder(text: str) -> bool:
     return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
 
 
-def split_head(head: list[Paragraph], first_row: bool,
-               has_note: bool) -> tuple[Paragraph | None, list[Paragraph], dict[str, Paragraph]]:
-    """The previous row's note, "……" placeholder rows, and this row's level names and 三级指标 from the lines before 指标值."""
+def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
+    """Level names each followed by its own 分值 ("项目决策" "20" "项目目标" "4" "目标内容"), then 三级指标.
+
+    A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
+    levels; more pairs than the header has levels is no row."""
+    pairs: list[list[Paragraph]] = []
+    while len(items) >= 3 and NUMERIC.match(compact(items[1].text)):
+        pairs.append(items[:2])
+        items = items[2:]
+    if len(pairs) > len(levels) or not items or any(NUMERIC.match(compact(i.text)) for i in items):
+        return None
+    cells: dict[str, Paragraph] = {}
+    for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
+        cells[level], cells[f"{level}_weight"] = name, weight
+    cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
+    return cells
+
+
+# A level cell that ends in its 分值, its opening bracket sometimes lost at a line break: "部门预" "算管理" "80分)".
+SCORED_LEVEL = re.compile(r"(?:[（(]|(?<![\d.]))(\d+(?:\.\d+)?)\s*分[)）]$")
+
+
+def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Level names told by the 分值 they end in ("部门预算管理(80分)" "预算编制(30分)"), and the 三级指标 after
+    them; a name broken over lines is joined. No levels when no such name, or nothing is left for 三级指标."""
+    levels: list[Paragraph] = []
+    start = 0
+    for index, item in enumerate(items):
+        match = SCORED_LEVEL.search(compact(item.text))
+        if match:
+            name = "".join(compact(i.text) for i in items[start:index + 1])[:-len(match.group())]
+            levels.append(Paragraph(f"{name}({match.group(1)}分)", items[start].line))
+            start = index + 1
+    if not levels or start == len(items):
+        return [], items
+    return levels, items[start:]
+
+
+def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
+               weighted: list[str]) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+    """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
+    before 指标值; `weighted` lists the levels that print their own 分值 after their name. A level name printed
+    before a placeholder opens that placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
             and not is_placeholder(items[0].text):
         note, items = items[0], items[1:]
-    placeholders = [i for i in items if is_placeholder(i.text)]
-    items = [i for i in items if not is_placeholder(i.text)]
-    cells: dict[str, Paragraph] = {}
+    placeholders: list[dict[str, Paragraph]] = []
+    while any(is_placeholder(i.text) for i in items):
+        at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
+        placeholders.append({**level_cells([i for i in items[:at] if is_level(compact(i.text))]), "level3": items[at]})
+        items = items[at + 1:]
+    if weighted:
+        return note, placeholders, weighted_levels(items, weighted) or {}
     levels = []
     while items and is_level(compact(items[0].text)):
         levels.append(items.pop(0))
-    if len(levels) == 1:
-        alone = compact(levels[0].text)
-        cells["level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2"] = levels[0]
-    elif levels:
-        cells["level1"], cells["level2"] = levels[0], levels[-1]
+    if not levels:
+        levels, items = scored_levels(items)
+    cells = level_cells(levels)
+    spill = 0
+    while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
+        spill += 1
+    if spill:
+        # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
+        cells["spill"] = Paragraph("".join(i.text for i in items[-spill:]), items[-spill].line)
+        items = items[:-spill]
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
 
 
-def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
-    """Rows rebuilt after a header; returns them and how many lines they used."""
+def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
+    """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
+    if len(levels) == 1:
+        alone = compact(levels[0].text)
+        return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
+    return {"level1": levels[0], "level2": levels[-1]} if levels else {}
+
+
+def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
+    """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
+    not cut out of run-together text) may also be read as rows of no fixed width."""
     texts = [compact(p.text) for p in lines]
-    slots = [slot(word) for word in header]
+    slots = with_level_weights([slot(word) for word in header])
     columns = {name: position for position, name in enumerate(slots) if name}
+    weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
-    values = [name for name in slots if name in ("nature", "direction", "target", "measure_unit", "actual",
-                                                  "weight", "score")]
+    values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
@@ -125,21 +197,31 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
         # The row's values: numbers where the scores go (or empty cells, if the dump prints them), after the
         # row's 三级指标, and no number right after them (but a note column may hold one, "0").
-        start = next((i for i in range(cursor + 1, len(texts) - len(values) + 1)
+        start = next((i for i in range(cursor + 1, (len(texts) if total is None else total) - len(values) + 1)
                       if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
                       and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                       and not ends_in_number(texts, i + len(values), "note" in columns)
-                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns)[2]), None)
+                      and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
+                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns, weighted)[2]), None)
         if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns)
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
-        rows += [{"level3": placeholder} for placeholder in placeholders]
+        rows += placeholders
+        spill = cells.pop("spill", None)
         cells.update(zip(values, lines[start:start + len(values)]))
+        if spill is not None and values:
+            cells[values[0]] = Paragraph(spill.text + cells[values[0]].text, spill.line)
         rows.append(cells)
         cursor = start + len(values)
+    if as_printed:
+        # The rows no fixed width fits from here on (a row that leaves an empty cell out), placed by type.
+        more, used = loose_rows(lines[cursor:], values, weighted, "level1" in columns or "level2" in columns,
+                                "note" in columns)
+        if more:
+            rows, cursor = rows + more, cursor + used
     end = cursor
     table_rows = [to_row(cells, columns, len(header)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -153,6 +235,91 @@ def dump_rows(lines: list[Paragraph], header: list[str]) -> tuple[list[Row], int
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,
+               has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
+    (when the header has level columns), or at a name after the row's numbers (and its note, when the header has
+    a note column); its cells after 三级指标 go to the value columns their types fit, in the header's order.
+    Returns the rows and where they end (总分, or the end)."""
+    end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
+    chunks: list[list[Paragraph]] = []
+    for paragraph in lines[:end]:
+        text = compact(paragraph.text)
+        if not chunks or opens_row(text, [compact(p.text) for p in chunks[-1]], has_levels, has_note):
+            chunks.append([])
+        chunks[-1].append(paragraph)
+    columns = [*values, "note"] if has_note else values
+    rows = []
+    for chunk in chunks:
+        items = join_levels(chunk)
+        levels = []
+        while has_levels and items and is_level(compact(items[0].text)):
+            levels.append(items.pop(0))
+        named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
+        placed = aligned(items, ["level3", *columns]) if named and not weighted else None
+        if placed is None:
+            continue
+        rows.append({**level_cells(levels), **placed})
+    return rows, end
+
+
+def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
+    """Whether a cell opens the next row once this one has its numbers: a level name, or a name after 分值 and
+    得分 (or after one number and then no more), after the row's note when the header has a note column."""
+    numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
+    if not numbers:
+        return False  # the row's names so far: levels broken over lines, 三级指标
+    if has_levels and is_level(text):
+        return True
+    if re.search(r"\d", text) or len(text) < 2:
+        return False  # a number, or a mark (是否核心指标: 否) closing the row
+    noted = numbers[-1] < len(chunk) - 1
+    if has_note and len(numbers) >= 2 and not noted:
+        return False  # the text after 得分 is the row's note
+    return noted or len(numbers) >= 2 or len(text) >= 4
+
+
+def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
+    """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column); a
+    text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
+    得分 is among them; the first cell always goes to the first column."""
+    if len(cells) > 2 * len(columns):
+        return None  # more lines than a row's cells, each broken once, could fill: no row
+
+    def fit(role: str, text: str) -> float:
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
+            - (0.1 if role == "adjusted_target" else 0.0)
+
+    @cache
+    def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
+        """The best placement of cells[cell:] after cells[cell - 1] went to `column`: its fit and each cell's column."""
+        if cell == len(cells):
+            return 0.0, ()
+        text = compact(cells[cell].text)
+        options = []
+        if column >= 0 and columns[column] in JOINABLE:
+            rest, placement = best(cell + 1, column)
+            options.append((fit(columns[column], text) - BROKEN_CELL + rest, (column, *placement)))
+        for k in range(column + 1, len(columns) if column >= 0 else 1):
+            rest, placement = best(cell + 1, k)
+            options.append((fit(columns[k], text) + rest, (k, *placement)))
+        return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
+
+    score, placement = best(0, -1)
+    if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
+        return None
+    placed: dict[str, list[Paragraph]] = {}
+    for k, cell in zip(placement, cells):
+        placed.setdefault(columns[k], []).append(cell)
+    return {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
+
+
+def skips_values(head: list[str], has_note: bool) -> bool:
+    """A number before a row's 三级指标 (past the previous row's note): the window skipped a shorter row's values."""
+    return any(NUMERIC.match(text) for text in head[1 if has_note else 0:])
 
 
 def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:
@@ -194,11 +361,18 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             index = end
             continue
         cells = [cell for p in run for cell in unflatten(p)]
-        rebuilt = rebuild_run(cells) if len(cells) > len(run) else []
-        # Cut into cells only where a table came of it; otherwise the paragraphs stay as printed.
-        result.extend(rebuilt if any(isinstance(b, TableBlock) for b in rebuilt) else rebuild_run(run))
+        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(run) else []
+        as_printed = rebuild_run(run, as_printed=True)
+        # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
+        # rows); otherwise the paragraphs stay as printed.
+        cut = table_rows(rebuilt)
+        result.extend(rebuilt if cut and cut >= table_rows(as_printed) else as_printed)
         index = end
     return result
+
+
+def table_rows(blocks: list[Block]) -> int:
+    return sum(len(b.rows) for b in blocks if isinstance(b, TableBlock))
 
 
 PAGE_MARK = re.compile(r"^\d+、")
@@ -247,23 +421,29 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     return [paragraph]
 
 
-def rebuild_run(run: list[Paragraph]) -> list[Block]:
+def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [compact(p.text) for p in run]
     for start in range(len(run)):
         header = header_at(texts, start)
         if not header:
             continue
         after = header[-1][2] + 1
-        rows, used = dump_rows(run[after:], [word for word, _, _ in header])
+        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         if not rows:
             continue
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
-        head_start, head_rows = read_head(run[:start])
-        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
+        head_start, head_rows, _ = read_head(run[:start])
+        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:], as_printed)
+    if any(fund_header_at(texts, i) for i in range(len(texts))):
+        # A funds block with no indicator table after it (a department's funds sheet): the block alone.
+        head_start, head_rows, end = read_head(run)
+        return run[:head_start] + [TableBlock(head_rows)] + list(run[end:])
     return list(run)
 
 
-HEAD_KEYS = ("项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
@@ -294,22 +474,24 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     return words if len(roles) >= 3 and "executed" in roles else []
 
 
-def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
+def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
-    the goals; returns where the head starts in `run` and its rows."""
+    the goals; returns where the head starts in `run`, its rows, and where it ends."""
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
-    keys = [i for i, t in enumerate(texts[:funds[0] if funds else len(texts)]) if t in HEAD_KEYS]
-    start = keys[0] if keys else (funds[0] if funds else len(run))
-    rows = [Row([Cell(run[i].text, run[i].line), Cell(run[i + 1].text, run[i + 1].line)])
-            for i in keys if i + 1 < len(run) and texts[i + 1] not in HEAD_KEYS]
+    # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
+    keys = [(i, size) for i in range(funds[0] if funds else len(texts)) for size in (1, 2)
+            if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
+    start = keys[0][0] if keys else (funds[0] if funds else len(run))
+    rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
     if goals is not None:
         rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
     if funds is None:
-        return start, rows
+        return start, rows, len(run)
     index, words = funds
     rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
@@ -322,6 +504,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
+        if not values and LABELLED_AMOUNT.match(texts[cursor]):
+            # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
+            rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
+            cursor = values_end
+            continue
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \
@@ -337,6 +524,12 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row]]:
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
         if rest:
-            achieved = Cell("".join(p.text for p in rest[1:]), rest[-1].line) if len(rest) > 1 else Cell("", rest[0].line)
-            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [Cell(rest[0].text, rest[0].line), achieved]))
-    return start, rows
+            # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
+            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))
+                          and FIRST_ITEM.match(compact(rest[0].text))), 1)
+            expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
+            achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
+                else Cell("", rest[0].line)
+            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
+        cursor = len(run)
+    return start, rows, cursor

@@ -11,10 +11,14 @@ from assistant.values import normalize_text
 
 Roles = list[tuple[str, tuple[str, ...]]]
 
+# Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
+# while 项目名称, 项目实施单位 … are no level.
+WHOLE_CELL_ROLES = {"项目": "level1"}
+
 INDICATOR_ROLES: Roles = [
     ("level1", ("一级指标",)),
-    ("level2", ("二级指标",)),
-    ("level3", ("三级指标", "指标名称", "具体指标")),
+    ("level2", ("二级指标", "考核内容")),
+    ("level3", ("三级指标", "指标名称", "具体指标", "考核指标")),
     ("score_factor", ("得分系数",)),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),
@@ -22,8 +26,8 @@ INDICATOR_ROLES: Roles = [
     ("measure_unit", ("计量单位", "度量单位")),
     ("adjusted_target", ("调整指标值", "调整后指标值")),
     ("actual", ("完成值", "实际完成", "实际值", "全年实际")),
-    ("target", ("指标值", "目标值", "年度目标", "预期值", "预期目标")),
-    ("weight", ("分值", "权重")),
+    ("target", ("指标值", "目标值", "年度目标", "预期值", "预期目标", "工作目标")),
+    ("weight", ("分值", "权重", "权数")),
     ("score", ("得分",)),
     ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
 ]
@@ -39,11 +43,13 @@ FUND_ROLES: Roles = [
 
 # Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
 INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
-NUMERIC_ROLES = {"weight", "score", "score_factor", "initial_budget", "full_year_budget", "executed", "execution_rate"}
+NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
+                 "full_year_budget", "executed", "execution_rate"}
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
+WEIGHTED_LEVELS = ("level1", "level2")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
@@ -56,12 +62,21 @@ def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
+    if WHOLE_CELL_ROLES.get(cell) in {name for name, _ in roles}:
+        return WHOLE_CELL_ROLES[cell], 0
     found = [(cell.find(word), order, name, rank) for order, (name, words) in enumerate(roles)
              for rank, word in enumerate(words) if word in cell]
     if not found:
         return None
     _, _, name, rank = min(found)
     return name, rank
+
+
+def with_level_weights(names: list[str | None]) -> list[str | None]:
+    """Column roles where each level carries its own 分值 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分):
+    a 分值 right after a level column is that level's (level1_weight), the last one the indicator's."""
+    return [f"{previous}_weight" if name == "weight" and previous in WEIGHTED_LEVELS else name
+            for previous, name in zip([None, *names], names)]
 
 
 def role_of(text: str | None, roles: Roles) -> str | None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.document import Row
-from assistant.extract.columns import Roles, fits, ranked_role, role_of
+from assistant.extract.columns import Roles, fits, ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -36,11 +36,13 @@ class ColumnMap:
     def from_paths(cls, paths: list[str], roles: Roles) -> "ColumnMap":
         positions: dict[str, int] = {}
         ranks: dict[str, int] = {}
-        for index, path in enumerate(paths):
-            found = next((r for r in (ranked_role(part, roles) for part in reversed(path.split("/"))) if r), None)
+        found = [next((r for r in (ranked_role(part, roles) for part in reversed(path.split("/"))) if r), None)
+                 for path in paths]
+        names = with_level_weights([f[0] if f else None for f in found])
+        for index, (path, name, ranked) in enumerate(zip(paths, names, found)):
             # A more specific word wins the role: 调整后预算数 over 年度预算数(万元) for 全年预算.
-            if found and found[1] < ranks.get(found[0], len(path) + 99):
-                positions[found[0]], ranks[found[0]] = index, found[1]
+            if name and ranked[1] < ranks.get(name, len(path) + 99):
+                positions[name], ranks[name] = index, ranked[1]
         return cls(len(paths), positions)
 
     @classmethod

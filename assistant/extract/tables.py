@@ -19,7 +19,10 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
-DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）名称", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
+# A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
+DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
+# A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
+DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
 
 
@@ -80,7 +83,8 @@ def classify(block: TableBlock) -> str | None:
         return "project"
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
-    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS)
+    department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
+        or any(DEPARTMENT_LEVEL.match(clean(t)) for row in block.rows for t in row.texts())
     return "department_overall" if department else "project"
 
 
@@ -100,7 +104,7 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
-YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
+YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
 
 
 def table_title(block: TableBlock) -> str | None:
@@ -217,6 +221,7 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
         return None
     fields = {name: columns.cell(row, name) for name in columns.positions}
     weight = header_weight(fields.get("level1"))
+    weight = parse_number(fields.get("level1_weight")) if weight is None else weight
     if weight is not None and level_name(fields.get("level1")):
         level1_weights[level_name(fields.get("level1"))] = weight
     for level in ("level1", "level2"):
