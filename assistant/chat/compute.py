@@ -137,6 +137,8 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
         return divide(tools, node)
     if isinstance(node, Components):
         return components(tools, node, near)
+    if isinstance(node, TablesTotal):
+        return tables_total(tools, node)
     raise TypeError(f"not an arithmetic operation: {node!r}")
 
 
@@ -401,8 +403,9 @@ def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> F
 def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     """Σ (or the mean) of a column over the project tables' 年度资金总额; without project tables, of the
     figure the numbered items of the narrative each give ("1.“…专项”…实际支出139.98万元"); a plain
-    lookup when there are neither."""
-    items = [f for f in tools.facts if f.kind == "fund" and f.primary and f.column == node.column
+    lookup when there are neither. A project's 得分 is its 总分 unless the words say 执行率 (its funds row's)."""
+    column = "total_score" if node.column == "score" and "执行率" not in node.subject.text else node.column
+    items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
     if len(items) < 2:
         return of(find(tools, replace(node.subject, column=None)))

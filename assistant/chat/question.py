@@ -56,10 +56,10 @@ APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
-UNSPENT = re.compile(r"未执行|少执行|没有执行|未使用|未支出|未花|节约|节省")
+UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省")
 LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
-RELATIVE = re.compile(r"百分之|%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")
+RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
@@ -69,6 +69,11 @@ ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"人均|平均每人|每人平均")
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
+# "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
+RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
+FALL = r"(?:下降|减少|降低|下滑|变少|少)"
+RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
+SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
 SCORE_RATE = re.compile(r"得分率")
@@ -348,6 +353,11 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
+    if EACH_TABLE.search(text) and SUM_WORD.search(clean(text)):  # "五个专项合计": the projects' total, of the column
+        total = parse_aggregate(clean(text), units)
+        if isinstance(total, TablesTotal):
+            named = columns_in(text) or inherit is None or inherit.column is None
+            return total if named else replace(total, column=inherit.column)
     stripped = SUM_WORD.sub("", clean(text))
     listed = LISTED.match(stripped)
     if listed and SUM_WORD.search(clean(text)):
@@ -544,7 +554,7 @@ KINDS = (
 
 def parse_main(text: str):
     """The operation of one question: that of the first kind (`KINDS`) that recognises it."""
-    body = clean(RULE_WORDS.sub("", text))
+    body = direction_asked(clean(RULE_WORDS.sub("", text)))
     asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
     for kind in KINDS:
         words = asked if kind.on == "asked" else body
@@ -557,13 +567,27 @@ def parse_main(text: str):
     raise AssertionError("the last kind, a lookup, answers every question")
 
 
+def direction_asked(body: str) -> str:
+    """"三公经费比上年增长还是下降" asks the change ("三公经费比上年增长了多少"), whose answer says which way it
+    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year."""
+    match = RISE_OR_FALL.search(body)
+    if match is None:
+        return body
+    before = body[:match.start()]
+    if not SINCE.search(before):
+        return f"{before}同比增长了多少"
+    before = re.sub(r"(?:相比)?[，,]?$", "", before)
+    return f"{before}{'相比' if re.search(r'(?:与|和|同|跟)[^比较]+$', before) else ''}增长了多少"
+
+
 def share_of(part_text: str, whole_text: str) -> Ratio:
     """"A占B": whichever side names no thing of its own takes the other side's name (not its column:
     in "人员经费占基本支出决算数" the 决算数 is the whole's alone)."""
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
-    if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject):
-        whole = expression(whole_text, part)
+    if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
+            or isinstance(whole, TablesTotal) and isinstance(part, Operand) and not columns_in(whole_text):
+        whole = expression(whole_text, part)  # "占五个专项合计": the projects' total of the part's column
     return Ratio(part, whole)
 
 
