@@ -16,7 +16,7 @@ from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, 
                                      ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
-from assistant.chat.vocabulary import LITERAL, columns_in
+from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from schemas import Answer, Evidence
 
@@ -38,12 +38,17 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     """One figure, or several columns of one row ("指标值和实际完成值分别是多少": the last is the value)."""
     if node.columns:
         facts: list[Fact] = []
+        # "执行率和得分": a table's 得分 is its 总分; "执行率得分" is the 得分 of the 执行率 row, shown beside its rate
+        apart = len(columns_asked(node.operand.text)) == len(node.columns)
         for column in node.columns:  # the later columns are of the first one's row
+            asked = replace(node.operand, column=column, units=None)
             same_row = sibling(tools, facts[0], column) if facts else None
-            facts.append(same_row or find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
-        cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
-        row = facts[0].describe().rsplit("·", 1)[0]
-        return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
+            fact = same_row or find(tools, asked, facts[0] if facts else None)
+            facts.append(table_score(tools, replace(asked, text=strip_columns(asked.text)), fact)
+                         if column == "score" and apart else fact)
+        cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{as_printed(f)}（{where(f)}）" for f in facts)
+        row = facts[0].describe().rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else facts[0].describe().split("·")[0]
+        return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
         fact = find(tools, node.operand)
@@ -60,6 +65,11 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
             result.facts.append(weight)
     return result, sentence
+
+
+def as_printed(fact: Fact) -> str:
+    """A cell as the table prints it ("56.70%"), its unit added when the cell leaves it to the header ("100" → 100%)."""
+    return fact.text if fact.unit and fact.text.endswith(fact.unit) else printed(fact)
 
 
 def same_figure_of_every_table(tools: ReportTools, operand: Operand, fact: Fact) -> list[Fact]:
@@ -165,7 +175,7 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
 def figure_text(result: Result, name: str) -> str:
     """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
     name says it) and printed value."""
-    fact = result.facts[-1] if result.facts else None
+    fact = next((f for f in result.facts if f.value == result.value), result.facts[-1]) if result.facts else None
     line = f"（{where(fact)}）" if fact is not None else ""
     if result.formula and result.formula != number(result.value) or fact is None:
         return f"{result.formula}={number(result.value)}{result.unit or ''}{line}"

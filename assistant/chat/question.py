@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
-                                       column_words, columns_in, expected_units, scope_of, strip_columns, strip_scope,
+                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns, strip_scope,
                                        year_in)
 from assistant.values import normalize_text
 
@@ -483,11 +483,15 @@ def unspent(_, body: str, asked: str) -> Difference | None:
     return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
 
 
-def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole:
+def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
+    if len(set(columns_asked(body))) > 1:  # "全年预算数、全年执行数和执行率分别是多少": cells of one row
+        return None
     return PartOfWhole(operand(match.group("x")), None, bool(RECOMPUTE.search(body)))
 
 
-def rate(match: re.Match, body: str, asked: str) -> PartOfWhole:
+def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
+    if len(set(columns_asked(body))) > 1:
+        return None
     return PartOfWhole(operand(asked), match.group("rate"), bool(RECOMPUTE.search(body)))
 
 

@@ -32,6 +32,7 @@ QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 # Tie-breakers added to coverage (see ReportTools._bonus): small next to a word explained or not.
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
+IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names, over its echo in prose or basic data
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
 # What a sum of money is, in a narrative clause: a clause naming another ("年初预算金额70万元") than the question
 # ("…专项支出多少") is probably a sibling figure of the same item.
@@ -98,7 +99,8 @@ class ReportTools:
                     else self._default_score(fact, column, named)
             else:
                 score = coverage(query_all, fact.names, self.weights)
-            matches.append(Match(fact, score, score + self._bonus(fact, phrase, column, year, near)))
+            own = IN_NAMED_TABLE * (fact.table in named and fact.kind not in ("narrative", "basic"))
+            matches.append(Match(fact, score, score + own + self._bonus(fact, phrase, column, year, near)))
         return sorted(matches, key=lambda m: -m.rank)[:limit]
 
     def named_tables(self, phrase: str) -> set[int]:
