@@ -10,7 +10,7 @@ against what the tools returned.
 from dataclasses import replace
 
 from assistant.chat.offline import answer_offline, answer_result, gap_answer
-from assistant.chat.question import Larger, Listing, Question, asks_gap, understand
+from assistant.chat.question import Larger, Listing, Question, Several, asks_gap, understand
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -90,6 +90,9 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
     if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"
         return answer_offline(tools, replace(last, text=question.strip(), node=replace(last.node, gap=True)))
+    if asks_gap(question) and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
+        gap = Larger(last.node.items, last.node.names, wording="较多", gap=True)  # "A和B分别是多少？" then "差多少？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=gap))
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     understood = understand(question.strip(), earlier, names)

@@ -27,6 +27,10 @@ WHOLE_CANDIDATES = 5
 ITEM_CANDIDATES = 60
 NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
 ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
+ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])[、，,]?\s*")
+QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
+ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|全年)?(?:共有|共|有)?")
+PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
@@ -415,10 +419,56 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     return derived(total, items[0].unit, items)
 
 
+@dataclass(frozen=True)
+class NarrativeItem:
+    """A project the narrative numbers ("1.“市场及食品药品监管专项”…", "（2）2024年共有药品医疗器械监管资金…",
+    "3.打击传销工作经费，2020年度总目标…"): its name as printed, and the paragraph it heads."""
+
+    name: str
+    paragraph: int
+    line: int | None
+
+
+def narrative_projects(tools: ReportTools) -> list[NarrativeItem]:
+    """The longest run of numbered paragraphs (1, 2, 3 … in one numbering style) that each name a project, fund or
+    expense; none when the narrative numbers no such run."""
+    runs: list[list[NarrativeItem]] = []
+    style, expected = "", 0
+    for index, paragraph in enumerate(tools.document.paragraphs):
+        number_match = ITEM_NUMBER.match(paragraph.text)
+        if number_match is None:
+            continue
+        this_style = "（" if number_match.group("paren") else "."
+        value = int(number_match.group("paren") or number_match.group("plain"))
+        if value == 1 or this_style != style or value != expected:
+            runs.append([])
+        style, expected = this_style, value + 1
+        name = item_name(paragraph.text[number_match.end():])
+        if name:
+            runs[-1].append(NarrativeItem(name, index, paragraph.line))
+    return max((run for run in runs if len(run) >= 2), key=len, default=[])
+
+
+def item_name(text: str) -> str:
+    """The project an item's opening names: the quoted name, else its words up to the first pause or figure, without
+    the year and "共有"; "" when they do not end in a project word (专项, 经费, 资金, 项目, 补助, …费)."""
+    quoted = QUOTED_NAME.match(text)
+    if quoted:
+        return quoted.group(1)
+    head = re.split(r"[，,：:。；;]|\d+(?:\.\d+)?\s*(?:万元|元|亿元)", text, maxsplit=1)[0]
+    head = ITEM_PREFIX.sub("", head).strip()
+    head = re.sub(r"(?:实际)?(?:支出|金额|为|共)$", "", head)
+    return head if PROJECT_WORD.search(head) and len(head) <= 80 else ""
+
+
 def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
-    """The best figure for the subject in each numbered paragraph of the narrative, in order
-    (the `count` best when the question says how many)."""
+    """The best figure for the subject in each numbered paragraph of the narrative, in order (only the paragraphs
+    naming projects when the narrative numbers a run of them; the `count` best when the question says how many)."""
     words = ITEM_WORDS.sub("", node.subject.text)
+    projects = narrative_projects(tools)
+    if projects:
+        figures = [item_figure(tools, item, words, node.subject.units) for item in projects]
+        return [f for f in figures if f is not None]
     best: dict[int, Match] = {}
     for match in tools.lookup(words, source="narrative", units=node.subject.units, limit=ITEM_CANDIDATES):
         paragraph = match.fact.paragraph
@@ -429,6 +479,14 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
             best[paragraph] = match
     chosen = sorted(best.values(), key=lambda m: -m.rank)[:node.count] if node.count else list(best.values())
     return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
+
+
+def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None) -> Fact | None:
+    """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
+    words, the amount its opening gives ("共有质量监管专项80.57万元"); None when the paragraph gives no such figure."""
+    matches = [m for m in tools.lookup(f"{item.name} {words}", source="narrative", units=units or MONEY_UNITS,
+                                       limit=ITEM_CANDIDATES) if m.fact.paragraph == item.paragraph]
+    return max(matches, key=headline).fact if matches else None
 
 
 def headline(match: Match) -> tuple[float, int]:

@@ -3,7 +3,8 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, number, of, sibling,
+from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, narrative_projects, number, of,
+                                    sibling,
                                     table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import Listing, TablesTotal, Why
@@ -99,23 +100,27 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 
 
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元"):
-    how many, each one's figure, or which has the highest / lowest."""
+    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元",
+    "3.打击传销工作经费，2020年度总目标…"): how many, each one's figure when it gives one, or which has the most."""
+    projects = narrative_projects(tools)
+    if not projects:
+        raise NotFound("项目支出绩效自评表")
     words = WHICH_WORDS.sub("", node.subject.text)
     subject = replace(node.subject, text=words) if words else replace(node.subject, text="支出", units=MONEY_UNITS)
-    items = [f for f in listed_items(tools, TablesTotal(subject, "executed"))
-             if QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40])]
-    if not items:
-        raise NotFound("项目支出绩效自评表")
-    named = [(QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40]).group(1), f) for f in items]
-    rows = "\n".join(f"| {name} | {number(f.value)}{f.unit or ''} | {where(f)} |" for name, f in named)
+    amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
+    cell = lambda item: f"{number(amounts[item.paragraph].value)}{amounts[item.paragraph].unit or ''}" \
+        if item.paragraph in amounts else "—"  # noqa: E731
+    rows = "\n".join(f"| {item.name} | {cell(item)} | 第{item.line}行 |" for item in projects)
     table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
-    if node.condition in ("highest", "lowest"):
+    named = [(item.name, amounts[item.paragraph]) for item in projects if item.paragraph in amounts]
+    if node.condition in ("highest", "lowest") and named:
         name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
-        return of(chosen), f"正文所列{len(named)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
-    return (Result(float(len(named)), "个", "", items),
-            f"正文列出{len(named)}个项目：{'、'.join(f'“{name}”' for name, _ in named)}。" + table)
+        return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    quotes = [Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80], line=item.line)
+              for item in projects if item.paragraph not in amounts]
+    return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
+            f"正文列出{len(projects)}个项目：{'、'.join(f'“{item.name}”' for item in projects)}。" + table)
 
 
 def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:

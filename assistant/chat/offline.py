@@ -13,7 +13,7 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
 from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
+                                     ProportionalScore, Question, ScoreShare, Several, TablesTotal, Why, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
@@ -142,6 +142,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *listing_answer(tools, node), ""
     if isinstance(node, Larger):
         return *larger_answer(tools, node), ""
+    if isinstance(node, Several):
+        return *several_answer(tools, node), ""
     if isinstance(node, Why):
         return *why_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
@@ -172,6 +174,22 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
                     f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
 
 
+def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
+    """Each named figure with its line; one that is not in the report is said so, the others still given."""
+    stated, facts = [], []
+    for name, item in zip(node.names, node.items):
+        try:
+            result = run(tools, item)[0]
+        except NotFound:
+            stated.append(f"{name}：{NOT_FOUND}")
+            continue
+        stated.append(f"{name}：{figure_text(result, name)}")
+        facts += result.facts
+    if not facts:
+        raise NotFound("、".join(node.names))
+    return Result(None, None, "", facts), "；".join(stated) + "。"
+
+
 def figure_text(result: Result, name: str) -> str:
     """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
     name says it) and printed value."""
@@ -199,7 +217,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger)) else []
+        and not isinstance(question.node, (Listing, Larger, Several)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)

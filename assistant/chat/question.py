@@ -65,7 +65,8 @@ TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
-ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)(?:是|为|有)?(?:多少|几)")
+ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
+RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有)|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"人均|平均每人|每人平均")
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
@@ -247,6 +248,14 @@ class Larger:
     lowest: bool = False
     wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
     gap: bool = False  # the question also asks by how much ("哪个多？多多少？"): the value is the gap
+
+
+@dataclass(frozen=True)
+class Several:
+    """Named figures asked for at once ("基本支出和项目支出分别是多少"): each stated with its line."""
+
+    items: tuple  # the operation each name asks for
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -500,6 +509,21 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
+def several(_, body: str, asked: str) -> Several | None:
+    """"基本支出和项目支出分别是多少", "A的年初预算和追加分别是多少", "A和B的得分各是多少": each name, the words one
+    side shares ("A的…" before the first, "…的得分" after the last) given to the others."""
+    sides = [clean(side) for side in ITEM_SPLIT.split(clean(RESPECTIVELY.sub("", asked))) if clean(side)]
+    if len(sides) < 2 or len(set(columns_asked(body))) > 1:  # several columns of one row are a lookup's
+        return None
+    if "的" in sides[0] and not any("的" in side for side in sides[1:]):
+        owner = sides[0].rsplit("的", 1)[0]
+        sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
+    elif "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
+        measure = sides[-1].split("的", 1)[1]
+        sides = [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:]
+    return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+
+
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
@@ -550,6 +574,7 @@ KINDS = (
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
     Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("A和B分别", (RESPECTIVELY,), several),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("查数", (), lookup),
@@ -724,7 +749,7 @@ def main_operand(node) -> Operand | None:
     for name in ("operand", "subject", "part", "left", "first"):
         if hasattr(node, name):
             return main_operand(getattr(node, name))
-    if isinstance(node, Sum) and node.items:
+    if isinstance(node, (Sum, Several)) and node.items:
         return main_operand(node.items[0])
     return None
 
