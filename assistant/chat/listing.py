@@ -15,6 +15,7 @@ from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
+DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 SHOWN = 15  # items an answer lists; the count covers them all
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
@@ -61,6 +62,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The project tables: how many, each one's figure, which stand below / above a number, or which has the
     highest / lowest figure in one column (every table sharing it)."""
     text = node.subject.text
+    if node.condition in ("full", "not_full"):
+        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
@@ -97,6 +100,20 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result, str]:
+    """The tables whose 总分 is (`full`) or is not their full 总分值 ("哪些专项得了满分", "哪些项目没拿满分"),
+    each table's 总分 shown."""
+    facts = table_figures(tools, "total_score", projects)
+    if not facts:
+        raise NotFound("自评表总分")
+    hits = [f for f in facts if (weight := sibling(tools, f, "total_weight")) is not None and weight.value is not None
+            and (abs(f.value - weight.value) < SAME) == full]
+    what = "得满分" if full else "未得满分"
+    head = (f"{what}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
+            else f"没有{what}的" + ("项目。" if projects else "自评表。"))
+    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, "总分")
 
 
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -169,6 +186,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return most_lost(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest") and "得分率" in node.subject.text:
         return best_score_rate(tools, table, group, node.condition)
+    if node.condition in ("highest", "lowest") and DEVIATION.search(node.subject.text):
+        return widest_deviation(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -235,6 +254,22 @@ def best_score_rate(tools: ReportTools, table: int | None, group: str | None, co
     result = derived(f"{number(score.value)}÷{number(weight.value)}×100", "%", [score, weight])
     name, most = score.describe().rsplit("·", 1)[0], "最高" if condition == "highest" else "最低"
     return result, f"得分率{most}的是{name}：{result.formula}={number(result.value)}%（{where(score)}）。"
+
+
+def widest_deviation(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator whose 实际完成值 stands farthest (or nearest) from its 年度指标值, relative to the target:
+    (完成值 − 指标值) ÷ 指标值 × 100, over the indicators whose two values are numbers in one unit."""
+    pairs = [(target, actual) for actual in tools.indicator_facts("actual", table, group)
+             if (target := sibling(tools, actual, "target")) is not None and target.value and actual.value is not None
+             and target.unit == actual.unit and not is_placeholder(actual.row or "")]
+    if not pairs:
+        raise NotFound("有数值指标值和完成值的指标")
+    target, actual = (max if condition == "highest" else min)(
+        pairs, key=lambda pair: abs(pair[1].value - pair[0].value) / abs(pair[0].value))
+    result = derived(f"({number(actual.value)}−{number(target.value)})÷{number(target.value)}×100", "%", [actual, target])
+    name, most = actual.describe().rsplit("·", 1)[0], "最大" if condition == "highest" else "最小"
+    return result, (f"完成值与指标值偏差{most}的是{name}：指标值{target.text}，实际完成值{actual.text}，"
+                    f"偏差{result.formula}={number(result.value)}%（{where(actual)}）。")
 
 
 def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:

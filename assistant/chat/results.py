@@ -85,10 +85,16 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         gap = round(own - recomputed, 2)
         verdict = "一致" if gap == 0 else f"自评{'高' if gap > 0 else '低'}{number(abs(gap))}分"
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
-    single = tables[0] if len(tables) == 1 else None
-    value = round(scores[single].self_score - scores[single].recomputed_score, 2) if single is not None else None
+    gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
+    extreme = EXTREME.search(question) if len(tables) > 1 else None  # "哪张表自评与复核相差最大": that table first
+    widest = extreme is not None and extreme.group() in ("最大", "最多", "最高")
+    single = (max if widest else min)(tables, key=lambda t: abs(gaps[t])) if extreme \
+        else tables[0] if len(tables) == 1 else None
+    value = gaps[single] if single is not None else None
+    head = f"自评与复核相差{'最大' if widest else '最小'}的是{table_label(tools, single)}，差{number(abs(value))}分。\n" \
+        if extreme else ""
     return (Result(value, "分" if value is not None else None, "", citations=citations(
-        [self_score_fact(tools, t) for t in tables])), "自评得分与复核得分之差：\n" + "\n".join(lines))
+        [self_score_fact(tools, t) for t in tables])), head + "自评得分与复核得分之差：\n" + "\n".join(lines))
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,9 @@ RULE_QUESTIONS = (
 REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|复核后(?:是|为|有|得)?(?:多少|几)分|本工具.{0,6}(?:得分|分数|总分)"
                           r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
+# "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
+TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
+
 KINDS = (
     ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
                review_reasons),
@@ -243,7 +252,8 @@ KINDS = (
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:三级)?指标"
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
-               lambda tools, question: deductions_listing(tools, question, with_reason=False), unless=(EXTREME,)),
+               lambda tools, question: deductions_listing(tools, question, with_reason=False),
+               unless=(EXTREME, TABLES_ONLY)),
 )
 
 
