@@ -555,7 +555,8 @@ KINDS = (
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
-    Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
+    Kind("扣分", (DEDUCTION,),
+         lambda _, body, asked: None if EACH.search(body) else Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
     Kind("人均", (PER_HEAD,),
@@ -657,7 +658,7 @@ def parse_listing(body: str) -> Listing | None:
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
-    column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
+    column = "lost" if (extreme and NOT_FULL.search(body) or DEDUCTION.search(body)) else (columns[-1] if columns else None)
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)

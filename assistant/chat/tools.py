@@ -26,6 +26,7 @@ from schemas import CheckedReport, Finding
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
 # A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
 TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
+DEPARTMENT_TABLE = re.compile(r"部门整体(?:支出)?(?:绩效)?(?:自评)?表|部门整体的|部门整体(?=执行率|预算|得分|总分|自评)")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
@@ -106,6 +107,8 @@ class ReportTools:
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
         named = {index for index, table_name in self.table_names() if table_name in phrase}
+        if DEPARTMENT_TABLE.search(phrase):  # "部门整体支出绩效自评表", "部门整体的…": the department-wide table
+            named |= {index for index, table in enumerate(self.report.tables) if table.kind == "department_overall"}
         named |= {int(cn2an.cn2an(digits or chinese, "smart")) - 1 for digits, chinese in TABLE_NUMBER.findall(phrase)}
         named &= set(range(len(self.report.tables)))
         asked = {attachment(number) for number in ATTACHMENT.findall(phrase)}
