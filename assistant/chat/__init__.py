@@ -9,8 +9,8 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.offline import answer_offline, answer_result, gap_answer
-from assistant.chat.question import Larger, Listing, Question, Several, asks_gap, understand
+from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
+from assistant.chat.question import Larger, Listing, Question, Several, asks_gap, asks_which, understand
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -95,6 +95,14 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
         return answer_offline(tools, replace(last, text=question.strip(), node=gap))
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
+    way = asks_which(question)
+    if way and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
+        pick = Larger(last.node.items, last.node.names, way in ("低", "少", "小"), f"较{way}")  # "A和B分别…？" "哪个高？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=pick))
+    if way and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
+        named = [q.resolved for q in earlier[-2:]] if [q.text for q in earlier[-2:]] == [a.question for a in history[-2:]] \
+            else [a.question for a in history[-2:]]
+        return which_answer(question, history[-2], history[-1], way, named)
     understood = understand(question.strip(), earlier, names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)
     if kind is not None:  # the review's own results come from the review, whatever the mode

@@ -12,8 +12,9 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import listing_answer, why_answer
-from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, Several, TablesTotal, Why, main_operand)
+from assistant.chat.question import (ASKING, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
+                                     ProportionalScore, Question, ScoreShare, Several, TablesTotal, Why, clean,
+                                     main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
@@ -244,3 +245,19 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
                 f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
     return Answer(question=question, answer=sentence, value=value, unit=unit or None,
                   evidence=first.evidence + second.evidence, mode="offline")
+
+
+def which_answer(question: str, first: Answer, second: Answer, way: str, names: list[str]) -> Answer:
+    """"哪个高？" after two figures: the larger (or, asked 低/少/小, the smaller) of the last two answers, and by how
+    much; `names` are the two questions as resolved ("食品监管专项的得分")."""
+    names = [clean(ASKING.sub("", name)) for name in names]
+    pairs = sorted(zip(names, (first, second)), key=lambda pair: pair[1].value, reverse=way not in ("低", "少", "小"))
+    ordered = [answer for _, answer in pairs]
+    unit = first.unit or second.unit or ""
+    stated = "；".join(f"{name}{number(a.value)}{a.unit or ''}" for name, a in zip(names, (first, second)))
+    if abs(first.value - second.value) < SAME:
+        sentence = f"二者相同：{stated}。"
+    else:
+        sentence = f"{pairs[0][0]}较{way}：{stated}，相差{number(abs(first.value - second.value))}{unit}。"
+    return Answer(question=question, answer=sentence, value=ordered[0].value, unit=ordered[0].unit,
+                  evidence=ordered[0].evidence + ordered[1].evidence, mode="offline")

@@ -24,11 +24,13 @@ PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
 # "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
-BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?差(?:了|距|额|值)?(?:是|有|为)?"
+BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?(?:差|多|高|少|低)(?:了|出|距|额|值)?(?:是|有|为)?"
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
+# "哪个高？", "谁更多？": asked right after two figures, which of the last two answers is larger (or smaller)
+BARE_WHICH = re.compile(r"(?:那么?)?(?:哪个|哪一个|哪项|哪一项|谁)(?:的)?(?:更|比较|较)?(?P<way>高|低|多|少|大|小)(?:一些|些|一点)?")
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
-ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算")
+ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
@@ -56,7 +58,8 @@ APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
-UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省")
+UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
+                     r"|还剩(?:下)?|剩下")
 LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
@@ -488,7 +491,7 @@ def unspent(_, body: str, asked: str) -> Difference | None:
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     rest = asked[:match.start()] + asked[match.end():]
-    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算)$", "", operand(rest).subject)
+    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算|(?:实际)?执行了?)$", "", operand(rest).subject)
     return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
 
 
@@ -687,6 +690,10 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
     why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
+    if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
+        return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
+    if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
+        return clean(f"{previous.subject}的{text}")
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
             or extreme_only or asks_of_a_row(text)):
         return text
@@ -762,6 +769,12 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     node, compare = parse(resolved)
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def asks_which(text: str) -> str | None:
+    """The way ("高", "少" …) a question that only asks which of the two figures before it wins asks for; else None."""
+    match = BARE_WHICH.fullmatch(re.sub(r"[？?！!。，,\s]", "", text))
+    return match.group("way") if match else None
 
 
 def asks_gap(text: str) -> bool:
