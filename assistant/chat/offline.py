@@ -188,7 +188,7 @@ def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
         facts += result.facts
     if not facts:
         raise NotFound("、".join(node.names))
-    return Result(None, None, "", facts), "；".join(stated) + "。"
+    return Result(facts[-1].value, facts[-1].unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
 
 
 def figure_text(result: Result, name: str) -> str:
