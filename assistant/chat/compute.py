@@ -27,6 +27,8 @@ WHOLE_CANDIDATES = 5
 ITEM_CANDIDATES = 60
 NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
 ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
+AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小")  # not a measure
+MEASURE_ENOUGH = 0.5
 ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])[、，,]?\s*")
 QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
 ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|全年)?(?:共有|共|有)?")
@@ -466,9 +468,12 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     naming projects when the narrative numbers a run of them; the `count` best when the question says how many)."""
     words = ITEM_WORDS.sub("", node.subject.text)
     projects = narrative_projects(tools)
-    if projects:
-        figures = [item_figure(tools, item, words, node.subject.units) for item in projects]
-        return [f for f in figures if f is not None]
+    if projects:  # each item's figure its clause names as the words do; failing that for most, its best figure
+        for measured in (True, False):
+            figures = [f for item in projects if (f := item_figure(tools, item, words, node.subject.units, measured))]
+            if len(figures) >= 2:
+                break
+        return figures
     best: dict[int, Match] = {}
     for match in tools.lookup(words, source="narrative", units=node.subject.units, limit=ITEM_CANDIDATES):
         paragraph = match.fact.paragraph
@@ -481,11 +486,18 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
 
 
-def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None) -> Fact | None:
+def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None,
+                measured: bool) -> Fact | None:
     """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
     words, the amount its opening gives ("共有质量监管专项80.57万元"); None when the paragraph gives no such figure."""
-    matches = [m for m in tools.lookup(f"{item.name} {words}", source="narrative", units=units or MONEY_UNITS,
-                                       limit=ITEM_CANDIDATES) if m.fact.paragraph == item.paragraph]
+    units = units or MONEY_UNITS
+    matches = [m for m in tools.lookup(f"{item.name} {words}", source="narrative", units=units, limit=ITEM_CANDIDATES)
+               if m.fact.paragraph == item.paragraph]
+    measure = AMOUNT_WORDS.sub("", words)
+    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so
+        said = {id(m.fact) for m in tools.lookup(measure, source="narrative", units=units, limit=ITEM_CANDIDATES)
+                if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+        matches = [m for m in matches if id(m.fact) in said]
     return max(matches, key=headline).fact if matches else None
 
 

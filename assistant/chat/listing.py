@@ -123,7 +123,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     if not projects:
         raise NotFound("项目支出绩效自评表")
     words = WHICH_WORDS.sub("", node.subject.text)
-    subject = replace(node.subject, text=words) if words else replace(node.subject, text="支出", units=MONEY_UNITS)
+    subject = replace(node.subject, text=words, units=node.subject.units or MONEY_UNITS)
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
     cell = lambda item: f"{number(amounts[item.paragraph].value)}{amounts[item.paragraph].unit or ''}" \
         if item.paragraph in amounts else "—"  # noqa: E731
