@@ -195,3 +195,19 @@ def test_a_narratives_projects_spent_added_up():
                                           flags=re.MULTILINE)]
     assert ask(S003, "六个项目一共支出多少？").value == round(sum(spent), 2)
 
+
+
+def test_what_a_narrative_figure_is_spent_on_or_made_of():
+    sentence = next(line for line in S004.read_text(encoding="utf-8").splitlines() if line.startswith("项目支出"))
+    uses = re.search(r"主要用于(.+?)等\d+个项目", sentence).group(1).split("、")
+    answer = ask(S004, "业务工作经费主要用于哪些方面？")
+    assert answer.value == len(uses) and all(f". {use}\n" in answer.answer + "\n" for use in uses)
+    special = re.findall(r"(20\d\d[^，。]*?专项(?:（[^）]*）)?)[\d.]+万元", sentence.split("包括", 1)[1])
+    answer = ask(S004, "政府专项经费包括哪些？")
+    assert special and answer.value == len(special) and all(name in answer.answer for name in special)
+
+
+def test_each_narrative_projects_amount_is_the_one_asked_for():
+    spent = narrative_items(S003, r"^\d\.“(.+?)”.*?支出([\d.]+)万?元")
+    answer = ask(S003, "列出所有项目及其支出金额")
+    assert len(spent) == 6 and all(f"| {name} | {float(amount):g}" in answer.answer for name, amount in spent)

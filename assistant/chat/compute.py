@@ -27,7 +27,8 @@ WHOLE_CANDIDATES = 5
 ITEM_CANDIDATES = 60
 NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
 ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
-AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小")  # not a measure
+# words of an item question that name no measure of money ("列出所有项目及其支出金额": 支出 does)
+AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小|及其|分别")
 MEASURE_ENOUGH = 0.5
 ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])[、，,]?\s*")
 QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
@@ -491,9 +492,9 @@ def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: froz
     """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
     words, the amount its opening gives ("共有质量监管专项80.57万元"); None when the paragraph gives no such figure."""
     units = units or MONEY_UNITS
-    matches = [m for m in tools.lookup(f"{item.name} {words}", source="narrative", units=units, limit=ITEM_CANDIDATES)
-               if m.fact.paragraph == item.paragraph]
     measure = AMOUNT_WORDS.sub("", words)
+    matches = [m for m in tools.lookup(f"{item.name} {measure}", source="narrative", units=units, limit=ITEM_CANDIDATES)
+               if m.fact.paragraph == item.paragraph]
     if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so
         said = {id(m.fact) for m in tools.lookup(measure, source="narrative", units=units, limit=ITEM_CANDIDATES)
                 if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}

@@ -3,11 +3,10 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, narrative_projects, number, of,
-                                    sibling,
-                                    table_named)
+from assistant.chat.compute import (NotFound, Result, derived, find, group_named, listed_items, narrative_projects,
+                                    number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Listing, TablesTotal, Why
+from assistant.chat.question import Contents, Listing, TablesTotal, Why
 from assistant.chat.vocabulary import MONEY_UNITS, QUOTED
 from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ReportTools
@@ -16,6 +15,8 @@ from assistant.values import parse_target
 from schemas import Evidence
 
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
+LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
+LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
 SHOWN = 15  # items an answer lists; the count covers them all
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
@@ -26,6 +27,27 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "tables":
         return tables_listing(tools, node)
     return indicators_listing(tools, node)
+
+
+def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
+    """The parts the sentence giving a figure lists after it ("项目支出1559.70万元，其中业务工作经费…，政府专项经费…",
+    "主要用于打击传销工作经费、食品安全监管检测经费…等12个项目"), each as printed."""
+    fact = find(tools, replace(node.subject, source="narrative"))
+    paragraph = tools.document.paragraphs[fact.paragraph].text
+    sentence = re.split(r"[。]", paragraph[fact.offset:], maxsplit=1)[0]
+    marker = LIST_MARKER.search(sentence)
+    if marker is None:
+        raise NotFound(f"{node.subject.subject}的组成")
+    rest = sentence[marker.end():].strip("，,：: ")
+    first = re.split(r"[，,；;]", rest, maxsplit=1)[0]
+    pieces = first.split("、") if "、" in first and marker.group() != "其中" else re.split(r"[，,；;]", rest)
+    items = [LIST_TAIL.sub("", piece).strip() for piece in pieces if LIST_TAIL.sub("", piece).strip()]
+    if not items:
+        raise NotFound(f"{node.subject.subject}的组成")
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
+    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
+            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
 
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:

@@ -11,8 +11,8 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
                                     of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import listing_answer, why_answer
-from assistant.chat.question import (ASKING, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
+from assistant.chat.listing import contents_answer, listing_answer, why_answer
+from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
                                      ProportionalScore, Question, ScoreShare, Several, TablesTotal, Why, clean,
                                      main_operand)
 from assistant.chat.results import ResultKind
@@ -147,6 +147,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *several_answer(tools, node), ""
     if isinstance(node, Why):
         return *why_answer(tools, node), ""
+    if isinstance(node, Contents):
+        return *contents_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
@@ -218,7 +220,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger, Several)) else []
+        and not isinstance(question.node, (Listing, Larger, Several, Contents)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)

@@ -26,6 +26,9 @@ BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两
 # "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
 BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?(?:差|多|高|少|低)(?:了|出|距|额|值)?(?:是|有|为)?"
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
+# "项目支出有哪些？", "…主要用于哪些方面", "…的构成": what the sentence giving the figure lists after it
+INCLUDES = re.compile(r"(?:主要)?(?:包括|包含|用于|用在|有|由)(?:了)?(?:哪些|什么|哪几)(?:个|项)?(?:方面|项目|内容|部分|构成|组成)?"
+                      r"|的?(?:构成|组成|明细)(?:情况)?(?:是什么|有哪些|如何)?$")
 # "哪个高？", "谁更多？": asked right after two figures, which of the last two answers is larger (or smaller)
 BARE_WHICH = re.compile(r"(?:那么?)?(?:哪个|哪一个|哪项|哪一项|谁)(?:的)?(?:更|比较|较)?(?P<way>高|低|多|少|大|小)(?:一些|些|一点)?")
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
@@ -268,6 +271,13 @@ class Either:
 
     first: object
     second: object
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the report says a figure is made of or spent on ("项目支出有哪些", "业务工作经费主要用于哪些方面")."""
+
+    subject: Operand
 
 
 @dataclass(frozen=True)
@@ -578,6 +588,8 @@ KINDS = (
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
     Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Contents(operand(body[:m.start()]))
+         if tokens(subject_of(body[:m.start()])) else None),
     Kind("A和B分别", (RESPECTIVELY,), several),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
