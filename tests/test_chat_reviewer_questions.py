@@ -211,3 +211,12 @@ def test_each_narrative_projects_amount_is_the_one_asked_for():
     spent = narrative_items(S003, r"^\d\.“(.+?)”.*?支出([\d.]+)万?元")
     answer = ask(S003, "列出所有项目及其支出金额")
     assert len(spent) == 6 and all(f"| {name} | {float(amount):g}" in answer.answer for name, amount in spent)
+
+
+def test_one_indicator_compared_across_the_projects():
+    scores = {t.name: i.score for _, t in projects(S000) for i in t.indicators if i.level3 == "社会公众满意度"}
+    lowest = min(scores, key=scores.get)
+    answer = ask(S000, "社会公众满意度哪个专项最低？")
+    assert len(scores) >= 2 and answer.value == scores[lowest] and lowest in answer.answer
+    table = ask(S000, "各专项社会公众满意度得分分别是多少？").answer
+    assert all(f"{name} | {score:g}分 |" in table for name, score in scores.items())

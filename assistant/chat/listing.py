@@ -3,17 +3,19 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, find, group_named, listed_items, narrative_projects,
-                                    number, of, sibling, table_named)
+from assistant.chat.compute import (NotFound, Result, derived, find, group_named, label_named, listed_items,
+                                    narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Contents, Listing, TablesTotal, Why
-from assistant.chat.vocabulary import MONEY_UNITS, QUOTED
+from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
+from assistant.chat.vocabulary import MONEY_UNITS, QUOTED, strip_columns
+from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
-from assistant.chat.tools import ReportTools
+from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
+ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
@@ -89,11 +91,13 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
-    facts = sorted(table_figures(tools, "total_score" if column == "lost" else column, projects), key=lambda f: f.table)
+    row = indicator_of_each_table(tools, text, asked, projects)
+    facts = row or sorted(table_figures(tools, "total_score" if column == "lost" else column, projects),
+                          key=lambda f: f.table)
     if not facts:
         return narrative_items_listing(tools, node)
-    name = COLUMN_NAMES.get(column, "")
-    if column == "lost":
+    name = f"{facts[0].row}{COLUMN_NAMES.get(facts[0].column or '', '')}" if row else COLUMN_NAMES.get(column, "")
+    if column == "lost" and not row:
         facts, name = table_losses(tools, facts), "扣分"
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
@@ -122,6 +126,23 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:
+    """"社会公众满意度哪个专项最低", "各专项社会公众满意度得分分别是多少": the indicator the words name, in each
+    (project) table that has it — its 得分 unless another column is asked; none when the words name no indicator
+    row of at least two tables."""
+    words = subject_of(WHICH_WORDS.sub("", strip_columns(text)))
+    if not tokens(words):
+        return []
+    best: dict[int, Fact] = {}
+    for match in tools.lookup(words, column=column if column in ROW_COLUMNS else "score", source="table",
+                              limit=len(tools.report.tables) * 8):
+        fact = match.fact
+        if fact.kind == "indicator" and match.score >= ENOUGH and label_named(fact, words) and fact.table not in best \
+                and (not projects or tools.report.tables[fact.table].kind == "project"):
+            best[fact.table] = fact
+    return [best[t] for t in sorted(best)] if len(best) >= 2 else []
 
 
 def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result, str]:
