@@ -220,3 +220,26 @@ def test_one_indicator_compared_across_the_projects():
     assert len(scores) >= 2 and answer.value == scores[lowest] and lowest in answer.answer
     table = ask(S000, "各专项社会公众满意度得分分别是多少？").answer
     assert all(f"{name} | {score:g}分 |" in table for name, score in scores.items())
+
+
+def test_yes_no_comparison_said_with_a_verb_of_comparing():
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的得分高于食品监管专项吗？")
+    assert answer.value == max(scores["药品监管专项"], scores["食品监管专项"])
+    assert f"{scores['药品监管专项']:g}分" in answer.answer and f"{scores['食品监管专项']:g}分" in answer.answer
+
+
+def test_a_gap_between_rates_in_points():
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    answer = ask(S002, "运行维护费的执行率与业务工作经费相比低多少个百分点？")
+    assert answer.value == round(abs(rates["业务工作经费"] - rates["运行维护费"]), 2) and answer.unit == "%"
+
+
+@pytest.mark.parametrize("question, higher", [("哪些专项的自评分高于复核分？", True), ("哪些表的自评得分比复核得分低？", False)])
+def test_the_tables_whose_self_score_is_above_or_below_the_review(question, higher):
+    scores = checked_json(S000)["scores"]
+    hits = [s["table"] for s in scores if s["self_score"] is not None and s["recomputed_score"] is not None
+            and (s["self_score"] > s["recomputed_score"] if higher else s["self_score"] < s["recomputed_score"])]
+    answer = ask(S000, question)
+    head = answer.answer.split("\n")[0]
+    assert answer.value == len(hits) and all(f"表{t + 1}" in head for t in hits)

@@ -121,7 +121,8 @@ HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多�
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
-                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$")
+                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$"
+                      rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$")
 
 
 @dataclass(frozen=True)
@@ -541,14 +542,14 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    way = groups.get("way") or groups.get("way2") or groups.get("way3")
+    way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:
         sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
     else:
-        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3") if groups.get(k)]
+        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
         what = words[-1] if words else ""
-        sides = [strip_columns(side).strip() for side in sides]
+        sides = [re.sub(r"的$", "", strip_columns(side).strip()) for side in sides]
     if len(sides) < 2:
         return None
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
