@@ -153,7 +153,8 @@ def test_points_lost_by_each_project():
 
 def test_the_department_tables_lost_points_only():
     department = gold(S000).tables[0]
-    lost = [i.level3 for i in department.indicators if i.score is not None and i.weight is not None and i.score < i.weight]
+    lost = [i.level3 for i in department.indicators
+            if i.score is not None and i.weight is not None and i.score < i.weight]
     answer = ask(S000, "部门整体支出绩效自评表有哪些指标扣分了？")
     assert answer.value == len(lost) and all(name in answer.answer for name in lost)
 

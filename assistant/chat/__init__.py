@@ -100,8 +100,8 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
         pick = Larger(last.node.items, last.node.names, way in ("低", "少", "小"), f"较{way}")  # "A和B分别…？" "哪个高？"
         return answer_offline(tools, replace(last, text=question.strip(), node=pick))
     if way and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
-        named = [q.resolved for q in earlier[-2:]] if [q.text for q in earlier[-2:]] == [a.question for a in history[-2:]] \
-            else [a.question for a in history[-2:]]
+        asked = [a.question for a in history[-2:]]
+        named = [q.resolved for q in earlier[-2:]] if [q.text for q in earlier[-2:]] == asked else asked
         return which_answer(question, history[-2], history[-1], way, named)
     understood = understand(question.strip(), earlier, names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)

@@ -30,7 +30,9 @@ ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, no
 # words of an item question that name no measure of money ("列出所有项目及其支出金额": 支出 does)
 AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小|及其|分别")
 MEASURE_ENOUGH = 0.5
-ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])[、，,]?\s*")
+# "3.", "（2）" opening an item; "8.2020省级…" is item 8, "8.5%" is no item
+ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])"
+                         r"[、，,]?\s*")
 QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
 ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|全年)?(?:共有|共|有)?")
 PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")

@@ -309,7 +309,8 @@ def widest_deviation(tools: ReportTools, table: int | None, group: str | None, c
         raise NotFound("有数值指标值和完成值的指标")
     target, actual = (max if condition == "highest" else min)(
         pairs, key=lambda pair: abs(pair[1].value - pair[0].value) / abs(pair[0].value))
-    result = derived(f"({number(actual.value)}−{number(target.value)})÷{number(target.value)}×100", "%", [actual, target])
+    formula = f"({number(actual.value)}−{number(target.value)})÷{number(target.value)}×100"
+    result = derived(formula, "%", [actual, target])
     name, most = actual.describe().rsplit("·", 1)[0], "最大" if condition == "highest" else "最小"
     return result, (f"完成值与指标值偏差{most}的是{name}：指标值{target.text}，实际完成值{actual.text}，"
                     f"偏差{result.formula}={number(result.value)}%（{where(actual)}）。")

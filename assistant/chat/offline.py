@@ -12,9 +12,9 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import contents_answer, listing_answer, why_answer
-from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, Several, TablesTotal, Why, clean,
-                                     main_operand)
+from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
+                                     Operand, PartOfWhole, ProportionalScore, Question, ScoreShare, Several,
+                                     TablesTotal, Why, clean, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
@@ -48,7 +48,8 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             facts.append(table_score(tools, replace(asked, text=strip_columns(asked.text)), fact)
                          if column == "score" and apart else fact)
         cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{as_printed(f)}（{where(f)}）" for f in facts)
-        row = facts[0].describe().rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else facts[0].describe().split("·")[0]
+        whole = facts[0].describe()
+        row = whole.rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else whole.split("·")[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum

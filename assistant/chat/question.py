@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
-                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns, strip_scope,
-                                       year_in)
+                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns,
+                                       strip_scope, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -674,7 +674,8 @@ def parse_listing(body: str) -> Listing | None:
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
-    column = "lost" if (extreme and NOT_FULL.search(body) or DEDUCTION.search(body)) else (columns[-1] if columns else None)
+    lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
+    column = "lost" if lost else (columns[-1] if columns else None)
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)

@@ -69,7 +69,8 @@ def columns_asked(text: str) -> list[str]:
     """The columns a text asks for side by side ("全年预算数、执行数和执行率"); a column word right before another
     names the row of the next ("执行率得分": the 得分 of the 执行率 row), so only the last of such a run counts."""
     found = list(COLUMN.finditer(text))
-    return [COLUMN_OF[m.group()] for m, after in zip(found, found[1:] + [None]) if after is None or after.start() > m.end()]
+    return [COLUMN_OF[m.group()] for m, after in zip(found, found[1:] + [None])
+            if after is None or after.start() > m.end()]
 
 
 def column_words(text: str) -> list[str]:
