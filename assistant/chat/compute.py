@@ -25,7 +25,6 @@ PERCENT = frozenset({"%"})
 WHOLE_ENOUGH = 0.5
 WHOLE_CANDIDATES = 5
 ITEM_CANDIDATES = 60
-NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
 ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
 # words of an item question that name no measure of money ("列出所有项目及其支出金额": 支出 does)
 AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小|及其|分别")
@@ -480,7 +479,7 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     best: dict[int, Match] = {}
     for match in tools.lookup(words, source="narrative", units=node.subject.units, limit=ITEM_CANDIDATES):
         paragraph = match.fact.paragraph
-        if match.score < ENOUGH or not NUMBERED.match(tools.document.paragraphs[paragraph].text):
+        if match.score < ENOUGH or not ITEM_NUMBER.match(tools.document.paragraphs[paragraph].text):
             continue
         # an item's first figure heads it: on a near tie it is the one meant
         if paragraph not in best or headline(match) > headline(best[paragraph]):

@@ -7,7 +7,7 @@ from assistant.chat.compute import (NotFound, Result, derived, find, group_named
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
-from assistant.chat.vocabulary import MONEY_UNITS, QUOTED, strip_columns
+from assistant.chat.vocabulary import MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
