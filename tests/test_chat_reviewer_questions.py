@@ -244,3 +244,16 @@ def test_the_tables_whose_self_score_is_above_or_below_the_review(question, high
     answer = ask(S000, question)
     head = answer.answer.split("\n")[0]
     assert answer.value == len(hits) and all(f"表{t + 1}" in head for t in hits)
+
+
+def test_a_share_of_another_things_whole_is_never_above_it():
+    department = gold(S000).tables[0].funds_total
+    answer = ask(S000, "基本支出占总支出的比重？")
+    assert answer.value is not None and 0 < answer.value <= 100
+    assert f"{department.executed:g}" in answer.answer  # the whole is the department's total spending
+
+
+def test_the_mean_of_named_figures():
+    text = S004.read_text(encoding="utf-8")
+    staff, public = (float(v) for v in re.search(r"其中人员经费([\d.]+)万元.*?公用经费([\d.]+)万元", text).groups())
+    assert ask(S004, "人员经费和公用经费的平均数是多少？").value == round((staff + public) / 2, 2)

@@ -154,7 +154,9 @@ def add_up(tools: ReportTools, node: Sum, near: Fact | None = None) -> Result:
     results: list[Result] = []
     for item in node.items:
         results.append(evaluate(tools, item, near or (first_fact(results[0]) if results else None)))
-    return derived("+".join(wrap(r) for r in results), results[0].unit, [f for r in results for f in r.facts])
+    total = "+".join(wrap(r) for r in results)
+    formula = f"({total})÷{len(results)}" if node.average else total
+    return derived(formula, results[0].unit, [f for r in results for f in r.facts])
 
 
 def components(tools: ReportTools, node: Components, near: Fact | None = None) -> Result:
@@ -183,12 +185,13 @@ def subtract(tools: ReportTools, node: Difference) -> Result:
     return derived(formula, left.unit or right.unit, left.facts + right.facts, direction=direction)
 
 
-def operands(tools: ReportTools, first, second, same_units: bool = True) -> tuple[Result, Result]:
+def operands(tools: ReportTools, first, second, same_units: bool = True, within: bool = False) -> tuple[Result, Result]:
     """The two figures of a difference or ratio.
 
     Two named figures are chosen together: the best-ranked pair, where figures standing in the
     same table or paragraph count for more (a reviewer compares figures that belong together),
-    in comparable units unless `same_units` is off (人均: 万元 per 人).
+    in comparable units unless `same_units` is off (人均: 万元 per 人); `within`: a part of another
+    thing's whole ("基本支出占总支出"), never larger than it, when such a pair exists.
     """
     if not (named(first) and named(second)):
         left = evaluate(tools, first)
@@ -204,6 +207,7 @@ def operands(tools: ReportTools, first, second, same_units: bool = True) -> tupl
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
         raise NotFound(second.subject or second.text)
+    pairs = [p for p in pairs if p[1].value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
     return (of(table_score(tools, first, a) if first.column == "score" else a),
             of(table_score(tools, second, b) if second.column == "score" else b))
@@ -239,7 +243,9 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     part_node = node.part
     if isinstance(part_node, Operand) and isinstance(node.whole, Operand) and part_node.units is None:
         part_node = replace(part_node, units=node.whole.units)
-    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None)
+    share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
+        and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
+    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
     if not whole.value:
         raise NotFound("分母")
     if node.times:

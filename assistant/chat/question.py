@@ -152,9 +152,10 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Sum:
-    """Figures added up ("基本支出与项目支出合计")."""
+    """Figures added up ("基本支出与项目支出合计"); their mean when `average` ("人员经费和公用经费的平均数")."""
 
     items: tuple
+    average: bool = False
 
 
 @dataclass(frozen=True)
@@ -644,6 +645,10 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
         return None
     columns = columns_in(asked)
     each = EACH_TABLE.search(asked)
+    named = expression(re.sub(r"的?平均(?:数|值)?|(?:取|求)?平均", "", asked) + "合计", units=units) \
+        if average and not each else None
+    if isinstance(named, Sum):  # "A和B的平均数": the mean of the figures named
+        return replace(named, average=True)
     if each or average:
         count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
         subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
