@@ -257,3 +257,27 @@ def test_the_mean_of_named_figures():
     text = S004.read_text(encoding="utf-8")
     staff, public = (float(v) for v in re.search(r"其中人员经费([\d.]+)万元.*?公用经费([\d.]+)万元", text).groups())
     assert ask(S004, "人员经费和公用经费的平均数是多少？").value == round((staff + public) / 2, 2)
+
+
+@pytest.mark.parametrize("question", ["哪些指标得分与复核不一致？", "复核后哪些指标的得分变了？"])
+def test_the_rows_the_review_scored_otherwise(question):
+    rows = [row for s in checked_json(S000)["scores"] for row in s.get("rows", []) if row["row"] != "……"]
+    answer = ask(S000, question)
+    assert rows and answer.value == len(rows)
+    assert all(f"{row['row']}：自评{row['self_score']:g}分 → 复核{row['recomputed_score']:g}分" in answer.answer
+               for row in rows)
+
+
+def test_one_rows_recomputed_score():
+    row = next(r for s in checked_json(S000)["scores"] for r in s.get("rows", []) if r["row"] == "执法及宣传次数")
+    answer = ask(S000, "执法及宣传次数的复核得分是多少？")
+    assert answer.value == row["recomputed_score"] and f"自评{row['self_score']:g}分" in answer.answer
+
+
+@pytest.mark.parametrize("path", [S000, S001, S002])
+def test_indicators_scored_above_their_weight(path):
+    over = [i.level3 for t in gold(path).tables for i in t.indicators
+            if i.score is not None and i.weight is not None and i.score > i.weight]
+    answer = ask(path, "得分超过分值的指标有哪些？")
+    assert answer.value == len(over) and (all(name in answer.answer for name in over) if over
+                                          else answer.answer.startswith("没有"))

@@ -239,11 +239,13 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return of(chosen), fact_sentence(chosen)
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = "actual" if node.condition == "missed" else \
+    column = "actual" if node.condition == "missed" else "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "full": lambda f: f.value is not None and full_marks(tools, f),
+              "over_weight": lambda f: f.value is not None and (weight := sibling(tools, f, "weight")) is not None
+              and weight.value is not None and f.value > weight.value + SAME,
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
@@ -251,7 +253,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
-    what = {"full": "得满分的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+    what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])

@@ -102,6 +102,7 @@ RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
+OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
@@ -240,7 +241,8 @@ class Listing:
 
     subject: Operand
     over: str  # indicators | tables | findings
-    # not_full | missed | qualitative | quantitative | below | above | each | error | warning | highest | lowest
+    # not_full | over_weight | missed | qualitative | quantitative | below | above | each | error | warning | highest
+    # | lowest
     condition: str | None = None
     column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
     threshold: float | None = None  # the number "below" / "above" compares with
@@ -568,6 +570,7 @@ KINDS = (
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,),
@@ -666,8 +669,8 @@ def count_of(numeral: str) -> int:
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
-CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
-              (QUANTITATIVE, "quantitative"), (EACH, "each"))
+CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"),
+              (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:

@@ -56,9 +56,36 @@ def citations(facts: list[Fact | None]) -> list[Evidence]:
     return [Evidence(quote=f.quote, line=f.line) for f in facts if f is not None]
 
 
+def rescored(tools: ReportTools, question: str) -> list[tuple[int, dict]]:
+    """(table, row) of every row the review scored otherwise than the table, in the tables a question names."""
+    tables = set(asked_tables(tools, question))
+    return [(s.table, row) for s in tools.report.scores if s.table in tables
+            for row in (s.model_extra or {}).get("rows", []) if not is_placeholder(row["row"])]
+
+
+def rescored_rows(tools: ReportTools, question: str) -> tuple[Result, str]:
+    """"复核后哪些指标的得分变了": each row the review scored otherwise, self-score → recomputed, with its line."""
+    rows = rescored(tools, question)
+    if not rows:
+        return Result(0.0, "个", ""), "复核得分与表中各指标得分一致，没有改动的指标。"
+    lines = [f"{i}. {table_label(tools, t)}·{row['row']}：自评{number(row['self_score'])}分 → 复核"
+             f"{number(row['recomputed_score'])}分（第{row.get('line')}行）" for i, (t, row) in enumerate(rows, 1)]
+    quotes = [Evidence(quote=row["row"], line=row.get("line")) for _, row in rows]
+    head = f"复核改动得分的指标（共{len(rows)}个）：\n"
+    return Result(float(len(rows)), "个", "", citations=quotes), head + "\n".join(lines)
+
+
 def recomputed_scores(tools: ReportTools, question: str) -> tuple[Result, str]:
-    """复核得分 of each table asked about (self-score beside it); the value is the one table's, or the department
-    table's when every table is listed."""
+    """复核得分 of each table asked about (self-score beside it), or of the row a question names; the value is the
+    one table's (or row's), or the department table's when every table is listed."""
+    row = max((r for r in rescored(tools, question) if r[1]["row"] in question), key=lambda r: len(r[1]["row"]),
+              default=None)
+    if row is not None:  # "执法及宣传次数的复核得分是多少"
+        table, cells = row
+        quote = Evidence(quote=cells["row"], line=cells.get("line"))
+        return (Result(cells["recomputed_score"], "分", "", citations=[quote]),
+                f"{table_label(tools, table)}·{cells['row']}：复核得分{number(cells['recomputed_score'])}分"
+                f"（自评{number(cells['self_score'])}分，第{cells.get('line')}行）。")
     scores = {s.table: s for s in tools.report.scores}
     tables = asked_tables(tools, question)
     if not tables:
@@ -248,6 +275,8 @@ KINDS = (
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
+    ResultKind("复核改动的指标", (re.compile(r"哪些|哪几|哪个|列出|几个|多少个"), re.compile(r"复核|重算|重新计算"),
+                                 re.compile(r"不一致|不同|变|调整|改|差异|不符|不一样")), rescored_rows),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
                unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁|为什么|为何|什么原因"))),
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
