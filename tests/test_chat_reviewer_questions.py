@@ -281,3 +281,19 @@ def test_indicators_scored_above_their_weight(path):
     answer = ask(path, "得分超过分值的指标有哪些？")
     assert answer.value == len(over) and (all(name in answer.answer for name in over) if over
                                           else answer.answer.startswith("没有"))
+
+
+def test_follow_ups_that_open_with_a_relation_or_a_bare_word():
+    review = next(s for s in checked_json(S000)["scores"] if s["table"] == 2)  # 表3 药品监管专项
+    answer = ask(S000, "药品监管专项的总分是多少？", "复核后是多少？")
+    assert gold(S000).tables[2].name == "药品监管专项" and answer.value == review["recomputed_score"]
+    answer = ask(S000, "药品监管专项的总分是多少？", "复核后是多少？", "差多少？")
+    assert answer.value == round(abs(review["recomputed_score"] - review["self_score"]), 2)
+    text = S001.read_text(encoding="utf-8")
+    total, spent = (float(v) for v in re.search(r"支出总金额([\d.]+)万元。其中基本支出[\d.]+万元，项目支出([\d.]+)万元", text).groups())
+    assert ask(S001, "项目支出是多少？", "占总支出的比例呢？").value == round(spent / total * 100, 2)
+    funds = project(S002, "运行维护费").funds_total
+    answer = ask(S002, "运行维护费的全年预算数和全年执行数分别是多少？", "差多少？")
+    assert answer.value == round(funds.full_year_budget - funds.executed, 2)
+    reasons = ask(S000, "复核得分是多少？", "为什么和自评不一样？").answer
+    assert "复核依据的问题" in reasons

@@ -10,7 +10,8 @@ against what the tools returned.
 from dataclasses import replace
 
 from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
-from assistant.chat.question import Larger, Listing, Question, Several, asks_gap, asks_which, understand
+from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
+                                     understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -93,6 +94,9 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if asks_gap(question) and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
         gap = Larger(last.node.items, last.node.names, wording="较多", gap=True)  # "A和B分别是多少？" then "差多少？"
         return answer_offline(tools, replace(last, text=question.strip(), node=gap))
+    if asks_gap(question) and last is not None and isinstance(last.node, Lookup) and len(last.node.columns) == 2:
+        first, second = (replace(last.node.operand, column=c, units=None) for c in last.node.columns)  # "…全年预算数和
+        return answer_offline(tools, replace(last, text=question.strip(), node=Difference(first, second)))  # 执行数…？差多少
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     way = asks_which(question)

@@ -31,6 +31,7 @@ INCLUDES = re.compile(r"(?:主要)?(?:包括|包含|用于|用在|有|由)(?:了
                       r"|的?(?:构成|组成|明细)(?:情况)?(?:是什么|有哪些|如何)?$")
 # "哪个高？", "谁更多？": asked right after two figures, which of the last two answers is larger (or smaller)
 BARE_WHICH = re.compile(r"(?:那么?)?(?:哪个|哪一个|哪项|哪一项|谁)(?:的)?(?:更|比较|较)?(?P<way>高|低|多|少|大|小)(?:一些|些|一点)?")
+RELATION_FIRST = re.compile(r"^(?:占|相当于|是.{1,12}的(?:几|多少)倍)")  # a follow-up opening with its relation
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
@@ -716,13 +717,16 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
+    bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or extreme_only or asks_of_a_row(text)):
+            or extreme_only or asks_of_a_row(text) or bare):
         return text
     if extreme_only:
         return clean(f"{ASKING.sub('', previous.resolved)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
-    body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
+    body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
+    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
+        return clean(f"{previous.subject}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
         return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
     if asks_of_a_row(body) and previous.subject:
