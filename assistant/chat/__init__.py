@@ -9,8 +9,9 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.offline import answer_offline, answer_result, gap_answer
-from assistant.chat.question import Larger, Listing, Question, asks_gap, understand
+from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
+from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
+                                     understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -90,8 +91,22 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
     if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"
         return answer_offline(tools, replace(last, text=question.strip(), node=replace(last.node, gap=True)))
+    if asks_gap(question) and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
+        gap = Larger(last.node.items, last.node.names, wording="较多", gap=True)  # "A和B分别是多少？" then "差多少？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=gap))
+    if asks_gap(question) and last is not None and isinstance(last.node, Lookup) and len(last.node.columns) == 2:
+        first, second = (replace(last.node.operand, column=c, units=None) for c in last.node.columns)  # "…全年预算数和
+        return answer_offline(tools, replace(last, text=question.strip(), node=Difference(first, second)))  # 执行数…？差多少
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
+    way = asks_which(question)
+    if way and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
+        pick = Larger(last.node.items, last.node.names, way in ("低", "少", "小"), f"较{way}")  # "A和B分别…？" "哪个高？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=pick))
+    if way and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
+        asked = [a.question for a in history[-2:]]
+        named = [q.resolved for q in earlier[-2:]] if [q.text for q in earlier[-2:]] == asked else asked
+        return which_answer(question, history[-2], history[-1], way, named)
     understood = understand(question.strip(), earlier, names)
     kind = kind_of(understood.text) or kind_of(understood.resolved)
     if kind is not None:  # the review's own results come from the review, whatever the mode

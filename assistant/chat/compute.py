@@ -25,8 +25,16 @@ PERCENT = frozenset({"%"})
 WHOLE_ENOUGH = 0.5
 WHOLE_CANDIDATES = 5
 ITEM_CANDIDATES = 60
-NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\s*\d+\s*[）)])")  # "1.", "2、", "（3）" opening a paragraph
 ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, not what is added up
+# words of an item question that name no measure of money ("列出所有项目及其支出金额": 支出 does)
+AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小|及其|分别")
+MEASURE_ENOUGH = 0.5
+# "3.", "（2）" opening an item; "8.2020省级…" is item 8, "8.5%" is no item
+ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])"
+                         r"[、，,]?\s*")
+QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
+ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|全年)?(?:共有|共|有)?")
+PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
@@ -137,6 +145,8 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
         return divide(tools, node)
     if isinstance(node, Components):
         return components(tools, node, near)
+    if isinstance(node, TablesTotal):
+        return tables_total(tools, node)
     raise TypeError(f"not an arithmetic operation: {node!r}")
 
 
@@ -144,7 +154,9 @@ def add_up(tools: ReportTools, node: Sum, near: Fact | None = None) -> Result:
     results: list[Result] = []
     for item in node.items:
         results.append(evaluate(tools, item, near or (first_fact(results[0]) if results else None)))
-    return derived("+".join(wrap(r) for r in results), results[0].unit, [f for r in results for f in r.facts])
+    total = "+".join(wrap(r) for r in results)
+    formula = f"({total})÷{len(results)}" if node.average else total
+    return derived(formula, results[0].unit, [f for r in results for f in r.facts])
 
 
 def components(tools: ReportTools, node: Components, near: Fact | None = None) -> Result:
@@ -173,12 +185,13 @@ def subtract(tools: ReportTools, node: Difference) -> Result:
     return derived(formula, left.unit or right.unit, left.facts + right.facts, direction=direction)
 
 
-def operands(tools: ReportTools, first, second, same_units: bool = True) -> tuple[Result, Result]:
+def operands(tools: ReportTools, first, second, same_units: bool = True, within: bool = False) -> tuple[Result, Result]:
     """The two figures of a difference or ratio.
 
     Two named figures are chosen together: the best-ranked pair, where figures standing in the
     same table or paragraph count for more (a reviewer compares figures that belong together),
-    in comparable units unless `same_units` is off (人均: 万元 per 人).
+    in comparable units unless `same_units` is off (人均: 万元 per 人); `within`: a part of another
+    thing's whole ("基本支出占总支出"), never larger than it, when such a pair exists.
     """
     if not (named(first) and named(second)):
         left = evaluate(tools, first)
@@ -194,6 +207,7 @@ def operands(tools: ReportTools, first, second, same_units: bool = True) -> tupl
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
         raise NotFound(second.subject or second.text)
+    pairs = [p for p in pairs if p[1].value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
     return (of(table_score(tools, first, a) if first.column == "score" else a),
             of(table_score(tools, second, b) if second.column == "score" else b))
@@ -229,7 +243,9 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     part_node = node.part
     if isinstance(part_node, Operand) and isinstance(node.whole, Operand) and part_node.units is None:
         part_node = replace(part_node, units=node.whole.units)
-    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None)
+    share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
+        and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
+    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
     if not whole.value:
         raise NotFound("分母")
     if node.times:
@@ -401,8 +417,9 @@ def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> F
 def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     """Σ (or the mean) of a column over the project tables' 年度资金总额; without project tables, of the
     figure the numbered items of the narrative each give ("1.“…专项”…实际支出139.98万元"); a plain
-    lookup when there are neither."""
-    items = [f for f in tools.facts if f.kind == "fund" and f.primary and f.column == node.column
+    lookup when there are neither. A project's 得分 is its 总分 unless the words say 执行率 (its funds row's)."""
+    column = "total_score" if node.column == "score" and "执行率" not in node.subject.text else node.column
+    items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
     if len(items) < 2:
         return of(find(tools, replace(node.subject, column=None)))
@@ -412,20 +429,84 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     return derived(total, items[0].unit, items)
 
 
+@dataclass(frozen=True)
+class NarrativeItem:
+    """A project the narrative numbers ("1.“市场及食品药品监管专项”…", "（2）2024年共有药品医疗器械监管资金…",
+    "3.打击传销工作经费，2020年度总目标…"): its name as printed, and the paragraph it heads."""
+
+    name: str
+    paragraph: int
+    line: int | None
+
+
+def narrative_projects(tools: ReportTools) -> list[NarrativeItem]:
+    """The longest run of numbered paragraphs (1, 2, 3 … in one numbering style) that each name a project, fund or
+    expense; none when the narrative numbers no such run."""
+    runs: list[list[NarrativeItem]] = []
+    style, expected = "", 0
+    for index, paragraph in enumerate(tools.document.paragraphs):
+        number_match = ITEM_NUMBER.match(paragraph.text)
+        if number_match is None:
+            continue
+        this_style = "（" if number_match.group("paren") else "."
+        value = int(number_match.group("paren") or number_match.group("plain"))
+        if value == 1 or this_style != style or value != expected:
+            runs.append([])
+        style, expected = this_style, value + 1
+        name = item_name(paragraph.text[number_match.end():])
+        if name:
+            runs[-1].append(NarrativeItem(name, index, paragraph.line))
+    return max((run for run in runs if len(run) >= 2), key=len, default=[])
+
+
+def item_name(text: str) -> str:
+    """The project an item's opening names: the quoted name, else its words up to the first pause or figure, without
+    the year and "共有"; "" when they do not end in a project word (专项, 经费, 资金, 项目, 补助, …费)."""
+    quoted = QUOTED_NAME.match(text)
+    if quoted:
+        return quoted.group(1)
+    head = re.split(r"[，,：:。；;]|\d+(?:\.\d+)?\s*(?:万元|元|亿元)", text, maxsplit=1)[0]
+    head = ITEM_PREFIX.sub("", head).strip()
+    head = re.sub(r"(?:实际)?(?:支出|金额|为|共)$", "", head)
+    return head if PROJECT_WORD.search(head) and len(head) <= 80 else ""
+
+
 def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
-    """The best figure for the subject in each numbered paragraph of the narrative, in order
-    (the `count` best when the question says how many)."""
+    """The best figure for the subject in each numbered paragraph of the narrative, in order (only the paragraphs
+    naming projects when the narrative numbers a run of them; the `count` best when the question says how many)."""
     words = ITEM_WORDS.sub("", node.subject.text)
+    projects = narrative_projects(tools)
+    if projects:  # each item's figure its clause names as the words do; failing that for most, its best figure
+        for measured in (True, False):
+            figures = [f for item in projects if (f := item_figure(tools, item, words, node.subject.units, measured))]
+            if len(figures) >= 2:
+                break
+        return figures
     best: dict[int, Match] = {}
     for match in tools.lookup(words, source="narrative", units=node.subject.units, limit=ITEM_CANDIDATES):
         paragraph = match.fact.paragraph
-        if match.score < ENOUGH or not NUMBERED.match(tools.document.paragraphs[paragraph].text):
+        if match.score < ENOUGH or not ITEM_NUMBER.match(tools.document.paragraphs[paragraph].text):
             continue
         # an item's first figure heads it: on a near tie it is the one meant
         if paragraph not in best or headline(match) > headline(best[paragraph]):
             best[paragraph] = match
     chosen = sorted(best.values(), key=lambda m: -m.rank)[:node.count] if node.count else list(best.values())
     return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
+
+
+def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None,
+                measured: bool) -> Fact | None:
+    """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
+    words, the amount its opening gives ("共有质量监管专项80.57万元"); None when the paragraph gives no such figure."""
+    units = units or MONEY_UNITS
+    measure = AMOUNT_WORDS.sub("", words)
+    matches = [m for m in tools.lookup(f"{item.name} {measure}", source="narrative", units=units, limit=ITEM_CANDIDATES)
+               if m.fact.paragraph == item.paragraph]
+    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so
+        said = {id(m.fact) for m in tools.lookup(measure, source="narrative", units=units, limit=ITEM_CANDIDATES)
+                if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+        matches = [m for m in matches if id(m.fact) in said]
+    return max(matches, key=headline).fact if matches else None
 
 
 def headline(match: Match) -> tuple[float, int]:

@@ -3,17 +3,22 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, group_named, listed_items, number, of, sibling,
-                                    table_named)
+from assistant.chat.compute import (NotFound, Result, derived, find, group_named, label_named, listed_items,
+                                    narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Listing, TablesTotal, Why
-from assistant.chat.vocabulary import MONEY_UNITS, QUOTED
+from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
+from assistant.chat.vocabulary import MONEY_UNITS, strip_columns
+from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
-from assistant.chat.tools import ReportTools
+from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
+ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
+DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
+LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
+LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
 SHOWN = 15  # items an answer lists; the count covers them all
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
@@ -24,6 +29,27 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "tables":
         return tables_listing(tools, node)
     return indicators_listing(tools, node)
+
+
+def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
+    """The parts the sentence giving a figure lists after it ("项目支出1559.70万元，其中业务工作经费…，政府专项经费…",
+    "主要用于打击传销工作经费、食品安全监管检测经费…等12个项目"), each as printed."""
+    fact = find(tools, replace(node.subject, source="narrative"))
+    paragraph = tools.document.paragraphs[fact.paragraph].text
+    sentence = re.split(r"[。]", paragraph[fact.offset:], maxsplit=1)[0]
+    marker = LIST_MARKER.search(sentence)
+    if marker is None:
+        raise NotFound(f"{node.subject.subject}的组成")
+    rest = sentence[marker.end():].strip("，,：: ")
+    first = re.split(r"[，,；;]", rest, maxsplit=1)[0]
+    pieces = first.split("、") if "、" in first and marker.group() != "其中" else re.split(r"[，,；;]", rest)
+    items = [LIST_TAIL.sub("", piece).strip() for piece in pieces if LIST_TAIL.sub("", piece).strip()]
+    if not items:
+        raise NotFound(f"{node.subject.subject}的组成")
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
+    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
+            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
 
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -60,14 +86,18 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The project tables: how many, each one's figure, which stand below / above a number, or which has the
     highest / lowest figure in one column (every table sharing it)."""
     text = node.subject.text
+    if node.condition in ("full", "not_full"):
+        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
-    facts = sorted(table_figures(tools, "total_score" if column == "lost" else column, projects), key=lambda f: f.table)
+    row = indicator_of_each_table(tools, text, asked, projects)
+    facts = row or sorted(table_figures(tools, "total_score" if column == "lost" else column, projects),
+                          key=lambda f: f.table)
     if not facts:
         return narrative_items_listing(tools, node)
-    name = COLUMN_NAMES.get(column, "")
-    if column == "lost":
+    name = f"{facts[0].row}{COLUMN_NAMES.get(facts[0].column or '', '')}" if row else COLUMN_NAMES.get(column, "")
+    if column == "lost" and not row:
         facts, name = table_losses(tools, facts), "扣分"
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
@@ -98,24 +128,59 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
 
 
+def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:
+    """"社会公众满意度哪个专项最低", "各专项社会公众满意度得分分别是多少": the indicator the words name, in each
+    (project) table that has it — its 得分 unless another column is asked; none when the words name no indicator
+    row of at least two tables."""
+    words = subject_of(WHICH_WORDS.sub("", strip_columns(text)))
+    if not tokens(words):
+        return []
+    best: dict[int, Fact] = {}
+    for match in tools.lookup(words, column=column if column in ROW_COLUMNS else "score", source="table",
+                              limit=len(tools.report.tables) * 8):
+        fact = match.fact
+        if fact.kind == "indicator" and match.score >= ENOUGH and label_named(fact, words) and fact.table not in best \
+                and (not projects or tools.report.tables[fact.table].kind == "project"):
+            best[fact.table] = fact
+    return [best[t] for t in sorted(best)] if len(best) >= 2 else []
+
+
+def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result, str]:
+    """The tables whose 总分 is (`full`) or is not their full 总分值 ("哪些专项得了满分", "哪些项目没拿满分"),
+    each table's 总分 shown."""
+    facts = table_figures(tools, "total_score", projects)
+    if not facts:
+        raise NotFound("自评表总分")
+    hits = [f for f in facts if (weight := sibling(tools, f, "total_weight")) is not None and weight.value is not None
+            and (abs(f.value - weight.value) < SAME) == full]
+    what = "得满分" if full else "未得满分"
+    head = (f"{what}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
+            else f"没有{what}的" + ("项目。" if projects else "自评表。"))
+    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, "总分")
+
+
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
-    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元"):
-    how many, each one's figure, or which has the highest / lowest."""
-    words = WHICH_WORDS.sub("", node.subject.text)
-    subject = replace(node.subject, text=words) if words else replace(node.subject, text="支出", units=MONEY_UNITS)
-    items = [f for f in listed_items(tools, TablesTotal(subject, "executed"))
-             if QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40])]
-    if not items:
+    """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元",
+    "3.打击传销工作经费，2020年度总目标…"): how many, each one's figure when it gives one, or which has the most."""
+    projects = narrative_projects(tools)
+    if not projects:
         raise NotFound("项目支出绩效自评表")
-    named = [(QUOTED.search(tools.document.paragraphs[f.paragraph].text[:40]).group(1), f) for f in items]
-    rows = "\n".join(f"| {name} | {number(f.value)}{f.unit or ''} | {where(f)} |" for name, f in named)
+    words = WHICH_WORDS.sub("", node.subject.text)
+    subject = replace(node.subject, text=words, units=node.subject.units or MONEY_UNITS)
+    amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
+    cell = lambda item: f"{number(amounts[item.paragraph].value)}{amounts[item.paragraph].unit or ''}" \
+        if item.paragraph in amounts else "—"  # noqa: E731
+    rows = "\n".join(f"| {item.name} | {cell(item)} | 第{item.line}行 |" for item in projects)
     table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
-    if node.condition in ("highest", "lowest"):
+    named = [(item.name, amounts[item.paragraph]) for item in projects if item.paragraph in amounts]
+    if node.condition in ("highest", "lowest") and named:
         name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
-        return of(chosen), f"正文所列{len(named)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
-    return (Result(float(len(named)), "个", "", items),
-            f"正文列出{len(named)}个项目：{'、'.join(f'“{name}”' for name, _ in named)}。" + table)
+        return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    quotes = [Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80], line=item.line)
+              for item in projects if item.paragraph not in amounts]
+    return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
+            f"正文列出{len(projects)}个项目：{'、'.join(f'“{item.name}”' for item in projects)}。" + table)
 
 
 def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
@@ -164,6 +229,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return most_lost(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest") and "得分率" in node.subject.text:
         return best_score_rate(tools, table, group, node.condition)
+    if node.condition in ("highest", "lowest") and DEVIATION.search(node.subject.text):
+        return widest_deviation(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -172,11 +239,13 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return of(chosen), fact_sentence(chosen)
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = "actual" if node.condition == "missed" else \
+    column = "actual" if node.condition == "missed" else "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "full": lambda f: f.value is not None and full_marks(tools, f),
+              "over_weight": lambda f: f.value is not None and (weight := sibling(tools, f, "weight")) is not None
+              and weight.value is not None and f.value > weight.value + SAME,
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
@@ -184,7 +253,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
-    what = {"full": "得满分的指标", "missed": "未完成指标值的指标", "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+    what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
+            "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
@@ -230,6 +300,23 @@ def best_score_rate(tools: ReportTools, table: int | None, group: str | None, co
     result = derived(f"{number(score.value)}÷{number(weight.value)}×100", "%", [score, weight])
     name, most = score.describe().rsplit("·", 1)[0], "最高" if condition == "highest" else "最低"
     return result, f"得分率{most}的是{name}：{result.formula}={number(result.value)}%（{where(score)}）。"
+
+
+def widest_deviation(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:
+    """The indicator whose 实际完成值 stands farthest (or nearest) from its 年度指标值, relative to the target:
+    (完成值 − 指标值) ÷ 指标值 × 100, over the indicators whose two values are numbers in one unit."""
+    pairs = [(target, actual) for actual in tools.indicator_facts("actual", table, group)
+             if (target := sibling(tools, actual, "target")) is not None and target.value and actual.value is not None
+             and target.unit == actual.unit and not is_placeholder(actual.row or "")]
+    if not pairs:
+        raise NotFound("有数值指标值和完成值的指标")
+    target, actual = (max if condition == "highest" else min)(
+        pairs, key=lambda pair: abs(pair[1].value - pair[0].value) / abs(pair[0].value))
+    formula = f"({number(actual.value)}−{number(target.value)})÷{number(target.value)}×100"
+    result = derived(formula, "%", [actual, target])
+    name, most = actual.describe().rsplit("·", 1)[0], "最大" if condition == "highest" else "最小"
+    return result, (f"完成值与指标值偏差{most}的是{name}：指标值{target.text}，实际完成值{actual.text}，"
+                    f"偏差{result.formula}={number(result.value)}%（{where(actual)}）。")
 
 
 def most_lost(tools: ReportTools, table: int | None, group: str | None, condition: str) -> tuple[Result, str]:

@@ -11,12 +11,13 @@ from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find,
                                     of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
                                     unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import listing_answer, why_answer
-from assistant.chat.question import (Deduction, Either, IndicatorTotal, Larger, Listing, Lookup, Operand, PartOfWhole,
-                                     ProportionalScore, Question, ScoreShare, TablesTotal, Why, main_operand)
+from assistant.chat.listing import contents_answer, listing_answer, why_answer
+from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
+                                     Operand, PartOfWhole, ProportionalScore, Question, ScoreShare, Several,
+                                     TablesTotal, Why, clean, main_operand)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
-from assistant.chat.vocabulary import LITERAL, columns_in
+from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from schemas import Answer, Evidence
 
@@ -38,12 +39,18 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     """One figure, or several columns of one row ("指标值和实际完成值分别是多少": the last is the value)."""
     if node.columns:
         facts: list[Fact] = []
+        # "执行率和得分": a table's 得分 is its 总分; "执行率得分" is the 得分 of the 执行率 row, shown beside its rate
+        apart = len(columns_asked(node.operand.text)) == len(node.columns)
         for column in node.columns:  # the later columns are of the first one's row
+            asked = replace(node.operand, column=column, units=None)
             same_row = sibling(tools, facts[0], column) if facts else None
-            facts.append(same_row or find(tools, replace(node.operand, column=column, units=None), facts[0] if facts else None))
-        cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{f.text}" for f in facts)
-        row = facts[0].describe().rsplit("·", 1)[0]
-        return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}（{where(facts[0])}）。"
+            fact = same_row or find(tools, asked, facts[0] if facts else None)
+            facts.append(table_score(tools, replace(asked, text=strip_columns(asked.text)), fact)
+                         if column == "score" and apart else fact)
+        cells = "；".join(f"{COLUMN_NAMES.get(f.column or '', '')}{as_printed(f)}（{where(f)}）" for f in facts)
+        whole = facts[0].describe()
+        row = whole.rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else whole.split("·")[0]
+        return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
         fact = find(tools, node.operand)
@@ -60,6 +67,11 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
             result.facts.append(weight)
     return result, sentence
+
+
+def as_printed(fact: Fact) -> str:
+    """A cell as the table prints it ("56.70%"), its unit added when the cell leaves it to the header ("100" → 100%)."""
+    return fact.text if fact.unit and fact.text.endswith(fact.unit) else printed(fact)
 
 
 def same_figure_of_every_table(tools: ReportTools, operand: Operand, fact: Fact) -> list[Fact]:
@@ -132,8 +144,12 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *listing_answer(tools, node), ""
     if isinstance(node, Larger):
         return *larger_answer(tools, node), ""
+    if isinstance(node, Several):
+        return *several_answer(tools, node), ""
     if isinstance(node, Why):
         return *why_answer(tools, node), ""
+    if isinstance(node, Contents):
+        return *contents_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
@@ -162,10 +178,26 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
                     f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
 
 
+def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
+    """Each named figure with its line; one that is not in the report is said so, the others still given."""
+    stated, facts = [], []
+    for name, item in zip(node.names, node.items):
+        try:
+            result = run(tools, item)[0]
+        except NotFound:
+            stated.append(f"{name}：{NOT_FOUND}")
+            continue
+        stated.append(f"{name}：{figure_text(result, name)}")
+        facts += result.facts
+    if not facts:
+        raise NotFound("、".join(node.names))
+    return Result(facts[-1].value, facts[-1].unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
+
+
 def figure_text(result: Result, name: str) -> str:
     """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
     name says it) and printed value."""
-    fact = result.facts[-1] if result.facts else None
+    fact = next((f for f in result.facts if f.value == result.value), result.facts[-1]) if result.facts else None
     line = f"（{where(fact)}）" if fact is not None else ""
     if result.formula and result.formula != number(result.value) or fact is None:
         return f"{result.formula}={number(result.value)}{result.unit or ''}{line}"
@@ -189,7 +221,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger)) else []
+        and not isinstance(question.node, (Listing, Larger, Several, Contents)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)
@@ -216,3 +248,19 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
                 f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
     return Answer(question=question, answer=sentence, value=value, unit=unit or None,
                   evidence=first.evidence + second.evidence, mode="offline")
+
+
+def which_answer(question: str, first: Answer, second: Answer, way: str, names: list[str]) -> Answer:
+    """"哪个高？" after two figures: the larger (or, asked 低/少/小, the smaller) of the last two answers, and by how
+    much; `names` are the two questions as resolved ("食品监管专项的得分")."""
+    names = [clean(ASKING.sub("", name)) for name in names]
+    pairs = sorted(zip(names, (first, second)), key=lambda pair: pair[1].value, reverse=way not in ("低", "少", "小"))
+    ordered = [answer for _, answer in pairs]
+    unit = first.unit or second.unit or ""
+    stated = "；".join(f"{name}{number(a.value)}{a.unit or ''}" for name, a in zip(names, (first, second)))
+    if abs(first.value - second.value) < SAME:
+        sentence = f"二者相同：{stated}。"
+    else:
+        sentence = f"{pairs[0][0]}较{way}：{stated}，相差{number(abs(first.value - second.value))}{unit}。"
+    return Answer(question=question, answer=sentence, value=ordered[0].value, unit=ordered[0].unit,
+                  evidence=ordered[0].evidence + ordered[1].evidence, mode="offline")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
-                                       column_words, columns_in, expected_units, scope_of, strip_columns, strip_scope,
-                                       year_in)
+                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns,
+                                       strip_scope, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -24,11 +24,17 @@ PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
 # "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
-BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?差(?:了|距|额|值)?(?:是|有|为)?"
+BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?(?:差|多|高|少|低)(?:了|出|距|额|值)?(?:是|有|为)?"
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
+# "项目支出有哪些？", "…主要用于哪些方面", "…的构成": what the sentence giving the figure lists after it
+INCLUDES = re.compile(r"(?:主要)?(?:包括|包含|用于|用在|有|由)(?:了)?(?:哪些|什么|哪几)(?:个|项)?(?:方面|项目|内容|部分|构成|组成)?"
+                      r"|的?(?:构成|组成|明细)(?:情况)?(?:是什么|有哪些|如何)?$")
+# "哪个高？", "谁更多？": asked right after two figures, which of the last two answers is larger (or smaller)
+BARE_WHICH = re.compile(r"(?:那么?)?(?:哪个|哪一个|哪项|哪一项|谁)(?:的)?(?:更|比较|较)?(?P<way>高|低|多|少|大|小)(?:一些|些|一点)?")
+RELATION_FIRST = re.compile(r"^(?:占|相当于|是.{1,12}的(?:几|多少)倍)")  # a follow-up opening with its relation
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
-ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算")
+ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
@@ -56,19 +62,26 @@ APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
-UNSPENT = re.compile(r"未执行|少执行|没有执行|未使用|未支出|未花|节约|节省")
+UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
+                     r"|还剩(?:下)?|剩下")
 LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
-RELATIVE = re.compile(r"百分之|%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")
+RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
-ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)(?:是|为|有)?(?:多少|几)")
+ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
+RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有)|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"人均|平均每人|每人平均")
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
+# "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
+RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
+FALL = r"(?:下降|减少|降低|下滑|变少|少)"
+RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
+SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
 SCORE_RATE = re.compile(r"得分率")
@@ -90,6 +103,7 @@ RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
+OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
@@ -109,7 +123,8 @@ HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多�
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
-                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$")
+                      rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$"
+                      rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$")
 
 
 @dataclass(frozen=True)
@@ -139,9 +154,10 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Sum:
-    """Figures added up ("基本支出与项目支出合计")."""
+    """Figures added up ("基本支出与项目支出合计"); their mean when `average` ("人员经费和公用经费的平均数")."""
 
     items: tuple
+    average: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,7 +242,8 @@ class Listing:
 
     subject: Operand
     over: str  # indicators | tables | findings
-    # not_full | missed | qualitative | quantitative | below | above | each | error | warning | highest | lowest
+    # not_full | over_weight | missed | qualitative | quantitative | below | above | each | error | warning | highest
+    # | lowest
     condition: str | None = None
     column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
     threshold: float | None = None  # the number "below" / "above" compares with
@@ -245,12 +262,27 @@ class Larger:
 
 
 @dataclass(frozen=True)
+class Several:
+    """Named figures asked for at once ("基本支出和项目支出分别是多少"): each stated with its line."""
+
+    items: tuple  # the operation each name asks for
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Either:
     """`first`, or `second` when a figure `first` needs is not in the report ("同比增长多少": computed
     from two years' figures, else the growth the report prints)."""
 
     first: object
     second: object
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the report says a figure is made of or spent on ("项目支出有哪些", "业务工作经费主要用于哪些方面")."""
+
+    subject: Operand
 
 
 @dataclass(frozen=True)
@@ -348,6 +380,11 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
+    if EACH_TABLE.search(text) and SUM_WORD.search(clean(text)):  # "五个专项合计": the projects' total, of the column
+        total = parse_aggregate(clean(text), units)
+        if isinstance(total, TablesTotal):
+            named = columns_in(text) or inherit is None or inherit.column is None
+            return total if named else replace(total, column=inherit.column)
     stripped = SUM_WORD.sub("", clean(text))
     listed = LISTED.match(stripped)
     if listed and SUM_WORD.search(clean(text)):
@@ -469,15 +506,19 @@ def unspent(_, body: str, asked: str) -> Difference | None:
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     rest = asked[:match.start()] + asked[match.end():]
-    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算)$", "", operand(rest).subject)
+    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算|(?:实际)?执行了?)$", "", operand(rest).subject)
     return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
 
 
-def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole:
+def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
+    if len(set(columns_asked(body))) > 1:  # "全年预算数、全年执行数和执行率分别是多少": cells of one row
+        return None
     return PartOfWhole(operand(match.group("x")), None, bool(RECOMPUTE.search(body)))
 
 
-def rate(match: re.Match, body: str, asked: str) -> PartOfWhole:
+def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
+    if len(set(columns_asked(body))) > 1:
+        return None
     return PartOfWhole(operand(asked), match.group("rate"), bool(RECOMPUTE.search(body)))
 
 
@@ -486,18 +527,33 @@ def lookup(_, body: str, asked: str) -> Lookup:
     return Lookup(operand(body), columns if len(columns) > 1 else ())
 
 
+def several(_, body: str, asked: str) -> Several | None:
+    """"基本支出和项目支出分别是多少", "A的年初预算和追加分别是多少", "A和B的得分各是多少": each name, the words one
+    side shares ("A的…" before the first, "…的得分" after the last) given to the others."""
+    sides = [clean(side) for side in ITEM_SPLIT.split(clean(RESPECTIVELY.sub("", asked))) if clean(side)]
+    if len(sides) < 2 or len(set(columns_asked(body))) > 1:  # several columns of one row are a lookup's
+        return None
+    if "的" in sides[0] and not any("的" in side for side in sides[1:]):
+        owner = sides[0].rsplit("的", 1)[0]
+        sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
+    elif "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
+        measure = sides[-1].split("的", 1)[1]
+        sides = [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:]
+    return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+
+
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    way = groups.get("way") or groups.get("way2") or groups.get("way3")
+    way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:
         sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
     else:
-        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3") if groups.get(k)]
+        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
         what = words[-1] if words else ""
-        sides = [strip_columns(side).strip() for side in sides]
+        sides = [re.sub(r"的$", "", strip_columns(side).strip()) for side in sides]
     if len(sides) < 2:
         return None
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
@@ -515,9 +571,11 @@ KINDS = (
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
-    Kind("扣分", (DEDUCTION,), lambda _, body, asked: Deduction(operand(DEDUCTION.sub("", body)))),
+    Kind("扣分", (DEDUCTION,),
+         lambda _, body, asked: None if EACH.search(body) else Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
     Kind("人均", (PER_HEAD,),
@@ -536,6 +594,9 @@ KINDS = (
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
     Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Contents(operand(body[:m.start()]))
+         if tokens(subject_of(body[:m.start()])) else None),
+    Kind("A和B分别", (RESPECTIVELY,), several),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("查数", (), lookup),
@@ -544,7 +605,7 @@ KINDS = (
 
 def parse_main(text: str):
     """The operation of one question: that of the first kind (`KINDS`) that recognises it."""
-    body = clean(RULE_WORDS.sub("", text))
+    body = direction_asked(clean(RULE_WORDS.sub("", text)))
     asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
     for kind in KINDS:
         words = asked if kind.on == "asked" else body
@@ -557,13 +618,27 @@ def parse_main(text: str):
     raise AssertionError("the last kind, a lookup, answers every question")
 
 
+def direction_asked(body: str) -> str:
+    """"三公经费比上年增长还是下降" asks the change ("三公经费比上年增长了多少"), whose answer says which way it
+    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year."""
+    match = RISE_OR_FALL.search(body)
+    if match is None:
+        return body
+    before = body[:match.start()]
+    if not SINCE.search(before):
+        return f"{before}同比增长了多少"
+    before = re.sub(r"(?:相比)?[，,]?$", "", before)
+    return f"{before}{'相比' if re.search(r'(?:与|和|同|跟)[^比较]+$', before) else ''}增长了多少"
+
+
 def share_of(part_text: str, whole_text: str) -> Ratio:
     """"A占B": whichever side names no thing of its own takes the other side's name (not its column:
     in "人员经费占基本支出决算数" the 决算数 is the whole's alone)."""
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
-    if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject):
-        whole = expression(whole_text, part)
+    if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
+            or isinstance(whole, TablesTotal) and isinstance(part, Operand) and not columns_in(whole_text):
+        whole = expression(whole_text, part)  # "占五个专项合计": the projects' total of the part's column
     return Ratio(part, whole)
 
 
@@ -574,6 +649,10 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
         return None
     columns = columns_in(asked)
     each = EACH_TABLE.search(asked)
+    named = expression(re.sub(r"的?平均(?:数|值)?|(?:取|求)?平均", "", asked) + "合计", units=units) \
+        if average and not each else None
+    if isinstance(named, Sum):  # "A和B的平均数": the mean of the figures named
+        return replace(named, average=True)
     if each or average:
         count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
         subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
@@ -591,8 +670,8 @@ def count_of(numeral: str) -> int:
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
-CONDITIONS = ((THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"), (QUALITATIVE, "qualitative"),
-              (QUANTITATIVE, "quantitative"), (EACH, "each"))
+CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"),
+              (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:
@@ -604,7 +683,8 @@ def parse_listing(body: str) -> Listing | None:
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
-    column = "lost" if extreme and NOT_FULL.search(body) else (columns[-1] if columns else None)
+    lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
+    column = "lost" if lost else (columns[-1] if columns else None)
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
@@ -633,13 +713,20 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
     why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
+    if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
+        return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
+    if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
+        return clean(f"{previous.subject}的{text}")
+    bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or extreme_only or asks_of_a_row(text)):
+            or extreme_only or asks_of_a_row(text) or bare):
         return text
     if extreme_only:
         return clean(f"{ASKING.sub('', previous.resolved)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
-    body = BARE_FOLLOW_UP.get(re.sub(r"呢?[？?！!。]*$", "", body), body)
+    body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
+    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
+        return clean(f"{previous.subject}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
         return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
     if asks_of_a_row(body) and previous.subject:
@@ -696,7 +783,7 @@ def main_operand(node) -> Operand | None:
     for name in ("operand", "subject", "part", "left", "first"):
         if hasattr(node, name):
             return main_operand(getattr(node, name))
-    if isinstance(node, Sum) and node.items:
+    if isinstance(node, (Sum, Several)) and node.items:
         return main_operand(node.items[0])
     return None
 
@@ -708,6 +795,12 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     node, compare = parse(resolved)
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def asks_which(text: str) -> str | None:
+    """The way ("高", "少" …) a question that only asks which of the two figures before it wins asks for; else None."""
+    match = BARE_WHICH.fullmatch(re.sub(r"[？?！!。，,\s]", "", text))
+    return match.group("way") if match else None
 
 
 def asks_gap(text: str) -> bool:

@@ -56,9 +56,36 @@ def citations(facts: list[Fact | None]) -> list[Evidence]:
     return [Evidence(quote=f.quote, line=f.line) for f in facts if f is not None]
 
 
+def rescored(tools: ReportTools, question: str) -> list[tuple[int, dict]]:
+    """(table, row) of every row the review scored otherwise than the table, in the tables a question names."""
+    tables = set(asked_tables(tools, question))
+    return [(s.table, row) for s in tools.report.scores if s.table in tables
+            for row in (s.model_extra or {}).get("rows", []) if not is_placeholder(row["row"])]
+
+
+def rescored_rows(tools: ReportTools, question: str) -> tuple[Result, str]:
+    """"复核后哪些指标的得分变了": each row the review scored otherwise, self-score → recomputed, with its line."""
+    rows = rescored(tools, question)
+    if not rows:
+        return Result(0.0, "个", ""), "复核得分与表中各指标得分一致，没有改动的指标。"
+    lines = [f"{i}. {table_label(tools, t)}·{row['row']}：自评{number(row['self_score'])}分 → 复核"
+             f"{number(row['recomputed_score'])}分（第{row.get('line')}行）" for i, (t, row) in enumerate(rows, 1)]
+    quotes = [Evidence(quote=row["row"], line=row.get("line")) for _, row in rows]
+    head = f"复核改动得分的指标（共{len(rows)}个）：\n"
+    return Result(float(len(rows)), "个", "", citations=quotes), head + "\n".join(lines)
+
+
 def recomputed_scores(tools: ReportTools, question: str) -> tuple[Result, str]:
-    """复核得分 of each table asked about (self-score beside it); the value is the one table's, or the department
-    table's when every table is listed."""
+    """复核得分 of each table asked about (self-score beside it), or of the row a question names; the value is the
+    one table's (or row's), or the department table's when every table is listed."""
+    row = max((r for r in rescored(tools, question) if r[1]["row"] in question), key=lambda r: len(r[1]["row"]),
+              default=None)
+    if row is not None:  # "执法及宣传次数的复核得分是多少"
+        table, cells = row
+        quote = Evidence(quote=cells["row"], line=cells.get("line"))
+        return (Result(cells["recomputed_score"], "分", "", citations=[quote]),
+                f"{table_label(tools, table)}·{cells['row']}：复核得分{number(cells['recomputed_score'])}分"
+                f"（自评{number(cells['self_score'])}分，第{cells.get('line')}行）。")
     scores = {s.table: s for s in tools.report.scores}
     tables = asked_tables(tools, question)
     if not tables:
@@ -85,10 +112,25 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         gap = round(own - recomputed, 2)
         verdict = "一致" if gap == 0 else f"自评{'高' if gap > 0 else '低'}{number(abs(gap))}分"
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
-    single = tables[0] if len(tables) == 1 else None
-    value = round(scores[single].self_score - scores[single].recomputed_score, 2) if single is not None else None
+    gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
+    which = WHICH_TABLES.search(question)
+    if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
+        higher = (question.find("自评") < question.find("复核")) == (which.group("way") in "高多超")
+        hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
+        head = (f"自评得分{'高' if higher else '低'}于复核得分的有{len(hits)}张："
+                f"{'、'.join(table_label(tools, t) for t in hits)}。\n" if hits
+                else f"没有自评得分{'高' if higher else '低'}于复核得分的表。\n")
+        return (Result(float(len(hits)), "张", "", citations=citations([self_score_fact(tools, t) for t in tables])),
+                head + "自评得分与复核得分之差：\n" + "\n".join(lines))
+    extreme = EXTREME.search(question) if len(tables) > 1 else None  # "哪张表自评与复核相差最大": that table first
+    widest = extreme is not None and extreme.group() in ("最大", "最多", "最高")
+    single = (max if widest else min)(tables, key=lambda t: abs(gaps[t])) if extreme \
+        else tables[0] if len(tables) == 1 else None
+    value = gaps[single] if single is not None else None
+    head = f"自评与复核相差{'最大' if widest else '最小'}的是{table_label(tools, single)}，差{number(abs(value))}分。\n" \
+        if extreme else ""
     return (Result(value, "分" if value is not None else None, "", citations=citations(
-        [self_score_fact(tools, t) for t in tables])), "自评得分与复核得分之差：\n" + "\n".join(lines))
+        [self_score_fact(tools, t) for t in tables])), head + "自评得分与复核得分之差：\n" + "\n".join(lines))
 
 
 @dataclass(frozen=True)
@@ -223,12 +265,20 @@ RULE_QUESTIONS = (
 REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|复核后(?:是|为|有|得)?(?:多少|几)分|本工具.{0,6}(?:得分|分数|总分)"
                           r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
+# "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
+WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)")
+TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
+
 KINDS = (
     ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
                review_reasons),
+    ResultKind("为什么与自评不同", (re.compile(r"为什么|为何|什么原因"), re.compile("自评(?!表)"),
+                                  re.compile(r"不一样|不同|不一致|有差异|有差别|变了")), review_reasons),
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
+    ResultKind("复核改动的指标", (re.compile(r"哪些|哪几|哪个|列出|几个|多少个"), re.compile(r"复核|重算|重新计算"),
+                                 re.compile(r"不一致|不同|变|调整|改|差异|不符|不一样")), rescored_rows),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
                unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁|为什么|为何|什么原因"))),
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
@@ -243,7 +293,8 @@ KINDS = (
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:三级)?指标"
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
-               lambda tools, question: deductions_listing(tools, question, with_reason=False), unless=(EXTREME,)),
+               lambda tools, question: deductions_listing(tools, question, with_reason=False),
+               unless=(EXTREME, TABLES_ONLY)),
 )
 
 

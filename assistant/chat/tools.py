@@ -26,12 +26,14 @@ from schemas import CheckedReport, Finding
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
 # A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
 TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
+DEPARTMENT_TABLE = re.compile(r"部门整体(?:支出)?(?:绩效)?(?:自评)?表|部门整体的|部门整体(?=执行率|预算|得分|总分|自评)")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 # Tie-breakers added to coverage (see ReportTools._bonus): small next to a word explained or not.
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
+IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names, over its echo in prose or basic data
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
 # What a sum of money is, in a narrative clause: a clause naming another ("年初预算金额70万元") than the question
 # ("…专项支出多少") is probably a sibling figure of the same item.
@@ -98,12 +100,15 @@ class ReportTools:
                     else self._default_score(fact, column, named)
             else:
                 score = coverage(query_all, fact.names, self.weights)
-            matches.append(Match(fact, score, score + self._bonus(fact, phrase, column, year, near)))
+            own = IN_NAMED_TABLE * (fact.table in named and fact.kind not in ("narrative", "basic"))
+            matches.append(Match(fact, score, score + own + self._bonus(fact, phrase, column, year, near)))
         return sorted(matches, key=lambda m: -m.rank)[:limit]
 
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
         named = {index for index, table_name in self.table_names() if table_name in phrase}
+        if DEPARTMENT_TABLE.search(phrase):  # "部门整体支出绩效自评表", "部门整体的…": the department-wide table
+            named |= {index for index, table in enumerate(self.report.tables) if table.kind == "department_overall"}
         named |= {int(cn2an.cn2an(digits or chinese, "smart")) - 1 for digits, chinese in TABLE_NUMBER.findall(phrase)}
         named &= set(range(len(self.report.tables)))
         asked = {attachment(number) for number in ATTACHMENT.findall(phrase)}

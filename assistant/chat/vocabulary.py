@@ -42,6 +42,7 @@ LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
 PREVIOUS_YEAR = -1  # a year relative to the report's: the lookup reads it as report year − 1
 MONEY_UNITS = frozenset({"万元", "元", "亿元"})
 PEOPLE_UNITS = frozenset({"人", "名"})
+POINTS = re.compile(r"(?:多少|几)个?百分点")
 COUNT_UNIT = re.compile(r"(?:多少|几)(人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A name ending in a counted thing ("食品抽检批次", "检查户数") asks for a count of it.
 COUNTED_ALIKE = frozenset({"次", "个", "件", "台", "批次"})  # counting units a longer one ends with
@@ -62,6 +63,14 @@ TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|谁|什么|名称|是否")
 def columns_in(text: str) -> list[str]:
     """Column ids named in the text, in order."""
     return [COLUMN_OF[m.group()] for m in COLUMN.finditer(text)]
+
+
+def columns_asked(text: str) -> list[str]:
+    """The columns a text asks for side by side ("全年预算数、执行数和执行率"); a column word right before another
+    names the row of the next ("执行率得分": the 得分 of the 执行率 row), so only the last of such a run counts."""
+    found = list(COLUMN.finditer(text))
+    return [COLUMN_OF[m.group()] for m, after in zip(found, found[1:] + [None])
+            if after is None or after.start() > m.end()]
 
 
 def column_words(text: str) -> list[str]:
@@ -97,6 +106,8 @@ def year_in(text: str) -> int | None:
 
 def expected_units(text: str, columns: list[str]) -> frozenset[str] | None:
     """The units an answer to the text can have, or None when any will do."""
+    if POINTS.search(text):  # "低多少个百分点": a gap between rates, not a count of 个
+        return frozenset({"%"})
     count = COUNT_UNIT.search(text)
     if count:
         unit = count.group(1)

@@ -3,6 +3,7 @@ from assistant.chat.compute import Result, number
 from assistant.chat.facts import Fact
 from schemas import Evidence
 
+TREND = {"增加": "增长", "减少": "下降"}
 GROUNDS_SHOWN = 6  # figures named after a formula; the evidence lists them all
 LONG_SUM = 12  # terms a sum shows in full
 
@@ -37,8 +38,9 @@ def derived_sentence(result: Result) -> str:
     """The formula and its value: "1824.18−884.86=939.32万元（增加939.32万元）。"."""
     unit = result.unit or ""
     sentence = f"{shortened(result.formula)}={number(result.value)}{unit}"
-    if result.direction in ("增加", "减少"):
-        sentence += f"（{result.direction}{number(result.value)}{unit}）"
+    if result.direction in ("增加", "减少"):  # over years said both ways a reviewer asks: 增加/增长, 减少/下降
+        years = len({f.year for f in result.facts if f.year}) > 1
+        sentence += f"（{result.direction}{number(result.value)}{unit}{f'，即{TREND[result.direction]}' if years else ''}）"
     return sentence + "。"
 
 

@@ -1,0 +1,299 @@
+"""More reviewers' questions over the five samples (issue 17, round 4): comparisons, derived figures, lists and the
+follow-ups that lean on them, in wordings the chat had not met before.
+
+Expected answers are read off the reports: the gold tables (evals/gold/*.json) and the samples' own text; those about
+the tool's own results come from `selfeval check --format json` run at test time, never from the chat."""
+import re
+
+import pytest
+
+from tests.test_chat_questions import S000, S001, S002, SAMPLES, ask, checked_json, gold, projects
+
+S003 = SAMPLES / "003_1fd1934784c8d720.txt"
+S004 = SAMPLES / "004_cc7bd27ce374c8f5.txt"
+TARGET = re.compile(r"^[≥≧≤≦=＝<>]?\s*(\d+(?:\.\d+)?)\s*(\D*)$")  # "≧95%", "19辆": a number and its unit
+
+
+def project(path, name):
+    return next(t for _, t in projects(path) if t.name == name)
+
+
+def basic_row(path, label) -> dict:
+    """A row of the basic-data table, its printed cells by the header above it ("2022年决算数" …)."""
+    rows = gold(path).tables[0].rows
+    position = next(i for i, r in enumerate(rows) if r.label == label)
+    header = next(r for r in reversed(rows[:position]) if any(v and "年" in v for v in r.values))
+    return dict(zip(header.values, rows[position].values))
+
+
+# derived figures ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["三公经费比上年增长还是下降？", "三公经费决算数与上年相比是增长还是下降？",
+                                      "三公经费是增加了还是减少了？"])
+def test_rise_or_fall_is_the_change_and_its_direction(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    answer = ask(S002, question)
+    assert answer.value == round(abs(now - before), 2)
+    assert ("下降" if now < before else "增长") in answer.answer
+
+
+def test_rise_or_fall_after_a_figure_is_of_that_figure():
+    cells = basic_row(S002, "三公经费")
+    answer = ask(S002, "三公经费决算数是多少？", "上年呢？", "增长还是下降？")
+    assert answer.value == round(abs(float(cells["2023年决算数"]) - float(cells["2022年决算数"])), 2)
+
+
+def test_a_rate_below_a_number_is_a_gap_in_points():
+    rate = project(S002, "运行维护费").funds_total.execution_rate
+    answer = ask(S002, "运行维护费的执行率比100%低多少？")
+    assert answer.value == round(100 - rate, 2) and "÷" not in answer.answer
+
+
+@pytest.mark.parametrize("questions", [("运行维护费还有多少钱没花？",),
+                                       ("运行维护费的全年预算数是多少？", "执行了多少？", "还剩多少？")])
+def test_money_left_unspent(questions):
+    funds = project(S002, "运行维护费").funds_total
+    assert ask(S002, *questions).value == round(funds.full_year_budget - funds.executed, 2)
+
+
+def test_a_share_of_the_projects_total():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的全年预算数占五个专项合计的比例是多少？")
+    assert answer.value == round(budgets["药品监管专项"] / sum(budgets.values()) * 100, 2)
+
+
+@pytest.mark.parametrize("question, average", [("五个专项的得分合计是多少？", False), ("各专项平均得分是多少？", True)])
+def test_the_projects_scores_added_up_are_their_totals(question, average):
+    totals = [t.total_score for _, t in projects(S000)]
+    answer = ask(S000, question)
+    assert answer.value == round(sum(totals) / (len(totals) if average else 1), 2)
+
+
+def test_several_figures_of_one_project():
+    table = project(S000, "药品监管专项")
+    answer = ask(S000, "药品监管专项的执行率和得分分别是多少？")
+    assert f"执行率{table.funds_total.execution_rate:g}%" in answer.answer and f"总分{table.total_score:g}分" in answer.answer
+    funds = project(S002, "运行维护费").funds_total
+    cells = ask(S002, "运行维护费的全年预算数、全年执行数和执行率分别是多少？").answer
+    assert all(f"{value:g}" in cells for value in (funds.full_year_budget, funds.executed, funds.execution_rate))
+
+
+def test_several_named_figures_then_how_far_apart_and_which_is_larger():
+    text = S001.read_text(encoding="utf-8")
+    basic, projects_spent = (float(v) for v in re.search(r"其中基本支出([\d.]+)万元，项目支出([\d.]+)万元", text).groups())
+    answer = ask(S001, "基本支出和项目支出分别是多少？")
+    assert f"{basic:g}万元" in answer.answer and f"{projects_spent:g}万元" in answer.answer
+    assert ask(S001, "基本支出和项目支出分别是多少？", "差多少？").value == round(abs(basic - projects_spent), 2)
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的得分是多少？", "那食品监管专项的呢？", "哪个高？")
+    higher = max(("药品监管专项", "食品监管专项"), key=scores.get)
+    assert answer.value == scores[higher] and answer.answer.startswith(higher)
+
+
+# comparisons --------------------------------------------------------------------------------------------------------
+
+def test_two_projects_budgets_are_both_their_tables():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S002)}
+    answer = ask(S002, "业务工作经费和运行维护费哪个预算多？")
+    assert answer.value == max(budgets["业务工作经费"], budgets["运行维护费"])
+    assert f"{budgets['运行维护费']:g}万元" in answer.answer and f"{budgets['业务工作经费']:g}万元" in answer.answer
+    assert ask(S002, "业务工作经费和运行维护费哪个预算多？", "多多少？").value == \
+        round(abs(budgets["业务工作经费"] - budgets["运行维护费"]), 2)
+
+
+def test_two_indicators_scores_show_each_score_not_its_weight():
+    rows = {i.level3: i for i in gold(S000).tables[0].indicators}
+    first, second = rows["监管覆盖率"], rows["执法及宣传次数"]
+    answer = ask(S000, "监管覆盖率和执法及宣传次数哪个得分高？")
+    assert answer.value == max(first.score, second.score)
+    assert f"得分{first.score:g}分" in answer.answer and f"得分{second.score:g}分" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["哪个指标偏差最大？", "哪个指标的完成值与指标值差距最大？"])
+def test_the_indicator_farthest_from_its_target(question):
+    gaps = {}
+    for table in gold(S002).tables:
+        for row in table.indicators:
+            target, actual = TARGET.match(row.target or ""), TARGET.match(row.actual or "")
+            if target and actual and target.group(2) == actual.group(2) and float(target.group(1)):
+                gaps[row.level3] = abs(float(actual.group(1)) / float(target.group(1)) - 1)
+    widest = max(gaps.values())
+    answer = ask(S002, question)
+    assert any(name in answer.answer for name, gap in gaps.items() if abs(gap - widest) < 1e-9)
+    assert abs(abs(answer.value) - round(widest * 100, 2)) <= 0.01
+
+
+def test_the_table_whose_self_score_and_review_differ_most():
+    gaps = {s["table"]: abs(s["self_score"] - s["recomputed_score"]) for s in checked_json(S000)["scores"]
+            if s["self_score"] is not None and s["recomputed_score"] is not None}
+    widest = max(gaps, key=gaps.get)
+    answer = ask(S000, "哪张表自评得分和复核得分相差最大？")
+    assert f"表{widest + 1}" in answer.answer.split("\n")[0] and abs(abs(answer.value) - gaps[widest]) <= 0.01
+
+
+# lists ------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, full", [("哪些项目得了满分？", True), ("哪些项目没拿满分？", False)])
+def test_projects_with_and_without_full_marks(question, full):
+    for path in (S000, S002):
+        hits = [t.name for _, t in projects(path) if (t.total_score == t.total_weight) == full]
+        answer = ask(path, question)
+        assert answer.value == len(hits) and all(name in answer.answer.split("\n")[0] for name in hits)
+        if not hits:
+            assert answer.answer.startswith("没有")
+
+
+def test_points_lost_by_each_project():
+    answer = ask(S000, "每个项目扣了多少分？")
+    for index, table in projects(S000):
+        row = next(r for r in answer.answer.splitlines() if r.startswith(f"| 表{index + 1} {table.name} |"))
+        assert f"| {table.total_weight - table.total_score:g}分 |" in row
+
+
+def test_the_department_tables_lost_points_only():
+    department = gold(S000).tables[0]
+    lost = [i.level3 for i in department.indicators
+            if i.score is not None and i.weight is not None and i.score < i.weight]
+    answer = ask(S000, "部门整体支出绩效自评表有哪些指标扣分了？")
+    assert answer.value == len(lost) and all(name in answer.answer for name in lost)
+
+
+def narrative_items(path, pattern: str) -> list[tuple[str, str]]:
+    return re.findall(pattern, path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("question", ["单位有哪些项目？", "列出所有项目", "单位有几个项目？"])
+def test_the_projects_a_narrative_numbers_without_amounts(question):
+    text = S004.read_text(encoding="utf-8")
+    goals = text[text.index("（一）绩效目标设置情况"):text.index("（二）绩效目标完成情况")]
+    names = re.findall(r"^\d+\.(.+?)[，,]", goals, flags=re.MULTILINE)
+    answer = ask(S004, question)
+    assert len(names) >= 2 and answer.value == len(names) and all(name in answer.answer for name in names)
+
+
+def test_the_projects_a_narrative_numbers_with_their_amounts():
+    items = narrative_items(S001, r"^（\d）2024年共有(.+?)([\d.]+)万元")
+    assert len(items) == 6
+    answer = ask(S001, "有哪些项目？")
+    assert answer.value == len(items)
+    assert all(f"| {name} | {float(amount):g}万元 |" in answer.answer for name, amount in items)
+    assert ask(S001, "六个专项资金合计多少？").value == round(sum(float(a) for _, a in items), 2)
+    largest = max(items, key=lambda item: float(item[1]))
+    assert ask(S001, "哪个专项资金最多？").answer.startswith(f"正文所列6个项目中最多的是“{largest[0]}”")
+
+
+def test_a_narrative_projects_named_measure():
+    added = {name: float(amount) for name, amount in
+             narrative_items(S001, r"^（\d）2024年共有(.+?)[\d.]+万元，.*?省级追加(?:专项)?资金([\d.]+)万元")}
+    largest = max(added, key=added.get)
+    answer = ask(S001, "哪个专项资金省级追加最多？")
+    assert answer.value == added[largest] and f"“{largest}”" in answer.answer.split("\n")[0]
+
+
+def test_a_narratives_projects_spent_added_up():
+    spent = [float(v) for v in re.findall(r"^\d\.“.+?”.*?支出([\d.]+)万?元", S003.read_text(encoding="utf-8"),
+                                          flags=re.MULTILINE)]
+    assert ask(S003, "六个项目一共支出多少？").value == round(sum(spent), 2)
+
+
+
+def test_what_a_narrative_figure_is_spent_on_or_made_of():
+    sentence = next(line for line in S004.read_text(encoding="utf-8").splitlines() if line.startswith("项目支出"))
+    uses = re.search(r"主要用于(.+?)等\d+个项目", sentence).group(1).split("、")
+    answer = ask(S004, "业务工作经费主要用于哪些方面？")
+    assert answer.value == len(uses) and all(f". {use}\n" in answer.answer + "\n" for use in uses)
+    special = re.findall(r"(20\d\d[^，。]*?专项(?:（[^）]*）)?)[\d.]+万元", sentence.split("包括", 1)[1])
+    answer = ask(S004, "政府专项经费包括哪些？")
+    assert special and answer.value == len(special) and all(name in answer.answer for name in special)
+
+
+def test_each_narrative_projects_amount_is_the_one_asked_for():
+    spent = narrative_items(S003, r"^\d\.“(.+?)”.*?支出([\d.]+)万?元")
+    answer = ask(S003, "列出所有项目及其支出金额")
+    assert len(spent) == 6 and all(f"| {name} | {float(amount):g}" in answer.answer for name, amount in spent)
+
+
+def test_one_indicator_compared_across_the_projects():
+    scores = {t.name: i.score for _, t in projects(S000) for i in t.indicators if i.level3 == "社会公众满意度"}
+    lowest = min(scores, key=scores.get)
+    answer = ask(S000, "社会公众满意度哪个专项最低？")
+    assert len(scores) >= 2 and answer.value == scores[lowest] and lowest in answer.answer
+    table = ask(S000, "各专项社会公众满意度得分分别是多少？").answer
+    assert all(f"{name} | {score:g}分 |" in table for name, score in scores.items())
+
+
+def test_yes_no_comparison_said_with_a_verb_of_comparing():
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的得分高于食品监管专项吗？")
+    assert answer.value == max(scores["药品监管专项"], scores["食品监管专项"])
+    assert f"{scores['药品监管专项']:g}分" in answer.answer and f"{scores['食品监管专项']:g}分" in answer.answer
+
+
+def test_a_gap_between_rates_in_points():
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    answer = ask(S002, "运行维护费的执行率与业务工作经费相比低多少个百分点？")
+    assert answer.value == round(abs(rates["业务工作经费"] - rates["运行维护费"]), 2) and answer.unit == "%"
+
+
+@pytest.mark.parametrize("question, higher", [("哪些专项的自评分高于复核分？", True), ("哪些表的自评得分比复核得分低？", False)])
+def test_the_tables_whose_self_score_is_above_or_below_the_review(question, higher):
+    scores = checked_json(S000)["scores"]
+    hits = [s["table"] for s in scores if s["self_score"] is not None and s["recomputed_score"] is not None
+            and (s["self_score"] > s["recomputed_score"] if higher else s["self_score"] < s["recomputed_score"])]
+    answer = ask(S000, question)
+    head = answer.answer.split("\n")[0]
+    assert answer.value == len(hits) and all(f"表{t + 1}" in head for t in hits)
+
+
+def test_a_share_of_another_things_whole_is_never_above_it():
+    department = gold(S000).tables[0].funds_total
+    answer = ask(S000, "基本支出占总支出的比重？")
+    assert answer.value is not None and 0 < answer.value <= 100
+    assert f"{department.executed:g}" in answer.answer  # the whole is the department's total spending
+
+
+def test_the_mean_of_named_figures():
+    text = S004.read_text(encoding="utf-8")
+    staff, public = (float(v) for v in re.search(r"其中人员经费([\d.]+)万元.*?公用经费([\d.]+)万元", text).groups())
+    assert ask(S004, "人员经费和公用经费的平均数是多少？").value == round((staff + public) / 2, 2)
+
+
+@pytest.mark.parametrize("question", ["哪些指标得分与复核不一致？", "复核后哪些指标的得分变了？"])
+def test_the_rows_the_review_scored_otherwise(question):
+    rows = [row for s in checked_json(S000)["scores"] for row in s.get("rows", []) if row["row"] != "……"]
+    answer = ask(S000, question)
+    assert rows and answer.value == len(rows)
+    assert all(f"{row['row']}：自评{row['self_score']:g}分 → 复核{row['recomputed_score']:g}分" in answer.answer
+               for row in rows)
+
+
+def test_one_rows_recomputed_score():
+    row = next(r for s in checked_json(S000)["scores"] for r in s.get("rows", []) if r["row"] == "执法及宣传次数")
+    answer = ask(S000, "执法及宣传次数的复核得分是多少？")
+    assert answer.value == row["recomputed_score"] and f"自评{row['self_score']:g}分" in answer.answer
+
+
+@pytest.mark.parametrize("path", [S000, S001, S002])
+def test_indicators_scored_above_their_weight(path):
+    over = [i.level3 for t in gold(path).tables for i in t.indicators
+            if i.score is not None and i.weight is not None and i.score > i.weight]
+    answer = ask(path, "得分超过分值的指标有哪些？")
+    assert answer.value == len(over) and (all(name in answer.answer for name in over) if over
+                                          else answer.answer.startswith("没有"))
+
+
+def test_follow_ups_that_open_with_a_relation_or_a_bare_word():
+    review = next(s for s in checked_json(S000)["scores"] if s["table"] == 2)  # 表3 药品监管专项
+    answer = ask(S000, "药品监管专项的总分是多少？", "复核后是多少？")
+    assert gold(S000).tables[2].name == "药品监管专项" and answer.value == review["recomputed_score"]
+    answer = ask(S000, "药品监管专项的总分是多少？", "复核后是多少？", "差多少？")
+    assert answer.value == round(abs(review["recomputed_score"] - review["self_score"]), 2)
+    text = S001.read_text(encoding="utf-8")
+    total, spent = (float(v) for v in re.search(r"支出总金额([\d.]+)万元。其中基本支出[\d.]+万元，项目支出([\d.]+)万元", text).groups())
+    assert ask(S001, "项目支出是多少？", "占总支出的比例呢？").value == round(spent / total * 100, 2)
+    funds = project(S002, "运行维护费").funds_total
+    answer = ask(S002, "运行维护费的全年预算数和全年执行数分别是多少？", "差多少？")
+    assert answer.value == round(funds.full_year_budget - funds.executed, 2)
+    reasons = ask(S000, "复核得分是多少？", "为什么和自评不一样？").answer
+    assert "复核依据的问题" in reasons
