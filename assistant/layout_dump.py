@@ -10,6 +10,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
+from assistant.extract.run_rows import run_together_rows
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 
@@ -255,6 +256,11 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
             continue
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header])
+        if after < len(run) and run[after].line == run[after - 1].line:
+            # The header and its rows were one run-together line: read them by the row grammar of run_rows.
+            together, together_used = run_together_rows(run[after:], [slot(word) for word, _, _ in header])
+            if len(together) > len(rows):
+                rows, used = together, together_used
         if not rows:
             continue
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])

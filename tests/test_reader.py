@@ -2,6 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
+from assistant.extract.run_rows import read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
@@ -334,3 +335,45 @@ def test_department_name_label_printed_with_half_width_brackets(tmp_path):
     report = extract(tmp_path, text)
     [table] = report.tables
     assert (table.kind, table.name, report.unit_name) == ("department_overall", "某镇人民政府", "某镇人民政府")
+
+
+# Quoted from https://chacewang.com/newsdetail/news242266.html (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi).
+ZHONGJIANG = ("绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局实施单位中江县水利局"
+              "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+              "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+              "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10"
+              "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10"
+              "及时(按期)完工率10≥90%≥90%10成本指标项目计划总投资1020万元20万元10效益指标(20分)经济效益指标"
+              "社会效益指标受益脱贫(含监测对象)户人口数10≥1000人≥1000人10群众生产生活条件改善状况10显著提升显著提升10"
+              "满意度指标(10分)服务对象满意度指标受益脱贫(含监测对象)户满意度10≥95%≥95%10……总分100100注:1.一级指标")
+
+
+def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
+    [table] = extract(tmp_path, ZHONGJIANG + "\n").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    assert rows[:3] == [
+        ("产出指标", "数量指标", "安装坡面水标尺", "≥266米", "≥266米", 10, 10),
+        ("产出指标", "数量指标", "水标尺宽度", "≥50厘米", "≥50厘米", 10, 10),
+        # 分值 and 指标值 joined: "20100%" is 20 and 100%, the only split into plain numbers.
+        ("产出指标", "质量指标", "项目(工程)验收合格率", "100%", "100%", 20, 20),
+    ]
+    # "1020万元": 102 and 0万元 would put one row's 分值 over its stage's 70; a bare 成本指标 is a level-2 name.
+    assert rows[5] == ("产出指标", "成本指标", "项目计划总投资", "20万元", "20万元", 10, 10)
+    # A level name with no row of its own is an empty row, as the Word table prints it.
+    assert rows[6] == ("效益指标", "经济效益指标", None, None, None, None, None)
+    assert rows[8] == ("效益指标", "社会效益指标", "群众生产生活条件改善状况", "显著提升", "显著提升", 10, 10)
+    assert rows[-1][2] == "……" and len(rows) == 11
+    assert table.level1_weights == {"产出指标": 70, "效益指标": 20, "满意度指标": 10}
+    # "100100": the 分值 is the rows' sum, 100, and the 得分 no more than it.
+    assert (table.total_weight, table.total_score) == (100, 100)
+
+
+def test_run_together_row_left_empty_when_its_numbers_split_two_ways():
+    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
+    # 年初目标值, 实际完成值 and 得分 all bare numbers: "6620" is 6|6|20 or 66|2|0 … — no arithmetic tells them
+    # apart, so the row keeps its name, its values stay empty, and reading resumes at the next level name.
+    read = read_run_rows("数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
+    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数"},
+                         {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
+                          "score": "10"}]
+    assert read.ambiguous == ["补贴渔船数6620"]

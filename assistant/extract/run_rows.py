@@ -1,0 +1,273 @@
+"""Indicator rows of a run-together table: the text under the header with every separator lost.
+
+"质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
+三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
+(时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
+per column in the header's order; the readings of the whole block are enumerated and a row's values are kept only
+when the table's arithmetic leaves one reading (得分 ≤ 分值 ≤ the stage's total, the stage's 分值 adding up to it,
+the 总分 row's 分值 the sum of the rows'). Otherwise its values are left empty, never guessed.
+"""
+import re
+from dataclasses import dataclass, field
+
+from assistant.document import Cell, Paragraph, Row
+from assistant.extract.tokens import split_numbers
+
+LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
+LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
+                    r"可持续影响|服务对象满意度|满意度)指标")
+TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
+PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+COMPARATOR = "≥≧≤≦=＝<>＜＞"
+NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
+NUMERIC = ("weight", "score")
+VALUES = ("target", "actual")
+TOLERANCE = 0.005
+HEADER_REST = 30  # characters of header words that may stand before the first stage
+NAME_LIMIT = 60  # characters an indicator's name may run to
+
+
+@dataclass
+class RunRows:
+    """Rows read from a run-together block: each a {column: text} (level1, level2, level3 and the value columns),
+    where the block ends in the text, and the rows whose values no arithmetic could tell apart."""
+
+    rows: list[dict[str, str]] = field(default_factory=list)
+    end: int = 0
+    ambiguous: list[str] = field(default_factory=list)
+
+
+def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
+    """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
+    digits = re.match(r"[\d.]+", text[start:])
+    if not digits:
+        return []
+    found = []
+    for end in range(1, len(digits.group()) + 1):
+        piece = digits.group()[:end]
+        if NUMBER.fullmatch(piece) and float(piece) <= limit + TOLERANCE:
+            found.append((piece, start + end))
+    return found
+
+
+def values_at(text: str, start: int) -> list[tuple[str, int]]:
+    """Every target or actual value that can start at `start`: a comparator, a number and its unit ("≥266米",
+    "100%", "20万元"), or a word with no number ("显著提升")."""
+    found = []
+    position = start
+    while position < len(text) and text[position] in COMPARATOR:
+        position += 1
+    digits = re.match(r"\d[\d.]*", text[position:])
+    if digits:
+        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it.
+        after = position + digits.end()
+        if NUMBER.fullmatch(digits.group()):
+            found.append((text[start:after], after))
+            for length in range(1, 4):
+                unit = UNIT.match(text, after, after + length)
+                if unit and unit.end() == after + length:
+                    found.append((text[start:unit.end()], unit.end()))
+    elif position == start:
+        word = TEXT_VALUE.match(text, start)
+        if word:
+            found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)]
+    # A value never holds a level name ("时效指标"): that starts the next rows.
+    found = [(value, end) for value, end in found if "指标" not in value]
+    return found
+
+
+def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
+    """Every reading of one row's value columns from `start`: ({column: text}, end)."""
+    readings: list[tuple[dict[str, str], int]] = [({}, start)]
+    for column in columns:
+        following = []
+        for values, position in readings:
+            if column in NUMERIC:
+                limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
+                options = numbers_at(text, position, limit)
+            else:
+                options = values_at(text, position)
+            following += [({**values, column: value}, end) for value, end in options]
+        readings = following
+    return [(values, end) for values, end in readings if agrees(values) and not continues_number(text, end)]
+
+
+def agrees(values: dict[str, str]) -> bool:
+    """Two word values side by side are read only as the same word printed twice ("及时及时")."""
+    target, actual = values.get("target"), values.get("actual")
+    if target is None or actual is None:
+        return True
+    worded = [not re.search(r"\d", v) for v in (target, actual)]
+    return target == actual if all(worded) else True
+
+
+def continues_number(text: str, end: int) -> bool:
+    """A reading may not stop in the middle of a number or before its percent sign."""
+    return end < len(text) and end > 0 and text[end - 1].isdigit() and (text[end].isdigit() or text[end] in ".%")
+
+
+class Block:
+    """The readings of one run-together indicator block, enumerated once per position."""
+
+    def __init__(self, text: str, columns: list[str]) -> None:
+        self.text = text
+        self.columns = columns
+        self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
+        self.cost: dict[tuple[int, float], int] = {}
+
+    def total_at(self, position: int) -> int | None:
+        match = TOTAL.match(self.text, position)
+        return match.end() if match else None
+
+    def steps(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+        """Every item that can start at `position`: a level name, a "……" placeholder row or an indicator row,
+        as (kind, cells, end, the stage total after it)."""
+        key = (position, stage_total)
+        if key not in self.found:
+            self.found[key] = self.items(position, stage_total)
+        return self.found[key]
+
+    def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+        text = self.text
+        found: list[tuple[str, dict[str, str], int, float]] = []
+        level1 = LEVEL1.match(text, position)
+        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)").
+        if level1 and (level1.group("total") or not LEVEL2.match(text, position)):
+            total = float(level1.group("total")) if level1.group("total") else 100.0
+            found.append(("level1", {"level1": level1.group()}, level1.end(), total))
+            return tuple(found)
+        level2 = LEVEL2.match(text, position)
+        if level2:
+            found.append(("level2", {"level2": level2.group()}, level2.end(), stage_total))
+            return tuple(found)
+        placeholder = PLACEHOLDER.match(text, position)
+        if placeholder:
+            return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
+        if position >= len(text) or text[position].isdigit() or text[position] in COMPARATOR:
+            return ()
+        for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
+            if text[name_end - 1] in COMPARATOR or LEVEL1.match(text, name_end - 1) or LEVEL2.match(text, name_end - 1):
+                break  # a name holds no comparator and no level name: those start values and rows
+            if not self.name_ends_at(name_end):
+                continue
+            for values, end in row_values(text, name_end, self.columns, stage_total):
+                found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
+        return tuple(found)
+
+    def name_ends_at(self, position: int) -> bool:
+        """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
+        the first value column is a target (never inside a number, never between a comparator and its number)."""
+        text, before = self.text, self.text[position - 1]
+        if before in COMPARATOR or before.isdigit() or before in ".%":
+            return False
+        return text[position].isdigit() or text[position] in COMPARATOR or \
+            (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
+
+    def next_anchor(self, position: int) -> int | None:
+        """Where the next level name or the 总分 row starts after `position`: where reading can resume."""
+        anchors = [m.start() for pattern in (LEVEL1, LEVEL2, TOTAL) for m in [pattern.search(self.text, position + 1)] if m]
+        return min(anchors) if anchors else None
+
+    def unread(self, position: int, stage_total: float) -> int:
+        """The fewest stretches of text left unread when the rest of the block from `position` is read as rows up
+        to its 总分 row or its end (a stretch no reading explains is skipped to the next level name)."""
+        key = (position, stage_total)
+        if key not in self.cost:
+            if position >= len(self.text) or self.total_at(position) is not None:
+                self.cost[key] = 0
+            else:
+                anchor = self.next_anchor(position)
+                skip = 1 + (self.unread(anchor, stage_total) if anchor is not None else 0)
+                self.cost[key] = min([skip] + [self.unread(end, total) for _, _, end, total in
+                                               self.steps(position, stage_total)])
+        return self.cost[key]
+
+
+def read_run_rows(text: str, columns: list[str]) -> RunRows:
+    """The rows of a run-together indicator block whose value columns are `columns` in the header's order
+    (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
+
+    The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
+    its name alone and is listed in `ambiguous`, as is a row whose values have more than one reading."""
+    columns = [c for c in columns if c in NUMERIC + VALUES]
+    result = RunRows()
+    if not columns:
+        return result
+    block = Block(text, columns)
+    # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
+    first = LEVEL1.search(text, 0, HEADER_REST)
+    position = first.start() if first and not block.steps(0, 100.0) else 0
+    stage_total = 100.0
+    level_row: dict[str, str] = {}
+    while position < len(text) and block.total_at(position) is None:
+        best = block.unread(position, stage_total)
+        steps = [s for s in block.steps(position, stage_total) if block.unread(s[2], s[3]) == best]
+        if not steps:
+            anchor = block.next_anchor(position)
+            name = re.match(rf"[^\d{COMPARATOR}]+", text[position:anchor])
+            if anchor is None or name is None:
+                break
+            result.ambiguous.append(text[position:anchor])
+            result.rows.append({**level_row, "level3": name.group()})
+            level_row, position = {}, anchor
+            continue
+        kind, cells, end, total = steps[0]
+        if kind != "row":
+            if kind in level_row or (kind == "level1" and level_row):
+                result.rows.append(level_row)  # a level printed with no row of its own: an empty row, as in Word
+                level_row = {}
+            level_row.update(cells)
+            position, stage_total = end, total
+            continue
+        ends = {s[2] for s in steps}
+        if len(ends) > 1 or len(steps) > 1:
+            same = {column: cells[column] for column in cells
+                    if all(s[1].get(column) == cells[column] for s in steps)}
+            if len(ends) > 1 or "level3" not in same:
+                result.ambiguous.append(text[position:max(ends)])
+                break
+            cells = same
+            result.ambiguous.append(text[position:end])
+        result.rows.append({**level_row, **cells})
+        level_row = {}
+        position = end
+    if level_row:
+        result.rows.append(level_row)
+    result.end = position
+    return result
+
+
+def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
+    """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
+    and the 得分 no more; a number no larger than the rows' 分值 (or 100) is one number; else none."""
+    if not run:
+        return []
+    weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
+    total = sum(weights) if weights else 100.0
+    if weights:
+        pieces = split_numbers(run, 2, lambda v: abs(v[0] - total) <= TOLERANCE and v[1] <= v[0])
+        if pieces:
+            return pieces
+    return [run] if NUMBER.fullmatch(run) and float(run) <= total + TOLERANCE else []
+
+
+def run_together_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[Row], int]:
+    """Rows of an indicator block printed as one run-together line after its header (`lines` are the cells that
+    line was cut into), in the header's columns; returns them and how many of `lines` they used."""
+    same_line = [p for p in lines if p.line == lines[0].line] if lines else []
+    text = "".join(p.text for p in same_line)
+    read = read_run_rows(text, [slot for slot in slots if slot])
+    if not read.rows:
+        return [], 0
+    line = lines[0].line
+    rows = [Row([Cell(cells.get(slot, "") if slot else "", line) for slot in slots]) for cells in read.rows]
+    end = read.end
+    total = TOTAL.match(text, end)
+    if total:
+        numbers = total.group("numbers") or ""
+        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
+        end = total.end()
+    used = next((i + 1 for i in range(len(same_line)) if len("".join(p.text for p in same_line[:i + 1])) >= end), 0)
+    return rows, used
