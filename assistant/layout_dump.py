@@ -10,7 +10,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
-from assistant.extract.run_rows import run_together_rows
+from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 
@@ -50,7 +50,7 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS or (size == 1 and slot(joined)):
+            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or (size == 2 and broken_header_word(texts[index:index + 2])):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
@@ -58,6 +58,15 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
             break
     names = {slot(w) for w, _, _ in words}
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names else []
+
+
+# The words that stand before a column word and are cut off from it where a flattened line is cut at the word.
+COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期")
+
+
+def broken_header_word(pieces: list[str]) -> bool:
+    """A column word cut in two where a flattened line was cut at a word it knows: "年初" "目标值(A)"."""
+    return pieces[0] in COLUMN_PREFIXES and bool(slot("".join(pieces)))
 
 
 def is_level(text: str) -> bool:
@@ -256,14 +265,15 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
             continue
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header])
+        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
-            together, together_used = run_together_rows(run[after:], [slot(word) for word, _, _ in header])
-            if len(together) > len(rows):
-                rows, used = together, together_used
+            slots = [slot(word) for word, _, _ in header]
+            together_header, together, together_used = run_together_rows(run[after:], header_row, slots)
+            if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
+                header_row, rows, used = together_header, together, together_used
         if not rows:
             continue
-        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
         head_start, head_rows = read_head(run[:start])
         return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
     return list(run)

@@ -377,3 +377,16 @@ def test_run_together_row_left_empty_when_its_numbers_split_two_ways():
                          {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
                           "score": "10"}]
     assert read.ambiguous == ["补贴渔船数6620"]
+
+
+def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
+    # Quoted from https://taowenge.com/d-68000429.html (evals/field/dev/hubei_xiangyang_2021_dongjin): the header
+    # prints no 一级指标 cell, "年初" is cut off "目标值(A)", and each target and result is one word printed twice.
+    text = ("2021年度财政项目绩效自评表项目名称东津院区建设补助主管部门襄阳市卫生健康委二级指标三级指标"
+            "年初目标值 (A)实际完成值 (B)得分产出指标数量指标成本控制不超过预算不超过预算10"
+            "质量指标保证财政建设补助专款专用专款专用专款专用10\n")
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
+        ("产出指标", "质量指标", "保证财政建设补助专款专用", "专款专用", "专款专用", 10),
+    ]

@@ -73,8 +73,6 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         word = TEXT_VALUE.match(text, start)
         if word:
             found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)]
-    # A value never holds a level name ("时效指标"): that starts the next rows.
-    found = [(value, end) for value, end in found if "指标" not in value]
     return found
 
 
@@ -91,16 +89,18 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
         readings = following
-    return [(values, end) for values, end in readings if agrees(values) and not continues_number(text, end)]
+    return [(values, end) for values, end in readings if agrees(values) and not continues_number(text, end)
+            and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))]
 
 
 def agrees(values: dict[str, str]) -> bool:
-    """Two word values side by side are read only as the same word printed twice ("及时及时")."""
+    """A row's target and result are printed alike, both words or both numbers, and two words side by side are
+    read only as the same word printed twice ("及时及时")."""
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
     worded = [not re.search(r"\d", v) for v in (target, actual)]
-    return target == actual if all(worded) else True
+    return target == actual if all(worded) else not any(worded)
 
 
 def continues_number(text: str, end: int) -> bool:
@@ -115,7 +115,7 @@ class Block:
         self.text = text
         self.columns = columns
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
-        self.cost: dict[tuple[int, float], int] = {}
+        self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
 
     def total_at(self, position: int) -> int | None:
         match = TOTAL.match(self.text, position)
@@ -170,18 +170,26 @@ class Block:
         anchors = [m.start() for pattern in (LEVEL1, LEVEL2, TOTAL) for m in [pattern.search(self.text, position + 1)] if m]
         return min(anchors) if anchors else None
 
-    def unread(self, position: int, stage_total: float) -> int:
-        """The fewest stretches of text left unread when the rest of the block from `position` is read as rows up
-        to its 总分 row or its end (a stretch no reading explains is skipped to the next level name)."""
+    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
+        """The best reading of the block that takes `step` next."""
+        kind, _, end, total = step
+        unread, rows, chars = self.unread(end, total)
+        return unread, rows - (kind == "row"), chars
+
+    def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
+        """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
+        stretches of text left unread (a stretch no reading explains is skipped to the next level name), then the
+        most rows read (a name does not swallow a row), then the fewest characters unread; as
+        (stretches, -rows, characters)."""
         key = (position, stage_total)
         if key not in self.cost:
             if position >= len(self.text) or self.total_at(position) is not None:
-                self.cost[key] = 0
+                self.cost[key] = (0, 0, 0)
             else:
                 anchor = self.next_anchor(position)
-                skip = 1 + (self.unread(anchor, stage_total) if anchor is not None else 0)
-                self.cost[key] = min([skip] + [self.unread(end, total) for _, _, end, total in
-                                               self.steps(position, stage_total)])
+                unread, rows, chars = self.unread(anchor, stage_total) if anchor is not None else (0, 0, 0)
+                options = [(unread + 1, rows, chars + (anchor if anchor is not None else len(self.text)) - position)]
+                self.cost[key] = min(options + [self.after(step) for step in self.steps(position, stage_total)])
         return self.cost[key]
 
 
@@ -203,14 +211,15 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     level_row: dict[str, str] = {}
     while position < len(text) and block.total_at(position) is None:
         best = block.unread(position, stage_total)
-        steps = [s for s in block.steps(position, stage_total) if block.unread(s[2], s[3]) == best]
+        steps = [s for s in block.steps(position, stage_total) if block.after(s) == best]
         if not steps:
             anchor = block.next_anchor(position)
             name = re.match(rf"[^\d{COMPARATOR}]+", text[position:anchor])
             if anchor is None or name is None:
                 break
             result.ambiguous.append(text[position:anchor])
-            result.rows.append({**level_row, "level3": name.group()})
+            if result.rows or level_row:  # text before the first level name is the header's, not a row
+                result.rows.append({**level_row, "level3": name.group()})
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
@@ -226,8 +235,13 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             same = {column: cells[column] for column in cells
                     if all(s[1].get(column) == cells[column] for s in steps)}
             if len(ends) > 1 or "level3" not in same:
-                result.ambiguous.append(text[position:max(ends)])
-                break
+                # Rows that end in more than one place: none is read, reading resumes at the next level name.
+                anchor = block.next_anchor(position)
+                result.ambiguous.append(text[position:anchor])
+                if anchor is None:
+                    break
+                level_row, position = {}, anchor
+                continue
             cells = same
             result.ambiguous.append(text[position:end])
         result.rows.append({**level_row, **cells})
@@ -253,15 +267,27 @@ def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
     return [run] if NUMBER.fullmatch(run) and float(run) <= total + TOLERANCE else []
 
 
-def run_together_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[Row], int]:
-    """Rows of an indicator block printed as one run-together line after its header (`lines` are the cells that
-    line was cut into), in the header's columns; returns them and how many of `lines` they used."""
+def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
+    """Rows read by another grammar whose indicator names hold level names ("质量指标保证财政建设补助专款专用")."""
+    if "level3" not in slots:
+        return False
+    index = slots.index("level3")
+    return any(pattern.search(text) and not pattern.fullmatch(text) for row in rows
+               for text in row.texts()[index:index + 1] for pattern in (LEVEL1, LEVEL2))
+
+
+def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None]) -> tuple[Row, list[Row], int]:
+    """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
+    line was cut into), in the header's columns (and a 一级指标 column before them when the header printed none
+    but the rows name their stages); returns the header, the rows and how many of `lines` they used."""
     same_line = [p for p in lines if p.line == lines[0].line] if lines else []
     text = "".join(p.text for p in same_line)
     read = read_run_rows(text, [slot for slot in slots if slot])
     if not read.rows:
-        return [], 0
+        return header, [], 0
     line = lines[0].line
+    if "level1" not in slots and any("level1" in cells for cells in read.rows):
+        header, slots = Row([Cell("一级指标", header.line), *header.cells]), ["level1", *slots]
     rows = [Row([Cell(cells.get(slot, "") if slot else "", line) for slot in slots]) for cells in read.rows]
     end = read.end
     total = TOTAL.match(text, end)
@@ -270,4 +296,4 @@ def run_together_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[
         rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
         end = total.end()
     used = next((i + 1 for i in range(len(same_line)) if len("".join(p.text for p in same_line[:i + 1])) >= end), 0)
-    return rows, used
+    return header, rows, used
