@@ -13,6 +13,7 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, role_of
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
+from assistant.values import normalize_text
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -57,11 +58,12 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
         else:
             break
     names = {slot(w) for w, _, _ in words}
-    return words if {"level3", "weight"} <= names or {"level3", "score"} <= names else []
+    return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
+        {"level3", "target", "actual"} <= names else []
 
 
 # The words that stand before a column word and are cut off from it where a flattened line is cut at the word.
-COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期")
+COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效")
 
 
 def broken_header_word(pieces: list[str]) -> bool:
@@ -251,7 +253,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if len(parts) >= 8 and sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
-    text = compact(paragraph.text)
+    text = normalize_text(paragraph.text)
     if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]

@@ -390,3 +390,18 @@ def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_c
         ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
         ("产出指标", "质量指标", "保证财政建设补助专款专用", "专款专用", "专款专用", 10),
     ]
+
+
+def test_run_together_traditional_rows_with_a_column_named_only_before_the_first_stage(tmp_path):
+    # Quoted from https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan):
+    # traditional characters, stages named 目标, no 二级指标 cell in the header, and 累计完成率 — a column the header
+    # words run into the first stage — printed in every row; the prose after the last row is no row.
+    text = ("人才驛站補助資金到位率績效目標值為100%,,如下圖:項目年度績效目標(定量目標)評價內容績效內容績效目標值實際完成值累計完成率產出目標數量目標"
+            "當年人才驛站組織活動數量>=28次40次143%每年人才驛站服務人次>=500人1700人340%"
+            "質量目標人才驛站補助資金到位率>=100%100%100%(二)項目財務管理狀況本項目累計安排資金10萬元,,其中:項目立項6分,\n")
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == [
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次"),
+        ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人"),
+        ("产出目标", "质量目标", "人才驿站补助资金到位率", ">=100%", "100%"),
+    ]

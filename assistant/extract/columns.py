@@ -14,7 +14,7 @@ Roles = list[tuple[str, tuple[str, ...]]]
 INDICATOR_ROLES: Roles = [
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
-    ("level3", ("三级指标", "指标名称", "具体指标")),
+    ("level3", ("三级指标", "指标名称", "具体指标", "绩效内容")),
     ("score_factor", ("得分系数",)),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),

@@ -12,21 +12,26 @@ from dataclasses import dataclass, field
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.tokens import split_numbers
+from assistant.values import normalize_text
 
-LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
+# Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
+LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
-                    r"可持续影响|服务对象满意度|满意度)指标")
+                    r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
-VALUES = ("target", "actual")
+VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
+PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
+STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 
 
 @dataclass
@@ -34,6 +39,7 @@ class RunRows:
     """Rows read from a run-together block: each a {column: text} (level1, level2, level3 and the value columns),
     where the block ends in the text, and the rows whose values no arithmetic could tell apart."""
 
+    columns: list[str]
     rows: list[dict[str, str]] = field(default_factory=list)
     end: int = 0
     ambiguous: list[str] = field(default_factory=list)
@@ -72,7 +78,8 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     elif position == start:
         word = TEXT_VALUE.match(text, start)
         if word:
-            found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)]
+            found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
+                      if WORD_CHARACTER.search(text, start, end)]
     return found
 
 
@@ -166,29 +173,30 @@ class Block:
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
     def next_anchor(self, position: int) -> int | None:
-        """Where the next level name or the 总分 row starts after `position`: where reading can resume."""
-        anchors = [m.start() for pattern in (LEVEL1, LEVEL2, TOTAL) for m in [pattern.search(self.text, position + 1)] if m]
+        """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
+        none is near (a longer stretch no row explains is the prose after the table)."""
+        anchors = [m.start() for pattern in (LEVEL1, LEVEL2, TOTAL)
+                   for m in [pattern.search(self.text, position + 1, position + STRETCH_LIMIT)] if m]
         return min(anchors) if anchors else None
 
     def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
         """The best reading of the block that takes `step` next."""
         kind, _, end, total = step
-        unread, rows, chars = self.unread(end, total)
-        return unread, rows - (kind == "row"), chars
+        chars, unread, rows = self.unread(end, total)
+        return chars, unread, rows - (kind == "row")
 
     def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
         """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
-        stretches of text left unread (a stretch no reading explains is skipped to the next level name), then the
-        most rows read (a name does not swallow a row), then the fewest characters unread; as
-        (stretches, -rows, characters)."""
+        characters left unread (a stretch no reading explains is skipped to the next level name), then the fewest
+        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows)."""
         key = (position, stage_total)
         if key not in self.cost:
             if position >= len(self.text) or self.total_at(position) is not None:
                 self.cost[key] = (0, 0, 0)
             else:
                 anchor = self.next_anchor(position)
-                unread, rows, chars = self.unread(anchor, stage_total) if anchor is not None else (0, 0, 0)
-                options = [(unread + 1, rows, chars + (anchor if anchor is not None else len(self.text)) - position)]
+                chars, unread, rows = self.unread(anchor, stage_total) if anchor is not None else (0, 0, 0)
+                options = [(chars + (anchor if anchor is not None else len(self.text)) - position, unread + 1, rows)]
                 self.cost[key] = min(options + [self.after(step) for step in self.steps(position, stage_total)])
         return self.cost[key]
 
@@ -199,8 +207,7 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
 
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
     its name alone and is listed in `ambiguous`, as is a row whose values have more than one reading."""
-    columns = [c for c in columns if c in NUMERIC + VALUES]
-    result = RunRows()
+    result = RunRows(columns)
     if not columns:
         return result
     block = Block(text, columns)
@@ -215,7 +222,7 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
         if not steps:
             anchor = block.next_anchor(position)
             name = re.match(rf"[^\d{COMPARATOR}]+", text[position:anchor])
-            if anchor is None or name is None:
+            if anchor is None or name is None or PROSE.search(text, position, anchor):
                 break
             result.ambiguous.append(text[position:anchor])
             if result.rows or level_row:  # text before the first level name is the header's, not a row
@@ -276,18 +283,37 @@ def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
                for text in row.texts()[index:index + 1] for pattern in (LEVEL1, LEVEL2))
 
 
+def read_fully(read: RunRows) -> int:
+    """How many rows were read with a name and every value."""
+    return sum(all(cells.get(column) for column in read.columns) and "level3" in cells for cells in read.rows)
+
+
+def value_columns(slots: list[str | None]) -> list[str]:
+    """The columns a row prints after its indicator name, in the header's order; notes are left to the text."""
+    after = slots[slots.index("level3") + 1:] if "level3" in slots else []
+    return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
+
+
 def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None]) -> tuple[Row, list[Row], int]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
-    line was cut into), in the header's columns (and a 一级指标 column before them when the header printed none
-    but the rows name their stages); returns the header, the rows and how many of `lines` they used."""
-    same_line = [p for p in lines if p.line == lines[0].line] if lines else []
-    text = "".join(p.text for p in same_line)
-    read = read_run_rows(text, [slot for slot in slots if slot])
+    line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
+    printed none but the rows name them); returns the header, the rows and how many of `lines` they used."""
+    same_line = [normalize_text(p.text) for p in lines if p.line == lines[0].line] if lines else []
+    text = "".join(same_line)
+    columns = value_columns(slots)
+    read = read_run_rows(text, columns)
+    if LEVEL1.search(text, 1, HEADER_REST):
+        # Header words left before the first stage may name one more column whose values the rows print
+        # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
+        more = read_run_rows(text, [*columns, "other"])
+        if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
+            read = more
     if not read.rows:
         return header, [], 0
     line = lines[0].line
-    if "level1" not in slots and any("level1" in cells for cells in read.rows):
-        header, slots = Row([Cell("一级指标", header.line), *header.cells]), ["level1", *slots]
+    for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
+        if level not in slots and any(level in cells for cells in read.rows):
+            header, slots = Row([Cell(word, header.line), *header.cells]), [level, *slots]
     rows = [Row([Cell(cells.get(slot, "") if slot else "", line) for slot in slots]) for cells in read.rows]
     end = read.end
     total = TOTAL.match(text, end)
@@ -295,5 +321,5 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         numbers = total.group("numbers") or ""
         rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
         end = total.end()
-    used = next((i + 1 for i in range(len(same_line)) if len("".join(p.text for p in same_line[:i + 1])) >= end), 0)
+    used = next((i + 1 for i in range(len(same_line)) if len("".join(same_line[:i + 1])) >= end), 0)
     return header, rows, used
