@@ -405,3 +405,19 @@ def test_run_together_traditional_rows_with_a_column_named_only_before_the_first
         ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人"),
         ("产出目标", "质量目标", "人才驿站补助资金到位率", ">=100%", "100%"),
     ]
+
+
+def test_viewer_pages_numbered_on_their_lines_are_joined_where_a_break_cut_a_number(tmp_path):
+    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu): each page of
+    # the viewer is one line numbered "1、" "2、"; the break cut "100%" of the 时效 row into "10" and "0%".
+    text = ("1、2020年度长江禁捕项目自评表单位名称:农业工作科填报日期:项目名称渔业成品油价格改革补贴二级指标三级指标"
+            "年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10"
+            "时效指标12月底之前完成10\n"
+            "2、0%100%10总分100偏差大或目标未完成原因分析无\n")
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
+        ("数量指标", "补贴渔船数", None, None, None),  # "6620": 6|6|20 or 66|2|0 …, left empty
+        ("质量指标", "渔船补贴发放率", "100%", "100%", 10),
+        ("时效指标", "12月底之前完成", "100%", "100%", 10),
+    ]
+    assert table.total_score == 100

@@ -28,6 +28,7 @@ UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
 VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
+DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
@@ -152,7 +153,8 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        if position >= len(text) or text[position].isdigit() or text[position] in COMPARATOR:
+        if position >= len(text) or text[position] in COMPARATOR or \
+                (text[position].isdigit() and not DATED_NAME.match(text, position)):
             return ()
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or LEVEL1.match(text, name_end - 1) or LEVEL2.match(text, name_end - 1):
