@@ -289,17 +289,19 @@ def rebuild_run(run: list[Paragraph]) -> list[Block]:
             continue
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header])
+        warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
-            together_header, together, together_used = run_together_rows(run[after:], header_row, slots)
+            together_header, together, together_used, unsplit = run_together_rows(run[after:], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
-                header_row, rows, used = together_header, together, together_used
+                header_row, rows, used, warnings = together_header, together, together_used, unsplit
         if not rows:
             continue
         head_start, head_rows = read_head(run[:start])
-        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:])
+        table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
+        return run[:head_start] + [table] + rebuild_run(run[after + used:])
     return list(run)
 
 

@@ -414,7 +414,9 @@ def test_viewer_pages_numbered_on_their_lines_are_joined_where_a_break_cut_a_num
             "年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10"
             "时效指标12月底之前完成10\n"
             "2、0%100%10总分100偏差大或目标未完成原因分析无\n")
-    [table] = extract(tmp_path, text).tables
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert "第1行的指标行“补贴渔船数6620”连在一起，无法唯一拆分，数值已留空，请人工核对。" in report.warnings
     assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
         ("数量指标", "补贴渔船数", None, None, None),  # "6620": 6|6|20 or 66|2|0 …, left empty
         ("质量指标", "渔船补贴发放率", "100%", "100%", 10),

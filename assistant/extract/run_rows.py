@@ -296,10 +296,12 @@ def value_columns(slots: list[str | None]) -> list[str]:
     return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
 
 
-def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None]) -> tuple[Row, list[Row], int]:
+def run_together_rows(lines: list[Paragraph], header: Row,
+                      slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
     line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
-    printed none but the rows name them); returns the header, the rows and how many of `lines` they used."""
+    printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
+    warning for each stretch whose values could not be told apart (left empty)."""
     same_line = [normalize_text(p.text) for p in lines if p.line == lines[0].line] if lines else []
     text = "".join(same_line)
     columns = value_columns(slots)
@@ -311,7 +313,7 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
     if not read.rows:
-        return header, [], 0
+        return header, [], 0, []
     line = lines[0].line
     for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
         if level not in slots and any(level in cells for cells in read.rows):
@@ -324,4 +326,5 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
         end = total.end()
     used = next((i + 1 for i in range(len(same_line)) if len("".join(same_line[:i + 1])) >= end), 0)
-    return header, rows, used
+    warnings = [f"第{line}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。" for stretch in read.ambiguous]
+    return header, rows, used, warnings
