@@ -423,3 +423,19 @@ def test_viewer_pages_numbered_on_their_lines_are_joined_where_a_break_cut_a_num
         ("时效指标", "12月底之前完成", "100%", "100%", 10),
     ]
     assert table.total_score == 100
+
+
+def test_run_together_funds_row_under_a_weighted_header_with_a_method_column(tmp_path):
+    # Quoted from https://www.wenku365.com/s-60761775.html (evals/field/dev/beijing_haidian_2016_baojie):
+    # 分值 prints its weight "(10分)", and 得分计算方法 — text, not a number of the run — follows 得分.
+    text = ("1、项目支出绩效自评表(2016年度)           项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码"
+            "北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道城市运行服务中心项目资金(万元) "
+            "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5"
+            "执行率*该指标分值,最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     "
+            "年度总体目标通过规范地区自管道路清扫保洁外包工作经费工作专项资金的使用绩效指标一级指标二级指标三级指标"
+            "分值年度指标值(A)全年实际值(B)得分计算方法得分未完成原因分析数量指标是否完成绩效目标申报表中申报的数量\n")
+    [table] = extract(tmp_path, text).tables
+    total = table.funds_total
+    # 154.74 ÷ 310.2 = 49.9%, printed 50%; 得分 5 = 10 × 50%: the only split of "310.2154.741050%5".
+    assert (total.label, total.initial_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        ("年度资金总额", 310.2, 154.74, 10, 50, 5)

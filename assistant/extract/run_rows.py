@@ -203,6 +203,12 @@ class Block:
         return self.cost[key]
 
 
+def first_stage(text: str) -> int | None:
+    """Where the first level name stands within the header words' reach."""
+    found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
+    return min(found) if found else None
+
+
 def read_run_rows(text: str, columns: list[str]) -> RunRows:
     """The rows of a run-together indicator block whose value columns are `columns` in the header's order
     (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
@@ -214,8 +220,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
         return result
     block = Block(text, columns)
     # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
-    first = LEVEL1.search(text, 0, HEADER_REST)
-    position = first.start() if first and not block.steps(0, 100.0) else 0
+    first = first_stage(text)
+    position = first if first is not None and not block.steps(0, 100.0) else 0
     stage_total = 100.0
     level_row: dict[str, str] = {}
     while position < len(text) and block.total_at(position) is None:
@@ -306,7 +312,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     text = "".join(same_line)
     columns = value_columns(slots)
     read = read_run_rows(text, columns)
-    if LEVEL1.search(text, 1, HEADER_REST):
+    if first_stage(text):
         # Header words left before the first stage may name one more column whose values the rows print
         # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
         more = read_run_rows(text, [*columns, "other"])
