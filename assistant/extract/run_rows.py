@@ -8,7 +8,9 @@ when the table's arithmetic leaves one reading (得分 ≤ 分值 ≤ the stage'
 the 总分 row's 分值 the sum of the rows'). Otherwise its values are left empty, never guessed.
 """
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.tokens import split_numbers
@@ -19,6 +21,9 @@ LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
+# Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
+# inside it) or the 总分 row.
+ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -28,6 +33,7 @@ UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
 VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
+ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
@@ -42,8 +48,13 @@ class RunRows:
 
     columns: list[str]
     rows: list[dict[str, str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each row starts in the text
     end: int = 0
     ambiguous: list[str] = field(default_factory=list)
+
+    def add(self, cells: dict[str, str], start: int) -> None:
+        self.rows.append(cells)
+        self.starts.append(start)
 
 
 def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
@@ -98,7 +109,8 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             following += [({**values, column: value}, end) for value, end in options]
         readings = following
     return [(values, end) for values, end in readings if agrees(values) and not continues_number(text, end)
-            and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))]
+            and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
+            and not any("指标" in value for value in values.values())]
 
 
 def agrees(values: dict[str, str]) -> bool:
@@ -157,8 +169,9 @@ class Block:
                 (text[position].isdigit() and not DATED_NAME.match(text, position)):
             return ()
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
-            if text[name_end - 1] in COMPARATOR or LEVEL1.match(text, name_end - 1) or LEVEL2.match(text, name_end - 1):
-                break  # a name holds no comparator and no level name: those start values and rows
+            if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
+                                                         (LEVEL1, LEVEL2, ROW_NUMBER) if name_end - 1 > position):
+                break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
             for values, end in row_values(text, name_end, self.columns, stage_total):
@@ -177,9 +190,8 @@ class Block:
     def next_anchor(self, position: int) -> int | None:
         """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
         none is near (a longer stretch no row explains is the prose after the table)."""
-        anchors = [m.start() for pattern in (LEVEL1, LEVEL2, TOTAL)
-                   for m in [pattern.search(self.text, position + 1, position + STRETCH_LIMIT)] if m]
-        return min(anchors) if anchors else None
+        anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
+        return anchor.start() if anchor else None
 
     def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
         """The best reading of the block that takes `step` next."""
@@ -224,24 +236,28 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     position = first if first is not None and not block.steps(0, 100.0) else 0
     stage_total = 100.0
     level_row: dict[str, str] = {}
+    level_start = position
     while position < len(text) and block.total_at(position) is None:
         best = block.unread(position, stage_total)
         steps = [s for s in block.steps(position, stage_total) if block.after(s) == best]
+        start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
-            name = re.match(rf"[^\d{COMPARATOR}]+", text[position:anchor])
+            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", text[position:anchor])
             if anchor is None or name is None or PROSE.search(text, position, anchor):
                 break
             result.ambiguous.append(text[position:anchor])
             if result.rows or level_row:  # text before the first level name is the header's, not a row
-                result.rows.append({**level_row, "level3": name.group()})
+                result.add({**level_row, "level3": name.group()}, start)
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
         if kind != "row":
             if kind in level_row or (kind == "level1" and level_row):
-                result.rows.append(level_row)  # a level printed with no row of its own: an empty row, as in Word
+                result.add(level_row, start)  # a level printed with no row of its own: an empty row, as in Word
                 level_row = {}
+            if not level_row:
+                level_start = position
             level_row.update(cells)
             position, stage_total = end, total
             continue
@@ -259,11 +275,11 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
                 continue
             cells = same
             result.ambiguous.append(text[position:end])
-        result.rows.append({**level_row, **cells})
+        result.add({**level_row, **cells}, start)
         level_row = {}
         position = end
     if level_row:
-        result.rows.append(level_row)
+        result.add(level_row, level_start)
     result.end = position
     return result
 
@@ -308,9 +324,16 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
     printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
     warning for each stretch whose values could not be told apart (left empty)."""
-    same_line = [normalize_text(p.text) for p in lines if p.line == lines[0].line] if lines else []
-    text = "".join(same_line)
+    texts = [normalize_text(p.text) for p in lines]
+    text = "".join(texts)
+    ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
+
+    def line_at(offset: int) -> int:
+        return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
+
     columns = value_columns(slots)
+    if len(columns) < 2:
+        return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
     read = read_run_rows(text, columns)
     if first_stage(text):
         # Header words left before the first stage may name one more column whose values the rows print
@@ -320,17 +343,19 @@ def run_together_rows(lines: list[Paragraph], header: Row,
             read = more
     if not read.rows:
         return header, [], 0, []
-    line = lines[0].line
     for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
         if level not in slots and any(level in cells for cells in read.rows):
             header, slots = Row([Cell(word, header.line), *header.cells]), [level, *slots]
-    rows = [Row([Cell(cells.get(slot, "") if slot else "", line) for slot in slots]) for cells in read.rows]
+    rows = [Row([Cell(cells.get(slot, "") if slot else "", line_at(start)) for slot in slots])
+            for cells, start in zip(read.rows, read.starts)]
     end = read.end
     total = TOTAL.match(text, end)
     if total:
         numbers = total.group("numbers") or ""
+        line = line_at(end)
         rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
         end = total.end()
-    used = next((i + 1 for i in range(len(same_line)) if len("".join(same_line[:i + 1])) >= end), 0)
-    warnings = [f"第{line}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。" for stretch in read.ambiguous]
+    used = bisect_left(ends, end) + 1 if end else 0
+    warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
+                for stretch in read.ambiguous]
     return header, rows, used, warnings
