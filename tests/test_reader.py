@@ -442,13 +442,12 @@ def test_run_together_funds_row_under_a_weighted_header_with_a_method_column(tmp
 
 
 def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp_path):
-    # Quoted from https://www.bigxun.com/view/1651813082920488962 (evals/field/dev/ningxia_yuanzhou_2022_malingshu;
-    # the last row's "^" before 80% dropped): rows named 指标1, 指标2 … (a new number starts a new row) and the table
-    # running on over the next line.
+    # Quoted from https://www.bigxun.com/view/1651813082920488962 (evals/field/dev/ningxia_yuanzhou_2022_malingshu):
+    # rows named 指标1, 指标2 … (a new number starts a new row) and the table running on over the next line.
     text = ("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
             "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8\n"
             "成本指标指标1种薯采购价格不高于市场价8是是8效益指标(40分)经济效益指标指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8"
-            "社会效益指标指标1一级种薯推广面积占总面积比例880%80%8\n")
+            "社会效益指标指标1一级种薯推广面积占总面积比例880%^80%8\n")
     report = extract(tmp_path, text)
     [table] = report.tables
     assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.line)
@@ -456,8 +455,8 @@ def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp
         ("产出指标", "数量指标", "指标1免费发放原原种", "550万粒", "550万粒", 8, 8, 1),
         ("产出指标", "数量指标", "指标2企业自行采购", "200万粒", "200万粒", 8, 8, 1),
         ("产出指标", "成本指标", "指标1种薯采购价格不高于市场价", "是", "是", 8, 8, 2),
-        # "工5%": the viewer's misreading of a comparator; the row keeps its name, its values are left empty.
+        # "工5%", "^80%": the viewer's misreadings of a comparator; the row keeps its name, its values stay empty.
         ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", None, None, None, None, 2),
-        ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", "80%", "80%", 8, 8, 2),
+        ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", None, None, None, None, 2),
     ]
     assert any("种薯亩均收入较鲜薯亩均收入8工5%工5%8" in warning for warning in report.warnings)

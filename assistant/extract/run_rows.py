@@ -243,6 +243,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
         start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
+            if anchor is None and len(text) - position <= STRETCH_LIMIT:
+                anchor = len(text)  # the last row, cut off where the text ends
             name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", text[position:anchor])
             if anchor is None or name is None or PROSE.search(text, position, anchor):
                 break
