@@ -202,17 +202,31 @@ class Block:
     def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
         """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
         characters left unread (a stretch no reading explains is skipped to the next level name), then the fewest
-        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows)."""
-        key = (position, stage_total)
-        if key not in self.cost:
-            if position >= len(self.text) or self.total_at(position) is not None:
-                self.cost[key] = (0, 0, 0)
-            else:
-                anchor = self.next_anchor(position)
-                chars, unread, rows = self.unread(anchor, stage_total) if anchor is not None else (0, 0, 0)
-                options = [(chars + (anchor if anchor is not None else len(self.text)) - position, unread + 1, rows)]
-                self.cost[key] = min(options + [self.after(step) for step in self.steps(position, stage_total)])
-        return self.cost[key]
+        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows).
+
+        Worked out from the end backwards with a stack of its own: every step moves forward, and a long block
+        would run deeper than Python's recursion allows."""
+        pending = [(position, stage_total)]
+        while pending:
+            key = pending[-1]
+            if key in self.cost:
+                pending.pop()
+                continue
+            at, total = key
+            if at >= len(self.text) or self.total_at(at) is not None:
+                self.cost[pending.pop()] = (0, 0, 0)
+                continue
+            anchor = self.next_anchor(at)
+            following = [(end, after) for _, _, end, after in self.steps(at, total)]
+            missing = [state for state in following + ([(anchor, total)] if anchor is not None else [])
+                       if state not in self.cost]
+            if missing:
+                pending += missing
+                continue
+            chars, unread, rows = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0)
+            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows)
+            self.cost[pending.pop()] = min([skip] + [self.after(step) for step in self.steps(at, total)])
+        return self.cost[(position, stage_total)]
 
 
 def first_stage(text: str) -> int | None:
