@@ -205,7 +205,7 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             result.extend(run)
             index = end
             continue
-        pages = join_pages(run)
+        pages = strip_page_marks(run)
         cells = [cell for p in pages for cell in unflatten(p)]
         rebuilt = rebuild_run(cells) if len(cells) > len(pages) else []
         # Cut into cells only where a table came of it; otherwise the paragraphs stay as printed.
@@ -218,24 +218,20 @@ PAGE_MARK = re.compile(r"^\d+、")
 PAGE_NUMBER = re.compile(r"^(\d+)、")
 
 
-def join_pages(run: list[Paragraph]) -> list[Paragraph]:
-    """A document viewer's text pages, one line each and numbered "1、" "2、" "3、", joined back into one line: a
-    page break cuts rows and even numbers ("…完成10" "2、0%100%…")."""
-    joined: list[Paragraph] = []
+def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
+    """A document viewer's text pages, one line each and numbered "1、" "2、" "3、", without their numbers: a page
+    break cuts rows and even numbers ("…完成10" "2、0%100%…"), and the run-together reader reads on over the lines."""
+    stripped: list[Paragraph] = []
     page = 0
     for paragraph in run:
         number = PAGE_NUMBER.match(paragraph.text)
-        if number and int(number.group(1)) == page + 1 and (page == 0 or joined):
-            text = paragraph.text[number.end():]
-            if page:
-                joined[-1] = Paragraph(joined[-1].text + text, joined[-1].line)
-            else:
-                joined.append(Paragraph(text, paragraph.line))
+        if number and int(number.group(1)) == page + 1:
+            stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
             page += 1
         else:
-            joined.append(paragraph)
+            stripped.append(paragraph)
             page = 0
-    return joined
+    return stripped
 # A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")

@@ -407,7 +407,7 @@ def test_run_together_traditional_rows_with_a_column_named_only_before_the_first
     ]
 
 
-def test_viewer_pages_numbered_on_their_lines_are_joined_where_a_break_cut_a_number(tmp_path):
+def test_viewer_pages_numbered_on_their_lines_are_read_on_where_a_break_cut_a_number(tmp_path):
     # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu): each page of
     # the viewer is one line numbered "1、" "2、"; the break cut "100%" of the 时效 row into "10" and "0%".
     text = ("1、2020年度长江禁捕项目自评表单位名称:农业工作科填报日期:项目名称渔业成品油价格改革补贴二级指标三级指标"
