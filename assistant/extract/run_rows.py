@@ -3,9 +3,10 @@
 "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
 (时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
-per column in the header's order; the readings of the whole block are enumerated and a row's values are kept only
-when the table's arithmetic leaves one reading (得分 ≤ 分值 ≤ the stage's total, the stage's 分值 adding up to it,
-the 总分 row's 分值 the sum of the rows'). Otherwise its values are left empty, never guessed.
+per column in the header's order. The readings of the whole block are enumerated and the one that explains the
+most of the text wins; a row's values are kept only when the table's arithmetic leaves one reading of them
+(得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值 the sum of the rows'; target and result
+printed alike). Otherwise its values are left empty and a warning names the text, never a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
@@ -27,6 +28,7 @@ ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LE
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+DIGITS = re.compile(r"\d[\d.]*")
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
@@ -59,7 +61,7 @@ class RunRows:
 
 def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
     """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
-    digits = re.match(r"[\d.]+", text[start:])
+    digits = DIGITS.match(text, start)
     if not digits:
         return []
     found = []
@@ -77,10 +79,10 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     position = start
     while position < len(text) and text[position] in COMPARATOR:
         position += 1
-    digits = re.match(r"\d[\d.]*", text[position:])
+    digits = DIGITS.match(text, position)
     if digits:
         # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it.
-        after = position + digits.end()
+        after = digits.end()
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
             for length in range(1, 4):
@@ -151,23 +153,21 @@ class Block:
 
     def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
         text = self.text
-        found: list[tuple[str, dict[str, str], int, float]] = []
         level1 = LEVEL1.match(text, position)
         # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)").
         if level1 and (level1.group("total") or not LEVEL2.match(text, position)):
             total = float(level1.group("total")) if level1.group("total") else 100.0
-            found.append(("level1", {"level1": level1.group()}, level1.end(), total))
-            return tuple(found)
+            return (("level1", {"level1": level1.group()}, level1.end(), total),)
         level2 = LEVEL2.match(text, position)
         if level2:
-            found.append(("level2", {"level2": level2.group()}, level2.end(), stage_total))
-            return tuple(found)
+            return (("level2", {"level2": level2.group()}, level2.end(), stage_total),)
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
         if position >= len(text) or text[position] in COMPARATOR or \
                 (text[position].isdigit() and not DATED_NAME.match(text, position)):
             return ()
+        found = []
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER) if name_end - 1 > position):
