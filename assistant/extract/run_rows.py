@@ -28,7 +28,9 @@ ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LE
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+DIGIT = re.compile(r"\d")
 DIGITS = re.compile(r"\d[\d.]*")
+NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
@@ -41,6 +43,7 @@ PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text ho
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
+BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 
 
 @dataclass
@@ -61,14 +64,17 @@ class RunRows:
 
 def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
     """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
-    digits = DIGITS.match(text, start)
+    digits = NUMBER_PREFIX.match(text, start)
     if not digits:
         return []
     found = []
     for end in range(1, len(digits.group()) + 1):
         piece = digits.group()[:end]
-        if NUMBER.fullmatch(piece) and float(piece) <= limit + TOLERANCE:
-            found.append((piece, start + end))
+        if not NUMBER.fullmatch(piece):
+            continue
+        if float(piece) > limit + TOLERANCE:
+            break  # a longer piece is a larger number
+        found.append((piece, start + end))
     return found
 
 
@@ -106,11 +112,14 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             if column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 options = numbers_at(text, position, limit)
+            elif column == "actual" and is_word(values.get("target")):
+                target = values["target"]  # a word target: the result is the same word printed again, or none
+                options = [(target, position + len(target))] if text.startswith(target, position) else []
             else:
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
-        readings = following
-    return [(values, end) for values, end in readings if agrees(values) and not continues_number(text, end)
+        readings = [(values, end) for values, end in following if agrees(values)]
+    return [(values, end) for values, end in readings if not continues_number(text, end)
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not any("指标" in value for value in values.values())]
 
@@ -121,8 +130,13 @@ def agrees(values: dict[str, str]) -> bool:
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
-    worded = [not re.search(r"\d", v) for v in (target, actual)]
+    worded = [is_word(value) for value in (target, actual)]
     return target == actual if all(worded) else not any(worded)
+
+
+def is_word(value: str | None) -> bool:
+    """A value that is a word, with no number in it ("显著提升")."""
+    return value is not None and not DIGIT.search(value)
 
 
 def continues_number(text: str, end: int) -> bool:
@@ -341,7 +355,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
     warning for each stretch whose values could not be told apart (left empty)."""
     texts = [normalize_text(p.text) for p in lines]
-    text = "".join(texts)
+    text = "".join(texts)[:BLOCK_LIMIT]
     ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
 
     def line_at(offset: int) -> int:
