@@ -29,6 +29,7 @@ PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
+UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
 DIGITS = re.compile(r"\d[\d.]*")
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
@@ -125,13 +126,16 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
 
 
 def agrees(values: dict[str, str]) -> bool:
-    """A row's target and result are printed alike, both words or both numbers, and two words side by side are
-    read only as the same word printed twice ("及时及时")."""
+    """A row's target and result are printed alike: both words or both numbers, two words side by side read only
+    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one."""
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    return target == actual if all(worded) else not any(worded)
+    if any(worded):
+        return target == actual if all(worded) else False
+    units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
+    return len(set(units)) <= 1
 
 
 def is_word(value: str | None) -> bool:
