@@ -2,7 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
-from assistant.extract.run_rows import read_run_rows
+from assistant.extract.run_rows import agrees, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
@@ -460,3 +460,11 @@ def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp
         ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", None, None, None, None, 2),
     ]
     assert any("种薯亩均收入较鲜薯亩均收入8工5%工5%8" in warning for warning in report.warnings)
+
+
+def test_run_together_target_and_result_are_printed_alike():
+    # From https://taowenge.com/d-68000429.html (evals/field/dev/hubei_xiangyang_2021_dongjin):
+    # "…补助1000万元1000万元1000万元10时效1年…" is never read as target 1000万元 and result "10时效".
+    assert not agrees({"target": "1000万元", "actual": "10时效"})
+    assert agrees({"target": "1000万元", "actual": "1000万元"}) and agrees({"target": "≥90%", "actual": "95%"})
+    assert not agrees({"target": "显著提升", "actual": "显著"}) and not agrees({"target": "及时", "actual": "1年"})
