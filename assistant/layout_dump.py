@@ -51,7 +51,8 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or (size == 2 and broken_header_word(texts[index:index + 2])):
+            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
+                    (size == 2 and broken_header_word(texts[index:index + 2])):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
@@ -214,8 +215,7 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
     return result
 
 
-PAGE_MARK = re.compile(r"^\d+、")
-PAGE_NUMBER = re.compile(r"^(\d+)、")
+PAGE_MARK = re.compile(r"^(\d+)、")  # a document viewer's page number before each page's text
 
 
 def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
@@ -224,7 +224,7 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
     stripped: list[Paragraph] = []
     page = 0
     for paragraph in run:
-        number = PAGE_NUMBER.match(paragraph.text)
+        number = PAGE_MARK.match(paragraph.text)
         if number and int(number.group(1)) == page + 1:
             stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
             page += 1
@@ -232,6 +232,8 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
             stripped.append(paragraph)
             page = 0
     return stripped
+
+
 # A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
