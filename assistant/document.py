@@ -41,6 +41,7 @@ class Paragraph:
 class TableBlock:
     rows: list[Row]
     title_lines: list[Paragraph] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not tell apart in the source
 
     @property
     def line(self) -> int:

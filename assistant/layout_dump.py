@@ -13,9 +13,11 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
+from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
+from assistant.values import normalize_text
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -63,14 +65,25 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS or (size == 1 and slot(joined)):
+            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
+                    (size == 2 and broken_header_word(texts[index:index + 2])):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
         else:
             break
     names = {slot(w) for w, _, _ in words}
-    return words if {"level3", "weight"} <= names or {"level3", "score"} <= names else []
+    return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
+        {"level3", "target", "actual"} <= names else []
+
+
+# The words that stand before a column word and are cut off from it where a flattened line is cut at the word.
+COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效")
+
+
+def broken_header_word(pieces: list[str]) -> bool:
+    """A column word cut in two where a flattened line was cut at a word it knows: "年初" "目标值(A)"."""
+    return pieces[0] in COLUMN_PREFIXES and bool(slot("".join(pieces)))
 
 
 def is_level(text: str) -> bool:
@@ -360,8 +373,9 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             result.extend(run)
             index = end
             continue
-        cells = [cell for p in run for cell in unflatten(p)]
-        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(run) else []
+        pages = strip_page_marks(run)
+        cells = [cell for p in pages for cell in unflatten(p)]
+        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
         as_printed = rebuild_run(run, as_printed=True)
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
         # rows); otherwise the paragraphs stay as printed.
@@ -375,7 +389,25 @@ def table_rows(blocks: list[Block]) -> int:
     return sum(len(b.rows) for b in blocks if isinstance(b, TableBlock))
 
 
-PAGE_MARK = re.compile(r"^\d+、")
+PAGE_MARK = re.compile(r"^(\d+)、")  # a document viewer's page number before each page's text
+
+
+def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
+    """A document viewer's text pages, one line each and numbered "1、" "2、" "3、", without their numbers: a page
+    break cuts rows and even numbers ("…完成10" "2、0%100%…"), and the run-together reader reads on over the lines."""
+    stripped: list[Paragraph] = []
+    page = 0
+    for paragraph in run:
+        number = PAGE_MARK.match(paragraph.text)
+        if number and int(number.group(1)) == page + 1:
+            stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
+            page += 1
+        else:
+            stripped.append(paragraph)
+            page = 0
+    return stripped
+
+
 # A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
@@ -415,7 +447,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if len(parts) >= 8 and sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
-    text = compact(paragraph.text)
+    text = normalize_text(paragraph.text)
     if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
@@ -429,11 +461,19 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             continue
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
+        warnings: list[str] = []
+        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
+        if after < len(run) and run[after].line == run[after - 1].line:
+            # The header and its rows were one run-together line: read them by the row grammar of run_rows.
+            slots = [slot(word) for word, _, _ in header]
+            together_header, together, together_used, unsplit = run_together_rows(run[after:], header_row, slots)
+            if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
+                header_row, rows, used, warnings = together_header, together, together_used, unsplit
         if not rows:
             continue
-        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
         head_start, head_rows, _ = read_head(run[:start])
-        return run[:head_start] + [TableBlock(head_rows + [header_row] + rows)] + rebuild_run(run[after + used:], as_printed)
+        table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
+        return run[:head_start] + [table] + rebuild_run(run[after + used:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)

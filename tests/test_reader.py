@@ -2,6 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
+from assistant.extract.run_rows import agrees, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
@@ -368,3 +369,136 @@ def test_funds_printed_as_label_value_cells_in_the_head(tmp_path):
     [table] = report.tables
     assert (table.funds_total.full_year_budget, table.funds_total.executed) == (570, 395.86)
     assert report.unit_name == "省商务厅服务贸易和商贸服务业处"
+
+
+# Quoted from https://chacewang.com/newsdetail/news242266.html (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi).
+ZHONGJIANG = ("绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局实施单位中江县水利局"
+              "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+              "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+              "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10"
+              "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10"
+              "及时(按期)完工率10≥90%≥90%10成本指标项目计划总投资1020万元20万元10效益指标(20分)经济效益指标"
+              "社会效益指标受益脱贫(含监测对象)户人口数10≥1000人≥1000人10群众生产生活条件改善状况10显著提升显著提升10"
+              "满意度指标(10分)服务对象满意度指标受益脱贫(含监测对象)户满意度10≥95%≥95%10……总分100100注:1.一级指标")
+
+
+def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
+    [table] = extract(tmp_path, ZHONGJIANG + "\n").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    assert rows[:3] == [
+        ("产出指标", "数量指标", "安装坡面水标尺", "≥266米", "≥266米", 10, 10),
+        ("产出指标", "数量指标", "水标尺宽度", "≥50厘米", "≥50厘米", 10, 10),
+        # 分值 and 指标值 joined: "20100%" is 20 and 100%, the only split into plain numbers.
+        ("产出指标", "质量指标", "项目(工程)验收合格率", "100%", "100%", 20, 20),
+    ]
+    # "1020万元": 102 and 0万元 would put one row's 分值 over its stage's 70; a bare 成本指标 is a level-2 name.
+    assert rows[5] == ("产出指标", "成本指标", "项目计划总投资", "20万元", "20万元", 10, 10)
+    # A level name with no row of its own is an empty row, as the Word table prints it.
+    assert rows[6] == ("效益指标", "经济效益指标", None, None, None, None, None)
+    assert rows[8] == ("效益指标", "社会效益指标", "群众生产生活条件改善状况", "显著提升", "显著提升", 10, 10)
+    assert rows[-1][2] == "……" and len(rows) == 11
+    assert table.level1_weights == {"产出指标": 70, "效益指标": 20, "满意度指标": 10}
+    # "100100": the 分值 is the rows' sum, 100, and the 得分 no more than it.
+    assert (table.total_weight, table.total_score) == (100, 100)
+
+
+def test_run_together_row_left_empty_when_its_numbers_split_two_ways():
+    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
+    # 年初目标值, 实际完成值 and 得分 all bare numbers: "6620" is 6|6|20 or 66|2|0 … — no arithmetic tells them
+    # apart, so the row keeps its name, its values stay empty, and reading resumes at the next level name.
+    read = read_run_rows("数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
+    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数"},
+                         {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
+                          "score": "10"}]
+    assert read.ambiguous == ["补贴渔船数6620"]
+
+
+def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
+    # Quoted from https://taowenge.com/d-68000429.html (evals/field/dev/hubei_xiangyang_2021_dongjin): the header
+    # prints no 一级指标 cell, "年初" is cut off "目标值(A)", and each target and result is one word printed twice.
+    text = ("2021年度财政项目绩效自评表项目名称东津院区建设补助主管部门襄阳市卫生健康委二级指标三级指标"
+            "年初目标值 (A)实际完成值 (B)得分产出指标数量指标成本控制不超过预算不超过预算10"
+            "质量指标保证财政建设补助专款专用专款专用专款专用10\n")
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
+        ("产出指标", "质量指标", "保证财政建设补助专款专用", "专款专用", "专款专用", 10),
+    ]
+
+
+def test_run_together_traditional_rows_with_a_column_named_only_before_the_first_stage(tmp_path):
+    # Quoted from https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan):
+    # traditional characters, stages named 目标, no 二级指标 cell in the header, and 累计完成率 — a column the header
+    # words run into the first stage — printed in every row; the prose after the last row is no row.
+    text = ("人才驛站補助資金到位率績效目標值為100%,,如下圖:項目年度績效目標(定量目標)評價內容績效內容績效目標值實際完成值累計完成率產出目標數量目標"
+            "當年人才驛站組織活動數量>=28次40次143%每年人才驛站服務人次>=500人1700人340%"
+            "質量目標人才驛站補助資金到位率>=100%100%100%(二)項目財務管理狀況本項目累計安排資金10萬元,,其中:項目立項6分,\n")
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == [
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次"),
+        ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人"),
+        ("产出目标", "质量目标", "人才驿站补助资金到位率", ">=100%", "100%"),
+    ]
+
+
+def test_viewer_pages_numbered_on_their_lines_are_read_on_where_a_break_cut_a_number(tmp_path):
+    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu): each page of
+    # the viewer is one line numbered "1、" "2、"; the break cut "100%" of the 时效 row into "10" and "0%".
+    text = ("1、2020年度长江禁捕项目自评表单位名称:农业工作科填报日期:项目名称渔业成品油价格改革补贴二级指标三级指标"
+            "年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10"
+            "时效指标12月底之前完成10\n"
+            "2、0%100%10总分100偏差大或目标未完成原因分析无\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert "第1行的指标行“补贴渔船数6620”连在一起，无法唯一拆分，数值已留空，请人工核对。" in report.warnings
+    assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
+        ("数量指标", "补贴渔船数", None, None, None),  # "6620": 6|6|20 or 66|2|0 …, left empty
+        ("质量指标", "渔船补贴发放率", "100%", "100%", 10),
+        ("时效指标", "12月底之前完成", "100%", "100%", 10),
+    ]
+    assert table.total_score == 100
+
+
+def test_run_together_funds_row_under_a_weighted_header_with_a_method_column(tmp_path):
+    # Quoted from https://www.wenku365.com/s-60761775.html (evals/field/dev/beijing_haidian_2016_baojie):
+    # 分值 prints its weight "(10分)", and 得分计算方法 — text, not a number of the run — follows 得分.
+    text = ("1、项目支出绩效自评表(2016年度)           项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码"
+            "北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道城市运行服务中心项目资金(万元) "
+            "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5"
+            "执行率*该指标分值,最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     "
+            "年度总体目标通过规范地区自管道路清扫保洁外包工作经费工作专项资金的使用绩效指标一级指标二级指标三级指标"
+            "分值年度指标值(A)全年实际值(B)得分计算方法得分未完成原因分析数量指标是否完成绩效目标申报表中申报的数量\n")
+    [table] = extract(tmp_path, text).tables
+    total = table.funds_total
+    # 154.74 ÷ 310.2 = 49.9%, printed 50%; 得分 5 = 10 × 50%: the only split of "310.2154.741050%5".
+    assert (total.label, total.initial_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        ("年度资金总额", 310.2, 154.74, 10, 50, 5)
+
+
+def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp_path):
+    # Quoted from https://www.bigxun.com/view/1651813082920488962 (evals/field/dev/ningxia_yuanzhou_2022_malingshu):
+    # rows named 指标1, 指标2 … (a new number starts a new row) and the table running on over the next line.
+    text = ("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+            "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8\n"
+            "成本指标指标1种薯采购价格不高于市场价8是是8效益指标(40分)经济效益指标指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8"
+            "社会效益指标指标1一级种薯推广面积占总面积比例880%^80%8\n")
+    report = extract(tmp_path, text)
+    [table] = report.tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.line)
+            for i in table.indicators] == [
+        ("产出指标", "数量指标", "指标1免费发放原原种", "550万粒", "550万粒", 8, 8, 1),
+        ("产出指标", "数量指标", "指标2企业自行采购", "200万粒", "200万粒", 8, 8, 1),
+        ("产出指标", "成本指标", "指标1种薯采购价格不高于市场价", "是", "是", 8, 8, 2),
+        # "工5%", "^80%": the viewer's misreadings of a comparator; the row keeps its name, its values stay empty.
+        ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", None, None, None, None, 2),
+        ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", None, None, None, None, 2),
+    ]
+    assert any("种薯亩均收入较鲜薯亩均收入8工5%工5%8" in warning for warning in report.warnings)
+
+
+def test_run_together_target_and_result_are_printed_alike():
+    # From https://taowenge.com/d-68000429.html (evals/field/dev/hubei_xiangyang_2021_dongjin):
+    # "…补助1000万元1000万元1000万元10时效1年…" is never read as target 1000万元 and result "10时效".
+    assert not agrees({"target": "1000万元", "actual": "10时效"})
+    assert agrees({"target": "1000万元", "actual": "1000万元"}) and agrees({"target": "≥90%", "actual": "95%"})
+    assert not agrees({"target": "显著提升", "actual": "显著"}) and not agrees({"target": "及时", "actual": "1年"})

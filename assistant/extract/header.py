@@ -17,7 +17,7 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "填报单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
-KEY_UNIT = re.compile(r"\s*[（(](?:万元|元|亿元)[)）]$")
+KEY_UNIT = re.compile(r"[（(](?:万元|元|亿元)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
@@ -104,6 +104,11 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
     return top[:group] + [f"{top[group]}/{part}" for part in parts] + top[group + 1:]
 
 
+def key_of(text: str) -> str:
+    """A head label as HEADER_KEYS spells it: without its colon or its money unit (计划投资额 (万元)：)."""
+    return KEY_UNIT.sub("", text.rstrip(":：")).rstrip()
+
+
 def header_values(row: Row) -> dict[str, str]:
     """Key–value cells of a head row: {"total_score": "85.5", "money_unit": "元", ...}."""
     texts = [normalize_text(t) for t in row.texts()]
@@ -112,11 +117,11 @@ def header_values(row: Row) -> dict[str, str]:
         match = KEY_VALUE.match(text)
         if match:
             key, value = HEADER_KEYS[match.group("key")], match.group("value")
-        elif KEY_UNIT.sub("", text.rstrip(":：")) in HEADER_KEYS:
+        elif key_of(text) in HEADER_KEYS:
             following = next((t for t in texts[index + 1:] if t), "")
-            if not following or KEY_UNIT.sub("", following.rstrip(":：")) in HEADER_KEYS or HEAD_LABEL.search(following):
+            if not following or key_of(following) in HEADER_KEYS or HEAD_LABEL.search(following):
                 continue
-            key, value = HEADER_KEYS[KEY_UNIT.sub("", text.rstrip(":："))], following
+            key, value = HEADER_KEYS[key_of(text)], following
         else:
             continue
         if key == "money_unit":

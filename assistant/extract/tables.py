@@ -378,6 +378,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
     warnings: list[str] = []
     head: TableBlock | None = None
     for block in blocks:
+        warnings += block.warnings
         for part in split_tables(block):
             if head is not None:
                 part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)

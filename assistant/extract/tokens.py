@@ -13,12 +13,13 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
 
 # Words that are cells of their own wherever they stand, longest first so 全年预算数 wins over 预算数.
 VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
-    "年初预算数", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+    "年初预算数", "全年预算数", "全年执行数", "全年实际值", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
     "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分"}, key=len, reverse=True)
 WORD = re.compile("|".join(re.escape(word) for word in VOCABULARY))
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
+WEIGHT_NOTE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
@@ -45,13 +46,13 @@ def segment(text: str) -> list[str]:
 
 def numbers_apart(text: str) -> list[str]:
     """Text and the runs of numbers in it ("本年财政拨款" "2020"); a number after a comparator stays with
-    it and its unit ("≥50个")."""
+    it and its unit ("≥50个"), a weight in brackets with its word ("分值(10分)")."""
     cells: list[str] = []
     position = 0
     for match in NUMBER_RUN.finditer(text):
         before = text[position:match.start()]
-        if before and before[-1] in "≥≧≤≦=<>＜＞":
-            continue
+        if before and before[-1] in "≥≧≤≦=<>＜＞" or WEIGHT_NOTE.match(text, match.start() - 1):
+            continue  # "≥50个" and a column's or stage's weight "(10分)" stay in one cell
         cells += [before, match.group()]
         position = match.end()
     cells.append(text[position:])
@@ -91,6 +92,9 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     the column after. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值,
     得分 = 分值 × min(执行率, 100%) ≤ 分值.
     """
+    if "execution_rate" in roles and "score" in roles[roles.index("execution_rate"):]:
+        # Columns after 得分 (得分计算方法, a note) print text of their own, not numbers of this run.
+        roles = roles[:roles.index("score", roles.index("execution_rate")) + 1]
     if run.count("%") != 1 or "execution_rate" not in roles or roles.index("execution_rate") != len(roles) - 2:
         return None
     before, score_text = run.split("%")

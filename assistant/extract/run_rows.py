@@ -1,0 +1,395 @@
+"""Indicator rows of a run-together table: the text under the header with every separator lost.
+
+"质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
+三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
+(时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
+per column in the header's order. The readings of the whole block are enumerated and the one that explains the
+most of the text wins; a row's values are kept only when the table's arithmetic leaves one reading of them
+(得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值 the sum of the rows'; target and result
+printed alike). Otherwise its values are left empty and a warning names the text, never a guess.
+"""
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from assistant.document import Cell, Paragraph, Row
+from assistant.extract.tokens import split_numbers
+from assistant.values import normalize_text
+
+# Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
+LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
+LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
+                    r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
+TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
+# Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
+# inside it) or the 总分 row.
+ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
+PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+COMPARATOR = "≥≧≤≦=＝<>＜＞"
+NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+DIGIT = re.compile(r"\d")
+UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
+DIGITS = re.compile(r"\d[\d.]*")
+NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
+TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
+UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
+NUMERIC = ("weight", "score")
+VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
+TOLERANCE = 0.005
+ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
+DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
+PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
+HEADER_REST = 30  # characters of header words that may stand before the first stage
+NAME_LIMIT = 60  # characters an indicator's name may run to
+STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
+BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
+
+
+@dataclass
+class RunRows:
+    """Rows read from a run-together block: each a {column: text} (level1, level2, level3 and the value columns),
+    where the block ends in the text, and the rows whose values no arithmetic could tell apart."""
+
+    columns: list[str]
+    rows: list[dict[str, str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each row starts in the text
+    end: int = 0
+    ambiguous: list[str] = field(default_factory=list)
+
+    def add(self, cells: dict[str, str], start: int) -> None:
+        self.rows.append(cells)
+        self.starts.append(start)
+
+
+def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
+    """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
+    digits = NUMBER_PREFIX.match(text, start)
+    if not digits:
+        return []
+    found = []
+    for end in range(1, len(digits.group()) + 1):
+        piece = digits.group()[:end]
+        if not NUMBER.fullmatch(piece):
+            continue
+        if float(piece) > limit + TOLERANCE:
+            break  # a longer piece is a larger number
+        found.append((piece, start + end))
+    return found
+
+
+def values_at(text: str, start: int) -> list[tuple[str, int]]:
+    """Every target or actual value that can start at `start`: a comparator, a number and its unit ("≥266米",
+    "100%", "20万元"), or a word with no number ("显著提升")."""
+    found = []
+    position = start
+    while position < len(text) and text[position] in COMPARATOR:
+        position += 1
+    digits = DIGITS.match(text, position)
+    if digits:
+        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it.
+        after = digits.end()
+        if NUMBER.fullmatch(digits.group()):
+            found.append((text[start:after], after))
+            for length in range(1, 4):
+                unit = UNIT.match(text, after, after + length)
+                if unit and unit.end() == after + length:
+                    found.append((text[start:unit.end()], unit.end()))
+    elif position == start:
+        word = TEXT_VALUE.match(text, start)
+        if word:
+            found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
+                      if WORD_CHARACTER.search(text, start, end)]
+    return found
+
+
+def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
+    """Every reading of one row's value columns from `start`: ({column: text}, end)."""
+    readings: list[tuple[dict[str, str], int]] = [({}, start)]
+    for column in columns:
+        following = []
+        for values, position in readings:
+            if column in NUMERIC:
+                limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
+                options = numbers_at(text, position, limit)
+            elif column == "actual" and is_word(values.get("target")):
+                target = values["target"]  # a word target: the result is the same word printed again, or none
+                options = [(target, position + len(target))] if text.startswith(target, position) else []
+            else:
+                options = values_at(text, position)
+            following += [({**values, column: value}, end) for value, end in options]
+        readings = [(values, end) for values, end in following if agrees(values)]
+    return [(values, end) for values, end in readings if not continues_number(text, end)
+            and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
+            and not any("指标" in value for value in values.values())]
+
+
+def agrees(values: dict[str, str]) -> bool:
+    """A row's target and result are printed alike: both words or both numbers, two words side by side read only
+    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one."""
+    target, actual = values.get("target"), values.get("actual")
+    if target is None or actual is None:
+        return True
+    worded = [is_word(value) for value in (target, actual)]
+    if any(worded):
+        return target == actual if all(worded) else False
+    units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
+    return len(set(units)) <= 1
+
+
+def is_word(value: str | None) -> bool:
+    """A value that is a word, with no number in it ("显著提升")."""
+    return value is not None and not DIGIT.search(value)
+
+
+def continues_number(text: str, end: int) -> bool:
+    """A reading may not stop in the middle of a number or before its percent sign."""
+    return end < len(text) and end > 0 and text[end - 1].isdigit() and (text[end].isdigit() or text[end] in ".%")
+
+
+class Block:
+    """The readings of one run-together indicator block, enumerated once per position."""
+
+    def __init__(self, text: str, columns: list[str]) -> None:
+        self.text = text
+        self.columns = columns
+        self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
+        self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
+
+    def total_at(self, position: int) -> int | None:
+        match = TOTAL.match(self.text, position)
+        return match.end() if match else None
+
+    def steps(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+        """Every item that can start at `position`: a level name, a "……" placeholder row or an indicator row,
+        as (kind, cells, end, the stage total after it)."""
+        key = (position, stage_total)
+        if key not in self.found:
+            self.found[key] = self.items(position, stage_total)
+        return self.found[key]
+
+    def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+        text = self.text
+        level1 = LEVEL1.match(text, position)
+        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)").
+        if level1 and (level1.group("total") or not LEVEL2.match(text, position)):
+            total = float(level1.group("total")) if level1.group("total") else 100.0
+            return (("level1", {"level1": level1.group()}, level1.end(), total),)
+        level2 = LEVEL2.match(text, position)
+        if level2:
+            return (("level2", {"level2": level2.group()}, level2.end(), stage_total),)
+        placeholder = PLACEHOLDER.match(text, position)
+        if placeholder:
+            return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
+        if position >= len(text) or text[position] in COMPARATOR or \
+                (text[position].isdigit() and not DATED_NAME.match(text, position)):
+            return ()
+        found = []
+        for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
+            if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
+                                                         (LEVEL1, LEVEL2, ROW_NUMBER) if name_end - 1 > position):
+                break  # a name holds no comparator, no level name and no row number: those start values and rows
+            if not self.name_ends_at(name_end):
+                continue
+            for values, end in row_values(text, name_end, self.columns, stage_total):
+                found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
+        return tuple(found)
+
+    def name_ends_at(self, position: int) -> bool:
+        """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
+        the first value column is a target (never inside a number, never between a comparator and its number)."""
+        text, before = self.text, self.text[position - 1]
+        if before in COMPARATOR or before.isdigit() or before in ".%":
+            return False
+        return text[position].isdigit() or text[position] in COMPARATOR or \
+            (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
+
+    def next_anchor(self, position: int) -> int | None:
+        """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
+        none is near (a longer stretch no row explains is the prose after the table)."""
+        anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
+        return anchor.start() if anchor else None
+
+    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
+        """The best reading of the block that takes `step` next."""
+        kind, _, end, total = step
+        chars, unread, rows = self.unread(end, total)
+        return chars, unread, rows - (kind == "row")
+
+    def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
+        """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
+        characters left unread (a stretch no reading explains is skipped to the next level name), then the fewest
+        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows).
+
+        Worked out from the end backwards with a stack of its own: every step moves forward, and a long block
+        would run deeper than Python's recursion allows."""
+        pending = [(position, stage_total)]
+        while pending:
+            key = pending[-1]
+            if key in self.cost:
+                pending.pop()
+                continue
+            at, total = key
+            if at >= len(self.text) or self.total_at(at) is not None:
+                self.cost[pending.pop()] = (0, 0, 0)
+                continue
+            anchor = self.next_anchor(at)
+            following = [(end, after) for _, _, end, after in self.steps(at, total)]
+            missing = [state for state in following + ([(anchor, total)] if anchor is not None else [])
+                       if state not in self.cost]
+            if missing:
+                pending += missing
+                continue
+            chars, unread, rows = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0)
+            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows)
+            self.cost[pending.pop()] = min([skip] + [self.after(step) for step in self.steps(at, total)])
+        return self.cost[(position, stage_total)]
+
+
+def first_stage(text: str) -> int | None:
+    """Where the first level name stands within the header words' reach."""
+    found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
+    return min(found) if found else None
+
+
+def read_run_rows(text: str, columns: list[str]) -> RunRows:
+    """The rows of a run-together indicator block whose value columns are `columns` in the header's order
+    (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
+
+    The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
+    its name alone and is listed in `ambiguous`, as is a row whose values have more than one reading."""
+    result = RunRows(columns)
+    if not columns:
+        return result
+    block = Block(text, columns)
+    # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
+    first = first_stage(text)
+    position = first if first is not None and not block.steps(0, 100.0) else 0
+    stage_total = 100.0
+    level_row: dict[str, str] = {}
+    level_start = position
+    while position < len(text) and block.total_at(position) is None:
+        best = block.unread(position, stage_total)
+        steps = [s for s in block.steps(position, stage_total) if block.after(s) == best]
+        start = level_start if level_row else position
+        if not steps:
+            anchor = block.next_anchor(position)
+            if anchor is None and len(text) - position <= STRETCH_LIMIT:
+                anchor = len(text)  # the last row, cut off where the text ends
+            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", text[position:anchor])
+            if anchor is None or name is None or PROSE.search(text, position, anchor):
+                break
+            result.ambiguous.append(text[position:anchor])
+            if result.rows or level_row:  # text before the first level name is the header's, not a row
+                result.add({**level_row, "level3": name.group()}, start)
+            level_row, position = {}, anchor
+            continue
+        kind, cells, end, total = steps[0]
+        if kind != "row":
+            if kind in level_row or (kind == "level1" and level_row):
+                result.add(level_row, start)  # a level printed with no row of its own: an empty row, as in Word
+                level_row = {}
+            if not level_row:
+                level_start = position
+            level_row.update(cells)
+            position, stage_total = end, total
+            continue
+        ends = {s[2] for s in steps}
+        if len(ends) > 1 or len(steps) > 1:
+            same = {column: cells[column] for column in cells
+                    if all(s[1].get(column) == cells[column] for s in steps)}
+            if len(ends) > 1 or "level3" not in same:
+                # Rows that end in more than one place: none is read, reading resumes at the next level name.
+                anchor = block.next_anchor(position)
+                result.ambiguous.append(text[position:anchor])
+                if anchor is None:
+                    break
+                level_row, position = {}, anchor
+                continue
+            cells = same
+            result.ambiguous.append(text[position:end])
+        result.add({**level_row, **cells}, start)
+        level_row = {}
+        position = end
+    if level_row:
+        result.add(level_row, level_start)
+    result.end = position
+    return result
+
+
+def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
+    """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
+    and the 得分 no more; a number no larger than the rows' 分值 (or 100) is one number; else none."""
+    if not run:
+        return []
+    weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
+    total = sum(weights) if weights else 100.0
+    if weights:
+        pieces = split_numbers(run, 2, lambda v: abs(v[0] - total) <= TOLERANCE and v[1] <= v[0])
+        if pieces:
+            return pieces
+    return [run] if NUMBER.fullmatch(run) and float(run) <= total + TOLERANCE else []
+
+
+def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
+    """Rows read by another grammar whose indicator names hold level names ("质量指标保证财政建设补助专款专用")."""
+    if "level3" not in slots:
+        return False
+    index = slots.index("level3")
+    return any(pattern.search(text) and not pattern.fullmatch(text) for row in rows
+               for text in row.texts()[index:index + 1] for pattern in (LEVEL1, LEVEL2))
+
+
+def read_fully(read: RunRows) -> int:
+    """How many rows were read with a name and every value."""
+    return sum(all(cells.get(column) for column in read.columns) and "level3" in cells for cells in read.rows)
+
+
+def value_columns(slots: list[str | None]) -> list[str]:
+    """The columns a row prints after its indicator name, in the header's order; notes are left to the text."""
+    after = slots[slots.index("level3") + 1:] if "level3" in slots else []
+    return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
+
+
+def run_together_rows(lines: list[Paragraph], header: Row,
+                      slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
+    """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
+    line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
+    printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
+    warning for each stretch whose values could not be told apart (left empty)."""
+    texts = [normalize_text(p.text) for p in lines]
+    text = "".join(texts)[:BLOCK_LIMIT]
+    ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
+
+    def line_at(offset: int) -> int:
+        return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
+
+    columns = value_columns(slots)
+    if len(columns) < 2:
+        return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
+    read = read_run_rows(text, columns)
+    if first_stage(text):
+        # Header words left before the first stage may name one more column whose values the rows print
+        # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
+        more = read_run_rows(text, [*columns, "other"])
+        if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
+            read = more
+    if not read.rows:
+        return header, [], 0, []
+    for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
+        if level not in slots and any(level in cells for cells in read.rows):
+            header, slots = Row([Cell(word, header.line), *header.cells]), [level, *slots]
+    rows = [Row([Cell(cells.get(slot, "") if slot else "", line_at(start)) for slot in slots])
+            for cells, start in zip(read.rows, read.starts)]
+    end = read.end
+    total = TOTAL.match(text, end)
+    if total:
+        numbers = total.group("numbers") or ""
+        line = line_at(end)
+        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
+        end = total.end()
+    used = bisect_left(ends, end) + 1 if end else 0
+    warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
+                for stretch in read.ambiguous]
+    return header, rows, used, warnings
