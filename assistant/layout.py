@@ -5,6 +5,7 @@ The ways a table reaches us as text:
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
+- a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
@@ -12,6 +13,7 @@ web's habits: lone "|" lines and blank lines between rows, a line break inside a
 padded on the right with empty cells.
 """
 import re
+import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
@@ -27,6 +29,8 @@ PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
+# A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
+ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}\S")
 
 
 def is_blank(line: str) -> bool:
@@ -129,8 +133,53 @@ def next_text_line(lines: list[str], start: int) -> str:
     return next((line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line)), "")
 
 
+def display_columns(line: str) -> list[int]:
+    """The display column each character starts at (a CJK character is two columns wide)."""
+    columns, at = [], 0
+    for char in line:
+        columns.append(at)
+        at += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return columns
+
+
+def aligned_as_tabs(lines: list[str]) -> list[str]:
+    """Lines of a monospace copy (two or more rows in a run, columns aligned with spaces) rewritten as TAB rows.
+
+    A column is a stretch of display columns some row prints in; columns are apart where every row of the run
+    has at least two spaces, so an empty cell (a merged one) stays an empty cell in its own column."""
+    result, start = list(lines), 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
+            end += 1
+        if end - start >= 2:
+            result[start:end] = aligned_rows([line.rstrip() for line in lines[start:end]])
+        start = max(end, start + 1)
+    return result
+
+
+def aligned_rows(lines: list[str]) -> list[str]:
+    starts = [display_columns(line) for line in lines]
+    width = max(cols[-1] + 2 for cols in starts if cols)
+    filled = [False] * width
+    for line, cols in zip(lines, starts):
+        for char, at in zip(line, cols):
+            if char != " ":
+                filled[at] = True
+                filled[min(at + 1, width - 1)] |= unicodedata.east_asian_width(char) in "WF"
+    cuts = [at for at in range(2, width) if filled[at] and not filled[at - 1] and not filled[at - 2]]
+    rows = []
+    for line, cols in zip(lines, starts):
+        cells = [""] * (len(cuts) + 1)
+        for char, at in zip(line, cols):
+            cells[sum(at >= cut for cut in cuts)] += char
+        rows.append("\t".join(cell.strip() for cell in cells))
+    return rows
+
+
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
+    lines = aligned_as_tabs(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv" or "pipe"
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
