@@ -30,7 +30,7 @@ TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
-ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}\S")
+ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 
 
 def is_blank(line: str) -> bool:
@@ -143,7 +143,8 @@ def display_columns(line: str) -> list[int]:
 
 
 def aligned_as_tabs(lines: list[str]) -> list[str]:
-    """Lines of a monospace copy (two or more rows in a run, columns aligned with spaces) rewritten as TAB rows.
+    """Lines of a monospace copy (a run of rows, two of them with three cells or more, columns aligned with
+    spaces) rewritten as TAB rows.
 
     A column is a stretch of display columns some row prints in; columns are apart where every row of the run
     has at least two spaces, so an empty cell (a merged one) stays an empty cell in its own column."""
@@ -152,7 +153,7 @@ def aligned_as_tabs(lines: list[str]) -> list[str]:
         end = start
         while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
             end += 1
-        if end - start >= 2:
+        if sum(len(ALIGNED_ROW.findall(line.rstrip())) >= 2 for line in lines[start:end]) >= 2:
             result[start:end] = aligned_rows([line.rstrip() for line in lines[start:end]])
         start = max(end, start + 1)
     return result
@@ -190,6 +191,8 @@ def parse_text(lines: list[str]) -> list[Block]:
             continue
         if mode == "pipe" and is_lone_separator(line):
             continue
+        if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
+            line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
         if is_csv_line(line):
             builder.close_table(mode)
             csv_end = csv_extent(lines, line_no - 1)
