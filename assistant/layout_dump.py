@@ -170,6 +170,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     levels = []
     while items and is_level(compact(items[0].text)):
         levels.append(items.pop(0))
+    if opens_level2(levels, items):
+        levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
     cells = level_cells(levels)
@@ -183,6 +185,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
+    """Whether the cell after a row's lone 一级指标 is its 二级指标, whatever its wording ("成本", "时效"): a new
+    一级指标 opens a new 二级指标 group, so the row prints both; a 三级指标 name must still follow."""
+    return (len(levels) == 1 and "level1" in level_cells(levels) and len(items) >= 2
+            and not any(VALUE_START.match(compact(item.text)) for item in items[:2]))
 
 
 def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:

@@ -74,3 +74,16 @@ def test_empty_cell_with_trailing_bar_is_a_blank():
 
     assert texts(with_bars) == texts(blank_lines)
     assert "|" not in str(texts(with_bars))
+
+
+def test_cell_after_a_level1_is_its_level2_whatever_its_wording():
+    """One cell per line, empty cells dropped: a row that prints its 一级指标 prints its 二级指标 next, even one
+    not worded "…指标" ("成本", "时效"); the 三级指标 is not glued to it."""
+    lines = ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "产出指标", "数量指标", "培训人数", "50人", "52人", "10",
+             "产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10",
+             "产出指标", "时效", "完成时间", "1年", "1年", "10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10"] in rows
+    assert ["产出指标", "时效", "完成时间", "1年", "1年", "10"] in rows
