@@ -383,7 +383,7 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             index = end
             continue
         pages = strip_page_marks(run)
-        cells = [cell for p in pages for cell in unflatten(p)]
+        cells = unflattened(pages)
         rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
         as_printed = rebuild_run(run, as_printed=True)
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
@@ -447,6 +447,27 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
     return run[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(run[end:])
+
+
+def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
+    """Each paragraph's cells (`unflatten`); after a header line cut at its spaces, the lines that follow are rows
+    printed one a line with cells apart by single spaces, cut at their spaces too, up to a line with none (or
+    one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within a cell)."""
+    cells: list[Paragraph] = []
+    rows_follow = False
+    for paragraph in pages:
+        parts = paragraph.text.split()
+        if rows_follow and len(parts) >= 2 and all(balanced(part) for part in parts):
+            cells += [Paragraph(part, paragraph.line) for part in parts]
+            continue
+        unflat = unflatten(paragraph)
+        rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        cells += unflat
+    return cells
+
+
+def balanced(text: str) -> bool:
+    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
