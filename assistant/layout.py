@@ -31,6 +31,7 @@ TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
+CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 
 
 def is_blank(line: str) -> bool:
@@ -160,22 +161,33 @@ def aligned_as_tabs(lines: list[str]) -> list[str]:
 
 
 def aligned_rows(lines: list[str]) -> list[str]:
-    starts = [display_columns(line) for line in lines]
-    width = max(cols[-1] + 2 for cols in starts if cols)
-    filled = [False] * width
-    for line, cols in zip(lines, starts):
-        for char, at in zip(line, cols):
-            if char != " ":
-                filled[at] = True
-                filled[min(at + 1, width - 1)] |= unicodedata.east_asian_width(char) in "WF"
-    cuts = [at for at in range(2, width) if filled[at] and not filled[at - 1] and not filled[at - 2]]
+    """The rows' cells: a stretch of text after two or more spaces starts a cell; a column starts where two rows
+    start a cell (or where every row leaves a gap before it); a cell goes to the column it starts in, so a merged
+    cell whose text runs on across its columns stays one cell, and a column a row leaves blank stays empty."""
+    segments = [[(cols[match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
+                for line, cols in ((line, display_columns(line)) for line in lines)]
+    width = max((at + 2 * len(text) for row in segments for at, text in row), default=0)
+    filled = [False] * (width + 2)
+    counts: dict[int, int] = {}
+    for row in segments:
+        for at, text in row:
+            counts[at] = counts.get(at, 0) + 1
+            for column in range(at, at + display_width(text)):
+                filled[column] = True
+    cuts = sorted({at for at, count in counts.items() if at and count >= 2}
+                  | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]})
     rows = []
-    for line, cols in zip(lines, starts):
+    for row in segments:
         cells = [""] * (len(cuts) + 1)
-        for char, at in zip(line, cols):
-            cells[sum(at >= cut for cut in cuts)] += char
-        rows.append("\t".join(cell.strip() for cell in cells))
+        for at, text in row:
+            column = sum(at >= cut for cut in cuts)
+            cells[column] = f"{cells[column]} {text}".strip()
+        rows.append("\t".join(cells))
     return rows
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def parse_text(lines: list[str]) -> list[Block]:

@@ -100,3 +100,18 @@ def test_rows_after_a_spaced_header_line_are_cut_at_their_spaces():
     assert ["产出指标", "数量指标", "培训人数", "≥50人次", "52人次", "10", "10"] in rows
     assert ["质量指标", "合格率", "100%", "98%", "10", "9"] in rows
     assert "明确性(5" not in str(rows)
+
+
+def test_space_aligned_merged_cell_running_across_columns_stays_one_cell():
+    """A merged cell's text runs on over the columns it spans; the columns still start where the rows start
+    their cells, and the merged cell stays whole in its first column."""
+    lines = ["项目名称   一个很长很长的项目名称跨过三列",
+             "一级指标   二级指标   三级指标   分值   得分",
+             "产出指标   数量指标   培训人数   10     9",
+             "           质量指标   合格率     10     10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["项目名称", "一个很长很长的项目名称跨过三列"]
+    assert rows[1:] == [["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                        ["产出指标", "数量指标", "培训人数", "10", "9"],
+                        ["", "质量指标", "合格率", "10", "10"]]

@@ -66,15 +66,35 @@ def table_lines(rows, style: str, index: int) -> list[str]:
         return texts
     full = [[text or "" for text in row] for row in table]
     if style == "d":
-        widths = [max(display_width(row[c]) for row in full) for c in range(len(full[0]))] if full else []
-        return ["   ".join(text + " " * (widths[c] - display_width(text)) for c, text in enumerate(row)).rstrip()
-                for row in full]
+        return aligned_lines(rows)
     if style == "e":
         lines = ["| " + " | ".join(row) + " |" for row in full]
         return lines[:1] + ["|" + "---|" * len(full[0])] + lines[1:] if lines else lines
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]
+
+
+def aligned_lines(rows, gap: int = 3) -> list[str]:
+    """Rows of a monospace copy: every grid column as wide as its widest one-column cell, a merged cell spanning
+    its columns' widths (its text may run on into them), columns apart by `gap` spaces."""
+    cells = placed(rows)
+    width = max((c + cell.colspan for row in cells for c, cell in row), default=0)
+    widths = [0] * width
+    for row in cells:
+        for c, cell in row:
+            if cell.colspan == 1:
+                widths[c] = max(widths[c], display_width(cell.text.replace("\n", " ").strip()))
+    starts = [sum(widths[:c]) + gap * c for c in range(width)]
+    lines = []
+    for row in cells:
+        line = ""
+        for c, cell in row:
+            text = cell.text.replace("\n", " ").strip()
+            if text:
+                line += " " * max(starts[c] - display_width(line), gap if line else 0) + text
+        lines.append(line)
+    return lines
 
 
 def pasted(sheet: Sheet, style: str) -> str:
