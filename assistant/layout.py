@@ -145,17 +145,19 @@ def display_columns(line: str) -> list[int]:
 
 def aligned_as_tabs(lines: list[str]) -> list[str]:
     """Lines of a monospace copy (a run of rows, two of them with three cells or more, columns aligned with
-    spaces) rewritten as TAB rows.
-
-    A column is a stretch of display columns some row prints in; columns are apart where every row of the run
-    has at least two spaces, so an empty cell (a merged one) stays an empty cell in its own column."""
-    result, start = list(lines), 0
+    spaces) rewritten as TAB rows (`aligned_rows`). One or two lines of a single cell between two such runs
+    (年度总体目标 and its text, printed across the table) are rows of the same table, their cell the first."""
+    result, start, last_end = list(lines), 0, None
     while start < len(lines):
         end = start
         while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
             end += 1
         if sum(len(ALIGNED_ROW.findall(line.rstrip())) >= 2 for line in lines[start:end]) >= 2:
             result[start:end] = aligned_rows([line.rstrip() for line in lines[start:end]])
+            between = lines[last_end:start] if last_end is not None else []
+            if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line for line in between):
+                result[last_end:start] = [f"{line.strip()}\t" for line in between]
+            last_end = end
         start = max(end, start + 1)
     return result
 

@@ -115,3 +115,17 @@ def test_space_aligned_merged_cell_running_across_columns_stays_one_cell():
     assert rows[1:] == [["一级指标", "二级指标", "三级指标", "分值", "得分"],
                         ["产出指标", "数量指标", "培训人数", "10", "9"],
                         ["", "质量指标", "合格率", "10", "10"]]
+
+
+def test_single_cell_lines_between_aligned_runs_stay_in_the_table():
+    """年度总体目标 and its text printed across a monospace table: rows of that table, not a cut between two."""
+    lines = ["项目名称         马铃薯项目    实施单位   某县农业农村局",
+             "资金情况(万元)   年度资金总额  预算数     执行数",
+             "年度总体目标",
+             "完成马铃薯原种繁育田850亩",
+             "绩效指标         一级指标      二级指标   三级指标   分值   得分",
+             "                 产出指标      数量指标   繁育田     10     10"]
+    tables = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    assert len(tables) == 1
+    texts = [[cell.text for cell in row.cells if cell.text] for row in tables[0].rows]
+    assert ["年度总体目标"] in texts and ["完成马铃薯原种繁育田850亩"] in texts
