@@ -11,7 +11,7 @@ in one of the styles a reviewer's copy produces:
     a  one cell per line, empty cells kept as blank lines
     b  one cell per line, empty cells dropped (what document viewers do)
     c  one cell per line with a trailing " |" (odd tables) or "|" (even tables) on each cell
-    d  each row on one line, cells separated by runs of spaces (columns aligned)
+    d  each row on one line, cells separated by runs of spaces (columns aligned, a merged cell across its columns)
     e  markdown pipe rows with a |---| separator under the first row
     f  each row on one line, cells separated by tabs, merged cells left empty
     g  each row on one line, cells separated by a single space, no empty cells
@@ -19,7 +19,6 @@ in one of the styles a reviewer's copy produces:
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +30,7 @@ from render import Sheet, field_sheet, placed, sample_sheet  # noqa: E402
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
 from assistant.ingest import read_bytes  # noqa: E402
+from assistant.layout import display_width  # noqa: E402
 from schemas.gold import GoldReport  # noqa: E402
 
 STYLES = {
@@ -48,10 +48,6 @@ def grid(rows) -> list[list[str | None]]:
         for c, cell in row:
             result[r][c] = cell.text.replace("\n", " ").strip()
     return result
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def table_lines(rows, style: str, index: int) -> list[str]:
