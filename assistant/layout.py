@@ -139,7 +139,7 @@ def display_columns(line: str) -> list[int]:
     columns, at = [], 0
     for char in line:
         columns.append(at)
-        at += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        at += display_width(char)
     return columns
 
 
@@ -189,6 +189,7 @@ def aligned_rows(lines: list[str]) -> list[str]:
 
 
 def display_width(text: str) -> int:
+    """Columns the text takes in a monospace copy: a CJK (wide or full-width) character takes two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
