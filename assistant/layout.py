@@ -5,6 +5,7 @@ The ways a table reaches us as text:
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
+- a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
@@ -12,6 +13,7 @@ web's habits: lone "|" lines and blank lines between rows, a line break inside a
 padded on the right with empty cells.
 """
 import re
+import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
@@ -27,6 +29,9 @@ PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
+# A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
+ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
+CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 
 
 def is_blank(line: str) -> bool:
@@ -129,8 +134,68 @@ def next_text_line(lines: list[str], start: int) -> str:
     return next((line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line)), "")
 
 
+def display_columns(line: str) -> list[int]:
+    """The display column each character starts at (a CJK character is two columns wide)."""
+    columns, at = [], 0
+    for char in line:
+        columns.append(at)
+        at += display_width(char)
+    return columns
+
+
+def aligned_as_tabs(lines: list[str]) -> list[str]:
+    """Lines of a monospace copy (a run of rows, two of them with three cells or more, columns aligned with
+    spaces) rewritten as TAB rows (`aligned_rows`). One or two lines of a single cell between two such runs
+    (年度总体目标 and its text, printed across the table) are rows of the same table, their cell the first."""
+    result, start, last_end = list(lines), 0, None
+    while start < len(lines):
+        end = start
+        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
+            end += 1
+        if sum(len(ALIGNED_ROW.findall(line.rstrip())) >= 2 for line in lines[start:end]) >= 2:
+            result[start:end] = aligned_rows([line.rstrip() for line in lines[start:end]])
+            between = lines[last_end:start] if last_end is not None else []
+            if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line for line in between):
+                result[last_end:start] = [f"{line.strip()}\t" for line in between]
+            last_end = end
+        start = max(end, start + 1)
+    return result
+
+
+def aligned_rows(lines: list[str]) -> list[str]:
+    """The rows' cells: a stretch of text after two or more spaces starts a cell; a column starts where two rows
+    start a cell (or where every row leaves a gap before it); a cell goes to the column it starts in, so a merged
+    cell whose text runs on across its columns stays one cell, and a column a row leaves blank stays empty."""
+    segments = [[(cols[match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
+                for line, cols in ((line, display_columns(line)) for line in lines)]
+    width = max((at + 2 * len(text) for row in segments for at, text in row), default=0)
+    filled = [False] * (width + 2)
+    counts: dict[int, int] = {}
+    for row in segments:
+        for at, text in row:
+            counts[at] = counts.get(at, 0) + 1
+            for column in range(at, at + display_width(text)):
+                filled[column] = True
+    cuts = sorted({at for at, count in counts.items() if at and count >= 2}
+                  | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]})
+    rows = []
+    for row in segments:
+        cells = [""] * (len(cuts) + 1)
+        for at, text in row:
+            column = sum(at >= cut for cut in cuts)
+            cells[column] = f"{cells[column]} {text}".strip()
+        rows.append("\t".join(cells))
+    return rows
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospace copy: a CJK (wide or full-width) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
+    lines = aligned_as_tabs(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv" or "pipe"
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
@@ -141,6 +206,8 @@ def parse_text(lines: list[str]) -> list[Block]:
             continue
         if mode == "pipe" and is_lone_separator(line):
             continue
+        if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
+            line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
         if is_csv_line(line):
             builder.close_table(mode)
             csv_end = csv_extent(lines, line_no - 1)

@@ -170,6 +170,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     levels = []
     while items and is_level(compact(items[0].text)):
         levels.append(items.pop(0))
+    if opens_level2(levels, items):
+        levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
     cells = level_cells(levels)
@@ -183,6 +185,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
+    """Whether the cell after a row's lone 一级指标 is its 二级指标, whatever its wording ("成本", "时效"): a new
+    一级指标 opens a new 二级指标 group, so the row prints both; a 三级指标 name must still follow."""
+    return (len(levels) == 1 and "level1" in level_cells(levels) and len(items) >= 2
+            and not any(VALUE_START.match(compact(item.text)) for item in items[:2]))
 
 
 def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
@@ -374,7 +383,7 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
             index = end
             continue
         pages = strip_page_marks(run)
-        cells = [cell for p in pages for cell in unflatten(p)]
+        cells = unflattened(pages)
         rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
         as_printed = rebuild_run(run, as_printed=True)
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
@@ -438,6 +447,27 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
     return run[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(run[end:])
+
+
+def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
+    """Each paragraph's cells (`unflatten`); after a header line cut at its spaces, the lines that follow are rows
+    printed one a line with cells apart by single spaces, cut at their spaces too, up to a line with none (or
+    one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within a cell)."""
+    cells: list[Paragraph] = []
+    rows_follow = False
+    for paragraph in pages:
+        parts = paragraph.text.split()
+        if rows_follow and len(parts) >= 2 and all(balanced(part) for part in parts):
+            cells += [Paragraph(part, paragraph.line) for part in parts]
+            continue
+        unflat = unflatten(paragraph)
+        rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        cells += unflat
+    return cells
+
+
+def balanced(text: str) -> bool:
+    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:

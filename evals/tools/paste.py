@@ -1,0 +1,165 @@
+"""Print gold-labelled tables as a reviewer's copy pastes them, and score the reader on each paste style.
+
+    python evals/tools/paste.py                       # style × F1 table (samples and field dev apart)
+    python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
+
+Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
+their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
+never DIR/test). Each table is laid on its grid (a merged cell printed once, at its top-left position) and printed
+in one of the styles a reviewer's copy produces:
+
+    a  one cell per line, empty cells kept as blank lines
+    b  one cell per line, empty cells dropped (what document viewers do)
+    c  one cell per line with a trailing " |" (odd tables) or "|" (even tables) on each cell
+    d  each row on one line, cells separated by runs of spaces (columns aligned, a merged cell across its columns)
+    e  markdown pipe rows with a |---| separator under the first row
+    f  each row on one line, cells separated by tabs, merged cells left empty
+    g  each row on one line, cells separated by a single space, no empty cells
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "evals" / "tools"))
+
+from render import Sheet, field_sheet, placed, sample_sheet  # noqa: E402
+
+from assistant import api  # noqa: E402
+from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
+from assistant.ingest import read_bytes  # noqa: E402
+from assistant.layout import display_width  # noqa: E402
+from schemas.gold import GoldReport  # noqa: E402
+
+STYLES = {
+    "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
+    "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
+}
+
+
+def grid(rows) -> list[list[str | None]]:
+    """The table as a full grid of texts: a merged cell's text at its top-left, None at the positions it covers."""
+    cells = placed(rows)
+    width = max((c + cell.colspan for row in cells for c, cell in row), default=0)
+    result: list[list[str | None]] = [[None] * width for _ in cells]
+    for r, row in enumerate(cells):
+        for c, cell in row:
+            result[r][c] = cell.text.replace("\n", " ").strip()
+    return result
+
+
+def table_lines(rows, style: str, index: int) -> list[str]:
+    table = grid(rows)
+    if style in "abc":
+        texts = [text for row in table for text in row if text is not None]
+        if style == "b":
+            return [text for text in texts if text]
+        if style == "c":
+            bar = " |" if index % 2 else "|"
+            return [text + bar for text in texts]
+        return texts
+    full = [[text or "" for text in row] for row in table]
+    if style == "d":
+        return aligned_lines(rows)
+    if style == "e":
+        lines = ["| " + " | ".join(row) + " |" for row in full]
+        return lines[:1] + ["|" + "---|" * len(full[0])] + lines[1:] if lines else lines
+    if style == "f":
+        return ["\t".join(row) for row in full]
+    return [" ".join(text for text in row if text) for row in full]
+
+
+def aligned_lines(rows, gap: int = 3) -> list[str]:
+    """Rows of a monospace copy: every grid column as wide as its widest one-column cell, a merged cell spanning
+    its columns' widths (its text may run on into them), columns apart by `gap` spaces."""
+    cells = placed(rows)
+    width = max((c + cell.colspan for row in cells for c, cell in row), default=0)
+    widths = [0] * width
+    for row in cells:
+        for c, cell in row:
+            if cell.colspan == 1:
+                widths[c] = max(widths[c], display_width(cell.text.replace("\n", " ").strip()))
+    starts = [sum(widths[:c]) + gap * c for c in range(width)]
+    lines = []
+    for row in cells:
+        line = ""
+        for c, cell in row:
+            text = cell.text.replace("\n", " ").strip()
+            if text:
+                line += " " * max(starts[c] - display_width(line), gap if line else 0) + text
+        lines.append(line)
+    return lines
+
+
+def pasted(sheet: Sheet, style: str) -> str:
+    """The sheet's paragraphs and tables as one pasted text in `style`."""
+    lines, index = [], 0
+    for item in sheet.items:
+        if isinstance(item, str):
+            lines.append(item)
+        else:
+            index += 1
+            lines += table_lines(item, style, index)
+    return "\n".join(lines) + "\n"
+
+
+def sources(samples: Path, gold: Path, field: Path, only: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
+    """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read."""
+    result = []
+    for sample in sorted(samples.glob("*.txt")):
+        label = gold / f"{sample.stem}.json"
+        if label.exists() and only in sample.stem:
+            result.append(("samples", sample.stem, sample_sheet(sample.read_text(encoding="utf-8")),
+                           GoldReport.model_validate_json(label.read_text(encoding="utf-8"))))
+    for path in sorted((field / "dev").glob("*.json")):
+        labels = json.loads(path.read_text(encoding="utf-8"))
+        if labels.get("tables") and only in path.stem:
+            result.append(("field", path.stem, field_sheet(labels), GoldReport.model_validate(labels)))
+    return result
+
+
+def score_paste(text: str, gold: GoldReport) -> Tally:
+    """The pasted text read through ingest and the rules extractor, tables only (as formats.py scores them)."""
+    report = api.extract(read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    tally, _ = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
+    return tally
+
+
+def score_styles(items, styles: str) -> dict[str, dict[str, Tally]]:
+    """{style: {group: Tally}} over every source."""
+    result = {}
+    for style in styles:
+        tallies = {"samples": Tally(), "field": Tally()}
+        for group, _, sheet, gold in items:
+            tallies[group].add(score_paste(pasted(sheet, style), gold))
+        result[style] = tallies
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=Path, default=ROOT / "evals" / "samples")
+    parser.add_argument("--gold", type=Path, default=ROOT / "evals" / "gold")
+    parser.add_argument("--field", type=Path, default=ROOT / "evals" / "field", help="a field-set folder (dev/*.json)")
+    parser.add_argument("--styles", default="".join(STYLES))
+    parser.add_argument("--only", default="", help="only ids containing this text")
+    parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
+    parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
+    args = parser.parse_args()
+    items = sources(args.samples, args.gold, args.field, args.only)
+    if args.show:
+        for _, name, sheet, _ in items:
+            print(f"===== {name}\n{pasted(sheet, args.show)}")
+        return
+    if args.per_file:
+        for group, name, sheet, gold in items:
+            print(name, " ".join(f"{s}={score_paste(pasted(sheet, s), gold).f1:.2f}" for s in args.styles))
+    print(f"{'style':<24}{'samples F1':>12}{'field dev F1':>14}")
+    for style, tallies in score_styles(items, args.styles).items():
+        print(f"{style} {STYLES[style]:<22}{tallies['samples'].f1:>12.2f}{tallies['field'].f1:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The reader on pasted text in every style a reviewer's copy produces (evals/tools/paste.py renders the gold
+tables of a few samples and field dev reports at test time; the floors are the F1 measured minus a margin)."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from assistant.document import TableBlock
+from assistant.layout import parse_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
+           "yunnan_changning")
+# style → F1 floor over SOURCES: measured 0.91 0.91 0.91 0.99 1.00 1.00 0.10, minus 0.03.
+FLOORS = {"a": 0.88, "b": 0.88, "c": 0.88, "d": 0.96, "e": 0.96, "f": 0.96, "g": 0.07}
+
+
+def paste_tool():
+    spec = importlib.util.spec_from_file_location("paste", ROOT / "evals" / "tools" / "paste.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pasted_scores():
+    paste = paste_tool()
+    items = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field")
+             if item[1].startswith(SOURCES)]
+    assert len(items) == len(SOURCES)
+    return paste.score_styles(items, "".join(FLOORS))
+
+
+@pytest.mark.parametrize("style", sorted(FLOORS))
+def test_paste_style_floor(pasted_scores, style):
+    tallies = pasted_scores[style]
+    total = tallies["samples"]
+    total.add(tallies["field"])
+    assert total.f1 >= FLOORS[style]
+
+
+def test_space_aligned_rows_are_cells():
+    """A monospace copy: columns aligned with spaces, an empty merged cell kept in its column, single spaces
+    inside a cell kept."""
+    lines = ["项目名称：测试",
+             "一级指标   二级指标   三级指标           分值   得分",
+             "产出指标   数量指标   培训人数 ≥50人次   10     9",
+             "           质量指标   合格率             10     10",
+             "说明：无"]
+    tables = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    assert [[cell.text for cell in row.cells] for row in tables[0].rows] == [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["产出指标", "数量指标", "培训人数 ≥50人次", "10", "9"],
+        ["", "质量指标", "合格率", "10", "10"]]
+
+
+def test_one_spaced_line_is_not_a_table():
+    """A lone line with a run of spaces (a year line, a signature) stays a paragraph."""
+    blocks = parse_text(["（   2022年度）", "填表人：张三      联系电话：123"])
+    assert not any(isinstance(block, TableBlock) for block in blocks)
+
+
+def test_empty_cell_with_trailing_bar_is_a_blank():
+    """One cell per line with a trailing " |": an empty cell prints as a bare " |", which reads like the blank line
+    of the same dump without bars, not as a paragraph "|" that would cut the table."""
+    cells = ["一级指标", "二级指标", "三级指标", "分值", "得分", "产出指标", "数量指标", "培训人数", "10", "9"]
+    with_bars = [f"{text} |" for text in cells[:5]] + [" |"] + [f"{text} |" for text in cells[5:]]
+    blank_lines = cells[:5] + [""] + cells[5:]
+
+    def texts(lines):
+        return [[[cell.text for cell in row.cells] for row in block.rows] if isinstance(block, TableBlock)
+                else block.text for block in parse_text(lines)]
+
+    assert texts(with_bars) == texts(blank_lines)
+    assert "|" not in str(texts(with_bars))
+
+
+def test_cell_after_a_level1_is_its_level2_whatever_its_wording():
+    """One cell per line, empty cells dropped: a row that prints its 一级指标 prints its 二级指标 next, even one
+    not worded "…指标" ("成本", "时效"); the 三级指标 is not glued to it."""
+    lines = ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "产出指标", "数量指标", "培训人数", "50人", "52人", "10",
+             "产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10",
+             "产出指标", "时效", "完成时间", "1年", "1年", "10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10"] in rows
+    assert ["产出指标", "时效", "完成时间", "1年", "1年", "10"] in rows
+
+
+def test_rows_after_a_spaced_header_line_are_cut_at_their_spaces():
+    """Each row on a line of its own, cells apart by one space and empty cells left out: after the header line the
+    rows are cut at their spaces like it; a line whose space sits inside a bracket is not."""
+    lines = ["绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+             "产出指标 数量指标 培训人数 ≥50人次 52人次 10 10",
+             "质量指标 合格率 100% 98% 10 9",
+             "明确性(5 分)"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["产出指标", "数量指标", "培训人数", "≥50人次", "52人次", "10", "10"] in rows
+    assert ["质量指标", "合格率", "100%", "98%", "10", "9"] in rows
+    assert "明确性(5" not in str(rows)
+
+
+def test_space_aligned_merged_cell_running_across_columns_stays_one_cell():
+    """A merged cell's text runs on over the columns it spans; the columns still start where the rows start
+    their cells, and the merged cell stays whole in its first column."""
+    lines = ["项目名称   一个很长很长的项目名称跨过三列",
+             "一级指标   二级指标   三级指标   分值   得分",
+             "产出指标   数量指标   培训人数   10     9",
+             "           质量指标   合格率     10     10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["项目名称", "一个很长很长的项目名称跨过三列"]
+    assert rows[1:] == [["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                        ["产出指标", "数量指标", "培训人数", "10", "9"],
+                        ["", "质量指标", "合格率", "10", "10"]]
+
+
+def test_single_cell_lines_between_aligned_runs_stay_in_the_table():
+    """年度总体目标 and its text printed across a monospace table: rows of that table, not a cut between two."""
+    lines = ["项目名称         马铃薯项目    实施单位   某县农业农村局",
+             "资金情况(万元)   年度资金总额  预算数     执行数",
+             "年度总体目标",
+             "完成马铃薯原种繁育田850亩",
+             "绩效指标         一级指标      二级指标   三级指标   分值   得分",
+             "                 产出指标      数量指标   繁育田     10     10"]
+    tables = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    assert len(tables) == 1
+    texts = [[cell.text for cell in row.cells if cell.text] for row in tables[0].rows]
+    assert ["年度总体目标"] in texts and ["完成马铃薯原种繁育田850亩"] in texts
