@@ -6,7 +6,7 @@ target_direction_suspect, target_set_low, score_exceeds_weight (per row).
 """
 import re
 
-from assistant.check.assess import Assessment, assess, comparable, is_placeholder, not_applicable
+from assistant.check.assess import LOWER_IS_BETTER_WORDS, Assessment, assess, comparable, is_placeholder, not_applicable
 from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
 from assistant.values import normalize_text, repeats_comparator
 from schemas import Finding, Indicator
@@ -16,8 +16,9 @@ CAUSE_WORDS = ("因", "由于", "原因", "导致", "受", "未能", "不足", "
                "调整", "疫情", "未完成", "没有", "不到位", "偏低", "偏高", "超出", "差距")
 # Indicators where more is better: a "≤" target on them reads backwards.
 HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
-NEGATIVE_WORDS = ("不合格", "事故", "投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险", "成本",
-                  "费用", "时间", "时限", "天", "日", "周期", "率低", "突发")
+# Names where less is better: the ones a target is judged by (assess), and words that only mark a bad event.
+NEGATIVE_WORDS = LOWER_IS_BETTER_WORDS + ("投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险",
+                                          "天", "日", "率低", "突发")
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
 
