@@ -21,6 +21,7 @@ NEGATIVE_WORDS = LOWER_IS_BETTER_WORDS + ("投诉", "差错", "违法", "发生"
                                           "天", "日", "率低", "突发")
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
+PERCENT_UNITS = ("%", "百分比")
 
 
 def note_states_cause(note: str | None) -> bool:
@@ -115,10 +116,12 @@ def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: As
         return []
     target_value, actual_value = values
     # A rate (完工率, 满意度) printed without its % is still a percentage: 100 = 100 is the norm, not hindsight.
-    percent = target.unit == "%" or (target.unit is None and RATE_NAME.search(indicator.level3 or "") is not None)
+    percent = target.unit in PERCENT_UNITS or (target.unit is None and RATE_NAME.search(indicator.level3 or "") is not None)
     if target.comparator in ("≥", ">", None) and not percent and actual_value >= SET_LOW_RATIO * target_value:
         why = f"完成值{fmt(actual_value)}达到指标值{fmt(target_value)}的{actual_value / target_value:.2f}倍（≥1.5倍），目标设置偏低"
-    elif not percent and abs(actual_value - target_value) < 1e-9 and target_value >= 100:
+    # Hindsight shows in a bound ("≥600个") met exactly at the bound; a planned quantity ("180" 平方米 of 猪舍,
+    # "550万粒") delivered as planned is the plan carried out.
+    elif target.comparator and not percent and abs(actual_value - target_value) < 1e-9 and target_value >= 100:
         why = f"指标值“{target.text}”与年末完成值“{actual.text}”完全相同，疑为事后按实际完成数填写"
     else:
         return []

@@ -9,11 +9,13 @@ from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
+# The department outline (一、基本情况 … 自评结果应用) and the transfer-payment one (一、绩效目标分解下达情况
+# 二、绩效目标完成情况分析（资金投入情况分析…） 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
 REQUIRED_SECTIONS = [
-    ("基本情况", ("基本情况",)),
-    ("预算收支情况", ("支出情况", "收支", "预算执行")),
+    ("基本情况", ("基本情况", "绩效目标分解下达")),
+    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入")),
     ("绩效情况", ("绩效情况", "绩效目标完成")),
-    ("存在的问题", ("问题",)),
+    ("存在的问题", ("问题", "偏离绩效目标的原因")),
     ("改进措施", ("改进措施", "改进建议", "下一步")),
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
@@ -24,6 +26,7 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
                ("评分表", "department_overall")]
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
+CLOSING = "。！？；：”」）)!?;:"
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 
 
@@ -101,7 +104,13 @@ def is_written_report(ctx: Context) -> bool:
     return sum(bool(CHAPTER.match(p.text)) for p in ctx.narrative if len(p.text) <= HEADING_LENGTH) >= 2
 
 
+def cut_off(ctx: Context) -> bool:
+    """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing."""
+    last = ctx.narrative[-1].text.strip() if ctx.narrative else ""
+    return len(last) >= 20 and ("，" in last or "," in last) and not last.endswith(tuple(CLOSING))
+
+
 def check_sections(ctx: Context) -> list[Finding]:
-    if not is_written_report(ctx):
+    if not is_written_report(ctx) or cut_off(ctx):
         return check_attachments(ctx)
     return check_attachments(ctx) + check_required_sections(ctx) + check_self_score_given(ctx)
