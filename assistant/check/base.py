@@ -11,6 +11,8 @@ from assistant.values import normalize_text
 from schemas import Evidence, Finding, Indicator, Report, Table
 
 TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
+NOTE_HEADINGS = ("偏差", "原因", "改进措施", "备注", "说明")
+TAIL_LINES = 3
 
 
 def fmt(value: float | None) -> str:
@@ -55,6 +57,23 @@ class Context:
 
     def compact_line(self, line: int) -> str:
         return self.compact_lines[line - 1] if 1 <= line <= len(self.compact_lines) else ""
+
+    def table_text(self, table: Table) -> str:
+        """The source lines of `table`, from its title to its last indicator row."""
+        lines = [line for line in [table.line] + [i.line for i in table.indicators] if line]
+        return "".join(self.compact_line(line) for line in range(min(lines), max(lines) + 1)) if lines else ""
+
+    def has_note_column(self, table: Table) -> bool:
+        """The table has a 偏差原因 (未完成原因, 备注) column; some templates (重庆 10-column sheet, 云南 score-only
+        sheet) have none, and a row there lacks no note."""
+        text = self.table_text(table)
+        return not text or any(word in text for word in NOTE_HEADINGS)
+
+    def ends_inside(self, table: Table) -> bool:
+        """The copy stops inside `table` (a web excerpt, a truncated page): no 总分 row, and the text ends
+        within a few lines of its last row, so what the table says further down is not there to read."""
+        last = max((i.line for i in table.indicators if i.line), default=table.line)
+        return table.total_score is None and last is not None and last >= len(self.document.lines) - TAIL_LINES
 
     def quote(self, line: int | None, text: str | None = None) -> Evidence:
         """The source line as evidence; `text` when the line cannot be shown (LLM extraction)."""

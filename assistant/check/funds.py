@@ -110,7 +110,7 @@ def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list
     total = table.funds_total
     rate = computed_rate(total) if total else None
     rate = rate if rate is not None else (total.execution_rate if total else None)
-    if rate is None or rate >= 100 - TOLERANCE:
+    if rate is None or rate >= 100 - TOLERANCE or not ctx.has_note_column(table) or ctx.ends_inside(table):
         return []
     notes = "".join(i.deviation_note or "" for i in table.indicators)
     if any(word in notes for word in ("执行", "预算", "资金", "支出")):

@@ -191,18 +191,19 @@ def check_indicators(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for table_index, table in ctx.self_evaluation_tables:
         has_targets = any(indicator.target for indicator in table.indicators)
+        notes = ctx.has_note_column(table)
         for indicator in table.indicators:
             assessment = assess(indicator)
             findings += check_placeholder(ctx, table_index, indicator)
             findings += check_not_applicable(ctx, table_index, indicator, has_targets)
             findings += check_row_score(ctx, table_index, indicator)
             if is_placeholder(indicator) or not_applicable(indicator):
-                findings += check_note(ctx, table_index, indicator, assessment)
+                findings += check_note(ctx, table_index, indicator, assessment) if notes else []
                 continue
             findings += check_units(ctx, table_index, indicator, assessment)
             findings += check_direction(ctx, table_index, indicator, assessment)
             findings += check_set_low(ctx, table_index, indicator, assessment)
             findings += check_scoring(ctx, table_index, indicator, assessment)
-            findings += check_note(ctx, table_index, indicator, assessment)
+            findings += check_note(ctx, table_index, indicator, assessment) if notes else []
     return findings
 
