@@ -257,3 +257,17 @@ def test_a_score_sheet_without_targets_is_not_a_table_of_unset_targets():
     rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥10批次", "12批次", 50, 50)
             + row("效益指标(40分)", "社会效益指标", "群众满意", "", "", 40, 40))
     assert [f.row for f in rules(project_report(FUNDS_OK, rows, "100"))["not_applicable_scored"]] == ["群众满意"]
+
+
+def test_wan_before_a_latin_measure_is_no_amount_short_of_yuan():
+    # sichuan_lushan (evals/field/dev) l.20: "项目区综合治理后年保土量3.51万t;保土率59.79%。"
+    text = "项目绩效自评：项目区综合治理后年保土量3.51万t，保土率59.79%。\n宣传经费共计10万，印发资料2000份。\n"
+    found = rules(text.encode("utf-8"))
+    assert [f.actual for f in found["unit_missing"]] == ["10万"]
+
+
+def test_a_score_sheets_reasons_for_points_are_no_note_column():
+    """A sheet that says why points were given or taken ("扣分原因为：…") has no 偏差原因 column to leave blank."""
+    text = ("项目支出绩效自评表\n指标名称\t年度指标值\t实际完成值\t分值\t得分\n"
+            "\t驿站数量\t≥2个\t0个\t10\t0\t扣分原因为：未获确认\n")
+    assert "missing_deviation_note" not in rules(text.encode("utf-8"))

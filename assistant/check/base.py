@@ -3,6 +3,7 @@
 A checker is a pure function `Context -> list[Finding]`. Its rule id, severity and the
 Chinese sentence a reviewer can paste stand in the checker itself.
 """
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,7 +12,8 @@ from assistant.values import normalize_text
 from schemas import Evidence, Finding, Indicator, Report, Table
 
 TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
-NOTE_HEADINGS = ("偏差", "原因", "改进措施", "备注", "说明")
+NOTE_HEADINGS = ("偏差", "原因", "改进措施", "备注")
+SCORE_REASON = re.compile("[得扣]分原因")
 TAIL_LINES = 3
 
 
@@ -66,7 +68,7 @@ class Context:
     def has_note_column(self, table: Table) -> bool:
         """The table has a 偏差原因 (未完成原因, 备注) column; some templates (重庆 10-column sheet, 云南 score-only
         sheet) have none, and a row there lacks no note."""
-        text = self.table_text(table)
+        text = SCORE_REASON.sub("", self.table_text(table))  # a score sheet's "扣分原因为：…" is why points were taken
         return not text or any(word in text for word in NOTE_HEADINGS)
 
     def ends_inside(self, table: Table) -> bool:
