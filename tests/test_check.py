@@ -271,3 +271,13 @@ def test_a_score_sheets_reasons_for_points_are_no_note_column():
     text = ("项目支出绩效自评表\n指标名称\t年度指标值\t实际完成值\t分值\t得分\n"
             "\t驿站数量\t≥2个\t0个\t10\t0\t扣分原因为：未获确认\n")
     assert "missing_deviation_note" not in rules(text.encode("utf-8"))
+
+
+def test_a_row_with_no_name_cell_is_no_placeholder_and_gets_no_note_finding():
+    """yunnan_yongde (evals/field/dev) l.20-22 wraps "减轻贫困学生家庭经济负担 | 有效" onto "有效 | 10 | 10"."""
+    rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥10批次", "12批次", 40, 40)
+            + row("", "", "", "", "", 10, 10)
+            + row("效益指标(40分)", "社会效益指标", "……", "", "", 10, 10))
+    found = rules(project_report(FUNDS_OK, rows, "70"))
+    assert [f.row for f in found["placeholder_row"]] == ["……"]
+    assert all(f.row for f in found.get("missing_deviation_note", []))

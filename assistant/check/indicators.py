@@ -36,7 +36,9 @@ def deviates(indicator: Indicator, assessment: Assessment) -> bool:
 
 
 def check_placeholder(ctx: Context, table: int, indicator: Indicator) -> list[Finding]:
-    if not is_placeholder(indicator) or not (indicator.weight or indicator.score):
+    """A slot the template printed ("……", "指标2:") and left scored. A row with no name cell at all is the
+    second line of the row above it (a copy that wraps "有效 | 10 | 10" onto its own line), not a slot."""
+    if not is_placeholder(indicator) or not indicator.level3 or not (indicator.weight or indicator.score):
         return []
     return [finding("placeholder_row", "error",
                     f"“{indicator.level3 or '（空白）'}”占位行没有指标名称和指标值，却计分值{fmt(indicator.weight)}、"
@@ -159,8 +161,8 @@ def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: As
 
 
 def check_note(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
-    if is_placeholder(indicator) or not deviates(indicator, assessment):
-        return []
+    if is_placeholder(indicator) or not indicator.level3 or not deviates(indicator, assessment):
+        return []  # a nameless row is a wrapped line or the 总分 row ("总分 | 100 | 96 | 优"), not an indicator
     note = indicator.deviation_note
     why = (f"得分{fmt(indicator.score)}低于分值{fmt(indicator.weight)}" if indicator.score is not None
            and indicator.weight is not None and indicator.score < indicator.weight else
