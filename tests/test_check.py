@@ -281,3 +281,11 @@ def test_a_row_with_no_name_cell_is_no_placeholder_and_gets_no_note_finding():
     found = rules(project_report(FUNDS_OK, rows, "70"))
     assert [f.row for f in found["placeholder_row"]] == ["……"]
     assert all(f.row for f in found.get("missing_deviation_note", []))
+
+
+def test_a_blank_execution_score_beside_its_weight_is_recomputed():
+    # sichuan_qingshen (evals/field/dev) l.36-37: 预算执行率 100.00%, 权重 10, 得分 left blank
+    funds = "\t\n\t年度资金总额\n\t100\n\t100\n\t100\n\t10\n\t100%\n\t\n\n"
+    rows = row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "12批次", 90, 90)
+    [blank] = rules(project_report(funds, rows, "90"))["execution_score_mismatch"]
+    assert (blank.expected, blank.actual) == ("10", None)

@@ -54,6 +54,12 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
                 f"表中填{fmt(line.score)}分。",
                 fund_evidence(ctx, line, line.score, line.weight), index, line.label,
                 expected=expected, actual=line.score))
+    elif line.weight is not None and line.score is None and effective is not None:
+        expected = min(effective, 100.0) / 100 * line.weight
+        findings.append(finding(
+            "execution_score_mismatch", "error",
+            f"“{line.label}”执行率{effective:.2f}%、分值{fmt(line.weight)}，执行率得分应为{fmt(expected)}分，得分栏却未填。",
+            fund_evidence(ctx, line, line.weight), index, line.label, expected=expected, actual=None))
     if line.weight is not None and line.score is not None and line.score > line.weight + 1e-9:
         findings.append(finding("score_exceeds_weight", "error",
                                 f"“{line.label}”执行率得分{fmt(line.score)}超过分值{fmt(line.weight)}。",
