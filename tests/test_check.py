@@ -289,3 +289,15 @@ def test_a_blank_execution_score_beside_its_weight_is_recomputed():
     rows = row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "12批次", 90, 90)
     [blank] = rules(project_report(funds, rows, "90"))["execution_score_mismatch"]
     assert (blank.expected, blank.actual) == ("10", None)
+
+
+def test_a_total_row_printing_zeros_takes_its_rate_from_its_fund_lines():
+    # anhui_tangxi (evals/field/dev) l.2: "年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974"
+    funds = ("\t\n\t年度资金总额\n\t0\n\t0\n\t0\n\t10\n\t0\n\t0\n\n"
+             "\t\n\t其中：当年财政拨款\n\t90\n\t89.974\n\t89.974\n\t\n\t\n\t\n\n")
+    rows = row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "12批次", 90, 90)
+    found = rules(project_report(funds, rows, "90"))
+    [rate] = found["execution_rate_mismatch"]
+    assert (rate.row, rate.expected, rate.actual) == ("年度资金总额", "100.00", "0")
+    [score] = found["execution_score_mismatch"]
+    assert (score.expected, score.actual) == ("10", "0")

@@ -127,10 +127,22 @@ def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list
                     expected="偏差原因分析及改进措施", actual=None)]
 
 
+def total_from_lines(table: Table) -> FundLine | None:
+    """年度资金总额 with the budget and spending of its 其中 lines when the total row itself prints none
+    ("年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974"): its 执行率 is the lines' 执行率."""
+    total = table.funds_total
+    if total is None or computed_rate(total) is not None:
+        return total
+    sums = {field: sum(v for v in (getattr(line, field) for line in table.fund_lines) if v is not None)
+            for field in ("full_year_budget", "executed")}
+    return total.model_copy(update=sums) if sums["full_year_budget"] and total.execution_rate is not None else total
+
+
 def check_funds(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for index, table in ctx.self_evaluation_tables:
-        lines = ([table.funds_total] if table.funds_total else []) + table.fund_lines
+        total = total_from_lines(table)
+        lines = ([total] if total else []) + table.fund_lines
         for line in lines:
             findings += check_rate(ctx, index, line)
         findings += check_fund_lines_sum(ctx, index, table)
