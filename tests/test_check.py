@@ -96,16 +96,6 @@ def test_the_last_block_of_a_cut_copy_and_a_provincial_split_are_not_weight_defe
     assert "subtotal_weight_mismatch" not in found  # 30 of 40 read, the rest is not there; 40 is 云南's own split
 
 
-def test_a_target_met_exactly_is_hindsight_only_at_a_stated_bound():
-    rows = (row("产出指标(50分)", "数量指标", "监管企业数", "≥600个", "600个", 20, 20)
-            + row("产出指标(50分)", "数量指标", "猪舍面积", "180平方米", "180平方米", 20, 20)
-            + row("产出指标(50分)", "质量指标", "报告合格率", "≥100百分比", "100", 10, 10)
-            + row("效益指标(30分)", "社会效益指标", "受益人数", "≥1000人", "1100人", 30, 30)
-            + row("满意度指标(10分)", "满意度指标", "满意度", "≥90%", "95%", 10, 10))
-    found = rules(project_report(FUNDS_OK, rows, "100"))
-    assert [f.row for f in found["target_set_low"]] == ["监管企业数"]
-
-
 def test_templates_without_a_note_column_lack_no_note():
     """重庆's 10-column sheet (指标名称/计量单位/…/指标得分/是否核心指标) has no 偏差原因 column."""
     text = ("部门整体绩效自评表\n自评总分97\n指标名称\t计量单位\t年初指标值\t全年完成值\t指标权重\t指标得分\n"
@@ -119,11 +109,15 @@ def test_units_direction_and_targets_set_low():
             + row("产出指标(40分)", "数量指标", "抽检批次", "≤600批次", "500批次", 10, 10)
             + row("产出指标(40分)", "数量指标", "宣传次数", "≥2次", "5次", 10, 10)
             + row("产出指标(40分)", "时效指标", "完成时间", "2023年12月31日前", "100%", 10, 10)
-            + row("效益指标(50分)", "满意度指标", "满意度", "≥95%", "≥95%", 50, 50))
+            + row("效益指标(50分)", "满意度指标", "满意度", "≥95%", "≥95%", 50, 50)
+            # a target met exactly is hindsight only at a stated bound, not a planned quantity nor a 百分比 rate
+            + row("产出指标(40分)", "数量指标", "监管企业数", "≥600个", "600个", 0, 0)
+            + row("产出指标(40分)", "数量指标", "猪舍面积", "180平方米", "180平方米", 0, 0)
+            + row("产出指标(40分)", "质量指标", "报告合格率", "≥100百分比", "100", 0, 0))
     found = rules(project_report(FUNDS_OK, rows, "100"))
     assert {f.row for f in found["unit_mismatch"]} == {"检测费用", "完成时间", "满意度"}
     assert [f.row for f in found["target_direction_suspect"]] == ["抽检批次"]
-    assert [f.row for f in found["target_set_low"]] == ["宣传次数"]
+    assert [f.row for f in found["target_set_low"]] == ["宣传次数", "监管企业数"]
 
 
 def test_narrative_arithmetic_units_and_cut_off_dates():
