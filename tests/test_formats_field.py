@@ -1,7 +1,7 @@
 """Field tables drawn in their own province's template by evals/tools/render.py (issue 13), read back to
 their gold labels from Word, Excel and HTML: the Sichuan 2017 score sheet whose header is given as one row,
 Daying 2020's 指标值 | 实施进度 sheet, and its 绩效指标 head over 一级/二级/三级指标 with 指标解释/计分标准 text
-columns."""
+columns, and Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns."""
 import importlib.util
 import json
 
@@ -22,6 +22,7 @@ spec.loader.exec_module(render)
     ("sichuan_daying_2020_shuangxin", 1.0),  # every indicator's 实施进度 is its actual
     ("sichuan_daying_2020_zonggonghui", 0.97),
     ("sichuan_shengji_2017_bumendefen", 0.97),
+    ("fujian_ningde_2023_rencaiyizhan", 0.97),  # 评价内容 spans the 一级 and 二级 columns
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
