@@ -22,6 +22,8 @@ KEY_UNIT = re.compile(r"[（(](?:万元|元|亿元)[)）]$")
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 MONEY_UNITS = ("万元", "亿元", "元")
+# One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
+LEVEL_PAIR_HEAD = "评价内容"
 
 
 @dataclass
@@ -85,7 +87,8 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
     """One path per data column: the upper cell's text, then the part below it when the header is stacked."""
     top = [normalize_text(t) for t in upper.texts()]
     if lower is None:
-        return top
+        return [path for cell, text in zip(upper.cells, top) for path in
+                ([f"{text}/一级指标", f"{text}/二级指标"] if text == LEVEL_PAIR_HEAD and cell.colspan == 2 else [text])]
     below = [normalize_text(t) for t in lower.texts()]
     if len(below) == len(top):
         # A full grid: cells merged across rows are blank or repeated in one of the two rows.

@@ -96,14 +96,17 @@ def merge_down(rows: list[list[Cell]], column: int) -> list[list[Cell]]:
 # ---------------------------------------------------------------- the field set: each province's layout
 
 INDICATOR_ROLES = [  # header text → gold field (first match wins; order matters)
-    (re.compile(r"得分计算|得分系数|核心|性质$|方向"), None),
-    (re.compile(r"一级指标"), "level1"), (re.compile(r"二级指标"), "level2"),
-    (re.compile(r"三级指标|指标名称|绩效内容"), "level3"),
+    (re.compile(r"得分计算|得分系数|核心|性质$|方向|备注"), None),
+    (re.compile(r"^评价内容$"), "levels"),  # one head over the 一级 and 二级 columns (Ningde: 产出目标 | 数量目标)
+    (re.compile(r"一级指标|^项目$"), "level1"), (re.compile(r"二级指标|考核内容"), "level2"),
+    (re.compile(r"三级指标|指标名称|绩效内容|考核指标"), "level3"),
     (re.compile(r"度量单位|计量单位"), "unit"),
-    (re.compile(r"完成值|实际值|完成指标值|实际完成"), "actual"),
-    (re.compile(r"指标值|目标值"), "target"),
+    (re.compile(r"指标解释|指标说明"), "explanation"), (re.compile(r"计分标准|评分标准"), "criteria"),
+    (re.compile(r"完成率"), "completion_rate"),
+    (re.compile(r"完成值|实际值|完成指标值|实际完成|实施进度"), "actual"),
+    (re.compile(r"指标值|目标值|工作目标"), "target"),
     (re.compile(r"原因|改进"), "deviation_note"),
-    (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
+    (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分"), "score"),
 ]
 FUND_ROLES = [
     (re.compile(r"得分计算|原因"), None), (re.compile(r"^得分"), "score"),  # 得分(20分*执行率) is the score
@@ -134,7 +137,7 @@ def number(value) -> str:
 
 def section(header: list[str]) -> str:
     joined = "".join(header)
-    if "一级指标" in joined or "三级指标" in joined or "指标名称" in joined or "绩效内容" in joined:
+    if re.search(r"一级指标|三级指标|指标名称|绩效内容|考核指标", joined):
         return "indicators"
     if re.search(r"预算数|执行数", joined):
         return "funds"
@@ -144,15 +147,17 @@ def section(header: list[str]) -> str:
 
 
 def flattened(headers: list[list[str]]) -> list[list[str]]:
-    """A two-row indicator header (年度指标值 over 指标性质/指标值/度量单位) as one row of column names."""
+    """A two-row indicator header (年度指标值 over 指标性质/指标值/度量单位, or 绩效指标 over 一级/二级/三级指标)
+    as one row of column names."""
     result, skip = [], False
     for index, header in enumerate(headers):
         if skip:
             skip = False
             continue
         below = headers[index + 1] if index + 1 < len(headers) else []
-        if below[:1] == ["一级指标"] and "一级指标" not in header and any("指标值" in h for h in header):
-            at = next(i for i, h in enumerate(header) if "指标值" in h)
+        spanning = [i for i, h in enumerate(header) if "指标值" in h] or [i for i, h in enumerate(header) if h == "绩效指标"]
+        if below[:1] == ["一级指标"] and "一级指标" not in header and spanning:
+            at = spanning[0]
             levels = [h for h in below if "级指标" in h]
             parts = [h for h in below if "级指标" not in h]
             result.append([*header[:at], *levels, *parts, *header[at + 1:]])
@@ -173,9 +178,13 @@ def split_target(target: str, columns: list[str | None]) -> dict[str, str]:
 def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     leading = role(header[0], INDICATOR_ROLES) is None  # a section label column (绩效指标, 年度绩效目标(80分))
     names = header[1:] if leading else header
-    columns = [role(name, INDICATOR_ROLES) for name in names]
-    natures = [i for i, name in enumerate(names) if re.search(r"性质$|方向", name)]
-    rows = [[Cell(name) for name in header]]
+    columns, natures = [], []
+    for name in names:
+        if re.search(r"性质$|方向", name):
+            natures.append(len(columns))
+        named = role(name, INDICATOR_ROLES)
+        columns += ["level1", "level2"] if named == "levels" else [named]
+    rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
     for indicator in table.get("indicators", []):
         values = dict(indicator)
         values.update(split_target(indicator.get("target"), columns))
@@ -247,6 +256,8 @@ def field_sheet(gold: dict) -> Sheet:
         headers = headers_per_table[index] if index < len(headers_per_table) else []
         if not headers and gold.get("template_header"):
             headers = gold["template_header"][min(index, len(gold["template_header"]) - 1)]
+            if headers and isinstance(headers[0], str):  # one header row rather than a list of them
+                headers = [headers]
         if table.get("title"):
             sheet.paragraph(table["title"])
         rows: list[list[Cell]] = []

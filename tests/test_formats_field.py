@@ -1,0 +1,39 @@
+"""Field tables drawn in their own province's template by evals/tools/render.py (issue 13), read back to
+their gold labels from Word, Excel and HTML: the Sichuan 2017 score sheet whose header is given as one row,
+Daying 2020's 指标值 | 实施进度 sheet, and its 绩效指标 head over 一级/二级/三级指标 with 指标解释/计分标准 text
+columns, and Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns."""
+import importlib.util
+import json
+
+import pytest
+
+from assistant.evaluate.formats import score_file
+from schemas.gold import GoldReport
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
+render = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(render)
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("report, floor", [
+    ("sichuan_daying_2020_shuangxin", 1.0),  # every indicator's 实施进度 is its actual
+    ("sichuan_daying_2020_zonggonghui", 0.97),
+    ("sichuan_shengji_2017_bumendefen", 0.97),
+    ("fujian_ningde_2023_rencaiyizhan", 0.97),  # 评价内容 spans the 一级 and 二级 columns
+])
+def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
+    labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
+    render.render(render.field_sheet(labels), report, tmp_path, (kind,))
+    tally, problem = score_file(next((tmp_path / kind).iterdir()), GoldReport.model_validate(labels))
+    assert problem is None
+    assert tally.f1 >= floor, tally.errors[:10]
+
+
+def test_a_one_row_template_header_draws_its_columns():
+    """A template_header given as one row (not a list of rows) still heads the table with its columns."""
+    labels = json.loads((DEV / "sichuan_shengji_2017_bumendefen.json").read_text(encoding="utf-8"))
+    first = next(item for item in render.field_sheet(labels).items if isinstance(item, list))
+    assert [cell.text for cell in first[0]] == labels["template_header"][0]
