@@ -65,6 +65,8 @@ MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
 LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
+# "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
+LEFT_OVER_RATE = re.compile(r"(?:结余|节余|节约|剩余)(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
@@ -175,6 +177,7 @@ class Difference:
     right: object
     directed: bool = False  # "A比B…": say whether A is above or below B
     relative: bool = False  # "增长了百分之多少": the change as a percent of B
+    signed: bool = False  # A − B as it falls, below zero when B is larger (a 结余 below zero is an overspend)
 
 
 @dataclass(frozen=True)
@@ -505,9 +508,19 @@ def unspent(_, body: str, asked: str) -> Difference | None:
     match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
-    rest = asked[:match.start()] + asked[match.end():]
-    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算|(?:实际)?执行了?)$", "", operand(rest).subject)
-    return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
+    return left_over(asked[:match.start()] + asked[match.end():])
+
+
+def left_over(rest: str) -> Difference:
+    """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it."""
+    subject = re.sub(r"(?:中?的?(?:金额|资金|数额|额|部分|预算|(?:实际)?执行了?))+$", "", operand(rest).subject)
+    return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"), signed=True)
+
+
+def left_over_rate(match: re.Match, body: str, asked: str) -> Ratio:
+    """结余率 = (预算数 − 执行数) ÷ 预算数 of the table or project named."""
+    spared = left_over(asked[:match.start()])
+    return Ratio(spared, spared.left)
 
 
 def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
@@ -586,6 +599,7 @@ KINDS = (
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
     Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
+    Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
     Kind("A超出B", (BEYOND,), difference(directed=True), on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),

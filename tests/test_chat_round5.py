@@ -1,0 +1,43 @@
+"""Reviewers' questions of round 5 (issue 17): what is left of a budget — 结余额 = 预算数 − 执行数, 结余率/节约率 =
+结余 ÷ 预算数 — asked of a project or of the whole department, including one that spent more than its budget.
+
+Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text)."""
+import pytest
+
+from tests.test_chat_questions import S000, S001, S002, ask, gold, projects
+
+
+def project_funds(path, name):
+    return next(t for _, t in projects(path) if t.name == name).funds_total
+
+
+def department_funds(path):
+    return next(t for t in gold(path).tables if t.kind == "department_overall").funds_total
+
+
+@pytest.mark.parametrize("question", ["运行维护费的节约率是多少？", "运行维护费资金结余率为多少", "运行维护费的结余比例是多少？"])
+def test_a_projects_left_over_rate_is_the_unspent_share_of_its_budget(question):
+    funds = project_funds(S002, "运行维护费")
+    answer = ask(S002, question)
+    assert answer.value == round((funds.full_year_budget - funds.executed) / funds.full_year_budget * 100, 1)
+    assert answer.unit == "%" and f"{funds.full_year_budget:g}" in answer.answer and f"{funds.executed:g}" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["运行维护费的预算结余额是多少？", "运行维护费预算结余多少万元？"])
+def test_a_projects_left_over_sum_is_budget_less_spending(question):
+    funds = project_funds(S002, "运行维护费")
+    assert ask(S002, question).value == round(funds.full_year_budget - funds.executed, 2)
+
+
+def test_spending_past_the_budget_leaves_a_negative_left_over():
+    funds = department_funds(S001)  # 001 spent more than its full-year budget
+    assert funds.executed > funds.full_year_budget
+    rate = ask(S001, "结余率是多少？")
+    assert rate.value == round((funds.full_year_budget - funds.executed) / funds.full_year_budget * 100, 1) < 0
+    assert ask(S001, "预算结余额是多少？").value == round(funds.full_year_budget - funds.executed, 2)
+
+
+def test_a_budget_spent_in_full_leaves_nothing():
+    funds = department_funds(S000)
+    assert funds.executed == funds.full_year_budget
+    assert ask(S000, "部门整体的节约率是多少？").value == 0
