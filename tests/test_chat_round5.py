@@ -41,3 +41,31 @@ def test_a_budget_spent_in_full_leaves_nothing():
     funds = department_funds(S000)
     assert funds.executed == funds.full_year_budget
     assert ask(S000, "部门整体的节约率是多少？").value == 0
+
+
+# two requests in one question --------------------------------------------------------------------------------------
+
+def test_a_rate_and_its_lost_points_are_both_answered():
+    funds = project_funds(S002, "运行维护费")
+    answer = ask(S002, "运行维护费的执行率是多少，扣了几分？")
+    first, second = answer.answer.split("\n")[:2]
+    assert f"{funds.execution_rate:g}%" in first  # the rate the table prints (56.70%)
+    assert answer.value == round(funds.weight - funds.score, 2) and "扣" not in first and "4.33" not in first
+    assert len(answer.evidence) >= 3  # the rate's cell and the two figures of the deduction
+
+
+@pytest.mark.parametrize("question", ["列出扣分的指标并说明原因", "列出扣分的指标，并说明原因"])
+def test_listing_the_lost_points_with_their_reasons(question):
+    lost = [(i.level3, i.weight - i.score, i.deviation_note) for t in gold(S000).tables for i in t.indicators
+            if i.level3 and i.weight is not None and i.score is not None and i.score < i.weight]
+    answer = ask(S000, question).answer
+    assert "扣分的指标及原因" in answer
+    noted = [(name, reason) for name, _, reason in lost if reason]
+    assert noted and all(name in answer and reason.strip()[:8] in answer for name, reason in noted[:5])
+
+
+def test_one_clause_that_asks_nothing_stays_one_question():
+    funds = project_funds(S002, "运行维护费")
+    answer = ask(S002, "按全年执行数除以全年预算数计算，运行维护费的执行率是多少？")
+    assert "\n" not in answer.answer.split("。依据")[0]
+    assert answer.value == round(funds.executed / funds.full_year_budget * 100, 1)

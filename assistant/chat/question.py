@@ -20,6 +20,13 @@ from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
                     r"|(?:是|为)?(?:什么|哪个|哪些|哪家|哪一个|谁)|分别|请问|呢|吗|[？?。！!]")
+# Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
+REQUEST_SPLIT = re.compile(r"[，,；;]")
+REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因")
+CHECKS_BEFORE = re.compile(r"(?:是否|是不是|能否)")  # "…合计是多少，是否等于…": a check of the figure asked, one request
+JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
+# "说明原因", "解释一下理由": the reason asked of what the request before named
+REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|它的|扣分的?)?(?:原因|理由)$")
 PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
@@ -809,6 +816,16 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     node, compare = parse(resolved)
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def requests(text: str) -> list[str]:
+    """The requests one question makes ("执行率是多少，扣了几分？", "列出扣分的指标，并说明原因"), each to answer in
+    turn; one request when a clause asks nothing on its own ("按执行数除以预算数计算，执行率是多少") or only checks
+    the figure before it ("合计是多少，是否等于项目支出总额")."""
+    parts = [p for p in (clean(JOINED.sub("", clean(part))) for part in REQUEST_SPLIT.split(text.strip())) if p]
+    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
+        return [text]
+    return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
 
 
 def asks_which(text: str) -> str | None:
