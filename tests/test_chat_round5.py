@@ -2,6 +2,8 @@
 结余 ÷ 预算数 — asked of a project or of the whole department, including one that spent more than its budget.
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text)."""
+import re
+
 import pytest
 
 from tests.test_chat_questions import S000, S001, S002, ask, gold, projects
@@ -69,3 +71,14 @@ def test_one_clause_that_asks_nothing_stays_one_question():
     answer = ask(S002, "按全年执行数除以全年预算数计算，运行维护费的执行率是多少？")
     assert "\n" not in answer.answer.split("。依据")[0]
     assert answer.value == round(funds.executed / funds.full_year_budget * 100, 1)
+
+
+# the parts of a group ----------------------------------------------------------------------------------------------
+
+def test_each_of_two_parts_asked_with_ge():
+    text = S002.read_text(encoding="utf-8")
+    # the department table's split by kind of spending: "其中：基本支出：…" and, a cell on, "项目支出：…"
+    split = re.search(r"其中：基本支出：\s*([\d.]+)\s+\S+\s+项目支出：\s*([\d.]+)", text)
+    basic, projects_spent = float(split.group(1)), float(split.group(2))
+    answer = ask(S002, "基本支出和项目支出各多少？")
+    assert f"基本支出：{basic:g}万元" in answer.answer and f"项目支出：{projects_spent:g}万元" in answer.answer
