@@ -82,3 +82,12 @@ def test_each_of_two_parts_asked_with_ge():
     basic, projects_spent = float(split.group(1)), float(split.group(2))
     answer = ask(S002, "基本支出和项目支出各多少？")
     assert f"基本支出：{basic:g}万元" in answer.answer and f"项目支出：{projects_spent:g}万元" in answer.answer
+
+
+def test_each_projects_left_over_and_the_largest():
+    left = {t.name: round(t.funds_total.full_year_budget - t.funds_total.executed, 2) for _, t in projects(S002)}
+    answer = ask(S002, "各项目的结余额分别是多少？").answer
+    assert all(f"{name} | {value:g}万元 |" in answer for name, value in left.items())
+    most = max(left, key=left.get)
+    answer = ask(S002, "哪个项目结余最多？")
+    assert answer.value == left[most] and most in answer.answer.split("：")[0]
