@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.test_chat_questions import S000, S001, S002, ask, gold, projects
+from tests.test_chat_reviewer_questions import basic_row
 
 
 def project_funds(path, name):
@@ -91,3 +92,19 @@ def test_each_projects_left_over_and_the_largest():
     most = max(left, key=left.get)
     answer = ask(S002, "哪个项目结余最多？")
     assert answer.value == left[most] and most in answer.answer.split("：")[0]
+
+
+# 和 inside a name ---------------------------------------------------------------------------------------------------
+
+def test_a_name_holding_he_is_one_side_of_a_comparison():
+    car = float(basic_row(S002, "1、公务用车购置和维护经费")["2023年决算数"])
+    spent = float(basic_row(S002, "项目支出：")["2023年决算数"])
+    answer = ask(S002, "公务用车购置和维护经费和项目支出哪个少？")
+    assert answer.value == min(car, spent) and "维护经费”较少" in answer.answer.split("：")[0]
+    assert f"{car:g}" in answer.answer and f"{spent:g}" in answer.answer
+
+
+def test_a_name_holding_he_is_one_of_several_asked():
+    car = float(basic_row(S002, "1、公务用车购置和维护经费")["2023年决算数"])
+    answer = ask(S002, "公务用车购置和维护经费与项目支出分别是多少？")
+    assert answer.answer.count("：") >= 2 and f"公务用车购置和维护经费”：决算数{car:g}万元" in answer.answer

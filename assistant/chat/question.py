@@ -129,6 +129,7 @@ WAY = r"(?P<way>高|低|多|少|大|小)"
 WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
+JOINER = re.compile(r"和|与|及|跟|同")  # words that join two things, or stand inside one name
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
@@ -369,13 +370,13 @@ def inherit_all(texts: list[str], first: Operand | None = None) -> list[Operand]
     return operands
 
 
-def split_outside_quotes(text: str) -> list[str]:
-    """`text` split at 与/和/加/、/及, never inside a quoted name."""
+def split_outside_quotes(text: str, joiners: re.Pattern = SUM_SPLIT) -> list[str]:
+    """`text` split at 与/和/加/、/及 (or other `joiners`), never inside a quoted name."""
     names = QUOTED.findall(text)
     for index, name in enumerate(names):
         text = text.replace(name, f"§{index}§", 1)
     parts = []
-    for part in SUM_SPLIT.split(text):
+    for part in joiners.split(text):
         for index, name in enumerate(names):
             part = part.replace(f"§{index}§", name)
         parts.append(part)
@@ -550,7 +551,7 @@ def lookup(_, body: str, asked: str) -> Lookup:
 def several(_, body: str, asked: str) -> Several | None:
     """"基本支出和项目支出分别是多少", "A的年初预算和追加分别是多少", "A和B的得分各是多少": each name, the words one
     side shares ("A的…" before the first, "…的得分" after the last) given to the others."""
-    sides = [clean(side) for side in ITEM_SPLIT.split(clean(RESPECTIVELY.sub("", asked))) if clean(side)]
+    sides = [clean(side) for side in split_outside_quotes(clean(RESPECTIVELY.sub("", asked)), ITEM_SPLIT)]
     if len(sides) < 2 or len(set(columns_asked(body))) > 1:  # several columns of one row are a lookup's
         return None
     if "的" in sides[0] and not any("的" in side for side in sides[1:]):
@@ -568,7 +569,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:
-        sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
+        sides, what = [clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)], groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
@@ -813,9 +814,20 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(resolved)
+    node, compare = parse(names_held(resolved, names))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def names_held(text: str, names: list[list[str]]) -> str:
+    """The question with the report's own names that hold 和/与/及 ("公务用车购置和维护经费") in quotes when it also
+    joins things with those words, so "A和B哪个多" is split between the things, never inside a name."""
+    held = sorted({n for kind in names for n in kind if n and JOINER.search(n)}, key=len, reverse=True)
+    for name in held:
+        quoted = QUOTED.findall(text)
+        if name in text and not any(name in q for q in quoted) and JOINER.search(text.replace(name, "")):
+            text = text.replace(name, f"“{name}”")
+    return text
 
 
 def requests(text: str) -> list[str]:
