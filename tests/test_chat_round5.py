@@ -108,3 +108,11 @@ def test_a_name_holding_he_is_one_of_several_asked():
     car = float(basic_row(S002, "1、公务用车购置和维护经费")["2023年决算数"])
     answer = ask(S002, "公务用车购置和维护经费与项目支出分别是多少？")
     assert answer.answer.count("：") >= 2 and f"公务用车购置和维护经费”：决算数{car:g}万元" in answer.answer
+
+
+def test_a_basic_data_rows_left_over_is_its_budget_less_its_final_account():
+    cells = basic_row(S002, "三公经费")  # no 全年预算数 here: the row's own 预算数 and 决算数 of the year
+    budget, final = float(cells["2023年预算数"]), float(cells["2023年决算数"])
+    assert ask(S002, "三公经费的预算结余是多少？").value == round(budget - final, 2)
+    rate = ask(S002, "三公经费的节约率是多少？")
+    assert abs(rate.value - (budget - final) / budget * 100) < 0.01 and rate.unit == "%"

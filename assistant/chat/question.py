@@ -512,23 +512,26 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
     return build
 
 
-def unspent(_, body: str, asked: str) -> Difference | None:
+def unspent(_, body: str, asked: str) -> Either | None:
     match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
-    return left_over(asked[:match.start()] + asked[match.end():])
+    first, second = left_over(asked[:match.start()] + asked[match.end():])
+    return Either(first, second)
 
 
-def left_over(rest: str) -> Difference:
-    """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it."""
+def left_over(rest: str) -> tuple[Difference, Difference]:
+    """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it — a
+    self-evaluation table's 全年预算数 − 全年执行数, else (a basic-data row: 三公经费) its 预算数 − 决算数."""
     subject = re.sub(r"(?:中?的?(?:金额|资金|数额|额|部分|预算|(?:实际)?执行了?))+$", "", operand(rest).subject)
-    return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"), signed=True)
+    return tuple(Difference(operand(f"{subject} {budget}"), operand(f"{subject} {spent}"), signed=True)
+                 for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
 
 
-def left_over_rate(match: re.Match, body: str, asked: str) -> Ratio:
-    """结余率 = (预算数 − 执行数) ÷ 预算数 of the table or project named."""
-    spared = left_over(asked[:match.start()])
-    return Ratio(spared, spared.left)
+def left_over_rate(match: re.Match, body: str, asked: str) -> Either:
+    """结余率 = (预算数 − 执行数) ÷ 预算数 of the table, project or basic-data row named."""
+    first, second = (Ratio(spared, spared.left) for spared in left_over(asked[:match.start()]))
+    return Either(first, second)
 
 
 def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
