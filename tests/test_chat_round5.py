@@ -116,3 +116,20 @@ def test_a_basic_data_rows_left_over_is_its_budget_less_its_final_account():
     assert ask(S002, "三公经费的预算结余是多少？").value == round(budget - final, 2)
     rate = ask(S002, "三公经费的节约率是多少？")
     assert abs(rate.value - (budget - final) / budget * 100) < 0.01 and rate.unit == "%"
+
+
+# rank and extremes ------------------------------------------------------------------------------------------------
+
+def test_how_far_the_highest_projects_rate_stands_from_the_lowest():
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    answer = ask(S002, "执行率最高的项目和最低的项目差多少？")
+    assert answer.value == round(max(rates.values()) - min(rates.values()), 2)
+    lowest = min(rates, key=rates.get)
+    assert lowest in answer.answer.split("最低的是")[1].split("（")[0]
+
+
+def test_how_far_the_largest_budget_stands_from_the_smallest():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S002)}
+    answer = ask(S002, "全年预算数最多和最少的项目差额是多少？")
+    assert answer.value == round(max(budgets.values()) - min(budgets.values()), 2) and answer.unit == "万元"
+    assert max(budgets, key=budgets.get) in answer.answer.split("最低的是")[0]

@@ -103,6 +103,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         facts, name = table_gaps(tools, facts, "total_weight", "分"), "扣分"
     elif gap and not row:  # "各项目结余多少": 全年预算数 − 全年执行数
         facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
+    if node.condition == "spread":
+        return spread(tools, facts, name)
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]
@@ -130,6 +132,17 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, str]:
+    """How far the highest table's figure stands above the lowest's ("执行率最高和最低的项目差多少"), each named."""
+    top, low = max(facts, key=lambda f: f.value), min(facts, key=lambda f: f.value)
+    unit = top.unit or ""
+    gap = derived(f"{number(top.value)}−{number(low.value)}", unit, [top, low])
+    side = lambda fact: "、".join(table_label(tools, f.table) for f in facts  # noqa: E731
+                                  if abs(f.value - fact.value) < SAME) + f"（{printed(fact)}，{where(fact)}）"
+    return gap, (f"{name}最高的是{side(top)}，最低的是{side(low)}，"
+                 f"相差{gap.formula}={number(gap.value)}{unit}。" + rows_table(tools, facts, name))
 
 
 def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:

@@ -107,6 +107,7 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
@@ -710,6 +711,8 @@ def parse_listing(body: str) -> Listing | None:
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
     column = "lost" if lost else (columns[-1] if columns else None)
+    if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
+        return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
