@@ -133,3 +133,10 @@ def test_how_far_the_largest_budget_stands_from_the_smallest():
     answer = ask(S002, "全年预算数最多和最少的项目差额是多少？")
     assert answer.value == round(max(budgets.values()) - min(budgets.values()), 2) and answer.unit == "万元"
     assert max(budgets, key=budgets.get) in answer.answer.split("最低的是")[0]
+
+
+def test_the_measure_after_two_names_is_asked_of_both():
+    funds = {t.name: t.funds_total for _, t in projects(S002)}
+    answer = ask(S002, "运行维护费和业务工作经费的执行率相差多少？")
+    assert answer.value == round(abs(funds["运行维护费"].execution_rate - funds["业务工作经费"].execution_rate), 2)
+    assert all("执行率" in e.quote or "%" in e.quote for e in answer.evidence)

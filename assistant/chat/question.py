@@ -507,8 +507,9 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
         units = stated_units(body)
-        left = expression((groups.get("a") or groups["a2"]) + what, units=units)
-        right = expression((groups.get("b") or groups["b2"]) + what, main_operand(left), units=units)
+        first, second = measure_shared([groups.get("a") or groups["a2"], groups.get("b") or groups["b2"]])
+        left = expression(first + what, units=units)
+        right = expression(second + what, main_operand(left), units=units)
         return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body)))
     return build
 
@@ -561,10 +562,17 @@ def several(_, body: str, asked: str) -> Several | None:
     if "的" in sides[0] and not any("的" in side for side in sides[1:]):
         owner = sides[0].rsplit("的", 1)[0]
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
-    elif "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
-        measure = sides[-1].split("的", 1)[1]
-        sides = [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:]
+    else:
+        sides = measure_shared(sides)
     return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+
+
+def measure_shared(sides: list[str]) -> list[str]:
+    """"A和B的执行率": the measure after the last name ("…的执行率") is asked of every name."""
+    if "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
+        measure = sides[-1].split("的", 1)[1]
+        return [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:] if measure else sides
+    return sides
 
 
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
