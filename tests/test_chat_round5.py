@@ -140,3 +140,13 @@ def test_the_measure_after_two_names_is_asked_of_both():
     answer = ask(S002, "运行维护费和业务工作经费的执行率相差多少？")
     assert answer.value == round(abs(funds["运行维护费"].execution_rate - funds["业务工作经费"].execution_rate), 2)
     assert all("执行率" in e.quote or "%" in e.quote for e in answer.evidence)
+
+
+@pytest.mark.parametrize("question, descending", [("按执行率从高到低排列项目", True), ("各项目执行率从低到高排序", False)])
+def test_projects_ranked_by_a_figure(question, descending):
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    rows = [line for line in ask(S002, question).answer.split("\n") if line.startswith("| ") and "名次" not in line]
+    names = [next(n for n in rates if n in row) for row in rows]
+    assert [rates[n] for n in names] == sorted(rates.values(), reverse=descending) and len(names) == len(rates)
+    places = [int(row.split("|")[1]) for row in rows]
+    assert places == [1 + sum((r > rates[n]) if descending else (r < rates[n]) for r in rates.values()) for n in names]

@@ -105,6 +105,14 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
     if node.condition == "spread":
         return spread(tools, facts, name)
+    if node.condition in ("rank", "rank_up"):
+        ranked = sorted(facts, key=lambda f: f.value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        ahead = lambda f: sum(abs(g.value - f.value) >= SAME and (g.value > f.value) == (node.condition == "rank")  # noqa: E731
+                              for g in ranked)  # tables with the same figure share a place
+        rows = "\n".join(f"| {1 + ahead(f)} | {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in ranked)
+        return (Result(None, facts[0].unit, "", ranked),
+                f"各表按{name}{order}：\n| 名次 | 自评表 | {name} | 出处 |\n|---|---|---|---|\n{rows}")
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]

@@ -107,6 +107,7 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
 SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
@@ -712,13 +713,16 @@ def parse_listing(body: str) -> Listing | None:
     """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
     None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    if not (WHICH.search(body) or EACH.search(body)) and not extreme:
+    rank = RANK.search(body) if LISTED_THINGS.search(body) else None
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank:
         return None
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
     column = "lost" if lost else (columns[-1] if columns else None)
+    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
+        return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
         return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:
