@@ -150,3 +150,19 @@ def test_projects_ranked_by_a_figure(question, descending):
     assert [rates[n] for n in names] == sorted(rates.values(), reverse=descending) and len(names) == len(rates)
     places = [int(row.split("|")[1]) for row in rows]
     assert places == [1 + sum((r > rates[n]) if descending else (r < rates[n]) for r in rates.values()) for n in names]
+
+
+@pytest.mark.parametrize("question", ["三公经费下降幅度是多少？", "三公经费的降幅是多少？"])
+def test_the_size_of_a_change_is_a_percent_of_last_year(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    answer = ask(S002, question)
+    assert abs(answer.value - abs(now - before) / before * 100) < 0.01 and answer.unit == "%"
+    assert "下降" in answer.answer
+
+
+def test_the_size_of_a_change_asked_as_a_follow_up():
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    answer = ask(S002, "三公经费比上年下降了多少？", "降幅呢？")
+    assert abs(answer.value - abs(now - before) / before * 100) < 0.01 and answer.unit == "%"

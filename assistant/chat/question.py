@@ -90,6 +90,8 @@ HEADCOUNT = "实际在职人数"  # what 人均 divides by
 RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
 FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
+# "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
+CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
 SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
@@ -655,8 +657,12 @@ def parse_main(text: str):
 
 def direction_asked(body: str) -> str:
     """"三公经费比上年增长还是下降" asks the change ("三公经费比上年增长了多少"), whose answer says which way it
-    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year."""
+    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year — in percent when
+    its size is asked ("三公经费下降幅度是多少", "降幅呢")."""
     match = RISE_OR_FALL.search(body)
+    spread = CHANGE_SIZE.search(body)
+    if match is None and spread is not None and not SINCE.search(body[:spread.start()]) and "同比" not in body:
+        return f"{body[:spread.start()]}同比增长了百分之多少"
     if match is None:
         return body
     before = body[:match.start()]
@@ -755,6 +761,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
     if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
+    if CHANGE_SIZE.search(text) and not tokens(subject_of(CHANGE_SIZE.sub("", text))) and previous.subject:
+        return clean(f"{previous.subject}{CHANGE_SIZE.search(text).group()}是多少")  # "降幅呢？": of the figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
