@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
 from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
-                                     understand)
+                                     requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -74,8 +74,18 @@ def located(answer: Answer, document: Document) -> Answer:
 
 def answer_question(report: CheckedReport, document: Document, question: str, history: list[Answer],
                     mode: str = "offline") -> Answer:
-    """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups."""
-    return located(understood_answer(report, document, question, history, mode), document)
+    """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups.
+    A question making several requests ("执行率是多少，扣了几分？") answers each, the later ones as follow-ups of
+    the earlier; its value is the last request's."""
+    answers: list[Answer] = []
+    for request in requests(question or ""):
+        answers.append(understood_answer(report, document, request, history + answers, mode))
+    if len(answers) == 1:
+        return located(answers[0], document)
+    last = answers[-1]
+    combined = last.model_copy(update={"question": question, "answer": "\n".join(a.answer for a in answers),
+                                       "evidence": [item for a in answers for item in a.evidence]})
+    return located(combined, document)
 
 
 def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],

@@ -176,7 +176,7 @@ def components(tools: ReportTools, node: Components, near: Fact | None = None) -
 def subtract(tools: ReportTools, node: Difference) -> Result:
     left, right = operands(tools, node.left, node.right)
     difference = left.value - right.value
-    formula = f"{wrap(left)}−{wrap(right)}" if difference >= 0 else f"{wrap(right)}−{wrap(left)}"
+    formula = f"{wrap(left)}−{wrap(right)}" if difference >= 0 or node.signed else f"{wrap(right)}−{wrap(left)}"
     direction = ("增加" if difference > 0 else "减少" if difference < 0 else "相等") if node.directed else ""
     if node.relative:
         if not right.value:

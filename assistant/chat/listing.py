@@ -16,6 +16,7 @@ from assistant.values import parse_target
 from schemas import Evidence
 
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
+LEFT_OVER = re.compile(r"结余|节余|节约|剩余")  # what a budget leaves unspent
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
@@ -97,14 +98,27 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not facts:
         return narrative_items_listing(tools, node)
     name = f"{facts[0].row}{COLUMN_NAMES.get(facts[0].column or '', '')}" if row else COLUMN_NAMES.get(column, "")
-    if column == "lost" and not row:
-        facts, name = table_losses(tools, facts), "扣分"
+    gap = column == "lost" or column == "executed" and bool(LEFT_OVER.search(text))
+    if gap and not row and column == "lost":
+        facts, name = table_gaps(tools, facts, "total_weight", "分"), "扣分"
+    elif gap and not row:  # "各项目结余多少": 全年预算数 − 全年执行数
+        facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
+    if node.condition == "spread":
+        return spread(tools, facts, name)
+    if node.condition in ("rank", "rank_up"):
+        ranked = sorted(facts, key=lambda f: f.value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        ahead = lambda f: sum(abs(g.value - f.value) >= SAME and (g.value > f.value) == (node.condition == "rank")  # noqa: E731
+                              for g in ranked)  # tables with the same figure share a place
+        rows = "\n".join(f"| {1 + ahead(f)} | {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in ranked)
+        return (Result(None, facts[0].unit, "", ranked),
+                f"各表按{name}{order}：\n| 名次 | 自评表 | {name} | 出处 |\n|---|---|---|---|\n{rows}")
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]
         most = "最高" if node.condition == "highest" else "最低"
-        if len(chosen) == 1 and column == "lost":
-            return of(chosen[0]), f"扣分{'最多' if most == '最高' else '最少'}的是{table_label(tools, chosen[0].table)}：" \
+        if len(chosen) == 1 and gap:
+            return of(chosen[0]), f"{name}{'最多' if most == '最高' else '最少'}的是{table_label(tools, chosen[0].table)}：" \
                                   f"{chosen[0].text}（{where(chosen[0])}）。"
         if len(chosen) == 1:
             return of(chosen[0]), f"{name}{most}的是{fact_sentence(chosen[0])}"
@@ -126,6 +140,17 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, str]:
+    """How far the highest table's figure stands above the lowest's ("执行率最高和最低的项目差多少"), each named."""
+    top, low = max(facts, key=lambda f: f.value), min(facts, key=lambda f: f.value)
+    unit = top.unit or ""
+    gap = derived(f"{number(top.value)}−{number(low.value)}", unit, [top, low])
+    side = lambda fact: "、".join(table_label(tools, f.table) for f in facts  # noqa: E731
+                                  if abs(f.value - fact.value) < SAME) + f"（{printed(fact)}，{where(fact)}）"
+    return gap, (f"{name}最高的是{side(top)}，最低的是{side(low)}，"
+                 f"相差{gap.formula}={number(gap.value)}{unit}。" + rows_table(tools, facts, name))
 
 
 def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:
@@ -183,15 +208,16 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
             f"正文列出{len(projects)}个项目：{'、'.join(f'“{item.name}”' for item in projects)}。" + table)
 
 
-def table_losses(tools: ReportTools, totals: list[Fact]) -> list[Fact]:
-    """Each table's points lost (总分分值 − 总分), as a figure standing on its 总分 line."""
-    losses = []
-    for total in totals:
-        weight = sibling(tools, total, "total_weight")
-        if weight is not None and weight.value is not None:
-            lost = derived(f"{number(weight.value)}−{number(total.value)}", "分", [weight, total])
-            losses.append(replace(total, value=lost.value, text=f"{lost.formula}={number(lost.value)}分"))
-    return losses
+def table_gaps(tools: ReportTools, figures: list[Fact], whole: str, unit: str) -> list[Fact]:
+    """Each table's `whole` less its figure on the same line, as a figure standing there: the points lost
+    (总分分值 − 总分) or the budget left over (全年预算数 − 全年执行数)."""
+    gaps = []
+    for figure in figures:
+        top = sibling(tools, figure, whole)
+        if top is not None and top.value is not None:
+            gap = derived(f"{number(top.value)}−{number(figure.value)}", unit, [top, figure])
+            gaps.append(replace(figure, value=gap.value, text=f"{gap.formula}={number(gap.value)}{unit}"))
+    return gaps
 
 
 def columns_listing(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:

@@ -20,6 +20,13 @@ from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
                     r"|(?:是|为)?(?:什么|哪个|哪些|哪家|哪一个|谁)|分别|请问|呢|吗|[？?。！!]")
+# Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
+REQUEST_SPLIT = re.compile(r"[，,；;]")
+REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因")
+CHECKS_BEFORE = re.compile(r"(?:是否|是不是|能否)")  # "…合计是多少，是否等于…": a check of the figure asked, one request
+JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
+# "说明原因", "解释一下理由": the reason asked of what the request before named
+REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|它的|扣分的?)?(?:原因|理由)$")
 PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
@@ -65,6 +72,8 @@ MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
 LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
+# "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
+LEFT_OVER_RATE = re.compile(r"(?:结余|节余|节约|剩余)(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
@@ -73,7 +82,7 @@ TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
-RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有)|各$")  # "A和B分别是多少": each of the named figures
+RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"人均|平均每人|每人平均")
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
@@ -81,6 +90,8 @@ HEADCOUNT = "实际在职人数"  # what 人均 divides by
 RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
 FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
+# "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
+CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
 SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
@@ -98,6 +109,8 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
+SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
@@ -120,6 +133,7 @@ WAY = r"(?P<way>高|低|多|少|大|小)"
 WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
+JOINER = re.compile(r"和|与|及|跟|同")  # words that join two things, or stand inside one name
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
@@ -175,6 +189,7 @@ class Difference:
     right: object
     directed: bool = False  # "A比B…": say whether A is above or below B
     relative: bool = False  # "增长了百分之多少": the change as a percent of B
+    signed: bool = False  # A − B as it falls, below zero when B is larger (a 结余 below zero is an overspend)
 
 
 @dataclass(frozen=True)
@@ -359,13 +374,13 @@ def inherit_all(texts: list[str], first: Operand | None = None) -> list[Operand]
     return operands
 
 
-def split_outside_quotes(text: str) -> list[str]:
-    """`text` split at 与/和/加/、/及, never inside a quoted name."""
+def split_outside_quotes(text: str, joiners: re.Pattern = SUM_SPLIT) -> list[str]:
+    """`text` split at 与/和/加/、/及 (or other `joiners`), never inside a quoted name."""
     names = QUOTED.findall(text)
     for index, name in enumerate(names):
         text = text.replace(name, f"§{index}§", 1)
     parts = []
-    for part in SUM_SPLIT.split(text):
+    for part in joiners.split(text):
         for index, name in enumerate(names):
             part = part.replace(f"§{index}§", name)
         parts.append(part)
@@ -495,19 +510,33 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
         units = stated_units(body)
-        left = expression((groups.get("a") or groups["a2"]) + what, units=units)
-        right = expression((groups.get("b") or groups["b2"]) + what, main_operand(left), units=units)
+        first, second = measure_shared([groups.get("a") or groups["a2"], groups.get("b") or groups["b2"]])
+        left = expression(first + what, units=units)
+        right = expression(second + what, main_operand(left), units=units)
         return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body)))
     return build
 
 
-def unspent(_, body: str, asked: str) -> Difference | None:
+def unspent(_, body: str, asked: str) -> Either | None:
     match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
-    rest = asked[:match.start()] + asked[match.end():]
-    subject = re.sub(r"中?的?(?:金额|资金|数额|部分|预算|(?:实际)?执行了?)$", "", operand(rest).subject)
-    return Difference(operand(f"{subject} 全年预算数"), operand(f"{subject} 全年执行数"))
+    first, second = left_over(asked[:match.start()] + asked[match.end():])
+    return Either(first, second)
+
+
+def left_over(rest: str) -> tuple[Difference, Difference]:
+    """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it — a
+    self-evaluation table's 全年预算数 − 全年执行数, else (a basic-data row: 三公经费) its 预算数 − 决算数."""
+    subject = re.sub(r"(?:中?的?(?:金额|资金|数额|额|部分|预算|(?:实际)?执行了?))+$", "", operand(rest).subject)
+    return tuple(Difference(operand(f"{subject} {budget}"), operand(f"{subject} {spent}"), signed=True)
+                 for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
+
+
+def left_over_rate(match: re.Match, body: str, asked: str) -> Either:
+    """结余率 = (预算数 − 执行数) ÷ 预算数 of the table, project or basic-data row named."""
+    first, second = (Ratio(spared, spared.left) for spared in left_over(asked[:match.start()]))
+    return Either(first, second)
 
 
 def part_of_whole(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
@@ -530,16 +559,23 @@ def lookup(_, body: str, asked: str) -> Lookup:
 def several(_, body: str, asked: str) -> Several | None:
     """"基本支出和项目支出分别是多少", "A的年初预算和追加分别是多少", "A和B的得分各是多少": each name, the words one
     side shares ("A的…" before the first, "…的得分" after the last) given to the others."""
-    sides = [clean(side) for side in ITEM_SPLIT.split(clean(RESPECTIVELY.sub("", asked))) if clean(side)]
+    sides = [clean(side) for side in split_outside_quotes(clean(RESPECTIVELY.sub("", asked)), ITEM_SPLIT)]
     if len(sides) < 2 or len(set(columns_asked(body))) > 1:  # several columns of one row are a lookup's
         return None
     if "的" in sides[0] and not any("的" in side for side in sides[1:]):
         owner = sides[0].rsplit("的", 1)[0]
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
-    elif "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
-        measure = sides[-1].split("的", 1)[1]
-        sides = [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:]
+    else:
+        sides = measure_shared(sides)
     return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+
+
+def measure_shared(sides: list[str]) -> list[str]:
+    """"A和B的执行率": the measure after the last name ("…的执行率") is asked of every name."""
+    if "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
+        measure = sides[-1].split("的", 1)[1]
+        return [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:] if measure else sides
+    return sides
 
 
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
@@ -548,7 +584,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:
-        sides, what = [clean(side) for side in ITEM_SPLIT.split(groups["items"]) if clean(side)], groups["what"]
+        sides, what = [clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)], groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
@@ -586,6 +622,7 @@ KINDS = (
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
     Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
+    Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
     Kind("A超出B", (BEYOND,), difference(directed=True), on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
@@ -620,8 +657,12 @@ def parse_main(text: str):
 
 def direction_asked(body: str) -> str:
     """"三公经费比上年增长还是下降" asks the change ("三公经费比上年增长了多少"), whose answer says which way it
-    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year."""
+    went; with nothing to compare against ("三公经费是增长还是下降"), the change since last year — in percent when
+    its size is asked ("三公经费下降幅度是多少", "降幅呢")."""
     match = RISE_OR_FALL.search(body)
+    spread = CHANGE_SIZE.search(body)
+    if match is None and spread is not None and not SINCE.search(body[:spread.start()]) and "同比" not in body:
+        return f"{body[:spread.start()]}同比增长了百分之多少"
     if match is None:
         return body
     before = body[:match.start()]
@@ -678,13 +719,18 @@ def parse_listing(body: str) -> Listing | None:
     """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
     None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    if not (WHICH.search(body) or EACH.search(body)) and not extreme:
+    rank = RANK.search(body) if LISTED_THINGS.search(body) else None
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank:
         return None
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
     column = "lost" if lost else (columns[-1] if columns else None)
+    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
+        return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
+    if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
+        return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
@@ -715,6 +761,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
     if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
+    if CHANGE_SIZE.search(text) and not tokens(subject_of(CHANGE_SIZE.sub("", text))) and previous.subject:
+        return clean(f"{previous.subject}{CHANGE_SIZE.search(text).group()}是多少")  # "降幅呢？": of the figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
@@ -792,9 +840,30 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(resolved)
+    node, compare = parse(names_held(resolved, names))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def names_held(text: str, names: list[list[str]]) -> str:
+    """The question with the report's own names that hold 和/与/及 ("公务用车购置和维护经费") in quotes when it also
+    joins things with those words, so "A和B哪个多" is split between the things, never inside a name."""
+    held = sorted({n for kind in names for n in kind if n and JOINER.search(n)}, key=len, reverse=True)
+    for name in held:
+        quoted = QUOTED.findall(text)
+        if name in text and not any(name in q for q in quoted) and JOINER.search(text.replace(name, "")):
+            text = text.replace(name, f"“{name}”")
+    return text
+
+
+def requests(text: str) -> list[str]:
+    """The requests one question makes ("执行率是多少，扣了几分？", "列出扣分的指标，并说明原因"), each to answer in
+    turn; one request when a clause asks nothing on its own ("按执行数除以预算数计算，执行率是多少") or only checks
+    the figure before it ("合计是多少，是否等于项目支出总额")."""
+    parts = [p for p in (clean(JOINED.sub("", clean(part))) for part in REQUEST_SPLIT.split(text.strip())) if p]
+    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
+        return [text]
+    return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
 
 
 def asks_which(text: str) -> str | None:

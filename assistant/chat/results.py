@@ -285,7 +285,8 @@ KINDS = (
                                re.compile(r"原因|说明|理由|分析|改进措施")), missing_notes,
                unless=(re.compile(r"为什么|为何|什么原因"),)),
     ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|得分|总分|失分|没有?(?:得|拿)?满分)"
-                                      r"|(?:扣分|失分)的?(?:原因|理由|依据)"),),
+                                      r"|(?:扣分|失分)的?(?:原因|理由|依据)"
+                                      r"|(?:扣分|失分).{0,12}(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|扣分的?)?(?:原因|理由)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
     *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),
     ResultKind("扣分的指标",
