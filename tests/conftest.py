@@ -1,4 +1,5 @@
 """Shared test helpers: the sample reports, their gold labels, and running the real CLI."""
+import importlib.util
 import json
 import os
 import subprocess
@@ -11,6 +12,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "evals" / "samples"
 GOLD = ROOT / "evals" / "gold"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def eval_tool(name: str):
+    """A script of evals/tools (render, paste) loaded as a module: the tests draw their inputs with the same tools."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "evals" / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, timeout: int = 120):

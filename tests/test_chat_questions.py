@@ -461,13 +461,9 @@ def test_why_the_review_scored_otherwise():
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory):
     """Sample 000's tables as a workbook written at test time by evals/tools/render.py."""
-    import importlib.util
+    from tests.conftest import eval_tool
 
-    from tests.conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
-    render = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(render)
+    render = eval_tool("render")
     out = tmp_path_factory.mktemp("rendered")
     render.render(render.sample_sheet(S000.read_text(encoding="utf-8")), S000.stem, out, ("xlsx",))
     return out / "xlsx" / f"{S000.stem}.xlsx"

@@ -1,7 +1,6 @@
 """Every format a report arrives in, read into one grid: a sample's tables rendered into each format by
 evals/tools/render.py read back to the sample's gold labels; each format's own structure (merged cells,
 spans, pages, sheets) and each damaged or unsupported file's message."""
-import importlib.util
 import io
 import json
 import os
@@ -15,12 +14,10 @@ from assistant import api
 from assistant.evaluate.formats import score_file
 from assistant.ingest import read_bytes
 from schemas.gold import GoldReport
-from tests.conftest import GOLD, ROOT, SAMPLES, run_cli
+from tests.conftest import GOLD, SAMPLES, eval_tool, run_cli
 
 SAMPLE = "000_9f4ecd25e267d59e"
-spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
-render = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render)
+render = eval_tool("render")
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,16 @@
 their gold labels from Word, Excel and HTML: the Sichuan 2017 score sheet whose header is given as one row,
 Daying 2020's 指标值 | 实施进度 sheet, and its 绩效指标 head over 一级/二级/三级指标 with 指标解释/计分标准 text
 columns, and Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns."""
-import importlib.util
 import json
 
 import pytest
 
 from assistant.evaluate.formats import score_file
 from schemas.gold import GoldReport
-from tests.conftest import ROOT
+from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
-spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
-render = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render)
+render = eval_tool("render")
 
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "html"])

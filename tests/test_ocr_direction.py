@@ -1,15 +1,12 @@
 """OCR of a turned, speckled scan keeps short numeric cells the right way up (real rapidocr, no mocks)."""
-import importlib.util
 
 import pytest
 
 from assistant.ingest.ocr import deskewed, recognise, render_pdf_page
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES, eval_tool
 
 SAMPLE = "000_9f4ecd25e267d59e"
-spec = importlib.util.spec_from_file_location("render", ROOT / "evals" / "tools" / "render.py")
-render = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render)
+render = eval_tool("render")
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,10 @@
 """The reader on pasted text in every style a reviewer's copy produces (evals/tools/paste.py renders the gold
 tables of a few samples and field dev reports at test time; the floors are the F1 measured minus a margin)."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from assistant.document import TableBlock
 from assistant.layout import parse_text
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
 # style → F1 floor over SOURCES: measured 0.91 0.91 0.91 0.99 1.00 1.00 0.10, minus 0.03.
@@ -16,10 +12,7 @@ FLOORS = {"a": 0.88, "b": 0.88, "c": 0.88, "d": 0.96, "e": 0.96, "f": 0.96, "g":
 
 
 def paste_tool():
-    spec = importlib.util.spec_from_file_location("paste", ROOT / "evals" / "tools" / "paste.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_tool("paste")
 
 
 @pytest.fixture(scope="module")
