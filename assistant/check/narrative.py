@@ -24,7 +24,8 @@ SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
-MEASURE_AFTER = re.compile(r"\s*[A-Za-z]")
+# 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
+MEASURE_AFTER = re.compile(r"[A-Za-z]")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
@@ -195,7 +196,7 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     for sentence in sentences(paragraph):
         found = read_figures(sentence, paragraph.line)
         # "3.51万t", "2万m²": 万 scales a measure printed in Latin letters (吨, 米), it is no amount short of 元.
-        bare_wan = [m for m in found if m.unit == "万" and m.before and not MEASURE_AFTER.match(m.after)]
+        bare_wan = [m for m in found if m.unit == "万" and m.before and not MEASURE_AFTER.match(m.after.lstrip())]
         if bare_wan:
             bare = bare_wan[0]
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
