@@ -26,7 +26,7 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
                ("评分表", "department_overall")]
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
-CLOSING = "。！？；：”」）)!?;:"
+CLOSING = "。！？；：”」）)!?;:."
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 
 
