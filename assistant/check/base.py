@@ -15,6 +15,10 @@ TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
 NOTE_HEADINGS = ("偏差", "原因", "改进措施", "备注")
 SCORE_REASON = re.compile("[得扣]分原因")
 TAIL_LINES = 3
+# The form's own 填表说明 printed in a cell the unit was to fill: "预算执行率未达到90%的需说明原因(100字以内)",
+# "年中发生预算调整的…应单独说明理由", "其他资金包括:…", "对照年度目标,说明相关任务目标的完成情况(100字以内)".
+FORM_INSTRUCTION = re.compile(r"(?:应|需|须|请)(?:单独)?(?:说明|填写|填报|注明|列明)|\d+字以内|包括[:：]")
+CLAUSE_END = re.compile(r"[;；。]|(?<![\d.])\d[.、．](?!\d)")
 
 
 def fmt(value: float | None) -> str:
@@ -23,6 +27,12 @@ def fmt(value: float | None) -> str:
         return "—"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def form_instruction_only(text: str | None) -> bool:
+    """The cell holds nothing but the form's 填表说明: each of its clauses tells the filler what to write."""
+    clauses = [c for c in CLAUSE_END.split(normalize_text(text)) if c.strip("|.,，、:：()（）")]
+    return bool(clauses) and all(FORM_INSTRUCTION.search(c) for c in clauses)
 
 
 def in_wan(value: float | None, table: Table) -> float | None:

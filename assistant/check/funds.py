@@ -3,12 +3,15 @@
 Rules: execution_rate_mismatch, execution_score_mismatch, score_exceeds_weight (funds row),
 sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation).
 """
-from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
+import re
+
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
 from schemas import Finding, FundLine, Table
 
 INCOME_WORDS = ("一般公共预算", "政府性基金", "非税收入", "专户", "其他资金", "财政拨款", "上级补助", "事业收入",
                 "经营收入", "国有资本")
 EXPENDITURE_WORDS = ("基本支出", "项目支出")
+FIGURE_CELL = re.compile(r"[\d.,%／/—-]*")
 FUND_COLUMNS = {"initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数"}
 
 
@@ -127,6 +130,32 @@ def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list
                     expected="偏差原因分析及改进措施", actual=None)]
 
 
+def row_remarks(ctx: Context, table: Table, line: FundLine) -> str:
+    """The text cells of a funds row (its 原因 / 说明 cell), read from the source lines from the row's label to the
+    next row: the label and the figure cells left out."""
+    following = [other.line for other in table.fund_lines + [table.funds_total]
+                 if other and other.line and line.line and other.line > line.line]
+    end = min(following, default=line.line + 1)
+    cells = [cell.strip() for number in range(line.line, end) for cell in ctx.document.line_text(number).split("|")]
+    return "".join(cell for cell in cells[1:] if not FIGURE_CELL.fullmatch(cell) and cell != line.label)
+
+
+def check_adjustment_reason(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """A budget adjusted during the year (全年预算数 ≠ 年初预算数) whose 原因 cell still holds only the form's 填表说明
+    ("年中发生预算调整的(追加或调减),应单独说明理由"): the form asked for the reason and none was written."""
+    total = table.funds_total
+    if total is None or total.line is None or not differs(total.initial_budget, total.full_year_budget):
+        return []
+    remarks = row_remarks(ctx, table, total)
+    if not form_instruction_only(remarks) or "调整" not in remarks:
+        return []
+    return [finding("missing_deviation_note", "warning",
+                    f"“{total.label}”年初预算{fmt(total.initial_budget)}万元，调整后预算{fmt(total.full_year_budget)}万元，"
+                    "预算年中调整，原因栏只有表格自带的填表说明，未说明调整理由。",
+                    fund_evidence(ctx, total, total.initial_budget, total.full_year_budget), index, total.label,
+                    expected="预算调整理由", actual=None)]
+
+
 def total_from_lines(table: Table) -> FundLine | None:
     """年度资金总额 with the budget and spending of its 其中 lines when the total row itself prints none
     ("年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974"): its 执行率 is the lines' 执行率."""
@@ -148,4 +177,5 @@ def check_funds(ctx: Context) -> list[Finding]:
         findings += check_fund_lines_sum(ctx, index, table)
         findings += check_breakdown(ctx, index, table)
         findings += check_unexplained_underspend(ctx, index, table)
+        findings += check_adjustment_reason(ctx, index, table)
     return findings

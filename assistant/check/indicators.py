@@ -7,7 +7,7 @@ target_direction_suspect, target_set_low, score_exceeds_weight (per row).
 import re
 
 from assistant.check.assess import LOWER_IS_BETTER_WORDS, Assessment, assess, comparable, is_placeholder, not_applicable
-from assistant.check.base import TOLERANCE, Context, differs, finding, fmt
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
 from assistant.values import normalize_text, repeats_comparator
 from schemas import Finding, Indicator
 
@@ -167,9 +167,9 @@ def check_note(ctx: Context, table: int, indicator: Indicator, assessment: Asses
     why = (f"得分{fmt(indicator.score)}低于分值{fmt(indicator.weight)}" if indicator.score is not None
            and indicator.weight is not None and indicator.score < indicator.weight else
            f"指标值{indicator.target}，实际完成{indicator.actual}，未达到目标")
-    if not note:
+    if not note or form_instruction_only(note):  # the form's 填表说明 left in the cell is no note of the unit's
         return [finding("missing_deviation_note", "error",
-                        f"指标“{indicator.level3}”{why}，偏差原因分析及改进措施栏却为空。",
+                        f"指标“{indicator.level3}”{why}，偏差原因分析及改进措施栏{'只有填表说明' if note else '却为空'}。",
                         ctx.row_evidence(indicator, indicator.target, indicator.actual), table, indicator.level3,
                         expected="偏差原因分析及改进措施", actual=None)]
     if note_states_cause(note):
