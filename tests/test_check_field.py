@@ -19,3 +19,13 @@ def test_an_adjusted_budget_whose_reason_cell_holds_only_the_forms_instructions_
     # sichuan_qingshen l.32-39: the same row printed one cell per line, 238.93 → 251.89, the reason cell the same text
     [qingshen] = [f for f in findings("sichuan_qingshen_2023_gongzi", "missing_deviation_note") if f.row == "总额"]
     assert "238.93" in qingshen.message and "251.89" in qingshen.message
+
+
+def test_a_table_published_as_the_blank_form_is_reported_unfilled():
+    # sichuan_qingshen l.20 "对照年度目标,说明相关任务目标的完成情况(100字以内)"; l.81-99: 发放(缴纳)覆盖率 = 100 % | | 60 | |,
+    # 足额保障率(参保率) = 100 % | | 30 | | (完成值 and 得分 blank), 合计 | 100 with no score.
+    [unfilled] = findings("sichuan_qingshen_2023_gongzi", "missing_section")
+    assert unfilled.table == 0 and unfilled.severity == "warning"
+    assert 20 in [e.line for e in unfilled.evidence]
+    # unknown_nd_yusuankaoping is a scoring standard (考核指标 / 评分标准 / 权数 / 考评得分): no result column is blank
+    assert findings("unknown_nd_nd_yusuankaoping", "missing_section") == []

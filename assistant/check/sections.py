@@ -1,10 +1,11 @@
 """What a report must contain: its sections, the attachments it lists, a 自评分.
 
-Rule: missing_section (warning).
+Rule: missing_section (warning), also for a self-evaluation table published unfilled.
 """
 import re
 
-from assistant.check.base import Context, finding
+from assistant.check.assess import is_placeholder
+from assistant.check.base import Context, finding, form_instruction_only
 from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
@@ -27,6 +28,8 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
+# The column a unit fills with its results; a scoring standard (考核指标 / 评分标准 / 权数) has none to leave blank.
+RESULT_COLUMN = re.compile(r"完成值|实际值")
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 
 
@@ -98,6 +101,25 @@ def check_self_score_given(ctx: Context) -> list[Finding]:
                     expected="自评分", actual=None)]
 
 
+def check_unfilled_tables(ctx: Context) -> list[Finding]:
+    """A self-evaluation table published as the blank form: its indicators carry targets and weights, yet not one
+    row gives a 完成值 or a 得分, and there is no 总分; the 完成情况 cell often still holds the form's 填表说明."""
+    findings = []
+    for index, table in ctx.self_evaluation_tables:
+        rows = [i for i in table.indicators if i.level3 and not is_placeholder(i) and (i.target or i.weight)]
+        if len(rows) < 2 or table.total_score is not None or any(i.actual or i.score is not None for i in rows) \
+                or not RESULT_COLUMN.search(ctx.table_text(table)):
+            continue
+        achieved = table.goals.achieved
+        form_text = form_instruction_only(achieved)
+        evidence = ([ctx.locate(table.line, achieved)] if form_text else []) + [ctx.quote(rows[0].line, rows[0].level3)]
+        findings.append(finding("missing_section", "warning",
+                                f"自评表未填写：{len(rows)}项指标只有指标值和分值，完成值、得分均为空，也没有总分"
+                                + ("；年度目标完成情况栏仍是填表说明原文。" if form_text else "。"),
+                                evidence, index, None, expected="完成值、得分、总分", actual=None))
+    return findings
+
+
 def is_written_report(ctx: Context) -> bool:
     """A report written in chapters ("一、基本情况"); a self-evaluation table published alone has none,
     and lacks no chapter."""
@@ -111,6 +133,7 @@ def cut_off(ctx: Context) -> bool:
 
 
 def check_sections(ctx: Context) -> list[Finding]:
+    findings = check_attachments(ctx) + check_unfilled_tables(ctx)
     if not is_written_report(ctx) or cut_off(ctx):
-        return check_attachments(ctx)
-    return check_attachments(ctx) + check_required_sections(ctx) + check_self_score_given(ctx)
+        return findings
+    return findings + check_required_sections(ctx) + check_self_score_given(ctx)
