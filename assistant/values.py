@@ -52,13 +52,17 @@ FULL_WIDTH_ALNUM = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
 _TO_SIMPLIFIED = OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """Prose in simplified characters, pinyin glosses removed ("預(yù)算數(shù)2089萬元" → "预算数2089万元"), spacing kept."""
+    if "(" in text or "（" in text:
+        text = PINYIN_GLOSS.sub("", text)
+    return _TO_SIMPLIFIED.convert(text)
+
+
 def _normalize(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
     # and is several times faster than a regex.
-    compact = "".join(text.split())
-    if "(" in compact or "（" in compact:
-        compact = PINYIN_GLOSS.sub("", compact)
-    return _TO_SIMPLIFIED.convert(compact).translate(FULL_WIDTH_ALNUM)
+    return simplified("".join(text.split())).translate(FULL_WIDTH_ALNUM)
 
 
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)

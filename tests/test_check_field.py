@@ -29,3 +29,18 @@ def test_a_table_published_as_the_blank_form_is_reported_unfilled():
     assert 20 in [e.line for e in unfilled.evidence]
     # unknown_nd_yusuankaoping is a scoring standard (考核指标 / 评分标准 / 权数 / 考评得分): no result column is blank
     assert findings("unknown_nd_nd_yusuankaoping", "missing_section") == []
+
+
+def test_a_count_built_from_the_years_start_and_its_additions_adds_up_to_its_total():
+    # yunnan_honghe l.10: "实施项目共15个(含…5个),年初批复预算8个项目985万元(…),…,年中增加8个项目(含…5个)": 8 + 8 = 16
+    [composed] = findings("yunnan_honghe_2024_shujuzhongxin", "narrative_arithmetic")
+    assert (composed.expected, composed.actual, composed.evidence[0].line) == ("16", "15", 10)
+
+
+def test_a_total_in_yuan_whose_parts_in_wan_add_up_to_it_lost_its_wan():
+    # unknown_nd_2024 l.7 (traditional characters with pinyin glosses): "項目資金全年預(yù)算數(shù)2089元:其中中央轉(zhuǎn)移
+    # 支付財政資金預(yù)算資金合計1777萬元,占比85.06 %;省級配套農(nóng)機(jī)購置補貼資金312萬元" — 1777 + 312 = 2089;
+    # l.4 "年中調(diào)減中央財政資金300萬," prints 万 without 元.
+    found = {f.evidence[0].line: f for f in findings("unknown_nd_2024_nongjigouzhi", "unit_missing")}
+    assert (found[7].expected, found[7].actual) == ("2089万元", "2089元")
+    assert found[4].actual == "300万"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.document import Document, Paragraph
-from assistant.values import normalize_text
+from assistant.values import normalize_text, simplified
 from schemas import Evidence, Finding, Indicator, Report, Table
 
 TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
@@ -60,7 +60,10 @@ class Context:
 
     @cached_property
     def narrative(self) -> list[Paragraph]:
-        return self.document.paragraphs
+        """The paragraphs as the checks read them: a traditional-character copy ("全年預(yù)算數(shù)2089元") in
+        simplified characters without its pinyin glosses, so 萬元 is read as 万元; lines are kept for evidence."""
+        return [Paragraph(text=text, line=p.line) if (text := simplified(p.text)) != p.text else p
+                for p in self.document.paragraphs]
 
     @cached_property
     def compact_lines(self) -> list[str]:

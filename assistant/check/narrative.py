@@ -23,6 +23,11 @@ ADDED = re.compile(r"追加(?:资金|预算)?$")
 SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
+# A count the text composes: "实施项目共15个" = "年初批复8个项目" + "年中增加8个项目" (a decrease makes it no plain sum).
+COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
+COUNT_INITIAL = re.compile(r"年初")
+COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
+COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
 MEASURE_AFTER = re.compile(r"[A-Za-z]")
@@ -111,6 +116,35 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
                     f"超过总数{fmt(total.value)}{total.unit}。",
                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, total.before or None,
                     expected=total.value, actual=added))
+    return findings
+
+
+def check_count_composition(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """A count stated as a total and then built up from the year's start and what was added in the year:
+    "实施项目共15个…年初批复预算8个项目…年中增加8个项目" (8 + 8 = 16, not 15)."""
+    figures = [f for f in read_figures(paragraph.text, paragraph.line) if f.family == "count" and not f.approximate]
+    if any(COUNT_REMOVED.search(f.before) for f in figures):
+        return []
+    findings = []
+    for total in figures:
+        if not COUNT_TOTAL.search(paragraph.text[max(0, total.start - 2):total.start]):
+            continue
+        # the thing counted is printed after the part's unit ("8个项目") and names the total ("实施项目")
+        initial = [f for f in figures if COUNT_INITIAL.search(f.before) and f.after[:2] and f.after[:2] in total.before
+                   and f.unit == total.unit]
+        added = [f for f in figures if COUNT_ADDED.search(f.before) and initial and f.after[:2] == initial[0].after[:2]
+                 and f.unit == total.unit]
+        if len(initial) != 1 or len(added) != 1:
+            continue
+        composed = initial[0].value + added[0].value
+        if differs(composed, total.value):
+            findings.append(finding(
+                "narrative_arithmetic", "error",
+                f"年初{initial[0].text}{initial[0].after[:2]}加年中增加{added[0].text}，合计应为{fmt(composed)}{total.unit}，"
+                f"文中却称“{total.before}共{total.text}”。",
+                [Evidence(quote=clause_around(paragraph.text, f.start, f.end)[:200], line=paragraph.line)
+                 for f in (total, initial[0], added[0])], None, total.before or None,
+                expected=composed, actual=total.value))
     return findings
 
 
@@ -211,6 +245,27 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
                                     f"“{mention.before}{mention.text}”与同句其他万元金额口径不一致，疑缺“万”字。",
                                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, mention.before,
                                     expected=f"{fmt(mention.value)}万元", actual=mention.text))
+    return findings
+
+
+def check_total_short_of_wan(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """An amount in 元 whose 其中 parts are in 万元 and add up to its number: "全年预算数2089元:其中中央…1777万元,
+    …省级配套…312万元" — the total lost its 万."""
+    findings = []
+    figures = read_figures(paragraph.text, paragraph.line)
+    for index, total in enumerate(figures):
+        if total.unit != "元" or not PARTS_AFTER_TOTAL.match(paragraph.text[total.end:total.end + 3].lstrip(":：，, ")):
+            continue
+        end = paragraph.text.find("。", total.end)
+        parts = [f for f in figures[index + 1:] if f.unit == "万元" and (end < 0 or f.start < end)]
+        if len(parts) < 2 or differs(sum(p.value for p in parts), total.value):
+            continue
+        findings.append(finding("unit_missing", "warning",
+                                f"“{total.before}{total.text}”的分项{'+'.join(p.text for p in parts)}合计"
+                                f"{fmt(total.value)}万元，总数漏写“万”字。",
+                                [Evidence(quote=clause_around(paragraph.text, total.start, total.end)[:200],
+                                          line=paragraph.line)], None, total.before or None,
+                                expected=f"{fmt(total.value)}万元", actual=total.text))
     return findings
 
 
@@ -553,9 +608,11 @@ def check_narrative(ctx: Context) -> list[Finding]:
     for paragraph in ctx.narrative:
         findings += check_budget_arithmetic(ctx, paragraph)
         findings += check_parts_exceed_total(ctx, paragraph)
+        findings += check_count_composition(ctx, paragraph)
         findings += check_shares(ctx, paragraph)
         findings += check_rates_from_counts(ctx, paragraph)
         findings += check_units(ctx, paragraph)
+        findings += check_total_short_of_wan(ctx, paragraph)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
     findings += check_restated_counts(ctx, narrative)
