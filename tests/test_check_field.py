@@ -44,3 +44,10 @@ def test_a_total_in_yuan_whose_parts_in_wan_add_up_to_it_lost_its_wan():
     found = {f.evidence[0].line: f for f in findings("unknown_nd_2024_nongjigouzhi", "unit_missing")}
     assert (found[7].expected, found[7].actual) == ("2089万元", "2089元")
     assert found[4].actual == "300万"
+
+
+def test_a_satisfaction_row_is_judged_upward_whatever_level_name_was_carried_onto_it():
+    # hubei_qu l.5 (OCR): "…时效指标…服务对象满意度退捕渔民抽样调查满意度90%290%40…" — the reader carries 时效指标 onto
+    # the satisfaction row; 满意度 is never a ceiling, so 290% (≥90% misread) is no missed target.
+    assert [f.row for f in findings("hubei_qu_2020_changjiangjinbu", "missing_deviation_note")
+            if "满意度" in (f.row or "")] == []

@@ -66,6 +66,8 @@ def direction(target: Quantity, indicator: Indicator) -> str:
         return "≤"
     if target.comparator in ("≥", ">", "="):
         return "≥"
+    if "满意度" in normalize_text(indicator.level3):
+        return "≥"  # satisfaction is never capped, whatever level name a copy carried onto the row (时效指标)
     name = f"{indicator.level2 or ''}{indicator.level3 or ''}"
     return "≤" if any(word in name for word in LOWER_IS_BETTER_WORDS) else "≥"
 
