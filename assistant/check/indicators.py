@@ -68,11 +68,6 @@ def unit_problem(assessment: Assessment) -> str | None:
         return None
     if repeats_comparator(actual):
         return f"完成值“{actual.text}”只是重复了指标值的比较符，未填写实际完成数"
-    # A bound in words copied from the target ("不超过预算" / "不超过预算") states the limit, not what was spent:
-    # the same defect as "≥95%" under 完成值, a warning because the unit may mean it stayed within it.
-    if actual.kind == "qualitative" and actual.comparator in ("≥", "≤", ">", "<") \
-            and normalize_text(actual.text) == normalize_text(target.text):
-        return f"完成值“{actual.text}”照抄了指标值（连同比较词），未填写实际完成数"
     if target.kind == "number" and actual.kind == "number":
         if not any(p.kind == "number" and comparable(p, actual) for p in assessment.parts):
             return f"指标值“{target.text}”与完成值“{actual.text}”计量单位不一致，无法比较"
