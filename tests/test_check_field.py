@@ -51,3 +51,9 @@ def test_a_satisfaction_row_is_judged_upward_whatever_level_name_was_carried_ont
     # the satisfaction row; 满意度 is never a ceiling, so 290% (≥90% misread) is no missed target.
     assert [f.row for f in findings("hubei_qu_2020_changjiangjinbu", "missing_deviation_note")
             if "满意度" in (f.row or "")] == []
+
+
+def test_a_bound_in_words_reported_as_achieved_is_a_qualitative_result():
+    # hubei_xiangyang l.21 "成本控制不超过预算不超过预算10": a qualitative target stated as met, as samples 002
+    # l.394-395 "控制在标准以内 | 控制在标准以内"; only a numeric bound copied ("≥95%") is unit_mismatch.
+    assert findings("hubei_xiangyang_2021_dongjin", "unit_mismatch") == []

@@ -66,6 +66,8 @@ def unit_problem(assessment: Assessment) -> str | None:
     target, actual = assessment.target, assessment.actual
     if actual.kind == "empty" or target.kind in ("empty", "not_applicable"):
         return None
+    # A numeric bound copied into 完成值 ("≥95%") gives no result; a bound in words copied ("不超过预算") is a
+    # qualitative target reported as achieved, which the reviewer weighs against the text (evals/field/README.md).
     if repeats_comparator(actual):
         return f"完成值“{actual.text}”只是重复了指标值的比较符，未填写实际完成数"
     if target.kind == "number" and actual.kind == "number":
