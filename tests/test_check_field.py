@@ -57,3 +57,9 @@ def test_a_bound_in_words_reported_as_achieved_is_a_qualitative_result():
     # hubei_xiangyang l.21 "成本控制不超过预算不超过预算10": a qualitative target stated as met, as samples 002
     # l.394-395 "控制在标准以内 | 控制在标准以内"; only a numeric bound copied ("≥95%") is unit_mismatch.
     assert findings("hubei_xiangyang_2021_dongjin", "unit_mismatch") == []
+
+
+def test_a_spending_split_with_one_half_not_read_is_not_summed():
+    # guizhou_suiyang l.6-9: "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 |", "基本支出 | 985.19 | 914.97 |" whose
+    # "10 | 10 |" wraps onto l.8, "项目支出 | 187.36 | 353.75 | 10 | 10 |": 项目支出 alone is no breakdown of the total.
+    assert findings("guizhou_suiyang_nd_taibaizhen", "sum_mismatch") == []
