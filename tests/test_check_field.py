@@ -63,3 +63,10 @@ def test_a_spending_split_with_one_half_not_read_is_not_summed():
     # guizhou_suiyang l.6-9: "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 |", "基本支出 | 985.19 | 914.97 |" whose
     # "10 | 10 |" wraps onto l.8, "项目支出 | 187.36 | 353.75 | 10 | 10 |": 项目支出 alone is no breakdown of the total.
     assert findings("guizhou_suiyang_nd_taibaizhen", "sum_mismatch") == []
+
+
+def test_a_measure_with_a_stray_letter_is_a_unit_slip_against_the_same_figure_elsewhere():
+    # sichuan_lushan l.14 "…保土耕作412.83hm,经果林32.49hmm。" vs l.11 "…保土耕作412.83hm,经果林32.49hm。"
+    [slip] = findings("sichuan_lushan_nd_xichuanhe", "unit_mismatch")
+    assert (slip.row, slip.expected, slip.actual) == ("经果林", "32.49hm", "32.49hmm")
+    assert [e.line for e in slip.evidence] == [14, 11]

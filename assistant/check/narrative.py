@@ -30,7 +30,7 @@ COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
-MEASURE_AFTER = re.compile(r"[A-Za-z]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
@@ -230,7 +230,7 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     for sentence in sentences(paragraph):
         found = read_figures(sentence, paragraph.line)
         # "3.51万t", "2万m²": 万 scales a measure printed in Latin letters (吨, 米), it is no amount short of 元.
-        bare_wan = [m for m in found if m.unit == "万" and m.before and not MEASURE_AFTER.match(m.after.lstrip())]
+        bare_wan = [m for m in found if m.unit == "万" and m.before and not LATIN_LETTER.match(m.after.lstrip())]
         if bare_wan:
             bare = bare_wan[0]
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
@@ -266,6 +266,34 @@ def check_total_short_of_wan(ctx: Context, paragraph: Paragraph) -> list[Finding
                                 [Evidence(quote=clause_around(paragraph.text, total.start, total.end)[:200],
                                           line=paragraph.line)], None, total.before or None,
                                 expected=f"{fmt(total.value)}万元", actual=total.text))
+    return findings
+
+
+def check_unit_slips(ctx: Context) -> list[Finding]:
+    """A measure in Latin letters with a stray letter after it ("经果林32.49hmm") where the text gives the same
+    figure in its unit elsewhere ("经果林32.49hm"): the unit was mistyped."""
+    slipped, clean = [], {}
+    for paragraph in ctx.narrative:
+        for figure in read_figures(paragraph.text, paragraph.line):
+            if not LATIN_LETTER.match(figure.unit):
+                continue
+            stray = re.match(r"[A-Za-z]+", paragraph.text[figure.end:figure.end + 4])
+            if stray:
+                slipped.append((figure, figure.text + stray.group(), paragraph))
+            else:
+                clean.setdefault((figure.before, figure.value, figure.unit), (figure, paragraph))
+    findings = []
+    for figure, printed, paragraph in slipped:
+        if (figure.before, figure.value, figure.unit) not in clean or not figure.before:
+            continue
+        other, other_paragraph = clean[(figure.before, figure.value, figure.unit)]
+        findings.append(finding("unit_mismatch", "warning",
+                                f"“{figure.before}”第{paragraph.line}行写作{printed}，第{other.line}行为{other.text}，"
+                                f"计量单位“{printed.removeprefix(figure.text.removesuffix(figure.unit))}”有误。",
+                                [Evidence(quote=clause_around(paragraph.text, figure.start, figure.end)[:200], line=paragraph.line),
+                                 Evidence(quote=clause_around(other_paragraph.text, other.start, other.end)[:200],
+                                          line=other.line)],
+                                None, figure.before, expected=other.text, actual=printed))
     return findings
 
 
@@ -613,6 +641,7 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_rates_from_counts(ctx, paragraph)
         findings += check_units(ctx, paragraph)
         findings += check_total_short_of_wan(ctx, paragraph)
+    findings += check_unit_slips(ctx)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
     findings += check_restated_counts(ctx, narrative)

@@ -47,7 +47,7 @@ COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作�
                "名", "人", "份", "篇", "条", "台", "辆", "次", "场", "期", "批", "本", "张", "吨", "公斤", "宗", "例",
                "单", "座", "家（次）", "套", "笔", "届", "栋", "间", "袋", "只", "株")
 # Measures are compared only with the same unit ("天" with "天"), never pooled as counts.
-MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩")
+MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩", "hm²", "hm2", "hm", "ha", "km²", "km", "m²", "m³", "kg")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE_UNITS + ("%", "％"), key=len,
