@@ -17,7 +17,7 @@ SCORE_REASON = re.compile("[得扣]分原因")
 TAIL_LINES = 3
 # The form's own 填表说明 printed in a cell the unit was to fill: "预算执行率未达到90%的需说明原因(100字以内)",
 # "年中发生预算调整的…应单独说明理由", "其他资金包括:…", "对照年度目标,说明相关任务目标的完成情况(100字以内)".
-FORM_INSTRUCTION = re.compile(r"(?:应|需|须|请)(?:单独)?(?:说明|填写|填报|注明|列明)|\d+字以内|包括[:：]")
+FORM_INSTRUCTION = re.compile(r"(?:应|需|须|请)(?:单独)?(?:说明|填写|填报|注明|列明)|(?<!\d)\d++字以内|包括[:：]")
 CLAUSE_END = re.compile(r"[;；。]|(?<![\d.])\d[.、．](?!\d)")
 
 
