@@ -70,3 +70,11 @@ def test_a_measure_with_a_stray_letter_is_a_unit_slip_against_the_same_figure_el
     [slip] = findings("sichuan_lushan_nd_xichuanhe", "unit_mismatch")
     assert (slip.row, slip.expected, slip.actual) == ("经果林", "32.49hm", "32.49hmm")
     assert [e.line for e in slip.evidence] == [14, 11]
+
+
+def test_an_amount_paid_in_full_and_a_smaller_sum_paid_of_the_same_amount_disagree():
+    # henan_xiping l.12 "乡村振兴衔接资金2179万元目前已全部拨付" vs l.13 "项目资金共2179万元,截止2022年12月8日,
+    # 已完成拨付2113.63万元,执行率97%"
+    [paid] = findings("henan_xiping_2022_nongcungonglu", "narrative_inconsistency")
+    assert (paid.expected, paid.actual) == ("2113.63万元", "2179万元")
+    assert [e.line for e in paid.evidence] == [12, 13]

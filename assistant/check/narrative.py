@@ -28,6 +28,9 @@ COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
 COUNT_INITIAL = re.compile(r"年初")
 COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
+# "衔接资金2179万元目前已全部拨付" against "项目资金共2179万元,截止12月8日,已完成拨付2113.63万元".
+ALL_PAID = re.compile(r"(?:全部|全额|足额)(?:拨付|支付|下达)")
+PAID = re.compile(r"(?:拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -294,6 +297,34 @@ def check_unit_slips(ctx: Context) -> list[Finding]:
                                  Evidence(quote=clause_around(other_paragraph.text, other.start, other.end)[:200],
                                           line=other.line)],
                                 None, figure.before, expected=other.text, actual=printed))
+    return findings
+
+
+def check_paid_in_full(ctx: Context) -> list[Finding]:
+    """An amount the text says was paid in full ("2179万元目前已全部拨付") while a sentence on the same amount gives a
+    smaller sum paid ("项目资金共2179万元,…,已完成拨付2113.63万元"): the two accounts of one payment disagree."""
+    claims, paid = {}, []
+    for paragraph in ctx.narrative:
+        figures = [f for f in read_figures(paragraph.text, paragraph.line) if f.family == "money"]
+        for figure in figures:
+            if ALL_PAID.search(figure.after) and not figure.approximate:
+                claims.setdefault(figure.amount, (figure, paragraph))
+            elif PAID.search(figure.before) and "全部" not in figure.before:
+                paid.append((figure, paragraph, {f.amount for f in figures if f is not figure}))
+    findings = []
+    for figure, paragraph, amounts in paid:
+        whole = [claims[a] for a in amounts if a in claims and a > figure.amount + 0.011 and claims[a][0].line != figure.line]
+        if not whole:
+            continue
+        claim, claim_paragraph = whole[0]
+        findings.append(finding(
+            "narrative_inconsistency", "warning",
+            f"第{claim.line}行称“{claim.before}{claim.text}{claim.after}”，第{figure.line}行又称"
+            f"{figure.period + '，' if figure.period else ''}{figure.before}{figure.text}，"
+            f"同一笔资金的拨付情况前后不一（相差{fmt(claim.amount - figure.amount)}万元）。",
+            [Evidence(quote=clause_around(claim_paragraph.text, claim.start, claim.end)[:200], line=claim.line),
+             Evidence(quote=clause_around(paragraph.text, figure.start, figure.end)[:200], line=figure.line)],
+            None, None, expected=figure.text, actual=claim.text))
     return findings
 
 
@@ -642,6 +673,7 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_units(ctx, paragraph)
         findings += check_total_short_of_wan(ctx, paragraph)
     findings += check_unit_slips(ctx)
+    findings += check_paid_in_full(ctx)
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
     findings += check_restated_counts(ctx, narrative)
