@@ -78,3 +78,9 @@ def test_an_amount_paid_in_full_and_a_smaller_sum_paid_of_the_same_amount_disagr
     [paid] = findings("henan_xiping_2022_nongcungonglu", "narrative_inconsistency")
     assert (paid.expected, paid.actual) == ("2113.63万元", "2179万元")
     assert [e.line for e in paid.evidence] == [12, 13]
+
+
+def test_a_funds_block_whose_total_is_named_by_a_header_fragment_is_not_checked():
+    # hubei_xiangyang l.21 runs the header into the row: "执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20";
+    # a total row read as "(B/A" names no row a reviewer could correct.
+    assert [f for f in api.check(FIELD_DEV / "hubei_xiangyang_2021_dongjin.txt").findings if "(B/A" in (f.row or "")] == []
