@@ -1,7 +1,8 @@
 """The funds block: 执行率, 执行率得分, and the sums of fund lines and breakdowns.
 
 Rules: execution_rate_mismatch, execution_score_mismatch, score_exceeds_weight (funds row),
-sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation).
+sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation; a budget adjusted in the year whose
+原因 cell holds only the form's 填表说明).
 """
 import re
 
