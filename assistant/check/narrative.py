@@ -1,8 +1,7 @@
 """The narrative: figures against each other, against their own arithmetic, and against the tables.
 
 Rules: narrative_inconsistency, narrative_arithmetic, unit_missing, unit_mismatch (a mistyped measure),
-text_table_mismatch,
-total_score_mismatch (the 自评分 the text quotes vs the table's 总分).
+text_table_mismatch, total_score_mismatch (the 自评分 the text quotes vs the table's 总分).
 """
 import re
 from bisect import bisect_right
