@@ -30,4 +30,5 @@ def run_checks(report: Report, document: Document, wording: Wording | None = Non
     for evidence in (e for f in findings for e in f.evidence if e.location is None):
         evidence.location = document.location_at(evidence.line)  # the page, sheet cell or Word table row
     # dict(report) hands over the parsed tables as they are: no deep copy of a large report
-    return CheckedReport(**dict(report), findings=findings, scores=recompute(report))
+    return CheckedReport(**{**dict(report), "warnings": report.warnings + context.wording.warnings},
+                         findings=findings, scores=recompute(report))
