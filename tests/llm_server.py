@@ -51,7 +51,7 @@ def chunk_of(body: dict) -> tuple[str, str]:
 class WordingOracle:
     """A faithful wording judge, written by a test from reading the report: `causes` maps words of a deviation
     note to the cause it states, quoted from it (every other note states none); `names` maps an indicator's
-    name to the words the narrative calls it by, right before the figure."""
+    name to the words the narrative calls it by before the figure."""
 
     causes: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -68,7 +68,7 @@ class WordingOracle:
             if indicator := INDICATOR.match(line):
                 choices.append({"indicator": int(indicator.group(1)), "figures": []})
                 called = self.names.get(indicator.group(2))
-            elif (candidate := CANDIDATE.match(line)) and called and candidate.group(2).split("【")[0].endswith(called):
+            elif (candidate := CANDIDATE.match(line)) and called and called in candidate.group(2).split("【")[0]:
                 choices[-1]["figures"].append(int(candidate.group(1)))
         return {"choices": choices}
 

@@ -113,6 +113,12 @@ class Verdicts:
     pairs: set[tuple[str, FigureKey]] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
+    def drop(self, where: str, dropped: list[str]) -> None:
+        """One warning for the answers of a call that had nothing to stand on."""
+        if dropped:
+            self.warnings.append(f"LLM 判断（{where}）有 {len(dropped)} 个回答没有依据，已弃用，按规则判断："
+                                 f"{'；'.join(dropped[:5])}{'等' if len(dropped) > 5 else ''}。")
+
 
 def quoted(cause: str | None, note: str) -> bool:
     """Whether `cause` is words of `note`, copied (whitespace and width aside)."""
@@ -124,22 +130,22 @@ async def judge_notes(session: LLMSession, notes: list[str], first: int) -> Verd
     where = f"偏差说明 {first + 1}–{first + len(notes)}"
     chunk = "\n".join(f"说明{n}：{one_line(note)}" for n, note in enumerate(notes, 1))
     answer = await session.ask(load_prompt("judge_notes"), chunk, where, NoteVerdicts)
-    found = Verdicts()
+    found, dropped = Verdicts(), []
     if answer.data is None:
-        found.warnings.append(f"LLM 判断{where}未得到合格回答，按规则判断：{answer.error}")
+        found.warnings.append(f"LLM 判断（{where}）未得到合格回答，按规则判断：{answer.error}")
         return found
     for verdict in NoteVerdicts.model_validate(answer.data).verdicts:
         if not 1 <= verdict.note <= len(notes):
-            found.warnings.append(f"LLM 判断{where}时答了不存在的说明{verdict.note}，已弃用。")
+            dropped.append(f"不存在的说明{verdict.note}")
             continue
         note = notes[verdict.note - 1]
         if note in found.causes:
             continue
         if verdict.states_cause and not quoted(verdict.cause, note):
-            found.warnings.append(f"LLM 称偏差说明“{note}”讲了原因“{verdict.cause or ''}”，说明中并无此原话，"
-                                  "已弃用该判断，按规则判断。")
+            dropped.append(f"称说明“{note}”讲了原因“{verdict.cause or ''}”，说明中并无此原话")
             continue
         found.causes[note] = verdict.states_cause
+    found.drop(where, dropped)
     return found
 
 
@@ -154,20 +160,21 @@ async def judge_figures(session: LLMSession, questions: list[tuple[str, list[Can
             mine.setdefault(index, set()).add(number)
             lines.append(f"  候选{number}：{candidate.text}")
     answer = await session.ask(load_prompt("judge_figures"), "\n".join(lines), where, FigureChoices)
-    found = Verdicts()
+    found, dropped = Verdicts(), []
     if answer.data is None:
-        found.warnings.append(f"LLM 判断{where}未得到合格回答，按规则判断：{answer.error}")
+        found.warnings.append(f"LLM 判断（{where}）未得到合格回答，按规则判断：{answer.error}")
         return found
     for choice in FigureChoices.model_validate(answer.data).choices:
         if not 1 <= choice.indicator <= len(questions):
-            found.warnings.append(f"LLM 判断{where}时答了不存在的指标{choice.indicator}，已弃用。")
+            dropped.append(f"不存在的指标{choice.indicator}")
             continue
         name = questions[choice.indicator - 1][0]
         for number in choice.figures:
-            if number not in mine[choice.indicator]:
-                found.warnings.append(f"LLM 将指标“{name}”与候选{number}配对，该候选不在此指标的候选数字中，已弃用。")
-                continue
-            found.pairs.add((name, numbered[number].key))
+            if number in mine[choice.indicator]:
+                found.pairs.add((name, numbered[number].key))
+            else:
+                dropped.append(f"指标“{name}”配对候选{number}，它不在此指标的候选数字中")
+    found.drop(where, dropped)
     return found
 
 
