@@ -16,6 +16,8 @@ import json
 import os
 import socket
 
+import pytest
+
 from assistant import api
 from tests.conftest import SAMPLE_FILES, gold_for, run_cli
 from tests.llm_server import AdversarialLLM, ScriptedLLM, WordingOracle, llm_env  # noqa: F401  (fixture)
@@ -87,20 +89,26 @@ def test_the_api_path_judges_the_same_way(llm_env):
     assert "每万人口拥有发明专利7.23件" in mismatch.message and any(e.line == 160 for e in mismatch.evidence)
 
 
-def test_an_adversarial_judge_changes_no_finding(llm_env):
+@pytest.mark.parametrize("mode", ["tools", "json"])
+def test_an_adversarial_judge_changes_no_finding(llm_env, monkeypatch, mode):
     """Invented causes, pairings outside the listed candidates, answers to questions not asked — wrapped in
     two tool calls, <think> and fences, truncated JSON: every verdict is dropped and said so."""
-    warnings = []
+    monkeypatch.setenv("SELFEVAL_LLM_MODE", mode)
+    warnings, reasked = [], []
     for text, sample in COPIES:
         document = api.load(text.encode("utf-8"), sample.name)
         with AdversarialLLM(gold_for(sample)) as server:
             llm_env(server.url)
             adversarial = api.check(document, "hybrid")
+            judged = [b for b in server.requests if "<notes-" in str(b["messages"]) or "<figures-" in str(b["messages"])]
+        reasked += [b for b in judged if len(b["messages"]) > 2]
         rules = api.check(document, "rules")
         assert [f.message for f in adversarial.findings] == [f.message for f in rules.findings], sample.name
         dropped = [w for w in adversarial.warnings if w.startswith("LLM 判断") and "没有依据，已弃用" in w]
         assert 1 <= len(dropped) <= 12, sample.name
+        assert not any("未得到合格回答" in w for w in adversarial.warnings), "fences, <think>, two tool calls are read"
         warnings += dropped
+    assert reasked, "a truncated verdict was asked again"
     assert any(f"称说明“{SLOGAN}”讲了原因“因上级资金未及时拨付”" in w for w in warnings)
     assert any("不在此指标的候选数字中" in w for w in warnings)
 
