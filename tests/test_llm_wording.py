@@ -19,6 +19,10 @@ import socket
 import pytest
 
 from assistant import api
+from assistant.check import run_checks
+from assistant.evaluate.extraction import score_extraction
+from assistant.evaluate.findings import FindingScore, score_findings
+from schemas.gold import GoldReport
 from tests.conftest import SAMPLE_FILES, gold_for, run_cli
 from tests.llm_server import AdversarialLLM, ScriptedLLM, WordingOracle, llm_env  # noqa: F401  (fixture)
 
@@ -145,3 +149,27 @@ def test_an_answer_that_stays_invalid_keeps_the_rules_answer(llm_env):
     assert found(checked) == found(rules)
     assert asked >= 3, "the cut-off answer was asked again before it was given up"
     assert any("未得到合格回答" in w and "按规则判断" in w for w in checked.warnings)
+
+
+def test_findings_on_the_copies_against_the_gold(llm_env, capsys):
+    """Findings P/R on the two copies, against the samples' gold labels less the one defect a copy removes (000's
+    table 0 row 安全放心的市场环境 now states a cause): rules alone vs hybrid with the scripted reader as judge.
+    A scripted server, not a model: the figures measure the wiring, not a model's accuracy."""
+    rules, judged = FindingScore(), FindingScore()
+    for text, sample in COPIES:
+        gold = GoldReport.model_validate(gold_for(sample))
+        gold.defects = [d for d in gold.defects if (sample, d.rule, d.table, d.row) !=
+                        (SAMPLE_FILES[0], "missing_deviation_note", 0, "安全放心的市场环境")]
+        document = api.load(text.encode("utf-8"), sample.name)
+        report = api.extract(document, "rules")
+        rules.add(score_findings(run_checks(report, document).findings, gold.defects, score_extraction(gold, report)[1]))
+        with ScriptedLLM(gold_for(sample), wording=READER) as server:
+            llm_env(server.url)
+            report = api.extract(document, "hybrid")
+            checked = api.check_extracted(report, document)
+        judged.add(score_findings(checked.findings, gold.defects, score_extraction(gold, report)[1]))
+    with capsys.disabled():
+        print(f"\ncopies' findings: rules P {rules.precision:.4f} R {rules.recall:.4f} → "
+              f"hybrid with the scripted judge P {judged.precision:.4f} R {judged.recall:.4f}")
+    assert rules.precision < 1 and judged.precision == 1
+    assert judged.recall - rules.recall >= 3 / rules.defects
