@@ -38,10 +38,21 @@ def extract(source: Source, extractor: str = "auto") -> Report:
 
 def check(source: Source, extractor: str = "rules") -> "CheckedReport":
     """The extraction plus findings and recomputed scores."""
+    document = load(source)
+    return check_extracted(extract(document, extractor), document)
+
+
+def check_extracted(report: Report, document: Document) -> "CheckedReport":
+    """Findings and scores for an extraction; when it came from an LLM endpoint, the wording the rules can only
+    approximate (does a note state a cause, does a figure speak of an indicator) is judged there too."""
     from assistant.check import run_checks
 
-    document = load(source)
-    return run_checks(extract(document, extractor), document)
+    wording = None
+    if report.extractor in ("llm", "hybrid"):
+        from assistant.llm.wording import judge_wording
+
+        wording = judge_wording(report, document)
+    return run_checks(report, document, wording)
 
 
 def review(source: Source, mode: str = "template", extractor: str = "rules") -> "ReviewedReport":

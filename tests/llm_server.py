@@ -1,7 +1,8 @@
 """A scripted OpenAI-compatible chat-completions server on loopback, for the LLM tests.
 
 It answers each chunk from an oracle — a sample's gold labels, restricted to what the chunk
-shows — in whatever structured mode the request asks for (a forced tool call, JSON mode, a
+shows; for the wording judge's questions (notes, indicator/figure pairings) a `WordingOracle` the
+test wrote from reading the report — in whatever structured mode the request asks for (a forced tool call, JSON mode, a
 ```json block), and injects faults from a script, one per request in order:
 
   "429"        Too Many Requests with Retry-After: 0        "500"  an internal error
@@ -21,6 +22,7 @@ import os
 import re
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -32,11 +34,62 @@ PROMPT_TOKENS, COMPLETION_TOKENS = 100, 10
 INVENTED = 4321.77
 
 
+KINDS = {"table": "table", "text": "section", "notes": "notes", "figures": "figures"}
+NOTE = re.compile(r"说明(\d+)：(.*)")
+INDICATOR = re.compile(r"指标(\d+)：(.*)")
+CANDIDATE = re.compile(r"\s*候选(\d+)：(.*)")
+
+
 def chunk_of(body: dict) -> tuple[str, str]:
-    """("table" | "section", the chunk text) of a request: the user message's delimited report text."""
+    """("table" | "section" | "notes" | "figures", the chunk text) of a request: the user message's delimited text."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    match = re.search(r"<(table|text)-(\w+)>\n(.*)\n</\1-\2>", user, re.S)
-    return ("table" if match.group(1) == "table" else "section"), match.group(3)
+    match = re.search(r"<(table|text|notes|figures)-(\w+)>\n(.*)\n</\1-\2>", user, re.S)
+    return KINDS[match.group(1)], match.group(3)
+
+
+@dataclass
+class WordingOracle:
+    """A faithful wording judge, written by a test from reading the report: `causes` maps words of a deviation
+    note to the cause it states, quoted from it (every other note states none); `names` maps an indicator's
+    name to the words the narrative calls it by before the figure."""
+
+    causes: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def answer(self, kind: str, chunk: str) -> dict:
+        if kind == "notes":
+            verdicts = []
+            for number, note in (NOTE.match(line).groups() for line in chunk.splitlines()):
+                cause = next((cause for words, cause in self.causes.items() if words in note), None)
+                verdicts.append({"note": int(number), "states_cause": cause is not None, "cause": cause})
+            return {"verdicts": verdicts}
+        choices, called = [], None
+        for line in chunk.splitlines():
+            if indicator := INDICATOR.match(line):
+                choices.append({"indicator": int(indicator.group(1)), "figures": []})
+                called = self.names.get(indicator.group(2))
+            elif (candidate := CANDIDATE.match(line)) and called and called in candidate.group(2).split("【")[0]:
+                choices[-1]["figures"].append(int(candidate.group(1)))
+        return {"choices": choices}
+
+
+def unfounded(kind: str, chunk: str) -> dict:
+    """A wording judge no answer of which may be believed: every note "states a cause" it does not contain,
+    plus a verdict on a note that was not asked; every indicator is paired with the candidates listed under
+    the others and with one that does not exist."""
+    if kind == "notes":
+        numbers = [int(NOTE.match(line).group(1)) for line in chunk.splitlines()]
+        return {"verdicts": [{"note": n, "states_cause": True, "cause": "因上级资金未及时拨付"} for n in numbers]
+                + [{"note": len(numbers) + 1, "states_cause": False, "cause": None}]}
+    listed: dict[int, list[int]] = {}
+    for line in chunk.splitlines():
+        if indicator := INDICATOR.match(line):
+            current = listed.setdefault(int(indicator.group(1)), [])
+        elif candidate := CANDIDATE.match(line):
+            current.append(int(candidate.group(1)))
+    every = [n for numbers in listed.values() for n in numbers]
+    return {"choices": [{"indicator": i, "figures": [n for n in every if n not in own] + [len(every) + 1]}
+                        for i, own in listed.items()]}
 
 
 def shown(text, chunk: str) -> bool:
@@ -108,8 +161,9 @@ class ScriptedLLM:
     """Start with `with ScriptedLLM(gold) as server:`; point SELFEVAL_LLM_BASE_URL at `server.url`."""
 
     def __init__(self, gold: dict, script: list[str] | None = None, default: str = "ok",
-                 refuse_tools: bool = False, delay: float = 2.0):
+                 refuse_tools: bool = False, delay: float = 2.0, wording: WordingOracle | None = None):
         self.gold = GoldReport.model_validate(gold).model_dump()
+        self.wording = wording or WordingOracle()
         self.script = list(script or [])
         self.default = default
         self.refuse_tools = refuse_tools
@@ -147,6 +201,14 @@ class ScriptedLLM:
             self.faults.append("ok")
             return "ok"
 
+    def answer(self, kind: str, chunk: str) -> dict:
+        """The oracle's answer to one chunk."""
+        if kind == "table":
+            return table_answer(self.gold, chunk)
+        if kind == "section":
+            return section_answer(self.gold, chunk)
+        return self.wording.answer(kind, chunk)
+
     def count_in_flight(self, change: int) -> None:
         with self._lock:
             self.in_flight += change
@@ -168,7 +230,7 @@ class ScriptedLLM:
         if fault in ("timeout", "slow"):
             time.sleep(self.delay)
         kind, chunk = chunk_of(body)
-        answer = table_answer(self.gold, chunk) if kind == "table" else section_answer(self.gold, chunk)
+        answer = self.answer(kind, chunk)
         if fault == "invent":
             answer = invented(kind, answer)
         if fault == "missing":
@@ -281,7 +343,8 @@ def misplaced(kind: str, answer: dict) -> dict:
 
 
 class AdversarialLLM(ScriptedLLM):
-    """A model that answers every chunk in a schema-valid but misplaced way (see `misplaced`), wrapped in
+    """A model that answers every chunk in a schema-valid but misplaced way (see `misplaced`; the wording
+    judge's questions: `unfounded`), wrapped in
     the quirks real endpoints show, chosen by the chunk's content so concurrent requests get the same
     treatment in any order: a tool call followed by a second one, JSON in a ``` fence after <think> text
     holding another JSON, or — on the first ask only — JSON cut off mid-way (then re-asked)."""
@@ -291,8 +354,8 @@ class AdversarialLLM(ScriptedLLM):
     def reply(self, body: dict) -> tuple[int, dict, dict]:
         self.next_fault(body)
         kind, chunk = chunk_of(body)
-        faithful = table_answer(self.gold, chunk) if kind == "table" else section_answer(self.gold, chunk)
-        arguments = json.dumps(misplaced(kind, faithful), ensure_ascii=False)
+        wrong = misplaced(kind, self.answer(kind, chunk)) if kind in ("table", "section") else unfounded(kind, chunk)
+        arguments = json.dumps(wrong, ensure_ascii=False)
         quirk = self.QUIRKS[int(hashlib.sha256(chunk.encode("utf-8")).hexdigest(), 16) % len(self.QUIRKS)]
         reasked = len(body["messages"]) > 2
         if quirk == "truncated" and not reasked:

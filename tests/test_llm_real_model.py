@@ -26,11 +26,14 @@ import llama_cpp  # noqa: F401  (a missing llama-cpp-python fails here, in CI to
 import pytest
 from pydantic import AfterValidator, BaseModel
 
+from assistant import api
+from assistant.check import run_checks
 from assistant.errors import LLMUnavailable
 from assistant.llm.calls import LLMSession
 from assistant.llm.grounding import Grounder
 from assistant.llm.prompts import parse_prompt
 from assistant.llm.settings import LLMSettings
+from assistant.llm.wording import LLMWording, Recorder, judge_wording
 from assistant.values import normalize_text
 from schemas import Report
 from tests.conftest import SAMPLE_FILES, run_cli
@@ -38,6 +41,10 @@ from tests.conftest import SAMPLE_FILES, run_cli
 LINES = SAMPLE_FILES[0].read_text(encoding="utf-8").split("\n")
 # 二、一般公共预算支出情况 … 基本支出情况: one narrative chunk, one call
 EXCERPT = "\n".join(LINES[1338:1346])
+# A narrative line and the first self-evaluation table (four rows scored below their weight, one note stating a
+# cause): the wording judge's questions, one call of notes and one of figures.
+JUDGED = "一、工作成效\n全年开展执法宣传活动共计9800人次，覆盖全部乡镇。\n\n" + \
+    "\n".join(LINES[:215]).replace("营造安全消费环境", "部分商户年中歇业，抽查计划随之推迟")
 
 
 def smollm2_gguf() -> Path:
@@ -183,3 +190,46 @@ def test_the_json_schema_response_format_is_refused_as_a_mode(model_server, tmp_
 
     with pytest.raises(LLMUnavailable, match="不接受任何结构化输出方式.*json_schema"):
         asyncio.run(ask())
+
+
+def test_the_wording_judge_keeps_only_what_a_real_model_grounds(model_server, tmp_path):
+    """The judge's batched questions reach the model in tools mode; of its answers, a note's cause is believed
+    only when quoted from that note and a pairing only among the candidates listed; the rest is named in the
+    warnings, and a call left invalid after its re-ask leaves the rules' answers."""
+    settings = LLMSettings(base_url=model_server, model="smollm2-135m", mode="tools", reasks=1, max_tokens=384,
+                           concurrency=1, timeout=900, cache_dir=tmp_path / "cache", log_path=tmp_path / "log.sqlite3")
+    document = api.load(JUDGED.encode("utf-8"), "judged.txt")
+    report = api.extract(document, "rules")
+    asked = Recorder()
+    run_checks(report, document, asked)
+    [(indicator, [candidate])] = asked.figure_questions()
+    assert len(asked.notes) == 4 and indicator == "执法及宣传次数"
+    judge = judge_wording(report, document, settings)
+    rows = log_rows({"SELFEVAL_LLM_LOG": str(settings.log_path)})
+    assert isinstance(judge, LLMWording)
+    assert sorted(row["prompt"] for row in rows) == ["judge_figures", "judge_notes"]
+    assert all(row["mode"] == "tools" and row["outcome"] in ("ok", "invalid") for row in rows)
+    assert any(row["outcome"] == "ok" for row in rows), "a schema-constrained answer reaches the judge"
+    notes = list(asked.notes)
+    for row in rows:
+        if row["outcome"] == "invalid":
+            assert any("未得到合格回答" in w and "按规则判断" in w for w in judge.warnings)
+            continue
+        answer = json.loads(row["response"])
+        if row["prompt"] == "judge_notes":
+            for verdict in answer["verdicts"]:
+                if not 1 <= verdict["note"] <= len(notes):
+                    assert any(f"不存在的说明{verdict['note']}" in w for w in judge.warnings)
+                    continue
+                cause = normalize_text(verdict["cause"])
+                if verdict["states_cause"] and not (len(cause) >= 2 and cause in normalize_text(notes[verdict["note"] - 1])):
+                    assert any(f"讲了原因“{verdict['cause'] or ''}”" in w for w in judge.warnings)
+        else:
+            for choice in answer["choices"]:
+                for number in choice["figures"]:
+                    if (choice["indicator"], number) != (1, 1):
+                        assert any(f"候选{number}" in w or f"不存在的指标{choice['indicator']}" in w
+                                   for w in judge.warnings)
+    for note, states in judge.causes.items():
+        assert note in asked.notes
+    assert judge.pairs <= {(indicator, candidate.key)}

@@ -15,6 +15,7 @@ from assistant.check.narrative import check_narrative
 from assistant.check.scoring import recompute
 from assistant.check.sections import check_sections
 from assistant.check.totals import check_totals
+from assistant.check.wording import RulesWording, Wording
 from assistant.document import Document
 from schemas import CheckedReport, Report
 
@@ -22,10 +23,12 @@ CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check
             check_narrative, check_goals, check_dates, check_sections]
 
 
-def run_checks(report: Report, document: Document) -> CheckedReport:
-    context = Context(report, document)
+def run_checks(report: Report, document: Document, wording: Wording | None = None) -> CheckedReport:
+    """Every checker on the report; `wording` judges notes and names (the rules' judge when None)."""
+    context = Context(report, document, wording=wording or RulesWording())
     findings = [f for checker in CHECKERS for f in checker(context)]
     for evidence in (e for f in findings for e in f.evidence if e.location is None):
         evidence.location = document.location_at(evidence.line)  # the page, sheet cell or Word table row
     # dict(report) hands over the parsed tables as they are: no deep copy of a large report
-    return CheckedReport(**dict(report), findings=findings, scores=recompute(report))
+    return CheckedReport(**{**dict(report), "warnings": report.warnings + context.wording.warnings},
+                         findings=findings, scores=recompute(report))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from assistant.check.wording import RulesWording, Wording
 from assistant.document import Document, Paragraph
 from assistant.values import normalize_text, simplified
 from schemas import Evidence, Finding, Indicator, Report, Table
@@ -48,11 +49,13 @@ def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> b
 
 @dataclass
 class Context:
-    """A report as the checkers see it: the extraction plus the source text for quotes."""
+    """A report as the checkers see it: the extraction plus the source text for quotes, and the judge of
+    wording the rules can only approximate."""
 
     report: Report
     document: Document
     notes: dict = field(default_factory=dict)
+    wording: Wording = field(default_factory=RulesWording)
 
     @cached_property
     def self_evaluation_tables(self) -> list[tuple[int, Table]]:

@@ -11,9 +11,6 @@ from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form
 from assistant.values import normalize_text, repeats_comparator
 from schemas import Finding, Indicator
 
-# A note that names no cause: a slogan or a bare intention ("逐步提高", "加大宣传力度").
-CAUSE_WORDS = ("因", "由于", "原因", "导致", "受", "未能", "不足", "影响", "缺", "延迟", "滞后", "减少", "下降",
-               "调整", "疫情", "未完成", "没有", "不到位", "偏低", "偏高", "超出", "差距")
 # Indicators where more is better: a "≤" target on them reads backwards.
 HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
 # Names where less is better: the ones a target is judged by (assess), and words that only mark a bad event.
@@ -22,11 +19,6 @@ NEGATIVE_WORDS = LOWER_IS_BETTER_WORDS + ("投诉", "差错", "违法", "发生"
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
 PERCENT_UNITS = ("%", "百分比")
-
-
-def note_states_cause(note: str | None) -> bool:
-    text = normalize_text(note)
-    return len(text) > 25 or any(word in text for word in CAUSE_WORDS)
 
 
 def deviates(indicator: Indicator, assessment: Assessment) -> bool:
@@ -154,7 +146,8 @@ def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: As
                                     f"指标“{name}”未达目标，应按完成比例计分{fmt(expected)}分"
                                     f"（{fmt(weight)}×完成比例），自评{fmt(score)}分。",
                                     evidence, table, name, expected=expected, actual=score))
-    elif differs(weight, score) and score < weight and not note_states_cause(indicator.deviation_note):
+    elif differs(weight, score) and score < weight \
+            and not (indicator.deviation_note and ctx.wording.states_cause(indicator.deviation_note)):
         findings.append(finding("met_but_deducted", "warning",
                                 f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，已达到目标，"
                                 f"应得满分{fmt(weight)}分，自评{fmt(score)}分且未说明扣分理由。",
@@ -174,7 +167,7 @@ def check_note(ctx: Context, table: int, indicator: Indicator, assessment: Asses
                         f"指标“{indicator.level3}”{why}，偏差原因分析及改进措施栏{'只有填表说明' if note else '却为空'}。",
                         ctx.row_evidence(indicator, indicator.target, indicator.actual), table, indicator.level3,
                         expected="偏差原因分析及改进措施", actual=None)]
-    if note_states_cause(note):
+    if ctx.wording.states_cause(note):
         return []
     return [finding("missing_deviation_note", "info",
                     f"指标“{indicator.level3}”{why}，偏差说明“{note}”未说明偏差原因，需补写原因分析及改进措施。",

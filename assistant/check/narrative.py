@@ -10,7 +10,7 @@ from assistant.check.base import Context, differs, finding, fmt, in_wan
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
-from assistant.check.names import canonical, compatible_units, same_indicator
+from assistant.check.names import canonical, compatible_units
 from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
 from assistant.document import Paragraph
 from assistant.retrieval import split_sentences
@@ -475,7 +475,7 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeF
                 if not compatible_units(value.unit, other.unit):
                     continue
                 paragraph = texts[other.line]
-                if same_indicator(name, other.subject, clause_around(paragraph, other.start, other.end), paragraph):
+                if ctx.wording.speaks_of(name, other, clause_around(paragraph, other.start, other.end), paragraph):
                     scored.append((len(wanted) + 1, other, quote))
                 elif value.unit != "%" and other.unit == value.unit and len(wanted & words) >= max(4, 0.7 * len(wanted)):
                     scored.append((len(wanted & words), other, quote))

@@ -91,7 +91,6 @@ def score_field_split(directories: list[Path], extractor: str = "rules") -> Find
     A file the tool refuses as input counts every defect in it as missed.
     """
     from assistant import api
-    from assistant.check import run_checks
     from assistant.evaluate.extraction import score_extraction
 
     score = FindingScore()
@@ -104,5 +103,5 @@ def score_field_split(directories: list[Path], extractor: str = "rules") -> Find
             continue
         report = api.extract(document, extractor)
         _, table_map = score_extraction(gold, report)
-        score.add(score_findings(run_checks(report, document).findings, gold.defects, table_map))
+        score.add(score_findings(api.check_extracted(report, document).findings, gold.defects, table_map))
     return score

@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from assistant import api
-from assistant.check import run_checks
 from assistant.evaluate.extraction import Tally, compare_table, field_directories, score_extraction, score_field_set
 from assistant.evaluate.findings import FindingScore, score_field_split, score_findings
 from assistant.values import normalize_text, to_ascii
@@ -232,7 +231,7 @@ def run_evaluation(samples: Path = SAMPLES, gold_dir: Path = GOLD, extractor: st
             continue
         document = api.load(samples / gold.source)
         report = api.extract(document, extractor)
-        checked = run_checks(report, document)
+        checked = api.check_extracted(report, document)
         sample_extraction, table_map = score_extraction(gold, report)
         sample_findings = score_findings(checked.findings, gold.defects, table_map)
         # Q&A and drafts are offline features on the rules extraction: check it once, not once per question.

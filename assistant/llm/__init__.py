@@ -8,5 +8,7 @@
     answers.py    the shapes the model answers in (instructor response models)
     grounding.py  finding a returned value in the chunk (whitespace-, width-insensitive)
     resolve.py    an answer → the contract, keeping only values the chunk prints
+    wording.py    the checkers' questions of wording (does a note state a cause, does a figure speak of
+                  an indicator), asked in batches and grounded (the judge handed to assistant.check)
     cache.py, audit.py, usage.py   response cache, SQLite audit log, this process's usage
 """

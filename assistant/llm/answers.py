@@ -103,3 +103,22 @@ class AnsweredSection(BaseModel):
     unit_name: Text = None
     year: int | None = None
     figures: list[AnsweredFigure] = []
+
+
+class NoteVerdict(BaseModel):
+    note: int = Field(description="偏差说明的编号")
+    states_cause: bool = Field(description="这条说明是否讲了偏差（未完成、扣分）的具体原因")
+    cause: Text = Field(None, description="讲原因的那几个字，从说明中逐字照抄；没讲原因则为 null")
+
+
+class NoteVerdicts(BaseModel):
+    verdicts: list[NoteVerdict] = Field(default_factory=list, description="每条说明一个判断")
+
+
+class FigureChoice(BaseModel):
+    indicator: int = Field(description="指标的编号")
+    figures: list[int] = Field(default_factory=list, description="说的正是这个指标的候选数字的编号；没有则为空")
+
+
+class FigureChoices(BaseModel):
+    choices: list[FigureChoice] = Field(default_factory=list, description="每个指标一项")

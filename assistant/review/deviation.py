@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from assistant.check.assess import Assessment, assess, comparable, direction
 from assistant.check.funds import computed_rate
-from assistant.check.indicators import deviates, note_states_cause
+from assistant.check.indicators import deviates
+from assistant.check.wording import note_states_cause
 from assistant.check.scoring import recomputed_indicator_score
 from assistant.values import normalize_text
 from schemas import CheckedReport, Finding, FundLine, Indicator, Table
