@@ -134,6 +134,17 @@ def next_text_line(lines: list[str], start: int) -> str:
     return next((line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line)), "")
 
 
+def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
+    """Whether the lines after `start` hold at most `most` more lone " |" cells, then a pipe row: the cells are merged
+    labels of the rows below (效益指标 then 经济效益指标 above their rows), not a one-cell-per-line dump."""
+    following = (line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line))
+    for _ in range(most + 1):
+        line = next(following, "")
+        if cell_line(line) is None:
+            return is_pipe_row(line)
+    return False
+
+
 def display_columns(line: str) -> list[int]:
     """The display column each character starts at (a CJK character is two columns wide)."""
     columns, at = [], 0
@@ -239,6 +250,9 @@ def parse_text(lines: list[str]) -> list[Block]:
             mode = "word"
         elif mode == "word" and builder.continues_cell(line):
             builder.continue_cell(line)
+        elif cell_line(line) is not None and mode == "pipe" and labels_rows_below(lines, line_no):
+            # a merged cell (产出指标, 经济效益指标) printed alone on its line between a pipe table's rows
+            builder.row([Cell(cell_line(line), line_no)])
         elif cell_line(line) is not None:
             builder.paragraph(cell_line(line), line_no, mode)
             mode = None

@@ -502,3 +502,50 @@ def test_run_together_target_and_result_are_printed_alike():
     assert not agrees({"target": "1000万元", "actual": "10时效"})
     assert agrees({"target": "1000万元", "actual": "1000万元"}) and agrees({"target": "≥90%", "actual": "95%"})
     assert not agrees({"target": "显著提升", "actual": "显著"}) and not agrees({"target": "及时", "actual": "1年"})
+
+
+# Quoted from https://www.ahxx.gov.cn/grassroots/279/158998981.html (evals/field/dev/anhui_xiaoxian_2023_tesezhongyang,
+# lines 13-39): the web page prints each merged 一级/二级 cell alone on its line with a trailing "|", and a row under
+# a merged 分值/得分 cell (其中桃树种植面积) drops those cells, so its target and result come right after its name.
+XIAOXIAN = """绩效指标 | 一级 指标 |
+二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||
+产 出 指 标 (50分) |
+数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||
+其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||
+其中苹果树种植面积 | 5亩 | 5亩 | ||||||||
+★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 | ||||||
+质量指标 | ||||||||||
+种植作物成活率 | 5 | 95% | 95% | 5 | ||||||
+养殖家畜家禽成活率 | 5 | 95% | 100% | 5 | ||||||
+…… | ||||||||||
+效 益 指 标 (30分) |
+经济效益 指标 |
+|||||||||
+特色产业带动增加受益农户收入(总收入) | 20 | ≥11.376万元 | 12万元 | 20 | ||||||
+社会效益 指标 |
+受益人口数量 | 10 | 90人 | 90人 | 10 | |||||
+生态效益 指标 |
+||||||||||
+可持续影响指标 | ||||||||||
+…… | ||||||||||
+"""
+
+
+def test_merged_level_cells_printed_alone_and_rows_under_merged_weights(tmp_path):
+    [table] = extract(tmp_path, "项目支出绩效自评表\n" + XIAOXIAN).tables
+    quantity, quality, benefit = ("产出指标", "数量指标"), ("产出指标", "质量指标"), "效益指标"
+    assert rows_of(table) == [
+        (*quantity, "★补助各类瓜果蔬菜种植面积", "29.5亩", "29.5亩", 20, 20, None),
+        (*quantity, "其中桃树种植面积", "1.5亩", "1.5亩", None, None, None),
+        (*quantity, "其中苹果树种植面积", "5亩", "5亩", None, None, None),
+        (*quantity, "★补助鱼塘面积", "3亩", "3亩", 10, 10, None),
+        (*quality, "种植作物成活率", "95%", "95%", 5, 5, None),
+        (*quality, "养殖家畜家禽成活率", "95%", "100%", 5, 5, None),
+        (*quality, "……", None, None, None, None, None),
+        (benefit, "经济效益指标", "特色产业带动增加受益农户收入(总收入)", "≥11.376万元", "12万元", 20, 20, None),
+        (benefit, "社会效益指标", "受益人口数量", "90人", "90人", 10, 10, None),
+        (benefit, "生态效益指标", None, None, None, None, None, None),  # a level with no indicator under it
+        (benefit, "可持续影响指标", None, None, None, None, None, None),
+        (benefit, "可持续影响指标", "……", None, None, None, None, None),
+    ]
+    assert table.level1_weights == {"产出指标": 50, "效益指标": 30}

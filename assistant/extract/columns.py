@@ -48,6 +48,10 @@ NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_fac
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+# A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
+MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
+# Columns a row fills itself, whatever the rows above span: its name, target and result.
+FILLED_ROLES = {"level3", "target", "actual"}
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
 WEIGHTED_LEVELS = ("level1", "level2")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
@@ -102,13 +106,15 @@ def fits(role: str, text: str) -> float:
         return 0.0
     number = bool(NUMBER_CELL.match(cell))
     if role in NUMERIC_ROLES:
+        if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
+            return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
-        return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number else 0.0)
+        return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number or MEASURED.match(cell) else 0.0)
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role in ("level3", "measure_unit"):
-        return -1.0 if number or cell[0] in COMPARATOR_STARTS else 0.5
+        return -1.0 if number or cell[0] in COMPARATOR_STARTS or MEASURED.match(cell) and role == "level3" else 0.5
     return 0.0
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.document import Row
-from assistant.extract.columns import Roles, fits, ranked_role, role_of, with_level_weights
+from assistant.extract.columns import FILLED_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -33,6 +33,7 @@ class ColumnMap:
     width: int
     positions: dict[str, int]
     shifts: dict[int, int] = field(default_factory=dict)  # id(row) → its shift, worked out once
+    placements: dict[int, dict[str, int] | None] = field(default_factory=dict)  # id(row) → cells placed one by one
 
     @classmethod
     def from_paths(cls, paths: list[str], roles: Roles) -> "ColumnMap":
@@ -66,9 +67,44 @@ class ColumnMap:
                                    key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
         return self.shifts[id(row)]
 
+    def placed(self, row: Row) -> dict[str, int] | None:
+        """Where a row's cells go when a paste dropped cells the rows above span (二级, 分值, 得分 merged down):
+        its filled cells in order under the columns their types fit, when no shift of the whole row fits."""
+        filled = [index for index, text in enumerate(row.texts()) if normalize_text(text)]
+        columns = sorted((position, role) for role, position in self.positions.items())
+        if not 1 < len(filled) < len(columns):
+            return None
+        texts = [row.texts()[index] for index in filled]
+        natural = self.shift(row)
+        aligned = [fits(role, row.texts()[p + natural]) for role, p in self.positions.items()
+                   if 0 <= p + natural < len(row.cells)]
+        if min(aligned, default=0.0) >= 0:
+            return None  # the shifted row contradicts no column: keep it
+        # best[i][j]: the best fit of the first i cells placed under the first j columns (a value column filled
+        # is worth a little more than a merged one skipped).
+        best = [[0.0] * (len(columns) + 1)] + [[float("-inf")] * (len(columns) + 1) for _ in texts]
+        for i, text in enumerate(texts, start=1):
+            for j in range(i, len(columns) + 1):
+                role = columns[j - 1][1]
+                here = best[i - 1][j - 1] + fits(role, text) + (0.1 if role in FILLED_ROLES else 0.0)
+                best[i][j] = max(best[i][j - 1], here)
+        if best[-1][-1] < sum(aligned) + 1.0:
+            return None
+        placement, j = {}, len(columns)
+        for i in range(len(texts), 0, -1):
+            while best[i][j] == best[i][j - 1]:
+                j -= 1
+            placement[columns[j - 1][1]] = filled[i - 1]
+            j -= 1
+        return placement
+
     def index(self, row: Row, name: str) -> int | None:
         if name not in self.positions:
             return None
+        if id(row) not in self.placements:
+            self.placements[id(row)] = self.placed(row)
+        if self.placements[id(row)] is not None:
+            return self.placements[id(row)].get(name)
         index = self.positions[name] + self.shift(row)
         return index if 0 <= index < len(row.cells) else None
 

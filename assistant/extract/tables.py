@@ -10,6 +10,7 @@ from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
+from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
 from assistant.values import normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
@@ -249,6 +250,32 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
     )
 
 
+def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[str, float]) -> bool:
+    """A row that is only a merged 一级 or 二级 cell printed on its own (产 出 指 标 (50分), 经济效益 指标): carried to
+    the rows below at the level its name says (成本指标 is a 二级 under 产出指标, else a 一级)."""
+    filled = [text for text in map(clean, row.texts()) if text]
+    if len(filled) != 1:
+        return False
+    name = level_name(re.sub(r"\s+", "", filled[0])) or ""
+    if LEVEL2.fullmatch(name) and (not LEVEL1.fullmatch(name) or carried["level1"] == "产出指标"):
+        carried["level2"] = name
+    elif LEVEL1.fullmatch(name):
+        carried["level1"], carried["level2"] = name, None
+        weight = header_weight(re.sub(r"\s+", "", filled[0]))
+        if weight is not None:
+            level1_weights[name] = weight
+    else:
+        return False
+    return True
+
+
+def ends_bare_level(row: Row, bare: Indicator, carried: dict[str, str | None]) -> bool:
+    """Whether a row printed after a level's own row leaves that level empty: another level at the same or a higher
+    rank (a 二级 under a bare 一级 fills it)."""
+    after = dict(carried)
+    return lone_level(row, after, {}) and not (bare.level2 is None and after["level1"] == bare.level1)
+
+
 def column_total(table: Table, column: str) -> float | None:
     """The sum of one column (weight or score) over the rows read so far, the funds row included."""
     rows = [*table.indicators, *([table.funds_total] if table.funds_total else [])]
@@ -281,6 +308,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     indicator_header: Row | None = None
     goal_header: Row | None = None
     carried: dict[str, str | None] = {"level1": None, "level2": None}
+    bare_level: Indicator | None = None  # the row of a level printed alone, until an indicator comes under it
     head: dict[str, str] = {}
     fund_weight: float | None = None
     explained = 0
@@ -288,6 +316,10 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     for row in rows:
         known = header_values(row)
         head = {**known, **head}
+        if bare_level is not None and (is_total_row(row) or is_indicator_header(row) or
+                                       ends_bare_level(row, bare_level, carried)):
+            table.indicators.append(bare_level)  # a level printed with no indicator under it
+            bare_level = None
         if is_total_row(row):
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
             table.total_weight, table.total_score = read_total(numbers, table)
@@ -298,11 +330,19 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif indicator_header is not None and is_sub_header(row, INDICATOR_ROLES):
             indicator_columns = ColumnMap.from_header(indicator_header, INDICATOR_ROLES, row)
             indicator_header = None
+        elif indicator_columns is not None and lone_level(row, carried, table.level1_weights):
+            indicator_header = None
+            bare_level = Indicator(level1=carried["level1"], level2=carried["level2"], line=row.cells[0].line)
         elif indicator_columns is not None:
             indicator_header = None
             indicator = parse_indicator(row, indicator_columns, carried, table.level1_weights)
             if indicator is None:
                 continue
+            if bare_level is not None and (indicator.level3 is None or PLACEHOLDER.fullmatch(indicator.level3) or
+                                           indicator.level1 != bare_level.level1 or
+                                           bare_level.level2 not in (None, indicator.level2)):
+                table.indicators.append(bare_level)  # only "……" under the level: the level's own row stays
+            bare_level = None
             table.indicators.append(indicator)
             if indicator.weight is None and indicator.score is None and (indicator.target or indicator.actual):
                 continue  # a row with a target but no 分值 or 得分 read: not explained
@@ -327,6 +367,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif not known and table_name([row]) is None:
             continue
         explained += 1
+    if bare_level is not None:
+        table.indicators.append(bare_level)
     if table.funds_total is not None and table.funds_total.weight is None:
         table.funds_total.weight = fund_weight
     planned = parse_number(head.get("planned_funds"))
