@@ -40,10 +40,14 @@ INDICATOR = re.compile(r"指标(\d+)：(.*)")
 CANDIDATE = re.compile(r"\s*候选(\d+)：(.*)")
 
 
+CHUNK = re.compile(r"<(table|text|notes|figures)-(\w+)>\n(.*)\n</\1-\2>", re.S)
+REWORDED = "经复核，"
+
+
 def chunk_of(body: dict) -> tuple[str, str]:
     """("table" | "section" | "notes" | "figures", the chunk text) of a request: the user message's delimited text."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    match = re.search(r"<(table|text|notes|figures)-(\w+)>\n(.*)\n</\1-\2>", user, re.S)
+    match = CHUNK.search(user)
     return KINDS[match.group(1)], match.group(3)
 
 
@@ -266,6 +270,32 @@ class ScriptedLLM:
                 pass
 
         return Handler
+
+
+class ScriptedReviewer(ScriptedLLM):
+    """Answers a review_draft request by rewording the material's template draft; faults as in ScriptedLLM,
+    and "invent" adds a number the report does not print. Drafts are sent concurrently, so a fault is
+    aimed by content: `aim` is texts that together occur in the one material the script applies to (None:
+    the script applies in arrival order). Extraction and wording requests get ScriptedLLM's answers."""
+
+    aim: tuple[str, ...] | None = None
+
+    def reply(self, body: dict) -> tuple[int, dict, dict]:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        if CHUNK.search(user):
+            return super().reply(body)  # a table, a section or a wording question: the oracle answers it
+        fault = self.next_fault(body) if self.aim is None or all(part in user for part in self.aim) else self.record(body)
+        if fault == "500":
+            return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+        cause = re.search(r"^偏差原因分析：(.*)$", user, re.M).group(1)
+        improvement = re.search(r"^改进措施：(.*)$", user, re.M).group(1)
+        answer = {"deviation_cause": REWORDED + cause, "improvement": improvement}
+        if fault == "invent":
+            answer["deviation_cause"] += f"另经测算，相关损失约{INVENTED}万元。"
+        if fault == "missing":
+            answer = {"deviation_cause": "无"}
+        return 200, {}, completion(body, json.dumps(answer, ensure_ascii=False))
+
 
 
 def completion(body: dict, arguments: str) -> dict:

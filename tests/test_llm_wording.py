@@ -24,7 +24,8 @@ from assistant.evaluate.extraction import score_extraction
 from assistant.evaluate.findings import FindingScore, score_findings
 from schemas.gold import GoldReport
 from tests.conftest import SAMPLE_FILES, gold_for, run_cli
-from tests.llm_server import AdversarialLLM, ScriptedLLM, WordingOracle, llm_env  # noqa: F401  (fixture)
+from tests.llm_server import AdversarialLLM, ScriptedLLM, ScriptedReviewer, WordingOracle, llm_env  # noqa: F401  (fixture)
+from tests.test_web_api import LiveServer
 
 SLOGAN = "我单位高度重视该项工作，认真组织实施，加强统筹协调，确保项目顺利推进"
 CAUSE = "部分商户年中歇业，抽查计划随之推迟"
@@ -173,3 +174,23 @@ def test_findings_on_the_copies_against_the_gold(llm_env, capsys):
               f"hybrid with the scripted judge P {judged.precision:.4f} R {judged.recall:.4f}")
     assert rules.precision < 1 and judged.precision == 1
     assert judged.recall - rules.recall >= 3 / rules.defects
+
+
+def test_the_web_upload_in_llm_mode_judges_the_wording(tmp_path):
+    """`selfeval serve` with an endpoint configured: an upload reviewed in LLM mode is read and judged with it,
+    as `check --extractor auto` does, and its drafts come from the endpoint too."""
+    with ScriptedReviewer(gold_for(SAMPLE_FILES[0]), wording=READER) as endpoint:
+        env = {"SELFEVAL_LLM_BASE_URL": endpoint.url, "SELFEVAL_LLM_API_KEY": "test", "SELFEVAL_LLM_MODEL": "scripted",
+               "SELFEVAL_LLM_BACKOFF": "0.01", "SELFEVAL_LLM_CACHE_DIR": str(tmp_path / "cache"),
+               "SELFEVAL_LLM_LOG": str(tmp_path / "llm-log.sqlite3")}
+        server = LiveServer(tmp_path / "reviews.db", env=env).start()
+        try:
+            with server.client() as client:
+                offline = client.post("/api/reports", json={"text": NOTES_COPY}).json()
+                judged = client.post("/api/reports?mode=llm", json={"text": NOTES_COPY}).json()
+        finally:
+            server.stop()
+    assert (offline["extractor"], judged["extractor"], judged["status"]) == ("rules", "hybrid", "done")
+    assert keys(judged["findings"]) - keys(offline["findings"]) == NOTES_ADDED
+    assert keys(offline["findings"]) - keys(judged["findings"]) == NOTES_REMOVED
+    assert judged["drafts"] and all(d["mode"] == "llm" for d in judged["drafts"])

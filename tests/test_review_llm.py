@@ -14,33 +14,9 @@ from assistant.llm.prompts import load_prompt
 from assistant.review import review_report
 from assistant.review.memo import table_name
 from tests.conftest import SAMPLES, gold_for
-from tests.llm_server import INVENTED, ScriptedLLM, completion
+from tests.llm_server import INVENTED, REWORDED, ScriptedReviewer
 
 SAMPLE = SAMPLES / "002_1b038c9877a00c9c.txt"
-REWORDED = "经复核，"
-
-
-class ScriptedReviewer(ScriptedLLM):
-    """Answers a review_draft request by rewording the material's template draft; faults as in ScriptedLLM,
-    and "invent" adds a number the report does not print. Drafts are sent concurrently, so a fault is
-    aimed by content: `aim` is texts that together occur in the one material the script applies to (None:
-    the script applies in arrival order)."""
-
-    aim: tuple[str, ...] | None = None
-
-    def reply(self, body: dict) -> tuple[int, dict, dict]:
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        fault = self.next_fault(body) if self.aim is None or all(part in user for part in self.aim) else self.record(body)
-        if fault == "500":
-            return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
-        cause = re.search(r"^偏差原因分析：(.*)$", user, re.M).group(1)
-        improvement = re.search(r"^改进措施：(.*)$", user, re.M).group(1)
-        answer = {"deviation_cause": REWORDED + cause, "improvement": improvement}
-        if fault == "invent":
-            answer["deviation_cause"] += f"另经测算，相关损失约{INVENTED}万元。"
-        if fault == "missing":
-            answer = {"deviation_cause": "无"}
-        return 200, {}, completion(body, json.dumps(answer, ensure_ascii=False))
 
 
 @pytest.fixture

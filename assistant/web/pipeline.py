@@ -31,7 +31,9 @@ def read_source(data: bytes, name: str) -> SourceView:
 
 
 def review_upload(data: bytes, name: str, mode: str) -> ReviewedReport:
-    return api.review(api.load(data, name), mode)
+    """An upload reviewed offline ("template"), or with the configured LLM endpoint ("llm"): then the LLM also helps
+    read the tables and judges the wording the rules can only approximate, as `selfeval check --extractor auto`."""
+    return api.review(api.load(data, name), mode, extractor="auto" if mode == "llm" else "rules")
 
 
 def answer_question(data: bytes, name: str, question: str, history: list[Answer], mode: str) -> Answer:
