@@ -10,17 +10,21 @@ rows only one side read are kept, so no LLM row is thrown away because the rules
 another. The checkers then run on the merged tables. When the
 endpoint cannot be used the rules' report comes back with a warning.
 """
+import re
+
 from pydantic import BaseModel
 
-from assistant.document import Document, TableBlock
+from assistant.document import Cell, Document, Paragraph, Row, TableBlock
 from assistant.errors import LLMUnavailable
 from assistant.extract.chunks import table_parts
+from assistant.extract.columns import indicator_roles
 from assistant.extract.rules import extract_rules
 from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
 from schemas import Figure, Goals, Indicator, Report, Table
 
+TABLE_WORD = re.compile(r"[一二三]级指标|指标值|完成值|分值|得分|权重|预算数|执行数|执行率")
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
 
@@ -39,6 +43,40 @@ def looks_like_evaluation(part: TableBlock) -> bool:
     words = "".join(normalize_text(c.text) for row in part.rows for c in row.cells)
     words += "".join(normalize_text(p.text) for p in part.title_lines)
     return any(word in words for word in EVALUATION_WORDS)
+
+
+def covered(table: Table) -> range:
+    """The source lines from a table's first line to its last row's."""
+    lines = [row.line for row in (table.funds_total, *table.fund_lines, *table.indicators, *table.rows)
+             if row is not None and row.line is not None] + [table.line or 0]
+    return range(min(lines), max(lines) + 1)
+
+
+def text_tables(document: Document, report: Report, threshold: float) -> dict[int, TableBlock]:
+    """Evaluation tables printed as paragraphs (cells run together or split by single spaces, one cell per line),
+    as tables of one-cell rows for the LLM to read, by the line of the rules' table they are merged into: each table
+    the rules read from such lines with low confidence, and each run of other such lines that names three indicator
+    columns (a table the rules did not see)."""
+    paragraphs = {p.line: p for p in document.paragraphs}
+    in_blocks = {part.line for part in table_parts(document.tables)}  # tables of cells: needs_llm's concern
+    found: dict[int, TableBlock] = {}
+    read: set[int] = set()
+    for table in report.tables:
+        lines = covered(table)
+        read.update(lines)
+        if table.line not in in_blocks and min(table.confidence, confidence(table)) < threshold:
+            rows = [Row([Cell(paragraphs[line].text, line)]) for line in lines if line in paragraphs]
+            if rows:
+                found[table.line] = TableBlock(rows=rows)
+    run: list[Paragraph] = []
+    for block in [*document.blocks, None]:
+        if isinstance(block, Paragraph) and block.line not in read:
+            run.append(block)
+            continue
+        if len(indicator_roles(TABLE_WORD.findall("".join(p.text for p in run)))) >= 3:
+            found[run[0].line] = TableBlock(rows=[Row([Cell(p.text, p.line)]) for p in run])
+        run = []
+    return found
 
 
 def needs_llm(part: TableBlock, parsed: Table | None, threshold: float) -> bool:
@@ -122,13 +160,18 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     settings = settings or load_settings()
     parsed = {table.line: table for table in report.tables}
     parts = [p for p in table_parts(document.tables) if needs_llm(p, parsed.get(p.line), settings.confidence)]
+    in_text = text_tables(document, report, settings.confidence)
+    parts += in_text.values()
     try:
         extraction = run_sync(read_with_llm(settings, parts, narrative(document)))
     except LLMUnavailable as error:
         report.warnings.append(f"{error}本次仅用规则抽取。")
         return report
     rows = {part.line: source_rows(part) for part in parts}
-    for line, table in extraction.tables.items():
+    merged_at = {part.line: line for line, part in in_text.items()}  # a text table's part → the rules' table
+    for part_line, table in extraction.tables.items():
+        line = merged_at.get(part_line, part_line)
+        rows[line] = rows[part_line]
         parsed[line] = fill_gaps(parsed[line], table, rows[line]) if line in parsed else table
     report.tables = [parsed[line] for line in sorted(parsed)]
     report.figures = sorted(report.figures + new_figures(report.figures, extraction.figures),
