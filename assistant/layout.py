@@ -256,7 +256,8 @@ def parse_text(lines: list[str]) -> list[Block]:
         elif cell_line(line) is not None:
             builder.paragraph(cell_line(line), line_no, mode)
             mode = None
-        elif is_pipe_row(line):
+        elif is_pipe_row(line) or (mode == "pipe" and closed_rows and "|" in line and not line.rstrip().endswith("|")):
+            # (a row of a table whose rows end with "|", broken inside its second cell: "成本指标 | 指标1:")
             if mode != "pipe":
                 builder.close_table(mode)
                 closed_rows = line.rstrip().endswith("|")

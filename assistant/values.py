@@ -33,6 +33,8 @@ QUALITATIVE_WORDS = ("提高", "提升", "向好", "完善", "形成", "长期",
                      "按期", "按时", "按要求", "满意", "降低", "减少", "保障", "到位", "完成")
 UNIT = re.compile(r"^(万元|亿元|元/[^\d\s，,]+|元|%|个工作日|工作日|人次|人/天|人\.天|件/万人|[^\d\s%，,。；;、]{1,6})")
 DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
+# A month with no year (its year is the report's: 0 in the date tuple): 9月前, 11月底之前, 7月, 10月15日.
+MONTH = re.compile(r"(\d{1,2})\s*月(?:份)?\s*(?:(\d{1,2})\s*[日号])?(?:底|末|中旬|上旬|下旬)?(?:之前|以前|前|内|之内)?(?:完成)?$")
 
 
 def normalize_text(text: str | None) -> str:
@@ -173,6 +175,11 @@ def parse_target(text: str | None) -> Quantity:
     if DATE.search(rest) and not re.search(r"\d+\s*(%|件|次|个|批|户|人)", rest.split("年")[-1]):
         suffix, _ = _suffix_comparator(rest)
         return Quantity(raw, "date", comparator or suffix or "=", None, None, parse_date(rest))
+    month = MONTH.match(rest)
+    if month and 1 <= int(month.group(1)) <= 12:  # a deadline in the report's year: 9月前, 11月底, 7月
+        suffix, _ = _suffix_comparator(rest.removesuffix("完成"))
+        day = int(month.group(2)) if month.group(2) else (31 if int(month.group(1)) == 12 else 28)
+        return Quantity(raw, "date", comparator or suffix or "=", None, None, (0, int(month.group(1)), day))
     match = NUMBER.search(rest)
     if not match or match.start() > 4:
         chinese = CHINESE_NUMBER.search(rest)

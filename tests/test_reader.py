@@ -549,3 +549,29 @@ def test_merged_level_cells_printed_alone_and_rows_under_merged_weights(tmp_path
         (benefit, "可持续影响指标", "……", None, None, None, None, None),
     ]
     assert table.level1_weights == {"产出指标": 50, "效益指标": 30}
+
+
+def test_an_indicator_header_broken_over_lines_and_a_row_broken_inside_a_cell(tmp_path):
+    # Quoted from https://www.ahjinzhai.gov.cn/public/6624963/37545031.html (evals/field/dev/
+    # anhui_jinzhai_2023_meilixiangcun, lines 14-25, the copy ends inside the last row): the header's 实际 完成值
+    # sits on a line of its own, and the copy stops after "成本指标 | 指标1:".
+    text = """部门整体支出绩效自评表 | |||||||||||||
+(2023年度) | |||||||||||||
+部门 | 金寨县茶谷和美丽乡村建设服务中心 | ||||||||||||
+绩 效 指 标 |
+一级指标 | 二级指标 | 三级指标 | 年度 指标值 |
+实际 完成值 |
+分值 | 得分 | 偏差原因分析及改进措施 | |||||
+产出指标 | 数量指标 | 指标1:开展精品示范村建设数量 | ≤4 | 4 | 10 | 10 | |||||||
+指标2:建设美丽宜居自然村庄数量 | ≥200 | 202 | 10 | 10 | |||||||||
+时效指标 | 指标1:完成美丽宜居自然村庄验收时间 | 9月前 | 7月 | 5 | 5 | ||||||||
+成本指标 | 指标1:
+"""
+    [table] = extract(tmp_path, text).tables
+    assert (table.kind, table.name) == ("department_overall", "金寨县茶谷和美丽乡村建设服务中心")
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "指标1:开展精品示范村建设数量", "≤4", "4", 10, 10, None),
+        ("产出指标", "数量指标", "指标2:建设美丽宜居自然村庄数量", "≥200", "202", 10, 10, None),
+        ("产出指标", "时效指标", "指标1:完成美丽宜居自然村庄验收时间", "9月前", "7月", 5, 5, None),
+        ("产出指标", "成本指标", "指标1:", None, None, None, None, None),
+    ]

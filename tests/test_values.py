@@ -40,6 +40,8 @@ def test_parse_target(text, kind, comparator, value, unit):
 
 @pytest.mark.parametrize("text, comparator, date", [
     ("2022年12月31日前", "≤", (2022, 12, 31)), ("2022年末前", "≤", (2022, 12, 31)), ("2024年12月5日", "=", (2024, 12, 5)),
+    # a month with no year is in the report's year (0 here): Anhui Jinzhai's 时效指标 9月前 / 7月, 11月前 / 10月
+    ("9月前", "≤", (0, 9, 28)), ("7月", "=", (0, 7, 28)), ("12月底之前完成", "≤", (0, 12, 31)), ("10月15日", "=", (0, 10, 15)),
 ])
 def test_dates_and_deadlines(text, comparator, date):
     quantity = parse_target(text)
@@ -49,3 +51,16 @@ def test_dates_and_deadlines(text, comparator, date):
 def test_actual_that_only_repeats_the_target():
     assert repeats_comparator(parse_target("≥95%"))
     assert not repeats_comparator(parse_target("95%"))
+
+
+def test_a_month_deadline_is_met_or_missed_by_the_month_done():
+    from assistant.check.assess import assess
+    from schemas import Indicator
+
+    def status(target: str, actual: str) -> str:
+        return assess(Indicator(level3="完成验收时间", target=target, actual=actual, weight=5, score=5)).status
+
+    assert status("9月前", "7月") == "met"
+    assert status("11月前", "12月") == "missed"
+    assert status("2022年12月31日前", "11月") == "met"  # the month taken in the target's year
+    assert parse_target("12个月").kind == "number"  # a duration, not a month

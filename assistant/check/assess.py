@@ -106,6 +106,12 @@ def with_template_columns(indicator: Indicator) -> Indicator:
     return indicator.model_copy(update={"target": target, "actual": actual})
 
 
+def in_one_year(done: tuple[int, int, int], due: tuple[int, int, int]) -> tuple[tuple, tuple]:
+    """Two dates to compare, a month printed with no year (year 0) taken in the other's year."""
+    year = done[0] or due[0]
+    return (done[0] or year, *done[1:]), (due[0] or year, *due[1:])
+
+
 def assess(indicator: Indicator) -> Assessment:
     indicator = with_template_columns(indicator)
     target = parse_target(indicator.target)
@@ -113,7 +119,8 @@ def assess(indicator: Indicator) -> Assessment:
     assessment = Assessment(target, actual, target_parts(indicator, target))
     if target.kind == "date":
         if actual.kind == "date" and target.date and actual.date:
-            met = actual.date <= target.date if target.comparator in ("≤", "=", None) else actual.date >= target.date
+            done, due = in_one_year(actual.date, target.date)
+            met = done <= due if target.comparator in ("≤", "=", None) else done >= due
             assessment.status = "met" if met else "missed"
             assessment.expected_scores = [indicator.weight or 0.0] if met else []
         return assessment

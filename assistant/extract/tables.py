@@ -20,6 +20,7 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
+NAME_LABELS += ("部门",)  # Anhui's department sheet: 部门 | 金寨县…中心 (no table starts at it: 主管部门 rows are other)
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
 DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
@@ -93,7 +94,7 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     """Cut a block where a second table starts without a heading between (a new 名称 row)."""
     parts: list[TableBlock] = []
     current: list[Row] = []
-    for row in block.rows:
+    for row in joined_headers(block.rows):
         first = next((clean(t) for t in row.texts() if clean(t)), "")
         starts = any(first.startswith(label) for label in START_LABELS)
         if starts and current and any(is_fund_header(r) or is_indicator_header(r) for r in current):
@@ -297,6 +298,31 @@ def read_total(numbers: list[float], table: Table) -> tuple[float | None, float 
     adds_weights = weights is not None and abs(number - weights) < 0.005 \
         and (scores is None or abs(number - scores) >= 0.005)
     return (number, None) if unscored or adds_weights else (None, number)
+
+
+def header_words(row: Row) -> list[str]:
+    """The filled cells of a row when every one names an indicator column (一级指标, 年度 指标值, 实际 完成值), else []."""
+    texts = [clean(t) for t in row.texts() if clean(t)]
+    return texts if texts and all(roles.role_of(t, INDICATOR_ROLES) and not roles.NUMBER_CELL.match(t) for t in texts) else []
+
+
+def joined_headers(rows: list[Row]) -> list[Row]:
+    """An indicator header a web page broke over lines (一级指标 | 二级指标 | 三级指标 | 年度 指标值 | ‖ 实际 完成值 | ‖
+    分值 | 得分 | 偏差原因…) as one row: rows of column words that only together name a full header."""
+    joined: list[Row] = []
+    index = 0
+    while index < len(rows):
+        row, end = rows[index], index + 1
+        if header_words(row) and not is_indicator_header(row):
+            cells = [cell for cell in row.cells if clean(cell.text)]
+            while end < len(rows) and end - index <= 3 and header_words(rows[end]):
+                cells += [cell for cell in rows[end].cells if clean(cell.text)]
+                end += 1
+            if end > index + 1 and is_indicator_header(Row(cells)):
+                row = Row(cells)
+        joined.append(row)
+        index = end if row is not rows[index] else index + 1
+    return joined
 
 
 def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
