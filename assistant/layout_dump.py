@@ -544,17 +544,64 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     return words if len(roles) >= 3 and "executed" in roles else []
 
 
+def key_value_cells(paragraph: Paragraph) -> list[Cell]:
+    """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
+    one broken in two: "项目支 出名称"): key and value cells, a value running up to the next key. None otherwise."""
+    words = paragraph.text.split()
+    cells: list[Cell] = []
+    index = 0
+    while index < len(words):
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0)
+        if size:
+            cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
+            index += size
+        elif cells:
+            value = cells[-1]
+            value.text = f"{value.text} {words[index]}".strip()
+            index += 1
+        else:
+            return []
+    # A bracketed remark after the key ("实施单位 (盖章)") is no value: the value is printed under it.
+    values = [cell.text for cell in cells[1::2]]
+    return cells if values and all(value and not ANNOTATION.match(value) for value in values) else []
+
+
+ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
+
+
+# A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
+# block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
+HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
+
+
+def head_labels_start(texts: list[str], start: int) -> int:
+    """Where the head begins: up to three head labels printed alone right above its first row belong to it (a
+    table's title, 附件 or 自评表, does not)."""
+    for _ in range(3):
+        above = texts[start - 1] if start else ""
+        if not HEAD_LABEL.match(above) or above.endswith("表") or above.startswith("附件") or above in TOTAL:
+            break
+        start -= 1
+    return start
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
+    before_funds = funds[0] if funds else len(texts)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
-    keys = [(i, size) for i in range(funds[0] if funds else len(texts)) for size in (1, 2)
+    keys = [(i, size) for i in range(before_funds) for size in (1, 2)
             if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
-    start = keys[0][0] if keys else (funds[0] if funds else len(run))
+    # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
+    spaced = [(i, cells) for i in range(before_funds) for cells in [key_value_cells(run[i])] if cells]
+    starts = [i for i, _ in keys] + [i for i, _ in spaced]
+    start = head_labels_start(texts, min(starts)) if starts else \
+        (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
+    rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)

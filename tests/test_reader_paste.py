@@ -122,3 +122,40 @@ def test_single_cell_lines_between_aligned_runs_stay_in_the_table():
     assert len(tables) == 1
     texts = [[cell.text for cell in row.cells if cell.text] for row in tables[0].rows]
     assert ["年度总体目标"] in texts and ["完成马铃薯原种繁育田850亩"] in texts
+
+
+def indicator_lines(*rows: str) -> list[str]:
+    """One cell per line: the indicator header and the given rows' cells (each row's cells apart by spaces)."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    return header + [cell for row in rows for cell in row.split()]
+
+
+def test_head_row_on_one_spaced_line_is_key_and_value_cells():
+    """A head row printed on one line with single spaces ("主管部门 某局 实施单位 某股", a key broken in two,
+    "项目支 出名称"): key and value cells of the table, not a paragraph that leaves the table without its name."""
+    lines = ["专项资金绩效自评表", "项目支 出名称 知识产权培育资助专项", "主管部门 石鼓区政府 实施单位 知识产权与广告股",
+             *indicator_lines("产出指标 数量指标 培育件数 90件 94件 10 10")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["项目支出名称", "知识产权培育资助专项"] in rows
+    assert ["主管部门", "石鼓区政府", "实施单位", "知识产权与广告股"] in rows
+    assert [p.text for p in table.title_lines] == ["专项资金绩效自评表"]
+
+
+def test_bracketed_remark_after_a_key_is_not_its_value():
+    """"实施单位 (盖章)": the remark stays with the key; the value printed on the next line is the value."""
+    lines = ["专项资金绩效自评表", "项目名称", "培训项目", "实施单位 (盖章)", "某县发展和改革局",
+             *indicator_lines("产出指标 数量指标 培训人数 50人 52人 10 10")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert "(盖章)" not in [cell.text for row in table.rows for cell in row.cells]
+
+
+def test_head_labels_printed_alone_keep_the_title_on_its_table():
+    """One cell per line, empty cells dropped: a key with no value (部门) and the funds block's own label (预算资金
+    (万元)) stand between the title and the funds words; they are the head's, so the title stays the table's."""
+    lines = ["（2023年度）", "部门整体支出绩效自评表", "部门", "预算资金(万元)",
+             "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "329.77", "329.77", "338.31", "10", "100%", "10",
+             *indicator_lines("产出指标 数量指标 示范村数量 ≤4 4 10 10")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [p.text for p in table.title_lines] == ["（2023年度）", "部门整体支出绩效自评表"]
