@@ -574,12 +574,17 @@ ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+def is_title(text: str) -> bool:
+    """A compacted line that names a table: 附件2, …自评表."""
+    return text.startswith("附件") or text.endswith("表")
+
+
 def head_labels_start(texts: list[str], start: int) -> int:
     """Where the head begins: up to three head labels printed alone right above its first row belong to it (a
     table's title, 附件 or 自评表, does not)."""
     for _ in range(3):
         above = texts[start - 1] if start else ""
-        if not HEAD_LABEL.match(above) or above.endswith("表") or above.startswith("附件") or above in TOTAL:
+        if not HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
             break
         start -= 1
     return start
@@ -591,11 +596,13 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
     before_funds = funds[0] if funds else len(texts)
+    # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
+    opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
-    keys = [(i, size) for i in range(before_funds) for size in (1, 2)
+    keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
             if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
-    spaced = [(i, cells) for i in range(before_funds) for cells in [key_value_cells(run[i])] if cells]
+    spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))

@@ -159,3 +159,17 @@ def test_head_labels_printed_alone_keep_the_title_on_its_table():
              *indicator_lines("产出指标 数量指标 示范村数量 ≤4 4 10 10")]
     table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
     assert [p.text for p in table.title_lines] == ["（2023年度）", "部门整体支出绩效自评表"]
+
+
+def test_keys_above_a_title_are_an_earlier_tables():
+    """Two tables dumped one cell per line: the 预算单位名称 of a basic-data sheet above 附件2 is not the head of
+    the self-evaluation table under 附件2, whose own head starts after its title."""
+    lines = ["附件1", "基础数据表", "预算单位名称", "某局", "编制数", "301",
+             "附件2", "整体支出绩效自评表", "预算单位名称", "某局",
+             "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分",
+             "年度资金总额", "5364.70", "5836.24", "5836.24", "10", "100%", "10",
+             *indicator_lines("产出指标 数量指标 结案数 ≥120件 138件 3 3")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["预算单位名称", "某局"] and ["编制数"] not in rows and ["301"] not in rows
+    assert [p.text for p in table.title_lines] == ["附件2", "整体支出绩效自评表"]
