@@ -31,6 +31,7 @@ LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过�
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
+DIGIT = re.compile(r"\d")
 EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
@@ -219,12 +220,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
         # The row's values: numbers where the scores go (or empty cells, if the dump prints them), after the
         # row's 三级指标, and no number right after them (but a note column may hold one, "0").
-        start = next((i for i in range(cursor + 1, (len(texts) if total is None else total) - len(values) + 1)
-                      if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
-                      and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
-                      and not ends_in_number(texts, i + len(values), "note" in columns)
-                      and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
-                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns, weighted)[2]), None)
+        end = (len(texts) if total is None else total) - len(values) + 1
+
+        def row_at(i: int) -> bool:
+            return (all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
+                    and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
+                    and not ends_in_number(texts, i + len(values), "note" in columns)
+                    and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
+                    and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
+                                                               weighted)[2]))
+
+        # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
+        # its first value is a figure (不少于6种, 116次), never a name.
+        alone = [cursor] if rows and "note" not in columns and cursor < end and DIGIT.search(texts[cursor]) else []
+        start = next((i for i in [*range(cursor + 1, end), *alone] if row_at(i)), None)
         if start is None or (total is not None and total < start):
             break
         note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)

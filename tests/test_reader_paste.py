@@ -173,3 +173,15 @@ def test_keys_above_a_title_are_an_earlier_tables():
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["预算单位名称", "某局"] and ["编制数"] not in rows and ["301"] not in rows
     assert [p.text for p in table.title_lines] == ["附件2", "整体支出绩效自评表"]
+
+
+def test_row_with_an_empty_level3_prints_its_values_alone():
+    """One cell per line, empty cells dropped: a row whose 三级指标 is empty is its values alone (不少于6种 28种 1 1)
+    after the previous row's; the rows after it are still read."""
+    lines = indicator_lines("产出指标 数量指标 指标1:居民健康档案 38508人 37442人 3 3",
+                            "不少于6种 28种 1 1",
+                            "指标5:举办健康教育知识讲座 6次 150次 1 1")
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["", "", "", "不少于6种", "28种", "1", "1"] in rows
+    assert ["", "", "指标5:举办健康教育知识讲座", "6次", "150次", "1", "1"] in rows
