@@ -24,7 +24,7 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note", "指标分值": "weight",
+                "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
@@ -214,6 +214,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
+    text_slots = [name for name in values if name in ("target", "actual")]
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
@@ -236,6 +237,13 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         start = next((i for i in [*range(cursor + 1, end), *alone] if row_at(i)), None)
         if start is None or (total is not None and total < start):
             break
+        # A row that prints its level names and leaves 分值 and 得分 empty ends where the next row's 一级指标 starts.
+        restart = next((j for j in range(cursor + 1, start) if LEVEL1.match(texts[j]) and is_level(texts[cursor])
+                        and scoreless_row(lines[cursor:j], text_slots)), None)
+        if restart is not None:
+            rows.append(scoreless_row(lines[cursor:restart], text_slots))
+            cursor = restart
+            continue
         note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)
         if note is not None:
             rows[-1]["note"] = note
@@ -266,6 +274,23 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def scoreless_row(head: list[Paragraph], text_slots: list[str]) -> dict[str, Paragraph] | None:
+    """A row with its level names, 三级指标 and figures (target, actual: "1.5亩" "1.5亩") but no 分值 or 得分; None
+    when the lines do not read so."""
+    items = join_levels(head)
+    levels = []
+    while items and is_level(compact(items[0].text)):
+        levels.append(items.pop(0))
+    if not levels or not text_slots or len(items) <= len(text_slots):
+        return None
+    name, figures = items[:-len(text_slots)], items[-len(text_slots):]
+    if any(is_level(compact(i.text)) or is_placeholder(i.text) for i in items) \
+            or not all(DIGIT.search(i.text) for i in figures):
+        return None
+    return {**level_cells(levels), "level3": Paragraph("".join(i.text for i in name), name[0].line),
+            **dict(zip(text_slots, figures))}
 
 
 def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,

@@ -185,3 +185,18 @@ def test_row_with_an_empty_level3_prints_its_values_alone():
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["", "", "", "不少于6种", "28种", "1", "1"] in rows
     assert ["", "", "指标5:举办健康教育知识讲座", "6次", "150次", "1", "1"] in rows
+
+
+def test_row_without_scores_ends_where_the_next_rows_levels_start():
+    """One cell per line, each row repeating its level names, some rows leaving 分值 and 得分 empty: such a row
+    ends where the next 一级指标 starts, and its figures are its target and actual, not part of its 三级指标."""
+    lines = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+             "未完成原因及拟采取的改进措施",
+             "产出指标", "数量指标", "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20",
+             "产出指标", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩",
+             "产出指标", "数量指标", "★补助家畜家禽养殖数量", "10", "192只", "192只", "10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][-1] == "未完成原因及拟采取的改进措施"
+    assert ["产出指标", "数量指标", "其中桃树种植面积", "", "1.5亩", "1.5亩", "", ""] in rows
+    assert ["产出指标", "数量指标", "★补助家畜家禽养殖数量", "10", "192只", "192只", "10", ""] in rows
