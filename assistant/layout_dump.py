@@ -537,12 +537,60 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             continue
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
-        return run[:head_start] + [table] + rebuild_run(run[after + used:], as_printed)
+        return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
-        return run[:head_start] + [TableBlock(head_rows)] + list(run[end:])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
+    return basic_data_tables(run)
+
+
+# A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
+COLUMN_WORD = re.compile(r"(?:数|率|[（(](?:万?元|m²|㎡|人)[)）])$")
+BASIC_DATA_TITLE = "基础数据表"
+
+
+def basic_data_tables(run: list[Paragraph]) -> list[Block]:
+    """A basic-data sheet dumped one cell per line under its title: its rows rebuilt (`labelled_rows`)."""
+    for index, paragraph in enumerate(run):
+        if BASIC_DATA_TITLE in paragraph.text:
+            rows, used = labelled_rows(run[index + 1:])
+            if sum(len(row.cells) > 1 for row in rows) >= 3:
+                after = index + 1 + used
+                return run[:after - used] + [TableBlock(rows)] + basic_data_tables(run[after:])
     return list(run)
+
+
+def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
+    """Rows of a sheet whose every row is a label and its values: a text line opens a row, the column words
+    printed right after a label stay in its row (and the value after a key, 预算单位名称), the values after them
+    open a row of their own; a blank line
+    between a row's lines is an empty cell (a dump that keeps its empty cells). Ends at a title or a sentence."""
+    rows: list[Row] = []
+    previous: Paragraph | None = None
+    used = 0
+    for paragraph in run:
+        text = compact(paragraph.text)
+        if is_title(text) or text.startswith("说明") or len(text) > 40:
+            break
+        if NUMBER_RUN.match(text):
+            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(compact(rows[-1].cells[-1].text)):
+                rows.append(Row([Cell("", paragraph.line)]))
+            elif previous is not None:
+                rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
+            rows[-1].cells.append(Cell(cell_text(paragraph), paragraph.line))
+        elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and
+                       all(not NUMBER_RUN.match(compact(c.text)) for c in rows[-1].cells)):
+            rows[-1].cells.append(Cell(paragraph.text, paragraph.line))  # a key's value, or a column word
+        else:
+            rows.append(Row([Cell(paragraph.text, paragraph.line)]))
+        previous = paragraph
+        used += 1
+    return rows, used
+
+
+def keyed(row: Row) -> bool:
+    return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
 HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")

@@ -200,3 +200,20 @@ def test_row_without_scores_ends_where_the_next_rows_levels_start():
     assert rows[0][-1] == "未完成原因及拟采取的改进措施"
     assert ["产出指标", "数量指标", "其中桃树种植面积", "", "1.5亩", "1.5亩", "", ""] in rows
     assert ["产出指标", "数量指标", "★补助家畜家禽养殖数量", "10", "192只", "192只", "10", ""] in rows
+
+
+def test_basic_data_sheet_dumped_one_cell_per_line_is_a_table_of_labelled_rows():
+    """A 基础数据表 dumped one cell per line: a key and its value, a label with its column words, the values under
+    them, then each label with its values; a blank line inside a row is an empty cell."""
+    lines = ["附件1", "2023年度部门整体支出绩效评价基础数据表", "预算单位名称", "某局",
+             "财政供养人员情况(人)", "编制数", "2023年实际在职人数", "控制率", "301", "263", "87.38%",
+             "经费控制情况(万元)", "2022年决算数", "2023年预算数", "2023年决算数",
+             "三公经费", "137.59", "58.7", "32.15", "2、出国经费", "", "2", "", "3、公务接待", "0.48", "", "",
+             "说明：“项目支出”需要填报基本支出以外的所有项目支出情况。"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[:5] == [["预算单位名称", "某局"], ["财政供养人员情况(人)", "编制数", "2023年实际在职人数", "控制率"],
+                        ["", "301", "263", "87.38%"], ["经费控制情况(万元)", "2022年决算数", "2023年预算数", "2023年决算数"],
+                        ["三公经费", "137.59", "58.7", "32.15"]]
+    assert rows[5] == ["2、出国经费", "", "2"] and rows[6][:2] == ["3、公务接待", "0.48"]
+    assert [p.text for p in table.title_lines] == ["附件1", "2023年度部门整体支出绩效评价基础数据表"]
