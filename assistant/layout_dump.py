@@ -508,7 +508,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     """A table flattened into one line as one paragraph per cell: cells separated by spaces, or by
     nothing at all (cut at the header words and numbers, see `segment`)."""
     parts = paragraph.text.split()
-    if len(parts) >= 8 and sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
+    if len(parts) >= 4 and sum(bool(slot(compact(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)

@@ -217,3 +217,15 @@ def test_basic_data_sheet_dumped_one_cell_per_line_is_a_table_of_labelled_rows()
                         ["三公经费", "137.59", "58.7", "32.15"]]
     assert rows[5] == ["2、出国经费", "", "2"] and rows[6][:2] == ["3、公务接待", "0.48"]
     assert [p.text for p in table.title_lines] == ["附件1", "2023年度部门整体支出绩效评价基础数据表"]
+
+
+def test_short_spaced_header_line_is_cut_at_its_spaces():
+    """A header printed with single spaces and only seven cells ("年度绩效目标(80分) 一级指标 … 得分") is cut at
+    its spaces like a long one, and the rows under it too, not read as run-together text."""
+    lines = ["年度绩效目标(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+             "产出指标 数量指标 成本控制 不超过预算 不超过预算 10",
+             "产出指标 时效 1年 1年 1年 10"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", "10"] in rows
+    assert ["产出指标", "时效", "1年", "1年", "1年", "10"] in rows
