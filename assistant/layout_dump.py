@@ -485,13 +485,14 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     """Each paragraph's cells (`unflatten`); after a header line cut at its spaces, the lines that follow are rows
-    printed one a line with cells apart by single spaces, cut at their spaces too, up to a line with none (or
-    one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within a cell)."""
+    printed one a line with cells apart by single spaces, cut at their spaces too (`spaced_cells`), up to a line
+    with none but a "……" row (or one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within
+    a cell)."""
     cells: list[Paragraph] = []
     rows_follow = False
     for paragraph in pages:
-        parts = paragraph.text.split()
-        if rows_follow and len(parts) >= 2 and all(balanced(part) for part in parts):
+        parts = spaced_cells(paragraph.text)
+        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
         unflat = unflatten(paragraph)
@@ -502,6 +503,22 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
 
 def balanced(text: str) -> bool:
     return text.count("(") + text.count("（") == text.count(")") + text.count("）")
+
+
+COMPARISON = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)$")
+
+
+def spaced_cells(text: str) -> list[str]:
+    """The cells of a row printed with single spaces between them: a space inside a bracket ("(50 分)") or after
+    a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
+    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元")."""
+    cells: list[str] = []
+    for part in text.split():
+        if cells and (not balanced(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
+            cells[-1] += part
+        else:
+            cells.append(part)
+    return cells
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:

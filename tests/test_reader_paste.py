@@ -229,3 +229,23 @@ def test_short_spaced_header_line_is_cut_at_its_spaces():
     rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
     assert ["产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", "10"] in rows
     assert ["产出指标", "时效", "1年", "1年", "1年", "10"] in rows
+
+
+def test_spaced_rows_keep_brackets_signs_and_placeholder_rows():
+    """Rows printed with single spaces: "(50 分)" and "≥ 120件" are one cell each, a "≤" before a bare number is
+    its 指标性质 cell, and a "……" row between groups does not end the table."""
+    lines = ["绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 自评得分 偏差原因分析及改进措施",
+             "产出指标 (50 分) 数量指标 全年立案查处各类经济违法案件结案数 ≥ 120件 138件 3 3",
+             "……",
+             "效益指标 （30 分） 经济效 益指标 为消费者挽回经济损失 ≥500万元 1066.1万元 4 4",
+             "总分 100 100"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["产出指标(50分)", "数量指标", "全年立案查处各类经济违法案件结案数", "≥120件", "138件", "3", "3"] in rows
+    assert ["效益指标（30分）", "经济效益指标", "为消费者挽回经济损失", "≥500万元", "1066.1万元", "4", "4"] in rows
+    assert ["总分", "100", "100"] in rows
+    other = parse_text(["一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分",
+                        "产出指标 经济成本指标 成本控制数 ≤ 30 万元 完成 90 90"])
+    table = next(block for block in other if isinstance(block, TableBlock))
+    assert ["产出指标", "经济成本指标", "成本控制数", "≤", "30", "万元", "完成", "90", "90"] in \
+        [[cell.text for cell in row.cells] for row in table.rows]
