@@ -235,6 +235,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         # its first value is a figure (不少于6种, 116次), never a name.
         alone = [cursor] if rows and "note" not in columns and cursor < end and DIGIT.search(texts[cursor]) else []
         start = next((i for i in [*range(cursor + 1, end), *alone] if row_at(i)), None)
+        if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
+                and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
+            start += 1  # the 三级指标 broke over two lines: its second line is no target
         if start is None or (total is not None and total < start):
             break
         # A row that prints its level names and leaves 分值 and 得分 empty ends where the next row's 一级指标 starts.
@@ -274,6 +277,21 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def misfit(cells: list[str], values: list[str]) -> bool:
+    """Values that do not read as one row's: 得分 above 分值, or a target with no figure before an actual that
+    opens with a comparison (≤4), which is a target's form."""
+    row = dict(zip(values, cells))
+    weight, score, target, actual = (row.get(name, "") for name in ("weight", "score", "target", "actual"))
+    if NUMERIC.match(weight) and NUMERIC.match(score) and number(score) > number(weight):
+        return True
+    return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
+
+
+def number(cell: str) -> float:
+    """The figure of a NUMERIC cell ("12.5", "10分", "完成得0.5")."""
+    return float(re.search(r"\d+(?:\.\d+)?", cell).group())
 
 
 def scoreless_row(head: list[Paragraph], text_slots: list[str]) -> dict[str, Paragraph] | None:
@@ -433,6 +451,7 @@ def table_rows(blocks: list[Block]) -> int:
 
 
 PAGE_MARK = re.compile(r"^(\d+)、")  # a document viewer's page number before each page's text
+PAGE_LENGTH = 40
 
 
 def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
@@ -442,7 +461,9 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
     page = 0
     for paragraph in run:
         number = PAGE_MARK.match(paragraph.text)
-        if number and int(number.group(1)) == page + 1:
+        # The first page is a long line (the last may be short); a short "1、" line is a cell's own numbering
+        # (1、业务工作经费).
+        if number and int(number.group(1)) == page + 1 and (page or len(paragraph.text) > PAGE_LENGTH):
             stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
             page += 1
         else:
@@ -582,7 +603,8 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
     """Rows of a sheet whose every row is a label and its values: a text line opens a row, the column words
     printed right after a label stay in its row (and the value after a key, 预算单位名称), the values after them
     open a row of their own; a blank line
-    between a row's lines is an empty cell (a dump that keeps its empty cells). Ends at a title or a sentence."""
+    between a row's lines is an empty cell (a dump that keeps its empty cells); a label wrapped over lines is
+    joined. Ends at a title or a sentence."""
     rows: list[Row] = []
     previous: Paragraph | None = None
     used = 0
@@ -596,6 +618,10 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
             elif previous is not None:
                 rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
             rows[-1].cells.append(Cell(cell_text(paragraph), paragraph.line))
+        elif rows and len(rows[-1].cells) == 1 and not keyed(rows[-1]) and paragraph.line == previous.line + 1 \
+                and (not balanced(rows[-1].cells[0].text) or len(text) <= 3 and not COLUMN_WORD.search(text)):
+            # A label wrapped in a narrow column: its bracket still open, or a short tail ("…维护经" "费").
+            rows[-1].cells[0].text += paragraph.text.strip()
         elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and
                        all(not NUMBER_RUN.match(compact(c.text)) for c in rows[-1].cells)):
             rows[-1].cells.append(Cell(paragraph.text, paragraph.line))  # a key's value, or a column word

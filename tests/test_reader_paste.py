@@ -249,3 +249,27 @@ def test_spaced_rows_keep_brackets_signs_and_placeholder_rows():
     table = next(block for block in other if isinstance(block, TableBlock))
     assert ["产出指标", "经济成本指标", "成本控制数", "≤", "30", "万元", "完成", "90", "90"] in \
         [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_indicator_name_wrapped_in_a_narrow_column_is_not_a_target():
+    """A 三级指标 wrapped over two lines ("指标1:开展精品示范村建" "设数量"): its second line is no target, for
+    the row would then score 10 out of 4 and have an actual "≤4" in a target's form."""
+    lines = indicator_lines("产出指标 数量指标 指标1:开展精品示范村建 设数量 ≤4 4 10 10",
+                            "产出指标 质量指标 验收通过率 ≥95% 100% 5 5")
+    lines.insert(7, "偏差原因分析及改进措施")  # a note column: a number after the scores may be the note
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["产出指标", "数量指标", "指标1:开展精品示范村建设数量", "≤4", "4", "10", "10", ""] in rows
+
+
+def test_wrapped_labels_of_a_basic_data_sheet_are_joined_and_keep_their_numbers():
+    """A 基础数据表 in a narrow column: a label whose bracket is still open, or with a short tail on the next line,
+    is one label; numbered labels (1、 2、 3、) are no document viewer's page numbers."""
+    lines = ["2024年度部门整体支出绩效评价基础数据表", "经费控制情况（万元）", "2023年决算数", "2024年预算数", "2024年决算数",
+             "1、公务用车购置和维护经", "费", "67.44", "76", "35.99", "2、业务工作经费", "146.86", "62.87", "62.87",
+             "3、本级专项资金", "2532.7", "516.75", "1934.07", "楼堂馆所控制情况（20", "23年完工项目）", "批复规模（㎡）",
+             "规模控制率"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    labels = [row.cells[0].text for row in table.rows]
+    assert labels == ["经费控制情况（万元）", "1、公务用车购置和维护经费", "2、业务工作经费", "3、本级专项资金",
+                      "楼堂馆所控制情况（2023年完工项目）"]
