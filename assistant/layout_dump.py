@@ -151,11 +151,12 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
     return levels, items[start:]
 
 
-def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
-               weighted: list[str]) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted: list[str],
+               names: int = 1) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
     """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
-    before 指标值; `weighted` lists the levels that print their own 分值 after their name. A level name printed
-    before a placeholder opens that placeholder's group, not this row's."""
+    before 指标值; `weighted` lists the levels that print their own 分值 after their name, `names` counts the
+    header's name columns (一级, 二级, 三级指标). A level name printed before a placeholder opens that
+    placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
@@ -175,6 +176,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
         levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
+    if not levels and names >= 3 and len(items) == names and not any(VALUE_START.match(compact(i.text)) for i in items):
+        # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
+        # levels and its 三级指标 by position.
+        levels, items = items[:-1], items[-1:]
     cells = level_cells(levels)
     spill = 0
     while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
@@ -214,7 +219,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
-    text_slots = [name for name in values if name in ("target", "actual")]
+    names = sum(name in columns for name in ("level1", "level2", "level3"))
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
@@ -229,7 +234,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
                     and not ends_in_number(texts, i + len(values), "note" in columns)
                     and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
                     and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
-                                                               weighted)[2]))
+                                                               weighted, names)[2]))
 
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
         # its first value is a figure (不少于6种, 116次), never a name.
@@ -238,16 +243,22 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
             start += 1  # the 三级指标 broke over two lines: its second line is no target
-        if start is None or (total is not None and total < start):
-            break
-        # A row that prints its level names and leaves 分值 and 得分 empty ends where the next row's 一级指标 starts.
-        restart = next((j for j in range(cursor + 1, start) if LEVEL1.match(texts[j]) and is_level(texts[cursor])
-                        and scoreless_row(lines[cursor:j], text_slots)), None)
+        # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
+        # the table has used) starts, no further than a full row's cells away.
+        known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
+        tops = {compact(row["level1"].text) for row in rows if "level1" in row}
+        limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
+                    cursor + names + len(values) + 1)
+        restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
+                        and (is_level(texts[cursor]) or texts[cursor] in known)
+                        and partial_row(lines[cursor:j], values, known)), None)
         if restart is not None:
-            rows.append(scoreless_row(lines[cursor:restart], text_slots))
+            rows.append(partial_row(lines[cursor:restart], values, known))
             cursor = restart
             continue
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)
+        if start is None or (total is not None and total < start):
+            break
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
@@ -294,21 +305,28 @@ def number(cell: str) -> float:
     return float(re.search(r"\d+(?:\.\d+)?", cell).group())
 
 
-def scoreless_row(head: list[Paragraph], text_slots: list[str]) -> dict[str, Paragraph] | None:
-    """A row with its level names, 三级指标 and figures (target, actual: "1.5亩" "1.5亩") but no 分值 or 得分; None
-    when the lines do not read so."""
+def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> dict[str, Paragraph] | None:
+    """A row printed without some of its value cells (a dump drops the empty ones): its level names (recognised,
+    or the table's own read on earlier rows), its 三级指标, then its values, each to the next value column its type
+    fits — a number to 分值 then 得分, any other cell to 指标值 then 完成值. None when the lines do not read so."""
+    if not set(values) <= {"target", "actual", "weight", "score"}:
+        return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
     items = join_levels(head)
     levels = []
-    while items and is_level(compact(items[0].text)):
+    while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
         levels.append(items.pop(0))
-    if not levels or not text_slots or len(items) <= len(text_slots):
+    if not levels or not items or any(is_level(compact(i.text)) or compact(i.text) in known
+                                      or is_placeholder(i.text) for i in items):
         return None
-    name, figures = items[:-len(text_slots)], items[-len(text_slots):]
-    if any(is_level(compact(i.text)) or is_placeholder(i.text) for i in items) \
-            or not all(DIGIT.search(i.text) for i in figures):
-        return None
-    return {**level_cells(levels), "level3": Paragraph("".join(i.text for i in name), name[0].line),
-            **dict(zip(text_slots, figures))}
+    numbers = [name for name in values if name in ("weight", "score")]
+    figures = [name for name in values if name in ("target", "actual")]
+    cells = {**level_cells(levels), "level3": items[0]}
+    for item in items[1:]:
+        slots = numbers if NUMERIC.match(compact(item.text)) else figures
+        if not slots:
+            return None
+        cells[slots.pop(0)] = item
+    return cells
 
 
 def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,

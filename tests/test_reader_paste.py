@@ -274,3 +274,27 @@ def test_wrapped_labels_of_a_basic_data_sheet_are_joined_and_keep_their_numbers(
     labels = [row.cells[0].text for row in table.rows]
     assert labels == ["经费控制情况（万元）", "1、公务用车购置和维护经费", "2、业务工作经费", "3、本级专项资金",
                       "楼堂馆所控制情况（2023年完工项目）"]
+
+
+def test_level_names_in_the_templates_own_words_are_placed_by_position():
+    """A score sheet whose levels are not "…指标" words (项目决策, 科学决策): a row printing a line for each of the
+    header's three name columns gives its 一级, 二级 and 三级指标 by position."""
+    lines = ["一级指标", "二级指标", "三级指标", "分值", "得分",
+             "项目决策", "科学决策", "必要性(政策依据)", "5", "5",
+             "项目管理", "资金管理", "资金分配", "3", "3"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1:] == [["项目决策", "科学决策", "必要性(政策依据)", "5", "5"], ["项目管理", "资金管理", "资金分配", "3", "3"]]
+
+
+def test_row_leaving_its_score_empty_ends_at_a_level_name_the_table_used():
+    """Each row repeating its level names: a row that leaves 得分 empty (种植面积 1.5亩 1.5亩 10) ends where the
+    一级指标 the table's earlier rows used starts again, its number going to 分值."""
+    lines = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "项目产出", "数量指标", "补助种植面积", "20亩", "29.5亩", "20", "20",
+             "项目产出", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", "10",
+             "项目产出", "质量指标", "成活率", "95%", "95%", "5", "5"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["项目产出", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", "10", ""] in rows
+    assert ["项目产出", "质量指标", "成活率", "95%", "95%", "5", "5"] in rows
