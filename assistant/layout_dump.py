@@ -208,9 +208,14 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
+NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
+
+
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
+    # The next table's title ends this table's rows.
+    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
     slots = with_level_weights([slot(word) for word in header])
     columns = {name: position for position, name in enumerate(slots) if name}

@@ -298,3 +298,19 @@ def test_row_leaving_its_score_empty_ends_at_a_level_name_the_table_used():
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["项目产出", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", "10", ""] in rows
     assert ["项目产出", "质量指标", "成活率", "95%", "95%", "5", "5"] in rows
+
+
+def test_next_tables_title_ends_a_dumped_table():
+    """Two score sheets dumped one after the other: the second's title ends the first's rows, and the second is
+    a table of its own under its title."""
+    lines = ["一级指标", "二级指标", "三级指标", "分值", "得分",
+             "项目决策", "科学决策", "必要性(政策依据)", "5", "5",
+             "项目绩效", "项目效益", "经济效益(可选项)", "40",
+             "项目绩效", "项目效益", "服务对象满意度", "10", "10", "",
+             "2017年部门整体支出绩效评价得分表",
+             "一级指标", "二级指标", "三级指标", "得分",
+             "部门决策", "目标任务", "相关性", "5"]
+    tables = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    assert len(tables) == 2
+    assert [p.text for p in tables[1].title_lines] == ["2017年部门整体支出绩效评价得分表"]
+    assert [cell.text for cell in tables[1].rows[-1].cells] == ["部门决策", "目标任务", "相关性", "5"]
