@@ -248,6 +248,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
             start += 1  # the 三级指标 broke over two lines: its second line is no target
+        scores = [name for name in values if name in ("weight", "score")]
+        after = cursor + 1 + len(scores)
+        if rows and scores and is_placeholder(texts[cursor]) and after <= len(texts) \
+                and all(NUMERIC.match(text) for text in texts[cursor + 1:after]) \
+                and (after == len(texts) or not NUMERIC.match(texts[after])):
+            # A "……" row that keeps its 分值 and 得分 ("……" "5" "5").
+            rows.append({"level3": lines[cursor], **dict(zip(scores, lines[cursor + 1:after]))})
+            cursor = after
+            continue
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
         known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}

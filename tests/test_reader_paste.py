@@ -314,3 +314,17 @@ def test_next_tables_title_ends_a_dumped_table():
     assert len(tables) == 2
     assert [p.text for p in tables[1].title_lines] == ["2017年部门整体支出绩效评价得分表"]
     assert [cell.text for cell in tables[1].rows[-1].cells] == ["部门决策", "目标任务", "相关性", "5"]
+
+
+def test_placeholder_row_keeps_its_scores():
+    """A "……" row that still prints its 分值 and 得分 ("……" "5" "5"): a row of its own with those scores, and the
+    next row is read whole after it."""
+    lines = indicator_lines("产出指标 数量指标 受理投诉件数 ≥1.5万件 19578件 5 5", "…… 5 5",
+                            "质量指标 全程电子化率 ≥90% 90% 5 5", "立案查处率 100% 100% 5 5", "……",
+                            "时效指标 受理时间 ≤15天 与计划时间匹配 5 5")
+    lines.insert(7, "偏差原因分析及改进措施")
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["", "", "……", "", "", "5", "5", ""] in rows
+    assert ["", "质量指标", "全程电子化率", "≥90%", "90%", "5", "5", ""] in rows
+    assert ["", "", "立案查处率", "100%", "100%", "5", "5", ""] in rows
