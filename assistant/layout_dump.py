@@ -668,7 +668,8 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
+             "联系电话")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
@@ -703,7 +704,8 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
-    one broken in two: "项目支 出名称"): key and value cells, a value running up to the next key. None otherwise."""
+    one broken in two: "项目支 出名称") and its value: key and value cells, a value running up to the next key (a
+    key right after a key has an empty value). None otherwise."""
     words = paragraph.text.split()
     cells: list[Cell] = []
     index = 0
@@ -720,7 +722,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
             return []
     # A bracketed remark after the key ("实施单位 (盖章)") is no value: the value is printed under it.
     values = [cell.text for cell in cells[1::2]]
-    return cells if values and all(value and not ANNOTATION.match(value) for value in values) else []
+    return cells if values[0] and not any(ANNOTATION.match(value) for value in values) else []
 
 
 ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")

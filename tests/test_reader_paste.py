@@ -141,6 +141,12 @@ def test_head_row_on_one_spaced_line_is_key_and_value_cells():
     assert ["项目支出名称", "知识产权培育资助专项"] in rows
     assert ["主管部门", "石鼓区政府", "实施单位", "知识产权与广告股"] in rows
     assert [p.text for p in table.title_lines] == ["专项资金绩效自评表"]
+    # A key with its value left empty, right before the next key; 填报日期 is a key too, not part of a value.
+    lines[1:3] = ["单位名称 襄阳市中心医院 填报日期", "项目名称 东津院区建设补助 主管部门 项目实施单位 襄阳市中心医院"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["单位名称", "襄阳市中心医院", "填报日期", ""] in rows
+    assert ["项目名称", "东津院区建设补助", "主管部门", "", "项目实施单位", "襄阳市中心医院"] in rows
 
 
 def test_bracketed_remark_after_a_key_is_not_its_value():
