@@ -159,8 +159,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
+    # As many lines as name columns, none a level word, the levels' short: the row's own names (项目决策 科学决策
+    # 必要性), no note.
+    own_names = names >= 3 and len(items) == names and not any(is_level(compact(i.text)) for i in items) \
+        and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1])
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
-            and not is_placeholder(items[0].text):
+            and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
@@ -176,7 +180,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
-    if not levels and names >= 3 and len(items) == names and not any(VALUE_START.match(compact(i.text)) for i in items):
+    if not levels and names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
+            and not any(VALUE_START.match(compact(i.text)) for i in items):
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
@@ -208,6 +213,7 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
+LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
 NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
 

@@ -334,3 +334,17 @@ def test_placeholder_row_keeps_its_scores():
     assert ["", "", "……", "", "", "5", "5", ""] in rows
     assert ["", "质量指标", "全程电子化率", "≥90%", "90%", "5", "5", ""] in rows
     assert ["", "", "立案查处率", "100%", "100%", "5", "5", ""] in rows
+
+
+def test_own_level_names_are_not_taken_for_the_previous_rows_note():
+    """A score sheet with a note column (备注) whose rows repeat levels in the template's own words: the first
+    line of a row is its 一级指标, not the note of the row before."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标分值", "自评得分", "备注",
+             "部门预算管理", "预算编制", "目标制定", "10", "9",
+             "部门预算管理", "预算编制", "目标实现", "10", "8",
+             "部门预算管理", "预算执行", "执行率", "10", "9.8", "略有偏差", "总分", "30", "26.8"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1:] == [["部门预算管理", "预算编制", "目标制定", "10", "9", ""],
+                        ["部门预算管理", "预算编制", "目标实现", "10", "8", ""],
+                        ["部门预算管理", "预算执行", "执行率", "10", "9.8", "略有偏差"], ["总分", "30", "26.8"]]
