@@ -550,7 +550,7 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     cells: list[Paragraph] = []
     rows_follow = False
     for paragraph in pages:
-        parts = spaced_cells(paragraph.text)
+        parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
         if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
@@ -581,9 +581,14 @@ def spaced_cells(text: str) -> list[str]:
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
-    """A table flattened into one line as one paragraph per cell: cells separated by spaces, or by
-    nothing at all (cut at the header words and numbers, see `segment`)."""
+    """A table flattened into one line as one paragraph per cell: "label：amount" items apart by spaces, cells
+    separated by spaces, or by nothing at all (cut at the header words and numbers, see `segment`)."""
+    items = labelled_amounts(paragraph.text)
+    if items:
+        return [Paragraph(item.strip(), paragraph.line) for item in items]
     parts = paragraph.text.split()
+    if {"预期目标", "实际完成情况"} <= set(parts):
+        return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(compact(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
@@ -668,6 +673,16 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
         previous = paragraph
         used += 1
     return rows, used
+
+
+LABELLED_ITEM = re.compile(r"(?:其中[:：]\s*)?[^\s:：\d]+[:：]\s*(?:[-+]?\d[\d,，]*(?:\.\d+)?)?")
+
+
+def labelled_amounts(text: str) -> list[str]:
+    """The "label：amount" items of a line that holds two or more of them and nothing else, one with an amount."""
+    items = [match.group() for match in LABELLED_ITEM.finditer(text)]
+    whole = compact("".join(items)) == compact(text)
+    return items if whole and len(items) >= 2 and any(DIGIT.search(item) for item in items) else []
 
 
 def keyed(row: Row) -> bool:
@@ -812,6 +827,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if goal is not None and "预期目标" in texts[cursor:goal]:
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
+        words = rest[0].text.split() if len(rest) == 1 else []
+        if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
+            # Both goals on one line, apart by a space: cut where the numbering starts again.
+            rest = [Paragraph(word, rest[0].line) for word in words]
         if rest:
             # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
             split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))

@@ -348,3 +348,21 @@ def test_own_level_names_are_not_taken_for_the_previous_rows_note():
     assert rows[1:] == [["部门预算管理", "预算编制", "目标制定", "10", "9", ""],
                         ["部门预算管理", "预算编制", "目标实现", "10", "8", ""],
                         ["部门预算管理", "预算执行", "执行率", "10", "9.8", "略有偏差"], ["总分", "30", "26.8"]]
+
+
+def test_spaced_breakdown_items_and_goals_of_a_head():
+    """A head printed with single spaces: "label：amount" items two to a line are one cell each, and the goals'
+    two texts on one line are cut where their numbering starts again at 1."""
+    lines = ["部门整体支出绩效自评表", "预算部门名称 石鼓区市场监督管理局",
+             "年度预算申请 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+             "年度资金总额 884.86 1824.18 1824.18 10 100 10",
+             "按收入性质分：1824.18 按支出性质分：1824.18",
+             "其中：  一般公共预算：1774.18 其中：基本支出：1747.78",
+             "年度总体目标 预期目标 实际完成情况",
+             "1．贯彻执行党的路线。 2．推进商事制度改革。 1.开展打击传销。 2.开展质量监管。",
+             "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+             "产出指标 数量指标 执法次数 ≧10000人次 10000人次 12.5 12"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["其中：  一般公共预算：1774.18"] in rows and ["其中：基本支出：1747.78"] in rows
+    assert ["1．贯彻执行党的路线。2．推进商事制度改革。", "1.开展打击传销。2.开展质量监管。"] in rows
