@@ -210,6 +210,9 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     if len(levels) == 1:
         alone = compact(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
+    if len(levels) >= 2 and not any(LEVEL1.match(compact(level.text)) for level in levels) \
+            and all(LEVEL2.match(compact(level.text)) for level in levels):
+        return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 

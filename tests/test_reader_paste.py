@@ -366,3 +366,13 @@ def test_spaced_breakdown_items_and_goals_of_a_head():
     rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
     assert ["其中：  一般公共预算：1774.18"] in rows and ["其中：基本支出：1747.78"] in rows
     assert ["1．贯彻执行党的路线。2．推进商事制度改革。", "1.开展打击传销。2.开展质量监管。"] in rows
+
+
+def test_two_level2_words_in_a_row_are_an_empty_group_then_the_rows_level2():
+    """One cell per line, empty cells dropped: a 二级指标 group with no rows printed (生态效益指标) right before the
+    next group's name (可持续影响指标): the row's 二级指标 is the last one, and its 一级指标 stays the one above."""
+    lines = indicator_lines("效益指标 社会效益指标 营造放心的市场秩序 长期 长期 2 2",
+                            "生态效益指标 可持续影响指标 持续实施知识产权战略 长期 长期 1 1")
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["", "可持续影响指标", "持续实施知识产权战略", "长期", "长期", "1", "1"] in rows
