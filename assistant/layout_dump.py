@@ -398,13 +398,16 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
 
 def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column); a
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; on a
+    tie the earlier column); a
     text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
     得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
         return None  # more lines than a row's cells, each broken once, could fill: no row
 
     def fit(role: str, text: str) -> float:
+        if role == "core":
+            return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
@@ -429,7 +432,21 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     placed: dict[str, list[Paragraph]] = {}
     for k, cell in zip(placement, cells):
         placed.setdefault(columns[k], []).append(cell)
-    return {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
+    row = {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
+    if not scores_by_factor(row):
+        # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
+        return aligned(cells, [column for column in columns if column != "score_factor"])
+    return row
+
+
+def scores_by_factor(row: dict[str, Paragraph]) -> bool:
+    """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
+    cells = [compact(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
+    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
+    if not (factor and weight and score):
+        return True
+    ratio = float(factor.group(1)) / (100 if cells[0].endswith("%") or float(factor.group(1)) > 1 else 1)
+    return abs(float(weight.group(1)) * ratio - float(score.group(1))) <= 0.01 * max(1.0, float(score.group(1)))
 
 
 def skips_values(head: list[str], has_note: bool) -> bool:

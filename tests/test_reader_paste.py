@@ -376,3 +376,17 @@ def test_two_level2_words_in_a_row_are_an_empty_group_then_the_rows_level2():
     table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["", "可持续影响指标", "持续实施知识产权战略", "长期", "长期", "1", "1"] in rows
+
+
+def test_chongqing_row_without_its_empty_cells_is_placed_by_arithmetic_and_type():
+    """A Chongqing sheet dumped without its empty cells: a percentage that breaks 得分 = 权重 × 得分系数 is the
+    completed value, and 是否核心指标 takes only 是 or 否, so a row's last numbers are 权重 and 得分."""
+    lines = ["指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)", "指标权重(分)",
+             "指标得分(分)", "是否核心指标",
+             "财政供养人员控制率", "%", "100", "100", "92%", "2", "2",
+             "预算调整率", "%", "3", "3", "0", "2", "2",
+             "总分", "97.6"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["财政供养人员控制率", "%", "", "100", "100", "92%", "", "2", "2", ""] in rows
+    assert ["预算调整率", "%", "", "3", "3", "0", "", "2", "2", ""] in rows
