@@ -279,6 +279,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             rows.append(partial_row(lines[cursor:restart], values, known))
             cursor = restart
             continue
+        printed = line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+        if start is None and printed:
+            # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
+            rows.append(printed[0])
+            cursor += printed[1]
+            continue
         if start is None or (total is not None and total < start):
             break
         note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names)
@@ -326,6 +332,28 @@ def misfit(cells: list[str], values: list[str]) -> bool:
 def number(cell: str) -> float:
     """The figure of a NUMERIC cell ("12.5", "10分", "完成得0.5")."""
     return float(re.search(r"\d+(?:\.\d+)?", cell).group())
+
+
+def line_row(lines: list[Paragraph], values: list[str], known: set[str],
+             levels_in_header: int) -> tuple[dict[str, Paragraph], int] | None:
+    """A row printed on a line of its own, cells apart by spaces (its cells share the line): its level names
+    (recognised, or the table's own), then its cells placed in 三级指标 and the value columns by type; the row and
+    how many cells it used. None when the line is no such row."""
+    size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
+    items = join_levels(lines[:size])
+    if size < 3 or compact(items[0].text) in TOTAL or any(slot(compact(i.text)) for i in items):
+        return None  # a total, or what is left of a header
+    names = sum(1 for _ in takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)),
+                                     items))
+    if names == levels_in_header + 1 >= 3 and all(len(compact(p.text)) <= LEVEL_NAME for p in items[:names - 1]):
+        levels, items = items[:names - 1], items[names - 1:]  # every name column printed: levels by position
+    else:
+        levels = []
+        while len(items) > 1 and len(levels) < 2 and (is_level(compact(items[0].text))
+                                                      or compact(items[0].text) in known):
+            levels.append(items.pop(0))
+    placed = aligned(items, ["level3", *values])
+    return ({**level_cells(levels), **placed}, size) if placed else None
 
 
 def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> dict[str, Paragraph] | None:

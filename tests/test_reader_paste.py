@@ -390,3 +390,22 @@ def test_chongqing_row_without_its_empty_cells_is_placed_by_arithmetic_and_type(
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["财政供养人员控制率", "%", "", "100", "100", "92%", "", "2", "2", ""] in rows
     assert ["预算调整率", "%", "", "3", "3", "0", "", "2", "2", ""] in rows
+
+
+def test_spaced_row_that_no_fixed_width_fits_is_its_lines_cells():
+    """Rows printed one a line with single spaces, some cells left out (完成值 and 得分 empty): each line is a
+    row, its cells placed by type (指标性质 "=", 指标值 "100", 度量单位 "%", 权重 "22.5"); a line printing every
+    name column gives its levels by position; the note column takes the text after the scores."""
+    lines = ["绩效指标(90分) 一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分 未完成原因分析",
+             "产出指标 数量指标 足额保障率 = 100 % 22.5",
+             "项目绩效 项目效益 结余率 ≤ 5 % 22.5",
+             "总分 100"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["产出指标", "数量指标", "足额保障率", "=", "100", "%", "", "22.5", "", ""] in rows
+    assert ["项目绩效", "项目效益", "结余率", "≤", "5", "%", "", "22.5", "", ""] in rows
+    other = parse_text(["绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                        "效益指标 （30分） 经济效 益指标 不适应 90% 7.5 6.75 逐步提高"])
+    table = next(block for block in other if isinstance(block, TableBlock))
+    assert ["", "效益指标（30分）", "经济效益指标", "不适应", "90%", "", "7.5", "6.75", "逐步提高"] in \
+        [[cell.text for cell in row.cells] for row in table.rows]
