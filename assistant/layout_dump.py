@@ -159,10 +159,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
-    # As many lines as name columns, none a level word, the levels' short: the row's own names (项目决策 科学决策
-    # 必要性), no note.
-    own_names = names >= 3 and len(items) == names and not any(is_level(compact(i.text)) for i in items) \
-        and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1])
+    # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
+    own_names = printed_names(items, names) and not any(is_level(compact(i.text)) for i in items)
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
@@ -180,8 +178,7 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
-    if not levels and names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-            and not any(VALUE_START.match(compact(i.text)) for i in items):
+    if not levels and printed_names(items, names):
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
@@ -196,6 +193,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def printed_names(items: list[Paragraph], names: int) -> bool:
+    """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
+    levels short (项目决策, 部门预算管理), no value among them."""
+    return names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
+        and not any(VALUE_START.match(compact(i.text)) for i in items)
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -343,10 +347,9 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     items = join_levels(lines[:size])
     if size < 3 or compact(items[0].text) in TOTAL or any(slot(compact(i.text)) for i in items):
         return None  # a total, or what is left of a header
-    names = sum(1 for _ in takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)),
-                                     items))
-    if names == levels_in_header + 1 >= 3 and all(len(compact(p.text)) <= LEVEL_NAME for p in items[:names - 1]):
-        levels, items = items[:names - 1], items[names - 1:]  # every name column printed: levels by position
+    names = list(takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)), items))
+    if printed_names(names, levels_in_header + 1):
+        levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
         levels = []
         while len(items) > 1 and len(levels) < 2 and (is_level(compact(items[0].text))
