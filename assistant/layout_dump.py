@@ -726,14 +726,22 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
     return rows, used
 
 
-LABELLED_ITEM = re.compile(r"(?:其中[:：]\s*)?[^\s:：\d]+[:：]\s*(?:[-+]?\d[\d,，]*(?:\.\d+)?)?")
+# One "label：amount" item ("其中：" before it kept): a short label, its colon, an amount or nothing.
+LABELLED_ITEM = re.compile(r"(?:其中[:：])?[^\s:：\d]{1,30}[:：](?:[-+]?\d[\d,，]{0,20}(?:\.\d+)?)?")
 
 
 def labelled_amounts(text: str) -> list[str]:
-    """The "label：amount" items of a line that holds two or more of them and nothing else, one with an amount."""
-    items = [match.group() for match in LABELLED_ITEM.finditer(text)]
-    whole = compact("".join(items)) == compact(text)
-    return items if whole and len(items) >= 2 and any(DIGIT.search(item) for item in items) else []
+    """The "label：amount" items of a line that holds two or more of them apart by spaces and nothing else, one
+    with an amount ("其中：  一般公共预算：1774.18 其中：基本支出：1747.78")."""
+    items: list[str] = []
+    for part in text.split():
+        if items and re.fullmatch(r"其中[:：]", items[-1]):
+            items[-1] += part
+        else:
+            items.append(part)
+    if len(items) < 2 or not all(LABELLED_ITEM.fullmatch(item) for item in items):
+        return []
+    return items if any(DIGIT.search(item) for item in items) else []
 
 
 def keyed(row: Row) -> bool:

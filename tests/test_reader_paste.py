@@ -364,7 +364,7 @@ def test_spaced_breakdown_items_and_goals_of_a_head():
              "产出指标 数量指标 执法次数 ≧10000人次 10000人次 12.5 12"]
     table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
     rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
-    assert ["其中：  一般公共预算：1774.18"] in rows and ["其中：基本支出：1747.78"] in rows
+    assert ["其中：一般公共预算：1774.18"] in rows and ["其中：基本支出：1747.78"] in rows
     assert ["1．贯彻执行党的路线。2．推进商事制度改革。", "1.开展打击传销。2.开展质量监管。"] in rows
 
 
