@@ -24,13 +24,14 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note", "指标分值": "weight",
+                "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
+DIGIT = re.compile(r"\d")
 EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
@@ -150,15 +151,18 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
     return levels, items[start:]
 
 
-def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
-               weighted: list[str]) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted: list[str],
+               names: int = 1) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
     """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
-    before 指标值; `weighted` lists the levels that print their own 分值 after their name. A level name printed
-    before a placeholder opens that placeholder's group, not this row's."""
+    before 指标值; `weighted` lists the levels that print their own 分值 after their name, `names` counts the
+    header's name columns (一级, 二级, 三级指标). A level name printed before a placeholder opens that
+    placeholder's group, not this row's."""
     items = join_levels(head)
     note = None
+    # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
+    own_names = printed_names(items, names) and not any(is_level(compact(i.text)) for i in items)
     if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
-            and not is_placeholder(items[0].text):
+            and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
@@ -174,6 +178,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
         levels.append(items.pop(0))
     if not levels:
         levels, items = scored_levels(items)
+    if not levels and printed_names(items, names):
+        # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
+        # levels and its 三级指标 by position.
+        levels, items = items[:-1], items[-1:]
     cells = level_cells(levels)
     spill = 0
     while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
@@ -185,6 +193,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool,
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def printed_names(items: list[Paragraph], names: int) -> bool:
+    """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
+    levels short (项目决策, 部门预算管理), no value among them."""
+    return names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
+        and not any(VALUE_START.match(compact(i.text)) for i in items)
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -199,12 +214,21 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     if len(levels) == 1:
         alone = compact(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
+    if len(levels) >= 2 and not any(LEVEL1.match(compact(level.text)) for level in levels) \
+            and all(LEVEL2.match(compact(level.text)) for level in levels):
+        return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
+
+
+LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
+NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
+    # The next table's title ends this table's rows.
+    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
     slots = with_level_weights([slot(word) for word in header])
     columns = {name: position for position, name in enumerate(slots) if name}
@@ -213,21 +237,61 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
+    names = sum(name in columns for name in ("level1", "level2", "level3"))
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
         # The row's values: numbers where the scores go (or empty cells, if the dump prints them), after the
         # row's 三级指标, and no number right after them (but a note column may hold one, "0").
-        start = next((i for i in range(cursor + 1, (len(texts) if total is None else total) - len(values) + 1)
-                      if all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
-                      and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
-                      and not ends_in_number(texts, i + len(values), "note" in columns)
-                      and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
-                      and "level3" in split_head(lines[cursor:i], not rows, "note" in columns, weighted)[2]), None)
+        end = (len(texts) if total is None else total) - len(values) + 1
+
+        def row_at(i: int) -> bool:
+            return (all(NUMERIC.match(texts[i + offset]) or texts[i + offset] == EMPTY_CELL for offset in numeric)
+                    and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
+                    and not ends_in_number(texts, i + len(values), "note" in columns)
+                    and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
+                    and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
+                                                               weighted, names)[2]))
+
+        # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
+        # its first value is a figure (不少于6种, 116次), never a name.
+        alone = [cursor] if rows and "note" not in columns and cursor < end and DIGIT.search(texts[cursor]) else []
+        start = next((i for i in [*range(cursor + 1, end), *alone] if row_at(i)), None)
+        if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
+                and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
+            start += 1  # the 三级指标 broke over two lines: its second line is no target
+        scores = [name for name in values if name in ("weight", "score")]
+        after = cursor + 1 + len(scores)
+        if rows and scores and is_placeholder(texts[cursor]) and after <= len(texts) \
+                and all(NUMERIC.match(text) for text in texts[cursor + 1:after]) \
+                and (after == len(texts) or not NUMERIC.match(texts[after])):
+            # A "……" row that keeps its 分值 and 得分 ("……" "5" "5").
+            rows.append({"level3": lines[cursor], **dict(zip(scores, lines[cursor + 1:after]))})
+            cursor = after
+            continue
+        # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
+        # the table has used) starts, no further than a full row's cells away.
+        known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
+        tops = {compact(row["level1"].text) for row in rows if "level1" in row}
+        limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
+                    cursor + names + len(values) + 1)
+        restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
+                        and (is_level(texts[cursor]) or texts[cursor] in known)
+                        and partial_row(lines[cursor:j], values, known)), None)
+        if restart is not None:
+            rows.append(partial_row(lines[cursor:restart], values, known))
+            cursor = restart
+            continue
+        printed = line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+        if start is None and printed:
+            # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
+            rows.append(printed[0])
+            cursor += printed[1]
+            continue
         if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted)
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
@@ -257,6 +321,66 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def misfit(cells: list[str], values: list[str]) -> bool:
+    """Values that do not read as one row's: 得分 above 分值, or a target with no figure before an actual that
+    opens with a comparison (≤4), which is a target's form."""
+    row = dict(zip(values, cells))
+    weight, score, target, actual = (row.get(name, "") for name in ("weight", "score", "target", "actual"))
+    if NUMERIC.match(weight) and NUMERIC.match(score) and number(score) > number(weight):
+        return True
+    return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
+
+
+def number(cell: str) -> float:
+    """The figure of a NUMERIC cell ("12.5", "10分", "完成得0.5")."""
+    return float(re.search(r"\d+(?:\.\d+)?", cell).group())
+
+
+def line_row(lines: list[Paragraph], values: list[str], known: set[str],
+             levels_in_header: int) -> tuple[dict[str, Paragraph], int] | None:
+    """A row printed on a line of its own, cells apart by spaces (its cells share the line): its level names
+    (recognised, or the table's own), then its cells placed in 三级指标 and the value columns by type; the row and
+    how many cells it used. None when the line is no such row."""
+    size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
+    items = join_levels(lines[:size])
+    if size < 3 or compact(items[0].text) in TOTAL or any(slot(compact(i.text)) for i in items):
+        return None  # a total, or what is left of a header
+    names = list(takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)), items))
+    if printed_names(names, levels_in_header + 1):
+        levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
+    else:
+        levels = []
+        while len(items) > 1 and len(levels) < 2 and (is_level(compact(items[0].text))
+                                                      or compact(items[0].text) in known):
+            levels.append(items.pop(0))
+    placed = aligned(items, ["level3", *values])
+    return ({**level_cells(levels), **placed}, size) if placed else None
+
+
+def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> dict[str, Paragraph] | None:
+    """A row printed without some of its value cells (a dump drops the empty ones): its level names (recognised,
+    or the table's own read on earlier rows), its 三级指标, then its values, each to the next value column its type
+    fits — a number to 分值 then 得分, any other cell to 指标值 then 完成值. None when the lines do not read so."""
+    if not set(values) <= {"target", "actual", "weight", "score"}:
+        return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
+    items = join_levels(head)
+    levels = []
+    while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
+        levels.append(items.pop(0))
+    if not levels or not items or any(is_level(compact(i.text)) or compact(i.text) in known
+                                      or is_placeholder(i.text) for i in items):
+        return None
+    numbers = [name for name in values if name in ("weight", "score")]
+    figures = [name for name in values if name in ("target", "actual")]
+    cells = {**level_cells(levels), "level3": items[0]}
+    for item in items[1:]:
+        slots = numbers if NUMERIC.match(compact(item.text)) else figures
+        if not slots:
+            return None
+        cells[slots.pop(0)] = item
+    return cells
 
 
 def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,
@@ -305,13 +429,16 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
 
 def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; on a tie the earlier column); a
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; on a
+    tie the earlier column); a
     text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
     得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
         return None  # more lines than a row's cells, each broken once, could fill: no row
 
     def fit(role: str, text: str) -> float:
+        if role == "core":
+            return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
@@ -336,7 +463,21 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     placed: dict[str, list[Paragraph]] = {}
     for k, cell in zip(placement, cells):
         placed.setdefault(columns[k], []).append(cell)
-    return {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
+    row = {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
+    if not scores_by_factor(row):
+        # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
+        return aligned(cells, [column for column in columns if column != "score_factor"])
+    return row
+
+
+def scores_by_factor(row: dict[str, Paragraph]) -> bool:
+    """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
+    cells = [compact(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
+    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
+    if not (factor and weight and score):
+        return True
+    ratio = float(factor.group(1)) / (100 if cells[0].endswith("%") or float(factor.group(1)) > 1 else 1)
+    return abs(float(weight.group(1)) * ratio - float(score.group(1))) <= 0.01 * max(1.0, float(score.group(1)))
 
 
 def skips_values(head: list[str], has_note: bool) -> bool:
@@ -399,6 +540,7 @@ def table_rows(blocks: list[Block]) -> int:
 
 
 PAGE_MARK = re.compile(r"^(\d+)、")  # a document viewer's page number before each page's text
+PAGE_LENGTH = 40
 
 
 def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
@@ -408,7 +550,9 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
     page = 0
     for paragraph in run:
         number = PAGE_MARK.match(paragraph.text)
-        if number and int(number.group(1)) == page + 1:
+        # The first page is a long line (the last may be short); a short "1、" line is a cell's own numbering
+        # (1、业务工作经费).
+        if number and int(number.group(1)) == page + 1 and (page or len(paragraph.text) > PAGE_LENGTH):
             stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
             page += 1
         else:
@@ -451,13 +595,14 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     """Each paragraph's cells (`unflatten`); after a header line cut at its spaces, the lines that follow are rows
-    printed one a line with cells apart by single spaces, cut at their spaces too, up to a line with none (or
-    one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within a cell)."""
+    printed one a line with cells apart by single spaces, cut at their spaces too (`spaced_cells`), up to a line
+    with none but a "……" row (or one whose spaces fall inside a bracket, "明确性(5 分)": those are spaces within
+    a cell)."""
     cells: list[Paragraph] = []
     rows_follow = False
     for paragraph in pages:
-        parts = paragraph.text.split()
-        if rows_follow and len(parts) >= 2 and all(balanced(part) for part in parts):
+        parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
+        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
         unflat = unflatten(paragraph)
@@ -470,11 +615,32 @@ def balanced(text: str) -> bool:
     return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
+COMPARISON = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)$")
+
+
+def spaced_cells(text: str) -> list[str]:
+    """The cells of a row printed with single spaces between them: a space inside a bracket ("(50 分)") or after
+    a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
+    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元")."""
+    cells: list[str] = []
+    for part in text.split():
+        if cells and (not balanced(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
+            cells[-1] += part
+        else:
+            cells.append(part)
+    return cells
+
+
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
-    """A table flattened into one line as one paragraph per cell: cells separated by spaces, or by
-    nothing at all (cut at the header words and numbers, see `segment`)."""
+    """A table flattened into one line as one paragraph per cell: "label：amount" items apart by spaces, cells
+    separated by spaces, or by nothing at all (cut at the header words and numbers, see `segment`)."""
+    items = labelled_amounts(paragraph.text)
+    if items:
+        return [Paragraph(item.strip(), paragraph.line) for item in items]
     parts = paragraph.text.split()
-    if len(parts) >= 8 and sum(compact(part) in HEADER_WORDS or role_of(part, FUND_ROLES) is not None
+    if {"预期目标", "实际完成情况"} <= set(parts):
+        return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
+    if len(parts) >= 4 and sum(bool(slot(compact(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
@@ -503,15 +669,87 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             continue
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
-        return run[:head_start] + [table] + rebuild_run(run[after + used:], as_printed)
+        return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
-        return run[:head_start] + [TableBlock(head_rows)] + list(run[end:])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
+    return basic_data_tables(run)
+
+
+# A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
+COLUMN_WORD = re.compile(r"(?:数|率|[（(](?:万?元|m²|㎡|人)[)）])$")
+BASIC_DATA_TITLE = "基础数据表"
+
+
+def basic_data_tables(run: list[Paragraph]) -> list[Block]:
+    """A basic-data sheet dumped one cell per line under its title: its rows rebuilt (`labelled_rows`)."""
+    for index, paragraph in enumerate(run):
+        if BASIC_DATA_TITLE in paragraph.text:
+            rows, used = labelled_rows(run[index + 1:])
+            if sum(len(row.cells) > 1 for row in rows) >= 3:
+                after = index + 1 + used
+                return run[:after - used] + [TableBlock(rows)] + basic_data_tables(run[after:])
     return list(run)
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码")
+def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
+    """Rows of a sheet whose every row is a label and its values: a text line opens a row, the column words
+    printed right after a label stay in its row (and the value after a key, 预算单位名称), the values after them
+    open a row of their own; a blank line
+    between a row's lines is an empty cell (a dump that keeps its empty cells); a label wrapped over lines is
+    joined. Ends at a title or a sentence."""
+    rows: list[Row] = []
+    previous: Paragraph | None = None
+    used = 0
+    for paragraph in run:
+        text = compact(paragraph.text)
+        if is_title(text) or text.startswith("说明") or len(text) > 40:
+            break
+        if NUMBER_RUN.match(text):
+            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(compact(rows[-1].cells[-1].text)):
+                rows.append(Row([Cell("", paragraph.line)]))
+            elif previous is not None:
+                rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
+            rows[-1].cells.append(Cell(cell_text(paragraph), paragraph.line))
+        elif rows and len(rows[-1].cells) == 1 and not keyed(rows[-1]) and paragraph.line == previous.line + 1 \
+                and (not balanced(rows[-1].cells[0].text) or len(text) <= 3 and not COLUMN_WORD.search(text)):
+            # A label wrapped in a narrow column: its bracket still open, or a short tail ("…维护经" "费").
+            rows[-1].cells[0].text += paragraph.text.strip()
+        elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and
+                       all(not NUMBER_RUN.match(compact(c.text)) for c in rows[-1].cells)):
+            rows[-1].cells.append(Cell(paragraph.text, paragraph.line))  # a key's value, or a column word
+        else:
+            rows.append(Row([Cell(paragraph.text, paragraph.line)]))
+        previous = paragraph
+        used += 1
+    return rows, used
+
+
+# One "label：amount" item ("其中：" before it kept): a short label, its colon, an amount or nothing.
+LABELLED_ITEM = re.compile(r"(?:其中[:：])?[^\s:：\d]{1,30}[:：](?:[-+]?\d[\d,，]{0,20}(?:\.\d+)?)?")
+
+
+def labelled_amounts(text: str) -> list[str]:
+    """The "label：amount" items of a line that holds two or more of them apart by spaces and nothing else, one
+    with an amount ("其中：  一般公共预算：1774.18 其中：基本支出：1747.78")."""
+    items: list[str] = []
+    for part in text.split():
+        if items and re.fullmatch(r"其中[:：]", items[-1]):
+            items[-1] += part
+        else:
+            items.append(part)
+    if len(items) < 2 or not all(LABELLED_ITEM.fullmatch(item) for item in items):
+        return []
+    return items if any(DIGIT.search(item) for item in items) else []
+
+
+def keyed(row: Row) -> bool:
+    return label(compact(row.cells[0].text)) in HEAD_KEYS
+
+
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
+             "联系电话")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
@@ -544,17 +782,72 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     return words if len(roles) >= 3 and "executed" in roles else []
 
 
+def key_value_cells(paragraph: Paragraph) -> list[Cell]:
+    """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
+    one broken in two: "项目支 出名称") and its value: key and value cells, a value running up to the next key (a
+    key right after a key has an empty value). None otherwise."""
+    words = paragraph.text.split()
+    cells: list[Cell] = []
+    index = 0
+    while index < len(words):
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0)
+        if size:
+            cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
+            index += size
+        elif cells:
+            value = cells[-1]
+            value.text = f"{value.text} {words[index]}".strip()
+            index += 1
+        else:
+            return []
+    # A bracketed remark after the key ("实施单位 (盖章)") is no value: the value is printed under it.
+    values = [cell.text for cell in cells[1::2]]
+    return cells if values[0] and not any(ANNOTATION.match(value) for value in values) else []
+
+
+ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
+
+
+# A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
+# block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
+HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
+
+
+def is_title(text: str) -> bool:
+    """A compacted line that names a table: 附件2, …自评表."""
+    return text.startswith("附件") or text.endswith("表")
+
+
+def head_labels_start(texts: list[str], start: int) -> int:
+    """Where the head begins: up to three head labels printed alone right above its first row belong to it (a
+    table's title, 附件 or 自评表, does not)."""
+    for _ in range(3):
+        above = texts[start - 1] if start else ""
+        if not HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
+            break
+        start -= 1
+    return start
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
     texts = [compact(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
+    before_funds = funds[0] if funds else len(texts)
+    # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
+    opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
-    keys = [(i, size) for i in range(funds[0] if funds else len(texts)) for size in (1, 2)
+    keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
             if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
-    start = keys[0][0] if keys else (funds[0] if funds else len(run))
+    # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
+    spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
+    starts = [i for i, _ in keys] + [i for i, _ in spaced]
+    start = head_labels_start(texts, min(starts)) if starts else \
+        (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
+    rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
@@ -593,6 +886,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if goal is not None and "预期目标" in texts[cursor:goal]:
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
+        words = rest[0].text.split() if len(rest) == 1 else []
+        if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
+            # Both goals on one line, apart by a space: cut where the numbering starts again.
+            rest = [Paragraph(word, rest[0].line) for word in words]
         if rest:
             # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
             split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))

@@ -15,6 +15,10 @@ in one of the styles a reviewer's copy produces:
     e  markdown pipe rows with a |---| separator under the first row
     f  each row on one line, cells separated by tabs, merged cells left empty
     g  each row on one line, cells separated by a single space, no empty cells
+    h  one cell per line, empty cells dropped, a blank line after each row (no trailing bars)
+    i  one cell per line, empty cells dropped, a header row's (words only, four cells or more) cells longer than
+       three characters broken over two lines at their middle
+    j  one cell per line, empty cells dropped, every cell wrapped at 12 characters, as a browser's narrow column
 """
 import argparse
 import json
@@ -36,7 +40,9 @@ from schemas.gold import GoldReport  # noqa: E402
 STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
+    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行",
 }
+WRAP = 12  # characters of a browser's narrow column (style j)
 
 
 def grid(rows) -> list[list[str | None]]:
@@ -52,6 +58,8 @@ def grid(rows) -> list[list[str | None]]:
 
 def table_lines(rows, style: str, index: int) -> list[str]:
     table = grid(rows)
+    if style in "hij":
+        return cell_lines(table, style)
     if style in "abc":
         texts = [text for row in table for text in row if text is not None]
         if style == "b":
@@ -69,6 +77,24 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]
+
+
+def cell_lines(table: list[list[str | None]], style: str) -> list[str]:
+    """One filled cell per line (styles h, i, j): a blank line after each row, a header row's cells broken in two,
+    or every cell wrapped at WRAP characters."""
+    lines = []
+    for row in table:
+        texts = [text for text in row if text]
+        if style == "h":
+            lines += texts + [""] if texts else []
+        elif style == "i" and len(texts) >= 4 and not any(char.isdigit() for text in texts for char in text):
+            lines += [part for text in texts for part in
+                      ([text[:len(text) // 2], text[len(text) // 2:]] if len(text) > 3 else [text])]
+        elif style == "j":
+            lines += [text[at:at + WRAP] for text in texts for at in range(0, len(text), WRAP)]
+        else:
+            lines += texts
+    return lines
 
 
 def aligned_lines(rows, gap: int = 3) -> list[str]:
