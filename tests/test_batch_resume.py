@@ -45,9 +45,16 @@ def inbox(tmp_path):
     return folder
 
 
+def default_sigint() -> None:
+    """Ctrl-C as a terminal delivers it: a suite started in the background by a non-interactive shell ignores SIGINT,
+    and a Python started with SIGINT ignored keeps ignoring it (no KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_batch(inbox, outdir) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "assistant", "batch", str(inbox), "-o", str(outdir), "--jobs", "1"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=default_sigint)
 
 
 def wait_for_done(process: subprocess.Popen, outdir, count: int) -> None:
