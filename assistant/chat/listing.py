@@ -7,7 +7,7 @@ from assistant.chat.compute import (NotFound, Result, derived, find, group_named
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
-from assistant.chat.vocabulary import MONEY_UNITS, strip_columns
+from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
@@ -16,7 +16,6 @@ from assistant.values import parse_target
 from schemas import Evidence
 
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
-LEFT_OVER = re.compile(r"结余|节余|节约|剩余")  # what a budget leaves unspent
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
-                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns,
-                                       strip_scope, year_in)
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED,
+                                       TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in, expected_units, scope_of,
+                                       strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -71,9 +71,8 @@ BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
-LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
 # "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
-LEFT_OVER_RATE = re.compile(r"(?:结余|节余|节约|剩余)(?:资金)?(?:率|比例|比率|百分比)$")
+LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
@@ -518,6 +517,7 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
+    # 结余 is left over from a budget only when the question speaks of one
     match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
