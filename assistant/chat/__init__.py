@@ -76,16 +76,25 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
                     mode: str = "offline") -> Answer:
     """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups.
     A question making several requests ("执行率是多少，扣了几分？") answers each, the later ones as follow-ups of
-    the earlier; its value is the last request's."""
+    the earlier; a part a later one restates ("列出扣分的指标，并说明原因": the list, then the list with reasons) is
+    given once. Its value is that of the last request giving one."""
     answers: list[Answer] = []
     for request in requests(question or ""):
         answers.append(understood_answer(report, document, request, history + answers, mode))
     if len(answers) == 1:
         return located(answers[0], document)
-    last = answers[-1]
-    combined = last.model_copy(update={"question": question, "answer": "\n".join(a.answer for a in answers),
-                                       "evidence": [item for a in answers for item in a.evidence]})
+    shown = [a for i, a in enumerate(answers) if not any(restates(later, a) for later in answers[i + 1:])]
+    valued = [a for a in answers if a.value is not None] or answers
+    combined = valued[-1].model_copy(update={"question": question, "answer": "\n".join(a.answer for a in shown),
+                                             "evidence": list({(e.quote, e.line): e for a in shown for e in a.evidence}.values())})
     return located(combined, document)
+
+
+def restates(later: Answer, earlier: Answer) -> bool:
+    """Whether a later part of an answer stands on every piece of evidence an earlier part gave: it says that part
+    again (a list, then the same list with reasons; a figure, then why it is so)."""
+    ours = {(e.quote, e.line) for e in earlier.evidence}
+    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence}
 
 
 def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],

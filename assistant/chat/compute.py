@@ -74,6 +74,14 @@ def number(value: float | None) -> str:
     return f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
 
 
+POINTS = "个百分点"  # how far apart two rates stand: 100% − 56.7% is 43.3 个百分点, not 43.3%
+
+
+def gap_unit(unit: str | None) -> str | None:
+    """The unit of a difference between two figures in `unit`: a gap between rates is in 个百分点."""
+    return POINTS if unit == "%" else unit
+
+
 def unit_family(unit: str | None) -> frozenset[str] | None:
     """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名)."""
     if unit is None:
@@ -182,7 +190,7 @@ def subtract(tools: ReportTools, node: Difference) -> Result:
         if not right.value:
             raise NotFound("比较的基数")
         return derived(f"({formula})÷{wrap(right)}×100", "%", left.facts + right.facts, direction=direction)
-    return derived(formula, left.unit or right.unit, left.facts + right.facts, direction=direction)
+    return derived(formula, gap_unit(left.unit or right.unit), left.facts + right.facts, direction=direction)
 
 
 def operands(tools: ReportTools, first, second, same_units: bool = True, within: bool = False) -> tuple[Result, Result]:

@@ -3,7 +3,7 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, find, group_named, label_named, listed_items,
+from assistant.chat.compute import (NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
@@ -144,7 +144,7 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, str]:
     """How far the highest table's figure stands above the lowest's ("执行率最高和最低的项目差多少"), each named."""
     top, low = max(facts, key=lambda f: f.value), min(facts, key=lambda f: f.value)
-    unit = top.unit or ""
+    unit = gap_unit(top.unit) or ""
     gap = derived(f"{number(top.value)}−{number(low.value)}", unit, [top, low])
     side = lambda fact: "、".join(table_label(tools, f.table) for f in facts  # noqa: E731
                                   if abs(f.value - fact.value) < SAME) + f"（{printed(fact)}，{where(fact)}）"

@@ -6,10 +6,9 @@ closest passages, and carries no value.
 """
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, group_named, indicator_total,
-                                    names_row, number,
-                                    of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
-                                    unit_family)
+from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, gap_unit, group_named,
+                                    indicator_total, names_row, number, of, part_of_whole, proportional, score_share,
+                                    sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import contents_answer, listing_answer, why_answer
 from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
@@ -173,9 +172,9 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     others = [r.value for i, r in enumerate(results) if i not in picked]
     gap = min(abs(best - value) for value in others)
     if node.gap:
-        result.value = round(gap, 2)
+        result.value, result.unit = round(gap, 2), gap_unit(result.unit)
     return result, (f"{'、'.join(node.names[i] for i in picked)}{node.wording}：{stated}，"
-                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
+                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{gap_unit(result.unit) or ''}。")
 
 
 def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
@@ -242,7 +241,7 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
     """"差多少？" after two figures: the difference of the last two answers' values, on their evidence."""
     high, low = sorted((first, second), key=lambda a: -a.value)
     value = round(high.value - low.value, 2)
-    unit = high.unit or low.unit or ""
+    unit = gap_unit(high.unit or low.unit) or ""
     sentence = (f"{number(high.value)}−{number(low.value)}={number(value)}{unit}。"
                 f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
                 f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
@@ -256,7 +255,7 @@ def which_answer(question: str, first: Answer, second: Answer, way: str, names: 
     names = [clean(ASKING.sub("", name)) for name in names]
     pairs = sorted(zip(names, (first, second)), key=lambda pair: pair[1].value, reverse=way not in ("低", "少", "小"))
     ordered = [answer for _, answer in pairs]
-    unit = first.unit or second.unit or ""
+    unit = gap_unit(first.unit or second.unit) or ""
     stated = "；".join(f"{name}{number(a.value)}{a.unit or ''}" for name, a in zip(names, (first, second)))
     if abs(first.value - second.value) < SAME:
         sentence = f"二者相同：{stated}。"
