@@ -3,9 +3,11 @@ the parts of a group (三公经费, 项目支出, 基本支出 and 项目支出)
 or a comparison.
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text)."""
+import re
+
 import pytest
 
-from tests.test_chat_questions import S000, S002, ask, gold, projects
+from tests.test_chat_questions import S000, S001, S002, ask, gold, projects
 
 
 def rates(path):
@@ -49,3 +51,62 @@ def test_a_figure_then_why_states_the_figure_once_and_keeps_it_as_the_value():
     rate = rates(S002)["运行维护费"]
     answer = ask(S002, "运行维护费的执行率是多少，为什么没到100%？")
     assert answer.value == rate and answer.answer.count(f"{rate:g}%（") == 1
+
+
+# the parts of a group ----------------------------------------------------------------------------------------------
+
+def basic_rows(path) -> dict[str, dict]:
+    """Every basic-data row by its printed label, its cells by the header above it ("2024年决算数" …)."""
+    rows, header, cells = gold(path).tables[0].rows, [], {}
+    for row in rows:
+        if any(v and "年" in v for v in row.values):
+            header = row.values
+        else:
+            cells[row.label] = {h: float(v) for h, v in zip(header, row.values) if h and v and re.fullmatch(r"[\d.]+", v)}
+    return cells
+
+
+def test_the_largest_part_of_the_three_public_expenses():
+    rows = basic_rows(S001)  # 三公经费 = 1、公务用车购置和维护经费 + 2、出国经费 (blank) + 3、公务接待
+    whole = rows["三公经费"]["2024年决算数"]
+    car, hosting = rows["1、公务用车购置和维护经费"]["2024年决算数"], rows["3、公务接待"]["2024年决算数"]
+    answer = ask(S001, "三公经费中哪项最多？")
+    assert answer.value == max(car, hosting) == car and "最多的是公务用车购置和维护经费" in answer.answer
+    assert f"{car / whole * 100:.2f}%" in answer.answer and f"{hosting:g}万元" in answer.answer
+    share = ask(S001, "三公经费中占比最大的是哪项？")
+    assert share.value == round(car / whole * 100, 2) and share.unit == "%"
+
+
+def test_the_parts_under_a_numbered_row_add_up_to_it():
+    rows = basic_rows(S001)  # the unnumbered rows under "3、本级专项资金" add up to it
+    names = ["市场监督专项", "药械化监管专项", "质量监督专项", "食品安全监管", "知识产权战略", "电容器中心筹建经费", "其他项目"]
+    spent = {name: rows[name]["2024年决算数"] for name in names}
+    answer = ask(S001, "本级专项资金中哪个专项最多？")
+    assert answer.value == max(spent.values()) and max(spent, key=spent.get) in answer.answer.split("。")[0]
+    ranked = ask(S001, "本级专项资金各项从高到低排列").answer
+    lines = [cells[1].strip() for cells in (line.split("|") for line in ranked.split("\n") if line.startswith("| "))][1:]
+    assert lines == sorted(names, key=spent.get, reverse=True)
+    assert "公用经费" not in ranked  # the row after the run is not one of its parts
+
+
+def test_each_part_and_the_parts_left_blank():
+    rows = basic_rows(S002)  # 2023: only 公务用车购置和维护经费 is printed among the three
+    answer = ask(S002, "三公经费中哪项最多？").answer
+    assert f"公务用车购置和维护经费：{rows['1、公务用车购置和维护经费']['2023年决算数']:g}万元" in answer
+    assert "出国经费、公务接待未填2023年决算数" in answer
+    each = ask(S002, "项目支出各项分别是多少？").answer
+    for name in ("1、业务工作经费", "2、运行维护经费", "3、编外用工人员经费"):
+        assert f"| {name[2:]} | {rows[name]['2023年决算数']:g}万元 |" in each
+    parts = ask(S002, "公用经费中哪项最少？").answer  # "其中：办公经费" and the rows after it that fit in 公用经费
+    assert "会议费、培训费：0万元" in parts and "政府采购金额" not in parts
+
+
+def test_a_whole_named_in_another_column():
+    rows = basic_rows(S001)
+    answer = ask(S001, "三公经费中哪项预算数最多？")
+    assert answer.value == rows["1、公务用车购置和维护经费"]["2024年预算数"] and "2024年预算数" in answer.answer
+
+
+def test_a_group_of_indicators_is_not_a_whole_of_parts():
+    scores = [i.score for _, t in projects(S000) for i in t.indicators if i.level1 == "产出指标" and i.score is not None]
+    assert ask(S000, "产出指标中哪个指标得分最低？").value == min(scores)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from assistant.chat.compute import (NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
+from assistant.chat.question import Contents, Listing, Parts, TablesTotal, Why, subject_of
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
@@ -50,6 +50,59 @@ def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
     quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
     return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
             f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
+
+
+def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
+    """The parts the table shows a whole is made of, in the whole's column (its 决算数 of the report year unless
+    another is named), each with its share of the whole: the largest or smallest, ranked, or each as printed."""
+    whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
+                                               units=node.whole.units, year=node.whole.year, limit=20)
+                  if m.score >= ENOUGH and parts_of(tools, m.fact)), None)
+    if whole is None or not whole.value:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    rows = parts_of(tools, whole)
+    printed_parts = [f for f in rows if f is not None and f.value is not None]
+    if not printed_parts:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    shares = {id(f): derived(f"{number(f.value)}÷{number(whole.value)}×100", "%", [f, whole]) for f in printed_parts}
+    column = whole.heading or COLUMN_NAMES.get(whole.column or "", "")
+    cell = lambda f: f"{printed(f)} | {number(shares[id(f)].value)}% | {where(f)}"  # noqa: E731
+    head = f"{whole.row}（{column}{printed(whole)}，{where(whole)}）"
+    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None]
+    table = f"\n| 项目 | {column} | 占{whole.row} | 出处 |\n|---|---|---|---|"
+    unfilled = f"\n{'、'.join(blank)}未填{column}。" if blank else ""
+    if node.condition in ("highest", "lowest"):
+        best = (max if node.condition == "highest" else min)(f.value for f in printed_parts)
+        chosen = [f for f in printed_parts if abs(f.value - best) < SAME]
+        most = {"highest": "最多", "lowest": "最少"}[node.condition]
+        result = shares[id(chosen[0])] if node.share else Result(best, chosen[0].unit, "", [*chosen, whole])
+        said = "、".join(f"{f.row}：{printed(f)}，占{number(shares[id(f)].value)}%（{where(f)}）" for f in chosen)
+        rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in printed_parts)
+        return result, f"{head}中{most}的是{said}。{table}\n{rows_shown}{unfilled}"
+    if node.condition in ("rank", "rank_up"):
+        ranked = sorted(printed_parts, key=lambda f: f.value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in ranked)
+        return (Result(None, whole.unit, "", [*ranked, whole]),
+                f"{head}各项按{column}{order}：{table}\n{rows_shown}{unfilled}")
+    rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in printed_parts)
+    return Result(None, whole.unit, "", [*printed_parts, whole]), f"{head}的各项：{table}\n{rows_shown}{unfilled}"
+
+
+def part_names(tools: ReportTools, whole: Fact) -> list[str]:
+    """The rows the table shows as parts of the whole's row, in printed order."""
+    return list(dict.fromkeys(f.row for f in tools.facts if f.kind == "basic" and f.table == whole.table
+                              and f.parent is not None and f.parent == whole.row and f.row))
+
+
+def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
+    """Each part's figure in the whole's column (None for a part that leaves it blank); none when the table shows
+    the whole's row has no parts."""
+    if whole.kind != "basic":
+        return []
+    column = {f.row: f for f in tools.facts if f.kind == "basic" and f.table == whole.table
+              and f.parent == whole.row and f.heading == whole.heading}
+    return [column.get(name) for name in part_names(tools, whole)]
 
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:

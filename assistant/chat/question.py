@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED,
-                                       TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in, expected_units, scope_of,
+                                       RATE, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in, expected_units, scope_of,
                                        strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
 
@@ -108,6 +108,10 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+# "三公经费中哪项最多", "公用经费里哪一项最少", "三公经费各项分别是多少", "项目支出的各组成部分从高到低排列": the parts
+# of the whole named first
+PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
+ASKS_PARTS = re.compile(r"哪项|哪一项|哪个|哪一个|哪些|哪几项|分别|各(?:是|为|有)|排序|排名|排列|包括|组成|构成")
 RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
 SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
@@ -297,6 +301,16 @@ class Contents:
     """What the report says a figure is made of or spent on ("项目支出有哪些", "业务工作经费主要用于哪些方面")."""
 
     subject: Operand
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The parts a table shows a whole is made of (三公经费: 公务用车购置和维护经费, 出国经费, 公务接待): the largest
+    or smallest, ranked, or each, with its share of the whole."""
+
+    whole: Operand
+    condition: str  # highest | lowest | rank | rank_up | each
+    share: bool = False  # the share of the whole is asked ("占比最大的是哪项"), not the amount
 
 
 @dataclass(frozen=True)
@@ -578,6 +592,22 @@ def measure_shared(sides: list[str]) -> list[str]:
     return sides
 
 
+def parts(match: re.Match, body: str) -> Either | None:
+    """"三公经费中哪项最多": the parts of the whole the table shows; when the report shows none, what the question
+    asks read as another kind would ("产出指标中哪个指标得分最低": indicators)."""
+    rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
+    if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
+        return None
+    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    condition = ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
+        else ("rank_up" if rank.group("up") else "rank") if rank else "each"
+    measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
+    whole = operand(f"{match.group('whole')}{measure}")
+    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None), condition,
+                  bool(RATE.search(rest)))
+    return Either(shown, parse_main(body, after="A中哪项最多"))
+
+
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
@@ -604,6 +634,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
 KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
@@ -640,11 +671,13 @@ KINDS = (
 )
 
 
-def parse_main(text: str):
-    """The operation of one question: that of the first kind (`KINDS`) that recognises it."""
+def parse_main(text: str, after: str | None = None):
+    """The operation of one question: that of the first kind (`KINDS`), or the first after the one named `after`,
+    that recognises it."""
     body = direction_asked(clean(RULE_WORDS.sub("", text)))
     asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
-    for kind in KINDS:
+    start = next((i + 1 for i, kind in enumerate(KINDS) if kind.name == after), 0)
+    for kind in KINDS[start:]:
         words = asked if kind.on == "asked" else body
         first = (kind.asks[0].match(words) if kind.anchored else kind.asks[0].search(words)) if kind.asks else None
         if kind.asks and (first is None or not all(pattern.search(words) for pattern in kind.asks[1:])):
@@ -828,7 +861,7 @@ def main_operand(node) -> Operand | None:
     """The first figure an operation names (its subject, for follow-ups and inheritance)."""
     if isinstance(node, Operand):
         return node
-    for name in ("operand", "subject", "part", "left", "first"):
+    for name in ("operand", "subject", "part", "left", "first", "whole"):
         if hasattr(node, name):
             return main_operand(getattr(node, name))
     if isinstance(node, (Sum, Several)) and node.items:
