@@ -110,3 +110,43 @@ def test_a_whole_named_in_another_column():
 def test_a_group_of_indicators_is_not_a_whole_of_parts():
     scores = [i.score for _, t in projects(S000) for i in t.indicators if i.level1 == "产出指标" and i.score is not None]
     assert ask(S000, "产出指标中哪个指标得分最低？").value == min(scores)
+
+
+# follow-ups that keep the previous question's scope ----------------------------------------------------------------
+
+def test_another_measure_of_the_two_compared():
+    tables = dict((t.name, t) for _, t in projects(S000))
+    drug, food = tables["药品监管专项"], tables["食品监管专项"]
+    answer = ask(S000, "药品监管专项和食品监管专项哪个得分高？", "扣分呢？")
+    lost = {name: round(t.total_weight - t.total_score, 2) for name, t in (("药品监管专项", drug), ("食品监管专项", food))}
+    assert answer.value == max(lost.values()) and all(f"={v:g}分" in answer.answer for v in lost.values())
+    budget = ask(S000, "药品监管专项的得分比食品监管专项高多少？", "全年预算数呢？")
+    assert budget.value == abs(drug.funds_total.full_year_budget - food.funds_total.full_year_budget)
+
+
+def test_the_other_end_of_a_which_question():
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    answer = ask(S002, "哪个项目执行率最低？", "最高的呢？")
+    top = [name for name, rate in rates.items() if rate == max(rates.values())]
+    assert answer.value == max(rates.values()) and all(name in answer.answer.split("。")[0] for name in top)
+
+
+def test_each_tables_lost_points_after_listing_them():
+    answer = ask(S000, "哪些项目没拿满分？", "分别扣了几分？").answer
+    for _, t in projects(S000):
+        assert f" {t.name} | {t.total_weight - t.total_score:g}分 |" in answer
+
+
+def test_another_column_of_the_parts_of_a_whole():
+    rows = basic_rows(S001)
+    answer = ask(S001, "三公经费中哪项最多？", "预算数呢？")
+    assert answer.value == rows["1、公务用车购置和维护经费"]["2024年预算数"] and "2024年预算数" in answer.answer
+
+
+def test_a_severity_or_a_table_number_swapped_in_a_follow_up():
+    from tests.test_chat_questions import checked_json
+    checked = checked_json(S000)
+    warnings = [f for f in checked["findings"] if f["severity"] == "warning"]
+    assert ask(S000, "复核发现了几个错误？", "警告呢？").value == len(warnings)
+    fourth = next(s for s in checked["scores"] if s["table"] == 3)
+    assert ask(S000, "表3的复核得分是多少？", "表4呢？").value == fourth["recomputed_score"]

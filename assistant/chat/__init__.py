@@ -43,7 +43,8 @@ def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Quest
         understood = understand(earlier.question, resolved, names)
         picked = picked_out(understood, earlier, names)
         if picked:  # "哪个项目执行率最低？" then "它的预算呢？": 它 is the table the answer picked
-            understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)))
+            understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)),
+                                 whole=understood.resolved)
         if understood.subject or kind_of(understood.resolved):  # the review's results are a subject too
             resolved.append(understood)
     return resolved

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED,
-                                       RATE, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in, expected_units, scope_of,
-                                       strip_columns, strip_scope, year_in)
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
+                                       TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
+                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -125,6 +125,7 @@ QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
 THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
         "是": "equal", "为": "equal", "等于": "equal"}
@@ -329,6 +330,7 @@ class Question:
     node: object
     compare: Operand | None = None  # "是否等于…": the figure the result is compared with
     subject: str = ""  # the words naming what the question is about, for follow-ups
+    whole: str = ""  # the question resolved, when `resolved` and `subject` name what its answer picked out
 
 
 STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
@@ -802,10 +804,18 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
             or extreme_only or asks_of_a_row(text) or bare):
         return text
+    asked = previous.whole or previous.resolved  # the question as a whole, not the row its answer picked
+    if extreme_only and EXTREME.search(asked):  # "最高的呢？" after "哪个项目执行率最低？": the other end
+        return clean(EXTREME.sub(EXTREME.search(text).group(), asked, count=1))
     if extreme_only:
-        return clean(f"{ASKING.sub('', previous.resolved)}{text}")
+        return clean(f"{ASKING.sub('', asked)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
+    swapped = same_class_swapped(asked, clean(ASKING.sub("", body)))
+    if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
+        return swapped
+    if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
+        return measure_swapped(asked, previous, body)  # "执行率呢？" after "A和B哪个得分高？": the same two, by 执行率
     if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
         return clean(f"{previous.subject}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
@@ -832,11 +842,57 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     return clean(f"{own_subject}{previous.resolved}")
 
 
+# Words of one class a follow-up swaps for the previous question's ("警告呢？" after "…几个错误？", "表4呢？" after "表3…").
+WORD_CLASSES = (re.compile(r"错误|警告|提示"), TABLE_NUMBER)
+
+
+def same_class_swapped(asked: str, own: str) -> str:
+    """The previous question with its word of the class the follow-up's own words are ("警告", "表4") swapped for
+    them; "" when the follow-up says more than such a word, or the previous question has none of its class."""
+    for words in WORD_CLASSES:
+        if words.fullmatch(own) and words.search(asked):
+            return clean(words.sub(own, asked, count=1))
+    return ""
+
+
+# What a question is about when a follow-up asks another measure of it: named figures compared or given side by side,
+# the tables or parts a list runs over ("执行率呢？" asks it of them, not of the first one named).
+SCOPES_KEPT = (Larger, Several, Parts, Difference)
+
+
+def scope_node(node):
+    """The node whose scope a follow-up keeps: a list over tables counts (not one over indicators or findings)."""
+    if isinstance(node, Either):
+        return scope_node(node.first)
+    if isinstance(node, Listing):
+        return Larger((), ()) if node.over == "tables" else None
+    return node
+
+
+def measure_swapped(asked: str, previous: Question, body: str) -> str:
+    """The previous question asking the follow-up's measure instead of its own: "A和B哪个得分高" + "执行率" → "A和B哪个
+    执行率高"; "哪些项目没拿满分" + "分别扣了几分" → "各项目分别扣了几分"; a question naming no measure gets it after
+    its subject ("三公经费中哪项最多" + "预算数" → "三公经费预算数中哪项最多")."""
+    measure = "".join(dict.fromkeys(column_words(body))) or ("扣分" if DEDUCTION.search(body) else "")
+    if isinstance(previous.node, Listing) and previous.node.condition not in LISTED_ALONE and RESPECTIVELY.search(body):
+        return clean(f"各{'专项' if '专项' in asked else '项目'}{body}")  # "分别…" of every table the list ran over
+    said = column_words(asked)
+    if said:
+        return clean(asked.replace(said[-1], measure))
+    subject = previous.subject
+    return clean(asked.replace(subject, f"{subject}{measure}", 1) if subject and subject in asked else f"{asked}{measure}")
+
+
 # Bare words a follow-up uses for a figure ("复核后呢？": the 复核得分 of the same table).
 BARE_FOLLOW_UP = {"复核后": "复核得分", "复核": "复核得分", "复核的": "复核得分", "自评": "自评得分", "自评的": "自评得分"}
 # Columns a question may ask of the previous subject without naming it; a table's 总分 and 复核得分 stand alone.
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation_note", "initial_budget", "full_year_budget",
                          "budget", "executed", "final", "execution_rate"})
+
+
+def asks_a_measure(text: str) -> bool:
+    """"执行率呢？", "扣分呢？", "分别扣了几分？": a measure, with no subject of its own."""
+    return asks_of_a_row(text) or bool(DEDUCTION.search(text)) and not tokens(subject_of(DEDUCTION.sub("", text)))
 
 
 def asks_of_a_row(text: str) -> bool:
