@@ -150,3 +150,50 @@ def test_a_severity_or_a_table_number_swapped_in_a_follow_up():
     assert ask(S000, "复核发现了几个错误？", "警告呢？").value == len(warnings)
     fourth = next(s for s in checked["scores"] if s["table"] == 3)
     assert ask(S000, "表3的复核得分是多少？", "表4呢？").value == fourth["recomputed_score"]
+
+
+# the projects a narrative numbers, and a share of the figure a sentence breaks down ---------------------------------
+
+S003 = S000.parent / "003_1fd1934784c8d720.txt"
+S004 = S000.parent / "004_cc7bd27ce374c8f5.txt"
+
+
+def numbered_spending():
+    """003's numbered projects and what each spent, read off lines 26-37 ("1.“…专项”…实际支出139.98万元")."""
+    text = S003.read_text(encoding="utf-8")
+    items = re.findall(r"^\d\.“([^”]+)”[^\n]*?(?:实际)?支出([\d.]+)(?:万)?元", text, flags=re.M)
+    return {name: float(value) for name, value in items}
+
+
+@pytest.mark.parametrize("question, above", [("支出超过40万元的项目有哪些？", True), ("哪些项目支出低于40万元？", False)])
+def test_the_numbered_projects_above_or_below_an_amount(question, above):
+    spent = numbered_spending()
+    assert len(spent) == 6
+    hits = [name for name, value in spent.items() if (value > 40) == above]
+    answer = ask(S003, question)
+    assert answer.value == len(hits) and all(f"“{name}”" in answer.answer.split("\n")[0] for name in hits)
+
+
+def test_the_numbered_projects_ranked():
+    spent = numbered_spending()
+    answer = ask(S003, "项目支出按金额从高到低排列").answer
+    names = [line.split("|")[2].strip() for line in answer.split("\n") if line.startswith("| ")][1:]
+    assert names == sorted(spent, key=spent.get, reverse=True)
+
+
+def test_a_name_holding_ji_is_one_item_of_a_sum():
+    text = S003.read_text(encoding="utf-8")
+    start, added = (float(v) for v in re.search(r"年初预算金额([\d.]+)万元,追加([\d.]+)万元", text).groups())
+    answer = ask(S003, "市场及食品药品监管专项的年初预算和追加合计是多少？")
+    assert answer.value == round(start + added, 2)
+    assert ask(S003, "市场及食品药品监管专项实际支出多少？", "知识产权专项呢？").value == numbered_spending()["知识产权专项"]
+
+
+@pytest.mark.parametrize("path, pattern", [
+    (S003, r"支出([\d.]+)万元，其中基本支出([\d.]+)万元"),  # one sentence: "…支出1359.46万元，其中基本支出998.09万元"
+    (S000, r"决算支出([\d.]+)万元：其中基本支出([\d.]+)万元"),
+])
+def test_a_share_of_the_figure_its_sentence_breaks_down(path, pattern):
+    whole, part = (float(v) for v in re.search(pattern, path.read_text(encoding="utf-8")).groups())
+    answer = ask(path, "基本支出占比是多少？")
+    assert answer.value == round(part / whole * 100, 2) and answer.unit == "%"

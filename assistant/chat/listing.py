@@ -6,7 +6,7 @@ from dataclasses import replace
 from assistant.chat.compute import (NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Contents, Listing, Parts, TablesTotal, Why, subject_of
+from assistant.chat.question import THRESHOLD, Contents, Listing, Parts, TablesTotal, Why, subject_of
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import deductions_listing, table_label
@@ -242,8 +242,9 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     projects = narrative_projects(tools)
     if not projects:
         raise NotFound("项目支出绩效自评表")
-    words = WHICH_WORDS.sub("", node.subject.text)
-    subject = replace(node.subject, text=words, units=node.subject.units or MONEY_UNITS)
+    words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
+    units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
+    subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
     cell = lambda item: f"{number(amounts[item.paragraph].value)}{amounts[item.paragraph].unit or ''}" \
         if item.paragraph in amounts else "—"  # noqa: E731
@@ -254,6 +255,18 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
         return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    if node.condition in ("rank", "rank_up") and named:
+        ranked = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        rows = "\n".join(f"| {i} | {name} | {printed(f)} | {where(f)} |" for i, (name, f) in enumerate(ranked, 1))
+        return (Result(None, ranked[0][1].unit, "", [f for _, f in ranked]),
+                f"正文所列{len(projects)}个项目按金额{order}：\n| 名次 | 项目 | 金额 | 出处 |\n|---|---|---|---|\n{rows}")
+    if node.condition in COMPARES and named:  # amounts compared as printed (a slip such as "65.47元" among 万元 too)
+        hits = [(name, f) for name, f in named if COMPARES[node.condition](f.value, node.threshold)]
+        limit = f"{number(node.threshold)}{next(iter(units)) if len(units) == 1 else '万元'}"
+        head = (f"金额{WAY_WORDS[node.condition]}{limit}的有{len(hits)}个：{'、'.join(f'“{n}”' for n, _ in hits)}。"
+                if hits else f"没有金额{WAY_WORDS[node.condition]}{limit}的项目。")
+        return Result(float(len(hits)), "个", "", [f for _, f in hits] or [f for _, f in named]), head + table
     quotes = [Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80], line=item.line)
               for item in projects if item.paragraph not in amounts]
     return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),

@@ -583,7 +583,12 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
-    return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+    return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
+
+
+def unquoted(name: str) -> str:
+    """A side of a comparison as an answer names it: a name held in quotes ("“市场及食品药品监管专项”") without them."""
+    return QUOTED.sub(r"\1", name)
 
 
 def measure_shared(sides: list[str]) -> list[str]:
@@ -627,7 +632,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
     sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
-    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(sides), way in ("低", "少", "小"),
+    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
+                  way in ("低", "少", "小"),
                   f"{what}较{way}")
 
 
