@@ -197,3 +197,28 @@ def test_a_share_of_the_figure_its_sentence_breaks_down(path, pattern):
     whole, part = (float(v) for v in re.search(pattern, path.read_text(encoding="utf-8")).groups())
     answer = ask(path, "基本支出占比是多少？")
     assert answer.value == round(part / whole * 100, 2) and answer.unit == "%"
+
+
+# comparisons and derived figures over the projects --------------------------------------------------------------------
+
+def test_a_figure_the_report_gives_for_one_side_only_is_not_found_for_the_other():
+    text = S004.read_text(encoding="utf-8")  # 004 prints 企业年报率 only ("企业年报率85.47%）和10020户个体户年报工作")
+    assert "企业年报率" in text and "个体年报率" not in text
+    answer = ask(S004, "企业年报率和个体年报率哪个高？")
+    assert answer.value is None and answer.answer.startswith("报告中未找到“个体年报率”")
+    each = ask(S004, "企业年报率和个体年报率分别是多少？").answer
+    assert "企业年报率：85.47%" in each and "个体年报率：报告中未找到" in each
+
+
+def test_the_department_score_against_the_projects_mean():
+    scores = [t.total_score for _, t in projects(S000)]
+    department = gold(S000).tables[0].total_score
+    answer = ask(S000, "部门整体的得分比各专项的平均得分高多少？")
+    assert answer.value == round(department - sum(scores) / len(scores), 2)
+
+
+def test_the_projects_budgets_added_up_are_their_budgets():
+    budgets = [t.funds_total.full_year_budget for _, t in projects(S002)]
+    executed = [t.funds_total.executed for _, t in projects(S002)]
+    assert sum(budgets) != sum(executed)  # 运行维护费 spent 32.15 of 56.7
+    assert ask(S002, "各项目预算合计是多少？").value == round(sum(budgets), 2)

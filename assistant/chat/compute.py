@@ -74,6 +74,8 @@ def number(value: float | None) -> str:
     return f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
 
 
+# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
+TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
 POINTS = "个百分点"  # how far apart two rates stand: 100% − 56.7% is 43.3 个百分点, not 43.3%
 
 
@@ -144,7 +146,8 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
         literal = LITERAL.match(node.text)
         if literal:  # a number the question gives
             return Result(float(literal.group("value")), literal.group("unit"), literal.group("value"))
-        return of(find(tools, node, near))
+        fact = find(tools, node, near)
+        return of(table_score(tools, node, fact) if node.column == "score" else fact)
     if isinstance(node, Sum):
         return add_up(tools, node, near)
     if isinstance(node, Difference):
@@ -449,7 +452,8 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     """Σ (or the mean) of a column over the project tables' 年度资金总额; without project tables, of the
     figure the numbered items of the narrative each give ("1.“…专项”…实际支出139.98万元"); a plain
     lookup when there are neither. A project's 得分 is its 总分 unless the words say 执行率 (its funds row's)."""
-    column = "total_score" if node.column == "score" and "执行率" not in node.subject.text else node.column
+    rate_score = node.column == "score" and "执行率" in node.subject.text  # the 得分 of the funds row, not the 总分
+    column = node.column if rate_score else TABLE_COLUMN.get(node.column, node.column)
     items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
     if len(items) < 2:

@@ -3,7 +3,7 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
+from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import THRESHOLD, Contents, Listing, Parts, TablesTotal, Why, subject_of
@@ -118,8 +118,6 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
 
-# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
-TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
             "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
 WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}

@@ -7,17 +7,18 @@ closest passages, and carries no value.
 from dataclasses import replace
 
 from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, gap_unit, group_named,
-                                    indicator_total, names_row, number, of, part_of_whole, proportional, score_share,
-                                    sibling, table_score, tables_total, unit_family)
+                                    indicator_total, names_row, number, of, operands, part_of_whole, proportional,
+                                    score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import contents_answer, listing_answer, parts_listing, why_answer
 from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
                                      Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Several,
-                                     TablesTotal, Why, clean, main_operand)
+                                     TablesTotal, Why, clean, main_operand, subject_of)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
+from assistant.retrieval import tokens
 from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
@@ -160,9 +161,11 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     """The larger (or smaller) of what two sides ask for, both stated with their lines."""
-    results = [run(tools, item)[0] for item in node.items]
+    results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
+    if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
+        raise NotFound(node.names[unnamed_twin(results, node.names)])
     best = (min if node.lowest else max)(r.value for r in results)
     picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
     stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
@@ -179,13 +182,41 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
                     f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{gap_unit(result.unit) or ''}。")
 
 
+def unnamed_twin(results: list[Result], names: tuple[str, ...]) -> int | None:
+    """Of two sides that came to the very same figure, the one whose words its label does not carry (the report
+    gives the other side only); None when the sides differ or both are named by it."""
+    if len(results) != 2 or not results[0].facts or results[0].facts != results[1].facts:
+        return None
+    said = " ".join(fact.label for fact in results[0].facts)  # the words right at the figure
+    absent = [i for i, name in enumerate(names) if not all(w in said for w in tokens(subject_of(name)))]
+    return absent[-1] if len(absent) == 1 else None
+
+
+def together(tools: ReportTools, items: tuple) -> list[Result]:
+    """Two figures named side by side in no table of their own ("基本支出和项目支出各多少") chosen as a pair, those
+    standing in one table or sentence first, so both come from the same breakdown; [] for other items."""
+    if len(items) != 2 or not all(isinstance(i, Lookup) and not i.columns and i.operand.column != "score"
+                                  and not tools.named_tables(i.operand.text) for i in items):
+        return []
+    try:
+        return list(operands(tools, items[0].operand, items[1].operand))
+    except NotFound:
+        return []
+
+
 def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
     """Each named figure with its line; one that is not in the report is said so, the others still given."""
     stated, facts = [], []
-    for name, item in zip(node.names, node.items):
+    paired = together(tools, node.items)
+    results = []
+    for position, item in enumerate(node.items):
         try:
-            result = run(tools, item)[0]
+            results.append(paired[position] if paired else run(tools, item)[0])
         except NotFound:
+            results.append(None)
+    twin = unnamed_twin([r for r in results if r is not None], node.names) if None not in results else None
+    for position, (name, result) in enumerate(zip(node.names, results)):
+        if result is None or position == twin:
             stated.append(f"{name}：{NOT_FOUND}")
             continue
         stated.append(f"{name}：{figure_text(result, name)}")

@@ -410,7 +410,8 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
-    if EACH_TABLE.search(text) and SUM_WORD.search(clean(text)):  # "五个专项合计": the projects' total, of the column
+    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column
+    if EACH_TABLE.search(text) and (SUM_WORD.search(clean(text)) or AVERAGE.search(text)):
         total = parse_aggregate(clean(text), units)
         if isinstance(total, TablesTotal):
             named = columns_in(text) or inherit is None or inherit.column is None
@@ -738,7 +739,8 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
     if each or average:
         count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
         subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
-        return TablesTotal(operand(subject), columns[-1] if columns else "executed",
+        column = columns[-1] if columns else next((c for w, c in BARE_COLUMN.items() if w in subject), "executed")
+        return TablesTotal(operand(subject), column,
                            count_of(count.group()) if count else None, bool(average))
     if columns and columns[-1] in ("weight", "score") and (EACH_INDICATOR.search(asked) or "指标" in asked):
         return IndicatorTotal(operand(EACH_INDICATOR.sub("", asked)), columns[-1])
