@@ -222,3 +222,19 @@ def test_the_projects_budgets_added_up_are_their_budgets():
     executed = [t.funds_total.executed for _, t in projects(S002)]
     assert sum(budgets) != sum(executed)  # 运行维护费 spent 32.15 of 56.7
     assert ask(S002, "各项目预算合计是多少？").value == round(sum(budgets), 2)
+
+
+def test_the_highest_then_how_far_above_the_lowest():
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "哪个专项得分最高，比最低的高多少？")
+    assert answer.value == round(max(scores.values()) - min(scores.values()), 2)
+    assert ask(S002, "哪个项目执行率最高？", "比最低的高多少？").unit == "个百分点"
+
+
+def test_how_far_a_figure_stands_from_the_one_of_its_row_it_is_read_against():
+    text = S001.read_text(encoding="utf-8")  # 001: 开展抽检产商品批次 | ≥550批次 | 475批次
+    target, actual = (float(v) for v in re.search(r"开展抽检产商品批次\s+≥(\d+)批次\s+(\d+)批次", text).groups())
+    answer = ask(S001, "开展抽检产商品批次完成了多少？", "还差多少？")
+    assert answer.value == target - actual and answer.unit == "批次"
+    funds = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
+    assert ask(S002, "运行维护费全年执行数是多少？", "差多少？").value == round(funds.full_year_budget - funds.executed, 2)

@@ -10,7 +10,7 @@ against what the tools returned.
 from dataclasses import replace
 
 from assistant.chat.compute import narrative_projects
-from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
+from assistant.chat.offline import answer_offline, answer_result, counterpart_gap, gap_answer, which_answer
 from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
                                      requests, understand)
 from assistant.chat.results import kind_of
@@ -125,6 +125,10 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if asks_gap(question) and last is not None and isinstance(last.node, Lookup) and len(last.node.columns) == 2:
         first, second = (replace(last.node.operand, column=c, units=None) for c in last.node.columns)  # "…全年预算数和
         return answer_offline(tools, replace(last, text=question.strip(), node=Difference(first, second)))  # 执行数…？差多少
+    gap = counterpart_gap(tools, question.strip(), last) if asks_gap(question) and last is not None \
+        and isinstance(last.node, Lookup) and not last.node.columns else None
+    if gap is not None:  # "开展抽检产商品批次完成了多少？" then "差多少？": against its 指标值
+        return gap
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     way = asks_which(question)

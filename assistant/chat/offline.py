@@ -6,7 +6,7 @@ closest passages, and carries no value.
 """
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, gap_unit, group_named,
+from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
                                     indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
@@ -268,6 +268,28 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
         items = closest_passages(tools, question.resolved)
     return Answer(question=question.text, answer=sentence, value=result.value, unit=result.unit, evidence=items,
                   mode="offline")
+
+
+# The figure a row's figure is read against: 完成值 against 指标值, 执行数 against 全年预算数, 得分 against 分值.
+COUNTERPART = {"actual": "target", "target": "actual", "executed": "full_year_budget", "full_year_budget": "executed",
+               "score": "weight", "weight": "score", "total_score": "total_weight"}
+
+
+def counterpart_gap(tools: ReportTools, question: str, last: Question) -> Answer | None:
+    """"差多少？" right after one figure of a row ("开展抽检产商品批次完成了多少？"): how far it stands from the figure
+    of its row it is read against (the 指标值, the 全年预算数, the 分值); None when it has none."""
+    try:
+        facts = run(tools, last.node)[0].facts
+    except NotFound:
+        return None
+    fact = facts[0] if len(facts) == 1 else None
+    other = sibling(tools, fact, COUNTERPART[fact.column]) if fact is not None and fact.column in COUNTERPART else None
+    if other is None or other.value is None or fact.value is None or other.unit != fact.unit:
+        return None
+    high, low = sorted((fact, other), key=lambda f: -f.value)
+    result = derived(f"{number(high.value)}−{number(low.value)}", gap_unit(fact.unit), [fact, other])
+    return Answer(question=question, answer=derived_sentence(result) + grounds(result.facts), value=result.value,
+                  unit=result.unit, evidence=evidence(result.facts), mode="offline")
 
 
 def gap_answer(question: str, first: Answer, second: Answer) -> Answer:

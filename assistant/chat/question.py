@@ -113,7 +113,8 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
 PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
 ASKS_PARTS = re.compile(r"哪项|哪一项|哪个|哪一个|哪些|哪几项|分别|各(?:是|为|有)|排序|排名|排列|包括|组成|构成")
 RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
-SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
+# how far the highest stands from the lowest ("…最高和最低的差多少", "最高的比最低的高多少")
+SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差|(?:高|低|多|少)(?:了|出)?(?:多少|几)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
@@ -813,6 +814,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
             or extreme_only or asks_of_a_row(text) or bare):
         return text
     asked = previous.whole or previous.resolved  # the question as a whole, not the row its answer picked
+    if text.startswith("比") and EXTREME.search(text) and isinstance(previous.node, Listing) \
+            and previous.node.condition in ("highest", "lowest"):  # "哪个专项得分最高，比最低的高多少？": the spread
+        return clean(f"{ASKING.sub('', asked)}{text}")
     if extreme_only and EXTREME.search(asked):  # "最高的呢？" after "哪个项目执行率最低？": the other end
         return clean(EXTREME.sub(EXTREME.search(text).group(), asked, count=1))
     if extreme_only:
@@ -928,7 +932,7 @@ def main_operand(node) -> Operand | None:
     for name in ("operand", "subject", "part", "left", "first", "whole"):
         if hasattr(node, name):
             return main_operand(getattr(node, name))
-    if isinstance(node, (Sum, Several)) and node.items:
+    if isinstance(node, (Sum, Several, Larger)) and node.items:
         return main_operand(node.items[0])
     return None
 
