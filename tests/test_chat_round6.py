@@ -238,3 +238,34 @@ def test_how_far_a_figure_stands_from_the_one_of_its_row_it_is_read_against():
     assert answer.value == target - actual and answer.unit == "批次"
     funds = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
     assert ask(S002, "运行维护费全年执行数是多少？", "差多少？").value == round(funds.full_year_budget - funds.executed, 2)
+
+
+# an indicator held against its target, and the groups that lost points -------------------------------------------
+
+def indicator(path, name):
+    return next(i for t in gold(path).tables for i in t.indicators if i.level3 == name)
+
+
+def test_whether_a_completion_reaches_its_target_in_its_direction():
+    row = indicator(S001, "开展抽检产商品批次")  # ≥550批次, 475批次 done
+    answer = ask(S001, "开展抽检产商品批次的完成值是否达到指标值？").answer
+    assert f"未达到年度指标值{row.target}" in answer
+    met = indicator(S002, "车辆出勤率")
+    assert f"已达到年度指标值{met.target}" in ask(S002, "车辆出勤率的实际完成值是否达到年度指标值？").answer
+
+
+@pytest.mark.parametrize("name, target", [("专利许可交易金额", 200), ("开展抽检产商品批次", 550)])
+def test_an_indicators_completion_rate_is_its_completion_over_its_target(name, target):
+    row = indicator(S001, name)
+    assert row.target.lstrip("≥").startswith(str(target))
+    actual = float(re.match(r"[\d.]+", row.actual).group())
+    assert ask(S001, f"{name}完成率是多少？").value == round(actual / target * 100, 2)
+
+
+def test_the_first_level_groups_that_lost_points():
+    lost = {}
+    for i in gold(S001).tables[1].indicators:
+        if i.weight is not None and i.score is not None and i.score < i.weight:
+            lost[i.level1] = round(lost.get(i.level1, 0) + i.weight - i.score, 2)
+    answer = ask(S001, "哪些一级指标扣分了？")
+    assert answer.value == len(lost) and all(f"{name}：扣{points:g}分" in answer.answer for name, points in lost.items())

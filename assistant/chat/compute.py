@@ -383,6 +383,9 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     ("消费者投诉（举报）", "抽检计划"). When the report prints the rate, the formula
     (part ÷ whole or (whole − part) ÷ whole) that comes closest to it is the one recomputed.
     """
+    completed = indicator_completion(tools, node.subject) if (node.rate or "").endswith("完成率") else None
+    if completed is not None:  # "专利许可交易金额完成率": the indicator's 完成值 ÷ 指标值
+        return completed
     column = "execution_rate" if "执行率" in node.subject.text else None
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
@@ -421,6 +424,18 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         formulas.append(f"({number(whole.value)}−{number(part.value)})÷{number(whole.value)}×100")
         formulas.sort(key=lambda formula: abs(calculate(formula) - printed.fact.value))
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
+
+
+def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
+    """完成值 ÷ 指标值 × 100 of the indicator row the words name, when both are counts or amounts in one unit; else
+    None."""
+    name = re.sub(r"(?:的)?完成率$", "", subject.text)
+    match = tools.best(name, column="actual", source="table", units=None)
+    actual = match.fact if match is not None and match.fact.kind == "indicator" else None
+    target = sibling(tools, actual, "target") if actual is not None and label_named(actual, name) else None
+    if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
+        return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
+    return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
 
 
 def broken_down(tools: ReportTools, part: Fact) -> Fact | None:

@@ -9,7 +9,7 @@ from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import THRESHOLD, Contents, Listing, Parts, TablesTotal, Why, subject_of
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
-from assistant.chat.results import deductions_listing, table_label
+from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
@@ -20,6 +20,7 @@ DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标�
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
 SHOWN = 15  # items an answer lists; the count covers them all
+LEVEL = re.compile(r"一级|二级(?=指标)")  # "哪些一级指标扣了分": groups of indicators, not the rows
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
@@ -326,6 +327,9 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
+    level = LEVEL.search(node.subject.text)
+    if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
+        return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
     column = "actual" if node.condition == "missed" else "score" if node.condition == "over_weight" else \
@@ -353,6 +357,23 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def groups_lost(tools: ReportTools, text: str, level: int) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 under which rows lost points, each with the points lost and its rows."""
+    groups: dict[tuple[int, str], list[Deducted]] = {}
+    for row in deducted(tools, text):
+        names = row.group.split()
+        if len(names) > level:
+            groups.setdefault((row.table, names[level]), []).append(row)
+    what = "一级指标" if level == 0 else "二级指标"
+    if not groups:
+        return Result(0.0, "个", ""), f"没有扣分的{what}。"
+    lines = [f"{i}. {table_label(tools, table)}·{name}：扣{number(sum(r.weight - r.score for r in rows))}分（"
+             + "、".join(f"{r.name}扣{number(r.weight - r.score)}分（第{r.line}行）" for r in rows) + "）"
+             for i, ((table, name), rows) in enumerate(groups.items(), 1)]
+    quotes = [Evidence(quote=r.label, line=r.line) for rows in groups.values() for r in rows]
+    return Result(float(len(groups)), "个", "", citations=quotes), f"扣分的{what}（共{len(groups)}个）：\n" + "\n".join(lines)
 
 
 def full_marks(tools: ReportTools, score: Fact) -> bool:

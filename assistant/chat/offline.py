@@ -4,13 +4,14 @@ Every number in an answer is a fact the tools found (with its quote and line) or
 on such facts (`compute.py`); when a figure cannot be found the answer says so, shows the
 closest passages, and carries no value.
 """
+import re
 from dataclasses import replace
 
 from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
                                     indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import contents_answer, listing_answer, parts_listing, why_answer
+from assistant.chat.listing import contents_answer, listing_answer, parts_listing, target_missed, why_answer
 from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
                                      Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Several,
                                      TablesTotal, Why, clean, main_operand, subject_of)
@@ -22,6 +23,7 @@ from assistant.retrieval import tokens
 from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
+TARGET_WORDS = re.compile(r"指标值|目标值?|预期")  # what an indicator's 完成值 is held against
 SAME = 0.005  # two figures equal within rounding to two decimals
 # How a value stands to a number the question gives ("是否达到100%", "是否超过50万元"): word, test.
 EQUALS = ("等于", lambda value, target: abs(value - target) < SAME)
@@ -105,6 +107,12 @@ def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tupl
         word, holds = RELATIONS[literal.group("verb") or ""]
         verdict = word if holds(result.value, target) else f"不{word}"
         return f"{verdict}{number(target)}{literal.group('unit') or ''}。", []
+    actual = result.facts[0] if len(result.facts) == 1 and result.facts[0].kind == "indicator" \
+        and result.facts[0].column == "actual" else None
+    target = sibling(tools, actual, "target") if actual is not None and TARGET_WORDS.search(other.text) else None
+    if target is not None and target.value is not None:  # "完成值是否达到年度指标值": in the target's direction
+        met = not target_missed(tools, actual)
+        return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
     matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
                            near=first_fact(result), limit=10)
     fact = next((m.fact for m in matches if m.score >= ENOUGH and m.fact not in result.facts), None)
