@@ -269,3 +269,20 @@ def test_the_first_level_groups_that_lost_points():
             lost[i.level1] = round(lost.get(i.level1, 0) + i.weight - i.score, 2)
     answer = ask(S001, "哪些一级指标扣分了？")
     assert answer.value == len(lost) and all(f"{name}：扣{points:g}分" in answer.answer for name, points in lost.items())
+
+
+def test_a_tables_first_level_groups_with_their_weights():
+    rows = [i for i in gold(S000).tables[0].indicators if i.weight is not None]
+    groups = {}
+    for i in rows:
+        groups.setdefault(i.level1, []).append(i.weight)
+    answer = ask(S000, "部门整体自评表的一级指标有哪些？")
+    assert answer.value == len(groups)
+    assert all(f"{name}：{len(w)}个三级指标，分值{sum(w):g}分" in answer.answer for name, w in groups.items())
+
+
+def test_what_a_whole_includes_from_the_table_when_the_narrative_lists_none():
+    rows = basic_rows(S001)
+    answer = ask(S001, "三公经费包括哪些？").answer
+    assert f"| 公务用车购置和维护经费 | {rows['1、公务用车购置和维护经费']['2024年决算数']:g}万元 |" in answer
+    assert f"| 公务接待 | {rows['3、公务接待']['2024年决算数']:g}万元 |" in answer

@@ -330,6 +330,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     level = LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
+    if node.condition in (None, "each") and level:  # "部门整体自评表的一级指标有哪些": the groups themselves
+        return groups_listing(tools, table if table is not None else tools.main_table, level.group() == "一级")
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
     column = "actual" if node.condition == "missed" else "score" if node.condition == "over_weight" else \
@@ -357,6 +359,25 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+    groups: dict[str, list[tuple[Fact, Fact]]] = {}
+    for weight, score in scored_pairs(tools, table, None):
+        names = score.context[-1][0].split() if not first_level else [score.group or ""]
+        name = names[-1] if names else ""
+        if name:
+            groups.setdefault(name, []).append((weight, score))
+    if not groups:
+        raise NotFound("一级指标" if first_level else "二级指标")
+    what = "一级指标" if first_level else "二级指标"
+    lines = [f"{i}. {name}：{len(pairs)}个三级指标，分值{number(sum(w.value for w, _ in pairs))}分，"
+             f"得分{number(sum(s.value for _, s in pairs))}分（第{pairs[0][1].line}行起）"
+             for i, (name, pairs) in enumerate(groups.items(), 1)]
+    facts = [pairs[0][0] for pairs in groups.values()]
+    return (Result(float(len(groups)), "个", "", facts),
+            f"{table_label(tools, table)}的{what}（共{len(groups)}个）：\n" + "\n".join(lines))
 
 
 def groups_lost(tools: ReportTools, text: str, level: int) -> tuple[Result, str]:

@@ -673,7 +673,8 @@ KINDS = (
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
     Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
-    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Contents(operand(body[:m.start()]))
+    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Either(Contents(operand(body[:m.start()])),
+                                                                 Parts(operand(body[:m.start()]), "each"))
          if tokens(subject_of(body[:m.start()])) else None),
     Kind("A和B分别", (RESPECTIVELY,), several),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
