@@ -286,3 +286,19 @@ def test_what_a_whole_includes_from_the_table_when_the_narrative_lists_none():
     answer = ask(S001, "三公经费包括哪些？").answer
     assert f"| 公务用车购置和维护经费 | {rows['1、公务用车购置和维护经费']['2024年决算数']:g}万元 |" in answer
     assert f"| 公务接待 | {rows['3、公务接待']['2024年决算数']:g}万元 |" in answer
+
+
+def test_the_review_findings_on_missed_targets_scored_in_full():
+    from tests.test_chat_questions import checked_json
+    rows = sorted({f["row"] for f in checked_json(S001)["findings"] if f["rule"] == "target_not_met_full_score"})
+    answer = ask(S001, "哪些指标未达目标却得了满分？")
+    assert rows and answer.value == len(rows) and all(f"“{row}”" in answer.answer for row in rows)
+
+
+def test_the_table_the_review_changed_most():
+    from tests.test_chat_questions import checked_json
+    gaps = {s["table"]: abs(s["self_score"] - s["recomputed_score"]) for s in checked_json(S000)["scores"]
+            if s["self_score"] is not None and s["recomputed_score"] is not None}
+    widest = max(gaps, key=gaps.get)
+    answer = ask(S000, "哪个专项复核后得分变化最大？")
+    assert abs(answer.value) == round(gaps[widest], 2) and f"表{widest + 1} " in answer.answer.split("\n")[0]

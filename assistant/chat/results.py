@@ -251,7 +251,7 @@ LISTS = re.compile(r"哪些|哪几|哪个|几个|几处|几条|多少个|多少�
 RULE_QUESTIONS = (
     ("placeholder_row", r"占位|……|省略号|空白行|无名称", "计分的占位行"),
     ("not_applicable_scored", r"不适用|不适应|无目标|没有目标", "不适用却计分的指标"),
-    ("target_not_met_full_score", r"(?:未|没有?)(?:完成|达到|达标).{0,8}(?:满分|全额)", "未达目标却得满分的指标"),
+    ("target_not_met_full_score", r"(?:未|没有?)(?:完成|达到?|达标).{0,8}(?:满分|全额)", "未达目标却得满分的指标"),
     ("met_but_deducted", r"(?:已|都)?(?:完成|达到|达标).{0,6}(?:却|但|仍|还)?.{0,4}扣(?:了)?分", "完成目标却扣分的指标"),
     ("unit_mismatch", r"单位不一致|单位不同|单位不符|计量单位", "计量单位不一致的指标"),
     ("target_set_low", r"(?:目标|指标值).{0,6}(?:偏低|过低|太低|低了)|事后", "指标值设置偏低的指标"),
@@ -278,6 +278,8 @@ KINDS = (
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
+    ResultKind("复核变化最大的表", (EXTREME, re.compile(r"复核|重算|重新计算"),
+                                   re.compile(r"变|调整|改|差|不同|不一样")), score_differences),
     ResultKind("复核改动的指标", (re.compile(r"哪些|哪几|哪个|列出|几个|多少个"), re.compile(r"复核|重算|重新计算"),
                                  re.compile(r"不一致|不同|变|调整|改|差异|不符|不一样")), rescored_rows),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
