@@ -302,3 +302,13 @@ def test_the_table_the_review_changed_most():
     widest = max(gaps, key=gaps.get)
     answer = ask(S000, "哪个专项复核后得分变化最大？")
     assert abs(answer.value) == round(gaps[widest], 2) and f"表{widest + 1} " in answer.answer.split("\n")[0]
+
+
+def test_the_parts_added_up_and_held_against_their_whole():
+    rows = basic_rows(S001)
+    car, hosting = rows["1、公务用车购置和维护经费"]["2024年决算数"], rows["3、公务接待"]["2024年决算数"]
+    whole = rows["三公经费"]["2024年决算数"]
+    answer = ask(S001, "三公经费各项合计是否等于三公经费？")
+    assert answer.value == round(car + hosting, 2) and ("，等于" if abs(car + hosting - whole) < 0.005 else "不等于") in answer.answer
+    # a name holding 和 joined to another: each keeps its own row
+    assert ask(S001, "公务用车购置和维护经费和公务接待合计多少？").value == round(car + hosting, 2)

@@ -80,6 +80,9 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
         said = "、".join(f"{f.row}：{printed(f)}，占{number(shares[id(f)].value)}%（{where(f)}）" for f in chosen)
         rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in printed_parts)
         return result, f"{head}中{most}的是{said}。{table}\n{rows_shown}{unfilled}"
+    if node.condition == "sum":  # "三公经费各项合计": Σ of the parts (and, asked, whether it equals the whole)
+        total = derived("+".join(number(f.value) for f in printed_parts), whole.unit, printed_parts)
+        return total, f"{head}的各项合计：{total.formula}={number(total.value)}{whole.unit or ''}。"
     if node.condition in ("rank", "rank_up"):
         ranked = sorted(printed_parts, key=lambda f: f.value, reverse=node.condition == "rank")
         order = "从低到高" if node.condition == "rank_up" else "从高到低"

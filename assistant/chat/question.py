@@ -311,7 +311,7 @@ class Parts:
     or smallest, ranked, or each, with its share of the whole."""
 
     whole: Operand
-    condition: str  # highest | lowest | rank | rank_up | each
+    condition: str  # highest | lowest | rank | rank_up | each | sum
     share: bool = False  # the share of the whole is asked ("占比最大的是哪项"), not the amount
 
 
@@ -372,8 +372,8 @@ def operand(text: str, inherit: Operand | None = None, with_column: bool = True)
         own_subject = tokens(subject_of(text)) if subject_of(text) not in BARE_COLUMN else []
         if not own_subject:
             text = f"{inherit.subject} {text}"
-        elif quoted and quoted.group(0) not in text:
-            text = f"{quoted.group(0)} {text}"
+        elif quoted and quoted.group(0) not in text and tokens(subject_of(inherit.text.replace(quoted.group(0), ""))):
+            text = f"{quoted.group(0)} {text}"  # "“A”的年初预算和追加": the quoted owner of both (not "“A”和B")
         column = column or (inherit.column if with_column or not own_subject else None)
         source = source or inherit.source
         if year is None and not columns:
@@ -609,7 +609,8 @@ def parts(match: re.Match, body: str) -> Either | None:
         return None
     extreme, rank = EXTREME.search(rest), RANK.search(rest)
     condition = ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
-        else ("rank_up" if rank.group("up") else "rank") if rank else "each"
+        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
+        else "each"
     measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
     whole = operand(f"{match.group('whole')}{measure}")
     shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None), condition,
