@@ -312,3 +312,19 @@ def test_the_parts_added_up_and_held_against_their_whole():
     assert answer.value == round(car + hosting, 2) and ("，等于" if abs(car + hosting - whole) < 0.005 else "不等于") in answer.answer
     # a name holding 和 joined to another: each keeps its own row
     assert ask(S001, "公务用车购置和维护经费和公务接待合计多少？").value == round(car + hosting, 2)
+
+
+# questions asked one after another -----------------------------------------------------------------------------------
+
+def test_two_questions_asked_one_after_another_are_both_answered():
+    text = S000.read_text(encoding="utf-8")  # "受理消费者投诉（举报）3494件 … 目前已办结3401件"
+    received, done = (float(v) for v in re.search(r"受理消费者投诉（举报）(\d+)件.*?已办结(\d+)件", text).groups())
+    answer = ask(S000, "受理消费者投诉多少件？已办结多少件？")
+    assert answer.value == received and f"{done:g}件" in answer.answer
+
+
+def test_a_second_question_opening_with_its_relation_follows_the_first():
+    text = S004.read_text(encoding="utf-8")  # "基本支出6346.47万元，其中人员经费…，公用经费557.93万元"
+    basic, common = (float(v) for v in re.search(r"基本支出([\d.]+)万元.*?公用经费([\d.]+)万元", text).groups())
+    answer = ask(S004, "公用经费是多少？占基本支出多少？")
+    assert answer.value == common and f"{common / basic * 100:.2f}%" in answer.answer

@@ -12,7 +12,7 @@ from dataclasses import replace
 from assistant.chat.compute import narrative_projects
 from assistant.chat.offline import answer_offline, answer_result, counterpart_gap, gap_answer, which_answer
 from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
-                                     requests, understand)
+                                     questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -86,17 +86,28 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
     """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups.
     A question making several requests ("执行率是多少，扣了几分？") answers each, the later ones as follow-ups of
     the earlier; a part a later one restates ("列出扣分的指标，并说明原因": the list, then the list with reasons) is
-    given once. Its value is that of the last request giving one."""
-    answers: list[Answer] = []
+    given once. Its value is that of the last request giving one. Questions asked one after another ("公用经费是多少？
+    占基本支出多少？") are answered in turn, the value the first's: what follows asks more of it."""
+    asked = questions(question or "")
+    if len(asked) > 1:
+        answers: list[Answer] = []
+        for one in asked:
+            answers.append(answer_question(report, document, one, history + answers, mode))
+        return combined(question, answers, first=True)
+    answers = []
     for request in requests(question or ""):
         answers.append(understood_answer(report, document, request, history + answers, mode))
-    if len(answers) == 1:
-        return located(answers[0], document)
+    return located(answers[0], document) if len(answers) == 1 else located(combined(question, answers), document)
+
+
+def combined(question: str, answers: list[Answer], first: bool = False) -> Answer:
+    """One answer of several parts, a part a later one restates left out; its value the last part's giving one (the
+    first's, `first`)."""
     shown = [a for i, a in enumerate(answers) if not any(restates(later, a) for later in answers[i + 1:])]
     valued = [a for a in answers if a.value is not None] or answers
-    combined = valued[-1].model_copy(update={"question": question, "answer": "\n".join(a.answer for a in shown),
-                                             "evidence": list({(e.quote, e.line): e for a in shown for e in a.evidence}.values())})
-    return located(combined, document)
+    return (valued[0] if first else valued[-1]).model_copy(update={
+        "question": question, "answer": "\n".join(a.answer for a in shown),
+        "evidence": list({(e.quote, e.line): e for a in shown for e in a.evidence}.values())})
 
 
 def restates(later: Answer, earlier: Answer) -> bool:

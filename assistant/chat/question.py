@@ -814,7 +814,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{previous.subject}的{text}")
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or extreme_only or asks_of_a_row(text) or bare):
+            or extreme_only or asks_of_a_row(text) or bare or RELATION_FIRST.match(text)):
         return text
     asked = previous.whole or previous.resolved  # the question as a whole, not the row its answer picked
     if text.startswith("比") and EXTREME.search(text) and isinstance(previous.node, Listing) \
@@ -968,6 +968,17 @@ def requests(text: str) -> list[str]:
     if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
         return [text]
     return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
+
+
+def questions(text: str) -> list[str]:
+    """The questions a text asks one after another, each ending in its question mark ("公用经费是多少？占基本支出多少？");
+    the text whole when a later one only asks how far apart or which is larger ("哪个多？多多少？") or checks the figure
+    before it ("合计是多少？是否等于项目支出？"): those are one question."""
+    parts = [p.strip() for p in re.split(r"(?<=[？?])", text) if clean(p)]
+    if len(parts) < 2 or any(asks_gap(p) or asks_which(p) or HOW_FAR.fullmatch(clean(ASKING.sub("", p)) + "多少")
+                             or CHECKS_BEFORE.match(p) or not REQUESTS.search(p) for p in parts[1:]):
+        return [text]
+    return parts
 
 
 def asks_which(text: str) -> str | None:
