@@ -328,3 +328,22 @@ def test_a_second_question_opening_with_its_relation_follows_the_first():
     basic, common = (float(v) for v in re.search(r"基本支出([\d.]+)万元.*?公用经费([\d.]+)万元", text).groups())
     answer = ask(S004, "公用经费是多少？占基本支出多少？")
     assert answer.value == common and f"{common / basic * 100:.2f}%" in answer.answer
+
+
+def test_a_follow_up_question_after_a_question_mark():
+    row = indicator(S001, "社会公众对食品安全满意度")
+    answer = ask(S001, "社会公众对食品安全满意度的指标值是多少？完成值呢？").answer
+    assert f"年度指标值为{row.target}" in answer and f"实际完成值为{row.actual}" in answer
+
+
+def test_a_table_a_later_part_repeats_is_shown_once():
+    answer = ask(S002, "各项目的总分分别是多少？哪个最高？").answer
+    assert answer.count("| 表4 运行维护费 |") == 1 and "最高的是" in answer
+
+
+def test_the_indicators_whose_completion_passes_their_target():
+    rows = [i for t in gold(S002).tables for i in t.indicators if i.target and i.actual]
+    answer = ask(S002, "哪些指标的实际完成值超过了年度指标值？")
+    assert answer.unit == "个" and answer.value >= 1 and "完成值超过指标值的指标" in answer.answer
+    beyond = next(i for i in rows if i.level3 == "全年立案查处各类经济违法案件结案数")
+    assert beyond.level3 in answer.answer and float(beyond.actual.rstrip("件")) > float(beyond.target.lstrip("≥≧").rstrip("件"))

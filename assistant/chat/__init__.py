@@ -105,8 +105,11 @@ def combined(question: str, answers: list[Answer], first: bool = False) -> Answe
     first's, `first`)."""
     shown = [a for i, a in enumerate(answers) if not any(restates(later, a) for later in answers[i + 1:])]
     valued = [a for a in answers if a.value is not None] or answers
+    lines: list[str] = []
+    for part in (a.answer.split("\n") for a in shown):  # a table a later part shows again is shown once
+        lines += [line for line in part if not (line.startswith("|") and line in lines)]
     return (valued[0] if first else valued[-1]).model_copy(update={
-        "question": question, "answer": "\n".join(a.answer for a in shown),
+        "question": question, "answer": "\n".join(lines),
         "evidence": list({(e.quote, e.line): e for a in shown for e in a.evidence}.values())})
 
 

@@ -119,6 +119,8 @@ LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
+# "完成值超过了年度指标值", "超额完成": beyond the target in its direction
+EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
@@ -667,7 +669,8 @@ KINDS = (
     Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
-    Kind("A超出B", (BEYOND,), difference(directed=True), on="asked", anchored=True),
+    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) else difference(directed=True)(m, body, asked),
+         on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
     Kind("未执行", (), unspent),
@@ -759,7 +762,7 @@ def count_of(numeral: str) -> int:
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
 CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"),
-              (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
+              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:
@@ -976,7 +979,8 @@ def questions(text: str) -> list[str]:
     before it ("合计是多少？是否等于项目支出？"): those are one question."""
     parts = [p.strip() for p in re.split(r"(?<=[？?])", text) if clean(p)]
     if len(parts) < 2 or any(asks_gap(p) or asks_which(p) or HOW_FAR.fullmatch(clean(ASKING.sub("", p)) + "多少")
-                             or CHECKS_BEFORE.match(p) or not REQUESTS.search(p) for p in parts[1:]):
+                             or CHECKS_BEFORE.match(p) or not (REQUESTS.search(p) or re.search(r"呢[？?]$", p))
+                             for p in parts[1:]):
         return [text]
     return parts
 
