@@ -347,3 +347,16 @@ def test_the_indicators_whose_completion_passes_their_target():
     assert answer.unit == "个" and answer.value >= 1 and "完成值超过指标值的指标" in answer.answer
     beyond = next(i for i in rows if i.level3 == "全年立案查处各类经济违法案件结案数")
     assert beyond.level3 in answer.answer and float(beyond.actual.rstrip("件")) > float(beyond.target.lstrip("≥≧").rstrip("件"))
+
+
+def named_rows(table):
+    return [i for i in table.indicators if (i.level3 or i.level2) not in (None, "……")
+            and any(v is not None for v in (i.target, i.actual, i.weight, i.score))]
+
+
+def test_the_project_with_the_most_indicators():
+    counts = {t.name: len(named_rows(t)) for _, t in projects(S002)}
+    answer = ask(S002, "哪个项目的指标最多？")
+    assert answer.value == max(counts.values()) and max(counts, key=counts.get) in answer.answer.split("\n")[0]
+    pair = ask(S002, "业务工作经费和运行维护费哪个指标多？")
+    assert pair.value == counts["业务工作经费"] and f"运行维护费{counts['运行维护费']}个" in pair.answer

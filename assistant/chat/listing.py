@@ -143,6 +143,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     text = node.subject.text
     if node.condition in ("full", "not_full"):
         return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
+    if node.column == "count":
+        return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
@@ -194,6 +196,30 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:
+    """How many indicators each (project) table has: the most or fewest, or each."""
+    counts = {i: len([r for r in t.indicators if not is_placeholder(r.level3 or r.level2 or "")
+                      and any(v is not None for v in (r.target, r.actual, r.weight, r.score))])
+              for i, t in enumerate(tools.report.tables) if t.indicators and (not projects or t.kind == "project")}
+    if not counts:
+        raise NotFound("自评表的指标")
+    rows = "\n".join(f"| {table_label(tools, t)} | {n} |" for t, n in counts.items())
+    table = f"\n| 自评表 | 指标个数 |\n|---|---|\n{rows}"
+    if node.condition in ("highest", "lowest"):
+        best = (max if node.condition == "highest" else min)(counts.values())
+        chosen = [t for t, n in counts.items() if n == best]
+        most = "最多" if node.condition == "highest" else "最少"
+        return (Result(float(best), "个", "", citations=[table_evidence(tools, t) for t in chosen]),
+                f"指标{most}的是{'、'.join(table_label(tools, t) for t in chosen)}，共{best}个。" + table)
+    return Result(None, "个", "", citations=[table_evidence(tools, t) for t in counts]), "各表的指标个数：" + table
+
+
+def table_evidence(tools: ReportTools, index: int) -> Evidence:
+    """A table's name where it is printed, as the evidence of a figure about the whole table."""
+    table = tools.report.tables[index]
+    return Evidence(quote=table.name or table.title or "", line=table.line)
 
 
 def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, str]:

@@ -237,6 +237,8 @@ def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
 def figure_text(result: Result, name: str) -> str:
     """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
     name says it) and printed value."""
+    if len(result.facts) > 1 and not result.formula:  # a count of rows ("A和B哪个指标多"): the count itself
+        return f"{number(result.value)}{result.unit or ''}"
     fact = next((f for f in result.facts if f.value == result.value), result.facts[-1]) if result.facts else None
     line = f"（{where(fact)}）" if fact is not None else ""
     if result.formula and result.formula != number(result.value) or fact is None:

@@ -119,6 +119,9 @@ LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
+# "哪个项目的指标最多", "指标个数最少的专项", "各项目分别有多少个指标": a count of each table's indicators
+INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
+                             r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
 EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
@@ -637,6 +640,9 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
     sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
+    if re.fullmatch(r"(?:三级)?指标(?:数|个数|数量)?", what or ""):  # "A和B哪个指标多": how many indicators each has
+        return Larger(tuple(parse_main(f"{side}有多少个指标") for side in sides), tuple(unquoted(s) for s in sides),
+                      way in ("低", "少", "小"), f"指标较{way}")
     return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
                   way in ("低", "少", "小"),
                   f"{what}较{way}")
@@ -777,6 +783,8 @@ def parse_listing(body: str) -> Listing | None:
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
     column = "lost" if lost else (columns[-1] if columns else None)
+    if INDICATOR_COUNT.search(body):  # "哪个项目的指标最多": how many indicators each table has
+        over, column = "tables", "count"
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
