@@ -60,6 +60,8 @@ SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)
 SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
                           r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$")
 RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为基数|为分母|计算)|核算|复核|实际执行率|应为|应是")
+# "按实际在职人数除以编制数重新计算控制率": the rate as the division the question spells out
+DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升"
                        r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
@@ -521,9 +523,18 @@ def share(match: re.Match, body: str, asked: str) -> Ratio | None:
     return share_of(match.group("part"), match.group("whole")) if match.group("part") and match.group("whole") else None
 
 
-def recomputed_rate(_, body: str, asked: str) -> Ratio:
-    subject = operand(re.sub(r"(?:预算)?执行率", "", RECOMPUTE.sub("", asked))).subject
-    return Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数"))
+def divided(match: re.Match, body: str, asked: str) -> Ratio:
+    """"按实际在职人数除以编制数计算控制率": the division the question spells out, of what the rest of it names."""
+    rest = re.sub(r"[\u4e00-\u9fa5]{1,3}率.*$", "", body[:match.start()] + body[match.end():])
+    owner = subject_of(rest)
+    return Ratio(operand(f"{owner} {match.group('a')}"), operand(f"{owner} {match.group('b')}"))
+
+
+def recomputed_rate(_, body: str, asked: str) -> Either:
+    """执行率 recomputed: 全年执行数 ÷ 全年预算数 of a self-evaluation table, else 决算数 ÷ 预算数 of a basic-data row."""
+    subject = operand(re.sub(r"(?:预算)?执行率", "", DIVIDED.sub("", RECOMPUTE.sub("", asked)))).subject
+    return Either(Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数")),
+                  Ratio(operand(f"{subject} 决算数"), operand(f"{subject} 预算数")))
 
 
 def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
@@ -673,6 +684,7 @@ KINDS = (
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
     Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
+    Kind("按A除以B算率", (DIVIDED, re.compile("率")), divided),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
     Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) else difference(directed=True)(m, body, asked),
