@@ -363,8 +363,9 @@ def test_the_project_with_the_most_indicators():
 
 
 def test_a_rate_recomputed_as_the_division_the_question_spells_out():
-    cells = {row.label: row.values for row in gold(S002).tables[0].rows}
-    staff, serving = (float(v) for v in cells[""][:2])  # 编制数 301, 2023年实际在职人数 263
+    rows = gold(S002).tables[0].rows
+    header = next(i for i, row in enumerate(rows) if row.values[:1] == ["编制数"])
+    staff, serving = (float(v) for v in rows[header + 1].values[:2])  # 编制数 301, 2023年实际在职人数 263
     assert ask(S002, "按实际在职人数除以编制数重新计算控制率").value == round(serving / staff * 100, 2)
     three = basic_rows(S002)["三公经费"]  # a basic-data row has no 全年执行数: its 决算数 ÷ 预算数
     answer = ask(S002, "三公经费按决算数除以预算数计算的执行率是多少？")
