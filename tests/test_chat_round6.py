@@ -370,3 +370,26 @@ def test_a_rate_recomputed_as_the_division_the_question_spells_out():
     three = basic_rows(S002)["三公经费"]  # a basic-data row has no 全年执行数: its 决算数 ÷ 预算数
     answer = ask(S002, "三公经费按决算数除以预算数计算的执行率是多少？")
     assert answer.value == round(three["2023年决算数"] / three["2023年预算数"] * 100, 2)
+
+
+def test_the_measure_after_the_last_name_is_compared_for_every_name():
+    scores = {t.name: next(i.score for i in t.indicators if i.level3 and "社会公众满意度" in i.level3)
+              for _, t in projects(S000) if t.name in ("药品监管专项", "食品监管专项")}
+    answer = ask(S000, "药品监管专项和食品监管专项的社会公众满意度得分哪个高？")
+    assert answer.value == max(scores.values()) and answer.unit == "分"
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    pair = ask(S002, "运行维护费和业务工作经费的执行率相比哪个高？")
+    assert pair.value == max(rates["运行维护费"], rates["业务工作经费"]) and pair.unit == "%"
+
+
+def test_a_column_of_every_indicator_in_a_group():
+    rows = [i for i in gold(S001).tables[1].indicators if i.level1 == "满意度指标" and i.actual]
+    answer = ask(S001, "满意度指标的完成值分别是多少？")
+    assert answer.value == len(rows) and all(i.level3 in answer.answer for i in rows)
+
+
+def test_a_groups_score_rate_is_its_total_score_over_its_total_weight():
+    rows = [i for i in gold(S001).tables[1].indicators if i.level1 == "效益指标" and i.weight is not None]
+    rate = round(sum(i.score for i in rows) / sum(i.weight for i in rows) * 100, 2)
+    answer = ask(S001, "产出指标和效益指标哪个得分率高？")
+    assert f"{sum(i.score for i in rows):g}÷{sum(i.weight for i in rows):g}×100={rate:g}%" in answer.answer

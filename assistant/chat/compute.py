@@ -279,9 +279,9 @@ def score_share(tools: ReportTools, node: ScoreShare) -> Result:
     group, scored = scored_row(tools, node.subject)
     if group is not None:
         pairs = group_pairs(tools, group, table_named(tools, node.subject.text))
-        weights = "+".join(number(w.value) for w, _ in pairs)
-        scores = "+".join(number(s.value) for _, s in pairs)
-        return derived(f"({scores})÷({weights})×100", "%", [f for pair in pairs for f in pair])
+        weights = calculate("+".join(number(w.value) for w, _ in pairs))  # Σ 分值 and Σ 得分 of the rows (grounds)
+        scores = calculate("+".join(number(s.value) for _, s in pairs))
+        return derived(f"{number(scores)}÷{number(weights)}×100", "%", [f for pair in pairs for f in pair])
     weight, score = scored
     if not weight.value:
         raise NotFound(f"{node.subject.subject}的分值")

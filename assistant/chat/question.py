@@ -124,6 +124,8 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 # "哪个项目的指标最多", "指标个数最少的专项", "各项目分别有多少个指标": a count of each table's indicators
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
+# "满意度指标的完成值分别是多少": a column of every indicator in a group
+GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
 EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
@@ -639,8 +641,9 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
-    if "items" in groups:
-        sides, what = [clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)], groups["what"]
+    if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
+        sides, what = measure_shared([clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)]), \
+            groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
@@ -699,6 +702,9 @@ KINDS = (
                                                                  Parts(operand(body[:m.start()]), "each"))
          if tokens(subject_of(body[:m.start()])) else None),
     Kind("A和B分别", (RESPECTIVELY,), several),
+    Kind("某组指标的某列分别", (GROUP_EACH, RESPECTIVELY),
+         lambda m, body, asked: None if QUOTED.search(body) or len(set(columns_asked(body))) > 1  # one row's cells
+         else Listing(operand(body), "indicators", "each", columns_in(body)[-1])),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("查数", (), lookup),
