@@ -393,3 +393,10 @@ def test_a_groups_score_rate_is_its_total_score_over_its_total_weight():
     rate = round(sum(i.score for i in rows) / sum(i.weight for i in rows) * 100, 2)
     answer = ask(S001, "产出指标和效益指标哪个得分率高？")
     assert f"{sum(i.score for i in rows):g}÷{sum(i.weight for i in rows):g}×100={rate:g}%" in answer.answer
+
+
+def test_two_measures_of_the_report_compared_each_in_its_own_words():
+    text = S003.read_text(encoding="utf-8")  # "其中年初预算993.19万元，调整追加366.27万元"
+    start, added = (float(v) for v in re.search(r"其中年初预算([\d.]+)万元，调整追加([\d.]+)万元", text).groups())
+    answer = ask(S003, "年初预算和调整追加哪个多？")
+    assert answer.value == max(start, added) and f"{start:g}万元" in answer.answer and f"{added:g}万元" in answer.answer

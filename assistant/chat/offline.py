@@ -172,6 +172,8 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
+    if node.plain is not None and len(results) == 2 and results[0].facts == results[1].facts:  # a side's borrowed
+        return larger_answer(tools, replace(node.plain, gap=node.gap))  # words came to the other's figure: its own
     if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
         raise NotFound(node.names[unnamed_twin(results, node.names)])
     best = (min if node.lowest else max)(r.value for r in results)

@@ -288,6 +288,9 @@ class Larger:
     lowest: bool = False
     wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
     gap: bool = False  # the question also asks by how much ("哪个多？多多少？"): the value is the gap
+    # the same comparison with each side in its own words, when a side borrowed the other's ("年初预算和调整追加": two
+    # measures of the report's own, where borrowing makes both sides one figure)
+    plain: "Larger | None" = None
 
 
 @dataclass(frozen=True)
@@ -653,13 +656,15 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
         return None
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
+    own = sides
     sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
     if re.fullmatch(r"(?:三级)?指标(?:数|个数|数量)?", what or ""):  # "A和B哪个指标多": how many indicators each has
         return Larger(tuple(parse_main(f"{side}有多少个指标") for side in sides), tuple(unquoted(s) for s in sides),
                       way in ("低", "少", "小"), f"指标较{way}")
+    plain = Larger(tuple(parse_main(f"{side}{what}") for side in own), tuple(unquoted(side) for side in own),
+                   way in ("低", "少", "小"), f"{what}较{way}") if own != sides else None
     return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
-                  way in ("低", "少", "小"),
-                  f"{what}较{way}")
+                  way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
 
 
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
