@@ -400,3 +400,29 @@ def test_two_measures_of_the_report_compared_each_in_its_own_words():
     start, added = (float(v) for v in re.search(r"其中年初预算([\d.]+)万元，调整追加([\d.]+)万元", text).groups())
     answer = ask(S003, "年初预算和调整追加哪个多？")
     assert answer.value == max(start, added) and f"{start:g}万元" in answer.answer and f"{added:g}万元" in answer.answer
+
+
+# follow-ups over what the previous question ran over ----------------------------------------------------------------
+
+def test_a_follow_up_over_the_tables_or_things_listed():
+    budgets = [t.funds_total.full_year_budget for _, t in projects(S000)]
+    assert ask(S000, "有哪些专项？", "它们的预算合计是多少？").value == round(sum(budgets), 2)
+    rates = [t.funds_total.execution_rate for _, t in projects(S002)]
+    assert ask(S002, "各项目执行率分别是多少？", "平均是多少？").value == round(sum(rates) / len(rates), 2)
+    lost = max(i.weight - i.score for _, t in projects(S000) for i in t.indicators
+               if i.weight is not None and i.score is not None)
+    assert ask(S000, "哪些指标扣分了？", "扣分最多的是哪个？").value == lost
+
+
+def test_a_follow_up_asking_for_the_list_of_what_was_counted():
+    from tests.test_chat_questions import checked_json
+    errors = [f for f in checked_json(S002)["findings"] if f["severity"] == "error"]
+    answer = ask(S002, "复核发现了几个错误？", "都是哪些？")
+    assert answer.value == len(errors) and errors[0]["message"] in answer.answer
+
+
+def test_a_follow_up_on_the_part_picked_or_a_part_of_the_figure_before():
+    rows = basic_rows(S001)
+    car, whole = rows["1、公务用车购置和维护经费"]["2024年决算数"], rows["三公经费"]["2024年决算数"]
+    assert ask(S001, "三公经费中哪项最多？", "占比多少？").value == round(car / whole * 100, 2)
+    assert ask(S001, "三公经费是多少？", "其中公务接待呢？").value == rows["3、公务接待"]["2024年决算数"]

@@ -284,7 +284,9 @@ def basic_facts(cells: SourceCells, index: int, table: Table, year: int | None) 
                 continue
             column_name = header[position] if position < len(header) else ""
             fact = basic_fact(row, column_name, group, unit, printed, value, source.get(str(position)), context, index)
-            facts.append(replace(fact, parent=row_name(parent)) if parent is not None else fact)
+            # a part is named by its whole too ("三公经费中公务接待")
+            facts.append(replace(fact, parent=row_name(parent), context=fact.context + ((row_name(parent), 0.8),))
+                         if parent is not None else fact)
     return facts
 
 

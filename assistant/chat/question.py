@@ -847,6 +847,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
+    scoped = over_previous_scope(text, previous)
+    if scoped:
+        return scoped
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
             or extreme_only or asks_of_a_row(text) or bare or RELATION_FIRST.match(text)):
         return text
@@ -889,6 +892,37 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if previous.subject and previous.subject in previous.resolved:
         return clean(previous.resolved.replace(previous.subject, own_subject, 1))
     return clean(f"{own_subject}{previous.resolved}")
+
+
+# Follow-ups about what the previous question ran over: "都是哪些？" (list what was counted), "它们的预算合计是多少？"
+# (the tables listed), "平均是多少？" (of the figure each had), "扣分最多的是哪个？" (of the things listed), "占比多少？"
+# (of the part picked), "其中公务接待呢？" (a part of the figure before).
+LIST_AGAIN = re.compile(r"(?:都|都是|分别|具体|各自)?(?:是|有)?(?:哪些|哪几个|哪几项|什么)(?:呢)?|(?:列出|列举|罗列)(?:来|一下)?")
+THEY = re.compile(r"^(?:它们|这些|上述|以上)(?:项目|专项)?的?")
+AGGREGATE_ONLY = re.compile(r"^(?:那么?)?(?:平均|合计|总计|一共|总共|加起来)")
+
+
+def over_previous_scope(text: str, previous: Question) -> str:
+    """The follow-up asked over what the previous question ran over, as a whole question; "" for other follow-ups."""
+    asked = previous.whole or previous.resolved
+    listing = previous.node if isinstance(previous.node, Listing) else None
+    if LIST_AGAIN.fullmatch(re.sub(r"[？?。！!，,\s]", "", text)):
+        return asked
+    they = THEY.match(text)
+    if they and listing is not None and listing.over == "tables":
+        return clean(f"各{'专项' if '专项' in asked else '项目'}{text[they.end():]}")
+    if AGGREGATE_ONLY.match(text) and not tokens(subject_of(AVERAGE.sub("", ADDS_UP.sub("", text)))) \
+            and listing is not None and listing.over == "tables":
+        return clean(f"{ASKING.sub('', asked)}{text}")
+    thing = LISTED_THINGS.search(asked)
+    if EXTREME.search(text) and not LISTED_THINGS.search(text) and listing is not None and thing \
+            and tokens(subject_of(EXTREME.sub("", text))):
+        return clean(f"{text.rstrip('？?')}{thing.group()}")
+    if isinstance(scope_node(previous.node), Parts) and RATE.search(text) and not tokens(subject_of(RATE.sub("", text))):
+        return clean(f"{ASKING.sub('', asked)}{text}")
+    if text.startswith("其中") and previous.subject:
+        return clean(f"{previous.subject}中{re.sub(r'呢?[？?！!。]*$', '', text[2:])}")
+    return ""
 
 
 # Words of one class a follow-up swaps for the previous question's ("警告呢？" after "…几个错误？", "表4呢？" after "表3…").
