@@ -426,3 +426,23 @@ def test_a_follow_up_on_the_part_picked_or_a_part_of_the_figure_before():
     car, whole = rows["1、公务用车购置和维护经费"]["2024年决算数"], rows["三公经费"]["2024年决算数"]
     assert ask(S001, "三公经费中哪项最多？", "占比多少？").value == round(car / whole * 100, 2)
     assert ask(S001, "三公经费是多少？", "其中公务接待呢？").value == rows["3、公务接待"]["2024年决算数"]
+
+
+# what the report lists under its own headings -------------------------------------------------------------------------
+
+def test_the_problems_the_report_lists_under_its_own_heading():
+    lines = S004.read_text(encoding="utf-8").split("\n")  # "一、存在的主要问题" then （一）（二）（三）, then "二、改进措施和有关建议"
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("一、存在的主要问题"))
+    items = [line.strip() for line in lines[start + 1:start + 4]]
+    assert all(line.startswith(f"（{n}）") for line, n in zip(items, "一二三"))
+    answer = ask(S004, "存在的主要问题有哪些？")
+    assert answer.value == 3 and all(item[:20] in answer.answer for item in items)
+    assert "改进措施" not in answer.answer.split("\n", 1)[1] and "复核" not in answer.answer
+
+
+def test_the_measures_a_report_lists_stop_at_the_next_heading():
+    lines = S002.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("八、下一步改进措施"))
+    items = [line for line in lines[start + 1:] if line.startswith("（")][:4]
+    answer = ask(S002, "下一步改进措施有哪些？")
+    assert answer.value == 4 and all(item[:20] in answer.answer for item in items) and "九、" not in answer.answer

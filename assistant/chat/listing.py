@@ -6,7 +6,7 @@ from dataclasses import replace
 from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import THRESHOLD, Contents, Listing, Parts, TablesTotal, Why, subject_of
+from assistant.chat.question import SECTION, THRESHOLD, Contents, Listing, Parts, Section, TablesTotal, Why, subject_of
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
@@ -30,6 +30,50 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "tables":
         return tables_listing(tools, node)
     return indicators_listing(tools, node)
+
+
+# The numbering of a narrative heading, outermost first: "四、", "（二）", "2、", "（3）".
+LEVELS = (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"), re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"),
+          re.compile(r"^\s*\d+\s*[、.．](?!\d)"), re.compile(r"^\s*[（(]\d+[)）]"))
+HEADING_LENGTH = 40
+SUBHEADING_LENGTH = 20  # "（二）下一步改进措施": a short line with no full stop names a part, not an item
+ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")  # "一是…二是…三是…" inside one paragraph
+
+
+def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
+    """The items the report lists under its own heading holding the words ("一、存在的主要问题": the paragraphs under it up
+    to the next heading; one paragraph of "一是…二是…" split into them)."""
+    paragraphs = tools.document.paragraphs
+    headings = [i for i, p in enumerate(paragraphs) if len(p.text.strip()) <= HEADING_LENGTH
+                and all(w in p.text for w in node.words)]
+    if not headings:
+        raise NotFound("、".join(node.words))
+    start = min(headings, key=lambda i: (len(paragraphs[i].text.strip()), -i))  # the most specific heading
+    top = level(paragraphs[start].text)
+    items = []
+    for paragraph in paragraphs[start + 1:]:
+        text = paragraph.text.strip()
+        own = level(text)
+        other = len(text) <= SUBHEADING_LENGTH and "。" not in text and SECTION.search(text) \
+            and not all(w in text for w in node.words)  # the heading of another part ("（二）下一步改进措施")
+        if own is not None and (top is None or own <= top) and len(text) <= HEADING_LENGTH or other \
+                or len(items) >= SHOWN:
+            break  # the next heading of the same rank
+        if text:
+            items += [(piece.strip(), paragraph.line) for piece in ITEM_SPLIT.split(text) if piece.strip()] \
+                if len(ITEM_SPLIT.findall(text)) >= 2 else [(text, paragraph.line)]
+    if not items:
+        raise NotFound(paragraphs[start].text.strip())
+    body = "\n".join(f"{i}. {text[:120]}（第{line}行）" for i, (text, line) in enumerate(items, 1))
+    quotes = [Evidence(quote=paragraphs[start].text.strip()[:80], line=paragraphs[start].line)] + \
+        [Evidence(quote=text[:80], line=line) for text, line in items]
+    return (Result(float(len(items)), "条", "", citations=quotes),
+            f"报告“{paragraphs[start].text.strip()}”（第{paragraphs[start].line}行）下列有{len(items)}条：\n{body}")
+
+
+def level(text: str) -> int | None:
+    """How deep a heading's numbering is (0 for "四、"), None for a paragraph without one."""
+    return next((depth for depth, pattern in enumerate(LEVELS) if pattern.match(text)), None)
 
 
 def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:

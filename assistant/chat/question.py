@@ -48,6 +48,10 @@ COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|�
 FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
                       r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
+# "存在的主要问题有哪些", "下一步改进措施有哪些": what the report itself lists under such a heading (not the review's
+# findings, asked with 复核/审核/发现)
+SECTION = re.compile(r"存在的(?:主要)?问题|(?:改进|整改)(?:措施|建议)|下一步(?:工作)?(?:计划|打算|措施|工作)")
+SECTION_ASKED = re.compile(r"^(?!.*(?:复核|审核|发现|错误|算错)).*(?:哪些|哪几|什么|列出|包括|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
                       r"|不一致|有差异|有差别|比.{0,6}(?:高|低|多|少)).*$")
@@ -328,6 +332,13 @@ class Parts:
 
 
 @dataclass(frozen=True)
+class Section:
+    """What the report lists under one of its own headings ("存在的主要问题", "改进措施"): the items, as printed."""
+
+    words: tuple[str, ...]  # the words the heading holds ("问题",), ("改进", "措施") …
+
+
+@dataclass(frozen=True)
 class Why:
     """The figures, findings and passages behind a deviation ("执行率为什么不是100%")."""
 
@@ -502,6 +513,12 @@ class Kind:
     anchored: bool = False  # the first pattern must match at the start (re.match), not anywhere
 
 
+def section(match: re.Match, body: str, asked: str) -> Section:
+    words = ("问题",) if "问题" in match.group() else tuple(w for w in ("改进", "整改", "措施", "建议", "计划", "下一步")
+                                                          if w in match.group())
+    return Section(words)
+
+
 def findings(_, body: str, asked: str) -> Listing:
     condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
     return Listing(operand(body), "findings", condition)
@@ -670,6 +687,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
+    Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
