@@ -446,3 +446,19 @@ def test_the_measures_a_report_lists_stop_at_the_next_heading():
     items = [line for line in lines[start + 1:] if line.startswith("（")][:4]
     answer = ask(S002, "下一步改进措施有哪些？")
     assert answer.value == 4 and all(item[:20] in answer.answer for item in items) and "九、" not in answer.answer
+
+
+def test_which_table_is_lowest_after_the_review():
+    from tests.test_chat_questions import checked_json
+    recomputed = {s["table"]: s["recomputed_score"] for s in checked_json(S002)["scores"]
+                  if gold(S002).tables[s["table"]].kind == "project"}
+    lowest = min(recomputed, key=recomputed.get)
+    answer = ask(S002, "复核后哪个项目得分最低？")
+    assert answer.value == recomputed[lowest] and gold(S002).tables[lowest].name in answer.answer
+
+
+def test_which_table_differs_most_after_asking_the_review_scores():
+    from tests.test_chat_questions import checked_json
+    gaps = {s["table"]: abs(s["self_score"] - s["recomputed_score"]) for s in checked_json(S000)["scores"]}
+    answer = ask(S000, "复核得分是多少？", "哪个表差得最多？")
+    assert abs(answer.value) == round(max(gaps.values()), 2)

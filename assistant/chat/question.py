@@ -826,6 +826,8 @@ def parse_listing(body: str) -> Listing | None:
     column = "lost" if lost else (columns[-1] if columns else None)
     if INDICATOR_COUNT.search(body):  # "哪个项目的指标最多": how many indicators each table has
         over, column = "tables", "count"
+    if "复核" in body and column in (None, "score", "total_score"):  # "复核后哪个项目得分最低": the review's scores
+        column = "recomputed_score"
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
@@ -938,6 +940,8 @@ def over_previous_scope(text: str, previous: Question) -> str:
         return clean(f"{text.rstrip('？?')}{thing.group()}")
     if isinstance(scope_node(previous.node), Parts) and RATE.search(text) and not tokens(subject_of(RATE.sub("", text))):
         return clean(f"{ASKING.sub('', asked)}{text}")
+    if "复核" in asked and "复核" not in text and EXTREME.search(text) and re.search(r"差|变|不同|不一样", text):
+        return clean(f"自评与复核{text}")  # "哪个表差得最多？" after "复核得分是多少？": the widest gap
     if text.startswith("其中") and previous.subject:
         return clean(f"{previous.subject}中{re.sub(r'呢?[？?！!。]*$', '', text[2:])}")
     return ""

@@ -113,7 +113,7 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         verdict = "一致" if gap == 0 else f"自评{'高' if gap > 0 else '低'}{number(abs(gap))}分"
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
     gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
-    which = WHICH_TABLES.search(question)
+    which = WHICH_TABLES.search(question) if not EXTREME.search(question) else None  # "差得最多": the widest gap
     if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
         higher = (question.find("自评") < question.find("复核")) == (which.group("way") in "高多超")
         hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
