@@ -462,3 +462,10 @@ def test_which_table_differs_most_after_asking_the_review_scores():
     gaps = {s["table"]: abs(s["self_score"] - s["recomputed_score"]) for s in checked_json(S000)["scores"]}
     answer = ask(S000, "复核得分是多少？", "哪个表差得最多？")
     assert abs(answer.value) == round(max(gaps.values()), 2)
+
+
+def test_the_numbered_city_projects_added_up():
+    text = S001.read_text(encoding="utf-8")  # "（1）2024年共有市场监督管理专项资金338.72万元" … "（6）…353.27万元"
+    amounts = [float(v) for v in re.findall(r"^（\d）2024年共有[^\d]+?([\d.]+)万元", text, flags=re.M)]
+    assert len(amounts) == 6
+    assert ask(S001, "六个市级专项合计多少？").value == round(sum(amounts), 2)

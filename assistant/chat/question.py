@@ -107,7 +107,7 @@ SUM_WORD = re.compile(r"(?:合计|之和|总和|加起来|一共|共计|总计|�
 SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|快)|、|以及|及|\+|＋")
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
-EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
+EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
@@ -792,7 +792,7 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
         return replace(named, average=True)
     if each or average:
         count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
-        subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
+        subject = re.sub(r"[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?|各个?|所有", "", AVERAGE.sub("", asked))
         column = columns[-1] if columns else next((c for w, c in BARE_COLUMN.items() if w in subject), "executed")
         return TablesTotal(operand(subject), column,
                            count_of(count.group()) if count else None, bool(average))
