@@ -469,3 +469,10 @@ def test_the_numbered_city_projects_added_up():
     amounts = [float(v) for v in re.findall(r"^（\d）2024年共有[^\d]+?([\d.]+)万元", text, flags=re.M)]
     assert len(amounts) == 6
     assert ask(S001, "六个市级专项合计多少？").value == round(sum(amounts), 2)
+
+
+def test_two_figures_named_side_by_side_are_the_pair_printed_side_by_side():
+    text = S000.read_text(encoding="utf-8")  # "其中：企业（含农专）7433户、个体工商户23855户，年内新增…（其中：企业新增872户"
+    firms, traders = (float(v) for v in re.search(r"企业（含农专）(\d+)户、个体工商户(\d+)户", text).groups())
+    answer = ask(S000, "企业和个体工商户分别有多少户？").answer
+    assert f"企业：{firms:g}户" in answer and f"个体工商户：{traders:g}户" in answer

@@ -37,6 +37,7 @@ ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|
 PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
+ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
 RATE_PARTS = {
@@ -213,7 +214,8 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         raise NotFound(first.subject or first.text)
     if not seconds:
         raise NotFound(second.subject or second.text)
-    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact), a.fact, b.fact)
+    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
+              a.fact, b.fact)
              for a in firsts for b in seconds if a.fact is not b.fact
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
@@ -236,6 +238,14 @@ def named(node) -> bool:
 def lookup_operand(tools: ReportTools, operand: Operand):
     return tools.lookup(operand.text, column=operand.column, source=operand.source, units=operand.units,
                         year=operand.year, numeric=operand.numeric, limit=PAIR_CANDIDATES)
+
+
+def adjacent(a: Fact, b: Fact) -> float:
+    """How close two figures of one paragraph stand (1 side by side, towards 0 far apart): "企业7433户、个体工商户
+    23855户" are a pair, the 企业新增872户 of the next clause is not."""
+    if a.paragraph is None or a.paragraph != b.paragraph:
+        return 0.0
+    return 1 / (1 + abs((a.offset or 0) - (b.offset or 0)) / ADJACENT_SPAN)
 
 
 def together(a: Fact, b: Fact) -> bool:
