@@ -476,3 +476,10 @@ def test_two_figures_named_side_by_side_are_the_pair_printed_side_by_side():
     firms, traders = (float(v) for v in re.search(r"企业（含农专）(\d+)户、个体工商户(\d+)户", text).groups())
     answer = ask(S000, "企业和个体工商户分别有多少户？").answer
     assert f"企业：{firms:g}户" in answer and f"个体工商户：{traders:g}户" in answer
+
+
+def test_the_indicators_of_a_group_below_a_number():
+    rows = [i for i in gold(S001).tables[1].indicators if i.level1 == "满意度指标" and i.actual
+            and float(i.actual.rstrip("%")) < 90]
+    answer = ask(S001, "哪些满意度指标的完成值低于90%？")
+    assert answer.value == len(rows) and all(i.level3 in answer.answer for i in rows)
