@@ -233,7 +233,7 @@ def test_yes_no_comparison_said_with_a_verb_of_comparing():
 def test_a_gap_between_rates_in_points():
     rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
     answer = ask(S002, "运行维护费的执行率与业务工作经费相比低多少个百分点？")
-    assert answer.value == round(abs(rates["业务工作经费"] - rates["运行维护费"]), 2) and answer.unit == "%"
+    assert answer.value == round(abs(rates["业务工作经费"] - rates["运行维护费"]), 2) and answer.unit == "个百分点"
 
 
 @pytest.mark.parametrize("question, higher", [("哪些专项的自评分高于复核分？", True), ("哪些表的自评得分比复核得分低？", False)])

@@ -9,9 +9,10 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.offline import answer_offline, answer_result, gap_answer, which_answer
+from assistant.chat.compute import narrative_projects
+from assistant.chat.offline import answer_offline, answer_result, counterpart_gap, gap_answer, which_answer
 from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
-                                     requests, understand)
+                                     questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import column_words
@@ -35,6 +36,13 @@ def tools_for(report: CheckedReport, document: Document) -> ReportTools:
     return tools
 
 
+def report_names(tools: ReportTools) -> list[list[str]]:
+    """The names a question may use and a follow-up swap, by kind: tables and the projects the narrative numbers
+    ("市场及食品药品监管专项"), indicators, basic-data rows."""
+    tables, *others = tools.names()
+    return [tables + [item.name for item in narrative_projects(tools)], *others]
+
+
 def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Question]:
     """The conversation's questions, each resolved against those before it; a question about nothing
     ("？？？") is left out, so the subject stays what it was."""
@@ -43,7 +51,8 @@ def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Quest
         understood = understand(earlier.question, resolved, names)
         picked = picked_out(understood, earlier, names)
         if picked:  # "哪个项目执行率最低？" then "它的预算呢？": 它 is the table the answer picked
-            understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)))
+            understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)),
+                                 whole=understood.resolved)
         if understood.subject or kind_of(understood.resolved):  # the review's results are a subject too
             resolved.append(understood)
     return resolved
@@ -76,16 +85,39 @@ def answer_question(report: CheckedReport, document: Document, question: str, hi
                     mode: str = "offline") -> Answer:
     """Answer one question about a report; `history` (earlier answers, oldest first) resolves follow-ups.
     A question making several requests ("执行率是多少，扣了几分？") answers each, the later ones as follow-ups of
-    the earlier; its value is the last request's."""
-    answers: list[Answer] = []
+    the earlier; a part a later one restates ("列出扣分的指标，并说明原因": the list, then the list with reasons) is
+    given once. Its value is that of the last request giving one. Questions asked one after another ("公用经费是多少？
+    占基本支出多少？") are answered in turn, the value the first's: what follows asks more of it."""
+    asked = questions(question or "")
+    if len(asked) > 1:
+        answers: list[Answer] = []
+        for one in asked:
+            answers.append(answer_question(report, document, one, history + answers, mode))
+        return combined(question, answers, first=True)
+    answers = []
     for request in requests(question or ""):
         answers.append(understood_answer(report, document, request, history + answers, mode))
-    if len(answers) == 1:
-        return located(answers[0], document)
-    last = answers[-1]
-    combined = last.model_copy(update={"question": question, "answer": "\n".join(a.answer for a in answers),
-                                       "evidence": [item for a in answers for item in a.evidence]})
-    return located(combined, document)
+    return located(answers[0], document) if len(answers) == 1 else located(combined(question, answers), document)
+
+
+def combined(question: str, answers: list[Answer], first: bool = False) -> Answer:
+    """One answer of several parts, a part a later one restates left out; its value the last part's giving one (the
+    first's, `first`)."""
+    shown = [a for i, a in enumerate(answers) if not any(restates(later, a) for later in answers[i + 1:])]
+    valued = [a for a in answers if a.value is not None] or answers
+    lines: list[str] = []
+    for part in (a.answer.split("\n") for a in shown):  # a table a later part shows again is shown once
+        lines += [line for line in part if not (line.startswith("|") and line in lines)]
+    return (valued[0] if first else valued[-1]).model_copy(update={
+        "question": question, "answer": "\n".join(lines),
+        "evidence": list({(e.quote, e.line): e for a in shown for e in a.evidence}.values())})
+
+
+def restates(later: Answer, earlier: Answer) -> bool:
+    """Whether a later part of an answer stands on every piece of evidence an earlier part gave: it says that part
+    again (a list, then the same list with reasons; a figure, then why it is so)."""
+    ours = {(e.quote, e.line) for e in earlier.evidence}
+    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence}
 
 
 def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],
@@ -96,7 +128,7 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
-    names = tools.names()
+    names = report_names(tools)
     earlier = resolve_history(history, names)
     last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
     if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"
@@ -107,6 +139,10 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if asks_gap(question) and last is not None and isinstance(last.node, Lookup) and len(last.node.columns) == 2:
         first, second = (replace(last.node.operand, column=c, units=None) for c in last.node.columns)  # "…全年预算数和
         return answer_offline(tools, replace(last, text=question.strip(), node=Difference(first, second)))  # 执行数…？差多少
+    gap = counterpart_gap(tools, question.strip(), last) if asks_gap(question) and last is not None \
+        and isinstance(last.node, Lookup) and not last.node.columns else None
+    if gap is not None:  # "开展抽检产商品批次完成了多少？" then "差多少？": against its 指标值
+        return gap
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     way = asks_which(question)

@@ -37,6 +37,7 @@ ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|
 PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
+ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
 RATE_PARTS = {
@@ -72,6 +73,16 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
+
+
+# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
+TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
+POINTS = "个百分点"  # how far apart two rates stand: 100% − 56.7% is 43.3 个百分点, not 43.3%
+
+
+def gap_unit(unit: str | None) -> str | None:
+    """The unit of a difference between two figures in `unit`: a gap between rates is in 个百分点."""
+    return POINTS if unit == "%" else unit
 
 
 def unit_family(unit: str | None) -> frozenset[str] | None:
@@ -136,7 +147,8 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
         literal = LITERAL.match(node.text)
         if literal:  # a number the question gives
             return Result(float(literal.group("value")), literal.group("unit"), literal.group("value"))
-        return of(find(tools, node, near))
+        fact = find(tools, node, near)
+        return of(table_score(tools, node, fact) if node.column == "score" else fact)
     if isinstance(node, Sum):
         return add_up(tools, node, near)
     if isinstance(node, Difference):
@@ -182,7 +194,7 @@ def subtract(tools: ReportTools, node: Difference) -> Result:
         if not right.value:
             raise NotFound("比较的基数")
         return derived(f"({formula})÷{wrap(right)}×100", "%", left.facts + right.facts, direction=direction)
-    return derived(formula, left.unit or right.unit, left.facts + right.facts, direction=direction)
+    return derived(formula, gap_unit(left.unit or right.unit), left.facts + right.facts, direction=direction)
 
 
 def operands(tools: ReportTools, first, second, same_units: bool = True, within: bool = False) -> tuple[Result, Result]:
@@ -202,7 +214,8 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         raise NotFound(first.subject or first.text)
     if not seconds:
         raise NotFound(second.subject or second.text)
-    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact), a.fact, b.fact)
+    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
+              a.fact, b.fact)
              for a in firsts for b in seconds if a.fact is not b.fact
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
@@ -225,6 +238,14 @@ def named(node) -> bool:
 def lookup_operand(tools: ReportTools, operand: Operand):
     return tools.lookup(operand.text, column=operand.column, source=operand.source, units=operand.units,
                         year=operand.year, numeric=operand.numeric, limit=PAIR_CANDIDATES)
+
+
+def adjacent(a: Fact, b: Fact) -> float:
+    """How close two figures of one paragraph stand (1 side by side, towards 0 far apart): "企业7433户、个体工商户
+    23855户" are a pair, the 企业新增872户 of the next clause is not."""
+    if a.paragraph is None or a.paragraph != b.paragraph:
+        return 0.0
+    return 1 / (1 + abs((a.offset or 0) - (b.offset or 0)) / ADJACENT_SPAN)
 
 
 def together(a: Fact, b: Fact) -> bool:
@@ -268,9 +289,9 @@ def score_share(tools: ReportTools, node: ScoreShare) -> Result:
     group, scored = scored_row(tools, node.subject)
     if group is not None:
         pairs = group_pairs(tools, group, table_named(tools, node.subject.text))
-        weights = "+".join(number(w.value) for w, _ in pairs)
-        scores = "+".join(number(s.value) for _, s in pairs)
-        return derived(f"({scores})÷({weights})×100", "%", [f for pair in pairs for f in pair])
+        weights = calculate("+".join(number(w.value) for w, _ in pairs))  # Σ 分值 and Σ 得分 of the rows (grounds)
+        scores = calculate("+".join(number(s.value) for _, s in pairs))
+        return derived(f"{number(scores)}÷{number(weights)}×100", "%", [f for pair in pairs for f in pair])
     weight, score = scored
     if not weight.value:
         raise NotFound(f"{node.subject.subject}的分值")
@@ -372,6 +393,9 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     ("消费者投诉（举报）", "抽检计划"). When the report prints the rate, the formula
     (part ÷ whole or (whole − part) ÷ whole) that comes closest to it is the one recomputed.
     """
+    completed = indicator_completion(tools, node.subject) if (node.rate or "").endswith("完成率") else None
+    if completed is not None:  # "专利许可交易金额完成率": the indicator's 完成值 ÷ 指标值
+        return completed
     column = "execution_rate" if "执行率" in node.subject.text else None
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
@@ -383,8 +407,14 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
     if node.rate is None and any(all(w in f.label for w in words) for f in tools.facts
                                  if f.source == "narrative" and f.unit not in PERCENT):
-        # "项目支出占比": the report prints the part itself, the question names no whole to divide it by
-        raise NotFound(f"{node.subject.subject}占比所指的总数")
+        # "基本支出占比": the report prints the part itself; its whole is the figure its sentence breaks down
+        # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
+        parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
+                                              limit=WHOLE_CANDIDATES) if m.score >= ENOUGH]
+        part, whole = next(((p, w) for p in parts if (w := broken_down(tools, p)) is not None), (None, None))
+        if whole is None:
+            raise NotFound(f"{node.subject.subject}占比所指的总数")
+        return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
     stem = tokens(node.rate[:-1]) if node.rate else words[-1:]
     predicate = (stem or words)[-1]
     counted, base = RATE_PARTS.get(predicate, ((predicate,), ()))
@@ -406,6 +436,35 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
 
 
+def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
+    """完成值 ÷ 指标值 × 100 of the indicator row the words name, when both are counts or amounts in one unit; else
+    None."""
+    name = re.sub(r"(?:的)?完成率$", "", subject.text)
+    match = tools.best(name, column="actual", source="table", units=None)
+    actual = match.fact if match is not None and match.fact.kind == "indicator" else None
+    target = sibling(tools, actual, "target") if actual is not None and label_named(actual, name) else None
+    if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
+        return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
+    return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
+
+
+def broken_down(tools: ReportTools, part: Fact) -> Fact | None:
+    """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…": 1359.46):
+    the last figure in the part's unit before the "其中" that precedes it in its sentence; None without one."""
+    passage = next((p for p in tools.passages if p.paragraph == part.paragraph
+                    and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
+    if passage is None:
+        return None
+    of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
+    # a sentence opening with 其中 breaks down the sentence before it
+    start = passage.offset if of_which > 0 else max((p.offset for p in tools.passages if p.paragraph == part.paragraph
+                                                     and p.offset < passage.offset), default=passage.offset)
+    before = [f for f in tools.facts if f.paragraph == part.paragraph and f.unit == part.unit and f.value is not None
+              and start <= (f.offset or 0) < passage.offset + of_which]
+    whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
+    return whole if whole is not None and whole.value >= part.value else None
+
+
 def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> Fact | None:
     """The figure of the whole's paragraph, in its unit, that the counted words name best (the nearest on a tie)."""
     companions = [f for f in tools.facts if f.paragraph == whole.paragraph and f is not whole
@@ -418,7 +477,8 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     """Σ (or the mean) of a column over the project tables' 年度资金总额; without project tables, of the
     figure the numbered items of the narrative each give ("1.“…专项”…实际支出139.98万元"); a plain
     lookup when there are neither. A project's 得分 is its 总分 unless the words say 执行率 (its funds row's)."""
-    column = "total_score" if node.column == "score" and "执行率" not in node.subject.text else node.column
+    rate_score = node.column == "score" and "执行率" in node.subject.text  # the 得分 of the funds row, not the 总分
+    column = node.column if rate_score else TABLE_COLUMN.get(node.column, node.column)
     items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
     if len(items) < 2:

@@ -7,7 +7,7 @@ in the prose. Each fact carries the words that name it — `label` right at the 
 """
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.document import Document, Row
 from assistant.extract.figures import NarrativeFigure, read_figures
@@ -59,6 +59,11 @@ UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|人|个|辆|㎡|m²)\s*[)）]
 HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
 NUMERIC_CELL = re.compile(r"[-+]?[\d.,]+%?")
 CHINESE = re.compile(r"[\u4e00-\u9fa5]")
+# How a basic-data row says it is a part of another: numbered ("1、", "2."), or "其中：" after its whole.
+NUMBERED_ROW = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]|^\s*[（(]\s*\d{1,2}\s*[）)]")
+OF_WHICH = re.compile(r"^\s*其中\s*[:：]?")
+ROW_PREFIX = re.compile(r"^\s*(?:其中\s*[:：]?|(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]|[（(]\s*\d{1,2}\s*[）)])|[:：]\s*$")
+PART_TOLERANCE = 0.011  # parts printed to two decimals add up to their whole within rounding
 HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its heading
 # A row a form leaves for more entries ("……", "…", "--"): it names nothing, so nothing in it is an answer.
 PLACEHOLDER = re.compile(r"[.。…·•\-—－_~～\s]*")
@@ -91,6 +96,7 @@ class Fact:
     primary: bool = field(default=False, compare=False)
     place: str | None = None  # the table as answers name it: 部门整体支出绩效自评表, 药品监管专项, 基础数据表
     heading: str | None = None  # a basic-data column as printed: 2024年决算数
+    parent: str | None = None  # the row this row is a part of (公车运行维护 of 公务用车购置和维护经费), when the table shows it
 
     @property
     def names(self) -> list[tuple[str, float]]:
@@ -251,15 +257,22 @@ def total_facts(cells: SourceCells, index: int, table: Table, year: int | None, 
     return facts
 
 
+def is_header(row: TableRow) -> bool:
+    """A basic-data row naming the columns below it ("经费控制情况(万元) | 2023年决算数 | …")."""
+    values = [v or "" for v in row.values]
+    return any(CHINESE.search(v) for v in values) and not any(NUMERIC_CELL.fullmatch(v) for v in values)
+
+
 def basic_facts(cells: SourceCells, index: int, table: Table, year: int | None) -> list[Fact]:
     """Basic-data cells: a header row names the columns (2024年决算数 …) of the rows below it."""
     facts = []
     context = table_context(table, year)
     header: list[str] = []
     group, unit = "", None
-    for row in table.rows:
+    parents = row_parents(table.rows)
+    for row, parent in zip(table.rows, parents):
         values = [v or "" for v in row.values]
-        if any(CHINESE.search(v) for v in values) and not any(NUMERIC_CELL.fullmatch(v) for v in values):
+        if is_header(row):
             header, group = values, row.label
             found = UNIT_IN_HEADER.search(row.label)
             unit = found.group(1) if found else None
@@ -270,15 +283,84 @@ def basic_facts(cells: SourceCells, index: int, table: Table, year: int | None) 
             if value is None or position >= len(header) and row.label == "":
                 continue
             column_name = header[position] if position < len(header) else ""
-            facts.append(basic_fact(row, column_name, group, unit, printed, value, source.get(str(position)),
-                                    context, index))
+            fact = basic_fact(row, column_name, group, unit, printed, value, source.get(str(position)), context, index)
+            # a part is named by its whole too ("三公经费中公务接待")
+            facts.append(replace(fact, parent=row_name(parent), context=fact.context + ((row_name(parent), 0.8),))
+                         if parent is not None else fact)
     return facts
+
+
+def row_name(row: TableRow) -> str:
+    """A basic-data row's name without its numbering or "其中：" ("1、出国经费" → 出国经费)."""
+    return ROW_PREFIX.sub("", row.label).strip()
+
+
+def amounts(row: TableRow) -> list[float | None]:
+    return [parse_number(v) if v else None for v in row.values]
+
+
+def adds_up_to(whole: TableRow, parts: list[TableRow], exactly: bool) -> bool:
+    """Whether the parts fit in the whole in every column both print (Σ parts ≤ whole), with at least one such column;
+    `exactly`: and Σ parts = whole in one of them."""
+    columns = [[a[c] for a in map(amounts, parts) if c < len(a)] for c in range(len(whole.values))]
+    shared = [(stated, sum(v for v in values if v is not None)) for stated, values in zip(amounts(whole), columns)
+              if stated is not None and any(v is not None for v in values)]
+    return bool(shared) and all(total <= stated + PART_TOLERANCE for stated, total in shared) and \
+        (not exactly or any(abs(total - stated) <= PART_TOLERANCE for stated, total in shared))
+
+
+def row_parents(rows: list[TableRow]) -> list[TableRow | None]:
+    """The row each basic-data row is a part of, where the table shows it: numbered rows ("1、公务用车购置和维护经费",
+    "2、出国经费") are parts of the unnumbered row they follow (三公经费); a "其中：" row and the plain rows after it
+    are parts of the row above it while they fit in it (公车购置 and 公车运行维护 of the 公务用车 row); plain rows
+    after a numbered row are its parts when they add up to it (the 本级专项资金 row's 市场监督专项 … 其他项目).
+    Any other row stands on its own (None)."""
+    parents: list[TableRow | None] = [None] * len(rows)
+    top = item = whole = None  # the unnumbered row a numbering follows, its last numbered part, a 其中 row's whole
+    under: list[TableRow] = []  # the parts of `whole` so far
+    position = 0
+    while position < len(rows):
+        row = rows[position]
+        if is_header(row):
+            top = item = whole = None
+        elif NUMBERED_ROW.match(row.label) and top is not None:
+            parents[position], item, whole = top, row, None
+        elif OF_WHICH.match(row.label) and position > 0 and not is_header(rows[position - 1]):
+            whole, under = rows[position - 1], [row]
+            parents[position] = whole
+        elif whole is not None and adds_up_to(whole, under + [row], exactly=False):
+            under.append(row)
+            parents[position] = whole
+        else:
+            run = plain_parts(rows[position:], item) if item is not None else []
+            if run:
+                parents[position:position + len(run)] = [item] * len(run)
+                position += len(run)
+                item = whole = None
+                continue
+            top, item, whole = (row if not NUMBERED_ROW.match(row.label) else None), None, None
+        position += 1
+    return parents
+
+
+def plain_parts(rows: list[TableRow], whole: TableRow) -> list[TableRow]:
+    """The shortest run of plain rows at the head of `rows` that adds up to `whole`; none when no run does."""
+    run: list[TableRow] = []
+    for row in rows:
+        if is_header(row) or NUMBERED_ROW.match(row.label) or OF_WHICH.match(row.label):
+            break
+        run.append(row)
+        if not adds_up_to(whole, run, exactly=False):
+            break
+        if len(run) >= 2 and adds_up_to(whole, run, exactly=True):
+            return run
+    return []
 
 
 def basic_fact(row: TableRow, column_name: str, group: str, unit: str | None, printed: str, value: float,
                source: tuple | None, context: tuple, index: int) -> Fact:
     year_match = HEADER_YEAR.search(column_name)
-    label = re.sub(r"^(其中[:：]|\d+[、.])|[:：]$", "", row.label)
+    label = row_name(row)
     name = f"{label} {column_name}" if label else column_name
     column = "final" if "决算" in column_name else ("budget" if "预算" in column_name else None)
     quote, line = source or (printed, row.line)

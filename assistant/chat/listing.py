@@ -3,24 +3,24 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, derived, find, group_named, label_named, listed_items,
+from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import Contents, Listing, TablesTotal, Why, subject_of
-from assistant.chat.vocabulary import MONEY_UNITS, strip_columns
+from assistant.chat.question import SECTION, THRESHOLD, Contents, Listing, Parts, Section, TablesTotal, Why, subject_of
+from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
-from assistant.chat.results import deductions_listing, table_label
+from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
-LEFT_OVER = re.compile(r"结余|节余|节约|剩余")  # what a budget leaves unspent
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
 SHOWN = 15  # items an answer lists; the count covers them all
+LEVEL = re.compile(r"一级|二级(?=指标)")  # "哪些一级指标扣了分": groups of indicators, not the rows
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
@@ -30,6 +30,50 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "tables":
         return tables_listing(tools, node)
     return indicators_listing(tools, node)
+
+
+# The numbering of a narrative heading, outermost first: "四、", "（二）", "2、", "（3）".
+LEVELS = (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"), re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"),
+          re.compile(r"^\s*\d+\s*[、.．](?!\d)"), re.compile(r"^\s*[（(]\d+[)）]"))
+HEADING_LENGTH = 40
+SUBHEADING_LENGTH = 20  # "（二）下一步改进措施": a short line with no full stop names a part, not an item
+ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")  # "一是…二是…三是…" inside one paragraph
+
+
+def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
+    """The items the report lists under its own heading holding the words ("一、存在的主要问题": the paragraphs under it up
+    to the next heading; one paragraph of "一是…二是…" split into them)."""
+    paragraphs = tools.document.paragraphs
+    headings = [i for i, p in enumerate(paragraphs) if len(p.text.strip()) <= HEADING_LENGTH
+                and all(w in p.text for w in node.words)]
+    if not headings:
+        raise NotFound("、".join(node.words))
+    start = min(headings, key=lambda i: (len(paragraphs[i].text.strip()), -i))  # the most specific heading
+    top = level(paragraphs[start].text)
+    items = []
+    for paragraph in paragraphs[start + 1:]:
+        text = paragraph.text.strip()
+        own = level(text)
+        other = len(text) <= SUBHEADING_LENGTH and "。" not in text and SECTION.search(text) \
+            and not all(w in text for w in node.words)  # the heading of another part ("（二）下一步改进措施")
+        if own is not None and (top is None or own <= top) and len(text) <= HEADING_LENGTH or other \
+                or len(items) >= SHOWN:
+            break  # the next heading of the same rank
+        if text:
+            items += [(piece.strip(), paragraph.line) for piece in ITEM_SPLIT.split(text) if piece.strip()] \
+                if len(ITEM_SPLIT.findall(text)) >= 2 else [(text, paragraph.line)]
+    if not items:
+        raise NotFound(paragraphs[start].text.strip())
+    body = "\n".join(f"{i}. {text[:120]}（第{line}行）" for i, (text, line) in enumerate(items, 1))
+    quotes = [Evidence(quote=paragraphs[start].text.strip()[:80], line=paragraphs[start].line)] + \
+        [Evidence(quote=text[:80], line=line) for text, line in items]
+    return (Result(float(len(items)), "条", "", citations=quotes),
+            f"报告“{paragraphs[start].text.strip()}”（第{paragraphs[start].line}行）下列有{len(items)}条：\n{body}")
+
+
+def level(text: str) -> int | None:
+    """How deep a heading's numbering is (0 for "四、"), None for a paragraph without one."""
+    return next((depth for depth, pattern in enumerate(LEVELS) if pattern.match(text)), None)
 
 
 def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
@@ -53,6 +97,62 @@ def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
             f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
 
 
+def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
+    """The parts the table shows a whole is made of, in the whole's column (its 决算数 of the report year unless
+    another is named), each with its share of the whole: the largest or smallest, ranked, or each as printed."""
+    whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
+                                               units=node.whole.units, year=node.whole.year, limit=20)
+                  if m.score >= ENOUGH and parts_of(tools, m.fact)), None)
+    if whole is None or not whole.value:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    rows = parts_of(tools, whole)
+    printed_parts = [f for f in rows if f is not None and f.value is not None]
+    if not printed_parts:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    shares = {id(f): derived(f"{number(f.value)}÷{number(whole.value)}×100", "%", [f, whole]) for f in printed_parts}
+    column = whole.heading or COLUMN_NAMES.get(whole.column or "", "")
+    cell = lambda f: f"{printed(f)} | {number(shares[id(f)].value)}% | {where(f)}"  # noqa: E731
+    head = f"{whole.row}（{column}{printed(whole)}，{where(whole)}）"
+    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None]
+    table = f"\n| 项目 | {column} | 占{whole.row} | 出处 |\n|---|---|---|---|"
+    unfilled = f"\n{'、'.join(blank)}未填{column}。" if blank else ""
+    if node.condition in ("highest", "lowest"):
+        best = (max if node.condition == "highest" else min)(f.value for f in printed_parts)
+        chosen = [f for f in printed_parts if abs(f.value - best) < SAME]
+        most = {"highest": "最多", "lowest": "最少"}[node.condition]
+        result = shares[id(chosen[0])] if node.share else Result(best, chosen[0].unit, "", [*chosen, whole])
+        said = "、".join(f"{f.row}：{printed(f)}，占{number(shares[id(f)].value)}%（{where(f)}）" for f in chosen)
+        rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in printed_parts)
+        return result, f"{head}中{most}的是{said}。{table}\n{rows_shown}{unfilled}"
+    if node.condition == "sum":  # "三公经费各项合计": Σ of the parts (and, asked, whether it equals the whole)
+        total = derived("+".join(number(f.value) for f in printed_parts), whole.unit, printed_parts)
+        return total, f"{head}的各项合计：{total.formula}={number(total.value)}{whole.unit or ''}。"
+    if node.condition in ("rank", "rank_up"):
+        ranked = sorted(printed_parts, key=lambda f: f.value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in ranked)
+        return (Result(None, whole.unit, "", [*ranked, whole]),
+                f"{head}各项按{column}{order}：{table}\n{rows_shown}{unfilled}")
+    rows_shown = "\n".join(f"| {f.row} | {cell(f)} |" for f in printed_parts)
+    return Result(None, whole.unit, "", [*printed_parts, whole]), f"{head}的各项：{table}\n{rows_shown}{unfilled}"
+
+
+def part_names(tools: ReportTools, whole: Fact) -> list[str]:
+    """The rows the table shows as parts of the whole's row, in printed order."""
+    return list(dict.fromkeys(f.row for f in tools.facts if f.kind == "basic" and f.table == whole.table
+                              and f.parent is not None and f.parent == whole.row and f.row))
+
+
+def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
+    """Each part's figure in the whole's column (None for a part that leaves it blank); none when the table shows
+    the whole's row has no parts."""
+    if whole.kind != "basic":
+        return []
+    column = {f.row: f for f in tools.facts if f.kind == "basic" and f.table == whole.table
+              and f.parent == whole.row and f.heading == whole.heading}
+    return [column.get(name) for name in part_names(tools, whole)]
+
+
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The review's findings (of one severity when asked), counted, the first few quoted with their evidence."""
     tables = tools.named_tables(node.subject.text)
@@ -66,8 +166,6 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
 
-# A project table's own figure for a column a question names: its 总分 for 得分, else the funds total's cell.
-TABLE_COLUMN = {"score": "total_score", "budget": "full_year_budget", "final": "executed", None: "executed"}
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
             "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
 WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}
@@ -89,6 +187,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     text = node.subject.text
     if node.condition in ("full", "not_full"):
         return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
+    if node.column == "count":
+        return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
     asked = node.column or ("execution_rate" if "执行率" in text else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
@@ -142,10 +242,34 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
 
 
+def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:
+    """How many indicators each (project) table has: the most or fewest, or each."""
+    counts = {i: len([r for r in t.indicators if not is_placeholder(r.level3 or r.level2 or "")
+                      and any(v is not None for v in (r.target, r.actual, r.weight, r.score))])
+              for i, t in enumerate(tools.report.tables) if t.indicators and (not projects or t.kind == "project")}
+    if not counts:
+        raise NotFound("自评表的指标")
+    rows = "\n".join(f"| {table_label(tools, t)} | {n} |" for t, n in counts.items())
+    table = f"\n| 自评表 | 指标个数 |\n|---|---|\n{rows}"
+    if node.condition in ("highest", "lowest"):
+        best = (max if node.condition == "highest" else min)(counts.values())
+        chosen = [t for t, n in counts.items() if n == best]
+        most = "最多" if node.condition == "highest" else "最少"
+        return (Result(float(best), "个", "", citations=[table_evidence(tools, t) for t in chosen]),
+                f"指标{most}的是{'、'.join(table_label(tools, t) for t in chosen)}，共{best}个。" + table)
+    return Result(None, "个", "", citations=[table_evidence(tools, t) for t in counts]), "各表的指标个数：" + table
+
+
+def table_evidence(tools: ReportTools, index: int) -> Evidence:
+    """A table's name where it is printed, as the evidence of a figure about the whole table."""
+    table = tools.report.tables[index]
+    return Evidence(quote=table.name or table.title or "", line=table.line)
+
+
 def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, str]:
     """How far the highest table's figure stands above the lowest's ("执行率最高和最低的项目差多少"), each named."""
     top, low = max(facts, key=lambda f: f.value), min(facts, key=lambda f: f.value)
-    unit = top.unit or ""
+    unit = gap_unit(top.unit) or ""
     gap = derived(f"{number(top.value)}−{number(low.value)}", unit, [top, low])
     side = lambda fact: "、".join(table_label(tools, f.table) for f in facts  # noqa: E731
                                   if abs(f.value - fact.value) < SAME) + f"（{printed(fact)}，{where(fact)}）"
@@ -190,8 +314,9 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     projects = narrative_projects(tools)
     if not projects:
         raise NotFound("项目支出绩效自评表")
-    words = WHICH_WORDS.sub("", node.subject.text)
-    subject = replace(node.subject, text=words, units=node.subject.units or MONEY_UNITS)
+    words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
+    units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
+    subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
     cell = lambda item: f"{number(amounts[item.paragraph].value)}{amounts[item.paragraph].unit or ''}" \
         if item.paragraph in amounts else "—"  # noqa: E731
@@ -202,6 +327,18 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
         return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
+    if node.condition in ("rank", "rank_up") and named:
+        ranked = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "rank")
+        order = "从低到高" if node.condition == "rank_up" else "从高到低"
+        rows = "\n".join(f"| {i} | {name} | {printed(f)} | {where(f)} |" for i, (name, f) in enumerate(ranked, 1))
+        return (Result(None, ranked[0][1].unit, "", [f for _, f in ranked]),
+                f"正文所列{len(projects)}个项目按金额{order}：\n| 名次 | 项目 | 金额 | 出处 |\n|---|---|---|---|\n{rows}")
+    if node.condition in COMPARES and named:  # amounts compared as printed (a slip such as "65.47元" among 万元 too)
+        hits = [(name, f) for name, f in named if COMPARES[node.condition](f.value, node.threshold)]
+        limit = f"{number(node.threshold)}{next(iter(units)) if len(units) == 1 else '万元'}"
+        head = (f"金额{WAY_WORDS[node.condition]}{limit}的有{len(hits)}个：{'、'.join(f'“{n}”' for n, _ in hits)}。"
+                if hits else f"没有金额{WAY_WORDS[node.condition]}{limit}的项目。")
+        return Result(float(len(hits)), "个", "", [f for _, f in hits] or [f for _, f in named]), head + table
     quotes = [Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80], line=item.line)
               for item in projects if item.paragraph not in amounts]
     return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
@@ -263,12 +400,18 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
+    level = LEVEL.search(node.subject.text)
+    if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
+        return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
+    if node.condition in (None, "each") and level:  # "部门整体自评表的一级指标有哪些": the groups themselves
+        return groups_listing(tools, table if table is not None else tools.main_table, level.group() == "一级")
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = "actual" if node.condition == "missed" else "score" if node.condition == "over_weight" else \
+    column = "actual" if node.condition in ("missed", "exceeded") else "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
+              "exceeded": lambda f: target_missed(tools, f, beyond=True),
               "full": lambda f: f.value is not None and full_marks(tools, f),
               "over_weight": lambda f: f.value is not None and (weight := sibling(tools, f, "weight")) is not None
               and weight.value is not None and f.value > weight.value + SAME,
@@ -280,6 +423,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
     what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
+            "exceeded": "完成值超过指标值的指标",
             "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
@@ -290,6 +434,42 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+    groups: dict[str, list[tuple[Fact, Fact]]] = {}
+    for weight, score in scored_pairs(tools, table, None):
+        names = score.context[-1][0].split() if not first_level else [score.group or ""]
+        name = names[-1] if names else ""
+        if name:
+            groups.setdefault(name, []).append((weight, score))
+    if not groups:
+        raise NotFound("一级指标" if first_level else "二级指标")
+    what = "一级指标" if first_level else "二级指标"
+    lines = [f"{i}. {name}：{len(pairs)}个三级指标，分值{number(sum(w.value for w, _ in pairs))}分，"
+             f"得分{number(sum(s.value for _, s in pairs))}分（第{pairs[0][1].line}行起）"
+             for i, (name, pairs) in enumerate(groups.items(), 1)]
+    facts = [pairs[0][0] for pairs in groups.values()]
+    return (Result(float(len(groups)), "个", "", facts),
+            f"{table_label(tools, table)}的{what}（共{len(groups)}个）：\n" + "\n".join(lines))
+
+
+def groups_lost(tools: ReportTools, text: str, level: int) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 under which rows lost points, each with the points lost and its rows."""
+    groups: dict[tuple[int, str], list[Deducted]] = {}
+    for row in deducted(tools, text):
+        names = row.group.split()
+        if len(names) > level:
+            groups.setdefault((row.table, names[level]), []).append(row)
+    what = "一级指标" if level == 0 else "二级指标"
+    if not groups:
+        return Result(0.0, "个", ""), f"没有扣分的{what}。"
+    lines = [f"{i}. {table_label(tools, table)}·{name}：扣{number(sum(r.weight - r.score for r in rows))}分（"
+             + "、".join(f"{r.name}扣{number(r.weight - r.score)}分（第{r.line}行）" for r in rows) + "）"
+             for i, ((table, name), rows) in enumerate(groups.items(), 1)]
+    quotes = [Evidence(quote=r.label, line=r.line) for rows in groups.values() for r in rows]
+    return Result(float(len(groups)), "个", "", citations=quotes), f"扣分的{what}（共{len(groups)}个）：\n" + "\n".join(lines)
 
 
 def full_marks(tools: ReportTools, score: Fact) -> bool:
@@ -354,13 +534,16 @@ def most_lost(tools: ReportTools, table: int | None, group: str | None, conditio
     return result, f"扣分{most}的是{name}：{result.formula}={number(result.value)}分（{where(score)}）。"
 
 
-def target_missed(tools: ReportTools, actual: Fact) -> bool:
-    """Whether a numeric 完成值 falls short of its 指标值 in the target's direction (≥ or ≤)."""
+def target_missed(tools: ReportTools, actual: Fact, beyond: bool = False) -> bool:
+    """Whether a numeric 完成值 falls short of its 指标值 in the target's direction (≥ or ≤); `beyond`: whether it
+    goes past it in that direction instead."""
     target = sibling(tools, actual, "target")
     if target is None or target.value is None or actual.value is None or actual.unit != target.unit:
         return False
-    comparator = parse_target(target.text).comparator or "≥"
-    return actual.value > target.value if comparator in ("≤", "<") else actual.value < target.value
+    lower_is_better = (parse_target(target.text).comparator or "≥") in ("≤", "<")
+    if beyond:
+        return actual.value < target.value if lower_is_better else actual.value > target.value
+    return actual.value > target.value if lower_is_better else actual.value < target.value
 
 
 def why_answer(tools: ReportTools, node: Why) -> tuple[Result, str]:

@@ -4,24 +4,28 @@ Every number in an answer is a fact the tools found (with its quote and line) or
 on such facts (`compute.py`); when a figure cannot be found the answer says so, shows the
 closest passages, and carries no value.
 """
+import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, evaluate, find, first_fact, group_named, indicator_total,
-                                    names_row, number,
-                                    of, part_of_whole, proportional, score_share, sibling, table_score, tables_total,
-                                    unit_family)
+from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
+                                    indicator_total, names_row, number, of, operands, part_of_whole, proportional,
+                                    score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import contents_answer, listing_answer, why_answer
+from assistant.chat.listing import (contents_answer, listing_answer, parts_listing, section_answer, target_missed,
+                                    why_answer)
 from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
-                                     Operand, PartOfWhole, ProportionalScore, Question, ScoreShare, Several,
-                                     TablesTotal, Why, clean, main_operand)
+                                     Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Section,
+                                     Several,
+                                     TablesTotal, Why, clean, main_operand, subject_of)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
+from assistant.retrieval import tokens
 from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
+TARGET_WORDS = re.compile(r"指标值|目标值?|预期")  # what an indicator's 完成值 is held against
 SAME = 0.005  # two figures equal within rounding to two decimals
 # How a value stands to a number the question gives ("是否达到100%", "是否超过50万元"): word, test.
 EQUALS = ("等于", lambda value, target: abs(value - target) < SAME)
@@ -105,6 +109,12 @@ def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tupl
         word, holds = RELATIONS[literal.group("verb") or ""]
         verdict = word if holds(result.value, target) else f"不{word}"
         return f"{verdict}{number(target)}{literal.group('unit') or ''}。", []
+    actual = result.facts[0] if len(result.facts) == 1 and result.facts[0].kind == "indicator" \
+        and result.facts[0].column == "actual" else None
+    target = sibling(tools, actual, "target") if actual is not None and TARGET_WORDS.search(other.text) else None
+    if target is not None and target.value is not None:  # "完成值是否达到年度指标值": in the target's direction
+        met = not target_missed(tools, actual)
+        return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
     matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
                            near=first_fact(result), limit=10)
     fact = next((m.fact for m in matches if m.score >= ENOUGH and m.fact not in result.facts), None)
@@ -150,6 +160,10 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *why_answer(tools, node), ""
     if isinstance(node, Contents):
         return *contents_answer(tools, node), ""
+    if isinstance(node, Parts):
+        return *parts_listing(tools, node), ""
+    if isinstance(node, Section):
+        return *section_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
@@ -159,9 +173,13 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     """The larger (or smaller) of what two sides ask for, both stated with their lines."""
-    results = [run(tools, item)[0] for item in node.items]
+    results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
+    if node.plain is not None and len(results) == 2 and results[0].facts == results[1].facts:  # a side's borrowed
+        return larger_answer(tools, replace(node.plain, gap=node.gap))  # words came to the other's figure: its own
+    if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
+        raise NotFound(node.names[unnamed_twin(results, node.names)])
     best = (min if node.lowest else max)(r.value for r in results)
     picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
     stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
@@ -173,18 +191,46 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     others = [r.value for i, r in enumerate(results) if i not in picked]
     gap = min(abs(best - value) for value in others)
     if node.gap:
-        result.value = round(gap, 2)
+        result.value, result.unit = round(gap, 2), gap_unit(result.unit)
     return result, (f"{'、'.join(node.names[i] for i in picked)}{node.wording}：{stated}，"
-                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{results[picked[0]].unit or ''}。")
+                    f"{'相差' if len(results) == 2 else '比其次者差'}{number(gap)}{gap_unit(result.unit) or ''}。")
+
+
+def unnamed_twin(results: list[Result], names: tuple[str, ...]) -> int | None:
+    """Of two sides that came to the very same figure, the one whose words its label does not carry (the report
+    gives the other side only); None when the sides differ or both are named by it."""
+    if len(results) != 2 or not results[0].facts or results[0].facts != results[1].facts:
+        return None
+    said = " ".join(fact.label for fact in results[0].facts)  # the words right at the figure
+    absent = [i for i, name in enumerate(names) if not all(w in said for w in tokens(subject_of(name)))]
+    return absent[-1] if len(absent) == 1 else None
+
+
+def together(tools: ReportTools, items: tuple) -> list[Result]:
+    """Two figures named side by side in no table of their own ("基本支出和项目支出各多少") chosen as a pair, those
+    standing in one table or sentence first, so both come from the same breakdown; [] for other items."""
+    if len(items) != 2 or not all(isinstance(i, Lookup) and not i.columns and i.operand.column != "score"
+                                  and not tools.named_tables(i.operand.text) for i in items):
+        return []
+    try:
+        return list(operands(tools, items[0].operand, items[1].operand))
+    except NotFound:
+        return []
 
 
 def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
     """Each named figure with its line; one that is not in the report is said so, the others still given."""
     stated, facts = [], []
-    for name, item in zip(node.names, node.items):
+    paired = together(tools, node.items)
+    results = []
+    for position, item in enumerate(node.items):
         try:
-            result = run(tools, item)[0]
+            results.append(paired[position] if paired else run(tools, item)[0])
         except NotFound:
+            results.append(None)
+    twin = unnamed_twin([r for r in results if r is not None], node.names) if None not in results else None
+    for position, (name, result) in enumerate(zip(node.names, results)):
+        if result is None or position == twin:
             stated.append(f"{name}：{NOT_FOUND}")
             continue
         stated.append(f"{name}：{figure_text(result, name)}")
@@ -197,6 +243,8 @@ def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
 def figure_text(result: Result, name: str) -> str:
     """A figure as a comparison states it after its name: its formula when derived, else its column (unless the
     name says it) and printed value."""
+    if len(result.facts) > 1 and not result.formula:  # a count of rows ("A和B哪个指标多"): the count itself
+        return f"{number(result.value)}{result.unit or ''}"
     fact = next((f for f in result.facts if f.value == result.value), result.facts[-1]) if result.facts else None
     line = f"（{where(fact)}）" if fact is not None else ""
     if result.formula and result.formula != number(result.value) or fact is None:
@@ -221,7 +269,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger, Several, Contents)) else []
+        and not isinstance(question.node, (Listing, Larger, Several, Contents, Parts, Either, Section)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)
@@ -238,11 +286,33 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
                   mode="offline")
 
 
+# The figure a row's figure is read against: 完成值 against 指标值, 执行数 against 全年预算数, 得分 against 分值.
+COUNTERPART = {"actual": "target", "target": "actual", "executed": "full_year_budget", "full_year_budget": "executed",
+               "score": "weight", "weight": "score", "total_score": "total_weight"}
+
+
+def counterpart_gap(tools: ReportTools, question: str, last: Question) -> Answer | None:
+    """"差多少？" right after one figure of a row ("开展抽检产商品批次完成了多少？"): how far it stands from the figure
+    of its row it is read against (the 指标值, the 全年预算数, the 分值); None when it has none."""
+    try:
+        facts = run(tools, last.node)[0].facts
+    except NotFound:
+        return None
+    fact = facts[0] if len(facts) == 1 else None
+    other = sibling(tools, fact, COUNTERPART[fact.column]) if fact is not None and fact.column in COUNTERPART else None
+    if other is None or other.value is None or fact.value is None or other.unit != fact.unit:
+        return None
+    high, low = sorted((fact, other), key=lambda f: -f.value)
+    result = derived(f"{number(high.value)}−{number(low.value)}", gap_unit(fact.unit), [fact, other])
+    return Answer(question=question, answer=derived_sentence(result) + grounds(result.facts), value=result.value,
+                  unit=result.unit, evidence=evidence(result.facts), mode="offline")
+
+
 def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
     """"差多少？" after two figures: the difference of the last two answers' values, on their evidence."""
     high, low = sorted((first, second), key=lambda a: -a.value)
     value = round(high.value - low.value, 2)
-    unit = high.unit or low.unit or ""
+    unit = gap_unit(high.unit or low.unit) or ""
     sentence = (f"{number(high.value)}−{number(low.value)}={number(value)}{unit}。"
                 f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
                 f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
@@ -256,7 +326,7 @@ def which_answer(question: str, first: Answer, second: Answer, way: str, names: 
     names = [clean(ASKING.sub("", name)) for name in names]
     pairs = sorted(zip(names, (first, second)), key=lambda pair: pair[1].value, reverse=way not in ("低", "少", "小"))
     ordered = [answer for _, answer in pairs]
-    unit = first.unit or second.unit or ""
+    unit = gap_unit(first.unit or second.unit) or ""
     stated = "；".join(f"{name}{number(a.value)}{a.unit or ''}" for name, a in zip(names, (first, second)))
     if abs(first.value - second.value) < SAME:
         sentence = f"二者相同：{stated}。"

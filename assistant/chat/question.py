@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, TEXT_ANSWER, YEAR,
-                                       column_words, columns_asked, columns_in, expected_units, scope_of, strip_columns,
-                                       strip_scope, year_in)
+from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
+                                       TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
+                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -48,6 +48,10 @@ COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|�
 FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
                       r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
+# "存在的主要问题有哪些", "下一步改进措施有哪些": what the report itself lists under such a heading (not the review's
+# findings, asked with 复核/审核/发现)
+SECTION = re.compile(r"存在的(?:主要)?问题|(?:改进|整改)(?:措施|建议)|下一步(?:工作)?(?:计划|打算|措施|工作)")
+SECTION_ASKED = re.compile(r"^(?!.*(?:复核|审核|发现|错误|算错)).*(?:哪些|哪几|什么|列出|包括|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
                       r"|不一致|有差异|有差别|比.{0,6}(?:高|低|多|少)).*$")
@@ -60,6 +64,8 @@ SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)
 SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
                           r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$")
 RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为基数|为分母|计算)|核算|复核|实际执行率|应为|应是")
+# "按实际在职人数除以编制数重新计算控制率": the rate as the division the question spells out
+DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升"
                        r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
@@ -71,9 +77,8 @@ BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
-LEFT_OVER = re.compile(r"结余|节余|剩余")  # left over from a budget only when the question speaks of one
 # "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
-LEFT_OVER_RATE = re.compile(r"(?:结余|节余|节约|剩余)(?:资金)?(?:率|比例|比率|百分比)$")
+LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
@@ -102,19 +107,32 @@ SUM_WORD = re.compile(r"(?:合计|之和|总和|加起来|一共|共计|总计|�
 SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|快)|、|以及|及|\+|＋")
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
-EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
+EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
-                   r"(?:的)?(?:三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
+                   r"(?:的)?(?:一级|二级|三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
+                   r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+# "三公经费中哪项最多", "公用经费里哪一项最少", "三公经费各项分别是多少", "项目支出的各组成部分从高到低排列": the parts
+# of the whole named first
+PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
+ASKS_PARTS = re.compile(r"哪项|哪一项|哪个|哪一个|哪些|哪几项|分别|各(?:是|为|有)|排序|排名|排列|包括|组成|构成")
 RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
-SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差")  # how far the highest stands from the lowest
+# how far the highest stands from the lowest ("…最高和最低的差多少", "最高的比最低的高多少")
+SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差|(?:高|低|多|少)(?:了|出)?(?:多少|几)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
+# "哪个项目的指标最多", "指标个数最少的专项", "各项目分别有多少个指标": a count of each table's indicators
+INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
+                             r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
+# "满意度指标的完成值分别是多少": a column of every indicator in a group
+GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
+# "完成值超过了年度指标值", "超额完成": beyond the target in its direction
+EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
@@ -122,6 +140,7 @@ QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
 THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
         "是": "equal", "为": "equal", "等于": "equal"}
@@ -274,6 +293,9 @@ class Larger:
     lowest: bool = False
     wording: str = "较高"  # "得分较高", "扣分较多": how the answer says which won
     gap: bool = False  # the question also asks by how much ("哪个多？多多少？"): the value is the gap
+    # the same comparison with each side in its own words, when a side borrowed the other's ("年初预算和调整追加": two
+    # measures of the report's own, where borrowing makes both sides one figure)
+    plain: "Larger | None" = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +323,23 @@ class Contents:
 
 
 @dataclass(frozen=True)
+class Parts:
+    """The parts a table shows a whole is made of (三公经费: 公务用车购置和维护经费, 出国经费, 公务接待): the largest
+    or smallest, ranked, or each, with its share of the whole."""
+
+    whole: Operand
+    condition: str  # highest | lowest | rank | rank_up | each | sum
+    share: bool = False  # the share of the whole is asked ("占比最大的是哪项"), not the amount
+
+
+@dataclass(frozen=True)
+class Section:
+    """What the report lists under one of its own headings ("存在的主要问题", "改进措施"): the items, as printed."""
+
+    words: tuple[str, ...]  # the words the heading holds ("问题",), ("改进", "措施") …
+
+
+@dataclass(frozen=True)
 class Why:
     """The figures, findings and passages behind a deviation ("执行率为什么不是100%")."""
 
@@ -316,6 +355,7 @@ class Question:
     node: object
     compare: Operand | None = None  # "是否等于…": the figure the result is compared with
     subject: str = ""  # the words naming what the question is about, for follow-ups
+    whole: str = ""  # the question resolved, when `resolved` and `subject` name what its answer picked out
 
 
 STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
@@ -356,8 +396,8 @@ def operand(text: str, inherit: Operand | None = None, with_column: bool = True)
         own_subject = tokens(subject_of(text)) if subject_of(text) not in BARE_COLUMN else []
         if not own_subject:
             text = f"{inherit.subject} {text}"
-        elif quoted and quoted.group(0) not in text:
-            text = f"{quoted.group(0)} {text}"
+        elif quoted and quoted.group(0) not in text and tokens(subject_of(inherit.text.replace(quoted.group(0), ""))):
+            text = f"{quoted.group(0)} {text}"  # "“A”的年初预算和追加": the quoted owner of both (not "“A”和B")
         column = column or (inherit.column if with_column or not own_subject else None)
         source = source or inherit.source
         if year is None and not columns:
@@ -395,7 +435,8 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
-    if EACH_TABLE.search(text) and SUM_WORD.search(clean(text)):  # "五个专项合计": the projects' total, of the column
+    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column
+    if EACH_TABLE.search(text) and (SUM_WORD.search(clean(text)) or AVERAGE.search(text)):
         total = parse_aggregate(clean(text), units)
         if isinstance(total, TablesTotal):
             named = columns_in(text) or inherit is None or inherit.column is None
@@ -473,6 +514,12 @@ class Kind:
     anchored: bool = False  # the first pattern must match at the start (re.match), not anywhere
 
 
+def section(match: re.Match, body: str, asked: str) -> Section:
+    words = ("问题",) if "问题" in match.group() else tuple(w for w in ("改进", "整改", "措施", "建议", "计划", "下一步")
+                                                          if w in match.group())
+    return Section(words)
+
+
 def findings(_, body: str, asked: str) -> Listing:
     condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
     return Listing(operand(body), "findings", condition)
@@ -499,9 +546,18 @@ def share(match: re.Match, body: str, asked: str) -> Ratio | None:
     return share_of(match.group("part"), match.group("whole")) if match.group("part") and match.group("whole") else None
 
 
-def recomputed_rate(_, body: str, asked: str) -> Ratio:
-    subject = operand(re.sub(r"(?:预算)?执行率", "", RECOMPUTE.sub("", asked))).subject
-    return Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数"))
+def divided(match: re.Match, body: str, asked: str) -> Ratio:
+    """"按实际在职人数除以编制数计算控制率": the division the question spells out, of what the rest of it names."""
+    rest = re.sub(r"[\u4e00-\u9fa5]{1,3}率.*$", "", body[:match.start()] + body[match.end():])
+    owner = subject_of(rest)
+    return Ratio(operand(f"{owner} {match.group('a')}"), operand(f"{owner} {match.group('b')}"))
+
+
+def recomputed_rate(_, body: str, asked: str) -> Either:
+    """执行率 recomputed: 全年执行数 ÷ 全年预算数 of a self-evaluation table, else 决算数 ÷ 预算数 of a basic-data row."""
+    subject = operand(re.sub(r"(?:预算)?执行率", "", DIVIDED.sub("", RECOMPUTE.sub("", asked)))).subject
+    return Either(Ratio(operand(f"{subject} 全年执行数"), operand(f"{subject} 全年预算数")),
+                  Ratio(operand(f"{subject} 决算数"), operand(f"{subject} 预算数")))
 
 
 def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
@@ -518,6 +574,7 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
+    # 结余 is left over from a budget only when the question speaks of one
     match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
@@ -567,7 +624,12 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
-    return Several(tuple(parse_main(side) for side in sides), tuple(sides))
+    return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
+
+
+def unquoted(name: str) -> str:
+    """A side of a comparison as an answer names it: a name held in quotes ("“市场及食品药品监管专项”") without them."""
+    return QUOTED.sub(r"\1", name)
 
 
 def measure_shared(sides: list[str]) -> list[str]:
@@ -578,13 +640,31 @@ def measure_shared(sides: list[str]) -> list[str]:
     return sides
 
 
+def parts(match: re.Match, body: str) -> Either | None:
+    """"三公经费中哪项最多": the parts of the whole the table shows; when the report shows none, what the question
+    asks read as another kind would ("产出指标中哪个指标得分最低": indicators)."""
+    rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
+    if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
+        return None
+    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    condition = ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
+        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
+        else "each"
+    measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
+    whole = operand(f"{match.group('whole')}{measure}")
+    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None), condition,
+                  bool(RATE.search(rest)))
+    return Either(shown, parse_main(body, after="A中哪项最多"))
+
+
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
-    if "items" in groups:
-        sides, what = [clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)], groups["what"]
+    if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
+        sides, what = measure_shared([clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)]), \
+            groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
@@ -594,16 +674,24 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
         return None
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
+    own = sides
     sides = [side if tokens(subject_of(side)) else f"{words}{side}" for side in sides]
-    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(sides), way in ("低", "少", "小"),
-                  f"{what}较{way}")
+    if re.fullmatch(r"(?:三级)?指标(?:数|个数|数量)?", what or ""):  # "A和B哪个指标多": how many indicators each has
+        return Larger(tuple(parse_main(f"{side}有多少个指标") for side in sides), tuple(unquoted(s) for s in sides),
+                      way in ("低", "少", "小"), f"指标较{way}")
+    plain = Larger(tuple(parse_main(f"{side}{what}") for side in own), tuple(unquoted(side) for side in own),
+                   way in ("低", "少", "小"), f"{what}较{way}") if own != sides else None
+    return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
+                  way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
 
 
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
+    Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
@@ -611,7 +699,8 @@ KINDS = (
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,),
-         lambda _, body, asked: None if EACH.search(body) else Deduction(operand(DEDUCTION.sub("", body)))),
+         lambda _, body, asked: None if EACH.search(body) or WHICH.search(body) else
+         Deduction(operand(DEDUCTION.sub("", body)))),
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
     Kind("人均", (PER_HEAD,),
@@ -622,29 +711,37 @@ KINDS = (
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
     Kind("重算执行率", (RECOMPUTE, RATE_NAMED), recomputed_rate),
+    Kind("按A除以B算率", (DIVIDED, re.compile("率")), divided),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
-    Kind("A超出B", (BEYOND,), difference(directed=True), on="asked", anchored=True),
+    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) else difference(directed=True)(m, body, asked),
+         on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
     Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
-    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Contents(operand(body[:m.start()]))
+    Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Either(Contents(operand(body[:m.start()])),
+                                                                 Parts(operand(body[:m.start()]), "each"))
          if tokens(subject_of(body[:m.start()])) else None),
     Kind("A和B分别", (RESPECTIVELY,), several),
+    Kind("某组指标的某列分别", (GROUP_EACH, RESPECTIVELY),
+         lambda m, body, asked: None if QUOTED.search(body) or len(set(columns_asked(body))) > 1  # one row's cells
+         else Listing(operand(body), "indicators", "each", columns_in(body)[-1])),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("查数", (), lookup),
 )
 
 
-def parse_main(text: str):
-    """The operation of one question: that of the first kind (`KINDS`) that recognises it."""
+def parse_main(text: str, after: str | None = None):
+    """The operation of one question: that of the first kind (`KINDS`), or the first after the one named `after`,
+    that recognises it."""
     body = direction_asked(clean(RULE_WORDS.sub("", text)))
     asked = clean(RECOMPUTE_PREFIX.sub("", ASKING.sub("", body)))
-    for kind in KINDS:
+    start = next((i + 1 for i, kind in enumerate(KINDS) if kind.name == after), 0)
+    for kind in KINDS[start:]:
         words = asked if kind.on == "asked" else body
         first = (kind.asks[0].match(words) if kind.anchored else kind.asks[0].search(words)) if kind.asks else None
         if kind.asks and (first is None or not all(pattern.search(words) for pattern in kind.asks[1:])):
@@ -696,8 +793,9 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
         return replace(named, average=True)
     if each or average:
         count = re.match(r"[\d一二两三四五六七八九十]+", each.group()) if each else None
-        subject = re.sub(r"[\d一二两三四五六七八九十]+个|各个?|所有", "", AVERAGE.sub("", asked))
-        return TablesTotal(operand(subject), columns[-1] if columns else "executed",
+        subject = re.sub(r"[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?|各个?|所有", "", AVERAGE.sub("", asked))
+        column = columns[-1] if columns else next((c for w, c in BARE_COLUMN.items() if w in subject), "executed")
+        return TablesTotal(operand(subject), column,
                            count_of(count.group()) if count else None, bool(average))
     if columns and columns[-1] in ("weight", "score") and (EACH_INDICATOR.search(asked) or "指标" in asked):
         return IndicatorTotal(operand(EACH_INDICATOR.sub("", asked)), columns[-1])
@@ -712,7 +810,7 @@ def count_of(numeral: str) -> int:
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
 CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"),
-              (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
+              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:
@@ -727,6 +825,10 @@ def parse_listing(body: str) -> Listing | None:
     over = "tables" if re.search(r"项目|专项|表", body) and "指标" not in body else "indicators"
     lost = extreme and NOT_FULL.search(body) or DEDUCTION.search(body)
     column = "lost" if lost else (columns[-1] if columns else None)
+    if INDICATOR_COUNT.search(body):  # "哪个项目的指标最多": how many indicators each table has
+        over, column = "tables", "count"
+    if "复核" in body and column in (None, "score", "total_score"):  # "复核后哪个项目得分最低": the review's scores
+        column = "recomputed_score"
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
@@ -766,13 +868,27 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
+    scoped = over_previous_scope(text, previous)
+    if scoped:
+        return scoped
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or extreme_only or asks_of_a_row(text) or bare):
+            or extreme_only or asks_of_a_row(text) or bare or RELATION_FIRST.match(text)):
         return text
+    asked = previous.whole or previous.resolved  # the question as a whole, not the row its answer picked
+    if text.startswith("比") and EXTREME.search(text) and isinstance(previous.node, Listing) \
+            and previous.node.condition in ("highest", "lowest"):  # "哪个专项得分最高，比最低的高多少？": the spread
+        return clean(f"{ASKING.sub('', asked)}{text}")
+    if extreme_only and EXTREME.search(asked):  # "最高的呢？" after "哪个项目执行率最低？": the other end
+        return clean(EXTREME.sub(EXTREME.search(text).group(), asked, count=1))
     if extreme_only:
-        return clean(f"{ASKING.sub('', previous.resolved)}{text}")
+        return clean(f"{ASKING.sub('', asked)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
+    swapped = same_class_swapped(asked, clean(ASKING.sub("", body)))
+    if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
+        return swapped
+    if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
+        return measure_swapped(asked, previous, body)  # "执行率呢？" after "A和B哪个得分高？": the same two, by 执行率
     if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
         return clean(f"{previous.subject}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
@@ -799,11 +915,90 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     return clean(f"{own_subject}{previous.resolved}")
 
 
+# Follow-ups about what the previous question ran over: "都是哪些？" (list what was counted), "它们的预算合计是多少？"
+# (the tables listed), "平均是多少？" (of the figure each had), "扣分最多的是哪个？" (of the things listed), "占比多少？"
+# (of the part picked), "其中公务接待呢？" (a part of the figure before).
+LIST_AGAIN = re.compile(r"(?:都|都是|分别|具体|各自)?(?:是|有)?(?:哪些|哪几个|哪几项|什么)(?:呢)?|(?:列出|列举|罗列)(?:来|一下)?")
+THEY = re.compile(r"^(?:它们|这些|上述|以上)(?:项目|专项)?的?")
+AGGREGATE_ONLY = re.compile(r"^(?:那么?)?(?:平均|合计|总计|一共|总共|加起来)")
+
+
+def over_previous_scope(text: str, previous: Question) -> str:
+    """The follow-up asked over what the previous question ran over, as a whole question; "" for other follow-ups."""
+    asked = previous.whole or previous.resolved
+    listing = previous.node if isinstance(previous.node, Listing) else None
+    if LIST_AGAIN.fullmatch(re.sub(r"[？?。！!，,\s]", "", text)):
+        return asked
+    they = THEY.match(text)
+    if they and listing is not None and listing.over == "tables":
+        return clean(f"各{'专项' if '专项' in asked else '项目'}{text[they.end():]}")
+    if AGGREGATE_ONLY.match(text) and not tokens(subject_of(AVERAGE.sub("", ADDS_UP.sub("", text)))) \
+            and listing is not None and listing.over == "tables":
+        return clean(f"{ASKING.sub('', asked)}{text}")
+    thing = LISTED_THINGS.search(asked)
+    if EXTREME.search(text) and not LISTED_THINGS.search(text) and listing is not None and thing \
+            and tokens(subject_of(EXTREME.sub("", text))):
+        return clean(f"{text.rstrip('？?')}{thing.group()}")
+    if isinstance(scope_node(previous.node), Parts) and RATE.search(text) and not tokens(subject_of(RATE.sub("", text))):
+        return clean(f"{ASKING.sub('', asked)}{text}")
+    if "复核" in asked and "复核" not in text and EXTREME.search(text) and re.search(r"差|变|不同|不一样", text):
+        return clean(f"自评与复核{text}")  # "哪个表差得最多？" after "复核得分是多少？": the widest gap
+    if text.startswith("其中") and previous.subject:
+        return clean(f"{previous.subject}中{re.sub(r'呢?[？?！!。]*$', '', text[2:])}")
+    return ""
+
+
+# Words of one class a follow-up swaps for the previous question's ("警告呢？" after "…几个错误？", "表4呢？" after "表3…").
+WORD_CLASSES = (re.compile(r"错误|警告|提示"), TABLE_NUMBER)
+
+
+def same_class_swapped(asked: str, own: str) -> str:
+    """The previous question with its word of the class the follow-up's own words are ("警告", "表4") swapped for
+    them; "" when the follow-up says more than such a word, or the previous question has none of its class."""
+    for words in WORD_CLASSES:
+        if words.fullmatch(own) and words.search(asked):
+            return clean(words.sub(own, asked, count=1))
+    return ""
+
+
+# What a question is about when a follow-up asks another measure of it: named figures compared or given side by side,
+# the tables or parts a list runs over ("执行率呢？" asks it of them, not of the first one named).
+SCOPES_KEPT = (Larger, Several, Parts, Difference)
+
+
+def scope_node(node):
+    """The node whose scope a follow-up keeps: a list over tables counts (not one over indicators or findings)."""
+    if isinstance(node, Either):
+        return scope_node(node.first)
+    if isinstance(node, Listing):
+        return Larger((), ()) if node.over == "tables" else None
+    return node
+
+
+def measure_swapped(asked: str, previous: Question, body: str) -> str:
+    """The previous question asking the follow-up's measure instead of its own: "A和B哪个得分高" + "执行率" → "A和B哪个
+    执行率高"; "哪些项目没拿满分" + "分别扣了几分" → "各项目分别扣了几分"; a question naming no measure gets it after
+    its subject ("三公经费中哪项最多" + "预算数" → "三公经费预算数中哪项最多")."""
+    measure = "".join(dict.fromkeys(column_words(body))) or ("扣分" if DEDUCTION.search(body) else "")
+    if isinstance(previous.node, Listing) and previous.node.condition not in LISTED_ALONE and RESPECTIVELY.search(body):
+        return clean(f"各{'专项' if '专项' in asked else '项目'}{body}")  # "分别…" of every table the list ran over
+    said = column_words(asked)
+    if said:
+        return clean(asked.replace(said[-1], measure))
+    subject = previous.subject
+    return clean(asked.replace(subject, f"{subject}{measure}", 1) if subject and subject in asked else f"{asked}{measure}")
+
+
 # Bare words a follow-up uses for a figure ("复核后呢？": the 复核得分 of the same table).
 BARE_FOLLOW_UP = {"复核后": "复核得分", "复核": "复核得分", "复核的": "复核得分", "自评": "自评得分", "自评的": "自评得分"}
 # Columns a question may ask of the previous subject without naming it; a table's 总分 and 复核得分 stand alone.
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation_note", "initial_budget", "full_year_budget",
                          "budget", "executed", "final", "execution_rate"})
+
+
+def asks_a_measure(text: str) -> bool:
+    """"执行率呢？", "扣分呢？", "分别扣了几分？": a measure, with no subject of its own."""
+    return asks_of_a_row(text) or bool(DEDUCTION.search(text)) and not tokens(subject_of(DEDUCTION.sub("", text)))
 
 
 def asks_of_a_row(text: str) -> bool:
@@ -828,10 +1023,10 @@ def main_operand(node) -> Operand | None:
     """The first figure an operation names (its subject, for follow-ups and inheritance)."""
     if isinstance(node, Operand):
         return node
-    for name in ("operand", "subject", "part", "left", "first"):
+    for name in ("operand", "subject", "part", "left", "first", "whole"):
         if hasattr(node, name):
             return main_operand(getattr(node, name))
-    if isinstance(node, (Sum, Several)) and node.items:
+    if isinstance(node, (Sum, Several, Larger)) and node.items:
         return main_operand(node.items[0])
     return None
 
@@ -864,6 +1059,18 @@ def requests(text: str) -> list[str]:
     if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
         return [text]
     return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
+
+
+def questions(text: str) -> list[str]:
+    """The questions a text asks one after another, each ending in its question mark ("公用经费是多少？占基本支出多少？");
+    the text whole when a later one only asks how far apart or which is larger ("哪个多？多多少？") or checks the figure
+    before it ("合计是多少？是否等于项目支出？"): those are one question."""
+    parts = [p.strip() for p in re.split(r"(?<=[？?])", text) if clean(p)]
+    if len(parts) < 2 or any(asks_gap(p) or asks_which(p) or HOW_FAR.fullmatch(clean(ASKING.sub("", p)) + "多少")
+                             or CHECKS_BEFORE.match(p) or not (REQUESTS.search(p) or re.search(r"呢[？?]$", p))
+                             for p in parts[1:]):
+        return [text]
+    return parts
 
 
 def asks_which(text: str) -> str | None:

@@ -113,7 +113,7 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         verdict = "一致" if gap == 0 else f"自评{'高' if gap > 0 else '低'}{number(abs(gap))}分"
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
     gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
-    which = WHICH_TABLES.search(question)
+    which = WHICH_TABLES.search(question) if not EXTREME.search(question) else None  # "差得最多": the widest gap
     if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
         higher = (question.find("自评") < question.find("复核")) == (which.group("way") in "高多超")
         hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
@@ -251,7 +251,7 @@ LISTS = re.compile(r"哪些|哪几|哪个|几个|几处|几条|多少个|多少�
 RULE_QUESTIONS = (
     ("placeholder_row", r"占位|……|省略号|空白行|无名称", "计分的占位行"),
     ("not_applicable_scored", r"不适用|不适应|无目标|没有目标", "不适用却计分的指标"),
-    ("target_not_met_full_score", r"(?:未|没有?)(?:完成|达到|达标).{0,8}(?:满分|全额)", "未达目标却得满分的指标"),
+    ("target_not_met_full_score", r"(?:未|没有?)(?:完成|达到?|达标).{0,8}(?:满分|全额)", "未达目标却得满分的指标"),
     ("met_but_deducted", r"(?:已|都)?(?:完成|达到|达标).{0,6}(?:却|但|仍|还)?.{0,4}扣(?:了)?分", "完成目标却扣分的指标"),
     ("unit_mismatch", r"单位不一致|单位不同|单位不符|计量单位", "计量单位不一致的指标"),
     ("target_set_low", r"(?:目标|指标值).{0,6}(?:偏低|过低|太低|低了)|事后", "指标值设置偏低的指标"),
@@ -267,6 +267,7 @@ REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|�
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 # "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
 WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)")
+GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
 KINDS = (
@@ -277,6 +278,8 @@ KINDS = (
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
+    ResultKind("复核变化最大的表", (EXTREME, re.compile(r"复核|重算|重新计算"),
+                                   re.compile(r"变|调整|改|差|不同|不一样")), score_differences),
     ResultKind("复核改动的指标", (re.compile(r"哪些|哪几|哪个|列出|几个|多少个"), re.compile(r"复核|重算|重新计算"),
                                  re.compile(r"不一致|不同|变|调整|改|差异|不符|不一样")), rescored_rows),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
@@ -295,7 +298,7 @@ KINDS = (
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False),
-               unless=(EXTREME, TABLES_ONLY)),
+               unless=(EXTREME, TABLES_ONLY, GROUPS_ONLY)),
 )
 
 

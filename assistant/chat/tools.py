@@ -16,16 +16,14 @@ import cn2an
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
 from assistant.chat.terms import Weights, common_run, coverage, found
-from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, answers, column_words, columns_in, expected_units, scope_of,
-                                       strip_columns, strip_scope, units_agree, year_in)
+from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, TABLE_NUMBER, answers, column_words, columns_in,
+                                       expected_units, scope_of, strip_columns, strip_scope, units_agree, year_in)
 from assistant.document import Document
 from assistant.errors import BadInput
 from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
 
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
-# A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
-TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 DEPARTMENT_TABLE = re.compile(r"部门整体(?:支出)?(?:绩效)?(?:自评)?表|部门整体的|部门整体(?=执行率|预算|得分|总分|自评)")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62

@@ -55,6 +55,10 @@ LITERAL = re.compile(r"^(?P<verb>为|是|等于|达到|超过|大于|高于|低�
                      r"(?P<unit>%|万元|元|分|人|名|个|件|户|家)?$")
 # A row that lost points, as reviewers say it ("扣分", "没拿满分", "得分低于分值").
 NOT_FULL = re.compile(r"扣分|扣了分|被扣|(?:未|没有?|不是|不)(?:得|拿)?满分|失分|得分(?:低于|小于|少于|不足|不到|未达到?)(?:其)?分值")
+# What a budget leaves unspent (结余 = 预算数 − 执行数), however a reviewer says it.
+LEFT_OVER = re.compile(r"结余|节余|节约|剩余")
+# A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
+TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 QUOTED = re.compile(r"[“\"「]([^”\"」]+)[”\"」]")
 TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|谁|什么|名称|是否")

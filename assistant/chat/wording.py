@@ -1,5 +1,5 @@
 """How answers read: Chinese sentences naming each figure, its table or clause, and its line."""
-from assistant.chat.compute import Result, number
+from assistant.chat.compute import POINTS, Result, number
 from assistant.chat.facts import Fact
 from schemas import Evidence
 
@@ -38,7 +38,9 @@ def derived_sentence(result: Result) -> str:
     """The formula and its value: "1824.18−884.86=939.32万元（增加939.32万元）。"."""
     unit = result.unit or ""
     sentence = f"{shortened(result.formula)}={number(result.value)}{unit}"
-    if result.direction in ("增加", "减少"):  # over years said both ways a reviewer asks: 增加/增长, 减少/下降
+    if result.direction in ("增加", "减少") and unit == POINTS:  # one rate above another: 高/低 so many points
+        sentence += f"（{'高' if result.direction == '增加' else '低'}{number(result.value)}{unit}）"
+    elif result.direction in ("增加", "减少"):  # over years said both ways a reviewer asks: 增加/增长, 减少/下降
         years = len({f.year for f in result.facts if f.year}) > 1
         sentence += f"（{result.direction}{number(result.value)}{unit}{f'，即{TREND[result.direction]}' if years else ''}）"
     return sentence + "。"
