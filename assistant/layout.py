@@ -7,6 +7,8 @@ The ways a table reaches us as text:
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
+- a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
+  "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
@@ -48,6 +50,25 @@ def is_tsv_row(line: str) -> bool:
 
 def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 and not line.lstrip().startswith(("http", "//"))
+
+
+# A cell printed on an indented line of its own after a bar, its row's first cell at the margin above: group 1 is
+# its text, empty where the bars end the row ("        | |").
+BAR_CELL = re.compile(r"^ +\|([^|]*)\|*\s*$")
+INDENTED_TEXT = re.compile(r"^ +[^\s|][^|]*$")
+
+
+def bar_cell(line: str) -> str | None:
+    """The text of a cell printed as an indented "| cell" line ("" for the bars that end a row), else None."""
+    match = BAR_CELL.match(line)
+    return match.group(1).strip() if match else None
+
+
+def opens_bar_row(lines: list[str], start: int) -> bool:
+    """Whether the line before `start` is a row's first cell: the next line that does not continue it (an indented
+    line with no bar) is a "| cell" line with text."""
+    following = (line for line in lines[start:] if not INDENTED_TEXT.match(line))
+    return bool(bar_cell(next(following, "")))
 
 
 def is_lone_separator(line: str) -> bool:
@@ -103,6 +124,13 @@ class _Builder:
 
     def row(self, cells: list[Cell]) -> None:
         self.rows.append(Row(cells))
+        self.blanks = 0
+
+    def bar_cell(self, text: str, line_no: int, opens_row: bool) -> None:
+        """A "| cell" line: a cell of the open row, or the first of a row whose first (merged) cell is empty."""
+        if opens_row:
+            self.rows.append(Row([]))
+        self.rows[-1].cells.append(Cell(text, line_no))
         self.blanks = 0
 
     def continue_row(self, line: str, line_no: int) -> None:
@@ -208,7 +236,8 @@ def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
     lines = aligned_as_tabs(lines)
     builder = _Builder()
-    mode = None  # layout of the open table: "word", "tsv" or "pipe"
+    mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
+    row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
     csv_end = 0  # lines before this one were read as CSV text
@@ -233,6 +262,20 @@ def parse_text(lines: list[str]) -> list[Block]:
                 builder.close_table(mode)
                 mode = None
             builder.blanks += 1
+            continue
+        if mode == "bars" and bar_cell(line) is not None:
+            if bar_cell(line):
+                builder.bar_cell(bar_cell(line), line_no, row_ended)
+            row_ended = not bar_cell(line)
+            continue
+        if mode == "bars" and INDENTED_TEXT.match(line) and builder.rows[-1].cells:
+            builder.continue_cell(line)
+            continue
+        if not line.startswith((" ", "\t", "|")) and opens_bar_row(lines, line_no):
+            if mode != "bars":
+                builder.close_table(mode)
+            builder.row([Cell(line.strip(), line_no)])
+            mode, row_ended = "bars", False
             continue
         if mode == "pipe" and open_row:
             builder.continue_row(line, line_no)

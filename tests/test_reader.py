@@ -575,3 +575,51 @@ def test_an_indicator_header_broken_over_lines_and_a_row_broken_inside_a_cell(tm
         ("产出指标", "时效指标", "指标1:完成美丽宜居自然村庄验收时间", "9月前", "7月", 5, 5, None),
         ("产出指标", "成本指标", "指标1:", None, None, None, None, None),
     ]
+
+
+def test_cells_one_an_indented_line_after_a_bar_rows_ended_by_bars(tmp_path):
+    # Quoted from https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin, lines
+    # 2-43, the middle rows left out): each row's first cell at the margin, its other cells on indented "| cell"
+    # lines, "| |" ending the row; "指标" on an indented line of its own continues the cell above it. The header
+    # has no 分值/得分: 指标值 and 实施进度 only.
+    text = """绩效
+       指标
+        | 一级指标
+        | 二级指标
+        | 三级指标
+        | 指标值
+        | 实施进度
+        | 
+项目决策
+        | 数量指标
+        | 宣传次数
+        | 至少全年完成2次宣传
+        | 已完成100%
+        | |
+质量指标
+        | 创建质量
+        | 按质按量完成
+        | 已完成100%
+        | ||
+项目效益
+        | 社会效益
+       指标
+        | 提升全县消费者维权意识
+        | 不断提升
+        | 已完成100%
+        | |
+满意度指标
+        | 满意度指标
+        | 群众满意度
+        | 90%
+        | 已完成100%
+        | 
+3.分析评价申报内容是否与实际相符,申报目标是否合理可行
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("项目决策", "质量指标", "创建质量", "按质按量完成", "已完成100%", None, None, None),
+        ("项目效益", "社会效益指标", "提升全县消费者维权意识", "不断提升", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
