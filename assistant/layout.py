@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, is_indicator_header, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -146,7 +147,7 @@ class _Builder:
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
-        rows = mend_split_rows(rows) if mode == "word" else drop_padding(rows)
+        rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows for part in unglued(row)])
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -315,6 +316,40 @@ def parse_text(lines: list[str]) -> list[Block]:
     from assistant.layout_dump import rebuild_cell_dumps  # text layouts only: a Word or Excel grid has no dumps
 
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
+
+
+# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标); it names no column.
+LEVELS_GROUP = "绩效指标"
+TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
+
+
+def is_header_word(text: str) -> bool:
+    return text.replace(" ", "") == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
+
+
+def unglued(row: Row) -> list[Row]:
+    """A row into which a web page glued the cells before an indicator header (the goals), the header (its two
+    rows one after the other) and the data rows after it: cut where the header's column words start and end, the
+    header into its two rows where the lower one's level words start, the data cells into rows of the header's
+    width. Any other row is itself."""
+    words = [is_header_word(cell.text) for cell in row.cells]
+    start, end = 0, 0
+    for index in range(len(words)):
+        if words[index] and (index == 0 or not words[index - 1]):
+            stop = next((i for i in range(index, len(words)) if not words[i]), len(words))
+            start, end = (index, stop) if stop - index > end - start else (start, end)
+    header, after = row.cells[start:end], row.cells[end:]
+    if end - start < 5 or len(after) < 3 or not is_indicator_header([cell.text for cell in header]):
+        return [row]
+    roles = [role_of(cell.text, INDICATOR_ROLES) for cell in header]
+    lower = next((i for i in range(3, len(header)) if roles[i] == "level1" and "level1" not in roles[:i]), len(header))
+    # The upper row's group cells (绩效指标 over the levels, 年度指标值 over a target's parts) are no columns.
+    groups = sum(role is None or role == "target" and any(r in TARGET_PART_ROLES for r in roles[lower:])
+                 for role in roles[:lower]) if lower < len(header) else 0
+    width = len(header) - groups
+    rows = [Row(row.cells[:start])] if start else []
+    rows += [Row(header[:lower])] + ([Row(header[lower:])] if lower < len(header) else [])
+    return rows + [Row(after[at:at + width]) for at in range(0, len(after), width)]
 
 
 def drop_padding(rows: list[Row]) -> list[Row]:

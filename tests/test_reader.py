@@ -623,3 +623,20 @@ def test_cells_one_an_indented_line_after_a_bar_rows_ended_by_bars(tmp_path):
         ("项目效益", "社会效益指标", "提升全县消费者维权意识", "不断提升", "已完成100%", None, None, None),
         ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
     ]
+
+
+def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
+    # Quoted from https://www.yongde.gov.cn/info/3003/116104.htm (evals/field/dev/yunnan_yongde_2022_yingyanggaishan,
+    # lines 15-19): the page glued the goals, both rows of the indicator header (绩效指标 over 一级 | 二级 | 三级指标,
+    # 年度指标值 over 指标性质 | 指标值 | 度量单位) and the first data row into line 16.
+    text = """| — | 其他资金 | — | — | — | — |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
+| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
+| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "学生受资助人数", "≧735人次", "735", 10, 10, None),
+        ("产出指标", "质量指标", "营养改善计划覆盖率", "≧100%", "100%", 10, 10, None),
+        ("产出指标", "时效指标", "资金到位及时率", "≧100%", "100%", 10, 7, None),
+    ]

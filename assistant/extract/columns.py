@@ -54,6 +54,7 @@ MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 FILLED_ROLES = {"level3", "target", "actual"}
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
 WEIGHTED_LEVELS = ("level1", "level2")
+LEVEL_ROLES = ("level1", "level2", "level3")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
