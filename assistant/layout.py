@@ -147,7 +147,8 @@ class _Builder:
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
-        rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows for part in unglued(row)])
+        rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
+                                                                          for part in unglued(row)])
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []

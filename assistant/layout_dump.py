@@ -670,11 +670,59 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    numbered = numbered_rows(run)
+    if numbered is not None:
+        start, rows, end = numbered
+        head_start, head_rows, _ = read_head(run[:start])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
+
+
+# A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).
+NUMBERED_ROW = re.compile(r"^指标\d+[:：]")
+ROW_VALUES = ("target", "actual", "weight", "score")
+LEVEL_WORDS = ("一级指标", "二级指标", "三级指标")
+
+
+def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """Rows of a sheet flattened so far that its header words lie scattered among its cells (a spreadsheet copied
+    as one line): each row opens with its numbered 三级指标 (a name broken over cells joined) and, where the copy kept
+    the row whole, exactly its values follow, in the order the header's value words last appear (指标值, 完成值,
+    分值, 得分; a funds header above prints 分值 and 得分 too); a row followed by more or fewer values, or by header
+    words, keeps its name alone (its values are elsewhere). Level names after a row open the next row's group.
+    Returns where the rows start, the header row and the rows, and where they end; None without three numbered
+    rows or a 分值 and a 得分 word."""
+    texts = [compact(p.text) for p in run]
+    starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
+    last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
+    values = sorted(last, key=last.get)
+    if len(starts) < 3 or not {"weight", "score"} <= set(values):
+        return None
+    numeric = [name in ("weight", "score") for name in values]
+    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
+    columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
+    rows, levels, end = [header], [], len(texts)
+    for start, stop in zip(starts, [*starts[1:], None]):
+        name_end = start + 1
+        while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
+                                                                   slot(texts[name_end]) or is_level(texts[name_end])):
+            name_end += 1
+        rest = texts[name_end:stop if stop is not None else name_end + len(values) + 1]
+        trailing = list(takewhile(lambda text: is_level(text) and not slot(text), reversed(rest))) \
+            if stop is not None else []
+        rest = rest[:len(rest) - len(trailing)]
+        cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
+        if len(rest) == len(values) and not any(slot(text) for text in rest) and not misfit(rest, values) \
+                and all(bool(NUMERIC.match(text)) == number for text, number in zip(rest, numeric)):
+            cells.update(zip(values, run[name_end:name_end + len(values)]))
+        rows.append(to_row(cells, columns, len(columns)))
+        levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
+        end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
+    return starts[0], rows, end
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).

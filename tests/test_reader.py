@@ -630,7 +630,9 @@ def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
     # lines 15-19): the page glued the goals, both rows of the indicator header (绩效指标 over 一级 | 二级 | 三级指标,
     # 年度指标值 over 指标性质 | 指标值 | 度量单位) and the first data row into line 16.
     text = """| — | 其他资金 | — | — | — | — |
-| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 \
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 \
+| 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
 | 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
 | 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |
 """
@@ -639,4 +641,28 @@ def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
         ("产出指标", "数量指标", "学生受资助人数", "≧735人次", "735", 10, 10, None),
         ("产出指标", "质量指标", "营养改善计划覆盖率", "≧100%", "100%", 10, 10, None),
         ("产出指标", "时效指标", "资金到位及时率", "≧100%", "100%", 10, 7, None),
+    ]
+
+
+def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_words_scattered(tmp_path):
+    # Quoted from https://keke.chddh.cn/archives/p4q58rogpx4emom7ewb9.html (evals/field/dev/
+    # shanxi_jishan_2021_gonggongweisheng, line 3 up to 指标9): an xlsx copied as one line; the indicator header's
+    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, whose values are scattered, while
+    # from 指标6 on each row is "指标N:name target actual 分值 得分".
+    text = (
+        "稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 稷山县卫生健康和体育局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 稷山县翟店镇卫生院 "
+        "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 "
+        "指标 — 国家基本公共卫生服务 国家基本公共卫生服务 年度 实际 指标值 完成值 指标1:居民健康档案 38508人 指标2:发放健康教育资料 不少于12 种 不少于6 种 116次 6次 "
+        "二级指标 三级指标 指标5:举办健康教育知识讲座 分值 得分 37442人 3 3 14种 1 1 28种 1 1 150次 1 1 150次 1 1 指标6:举办健康教育宣传咨询活动 "
+        "12次 96次 1 1 指标7:建立预防接种证 221人 221人 2 2 指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9"
+    )
+    [table] = extract(tmp_path, text + "\n").tables
+    assert table.name == "国家基本公共卫生服务"
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("指标1:居民健康档案", None, None, None, None),  # its values lie elsewhere: its name alone
+        ("指标2:发放健康教育资料", None, None, None, None),
+        ("指标5:举办健康教育知识讲座", None, None, None, None),
+        ("指标6:举办健康教育宣传咨询活动", "12次", "96次", 1, 1),
+        ("指标7:建立预防接种证", "221人", "221人", 2, 2),
+        ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),
     ]
