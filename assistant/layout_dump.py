@@ -238,6 +238,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    if not numeric:
+        rows, used = unscored_rows(lines, [name for name in slots if name])
+        return [to_row(cells, columns, len(header)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
@@ -321,6 +324,24 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only): no number marks where a row ends, so each
+    row is as many cells as the header has columns, every one printed; the rows stop at one that does not read so
+    (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    rows: list[dict[str, Paragraph]] = []
+    cursor = 0
+    while cursor + len(names) <= len(lines):
+        cells = dict(zip(names, lines[cursor:cursor + len(names)]))
+        texts = {name: compact(cell.text) for name, cell in cells.items()}
+        if any(text in TOTAL or slot(text) for text in texts.values()) \
+                or VALUE_START.match(texts.get("level3", "")) \
+                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
+            break
+        rows.append(cells)
+        cursor += len(names)
+    return rows, cursor
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:

@@ -666,3 +666,19 @@ def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_
         ("指标7:建立预防接种证", "221人", "221人", 2, 2),
         ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),
     ]
+
+
+def test_one_cell_per_line_under_a_header_with_no_scores(tmp_path):
+    # The cells of https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin, lines
+    # 2-43) as a document viewer dumps them, one a line: the header has 指标值 and 实施进度 but no 分值 or 得分,
+    # so no number marks where a row ends; every row prints all its cells.
+    cells = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施进度",
+             "项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%",
+             "项目决策", "成本指标", "成本", "10万元", "已完成100%",
+             "满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n\n3.分析评价申报内容是否与实际相符,申报目标是否合理可行\n").tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("项目决策", "成本指标", "成本", "10万元", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
