@@ -13,6 +13,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
+from assistant.extract.header import LEVEL_PAIR_HEAD
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
@@ -26,7 +27,9 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
                 "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
-                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
+                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
+                # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
+                LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -44,7 +47,7 @@ BROKEN_CELL = 0.6
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
-               "score_factor", "weight", "score", "core")
+               "score_factor", "weight", "score", "core", "other")
 
 
 def compact(text: str) -> str:
@@ -57,6 +60,11 @@ def slot(word: str) -> str | None:
         return HEADER_WORDS[word]
     role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
     return {"deviation_note": "note"}.get(role, role)
+
+
+def column_slots(word: str) -> list[str | None]:
+    """The columns a header word heads: two for the head over the 一级 and 二级 columns (评价内容)."""
+    return ["level1", "level2"] if slot(word) == "level_pair" else [slot(word)]
 
 
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
@@ -230,7 +238,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
-    slots = with_level_weights([slot(word) for word in header])
+    slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
@@ -240,7 +248,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     names = sum(name in columns for name in ("level1", "level2", "level3"))
     if not numeric:
         rows, used = unscored_rows(lines, [name for name in slots if name])
-        return [to_row(cells, columns, len(header)) for cells in rows], used
+        return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
@@ -312,13 +320,13 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         if more:
             rows, cursor = rows + more, cursor + used
     end = cursor
-    table_rows = [to_row(cells, columns, len(header)) for cells in rows]
+    table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
     # Lines between the last row and 总分 are the last row's note; without a note column 总分 is not this table's.
     if rows and total is not None and (total == cursor or "note" in columns):
         if total > cursor:
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
-            table_rows[-1] = to_row(rows[-1], columns, len(header))
+            table_rows[-1] = to_row(rows[-1], columns, len(slots))
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
         numbers = list(takewhile(lambda p: NUMERIC.match(compact(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
@@ -679,7 +687,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         warnings: list[str] = []
-        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
+        header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]

@@ -682,3 +682,19 @@ def test_one_cell_per_line_under_a_header_with_no_scores(tmp_path):
         ("项目决策", "成本指标", "成本", "10万元", "已完成100%", None, None, None),
         ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
     ]
+
+
+def test_one_cell_per_line_under_fujians_head_over_both_levels(tmp_path):
+    # The cells of https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan,
+    # line 2, in simplified characters) as a document viewer dumps them, one a line: Fujian's template heads the 一级
+    # and 二级 columns with one 评价内容, names the indicator 绩效内容, prints 累计完成率 and no 分值 or 得分.
+    cells = ["项目年度绩效目标(定量目标)", "评价内容", "绩效内容", "绩效目标值", "实际完成值", "累计完成率",
+             "产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", "0%",
+             "产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", "143%",
+             "产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人", "340%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n").tables
+    assert rows_of(table) == [
+        ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
+        ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人", None, None, None),
+    ]
