@@ -28,6 +28,7 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
+                "得分计算方法": "criteria",
                 # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
                 LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
@@ -91,8 +92,9 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 
 
 def broken_header_word(pieces: list[str]) -> bool:
-    """A column word cut in two where a flattened line was cut at a word it knows: "年初" "目标值(A)"."""
-    return pieces[0] in COLUMN_PREFIXES and bool(slot("".join(pieces)))
+    """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度")."""
+    return (pieces[0] in COLUMN_PREFIXES or not any(slot(piece) for piece in pieces)) and bool(slot("".join(pieces)))
 
 
 def is_level(text: str) -> bool:

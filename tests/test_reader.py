@@ -698,3 +698,17 @@ def test_one_cell_per_line_under_fujians_head_over_both_levels(tmp_path):
         ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
         ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人", None, None, None),
     ]
+
+
+def test_one_cell_per_line_header_words_wrapped_by_a_narrow_column(tmp_path):
+    # The cells of https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin) dumped
+    # one a line from a narrow column that wrapped the header's words: "实施" "进度" is one column word (neither
+    # half is one), while "一级指标" stays a word of its own.
+    cells = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施", "进度",
+             "项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%",
+             "满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n").tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
