@@ -712,3 +712,19 @@ def test_one_cell_per_line_header_words_wrapped_by_a_narrow_column(tmp_path):
         ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
         ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
     ]
+
+
+def test_pipe_rows_under_fujians_head_over_both_levels_printed_with_its_empty_cell(tmp_path):
+    # The cells of https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan,
+    # line 2, in simplified characters) as pipe rows: 评价内容 spans the 一级 and 二级 columns, which a text copy
+    # prints as the head and an empty cell after it.
+    text = """项目年度绩效目标(定量目标)
+| 评价内容 |  | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率 |
+| 产出目标 | 数量目标 | 当年获得宁德市级以上确认的人才驿站数量 | >=2个 | 0个 | 0% |
+| 产出目标 | 数量目标 | 当年人才驿站组织活动数量 | >=28次 | 40次 | 143% |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
+    ]

@@ -127,8 +127,18 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
     """One path per data column: the upper cell's text, then the part below it when the header is stacked."""
     top = [normalize_text(t) for t in upper.texts()]
     if lower is None:
-        return [path for cell, text in zip(upper.cells, top) for path in
-                ([f"{text}/一级指标", f"{text}/二级指标"] if text == LEVEL_PAIR_HEAD and cell.colspan == 2 else [text])]
+        # The head over both level columns spans them: a colspan, or in text the empty cell printed after it.
+        paths: list[str] = []
+        for index, (cell, text) in enumerate(zip(upper.cells, top)):
+            if text == LEVEL_PAIR_HEAD and cell.colspan == 2:
+                paths += [f"{text}/一级指标", f"{text}/二级指标"]
+            elif text == LEVEL_PAIR_HEAD and top[index + 1:index + 2] == [""]:
+                paths.append(f"{text}/一级指标")
+            elif not text and paths[-1:] == [f"{LEVEL_PAIR_HEAD}/一级指标"]:
+                paths.append(f"{LEVEL_PAIR_HEAD}/二级指标")
+            else:
+                paths.append(text)
+        return paths
     below = [normalize_text(t) for t in lower.texts()]
     parts = [b for b in below if b]
     levels = list(takewhile(lambda part: role_of(part, INDICATOR_ROLES) in LEVEL_ROLES, parts))
