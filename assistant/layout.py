@@ -7,6 +7,8 @@ The ways a table reaches us as text:
 - spreadsheet or web pastes: one row per line, cells separated by TABs;
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
+- a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
+  "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
@@ -16,6 +18,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
+from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, is_indicator_header, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -48,6 +51,25 @@ def is_tsv_row(line: str) -> bool:
 
 def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 and not line.lstrip().startswith(("http", "//"))
+
+
+# A cell printed on an indented line of its own after a bar, its row's first cell at the margin above: group 1 is
+# its text, empty where the bars end the row ("        | |").
+BAR_CELL = re.compile(r"^ +\|([^|]*)\|*\s*$")
+INDENTED_TEXT = re.compile(r"^ +[^\s|][^|]*$")
+
+
+def bar_cell(line: str) -> str | None:
+    """The text of a cell printed as an indented "| cell" line ("" for the bars that end a row), else None."""
+    match = BAR_CELL.match(line)
+    return match.group(1).strip() if match else None
+
+
+def opens_bar_row(lines: list[str], start: int) -> bool:
+    """Whether the line before `start` is a row's first cell: the next line that does not continue it (an indented
+    line with no bar) is a "| cell" line with text."""
+    following = (line for line in lines[start:] if not INDENTED_TEXT.match(line))
+    return bool(bar_cell(next(following, "")))
 
 
 def is_lone_separator(line: str) -> bool:
@@ -105,6 +127,13 @@ class _Builder:
         self.rows.append(Row(cells))
         self.blanks = 0
 
+    def bar_cell(self, text: str, line_no: int, opens_row: bool) -> None:
+        """A "| cell" line: a cell of the open row, or the first of a row whose first (merged) cell is empty."""
+        if opens_row:
+            self.rows.append(Row([]))
+        self.rows[-1].cells.append(Cell(text, line_no))
+        self.blanks = 0
+
     def continue_row(self, line: str, line_no: int) -> None:
         """A pipe row whose line break fell inside a cell: the first part continues the open cell."""
         cells = split_cells(line, "|", line_no)
@@ -118,7 +147,8 @@ class _Builder:
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
-        rows = mend_split_rows(rows) if mode == "word" else drop_padding(rows)
+        rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
+                                                                          for part in unglued(row)])
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -208,7 +238,8 @@ def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
     lines = aligned_as_tabs(lines)
     builder = _Builder()
-    mode = None  # layout of the open table: "word", "tsv" or "pipe"
+    mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
+    row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
     csv_end = 0  # lines before this one were read as CSV text
@@ -233,6 +264,20 @@ def parse_text(lines: list[str]) -> list[Block]:
                 builder.close_table(mode)
                 mode = None
             builder.blanks += 1
+            continue
+        if mode == "bars" and bar_cell(line) is not None:
+            if bar_cell(line):
+                builder.bar_cell(bar_cell(line), line_no, row_ended)
+            row_ended = not bar_cell(line)
+            continue
+        if mode == "bars" and INDENTED_TEXT.match(line) and builder.rows[-1].cells:
+            builder.continue_cell(line)
+            continue
+        if not line.startswith((" ", "\t", "|")) and opens_bar_row(lines, line_no):
+            if mode != "bars":
+                builder.close_table(mode)
+            builder.row([Cell(line.strip(), line_no)])
+            mode, row_ended = "bars", False
             continue
         if mode == "pipe" and open_row:
             builder.continue_row(line, line_no)
@@ -272,6 +317,40 @@ def parse_text(lines: list[str]) -> list[Block]:
     from assistant.layout_dump import rebuild_cell_dumps  # text layouts only: a Word or Excel grid has no dumps
 
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
+
+
+# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标); it names no column.
+LEVELS_GROUP = "绩效指标"
+TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
+
+
+def is_header_word(text: str) -> bool:
+    return text.replace(" ", "") == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
+
+
+def unglued(row: Row) -> list[Row]:
+    """A row into which a web page glued the cells before an indicator header (the goals), the header (its two
+    rows one after the other) and the data rows after it: cut where the header's column words start and end, the
+    header into its two rows where the lower one's level words start, the data cells into rows of the header's
+    width. Any other row is itself."""
+    words = [is_header_word(cell.text) for cell in row.cells]
+    start, end = 0, 0
+    for index in range(len(words)):
+        if words[index] and (index == 0 or not words[index - 1]):
+            stop = next((i for i in range(index, len(words)) if not words[i]), len(words))
+            start, end = (index, stop) if stop - index > end - start else (start, end)
+    header, after = row.cells[start:end], row.cells[end:]
+    if end - start < 5 or len(after) < 3 or not is_indicator_header([cell.text for cell in header]):
+        return [row]
+    roles = [role_of(cell.text, INDICATOR_ROLES) for cell in header]
+    lower = next((i for i in range(3, len(header)) if roles[i] == "level1" and "level1" not in roles[:i]), len(header))
+    # The upper row's group cells (绩效指标 over the levels, 年度指标值 over a target's parts) are no columns.
+    groups = sum(role is None or role == "target" and any(r in TARGET_PART_ROLES for r in roles[lower:])
+                 for role in roles[:lower]) if lower < len(header) else 0
+    width = len(header) - groups
+    rows = [Row(row.cells[:start])] if start else []
+    rows += [Row(header[:lower])] + ([Row(header[lower:])] if lower < len(header) else [])
+    return rows + [Row(after[at:at + width]) for at in range(0, len(after), width)]
 
 
 def drop_padding(rows: list[Row]) -> list[Row]:

@@ -13,6 +13,7 @@ from itertools import takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
+from assistant.extract.header import LEVEL_PAIR_HEAD
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
@@ -26,7 +27,10 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
                 "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
-                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria"}
+                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
+                "得分计算方法": "criteria",
+                # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
+                LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -44,7 +48,7 @@ BROKEN_CELL = 0.6
 TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
-               "score_factor", "weight", "score", "core")
+               "score_factor", "weight", "score", "core", "other")
 
 
 def compact(text: str) -> str:
@@ -57,6 +61,11 @@ def slot(word: str) -> str | None:
         return HEADER_WORDS[word]
     role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
     return {"deviation_note": "note"}.get(role, role)
+
+
+def column_slots(word: str) -> list[str | None]:
+    """The columns a header word heads: two for the head over the 一级 and 二级 columns (评价内容)."""
+    return ["level1", "level2"] if slot(word) == "level_pair" else [slot(word)]
 
 
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
@@ -83,8 +92,9 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 
 
 def broken_header_word(pieces: list[str]) -> bool:
-    """A column word cut in two where a flattened line was cut at a word it knows: "年初" "目标值(A)"."""
-    return pieces[0] in COLUMN_PREFIXES and bool(slot("".join(pieces)))
+    """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度")."""
+    return (pieces[0] in COLUMN_PREFIXES or not any(slot(piece) for piece in pieces)) and bool(slot("".join(pieces)))
 
 
 def is_level(text: str) -> bool:
@@ -230,7 +240,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
-    slots = with_level_weights([slot(word) for word in header])
+    slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
@@ -238,6 +248,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    if not numeric:
+        rows, used = unscored_rows(lines, [name for name in slots if name])
+        return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor < len(texts):
@@ -309,18 +322,36 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         if more:
             rows, cursor = rows + more, cursor + used
     end = cursor
-    table_rows = [to_row(cells, columns, len(header)) for cells in rows]
+    table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
     # Lines between the last row and 总分 are the last row's note; without a note column 总分 is not this table's.
     if rows and total is not None and (total == cursor or "note" in columns):
         if total > cursor:
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
-            table_rows[-1] = to_row(rows[-1], columns, len(header))
+            table_rows[-1] = to_row(rows[-1], columns, len(slots))
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
         numbers = list(takewhile(lambda p: NUMERIC.match(compact(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only): no number marks where a row ends, so each
+    row is as many cells as the header has columns, every one printed; the rows stop at one that does not read so
+    (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    rows: list[dict[str, Paragraph]] = []
+    cursor = 0
+    while cursor + len(names) <= len(lines):
+        cells = dict(zip(names, lines[cursor:cursor + len(names)]))
+        texts = {name: compact(cell.text) for name, cell in cells.items()}
+        if any(text in TOTAL or slot(text) for text in texts.values()) \
+                or VALUE_START.match(texts.get("level3", "")) \
+                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
+            break
+        rows.append(cells)
+        cursor += len(names)
+    return rows, cursor
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:
@@ -658,7 +689,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         after = header[-1][2] + 1
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         warnings: list[str] = []
-        header_row = Row([Cell(word, run[first].line) for word, first, _ in header])
+        header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
@@ -670,11 +701,59 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    numbered = numbered_rows(run)
+    if numbered is not None:
+        start, rows, end = numbered
+        head_start, head_rows, _ = read_head(run[:start])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
+
+
+# A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).
+NUMBERED_ROW = re.compile(r"^指标\d+[:：]")
+ROW_VALUES = ("target", "actual", "weight", "score")
+LEVEL_WORDS = ("一级指标", "二级指标", "三级指标")
+
+
+def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """Rows of a sheet flattened so far that its header words lie scattered among its cells (a spreadsheet copied
+    as one line): each row opens with its numbered 三级指标 (a name broken over cells joined) and, where the copy kept
+    the row whole, exactly its values follow, in the order the header's value words last appear (指标值, 完成值,
+    分值, 得分; a funds header above prints 分值 and 得分 too); a row followed by more or fewer values, or by header
+    words, keeps its name alone (its values are elsewhere). Level names after a row open the next row's group.
+    Returns where the rows start, the header row and the rows, and where they end; None without three numbered
+    rows or a 分值 and a 得分 word."""
+    texts = [compact(p.text) for p in run]
+    starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
+    last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
+    values = sorted(last, key=last.get)
+    if len(starts) < 3 or not {"weight", "score"} <= set(values):
+        return None
+    numeric = [name in ("weight", "score") for name in values]
+    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
+    columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
+    rows, levels, end = [header], [], len(texts)
+    for start, stop in zip(starts, [*starts[1:], None]):
+        name_end = start + 1
+        while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
+                                                                   slot(texts[name_end]) or is_level(texts[name_end])):
+            name_end += 1
+        rest = texts[name_end:stop if stop is not None else name_end + len(values) + 1]
+        trailing = list(takewhile(lambda text: is_level(text) and not slot(text), reversed(rest))) \
+            if stop is not None else []
+        rest = rest[:len(rest) - len(trailing)]
+        cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
+        if len(rest) == len(values) and not any(slot(text) for text in rest) and not misfit(rest, values) \
+                and all(bool(NUMERIC.match(text)) == number for text, number in zip(rest, numeric)):
+            cells.update(zip(values, run[name_end:name_end + len(values)]))
+        rows.append(to_row(cells, columns, len(columns)))
+        levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
+        end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
+    return starts[0], rows, end
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).

@@ -575,3 +575,158 @@ def test_an_indicator_header_broken_over_lines_and_a_row_broken_inside_a_cell(tm
         ("产出指标", "时效指标", "指标1:完成美丽宜居自然村庄验收时间", "9月前", "7月", 5, 5, None),
         ("产出指标", "成本指标", "指标1:", None, None, None, None, None),
     ]
+
+
+def test_cells_one_an_indented_line_after_a_bar_rows_ended_by_bars(tmp_path):
+    # Quoted from https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin, lines
+    # 2-43, the middle rows left out): each row's first cell at the margin, its other cells on indented "| cell"
+    # lines, "| |" ending the row; "指标" on an indented line of its own continues the cell above it. The header
+    # has no 分值/得分: 指标值 and 实施进度 only.
+    text = """绩效
+       指标
+        | 一级指标
+        | 二级指标
+        | 三级指标
+        | 指标值
+        | 实施进度
+        | 
+项目决策
+        | 数量指标
+        | 宣传次数
+        | 至少全年完成2次宣传
+        | 已完成100%
+        | |
+质量指标
+        | 创建质量
+        | 按质按量完成
+        | 已完成100%
+        | ||
+项目效益
+        | 社会效益
+       指标
+        | 提升全县消费者维权意识
+        | 不断提升
+        | 已完成100%
+        | |
+满意度指标
+        | 满意度指标
+        | 群众满意度
+        | 90%
+        | 已完成100%
+        | 
+3.分析评价申报内容是否与实际相符,申报目标是否合理可行
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("项目决策", "质量指标", "创建质量", "按质按量完成", "已完成100%", None, None, None),
+        ("项目效益", "社会效益指标", "提升全县消费者维权意识", "不断提升", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
+
+
+def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
+    # Quoted from https://www.yongde.gov.cn/info/3003/116104.htm (evals/field/dev/yunnan_yongde_2022_yingyanggaishan,
+    # lines 15-19): the page glued the goals, both rows of the indicator header (绩效指标 over 一级 | 二级 | 三级指标,
+    # 年度指标值 over 指标性质 | 指标值 | 度量单位) and the first data row into line 16.
+    text = """| — | 其他资金 | — | — | — | — |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 \
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 \
+| 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
+| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
+| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |
+| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "学生受资助人数", "≧735人次", "735", 10, 10, None),
+        ("产出指标", "质量指标", "营养改善计划覆盖率", "≧100%", "100%", 10, 10, None),
+        ("产出指标", "时效指标", "资金到位及时率", "≧100%", "100%", 10, 7, None),
+        ("产出指标", "成本指标", "生均补助标准达标率", "═100%", "100%", 10, 10, None),  # ═: the page's "="
+    ]
+
+
+def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_words_scattered(tmp_path):
+    # Quoted from https://keke.chddh.cn/archives/p4q58rogpx4emom7ewb9.html (evals/field/dev/
+    # shanxi_jishan_2021_gonggongweisheng, line 3 up to 指标9): an xlsx copied as one line; the indicator header's
+    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, whose values are scattered, while
+    # from 指标6 on each row is "指标N:name target actual 分值 得分".
+    text = (
+        "稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 稷山县卫生健康和体育局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 稷山县翟店镇卫生院 "
+        "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 "
+        "指标 — 国家基本公共卫生服务 国家基本公共卫生服务 年度 实际 指标值 完成值 指标1:居民健康档案 38508人 指标2:发放健康教育资料 不少于12 种 不少于6 种 116次 6次 "
+        "二级指标 三级指标 指标5:举办健康教育知识讲座 分值 得分 37442人 3 3 14种 1 1 28种 1 1 150次 1 1 150次 1 1 指标6:举办健康教育宣传咨询活动 "
+        "12次 96次 1 1 指标7:建立预防接种证 221人 221人 2 2 指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9"
+    )
+    [table] = extract(tmp_path, text + "\n").tables
+    assert table.name == "国家基本公共卫生服务"
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("指标1:居民健康档案", None, None, None, None),  # its values lie elsewhere: its name alone
+        ("指标2:发放健康教育资料", None, None, None, None),
+        ("指标5:举办健康教育知识讲座", None, None, None, None),
+        ("指标6:举办健康教育宣传咨询活动", "12次", "96次", 1, 1),
+        ("指标7:建立预防接种证", "221人", "221人", 2, 2),
+        ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),
+    ]
+
+
+def test_one_cell_per_line_under_a_header_with_no_scores(tmp_path):
+    # The cells of https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin, lines
+    # 2-43) as a document viewer dumps them, one a line: the header has 指标值 and 实施进度 but no 分值 or 得分,
+    # so no number marks where a row ends; every row prints all its cells.
+    cells = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施进度",
+             "项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%",
+             "项目决策", "成本指标", "成本", "10万元", "已完成100%",
+             "满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n\n3.分析评价申报内容是否与实际相符,申报目标是否合理可行\n").tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("项目决策", "成本指标", "成本", "10万元", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
+
+
+def test_one_cell_per_line_under_fujians_head_over_both_levels(tmp_path):
+    # The cells of https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan,
+    # line 2, in simplified characters) as a document viewer dumps them, one a line: Fujian's template heads the 一级
+    # and 二级 columns with one 评价内容, names the indicator 绩效内容, prints 累计完成率 and no 分值 or 得分.
+    cells = ["项目年度绩效目标(定量目标)", "评价内容", "绩效内容", "绩效目标值", "实际完成值", "累计完成率",
+             "产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", "0%",
+             "产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", "143%",
+             "产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人", "340%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n").tables
+    assert rows_of(table) == [
+        ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
+        ("产出目标", "数量目标", "每年人才驿站服务人次", ">=500人", "1700人", None, None, None),
+    ]
+
+
+def test_one_cell_per_line_header_words_wrapped_by_a_narrow_column(tmp_path):
+    # The cells of https://dyxrmt.cn/article-147197-19.html (evals/field/dev/sichuan_daying_2020_shuangxin) dumped
+    # one a line from a narrow column that wrapped the header's words: "实施" "进度" is one column word (neither
+    # half is one), while "一级指标" stays a word of its own.
+    cells = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施", "进度",
+             "项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%",
+             "满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%"]
+    [table] = extract(tmp_path, "\n".join(cells) + "\n").tables
+    assert rows_of(table) == [
+        ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%", None, None, None),
+        ("满意度指标", "满意度指标", "群众满意度", "90%", "已完成100%", None, None, None),
+    ]
+
+
+def test_pipe_rows_under_fujians_head_over_both_levels_printed_with_its_empty_cell(tmp_path):
+    # The cells of https://0477ly.com/newsdetail/news661681.html (evals/field/dev/fujian_ningde_2023_rencaiyizhan,
+    # line 2, in simplified characters) as pipe rows: 评价内容 spans the 一级 and 二级 columns, which a text copy
+    # prints as the head and an empty cell after it.
+    text = """项目年度绩效目标(定量目标)
+| 评价内容 |  | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率 |
+| 产出目标 | 数量目标 | 当年获得宁德市级以上确认的人才驿站数量 | >=2个 | 0个 | 0% |
+| 产出目标 | 数量目标 | 当年人才驿站组织活动数量 | >=28次 | 40次 | 143% |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert rows_of(table) == [
+        ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
+        ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
+    ]

@@ -46,14 +46,15 @@ INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "directio
 NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
                  "full_year_budget", "executed", "execution_rate"}
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
-COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
+COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
-COMPARATOR_STARTS = set("≥≧≤≦=＝﹦<>＜＞")
+COMPARATOR_STARTS = set("≥≧≤≦=＝﹦═<>＜＞")  # ═: the "=" Yunnan's pages print
 WEIGHTED_LEVELS = ("level1", "level2")
+LEVEL_ROLES = ("level1", "level2", "level3")
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 

@@ -6,9 +6,11 @@ row with fewer or more cells than the header is aligned on the right, where the 
 """
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
-from assistant.document import Row
-from assistant.extract.columns import FILLED_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
+from assistant.document import Cell, Row
+from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_ROLES, Roles, fits, ranked_role, role_of, \
+    with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -114,22 +116,43 @@ class ColumnMap:
 
 
 def is_sub_header(row: Row, roles: Roles) -> bool:
-    """A second header row: two or more cells, every filled one naming a role and none a number."""
+    """A second header row: two or more cells, every filled one naming a role and none a number (一级指标 is a
+    word, though its 一 reads as one)."""
     texts = [normalize_text(t) for t in row.texts() if normalize_text(t)]
-    return len(texts) >= 2 and all(role_of(t, roles) and parse_number(t) is None for t in texts)
+    return len(texts) >= 2 and all(role_of(t, roles) and (parse_number(t) is None or role_of(t, roles) in LEVEL_ROLES)
+                                   for t in texts)
 
 
 def column_paths(upper: Row, lower: Row | None) -> list[str]:
     """One path per data column: the upper cell's text, then the part below it when the header is stacked."""
     top = [normalize_text(t) for t in upper.texts()]
     if lower is None:
-        return [path for cell, text in zip(upper.cells, top) for path in
-                ([f"{text}/一级指标", f"{text}/二级指标"] if text == LEVEL_PAIR_HEAD and cell.colspan == 2 else [text])]
+        # The head over both level columns spans them: a colspan, or in text the empty cell printed after it.
+        paths: list[str] = []
+        for index, (cell, text) in enumerate(zip(upper.cells, top)):
+            if text == LEVEL_PAIR_HEAD and cell.colspan == 2:
+                paths += [f"{text}/一级指标", f"{text}/二级指标"]
+            elif text == LEVEL_PAIR_HEAD and top[index + 1:index + 2] == [""]:
+                paths.append(f"{text}/一级指标")
+            elif not text and paths[-1:] == [f"{LEVEL_PAIR_HEAD}/一级指标"]:
+                paths.append(f"{LEVEL_PAIR_HEAD}/二级指标")
+            else:
+                paths.append(text)
+        return paths
     below = [normalize_text(t) for t in lower.texts()]
+    parts = [b for b in below if b]
+    levels = list(takewhile(lambda part: role_of(part, INDICATOR_ROLES) in LEVEL_ROLES, parts))
+    over = next((i for i, t in enumerate(top) if t and role_of(t, INDICATOR_ROLES) is None), None)
+    if levels and over is not None and len(levels) < len(parts) and all(top) and len(parts) == len(below) \
+            and not any(c.colspan > 1 for c in upper.cells):
+        # Two groups, no spans and no blank cells (a web page's rows): the level words go under the upper cell
+        # that names no column (绩效指标), the other parts under their own group (年度指标值 over 指标性质 | 指标值
+        # | 度量单位).
+        rest = column_paths(Row(upper.cells[over + 1:]), Row([Cell(part, 0) for part in parts[len(levels):]]))
+        return top[:over] + [f"{top[over]}/{level}" for level in levels] + rest
     if len(below) == len(top):
         # A full grid: cells merged across rows are blank or repeated in one of the two rows.
         return [f"{t}/{b}" if t and b and t != b else (t or b) for t, b in zip(top, below)]
-    parts = [b for b in below if b]
     group = next((i for i, cell in enumerate(upper.cells) if cell.colspan == len(parts) > 1), None)
     if group is None:
         # No spans in text: the parts belong under the one upper cell that is not itself a column of theirs.
