@@ -84,3 +84,20 @@ def test_a_funds_block_whose_total_is_named_by_a_header_fragment_is_not_checked(
     # hubei_xiangyang l.21 runs the header into the row: "执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20";
     # a total row read as "(B/A" names no row a reviewer could correct.
     assert [f for f in api.check(FIELD_DEV / "hubei_xiangyang_2021_dongjin.txt").findings if "(B/A" in (f.row or "")] == []
+
+
+def test_proportional_scores_are_checked_to_the_precision_the_table_scores_in():
+    # shanxi_jishan l.3 (a sheet scored to one decimal): "指标15:老年人体检数 5662人 4044人 2 1.4" — 2×4044/5662 = 1.43,
+    # 1.4 is that rounded; "指标14:早孕建册数 120人 69人 2 1" — 1.15 given as 1, under-scored (W);
+    # "指标16:高血压规范管理数 3807人 3224人 2 1.9" — 1.69 given as 1.9, over-scored (E).
+    found = {f.row: f for f in findings("shanxi_jishan_2021_gonggongweisheng", "score_not_proportional")}
+    assert "指标15:老年人体检数" not in found
+    assert (found["指标14:早孕建册数"].severity, found["指标14:早孕建册数"].expected) == ("warning", "1.15")
+    assert found["指标16:高血压规范管理数"].severity == "error"
+
+
+def test_progress_reported_done_meets_a_qualitative_target():
+    # sichuan_daying_2020_shuangxin l.17-19: 创建质量 | 按质按量完成 | 已完成100% under the template's 实施进度 column:
+    # done is what a qualitative target asks; no unit mismatch.
+    rows = [f.row for f in findings("sichuan_daying_2020_shuangxin", "unit_mismatch")]
+    assert "创建质量" not in rows and "提升全县消费者维权意识" not in rows

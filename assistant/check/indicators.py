@@ -53,6 +53,10 @@ def check_not_applicable(ctx: Context, table: int, indicator: Indicator, has_tar
                     expected=0, actual=indicator.score)]
 
 
+# A 实施进度 reported as done ("已完成100%"): what a qualitative target (按质按量完成, 不断提升) is met by.
+PROGRESS = re.compile(r"^(?:已经?)?完成\s*\d+(?:\.\d+)?\s*%$")
+
+
 def unit_problem(assessment: Assessment) -> str | None:
     """Why 完成值 cannot be compared with 指标值, in words; None if it can."""
     target, actual = assessment.target, assessment.actual
@@ -67,7 +71,7 @@ def unit_problem(assessment: Assessment) -> str | None:
             return f"指标值“{target.text}”与完成值“{actual.text}”计量单位不一致，无法比较"
     elif target.kind == "date" and actual.kind == "number":
         return f"指标值为时间“{target.text}”，完成值却填“{actual.text}”，口径不一致"
-    elif target.kind == "qualitative" and actual.kind == "number":
+    elif target.kind == "qualitative" and actual.kind == "number" and not PROGRESS.match(actual.text):
         return f"指标值“{target.text}”为定性表述，完成值却填数值“{actual.text}”，口径不一致"
     elif target.kind == "number" and actual.kind == "qualitative":
         return f"指标值“{target.text}”为定量目标，完成值“{actual.text}”未给出实际数值，无法比较"
@@ -126,6 +130,14 @@ def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: As
                     expected=indicator.target, actual=indicator.actual)]
 
 
+def rounding(table) -> float:
+    """How far a proportional score may stand from its exact value: half a step of the precision the table scores
+    in (1.4 for 1.43 where its scores carry one decimal); whole-number scores round nothing (10 is no 9.6)."""
+    decimals = max((len(f"{score:.4f}".rstrip("0").split(".")[1]) for score in
+                    (i.score for i in table.indicators) if score is not None), default=0)
+    return max(TOLERANCE + 0.005, 0.5 * 10 ** -decimals + 0.001) if decimals == 1 else TOLERANCE + 0.005
+
+
 def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
     weight, score = indicator.weight, indicator.score
     if weight is None or score is None or not assessment.quantitative:
@@ -140,7 +152,7 @@ def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: As
             findings.append(finding("target_not_met_full_score", "error",
                                     f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，未达到目标，"
                                     f"却得满分{fmt(weight)}分。", evidence, table, name, expected=expected, actual=score))
-        if expected is not None and all(differs(score, c, TOLERANCE + 0.005) for c in assessment.expected_scores):
+        if expected is not None and all(differs(score, c, rounding(ctx.report.tables[table])) for c in assessment.expected_scores):
             severity = "error" if score > expected else "warning"
             findings.append(finding("score_not_proportional", severity,
                                     f"指标“{name}”未达目标，应按完成比例计分{fmt(expected)}分"
