@@ -101,3 +101,6 @@ def test_progress_reported_done_meets_a_qualitative_target():
     # done is what a qualitative target asks; no unit mismatch.
     rows = [f.row for f in findings("sichuan_daying_2020_shuangxin", "unit_mismatch")]
     assert "创建质量" not in rows and "提升全县消费者维权意识" not in rows
+    # l.12-14: 宣传次数 | 至少全年完成2次宣传 | 已完成100% — a count asked, progress given; 群众满意度 | 90% | 已完成100% —
+    # progress is no survey's satisfaction rate (l.40-42).
+    assert {"宣传次数", "群众满意度"} <= set(rows)

@@ -55,13 +55,17 @@ def check_not_applicable(ctx: Context, table: int, indicator: Indicator, has_tar
 
 # A 实施进度 reported as done ("已完成100%"): what a qualitative target (按质按量完成, 不断提升) is met by.
 PROGRESS = re.compile(r"^(?:已经?)?完成\s*\d+(?:\.\d+)?\s*%$")
+# A target that counts something (至少全年完成2次宣传): progress is not its count.
+COUNTED = re.compile(r"\d+\s*(?:次|个|人|户|场|项|家|件|篇|期|批|所|座|处)")
 
 
-def unit_problem(assessment: Assessment) -> str | None:
+def unit_problem(assessment: Assessment, name: str | None = None) -> str | None:
     """Why 完成值 cannot be compared with 指标值, in words; None if it can."""
     target, actual = assessment.target, assessment.actual
     if actual.kind == "empty" or target.kind in ("empty", "not_applicable"):
         return None
+    if PROGRESS.match(actual.text) and (COUNTED.search(target.text) or "满意度" in normalize_text(name)):
+        return f"指标值“{target.text}”要的是实际数，完成值“{actual.text}”只是实施进度，未给出实际完成数"
     # A numeric bound copied into 完成值 ("≥95%") gives no result; a bound in words copied ("不超过预算") is a
     # qualitative target reported as achieved, which the reviewer weighs against the text (evals/field/README.md).
     if repeats_comparator(actual):
@@ -79,7 +83,7 @@ def unit_problem(assessment: Assessment) -> str | None:
 
 
 def check_units(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
-    problem = unit_problem(assessment)
+    problem = unit_problem(assessment, indicator.level3)
     if problem is None or not_applicable(indicator):
         return []
     return [finding("unit_mismatch", "warning", f"指标“{indicator.level3 or ''}”{problem}。",
