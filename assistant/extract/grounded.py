@@ -4,7 +4,11 @@ A table value is taken only from the cell of its own column in its own row — a
 the 分值 cell, a target from the 指标值 cell, an executed amount from the 全年执行数 cell —
 so a value printed in the wrong column (a swapped target and actual, a weight given as the
 score) is dropped; in a row whose header names no such column, only from a cell no named
-column claims. A breakdown amount must sit in the cell of its label; a basic-data row's
+column claims. A table printed as lines of text has no cells: on a row whose cells run
+together, the text after its name (a funds line's label, 总分) must be exactly the answer's
+values in the order its header line prints their columns (spaces ignored, an empty value
+printing nothing), else none of them is taken, so a swapped pair or an invented value never
+fits. A breakdown amount must follow its label ("一般公共预算：1774.18"); a basic-data row's
 values in its cells, in order; the 总分 row's weight before its score; the table kind
 must agree with the words of the table. A figure's number must be printed in its quote
 with its unit right after it, and its label right before it (else the printed words take
@@ -33,6 +37,11 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 DROPS_SHOWN = 5
 # the columns a field may be read from: a target split over 指标性质/方向/指标值/单位 is read from any of them
 TARGET_COLUMNS = ("target", "nature", "direction", "measure_unit")
+FIELD_WORDS = {"target": "指标值", "actual": "完成值", "weight": "分值", "score": "得分", "deviation_note": "偏差原因",
+               "initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数",
+               "execution_rate": "执行率"}
+FUND_FIELDS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
+BREAKDOWN_GAP = re.compile(r"[\s:：]*")
 
 
 def figure_text(value: float) -> str:
@@ -108,6 +117,43 @@ class Grounding:
         self.dropped.append(f"{what}「{figure_text(value)}」")
         return None
 
+    def printed_order(self, row: Span) -> tuple[str, ...] | None:
+        """The columns the header prints, in order, for a row whose cells run together; None for a row of cells."""
+        return self.chunk.orders.get(row[0])
+
+    def run_together(self, lead: Span, values: dict[str, str | float | None],
+                     columns: tuple[str, ...] | None = None) -> dict[str, Span] | None:
+        """Where each value (by column role) is printed on the run-together row of `lead` (its name or label), when
+        the row's text after `lead` is exactly the values of the columns its header prints after the name, in that
+        order; None when it is not (a value of a column the header lacks, too). Nothing marks an empty column on
+        such a row, so the answer may leave empty only the columns after its last value (else the printed values
+        could as well sit one column over); `columns` limits the row to those columns, the caller judging empties."""
+        row = self.row(lead)
+        order = self.printed_order(row) or ()
+        following = order[order.index("level3") + 1:] if "level3" in order else order
+        following = tuple(role for role in following if columns is None or role in columns)
+        if any(value is not None and role not in following for role, value in values.items()):
+            return None
+        filled = [values.get(role) is not None for role in following]
+        if columns is None and any(later and not earlier for earlier, later in zip(filled, filled[1:])):
+            return None
+        spans = self.grounder.in_order((lead[1], row[1]), [values.get(role) for role in following])
+        return None if spans is None else {role: span for role, span in zip(following, spans) if span}
+
+    def printed_values(self, leads: list[Span], values: dict[str, str | float | None], what: str,
+                       columns: tuple[str, ...] | None = None) -> tuple[Span | None, dict[str, str | float | None]]:
+        """The first of `leads` whose run-together row reproduces `values`, with the values as printed (numbers as
+        given); (None, all empty) when none does, every offered value dropped."""
+        for lead in leads:
+            spans = self.run_together(lead, values, columns)
+            if spans is not None:
+                return lead, {role: (normalize_text(self.chunk.text[spans[role][0]:spans[role][1]])
+                                     if isinstance(value, str) else value) if role in spans else None
+                              for role, value in values.items()}
+        self.dropped += [f"{what}.{FIELD_WORDS[role]}「{figure_text(value) if isinstance(value, float) else value}」"
+                         "（与表头列序不符）" for role, value in values.items() if value is not None]
+        return None, dict.fromkeys(values)
+
     def row(self, found: Span | None) -> Span:
         """The chunk line — one table row — holding a found span."""
         if found is None:
@@ -115,15 +161,19 @@ class Grounding:
         end = self.chunk.text.find("\n", found[1])
         return self.chunk.text.rfind("\n", 0, found[0]) + 1, len(self.chunk.text) if end < 0 else end
 
-    def total_row(self) -> Span:
-        """The 总分 row: the line whose first filled cell is 总分, 合计 …"""
+    def total_row(self) -> tuple[Span, Span]:
+        """The 总分 row and its label: the line whose first filled cell is 总分, 合计 …, or a run-together row that
+        starts with one."""
         offset = 0
         for line in self.chunk.text.split("\n"):
             cells = [normalize_text(cell) for cell in line.split(SEPARATOR) if normalize_text(cell)]
             if cells and cells[0] in TOTAL_LABELS:
-                return offset, offset + len(line)
+                return (offset, offset + len(line)), NOWHERE
+            label = next((label for label in TOTAL_LABELS if cells and cells[0].startswith(label)), None)
+            if label and offset in self.chunk.orders:
+                return (offset, offset + len(line)), self.grounder.find(label, offset)
             offset += len(line) + 1
-        return NOWHERE
+        return NOWHERE, NOWHERE
 
     def line(self, found: Span | None) -> int | None:
         return self.chunk.line_at(found[0]) if found else None
@@ -140,6 +190,10 @@ def grounded_fund_line(g: Grounding, answer: AnsweredFundLine) -> FundLine | Non
     if found is None:
         return None
     label, row = fund_label(g.chunk.text[found[0]:found[1]]), g.row(found)
+    if g.printed_order(row) is not None:
+        leads = [s for s in g.grounder.find_all(answer.label) if g.printed_order(g.row(s)) is not None]
+        lead, values = g.printed_values(leads, {name: getattr(answer, name) for name in FUND_FIELDS}, label)
+        return FundLine(label=label, **values, line=g.line(lead or found))
     return FundLine(
         label=label,
         initial_budget=g.number(answer.initial_budget, f"{label}.年初预算数", row, ("initial_budget",)),
@@ -158,6 +212,35 @@ def holds_values(g: Grounding, row: Span, answer: AnsweredIndicator) -> bool:
         any(g.grounder.within(t, row) for t in (answer.target, answer.actual, answer.deviation_note) if t)
 
 
+def levels(g: Grounding, answer: AnsweredIndicator) -> dict[str, str | None]:
+    level1 = g.span(answer.level1, "一级指标", columns=("level1",))
+    return dict(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
+                level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))))
+
+
+def printed_before(g: Grounding, name: str | None, what: str, before: int) -> str | None:
+    """A level's name as printed last before an indicator's name (on its row, or above it: a merged cell)."""
+    spans = [span for span in g.grounder.find_all(name) if span[1] <= before]
+    if name and not spans:
+        g.dropped.append(f"{what}「{name}」")
+    return level_name(g.chunk.text[max(spans)[0]:max(spans)[1]]) if spans else None
+
+
+def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span],
+                           cursor: int) -> tuple[Indicator | None, int]:
+    """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce."""
+    values = {"target": answer.target, "actual": answer.actual, "weight": answer.weight, "score": answer.score,
+              "deviation_note": answer.deviation_note}
+    name, fields = g.printed_values(names, values, answer.level3)
+    if name is None:
+        return None, cursor
+    row = g.row(name)
+    g.taken.add(row[0])
+    return Indicator(level1=printed_before(g, answer.level1, "一级指标", name[0]),
+                     level2=printed_before(g, answer.level2, "二级指标", name[0]),
+                     level3=level_name(g.chunk.text[name[0]:name[1]]), **fields, line=g.line(name)), row[1]
+
+
 def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> tuple[Indicator | None, int]:
     """The indicator with its grounded fields, and where the next one's search starts.
 
@@ -169,13 +252,14 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     """
     names = [s for s in g.grounder.find_all(answer.level3, cursor)
              if g.row(s)[0] not in g.taken and g.placed([s], g.row(s), ("level3",))]
+    if any(g.printed_order(g.row(s)) is not None for s in names):
+        return run_together_indicator(g, answer, [s for s in names if g.printed_order(g.row(s)) is not None], cursor)
     anchor = next((span for span in names if holds_values(g, g.row(span), answer)), names[0] if names else None)
     if answer.level3 and anchor is None:
         g.dropped.append(f"三级指标「{answer.level3}」")
     row = g.row(anchor or next((found for found in (g.grounder.find(v, cursor) for v in
                                                    (answer.target, answer.actual, answer.deviation_note) if v)
                                 if found), None))
-    level1 = g.span(answer.level1, "一级指标", columns=("level1",))
     fields = dict(
         level3=level_name(g.chunk.text[anchor[0]:anchor[1]]) if anchor else None,
         target=g.text(answer.target, "指标值", row, TARGET_COLUMNS),
@@ -189,9 +273,7 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     if all(value is None for name, value in fields.items() if name != "level3") and (offered or anchor is None):
         return None, cursor  # a name alone, its values all refused, is no row of this table
     g.taken.add(row[0])
-    return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
-                     level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
-                     line=g.line(anchor or row)), row[1]
+    return Indicator(**levels(g, answer), **fields, line=g.line(anchor or row)), row[1]
 
 
 def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] | None:
@@ -230,7 +312,9 @@ def grounded_breakdown(g: Grounding, answer: AnsweredTable) -> dict[str, float]:
     for item in answer.breakdown:
         found = g.span(item.label, "收支项")
         cell = g.chunk.cell_at(found) if found else None
-        if cell and item.value is not None and g.number_span(item.value, (cell.start, cell.end), None):
+        after = BREAKDOWN_GAP.match(g.chunk.text, found[1]).end() if found else 0
+        if cell and item.value is not None and \
+                (g.number_span(item.value, (after, cell.end), None) or NOWHERE)[0] == after:
             items[normalize_text(g.chunk.text[found[0]:found[1]]).rstrip(":：")] = item.value
         elif found:
             g.dropped.append(f"{item.label}「{figure_text(item.value) if item.value is not None else ''}」")
@@ -238,8 +322,16 @@ def grounded_breakdown(g: Grounding, answer: AnsweredTable) -> dict[str, float]:
 
 
 def grounded_totals(g: Grounding, answer: AnsweredTable) -> tuple[float | None, float | None]:
-    """The 总分 row's weight and score, each from its own column, the weight printed before the score."""
-    total = g.total_row()
+    """The 总分 row's weight and score, each from its own column, the weight printed before the score (on a
+    run-together row, the weight and score its header's order gives)."""
+    total, label = g.total_row()
+    if label != NOWHERE:  # a lone number is the score, as in a row of cells
+        offered = {"weight": answer.total_weight if answer.total_score is not None else None,
+                   "score": answer.total_score}
+        if answer.total_weight is not None and answer.total_score is None:
+            g.dropped.append(f"总分.分值「{figure_text(answer.total_weight)}」（仅一个数时为得分）")
+        _, values = g.printed_values([label], offered, "总分", columns=("weight", "score"))
+        return values["weight"], values["score"]
     weight = g.number(answer.total_weight, "总分.分值", total, ("weight",))
     score = g.number(answer.total_score, "总分.得分", total, ("score",))
     if weight is not None and score is not None and \
