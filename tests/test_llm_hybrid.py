@@ -74,7 +74,8 @@ def tables_only(report):
 def misplaced_values(report, gold: GoldReport) -> list[str]:
     """Every table value in the report that the gold does not print in that place: an indicator's target, actual,
     分值 or 得分 that no gold indicator of that name in that table has, a funds amount no gold line of that label
-    has in that column, a 总分 weight or score of another column. Names and levels are not values."""
+    has in that column, a basic-data value no gold row of that label has at that place, a 总分 weight or score of
+    another column. Names and levels are not values."""
     wrong = []
     for table in report.tables:
         matches = [t for t in gold.tables if t.name == table.name] or gold.tables
@@ -89,6 +90,12 @@ def misplaced_values(report, gold: GoldReport) -> list[str]:
             if given and not any(g and g.label == line.label and all(getattr(g, k) == v for k, v in given.items())
                                  for t in matches for g in [t.funds_total, *t.fund_lines]):
                 wrong.append(f"{table.name} {line.label} {given}")
+        for row in table.rows:
+            given = {index: value for index, value in enumerate(row.values) if value is not None}
+            if given and not any(r.label == row.label and all(index < len(r.values) and r.values[index] == value
+                                                              for index, value in given.items())
+                                 for t in matches for r in t.rows):
+                wrong.append(f"{table.name} {row.label} {given}")
         for column in ("total_weight", "total_score"):
             if getattr(table, column) is not None and all(getattr(t, column) != getattr(table, column) for t in matches):
                 wrong.append(f"{table.name} {column} {getattr(table, column)}")

@@ -8,7 +8,8 @@ under with the rules' header words (FundLine fields under a funds header, Indica
 under an indicator header), so grounding can take a value only from its own column. A table
 printed as lines of text (each row one cell, its cells run together or split by spaces) has no
 cells to tell its columns apart: each such row carries the column roles its header line prints,
-in the order it prints them, so grounding can check the row is its values in that order.
+in the order it prints them (none under no such header), so grounding can check the row is its
+values in that order.
 """
 import re
 
@@ -49,7 +50,7 @@ def add_row(chunk: Chunk, row: Row, roles: list[str | None], context: bool = Fal
             order: tuple[str, ...] | None = None) -> None:
     """A row as one line of cells; a repeated header row (`context`) is no source of values or lines; a row
     printed as one cell under a header printed so, with that header's `order` of columns."""
-    if order and len(row.cells) == 1:
+    if order is not None and len(row.cells) == 1:
         chunk.orders[len(chunk.text)] = order
     for index, (text, cell, role) in enumerate(zip(render(row), row.cells, roles)):
         if index:
@@ -97,7 +98,9 @@ def is_header(row: Row) -> bool:
 
 
 def table_windows(part: TableBlock, limit: int) -> list[Chunk]:
-    """One chunk per window of whole rows, the first led by the title lines."""
+    """One chunk per window of whole rows, the first led by the title lines. In a table printed as lines of text
+    (every row one cell), a row under no header printed so has no columns: its text after its name holds no value."""
+    text_table = all(len(row.cells) == 1 for row in part.rows)
     windows: list[Chunk] = []
     chunk, size, header, opened_columns, order = Chunk("table"), 0, None, None, None
     for title in part.title_lines:
@@ -115,7 +118,7 @@ def table_windows(part: TableBlock, limit: int) -> list[Chunk]:
             add_row(chunk, row, [None] * len(row.cells))
             header, opened_columns, order = row, opened, printed
         else:
-            add_row(chunk, row, row_roles(row, opened_columns), order=order)
+            add_row(chunk, row, row_roles(row, opened_columns), order=order or (() if text_table else None))
             if is_total_row(row):
                 opened_columns = None
         size += row_length(row)

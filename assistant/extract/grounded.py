@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.document import TableBlock
 from assistant.extract.chunks import SEPARATOR
+from assistant.extract.columns import NUMERIC_ROLES
 from assistant.extract.narrative import label_before
 from assistant.extract.tables import TOTAL_LABELS, classify, fund_label, header_weight, level_name
 from assistant.llm import usage
@@ -126,19 +127,28 @@ class Grounding:
         """Where each value (by column role) is printed on the run-together row of `lead` (its name or label), when
         the row's text after `lead` is exactly the values of the columns its header prints after the name, in that
         order; None when it is not (a value of a column the header lacks, too). Nothing marks an empty column on
-        such a row, so the answer may leave empty only the columns after its last value (else the printed values
-        could as well sit one column over); `columns` limits the row to those columns, the caller judging empties."""
-        row = self.row(lead)
-        order = self.printed_order(row) or ()
+        such a row, so the printed values could as well sit one column over: the answer may leave empty only the
+        columns after its last value, and in a row of amounts (every column a number, where any shift fits) none
+        or all; `columns` limits the row to those columns, the caller judging empties."""
+        order = self.printed_order(self.row(lead)) or ()
         following = order[order.index("level3") + 1:] if "level3" in order else order
         following = tuple(role for role in following if columns is None or role in columns)
         if any(value is not None and role not in following for role, value in values.items()):
             return None
-        filled = [values.get(role) is not None for role in following]
-        if columns is None and any(later and not earlier for earlier, later in zip(filled, filled[1:])):
+        empties = "any" if columns else "none" if set(following) <= NUMERIC_ROLES else "last"
+        return self.printed_after(lead, [(role, values.get(role)) for role in following], empties)
+
+    def printed_after(self, lead: Span, values: list[tuple[str, str | float | None]],
+                      empties: str) -> dict[str, Span] | None:
+        """Where each (column, value) is printed when the text of `lead`'s row after it is exactly the values in this
+        order, None when it is not; `empties` says which values may be empty: "last" (only after the last given
+        one), "none" (none, unless all are) or "any"."""
+        filled = [value is not None for _, value in values]
+        if empties == "last" and any(later and not earlier for earlier, later in zip(filled, filled[1:])) or \
+                empties == "none" and any(filled) and not all(filled):
             return None
-        spans = self.grounder.in_order((lead[1], row[1]), [values.get(role) for role in following])
-        return None if spans is None else {role: span for role, span in zip(following, spans) if span}
+        spans = self.grounder.in_order((lead[1], self.row(lead)[1]), [value for _, value in values])
+        return None if spans is None else {column: span for (column, _), span in zip(values, spans) if span}
 
     def printed_values(self, leads: list[Span], values: dict[str, str | float | None], what: str,
                        columns: tuple[str, ...] | None = None) -> tuple[Span | None, dict[str, str | float | None]]:
@@ -228,12 +238,12 @@ def printed_before(g: Grounding, name: str | None, what: str, before: int) -> st
 
 def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span],
                            cursor: int) -> tuple[Indicator | None, int]:
-    """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce."""
+    """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce,
+    else the first such row with no values (the row is printed there; its levels carry to the rows below)."""
     values = {"target": answer.target, "actual": answer.actual, "weight": answer.weight, "score": answer.score,
               "deviation_note": answer.deviation_note}
     name, fields = g.printed_values(names, values, answer.level3)
-    if name is None:
-        return None, cursor
+    name = name or names[0]
     row = g.row(name)
     g.taken.add(row[0])
     return Indicator(level1=printed_before(g, answer.level1, "一级指标", name[0]),
@@ -286,8 +296,25 @@ def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] 
     return (level_name(g.chunk.text[found[0]:found[1]]), weight) if weight is not None else None
 
 
+def run_together_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
+    """A basic-data row printed as one line: the first place of its label on such a line followed by exactly its
+    values, in order, every one of them given (an empty one would leave the others' columns open)."""
+    values = [(str(index), value or None) for index, value in enumerate(answer.values)]
+    for lead in (s for s in g.grounder.find_all(answer.label) if g.printed_order(g.row(s)) is not None):
+        spans = g.printed_after(lead, values, "none")
+        if spans is not None:
+            return TableRow(label=normalize_text(g.chunk.text[lead[0]:lead[1]]),
+                            values=[normalize_text(g.chunk.text[spans[k][0]:spans[k][1]]) if k in spans else None
+                                    for k, _ in values], line=g.line(lead))
+    g.dropped += [f"{answer.label}「{value}」（与表头列序不符）" for _, value in values if value]
+    return None
+
+
 def grounded_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
-    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it."""
+    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it (on a row whose
+    cells run together, its values one after another after it)."""
+    if any(g.printed_order(g.row(s)) is not None for s in g.grounder.find_all(answer.label)):
+        return run_together_row(g, answer)
     found = g.span(answer.label, "行名")
     label_cell = g.chunk.cell_at(found) if found else None
     if label_cell is None:

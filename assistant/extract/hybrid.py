@@ -19,13 +19,13 @@ from assistant.errors import LLMUnavailable
 from assistant.extract.chunks import table_parts
 from assistant.extract.columns import indicator_roles
 from assistant.extract.rules import extract_rules
-from assistant.extract.tables import is_indicator_header
+from assistant.extract.tables import classify, is_indicator_header
 from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
 from schemas import Figure, Goals, Indicator, Report, Table
 
-TABLE_START = re.compile(r"^\s*附件|自评表")
+TABLE_START = re.compile(r"^\s*附件|自评表|基础数据表")
 TABLE_WORD = re.compile(r"[一二三]级指标|指标值|完成值|分值|得分|权重|预算数|执行数|执行率")
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
@@ -66,14 +66,15 @@ def names_indicator_columns(texts) -> bool:
 
 def tables_in(document: Document, lines: list[int]) -> list[list[int]]:
     """A run of unread lines cut where a table's title starts (附件…, …自评表; a title of two lines is one); the
-    pieces that name three indicator columns."""
+    pieces that name three indicator columns or whose words make a basic-data table."""
     pieces: list[list[int]] = [[]]
     for line in dict.fromkeys(lines):
         title = TABLE_START.search(document.line_text(line))
         if title and pieces[-1] and not TABLE_START.search(document.line_text(pieces[-1][-1])):
             pieces.append([])
         pieces[-1].append(line)
-    return [piece for piece in pieces if names_indicator_columns(document.line_text(line) for line in piece)]
+    return [piece for piece in pieces if names_indicator_columns(document.line_text(line) for line in piece)
+            or classify(line_rows(document, piece)) == "basic_data"]
 
 
 def text_tables(document: Document, report: Report, threshold: float) -> dict[int, TableBlock]:
