@@ -99,7 +99,8 @@ def is_header(row: Row) -> bool:
 
 def table_windows(part: TableBlock, limit: int) -> list[Chunk]:
     """One chunk per window of whole rows, the first led by the title lines. In a table printed as lines of text
-    (every row one cell), a row under no header printed so has no columns: its text after its name holds no value."""
+    (every row one cell), a header line and a row under no header printed so have no columns: no value is read
+    from them."""
     text_table = all(len(row.cells) == 1 for row in part.rows)
     windows: list[Chunk] = []
     chunk, size, header, opened_columns, order = Chunk("table"), 0, None, None, None
@@ -115,7 +116,7 @@ def table_windows(part: TableBlock, limit: int) -> list[Chunk]:
                 size = row_length(header)
         opened, printed = header_columns(row), printed_order(row)
         if opened or printed or is_header(row):
-            add_row(chunk, row, [None] * len(row.cells))
+            add_row(chunk, row, [None] * len(row.cells), order=() if text_table else None)
             header, opened_columns, order = row, opened, printed
         else:
             add_row(chunk, row, row_roles(row, opened_columns), order=order or (() if text_table else None))

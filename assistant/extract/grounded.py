@@ -236,13 +236,16 @@ def printed_before(g: Grounding, name: str | None, what: str, before: int) -> st
     return level_name(g.chunk.text[max(spans)[0]:max(spans)[1]]) if spans else None
 
 
+def indicator_values(answer: AnsweredIndicator) -> dict[str, str | float | None]:
+    return {"target": answer.target, "actual": answer.actual, "weight": answer.weight, "score": answer.score,
+            "deviation_note": answer.deviation_note}
+
+
 def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span],
                            cursor: int) -> tuple[Indicator | None, int]:
     """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce,
     else the first such row with no values (the row is printed there; its levels carry to the rows below)."""
-    values = {"target": answer.target, "actual": answer.actual, "weight": answer.weight, "score": answer.score,
-              "deviation_note": answer.deviation_note}
-    name, fields = g.printed_values(names, values, answer.level3)
+    name, fields = g.printed_values(names, indicator_values(answer), answer.level3)
     name = name or names[0]
     row = g.row(name)
     g.taken.add(row[0])
@@ -258,7 +261,8 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     the previous indicator on whose row also prints one of its values, since a name may recur
     in the goals text — or, without a name, where its target, actual or note is. One source
     row gives one indicator. A row printing its name and nothing else (a "……" placeholder) is
-    kept as such; a name whose offered values are all refused is not.
+    kept as such; a name whose offered values are all refused is not. A row whose cells run
+    together gives values only after its printed name (run_together_indicator).
     """
     names = [s for s in g.grounder.find_all(answer.level3, cursor)
              if g.row(s)[0] not in g.taken and g.placed([s], g.row(s), ("level3",))]
@@ -270,6 +274,9 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     row = g.row(anchor or next((found for found in (g.grounder.find(v, cursor) for v in
                                                    (answer.target, answer.actual, answer.deviation_note) if v)
                                 if found), None))
+    if g.printed_order(row) is not None:  # a row whose cells run together is read only from its printed name
+        g.printed_values([], indicator_values(answer), answer.level3 or "")
+        return None, cursor
     fields = dict(
         level3=level_name(g.chunk.text[anchor[0]:anchor[1]]) if anchor else None,
         target=g.text(answer.target, "指标值", row, TARGET_COLUMNS),
