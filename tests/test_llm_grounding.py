@@ -230,3 +230,14 @@ def test_run_together_rows_refuse_swapped_shifted_and_invented_values():
                for i in table.indicators), "target/actual swapped, a weight without its score, 分值/得分 swapped"
     assert (table.total_weight, table.total_score) == (None, None)
     assert "与表头列序不符" in warning
+
+
+def test_a_table_printed_on_one_line_gives_no_values():
+    """The header and the rows all on one line (a spreadsheet pasted as one line): no row can be told from the
+    header's words, so no value is read, whatever the answer says."""
+    line = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 养护里程 ≥30公里 32公里 20 18"
+    part = TableBlock(rows=[Row([Cell("附件2 项目支出绩效自评表", 1)]), Row([Cell(line, 2)])])
+    [chunk] = table_windows(part, 4000)
+    table, warning = ground_table(AnsweredTable(kind="project", indicators=ROAD_INDICATORS[:1]), chunk, part)
+    assert all(i.target is None and i.weight is None and i.score is None for i in table.indicators)
+    assert "与表头列序不符" in warning
