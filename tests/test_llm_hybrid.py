@@ -97,8 +97,9 @@ def misplaced_values(report, gold: GoldReport) -> list[str]:
                                  for t in matches for r in t.rows):
                 wrong.append(f"{table.name} {row.label} {given}")
         for column in ("total_weight", "total_score"):
-            if getattr(table, column) is not None and all(getattr(t, column) != getattr(table, column) for t in matches):
-                wrong.append(f"{table.name} {column} {getattr(table, column)}")
+            value = getattr(table, column)
+            if value is not None and all(getattr(t, column) != value for t in matches):
+                wrong.append(f"{table.name} {column} {value}")
     return wrong
 
 

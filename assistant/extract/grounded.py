@@ -171,19 +171,20 @@ class Grounding:
         end = self.chunk.text.find("\n", found[1])
         return self.chunk.text.rfind("\n", 0, found[0]) + 1, len(self.chunk.text) if end < 0 else end
 
-    def total_row(self) -> tuple[Span, Span]:
-        """The 总分 row and its label: the line whose first filled cell is 总分, 合计 …, or a run-together row that
-        starts with one."""
+    def total_row(self) -> tuple[Span, Span | None]:
+        """The 总分 row, and its label on a run-together row: the line whose first filled cell is 总分, 合计 …
+        (label None), or a run-together row that starts with one."""
         offset = 0
         for line in self.chunk.text.split("\n"):
             cells = [normalize_text(cell) for cell in line.split(SEPARATOR) if normalize_text(cell)]
             if cells and cells[0] in TOTAL_LABELS:
-                return (offset, offset + len(line)), NOWHERE
+                return (offset, offset + len(line)), None
             label = next((label for label in TOTAL_LABELS if cells and cells[0].startswith(label)), None)
-            if label and offset in self.chunk.orders:
-                return (offset, offset + len(line)), self.grounder.find(label, offset)
+            found = self.grounder.find(label, offset) if label and offset in self.chunk.orders else None
+            if found:
+                return (offset, offset + len(line)), found
             offset += len(line) + 1
-        return NOWHERE, NOWHERE
+        return NOWHERE, None
 
     def line(self, found: Span | None) -> int | None:
         return self.chunk.line_at(found[0]) if found else None
@@ -359,7 +360,7 @@ def grounded_totals(g: Grounding, answer: AnsweredTable) -> tuple[float | None, 
     """The 总分 row's weight and score, each from its own column, the weight printed before the score (on a
     run-together row, the weight and score its header's order gives)."""
     total, label = g.total_row()
-    if label != NOWHERE:  # a lone number is the score, as in a row of cells
+    if label is not None:  # a lone number is the score, as in a row of cells
         offered = {"weight": answer.total_weight if answer.total_score is not None else None,
                    "score": answer.total_score}
         if answer.total_weight is not None and answer.total_score is None:

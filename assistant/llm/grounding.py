@@ -5,7 +5,9 @@ Matching ignores whitespace (line breaks inside cells, full-width spaces), chara
 character, so Chinese needs no word segmentation. A found text comes back as its span in
 the chunk, so the caller keeps the characters as printed and knows the source line.
 Numbers are compared as numbers with every number printed in the chunk ("1,824.18",
-"100%", "２２" and 五十万元-style numerals before a money unit).
+"100%", "２２" and 五十万元-style numerals before a money unit). A row whose cells run together
+("≧90%500万元7.57.5") is matched as a whole: its text must be the given values one after
+another, a number in any of its printings ("7.57.5" holds 7.5 then 7.5).
 """
 import bisect
 import re
@@ -84,8 +86,8 @@ class Grounder:
     def in_order(self, span: tuple[int, int], values: list[str | float | None]) -> list[tuple[int, int] | None] | None:
         """Where each of `values` is printed when the text of `span` is exactly those values one right after another
         (whitespace ignored; a None value prints nothing; a number in any printing of its value: 12.5, 12.50, 100%,
-        0.5分, 完成得0.5分),
-        None when it is not. A row whose cells run together is checked this way against its header's column order."""
+        0.5分, 完成得0.5分), None when it is not. A row whose cells run together is checked this way against its
+        header's column order."""
         start = bisect.bisect_left(self._origins, span[0])
         end = bisect.bisect_left(self._origins, span[1])
         found = self._printed_from(start, end, values)
@@ -109,7 +111,8 @@ class Grounder:
         together with the next: "12.512" holds 12.5 and 12.51)."""
         if isinstance(value, str):
             needle = fold_text(value)
-            return [at + len(needle)] if needle and self._folded.startswith(needle, at) and at + len(needle) <= end else []
+            fits = needle and self._folded.startswith(needle, at) and at + len(needle) <= end
+            return [at + len(needle)] if fits else []
         lead = SCORE_WORDS.match(self._folded, at, end)
         begin = lead.end() if lead else at
         run = NUMBER_RUN.match(self._folded, begin, end)
