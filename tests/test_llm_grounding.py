@@ -1,5 +1,6 @@
 """Grounding and chunking on real sample text: values the text prints survive, invented ones do not."""
 from assistant.api import load
+from assistant.document import Cell, Row, TableBlock
 from assistant.extract.chunks import table_parts, table_windows
 from assistant.extract.grounded import ground_section, ground_table
 from assistant.llm.answers import AnsweredSection, AnsweredTable
@@ -164,3 +165,79 @@ def test_one_source_row_gives_one_indicator():
     table, _ = ground_table(answer, chunk, part)
     assert [(i.line, i.weight, i.score) for i in table.indicators] == \
         [(675, 5, 5)] + [(line, None, None) for line in (716, 747, 778, 814, 846, 868, 922)]
+
+
+ROAD_TABLE = """附件2 项目支出绩效自评表
+项目名称 乡村道路养护
+项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分
+年度资金总额1201201181098.339.83
+一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施
+产出指标数量指标养护里程≥30公里32公里2018雨季延误
+效益指标社会效益指标群众满意度≥90%92%1010
+总分10095"""
+
+
+def road_table():
+    """A project table printed as lines of text, each row's cells run together, as a copy from a PDF gives it
+    (written for this test), read as the hybrid reads such lines: one one-cell row per line."""
+    part = TableBlock(rows=[Row([Cell(text, line)]) for line, text in enumerate(ROAD_TABLE.split("\n"), 1)])
+    [chunk] = table_windows(part, 4000)
+    return part, chunk
+
+
+ROAD_FUNDS = {"label": "年度资金总额", "initial_budget": 120, "full_year_budget": 120, "executed": 118, "weight": 10,
+              "execution_rate": 98.33, "score": 9.83}
+ROAD_INDICATORS = [{"level1": "产出指标", "level2": "数量指标", "level3": "养护里程", "target": "≥30公里",
+                    "actual": "32公里", "weight": 20, "score": 18, "deviation_note": "雨季延误"},
+                   {"level1": "效益指标", "level2": "社会效益指标", "level3": "群众满意度", "target": "≥90%",
+                    "actual": "92%", "weight": 10, "score": 10}]
+
+
+def test_run_together_rows_keep_values_that_reproduce_them_in_the_headers_order():
+    part, chunk = road_table()
+    answer = AnsweredTable(kind="project", name="乡村道路养护", funds_total=ROAD_FUNDS, indicators=ROAD_INDICATORS,
+                           total_weight=100, total_score=95)
+    table, warning = ground_table(answer, chunk, part)
+    assert warning is None
+    funds = table.funds_total
+    assert (funds.initial_budget, funds.executed, funds.execution_rate, funds.score, funds.line) == \
+        (120, 118, 98.33, 9.83, 4)
+    first, second = table.indicators
+    assert (first.level1, first.level2, first.level3, first.target, first.actual, first.weight, first.score,
+            first.deviation_note, first.line) == ("产出指标", "数量指标", "养护里程", "≥30公里", "32公里", 20, 18,
+                                                  "雨季延误", 6)
+    assert (second.level3, second.target, second.actual, second.weight, second.score) == \
+        ("群众满意度", "≥90%", "92%", 10, 10)
+    assert (table.total_weight, table.total_score) == (100, 95)
+
+
+def test_run_together_rows_refuse_swapped_shifted_and_invented_values():
+    part, chunk = road_table()
+    swapped = [{**i, "target": i["actual"], "actual": i["target"]} for i in ROAD_INDICATORS[:1]] + \
+        [{**ROAD_INDICATORS[1], "weight": 10, "score": None}] + \
+        [{"level3": "养护里程", "target": "≥30公里", "actual": "32公里", "weight": 18, "score": 20}]
+    answer = AnsweredTable(kind="project", funds_total={**ROAD_FUNDS, "initial_budget": 118, "executed": 120},
+                           fund_lines=[{"label": "年度资金总额", "initial_budget": 120, "full_year_budget": 120,
+                                        "executed": 118}],
+                           indicators=swapped + [{"level3": "凭空捏造的指标", "target": "≥99%", "weight": 5}],
+                           total_weight=95, total_score=100)
+    table, warning = ground_table(answer, chunk, part)
+    funds = [table.funds_total, *table.fund_lines]
+    assert all(line.initial_budget is None and line.executed is None for line in funds), \
+        "swapped amounts, and amounts that leave columns open to a shift, are refused"
+    assert [i.level3 for i in table.indicators] == ["养护里程", "群众满意度"], "printed names stay, invented go"
+    assert all(i.target is None and i.actual is None and i.weight is None and i.score is None
+               for i in table.indicators), "target/actual swapped, a weight without its score, 分值/得分 swapped"
+    assert (table.total_weight, table.total_score) == (None, None)
+    assert "与表头列序不符" in warning
+
+
+def test_a_table_printed_on_one_line_gives_no_values():
+    """The header and the rows all on one line (a spreadsheet pasted as one line): no row can be told from the
+    header's words, so no value is read, whatever the answer says."""
+    line = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 养护里程 ≥30公里 32公里 20 18"
+    part = TableBlock(rows=[Row([Cell("附件2 项目支出绩效自评表", 1)]), Row([Cell(line, 2)])])
+    [chunk] = table_windows(part, 4000)
+    table, warning = ground_table(AnsweredTable(kind="project", indicators=ROAD_INDICATORS[:1]), chunk, part)
+    assert all(i.target is None and i.weight is None and i.score is None for i in table.indicators)
+    assert "与表头列序不符" in warning

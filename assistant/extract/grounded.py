@@ -4,7 +4,11 @@ A table value is taken only from the cell of its own column in its own row — a
 the 分值 cell, a target from the 指标值 cell, an executed amount from the 全年执行数 cell —
 so a value printed in the wrong column (a swapped target and actual, a weight given as the
 score) is dropped; in a row whose header names no such column, only from a cell no named
-column claims. A breakdown amount must sit in the cell of its label; a basic-data row's
+column claims. A table printed as lines of text has no cells: on a row whose cells run
+together, the text after its name (a funds line's label, 总分) must be exactly the answer's
+values in the order its header line prints their columns (spaces ignored, an empty value
+printing nothing), else none of them is taken, so a swapped pair or an invented value never
+fits. A breakdown amount must follow its label ("一般公共预算：1774.18"); a basic-data row's
 values in its cells, in order; the 总分 row's weight before its score; the table kind
 must agree with the words of the table. A figure's number must be printed in its quote
 with its unit right after it, and its label right before it (else the printed words take
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.document import TableBlock
 from assistant.extract.chunks import SEPARATOR
+from assistant.extract.columns import NUMERIC_ROLES
 from assistant.extract.narrative import label_before
 from assistant.extract.tables import TOTAL_LABELS, classify, fund_label, header_weight, level_name
 from assistant.llm import usage
@@ -33,6 +38,11 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 DROPS_SHOWN = 5
 # the columns a field may be read from: a target split over 指标性质/方向/指标值/单位 is read from any of them
 TARGET_COLUMNS = ("target", "nature", "direction", "measure_unit")
+FIELD_WORDS = {"target": "指标值", "actual": "完成值", "weight": "分值", "score": "得分", "deviation_note": "偏差原因",
+               "initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数",
+               "execution_rate": "执行率"}
+FUND_FIELDS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
+BREAKDOWN_GAP = re.compile(r"[\s:：]*")
 
 
 def figure_text(value: float) -> str:
@@ -108,6 +118,52 @@ class Grounding:
         self.dropped.append(f"{what}「{figure_text(value)}」")
         return None
 
+    def printed_order(self, row: Span) -> tuple[str, ...] | None:
+        """The columns the header prints, in order, for a row whose cells run together; None for a row of cells."""
+        return self.chunk.orders.get(row[0])
+
+    def run_together(self, lead: Span, values: dict[str, str | float | None],
+                     columns: tuple[str, ...] | None = None) -> dict[str, Span] | None:
+        """Where each value (by column role) is printed on the run-together row of `lead` (its name or label), when
+        the row's text after `lead` is exactly the values of the columns its header prints after the name, in that
+        order; None when it is not (a value of a column the header lacks, too). Nothing marks an empty column on
+        such a row, so the printed values could as well sit one column over: the answer may leave empty only the
+        columns after its last value, and in a row of amounts (every column a number, where any shift fits) none
+        or all; `columns` limits the row to those columns, the caller judging empties."""
+        order = self.printed_order(self.row(lead)) or ()
+        following = order[order.index("level3") + 1:] if "level3" in order else order
+        following = tuple(role for role in following if columns is None or role in columns)
+        if any(value is not None and role not in following for role, value in values.items()):
+            return None
+        empties = "any" if columns else "none" if set(following) <= NUMERIC_ROLES else "last"
+        return self.printed_after(lead, [(role, values.get(role)) for role in following], empties)
+
+    def printed_after(self, lead: Span, values: list[tuple[str, str | float | None]],
+                      empties: str) -> dict[str, Span] | None:
+        """Where each (column, value) is printed when the text of `lead`'s row after it is exactly the values in this
+        order, None when it is not; `empties` says which values may be empty: "last" (only after the last given
+        one), "none" (none, unless all are) or "any"."""
+        filled = [value is not None for _, value in values]
+        if empties == "last" and any(later and not earlier for earlier, later in zip(filled, filled[1:])) or \
+                empties == "none" and any(filled) and not all(filled):
+            return None
+        spans = self.grounder.in_order((lead[1], self.row(lead)[1]), [value for _, value in values])
+        return None if spans is None else {column: span for (column, _), span in zip(values, spans) if span}
+
+    def printed_values(self, leads: list[Span], values: dict[str, str | float | None], what: str,
+                       columns: tuple[str, ...] | None = None) -> tuple[Span | None, dict[str, str | float | None]]:
+        """The first of `leads` whose run-together row reproduces `values`, with the values as printed (numbers as
+        given); (None, all empty) when none does, every offered value dropped."""
+        for lead in leads:
+            spans = self.run_together(lead, values, columns)
+            if spans is not None:
+                return lead, {role: (normalize_text(self.chunk.text[spans[role][0]:spans[role][1]])
+                                     if isinstance(value, str) else value) if role in spans else None
+                              for role, value in values.items()}
+        self.dropped += [f"{what}.{FIELD_WORDS[role]}「{figure_text(value) if isinstance(value, float) else value}」"
+                         "（与表头列序不符）" for role, value in values.items() if value is not None]
+        return None, dict.fromkeys(values)
+
     def row(self, found: Span | None) -> Span:
         """The chunk line — one table row — holding a found span."""
         if found is None:
@@ -115,15 +171,20 @@ class Grounding:
         end = self.chunk.text.find("\n", found[1])
         return self.chunk.text.rfind("\n", 0, found[0]) + 1, len(self.chunk.text) if end < 0 else end
 
-    def total_row(self) -> Span:
-        """The 总分 row: the line whose first filled cell is 总分, 合计 …"""
+    def total_row(self) -> tuple[Span, Span | None]:
+        """The 总分 row, and its label on a run-together row: the line whose first filled cell is 总分, 合计 …
+        (label None), or a run-together row that starts with one."""
         offset = 0
         for line in self.chunk.text.split("\n"):
             cells = [normalize_text(cell) for cell in line.split(SEPARATOR) if normalize_text(cell)]
             if cells and cells[0] in TOTAL_LABELS:
-                return offset, offset + len(line)
+                return (offset, offset + len(line)), None
+            label = next((label for label in TOTAL_LABELS if cells and cells[0].startswith(label)), None)
+            found = self.grounder.find(label, offset) if label and offset in self.chunk.orders else None
+            if found:
+                return (offset, offset + len(line)), found
             offset += len(line) + 1
-        return NOWHERE
+        return NOWHERE, None
 
     def line(self, found: Span | None) -> int | None:
         return self.chunk.line_at(found[0]) if found else None
@@ -140,6 +201,10 @@ def grounded_fund_line(g: Grounding, answer: AnsweredFundLine) -> FundLine | Non
     if found is None:
         return None
     label, row = fund_label(g.chunk.text[found[0]:found[1]]), g.row(found)
+    if g.printed_order(row) is not None:
+        leads = [s for s in g.grounder.find_all(answer.label) if g.printed_order(g.row(s)) is not None]
+        lead, values = g.printed_values(leads, {name: getattr(answer, name) for name in FUND_FIELDS}, label)
+        return FundLine(label=label, **values, line=g.line(lead or found))
     return FundLine(
         label=label,
         initial_budget=g.number(answer.initial_budget, f"{label}.年初预算数", row, ("initial_budget",)),
@@ -158,6 +223,38 @@ def holds_values(g: Grounding, row: Span, answer: AnsweredIndicator) -> bool:
         any(g.grounder.within(t, row) for t in (answer.target, answer.actual, answer.deviation_note) if t)
 
 
+def levels(g: Grounding, answer: AnsweredIndicator) -> dict[str, str | None]:
+    level1 = g.span(answer.level1, "一级指标", columns=("level1",))
+    return dict(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
+                level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))))
+
+
+def printed_before(g: Grounding, name: str | None, what: str, before: int) -> str | None:
+    """A level's name as printed last before an indicator's name (on its row, or above it: a merged cell)."""
+    spans = [span for span in g.grounder.find_all(name) if span[1] <= before]
+    if name and not spans:
+        g.dropped.append(f"{what}「{name}」")
+    return level_name(g.chunk.text[max(spans)[0]:max(spans)[1]]) if spans else None
+
+
+def indicator_values(answer: AnsweredIndicator) -> dict[str, str | float | None]:
+    return {"target": answer.target, "actual": answer.actual, "weight": answer.weight, "score": answer.score,
+            "deviation_note": answer.deviation_note}
+
+
+def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span],
+                           cursor: int) -> tuple[Indicator | None, int]:
+    """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce,
+    else the first such row with no values (the row is printed there; its levels carry to the rows below)."""
+    name, fields = g.printed_values(names, indicator_values(answer), answer.level3)
+    name = name or names[0]
+    row = g.row(name)
+    g.taken.add(row[0])
+    return Indicator(level1=printed_before(g, answer.level1, "一级指标", name[0]),
+                     level2=printed_before(g, answer.level2, "二级指标", name[0]),
+                     level3=level_name(g.chunk.text[name[0]:name[1]]), **fields, line=g.line(name)), row[1]
+
+
 def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> tuple[Indicator | None, int]:
     """The indicator with its grounded fields, and where the next one's search starts.
 
@@ -165,17 +262,22 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     the previous indicator on whose row also prints one of its values, since a name may recur
     in the goals text — or, without a name, where its target, actual or note is. One source
     row gives one indicator. A row printing its name and nothing else (a "……" placeholder) is
-    kept as such; a name whose offered values are all refused is not.
+    kept as such; a name whose offered values are all refused is not. A row whose cells run
+    together gives values only after its printed name (run_together_indicator).
     """
     names = [s for s in g.grounder.find_all(answer.level3, cursor)
              if g.row(s)[0] not in g.taken and g.placed([s], g.row(s), ("level3",))]
+    if any(g.printed_order(g.row(s)) is not None for s in names):
+        return run_together_indicator(g, answer, [s for s in names if g.printed_order(g.row(s)) is not None], cursor)
     anchor = next((span for span in names if holds_values(g, g.row(span), answer)), names[0] if names else None)
     if answer.level3 and anchor is None:
         g.dropped.append(f"三级指标「{answer.level3}」")
     row = g.row(anchor or next((found for found in (g.grounder.find(v, cursor) for v in
                                                    (answer.target, answer.actual, answer.deviation_note) if v)
                                 if found), None))
-    level1 = g.span(answer.level1, "一级指标", columns=("level1",))
+    if g.printed_order(row) is not None:  # a row whose cells run together is read only from its printed name
+        g.printed_values([], indicator_values(answer), answer.level3 or "")
+        return None, cursor
     fields = dict(
         level3=level_name(g.chunk.text[anchor[0]:anchor[1]]) if anchor else None,
         target=g.text(answer.target, "指标值", row, TARGET_COLUMNS),
@@ -189,9 +291,7 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     if all(value is None for name, value in fields.items() if name != "level3") and (offered or anchor is None):
         return None, cursor  # a name alone, its values all refused, is no row of this table
     g.taken.add(row[0])
-    return Indicator(level1=level_name(g.chunk.text[level1[0]:level1[1]]) if level1 else None,
-                     level2=level_name(g.text(answer.level2, "二级指标", columns=("level2",))), **fields,
-                     line=g.line(anchor or row)), row[1]
+    return Indicator(**levels(g, answer), **fields, line=g.line(anchor or row)), row[1]
 
 
 def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] | None:
@@ -204,8 +304,25 @@ def level1_weight(g: Grounding, answer: AnsweredIndicator) -> tuple[str, float] 
     return (level_name(g.chunk.text[found[0]:found[1]]), weight) if weight is not None else None
 
 
+def run_together_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
+    """A basic-data row printed as one line: the first place of its label on such a line followed by exactly its
+    values, in order, every one of them given (an empty one would leave the others' columns open)."""
+    values = [(str(index), value or None) for index, value in enumerate(answer.values)]
+    for lead in (s for s in g.grounder.find_all(answer.label) if g.printed_order(g.row(s)) is not None):
+        spans = g.printed_after(lead, values, "none")
+        if spans is not None:
+            return TableRow(label=normalize_text(g.chunk.text[lead[0]:lead[1]]),
+                            values=[normalize_text(g.chunk.text[spans[k][0]:spans[k][1]]) if k in spans else None
+                                    for k, _ in values], line=g.line(lead))
+    g.dropped += [f"{answer.label}「{value}」（与表头列序不符）" for _, value in values if value]
+    return None
+
+
 def grounded_row(g: Grounding, answer: AnsweredRow) -> TableRow | None:
-    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it."""
+    """A basic-data row: its label in one cell, its i-th value the whole of the i-th cell after it (on a row whose
+    cells run together, its values one after another after it)."""
+    if any(g.printed_order(g.row(s)) is not None for s in g.grounder.find_all(answer.label)):
+        return run_together_row(g, answer)
     found = g.span(answer.label, "行名")
     label_cell = g.chunk.cell_at(found) if found else None
     if label_cell is None:
@@ -230,7 +347,9 @@ def grounded_breakdown(g: Grounding, answer: AnsweredTable) -> dict[str, float]:
     for item in answer.breakdown:
         found = g.span(item.label, "收支项")
         cell = g.chunk.cell_at(found) if found else None
-        if cell and item.value is not None and g.number_span(item.value, (cell.start, cell.end), None):
+        after = BREAKDOWN_GAP.match(g.chunk.text, found[1]).end() if found else 0
+        if cell and item.value is not None and \
+                (g.number_span(item.value, (after, cell.end), None) or NOWHERE)[0] == after:
             items[normalize_text(g.chunk.text[found[0]:found[1]]).rstrip(":：")] = item.value
         elif found:
             g.dropped.append(f"{item.label}「{figure_text(item.value) if item.value is not None else ''}」")
@@ -238,8 +357,16 @@ def grounded_breakdown(g: Grounding, answer: AnsweredTable) -> dict[str, float]:
 
 
 def grounded_totals(g: Grounding, answer: AnsweredTable) -> tuple[float | None, float | None]:
-    """The 总分 row's weight and score, each from its own column, the weight printed before the score."""
-    total = g.total_row()
+    """The 总分 row's weight and score, each from its own column, the weight printed before the score (on a
+    run-together row, the weight and score its header's order gives)."""
+    total, label = g.total_row()
+    if label is not None:  # a lone number is the score, as in a row of cells
+        offered = {"weight": answer.total_weight if answer.total_score is not None else None,
+                   "score": answer.total_score}
+        if answer.total_weight is not None and answer.total_score is None:
+            g.dropped.append(f"总分.分值「{figure_text(answer.total_weight)}」（仅一个数时为得分）")
+        _, values = g.printed_values([label], offered, "总分", columns=("weight", "score"))
+        return values["weight"], values["score"]
     weight = g.number(answer.total_weight, "总分.分值", total, ("weight",))
     score = g.number(answer.total_score, "总分.得分", total, ("score",))
     if weight is not None and score is not None and \

@@ -19,11 +19,13 @@ from assistant.errors import LLMUnavailable
 from assistant.extract.chunks import table_parts
 from assistant.extract.columns import indicator_roles
 from assistant.extract.rules import extract_rules
+from assistant.extract.tables import classify, is_indicator_header
 from assistant.llm.chunking import narrative
 from assistant.llm.settings import LLMSettings, load_settings
 from assistant.values import normalize_text
 from schemas import Figure, Goals, Indicator, Report, Table
 
+TABLE_START = re.compile(r"^\s*附件|自评表|基础数据表")
 TABLE_WORD = re.compile(r"[一二三]级指标|指标值|完成值|分值|得分|权重|预算数|执行数|执行率")
 EVALUATION_WORDS = ("指标", "分值", "得分", "执行数", "预算数", "执行率", "绩效")
 
@@ -52,12 +54,35 @@ def covered(table: Table) -> range:
     return range(min(lines), max(lines) + 1)
 
 
+def line_rows(document: Document, lines) -> TableBlock:
+    """Source lines as a table of one-cell rows, each line as printed (a header split into words is one row again)."""
+    return TableBlock(rows=[Row([Cell(document.line_text(line), line)]) for line in dict.fromkeys(lines)
+                            if document.line_text(line).strip()])
+
+
+def names_indicator_columns(texts) -> bool:
+    return len(indicator_roles(TABLE_WORD.findall("".join(texts)))) >= 3
+
+
+def tables_in(document: Document, lines: list[int]) -> list[list[int]]:
+    """A run of unread lines cut where a table's title starts (附件…, …自评表; a title of two lines is one); the
+    pieces that name three indicator columns or whose words make a basic-data table."""
+    pieces: list[list[int]] = [[]]
+    for line in dict.fromkeys(lines):
+        title = TABLE_START.search(document.line_text(line))
+        if title and pieces[-1] and not TABLE_START.search(document.line_text(pieces[-1][-1])):
+            pieces.append([])
+        pieces[-1].append(line)
+    return [piece for piece in pieces if names_indicator_columns(document.line_text(line) for line in piece)
+            or classify(line_rows(document, piece)) == "basic_data"]
+
+
 def text_tables(document: Document, report: Report, threshold: float) -> dict[int, TableBlock]:
-    """Evaluation tables printed as paragraphs (cells run together or split by single spaces, one cell per line),
+    """Evaluation tables printed as lines of text (cells run together or split by single spaces, one cell per line),
     as tables of one-cell rows for the LLM to read, by the line of the rules' table they are merged into: each table
-    the rules read from such lines with low confidence, and each run of other such lines that names three indicator
-    columns (a table the rules did not see)."""
-    paragraphs = {p.line: p for p in document.paragraphs}
+    the rules read from such lines with low confidence, and each table in a run of lines the rules did not read
+    (a table block among them that the rules could not read and that has no indicator header of its own, such as a
+    funds header the reader cut into cells, counts as its lines)."""
     in_blocks = {part.line for part in table_parts(document.tables)}  # tables of cells: needs_llm's concern
     found: dict[int, TableBlock] = {}
     read: set[int] = set()
@@ -65,16 +90,20 @@ def text_tables(document: Document, report: Report, threshold: float) -> dict[in
         lines = covered(table)
         read.update(lines)
         if table.line not in in_blocks and min(table.confidence, confidence(table)) < threshold:
-            rows = [Row([Cell(paragraphs[line].text, line)]) for line in lines if line in paragraphs]
-            if rows:
-                found[table.line] = TableBlock(rows=rows)
-    run: list[Paragraph] = []
+            rows = line_rows(document, lines)
+            if rows.rows:
+                found[table.line] = rows
+    run: list[int] = []
     for block in [*document.blocks, None]:
         if isinstance(block, Paragraph) and block.line not in read:
-            run.append(block)
+            run.append(block.line)
             continue
-        if len(indicator_roles(TABLE_WORD.findall("".join(p.text for p in run)))) >= 3:
-            found[run[0].line] = TableBlock(rows=[Row([Cell(p.text, p.line)]) for p in run])
+        if isinstance(block, TableBlock) and not read.intersection(row.line for row in block.rows) \
+                and not any(is_indicator_header(row) for row in block.rows):
+            run += [row.line for row in block.rows]
+            continue
+        for piece in tables_in(document, run):
+            found[piece[0]] = line_rows(document, piece)
         run = []
     return found
 
@@ -159,8 +188,10 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     report = extract_rules(document)
     settings = settings or load_settings()
     parsed = {table.line: table for table in report.tables}
-    parts = [p for p in table_parts(document.tables) if needs_llm(p, parsed.get(p.line), settings.confidence)]
     in_text = text_tables(document, report, settings.confidence)
+    as_text = {row.line for part in in_text.values() for row in part.rows}
+    parts = [p for p in table_parts(document.tables)
+             if p.line not in as_text and needs_llm(p, parsed.get(p.line), settings.confidence)]
     parts += in_text.values()
     try:
         extraction = run_sync(read_with_llm(settings, parts, narrative(document)))

@@ -2,7 +2,8 @@
 
 A chunk is text plus, for each piece of source text in it, the offset where it starts and
 its line; a table chunk also knows each cell's span and column role (the role is whatever
-the caller names it — "weight", "target" — this module gives it no meaning). A section
+the caller names it — "weight", "target" — this module gives it no meaning), and for a row
+printed as one cell, the roles its header prints in order. A section
 chunk is narrative from one heading to the next, packed with neighbouring sections up to
 the chunk size; an overlong section is cut at paragraphs, an overlong paragraph at
 sentence ends. Chunks without a digit or 元 hold no key figure and are left out.
@@ -32,6 +33,8 @@ class Chunk:
     starts: list[int] = field(default_factory=list)  # offset where each piece of source text starts …
     lines: list[int] = field(default_factory=list)  # … and its line; repeated header rows have none
     cells: list[CellSpan] = field(default_factory=list)  # table cells in text order
+    # a table row printed as one cell (its cells run together): its start offset → its header's columns, in order
+    orders: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, text: str, line: int) -> None:
         self.starts.append(len(self.text))

@@ -5,7 +5,9 @@ Matching ignores whitespace (line breaks inside cells, full-width spaces), chara
 character, so Chinese needs no word segmentation. A found text comes back as its span in
 the chunk, so the caller keeps the characters as printed and knows the source line.
 Numbers are compared as numbers with every number printed in the chunk ("1,824.18",
-"100%", "２２" and 五十万元-style numerals before a money unit).
+"100%", "２２" and 五十万元-style numerals before a money unit). A row whose cells run together
+("≧90%500万元7.57.5") is matched as a whole: its text must be the given values one after
+another, a number in any of its printings ("7.57.5" holds 7.5 then 7.5).
 """
 import bisect
 import re
@@ -14,6 +16,9 @@ import unicodedata
 from assistant.values import NUMBER, chinese_to_number, to_ascii
 
 SAME_MEANING = str.maketrans({"≧": "≥", "≦": "≤", "—": "-", "－": "-", "～": "~", "〜": "~"})
+NUMBER_RUN = re.compile(r"[-+]?[\d.,]+[%分]?")
+PRINTED_NUMBER = re.compile(r"([-+]?\d[\d,]*(?:\.\d+)?)[%分]?")
+SCORE_WORDS = re.compile(r"[\u4e00-\u9fff]{0,4}得(?=\d)")  # a 分值 cell printing its rule: 完成得0.5分
 CHINESE_AMOUNT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])([零〇一二两三四五六七八九十百千万亿]+)(?=万?元|亿元)")
 
 
@@ -77,6 +82,48 @@ class Grounder:
         low, high = within or (0, len(self.text))
         return any(same_number(value, number) and low <= start and end <= high
                    for number, start, end in self.numbers)
+
+    def in_order(self, span: tuple[int, int], values: list[str | float | None]) -> list[tuple[int, int] | None] | None:
+        """Where each of `values` is printed when the text of `span` is exactly those values one right after another
+        (whitespace ignored; a None value prints nothing; a number in any printing of its value: 12.5, 12.50, 100%,
+        0.5分, 完成得0.5分), None when it is not. A row whose cells run together is checked this way against its
+        header's column order."""
+        start = bisect.bisect_left(self._origins, span[0])
+        end = bisect.bisect_left(self._origins, span[1])
+        found = self._printed_from(start, end, values)
+        return None if found is None else [self._span(*at) if at else None for at in found]
+
+    def _printed_from(self, at: int, end: int, values: list) -> list | None:
+        if not values:
+            return [] if at == end else None
+        value, rest = values[0], values[1:]
+        if value is None:
+            after = self._printed_from(at, end, rest)
+            return None if after is None else [None, *after]
+        for stop in self._printings(at, end, value):
+            after = self._printed_from(stop, end, rest)
+            if after is not None:
+                return [(at, stop), *after]
+        return None
+
+    def _printings(self, at: int, end: int, value: str | float) -> list[int]:
+        """Where a printing of `value` starting at folded offset `at` may end (more than one for a number run
+        together with the next: "12.512" holds 12.5 and 12.51)."""
+        if isinstance(value, str):
+            needle = fold_text(value)
+            fits = needle and self._folded.startswith(needle, at) and at + len(needle) <= end
+            return [at + len(needle)] if fits else []
+        lead = SCORE_WORDS.match(self._folded, at, end)
+        begin = lead.end() if lead else at
+        run = NUMBER_RUN.match(self._folded, begin, end)
+        if not run:
+            return []
+        return [stop for stop in range(begin + 1, run.end() + 1)
+                if (printed := PRINTED_NUMBER.fullmatch(self._folded, begin, stop))
+                and same_number(value, float(printed.group(1).replace(",", "")))]
+
+    def _span(self, start: int, stop: int) -> tuple[int, int]:
+        return self._origins[start], self._origins[stop - 1] + 1
 
 
 def printed_numbers(text: str) -> list[tuple[float, int, int]]:
