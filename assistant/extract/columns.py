@@ -33,11 +33,13 @@ INDICATOR_ROLES: Roles = [
 ]
 
 FUND_ROLES: Roles = [
-    ("initial_budget", ("年初预算", "年初数")),
-    ("full_year_budget", ("全年预算", "调整后预算", "预算数")),
-    ("executed", ("执行数", "实际支出", "决算数", "支出数")),
+    # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 (the full-year budget) ‖
+    # 年度拨付金额 | 支出实现率.
+    ("initial_budget", ("年初预算", "年初数", "年初部门预算")),
+    ("full_year_budget", ("全年预算", "调整后预算", "预算数", "小计")),
+    ("executed", ("执行数", "实际支出", "决算数", "支出数", "拨付金额")),
     ("weight", ("分值", "权重")),
-    ("execution_rate", ("执行率",)),
+    ("execution_rate", ("执行率", "实现率")),
     ("score", ("得分",)),
 ]
 

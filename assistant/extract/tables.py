@@ -23,6 +23,8 @@ START_LABELS = NAME_LABELS
 DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
+# Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
+DEPARTMENT_INDICATOR = re.compile(r"^[“\"]?(?:一般公共预算支出|结转结余|三公经费|预决算(?:信息)?公开)")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
 
 
@@ -84,7 +86,8 @@ def classify(block: TableBlock) -> str | None:
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
     department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
-        or any(DEPARTMENT_LEVEL.match(clean(t)) for row in block.rows for t in row.texts())
+        or any(DEPARTMENT_LEVEL.match(clean(t)) or DEPARTMENT_INDICATOR.match(clean(t))
+               for row in block.rows for t in row.texts())
     return "department_overall" if department else "project"
 
 
@@ -288,7 +291,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     for row in rows:
         known = header_values(row)
         head = {**known, **head}
-        if is_total_row(row):
+        if is_total_row(row) and fund_columns is None:  # a 合计 row inside the funds block is the funds' total
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
             table.total_weight, table.total_score = read_total(numbers, table)
             indicator_columns = None
@@ -351,11 +354,19 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
     line = parse_fund_row(row, columns)
     if line is None:
         return False
-    if table.funds_total is None and ("总额" in line.label or "合计" in line.label or not table.fund_lines):
+    if table.funds_total is None and (is_funds_total(line) or not table.fund_lines):
+        table.funds_total = line
+    elif is_funds_total(line) and not is_funds_total(table.funds_total):
+        # The 合计 row printed last (Ningde: 财政资金小计 … 合计): the first row read was one of its parts.
+        table.fund_lines.insert(0, table.funds_total)
         table.funds_total = line
     else:
         table.fund_lines.append(line)
     return True
+
+
+def is_funds_total(line: FundLine) -> bool:
+    return "总额" in line.label or "合计" in line.label
 
 
 def parse_basic_data(block: TableBlock) -> Table:
