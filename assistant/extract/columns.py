@@ -20,6 +20,8 @@ INDICATOR_ROLES: Roles = [
     ("level2", ("二级指标", "考核内容")),
     ("level3", ("三级指标", "指标名称", "具体指标", "考核指标", "绩效内容")),
     ("score_factor", ("得分系数",)),
+    # A text column of how the score is worked out (得分计算方法 before 得分): not the 得分 column.
+    ("scoring_method", ("得分计算", "计分方法", "评分方法")),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),
     ("direction", ("指标方向",)),

@@ -25,7 +25,8 @@ DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称",
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 # Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
 DEPARTMENT_INDICATOR = re.compile(r"^[“\"]?(?:一般公共预算支出|结转结余|三公经费|预决算(?:信息)?公开)")
-BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
+# "其中：财政拨款：50" is a breakdown item; "其中：本年一般公共预算拨款" alone labels a funds row.
+BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>(?!其中)[^:：]+?)[:：](?P<value>.*)$")
 
 
 def clean(text: str | None) -> str:
@@ -184,8 +185,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
     # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
-    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况")),
-                                             ("expected", ("预期目标", "年度目标"))])
+    # Beijing: 年初设定目标 | 年度总体目标完成情况综述.
+    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+                                             ("expected", ("预期目标", "年度目标", "设定目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
