@@ -26,6 +26,8 @@ def test_a_scan_is_scored_modulo_the_glyphs_ocr_cannot_tell_apart():
 
 @pytest.mark.parametrize("report, kind, floor", [
     ("yunnan_yongde_2022_yingyanggaishan", "scan-rotated", 1.0),
+    # The template's …… rows: dots too faint for the text detector, recognised from the cell's own ink.
+    ("hebei_langfang_2019_nuantong", "scan", 0.94),
 ])
 def test_a_scanned_field_table_reads_to_its_gold(tmp_path, report, kind, floor):
     tally, problem = scanned(tmp_path, report, kind)
