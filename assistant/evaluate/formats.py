@@ -4,6 +4,7 @@
 Samples (evals/gold) and field-set tables are reported apart: the field set shows the formats on other
 provinces' layouts, the samples keep the formats honest on a layout the extractor already reads.
 """
+import re
 import unicodedata
 from pathlib import Path
 
@@ -18,16 +19,18 @@ FORMAT_ORDER = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotat
 TARGETS = {"docx": 0.97, "xlsx": 0.97, "html": 0.97, "pdf": 0.95, "doc": 0.95, "scan": 0.85, "scan-rotated": 0.85}
 
 
-# Glyphs a scan cannot tell apart: a full-width colon or bracket from a half-width one (NFKC folds those) and
-# the comparator variants ≧/≥, ≦/≤, ═/=. The contract keeps what was printed, so the reader never rewrites
-# them; only a report read by OCR is scored modulo these variants, both sides folded alike.
+# Glyphs a scan cannot tell apart: a full-width colon or bracket from a half-width one (NFKC folds those),
+# the comparator variants ≧/≥, ≦/≤, ═/=, and how many dots make a …… (a run of three or more is one ellipsis).
+# The contract keeps what was printed, so the reader never rewrites them; only a report read by OCR is scored
+# modulo these variants, both sides folded alike.
 OCR_GLYPHS = str.maketrans({"≧": "≥", "≦": "≤", "═": "="})
+DOT_RUN = re.compile(r"[.·•…]{3,}")
 OCR_FORMATS = ("pdf-ocr", "image")
 
 
 def glyph_folded(value):
     if isinstance(value, str):
-        return unicodedata.normalize("NFKC", value).translate(OCR_GLYPHS)
+        return DOT_RUN.sub("…", unicodedata.normalize("NFKC", value).translate(OCR_GLYPHS))
     if isinstance(value, dict):
         return {key: glyph_folded(item) for key, item in value.items()}
     if isinstance(value, list):
