@@ -26,6 +26,7 @@ render = eval_tool("render")
     ("fujian_ningde_2018_fangzhiwei", 1.0),  # funds under 预算安排 | 拨付情况 | 结余情况, its 合计 row last
     # 其中：本年一般公共预算拨款 labels a funds row; 得分计算方法 is no 得分 column; 年度总体目标完成情况综述 is achieved.
     ("beijing_haidian_2016_baojie", 1.0),
+    ("sichuan_qingshen_2023_gongzi", 1.0),  # 实施单位（盖章） | 青神县发展和改革局 names the unit
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))

@@ -123,7 +123,7 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^实际使用"), "executed"),
 ]
 NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门[(（]单位[)）]名称)$")
-UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?$")
+UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 
 def role(header: str, roles) -> str | None:
