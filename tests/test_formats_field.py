@@ -27,6 +27,8 @@ render = eval_tool("render")
     # 其中：本年一般公共预算拨款 labels a funds row; 得分计算方法 is no 得分 column; 年度总体目标完成情况综述 is achieved.
     ("beijing_haidian_2016_baojie", 1.0),
     ("sichuan_qingshen_2023_gongzi", 1.0),  # 实施单位（盖章） | 青神县发展和改革局 names the unit
+    ("anhui_jinzhai_2023_meilixiangcun", 1.0),  # 部门 | 金寨县茶谷和美丽乡村建设服务中心 names the table
+    ("shanghai_putuo_2022_tiyu", 1.0),  # targets "=100%" kept as text in a workbook, not taken for formulas
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))

@@ -19,6 +19,8 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
+# A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
+HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
 DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
@@ -124,7 +126,7 @@ def table_name(rows: list[Row]) -> str | None:
     for row in rows:
         texts = [clean(t) for t in row.texts()]
         for index, text in enumerate(texts):
-            if label(text) in NAME_LABELS and label(text) not in names:
+            if label(text) in HEAD_NAME_LABELS and label(text) not in names:
                 following = next((t for t in texts[index + 1:] if t), None)
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following

@@ -122,7 +122,7 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
     (re.compile(r"^实际使用"), "executed"),
 ]
-NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门[(（]单位[)）]名称)$")
+NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门|部门[(（]单位[)）]名称)$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 
@@ -384,6 +384,8 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
         for r, row in enumerate(placed(item)):
             for c, cell in row:
                 target = ws.cell(r0 + r, c + 1, typed(cell.text))
+                if cell.text.startswith("="):
+                    target.data_type = "s"  # a target "=100%" typed as text, as a department's workbook has it
                 target.alignment = Alignment(wrap_text=True)
                 if cell.rowspan > 1 or cell.colspan > 1:
                     ws.merge_cells(start_row=r0 + r, start_column=c + 1,
