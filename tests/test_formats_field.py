@@ -29,6 +29,8 @@ render = eval_tool("render")
     ("sichuan_qingshen_2023_gongzi", 1.0),  # 实施单位（盖章） | 青神县发展和改革局 names the unit
     ("anhui_jinzhai_2023_meilixiangcun", 1.0),  # 部门 | 金寨县茶谷和美丽乡村建设服务中心 names the table
     ("shanghai_putuo_2022_tiyu", 1.0),  # targets "=100%" kept as text in a workbook, not taken for formulas
+    # 执行率权重 and 执行率得分(分) are the weight and score columns; 年初绩效目标 | … | 全年目标实际完成情况 the goals.
+    ("chongqing_kexuecheng_2021_bumenzhengti", 1.0),
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))

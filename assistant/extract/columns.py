@@ -58,6 +58,10 @@ WEIGHTED_LEVELS = ("level1", "level2")
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
 
+SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))
+BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
 def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     """The role a header cell names and the rank of the word that named it (0 = the most specific).
 
@@ -66,8 +70,14 @@ def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
-    if WHOLE_CELL_ROLES.get(cell) in {name for name, _ in roles}:
+    words_of = dict(roles)
+    if WHOLE_CELL_ROLES.get(cell) in words_of:
         return WHOLE_CELL_ROLES[cell], 0
+    # A 分值 or 得分 word at the end names the column, whatever it scores: 执行率权重, 执行率得分(分) (Chongqing).
+    head = BRACKETED.sub("", cell)
+    for word, name in SCORE_WORDS:
+        if head.endswith(word) and word in words_of.get(name, ()):
+            return name, words_of[name].index(word)
     found = [(cell.find(word), order, name, rank) for order, (name, words) in enumerate(roles)
              for rank, word in enumerate(words) if word in cell]
     if not found:

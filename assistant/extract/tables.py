@@ -58,7 +58,10 @@ ACHIEVED_LABELS = ("实际完成情况", "年度目标完成情况")  # a goal h
 
 def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
-    return any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts) and not is_indicator_header(row)
+    # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
+    goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
+    return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts)) \
+        and not is_indicator_header(row)
 
 
 def is_indicator_header(row: Row) -> bool:
@@ -187,9 +190,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
     # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
-    # Beijing: 年初设定目标 | 年度总体目标完成情况综述.
+    # Beijing: 年初设定目标 | 年度总体目标完成情况综述; Chongqing: 年初绩效目标 | … | 全年目标实际完成情况.
     columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
-                                             ("expected", ("预期目标", "年度目标", "设定目标"))])
+                                             ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:

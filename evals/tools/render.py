@@ -109,7 +109,8 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分"), "score"),
 ]
 FUND_ROLES = [
-    (re.compile(r"得分计算|原因"), None), (re.compile(r"^得分"), "score"),  # 得分(20分*执行率) is the score
+    # 得分(20分*执行率) is the score, 执行率权重 the weight, 执行率得分(分) the score (Chongqing).
+    (re.compile(r"得分计算|原因"), None), (re.compile(r"得分"), "score"), (re.compile(r"权重$"), "weight"),
     # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 ‖ 年度拨付金额 | 支出实现率 ‖ 结余
     (re.compile(r"年初(?:部门)?预算"), "initial_budget"), (re.compile(r"结余结转"), "carryover"),
     (re.compile(r"调整金额"), "adjustment"), (re.compile(r"预算数|调整|^小计"), "full_year_budget"),
@@ -261,7 +262,14 @@ def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
     rows = [[Cell(name) for name in header]]
     if len(header) <= 2:  # the two columns are the goals themselves (Sichuan: 项目年度目标 | 年度目标完成情况)
         return rows + [[Cell(v) for v in values[:len(header)]]]
-    rows.append([Cell("")] + [Cell(v) for v in values[:len(header) - 1]])
+    # The achieved goal under the last column naming 完成, the expected one under the first naming a goal
+    # without it (Chongqing: 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况; Daying 2023:
+    # 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况).
+    columns = header[1:]
+    achieved = max((i for i, name in enumerate(columns) if "完成" in name), default=1)
+    expected = next((i for i, name in enumerate(columns) if "目标" in name and "完成" not in name), 0)
+    cells = [Cell(values[0] if i == expected else values[1] if i == achieved else "") for i in range(len(columns))]
+    rows.append([Cell(""), *cells])
     return merge_down(rows, 0)
 
 
