@@ -31,6 +31,7 @@ render = eval_tool("render")
     ("shanghai_putuo_2022_tiyu", 1.0),  # targets "=100%" kept as text in a workbook, not taken for formulas
     # 执行率权重 and 执行率得分(分) are the weight and score columns; 年初绩效目标 | … | 全年目标实际完成情况 the goals.
     ("chongqing_kexuecheng_2021_bumenzhengti", 1.0),
+    ("sichuan_daying_2023_sifaju", 0.98),  # its 总分 row prints 100 under 权重 alone: the total weight
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))

@@ -266,6 +266,15 @@ def column_total(table: Table, column: str) -> float | None:
     return sum(values) if values else None
 
 
+def total_by_column(row: Row, columns: ColumnMap | None) -> tuple[float | None, float | None] | None:
+    """A 总分 row's (total_weight, total_score) from the cells under the 分值 and 得分 columns, when the row is
+    a full grid row of the indicator header (a docx, sheet or web table); None when it is not or they are empty."""
+    if columns is None or len(row.cells) != columns.width or not {"weight", "score"} & set(columns.positions):
+        return None
+    weight, score = parse_number(columns.cell(row, "weight")), parse_number(columns.cell(row, "score"))
+    return (weight, score) if weight is not None or score is not None else None
+
+
 def read_total(numbers: list[float], table: Table) -> tuple[float | None, float | None]:
     """A 总分/合计 row's (total_weight, total_score).
 
@@ -299,8 +308,9 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         known = header_values(row)
         head = {**known, **head}
         if is_total_row(row) and fund_columns is None:  # a 合计 row inside the funds block is the funds' total
+            placed = total_by_column(row, indicator_columns)
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
-            table.total_weight, table.total_score = read_total(numbers, table)
+            table.total_weight, table.total_score = placed or read_total(numbers, table)
             indicator_columns = None
         elif is_indicator_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
