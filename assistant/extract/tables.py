@@ -251,8 +251,7 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
         level3=level_name(fields.get("level3")),
         target=joined_target(fields),
         actual=clean(fields.get("actual")) or None,
-        # With no 分值 column the points are printed in the item's name: 相关性(5分) (Sichuan 2017 score sheets).
-        weight=parse_number(fields.get("weight")) if "weight" in fields else header_weight(fields.get("level3")),
+        weight=parse_number(fields.get("weight")),
         score=parse_number(fields.get("score")),
         deviation_note=clean(fields.get("deviation_note")) or None,
         line=anchor.line,

@@ -192,8 +192,6 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
     for indicator in table.get("indicators", []):
         values = dict(indicator)
-        if "weight" not in columns and indicator.get("weight") is not None and indicator.get("level3"):
-            values["level3"] = f"{indicator['level3']}({number(indicator['weight'])}分)"  # 相关性(5分), no 分值 column
         values.update(split_target(indicator.get("target"), columns))
         cells = [Cell(number(values.get(c)) if c in ("weight", "score") else (values.get(c) or "") if c else "")
                  for c in columns]
