@@ -1,7 +1,8 @@
 """Field tables drawn in their own province's template by evals/tools/render.py (issue 13), read back to
 their gold labels from Word, Excel and HTML: the Sichuan 2017 score sheet whose header is given as one row,
 Daying 2020's 指标值 | 实施进度 sheet, and its 绩效指标 head over 一级/二级/三级指标 with 指标解释/计分标准 text
-columns, and Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns."""
+columns, Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns, Ningde 2018's two-row funds head, and a
+department's budget-assessment sheet with no name or title."""
 import json
 
 import pytest
@@ -20,6 +21,17 @@ render = eval_tool("render")
     ("sichuan_daying_2020_zonggonghui", 0.97),
     ("sichuan_shengji_2017_bumendefen", 0.97),
     ("fujian_ningde_2023_rencaiyizhan", 0.97),  # 评价内容 spans the 一级 and 二级 columns
+    # A department score sheet told by its indicators (一般公共预算支出, 结转结余), its spreadsheet floats to 15 digits.
+    ("unknown_nd_nd_yusuankaoping", 1.0),
+    ("fujian_ningde_2018_fangzhiwei", 1.0),  # funds under 预算安排 | 拨付情况 | 结余情况, its 合计 row last
+    # 其中：本年一般公共预算拨款 labels a funds row; 得分计算方法 is no 得分 column; 年度总体目标完成情况综述 is achieved.
+    ("beijing_haidian_2016_baojie", 1.0),
+    ("sichuan_qingshen_2023_gongzi", 1.0),  # 实施单位（盖章） | 青神县发展和改革局 names the unit
+    ("anhui_jinzhai_2023_meilixiangcun", 1.0),  # 部门 | 金寨县茶谷和美丽乡村建设服务中心 names the table
+    ("shanghai_putuo_2022_tiyu", 1.0),  # targets "=100%" kept as text in a workbook, not taken for formulas
+    # 执行率权重 and 执行率得分(分) are the weight and score columns; 年初绩效目标 | … | 全年目标实际完成情况 the goals.
+    ("chongqing_kexuecheng_2021_bumenzhengti", 1.0),
+    ("sichuan_daying_2023_sifaju", 0.98),  # its 总分 row prints 100 under 权重 alone: the total weight
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
@@ -34,3 +46,11 @@ def test_a_one_row_template_header_draws_its_columns():
     labels = json.loads((DEV / "sichuan_shengji_2017_bumendefen.json").read_text(encoding="utf-8"))
     first = next(item for item in render.field_sheet(labels).items if isinstance(item, list))
     assert [cell.text for cell in first[0]] == labels["template_header"][0]
+
+
+def test_a_two_row_funds_head_spans_each_group_over_its_parts():
+    """Ningde 2018 prints 预算安排 over four budget columns, 拨付情况 over two, 结余情况 over two."""
+    labels = json.loads((DEV / "fujian_ningde_2018_fangzhiwei.json").read_text(encoding="utf-8"))
+    first = next(item for item in render.field_sheet(labels).items if isinstance(item, list))
+    groups = next(row for row in first if any(cell and cell.text == "预算安排" for cell in row))
+    assert [(cell.text, cell.colspan) for cell in groups[2:]] == [("预算安排", 4), ("拨付情况", 2), ("结余情况", 2)]

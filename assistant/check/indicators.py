@@ -56,7 +56,7 @@ def check_not_applicable(ctx: Context, table: int, indicator: Indicator, has_tar
 # A 实施进度 reported as done ("已完成100%"): what a qualitative target (按质按量完成, 不断提升) is met by.
 PROGRESS = re.compile(r"^(?:已经?)?完成\s*\d+(?:\.\d+)?\s*%$")
 # A target that counts something (至少全年完成2次宣传): progress is not its count.
-COUNTED = re.compile(r"\d+\s*(?:次|个|人|户|场|项|家|件|篇|期|批|所|座|处)")
+COUNTED = re.compile(r"(?<!\d)\d++\s*+(?:次|个|人|户|场|项|家|件|篇|期|批|所|座|处)")
 
 
 def unit_problem(assessment: Assessment, name: str | None = None) -> str | None:

@@ -4,6 +4,8 @@
 Samples (evals/gold) and field-set tables are reported apart: the field set shows the formats on other
 provinces' layouts, the samples keep the formats honest on a layout the extractor already reads.
 """
+import re
+import unicodedata
 from pathlib import Path
 
 from assistant import api
@@ -17,6 +19,25 @@ FORMAT_ORDER = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotat
 TARGETS = {"docx": 0.97, "xlsx": 0.97, "html": 0.97, "pdf": 0.95, "doc": 0.95, "scan": 0.85, "scan-rotated": 0.85}
 
 
+# Glyphs a scan cannot tell apart: a full-width colon or bracket from a half-width one (NFKC folds those),
+# the comparator variants ≧/≥, ≦/≤, ═/=, and how many dots make a …… (a run of three or more is one ellipsis).
+# The contract keeps what was printed, so the reader never rewrites them; only a report read by OCR is scored
+# modulo these variants, both sides folded alike.
+OCR_GLYPHS = str.maketrans({"≧": "≥", "≦": "≤", "═": "="})
+DOT_RUN = re.compile(r"[.·•…]{3,}")
+OCR_FORMATS = ("pdf-ocr", "image")
+
+
+def glyph_folded(value):
+    if isinstance(value, str):
+        return DOT_RUN.sub("…", unicodedata.normalize("NFKC", value).translate(OCR_GLYPHS))
+    if isinstance(value, dict):
+        return {key: glyph_folded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [glyph_folded(item) for item in value]
+    return value
+
+
 def score_file(path: Path, gold: GoldReport) -> tuple[Tally, str | None]:
     try:
         report = api.extract(read_path(path), "rules")
@@ -24,9 +45,17 @@ def score_file(path: Path, gold: GoldReport) -> tuple[Tally, str | None]:
         report, problem = Report(source={"name": path.name, "sha256": "", "format": "txt"}, extractor="rules"), str(error)
     else:
         problem = None
+    return score_report(report, gold), problem
+
+
+def score_report(report: Report, gold: GoldReport) -> Tally:
     # Tables only: narrative figures are matched by line, and every format renders its own lines.
-    tally, _ = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
-    return tally, problem
+    gold, report = gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []})
+    if report.source.format in OCR_FORMATS:
+        gold = GoldReport.model_validate(glyph_folded(gold.model_dump()))
+        report = Report.model_validate(glyph_folded(report.model_dump()))
+    tally, _ = score_extraction(gold, report)
+    return tally
 
 
 def score_formats(rendered: Path, sample_ids: set[str]) -> dict:

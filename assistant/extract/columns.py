@@ -20,6 +20,8 @@ INDICATOR_ROLES: Roles = [
     ("level2", ("二级指标", "考核内容")),
     ("level3", ("三级指标", "指标名称", "具体指标", "考核指标", "绩效内容")),
     ("score_factor", ("得分系数",)),
+    # A text column of how the score is worked out (得分计算方法 before 得分): not the 得分 column.
+    ("scoring_method", ("得分计算", "计分方法", "评分方法")),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),
     ("direction", ("指标方向",)),
@@ -33,11 +35,13 @@ INDICATOR_ROLES: Roles = [
 ]
 
 FUND_ROLES: Roles = [
-    ("initial_budget", ("年初预算", "年初数")),
-    ("full_year_budget", ("全年预算", "调整后预算", "预算数")),
-    ("executed", ("执行数", "实际支出", "决算数", "支出数")),
+    # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 (the full-year budget) ‖
+    # 年度拨付金额 | 支出实现率.
+    ("initial_budget", ("年初预算", "年初数", "年初部门预算")),
+    ("full_year_budget", ("全年预算", "调整后预算", "预算数", "小计")),
+    ("executed", ("执行数", "实际支出", "决算数", "支出数", "拨付金额")),
     ("weight", ("分值", "权重")),
-    ("execution_rate", ("执行率",)),
+    ("execution_rate", ("执行率", "实现率")),
     ("score", ("得分",)),
 ]
 
@@ -59,6 +63,10 @@ LEVEL_ROLES = ("level1", "level2", "level3")
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 
 
+SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))
+BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
 def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     """The role a header cell names and the rank of the word that named it (0 = the most specific).
 
@@ -67,8 +75,14 @@ def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
-    if WHOLE_CELL_ROLES.get(cell) in {name for name, _ in roles}:
+    words_of = dict(roles)
+    if WHOLE_CELL_ROLES.get(cell) in words_of:
         return WHOLE_CELL_ROLES[cell], 0
+    # A 分值 or 得分 word at the end names the column, whatever it scores: 执行率权重, 执行率得分(分) (Chongqing).
+    head = BRACKETED.sub("", cell)
+    for word, name in SCORE_WORDS:
+        if head.endswith(word) and word in words_of.get(name, ()):
+            return name, words_of[name].index(word)
     found = [(cell.find(word), order, name, rank) for order, (name, words) in enumerate(roles)
              for rank, word in enumerate(words) if word in cell]
     if not found:

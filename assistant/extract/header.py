@@ -19,7 +19,8 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "填报单位": "implementer", "资金单位": "money_unit", "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
-KEY_UNIT = re.compile(r"[（(](?:万元|元|亿元)[)）]$")
+# What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.
+KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
@@ -72,6 +73,8 @@ class ColumnMap:
     def placed(self, row: Row) -> dict[str, int] | None:
         """Where a row's cells go when a paste dropped cells the rows above span (二级, 分值, 得分 merged down):
         its filled cells in order under the columns their types fit, when no shift of the whole row fits."""
+        if any(cell.location for cell in row.cells):
+            return None  # a row of a grid (Word, Excel, a web page, a PDF) keeps the place of every cell
         filled = [index for index, text in enumerate(row.texts()) if normalize_text(text)]
         columns = sorted((position, role) for role, position in self.positions.items())
         if not 1 < len(filled) < len(columns):
@@ -167,8 +170,8 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
 
 
 def key_of(text: str) -> str:
-    """A head label as HEADER_KEYS spells it: without its colon or its money unit (计划投资额 (万元)：)."""
-    return KEY_UNIT.sub("", text.rstrip(":：")).rstrip()
+    """A head label as HEADER_KEYS spells it: without its colon or its bracketed suffix (计划投资额 (万元)：)."""
+    return KEY_SUFFIX.sub("", text.rstrip(":：")).rstrip()
 
 
 def header_values(row: Row) -> dict[str, str]:

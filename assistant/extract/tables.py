@@ -20,12 +20,16 @@ TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称")
 START_LABELS = NAME_LABELS
-NAME_LABELS += ("部门",)  # Anhui's department sheet: 部门 | 金寨县…中心 (no table starts at it: 主管部门 rows are other)
+# A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
+HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
 DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
-BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>[^:：]+?)[:：](?P<value>.*)$")
+# Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
+DEPARTMENT_INDICATOR = re.compile(r"^[“\"]?(?:一般公共预算支出|结转结余|三公经费|预决算(?:信息)?公开)")
+# "其中：财政拨款：50" is a breakdown item; "其中：本年一般公共预算拨款" alone labels a funds row.
+BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>(?!其中)[^:：]+?)[:：](?P<value>.*)$")
 
 
 def clean(text: str | None) -> str:
@@ -55,7 +59,10 @@ ACHIEVED_LABELS = ("实际完成情况", "年度目标完成情况")  # a goal h
 
 def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
-    return any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts) and not is_indicator_header(row)
+    # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
+    goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
+    return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts)) \
+        and not is_indicator_header(row)
 
 
 def is_indicator_header(row: Row) -> bool:
@@ -86,7 +93,8 @@ def classify(block: TableBlock) -> str | None:
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
     department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
-        or any(DEPARTMENT_LEVEL.match(clean(t)) for row in block.rows for t in row.texts())
+        or any(DEPARTMENT_LEVEL.match(clean(t)) or DEPARTMENT_INDICATOR.match(clean(t))
+               for row in block.rows for t in row.texts())
     return "department_overall" if department else "project"
 
 
@@ -122,7 +130,7 @@ def table_name(rows: list[Row]) -> str | None:
     for row in rows:
         texts = [clean(t) for t in row.texts()]
         for index, text in enumerate(texts):
-            if label(text) in NAME_LABELS and label(text) not in names:
+            if label(text) in HEAD_NAME_LABELS and label(text) not in names:
                 following = next((t for t in texts[index + 1:] if t), None)
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following
@@ -183,8 +191,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
     # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
-    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况")),
-                                             ("expected", ("预期目标", "年度目标"))])
+    # Beijing: 年初设定目标 | 年度总体目标完成情况综述; Chongqing: 年初绩效目标 | … | 全年目标实际完成情况.
+    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+                                             ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
@@ -284,6 +293,15 @@ def column_total(table: Table, column: str) -> float | None:
     return sum(values) if values else None
 
 
+def total_by_column(row: Row, columns: ColumnMap | None) -> tuple[float | None, float | None] | None:
+    """A 总分 row's (total_weight, total_score) from the cells under the 分值 and 得分 columns, when the row is
+    a full grid row of the indicator header (a docx, sheet or web table); None when it is not or they are empty."""
+    if columns is None or len(row.cells) != columns.width or not {"weight", "score"} & set(columns.positions):
+        return None
+    weight, score = parse_number(columns.cell(row, "weight")), parse_number(columns.cell(row, "score"))
+    return (weight, score) if weight is not None or score is not None else None
+
+
 def read_total(numbers: list[float], table: Table) -> tuple[float | None, float | None]:
     """A 总分/合计 row's (total_weight, total_score).
 
@@ -346,9 +364,10 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
                                        ends_bare_level(row, bare_level, carried)):
             table.indicators.append(bare_level)  # a level printed with no indicator under it
             bare_level = None
-        if is_total_row(row):
+        if is_total_row(row) and fund_columns is None:  # a 合计 row inside the funds block is the funds' total
+            placed = total_by_column(row, indicator_columns)
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
-            table.total_weight, table.total_score = read_total(numbers, table)
+            table.total_weight, table.total_score = placed or read_total(numbers, table)
             indicator_columns = None
         elif is_indicator_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
@@ -419,11 +438,19 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
     line = parse_fund_row(row, columns)
     if line is None:
         return False
-    if table.funds_total is None and ("总额" in line.label or "合计" in line.label or not table.fund_lines):
+    if table.funds_total is None and (is_funds_total(line) or not table.fund_lines):
+        table.funds_total = line
+    elif is_funds_total(line) and not is_funds_total(table.funds_total):
+        # The 合计 row printed last (Ningde: 财政资金小计 … 合计): the first row read was one of its parts.
+        table.fund_lines.insert(0, table.funds_total)
         table.funds_total = line
     else:
         table.fund_lines.append(line)
     return True
+
+
+def is_funds_total(line: FundLine) -> bool:
+    return "总额" in line.label or "合计" in line.label
 
 
 def parse_basic_data(block: TableBlock) -> Table:

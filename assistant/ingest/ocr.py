@@ -26,6 +26,10 @@ INSTALL = "pip install 'selfeval[ocr]'"
 DPI = 200
 MAX_PIXELS = 40_000_000  # an image larger than a 300 dpi A2 page is refused before it is decoded
 LINE_TOLERANCE = 8  # pixels: ruling lines closer than this are the same line
+CELL_INSET = 4  # pixels inside a cell's hole, clear of its ruling lines
+INK_LEVEL = 128  # a grey level darker than this is ink
+MIN_INK = 20  # dark pixels: fewer are speckle, not a mark
+MIN_SCORE = 0.5  # the recogniser's confidence below which a cell's reading is left out
 
 
 @dataclass
@@ -142,16 +146,34 @@ def nearest(lines: list[int], value: int) -> int:
     return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
 
 
-def table_spans(table: RuledTable, boxes: list[Box], page_no: int) -> list[Span]:
+def table_spans(gray: numpy.ndarray, table: RuledTable, boxes: list[Box], page_no: int) -> list[Span]:
     xs = positions([x for cell in table.cells for x in (cell[0], cell[2])])
     ys = positions([y for cell in table.cells for y in (cell[1], cell[3])])
     spans = []
     for x0, y0, x1, y1 in table.cells:
         inside = [box for box in boxes if x0 <= box.centre[0] <= x1 and y0 <= box.centre[1] <= y1]
         col, row = nearest(xs, x0), nearest(ys, y0)
-        spans.append(Span(reading_order(inside), row, col, max(1, nearest(ys, y1) - row),
+        text = reading_order(inside) if inside else missed_text(gray, (x0, y0, x1, y1))
+        spans.append(Span(text, row, col, max(1, nearest(ys, y1) - row),
                           max(1, nearest(xs, x1) - col), Location(page=page_no)))
     return spans
+
+
+def missed_text(gray: numpy.ndarray, cell: tuple[int, int, int, int]) -> str:
+    """A cell with ink the text detector found no line in (a row of dots, ……, is too faint for it): the ink's
+    bounding box recognised as one line. A few dark pixels are scanner speckle, and a doubtful reading is none."""
+    import numpy as np
+
+    x0, y0, x1, y1 = cell
+    inner = gray[y0 + CELL_INSET:y1 - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
+    ys, xs = np.nonzero(inner < INK_LEVEL)
+    if len(ys) < MIN_INK:
+        return ""
+    m = CELL_INSET
+    ink = inner[max(0, ys.min() - m):ys.max() + m + 1, max(0, xs.min() - m):xs.max() + m + 1]
+    result, _ = engine()(np.dstack([ink] * 3), use_det=False, use_cls=False)
+    text, score = result[0] if result else ("", 0.0)
+    return text if score >= MIN_SCORE else ""
 
 
 def reading_order(boxes: list[Box]) -> str:
@@ -184,7 +206,7 @@ def read_page_image(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
     top = 0
     for table in tables:
         flow.text(reading_order([b for b in boxes if top <= b.centre[1] < table.top]), page_no)
-        rows = rows_from_spans(table_spans(table, boxes, page_no))
+        rows = rows_from_spans(table_spans(gray, table, boxes, page_no))
         edges = [float(x) * 72 / DPI for x in positions([x for cell in table.cells for x in (cell[0], cell[2])])]
         flow.table(PageTable(rows, edges))
         top = table.bottom

@@ -10,7 +10,7 @@ def number_text(value: float, percent: bool) -> str:
     """A number as a reviewer sees it printed: 100.0 → "100", 0.567 in a % format → "56.7%"."""
     if percent:
         value *= 100
-    value = round(value, 9)
+    value = float(f"{value:.15g}")  # Excel shows 15 significant digits: 0.0900000762939453 stays, 0.1+0.2 is 0.3
     text = str(int(value)) if value.is_integer() else repr(value)
     return text + ("%" if percent else "")
 

@@ -109,17 +109,22 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分"), "score"),
 ]
 FUND_ROLES = [
-    (re.compile(r"得分计算|原因"), None), (re.compile(r"^得分"), "score"),  # 得分(20分*执行率) is the score
-    (re.compile(r"年初预算"), "initial_budget"), (re.compile(r"预算数|调整"), "full_year_budget"),
-    (re.compile(r"执行数"), "executed"), (re.compile(r"执行率"), "execution_rate"),
+    # 得分(20分*执行率) is the score, 执行率权重 the weight, 执行率得分(分) the score (Chongqing).
+    (re.compile(r"得分计算|原因"), None), (re.compile(r"得分"), "score"), (re.compile(r"权重$"), "weight"),
+    # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 ‖ 年度拨付金额 | 支出实现率 ‖ 结余
+    (re.compile(r"年初(?:部门)?预算"), "initial_budget"), (re.compile(r"结余结转"), "carryover"),
+    (re.compile(r"调整金额"), "adjustment"), (re.compile(r"预算数|调整|^小计"), "full_year_budget"),
+    (re.compile(r"执行数|拨付金额"), "executed"), (re.compile(r"执行率|实现率"), "execution_rate"),
+    (re.compile(r"结余金额"), "balance"), (re.compile(r"结余率"), "balance_rate"),
     (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
 ]
+PERCENT_FUND_ROLES = ("execution_rate", "balance_rate")
 FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: 计划投资额(万元) | 570 | 实际到位资金 …)
     (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
     (re.compile(r"^实际使用"), "executed"),
 ]
-NAME_LABEL = re.compile(r"^(项目名称|专项名称)$")
-UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?$")
+NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门|部门[(（]单位[)）]名称)$")
+UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 
 def role(header: str, roles) -> str | None:
@@ -139,7 +144,7 @@ def section(header: list[str]) -> str:
     joined = "".join(header)
     if re.search(r"一级指标|三级指标|指标名称|绩效内容|考核指标", joined):
         return "indicators"
-    if re.search(r"预算数|执行数", joined):
+    if re.search(r"预算数|执行数|拨付", joined):
         return "funds"
     if "目标" in joined:
         return "goals"
@@ -207,22 +212,48 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     return rows
 
 
-def fund_rows(header: list[str], table: dict) -> list[list[Cell]]:
+def fund_rows(header: list[str], table: dict, groups: list[str] | None = None) -> list[list[Cell]]:
     # The row labels (总额, 财政资金 …) sit under an empty cell, a 总额 cell, or a cell naming the block and
     # its unit (Sichuan's 年度预算数(万元) above 年初预算 / 调整后预算数).
     has_label_column = len(header) > 1 and (header[1] == "" or "总额" in header[1]
                                             or re.search(r"[（(](?:万元|元)[)）]$", header[1]) is not None)
     head = header if has_label_column else [header[0], "", *header[1:]]
     columns = [role(name, FUND_ROLES) for name in head[2:]]
-    rows = [[Cell(name) for name in head]]
-    lines = [table["funds_total"]] if table.get("funds_total") else []
-    for line in lines + [dict(line, label=f"其中：{line['label']}") for line in table.get("fund_lines", [])]:
+    rows = [[Cell(name) for name in head]] if groups is None else group_header(groups, head[2:])
+    for line in fund_lines_in_order(table):
         cells = []
         for c in columns:
             value = line.get(c) if c else None
-            cells.append(Cell(f"{number(value)}%" if c == "execution_rate" and value is not None else number(value)))
+            cells.append(Cell(f"{number(value)}%" if c in PERCENT_FUND_ROLES and value is not None else number(value)))
         rows.append([Cell(""), Cell(line["label"]), *cells])
     return merge_down(rows, 0)
+
+
+def fund_lines_in_order(table: dict) -> list[dict]:
+    """The funds rows as printed: the total first and its parts under 其中, or, when the gold labels carry
+    their lines, in line order (Ningde prints 财政资金小计 … and its 合计 row last)."""
+    total = [table["funds_total"]] if table.get("funds_total") else []
+    lines = table.get("fund_lines", [])
+    if all(line.get("line") for line in total + lines) and total and lines and total[0]["line"] > lines[0]["line"]:
+        return sorted(total + lines, key=lambda line: line["line"])
+    return total + [dict(line, label=f"其中：{line['label']}") for line in lines]
+
+
+def group_header(groups: list[str], parts: list[str]) -> list[list[Cell | None]]:
+    """A funds head printed in two rows: the block's label and the row-label head span both, each group
+    (预算安排, 拨付情况, 结余情况) spans its parts — from the first part sharing two characters with it, looked
+    for after the previous group's first part, to the next group's."""
+    named = [g for g in groups[2:] if g]
+    starts, at = [], 0
+    for group in named:
+        words = {group[i:i + 2] for i in range(len(group) - 1)}
+        at = next((i for i in range(at, len(parts)) if any(w in parts[i] for w in words)), at)
+        starts.append(at)
+        at += 1
+    ends = starts[1:] + [len(parts)]
+    upper = [Cell(groups[0]), Cell(groups[1], rowspan=2)]
+    upper += [Cell(group, colspan=max(1, end - start)) for group, start, end in zip(named, starts, ends)]
+    return [upper, [Cell(""), None, *[Cell(part) for part in parts]]]
 
 
 def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
@@ -231,7 +262,14 @@ def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
     rows = [[Cell(name) for name in header]]
     if len(header) <= 2:  # the two columns are the goals themselves (Sichuan: 项目年度目标 | 年度目标完成情况)
         return rows + [[Cell(v) for v in values[:len(header)]]]
-    rows.append([Cell("")] + [Cell(v) for v in values[:len(header) - 1]])
+    # The achieved goal under the last column naming 完成, the expected one under the first naming a goal
+    # without it (Chongqing: 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况; Daying 2023:
+    # 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况).
+    columns = header[1:]
+    achieved = max((i for i, name in enumerate(columns) if "完成" in name), default=1)
+    expected = next((i for i, name in enumerate(columns) if "目标" in name and "完成" not in name), 0)
+    cells = [Cell(values[0] if i == expected else values[1] if i == achieved else "") for i in range(len(columns))]
+    rows.append([Cell(""), *cells])
     return merge_down(rows, 0)
 
 
@@ -262,8 +300,17 @@ def field_sheet(gold: dict) -> Sheet:
             sheet.paragraph(table["title"])
         rows: list[list[Cell]] = []
         writers = {"indicators": indicator_rows, "funds": fund_rows, "goals": goal_rows, "info": info_rows}
-        for header in flattened(headers):
-            rows += writers[section(header)](header, dict(table, unit_name=gold.get("unit_name")))
+        values = dict(table, unit_name=gold.get("unit_name"))
+        stacked = flattened(headers)
+        for index, header in enumerate(stacked):
+            below = stacked[index + 1] if index + 1 < len(stacked) else []
+            if section(header) == "funds" and section(below) == "funds" and len(below) > len(header):
+                continue  # the group row of a two-row funds head: drawn with its parts
+            above = stacked[index - 1] if index else []
+            if section(header) == "funds" and section(above) == "funds" and len(header) > len(above):
+                rows += fund_rows(["", "", *header], values, groups=above)
+                continue
+            rows += writers[section(header)](header, values)
         if rows:
             sheet.table(padded(rows))
         sheet.paragraph("")
@@ -345,6 +392,8 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
         for r, row in enumerate(placed(item)):
             for c, cell in row:
                 target = ws.cell(r0 + r, c + 1, typed(cell.text))
+                if cell.text.startswith("="):
+                    target.data_type = "s"  # a target "=100%" typed as text, as a department's workbook has it
                 target.alignment = Alignment(wrap_text=True)
                 if cell.rowspan > 1 or cell.colspan > 1:
                     ws.merge_cells(start_row=r0 + r, start_column=c + 1,
