@@ -12,6 +12,12 @@ FLOORS = {"a": 0.95, "b": 0.95, "c": 0.95, "d": 0.96, "e": 0.97, "f": 0.97, "g":
           "j": 0.70}
 
 
+def filled_rows(lines: list[str]) -> list[list[str]]:
+    """The filled cells of each row of the first table the lines make."""
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    return [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+
+
 def paste_tool():
     return eval_tool("paste")
 
@@ -76,8 +82,7 @@ def test_cell_after_a_level1_is_its_level2_whatever_its_wording():
              "产出指标", "数量指标", "培训人数", "50人", "52人", "10",
              "产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10",
              "产出指标", "时效", "完成时间", "1年", "1年", "10"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    rows = filled_rows(lines)
     assert ["产出指标", "成本", "每年补助1000万元", "1000万元", "1000万元", "10"] in rows
     assert ["产出指标", "时效", "完成时间", "1年", "1年", "10"] in rows
 
@@ -89,8 +94,7 @@ def test_rows_after_a_spaced_header_line_are_cut_at_their_spaces():
              "产出指标 数量指标 培训人数 ≥50人次 52人次 10 10",
              "质量指标 合格率 100% 98% 10 9",
              "明确性(5 分)"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    rows = filled_rows(lines)
     assert ["产出指标", "数量指标", "培训人数", "≥50人次", "52人次", "10", "10"] in rows
     assert ["质量指标", "合格率", "100%", "98%", "10", "9"] in rows
     assert "明确性(5" not in str(rows)
@@ -232,8 +236,7 @@ def test_short_spaced_header_line_is_cut_at_its_spaces():
     lines = ["年度绩效目标(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
              "产出指标 数量指标 成本控制 不超过预算 不超过预算 10",
              "产出指标 时效 1年 1年 1年 10"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    rows = filled_rows(lines)
     assert ["产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", "10"] in rows
     assert ["产出指标", "时效", "1年", "1年", "1年", "10"] in rows
 
@@ -362,8 +365,7 @@ def test_spaced_breakdown_items_and_goals_of_a_head():
              "1．贯彻执行党的路线。 2．推进商事制度改革。 1.开展打击传销。 2.开展质量监管。",
              "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
              "产出指标 数量指标 执法次数 ≧10000人次 10000人次 12.5 12"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    rows = filled_rows(lines)
     assert ["其中：一般公共预算：1774.18"] in rows and ["其中：基本支出：1747.78"] in rows
     assert ["1．贯彻执行党的路线。2．推进商事制度改革。", "1.开展打击传销。2.开展质量监管。"] in rows
 

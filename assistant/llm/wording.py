@@ -126,15 +126,24 @@ def quoted(cause: str | None, note: str) -> bool:
     return len(words_of_cause) >= 2 and words_of_cause in normalize_text(note)
 
 
+async def ask_judge(session: LLMSession, prompt: str, chunk: str, where: str, shape):
+    """(the parsed answer or None, the verdicts to fill): a call with no usable answer leaves the rules to judge."""
+    answer = await session.ask(load_prompt(prompt), chunk, where, shape)
+    found = Verdicts()
+    if answer.data is None:
+        found.warnings.append(f"LLM 判断（{where}）未得到合格回答，按规则判断：{answer.error}")
+        return None, found
+    return shape.model_validate(answer.data), found
+
+
 async def judge_notes(session: LLMSession, notes: list[str], first: int) -> Verdicts:
     where = f"偏差说明 {first + 1}–{first + len(notes)}"
     chunk = "\n".join(f"说明{n}：{one_line(note)}" for n, note in enumerate(notes, 1))
-    answer = await session.ask(load_prompt("judge_notes"), chunk, where, NoteVerdicts)
-    found, dropped = Verdicts(), []
-    if answer.data is None:
-        found.warnings.append(f"LLM 判断（{where}）未得到合格回答，按规则判断：{answer.error}")
+    answer, found = await ask_judge(session, "judge_notes", chunk, where, NoteVerdicts)
+    if answer is None:
         return found
-    for verdict in NoteVerdicts.model_validate(answer.data).verdicts:
+    dropped = []
+    for verdict in answer.verdicts:
         if not 1 <= verdict.note <= len(notes):
             dropped.append(f"不存在的说明{verdict.note}")
             continue
@@ -159,12 +168,11 @@ async def judge_figures(session: LLMSession, questions: list[tuple[str, list[Can
             numbered[number] = candidate
             mine.setdefault(index, set()).add(number)
             lines.append(f"  候选{number}：{candidate.text}")
-    answer = await session.ask(load_prompt("judge_figures"), "\n".join(lines), where, FigureChoices)
-    found, dropped = Verdicts(), []
-    if answer.data is None:
-        found.warnings.append(f"LLM 判断（{where}）未得到合格回答，按规则判断：{answer.error}")
+    answer, found = await ask_judge(session, "judge_figures", "\n".join(lines), where, FigureChoices)
+    if answer is None:
         return found
-    for choice in FigureChoices.model_validate(answer.data).choices:
+    dropped = []
+    for choice in answer.choices:
         if not 1 <= choice.indicator <= len(questions):
             dropped.append(f"不存在的指标{choice.indicator}")
             continue
