@@ -19,10 +19,10 @@ from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, M
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
-                    r"|(?:是|为)?(?:什么|哪个|哪些|哪家|哪一个|谁)|分别|请问|呢|吗|[？?。！!]")
+                    r"|(?:是|为|在)?(?:什么时候|什么|哪个|哪些|哪家|哪一个|哪一天|哪天|何时|谁)|分别|请问|呢|吗|[？?。！!]")
 # Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
 REQUEST_SPLIT = re.compile(r"[，,；;]")
-REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因")
+REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因|谁|何时")
 CHECKS_BEFORE = re.compile(r"(?:是否|是不是|能否)")  # "…合计是多少，是否等于…": a check of the figure asked, one request
 JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
 # "说明原因", "解释一下理由": the reason asked of what the request before named
@@ -624,12 +624,24 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
+    sides = year_shared(sides)
     return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
 
 
 def unquoted(name: str) -> str:
     """A side of a comparison as an answer names it: a name held in quotes ("“市场及食品药品监管专项”") without them."""
     return QUOTED.sub(r"\1", name)
+
+
+def year_shared(sides: list[str]) -> list[str]:
+    """"上年基本支出和项目支出": a year said once, before the first name or after the last, is of every name."""
+    said = [side for side in sides if YEAR.search(side) or LAST_YEAR.search(side)]
+    if len(said) != 1 or said[0] not in (sides[0], sides[-1]):
+        return sides
+    year = (YEAR.search(said[0]) or LAST_YEAR.search(said[0])).group()
+    if not (said[0].startswith(year) or said[0].endswith(year)):
+        return sides
+    return [side if side is said[0] else f"{year}{side}" for side in sides]
 
 
 def measure_shared(sides: list[str]) -> list[str]:

@@ -1,0 +1,43 @@
+"""Reviewers' questions of round 7 (issue 17): a year said once over several figures, the fields a form fills in
+on a line of their own (填表人, 填报日期, 联系电话), …
+
+Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text) or, for
+what no gold table holds, off the sample's own line (quoted in the test)."""
+from tests.test_chat_questions import S001, S002, ask
+from tests.test_chat_round6 import basic_rows
+
+
+# a year said once over several figures ---------------------------------------------------------------------------------
+
+def test_last_year_of_two_figures_asked_together_is_of_both():
+    rows = basic_rows(S002)
+    project = rows["项目支出："]["2022年决算数"]
+    basic = rows["部门基本支出预算调整"]["2022年决算数"]
+    for answer in (ask(S002, "基本支出和项目支出分别是多少？", "上年呢？"), ask(S002, "上年基本支出和项目支出分别是多少？")):
+        assert f"决算数{basic:g}万元" in answer.answer and f"决算数{project:g}万元" in answer.answer
+        assert "855.87" not in answer.answer  # 2023's 项目支出, not the year asked
+        assert answer.value == project
+
+
+# a form's fields on a line of their own --------------------------------------------------------------------------------
+
+LINE_347 = "填表人：潘菲丽  填报日期：2025.4.29   联系电话：13507377748  单位负责人签字："  # evals/samples/001…, line 347
+
+
+def test_the_fields_filled_in_below_the_basic_data_table():
+    assert LINE_347 in S001.read_text(encoding="utf-8").split("\n")[346]
+    assert "填表人为潘菲丽（第347行）" in ask(S001, "填表人是谁？").answer
+    assert "填报日期为2025.4.29（第347行）" in ask(S001, "填报日期是哪天？").answer
+    assert "13507377748" in ask(S001, "报告的联系电话是多少？").answer
+    both = ask(S001, "填表人和填报日期分别是什么？").answer
+    assert "填表人：潘菲丽" in both and "填报日期：2025.4.29" in both
+
+
+def test_two_fields_asked_one_after_the_other_are_both_given():
+    answer = ask(S001, "填表人是谁，联系电话是多少？").answer
+    assert "潘菲丽" in answer and "13507377748" in answer
+
+
+def test_a_field_left_blank_is_not_read_as_the_next_line():
+    answer = ask(S001, "单位负责人是谁？")
+    assert "附件3" not in answer.answer and "潘菲丽" not in answer.answer.split("。")[0]
