@@ -3,7 +3,7 @@ on a line of their own (填表人, 填报日期, 联系电话), …
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text) or, for
 what no gold table holds, off the sample's own line (quoted in the test)."""
-from tests.test_chat_questions import S001, S002, ask
+from tests.test_chat_questions import S001, S002, ask, checked_json
 from tests.test_chat_round6 import basic_rows
 
 
@@ -41,3 +41,37 @@ def test_two_fields_asked_one_after_the_other_are_both_given():
 def test_a_field_left_blank_is_not_read_as_the_next_line():
     answer = ask(S001, "单位负责人是谁？")
     assert "附件3" not in answer.answer and "潘菲丽" not in answer.answer.split("。")[0]
+
+
+# the review's findings by table -----------------------------------------------------------------------------------------
+
+def by_table(path, severity):
+    counts = {}
+    for finding in checked_json(path)["findings"]:
+        if finding["severity"] == severity and finding["table"] is not None:
+            counts[finding["table"]] = counts.get(finding["table"], 0) + 1
+    return counts
+
+
+def test_the_tables_with_warnings_each_with_how_many():
+    counts = by_table(S002, "warning")
+    answer = ask(S002, "哪些表有警告？")
+    assert answer.value == len(counts)
+    items = [line for line in answer.answer.split("\n") if line[:1].isdigit()]
+    assert [int(line.split("表")[1].split(" ")[0]) - 1 for line in items] == sorted(counts)
+    assert all(f"：{counts[t]}条" in line for t, line in zip(sorted(counts), items))
+
+
+def test_the_table_with_the_most_errors():
+    counts = by_table(S002, "error")
+    most = max(counts.values())
+    answer = ask(S002, "哪个表的错误最多？")
+    assert answer.value == most and "最多" in answer.answer
+    assert all(f"表{t + 1} " in answer.answer for t in counts if counts[t] == most)
+    assert not any(f"表{t + 1} " in answer.answer for t in counts if counts[t] < most)
+
+
+def test_the_errors_are_called_errors():
+    errors = [f for f in checked_json(S002)["findings"] if f["severity"] == "error"]
+    answer = ask(S002, "哪些问题是错误？")
+    assert answer.value == len(errors) and f"{len(errors)}条错误" in answer.answer

@@ -153,15 +153,44 @@ def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
     return [column.get(name) for name in part_names(tools, whole)]
 
 
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def findings_by_table(tools: ReportTools, findings: list, what: str, way: str | None) -> tuple[Result, str]:
+    """The tables the findings fall on, each with how many (the most or fewest when asked), in table order."""
+    counts: dict[int, list] = {}
+    for finding in findings:
+        if finding.table is not None:
+            counts.setdefault(finding.table, []).append(finding)
+    if not counts:
+        return Result(0.0, "张", ""), f"复核未在任何表中发现{what}。"
+    tables = sorted(counts)
+    if way is not None:
+        best = (max if way == "highest" else min)(len(counts[t]) for t in tables)
+        tables = [t for t in tables if len(counts[t]) == best]
+    body = "\n".join(f"{i}. {table_label(tools, t)}：{len(counts[t])}条（{counts[t][0].message}" +
+                     ("等）" if len(counts[t]) > 1 else "）") for i, t in enumerate(tables, 1))
+    citations = [e for t in tables for e in counts[t][0].evidence[:1]]
+    if way is not None:
+        most = "最多" if way == "highest" else "最少"
+        return (Result(float(best), "条", "", citations=citations),
+                f"复核发现{what}{most}的是：\n{body}")
+    return (Result(float(len(tables)), "张", "", citations=citations),
+            f"复核发现{what}的表共{len(tables)}张：\n{body}")
+
+
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The review's findings (of one severity when asked), counted, the first few quoted with their evidence."""
     tables = tools.named_tables(node.subject.text)
     findings = [f for f in tools.findings() if (node.condition is None or f.severity == node.condition)
                 and (not tables or f.table in tables)]
+    what = SEVERITY_NAMES.get(node.condition, "问题")
+    if node.column == "table":
+        return findings_by_table(tools, findings, what, node.also[0] if node.also else None)
     shown = findings[:SHOWN]
     body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
     more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
-    sentence = f"复核共发现{len(findings)}条问题" + (f"：\n{body}{more}" if findings else "。")
+    sentence = f"复核共发现{len(findings)}条{what}" + (f"：\n{body}{more}" if findings else "。")
     citations = [e for f in shown for e in f.evidence[:1]]
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
