@@ -3,7 +3,9 @@ on a line of their own (填表人, 填报日期, 联系电话), …
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text) or, for
 what no gold table holds, off the sample's own line (quoted in the test)."""
-from tests.test_chat_questions import S001, S002, ask, checked_json
+import pytest
+
+from tests.test_chat_questions import S000, S001, S002, ask, checked_json, gold
 from tests.test_chat_round6 import basic_rows
 
 
@@ -75,3 +77,30 @@ def test_the_errors_are_called_errors():
     errors = [f for f in checked_json(S002)["findings"] if f["severity"] == "error"]
     answer = ask(S002, "哪些问题是错误？")
     assert answer.value == len(errors) and f"{len(errors)}条错误" in answer.answer
+
+
+# rows that leave a cell blank -------------------------------------------------------------------------------------------
+
+def blank(path, column, table=None):
+    """(table, name) of every named indicator row of the gold tables leaving the column empty."""
+    return [(index, i.level3 or i.level2) for index, t in enumerate(gold(path).tables) if table in (None, index)
+            for i in t.indicators if (i.level3 or i.level2) and (i.level3 or i.level2) != "……"
+            and getattr(i, column) in (None, "")]
+
+
+@pytest.mark.parametrize("question, column", [("哪些指标没有评分？", "score"), ("哪些指标没有填指标值？", "target"),
+                                              ("有哪些指标未填写完成值？", "actual")])
+def test_the_indicators_leaving_a_cell_blank(question, column):
+    rows = blank(S002, column)
+    answer = ask(S002, question)
+    assert rows and answer.value == len(rows)
+    items = [line for line in answer.answer.split("\n") if line[:1].isdigit()]
+    assert len(items) == len(rows) and all(f"表{t + 1} " in item and name in item for (t, name), item in zip(rows, items))
+
+
+def test_the_blank_rows_of_one_table_and_a_report_that_fills_them():
+    rows = blank(S002, "score", table=2)
+    answer = ask(S002, "表3中哪些指标没有得分？")
+    assert answer.value == len(rows) == 1 and rows[0][1] in answer.answer and "≤760元/批次" in answer.answer
+    assert gold(S000).tables[0].indicators and not blank(S000, "target", table=0)
+    assert ask(S000, "表1中哪些指标没有填指标值？").value == 0

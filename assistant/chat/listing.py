@@ -429,6 +429,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
+    if node.condition == "blank":
+        return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
     level = LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
@@ -463,6 +465,33 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def blank_rows(tools: ReportTools, tables: set[int], group: str | None, column: str) -> tuple[Result, str]:
+    """The indicator rows (of a table or group when named) that leave one cell blank ("哪些指标没有填指标值"), each
+    with the cells it does fill."""
+    hits = [(index, indicator) for index, t in enumerate(tools.report.tables) if not tables or index in tables
+            for indicator in t.indicators if not is_placeholder(indicator.level3 or indicator.level2 or "")
+            and (group is None or group in f"{indicator.level1 or ''}{indicator.level2 or ''}")
+            and getattr(indicator, column) in (None, "")]
+    what = f"未填{COLUMN_NAMES[column]}的指标"
+    if not hits:
+        return Result(0.0, "个", ""), f"没有{what}：每个指标都填了{COLUMN_NAMES[column]}。"
+    lines = []
+    for i, (index, indicator) in enumerate(hits, 1):
+        filled = [f"{COLUMN_NAMES[c]}{printed_cell(getattr(indicator, c))}" for c in ROW_CELLS
+                  if getattr(indicator, c) not in (None, "")]
+        lines.append(f"{i}. {table_label(tools, index)}·{indicator.level1 or ''}·{indicator.level3 or indicator.level2}"
+                     f"（第{indicator.line}行{'，' + '，'.join(filled) if filled else '，整行未填'}）")
+    citations = [Evidence(quote=indicator.level3 or indicator.level2 or "", line=indicator.line) for _, indicator in hits]
+    return Result(float(len(hits)), "个", "", citations=citations), f"共有{len(hits)}个{what}：\n" + "\n".join(lines)
+
+
+ROW_CELLS = ("target", "actual", "weight", "score")
+
+
+def printed_cell(value: str | float) -> str:
+    return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
 def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:

@@ -135,6 +135,12 @@ INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|
 GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
 EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
+# "哪些指标没有填指标值", "哪些指标没有评分", "分值为空的指标": rows that leave a cell of theirs blank
+BLANK = re.compile(r"(?:没有?|未|无|缺少?)(?:填写?|填报|给出|设置?|设定|列出|打|计|进行)?(?:年度)?"
+                   r"(?P<what>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分|评分|打分|计分)"
+                   r"|(?P<what2>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分)(?:为空|空白|未填|没填|缺失|是空的)")
+BLANK_COLUMN = {"实际完成值": "actual", "完成值": "actual", "年度指标值": "target", "指标值": "target", "目标值": "target",
+                "分值": "weight", "得分": "score", "评分": "score", "打分": "score", "计分": "score"}
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
@@ -713,6 +719,7 @@ KINDS = (
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
@@ -854,6 +861,9 @@ def parse_listing(body: str) -> Listing | None:
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
+    blank = BLANK.search(body)
+    if blank and over == "indicators":
+        return Listing(operand(body), over, "blank", BLANK_COLUMN[blank.group("what") or blank.group("what2")])
     for pattern, condition in CONDITIONS:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
