@@ -104,3 +104,29 @@ def test_the_blank_rows_of_one_table_and_a_report_that_fills_them():
     assert answer.value == len(rows) == 1 and rows[0][1] in answer.answer and "≤760元/批次" in answer.answer
     assert gold(S000).tables[0].indicators and not blank(S000, "target", table=0)
     assert ask(S000, "表1中哪些指标没有填指标值？").value == 0
+
+
+# a list, then a measure of each thing listed ----------------------------------------------------------------------------
+
+def weights_by_group(path, table):
+    weights = {}
+    for i in gold(path).tables[table].indicators:
+        if i.level1 and i.weight is not None and (i.level3 or i.level2) != "……":
+            weights[i.level1] = weights.get(i.level1, 0) + i.weight
+    return weights
+
+
+@pytest.mark.parametrize("questions", [("一级指标有哪些，分值各是多少？",), ("一级指标有哪些？", "分值各是多少？")])
+def test_the_first_level_groups_then_their_weights(questions):
+    weights = weights_by_group(S000, 0)
+    answer = ask(S000, *questions).answer
+    assert "未找到" not in answer and answer.count("一级指标（共") == 1
+    assert all(f"{group}：" in answer and f"分值{weight:g}分" in answer for group, weight in weights.items())
+
+
+def test_a_measure_of_each_indicator_listed():
+    scores = [(t.name, i.score) for t in gold(S000).tables for i in t.indicators if i.level1 == "满意度指标"
+              and i.score is not None]
+    answer = ask(S000, "满意度指标有哪些？", "得分分别是多少？")
+    assert answer.value == len(scores)
+    assert all(f"：{score:g}（第" in answer.answer for _, score in scores)

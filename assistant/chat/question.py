@@ -947,6 +947,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
 # (the tables listed), "平均是多少？" (of the figure each had), "扣分最多的是哪个？" (of the things listed), "占比多少？"
 # (of the part picked), "其中公务接待呢？" (a part of the figure before).
 LIST_AGAIN = re.compile(r"(?:都|都是|分别|具体|各自)?(?:是|有)?(?:哪些|哪几个|哪几项|什么)(?:呢)?|(?:列出|列举|罗列)(?:来|一下)?")
+LISTING_ASKED = re.compile(r"(?:有|共有|一共有|分别有|都有)?(?:哪些|哪几个?|多少个|几个)|列出|列举|罗列|所有|全部")
 THEY = re.compile(r"^(?:它们|这些|上述|以上)(?:项目|专项)?的?")
 AGGREGATE_ONLY = re.compile(r"^(?:那么?)?(?:平均|合计|总计|一共|总共|加起来)")
 
@@ -967,6 +968,9 @@ def over_previous_scope(text: str, previous: Question) -> str:
     if EXTREME.search(text) and not LISTED_THINGS.search(text) and listing is not None and thing \
             and tokens(subject_of(EXTREME.sub("", text))):
         return clean(f"{text.rstrip('？?')}{thing.group()}")
+    if listing is not None and listing.over == "indicators" and listing.condition in (None, "each") \
+            and RESPECTIVELY.search(text) and asks_a_measure(text):  # "满意度指标有哪些？" then "得分分别是多少？"
+        return clean(f"{clean(ASKING.sub('', LISTING_ASKED.sub('', asked)))}的{text}")
     if isinstance(scope_node(previous.node), Parts) and RATE.search(text) and not tokens(subject_of(RATE.sub("", text))):
         return clean(f"{ASKING.sub('', asked)}{text}")
     if "复核" in asked and "复核" not in text and EXTREME.search(text) and re.search(r"差|变|不同|不一样", text):
