@@ -130,3 +130,10 @@ def test_a_measure_of_each_indicator_listed():
     answer = ask(S000, "满意度指标有哪些？", "得分分别是多少？")
     assert answer.value == len(scores)
     assert all(f"：{score:g}（第" in answer.answer for _, score in scores)
+
+
+def test_every_row_of_a_long_list_of_findings_is_named():
+    errors = [f for f in checked_json(S002)["findings"] if f["severity"] == "error"]
+    assert len(errors) > 15  # more than an answer quotes in full
+    answer = ask(S002, "复核发现了哪些错误？").answer
+    assert all(f["row"] in answer for f in errors if f["row"])

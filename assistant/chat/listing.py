@@ -169,7 +169,8 @@ def findings_by_table(tools: ReportTools, findings: list, what: str, way: str | 
         best = (max if way == "highest" else min)(len(counts[t]) for t in tables)
         tables = [t for t in tables if len(counts[t]) == best]
     body = "\n".join(f"{i}. {table_label(tools, t)}：{len(counts[t])}条（{counts[t][0].message}" +
-                     ("等）" if len(counts[t]) > 1 else "）") for i, t in enumerate(tables, 1))
+                     (f"等{rows_of(counts[t][1:], counts[t][:1])}）" if len(counts[t]) > 1 else "）")
+                     for i, t in enumerate(tables, 1))
     citations = [e for t in tables for e in counts[t][0].evidence[:1]]
     if way is not None:
         most = "最多" if way == "highest" else "最少"
@@ -177,6 +178,13 @@ def findings_by_table(tools: ReportTools, findings: list, what: str, way: str | 
                 f"复核发现{what}{most}的是：\n{body}")
     return (Result(float(len(tables)), "张", "", citations=citations),
             f"复核发现{what}的表共{len(tables)}张：\n{body}")
+
+
+def rows_of(rest: list, shown: list) -> str:
+    """"，涉及：出勤率、…": the rows of findings not quoted in full, those already quoted left out."""
+    said = " ".join(f.message for f in shown)
+    rows = [row for row in dict.fromkeys(f.row for f in rest if f.row) if row not in said]
+    return f"，涉及：{'、'.join(rows)}" if rows else ""
 
 
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -189,7 +197,7 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return findings_by_table(tools, findings, what, node.also[0] if node.also else None)
     shown = findings[:SHOWN]
     body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
-    more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
+    more = f"\n（另有{len(findings) - SHOWN}条{rows_of(findings[SHOWN:], shown)}）" if len(findings) > SHOWN else ""
     sentence = f"复核共发现{len(findings)}条{what}" + (f"：\n{body}{more}" if findings else "。")
     citations = [e for f in shown for e in f.evidence[:1]]
     return Result(float(len(findings)), "条", "", citations=citations), sentence
