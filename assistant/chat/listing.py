@@ -196,7 +196,8 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.column == "table":
         return findings_by_table(tools, findings, what, node.also[0] if node.also else None)
     shown = findings[:SHOWN]
-    body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
+    body = "\n".join(f"{i}. {f.row + '：' if f.row and f.row not in f.message else ''}{f.message}"
+                     for i, f in enumerate(shown, 1))
     more = f"\n（另有{len(findings) - SHOWN}条{rows_of(findings[SHOWN:], shown)}）" if len(findings) > SHOWN else ""
     sentence = f"复核共发现{len(findings)}条{what}" + (f"：\n{body}{more}" if findings else "。")
     citations = [e for f in shown for e in f.evidence[:1]]
