@@ -5,7 +5,7 @@ Expected figures are read off the gold tables (evals/gold/*.json, transcribed fr
 what no gold table holds, off the sample's own line (quoted in the test)."""
 import pytest
 
-from tests.test_chat_questions import S000, S001, S002, ask, checked_json, gold
+from tests.test_chat_questions import S000, S001, S002, ask, checked_json, gold, projects
 from tests.test_chat_round6 import basic_rows
 
 
@@ -137,3 +137,30 @@ def test_every_row_of_a_long_list_of_findings_is_named():
     assert len(errors) > 15  # more than an answer quotes in full
     answer = ask(S002, "复核发现了哪些错误？").answer
     assert all(f["row"] in answer for f in errors if f["row"])
+
+
+# shares of the department's whole spending ------------------------------------------------------------------------------
+
+def department(path):
+    return next(t for t in gold(path).tables if t.kind == "department_overall").funds_total
+
+
+@pytest.mark.parametrize("path", [S000, S002])
+def test_the_department_s_whole_spending_is_its_total_not_a_row_of_it(path):
+    answer = ask(path, "部门整体支出是多少？")
+    assert answer.value == department(path).executed and "年度资金总额" in answer.answer
+
+
+@pytest.mark.parametrize("path", [S000, S002])
+def test_the_projects_total_as_a_share_of_the_department_s_spending(path):
+    spent = [t.funds_total.executed for _, t in projects(path)]
+    whole = department(path).executed
+    answer = ask(path, "各项目执行数合计占部门整体支出的比例是多少？")
+    assert answer.value == round(sum(spent) / whole * 100, 2) and f"÷{whole:g}×100" in answer.answer
+
+
+def test_the_projects_total_as_a_share_of_the_department_s_total_funds():
+    budgets = [t.funds_total.full_year_budget for _, t in projects(S000)]
+    whole = department(S000).full_year_budget
+    answer = ask(S000, "5个专项资金合计占年度资金总额的比例？")  # not of the first project's own 年度资金总额
+    assert answer.value == round(sum(budgets) / whole * 100, 2)

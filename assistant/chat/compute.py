@@ -206,8 +206,9 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
     thing's whole ("基本支出占总支出"), never larger than it, when such a pair exists.
     """
     if not (named(first) and named(second)):
-        left = evaluate(tools, first)
-        return left, evaluate(tools, second, first_fact(left))
+        left = evaluate(tools, first)  # the other figure near the first, unless that adds up several tables' figures
+        several = len({f.table for f in left.facts if f.source == "table"}) > 1
+        return left, evaluate(tools, second, None if several else first_fact(left))
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
     seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
     if not firsts:

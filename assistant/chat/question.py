@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
                                        TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
-                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
+                                       expected_units, scope_of, strip_columns, strip_scope, whole_spending_named,
+                                       year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -1067,7 +1068,7 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(names_held(resolved, names))
+    node, compare = parse(names_held(whole_spending_named(resolved), names))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
 
