@@ -164,3 +164,18 @@ def test_the_projects_total_as_a_share_of_the_department_s_total_funds():
     whole = department(S000).full_year_budget
     answer = ask(S000, "5个专项资金合计占年度资金总额的比例？")  # not of the first project's own 年度资金总额
     assert answer.value == round(sum(budgets) / whole * 100, 2)
+
+
+# sums of money in different units ---------------------------------------------------------------------------------------
+
+LINE_160 = "知识产权质押融资新增4.3亿元"  # evals/samples/001…, line 160
+LINE_136 = "全年为企业节省616万余元"  # line 136
+
+
+def test_a_gap_between_sums_in_亿元_and_万元_is_taken_in_one_unit():
+    lines = S001.read_text(encoding="utf-8").split("\n")
+    assert LINE_160 in lines[159] and LINE_136 in lines[135]
+    answer = ask(S001, "知识产权质押融资新增比为企业节省多多少？")
+    assert answer.value == round(4.3 - 616 / 10000, 2) and answer.unit == "亿元"
+    times = ask(S001, "知识产权质押融资新增是为企业节省的多少倍？")
+    assert times.value == round(4.3 * 10000 / 616, 2)

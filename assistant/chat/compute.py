@@ -92,6 +92,18 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
     return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
 
 
+YUAN_IN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # how many 元 one of each money unit is
+
+
+def in_unit(result: Result, unit: str | None) -> Result:
+    """A sum of money in another money unit (4.3亿元 as 43000万元, the formula saying how); else as it is."""
+    if result.value is None or result.unit == unit or result.unit not in YUAN_IN or unit not in YUAN_IN:
+        return result
+    factor = YUAN_IN[result.unit] / YUAN_IN[unit]
+    formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
+    return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
+
+
 def rounded(value: float) -> float:
     return round(value, 2)
 
@@ -208,7 +220,7 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
     if not (named(first) and named(second)):
         left = evaluate(tools, first)  # the other figure near the first, unless that adds up several tables' figures
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
-        return left, evaluate(tools, second, None if several else first_fact(left))
+        return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
     seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
     if not firsts:
@@ -221,10 +233,10 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
         raise NotFound(second.subject or second.text)
-    pairs = [p for p in pairs if p[1].value <= p[2].value + 0.005] or pairs if within else pairs
+    pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
-    return (of(table_score(tools, first, a) if first.column == "score" else a),
-            of(table_score(tools, second, b) if second.column == "score" else b))
+    left = of(table_score(tools, first, a) if first.column == "score" else a)
+    return left, in_unit(of(table_score(tools, second, b) if second.column == "score" else b), left.unit)
 
 
 def comparable(unit: str | None, other: str | None) -> bool:

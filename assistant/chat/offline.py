@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
-                                    indicator_total, names_row, number, of, operands, part_of_whole, proportional,
+                                    in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import (contents_answer, listing_answer, parts_listing, section_answer, target_missed,
@@ -176,6 +176,7 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
+    results = [in_unit(r, results[0].unit) for r in results]  # 616万元 against 4.3亿元: in one unit
     if node.plain is not None and len(results) == 2 and results[0].facts == results[1].facts:  # a side's borrowed
         return larger_answer(tools, replace(node.plain, gap=node.gap))  # words came to the other's figure: its own
     if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
