@@ -3,6 +3,8 @@ on a line of their own (填表人, 填报日期, 联系电话), …
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text) or, for
 what no gold table holds, off the sample's own line (quoted in the test)."""
+import re
+
 import pytest
 
 from tests.test_chat_questions import S000, S001, S002, ask, checked_json, gold, projects
@@ -179,3 +181,20 @@ def test_a_gap_between_sums_in_亿元_and_万元_is_taken_in_one_unit():
     assert answer.value == round(4.3 - 616 / 10000, 2) and answer.unit == "亿元"
     times = ask(S001, "知识产权质押融资新增是为企业节省的多少倍？")
     assert times.value == round(4.3 * 10000 / 616, 2)
+
+
+# the goals a table sets -------------------------------------------------------------------------------------------------
+
+def test_the_department_s_goals_item_by_item():
+    goals = next(t for t in gold(S002).tables if t.kind == "department_overall").goals
+    numbered = re.findall(r"目标\d+\s*[∶:：]\s*([^目]+)", goals.expected)
+    answer = ask(S002, "年度总体目标有哪些？")
+    assert answer.value == len(numbered) == 8
+    assert all(f"{i}. 目标{i}∶{text.strip()}" in answer.answer for i, text in enumerate(numbered, 1))
+    assert numbered[2].strip() in ask(S002, "目标3是什么？").answer
+    done = ask(S002, "年度总体目标完成情况如何？")
+    assert "实际完成情况" in done.answer and done.value == len(re.findall(r"(?<![\d.])\d+、", goals.achieved))
+
+
+def test_indicators_short_of_their_target_are_not_the_goals():
+    assert "年度总体目标" not in ask(S002, "哪些指标没有完成年度目标？").answer

@@ -6,7 +6,8 @@ from dataclasses import replace
 from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import SECTION, THRESHOLD, Contents, Listing, Parts, Section, TablesTotal, Why, subject_of
+from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
+                                     subject_of)
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
@@ -69,6 +70,27 @@ def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
         [Evidence(quote=text[:80], line=line) for text, line in items]
     return (Result(float(len(items)), "条", "", citations=quotes),
             f"报告“{paragraphs[start].text.strip()}”（第{paragraphs[start].line}行）下列有{len(items)}条：\n{body}")
+
+
+GOAL_ITEM = re.compile(r"(?=目标\s*\d+\s*[∶:：])|(?=(?<![\d.])\d+\s*[、．](?!\d))")  # "目标1∶…", "1、…"
+
+
+def goals_answer(tools: ReportTools, node: Goals) -> tuple[Result, str]:
+    """The 年度总体目标 (or their 实际完成情况) of the table named, else of the department's (else the first table
+    setting some), item by item; the one numbered when asked ("目标3")."""
+    named = tools.named_tables(node.subject.text)
+    facts = [f for f in tools.facts if f.kind == "goal" and f.column == node.column and (not named or f.table in named)]
+    if not facts:
+        raise NotFound(f"年度总体目标{COLUMN_NAMES[node.column]}")
+    fact = next((f for f in facts if f.table == tools.main_table), facts[0])
+    items = [item.strip() for item in GOAL_ITEM.split(fact.text) if item.strip()]
+    what = f"{fact.place}的年度总体目标" + ("" if node.column == "expected_goal" else "实际完成情况")
+    if node.number is not None:
+        if not 0 < node.number <= len(items):
+            raise NotFound(f"目标{node.number}")
+        return Result(None, None, "", [fact]), f"{what}第{node.number}项：{items[node.number - 1]}（{where(fact)}）。"
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    return Result(float(len(items)), "项", "", [fact]), f"{what}（共{len(items)}项，{where(fact)}）：\n{body}"
 
 
 def level(text: str) -> int | None:

@@ -11,9 +11,9 @@ from assistant.chat.compute import (NotFound, Result, deduction, derived, evalua
                                     in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import (contents_answer, listing_answer, parts_listing, section_answer, target_missed,
-                                    why_answer)
-from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
+from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
+                                    target_missed, why_answer)
+from assistant.chat.question import (ASKING, Contents, Deduction, Either, Goals, IndicatorTotal, Larger, Listing, Lookup,
                                      Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Section,
                                      Several,
                                      TablesTotal, Why, clean, main_operand, subject_of)
@@ -164,6 +164,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *parts_listing(tools, node), ""
     if isinstance(node, Section):
         return *section_answer(tools, node), ""
+    if isinstance(node, Goals):
+        return *goals_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
@@ -270,7 +272,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger, Several, Contents, Parts, Either, Section)) else []
+        and not isinstance(question.node, (Listing, Larger, Several, Contents, Parts, Either, Section, Goals)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import cn2an
+
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
                                        TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
@@ -53,6 +55,9 @@ FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|�
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 # "存在的主要问题有哪些", "下一步改进措施有哪些": what the report itself lists under such a heading (not the review's
 # findings, asked with 复核/审核/发现)
+# "年度总体目标有哪些", "绩效目标的完成情况如何", "目标3是什么": the goals a self-evaluation table sets
+GOALS = re.compile(r"(?:年度总体|总体|年度|绩效|预期)目标(?P<done>的?(?:实际)?完成情况)?|目标(?P<number>\d+|[一二三四五六七八九十]+)")
+GOALS_ASKED = re.compile(r"哪些|哪几|什么|是啥|列出|包括|分别|几个|多少个|几项|如何|怎样|怎么样|内容")
 SECTION = re.compile(r"存在的(?:主要)?问题|(?:改进|整改)(?:措施|建议)|下一步(?:工作)?(?:计划|打算|措施|工作)")
 SECTION_ASKED = re.compile(r"^(?!.*(?:复核|审核|发现|错误|算错)).*(?:哪些|哪几|什么|列出|包括|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
@@ -349,6 +354,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Goals:
+    """A table's 年度总体目标 (or their 实际完成情况), item by item ("目标1∶…", "1、…"); one of them when numbered."""
+
+    column: str  # expected_goal | achieved_goal
+    number: int | None
+    subject: Operand  # the words naming the table, if any
+
+
+@dataclass(frozen=True)
 class Why:
     """The figures, findings and passages behind a deviation ("执行率为什么不是100%")."""
 
@@ -521,6 +535,15 @@ class Kind:
     build: Callable[[re.Match | None, str, str], object]
     on: str = "body"
     anchored: bool = False  # the first pattern must match at the start (re.match), not anywhere
+
+
+def goals(match: re.Match, body: str, asked: str) -> Goals | None:
+    if "指标" in body:  # "哪些指标没有完成年度目标": indicators against their 指标值
+        return None
+    number = match.group("number")
+    done = match.group("done") or re.search(r"完成|实现|达成", body)
+    return Goals("achieved_goal" if done else "expected_goal", int(cn2an.cn2an(number, "smart")) if number else None,
+                 operand(body))
 
 
 def section(match: re.Match, body: str, asked: str) -> Section:
@@ -713,6 +736,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
+    Kind("年度总体目标", (GOALS, GOALS_ASKED), goals),
     Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
