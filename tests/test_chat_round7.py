@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.test_chat_questions import S000, S001, S002, ask, checked_json, gold, projects
+from tests.test_chat_questions import S000, S001, S002, S003, ask, checked_json, gold, projects
 from tests.test_chat_round6 import basic_rows
 
 
@@ -198,3 +198,10 @@ def test_the_department_s_goals_item_by_item():
 
 def test_indicators_short_of_their_target_are_not_the_goals():
     assert "年度总体目标" not in ask(S002, "哪些指标没有完成年度目标？").answer
+
+
+def test_a_sum_in_元_among_万元_is_taken_as_printed():
+    line = S003.read_text(encoding="utf-8").split("\n")[31]  # "…年初预算金额20万元，追加45.47万元，实际支出65.47元。"
+    assert "实际支出65.47元" in line and "追加45.47万元" in line
+    answer = ask(S003, "市场及食品药品监管专项和知识产权专项哪个实际支出多？")
+    assert "相差74.51万元" in answer.answer  # 139.98 − 65.47, the slip read as 万元

@@ -92,14 +92,16 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
     return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
 
 
-YUAN_IN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # how many 元 one of each money unit is
+# How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
+# these reports it is far more often a slip for 万元 ("实际支出65.47元" of a project of 65.47万元) than a small sum.
+WAN_IN = {"万元": 1, "亿元": 10_000}
 
 
 def in_unit(result: Result, unit: str | None) -> Result:
-    """A sum of money in another money unit (4.3亿元 as 43000万元, the formula saying how); else as it is."""
-    if result.value is None or result.unit == unit or result.unit not in YUAN_IN or unit not in YUAN_IN:
+    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how); else as it is."""
+    if result.value is None or result.unit == unit or result.unit not in WAN_IN or unit not in WAN_IN:
         return result
-    factor = YUAN_IN[result.unit] / YUAN_IN[unit]
+    factor = WAN_IN[result.unit] / WAN_IN[unit]
     formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
     return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
 
