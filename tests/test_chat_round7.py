@@ -205,3 +205,25 @@ def test_a_sum_in_元_among_万元_is_taken_as_printed():
     assert "实际支出65.47元" in line and "追加45.47万元" in line
     answer = ask(S003, "市场及食品药品监管专项和知识产权专项哪个实际支出多？")
     assert "相差74.51万元" in answer.answer  # 139.98 − 65.47, the slip read as 万元
+
+
+# the split of a table's 年度资金总额 ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [S000, S002])
+def test_the_sources_of_the_department_s_funds(path):
+    table = next(t for t in gold(path).tables if t.kind == "department_overall")
+    sources = {k: v for k, v in table.breakdown.items() if k not in ("基本支出", "项目支出") and not k.startswith("按")}
+    answer = ask(path, "资金来源有哪些？").answer
+    rows = [line.split("|")[1].strip() for line in answer.split("\n") if line.startswith("| ")][1:]
+    assert rows == list(sources)
+    assert all(f"| {k} | {v:g}万元 | {v / table.funds_total.full_year_budget * 100:.2f}".rstrip("0").rstrip(".") in answer
+               for k, v in sources.items())
+    largest = ask(path, "资金来源中哪项最多？")
+    assert largest.value == max(sources.values())
+
+
+def test_the_split_by_what_is_spent():
+    table = next(t for t in gold(S002).tables if t.kind == "department_overall")
+    answer = ask(S002, "按支出性质分各是多少？").answer
+    assert f"| 基本支出 | {table.breakdown['基本支出']:g}万元" in answer
+    assert f"| 项目支出 | {table.breakdown['项目支出']:g}万元" in answer and "一般公共预算" not in answer

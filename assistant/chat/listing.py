@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
-from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
+from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
                                      subject_of)
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
@@ -124,10 +124,10 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     another is named), each with its share of the whole: the largest or smallest, ranked, or each as printed."""
     whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
                                                units=node.whole.units, year=node.whole.year, limit=20)
-                  if m.score >= ENOUGH and parts_of(tools, m.fact)), None)
+                  if m.score >= ENOUGH and parts_of(tools, m.fact, node.nature)), None)
     if whole is None or not whole.value:
         raise NotFound(f"{node.whole.subject}的组成部分")
-    rows = parts_of(tools, whole)
+    rows = parts_of(tools, whole, node.nature)
     printed_parts = [f for f in rows if f is not None and f.value is not None]
     if not printed_parts:
         raise NotFound(f"{node.whole.subject}的组成部分")
@@ -135,7 +135,7 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     column = whole.heading or COLUMN_NAMES.get(whole.column or "", "")
     cell = lambda f: f"{printed(f)} | {number(shares[id(f)].value)}% | {where(f)}"  # noqa: E731
     head = f"{whole.row}（{column}{printed(whole)}，{where(whole)}）"
-    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None]
+    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None] if whole.kind == "basic" else []
     table = f"\n| 项目 | {column} | 占{whole.row} | 出处 |\n|---|---|---|---|"
     unfilled = f"\n{'、'.join(blank)}未填{column}。" if blank else ""
     if node.condition in ("highest", "lowest"):
@@ -165,9 +165,15 @@ def part_names(tools: ReportTools, whole: Fact) -> list[str]:
                               and f.parent is not None and f.parent == whole.row and f.row))
 
 
-def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
+NATURE = re.compile(r"按(?:收入|支出)性质分")  # the heading of a split, printed with its total ("按收入性质分：1824.18")
+
+
+def parts_of(tools: ReportTools, whole: Fact, nature: str | None = None) -> list[Fact | None]:
     """Each part's figure in the whole's column (None for a part that leaves it blank); none when the table shows
-    the whole's row has no parts."""
+    the whole's row has no parts. A table's 年度资金总额 is split by `nature`: 收入 (its sources) or 支出."""
+    if nature is not None and whole.kind == "fund" and whole.primary and whole.unit in MONEY_UNITS:
+        return [f for f in tools.facts if f.kind == "breakdown" and f.table == whole.table
+                and not NATURE.match(f.row or "") and (f.row in BY_NATURE_OF_SPENDING) == (nature == "支出")]
     if whole.kind != "basic":
         return []
     column = {f.row: f for f in tools.facts if f.kind == "basic" and f.table == whole.table

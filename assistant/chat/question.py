@@ -123,6 +123,9 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+# "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
+FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
+                        r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
 # "三公经费中哪项最多", "公用经费里哪一项最少", "三公经费各项分别是多少", "项目支出的各组成部分从高到低排列": the parts
 # of the whole named first
 PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
@@ -344,6 +347,7 @@ class Parts:
     whole: Operand
     condition: str  # highest | lowest | rank | rank_up | each | sum
     share: bool = False  # the share of the whole is asked ("占比最大的是哪项"), not the amount
+    nature: str | None = None  # of a 年度资金总额: its parts by 收入 (sources) or by 支出 (基本支出, 项目支出)
 
 
 @dataclass(frozen=True)
@@ -694,15 +698,27 @@ def parts(match: re.Match, body: str) -> Either | None:
     rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
     if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
         return None
-    extreme, rank = EXTREME.search(rest), RANK.search(rest)
-    condition = ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
-        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
-        else "each"
     measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
     whole = operand(f"{match.group('whole')}{measure}")
-    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None), condition,
-                  bool(RATE.search(rest)))
+    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None),
+                  parts_condition(rest), bool(RATE.search(rest)))
     return Either(shown, parse_main(body, after="A中哪项最多"))
+
+
+def parts_condition(rest: str) -> str:
+    """What is asked of the parts: the largest or smallest, ranked, added up, or each."""
+    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    return ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
+        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
+        else "each"
+
+
+def fund_parts(match: re.Match, body: str, asked: str) -> Parts:
+    """"资金来源有哪些", "按支出性质分哪项最多": the parts a table splits its 年度资金总额 into, by source (按收入性质分)
+    or by what it is spent on (按支出性质分: 基本支出, 项目支出)."""
+    rest = body[match.end():]
+    whole = operand(f"{body[:match.start()]}年度资金总额全年预算数")
+    return Parts(whole, parts_condition(rest), bool(RATE.search(rest)), "支出" if match.group("spending") else "收入")
 
 
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
@@ -740,6 +756,7 @@ KINDS = (
     Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
