@@ -227,3 +227,17 @@ def test_the_split_by_what_is_spent():
     answer = ask(S002, "按支出性质分各是多少？").answer
     assert f"| 基本支出 | {table.breakdown['基本支出']:g}万元" in answer
     assert f"| 项目支出 | {table.breakdown['项目支出']:g}万元" in answer and "一般公共预算" not in answer
+
+
+# the figure of each project the narrative numbers -----------------------------------------------------------------------
+
+def test_each_project_s_spending_whether_printed_as_实际支出_or_支出():
+    lines = S003.read_text(encoding="utf-8").split("\n")
+    spent = {}  # "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元。", "3.“…”支出48.57万元。"
+    for line in lines[25:37]:
+        match = re.match(r"\d\.“(.+?)”.*?支出([\d.]+)", line)
+        if match:
+            spent[match.group(1)] = float(match.group(2))
+    assert len(spent) == 6
+    answer = ask(S003, "列出各项目的实际支出").answer
+    assert all(f"| {name} | {value:g}" in answer for name, value in spent.items())

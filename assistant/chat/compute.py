@@ -569,6 +569,9 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
 
 
+ACTUAL = re.compile(r"实际|全年|累计")  # words a measure may go without ("实际支出" printed as "支出")
+
+
 def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None,
                 measured: bool) -> Fact | None:
     """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
@@ -577,9 +580,12 @@ def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: froz
     measure = AMOUNT_WORDS.sub("", words)
     matches = [m for m in tools.lookup(f"{item.name} {measure}", source="narrative", units=units, limit=ITEM_CANDIDATES)
                if m.fact.paragraph == item.paragraph]
-    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so
-        said = {id(m.fact) for m in tools.lookup(measure, source="narrative", units=units, limit=ITEM_CANDIDATES)
-                if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so; "实际支出" is said
+        for said_as in dict.fromkeys((measure, ACTUAL.sub("", measure) or measure)):  # "支出48.57万元" by some items
+            said = {id(m.fact) for m in tools.lookup(said_as, source="narrative", units=units, limit=ITEM_CANDIDATES)
+                    if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+            if said:
+                break
         matches = [m for m in matches if id(m.fact) in said]
     return max(matches, key=headline).fact if matches else None
 
