@@ -241,3 +241,15 @@ def test_each_project_s_spending_whether_printed_as_实际支出_or_支出():
     assert len(spent) == 6
     answer = ask(S003, "列出各项目的实际支出").answer
     assert all(f"| {name} | {value:g}" in answer for name, value in spent.items())
+
+
+# whether two figures of one row agree -----------------------------------------------------------------------------------
+
+def test_two_columns_of_one_row_agree_or_not():
+    rows = basic_rows(S002)
+    bought = rows["政府采购金额"]
+    assert bought["2023年预算数"] == bought["2023年决算数"]
+    answer = ask(S002, "政府采购金额预算和决算是否一致？").answer
+    assert f"等于基础数据表·政府采购金额·2023年决算数{bought['2023年决算数']:g}万元" in answer and "不等于" not in answer
+    spent = rows["三公经费"]
+    assert f"不等于基础数据表·三公经费·2023年决算数{spent['2023年决算数']:g}" in ask(S002, "三公经费预算数和决算数是否一致？").answer

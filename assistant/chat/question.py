@@ -502,8 +502,10 @@ def scope_words(text: str) -> str:
 def parse(text: str) -> tuple[object, Operand | None]:
     """The operation a (resolved) question asks for, and the figure a "是否等于…" compares it with."""
     main, compare = split_compare(text)
-    compare_operand = operand(compare) if compare else None
     node = parse_main(main)
+    first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
+    compare_operand = operand(compare, first if AGREE.match(clean(re.sub(r"[？?]", "", text))) else None) \
+        if compare else None
     if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
         node = replace(node, gap=True)
     return node, compare_operand
