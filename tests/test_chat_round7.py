@@ -253,3 +253,10 @@ def test_two_columns_of_one_row_agree_or_not():
     assert f"等于基础数据表·政府采购金额·2023年决算数{bought['2023年决算数']:g}万元" in answer and "不等于" not in answer
     spent = rows["三公经费"]
     assert f"不等于基础数据表·三公经费·2023年决算数{spent['2023年决算数']:g}" in ask(S002, "三公经费预算数和决算数是否一致？").answer
+
+
+def test_the_notes_of_one_table():
+    notes = [f for f in checked_json(S000)["findings"] if f["severity"] == "info" and f["table"] == 2]
+    answer = ask(S000, "表3有哪些提示？")
+    assert answer.value == len(notes) and f"{len(notes)}条提示" in answer.answer
+    assert all(f["row"] in answer.answer for f in notes)

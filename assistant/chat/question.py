@@ -48,10 +48,10 @@ ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|�
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
-FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
+FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告|提示)"
                       r"|有(?:错误|问题)吗|算错|计算错误"
                       r"|(?:哪些|哪几个?|哪个|哪一个|哪张|几个|几张|多少个|多少张)(?:自评)?(?:表|项目|专项)的?(?:有|存在|发现了?)?"
-                      r"(?:错误|警告|问题)|(?:错误|警告|问题)(?:最多|最少)的(?:自评)?(?:表|项目|专项)"
+                      r"(?:错误|警告|提示|问题)|(?:错误|警告|提示|问题)(?:最多|最少)的(?:自评)?(?:表|项目|专项)"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 # "存在的主要问题有哪些", "下一步改进措施有哪些": what the report itself lists under such a heading (not the review's
 # findings, asked with 复核/审核/发现)
@@ -560,7 +560,8 @@ def section(match: re.Match, body: str, asked: str) -> Section:
 
 def findings(_, body: str, asked: str) -> Listing:
     """The review's findings (of one severity when asked); "哪些表有警告", "哪个项目问题最多": counted by table."""
-    condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
+    condition = "error" if re.search("错误|算错", body) else "warning" if "警告" in body else "info" if "提示" in body \
+        else None
     by_table = re.search(r"(?:哪|几|多少).{0,3}(?:表|项目|专项)|(?:最多|最少)的(?:自评)?(?:表|项目|专项)", body)
     extreme = EXTREME.search(body)
     way = ("lowest" if extreme.group() in ("最低", "最少", "最小") else "highest") if extreme else None
