@@ -260,3 +260,31 @@ def test_the_notes_of_one_table():
     answer = ask(S000, "表3有哪些提示？")
     assert answer.value == len(notes) and f"{len(notes)}条提示" in answer.answer
     assert all(f["row"] in answer.answer for f in notes)
+
+
+# indicators by how much they lost -----------------------------------------------------------------------------------------
+
+def scored(path):
+    return [(index, i.level3, i.weight, i.score) for index, t in enumerate(gold(path).tables) for i in t.indicators
+            if i.level3 and i.level3 != "……" and i.weight and i.score is not None]
+
+
+def test_the_indicators_that_lost_more_than_a_number_of_points():
+    over = [(name, weight - score) for _, name, weight, score in scored(S000) if weight - score > 1]
+    answer = ask(S000, "哪些指标扣分超过1分？")
+    assert answer.value == len(over) and "扣分超过1分的指标" in answer.answer
+    assert all(f"{name}：" in answer.answer and f"扣{lost:g}分" in answer.answer for name, lost in over)
+
+
+def test_the_indicators_below_a_score_rate():
+    below = [(t, name, score / weight * 100) for t, name, weight, score in scored(S000) if score / weight * 100 < 90]
+    answer = ask(S000, "哪些指标得分率低于90%？")
+    assert answer.value == len(below)
+    assert all(f"{name}：" in answer.answer and f"={rate:.4g}%" in answer.answer for _, name, rate in below)
+    one_table = [row for row in scored(S000) if row[0] == 3 and row[3] / row[2] * 100 < 95]
+    assert ask(S000, "表4中哪些指标得分率低于95%？").value == len(one_table)
+
+
+def test_the_indicators_below_their_weight_with_their_notes():
+    answer = ask(S000, "列出所有得分低于分值的指标及其偏差原因").answer
+    assert answer.startswith("扣分的指标及原因") and "表中偏差说明：“加大宣传途径”" in answer

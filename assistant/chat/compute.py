@@ -106,6 +106,9 @@ def in_unit(result: Result, unit: str | None) -> Result:
     return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
 
 
+SAME = 0.005  # two figures equal within rounding to two decimals
+
+
 def rounded(value: float) -> float:
     return round(value, 2)
 

@@ -3,7 +3,7 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
+from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
                                     narrative_projects, number, of, sibling, table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
@@ -235,7 +235,6 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
             "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
 WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}
-SAME = 0.005
 
 
 def table_figures(tools: ReportTools, column: str, projects: bool) -> list[Fact]:
@@ -466,6 +465,9 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
+    if node.column == "score_rate" and node.condition in COMPARES:
+        asked = tools.named_tables(node.subject.text)
+        return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
     level = LEVEL.search(node.subject.text)
@@ -502,6 +504,21 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def score_rates_beyond(tools: ReportTools, table: int | None, group: str | None, node: Listing) -> tuple[Result, str]:
+    """The indicators whose 得分率 (得分 ÷ 分值) stands below / above the number asked, each with its division."""
+    rates = [(derived(f"{number(s.value)}÷{number(w.value)}×100", "%", [s, w]), s)
+             for w, s in scored_pairs(tools, table, group) if w.value and not is_placeholder(s.row or "")]
+    hits = [(rate, s) for rate, s in rates if COMPARES[node.condition](rate.value, node.threshold)]
+    what = f"得分率{WAY_WORDS[node.condition]}{number(node.threshold)}%的指标"
+    if not hits:
+        return Result(0.0, "个", "", [s for _, s in rates[:SHOWN]]), f"没有{what}。"
+    lines = "\n".join(f"{i}. {s.describe().rsplit('·', 1)[0]}：{rate.formula}={number(rate.value)}%（{where(s)}）"
+                      for i, (rate, s) in enumerate(hits[:SHOWN], 1))
+    rest = "、".join(s.row or "" for _, s in hits[SHOWN:])
+    return (Result(float(len(hits)), "个", "", [s for _, s in hits]),
+            f"共有{len(hits)}个{what}：\n{lines}" + (f"\n（另有：{rest}）" if rest else ""))
 
 
 def blank_rows(tools: ReportTools, tables: set[int], group: str | None, column: str) -> tuple[Result, str]:

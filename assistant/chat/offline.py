@@ -7,7 +7,7 @@ closest passages, and carries no value.
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
+from assistant.chat.compute import (SAME, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
                                     in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
@@ -26,7 +26,6 @@ from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
 TARGET_WORDS = re.compile(r"指标值|目标值?|预期")  # what an indicator's 完成值 is held against
-SAME = 0.005  # two figures equal within rounding to two decimals
 # How a value stands to a number the question gives ("是否达到100%", "是否超过50万元"): word, test.
 EQUALS = ("等于", lambda value, target: abs(value - target) < SAME)
 ABOVE = lambda value, target: value > target + SAME  # noqa: E731

@@ -913,7 +913,8 @@ def parse_listing(body: str) -> Listing | None:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
             way = WAYS.get(match.group("op"), "above")
-            return Listing(operand(body), over, way, column, float(match.group("value")))
+            rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
+            return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
         if match:
             return Listing(operand(body), over, condition, column, also=tuple(columns[:-1]))
     return Listing(operand(body), over, None, column)

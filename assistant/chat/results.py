@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.chat.compute import Result, number
+from assistant.chat.compute import SAME, Result, number
 from assistant.chat.facts import Fact, is_placeholder
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import EXTREME, NOT_FULL
@@ -182,8 +182,26 @@ def deduction_line(tools: ReportTools, row: Deducted, with_reason: bool) -> str:
     return line + reason + "".join(f"；复核意见：{m}" for m in findings[:2])
 
 
+# "扣分超过1分的指标", "扣分不少于0.5分": the rows whose deduction stands beyond a number of points
+LOST_BEYOND = re.compile(r"扣(?:分|了|除)?(?P<op>超过|多于|大于|高于|不少于|不低于|达到|少于|低于|不到|小于|不足)(?P<value>\d+(?:\.\d+)?)分")
+LOST_TESTS = {"超过": lambda lost, n: lost > n + SAME, "多于": lambda lost, n: lost > n + SAME,
+              "大于": lambda lost, n: lost > n + SAME, "高于": lambda lost, n: lost > n + SAME,
+              "不少于": lambda lost, n: lost >= n - SAME, "不低于": lambda lost, n: lost >= n - SAME,
+              "达到": lambda lost, n: lost >= n - SAME, "少于": lambda lost, n: lost < n - SAME,
+              "低于": lambda lost, n: lost < n - SAME, "不到": lambda lost, n: lost < n - SAME,
+              "小于": lambda lost, n: lost < n - SAME, "不足": lambda lost, n: lost < n - SAME}
+
+
 def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> tuple[Result, str]:
     hits = deducted(tools, question)
+    beyond = LOST_BEYOND.search(question)
+    if beyond and hits:
+        limit = float(beyond.group("value"))
+        hits = [row for row in hits if LOST_TESTS[beyond.group("op")](row.weight - row.score, limit)]
+        if not hits:
+            return (Result(0.0, "个", "", citations=[Evidence(quote=row.label, line=row.line)
+                                                      for row in deducted(tools, question)[:SHOWN]]),
+                    f"没有扣分{beyond.group('op')}{number(limit)}分的指标。")
     if not hits:  # the evidence is each table's full 总分
         totals = [self_score_fact(tools, t) for t in sorted(tools.named_tables(question) or range(len(tools.report.tables)))]
         return Result(0.0, "个", "", citations=citations(totals)), "没有扣分：每个指标和预算执行率的得分都等于分值。"
@@ -191,7 +209,8 @@ def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> 
     more = (f"\n（另有{len(hits) - SHOWN}个：" + "、".join(f"表{row.table + 1}·{row.name}扣{number(row.weight - row.score)}分"
                                                           for row in hits[SHOWN:]) + "）") if len(hits) > SHOWN else ""
     evidence = [Evidence(quote=row.label, line=row.line) for row in hits[:SHOWN]]
-    head = "扣分的指标及原因" if with_reason else "扣分的指标"
+    head = f"扣分{beyond.group('op')}{beyond.group('value')}分的指标" if beyond else "扣分的指标"
+    head += "及原因" if with_reason else ""
     return Result(float(len(hits)), "个", "", citations=evidence), f"{head}（共{len(hits)}个）：\n{body}{more}"
 
 
@@ -289,6 +308,7 @@ KINDS = (
                unless=(re.compile(r"为什么|为何|什么原因"),)),
     ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|得分|总分|失分|没有?(?:得|拿)?满分)"
                                       r"|(?:扣分|失分)的?(?:原因|理由|依据)"
+                                      rf"|(?:{NOT_FULL.pattern}).{{0,8}}(?:及其?|和|并|以及|、)(?:偏差)?(?:原因|理由)"
                                       r"|(?:扣分|失分).{0,12}(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|扣分的?)?(?:原因|理由)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
     *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),
