@@ -288,3 +288,22 @@ def test_the_indicators_below_a_score_rate():
 def test_the_indicators_below_their_weight_with_their_notes():
     answer = ask(S000, "列出所有得分低于分值的指标及其偏差原因").answer
     assert answer.startswith("扣分的指标及原因") and "表中偏差说明：“加大宣传途径”" in answer
+
+
+# a share of a total the report does not state -----------------------------------------------------------------------------
+
+S004 = S003.parent / "004_cc7bd27ce374c8f5.txt"
+
+
+def test_a_share_of_total_spending_where_only_its_two_parts_are_stated():
+    lines = S004.read_text(encoding="utf-8").split("\n")
+    assert "基本支出6346.47万元" in lines[53] and "项目支出1559.70万元" in lines[55]  # no total stated
+    total = 6346.47 + 1559.70
+    assert ask(S004, "项目支出占总支出的比例？").value == round(1559.70 / total * 100, 2)
+    assert ask(S004, "基本支出占总支出的比例是多少？").value == round(6346.47 / total * 100, 2)
+
+
+def test_a_stated_total_is_still_the_one_divided_by():
+    line = S003.read_text(encoding="utf-8").split("\n")[11]
+    assert "2023年支出1359.46万元" in line and "项目支出361.37万元" in line
+    assert ask(S003, "项目支出占总支出的比例是多少？").value == round(361.37 / 1359.46 * 100, 2)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.chat.calculator import calculate
-from assistant.chat.facts import Fact
+from assistant.chat.facts import BY_NATURE_OF_SPENDING, Fact
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
@@ -285,12 +285,27 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
         and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
     part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
+    if share and spending_part_for_total(node.whole, whole):  # "占总支出" where the report states no total: the
+        whole = add_up(tools, Sum(tuple(replace(node.whole, text=name) for name in BY_NATURE_OF_SPENDING)))  # sum,
+        part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
     if not whole.value:
         raise NotFound("分母")
     if node.times:
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
     return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)
+
+
+TOTAL_SPENDING = re.compile(r"总支出|支出总额|全部支出|支出合计|整体支出")
+
+
+def spending_part_for_total(asked: object, found_whole: Result) -> bool:
+    """Whether the total spending asked for came to one of its own parts (基本支出 for 总支出: a report stating only
+    基本支出 and 项目支出); the total is then their sum."""
+    if not isinstance(asked, Operand) or not TOTAL_SPENDING.search(asked.text) or len(found_whole.facts) != 1:
+        return False
+    fact = found_whole.facts[0]
+    return any(part in fact.label for part in BY_NATURE_OF_SPENDING) and not TOTAL_SPENDING.search(fact.label)
 
 
 def deduction(tools: ReportTools, node: Deduction) -> Result:
