@@ -307,3 +307,10 @@ def test_a_stated_total_is_still_the_one_divided_by():
     line = S003.read_text(encoding="utf-8").split("\n")[11]
     assert "2023年支出1359.46万元" in line and "项目支出361.37万元" in line
     assert ask(S003, "项目支出占总支出的比例是多少？").value == round(361.37 / 1359.46 * 100, 2)
+
+
+def test_a_list_then_another_table_by_its_number():
+    rows = blank(S002, "score", table=2)
+    answer = ask(S002, "哪些指标没有评分？", "表3呢？")
+    assert answer.value == len(rows) and all(name in answer.answer for _, name in rows)
+    assert "表4" not in answer.answer

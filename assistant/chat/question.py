@@ -1004,6 +1004,9 @@ def over_previous_scope(text: str, previous: Question) -> str:
     listing = previous.node if isinstance(previous.node, Listing) else None
     if LIST_AGAIN.fullmatch(re.sub(r"[？?。！!，,\s]", "", text)):
         return asked
+    own = re.sub(r"(?:的)?呢?[？?。！!，,\s]*$", "", FOLLOW_UP_START.sub("", text))
+    if listing is not None and TABLE_NUMBER.fullmatch(own) and not TABLE_NUMBER.search(asked):
+        return clean(f"{own}中{asked}")  # "哪些指标没有评分？" then "表3呢？": the same list, of that table
     they = THEY.match(text)
     if they and listing is not None and listing.over == "tables":
         return clean(f"各{'专项' if '专项' in asked else '项目'}{text[they.end():]}")
