@@ -314,3 +314,17 @@ def test_a_list_then_another_table_by_its_number():
     answer = ask(S002, "哪些指标没有评分？", "表3呢？")
     assert answer.value == len(rows) and all(name in answer.answer for _, name in rows)
     assert "表4" not in answer.answer
+
+
+# 结余 said without 预算 ---------------------------------------------------------------------------------------------------
+
+def test_what_a_project_left_unspent_without_the_word_budget():
+    table = next(t for _, t in projects(S002) if t.name == "运行维护费").funds_total
+    answer = ask(S002, "运行维护费结余多少？")
+    assert answer.value == round(table.full_year_budget - table.executed, 2)
+
+
+def test_a_结余_the_report_states_is_read_as_stated():
+    assert "结余结转0万元" in S003.read_text(encoding="utf-8").split("\n")[11]
+    answer = ask(S003, "年末结余多少？")
+    assert answer.value == 0 and "结余结转0万元" in answer.answer

@@ -617,11 +617,15 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
-    # 结余 is left over from a budget only when the question speaks of one
-    match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
+    """What a budget left unspent. 结余 is that when the question speaks of a budget; else it is first what the report
+    states as 结余 ("结余结转0万元"), then, when it states none, the budget less the spending."""
+    said = LEFT_OVER.search(asked)
+    match = UNSPENT.search(asked) or (said if "预算" in asked or not (EACH.search(body) or WHICH.search(body)) else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     first, second = left_over(asked[:match.start()] + asked[match.end():])
+    if match is said and "预算" not in asked:
+        return Either(Lookup(operand(body)), Either(first, second))
     return Either(first, second)
 
 
