@@ -328,3 +328,11 @@ def test_a_结余_the_report_states_is_read_as_stated():
     assert "结余结转0万元" in S003.read_text(encoding="utf-8").split("\n")[11]
     answer = ask(S003, "年末结余多少？")
     assert answer.value == 0 and "结余结转0万元" in answer.answer
+
+
+def test_each_project_s_budget_as_a_share_of_their_sum():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S002)}
+    total = sum(budgets.values())
+    answer = ask(S002, "各项目预算占比分别是多少？").answer
+    assert f"={total:g}万元" in answer
+    assert all(f"{name} | {value:g}万元 | {round(value / total * 100, 2):g}% |" in answer for name, value in budgets.items())

@@ -297,6 +297,14 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
                 else f"没有{name}{way}{limit}的项目。")
         return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
+    if node.condition == "share" and facts[0].unit in MONEY_UNITS:  # each table's sum of money as a share of all
+        total = derived("+".join(number(f.value) for f in facts), facts[0].unit, facts)
+        shares = [derived(f"{number(f.value)}÷{number(total.value)}×100", "%", [f]) for f in facts]
+        rows = "\n".join(f"| {table_label(tools, f.table)} | {printed(f)} | {number(s.value)}% | {where(f)} |"
+                         for f, s in zip(facts, shares))
+        return (Result(None, "%", "", facts),
+                f"各表的{name}占其合计（{total.formula}={number(total.value)}{total.unit or ''}）的比例：\n"
+                f"| 自评表 | {name} | 占比 | 出处 |\n|---|---|---|---|\n{rows}")
     if node.condition == "each" and node.also:
         return columns_listing(tools, node, projects)
     if node.condition == "each" or node.column is not None:

@@ -126,6 +126,9 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
 # "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
 FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
                         r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
+# "各项目预算占比分别是多少", "各项目执行数占合计的比例": each table's figure as a share of their sum
+EACH_SHARE = re.compile(r"占比|比例|比重|百分比|份额")
+TOTAL_FIRST = re.compile(r"(?:合计|之和|总和|加起来|总计|平均)[^占]*占")  # "各项目执行数合计占…": the sum's share
 # "三公经费中哪项最多", "公用经费里哪一项最少", "三公经费各项分别是多少", "项目支出的各组成部分从高到低排列": the parts
 # of the whole named first
 PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
@@ -768,6 +771,9 @@ KINDS = (
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
+         if not TOTAL_FIRST.search(body) and (listing := parse_listing(body)) is not None and listing.over == "tables"
+         else None),
     Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
