@@ -336,3 +336,15 @@ def test_each_project_s_budget_as_a_share_of_their_sum():
     answer = ask(S002, "各项目预算占比分别是多少？").answer
     assert f"={total:g}万元" in answer
     assert all(f"{name} | {value:g}万元 | {round(value / total * 100, 2):g}% |" in answer for name, value in budgets.items())
+
+
+# the unit and the year of the report --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [S000, S003, S004])
+def test_the_unit_and_the_year_a_report_is_of(path):
+    report = gold(path)
+    unit = ask(path, "预算单位名称是什么？")
+    assert f"为{report.unit_name}（第" in unit.answer
+    line = int(unit.answer.split("（第")[1].split("行")[0])
+    assert report.unit_name in path.read_text(encoding="utf-8").split("\n")[line - 1]
+    assert f"{report.year}年度" in ask(path, "报告是哪一年度的？").answer

@@ -401,6 +401,20 @@ def form_facts(document: Document) -> list[Fact]:
             for paragraph in document.paragraphs for match in FORM_FIELD.finditer(normalize_text(paragraph.text))]
 
 
+def report_facts(report: CheckedReport, document: Document) -> list[Fact]:
+    """The unit the report is of and its year, each quoted from the first line that states it: text answers
+    ("预算单位名称是什么", "报告是哪一年度的")."""
+    facts = []
+    for label, text, said in (("单位名称 预算单位名称 部门名称 单位", report.unit_name, report.unit_name),
+                              ("报告年度 年度 哪一年", f"{report.year}年度" if report.year else None,
+                               str(report.year or ""))):
+        line = next((i for i, line in enumerate(document.lines, 1) if said and said in line), None)
+        if text and line is not None:
+            facts.append(Fact(label=label, value=None, text=text, unit=None, source="table", kind="cell",
+                              quote=document.lines[line - 1].strip()[:80], line=line, row=label.split()[0]))
+    return facts
+
+
 def group_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
     """The weights printed in 一级指标 headers ("产出指标(50分)")."""
     facts = []
@@ -464,7 +478,7 @@ def table_facts(report: CheckedReport, document: Document) -> list[Fact]:
         facts += total_facts(cells, index, table, report.year, end)
         facts += goal_facts(cells, index, table, report.year, end)
         facts += group_facts(cells, index, table, report.year, end)
-    facts += cell_facts(document, report) + form_facts(document)
+    facts += cell_facts(document, report) + form_facts(document) + report_facts(report, document)
     return facts + review_facts(report, facts)
 
 
