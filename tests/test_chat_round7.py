@@ -348,3 +348,9 @@ def test_the_unit_and_the_year_a_report_is_of(path):
     line = int(unit.answer.split("（第")[1].split("行")[0])
     assert report.unit_name in path.read_text(encoding="utf-8").split("\n")[line - 1]
     assert f"{report.year}年度" in ask(path, "报告是哪一年度的？").answer
+
+
+def test_the_staff_in_post_said_as_在职():
+    line = S000.read_text(encoding="utf-8").split("\n")[1310]
+    assert "其中在职85人" in line
+    assert ask(S000, "在职人员有多少人？").value == 85
