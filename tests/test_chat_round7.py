@@ -354,3 +354,14 @@ def test_the_staff_in_post_said_as_在职():
     line = S000.read_text(encoding="utf-8").split("\n")[1310]
     assert "其中在职85人" in line
     assert ask(S000, "在职人员有多少人？").value == 85
+
+
+# a table's score, then the other side's ---------------------------------------------------------------------------------
+
+def test_the_self_score_then_the_review_s_and_back():
+    recomputed = {s["table"]: s for s in checked_json(S000)["scores"]}[2]
+    table = gold(S000).tables[2]
+    assert ask(S000, "表3的复核得分是多少？", "自评呢？").value == table.total_score == recomputed["self_score"]
+    assert ask(S000, "表3的自评得分是多少？", "复核后呢？").value == recomputed["recomputed_score"]
+    lowest = min(t.total_score for _, t in projects(S000))
+    assert ask(S000, "复核后哪个项目得分最低？", "自评呢？").value == lowest

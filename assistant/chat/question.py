@@ -968,7 +968,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{ASKING.sub('', asked)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
-    swapped = same_class_swapped(asked, clean(ASKING.sub("", body)))
+    swapped = other_side(asked, clean(ASKING.sub("", body))) or same_class_swapped(asked, clean(ASKING.sub("", body)))
     if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
         return swapped
     if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
@@ -1041,6 +1041,20 @@ def over_previous_scope(text: str, previous: Question) -> str:
 
 # Words of one class a follow-up swaps for the previous question's ("警告呢？" after "…几个错误？", "表4呢？" after "表3…").
 WORD_CLASSES = (re.compile(r"错误|警告|提示"), TABLE_NUMBER)
+
+
+SIDE = re.compile(r"(?P<side>复核|自评)(?:得分|后|的)?")  # the review's score or the table's own
+SIDE_SAID = re.compile(r"复核后?的?|自评(?!表)的?")
+
+
+def other_side(asked: str, own: str) -> str:
+    """"自评呢？" after "表3的复核得分是多少？" (or "复核后呢？" after a 自评 question): the same question of the other
+    side's score; "" for other follow-ups."""
+    side = SIDE.fullmatch(own)
+    said = SIDE_SAID.search(asked)
+    if side is None or said is None or said.group().startswith(side.group("side")):
+        return ""
+    return clean(f"{asked[:said.start()]}{side.group('side')}{asked[said.end():]}")
 
 
 def same_class_swapped(asked: str, own: str) -> str:
