@@ -365,3 +365,12 @@ def test_the_self_score_then_the_review_s_and_back():
     assert ask(S000, "表3的自评得分是多少？", "复核后呢？").value == recomputed["recomputed_score"]
     lowest = min(t.total_score for _, t in projects(S000))
     assert ask(S000, "复核后哪个项目得分最低？", "自评呢？").value == lowest
+
+
+@pytest.mark.parametrize("question", ["复核得分比自评低的有哪些表？", "自评比复核高的是哪些表？"])
+def test_the_tables_the_review_scored_lower_asked_with_which_at_the_end(question):
+    lower = [s["table"] for s in checked_json(S000)["scores"] if s["recomputed_score"] < s["self_score"] - 0.005]
+    answer = ask(S000, question)
+    assert answer.value == len(lower)
+    head = answer.answer.split("\n")[0]
+    assert all(f"表{t + 1} " in head for t in lower) and head.count("表") == len(lower)

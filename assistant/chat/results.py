@@ -115,7 +115,7 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
     gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
     which = WHICH_TABLES.search(question) if not EXTREME.search(question) else None  # "差得最多": the widest gap
     if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
-        higher = (question.find("自评") < question.find("复核")) == (which.group("way") in "高多超")
+        higher = (question.find("自评") < question.find("复核")) == ((which.group("way") or which.group("way2")) in "高多超")
         hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
         head = (f"自评得分{'高' if higher else '低'}于复核得分的有{len(hits)}张："
                 f"{'、'.join(table_label(tools, t) for t in hits)}。\n" if hits
@@ -285,7 +285,8 @@ REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|�
                           r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 # "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
-WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)")
+WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)"
+                          r"|(?P<way2>高|低|多(?!少)|(?<!多)少)的?(?:有|是)(?:哪些|哪几个?|哪个|哪张)")  # "…比自评低的有哪些表"
 GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
