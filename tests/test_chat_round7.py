@@ -374,3 +374,16 @@ def test_the_tables_the_review_scored_lower_asked_with_which_at_the_end(question
     assert answer.value == len(lower)
     head = answer.answer.split("\n")[0]
     assert all(f"表{t + 1} " in head for t in lower) and head.count("表") == len(lower)
+
+
+# a comparison, then another year or column of both sides ------------------------------------------------------------------
+
+def test_a_comparison_then_last_year_or_the_budget_of_both_sides():
+    rows = basic_rows(S002)
+    spent = {name: rows[name]["2022年决算数"] for name in ("三公经费", "公用经费")}
+    last_year = ask(S002, "三公经费和公用经费哪个多？", "上年呢？")
+    assert last_year.value == max(spent.values())
+    assert all(f"决算数{value:g}万元" in last_year.answer for value in spent.values())
+    budgets = {name: rows[name]["2023年预算数"] for name in ("三公经费", "公用经费")}
+    budget = ask(S002, "三公经费和公用经费哪个多？", "预算数呢？")
+    assert budget.value == max(budgets.values()) and all(f"预算数{v:g}万元" in budget.answer for v in budgets.values())

@@ -737,7 +737,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
-        sides, what = measure_shared([clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)]), \
+        sides, what = year_shared(measure_shared([clean(side) for side in split_outside_quotes(groups["items"],
+                                                                                               ITEM_SPLIT)])), \
             groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
@@ -1080,6 +1081,9 @@ def scope_node(node):
     return node
 
 
+WHICH_WORD = re.compile(r"哪一个|哪个|哪一项|哪项|谁")
+
+
 def measure_swapped(asked: str, previous: Question, body: str) -> str:
     """The previous question asking the follow-up's measure instead of its own: "A和B哪个得分高" + "执行率" → "A和B哪个
     执行率高"; "哪些项目没拿满分" + "分别扣了几分" → "各项目分别扣了几分"; a question naming no measure gets it after
@@ -1090,6 +1094,8 @@ def measure_swapped(asked: str, previous: Question, body: str) -> str:
     said = column_words(asked)
     if said:
         return clean(asked.replace(said[-1], measure))
+    if isinstance(previous.node, Larger) and WHICH_WORD.search(asked):  # "A和B哪个多" + "预算数": of each side
+        return clean(WHICH_WORD.sub(lambda m: f"{m.group()}{measure}", asked, count=1))
     subject = previous.subject
     return clean(asked.replace(subject, f"{subject}{measure}", 1) if subject and subject in asked else f"{asked}{measure}")
 
