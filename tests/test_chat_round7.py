@@ -1,5 +1,9 @@
-"""Reviewers' questions of round 7 (issue 17): a year said once over several figures, the fields a form fills in
-on a line of their own (填表人, 填报日期, 联系电话), …
+"""Reviewers' questions of round 7 (issue 17): a year said once over several figures (上年呢？ after 基本支出和项目支出),
+the fields a form fills in on a line of their own (填表人, 填报日期, 联系电话), the review's findings by table and by
+severity, rows leaving a cell blank, a list then a measure of each thing listed, 部门整体支出 and shares of it, sums in
+亿元 and 万元, a table's 年度总体目标, the split of its 年度资金总额, rows by points lost or 得分率, 总支出 a report does
+not state, 结余 said without 预算, each project's share, the unit and year of the report, follow-ups to the other side
+of the review or to another year / column of both sides of a comparison.
 
 Expected figures are read off the gold tables (evals/gold/*.json, transcribed from the samples' own text) or, for
 what no gold table holds, off the sample's own line (quoted in the test)."""
