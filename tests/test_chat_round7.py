@@ -391,3 +391,20 @@ def test_a_comparison_then_last_year_or_the_budget_of_both_sides():
     budgets = {name: rows[name]["2023年预算数"] for name in ("三公经费", "公用经费")}
     budget = ask(S002, "三公经费和公用经费哪个多？", "预算数呢？")
     assert budget.value == max(budgets.values()) and all(f"预算数{v:g}万元" in budget.answer for v in budgets.values())
+
+
+# the 执行率 of projects the narrative numbers ------------------------------------------------------------------------------
+
+def test_each_numbered_project_s_rate_where_its_paragraph_gives_budget_and_spending():
+    line = S003.read_text(encoding="utf-8").split("\n")[25]  # "…年初预算金额70万元,追加69.88万元，实际支出139.98万元。"
+    assert "年初预算金额70万元" in line and "追加69.88万元" in line and "实际支出139.98万元" in line
+    rate = round(139.98 / (70 + 69.88) * 100, 2)
+    answer = ask(S003, "各项目的执行率分别是多少？").answer
+    assert f"139.98÷(70+69.88)×100={rate:g}%" in answer and "—（未列预算）" in answer and "金额" not in answer
+    assert ask(S003, "哪个项目执行率最高？").value == rate
+    below = ask(S003, "哪些项目执行率低于100%？")
+    assert below.value == 0 and "没有执行率低于100%的项目" in below.answer
+
+
+def test_a_report_giving_no_project_its_spending_says_so():
+    assert "未找到" in ask(S001, "各项目的执行率分别是多少？").answer

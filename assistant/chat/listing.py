@@ -3,8 +3,9 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
-                                    narrative_projects, number, of, sibling, table_named)
+from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
+                                    item_figure, label_named, listed_items, narrative_projects, number, of, sibling,
+                                    table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
                                      subject_of)
@@ -387,6 +388,8 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     projects = narrative_projects(tools)
     if not projects:
         raise NotFound("项目支出绩效自评表")
+    if "执行率" in node.subject.text:
+        return narrative_rates(tools, projects, node)
     words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
@@ -416,6 +419,35 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
               for item in projects if item.paragraph not in amounts]
     return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
             f"正文列出{len(projects)}个项目：{'、'.join(f'“{item.name}”' for item in projects)}。" + table)
+
+
+def narrative_rates(tools: ReportTools, projects: list, node: Listing) -> tuple[Result, str]:
+    """Each numbered project's 执行率 where its paragraph gives what it spent and its budget (实际支出 ÷ (年初预算 +
+    追加)); those below / above a number or the highest / lowest when asked; "—" for a project giving no budget."""
+    rates = {}
+    for item in projects:
+        budget, added, spent = (item_figure(tools, item, words, MONEY_UNITS, True) for words in ("年初预算", "追加", "实际支出"))
+        if budget is not None and spent is not None and spent not in (budget, added):  # spending said as such
+            parts = [budget] + ([added] if added is not None else [])
+            whole = "+".join(number(f.value) for f in parts)
+            rates[item.paragraph] = derived(f"{number(spent.value)}÷({whole})×100", "%", [spent, *parts])
+    if not rates:
+        raise NotFound("各项目的预算数与实际支出")
+    cell = lambda item: f"{rates[item.paragraph].formula}={number(rates[item.paragraph].value)}%" \
+        if item.paragraph in rates else "—（未列预算）"  # noqa: E731
+    table = "\n| 项目 | 执行率 | 出处 |\n|---|---|---|\n" + "\n".join(f"| {item.name} | {cell(item)} | 第{item.line}行 |"
+                                                                     for item in projects)
+    named = [(item.name, rates[item.paragraph]) for item in projects if item.paragraph in rates]
+    if node.condition in ("highest", "lowest"):
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
+        return chosen, f"正文列出预算与实际支出的项目中执行率{'最高' if node.condition == 'highest' else '最低'}的是“{name}”：" \
+                       f"{chosen.formula}={number(chosen.value)}%。" + table
+    if node.condition in COMPARES:
+        hits = [name for name, rate in named if COMPARES[node.condition](rate.value, node.threshold)]
+        way = f"执行率{WAY_WORDS[node.condition]}{number(node.threshold)}%"
+        head = f"{way}的有{len(hits)}个：{'、'.join(f'“{n}”' for n in hits)}。" if hits else f"没有{way}的项目。"
+        return Result(float(len(hits)), "个", "", [f for _, r in named for f in r.facts]), head + table
+    return Result(None, "%", "", [f for _, r in named for f in r.facts]), f"正文所列{len(projects)}个项目的执行率：" + table
 
 
 def table_gaps(tools: ReportTools, figures: list[Fact], whole: str, unit: str) -> list[Fact]:
