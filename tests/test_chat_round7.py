@@ -408,3 +408,8 @@ def test_each_numbered_project_s_rate_where_its_paragraph_gives_budget_and_spend
 
 def test_a_report_giving_no_project_its_spending_says_so():
     assert "未找到" in ask(S001, "各项目的执行率分别是多少？").answer
+
+
+def test_one_numbered_project_s_rate():
+    answer = ask(S003, "市场及食品药品监管专项的执行率是多少？")
+    assert answer.value == round(139.98 / (70 + 69.88) * 100, 2)

@@ -433,8 +433,12 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
         return of(printed.fact)
-    if column:  # no printed 执行率 (a basic-data row): 决算数 ÷ 预算数 of the row
+    if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
+        item = next((item for item in narrative_projects(tools) if item.name in subject), None)
+        rate = item_rate(tools, item) if item is not None else None
+        if rate is not None:
+            return rate
         spent = Operand(subject, "final", node.subject.year, node.subject.source, MONEY_UNITS)
         return divide(tools, Ratio(spent, replace(spent, column="budget")))
     words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
@@ -606,6 +610,16 @@ def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: froz
                 break
         matches = [m for m in matches if id(m.fact) in said]
     return max(matches, key=headline).fact if matches else None
+
+
+def item_rate(tools: ReportTools, item: NarrativeItem) -> Result | None:
+    """A numbered project's 执行率, 实际支出 ÷ (年初预算 + 追加), when its paragraph gives its spending as such and
+    its budget; else None."""
+    budget, added, spent = (item_figure(tools, item, words, MONEY_UNITS, True) for words in ("年初预算", "追加", "实际支出"))
+    if budget is None or spent is None or spent in (budget, added):
+        return None
+    parts = [budget] + ([added] if added is not None else [])
+    return derived(f"{number(spent.value)}÷({'+'.join(number(f.value) for f in parts)})×100", "%", [spent, *parts])
 
 
 def headline(match: Match) -> tuple[float, int]:

@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_figure, label_named, listed_items, narrative_projects, number, of, sibling,
+                                    item_rate, label_named, listed_items, narrative_projects, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
@@ -424,13 +424,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
 def narrative_rates(tools: ReportTools, projects: list, node: Listing) -> tuple[Result, str]:
     """Each numbered project's 执行率 where its paragraph gives what it spent and its budget (实际支出 ÷ (年初预算 +
     追加)); those below / above a number or the highest / lowest when asked; "—" for a project giving no budget."""
-    rates = {}
-    for item in projects:
-        budget, added, spent = (item_figure(tools, item, words, MONEY_UNITS, True) for words in ("年初预算", "追加", "实际支出"))
-        if budget is not None and spent is not None and spent not in (budget, added):  # spending said as such
-            parts = [budget] + ([added] if added is not None else [])
-            whole = "+".join(number(f.value) for f in parts)
-            rates[item.paragraph] = derived(f"{number(spent.value)}÷({whole})×100", "%", [spent, *parts])
+    rates = {item.paragraph: rate for item in projects if (rate := item_rate(tools, item)) is not None}
     if not rates:
         raise NotFound("各项目的预算数与实际支出")
     cell = lambda item: f"{rates[item.paragraph].formula}={number(rates[item.paragraph].value)}%" \
