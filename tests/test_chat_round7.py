@@ -413,3 +413,11 @@ def test_a_report_giving_no_project_its_spending_says_so():
 def test_one_numbered_project_s_rate():
     answer = ask(S003, "市场及食品药品监管专项的执行率是多少？")
     assert answer.value == round(139.98 / (70 + 69.88) * 100, 2)
+
+
+@pytest.mark.parametrize("question, fell", [("哪些项目复核后分数下降了？", True), ("哪些表复核后得分提高了？", False)])
+def test_the_tables_whose_score_the_review_moved(question, fell):
+    moved = [s["table"] for s in checked_json(S000)["scores"]
+             if (s["recomputed_score"] < s["self_score"] - 0.005 if fell else s["recomputed_score"] > s["self_score"] + 0.005)]
+    answer = ask(S000, question)
+    assert answer.value == len(moved) and all(f"表{t + 1} " in answer.answer.split("\n")[0] for t in moved)

@@ -114,8 +114,10 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
     gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
     which = WHICH_TABLES.search(question) if not EXTREME.search(question) else None  # "差得最多": the widest gap
-    if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
-        higher = (question.find("自评") < question.find("复核")) == ((which.group("way") or which.group("way2")) in "高多超")
+    moved = MOVED.search(question) if "自评" not in question and WHICH.search(question) else None
+    if (which or moved) and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
+        higher = moved.group() in FELL if moved else \
+            (question.find("自评") < question.find("复核")) == ((which.group("way") or which.group("way2")) in "高多超")
         hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
         head = (f"自评得分{'高' if higher else '低'}于复核得分的有{len(hits)}张："
                 f"{'、'.join(table_label(tools, t) for t in hits)}。\n" if hits
@@ -287,6 +289,10 @@ REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|�
 # "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
 WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)"
                           r"|(?P<way2>高|低|多(?!少)|(?<!多)少)的?(?:有|是)(?:哪些|哪几个?|哪个|哪张)")  # "…比自评低的有哪些表"
+# "哪些项目复核后分数下降了": the review's score moved from the table's own, down (the self-score higher) or up
+MOVED = re.compile(r"下降|降低|减少|变低|上升|提高|增加|变高|升高")
+FELL = ("下降", "降低", "减少", "变低")
+WHICH = re.compile(r"哪些|哪几|哪个|哪张")
 GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
@@ -297,6 +303,7 @@ KINDS = (
                                   re.compile(r"不一样|不同|不一致|有差异|有差别|变了")), review_reasons),
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
+    ResultKind("复核后升降的表", (WHICH, re.compile("复核"), MOVED), score_differences, unless=(re.compile("指标"),)),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
     ResultKind("复核变化最大的表", (EXTREME, re.compile(r"复核|重算|重新计算"),
                                    re.compile(r"变|调整|改|差|不同|不一样")), score_differences),
