@@ -15,7 +15,7 @@ from assistant.chat.question import (Difference, Larger, Listing, Lookup, Questi
                                      questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
-from assistant.chat.vocabulary import column_words
+from assistant.chat.vocabulary import TABLE_NUMBER, column_words
 from assistant.document import Document
 from assistant.errors import BadInput
 from schemas import Answer, CheckedReport
@@ -53,7 +53,8 @@ def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Quest
         if picked:  # "哪个项目执行率最低？" then "它的预算呢？": 它 is the table the answer picked
             understood = replace(understood, subject=picked, resolved=picked + "".join(column_words(understood.resolved)),
                                  whole=understood.resolved)
-        if understood.subject or kind_of(understood.resolved):  # the review's results are a subject too
+        if understood.subject or kind_of(understood.resolved) or any(n and n in understood.resolved for n in names[0]) \
+                or TABLE_NUMBER.search(understood.resolved):  # the review's results and a table are subjects too
             resolved.append(understood)
     return resolved
 

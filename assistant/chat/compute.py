@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.chat.calculator import calculate
-from assistant.chat.facts import Fact
+from assistant.chat.facts import BY_NATURE_OF_SPENDING, Fact
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
@@ -90,6 +90,23 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
     if unit is None:
         return None
     return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
+
+
+# How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
+# these reports it is far more often a slip for 万元 ("实际支出65.47元" of a project of 65.47万元) than a small sum.
+WAN_IN = {"万元": 1, "亿元": 10_000}
+
+
+def in_unit(result: Result, unit: str | None) -> Result:
+    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how); else as it is."""
+    if result.value is None or result.unit == unit or result.unit not in WAN_IN or unit not in WAN_IN:
+        return result
+    factor = WAN_IN[result.unit] / WAN_IN[unit]
+    formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
+    return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
+
+
+SAME = 0.005  # two figures equal within rounding to two decimals
 
 
 def rounded(value: float) -> float:
@@ -206,8 +223,9 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
     thing's whole ("基本支出占总支出"), never larger than it, when such a pair exists.
     """
     if not (named(first) and named(second)):
-        left = evaluate(tools, first)
-        return left, evaluate(tools, second, first_fact(left))
+        left = evaluate(tools, first)  # the other figure near the first, unless that adds up several tables' figures
+        several = len({f.table for f in left.facts if f.source == "table"}) > 1
+        return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
     seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
     if not firsts:
@@ -220,10 +238,10 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]
     if not pairs:
         raise NotFound(second.subject or second.text)
-    pairs = [p for p in pairs if p[1].value <= p[2].value + 0.005] or pairs if within else pairs
+    pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
-    return (of(table_score(tools, first, a) if first.column == "score" else a),
-            of(table_score(tools, second, b) if second.column == "score" else b))
+    left = of(table_score(tools, first, a) if first.column == "score" else a)
+    return left, in_unit(of(table_score(tools, second, b) if second.column == "score" else b), left.unit)
 
 
 def comparable(unit: str | None, other: str | None) -> bool:
@@ -267,12 +285,27 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
         and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
     part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
+    if share and spending_part_for_total(node.whole, whole):  # "占总支出" where the report states no total: the
+        whole = add_up(tools, Sum(tuple(replace(node.whole, text=name) for name in BY_NATURE_OF_SPENDING)))  # sum,
+        part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
     if not whole.value:
         raise NotFound("分母")
     if node.times:
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
     return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)
+
+
+TOTAL_SPENDING = re.compile(r"总支出|支出总额|全部支出|支出合计|整体支出")
+
+
+def spending_part_for_total(asked: object, found_whole: Result) -> bool:
+    """Whether the total spending asked for came to one of its own parts (基本支出 for 总支出: a report stating only
+    基本支出 and 项目支出); the total is then their sum."""
+    if not isinstance(asked, Operand) or not TOTAL_SPENDING.search(asked.text) or len(found_whole.facts) != 1:
+        return False
+    fact = found_whole.facts[0]
+    return any(part in fact.label for part in BY_NATURE_OF_SPENDING) and not TOTAL_SPENDING.search(fact.label)
 
 
 def deduction(tools: ReportTools, node: Deduction) -> Result:
@@ -400,8 +433,12 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
         return of(printed.fact)
-    if column:  # no printed 执行率 (a basic-data row): 决算数 ÷ 预算数 of the row
+    if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
+        item = next((item for item in narrative_projects(tools) if item.name in subject), None)
+        rate = item_rate(tools, item) if item is not None else None
+        if rate is not None:
+            return rate
         spent = Operand(subject, "final", node.subject.year, node.subject.source, MONEY_UNITS)
         return divide(tools, Ratio(spent, replace(spent, column="budget")))
     words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
@@ -554,6 +591,9 @@ def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     return [m.fact for m in sorted(chosen, key=lambda m: m.fact.paragraph)]
 
 
+ACTUAL = re.compile(r"实际|全年|累计")  # words a measure may go without ("实际支出" printed as "支出")
+
+
 def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: frozenset[str] | None,
                 measured: bool) -> Fact | None:
     """The figure of a numbered project the words ask for ("支出": its 实际支出), read in its own paragraph; with no
@@ -562,11 +602,24 @@ def item_figure(tools: ReportTools, item: NarrativeItem, words: str, units: froz
     measure = AMOUNT_WORDS.sub("", words)
     matches = [m for m in tools.lookup(f"{item.name} {measure}", source="narrative", units=units, limit=ITEM_CANDIDATES)
                if m.fact.paragraph == item.paragraph]
-    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so
-        said = {id(m.fact) for m in tools.lookup(measure, source="narrative", units=units, limit=ITEM_CANDIDATES)
-                if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+    if measured and tokens(measure):  # "省级追加最多": only a figure its own clause calls so; "实际支出" is said
+        for said_as in dict.fromkeys((measure, ACTUAL.sub("", measure) or measure)):  # "支出48.57万元" by some items
+            said = {id(m.fact) for m in tools.lookup(said_as, source="narrative", units=units, limit=ITEM_CANDIDATES)
+                    if m.fact.paragraph == item.paragraph and m.score >= MEASURE_ENOUGH}
+            if said:
+                break
         matches = [m for m in matches if id(m.fact) in said]
     return max(matches, key=headline).fact if matches else None
+
+
+def item_rate(tools: ReportTools, item: NarrativeItem) -> Result | None:
+    """A numbered project's 执行率, 实际支出 ÷ (年初预算 + 追加), when its paragraph gives its spending as such and
+    its budget; else None."""
+    budget, added, spent = (item_figure(tools, item, words, MONEY_UNITS, True) for words in ("年初预算", "追加", "实际支出"))
+    if budget is None or spent is None or spent in (budget, added):
+        return None
+    parts = [budget] + ([added] if added is not None else [])
+    return derived(f"{number(spent.value)}÷({'+'.join(number(f.value) for f in parts)})×100", "%", [spent, *parts])
 
 
 def headline(match: Match) -> tuple[float, int]:

@@ -47,6 +47,10 @@ UNIT_WORDS = {"人": "人员 人数", "名": "人员 人数 名额", "万元": "
 # 按支出性质 items; every other breakdown item is 按收入性质 (funding source).
 BY_NATURE_OF_SPENDING = ("基本支出", "项目支出")
 KEY_CELL = re.compile(r"(名称|主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途)$")
+# A form's fields written out on a line below a table ("填表人：潘菲丽  填报日期：2025.4.29   联系电话：…"): the label, then
+# what is filled in up to the next label or a wide gap; a field left blank ("单位负责人签字：") gives nothing.
+FORM_FIELD = re.compile(r"(?P<key>填表人|填报人|填报日期|填表日期|报送日期|联系电话|联系人|(?:单位|部门)?负责人(?:签字)?|审核人)"
+                        r"\s*[：:]\s*(?P<value>[^\s：:]+?)(?=\s{2,}|\t|$|\s*(?:填表|填报|报送|联系|(?:单位|部门)?负责人|审核人)\S{0,3}[：:])")
 CLAUSE_BREAK = re.compile(r"[，,；;。！!？?]")
 # Units that often come before the thing counted ("发展10家ODR企业", "检定计量器具30余台" both occur).
 COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件", "批次", "户", "所", "条", "笔", "处", "场",
@@ -390,6 +394,27 @@ def cell_facts(document: Document, report: CheckedReport) -> list[Fact]:
     return facts
 
 
+def form_facts(document: Document) -> list[Fact]:
+    """The fields of a form filled in on a line of their own ("填表人：潘菲丽  填报日期：2025.4.29"): text answers."""
+    return [Fact(label=match.group("key"), value=None, text=match.group("value"), unit=None, source="table",
+                 kind="cell", quote=match.group().strip(), line=paragraph.line, row=match.group("key"))
+            for paragraph in document.paragraphs for match in FORM_FIELD.finditer(normalize_text(paragraph.text))]
+
+
+def report_facts(report: CheckedReport, document: Document) -> list[Fact]:
+    """The unit the report is of and its year, each quoted from the first line that states it: text answers
+    ("预算单位名称是什么", "报告是哪一年度的")."""
+    facts = []
+    for label, text, said in (("单位名称 预算单位名称 部门名称 单位", report.unit_name, report.unit_name),
+                              ("报告年度 年度 哪一年", f"{report.year}年度" if report.year else None,
+                               str(report.year or ""))):
+        line = next((i for i, line in enumerate(document.lines, 1) if said and said in line), None)
+        if text and line is not None:
+            facts.append(Fact(label=label, value=None, text=text, unit=None, source="table", kind="cell",
+                              quote=document.lines[line - 1].strip()[:80], line=line, row=label.split()[0]))
+    return facts
+
+
 def group_facts(cells: SourceCells, index: int, table: Table, year: int | None, end: int | None) -> list[Fact]:
     """The weights printed in 一级指标 headers ("产出指标(50分)")."""
     facts = []
@@ -453,7 +478,7 @@ def table_facts(report: CheckedReport, document: Document) -> list[Fact]:
         facts += total_facts(cells, index, table, report.year, end)
         facts += goal_facts(cells, index, table, report.year, end)
         facts += group_facts(cells, index, table, report.year, end)
-    facts += cell_facts(document, report)
+    facts += cell_facts(document, report) + form_facts(document) + report_facts(report, document)
     return facts + review_facts(report, facts)
 
 

@@ -3,10 +3,12 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named, label_named, listed_items,
-                                    narrative_projects, number, of, sibling, table_named)
-from assistant.chat.facts import COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import SECTION, THRESHOLD, Contents, Listing, Parts, Section, TablesTotal, Why, subject_of
+from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
+                                    item_rate, label_named, listed_items, narrative_projects, number, of, sibling,
+                                    table_named)
+from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
+from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
+                                     subject_of)
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
@@ -71,6 +73,27 @@ def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
             f"报告“{paragraphs[start].text.strip()}”（第{paragraphs[start].line}行）下列有{len(items)}条：\n{body}")
 
 
+GOAL_ITEM = re.compile(r"(?=目标\s*\d+\s*[∶:：])|(?=(?<![\d.])\d+\s*[、．](?!\d))")  # "目标1∶…", "1、…"
+
+
+def goals_answer(tools: ReportTools, node: Goals) -> tuple[Result, str]:
+    """The 年度总体目标 (or their 实际完成情况) of the table named, else of the department's (else the first table
+    setting some), item by item; the one numbered when asked ("目标3")."""
+    named = tools.named_tables(node.subject.text)
+    facts = [f for f in tools.facts if f.kind == "goal" and f.column == node.column and (not named or f.table in named)]
+    if not facts:
+        raise NotFound(f"年度总体目标{COLUMN_NAMES[node.column]}")
+    fact = next((f for f in facts if f.table == tools.main_table), facts[0])
+    items = [item.strip() for item in GOAL_ITEM.split(fact.text) if item.strip()]
+    what = f"{fact.place}的年度总体目标" + ("" if node.column == "expected_goal" else "实际完成情况")
+    if node.number is not None:
+        if not 0 < node.number <= len(items):
+            raise NotFound(f"目标{node.number}")
+        return Result(None, None, "", [fact]), f"{what}第{node.number}项：{items[node.number - 1]}（{where(fact)}）。"
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    return Result(float(len(items)), "项", "", [fact]), f"{what}（共{len(items)}项，{where(fact)}）：\n{body}"
+
+
 def level(text: str) -> int | None:
     """How deep a heading's numbering is (0 for "四、"), None for a paragraph without one."""
     return next((depth for depth, pattern in enumerate(LEVELS) if pattern.match(text)), None)
@@ -102,10 +125,10 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     another is named), each with its share of the whole: the largest or smallest, ranked, or each as printed."""
     whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
                                                units=node.whole.units, year=node.whole.year, limit=20)
-                  if m.score >= ENOUGH and parts_of(tools, m.fact)), None)
+                  if m.score >= ENOUGH and parts_of(tools, m.fact, node.nature)), None)
     if whole is None or not whole.value:
         raise NotFound(f"{node.whole.subject}的组成部分")
-    rows = parts_of(tools, whole)
+    rows = parts_of(tools, whole, node.nature)
     printed_parts = [f for f in rows if f is not None and f.value is not None]
     if not printed_parts:
         raise NotFound(f"{node.whole.subject}的组成部分")
@@ -113,7 +136,7 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     column = whole.heading or COLUMN_NAMES.get(whole.column or "", "")
     cell = lambda f: f"{printed(f)} | {number(shares[id(f)].value)}% | {where(f)}"  # noqa: E731
     head = f"{whole.row}（{column}{printed(whole)}，{where(whole)}）"
-    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None]
+    blank = [name for name, f in zip(part_names(tools, whole), rows) if f is None] if whole.kind == "basic" else []
     table = f"\n| 项目 | {column} | 占{whole.row} | 出处 |\n|---|---|---|---|"
     unfilled = f"\n{'、'.join(blank)}未填{column}。" if blank else ""
     if node.condition in ("highest", "lowest"):
@@ -143,9 +166,15 @@ def part_names(tools: ReportTools, whole: Fact) -> list[str]:
                               and f.parent is not None and f.parent == whole.row and f.row))
 
 
-def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
+NATURE = re.compile(r"按(?:收入|支出)性质分")  # the heading of a split, printed with its total ("按收入性质分：1824.18")
+
+
+def parts_of(tools: ReportTools, whole: Fact, nature: str | None = None) -> list[Fact | None]:
     """Each part's figure in the whole's column (None for a part that leaves it blank); none when the table shows
-    the whole's row has no parts."""
+    the whole's row has no parts. A table's 年度资金总额 is split by `nature`: 收入 (its sources) or 支出."""
+    if nature is not None and whole.kind == "fund" and whole.primary and whole.unit in MONEY_UNITS:
+        return [f for f in tools.facts if f.kind == "breakdown" and f.table == whole.table
+                and not NATURE.match(f.row or "") and (f.row in BY_NATURE_OF_SPENDING) == (nature == "支出")]
     if whole.kind != "basic":
         return []
     column = {f.row: f for f in tools.facts if f.kind == "basic" and f.table == whole.table
@@ -153,15 +182,53 @@ def parts_of(tools: ReportTools, whole: Fact) -> list[Fact | None]:
     return [column.get(name) for name in part_names(tools, whole)]
 
 
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def findings_by_table(tools: ReportTools, findings: list, what: str, way: str | None) -> tuple[Result, str]:
+    """The tables the findings fall on, each with how many (the most or fewest when asked), in table order."""
+    counts: dict[int, list] = {}
+    for finding in findings:
+        if finding.table is not None:
+            counts.setdefault(finding.table, []).append(finding)
+    if not counts:
+        return Result(0.0, "张", ""), f"复核未在任何表中发现{what}。"
+    tables = sorted(counts)
+    if way is not None:
+        best = (max if way == "highest" else min)(len(counts[t]) for t in tables)
+        tables = [t for t in tables if len(counts[t]) == best]
+    body = "\n".join(f"{i}. {table_label(tools, t)}：{len(counts[t])}条（{counts[t][0].message}" +
+                     (f"等{rows_of(counts[t][1:], counts[t][:1])}）" if len(counts[t]) > 1 else "）")
+                     for i, t in enumerate(tables, 1))
+    citations = [e for t in tables for e in counts[t][0].evidence[:1]]
+    if way is not None:
+        most = "最多" if way == "highest" else "最少"
+        return (Result(float(best), "条", "", citations=citations),
+                f"复核发现{what}{most}的是：\n{body}")
+    return (Result(float(len(tables)), "张", "", citations=citations),
+            f"复核发现{what}的表共{len(tables)}张：\n{body}")
+
+
+def rows_of(rest: list, shown: list) -> str:
+    """"，涉及：出勤率、…": the rows of findings not quoted in full, those already quoted left out."""
+    said = " ".join(f.message for f in shown)
+    rows = [row for row in dict.fromkeys(f.row for f in rest if f.row) if row not in said]
+    return f"，涉及：{'、'.join(rows)}" if rows else ""
+
+
 def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The review's findings (of one severity when asked), counted, the first few quoted with their evidence."""
     tables = tools.named_tables(node.subject.text)
     findings = [f for f in tools.findings() if (node.condition is None or f.severity == node.condition)
                 and (not tables or f.table in tables)]
+    what = SEVERITY_NAMES.get(node.condition, "问题")
+    if node.column == "table":
+        return findings_by_table(tools, findings, what, node.also[0] if node.also else None)
     shown = findings[:SHOWN]
-    body = "\n".join(f"{i}. {f.message}" for i, f in enumerate(shown, 1))
-    more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
-    sentence = f"复核共发现{len(findings)}条问题" + (f"：\n{body}{more}" if findings else "。")
+    body = "\n".join(f"{i}. {f.row + '：' if f.row and f.row not in f.message else ''}{f.message}"
+                     for i, f in enumerate(shown, 1))
+    more = f"\n（另有{len(findings) - SHOWN}条{rows_of(findings[SHOWN:], shown)}）" if len(findings) > SHOWN else ""
+    sentence = f"复核共发现{len(findings)}条{what}" + (f"：\n{body}{more}" if findings else "。")
     citations = [e for f in shown for e in f.evidence[:1]]
     return Result(float(len(findings)), "条", "", citations=citations), sentence
 
@@ -169,7 +236,6 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 COMPARES = {"below": lambda value, limit: value < limit - SAME, "above": lambda value, limit: value > limit + SAME,
             "at_least": lambda value, limit: value >= limit - SAME, "equal": lambda value, limit: abs(value - limit) < SAME}
 WAY_WORDS = {"below": "低于", "above": "高于", "at_least": "达到", "equal": "为"}
-SAME = 0.005
 
 
 def table_figures(tools: ReportTools, column: str, projects: bool) -> list[Fact]:
@@ -232,6 +298,14 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         head = (f"{name}{way}{limit}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
                 else f"没有{name}{way}{limit}的项目。")
         return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
+    if node.condition == "share" and facts[0].unit in MONEY_UNITS:  # each table's sum of money as a share of all
+        total = derived("+".join(number(f.value) for f in facts), facts[0].unit, facts)
+        shares = [derived(f"{number(f.value)}÷{number(total.value)}×100", "%", [f]) for f in facts]
+        rows = "\n".join(f"| {table_label(tools, f.table)} | {printed(f)} | {number(s.value)}% | {where(f)} |"
+                         for f, s in zip(facts, shares))
+        return (Result(None, "%", "", facts),
+                f"各表的{name}占其合计（{total.formula}={number(total.value)}{total.unit or ''}）的比例：\n"
+                f"| 自评表 | {name} | 占比 | 出处 |\n|---|---|---|---|\n{rows}")
     if node.condition == "each" and node.also:
         return columns_listing(tools, node, projects)
     if node.condition == "each" or node.column is not None:
@@ -314,6 +388,8 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     projects = narrative_projects(tools)
     if not projects:
         raise NotFound("项目支出绩效自评表")
+    if "执行率" in node.subject.text:
+        return narrative_rates(tools, projects, node)
     words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
@@ -343,6 +419,29 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
               for item in projects if item.paragraph not in amounts]
     return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
             f"正文列出{len(projects)}个项目：{'、'.join(f'“{item.name}”' for item in projects)}。" + table)
+
+
+def narrative_rates(tools: ReportTools, projects: list, node: Listing) -> tuple[Result, str]:
+    """Each numbered project's 执行率 where its paragraph gives what it spent and its budget (实际支出 ÷ (年初预算 +
+    追加)); those below / above a number or the highest / lowest when asked; "—" for a project giving no budget."""
+    rates = {item.paragraph: rate for item in projects if (rate := item_rate(tools, item)) is not None}
+    if not rates:
+        raise NotFound("各项目的预算数与实际支出")
+    cell = lambda item: f"{rates[item.paragraph].formula}={number(rates[item.paragraph].value)}%" \
+        if item.paragraph in rates else "—（未列预算）"  # noqa: E731
+    table = "\n| 项目 | 执行率 | 出处 |\n|---|---|---|\n" + "\n".join(f"| {item.name} | {cell(item)} | 第{item.line}行 |"
+                                                                     for item in projects)
+    named = [(item.name, rates[item.paragraph]) for item in projects if item.paragraph in rates]
+    if node.condition in ("highest", "lowest"):
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
+        return chosen, f"正文列出预算与实际支出的项目中执行率{'最高' if node.condition == 'highest' else '最低'}的是“{name}”：" \
+                       f"{chosen.formula}={number(chosen.value)}%。" + table
+    if node.condition in COMPARES:
+        hits = [name for name, rate in named if COMPARES[node.condition](rate.value, node.threshold)]
+        way = f"执行率{WAY_WORDS[node.condition]}{number(node.threshold)}%"
+        head = f"{way}的有{len(hits)}个：{'、'.join(f'“{n}”' for n in hits)}。" if hits else f"没有{way}的项目。"
+        return Result(float(len(hits)), "个", "", [f for _, r in named for f in r.facts]), head + table
+    return Result(None, "%", "", [f for _, r in named for f in r.facts]), f"正文所列{len(projects)}个项目的执行率：" + table
 
 
 def table_gaps(tools: ReportTools, figures: list[Fact], whole: str, unit: str) -> list[Fact]:
@@ -400,6 +499,11 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
             raise NotFound("指标")
         chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
         return of(chosen), fact_sentence(chosen)
+    if node.column == "score_rate" and node.condition in COMPARES:
+        asked = tools.named_tables(node.subject.text)
+        return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
+    if node.condition == "blank":
+        return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
     level = LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
@@ -434,6 +538,48 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not hits:
         sentence = f"没有{what}。" if node.condition else "报告中没有指标。"
     return Result(float(len(hits)), "个", "", hits), sentence
+
+
+def score_rates_beyond(tools: ReportTools, table: int | None, group: str | None, node: Listing) -> tuple[Result, str]:
+    """The indicators whose 得分率 (得分 ÷ 分值) stands below / above the number asked, each with its division."""
+    rates = [(derived(f"{number(s.value)}÷{number(w.value)}×100", "%", [s, w]), s)
+             for w, s in scored_pairs(tools, table, group) if w.value and not is_placeholder(s.row or "")]
+    hits = [(rate, s) for rate, s in rates if COMPARES[node.condition](rate.value, node.threshold)]
+    what = f"得分率{WAY_WORDS[node.condition]}{number(node.threshold)}%的指标"
+    if not hits:
+        return Result(0.0, "个", "", [s for _, s in rates[:SHOWN]]), f"没有{what}。"
+    lines = "\n".join(f"{i}. {s.describe().rsplit('·', 1)[0]}：{rate.formula}={number(rate.value)}%（{where(s)}）"
+                      for i, (rate, s) in enumerate(hits[:SHOWN], 1))
+    rest = "、".join(s.row or "" for _, s in hits[SHOWN:])
+    return (Result(float(len(hits)), "个", "", [s for _, s in hits]),
+            f"共有{len(hits)}个{what}：\n{lines}" + (f"\n（另有：{rest}）" if rest else ""))
+
+
+def blank_rows(tools: ReportTools, tables: set[int], group: str | None, column: str) -> tuple[Result, str]:
+    """The indicator rows (of a table or group when named) that leave one cell blank ("哪些指标没有填指标值"), each
+    with the cells it does fill."""
+    hits = [(index, indicator) for index, t in enumerate(tools.report.tables) if not tables or index in tables
+            for indicator in t.indicators if not is_placeholder(indicator.level3 or indicator.level2 or "")
+            and (group is None or group in f"{indicator.level1 or ''}{indicator.level2 or ''}")
+            and getattr(indicator, column) in (None, "")]
+    what = f"未填{COLUMN_NAMES[column]}的指标"
+    if not hits:
+        return Result(0.0, "个", ""), f"没有{what}：每个指标都填了{COLUMN_NAMES[column]}。"
+    lines = []
+    for i, (index, indicator) in enumerate(hits, 1):
+        filled = [f"{COLUMN_NAMES[c]}{printed_cell(getattr(indicator, c))}" for c in ROW_CELLS
+                  if getattr(indicator, c) not in (None, "")]
+        lines.append(f"{i}. {table_label(tools, index)}·{indicator.level1 or ''}·{indicator.level3 or indicator.level2}"
+                     f"（第{indicator.line}行{'，' + '，'.join(filled) if filled else '，整行未填'}）")
+    citations = [Evidence(quote=indicator.level3 or indicator.level2 or "", line=indicator.line) for _, indicator in hits]
+    return Result(float(len(hits)), "个", "", citations=citations), f"共有{len(hits)}个{what}：\n" + "\n".join(lines)
+
+
+ROW_CELLS = ("target", "actual", "weight", "score")
+
+
+def printed_cell(value: str | float) -> str:
+    return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
 def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:

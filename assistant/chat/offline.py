@@ -7,13 +7,13 @@ closest passages, and carries no value.
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
-                                    indicator_total, names_row, number, of, operands, part_of_whole, proportional,
+from assistant.chat.compute import (SAME, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
+                                    in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
-from assistant.chat.listing import (contents_answer, listing_answer, parts_listing, section_answer, target_missed,
-                                    why_answer)
-from assistant.chat.question import (ASKING, Contents, Deduction, Either, IndicatorTotal, Larger, Listing, Lookup,
+from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
+                                    target_missed, why_answer)
+from assistant.chat.question import (ASKING, Contents, Deduction, Either, Goals, IndicatorTotal, Larger, Listing, Lookup,
                                      Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Section,
                                      Several,
                                      TablesTotal, Why, clean, main_operand, subject_of)
@@ -26,7 +26,6 @@ from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
 TARGET_WORDS = re.compile(r"指标值|目标值?|预期")  # what an indicator's 完成值 is held against
-SAME = 0.005  # two figures equal within rounding to two decimals
 # How a value stands to a number the question gives ("是否达到100%", "是否超过50万元"): word, test.
 EQUALS = ("等于", lambda value, target: abs(value - target) < SAME)
 ABOVE = lambda value, target: value > target + SAME  # noqa: E731
@@ -164,6 +163,8 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         return *parts_listing(tools, node), ""
     if isinstance(node, Section):
         return *section_answer(tools, node), ""
+    if isinstance(node, Goals):
+        return *goals_answer(tools, node), ""
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
@@ -176,6 +177,7 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
+    results = [in_unit(r, results[0].unit) for r in results]  # 616万元 against 4.3亿元: in one unit
     if node.plain is not None and len(results) == 2 and results[0].facts == results[1].facts:  # a side's borrowed
         return larger_answer(tools, replace(node.plain, gap=node.gap))  # words came to the other's figure: its own
     if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
@@ -269,7 +271,7 @@ def answer_offline(tools: ReportTools, question: Question) -> Answer:
     subject = main_operand(question.node)
     alike = same_figure_of_every_table(tools, subject, result.facts[0]) \
         if subject is not None and len(result.facts) == 1 and not basis and question.compare is None \
-        and not isinstance(question.node, (Listing, Larger, Several, Contents, Parts, Either, Section)) else []
+        and not isinstance(question.node, (Listing, Larger, Several, Contents, Parts, Either, Section, Goals)) else []
     if len(alike) > 1:  # the value is the department table's, when it is one of them
         main = next((f.value for f in alike if f.table == tools.main_table), None)
         result, sentence = Result(main, alike[0].unit, "", alike), every_table_sentence(alike)

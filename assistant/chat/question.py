@@ -12,17 +12,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import cn2an
+
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
                                        TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
-                                       expected_units, scope_of, strip_columns, strip_scope, year_in)
+                                       expected_units, scope_of, strip_columns, strip_scope, whole_spending_named,
+                                       year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
-                    r"|(?:是|为)?(?:什么|哪个|哪些|哪家|哪一个|谁)|分别|请问|呢|吗|[？?。！!]")
+                    r"|(?:是|为|在)?(?:什么时候|什么|哪个|哪些|哪家|哪一个|哪一天|哪天|何时|谁)|分别|请问|呢|吗|[？?。！!]")
 # Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
 REQUEST_SPLIT = re.compile(r"[，,；;]")
-REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因")
+REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因|谁|何时")
 CHECKS_BEFORE = re.compile(r"(?:是否|是不是|能否)")  # "…合计是多少，是否等于…": a check of the figure asked, one request
 JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
 # "说明原因", "解释一下理由": the reason asked of what the request before named
@@ -45,11 +48,16 @@ ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|�
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
-FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告)"
+FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告|提示)"
                       r"|有(?:错误|问题)吗|算错|计算错误"
+                      r"|(?:哪些|哪几个?|哪个|哪一个|哪张|几个|几张|多少个|多少张)(?:自评)?(?:表|项目|专项)的?(?:有|存在|发现了?)?"
+                      r"(?:错误|警告|提示|问题)|(?:错误|警告|提示|问题)(?:最多|最少)的(?:自评)?(?:表|项目|专项)"
                       r"|(?:问题|错误|疑点|发现)(?:有哪些|有多少|有几)")
 # "存在的主要问题有哪些", "下一步改进措施有哪些": what the report itself lists under such a heading (not the review's
 # findings, asked with 复核/审核/发现)
+# "年度总体目标有哪些", "绩效目标的完成情况如何", "目标3是什么": the goals a self-evaluation table sets
+GOALS = re.compile(r"(?:年度总体|总体|年度|绩效|预期)目标(?P<done>的?(?:实际)?完成情况)?|目标(?P<number>\d+|[一二三四五六七八九十]+)")
+GOALS_ASKED = re.compile(r"哪些|哪几|什么|是啥|列出|包括|分别|几个|多少个|几项|如何|怎样|怎么样|内容")
 SECTION = re.compile(r"存在的(?:主要)?问题|(?:改进|整改)(?:措施|建议)|下一步(?:工作)?(?:计划|打算|措施|工作)")
 SECTION_ASKED = re.compile(r"^(?!.*(?:复核|审核|发现|错误|算错)).*(?:哪些|哪几|什么|列出|包括|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
@@ -115,6 +123,12 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
                    r"|(?:指标|项目|专项|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+# "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
+FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
+                        r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
+# "各项目预算占比分别是多少", "各项目执行数占合计的比例": each table's figure as a share of their sum
+EACH_SHARE = re.compile(r"占比|比例|比重|百分比|份额")
+TOTAL_FIRST = re.compile(r"(?:合计|之和|总和|加起来|总计|平均)[^占]*占")  # "各项目执行数合计占…": the sum's share
 # "三公经费中哪项最多", "公用经费里哪一项最少", "三公经费各项分别是多少", "项目支出的各组成部分从高到低排列": the parts
 # of the whole named first
 PARTS = re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中|(?P<each>的?各(?:项|个?(?:组成)?部分|分项)))(?P<rest>.*)$")
@@ -133,6 +147,12 @@ INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|
 GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
 EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
+# "哪些指标没有填指标值", "哪些指标没有评分", "分值为空的指标": rows that leave a cell of theirs blank
+BLANK = re.compile(r"(?:没有?|未|无|缺少?)(?:填写?|填报|给出|设置?|设定|列出|打|计|进行)?(?:年度)?"
+                   r"(?P<what>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分|评分|打分|计分)"
+                   r"|(?P<what2>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分)(?:为空|空白|未填|没填|缺失|是空的)")
+BLANK_COLUMN = {"实际完成值": "actual", "完成值": "actual", "年度指标值": "target", "指标值": "target", "目标值": "target",
+                "分值": "weight", "得分": "score", "评分": "score", "打分": "score", "计分": "score"}
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
@@ -330,6 +350,7 @@ class Parts:
     whole: Operand
     condition: str  # highest | lowest | rank | rank_up | each | sum
     share: bool = False  # the share of the whole is asked ("占比最大的是哪项"), not the amount
+    nature: str | None = None  # of a 年度资金总额: its parts by 收入 (sources) or by 支出 (基本支出, 项目支出)
 
 
 @dataclass(frozen=True)
@@ -337,6 +358,15 @@ class Section:
     """What the report lists under one of its own headings ("存在的主要问题", "改进措施"): the items, as printed."""
 
     words: tuple[str, ...]  # the words the heading holds ("问题",), ("改进", "措施") …
+
+
+@dataclass(frozen=True)
+class Goals:
+    """A table's 年度总体目标 (or their 实际完成情况), item by item ("目标1∶…", "1、…"); one of them when numbered."""
+
+    column: str  # expected_goal | achieved_goal
+    number: int | None
+    subject: Operand  # the words naming the table, if any
 
 
 @dataclass(frozen=True)
@@ -475,8 +505,10 @@ def scope_words(text: str) -> str:
 def parse(text: str) -> tuple[object, Operand | None]:
     """The operation a (resolved) question asks for, and the figure a "是否等于…" compares it with."""
     main, compare = split_compare(text)
-    compare_operand = operand(compare) if compare else None
     node = parse_main(main)
+    first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
+    compare_operand = operand(compare, first if AGREE.match(clean(re.sub(r"[？?]", "", text))) else None) \
+        if compare else None
     if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
         node = replace(node, gap=True)
     return node, compare_operand
@@ -514,6 +546,15 @@ class Kind:
     anchored: bool = False  # the first pattern must match at the start (re.match), not anywhere
 
 
+def goals(match: re.Match, body: str, asked: str) -> Goals | None:
+    if "指标" in body:  # "哪些指标没有完成年度目标": indicators against their 指标值
+        return None
+    number = match.group("number")
+    done = match.group("done") or re.search(r"完成|实现|达成", body)
+    return Goals("achieved_goal" if done else "expected_goal", int(cn2an.cn2an(number, "smart")) if number else None,
+                 operand(body))
+
+
 def section(match: re.Match, body: str, asked: str) -> Section:
     words = ("问题",) if "问题" in match.group() else tuple(w for w in ("改进", "整改", "措施", "建议", "计划", "下一步")
                                                           if w in match.group())
@@ -521,8 +562,13 @@ def section(match: re.Match, body: str, asked: str) -> Section:
 
 
 def findings(_, body: str, asked: str) -> Listing:
-    condition = "error" if re.search("错误|算错", body) else ("warning" if "警告" in body else None)
-    return Listing(operand(body), "findings", condition)
+    """The review's findings (of one severity when asked); "哪些表有警告", "哪个项目问题最多": counted by table."""
+    condition = "error" if re.search("错误|算错", body) else "warning" if "警告" in body else "info" if "提示" in body \
+        else None
+    by_table = re.search(r"(?:哪|几|多少).{0,3}(?:表|项目|专项)|(?:最多|最少)的(?:自评)?(?:表|项目|专项)", body)
+    extreme = EXTREME.search(body)
+    way = ("lowest" if extreme.group() in ("最低", "最少", "最小") else "highest") if extreme else None
+    return Listing(operand(body), "findings", condition, "table" if by_table else None, also=(way,) if way else ())
 
 
 def times(match: re.Match, body: str, asked: str) -> Ratio | None:
@@ -574,11 +620,15 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
-    # 结余 is left over from a budget only when the question speaks of one
-    match = UNSPENT.search(asked) or (LEFT_OVER.search(asked) if "预算" in asked else None)
+    """What a budget left unspent. 结余 is that when the question speaks of a budget; else it is first what the report
+    states as 结余 ("结余结转0万元"), then, when it states none, the budget less the spending."""
+    said = LEFT_OVER.search(asked)
+    match = UNSPENT.search(asked) or (said if "预算" in asked or not (EACH.search(body) or WHICH.search(body)) else None)
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     first, second = left_over(asked[:match.start()] + asked[match.end():])
+    if match is said and "预算" not in asked:
+        return Either(Lookup(operand(body)), Either(first, second))
     return Either(first, second)
 
 
@@ -624,12 +674,24 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
+    sides = year_shared(sides)
     return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
 
 
 def unquoted(name: str) -> str:
     """A side of a comparison as an answer names it: a name held in quotes ("“市场及食品药品监管专项”") without them."""
     return QUOTED.sub(r"\1", name)
+
+
+def year_shared(sides: list[str]) -> list[str]:
+    """"上年基本支出和项目支出": a year said once, before the first name or after the last, is of every name."""
+    said = [side for side in sides if YEAR.search(side) or LAST_YEAR.search(side)]
+    if len(said) != 1 or said[0] not in (sides[0], sides[-1]):
+        return sides
+    year = (YEAR.search(said[0]) or LAST_YEAR.search(said[0])).group()
+    if not (said[0].startswith(year) or said[0].endswith(year)):
+        return sides
+    return [side if side is said[0] else f"{year}{side}" for side in sides]
 
 
 def measure_shared(sides: list[str]) -> list[str]:
@@ -646,15 +708,27 @@ def parts(match: re.Match, body: str) -> Either | None:
     rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
     if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
         return None
-    extreme, rank = EXTREME.search(rest), RANK.search(rest)
-    condition = ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
-        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
-        else "each"
     measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
     whole = operand(f"{match.group('whole')}{measure}")
-    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None), condition,
-                  bool(RATE.search(rest)))
+    shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None),
+                  parts_condition(rest), bool(RATE.search(rest)))
     return Either(shown, parse_main(body, after="A中哪项最多"))
+
+
+def parts_condition(rest: str) -> str:
+    """What is asked of the parts: the largest or smallest, ranked, added up, or each."""
+    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    return ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
+        else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
+        else "each"
+
+
+def fund_parts(match: re.Match, body: str, asked: str) -> Parts:
+    """"资金来源有哪些", "按支出性质分哪项最多": the parts a table splits its 年度资金总额 into, by source (按收入性质分)
+    or by what it is spent on (按支出性质分: 基本支出, 项目支出)."""
+    rest = body[match.end():]
+    whole = operand(f"{body[:match.start()]}年度资金总额全年预算数")
+    return Parts(whole, parts_condition(rest), bool(RATE.search(rest)), "支出" if match.group("spending") else "收入")
 
 
 def larger(match: re.Match, body: str, asked: str) -> Larger | None:
@@ -663,7 +737,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
     if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
-        sides, what = measure_shared([clean(side) for side in split_outside_quotes(groups["items"], ITEM_SPLIT)]), \
+        sides, what = year_shared(measure_shared([clean(side) for side in split_outside_quotes(groups["items"],
+                                                                                               ITEM_SPLIT)])), \
             groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
@@ -688,13 +763,19 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
+    Kind("年度总体目标", (GOALS, GOALS_ASKED), goals),
     Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
+         if not TOTAL_FIRST.search(body) and (listing := parse_listing(body)) is not None and listing.over == "tables"
+         else None),
+    Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
@@ -836,11 +917,15 @@ def parse_listing(body: str) -> Listing | None:
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
+    blank = BLANK.search(body)
+    if blank and over == "indicators":
+        return Listing(operand(body), over, "blank", BLANK_COLUMN[blank.group("what") or blank.group("what2")])
     for pattern, condition in CONDITIONS:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
             way = WAYS.get(match.group("op"), "above")
-            return Listing(operand(body), over, way, column, float(match.group("value")))
+            rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
+            return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
         if match:
             return Listing(operand(body), over, condition, column, also=tuple(columns[:-1]))
     return Listing(operand(body), over, None, column)
@@ -884,7 +969,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{ASKING.sub('', asked)}{text}")
     body = FOLLOW_UP_START.sub("", PRONOUN.sub("", text))
     body = BARE_FOLLOW_UP.get(clean(ASKING.sub("", body)), body)
-    swapped = same_class_swapped(asked, clean(ASKING.sub("", body)))
+    swapped = other_side(asked, clean(ASKING.sub("", body))) or same_class_swapped(asked, clean(ASKING.sub("", body)))
     if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
         return swapped
     if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
@@ -919,6 +1004,7 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
 # (the tables listed), "平均是多少？" (of the figure each had), "扣分最多的是哪个？" (of the things listed), "占比多少？"
 # (of the part picked), "其中公务接待呢？" (a part of the figure before).
 LIST_AGAIN = re.compile(r"(?:都|都是|分别|具体|各自)?(?:是|有)?(?:哪些|哪几个|哪几项|什么)(?:呢)?|(?:列出|列举|罗列)(?:来|一下)?")
+LISTING_ASKED = re.compile(r"(?:有|共有|一共有|分别有|都有)?(?:哪些|哪几个?|多少个|几个)|列出|列举|罗列|所有|全部")
 THEY = re.compile(r"^(?:它们|这些|上述|以上)(?:项目|专项)?的?")
 AGGREGATE_ONLY = re.compile(r"^(?:那么?)?(?:平均|合计|总计|一共|总共|加起来)")
 
@@ -929,6 +1015,9 @@ def over_previous_scope(text: str, previous: Question) -> str:
     listing = previous.node if isinstance(previous.node, Listing) else None
     if LIST_AGAIN.fullmatch(re.sub(r"[？?。！!，,\s]", "", text)):
         return asked
+    own = re.sub(r"(?:的)?呢?[？?。！!，,\s]*$", "", FOLLOW_UP_START.sub("", text))
+    if listing is not None and TABLE_NUMBER.fullmatch(own) and not TABLE_NUMBER.search(asked):
+        return clean(f"{own}中{asked}")  # "哪些指标没有评分？" then "表3呢？": the same list, of that table
     they = THEY.match(text)
     if they and listing is not None and listing.over == "tables":
         return clean(f"各{'专项' if '专项' in asked else '项目'}{text[they.end():]}")
@@ -939,6 +1028,9 @@ def over_previous_scope(text: str, previous: Question) -> str:
     if EXTREME.search(text) and not LISTED_THINGS.search(text) and listing is not None and thing \
             and tokens(subject_of(EXTREME.sub("", text))):
         return clean(f"{text.rstrip('？?')}{thing.group()}")
+    if listing is not None and listing.over == "indicators" and listing.condition in (None, "each") \
+            and RESPECTIVELY.search(text) and asks_a_measure(text):  # "满意度指标有哪些？" then "得分分别是多少？"
+        return clean(f"{clean(ASKING.sub('', LISTING_ASKED.sub('', asked)))}的{text}")
     if isinstance(scope_node(previous.node), Parts) and RATE.search(text) and not tokens(subject_of(RATE.sub("", text))):
         return clean(f"{ASKING.sub('', asked)}{text}")
     if "复核" in asked and "复核" not in text and EXTREME.search(text) and re.search(r"差|变|不同|不一样", text):
@@ -950,6 +1042,20 @@ def over_previous_scope(text: str, previous: Question) -> str:
 
 # Words of one class a follow-up swaps for the previous question's ("警告呢？" after "…几个错误？", "表4呢？" after "表3…").
 WORD_CLASSES = (re.compile(r"错误|警告|提示"), TABLE_NUMBER)
+
+
+SIDE = re.compile(r"(?P<side>复核|自评)(?:得分|后|的)?")  # the review's score or the table's own
+SIDE_SAID = re.compile(r"复核后?的?|自评(?!表)的?")
+
+
+def other_side(asked: str, own: str) -> str:
+    """"自评呢？" after "表3的复核得分是多少？" (or "复核后呢？" after a 自评 question): the same question of the other
+    side's score; "" for other follow-ups."""
+    side = SIDE.fullmatch(own)
+    said = SIDE_SAID.search(asked)
+    if side is None or said is None or said.group().startswith(side.group("side")):
+        return ""
+    return clean(f"{asked[:said.start()]}{side.group('side')}{asked[said.end():]}")
 
 
 def same_class_swapped(asked: str, own: str) -> str:
@@ -975,6 +1081,9 @@ def scope_node(node):
     return node
 
 
+WHICH_WORD = re.compile(r"哪一个|哪个|哪一项|哪项|谁")
+
+
 def measure_swapped(asked: str, previous: Question, body: str) -> str:
     """The previous question asking the follow-up's measure instead of its own: "A和B哪个得分高" + "执行率" → "A和B哪个
     执行率高"; "哪些项目没拿满分" + "分别扣了几分" → "各项目分别扣了几分"; a question naming no measure gets it after
@@ -985,6 +1094,8 @@ def measure_swapped(asked: str, previous: Question, body: str) -> str:
     said = column_words(asked)
     if said:
         return clean(asked.replace(said[-1], measure))
+    if isinstance(previous.node, Larger) and WHICH_WORD.search(asked):  # "A和B哪个多" + "预算数": of each side
+        return clean(WHICH_WORD.sub(lambda m: f"{m.group()}{measure}", asked, count=1))
     subject = previous.subject
     return clean(asked.replace(subject, f"{subject}{measure}", 1) if subject and subject in asked else f"{asked}{measure}")
 
@@ -1035,7 +1146,7 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(names_held(resolved, names))
+    node, compare = parse(names_held(whole_spending_named(resolved), names))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.chat.compute import Result, number
+from assistant.chat.compute import SAME, Result, number
 from assistant.chat.facts import Fact, is_placeholder
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import EXTREME, NOT_FULL
@@ -114,8 +114,10 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
         lines.append(f"{table_label(tools, t)}：自评{number(own)}分 − 复核{number(recomputed)}分 = {number(gap)}分（{verdict}）")
     gaps = {t: round(scores[t].self_score - scores[t].recomputed_score, 2) for t in tables}
     which = WHICH_TABLES.search(question) if not EXTREME.search(question) else None  # "差得最多": the widest gap
-    if which and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
-        higher = (question.find("自评") < question.find("复核")) == (which.group("way") in "高多超")
+    moved = MOVED.search(question) if "自评" not in question and WHICH.search(question) else None
+    if (which or moved) and len(tables) > 1:  # "哪些表的自评得分比复核得分高": the tables on that side, every table shown
+        higher = moved.group() in FELL if moved else \
+            (question.find("自评") < question.find("复核")) == ((which.group("way") or which.group("way2")) in "高多超")
         hits = [t for t in tables if (gaps[t] > 0 if higher else gaps[t] < 0)]
         head = (f"自评得分{'高' if higher else '低'}于复核得分的有{len(hits)}张："
                 f"{'、'.join(table_label(tools, t) for t in hits)}。\n" if hits
@@ -182,8 +184,26 @@ def deduction_line(tools: ReportTools, row: Deducted, with_reason: bool) -> str:
     return line + reason + "".join(f"；复核意见：{m}" for m in findings[:2])
 
 
+# "扣分超过1分的指标", "扣分不少于0.5分": the rows whose deduction stands beyond a number of points
+LOST_BEYOND = re.compile(r"扣(?:分|了|除)?(?P<op>超过|多于|大于|高于|不少于|不低于|达到|少于|低于|不到|小于|不足)(?P<value>\d+(?:\.\d+)?)分")
+LOST_TESTS = {"超过": lambda lost, n: lost > n + SAME, "多于": lambda lost, n: lost > n + SAME,
+              "大于": lambda lost, n: lost > n + SAME, "高于": lambda lost, n: lost > n + SAME,
+              "不少于": lambda lost, n: lost >= n - SAME, "不低于": lambda lost, n: lost >= n - SAME,
+              "达到": lambda lost, n: lost >= n - SAME, "少于": lambda lost, n: lost < n - SAME,
+              "低于": lambda lost, n: lost < n - SAME, "不到": lambda lost, n: lost < n - SAME,
+              "小于": lambda lost, n: lost < n - SAME, "不足": lambda lost, n: lost < n - SAME}
+
+
 def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> tuple[Result, str]:
     hits = deducted(tools, question)
+    beyond = LOST_BEYOND.search(question)
+    if beyond and hits:
+        limit = float(beyond.group("value"))
+        hits = [row for row in hits if LOST_TESTS[beyond.group("op")](row.weight - row.score, limit)]
+        if not hits:
+            return (Result(0.0, "个", "", citations=[Evidence(quote=row.label, line=row.line)
+                                                      for row in deducted(tools, question)[:SHOWN]]),
+                    f"没有扣分{beyond.group('op')}{number(limit)}分的指标。")
     if not hits:  # the evidence is each table's full 总分
         totals = [self_score_fact(tools, t) for t in sorted(tools.named_tables(question) or range(len(tools.report.tables)))]
         return Result(0.0, "个", "", citations=citations(totals)), "没有扣分：每个指标和预算执行率的得分都等于分值。"
@@ -191,7 +211,8 @@ def deductions_listing(tools: ReportTools, question: str, with_reason: bool) -> 
     more = (f"\n（另有{len(hits) - SHOWN}个：" + "、".join(f"表{row.table + 1}·{row.name}扣{number(row.weight - row.score)}分"
                                                           for row in hits[SHOWN:]) + "）") if len(hits) > SHOWN else ""
     evidence = [Evidence(quote=row.label, line=row.line) for row in hits[:SHOWN]]
-    head = "扣分的指标及原因" if with_reason else "扣分的指标"
+    head = f"扣分{beyond.group('op')}{beyond.group('value')}分的指标" if beyond else "扣分的指标"
+    head += "及原因" if with_reason else ""
     return Result(float(len(hits)), "个", "", citations=evidence), f"{head}（共{len(hits)}个）：\n{body}{more}"
 
 
@@ -266,7 +287,12 @@ REVIEW_SCORE = re.compile(r"复核(?:后的?)?(?:得分|总分|分数|评分)|�
                           r"|核定(?:的)?(?:得分|总分)|(?:按|依据|根据)(?:评分)?(?:规则|规定|标准|办法).{0,12}"
                           r"(?:部门整体|自评表|专项|项目|总分|整体).{0,6}应(?:得|为|是)(?:多少|几)分?|总分应(?:得|为|是)(?:多少|几)|(?:重新|重)(?:计算|核定|算)(?:后)?的?(?:得分|总分)")
 # "哪些专项没拿满分": tables short of their 总分值, not their rows ("哪些项目有扣分" still lists the rows that lost points)
-WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)")
+WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:自评)?(?:表|专项|项目).*(?P<way>高|低|多(?!少)|(?<!多)少|超)"
+                          r"|(?P<way2>高|低|多(?!少)|(?<!多)少)的?(?:有|是)(?:哪些|哪几个?|哪个|哪张)")  # "…比自评低的有哪些表"
+# "哪些项目复核后分数下降了": the review's score moved from the table's own, down (the self-score higher) or up
+MOVED = re.compile(r"下降|降低|减少|变低|上升|提高|增加|变高|升高")
+FELL = ("下降", "降低", "减少", "变低")
+WHICH = re.compile(r"哪些|哪几|哪个|哪张")
 GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
@@ -277,6 +303,7 @@ KINDS = (
                                   re.compile(r"不一样|不同|不一致|有差异|有差别|变了")), review_reasons),
     ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
+    ResultKind("复核后升降的表", (WHICH, re.compile("复核"), MOVED), score_differences, unless=(re.compile("指标"),)),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
     ResultKind("复核变化最大的表", (EXTREME, re.compile(r"复核|重算|重新计算"),
                                    re.compile(r"变|调整|改|差|不同|不一样")), score_differences),
@@ -289,6 +316,7 @@ KINDS = (
                unless=(re.compile(r"为什么|为何|什么原因"),)),
     ResultKind("为什么扣分", (re.compile(r"(?:为什么|为何|因为什么|什么原因).{0,16}(?:扣(?:了)?(?:多少|几)?分|得分|总分|失分|没有?(?:得|拿)?满分)"
                                       r"|(?:扣分|失分)的?(?:原因|理由|依据)"
+                                      rf"|(?:{NOT_FULL.pattern}).{{0,8}}(?:及其?|和|并|以及|、)(?:偏差)?(?:原因|理由)"
                                       r"|(?:扣分|失分).{0,12}(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|扣分的?)?(?:原因|理由)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=True)),
     *(ResultKind(what, (LISTS, re.compile(words)), rule_findings(rule, what)) for rule, words, what in RULE_QUESTIONS),

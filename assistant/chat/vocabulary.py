@@ -61,7 +61,19 @@ LEFT_OVER = re.compile(r"结余|节余|节约|剩余")
 TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 QUOTED = re.compile(r"[“\"「]([^”\"」]+)[”\"」]")
-TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|谁|什么|名称|是否")
+# A name, a date, a phone number: asked, no figure answers ("填表人和填报日期分别是什么": each side without its 什么).
+TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|哪天|谁|什么|名称|是否|何时|日期|电话|填表人|填报人|联系人|负责人")
+
+
+# "部门整体支出", "部门总支出": the department table's 年度资金总额 (its 全年执行数 unless the question names a column), not the
+# 基本支出 row a word-by-word match would find
+WHOLE_SPENDING = re.compile(r"部门(?:整体|全部|总)支出(?:总额)?(?!绩效|自评|表)")
+
+
+def whole_spending_named(text: str) -> str:
+    """The question with "部门整体支出" said as the table says it ("部门整体的年度资金总额全年执行数")."""
+    column = "" if COLUMN.search(text) or "预算" in text else "全年执行数"
+    return WHOLE_SPENDING.sub(f"部门整体的年度资金总额{column}", text)
 
 
 def columns_in(text: str) -> list[str]:
