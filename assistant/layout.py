@@ -68,7 +68,7 @@ def bar_cell(line: str) -> str | None:
 def opens_bar_row(lines: list[str], start: int) -> bool:
     """Whether the line before `start` is a row's first cell: the next line that does not continue it (an indented
     line with no bar) is a "| cell" line with text."""
-    following = (line for line in lines[start:] if not INDENTED_TEXT.match(line))
+    following = (lines[index] for index in range(start, len(lines)) if not INDENTED_TEXT.match(lines[index]))
     return bool(bar_cell(next(following, "")))
 
 
@@ -159,15 +159,22 @@ class _Builder:
         self.blanks = 0
 
 
+def text_lines(lines: list[str], start: int):
+    """The lines from `start` on that are neither blank nor a lone separator (read in place, never copied: a report
+    has hundreds of thousands of lines and this is asked at many of them)."""
+    return (lines[index] for index in range(start, len(lines))
+            if not is_blank(lines[index]) and not is_lone_separator(lines[index]))
+
+
 def next_text_line(lines: list[str], start: int) -> str:
     """The next line after `start` that is neither blank nor a lone separator."""
-    return next((line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line)), "")
+    return next(text_lines(lines, start), "")
 
 
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
     """Whether the lines after `start` hold at most `most` more lone " |" cells, then a pipe row: the cells are merged
     labels of the rows below (效益指标 then 经济效益指标 above their rows), not a one-cell-per-line dump."""
-    following = (line for line in lines[start:] if not is_blank(line) and not is_lone_separator(line))
+    following = text_lines(lines, start)
     for _ in range(most + 1):
         line = next(following, "")
         if cell_line(line) is None:
