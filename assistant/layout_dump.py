@@ -9,7 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from functools import cache
-from itertools import takewhile
+from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
@@ -18,7 +18,7 @@ from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
-from assistant.values import normalize_text
+from assistant.values import normalize_text, parse_number
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -270,7 +270,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
         # its first value is a figure (不少于6种, 116次), never a name.
         alone = [cursor] if rows and "note" not in columns and cursor < end and DIGIT.search(texts[cursor]) else []
-        start = next((i for i in [*range(cursor + 1, end), *alone] if row_at(i)), None)
+        start = next((i for i in chain(range(cursor + 1, end), alone) if row_at(i)), None)
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
             start += 1  # the 三级指标 broke over two lines: its second line is no target
@@ -296,8 +296,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             rows.append(partial_row(lines[cursor:restart], values, known))
             cursor = restart
             continue
-        printed = line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
-        if start is None and printed:
+        printed = None if start is not None else \
+            line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+        if printed:
             # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
             rows.append(printed[0])
             cursor += printed[1]
@@ -359,14 +360,9 @@ def misfit(cells: list[str], values: list[str]) -> bool:
     opens with a comparison (≤4), which is a target's form."""
     row = dict(zip(values, cells))
     weight, score, target, actual = (row.get(name, "") for name in ("weight", "score", "target", "actual"))
-    if NUMERIC.match(weight) and NUMERIC.match(score) and number(score) > number(weight):
+    if NUMERIC.match(weight) and NUMERIC.match(score) and parse_number(score) > parse_number(weight):
         return True
     return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
-
-
-def number(cell: str) -> float:
-    """The figure of a NUMERIC cell ("12.5", "10分", "完成得0.5")."""
-    return float(re.search(r"\d+(?:\.\d+)?", cell).group())
 
 
 def line_row(lines: list[Paragraph], values: list[str], known: set[str],

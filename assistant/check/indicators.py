@@ -139,10 +139,12 @@ def rounding(table) -> float:
     in (1.4 for 1.43 where its scores carry one decimal); whole-number scores round nothing (10 is no 9.6)."""
     decimals = max((len(f"{score:.4f}".rstrip("0").split(".")[1]) for score in
                     (i.score for i in table.indicators) if score is not None), default=0)
-    return max(TOLERANCE + 0.005, 0.5 * 10 ** -decimals + 0.001) if decimals == 1 else TOLERANCE + 0.005
+    return 0.051 if decimals == 1 else TOLERANCE + 0.005
 
 
-def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: Assessment) -> list[Finding]:
+def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: Assessment,
+                  tolerance: float) -> list[Finding]:
+    """`tolerance`: how far a proportional score may stand from its exact value in this table (`rounding`)."""
     weight, score = indicator.weight, indicator.score
     if weight is None or score is None or not assessment.quantitative:
         return []
@@ -156,7 +158,7 @@ def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: As
             findings.append(finding("target_not_met_full_score", "error",
                                     f"指标“{name}”指标值{indicator.target}，实际完成{indicator.actual}，未达到目标，"
                                     f"却得满分{fmt(weight)}分。", evidence, table, name, expected=expected, actual=score))
-        if expected is not None and all(differs(score, c, rounding(ctx.report.tables[table])) for c in assessment.expected_scores):
+        if expected is not None and all(differs(score, c, tolerance) for c in assessment.expected_scores):
             severity = "error" if score > expected else "warning"
             findings.append(finding("score_not_proportional", severity,
                                     f"指标“{name}”未达目标，应按完成比例计分{fmt(expected)}分"
@@ -205,6 +207,7 @@ def check_indicators(ctx: Context) -> list[Finding]:
     for table_index, table in ctx.self_evaluation_tables:
         has_targets = any(indicator.target for indicator in table.indicators)
         notes = ctx.has_note_column(table)
+        tolerance = rounding(table)
         for indicator in table.indicators:
             assessment = assess(indicator)
             findings += check_placeholder(ctx, table_index, indicator)
@@ -216,7 +219,7 @@ def check_indicators(ctx: Context) -> list[Finding]:
             findings += check_units(ctx, table_index, indicator, assessment)
             findings += check_direction(ctx, table_index, indicator, assessment)
             findings += check_set_low(ctx, table_index, indicator, assessment)
-            findings += check_scoring(ctx, table_index, indicator, assessment)
+            findings += check_scoring(ctx, table_index, indicator, assessment, tolerance)
             findings += check_note(ctx, table_index, indicator, assessment) if notes else []
     return findings
 

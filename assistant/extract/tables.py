@@ -266,12 +266,13 @@ def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[st
     filled = [text for text in map(clean, row.texts()) if text]
     if len(filled) != 1:
         return False
-    name = level_name(re.sub(r"\s+", "", filled[0])) or ""
+    printed = re.sub(r"\s+", "", filled[0])
+    name = level_name(printed) or ""
     if LEVEL2.fullmatch(name) and (not LEVEL1.fullmatch(name) or carried["level1"] == "产出指标"):
         carried["level2"] = name
     elif LEVEL1.fullmatch(name):
         carried["level1"], carried["level2"] = name, None
-        weight = header_weight(re.sub(r"\s+", "", filled[0]))
+        weight = header_weight(printed)
         if weight is not None:
             level1_weights[name] = weight
     else:

@@ -16,6 +16,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from assistant.check import run_checks
+from assistant.check.narrative import GENERIC_BIGRAMS, bigrams
 from assistant.check.wording import RulesWording, Wording
 from assistant.document import Document
 from assistant.errors import LLMUnavailable
@@ -31,15 +32,13 @@ INDICATORS_PER_CALL = 6
 CANDIDATES_PER_INDICATOR = 8
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30  # characters of the clause shown around a candidate figure
 # Two-character words too common in indicator names to say two things are one.
-GENERIC_WORDS = {"开展", "完成", "全市", "全区", "工作", "企业", "情况", "实现", "以上", "以下", "及时", "数量",
-                 "满意", "意度", "合格", "格率", "覆盖", "盖率", "完成率", "成率"}
+GENERIC_WORDS = GENERIC_BIGRAMS | {"满意", "意度", "合格", "格率", "覆盖", "盖率", "成率"}
 
 FigureKey = tuple[int, int]  # a narrative figure's line and offset
 
 
 def words(text: str) -> set[str]:
-    text = normalize_text(text)
-    return {text[i:i + 2] for i in range(len(text) - 1)} - GENERIC_WORDS
+    return bigrams(normalize_text(text)) - GENERIC_WORDS
 
 
 def one_line(text: str) -> str:
