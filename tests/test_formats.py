@@ -282,20 +282,21 @@ def test_locations_name_page_sheet_and_word_table(rendered):
     assert json.loads(checked.model_dump_json())["source"]["format"] == "docx"
 
 
-def test_batch_reviews_every_format_and_reports_a_bomb(rendered, tmp_path):
+def test_batch_reviews_every_format_and_reports_a_bomb(rendered, scanned, tmp_path):
     from tests.test_ingest_hardening import lying_package, real_parts
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for kind in ("docx", "xlsx", "html", "doc"):
+    for kind in ("docx", "xlsx", "html", "doc", "pdf"):
         source = rendered / kind / f"{SAMPLE}.{kind}"
         (inbox / f"report.{kind}").write_bytes(source.read_bytes())
+    (inbox / "scan.pdf").write_bytes((scanned / "scan" / f"{SAMPLE}.pdf").read_bytes())
     (inbox / "bomb.xlsx").write_bytes(lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200))
     result = run_cli("batch", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1", timeout=600)
     assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
     entries = {e["name"]: e for e in map(json.loads, (tmp_path / "out" / "summary.jsonl").read_text().splitlines())}
     assert {name for name, e in entries.items() if e["status"] == "ok"} == {
-        "report.docx", "report.xlsx", "report.html", "report.doc"}
+        "report.docx", "report.xlsx", "report.html", "report.doc", "report.pdf", "scan.pdf"}
     assert entries["bomb.xlsx"]["status"] == "bad_input" and "Excel" in entries["bomb.xlsx"]["message"]
 
 
@@ -314,6 +315,45 @@ def test_web_upload_accepts_a_workbook_and_refuses_a_bomb(rendered, tmp_path):
             bomb = lying_package(real_parts("xlsx"), "xl/worksheets/sheet1.xml", 200)
             refused = client.post("/api/reports", files={"file": ("bomb.xlsx", bomb)})
             assert refused.status_code in (400, 422) and "Excel" in refused.text
+    finally:
+        server.stop()
+
+
+def test_ocr_short_of_memory_names_the_memory_limit_not_a_damaged_pdf(scanned):
+    from assistant.web.pipeline import read_upload
+    from assistant.web.worker import LimitExceeded, Limits, Worker
+
+    scan = (scanned / "scan" / f"{SAMPLE}.pdf").read_bytes()
+    with pytest.raises(LimitExceeded, match="超过 1024 MB 内存"):
+        Worker(Limits(cpu_seconds=100, memory_mb=1024)).run(read_upload, scan, "scan.pdf")
+
+
+def test_web_reviews_a_scan_longer_than_its_cpu_limit_and_answers_without_reading_it_again(scanned, tmp_path):
+    """A scan's OCR (about 7 CPU seconds a page) is given time by its pages: with a 5-second limit a two-page
+    scan is still read, reviewed and asked about. The upload is read once: a question after the review does not
+    OCR again (it would overrun 5 s); after a restart the first question reads it again, with the scan's time."""
+    from tests.test_web_api import LiveServer
+
+    scan = (scanned / "scan" / f"{SAMPLE}.pdf").read_bytes()
+    server = LiveServer(tmp_path / "reviews.db", "--cpu-seconds", "5").start()
+    try:
+        with server.client() as client:
+            created = client.post("/api/reports", files={"file": ("自评表扫描件.pdf", scan)}, timeout=600)
+            assert created.status_code == 201, created.text
+            body = created.json()
+            assert body["source"]["format"] == "pdf-ocr" and len(body["tables"]) == 1
+            report = body["id"]
+            answer = client.post(f"/api/reports/{report}/ask", json={"question": "年度资金总额的全年执行数是多少？"})
+            assert answer.status_code == 200 and "1824.18" in answer.json()["answer"], answer.text
+            blocks = client.get(f"/api/reports/{report}/source", params={"start": 1, "end": 400}).json()["blocks"]
+            pages = {cell["where"] for block in blocks if block["kind"] == "table" for row in block["rows"] for cell in row}
+            assert {"第1页", "第2页"} <= {where.split()[0] for where in pages if where}, pages
+        server.stop()
+        server.start()
+        with server.client() as client:
+            again = client.post(f"/api/reports/{report}/ask", json={"question": "年度资金总额的全年执行数是多少？"},
+                                timeout=600)
+            assert again.status_code == 200 and "1824.18" in again.json()["answer"], again.text
     finally:
         server.stop()
 

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.synthetic import synthetic_report
 from assistant.errors import BadInput
-from assistant.web.pipeline import SourceCache, read_source, review_upload
+from assistant.web.pipeline import ReadCache, read_upload, review_document
 from assistant.web.worker import LimitExceeded, Limits, Worker
 from tests.conftest import SAMPLE_FILES
 from tests.test_web_api import LiveServer
@@ -65,11 +65,11 @@ def test_health_answers_at_once_while_a_report_overruns_its_cpu_limit_which_fail
         live.stop()
 
 
-def test_the_source_cache_is_bounded_by_bytes(slow_report):
-    small = read_source(SAMPLE.read_bytes(), SAMPLE.name)
-    huge = read_source(slow_report, "huge.txt")
+def test_the_cache_of_read_uploads_is_bounded_by_bytes(slow_report):
+    small = read_upload(SAMPLE.read_bytes(), SAMPLE.name)
+    huge = read_upload(slow_report, "huge.txt")
     assert huge.size > 50 * small.size
-    cache = SourceCache(limit=3 * small.size)
+    cache = ReadCache(limit=3 * small.size)
     for key in ("a", "b", "c"):
         cache.put(key, small)
     assert [cache.get(key) is not None for key in "abc"] == [True, True, True]
@@ -83,12 +83,13 @@ def test_the_source_cache_is_bounded_by_bytes(slow_report):
 
 def test_a_report_needing_more_memory_than_allowed_ends_with_a_clear_error(slow_report):
     worker = Worker(Limits(cpu_seconds=120, memory_mb=256))
-    small = worker.run(review_upload, SAMPLE.read_bytes(), SAMPLE.name, "template")
+    small = worker.run(review_document, worker.run(read_upload, SAMPLE.read_bytes(), SAMPLE.name).document, "template")
     assert small.tables and small.source.name == SAMPLE.name
+    huge = read_upload(slow_report, "huge.txt").document
     with pytest.raises(LimitExceeded, match="超过 256 MB 内存"):
-        worker.run(review_upload, slow_report, "huge.txt", "template")
+        worker.run(review_document, huge, "template")
     with pytest.raises(BadInput, match="不像"):  # the child's own user errors come back as they are
-        worker.run(review_upload, "今天天气很好，我们去公园散步。".encode(), "a.txt", "template")
+        worker.run(read_upload, "今天天气很好，我们去公园散步。".encode(), "a.txt")
 
 
 def test_a_regex_bomb_upload_neither_stalls_the_server_nor_runs_forever(tmp_path):

@@ -18,7 +18,7 @@ from assistant.ingest.text import MIXED_ENCODING, is_mixed_encoding
 from assistant.values import normalize_text
 from schemas import Source
 
-__all__ = ["MAX_BYTES", "OCR_MODES", "SUFFIXES", "lines_of", "read_bytes", "read_path", "read_stream"]
+__all__ = ["MAX_BYTES", "OCR_MODES", "SUFFIXES", "lines_of", "pages_to_ocr", "read_bytes", "read_path", "read_stream"]
 
 MAX_BYTES = 20 * 1024 * 1024
 REPORT_WORDS = ("预算", "绩效", "支出", "资金", "指标", "自评", "执行")
@@ -42,6 +42,10 @@ def reader(kind: str):
     return getattr(importlib.import_module(f"assistant.ingest.{module}"), function)
 
 
+def is_image(kind: str) -> bool:
+    return kind == "image" or kind not in READERS and kind not in CONVERTED
+
+
 def read_grid(data: bytes, kind: str, ocr: str) -> Grid:
     if kind in CONVERTED:
         from assistant.ingest.convert import convert
@@ -49,11 +53,23 @@ def read_grid(data: bytes, kind: str, ocr: str) -> Grid:
         return reader(CONVERTED[kind])(convert(data, kind, CONVERTED[kind]))
     if kind == "pdf":
         return reader("pdf")(data, ocr)
-    if kind not in READERS or kind == "image":
+    if is_image(kind):
         if ocr == "never":
             raise BadInput("这是图片文件，需要 OCR 识别：请去掉 --ocr never 后重试。")
         return reader("image")(data)
     return reader(kind)(data)
+
+
+def pages_to_ocr(data: bytes, name: str, ocr: str = "auto") -> int:
+    """How many pages reading these bytes will put through OCR (about 7 CPU seconds each), known before the
+    reading starts: a scan's time limit is sized by it."""
+    check_size(len(data))
+    kind = sniff(data, name)
+    if kind == "pdf":
+        from assistant.ingest.pdf import count_pages_to_ocr
+
+        return count_pages_to_ocr(data, ocr)
+    return int(is_image(kind) and ocr != "never")
 
 
 def check_size(size: int) -> None:

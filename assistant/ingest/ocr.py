@@ -66,6 +66,18 @@ def engine():
     return RapidOCR()
 
 
+def run_engine(image: numpy.ndarray, **options) -> list:
+    """The OCR engine's result for an image; the engine's failed allocation (onnxruntime's std::bad_alloc, which
+    it raises as a generic error) as the MemoryError it is, so a memory limit is named as the cause."""
+    try:
+        result, _ = engine()(image, **options)
+    except Exception as error:
+        if "bad_alloc" in str(error):
+            raise MemoryError("OCR 引擎内存不足") from error
+        raise
+    return result
+
+
 def render_pdf_page(data: bytes, page_no: int) -> numpy.ndarray:
     import pypdfium2
 
@@ -171,7 +183,7 @@ def missed_text(gray: numpy.ndarray, cell: tuple[int, int, int, int]) -> str:
         return ""
     m = CELL_INSET
     ink = inner[max(0, ys.min() - m):ys.max() + m + 1, max(0, xs.min() - m):xs.max() + m + 1]
-    result, _ = engine()(np.dstack([ink] * 3), use_det=False, use_cls=False)
+    result = run_engine(np.dstack([ink] * 3), use_det=False, use_cls=False)
     text, score = result[0] if result else ("", 0.0)
     return text if score >= MIN_SCORE else ""
 
@@ -192,7 +204,7 @@ def recognise(gray: numpy.ndarray) -> list[Box]:
     classifier turns short cells upside down on a noisy scan ("90%" read as "%06", "≤600" as "009=")."""
     import numpy as np
 
-    result, _ = engine()(np.dstack([gray] * 3), use_cls=False)
+    result = run_engine(np.dstack([gray] * 3), use_cls=False)
     return [Box(text, min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points),
                 max(p[1] for p in points)) for points, text, _ in result or []]
 

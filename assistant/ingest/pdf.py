@@ -105,13 +105,28 @@ def text_between(page, top: float, bottom: float) -> str:
     return page.filter(inside).extract_text() or "" if bottom > top else ""
 
 
+def pages_to_ocr(pdf, ocr: str) -> set[int]:
+    """The 1-based pages read by OCR: with `auto` those without a text layer (a scan), every page with `always`."""
+    scanned = [not page.chars for page in pdf.pages]
+    if all(scanned) and ocr == "never":
+        raise BadInput("PDF 没有文本层（扫描件），需要 OCR 识别：请去掉 --ocr never 后重试。")
+    return {n for n, blank in enumerate(scanned, start=1) if ocr == "always" or (ocr == "auto" and blank)}
+
+
+def count_pages_to_ocr(data: bytes, ocr: str = "auto") -> int:
+    with open_pdf(data) as pdf:
+        try:
+            return len(pages_to_ocr(pdf, ocr))
+        except BadInput:
+            raise
+        except Exception as error:  # pdfminer raises many types on damaged page content
+            raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error
+
+
 def read_pdf(data: bytes, ocr: str = "auto") -> Grid:
     with open_pdf(data) as pdf:
         try:
-            scanned = [not page.chars for page in pdf.pages]
-            if all(scanned) and ocr == "never":
-                raise BadInput("PDF 没有文本层（扫描件），需要 OCR 识别：请去掉 --ocr never 后重试。")
-            by_ocr = {n for n, blank in enumerate(scanned, start=1) if ocr == "always" or (ocr == "auto" and blank)}
+            by_ocr = pages_to_ocr(pdf, ocr)
             flow = Flow()
             with ocr_progress(len(by_ocr)) as advance:
                 for page_no, page in enumerate(pdf.pages, start=1):
@@ -121,7 +136,7 @@ def read_pdf(data: bytes, ocr: str = "auto") -> Grid:
                     else:
                         read_text_page(flow, page, page_no)
             flow.close()
-        except BadInput:
+        except (BadInput, MemoryError):
             raise
         except Exception as error:  # pdfminer raises many types on damaged page content
             raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error

@@ -5,15 +5,21 @@ An upload is stored before it is reviewed, so a review cut short by a crash or r
 resumed when the server starts again; one that overran its CPU or memory limit is stored as
 failed and never resumed. While a review runs, `progress` says which stage it is in and for
 how long, for the page to show.
+
+An upload is read once (a scan's OCR is the costly part, with a time limit grown by its pages) and the
+Document kept, so its review and every question start from it instead of reading the file again.
 """
 import logging
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from assistant import api
+from assistant.document import Document
 from assistant.errors import SelfevalError
+from assistant.ingest import pages_to_ocr
 from assistant.store import Store, StoredReport, User
 from assistant.web.source import SourceView, source_view
 from assistant.web.worker import Limits, Worker
@@ -22,47 +28,60 @@ from schemas import Answer, ReviewedReport
 log = logging.getLogger("selfeval.web")
 
 STAGES = {"queued": "排队等待处理", "reviewing": "抽取、复核并起草审核意见"}
-# Source views kept for the source pane, by size: a few huge reports cannot pin the server's memory.
-SOURCE_CACHE_BYTES = 128 * 2**20
+# Uploads kept as read, by size: a few huge reports cannot pin the server's memory.
+READ_CACHE_BYTES = 256 * 2**20
 
 
-def read_source(data: bytes, name: str) -> SourceView:
-    return source_view(api.load(data, name))
+@dataclass(frozen=True)
+class ReadUpload:
+    """An upload as read: the Document its review and questions start from, and the source pane's view of it."""
+    document: Document
+    view: SourceView
+
+    @property
+    def size(self) -> int:
+        """Roughly the bytes it holds: the Document carries the view's text again, as lines and as cells."""
+        return 3 * self.view.size
 
 
-def review_upload(data: bytes, name: str, mode: str) -> ReviewedReport:
+def read_upload(data: bytes, name: str) -> ReadUpload:
+    document = api.load(data, name)
+    return ReadUpload(document, source_view(document))
+
+
+def review_document(document: Document, mode: str) -> ReviewedReport:
     """An upload reviewed offline ("template"), or with the configured LLM endpoint ("llm"): then the LLM also helps
     read the tables and judges the wording the rules can only approximate, as `selfeval check --extractor auto`."""
-    return api.review(api.load(data, name), mode, extractor="auto" if mode == "llm" else "rules")
+    return api.review(document, mode, extractor="auto" if mode == "llm" else "rules")
 
 
-def answer_question(data: bytes, name: str, question: str, history: list[Answer], mode: str) -> Answer:
-    return api.ask(api.load(data, name), question, history, mode)
+def answer_question(document: Document, question: str, history: list[Answer], mode: str) -> Answer:
+    return api.ask(document, question, history, mode)
 
 
-class SourceCache:
-    """Source views by report id, least recently used dropped first once they pass `limit` bytes."""
+class ReadCache:
+    """Read uploads by report id, least recently used dropped first once they pass `limit` bytes."""
 
-    def __init__(self, limit: int = SOURCE_CACHE_BYTES) -> None:
+    def __init__(self, limit: int = READ_CACHE_BYTES) -> None:
         self.limit = limit
         self.lock = threading.Lock()
-        self.entries: OrderedDict[str, SourceView] = OrderedDict()
+        self.entries: OrderedDict[str, ReadUpload] = OrderedDict()
         self.size = 0
 
-    def get(self, report_id: str) -> SourceView | None:
+    def get(self, report_id: str) -> ReadUpload | None:
         with self.lock:
             if report_id not in self.entries:
                 return None
             self.entries.move_to_end(report_id)
             return self.entries[report_id]
 
-    def put(self, report_id: str, view: SourceView) -> None:
+    def put(self, report_id: str, upload: ReadUpload) -> None:
         with self.lock:
             self._drop(report_id)
-            if view.size > self.limit:
+            if upload.size > self.limit:
                 return
-            self.entries[report_id] = view
-            self.size += view.size
+            self.entries[report_id] = upload
+            self.size += upload.size
             while self.size > self.limit:
                 self._drop(next(iter(self.entries)))
 
@@ -71,12 +90,12 @@ class SourceCache:
             self._drop(report_id)
 
     def _drop(self, report_id: str) -> None:
-        view = self.entries.pop(report_id, None)
-        self.size -= view.size if view else 0
+        upload = self.entries.pop(report_id, None)
+        self.size -= upload.size if upload else 0
 
 
 class Pipeline:
-    """Reviews stored uploads and answers questions about them, keeping source views at hand."""
+    """Reviews stored uploads and answers questions about them, keeping what was read of them at hand."""
 
     def __init__(self, store: Store, workers: int = 2, limits: Limits = Limits()) -> None:
         self.store = store
@@ -84,15 +103,24 @@ class Pipeline:
         self.executor = ThreadPoolExecutor(workers, thread_name_prefix="selfeval-review")
         self.lock = threading.Lock()
         self.stages: dict[str, str] = {}
-        self.sources = SourceCache()
+        self.uploads = ReadCache()
+
+    def read(self, data: bytes, name: str) -> ReadUpload:
+        """Read an upload in a child, with the time its scanned pages need for OCR (counted first, in a child)."""
+        ocr_pages = self.worker.run(pages_to_ocr, data, name)
+        return self.worker.run(read_upload, data, name, limits=self.worker.limits.reading(ocr_pages))
+
+    def upload(self, record: StoredReport) -> ReadUpload:
+        """A stored upload as read (read once, then cached)."""
+        upload = self.uploads.get(record.id)
+        if upload is None:
+            upload = self.read(record.data, record.name)
+            self.uploads.put(record.id, upload)
+        return upload
 
     def source(self, record: StoredReport) -> SourceView:
-        """The source pane's view of a stored review (read once, then cached)."""
-        view = self.sources.get(record.id)
-        if view is None:
-            view = self.worker.run(read_source, record.data, record.name)
-            self.sources.put(record.id, view)
-        return view
+        """The source pane's view of a stored review."""
+        return self.upload(record).view
 
     def accept(self, data: bytes, name: str, mode: str, owner: User | None = None,
                idempotency_key: str | None = None) -> tuple[str, bool]:
@@ -103,9 +131,9 @@ class Pipeline:
         owner_id = owner.id if owner else None
         if idempotency_key and (earlier := self.store.by_idempotency_key(owner_id, idempotency_key)):
             return earlier, False
-        view = self.worker.run(read_source, data, name)
+        upload = self.read(data, name)
         report_id = self.store.start_report(data, name, mode, owner_id, idempotency_key)
-        self.sources.put(report_id, view)
+        self.uploads.put(report_id, upload)
         with self.lock:
             self.stages.setdefault(report_id, "queued")
         return report_id, True
@@ -115,7 +143,8 @@ class Pipeline:
         self._set_stage(report_id, "reviewing")
         try:
             record = self.store.get(report_id)
-            self.store.complete(report_id, self.worker.run(review_upload, record.data, record.name, record.mode))
+            document = self.upload(record).document
+            self.store.complete(report_id, self.worker.run(review_document, document, record.mode))
         except SelfevalError as error:
             self.store.fail(report_id, str(error))
             raise
@@ -156,14 +185,15 @@ class Pipeline:
 
     def ask(self, record: StoredReport, question: str, mode: str) -> Answer:
         """Answer a question with the review's chat so far as context, and keep it in the chat."""
-        answer = self.worker.run(answer_question, record.data, record.name, question, self.store.chat(record.id), mode)
+        answer = self.worker.run(answer_question, self.upload(record).document, question, self.store.chat(record.id),
+                                 mode)
         self.store.add_answer(record.id, answer)
         return answer
 
     def delete(self, report_id: str) -> None:
-        """Forget a review: its bytes, result, drafts and chat in the store, and its source view here."""
+        """Forget a review: its bytes, result, drafts and chat in the store, and what was read of it here."""
         self.store.delete(report_id)
-        self.sources.discard(report_id)
+        self.uploads.discard(report_id)
 
     def _set_stage(self, report_id: str, stage: str) -> None:
         with self.lock:

@@ -14,7 +14,7 @@ import resource
 import signal
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.errors import BadInput, SelfevalError
 
@@ -37,6 +37,16 @@ class Limits:
     cpu_seconds: int = 60
     memory_mb: int = 1536
     children: int = max(2, os.cpu_count() or 1)  # analyses at once; more wait, so memory stays bounded
+    ocr_seconds_per_page: int = 20  # OCR takes about 7 CPU seconds a page (`selfeval bench`); a turned, noisy scan more
+    ocr_memory_mb: int = 3072  # the OCR engine (onnxruntime) maps about 2 GB of address space; with less it fails
+
+    def reading(self, ocr_pages: int) -> "Limits":
+        """The limits for reading an upload whose scan has `ocr_pages` pages to OCR: its time grows with them, and
+        the OCR engine gets the address space it maps."""
+        if not ocr_pages:
+            return self
+        return replace(self, cpu_seconds=self.cpu_seconds + ocr_pages * self.ocr_seconds_per_page,
+                       memory_mb=max(self.memory_mb, self.ocr_memory_mb))
 
     @property
     def wall_seconds(self) -> int:
@@ -76,19 +86,20 @@ class Worker:
         """Start the forkserver (importing the pipeline once) by running one trivial child."""
         self.run(int)
 
-    def run(self, function, *args):
+    def run(self, function, *args, limits: Limits | None = None):
         """`function(*args)` in a child: its result, its SelfevalError re-raised, or LimitExceeded.
-        At most `limits.children` children run at once; a call waits for a free slot."""
+        At most `limits.children` children run at once; a call waits for a free slot. `limits` replaces the
+        worker's own for this call (a scan's reading gets more time)."""
         with self.slots:
-            return self._run(function, args)
+            return self._run(function, args, limits or self.limits)
 
-    def _run(self, function, args):
+    def _run(self, function, args, limits: Limits):
         receiving, sending = self.context.Pipe(duplex=False)
-        child = self.context.Process(target=_child, args=(sending, self.limits, function, args), daemon=True)
+        child = self.context.Process(target=_child, args=(sending, limits, function, args), daemon=True)
         child.start()
         sending.close()
         try:
-            finished = receiving.poll(self.limits.wall_seconds)
+            finished = receiving.poll(limits.wall_seconds)
             outcome = self._receive(receiving) if finished else None
         finally:
             receiving.close()
@@ -96,14 +107,14 @@ class Worker:
                 child.kill()
             child.join()
         if outcome is None:
-            raise self._death(finished, child.exitcode)
+            raise death(finished, child.exitcode, limits)
         status, value = pickle.loads(outcome)
         if status == "ok":
             return value
         if status == "error":
             raise value
         if status == "memory":
-            raise LimitExceeded(self._memory_message())
+            raise LimitExceeded(memory_message(limits))
         log.error("analysis failed in the worker:\n%s", value)
         raise RuntimeError("analysis failed in the worker")
 
@@ -115,16 +126,18 @@ class Worker:
         except EOFError:
             return None
 
-    def _death(self, finished: bool, exitcode: int | None) -> Exception:
-        """Why a child sent nothing: out of CPU or wall-clock time, killed for memory, or a bug."""
-        if not finished or exitcode == -signal.SIGXCPU:
-            return LimitExceeded(f"这份报告的分析超过了时间上限（{self.limits.cpu_seconds} 秒 CPU 时间），已停止。"
-                                 "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
-        if exitcode in MEMORY_DEATHS:
-            return LimitExceeded(self._memory_message())
-        log.error("the analysis child exited with code %s and no result", exitcode)
-        return RuntimeError(f"analysis child exited with code {exitcode}")
 
-    def _memory_message(self) -> str:
-        return (f"这份报告的分析需要超过 {self.limits.memory_mb} MB 内存，已停止。"
-                "请检查文件是否异常（例如压缩炸弹或超大的文档），或拆分后再上传。")
+def death(finished: bool, exitcode: int | None, limits: Limits) -> Exception:
+    """Why a child sent nothing: out of CPU or wall-clock time, killed for memory, or a bug."""
+    if not finished or exitcode == -signal.SIGXCPU:
+        return LimitExceeded(f"这份报告的分析超过了时间上限（{limits.cpu_seconds} 秒 CPU 时间），已停止。"
+                             "请检查文件是否异常（例如超长的数字串或表格），或拆分后再上传。")
+    if exitcode in MEMORY_DEATHS:
+        return LimitExceeded(memory_message(limits))
+    log.error("the analysis child exited with code %s and no result", exitcode)
+    return RuntimeError(f"analysis child exited with code {exitcode}")
+
+
+def memory_message(limits: Limits) -> str:
+    return (f"这份报告的分析需要超过 {limits.memory_mb} MB 内存，已停止。"
+            "请检查文件是否异常（例如压缩炸弹或超大的文档），或拆分后再上传。")
