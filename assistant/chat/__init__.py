@@ -9,7 +9,6 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.compute import narrative_projects
 from assistant.chat.offline import answer_offline, answer_result, counterpart_gap, gap_answer, which_answer
 from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
                                      questions, requests, understand)
@@ -34,13 +33,6 @@ def tools_for(report: CheckedReport, document: Document) -> ReportTools:
     tools = ReportTools(report, document)
     _recent[:] = [(report, document, tools)] + _recent[:3]
     return tools
-
-
-def report_names(tools: ReportTools) -> list[list[str]]:
-    """The names a question may use and a follow-up swap, by kind: tables and the projects the narrative numbers
-    ("市场及食品药品监管专项"), indicators, basic-data rows."""
-    tables, *others = tools.names()
-    return [tables + [item.name for item in narrative_projects(tools)], *others]
 
 
 def resolve_history(history: list[Answer], names: list[list[str]]) -> list[Question]:
@@ -129,7 +121,7 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
     if not question or not question.strip():
         raise BadInput("问题为空。")
     tools = tools_for(report, document)
-    names = report_names(tools)
+    names = tools.names
     earlier = resolve_history(history, names)
     last = earlier[-1] if earlier and history and earlier[-1].text == history[-1].question else None
     if asks_gap(question) and last is not None and isinstance(last.node, Larger):  # "A和B哪个多？" then "差多少？"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, Fact
+from assistant.chat.projects import ITEM_NUMBER, NarrativeItem
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
@@ -29,12 +30,6 @@ ITEM_WORDS = re.compile(r"项目|专项|各项|各")  # the items themselves, no
 # words of an item question that name no measure of money ("列出所有项目及其支出金额": 支出 does)
 AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|金额|资金|经费|多少|最多|最少|最大|最小|及其|分别")
 MEASURE_ENOUGH = 0.5
-# "3.", "（2）" opening an item; "8.2020省级…" is item 8, "8.5%" is no item
-ITEM_NUMBER = re.compile(r"^\s*(?:(?P<plain>\d{1,2})\s*[.、．](?!\d{1,3}(?!\d))|[（(]\s*(?P<paren>\d{1,2})\s*[）)])"
-                         r"[、，,]?\s*")
-QUOTED_NAME = re.compile(r"^[“\"「]([^”\"」]{2,60})[”\"」]")
-ITEM_PREFIX = re.compile(r"^(?:20\d{2}\s*年度?)?(?:本单位|我单位|我局|全年)?(?:共有|共|有)?")
-PROJECT_WORD = re.compile(r"(?:专项|经费|资金|项目|补助|费)(?:[（(][^）)]*[）)])?$")
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
@@ -435,7 +430,7 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         return of(printed.fact)
     if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
-        item = next((item for item in narrative_projects(tools) if item.name in subject), None)
+        item = next((item for item in tools.projects if item.name in subject), None)
         rate = item_rate(tools, item) if item is not None else None
         if rate is not None:
             return rate
@@ -526,53 +521,11 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     return derived(total, items[0].unit, items)
 
 
-@dataclass(frozen=True)
-class NarrativeItem:
-    """A project the narrative numbers ("1.“市场及食品药品监管专项”…", "（2）2024年共有药品医疗器械监管资金…",
-    "3.打击传销工作经费，2020年度总目标…"): its name as printed, and the paragraph it heads."""
-
-    name: str
-    paragraph: int
-    line: int | None
-
-
-def narrative_projects(tools: ReportTools) -> list[NarrativeItem]:
-    """The longest run of numbered paragraphs (1, 2, 3 … in one numbering style) that each name a project, fund or
-    expense; none when the narrative numbers no such run."""
-    runs: list[list[NarrativeItem]] = []
-    style, expected = "", 0
-    for index, paragraph in enumerate(tools.document.paragraphs):
-        number_match = ITEM_NUMBER.match(paragraph.text)
-        if number_match is None:
-            continue
-        this_style = "（" if number_match.group("paren") else "."
-        value = int(number_match.group("paren") or number_match.group("plain"))
-        if value == 1 or this_style != style or value != expected:
-            runs.append([])
-        style, expected = this_style, value + 1
-        name = item_name(paragraph.text[number_match.end():])
-        if name:
-            runs[-1].append(NarrativeItem(name, index, paragraph.line))
-    return max((run for run in runs if len(run) >= 2), key=len, default=[])
-
-
-def item_name(text: str) -> str:
-    """The project an item's opening names: the quoted name, else its words up to the first pause or figure, without
-    the year and "共有"; "" when they do not end in a project word (专项, 经费, 资金, 项目, 补助, …费)."""
-    quoted = QUOTED_NAME.match(text)
-    if quoted:
-        return quoted.group(1)
-    head = re.split(r"[，,：:。；;]|\d+(?:\.\d+)?\s*(?:万元|元|亿元)", text, maxsplit=1)[0]
-    head = ITEM_PREFIX.sub("", head).strip()
-    head = re.sub(r"(?:实际)?(?:支出|金额|为|共)$", "", head)
-    return head if PROJECT_WORD.search(head) and len(head) <= 80 else ""
-
-
 def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
     """The best figure for the subject in each numbered paragraph of the narrative, in order (only the paragraphs
     naming projects when the narrative numbers a run of them; the `count` best when the question says how many)."""
     words = ITEM_WORDS.sub("", node.subject.text)
-    projects = narrative_projects(tools)
+    projects = tools.projects
     if projects:  # each item's figure its clause names as the words do; failing that for most, its best figure
         for measured in (True, False):
             figures = [f for item in projects if (f := item_figure(tools, item, words, node.subject.units, measured))]

@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_rate, label_named, listed_items, narrative_projects, number, of, sibling,
+                                    item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
@@ -385,7 +385,7 @@ def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result,
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """Without project tables, the projects the narrative numbers ("1.“市场及食品药品监管专项”…实际支出139.98万元",
     "3.打击传销工作经费，2020年度总目标…"): how many, each one's figure when it gives one, or which has the most."""
-    projects = narrative_projects(tools)
+    projects = tools.projects
     if not projects:
         raise NotFound("项目支出绩效自评表")
     if "执行率" in node.subject.text:

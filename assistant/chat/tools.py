@@ -15,6 +15,7 @@ import cn2an
 
 from assistant.chat.calculator import calculate
 from assistant.chat.facts import COLUMN_NAMES, Fact, narrative_facts, table_facts
+from assistant.chat.projects import NarrativeItem, narrative_projects
 from assistant.chat.terms import Weights, common_run, coverage, found
 from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, TABLE_NUMBER, answers, column_words, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, units_agree, year_in)
@@ -66,6 +67,8 @@ class ReportTools:
                                      if f.source == "table"])
         self.main_table = next((i for i, t in enumerate(report.tables) if t.kind == "department_overall"),
                                next((i for i, t in enumerate(report.tables) if t.funds_total), None))
+        self.projects: list[NarrativeItem] = narrative_projects(document)
+        self.names: list[list[str]] = self._names()
 
     # lookups -----------------------------------------------------------------------------------
 
@@ -199,9 +202,10 @@ class ReportTools:
                 names += [n for n in (indicator.level1, indicator.level2) if n and n not in names]
         return names
 
-    def names(self) -> list[list[str]]:
-        """The names a follow-up may swap, by kind: tables, indicators, basic-data rows."""
-        return [[name for _, name in self.table_names()],
+    def _names(self) -> list[list[str]]:
+        """The names a question may use and a follow-up swap, by kind: tables and the projects the narrative numbers
+        ("市场及食品药品监管专项"), indicators, basic-data rows."""
+        return [[name for _, name in self.table_names()] + [item.name for item in self.projects],
                 sorted({f.row for f in self.facts if f.kind == "indicator" and f.row}),
                 sorted({f.row for f in self.facts if f.kind in ("basic", "fund", "breakdown") and f.row})]
 
