@@ -64,14 +64,23 @@ def rescored(tools: ReportTools, question: str) -> list[tuple[int, dict]]:
 
 
 def rescored_rows(tools: ReportTools, question: str) -> tuple[Result, str]:
-    """"复核后哪些指标的得分变了": each row the review scored otherwise, self-score → recomputed, with its line."""
+    """"复核后哪些指标的得分变了": each row the review scored otherwise, self-score → recomputed, with its line;
+    "…得分降低了" ("提高了"): only the rows the review scored below (above) the table's own score."""
     rows = rescored(tools, question)
+    moved = MOVED.search(question)
+    if moved:
+        fell = moved.group() in FELL
+        rows = [(t, row) for t, row in rows if (row["recomputed_score"] < row["self_score"]) == fell
+                and abs(row["recomputed_score"] - row["self_score"]) >= SAME]
+        way = "降低" if fell else "提高"
+        if not rows:
+            return Result(0.0, "个", ""), f"复核后没有得分{way}的指标。"
     if not rows:
         return Result(0.0, "个", ""), "复核得分与表中各指标得分一致，没有改动的指标。"
     lines = [f"{i}. {table_label(tools, t)}·{row['row']}：自评{number(row['self_score'])}分 → 复核"
              f"{number(row['recomputed_score'])}分（第{row.get('line')}行）" for i, (t, row) in enumerate(rows, 1)]
     quotes = [Evidence(quote=row["row"], line=row.get("line")) for _, row in rows]
-    head = f"复核改动得分的指标（共{len(rows)}个）：\n"
+    head = f"复核后得分{way}的指标（共{len(rows)}个）：\n" if moved else f"复核改动得分的指标（共{len(rows)}个）：\n"
     return Result(float(len(rows)), "个", "", citations=quotes), head + "\n".join(lines)
 
 
@@ -308,7 +317,7 @@ KINDS = (
     ResultKind("复核变化最大的表", (EXTREME, re.compile(r"复核|重算|重新计算"),
                                    re.compile(r"变|调整|改|差|不同|不一样")), score_differences),
     ResultKind("复核改动的指标", (re.compile(r"哪些|哪几|哪个|列出|几个|多少个"), re.compile(r"复核|重算|重新计算"),
-                                 re.compile(r"不一致|不同|变|调整|改|差异|不符|不一样")), rescored_rows),
+                                 re.compile(rf"不一致|不同|变|调整|改|差异|不符|不一样|{MOVED.pattern}")), rescored_rows),
     ResultKind("复核得分", (REVIEW_SCORE,), recomputed_scores,
                unless=(EXTREME, re.compile(r"哪个|哪一个|哪张|谁|为什么|为何|什么原因"))),
     ResultKind("缺少偏差说明", (re.compile(r"偏差|扣分|未完成|没完成|未达"), re.compile(r"没有?|未|缺|空|无"),
