@@ -37,6 +37,8 @@ SCOPES = [
     ("basic_data", re.compile(r"基础数据表")),
     ("table", re.compile(r"自评表|评分表|表中|表内|表格")),
 ]
+# The funds rows of the self-evaluation template; the prose of a report names its money otherwise.
+TABLE_ROWS = re.compile(r"年度资金总额|当年财政拨款|上年结转资金")
 YEAR = re.compile(r"(20\d{2})\s*年(?!度?(?:部门|预算|项目)?(?:整体)?(?:支出)?(?:绩效)?(?:自评|评价))")
 LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
 PREVIOUS_YEAR = -1  # a year relative to the report's: the lookup reads it as report year − 1
@@ -99,11 +101,12 @@ def strip_columns(text: str) -> str:
 
 
 def scope_of(text: str) -> str | None:
-    """narrative | basic_data | table, when the text says where to look."""
+    """narrative | basic_data | table, when the text says where to look, or names a row only a self-evaluation table
+    prints ("年度资金总额": a report without such a table does not state it, whatever its prose calls 资金)."""
     for scope, pattern in SCOPES:
         if pattern.search(text):
             return scope
-    return None
+    return "table" if TABLE_ROWS.search(text) else None
 
 
 def strip_scope(text: str) -> str:
