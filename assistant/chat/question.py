@@ -85,6 +85,9 @@ BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
+# "为企业节省多少钱", "节约了多少": a saving the prose reports unless the question speaks of a budget and its spending
+SAVED = re.compile(r"节约|节省")
+BUDGET_WORDS = re.compile(r"预算|执行|结余|资金|经费|支出")
 # "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
 LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
@@ -627,8 +630,8 @@ def unspent(_, body: str, asked: str) -> Either | None:
     if match is None or not (stated_units(body) or MONEY_UNITS) <= MONEY_UNITS:
         return None
     first, second = left_over(asked[:match.start()] + asked[match.end():])
-    if match is said and "预算" not in asked:
-        return Either(Lookup(operand(body)), Either(first, second))
+    if match is said and "预算" not in asked or SAVED.fullmatch(match.group()) and not BUDGET_WORDS.search(asked):
+        return Either(Lookup(operand(body)), Either(first, second))  # "为企业节省多少钱": what the prose says was saved
     return Either(first, second)
 
 
