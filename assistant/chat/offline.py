@@ -13,7 +13,7 @@ from assistant.chat.compute import (SAME, NotFound, Result, deduction, derived, 
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
-from assistant.chat.question import (ASKING, Contents, Deduction, Either, Goals, IndicatorTotal, Larger, Listing, Lookup,
+from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger, Listing, Lookup,
                                      Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Section,
                                      Several,
                                      TablesTotal, Why, clean, main_operand, subject_of)
@@ -33,7 +33,8 @@ BELOW = lambda value, target: value < target - SAME  # noqa: E731
 RELATIONS = {"": EQUALS, "为": EQUALS, "是": EQUALS, "等于": EQUALS,
              "达到": ("达到", lambda value, target: value >= target - SAME),
              "超过": ("超过", ABOVE), "大于": ("大于", ABOVE), "高于": ("高于", ABOVE),
-             "低于": ("低于", BELOW), "小于": ("小于", BELOW), "不足": ("低于", BELOW)}
+             "超出": ("超过", ABOVE), "多于": ("多于", ABOVE), "低于": ("低于", BELOW), "小于": ("小于", BELOW),
+             "少于": ("少于", BELOW), "不足": ("低于", BELOW)}
 HANDLERS = {Deduction: deduction, ProportionalScore: proportional, PartOfWhole: part_of_whole,
             TablesTotal: tables_total, IndicatorTotal: indicator_total, ScoreShare: score_share}
 
@@ -99,13 +100,22 @@ def every_table_sentence(facts: list[Fact]) -> str:
     return f"报告中{len(facts)}张自评表各有{facts[0].row or ''}{column}，分别为：\n| 自评表 | {column} | 出处 |\n|---|---|---|\n{rows}"
 
 
-def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tuple[str, list[Fact]]:
-    """"是否等于项目支出": whether the computed value equals the figure named (not one it was computed from);
-    "是否为100%", "是否达到100%": whether it equals or reaches the number given."""
+def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> tuple[str, list[Fact]]:
+    """"是否等于项目支出", "是否超过预算数": how the computed value stands to the figure named (not one it was computed
+    from) or to figures added up ("三个项目全年执行数之和"); "是否为100%", "是否达到100%": to the number given."""
+    other = compared.figure
+    if not isinstance(other, Operand):  # a sum the question spells out: computed, then compared
+        try:
+            total = evaluate(tools, other)
+        except NotFound as missing:
+            return f"{NOT_FOUND}可与之比较的“{missing.what}”。", []
+        word, holds = RELATIONS[compared.relation]
+        verdict = word if holds(result.value, in_unit(total, result.unit).value) else f"不{word}"
+        return f"{verdict}{derived_sentence(in_unit(total, result.unit)).rstrip('。')}。", total.facts
     literal = LITERAL.match(other.text)
     if literal:
         target = float(literal.group("value"))
-        word, holds = RELATIONS[literal.group("verb") or ""]
+        word, holds = RELATIONS[literal.group("verb") or compared.relation]
         verdict = word if holds(result.value, target) else f"不{word}"
         return f"{verdict}{number(target)}{literal.group('unit') or ''}。", []
     actual = result.facts[0] if len(result.facts) == 1 and result.facts[0].kind == "indicator" \
@@ -119,7 +129,8 @@ def compare_sentence(tools: ReportTools, result: Result, other: Operand) -> tupl
     fact = next((m.fact for m in matches if m.score >= ENOUGH and m.fact not in result.facts), None)
     if fact is None:
         return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
-    verdict = "等于" if abs(fact.value - result.value) < SAME else "不等于"
+    word, holds = RELATIONS[compared.relation]
+    verdict = word if holds(result.value, in_unit(of(fact), result.unit).value) else f"不{word}"
     name = fact.describe() if fact.source == "table" else other.subject
     return f"{verdict}{name}{number(fact.value)}{fact.unit or ''}（{where(fact)}）。", [fact]
 

@@ -46,6 +46,7 @@ WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all 
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
+RELATION = re.compile(r"^(?:超过|超出|大于|高于|多于|低于|小于|少于|不足|达到|等于)")  # how a compared figure stands
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
 FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告|提示)"
@@ -380,13 +381,22 @@ class Why:
 
 
 @dataclass(frozen=True)
+class Compared:
+    """What a "是否等于 / 是否超过…" part holds the answer against: a figure, a number, or figures added up ("三个项目全年
+    执行数之和"), and the relation asked ("" for 等于)."""
+
+    figure: object
+    relation: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """A question as asked, as resolved against the conversation, and the operation it asks for."""
 
     text: str
     resolved: str
     node: object
-    compare: Operand | None = None  # "是否等于…": the figure the result is compared with
+    compare: Compared | None = None  # "是否等于…", "是否超过…": what the result is compared with
     subject: str = ""  # the words naming what the question is about, for follow-ups
     whole: str = ""  # the question resolved, when `resolved` and `subject` name what its answer picked out
 
@@ -505,16 +515,20 @@ def scope_words(text: str) -> str:
     return "正文 " if scope_of(text) == "narrative" else ""
 
 
-def parse(text: str) -> tuple[object, Operand | None]:
-    """The operation a (resolved) question asks for, and the figure a "是否等于…" compares it with."""
+def parse(text: str) -> tuple[object, "Compared | None"]:
+    """The operation a (resolved) question asks for, and what a "是否等于 / 是否超过…" part compares it with."""
     main, compare = split_compare(text)
     node = parse_main(main)
-    first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
-    compare_operand = operand(compare, first if AGREE.match(clean(re.sub(r"[？?]", "", text))) else None) \
-        if compare else None
     if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
         node = replace(node, gap=True)
-    return node, compare_operand
+    if not compare:
+        return node, None
+    first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
+    relation = RELATION.match(compare)
+    words = compare[relation.end():] if relation else compare
+    # "三公经费决算数是否超过预算数": the 预算数 of what the question names, unless the words name a thing of their own
+    inherit = first if AGREE.match(clean(re.sub(r"[？?]", "", text))) or relation and not LITERAL.match(words) else None
+    return node, Compared(expression(words, inherit), relation.group() if relation else "")
 
 
 def split_compare(text: str) -> tuple[str, str | None]:
