@@ -355,14 +355,15 @@ def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, p
     """"社会公众满意度哪个专项最低", "各专项社会公众满意度得分分别是多少": the indicator the words name, in each
     (project) table that has it — its 得分 unless another column is asked; none when the words name no indicator
     row of at least two tables."""
-    words = subject_of(WHICH_WORDS.sub("", strip_columns(text)))
+    words = subject_of(WHICH_WORDS.sub("", strip_columns(THRESHOLD.sub("", text))))  # "…得分低于10分": not a name
     if not tokens(words):
         return []
     best: dict[int, Fact] = {}
     for match in tools.lookup(words, column=column if column in ROW_COLUMNS else "score", source="table",
                               limit=len(tools.report.tables) * 8):
         fact = match.fact
-        if fact.kind == "indicator" and match.score >= ENOUGH and label_named(fact, words) and fact.table not in best \
+        named = label_named(fact, words) or words in (fact.row or "")  # "咨询、投诉回复率社会公众满意度" holds it whole
+        if fact.kind == "indicator" and match.score >= ENOUGH and named and fact.table not in best \
                 and (not projects or tools.report.tables[fact.table].kind == "project"):
             best[fact.table] = fact
     return [best[t] for t in sorted(best)] if len(best) >= 2 else []

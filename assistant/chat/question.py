@@ -521,13 +521,20 @@ def parse(text: str) -> tuple[object, "Compared | None"]:
     node = parse_main(main)
     if isinstance(node, Larger) and HOW_FAR.search(text[len(main):]):  # "哪个多？多多少？": the gap is the value
         node = replace(node, gap=True)
+    pieces = [piece for piece in re.split(r"[？?]", text) if clean(piece)]
+    way = asks_which(pieces[-1]) if len(pieces) > 1 else None
+    if isinstance(node, Several) and way:  # "A和B分别是多少？哪个多？": the larger of the two, both stated
+        node = Larger(node.items, node.names, way in ("低", "少", "小"), f"较{way}")
     if not compare:
         return node, None
     first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
     relation = RELATION.match(compare)
     words = compare[relation.end():] if relation else compare
+    if LITERAL.match(clean(strip_scope(words))):  # "是否与报告所述91.21%一致": the number the report states
+        words = clean(strip_scope(words))
     # "三公经费决算数是否超过预算数": the 预算数 of what the question names, unless the words name a thing of their own
-    inherit = first if AGREE.match(clean(re.sub(r"[？?]", "", text))) or relation and not LITERAL.match(words) else None
+    inherit = first if AGREE.match(clean(re.sub(r"[？?]", "", text))) or relation and not LITERAL.match(words) \
+        or not tokens(subject_of(words)) else None  # "是否与报告所述一致": what the report says of the same thing
     return node, Compared(expression(words, inherit), relation.group() if relation else "")
 
 
