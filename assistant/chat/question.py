@@ -33,8 +33,10 @@ REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:�
 PRONOUN = re.compile(r"^(?:那么|那)?(?:它|其|该项|该指标|该项目|这一?项|这个|那个|此项)")
 FOLLOW_UP_START = re.compile(r"^(?:那么|那|还有|另外|再问)")
 BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两项")  # the figures of the last two questions
-# "差多少？", "两者相差几分": asked right after two figures, how far apart the last two answers are
-BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?(?:差|多|高|少|低)(?:了|出|距|额|值)?(?:是|有|为)?"
+# "差多少？", "两者相差几分", "下降了多少？" (after this year's figure and last year's): asked right after two figures,
+# how far apart the last two answers are
+BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?"
+                      r"(?:差|多|高|少|低|下降|减少|降低|增加|增长|上升|提高)(?:了|出|距|额|值)?(?:是|有|为)?"
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
 # "项目支出有哪些？", "…主要用于哪些方面", "…的构成": what the sentence giving the figure lists after it
 INCLUDES = re.compile(r"(?:主要)?(?:包括|包含|用于|用在|有|由)(?:了)?(?:哪些|什么|哪几)(?:个|项)?(?:方面|项目|内容|部分|构成|组成)?"
@@ -109,6 +111,7 @@ FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
 CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
+CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
 SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
@@ -865,6 +868,9 @@ def direction_asked(body: str) -> str:
     spread = CHANGE_SIZE.search(body)
     if match is None and spread is not None and not SINCE.search(body[:spread.start()]) and "同比" not in body:
         return f"{body[:spread.start()]}同比增长了百分之多少"
+    change = CHANGE_ASKED.search(body)
+    if match is None and change is not None and not SINCE.search(body[:change.start()]) and "同比" not in body:
+        return f"{body[:change.start()]}同比{body[change.start():]}"  # "三公经费下降了多少": since last year
     if match is None:
         return body
     before = body[:match.start()]
@@ -972,6 +978,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
     if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
+    if CHANGE_ASKED.search(text) and not tokens(subject_of(CHANGE_ASKED.sub("", text))) and previous.subject:
+        return clean(f"{ASKING.sub('', previous.resolved)}{text}")  # "下降了多少？": the figure before, since last year
     if CHANGE_SIZE.search(text) and not tokens(subject_of(CHANGE_SIZE.sub("", text))) and previous.subject:
         return clean(f"{previous.subject}{CHANGE_SIZE.search(text).group()}是多少")  # "降幅呢？": of the figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
