@@ -1,5 +1,5 @@
-"""More reviewers' questions over the five samples (issue 17, round 4): comparisons, derived figures, lists and the
-follow-ups that lean on them, in wordings the chat had not met before.
+"""More reviewers' questions over the five samples (issue 17, rounds 4 and 8): comparisons, derived figures, lists and
+the follow-ups that lean on them, in wordings the chat had not met before.
 
 Expected answers are read off the reports: the gold tables (evals/gold/*.json) and the samples' own text; those about
 the tool's own results come from `selfeval check --format json` run at test time, never from the chat."""
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.test_chat_questions import S000, S001, S002, SAMPLES, ask, checked_json, gold, projects
+from tests.test_chat_questions import NOT_FOUND, S000, S001, S002, SAMPLES, ask, checked_json, gold, projects
 
 S003 = SAMPLES / "003_1fd1934784c8d720.txt"
 S004 = SAMPLES / "004_cc7bd27ce374c8f5.txt"
@@ -297,3 +297,90 @@ def test_follow_ups_that_open_with_a_relation_or_a_bare_word():
     assert answer.value == round(funds.full_year_budget - funds.executed, 2)
     reasons = ask(S000, "复核得分是多少？", "为什么和自评不一样？").answer
     assert "复核依据的问题" in reasons
+
+
+# round 8: the review's rows moved down or up, rows only a table prints, savings, comparisons with a named figure -------
+
+@pytest.mark.parametrize("question, fell", [("哪些指标复核后得分降低了", True), ("哪些指标复核后得分提高了？", False),
+                                            ("复核后得分下降的指标有哪些？", True)])
+def test_the_rows_the_review_scored_below_or_above_the_table(question, fell):
+    rows = [r for s in checked_json(S000)["scores"] for r in s.get("rows", [])
+            if (r["recomputed_score"] < r["self_score"]) == fell and r["recomputed_score"] != r["self_score"]]
+    others = {r["row"] for s in checked_json(S000)["scores"] for r in s.get("rows", [])} - {r["row"] for r in rows}
+    answer = ask(S000, question)
+    assert answer.value == len(rows) and all(r["row"] in answer.answer for r in rows)
+    assert not any(name in answer.answer for name in others) and "复核得分98.5分" not in answer.answer
+
+
+@pytest.mark.parametrize("path", [S003, S004])
+def test_the_funds_total_of_a_report_without_self_evaluation_tables_is_not_found(path):
+    assert "年度资金总额" not in path.read_text(encoding="utf-8")
+    answer = ask(path, "年度资金总额是多少？")
+    assert answer.value is None and answer.answer.startswith(NOT_FOUND)
+    assert "5788.54" not in answer.answer.split("最接近")[0]  # 004's 人员经费 is no funds total
+
+
+def test_a_saving_the_prose_reports_is_not_a_budget_left_unspent():
+    line = S001.read_text(encoding="utf-8").split("\n")[135]  # line 136
+    saved = float(re.search(r"为企业节省([\d.]+)万余元", line).group(1))
+    answer = ask(S001, "为企业节省多少钱？")
+    assert answer.value == saved and answer.evidence[0].line == 136
+    funds = project(S002, "运行维护费").funds_total  # a project's 节约 still is its budget less its spending
+    assert ask(S002, "运行维护费节约了多少资金？").value == round(funds.full_year_budget - funds.executed, 2)
+
+
+@pytest.mark.parametrize("path, label, above", [(S001, "三公经费", False), (S002, "公用经费", True)])
+def test_whether_a_figure_passes_another_named_figure(path, label, above):
+    cells = basic_row(path, label)
+    year = gold(path).year
+    spent, budget = float(cells[f"{year}年决算数"]), float(cells[f"{year}年预算数"])
+    assert (spent > budget) == above
+    answer = ask(path, f"{label}决算数是否超过预算数？").answer
+    assert ("不超过" not in answer) == above and f"预算数{budget:g}万元" in answer
+
+
+def test_whether_a_figure_equals_the_projects_added_up():
+    spent = [t.funds_total.executed for _, t in projects(S002)]
+    project_spending = float(basic_row(S002, "项目支出：")["2023年决算数"])
+    answer = ask(S002, "项目支出决算数是否等于三个项目全年执行数之和？")
+    assert answer.value == project_spending
+    assert ("，等于" in answer.answer) == (abs(sum(spent) - project_spending) < 0.005)
+    assert "+".join(f"{v:g}" for v in spent) in answer.answer
+
+
+def test_one_indicator_of_each_project_below_a_number():
+    scores = {t.name: next(i.score for i in t.indicators if "社会公众满意度" in (i.level3 or ""))
+              for _, t in projects(S000) if any("社会公众满意度" in (i.level3 or "") for i in t.indicators)}
+    below = [name for name, score in scores.items() if score < 10]
+    answer = ask(S000, "哪些专项的社会公众满意度得分低于10分？")
+    head = answer.answer.split("\n")[0]
+    assert answer.value == len(below) and all(name in head for name in below)
+    assert not any(name in head for name in scores if name not in below) and "总分" not in head
+
+
+def test_two_figures_asked_then_which_is_larger():
+    line = S000.read_text(encoding="utf-8").split("\n")[1344]  # line 1345
+    staff, office = (float(v) for v in re.search(r"人员经费：([\d.]+)万元，公用经费：([\d.]+)万元", line).groups())
+    answer = ask(S000, "人员经费和公用经费分别是多少？哪个多？")
+    larger = "人员经费" if staff > office else "公用经费"
+    assert answer.value == max(staff, office) and answer.answer.startswith(f"{larger}较多")
+
+
+def test_a_share_recomputed_against_the_one_the_report_prints():
+    line = S004.read_text(encoding="utf-8").split("\n")[53]  # line 54
+    basic, staff, share = (float(v) for v in re.search(
+        r"基本支出([\d.]+)万元，其中人员经费([\d.]+)万元，占基本支出([\d.]+)%", line).groups())
+    answer = ask(S004, "人员经费占基本支出的比例是多少？是否与报告所述91.21%一致？")
+    assert answer.value == round(staff / basic * 100, 2)
+    assert ("，等于" in answer.answer) == (abs(answer.value - share) < 0.005)
+
+
+@pytest.mark.parametrize("path, questions", [(S002, ("三公经费下降了多少？",)),
+                                             (S001, ("三公经费决算数是多少？", "下降了多少？"))])
+def test_a_change_with_nothing_to_compare_against_is_since_last_year(path, questions):
+    cells = basic_row(path, "三公经费")
+    year = gold(path).year
+    now, before = float(cells[f"{year}年决算数"]), float(cells[f"{year - 1}年决算数"])
+    answer = ask(path, *questions)
+    assert answer.value == round(abs(now - before), 2) and ("下降" if now < before else "增长") in answer.answer
+
