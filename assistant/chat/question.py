@@ -112,6 +112,7 @@ RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
 CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
+GROWN = re.compile(r"(?:净增|新增|净减|新设)(?:了)?")  # a follow-up asking only how many were added
 SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
 SAME_PERIOD = re.compile(r"^(?P<a>.+?)同比(?:增长|增加|下降|减少|上升|降低|变化|变动)(?:了)?")
@@ -980,6 +981,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
     if CHANGE_ASKED.search(text) and not tokens(subject_of(CHANGE_ASKED.sub("", text))) and previous.subject:
         return clean(f"{ASKING.sub('', previous.resolved)}{text}")  # "下降了多少？": the figure before, since last year
+    if GROWN.fullmatch(clean(ASKING.sub("", text))) and previous.subject:  # "实有企业多少户？净增多少户？": of 企业
+        return clean(f"{previous.subject}{text}")
     if CHANGE_SIZE.search(text) and not tokens(subject_of(CHANGE_SIZE.sub("", text))) and previous.subject:
         return clean(f"{previous.subject}{CHANGE_SIZE.search(text).group()}是多少")  # "降幅呢？": of the figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"

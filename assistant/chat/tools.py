@@ -38,6 +38,8 @@ IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names
 # ("…专项支出多少") is probably a sibling figure of the same item.
 MEASURES = ("预算", "追加", "支出", "收入", "结余", "拨款")
 OTHER_MEASURE = 0.2
+# A clause counting what changed ("企业新增872户") beside the stock ("企业7433户"): the stock answers a name without it.
+CHANGE = re.compile(r"新增|净增|增长|增加|减少|下降")
 DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
 
 
@@ -170,6 +172,8 @@ class ReportTools:
             bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
         if fact.source == "narrative" and other_measure(phrase, fact.label):
             bonus -= OTHER_MEASURE
+        if fact.source == "narrative" and change_unasked(phrase, fact.label):
+            bonus -= OTHER_MEASURE
         return bonus
 
     def search(self, query: str, limit: int = 3) -> list[Passage]:
@@ -277,3 +281,9 @@ def other_measure(phrase: str, label: str) -> bool:
     asked = [m for m in MEASURES if m in phrase]
     said = [m for m in MEASURES if m in label]
     return bool(asked and said) and not set(asked) & set(said)
+
+
+def change_unasked(phrase: str, label: str) -> bool:
+    """Whether a clause speaks of a change ("新增", "增长") the question does not."""
+    return bool(CHANGE.search(label)) and not CHANGE.search(phrase)
+
