@@ -48,6 +48,7 @@ WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all 
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
+CORRECT = re.compile(r"(?:计算)?(?:正确|准确|无误|有误|对|算对了?)")  # "执行率是否正确": is the printed figure right
 RELATION = re.compile(r"^(?:超过|超出|大于|高于|多于|低于|小于|少于|不足|达到|等于)")  # how a compared figure stands
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
 
@@ -531,6 +532,9 @@ def parse(text: str) -> tuple[object, "Compared | None"]:
         node = Larger(node.items, node.names, way in ("低", "少", "小"), f"较{way}")
     if not compare:
         return node, None
+    recomputed = parse_main(f"按公式重新计算，{main}") if CORRECT.fullmatch(compare) else None
+    if recomputed is not None and not isinstance(recomputed, Lookup):  # "执行率是否正确": recomputed, against the printed
+        return Either(recomputed, node), Compared(operand(main))  # (the printed figure alone when nothing recomputes it)
     first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
     relation = RELATION.match(compare)
     words = compare[relation.end():] if relation else compare
