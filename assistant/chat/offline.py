@@ -7,7 +7,7 @@ closest passages, and carries no value.
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (SAME, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
+from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
                                     in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
@@ -126,7 +126,8 @@ def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> 
         return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
     matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
                            near=first_fact(result), limit=10)
-    fact = next((m.fact for m in matches if m.score >= ENOUGH and m.fact not in result.facts), None)
+    enough = WHOLE_ENOUGH if other.source else ENOUGH  # the place the question names ("正文所述") narrows the figures
+    fact = next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts), None)
     if fact is None:
         return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
     word, holds = RELATIONS[compared.relation]

@@ -47,10 +47,10 @@ RELATION_FIRST = re.compile(r"^(?:占|相当于|是.{1,12}的(?:几|多少)倍)"
 WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all of them
 # Words that ask for something of the previous subject even without naming one ("那扣了多少分？").
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
-AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合)$")
+AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合|一样)$")
 CORRECT = re.compile(r"(?:计算)?(?:正确|准确|无误|有误|对|算对了?)")  # "执行率是否正确": is the printed figure right
 RELATION = re.compile(r"^(?:超过|超出|大于|高于|多于|低于|小于|少于|不足|达到|等于)")  # how a compared figure stands
-COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合)?[？?]?$")
+COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合|一样)?[？?]?$")
 
 FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|几处|列出|有无|有没有|所有|全部)(?:的)?(?:问题|错误|疑点|发现|警告|提示)"
                       r"|有(?:错误|问题)吗|算错|计算错误"
@@ -181,12 +181,15 @@ WAY = r"(?P<way>高|低|多|少|大|小)"
 WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
-JOINER = re.compile(r"和|与|及|跟|同")  # words that join two things, or stand inside one name
+JOINER = re.compile(r"和|与|及|跟|同|、")  # words that join two things, or stand inside one name ("水费、电费、差旅费")
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
 A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不|没有)$"
                       rf"|^(?P<a2>.+?)(?:是否|有没有)(?P<way2>高|低|多|少|大|小)于(?P<b2>.+?)$"
                       rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$"
-                      rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$")
+                      rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$"
+                      rf"|^(?P<a5>.+?)比(?P<b5>.+?)(?P<way5>高|多|大)还是(?:低|少|小)$")  # "表2的得分比表3高还是低"
+# "A和B的执行率相同吗", "A与B是否一样": both stated, and whether they are the same
+SAME = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
 
 
 @dataclass(frozen=True)
@@ -549,7 +552,10 @@ def parse(text: str) -> tuple[object, "Compared | None"]:
 def split_compare(text: str) -> tuple[str, str | None]:
     """The first question of the text, and the figure a "是否等于…" part names (None without one)."""
     agree = AGREE.match(clean(re.sub(r"[？?]", "", text)))
-    if agree:
+    # "A和B的执行率是否一样": a measure said once, after the second name, of both — the two sides compared (SAME)
+    shared = agree is not None and column_words(agree.group("b")) and not column_words(agree.group("a")) \
+        and tokens(subject_of(agree.group("b")))
+    if agree and not shared:
         return clean(agree.group("a")), clean(agree.group("b"))
     pieces = [p for p in re.split(r"[？?]", text) if clean(p)]
     main = pieces[0] if pieces else text
@@ -740,6 +746,10 @@ def parts(match: re.Match, body: str) -> Either | None:
     rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
     if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
         return None
+    inside = re.sub(r"^(?:中|里|当中|之中)", "", rest)
+    named = WHICH_OF.match(inside)  # "本级专项资金中A和B哪个多": the two parts named, compared
+    if named and len(split_outside_quotes(named.group("items"), ITEM_SPLIT)) >= 2:
+        return parse_main(inside)
     measure = "".join(column_words(rest))  # "三公经费中哪项预算数最多": the whole's row in that column
     whole = operand(f"{match.group('whole')}{measure}")
     shown = Parts(replace(whole, units=whole.units if whole.units != frozenset({"%"}) else None),
@@ -767,13 +777,14 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     """"A和B哪个得分高", "产出指标和效益指标哪个扣分多": each side is the question the measure asks of it; a side that
     names only a year ("2024年和2023年三公经费决算数哪个多") takes the other side's words."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4")
+    way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4") or groups.get("way5")
     if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
         sides, what = year_shared(measure_shared([clean(side) for side in split_outside_quotes(groups["items"],
                                                                                                ITEM_SPLIT)])), \
             groups["what"]
     else:
-        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4") if groups.get(k)]
+        sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5")
+                 if groups.get(k)]
         words = column_words(sides[0]) or column_words(sides[1])  # "A比B得分高吗": the measure either side names
         what = words[-1] if words else ""
         sides = [re.sub(r"的$", "", strip_columns(side).strip()) for side in sides]
@@ -792,6 +803,20 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
                   way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
 
 
+def same(match: re.Match) -> Larger | None:
+    """"业务工作经费和编外用工人员经费的执行率相同吗": each side's figure of the measure, the answer saying whether they
+    are the same (else which is higher); None when the words name fewer than two things."""
+    sides = [clean(side) for side in split_outside_quotes(match.group("items"), ITEM_SPLIT)]
+    if len(sides) < 2 or not all(tokens(subject_of(side)) or column_words(side) for side in sides):
+        return None
+    said = column_words(sides[-1])  # "A与B执行率一样吗": the measure the last side names is of every side
+    what = match.group("what") or ("".join(said) if said and not any(column_words(x) for x in sides[:-1]) else "")
+    sides = [f"{side}的{what}" if what and side is not sides[-1] else side for side in sides]
+    sides = year_shared(sides[:-1] + [f"{sides[-1]}的{what}" if match.group("what") else sides[-1]])
+    return Larger(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides),
+                  wording="较高（二者不同）")
+
+
 # The kinds of question, from the most specific (findings, why, 扣分) to a plain lookup: the first that
 # recognises a question and builds an operation answers it.
 KINDS = (
@@ -802,6 +827,7 @@ KINDS = (
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
+    Kind("A和B是否相同", (SAME,), lambda m, body, asked: same(m), on="asked", anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
@@ -996,11 +1022,13 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     if scoped:
         return scoped
     if not (PRONOUN.match(text) or FOLLOW_UP_START.match(text) or re.search(r"呢[？?！!。]*$", text) or why_only
-            or extreme_only or asks_of_a_row(text) or bare or RELATION_FIRST.match(text)):
+            or extreme_only or asks_of_a_row(text) or bare or RELATION_FIRST.match(text)
+            or text.startswith("比") and EXTREME.search(text)):  # "比最高的低多少？"
         return text
     asked = previous.whole or previous.resolved  # the question as a whole, not the row its answer picked
-    if text.startswith("比") and EXTREME.search(text) and isinstance(previous.node, Listing) \
-            and previous.node.condition in ("highest", "lowest"):  # "哪个专项得分最高，比最低的高多少？": the spread
+    picked = listing_of(previous.node)
+    if text.startswith("比") and EXTREME.search(text) and picked is not None \
+            and picked.condition in ("highest", "lowest"):  # "哪个专项得分最高，比最低的高多少？": the spread
         return clean(f"{ASKING.sub('', asked)}{text}")
     if extreme_only and EXTREME.search(asked):  # "最高的呢？" after "哪个项目执行率最低？": the other end
         return clean(EXTREME.sub(EXTREME.search(text).group(), asked, count=1))
@@ -1109,6 +1137,14 @@ def same_class_swapped(asked: str, own: str) -> str:
 # What a question is about when a follow-up asks another measure of it: named figures compared or given side by side,
 # the tables or parts a list runs over ("执行率呢？" asks it of them, not of the first one named).
 SCOPES_KEPT = (Larger, Several, Parts, Difference)
+
+
+def listing_of(node) -> "Listing | None":
+    """The list a question asks for, also when it is the reading tried after another ("五个专项中得分最低的是哪个":
+    the parts of a whole, else the tables)."""
+    if isinstance(node, Either):
+        return listing_of(node.first) or listing_of(node.second)
+    return node if isinstance(node, Listing) else None
 
 
 def scope_node(node):
