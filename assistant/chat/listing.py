@@ -11,7 +11,7 @@ from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listin
                                      subject_of)
 from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
-from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
+from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
@@ -225,8 +225,7 @@ def findings_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.column == "table":
         return findings_by_table(tools, findings, what, node.also[0] if node.also else None)
     shown = findings[:SHOWN]
-    body = "\n".join(f"{i}. {f.row + '：' if f.row and f.row not in f.message else ''}{f.message}"
-                     for i, f in enumerate(shown, 1))
+    body = "\n".join(f"{i}. {finding_line(tools, f)}" for i, f in enumerate(shown, 1))
     more = f"\n（另有{len(findings) - SHOWN}条{rows_of(findings[SHOWN:], shown)}）" if len(findings) > SHOWN else ""
     sentence = f"复核共发现{len(findings)}条{what}" + (f"：\n{body}{more}" if findings else "。")
     citations = [e for f in shown for e in f.evidence[:1]]

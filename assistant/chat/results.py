@@ -13,7 +13,7 @@ from assistant.chat.compute import SAME, Result, number
 from assistant.chat.facts import Fact, is_placeholder
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import EXTREME, NOT_FULL
-from schemas import Evidence
+from schemas import Evidence, Finding
 
 SHOWN = 15  # items an answer lists in full; its count covers them all
 DEPARTMENT = re.compile(r"部门整体|整体支出|部门(?:的)?(?:自评|总分|得分)")  # the department table, named by its kind
@@ -45,6 +45,13 @@ def asked_tables(tools: ReportTools, question: str) -> list[int]:
     scored = [s.table for s in tools.report.scores if s.recomputed_score is not None]
     named = tools.named_tables(question) or ({tools.main_table} if DEPARTMENT.search(question) else set())
     return [t for t in scored if t in named] or scored
+
+
+def finding_line(tools: ReportTools, finding: Finding) -> str:
+    """A finding as a list shows it: its table, its row when the message does not name it, and the message."""
+    table = f"{table_label(tools, finding.table)}·" if finding.table is not None else ""
+    row = f"{finding.row}：" if finding.row and finding.row not in finding.message else ""
+    return f"{table}{row}{finding.message}"
 
 
 def self_score_fact(tools: ReportTools, table: int) -> Fact | None:
@@ -233,7 +240,7 @@ def missing_notes(tools: ReportTools, question: str) -> tuple[Result, str]:
         rows = deducted(tools, question)
         return (Result(0.0, "个", "", citations=[Evidence(quote=row.label, line=row.line) for row in rows[:SHOWN]]),
                 "复核未发现缺少偏差说明的指标。")
-    body = "\n".join(f"{i}. {table_label(tools, f.table) if f.table is not None else ''}·{f.message}"
+    body = "\n".join(f"{i}. {finding_line(tools, f)}"
                      for i, f in enumerate(findings[:SHOWN], 1))
     more = (f"\n（另有{len(findings) - SHOWN}个：" + "、".join(f"表{f.table + 1 if f.table is not None else ''}·{f.row}"
                                                               for f in findings[SHOWN:]) + "）") if len(findings) > SHOWN else ""
@@ -249,7 +256,7 @@ def review_reasons(tools: ReportTools, question: str) -> tuple[Result, str]:
     tables = set(asked_tables(tools, question))
     findings = [f for f in tools.findings() if f.table in tables]
     findings.sort(key=lambda f: f.severity != "error")
-    body = "\n".join(f"{i}. {table_label(tools, f.table)}·{f.message}" for i, f in enumerate(findings[:SHOWN], 1))
+    body = "\n".join(f"{i}. {finding_line(tools, f)}" for i, f in enumerate(findings[:SHOWN], 1))
     more = f"\n（另有{len(findings) - SHOWN}条）" if len(findings) > SHOWN else ""
     evidence = [e for f in findings[:SHOWN] for e in f.evidence[:1]]
     reasons = f"\n复核依据的问题（共{len(findings)}条）：\n{body}{more}" if findings else "\n复核未发现影响得分的问题。"
@@ -265,7 +272,7 @@ def rule_findings(rule: str, what: str) -> Callable[[ReportTools, str], tuple[Re
             return Result(0.0, "个", "", citations=citations(
                 [self_score_fact(tools, t) for t in sorted(tables or range(len(tools.report.tables)))])), \
                 f"复核未发现{what}。"
-        body = "\n".join(f"{i}. {table_label(tools, f.table) + '·' if f.table is not None else ''}{f.message}"
+        body = "\n".join(f"{i}. {finding_line(tools, f)}"
                          for i, f in enumerate(findings[:SHOWN], 1))
         rows = {f.row for f in findings[:SHOWN]}
         rest = sorted({f.row for f in findings[SHOWN:] if f.row and f.row not in rows})
