@@ -39,6 +39,9 @@ LEVELS = (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"), re.c
           re.compile(r"^\s*\d+\s*[、.．](?!\d)"), re.compile(r"^\s*[（(]\d+[)）]"))
 HEADING_LENGTH = 40
 SUBHEADING_LENGTH = 20  # "（二）下一步改进措施": a short line with no full stop names a part, not an item
+# The parts a report has after its problems and measures ("5、 其他需要说明的情况", "五、绩效自评结果拟应用和公开情况")
+REPORT_PART = re.compile(r"其他需要说明|自评结果|结果(?:拟)?应用|公开情况|^附件")
+WORDED = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
 ITEM_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")  # "一是…二是…三是…" inside one paragraph
 
 
@@ -59,9 +62,9 @@ def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
         other = len(text) <= SUBHEADING_LENGTH and "。" not in text and SECTION.search(text) \
             and not all(w in text for w in node.words)  # the heading of another part ("（二）下一步改进措施")
         if own is not None and (top is None or own <= top) and len(text) <= HEADING_LENGTH or other \
-                or len(items) >= SHOWN:
-            break  # the next heading of the same rank
-        if text:
+                or len(items) >= SHOWN or len(text) <= SUBHEADING_LENGTH and REPORT_PART.search(text):
+            break  # the next heading of the same rank, or the report's next part however it is numbered
+        if WORDED.search(text):  # not a page number ("— 2 —")
             items += [(piece.strip(), paragraph.line) for piece in ITEM_SPLIT.split(text) if piece.strip()] \
                 if len(ITEM_SPLIT.findall(text)) >= 2 else [(text, paragraph.line)]
     if not items:
