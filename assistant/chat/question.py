@@ -96,7 +96,7 @@ BUDGET_WORDS = re.compile(r"预算|执行|结余|资金|经费|支出")
 LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
-TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?比值"
+TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
@@ -613,7 +613,8 @@ def times(match: re.Match, body: str, asked: str) -> Ratio | None:
     if match.group("a3") and "率" in body:  # "执行率按执行数除以预算数计算": a rate
         return None
     groups = {k[0]: v for k, v in match.groupdict().items() if v is not None}
-    return replace(share_of(groups["a"], groups["b"]), times=True)
+    part, whole = measure_shared([groups["a"], groups["b"]]) if match.group("a2") else (groups["a"], groups["b"])
+    return replace(share_of(part, whole), times=True)  # "A与B的全年执行数之比": the 全年执行数 of both
 
 
 def same_period(match: re.Match, body: str, asked: str) -> Either:
@@ -733,10 +734,14 @@ def year_shared(sides: list[str]) -> list[str]:
 
 
 def measure_shared(sides: list[str]) -> list[str]:
-    """"A和B的执行率": the measure after the last name ("…的执行率") is asked of every name."""
+    """"A和B的执行率": the measure after the last name ("…的执行率") is asked of every name; "A的执行率与B相比",
+    "A的得分和B的": the measure after the first name, of the others naming none."""
     if "的" in sides[-1] and not any("的" in side for side in sides[:-1]):
         measure = sides[-1].split("的", 1)[1]
         return [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:] if measure else sides
+    measure = sides[0].split("的", 1)[1] if "的" in sides[0] else ""
+    if column_words(measure) and all(not column_words(side) and tokens(subject_of(side)) for side in sides[1:]):
+        return sides[:1] + [f"{side.rstrip('的')}的{measure}" for side in sides[1:]]
     return sides
 
 
