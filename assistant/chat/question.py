@@ -740,7 +740,8 @@ def measure_shared(sides: list[str]) -> list[str]:
         measure = sides[-1].split("的", 1)[1]
         return [f"{side}的{measure}" for side in sides[:-1]] + sides[-1:] if measure else sides
     measure = sides[0].split("的", 1)[1] if "的" in sides[0] else ""
-    if column_words(measure) and all(not column_words(side) and tokens(subject_of(side)) for side in sides[1:]):
+    if column_words(measure) and all(not column_words(side) and tokens(subject_of(side)) and not LITERAL.match(side)
+                                     for side in sides[1:]):
         return sides[:1] + [f"{side.rstrip('的')}的{measure}" for side in sides[1:]]
     return sides
 
