@@ -9,8 +9,10 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.offline import answer_offline, answer_result, counterpart_gap, gap_answer, which_answer
-from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_which,
+from assistant.chat.offline import (answer_offline, answer_result, counterpart_gap, gap_answer, total_answer,
+                                    which_answer)
+from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_total,
+                                     asks_which,
                                      questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
@@ -138,6 +140,10 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
         return gap
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
+    if asks_total(question) and len(history) >= 2 and all(a.value is not None and a.unit == history[-1].unit
+                                                          for a in history[-2:]) \
+            and last is not None and isinstance(last.node, Lookup):  # "基本支出是多少？项目支出呢？合计多少？"
+        return total_answer(question, history[-2], history[-1])
     way = asks_which(question)
     if way and last is not None and isinstance(last.node, Several) and len(last.node.items) == 2:
         pick = Larger(last.node.items, last.node.names, way in ("低", "少", "小"), f"较{way}")  # "A和B分别…？" "哪个高？"

@@ -334,6 +334,17 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
                   evidence=first.evidence + second.evidence, mode="offline")
 
 
+def total_answer(question: str, first: Answer, second: Answer) -> Answer:
+    """"合计多少？" after two figures: the sum of the last two answers' values, on their evidence."""
+    value = round(first.value + second.value, 2)
+    unit = first.unit or second.unit or ""
+    sentence = (f"{number(first.value)}+{number(second.value)}={number(value)}{unit}。"
+                f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
+                f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
+    return Answer(question=question, answer=sentence, value=value, unit=unit or None,
+                  evidence=first.evidence + second.evidence, mode="offline")
+
+
 def which_answer(question: str, first: Answer, second: Answer, way: str, names: list[str]) -> Answer:
     """"哪个高？" after two figures: the larger (or, asked 低/少/小, the smaller) of the last two answers, and by how
     much; `names` are the two questions as resolved ("食品监管专项的得分")."""

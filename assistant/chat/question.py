@@ -38,6 +38,8 @@ BOTH = re.compile(r"这两者|两者|二者|这两个数|这两项|两个数|两
 BARE_GAP = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两个数?|两个)?(?:之间)?(?:相|还)?"
                       r"(?:差|多|高|少|低|下降|减少|降低|增加|增长|上升|提高)(?:了|出|距|额|值)?(?:是|有|为)?"
                       r"(?:多少|几|多大)?(?:分|万元|元|个百分点)?")
+BARE_TOTAL = re.compile(r"(?:那么?)?(?:这两者|两者|二者|它们|这两项|两项)?(?:的)?(?:合计|一共|总共|加起来|共计|总计|之和|相加)"
+                        r"(?:是|为|有)?(?:多少|几)?(?:万元|元)?")
 # "项目支出有哪些？", "…主要用于哪些方面", "…的构成": what the sentence giving the figure lists after it
 INCLUDES = re.compile(r"(?:主要)?(?:包括|包含|用于|用在|有|由)(?:了)?(?:哪些|什么|哪几)(?:个|项)?(?:方面|项目|内容|部分|构成|组成)?"
                       r"|的?(?:构成|组成|明细)(?:情况)?(?:是什么|有哪些|如何)?$")
@@ -113,6 +115,10 @@ RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
 CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
+# Words naming a measure of money and nothing else ("追加了", "实际支出"): a follow-up saying only them asks of the
+# thing before
+MEASURE_WORDS = re.compile(r"(?:年初|实际|全年|调整)?(?:预算|追加|支出|收入|结余|拨款)(?:金额|数)?了?")
+MEASURE_ONLY = re.compile(rf"(?:{MEASURE_WORDS.pattern})+")
 GROWN = re.compile(r"(?:净增|新增|净减|新设)(?:了)?")  # a follow-up asking only how many were added
 SINCE = re.compile(r"比|较|与|和|同|跟")  # a change said against something; else against last year
 # "X同比增长了多少": this year's X against last year's
@@ -1023,6 +1029,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{previous.subject}{CHANGE_SIZE.search(text).group()}是多少")  # "降幅呢？": of the figure before
     if UNSPENT.search(text) and not tokens(subject_of(UNSPENT.sub("", text))) and previous.subject:  # "还剩多少？"
         return clean(f"{previous.subject}的{text}")
+    thing = MEASURE_WORDS.sub("", previous.subject)
+    if MEASURE_ONLY.fullmatch(subject_of(text)) and tokens(thing) and not MEASURE_ONLY.fullmatch(previous.subject):
+        return clean(f"{thing}{re.sub(r'呢', '', text)}")  # "追加了多少？", "实际支出呢？": of the project before
     bare = clean(ASKING.sub("", text)) in BARE_FOLLOW_UP  # "复核后是多少？": the same table's 复核得分
     scoped = over_previous_scope(text, previous)
     if scoped:
@@ -1058,8 +1067,10 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     own_subject = subject_of(body)
     if not tokens(own_subject) and not (columns_in(body) or ASKS_FOR.search(body)):
         return text  # nothing to carry over to: "？？？", "它呢"
-    if PRONOUN.match(text) or not tokens(own_subject):
-        return clean(f"{previous.subject}的{body.lstrip('的')}")
+    if PRONOUN.match(text) or not tokens(own_subject):  # "复核后呢？" after "表4的总分是多少": of 表4
+        table = TABLE_NUMBER.search(previous.resolved)
+        owner = previous.subject or (table.group() if table else "")
+        return clean(f"{owner}的{body.lstrip('的')}")
     for kind in names:
         given = [n for n in kind if n and (n in own_subject and len(n) >= WHOLE_NAME * len(own_subject)
                                            or own_subject in n)]
@@ -1269,6 +1280,11 @@ def asks_which(text: str) -> str | None:
     """The way ("高", "少" …) a question that only asks which of the two figures before it wins asks for; else None."""
     match = BARE_WHICH.fullmatch(re.sub(r"[？?！!。，,\s]", "", text))
     return match.group("way") if match else None
+
+
+def asks_total(text: str) -> bool:
+    """Whether a question only asks what the two figures before it add up to ("合计多少？", "两者加起来是多少？")."""
+    return bool(BARE_TOTAL.fullmatch(re.sub(r"[？?！!。，,\s]", "", text)))
 
 
 def asks_gap(text: str) -> bool:
