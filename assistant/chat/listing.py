@@ -255,6 +255,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     text = node.subject.text
     if node.condition in ("full", "not_full"):
         return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
+    if node.condition.endswith("_column") if node.condition else False:
+        return rows_beyond(tools, node)
     if node.column == "count":
         return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
     asked = node.column or ("execution_rate" if "执行率" in text else None)
@@ -316,6 +318,41 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     names = "、".join(table_label(tools, i) for i in tables)
     what = "项目（专项）自评表" if projects else "张表"
     return Result(float(len(tables)), "个", "", facts), f"报告共有{len(tables)}{'个' if projects else ''}{what}：{names}。"
+
+
+# A column asked of a project table's funds line, and of a basic-data row ("决算数" is the first's 全年执行数).
+FUNDS_COLUMN = {"budget": "full_year_budget", "final": "executed"}
+BASIC_COLUMN = {"full_year_budget": "budget", "executed": "final"}
+
+
+def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """The rows whose figure in one column stands above / below / at their figure in another ("哪些经费决算数超过预算数":
+    the basic-data rows of the report year; "哪些项目的全年执行数低于全年预算数": the project tables' funds), each pair
+    shown."""
+    way = node.condition.removesuffix("_column")
+    projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data" \
+        and any(t.kind == "project" for t in tools.report.tables)
+    if projects:
+        first, second = (FUNDS_COLUMN.get(c, c) for c in (node.column, node.also[0]))
+        pairs = [(f, sibling(tools, f, second)) for f in table_figures(tools, first, True)]
+        name = lambda f: table_label(tools, f.table)  # noqa: E731
+    else:
+        first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
+        year = tools.report.year
+        wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
+        rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
+                and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
+        pairs = [(f, next((g for g in tools.facts if g.kind == "basic" and g.table == f.table and g.row == f.row
+                           and g.column == second and g.year == f.year), None)) for f in rows]
+        name = lambda f: f.row or ""  # noqa: E731
+    pairs = [(a, b) for a, b in pairs if b is not None and b.value is not None]
+    if not pairs:
+        raise NotFound(f"{COLUMN_NAMES.get(first, first)}与{COLUMN_NAMES.get(second, second)}")
+    hits = [(a, b) for a, b in pairs if COMPARES[way](a.value, b.value)]
+    said = f"{pairs[0][0].heading or COLUMN_NAMES.get(first, '')}{WAY_WORDS[way]}{pairs[0][1].heading or COLUMN_NAMES.get(second, '')}"
+    cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
+    head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
+    return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
 
 
 def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:

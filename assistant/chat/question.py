@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 import cn2an
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL, QUOTED, RATE,
+from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL,
+                                       QUOTED, RATE,
                                        TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, whole_spending_named,
                                        year_in)
@@ -158,6 +159,11 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 # "哪个项目的指标最多", "指标个数最少的专项", "各项目分别有多少个指标": a count of each table's indicators
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
+# "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
+BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
+                           rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
+ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
+BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
 GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
@@ -815,6 +821,16 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
                   way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
 
 
+def columns_beyond(match: re.Match, body: str) -> Listing | None:
+    """"哪些经费决算数超过预算数": the rows (of the basic-data table, or the project tables' funds) whose figure in one
+    column stands above, below or at their figure in another; None for indicators (against their 指标值: MISSED)."""
+    first, second = (COLUMN_OF.get(word) or BARE_COLUMN.get(word) for word in (match.group("a"), match.group("b")))
+    if first is None or second is None or first == second or "指标" in body:
+        return None
+    way = BEYOND_WAYS.get(match.group("op"), "below")
+    return Listing(operand(body), "tables", f"{way}_column", first, also=(second,))
+
+
 def same(match: re.Match) -> Larger | None:
     """"业务工作经费和编外用工人员经费的执行率相同吗": each side's figure of the measure, the answer saying whether they
     are the same (else which is higher); None when the words name fewer than two things."""
@@ -836,6 +852,7 @@ KINDS = (
     Kind("报告所列", (SECTION, SECTION_ASKED), section),
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
+    Kind("哪些…A超过B", (BEYOND_COLUMN, ROWS_ASKED), lambda m, body, asked: columns_beyond(m, body)),
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
