@@ -384,3 +384,76 @@ def test_a_change_with_nothing_to_compare_against_is_since_last_year(path, quest
     answer = ask(path, *questions)
     assert answer.value == round(abs(now - before), 2) and ("下降" if now < before else "增长") in answer.answer
 
+
+def test_a_printed_rate_checked_by_recomputing_it():
+    funds = gold(S001).tables[1].funds_total
+    answer = ask(S001, "年度资金总额的执行率是否正确？")
+    assert answer.value == round(funds.executed / funds.full_year_budget * 100, 2)
+    assert f"不等于" in answer.answer and f"执行率{funds.execution_rate:g}%" in answer.answer
+
+
+def test_a_finding_listed_names_its_row():
+    rows = [f["row"] for f in checked_json(S002)["findings"] if f["rule"] == "missing_deviation_note"]
+    answer = ask(S002, "哪些偏差缺少原因说明？")
+    assert rows and all(row in answer.answer for row in rows)
+
+
+def test_two_figures_compared_in_more_wordings():
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    same = ask(S002, "业务工作经费和编外用工人员经费的执行率相同吗？")
+    assert (rates["业务工作经费"] == rates["编外用工人员经费"]) == same.answer.startswith("二者相同")
+    differ = ask(S002, "业务工作经费的执行率与运行维护费相比哪个高？")
+    assert differ.value == max(rates["业务工作经费"], rates["运行维护费"])
+    assert f"{rates['运行维护费']:g}%" in differ.answer
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "表2的得分比表3高还是低？")
+    assert gold(S000).tables[1].total_score == scores["知识产权培育资助专项"]
+    assert answer.value == max(scores["知识产权培育资助专项"], scores["药品监管专项"])
+
+
+def test_two_parts_of_a_whole_compared():
+    answer = ask(S001, "本级专项资金中市场监督专项和质量监督专项哪个多？")
+    spent = {label: float(basic_row(S001, label)["2024年决算数"]) for label in ("市场监督专项", "质量监督专项")}
+    assert answer.value == max(spent.values()) and "药械化监管专项" not in answer.answer
+
+
+def test_follow_ups_that_add_up_or_name_only_a_measure():
+    line = S004.read_text(encoding="utf-8").split("\n")
+    basic = float(re.search(r"基本支出([\d.]+)万元", line[53]).group(1))
+    spent = float(re.search(r"项目支出([\d.]+)万元", line[55]).group(1))
+    assert ask(S004, "基本支出是多少？", "项目支出呢？", "合计多少？").value == round(basic + spent, 2)
+    budget, added, actual = (float(v) for v in re.search(
+        r"年初预算金额([\d.]+)万元,追加([\d.]+)万元，实际支出([\d.]+)万元", S003.read_text(encoding="utf-8").split("\n")[25]).groups())
+    answer = ask(S003, "市场及食品药品监管专项的年初预算是多少？", "追加了多少？", "实际支出呢？", "执行率是多少？")
+    assert answer.value == round(actual / (budget + added) * 100, 2)
+    review = next(s for s in checked_json(S000)["scores"] if s["table"] == 3)  # 表4
+    assert ask(S000, "表4的总分是多少？", "复核后呢？").value == review["recomputed_score"]
+
+
+def test_the_rows_whose_final_spending_passes_their_budget():
+    year = gold(S002).year
+    rows = [r for r in gold(S002).tables[0].rows if r.label and len(r.values) >= 3]
+    header = basic_row(S002, "三公经费")
+    assert list(header)[1:3] == [f"{year}年预算数", f"{year}年决算数"]
+    over = [re.sub(r"^(?:\d+、|其中：)|：$", "", r.label) for r in rows if all(v and re.fullmatch(r"[\d.]+", v) for v in r.values[1:3])
+            and float(r.values[2]) > float(r.values[1])]
+    answer = ask(S002, "哪些经费的决算数超过了预算数？")
+    assert answer.value == len(over) and all(label in answer.answer for label in over)
+    below = [t.name for _, t in projects(S002) if t.funds_total.executed < t.funds_total.full_year_budget]
+    answer = ask(S002, "哪些项目的全年执行数低于全年预算数？")
+    assert answer.value == len(below) and all(name in answer.answer for name in below)
+
+
+def test_a_stock_is_not_the_change_beside_it():
+    line = S000.read_text(encoding="utf-8").split("\n")[1364]  # line 1365
+    total, firms = (float(v) for v in re.search(r"全区共有市场主体(\d+)户，其中：企业（含农专）(\d+)户", line).groups())
+    assert ask(S000, "企业占市场主体的比例是多少？").value == round(firms / total * 100, 2)
+    line = S001.read_text(encoding="utf-8").split("\n")[126]  # line 127
+    added = float(re.search(r"实有企业\d+户，净增(\d+)户", line).group(1))
+    assert ask(S001, "实有企业多少户？", "净增多少户？").value == added
+
+
+def test_a_section_ends_where_the_reports_next_part_begins():
+    answer = ask(S003, "下一步改进措施有哪些？")
+    assert answer.value == 2 and "其他需要说明" not in answer.answer and "— 2 —" not in answer.answer
+
