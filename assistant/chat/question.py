@@ -27,7 +27,8 @@ ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(
 # Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
 REQUEST_SPLIT = re.compile(r"[，,；;]")
 REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因|谁|何时")
-CHECKS_BEFORE = re.compile(r"(?:是否|是不是|能否)")  # "…合计是多少，是否等于…": a check of the figure asked, one request
+# "…合计是多少，是否等于…", "…？与报告是否一致？": a check of the figure asked, one request
+CHECKS_BEFORE = re.compile(r"(?:(?:与|和|同|跟)[^，,？?是]{1,10})?(?:是否|是不是|能否)")
 JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
 # "说明原因", "解释一下理由": the reason asked of what the request before named
 REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|它的|扣分的?)?(?:原因|理由)$")
@@ -52,6 +53,7 @@ WHOLE_NAME = 0.8  # a follow-up's words are a name when that name is nearly all 
 ASKS_FOR = re.compile(r"扣|占|比|合计|之和|率|为什么|原因|得分|分值|应得|哪些|哪个|最高|最低|指标值|完成|预算|执行|决算|剩")
 AGREE = re.compile(r"^(?P<a>.+?)(?:与|和|同|跟)(?P<b>.+?)(?:是否|是不是)(?:一致|相等|相同|相符|吻合|一样)$")
 CORRECT = re.compile(r"(?:计算)?(?:正确|准确|无误|有误|对|算对了?)")  # "执行率是否正确": is the printed figure right
+SHARE_ASKED = re.compile(r"的?(?:比例|比率|百分比|幅度)$")
 RELATION = re.compile(r"^(?:超过|超出|大于|高于|多于|低于|小于|少于|不足|达到|等于)")  # how a compared figure stands
 COMPARE = re.compile(r"[，,？?；;]?(?:是否|是不是|能否)(?:等于|与|和|同)?(?P<other>.*?)(?:一致|相等|相同|相符|吻合|一样)?[？?]?$")
 
@@ -663,10 +665,12 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
         units = stated_units(body)
-        first, second = measure_shared([groups.get("a") or groups["a2"], groups.get("b") or groups["b2"]])
-        left = expression(first + what, units=units)
-        right = expression(second + what, main_operand(left), units=units)
-        return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body)))
+        second = groups.get("b") or groups["b2"]
+        share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
+        first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
+        left = expression(first + what, units=None if share else units)
+        right = expression(second + what, main_operand(left), units=None if share else units)
+        return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
     return build
 
 
