@@ -383,7 +383,8 @@ def cell_facts(document: Document, report: CheckedReport) -> list[Fact]:
             texts = [normalize_text(t) for t in row.texts()]
             for position, key in enumerate(texts[:-1]):
                 answer = next((c for c in row.cells[position + 1:] if normalize_text(c.text)), None)
-                if not KEY_CELL.search(key) or answer is None or parse_number(normalize_text(answer.text)) is not None:
+                if not KEY_CELL.search(key) or answer is None or parse_number(normalize_text(answer.text)) is not None \
+                        or KEY_CELL.search(normalize_text(answer.text)):  # "主管部门 | | 实施单位": left blank
                     continue
                 owner = max((i for start, i in starts if start <= row.line), default=None)
                 context = table_context(report.tables[owner], report.year) if owner is not None else ()
@@ -405,8 +406,8 @@ def report_facts(report: CheckedReport, document: Document) -> list[Fact]:
     """The unit the report is of and its year, each quoted from the first line that states it: text answers
     ("预算单位名称是什么", "报告是哪一年度的")."""
     facts = []
-    for label, text, said in (("单位名称 预算单位名称 部门名称 单位", report.unit_name, report.unit_name),
-                              ("报告年度 年度 哪一年", f"{report.year}年度" if report.year else None,
+    for label, text, said in (("单位名称 预算单位名称 部门名称 填报单位 单位", report.unit_name, report.unit_name),
+                              ("报告年度 年度 哪一年 年份", f"{report.year}年度" if report.year else None,
                                str(report.year or ""))):
         line = next((i for i, line in enumerate(document.lines, 1) if said and said in line), None)
         if text and line is not None:

@@ -69,6 +69,12 @@ def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
                 if len(ITEM_SPLIT.findall(text)) >= 2 else [(text, paragraph.line)]
     if not items:
         raise NotFound(paragraphs[start].text.strip())
+    if node.number is not None:  # "第二条是什么": that item, as printed
+        if not 0 < node.number <= len(items):
+            raise NotFound(f"{paragraphs[start].text.strip()}第{node.number}条")
+        text, line = items[node.number - 1]
+        return (Result(None, None, "", citations=[Evidence(quote=text[:80], line=line)]),
+                f"报告“{paragraphs[start].text.strip()}”下第{node.number}条：{text}（第{line}行）。")
     body = "\n".join(f"{i}. {text[:120]}（第{line}行）" for i, (text, line) in enumerate(items, 1))
     quotes = [Evidence(quote=paragraphs[start].text.strip()[:80], line=paragraphs[start].line)] + \
         [Evidence(quote=text[:80], line=line) for text, line in items]

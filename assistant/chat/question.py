@@ -68,6 +68,7 @@ FINDINGS = re.compile(r"(?:哪些|什么|多少(?:个|条|处)?|几个|几条|�
 GOALS = re.compile(r"(?:年度总体|总体|年度|绩效|预期)目标(?P<done>的?(?:实际)?完成情况)?|目标(?P<number>\d+|[一二三四五六七八九十]+)")
 GOALS_ASKED = re.compile(r"哪些|哪几|什么|是啥|列出|包括|分别|几个|多少个|几项|如何|怎样|怎么样|内容")
 SECTION = re.compile(r"存在的(?:主要)?问题|(?:改进|整改)(?:措施|建议)|下一步(?:工作)?(?:计划|打算|措施|工作)")
+ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十\d]+)(?:条|项|点|个)")  # "第二条": one item of a list
 SECTION_ASKED = re.compile(r"^(?!.*(?:复核|审核|发现|错误|算错)).*(?:哪些|哪几|什么|列出|包括|有几)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
@@ -384,6 +385,7 @@ class Section:
     """What the report lists under one of its own headings ("存在的主要问题", "改进措施"): the items, as printed."""
 
     words: tuple[str, ...]  # the words the heading holds ("问题",), ("改进", "措施") …
+    number: int | None = None  # "存在的主要问题第二条是什么": that item alone
 
 
 @dataclass(frozen=True)
@@ -610,7 +612,8 @@ def goals(match: re.Match, body: str, asked: str) -> Goals | None:
 def section(match: re.Match, body: str, asked: str) -> Section:
     words = ("问题",) if "问题" in match.group() else tuple(w for w in ("改进", "整改", "措施", "建议", "计划", "下一步")
                                                           if w in match.group())
-    return Section(words)
+    ordinal = ORDINAL.search(body)
+    return Section(words, int(cn2an.cn2an(ordinal.group("n"), "smart")) if ordinal else None)
 
 
 def findings(_, body: str, asked: str) -> Listing:

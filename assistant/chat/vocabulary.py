@@ -64,7 +64,7 @@ TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六�
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
 QUOTED = re.compile(r"[“\"「]([^”\"」]+)[”\"」]")
 # A name, a date, a phone number: asked, no figure answers ("填表人和填报日期分别是什么": each side without its 什么).
-TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|哪天|谁|什么|名称|是否|何时|日期|电话|填表人|填报人|联系人|负责人")
+TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|哪天|哪年|谁|什么|名称|是否|何时|日期|电话|填表人|填报人|联系人|负责人")
 
 
 # "部门整体支出", "部门总支出": the department table's 年度资金总额 (its 全年执行数 unless the question names a column), not the
