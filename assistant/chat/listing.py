@@ -557,11 +557,12 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return groups_listing(tools, table if table is not None else tools.main_table, level.group() == "一级")
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = "actual" if node.condition in ("missed", "exceeded") else "score" if node.condition == "over_weight" else \
+    column = "actual" if node.condition in ("missed", "exceeded", "at_target") else "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "exceeded": lambda f: target_missed(tools, f, beyond=True),
+              "at_target": lambda f: at_target(tools, f),
               "full": lambda f: f.value is not None and full_marks(tools, f),
               "over_weight": lambda f: f.value is not None and (weight := sibling(tools, f, "weight")) is not None
               and weight.value is not None and f.value > weight.value + SAME,
@@ -573,7 +574,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
     what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
-            "exceeded": "完成值超过指标值的指标",
+            "exceeded": "完成值超过指标值的指标", "at_target": "完成值与指标值相同的指标",
             "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
@@ -724,6 +725,13 @@ def most_lost(tools: ReportTools, table: int | None, group: str | None, conditio
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
     return result, f"扣分{most}的是{name}：{result.formula}={number(result.value)}分（{where(score)}）。"
+
+
+def at_target(tools: ReportTools, actual: Fact) -> bool:
+    """Whether a numeric 完成值 is its 指标值's number, in the same unit (≥550批次 met by 550批次)."""
+    target = sibling(tools, actual, "target")
+    return actual.value is not None and target is not None and target.value is not None \
+        and abs(actual.value - target.value) < SAME and target.unit == actual.unit
 
 
 def target_missed(tools: ReportTools, actual: Fact, beyond: bool = False) -> bool:

@@ -169,6 +169,9 @@ ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
 GROUP_EACH = re.compile(r"指标(?:的|中)?(?:各(?:个|项)?(?:三级)?指标的?)?(?:实际完成值|完成值|年度指标值|指标值|分值|得分)")
+# "完成值与指标值完全相同", "实际完成值等于年度指标值": the target met exactly
+AT_TARGET = re.compile(r"(?:实际)?完成值?(?:与|和|同|跟)?(?:年度)?(?:指标值|目标值?)(?:完全|刚好|正好)?(?:相同|一致|相等|一样)"
+                       r"|(?:实际)?完成值?(?:刚好|正好|恰好)?等于(?:年度)?(?:指标值|目标值?)|(?:刚好|正好|恰好)完成")
 # "完成值超过了年度指标值", "超额完成": beyond the target in its direction
 EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)?(?:指标值|目标值?)|超额完成")
 # "哪些指标没有填指标值", "哪些指标没有评分", "分值为空的指标": rows that leave a cell of theirs blank
@@ -987,7 +990,8 @@ def count_of(numeral: str) -> int:
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
-CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"), (MISSED, "missed"),
+CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"),
+              (AT_TARGET, "at_target"), (MISSED, "missed"),
               (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
 
 
@@ -1014,6 +1018,8 @@ def parse_listing(body: str) -> Listing | None:
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
         return Listing(operand(body), over, way, column)
+    if column == "lost" and over == "tables" and EACH.search(body):  # "列出各专项的扣分": each table's points lost
+        return Listing(operand(body), over, "each", column)
     blank = BLANK.search(body)
     if blank and over == "indicators":
         return Listing(operand(body), over, "blank", BLANK_COLUMN[blank.group("what") or blank.group("what2")])

@@ -313,6 +313,7 @@ MOVED = re.compile(r"下降|降低|减少|变低|上升|提高|增加|变高|升
 FELL = ("下降", "降低", "减少", "变低")
 WHICH = re.compile(r"哪些|哪几|哪个|哪张")
 GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
+EACH_TABLE = re.compile(r"^(?!.*指标).*各(?:个|项)?(?:专项|项目|自评表|表)")  # "列出各专项的扣分": each table's points
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
 KINDS = (
@@ -345,7 +346,7 @@ KINDS = (
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False),
-               unless=(EXTREME, TABLES_ONLY, GROUPS_ONLY)),
+               unless=(EXTREME, TABLES_ONLY, GROUPS_ONLY, EACH_TABLE)),
 )
 
 
