@@ -381,9 +381,10 @@ def group_named(tools: ReportTools, text: str) -> str | None:
 
 
 def table_named(tools: ReportTools, text: str) -> int | None:
-    """The table whose name the text mentions, else the main (department) table."""
+    """The table whose name (or number: "表2") the text mentions, else the main (department) table."""
     named = [(len(name), index) for index, name in tools.table_names() if name and name in text]
-    return max(named)[1] if named else tools.main_table
+    numbered = tools.named_tables(text)
+    return max(named)[1] if named else min(numbered) if len(numbered) == 1 else tools.main_table
 
 
 def proportional(tools: ReportTools, node: ProportionalScore) -> Result:
