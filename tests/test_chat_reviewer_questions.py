@@ -457,3 +457,34 @@ def test_a_section_ends_where_the_reports_next_part_begins():
     answer = ask(S003, "下一步改进措施有哪些？")
     assert answer.value == 2 and "其他需要说明" not in answer.answer and "— 2 —" not in answer.answer
 
+
+def test_the_rows_meeting_their_target_exactly():
+    met = [i.level3 for t in gold(S002).tables for i in t.indicators
+           if (target := TARGET.match(i.target or "")) and (actual := TARGET.match(i.actual or ""))
+           and target.group(2) == actual.group(2) and float(target.group(1)) == float(actual.group(1))]
+    answer = ask(S002, "哪些指标完成值与指标值相同？")
+    assert answer.value == len(met) and all(name in answer.answer for name in met)
+
+
+def test_each_projects_points_lost_and_a_numbered_tables_group():
+    answer = ask(S000, "列出各专项的扣分")
+    for _, table in projects(S000):
+        assert f"| {table.total_weight - table.total_score:g}分 |" in answer.answer
+    rows = [i for i in gold(S000).tables[1].indicators if i.level1 == "产出指标"]
+    answer = ask(S000, "表2产出指标的得分率是多少？")
+    assert answer.value == round(sum(i.score for i in rows) / sum(i.weight for i in rows) * 100, 2)
+
+
+def test_one_item_of_a_section_and_a_gap_as_a_share():
+    line = S004.read_text(encoding="utf-8").split("\n")[99]  # line 100: "（二）预算编制和执行存在差异…"
+    answer = ask(S004, "存在的主要问题第二条是什么？")
+    assert line.strip() in answer.answer and "（三）" not in answer.answer
+    cells = basic_row(S002, "项目支出：")
+    budget, spent = float(cells["2023年预算数"]), float(cells["2023年决算数"])
+    assert ask(S002, "项目支出决算数超出预算数的比例是多少？").value == round((spent - budget) / budget * 100, 2)
+    line = S004.read_text(encoding="utf-8").split("\n")[53]  # line 54
+    basic, office, share = (float(v) for v in re.search(
+        r"基本支出([\d.]+)万元.*公用经费([\d.]+)万元，([\d.]+)%", line).groups())
+    answer = ask(S004, "公用经费占基本支出的比例是多少？与报告是否一致？")
+    assert answer.value == round(office / basic * 100, 2) and ("，等于" in answer.answer) == (answer.value == share)
+

@@ -866,7 +866,8 @@ KINDS = (
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
-    Kind("A和B是否相同", (SAME,), lambda m, body, asked: same(m), on="asked", anchored=True),
+    Kind("A和B是否相同", (SAME,), lambda m, body, asked: None if WHICH.search(body) else same(m), on="asked",
+         anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
