@@ -7,6 +7,7 @@ closest passages, and carries no value.
 import re
 from dataclasses import replace
 
+from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
                                     in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
                                     score_share, sibling, table_score, tables_total, unit_family)
@@ -325,20 +326,20 @@ def counterpart_gap(tools: ReportTools, question: str, last: Question) -> Answer
 def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
     """"差多少？" after two figures: the difference of the last two answers' values, on their evidence."""
     high, low = sorted((first, second), key=lambda a: -a.value)
-    value = round(high.value - low.value, 2)
-    unit = gap_unit(high.unit or low.unit) or ""
-    sentence = (f"{number(high.value)}−{number(low.value)}={number(value)}{unit}。"
-                f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
-                f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
-    return Answer(question=question, answer=sentence, value=value, unit=unit or None,
-                  evidence=first.evidence + second.evidence, mode="offline")
+    return of_two_answers(question, f"{number(high.value)}−{number(low.value)}", gap_unit(high.unit or low.unit),
+                          first, second)
 
 
 def total_answer(question: str, first: Answer, second: Answer) -> Answer:
     """"合计多少？" after two figures: the sum of the last two answers' values, on their evidence."""
-    value = round(first.value + second.value, 2)
-    unit = first.unit or second.unit or ""
-    sentence = (f"{number(first.value)}+{number(second.value)}={number(value)}{unit}。"
+    return of_two_answers(question, f"{number(first.value)}+{number(second.value)}", first.unit or second.unit,
+                          first, second)
+
+
+def of_two_answers(question: str, formula: str, unit: str | None, first: Answer, second: Answer) -> Answer:
+    """A figure computed from the last two answers: the formula and its value, each answer named as its question."""
+    value = round(calculate(formula), 2)
+    sentence = (f"{formula}={number(value)}{unit or ''}。"
                 f"依据：“{first.question.rstrip('？?')}”为{number(first.value)}{first.unit or ''}；"
                 f"“{second.question.rstrip('？?')}”为{number(second.value)}{second.unit or ''}。")
     return Answer(question=question, answer=sentence, value=value, unit=unit or None,

@@ -207,7 +207,7 @@ A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不
                       rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$"
                       rf"|^(?P<a5>.+?)比(?P<b5>.+?)(?P<way5>高|多|大)还是(?:低|少|小)$")  # "表2的得分比表3高还是低"
 # "A和B的执行率相同吗", "A与B是否一样": both stated, and whether they are the same
-SAME = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
+SAME_ASKED = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
 
 
 @dataclass(frozen=True)
@@ -866,7 +866,7 @@ KINDS = (
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
-    Kind("A和B是否相同", (SAME,), lambda m, body, asked: None if WHICH.search(body) else same(m), on="asked",
+    Kind("A和B是否相同", (SAME_ASKED,), lambda m, body, asked: None if WHICH.search(body) else same(m), on="asked",
          anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
