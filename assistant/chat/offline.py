@@ -8,9 +8,10 @@ import re
 from dataclasses import replace
 
 from assistant.chat.calculator import calculate
-from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, deduction, derived, evaluate, find, first_fact, gap_unit, group_named,
-                                    in_unit, indicator_total, names_row, number, of, operands, part_of_whole, proportional,
-                                    score_share, sibling, table_score, tables_total, unit_family)
+from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate, find,
+                                    first_fact, gap_unit, group_named, in_unit, indicator_total, names_row, number, of,
+                                    operands, part_of_whole, proportional, score_share, sibling, table_score,
+                                    tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
@@ -195,6 +196,9 @@ def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
         return larger_answer(tools, replace(node.plain, gap=node.gap))  # words came to the other's figure: its own
     if unnamed_twin(results, node.names) is not None:  # "企业年报率和个体年报率哪个高" where the report gives one only
         raise NotFound(node.names[unnamed_twin(results, node.names)])
+    if not all(comparable(r.unit, results[0].unit) for r in results):  # 67228人 and 18853间: no larger of the two
+        stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
+        return Result(None, None, "", [f for r in results for f in r.facts]), f"二者计量单位不同，不能比较大小：{stated}。"
     best = (min if node.lowest else max)(r.value for r in results)
     picked = [i for i, r in enumerate(results) if abs(r.value - best) < SAME]
     stated = "；".join(f"{name}{figure_text(result, name)}" for name, result in zip(node.names, results))
@@ -228,7 +232,7 @@ def together(tools: ReportTools, items: tuple) -> list[Result]:
                                   and not tools.named_tables(i.operand.text) for i in items):
         return []
     try:
-        return list(operands(tools, items[0].operand, items[1].operand))
+        return list(operands(tools, items[0].operand, items[1].operand, same_units=False))
     except NotFound:
         return []
 
