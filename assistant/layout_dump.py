@@ -231,14 +231,13 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 
 
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
-NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
-    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
+    lines = lines[:next((i for i, p in enumerate(lines) if is_title(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
@@ -888,9 +887,13 @@ ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+# A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
+NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
+
+
 def is_title(text: str) -> bool:
     """A compacted line that names a table: 附件2, …自评表."""
-    return text.startswith("附件") or text.endswith("表")
+    return bool(NAMED_TABLE.search(text))
 
 
 def head_labels_start(texts: list[str], start: int) -> int:
