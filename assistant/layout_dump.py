@@ -251,6 +251,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         rows, used = unscored_rows(lines, [name for name in slots if name])
         return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
+    known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
+    tops: set[str] = set()  # the 一级指标 among them
+    named = 0  # how many rows `known` has read
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
@@ -284,8 +287,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             continue
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
-        known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
-        tops = {compact(row["level1"].text) for row in rows if "level1" in row}
+        for row in rows[named:]:
+            known.update(compact(row[level].text) for level in ("level1", "level2") if level in row)
+            if "level1" in row:
+                tops.add(compact(row["level1"].text))
+        named = len(rows)
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
