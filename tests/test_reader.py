@@ -6,6 +6,7 @@ from assistant.extract.run_rows import agrees, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
+from tests.conftest import ROOT
 
 FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
 
@@ -730,3 +731,16 @@ def test_pipe_rows_under_fujians_head_over_both_levels_printed_with_its_empty_ce
         ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
         ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
     ]
+
+
+def test_ocr_rows_one_per_line_keep_a_latin_name_whole_and_stop_before_the_next_level_name():
+    """Ningxia 福彩 2023 (evals/field/dev): an attachment image's OCR, each row's cells run together on its line.
+    "福彩APP系统改版升级100%100%" is one row, not "福彩A" with the word "P" twice; "完成时间12月已完成" (a month
+    against a word) is left unread rather than taking "成" from the 成本指标 on the next line."""
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.line) for i in table.indicators}
+    assert rows["福彩APP系统改版升级"] == ("产出指标", "数量指标", "100%", "100%", 19)
+    assert rows["验收合格率"] == ("产出指标", "质量指标", "100%", "100%", 20)
+    assert rows["项目建设成本"] == ("产出指标", "成本指标", "≤50万元", "47.68万元", 22)
+    assert rows["完成时间"][2:4] == (None, None)

@@ -34,6 +34,7 @@ DIGITS = re.compile(r"\d[\d.]*")
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
+LATIN = re.compile(r"[A-Za-z]")
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
 VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
@@ -43,6 +44,7 @@ DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
+LEVEL_NAME_LIMIT = 12  # characters a level name may run to ("生态环境成本指标(20分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 
@@ -122,7 +124,15 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
         readings = [(values, end) for values, end in following if agrees(values)]
     return [(values, end) for values, end in readings if not continues_number(text, end)
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
+            and not ends_in_level_name(text, start, end)
             and not any("指标" in value for value in values.values())]
+
+
+def ends_in_level_name(text: str, start: int, end: int) -> bool:
+    """A row's values never take the first characters of the level name after them: "已完成" then "成本指标" is not
+    the word "成" printed twice."""
+    return any(match.end() > end for position in range(max(start, end - LEVEL_NAME_LIMIT), end)
+               for pattern in (LEVEL1, LEVEL2) for match in [pattern.match(text, position)] if match)
 
 
 def agrees(values: dict[str, str]) -> bool:
@@ -202,6 +212,8 @@ class Block:
         text, before = self.text, self.text[position - 1]
         if before in COMPARATOR or before.isdigit() or before in ".%":
             return False
+        if LATIN.match(before) and LATIN.match(text, position):
+            return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
         return text[position].isdigit() or text[position] in COMPARATOR or \
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
