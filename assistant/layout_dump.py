@@ -671,9 +671,16 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
-    if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
+    if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
+
+
+def is_fund_header_run(text: str) -> bool:
+    """A funds header printed as one line with no separators, however short ("项目资金(万元)全年预算数全年执行数执行率"):
+    three funds columns or more, 执行数 among them."""
+    roles = {role_of(word, FUND_ROLES) for word in WORD.findall(text)} - {None}
+    return len(roles) >= 3 and "executed" in roles
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
@@ -831,6 +838,7 @@ GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -938,6 +946,15 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
+        joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
+        if joined:
+            # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
+            split = split_fund_run(joined.group("run"), [role_of(word, FUND_ROLES) for word, _ in words])
+            if split:
+                line = run[cursor].line
+                rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
+                cursor = values_end
+                continue
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])

@@ -744,3 +744,17 @@ def test_ocr_rows_one_per_line_keep_a_latin_name_whole_and_stop_before_the_next_
     assert rows["验收合格率"] == ("产出指标", "质量指标", "100%", "100%", 20)
     assert rows["项目建设成本"] == ("产出指标", "成本指标", "≤50万元", "47.68万元", 22)
     assert rows["完成时间"][2:4] == (None, None)
+
+
+def test_funds_rows_printed_with_their_label_and_a_money_unit_under_a_header_ending_in_the_rate():
+    """Ningxia 福彩 2023 (evals/field/dev), l.11-13: "项目资金 (万元)全年预算数全年执行数执行率" then
+    "年度资金总额50万元47.6895.00%" — 50 | 47.68 | 95.00%, the only reading where 47.68 ÷ 50 ≈ 95%."""
+    assert split_fund_run("50万元47.6895.00%", ["full_year_budget", "executed", "execution_rate"]) == \
+        ["50", "47.68", "95.00%"]
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
+    total = table.funds_total
+    assert (total.label, total.full_year_budget, total.executed, total.execution_rate, total.line) == \
+        ("年度资金总额", 50, 47.68, 95, 12)
+    assert [(f.label, f.full_year_budget, f.executed) for f in table.fund_lines] == \
+        [("中央财政补助", 50, 47.68), ("地方资金", None, None), ("其他资金", None, None)]
