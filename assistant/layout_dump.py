@@ -830,8 +830,12 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
-             "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "资金使用单位", "主管部门及代码", "填报日期",
+             "项目负责人", "联系电话")
+# A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
+# level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
+JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
+                        + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
@@ -891,6 +895,18 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
 ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 
 
+def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
+    """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
+    value running up to the next key. None when a key has no value or the line holds no key at its start."""
+    text = label(compact(paragraph.text))
+    keys = list(JOINED_KEY.finditer(text))
+    if not keys or keys[0].start() != 0:
+        return []
+    ends = [key.start() for key in keys[1:]] + [len(text)]
+    cells = [Cell(part, paragraph.line) for key, end in zip(keys, ends) for part in (key.group(), text[key.end():end])]
+    return cells if all(cell.text for cell in cells[1::2]) else []
+
+
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
 # block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
@@ -924,7 +940,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
             if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
-    spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
+    spaced = [(i, cells) for i in range(opening, before_funds)
+              for cells in [key_value_cells(run[i]) or joined_key_cells(run[i])] if cells]
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))

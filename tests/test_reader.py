@@ -758,3 +758,11 @@ def test_funds_rows_printed_with_their_label_and_a_money_unit_under_a_header_end
         ("年度资金总额", 50, 47.68, 95, 12)
     assert [(f.label, f.full_year_budget, f.executed) for f in table.fund_lines] == \
         [("中央财政补助", 50, 47.68), ("地方资金", None, None), ("其他资金", None, None)]
+
+
+def test_head_keys_run_together_with_their_values():
+    """Ningxia 福彩 2023 (evals/field/dev), l.8-10: "专项(项目)名称彩票市场调控资金﹣…", "自治区主管部门宁夏回族自治区民政厅
+    资金使用单位宁夏福利彩票发行中心": the unit is the one that uses the funds, not the 中央主管部门 of l.9."""
+    report = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"), "rules")
+    assert report.unit_name == "宁夏福利彩票发行中心"
+    assert report.tables[0].name == "彩票市场调控资金﹣宁夏福彩AP系统改版升级"
