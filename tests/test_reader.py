@@ -735,15 +735,16 @@ def test_pipe_rows_under_fujians_head_over_both_levels_printed_with_its_empty_ce
 
 def test_ocr_rows_one_per_line_keep_a_latin_name_whole_and_stop_before_the_next_level_name():
     """Ningxia 福彩 2023 (evals/field/dev): an attachment image's OCR, each row's cells run together on its line.
-    "福彩APP系统改版升级100%100%" is one row, not "福彩A" with the word "P" twice; "完成时间12月已完成" (a month
-    against a word) is left unread rather than taking "成" from the 成本指标 on the next line."""
+    "福彩APP系统改版升级100%100%" is one row, not "福彩A" with the word "P" twice; "完成时间12月已完成" is a deadline
+    met in words, and its "已完成" does not take "成" from the 成本指标 on the next line."""
     path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
     table = api.extract(api.load(path), "rules").tables[0]
     rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.line) for i in table.indicators}
     assert rows["福彩APP系统改版升级"] == ("产出指标", "数量指标", "100%", "100%", 19)
     assert rows["验收合格率"] == ("产出指标", "质量指标", "100%", "100%", 20)
     assert rows["项目建设成本"] == ("产出指标", "成本指标", "≤50万元", "47.68万元", 22)
-    assert rows["完成时间"][2:4] == (None, None)
+    assert rows["完成时间"] == ("产出指标", "时效指标", "12月", "已完成", 21)
+    assert agrees({"target": "≤11月底前", "actual": "已完成"}) and not agrees({"target": "12月已", "actual": "完成"})
 
 
 def test_funds_rows_printed_with_their_label_and_a_money_unit_under_a_header_ending_in_the_rate():

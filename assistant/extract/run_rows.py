@@ -41,6 +41,7 @@ VALUES = ("target", "actual", "other")  # "other": a column the reader does not 
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
+DEADLINE = re.compile(rf"[{COMPARATOR}]*\d{{1,2}}月(?:底|末)?(?:前|之前|以前)?")  # a month: "12月", "≤11月底前"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
@@ -137,11 +138,14 @@ def ends_in_level_name(text: str, start: int, end: int) -> bool:
 
 def agrees(values: dict[str, str]) -> bool:
     """A row's target and result are printed alike: both words or both numbers, two words side by side read only
-    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one."""
+    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one; a deadline
+    alone may be met in words ("12月已完成")."""
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
+    if worded == [False, True] and DEADLINE.fullmatch(target):
+        return True  # a deadline is met in words: "12月" then "已完成"
     if any(worded):
         return target == actual if all(worded) else False
     units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
