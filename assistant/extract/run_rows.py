@@ -41,6 +41,8 @@ VALUES = ("target", "actual", "other")  # "other": a column the reader does not 
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
+# A target set against a year opens with the comparison; an indicator's name never holds one.
+COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 DEADLINE = re.compile(rf"[{COMPARATOR}]*\d{{1,2}}月(?:底|末)?(?:前|之前|以前)?")  # a month: "12月", "≤11月底前"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
@@ -104,6 +106,11 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         if word:
             found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
                       if WORD_CHARACTER.search(text, start, end)]
+        compared = COMPARED_WITH_YEAR.match(text, start)
+        if compared:
+            # A target set against a year ("同比2022年销量显著提高"): its words run on past the year's digits.
+            tail = TEXT_VALUE.match(text, compared.end())
+            found += [(text[start:end], end) for end in range(compared.end() + 1, tail.end() + 1)] if tail else []
     return found
 
 
@@ -119,6 +126,11 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             elif column == "actual" and is_word(values.get("target")):
                 target = values["target"]  # a word target: the result is the same word printed again, or none
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
+            elif column == "actual" and COMPARED_WITH_YEAR.match(values.get("target") or ""):
+                # Against a year, the result is the target's closing words printed again ("显著提高").
+                target = values["target"]
+                options = [(target[cut:], position + len(target) - cut) for cut in range(len(target) - 1)
+                           if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
@@ -144,8 +156,9 @@ def agrees(values: dict[str, str]) -> bool:
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    if worded == [False, True] and DEADLINE.fullmatch(target):
-        return True  # a deadline is met in words: "12月" then "已完成"
+    if worded == [False, True] and (DEADLINE.fullmatch(target) or
+                                    COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
+        return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
         return target == actual if all(worded) else False
     units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
@@ -202,7 +215,8 @@ class Block:
         found = []
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
-                                                         (LEVEL1, LEVEL2, ROW_NUMBER) if name_end - 1 > position):
+                                                         (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
+                                                         if name_end - 1 > position):
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
@@ -293,7 +307,9 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             anchor = block.next_anchor(position)
             if anchor is None and len(text) - position <= STRETCH_LIMIT:
                 anchor = len(text)  # the last row, cut off where the text ends
-            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", text[position:anchor])
+            stretch = text[position:anchor]
+            compared = COMPARED_WITH_YEAR.search(stretch, 1)
+            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", stretch[:compared.start()] if compared else stretch)
             if anchor is None or name is None or PROSE.search(text, position, anchor):
                 break
             result.ambiguous.append(text[position:anchor])
