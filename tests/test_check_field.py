@@ -111,3 +111,10 @@ def test_a_rate_printed_with_its_decimals_is_held_to_them():
     number rounded to 95)."""
     found = findings("ningxia_shengji_2023_fucaiapp", "execution_rate_mismatch")
     assert [(f.row, f.expected, f.actual) for f in found] == [("年度资金总额", "95.36", "95"), ("中央财政补助", "95.36", "95")]
+
+
+def test_a_stated_execution_rate_against_the_budget_and_spending_of_its_sentence():
+    """hubei_hbust_2021_zhuxuejin l.8: "实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率99%" —
+    2595.6208 ÷ 2596 = 99.99%, not 99%."""
+    [found] = findings("hubei_hbust_2021_zhuxuejin", "narrative_arithmetic")
+    assert (found.expected, found.actual, found.evidence[0].line) == ("99.99", "99", 8)

@@ -777,3 +777,15 @@ def test_a_target_set_against_a_year_is_not_part_of_the_name():
     assert rows["拓展彩票销售渠道,捉升彩票销售量"] == ("经济效益指标", "同比2022年销量显著提高", "显著提高")
     assert rows["提升彩票销量,筹集更多彩票公益金"] == ("社会效益指标", "同比2022年销量显著提高", "显著提高")
     assert rows["彩票系统信息化建设程度"][0] == "可持续影响指标"
+
+
+def test_a_self_evaluation_result_page_with_its_table_one_cell_per_line():
+    """Hubei 2021 奖助学金 自评结果 (evals/field/dev/hubei_hbust_2021_zhuxuejin): the table printed one cell per line
+    with a trailing " |" and a lone "|" between rows; the unit is not printed (the 省财政厅 of l.8 issued a cited
+    document, "我校" is the report speaking of itself)."""
+    report = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "hubei_hbust_2021_zhuxuejin.txt"), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for i in report.tables[0].indicators}
+    assert rows["受资助本专科学生人数"] == ("产出指标", "数量指标", "14726", "15935")
+    assert rows["资助学生满意度"] == ("效益指标", "服务对象满意度指标", "95%", "95%")
+    assert len(rows) == 9
+    assert report.unit_name is None
