@@ -772,7 +772,8 @@ def test_head_keys_run_together_with_their_values():
 def test_a_target_set_against_a_year_is_not_part_of_the_name():
     """Ningxia 福彩 2023 (evals/field/dev), l.23-25: "…捉升彩票销售量同比2022年销量显著提高显著提高" is the name, the
     target "同比2022年销量显著提高" and the result "显著提高"; the last row is cut inside its target."""
-    table = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables[0]
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
     rows = {i.level3: (i.level2, i.target, i.actual) for i in table.indicators}
     assert rows["拓展彩票销售渠道,捉升彩票销售量"] == ("经济效益指标", "同比2022年销量显著提高", "显著提高")
     assert rows["提升彩票销量,筹集更多彩票公益金"] == ("社会效益指标", "同比2022年销量显著提高", "显著提高")
