@@ -24,9 +24,12 @@ def computed_rate(line: FundLine) -> float | None:
     return line.executed / line.full_year_budget * 100
 
 
-def rate_tolerance(printed: float) -> float:
-    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01."""
-    return 0.5 if printed == round(printed) and printed != 100 else TOLERANCE
+def rate_tolerance(ctx: Context, line: FundLine) -> float:
+    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01. A whole rate
+    printed with its decimals ("95.00%") was rounded to 0.01 like any other."""
+    printed = line.execution_rate
+    decimals = any(f"{printed:.{places}f}%" in ctx.compact_line(line.line) for places in (1, 2)) if line.line else False
+    return 0.5 if printed == round(printed) and printed != 100 and not decimals else TOLERANCE
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -42,7 +45,7 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
     rate = computed_rate(line)
     findings = []
     if rate is not None and line.execution_rate is not None and \
-            abs(rate - line.execution_rate) > rate_tolerance(line.execution_rate):
+            abs(rate - line.execution_rate) > rate_tolerance(ctx, line):
         findings.append(finding(
             "execution_rate_mismatch", "error",
             f"“{line.label}”执行率应为{fmt(line.executed)}÷{fmt(line.full_year_budget)}={rate:.2f}%，"
