@@ -25,8 +25,11 @@ def computed_rate(line: FundLine) -> float | None:
 
 
 def rate_tolerance(printed: float) -> float:
-    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01."""
-    return 0.5 if printed == round(printed) and printed != 100 else TOLERANCE
+    """A rate printed as a whole number (other than 100) was rounded to 1 point, with one decimal to 0.1; else to
+    0.01."""
+    if printed == round(printed):
+        return 0.5 if printed != 100 else TOLERANCE
+    return 0.05 + 1e-9 if printed == round(printed, 1) else TOLERANCE
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -121,7 +124,7 @@ def check_breakdown(ctx: Context, index: int, table: Table) -> list[Finding]:
 
 def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list[Finding]:
     """执行率 < 100% needs its cause in the table's notes."""
-    total = table.funds_total
+    total = total_from_lines(table)  # a total row printing no amounts has its 其中 lines' 执行率
     rate = computed_rate(total) if total else None
     rate = rate if rate is not None else (total.execution_rate if total else None)
     if rate is None or rate >= 100 - TOLERANCE or not ctx.has_note_column(table) or ctx.ends_inside(table):

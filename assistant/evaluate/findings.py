@@ -70,6 +70,9 @@ class FindingScore:
 
 
 def score_findings(findings: list[Finding], defects: list[Defect], table_map: dict[int, int]) -> FindingScore:
+    """A finding left to a manual check because its table may be misread (`doubt`) claims no defect: it is neither
+    counted against precision nor credited to recall."""
+    findings = [f for f in findings if not f.doubt]
     score = FindingScore(findings=len(findings), defects=len(defects))
     for defect in defects:
         if any(matches(f, defect, table_map) for f in findings):

@@ -1,0 +1,215 @@
+"""Was a finding's table read well enough to assert it? A guard over the other checkers' findings.
+
+On copies the reader reads imperfectly (cells run together, columns shifted, a value taken from the next cell) a
+checker's arithmetic proves only the misreading. A finding that rests on a table's figures stands as an error or
+warning only when those figures were read with confidence; otherwise it becomes an info "需人工核对" that says why
+the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread, each a cross-check of the table
+against itself:
+- the reader explained too little of the table (`Table.confidence`);
+- several rows score above their 分值: the 分值 and 得分 columns are shifted;
+- a funds row whose 分值 no funds block weighs, or one figure standing in two of its columns, or a printed 执行率
+  off from its own amounts by a power of ten: a scale or column slip, not a computing error;
+- a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
+  or reads as two of the block's figures glued ("20" "20" read as 2020);
+- 一级指标 weights that do not make 100 while their rows' do, or a block that lost most of its rows;
+- a target of 0 ("100%" read as 分值 10 and 指标值 "0%"), a row scored with no 分值 in a weighted table;
+- a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
+"""
+import math
+import re
+
+from assistant.check.base import TOLERANCE, Context, fmt
+from assistant.check.basic_data import find_row, numbers
+from assistant.check.funds import computed_rate
+from assistant.values import COMPARATORS, normalize_text, parse_target, to_ascii
+from schemas import Finding, FundLine, Indicator, Table
+
+# Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
+FIGURE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "score_exceeds_weight",
+                "subtotal_weight_mismatch", "total_score_mismatch", "sum_mismatch", "score_not_proportional",
+                "target_not_met_full_score", "met_but_deducted", "text_table_mismatch"}
+# Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
+MIN_CONFIDENCE = 0.5
+SHIFTED_ROWS = 2
+# The most a funds block weighs: 10 in the national form, 20 in Yunnan's and Sichuan's 区域 forms.
+MAX_FUNDS_WEIGHT = 30.0
+# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl]|[OoIl](?=\d)|^[OoIl]+$|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])"
+                     r"|\d[=＝]\d")
+# A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
+# comparator closing it ("政策知晓率═").
+NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
+FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
+
+
+def shifted_scores(table: Table) -> int:
+    """How many rows score above their 分值."""
+    return sum(1 for i in table.indicators
+               if i.score is not None and i.weight is not None and i.score > i.weight + 1e-6)
+
+
+def multiple_of(a: float | None, b: float | None) -> int | None:
+    """The whole factor (2, 3, … or a power of ten) by which a exceeds b, or None."""
+    if not a or not b or abs(a) < abs(b) * 1.5:
+        return None
+    ratio = a / b
+    power = math.log10(abs(ratio))
+    if abs(ratio - round(ratio)) < 0.01 * ratio or abs(power - round(power)) < 0.005:
+        return round(ratio)
+    return None
+
+
+def power_of_ten_apart(a: float | None, b: float | None) -> bool:
+    """a and b differ by a factor 10, 100, 1000 or 10000 (to 1%)."""
+    if not a or not b:
+        return False
+    power = math.log10(abs(a / b))
+    return round(power) != 0 and abs(power - round(power)) < 0.005
+
+
+def glued(value: float | None, others: list[float]) -> bool:
+    """`value` reads as two other figures of its block run together ("20" "20" → 2020)."""
+    return value is not None and any(fmt(value) == fmt(a) + fmt(b) for a in others for b in others)
+
+
+def fund_line_doubt(line: FundLine) -> str | None:
+    """Signs within one funds row that its cells were read into the wrong columns."""
+    if line.weight is not None and line.weight > MAX_FUNDS_WEIGHT:
+        return f"“{line.label}”分值读作{fmt(line.weight)}，执行率分值不会这样高，疑为读错列"
+    columns = {"全年预算数": line.full_year_budget, "全年执行数": line.executed, "分值": line.weight,
+               "执行率": line.execution_rate}
+    pairs = [("全年执行数", "执行率"), ("全年执行数", "分值"), ("全年预算数", "分值"), ("分值", "执行率")]
+    for a, b in pairs:
+        if columns[a] and columns[a] == columns[b]:
+            return f"“{line.label}”的{a}与{b}同为{fmt(columns[a])}，疑为同一格读入两列"
+    rate = computed_rate(line)
+    if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
+        return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
+    if power_of_ten_apart(rate, line.execution_rate):
+        return (f"执行率{fmt(line.execution_rate)}%与其金额算得的{fmt(rate)}%相差10的整数次幂倍，"
+                "疑为单位或读数错误")
+    return None
+
+
+def block_figures(table: Table) -> list[float]:
+    lines = [line for line in [table.funds_total, *table.fund_lines] if line]
+    return [v for line in lines for v in (getattr(line, c) for c in FUND_COLUMNS) if v]
+
+
+def fund_sum_doubt(table: Table) -> str | None:
+    """Signs that the 其中 lines were not read as the rows their total sums."""
+    total = table.funds_total
+    printed = [c for c in FUND_COLUMNS if getattr(total, c) is not None]
+    figures = block_figures(table)
+    for part in table.fund_lines:
+        values = [getattr(part, c) for c in FUND_COLUMNS]
+        if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed):
+            return f"“{part.label}”一行缺少总额所列的数，其单元格疑已串读"
+        glue = next((v for v in values if glued(v, figures)), None)
+        if glue is not None:
+            return f"“{part.label}”的{fmt(glue)}疑为两格数字连读"
+    sums = {c: sum(getattr(p, c) or 0.0 for p in table.fund_lines) for c in printed}
+    for column in printed:
+        factor = multiple_of(sums[column], getattr(total, column))
+        if factor:
+            return f"各分项合计是总额的{factor}倍，疑为合计行被计入分项或单位错读"
+    failing = [c for c in printed if abs(sums[c] - getattr(total, c)) > TOLERANCE]
+    zero = all(not getattr(total, c) for c in printed) or all(not sums[c] for c in printed)
+    if len(printed) >= 2 and len(failing) == len(printed) and not zero:
+        return "总额在每一列都不等于分项之和，疑为行列错位"
+    return None
+
+
+def level1_doubt(table: Table, level1: str) -> str | None:
+    """Signs that a 一级指标's header weight or its rows were misread."""
+    funds = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
+    rows = sum(i.weight or 0.0 for i in table.indicators)
+    headers = sum(table.level1_weights.values())
+    if abs(funds + rows - 100) <= TOLERANCE and abs(funds + headers - 100) > TOLERANCE:
+        return f"各一级指标表头分值合计{fmt(funds + headers)}分而三级指标分值合计100分，疑表头分值读错"
+    weights = [i.weight for i in table.indicators if (i.level1 or "") == level1 and i.weight is not None]
+    under = sum(weights)
+    header = table.level1_weights.get(level1)
+    if header and header < under and header in weights:
+        return f"“{level1}”表头分值{fmt(header)}分恰是其下一行的分值，疑为读错格"
+    if header and under < header / 2:
+        return f"“{level1}”下只读到分值合计{fmt(under)}分，不足表头{fmt(header)}分的一半，疑有指标行未读出"
+    return None
+
+
+def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
+    if indicator.level3 and NAMED_TARGET.search(to_ascii(normalize_text(indicator.level3))):
+        return f"指标名称“{indicator.level3}”含指标值，名称与指标值两格疑已连读"
+    for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
+        if cell and GARBLED.search(normalize_text(cell)):
+            return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
+    if rule == "not_applicable_scored" and indicator.weight is None and \
+            any(i.weight is not None for i in table.indicators):
+        return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
+    if rule not in FIGURE_RULES:
+        return None
+    if rule != "score_exceeds_weight" and indicator.score is not None and indicator.weight is not None \
+            and indicator.score > indicator.weight + 1e-6:
+        return f"该行得分{fmt(indicator.score)}大于分值{fmt(indicator.weight)}，分值、得分疑读错列"
+    target = parse_target(indicator.target)
+    if target.kind == "number" and target.value == 0 and target.comparator in (None, "≥", ">"):
+        return f"指标值“{indicator.target}”为0，无可达成的目标，疑为相邻数字串读（如“100%”读作10和0%）"
+    return None
+
+
+def funds_doubt(table: Table, line: FundLine, rule: str) -> str | None:
+    why = fund_line_doubt(line)
+    if why or rule != "sum_mismatch" or line is not table.funds_total:
+        return why
+    return fund_sum_doubt(table)
+
+
+def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) -> str | None:
+    """A basic-data sum that fails in every column its total prints, or a 控制率 no rate can be."""
+    if finding.row == "控制率":
+        rate = parse_target(finding.actual).value
+        return f"控制率读作{finding.actual}%，不是比率，疑为读错列" if rate is not None and rate > 1000 else None
+    total = find_row(table, finding.row) if finding.row else None
+    if total is None:
+        return None
+    printed = sum(v is not None for v in numbers(total))
+    failing = sum(f.rule == "sum_mismatch" and f.table == finding.table and f.row == finding.row for f in findings)
+    if printed >= 2 and failing >= printed:
+        return f"“{finding.row}”在每一列都不等于分项之和，疑为行列错位"
+    return None
+
+
+def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None:
+    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence."""
+    if finding.table is None or finding.table >= len(ctx.report.tables):
+        return None
+    table = ctx.report.tables[finding.table]
+    if table.kind == "basic_data":
+        return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
+    if finding.rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
+        return f"该表仅{table.confidence:.0%}的行读取成功"
+    if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
+        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    if finding.rule == "total_score_mismatch" and table.funds_total:
+        return fund_line_doubt(table.funds_total)
+    row = normalize_text(finding.row)
+    if not row:
+        return None
+    if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
+        return level1_doubt(table, row)
+    line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
+    if line is not None:
+        return funds_doubt(table, line, finding.rule)
+    indicator = next((i for i in table.indicators if normalize_text(i.level3) == row), None)
+    return indicator_doubt(table, indicator, finding.rule) if indicator else None
+
+
+def guard(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """The findings, each resting on a doubtful read turned into an info asking for a manual check."""
+    doubts = [doubt(ctx, item, findings) for item in findings]
+    for item, why in zip(findings, doubts):
+        if why:
+            item.severity = "info"
+            item.doubt = why
+            item.message = f"需人工核对（{why}）：{item.message}"
+    return findings
