@@ -10,7 +10,8 @@ against itself:
 - a funds row whose 分值 no funds block weighs, or one figure standing in two of its columns, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
-  or reads as two of the block's figures glued ("20" "20" read as 2020);
+  (a copy that drops empty cells moves the rest left) or reads as two of the block's figures glued ("20" "20" read
+  as 2020);
 - 一级指标 weights that do not make 100 while their rows' do, or a block that lost most of its rows;
 - a target of 0 ("100%" read as 分值 10 and 指标值 "0%"), a row scored with no 分值 in a weighted table;
 - a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
@@ -165,13 +166,19 @@ def funds_doubt(table: Table, line: FundLine, rule: str) -> str | None:
 
 
 def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) -> str | None:
-    """A basic-data sum that fails in every column its total prints, or a 控制率 no rate can be."""
+    """A basic-data sum over a part row that prints fewer cells than its total, or that fails in every column its
+    total prints, or a 控制率 no rate can be."""
     if finding.row == "控制率":
         rate = parse_target(finding.actual).value
         return f"控制率读作{finding.actual}%，不是比率，疑为读错列" if rate is not None and rate > 1000 else None
     total = find_row(table, finding.row) if finding.row else None
     if total is None:
         return None
+    quoted = {e.line for e in finding.evidence}
+    short = next((r for r in table.rows if r is not total and r.line in quoted and len(r.values) < len(total.values)),
+                 None)
+    if short is not None:
+        return f"“{short.label}”一行的单元格少于“{total.label}”行，空格疑被略去、数字已错列"
     printed = sum(v is not None for v in numbers(total))
     failing = sum(f.rule == "sum_mismatch" and f.table == finding.table and f.row == finding.row for f in findings)
     if printed >= 2 and failing >= printed:
