@@ -19,10 +19,16 @@ in one of the styles a reviewer's copy produces:
     i  one cell per line, empty cells dropped, a header row's (words only, four cells or more) cells longer than
        three characters broken over two lines at their middle
     j  one cell per line, empty cells dropped, every cell wrapped at 12 characters, as a browser's narrow column
+    k  the whole table on one line, its cells run together with no separator (the field set's run_together copies)
+
+`--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
+gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
+defect (matched or not) and those the checkers left to a manual check (`Finding.doubt`).
 """
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +39,7 @@ from render import Sheet, field_sheet, placed, sample_sheet  # noqa: E402
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
+from assistant.evaluate.findings import matches  # noqa: E402
 from assistant.ingest import read_bytes  # noqa: E402
 from assistant.layout import display_width  # noqa: E402
 from schemas.gold import GoldReport  # noqa: E402
@@ -40,7 +47,7 @@ from schemas.gold import GoldReport  # noqa: E402
 STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
-    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行",
+    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
 }
 WRAP = 12  # characters of a browser's narrow column (style j)
 
@@ -60,6 +67,8 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     table = grid(rows)
     if style in "hij":
         return cell_lines(table, style)
+    if style == "k":
+        return ["".join(text for row in table for text in row if text)]
     if style in "abc":
         texts = [text for row in table for text in row if text is not None]
         if style == "b":
@@ -153,6 +162,20 @@ def score_paste(text: str, gold: GoldReport) -> Tally:
     return tally
 
 
+def paste_findings(text: str, gold: GoldReport) -> Counter:
+    """The table findings on the pasted text: "matched" (a gold defect of that table), "unmatched" (an artefact of
+    the read, or a defect the gold does not list) and "doubtful" (left to a manual check)."""
+    document = read_bytes(text.encode("utf-8"), "pasted.txt")
+    report = api.extract(document, "rules")
+    _, table_map = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
+    defects = [d for d in gold.defects if d.table is not None]
+    counts = Counter()
+    for finding in (f for f in api.check_extracted(report, document).findings if f.table is not None):
+        counts["doubtful" if finding.doubt else
+               "matched" if any(matches(finding, d, table_map) for d in defects) else "unmatched"] += 1
+    return counts
+
+
 def score_styles(items, styles: str) -> dict[str, dict[str, Tally]]:
     """{style: {group: Tally}} over every source."""
     result = {}
@@ -173,11 +196,18 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only ids containing this text")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
+    parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
     args = parser.parse_args()
     items = sources(args.samples, args.gold, args.field, args.only)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")
+        return
+    if args.findings:
+        print(f"{'style':<24}{'matched':>9}{'unmatched':>11}{'doubtful':>10}")
+        for style in args.styles:
+            counts = sum((paste_findings(pasted(sheet, style), gold) for _, _, sheet, gold in items), Counter())
+            print(f"{style} {STYLES[style]:<22}{counts['matched']:>9}{counts['unmatched']:>11}{counts['doubtful']:>10}")
         return
     if args.per_file:
         for group, name, sheet, gold in items:
