@@ -7,7 +7,7 @@ the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread
 against itself:
 - the reader explained too little of the table (`Table.confidence`);
 - several rows score above their 分值: the 分值 and 得分 columns are shifted;
-- a funds row whose 分值 no funds block weighs, or one figure standing in two of its columns, or a printed 执行率
+- a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
   (a copy that drops empty cells moves the rest left) or reads as two of the block's figures glued ("20" "20" read
@@ -77,12 +77,10 @@ def fund_line_doubt(line: FundLine) -> str | None:
     """Signs within one funds row that its cells were read into the wrong columns."""
     if line.weight is not None and line.weight > MAX_FUNDS_WEIGHT:
         return f"“{line.label}”分值读作{fmt(line.weight)}，执行率分值不会这样高，疑为读错列"
-    columns = {"全年预算数": line.full_year_budget, "全年执行数": line.executed, "分值": line.weight,
-               "执行率": line.execution_rate}
-    pairs = [("全年执行数", "执行率"), ("全年执行数", "分值"), ("全年预算数", "分值"), ("分值", "执行率")]
-    for a, b in pairs:
-        if columns[a] and columns[a] == columns[b]:
-            return f"“{line.label}”的{a}与{b}同为{fmt(columns[a])}，疑为同一格读入两列"
+    # An amount of 100 spent at 100% is no coincidence to doubt; 10 spent at 10%, or a 分值 equal to the rate, is.
+    for name, value in (("全年执行数", line.executed), ("分值", line.weight)):
+        if value and value != 100 and value == line.execution_rate:
+            return f"“{line.label}”的{name}与执行率同为{fmt(value)}，疑为同一格读入两列"
     rate = computed_rate(line)
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
