@@ -12,8 +12,10 @@ against itself:
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
   (a copy that drops empty cells moves the rest left) or reads as two of the block's figures glued ("20" "20" read
   as 2020);
-- 一级指标 weights that do not make 100 while their rows' do, or a block that lost most of its rows;
-- a target of 0 ("100%" read as 分值 10 and 指标值 "0%"), a row scored with no 分值 in a weighted table;
+- 一级指标 weights that do not make 100 while their rows' do, a header weight that is one of its rows' 分值, or a
+  block that lost most of its rows;
+- a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
+  "0%"), a row scored with no 分值 in a weighted table;
 - a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
 """
 import math
@@ -50,14 +52,11 @@ def shifted_scores(table: Table) -> int:
 
 
 def multiple_of(a: float | None, b: float | None) -> int | None:
-    """The whole factor (2, 3, … or a power of ten) by which a exceeds b, or None."""
+    """The whole factor (2, 3, … 10, 100) by which a exceeds b, to 1%; None when a is no such multiple."""
     if not a or not b or abs(a) < abs(b) * 1.5:
         return None
     ratio = a / b
-    power = math.log10(abs(ratio))
-    if abs(ratio - round(ratio)) < 0.01 * ratio or abs(power - round(power)) < 0.005:
-        return round(ratio)
-    return None
+    return round(ratio) if abs(ratio - round(ratio)) < 0.01 * ratio else None
 
 
 def power_of_ten_apart(a: float | None, b: float | None) -> bool:
