@@ -24,6 +24,7 @@ import re
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import computed_rate
+from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import COMPARATORS, normalize_text, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
 
@@ -38,11 +39,14 @@ SHIFTED_ROWS = 2
 MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
 GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl]|[OoIl](?=\d)|^[OoIl]+$|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])"
-                     r"|\d[=＝]\d")
+                     r"|\d[=＝]\d|[OoIl][\dOoIl]*%")
 # A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
 # comparator closing it ("政策知晓率═").
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
 FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
+# Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
+INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
+                   "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
 
 
 def shifted_scores(table: Table) -> int:
@@ -130,14 +134,32 @@ def level1_doubt(table: Table, level1: str) -> str | None:
     header = table.level1_weights.get(level1)
     if header and header < under and header in weights:
         return f"“{level1}”表头分值{fmt(header)}分恰是其下一行的分值，疑为读错格"
+    if header and under > header * 1.5:
+        return f"“{level1}”下读到分值合计{fmt(under)}分，远超表头{fmt(header)}分，疑有单元格连读或错行"
     if header and under < header / 2:
         return f"“{level1}”下只读到分值合计{fmt(under)}分，不足表头{fmt(header)}分的一半，疑有指标行未读出"
     return None
 
 
+def name_doubt(name: str) -> str | None:
+    """Signs that a 三级指标 name cell holds another cell's text."""
+    if NAMED_TARGET.search(to_ascii(name)):
+        return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
+    if LEVEL1.search(name) or LEVEL2.search(name) or "偏差原因" in name:
+        return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
+    half = len(name) // 2
+    if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
+        return f"指标名称“{name}”是同一段文字重复两次，疑为指标值与完成值连读"
+    return None
+
+
 def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
-    if indicator.level3 and NAMED_TARGET.search(to_ascii(normalize_text(indicator.level3))):
-        return f"指标名称“{indicator.level3}”含指标值，名称与指标值两格疑已连读"
+    why = name_doubt(normalize_text(indicator.level3))
+    if why:
+        return why
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0)
+    if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
+        return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
         if cell and GARBLED.search(normalize_text(cell)):
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
@@ -146,6 +168,8 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
     if rule not in FIGURE_RULES:
         return None
+    if indicator.score is not None and indicator.score > ceiling + TOLERANCE:
+        return f"该行得分读作{fmt(indicator.score)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     if rule != "score_exceeds_weight" and indicator.score is not None and indicator.weight is not None \
             and indicator.score > indicator.weight + 1e-6:
         return f"该行得分{fmt(indicator.score)}大于分值{fmt(indicator.weight)}，分值、得分疑读错列"
@@ -155,7 +179,29 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     return None
 
 
+def total_doubt(table: Table) -> str | None:
+    """Signs that the 总分 or the scores it adds were misread."""
+    total = table.total_score
+    if total is not None and total > 100 and glued(total, [100.0] + [i.weight for i in table.indicators if i.weight]):
+        return f"总分读作{fmt(total)}，疑为两格数字连读"
+    funds = table.funds_total
+    if funds is not None and funds.weight is not None and funds.score is None:
+        return f"“{funds.label}”的执行率得分没有读到，总分无从复核"
+    return fund_line_doubt(funds) if funds is not None else None
+
+
+def score_cell_lost(table: Table, line: FundLine) -> bool:
+    """The printed 总分 holds the 执行率得分 the row shows no cell for: the copy dropped the cell, the unit filled it."""
+    rate = computed_rate(line) if computed_rate(line) is not None else line.execution_rate
+    if table.total_score is None or line.weight is None or rate is None:
+        return False
+    rest = table.total_score - sum(i.score or 0.0 for i in table.indicators)
+    return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
+
+
 def funds_doubt(table: Table, line: FundLine, rule: str) -> str | None:
+    if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
+        return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
     why = fund_line_doubt(line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
@@ -194,11 +240,11 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
         return f"该表仅{table.confidence:.0%}的行读取成功"
     if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
         return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
-    if finding.rule == "total_score_mismatch" and table.funds_total:
-        return fund_line_doubt(table.funds_total)
+    if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
+        return total_doubt(table)
     row = normalize_text(finding.row)
     if not row:
-        return None
+        return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
     if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
         return level1_doubt(table, row)
     line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
