@@ -40,6 +40,8 @@ MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
 GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl]|[OoIl](?=\d)|^[OoIl]+$|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])"
                      r"|\d[=＝]\d|[OoIl][\dOoIl]*%")
+# A number printed twice with nothing between ("9090%": 90 | 90%): two cells run together.
+DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
 # A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
 # comparator closing it ("政策知晓率═").
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
@@ -84,6 +86,10 @@ def fund_line_doubt(line: FundLine) -> str | None:
     for name, value in (("全年执行数", line.executed), ("分值", line.weight)):
         if value and value != 100 and value == line.execution_rate:
             return f"“{line.label}”的{name}与执行率同为{fmt(value)}，疑为同一格读入两列"
+    amounts = {"年初预算数": line.initial_budget, "全年预算数": line.full_year_budget, "全年执行数": line.executed}
+    for name, value in amounts.items():
+        if line.score and line.score == value and line.score != line.execution_rate:
+            return f"“{line.label}”的执行率得分与{name}同为{fmt(value)}，疑为金额读入得分列"
     rate = computed_rate(line)
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
@@ -157,12 +163,16 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     why = name_doubt(normalize_text(indicator.level3))
     if why:
         return why
-    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0)
+    funds = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
+    funds_weight = funds if funds <= MAX_FUNDS_WEIGHT else 0.0  # a 分值 of 100 read there is its own misread
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight)
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
         if cell and GARBLED.search(normalize_text(cell)):
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
+        if cell and DOUBLED.search(normalize_text(cell)):
+            return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
     if rule == "not_applicable_scored" and indicator.weight is None and \
             any(i.weight is not None for i in table.indicators):
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
@@ -185,8 +195,11 @@ def total_doubt(table: Table) -> str | None:
     if total is not None and total > 100 and glued(total, [100.0] + [i.weight for i in table.indicators if i.weight]):
         return f"总分读作{fmt(total)}，疑为两格数字连读"
     funds = table.funds_total
-    if funds is not None and funds.weight is not None and funds.score is None:
+    if funds is not None and funds.score is None:
         return f"“{funds.label}”的执行率得分没有读到，总分无从复核"
+    unscored = sum(1 for i in table.indicators if i.weight is not None and i.score is None)
+    if unscored:
+        return f"有{unscored}行读到分值却没有读到得分，总分无从复核"
     return fund_line_doubt(funds) if funds is not None else None
 
 
