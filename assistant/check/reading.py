@@ -78,6 +78,12 @@ def glued(value: float | None, others: list[float]) -> bool:
     return value is not None and any(fmt(value) == fmt(a) + fmt(b) for a in others for b in others)
 
 
+def funds_weight(table: Table) -> float:
+    """The 执行率's 分值 when one a funds block can weigh was read, else 0 (a 分值 of 100 there is its own misread)."""
+    weight = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
+    return weight if weight <= MAX_FUNDS_WEIGHT else 0.0
+
+
 def fund_line_doubt(line: FundLine) -> str | None:
     """Signs within one funds row that its cells were read into the wrong columns."""
     if line.weight is not None and line.weight > MAX_FUNDS_WEIGHT:
@@ -130,7 +136,7 @@ def fund_sum_doubt(table: Table) -> str | None:
 
 def level1_doubt(table: Table, level1: str) -> str | None:
     """Signs that a 一级指标's header weight or its rows were misread."""
-    funds = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
+    funds = funds_weight(table)
     rows = sum(i.weight or 0.0 for i in table.indicators)
     headers = sum(table.level1_weights.values())
     if abs(funds + rows - 100) <= TOLERANCE and abs(funds + headers - 100) > TOLERANCE:
@@ -163,9 +169,7 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     why = name_doubt(normalize_text(indicator.level3))
     if why:
         return why
-    funds = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
-    funds_weight = funds if funds <= MAX_FUNDS_WEIGHT else 0.0  # a 分值 of 100 read there is its own misread
-    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight)
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
@@ -189,11 +193,13 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     return None
 
 
-def total_doubt(table: Table) -> str | None:
+def total_doubt(table: Table, rule: str) -> str | None:
     """Signs that the 总分 or the scores it adds were misread."""
     total = table.total_score
     if total is not None and total > 100 and glued(total, [100.0] + [i.weight for i in table.indicators if i.weight]):
         return f"总分读作{fmt(total)}，疑为两格数字连读"
+    if rule != "total_score_mismatch":
+        return None
     funds = table.funds_total
     if funds is not None and funds.score is None:
         return f"“{funds.label}”的执行率得分没有读到，总分无从复核"
@@ -254,7 +260,7 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
     if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
         return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
-        return total_doubt(table)
+        return total_doubt(table, finding.rule)
     row = normalize_text(finding.row)
     if not row:
         return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
