@@ -1,7 +1,8 @@
 """The guard over misread tables, on real texts of the field set's dev split: a finding whose figures the reader
 misread is left to a manual check (info, `doubt` says why), while a defect the source shows stays an error."""
 from assistant import api
-from tests.conftest import ROOT
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
 
@@ -46,3 +47,18 @@ def test_a_target_missed_on_a_table_read_whole_stays_an_error():
     # chongqing_kexuecheng: 政府采购执行率 100% → 72.74% and 党性教育培训次数 26次 → 12次, each with full marks.
     missed = {f.row: f for f in findings("chongqing_kexuecheng_2021_bumenzhengti", "target_not_met_full_score")}
     assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
+
+
+def pasted_findings(ident: str, style: str) -> list:
+    """The findings on sample or field tables as evals/tools/paste.py prints them in `style`, from their gold."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                                         ROOT / "evals" / "field") if item[1].startswith(ident)]
+    return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
+
+
+def test_a_part_row_whose_blank_cells_a_copy_dropped_proves_no_basic_data_sum():
+    # 001 l.283-286: the 基础数据表 row 电容器中心筹建经费 fills only its 2024年决算数 (353.27); a copy that drops empty
+    # cells puts 353.27 under 2023年决算数, and 3、本级专项资金 then "fails" in its first and last columns.
+    sums = [f for f in pasted_findings("001_", "b") if f.rule == "sum_mismatch" and f.row == "3、本级专项资金"]
+    assert sums and all(f.severity == "info" and "电容器中心筹建经费" in f.doubt for f in sums)
