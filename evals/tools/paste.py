@@ -20,6 +20,8 @@ in one of the styles a reviewer's copy produces:
        three characters broken over two lines at their middle
     j  one cell per line, empty cells dropped, every cell wrapped at 12 characters, as a browser's narrow column
     k  the whole table on one line, its cells run together with no separator (the field set's run_together copies)
+    l  one cell per line, empty cells dropped, damaged as OCR and viewers damage copies: about one cell in 25 run
+       into the next, one in 33 lost, one in 33 with OCR letters (0→O, 1→l, 5→S, %→$); seeded by the table's text
 
 `--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
 gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
@@ -27,6 +29,7 @@ defect (matched or not) and those the checkers left to a manual check (`Finding.
 """
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -48,7 +51,9 @@ STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
     "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
+    "l": "一格一行，识读损坏",
 }
+OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
 
 
@@ -69,6 +74,8 @@ def table_lines(rows, style: str, index: int) -> list[str]:
         return cell_lines(table, style)
     if style == "k":
         return ["".join(text for row in table for text in row if text)]
+    if style == "l":
+        return damaged([text for row in table for text in row if text], random.Random(repr(table)))
     if style in "abc":
         texts = [text for row in table for text in row if text is not None]
         if style == "b":
@@ -86,6 +93,22 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]
+
+
+def damaged(cells: list[str], rng: random.Random) -> list[str]:
+    """The cells one per line with a copy's damage (style l): a cell run into the next, lost, or misrecognised."""
+    lines, position = [], 0
+    while position < len(cells):
+        text, draw = cells[position], rng.random()
+        if draw < 0.04 and position + 1 < len(cells):
+            lines.append(text + cells[position + 1])
+            position += 2
+            continue
+        if draw >= 0.07:
+            lines.append(text if draw >= 0.10 else
+                         "".join(OCR_LETTERS.get(c, c) if rng.random() < 0.3 else c for c in text))
+        position += 1
+    return lines
 
 
 def cell_lines(table: list[list[str | None]], style: str) -> list[str]:
