@@ -45,6 +45,8 @@ DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
 # A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
 # comparator closing it ("政策知晓率═").
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
+# A short verdict ("长期", "不断提升", "逐步完善") read where a name is due: a target or result cell slipped left.
+VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著)")
 FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
@@ -82,6 +84,12 @@ def funds_weight(table: Table) -> float:
     """The 执行率's 分值 when one a funds block can weigh was read, else 0 (a 分值 of 100 there is its own misread)."""
     weight = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
     return weight if weight <= MAX_FUNDS_WEIGHT else 0.0
+
+
+def after_full_marks(value: float) -> bool:
+    """`value` reads as the 总分 row's 分值 100 run into its score (10096: 100 | 96, 100100: 100 | 100)."""
+    rest = fmt(value)[3:]
+    return fmt(value).startswith("100") and bool(rest) and not rest.startswith(".") and 0 < float(rest) <= 100
 
 
 def fund_line_doubt(line: FundLine) -> str | None:
@@ -159,6 +167,8 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
     if LEVEL1.search(name) or LEVEL2.search(name) or "偏差原因" in name:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
+    if len(name) <= 4 and VERDICT.match(name):
+        return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
     if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
         return f"指标名称“{name}”是同一段文字重复两次，疑为指标值与完成值连读"
@@ -196,7 +206,7 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
 def total_doubt(table: Table, rule: str) -> str | None:
     """Signs that the 总分 or the scores it adds were misread."""
     total = table.total_score
-    if total is not None and total > 100 and glued(total, [100.0] + [i.weight for i in table.indicators if i.weight]):
+    if total is not None and total > 100 and after_full_marks(total):
         return f"总分读作{fmt(total)}，疑为两格数字连读"
     if rule != "total_score_mismatch":
         return None
