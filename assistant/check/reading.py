@@ -25,7 +25,7 @@ from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import computed_rate
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import COMPARATORS, normalize_text, parse_target, to_ascii
+from assistant.values import COMPARATORS, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -89,7 +89,8 @@ def funds_weight(table: Table) -> float:
 def after_full_marks(value: float) -> bool:
     """`value` reads as the 总分 row's 分值 100 run into its score (10096: 100 | 96, 100100: 100 | 100)."""
     rest = fmt(value)[3:]
-    return fmt(value).startswith("100") and bool(rest) and not rest.startswith(".") and 0 < float(rest) <= 100
+    score = parse_number(rest) if fmt(value).startswith("100") and not rest.startswith(".") else None
+    return score is not None and 0 < score <= 100
 
 
 def fund_line_doubt(line: FundLine) -> str | None:
