@@ -25,7 +25,7 @@ from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import computed_rate
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import COMPARATORS, normalize_text, parse_number, parse_target, to_ascii
+from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -45,8 +45,8 @@ DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
 # A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
 # comparator closing it ("政策知晓率═").
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
-# A short verdict ("长期", "不断提升", "逐步完善") read where a name is due: a target or result cell slipped left.
-VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著)")
+# A short verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left.
+VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著|有效|良好)")
 FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
@@ -168,6 +168,8 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
     if LEVEL1.search(name) or LEVEL2.search(name) or "偏差原因" in name:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
+    if NUMBER.fullmatch(name):
+        return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
     if len(name) <= 4 and VERDICT.match(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
