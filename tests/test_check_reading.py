@@ -62,3 +62,13 @@ def test_a_part_row_whose_blank_cells_a_copy_dropped_proves_no_basic_data_sum():
     # cells puts 353.27 under 2023年决算数, and 3、本级专项资金 then "fails" in its first and last columns.
     sums = [f for f in pasted_findings("001_", "b") if f.rule == "sum_mismatch" and f.row == "3、本级专项资金"]
     assert sums and all(f.severity == "info" and "电容器中心筹建经费" in f.doubt for f in sums)
+
+
+def test_a_table_run_together_on_one_line_proves_nothing_on_rows_whose_cells_slipped():
+    # yunnan_yongde l.21-22 "| 有效 |" / "| 有效 | 10 | 10 |": joined with the lines around them into one line, as
+    # the field's run_together copies print, the result 有效 and the 分值 10 are read where a name is due.
+    lines = (FIELD_DEV / "yunnan_yongde_2022_yingyanggaishan.txt").read_text(encoding="utf-8").splitlines()
+    text = lines[0] + "\n" + "".join(line.strip() for line in lines[1:]) + "\n"
+    slipped = [f for f in api.check(read_bytes(text.encode("utf-8"), "joined.txt"), "rules").findings
+               if f.row in ("有效", "10")]
+    assert slipped and all(f.severity == "info" and f.doubt for f in slipped)
