@@ -47,6 +47,7 @@ DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
 # A short verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left.
 VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著|有效|良好)")
+MEASURE_END = re.compile(r"[率度数量额]$")  # 有效率 is a name, 有效 a verdict
 FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
@@ -170,7 +171,7 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
-    if len(name) <= 4 and VERDICT.match(name):
+    if len(name) <= 4 and VERDICT.match(name) and not MEASURE_END.search(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
     if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
