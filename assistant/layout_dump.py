@@ -231,14 +231,13 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 
 
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
-NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
-    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
+    lines = lines[:next((i for i, p in enumerate(lines) if is_title(compact(p.text))), len(lines))]
     texts = [compact(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
@@ -252,6 +251,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         rows, used = unscored_rows(lines, [name for name in slots if name])
         return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
+    known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
+    tops: set[str] = set()  # the 一级指标 among them
+    named = 0  # how many rows `known` has read
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
@@ -285,8 +287,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             continue
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
-        known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
-        tops = {compact(row["level1"].text) for row in rows if "level1" in row}
+        for row in rows[named:]:
+            known.update(compact(row[level].text) for level in ("level1", "level2") if level in row)
+            if "level1" in row:
+                tops.add(compact(row["level1"].text))
+        named = len(rows)
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -671,9 +676,16 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
-    if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
+    if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
+
+
+def is_fund_header_run(text: str) -> bool:
+    """A funds header printed as one line with no separators, however short ("项目资金(万元)全年预算数全年执行数执行率"):
+    three funds columns or more, 执行数 among them."""
+    roles = {role_of(word, FUND_ROLES) for word in WORD.findall(text)} - {None}
+    return len(roles) >= 3 and "executed" in roles
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
@@ -823,14 +835,19 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
-             "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "资金使用单位", "主管部门及代码", "填报日期",
+             "项目负责人", "联系电话")
+# A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
+# level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
+JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
+                        + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -883,14 +900,30 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
 ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 
 
+def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
+    """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
+    value running up to the next key. None when a key has no value or the line holds no key at its start."""
+    text = label(compact(paragraph.text))
+    keys = list(JOINED_KEY.finditer(text))
+    if not keys or keys[0].start() != 0:
+        return []
+    ends = [key.start() for key in keys[1:]] + [len(text)]
+    cells = [Cell(part, paragraph.line) for key, end in zip(keys, ends) for part in (key.group(), text[key.end():end])]
+    return cells if all(cell.text for cell in cells[1::2]) else []
+
+
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
 # block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+# A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
+NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
+
+
 def is_title(text: str) -> bool:
     """A compacted line that names a table: 附件2, …自评表."""
-    return text.startswith("附件") or text.endswith("表")
+    return bool(NAMED_TABLE.search(text))
 
 
 def head_labels_start(texts: list[str], start: int) -> int:
@@ -916,7 +949,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
             if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
-    spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
+    spaced = [(i, cells) for i in range(opening, before_funds)
+              for cells in [key_value_cells(run[i]) or joined_key_cells(run[i])] if cells]
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
@@ -938,6 +972,15 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
+        joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
+        if joined:
+            # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
+            split = split_fund_run(joined.group("run"), [role_of(word, FUND_ROLES) for word, _ in words])
+            if split:
+                line = run[cursor].line
+                rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
+                cursor = values_end
+                continue
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
