@@ -438,8 +438,12 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         spent = Operand(subject, "final", node.subject.year, node.subject.source, MONEY_UNITS)
         return divide(tools, Ratio(spent, replace(spent, column="budget")))
     words = tokens(re.sub(r"率$", "", node.subject.subject)) or tokens(node.subject.text)
-    if node.rate is None and any(all(w in f.label for w in words) for f in tools.facts
-                                 if f.source == "narrative" and f.unit not in PERCENT):
+    said = node.rate is None and any(all(w in f.label for w in words) for f in tools.facts
+                                     if f.source == "narrative" and f.unit not in PERCENT)
+    split = breakdown_share(tools, node.subject) if node.rate is None and not said else None
+    if split is not None:  # "纳入专户管理的非税收入拨款占比", stated in a table only: of its 年度资金总额
+        return split
+    if said:
         # "基本支出占比": the report prints the part itself; its whole is the figure its sentence breaks down
         # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
         parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
@@ -467,6 +471,18 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         formulas.append(f"({number(whole.value)}−{number(part.value)})÷{number(whole.value)}×100")
         formulas.sort(key=lambda formula: abs(calculate(formula) - printed.fact.value))
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
+
+
+def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
+    """A source or kind of spending a table splits its 年度资金总额 into, as a share of that total (全年预算数); None
+    when the words name no such item."""
+    match = tools.best(subject.text, source="table", units=MONEY_UNITS, year=subject.year)
+    part = match.fact if match is not None and match.fact.kind == "breakdown" else None
+    whole = next((f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund" and f.primary
+                  and f.column == "full_year_budget" and f.value), None)
+    if part is None or whole is None or part.value is None:
+        return None
+    return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
 
 
 def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
