@@ -488,3 +488,14 @@ def test_one_item_of_a_section_and_a_gap_as_a_share():
     answer = ask(S004, "公用经费占基本支出的比例是多少？与报告是否一致？")
     assert answer.value == round(office / basic * 100, 2) and ("，等于" in answer.answer) == (answer.value == share)
 
+
+def test_an_indicator_several_tables_hold_is_given_for_each():
+    targets = {index: next(i.target for i in t.indicators if i.level3 == "任务完成时间")
+               for index, t in enumerate(gold(S000).tables) if any(i.level3 == "任务完成时间" for i in t.indicators)}
+    answer = ask(S000, "任务完成时间的指标值是什么？")
+    assert len(targets) > 1 and all(f"| 表{index + 1} " in answer.answer and target in answer.answer
+                                    for index, target in targets.items())
+    share = ask(S000, "纳入专户管理的非税收入拨款占比是多少？")
+    table = gold(S000).tables[0]
+    assert share.value == round(table.breakdown["纳入专户管理的非税收入拨款"] / table.funds_total.full_year_budget * 100, 2)
+

@@ -83,7 +83,7 @@ def as_printed(fact: Fact) -> str:
 def same_figure_of_every_table(tools: ReportTools, operand: Operand, fact: Fact) -> list[Fact]:
     """When a question names no table and the figure it names is one several tables print alike ("项目的预算执行率"
     in a report of five projects), the figure of each of those tables, in table order; else none."""
-    if fact.source != "table" or fact.kind not in ("fund", "total") or tools.named_tables(operand.text):
+    if fact.source != "table" or fact.kind not in ("fund", "total", "indicator") or tools.named_tables(operand.text):
         return []
     matches = tools.lookup(operand.text, column=fact.column, source=operand.source, units=operand.units,
                            year=operand.year, numeric=operand.numeric, limit=len(tools.report.tables) * 4)
