@@ -16,10 +16,9 @@ import cn2an
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL,
-                                       QUOTED, RATE,
-                                       TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked, columns_in,
-                                       expected_units, scope_of, strip_columns, strip_scope, whole_spending_named,
-                                       year_in)
+                                       QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked,
+                                       columns_in, expected_units, scope_of, strip_columns, strip_scope,
+                                       whole_spending_named, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
