@@ -499,3 +499,9 @@ def test_an_indicator_several_tables_hold_is_given_for_each():
     table = gold(S000).tables[0]
     assert share.value == round(table.breakdown["纳入专户管理的非税收入拨款"] / table.funds_total.full_year_budget * 100, 2)
 
+
+def test_the_two_projects_scoring_highest():
+    scores = sorted(((t.total_score, t.name) for _, t in projects(S000)), reverse=True)
+    head = ask(S000, "列出总分最高的两个专项").answer.split("\n")[0]
+    assert all(name in head for _, name in scores[:2]) and not any(name in head for _, name in scores[2:])
+

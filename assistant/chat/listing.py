@@ -288,6 +288,14 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         rows = "\n".join(f"| {1 + ahead(f)} | {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in ranked)
         return (Result(None, facts[0].unit, "", ranked),
                 f"各表按{name}{order}：\n| 名次 | 自评表 | {name} | 出处 |\n|---|---|---|---|\n{rows}")
+    if node.condition in ("highest", "lowest") and node.count and node.count < len(facts):  # "总分最高的两个专项"
+        ranked = sorted(facts, key=lambda f: f.value, reverse=node.condition == "highest")
+        edge = ranked[node.count - 1].value  # a table tied with the last one chosen is chosen too
+        chosen = [f for f in ranked if (f.value >= edge - SAME if node.condition == "highest" else f.value <= edge + SAME)]
+        most = "最高" if node.condition == "highest" else "最低"
+        return (Result(None, facts[0].unit, "", chosen),
+                f"{name}{most}的{node.count}个{'（含并列）' if len(chosen) > node.count else ''}：" + "、".join(f"{table_label(tools, f.table)}（{printed(f)}，{where(f)}）"
+                                                         for f in chosen) + "。" + rows_table(tools, facts, name))
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]

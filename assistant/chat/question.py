@@ -186,6 +186,7 @@ QUANTITATIVE = re.compile(r"定量")
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
 THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
@@ -331,6 +332,7 @@ class Listing:
     column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
     threshold: float | None = None  # the number "below" / "above" compares with
     also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
+    count: int | None = None  # highest / lowest: how many ("得分最高的两个专项")
 
 
 @dataclass(frozen=True)
@@ -1017,7 +1019,8 @@ def parse_listing(body: str) -> Listing | None:
         return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:
         way = "highest" if extreme.group() in ("最高", "最多", "最大") else "lowest"
-        return Listing(operand(body), over, way, column)
+        several = TOP.search(body[extreme.end():]) or TOP.search(body[:extreme.start()])  # "总分最高的两个专项"
+        return Listing(operand(body), over, way, column, count=count_of(several.group("n")) if several else None)
     if column == "lost" and over == "tables" and EACH.search(body):  # "列出各专项的扣分": each table's points lost
         return Listing(operand(body), over, "each", column)
     blank = BLANK.search(body)
