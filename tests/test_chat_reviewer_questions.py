@@ -505,3 +505,13 @@ def test_the_two_projects_scoring_highest():
     head = ask(S000, "列出总分最高的两个专项").answer.split("\n")[0]
     assert all(name in head for _, name in scores[:2]) and not any(name in head for _, name in scores[2:])
 
+
+def test_the_narratives_projects_giving_a_figure_and_what_a_sum_is_made_of():
+    lines = S003.read_text(encoding="utf-8").split("\n")
+    added = [re.search(r"“(.+?)”", line).group(1) for line in lines if re.match(r"^\d\.“", line) and "追加" in line]
+    answer = ask(S003, "哪些项目有追加预算？")
+    assert answer.value == len(added) and all(name in answer.answer.split("\n")[0] for name in added)
+    parts = re.search(r"政府专项经费[\d.]+万元，包括(.+?)。", S004.read_text(encoding="utf-8").split("\n")[55]).group(1)
+    answer = ask(S004, "政府专项经费包括哪两个专项？")
+    assert answer.value == 2 and all(part in answer.answer for part in parts.split("，"))
+

@@ -17,6 +17,7 @@ from assistant.chat.wording import fact_sentence, printed, where
 from assistant.values import parse_target
 from schemas import Evidence
 
+HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
@@ -468,6 +469,10 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         head = (f"金额{WAY_WORDS[node.condition]}{limit}的有{len(hits)}个：{'、'.join(f'“{n}”' for n, _ in hits)}。"
                 if hits else f"没有金额{WAY_WORDS[node.condition]}{limit}的项目。")
         return Result(float(len(hits)), "个", "", [f for _, f in hits] or [f for _, f in named]), head + table
+    if HAS.search(node.subject.text) and named and len(named) < len(projects):  # "哪些项目有追加预算": those giving it
+        return (Result(float(len(named)), "个", "", [f for _, f in named]),
+                f"正文所列{len(projects)}个项目中有{len(named)}个列出：" + "、".join(
+                    f"“{name}”（{printed(f)}，{where(f)}）" for name, f in named) + "。" + table)
     quotes = [Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80], line=item.line)
               for item in projects if item.paragraph not in amounts]
     return (Result(float(len(projects)), "个", "", [f for _, f in named], citations=quotes),
