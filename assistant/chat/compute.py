@@ -478,8 +478,8 @@ def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
     when the words name no such item."""
     match = tools.best(subject.text, source="table", units=MONEY_UNITS, year=subject.year)
     part = match.fact if match is not None and match.fact.kind == "breakdown" else None
-    whole = next((f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund" and f.primary
-                  and f.column == "full_year_budget" and f.value), None)
+    whole = next((f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund"
+                  and f.primary and f.column == "full_year_budget" and f.value), None)
     if part is None or whole is None or part.value is None:
         return None
     return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])

@@ -261,7 +261,7 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     text = node.subject.text
     if node.condition in ("full", "not_full"):
         return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
-    if node.condition.endswith("_column") if node.condition else False:
+    if (node.condition or "").endswith("_column"):
         return rows_beyond(tools, node)
     if node.column == "count":
         return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
@@ -292,11 +292,13 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.condition in ("highest", "lowest") and node.count and node.count < len(facts):  # "总分最高的两个专项"
         ranked = sorted(facts, key=lambda f: f.value, reverse=node.condition == "highest")
         edge = ranked[node.count - 1].value  # a table tied with the last one chosen is chosen too
-        chosen = [f for f in ranked if (f.value >= edge - SAME if node.condition == "highest" else f.value <= edge + SAME)]
+        chosen = [f for f in ranked
+                  if (f.value >= edge - SAME if node.condition == "highest" else f.value <= edge + SAME)]
         most = "最高" if node.condition == "highest" else "最低"
+        tied = "（含并列）" if len(chosen) > node.count else ""
+        listed = "、".join(f"{table_label(tools, f.table)}（{printed(f)}，{where(f)}）" for f in chosen)
         return (Result(None, facts[0].unit, "", chosen),
-                f"{name}{most}的{node.count}个{'（含并列）' if len(chosen) > node.count else ''}：" + "、".join(f"{table_label(tools, f.table)}（{printed(f)}，{where(f)}）"
-                                                         for f in chosen) + "。" + rows_table(tools, facts, name))
+                f"{name}{most}的{node.count}个{tied}：{listed}。" + rows_table(tools, facts, name))
     if node.condition in ("highest", "lowest"):
         best = (max if node.condition == "highest" else min)(f.value for f in facts)
         chosen = [f for f in facts if abs(f.value - best) < SAME]
@@ -363,7 +365,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if not pairs:
         raise NotFound(f"{COLUMN_NAMES.get(first, first)}与{COLUMN_NAMES.get(second, second)}")
     hits = [(a, b) for a, b in pairs if COMPARES[way](a.value, b.value)]
-    said = f"{pairs[0][0].heading or COLUMN_NAMES.get(first, '')}{WAY_WORDS[way]}{pairs[0][1].heading or COLUMN_NAMES.get(second, '')}"
+    said = (f"{pairs[0][0].heading or COLUMN_NAMES.get(first, '')}{WAY_WORDS[way]}"
+            f"{pairs[0][1].heading or COLUMN_NAMES.get(second, '')}")
     cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
     head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
     return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
@@ -569,7 +572,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return groups_listing(tools, table if table is not None else tools.main_table, level.group() == "一级")
     if node.condition == "not_full":  # the indicators that lost points are the review's result
         return deductions_listing(tools, node.subject.text, with_reason=False)
-    column = "actual" if node.condition in ("missed", "exceeded", "at_target") else "score" if node.condition == "over_weight" else \
+    column = "actual" if node.condition in ("missed", "exceeded", "at_target") else \
+        "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),

@@ -8,17 +8,16 @@ import re
 from dataclasses import replace
 
 from assistant.chat.calculator import calculate
-from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate, find,
-                                    first_fact, gap_unit, group_named, in_unit, indicator_total, names_row, number, of,
-                                    operands, part_of_whole, proportional, score_share, sibling, table_score,
-                                    tables_total, unit_family)
+from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
+                                    find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
+                                    number, of, operands, part_of_whole, proportional, score_share, sibling,
+                                    table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
-from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger, Listing, Lookup,
-                                     Operand, PartOfWhole, Parts, ProportionalScore, Question, ScoreShare, Section,
-                                     Several,
-                                     TablesTotal, Why, clean, main_operand, subject_of)
+from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger,
+                                     Listing, Lookup, Operand, PartOfWhole, Parts, ProportionalScore, Question,
+                                     ScoreShare, Section, Several, TablesTotal, Why, clean, main_operand, subject_of)
 from assistant.chat.results import ResultKind
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns

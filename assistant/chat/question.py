@@ -557,7 +557,7 @@ def parse(text: str) -> tuple[object, "Compared | None"]:
         return node, None
     recomputed = parse_main(f"按公式重新计算，{main}") if CORRECT.fullmatch(compare) else None
     if recomputed is not None and not isinstance(recomputed, Lookup):  # "执行率是否正确": recomputed, against the printed
-        return Either(recomputed, node), Compared(operand(main))  # (the printed figure alone when nothing recomputes it)
+        return Either(recomputed, node), Compared(operand(main))  # the printed one alone when nothing recomputes it
     first = main_operand(node)  # "政府采购金额预算和决算是否一致": 决算 of what the question names first
     relation = RELATION.match(compare)
     words = compare[relation.end():] if relation else compare
