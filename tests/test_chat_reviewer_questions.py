@@ -515,3 +515,12 @@ def test_the_narratives_projects_giving_a_figure_and_what_a_sum_is_made_of():
     answer = ask(S004, "政府专项经费包括哪两个专项？")
     assert answer.value == 2 and all(part in answer.answer for part in parts.split("，"))
 
+
+@pytest.mark.parametrize("question", ["比较业务工作经费和运行维护费的执行率", "业务工作经费与运行维护费相比，执行率更高的是哪个？"])
+def test_a_comparison_asked_with_compare_or_which_at_the_end(question):
+    rates = {t.name: t.funds_total.execution_rate for _, t in projects(S002)}
+    answer = ask(S002, question)
+    higher = max(("业务工作经费", "运行维护费"), key=rates.get)
+    assert answer.value == rates[higher] and answer.answer.startswith(higher)
+    assert f"{rates['运行维护费']:g}%" in answer.answer
+

@@ -206,6 +206,10 @@ A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不
                       rf"|^(?P<a3>.+?)(?P<way3>高|低|多|少|大|小)还是(?P<b3>.+?)(?:高|低|多|少|大|小)$"
                       rf"|^(?P<a4>.+?)(?P<way4>高|低|多|少|大|小)于(?P<b4>.+?)(?:吗|么)$"
                       rf"|^(?P<a5>.+?)比(?P<b5>.+?)(?P<way5>高|多|大)还是(?:低|少|小)$")  # "表2的得分比表3高还是低"
+# "比较A和B的执行率", "A与B相比，执行率更高的是哪个": the larger of the named figures, said the other way round
+COMPARED = re.compile(r"^(?:请)?(?:比较|对比)(?:一下)?(?P<items>.+?)$"
+                      rf"|^(?P<items2>.+?)(?:相比|比较|对比)[，,]?(?P<what>[^，,]*?)(?:更|较|比较)?{WAY}的(?:是|为)"
+                      r"(?:哪个|哪一个|哪项|哪一项|谁)$")
 # "A和B的执行率相同吗", "A与B是否一样": both stated, and whether they are the same
 SAME_ASKED = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
 
@@ -842,6 +846,19 @@ def columns_beyond(match: re.Match, body: str) -> Listing | None:
     return Listing(operand(body), "tables", f"{way}_column", first, also=(second,))
 
 
+def compared(match: re.Match) -> Larger | None:
+    """"比较A和B的执行率" (the higher first), "A与B相比，执行率更低的是哪个": each side's figure of the measure."""
+    items = match.group("items") or match.group("items2")
+    sides = [clean(side) for side in split_outside_quotes(clean(items), ITEM_SPLIT)]
+    if len(sides) < 2:
+        return None
+    what = match.group("what") or ""
+    sides = year_shared(measure_shared([f"{side}{what}" for side in sides] if what else sides))
+    way = match.group("way") or "高"
+    return Larger(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides),
+                  way in ("低", "少", "小"), f"较{way}")
+
+
 def same(match: re.Match) -> Larger | None:
     """"业务工作经费和编外用工人员经费的执行率相同吗": each side's figure of the measure, the answer saying whether they
     are the same (else which is higher); None when the words name fewer than two things."""
@@ -867,6 +884,7 @@ KINDS = (
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
+    Kind("比较A和B", (COMPARED,), lambda m, body, asked: compared(m), anchored=True),
     Kind("A和B是否相同", (SAME_ASKED,), lambda m, body, asked: None if WHICH.search(body) else same(m), on="asked",
          anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
