@@ -524,3 +524,12 @@ def test_a_comparison_asked_with_compare_or_which_at_the_end(question):
     assert answer.value == rates[higher] and answer.answer.startswith(higher)
     assert f"{rates['运行维护费']:g}%" in answer.answer
 
+
+@pytest.mark.parametrize("path, question, rule", [(S004, "报告缺少哪些附件？", "missing_section"),
+                                                  (S004, "正文中比例算错的有哪些？", "narrative_arithmetic"),
+                                                  (S000, "哪些指标的偏差说明不充分？", "missing_deviation_note")])
+def test_the_reviews_findings_of_one_rule_in_other_words(path, question, rule):
+    findings = [f for f in checked_json(path)["findings"] if f["rule"] == rule]
+    answer = ask(path, question)
+    assert findings and answer.value == len(findings)
+
