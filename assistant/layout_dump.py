@@ -12,8 +12,10 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_indicator_header, role_of, \
+    with_level_weights
 from assistant.extract.header import LEVEL_PAIR_HEAD
+from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
@@ -702,11 +704,45 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         start, rows, end = numbered
         head_start, head_rows, _ = read_head(run[:start])
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+    headerless = headerless_rows(run)
+    if headerless is not None:
+        start, table, end = headerless
+        return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
+
+
+# Indicator rows copied without the header above them (the copy starts below it): a line opens with a 一级 and a
+# 二级指标 name. The template's value columns are not printed, so each order templates print them in is tried.
+HEADERLESS_START = re.compile(f"(?:{run_rows.LEVEL1.pattern})(?:{run_rows.LEVEL2.pattern})")
+TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "年度指标值",
+                  "actual": "实际完成值", "weight": "分值", "score": "得分"}
+TEMPLATE_VALUES = (("target", "actual", "weight", "score"), ("weight", "target", "actual", "score"),
+                   ("target", "actual", "score"), ("target", "weight"))
+HEADERLESS_ROWS = 2  # rows read whole that make a headerless table
+
+
+def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
+    """A headerless run of indicator rows as a table under the template's header words: the value columns are
+    those of the template order whose reading leaves the most rows whole (a name and every value; the widest
+    order on a tie). Returns where it starts, the table and where it ends; None without such a run, or when a
+    header line the dump did not cut into cells stands above it (its rows are read with it, not without it)."""
+    start = next((i for i, p in enumerate(run) if HEADERLESS_START.match(normalize_text(p.text))), None)
+    if start is None or any(is_indicator_header(p.text.split()) for p in run[:start]):
+        return None
+    best: tuple[int, TableBlock, int] | None = None
+    whole_rows = HEADERLESS_ROWS - 1
+    for values in TEMPLATE_VALUES:
+        slots = ["level1", "level2", "level3", *values]
+        header = Row([Cell(TEMPLATE_WORDS[name], run[start].line) for name in slots])
+        _, rows, used, warnings = run_together_rows(run[start:], header, slots)
+        whole = sum(len(row.cells) == len(slots) and all(cell.text for cell in row.cells[2:]) for row in rows)
+        if whole > whole_rows:
+            best, whole_rows = (start, TableBlock([header, *rows], warnings=warnings), start + used), whole
+    return best
 
 
 # A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).

@@ -1,0 +1,29 @@
+"""The table reader on the field set's dev texts as they were found: every expected value is read off the
+source line by eye, never copied from the reader's output."""
+from assistant import api
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def extract(name: str):
+    return api.extract(api.load(DEV / f"{name}.txt"), "rules")
+
+
+def rows_of(table) -> list[tuple]:
+    return [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+
+
+def test_indicator_rows_copied_without_their_header_are_read_under_the_templates_columns():
+    # Line 2: "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5
+    # 效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论…" — the page starts below the header.
+    report = extract("sichuan_dyrmt_nd_gongzi")
+    [table] = report.tables
+    assert table.kind == "project"
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "足额保障率", "=100%", None, 22.5, None),
+        ("产出指标", "数量指标", "科目调整次数", "≤10次", None, 22.5, None),
+        ("产出指标", "时效指标", "按时发放率", "=100%", None, 22.5, None),
+        ("效益指标", "经济效益指标", "结余率(计算方法为:结余数/预算数)", "≤5%", None, 22.5, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, None)  # 合计100: the weights, nobody scored
