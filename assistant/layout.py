@@ -18,7 +18,8 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, is_indicator_header, role_of
+from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, is_indicator_header, \
+    role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -149,6 +150,8 @@ class _Builder:
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
+        if mode == "pipe":
+            rows = labels_moved_down(rows)
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -366,6 +369,35 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     return [Row(row.cells[:max(width, 1)]) for row in rows]
 
 
+DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a figure or a dash, never a label."""
+    text = text.replace(" ", "")
+    return bool(NUMBER_CELL.match(text)) or text in DASHES
+
+
+def labels_moved_down(rows: list[Row]) -> list[Row]:
+    """A web page that breaks its rows one cell late: a row of values (or the funds header) ends with the label of
+    the row below, whose cells are all values ("| 387664.62 | … | 10 | 其中:当年财政 拨款 |" then "| 387664.62 |
+    387664.62 | — |"): the label opens the row below. A header that gave its last cell away (年度资金总额) keeps an
+    empty label column at its front."""
+    moved = [Row(list(row.cells)) for row in rows]
+    # From the bottom up: a row that opens with the label from above may still end with the label of the next.
+    for upper, lower in reversed(list(zip(moved, moved[1:]))):
+        texts, below = [cell.text for cell in upper.cells], [cell.text for cell in lower.cells if cell.text]
+        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)):
+            continue
+        header = is_fund_header(texts[:-1])
+        if not header and not all(is_value(text) for text in texts[:-1] if text):
+            continue
+        lower.cells.insert(0, upper.cells.pop())
+        if header:
+            upper.cells.insert(0, Cell("", lower.cells[0].line))
+    return moved
+
+
 def mend_split_rows(rows: list[Row]) -> list[Row]:
     """Join a row that blank lines inside its cells cut into pieces.
 
@@ -391,15 +423,20 @@ def mend_split_rows(rows: list[Row]) -> list[Row]:
     return mended
 
 
+# A "key：value" cell printed in the title's row (部门：临沧市永德县明朗中学).
+KEY_VALUE_CELL = re.compile(r"^[^:：]{1,10}[:：].+$")
+
+
 def title_rows_out(blocks: list[Block]) -> list[Block]:
-    """A paste that prints the title as the table's first row, alone in its cells: the title printed above it."""
+    """A paste that prints the title as the table's first row, alone in its cells or before "key：value" cells:
+    the title printed above it (the key–value cells stay the table's first row)."""
     result: list[Block] = []
     for block in blocks:
         first = [cell for cell in block.rows[0].cells if cell.text] \
             if isinstance(block, TableBlock) and len(block.rows) > 1 and not block.title_lines else []
-        if len(first) == 1 and TITLE_LINE.match(first[0].text):
+        if first and TITLE_LINE.match(first[0].text) and all(KEY_VALUE_CELL.match(c.text) for c in first[1:]):
             result.append(Paragraph(first[0].text, first[0].line))
-            block.rows = block.rows[1:]
+            block.rows = ([Row(first[1:])] if len(first) > 1 else []) + block.rows[1:]
         result.append(block)
     return result
 

@@ -27,3 +27,15 @@ def test_indicator_rows_copied_without_their_header_are_read_under_the_templates
         ("效益指标", "经济效益指标", "结余率(计算方法为:结余数/预算数)", "≤5%", None, 22.5, None),
     ]
     assert (table.total_weight, table.total_score) == (100, None)  # 合计100: the weights, nobody scored
+
+
+def test_web_rows_broken_one_cell_late_give_their_labels_to_the_rows_below():
+    # Line 2: "2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |"; line 8: "| 年初预算数 | 全年预算数 | 全年执行数 |
+    # 分值 | 执行率 | 得分 | 年度资金总额 |"; line 9: "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |".
+    report = extract("yunnan_yongde_2022_yingyanggaishan")
+    [table] = report.tables
+    assert (report.year, table.title, report.unit_name) == (2022, "2022年度项目支出绩效自评表", "临沧市永德县明朗中学")
+    total = table.funds_total
+    assert total.label == "年度资金总额"
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (None, 387664.62, 387664.62, 10, 100, 10)

@@ -147,14 +147,17 @@ def money_unit(texts) -> str:
 
 
 def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
-    first_value = min(i for i in (columns.index(row, n) for n in columns.positions) if i is not None) \
-        if any(columns.index(row, n) is not None for n in columns.positions) else len(row.cells)
+    placed = {name: columns.index(row, name) for name in columns.positions}
+    # A label that the row's alignment put under a number column (a web page dropped the empty 年初预算数 cell
+    # before the values) is still the row's label.
+    first_value = min((i for name, i in placed.items() if i is not None and roles.fits(name, row.cells[i].text) >= 0),
+                      default=len(row.cells))
     label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
     if not label_cells:
         return None
     # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
-    values = {name: None if is_joined_run(columns.cell(row, name)) else columns.cell(row, name)
-              for name in columns.positions}
+    values = {name: None if i is None or i < first_value or is_joined_run(row.cells[i].text) else row.cells[i].text
+              for name, i in placed.items()}
     return FundLine(
         label=fund_label(label_cells[-1].text),
         initial_budget=parse_number(values.get("initial_budget")),
