@@ -39,3 +39,13 @@ def test_web_rows_broken_one_cell_late_give_their_labels_to_the_rows_below():
     assert total.label == "年度资金总额"
     assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
             total.score) == (None, 387664.62, 387664.62, 10, 100, 10)
+
+
+def test_goals_and_total_glued_into_other_rows_of_a_web_table():
+    # Line 16: "| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个…
+    # 学生体质 | 绩效指标 | …"; line 35: "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |".
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    goal = "确保每一个学生都能享受到国家政策福利,改善学生体质"
+    assert (table.goals.expected, table.goals.achieved) == (goal, goal)
+    assert (table.total_weight, table.total_score) == (100, 96)
+    assert "其他需要说明事项" not in [i.target for i in table.indicators]
