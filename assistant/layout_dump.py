@@ -12,9 +12,9 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_indicator_header, role_of, \
-    with_level_weights
-from assistant.extract.header import LEVEL_PAIR_HEAD
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
+    is_indicator_header, role_of, with_level_weights
+from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
@@ -704,6 +704,11 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         start, rows, end = numbered
         head_start, head_rows, _ = read_head(run[:start])
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+    spaced = spaced_funds(run)
+    if spaced is not None:
+        start, rows, end = spaced
+        head_start, head_rows, _ = read_head(run[:start])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
     headerless = headerless_rows(run)
     if headerless is not None:
         start, table, end = headerless
@@ -713,6 +718,63 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
+
+
+# What a funds column word carries under it on lines or words of its own: its formula ("④ = ①+② +③", "⑥=⑤/④")
+# or its unit ("(%)").
+COLUMN_NOTE = re.compile(r"^(?:[\u2460-\u2473=+\-/]|[（(](?:%|万?元)[)）])")
+SPACED_WORDS = 12  # lines above the first row of values that may hold the column words
+
+
+def spaced_rows(paragraph: Paragraph) -> list[str] | None:
+    """A funds row printed on one line, label and values apart by spaces ("合 计 2537695 213722.82 0 … 93% …"): its
+    label, then three or more values; else None."""
+    words = paragraph.text.split()
+    first = next((i for i, word in enumerate(words) if FUND_VALUE.match(word)), len(words))
+    values = words[first:]
+    if first == 0 or len(values) < 3 or not all(FUND_VALUE.match(word) for word in values):
+        return None
+    return ["".join(words[:first]), *values]
+
+
+def column_words(lines: list[Paragraph]) -> list[tuple[str, int]]:
+    """The column words printed one or two a line above a funds block, each with its formula and unit joined."""
+    words: list[tuple[str, int]] = []
+    for paragraph in lines:
+        for word in paragraph.text.split():
+            if words and COLUMN_NOTE.match(word):
+                words[-1] = (words[-1][0] + word, words[-1][1])
+            else:
+                words.append((word, paragraph.line))
+    return words
+
+
+def spaced_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """A funds block whose column words are printed one or two a line (some no funds word: 历年结余结转, 资金结余率)
+    and whose rows are printed one a line, label and values apart by spaces: the header is the last words above
+    the first row, as many as it has values, when a budget and an execution are among them. Returns where the
+    column words start, the header and the rows (rows of a label alone are left out), and where the block ends."""
+    first = next((i for i, p in enumerate(run) if spaced_rows(p)), None)
+    if first is None:
+        return None
+    width = len(spaced_rows(run[first])) - 1
+    words = column_words(run[max(0, first - SPACED_WORDS):first])[-width:]
+    if len(words) < width or not is_fund_header([word for word, _ in words]):
+        return None
+    start = next(i for i in range(max(0, first - SPACED_WORDS), first) if run[i].line == words[0][1])
+    header = Row([Cell("", words[0][1])] + [Cell(word, line) for word, line in words])
+    rows, end = [header], first
+    for index in range(first, len(run)):
+        cells = spaced_rows(run[index])
+        if cells is not None and len(cells) == width + 1:
+            rows.append(Row([Cell(text, run[index].line) for text in cells]))
+            end = index + 1
+        elif " " in run[index].text.strip() or len(compact(run[index].text)) > LABEL_LIMIT:
+            break
+    return start, rows, end
+
+
+LABEL_LIMIT = 20  # characters of a funds row's label printed alone (①中央及省级财政资金)
 
 
 # Indicator rows copied without the header above them (the copy starts below it): a line opens with a 一级 and a
@@ -901,7 +963,8 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     cells: list[Cell] = []
     index = 0
     while index < len(words):
-        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0)
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0) \
+            or int(bool(cells) and bool(KEY_WORD.search(words[index])))  # 部门预算编码: a key the lists lack
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
             index += size

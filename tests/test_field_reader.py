@@ -49,3 +49,22 @@ def test_goals_and_total_glued_into_other_rows_of_a_web_table():
     assert (table.goals.expected, table.goals.achieved) == (goal, goal)
     assert (table.total_weight, table.total_score) == (100, 96)
     assert "其他需要说明事项" not in [i.target for i in table.indicators]
+
+
+def test_funds_columns_one_or_two_a_line_with_their_formulas_and_rows_apart_by_spaces():
+    # Lines 16-38: "部门(单位)名称 中共宁德市委党史和地方志研究室 部门预算编码 901001033", the column words 年初部门预算安排金额 /
+    # 历年结余结转 / 年中调整金额③ 小计 / ④ = ①+② +③ / 年度拨付金额 / 支出实现率(%) / ⑥=⑤/④ / 本年度结余金额 / ⑦=④-⑤ /
+    # 资金结余率 / (%) / ⑧=⑦/④, then "财政资金小计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%" …
+    # "合 计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%".
+    [table] = extract("fujian_ningde_2018_fangzhiwei").tables
+    assert (table.kind, table.name) == ("department_overall", "中共宁德市委党史和地方志研究室")
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == \
+        ("合计", 2537695, 2751417.82, 2546673.98, 93)
+    assert [line.label for line in table.fund_lines] == ["财政资金小计", "②市级财政资金"]
+
+
+def test_sources_grouped_under_subtotals_are_not_added_twice():
+    # 财政资金小计 (line 32) is ②市级财政资金 (line 34) again: 合计 = the subtotals, no sum_mismatch.
+    checked = api.check(DEV / "fujian_ningde_2018_fangzhiwei.txt")
+    assert not [f for f in checked.findings if f.rule == "sum_mismatch"]
