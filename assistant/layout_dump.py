@@ -1013,7 +1013,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
+            if label("".join(texts[i:i + size]).rstrip(":：")) in HEAD_KEYS
+            and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
     spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
     starts = [i for i, _ in keys] + [i for i, _ in spaced]

@@ -68,3 +68,18 @@ def test_sources_grouped_under_subtotals_are_not_added_twice():
     # 财政资金小计 (line 32) is ②市级财政资金 (line 34) again: 合计 = the subtotals, no sum_mismatch.
     checked = api.check(DEV / "fujian_ningde_2018_fangzhiwei.txt")
     assert not [f for f in checked.findings if f.rule == "sum_mismatch"]
+
+
+def test_run_together_head_keeps_the_year_in_the_title_and_cuts_values_at_the_next_label():
+    # Line 20: "1、项目支出绩效自评表(2016年度)           项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区
+    # 人民政府学院路街道办事处实施单位:北京市海淀区学院路街道城市运行服务中心项目资金(万元) 年初预算数(…".
+    report = extract("beijing_haidian_2016_baojie")
+    [table] = report.tables
+    assert (report.year, table.title, table.name) == (2016, "项目支出绩效自评表", "【体制】自管道路清扫保洁外包工作经费")
+    assert report.unit_name == "北京市海淀区学院路街道城市运行服务中心"
+    # Line 2: "…绩效目标自评表(2022年度)项目名称中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装项目负责人及电话
+    # 谢凯13990260322(办公)主管部门中江县水利局实施单位中江县水利局资金情况(万元)全年预算数(A)…".
+    report = extract("sichuan_zhongjiang_2022_shuibiaochi")
+    [table] = report.tables
+    assert (report.year, report.unit_name) == (2022, "中江县水利局")
+    assert table.name == "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
