@@ -432,11 +432,16 @@ def title_rows_out(blocks: list[Block]) -> list[Block]:
     the title printed above it (the key–value cells stay the table's first row)."""
     result: list[Block] = []
     for block in blocks:
-        first = [cell for cell in block.rows[0].cells if cell.text] \
-            if isinstance(block, TableBlock) and len(block.rows) > 1 and not block.title_lines else []
-        if first and TITLE_LINE.match(first[0].text) and all(KEY_VALUE_CELL.match(c.text) for c in first[1:]):
+        titled = isinstance(block, TableBlock) and not block.title_lines
+        # The title and the year under it ("(2023年度)") may each take a row.
+        while titled and len(block.rows) > 1:
+            first = [cell for cell in block.rows[0].cells if cell.text]
+            if not first or not TITLE_LINE.match(first[0].text) or \
+                    not all(KEY_VALUE_CELL.match(c.text) for c in first[1:]):
+                break
             result.append(Paragraph(first[0].text, first[0].line))
             block.rows = ([Row(first[1:])] if len(first) > 1 else []) + block.rows[1:]
+            titled = len(first) == 1
         result.append(block)
     return result
 

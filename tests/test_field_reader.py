@@ -83,3 +83,11 @@ def test_run_together_head_keeps_the_year_in_the_title_and_cuts_values_at_the_ne
     [table] = report.tables
     assert (report.year, report.unit_name) == (2022, "中江县水利局")
     assert table.name == "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
+
+
+def test_title_and_year_rows_of_a_web_table_and_a_unit_printed_after_its_code():
+    # Lines 2-3: "部门整体支出绩效自评表 | |||||||||||||" and "(2023年度) | |||||||||||||".
+    report = extract("anhui_jinzhai_2023_meilixiangcun")
+    assert (report.year, report.tables[0].title) == (2023, "部门整体支出绩效自评表")
+    # Line 2: "… 实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) …".
+    assert extract("anhui_tangxi_2022_weituo").unit_name == "池州市贵池区棠溪镇人民政府"
