@@ -559,8 +559,21 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
         # rows); otherwise the paragraphs stay as printed.
         cut = table_rows(rebuilt)
-        result.extend(rebuilt if cut and cut >= table_rows(as_printed) else as_printed)
+        result.extend(rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed)
         index = end
+    return result
+
+
+def rejoined(blocks: list[Block]) -> list[Block]:
+    """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
+    as printed (its figures keep their units: "10萬元")."""
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line:
+            result[-1] = Paragraph(previous.text + block.text, block.line)
+        else:
+            result.append(block)
     return result
 
 

@@ -91,3 +91,12 @@ def test_title_and_year_rows_of_a_web_table_and_a_unit_printed_after_its_code():
     assert (report.year, report.tables[0].title) == (2023, "部门整体支出绩效自评表")
     # Line 2: "… 实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) …".
     assert extract("anhui_tangxi_2022_weituo").unit_name == "池州市贵池区棠溪镇人民政府"
+
+
+def test_prose_around_a_flattened_table_keeps_its_figures_and_a_stated_target_is_no_result():
+    # Line 2 (traditional): "…(二)項目財務管理狀況本項目累計安排資金10萬元,,其中:…"; and "…(3)數量目標:當年獲得寧德市級以上確認的
+    # 人才驛站數量績效目標值是2個…" states the target of the row whose 完成值 is 0個.
+    checked = api.check(DEV / "fujian_ningde_2023_rencaiyizhan.txt")
+    assert checked.year == 2023
+    assert any(f.value == 10 and f.unit == "万元" for f in checked.figures)
+    assert not [f for f in checked.findings if f.rule == "text_table_mismatch"]
