@@ -100,3 +100,10 @@ def test_prose_around_a_flattened_table_keeps_its_figures_and_a_stated_target_is
     assert checked.year == 2023
     assert any(f.value == 10 and f.unit == "万元" for f in checked.figures)
     assert not [f for f in checked.findings if f.rule == "text_table_mismatch"]
+
+
+def test_figures_of_a_traditional_copy_with_pinyin_glosses():
+    # Line 3: "…2024年農(nóng)機(jī)購置補貼項目預(yù)算資金合計2089萬元。其中省內(nèi)安排農(nóng)機(jī)購置與應(yīng)用補貼資金
+    # 312萬元,中央安排農(nóng)機(jī)購置補貼資金1777萬元。全年預(yù)算執(zhí)行數(shù)合計2089萬元。"
+    figures = [(f.value, f.unit) for f in extract("unknown_nd_2024_nongjigouzhi").figures if f.line == 3]
+    assert figures == [(2089, "万元"), (312, "万元"), (1777, "万元"), (2089, "万元")]

@@ -9,6 +9,7 @@ from collections import Counter
 
 from assistant.document import Paragraph
 from assistant.extract.figures import clause_around, label_before, read_figures
+from assistant.values import simplified
 from schemas import Figure, Table
 
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
@@ -39,9 +40,15 @@ def score_figures(paragraph: Paragraph) -> list[Figure]:
     return figures
 
 
+def as_simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs as figures are read from them: a traditional-character copy ("全年預(yù)算數(shù)2089萬元") in
+    simplified characters without its pinyin glosses, so 萬元 is read as 万元; lines are kept for evidence."""
+    return [Paragraph(text=text, line=p.line) if (text := simplified(p.text)) != p.text else p for p in paragraphs]
+
+
 def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
     figures: list[Figure] = []
-    for paragraph in paragraphs:
+    for paragraph in as_simplified(paragraphs):
         figures += money_figures(paragraph) + score_figures(paragraph)
     return figures
 
