@@ -566,11 +566,12 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
 
 def rejoined(blocks: list[Block]) -> list[Block]:
     """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
-    as printed (its figures keep their units: "10萬元")."""
+    as printed (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its own."""
     result: list[Block] = []
     for block in blocks:
         previous = result[-1] if result else None
-        if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line:
+        if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
+                and not any(is_title(compact(p.text)) for p in (previous, block)):
             result[-1] = Paragraph(previous.text + block.text, block.line)
         else:
             result.append(block)

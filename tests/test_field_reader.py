@@ -89,8 +89,10 @@ def test_title_and_year_rows_of_a_web_table_and_a_unit_printed_after_its_code():
     # Lines 2-3: "部门整体支出绩效自评表 | |||||||||||||" and "(2023年度) | |||||||||||||".
     report = extract("anhui_jinzhai_2023_meilixiangcun")
     assert (report.year, report.tables[0].title) == (2023, "部门整体支出绩效自评表")
-    # Line 2: "… 实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) …".
-    assert extract("anhui_tangxi_2022_weituo").unit_name == "池州市贵池区棠溪镇人民政府"
+    # Line 2: "… False False False 附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 … 实施单位
+    # 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) …".
+    report = extract("anhui_tangxi_2022_weituo")
+    assert (report.unit_name, report.tables[0].title) == ("池州市贵池区棠溪镇人民政府", "附件: 项目支出绩效自评表")
 
 
 def test_prose_around_a_flattened_table_keeps_its_figures_and_a_stated_target_is_no_result():
