@@ -935,7 +935,7 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
+HEAD_KEYS = (*NAME_LABELS, "部门", "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
              "联系电话")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")

@@ -1,7 +1,7 @@
 """The table reader on the field set's dev texts as they were found: every expected value is read off the
 source line by eye, never copied from the reader's output."""
 from assistant import api
-from tests.conftest import ROOT
+from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
 
@@ -109,3 +109,16 @@ def test_figures_of_a_traditional_copy_with_pinyin_glosses():
     # 312萬元,中央安排農(nóng)機(jī)購置補貼資金1777萬元。全年預(yù)算執(zhí)行數(shù)合計2089萬元。"
     figures = [(f.value, f.unit) for f in extract("unknown_nd_2024_nongjigouzhi").figures if f.line == 3]
     assert figures == [(2089, "万元"), (312, "万元"), (1777, "万元"), (2089, "万元")]
+
+
+def test_a_department_table_pasted_one_cell_a_line_keeps_its_head_and_title():
+    # The Anhui 2023 department table (its cells as the published copy prints them) pasted one cell a line: the
+    # lines 部门 / 金寨县茶谷和美丽乡村建设服务中心 above the funds block are its head, 部门整体支出绩效自评表 its title.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="anhui_jinzhai_2023")
+    report = api.extract(api.load(paste.pasted(sheet, "a").encode("utf-8")), "rules")
+    [table] = report.tables
+    assert (table.kind, table.name, table.title) == ("department_overall", "金寨县茶谷和美丽乡村建设服务中心",
+                                                     "部门整体支出绩效自评表")
+    assert (table.funds_total.full_year_budget, table.funds_total.executed) == (329.77, 338.31)
