@@ -952,14 +952,31 @@ def broken_word(pieces: list[str]) -> bool:
     return role is not None and (len(pieces) == 1 or all(FRAGMENT.match(p) for p in pieces[:-1]))
 
 
+ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
+COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
+
+
+def other_column_word(texts: list[str], index: int) -> bool:
+    """Whether a line among the funds column words is a column of its own, though no funds word names it: a short
+    word, and the first row's label and values (a number under it) still to come before the next number."""
+    text = texts[index]
+    if NUMBER_RUN.match(text) or len(text) > COLUMN_WORD_LIMIT or DIGIT.search(text):
+        return False
+    following = next((i for i in range(index + 1, len(texts)) if NUMBER_RUN.match(texts[i])), None)
+    return following is not None and following - index >= 2
+
+
 def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     """Funds column words from `start`, each joined from up to three lines ("年初" "预算数"): [(word, last)]."""
     words: list[tuple[str, int]] = []
     index = start
     while index < len(texts):
         size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])), None)
-        if size is None:
-            break
+        if size is None and words and other_column_word(texts, index):
+            size = 1  # a column no funds word names (历年结余结转, 资金结余率(%)): its values are still in the rows
+        if size is None or words and index + size < len(texts) and NUMBER_RUN.match(texts[index + size]) \
+                and any(word in texts[index] for word in ROW_LABEL_WORDS):
+            break  # (a source's name with a number under it is the first row's label: 财政资金小计 2537695 …)
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
     if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:

@@ -122,3 +122,15 @@ def test_a_department_table_pasted_one_cell_a_line_keeps_its_head_and_title():
     assert (table.kind, table.name, table.title) == ("department_overall", "金寨县茶谷和美丽乡村建设服务中心",
                                                      "部门整体支出绩效自评表")
     assert (table.funds_total.full_year_budget, table.funds_total.executed) == (329.77, 338.31)
+
+
+def test_funds_columns_no_funds_word_names_pasted_one_cell_a_line():
+    # Fujian 2018's funds block pasted one cell a line: 历年结余结转, 年中调整金额③ and 资金结余率(%)⑧=⑦/④ are columns
+    # though no funds word names them, so 财政资金小计's eight values fall under their own columns.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="fujian_ningde_2018")
+    [table] = api.extract(api.load(paste.pasted(sheet, "a").encode("utf-8")), "rules").tables
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == \
+        ("合计", 2537695, 2751417.82, 2546673.98, 93)
