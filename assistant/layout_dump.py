@@ -95,8 +95,10 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 
 def broken_header_word(pieces: list[str]) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
-    narrow column wrapped it, neither half a column word of its own ("实施" "进度")."""
-    return (pieces[0] in COLUMN_PREFIXES or not any(slot(piece) for piece in pieces)) and bool(slot("".join(pieces)))
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), or the whole naming a column
+    neither half names ("调整" "指标值", "得分系" "数(%)")."""
+    whole = slot("".join(pieces))
+    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces))
 
 
 def is_level(text: str) -> bool:

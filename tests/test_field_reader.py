@@ -134,3 +134,15 @@ def test_funds_columns_no_funds_word_names_pasted_one_cell_a_line():
     total = table.funds_total
     assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == \
         ("合计", 2537695, 2751417.82, 2546673.98, 93)
+
+
+def test_chongqing_header_words_wrapped_inside_a_word_in_a_narrow_column():
+    # Chongqing's 10-column indicator header pasted one cell a line, each word wrapped in its narrow column:
+    # 调整 / 指标值, 得分系 / 数(%), 指标权 / 重(分), 是否核 / 心指标 — the rows under it are read.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="chongqing_kexuecheng")
+    [table] = api.extract(api.load(paste.pasted(sheet, "i").encode("utf-8")), "rules").tables
+    # The first row as printed on line 4: 财政供养人员控制率 % 定量指标 100% 92% 100% 2 2 否.
+    first = table.indicators[0]
+    assert (first.level3, first.weight, first.score) == ("财政供养人员控制率", 2, 2)
