@@ -146,3 +146,10 @@ def test_chongqing_header_words_wrapped_inside_a_word_in_a_narrow_column():
     # The first row as printed on line 4: 财政供养人员控制率 % 定量指标 100% 92% 100% 2 2 否.
     first = table.indicators[0]
     assert (first.level3, first.weight, first.score) == ("财政供养人员控制率", 2, 2)
+
+
+def test_run_together_head_labels_cut_the_title_and_the_unit():
+    # Line 21: "2021年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助主管部门…
+    # 项目实施单位襄阳市中心医院项目类别1、部门预算项目 …".
+    report = extract("hubei_xiangyang_2021_dongjin")
+    assert (report.unit_name, report.tables[0].title) == ("襄阳市中心医院", "2021年度财政项目绩效自评表")
