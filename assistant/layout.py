@@ -31,6 +31,8 @@ PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
 # sometimes lost: "2019年度)").
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
+# A table's own title, the year after it or not: …自评表, …评分表, …基础数据表.
+TABLE_TITLE = re.compile(r"^\s*.{0,50}(?:自评表|评分表|基础数据表)\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
@@ -431,7 +433,7 @@ def title_rows_out(blocks: list[Block]) -> list[Block]:
     """A paste that prints the title as the table's first row, alone in its cells or before "key：value" cells:
     the title printed above it (the key–value cells stay the table's first row)."""
     result: list[Block] = []
-    for block in blocks:
+    for block in (part for block in blocks for part in cut_at_titles(block)):
         titled = isinstance(block, TableBlock) and not block.title_lines
         # The title and the year under it ("(2023年度)") may each take a row.
         while titled and len(block.rows) > 1:
@@ -444,6 +446,21 @@ def title_rows_out(blocks: list[Block]) -> list[Block]:
             titled = len(first) == 1
         result.append(block)
     return result
+
+
+def cut_at_titles(block: Block) -> list[Block]:
+    """A pasted table whose rows run on into the next table: a later row that is only a table's title
+    (部门预算项目支出绩效自评表(2023年度)) starts that table; the title becomes its first row (title_rows_out)."""
+    if not isinstance(block, TableBlock):
+        return [block]
+    cuts = [index for index, row in enumerate(block.rows) if index and index + 1 < len(block.rows)
+            and len(filled := [cell for cell in row.cells if cell.text]) == 1 and TABLE_TITLE.match(filled[0].text)]
+    if not cuts:
+        return [block]
+    parts = [TableBlock(rows=block.rows[start:end], warnings=block.warnings if not start else [])
+             for start, end in zip([0, *cuts], [*cuts, len(block.rows)])]
+    parts[0].title_lines = block.title_lines
+    return parts
 
 
 def attach_titles(blocks: list[Block]) -> list[Block]:

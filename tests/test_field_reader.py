@@ -153,3 +153,10 @@ def test_run_together_head_labels_cut_the_title_and_the_unit():
     # 项目实施单位襄阳市中心医院项目类别1、部门预算项目 …".
     report = extract("hubei_xiangyang_2021_dongjin")
     assert (report.unit_name, report.tables[0].title) == ("襄阳市中心医院", "2021年度财政项目绩效自评表")
+
+
+def test_a_title_row_inside_a_pasted_table_starts_the_next_table():
+    # Line 9: "部门预算项目支出绩效自评表(2023年度) | ||||||||||" after the first table's 项目负责人 row.
+    report = extract("sichuan_daying_2023_sifaju")
+    assert report.year == 2023
+    assert [table.title for table in report.tables] == [None, "部门预算项目支出绩效自评表"]
