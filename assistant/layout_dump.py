@@ -20,7 +20,7 @@ from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
-from assistant.values import normalize_text, parse_number
+from assistant.values import normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -51,10 +51,6 @@ TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
                "score_factor", "weight", "score", "core", "other")
-
-
-def compact(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
 
 
 def slot(word: str) -> str | None:
@@ -109,12 +105,12 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
     """Rejoin level names broken over lines ("经济效" + "益指标")."""
     joined: list[Paragraph] = []
     for item in items:
-        previous = compact(joined[-1].text) if joined else ""
-        if previous and WEIGHT_SUFFIX.match(compact(item.text)):
-            joined[-1] = Paragraph(joined[-1].text + compact(item.text), joined[-1].line)
+        previous = normalize_text(joined[-1].text) if joined else ""
+        if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
+            joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
             continue
-        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(compact(item.text)) \
-                and is_level(previous + compact(item.text)):
+        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(normalize_text(item.text)) \
+                and is_level(previous + normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + item.text, joined[-1].line)
         else:
             joined.append(item)
@@ -123,7 +119,7 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
 
 def is_placeholder(text: str) -> bool:
     """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
-    cell = compact(text)
+    cell = normalize_text(text)
     return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
 
 
@@ -133,10 +129,10 @@ def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Para
     A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
     levels; more pairs than the header has levels is no row."""
     pairs: list[list[Paragraph]] = []
-    while len(items) >= 3 and NUMERIC.match(compact(items[1].text)):
+    while len(items) >= 3 and NUMERIC.match(normalize_text(items[1].text)):
         pairs.append(items[:2])
         items = items[2:]
-    if len(pairs) > len(levels) or not items or any(NUMERIC.match(compact(i.text)) for i in items):
+    if len(pairs) > len(levels) or not items or any(NUMERIC.match(normalize_text(i.text)) for i in items):
         return None
     cells: dict[str, Paragraph] = {}
     for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
@@ -155,9 +151,9 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
     levels: list[Paragraph] = []
     start = 0
     for index, item in enumerate(items):
-        match = SCORED_LEVEL.search(compact(item.text))
+        match = SCORED_LEVEL.search(normalize_text(item.text))
         if match:
-            name = "".join(compact(i.text) for i in items[start:index + 1])[:-len(match.group())]
+            name = "".join(normalize_text(i.text) for i in items[start:index + 1])[:-len(match.group())]
             levels.append(Paragraph(f"{name}({match.group(1)}分)", items[start].line))
             start = index + 1
     if not levels or start == len(items):
@@ -174,19 +170,19 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     items = join_levels(head)
     note = None
     # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
-    own_names = printed_names(items, names) and not any(is_level(compact(i.text)) for i in items)
-    if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
+    own_names = printed_names(items, names) and not any(is_level(normalize_text(i.text)) for i in items)
+    if has_note and not first_row and len(items) >= 2 and not is_level(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
         at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
-        placeholders.append({**level_cells([i for i in items[:at] if is_level(compact(i.text))]), "level3": items[at]})
+        placeholders.append({**level_cells([i for i in items[:at] if is_level(normalize_text(i.text))]), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
     levels = []
-    while items and is_level(compact(items[0].text)):
+    while items and is_level(normalize_text(items[0].text)):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
@@ -198,7 +194,7 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         levels, items = items[:-1], items[-1:]
     cells = level_cells(levels)
     spill = 0
-    while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
+    while len(items) - spill > 1 and VALUE_START.match(normalize_text(items[len(items) - spill - 1].text)):
         spill += 1
     if spill:
         # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
@@ -212,24 +208,24 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
     levels short (项目决策, 部门预算管理), no value among them."""
-    return names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-        and not any(VALUE_START.match(compact(i.text)) for i in items)
+    return names >= 3 and len(items) == names and all(len(normalize_text(i.text)) <= LEVEL_NAME for i in items[:-1]) \
+        and not any(VALUE_START.match(normalize_text(i.text)) for i in items)
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
     """Whether the cell after a row's lone 一级指标 is its 二级指标, whatever its wording ("成本", "时效"): a new
     一级指标 opens a new 二级指标 group, so the row prints both; a 三级指标 name must still follow."""
     return (len(levels) == 1 and "level1" in level_cells(levels) and len(items) >= 2
-            and not any(VALUE_START.match(compact(item.text)) for item in items[:2]))
+            and not any(VALUE_START.match(normalize_text(item.text)) for item in items[:2]))
 
 
 def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
     if len(levels) == 1:
-        alone = compact(levels[0].text)
+        alone = normalize_text(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
-    if len(levels) >= 2 and not any(LEVEL1.match(compact(level.text)) for level in levels) \
-            and all(LEVEL2.match(compact(level.text)) for level in levels):
+    if len(levels) >= 2 and not any(LEVEL1.match(normalize_text(level.text)) for level in levels) \
+            and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
         return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
@@ -242,8 +238,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
-    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(compact(p.text))), len(lines))]
-    texts = [compact(p.text) for p in lines]
+    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(normalize_text(p.text))), len(lines))]
+    texts = [normalize_text(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
@@ -289,8 +285,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             continue
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
-        known = {compact(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
-        tops = {compact(row["level1"].text) for row in rows if "level1" in row}
+        known = {normalize_text(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
+        tops = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -335,7 +331,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
             table_rows[-1] = to_row(rows[-1], columns, len(slots))
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
-        numbers = list(takewhile(lambda p: NUMERIC.match(compact(p.text)), lines[total + 1:total + 3]))
+        numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
@@ -349,7 +345,7 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     cursor = 0
     while cursor + len(names) <= len(lines):
         cells = dict(zip(names, lines[cursor:cursor + len(names)]))
-        texts = {name: compact(cell.text) for name, cell in cells.items()}
+        texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
                 or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
@@ -376,15 +372,15 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     how many cells it used. None when the line is no such row."""
     size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
     items = join_levels(lines[:size])
-    if size < 3 or compact(items[0].text) in TOTAL or any(slot(compact(i.text)) for i in items):
+    if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
-    names = list(takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)), items))
+    names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)), items))
     if printed_names(names, levels_in_header + 1):
         levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
         levels = []
-        while len(items) > 1 and len(levels) < 2 and (is_level(compact(items[0].text))
-                                                      or compact(items[0].text) in known):
+        while len(items) > 1 and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+                                                      or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
     return ({**level_cells(levels), **placed}, size) if placed else None
@@ -398,16 +394,16 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
     items = join_levels(head)
     levels = []
-    while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
+    while items and len(levels) < 2 and (is_level(normalize_text(items[0].text)) or normalize_text(items[0].text) in known):
         levels.append(items.pop(0))
-    if not levels or not items or any(is_level(compact(i.text)) or compact(i.text) in known
+    if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
                                       or is_placeholder(i.text) for i in items):
         return None
     numbers = [name for name in values if name in ("weight", "score")]
     figures = [name for name in values if name in ("target", "actual")]
     cells = {**level_cells(levels), "level3": items[0]}
     for item in items[1:]:
-        slots = numbers if NUMERIC.match(compact(item.text)) else figures
+        slots = numbers if NUMERIC.match(normalize_text(item.text)) else figures
         if not slots:
             return None
         cells[slots.pop(0)] = item
@@ -420,11 +416,11 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], h
     (when the header has level columns), or at a name after the row's numbers (and its note, when the header has
     a note column); its cells after 三级指标 go to the value columns their types fit, in the header's order.
     Returns the rows and where they end (总分, or the end)."""
-    end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
+    end = next((i for i, p in enumerate(lines) if normalize_text(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
-        text = compact(paragraph.text)
-        if not chunks or opens_row(text, [compact(p.text) for p in chunks[-1]], has_levels, has_note):
+        text = normalize_text(paragraph.text)
+        if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note):
             chunks.append([])
         chunks[-1].append(paragraph)
     columns = [*values, "note"] if has_note else values
@@ -432,9 +428,9 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], h
     for chunk in chunks:
         items = join_levels(chunk)
         levels = []
-        while has_levels and items and is_level(compact(items[0].text)):
+        while has_levels and items and is_level(normalize_text(items[0].text)):
             levels.append(items.pop(0))
-        named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
+        named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None:
             continue
@@ -478,7 +474,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         """The best placement of cells[cell:] after cells[cell - 1] went to `column`: its fit and each cell's column."""
         if cell == len(cells):
             return 0.0, ()
-        text = compact(cells[cell].text)
+        text = normalize_text(cells[cell].text)
         options = []
         if column >= 0 and columns[column] in JOINABLE:
             rest, placement = best(cell + 1, column)
@@ -503,7 +499,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
     """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
-    cells = [compact(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
+    cells = [normalize_text(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
     factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
     if not (factor and weight and score):
         return True
@@ -534,7 +530,7 @@ def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> 
 
 def cell_text(paragraph: Paragraph) -> str:
     """A dumped cell's text; a lone "|" line is an empty cell of a dump that prints its empty cells."""
-    return "" if compact(paragraph.text) == EMPTY_CELL else paragraph.text
+    return "" if normalize_text(paragraph.text) == EMPTY_CELL else paragraph.text
 
 
 def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
@@ -573,7 +569,7 @@ def rejoined(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = result[-1] if result else None
         if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
-                and not any(is_title(compact(p.text)) for p in (previous, block)):
+                and not any(is_title(normalize_text(p.text)) for p in (previous, block)):
             result[-1] = Paragraph(previous.text + block.text, block.line)
         else:
             result.append(block)
@@ -614,7 +610,11 @@ SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)
 
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     """A run-together Chongqing indicator table (rows ending in 是/否 under 是否核心指标) as a table of cells;
-    its title and 自评总分 are read from the text before it."""
+    its title and 自评总分 are read from the text before it; a traditional-character copy (是否核心指標) in simplified
+    characters."""
+    if not any("核心指" in p.text for p in run):
+        return run
+    run = [Paragraph(simplified(p.text), p.line) for p in run]
     start = next((i for i, p in enumerate(run) if CHONGQING_HEADER in p.text), None)
     if start is None:
         return run
@@ -685,7 +685,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     parts = paragraph.text.split()
     if {"预期目标", "实际完成情况"} <= set(parts):
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
-    if len(parts) >= 4 and sum(bool(slot(compact(part))) or role_of(part, FUND_ROLES) is not None
+    if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
@@ -695,7 +695,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     for start in range(len(run)):
         header = header_at(texts, start)
         if not header:
@@ -785,7 +785,7 @@ def spaced_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         if cells is not None and len(cells) == width + 1:
             rows.append(Row([Cell(text, run[index].line) for text in cells]))
             end = index + 1
-        elif " " in run[index].text.strip() or len(compact(run[index].text)) > LABEL_LIMIT:
+        elif " " in run[index].text.strip() or len(normalize_text(run[index].text)) > LABEL_LIMIT:
             break
     return start, rows, end
 
@@ -837,7 +837,7 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     words, keeps its name alone (its values are elsewhere). Level names after a row open the next row's group.
     Returns where the rows start, the header row and the rows, and where they end; None without three numbered
     rows or a 分值 and a 得分 word."""
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
     last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
     values = sorted(last, key=last.get)
@@ -892,11 +892,11 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
     previous: Paragraph | None = None
     used = 0
     for paragraph in run:
-        text = compact(paragraph.text)
+        text = normalize_text(paragraph.text)
         if is_title(text) or text.startswith("说明") or len(text) > 40:
             break
         if NUMBER_RUN.match(text):
-            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(compact(rows[-1].cells[-1].text)):
+            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(normalize_text(rows[-1].cells[-1].text)):
                 rows.append(Row([Cell("", paragraph.line)]))
             elif previous is not None:
                 rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
@@ -906,7 +906,7 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
             # A label wrapped in a narrow column: its bracket still open, or a short tail ("…维护经" "费").
             rows[-1].cells[0].text += paragraph.text.strip()
         elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and
-                       all(not NUMBER_RUN.match(compact(c.text)) for c in rows[-1].cells)):
+                       all(not NUMBER_RUN.match(normalize_text(c.text)) for c in rows[-1].cells)):
             rows[-1].cells.append(Cell(paragraph.text, paragraph.line))  # a key's value, or a column word
         else:
             rows.append(Row([Cell(paragraph.text, paragraph.line)]))
@@ -934,7 +934,7 @@ def labelled_amounts(text: str) -> list[str]:
 
 
 def keyed(row: Row) -> bool:
-    return label(compact(row.cells[0].text)) in HEAD_KEYS
+    return label(normalize_text(row.cells[0].text)) in HEAD_KEYS
 
 
 HEAD_KEYS = (*NAME_LABELS, "部门", "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
@@ -1039,7 +1039,7 @@ def head_labels_start(texts: list[str], start: int) -> int:
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
@@ -1100,8 +1100,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             rest = [Paragraph(word, rest[0].line) for word in words]
         if rest:
             # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))
-                          and FIRST_ITEM.match(compact(rest[0].text))), 1)
+            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
+                          and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
             expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
             achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
                 else Cell("", rest[0].line)

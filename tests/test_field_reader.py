@@ -1,5 +1,7 @@
 """The table reader on the field set's dev texts as they were found: every expected value is read off the
 source line by eye, never copied from the reader's output."""
+from opencc import OpenCC
+
 from assistant import api
 from tests.conftest import ROOT, eval_tool
 
@@ -160,3 +162,17 @@ def test_a_title_row_inside_a_pasted_table_starts_the_next_table():
     report = extract("sichuan_daying_2023_sifaju")
     assert report.year == 2023
     assert [table.title for table in report.tables] == [None, "部门预算项目支出绩效自评表"]
+
+
+def test_a_one_cell_a_line_dump_in_traditional_characters_with_pinyin_glosses():
+    # hebei_langfang lines 45-57: 年度资金总额 / 43.2 / 43.2 / 37.24 / 10 / 86% / 9; lines 120-130: 产出指标 / 数量指标 /
+    # 指标1工程资金金额 / 43.2 / 37.24 / 10 / 9 / 已完工,… — the same dump as a traditional copy with glosses prints it.
+    text = (DEV / "hebei_langfang_2019_nuantong.txt").read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text).replace("預", "預(yù)").replace("數", "數(shù)").replace("級", "級(jí)")
+    [table] = api.extract(api.load(traditional.encode("utf-8")), "rules").tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (43.2, 37.24, 10, 86, 9)
+    first = table.indicators[0]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual, first.weight, first.score) == \
+        ("产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", 10, 9)
