@@ -21,6 +21,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, is_indicator_header, \
     role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
+from assistant.values import normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -337,7 +338,7 @@ TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 
 def is_header_word(text: str) -> bool:
-    return text.replace(" ", "") == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
+    return normalize_text(text) == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
 
 
 def unglued(row: Row) -> list[Row]:
@@ -454,7 +455,8 @@ def cut_at_titles(block: Block) -> list[Block]:
     if not isinstance(block, TableBlock):
         return [block]
     cuts = [index for index, row in enumerate(block.rows) if index and index + 1 < len(block.rows)
-            and len(filled := [cell for cell in row.cells if cell.text]) == 1 and TABLE_TITLE.match(filled[0].text)]
+            and len(filled := [cell for cell in row.cells if cell.text]) == 1
+            and TABLE_TITLE.match(simplified(filled[0].text))]
     if not cuts:
         return [block]
     parts = [TableBlock(rows=block.rows[start:end], warnings=block.warnings if not start else [])

@@ -997,7 +997,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     index = 0
     while index < len(words):
         size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0) \
-            or int(bool(cells) and bool(KEY_WORD.search(words[index])))  # 部门预算编码: a key the lists lack
+            or int(bool(cells) and bool(KEY_WORD.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
             index += size

@@ -1,8 +1,11 @@
 """The table reader on the field set's dev texts as they were found: every expected value is read off the
 source line by eye, never copied from the reader's output."""
+import pytest
 from opencc import OpenCC
 
 from assistant import api
+from assistant.evaluate.extraction import score_extraction
+from schemas.gold import GoldReport
 from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
@@ -176,3 +179,16 @@ def test_a_one_cell_a_line_dump_in_traditional_characters_with_pinyin_glosses():
     first = table.indicators[0]
     assert (first.level1, first.level2, first.level3, first.target, first.actual, first.weight, first.score) == \
         ("产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", 10, 9)
+
+
+@pytest.mark.parametrize("name", ["chongqing_kexuecheng_2021_bumenzhengti", "fujian_ningde_2018_fangzhiwei",
+                                  "sichuan_daying_2023_sifaju", "yunnan_honghe_2024_shujuzhongxin",
+                                  "yunnan_yongde_2022_yingyanggaishan", "yunnan_changning_2022_shengzhu"])
+def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name):
+    # Run-together, spaced, pipe and one-cell-a-line texts: the same labels are read from a traditional copy.
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text).replace("預", "預(yù)").replace("數", "數(shù)").replace("級", "級(jí)")
+    gold = GoldReport.model_validate_json((DEV / f"{name}.json").read_text(encoding="utf-8"))
+    simplified_read, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
+    traditional_read, _ = score_extraction(gold, api.extract(api.load(traditional.encode("utf-8")), "rules"))
+    assert sorted(traditional_read.errors) == sorted(simplified_read.errors)

@@ -47,8 +47,9 @@ def as_simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
+    """Key figures of paragraphs read in simplified characters (`as_simplified`)."""
     figures: list[Figure] = []
-    for paragraph in as_simplified(paragraphs):
+    for paragraph in paragraphs:
         figures += money_figures(paragraph) + score_figures(paragraph)
     return figures
 
