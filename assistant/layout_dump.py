@@ -964,7 +964,8 @@ def other_column_word(texts: list[str], index: int) -> bool:
     text = texts[index]
     if NUMBER_RUN.match(text) or len(text) > COLUMN_WORD_LIMIT or DIGIT.search(text):
         return False
-    following = next((i for i in range(index + 1, len(texts)) if NUMBER_RUN.match(texts[i])), None)
+    following = next((i for i in range(index + 1, min(len(texts), index + SPACED_WORDS)) if NUMBER_RUN.match(texts[i])),
+                     None)
     return following is not None and following - index >= 2
 
 
