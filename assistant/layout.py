@@ -32,6 +32,9 @@ PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
 # sometimes lost: "2019年度)").
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
+# A page number printed on a line of its own: "- 2 -", "— 2 —", "第2页 共5页", "第1页 / 共28页".
+PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?)"
+                         r"\s*$")
 # A table's own title, the year after it or not: …自评表, …评分表, …基础数据表.
 TABLE_TITLE = re.compile(r"^\s*.{0,50}(?:自评表|评分表|基础数据表)\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
@@ -166,10 +169,11 @@ class _Builder:
 
 
 def text_lines(lines: list[str], start: int):
-    """The lines from `start` on that are neither blank nor a lone separator (read in place, never copied: a report
-    has hundreds of thousands of lines and this is asked at many of them)."""
+    """The lines from `start` on that are neither blank, a lone separator nor a page number (read in place, never
+    copied: a report has hundreds of thousands of lines and this is asked at many of them)."""
     return (lines[index] for index in range(start, len(lines))
-            if not is_blank(lines[index]) and not is_lone_separator(lines[index]))
+            if not is_blank(lines[index]) and not is_lone_separator(lines[index])
+            and not PAGE_MARKER.match(lines[index]))
 
 
 def next_text_line(lines: list[str], start: int) -> str:
@@ -257,8 +261,8 @@ def parse_text(lines: list[str]) -> list[Block]:
     closed_rows = False  # this pipe table's rows end with "|"
     csv_end = 0  # lines before this one were read as CSV text
     for line_no, line in enumerate(lines, start=1):
-        if line_no <= csv_end:
-            continue
+        if line_no <= csv_end or PAGE_MARKER.match(line):
+            continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         if mode == "pipe" and is_lone_separator(line):
             continue
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:

@@ -177,7 +177,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
         at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
-        placeholders.append({**level_cells([i for i in items[:at] if is_level(normalize_text(i.text))]), "level3": items[at]})
+        group = [i for i in items[:at] if is_level(normalize_text(i.text))]
+        placeholders.append({**level_cells(group), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
@@ -374,7 +375,8 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     items = join_levels(lines[:size])
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
-    names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)), items))
+    names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),
+                           items))
     if printed_names(names, levels_in_header + 1):
         levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
@@ -394,7 +396,8 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
     items = join_levels(head)
     levels = []
-    while items and len(levels) < 2 and (is_level(normalize_text(items[0].text)) or normalize_text(items[0].text) in known):
+    while items and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+                                         or normalize_text(items[0].text) in known):
         levels.append(items.pop(0))
     if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
                                       or is_placeholder(i.text) for i in items):

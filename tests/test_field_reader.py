@@ -192,3 +192,16 @@ def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name
     simplified_read, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
     traditional_read, _ = score_extraction(gold, api.extract(api.load(traditional.encode("utf-8")), "rules"))
     assert sorted(traditional_read.errors) == sorted(simplified_read.errors)
+
+
+@pytest.mark.parametrize("mark", ["- 2 -", "— 2 —", "第2页 共5页", "第 2 页"])
+def test_a_web_table_goes_on_after_a_page_number_between_its_rows(mark):
+    # anhui_jinzhai: a page number printed between the rows of line 22 (指标2:户用卫生厕所改造验收通过率 | ≥95% | 100% |
+    # 5 | 5) and line 23 (时效指标 | 指标1:完成美丽宜居自然村庄验收时间 | 9月前 | 7月 …) ends nothing.
+    lines = (DEV / "anhui_jinzhai_2023_meilixiangcun.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[22].startswith("时效指标 | 指标1:完成美丽宜居自然村庄验收时间")
+    text = "\n".join(lines[:22] + [mark] + lines[22:])
+    [table] = api.extract(api.load(text.encode("utf-8")), "rules").tables
+    rows = {indicator.level3: (indicator.level2, indicator.target, indicator.score) for indicator in table.indicators}
+    assert rows["指标2:户用卫生厕所改造验收通过率"] == ("质量指标", "≥95%", 5)
+    assert rows["指标2:完成户用卫生厕所改造验收时间"] == ("时效指标", "11月前", 5)
