@@ -196,12 +196,12 @@ def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name
 
 @pytest.mark.parametrize("mark", ["- 2 -", "— 2 —", "第2页 共5页", "第 2 页"])
 def test_a_web_table_goes_on_after_a_page_number_between_its_rows(mark):
-    # anhui_jinzhai: a page number printed between the rows of line 22 (指标2:户用卫生厕所改造验收通过率 | ≥95% | 100% |
-    # 5 | 5) and line 23 (时效指标 | 指标1:完成美丽宜居自然村庄验收时间 | 9月前 | 7月 …) ends nothing.
+    # anhui_jinzhai: a page number printed between the rows of line 18 (指标2:建设美丽宜居自然村庄数量 | ≥200 | 202 | 10 |
+    # 10) and line 19 (指标3:完成农村户用卫生厕所改造数量 | ≥2000 | 3061 | 10 | 10) ends nothing.
     lines = (DEV / "anhui_jinzhai_2023_meilixiangcun.txt").read_text(encoding="utf-8").split("\n")
-    assert lines[22].startswith("时效指标 | 指标1:完成美丽宜居自然村庄验收时间")
-    text = "\n".join(lines[:22] + [mark] + lines[22:])
+    assert lines[18].startswith("指标3:完成农村户用卫生厕所改造数量")
+    text = "\n".join(lines[:18] + [mark] + lines[18:])
     [table] = api.extract(api.load(text.encode("utf-8")), "rules").tables
     rows = {indicator.level3: (indicator.level2, indicator.target, indicator.score) for indicator in table.indicators}
-    assert rows["指标2:户用卫生厕所改造验收通过率"] == ("质量指标", "≥95%", 5)
-    assert rows["指标2:完成户用卫生厕所改造验收时间"] == ("时效指标", "11月前", 5)
+    assert rows["指标2:建设美丽宜居自然村庄数量"] == ("数量指标", "≥200", 10)
+    assert rows["指标3:完成农村户用卫生厕所改造数量"] == ("数量指标", "≥2000", 10)
