@@ -232,14 +232,13 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 
 
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
-NEXT_TITLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
-    lines = lines[:next((i for i, p in enumerate(lines) if NEXT_TITLE.search(normalize_text(p.text))), len(lines))]
+    lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
     texts = [normalize_text(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
@@ -253,6 +252,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         rows, used = unscored_rows(lines, [name for name in slots if name])
         return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
+    known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
+    tops: set[str] = set()  # the 一级指标 among them
+    named = 0  # how many rows `known` has read
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
@@ -286,8 +288,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             continue
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
-        known = {normalize_text(row[level].text) for row in rows for level in ("level1", "level2") if level in row}
-        tops = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
+        for row in rows[named:]:
+            known.update(normalize_text(row[level].text) for level in ("level1", "level2") if level in row)
+            if "level1" in row:
+                tops.add(normalize_text(row["level1"].text))
+        named = len(rows)
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -565,6 +570,12 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
     return result
 
 
+def names_table(text: str) -> bool:
+    """A piece of a cut line that names the table after it: its title, or the 附件 label before the title."""
+    text = normalize_text(text)
+    return is_title(text) or text.startswith("附件")
+
+
 def rejoined(blocks: list[Block]) -> list[Block]:
     """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
     as printed (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its own."""
@@ -572,7 +583,7 @@ def rejoined(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = result[-1] if result else None
         if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
-                and not any(is_title(normalize_text(p.text)) for p in (previous, block)):
+                and not any(names_table(paragraph.text) for paragraph in (previous, block)):
             result[-1] = Paragraph(previous.text + block.text, block.line)
         else:
             result.append(block)
@@ -692,9 +703,16 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
-    if len(text) >= 30 and len(WORD.findall(text)) >= 4 and not NUMBERED_NOTE.match(text):
+    if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
+
+
+def is_fund_header_run(text: str) -> bool:
+    """A funds header printed as one line with no separators, however short ("项目资金(万元)全年预算数全年执行数执行率"):
+    three funds columns or more, 执行数 among them."""
+    roles = {role_of(word, FUND_ROLES) for word in WORD.findall(text)} - {None}
+    return len(roles) >= 3 and "executed" in roles
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
@@ -937,17 +955,25 @@ def labelled_amounts(text: str) -> list[str]:
 
 
 def keyed(row: Row) -> bool:
-    return label(normalize_text(row.cells[0].text)) in HEAD_KEYS
+    return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "部门", "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "填报日期", "项目负责人",
-             "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "资金使用单位", "主管部门及代码", "填报日期",
+             "项目负责人", "联系电话")
+# A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
+# common to be a key in text run together.
+LINE_KEYS = (*HEAD_KEYS, "部门")
+# A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
+# level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
+JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
+                        + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -1000,7 +1026,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     cells: list[Cell] = []
     index = 0
     while index < len(words):
-        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0) \
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in LINE_KEYS), 0) \
             or int(bool(cells) and bool(KEY_WORD.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
@@ -1019,14 +1045,30 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
 ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 
 
+def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
+    """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
+    value running up to the next key. None when a key has no value or the line holds no key at its start."""
+    text = label(normalize_text(paragraph.text))
+    keys = list(JOINED_KEY.finditer(text))
+    if not keys or keys[0].start() != 0:
+        return []
+    ends = [key.start() for key in keys[1:]] + [len(text)]
+    cells = [Cell(part, paragraph.line) for key, end in zip(keys, ends) for part in (key.group(), text[key.end():end])]
+    return cells if all(cell.text for cell in cells[1::2]) else []
+
+
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
 # block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+# A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
+NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
+
+
 def is_title(text: str) -> bool:
-    """A compacted line that names a table: 附件2, …自评表."""
-    return text.startswith("附件") or text.endswith("表")
+    """A normalised line that names a table: 附件2, …自评表."""
+    return bool(NAMED_TABLE.search(text))
 
 
 def head_labels_start(texts: list[str], start: int) -> int:
@@ -1050,15 +1092,16 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label("".join(texts[i:i + size]).rstrip(":：")) in HEAD_KEYS
-            and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
+            if label("".join(texts[i:i + size]).rstrip(":：")) in LINE_KEYS
+            and (size == 1 or label(texts[i]) not in LINE_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
-    spaced = [(i, cells) for i in range(opening, before_funds) for cells in [key_value_cells(run[i])] if cells]
+    spaced = [(i, cells) for i in range(opening, before_funds)
+              for cells in [key_value_cells(run[i]) or joined_key_cells(run[i])] if cells]
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
-            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS]
     rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
@@ -1075,6 +1118,15 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
+        joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
+        if joined:
+            # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
+            split = split_fund_run(joined.group("run"), [role_of(word, FUND_ROLES) for word, _ in words])
+            if split:
+                line = run[cursor].line
+                rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
+                cursor = values_end
+                continue
         if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])

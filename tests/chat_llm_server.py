@@ -11,10 +11,9 @@ Every request body is kept, so tests can see what the model was shown.
 """
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
-from tests.llm_server import completion
+from tests.llm_server import LoopbackServer, completion
 
 INVENTED = 4321.77
 RESULT = re.compile(r"^\[\d+\] (?P<tool>\w+) (?P<arguments>\{.*?\}) → (?P<output>\{.*\})$", re.M)
@@ -32,26 +31,13 @@ def tool_results(text: str) -> list[tuple[str, dict]]:
     return [(m.group("tool"), json.loads(m.group("output"))) for m in RESULT.finditer(text)]
 
 
-class ScriptedChatModel:
+class ScriptedChatModel(LoopbackServer):
     """Start with `with ScriptedChatModel("honest") as server:`; point SELFEVAL_LLM_BASE_URL at `server.url`."""
 
     def __init__(self, behaviour: str = "honest"):
         self.behaviour = behaviour
         self.requests: list[dict] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
-
-    def __enter__(self) -> "ScriptedChatModel":
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__()
 
     def move(self, text: str) -> dict:
         """The model's next step, as ChatStep JSON."""

@@ -24,6 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 import pytest
 
@@ -161,7 +162,28 @@ def invented(kind: str, answer: dict) -> dict:
     return {**answer, "figures": figures}
 
 
-class ScriptedLLM:
+class LoopbackServer:
+    """An OpenAI-compatible endpoint on a free loopback port, served from a thread inside `with`; a subclass says
+    how it answers (`_handler`)."""
+
+    def __init__(self) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> Self:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class ScriptedLLM(LoopbackServer):
     """Start with `with ScriptedLLM(gold) as server:`; point SELFEVAL_LLM_BASE_URL at `server.url`."""
 
     def __init__(self, gold: dict, script: list[str] | None = None, default: str = "ok",
@@ -176,20 +198,7 @@ class ScriptedLLM:
         self.faults: list[str] = []
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
-
-    def __enter__(self) -> "ScriptedLLM":
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__()
 
     def next_fault(self, body: dict) -> str:
         with self._lock:

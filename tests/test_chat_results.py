@@ -3,31 +3,14 @@
 match, placeholder rows never an answer, targets quoted as printed, follow-ups that land on the right table
 and full questions that start afresh. Expected figures come from the gold tables (read off the reports) or,
 for 复核得分, from the checker's own computation the chat must repeat."""
-import functools
-
 from assistant import api
 from assistant.chat import answer_question
-from schemas import GoldReport
-from tests.conftest import SAMPLES, gold_for
-
-NOT_FOUND = "报告中未找到"
-S000 = SAMPLES / "000_9f4ecd25e267d59e.txt"
-S002 = SAMPLES / "002_1b038c9877a00c9c.txt"
-
-
-@functools.cache
-def loaded(path):
-    document = api.load(path)
-    return api.check(document), document
+from tests.test_chat_questions import NOT_FOUND, S000, S002, gold, loaded
 
 
 def ask(path, question: str, history=()):
     report, document = loaded(path)
     return answer_question(report, document, question, list(history))
-
-
-def gold(path) -> GoldReport:
-    return GoldReport.model_validate(gold_for(path))
 
 
 def test_recomputed_score_is_the_reviews_for_every_table():

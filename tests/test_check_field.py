@@ -104,3 +104,17 @@ def test_progress_reported_done_meets_a_qualitative_target():
     # l.12-14: 宣传次数 | 至少全年完成2次宣传 | 已完成100% — a count asked, progress given; 群众满意度 | 90% | 已完成100% —
     # progress is no survey's satisfaction rate (l.40-42).
     assert {"宣传次数", "群众满意度"} <= set(rows)
+
+
+def test_a_rate_printed_with_its_decimals_is_held_to_them():
+    """ningxia_shengji_2023_fucaiapp l.12-13: "50万元47.6895.00%" — 47.68 ÷ 50 = 95.36%, printed 95.00% (not a whole
+    number rounded to 95)."""
+    found = findings("ningxia_shengji_2023_fucaiapp", "execution_rate_mismatch")
+    assert [(f.row, f.expected, f.actual) for f in found] == [("年度资金总额", "95.36", "95"), ("中央财政补助", "95.36", "95")]
+
+
+def test_a_stated_execution_rate_against_the_budget_and_spending_of_its_sentence():
+    """hubei_hbust_2021_zhuxuejin l.8: "实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率99%" —
+    2595.6208 ÷ 2596 = 99.99%, not 99%."""
+    [found] = findings("hubei_hbust_2021_zhuxuejin", "narrative_arithmetic")
+    assert (found.expected, found.actual, found.evidence[0].line) == ("99.99", "99", 8)

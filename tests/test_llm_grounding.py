@@ -232,6 +232,23 @@ def test_run_together_rows_refuse_swapped_shifted_and_invented_values():
     assert "与表头列序不符" in warning
 
 
+def test_a_run_that_splits_many_ways_is_checked_once_per_offset_and_value():
+    """Forty zeros and a 1 against twenty zeros: the zeros split into twenty numbers (0, 00, 000 …) in C(39, 19)
+    ≈ 7·10¹⁰ ways, none of them leaving the 1 out; each offset is tried once per value, not once per split."""
+    text = "0" * 40 + "1"
+
+    class CountedGrounder(Grounder):
+        tries = 0
+
+        def _printings(self, at, end, value):
+            self.tries += 1
+            assert self.tries <= (len(text) + 1) * 20, "a printing was tried again from an offset for a value"
+            return super()._printings(at, end, value)
+
+    assert CountedGrounder(text).in_order((0, len(text)), [0.0] * 20) is None
+    assert len(CountedGrounder(text).in_order((0, len(text) - 1), [0.0] * 20)) == 20  # the zeros alone fit
+
+
 def test_a_table_printed_on_one_line_gives_no_values():
     """The header and the rows all on one line (a spreadsheet pasted as one line): no row can be told from the
     header's words, so no value is read, whatever the answer says."""

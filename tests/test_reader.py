@@ -6,6 +6,7 @@ from assistant.extract.run_rows import agrees, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
+from tests.conftest import ROOT
 
 FUNDS = ["full_year_budget", "executed", "weight", "execution_rate", "score"]
 
@@ -730,3 +731,62 @@ def test_pipe_rows_under_fujians_head_over_both_levels_printed_with_its_empty_ce
         ("产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", None, None, None),
         ("产出目标", "数量目标", "当年人才驿站组织活动数量", ">=28次", "40次", None, None, None),
     ]
+
+
+def test_ocr_rows_one_per_line_keep_a_latin_name_whole_and_stop_before_the_next_level_name():
+    """Ningxia 福彩 2023 (evals/field/dev): an attachment image's OCR, each row's cells run together on its line.
+    "福彩APP系统改版升级100%100%" is one row, not "福彩A" with the word "P" twice; "完成时间12月已完成" is a deadline
+    met in words, and its "已完成" does not take "成" from the 成本指标 on the next line."""
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.line) for i in table.indicators}
+    assert rows["福彩APP系统改版升级"] == ("产出指标", "数量指标", "100%", "100%", 19)
+    assert rows["验收合格率"] == ("产出指标", "质量指标", "100%", "100%", 20)
+    assert rows["项目建设成本"] == ("产出指标", "成本指标", "≤50万元", "47.68万元", 22)
+    assert rows["完成时间"] == ("产出指标", "时效指标", "12月", "已完成", 21)
+    assert agrees({"target": "≤11月底前", "actual": "已完成"}) and not agrees({"target": "12月已", "actual": "完成"})
+
+
+def test_funds_rows_printed_with_their_label_and_a_money_unit_under_a_header_ending_in_the_rate():
+    """Ningxia 福彩 2023 (evals/field/dev), l.11-13: "项目资金 (万元)全年预算数全年执行数执行率" then
+    "年度资金总额50万元47.6895.00%" — 50 | 47.68 | 95.00%, the only reading where 47.68 ÷ 50 ≈ 95%."""
+    assert split_fund_run("50万元47.6895.00%", ["full_year_budget", "executed", "execution_rate"]) == \
+        ["50", "47.68", "95.00%"]
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
+    total = table.funds_total
+    assert (total.label, total.full_year_budget, total.executed, total.execution_rate, total.line) == \
+        ("年度资金总额", 50, 47.68, 95, 12)
+    assert [(f.label, f.full_year_budget, f.executed) for f in table.fund_lines] == \
+        [("中央财政补助", 50, 47.68), ("地方资金", None, None), ("其他资金", None, None)]
+
+
+def test_head_keys_run_together_with_their_values():
+    """Ningxia 福彩 2023 (evals/field/dev), l.8-10: "专项(项目)名称彩票市场调控资金﹣…", "自治区主管部门宁夏回族自治区民政厅
+    资金使用单位宁夏福利彩票发行中心": the unit is the one that uses the funds, not the 中央主管部门 of l.9."""
+    report = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"), "rules")
+    assert report.unit_name == "宁夏福利彩票发行中心"
+    assert report.tables[0].name == "彩票市场调控资金﹣宁夏福彩AP系统改版升级"
+
+
+def test_a_target_set_against_a_year_is_not_part_of_the_name():
+    """Ningxia 福彩 2023 (evals/field/dev), l.23-25: "…捉升彩票销售量同比2022年销量显著提高显著提高" is the name, the
+    target "同比2022年销量显著提高" and the result "显著提高"; the last row is cut inside its target."""
+    path = ROOT / "evals" / "field" / "dev" / "ningxia_shengji_2023_fucaiapp.txt"
+    table = api.extract(api.load(path), "rules").tables[0]
+    rows = {i.level3: (i.level2, i.target, i.actual) for i in table.indicators}
+    assert rows["拓展彩票销售渠道,捉升彩票销售量"] == ("经济效益指标", "同比2022年销量显著提高", "显著提高")
+    assert rows["提升彩票销量,筹集更多彩票公益金"] == ("社会效益指标", "同比2022年销量显著提高", "显著提高")
+    assert rows["彩票系统信息化建设程度"][0] == "可持续影响指标"
+
+
+def test_a_self_evaluation_result_page_with_its_table_one_cell_per_line():
+    """Hubei 2021 奖助学金 自评结果 (evals/field/dev/hubei_hbust_2021_zhuxuejin): the table printed one cell per line
+    with a trailing " |" and a lone "|" between rows; the unit is not printed (the 省财政厅 of l.8 issued a cited
+    document, "我校" is the report speaking of itself)."""
+    report = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "hubei_hbust_2021_zhuxuejin.txt"), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for i in report.tables[0].indicators}
+    assert rows["受资助本专科学生人数"] == ("产出指标", "数量指标", "14726", "15935")
+    assert rows["资助学生满意度"] == ("效益指标", "服务对象满意度指标", "95%", "95%")
+    assert len(rows) == 9
+    assert report.unit_name is None

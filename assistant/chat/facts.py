@@ -66,7 +66,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fa5]")
 # How a basic-data row says it is a part of another: numbered ("1、", "2."), or "其中：" after its whole.
 NUMBERED_ROW = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]|^\s*[（(]\s*\d{1,2}\s*[）)]")
 OF_WHICH = re.compile(r"^\s*其中\s*[:：]?")
-ROW_PREFIX = re.compile(r"^\s*(?:其中\s*[:：]?|(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]|[（(]\s*\d{1,2}\s*[）)])|[:：]\s*$")
+ROW_PREFIX = re.compile("|".join((OF_WHICH.pattern, NUMBERED_ROW.pattern, r"[:：]\s*$")))  # what row_name strips
 PART_TOLERANCE = 0.011  # parts printed to two decimals add up to their whole within rounding
 HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its heading
 # A row a form leaves for more entries ("……", "…", "--"): it names nothing, so nothing in it is an answer.

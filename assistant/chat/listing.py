@@ -9,7 +9,7 @@ from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derive
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
                                      subject_of)
-from assistant.chat.vocabulary import LEFT_OVER, MONEY_UNITS, strip_columns
+from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
@@ -22,7 +22,6 @@ DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标�
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
 LIST_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项)?(?:项目|方面|内容)?$|^(?:以及|及|和)")
 SHOWN = 15  # items an answer lists; the count covers them all
-LEVEL = re.compile(r"一级|二级(?=指标)")  # "哪些一级指标扣了分": groups of indicators, not the rows
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
@@ -504,7 +503,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
-    level = LEVEL.search(node.subject.text)
+    level = GROUP_LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
     if node.condition in (None, "each") and level:  # "部门整体自评表的一级指标有哪些": the groups themselves

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.chat.compute import SAME, Result, number
 from assistant.chat.facts import Fact, is_placeholder
 from assistant.chat.tools import ReportTools
-from assistant.chat.vocabulary import EXTREME, NOT_FULL
+from assistant.chat.vocabulary import EXTREME, GROUP_LEVEL, NOT_FULL
 from schemas import Evidence
 
 SHOWN = 15  # items an answer lists in full; its count covers them all
@@ -293,7 +293,6 @@ WHICH_TABLES = re.compile(r"(?:哪些|哪几个?|哪个|哪张|哪一张)的?(?:
 MOVED = re.compile(r"下降|降低|减少|变低|上升|提高|增加|变高|升高")
 FELL = ("下降", "降低", "减少", "变低")
 WHICH = re.compile(r"哪些|哪几|哪个|哪张")
-GROUPS_ONLY = re.compile(r"[一二]级指标")  # "哪些一级指标扣了分": the groups, not their rows
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
 
 KINDS = (
@@ -326,7 +325,7 @@ KINDS = (
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False),
-               unless=(EXTREME, TABLES_ONLY, GROUPS_ONLY)),
+               unless=(EXTREME, TABLES_ONLY, GROUP_LEVEL)),
 )
 
 

@@ -60,6 +60,8 @@ LEFT_OVER = re.compile(r"结余|节余|节约|剩余")
 # A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
 TABLE_NUMBER = re.compile(r"(?<![-－—\d])表\s*(\d+)|第([一二三四五六七八九十\d]+)张(?:自评)?表")
 EXTREME = re.compile(r"最高|最低|最多|最少|最大|最小")
+# The groups of indicators, not their rows ("哪些一级指标扣了分", "二级指标有哪些").
+GROUP_LEVEL = re.compile(r"[一二]级(?=指标)")
 QUOTED = re.compile(r"[“\"「]([^”\"」]+)[”\"」]")
 # A name, a date, a phone number: asked, no figure answers ("填表人和填报日期分别是什么": each side without its 什么).
 TEXT_ANSWER = re.compile(r"哪个|哪家|哪一|哪天|谁|什么|名称|是否|何时|日期|电话|填表人|填报人|联系人|负责人")

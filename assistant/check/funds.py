@@ -24,9 +24,16 @@ def computed_rate(line: FundLine) -> float | None:
     return line.executed / line.full_year_budget * 100
 
 
-def rate_tolerance(printed: float) -> float:
-    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01."""
-    return 0.5 if printed == round(printed) and printed != 100 else TOLERANCE
+def rate_tolerance(ctx: Context, line: FundLine) -> float:
+    """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
+    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.0%") was rounded to those decimals."""
+    printed = line.execution_rate
+    places = next((p for p in (2, 1) if line.line and f"{printed:.{p}f}%" in ctx.compact_line(line.line)), None)
+    if printed == round(printed) and places is None:
+        return 0.5 if printed != 100 else TOLERANCE
+    if places == 1 or places is None and printed == round(printed, 1):
+        return 0.05 + 1e-9
+    return TOLERANCE
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -42,7 +49,7 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
     rate = computed_rate(line)
     findings = []
     if rate is not None and line.execution_rate is not None and \
-            abs(rate - line.execution_rate) > rate_tolerance(line.execution_rate):
+            abs(rate - line.execution_rate) > rate_tolerance(ctx, line):
         findings.append(finding(
             "execution_rate_mismatch", "error",
             f"“{line.label}”执行率应为{fmt(line.executed)}÷{fmt(line.full_year_budget)}={rate:.2f}%，"
@@ -126,7 +133,7 @@ def check_breakdown(ctx: Context, index: int, table: Table) -> list[Finding]:
 
 def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list[Finding]:
     """执行率 < 100% needs its cause in the table's notes."""
-    total = table.funds_total
+    total = total_from_lines(table)  # a total row printing no amounts has its 其中 lines' 执行率
     rate = computed_rate(total) if total else None
     rate = rate if rate is not None else (total.execution_rate if total else None)
     if rate is None or rate >= 100 - TOLERANCE or not ctx.has_note_column(table) or ctx.ends_inside(table):

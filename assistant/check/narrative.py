@@ -22,6 +22,8 @@ INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
 ADDED = re.compile(r"追加(?:资金|预算)?$")
 SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
+BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
+EXECUTION_RATE = re.compile(r"执行率(?:为|达到|达|是)?$")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
 # A count the text composes: "实施项目共15个" = "年初批复8个项目" + "年中增加8个项目" (a decrease makes it no plain sum).
 COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
@@ -225,6 +227,23 @@ def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float 
                     f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, None,
                     expected=f"{ratio:.{max(decimals, 2)}f}", actual=printed)]
+
+
+def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+    """A 执行率 the sentence states after the budget and the spending it comes from: "实际下达预算2596万元,全年度实际
+    总支出2595.6208 万元,项目预算执行率99%" is 99.99%."""
+    findings = []
+    for sentence in sentences(paragraph):
+        figures = read_figures(sentence, paragraph.line)
+        for index, rate in enumerate(figures):
+            if rate.unit != "%" or not EXECUTION_RATE.search(rate.before):
+                continue
+            money = [f for f in figures[:index] if f.family == "money"]
+            budget = next((f for f in money if BUDGETED.search(f.before)), None)
+            spent = [f for f in money if f is not budget and SPENT.search(f.before)]
+            if budget is not None and spent and spent[-1].unit == budget.unit:
+                findings += share_finding(paragraph, sentence, spent[-1].value, budget.value, fmt(rate.value))
+    return findings
 
 
 def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
@@ -674,6 +693,7 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_count_composition(ctx, paragraph)
         findings += check_shares(ctx, paragraph)
         findings += check_rates_from_counts(ctx, paragraph)
+        findings += check_execution_rates(ctx, paragraph)
         findings += check_units(ctx, paragraph)
         findings += check_total_short_of_wan(ctx, paragraph)
     findings += check_unit_slips(ctx)

@@ -25,6 +25,12 @@ from assistant.values import normalize_text
 SEPARATOR = " | "
 # A match starts only where a run of white space starts, so a long run is scanned once, not once per position.
 LINE_BREAKS = re.compile(r"(?<!\s)\s*\n\s*")
+# Each kind of header's words, longest first (a header printed as one cell reads as the longest word at each place),
+# and the test that the words found make such a header.
+PRINTED_HEADERS = [(sorted(((word, name) for name, names in roles for word in names), key=lambda pair: -len(pair[0])),
+                    is_header)
+                   for roles, is_header in ((INDICATOR_ROLES, columns.is_indicator_header),
+                                            (FUND_ROLES, columns.is_fund_header))]
 
 
 def render(row: Row) -> list[str]:
@@ -66,8 +72,7 @@ def printed_order(row: Row) -> tuple[str, ...] | None:
     if len(row.cells) != 1:
         return None
     text = normalize_text(row.cells[0].text)
-    for roles, is_header in ((INDICATOR_ROLES, columns.is_indicator_header), (FUND_ROLES, columns.is_fund_header)):
-        words = sorted(((word, name) for name, names in roles for word in names), key=lambda pair: -len(pair[0]))
+    for words, is_header in PRINTED_HEADERS:
         found: list[tuple[str, str]] = []
         at = 0
         while at < len(text):

@@ -242,8 +242,7 @@ def indicator_values(answer: AnsweredIndicator) -> dict[str, str | float | None]
             "deviation_note": answer.deviation_note}
 
 
-def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span],
-                           cursor: int) -> tuple[Indicator | None, int]:
+def run_together_indicator(g: Grounding, answer: AnsweredIndicator, names: list[Span]) -> tuple[Indicator | None, int]:
     """An indicator whose name is printed on rows whose cells run together: the first such row its values reproduce,
     else the first such row with no values (the row is printed there; its levels carry to the rows below)."""
     name, fields = g.printed_values(names, indicator_values(answer), answer.level3)
@@ -268,7 +267,7 @@ def grounded_indicator(g: Grounding, answer: AnsweredIndicator, cursor: int) -> 
     names = [s for s in g.grounder.find_all(answer.level3, cursor)
              if g.row(s)[0] not in g.taken and g.placed([s], g.row(s), ("level3",))]
     if any(g.printed_order(g.row(s)) is not None for s in names):
-        return run_together_indicator(g, answer, [s for s in names if g.printed_order(g.row(s)) is not None], cursor)
+        return run_together_indicator(g, answer, [s for s in names if g.printed_order(g.row(s)) is not None])
     anchor = next((span for span in names if holds_values(g, g.row(span), answer)), names[0] if names else None)
     if answer.level3 and anchor is None:
         g.dropped.append(f"三级指标「{answer.level3}」")

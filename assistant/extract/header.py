@@ -16,8 +16,8 @@ from assistant.values import normalize_text, parse_number
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
-               "填报单位": "implementer", "部门": "implementer", "资金单位": "money_unit", "金额单位": "money_unit",
-               "单位": "money_unit",
+               "填报单位": "implementer", "部门": "implementer", "资金使用单位": "implementer", "资金单位": "money_unit",
+               "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
 # What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.

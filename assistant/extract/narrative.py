@@ -16,6 +16,8 @@ ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
 FIRST_UNIT = re.compile(rf"(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
+# A unit printed right after its label, the cells of a form run together ("项目实施单位缙云县环境卫生管理处").
+LABELLED_UNIT = re.compile(rf"(?:项目实施单位|实施单位|资金使用单位|单位名称)[:：]?(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
 YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
@@ -77,9 +79,17 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
             return re.sub(r"[（(]汇总[)）]$", "", table.name)
     if head_units:
         return head_units[0]
-    for paragraph in paragraphs[:40]:
-        # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
-        match = FIRST_UNIT.search(paragraph.text, 0, 2000)
-        if match:
-            return match.group("unit")
+    for pattern in (LABELLED_UNIT, FIRST_UNIT):
+        for paragraph in paragraphs[:40]:
+            # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
+            for match in pattern.finditer(paragraph.text, 0, 2000):
+                # "我校", "我局": the report speaking of itself, never a name.
+                if not inside_title(paragraph.text, match.start()) and "我" not in match.group("unit"):
+                    return match.group("unit")
     return None
+
+
+def inside_title(text: str, position: int) -> bool:
+    """Whether `position` falls inside a cited document's title (《省财政厅 省教育厅关于…的通知》): the unit named
+    there issued the document, it is not the one reporting."""
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)

@@ -34,15 +34,20 @@ DIGITS = re.compile(r"\d[\d.]*")
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
+LATIN = re.compile(r"[A-Za-z]")
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
 VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
+# A target set against a year opens with the comparison; an indicator's name never holds one.
+COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
+DEADLINE = re.compile(rf"[{COMPARATOR}]*\d{{1,2}}月(?:底|末)?(?:前|之前|以前)?")  # a month: "12月", "≤11月底前"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
+LEVEL_NAME_LIMIT = 12  # characters a level name may run to ("生态环境成本指标(20分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 
@@ -101,6 +106,11 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         if word:
             found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
                       if WORD_CHARACTER.search(text, start, end)]
+        compared = COMPARED_WITH_YEAR.match(text, start)
+        if compared:
+            # A target set against a year ("同比2022年销量显著提高"): its words run on past the year's digits.
+            tail = TEXT_VALUE.match(text, compared.end())
+            found += [(text[start:end], end) for end in range(compared.end() + 1, tail.end() + 1)] if tail else []
     return found
 
 
@@ -116,22 +126,39 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             elif column == "actual" and is_word(values.get("target")):
                 target = values["target"]  # a word target: the result is the same word printed again, or none
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
+            elif column == "actual" and COMPARED_WITH_YEAR.match(values.get("target") or ""):
+                # Against a year, the result is the target's closing words printed again ("显著提高").
+                target = values["target"]
+                options = [(target[cut:], position + len(target) - cut) for cut in range(len(target) - 1)
+                           if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
         readings = [(values, end) for values, end in following if agrees(values)]
     return [(values, end) for values, end in readings if not continues_number(text, end)
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
+            and not ends_in_level_name(text, start, end)
             and not any("指标" in value for value in values.values())]
+
+
+def ends_in_level_name(text: str, start: int, end: int) -> bool:
+    """A row's values never take the first characters of the level name after them: "已完成" then "成本指标" is not
+    the word "成" printed twice."""
+    return any(match.end() > end for position in range(max(start, end - LEVEL_NAME_LIMIT), end)
+               for pattern in (LEVEL1, LEVEL2) for match in [pattern.match(text, position)] if match)
 
 
 def agrees(values: dict[str, str]) -> bool:
     """A row's target and result are printed alike: both words or both numbers, two words side by side read only
-    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one."""
+    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one; a deadline
+    alone may be met in words ("12月已完成")."""
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
+    if worded == [False, True] and (DEADLINE.fullmatch(target) or
+                                    COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
+        return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
         return target == actual if all(worded) else False
     units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
@@ -188,7 +215,8 @@ class Block:
         found = []
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
-                                                         (LEVEL1, LEVEL2, ROW_NUMBER) if name_end - 1 > position):
+                                                         (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
+                                                         if name_end - 1 > position):
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
@@ -202,6 +230,8 @@ class Block:
         text, before = self.text, self.text[position - 1]
         if before in COMPARATOR or before.isdigit() or before in ".%":
             return False
+        if LATIN.match(before) and LATIN.match(text, position):
+            return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
         return text[position].isdigit() or text[position] in COMPARATOR or \
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
@@ -277,7 +307,9 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             anchor = block.next_anchor(position)
             if anchor is None and len(text) - position <= STRETCH_LIMIT:
                 anchor = len(text)  # the last row, cut off where the text ends
-            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", text[position:anchor])
+            stretch = text[position:anchor]
+            compared = COMPARED_WITH_YEAR.search(stretch, 1)
+            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", stretch[:compared.start()] if compared else stretch)
             if anchor is None or name is None or PROSE.search(text, position, anchor):
                 break
             result.ambiguous.append(text[position:anchor])

@@ -18,7 +18,7 @@ from schemas import FundLine, Goals, Indicator, Table, TableRow
 LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
-               "预算部门、单位名称", "项目支出名称", "项目名称")
+               "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称")
 START_LABELS = NAME_LABELS
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
 HEAD_NAME_LABELS = (*NAME_LABELS, "部门")

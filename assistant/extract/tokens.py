@@ -29,6 +29,7 @@ WEIGHT_NOTE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
+MONEY_UNIT = re.compile(r"万元|亿元|元")
 
 
 def segment(text: str) -> list[str]:
@@ -106,13 +107,19 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     if "execution_rate" in roles and "score" in roles[roles.index("execution_rate"):]:
         # Columns after 得分 (得分计算方法, a note) print text of their own, not numbers of this run.
         roles = roles[:roles.index("score", roles.index("execution_rate")) + 1]
-    if run.count("%") != 1 or "execution_rate" not in roles or roles.index("execution_rate") != len(roles) - 2:
+    if run.count("%") != 1 or "execution_rate" not in roles or \
+            roles.index("execution_rate") not in (len(roles) - 2, len(roles) - 1):
         return None
     before, score_text = run.split("%")
-    if not PLAIN_NUMBER.match(score_text or "x"):
+    rate_last = roles[-1] == "execution_rate"  # a form with no 分值 or 得分 (区域/转移支付): nothing after the rate
+    if rate_last and score_text or not rate_last and not PLAIN_NUMBER.match(score_text or "x"):
         return None
-    score = float(score_text)
-    names = roles[:-1]
+    score = float(score_text) if score_text else 0.0
+    names = roles if rate_last else roles[:-1]
+    # A money unit printed after a number ends it: "50万元47.6895.00%" is 50, then 47.6895.00%.
+    *printed, before = MONEY_UNIT.split(before)
+    if not all(PLAIN_NUMBER.match(number) for number in printed) or len(printed) >= len(names):
+        return None
 
     def consistent(values: list[float]) -> bool:
         found = dict(zip(names, values))
@@ -127,8 +134,11 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         weight = found.get("weight")
         return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight)
 
-    pieces = split_numbers(before, len(names), consistent)
-    return [*pieces[:-1], f"{pieces[-1]}%", score_text] if pieces else None
+    pieces = split_numbers(before, len(names) - len(printed),
+                           lambda values: consistent([*map(float, printed), *values]))
+    if not pieces:
+        return None
+    return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
 
 
 # Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否
