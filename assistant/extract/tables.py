@@ -156,7 +156,7 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     placed = {name: columns.index(row, name) for name in columns.positions}
     # A label that the row's alignment put under a number column (a web page dropped the empty 年初预算数 cell
     # before the values) is still the row's label.
-    first_value = min((i for name, i in placed.items() if i is not None and roles.fits(name, row.cells[i].text) >= 0),
+    first_value = min((i for name, i in placed.items() if i is not None and roles.fits(name, row.cells[i].text) > -1),
                       default=len(row.cells))
     label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
     if not label_cells:
