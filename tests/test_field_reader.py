@@ -205,3 +205,8 @@ def test_a_web_table_goes_on_after_a_page_number_between_its_rows(mark):
     rows = {indicator.level3: (indicator.level2, indicator.target, indicator.score) for indicator in table.indicators}
     assert rows["指标2:建设美丽宜居自然村庄数量"] == ("数量指标", "≥200", 10)
     assert rows["指标3:完成农村户用卫生厕所改造数量"] == ("数量指标", "≥2000", 10)
+
+
+def test_a_unit_named_after_a_year_does_not_begin_with_its_year():
+    # Line 2: "…现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结…".
+    assert extract("henan_xiping_2022_nongcungonglu").unit_name == "西平县交通运输局"
