@@ -343,9 +343,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
-    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only): no number marks where a row ends, so each
-    row is as many cells as the header has columns, every one printed; the rows stop at one that does not read so
-    (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only, the transfer-payment form's 指标值 |
+    全年实际完成值 | 未完成原因和改进措施): every cell printed, or rows opening at their level names when the dump
+    leaves empty cells out — whichever reads more rows."""
+    rows, used = full_width_rows(lines, names)
+    if "level1" in names or "level2" in names:
+        levelled, through = levelled_rows(lines, names)
+        if len(levelled) > len(rows):
+            return levelled, through
+    return rows, used
+
+
+def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
+    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
@@ -358,6 +369,47 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         rows.append(cells)
         cursor += len(names)
     return rows, cursor
+
+
+# A row's 三级指标 is a name, never a sentence of the text after the table.
+ROW_NAME = 40
+
+
+def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Unscored rows of a dump that leaves empty cells out: a row opens at its level names (一级, 二级指标), then
+    its 三级指标, then its values in the header's order (指标值, 完成值, the note), as many as it printed. A group
+    whose levels were printed once (merged cells) holds several full rows, the levels carried down. The rows stop
+    at 总分, a header word, a title, or a cell that cannot be a 三级指标 (a number, a sentence)."""
+    values = [name for name in names if name in VALUE_SLOTS or name == "note"]
+    texts = [compact(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or slot(text) or is_title(text)), len(texts))
+    groups: list[list[Paragraph]] = []
+    if not end or not is_level(texts[0]):
+        return [], 0
+    for index in range(end):
+        if not groups or is_level(texts[index]) and not is_level(texts[index - 1]):
+            groups.append([])
+        groups[-1].append(lines[index])
+    rows: list[dict[str, Paragraph]] = []
+    used = 0
+    for group in groups:
+        items = join_levels(group)
+        levels = list(takewhile(lambda item: is_level(compact(item.text)), items))[:2]
+        if not levels and rows:
+            break
+        levelled = level_cells(levels)
+        if rows and levels and "level1" not in levelled and "level1" in rows[-1]:
+            levelled["level1"] = rows[-1]["level1"]  # a 二级指标 opening its group under the 一级指标 above
+        rest = items[len(levels):]
+        while rest:
+            name = compact(rest[0].text)
+            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
+                return rows, used
+            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:1 + len(values) - 1]
+            rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
+            rest = rest[len(cells):]
+        used += len(group)
+    return rows, used
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:
@@ -835,8 +887,8 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "资金使用单位", "主管部门及代码", "填报日期",
-             "项目负责人", "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "实施单位", "项目实施单位", "资金使用单位",
+             "主管部门及代码", "填报日期", "项目负责人", "联系电话")
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
