@@ -2,10 +2,12 @@
 
     python evals/tools/paste.py                       # style × F1 table (samples and field dev apart)
     python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
+    python evals/tools/paste.py --template region-central-transfer   # every gold table drawn in an official form
 
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
-never DIR/test). Each table is laid on its grid (a merged cell printed once, at its top-left position) and printed
+never DIR/test); with `--template` every gold table, the samples' too, is drawn in one of render.py's TEMPLATES
+(an official form other provinces fill in) instead of its own layout, and scored on what that form prints. Each table is laid on its grid (a merged cell printed once, at its top-left position) and printed
 in one of the styles a reviewer's copy produces:
 
     a  one cell per line, empty cells kept as blank lines
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals" / "tools"))
 
-from render import Sheet, field_sheet, placed, sample_sheet  # noqa: E402
+from render import TEMPLATES, Sheet, field_sheet, in_template, placed, sample_sheet  # noqa: E402
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
@@ -131,17 +133,24 @@ def pasted(sheet: Sheet, style: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sources(samples: Path, gold: Path, field: Path, only: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
-    """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read."""
+def sources(samples: Path, gold: Path, field: Path, only: str = "",
+            template: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
+    """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read. With a
+    template, each is drawn from its gold labels in that official form."""
     result = []
     for sample in sorted(samples.glob("*.txt")):
         label = gold / f"{sample.stem}.json"
         if label.exists() and only in sample.stem:
-            result.append(("samples", sample.stem, sample_sheet(sample.read_text(encoding="utf-8")),
-                           GoldReport.model_validate_json(label.read_text(encoding="utf-8"))))
+            labels = json.loads(label.read_text(encoding="utf-8"))
+            if template and not labels.get("tables"):
+                continue
+            labels = in_template(labels, template) if template else labels
+            sheet = field_sheet(labels) if template else sample_sheet(sample.read_text(encoding="utf-8"))
+            result.append(("samples", sample.stem, sheet, GoldReport.model_validate(labels)))
     for path in sorted((field / "dev").glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
         if labels.get("tables") and only in path.stem:
+            labels = in_template(labels, template) if template else labels
             result.append(("field", path.stem, field_sheet(labels), GoldReport.model_validate(labels)))
     return result
 
@@ -171,10 +180,12 @@ def main() -> None:
     parser.add_argument("--field", type=Path, default=ROOT / "evals" / "field", help="a field-set folder (dev/*.json)")
     parser.add_argument("--styles", default="".join(STYLES))
     parser.add_argument("--only", default="", help="only ids containing this text")
+    parser.add_argument("--template", choices=sorted(TEMPLATES), default="",
+                        help="draw every gold table in this official form")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     args = parser.parse_args()
-    items = sources(args.samples, args.gold, args.field, args.only)
+    items = sources(args.samples, args.gold, args.field, args.only, args.template)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")
