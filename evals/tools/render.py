@@ -143,6 +143,12 @@ TEMPLATES = {
         ["年度总体目标", "预期目标", "实际完成情况"],
         ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "分值", "得分",
          "未完成原因和改进措施"]],
+    # Scored by 得分 alone, the 分值 left to the scoring rules (as Yunnan's and Hubei's forms print it).
+    "region-central-transfer-score-only": [
+        *REGION_HEAD,
+        ["资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "得分"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "得分", "未完成原因和改进措施"]],
     # 四川省 2017 项目支出绩效评价得分表: levels, 分值, 得分 only.
     "sichuan-2017-score-sheet": [["一级指标", "二级指标", "三级指标", "分值", "得分"]],
 }
@@ -344,6 +350,7 @@ UNPRINTED = {
     "region-central-transfer": (("total_weight", "total_score"), ("initial_budget", "weight", "score"),
                                 ("weight", "score")),
     "region-central-transfer-scored": ((), ("initial_budget",), ()),
+    "region-central-transfer-score-only": (("total_weight",), ("initial_budget", "weight"), ("weight",)),
     "sichuan-2017-score-sheet": (("name", "funds_total", "total_weight", "total_score"), (),
                                  ("target", "actual", "deviation_note")),
 }
