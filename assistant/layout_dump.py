@@ -323,8 +323,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         cursor = start + len(values)
     if as_printed:
         # The rows no fixed width fits from here on (a row that leaves an empty cell out), placed by type.
-        more, used = loose_rows(lines[cursor:], values, weighted, "level1" in columns or "level2" in columns,
-                                "note" in columns)
+        more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
     end = cursor
@@ -467,12 +466,13 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     return cells
 
 
-def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], names: int,
                has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
-    (when the header has level columns), or at a name after the row's numbers (and its note, when the header has
-    a note column); its cells after 三级指标 go to the value columns their types fit, in the header's order.
-    Returns the rows and where they end (总分, or the end)."""
+    (when the header has level columns besides 三级指标, `names` counting its name columns), or at a name after
+    the row's numbers (and its note, when the header has a note column); its cells after 三级指标 go to the value
+    columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
+    has_levels = names > 1
     end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
@@ -487,12 +487,25 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], h
         levels = []
         while has_levels and items and is_level(compact(items[0].text)):
             levels.append(items.pop(0))
+        if not levels and not weighted:
+            levels, items = named_levels(items, names)
         named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
     return rows, end
+
+
+def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Level names in a score sheet's own words (项目决策, 科学决策), one a line before the row's 三级指标 and its
+    first number, under a header with all three name columns: a merged level printed once leaves the row its
+    deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
+    printed = list(takewhile(lambda item: not (NUMERIC.match(compact(item.text)) or DIGIT.search(item.text)), items))
+    if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
+            and all(len(compact(item.text)) <= LEVEL_NAME for item in printed[:-1]):
+        return printed[:-1], items[len(printed) - 1:]
+    return [], items
 
 
 def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
