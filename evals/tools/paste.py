@@ -21,6 +21,7 @@ in one of the styles a reviewer's copy produces:
     i  one cell per line, empty cells dropped, a header row's (words only, four cells or more) cells longer than
        three characters broken over two lines at their middle
     j  one cell per line, empty cells dropped, every cell wrapped at 12 characters, as a browser's narrow column
+    k  markdown pipe rows, a cell longer than 12 characters broken over two lines (the row runs on to the next)
 """
 import argparse
 import json
@@ -42,7 +43,7 @@ from schemas.gold import GoldReport  # noqa: E402
 STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
-    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行",
+    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "竖线表，格内折行",
 }
 WRAP = 12  # characters of a browser's narrow column (style j)
 
@@ -73,9 +74,11 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     full = [[text or "" for text in row] for row in table]
     if style == "d":
         return aligned_lines(rows)
-    if style == "e":
-        lines = ["| " + " | ".join(row) + " |" for row in full]
-        return lines[:1] + ["|" + "---|" * len(full[0])] + lines[1:] if lines else lines
+    if style in "ek":
+        if style == "k":
+            full = [[text[:WRAP] + "\n" + text[WRAP:] if len(text) > WRAP else text for text in row] for row in full]
+        rows = [("| " + " | ".join(row) + " |").split("\n") for row in full]
+        return [*rows[0], "|" + "---|" * len(full[0]), *(line for row in rows[1:] for line in row)] if rows else []
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]

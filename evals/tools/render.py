@@ -358,10 +358,13 @@ UNPRINTED = {
 
 def in_template(gold: dict, template: str) -> dict:
     """The gold labels as an official form (see TEMPLATES) prints them: every table under the form's header rows,
-    the labels it has no place for left empty, and what no form prints (a breakdown, score-sheet rows) dropped."""
+    the labels it has no place for left empty, and what no form prints (a breakdown, score-sheet rows, a 基础数据表)
+    dropped."""
     table_fields, fund_fields, indicator_fields = UNPRINTED[template]
     tables = []
     for table in gold.get("tables", []):
+        if table.get("kind") == "basic_data":
+            continue
         drawn = dict(table, breakdown={}, rows=[], **dict.fromkeys(table_fields))
         funds = [dict(line, **dict.fromkeys(fund_fields)) for line in [drawn.get("funds_total")] if line]
         drawn["funds_total"] = funds[0] if funds else None
