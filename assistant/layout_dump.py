@@ -982,6 +982,10 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+# The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
+MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
+
+
 # A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
 NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
@@ -1020,7 +1024,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
-            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS]
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS
+            and not MONEY_BLOCK.search(texts[i + size])]
     rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
