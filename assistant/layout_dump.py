@@ -448,7 +448,7 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     fits — a number to 分值 then 得分, any other cell to 指标值 then 完成值. None when the lines do not read so."""
     if not set(values) <= {"target", "actual", "weight", "score"}:
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
-    items = join_levels(head)
+    items = [item for item in join_levels(head) if compact(item.text) != EMPTY_CELL]  # the empty cells printed
     levels = []
     while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
         levels.append(items.pop(0))
@@ -491,6 +491,9 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
             levels, items = named_levels(items, names)
         named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
+        if placed is None and levels and not weighted:
+            # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
+            placed = partial_row(chunk, values, set())
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
