@@ -452,6 +452,8 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     levels = []
     while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
         levels.append(items.pop(0))
+    if opens_level2(levels, items):
+        levels.append(items.pop(0))
     if not levels or not items or any(is_level(compact(i.text)) or compact(i.text) in known
                                       or is_placeholder(i.text) for i in items):
         return None
