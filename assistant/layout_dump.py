@@ -506,7 +506,7 @@ def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], l
     """Level names in a score sheet's own words (项目决策, 科学决策), one a line before the row's 三级指标 and its
     first number, under a header with all three name columns: a merged level printed once leaves the row its
     deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
-    printed = list(takewhile(lambda item: not (NUMERIC.match(compact(item.text)) or DIGIT.search(item.text)), items))
+    printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
     if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
             and all(len(compact(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]

@@ -35,8 +35,8 @@ FLOORS = {"region-central-transfer": 0.92,  # 0.945 0.944 0.994 0.994 (a target 
 
 def drawn(form: str, prefixes=FITTING):
     paste = eval_tool("paste")
-    items = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
-                                            ROOT / "evals" / "field", template=form) if item[1].startswith(prefixes)]
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field", template=form)
+    items = [item for item in items if item[1].startswith(prefixes)]
     return paste, items
 
 

@@ -138,7 +138,8 @@ def table_name(rows: list[Row]) -> str | None:
                 following = next((t for t in texts[index + 1:] if t), None)
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following
-    return next((names[key] for key in PROJECT_NAME_LABELS if key in names), None) or next(iter(names.values()), None)
+    own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
+    return own or next(iter(names.values()), None)
 
 
 def money_unit(texts) -> str:

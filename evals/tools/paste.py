@@ -7,8 +7,9 @@
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
 never DIR/test); with `--template` every gold table, the samples' too, is drawn in one of render.py's TEMPLATES
-(an official form other provinces fill in) instead of its own layout, and scored on what that form prints. Each table is laid on its grid (a merged cell printed once, at its top-left position) and printed
-in one of the styles a reviewer's copy produces:
+(an official form other provinces fill in) instead of its own layout, and scored on what that form prints. Each
+table is laid on its grid (a merged cell printed once, at its top-left position) and printed in one of the styles
+a reviewer's copy produces:
 
     a  one cell per line, empty cells kept as blank lines
     b  one cell per line, empty cells dropped (what document viewers do)
@@ -76,7 +77,8 @@ def table_lines(rows, style: str, index: int) -> list[str]:
         return aligned_lines(rows)
     if style in "ek":
         if style == "k":
-            full = [[text[:WRAP] + "\n" + text[WRAP:] if len(text) > WRAP else text for text in row] for row in full]
+            full = [[text[:WRAP] + "\n" + text[WRAP:] if len(text) > WRAP else text for text in row]
+                    for row in full]
         rows = [("| " + " | ".join(row) + " |").split("\n") for row in full]
         return [*rows[0], "|" + "---|" * len(full[0]), *(line for row in rows[1:] for line in row)] if rows else []
     if style == "f":
