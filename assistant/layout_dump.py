@@ -26,6 +26,8 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
                 "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
+                # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
+                "全年实际完成值": "actual", "全年完成值": "actual",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
                 "得分计算方法": "criteria",
@@ -914,7 +916,10 @@ JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
-FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
+# A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
+FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
+# The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
+WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
@@ -932,7 +937,10 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     words: list[tuple[str, int]] = []
     index = start
     while index < len(texts):
-        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])), None)
+        # The shortest word whose next line does not finish it ("全年预算" is a word, but "数(A)" below is its end).
+        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
+                     and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
+                              and broken_word(texts[index:index + n + 1]))), None)
         if size is None:
             break
         words.append(("".join(texts[index:index + size]), index + size - 1))
