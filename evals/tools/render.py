@@ -123,7 +123,7 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
     (re.compile(r"^实际使用"), "executed"),
 ]
-NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
+NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报|资金使用)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 # Blank official forms other provinces fill in (evals/field/TEMPLATES.md has their sources and what each prints):
@@ -149,6 +149,12 @@ TEMPLATES = {
         ["资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "得分"],
         ["年度总体目标", "预期目标", "实际完成情况"],
         ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "得分", "未完成原因和改进措施"]],
+    # A county's reprint (衡山县 2020 县级专项资金绩效目标自评表): its own words for the same rows.
+    "county-special-fund": [
+        ["专项资金名称", "", "负责人及电话", ""], ["县级主管部门", "", "实施单位", ""],
+        ["项目资金(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+        ["年度总体目标", "年初设定目标", "全年实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"]],
     # 四川省 2017 项目支出绩效评价得分表: levels, 分值, 得分 only.
     "sichuan-2017-score-sheet": [["一级指标", "二级指标", "三级指标", "分值", "得分"]],
 }
@@ -351,6 +357,8 @@ UNPRINTED = {
                                 ("weight", "score")),
     "region-central-transfer-scored": ((), ("initial_budget",), ()),
     "region-central-transfer-score-only": (("total_weight",), ("initial_budget", "weight"), ("weight",)),
+    "county-special-fund": (("total_weight", "total_score"), ("initial_budget", "weight", "score"),
+                            ("weight", "score")),
     "sichuan-2017-score-sheet": (("name", "funds_total", "total_weight", "total_score"), (),
                                  ("target", "actual", "deviation_note")),
 }
