@@ -915,7 +915,10 @@ JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
-GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+# The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
+EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
+ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况")
+GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
@@ -1083,8 +1086,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
         rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
         cursor = values_end
-    goal = next((i for i in range(cursor, len(texts)) if texts[i] == "实际完成情况"), None)
-    if goal is not None and "预期目标" in texts[cursor:goal]:
+    goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)
+    if goal is not None and any(word in texts[cursor:goal] for word in EXPECTED_GOAL_WORDS):
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
         words = rest[0].text.split() if len(rest) == 1 else []
