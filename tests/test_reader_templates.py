@@ -23,6 +23,8 @@ EXACT = {
     ("region-central-transfer-score-only", "c"): ("anhui_jinzhai", "ningxia_shengji", "shanghai_putuo",
                                                   "sichuan_dyrmt", "sichuan_qingshen"),
     ("sichuan-2017-score-sheet", "c"): ("sichuan_dyrmt",),
+    **{("county-special-fund", style): ("anhui_jinzhai", "hebei_langfang", "ningxia_shengji", "shanghai_putuo",
+                                        "sichuan_qingshen") for style in STYLES},
     **{(form, style): FITTING for form in ("region-central-transfer-scored", "region-central-transfer-score-only")
        for style in "ek"},
 }
@@ -30,6 +32,7 @@ EXACT = {
 FLOORS = {"region-central-transfer": 0.92,  # 0.945 0.944 0.994 0.994 (a target left empty and dropped is a guess)
           "region-central-transfer-scored": 0.96,  # 0.982 0.983 1.000 1.000
           "region-central-transfer-score-only": 0.96,  # 0.986 0.987 1.000 1.000
+          "county-special-fund": 0.91,  # 0.939 0.940 0.994 0.994
           "sichuan-2017-score-sheet": 0.96}  # 0.982 0.982 0.993 0.993
 
 
