@@ -907,8 +907,8 @@ def keyed(row: Row) -> bool:
     return label(compact(row.cells[0].text)) in HEAD_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "实施单位", "项目实施单位", "资金使用单位",
-             "主管部门及代码", "填报日期", "项目负责人", "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "县级主管部门", "实施单位", "项目实施单位",
+             "资金使用单位", "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话")
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
