@@ -249,8 +249,10 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    if not numeric:
-        rows, used = unscored_rows(lines, [name for name in slots if name])
+    if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
+        # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
+        scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
+        rows, used = unscored_rows(lines, [name for name in slots if name and name not in scored])
         return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
@@ -394,7 +396,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
-        items = join_levels(group)
+        items = [item for item in join_levels(group) if compact(item.text) != EMPTY_CELL]  # the empty cells printed
         levels = list(takewhile(lambda item: is_level(compact(item.text)), items))[:2]
         if not levels and rows:
             break
@@ -406,7 +408,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             name = compact(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
                 return rows, used
-            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:1 + len(values) - 1]
+            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:max(1, len(values))]
             rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
             rest = rest[len(cells):]
         used += len(group)
@@ -955,6 +957,21 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     return words if len(roles) >= 3 and "executed" in roles else []
 
 
+def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
+    """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
+    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order."""
+    cells = [Cell("", line) for _ in roles]
+    if len(values) >= len(roles) or "execution_rate" not in roles:
+        return values + cells[len(values):]
+    others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
+    for value in values:
+        index = roles.index("execution_rate") if compact(value.text).endswith("%") else next(others, None)
+        if index is None:
+            return values + cells[len(values):]
+        cells[index] = value
+    return cells
+
+
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
     one broken in two: "项目支 出名称") and its value: key and value cells, a value running up to the next key (a
@@ -1083,8 +1100,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 cursor = values_end
                 continue
             break
-        padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
-        rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
+        rows.append(Row([Cell(run[cursor].text, run[cursor].line)]
+                        + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
     goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)
     if goal is not None and any(word in texts[cursor:goal] for word in EXPECTED_GOAL_WORDS):
