@@ -62,6 +62,26 @@ def test_form_pasted_floor(form):
         assert total.f1 >= FLOORS[form], style
 
 
+@pytest.mark.parametrize("style", "bc")
+def test_scored_form_with_every_score_left_blank_reads_as_unscored(style):
+    """A scored form published before it was scored (分值 and 得分 printed as headers, every cell under them blank),
+    pasted one cell per line: no number marks the rows' ends, so they are read as the unscored form's, and a funds
+    row's percentage goes under 执行率, not under 分值."""
+    import json
+
+    paste = eval_tool("paste")
+    render = eval_tool("render")
+    for name in ("ningxia_shengji_2023_fucaiapp", "shanghai_putuo_2022_tiyu", "sichuan_qingshen_2023_gongzi"):
+        labels = json.loads((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+        drawn = render.in_template(labels, "region-central-transfer-scored")
+        for table in drawn["tables"]:
+            table.update(total_weight=None, total_score=None)
+            for row in [*table["indicators"], *filter(None, [table["funds_total"], *table["fund_lines"]])]:
+                row.update(weight=None, score=None)
+        gold = paste.GoldReport.model_validate(drawn)
+        assert paste.score_paste(paste.pasted(render.field_sheet(drawn), style), gold).errors == [], name
+
+
 def test_transfer_payment_header_words_name_their_columns():
     """The Ministry's form: 指标值 is the target, 全年实际完成值 the result, 未完成原因和改进措施 the note; 全年预算数(A),
     全年执行数(B) and 执行率(B/A) the funds columns; with or without 分值 and 得分."""
