@@ -18,8 +18,10 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, is_indicator_header, role_of
+from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, is_indicator_header, \
+    role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
+from assistant.values import normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -30,6 +32,11 @@ PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
 # A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
 # sometimes lost: "2019年度)").
 TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
+# A page number printed on a line of its own: "- 2 -", "— 2 —", "第2页 共5页", "第1页 / 共28页".
+PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?)"
+                         r"\s*$")
+# A table's own title, the year after it or not: …自评表, …评分表, …基础数据表.
+TABLE_TITLE = re.compile(r"^\s*.{0,50}(?:自评表|评分表|基础数据表)\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
@@ -149,6 +156,8 @@ class _Builder:
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
+        if mode == "pipe":
+            rows = labels_moved_down(rows)
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -160,10 +169,11 @@ class _Builder:
 
 
 def text_lines(lines: list[str], start: int):
-    """The lines from `start` on that are neither blank nor a lone separator (read in place, never copied: a report
-    has hundreds of thousands of lines and this is asked at many of them)."""
+    """The lines from `start` on that are neither blank, a lone separator nor a page number (read in place, never
+    copied: a report has hundreds of thousands of lines and this is asked at many of them)."""
     return (lines[index] for index in range(start, len(lines))
-            if not is_blank(lines[index]) and not is_lone_separator(lines[index]))
+            if not is_blank(lines[index]) and not is_lone_separator(lines[index])
+            and not PAGE_MARKER.match(lines[index]))
 
 
 def next_text_line(lines: list[str], start: int) -> str:
@@ -251,8 +261,8 @@ def parse_text(lines: list[str]) -> list[Block]:
     closed_rows = False  # this pipe table's rows end with "|"
     csv_end = 0  # lines before this one were read as CSV text
     for line_no, line in enumerate(lines, start=1):
-        if line_no <= csv_end:
-            continue
+        if line_no <= csv_end or PAGE_MARKER.match(line):
+            continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         if mode == "pipe" and is_lone_separator(line):
             continue
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
@@ -334,7 +344,7 @@ TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 
 def is_header_word(text: str) -> bool:
-    return text.replace(" ", "") == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
+    return normalize_text(text) == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
 
 
 def unglued(row: Row) -> list[Row]:
@@ -368,6 +378,35 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     return [Row(row.cells[:max(width, 1)]) for row in rows]
 
 
+DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a figure or a dash, never a label."""
+    text = text.replace(" ", "")
+    return bool(NUMBER_CELL.match(text)) or text in DASHES
+
+
+def labels_moved_down(rows: list[Row]) -> list[Row]:
+    """A web page that breaks its rows one cell late: a row of values (or the funds header) ends with the label of
+    the row below, whose cells are all values ("| 387664.62 | … | 10 | 其中:当年财政 拨款 |" then "| 387664.62 |
+    387664.62 | — |"): the label opens the row below. A header that gave its last cell away (年度资金总额) keeps an
+    empty label column at its front."""
+    moved = [Row(list(row.cells)) for row in rows]
+    # From the bottom up: a row that opens with the label from above may still end with the label of the next.
+    for upper, lower in reversed(list(zip(moved, moved[1:]))):
+        texts, below = [cell.text for cell in upper.cells], [cell.text for cell in lower.cells if cell.text]
+        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)):
+            continue
+        header = is_fund_header(texts[:-1])
+        if not header and not all(is_value(text) for text in texts[:-1] if text):
+            continue
+        lower.cells.insert(0, upper.cells.pop())
+        if header:
+            upper.cells.insert(0, Cell("", lower.cells[0].line))
+    return moved
+
+
 def mend_split_rows(rows: list[Row]) -> list[Row]:
     """Join a row that blank lines inside its cells cut into pieces.
 
@@ -393,17 +432,43 @@ def mend_split_rows(rows: list[Row]) -> list[Row]:
     return mended
 
 
+# A "key：value" cell printed in the title's row (部门：临沧市永德县明朗中学).
+KEY_VALUE_CELL = re.compile(r"^[^:：]{1,10}[:：].+$")
+
+
 def title_rows_out(blocks: list[Block]) -> list[Block]:
-    """A paste that prints the title as the table's first row, alone in its cells: the title printed above it."""
+    """A paste that prints the title as the table's first row, alone in its cells or before "key：value" cells:
+    the title printed above it (the key–value cells stay the table's first row)."""
     result: list[Block] = []
-    for block in blocks:
-        first = [cell for cell in block.rows[0].cells if cell.text] \
-            if isinstance(block, TableBlock) and len(block.rows) > 1 and not block.title_lines else []
-        if len(first) == 1 and TITLE_LINE.match(first[0].text):
+    for block in (part for block in blocks for part in cut_at_titles(block)):
+        titled = isinstance(block, TableBlock) and not block.title_lines
+        # The title and the year under it ("(2023年度)") may each take a row.
+        while titled and len(block.rows) > 1:
+            first = [cell for cell in block.rows[0].cells if cell.text]
+            if not first or not TITLE_LINE.match(first[0].text) or \
+                    not all(KEY_VALUE_CELL.match(c.text) for c in first[1:]):
+                break
             result.append(Paragraph(first[0].text, first[0].line))
-            block.rows = block.rows[1:]
+            block.rows = ([Row(first[1:])] if len(first) > 1 else []) + block.rows[1:]
+            titled = len(first) == 1
         result.append(block)
     return result
+
+
+def cut_at_titles(block: Block) -> list[Block]:
+    """A pasted table whose rows run on into the next table: a later row that is only a table's title
+    (部门预算项目支出绩效自评表(2023年度)) starts that table; the title becomes its first row (title_rows_out)."""
+    if not isinstance(block, TableBlock):
+        return [block]
+    cuts = [index for index, row in enumerate(block.rows) if index and index + 1 < len(block.rows)
+            and len(filled := [cell for cell in row.cells if cell.text]) == 1
+            and TABLE_TITLE.match(simplified(filled[0].text))]
+    if not cuts:
+        return [block]
+    parts = [TableBlock(rows=block.rows[start:end], warnings=block.warnings if not start else [])
+             for start, end in zip([0, *cuts], [*cuts, len(block.rows)])]
+    parts[0].title_lines = block.title_lines
+    return parts
 
 
 def attach_titles(blocks: list[Block]) -> list[Block]:

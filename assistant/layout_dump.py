@@ -12,13 +12,15 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, role_of, with_level_weights
-from assistant.extract.header import LEVEL_PAIR_HEAD
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
+    is_indicator_header, role_of, with_level_weights
+from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
+from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
-from assistant.values import normalize_text, parse_number
+from assistant.values import normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -51,10 +53,6 @@ TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
                "score_factor", "weight", "score", "core", "other")
-
-
-def compact(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
 
 
 def slot(word: str) -> str | None:
@@ -95,8 +93,10 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 
 def broken_header_word(pieces: list[str]) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
-    narrow column wrapped it, neither half a column word of its own ("实施" "进度")."""
-    return (pieces[0] in COLUMN_PREFIXES or not any(slot(piece) for piece in pieces)) and bool(slot("".join(pieces)))
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), or the whole naming a column
+    neither half names ("调整" "指标值", "得分系" "数(%)")."""
+    whole = slot("".join(pieces))
+    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces))
 
 
 def is_level(text: str) -> bool:
@@ -107,12 +107,12 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
     """Rejoin level names broken over lines ("经济效" + "益指标")."""
     joined: list[Paragraph] = []
     for item in items:
-        previous = compact(joined[-1].text) if joined else ""
-        if previous and WEIGHT_SUFFIX.match(compact(item.text)):
-            joined[-1] = Paragraph(joined[-1].text + compact(item.text), joined[-1].line)
+        previous = normalize_text(joined[-1].text) if joined else ""
+        if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
+            joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
             continue
-        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(compact(item.text)) \
-                and is_level(previous + compact(item.text)):
+        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(normalize_text(item.text)) \
+                and is_level(previous + normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + item.text, joined[-1].line)
         else:
             joined.append(item)
@@ -121,7 +121,7 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
 
 def is_placeholder(text: str) -> bool:
     """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
-    cell = compact(text)
+    cell = normalize_text(text)
     return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
 
 
@@ -131,10 +131,10 @@ def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Para
     A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
     levels; more pairs than the header has levels is no row."""
     pairs: list[list[Paragraph]] = []
-    while len(items) >= 3 and NUMERIC.match(compact(items[1].text)):
+    while len(items) >= 3 and NUMERIC.match(normalize_text(items[1].text)):
         pairs.append(items[:2])
         items = items[2:]
-    if len(pairs) > len(levels) or not items or any(NUMERIC.match(compact(i.text)) for i in items):
+    if len(pairs) > len(levels) or not items or any(NUMERIC.match(normalize_text(i.text)) for i in items):
         return None
     cells: dict[str, Paragraph] = {}
     for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
@@ -153,9 +153,9 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
     levels: list[Paragraph] = []
     start = 0
     for index, item in enumerate(items):
-        match = SCORED_LEVEL.search(compact(item.text))
+        match = SCORED_LEVEL.search(normalize_text(item.text))
         if match:
-            name = "".join(compact(i.text) for i in items[start:index + 1])[:-len(match.group())]
+            name = "".join(normalize_text(i.text) for i in items[start:index + 1])[:-len(match.group())]
             levels.append(Paragraph(f"{name}({match.group(1)}分)", items[start].line))
             start = index + 1
     if not levels or start == len(items):
@@ -172,19 +172,20 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     items = join_levels(head)
     note = None
     # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
-    own_names = printed_names(items, names) and not any(is_level(compact(i.text)) for i in items)
-    if has_note and not first_row and len(items) >= 2 and not is_level(compact(items[0].text)) \
+    own_names = printed_names(items, names) and not any(is_level(normalize_text(i.text)) for i in items)
+    if has_note and not first_row and len(items) >= 2 and not is_level(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
         at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
-        placeholders.append({**level_cells([i for i in items[:at] if is_level(compact(i.text))]), "level3": items[at]})
+        group = [i for i in items[:at] if is_level(normalize_text(i.text))]
+        placeholders.append({**level_cells(group), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
     levels = []
-    while items and is_level(compact(items[0].text)):
+    while items and is_level(normalize_text(items[0].text)):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
@@ -196,7 +197,7 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         levels, items = items[:-1], items[-1:]
     cells = level_cells(levels)
     spill = 0
-    while len(items) - spill > 1 and VALUE_START.match(compact(items[len(items) - spill - 1].text)):
+    while len(items) - spill > 1 and VALUE_START.match(normalize_text(items[len(items) - spill - 1].text)):
         spill += 1
     if spill:
         # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
@@ -210,24 +211,24 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
     levels short (项目决策, 部门预算管理), no value among them."""
-    return names >= 3 and len(items) == names and all(len(compact(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-        and not any(VALUE_START.match(compact(i.text)) for i in items)
+    return names >= 3 and len(items) == names and all(len(normalize_text(i.text)) <= LEVEL_NAME for i in items[:-1]) \
+        and not any(VALUE_START.match(normalize_text(i.text)) for i in items)
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
     """Whether the cell after a row's lone 一级指标 is its 二级指标, whatever its wording ("成本", "时效"): a new
     一级指标 opens a new 二级指标 group, so the row prints both; a 三级指标 name must still follow."""
     return (len(levels) == 1 and "level1" in level_cells(levels) and len(items) >= 2
-            and not any(VALUE_START.match(compact(item.text)) for item in items[:2]))
+            and not any(VALUE_START.match(normalize_text(item.text)) for item in items[:2]))
 
 
 def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
     if len(levels) == 1:
-        alone = compact(levels[0].text)
+        alone = normalize_text(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
-    if len(levels) >= 2 and not any(LEVEL1.match(compact(level.text)) for level in levels) \
-            and all(LEVEL2.match(compact(level.text)) for level in levels):
+    if len(levels) >= 2 and not any(LEVEL1.match(normalize_text(level.text)) for level in levels) \
+            and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
         return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
@@ -239,8 +240,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
-    lines = lines[:next((i for i, p in enumerate(lines) if is_title(compact(p.text))), len(lines))]
-    texts = [compact(p.text) for p in lines]
+    lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
+    texts = [normalize_text(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
@@ -292,9 +293,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         # A row that prints its level names and leaves some values empty ends where the next row's 一级指标 (one
         # the table has used) starts, no further than a full row's cells away.
         for row in rows[named:]:
-            known.update(compact(row[level].text) for level in ("level1", "level2") if level in row)
+            known.update(normalize_text(row[level].text) for level in ("level1", "level2") if level in row)
             if "level1" in row:
-                tops.add(compact(row["level1"].text))
+                tops.add(normalize_text(row["level1"].text))
         named = len(rows)
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
@@ -339,7 +340,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
             table_rows[-1] = to_row(rows[-1], columns, len(slots))
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
-        numbers = list(takewhile(lambda p: NUMERIC.match(compact(p.text)), lines[total + 1:total + 3]))
+        numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
@@ -364,7 +365,7 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
     cursor = 0
     while cursor + len(names) <= len(lines):
         cells = dict(zip(names, lines[cursor:cursor + len(names)]))
-        texts = {name: compact(cell.text) for name, cell in cells.items()}
+        texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
                 or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
@@ -384,7 +385,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     whose levels were printed once (merged cells) holds several full rows, the levels carried down. The rows stop
     at 总分, a header word, a title, or a cell that cannot be a 三级指标 (a number, a sentence)."""
     values = [name for name in names if name in VALUE_SLOTS or name == "note"]
-    texts = [compact(p.text) for p in lines]
+    texts = [normalize_text(p.text) for p in lines]
     end = next((i for i, text in enumerate(texts) if text in TOTAL or slot(text) or is_title(text)), len(texts))
     groups: list[list[Paragraph]] = []
     if not end or not is_level(texts[0]):
@@ -396,8 +397,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
-        items = [item for item in join_levels(group) if compact(item.text) != EMPTY_CELL]  # the empty cells printed
-        levels = list(takewhile(lambda item: is_level(compact(item.text)), items))[:2]
+        items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]  # the empty cells printed
+        levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
         if not levels and rows:
             break
         levelled = level_cells(levels)
@@ -405,7 +406,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             levelled["level1"] = rows[-1]["level1"]  # a 二级指标 opening its group under the 一级指标 above
         rest = items[len(levels):]
         while rest:
-            name = compact(rest[0].text)
+            name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
                 return rows, used
             cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:max(1, len(values))]
@@ -432,15 +433,16 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     how many cells it used. None when the line is no such row."""
     size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
     items = join_levels(lines[:size])
-    if size < 3 or compact(items[0].text) in TOTAL or any(slot(compact(i.text)) for i in items):
+    if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
-    names = list(takewhile(lambda p: not (VALUE_START.match(compact(p.text)) or COMPARISON.match(p.text)), items))
+    names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),
+                           items))
     if printed_names(names, levels_in_header + 1):
         levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
         levels = []
-        while len(items) > 1 and len(levels) < 2 and (is_level(compact(items[0].text))
-                                                      or compact(items[0].text) in known):
+        while len(items) > 1 and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+                                                      or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
     return ({**level_cells(levels), **placed}, size) if placed else None
@@ -452,20 +454,21 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     fits — a number to 分值 then 得分, any other cell to 指标值 then 完成值. None when the lines do not read so."""
     if not set(values) <= {"target", "actual", "weight", "score"}:
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
-    items = [item for item in join_levels(head) if compact(item.text) != EMPTY_CELL]  # the empty cells printed
+    items = [item for item in join_levels(head) if normalize_text(item.text) != EMPTY_CELL]  # the empty cells printed
     levels = []
-    while items and len(levels) < 2 and (is_level(compact(items[0].text)) or compact(items[0].text) in known):
+    while items and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+                                         or normalize_text(items[0].text) in known):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
-    if not levels or not items or any(is_level(compact(i.text)) or compact(i.text) in known
+    if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
                                       or is_placeholder(i.text) for i in items):
         return None
     numbers = [name for name in values if name in ("weight", "score")]
     figures = [name for name in values if name in ("target", "actual")]
     cells = {**level_cells(levels), "level3": items[0]}
     for item in items[1:]:
-        slots = numbers if NUMERIC.match(compact(item.text)) else figures
+        slots = numbers if NUMERIC.match(normalize_text(item.text)) else figures
         if not slots:
             return None
         cells[slots.pop(0)] = item
@@ -479,11 +482,11 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
     the row's numbers (and its note, when the header has a note column); its cells after 三级指标 go to the value
     columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
     has_levels = names > 1
-    end = next((i for i, p in enumerate(lines) if compact(p.text) in TOTAL), len(lines))
+    end = next((i for i, p in enumerate(lines) if normalize_text(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
-        text = compact(paragraph.text)
-        if not chunks or opens_row(text, [compact(p.text) for p in chunks[-1]], has_levels, has_note):
+        text = normalize_text(paragraph.text)
+        if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note):
             chunks.append([])
         chunks[-1].append(paragraph)
     columns = [*values, "note"] if has_note else values
@@ -491,11 +494,11 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
     for chunk in chunks:
         items = join_levels(chunk)
         levels = []
-        while has_levels and items and is_level(compact(items[0].text)):
+        while has_levels and items and is_level(normalize_text(items[0].text)):
             levels.append(items.pop(0))
         if not levels and not weighted:
             levels, items = named_levels(items, names)
-        named = len(items) > 1 and not VALUE_START.match(compact(items[0].text))  # a 三级指标 is never a number
+        named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
@@ -512,7 +515,7 @@ def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], l
     deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
     printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
     if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
-            and all(len(compact(item.text)) <= LEVEL_NAME for item in printed[:-1]):
+            and all(len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]
     return [], items
 
@@ -553,7 +556,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         """The best placement of cells[cell:] after cells[cell - 1] went to `column`: its fit and each cell's column."""
         if cell == len(cells):
             return 0.0, ()
-        text = compact(cells[cell].text)
+        text = normalize_text(cells[cell].text)
         options = []
         if column >= 0 and columns[column] in JOINABLE:
             rest, placement = best(cell + 1, column)
@@ -578,7 +581,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
     """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
-    cells = [compact(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
+    cells = [normalize_text(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
     factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
     if not (factor and weight and score):
         return True
@@ -609,7 +612,7 @@ def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> 
 
 def cell_text(paragraph: Paragraph) -> str:
     """A dumped cell's text; a lone "|" line is an empty cell of a dump that prints its empty cells."""
-    return "" if compact(paragraph.text) == EMPTY_CELL else paragraph.text
+    return "" if normalize_text(paragraph.text) == EMPTY_CELL else paragraph.text
 
 
 def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
@@ -636,8 +639,28 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
         # rows); otherwise the paragraphs stay as printed.
         cut = table_rows(rebuilt)
-        result.extend(rebuilt if cut and cut >= table_rows(as_printed) else as_printed)
+        result.extend(rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed)
         index = end
+    return result
+
+
+def names_table(text: str) -> bool:
+    """A piece of a cut line that names the table after it: its title, or the 附件 label before the title."""
+    text = normalize_text(text)
+    return is_title(text) or text.startswith("附件")
+
+
+def rejoined(blocks: list[Block]) -> list[Block]:
+    """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
+    as printed (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its own."""
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
+                and not any(names_table(paragraph.text) for paragraph in (previous, block)):
+            result[-1] = Paragraph(previous.text + block.text, block.line)
+        else:
+            result.append(block)
     return result
 
 
@@ -675,7 +698,11 @@ SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)
 
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     """A run-together Chongqing indicator table (rows ending in 是/否 under 是否核心指标) as a table of cells;
-    its title and 自评总分 are read from the text before it."""
+    its title and 自评总分 are read from the text before it; a traditional-character copy (是否核心指標) in simplified
+    characters."""
+    if not any("核心指" in p.text for p in run):
+        return run
+    run = [Paragraph(simplified(p.text), p.line) for p in run]
     start = next((i for i, p in enumerate(run) if CHONGQING_HEADER in p.text), None)
     if start is None:
         return run
@@ -746,7 +773,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     parts = paragraph.text.split()
     if {"预期目标", "实际完成情况"} <= set(parts):
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
-    if len(parts) >= 4 and sum(bool(slot(compact(part))) or role_of(part, FUND_ROLES) is not None
+    if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
@@ -763,7 +790,7 @@ def is_fund_header_run(text: str) -> bool:
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     for start in range(len(run)):
         header = header_at(texts, start)
         if not header:
@@ -788,11 +815,107 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         start, rows, end = numbered
         head_start, head_rows, _ = read_head(run[:start])
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+    spaced = spaced_funds(run)
+    if spaced is not None:
+        start, rows, end = spaced
+        head_start, head_rows, _ = read_head(run[:start])
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+    headerless = headerless_rows(run)
+    if headerless is not None:
+        start, table, end = headerless
+        return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
     if any(fund_header_at(texts, i) for i in range(len(texts))):
         # A funds block with no indicator table after it (a department's funds sheet): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
+
+
+# What a funds column word carries under it on lines or words of its own: its formula ("④ = ①+② +③", "⑥=⑤/④")
+# or its unit ("(%)").
+COLUMN_NOTE = re.compile(r"^(?:[\u2460-\u2473=+\-/]|[（(](?:%|万?元)[)）])")
+SPACED_WORDS = 12  # lines above the first row of values that may hold the column words
+
+
+def spaced_rows(paragraph: Paragraph) -> list[str] | None:
+    """A funds row printed on one line, label and values apart by spaces ("合 计 2537695 213722.82 0 … 93% …"): its
+    label, then three or more values; else None."""
+    words = paragraph.text.split()
+    first = next((i for i, word in enumerate(words) if FUND_VALUE.match(word)), len(words))
+    values = words[first:]
+    if first == 0 or len(values) < 3 or not all(FUND_VALUE.match(word) for word in values):
+        return None
+    return ["".join(words[:first]), *values]
+
+
+def column_words(lines: list[Paragraph]) -> list[tuple[str, int]]:
+    """The column words printed one or two a line above a funds block, each with its formula and unit joined."""
+    words: list[tuple[str, int]] = []
+    for paragraph in lines:
+        for word in paragraph.text.split():
+            if words and COLUMN_NOTE.match(word):
+                words[-1] = (words[-1][0] + word, words[-1][1])
+            else:
+                words.append((word, paragraph.line))
+    return words
+
+
+def spaced_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """A funds block whose column words are printed one or two a line (some no funds word: 历年结余结转, 资金结余率)
+    and whose rows are printed one a line, label and values apart by spaces: the header is the last words above
+    the first row, as many as it has values, when a budget and an execution are among them. Returns where the
+    column words start, the header and the rows (rows of a label alone are left out), and where the block ends."""
+    first = next((i for i, p in enumerate(run) if spaced_rows(p)), None)
+    if first is None:
+        return None
+    width = len(spaced_rows(run[first])) - 1
+    words = column_words(run[max(0, first - SPACED_WORDS):first])[-width:]
+    if len(words) < width or not is_fund_header([word for word, _ in words]):
+        return None
+    start = next(i for i in range(max(0, first - SPACED_WORDS), first) if run[i].line == words[0][1])
+    header = Row([Cell("", words[0][1])] + [Cell(word, line) for word, line in words])
+    rows, end = [header], first
+    for index in range(first, len(run)):
+        cells = spaced_rows(run[index])
+        if cells is not None and len(cells) == width + 1:
+            rows.append(Row([Cell(text, run[index].line) for text in cells]))
+            end = index + 1
+        elif " " in run[index].text.strip() or len(normalize_text(run[index].text)) > LABEL_LIMIT:
+            break
+    return start, rows, end
+
+
+LABEL_LIMIT = 20  # characters of a funds row's label printed alone (①中央及省级财政资金)
+
+
+# Indicator rows copied without the header above them (the copy starts below it): a line opens with a 一级 and a
+# 二级指标 name. The template's value columns are not printed, so each order templates print them in is tried.
+HEADERLESS_START = re.compile(f"(?:{run_rows.LEVEL1.pattern})(?:{run_rows.LEVEL2.pattern})")
+TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "年度指标值",
+                  "actual": "实际完成值", "weight": "分值", "score": "得分"}
+TEMPLATE_VALUES = (("target", "actual", "weight", "score"), ("weight", "target", "actual", "score"),
+                   ("target", "actual", "score"), ("target", "weight"))
+HEADERLESS_ROWS = 2  # rows read whole that make a headerless table
+
+
+def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
+    """A headerless run of indicator rows as a table under the template's header words: the value columns are
+    those of the template order whose reading leaves the most rows whole (a name and every value; the widest
+    order on a tie). Returns where it starts, the table and where it ends; None without such a run, or when a
+    header line the dump did not cut into cells stands above it (its rows are read with it, not without it)."""
+    start = next((i for i, p in enumerate(run) if HEADERLESS_START.match(normalize_text(p.text))), None)
+    if start is None or any(is_indicator_header(p.text.split()) for p in run[:start]):
+        return None
+    best: tuple[int, TableBlock, int] | None = None
+    whole_rows = HEADERLESS_ROWS - 1
+    for values in TEMPLATE_VALUES:
+        slots = ["level1", "level2", "level3", *values]
+        header = Row([Cell(TEMPLATE_WORDS[name], run[start].line) for name in slots])
+        _, rows, used, warnings = run_together_rows(run[start:], header, slots)
+        whole = sum(len(row.cells) == len(slots) and all(cell.text for cell in row.cells[2:]) for row in rows)
+        if whole > whole_rows:
+            best, whole_rows = (start, TableBlock([header, *rows], warnings=warnings), start + used), whole
+    return best
 
 
 # A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).
@@ -809,7 +932,7 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     words, keeps its name alone (its values are elsewhere). Level names after a row open the next row's group.
     Returns where the rows start, the header row and the rows, and where they end; None without three numbered
     rows or a 分值 and a 得分 word."""
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
     last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
     values = sorted(last, key=last.get)
@@ -864,11 +987,11 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
     previous: Paragraph | None = None
     used = 0
     for paragraph in run:
-        text = compact(paragraph.text)
+        text = normalize_text(paragraph.text)
         if is_title(text) or text.startswith("说明") or len(text) > 40:
             break
         if NUMBER_RUN.match(text):
-            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(compact(rows[-1].cells[-1].text)):
+            if not rows or len(rows[-1].cells) > 1 and not NUMBER_RUN.match(normalize_text(rows[-1].cells[-1].text)):
                 rows.append(Row([Cell("", paragraph.line)]))
             elif previous is not None:
                 rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
@@ -878,7 +1001,7 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
             # A label wrapped in a narrow column: its bracket still open, or a short tail ("…维护经" "费").
             rows[-1].cells[0].text += paragraph.text.strip()
         elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and
-                       all(not NUMBER_RUN.match(compact(c.text)) for c in rows[-1].cells)):
+                       all(not NUMBER_RUN.match(normalize_text(c.text)) for c in rows[-1].cells)):
             rows[-1].cells.append(Cell(paragraph.text, paragraph.line))  # a key's value, or a column word
         else:
             rows.append(Row([Cell(paragraph.text, paragraph.line)]))
@@ -906,11 +1029,14 @@ def labelled_amounts(text: str) -> list[str]:
 
 
 def keyed(row: Row) -> bool:
-    return label(compact(row.cells[0].text)) in HEAD_KEYS
+    return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
 HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "县级主管部门", "实施单位", "项目实施单位",
              "资金使用单位", "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话")
+# A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
+# common to be a key in text run together.
+LINE_KEYS = (*HEAD_KEYS, "部门")
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
@@ -937,6 +1063,21 @@ def broken_word(pieces: list[str]) -> bool:
     return role is not None and (len(pieces) == 1 or all(FRAGMENT.match(p) for p in pieces[:-1]))
 
 
+ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
+COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
+
+
+def other_column_word(texts: list[str], index: int) -> bool:
+    """Whether a line among the funds column words is a column of its own, though no funds word names it: a short
+    word, and the first row's label and values (a number under it) still to come before the next number."""
+    text = texts[index]
+    if NUMBER_RUN.match(text) or len(text) > COLUMN_WORD_LIMIT or DIGIT.search(text):
+        return False
+    following = next((i for i in range(index + 1, min(len(texts), index + SPACED_WORDS)) if NUMBER_RUN.match(texts[i])),
+                     None)
+    return following is not None and following - index >= 2
+
+
 def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     """Funds column words from `start`, each joined from up to three lines ("年初" "预算数"): [(word, last)]."""
     words: list[tuple[str, int]] = []
@@ -946,8 +1087,11 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
         size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
                      and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
                               and broken_word(texts[index:index + n + 1]))), None)
-        if size is None:
-            break
+        if size is None and words and other_column_word(texts, index):
+            size = 1  # a column no funds word names (历年结余结转, 资金结余率(%)): its values are still in the rows
+        if size is None or words and index + size < len(texts) and NUMBER_RUN.match(texts[index + size]) \
+                and any(word in texts[index] for word in ROW_LABEL_WORDS):
+            break  # (a source's name with a number under it is the first row's label: 财政资金小计 2537695 …)
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
     if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:
@@ -965,7 +1109,7 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
         return values + cells[len(values):]
     others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
     for value in values:
-        index = roles.index("execution_rate") if compact(value.text).endswith("%") else next(others, None)
+        index = roles.index("execution_rate") if normalize_text(value.text).endswith("%") else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
@@ -980,7 +1124,8 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     cells: list[Cell] = []
     index = 0
     while index < len(words):
-        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in HEAD_KEYS), 0)
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in LINE_KEYS), 0) \
+            or int(bool(cells) and bool(KEY_WORD.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
             index += size
@@ -1001,7 +1146,7 @@ ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
     value running up to the next key. None when a key has no value or the line holds no key at its start."""
-    text = label(compact(paragraph.text))
+    text = label(normalize_text(paragraph.text))
     keys = list(JOINED_KEY.finditer(text))
     if not keys or keys[0].start() != 0:
         return []
@@ -1024,7 +1169,7 @@ NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基�
 
 
 def is_title(text: str) -> bool:
-    """A compacted line that names a table: 附件2, …自评表."""
+    """A normalised line that names a table: 附件2, …自评表."""
     return bool(NAMED_TABLE.search(text))
 
 
@@ -1042,14 +1187,15 @@ def head_labels_start(texts: list[str], start: int) -> int:
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
-    texts = [compact(p.text) for p in run]
+    texts = [normalize_text(p.text) for p in run]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
     # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label("".join(texts[i:i + size])) in HEAD_KEYS and (size == 1 or label(texts[i]) not in HEAD_KEYS)]
+            if label("".join(texts[i:i + size]).rstrip(":：")) in LINE_KEYS
+            and (size == 1 or label(texts[i]) not in LINE_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
     spaced = [(i, cells) for i in range(opening, before_funds)
               for cells in [key_value_cells(run[i]) or joined_key_cells(run[i])] if cells]
@@ -1057,7 +1203,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
-            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in HEAD_KEYS
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
             and not MONEY_BLOCK.search(texts[i + size])]
     rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
@@ -1113,8 +1259,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             rest = [Paragraph(word, rest[0].line) for word in words]
         if rest:
             # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(compact(rest[i].text))
-                          and FIRST_ITEM.match(compact(rest[0].text))), 1)
+            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
+                          and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
             expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
             achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
                 else Cell("", rest[0].line)

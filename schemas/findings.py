@@ -1,6 +1,8 @@
 """The check object: findings with evidence and recomputed scores."""
 from typing import Literal
 
+from pydantic import Field
+
 from schemas.report import Evidence, Model, Report
 
 
@@ -13,6 +15,8 @@ class Finding(Model):
     expected: str | None = None
     actual: str | None = None
     evidence: list[Evidence] = []
+    doubt: str | None = Field(None, description="why the table figures this rests on may be misread: then an info "
+                                                "asking for a manual check (需人工核对), not a defect claim")
 
 
 class TableScore(Model):

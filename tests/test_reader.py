@@ -193,8 +193,8 @@ def test_joined_weight_and_score_split_when_only_one_reading_fits():
 def test_run_together_table_is_cut_into_cells(tmp_path):
     text = ("附件:项目支出绩效自评表项目名称乡镇污水处理主管部门某县生态环境局项目资金(万元)"
             "全年预算数全年执行数分值执行率得分年度资金总额:202010100.00%10\n")
-    assert segment(text.strip())[:12] == [
-        "附件:项目支出绩效自评表", "项目名称", "乡镇污水处理", "主管部门", "某县生态环境局项目资金(万元)",
+    assert segment(text.strip())[:13] == [
+        "附件:项目支出绩效自评表", "项目名称", "乡镇污水处理", "主管部门", "某县生态环境局", "项目资金(万元)",
         "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额:", "202010100.00%10"]
 
 

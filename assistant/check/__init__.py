@@ -12,6 +12,7 @@ from assistant.check.funds import check_funds
 from assistant.check.goals import check_goals
 from assistant.check.indicators import check_indicators
 from assistant.check.narrative import check_narrative
+from assistant.check.reading import guard
 from assistant.check.scoring import recompute
 from assistant.check.sections import check_sections
 from assistant.check.totals import check_totals
@@ -26,7 +27,7 @@ CHECKERS = [check_funds, check_totals, check_indicators, check_basic_data, check
 def run_checks(report: Report, document: Document, wording: Wording | None = None) -> CheckedReport:
     """Every checker on the report; `wording` judges notes and names (the rules' judge when None)."""
     context = Context(report, document, wording=wording or RulesWording())
-    findings = [f for checker in CHECKERS for f in checker(context)]
+    findings = guard(context, [f for checker in CHECKERS for f in checker(context)])
     for evidence in (e for f in findings for e in f.evidence if e.location is None):
         evidence.location = document.location_at(evidence.line)  # the page, sheet cell or Word table row
     # dict(report) hands over the parsed tables as they are: no deep copy of a large report

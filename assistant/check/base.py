@@ -9,7 +9,8 @@ from functools import cached_property
 
 from assistant.check.wording import RulesWording, Wording
 from assistant.document import Document, Paragraph
-from assistant.values import normalize_text, simplified
+from assistant.extract.narrative import as_simplified
+from assistant.values import normalize_text
 from schemas import Evidence, Finding, Indicator, Report, Table
 
 TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
@@ -63,10 +64,8 @@ class Context:
 
     @cached_property
     def narrative(self) -> list[Paragraph]:
-        """The paragraphs as the checks read them: a traditional-character copy ("全年預(yù)算數(shù)2089元") in
-        simplified characters without its pinyin glosses, so 萬元 is read as 万元; lines are kept for evidence."""
-        return [Paragraph(text=text, line=p.line) if (text := simplified(p.text)) != p.text else p
-                for p in self.document.paragraphs]
+        """The paragraphs as the checks read them: in simplified characters (`as_simplified`)."""
+        return as_simplified(self.document.paragraphs)
 
     @cached_property
     def compact_lines(self) -> list[str]:

@@ -25,11 +25,15 @@ def computed_rate(line: FundLine) -> float | None:
 
 
 def rate_tolerance(ctx: Context, line: FundLine) -> float:
-    """A rate printed as a whole number (other than 100) was rounded to 1 point; else to 0.01. A whole rate
-    printed with its decimals ("95.00%") was rounded to 0.01 like any other."""
+    """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
+    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.0%") was rounded to those decimals."""
     printed = line.execution_rate
-    decimals = any(f"{printed:.{places}f}%" in ctx.compact_line(line.line) for places in (1, 2)) if line.line else False
-    return 0.5 if printed == round(printed) and printed != 100 and not decimals else TOLERANCE
+    places = next((p for p in (2, 1) if line.line and f"{printed:.{p}f}%" in ctx.compact_line(line.line)), None)
+    if printed == round(printed) and places is None:
+        return 0.5 if printed != 100 else TOLERANCE
+    if places == 1 or places is None and printed == round(printed, 1):
+        return 0.05 + 1e-9
+    return TOLERANCE
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -76,6 +80,9 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
     return findings
 
 
+SUBTOTAL = "小计"
+
+
 def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding]:
     """当年财政拨款 + 上年结转 + 其他资金 = 年度资金总额, column by column."""
     total = table.funds_total
@@ -84,9 +91,11 @@ def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding
     spending = {word for word in EXPENDITURE_WORDS for line in table.fund_lines if word in line.label}
     if len(spending) == 1:
         return []  # 基本支出 + 项目支出 split the total by 支出性质: with one half not read, there is no sum to check
+    # Sources grouped under subtotals (财政资金小计 over ①②③, 其他资金小计): the subtotals add up to the total.
+    subtotals = [line for line in table.fund_lines if SUBTOTAL in line.label]
     findings = []
     for field, column in FUND_COLUMNS.items():
-        parts = [getattr(line, field) for line in table.fund_lines if getattr(line, field) is not None]
+        parts = [getattr(line, field) for line in subtotals or table.fund_lines if getattr(line, field) is not None]
         stated = getattr(total, field)
         if parts and stated is not None and differs(sum(parts), stated):
             findings.append(finding(
@@ -124,7 +133,7 @@ def check_breakdown(ctx: Context, index: int, table: Table) -> list[Finding]:
 
 def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list[Finding]:
     """执行率 < 100% needs its cause in the table's notes."""
-    total = table.funds_total
+    total = total_from_lines(table)  # a total row printing no amounts has its 其中 lines' 执行率
     rate = computed_rate(total) if total else None
     rate = rate if rate is not None else (total.execution_rate if total else None)
     if rate is None or rate >= 100 - TOLERANCE or not ctx.has_note_column(table) or ctx.ends_inside(table):

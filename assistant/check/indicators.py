@@ -15,7 +15,7 @@ from schemas import Finding, Indicator
 HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
 # Names where less is better: the ones a target is judged by (assess), and words that only mark a bad event.
 NEGATIVE_WORDS = LOWER_IS_BETTER_WORDS + ("投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险",
-                                          "天", "日", "率低", "突发")
+                                          "天", "日", "率低", "突发", "调整次数")
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
 PERCENT_UNITS = ("%", "百分比")

@@ -474,6 +474,10 @@ def check_goals_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure
     return findings
 
 
+# A narrative figure that states the indicator's target ("…数量绩效目标值是2个"), not what was achieved.
+TARGET_STATED = re.compile(r"(?:目标|指标)值[是为:：]?$")
+
+
 def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeFigure, str]]) -> list[Finding]:
     """An indicator's 完成值 and the narrative's figure for the same thing (by its words or a synonym of its name)."""
     findings = []
@@ -491,7 +495,7 @@ def check_indicators_against_text(ctx: Context, narrative: list[tuple[NarrativeF
             value = actual[0]
             scored = []
             for other, quote, words in candidates:
-                if not compatible_units(value.unit, other.unit):
+                if not compatible_units(value.unit, other.unit) or TARGET_STATED.search(other.before):
                     continue
                 paragraph = texts[other.line]
                 if ctx.wording.speaks_of(name, other, clause_around(paragraph, other.start, other.end), paragraph):

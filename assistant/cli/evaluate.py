@@ -52,8 +52,8 @@ def evaluate(
                               highlight=False)
             if f"findings_field_{split}" in result:
                 found = result[f"findings_field_{split}"]
-                console.print(f"实地集 {split} 审核发现：精确率 {found['precision']:.4f}，召回率 {found['recall']:.4f}",
-                              highlight=False)
+                console.print(f"实地集 {split} 审核发现：精确率 {found['precision']:.4f}，召回率 {found['recall']:.4f}"
+                              f"（另有 {found['doubtful']} 条因表格读取存疑转为需人工核对，不计入）", highlight=False)
         if result["llm"]:
             llm = result["llm"]
             console.print(f"LLM {llm['model']}：调用 {llm['calls']} 次（缓存命中 {llm['cache_hits']}，失败 {llm['failures']}），"

@@ -44,6 +44,7 @@ class FindingScore:
     findings: int = 0
     matched_defects: int = 0
     defects: int = 0
+    doubtful: int = 0  # findings left to a manual check, not scored
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
 
@@ -52,6 +53,7 @@ class FindingScore:
         self.findings += other.findings
         self.matched_defects += other.matched_defects
         self.defects += other.defects
+        self.doubtful += other.doubtful
         self.missed += other.missed
         self.unmatched += other.unmatched
 
@@ -65,18 +67,21 @@ class FindingScore:
 
     def as_dict(self) -> dict:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "findings": self.findings, "defects": self.defects,
+                "findings": self.findings, "defects": self.defects, "doubtful": self.doubtful,
                 "matched_findings": self.matched_findings, "matched_defects": self.matched_defects}
 
 
 def score_findings(findings: list[Finding], defects: list[Defect], table_map: dict[int, int]) -> FindingScore:
-    score = FindingScore(findings=len(findings), defects=len(defects))
+    """A finding left to a manual check because its table may be misread (`doubt`) claims no defect: it is neither
+    counted against precision nor credited to recall."""
+    claims = [f for f in findings if not f.doubt]
+    score = FindingScore(findings=len(claims), defects=len(defects), doubtful=len(findings) - len(claims))
     for defect in defects:
-        if any(matches(f, defect, table_map) for f in findings):
+        if any(matches(f, defect, table_map) for f in claims):
             score.matched_defects += 1
         else:
             score.missed.append(f"{defect.rule} t{defect.table} {defect.row}: {defect.explanation[:80]}")
-    for finding in findings:
+    for finding in claims:
         if any(matches(finding, d, table_map) for d in defects):
             score.matched_findings += 1
         else:

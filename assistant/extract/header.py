@@ -19,7 +19,7 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
-               "填报单位": "implementer", "资金使用单位": "implementer", "资金单位": "money_unit",
+               "填报单位": "implementer", "部门": "implementer", "资金使用单位": "implementer", "资金单位": "money_unit",
                "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
@@ -28,6 +28,8 @@ KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
+# The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府).
+UNIT_CODE = re.compile(r"^\d+\s*[-－—]\s*")
 MONEY_UNITS = ("万元", "亿元", "元")
 # One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
 LEVEL_PAIR_HEAD = "评价内容"
@@ -195,6 +197,8 @@ def header_values(row: Row) -> dict[str, str]:
             continue
         if key == "money_unit":
             value = next((unit for unit in MONEY_UNITS if unit in value), "")
+        elif key in ("department", "implementer"):
+            value = UNIT_CODE.sub("", value)
         if value:
             found.setdefault(key, value)
     return found

@@ -9,12 +9,14 @@ from collections import Counter
 
 from assistant.document import Paragraph
 from assistant.extract.figures import clause_around, label_before, read_figures
+from assistant.values import simplified
 from schemas import Figure, Table
 
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
-FIRST_UNIT = re.compile(rf"(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
+# A unit's name never opens with the 年 of a year printed before it ("2022年西平县交通运输局").
+FIRST_UNIT = re.compile(rf"(?P<unit>(?!年)[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
 # A unit printed right after its label, the cells of a form run together ("项目实施单位缙云县环境卫生管理处").
 LABELLED_UNIT = re.compile(rf"(?:项目实施单位|实施单位|资金使用单位|单位名称)[:：]?(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
 YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
@@ -41,7 +43,14 @@ def score_figures(paragraph: Paragraph) -> list[Figure]:
     return figures
 
 
+def as_simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs as figures are read from them: a traditional-character copy ("全年預(yù)算數(shù)2089萬元") in
+    simplified characters without its pinyin glosses, so 萬元 is read as 万元; lines are kept for evidence."""
+    return [Paragraph(text=text, line=p.line) if (text := simplified(p.text)) != p.text else p for p in paragraphs]
+
+
 def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
+    """Key figures of paragraphs read in simplified characters (`as_simplified`)."""
     figures: list[Figure] = []
     for paragraph in paragraphs:
         figures += money_figures(paragraph) + score_figures(paragraph)

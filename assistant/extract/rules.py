@@ -1,7 +1,7 @@
 """The rules extractor: deterministic, offline, the default."""
 from assistant.document import Document
 from assistant.extract.header import header_values
-from assistant.extract.narrative import extract_figures, extract_unit_name, extract_year
+from assistant.extract.narrative import as_simplified, extract_figures, extract_unit_name, extract_year
 from assistant.extract.tables import extract_tables, is_fund_header, is_indicator_header
 from assistant.values import normalize_text
 from schemas import Report
@@ -24,7 +24,7 @@ def head_units(document: Document) -> list[str]:
 
 def extract_rules(document: Document) -> Report:
     tables, warnings = extract_tables(document.tables)
-    paragraphs = document.paragraphs
+    paragraphs = as_simplified(document.paragraphs)
     if not tables and not paragraphs:
         warnings.append("未识别到任何段落或自评表。")
     elif not tables and mentions_self_evaluation_table(document):

@@ -75,8 +75,14 @@ def is_indicator_header(row: Row) -> bool:
 
 
 def is_total_row(row: Row) -> bool:
+    """A 总分/合计 row; or a row a web page glued after another one's cells (其他需要说明事项 | 无 | 总分 | 100 | 96 |
+    优): a 总分 cell with its numbers after it."""
     texts = [clean(t) for t in row.texts() if clean(t)]
-    return bool(texts) and texts[0] in TOTAL_LABELS
+    if texts and texts[0] in TOTAL_LABELS:
+        return True
+    at = next((i for i, text in enumerate(texts) if text == "总分"), None)
+    return at is not None and any(parse_number(text) is not None for text in texts[at + 1:]) \
+        and not any(parse_number(text) is not None for text in texts[:at])
 
 
 def total_cells(row: Row) -> dict[str, int]:
@@ -153,14 +159,17 @@ def money_unit(texts) -> str:
 
 
 def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
-    first_value = min(i for i in (columns.index(row, n) for n in columns.positions) if i is not None) \
-        if any(columns.index(row, n) is not None for n in columns.positions) else len(row.cells)
+    placed = {name: columns.index(row, name) for name in columns.positions}
+    # A label that the row's alignment put under a number column (a web page dropped the empty 年初预算数 cell
+    # before the values) is still the row's label.
+    first_value = min((i for name, i in placed.items() if i is not None and roles.fits(name, row.cells[i].text) > -1),
+                      default=len(row.cells))
     label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
     if not label_cells:
         return None
     # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
-    values = {name: None if is_joined_run(columns.cell(row, name)) else columns.cell(row, name)
-              for name in columns.positions}
+    values = {name: None if i is None or i < first_value or is_joined_run(row.cells[i].text) else row.cells[i].text
+              for name, i in placed.items()}
     return FundLine(
         label=fund_label(label_cells[-1].text),
         initial_budget=parse_number(values.get("initial_budget")),
@@ -402,8 +411,13 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
             filled = [clean(t) for t in row.texts() if clean(t)]
+            labels_end = max((i + 1 for i, t in enumerate(row.texts()) if clean(t) in ACHIEVED_LABELS), default=0)
             if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
+                goal_header = None
+            elif labels_end and any(clean(t) for t in row.texts()[labels_end:]):
+                # The goals printed in the labels' row (a web page that glued the rows): the texts after the labels.
+                table.goals = parse_goals(Row(row.cells[:labels_end]), Row(row.cells[labels_end:]))
                 goal_header = None
         elif goal_header is not None:
             table.goals = parse_goals(goal_header, row)

@@ -15,10 +15,16 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
 VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
     "年初预算数", "全年预算数", "全年执行数", "全年实际值", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
     "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
-    "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分"}, key=len, reverse=True)
-WORD = re.compile("|".join(re.escape(word) for word in VOCABULARY))
+    "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
+    # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
+    "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
+    "项目类型"}, key=len, reverse=True)
+# The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
+FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
+WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
+YEAR = re.compile(r"(?:19|20)\d{2}年")
 WEIGHT_NOTE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
@@ -37,9 +43,13 @@ def segment(text: str) -> list[str]:
     cells += numbers_apart(text[position:])
     merged: list[str] = []
     for cell in (c for c in cells if c):
-        # "(A)", "(万元)" and a bare ":" belong to the word before them.
+        # "(A)", "(万元)" and a bare ":" belong to the word before them, so does the colon a value starts with
+        # ("实施单位" ":北京市…中心").
         if merged and ATTACHED.match(cell):
             merged[-1] += cell
+        elif merged and cell[0] in ":：" and WORD.fullmatch(merged[-1]):
+            merged[-1] += cell[0]
+            merged.append(cell[1:])
         else:
             merged.append(cell)
     return merged
@@ -52,8 +62,9 @@ def numbers_apart(text: str) -> list[str]:
     position = 0
     for match in NUMBER_RUN.finditer(text):
         before = text[position:match.start()]
-        if before and before[-1] in "≥≧≤≦=<>＜＞" or WEIGHT_NOTE.match(text, match.start() - 1):
-            continue  # "≥50个" and a column's or stage's weight "(10分)" stay in one cell
+        if before and before[-1] in "≥≧≤≦=<>＜＞" or WEIGHT_NOTE.match(text, match.start() - 1) \
+                or YEAR.match(text, match.start()):
+            continue  # "≥50个", a column's or stage's weight "(10分)" and a year "(2016年度)" stay in one cell
         cells += [before, match.group()]
         position = match.end()
     cells.append(text[position:])

@@ -22,11 +22,20 @@ a reviewer's copy produces:
     i  one cell per line, empty cells dropped, a header row's (words only, four cells or more) cells longer than
        three characters broken over two lines at their middle
     j  one cell per line, empty cells dropped, every cell wrapped at 12 characters, as a browser's narrow column
-    k  markdown pipe rows, a cell longer than 12 characters broken over two lines (the row runs on to the next)
+    k  the whole table on one line, its cells run together with no separator (the field set's run_together copies)
+    l  one cell per line, empty cells dropped, damaged as OCR and viewers damage copies: about one cell in 25 run
+       into the next, one in 33 lost, one in 33 with OCR letters (0→O, 1→l, 5→S, %→$); seeded by the table's text
+    m  markdown pipe rows, a cell longer than 12 characters broken over two lines (the row runs on to the next)
+
+`--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
+gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
+defect (matched or not) and those the checkers left to a manual check (`Finding.doubt`).
 """
 import argparse
 import json
+import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +46,7 @@ from render import TEMPLATES, Sheet, field_sheet, in_template, placed, sample_sh
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
+from assistant.evaluate.findings import matches  # noqa: E402
 from assistant.ingest import read_bytes  # noqa: E402
 from assistant.layout import display_width  # noqa: E402
 from schemas.gold import GoldReport  # noqa: E402
@@ -44,8 +54,10 @@ from schemas.gold import GoldReport  # noqa: E402
 STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
-    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "竖线表，格内折行",
+    "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
+    "l": "一格一行，识读损坏", "m": "竖线表，格内折行",
 }
+OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
 
 
@@ -64,6 +76,10 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     table = grid(rows)
     if style in "hij":
         return cell_lines(table, style)
+    if style == "k":
+        return ["".join(text for row in table for text in row if text)]
+    if style == "l":
+        return damaged([text for row in table for text in row if text], random.Random(repr(table)))
     if style in "abc":
         texts = [text for row in table for text in row if text is not None]
         if style == "b":
@@ -75,8 +91,8 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     full = [[text or "" for text in row] for row in table]
     if style == "d":
         return aligned_lines(rows)
-    if style in "ek":
-        if style == "k":
+    if style in "em":
+        if style == "m":
             full = [[text[:WRAP] + "\n" + text[WRAP:] if len(text) > WRAP else text for text in row]
                     for row in full]
         rows = [("| " + " | ".join(row) + " |").split("\n") for row in full]
@@ -84,6 +100,22 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]
+
+
+def damaged(cells: list[str], rng: random.Random) -> list[str]:
+    """The cells one per line with a copy's damage (style l): a cell run into the next, lost, or misrecognised."""
+    lines, position = [], 0
+    while position < len(cells):
+        text, draw = cells[position], rng.random()
+        if draw < 0.04 and position + 1 < len(cells):
+            lines.append(text + cells[position + 1])
+            position += 2
+            continue
+        if draw >= 0.07:
+            lines.append(text if draw >= 0.10 else
+                         "".join(OCR_LETTERS.get(c, c) if rng.random() < 0.3 else c for c in text))
+        position += 1
+    return lines
 
 
 def cell_lines(table: list[list[str | None]], style: str) -> list[str]:
@@ -167,6 +199,20 @@ def score_paste(text: str, gold: GoldReport) -> Tally:
     return tally
 
 
+def paste_findings(text: str, gold: GoldReport) -> Counter:
+    """The table findings on the pasted text: "matched" (a gold defect of that table), "unmatched" (an artefact of
+    the read, or a defect the gold does not list) and "doubtful" (left to a manual check)."""
+    document = read_bytes(text.encode("utf-8"), "pasted.txt")
+    report = api.extract(document, "rules")
+    _, table_map = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
+    defects = [d for d in gold.defects if d.table is not None]
+    counts = Counter()
+    for finding in (f for f in api.check_extracted(report, document).findings if f.table is not None):
+        counts["doubtful" if finding.doubt else
+               "matched" if any(matches(finding, d, table_map) for d in defects) else "unmatched"] += 1
+    return counts
+
+
 def score_styles(items, styles: str) -> dict[str, dict[str, Tally]]:
     """{style: {group: Tally}} over every source."""
     result = {}
@@ -189,11 +235,18 @@ def main() -> None:
                         help="draw every gold table in this official form")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
+    parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
     args = parser.parse_args()
     items = sources(args.samples, args.gold, args.field, args.only, args.template)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")
+        return
+    if args.findings:
+        print(f"{'style':<24}{'matched':>9}{'unmatched':>11}{'doubtful':>10}")
+        for style in args.styles:
+            counts = sum((paste_findings(pasted(sheet, style), gold) for _, _, sheet, gold in items), Counter())
+            print(f"{style} {STYLES[style]:<22}{counts['matched']:>9}{counts['unmatched']:>11}{counts['doubtful']:>10}")
         return
     if args.per_file:
         for group, name, sheet, gold in items:

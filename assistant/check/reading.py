@@ -1,0 +1,298 @@
+"""Was a finding's table read well enough to assert it? A guard over the other checkers' findings.
+
+On copies the reader reads imperfectly (cells run together, columns shifted, a value taken from the next cell) a
+checker's arithmetic proves only the misreading. A finding that rests on a table's figures stands as an error or
+warning only when those figures were read with confidence; otherwise it becomes an info "需人工核对" that says why
+the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread, each a cross-check of the table
+against itself:
+- the reader explained too little of the table (`Table.confidence`);
+- several rows score above their 分值: the 分值 and 得分 columns are shifted;
+- a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
+  off from its own amounts by a power of ten: a scale or column slip, not a computing error;
+- a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
+  (a copy that drops empty cells moves the rest left) or reads as two of the block's figures glued ("20" "20" read
+  as 2020);
+- 一级指标 weights that do not make 100 while their rows' do, a header weight that is one of its rows' 分值, or a
+  block that lost most of its rows;
+- a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
+  "0%"), a row scored with no 分值 in a weighted table;
+- a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
+"""
+import math
+import re
+
+from assistant.check.base import TOLERANCE, Context, fmt
+from assistant.check.basic_data import find_row, numbers
+from assistant.check.funds import computed_rate
+from assistant.extract.run_rows import LEVEL1, LEVEL2
+from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
+from schemas import Finding, FundLine, Indicator, Table
+
+# Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
+FIGURE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "score_exceeds_weight",
+                "subtotal_weight_mismatch", "total_score_mismatch", "sum_mismatch", "score_not_proportional",
+                "target_not_met_full_score", "met_but_deducted", "text_table_mismatch"}
+# Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
+MIN_CONFIDENCE = 0.5
+SHIFTED_ROWS = 2
+# The most a funds block weighs: 10 in the national form, 20 in Yunnan's and Sichuan's 区域 forms.
+MAX_FUNDS_WEIGHT = 30.0
+# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl]|[OoIl](?=\d)|^[OoIl]+$|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])"
+                     r"|\d[=＝]\d|[OoIl][\dOoIl]*%")
+# A number printed twice with nothing between ("9090%": 90 | 90%): two cells run together.
+DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
+# A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
+# comparator closing it ("政策知晓率═").
+NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
+# A short verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left.
+VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著|有效|良好)")
+MEASURE_END = re.compile(r"[率度数量额]$")  # 有效率 is a name, 有效 a verdict
+FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
+# Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
+INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
+                   "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
+
+
+def shifted_scores(table: Table) -> int:
+    """How many rows score above their 分值."""
+    return sum(1 for i in table.indicators
+               if i.score is not None and i.weight is not None and i.score > i.weight + 1e-6)
+
+
+def multiple_of(a: float | None, b: float | None) -> int | None:
+    """The whole factor (2, 3, … 10, 100) by which a exceeds b, to 1%; None when a is no such multiple."""
+    if not a or not b or abs(a) < abs(b) * 1.5:
+        return None
+    ratio = a / b
+    return round(ratio) if abs(ratio - round(ratio)) < 0.01 * ratio else None
+
+
+def power_of_ten_apart(a: float | None, b: float | None) -> bool:
+    """a and b differ by a factor 10, 100, 1000 or 10000 (to 1%)."""
+    if not a or not b:
+        return False
+    power = math.log10(abs(a / b))
+    return round(power) != 0 and abs(power - round(power)) < 0.005
+
+
+def glued(value: float | None, others: list[float]) -> bool:
+    """`value` reads as two other figures of its block run together ("20" "20" → 2020)."""
+    return value is not None and any(fmt(value) == fmt(a) + fmt(b) for a in others for b in others)
+
+
+def funds_weight(table: Table) -> float:
+    """The 执行率's 分值 when one a funds block can weigh was read, else 0 (a 分值 of 100 there is its own misread)."""
+    weight = table.funds_total.weight if table.funds_total and table.funds_total.weight else 0.0
+    return weight if weight <= MAX_FUNDS_WEIGHT else 0.0
+
+
+def after_full_marks(value: float) -> bool:
+    """`value` reads as the 总分 row's 分值 100 run into its score (10096: 100 | 96, 100100: 100 | 100)."""
+    rest = fmt(value)[3:]
+    score = parse_number(rest) if fmt(value).startswith("100") and not rest.startswith(".") else None
+    return score is not None and 0 < score <= 100
+
+
+def fund_line_doubt(line: FundLine) -> str | None:
+    """Signs within one funds row that its cells were read into the wrong columns."""
+    if line.weight is not None and line.weight > MAX_FUNDS_WEIGHT:
+        return f"“{line.label}”分值读作{fmt(line.weight)}，执行率分值不会这样高，疑为读错列"
+    # An amount of 100 spent at 100% is no coincidence to doubt; 10 spent at 10%, or a 分值 equal to the rate, is.
+    for name, value in (("全年执行数", line.executed), ("分值", line.weight)):
+        if value and value != 100 and value == line.execution_rate:
+            return f"“{line.label}”的{name}与执行率同为{fmt(value)}，疑为同一格读入两列"
+    amounts = {"年初预算数": line.initial_budget, "全年预算数": line.full_year_budget, "全年执行数": line.executed}
+    for name, value in amounts.items():
+        if line.score and line.score == value and line.score != line.execution_rate:
+            return f"“{line.label}”的执行率得分与{name}同为{fmt(value)}，疑为金额读入得分列"
+    rate = computed_rate(line)
+    if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
+        return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
+    if power_of_ten_apart(rate, line.execution_rate):
+        return (f"执行率{fmt(line.execution_rate)}%与其金额算得的{fmt(rate)}%相差10的整数次幂倍，"
+                "疑为单位或读数错误")
+    return None
+
+
+def block_figures(table: Table) -> list[float]:
+    lines = [line for line in [table.funds_total, *table.fund_lines] if line]
+    return [v for line in lines for v in (getattr(line, c) for c in FUND_COLUMNS) if v]
+
+
+def fund_sum_doubt(table: Table) -> str | None:
+    """Signs that the 其中 lines were not read as the rows their total sums."""
+    total = table.funds_total
+    printed = [c for c in FUND_COLUMNS if getattr(total, c) is not None]
+    figures = block_figures(table)
+    for part in table.fund_lines:
+        values = [getattr(part, c) for c in FUND_COLUMNS]
+        if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed):
+            return f"“{part.label}”一行缺少总额所列的数，其单元格疑已串读"
+        glue = next((v for v in values if glued(v, figures)), None)
+        if glue is not None:
+            return f"“{part.label}”的{fmt(glue)}疑为两格数字连读"
+    sums = {c: sum(getattr(p, c) or 0.0 for p in table.fund_lines) for c in printed}
+    for column in printed:
+        factor = multiple_of(sums[column], getattr(total, column))
+        if factor:
+            return f"各分项合计是总额的{factor}倍，疑为合计行被计入分项或单位错读"
+    failing = [c for c in printed if abs(sums[c] - getattr(total, c)) > TOLERANCE]
+    zero = all(not getattr(total, c) for c in printed) or all(not sums[c] for c in printed)
+    if len(printed) >= 2 and len(failing) == len(printed) and not zero:
+        return "总额在每一列都不等于分项之和，疑为行列错位"
+    return None
+
+
+def level1_doubt(table: Table, level1: str) -> str | None:
+    """Signs that a 一级指标's header weight or its rows were misread."""
+    funds = funds_weight(table)
+    rows = sum(i.weight or 0.0 for i in table.indicators)
+    headers = sum(table.level1_weights.values())
+    if abs(funds + rows - 100) <= TOLERANCE and abs(funds + headers - 100) > TOLERANCE:
+        return f"各一级指标表头分值合计{fmt(funds + headers)}分而三级指标分值合计100分，疑表头分值读错"
+    weights = [i.weight for i in table.indicators if (i.level1 or "") == level1 and i.weight is not None]
+    under = sum(weights)
+    header = table.level1_weights.get(level1)
+    if header and header < under and header in weights:
+        return f"“{level1}”表头分值{fmt(header)}分恰是其下一行的分值，疑为读错格"
+    if header and under > header * 1.5:
+        return f"“{level1}”下读到分值合计{fmt(under)}分，远超表头{fmt(header)}分，疑有单元格连读或错行"
+    if header and under < header / 2:
+        return f"“{level1}”下只读到分值合计{fmt(under)}分，不足表头{fmt(header)}分的一半，疑有指标行未读出"
+    return None
+
+
+def name_doubt(name: str) -> str | None:
+    """Signs that a 三级指标 name cell holds another cell's text."""
+    if NAMED_TARGET.search(to_ascii(name)):
+        return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
+    if LEVEL1.search(name) or LEVEL2.search(name) or "偏差原因" in name:
+        return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
+    if NUMBER.fullmatch(name):
+        return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
+    if len(name) <= 4 and VERDICT.match(name) and not MEASURE_END.search(name):
+        return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
+    half = len(name) // 2
+    if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
+        return f"指标名称“{name}”是同一段文字重复两次，疑为指标值与完成值连读"
+    return None
+
+
+def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
+    why = name_doubt(normalize_text(indicator.level3))
+    if why:
+        return why
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
+    if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
+        return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
+    for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
+        if cell and GARBLED.search(normalize_text(cell)):
+            return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
+        if cell and DOUBLED.search(normalize_text(cell)):
+            return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
+    if rule == "not_applicable_scored" and indicator.weight is None and \
+            any(i.weight is not None for i in table.indicators):
+        return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
+    if rule not in FIGURE_RULES:
+        return None
+    if indicator.score is not None and indicator.score > ceiling + TOLERANCE:
+        return f"该行得分读作{fmt(indicator.score)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
+    if rule != "score_exceeds_weight" and indicator.score is not None and indicator.weight is not None \
+            and indicator.score > indicator.weight + 1e-6:
+        return f"该行得分{fmt(indicator.score)}大于分值{fmt(indicator.weight)}，分值、得分疑读错列"
+    target = parse_target(indicator.target)
+    if target.kind == "number" and target.value == 0 and target.comparator in (None, "≥", ">"):
+        return f"指标值“{indicator.target}”为0，无可达成的目标，疑为相邻数字串读（如“100%”读作10和0%）"
+    return None
+
+
+def total_doubt(table: Table, rule: str) -> str | None:
+    """Signs that the 总分 or the scores it adds were misread."""
+    total = table.total_score
+    if total is not None and total > 100 and after_full_marks(total):
+        return f"总分读作{fmt(total)}，疑为两格数字连读"
+    if rule != "total_score_mismatch":
+        return None
+    funds = table.funds_total
+    if funds is not None and funds.score is None:
+        return f"“{funds.label}”的执行率得分没有读到，总分无从复核"
+    unscored = sum(1 for i in table.indicators if i.weight is not None and i.score is None)
+    if unscored:
+        return f"有{unscored}行读到分值却没有读到得分，总分无从复核"
+    return fund_line_doubt(funds) if funds is not None else None
+
+
+def score_cell_lost(table: Table, line: FundLine) -> bool:
+    """The printed 总分 holds the 执行率得分 the row shows no cell for: the copy dropped the cell, the unit filled it."""
+    rate = computed_rate(line) if computed_rate(line) is not None else line.execution_rate
+    if table.total_score is None or line.weight is None or rate is None:
+        return False
+    rest = table.total_score - sum(i.score or 0.0 for i in table.indicators)
+    return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
+
+
+def funds_doubt(table: Table, line: FundLine, rule: str) -> str | None:
+    if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
+        return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
+    why = fund_line_doubt(line)
+    if why or rule != "sum_mismatch" or line is not table.funds_total:
+        return why
+    return fund_sum_doubt(table)
+
+
+def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) -> str | None:
+    """A basic-data sum over a part row that prints fewer cells than its total, or that fails in every column its
+    total prints, or a 控制率 no rate can be."""
+    if finding.row == "控制率":
+        rate = parse_target(finding.actual).value
+        return f"控制率读作{finding.actual}%，不是比率，疑为读错列" if rate is not None and rate > 1000 else None
+    total = find_row(table, finding.row) if finding.row else None
+    if total is None:
+        return None
+    quoted = {e.line for e in finding.evidence}
+    short = next((r for r in table.rows if r is not total and r.line in quoted and len(r.values) < len(total.values)),
+                 None)
+    if short is not None:
+        return f"“{short.label}”一行的单元格少于“{total.label}”行，空格疑被略去、数字已错列"
+    printed = sum(v is not None for v in numbers(total))
+    failing = sum(f.rule == "sum_mismatch" and f.table == finding.table and f.row == finding.row for f in findings)
+    if printed >= 2 and failing >= printed:
+        return f"“{finding.row}”在每一列都不等于分项之和，疑为行列错位"
+    return None
+
+
+def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None:
+    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence."""
+    if finding.table is None or finding.table >= len(ctx.report.tables):
+        return None
+    table = ctx.report.tables[finding.table]
+    if table.kind == "basic_data":
+        return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
+    if finding.rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
+        return f"该表仅{table.confidence:.0%}的行读取成功"
+    if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
+        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
+        return total_doubt(table, finding.rule)
+    row = normalize_text(finding.row)
+    if not row:
+        return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
+    if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
+        return level1_doubt(table, row)
+    line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
+    if line is not None:
+        return funds_doubt(table, line, finding.rule)
+    indicator = next((i for i in table.indicators if normalize_text(i.level3) == row), None)
+    return indicator_doubt(table, indicator, finding.rule) if indicator else None
+
+
+def guard(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """The findings, each resting on a doubtful read turned into an info asking for a manual check."""
+    doubts = [doubt(ctx, item, findings) for item in findings]
+    for item, why in zip(findings, doubts):
+        if why:
+            item.severity = "info"
+            item.doubt = why
+            item.message = f"需人工核对（{why}）：{item.message}"
+    return findings

@@ -1,0 +1,74 @@
+"""The guard over misread tables, on real texts of the field set's dev split: a finding whose figures the reader
+misread is left to a manual check (info, `doubt` says why), while a defect the source shows stays an error."""
+from assistant import api
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
+
+FIELD_DEV = ROOT / "evals" / "field" / "dev"
+
+
+def findings(name: str, rule: str) -> list:
+    return [f for f in api.check(FIELD_DEV / f"{name}.txt", "rules").findings if f.rule == rule]
+
+
+def test_two_cells_of_a_funds_row_run_together_prove_no_sum_mismatch():
+    # sichuan_zhongjiang l.2 (run together): "年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金" — 20 | 20 for
+    # the total, 20 | 20 for 本年财政拨款, read as one 2020 with its 全年执行数 lost.
+    [summed] = findings("sichuan_zhongjiang_2022_shuibiaochi", "sum_mismatch")
+    assert summed.severity == "info" and "本年财政拨款" in summed.doubt
+    assert summed.message.startswith("需人工核对")
+
+
+def test_a_percentage_split_into_a_weight_and_a_zero_target_proves_no_missed_target():
+    # ningxia_yuanzhou l.6: "时效指标指标12021年11月30日前完成资金支付811月底完成100%100%8" — "100%" read as 分值 10 and
+    # 指标值 "0%": a target of 0 is nothing to miss, so the proportional score it gives is a misread.
+    row = "指标12021年11月30日前完成资金支付811月底完成"
+    [scored] = [f for f in findings("ningxia_yuanzhou_2022_malingshu", "score_not_proportional") if f.row == row]
+    assert scored.severity == "info" and "0%" in scored.doubt
+
+
+def test_a_total_score_its_own_rows_contradict_stays_an_error():
+    # sichuan_zhongjiang l.2: 预算执行率 10 + rows 10+10+20+10+10+10+10+10+10 = 110 against "总分100100": read whole,
+    # every 分值 in its place, the arithmetic is the report's.
+    [total] = findings("sichuan_zhongjiang_2022_shuibiaochi", "total_score_mismatch")
+    assert (total.severity, total.expected, total.actual, total.doubt) == ("error", "110", "100", None)
+
+
+def test_a_total_row_printed_as_zeros_over_filled_lines_stays_an_error():
+    # anhui_tangxi l.2: 年度资金总额 0 0 0 over 其中:本年财政拨款 90 / 89.974 / 89.974 — the total fails in every column
+    # because it was left at 0, not because the columns slipped.
+    sums = findings("anhui_tangxi_2022_weituo", "sum_mismatch")
+    assert len(sums) == 3 and all(f.severity == "error" and f.doubt is None for f in sums)
+    [rate] = findings("anhui_tangxi_2022_weituo", "execution_rate_mismatch")
+    assert (rate.severity, rate.expected, rate.actual) == ("error", "100.00", "0")
+
+
+def test_a_target_missed_on_a_table_read_whole_stays_an_error():
+    # chongqing_kexuecheng: 政府采购执行率 100% → 72.74% and 党性教育培训次数 26次 → 12次, each with full marks.
+    missed = {f.row: f for f in findings("chongqing_kexuecheng_2021_bumenzhengti", "target_not_met_full_score")}
+    assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
+
+
+def pasted_findings(ident: str, style: str) -> list:
+    """The findings on sample or field tables as evals/tools/paste.py prints them in `style`, from their gold."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                                         ROOT / "evals" / "field") if item[1].startswith(ident)]
+    return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
+
+
+def test_a_part_row_whose_blank_cells_a_copy_dropped_proves_no_basic_data_sum():
+    # 001 l.283-286: the 基础数据表 row 电容器中心筹建经费 fills only its 2024年决算数 (353.27); a copy that drops empty
+    # cells puts 353.27 under 2023年决算数, and 3、本级专项资金 then "fails" in its first and last columns.
+    sums = [f for f in pasted_findings("001_", "b") if f.rule == "sum_mismatch" and f.row == "3、本级专项资金"]
+    assert sums and all(f.severity == "info" and "电容器中心筹建经费" in f.doubt for f in sums)
+
+
+def test_a_table_run_together_on_one_line_proves_nothing_on_rows_whose_cells_slipped():
+    # yunnan_yongde l.21-22 "| 有效 |" / "| 有效 | 10 | 10 |": joined with the lines around them into one line, as
+    # the field's run_together copies print, the result 有效 and the 分值 10 are read where a name is due.
+    lines = (FIELD_DEV / "yunnan_yongde_2022_yingyanggaishan.txt").read_text(encoding="utf-8").splitlines()
+    text = lines[0] + "\n" + "".join(line.strip() for line in lines[1:]) + "\n"
+    slipped = [f for f in api.check(read_bytes(text.encode("utf-8"), "joined.txt"), "rules").findings
+               if f.row in ("有效", "10")]
+    assert slipped and all(f.severity == "info" and f.doubt for f in slipped)

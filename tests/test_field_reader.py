@@ -1,0 +1,212 @@
+"""The table reader on the field set's dev texts as they were found: every expected value is read off the
+source line by eye, never copied from the reader's output."""
+import pytest
+from opencc import OpenCC
+
+from assistant import api
+from assistant.evaluate.extraction import score_extraction
+from schemas.gold import GoldReport
+from tests.conftest import ROOT, eval_tool
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def extract(name: str):
+    return api.extract(api.load(DEV / f"{name}.txt"), "rules")
+
+
+def rows_of(table) -> list[tuple]:
+    return [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+
+
+def test_indicator_rows_copied_without_their_header_are_read_under_the_templates_columns():
+    # Line 2: "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5
+    # 效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论…" — the page starts below the header.
+    report = extract("sichuan_dyrmt_nd_gongzi")
+    [table] = report.tables
+    assert table.kind == "project"
+    assert rows_of(table) == [
+        ("产出指标", "数量指标", "足额保障率", "=100%", None, 22.5, None),
+        ("产出指标", "数量指标", "科目调整次数", "≤10次", None, 22.5, None),
+        ("产出指标", "时效指标", "按时发放率", "=100%", None, 22.5, None),
+        ("效益指标", "经济效益指标", "结余率(计算方法为:结余数/预算数)", "≤5%", None, 22.5, None),
+    ]
+    assert (table.total_weight, table.total_score) == (100, None)  # 合计100: the weights, nobody scored
+
+
+def test_web_rows_broken_one_cell_late_give_their_labels_to_the_rows_below():
+    # Line 2: "2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |"; line 8: "| 年初预算数 | 全年预算数 | 全年执行数 |
+    # 分值 | 执行率 | 得分 | 年度资金总额 |"; line 9: "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |".
+    report = extract("yunnan_yongde_2022_yingyanggaishan")
+    [table] = report.tables
+    assert (report.year, table.title, report.unit_name) == (2022, "2022年度项目支出绩效自评表", "临沧市永德县明朗中学")
+    total = table.funds_total
+    assert total.label == "年度资金总额"
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (None, 387664.62, 387664.62, 10, 100, 10)
+
+
+def test_goals_and_total_glued_into_other_rows_of_a_web_table():
+    # Line 16: "| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个…
+    # 学生体质 | 绩效指标 | …"; line 35: "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |".
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    goal = "确保每一个学生都能享受到国家政策福利,改善学生体质"
+    assert (table.goals.expected, table.goals.achieved) == (goal, goal)
+    assert (table.total_weight, table.total_score) == (100, 96)
+    assert "其他需要说明事项" not in [i.target for i in table.indicators]
+
+
+def test_funds_columns_one_or_two_a_line_with_their_formulas_and_rows_apart_by_spaces():
+    # Lines 16-38: "部门(单位)名称 中共宁德市委党史和地方志研究室 部门预算编码 901001033", the column words 年初部门预算安排金额 /
+    # 历年结余结转 / 年中调整金额③ 小计 / ④ = ①+② +③ / 年度拨付金额 / 支出实现率(%) / ⑥=⑤/④ / 本年度结余金额 / ⑦=④-⑤ /
+    # 资金结余率 / (%) / ⑧=⑦/④, then "财政资金小计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%" …
+    # "合 计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%".
+    [table] = extract("fujian_ningde_2018_fangzhiwei").tables
+    assert (table.kind, table.name) == ("department_overall", "中共宁德市委党史和地方志研究室")
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == \
+        ("合计", 2537695, 2751417.82, 2546673.98, 93)
+    assert [line.label for line in table.fund_lines] == ["财政资金小计", "②市级财政资金"]
+
+
+def test_sources_grouped_under_subtotals_are_not_added_twice():
+    # 财政资金小计 (line 32) is ②市级财政资金 (line 34) again: 合计 = the subtotals, no sum_mismatch.
+    checked = api.check(DEV / "fujian_ningde_2018_fangzhiwei.txt")
+    assert not [f for f in checked.findings if f.rule == "sum_mismatch"]
+
+
+def test_run_together_head_keeps_the_year_in_the_title_and_cuts_values_at_the_next_label():
+    # Line 20: "1、项目支出绩效自评表(2016年度)           项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区
+    # 人民政府学院路街道办事处实施单位:北京市海淀区学院路街道城市运行服务中心项目资金(万元) 年初预算数(…".
+    report = extract("beijing_haidian_2016_baojie")
+    [table] = report.tables
+    assert (report.year, table.title, table.name) == (2016, "项目支出绩效自评表", "【体制】自管道路清扫保洁外包工作经费")
+    assert report.unit_name == "北京市海淀区学院路街道城市运行服务中心"
+    # Line 2: "…绩效目标自评表(2022年度)项目名称中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装项目负责人及电话
+    # 谢凯13990260322(办公)主管部门中江县水利局实施单位中江县水利局资金情况(万元)全年预算数(A)…".
+    report = extract("sichuan_zhongjiang_2022_shuibiaochi")
+    [table] = report.tables
+    assert (report.year, report.unit_name) == (2022, "中江县水利局")
+    assert table.name == "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
+
+
+def test_title_and_year_rows_of_a_web_table_and_a_unit_printed_after_its_code():
+    # Lines 2-3: "部门整体支出绩效自评表 | |||||||||||||" and "(2023年度) | |||||||||||||".
+    report = extract("anhui_jinzhai_2023_meilixiangcun")
+    assert (report.year, report.tables[0].title) == (2023, "部门整体支出绩效自评表")
+    # Line 2: "… False False False 附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 … 实施单位
+    # 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) …".
+    report = extract("anhui_tangxi_2022_weituo")
+    assert (report.unit_name, report.tables[0].title) == ("池州市贵池区棠溪镇人民政府", "附件: 项目支出绩效自评表")
+
+
+def test_prose_around_a_flattened_table_keeps_its_figures_and_a_stated_target_is_no_result():
+    # Line 2 (traditional): "…(二)項目財務管理狀況本項目累計安排資金10萬元,,其中:…"; and "…(3)數量目標:當年獲得寧德市級以上確認的
+    # 人才驛站數量績效目標值是2個…" states the target of the row whose 完成值 is 0個.
+    checked = api.check(DEV / "fujian_ningde_2023_rencaiyizhan.txt")
+    assert checked.year == 2023
+    assert any(f.value == 10 and f.unit == "万元" for f in checked.figures)
+    assert not [f for f in checked.findings if f.rule == "text_table_mismatch"]
+
+
+def test_figures_of_a_traditional_copy_with_pinyin_glosses():
+    # Line 3: "…2024年農(nóng)機(jī)購置補貼項目預(yù)算資金合計2089萬元。其中省內(nèi)安排農(nóng)機(jī)購置與應(yīng)用補貼資金
+    # 312萬元,中央安排農(nóng)機(jī)購置補貼資金1777萬元。全年預(yù)算執(zhí)行數(shù)合計2089萬元。"
+    figures = [(f.value, f.unit) for f in extract("unknown_nd_2024_nongjigouzhi").figures if f.line == 3]
+    assert figures == [(2089, "万元"), (312, "万元"), (1777, "万元"), (2089, "万元")]
+
+
+def test_a_department_table_pasted_one_cell_a_line_keeps_its_head_and_title():
+    # The Anhui 2023 department table (its cells as the published copy prints them) pasted one cell a line: the
+    # lines 部门 / 金寨县茶谷和美丽乡村建设服务中心 above the funds block are its head, 部门整体支出绩效自评表 its title.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="anhui_jinzhai_2023")
+    report = api.extract(api.load(paste.pasted(sheet, "a").encode("utf-8")), "rules")
+    [table] = report.tables
+    assert (table.kind, table.name, table.title) == ("department_overall", "金寨县茶谷和美丽乡村建设服务中心",
+                                                     "部门整体支出绩效自评表")
+    assert (table.funds_total.full_year_budget, table.funds_total.executed) == (329.77, 338.31)
+
+
+def test_funds_columns_no_funds_word_names_pasted_one_cell_a_line():
+    # Fujian 2018's funds block pasted one cell a line: 历年结余结转, 年中调整金额③ and 资金结余率(%)⑧=⑦/④ are columns
+    # though no funds word names them, so 财政资金小计's eight values fall under their own columns.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="fujian_ningde_2018")
+    [table] = api.extract(api.load(paste.pasted(sheet, "a").encode("utf-8")), "rules").tables
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == \
+        ("合计", 2537695, 2751417.82, 2546673.98, 93)
+
+
+def test_chongqing_header_words_wrapped_inside_a_word_in_a_narrow_column():
+    # Chongqing's 10-column indicator header pasted one cell a line, each word wrapped in its narrow column:
+    # 调整 / 指标值, 得分系 / 数(%), 指标权 / 重(分), 是否核 / 心指标 — the rows under it are read.
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="chongqing_kexuecheng")
+    [table] = api.extract(api.load(paste.pasted(sheet, "i").encode("utf-8")), "rules").tables
+    # The first row as printed on line 4: 财政供养人员控制率 % 定量指标 100% 92% 100% 2 2 否.
+    first = table.indicators[0]
+    assert (first.level3, first.weight, first.score) == ("财政供养人员控制率", 2, 2)
+
+
+def test_run_together_head_labels_cut_the_title_and_the_unit():
+    # Line 21: "2021年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助主管部门…
+    # 项目实施单位襄阳市中心医院项目类别1、部门预算项目 …".
+    report = extract("hubei_xiangyang_2021_dongjin")
+    assert (report.unit_name, report.tables[0].title) == ("襄阳市中心医院", "2021年度财政项目绩效自评表")
+
+
+def test_a_title_row_inside_a_pasted_table_starts_the_next_table():
+    # Line 9: "部门预算项目支出绩效自评表(2023年度) | ||||||||||" after the first table's 项目负责人 row.
+    report = extract("sichuan_daying_2023_sifaju")
+    assert report.year == 2023
+    assert [table.title for table in report.tables] == [None, "部门预算项目支出绩效自评表"]
+
+
+def test_a_one_cell_a_line_dump_in_traditional_characters_with_pinyin_glosses():
+    # hebei_langfang lines 45-57: 年度资金总额 / 43.2 / 43.2 / 37.24 / 10 / 86% / 9; lines 120-130: 产出指标 / 数量指标 /
+    # 指标1工程资金金额 / 43.2 / 37.24 / 10 / 9 / 已完工,… — the same dump as a traditional copy with glosses prints it.
+    text = (DEV / "hebei_langfang_2019_nuantong.txt").read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text).replace("預", "預(yù)").replace("數", "數(shù)").replace("級", "級(jí)")
+    [table] = api.extract(api.load(traditional.encode("utf-8")), "rules").tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (43.2, 37.24, 10, 86, 9)
+    first = table.indicators[0]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual, first.weight, first.score) == \
+        ("产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", 10, 9)
+
+
+@pytest.mark.parametrize("name", ["chongqing_kexuecheng_2021_bumenzhengti", "fujian_ningde_2018_fangzhiwei",
+                                  "sichuan_daying_2023_sifaju", "yunnan_honghe_2024_shujuzhongxin",
+                                  "yunnan_yongde_2022_yingyanggaishan", "yunnan_changning_2022_shengzhu"])
+def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name):
+    # Run-together, spaced, pipe and one-cell-a-line texts: the same labels are read from a traditional copy.
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text).replace("預", "預(yù)").replace("數", "數(shù)").replace("級", "級(jí)")
+    gold = GoldReport.model_validate_json((DEV / f"{name}.json").read_text(encoding="utf-8"))
+    simplified_read, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
+    traditional_read, _ = score_extraction(gold, api.extract(api.load(traditional.encode("utf-8")), "rules"))
+    assert sorted(traditional_read.errors) == sorted(simplified_read.errors)
+
+
+@pytest.mark.parametrize("mark", ["- 2 -", "— 2 —", "第2页 共5页", "第 2 页"])
+def test_a_web_table_goes_on_after_a_page_number_between_its_rows(mark):
+    # anhui_jinzhai: a page number printed between the rows of line 18 (指标2:建设美丽宜居自然村庄数量 | ≥200 | 202 | 10 |
+    # 10) and line 19 (指标3:完成农村户用卫生厕所改造数量 | ≥2000 | 3061 | 10 | 10) ends nothing.
+    lines = (DEV / "anhui_jinzhai_2023_meilixiangcun.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[18].startswith("指标3:完成农村户用卫生厕所改造数量")
+    text = "\n".join(lines[:18] + [mark] + lines[18:])
+    [table] = api.extract(api.load(text.encode("utf-8")), "rules").tables
+    rows = {indicator.level3: (indicator.level2, indicator.target, indicator.score) for indicator in table.indicators}
+    assert rows["指标2:建设美丽宜居自然村庄数量"] == ("数量指标", "≥200", 10)
+    assert rows["指标3:完成农村户用卫生厕所改造数量"] == ("数量指标", "≥2000", 10)
+
+
+def test_a_unit_named_after_a_year_does_not_begin_with_its_year():
+    # Line 2: "…现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结…".
+    assert extract("henan_xiping_2022_nongcungonglu").unit_name == "西平县交通运输局"
