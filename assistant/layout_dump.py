@@ -397,7 +397,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
-        items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]  # the empty cells printed
+        # The bare " |" of the empty cells printed are no cells.
+        items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
         levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
         if not levels and rows:
             break
