@@ -322,7 +322,9 @@ def parse_text(lines: list[str]) -> list[Block]:
             # (a row of a table whose rows end with "|", broken inside its second cell: "成本指标 | 指标1:")
             if mode != "pipe":
                 builder.close_table(mode)
-                closed_rows = line.rstrip().endswith("|")
+                # Rows closed by a "|": this one, or the first one broken inside a cell, its next line closing it.
+                closed_rows = line.rstrip().endswith("|") or (
+                    line.startswith("|") and next_text_line(lines, line_no).rstrip().endswith("|"))
             if not PIPE_SEPARATOR.match(line):
                 builder.row(split_cells(line, "|", line_no))
                 open_row = closed_rows and not line.rstrip().endswith("|")

@@ -28,6 +28,8 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
                 "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
                 "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
+                # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
+                "全年实际完成值": "actual", "全年完成值": "actual",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
                 "得分计算方法": "criteria",
@@ -248,8 +250,10 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    if not numeric:
-        rows, used = unscored_rows(lines, [name for name in slots if name])
+    if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
+        # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
+        scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
+        rows, used = unscored_rows(lines, [name for name in slots if name and name not in scored])
         return [to_row(cells, columns, len(slots)) for cells in rows], used
     rows: list[dict[str, Paragraph]] = []
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
@@ -324,8 +328,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         cursor = start + len(values)
     if as_printed:
         # The rows no fixed width fits from here on (a row that leaves an empty cell out), placed by type.
-        more, used = loose_rows(lines[cursor:], values, weighted, "level1" in columns or "level2" in columns,
-                                "note" in columns)
+        more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
     end = cursor
@@ -344,9 +347,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
-    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only): no number marks where a row ends, so each
-    row is as many cells as the header has columns, every one printed; the rows stop at one that does not read so
-    (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only, the transfer-payment form's 指标值 |
+    全年实际完成值 | 未完成原因和改进措施): every cell printed, or rows opening at their level names when the dump
+    leaves empty cells out — whichever reads more rows."""
+    rows, used = full_width_rows(lines, names)
+    if "level1" in names or "level2" in names:
+        levelled, through = levelled_rows(lines, names)
+        if len(levelled) > len(rows):
+            return levelled, through
+    return rows, used
+
+
+def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
+    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
@@ -359,6 +373,48 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         rows.append(cells)
         cursor += len(names)
     return rows, cursor
+
+
+# A row's 三级指标 is a name, never a sentence of the text after the table.
+ROW_NAME = 40
+
+
+def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Unscored rows of a dump that leaves empty cells out: a row opens at its level names (一级, 二级指标), then
+    its 三级指标, then its values in the header's order (指标值, 完成值, the note), as many as it printed. A group
+    whose levels were printed once (merged cells) holds several full rows, the levels carried down. The rows stop
+    at 总分, a header word, a title, or a cell that cannot be a 三级指标 (a number, a sentence)."""
+    values = [name for name in names if name in VALUE_SLOTS or name == "note"]
+    texts = [normalize_text(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or slot(text) or is_title(text)), len(texts))
+    groups: list[list[Paragraph]] = []
+    if not end or not is_level(texts[0]):
+        return [], 0
+    for index in range(end):
+        if not groups or is_level(texts[index]) and not is_level(texts[index - 1]):
+            groups.append([])
+        groups[-1].append(lines[index])
+    rows: list[dict[str, Paragraph]] = []
+    used = 0
+    for group in groups:
+        # The bare " |" of the empty cells printed are no cells.
+        items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
+        levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
+        if not levels and rows:
+            break
+        levelled = level_cells(levels)
+        if rows and levels and "level1" not in levelled and "level1" in rows[-1]:
+            levelled["level1"] = rows[-1]["level1"]  # a 二级指标 opening its group under the 一级指标 above
+        rest = items[len(levels):]
+        while rest:
+            name = normalize_text(rest[0].text)
+            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
+                return rows, used
+            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:max(1, len(values))]
+            rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
+            rest = rest[len(cells):]
+        used += len(group)
+    return rows, used
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:
@@ -399,10 +455,12 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     fits — a number to 分值 then 得分, any other cell to 指标值 then 完成值. None when the lines do not read so."""
     if not set(values) <= {"target", "actual", "weight", "score"}:
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
-    items = join_levels(head)
+    items = [item for item in join_levels(head) if normalize_text(item.text) != EMPTY_CELL]  # the empty cells printed
     levels = []
     while items and len(levels) < 2 and (is_level(normalize_text(items[0].text))
                                          or normalize_text(items[0].text) in known):
+        levels.append(items.pop(0))
+    if opens_level2(levels, items):
         levels.append(items.pop(0))
     if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
                                       or is_placeholder(i.text) for i in items):
@@ -418,12 +476,13 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
     return cells
 
 
-def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], has_levels: bool,
+def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], names: int,
                has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
-    (when the header has level columns), or at a name after the row's numbers (and its note, when the header has
-    a note column); its cells after 三级指标 go to the value columns their types fit, in the header's order.
-    Returns the rows and where they end (总分, or the end)."""
+    (when the header has level columns besides 三级指标, `names` counting its name columns), or at a name after
+    the row's numbers (and its note, when the header has a note column); its cells after 三级指标 go to the value
+    columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
+    has_levels = names > 1
     end = next((i for i, p in enumerate(lines) if normalize_text(p.text) in TOTAL), len(lines))
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
@@ -438,12 +497,28 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], h
         levels = []
         while has_levels and items and is_level(normalize_text(items[0].text)):
             levels.append(items.pop(0))
+        if not levels and not weighted:
+            levels, items = named_levels(items, names)
         named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
+        if placed is None and levels and not weighted:
+            # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
+            placed = partial_row(chunk, values, set())
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
     return rows, end
+
+
+def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Level names in a score sheet's own words (项目决策, 科学决策), one a line before the row's 三级指标 and its
+    first number, under a header with all three name columns: a merged level printed once leaves the row its
+    deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
+    printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
+    if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
+            and all(len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
+        return printed[:-1], items[len(printed) - 1:]
+    return [], items
 
 
 def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
@@ -958,8 +1033,8 @@ def keyed(row: Row) -> bool:
     return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "实施单位", "项目实施单位", "资金使用单位", "主管部门及代码", "填报日期",
-             "项目负责人", "联系电话")
+HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "县级主管部门", "实施单位", "项目实施单位",
+             "资金使用单位", "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话")
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together.
 LINE_KEYS = (*HEAD_KEYS, "部门")
@@ -969,8 +1044,14 @@ JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
-GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
-FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,3}$")
+# The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
+EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
+ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况")
+GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
+# A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
+FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
+# The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
+WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
 FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
@@ -1003,7 +1084,10 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     words: list[tuple[str, int]] = []
     index = start
     while index < len(texts):
-        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])), None)
+        # The shortest word whose next line does not finish it ("全年预算" is a word, but "数(A)" below is its end).
+        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
+                     and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
+                              and broken_word(texts[index:index + n + 1]))), None)
         if size is None and words and other_column_word(texts, index):
             size = 1  # a column no funds word names (历年结余结转, 资金结余率(%)): its values are still in the rows
         if size is None or words and index + size < len(texts) and NUMBER_RUN.match(texts[index + size]) \
@@ -1016,6 +1100,21 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
         words = words[1:]
     roles = {role_of(word, FUND_ROLES) for word, _ in words}
     return words if len(roles) >= 3 and "executed" in roles else []
+
+
+def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
+    """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
+    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order."""
+    cells = [Cell("", line) for _ in roles]
+    if len(values) >= len(roles) or "execution_rate" not in roles:
+        return values + cells[len(values):]
+    others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
+    for value in values:
+        index = roles.index("execution_rate") if normalize_text(value.text).endswith("%") else next(others, None)
+        if index is None:
+            return values + cells[len(values):]
+        cells[index] = value
+    return cells
 
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:
@@ -1062,6 +1161,10 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
 HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
+# The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
+MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
+
+
 # A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
 NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
 
@@ -1101,7 +1204,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
-            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS]
+            for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
+            and not MONEY_BLOCK.search(texts[i + size])]
     rows += [Row(cells) for _, cells in spaced]
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
@@ -1143,11 +1247,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 cursor = values_end
                 continue
             break
-        padding = [Cell("", run[cursor].line) for _ in range(len(words) - len(values))]
-        rows.append(Row([Cell(run[cursor].text, run[cursor].line)] + values + padding))
+        rows.append(Row([Cell(run[cursor].text, run[cursor].line)]
+                        + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
-    goal = next((i for i in range(cursor, len(texts)) if texts[i] == "实际完成情况"), None)
-    if goal is not None and "预期目标" in texts[cursor:goal]:
+    goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)
+    if goal is not None and any(word in texts[cursor:goal] for word in EXPECTED_GOAL_WORDS):
         rest = run[goal + 1:]
         rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
         words = rest[0].text.split() if len(rest) == 1 else []

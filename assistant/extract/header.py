@@ -15,6 +15,9 @@ from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
+               # A transfer payment's form names the central ministry and the local department that runs it.
+               "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
+               "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
                "填报单位": "implementer", "部门": "implementer", "资金使用单位": "implementer", "资金单位": "money_unit",
                "金额单位": "money_unit", "单位": "money_unit",

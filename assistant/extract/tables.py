@@ -18,8 +18,12 @@ from schemas import FundLine, Goals, Indicator, Table, TableRow
 LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
-               "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称")
+               "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
+               # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表.
+               "转移支付名称", "转移支付（项目）名称", "专项资金名称")
 START_LABELS = NAME_LABELS
+# The labels that name the project (or the transfer payment) itself, before any unit's name.
+PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称")
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
 HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
@@ -61,7 +65,8 @@ def is_goal_header(row: Row) -> bool:
     texts = [clean(t) for t in row.texts()]
     # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
     goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
-    return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith("年度目标") for t in texts)) \
+    return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith(("年度目标", "设定目标"))
+                                         for t in texts)) \
         and not is_indicator_header(row)
 
 
@@ -140,7 +145,8 @@ def table_name(rows: list[Row]) -> str | None:
                 following = next((t for t in texts[index + 1:] if t), None)
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following
-    return names.get("项目支出名称") or names.get("项目名称") or next(iter(names.values()), None)
+    own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
+    return own or next(iter(names.values()), None)
 
 
 def money_unit(texts) -> str:

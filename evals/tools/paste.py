@@ -2,11 +2,14 @@
 
     python evals/tools/paste.py                       # style × F1 table (samples and field dev apart)
     python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
+    python evals/tools/paste.py --template region-central-transfer   # every gold table drawn in an official form
 
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
-never DIR/test). Each table is laid on its grid (a merged cell printed once, at its top-left position) and printed
-in one of the styles a reviewer's copy produces:
+never DIR/test); with `--template` every gold table, the samples' too, is drawn in one of render.py's TEMPLATES
+(an official form other provinces fill in) instead of its own layout, and scored on what that form prints. Each
+table is laid on its grid (a merged cell printed once, at its top-left position) and printed in one of the styles
+a reviewer's copy produces:
 
     a  one cell per line, empty cells kept as blank lines
     b  one cell per line, empty cells dropped (what document viewers do)
@@ -22,6 +25,7 @@ in one of the styles a reviewer's copy produces:
     k  the whole table on one line, its cells run together with no separator (the field set's run_together copies)
     l  one cell per line, empty cells dropped, damaged as OCR and viewers damage copies: about one cell in 25 run
        into the next, one in 33 lost, one in 33 with OCR letters (0→O, 1→l, 5→S, %→$); seeded by the table's text
+    m  markdown pipe rows, a cell longer than 12 characters broken over two lines (the row runs on to the next)
 
 `--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
 gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
@@ -38,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals" / "tools"))
 
-from render import Sheet, field_sheet, placed, sample_sheet  # noqa: E402
+from render import TEMPLATES, Sheet, field_sheet, in_template, placed, sample_sheet  # noqa: E402
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
@@ -51,7 +55,7 @@ STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
     "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
-    "l": "一格一行，识读损坏",
+    "l": "一格一行，识读损坏", "m": "竖线表，格内折行",
 }
 OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
@@ -87,9 +91,12 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     full = [[text or "" for text in row] for row in table]
     if style == "d":
         return aligned_lines(rows)
-    if style == "e":
-        lines = ["| " + " | ".join(row) + " |" for row in full]
-        return lines[:1] + ["|" + "---|" * len(full[0])] + lines[1:] if lines else lines
+    if style in "em":
+        if style == "m":
+            full = [[text[:WRAP] + "\n" + text[WRAP:] if len(text) > WRAP else text for text in row]
+                    for row in full]
+        rows = [("| " + " | ".join(row) + " |").split("\n") for row in full]
+        return [*rows[0], "|" + "---|" * len(full[0]), *(line for row in rows[1:] for line in row)] if rows else []
     if style == "f":
         return ["\t".join(row) for row in full]
     return [" ".join(text for text in row if text) for row in full]
@@ -163,17 +170,24 @@ def pasted(sheet: Sheet, style: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sources(samples: Path, gold: Path, field: Path, only: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
-    """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read."""
+def sources(samples: Path, gold: Path, field: Path, only: str = "",
+            template: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
+    """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read. With a
+    template, each is drawn from its gold labels in that official form."""
     result = []
     for sample in sorted(samples.glob("*.txt")):
         label = gold / f"{sample.stem}.json"
         if label.exists() and only in sample.stem:
-            result.append(("samples", sample.stem, sample_sheet(sample.read_text(encoding="utf-8")),
-                           GoldReport.model_validate_json(label.read_text(encoding="utf-8"))))
+            labels = json.loads(label.read_text(encoding="utf-8"))
+            if template and not labels.get("tables"):
+                continue
+            labels = in_template(labels, template) if template else labels
+            sheet = field_sheet(labels) if template else sample_sheet(sample.read_text(encoding="utf-8"))
+            result.append(("samples", sample.stem, sheet, GoldReport.model_validate(labels)))
     for path in sorted((field / "dev").glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
         if labels.get("tables") and only in path.stem:
+            labels = in_template(labels, template) if template else labels
             result.append(("field", path.stem, field_sheet(labels), GoldReport.model_validate(labels)))
     return result
 
@@ -217,11 +231,13 @@ def main() -> None:
     parser.add_argument("--field", type=Path, default=ROOT / "evals" / "field", help="a field-set folder (dev/*.json)")
     parser.add_argument("--styles", default="".join(STYLES))
     parser.add_argument("--only", default="", help="only ids containing this text")
+    parser.add_argument("--template", choices=sorted(TEMPLATES), default="",
+                        help="draw every gold table in this official form")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
     args = parser.parse_args()
-    items = sources(args.samples, args.gold, args.field, args.only)
+    items = sources(args.samples, args.gold, args.field, args.only, args.template)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")

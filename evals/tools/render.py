@@ -123,8 +123,41 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
     (re.compile(r"^实际使用"), "executed"),
 ]
-NAME_LABEL = re.compile(r"^(项目名称|专项名称|部门|部门[(（]单位[)）]名称)$")
-UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报)?单位(?:名称)?(?:[(（]盖章[)）])?$")
+NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
+UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报|资金使用)?单位(?:名称)?(?:[(（]盖章[)）])?$")
+
+# Blank official forms other provinces fill in (evals/field/TEMPLATES.md has their sources and what each prints):
+# one table's header rows, to draw any gold table in that form with `in_template`.
+REGION_HEAD = [["转移支付名称", ""], ["中央主管部门", ""], ["地方主管部门", "", "资金使用单位", ""]]
+TEMPLATES = {
+    # 中央对地方转移支付区域绩效自评表 (财政部): no 分值 or 得分 anywhere.
+    "region-central-transfer": [
+        *REGION_HEAD,
+        ["资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"]],
+    # The same form as provinces score it: 分值 and 得分 beside the funds and every indicator.
+    "region-central-transfer-scored": [
+        *REGION_HEAD,
+        ["资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "分值", "得分",
+         "未完成原因和改进措施"]],
+    # Scored by 得分 alone, the 分值 left to the scoring rules (as Yunnan's and Hubei's forms print it).
+    "region-central-transfer-score-only": [
+        *REGION_HEAD,
+        ["资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "得分"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "得分", "未完成原因和改进措施"]],
+    # A county's reprint (衡山县 2020 县级专项资金绩效目标自评表): its own words for the same rows.
+    "county-special-fund": [
+        ["专项资金名称", "", "负责人及电话", ""], ["县级主管部门", "", "实施单位", ""],
+        ["项目资金(万元)", "", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+        ["年度总体目标", "年初设定目标", "全年实际完成情况"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"]],
+    # 四川省 2017 项目支出绩效评价得分表: levels, 分值, 得分 only.
+    "sichuan-2017-score-sheet": [["一级指标", "二级指标", "三级指标", "分值", "得分"]],
+}
 
 
 def role(header: str, roles) -> str | None:
@@ -315,6 +348,41 @@ def field_sheet(gold: dict) -> Sheet:
             sheet.table(padded(rows))
         sheet.paragraph("")
     return sheet
+
+
+# The labels a form has no place for, per table (a form with no 分值 column prints no weights): (fields of the
+# table, of its funds rows, of its indicators).
+UNPRINTED = {
+    "region-central-transfer": (("total_weight", "total_score"), ("initial_budget", "weight", "score"),
+                                ("weight", "score")),
+    "region-central-transfer-scored": ((), ("initial_budget",), ()),
+    "region-central-transfer-score-only": (("total_weight",), ("initial_budget", "weight"), ("weight",)),
+    "county-special-fund": (("total_weight", "total_score"), ("initial_budget", "weight", "score"),
+                            ("weight", "score")),
+    "sichuan-2017-score-sheet": (("name", "funds_total", "total_weight", "total_score"), (),
+                                 ("target", "actual", "deviation_note")),
+}
+
+
+def in_template(gold: dict, template: str) -> dict:
+    """The gold labels as an official form (see TEMPLATES) prints them: every table under the form's header rows,
+    the labels it has no place for left empty, and what no form prints (a breakdown, score-sheet rows, a 基础数据表)
+    dropped."""
+    table_fields, fund_fields, indicator_fields = UNPRINTED[template]
+    tables = []
+    for table in gold.get("tables", []):
+        if table.get("kind") == "basic_data":
+            continue
+        drawn = dict(table, breakdown={}, rows=[], **dict.fromkeys(table_fields))
+        funds = [dict(line, **dict.fromkeys(fund_fields)) for line in [drawn.get("funds_total")] if line]
+        drawn["funds_total"] = funds[0] if funds else None
+        drawn["fund_lines"] = [] if "funds_total" in table_fields else \
+            [dict(line, **dict.fromkeys(fund_fields)) for line in table.get("fund_lines", [])]
+        if "funds_total" in table_fields:
+            drawn["goals"] = {"expected": None, "achieved": None}
+        drawn["indicators"] = [dict(row, **dict.fromkeys(indicator_fields)) for row in table.get("indicators", [])]
+        tables.append(drawn)
+    return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables])
 
 
 # ---------------------------------------------------------------- writers
