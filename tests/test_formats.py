@@ -329,7 +329,7 @@ def test_ocr_short_of_memory_names_the_memory_limit_not_a_damaged_pdf(scanned):
 
 
 def test_web_reviews_a_scan_longer_than_its_cpu_limit_and_answers_without_reading_it_again(scanned, tmp_path):
-    """A scan's OCR (about 7 CPU seconds a page) is given time by its pages: with a 5-second limit a two-page
+    """A scan's OCR (about 7 CPU seconds a page) is given time by its pages: with a 5-second limit a multi-page
     scan is still read, reviewed and asked about. The upload is read once: a question after the review does not
     OCR again (it would overrun 5 s); after a restart the first question reads it again, with the scan's time."""
     from tests.test_web_api import LiveServer
@@ -354,6 +354,20 @@ def test_web_reviews_a_scan_longer_than_its_cpu_limit_and_answers_without_readin
             again = client.post(f"/api/reports/{report}/ask", json={"question": "年度资金总额的全年执行数是多少？"},
                                 timeout=600)
             assert again.status_code == 200 and "1824.18" in again.json()["answer"], again.text
+    finally:
+        server.stop()
+
+
+def test_web_refuses_a_scan_of_more_pages_than_it_may_ocr_before_reading_it(scanned, tmp_path):
+    from tests.test_web_api import LiveServer
+
+    scan = (scanned / "scan" / f"{SAMPLE}.pdf").read_bytes()
+    server = LiveServer(tmp_path / "reviews.db", "--max-ocr-pages", "1").start()
+    try:
+        with server.client() as client:
+            refused = client.post("/api/reports", files={"file": ("自评表扫描件.pdf", scan)})
+            assert refused.status_code == 400 and re.search(r"有 \d+ 页需要 OCR.*每份 1 页的上限", refused.text), refused.text
+            assert client.get("/api/reports").json() == []  # nothing stored
     finally:
         server.stop()
 

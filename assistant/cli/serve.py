@@ -44,6 +44,10 @@ def serve(
                                     help="每次分析的 CPU 时间上限（秒）"),
     memory_mb: int = typer.Option(1536, "--memory-mb", envvar="SELFEVAL_WORKER_MEMORY_MB", min=256,
                                   help="每次分析的内存上限（MB）"),
+    ocr_memory_mb: int = typer.Option(3072, "--ocr-memory-mb", envvar="SELFEVAL_WORKER_OCR_MEMORY_MB", min=256,
+                                      help="读取扫描件（OCR）时的内存上限（MB）；OCR 引擎约需 2 GB 地址空间"),
+    max_ocr_pages: int = typer.Option(100, "--max-ocr-pages", envvar="SELFEVAL_WORKER_MAX_OCR_PAGES", min=1,
+                                      help="每份上传最多 OCR 识别的页数；每页另加 20 秒 CPU 时间"),
 ) -> None:
     """启动网页版审核助手：上传或粘贴报告，查看自评表、问题、草稿，并提问。
 
@@ -68,7 +72,8 @@ def serve(
     console.print(f"selfeval 网页版：{address}  {access}  数据库：{store.path}  按 Ctrl-C 停止。",
                   highlight=False, soft_wrap=True)
     allowed_hosts = LOOPBACK_HOSTS if is_loopback(host) else None
-    app = create_app(store, token=token, allowed_hosts=allowed_hosts, limits=Limits(cpu_seconds, memory_mb))
+    limits = Limits(cpu_seconds, memory_mb, ocr_memory_mb=ocr_memory_mb, max_ocr_pages=max_ocr_pages)
+    app = create_app(store, token=token, allowed_hosts=allowed_hosts, limits=limits)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("SELFEVAL_LOG", "warning"),
                 access_log=False, timeout_graceful_shutdown=5)
 

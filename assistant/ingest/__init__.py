@@ -66,9 +66,9 @@ def pages_to_ocr(data: bytes, name: str, ocr: str = "auto") -> int:
     check_size(len(data))
     kind = sniff(data, name)
     if kind == "pdf":
-        from assistant.ingest.pdf import count_pages_to_ocr
+        from assistant.ingest.pdf import count_ocr_pages
 
-        return count_pages_to_ocr(data, ocr)
+        return count_ocr_pages(data, ocr)
     return int(is_image(kind) and ocr != "never")
 
 

@@ -66,15 +66,23 @@ def engine():
     return RapidOCR()
 
 
-def run_engine(image: numpy.ndarray, **options) -> list:
-    """The OCR engine's result for an image; the engine's failed allocation (onnxruntime's std::bad_alloc, which
-    it raises as a generic error) as the MemoryError it is, so a memory limit is named as the cause."""
+@contextmanager
+def allocation_failures_as_memory_errors() -> Iterator[None]:
+    """The OCR engine's failed allocation (onnxruntime's std::bad_alloc, which it raises as a generic error) as the
+    MemoryError it is, so a memory limit is named as the cause."""
     try:
-        result, _ = engine()(image, **options)
+        yield
+    except MemoryError:
+        raise
     except Exception as error:
         if "bad_alloc" in str(error):
             raise MemoryError("OCR 引擎内存不足") from error
         raise
+
+
+def run_engine(image: numpy.ndarray, **options) -> list:
+    with allocation_failures_as_memory_errors():
+        result, _ = engine()(image, **options)
     return result
 
 
@@ -211,7 +219,8 @@ def recognise(gray: numpy.ndarray) -> list[Box]:
 
 def read_page_image(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
     """One page image into the flow: text above, between and below its tables, each table as cells."""
-    engine()  # before OpenCV, which comes with the OCR extra: a missing extra gets the install command
+    with allocation_failures_as_memory_errors():
+        engine()  # before OpenCV, which comes with the OCR extra: a missing extra gets the install command
     gray = deskewed(gray)
     boxes = recognise(gray)
     tables = ruled_tables(gray)

@@ -4,6 +4,7 @@ without a text layer go to OCR (`ocr="auto"`), or every page does (`"always"`)."
 import io
 import re
 import zlib
+from contextlib import contextmanager
 
 from assistant.document import Cell
 from assistant.errors import BadInput
@@ -105,7 +106,19 @@ def text_between(page, top: float, bottom: float) -> str:
     return page.filter(inside).extract_text() or "" if bottom > top else ""
 
 
-def pages_to_ocr(pdf, ocr: str) -> set[int]:
+@contextmanager
+def page_content_errors():
+    """pdfminer raises many types on damaged page content: each is the user's damaged file. A user error or a
+    memory limit (OCR's) passes through as what it is."""
+    try:
+        yield
+    except (BadInput, MemoryError):
+        raise
+    except Exception as error:
+        raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error
+
+
+def ocr_page_numbers(pdf, ocr: str) -> set[int]:
     """The 1-based pages read by OCR: with `auto` those without a text layer (a scan), every page with `always`."""
     scanned = [not page.chars for page in pdf.pages]
     if all(scanned) and ocr == "never":
@@ -113,32 +126,22 @@ def pages_to_ocr(pdf, ocr: str) -> set[int]:
     return {n for n, blank in enumerate(scanned, start=1) if ocr == "always" or (ocr == "auto" and blank)}
 
 
-def count_pages_to_ocr(data: bytes, ocr: str = "auto") -> int:
-    with open_pdf(data) as pdf:
-        try:
-            return len(pages_to_ocr(pdf, ocr))
-        except BadInput:
-            raise
-        except Exception as error:  # pdfminer raises many types on damaged page content
-            raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error
+def count_ocr_pages(data: bytes, ocr: str = "auto") -> int:
+    with open_pdf(data) as pdf, page_content_errors():
+        return len(ocr_page_numbers(pdf, ocr))
 
 
 def read_pdf(data: bytes, ocr: str = "auto") -> Grid:
-    with open_pdf(data) as pdf:
-        try:
-            by_ocr = pages_to_ocr(pdf, ocr)
-            flow = Flow()
-            with ocr_progress(len(by_ocr)) as advance:
-                for page_no, page in enumerate(pdf.pages, start=1):
-                    if page_no in by_ocr:
-                        read_page_image(flow, render_pdf_page(data, page_no), page_no)
-                        advance()
-                    else:
-                        read_text_page(flow, page, page_no)
-            flow.close()
-        except (BadInput, MemoryError):
-            raise
-        except Exception as error:  # pdfminer raises many types on damaged page content
-            raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error
+    with open_pdf(data) as pdf, page_content_errors():
+        by_ocr = ocr_page_numbers(pdf, ocr)
+        flow = Flow()
+        with ocr_progress(len(by_ocr)) as advance:
+            for page_no, page in enumerate(pdf.pages, start=1):
+                if page_no in by_ocr:
+                    read_page_image(flow, render_pdf_page(data, page_no), page_no)
+                    advance()
+                else:
+                    read_text_page(flow, page, page_no)
+        flow.close()
     flow.grid.source_format = "pdf-ocr" if by_ocr else None
     return flow.grid.finish()

@@ -104,6 +104,7 @@ class Pipeline:
         self.lock = threading.Lock()
         self.stages: dict[str, str] = {}
         self.uploads = ReadCache()
+        self.reading: dict[str, threading.Lock] = {}  # one reading of a stored upload at a time
 
     def read(self, data: bytes, name: str) -> ReadUpload:
         """Read an upload in a child, with the time its scanned pages need for OCR (counted first, in a child)."""
@@ -111,12 +112,16 @@ class Pipeline:
         return self.worker.run(read_upload, data, name, limits=self.worker.limits.reading(ocr_pages))
 
     def upload(self, record: StoredReport) -> ReadUpload:
-        """A stored upload as read (read once, then cached)."""
-        upload = self.uploads.get(record.id)
-        if upload is None:
-            upload = self.read(record.data, record.name)
-            self.uploads.put(record.id, upload)
-        return upload
+        """A stored upload as read (read once, then cached): a resumed review and a question asked meanwhile wait for
+        one reading rather than OCR the same scan twice."""
+        with self.lock:
+            reading = self.reading.setdefault(record.id, threading.Lock())
+        with reading:
+            upload = self.uploads.get(record.id)
+            if upload is None:
+                upload = self.read(record.data, record.name)
+                self.uploads.put(record.id, upload)
+            return upload
 
     def source(self, record: StoredReport) -> SourceView:
         """The source pane's view of a stored review."""
@@ -194,6 +199,8 @@ class Pipeline:
         """Forget a review: its bytes, result, drafts and chat in the store, and what was read of it here."""
         self.store.delete(report_id)
         self.uploads.discard(report_id)
+        with self.lock:
+            self.reading.pop(report_id, None)
 
     def _set_stage(self, report_id: str, stage: str) -> None:
         with self.lock:

@@ -24,6 +24,10 @@ log = logging.getLogger("selfeval.web")
 PRELOAD = ["assistant.web.pipeline", "assistant.api", "assistant.extract.hybrid", "assistant.check", "assistant.review", "assistant.chat"]
 
 
+# OCR takes about 7 CPU seconds a page (`selfeval bench`), a turned, speckled scan more: a scan's reading gets this
+# much more time for each page it OCRs.
+OCR_SECONDS_PER_PAGE = 20
+
 # How a child out of memory dies when it cannot raise MemoryError: a native allocator aborts, or the kernel kills it.
 MEMORY_DEATHS = (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS)
 
@@ -37,15 +41,18 @@ class Limits:
     cpu_seconds: int = 60
     memory_mb: int = 1536
     children: int = max(2, os.cpu_count() or 1)  # analyses at once; more wait, so memory stays bounded
-    ocr_seconds_per_page: int = 20  # OCR takes about 7 CPU seconds a page (`selfeval bench`); a turned, noisy scan more
     ocr_memory_mb: int = 3072  # the OCR engine (onnxruntime) maps about 2 GB of address space; with less it fails
+    max_ocr_pages: int = 100  # a scan's pages one upload may put through OCR (at most 2,000 s of CPU at 20 s a page)
 
     def reading(self, ocr_pages: int) -> "Limits":
         """The limits for reading an upload whose scan has `ocr_pages` pages to OCR: its time grows with them, and
-        the OCR engine gets the address space it maps."""
+        the OCR engine gets the address space it maps. A scan of more pages than a review may OCR is refused."""
         if not ocr_pages:
             return self
-        return replace(self, cpu_seconds=self.cpu_seconds + ocr_pages * self.ocr_seconds_per_page,
+        if ocr_pages > self.max_ocr_pages:
+            raise BadInput(f"这份扫描件有 {ocr_pages} 页需要 OCR 识别，超过网页版每份 {self.max_ocr_pages} 页的上限："
+                           "请拆分后上传，或用命令行 selfeval review 处理。")
+        return replace(self, cpu_seconds=self.cpu_seconds + ocr_pages * OCR_SECONDS_PER_PAGE,
                        memory_mb=max(self.memory_mb, self.ocr_memory_mb))
 
     @property
