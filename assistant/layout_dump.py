@@ -377,6 +377,8 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
 
 # A row's 三级指标 is a name, never a sentence of the text after the table.
 ROW_NAME = 40
+# The number of a section of the text after the table ((三)存在的问题和原因, 四、), never a 三级指标's.
+SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])")
 
 
 def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
@@ -408,9 +410,9 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         rest = items[len(levels):]
         while rest:
             name = normalize_text(rest[0].text)
-            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
+            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
                 return rows, used
-            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:max(1, len(values))]
+            cells = rest[:1 + len(values)]
             rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
             rest = rest[len(cells):]
         used += len(group)
