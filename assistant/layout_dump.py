@@ -17,7 +17,7 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVE
 from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
-from assistant.extract.tables import NAME_LABELS, label
+from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
 from assistant.values import normalize_text, parse_number, simplified
@@ -1150,11 +1150,19 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
     value running up to the next key. None when a key has no value or the line holds no key at its start."""
     text = label(normalize_text(paragraph.text))
-    keys = list(JOINED_KEY.finditer(text))
-    if not keys or keys[0].start() != 0:
+    keys = [(key.start(), key.end()) for key in JOINED_KEY.finditer(text)]
+    if not keys or keys[0][0] != 0:
         return []
-    ends = [key.start() for key in keys[1:]] + [len(text)]
-    cells = [Cell(part, paragraph.line) for key, end in zip(keys, ends) for part in (key.group(), text[key.end():end])]
+    for index in range(1, len(keys)):
+        start, end = keys[index]
+        # A project's name may end in 项目 (县乡村振兴项目实施单位): after a name, the shortest key that fits.
+        if text[keys[index - 1][0]:keys[index - 1][1]] in PROJECT_NAME_LABELS:
+            start = max(end - len(key) for key in HEAD_KEYS if text[start:end].endswith(key))
+        keys[index] = (start, end)
+    ends = [start for start, _ in keys[1:]] + [len(text)]
+    # The colon after a key is no part of its value (单位名称：西平县交通运输局).
+    cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
+             for part in (text[start:end], text[end:value_end].lstrip(":："))]
     return cells if all(cell.text for cell in cells[1::2]) else []
 
 

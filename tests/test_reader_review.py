@@ -43,3 +43,26 @@ def test_a_level_group_of_full_rows_printed_one_cell_a_line_keeps_each_rows_note
         ("产出指标", "数量指标", "培训场次", "≥5场", "6场", "完成"),
         ("效益指标", "社会效益指标", "学员满意度", "≥90%", "95%", "达到"),
     ]
+
+
+HEADER_AND_ROW = """一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+产出指标
+数量指标
+培训人数
+≥100人
+120人"""
+
+
+def test_a_key_run_together_with_its_value_leaves_the_colon_out(tmp_path):
+    report = extract(tmp_path, f"项目支出绩效自评表\n单位名称：西平县交通运输局\n{HEADER_AND_ROW}")
+    assert report.unit_name == "西平县交通运输局"
+
+
+def test_a_project_name_ending_in_xiangmu_keeps_it_before_the_next_key(tmp_path):
+    report = extract(tmp_path, f"项目支出绩效自评表\n项目名称：县乡村振兴项目实施单位：西平县乡村振兴服务中心\n{HEADER_AND_ROW}")
+    [table] = report.tables
+    assert (table.name, report.unit_name) == ("县乡村振兴项目", "西平县乡村振兴服务中心")
