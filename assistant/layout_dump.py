@@ -20,6 +20,7 @@ from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
+from assistant.titles import NAMED_TABLE
 from assistant.values import normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
@@ -1175,12 +1176,8 @@ HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(
 MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
 
 
-# A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
-NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
-
-
 def is_title(text: str) -> bool:
-    """A normalised line that names a table: 附件2, …自评表."""
+    """A normalised line that names a table: 附件2, …自评表, 项目支出绩效自评表(2023年度)."""
     return bool(NAMED_TABLE.search(text))
 
 
