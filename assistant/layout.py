@@ -18,8 +18,8 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, is_indicator_header, \
-    role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, \
+    is_indicator_header, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -392,8 +392,9 @@ def labels_moved_down(rows: list[Row]) -> list[Row]:
     # From the bottom up: a row that opens with the label from above may still end with the label of the next.
     for upper, lower in reversed(list(zip(moved, moved[1:]))):
         texts, below = [cell.text for cell in upper.cells], [cell.text for cell in lower.cells if cell.text]
-        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)):
-            continue
+        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)) \
+                or role_of(texts[-1], FUND_ROLES) is not None:
+            continue  # a funds column word (得分) is the header's own last cell, no row's label
         header = is_fund_header(texts[:-1])
         if not header and not all(is_value(text) for text in texts[:-1] if text):
             continue

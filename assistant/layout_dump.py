@@ -1071,11 +1071,20 @@ ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's
 COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
 
 
+def wrapped_label(texts: list[str], index: int) -> bool:
+    """Whether a line opens a funds row's label wrapped over two lines: a row's word, then a short tail ("年度资金"
+    "总额")."""
+    return any(word in texts[index] for word in ROW_LABEL_WORDS) and index + 1 < len(texts) \
+        and bool(FRAGMENT.match(texts[index + 1]))
+
+
 def other_column_word(texts: list[str], index: int) -> bool:
     """Whether a line among the funds column words is a column of its own, though no funds word names it: a short
     word, and the first row's label and values (a number under it) still to come before the next number."""
     text = texts[index]
     if NUMBER_RUN.match(text) or len(text) > COLUMN_WORD_LIMIT or DIGIT.search(text):
+        return False
+    if wrapped_label(texts, index):
         return False
     following = next((i for i in range(index + 1, min(len(texts), index + SPACED_WORDS)) if NUMBER_RUN.match(texts[i])),
                      None)
@@ -1225,10 +1234,14 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
-        values_end = cursor + 1
-        while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
+        # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
+        wrapped = wrapped_label(texts, cursor) and cursor + 2 < len(run) and NUMBER_RUN.match(texts[cursor + 2])
+        first_value = cursor + 2 if wrapped else cursor + 1
+        values_end = first_value
+        while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) \
+                and values_end - first_value < len(words):
             values_end += 1
-        values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
+        values = [Cell(cell_text(p), p.line) for p in run[first_value:values_end]]
         joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
         if joined:
             # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
@@ -1238,9 +1251,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
+        if len(values) == 1 and not FUND_VALUE.match(texts[first_value]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
-            split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
+            split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
             # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
@@ -1254,7 +1267,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 cursor = values_end
                 continue
             break
-        rows.append(Row([Cell(run[cursor].text, run[cursor].line)]
+        rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
     goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)

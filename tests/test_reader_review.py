@@ -1,6 +1,8 @@
 """The reader on the layouts a code review (issue #14) found misread: each text is written as such pages print
 it, and every expected value is read off that text by eye."""
 from assistant import api
+from assistant.document import TableBlock
+from assistant.layout import parse_text
 
 
 def extract(tmp_path, text: str):
@@ -66,3 +68,24 @@ def test_a_project_name_ending_in_xiangmu_keeps_it_before_the_next_key(tmp_path)
     report = extract(tmp_path, f"项目支出绩效自评表\n项目名称：县乡村振兴项目实施单位：西平县乡村振兴服务中心\n{HEADER_AND_ROW}")
     [table] = report.tables
     assert (table.name, report.unit_name) == ("县乡村振兴项目", "西平县乡村振兴服务中心")
+
+
+def test_a_funds_rows_label_wrapped_over_two_lines_is_one_label_not_a_column_word(tmp_path):
+    lines = ["项目支出绩效自评表", "项目名称", "乡村道路养护", "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数",
+             "分值", "执行率", "得分", "年度资金", "总额", "100", "120", "90", "10", "75%", "7.5", HEADER_AND_ROW]
+    [table] = extract(tmp_path, "\n".join(lines)).tables
+    total = table.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.weight,
+            total.execution_rate, total.score) == ("年度资金总额", 100, 120, 90, 10, 75, 7.5)
+    assert table.fund_lines == []
+
+
+def test_a_web_funds_header_ending_in_defen_keeps_it_when_the_row_below_is_all_values():
+    lines = ["项目支出绩效自评表",
+             "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+             "| 100 | 100 | 90 | 10 | 90% | 9 |"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells if cell.text] for row in table.rows] == [
+        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["100", "100", "90", "10", "90%", "9"],
+    ]
