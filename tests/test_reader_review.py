@@ -89,3 +89,28 @@ def test_a_web_funds_header_ending_in_defen_keeps_it_when_the_row_below_is_all_v
         ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
         ["100", "100", "90", "10", "90%", "9"],
     ]
+
+
+def test_the_unit_after_a_year_and_its_du_is_named_without_it(tmp_path):
+    report = extract(tmp_path, "部门整体支出绩效自评报告\n2022年度西平县交通运输局认真落实预算绩效管理要求，全年支出1200万元。\n")
+    assert report.unit_name == "西平县交通运输局"
+
+
+def test_a_unit_after_its_label_keeps_its_whole_name_past_a_suffix_inside_it(tmp_path):
+    # 社 is a unit's suffix (出版社), but 北京市社会科学院 runs on to 院.
+    report = extract(tmp_path, "项目支出绩效自评报告\n本次自评由单位名称：北京市社会科学院组织开展，项目支出共计500万元。\n")
+    assert report.unit_name == "北京市社会科学院"
+
+
+def test_a_total_glued_after_a_note_whose_words_hold_a_chinese_numeral(tmp_path):
+    # 三公经费控制良好 holds 三, a word and no figure: the row is still 总分 100 | 95.
+    text = """项目支出绩效自评表
+| 项目名称 | 乡村道路养护 | | | | | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 养护道路里程 | ≥120公里 | 126公里 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 群众出行便利度 | 逐步提高 | 已提高 | 50 | 45 |
+| 其他需要说明事项 | 三公经费控制良好 | 总分 | 100 | 95 | 优 |
+"""
+    [table] = extract(tmp_path, text).tables
+    assert (table.total_weight, table.total_score) == (100, 95)
+    assert [i.level3 for i in table.indicators] == ["养护道路里程", "群众出行便利度"]
