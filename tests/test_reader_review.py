@@ -2,6 +2,7 @@
 it, and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.document import TableBlock
+from assistant.extract.columns import fits
 from assistant.layout import parse_text
 
 
@@ -114,3 +115,9 @@ def test_a_total_glued_after_a_note_whose_words_hold_a_chinese_numeral(tmp_path)
     [table] = extract(tmp_path, text).tables
     assert (table.total_weight, table.total_score) == (100, 95)
     assert [i.level3 for i in table.indicators] == ["养护道路里程", "群众出行便利度"]
+
+
+def test_a_percentage_is_no_sum_of_money_but_may_be_a_weight():
+    assert fits("execution_rate", "100%") > 0
+    assert fits("executed", "100%") < 0
+    assert fits("weight", "10%") >= 0  # a 权重 printed as a percentage
