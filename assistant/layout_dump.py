@@ -703,13 +703,13 @@ SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     """A run-together Chongqing indicator table (rows ending in 是/否 under 是否核心指标) as a table of cells;
     its title and 自评总分 are read from the text before it; a traditional-character copy (是否核心指標) in simplified
-    characters."""
+    characters. Paragraphs no table is built from are returned as printed."""
     if not any("核心指" in p.text for p in run):
         return run
-    run = [Paragraph(simplified(p.text), p.line) for p in run]
+    source, run = run, [Paragraph(simplified(p.text), p.line) for p in run]
     start = next((i for i, p in enumerate(run) if CHONGQING_HEADER in p.text), None)
     if start is None:
-        return run
+        return source
     before, after = run[start].text.split(CHONGQING_HEADER, 1)
     rows, rest = core_indicator_rows(after)
     end = start + 1
@@ -719,7 +719,7 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
             break
         rows, rest, end = rows + more, tail, end + 1
     if not rows:
-        return run
+        return source
     line = run[start].line
     earlier = " ".join(p.text for p in run[max(0, start - 2):start]) + before
     head = [Row([Cell("自评总分", line), Cell(score.group(1), line)]) for score in [SELF_SCORE.search(earlier)] if score]
@@ -727,7 +727,7 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
-    return run[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(run[end:])
+    return source[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(source[end:])
 
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:

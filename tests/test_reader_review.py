@@ -121,3 +121,8 @@ def test_a_percentage_is_no_sum_of_money_but_may_be_a_weight():
     assert fits("execution_rate", "100%") > 0
     assert fits("executed", "100%") < 0
     assert fits("weight", "10%") >= 0  # a 权重 printed as a percentage
+
+
+def test_traditional_prose_naming_core_indicators_but_holding_no_table_stays_as_printed():
+    lines = ["項目支出績效自評報告", "本單位核心指標全部完成，預算執行率95%。"]
+    assert [block.text for block in parse_text(lines)] == lines
