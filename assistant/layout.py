@@ -18,8 +18,8 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, \
-    is_indicator_header, role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
+    is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -372,15 +372,6 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     """Cut the empty cells a paste pads rows with on the right, beyond the table's last filled column."""
     width = max((max((i + 1 for i, c in enumerate(row.cells) if c.text), default=0) for row in rows), default=0)
     return [Row(row.cells[:max(width, 1)]) for row in rows]
-
-
-DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
-
-
-def is_value(text: str) -> bool:
-    """A cell that holds a figure or a dash, never a label."""
-    text = text.replace(" ", "")
-    return bool(NUMBER_CELL.match(text)) or text in DASHES
 
 
 def labels_moved_down(rows: list[Row]) -> list[Row]:

@@ -13,7 +13,7 @@ from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, role_of, with_level_weights
+    is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -845,9 +845,9 @@ def spaced_rows(paragraph: Paragraph) -> list[str] | None:
     """A funds row printed on one line, label and values apart by spaces ("合 计 2537695 213722.82 0 … 93% …"): its
     label, then three or more values; else None."""
     words = paragraph.text.split()
-    first = next((i for i, word in enumerate(words) if FUND_VALUE.match(word)), len(words))
+    first = next((i for i, word in enumerate(words) if is_value(word)), len(words))
     values = words[first:]
-    if first == 0 or len(values) < 3 or not all(FUND_VALUE.match(word) for word in values):
+    if first == 0 or len(values) < 3 or not all(is_value(word) for word in values):
         return None
     return ["".join(words[:first]), *values]
 
@@ -1056,7 +1056,6 @@ FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
-FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
 
 
@@ -1251,7 +1250,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not FUND_VALUE.match(texts[first_value]):
+        if len(values) == 1 and not is_value(texts[first_value]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values

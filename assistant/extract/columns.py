@@ -52,6 +52,7 @@ NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_fac
 PERCENT_ROLES = {"execution_rate", "score_factor"}  # the numeric columns printed as percentages
 MONEY_ROLES = {"initial_budget", "full_year_budget", "executed"}  # the numeric columns that are sums of money
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
@@ -114,6 +115,12 @@ def is_indicator_header(texts: list[str]) -> bool:
     """At least three known indicator column roles, one of which only an indicator table has."""
     roles = indicator_roles(texts)
     return len(roles) >= 3 and bool(roles & INDICATOR_ANCHORS) and bool(roles & {"weight", "score", "actual"})
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a figure or a dash, never a label."""
+    text = text.replace(" ", "")
+    return bool(NUMBER_CELL.match(text)) or text in DASHES
 
 
 def fits(role: str, text: str) -> float:

@@ -8,7 +8,7 @@ import re
 
 from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
-from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
+from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
@@ -227,7 +227,7 @@ def header_weight(text: str | None) -> float | None:
     return parse_number(match.group()) if match else None
 
 
-EMPTY_MARKS = ("/", "—", "——", "-", "无")
+EMPTY_MARKS = (*DASHES, "无")
 
 
 def joined_target(fields: dict[str, str | None]) -> str | None:
