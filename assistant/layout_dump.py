@@ -14,7 +14,7 @@ from itertools import chain, takewhile
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
     is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
+from assistant.extract.header import HEAD_LABEL, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
@@ -655,8 +655,9 @@ def names_table(text: str) -> bool:
 
 
 def rejoined(blocks: list[Block]) -> list[Block]:
-    """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
-    as printed (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its own."""
+    """The cells a line was cut into that no table took, joined again into one line: the prose around a flattened
+    table is read whole (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its
+    own."""
     result: list[Block] = []
     for block in blocks:
         previous = result[-1] if result else None
@@ -1068,6 +1069,7 @@ def broken_word(pieces: list[str]) -> bool:
 
 ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
 COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
+FIRST_ROW_WINDOW = 12  # lines after a funds column word within which the first row's values start
 
 
 def wrapped_label(texts: list[str], index: int) -> bool:
@@ -1085,8 +1087,8 @@ def other_column_word(texts: list[str], index: int) -> bool:
         return False
     if wrapped_label(texts, index):
         return False
-    following = next((i for i in range(index + 1, min(len(texts), index + SPACED_WORDS)) if NUMBER_RUN.match(texts[i])),
-                     None)
+    following = next((i for i in range(index + 1, min(len(texts), index + FIRST_ROW_WINDOW))
+                      if NUMBER_RUN.match(texts[i])), None)
     return following is not None and following - index >= 2
 
 
@@ -1137,7 +1139,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     index = 0
     while index < len(words):
         size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in LINE_KEYS), 0) \
-            or int(bool(cells) and bool(KEY_WORD.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
+            or int(bool(cells) and bool(HEAD_LABEL.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
             index += size
@@ -1177,7 +1179,7 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
 
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
 # block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
-HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
+LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
 # The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
@@ -1194,7 +1196,7 @@ def head_labels_start(texts: list[str], start: int) -> int:
     table's title, 附件 or 自评表, does not)."""
     for _ in range(3):
         above = texts[start - 1] if start else ""
-        if not HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
+        if not LONE_HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
             break
         start -= 1
     return start

@@ -57,7 +57,8 @@ def as_simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
-    """Key figures of paragraphs read in simplified characters (`as_simplified`)."""
+    """Key figures of the paragraphs: money and the self-score. The caller gives them in simplified characters
+    (`as_simplified`)."""
     figures: list[Figure] = []
     for paragraph in paragraphs:
         figures += money_figures(paragraph) + score_figures(paragraph)
