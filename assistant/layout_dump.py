@@ -648,12 +648,6 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
     return result
 
 
-def names_table(text: str) -> bool:
-    """A piece of a cut line that names the table after it: its title, or the 附件 label before the title."""
-    text = normalize_text(text)
-    return is_title(text) or text.startswith("附件")
-
-
 def rejoined(blocks: list[Block]) -> list[Block]:
     """The cells a line was cut into that no table took, joined again into one line: the prose around a flattened
     table is read whole (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its
@@ -662,7 +656,7 @@ def rejoined(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = result[-1] if result else None
         if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
-                and not any(names_table(paragraph.text) for paragraph in (previous, block)):
+                and not any(is_title(normalize_text(paragraph.text)) for paragraph in (previous, block)):
             result[-1] = Paragraph(previous.text + block.text, block.line)
         else:
             result.append(block)

@@ -8,8 +8,7 @@ TITLE_YEAR = r"(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]"
 TABLE_WORD = r"(?:自评|评分|得分|评价|基础数据)表"
 # A table's own title, the year after it or not.
 TABLE_TITLE = re.compile(rf"^\s*.{{0,50}}{TABLE_WORD}\s*(?:{TITLE_YEAR})?\s*$")
-# A normalised line that names a table: 附件2, …自评表 (its year after it not yet allowed: a title cut out of a date
-# in run-together text, 2022年12月30 | 日绩效目标自评表(2022年度), would be read; issue #14).
-NAMED_TABLE = re.compile(rf"^附件\d|^.{{2,40}}{TABLE_WORD}$")
+# A line that names the table below it: its title (the year after it or not), or the 附件 label before the title.
+NAMED_TABLE = re.compile(rf"^\s*附件|{TABLE_TITLE.pattern}")
 # A short line printed above a table that may name it: 附件2-1, any …表 (专项资金绩效自评表), the year alone.
 TITLE_LINE = re.compile(rf"^\s*(?:附件|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|{TITLE_YEAR}\s*$)")

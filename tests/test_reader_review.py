@@ -126,3 +126,36 @@ def test_a_percentage_is_no_sum_of_money_but_may_be_a_weight():
 def test_traditional_prose_naming_core_indicators_but_holding_no_table_stays_as_printed():
     lines = ["項目支出績效自評報告", "本單位核心指標全部完成，預算執行率95%。"]
     assert [block.text for block in parse_text(lines)] == lines
+
+
+UNSCORED_TABLE = """一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+偏差原因分析及改进措施
+产出指标
+数量指标
+培训人数
+≥100人
+120人
+完成"""
+
+
+def test_a_title_with_its_year_after_it_ends_the_rows_of_the_table_above(tmp_path):
+    text = (f"项目支出绩效自评表\n项目名称\n乡村技能培训\n{UNSCORED_TABLE}\n"
+            f"项目支出绩效自评表(2023年度)\n项目名称\n道路养护\n{UNSCORED_TABLE}")
+    first, second = extract(tmp_path, text).tables
+    assert [(i.level3, i.target, i.actual, i.deviation_note) for i in first.indicators] == \
+        [("培训人数", "≥100人", "120人", "完成")]
+    assert second.name == "道路养护"
+
+
+def test_a_bare_fujian_line_above_a_dumped_head_names_the_table_and_is_no_head_label(tmp_path):
+    lines = ["附件", "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额",
+             "100", "120", "90", "10", "75%", "7.5", UNSCORED_TABLE]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    [table] = api.load(path).tables
+    assert [p.text for p in table.title_lines] == ["附件"]
+    assert not any("附件" in cell.text for row in table.rows for cell in row.cells)
