@@ -18,9 +18,10 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import INDICATOR_ROLES, LEVEL_ROLES, NUMBER_CELL, is_fund_header, is_indicator_header, \
-    role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
+    is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
+from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -29,14 +30,9 @@ HEADING = re.compile(
     r"\d{4}年度.{0,40}$|.{0,60}(自评表|基础数据表|自评报告|评分表)\s*$)"
 )
 PIPE_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{2,}")
-# A short line printed above a table that names it: 附件2-1, 专项资金绩效自评表, （2022年度） (its opening bracket
-# sometimes lost: "2019年度)").
-TITLE_LINE = re.compile(r"^\s*(附件|.{0,50}表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]\s*$)")
 # A page number printed on a line of its own: "- 2 -", "— 2 —", "第2页 共5页", "第1页 / 共28页".
 PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?)"
                          r"\s*$")
-# A table's own title, the year after it or not: …自评表, …评分表, …基础数据表.
-TABLE_TITLE = re.compile(r"^\s*.{0,50}(?:自评表|评分表|基础数据表)\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
@@ -378,15 +374,6 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     return [Row(row.cells[:max(width, 1)]) for row in rows]
 
 
-DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
-
-
-def is_value(text: str) -> bool:
-    """A cell that holds a figure or a dash, never a label."""
-    text = text.replace(" ", "")
-    return bool(NUMBER_CELL.match(text)) or text in DASHES
-
-
 def labels_moved_down(rows: list[Row]) -> list[Row]:
     """A web page that breaks its rows one cell late: a row of values (or the funds header) ends with the label of
     the row below, whose cells are all values ("| 387664.62 | … | 10 | 其中:当年财政 拨款 |" then "| 387664.62 |
@@ -396,8 +383,9 @@ def labels_moved_down(rows: list[Row]) -> list[Row]:
     # From the bottom up: a row that opens with the label from above may still end with the label of the next.
     for upper, lower in reversed(list(zip(moved, moved[1:]))):
         texts, below = [cell.text for cell in upper.cells], [cell.text for cell in lower.cells if cell.text]
-        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)):
-            continue
+        if len(texts) < 2 or not texts[-1] or is_value(texts[-1]) or not below or not all(map(is_value, below)) \
+                or role_of(texts[-1], FUND_ROLES) is not None:
+            continue  # a funds column word (得分) is the header's own last cell, no row's label
         header = is_fund_header(texts[:-1])
         if not header and not all(is_value(text) for text in texts[:-1] if text):
             continue

@@ -13,13 +13,14 @@ from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL as KEY_WORD, LEVEL_PAIR_HEAD
+    is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
-from assistant.extract.tables import NAME_LABELS, label
+from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run
+from assistant.titles import NAMED_TABLE
 from assistant.values import normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
@@ -377,6 +378,8 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
 
 # A row's 三级指标 is a name, never a sentence of the text after the table.
 ROW_NAME = 40
+# The number of a section of the text after the table ((三)存在的问题和原因, 四、), never a 三级指标's.
+SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])")
 
 
 def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
@@ -408,9 +411,9 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         rest = items[len(levels):]
         while rest:
             name = normalize_text(rest[0].text)
-            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name):
+            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
                 return rows, used
-            cells = rest[:1 + len(values)] if len(rest) <= 1 + len(values) else rest[:max(1, len(values))]
+            cells = rest[:1 + len(values)]
             rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
             rest = rest[len(cells):]
         used += len(group)
@@ -645,20 +648,15 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
     return result
 
 
-def names_table(text: str) -> bool:
-    """A piece of a cut line that names the table after it: its title, or the 附件 label before the title."""
-    text = normalize_text(text)
-    return is_title(text) or text.startswith("附件")
-
-
 def rejoined(blocks: list[Block]) -> list[Block]:
-    """The cells a line was cut into that no table took, joined again: the prose around a flattened table is read
-    as printed (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its own."""
+    """The cells a line was cut into that no table took, joined again into one line: the prose around a flattened
+    table is read whole (its figures keep their units: "10萬元"); a table's title (附件, …自评表) stays a line of its
+    own."""
     result: list[Block] = []
     for block in blocks:
         previous = result[-1] if result else None
         if isinstance(block, Paragraph) and isinstance(previous, Paragraph) and previous.line == block.line \
-                and not any(names_table(paragraph.text) for paragraph in (previous, block)):
+                and not any(is_title(normalize_text(paragraph.text)) for paragraph in (previous, block)):
             result[-1] = Paragraph(previous.text + block.text, block.line)
         else:
             result.append(block)
@@ -700,13 +698,13 @@ SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     """A run-together Chongqing indicator table (rows ending in 是/否 under 是否核心指标) as a table of cells;
     its title and 自评总分 are read from the text before it; a traditional-character copy (是否核心指標) in simplified
-    characters."""
+    characters. Paragraphs no table is built from are returned as printed."""
     if not any("核心指" in p.text for p in run):
         return run
-    run = [Paragraph(simplified(p.text), p.line) for p in run]
+    source, run = run, [Paragraph(simplified(p.text), p.line) for p in run]
     start = next((i for i, p in enumerate(run) if CHONGQING_HEADER in p.text), None)
     if start is None:
-        return run
+        return source
     before, after = run[start].text.split(CHONGQING_HEADER, 1)
     rows, rest = core_indicator_rows(after)
     end = start + 1
@@ -716,7 +714,7 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
             break
         rows, rest, end = rows + more, tail, end + 1
     if not rows:
-        return run
+        return source
     line = run[start].line
     earlier = " ".join(p.text for p in run[max(0, start - 2):start]) + before
     head = [Row([Cell("自评总分", line), Cell(score.group(1), line)]) for score in [SELF_SCORE.search(earlier)] if score]
@@ -724,7 +722,7 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
-    return run[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(run[end:])
+    return source[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(source[end:])
 
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
@@ -842,9 +840,9 @@ def spaced_rows(paragraph: Paragraph) -> list[str] | None:
     """A funds row printed on one line, label and values apart by spaces ("合 计 2537695 213722.82 0 … 93% …"): its
     label, then three or more values; else None."""
     words = paragraph.text.split()
-    first = next((i for i, word in enumerate(words) if FUND_VALUE.match(word)), len(words))
+    first = next((i for i, word in enumerate(words) if is_value(word)), len(words))
     values = words[first:]
-    if first == 0 or len(values) < 3 or not all(FUND_VALUE.match(word) for word in values):
+    if first == 0 or len(values) < 3 or not all(is_value(word) for word in values):
         return None
     return ["".join(words[:first]), *values]
 
@@ -1033,8 +1031,11 @@ def keyed(row: Row) -> bool:
     return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
-HEAD_KEYS = (*NAME_LABELS, "主管部门", "中央主管部门", "地方主管部门", "县级主管部门", "实施单位", "项目实施单位",
-             "资金使用单位", "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话")
+# The head's keys: the names, header.HEADER_KEYS' departments and implementers (but 部门, see LINE_KEYS), and the
+# labels of a form's contact lines.
+HEAD_KEYS = tuple(dict.fromkeys([
+    *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in ("department", "implementer") and key != "部门"),
+    "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together.
 LINE_KEYS = (*HEAD_KEYS, "部门")
@@ -1053,7 +1054,6 @@ FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
 NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
-FUND_VALUE = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|/|—|-)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
 
 
@@ -1066,6 +1066,14 @@ def broken_word(pieces: list[str]) -> bool:
 
 ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
 COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
+FIRST_ROW_WINDOW = 12  # lines after a funds column word within which the first row's values start
+
+
+def wrapped_label(texts: list[str], index: int) -> bool:
+    """Whether a line opens a funds row's label wrapped over two lines: a row's word, then a short tail ("年度资金"
+    "总额")."""
+    return any(word in texts[index] for word in ROW_LABEL_WORDS) and index + 1 < len(texts) \
+        and bool(FRAGMENT.match(texts[index + 1]))
 
 
 def other_column_word(texts: list[str], index: int) -> bool:
@@ -1074,8 +1082,10 @@ def other_column_word(texts: list[str], index: int) -> bool:
     text = texts[index]
     if NUMBER_RUN.match(text) or len(text) > COLUMN_WORD_LIMIT or DIGIT.search(text):
         return False
-    following = next((i for i in range(index + 1, min(len(texts), index + SPACED_WORDS)) if NUMBER_RUN.match(texts[i])),
-                     None)
+    if wrapped_label(texts, index):
+        return False
+    following = next((i for i in range(index + 1, min(len(texts), index + FIRST_ROW_WINDOW))
+                      if NUMBER_RUN.match(texts[i])), None)
     return following is not None and following - index >= 2
 
 
@@ -1126,7 +1136,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     index = 0
     while index < len(words):
         size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in LINE_KEYS), 0) \
-            or int(bool(cells) and bool(KEY_WORD.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
+            or int(bool(cells) and bool(HEAD_LABEL.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
         if size:
             cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
             index += size
@@ -1148,29 +1158,33 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
     value running up to the next key. None when a key has no value or the line holds no key at its start."""
     text = label(normalize_text(paragraph.text))
-    keys = list(JOINED_KEY.finditer(text))
-    if not keys or keys[0].start() != 0:
+    keys = [(key.start(), key.end()) for key in JOINED_KEY.finditer(text)]
+    if not keys or keys[0][0] != 0:
         return []
-    ends = [key.start() for key in keys[1:]] + [len(text)]
-    cells = [Cell(part, paragraph.line) for key, end in zip(keys, ends) for part in (key.group(), text[key.end():end])]
+    for index in range(1, len(keys)):
+        start, end = keys[index]
+        # A project's name may end in 项目 (县乡村振兴项目实施单位): after a name, the shortest key that fits.
+        if text[keys[index - 1][0]:keys[index - 1][1]] in PROJECT_NAME_LABELS:
+            start = max(end - len(key) for key in HEAD_KEYS if text[start:end].endswith(key))
+        keys[index] = (start, end)
+    ends = [start for start, _ in keys[1:]] + [len(text)]
+    # The colon after a key is no part of its value (单位名称：西平县交通运输局).
+    cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
+             for part in (text[start:end], text[end:value_end].lstrip(":："))]
     return cells if all(cell.text for cell in cells[1::2]) else []
 
 
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
 # block's own label (年度预算申请, 预算资金(万元), （万元）). No sentence, no number but a bracketed unit.
-HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
+LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
 # The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
 MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
 
 
-# A line that names a table: 附件2, …自评表, …基础数据表 (not a row's name that ends in 表, 按时报送统计报表).
-NAMED_TABLE = re.compile(r"^附件\d|^.{2,40}(?:自评|评分|得分|评价|基础数据)表$")
-
-
 def is_title(text: str) -> bool:
-    """A normalised line that names a table: 附件2, …自评表."""
+    """A normalised line that names a table: 附件2, …自评表, 项目支出绩效自评表(2023年度)."""
     return bool(NAMED_TABLE.search(text))
 
 
@@ -1179,7 +1193,7 @@ def head_labels_start(texts: list[str], start: int) -> int:
     table's title, 附件 or 自评表, does not)."""
     for _ in range(3):
         above = texts[start - 1] if start else ""
-        if not HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
+        if not LONE_HEAD_LABEL.match(above) or is_title(above) or above in TOTAL:
             break
         start -= 1
     return start
@@ -1218,10 +1232,14 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
-        values_end = cursor + 1
-        while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) and values_end - cursor <= len(words):
+        # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
+        wrapped = wrapped_label(texts, cursor) and cursor + 2 < len(run) and NUMBER_RUN.match(texts[cursor + 2])
+        first_value = cursor + 2 if wrapped else cursor + 1
+        values_end = first_value
+        while values_end < len(run) and NUMBER_RUN.match(texts[values_end]) \
+                and values_end - first_value < len(words):
             values_end += 1
-        values = [Cell(cell_text(p), p.line) for p in run[cursor + 1:values_end]]
+        values = [Cell(cell_text(p), p.line) for p in run[first_value:values_end]]
         joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
         if joined:
             # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
@@ -1231,9 +1249,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not FUND_VALUE.match(texts[cursor + 1]):
+        if len(values) == 1 and not is_value(texts[first_value]):
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
-            split = split_fund_run(texts[cursor + 1], [role_of(word, FUND_ROLES) for word, _ in words])
+            split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
             # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
@@ -1247,7 +1265,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 cursor = values_end
                 continue
             break
-        rows.append(Row([Cell(run[cursor].text, run[cursor].line)]
+        rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
     goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)

@@ -50,7 +50,9 @@ INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "directio
 NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
                  "full_year_budget", "executed", "execution_rate"}
 PERCENT_ROLES = {"execution_rate", "score_factor"}  # the numeric columns printed as percentages
+MONEY_ROLES = {"initial_budget", "full_year_budget", "executed"}  # the numeric columns that are sums of money
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
@@ -115,6 +117,12 @@ def is_indicator_header(texts: list[str]) -> bool:
     return len(roles) >= 3 and bool(roles & INDICATOR_ANCHORS) and bool(roles & {"weight", "score", "actual"})
 
 
+def is_value(text: str) -> bool:
+    """A cell that holds a figure or a dash, never a label."""
+    text = text.replace(" ", "")
+    return bool(NUMBER_CELL.match(text)) or text in DASHES
+
+
 def fits(role: str, text: str) -> float:
     """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
     cell = normalize_text(text)
@@ -125,7 +133,8 @@ def fits(role: str, text: str) -> float:
         if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
             return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
         if number and cell.endswith("%"):
-            return 1.0 if role in PERCENT_ROLES else -0.5  # "100%" under 执行率, not under 分值 or 全年执行数
+            # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").
+            return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
         return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number or MEASURED.match(cell) else 0.0)

@@ -9,16 +9,23 @@ from collections import Counter
 
 from assistant.document import Paragraph
 from assistant.extract.figures import clause_around, label_before, read_figures
+from assistant.extract.header import HEADER_KEYS
 from assistant.values import simplified
 from schemas import Figure, Table
 
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
-# A unit's name never opens with the 年 of a year printed before it ("2022年西平县交通运输局").
-FIRST_UNIT = re.compile(rf"(?P<unit>(?!年)[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
-# A unit printed right after its label, the cells of a form run together ("项目实施单位缙云县环境卫生管理处").
-LABELLED_UNIT = re.compile(rf"(?:项目实施单位|实施单位|资金使用单位|单位名称)[:：]?(?P<unit>[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
+# A unit's name never opens with the 年 or 年度 of a year printed before it ("2022年度西平县交通运输局").
+FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度])[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
+# The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
+UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role == "implementer" and "单位" in key),
+                              key=len, reverse=True))
+# A head label the form prints after a unit's name (项目负责人, 主管部门 …); 部门 and 单位 are words of names too.
+NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人", "联系电话"])
+# A unit printed right after its label, the cells of a form run together ("项目实施单位缙云县环境卫生管理处"): the
+# whole name up to its last suffix (北京市社会科学院, not 北京市社), never running into the next label.
+LABELLED_UNIT = re.compile(rf"(?:{UNIT_LABELS})[:：]?(?P<unit>(?:(?!{NEXT_LABEL})[\u4e00-\u9fa5]){{2,20}}{ORG_SUFFIX})")
 YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
@@ -50,7 +57,8 @@ def as_simplified(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
-    """Key figures of paragraphs read in simplified characters (`as_simplified`)."""
+    """Key figures of the paragraphs: money and the self-score. The caller gives them in simplified characters
+    (`as_simplified`)."""
     figures: list[Figure] = []
     for paragraph in paragraphs:
         figures += money_figures(paragraph) + score_figures(paragraph)

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.tokens import split_numbers
-from assistant.values import normalize_text
+from assistant.values import MONTH, normalize_text
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
@@ -43,11 +43,10 @@ ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, �
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
 # A target set against a year opens with the comparison; an indicator's name never holds one.
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
-DEADLINE = re.compile(rf"[{COMPARATOR}]*\d{{1,2}}月(?:底|末)?(?:前|之前|以前)?")  # a month: "12月", "≤11月底前"
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
-LEVEL_NAME_LIMIT = 12  # characters a level name may run to ("生态环境成本指标(20分)")
+LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 
@@ -156,7 +155,7 @@ def agrees(values: dict[str, str]) -> bool:
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    if worded == [False, True] and (DEADLINE.fullmatch(target) or
+    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR)) or
                                     COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):

@@ -8,11 +8,11 @@ import re
 
 from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
-from assistant.extract.columns import COMPARATOR_CELL, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
+from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, TARGET_PARTS
 from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
-from assistant.values import normalize_text, parse_number, parse_percent
+from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
 LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -81,15 +81,19 @@ def is_total_row(row: Row) -> bool:
     if texts and texts[0] in TOTAL_LABELS:
         return True
     at = next((i for i, text in enumerate(texts) if text == "总分"), None)
-    return at is not None and any(parse_number(text) is not None for text in texts[at + 1:]) \
-        and not any(parse_number(text) is not None for text in texts[:at])
+    return at is not None and any(map(has_figure, texts[at + 1:])) and not any(map(has_figure, texts[:at]))
+
+
+def has_figure(text: str) -> bool:
+    """Whether a cell holds a number in digits: a Chinese numeral in a label (三公经费控制) is none."""
+    return NUMBER.search(clean(text)) is not None
 
 
 def total_cells(row: Row) -> dict[str, int]:
     """The 总分 row's number cells by role: two numbers are the weight then the score; one alone is
     the score, the column reviewers fill in (the LLM chunks go by this; the rules' `read_total` may
     still read a lone number as the weight when the table's own sums say so)."""
-    numbers = [index for index, text in enumerate(row.texts()) if parse_number(text) is not None]
+    numbers = [index for index, text in enumerate(row.texts()) if has_figure(text)]
     return {"score": numbers[0]} if len(numbers) == 1 else dict(zip(("weight", "score"), numbers))
 
 
@@ -223,7 +227,7 @@ def header_weight(text: str | None) -> float | None:
     return parse_number(match.group()) if match else None
 
 
-EMPTY_MARKS = ("/", "—", "——", "-", "无")
+EMPTY_MARKS = (*DASHES, "无")
 
 
 def joined_target(fields: dict[str, str | None]) -> str | None:

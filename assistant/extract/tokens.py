@@ -25,6 +25,7 @@ WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULAR
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
 YEAR = re.compile(r"(?:19|20)\d{2}年")
+DAY = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 WEIGHT_NOTE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
@@ -61,7 +62,13 @@ def numbers_apart(text: str) -> list[str]:
     cells: list[str] = []
     position = 0
     for match in NUMBER_RUN.finditer(text):
+        if match.start() < position:
+            continue  # inside a date cut out already
         before = text[position:match.start()]
+        if date := DAY.match(text, match.start()):
+            cells += [before, date.group()]  # a date "2022年12月30日" is a cell of its own, never cut at its numbers
+            position = date.end()
+            continue
         if before and before[-1] in "≥≧≤≦=<>＜＞" or WEIGHT_NOTE.match(text, match.start() - 1) \
                 or YEAR.match(text, match.start()):
             continue  # "≥50个", a column's or stage's weight "(10分)" and a year "(2016年度)" stay in one cell

@@ -1,0 +1,14 @@
+"""How a line that names a table reads: 附件2, …自评表, …基础数据表, the year after it or not
+(项目支出绩效自评表(2023年度))."""
+import re
+
+# The year a title prints after it, its opening bracket sometimes lost: （2022年度）, "2019年度)".
+TITLE_YEAR = r"(?:[（(]\s*)?\d{4}\s*年度?\s*[)）]"
+# What a table's own title ends in (not a row's name that ends in 表, 按时报送统计报表).
+TABLE_WORD = r"(?:自评|评分|得分|评价|基础数据)表"
+# A table's own title, the year after it or not.
+TABLE_TITLE = re.compile(rf"^\s*.{{0,50}}{TABLE_WORD}\s*(?:{TITLE_YEAR})?\s*$")
+# A line that names the table below it: its title (the year after it or not), or the 附件 label before the title.
+NAMED_TABLE = re.compile(rf"^\s*附件|{TABLE_TITLE.pattern}")
+# A short line printed above a table that may name it: 附件2-1, any …表 (专项资金绩效自评表), the year alone.
+TITLE_LINE = re.compile(rf"^\s*(?:附件|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|{TITLE_YEAR}\s*$)")
