@@ -533,3 +533,28 @@ def test_the_reviews_findings_of_one_rule_in_other_words(path, question, rule):
     answer = ask(path, question)
     assert findings and answer.value == len(findings)
 
+
+
+def sentence_with(path, words: str) -> str:
+    """The sample's first sentence of prose holding `words`, as printed."""
+    text = path.read_text(encoding="utf-8")
+    return next(s for s in re.split(r"(?<=。)|\n", text) if words in s and "。" in s)
+
+
+def amount(sentence: str, before: str, unit: str) -> float:
+    """The figure printed right after `before` in a sentence ("为消费者挽回损失413.26万元": 413.26)."""
+    return float(re.search(re.escape(before) + r"([\d.]+)" + unit, sentence).group(1))
+
+
+def test_a_total_is_preferred_over_a_part_its_qizhong_clause_names():
+    # "为消费者挽回损失413.26万元。其中…一案，为消费者挽回经济损失1.2万元": the total, not one case
+    total = amount(sentence_with(S000, "为消费者挽回损失"), "为消费者挽回损失", "万元")
+    case = amount(sentence_with(S000, "挽回经济损失"), "为消费者挽回经济损失", "万元")
+    answer = ask(S000, "表中的挽回经济损失与正文是否一致")
+    assert f"{total:g}万元" in answer.answer and f"{case:g}万元" not in answer.answer
+    # "全市完成食品安全监督抽检12233批次…其中市本级完成任务食品抽检1900批次…检出不合格样品493批次，不合格率4.03%"
+    sentence = sentence_with(S001, "全市完成食品安全监督抽检")
+    done = amount(sentence, "全市完成食品安全监督抽检", "批次")
+    failed = amount(sentence_with(S001, "检出不合格样品"), "检出不合格样品", "批次")
+    assert ask(S001, "检出不合格样品占完成抽检批次的比例").value == round(failed / done * 100, 2)
+    assert ask(S001, "市本级完成任务食品抽检多少批次？").value == amount(sentence, "市本级完成任务食品抽检", "批次")

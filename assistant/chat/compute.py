@@ -448,7 +448,7 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
         parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
                                               limit=WHOLE_CANDIDATES) if m.score >= ENOUGH]
-        part, whole = next(((p, w) for p in parts if (w := broken_down(tools, p)) is not None), (None, None))
+        part, whole = next(((p, w) for p in parts if (w := tools.whole_of(p)) is not None), (None, None))
         if whole is None:
             raise NotFound(f"{node.subject.subject}占比所指的总数")
         return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
@@ -495,23 +495,6 @@ def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
     if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
         return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
     return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
-
-
-def broken_down(tools: ReportTools, part: Fact) -> Fact | None:
-    """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…": 1359.46):
-    the last figure in the part's unit before the "其中" that precedes it in its sentence; None without one."""
-    passage = next((p for p in tools.passages if p.paragraph == part.paragraph
-                    and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
-    if passage is None:
-        return None
-    of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
-    # a sentence opening with 其中 breaks down the sentence before it
-    start = passage.offset if of_which > 0 else max((p.offset for p in tools.passages if p.paragraph == part.paragraph
-                                                     and p.offset < passage.offset), default=passage.offset)
-    before = [f for f in tools.facts if f.paragraph == part.paragraph and f.unit == part.unit and f.value is not None
-              and start <= (f.offset or 0) < passage.offset + of_which]
-    whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
-    return whole if whole is not None and whole.value >= part.value else None
 
 
 def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> Fact | None:
