@@ -558,3 +558,15 @@ def test_a_total_is_preferred_over_a_part_its_qizhong_clause_names():
     failed = amount(sentence_with(S001, "检出不合格样品"), "检出不合格样品", "批次")
     assert ask(S001, "检出不合格样品占完成抽检批次的比例").value == round(failed / done * 100, 2)
     assert ask(S001, "市本级完成任务食品抽检多少批次？").value == amount(sentence, "市本级完成任务食品抽检", "批次")
+
+
+@pytest.mark.parametrize("question, planned, done", [
+    ("食品抽检实际完成比计划多多少", "等抽检", "实际完成"),
+    ("农产品快速检测实际检测比计划多多少", "农产品快速检测计划", "实际检测")])
+def test_a_side_naming_only_the_plan_is_the_plan_of_the_other(question, planned, done):
+    # "预计对食品、药品、化妆品等抽检2700批次，实际完成2711批次；农产品快速检测计划5万批次，实际检测52576批次"
+    clauses = re.split(r"[；;]", sentence_with(S004, "农产品快速检测计划"))
+    clause = next(c for c in clauses if planned in c)
+    plan = re.search(re.escape(planned) + r"([\d.]+)(万?)批次", clause)
+    target = float(plan.group(1)) * (10000 if plan.group(2) else 1)
+    assert ask(S004, question).value == amount(clause, done, "批次") - target

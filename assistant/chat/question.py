@@ -436,6 +436,8 @@ class Question:
 STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A bare word standing for a column when it is all an operand says ("决算比预算少多少").
 BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
+# A side naming only the plan ("食品抽检实际完成比计划多多少"): the plan of what the other side names, its 指标值.
+PLAN_WORDS = frozenset({"计划", "计划数", "预计", "预期", "目标"})
 
 
 def bare_column(subject: str) -> str | None:
@@ -468,12 +470,14 @@ def operand(text: str, inherit: Operand | None = None, with_column: bool = True)
     text = clean(ASKING.sub("", raw))
     if inherit is not None:
         quoted = QUOTED.search(inherit.text)
-        own_subject = tokens(subject_of(text)) if subject_of(text) not in BARE_COLUMN else []
+        bare = subject_of(text)
+        own_subject = tokens(bare) if bare not in BARE_COLUMN and bare not in PLAN_WORDS else []
         if not own_subject:
             text = f"{inherit.subject} {text}"
         elif quoted and quoted.group(0) not in text and tokens(subject_of(inherit.text.replace(quoted.group(0), ""))):
             text = f"{quoted.group(0)} {text}"  # "“A”的年初预算和追加": the quoted owner of both (not "“A”和B")
-        column = column or (inherit.column if with_column or not own_subject else None)
+        planned = "target" if bare in PLAN_WORDS else None
+        column = column or planned or (inherit.column if with_column or not own_subject else None)
         source = source or inherit.source
         if year is None and not columns:
             year = inherit.year
