@@ -570,3 +570,14 @@ def test_a_side_naming_only_the_plan_is_the_plan_of_the_other(question, planned,
     plan = re.search(re.escape(planned) + r"([\d.]+)(万?)批次", clause)
     target = float(plan.group(1)) * (10000 if plan.group(2) else 1)
     assert ask(S004, question).value == amount(clause, done, "批次") - target
+
+
+@pytest.mark.parametrize("question", ["检查人次数和企业数分别减少了多少", "检查人次数、检查企业数分别减少了多少？"])
+def test_figures_given_respectively_go_each_to_its_own_name(question):
+    # "检查人次数、检查企业数分别减少了27.9%和33.56%"
+    said = re.search(r"检查人次数、检查企业数分别减少了([\d.]+)%和([\d.]+)%", sentence_with(S001, "分别减少了"))
+    people, firms = said.groups()
+    answer = ask(S001, question).answer
+    assert re.search(rf"人次数减少了：{people}%", answer) and re.search(rf"企业数减少了：{firms}%", answer)
+    assert ask(S001, "检查企业数减少了多少").value == float(firms)
+    assert ask(S001, "检查人次数减少了多少？").value == float(people)

@@ -117,6 +117,7 @@ FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
 CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
+CHANGED = re.compile(r"(?:增长|增加|下降|减少|降低|上升|提高)了?$")  # a name's change ("企业数减少了")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
 # Words naming a measure of money and nothing else ("追加了", "实际支出"): a follow-up saying only them asks of the
 # thing before
@@ -744,8 +745,16 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
-    sides = year_shared(sides)
+    sides = year_shared(change_shared(sides))
     return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
+
+
+def change_shared(sides: list[str]) -> list[str]:
+    """"检查人次数和企业数分别减少了多少": a change said once, after the last name, is of every name."""
+    said = CHANGED.search(sides[-1])
+    if said is None or any(CHANGED.search(side) for side in sides[:-1]):
+        return sides
+    return [f"{side}{said.group()}" for side in sides[:-1]] + sides[-1:]
 
 
 def unquoted(name: str) -> str:
@@ -963,6 +972,8 @@ def direction_asked(body: str) -> str:
     if match is None and spread is not None and not SINCE.search(body[:spread.start()]) and "同比" not in body:
         return f"{body[:spread.start()]}同比增长了百分之多少"
     change = CHANGE_ASKED.search(body)
+    if change is not None and RESPECTIVELY.search(body[:change.start()]):
+        return body  # "A、B分别减少了多少": each name's change, asked of it when the names are parted (`several`)
     if match is None and change is not None and not SINCE.search(body[:change.start()]) and "同比" not in body:
         return f"{body[:change.start()]}同比{body[change.start():]}"  # "三公经费下降了多少": since last year
     if match is None:
