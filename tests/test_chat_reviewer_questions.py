@@ -581,3 +581,12 @@ def test_figures_given_respectively_go_each_to_its_own_name(question):
     assert re.search(rf"人次数减少了：{people}%", answer) and re.search(rf"企业数减少了：{firms}%", answer)
     assert ask(S001, "检查企业数减少了多少").value == float(firms)
     assert ask(S001, "检查人次数减少了多少？").value == float(people)
+
+
+def test_which_is_more_compares_the_counts_not_a_rate_beside_one():
+    # "按期完成30265家企业（企业年报率85.47%）和10020户个体户年报工作"
+    said = re.search(r"完成(\d+)家企业（企业年报率[\d.]+%）和(\d+)户个体户年报", sentence_with(S004, "个体户年报"))
+    firms, households = (float(n) for n in said.groups())
+    answer = ask(S004, "企业年报和个体户年报哪个多")
+    assert answer.value == max(firms, households) and answer.answer.startswith("企业年报" if firms > households else "个体户")
+    assert f"{abs(firms - households):g}" in answer.answer

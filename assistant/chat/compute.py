@@ -15,7 +15,7 @@ from assistant.chat.question import (Components, Deduction, Difference, Indicato
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
 from assistant.chat.tools import ENOUGH, Match, ReportTools
-from assistant.chat.vocabulary import LITERAL, MONEY_UNITS, PEOPLE_UNITS
+from assistant.chat.vocabulary import LITERAL, MARKET_ENTITY_UNITS, MONEY_UNITS, PEOPLE_UNITS
 from assistant.retrieval import tokens
 from assistant.values import parse_target
 from schemas import Evidence
@@ -81,10 +81,11 @@ def gap_unit(unit: str | None) -> str | None:
 
 
 def unit_family(unit: str | None) -> frozenset[str] | None:
-    """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名)."""
+    """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名, 家 with 户)."""
     if unit is None:
         return None
-    return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
+    return next((family for family in (MONEY_UNITS, PEOPLE_UNITS, MARKET_ENTITY_UNITS) if unit in family),
+                frozenset({unit}))
 
 
 # How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in

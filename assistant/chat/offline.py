@@ -187,7 +187,9 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     """The larger (or smaller) of what two sides ask for, both stated with their lines."""
-    results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
+    # a pair that can be compared first ("企业年报和个体户年报哪个多": 30265家 and 10020户, not the 企业年报率 beside them)
+    results = together(tools, node.items, same_units=True) or together(tools, node.items) \
+        or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
     results = [in_unit(r, results[0].unit) for r in results]  # 616万元 against 4.3亿元: in one unit
@@ -224,14 +226,15 @@ def unnamed_twin(results: list[Result], names: tuple[str, ...]) -> int | None:
     return absent[-1] if len(absent) == 1 else None
 
 
-def together(tools: ReportTools, items: tuple) -> list[Result]:
+def together(tools: ReportTools, items: tuple, same_units: bool = False) -> list[Result]:
     """Two figures named side by side in no table of their own ("基本支出和项目支出各多少") chosen as a pair, those
-    standing in one table or sentence first, so both come from the same breakdown; [] for other items."""
+    standing in one table or sentence first, so both come from the same breakdown (`same_units`: only a pair in
+    comparable units); [] for other items."""
     if len(items) != 2 or not all(isinstance(i, Lookup) and not i.columns and i.operand.column != "score"
                                   and not tools.named_tables(i.operand.text) for i in items):
         return []
     try:
-        return list(operands(tools, items[0].operand, items[1].operand, same_units=False))
+        return list(operands(tools, items[0].operand, items[1].operand, same_units=same_units))
     except NotFound:
         return []
 
