@@ -590,3 +590,23 @@ def test_which_is_more_compares_the_counts_not_a_rate_beside_one():
     answer = ask(S004, "企业年报和个体户年报哪个多")
     assert answer.value == max(firms, households) and answer.answer.startswith("企业年报" if firms > households else "个体户")
     assert f"{abs(firms - households):g}" in answer.answer
+
+
+def head_fields(path, key) -> list[str]:
+    """What the tables' heads print after a field ("\t主管部门" then "\t　石鼓区人民政府"), blank when left empty."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [lines[i + 1].strip("\t 　") for i, line in enumerate(lines) if line.strip() == key]
+
+
+@pytest.mark.parametrize("question", ["主管部门是什么", "项目的主管部门是谁"])
+def test_a_head_field_left_blank_is_not_found_and_not_some_other_cell(question):
+    assert head_fields(S002, "主管部门") and not any(head_fields(S002, "主管部门"))
+    assert NOT_FOUND in ask(S002, question).answer
+    assert NOT_FOUND in ask(S001, "实施单位是什么").answer  # 001's tables have no such field
+
+
+def test_a_head_field_of_every_table_is_said_of_each_when_they_differ():
+    filled = head_fields(S000, "主管部门")
+    answer = ask(S000, "主管部门是什么").answer
+    assert len(set(filled)) > 1 and all(name in answer for name in filled)
+    assert ask(S000, "药品监管专项的主管部门是什么").answer.count("主管部门为") == 1

@@ -46,7 +46,9 @@ UNIT_WORDS = {"人": "人员 人数", "名": "人员 人数 名额", "万元": "
               "%": "比例 比率 占比", "件": "件数 数量", "起": "起数 数量", "户": "户数", "家": "家数"}
 # 按支出性质 items; every other breakdown item is 按收入性质 (funding source).
 BY_NATURE_OF_SPENDING = ("基本支出", "项目支出")
-KEY_CELL = re.compile(r"(名称|主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途)$")
+# The fields of a self-evaluation table's head that a text fills in ("主管部门 | 石鼓区政府"), its 名称 rows aside.
+FORM_KEY = re.compile(r"主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途")
+KEY_CELL = re.compile(rf"(名称|{FORM_KEY.pattern})$")
 # A form's fields written out on a line below a table ("填表人：潘菲丽  填报日期：2025.4.29   联系电话：…"): the label, then
 # what is filled in up to the next label or a wide gap; a field left blank ("单位负责人签字：") gives nothing.
 FORM_FIELD = re.compile(r"(?P<key>填表人|填报人|填报日期|填表日期|报送日期|联系电话|联系人|(?:单位|部门)?负责人(?:签字)?|审核人)"

@@ -12,7 +12,7 @@ from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, compar
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
                                     number, of, operands, part_of_whole, proportional, score_share, sibling,
                                     table_score, tables_total, unit_family)
-from assistant.chat.facts import COLUMN_NAMES, Fact
+from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
 from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger,
@@ -56,6 +56,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
         whole = facts[0].describe()
         row = whole.rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else whole.split("·")[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
+    key = FORM_KEY.search(node.operand.text)
+    if key is not None:
+        return form_field_answer(tools, node.operand, key.group())
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
         fact = find(tools, node.operand)
@@ -72,6 +75,20 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
             result.facts.append(weight)
     return result, sentence
+
+
+def form_field_answer(tools: ReportTools, operand: Operand, key: str) -> tuple[Result, str]:
+    """A field of the tables' heads ("主管部门是什么"): only that field's cell answers, of the tables the question
+    names, else of every table that fills it in, each said when they differ; a field left blank is not in the
+    report, whatever else its words might match."""
+    named = tools.named_tables(operand.text)
+    cells = [f for f in tools.facts if f.kind == "cell" and key in (f.row or "")
+             and (not named or f.table in named)]
+    if not cells:
+        raise NotFound(key)
+    if len({f.text for f in cells}) == 1:
+        return of(cells[0]), fact_sentence(cells[0])
+    return of(cells[0]), "；".join(f"{f.describe()}为{f.text}（{where(f)}）" for f in cells) + "。"
 
 
 def as_printed(fact: Fact) -> str:
