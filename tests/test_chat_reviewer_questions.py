@@ -610,3 +610,14 @@ def test_a_head_field_of_every_table_is_said_of_each_when_they_differ():
     answer = ask(S000, "主管部门是什么").answer
     assert len(set(filled)) > 1 and all(name in answer for name in filled)
     assert ask(S000, "药品监管专项的主管部门是什么").answer.count("主管部门为") == 1
+
+
+@pytest.mark.parametrize("row", ["社会公众满意度", "挽回经济损失", "公众意识"])
+def test_one_indicator_compared_between_two_tables(row):
+    tables = gold(S000).tables
+    department = next(t for t in tables if t.kind == "department_overall")
+    food = next(t for t in tables if t.name == "食品监管专项")
+    scores = [next(i.score for i in t.indicators if i.level3 == row) for t in (department, food)]
+    answer = ask(S000, f"{row}在部门整体和食品监管专项中哪个得分高")
+    assert answer.value == max(scores) and f"相差{abs(scores[0] - scores[1]):g}分" in answer.answer
+    assert answer.answer.startswith("部门整体" if scores[0] > scores[1] else "食品监管专项")

@@ -197,6 +197,7 @@ EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一
 # "A和B哪个得分高", "A、B、C中谁扣分最多", "A比B得分高吗", "A是否高于B", "A多还是B多": the larger (or smaller)
 # of named figures
 WAY = r"(?P<way>高|低|多|少|大|小)"
+HELD_IN = re.compile(r"^(?P<what>[^在]{2,}?)在(?P<place>.{2,})$")  # "X在A和B中哪个…": X of A and of B
 WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
@@ -825,9 +826,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4") or groups.get("way5")
     if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
-        sides, what = year_shared(measure_shared([clean(side) for side in split_outside_quotes(groups["items"],
-                                                                                               ITEM_SPLIT)])), \
-            groups["what"]
+        sides, what = year_shared(measure_shared(held_in_each([clean(side) for side in split_outside_quotes(
+            groups["items"], ITEM_SPLIT)]))), groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5")
                  if groups.get(k)]
@@ -847,6 +847,14 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
                    way in ("低", "少", "小"), f"{what}较{way}") if own != sides else None
     return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
                   way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
+
+
+def held_in_each(sides: list[str]) -> list[str]:
+    """"社会公众满意度在部门整体和食品监管专项中": the thing named before 在 is asked of each place after it."""
+    held = HELD_IN.match(sides[0])
+    if held is None or not tokens(subject_of(held.group("what"))):
+        return sides
+    return [f"{side}的{held.group('what')}" for side in [held.group("place"), *sides[1:]]]
 
 
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
