@@ -621,3 +621,15 @@ def test_one_indicator_compared_between_two_tables(row):
     answer = ask(S000, f"{row}在部门整体和食品监管专项中哪个得分高")
     assert answer.value == max(scores) and f"相差{abs(scores[0] - scores[1]):g}分" in answer.answer
     assert answer.answer.startswith("部门整体" if scores[0] > scores[1] else "食品监管专项")
+
+
+def test_which_narrative_projects_spent_more_than_their_initial_budget():
+    # "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元": items giving both figures
+    items = re.findall(r"^\d\.“(.+?)”年初预算金额([\d.]+)万元.*?实际支出([\d.]+)万?元", S003.read_text(encoding="utf-8"),
+                       re.M)
+    over = [name for name, budget, spent in items if float(spent) > float(budget)]
+    answer = ask(S003, "哪些项目实际支出超过了年初预算")
+    assert len(items) >= 2 and answer.value == len(over)
+    head = answer.answer.split("。")[0]
+    assert all(f"“{name}”" in head for name in over)
+    assert ask(S003, "哪些项目实际支出低于年初预算？").value == len(items) - len(over)

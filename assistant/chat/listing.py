@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_rate, label_named, listed_items, number, of, sibling,
+                                    item_figure, item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
@@ -339,6 +339,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 # A column asked of a project table's funds line, and of a basic-data row ("决算数" is the first's 全年执行数).
 FUNDS_COLUMN = {"budget": "full_year_budget", "final": "executed"}
 BASIC_COLUMN = {"full_year_budget": "budget", "executed": "final"}
+# What the narrative calls a column when it numbers projects without tables ("年初预算金额70万元，…实际支出139.98万元").
+ITEM_MEASURES = {"initial_budget": "年初预算", "executed": "实际支出", "final": "实际支出"}
 
 
 def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -346,8 +348,10 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     the basic-data rows of the report year; "哪些项目的全年执行数低于全年预算数": the project tables' funds), each pair
     shown."""
     way = node.condition.removesuffix("_column")
-    projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data" \
-        and any(t.kind == "project" for t in tools.report.tables)
+    asks_projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data"
+    projects = asks_projects and any(t.kind == "project" for t in tools.report.tables)
+    if asks_projects and not projects and tools.projects and {node.column, *node.also} <= set(ITEM_MEASURES):
+        return items_beyond(tools, node, way)
     if projects:
         first, second = (FUNDS_COLUMN.get(c, c) for c in (node.column, node.also[0]))
         pairs = [(f, sibling(tools, f, second)) for f in table_figures(tools, first, True)]
@@ -370,6 +374,26 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
     head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
     return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
+
+
+def items_beyond(tools: ReportTools, node: Listing, way: str) -> tuple[Result, str]:
+    """Without project tables, the projects the narrative numbers whose figure of one measure stands above / below /
+    at another ("哪些项目实际支出超过了年初预算": "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出
+    139.98万元"), compared as printed; those giving only one of the two are said so."""
+    first, second = ITEM_MEASURES[node.column], ITEM_MEASURES[node.also[0]]
+    pairs = [(item, item_figure(tools, item, first, MONEY_UNITS, True), item_figure(tools, item, second, MONEY_UNITS,
+                                                                                   True)) for item in tools.projects]
+    given = [(item, a, b) for item, a, b in pairs if a is not None and b is not None]
+    if not given:
+        raise NotFound(f"各项目的{first}与{second}")
+    hits = [(item, a, b) for item, a, b in given if COMPARES[way](a.value, b.value)]
+    said = f"{first}{WAY_WORDS[way]}{second}"
+    cells = "、".join(f"“{item.name}”（{first}{printed(a)}，{second}{printed(b)}，{where(a)}）" for item, a, b in hits)
+    head = f"正文所列{len(tools.projects)}个项目中{said}的有{len(hits)}个：{cells}。" if hits else f"正文所列项目中没有{said}的。"
+    missing = [item.name for item, a, b in pairs if a is None or b is None]
+    if missing:
+        head += f"另有{len(missing)}个未同时列出{first}和{second}：{'、'.join(f'“{name}”' for name in missing)}。"
+    return Result(float(len(hits)), "个", "", [f for _, a, b in (hits or given) for f in (a, b)]), head
 
 
 def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:

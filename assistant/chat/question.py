@@ -163,7 +163,7 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
-BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
+BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
                            rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
@@ -437,7 +437,7 @@ class Question:
 
 STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A bare word standing for a column when it is all an operand says ("决算比预算少多少").
-BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
+BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "实际支出": "executed", "决算": "final"}
 # A side naming only the plan ("食品抽检实际完成比计划多多少"): the plan of what the other side names, its 指标值.
 PLAN_WORDS = frozenset({"计划", "计划数", "预计", "预期", "目标"})
 
