@@ -633,3 +633,11 @@ def test_which_narrative_projects_spent_more_than_their_initial_budget():
     head = answer.answer.split("。")[0]
     assert all(f"“{name}”" in head for name in over)
     assert ask(S003, "哪些项目实际支出低于年初预算？").value == len(items) - len(over)
+
+
+@pytest.mark.parametrize("question", ["药品监管专项比食品监管专项得分高多少？", "药品监管专项得分比食品监管专项高多少？"])
+def test_a_column_said_once_in_a_than_question_is_of_both_sides(question):
+    totals = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, question)
+    assert answer.value == round(totals["药品监管专项"] - totals["食品监管专项"], 2)
+    assert f"{totals['药品监管专项']:g}−{totals['食品监管专项']:g}" in answer.answer

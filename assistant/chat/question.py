@@ -685,10 +685,19 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         second = groups.get("b") or groups["b2"]
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
+        first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
         return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
     return build
+
+
+def column_after_both(first: str, second: str) -> str:
+    """"药品监管专项比食品监管专项得分高多少": a column said after the second name only is of the first too."""
+    said = re.search(rf"(?:{COLUMN.pattern})$", second)
+    if said is None or column_words(first) or not tokens(subject_of(second[:said.start()])):
+        return first
+    return f"{first}{said.group()}"
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
