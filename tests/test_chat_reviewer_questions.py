@@ -641,3 +641,11 @@ def test_a_column_said_once_in_a_than_question_is_of_both_sides(question):
     answer = ask(S000, question)
     assert answer.value == round(totals["药品监管专项"] - totals["食品监管专项"], 2)
     assert f"{totals['药品监管专项']:g}−{totals['食品监管专项']:g}" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费预算数和决算数分别是多少？", "三公经费的预算数、决算数分别是多少？"])
+def test_two_columns_of_a_basic_row_are_of_one_year(question):
+    cells = basic_row(S002, "三公经费")  # 2022年决算数, 2023年预算数, 2023年决算数
+    answer = ask(S002, question)
+    assert answer.value == float(cells["2023年决算数"]) and f"预算数{float(cells['2023年预算数']):g}万元" in answer.answer
+    assert f"{float(cells['2022年决算数']):g}" not in answer.answer

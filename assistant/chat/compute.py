@@ -145,10 +145,11 @@ def table_score(tools: ReportTools, operand: Operand, fact: Fact) -> Fact:
 
 
 def sibling(tools: ReportTools, fact: Fact, column: str) -> Fact | None:
-    """The fact in the same table row as `fact`, in another column (the nearest, when a name repeats)."""
+    """The fact in the same table row as `fact`, in another column: of the same year first ("2023年预算数" beside
+    "2022年决算数" and "2023年决算数"), then the nearest, when a name repeats."""
     row = [f for f in tools.facts if f.table == fact.table and f.kind == fact.kind and f.row == fact.row
            and f.group == fact.group and f.column == column]
-    return min(row, key=lambda f: abs((f.line or 0) - (fact.line or 0)), default=None)
+    return min(row, key=lambda f: (f.year != fact.year, abs((f.line or 0) - (fact.line or 0))), default=None)
 
 
 def first_fact(result: Result) -> Fact | None:
