@@ -649,3 +649,14 @@ def test_two_columns_of_a_basic_row_are_of_one_year(question):
     answer = ask(S002, question)
     assert answer.value == float(cells["2023年决算数"]) and f"预算数{float(cells['2023年预算数']):g}万元" in answer.answer
     assert f"{float(cells['2022年决算数']):g}" not in answer.answer
+
+
+def test_the_parts_after_qizhong_are_those_adding_up_to_the_whole():
+    # "项目支出1559.70万元，其中业务工作经费1527.20万元，主要用于…等12个项目，政府专项经费32.5万元，包括…16万元，…16.5万元"
+    sentence = sentence_with(S004, "项目支出1559.70万元")
+    whole = amount(sentence, "项目支出", "万元")
+    parts = {name: amount(sentence, name, "万元") for name in ("业务工作经费", "政府专项经费")}
+    assert round(sum(parts.values()), 2) == whole
+    answer = ask(S004, "项目支出包括哪些？")
+    assert answer.value == len(parts) and all(name in answer.answer for name in parts)
+    assert "主要用于" not in answer.answer

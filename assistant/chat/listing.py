@@ -14,6 +14,7 @@ from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
+from assistant.extract.figures import read_figures
 from assistant.values import parse_target
 from schemas import Evidence
 
@@ -120,6 +121,8 @@ def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
     rest = sentence[marker.end():].strip("，,：: ")
     first = re.split(r"[，,；;]", rest, maxsplit=1)[0]
     pieces = first.split("、") if "、" in first and marker.group() != "其中" else re.split(r"[，,；;]", rest)
+    if marker.group() == "其中":
+        pieces = amounts_making_up(pieces, fact)
     items = [LIST_TAIL.sub("", piece).strip() for piece in pieces if LIST_TAIL.sub("", piece).strip()]
     if not items:
         raise NotFound(f"{node.subject.subject}的组成")
@@ -127,6 +130,22 @@ def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
     quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
     return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
             f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
+
+
+def amounts_making_up(pieces: list[str], whole: Fact) -> list[str]:
+    """The clauses after "其中" that are the whole's parts: each giving an amount in its unit, not a clause that says
+    what the part before it is for or holds ("主要用于…", "包括…16万元"), up to the ones that add up to the whole
+    ("项目支出1559.70万元，其中业务工作经费1527.20万元，主要用于…，政府专项经费32.5万元，包括…": two parts)."""
+    parts, total = [], 0.0
+    for piece in pieces:
+        amounts = [f.value for f in read_figures(piece, whole.line or 0) if f.unit == whole.unit]
+        if not amounts or LIST_MARKER.match(piece.strip()):
+            continue
+        parts.append(piece)
+        total += amounts[0]
+        if whole.value is not None and abs(total - whole.value) < SAME:
+            break
+    return parts
 
 
 def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
