@@ -660,3 +660,20 @@ def test_the_parts_after_qizhong_are_those_adding_up_to_the_whole():
     answer = ask(S004, "项目支出包括哪些？")
     assert answer.value == len(parts) and all(name in answer.answer for name in parts)
     assert "主要用于" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权培育资助专项的全年预算数占全部专项的比例？",
+                                      "知识产权培育资助专项的全年预算数占所有专项合计的比例是多少？"])
+def test_one_projects_share_of_all_the_projects(question):
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, question)
+    assert answer.value == round(budgets["知识产权培育资助专项"] / sum(budgets.values()) * 100, 2)
+
+
+def test_a_name_beginning_with_zai_is_not_a_place():
+    # "编制数 | 2023年实际在职人数 | 控制率" then "301 | 263 | 87.38%"
+    lines = [line.strip() for line in S002.read_text(encoding="utf-8").split("\n")]
+    start = lines.index("编制数")
+    posts, staff = (float(v) for v in [v for v in lines[start + 3:] if v][:2])
+    answer = ask(S002, "在职人数和编制数哪个多？")
+    assert f"在职人数{staff:g}人" in answer.answer and answer.value == max(staff, posts)

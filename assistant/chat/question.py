@@ -134,7 +134,7 @@ SUM_WORD = re.compile(r"(?:合计|之和|总和|加起来|一共|共计|总计|�
 SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|快)|、|以及|及|\+|＋")
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
-EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
+EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|(?:所有|全部)(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
@@ -198,7 +198,8 @@ EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一
 # of named figures
 WAY = r"(?P<way>高|低|多|少|大|小)"
 HELD_IN = re.compile(r"^(?P<what>[^在]{2,}?)在(?P<place>.{2,})$")  # "X在A和B中哪个…": X of A and of B
-WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
+# "在A和B中哪个…" opens with a 在 of place; "在职人数", "在编人数", "在建项目" are names that begin with 在
+WHICH_OF = re.compile(r"^(?:在(?!职|岗|编|册|建|用|途|库|线))?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
 JOINER = re.compile(r"和|与|及|跟|同|、")  # words that join two things, or stand inside one name ("水费、电费、差旅费")
@@ -858,6 +859,12 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
                   way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
 
 
+def one_share_of_all(asked: str) -> bool:
+    """"知识产权培育资助专项的全年预算数占全部专项的比例": one table's share of all the tables' total, not each one's."""
+    share = SHARE.match(asked)
+    return bool(share) and not EACH_TABLE.search(share.group("part")) and bool(EACH_TABLE.search(share.group("whole")))
+
+
 def held_in_each(sides: list[str]) -> list[str]:
     """"社会公众满意度在部门整体和食品监管专项中": the thing named before 在 is asked of each place after it."""
     held = HELD_IN.match(sides[0])
@@ -920,8 +927,8 @@ KINDS = (
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
-         if not TOTAL_FIRST.search(body) and (listing := parse_listing(body)) is not None and listing.over == "tables"
-         else None),
+         if not TOTAL_FIRST.search(body) and not one_share_of_all(asked)
+         and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
     Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
@@ -1004,7 +1011,10 @@ def direction_asked(body: str) -> str:
 
 def share_of(part_text: str, whole_text: str) -> Ratio:
     """"A占B": whichever side names no thing of its own takes the other side's name (not its column:
-    in "人员经费占基本支出决算数" the 决算数 is the whole's alone)."""
+    in "人员经费占基本支出决算数" the 决算数 is the whole's alone); a whole naming all the tables ("占全部专项") is
+    their total."""
+    if EACH_TABLE.search(whole_text) and not SUM_WORD.search(whole_text) and not AVERAGE.search(whole_text):
+        whole_text += "合计"
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
     if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
