@@ -677,3 +677,14 @@ def test_a_name_beginning_with_zai_is_not_a_place():
     posts, staff = (float(v) for v in [v for v in lines[start + 3:] if v][:2])
     answer = ask(S002, "在职人数和编制数哪个多？")
     assert f"在职人数{staff:g}人" in answer.answer and answer.value == max(staff, posts)
+
+
+@pytest.mark.parametrize("question, word", [("哪些项目没有列出年初预算？", "年初预算"), ("哪些项目未列出追加金额？", "追加"),
+                                            ("哪些项目没有追加？", "追加")])
+def test_the_narrative_projects_not_giving_a_figure(question, word):
+    lines = S003.read_text(encoding="utf-8").split("\n")
+    items = [re.match(r"^\d\.“(.+?)”", line).group(1) for line in lines if re.match(r"^\d\.“", line)]
+    without = [name for name, line in zip(items, [l for l in lines if re.match(r"^\d\.“", l)])
+               if word not in line.split("项目实施")[0]]
+    answer = ask(S003, question)
+    assert without and answer.value == len(without) and all(f"“{name}”" in answer.answer for name in without)

@@ -18,6 +18,7 @@ from assistant.extract.figures import read_figures
 from assistant.values import parse_target
 from schemas import Evidence
 
+NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有")  # "哪些项目没有列出年初预算"
 HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
@@ -490,7 +491,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         raise NotFound("项目支出绩效自评表")
     if "执行率" in node.subject.text:
         return narrative_rates(tools, projects, node)
-    words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
+    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text)))
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
@@ -515,6 +516,14 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         head = (f"金额{WAY_WORDS[node.condition]}{limit}的有{len(hits)}个：{'、'.join(f'“{n}”' for n, _ in hits)}。"
                 if hits else f"没有金额{WAY_WORDS[node.condition]}{limit}的项目。")
         return Result(float(len(hits)), "个", "", [f for _, f in hits] or [f for _, f in named]), head + table
+    if NOT_GIVEN.search(node.subject.text) and named:  # "哪些项目没有列出年初预算": those not giving it
+        missing = [item for item in projects if item.paragraph not in amounts]
+        return (Result(float(len(missing)), "个", "", [f for _, f in named],
+                       citations=[Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80],
+                                           line=item.line) for item in missing]),
+                (f"正文所列{len(projects)}个项目中有{len(missing)}个未列出：" + "、".join(
+                    f"“{item.name}”（第{item.line}行）" for item in missing) if missing
+                 else f"正文所列{len(projects)}个项目都列出了") + "。" + table)
     if HAS.search(node.subject.text) and named and len(named) < len(projects):  # "哪些项目有追加预算": those giving it
         return (Result(float(len(named)), "个", "", [f for _, f in named]),
                 f"正文所列{len(projects)}个项目中有{len(named)}个列出：" + "、".join(
