@@ -688,3 +688,10 @@ def test_the_narrative_projects_not_giving_a_figure(question, word):
                if word not in line.split("项目实施")[0]]
     answer = ask(S003, question)
     assert without and answer.value == len(without) and all(f"“{name}”" in answer.answer for name in without)
+
+
+@pytest.mark.parametrize("path, question", [(S000, "哪些专项的执行率得分不是满分？"), (S002, "哪些项目的执行率得分不是满分？")])
+def test_the_projects_whose_execution_rate_row_lost_points(path, question):
+    lost_rate = [t.name for _, t in projects(path) if t.funds_total.score < t.funds_total.weight]
+    answer = ask(path, question)
+    assert answer.value == len(lost_rate) and all(name in answer.answer.split("\n")[0] for name in lost_rate)

@@ -280,7 +280,7 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     highest / lowest figure in one column (every table sharing it)."""
     text = node.subject.text
     if node.condition in ("full", "not_full"):
-        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
+        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full", "执行率" in text)
     if (node.condition or "").endswith("_column"):
         return rows_beyond(tools, node)
     if node.column == "count":
@@ -469,18 +469,19 @@ def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, p
     return [best[t] for t in sorted(best)] if len(best) >= 2 else []
 
 
-def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result, str]:
+def full_tables(tools: ReportTools, projects: bool, full: bool, rate: bool = False) -> tuple[Result, str]:
     """The tables whose 总分 is (`full`) or is not their full 总分值 ("哪些专项得了满分", "哪些项目没拿满分"),
-    each table's 总分 shown."""
-    facts = table_figures(tools, "total_score", projects)
+    each table's 总分 shown; with `rate`, the 得分 of their 执行率 row against its 分值 ("哪些专项的执行率得分不是满分")."""
+    score, weight_column, name = ("score", "weight", "执行率得分") if rate else ("total_score", "total_weight", "总分")
+    facts = table_figures(tools, score, projects)
     if not facts:
-        raise NotFound("自评表总分")
-    hits = [f for f in facts if (weight := sibling(tools, f, "total_weight")) is not None and weight.value is not None
+        raise NotFound(f"自评表{name}")
+    hits = [f for f in facts if (weight := sibling(tools, f, weight_column)) is not None and weight.value is not None
             and (abs(f.value - weight.value) < SAME) == full]
-    what = "得满分" if full else "未得满分"
+    what = f"{'执行率' if rate else ''}{'得满分' if full else '未得满分'}"
     head = (f"{what}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
             else f"没有{what}的" + ("项目。" if projects else "自评表。"))
-    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, "总分")
+    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
 
 
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
