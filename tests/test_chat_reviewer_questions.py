@@ -695,3 +695,12 @@ def test_the_projects_whose_execution_rate_row_lost_points(path, question):
     lost_rate = [t.name for _, t in projects(path) if t.funds_total.score < t.funds_total.weight]
     answer = ask(path, question)
     assert answer.value == len(lost_rate) and all(name in answer.answer.split("\n")[0] for name in lost_rate)
+
+
+def test_the_department_tables_score_named_by_department_wide_words():
+    tables = gold(S002).tables
+    department = next(t for t in tables if t.kind == "department_overall").total_score
+    totals = [t.total_score for _, t in projects(S002)]
+    assert ask(S002, "部门整体的得分是多少？").value == department
+    answer = ask(S002, "部门整体的得分比三个项目平均得分高多少？")
+    assert answer.value == round(department - sum(totals) / len(totals), 2)

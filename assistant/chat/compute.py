@@ -14,7 +14,7 @@ from assistant.chat.projects import ITEM_NUMBER, NarrativeItem
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
-from assistant.chat.tools import ENOUGH, Match, ReportTools
+from assistant.chat.tools import DEPARTMENT_TABLE, ENOUGH, Match, ReportTools
 from assistant.chat.vocabulary import LITERAL, MARKET_ENTITY_UNITS, MONEY_UNITS, PEOPLE_UNITS
 from assistant.retrieval import tokens
 from assistant.values import parse_target
@@ -130,7 +130,7 @@ def find(tools: ReportTools, operand: Operand, near: Fact | None = None, **overr
 
 def names_row(tools: ReportTools, operand: Operand, fact: Fact) -> bool:
     """Whether the words name the fact's own row, beyond the table and 一级/二级 names they give."""
-    text = operand.text
+    text = DEPARTMENT_TABLE.sub("", operand.text)  # "部门整体的得分" names the table, not a row "…整体素质"
     for name in [tools.report.tables[t].name or "" for t in tools.named_tables(text)] + [group_named(tools, text) or ""]:
         text = text.replace(name, "") if name else text
     return label_named(fact, text) or any(word in (fact.row or "") for word in tokens(subject_of(text)))
