@@ -704,3 +704,11 @@ def test_the_department_tables_score_named_by_department_wide_words():
     assert ask(S002, "部门整体的得分是多少？").value == department
     answer = ask(S002, "部门整体的得分比三个项目平均得分高多少？")
     assert answer.value == round(department - sum(totals) / len(totals), 2)
+
+
+def test_the_projects_sum_said_before_its_column():
+    tables = gold(S000).tables
+    department = next(t for t in tables if t.kind == "department_overall").funds_total.full_year_budget
+    budgets = [t.funds_total.full_year_budget for _, t in projects(S000)]
+    assert ask(S000, "五个专项合计的全年预算数是多少？").value == round(sum(budgets), 2)
+    assert ask(S000, "部门整体的全年预算数比五个专项合计多多少？").value == round(department - sum(budgets), 2)

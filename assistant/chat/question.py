@@ -518,7 +518,8 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
-    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column
+    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column ("五个专项合计的全年预算数" too)
+    text = sum_said_last(text)
     if EACH_TABLE.search(text) and (SUM_WORD.search(clean(text)) or AVERAGE.search(text)):
         total = parse_aggregate(clean(text), units)
         if isinstance(total, TablesTotal):
@@ -1024,8 +1025,16 @@ def share_of(part_text: str, whole_text: str) -> Ratio:
     return Ratio(part, whole)
 
 
+def sum_said_last(text: str) -> str:
+    """"五个专项合计的全年预算数": the tables' sum said before its column, as "五个专项全年预算数合计"."""
+    if not EACH_TABLE.search(text):
+        return text
+    return re.sub(rf"(合计|之和|总和|总计)的?({COLUMN.pattern})$", r"\2\1", clean(text))
+
+
 def parse_aggregate(asked: str, units: frozenset[str] | None):
     """Σ over indicators or tables, or a Sum of named figures, when the words add up."""
+    asked = sum_said_last(asked)
     average = AVERAGE.search(asked)
     if not SUM_WORD.search(asked) and not re.search(r"[^增追]加(?!强|大|快)", asked) and not average:
         return None
