@@ -712,3 +712,15 @@ def test_the_projects_sum_said_before_its_column():
     budgets = [t.funds_total.full_year_budget for _, t in projects(S000)]
     assert ask(S000, "五个专项合计的全年预算数是多少？").value == round(sum(budgets), 2)
     assert ask(S000, "部门整体的全年预算数比五个专项合计多多少？").value == round(department - sum(budgets), 2)
+
+
+@pytest.mark.parametrize("path, question, whole_words, names", [
+    (S004, "人员经费和公用经费分别占基本支出的多少？", "一般公共预算财政拨款基本支出", ("其中人员经费", "公用经费")),
+    (S003, "基本支出和项目支出分别占总支出的比例？", "2023年支出", ("其中基本支出", "项目支出"))])
+def test_each_of_two_parts_as_a_share_of_one_whole(path, question, whole_words, names):
+    # "基本支出6346.47万元，其中人员经费5788.54万元，…公用经费557.93万元"; "2023年支出1359.46万元，其中基本支出998.09万元，项目支出361.37万元"
+    sentence = sentence_with(path, whole_words)
+    whole = amount(sentence, whole_words, "万元")
+    shares = [round(amount(sentence, name, "万元") / whole * 100, 2) for name in names]
+    answer = ask(path, question)
+    assert all(f"={share:g}%" in answer.answer for share in shares) and answer.value == shares[-1]

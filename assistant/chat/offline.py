@@ -275,7 +275,8 @@ def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
         facts += result.facts
     if not facts:
         raise NotFound("、".join(node.names))
-    return Result(facts[-1].value, facts[-1].unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
+    last = next(r for position, r in reversed(list(enumerate(results))) if r is not None and position != twin)
+    return Result(last.value, last.unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
 
 
 def figure_text(result: Result, name: str) -> str:

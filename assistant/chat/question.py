@@ -661,8 +661,18 @@ def share_within(match: re.Match, body: str, asked: str) -> Ratio:
     return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
 
 
-def share(match: re.Match, body: str, asked: str) -> Ratio | None:
-    return share_of(match.group("part"), match.group("whole")) if match.group("part") and match.group("whole") else None
+def share(match: re.Match, body: str, asked: str) -> Ratio | Several | None:
+    if not (match.group("part") and match.group("whole")):
+        return None
+    return shares(match.group("part"), match.group("whole"), body)
+
+
+def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
+    """"A占B的比例"; "A和C分别占B的多少": each named part's share of the one whole."""
+    parts = split_outside_quotes(clean(RESPECTIVELY.sub("", part_text)), ITEM_SPLIT) if RESPECTIVELY.search(body) else []
+    if len(parts) >= 2:
+        return Several(tuple(share_of(part, whole_text) for part in parts), tuple(f"{unquoted(p)}占比" for p in parts))
+    return share_of(part_text, whole_text)
 
 
 def divided(match: re.Match, body: str, asked: str) -> Ratio:
@@ -943,7 +953,7 @@ KINDS = (
     Kind("人均", (PER_HEAD,),
          lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
     Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
-    Kind("占…的百分之几", (SHARE_OF,), lambda m, body, asked: share_of(m.group("a"), m.group("b")), anchored=True),
+    Kind("占…的百分之几", (SHARE_OF,), lambda m, body, asked: shares(m.group("a"), m.group("b"), body), anchored=True),
     Kind("得分率", (SCORE_RATE,), lambda _, body, asked: ScoreShare(operand(SCORE_RATE.sub("", asked))), on="asked"),
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
