@@ -724,3 +724,9 @@ def test_each_of_two_parts_as_a_share_of_one_whole(path, question, whole_words, 
     shares = [round(amount(sentence, name, "万元") / whole * 100, 2) for name in names]
     answer = ask(path, question)
     assert all(f"={share:g}%" in answer.answer for share in shares) and answer.value == shares[-1]
+
+
+def test_a_sum_of_two_projects_the_column_said_after_the_last():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和质量发展专项的全年预算数合计是多少？")
+    assert answer.value == round(budgets["药品监管专项"] + budgets["质量发展专项"], 2)

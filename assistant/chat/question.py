@@ -537,6 +537,7 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
             prefix = ""
             if "，" in parts[0] or "," in parts[0]:
                 prefix, parts[0] = re.split(r"[，,]", parts[0], maxsplit=1)
+            parts = measure_shared(parts)  # "A和B的全年预算数合计": the 全年预算数 of both
             items = inherit_all([f"{prefix} {p}" if prefix else p for p in parts], inherit)
             return Sum(tuple(with_units(i, units) for i in items))
     return with_units(operand(text, inherit, with_column), units)
