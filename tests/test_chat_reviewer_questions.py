@@ -730,3 +730,19 @@ def test_a_sum_of_two_projects_the_column_said_after_the_last():
     budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
     answer = ask(S000, "药品监管专项和质量发展专项的全年预算数合计是多少？")
     assert answer.value == round(budgets["药品监管专项"] + budgets["质量发展专项"], 2)
+
+
+@pytest.mark.parametrize("question, fewer", [("哪些经费2023年决算数比2022年少？", True), ("哪些经费2023年决算数比2022年多？", False)])
+def test_the_basic_rows_whose_spending_fell_or_rose_since_last_year(question, fewer):
+    rows = gold(S002).tables[0].rows
+    changed = []
+    for row in rows:
+        try:
+            cells = basic_row(S002, row.label)
+            now, before = float(cells["2023年决算数"]), float(cells["2022年决算数"])
+        except (StopIteration, KeyError, ValueError, TypeError):
+            continue
+        if (now < before) if fewer else (now > before):
+            changed.append(row.label)
+    answer = ask(S002, question)
+    assert changed and answer.value == len(changed)

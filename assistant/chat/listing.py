@@ -380,10 +380,11 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
         year = tools.report.year
         wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
+        year, other_year = node.years or (year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
         pairs = [(f, next((g for g in tools.facts if g.kind == "basic" and g.table == f.table and g.row == f.row
-                           and g.column == second and g.year == f.year), None)) for f in rows]
+                           and g.column == second and g.year == (other_year or f.year)), None)) for f in rows]
         name = lambda f: f.row or ""  # noqa: E731
     pairs = [(a, b) for a, b in pairs if b is not None and b.value is not None]
     if not pairs:

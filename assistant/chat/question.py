@@ -166,6 +166,8 @@ INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
 BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
                            rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
+YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:比|较)(?P<y2>20\d{{2}})年"
+                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)")
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
@@ -341,6 +343,7 @@ class Listing:
     threshold: float | None = None  # the number "below" / "above" compares with
     also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
     count: int | None = None  # highest / lowest: how many ("得分最高的两个专项")
+    years: tuple[int, ...] = ()  # *_column of one column in two years ("哪些经费2023年决算数比2022年少"): theirs
 
 
 @dataclass(frozen=True)
@@ -886,6 +889,18 @@ def held_in_each(sides: list[str]) -> list[str]:
     return [f"{side}的{held.group('what')}" for side in [held.group("place"), *sides[1:]]]
 
 
+def years_beyond(match: re.Match, body: str) -> Listing | None:
+    """"哪些经费2023年决算数比2022年少": the basic-data rows whose figure in one column stands below / above / at
+    their figure of another year."""
+    column = COLUMN_OF.get(match.group("c1") or match.group("c2") or "") or BARE_COLUMN.get(
+        match.group("c1") or match.group("c2") or "")
+    if column is None:
+        return None
+    way = "below" if match.group("way") in ("少", "低", "下降", "减少", "降低") else "above"
+    return Listing(operand(body), "tables", f"{way}_column", column, also=(column,),
+                   years=(int(match.group("y1")), int(match.group("y2"))))
+
+
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费决算数超过预算数": the rows (of the basic-data table, or the project tables' funds) whose figure in one
     column stands above, below or at their figure in another; None for indicators (against their 指标值: MISSED)."""
@@ -931,6 +946,7 @@ KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
     Kind("哪些…A超过B", (BEYOND_COLUMN, ROWS_ASKED), lambda m, body, asked: columns_beyond(m, body)),
+    Kind("哪些…今年比上年少", (YEARS_BEYOND, ROWS_ASKED), lambda m, body, asked: years_beyond(m, body)),
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
