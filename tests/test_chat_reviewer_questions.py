@@ -746,3 +746,13 @@ def test_the_basic_rows_whose_spending_fell_or_rose_since_last_year(question, fe
             changed.append(row.label)
     answer = ask(S002, question)
     assert changed and answer.value == len(changed)
+
+
+@pytest.mark.parametrize("question", ["部门整体支出绩效自评表中哪个指标得分最低？", "表1中哪个指标得分最低？"])
+def test_the_lowest_indicator_of_the_table_named(question):
+    department = next(t for t in gold(S000).tables if t.kind == "department_overall")
+    scores = [i.score for i in department.indicators if i.score is not None and i.level3 != "……"]
+    lowest = [i.level3 for i in department.indicators if i.score == min(scores)]
+    answer = ask(S000, question)
+    assert answer.value == min(scores) and any(name in answer.answer for name in lowest)
+    assert "部门整体支出绩效自评表" in answer.answer

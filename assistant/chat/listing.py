@@ -597,7 +597,7 @@ def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:
 def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """Indicators (of a table or group when named): not fully scored, missing their target, qualitative or
     quantitative, below / above a number, highest / lowest, or all of them."""
-    named = any(name and name in node.subject.text for _, name in tools.table_names())
+    named = bool(tools.named_tables(node.subject.text))  # by name, "部门整体支出绩效自评表", "表1" or "附件3"
     table = table_named(tools, node.subject.text) if named else None
     group = group_named(tools, node.subject.text)
     if node.condition in ("highest", "lowest") and node.column == "lost" and "一级指标" in node.subject.text:
