@@ -756,3 +756,16 @@ def test_the_lowest_indicator_of_the_table_named(question):
     answer = ask(S000, question)
     assert answer.value == min(scores) and any(name in answer.answer for name in lowest)
     assert "部门整体支出绩效自评表" in answer.answer
+
+
+@pytest.mark.parametrize("path", [S000, S002])
+def test_the_lowest_second_level_group_of_the_department_table(path):
+    department = next(t for t in gold(path).tables if t.kind == "department_overall")
+    sums = {}
+    for row in department.indicators:
+        if row.score is not None:
+            sums[row.level2] = sums.get(row.level2, 0) + row.score
+    lowest = min(sums.values())
+    answer = ask(path, "部门整体支出绩效自评表中哪个二级指标得分最低？")
+    assert answer.value == lowest
+    assert all(name in answer.answer for name, total in sums.items() if total == lowest)

@@ -608,6 +608,10 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return best_score_rate(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest") and DEVIATION.search(node.subject.text):
         return widest_deviation(tools, table, group, node.condition)
+    level = GROUP_LEVEL.search(node.subject.text)
+    if node.condition in ("highest", "lowest") and level and node.column in (None, "score"):  # "哪个二级指标得分最低"
+        return group_extreme(tools, table if table is not None else tools.main_table, level.group() == "一级",
+                             node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -619,7 +623,6 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
-    level = GROUP_LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
     if node.condition in (None, "each") and level:  # "部门整体自评表的一级指标有哪些": the groups themselves
@@ -699,8 +702,8 @@ def printed_cell(value: str | float) -> str:
     return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
-def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
-    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> dict[str, list[tuple[Fact, Fact]]]:
+    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标."""
     groups: dict[str, list[tuple[Fact, Fact]]] = {}
     for weight, score in scored_pairs(tools, table, None):
         names = score.context[-1][0].split() if not first_level else [score.group or ""]
@@ -709,6 +712,26 @@ def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> 
             groups.setdefault(name, []).append((weight, score))
     if not groups:
         raise NotFound("一级指标" if first_level else "二级指标")
+    return groups
+
+
+def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest)."""
+    groups = level_groups(tools, table, first_level)
+    sums = {name: derived("+".join(number(s.value) for _, s in pairs), "分", [s for _, s in pairs])
+            for name, pairs in groups.items()}
+    best = (max if condition == "highest" else min)(result.value for result in sums.values())
+    tied = [name for name, result in sums.items() if abs(result.value - best) < SAME]  # each of a tie is said
+    said = "；".join(f"{name}：{sums[name].formula + '=' if len(groups[name]) > 1 else ''}{number(best)}分（分值"
+                    f"{number(sum(w.value for w, _ in groups[name]))}分，第{groups[name][0][1].line}行起）" for name in tied)
+    what = "一级指标" if first_level else "二级指标"
+    return (Result(best, "分", "", [f for name in tied for f in sums[name].facts]),
+            f"{table_label(tools, table)}中得分{'最高' if condition == 'highest' else '最低'}的{what}是{said}。")
+
+
+def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+    groups = level_groups(tools, table, first_level)
     what = "一级指标" if first_level else "二级指标"
     lines = [f"{i}. {name}：{len(pairs)}个三级指标，分值{number(sum(w.value for w, _ in pairs))}分，"
              f"得分{number(sum(s.value for _, s in pairs))}分（第{pairs[0][1].line}行起）"
