@@ -769,3 +769,15 @@ def test_the_lowest_second_level_group_of_the_department_table(path):
     answer = ask(path, "部门整体支出绩效自评表中哪个二级指标得分最低？")
     assert answer.value == lowest
     assert all(name in answer.answer for name, total in sums.items() if total == lowest)
+
+
+@pytest.mark.parametrize("path", [S000, S001])
+def test_the_first_level_group_of_a_table_named_that_lost_most(path):
+    department = next(t for t in gold(path).tables if t.kind == "department_overall")
+    lost = {}
+    for row in department.indicators:
+        if row.score is not None and row.weight is not None:
+            lost[row.level1] = lost.get(row.level1, 0) + row.weight - row.score
+    most = max(lost, key=lost.get)
+    answer = ask(path, "部门整体支出绩效自评表中哪个一级指标扣分最多？")
+    assert f"扣分最多的一级指标是{most}" in answer.answer

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import cn2an
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL,
-                                       QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked,
+from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, GROUP_LEVEL, LAST_YEAR, LEFT_OVER, LITERAL,
+                                       MONEY_UNITS, NOT_FULL, QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked,
                                        columns_in, expected_units, scope_of, strip_columns, strip_scope,
                                        whole_spending_named, year_in)
 from assistant.values import normalize_text
@@ -819,6 +819,8 @@ def parts(match: re.Match, body: str) -> Either | None:
     rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
     if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
         return None
+    if GROUP_LEVEL.search(rest) and re.search(r"自评表|评分表|表\s*\d", match.group("whole")):
+        return None  # "部门整体支出绩效自评表中哪个一级指标扣分最多": the table's groups, not a row's parts
     inside = re.sub(r"^(?:中|里|当中|之中)", "", rest)
     named = WHICH_OF.match(inside)  # "本级专项资金中A和B哪个多": the two parts named, compared
     if named and len(split_outside_quotes(named.group("items"), ITEM_SPLIT)) >= 2:
