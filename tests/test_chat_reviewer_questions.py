@@ -781,3 +781,10 @@ def test_the_first_level_group_of_a_table_named_that_lost_most(path):
     most = max(lost, key=lost.get)
     answer = ask(path, "部门整体支出绩效自评表中哪个一级指标扣分最多？")
     assert f"扣分最多的一级指标是{most}" in answer.answer
+
+
+def test_what_share_of_its_target_an_indicator_reached():
+    row = next(i for t in gold(S001).tables for i in t.indicators if i.level3 == "开展抽检产商品批次")
+    target = float(TARGET.match(row.target).group(1))
+    actual = float(TARGET.match(row.actual).group(1))
+    assert ask(S001, "开展抽检产商品批次完成了指标值的百分之多少？").value == round(actual / target * 100, 2)

@@ -104,7 +104,7 @@ RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
-SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
+SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
@@ -972,7 +972,9 @@ KINDS = (
     Kind("人均", (PER_HEAD,),
          lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
     Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
-    Kind("占…的百分之几", (SHARE_OF,), lambda m, body, asked: shares(m.group("a"), m.group("b"), body), anchored=True),
+    Kind("占…的百分之几", (SHARE_OF,),  # "A完成了指标值的百分之多少": A's 实际完成值 ÷ its 指标值
+         lambda m, body, asked: shares(m.group("a") + ("实际完成值" if m.group("done") and not columns_in(m.group("a"))
+                                                       else ""), m.group("b"), body), anchored=True),
     Kind("得分率", (SCORE_RATE,), lambda _, body, asked: ScoreShare(operand(SCORE_RATE.sub("", asked))), on="asked"),
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
