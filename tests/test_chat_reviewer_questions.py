@@ -788,3 +788,12 @@ def test_what_share_of_its_target_an_indicator_reached():
     target = float(TARGET.match(row.target).group(1))
     actual = float(TARGET.match(row.actual).group(1))
     assert ask(S001, "开展抽检产商品批次完成了指标值的百分之多少？").value == round(actual / target * 100, 2)
+
+
+def test_which_part_is_more_without_zui_is_the_largest_part():
+    # 三公经费's numbered parts: "1、公务用车购置和维护经费", "2、出国经费", "3、公务接待", of the 2023年决算数
+    parts = {label: basic_row(S002, label)["2023年决算数"] for label in ("1、公务用车购置和维护经费", "2、出国经费", "3、公务接待")}
+    filled = {label: float(value) for label, value in parts.items() if value}
+    largest = max(filled, key=filled.get)
+    answer = ask(S002, "三公经费中哪项多？")
+    assert answer.value == filled[largest] and f"最多的是{largest.split('、', 1)[1]}" in answer.answer

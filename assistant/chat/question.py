@@ -832,12 +832,16 @@ def parts(match: re.Match, body: str) -> Either | None:
     return Either(shown, parse_main(body, after="A中哪项最多"))
 
 
+# "三公经费中哪项多", "哪个专项决算数少": one part asked for, the largest (or smallest), with no 最
+WHICH_MORE = re.compile(r"哪(?:个|项|一个|一项)[^，,？?]*?(?:更|较|比较)?(?P<way>多|高|大|少|低|小)[？?]?$")
+
+
 def parts_condition(rest: str) -> str:
     """What is asked of the parts: the largest or smallest, ranked, added up, or each."""
-    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    extreme, rank, which = EXTREME.search(rest), RANK.search(rest), WHICH_MORE.search(clean(rest))
     return ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
         else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
-        else "each"
+        else ("highest" if which.group("way") in "多高大" else "lowest") if which else "each"
 
 
 def fund_parts(match: re.Match, body: str, asked: str) -> Parts:
