@@ -797,3 +797,13 @@ def test_which_part_is_more_without_zui_is_the_largest_part():
     largest = max(filled, key=filled.get)
     answer = ask(S002, "三公经费中哪项多？")
     assert answer.value == filled[largest] and f"最多的是{largest.split('、', 1)[1]}" in answer.answer
+
+
+@pytest.mark.parametrize("question, largest", [("政府专项经费中哪个专项金额多？", True), ("政府专项经费中哪个专项金额最少？", False)])
+def test_the_largest_of_the_amounts_the_prose_lists_after_a_whole(question, largest):
+    # "政府专项经费32.5万元，包括2020省级市场监管专项（标准化项目补助）16万元，2020年知识产权战略推进专项16.5万元"
+    listed = re.search(r"政府专项经费[\d.]+万元，包括(.+?)。", sentence_with(S004, "政府专项经费")).group(1)
+    amounts = {name: float(value) for name, value in re.findall(r"([^，]+?)([\d.]+)万元", listed)}
+    pick = (max if largest else min)(amounts, key=amounts.get)
+    answer = ask(S004, question)
+    assert answer.value == amounts[pick] and pick in answer.answer

@@ -7,8 +7,8 @@ from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derive
                                     item_figure, item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
-                                     subject_of)
+from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Operand, Parts, Section, TablesTotal,
+                                     Why, subject_of)
 from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
@@ -113,12 +113,21 @@ def level(text: str) -> int | None:
 def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
     """The parts the sentence giving a figure lists after it ("项目支出1559.70万元，其中业务工作经费…，政府专项经费…",
     "主要用于打击传销工作经费、食品安全监管检测经费…等12个项目"), each as printed."""
-    fact = find(tools, replace(node.subject, source="narrative"))
+    fact, marker, items, quote = listed_after(tools, node.subject)
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
+            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker or '包括'}：\n{body}")
+
+
+def listed_after(tools: ReportTools, subject: Operand) -> tuple[Fact, str, list[str], Evidence]:
+    """The figure the words name in the prose, the word opening the list after it ("其中", "包括"), the items listed,
+    and the sentence as evidence; NotFound when the sentence lists nothing."""
+    fact = find(tools, replace(subject, source="narrative"))
     paragraph = tools.document.paragraphs[fact.paragraph].text
     sentence = re.split(r"[。]", paragraph[fact.offset:], maxsplit=1)[0]
     marker = LIST_MARKER.search(sentence)
     if marker is None:
-        raise NotFound(f"{node.subject.subject}的组成")
+        raise NotFound(f"{subject.subject}的组成")
     rest = sentence[marker.end():].strip("，,：: ")
     first = re.split(r"[，,；;]", rest, maxsplit=1)[0]
     pieces = first.split("、") if "、" in first and marker.group() != "其中" else re.split(r"[，,；;]", rest)
@@ -126,11 +135,24 @@ def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
         pieces = amounts_making_up(pieces, fact)
     items = [LIST_TAIL.sub("", piece).strip() for piece in pieces if LIST_TAIL.sub("", piece).strip()]
     if not items:
-        raise NotFound(f"{node.subject.subject}的组成")
-    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+        raise NotFound(f"{subject.subject}的组成")
     quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
-    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
-            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
+    return fact, marker.group().strip("，,：:"), items, quote
+
+
+def listed_extreme(tools: ReportTools, node: Parts) -> tuple[Result, str]:
+    """Without a table showing the parts, the largest (or smallest) of the amounts the prose lists after the whole
+    ("政府专项经费32.5万元，包括2020省级市场监管专项（标准化项目补助）16万元，2020年知识产权战略推进专项16.5万元")."""
+    fact, _, items, quote = listed_after(tools, node.whole)
+    amounts = [(item, figures[0]) for item in items
+               if (figures := [f for f in read_figures(item, fact.line or 0) if f.unit == fact.unit])]
+    if len(amounts) < 2:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    best = (max if node.condition == "highest" else min)(figure.value for _, figure in amounts)
+    chosen = [item for item, figure in amounts if abs(figure.value - best) < SAME]
+    most = {"highest": "最多", "lowest": "最少"}[node.condition]
+    return (Result(best, fact.unit, "", [fact], citations=[quote]),
+            f"{node.whole.subject}（{fact.text}，{where(fact)}）所列{len(amounts)}项中{most}的是{'、'.join(chosen)}。")
 
 
 def amounts_making_up(pieces: list[str], whole: Fact) -> list[str]:
@@ -155,6 +177,8 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
                                                units=node.whole.units, year=node.whole.year, limit=20)
                   if m.score >= ENOUGH and parts_of(tools, m.fact, node.nature)), None)
+    if (whole is None or not whole.value) and node.condition in ("highest", "lowest"):
+        return listed_extreme(tools, node)
     if whole is None or not whole.value:
         raise NotFound(f"{node.whole.subject}的组成部分")
     rows = parts_of(tools, whole, node.nature)
