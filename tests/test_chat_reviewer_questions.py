@@ -807,3 +807,9 @@ def test_the_largest_of_the_amounts_the_prose_lists_after_a_whole(question, larg
     pick = (max if largest else min)(amounts, key=amounts.get)
     answer = ask(S004, question)
     assert answer.value == amounts[pick] and pick in answer.answer
+
+
+def test_the_review_score_above_the_self_score_is_review_minus_self():
+    table = next(t for t in checked_json(S000)["scores"] if t["table"] == 0)
+    answer = ask(S000, "部门整体支出绩效自评表的复核得分比自评得分高多少？")
+    assert answer.value == round(table["recomputed_score"] - table["self_score"], 2)
