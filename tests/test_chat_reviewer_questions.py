@@ -813,3 +813,11 @@ def test_the_review_score_above_the_self_score_is_review_minus_self():
     table = next(t for t in checked_json(S000)["scores"] if t["table"] == 0)
     answer = ask(S000, "部门整体支出绩效自评表的复核得分比自评得分高多少？")
     assert answer.value == round(table["recomputed_score"] - table["self_score"], 2)
+
+
+def test_the_indicators_whose_target_is_a_percentage():
+    targets = [i.target for t in gold(S001).tables for i in t.indicators
+               if i.level3 and i.level3 != "……" and i.target is not None]
+    in_percent = [t for t in targets if str(t).strip().endswith("%")]
+    answer = ask(S001, "哪些指标的年度指标值是百分比？")
+    assert 0 < len(in_percent) < len(targets) and answer.value == len(in_percent)

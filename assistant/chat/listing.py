@@ -655,7 +655,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return deductions_listing(tools, node.subject.text, with_reason=False)
     column = "actual" if node.condition in ("missed", "exceeded", "at_target") else \
         "score" if node.condition == "over_weight" else \
-        node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
+        node.column or {"qualitative": "target", "quantitative": "target", "in_percent": "target",
+                        "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "exceeded": lambda f: target_missed(tools, f, beyond=True),
@@ -665,6 +666,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               and weight.value is not None and f.value > weight.value + SAME,
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
+              "in_percent": lambda f: f.unit == "%",
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
               "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
@@ -672,7 +674,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
     what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
             "exceeded": "完成值超过指标值的指标", "at_target": "完成值与指标值相同的指标",
-            "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+            "qualitative": "定性指标", "quantitative": "定量指标",
+            "in_percent": f"{COLUMN_NAMES.get(column, '')}为百分比的指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])

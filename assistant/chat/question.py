@@ -187,6 +187,7 @@ FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
+IN_PERCENT = re.compile(r"(?:是|为|用|以)(?:百分比|百分数|百分率|%)")  # "哪些指标的年度指标值是百分比"
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
 THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
                        r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
@@ -1099,7 +1100,8 @@ def count_of(numeral: str) -> int:
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
 CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"),
               (AT_TARGET, "at_target"), (MISSED, "missed"),
-              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
+              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"),
+              (IN_PERCENT, "in_percent"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:
