@@ -821,3 +821,10 @@ def test_the_indicators_whose_target_is_a_percentage():
     in_percent = [t for t in targets if str(t).strip().endswith("%")]
     answer = ask(S001, "哪些指标的年度指标值是百分比？")
     assert 0 < len(in_percent) < len(targets) and answer.value == len(in_percent)
+
+
+def test_the_second_level_group_named_inside_the_first():
+    rows = [i for t in gold(S001).tables for i in t.indicators
+            if i.level2 == "数量指标" and i.level3 and i.level3 != "……" and i.actual is not None]
+    answer = ask(S001, "产出指标中有哪些数量指标？")
+    assert rows and answer.value == len(rows)

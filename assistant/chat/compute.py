@@ -378,8 +378,10 @@ def label_named(fact: Fact, text: str) -> bool:
 
 
 def group_named(tools: ReportTools, text: str) -> str | None:
+    """The 一级/二级指标 the text names, the longest; of two as long, the 二级 ("产出指标中有哪些数量指标": 数量指标)."""
+    second = {i.level2 for table in tools.report.tables for i in table.indicators}
     names = [g for g in tools.groups() if g in text]
-    return max(names, key=len) if names else None
+    return max(names, key=lambda g: (len(g), g in second)) if names else None
 
 
 def table_named(tools: ReportTools, text: str) -> int | None:
