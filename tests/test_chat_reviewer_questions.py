@@ -828,3 +828,10 @@ def test_the_second_level_group_named_inside_the_first():
             if i.level2 == "数量指标" and i.level3 and i.level3 != "……" and i.actual is not None]
     answer = ask(S001, "产出指标中有哪些数量指标？")
     assert rows and answer.value == len(rows)
+
+
+def test_the_prose_rates_at_or_above_a_number():
+    # "确保目录清单梳理完成率100%、行政检查事项完成率100%"
+    rates = [float(v) for v in re.findall(r"完成率[达为]?([\d.]+)%", S004.read_text(encoding="utf-8"))]
+    answer = ask(S004, "哪些工作完成率达到100%？")
+    assert rates and answer.value == sum(rate >= 100 for rate in rates)

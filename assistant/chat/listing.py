@@ -18,6 +18,7 @@ from assistant.extract.figures import read_figures
 from assistant.values import parse_target
 from schemas import Evidence
 
+RATE_LABEL = re.compile(r"率|比例|占比|比重")  # a clause stating a rate or share ("任务完成率", "企业占比")
 NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有")  # "哪些项目没有列出年初预算"
 HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
@@ -33,7 +34,25 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return findings_listing(tools, node)
     if node.over == "tables":
         return tables_listing(tools, node)
+    if node.over == "narrative":
+        return narrative_rates_beyond(tools, node)
     return indicators_listing(tools, node)
+
+
+def narrative_rates_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """The rates the prose states that stand below / above / at a number ("哪些工作完成率达到100%": every 完成率 of
+    100% or more; "哪些比例…": every rate or share), each with its clause and line."""
+    kind = re.sub(r"^(?:正文|报告|文中|中|的|各项?|工作)+", "", subject_of(node.subject.text))  # "工作完成率": 完成率
+    general = kind in ("比例", "占比") or kind.endswith("比率")
+    rates = [f for f in tools.facts if f.source == "narrative" and f.unit == "%" and f.value is not None
+             and (RATE_LABEL.search(f.label) if general else kind in f.label)]
+    if not rates:
+        raise NotFound(node.subject.text)
+    hits = [f for f in rates if COMPARES[node.condition](f.value, node.threshold)]
+    said = f"{kind}{WAY_WORDS[node.condition]}{number(node.threshold)}%"
+    cells = "；".join(f"{f.label.strip('，,、（( ')}{f.text}（{where(f)}）" for f in hits[:SHOWN])
+    head = f"正文中{said}的有{len(hits)}个：{cells}。" if hits else f"正文中没有{said}的。"
+    return Result(float(len(hits)), "个", "", hits or rates), head
 
 
 # The numbering of a narrative heading, outermost first: "四、", "（二）", "2、", "（3）".

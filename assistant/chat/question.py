@@ -189,8 +189,11 @@ QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
 IN_PERCENT = re.compile(r"(?:是|为|用|以)(?:百分比|百分数|百分率|%)")  # "哪些指标的年度指标值是百分比"
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
-THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
-                       r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+THRESHOLD_OPS = r"不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于"
+THRESHOLD = re.compile(rf"(?P<op>{THRESHOLD_OPS})(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+# "哪些工作完成率达到100%", "正文中哪些比例低于50%": the prose's rates against a number
+RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(?:都|均)?(?:已经?)?(?P<op>{THRESHOLD_OPS})了?"
+                          r"(?P<value>\d+(?:\.\d+)?)%")
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
@@ -1004,6 +1007,8 @@ KINDS = (
          else Listing(operand(body), "indicators", "each", columns_in(body)[-1])),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
+    Kind("哪些…率达到N", (RATES_BEYOND,), lambda m, body, asked: Listing(
+        operand(m.group("what")), "narrative", WAYS.get(m.group("op"), "above"), "rate", float(m.group("value")))),
     Kind("查数", (), lookup),
 )
 
