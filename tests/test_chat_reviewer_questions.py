@@ -835,3 +835,11 @@ def test_the_prose_rates_at_or_above_a_number():
     rates = [float(v) for v in re.findall(r"完成率[达为]?([\d.]+)%", S004.read_text(encoding="utf-8"))]
     answer = ask(S004, "哪些工作完成率达到100%？")
     assert rates and answer.value == sum(rate >= 100 for rate in rates)
+
+
+@pytest.mark.parametrize("question, below", [("哪几个专项的全年预算数在10万元以下？", True), ("哪些专项的全年预算数在10万元以上？", False)])
+def test_a_threshold_followed_by_below_or_above(question, below):
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    picked = [name for name, budget in budgets.items() if (budget < 10 if below else budget >= 10)]
+    answer = ask(S000, question)
+    assert answer.value == len(picked) and all(name in answer.answer.split("\n")[0] for name in picked)

@@ -196,6 +196,7 @@ RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(
                           r"(?P<value>\d+(?:\.\d+)?)%")
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
+BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
         "是": "equal", "为": "equal", "等于": "equal"}
@@ -1142,6 +1143,8 @@ def parse_listing(body: str) -> Listing | None:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
             way = WAYS.get(match.group("op"), "above")
+            side = BELOW_OR_ABOVE.match(body, match.end())  # "在10万元以下": below it, whatever the verb
+            way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else way
             rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
             return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
         if match:
