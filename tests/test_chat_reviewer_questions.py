@@ -843,3 +843,10 @@ def test_a_threshold_followed_by_below_or_above(question, below):
     picked = [name for name, budget in budgets.items() if (budget < 10 if below else budget >= 10)]
     answer = ask(S000, question)
     assert answer.value == len(picked) and all(name in answer.answer.split("\n")[0] for name in picked)
+
+
+def test_overspending_is_spending_less_budget():
+    funds = project(S002, "编外用工人员经费").funds_total
+    assert ask(S002, "编外用工人员经费超支多少？").value == round(funds.executed - funds.full_year_budget, 2)
+    cells = basic_row(S002, "三公经费")
+    assert ask(S002, "三公经费超支多少？").value == round(float(cells["2023年决算数"]) - float(cells["2023年预算数"]), 2)

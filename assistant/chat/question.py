@@ -92,6 +92,7 @@ APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
+OVERSPENT = re.compile(r"超支了?|超出预算|超预算")  # spending beyond its budget, the reverse of 结余
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
 # "为企业节省多少钱", "节约了多少": a saving the prose reports unless the question speaks of a budget and its spending
@@ -743,6 +744,13 @@ def left_over(rest: str) -> tuple[Difference, Difference]:
                  for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
 
 
+def overspent(rest: str) -> Either:
+    """What spending passed the budget by ("编外用工人员经费超支多少"): 执行数 − 预算数 of what the words name, below
+    zero when it did not."""
+    first, second = left_over(rest)
+    return Either(*(Difference(side.right, side.left, signed=True) for side in (first, second)))
+
+
 def left_over_rate(match: re.Match, body: str, asked: str) -> Either:
     """结余率 = (预算数 − 执行数) ÷ 预算数 of the table, project or basic-data row named."""
     first, second = (Ratio(spared, spared.left) for spared in left_over(asked[:match.start()]))
@@ -995,6 +1003,7 @@ KINDS = (
          on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
+    Kind("超支", (OVERSPENT,), lambda m, body, asked: overspent(asked[:m.start()] + asked[m.end():])),
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
