@@ -850,3 +850,10 @@ def test_overspending_is_spending_less_budget():
     assert ask(S002, "编外用工人员经费超支多少？").value == round(funds.executed - funds.full_year_budget, 2)
     cells = basic_row(S002, "三公经费")
     assert ask(S002, "三公经费超支多少？").value == round(float(cells["2023年决算数"]) - float(cells["2023年预算数"]), 2)
+
+
+def test_a_sum_asked_in_wan_yuan_is_given_in_wan_yuan():
+    # "知识产权质押融资新增4.3亿元"
+    yi = amount(sentence_with(S001, "知识产权质押融资新增"), "知识产权质押融资新增", "亿元")
+    answer = ask(S001, "知识产权质押融资新增多少万元？")
+    assert answer.value == round(yi * 10000, 2) and answer.unit == "万元"

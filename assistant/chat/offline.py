@@ -69,6 +69,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
+    if node.unit and fact.unit != node.unit and in_unit(result, node.unit).unit == node.unit:  # "多少万元" of 4.3亿元
+        result = in_unit(result, node.unit)
+        return result, f"{sentence.rstrip('。')}，即{number(result.value)}{node.unit}。"
     if fact.kind == "indicator" and fact.column == "score":
         weight = sibling(tools, fact, "weight")
         if weight is not None and weight.value is not None:

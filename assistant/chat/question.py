@@ -249,6 +249,7 @@ class Lookup:
 
     operand: Operand
     columns: tuple[str, ...] = ()
+    unit: str | None = None  # the sum of money the question asks the answer in ("新增多少万元": 4.3亿元 as 万元)
 
 
 @dataclass(frozen=True)
@@ -771,7 +772,8 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    return Lookup(operand(body), columns if len(columns) > 1 else ())
+    money = re.search(r"(?:多少|几)(万元|亿元)", body)
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money.group(1) if money else None)
 
 
 def several(_, body: str, asked: str) -> Several | None:
