@@ -16,9 +16,9 @@ import cn2an
 
 from assistant.retrieval import tokens
 from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, GROUP_LEVEL, LAST_YEAR, LEFT_OVER, LITERAL,
-                                       MONEY_UNITS, NOT_FULL, QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked,
-                                       columns_in, expected_units, scope_of, strip_columns, strip_scope,
-                                       whole_spending_named, year_in)
+                                       MONEY_UNITS, NOT_FULL, QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR,
+                                       column_words, columns_asked, columns_in, expected_units, scope_of,
+                                       strip_columns, strip_scope, whole_spending_named, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -680,7 +680,8 @@ def share(match: re.Match, body: str, asked: str) -> Ratio | Several | None:
 
 def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
     """"A占B的比例"; "A和C分别占B的多少": each named part's share of the one whole."""
-    parts = split_outside_quotes(clean(RESPECTIVELY.sub("", part_text)), ITEM_SPLIT) if RESPECTIVELY.search(body) else []
+    parts = split_outside_quotes(clean(RESPECTIVELY.sub("", part_text)), ITEM_SPLIT) \
+        if RESPECTIVELY.search(body) else []
     if len(parts) >= 2:
         return Several(tuple(share_of(part, whole_text) for part in parts), tuple(f"{unquoted(p)}占比" for p in parts))
     return share_of(part_text, whole_text)
