@@ -857,3 +857,13 @@ def test_a_sum_asked_in_wan_yuan_is_given_in_wan_yuan():
     yi = amount(sentence_with(S001, "知识产权质押融资新增"), "知识产权质押融资新增", "亿元")
     answer = ask(S001, "知识产权质押融资新增多少万元？")
     assert answer.value == round(yi * 10000, 2) and answer.unit == "万元"
+
+
+def test_a_percentage_threshold_compares_the_rows_completion_not_its_score():
+    actuals = [float(TARGET.match(i.actual).group(1)) for _, t in projects(S000) for i in t.indicators
+               if i.level3 == "社会公众满意度" and i.actual]
+    answer = ask(S000, "哪些专项的社会公众满意度低于90%？")
+    assert actuals and answer.value == sum(a < 90 for a in actuals)
+    rows = [i for t in gold(S001).tables for i in t.indicators if i.level3 and i.level3 != "……" and i.actual]
+    in_full = [i for i in rows if re.fullmatch(r"100(?:\.0+)?%", i.actual.strip())]
+    assert ask(S001, "哪些指标的完成值是100%？").value == len(in_full)

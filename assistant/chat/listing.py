@@ -29,6 +29,12 @@ SHOWN = 15  # items an answer lists; the count covers them all
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
+def in_percent(text: str) -> bool:
+    """Whether the number a "which" question compares with is a percentage ("低于90%", "是100%")."""
+    threshold = THRESHOLD.search(text)
+    return threshold is not None and threshold.group("unit") == "%"
+
+
 def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "findings":
         return findings_listing(tools, node)
@@ -328,7 +334,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return rows_beyond(tools, node)
     if node.column == "count":
         return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
-    asked = node.column or ("execution_rate" if "执行率" in text else None)
+    # a number in % asked of an indicator row ("社会公众满意度低于90%") is of its 实际完成值, not its 得分
+    asked = node.column or ("execution_rate" if "执行率" in text else "actual" if in_percent(text) else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
     row = indicator_of_each_table(tools, text, asked, projects)
@@ -690,7 +697,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
-    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
+    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)
+            and (node.condition not in COMPARES or not in_percent(node.subject.text) or f.unit == "%")]
     what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
             "exceeded": "完成值超过指标值的指标", "at_target": "完成值与指标值相同的指标",
             "qualitative": "定性指标", "quantitative": "定量指标",
