@@ -867,3 +867,10 @@ def test_a_percentage_threshold_compares_the_rows_completion_not_its_score():
     rows = [i for t in gold(S001).tables for i in t.indicators if i.level3 and i.level3 != "……" and i.actual]
     in_full = [i for i in rows if re.fullmatch(r"100(?:\.0+)?%", i.actual.strip())]
     assert ask(S001, "哪些指标的完成值是100%？").value == len(in_full)
+
+
+@pytest.mark.parametrize("path, question, column, limit", [(S000, "五个专项中得分低于95分的有几个？", "total_score", 95),
+                                                           (S002, "三个项目中执行率低于100%的有几个？", "rate", 100)])
+def test_rows_counted_after_their_condition(path, question, column, limit):
+    values = [t.total_score if column == "total_score" else t.funds_total.execution_rate for _, t in projects(path)]
+    assert ask(path, question).value == sum(value < limit for value in values)
