@@ -533,3 +533,344 @@ def test_the_reviews_findings_of_one_rule_in_other_words(path, question, rule):
     answer = ask(path, question)
     assert findings and answer.value == len(findings)
 
+
+
+def sentence_with(path, words: str) -> str:
+    """The sample's first sentence of prose holding `words`, as printed."""
+    text = path.read_text(encoding="utf-8")
+    return next(s for s in re.split(r"(?<=。)|\n", text) if words in s and "。" in s)
+
+
+def amount(sentence: str, before: str, unit: str) -> float:
+    """The figure printed right after `before` in a sentence ("为消费者挽回损失413.26万元": 413.26)."""
+    return float(re.search(re.escape(before) + r"([\d.]+)" + unit, sentence).group(1))
+
+
+def test_a_total_is_preferred_over_a_part_its_qizhong_clause_names():
+    # "为消费者挽回损失413.26万元。其中…一案，为消费者挽回经济损失1.2万元": the total, not one case
+    total = amount(sentence_with(S000, "为消费者挽回损失"), "为消费者挽回损失", "万元")
+    case = amount(sentence_with(S000, "挽回经济损失"), "为消费者挽回经济损失", "万元")
+    answer = ask(S000, "表中的挽回经济损失与正文是否一致")
+    assert f"{total:g}万元" in answer.answer and f"{case:g}万元" not in answer.answer
+    # "全市完成食品安全监督抽检12233批次…其中市本级完成任务食品抽检1900批次…检出不合格样品493批次，不合格率4.03%"
+    sentence = sentence_with(S001, "全市完成食品安全监督抽检")
+    done = amount(sentence, "全市完成食品安全监督抽检", "批次")
+    failed = amount(sentence_with(S001, "检出不合格样品"), "检出不合格样品", "批次")
+    assert ask(S001, "检出不合格样品占完成抽检批次的比例").value == round(failed / done * 100, 2)
+    assert ask(S001, "市本级完成任务食品抽检多少批次？").value == amount(sentence, "市本级完成任务食品抽检", "批次")
+
+
+@pytest.mark.parametrize("question, planned, done", [
+    ("食品抽检实际完成比计划多多少", "等抽检", "实际完成"),
+    ("农产品快速检测实际检测比计划多多少", "农产品快速检测计划", "实际检测")])
+def test_a_side_naming_only_the_plan_is_the_plan_of_the_other(question, planned, done):
+    # "预计对食品、药品、化妆品等抽检2700批次，实际完成2711批次；农产品快速检测计划5万批次，实际检测52576批次"
+    clauses = re.split(r"[；;]", sentence_with(S004, "农产品快速检测计划"))
+    clause = next(c for c in clauses if planned in c)
+    plan = re.search(re.escape(planned) + r"([\d.]+)(万?)批次", clause)
+    target = float(plan.group(1)) * (10000 if plan.group(2) else 1)
+    assert ask(S004, question).value == amount(clause, done, "批次") - target
+
+
+@pytest.mark.parametrize("question", ["检查人次数和企业数分别减少了多少", "检查人次数、检查企业数分别减少了多少？"])
+def test_figures_given_respectively_go_each_to_its_own_name(question):
+    # "检查人次数、检查企业数分别减少了27.9%和33.56%"
+    said = re.search(r"检查人次数、检查企业数分别减少了([\d.]+)%和([\d.]+)%", sentence_with(S001, "分别减少了"))
+    people, firms = said.groups()
+    answer = ask(S001, question).answer
+    assert re.search(rf"人次数减少了：{people}%", answer) and re.search(rf"企业数减少了：{firms}%", answer)
+    assert ask(S001, "检查企业数减少了多少").value == float(firms)
+    assert ask(S001, "检查人次数减少了多少？").value == float(people)
+
+
+def test_which_is_more_compares_the_counts_not_a_rate_beside_one():
+    # "按期完成30265家企业（企业年报率85.47%）和10020户个体户年报工作"
+    said = re.search(r"完成(\d+)家企业（企业年报率[\d.]+%）和(\d+)户个体户年报", sentence_with(S004, "个体户年报"))
+    firms, households = (float(n) for n in said.groups())
+    answer = ask(S004, "企业年报和个体户年报哪个多")
+    assert answer.value == max(firms, households) and answer.answer.startswith("企业年报" if firms > households else "个体户")
+    assert f"{abs(firms - households):g}" in answer.answer
+
+
+def head_fields(path, key) -> list[str]:
+    """What the tables' heads print after a field ("\t主管部门" then "\t　石鼓区人民政府"), blank when left empty."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [lines[i + 1].strip("\t 　") for i, line in enumerate(lines) if line.strip() == key]
+
+
+@pytest.mark.parametrize("question", ["主管部门是什么", "项目的主管部门是谁"])
+def test_a_head_field_left_blank_is_not_found_and_not_some_other_cell(question):
+    assert head_fields(S002, "主管部门") and not any(head_fields(S002, "主管部门"))
+    assert NOT_FOUND in ask(S002, question).answer
+    assert NOT_FOUND in ask(S001, "实施单位是什么").answer  # 001's tables have no such field
+
+
+def test_a_head_field_of_every_table_is_said_of_each_when_they_differ():
+    filled = head_fields(S000, "主管部门")
+    answer = ask(S000, "主管部门是什么").answer
+    assert len(set(filled)) > 1 and all(name in answer for name in filled)
+    assert ask(S000, "药品监管专项的主管部门是什么").answer.count("主管部门为") == 1
+
+
+@pytest.mark.parametrize("row", ["社会公众满意度", "挽回经济损失", "公众意识"])
+def test_one_indicator_compared_between_two_tables(row):
+    tables = gold(S000).tables
+    department = next(t for t in tables if t.kind == "department_overall")
+    food = next(t for t in tables if t.name == "食品监管专项")
+    scores = [next(i.score for i in t.indicators if i.level3 == row) for t in (department, food)]
+    answer = ask(S000, f"{row}在部门整体和食品监管专项中哪个得分高")
+    assert answer.value == max(scores) and f"相差{abs(scores[0] - scores[1]):g}分" in answer.answer
+    assert answer.answer.startswith("部门整体" if scores[0] > scores[1] else "食品监管专项")
+
+
+def test_which_narrative_projects_spent_more_than_their_initial_budget():
+    # "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元": items giving both figures
+    items = re.findall(r"^\d\.“(.+?)”年初预算金额([\d.]+)万元.*?实际支出([\d.]+)万?元", S003.read_text(encoding="utf-8"),
+                       re.M)
+    over = [name for name, budget, spent in items if float(spent) > float(budget)]
+    answer = ask(S003, "哪些项目实际支出超过了年初预算")
+    assert len(items) >= 2 and answer.value == len(over)
+    head = answer.answer.split("。")[0]
+    assert all(f"“{name}”" in head for name in over)
+    assert ask(S003, "哪些项目实际支出低于年初预算？").value == len(items) - len(over)
+
+
+@pytest.mark.parametrize("question", ["药品监管专项比食品监管专项得分高多少？", "药品监管专项得分比食品监管专项高多少？"])
+def test_a_column_said_once_in_a_than_question_is_of_both_sides(question):
+    totals = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, question)
+    assert answer.value == round(totals["药品监管专项"] - totals["食品监管专项"], 2)
+    assert f"{totals['药品监管专项']:g}−{totals['食品监管专项']:g}" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费预算数和决算数分别是多少？", "三公经费的预算数、决算数分别是多少？"])
+def test_two_columns_of_a_basic_row_are_of_one_year(question):
+    cells = basic_row(S002, "三公经费")  # 2022年决算数, 2023年预算数, 2023年决算数
+    answer = ask(S002, question)
+    assert answer.value == float(cells["2023年决算数"]) and f"预算数{float(cells['2023年预算数']):g}万元" in answer.answer
+    assert f"{float(cells['2022年决算数']):g}" not in answer.answer
+
+
+def test_the_parts_after_qizhong_are_those_adding_up_to_the_whole():
+    # "项目支出1559.70万元，其中业务工作经费1527.20万元，主要用于…等12个项目，政府专项经费32.5万元，包括…16万元，…16.5万元"
+    sentence = sentence_with(S004, "项目支出1559.70万元")
+    whole = amount(sentence, "项目支出", "万元")
+    parts = {name: amount(sentence, name, "万元") for name in ("业务工作经费", "政府专项经费")}
+    assert round(sum(parts.values()), 2) == whole
+    answer = ask(S004, "项目支出包括哪些？")
+    assert answer.value == len(parts) and all(name in answer.answer for name in parts)
+    assert "主要用于" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权培育资助专项的全年预算数占全部专项的比例？",
+                                      "知识产权培育资助专项的全年预算数占所有专项合计的比例是多少？"])
+def test_one_projects_share_of_all_the_projects(question):
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, question)
+    assert answer.value == round(budgets["知识产权培育资助专项"] / sum(budgets.values()) * 100, 2)
+
+
+def test_a_name_beginning_with_zai_is_not_a_place():
+    # "编制数 | 2023年实际在职人数 | 控制率" then "301 | 263 | 87.38%"
+    lines = [line.strip() for line in S002.read_text(encoding="utf-8").split("\n")]
+    start = lines.index("编制数")
+    posts, staff = (float(v) for v in [v for v in lines[start + 3:] if v][:2])
+    answer = ask(S002, "在职人数和编制数哪个多？")
+    assert f"在职人数{staff:g}人" in answer.answer and answer.value == max(staff, posts)
+
+
+@pytest.mark.parametrize("question, word", [("哪些项目没有列出年初预算？", "年初预算"), ("哪些项目未列出追加金额？", "追加"),
+                                            ("哪些项目没有追加？", "追加")])
+def test_the_narrative_projects_not_giving_a_figure(question, word):
+    lines = S003.read_text(encoding="utf-8").split("\n")
+    items = [re.match(r"^\d\.“(.+?)”", line).group(1) for line in lines if re.match(r"^\d\.“", line)]
+    without = [name for name, line in zip(items, [l for l in lines if re.match(r"^\d\.“", l)])
+               if word not in line.split("项目实施")[0]]
+    answer = ask(S003, question)
+    assert without and answer.value == len(without) and all(f"“{name}”" in answer.answer for name in without)
+
+
+@pytest.mark.parametrize("path, question", [(S000, "哪些专项的执行率得分不是满分？"), (S002, "哪些项目的执行率得分不是满分？")])
+def test_the_projects_whose_execution_rate_row_lost_points(path, question):
+    lost_rate = [t.name for _, t in projects(path) if t.funds_total.score < t.funds_total.weight]
+    answer = ask(path, question)
+    assert answer.value == len(lost_rate) and all(name in answer.answer.split("\n")[0] for name in lost_rate)
+
+
+def test_the_department_tables_score_named_by_department_wide_words():
+    tables = gold(S002).tables
+    department = next(t for t in tables if t.kind == "department_overall").total_score
+    totals = [t.total_score for _, t in projects(S002)]
+    assert ask(S002, "部门整体的得分是多少？").value == department
+    answer = ask(S002, "部门整体的得分比三个项目平均得分高多少？")
+    assert answer.value == round(department - sum(totals) / len(totals), 2)
+
+
+def test_the_projects_sum_said_before_its_column():
+    tables = gold(S000).tables
+    department = next(t for t in tables if t.kind == "department_overall").funds_total.full_year_budget
+    budgets = [t.funds_total.full_year_budget for _, t in projects(S000)]
+    assert ask(S000, "五个专项合计的全年预算数是多少？").value == round(sum(budgets), 2)
+    assert ask(S000, "部门整体的全年预算数比五个专项合计多多少？").value == round(department - sum(budgets), 2)
+
+
+@pytest.mark.parametrize("path, question, whole_words, names", [
+    (S004, "人员经费和公用经费分别占基本支出的多少？", "一般公共预算财政拨款基本支出", ("其中人员经费", "公用经费")),
+    (S003, "基本支出和项目支出分别占总支出的比例？", "2023年支出", ("其中基本支出", "项目支出"))])
+def test_each_of_two_parts_as_a_share_of_one_whole(path, question, whole_words, names):
+    # "基本支出6346.47万元，其中人员经费5788.54万元，…公用经费557.93万元"; "2023年支出1359.46万元，其中基本支出998.09万元，项目支出361.37万元"
+    sentence = sentence_with(path, whole_words)
+    whole = amount(sentence, whole_words, "万元")
+    shares = [round(amount(sentence, name, "万元") / whole * 100, 2) for name in names]
+    answer = ask(path, question)
+    assert all(f"={share:g}%" in answer.answer for share in shares) and answer.value == shares[-1]
+
+
+def test_a_sum_of_two_projects_the_column_said_after_the_last():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项和质量发展专项的全年预算数合计是多少？")
+    assert answer.value == round(budgets["药品监管专项"] + budgets["质量发展专项"], 2)
+
+
+@pytest.mark.parametrize("question, fewer", [("哪些经费2023年决算数比2022年少？", True), ("哪些经费2023年决算数比2022年多？", False)])
+def test_the_basic_rows_whose_spending_fell_or_rose_since_last_year(question, fewer):
+    rows = gold(S002).tables[0].rows
+    changed = []
+    for row in rows:
+        try:
+            cells = basic_row(S002, row.label)
+            now, before = float(cells["2023年决算数"]), float(cells["2022年决算数"])
+        except (StopIteration, KeyError, ValueError, TypeError):
+            continue
+        if (now < before) if fewer else (now > before):
+            changed.append(row.label)
+    answer = ask(S002, question)
+    assert changed and answer.value == len(changed)
+
+
+@pytest.mark.parametrize("question", ["部门整体支出绩效自评表中哪个指标得分最低？", "表1中哪个指标得分最低？"])
+def test_the_lowest_indicator_of_the_table_named(question):
+    department = next(t for t in gold(S000).tables if t.kind == "department_overall")
+    scores = [i.score for i in department.indicators if i.score is not None and i.level3 != "……"]
+    lowest = [i.level3 for i in department.indicators if i.score == min(scores)]
+    answer = ask(S000, question)
+    assert answer.value == min(scores) and any(name in answer.answer for name in lowest)
+    assert "部门整体支出绩效自评表" in answer.answer
+
+
+@pytest.mark.parametrize("path", [S000, S002])
+def test_the_lowest_second_level_group_of_the_department_table(path):
+    department = next(t for t in gold(path).tables if t.kind == "department_overall")
+    sums = {}
+    for row in department.indicators:
+        if row.score is not None:
+            sums[row.level2] = sums.get(row.level2, 0) + row.score
+    lowest = min(sums.values())
+    answer = ask(path, "部门整体支出绩效自评表中哪个二级指标得分最低？")
+    assert answer.value == lowest
+    assert all(name in answer.answer for name, total in sums.items() if total == lowest)
+
+
+@pytest.mark.parametrize("path", [S000, S001])
+def test_the_first_level_group_of_a_table_named_that_lost_most(path):
+    department = next(t for t in gold(path).tables if t.kind == "department_overall")
+    lost = {}
+    for row in department.indicators:
+        if row.score is not None and row.weight is not None:
+            lost[row.level1] = lost.get(row.level1, 0) + row.weight - row.score
+    most = max(lost, key=lost.get)
+    answer = ask(path, "部门整体支出绩效自评表中哪个一级指标扣分最多？")
+    assert f"扣分最多的一级指标是{most}" in answer.answer
+
+
+def test_what_share_of_its_target_an_indicator_reached():
+    row = next(i for t in gold(S001).tables for i in t.indicators if i.level3 == "开展抽检产商品批次")
+    target = float(TARGET.match(row.target).group(1))
+    actual = float(TARGET.match(row.actual).group(1))
+    assert ask(S001, "开展抽检产商品批次完成了指标值的百分之多少？").value == round(actual / target * 100, 2)
+
+
+def test_which_part_is_more_without_zui_is_the_largest_part():
+    # 三公经费's numbered parts: "1、公务用车购置和维护经费", "2、出国经费", "3、公务接待", of the 2023年决算数
+    parts = {label: basic_row(S002, label)["2023年决算数"] for label in ("1、公务用车购置和维护经费", "2、出国经费", "3、公务接待")}
+    filled = {label: float(value) for label, value in parts.items() if value}
+    largest = max(filled, key=filled.get)
+    answer = ask(S002, "三公经费中哪项多？")
+    assert answer.value == filled[largest] and f"最多的是{largest.split('、', 1)[1]}" in answer.answer
+
+
+@pytest.mark.parametrize("question, largest", [("政府专项经费中哪个专项金额多？", True), ("政府专项经费中哪个专项金额最少？", False)])
+def test_the_largest_of_the_amounts_the_prose_lists_after_a_whole(question, largest):
+    # "政府专项经费32.5万元，包括2020省级市场监管专项（标准化项目补助）16万元，2020年知识产权战略推进专项16.5万元"
+    listed = re.search(r"政府专项经费[\d.]+万元，包括(.+?)。", sentence_with(S004, "政府专项经费")).group(1)
+    amounts = {name: float(value) for name, value in re.findall(r"([^，]+?)([\d.]+)万元", listed)}
+    pick = (max if largest else min)(amounts, key=amounts.get)
+    answer = ask(S004, question)
+    assert answer.value == amounts[pick] and pick in answer.answer
+
+
+def test_the_review_score_above_the_self_score_is_review_minus_self():
+    table = next(t for t in checked_json(S000)["scores"] if t["table"] == 0)
+    answer = ask(S000, "部门整体支出绩效自评表的复核得分比自评得分高多少？")
+    assert answer.value == round(table["recomputed_score"] - table["self_score"], 2)
+
+
+def test_the_indicators_whose_target_is_a_percentage():
+    targets = [i.target for t in gold(S001).tables for i in t.indicators
+               if i.level3 and i.level3 != "……" and i.target is not None]
+    in_percent = [t for t in targets if str(t).strip().endswith("%")]
+    answer = ask(S001, "哪些指标的年度指标值是百分比？")
+    assert 0 < len(in_percent) < len(targets) and answer.value == len(in_percent)
+
+
+def test_the_second_level_group_named_inside_the_first():
+    rows = [i for t in gold(S001).tables for i in t.indicators
+            if i.level2 == "数量指标" and i.level3 and i.level3 != "……" and i.actual is not None]
+    answer = ask(S001, "产出指标中有哪些数量指标？")
+    assert rows and answer.value == len(rows)
+
+
+def test_the_prose_rates_at_or_above_a_number():
+    # "确保目录清单梳理完成率100%、行政检查事项完成率100%"
+    rates = [float(v) for v in re.findall(r"完成率[达为]?([\d.]+)%", S004.read_text(encoding="utf-8"))]
+    answer = ask(S004, "哪些工作完成率达到100%？")
+    assert rates and answer.value == sum(rate >= 100 for rate in rates)
+
+
+@pytest.mark.parametrize("question, below", [("哪几个专项的全年预算数在10万元以下？", True), ("哪些专项的全年预算数在10万元以上？", False)])
+def test_a_threshold_followed_by_below_or_above(question, below):
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    picked = [name for name, budget in budgets.items() if (budget < 10 if below else budget >= 10)]
+    answer = ask(S000, question)
+    assert answer.value == len(picked) and all(name in answer.answer.split("\n")[0] for name in picked)
+
+
+def test_overspending_is_spending_less_budget():
+    funds = project(S002, "编外用工人员经费").funds_total
+    assert ask(S002, "编外用工人员经费超支多少？").value == round(funds.executed - funds.full_year_budget, 2)
+    cells = basic_row(S002, "三公经费")
+    assert ask(S002, "三公经费超支多少？").value == round(float(cells["2023年决算数"]) - float(cells["2023年预算数"]), 2)
+
+
+def test_a_sum_asked_in_wan_yuan_is_given_in_wan_yuan():
+    # "知识产权质押融资新增4.3亿元"
+    yi = amount(sentence_with(S001, "知识产权质押融资新增"), "知识产权质押融资新增", "亿元")
+    answer = ask(S001, "知识产权质押融资新增多少万元？")
+    assert answer.value == round(yi * 10000, 2) and answer.unit == "万元"
+
+
+def test_a_percentage_threshold_compares_the_rows_completion_not_its_score():
+    actuals = [float(TARGET.match(i.actual).group(1)) for _, t in projects(S000) for i in t.indicators
+               if i.level3 == "社会公众满意度" and i.actual]
+    answer = ask(S000, "哪些专项的社会公众满意度低于90%？")
+    assert actuals and answer.value == sum(a < 90 for a in actuals)
+    rows = [i for t in gold(S001).tables for i in t.indicators if i.level3 and i.level3 != "……" and i.actual]
+    in_full = [i for i in rows if re.fullmatch(r"100(?:\.0+)?%", i.actual.strip())]
+    assert ask(S001, "哪些指标的完成值是100%？").value == len(in_full)
+
+
+@pytest.mark.parametrize("path, question, column, limit", [(S000, "五个专项中得分低于95分的有几个？", "total_score", 95),
+                                                           (S002, "三个项目中执行率低于100%的有几个？", "rate", 100)])
+def test_rows_counted_after_their_condition(path, question, column, limit):
+    values = [t.total_score if column == "total_score" else t.funds_total.execution_rate for _, t in projects(path)]
+    assert ask(path, question).value == sum(value < limit for value in values)

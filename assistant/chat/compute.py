@@ -14,8 +14,8 @@ from assistant.chat.projects import ITEM_NUMBER, NarrativeItem
 from assistant.chat.question import (Components, Deduction, Difference, IndicatorTotal, Operand, PartOfWhole,
                                      ProportionalScore, Ratio, ScoreShare, Sum, TablesTotal, subject_of)
 from assistant.chat.terms import found
-from assistant.chat.tools import ENOUGH, Match, ReportTools
-from assistant.chat.vocabulary import LITERAL, MONEY_UNITS, PEOPLE_UNITS
+from assistant.chat.tools import DEPARTMENT_TABLE, ENOUGH, Match, ReportTools
+from assistant.chat.vocabulary import LITERAL, MARKET_ENTITY_UNITS, MONEY_UNITS, PEOPLE_UNITS
 from assistant.retrieval import tokens
 from assistant.values import parse_target
 from schemas import Evidence
@@ -81,10 +81,11 @@ def gap_unit(unit: str | None) -> str | None:
 
 
 def unit_family(unit: str | None) -> frozenset[str] | None:
-    """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名)."""
+    """The units a figure comparable with one in `unit` may have (万元 with 元 and 亿元, 人 with 名, 家 with 户)."""
     if unit is None:
         return None
-    return next((family for family in (MONEY_UNITS, PEOPLE_UNITS) if unit in family), frozenset({unit}))
+    return next((family for family in (MONEY_UNITS, PEOPLE_UNITS, MARKET_ENTITY_UNITS) if unit in family),
+                frozenset({unit}))
 
 
 # How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
@@ -129,7 +130,7 @@ def find(tools: ReportTools, operand: Operand, near: Fact | None = None, **overr
 
 def names_row(tools: ReportTools, operand: Operand, fact: Fact) -> bool:
     """Whether the words name the fact's own row, beyond the table and 一级/二级 names they give."""
-    text = operand.text
+    text = DEPARTMENT_TABLE.sub("", operand.text)  # "部门整体的得分" names the table, not a row "…整体素质"
     for name in [tools.report.tables[t].name or "" for t in tools.named_tables(text)] + [group_named(tools, text) or ""]:
         text = text.replace(name, "") if name else text
     return label_named(fact, text) or any(word in (fact.row or "") for word in tokens(subject_of(text)))
@@ -144,10 +145,11 @@ def table_score(tools: ReportTools, operand: Operand, fact: Fact) -> Fact:
 
 
 def sibling(tools: ReportTools, fact: Fact, column: str) -> Fact | None:
-    """The fact in the same table row as `fact`, in another column (the nearest, when a name repeats)."""
+    """The fact in the same table row as `fact`, in another column: of the same year first ("2023年预算数" beside
+    "2022年决算数" and "2023年决算数"), then the nearest, when a name repeats."""
     row = [f for f in tools.facts if f.table == fact.table and f.kind == fact.kind and f.row == fact.row
            and f.group == fact.group and f.column == column]
-    return min(row, key=lambda f: abs((f.line or 0) - (fact.line or 0)), default=None)
+    return min(row, key=lambda f: (f.year != fact.year, abs((f.line or 0) - (fact.line or 0))), default=None)
 
 
 def first_fact(result: Result) -> Fact | None:
@@ -376,8 +378,10 @@ def label_named(fact: Fact, text: str) -> bool:
 
 
 def group_named(tools: ReportTools, text: str) -> str | None:
+    """The 一级/二级指标 the text names, the longest; of two as long, the 二级 ("产出指标中有哪些数量指标": 数量指标)."""
+    second = {i.level2 for table in tools.report.tables for i in table.indicators}
     names = [g for g in tools.groups() if g in text]
-    return max(names, key=len) if names else None
+    return max(names, key=lambda g: (len(g), g in second)) if names else None
 
 
 def table_named(tools: ReportTools, text: str) -> int | None:
@@ -448,7 +452,7 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
         parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
                                               limit=WHOLE_CANDIDATES) if m.score >= ENOUGH]
-        part, whole = next(((p, w) for p in parts if (w := broken_down(tools, p)) is not None), (None, None))
+        part, whole = next(((p, w) for p in parts if (w := tools.whole_of(p)) is not None), (None, None))
         if whole is None:
             raise NotFound(f"{node.subject.subject}占比所指的总数")
         return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
@@ -495,23 +499,6 @@ def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
     if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
         return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
     return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
-
-
-def broken_down(tools: ReportTools, part: Fact) -> Fact | None:
-    """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…": 1359.46):
-    the last figure in the part's unit before the "其中" that precedes it in its sentence; None without one."""
-    passage = next((p for p in tools.passages if p.paragraph == part.paragraph
-                    and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
-    if passage is None:
-        return None
-    of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
-    # a sentence opening with 其中 breaks down the sentence before it
-    start = passage.offset if of_which > 0 else max((p.offset for p in tools.passages if p.paragraph == part.paragraph
-                                                     and p.offset < passage.offset), default=passage.offset)
-    before = [f for f in tools.facts if f.paragraph == part.paragraph and f.unit == part.unit and f.value is not None
-              and start <= (f.offset or 0) < passage.offset + of_which]
-    whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
-    return whole if whole is not None and whole.value >= part.value else None
 
 
 def counted_part(tools: ReportTools, whole: Fact, counted: tuple[str, ...]) -> Fact | None:

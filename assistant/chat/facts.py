@@ -46,7 +46,9 @@ UNIT_WORDS = {"人": "人员 人数", "名": "人员 人数 名额", "万元": "
               "%": "比例 比率 占比", "件": "件数 数量", "起": "起数 数量", "户": "户数", "家": "家数"}
 # 按支出性质 items; every other breakdown item is 按收入性质 (funding source).
 BY_NATURE_OF_SPENDING = ("基本支出", "项目支出")
-KEY_CELL = re.compile(r"(名称|主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途)$")
+# The fields of a self-evaluation table's head that a text fills in ("主管部门 | 石鼓区政府"), its 名称 rows aside.
+FORM_KEY = re.compile(r"主管部门|实施单位|负责人|联系人|联系电话|项目类型|项目属性|实施期限|资金用途")
+KEY_CELL = re.compile(rf"(名称|{FORM_KEY.pattern})$")
 # A form's fields written out on a line below a table ("填表人：潘菲丽  填报日期：2025.4.29   联系电话：…"): the label, then
 # what is filled in up to the next label or a wide gap; a field left blank ("单位负责人签字：") gives nothing.
 FORM_FIELD = re.compile(r"(?P<key>填表人|填报人|填报日期|填表日期|报送日期|联系电话|联系人|(?:单位|部门)?负责人(?:签字)?|审核人)"
@@ -57,6 +59,10 @@ COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件"
                                  "套"})
 # A clause right after a figure that says what it is ("，为上级补助资金", "，主要用于…").
 APPOSITIVE = re.compile(r"(?:为|系|是|属于|均为|全部为|主要用于|用于)[^，,；;。]*")
+# "检查人次数、检查企业数分别减少了27.9%和33.56%": names listed before 分别, then as many figures joined by 和/、/及
+RESPECTIVELY = re.compile(r"(?P<names>[^，,；;。]+?)分别(?P<verb>[^，,；;。\d]*)$")
+NAME_JOINT = re.compile(r"、|和|及|与")
+FIGURE_JOINT = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 CONTINUES = re.compile(r"^\s*其中")  # a sentence opening with 其中 breaks down the one before
 LIST_JOINT = re.compile(r"(?:和|及|与|、|以及)\s*$")
 UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|人|个|辆|㎡|m²)\s*[)）]")
@@ -505,17 +511,36 @@ def narrative_facts(passages: list[Passage], paragraphs: list[str],
     for passage in passages:
         text = to_ascii(passage.text)
         figures = read_figures(text, passage.line)
+        labels = respective_labels(text, figures)
         for position, figure in enumerate(figures):
             previous_end = figures[position - 1].end if position else 0
             next_start = figures[position + 1].start if position + 1 < len(figures) else len(text)
-            facts.append(narrative_fact(passage, text, figure, previous_end, next_start, paragraphs, self_scores))
+            facts.append(narrative_fact(passage, text, figure, previous_end, next_start, paragraphs, self_scores,
+                                        labels.get(position)))
     return facts
 
 
+def respective_labels(text: str, figures: list[NarrativeFigure]) -> dict[int, str]:
+    """The labels of figures a sentence gives "respectively" ("检查人次数、检查企业数分别减少了27.9%和33.56%":
+    检查人次数减少了 for the first, 检查企业数减少了 for the second), by position; each name its own figure."""
+    labels = {}
+    for position, figure in enumerate(figures):
+        left, _ = clause_bounds(text, figure.start, figure.end)
+        previous_end = figures[position - 1].end if position else 0
+        said = RESPECTIVELY.search(text[max(left, previous_end):figure.start])
+        names = [n.strip() for n in NAME_JOINT.split(said.group("names"))] if said else []
+        run = figures[position:position + len(names)]
+        joined = all(FIGURE_JOINT.fullmatch(text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        if len(names) >= 2 and all(names) and len(run) == len(names) and joined:
+            labels |= {position + k: f"{name}{said.group('verb')}" for k, name in enumerate(names)}
+    return labels
+
+
 def narrative_fact(passage: Passage, text: str, figure: NarrativeFigure, previous_end: int, next_start: int,
-                   paragraphs: list[str], self_scores: set[tuple[int | None, float]]) -> Fact:
+                   paragraphs: list[str], self_scores: set[tuple[int | None, float]], label: str | None = None) -> Fact:
+    """One figure of the prose; `label` when the sentence names it apart from the words before it (分别)."""
     left, right = clause_bounds(text, figure.start, figure.end)
-    label = text[max(left, previous_end):figure.start]
+    label = label or text[max(left, previous_end):figure.start]
     value, unit = figure.value, "万元" if figure.unit == "万" else figure.unit  # "万" alone is money missing its 元
     if (passage.line, value) in self_scores and unit == "分":
         label += " 自评分 自评得分 评分"

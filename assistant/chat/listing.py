@@ -4,19 +4,22 @@ import re
 from dataclasses import replace
 
 from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_rate, label_named, listed_items, number, of, sibling,
+                                    item_figure, item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
-from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Parts, Section, TablesTotal, Why,
-                                     subject_of)
+from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Operand, Parts, Section, TablesTotal,
+                                     Why, subject_of)
 from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.wording import fact_sentence, printed, where
+from assistant.extract.figures import read_figures
 from assistant.values import parse_target
 from schemas import Evidence
 
+RATE_LABEL = re.compile(r"率|比例|占比|比重")  # a clause stating a rate or share ("任务完成率", "企业占比")
+NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有")  # "哪些项目没有列出年初预算"
 HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
@@ -26,12 +29,36 @@ SHOWN = 15  # items an answer lists; the count covers them all
 # The words of a listing question that pick out rows, not the figure ("哪个项目…最多", "各项目分别").
 WHICH_WORDS = re.compile(r"哪个|哪些|哪一个|哪几个|各个?|每个|所有|列出|几个|多少个|最多|最少|最高|最低|最大|最小|分别|有|项目|专项")
 
+def in_percent(text: str) -> bool:
+    """Whether the number a "which" question compares with is a percentage ("低于90%", "是100%")."""
+    threshold = THRESHOLD.search(text)
+    return threshold is not None and threshold.group("unit") == "%"
+
+
 def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.over == "findings":
         return findings_listing(tools, node)
     if node.over == "tables":
         return tables_listing(tools, node)
+    if node.over == "narrative":
+        return narrative_rates_beyond(tools, node)
     return indicators_listing(tools, node)
+
+
+def narrative_rates_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """The rates the prose states that stand below / above / at a number ("哪些工作完成率达到100%": every 完成率 of
+    100% or more; "哪些比例…": every rate or share), each with its clause and line."""
+    kind = re.sub(r"^(?:正文|报告|文中|中|的|各项?|工作)+", "", subject_of(node.subject.text))  # "工作完成率": 完成率
+    general = kind in ("比例", "占比") or kind.endswith("比率")
+    rates = [f for f in tools.facts if f.source == "narrative" and f.unit == "%" and f.value is not None
+             and (RATE_LABEL.search(f.label) if general else kind in f.label)]
+    if not rates:
+        raise NotFound(node.subject.text)
+    hits = [f for f in rates if COMPARES[node.condition](f.value, node.threshold)]
+    said = f"{kind}{WAY_WORDS[node.condition]}{number(node.threshold)}%"
+    cells = "；".join(f"{f.label.strip('，,、（( ')}{f.text}（{where(f)}）" for f in hits[:SHOWN])
+    head = f"正文中{said}的有{len(hits)}个：{cells}。" if hits else f"正文中没有{said}的。"
+    return Result(float(len(hits)), "个", "", hits or rates), head
 
 
 # The numbering of a narrative heading, outermost first: "四、", "（二）", "2、", "（3）".
@@ -111,22 +138,62 @@ def level(text: str) -> int | None:
 def contents_answer(tools: ReportTools, node: Contents) -> tuple[Result, str]:
     """The parts the sentence giving a figure lists after it ("项目支出1559.70万元，其中业务工作经费…，政府专项经费…",
     "主要用于打击传销工作经费、食品安全监管检测经费…等12个项目"), each as printed."""
-    fact = find(tools, replace(node.subject, source="narrative"))
+    fact, marker, items, quote = listed_after(tools, node.subject)
+    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
+            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker or '包括'}：\n{body}")
+
+
+def listed_after(tools: ReportTools, subject: Operand) -> tuple[Fact, str, list[str], Evidence]:
+    """The figure the words name in the prose, the word opening the list after it ("其中", "包括"), the items listed,
+    and the sentence as evidence; NotFound when the sentence lists nothing."""
+    fact = find(tools, replace(subject, source="narrative"))
     paragraph = tools.document.paragraphs[fact.paragraph].text
     sentence = re.split(r"[。]", paragraph[fact.offset:], maxsplit=1)[0]
     marker = LIST_MARKER.search(sentence)
     if marker is None:
-        raise NotFound(f"{node.subject.subject}的组成")
+        raise NotFound(f"{subject.subject}的组成")
     rest = sentence[marker.end():].strip("，,：: ")
     first = re.split(r"[，,；;]", rest, maxsplit=1)[0]
     pieces = first.split("、") if "、" in first and marker.group() != "其中" else re.split(r"[，,；;]", rest)
+    if marker.group() == "其中":
+        pieces = amounts_making_up(pieces, fact)
     items = [LIST_TAIL.sub("", piece).strip() for piece in pieces if LIST_TAIL.sub("", piece).strip()]
     if not items:
-        raise NotFound(f"{node.subject.subject}的组成")
-    body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+        raise NotFound(f"{subject.subject}的组成")
     quote = Evidence(quote=f"{paragraph[max(0, fact.offset - 20):fact.offset]}{sentence}"[:160], line=fact.line)
-    return (Result(float(len(items)), "项", "", [fact], citations=[quote]),
-            f"{node.subject.subject}（{fact.text}，{where(fact)}）{marker.group().strip('，,：:') or '包括'}：\n{body}")
+    return fact, marker.group().strip("，,：:"), items, quote
+
+
+def listed_extreme(tools: ReportTools, node: Parts) -> tuple[Result, str]:
+    """Without a table showing the parts, the largest (or smallest) of the amounts the prose lists after the whole
+    ("政府专项经费32.5万元，包括2020省级市场监管专项（标准化项目补助）16万元，2020年知识产权战略推进专项16.5万元")."""
+    fact, _, items, quote = listed_after(tools, node.whole)
+    amounts = [(item, figures[0]) for item in items
+               if (figures := [f for f in read_figures(item, fact.line or 0) if f.unit == fact.unit])]
+    if len(amounts) < 2:
+        raise NotFound(f"{node.whole.subject}的组成部分")
+    best = (max if node.condition == "highest" else min)(figure.value for _, figure in amounts)
+    chosen = [item for item, figure in amounts if abs(figure.value - best) < SAME]
+    most = {"highest": "最多", "lowest": "最少"}[node.condition]
+    return (Result(best, fact.unit, "", [fact], citations=[quote]),
+            f"{node.whole.subject}（{fact.text}，{where(fact)}）所列{len(amounts)}项中{most}的是{'、'.join(chosen)}。")
+
+
+def amounts_making_up(pieces: list[str], whole: Fact) -> list[str]:
+    """The clauses after "其中" that are the whole's parts: each giving an amount in its unit, not a clause that says
+    what the part before it is for or holds ("主要用于…", "包括…16万元"), up to the ones that add up to the whole
+    ("项目支出1559.70万元，其中业务工作经费1527.20万元，主要用于…，政府专项经费32.5万元，包括…": two parts)."""
+    parts, total = [], 0.0
+    for piece in pieces:
+        amounts = [f.value for f in read_figures(piece, whole.line or 0) if f.unit == whole.unit]
+        if not amounts or LIST_MARKER.match(piece.strip()):
+            continue
+        parts.append(piece)
+        total += amounts[0]
+        if whole.value is not None and abs(total - whole.value) < SAME:
+            break
+    return parts
 
 
 def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
@@ -135,6 +202,8 @@ def parts_listing(tools: ReportTools, node: Parts) -> tuple[Result, str]:
     whole = next((m.fact for m in tools.lookup(node.whole.text, column=node.whole.column, source=node.whole.source,
                                                units=node.whole.units, year=node.whole.year, limit=20)
                   if m.score >= ENOUGH and parts_of(tools, m.fact, node.nature)), None)
+    if (whole is None or not whole.value) and node.condition in ("highest", "lowest"):
+        return listed_extreme(tools, node)
     if whole is None or not whole.value:
         raise NotFound(f"{node.whole.subject}的组成部分")
     rows = parts_of(tools, whole, node.nature)
@@ -260,12 +329,13 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     highest / lowest figure in one column (every table sharing it)."""
     text = node.subject.text
     if node.condition in ("full", "not_full"):
-        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full")
+        return full_tables(tools, bool(re.search(r"项目|专项", text)), node.condition == "full", "执行率" in text)
     if (node.condition or "").endswith("_column"):
         return rows_beyond(tools, node)
     if node.column == "count":
         return indicator_counts(tools, node, bool(re.search(r"项目|专项", text)))
-    asked = node.column or ("execution_rate" if "执行率" in text else None)
+    # a number in % asked of an indicator row ("社会公众满意度低于90%") is of its 实际完成值, not its 得分
+    asked = node.column or ("execution_rate" if "执行率" in text else "actual" if in_percent(text) else None)
     column = TABLE_COLUMN.get(asked, asked)
     projects = bool(re.search(r"项目|专项", text))
     row = indicator_of_each_table(tools, text, asked, projects)
@@ -339,6 +409,8 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 # A column asked of a project table's funds line, and of a basic-data row ("决算数" is the first's 全年执行数).
 FUNDS_COLUMN = {"budget": "full_year_budget", "final": "executed"}
 BASIC_COLUMN = {"full_year_budget": "budget", "executed": "final"}
+# What the narrative calls a column when it numbers projects without tables ("年初预算金额70万元，…实际支出139.98万元").
+ITEM_MEASURES = {"initial_budget": "年初预算", "executed": "实际支出", "final": "实际支出"}
 
 
 def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -346,8 +418,10 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     the basic-data rows of the report year; "哪些项目的全年执行数低于全年预算数": the project tables' funds), each pair
     shown."""
     way = node.condition.removesuffix("_column")
-    projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data" \
-        and any(t.kind == "project" for t in tools.report.tables)
+    asks_projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data"
+    projects = asks_projects and any(t.kind == "project" for t in tools.report.tables)
+    if asks_projects and not projects and tools.projects and {node.column, *node.also} <= set(ITEM_MEASURES):
+        return items_beyond(tools, node, way)
     if projects:
         first, second = (FUNDS_COLUMN.get(c, c) for c in (node.column, node.also[0]))
         pairs = [(f, sibling(tools, f, second)) for f in table_figures(tools, first, True)]
@@ -356,10 +430,11 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
         year = tools.report.year
         wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
+        year, other_year = node.years or (year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
         pairs = [(f, next((g for g in tools.facts if g.kind == "basic" and g.table == f.table and g.row == f.row
-                           and g.column == second and g.year == f.year), None)) for f in rows]
+                           and g.column == second and g.year == (other_year or f.year)), None)) for f in rows]
         name = lambda f: f.row or ""  # noqa: E731
     pairs = [(a, b) for a, b in pairs if b is not None and b.value is not None]
     if not pairs:
@@ -370,6 +445,26 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
     head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
     return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
+
+
+def items_beyond(tools: ReportTools, node: Listing, way: str) -> tuple[Result, str]:
+    """Without project tables, the projects the narrative numbers whose figure of one measure stands above / below /
+    at another ("哪些项目实际支出超过了年初预算": "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元，实际支出
+    139.98万元"), compared as printed; those giving only one of the two are said so."""
+    first, second = ITEM_MEASURES[node.column], ITEM_MEASURES[node.also[0]]
+    pairs = [(item, item_figure(tools, item, first, MONEY_UNITS, True), item_figure(tools, item, second, MONEY_UNITS,
+                                                                                   True)) for item in tools.projects]
+    given = [(item, a, b) for item, a, b in pairs if a is not None and b is not None]
+    if not given:
+        raise NotFound(f"各项目的{first}与{second}")
+    hits = [(item, a, b) for item, a, b in given if COMPARES[way](a.value, b.value)]
+    said = f"{first}{WAY_WORDS[way]}{second}"
+    cells = "、".join(f"“{item.name}”（{first}{printed(a)}，{second}{printed(b)}，{where(a)}）" for item, a, b in hits)
+    head = f"正文所列{len(tools.projects)}个项目中{said}的有{len(hits)}个：{cells}。" if hits else f"正文所列项目中没有{said}的。"
+    missing = [item.name for item, a, b in pairs if a is None or b is None]
+    if missing:
+        head += f"另有{len(missing)}个未同时列出{first}和{second}：{'、'.join(f'“{name}”' for name in missing)}。"
+    return Result(float(len(hits)), "个", "", [f for _, a, b in (hits or given) for f in (a, b)]), head
 
 
 def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:
@@ -425,18 +520,19 @@ def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, p
     return [best[t] for t in sorted(best)] if len(best) >= 2 else []
 
 
-def full_tables(tools: ReportTools, projects: bool, full: bool) -> tuple[Result, str]:
+def full_tables(tools: ReportTools, projects: bool, full: bool, rate: bool = False) -> tuple[Result, str]:
     """The tables whose 总分 is (`full`) or is not their full 总分值 ("哪些专项得了满分", "哪些项目没拿满分"),
-    each table's 总分 shown."""
-    facts = table_figures(tools, "total_score", projects)
+    each table's 总分 shown; with `rate`, the 得分 of their 执行率 row against its 分值 ("哪些专项的执行率得分不是满分")."""
+    score, weight_column, name = ("score", "weight", "执行率得分") if rate else ("total_score", "total_weight", "总分")
+    facts = table_figures(tools, score, projects)
     if not facts:
-        raise NotFound("自评表总分")
-    hits = [f for f in facts if (weight := sibling(tools, f, "total_weight")) is not None and weight.value is not None
+        raise NotFound(f"自评表{name}")
+    hits = [f for f in facts if (weight := sibling(tools, f, weight_column)) is not None and weight.value is not None
             and (abs(f.value - weight.value) < SAME) == full]
-    what = "得满分" if full else "未得满分"
+    what = f"{'执行率' if rate else ''}{'得满分' if full else '未得满分'}"
     head = (f"{what}的有{len(hits)}个：{'、'.join(table_label(tools, f.table) for f in hits)}。" if hits
             else f"没有{what}的" + ("项目。" if projects else "自评表。"))
-    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, "总分")
+    return Result(float(len(hits)), "个", "", hits or facts), head + rows_table(tools, facts, name)
 
 
 def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -447,7 +543,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         raise NotFound("项目支出绩效自评表")
     if "执行率" in node.subject.text:
         return narrative_rates(tools, projects, node)
-    words = WHICH_WORDS.sub("", THRESHOLD.sub("", node.subject.text))
+    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text)))
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
@@ -472,6 +568,14 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         head = (f"金额{WAY_WORDS[node.condition]}{limit}的有{len(hits)}个：{'、'.join(f'“{n}”' for n, _ in hits)}。"
                 if hits else f"没有金额{WAY_WORDS[node.condition]}{limit}的项目。")
         return Result(float(len(hits)), "个", "", [f for _, f in hits] or [f for _, f in named]), head + table
+    if NOT_GIVEN.search(node.subject.text) and named:  # "哪些项目没有列出年初预算": those not giving it
+        missing = [item for item in projects if item.paragraph not in amounts]
+        return (Result(float(len(missing)), "个", "", [f for _, f in named],
+                       citations=[Evidence(quote=tools.document.paragraphs[item.paragraph].text.strip()[:80],
+                                           line=item.line) for item in missing]),
+                (f"正文所列{len(projects)}个项目中有{len(missing)}个未列出：" + "、".join(
+                    f"“{item.name}”（第{item.line}行）" for item in missing) if missing
+                 else f"正文所列{len(projects)}个项目都列出了") + "。" + table)
     if HAS.search(node.subject.text) and named and len(named) < len(projects):  # "哪些项目有追加预算": those giving it
         return (Result(float(len(named)), "个", "", [f for _, f in named]),
                 f"正文所列{len(projects)}个项目中有{len(named)}个列出：" + "、".join(
@@ -543,7 +647,7 @@ def rows_table(tools: ReportTools, facts: list[Fact], name: str) -> str:
 def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """Indicators (of a table or group when named): not fully scored, missing their target, qualitative or
     quantitative, below / above a number, highest / lowest, or all of them."""
-    named = any(name and name in node.subject.text for _, name in tools.table_names())
+    named = bool(tools.named_tables(node.subject.text))  # by name, "部门整体支出绩效自评表", "表1" or "附件3"
     table = table_named(tools, node.subject.text) if named else None
     group = group_named(tools, node.subject.text)
     if node.condition in ("highest", "lowest") and node.column == "lost" and "一级指标" in node.subject.text:
@@ -554,6 +658,10 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return best_score_rate(tools, table, group, node.condition)
     if node.condition in ("highest", "lowest") and DEVIATION.search(node.subject.text):
         return widest_deviation(tools, table, group, node.condition)
+    level = GROUP_LEVEL.search(node.subject.text)
+    if node.condition in ("highest", "lowest") and level and node.column in (None, "score"):  # "哪个二级指标得分最低"
+        return group_extreme(tools, table if table is not None else tools.main_table, level.group() == "一级",
+                             node.condition)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -565,7 +673,6 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
-    level = GROUP_LEVEL.search(node.subject.text)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
         return groups_lost(tools, node.subject.text, 0 if level.group() == "一级" else 1)
     if node.condition in (None, "each") and level:  # "部门整体自评表的一级指标有哪些": the groups themselves
@@ -574,7 +681,8 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return deductions_listing(tools, node.subject.text, with_reason=False)
     column = "actual" if node.condition in ("missed", "exceeded", "at_target") else \
         "score" if node.condition == "over_weight" else \
-        node.column or {"qualitative": "target", "quantitative": "target", "full": "score"}.get(node.condition, "actual")
+        node.column or {"qualitative": "target", "quantitative": "target", "in_percent": "target",
+                        "full": "score"}.get(node.condition, "actual")
     rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
     picked = {"missed": lambda f: target_missed(tools, f),
               "exceeded": lambda f: target_missed(tools, f, beyond=True),
@@ -584,14 +692,17 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
               and weight.value is not None and f.value > weight.value + SAME,
               "qualitative": lambda f: parse_target(f.text).value is None,
               "quantitative": lambda f: parse_target(f.text).value is not None,
+              "in_percent": lambda f: f.unit == "%",
               "below": lambda f: f.value is not None and COMPARES["below"](f.value, node.threshold),
               "above": lambda f: f.value is not None and COMPARES["above"](f.value, node.threshold),
               "at_least": lambda f: f.value is not None and COMPARES["at_least"](f.value, node.threshold),
               "equal": lambda f: f.value is not None and COMPARES["equal"](f.value, node.threshold)}
-    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)]
+    hits = [f for f in rows if picked.get(node.condition, lambda f: True)(f)
+            and (node.condition not in COMPARES or not in_percent(node.subject.text) or f.unit == "%")]
     what = {"full": "得满分的指标", "over_weight": "得分超过分值的指标", "missed": "未完成指标值的指标",
             "exceeded": "完成值超过指标值的指标", "at_target": "完成值与指标值相同的指标",
-            "qualitative": "定性指标", "quantitative": "定量指标"}.get(node.condition, "指标")
+            "qualitative": "定性指标", "quantitative": "定量指标",
+            "in_percent": f"{COLUMN_NAMES.get(column, '')}为百分比的指标"}.get(node.condition, "指标")
     if node.condition in COMPARES:
         what = f"{COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}的指标"
     shown = "；".join(f"{f.describe().rsplit('·', 1)[0]}：{f.text}（{where(f)}）" for f in hits[:SHOWN])
@@ -645,8 +756,8 @@ def printed_cell(value: str | float) -> str:
     return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
-def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
-    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> dict[str, list[tuple[Fact, Fact]]]:
+    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标."""
     groups: dict[str, list[tuple[Fact, Fact]]] = {}
     for weight, score in scored_pairs(tools, table, None):
         names = score.context[-1][0].split() if not first_level else [score.group or ""]
@@ -655,6 +766,26 @@ def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> 
             groups.setdefault(name, []).append((weight, score))
     if not groups:
         raise NotFound("一级指标" if first_level else "二级指标")
+    return groups
+
+
+def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest)."""
+    groups = level_groups(tools, table, first_level)
+    sums = {name: derived("+".join(number(s.value) for _, s in pairs), "分", [s for _, s in pairs])
+            for name, pairs in groups.items()}
+    best = (max if condition == "highest" else min)(result.value for result in sums.values())
+    tied = [name for name, result in sums.items() if abs(result.value - best) < SAME]  # each of a tie is said
+    said = "；".join(f"{name}：{sums[name].formula + '=' if len(groups[name]) > 1 else ''}{number(best)}分（分值"
+                    f"{number(sum(w.value for w, _ in groups[name]))}分，第{groups[name][0][1].line}行起）" for name in tied)
+    what = "一级指标" if first_level else "二级指标"
+    return (Result(best, "分", "", [f for name in tied for f in sums[name].facts]),
+            f"{table_label(tools, table)}中得分{'最高' if condition == 'highest' else '最低'}的{what}是{said}。")
+
+
+def groups_listing(tools: ReportTools, table: int | None, first_level: bool) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table, each with its rows' Σ 分值 and Σ 得分."""
+    groups = level_groups(tools, table, first_level)
     what = "一级指标" if first_level else "二级指标"
     lines = [f"{i}. {name}：{len(pairs)}个三级指标，分值{number(sum(w.value for w, _ in pairs))}分，"
              f"得分{number(sum(s.value for _, s in pairs))}分（第{pairs[0][1].line}行起）"

@@ -12,7 +12,7 @@ from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, compar
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
                                     number, of, operands, part_of_whole, proportional, score_share, sibling,
                                     table_score, tables_total, unit_family)
-from assistant.chat.facts import COLUMN_NAMES, Fact
+from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
 from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger,
@@ -56,6 +56,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
         whole = facts[0].describe()
         row = whole.rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else whole.split("·")[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
+    key = FORM_KEY.search(node.operand.text)
+    if key is not None:
+        return form_field_answer(tools, node.operand, key.group())
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
         fact = find(tools, node.operand)
@@ -66,12 +69,29 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
+    if node.unit and fact.unit != node.unit and in_unit(result, node.unit).unit == node.unit:  # "多少万元" of 4.3亿元
+        result = in_unit(result, node.unit)
+        return result, f"{sentence.rstrip('。')}，即{number(result.value)}{node.unit}。"
     if fact.kind == "indicator" and fact.column == "score":
         weight = sibling(tools, fact, "weight")
         if weight is not None and weight.value is not None:
             sentence = f"{fact.describe()}为{number(fact.value)}分（分值{number(weight.value)}分，{where(fact)}）。"
             result.facts.append(weight)
     return result, sentence
+
+
+def form_field_answer(tools: ReportTools, operand: Operand, key: str) -> tuple[Result, str]:
+    """A field of the tables' heads ("主管部门是什么"): only that field's cell answers, of the tables the question
+    names, else of every table that fills it in, each said when they differ; a field left blank is not in the
+    report, whatever else its words might match."""
+    named = tools.named_tables(operand.text)
+    cells = [f for f in tools.facts if f.kind == "cell" and key in (f.row or "")
+             and (not named or f.table in named)]
+    if not cells:
+        raise NotFound(key)
+    if len({f.text for f in cells}) == 1:
+        return of(cells[0]), fact_sentence(cells[0])
+    return of(cells[0]), "；".join(f"{f.describe()}为{f.text}（{where(f)}）" for f in cells) + "。"
 
 
 def as_printed(fact: Fact) -> str:
@@ -187,7 +207,9 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
     """The larger (or smaller) of what two sides ask for, both stated with their lines."""
-    results = together(tools, node.items) or [run(tools, item)[0] for item in node.items]
+    # a pair that can be compared first ("企业年报和个体户年报哪个多": 30265家 and 10020户, not the 企业年报率 beside them)
+    results = together(tools, node.items, same_units=True) or together(tools, node.items) \
+        or [run(tools, item)[0] for item in node.items]
     if any(r.value is None for r in results):
         raise NotFound("可比较的数值")
     results = [in_unit(r, results[0].unit) for r in results]  # 616万元 against 4.3亿元: in one unit
@@ -224,14 +246,15 @@ def unnamed_twin(results: list[Result], names: tuple[str, ...]) -> int | None:
     return absent[-1] if len(absent) == 1 else None
 
 
-def together(tools: ReportTools, items: tuple) -> list[Result]:
+def together(tools: ReportTools, items: tuple, same_units: bool = False) -> list[Result]:
     """Two figures named side by side in no table of their own ("基本支出和项目支出各多少") chosen as a pair, those
-    standing in one table or sentence first, so both come from the same breakdown; [] for other items."""
+    standing in one table or sentence first, so both come from the same breakdown (`same_units`: only a pair in
+    comparable units); [] for other items."""
     if len(items) != 2 or not all(isinstance(i, Lookup) and not i.columns and i.operand.column != "score"
                                   and not tools.named_tables(i.operand.text) for i in items):
         return []
     try:
-        return list(operands(tools, items[0].operand, items[1].operand, same_units=False))
+        return list(operands(tools, items[0].operand, items[1].operand, same_units=same_units))
     except NotFound:
         return []
 
@@ -255,7 +278,8 @@ def several_answer(tools: ReportTools, node: Several) -> tuple[Result, str]:
         facts += result.facts
     if not facts:
         raise NotFound("、".join(node.names))
-    return Result(facts[-1].value, facts[-1].unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
+    last = next(r for position, r in reversed(list(enumerate(results))) if r is not None and position != twin)
+    return Result(last.value, last.unit, "", facts), "；".join(stated) + "。"  # the last, as a row's cells
 
 
 def figure_text(result: Result, name: str) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 import cn2an
 
 from assistant.retrieval import tokens
-from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, LAST_YEAR, LEFT_OVER, LITERAL, MONEY_UNITS, NOT_FULL,
-                                       QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR, column_words, columns_asked,
-                                       columns_in, expected_units, scope_of, strip_columns, strip_scope,
-                                       whole_spending_named, year_in)
+from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, GROUP_LEVEL, LAST_YEAR, LEFT_OVER, LITERAL,
+                                       MONEY_UNITS, NOT_FULL, QUOTED, RATE, TABLE_NUMBER, TEXT_ANSWER, YEAR,
+                                       column_words, columns_asked, columns_in, expected_units, scope_of,
+                                       strip_columns, strip_scope, whole_spending_named, year_in)
 from assistant.values import normalize_text
 
 ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
@@ -92,6 +92,7 @@ APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
+OVERSPENT = re.compile(r"超支了?|超出预算|超预算")  # spending beyond its budget, the reverse of 结余
 UNSPENT = re.compile(r"未执行|少执行|没有?执行|未使用|没有?用(?:完|掉)?|未支出|没有?支出|未花|没有?花(?:完|掉)?|节约|节省"
                      r"|还剩(?:下)?|剩下")
 # "为企业节省多少钱", "节约了多少": a saving the prose reports unless the question speaks of a budget and its spending
@@ -104,7 +105,7 @@ RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
-SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于)(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
+SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
@@ -117,6 +118,7 @@ FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
 CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
+CHANGED = re.compile(r"(?:增长|增加|下降|减少|降低|上升|提高)了?$")  # a name's change ("企业数减少了")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
 # Words naming a measure of money and nothing else ("追加了", "实际支出"): a follow-up saying only them asks of the
 # thing before
@@ -133,14 +135,17 @@ SUM_WORD = re.compile(r"(?:合计|之和|总和|加起来|一共|共计|总计|�
 SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|快)|、|以及|及|\+|＋")
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
-EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)|各个?(?:专项资金|专项|项目)|所有(?:专项|项目)")
+EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)"
+                        r"|各个?(?:专项资金|专项|项目)|(?:所有|全部)(?:专项|项目)")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
                    r"(?:的)?(?:一级|二级|三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
-                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)")
+                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)"
+                   # "五个专项中得分低于95分的有几个": the rows counted after their condition
+                   r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)")
 # "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
 FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
                         r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
@@ -162,8 +167,10 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
-BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
+BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
                            rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
+YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:比|较)(?P<y2>20\d{{2}})年"
+                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)")
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
@@ -183,11 +190,16 @@ FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
 OVER_WEIGHT = re.compile(r"得分(?:超过|超出|高于|大于|多于)(?:了)?(?:其)?(?:分值|满分|权重)")  # "得分超过分值的指标"
 QUALITATIVE = re.compile(r"定性")
 QUANTITATIVE = re.compile(r"定量")
+IN_PERCENT = re.compile(r"(?:是|为|用|以)(?:百分比|百分数|百分率|%)")  # "哪些指标的年度指标值是百分比"
 # "执行率不到100%", "得分低于90分": rows whose figure stands below (or above) a number the question gives
-THRESHOLD = re.compile(r"(?P<op>不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于)"
-                       r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+THRESHOLD_OPS = r"不到|低于|小于|不足|少于|未达到|没有?达到|未满|高于|超过|大于|多于|不低于|达到|在|是|为|等于"
+THRESHOLD = re.compile(rf"(?P<op>{THRESHOLD_OPS})(?P<value>\d+(?:\.\d+)?)(?P<unit>%|分|万元|元)?")
+# "哪些工作完成率达到100%", "正文中哪些比例低于50%": the prose's rates against a number
+RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(?:都|均)?(?:已经?)?(?P<op>{THRESHOLD_OPS})了?"
+                          r"(?P<value>\d+(?:\.\d+)?)%")
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
+BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
         "是": "equal", "为": "equal", "等于": "equal"}
@@ -196,7 +208,9 @@ EACH = re.compile(r"各(?:个|项)?(?:项目|专项|自评表|表)|每(?:个|一
 # "A和B哪个得分高", "A、B、C中谁扣分最多", "A比B得分高吗", "A是否高于B", "A多还是B多": the larger (or smaller)
 # of named figures
 WAY = r"(?P<way>高|低|多|少|大|小)"
-WHICH_OF = re.compile(r"^在?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
+HELD_IN = re.compile(r"^(?P<what>[^在]{2,}?)在(?P<place>.{2,})$")  # "X在A和B中哪个…": X of A and of B
+# "在A和B中哪个…" opens with a 在 of place; "在职人数", "在编人数", "在建项目" are names that begin with 在
+WHICH_OF = re.compile(r"^(?:在(?!职|岗|编|册|建|用|途|库|线))?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
                       rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
 JOINER = re.compile(r"和|与|及|跟|同|、")  # words that join two things, or stand inside one name ("水费、电费、差旅费")
@@ -237,6 +251,7 @@ class Lookup:
 
     operand: Operand
     columns: tuple[str, ...] = ()
+    unit: str | None = None  # the sum of money the question asks the answer in ("新增多少万元": 4.3亿元 as 万元)
 
 
 @dataclass(frozen=True)
@@ -337,6 +352,7 @@ class Listing:
     threshold: float | None = None  # the number "below" / "above" compares with
     also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
     count: int | None = None  # highest / lowest: how many ("得分最高的两个专项")
+    years: tuple[int, ...] = ()  # *_column of one column in two years ("哪些经费2023年决算数比2022年少"): theirs
 
 
 @dataclass(frozen=True)
@@ -435,7 +451,9 @@ class Question:
 
 STATED_UNIT = re.compile(r"(?:多少|几)(?:万元|亿元|元|分|人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A bare word standing for a column when it is all an operand says ("决算比预算少多少").
-BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "决算": "final"}
+BARE_COLUMN = {"预算": "budget", "执行": "executed", "实际执行": "executed", "实际支出": "executed", "决算": "final"}
+# A side naming only the plan ("食品抽检实际完成比计划多多少"): the plan of what the other side names, its 指标值.
+PLAN_WORDS = frozenset({"计划", "计划数", "预计", "预期", "目标"})
 
 
 def bare_column(subject: str) -> str | None:
@@ -468,12 +486,14 @@ def operand(text: str, inherit: Operand | None = None, with_column: bool = True)
     text = clean(ASKING.sub("", raw))
     if inherit is not None:
         quoted = QUOTED.search(inherit.text)
-        own_subject = tokens(subject_of(text)) if subject_of(text) not in BARE_COLUMN else []
+        bare = subject_of(text)
+        own_subject = tokens(bare) if bare not in BARE_COLUMN and bare not in PLAN_WORDS else []
         if not own_subject:
             text = f"{inherit.subject} {text}"
         elif quoted and quoted.group(0) not in text and tokens(subject_of(inherit.text.replace(quoted.group(0), ""))):
             text = f"{quoted.group(0)} {text}"  # "“A”的年初预算和追加": the quoted owner of both (not "“A”和B")
-        column = column or (inherit.column if with_column or not own_subject else None)
+        planned = "target" if bare in PLAN_WORDS else None
+        column = column or planned or (inherit.column if with_column or not own_subject else None)
         source = source or inherit.source
         if year is None and not columns:
             year = inherit.year
@@ -510,7 +530,8 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
     """
     if PARTS_OF.search(clean(text)):
         return Components(operand(PARTS_OF.sub("", clean(text)), inherit))
-    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column
+    # "五个专项合计", "各专项的平均得分": the projects' total (or mean) of the column ("五个专项合计的全年预算数" too)
+    text = sum_said_last(text)
     if EACH_TABLE.search(text) and (SUM_WORD.search(clean(text)) or AVERAGE.search(text)):
         total = parse_aggregate(clean(text), units)
         if isinstance(total, TablesTotal):
@@ -528,6 +549,7 @@ def expression(text: str, inherit: Operand | None = None, units: frozenset[str] 
             prefix = ""
             if "，" in parts[0] or "," in parts[0]:
                 prefix, parts[0] = re.split(r"[，,]", parts[0], maxsplit=1)
+            parts = measure_shared(parts)  # "A和B的全年预算数合计": the 全年预算数 of both
             items = inherit_all([f"{prefix} {p}" if prefix else p for p in parts], inherit)
             return Sum(tuple(with_units(i, units) for i in items))
     return with_units(operand(text, inherit, with_column), units)
@@ -652,8 +674,19 @@ def share_within(match: re.Match, body: str, asked: str) -> Ratio:
     return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
 
 
-def share(match: re.Match, body: str, asked: str) -> Ratio | None:
-    return share_of(match.group("part"), match.group("whole")) if match.group("part") and match.group("whole") else None
+def share(match: re.Match, body: str, asked: str) -> Ratio | Several | None:
+    if not (match.group("part") and match.group("whole")):
+        return None
+    return shares(match.group("part"), match.group("whole"), body)
+
+
+def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
+    """"A占B的比例"; "A和C分别占B的多少": each named part's share of the one whole."""
+    parts = split_outside_quotes(clean(RESPECTIVELY.sub("", part_text)), ITEM_SPLIT) \
+        if RESPECTIVELY.search(body) else []
+    if len(parts) >= 2:
+        return Several(tuple(share_of(part, whole_text) for part in parts), tuple(f"{unquoted(p)}占比" for p in parts))
+    return share_of(part_text, whole_text)
 
 
 def divided(match: re.Match, body: str, asked: str) -> Ratio:
@@ -679,10 +712,19 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         second = groups.get("b") or groups["b2"]
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
+        first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
         return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
     return build
+
+
+def column_after_both(first: str, second: str) -> str:
+    """"药品监管专项比食品监管专项得分高多少": a column said after the second name only is of the first too."""
+    said = re.search(rf"(?:{COLUMN.pattern})$", second)
+    if said is None or column_words(first) or not tokens(subject_of(second[:said.start()])):
+        return first
+    return f"{first}{said.group()}"
 
 
 def unspent(_, body: str, asked: str) -> Either | None:
@@ -706,6 +748,13 @@ def left_over(rest: str) -> tuple[Difference, Difference]:
                  for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
 
 
+def overspent(rest: str) -> Either:
+    """What spending passed the budget by ("编外用工人员经费超支多少"): 执行数 − 预算数 of what the words name, below
+    zero when it did not."""
+    first, second = left_over(rest)
+    return Either(*(Difference(side.right, side.left, signed=True) for side in (first, second)))
+
+
 def left_over_rate(match: re.Match, body: str, asked: str) -> Either:
     """结余率 = (预算数 − 执行数) ÷ 预算数 of the table, project or basic-data row named."""
     first, second = (Ratio(spared, spared.left) for spared in left_over(asked[:match.start()]))
@@ -726,7 +775,8 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    return Lookup(operand(body), columns if len(columns) > 1 else ())
+    money = re.search(r"(?:多少|几)(万元|亿元)", body)
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money.group(1) if money else None)
 
 
 def several(_, body: str, asked: str) -> Several | None:
@@ -740,8 +790,16 @@ def several(_, body: str, asked: str) -> Several | None:
         sides = sides[:1] + [f"{owner}的{side}" for side in sides[1:]]
     else:
         sides = measure_shared(sides)
-    sides = year_shared(sides)
+    sides = year_shared(change_shared(sides))
     return Several(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides))
+
+
+def change_shared(sides: list[str]) -> list[str]:
+    """"检查人次数和企业数分别减少了多少": a change said once, after the last name, is of every name."""
+    said = CHANGED.search(sides[-1])
+    if said is None or any(CHANGED.search(side) for side in sides[:-1]):
+        return sides
+    return [f"{side}{said.group()}" for side in sides[:-1]] + sides[-1:]
 
 
 def unquoted(name: str) -> str:
@@ -779,6 +837,8 @@ def parts(match: re.Match, body: str) -> Either | None:
     rest = body[body.find(match.group("whole")) + len(match.group("whole")):]
     if not (match.group("each") or ASKS_PARTS.search(rest)) or not tokens(subject_of(match.group("whole"))):
         return None
+    if GROUP_LEVEL.search(rest) and re.search(r"自评表|评分表|表\s*\d", match.group("whole")):
+        return None  # "部门整体支出绩效自评表中哪个一级指标扣分最多": the table's groups, not a row's parts
     inside = re.sub(r"^(?:中|里|当中|之中)", "", rest)
     named = WHICH_OF.match(inside)  # "本级专项资金中A和B哪个多": the two parts named, compared
     if named and len(split_outside_quotes(named.group("items"), ITEM_SPLIT)) >= 2:
@@ -790,12 +850,16 @@ def parts(match: re.Match, body: str) -> Either | None:
     return Either(shown, parse_main(body, after="A中哪项最多"))
 
 
+# "三公经费中哪项多", "哪个专项决算数少": one part asked for, the largest (or smallest), with no 最
+WHICH_MORE = re.compile(r"哪(?:个|项|一个|一项)[^，,？?]*?(?:更|较|比较)?(?P<way>多|高|大|少|低|小)[？?]?$")
+
+
 def parts_condition(rest: str) -> str:
     """What is asked of the parts: the largest or smallest, ranked, added up, or each."""
-    extreme, rank = EXTREME.search(rest), RANK.search(rest)
+    extreme, rank, which = EXTREME.search(rest), RANK.search(rest), WHICH_MORE.search(clean(rest))
     return ("highest" if extreme.group() in ("最高", "最多", "最大") else "lowest") if extreme \
         else ("rank_up" if rank.group("up") else "rank") if rank else "sum" if SUM_WORD.search(ADDS_UP.sub("合计", rest)) \
-        else "each"
+        else ("highest" if which.group("way") in "多高大" else "lowest") if which else "each"
 
 
 def fund_parts(match: re.Match, body: str, asked: str) -> Parts:
@@ -812,9 +876,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     way = groups.get("way") or groups.get("way2") or groups.get("way3") or groups.get("way4") or groups.get("way5")
     if "items" in groups:  # "A和B的执行率相比哪个高": the measure after the last name is asked of every name
-        sides, what = year_shared(measure_shared([clean(side) for side in split_outside_quotes(groups["items"],
-                                                                                               ITEM_SPLIT)])), \
-            groups["what"]
+        sides, what = year_shared(measure_shared(held_in_each([clean(side) for side in split_outside_quotes(
+            groups["items"], ITEM_SPLIT)]))), groups["what"]
     else:
         sides = [clean(groups.get(k) or "") for k in ("a", "b", "a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5")
                  if groups.get(k)]
@@ -834,6 +897,32 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
                    way in ("低", "少", "小"), f"{what}较{way}") if own != sides else None
     return Larger(tuple(parse_main(f"{side}{what}") for side in sides), tuple(unquoted(side) for side in sides),
                   way in ("低", "少", "小"), f"{what}较{way}", plain=plain)
+
+
+def one_share_of_all(asked: str) -> bool:
+    """"知识产权培育资助专项的全年预算数占全部专项的比例": one table's share of all the tables' total, not each one's."""
+    share = SHARE.match(asked)
+    return bool(share) and not EACH_TABLE.search(share.group("part")) and bool(EACH_TABLE.search(share.group("whole")))
+
+
+def held_in_each(sides: list[str]) -> list[str]:
+    """"社会公众满意度在部门整体和食品监管专项中": the thing named before 在 is asked of each place after it."""
+    held = HELD_IN.match(sides[0])
+    if held is None or not tokens(subject_of(held.group("what"))):
+        return sides
+    return [f"{side}的{held.group('what')}" for side in [held.group("place"), *sides[1:]]]
+
+
+def years_beyond(match: re.Match, body: str) -> Listing | None:
+    """"哪些经费2023年决算数比2022年少": the basic-data rows whose figure in one column stands below / above / at
+    their figure of another year."""
+    column = COLUMN_OF.get(match.group("c1") or match.group("c2") or "") or BARE_COLUMN.get(
+        match.group("c1") or match.group("c2") or "")
+    if column is None:
+        return None
+    way = "below" if match.group("way") in ("少", "低", "下降", "减少", "降低") else "above"
+    return Listing(operand(body), "tables", f"{way}_column", column, also=(column,),
+                   years=(int(match.group("y1")), int(match.group("y2"))))
 
 
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
@@ -881,6 +970,7 @@ KINDS = (
     Kind("问题清单", (FINDINGS,), findings),
     Kind("原因", (WHY,), lambda _, body, asked: Why(operand(WHY_TAIL.sub("", WHY.sub("", body))))),
     Kind("哪些…A超过B", (BEYOND_COLUMN, ROWS_ASKED), lambda m, body, asked: columns_beyond(m, body)),
+    Kind("哪些…今年比上年少", (YEARS_BEYOND, ROWS_ASKED), lambda m, body, asked: years_beyond(m, body)),
     Kind("资金的构成", (FUND_PARTS, ASKS_PARTS), fund_parts),
     Kind("A中哪项最多", (PARTS,), lambda m, body, asked: parts(m, body), on="asked", anchored=True),
     Kind("A和B哪个高", (WHICH_OF,), larger, anchored=True),
@@ -890,8 +980,8 @@ KINDS = (
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
-         if not TOTAL_FIRST.search(body) and (listing := parse_listing(body)) is not None and listing.over == "tables"
-         else None),
+         if not TOTAL_FIRST.search(body) and not one_share_of_all(asked)
+         and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
     Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
@@ -904,7 +994,9 @@ KINDS = (
     Kind("人均", (PER_HEAD,),
          lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
     Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
-    Kind("占…的百分之几", (SHARE_OF,), lambda m, body, asked: share_of(m.group("a"), m.group("b")), anchored=True),
+    Kind("占…的百分之几", (SHARE_OF,),  # "A完成了指标值的百分之多少": A's 实际完成值 ÷ its 指标值
+         lambda m, body, asked: shares(m.group("a") + ("实际完成值" if m.group("done") and not columns_in(m.group("a"))
+                                                       else ""), m.group("b"), body), anchored=True),
     Kind("得分率", (SCORE_RATE,), lambda _, body, asked: ScoreShare(operand(SCORE_RATE.sub("", asked))), on="asked"),
     Kind("A中B占比", (SHARE_WITHIN,), share_within, on="asked", anchored=True),
     Kind("A占B", (SHARE,), share, on="asked", anchored=True),
@@ -916,6 +1008,7 @@ KINDS = (
          on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
+    Kind("超支", (OVERSPENT,), lambda m, body, asked: overspent(asked[:m.start()] + asked[m.end():])),
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
@@ -929,6 +1022,8 @@ KINDS = (
          else Listing(operand(body), "indicators", "each", columns_in(body)[-1])),
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
+    Kind("哪些…率达到N", (RATES_BEYOND,), lambda m, body, asked: Listing(
+        operand(m.group("what")), "narrative", WAYS.get(m.group("op"), "above"), "rate", float(m.group("value")))),
     Kind("查数", (), lookup),
 )
 
@@ -959,6 +1054,8 @@ def direction_asked(body: str) -> str:
     if match is None and spread is not None and not SINCE.search(body[:spread.start()]) and "同比" not in body:
         return f"{body[:spread.start()]}同比增长了百分之多少"
     change = CHANGE_ASKED.search(body)
+    if change is not None and RESPECTIVELY.search(body[:change.start()]):
+        return body  # "A、B分别减少了多少": each name's change, asked of it when the names are parted (`several`)
     if match is None and change is not None and not SINCE.search(body[:change.start()]) and "同比" not in body:
         return f"{body[:change.start()]}同比{body[change.start():]}"  # "三公经费下降了多少": since last year
     if match is None:
@@ -972,7 +1069,10 @@ def direction_asked(body: str) -> str:
 
 def share_of(part_text: str, whole_text: str) -> Ratio:
     """"A占B": whichever side names no thing of its own takes the other side's name (not its column:
-    in "人员经费占基本支出决算数" the 决算数 is the whole's alone)."""
+    in "人员经费占基本支出决算数" the 决算数 is the whole's alone); a whole naming all the tables ("占全部专项") is
+    their total."""
+    if EACH_TABLE.search(whole_text) and not SUM_WORD.search(whole_text) and not AVERAGE.search(whole_text):
+        whole_text += "合计"
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
     if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
@@ -981,8 +1081,16 @@ def share_of(part_text: str, whole_text: str) -> Ratio:
     return Ratio(part, whole)
 
 
+def sum_said_last(text: str) -> str:
+    """"五个专项合计的全年预算数": the tables' sum said before its column, as "五个专项全年预算数合计"."""
+    if not EACH_TABLE.search(text):
+        return text
+    return re.sub(rf"(合计|之和|总和|总计)的?({COLUMN.pattern})$", r"\2\1", clean(text))
+
+
 def parse_aggregate(asked: str, units: frozenset[str] | None):
     """Σ over indicators or tables, or a Sum of named figures, when the words add up."""
+    asked = sum_said_last(asked)
     average = AVERAGE.search(asked)
     if not SUM_WORD.search(asked) and not re.search(r"[^增追]加(?!强|大|快)", asked) and not average:
         return None
@@ -1012,7 +1120,8 @@ def count_of(numeral: str) -> int:
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
 CONDITIONS = ((OVER_WEIGHT, "over_weight"), (THRESHOLD, None), (NOT_FULL, "not_full"), (FULL, "full"),
               (AT_TARGET, "at_target"), (MISSED, "missed"),
-              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"), (EACH, "each"))
+              (EXCEEDED, "exceeded"), (QUALITATIVE, "qualitative"), (QUANTITATIVE, "quantitative"),
+              (IN_PERCENT, "in_percent"), (EACH, "each"))
 
 
 def parse_listing(body: str) -> Listing | None:
@@ -1048,6 +1157,8 @@ def parse_listing(body: str) -> Listing | None:
         match = pattern.search(body)
         if match and pattern is THRESHOLD:
             way = WAYS.get(match.group("op"), "above")
+            side = BELOW_OR_ABOVE.match(body, match.end())  # "在10万元以下": below it, whatever the verb
+            way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else way
             rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
             return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
         if match:

@@ -147,6 +147,11 @@ def score_differences(tools: ReportTools, question: str) -> tuple[Result, str]:
     value = gaps[single] if single is not None else None
     head = f"自评与复核相差{'最大' if widest else '最小'}的是{table_label(tools, single)}，差{number(abs(value))}分。\n" \
         if extreme else ""
+    said_self = re.search(r"自评(?!表)", question)  # the 自评 of a score, not of "部门整体支出绩效自评表"
+    if value is not None and not extreme and said_self and 0 <= question.find("复核") < said_self.start():
+        value = round(-value, 2)  # "复核得分比自评得分高多少": 复核 − 自评
+        head = f"复核{number(scores[single].recomputed_score)}分 − 自评{number(scores[single].self_score)}分 = " \
+               f"{number(value)}分。\n"
     return (Result(value, "分" if value is not None else None, "", citations=citations(
         [self_score_fact(tools, t) for t in tables])), head + "自评得分与复核得分之差：\n" + "\n".join(lines))
 

@@ -23,7 +23,7 @@ SYNONYMS = {
 }
 SYNONYM_CREDIT = 0.9
 # Words placing a figure in time ("全年为消费者挽回损失"): a report often leaves them out, so they weigh little.
-WHEN_WORDS = frozenset({"全年", "年度", "本年", "今年", "当年", "年内", "年末", "年底", "截至", "目前"})
+WHEN_WORDS = frozenset({"全年", "年度", "本年", "今年", "当年", "年内", "年末", "年底", "截至", "目前", "同比"})
 WEAK = 0.3
 MISSED_WORD = 0.08  # what coverage loses for each telling word of the query a name does not explain
 

@@ -9,7 +9,7 @@
 (the tools are described to the model in `prompts/chat_answer.md`).
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cn2an
 
@@ -41,6 +41,10 @@ OTHER_MEASURE = 0.2
 # A clause counting what changed ("企业新增872户") beside the stock ("企业7433户"): the stock answers a name without it.
 CHANGE = re.compile(r"新增|净增|增长|增加|减少|下降")
 DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
+# A part a "其中" clause breaks a figure into ("挽回损失413.26万元。其中…一案，挽回经济损失1.2万元") answers a name only
+# when the question says this much of the part's own words (those its whole's sentence lacks), or says 其中.
+PART_SINGLED_OUT = 0.5
+PART_BELOW_WHOLE = 0.03  # more than standing closer to the other operand adds (compute.ADJACENT)
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,48 @@ class ReportTools:
                 score = coverage(query_all, fact.names, self.weights)
             own = IN_NAMED_TABLE * (fact.table in named and fact.kind not in ("narrative", "basic"))
             matches.append(Match(fact, score, score + own + self._bonus(fact, phrase, column, year, near)))
-        return sorted(matches, key=lambda m: -m.rank)[:limit]
+        matches = sorted(matches, key=lambda m: -m.rank)
+        return sorted(self._parts_below_wholes(matches[:limit + 2], phrase), key=lambda m: -m.rank)[:limit]
+
+    def _parts_below_wholes(self, matches: list[Match], phrase: str) -> list[Match]:
+        """A part of a "其中" clause ranks just below its whole when both answer the name and the question does not
+        single the part out by its own words: "挽回经济损失" is the 413.26万元 of all complaints, not the 1.2万元 of one
+        case; "完成抽检批次" the city's 12233, not the 1900 of its own level."""
+        if "其中" in phrase:
+            return matches
+        ranked = []
+        for match in matches:
+            whole = self.whole_of(match.fact) if match.score >= ENOUGH and match.fact.source == "narrative" else None
+            rival = next((m for m in matches if whole is not None and m.fact is whole and m.score >= ENOUGH), None)
+            if rival is not None and not self._singled_out(match.fact, whole, phrase):
+                match = replace(match, rank=min(match.rank, rival.rank - PART_BELOW_WHOLE))
+            ranked.append(match)
+        return ranked
+
+    def _singled_out(self, part: Fact, whole: Fact, phrase: str) -> bool:
+        """Whether the question says most of the words the part's clause has and its whole's sentence lacks."""
+        sentence = part.context[0][0] if part.context else ""
+        own_words = [w for w in tokens(sentence[sentence.rfind("其中") + 2:] + part.label)
+                     if not found(w, whole.context[0][0] + whole.label) == 1.0]
+        return bool(own_words) and sum(found(w, phrase) == 1.0 for w in own_words) >= PART_SINGLED_OUT * len(own_words)
+
+    def whole_of(self, part: Fact) -> Fact | None:
+        """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…":
+        1359.46): the last figure in the part's unit before the "其中" that precedes it in its sentence; None without
+        one."""
+        passage = next((p for p in self.passages if p.paragraph == part.paragraph
+                        and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
+        if passage is None:
+            return None
+        of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
+        # a sentence opening with 其中 breaks down the sentence before it
+        start = passage.offset if of_which > 0 else max(
+            (p.offset for p in self.passages if p.paragraph == part.paragraph and p.offset < passage.offset),
+            default=passage.offset)
+        before = [f for f in self.facts if f.paragraph == part.paragraph and f.unit == part.unit
+                  and f.value is not None and start <= (f.offset or 0) < passage.offset + of_which]
+        whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
+        return whole if whole is not None and whole.value >= part.value else None
 
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""

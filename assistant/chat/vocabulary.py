@@ -44,6 +44,7 @@ LAST_YEAR = re.compile(r"上年|去年|上一年|上年度")
 PREVIOUS_YEAR = -1  # a year relative to the report's: the lookup reads it as report year − 1
 MONEY_UNITS = frozenset({"万元", "元", "亿元"})
 PEOPLE_UNITS = frozenset({"人", "名"})
+MARKET_ENTITY_UNITS = frozenset({"家", "户"})  # market entities: "30265家企业", "10020户个体户" are counted alike
 POINTS = re.compile(r"(?:多少|几)个?百分点")
 COUNT_UNIT = re.compile(r"(?:多少|几)(人次|户次|家次|台次|人|名|辆|件|批次|户|家|起|个|次|份|台|项|条|例|笔|本)")
 # A name ending in a counted thing ("食品抽检批次", "检查户数") asks for a count of it.
