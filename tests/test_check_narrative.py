@@ -127,6 +127,9 @@ REPORT = "一、基本情况\n{body}\n二、绩效情况\n本年工作完成。\
     ("全年结案30起（发文结案20起，不予处罚12起）。", ("30", "32")),
     ("全年抽检200批次，不合格样品4批次，合格率为98%。", None),
     ("全年抽检200批次，不合格样品4批次，合格率为99%。", ("98.00", "99")),
+    # A rate of the adjusted budget after the initial one: 110÷120 = 91.67%, no slip.
+    ("年初预算100万元，调整后预算120万元，实际支出110万元，预算执行率91.67%。", None),
+    ("年初预算100万元，调整后预算120万元，实际支出110万元，预算执行率95%。", ("91.67", "95")),
 ])
 def test_narrative_arithmetic_on_small_reports(body, expected):
     findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings

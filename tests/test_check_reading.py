@@ -1,7 +1,11 @@
 """The guard over misread tables, on real texts of the field set's dev split: a finding whose figures the reader
 misread is left to a manual check (info, `doubt` says why), while a defect the source shows stays an error."""
+import pytest
+
 from assistant import api
+from assistant.check.reading import indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
+from schemas import Indicator, Table
 from tests.conftest import ROOT, eval_tool
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
@@ -72,3 +76,25 @@ def test_a_table_run_together_on_one_line_proves_nothing_on_rows_whose_cells_sli
     slipped = [f for f in api.check(read_bytes(text.encode("utf-8"), "joined.txt"), "rules").findings
                if f.row in ("有效", "10")]
     assert slipped and all(f.severity == "info" and f.doubt for f in slipped)
+
+
+@pytest.mark.parametrize("name", ["持续时间", "有效期", "显著性", "质量目标达成率", "二氧化硫排放量"])
+def test_real_indicator_names_are_not_taken_for_slipped_cells(name):
+    assert name_doubt(name) is None
+
+
+@pytest.mark.parametrize("name", ["长期", "不断提升", "有效", "数量指标培训人数"])
+def test_a_verdict_or_a_level_name_read_as_the_name_is_a_slipped_cell(name):
+    assert name_doubt(name)
+
+
+@pytest.mark.parametrize("cell, doubtful", [
+    ("2020年12月31日前", False),  # a deadline's year is no number printed twice
+    ("≥2020人", False),
+    ("SO2≤35mg/m3", False),  # a formula's letters are no OCR slip
+    ("CO2减排10吨", False),
+    ("9090%", True), ("12001200个", True), ("290$", True), ("lOO%", True), ("第O份", True),
+])
+def test_a_target_cell_is_doubted_only_for_what_no_printed_figure_holds(cell, doubtful):
+    table = Table(kind="project", indicators=[Indicator(level3="排放达标", target=cell, actual=cell)])
+    assert bool(indicator_doubt(table, table.indicators[0], "target_not_met_full_score")) is doubtful

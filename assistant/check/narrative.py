@@ -239,10 +239,13 @@ def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             if rate.unit != "%" or not EXECUTION_RATE.search(rate.before):
                 continue
             money = [f for f in figures[:index] if f.family == "money"]
-            budget = next((f for f in money if BUDGETED.search(f.before)), None)
-            spent = [f for f in money if f is not budget and SPENT.search(f.before)]
-            if budget is not None and spent and spent[-1].unit == budget.unit:
-                findings += share_finding(paragraph, sentence, spent[-1].value, budget.value, fmt(rate.value))
+            budgets = [f for f in money if BUDGETED.search(f.before)]
+            spent = [f for f in money if f not in budgets and SPENT.search(f.before)]
+            # 年初预算 then 调整后预算: the rate may be of either; it is wrong only when it is of neither.
+            budgets = [f for f in budgets if spent and f.unit == spent[-1].unit]
+            shares = [share_finding(paragraph, sentence, spent[-1].value, f.value, fmt(rate.value)) for f in budgets]
+            if shares and all(shares):
+                findings += shares[-1]
     return findings
 
 

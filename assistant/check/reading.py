@@ -23,7 +23,7 @@ import re
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
-from assistant.check.funds import computed_rate
+from assistant.check.funds import FUND_COLUMNS, computed_rate
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
@@ -35,20 +35,22 @@ FIGURE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "score_ex
 # Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
-# The most a funds block weighs: 10 in the national form, 20 in Yunnan's and Sichuan's 区域 forms.
+# The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
+# for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl]|[OoIl](?=\d)|^[OoIl]+$|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])"
-                     r"|\d[=＝]\d|[OoIl][\dOoIl]*%")
-# A number printed twice with nothing between ("9090%": 90 | 90%): two cells run together.
+# A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip.
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d)|^[OoIl]+$"
+                     r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
+# A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
+# percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
 DOUBLED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?)\1(?![\d.])")
 # A name cell that ran into its 指标值 cell: a comparator and a number inside the name ("不少于6种28种"), or a
 # comparator closing it ("政策知晓率═").
 NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})(?:\s*\d|$)")
-# A short verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left.
-VERDICT = re.compile(r"(?:不断|逐步|持续|长期|明显|显著|有效|良好)")
-MEASURE_END = re.compile(r"[率度数量额]$")  # 有效率 is a name, 有效 a verdict
-FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed")
+# A verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left. The whole name
+# is the verdict: 持续时间, 有效期 and 有效率 are names.
+VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|提高|改善|增强|加强|完善|推进)?|长期|良好")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
                    "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
@@ -69,11 +71,11 @@ def multiple_of(a: float | None, b: float | None) -> int | None:
 
 
 def power_of_ten_apart(a: float | None, b: float | None) -> bool:
-    """a and b differ by a factor 10, 100, 1000 or 10000 (to 1%)."""
+    """a and b differ by a factor 10, 100, 1000 or 10000, either way (to 1%)."""
     if not a or not b:
         return False
     power = math.log10(abs(a / b))
-    return round(power) != 0 and abs(power - round(power)) < 0.005
+    return 1 <= abs(round(power)) <= 4 and abs(power - round(power)) < 0.005
 
 
 def glued(value: float | None, others: list[float]) -> bool:
@@ -163,15 +165,28 @@ def level1_doubt(table: Table, level1: str) -> str | None:
     return None
 
 
+def holds_level_name(name: str) -> bool:
+    """A 三级指标 name that is a level name, or holds one named 指标 (数量指标培训人数); 质量目标达成率 is a name."""
+    return any(level.fullmatch(name) or any(m.group().endswith("指标") for m in level.finditer(name))
+               for level in (LEVEL1, LEVEL2))
+
+
+def doubled(cell: str) -> bool:
+    """A figure cell whose number is another printed twice: a percentage above 100, or a repeat of 3 digits or more."""
+    target = parse_target(cell)
+    repeat = DOUBLED.search(cell) if target.kind == "number" else None
+    return bool(repeat) and (target.unit == "%" and (target.value or 0) > 100 or len(repeat.group(1)) >= 3)
+
+
 def name_doubt(name: str) -> str | None:
     """Signs that a 三级指标 name cell holds another cell's text."""
     if NAMED_TARGET.search(to_ascii(name)):
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
-    if LEVEL1.search(name) or LEVEL2.search(name) or "偏差原因" in name:
+    if holds_level_name(name) or "偏差原因" in name:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
-    if len(name) <= 4 and VERDICT.match(name) and not MEASURE_END.search(name):
+    if VERDICT.fullmatch(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
     if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
@@ -189,7 +204,7 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
         if cell and GARBLED.search(normalize_text(cell)):
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
-        if cell and DOUBLED.search(normalize_text(cell)):
+        if cell and doubled(normalize_text(cell)):
             return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
     if rule == "not_applicable_scored" and indicator.weight is None and \
             any(i.weight is not None for i in table.indicators):
