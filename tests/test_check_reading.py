@@ -3,9 +3,9 @@ misread is left to a manual check (info, `doubt` says why), while a defect the s
 import pytest
 
 from assistant import api
-from assistant.check.reading import indicator_doubt, name_doubt
+from assistant.check.reading import fund_sum_doubt, indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
-from schemas import Indicator, Table
+from schemas import FundLine, Indicator, Table
 from tests.conftest import ROOT, eval_tool
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
@@ -98,3 +98,15 @@ def test_a_verdict_or_a_level_name_read_as_the_name_is_a_slipped_cell(name):
 def test_a_target_cell_is_doubted_only_for_what_no_printed_figure_holds(cell, doubtful):
     table = Table(kind="project", indicators=[Indicator(level3="排放达标", target=cell, actual=cell)])
     assert bool(indicator_doubt(table, table.indicators[0], "target_not_met_full_score")) is doubtful
+
+
+def test_sources_grouped_under_subtotals_are_summed_as_the_check_sums_them():
+    # 财政资金小计 60+40 and 其他资金小计 50 make the total's 全年预算数 150; its 全年执行数 145 is 5 short of the
+    # subtotals' 140+10: one column fails, a real defect, not columns slipped in every column.
+    def line(label: str, budget: float, spent: float) -> FundLine:
+        return FundLine(label=label, full_year_budget=budget, executed=spent)
+
+    table = Table(kind="project", funds_total=line("年度资金总额", 150, 145), fund_lines=[
+        line("财政资金小计", 100, 140), line("①当年财政拨款", 60, 90), line("②上年结转", 40, 50),
+        line("其他资金小计", 50, 10)])
+    assert fund_sum_doubt(table) is None

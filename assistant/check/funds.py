@@ -83,6 +83,12 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
 SUBTOTAL = "小计"
 
 
+def fund_parts(table: Table) -> list[FundLine]:
+    """The 其中 lines the 年度资金总额 adds up: the subtotals when sources are grouped under them (财政资金小计 over
+    ①②③, 其他资金小计), else every line."""
+    return [line for line in table.fund_lines if SUBTOTAL in line.label] or table.fund_lines
+
+
 def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding]:
     """当年财政拨款 + 上年结转 + 其他资金 = 年度资金总额, column by column."""
     total = table.funds_total
@@ -91,11 +97,9 @@ def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding
     spending = {word for word in EXPENDITURE_WORDS for line in table.fund_lines if word in line.label}
     if len(spending) == 1:
         return []  # 基本支出 + 项目支出 split the total by 支出性质: with one half not read, there is no sum to check
-    # Sources grouped under subtotals (财政资金小计 over ①②③, 其他资金小计): the subtotals add up to the total.
-    subtotals = [line for line in table.fund_lines if SUBTOTAL in line.label]
     findings = []
     for field, column in FUND_COLUMNS.items():
-        parts = [getattr(line, field) for line in subtotals or table.fund_lines if getattr(line, field) is not None]
+        parts = [getattr(line, field) for line in fund_parts(table) if getattr(line, field) is not None]
         stated = getattr(total, field)
         if parts and stated is not None and differs(sum(parts), stated):
             findings.append(finding(
@@ -179,7 +183,7 @@ def total_from_lines(table: Table) -> FundLine | None:
     total = table.funds_total
     if total is None or computed_rate(total) is not None:
         return total
-    sums = {field: sum(v for v in (getattr(line, field) for line in table.fund_lines) if v is not None)
+    sums = {field: sum(v for v in (getattr(line, field) for line in fund_parts(table)) if v is not None)
             for field in ("full_year_budget", "executed")}
     return total.model_copy(update=sums) if sums["full_year_budget"] and total.execution_rate is not None else total
 

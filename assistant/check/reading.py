@@ -23,7 +23,7 @@ import re
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
-from assistant.check.funds import FUND_COLUMNS, computed_rate
+from assistant.check.funds import FUND_COLUMNS, computed_rate, fund_parts
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
@@ -127,14 +127,15 @@ def fund_sum_doubt(table: Table) -> str | None:
     total = table.funds_total
     printed = [c for c in FUND_COLUMNS if getattr(total, c) is not None]
     figures = block_figures(table)
-    for part in table.fund_lines:
+    parts = fund_parts(table)
+    for part in parts:
         values = [getattr(part, c) for c in FUND_COLUMNS]
         if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed):
             return f"“{part.label}”一行缺少总额所列的数，其单元格疑已串读"
         glue = next((v for v in values if glued(v, figures)), None)
         if glue is not None:
             return f"“{part.label}”的{fmt(glue)}疑为两格数字连读"
-    sums = {c: sum(getattr(p, c) or 0.0 for p in table.fund_lines) for c in printed}
+    sums = {c: sum(getattr(p, c) or 0.0 for p in parts) for c in printed}
     for column in printed:
         factor = multiple_of(sums[column], getattr(total, column))
         if factor:
