@@ -59,8 +59,7 @@ COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件"
                                  "套"})
 # A clause right after a figure that says what it is ("，为上级补助资金", "，主要用于…").
 APPOSITIVE = re.compile(r"(?:为|系|是|属于|均为|全部为|主要用于|用于)[^，,；;。]*")
-# "检查人次数、检查企业数分别减少了27.9%和33.56%": names listed before 分别, then as many figures joined by 和/、/及
-RESPECTIVELY = re.compile(r"(?P<names>[^，,；;。]+?)分别(?P<verb>[^，,；;。\d]*)$")
+DIGIT = re.compile(r"\d")
 NAME_JOINT = re.compile(r"、|和|及|与")
 FIGURE_JOINT = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 CONTINUES = re.compile(r"^\s*其中")  # a sentence opening with 其中 breaks down the one before
@@ -520,6 +519,17 @@ def narrative_facts(passages: list[Passage], paragraphs: list[str],
     return facts
 
 
+
+def respective_clause(before: str) -> tuple[str, str] | None:
+    """"检查人次数、检查企业数分别减少了" before the first of its figures ("27.9%和33.56%"): the names listed before
+    分别 in the last clause, and the verb after it; None when the clause has no 分别 with names before it."""
+    clause = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
+    at = clause.find("分别")
+    if at < 1 or DIGIT.search(clause[at + 2:]):
+        return None
+    return clause[:at], clause[at + 2:]
+
+
 def respective_labels(text: str, figures: list[NarrativeFigure]) -> dict[int, str]:
     """The labels of figures a sentence gives "respectively" ("检查人次数、检查企业数分别减少了27.9%和33.56%":
     检查人次数减少了 for the first, 检查企业数减少了 for the second), by position; each name its own figure."""
@@ -527,12 +537,12 @@ def respective_labels(text: str, figures: list[NarrativeFigure]) -> dict[int, st
     for position, figure in enumerate(figures):
         left, _ = clause_bounds(text, figure.start, figure.end)
         previous_end = figures[position - 1].end if position else 0
-        said = RESPECTIVELY.search(text[max(left, previous_end):figure.start])
-        names = [n.strip() for n in NAME_JOINT.split(said.group("names"))] if said else []
+        said = respective_clause(text[max(left, previous_end):figure.start])
+        names = [n.strip() for n in NAME_JOINT.split(said[0])] if said else []
         run = figures[position:position + len(names)]
         joined = all(FIGURE_JOINT.fullmatch(text[a.end:b.start]) for a, b in zip(run, run[1:]))
         if len(names) >= 2 and all(names) and len(run) == len(names) and joined:
-            labels |= {position + k: f"{name}{said.group('verb')}" for k, name in enumerate(names)}
+            labels |= {position + k: f"{name}{said[1]}" for k, name in enumerate(names)}
     return labels
 
 

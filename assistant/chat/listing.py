@@ -19,7 +19,9 @@ from assistant.values import parse_target
 from schemas import Evidence
 
 RATE_LABEL = re.compile(r"率|比例|占比|比重")  # a clause stating a rate or share ("任务完成率", "企业占比")
-NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有")  # "哪些项目没有列出年初预算"
+RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}率$")  # the rate a subject ends in: 完成率 of 工作完成率
+# "哪些项目没有列出年初预算", "哪些项目没有追加": a figure not given; 没有超支/完成 is an outcome, not a figure missing
+NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有(?!超支|完成|达到|达标|实现)")
 HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
@@ -48,7 +50,9 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 def narrative_rates_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     """The rates the prose states that stand below / above / at a number ("哪些工作完成率达到100%": every 完成率 of
     100% or more; "哪些比例…": every rate or share), each with its clause and line."""
-    kind = re.sub(r"^(?:正文|报告|文中|中|的|各项?|工作)+", "", subject_of(node.subject.text))  # "工作完成率": 完成率
+    subject = re.sub(r"^(?:(?:正文|报告|文)中?|的|各项?)+", "", subject_of(node.subject.text))
+    named = RATE_NAME.search(subject)
+    kind = named.group() if named else subject  # "工作完成率": 完成率, "中标率" stays whole
     general = kind in ("比例", "占比") or kind.endswith("比率")
     rates = [f for f in tools.facts if f.source == "narrative" and f.unit == "%" and f.value is not None
              and (RATE_LABEL.search(f.label) if general else kind in f.label)]
@@ -89,7 +93,8 @@ def section_answer(tools: ReportTools, node: Section) -> tuple[Result, str]:
         other = len(text) <= SUBHEADING_LENGTH and "。" not in text and SECTION.search(text) \
             and not all(w in text for w in node.words)  # the heading of another part ("（二）下一步改进措施")
         if own is not None and (top is None or own <= top) and len(text) <= HEADING_LENGTH or other \
-                or len(items) >= SHOWN or len(text) <= SUBHEADING_LENGTH and REPORT_PART.search(text):
+                or len(items) >= SHOWN and node.number is None \
+                or len(text) <= SUBHEADING_LENGTH and REPORT_PART.search(text):
             break  # the next heading of the same rank, or the report's next part however it is numbered
         if WORDED.search(text):  # not a page number ("— 2 —")
             items += [(piece.strip(), paragraph.line) for piece in ITEM_SPLIT.split(text) if piece.strip()] \
@@ -428,9 +433,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         name = lambda f: table_label(tools, f.table)  # noqa: E731
     else:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
-        year = tools.report.year
         wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
-        year, other_year = node.years or (year, None)  # "2023年决算数比2022年少": one column in two years
+        year, other_year = node.years or (tools.report.year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
         pairs = [(f, next((g for g in tools.facts if g.kind == "basic" and g.table == f.table and g.row == f.row

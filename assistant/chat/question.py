@@ -161,6 +161,7 @@ RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|
 SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差|(?:高|低|多|少)(?:了|出)?(?:多少|几)")
 LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
 RATE_NAMED = re.compile("执行率")
+NOT_OVERSPENT = re.compile(r"(?:没有?|未|不)超支")  # "哪些项目没有超支" is no amount overspent
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
                     r"|(?:低于|小于|不到|未达)(?:年度)?(?:指标值|目标值?)")
 # "哪个项目的指标最多", "指标个数最少的专项", "各项目分别有多少个指标": a count of each table's indicators
@@ -956,7 +957,7 @@ def same(match: re.Match) -> Larger | None:
         return None
     said = column_words(sides[-1])  # "A与B执行率一样吗": the measure the last side names is of every side
     what = match.group("what") or ("".join(said) if said and not any(column_words(x) for x in sides[:-1]) else "")
-    sides = [f"{side}的{what}" if what and side is not sides[-1] else side for side in sides]
+    sides = [f"{side}的{what}" if what and i < len(sides) - 1 else side for i, side in enumerate(sides)]
     sides = year_shared(sides[:-1] + [f"{sides[-1]}的{what}" if match.group("what") else sides[-1]])
     return Larger(tuple(parse_main(side) for side in sides), tuple(unquoted(side) for side in sides),
                   wording="较高（二者不同）")
@@ -1008,7 +1009,8 @@ KINDS = (
          on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
-    Kind("超支", (OVERSPENT,), lambda m, body, asked: overspent(asked[:m.start()] + asked[m.end():])),
+    Kind("超支", (OVERSPENT,), lambda m, body, asked: None if WHICH.search(body) or NOT_OVERSPENT.search(body)
+         else overspent(asked[:m.start()] + asked[m.end():])),
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),

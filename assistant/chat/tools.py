@@ -130,7 +130,8 @@ class ReportTools:
     def _singled_out(self, part: Fact, whole: Fact, phrase: str) -> bool:
         """Whether the question says most of the words the part's clause has and its whole's sentence lacks."""
         sentence = part.context[0][0] if part.context else ""
-        own_words = [w for w in tokens(sentence[sentence.rfind("其中") + 2:] + part.label)
+        clause = sentence[sentence.rfind("其中") + 2:] if "其中" in sentence else sentence
+        own_words = [w for w in tokens(clause + part.label)
                      if not found(w, whole.context[0][0] + whole.label) == 1.0]
         return bool(own_words) and sum(found(w, phrase) == 1.0 for w in own_words) >= PART_SINGLED_OUT * len(own_words)
 
