@@ -245,6 +245,7 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
     if table.total_score is None or line.weight is None or rate is None:
         return False
     rest = table.total_score - sum(i.score or 0.0 for i in table.indicators)
+    # 0.05: the unit rounds the 执行率得分 it adds to the 总分 to one decimal, so the rest is that score to ±0.05.
     return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
 
 
@@ -262,6 +263,7 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
     total prints, or a 控制率 no rate can be."""
     if finding.row == "控制率":
         rate = parse_target(finding.actual).value
+        # 控制率 = 决算数 ÷ 预算数 × 100: an overspend reaches 100-odd, tenfold is none; above 1000 an amount was read.
         return f"控制率读作{finding.actual}%，不是比率，疑为读错列" if rate is not None and rate > 1000 else None
     total = find_row(table, finding.row) if finding.row else None
     if total is None:
