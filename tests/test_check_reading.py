@@ -3,9 +3,12 @@ misread is left to a manual check (info, `doubt` says why), while a defect the s
 import pytest
 
 from assistant import api
-from assistant.check.reading import fund_sum_doubt, indicator_doubt, name_doubt
+from assistant.check.base import Context
+from assistant.check.funds import rate_tolerance
+from assistant.check.reading import GARBLED, fund_sum_doubt, indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
-from schemas import FundLine, Indicator, Table
+from assistant.values import normalize_text
+from schemas import FundLine, Indicator, Report, Table
 from tests.conftest import ROOT, eval_tool
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
@@ -110,3 +113,20 @@ def test_sources_grouped_under_subtotals_are_summed_as_the_check_sums_them():
         line("财政资金小计", 100, 140), line("①当年财政拨款", 60, 90), line("②上年结转", 40, 50),
         line("其他资金小计", 50, 10)])
     assert fund_sum_doubt(table) is None
+
+
+@pytest.mark.parametrize("printed, tolerance", [("95.00％", 0.011), ("95.00", 0.011), ("95.0%", 0.05 + 1e-9),
+                                                ("95.001", 0.5)])
+def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed, tolerance):
+    # A rate of 95 printed "95.00" in a 执行率(%) column or with a full-width ％ was rounded to two decimals;
+    # "95.001" holds "95.00" only as the start of another number, so the rate 95 keeps the whole-number tolerance.
+    document = read_bytes(f"年度资金总额 100 100 95 10 {printed} 9.5\n".encode(), "line.txt")
+    line = FundLine(label="年度资金总额", full_year_budget=100, executed=95, execution_rate=95, line=1)
+    ctx = Context(report=Report(source=document.source), document=document)
+    assert rate_tolerance(ctx, line) == pytest.approx(tolerance)
+
+
+@pytest.mark.parametrize("cell, garbled", [("O3浓度≤160μg/m3", False), ("O3日最大8小时平均", False), ("SO2≤35mg/m3", False),
+                                           ("O5", True), ("l00%", True), ("9O%", True)])
+def test_a_chemical_formula_in_a_target_cell_is_no_ocr_letter(cell, garbled):
+    assert bool(GARBLED.search(normalize_text(cell))) is garbled

@@ -7,6 +7,7 @@ sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation; a bu
 import re
 
 from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
+from assistant.values import to_ascii
 from schemas import Finding, FundLine, Table
 
 INCOME_WORDS = ("一般公共预算", "政府性基金", "非税收入", "专户", "其他资金", "财政拨款", "上级补助", "事业收入",
@@ -26,9 +27,13 @@ def computed_rate(line: FundLine) -> float | None:
 
 def rate_tolerance(ctx: Context, line: FundLine) -> float:
     """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
-    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.0%") was rounded to those decimals."""
+    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.00％", "95.00" in a 执行率(%) column) was
+    rounded to those decimals. Its left edge is left open: a line run together glues it to the cell before
+    ("47.6895.00%")."""
     printed = line.execution_rate
-    places = next((p for p in (2, 1) if line.line and f"{printed:.{p}f}%" in ctx.compact_line(line.line)), None)
+    source = ctx.document.lines
+    cells = to_ascii(source[line.line - 1]) if line.line and line.line <= len(source) else ""  # spaced, not compact
+    places = next((p for p in (2, 1) if re.search(rf"{printed:.{p}f}(?![\d.])", cells)), None)
     if printed == round(printed) and places is None:
         return 0.5 if printed != 100 else TOLERANCE
     if places == 1 or places is None and printed == round(printed, 1):

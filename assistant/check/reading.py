@@ -39,8 +39,9 @@ SHIFTED_ROWS = 2
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
-# A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip.
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d)|^[OoIl]+$"
+# A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip, nor a formula before a unit or a name (O3浓度): a
+# letter read for a leading 0 or 1 heads a number ("O5", "l00%").
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
                      r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
 # A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
 # percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
@@ -245,6 +246,7 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
     if table.total_score is None or line.weight is None or rate is None:
         return False
     rest = table.total_score - sum(i.score or 0.0 for i in table.indicators)
+    # 0.05: the unit rounds the 执行率得分 it adds to the 总分 to one decimal, so the rest is that score to ±0.05.
     return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
 
 
@@ -262,6 +264,7 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
     total prints, or a 控制率 no rate can be."""
     if finding.row == "控制率":
         rate = parse_target(finding.actual).value
+        # 控制率 = 决算数 ÷ 预算数 × 100: an overspend reaches 100-odd, tenfold is none; above 1000 an amount was read.
         return f"控制率读作{finding.actual}%，不是比率，疑为读错列" if rate is not None and rate > 1000 else None
     total = find_row(table, finding.row) if finding.row else None
     if total is None:
