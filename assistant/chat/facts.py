@@ -61,7 +61,7 @@ COUNTED_BEFORE_NOUN = frozenset({"家", "个", "项", "名", "台", "辆", "件"
 APPOSITIVE = re.compile(r"(?:为|系|是|属于|均为|全部为|主要用于|用于)[^，,；;。]*")
 DIGIT = re.compile(r"\d")
 NAME_JOINT = re.compile(r"、|和|及|与")
-FIGURE_JOINT = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
+FIGURE_JOINT = re.compile(r"[、和及与，,]")  # what joins the figures of a 分别 list, once stripped of spaces
 CONTINUES = re.compile(r"^\s*其中")  # a sentence opening with 其中 breaks down the one before
 LIST_JOINT = re.compile(r"(?:和|及|与|、|以及)\s*$")
 UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|人|个|辆|㎡|m²)\s*[)）]")
@@ -540,7 +540,7 @@ def respective_labels(text: str, figures: list[NarrativeFigure]) -> dict[int, st
         said = respective_clause(text[max(left, previous_end):figure.start])
         names = [n.strip() for n in NAME_JOINT.split(said[0])] if said else []
         run = figures[position:position + len(names)]
-        joined = all(FIGURE_JOINT.fullmatch(text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        joined = all(FIGURE_JOINT.fullmatch(text[a.end:b.start].strip()) for a, b in zip(run, run[1:]))
         if len(names) >= 2 and all(names) and len(run) == len(names) and joined:
             labels |= {position + k: f"{name}{said[1]}" for k, name in enumerate(names)}
     return labels
