@@ -901,9 +901,12 @@ def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
     """A headerless run of indicator rows as a table under the template's header words: the value columns are
     those of the template order whose reading leaves the most rows whole (a name and every value; the widest
     order on a tie). Returns where it starts, the table and where it ends; None without such a run, or when a
-    header line the dump did not cut into cells stands above it (its rows are read with it, not without it)."""
+    header stands above it — a line cut into words, run together, or one word a cell (its rows are read with it,
+    or by the LLM, not without it)."""
     start = next((i for i, p in enumerate(run) if HEADERLESS_START.match(normalize_text(p.text))), None)
-    if start is None or any(is_indicator_header(p.text.split()) for p in run[:start]):
+    before = [normalize_text(p.text) for p in run[:start]]
+    if start is None or is_indicator_header(before) or any(is_indicator_header(p.split()) or
+                                                           is_indicator_header(segment(p)) for p in before):
         return None
     best: tuple[int, TableBlock, int] | None = None
     whole_rows = HEADERLESS_ROWS - 1
