@@ -1167,8 +1167,9 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     for index in range(1, len(keys)):
         start, end = keys[index]
         # A project's name may end in 项目 (县乡村振兴项目实施单位): after a name, the shortest key that fits.
-        if text[keys[index - 1][0]:keys[index - 1][1]] in PROJECT_NAME_LABELS:
-            start = max(end - len(key) for key in HEAD_KEYS if text[start:end].endswith(key))
+        if text[keys[index - 1][0]:keys[index - 1][1]] in PROJECT_NAME_LABELS and text[start:end].startswith("项目") \
+                and text[start + 2:end] in HEAD_KEYS:
+            start += 2  # not 自治区 of 自治区主管部门
         keys[index] = (start, end)
     ends = [start for start, _ in keys[1:]] + [len(text)]
     # The colon after a key is no part of its value (单位名称：西平县交通运输局).

@@ -874,3 +874,14 @@ def test_a_percentage_threshold_compares_the_rows_completion_not_its_score():
 def test_rows_counted_after_their_condition(path, question, column, limit):
     values = [t.total_score if column == "total_score" else t.funds_total.execution_rate for _, t in projects(path)]
     assert ask(path, question).value == sum(value < limit for value in values)
+
+
+def test_a_figure_asked_of_a_form_field_is_a_figure_not_the_fields_text():
+    # 002's head: 主管部门 is a name, not an amount; "主管部门的全年预算数" asks for no name
+    assert NOT_FOUND in ask(S002, "主管部门的全年预算数是多少？").answer
+
+
+def test_overspending_is_asked_of_the_row_named():
+    # 002 编外用工人员经费: 全年预算数 93.18 (l.1300), 全年执行数 93.18 (l.1301): nothing overspent
+    answer = ask(S002, "多少编外用工人员经费超支了？")
+    assert answer.value == 0 and "93.18" in answer.answer

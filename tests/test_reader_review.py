@@ -1,9 +1,12 @@
 """The reader on the layouts a code review (issue #14) found misread: each text is written as such pages print
 it, and every expected value is read off that text by eye."""
+import pytest
+
 from assistant import api
 from assistant.document import TableBlock
 from assistant.extract.columns import fits
 from assistant.layout import parse_text
+from assistant.titles import NAMED_TABLE
 
 
 def extract(tmp_path, text: str):
@@ -69,6 +72,18 @@ def test_a_project_name_ending_in_xiangmu_keeps_it_before_the_next_key(tmp_path)
     report = extract(tmp_path, f"项目支出绩效自评表\n项目名称：县乡村振兴项目实施单位：西平县乡村振兴服务中心\n{HEADER_AND_ROW}")
     [table] = report.tables
     assert (table.name, report.unit_name) == ("县乡村振兴项目", "西平县乡村振兴服务中心")
+
+
+def test_a_key_after_the_project_name_keeps_its_level_of_government(tmp_path):
+    report = extract(tmp_path, f"项目支出绩效自评表\n项目名称农村道路养护自治区主管部门交通运输厅\n{HEADER_AND_ROW}")
+    [table] = report.tables
+    assert table.name == "农村道路养护"
+
+
+@pytest.mark.parametrize("line, names", [("附件2-1", True), ("附件：项目支出绩效自评表", True), ("附件", True),
+                                         ("附件材料齐全", False), ("附件：佐证材料清单", False)])
+def test_an_attachment_label_names_a_table_but_a_sentence_about_attachments_does_not(line, names):
+    assert bool(NAMED_TABLE.match(line)) is names
 
 
 def test_a_funds_rows_label_wrapped_over_two_lines_is_one_label_not_a_column_word(tmp_path):

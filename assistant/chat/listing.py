@@ -775,6 +775,8 @@ def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> di
 
 def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str) -> tuple[Result, str]:
     """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest)."""
+    if table is None:  # no table named and no main one: groups of different tables are not one ranking
+        raise NotFound("一级指标" if first_level else "二级指标")
     groups = level_groups(tools, table, first_level)
     sums = {name: derived("+".join(number(s.value) for _, s in pairs), "分", [s for _, s in pairs])
             for name, pairs in groups.items()}

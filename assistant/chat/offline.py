@@ -57,7 +57,7 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
         row = whole.rsplit("·", 1)[0] if len({f.row for f in facts}) == 1 else whole.split("·")[0]
         return Result(facts[-1].value, facts[-1].unit, "", facts), f"{row}：{cells}。"
     key = FORM_KEY.search(node.operand.text)
-    if key is not None:
+    if key is not None and node.operand.column is None and not node.operand.numeric:  # not 主管部门的全年预算数
         return form_field_answer(tools, node.operand, key.group())
     group = group_named(tools, node.operand.text)
     if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum

@@ -1010,7 +1010,7 @@ KINDS = (
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
     Kind("超支", (OVERSPENT,), lambda m, body, asked: None if WHICH.search(body) or NOT_OVERSPENT.search(body)
-         else overspent(asked[:m.start()] + asked[m.end():])),
+         else overspent(asked[:m.start()] + asked[m.end():]), on="asked"),
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),

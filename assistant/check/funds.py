@@ -33,7 +33,7 @@ def rate_tolerance(ctx: Context, line: FundLine) -> float:
     printed = line.execution_rate
     source = ctx.document.lines
     cells = to_ascii(source[line.line - 1]) if line.line and line.line <= len(source) else ""  # spaced, not compact
-    places = next((p for p in (2, 1) if re.search(rf"{printed:.{p}f}(?![\d.])", cells)), None)
+    places = next((p for p in (2, 1) if re.search(rf"{re.escape(f'{printed:.{p}f}')}(?![\d.])", cells)), None)
     if printed == round(printed) and places is None:
         return 0.5 if printed != 100 else TOLERANCE
     if places == 1 or places is None and printed == round(printed, 1):
