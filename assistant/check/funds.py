@@ -25,6 +25,12 @@ def computed_rate(line: FundLine) -> float | None:
     return line.executed / line.full_year_budget * 100
 
 
+def effective_rate(line: FundLine) -> float | None:
+    """The 执行率 a score follows: recomputed from the amounts, else as printed."""
+    rate = computed_rate(line)
+    return rate if rate is not None else line.execution_rate
+
+
 def rate_tolerance(ctx: Context, line: FundLine) -> float:
     """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
     to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.00％", "95.00" in a 执行率(%) column) was
@@ -61,7 +67,7 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
             f"表中填{fmt(line.execution_rate)}%。",
             fund_evidence(ctx, line, line.executed, line.full_year_budget, line.execution_rate),
             index, line.label, expected=f"{rate:.2f}", actual=line.execution_rate))
-    effective = rate if rate is not None else line.execution_rate
+    effective = effective_rate(line)
     if line.weight is not None and line.score is not None and effective is not None:
         expected = min(effective, 100.0) / 100 * line.weight
         if differs(line.score, expected, TOLERANCE + 0.005):
@@ -143,8 +149,7 @@ def check_breakdown(ctx: Context, index: int, table: Table) -> list[Finding]:
 def check_unexplained_underspend(ctx: Context, index: int, table: Table) -> list[Finding]:
     """执行率 < 100% needs its cause in the table's notes."""
     total = total_from_lines(table)  # a total row printing no amounts has its 其中 lines' 执行率
-    rate = computed_rate(total) if total else None
-    rate = rate if rate is not None else (total.execution_rate if total else None)
+    rate = effective_rate(total) if total else None
     if rate is None or rate >= 100 - TOLERANCE or not ctx.has_note_column(table) or ctx.ends_inside(table):
         return []
     notes = "".join(i.deviation_note or "" for i in table.indicators)

@@ -23,7 +23,7 @@ import re
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
-from assistant.check.funds import FUND_COLUMNS, computed_rate, fund_parts
+from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
@@ -242,7 +242,7 @@ def total_doubt(table: Table, rule: str) -> str | None:
 
 def score_cell_lost(table: Table, line: FundLine) -> bool:
     """The printed 总分 holds the 执行率得分 the row shows no cell for: the copy dropped the cell, the unit filled it."""
-    rate = computed_rate(line) if computed_rate(line) is not None else line.execution_rate
+    rate = effective_rate(line)
     if table.total_score is None or line.weight is None or rate is None:
         return False
     rest = table.total_score - sum(i.score or 0.0 for i in table.indicators)

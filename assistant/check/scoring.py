@@ -5,7 +5,7 @@ one 分值 × its completion ratio; placeholder and not-applicable rows earn 0; 
 be judged keeps its self-score, capped at its 分值.
 """
 from assistant.check.assess import assess, is_placeholder, not_applicable
-from assistant.check.funds import computed_rate
+from assistant.check.funds import effective_rate
 from schemas import Indicator, Report, Table, TableScore
 
 
@@ -28,8 +28,7 @@ def recomputed_execution_score(table: Table) -> float:
     total = table.funds_total
     if total is None or total.weight is None:
         return 0.0
-    rate = computed_rate(total)
-    rate = rate if rate is not None else (total.execution_rate or 0.0)
+    rate = effective_rate(total) or 0.0
     return min(rate, 100.0) / 100 * total.weight
 
 
