@@ -1068,6 +1068,16 @@ def broken_word(pieces: list[str]) -> bool:
 
 
 ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
+# What the label of a funds block's part names: a source (中央财政, 自治区补助, 其他), a kind of spending (基本支出)
+# or an item numbered ①.
+SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支出", "小计", "预算", "收入", "基金")
+ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
+
+
+def names_funds(label: str) -> bool:
+    """Whether a row's label names a part of the funds block."""
+    return any(word in label for word in SOURCE_WORDS) or bool(ITEM_NUMBER.match(label))
+
 COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
 FIRST_ROW_WINDOW = 12  # lines after a funds column word within which the first row's values start
 
@@ -1233,7 +1243,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if funds is None:
         return start, rows, len(run)
     index, words = funds
-    rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
+    # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
+    block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
+    rows.append(Row([Cell(block, run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
+    funds_row = len(rows)  # where the block's rows start: the first is its total, whatever it is called
     cursor = words[-1][1] + 1
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
@@ -1262,6 +1275,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
             cursor = values_end
             continue
+        label_text = "".join(texts[cursor:first_value])
+        if values and len(rows) > funds_row and not names_funds(label_text):
+            break  # below the first row, a label that names no funds is the next block's (OCR of 年度绩效目标)
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \

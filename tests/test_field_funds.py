@@ -1,0 +1,37 @@
+"""The funds block of the field set's dev texts as they were found: every expected value is read off the source line
+by eye, never copied from the reader's output."""
+from assistant import api
+from assistant.extract.tokens import segment
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def extract(name: str):
+    return api.extract(api.load(DEV / f"{name}.txt"), "rules")
+
+
+def funds_of(line) -> tuple:
+    return (line.label, line.full_year_budget, line.executed, line.weight, line.execution_rate, line.score)
+
+
+def test_a_run_together_funds_row_with_its_rate_printed_as_the_ratio_b_over_a():
+    # Line 4: "…预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120度效标O0B年绩目1
+    # 分EB二级指标…": 1.56 | 1.56 | 1 (= 1.56 ÷ 1.56, printed as B/A: 100%) | 20 (= 20分 × 1); the OCR of the
+    # vertical 年度绩效目标 after it ("度效标O0", "B年绩目1") names no funds and is no row of the block.
+    [table] = extract("hubei_qu_2020_changjiangjinbu").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 1.56, 1.56, 20, 100, 20)
+    assert table.fund_lines == []
+
+
+def test_the_block_weight_printed_above_the_column_words_is_the_total_rows_weight():
+    # Lines 72-74: "预算执行情况(万元)" "(20分)", then the columns 预算数(A) … 得分 "(20分*执行率)" and line 96
+    # "年度财政资金总额" 50 10 20% 4: no 分值 column, the block's 20分 is the row's weight.
+    [table] = extract("yunnan_changning_2022_shengzhu").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 50, 10, 20, 20, 4)
+
+
+def test_a_bracketed_note_stays_whole_with_the_words_and_numbers_in_it():
+    # hubei_qu line 4: "得分(20分*执行率)年度财政资金总额": the note holds a column word and a number, neither a cell.
+    assert segment("执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120") == \
+        ["执行率(B/A)", "得分(20分*执行率)", "年度财政资金总额", "1.561.56120"]
