@@ -35,3 +35,10 @@ def test_a_bracketed_note_stays_whole_with_the_words_and_numbers_in_it():
     # hubei_qu line 4: "得分(20分*执行率)年度财政资金总额": the note holds a column word and a number, neither a cell.
     assert segment("执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120") == \
         ["执行率(B/A)", "得分(20分*执行率)", "年度财政资金总额", "1.561.56120"]
+
+
+def test_a_formula_bracket_ocr_closed_with_a_one_still_ends_its_column_word():
+    # Line 21: "…预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20…":
+    # "(B/A1" is "(B/A)" read by OCR; the row is 1000 | 1000 | 100% | 20.
+    [table] = extract("hubei_xiangyang_2021_dongjin").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 1000, 1000, 20, 100, 20)

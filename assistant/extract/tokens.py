@@ -26,6 +26,8 @@ WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULAR
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
 YEAR = re.compile(r"(?:19|20)\d{2}年")
 DAY = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+# A column's formula in letters whose closing bracket OCR read as "1" before the next word: "执行率(B/A1得分".
+FORMULA_CLOSED_AS_ONE = re.compile(r"([(（][A-Z][A-Z/÷*+\-]*)1(?=[\u4e00-\u9fff])")
 # A bracketed note a header word or a name carries: what it says about the column is no cell of its own.
 NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
@@ -37,6 +39,7 @@ MONEY_UNIT = re.compile(r"万元|亿元|元")
 def segment(text: str) -> list[str]:
     """Cells of a run-together line: known words, runs of numbers, and the text between them; a bracketed note
     stays whole with the words and numbers in it ("得分(20分*执行率)")."""
+    text = FORMULA_CLOSED_AS_ONE.sub(r"\1)", text)
     cells: list[str] = []
     position = 0
     for match in WORD.finditer(text):
