@@ -12,14 +12,14 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, WEIGHTED_LEVELS, fits, \
+    is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
-    split_fund_run
+    split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import normalize_text, parse_number, simplified
 
@@ -1074,6 +1074,24 @@ SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支�
 ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
 
 
+def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
+    """A part's amounts printed as one joined run, or as one number above the block's total ("2020" under a total of
+    20 | 20): the cells under the money columns the total fills, split so that no part exceeds its total."""
+    columns = [index for index, (word, _) in enumerate(words) if role_of(word, FUND_ROLES) in MONEY_ROLES
+               and index + 1 < len(total.cells) and parse_number(total.cells[index + 1].text) is not None]
+    totals = [parse_number(total.cells[index + 1].text) for index in columns]
+    number = parse_number(value.text) if is_value(value.text) else None
+    if len(columns) < 2 or number is not None and number <= totals[0]:
+        return None
+    split = split_part_run(normalize_text(value.text), totals)
+    if not split:
+        return None
+    cells = [Cell("", value.line) for _ in words]
+    for index, amount in zip(columns, split):
+        cells[index] = Cell(amount, value.line)
+    return cells
+
+
 def names_funds(label: str) -> bool:
     """Whether a row's label names a part of the funds block."""
     return any(word in label for word in SOURCE_WORDS) or bool(ITEM_NUMBER.match(label))
@@ -1270,6 +1288,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
+        if len(values) == 1 and len(rows) > funds_row:
+            values = part_amounts(values[0], rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
             # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
             rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))

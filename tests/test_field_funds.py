@@ -42,3 +42,12 @@ def test_a_formula_bracket_ocr_closed_with_a_one_still_ends_its_column_word():
     # "(B/A1" is "(B/A)" read by OCR; the row is 1000 | 1000 | 100% | 20.
     [table] = extract("hubei_xiangyang_2021_dongjin").tables
     assert funds_of(table.funds_total) == ("年度财政资金总额", 1000, 1000, 20, 100, 20)
+
+
+def test_a_parts_amounts_run_together_are_split_so_that_no_part_exceeds_the_total():
+    # Line 24: "…年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金年度总体目标…": the total is 20 | 20; the
+    # part "2020" is 20 | 20 (202 | 0 would exceed the total's 20).
+    [table] = extract("sichuan_zhongjiang_2022_shuibiaochi").tables
+    assert funds_of(table.funds_total) == ("年度资金总额", 20, 20, 10, 100, 10)
+    assert [funds_of(line) for line in table.fund_lines] == [("本年财政拨款", 20, 20, None, None, None),
+                                                             ("其他资金", None, None, None, None, None)]

@@ -183,6 +183,12 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
     return [*pieces[:rate], f"{float(pieces[rate]) * 100:g}%", *pieces[rate + 1:]]
 
 
+def split_part_run(run: str, totals: list[float]) -> list[str] | None:
+    """A part's amounts run together under the block's total ("本年财政拨款 2020" under 年度资金总额 20 | 20): the only
+    reading as one amount per total, none above its total (a part never exceeds the whole)."""
+    return split_numbers(run, len(totals), lambda values: all(v <= total for v, total in zip(values, totals)))
+
+
 # Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否
 # (是否核心指标): "财政供养人员控制率%定量指标100%92%100%22否".
 CHONGQING_HEADER = "是否核心指标"
