@@ -153,7 +153,7 @@ class _Builder:
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
         if mode == "pipe":
-            rows = labels_moved_down(rows)
+            rows = tails_joined(labels_moved_down(rows))
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -372,6 +372,29 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     """Cut the empty cells a paste pads rows with on the right, beyond the table's last filled column."""
     width = max((max((i + 1 for i, c in enumerate(row.cells) if c.text), default=0) for row in rows), default=0)
     return [Row(row.cells[:max(width, 1)]) for row in rows]
+
+
+def filled(row: Row) -> list[Cell]:
+    """A row's cells up to its last filled one."""
+    last = max((i + 1 for i, cell in enumerate(row.cells) if cell.text), default=0)
+    return row.cells[:last]
+
+
+def tails_joined(rows: list[Row]) -> list[Row]:
+    """A web row whose line break fell after one of its values: the next line holds values only ("基本支出 | 985.19 |
+    914.97 |" then "10 | 10 | |||||"), and a row never opens with a value after a labelled row that is short of
+    the table's width: they are that row's last cells."""
+    width = max(len(filled(row)) for row in rows) if rows else 0
+    joined: list[Row] = []
+    for row in rows:
+        upper, lower = (filled(joined[-1]) if joined else []), filled(row)
+        if len(upper) >= 2 and not is_value(upper[0].text) and is_value(upper[-1].text) and lower \
+                and lower[0].text and all(is_value(cell.text) for cell in lower if cell.text) \
+                and len(upper) + len(lower) <= width:
+            joined[-1] = Row(upper + lower)
+        else:
+            joined.append(row)
+    return joined
 
 
 def labels_moved_down(rows: list[Row]) -> list[Row]:

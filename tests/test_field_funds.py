@@ -51,3 +51,11 @@ def test_a_parts_amounts_run_together_are_split_so_that_no_part_exceeds_the_tota
     assert funds_of(table.funds_total) == ("年度资金总额", 20, 20, 10, 100, 10)
     assert [funds_of(line) for line in table.fund_lines] == [("本年财政拨款", 20, 20, None, None, None),
                                                              ("其他资金", None, None, None, None, None)]
+
+
+def test_a_web_row_broken_after_a_value_takes_the_values_on_the_next_line():
+    # Lines 7-9: "基本支出 | 985.19 | 914.97 |" "10 | 10 | |||||" "项目支出 | 187.36 | 353.75 | 10 | 10 | |||||": the
+    # second line holds values only, so it ends the 基本支出 row.
+    [table] = extract("guizhou_suiyang_nd_taibaizhen").tables
+    assert [(line.label, line.initial_budget, line.executed, line.weight, line.score) for line in table.fund_lines] == [
+        ("基本支出", 985.19, 914.97, 10, 10), ("项目支出", 187.36, 353.75, 10, 10), ("其他", None, None, None, None)]
