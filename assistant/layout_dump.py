@@ -1040,8 +1040,8 @@ HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in ("department", "implementer") and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
-# common to be a key in text run together.
-LINE_KEYS = (*HEAD_KEYS, "部门")
+# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).
+LINE_KEYS = (*HEAD_KEYS, "部门", *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds")))
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
@@ -1213,6 +1213,7 @@ LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^
 
 # The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
 MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
+MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
 def is_title(text: str) -> bool:
@@ -1239,9 +1240,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
-    # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
+    # A key label on one line, or broken over two ("项目支" "出名称"), with its money unit or not: [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label("".join(texts[i:i + size]).rstrip(":：")) in LINE_KEYS
+            if label(MONEY_BLOCK.sub("", "".join(texts[i:i + size]).rstrip(":："))) in LINE_KEYS
             and (size == 1 or label(texts[i]) not in LINE_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
     spaced = [(i, cells) for i in range(opening, before_funds)
@@ -1249,6 +1250,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
+    # A key's money unit on the line under it ("计划投资额" "(万元)" "570") belongs to the key; its value follows.
+    keys = [(i, size + 1) if i + size + 1 < len(run) and MONEY_UNIT_LINE.match(texts[i + size]) else (i, size)
+            for i, size in keys]
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
             and not MONEY_BLOCK.search(texts[i + size])]

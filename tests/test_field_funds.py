@@ -59,3 +59,9 @@ def test_a_web_row_broken_after_a_value_takes_the_values_on_the_next_line():
     [table] = extract("guizhou_suiyang_nd_taibaizhen").tables
     assert [(line.label, line.initial_budget, line.executed, line.weight, line.score) for line in table.fund_lines] == [
         ("基本支出", 985.19, 914.97, 10, 10), ("项目支出", 187.36, 353.75, 10, 10), ("其他", None, None, None, None)]
+
+
+def test_funds_printed_as_keys_one_cell_a_line_with_the_unit_under_or_after_the_key():
+    # Lines 58-72: "计划投资额" "(万元)" "570" "实际到位资金" "(万元)" "398.88" "实际使用情况(万元)" "395.86", one cell per line.
+    [table] = extract("hainan_shengji_fuwumaoyi").tables
+    assert funds_of(table.funds_total) == ("计划投资额", 570, 395.86, None, None, None)
