@@ -809,6 +809,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    scored = scored_item_rows(run)
+    if scored is not None:
+        start, title, table, end = scored
+        return basic_data_tables(run[:start]) + title + [table] + rebuild_run(run[end:], as_printed)
     numbered = numbered_rows(run)
     if numbered is not None:
         start, rows, end = numbered
@@ -961,6 +965,48 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+# A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
+SCORE_SHEET_HEADER = "一级指标二级指标三级指标得分"
+# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分).
+SCORED_ITEM = re.compile(r"[^()（）\d]+?(?:[（(][^()（）\d]*[)）])?[（(]\d+(?:\.\d+)?分[)）]")
+LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
+UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
+
+
+def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
+    """A score sheet printed as lines whose breaks fall one cell late: each line holds a row's items (一级, 二级,
+    三级, right-aligned, each with its points) and starts with the 得分 of the row above ("5 明确性(5 分)").
+    Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
+    for start, paragraph in enumerate(run):
+        flat = re.sub(r"\s+", "", paragraph.text)
+        at = flat.find(SCORE_SHEET_HEADER)
+        if at < 0:
+            continue
+        title = [Paragraph(flat[:at], paragraph.line)] if flat[:at] else []
+        # [items, line, the 得分 cell printed at the start of the next line]
+        lines = [[flat[at + len(SCORE_SHEET_HEADER):], paragraph.line, Cell("", paragraph.line)]]
+        end = start + 1
+        while end < len(run) and (score := LEADING_SCORE.match(run[end].text)):
+            lines[-1][2] = Cell(score.group(1), run[end].line)
+            lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
+            end += 1
+        rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "得分")])]
+        for items, line, score in lines:
+            names = SCORED_ITEM.findall(items)
+            rest = items[sum(map(len, names)):]
+            if rest and (score.text or len(rest) > UNSCORED_TAIL or re.search(r"[。,，;；:：]", rest)):
+                break  # text that is no item: the sheet has ended
+            names += [rest] if rest else []  # the last item, cut off before its points
+            if not names:
+                break
+            levels = [Cell("", line)] * (3 - len(names[-3:])) + [Cell(name, line) for name in names[-3:]]
+            rows.append(Row(levels + [score]))
+        if len(rows) < 3:
+            return None
+        return start, title, TableBlock(rows), end
+    return None
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
