@@ -947,7 +947,12 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     numeric = [name in ("weight", "score") for name in values]
     header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
     columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
+    def row_values(texts: list[str]) -> bool:
+        return not any(slot(text) for text in texts) and not misfit(texts, values) \
+            and all(bool(NUMERIC.match(text)) == number for text, number in zip(texts, numeric))
+
     rows, levels, end = [header], [], len(texts)
+    waiting: list[tuple[int, dict[str, Paragraph]]] = []  # names printed one after another, each with no values
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
         while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
@@ -958,9 +963,15 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
             if stop is not None else []
         rest = rest[:len(rest) - len(trailing)]
         cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
-        if len(rest) == len(values) and not any(slot(text) for text in rest) and not misfit(rest, values) \
-                and all(bool(NUMERIC.match(text)) == number for text, number in zip(rest, numeric)):
-            cells.update(zip(values, run[name_end:name_end + len(values)]))
+        # The rows' values may follow the last of names printed one after another, in the names' order.
+        chunks = [rest[at:at + len(values)] for at in range(0, len(rest), len(values))]
+        if len(rest) == len(values) * (len(waiting) + 1) and all(map(row_values, chunks)):
+            for (index, above), at in zip(waiting, range(name_end, name_end + len(rest), len(values))):
+                above.update(zip(values, run[at:at + len(values)]))
+                rows[index] = to_row(above, columns, len(columns))
+            at = name_end + len(rest) - len(values)
+            cells.update(zip(values, run[at:at + len(values)]))
+        waiting = [*waiting, (len(rows), cells)] if not rest and stop is not None else []
         rows.append(to_row(cells, columns, len(columns)))
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
