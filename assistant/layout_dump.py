@@ -332,6 +332,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
+    cut = cut_off_row(lines[cursor:], rows, weighted, names, "note" in columns)
+    if cut is not None:
+        rows, cursor = rows + [cut], len(lines)
     end = cursor
     table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -345,6 +348,17 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+def cut_off_row(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
+                has_note: bool) -> dict[str, Paragraph] | None:
+    """The last row of a copy cut off before its values ("项目效益" "40" "经济" at the end of the text): its names,
+    when nothing but a level and a name (and the levels' own 分值) is left; a line alone may be anything."""
+    if not rows or not 2 <= len(rest) <= names + len(weighted) or \
+            sum(bool(NUMERIC.match(normalize_text(p.text))) for p in rest) > len(weighted):
+        return None
+    _, placeholders, cells = split_head(rest, False, has_note, weighted, names)
+    return cells if "level3" in cells and not placeholders else None
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
