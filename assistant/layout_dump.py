@@ -997,12 +997,14 @@ SCORE_SHEET_HEADER = "一级指标二级指标三级指标得分"
 # An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分).
 SCORED_ITEM = re.compile(r"[^()（）\d]+?(?:[（(][^()（）\d]*[)）])?[（(]\d+(?:\.\d+)?分[)）]")
 LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
+ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
 
 
 def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
     """A score sheet printed as lines whose breaks fall one cell late: each line holds a row's items (一级, 二级,
-    三级, right-aligned, each with its points) and starts with the 得分 of the row above ("5 明确性(5 分)").
+    三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
+    ("5 明确性(5 分)").
     Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
     for start, paragraph in enumerate(run):
         flat = re.sub(r"\s+", "", paragraph.text)
@@ -1017,7 +1019,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
             lines[-1][2] = Cell(score.group(1), run[end].line)
             lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
             end += 1
-        rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "得分")])]
+        rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "分值", "得分")])]
         for items, line, score in lines:
             names = SCORED_ITEM.findall(items)
             rest = items[sum(map(len, names)):]
@@ -1026,8 +1028,11 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
             names += [rest] if rest else []  # the last item, cut off before its points
             if not names:
                 break
-            levels = [Cell("", line)] * (3 - len(names[-3:])) + [Cell(name, line) for name in names[-3:]]
-            rows.append(Row(levels + [score]))
+            # The item's points are its 分值: 相关性(5分) → 相关性 | 5.
+            points = ITEM_POINTS.search(names[-1])
+            item = names[-1][:points.start()] if points else names[-1]
+            levels = [Cell("", line)] * (3 - len(names[-3:])) + [Cell(name, line) for name in [*names[-3:-1], item]]
+            rows.append(Row(levels + [Cell(points.group(1) if points else "", line), score]))
         if len(rows) < 3:
             return None
         return start, title, TableBlock(rows), end

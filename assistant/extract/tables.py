@@ -271,8 +271,7 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
         level3=level_name(fields.get("level3")),
         target=joined_target(fields),
         actual=clean(fields.get("actual")) or None,
-        # A score sheet with no 分值 column prints each item's points in its name: 相关性(5分).
-        weight=parse_number(fields.get("weight")) if "weight" in fields else header_weight(fields.get("level3")),
+        weight=parse_number(fields.get("weight")),
         score=parse_number(fields.get("score")),
         deviation_note=clean(fields.get("deviation_note")) or None,
         line=anchor.line,
