@@ -332,9 +332,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
-    cut = cut_off_row(lines[cursor:], rows, weighted, names, "note" in columns)
-    if cut is not None:
-        rows, cursor = rows + [cut], len(lines)
+    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns)
+    if cut:
+        rows, cursor = rows + cut, len(lines)
     end = cursor
     table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
@@ -350,15 +350,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     return table_rows, end
 
 
-def cut_off_row(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
-                has_note: bool) -> dict[str, Paragraph] | None:
+def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
+                 has_note: bool) -> list[dict[str, Paragraph]]:
     """The last row of a copy cut off before its values ("项目效益" "40" "经济" at the end of the text): its names,
-    when nothing but a level and a name (and the levels' own 分值) is left; a line alone may be anything."""
+    when nothing but a level and a name (and the levels' own 分值) is left, after the 二级 names printed with no
+    row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满); a line alone may be anything."""
+    empty = []
+    while len(rest) > 2 and is_level(normalize_text(rest[0].text)) and not LEVEL1.match(normalize_text(rest[0].text)) \
+            and LEVEL1.match(normalize_text(rest[1].text)):
+        empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
     if not rows or not 2 <= len(rest) <= names + len(weighted) or \
             sum(bool(NUMERIC.match(normalize_text(p.text))) for p in rest) > len(weighted):
-        return None
+        return []
     _, placeholders, cells = split_head(rest, False, has_note, weighted, names)
-    return cells if "level3" in cells and not placeholders else None
+    return [*empty, cells] if "level3" in cells and not placeholders else []
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:

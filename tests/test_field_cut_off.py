@@ -14,3 +14,13 @@ def test_the_last_row_cut_off_before_its_values_keeps_its_names():
     assert (last.level1, last.level2, last.level3, last.weight, last.score, last.line) == \
         ("项目绩效", "项目效益", "经济", None, None, 260)
     assert (table.indicators[-2].level3, table.indicators[-2].weight) == ("产出成本", 3)
+
+
+def test_a_level_with_no_row_under_it_then_the_last_row_cut_off_before_its_values():
+    # Line 2, the copy's end: "… 对推动基建项目“四项制度”健全和落实的持续性影响 效果明显 达成预期指标 10 10 经济效益指标 满意度指标(10分)
+    # 满意度指标 公众满": 经济效益指标 has no row under it before the next 一级, and 公众满 is a row cut off with its names.
+    [table] = api.extract(api.load(DEV / "anhui_tangxi_2022_weituo.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators[-3:]] == [
+        ("效益指标", "可持续影响指标", "对推动基建项目“四项制度”健全和落实的持续性影响", 10, 10),
+        ("效益指标", "经济效益指标", None, None, None),
+        ("满意度指标", "满意度指标", "公众满", None, None)]
