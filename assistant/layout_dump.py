@@ -352,18 +352,25 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
                  has_note: bool) -> list[dict[str, Paragraph]]:
-    """The last row of a copy cut off before its values ("项目效益" "40" "经济" at the end of the text): its names,
-    when nothing but a level and a name (and the levels' own 分值) is left, after the 二级 names printed with no
-    row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满); a line alone may be anything."""
+    """The last rows of a copy cut off before their values: the last row's note, then the 二级 names printed with no
+    row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满), "指标2" placeholders and the
+    row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
+    own 分值) is left after the note; a line alone may be anything. The note is set on the last row read."""
     empty = []
     while len(rest) > 2 and is_level(normalize_text(rest[0].text)) and not LEVEL1.match(normalize_text(rest[0].text)) \
             and LEVEL1.match(normalize_text(rest[1].text)):
         empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
-    if not rows or not 2 <= len(rest) <= names + len(weighted) or \
-            sum(bool(NUMERIC.match(normalize_text(p.text))) for p in rest) > len(weighted):
+    if not rows or len(rest) < 2:
         return []
-    _, placeholders, cells = split_head(rest, False, has_note, weighted, names)
-    return [*empty, cells] if "level3" in cells and not placeholders else []
+    note, placeholders, cells = split_head(rest, False, has_note, weighted, names)
+    printed = rest[1:] if note is not None else rest
+    if len(printed) > names + len(weighted) or \
+            sum(bool(NUMERIC.match(normalize_text(p.text))) for p in printed) > len(weighted):
+        return []
+    found = [*empty, *placeholders, *([cells] if "level3" in cells else [])]
+    if found and note is not None:
+        rows[-1]["note"] = note
+    return found
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:

@@ -24,3 +24,11 @@ def test_a_level_with_no_row_under_it_then_the_last_row_cut_off_before_its_value
         ("效益指标", "可持续影响指标", "对推动基建项目“四项制度”健全和落实的持续性影响", 10, 10),
         ("效益指标", "经济效益指标", None, None, None),
         ("满意度指标", "满意度指标", "公众满", None, None)]
+
+
+def test_the_last_rows_note_and_a_placeholder_row_at_the_end_of_the_copy():
+    # Lines 448-460, one cell a line, then the copy ends: "指标1学生满意度" "100" "100" "10" "10" "0" "指标2": "0" is the
+    # row's 偏差原因 cell and 指标2 a placeholder row with no values.
+    [table] = api.extract(api.load(DEV / "hebei_langfang_2019_nuantong.txt"), "rules").tables
+    assert [(i.level2, i.level3, i.weight, i.score, i.deviation_note, i.line) for i in table.indicators[-2:]] == [
+        ("服务对象满意度指标", "指标1学生满意度", 10, 10, "0", 448), ("服务对象满意度指标", "指标2", None, None, None, 460)]
