@@ -65,3 +65,4 @@ def test_funds_printed_as_keys_one_cell_a_line_with_the_unit_under_or_after_the_
     # Lines 58-72: "计划投资额" "(万元)" "570" "实际到位资金" "(万元)" "398.88" "实际使用情况(万元)" "395.86", one cell per line.
     [table] = extract("hainan_shengji_fuwumaoyi").tables
     assert funds_of(table.funds_total) == ("计划投资额", 570, 395.86, None, None, None)
+
