@@ -14,7 +14,7 @@ from itertools import chain, takewhile
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, WEIGHTED_LEVELS, fits, \
     is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
@@ -1291,7 +1291,8 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     # The colon after a key is no part of its value (单位名称：西平县交通运输局).
     cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
              for part in (text[start:end], text[end:value_end].lstrip(":："))]
-    return cells if all(cell.text for cell in cells[1::2]) else []
+    # A bracketed remark after the key ("实施单位(盖章)") is no value: the value is printed under it.
+    return cells if all(cell.text and not ANNOTATION.match(cell.text) for cell in cells[1::2]) else []
 
 
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
@@ -1328,9 +1329,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
-    # A key label on one line, or broken over two ("项目支" "出名称"), with its money unit or not: [(first line, size)].
+    # A key label on one line, or broken over two ("项目支" "出名称"), with its money unit or a remark asking for the
+    # seal ("实施单位 (盖章)") or not: [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label(MONEY_BLOCK.sub("", "".join(texts[i:i + size]).rstrip(":："))) in LINE_KEYS
+            if label(key_of("".join(texts[i:i + size]))) in LINE_KEYS
             and (size == 1 or label(texts[i]) not in LINE_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
     spaced = [(i, cells) for i in range(opening, before_funds)

@@ -1,5 +1,5 @@
-"""Table titles of the field set's dev texts as they were found: every expected value is read off the source lines by
-eye, never copied from the reader's output."""
+"""Table titles and head keys of the field set's dev texts as they were found: every expected value is read off
+the source lines by eye, never copied from the reader's output."""
 from assistant import api
 from tests.conftest import ROOT
 
@@ -11,3 +11,10 @@ def test_the_publishers_note_between_a_title_and_its_table_is_passed_over():
     # "专项(项目)名称…": the title names the table below the two notes.
     [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
     assert table.title == "2023年福彩中心绩效项目支出自评表"
+
+
+def test_a_key_with_the_seal_remark_takes_the_value_printed_under_it():
+    # Lines 13-14, one cell a line: "实施单位 (盖章) |" "青神县发展和改革局 |": "(盖章)" asks for the seal, the unit is
+    # on the line below.
+    report = api.extract(api.load(DEV / "sichuan_qingshen_2023_gongzi.txt"), "rules")
+    assert report.unit_name == "青神县发展和改革局"
