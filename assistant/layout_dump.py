@@ -973,7 +973,9 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     numeric = [name in ("weight", "score") for name in values]
     header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
     columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
-    def row_values(texts: list[str]) -> bool:
+
+    def fills_row(texts: list[str]) -> bool:
+        """Whether `texts` are one row's values: no header word, each of the type its column takes."""
         return not any(slot(text) for text in texts) and not misfit(texts, values) \
             and all(bool(NUMERIC.match(text)) == number for text, number in zip(texts, numeric))
 
@@ -991,7 +993,7 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
         # The rows' values may follow the last of names printed one after another, in the names' order.
         chunks = [rest[at:at + len(values)] for at in range(0, len(rest), len(values))]
-        if len(rest) == len(values) * (len(waiting) + 1) and all(map(row_values, chunks)):
+        if len(rest) == len(values) * (len(waiting) + 1) and all(map(fills_row, chunks)):
             for (index, above), at in zip(waiting, range(name_end, name_end + len(rest), len(values))):
                 above.update(zip(values, run[at:at + len(values)]))
                 rows[index] = to_row(above, columns, len(columns))
@@ -1016,8 +1018,7 @@ UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end
 def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
     """A score sheet printed as lines whose breaks fall one cell late: each line holds a row's items (一级, 二级,
     三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
-    ("5 明确性(5 分)").
-    Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
+    ("5 明确性(5 分)"). Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
     for start, paragraph in enumerate(run):
         flat = re.sub(r"\s+", "", paragraph.text)
         at = flat.find(SCORE_SHEET_HEADER)
