@@ -1130,7 +1130,8 @@ HEAD_KEYS = tuple(dict.fromkeys([
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).
-LINE_KEYS = (*HEAD_KEYS, "部门", *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds")))
+LINE_KEYS = (*HEAD_KEYS, "部门",
+             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")))
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"

@@ -18,3 +18,10 @@ def test_a_key_with_the_seal_remark_takes_the_value_printed_under_it():
     # on the line below.
     report = api.extract(api.load(DEV / "sichuan_qingshen_2023_gongzi.txt"), "rules")
     assert report.unit_name == "青神县发展和改革局"
+
+
+def test_ningxias_project_total_score_printed_in_the_head_after_the_title():
+    # Line 3: "马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施…": 项目总得分 is a head key
+    # (the table's 总分), and the title ends before it.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    assert (table.title, table.total_score) == ("马铃薯冲薯繁育示范推广项目绩效目标自评表", 99)
