@@ -12,8 +12,12 @@ from opencc import OpenCC
 # A number as printed: digits with thousands groups ("1,234" or "1，950.5") and decimals. It never starts
 # inside another number (after a digit, a dot, or a thousands separator that a 3-digit group follows), and its
 # quantifiers are possessive: a run of 100 KB of digits or commas is read in one pass, not one per position.
-NUMBER_PATTERN = (r"(?<![\d.])(?:(?<!\d[,，])|(?!\d{3}(?!\d)))"
-                  r"(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)(?:\.\d++)?")
+NUMBER_START = r"(?<![\d.])(?:(?<!\d[,，])|(?!\d{3}(?!\d)))"
+INTEGER = r"(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)"
+NUMBER_PATTERN = rf"{NUMBER_START}{INTEGER}(?:\.\d++)?"
+# In prose a document viewer may put a space after the decimal point ("预算35. 3万元"); only after a word, so that a
+# list's "2. " before a number ("2. 50万元用于…") stays a list number.
+PROSE_NUMBER_PATTERN = rf"{NUMBER_START}(?:(?<=[\u4e00-\u9fff]){INTEGER}\.[ \u3000]\d++|{INTEGER}(?:\.\d++)?)"
 NUMBER = re.compile(rf"[-+]?{NUMBER_PATTERN}|[-+]?(?<!\d)\.\d++")
 CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]++")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，：（）＜＞＝", "0123456789.%,:()<>=")
@@ -68,6 +72,11 @@ def _normalize(text: str) -> str:
 
 
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)
+
+
+def printed_number(printed: str) -> float:
+    """An Arabic number as prose prints it: thousands separators (half or full width) and a viewer's space dropped."""
+    return float(printed.replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", ""))
 
 
 def to_ascii(text: str) -> str:

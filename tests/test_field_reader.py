@@ -210,3 +210,18 @@ def test_a_web_table_goes_on_after_a_page_number_between_its_rows(mark):
 def test_a_unit_named_after_a_year_does_not_begin_with_its_year():
     # Line 2: "…现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结…".
     assert extract("henan_xiping_2022_nongcungonglu").unit_name == "西平县交通运输局"
+
+
+def test_the_unit_that_issued_a_cited_document_is_not_the_reporting_unit():
+    # Line 3: "…根 据南昌市财政局关于开展2022年度单位自评及部门评价 工作的通知(洪财绩2023 1号)要求,…(一)南昌市烈士陵园
+    # 管理处2022年度共有5个项目" — the finance bureau sent the notice; the 管理处 reports.
+    assert extract("jiangxi_nanchang_2022_lieshilingyuan").unit_name == "南昌市烈士陵园管理处"
+    # Line 4: "四川省财政厅 四川省水利厅《关于提前下达20xx年中央和省级水利发展资金预算的通知》…下达我县…" — no unit reports.
+    assert extract("sichuan_lushan_nd_xichuanhe").unit_name is None
+
+
+@pytest.mark.parametrize("name", ["sichuan_daying_2020_shuangxin", "fujian_ningde_2023_rencaiyizhan"])
+def test_a_phrase_ending_like_a_unit_is_no_unit_name(name):
+    # sichuan_daying l.56 "该双心及文明城市创建专项资金项目于2020年初向财政局进行资金申报工作"; fujian_ningde l.2
+    # "當年獲得寧德市級以上確認的人才驛站數量" — neither names the reporting unit in full, nor does any other line.
+    assert extract(name).unit_name is None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from assistant import api
 from assistant.document import Paragraph
 from assistant.extract.figures import read_figures, read_narrative
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 
 def sample_line(prefix: str, line: int) -> str:
@@ -115,3 +115,25 @@ def test_thousands_separators_read_back(number, separator, unit):
 def test_a_paragraph_is_read_with_its_line():
     [figure] = read_narrative([Paragraph(text="全年抽检1580批次", line=7)])
     assert (figure.value, figure.unit, figure.line, figure.before) == (1580, "批次", 7, "抽检")
+
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def key_figures(name: str, line: int) -> list[tuple[float, str]]:
+    report = api.extract(api.load(DEV / f"{name}.txt"), "rules")
+    return [(f.value, f.unit) for f in report.figures if f.line == line]
+
+
+def test_a_space_a_viewer_put_after_the_decimal_point_stays_inside_the_number():
+    # jiangxi_nanchang l.3 "烈士纪念设施维修项目:预算35. 3万元,2022年全 年实际支付35. 3万元,使用率100%"
+    assert key_figures("jiangxi_nanchang_2022_lieshilingyuan", 3) == [(35.3, "万元"), (35.3, "万元")]
+    # a list's number before an amount is no decimal point: "2. 50万元" is item 2, 50万元
+    assert [(f.value, f.unit) for f in read_figures("1. 50万元用于设备购置，2. 30万元用于培训", 1)] == [
+        (50, "万元"), (30, "万元")]
+
+
+def test_ten_thousand_before_a_unit_in_letters_is_no_money():
+    # sichuan_lushan l.20 "项目区综合治理后年保土量3.51万t;保土率59.79%。"
+    assert key_figures("sichuan_lushan_nd_xichuanhe", 20) == []
+    assert all(f.family != "money" for f in read_figures("年保土量3.51万t;新增库容1.2万m³", 20))

@@ -17,7 +17,7 @@ A `NarrativeFigure` holds
     value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an, 半个工作日 → 0.5),
                a "万" or "亿" scale inside a count applied ("1.4万起" → 14000 起)
     unit       as printed without approximation words: 万元 亿元 元 % 分 件 起 户 批次 … or a rate 件/万人 元/批次;
-               "万" alone is money printed without its 元
+               "万" alone is money printed without its 元 (not before a unit in letters: "3.51万t" is no money)
     text       the characters read ("220余件", "1，950.5万元")
     before     the subject words right before the number within its clause, dates and fillers dropped
     after      the words right after the unit within its clause
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 
 from assistant.document import Paragraph
-from assistant.values import NUMBER_PATTERN, chinese_to_number
+from assistant.values import PROSE_NUMBER_PATTERN, chinese_to_number, printed_number
 
 MONEY_UNITS = ("亿元", "万元", "元", "万")
 COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作日", "户", "家", "个", "件", "起", "项", "处", "所",
@@ -56,13 +56,13 @@ _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE
 # missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
     # The lookahead lets the scan pass a position that starts no number with one test.
-    rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
+    rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{PROSE_NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
     r"|(?P<half>半)(?=个工作日|天))"
     r"[ \u3000]?(?P<approx>余|多)?"
-    r"(?:(?P<money>(?:亿|万)(?:余|多)?元|元)"
+    r"(?:(?P<money>(?:亿|万)[ \u3000]?(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5])|(?P<points>分)(?![钟别之期批类级项数局析配]))"
+    r"|(?P<bare>万)(?![\u4e00-\u9fa5A-Za-z])|(?P<points>分)(?![钟别之期批类级项数局析配]))"
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
@@ -118,11 +118,6 @@ class NarrativeFigure:
         return self.quoted or self.before
 
 
-def number_value(printed: str) -> float:
-    """An Arabic number as printed, thousands separators (half or full width) dropped."""
-    return float(printed.replace(",", "").replace("，", ""))
-
-
 def clause_words(text: str) -> str:
     """The words of a clause without its numbers and dates ("2023年项目支出" → "项目支出")."""
     return NUMBER_CHARS.sub("", DATE_WORDS.sub("", text))
@@ -154,7 +149,7 @@ def label_before(text: str, start: int) -> str:
 
 def _value(match: re.Match) -> float | None:
     if match.group("arabic"):
-        value = number_value(match.group("arabic"))
+        value = printed_number(match.group("arabic"))
     elif match.group("half"):
         value = 0.5
     else:
@@ -170,7 +165,7 @@ def _value(match: re.Match) -> float | None:
 
 def _unit(match: re.Match) -> str:
     if match.group("money"):
-        unit = re.sub("[余多]", "", match.group("money"))
+        unit = re.sub(r"[余多\s]", "", match.group("money"))
     else:
         unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
     unit = "%" if unit == "％" else unit

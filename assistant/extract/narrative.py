@@ -16,8 +16,15 @@ from schemas import Figure, Table
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
-# A unit's name never opens with the 年 or 年度 of a year printed before it ("2022年度西平县交通运输局").
-FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度])[\u4e00-\u9fa5]{{2,20}}?{ORG_SUFFIX})")
+# A unit's full name in prose carries its place (西平县交通运输局, 省商务厅…); it never opens with the 年 or 年度 of a year
+# printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报"), and 的 joins no name
+# ("宁德市级以上确认的人才驿站" is a phrase).
+FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为])[\u4e00-\u9fa5]{{0,7}}?(?:省|市|县|区|州|盟|旗|镇|乡)"
+                        rf"(?:(?!的)[\u4e00-\u9fa5]){{1,20}}?{ORG_SUFFIX})")
+# Units that issued a document the report cites: named right before its title (四川省财政厅 四川省水利厅《关于…》),
+# or after the word that cites it (根据南昌市财政局关于开展…的通知).
+ISSUERS_BEFORE_TITLE = re.compile(rf"(?:[\s、]*+[\u4e00-\u9fa5]{{2,15}}?{ORG_SUFFIX})*?[\s、]*+《")
+CITING_WORD = re.compile(r"(?:根据|依据|按照|遵照|据)$")
 # The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
 UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role == "implementer" and "单位" in key),
                               key=len, reverse=True))
@@ -93,12 +100,16 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
             # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
             for match in pattern.finditer(paragraph.text, 0, 2000):
                 # "我校", "我局": the report speaking of itself, never a name.
-                if not inside_title(paragraph.text, match.start()) and "我" not in match.group("unit"):
+                if not issued_cited_document(paragraph.text, match.start(), match.end()) and "我" not in match.group("unit"):
                     return match.group("unit")
     return None
 
 
-def inside_title(text: str, position: int) -> bool:
-    """Whether `position` falls inside a cited document's title (《省财政厅 省教育厅关于…的通知》): the unit named
-    there issued the document, it is not the one reporting."""
-    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+def issued_cited_document(text: str, start: int, end: int) -> bool:
+    """Whether the unit printed at text[start:end] issued a document the report cites — named inside its title
+    (《省财政厅 省教育厅关于…的通知》), right before it (四川省财政厅 四川省水利厅《关于…》) or after 根据: it is not
+    the one reporting."""
+    inside = text.rfind("《", 0, start) > text.rfind("》", 0, start)
+    # Bounded slices: the issuers and the citing word are a few characters from the name.
+    before = re.sub(r"\s", "", text[max(0, start - 8):start])
+    return inside or bool(ISSUERS_BEFORE_TITLE.match(text[end:end + 40]) or CITING_WORD.search(before))
