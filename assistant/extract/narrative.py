@@ -23,7 +23,7 @@ FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为])[\u4e
                         rf"(?:(?!的)[\u4e00-\u9fa5]){{1,20}}?{ORG_SUFFIX})")
 # Units that issued a document the report cites: named right before its title (四川省财政厅 四川省水利厅《关于…》),
 # or after the word that cites it (根据南昌市财政局关于开展…的通知).
-ISSUERS_BEFORE_TITLE = re.compile(rf"(?:[\s、]*+[\u4e00-\u9fa5]{{2,15}}?{ORG_SUFFIX})*?[\s、]*+《")
+ISSUERS_BEFORE_TITLE = re.compile(rf"[\s、]{{0,3}}(?:[\u4e00-\u9fa5]{{2,15}}?{ORG_SUFFIX}[\s、]{{0,3}})*?《")
 CITING_WORD = re.compile(r"(?:根据|依据|按照|遵照|据)$")
 # The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
 UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role == "implementer" and "单位" in key),
