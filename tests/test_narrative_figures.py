@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from assistant import api
 from assistant.document import Paragraph
 from assistant.extract.figures import read_figures, read_narrative
+from assistant.extract.narrative import extract_figures
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -137,3 +138,26 @@ def test_ten_thousand_before_a_unit_in_letters_is_no_money():
     # sichuan_lushan l.20 "项目区综合治理后年保土量3.51万t;保土率59.79%。"
     assert key_figures("sichuan_lushan_nd_xichuanhe", 20) == []
     assert all(f.family != "money" for f in read_figures("年保土量3.51万t;新增库容1.2万m³", 20))
+
+
+def passages_of(lines: list[str]) -> list[Paragraph]:
+    return [Paragraph(text=text, line=number) for number, text in enumerate(lines, 1)]
+
+
+def test_a_self_score_whose_words_end_the_line_before():
+    # sichuan_shengji_2017 l.23 "2017 年整体支出开展绩 效自评,自评得分" / l.24 "90 分,存在的问题:…"
+    assert (90, "分") in key_figures("sichuan_shengji_2017_bumendefen", 24)
+
+
+def test_a_figure_broken_by_a_line_break_is_read_once_on_the_line_it_starts():
+    # jiangxi_nanchang l.5 "…项目: 预算1616万元,2022年全年实际支付1616万元,使用率 100%o…", broken as a viewer breaks lines
+    lines = ["4、南昌市烈士陵园整体提升改造工程(一期)项目: 预算1616", "万元,2022年全年实际支付35.",
+             "3万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场"]
+    report = extract_figures(passages_of(lines))
+    assert [(f.line, f.value, f.unit, f.label) for f in report] == [
+        (1, 1616, "万元", "预算"), (2, 35.3, "万元", "全年实际支付")]
+
+
+def test_a_heading_is_no_part_of_the_sentence_below_it():
+    report = extract_figures(passages_of(["(二)项目资金使用情况", "全年实际支出985.19万元。"]))
+    assert [(f.line, f.value, f.label) for f in report] == [(2, 985.19, "全年实际支出")]

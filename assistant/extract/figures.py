@@ -7,6 +7,9 @@ API
 ---
 `read_figures(text, line, scope=None) -> tuple[NarrativeFigure, ...]`
     Every quantity in one piece of text (a paragraph, a sentence, a table cell), in order.
+`passages(paragraphs) -> list[Passage]` / `read_passage(passage) -> tuple[NarrativeFigure, ...]`
+    A report's lines as figures are read from them: a line a viewer broke inside a sentence is read with the end
+    of the line before and the start of the line after, so "…自评得分" / "90 分" and "…预算1616" / "万元" are whole.
 `read_narrative(paragraphs) -> list[NarrativeFigure]`
     The same over a report's paragraphs, with each figure's budget scope carried down from the
     heading that opened its section ("二、一般公共预算支出情况" covers the lines below it).
@@ -80,6 +83,11 @@ SCOPES = {"一般公共预算": "一般公共预算", "公共财政预算": "一
 SCOPE_WORD = re.compile("|".join(SCOPES))
 SPENDING_WORD = re.compile("基本支出|项目支出")
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+NUMBERED_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}\s*[、.．])")
+SENTENCE_END = re.compile(r"[。；;！!？?]\s*$")
+CLAUSE_MARK = re.compile(r"[，,、：:]")
+# How much of the neighbouring lines a wrapped line is read with: the words that name a figure, and a unit.
+LEAD, FOLLOW = 40, 20
 PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?|上半年|1-\d{1,2}月|一季度")
 SINGLE_CASE = re.compile(r"一案|一起案|案例|个案|该案|此案")
 
@@ -144,7 +152,8 @@ def label_before(text: str, start: int) -> str:
     label = pieces[-1].strip() if pieces else ""
     if not label and len(pieces) > 1:
         label = pieces[-2].strip()
-    return re.sub(r"^[\d.、\s]+|\d{4}年度?", "", label)[-16:] or "金额"
+    # The year first: "2022年全年实际支付" is 全年实际支付, not 年全年实际支付.
+    return re.sub(r"\d{4}年度?|^[\d.、\s]+", "", label)[-16:] or "金额"
 
 
 def _value(match: re.Match) -> float | None:
@@ -170,6 +179,48 @@ def _unit(match: re.Match) -> str:
         unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
     unit = "%" if unit == "％" else unit
     return f"{unit}/{match.group('per')}" if match.group("per") else unit
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph as its figures are read: `text` is the paragraph, after the end of the line before it when the
+    sentence runs on from there, and before the start of the line after it when the sentence runs on into it;
+    the paragraph itself is text[start:end]."""
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+def runs_on(paragraph: Paragraph, following: Paragraph) -> bool:
+    """Whether a document viewer broke a sentence at the end of `paragraph`: the next line follows it and it ends
+    with no stop, and it is no heading or title (a numbered heading, or a short line with no clause mark) — unless
+    it ends inside a number."""
+    text = paragraph.text.strip()
+    if following.line != paragraph.line + 1 or not text or SENTENCE_END.search(text):
+        return False
+    return (len(text) > 40 or text[-1] in "0123456789.．"
+            or not NUMBERED_HEADING.match(text) and bool(CLAUSE_MARK.search(text)))
+
+
+def passages(paragraphs: list[Paragraph]) -> list[Passage]:
+    """Each paragraph with the neighbouring lines its sentence runs on from and into ("…自评得分" / "90 分,…";
+    "…预算1616" / "万元,…"), so that a figure or its words broken by a line break are read whole."""
+    found = []
+    for index, paragraph in enumerate(paragraphs):
+        before = paragraphs[index - 1] if index else None
+        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        lead = before.text[-LEAD:] if before and runs_on(before, paragraph) else ""
+        follow = after.text[:FOLLOW] if after and runs_on(paragraph, after) else ""
+        found.append(Passage(lead + paragraph.text + follow, paragraph.line, len(lead), len(lead) + len(paragraph.text)))
+    return found
+
+
+def read_passage(passage: Passage) -> tuple[NarrativeFigure, ...]:
+    """The figures that begin in the passage's paragraph (a number broken over two lines belongs to the first),
+    with offsets in `passage.text`."""
+    return tuple(figure for figure in read_figures(passage.text, passage.line)
+                 if passage.start <= figure.start < passage.end)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from assistant.document import Paragraph
-from assistant.extract.figures import clause_around, label_before, read_figures
+from assistant.extract.figures import Passage, clause_around, label_before, passages, read_passage
 from assistant.extract.header import HEADER_KEYS
 from assistant.values import simplified
 from schemas import Figure, Table
@@ -38,22 +38,24 @@ ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
 
 
-def money_figures(paragraph: Paragraph) -> list[Figure]:
-    return [Figure(label=label_before(paragraph.text, figure.start), value=figure.value, unit=figure.unit,
-                   quote=clause_around(paragraph.text, figure.start, figure.end), line=paragraph.line)
-            for figure in read_figures(paragraph.text, paragraph.line) if figure.family == "money"]
+def money_figures(passage: Passage) -> list[Figure]:
+    return [Figure(label=label_before(passage.text, figure.start), value=figure.value, unit=figure.unit,
+                   quote=clause_around(passage.text, figure.start, figure.end), line=passage.line)
+            for figure in read_passage(passage) if figure.family == "money"]
 
 
-def score_figures(paragraph: Paragraph) -> list[Figure]:
+def score_figures(passage: Passage) -> list[Figure]:
     """The self-score the prose quotes (整体评价98分, 指标评分98.9分); not survey scores."""
     figures = []
-    for figure in read_figures(paragraph.text, paragraph.line):
-        words = SCORE_WORDS.search(paragraph.text, max(0, figure.start - 17), figure.start) if figure.unit == "分" else None
+    for figure in read_passage(passage):
+        words = SCORE_WORDS.search(passage.text, max(0, figure.start - 17), figure.start) if figure.unit == "分" else None
         if words is None:
             continue
-        clause = clause_around(paragraph.text, figure.start, figure.end)
-        if figure.value <= 100 and ("得分" not in words.group() or "绩效" in clause) and "满意度" not in clause:
-            figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause, line=paragraph.line))
+        clause = clause_around(passage.text, figure.start, figure.end)
+        # An indicator's 得分 is no self-score: 得分 counts when the unit scored itself (自评得分) or its 绩效.
+        scored_itself = "得分" not in words.group() or words.group().startswith("自评") or "绩效" in "".join(clause.split())
+        if figure.value <= 100 and scored_itself and "满意度" not in clause:
+            figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause, line=passage.line))
     return figures
 
 
@@ -67,8 +69,8 @@ def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
     """Key figures of the paragraphs: money and the self-score. The caller gives them in simplified characters
     (`as_simplified`)."""
     figures: list[Figure] = []
-    for paragraph in paragraphs:
-        figures += money_figures(paragraph) + score_figures(paragraph)
+    for passage in passages(paragraphs):
+        figures += money_figures(passage) + score_figures(passage)
     return figures
 
 
