@@ -161,3 +161,11 @@ def test_a_figure_broken_by_a_line_break_is_read_once_on_the_line_it_starts():
 def test_a_heading_is_no_part_of_the_sentence_below_it():
     report = extract_figures(passages_of(["(二)项目资金使用情况", "全年实际支出985.19万元。"]))
     assert [(f.line, f.value, f.label) for f in report] == [(2, 985.19, "全年实际支出")]
+
+
+def test_a_self_score_printed_without_its_points():
+    # fujian_ningde_2023 l.2 "…社會效益目標15分,服務對象滿意度15分,總得分90,,(二)項目績效目標完成情況…"
+    assert (90, "分") in key_figures("fujian_ningde_2023_rencaiyizhan", 2)
+    # a number before a stop after other words stays unread: a phone number, a rate printed without its %
+    figures = read_figures("联系电话12345678，完成率100,总得分90。", 1)
+    assert [(f.value, f.unit) for f in figures] == [(90, "分")]

@@ -65,7 +65,9 @@ FIGURE = re.compile(
     r"(?:(?P<money>(?:亿|万)[ \u3000]?(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5A-Za-z])|(?P<points>分)(?![钟别之期批类级项数局析配]))"
+    r"|(?P<bare>万)(?![\u4e00-\u9fa5A-Za-z])|(?P<points>分)(?![钟别之期批类级项数局析配])"
+    # no unit before a stop: kept only as the self-score after its words (总得分90,)
+    r"|(?P<stated>)(?=[，,。；;、)）\s]|$))"
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
@@ -90,6 +92,8 @@ CLAUSE_MARK = re.compile(r"[，,、：:]")
 LEAD, FOLLOW = 40, 20
 PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?|上半年|1-\d{1,2}月|一季度")
 SINGLE_CASE = re.compile(r"一案|一起案|案例|个案|该案|此案")
+# The words a self-score is printed after without its 分 ("总得分90,,").
+STATED_SCORE = re.compile(r"(?:总得分|自评得分|自评总分)[为是:：]?$")
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,7 @@ def _unit(match: re.Match) -> str:
     if match.group("money"):
         unit = re.sub(r"[余多\s]", "", match.group("money"))
     else:
-        unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points")
+        unit = match.group("scaled") or match.group("unit") or match.group("bare") or match.group("points") or "分"
     unit = "%" if unit == "％" else unit
     return f"{unit}/{match.group('per')}" if match.group("per") else unit
 
@@ -235,6 +239,9 @@ def read_figures(text: str, line: int, scope: str | None = None) -> tuple[Narrat
         if chinese and (match.group("money") or match.group("bare") or match.group("scale") or match.group("points")
                         or text[match.start():match.end() + 1].startswith(CHINESE_WORDS)
                         and not (match.group("unit") == "家" and chinese == "一")):
+            continue
+        if match.group("stated") is not None and not (
+                match.group("arabic") and STATED_SCORE.search(text, max(0, match.start() - 5), match.start())):
             continue
         value = _value(match)
         if value is None:

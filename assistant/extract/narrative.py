@@ -35,6 +35,7 @@ NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人
 LABELLED_UNIT = re.compile(rf"(?:{UNIT_LABELS})[:：]?(?P<unit>(?:(?!{NEXT_LABEL})[\u4e00-\u9fa5]){{2,20}}{ORG_SUFFIX})")
 YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
+SELF_SCORED = re.compile(r"自评得分|总得分")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
 
 
@@ -52,9 +53,11 @@ def score_figures(passage: Passage) -> list[Figure]:
         if words is None:
             continue
         clause = clause_around(passage.text, figure.start, figure.end)
-        # An indicator's 得分 is no self-score: 得分 counts when the unit scored itself (自评得分) or its 绩效.
-        scored_itself = "得分" not in words.group() or words.group().startswith("自评") or "绩效" in "".join(clause.split())
-        if figure.value <= 100 and scored_itself and "满意度" not in clause:
+        # An indicator's 得分 is no self-score, nor a survey's (满意度): 得分 counts when its words say the unit scored
+        # itself (自评得分) or the whole (总得分), or when the clause speaks of 绩效 and of no survey.
+        named = SELF_SCORED.search(passage.text, max(0, words.start() - 2), words.end())
+        scored_itself = named or ("得分" not in words.group() or "绩效" in "".join(clause.split())) and "满意度" not in clause
+        if figure.value <= 100 and scored_itself:
             figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause, line=passage.line))
     return figures
 
