@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from assistant import api
 from assistant.document import Paragraph
 from assistant.extract.figures import read_figures, read_narrative
-from assistant.extract.narrative import extract_figures
+from assistant.extract.narrative import as_simplified, extract_figures
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -169,3 +169,36 @@ def test_a_self_score_printed_without_its_points():
     # a number before a stop after other words stays unread: a phone number, a rate printed without its %
     figures = read_figures("联系电话12345678，完成率100,总得分90。", 1)
     assert [(f.value, f.unit) for f in figures] == [(90, "分")]
+
+
+# A narrative-only self-evaluation written as the field's reports are (衔接资金 监控总结, 部门整体支出, 转移支付):
+# every amount of money is read once, with its unit and value; dates, 文号, phone numbers, rates and counts are not.
+NARRATIVE_REPORT = [
+    "2023年度西平县农业农村局部门整体支出绩效自评报告",
+    "根据《关于开展2023年度财政资金绩效自评工作的通知》（西财绩〔2024〕15号）要求，现将自评情况报告如下：",
+    "一、部门收支情况",
+    "2023年度收入合计2,179.00万元，其中：财政拨款收入1，950.5万元，其他收入228.5万元；支出合计2179.00万元，"
+    "其中：基本支出1,234.56万元，项目支出944.44万元。",
+    "截至2023年12月31日，衔接资金项目累计拨付约1.25亿元，近50万元用于产业奖补，余下20余万元已结转；"
+    "公务接待费支出3,580元，较上年减少1,234.56元。",
+    "项目惠及脱贫户356户、1200人，建设项目12个，资金执行率100%，满意度98.5%，联系电话：0396-5021234。",
+    "中央食品监管专项下达资金35. 3万元，省级配套资金1616",
+    "万元，全部用于抽检2000批次。",
+    "全年預(yù)算數(shù)2089萬元，實際支出1777萬元。",
+    "经综合评价，本部门自评得分95.5分，评价等级为优。",
+]
+
+
+def test_every_amount_of_money_in_a_narrative_report_is_read_once():
+    figures = extract_figures(as_simplified(passages_of(NARRATIVE_REPORT)))
+    assert [(f.line, f.value, f.unit) for f in figures] == [
+        (4, 2179, "万元"), (4, 1950.5, "万元"), (4, 228.5, "万元"), (4, 2179, "万元"), (4, 1234.56, "万元"),
+        (4, 944.44, "万元"),
+        (5, 1.25, "亿元"), (5, 50, "万元"), (5, 20, "万元"), (5, 3580, "元"), (5, 1234.56, "元"),
+        (7, 35.3, "万元"), (7, 1616, "万元"),
+        (9, 2089, "万元"), (9, 1777, "万元"),
+        (10, 95.5, "分"),
+    ]
+    labels = [f.label for f in figures]
+    assert labels[:6] == ["收入合计", "财政拨款收入", "其他收入", "支出合计", "基本支出", "项目支出"]
+    assert labels[6:9] == ["衔接资金项目累计拨付", "金额", "余下"] and labels[12] == "省级配套资金"

@@ -72,7 +72,8 @@ FIGURE = re.compile(
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
 CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]")
-LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|包括|用于|为|是|共")
+# 共 ("共计") is no break inside 公共 ("一般公共预算财政拨款收入合计").
+LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|包括|用于|为|是|(?<!公)共")
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 NUMBER_CHARS = re.compile(r"[\d.%]+")
 FILLER = re.compile(r"^(?:其中|共|共计|合计|累计|全年|今年|年内|完成|达到|达|为|约|近|超|超过|实现|有|计|各类|推动|推进)+")
@@ -156,8 +157,9 @@ def label_before(text: str, start: int) -> str:
     label = pieces[-1].strip() if pieces else ""
     if not label and len(pieces) > 1:
         label = pieces[-2].strip()
-    # The year first: "2022年全年实际支付" is 全年实际支付, not 年全年实际支付.
-    return re.sub(r"\d{4}年度?|^[\d.、\s]+", "", label)[-16:] or "金额"
+    # The year first: "2022年全年实际支付" is 全年实际支付, not 年全年实际支付; an approximation is no part of a label.
+    label = re.sub(r"\d{4}年度?|^[\d.、\s]+", "", label)
+    return label.removesuffix(next((word for word in APPROX_BEFORE if label.endswith(word)), ""))[-16:] or "金额"
 
 
 def _value(match: re.Match) -> float | None:
