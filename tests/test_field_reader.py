@@ -225,3 +225,8 @@ def test_a_phrase_ending_like_a_unit_is_no_unit_name(name):
     # sichuan_daying l.56 "该双心及文明城市创建专项资金项目于2020年初向财政局进行资金申报工作"; fujian_ningde l.2
     # "當年獲得寧德市級以上確認的人才驛站數量" — neither names the reporting unit in full, nor does any other line.
     assert extract(name).unit_name is None
+
+
+def test_a_title_printed_as_the_copys_file_name_names_the_unit():
+    # Line 2: "上海市普陀区体育事业管理中心2022年度项目自评价.pdf" — not the 主管部门 nor a funds row of the table below.
+    assert extract("shanghai_putuo_2022_tiyu").unit_name == "上海市普陀区体育事业管理中心"

@@ -14,8 +14,11 @@ from assistant.values import simplified
 from schemas import Figure, Table
 
 ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局|委|办|院|所|站|馆|厅|队|处|社|校|会)"
+# A title names the unit before or after the year; a published copy's title may be its file's name
+# ("上海市普陀区体育事业管理中心2022年度项目自评价.pdf").
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
-                        r"\s*(?:（汇总）)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:绩效)?\s*(?:自评)?\s*(?:报告)?\s*$")
+                        r"\s*(?:（汇总）)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位|项目)?\s*(?:整体支出|支出)?\s*(?:绩效)?"
+                        r"\s*(?:自评价?)?\s*(?:报告)?\s*(?:\.(?:pdf|docx?|wps|xlsx?))?\s*$")
 # A unit's full name in prose carries its place (西平县交通运输局, 省商务厅…); it never opens with the 年 or 年度 of a year
 # printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报"), and 的 joins no name
 # ("宁德市级以上确认的人才驿站" is a phrase).
