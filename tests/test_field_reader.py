@@ -230,3 +230,8 @@ def test_a_phrase_ending_like_a_unit_is_no_unit_name(name):
 def test_a_title_printed_as_the_copys_file_name_names_the_unit():
     # Line 2: "上海市普陀区体育事业管理中心2022年度项目自评价.pdf" — not the 主管部门 nor a funds row of the table below.
     assert extract("shanghai_putuo_2022_tiyu").unit_name == "上海市普陀区体育事业管理中心"
+
+
+def test_a_placeholder_in_the_implementers_cell_is_no_unit_name():
+    # Line 3: "…项目名称碟令薯樽轴示施项目实施单位/项目负责人原州区农技中心/杨勃兴…" — the cell after 实施单位 holds "/".
+    assert extract("ningxia_yuanzhou_2022_malingshu").unit_name != "/"

@@ -30,6 +30,8 @@ HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 # The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府).
 UNIT_CODE = re.compile(r"^\d+\s*[-－—]\s*")
+# A unit's name has words; a placeholder ("/", "—") in the cell names no unit.
+NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
 # One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
 LEVEL_PAIR_HEAD = "评价内容"
@@ -198,7 +200,7 @@ def header_values(row: Row) -> dict[str, str]:
         if key == "money_unit":
             value = next((unit for unit in MONEY_UNITS if unit in value), "")
         elif key in ("department", "implementer"):
-            value = UNIT_CODE.sub("", value)
+            value = UNIT_CODE.sub("", value) if NAME_WORDS.search(value) else ""
         if value:
             found.setdefault(key, value)
     return found
