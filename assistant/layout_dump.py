@@ -14,7 +14,7 @@ from itertools import chain, takewhile
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, WEIGHTED_LEVELS, fits, \
     is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, key_of
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
@@ -1123,10 +1123,10 @@ def keyed(row: Row) -> bool:
     return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
-# The head's keys: the names, header.HEADER_KEYS' departments and implementers (but 部门, see LINE_KEYS), and the
+# The head's keys: the names, header.HEADER_KEYS' units (but 部门, see LINE_KEYS), and the
 # labels of a form's contact lines.
 HEAD_KEYS = tuple(dict.fromkeys([
-    *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in ("department", "implementer") and key != "部门"),
+    *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).

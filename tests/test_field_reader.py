@@ -235,3 +235,9 @@ def test_a_title_printed_as_the_copys_file_name_names_the_unit():
 def test_a_placeholder_in_the_implementers_cell_is_no_unit_name():
     # Line 3: "…项目名称碟令薯樽轴示施项目实施单位/项目负责人原州区农技中心/杨勃兴…" — the cell after 实施单位 holds "/".
     assert extract("ningxia_yuanzhou_2022_malingshu").unit_name != "/"
+
+
+def test_the_unit_that_fills_in_the_form_is_named_before_the_projects_implementer():
+    # Lines 29–33: "主管部门" / "昌宁县供销合作社联合社" / "项目实施单位" / "昌宁县昌龙鸿运牧业专业合作社";
+    # line 14: "单位名称:昌宁县供销合作社联合社 填报日期:2023年4月15日" — the 供销社 reports on the 合作社's project.
+    assert extract("yunnan_changning_2022_shengzhu").unit_name == "昌宁县供销合作社联合社"

@@ -18,11 +18,13 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                # A transfer payment's form names the central ministry and the local department that runs it.
                "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
-               "实施单位": "implementer", "项目实施单位": "implementer", "单位名称": "implementer",
-               "填报单位": "implementer", "部门": "implementer", "资金使用单位": "implementer", "资金单位": "money_unit",
+               "实施单位": "implementer", "项目实施单位": "implementer", "部门": "implementer",
+               # the unit that fills in the form and reports, named before a project's implementer
+               "单位名称": "reporter", "填报单位": "reporter", "资金使用单位": "implementer", "资金单位": "money_unit",
                "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
+UNIT_ROLES = ("department", "implementer", "reporter")
 # What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
@@ -199,7 +201,7 @@ def header_values(row: Row) -> dict[str, str]:
             continue
         if key == "money_unit":
             value = next((unit for unit in MONEY_UNITS if unit in value), "")
-        elif key in ("department", "implementer"):
+        elif key in UNIT_ROLES:
             value = UNIT_CODE.sub("", value) if NAME_WORDS.search(value) else ""
         if value:
             found.setdefault(key, value)

@@ -29,7 +29,7 @@ FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为])[\u4e
 ISSUERS_BEFORE_TITLE = re.compile(rf"[\s、]{{0,3}}(?:[\u4e00-\u9fa5]{{2,15}}?{ORG_SUFFIX}[\s、]{{0,3}})*?《")
 CITING_WORD = re.compile(r"(?:根据|依据|按照|遵照|据)$")
 # The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
-UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role == "implementer" and "单位" in key),
+UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role in ("implementer", "reporter") and "单位" in key),
                               key=len, reverse=True))
 # A head label the form prints after a unit's name (项目负责人, 主管部门 …); 部门 and 单位 are words of names too.
 NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人", "联系电话"])

@@ -17,9 +17,10 @@ def mentions_self_evaluation_table(document: Document) -> bool:
 
 
 def head_units(document: Document) -> list[str]:
-    """The units a table's head names (单位名称 / 项目实施单位 / 填报单位), in document order."""
-    return [unit for block in document.tables for row in block.rows[:12]
-            if (unit := header_values(row).get("implementer"))]
+    """The units a table's head names: the reporting ones (单位名称 / 填报单位), then the implementers (项目实施单位),
+    each in document order."""
+    heads = [header_values(row) for block in document.tables for row in block.rows[:12]]
+    return [unit for role in ("reporter", "implementer") for head in heads if (unit := head.get(role))]
 
 
 def extract_rules(document: Document) -> Report:
