@@ -202,3 +202,10 @@ def test_every_amount_of_money_in_a_narrative_report_is_read_once():
     labels = [f.label for f in figures]
     assert labels[:6] == ["收入合计", "财政拨款收入", "其他收入", "支出合计", "基本支出", "项目支出"]
     assert labels[6:9] == ["衔接资金项目累计拨付", "金额", "余下"] and labels[12] == "省级配套资金"
+
+
+def test_a_key_figure_is_quoted_with_its_clause():
+    # henan_xiping l.5 "我县2022年农村公路通村道路建设项目计划投资2179万元,实现新建村内道路、连通道路32.63公里。"
+    report = api.extract(api.load(DEV / "henan_xiping_2022_nongcungonglu.txt"), "rules")
+    [figure] = [f for f in report.figures if f.line == 5]
+    assert (figure.value, figure.unit, figure.quote) == (2179, "万元", "我县2022年农村公路通村道路建设项目计划投资2179万元")

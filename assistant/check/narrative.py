@@ -11,7 +11,7 @@ from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_value, shared_subject
 from assistant.check.names import canonical, compatible_units
-from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
+from assistant.extract.figures import NarrativeFigure, clause_around, clause_of, read_figures, read_narrative
 from assistant.document import Paragraph
 from assistant.retrieval import split_sentences
 from assistant.values import normalize_text
@@ -427,16 +427,6 @@ def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, s
                                 [Evidence(quote=quote_a, line=a.line), Evidence(quote=quote_b, line=b.line)],
                                 None, subject, expected=a.text, actual=b.text))
     return findings
-
-
-def clause_of(text: str, mention: NarrativeFigure) -> str:
-    """The clause (between commas or stops) of `text` in which the reader found `mention`."""
-    start = mention.start
-    # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
-    window = max(0, start - 400)
-    left = max(max(text.rfind(c, window, start) for c in "。；;，,") + 1, window)
-    right_positions = [p for p in (text.find(c, start + len(mention.text), start + 400) for c in "。；;，,") if p >= 0]
-    return text[left:min(right_positions) if right_positions else min(len(text), start + 400)].strip()[:200]
 
 
 def narrative_mentions(ctx: Context) -> list[tuple[NarrativeFigure, str]]:

@@ -13,8 +13,9 @@ API
 `read_narrative(paragraphs) -> list[NarrativeFigure]`
     The same over a report's paragraphs, with each figure's budget scope carried down from the
     heading that opened its section ("二、一般公共预算支出情况" covers the lines below it).
-`clause_around(text, start, end)` / `label_before(text, start)`
-    The clause a match stands in, and the few words before a number that say what it is.
+`clause_around(text, start, end)` / `clause_of(text, figure)` / `label_before(text, start)`
+    The sentence a match stands in, the clause (between commas or stops) a figure stands in, and the few words
+    before a number that say what it is.
 
 A `NarrativeFigure` holds
     value      the number as a float, Chinese numerals included (七 → 7, 二十 → 20 via cn2an, 半个工作日 → 0.5),
@@ -148,6 +149,16 @@ def clause_around(text: str, start: int, end: int) -> str:
     """The clause a match stands in: from the previous sentence break to the next one."""
     left, right = sentence_bounds(text, start, end)
     return text[left:right].strip()
+
+
+def clause_of(text: str, mention: NarrativeFigure) -> str:
+    """The clause (between commas or stops) of `text` in which the reader found `mention`."""
+    start = mention.start
+    # Separators are looked for within a window: a clause is short, and an unbounded search is slow on a huge line.
+    window = max(0, start - 400)
+    left = max(max(text.rfind(c, window, start) for c in "。；;，,") + 1, window)
+    right_positions = [p for p in (text.find(c, start + len(mention.text), start + 400) for c in "。；;，,") if p >= 0]
+    return text[left:min(right_positions) if right_positions else min(len(text), start + 400)].strip()[:200]
 
 
 def label_before(text: str, start: int) -> str:

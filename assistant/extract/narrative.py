@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from assistant.document import Paragraph
-from assistant.extract.figures import Passage, clause_around, label_before, passages, read_passage
+from assistant.extract.figures import Passage, clause_around, clause_of, label_before, passages, read_passage
 from assistant.extract.header import HEADER_KEYS
 from assistant.values import simplified
 from schemas import Figure, Table
@@ -44,7 +44,7 @@ SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-
 
 def money_figures(passage: Passage) -> list[Figure]:
     return [Figure(label=label_before(passage.text, figure.start), value=figure.value, unit=figure.unit,
-                   quote=clause_around(passage.text, figure.start, figure.end), line=passage.line)
+                   quote=clause_of(passage.text, figure), line=passage.line)
             for figure in read_passage(passage) if figure.family == "money"]
 
 
@@ -61,7 +61,8 @@ def score_figures(passage: Passage) -> list[Figure]:
         named = SELF_SCORED.search(passage.text, max(0, words.start() - 2), words.end())
         scored_itself = named or ("得分" not in words.group() or "绩效" in "".join(clause.split())) and "满意度" not in clause
         if figure.value <= 100 and scored_itself:
-            figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause, line=passage.line))
+            figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause_of(passage.text, figure),
+                                  line=passage.line))
     return figures
 
 
