@@ -209,3 +209,9 @@ def test_a_key_figure_is_quoted_with_its_clause():
     report = api.extract(api.load(DEV / "henan_xiping_2022_nongcungonglu.txt"), "rules")
     [figure] = [f for f in report.figures if f.line == 5]
     assert (figure.value, figure.unit, figure.quote) == (2179, "万元", "我县2022年农村公路通村道路建设项目计划投资2179万元")
+
+
+def test_a_figure_at_the_end_of_a_line_stays_whole_whatever_the_next_line_starts_with():
+    lines = ["(1)中央衔接推进乡村振兴补助资金用于村内道路硬化，共计拨付资金100万元",
+             "2、省级衔接资金50万元用于产业奖补"]
+    assert [(f.line, f.value, f.unit) for f in extract_figures(passages_of(lines))] == [(1, 100, "万元"), (2, 50, "万元")]

@@ -220,6 +220,12 @@ def runs_on(paragraph: Paragraph, following: Paragraph) -> bool:
             or not NUMBERED_HEADING.match(text) and bool(CLAUSE_MARK.search(text)))
 
 
+def ends_inside_figure(paragraph: Paragraph) -> bool:
+    """Whether the line stops inside a number or its unit ("…预算1616", "…35.", "…1616万"): only then is the start
+    of the next line read with it — a whole figure at a line's end stays whole whatever the next line starts with."""
+    return paragraph.text.rstrip(" \u3000")[-1:] in tuple("0123456789.,，．万亿")
+
+
 def passages(paragraphs: list[Paragraph]) -> list[Passage]:
     """Each paragraph with the neighbouring lines its sentence runs on from and into ("…自评得分" / "90 分,…";
     "…预算1616" / "万元,…"), so that a figure or its words broken by a line break are read whole."""
@@ -228,7 +234,7 @@ def passages(paragraphs: list[Paragraph]) -> list[Passage]:
         before = paragraphs[index - 1] if index else None
         after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         lead = before.text[-LEAD:] if before and runs_on(before, paragraph) else ""
-        follow = after.text[:FOLLOW] if after and runs_on(paragraph, after) else ""
+        follow = after.text[:FOLLOW] if after and runs_on(paragraph, after) and ends_inside_figure(paragraph) else ""
         found.append(Passage(lead + paragraph.text + follow, paragraph.line, len(lead), len(lead) + len(paragraph.text)))
     return found
 
