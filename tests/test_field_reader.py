@@ -4,7 +4,9 @@ import pytest
 from opencc import OpenCC
 
 from assistant import api
+from assistant.document import Paragraph
 from assistant.evaluate.extraction import score_extraction
+from assistant.extract.narrative import extract_unit_name
 from schemas.gold import GoldReport
 from tests.conftest import ROOT, eval_tool
 
@@ -241,3 +243,8 @@ def test_the_unit_that_fills_in_the_form_is_named_before_the_projects_implemente
     # Lines 29–33: "主管部门" / "昌宁县供销合作社联合社" / "项目实施单位" / "昌宁县昌龙鸿运牧业专业合作社";
     # line 14: "单位名称:昌宁县供销合作社联合社 填报日期:2023年4月15日" — the 供销社 reports on the 合作社's project.
     assert extract("yunnan_changning_2022_shengzhu").unit_name == "昌宁县供销合作社联合社"
+
+
+def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
+    title = Paragraph("关于西平县农业农村局2022年度部门整体支出绩效自评的报告", 2)
+    assert extract_unit_name([title], [], []) == "西平县农业农村局"

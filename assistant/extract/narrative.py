@@ -20,9 +20,9 @@ TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9f
                         r"\s*(?:（汇总）)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位|项目)?\s*(?:整体支出|支出)?\s*(?:绩效)?"
                         r"\s*(?:自评价?)?\s*(?:报告)?\s*(?:\.(?:pdf|docx?|wps|xlsx?))?\s*$")
 # A unit's full name in prose carries its place (西平县交通运输局, 省商务厅…); it never opens with the 年 or 年度 of a year
-# printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报"), and 的 joins no name
-# ("宁德市级以上确认的人才驿站" is a phrase).
-FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为])[\u4e00-\u9fa5]{{0,7}}?(?:省|市|县|区|州|盟|旗|镇|乡)"
+# printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报", "关于…局…的报告"), and 的 joins
+# no name ("宁德市级以上确认的人才驿站" is a phrase).
+FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为]|关于)[\u4e00-\u9fa5]{{0,7}}?(?:省|市|县|区|州|盟|旗|镇|乡)"
                         rf"(?:(?!的)[\u4e00-\u9fa5]){{1,20}}?{ORG_SUFFIX})")
 # Units that issued a document the report cites: named right before its title (四川省财政厅 四川省水利厅《关于…》),
 # or after the word that cites it (根据南昌市财政局关于开展…的通知).
