@@ -135,3 +135,76 @@ def test_narrative_arithmetic_on_small_reports(body, expected):
     findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings
                 if f.rule == "narrative_arithmetic"]
     assert [(f.expected, f.actual) for f in findings] == ([expected] if expected else [])
+
+
+def rules_fired(text: str) -> list[tuple[str, str | None]]:
+    return [(f.rule, f.actual) for f in api.check(text.encode(), "rules").findings]
+
+
+# A narrative-only report written from the sentences of dev sources: revenues that add up (unknown_nd_2024_nongjigouzhi
+# l.3), a count built from its parts (yunnan_honghe_2024_shujuzhongxin l.10), 万元 beside a per-head 元 (hubei_hbust_2021
+# l.8), a payment up to 12月31日 (henan_xiping_2022 l.13), and its 自评得分 in the closing section.
+NARRATIVE_ONLY = """2022年度农机购置补贴项目绩效自评报告
+一、基本情况
+2022年农机购置补贴项目预算资金合计2089万元。其中省内安排农机购置与应用补贴资金312万元，中央安排农机购置补贴资金1777万元。全年预算执行数合计2089万元。
+实施项目共16个，年初批复预算8个项目，年中增加8个项目。
+二、绩效情况
+补贴资金合计2089万元，受益农户1.2万，一名学生4000.5元的最低资助标准另行安排。
+项目资金共2089万元，截止2022年12月31日，已完成拨付2089万元，执行率100%。
+三、存在的问题
+截至2022年9月30日，项目支出执行率仅为56.3%，经督促后年底执行率达到100%。
+四、改进措施
+加强预算执行管理。
+五、自评结果应用
+自评得分95.5分，等级为优。
+"""
+
+
+def test_a_narrative_only_report_that_adds_up_yields_no_finding():
+    assert rules_fired(NARRATIVE_ONLY) == []
+
+
+@pytest.mark.parametrize("sentence, fired", [
+    # unknown_nd_2024_nongjigouzhi l.4: a sum of money short of its 元
+    ("年初预算合计2389万元，年中调减中央财政资金300万，全年预算执行数合计2089万元。", [("unit_missing", "300万")]),
+    # the same figure counting households is no money
+    ("年初预算合计2389万元，惠及脱贫户1.2万，全年预算执行数合计2089万元。", []),
+    # sample 003 l.32: a spending total short of its 万
+    ("知识产权专项年初预算20万元，追加45.47万元，实际支出65.47元。", [("unit_missing", "65.47元")]),
+    # an amount per head is in 元 beside totals in 万元
+    ("三公经费支出6.85万元，其中公务接待费1.25万元，人均接待费用50.81元。", []),
+    ("发放耕地地力保护补贴2136.5万元，补贴标准为每亩105.6元。", []),
+])
+def test_an_amount_in_yuan_among_wan_yuan(sentence, fired):
+    assert [f for f in rules_fired(REPORT.format(body=sentence)) if f[0] == "unit_missing"] == fired
+
+
+HENAN_PAID = "项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。"  # henan_xiping_2022 l.13
+
+
+@pytest.mark.parametrize("title, sentence, fired", [
+    ("2022年度项目绩效自评报告", HENAN_PAID, [("date_inconsistency", "截止2022年12月8日")]),
+    # the sentence goes on to the year's end: the cut-off is a point on the way
+    ("2022年度项目绩效自评报告", HENAN_PAID.replace("。", "，年底已全部拨付。"), []),
+    # a 绩效监控 report states the year so far by nature
+    ("2022年度项目支出绩效监控总结报告", HENAN_PAID, []),
+])
+def test_a_part_year_cut_off(title, sentence, fired):
+    found = rules_fired(f"{title}\n" + REPORT.format(body=sentence))
+    assert [f for f in found if f[0] == "date_inconsistency"] == fired
+
+
+def test_a_monitoring_report_lacks_no_self_evaluation_section():
+    # the outline of a 绩效监控总结报告 (monitoring, not self-evaluation): no 自评结果应用, no 自评分
+    text = ("2023年度项目支出绩效监控总结报告\n一、项目基本情况\n纳入绩效监控的项目共6个，年初预算资金860万元。\n"
+            "二、绩效监控情况\n" + HENAN_PAID + "\n三、存在问题\n截至目前尚有2个项目未启动。\n四、下一步措施\n加快项目实施进度。\n")
+    assert rules_fired(text) == []
+    assert ("missing_section", None) in rules_fired(text.replace("监控总结报告", "自评报告"))
+
+
+def test_a_heading_run_into_its_first_sentence_is_a_heading():
+    # "（二）预算资金情况。2021年部门预算收入…": the budget section is there
+    text = ("2021年度部门整体支出绩效自评报告\n一、基本情况\n（一）部门概况。下设机关科室9个。\n"
+            "（二）预算资金情况。2021年部门预算收入总计2089万元，其中财政拨款收入1777万元，其他收入312万元。\n"
+            "二、绩效情况\n本年工作完成。\n三、存在的问题\n无。\n四、改进措施\n加强管理。\n五、自评结果应用\n自评得分95.5分。\n")
+    assert [f for f in rules_fired(text) if f[0] == "missing_section"] == []

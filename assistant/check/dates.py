@@ -15,6 +15,10 @@ PUBLISHED = re.compile(r"于\s*(?P<year>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1
 DAY = r"(?P<year>20\d{2})\s{0,2}[年.．\-/]\s{0,2}(?P<month>\d{1,2})\s{0,2}[月.．\-/]\s{0,2}(?P<day>\d{1,2})\s{0,2}日?"
 REPORT_DATE = re.compile(rf"\s{{0,4}}{DAY}\s{{0,4}}")
 FILED = re.compile(rf"填[报表]日期\s{{0,2}}[:：]?\s{{0,4}}{DAY}")
+# The sentence goes on to the year's end ("截至9月30日…仅为56.3%，…年底执行率达到98.38%"): the cut-off is a
+# point on the way, not the year's result.
+YEAR_END = re.compile(r"年底|年末|12\s*月\s*31\s*日")
+SENTENCE_END = re.compile(r"[。；;]")
 STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）]")
 
 
@@ -27,6 +31,9 @@ def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
         if (int(match.group("month")), int(match.group("day"))) == (12, 31):
             continue
         if match.group("year") and year and int(match.group("year")) != year:
+            continue
+        end = SENTENCE_END.search(paragraph.text, match.end())
+        if YEAR_END.search(paragraph.text, match.end(), end.start() if end else len(paragraph.text)):
             continue
         return [finding("date_inconsistency", "warning",
                         f"数据以“{match.group()}”为截止时点，并非全年数据，却作为年度成效表述。",
@@ -94,7 +101,7 @@ def check_dates(ctx: Context) -> list[Finding]:
     year = ctx.report.year
     findings: list[Finding] = []
     for paragraph in ctx.narrative:
-        findings += check_cut_offs(paragraph, year)
+        findings += [] if ctx.monitoring_report else check_cut_offs(paragraph, year)
         findings += check_publication(paragraph, year)
         findings += check_stale_years(paragraph, year)
     return findings + check_filing_dates(ctx)

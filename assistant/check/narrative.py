@@ -36,6 +36,12 @@ PAID = re.compile(r"(?:拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A bare "300万" is money short of 元 only when its words speak of money ("调减中央财政资金300万"); "惠及脱贫户1.2万"
+# counts households.
+MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|拨付|金额|成本")
+# An amount per head, per mu or per case ("人均接待费用50.81元", "补贴标准为每亩105.6元", "一名学生4000元的最低资助标准")
+# is printed in 元 beside totals in 万元; it lacks no 万.
+PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|平均|每|单价|标准")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
@@ -255,7 +261,8 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     for sentence in sentences(paragraph):
         found = read_figures(sentence, paragraph.line)
         # "3.51万t", "2万m²": 万 scales a measure printed in Latin letters (吨, 米), it is no amount short of 元.
-        bare_wan = [m for m in found if m.unit == "万" and m.before and not LATIN_LETTER.match(m.after.lstrip())]
+        bare_wan = [m for m in found if m.unit == "万" and MONEY_WORDS.search(m.before)
+                    and not LATIN_LETTER.match(m.after.lstrip())]
         if bare_wan:
             bare = bare_wan[0]
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
@@ -264,7 +271,8 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
         if budget_sentences(Paragraph(text=sentence, line=paragraph.line)):
             continue
         in_wan = [m for m in found if m.unit == "万元"]
-        small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)]
+        small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)
+                 and not PER_UNIT.search(m.before + m.after)]
         for mention in small if in_wan else []:
             findings.append(finding("unit_missing", "warning",
                                     f"“{mention.before}{mention.text}”与同句其他万元金额口径不一致，疑缺“万”字。",

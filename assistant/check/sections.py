@@ -14,10 +14,10 @@ from schemas import Evidence, Finding
 # 二、绩效目标完成情况分析（资金投入情况分析…） 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
 REQUIRED_SECTIONS = [
     ("基本情况", ("基本情况", "绩效目标分解下达")),
-    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入")),
-    ("绩效情况", ("绩效情况", "绩效目标完成")),
+    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入", "预算资金", "资金使用")),
+    ("绩效情况", ("绩效情况", "绩效目标完成", "主要绩效", "绩效分析", "目标实现")),
     ("存在的问题", ("问题", "偏离绩效目标的原因")),
-    ("改进措施", ("改进措施", "改进建议", "下一步")),
+    ("改进措施", ("改进措施", "改进建议", "下一步", "建议")),
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
 ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
@@ -31,6 +31,9 @@ CLOSING = "。！？；：”」）)!?;:."
 # The column a unit fills with its results; a scoring standard (考核指标 / 评分标准 / 权数) has none to leave blank.
 RESULT_COLUMN = re.compile(r"完成值|实际值")
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
+# A numbered heading run into its section's first sentence: "（二）预算资金情况。2021年部门预算收入…".
+RUN_IN_HEADING = re.compile(r"\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
+                            r"|\d{1,2}\s{0,2}[、.．])\s{0,2}(?P<title>[^。：:；;，,\d]{2,20})[。：:]")
 
 
 def listed_attachments(ctx: Context) -> list[tuple[str, bool, int]]:
@@ -79,11 +82,19 @@ def check_attachments(ctx: Context) -> list[Finding]:
     return findings
 
 
+def heading_of(text: str) -> str | None:
+    """A short paragraph is a heading; a longer one may open with a numbered heading run into its text."""
+    if len(text) <= HEADING_LENGTH:
+        return text
+    run_in = RUN_IN_HEADING.match(text)
+    return run_in.group("title") if run_in else None
+
+
 def check_required_sections(ctx: Context) -> list[Finding]:
     headings = [p for p in ctx.narrative if len(p.text) <= HEADING_LENGTH]
     if len(ctx.narrative) < 5:
         return []
-    text = "".join(normalize_text(p.text) for p in headings)
+    text = "".join(normalize_text(heading) for p in ctx.narrative if (heading := heading_of(p.text)))
     return [finding("missing_section", "warning", f"报告缺少“{section}”部分。",
                     [Evidence(quote=headings[0].text if headings else ctx.narrative[0].text,
                               line=headings[0].line if headings else ctx.narrative[0].line)],
@@ -134,6 +145,6 @@ def cut_off(ctx: Context) -> bool:
 
 def check_sections(ctx: Context) -> list[Finding]:
     findings = check_attachments(ctx) + check_unfilled_tables(ctx)
-    if not is_written_report(ctx) or cut_off(ctx):
+    if not is_written_report(ctx) or cut_off(ctx) or ctx.monitoring_report:
         return findings
     return findings + check_required_sections(ctx) + check_self_score_given(ctx)
