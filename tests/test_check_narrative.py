@@ -208,3 +208,21 @@ def test_a_heading_run_into_its_first_sentence_is_a_heading():
             "（二）预算资金情况。2021年部门预算收入总计2089万元，其中财政拨款收入1777万元，其他收入312万元。\n"
             "二、绩效情况\n本年工作完成。\n三、存在的问题\n无。\n四、改进措施\n加强管理。\n五、自评结果应用\n自评得分95.5分。\n")
     assert [f for f in rules_fired(text) if f[0] == "missing_section"] == []
+
+
+SAMPLE_004_L54 = "{year}一般公共预算财政拨款基本支出{amount}万元，其中人员经费{staff}万元。"  # sample 004 l.54
+
+
+@pytest.mark.parametrize("earlier, fired", [
+    # the same year's spending restated with another value: two accounts of one figure
+    (SAMPLE_004_L54.format(year="2023年", amount="6246.47", staff="5214.2"), True),
+    # the same words for the year before: two years, not two accounts
+    (SAMPLE_004_L54.format(year="2022年", amount="6246.47", staff="5214.2"), False),
+    (SAMPLE_004_L54.format(year="上年", amount="6246.47", staff="5214.2"), False),
+    # a mid-year figure against the year's
+    ("截至2023年6月30日，" + SAMPLE_004_L54.format(year="", amount="3120.5", staff="2604.1"), False),
+])
+def test_figures_of_two_periods_are_not_one_figure_told_twice(earlier, fired):
+    text = ("2023年度部门整体支出绩效自评报告\n" + REPORT.format(body=earlier) + "五、自评结果应用\n"
+            + SAMPLE_004_L54.format(year="2023年", amount="6346.47", staff="5314.2") + "自评得分95分。\n")
+    assert ("narrative_inconsistency" in {rule for rule, _ in rules_fired(text)}) == fired

@@ -50,6 +50,13 @@ def joined_edge(after: str, before: str) -> str:
     return ""
 
 
+def same_period(a: NarrativeFigure, b: NarrativeFigure, year: int | None) -> bool:
+    """Both figures speak of one period: the same part-year cut-off (or none) and the same year, an undated figure
+    being of the report's `year` ("2021年度…支出2450.6万元" and "2022年度…支出2702.8万元" are two years)."""
+    own = str(year) if year else None
+    return a.period == b.period and (a.year or own) == (b.year or own)
+
+
 def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
     if a.family != b.family and a.unit != b.unit:
         return False
