@@ -226,3 +226,24 @@ def test_figures_of_two_periods_are_not_one_figure_told_twice(earlier, fired):
     text = ("2023年度部门整体支出绩效自评报告\n" + REPORT.format(body=earlier) + "五、自评结果应用\n"
             + SAMPLE_004_L54.format(year="2023年", amount="6346.47", staff="5314.2") + "自评得分95分。\n")
     assert ("narrative_inconsistency" in {rule for rule, _ in rules_fired(text)}) == fired
+
+
+@pytest.mark.parametrize("body, expected", [
+    # sample 003 l.26: spending above 年初预算 + 追加 is a slip
+    ("知识产权专项年初预算70万元，追加69.88万元，实际支出139.98万元。", ("139.88", "139.98")),
+    # spending below it, with the 执行率 it gives (650 ÷ 700 = 92.86%): an underspend, no slip of arithmetic
+    ("知识产权专项年初预算500万元，年中追加预算200万元，截至12月31日实际支出650万元，执行率92.86%。", None),
+    # below it, yet said to be spent in full: a slip
+    ("知识产权专项年初预算70万元，追加69.88万元，实际支出139.78万元，资金全部支出。", ("139.88", "139.78")),
+    # the rate of 年初预算 + 追加, not of either alone
+    ("知识产权专项年初预算500万元，年中追加预算200万元，实际支出650万元，执行率95%。", ("92.86", "95")),
+    # sample 003 l.21 "专利累计授权量1438件（其中发明专利授权610件，实用新型710件，外观设计118件）" and a further
+    # figure in the bracket: after 其中 a complete breakdown may be followed by other figures
+    ("全区专利累计授权量1438件（其中发明专利授权610件，实用新型710件，外观设计118件，新增有效发明专利46件）。", None),
+    # subsets that cut across one another are no breakdown
+    ("全年培训新型职业农民600人，其中女性学员210人，45岁以下学员420人。", None),
+])
+def test_narrative_arithmetic_of_plans_and_parts(body, expected):
+    findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings
+                if f.rule == "narrative_arithmetic"]
+    assert [(str(f.expected), str(f.actual)) for f in findings] == ([expected] if expected else [])

@@ -22,6 +22,8 @@ INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
 ADDED = re.compile(r"追加(?:资金|预算)?$")
 SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
+# Parts that cut across one another ("培训600人，其中女性学员210人，45岁以下学员420人"): subsets, not a breakdown.
+CROSS_CUTTING = re.compile(r"[男女]性?|岁|以上|以下|党员|少数民族|脱贫|残疾|低保")
 BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
 EXECUTION_RATE = re.compile(r"执行率(?:为|达到|达|是)?$")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
@@ -32,6 +34,8 @@ COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 # "衔接资金2179万元目前已全部拨付" against "项目资金共2179万元,截止12月8日,已完成拨付2113.63万元".
 ALL_PAID = re.compile(r"(?:全部|全额|足额)(?:拨付|支付|下达)")
+# A sentence that says the budget was spent in full.
+FULL_EXECUTION = re.compile(r"100(?:\.0+)?%|全部|全额|足额")
 PAID = re.compile(r"(?:拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
@@ -73,12 +77,21 @@ def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]
             findings.append(finding("unit_missing", "warning",
                                     f"“{quote}”中实际支出写作{spent.text}，按年初预算+追加应为{fmt(spent.value)}万元，缺“万”字。",
                                     evidence, None, spent.before, expected=f"{fmt(spent.value)}万元", actual=spent.text))
-        elif spent.unit == "万元" and differs(planned, spent.value):
+        elif spent.unit == "万元" and differs(planned, spent.value) and (spent.value > planned or claims_all_spent(
+                paragraph.text, spent)):
             findings.append(finding("narrative_arithmetic", "error",
                                     f"年初预算{initial.text}+追加{added.text}={fmt(planned)}万元，"
                                     f"与所述支出{spent.text}不符。", evidence, None, None,
                                     expected=planned, actual=spent.value))
     return findings
+
+
+def claims_all_spent(text: str, spent: NarrativeFigure) -> bool:
+    """The sentence says the budget was spent in full (执行率100%, 全部支出); else spending below the budget
+    ("…实际支出650万元，执行率92.86%") is an underspend the 执行率 checks judge, not a slip of arithmetic."""
+    end = text.find("。", spent.end)
+    rest = text[spent.end:end if end >= 0 else len(text)]
+    return bool(FULL_EXECUTION.search(rest))
 
 
 def without_subtotals(parts: list[NarrativeFigure]) -> list[NarrativeFigure]:
@@ -107,12 +120,13 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
             total = head[-1]
             if sentence[:mark.start()].rstrip("，, ")[-len(total.text):] != total.text:
                 continue
-            bracketed = sentence[mark.start()] in "（("
+            # "（其中…" reads as 其中; a bracket alone ("501起（475起，26起，4起") holds only parts.
+            bracketed = sentence[mark.start()] in "（(" and not sentence.startswith("其中", mark.end())
             closing = sentence.find("）" if bracketed else "。", mark.end())
             body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
             parts = without_subtotals([m for m in read_figures(body, paragraph.line)
                                        if m.unit == total.unit and not m.approximate])
-            if len(parts) < 2 or total.approximate:
+            if len(parts) < 2 or total.approximate or any(CROSS_CUTTING.search(p.before) for p in parts):
                 continue
             prefix_sums = [sum(p.value for p in parts[:n]) for n in range(2, len(parts) + 1)]
             # After "其中" a complete breakdown may be followed by other figures; a bracket holds only parts.
@@ -249,7 +263,13 @@ def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             spent = [f for f in money if f not in budgets and SPENT.search(f.before)]
             # 年初预算 then 调整后预算: the rate may be of either; it is wrong only when it is of neither.
             budgets = [f for f in budgets if spent and f.unit == spent[-1].unit]
-            shares = [share_finding(paragraph, sentence, spent[-1].value, f.value, fmt(rate.value)) for f in budgets]
+            bases = [f.value for f in budgets]
+            # 年初预算 plus 追加 is the adjusted budget: "年初预算500万元，年中追加预算200万元…执行率92.86%" is of 700.
+            initial = [f for f in budgets if INITIAL.search(f.before)]
+            added = [f for f in budgets if ADDED.search(f.before)]
+            if initial and added:
+                bases.append(initial[-1].value + added[-1].value)
+            shares = [share_finding(paragraph, sentence, spent[-1].value, base, fmt(rate.value)) for base in bases]
             if shares and all(shares):
                 findings += shares[-1]
     return findings
