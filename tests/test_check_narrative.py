@@ -247,3 +247,19 @@ def test_narrative_arithmetic_of_plans_and_parts(body, expected):
     findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings
                 if f.rule == "narrative_arithmetic"]
     assert [(str(f.expected), str(f.actual)) for f in findings] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("body, fired", [
+    # sample 001 l.179: the 2024 self-evaluation said to be published in April 2024, before its year ended
+    ("并根据市财政部门关于部门绩效自评工作通知的要求，于2024年4月29日在单位门户网站上公开，接受社会监督。",
+     [("date_inconsistency", "2024年")]),
+    # a year's 预算 is published at its start, an earlier year's 决算 in the evaluated year
+    ("我局2024年部门预算于2024年2月18日在单位门户网站上公开，2023年部门决算于2024年8月在单位门户网站上公开。", []),
+    # henan_xiping_2022 l.2 cites 豫财农〔2018〕130号; printed with round brackets it is still a document's number
+    ("根据《河南省扶贫项目资金绩效管理办法的通知》(豫财农(2018)130号)，现将自评情况报告如下。", []),
+    # sample 000: an edition named by its year, "年关守护（2021）", in a later year's report
+    ("开展“年关守护（2021）”行动，检查企业120家。", [("date_inconsistency", "2021年")]),
+])
+def test_years_named_in_a_report(body, fired):
+    found = rules_fired("2024年度部门整体支出绩效自评报告\n" + REPORT.format(body=body) + "五、自评结果应用\n自评得分95分。\n")
+    assert [f for f in found if f[0] == "date_inconsistency"] == fired
