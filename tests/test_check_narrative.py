@@ -263,3 +263,18 @@ def test_narrative_arithmetic_of_plans_and_parts(body, expected):
 def test_years_named_in_a_report(body, fired):
     found = rules_fired("2024年度部门整体支出绩效自评报告\n" + REPORT.format(body=body) + "五、自评结果应用\n自评得分95分。\n")
     assert [f for f in found if f[0] == "date_inconsistency"] == fired
+
+
+@pytest.mark.parametrize("second, fired", [
+    # what was inspected, what was added and what there is share their words ("食品…经营企业"), not their quantity
+    ("全年检查食品生产经营企业2860家，发现问题126个。", False),
+    ("年内新增食品经营企业1260家，其中网络经营企业86家。", False),
+    # the same deed told again with another value (sample 003 l.23 "办结各级核查处置54起" / l.31 "办结不合格报告核查
+    # 处置61件")
+    ("全年办结不合格报告核查处置61起，均在规定时限内办结。", True),
+])
+def test_counts_of_different_deeds_are_different_quantities(second, fired):
+    # sample 000 l.1365 "截至年末，全区共有市场主体31288户" in a food-safety unit's words
+    body = "截至年末，全区共有食品经营企业8560家，全年办结各级核查处置54起。\n" + second
+    found = rules_fired("2022年度部门整体支出绩效自评报告\n" + REPORT.format(body=body) + "五、自评结果应用\n自评得分95分。\n")
+    assert ("narrative_inconsistency" in {rule for rule, _ in found}) == fired

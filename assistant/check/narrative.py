@@ -49,6 +49,9 @@ PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|平均|每|单价|标
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
+# The deeds a count counts, as reports name them.
+ACTION = re.compile(r"新增|净增|检查|抽检|抽查|查处|查办|办结|受理|立案|结案|处置|核查|移送|整改|排查|检测|登记|培训|发放|举办"
+                    r"|出动|监测|评查|调解")
 GENERAL_SUBJECT = 12  # figures sharing one 4-character subject; more is a general word, not a restated count
 STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
 
@@ -419,7 +422,12 @@ def bigrams(text: str) -> set[str]:
 
 
 def same_action(a: NarrativeFigure, b: NarrativeFigure, subject: str) -> bool:
-    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置")."""
+    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置").
+    A count of what was done is not one of what there is, nor of another deed: "检查食品生产经营企业2860家",
+    "新增食品经营企业1260家" and "食品经营企业8560家" are three quantities."""
+    deeds_a, deeds_b = set(ACTION.findall(a.before + a.after)), set(ACTION.findall(b.before + b.after))
+    if (deeds_a or deeds_b) and not deeds_a & deeds_b:
+        return False
     rest_a = (a.before + "|" + a.after).replace(subject, "|")
     rest_b = (b.before + "|" + b.after).replace(subject, "|")
     return any("|" not in pair for pair in bigrams(rest_a) & bigrams(rest_b))

@@ -24,7 +24,7 @@ A `NarrativeFigure` holds
     quoted     a label in quotes that names it (“个转企”145家 → "个转企"), else None
     scope      the funding source it covers: 一般公共预算 | 政府性基金 | None (all sources)
     spending   基本支出 | 项目支出 | None (both)
-    period     the part-year cut-off the sentence states ("截止12月16日"), else None (a cut-off at 12月31日 is the year)
+    period     the part-year cut-off the sentence states ("截止12月16日"), else None (截至12月31日, 截至年末 are the year)
     year       the year its sentence dates it to before it ("2021年度…支出2450.6万元" → "2021"; "上年…", "去年…" →
                "上年"), else None (the report's own year, as a rule)
     single_case True when the sentence describes one case inside a total ("其中……一案")
@@ -83,7 +83,7 @@ SCOPE_WORD = re.compile("|".join(SCOPES))
 SPENDING_WORD = re.compile("基本支出|项目支出")
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?|上半年|1-\d{1,2}月|一季度")
-YEAR_END = re.compile(r"12月31日")
+YEAR_END = re.compile(r"12月31日|年末|年底")
 DATED = re.compile(r"(?P<year>20\d{2})\s*年|上年|去年|上一年")
 SINGLE_CASE = re.compile(r"一案|一起案|案例|个案|该案|此案")
 
@@ -206,7 +206,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> tuple[Narrat
         sentence_head = text[left:match.start()]
         scope_words = SCOPE_WORD.findall(sentence_head)
         spending_words = SPENDING_WORD.findall(sentence_head[-40:])
-        period = PERIOD.search(text[left:right])
+        period = PERIOD.search(text, left, right)
         dated = [d.group("year") or "上年" for d in DATED.finditer(sentence_head)]
         approx = (match.group("approx") or match.group("approx_scale") or match.group("approx_after")
                   or before.endswith(APPROX_BEFORE))
@@ -216,7 +216,7 @@ def read_figures(text: str, line: int, scope: str | None = None) -> tuple[Narrat
             approximate=bool(approx), quoted=quoted.group("label") if quoted else None,
             scope=SCOPES[scope_words[-1]] if scope_words else scope,
             spending=spending_words[-1] if spending_words else None,
-            period=period.group() if period and not YEAR_END.search(period.group()) else None,
+            period=period.group() if period and not YEAR_END.search(text, period.start(), period.end() + 2) else None,
             year=dated[-1] if dated else None,
             single_case=bool(SINGLE_CASE.search(text[left:right]) and "其中" in text[left:right]),
             start=match.start(), end=match.end()))
