@@ -8,7 +8,9 @@ import pytest
 
 from assistant import api
 from schemas import Finding
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
+
+FIELD_DEV = ROOT / "evals" / "field" / "dev"
 
 
 @cache
@@ -278,3 +280,13 @@ def test_counts_of_different_deeds_are_different_quantities(second, fired):
     body = "截至年末，全区共有食品经营企业8560家，全年办结各级核查处置54起。\n" + second
     found = rules_fired("2022年度部门整体支出绩效自评报告\n" + REPORT.format(body=body) + "五、自评结果应用\n自评得分95分。\n")
     assert ("narrative_inconsistency" in {rule for rule, _ in found}) == fired
+
+
+def test_a_transfer_payment_report_gives_no_self_score():
+    # henan_xiping_2022_nongcungonglu l.2–17 (the transfer-payment outline: 绩效目标分解下达情况 …), closed with the
+    # outline's last two parts: its 区域绩效目标自评表 has no 分值, so no 自评分 is missing
+    lines = (FIELD_DEV / "henan_xiping_2022_nongcungonglu.txt").read_text(encoding="utf-8").splitlines()[1:17]
+    text = "\n".join(lines) + ("\n四、偏离绩效目标的原因和下一步改进措施\n部分项目报账进度偏慢，下一步加快报账。\n"
+                               "五、绩效自评结果拟应用和公开情况\n自评结果将在县政府门户网站公开。\n")
+    assert [f for f in rules_fired(text) if f[0] == "missing_section"] == []
+    assert ("missing_section", None) in rules_fired(text.replace("绩效目标分解下达情况", "基本情况"))

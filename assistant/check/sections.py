@@ -20,6 +20,7 @@ REQUIRED_SECTIONS = [
     ("改进措施", ("改进措施", "改进建议", "下一步", "建议")),
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
+TRANSFER_OUTLINE = re.compile(r"绩效目标分解下达|转移支付|区域绩效")
 ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
 # An item starts at a separator or at the first of a run of spaces, never inside the run: linear on long runs.
 ATTACHMENT_ITEM = re.compile(r"(?:^|[：:；;]|(?<!\s)\s)\s*+\d++\s*+[、.．]\s*+(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
@@ -102,10 +103,16 @@ def check_required_sections(ctx: Context) -> list[Finding]:
             for section, words in REQUIRED_SECTIONS if not any(w in text for w in words)]
 
 
+def transfer_payment_report(ctx: Context) -> bool:
+    """A 转移支付 (区域绩效) self-evaluation: its outline opens with 绩效目标分解下达情况 and its 区域绩效目标自评表 sets
+    targets against results with no 分值, so it gives no 自评分."""
+    return any(TRANSFER_OUTLINE.search(heading) for p in ctx.narrative if (heading := heading_of(p.text)))
+
+
 def check_self_score_given(ctx: Context) -> list[Finding]:
     has_score = any(f.unit == "分" for f in ctx.report.figures) or \
         any(t.total_score is not None for _, t in ctx.self_evaluation_tables)
-    if has_score or not ctx.narrative:
+    if has_score or not ctx.narrative or transfer_payment_report(ctx):
         return []
     return [finding("missing_section", "warning", "全文未给出绩效自评得分（自评分），也未附带总分的自评表。",
                     [Evidence(quote=ctx.narrative[0].text[:200], line=ctx.narrative[0].line)], None, "自评分",
