@@ -290,3 +290,15 @@ def test_a_transfer_payment_report_gives_no_self_score():
                                "五、绩效自评结果拟应用和公开情况\n自评结果将在县政府门户网站公开。\n")
     assert [f for f in rules_fired(text) if f[0] == "missing_section"] == []
     assert ("missing_section", None) in rules_fired(text.replace("绩效目标分解下达情况", "基本情况"))
+
+
+def test_an_evaluation_report_follows_the_evaluation_outline():
+    # the outline of 财预〔2020〕10号's 绩效评价报告 (基本情况 … 绩效评价指标分析 … 有关建议 … 其他需要说明的问题):
+    # an evaluation, not a self-evaluation, so no 自评结果应用; its budget part is "部门预算及执行情况"
+    text = ("某县人力资源和社会保障局2021年度部门整体支出绩效评价报告\n一、基本情况\n（一）部门基本情况。县人社局内设股室10个。\n"
+            "（二）部门预算及执行情况。2021年部门预算收入2563.2万元，支出2498.6万元。\n二、绩效评价工作开展情况\n"
+            "评价组于2022年5月开展了现场评价。\n三、综合评价情况及评价结论\n绩效评价得分为86.5分，评价等级为良。\n"
+            "四、绩效评价指标分析\n全年城镇新增就业3260人。\n五、主要经验及做法、存在的问题及原因分析\n绩效目标设置不够细化。\n"
+            "六、有关建议\n进一步细化绩效目标。\n七、其他需要说明的问题\n无。\n")
+    assert rules_fired(text) == []
+    assert ("missing_section", None) in rules_fired(text.replace("绩效评价报告", "绩效自评报告"))

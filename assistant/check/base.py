@@ -21,9 +21,10 @@ TAIL_LINES = 3
 # "年中发生预算调整的…应单独说明理由", "其他资金包括:…", "对照年度目标,说明相关任务目标的完成情况(100字以内)".
 FORM_INSTRUCTION = re.compile(r"(?:应|需|须|请)(?:单独)?(?:说明|填写|填报|注明|列明)|(?<!\d)\d++字以内|包括[:：]")
 CLAUSE_END = re.compile(r"[;；。]|(?<![\d.])\d[.、．](?!\d)")
-# A 绩效监控 report ("项目支出绩效监控总结报告") reports the year so far: its 截至6月30日 figures are its period, and it
-# has no 自评分 or 自评结果应用 to give.
-MONITORING_TITLE = re.compile(r"监控[^。，,；;]{0,12}报告")
+# What the report's title calls it. A 绩效监控 report ("项目支出绩效监控总结报告") reports the year so far: its 截至6月30日
+# figures are its period, and it has no 自评分 or 自评结果应用 to give. An evaluation report by the finance bureau or
+# a third party ("部门整体支出绩效评价报告") follows the evaluation outline (评价结论, 有关建议), with no 自评结果应用.
+REPORT_KINDS = (("monitoring", re.compile(r"监控[^。，,；;]{0,12}报告")), ("evaluation", re.compile(r"(?<!自)评价报告")))
 TITLE_LENGTH = 60
 
 
@@ -72,9 +73,11 @@ class Context:
         return as_simplified(self.document.paragraphs)
 
     @cached_property
-    def monitoring_report(self) -> bool:
-        """The report's title (a short line among its first few) calls it a 绩效监控 report."""
-        return any(len(p.text) <= TITLE_LENGTH and MONITORING_TITLE.search(p.text) for p in self.narrative[:5])
+    def report_kind(self) -> str:
+        """"monitoring" or "evaluation" when the report's title (a short line among its first few) calls it a 绩效监控
+        or a 绩效评价 report, else "self_evaluation"."""
+        titles = [p.text for p in self.narrative[:5] if len(p.text) <= TITLE_LENGTH]
+        return next((kind for kind, title in REPORT_KINDS if any(title.search(t) for t in titles)), "self_evaluation")
 
     @cached_property
     def compact_lines(self) -> list[str]:

@@ -120,7 +120,7 @@ def check_dates(ctx: Context) -> list[Finding]:
     year = ctx.report.year
     findings: list[Finding] = []
     for paragraph in ctx.narrative:
-        findings += [] if ctx.monitoring_report else check_cut_offs(paragraph, year)
+        findings += [] if ctx.report_kind == "monitoring" else check_cut_offs(paragraph, year)
         findings += check_publication(paragraph, year)
         findings += check_stale_years(paragraph, year)
     return findings + check_filing_dates(ctx)

@@ -14,8 +14,8 @@ from schemas import Evidence, Finding
 # 二、绩效目标完成情况分析（资金投入情况分析…） 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
 REQUIRED_SECTIONS = [
     ("基本情况", ("基本情况", "绩效目标分解下达")),
-    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入", "预算资金", "资金使用")),
-    ("绩效情况", ("绩效情况", "绩效目标完成", "主要绩效", "绩效分析", "目标实现")),
+    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入", "预算资金", "资金使用", "预算及执行")),
+    ("绩效情况", ("绩效情况", "绩效目标完成", "主要绩效", "绩效分析", "目标实现", "指标分析")),
     ("存在的问题", ("问题", "偏离绩效目标的原因")),
     ("改进措施", ("改进措施", "改进建议", "下一步", "建议")),
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
@@ -96,11 +96,14 @@ def check_required_sections(ctx: Context) -> list[Finding]:
     if len(ctx.narrative) < 5:
         return []
     text = "".join(normalize_text(heading) for p in ctx.narrative if (heading := heading_of(p.text)))
+    # An evaluation report's outline ends with 有关建议: the 自评结果应用 is the self-evaluating unit's part.
+    required = [(section, words) for section, words in REQUIRED_SECTIONS
+                if ctx.report_kind == "self_evaluation" or section != "自评结果应用"]
     return [finding("missing_section", "warning", f"报告缺少“{section}”部分。",
                     [Evidence(quote=headings[0].text if headings else ctx.narrative[0].text,
                               line=headings[0].line if headings else ctx.narrative[0].line)],
                     None, section, expected=section, actual=None)
-            for section, words in REQUIRED_SECTIONS if not any(w in text for w in words)]
+            for section, words in required if not any(w in text for w in words)]
 
 
 def transfer_payment_report(ctx: Context) -> bool:
@@ -152,6 +155,6 @@ def cut_off(ctx: Context) -> bool:
 
 def check_sections(ctx: Context) -> list[Finding]:
     findings = check_attachments(ctx) + check_unfilled_tables(ctx)
-    if not is_written_report(ctx) or cut_off(ctx) or ctx.monitoring_report:
+    if not is_written_report(ctx) or cut_off(ctx) or ctx.report_kind == "monitoring":
         return findings
     return findings + check_required_sections(ctx) + check_self_score_given(ctx)
