@@ -132,6 +132,10 @@ REPORT = "一、基本情况\n{body}\n二、绩效情况\n本年工作完成。\
     # A rate of the adjusted budget after the initial one: 110÷120 = 91.67%, no slip.
     ("年初预算100万元，调整后预算120万元，实际支出110万元，预算执行率91.67%。", None),
     ("年初预算100万元，调整后预算120万元，实际支出110万元，预算执行率95%。", ("91.67", "95")),
+    # hubei_hbust_2021 l.8 "实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率99%" with another spending:
+    # a whole 100% says the budget was spent in full and is held to ±0.01, as a funds row's 执行率 is (one tolerance)
+    ("实际下达预算2596万元，全年度实际总支出2585.6万元，项目预算执行率100%。", ("99.60", "100")),
+    ("实际下达预算2596万元，全年度实际总支出2585.6万元，项目预算执行率99.6%。", None),
 ])
 def test_narrative_arithmetic_on_small_reports(body, expected):
     findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings

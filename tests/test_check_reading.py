@@ -3,8 +3,8 @@ misread is left to a manual check (info, `doubt` says why), while a defect the s
 import pytest
 
 from assistant import api
-from assistant.check.base import Context
-from assistant.check.funds import rate_tolerance
+from assistant.check.base import Context, rate_tolerance
+from assistant.check.funds import printed_decimals
 from assistant.check.reading import GARBLED, fund_sum_doubt, indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
@@ -123,7 +123,7 @@ def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed,
     document = read_bytes(f"年度资金总额 100 100 95 10 {printed} 9.5\n".encode(), "line.txt")
     line = FundLine(label="年度资金总额", full_year_budget=100, executed=95, execution_rate=95, line=1)
     ctx = Context(report=Report(source=document.source), document=document)
-    assert rate_tolerance(ctx, line) == pytest.approx(tolerance)
+    assert rate_tolerance(95, printed_decimals(ctx, line)) == pytest.approx(tolerance)
 
 
 @pytest.mark.parametrize("cell, garbled", [("O3浓度≤160μg/m3", False), ("O3日最大8小时平均", False), ("SO2≤35mg/m3", False),

@@ -49,6 +49,15 @@ def in_wan(value: float | None, table: Table) -> float | None:
     return {"元": value / 10_000, "亿元": value * 10_000}.get(table.money_unit, value)
 
 
+def rate_tolerance(printed: float, decimals: int) -> float:
+    """How far the exact rate may lie from one printed with `decimals` places: half its last place (a whole 95% stands
+    for 94.5–95.5, 95.0% for 94.95–95.05), never under the ±0.01 of two-decimal figures; a whole 100% says the budget
+    was spent in full and is held to ±0.01."""
+    if decimals == 0 and printed == 100:
+        return TOLERANCE
+    return max(0.5 * 10 ** -decimals, TOLERANCE) + 1e-9
+
+
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
     return a is not None and b is not None and abs(a - b) > tolerance
 

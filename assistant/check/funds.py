@@ -6,7 +6,7 @@ sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation; a bu
 """
 import re
 
-from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only, rate_tolerance
 from assistant.values import to_ascii
 from schemas import Finding, FundLine, Table
 
@@ -31,20 +31,17 @@ def effective_rate(line: FundLine) -> float | None:
     return rate if rate is not None else line.execution_rate
 
 
-def rate_tolerance(ctx: Context, line: FundLine) -> float:
-    """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
-    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.00％", "95.00" in a 执行率(%) column) was
-    rounded to those decimals. Its left edge is left open: a line run together glues it to the cell before
-    ("47.6895.00%")."""
+def printed_decimals(ctx: Context, line: FundLine) -> int:
+    """The decimals a funds row's 执行率 was printed with. A whole rate printed with its decimals ("95.00%", "95.00％",
+    "95.00" in a 执行率(%) column) was rounded to those decimals. Its left edge is left open: a line run together
+    glues it to the cell before ("47.6895.00%")."""
     printed = line.execution_rate
     source = ctx.document.lines
     cells = to_ascii(source[line.line - 1]) if line.line and line.line <= len(source) else ""  # spaced, not compact
     places = next((p for p in (2, 1) if re.search(rf"{re.escape(f'{printed:.{p}f}')}(?![\d.])", cells)), None)
-    if printed == round(printed) and places is None:
-        return 0.5 if printed != 100 else TOLERANCE
-    if places == 1 or places is None and printed == round(printed, 1):
-        return 0.05 + 1e-9
-    return TOLERANCE
+    if places is not None:
+        return places
+    return 0 if printed == round(printed) else 1 if printed == round(printed, 1) else 2
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -60,7 +57,7 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
     rate = computed_rate(line)
     findings = []
     if rate is not None and line.execution_rate is not None and \
-            abs(rate - line.execution_rate) > rate_tolerance(ctx, line):
+            abs(rate - line.execution_rate) > rate_tolerance(line.execution_rate, printed_decimals(ctx, line)):
         findings.append(finding(
             "execution_rate_mismatch", "error",
             f"“{line.label}”执行率应为{fmt(line.executed)}÷{fmt(line.full_year_budget)}={rate:.2f}%，"

@@ -6,7 +6,7 @@ text_table_mismatch, total_score_mismatch (the 自评分 the text quotes vs the 
 import re
 from bisect import bisect_right
 
-from assistant.check.base import Context, differs, finding, fmt, in_wan
+from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_period, same_value, shared_subject
@@ -244,7 +244,7 @@ def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float 
         return []
     decimals = len(printed.split(".")[1]) if "." in printed else 0
     ratio = part / base * 100
-    if abs(round(ratio, decimals) - float(printed)) <= 0.5 * 10 ** -decimals + 1e-9:
+    if abs(ratio - float(printed)) <= rate_tolerance(float(printed), decimals):
         return []
     return [finding("narrative_arithmetic", "error",
                     f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
