@@ -4,7 +4,7 @@ import pytest
 
 from assistant import api
 from assistant.check.base import Context, rate_tolerance
-from assistant.check.funds import printed_decimals
+from assistant.check.funds import fund_parts, printed_decimals
 from assistant.check.reading import GARBLED, fund_sum_doubt, indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
@@ -130,3 +130,16 @@ def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed,
                                            ("O5", True), ("l00%", True), ("9O%", True)])
 def test_a_chemical_formula_in_a_target_cell_is_no_ocr_letter(cell, garbled):
     assert bool(GARBLED.search(normalize_text(cell))) is garbled
+
+
+def test_a_source_outside_every_subtotal_is_one_of_the_parts():
+    # 财政资金小计 100 over ①60 + ②40, 上年结转资金 30 printed on its own, 其他资金小计 20: the total 150 is their sum,
+    # and the group's items are not counted beside their subtotal
+    def line(label: str, budget: float) -> FundLine:
+        return FundLine(label=label, full_year_budget=budget, executed=budget)
+
+    table = Table(kind="project", funds_total=line("年度资金总额", 150), fund_lines=[
+        line("财政资金小计", 100), line("①当年财政拨款", 60), line("②市级财政资金", 40), line("上年结转资金", 30),
+        line("其他资金小计", 20)])
+    assert [part.label for part in fund_parts(table)] == ["财政资金小计", "上年结转资金", "其他资金小计"]
+    assert fund_sum_doubt(table) is None

@@ -89,12 +89,46 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
 
 
 SUBTOTAL = "小计"
+# A source printed as an item of a group (①当年财政拨款, ②上年结转) under its 小计.
+GROUP_ITEM = re.compile(r"^\s*[①-⑳]")
+
+
+def adds_up_to(lines: list[FundLine], subtotal: FundLine) -> bool:
+    return all(not differs(sum(getattr(line, c) or 0.0 for line in lines), getattr(subtotal, c))
+               for c in FUND_COLUMNS if getattr(subtotal, c) is not None)
+
+
+def grouped_under(lines: list[FundLine], at: int) -> set[int]:
+    """The lines the subtotal at `at` groups: the run of sources right after it (or right before it) that adds up to
+    it."""
+    after = []
+    for index in range(at + 1, len(lines)):
+        if SUBTOTAL in lines[index].label:
+            break
+        after.append(index)
+    before = []
+    for index in range(at - 1, -1, -1):
+        if SUBTOTAL in lines[index].label:
+            break
+        before.append(index)
+    for run in (after, before):
+        for size in range(1, len(run) + 1):
+            if adds_up_to([lines[i] for i in run[:size]], lines[at]):
+                return set(run[:size])
+    return set()
 
 
 def fund_parts(table: Table) -> list[FundLine]:
-    """The 其中 lines the 年度资金总额 adds up: the subtotals when sources are grouped under them (财政资金小计 over
-    ①②③, 其他资金小计), else every line."""
-    return [line for line in table.fund_lines if SUBTOTAL in line.label] or table.fund_lines
+    """The 其中 lines the 年度资金总额 adds up: when sources are grouped under subtotals (财政资金小计 over ①②③,
+    其他资金小计), the subtotals and the sources outside every group (上年结转资金 printed between them); else every
+    line."""
+    lines = table.fund_lines
+    subtotals = [i for i, line in enumerate(lines) if SUBTOTAL in line.label]
+    if not subtotals:
+        return lines
+    grouped = set().union(*(grouped_under(lines, i) for i in subtotals))
+    return [line for i, line in enumerate(lines)
+            if i in subtotals or i not in grouped and not GROUP_ITEM.match(line.label)]
 
 
 def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding]:
