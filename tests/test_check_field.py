@@ -29,6 +29,10 @@ def test_a_table_published_as_the_blank_form_is_reported_unfilled():
     assert 20 in [e.line for e in unfilled.evidence]
     # unknown_nd_yusuankaoping is a scoring standard (考核指标 / 评分标准 / 权数 / 考评得分): no result column is blank
     assert findings("unknown_nd_nd_yusuankaoping", "missing_section") == []
+    # sichuan_dyrmt l.2, copied from below its header: "足额保障率=100% 22.5 科目调整次数≤10次 22.5 … 合计100 评价结论及时、
+    # 足额缴纳。": four targets and weights, no result and no score, yet a 评价结论 written under them
+    [dyrmt] = findings("sichuan_dyrmt_nd_gongzi", "missing_section")
+    assert (dyrmt.table, dyrmt.severity, dyrmt.evidence[-1].line) == (0, "warning", 2)
 
 
 def test_a_count_built_from_the_years_start_and_its_additions_adds_up_to_its_total():

@@ -29,8 +29,9 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
-# The column a unit fills with its results; a scoring standard (考核指标 / 评分标准 / 权数) has none to leave blank.
-RESULT_COLUMN = re.compile(r"完成值|实际值")
+# The column a unit fills with its results, or the 评价结论 it writes under them; a scoring standard (考核指标 / 评分标准 /
+# 权数) has neither to leave blank.
+RESULT_COLUMN = re.compile(r"完成值|实际值|评价结论|自评结论")
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 # A numbered heading run into its section's first sentence: "（二）预算资金情况。2021年部门预算收入…".
 RUN_IN_HEADING = re.compile(r"\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
