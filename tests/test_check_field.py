@@ -122,3 +122,12 @@ def test_a_stated_execution_rate_against_the_budget_and_spending_of_its_sentence
     2595.6208 ÷ 2596 = 99.99%, not 99%."""
     [found] = findings("hubei_hbust_2021_zhuxuejin", "narrative_arithmetic")
     assert (found.expected, found.actual, found.evidence[0].line) == ("99.99", "99", 8)
+
+
+def test_amounts_filled_in_yuan_under_a_wan_yuan_head():
+    # fujian_ningde_2018 l.18 "(万元)", l.38 "合 计 2537695 213722.82 0 2751417.82 2546673.98 93% …": a 方志研究室
+    # spending 254亿元 is 254.67万元 filled in 元
+    [scale] = findings("fujian_ningde_2018_fangzhiwei", "unit_mismatch")
+    assert (scale.row, scale.severity, scale.expected, scale.actual) == ("合计", "warning", "254.67万元", "2546673.98万元")
+    # a 元 table that says so (yunnan_yongde_2022, 公开14表 in 元) is no mismatch
+    assert findings("yunnan_yongde_2022_yingyanggaishan", "unit_mismatch") == []

@@ -1,8 +1,8 @@
 """The funds block: 执行率, 执行率得分, and the sums of fund lines and breakdowns.
 
 Rules: execution_rate_mismatch, execution_score_mismatch, score_exceeds_weight (funds row),
-sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation; a budget adjusted in the year whose
-原因 cell holds only the form's 填表说明).
+sum_mismatch, unit_mismatch (amounts filled in 元 under a 万元 head), missing_deviation_note (执行率 < 100% with
+no explanation; a budget adjusted in the year whose 原因 cell holds only the form's 填表说明).
 """
 import re
 
@@ -229,6 +229,26 @@ def total_from_lines(table: Table) -> FundLine | None:
     return total.model_copy(update=sums) if sums["full_year_budget"] and total.execution_rate is not None else total
 
 
+# 100亿元 in 万元: beyond the funds any unit self-evaluates; amounts this large under a 万元 head were filled in 元.
+FILLED_IN_YUAN = 1_000_000
+
+
+def check_money_unit(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """A funds block headed 万元 whose amounts were filled in 元 ("(万元) … 合计 2537695 … 2546673.98")."""
+    total = table.funds_total
+    amounts = [v for v in (total.executed, total.full_year_budget, total.initial_budget) if v] if total else []
+    if table.money_unit != "万元" or not amounts or amounts[0] < FILLED_IN_YUAN:
+        return []
+    head = range(table.line or total.line or 0, (total.line or 0) + 1)  # the 万元 printed from the title to the total
+    if not any("万元" in ctx.compact_line(number) for number in head):
+        return []
+    return [finding("unit_mismatch", "warning",
+                    f"资金单位标注为万元，“{total.label}”却为{fmt(amounts[0])}万元（即{fmt(amounts[0] / 10_000)}亿元），"
+                    f"金额疑以元填报（应为{fmt(amounts[0] / 10_000)}万元），单位与数值不符。",
+                    fund_evidence(ctx, total, amounts[0]), index, total.label,
+                    expected=f"{fmt(amounts[0] / 10_000)}万元", actual=f"{fmt(amounts[0])}万元")]
+
+
 def check_funds(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for index, table in ctx.self_evaluation_tables:
@@ -242,4 +262,5 @@ def check_funds(ctx: Context) -> list[Finding]:
         findings += check_breakdown(ctx, index, table)
         findings += check_unexplained_underspend(ctx, index, table)
         findings += check_adjustment_reason(ctx, index, table)
+        findings += check_money_unit(ctx, index, table)
     return findings
