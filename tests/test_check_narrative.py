@@ -306,3 +306,19 @@ def test_an_evaluation_report_follows_the_evaluation_outline():
             "六、有关建议\n进一步细化绩效目标。\n七、其他需要说明的问题\n无。\n")
     assert rules_fired(text) == []
     assert ("missing_section", None) in rules_fired(text.replace("绩效评价报告", "绩效自评报告"))
+
+
+HENAN_ALL_PAID = "1、项目资金到位情况分析。乡村振兴衔接资金2179万元目前已全部拨付,及时安排到相关项目。"  # henan_xiping l.12
+
+
+@pytest.mark.parametrize("second, fired", [
+    # henan_xiping l.13: the same fund, 拨付 in full on l.12 and 2113.63万元 拨付 by 12月8日
+    ("项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。", True),
+    # what was paid out (支付) is another stage than what was allocated (拨付)
+    ("项目资金共2179万元,截至2022年12月31日,已支付2113.63万元,支付率97%。", False),
+    # the parts a sentence gives after 其中 are parts of the whole, not the whole paid short
+    ("项目资金共2179万元,其中中央资金已拨付1500万元,省级资金已拨付679万元。", False),
+])
+def test_a_fund_said_paid_in_full(second, fired):
+    found = rules_fired("2022年度项目绩效自评报告\n" + REPORT.format(body=HENAN_ALL_PAID + "\n" + second))
+    assert ("narrative_inconsistency" in {rule for rule, _ in found}) == fired

@@ -11,7 +11,7 @@ from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import same_period, same_value, shared_subject
 from assistant.check.names import canonical, compatible_units
-from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
+from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative, sentence_bounds
 from assistant.document import Paragraph
 from assistant.retrieval import split_sentences
 from assistant.values import normalize_text
@@ -33,10 +33,11 @@ COUNT_INITIAL = re.compile(r"年初")
 COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 # "衔接资金2179万元目前已全部拨付" against "项目资金共2179万元,截止12月8日,已完成拨付2113.63万元".
-ALL_PAID = re.compile(r"(?:全部|全额|足额)(?:拨付|支付|下达)")
+ALL_PAID = re.compile(r"(?:全部|全额|足额)(?P<verb>拨付|支付|下达)")
 # A sentence that says the budget was spent in full.
 FULL_EXECUTION = re.compile(r"100(?:\.0+)?%|全部|全额|足额")
-PAID = re.compile(r"(?:拨付|支付)(?:资金)?$")
+# 拨付 (allocated to the units) and 支付 (paid out) are two stages of one fund: each is compared with its own claim.
+PAID = re.compile(r"(?P<verb>拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -353,6 +354,12 @@ def check_unit_slips(ctx: Context) -> list[Finding]:
     return findings
 
 
+def is_part(text: str, figure: NarrativeFigure) -> bool:
+    """The figure stands after 其中 in its sentence: one part of the sum the sentence opened with."""
+    start, _ = sentence_bounds(text, figure.start, figure.end)
+    return "其中" in text[start:figure.start]
+
+
 def check_paid_in_full(ctx: Context) -> list[Finding]:
     """An amount the text says was paid in full ("2179万元目前已全部拨付") while a sentence on the same amount gives a
     smaller sum paid ("项目资金共2179万元,…,已完成拨付2113.63万元"): the two accounts of one payment disagree."""
@@ -360,13 +367,16 @@ def check_paid_in_full(ctx: Context) -> list[Finding]:
     for paragraph in ctx.narrative:
         figures = [f for f in read_figures(paragraph.text, paragraph.line) if f.family == "money"]
         for figure in figures:
-            if ALL_PAID.search(figure.after) and not figure.approximate:
-                claims.setdefault(figure.amount, (figure, paragraph))
-            elif PAID.search(figure.before) and "全部" not in figure.before:
-                paid.append((figure, paragraph, {f.amount for f in figures if f is not figure}))
+            claim = ALL_PAID.search(figure.after)
+            stage = PAID.search(figure.before)
+            if claim and not figure.approximate:
+                claims.setdefault((figure.amount, claim.group("verb")), (figure, paragraph))
+            elif stage and "全部" not in figure.before and not is_part(paragraph.text, figure):
+                paid.append((figure, stage.group("verb"), paragraph, {f.amount for f in figures if f is not figure}))
     findings = []
-    for figure, paragraph, amounts in paid:
-        whole = [claims[a] for a in amounts if a in claims and a > figure.amount + 0.011 and claims[a][0].line != figure.line]
+    for figure, verb, paragraph, amounts in paid:
+        whole = [claims[a, verb] for a in amounts
+                 if (a, verb) in claims and a > figure.amount + 0.011 and claims[a, verb][0].line != figure.line]
         if not whole:
             continue
         claim, claim_paragraph = whole[0]
