@@ -248,6 +248,13 @@ def test_figures_of_two_periods_are_not_one_figure_told_twice(earlier, fired):
     ("全区专利累计授权量1438件（其中发明专利授权610件，实用新型710件，外观设计118件，新增有效发明专利46件）。", None),
     # subsets that cut across one another are no breakdown
     ("全年培训新型职业农民600人，其中女性学员210人，45岁以下学员420人。", None),
+    # after 其中 a part's share is of the total before it, not of the sibling before it: 43.2 ÷ 1523.46 = 2.84%
+    ("全年收入1523.46万元，其中财政拨款收入1480.26万元，占比97.16%，其他收入43.2万元，占比2.84%。", None),
+    ("全年收入1523.46万元，其中财政拨款收入1480.26万元，占比97.16%，其他收入43.2万元，占比3.84%。", ("2.84", "3.84")),
+    # sample 004 l.86 "快速检测52576批次，问题样品51批次，阴性率为99.86%" with a count inside the tested one: the rate
+    # may be of either (3200 − 8) ÷ 3200 = 99.75%
+    ("快速检测5600批次，其中农药残留检测3200批次，问题样品8批次，阴性率为99.75%。", None),
+    ("快速检测5600批次，其中农药残留检测3200批次，问题样品8批次，阴性率为99.5%。", ("99.86", "99.5")),
 ])
 def test_narrative_arithmetic_of_plans_and_parts(body, expected):
     findings = [f for f in api.check(REPORT.format(body=body).encode(), "rules").findings

@@ -203,7 +203,11 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
                 if share.group("of"):
                     base = label_value(paragraph, share.group("of"), passage.offset)
                 else:
-                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
+                    # after 其中 the parts share the total printed before it ("收入1523.46万元，其中…其他收入43.2万元，
+                    # 占比2.84%"), not the sibling printed just before
+                    breakdown = sentence.rfind("其中", 0, part.start)
+                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value
+                              and (breakdown < 0 or m.end <= breakdown)]
                     base = larger[-1] if larger else None
                 findings += share_finding(paragraph, sentence, part.value, base, fmt(rate.value))
             elif index >= 2 and sentence[figures[index - 1].end:rate.start] == "的" \
@@ -227,16 +231,21 @@ def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]
             total = counts[0]
             failed = [f for f in counts[1:] if f.unit == total.unit and any(w in f.before for w in FAILED_WORDS)]
             done = [f for f in counts[1:] if f.unit == total.unit and "办结" in f.before]
+            # "检测5600批次，其中农药残留检测3200批次，阳性样品8批次，阴性率…": the rate may be of either count tested;
+            # it is wrong only when it is of none.
+            tested = [f for f in counts if f.unit == total.unit and f not in failed and f not in done]
             name = named.group("name")
             if failed and name in ("合格率", "阴性率"):
-                part = total.value - failed[-1].value
+                shares = [share_finding(paragraph, sentence, t.value - failed[-1].value, t.value, fmt(rate.value))
+                          for t in tested if t.value > failed[-1].value]
             elif failed and name in ("不合格率", "阳性率", "检出率"):
-                part = failed[-1].value
+                shares = [share_finding(paragraph, sentence, failed[-1].value, t.value, fmt(rate.value)) for t in tested]
             elif done and name == "办结率":
-                part = done[-1].value
+                shares = [share_finding(paragraph, sentence, done[-1].value, t.value, fmt(rate.value)) for t in tested]
             else:
                 continue
-            findings += share_finding(paragraph, sentence, part, total.value, fmt(rate.value))
+            if shares and all(shares):
+                findings += shares[0]
     return findings
 
 
