@@ -329,3 +329,13 @@ HENAN_ALL_PAID = "1、项目资金到位情况分析。乡村振兴衔接资金2
 def test_a_fund_said_paid_in_full(second, fired):
     found = rules_fired("2022年度项目绩效自评报告\n" + REPORT.format(body=HENAN_ALL_PAID + "\n" + second))
     assert ("narrative_inconsistency" in {rule for rule, _ in found}) == fired
+
+
+def test_the_department_outline_in_other_words_lacks_no_section():
+    # 部门概况 / 部门整体支出管理及使用情况 / 部门整体支出绩效情况 / 存在的主要问题 / 改进措施和有关建议 / 绩效自评结果应用;
+    # a per-show subsidy in 元 ("场均补助2560.5元") beside totals in 万元
+    text = ("2022年度部门整体支出绩效自评报告\n一、部门概况\n我局内设股室6个。\n二、部门整体支出管理及使用情况\n"
+            "全年支出856.3万元，其中基本支出612.5万元，项目支出243.8万元，文化惠民演出场均补助2560.5元。\n"
+            "三、部门整体支出绩效情况\n全年开展文化惠民演出120场。\n四、存在的主要问题\n无。\n五、改进措施和有关建议\n"
+            "加强管理。\n六、绩效自评结果应用\n自评得分95分。\n")
+    assert rules_fired(text) == []

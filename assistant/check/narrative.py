@@ -46,7 +46,7 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|拨付|金额|成本")
 # An amount per head, per mu or per case ("人均接待费用50.81元", "补贴标准为每亩105.6元", "一名学生4000元的最低资助标准")
 # is printed in 元 beside totals in 万元; it lacks no 万.
-PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|平均|每|单价|标准")
+PER_UNIT = re.compile(r"均|每|单价|价格|标准")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
