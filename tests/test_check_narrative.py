@@ -339,3 +339,15 @@ def test_the_department_outline_in_other_words_lacks_no_section():
             "三、部门整体支出绩效情况\n全年开展文化惠民演出120场。\n四、存在的主要问题\n无。\n五、改进措施和有关建议\n"
             "加强管理。\n六、绩效自评结果应用\n自评得分95分。\n")
     assert rules_fired(text) == []
+
+
+def test_one_words_figure_under_two_budget_scopes_is_two_figures():
+    # sample 003 l.25 "2023年我单位项目支出总金额为361.37万元" under the Hunan outline's 一般公共预算 heading, and the
+    # same words under its 政府性基金 heading: two funding sources, two figures
+    text = ("2023年度部门整体支出绩效自评报告\n一、基本情况\n本单位内设科室5个。\n二、一般公共预算支出情况\n"
+            "2023年我单位项目支出总金额为361.37万元，主要用于市场监管。\n三、政府性基金预算支出情况\n"
+            "2023年我单位项目支出总金额为23万元，主要用于市场监管。\n四、绩效情况\n本年工作完成。\n五、存在的问题\n无。\n"
+            "六、改进措施\n加强管理。\n七、自评结果应用\n自评得分95分。\n")
+    assert rules_fired(text) == []
+    unscoped = text.replace("一般公共预算支出情况", "预算支出情况").replace("政府性基金预算支出情况", "项目支出情况")
+    assert "narrative_inconsistency" in {rule for rule, _ in rules_fired(unscoped)}

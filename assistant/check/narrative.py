@@ -9,7 +9,7 @@ from bisect import bisect_right
 from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
-from assistant.check.matching import same_period, same_value, shared_subject
+from assistant.check.matching import same_basis, same_value, shared_subject
 from assistant.check.names import canonical, compatible_units
 from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative, sentence_bounds
 from assistant.document import Paragraph
@@ -423,7 +423,7 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[NarrativeFigure, 
     for a, quote_a in narrative:
         members = groups.get((a.family, a.before), [])
         for b, quote_b in (narrative[j] for _, j in members[bisect_right(members, (a.line, len(narrative))):]):
-            if same_value(a, b) or not same_period(a, b, ctx.report.year):
+            if same_value(a, b) or not same_basis(a, b, ctx.report.year):
                 continue
             subject = a.before
             if (subject, a.text, b.text) in seen or longest_common_run(quote_a, quote_b) < 12:
@@ -472,7 +472,7 @@ def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, s
     for i, j in pairs:
         (a, quote_a), (b, quote_b) = counts[i], counts[j]
         if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before \
-                or not same_period(a, b, ctx.report.year):
+                or not same_basis(a, b, ctx.report.year):
             continue
         subject = shared_subject(a, b)
         if not subject or not same_action(a, b, subject):
