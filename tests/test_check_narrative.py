@@ -351,3 +351,13 @@ def test_one_words_figure_under_two_budget_scopes_is_two_figures():
     assert rules_fired(text) == []
     unscoped = text.replace("一般公共预算支出情况", "预算支出情况").replace("政府性基金预算支出情况", "项目支出情况")
     assert "narrative_inconsistency" in {rule for rule, _ in rules_fired(unscoped)}
+
+
+def test_the_project_outline_lacks_no_section():
+    # the project self-evaluation outline: 基本情况 … 绩效目标实现情况分析 / （一）项目资金情况分析 … 偏离绩效目标的原因和
+    # 下一步改进措施 … 绩效自评结果拟应用和公开情况
+    text = ("2022年度项目支出绩效自评报告\n一、基本情况\n项目年初预算120万元。\n二、绩效自评工作开展情况\n按要求开展自评。\n"
+            "三、绩效目标实现情况分析\n（一）项目资金情况分析。项目全年预算120万元，执行120万元，执行率100%。\n"
+            "（二）项目绩效指标完成情况分析。各项指标均已完成。\n四、偏离绩效目标的原因和下一步改进措施\n无偏离。\n"
+            "五、绩效自评结果拟应用和公开情况\n自评得分98分，结果将公开。\n")
+    assert rules_fired(text) == []

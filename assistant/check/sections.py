@@ -10,12 +10,13 @@ from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
-# The department outline (一、基本情况 … 自评结果应用) and the transfer-payment one (一、绩效目标分解下达情况
-# 二、绩效目标完成情况分析（资金投入情况分析…） 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
+# The department outline (一、基本情况 … 自评结果应用), the project one (… 绩效目标实现情况分析（一）项目资金情况分析 …)
+# and the transfer-payment one (一、绩效目标分解下达情况 二、绩效目标完成情况分析（资金投入情况分析…）
+# 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
 REQUIRED_SECTIONS = [
     ("基本情况", ("基本情况", "绩效目标分解下达", "概况", "概述")),
     ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入", "预算资金", "资金使用", "预算及执行", "支出管理",
-                "使用情况")),
+                "使用情况", "资金情况")),
     ("绩效情况", ("绩效情况", "绩效目标完成", "主要绩效", "绩效分析", "目标实现", "指标分析")),
     ("存在的问题", ("问题", "偏离绩效目标的原因")),
     ("改进措施", ("改进措施", "改进建议", "下一步", "建议")),
