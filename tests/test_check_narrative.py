@@ -361,3 +361,16 @@ def test_the_project_outline_lacks_no_section():
             "（二）项目绩效指标完成情况分析。各项指标均已完成。\n四、偏离绩效目标的原因和下一步改进措施\n无偏离。\n"
             "五、绩效自评结果拟应用和公开情况\n自评得分98分，结果将公开。\n")
     assert rules_fired(text) == []
+
+
+@pytest.mark.parametrize("narrative, fired", [
+    ("全年完成农村户用卫生厕所改造2850户。", True),
+    # the year before's figure is not the table's
+    ("2022年完成农村户用卫生厕所改造2850户。", False),
+    ("上年完成农村户用卫生厕所改造2850户。", False),
+])
+def test_a_figure_of_another_year_is_not_the_tables(narrative, fired):
+    # anhui_jinzhai_2023_meilixiangcun (a 2023 table), its 实际完成情况 "完成农村户用卫生厕所改造3061户" (l.12)
+    lines = (FIELD_DEV / "anhui_jinzhai_2023_meilixiangcun.txt").read_text(encoding="utf-8").splitlines()[1:]
+    text = "2023年度美丽乡村建设项目绩效自评报告\n一、基本情况\n" + narrative + "\n" + "\n".join(lines)
+    assert ("text_table_mismatch" in {rule for rule, _ in rules_fired(text)}) == fired

@@ -58,6 +58,11 @@ def same_basis(a: NarrativeFigure, b: NarrativeFigure, year: int | None) -> bool
     return a.period == b.period and (a.year or own) == (b.year or own) and a.scope == b.scope
 
 
+def of_year(figure: NarrativeFigure, year: int | None) -> bool:
+    """The figure is of the evaluated `year`, as the tables are: the text dates it to no other year (上年…, 2021年…)."""
+    return figure.year is None or year is None or figure.year == str(year)
+
+
 def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
     if a.family != b.family and a.unit != b.unit:
         return False

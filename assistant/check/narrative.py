@@ -9,7 +9,7 @@ from bisect import bisect_right
 from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
-from assistant.check.matching import same_basis, same_value, shared_subject
+from assistant.check.matching import of_year, same_basis, same_value, shared_subject
 from assistant.check.names import canonical, compatible_units
 from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative, sentence_bounds
 from assistant.document import Paragraph
@@ -760,11 +760,13 @@ def check_narrative(ctx: Context) -> list[Finding]:
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
     findings += check_restated_counts(ctx, narrative)
-    findings += check_goals_against_text(ctx, narrative)
-    findings += check_indicators_against_text(ctx, narrative)
+    # The tables report the evaluated year: a figure the text dates to another year (上年…, 2021年…) is not theirs.
+    this_year = [(m, q) for m, q in narrative if of_year(m, ctx.report.year)]
+    findings += check_goals_against_text(ctx, this_year)
+    findings += check_indicators_against_text(ctx, this_year)
     findings += check_indicator_parts(ctx)
-    findings += check_basic_data_against_text(ctx, narrative)
-    findings += check_revenue_against_budget(ctx, narrative)
-    findings += check_growth_rates(ctx, narrative)
+    findings += check_basic_data_against_text(ctx, this_year)
+    findings += check_revenue_against_budget(ctx, this_year)
+    findings += check_growth_rates(ctx, this_year)
     findings += check_self_score(ctx)
     return findings
