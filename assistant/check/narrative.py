@@ -239,7 +239,8 @@ def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]
                 shares = [share_finding(paragraph, sentence, t.value - failed[-1].value, t.value, fmt(rate.value))
                           for t in tested if t.value > failed[-1].value]
             elif failed and name in ("不合格率", "阳性率", "检出率"):
-                shares = [share_finding(paragraph, sentence, failed[-1].value, t.value, fmt(rate.value)) for t in tested]
+                shares = [share_finding(paragraph, sentence, failed[-1].value, t.value, fmt(rate.value))
+                          for t in tested]
             elif done and name == "办结率":
                 shares = [share_finding(paragraph, sentence, done[-1].value, t.value, fmt(rate.value)) for t in tested]
             else:
