@@ -374,3 +374,14 @@ def test_a_figure_of_another_year_is_not_the_tables(narrative, fired):
     lines = (FIELD_DEV / "anhui_jinzhai_2023_meilixiangcun.txt").read_text(encoding="utf-8").splitlines()[1:]
     text = "2023年度美丽乡村建设项目绩效自评报告\n一、基本情况\n" + narrative + "\n" + "\n".join(lines)
     assert ("text_table_mismatch" in {rule for rule, _ in rules_fired(text)}) == fired
+
+
+@pytest.mark.parametrize("body, fired", [
+    # sample 000 "截至目前，快速检测果蔬、肉、蛋等食品13340批次": data as of an unstated day
+    ("截至目前，快速检测果蔬、肉、蛋等食品13340批次。", True),
+    # a state of the work, no figure: nothing is presented as the year's data
+    ("截至目前，项目已全部完工并通过验收。", False),
+])
+def test_data_as_of_an_unstated_day(body, fired):
+    found = rules_fired("2022年度项目绩效自评报告\n" + REPORT.format(body=body))
+    assert ("date_inconsistency" in {rule for rule, _ in found}) == fired

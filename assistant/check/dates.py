@@ -43,8 +43,11 @@ def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
                         f"数据以“{match.group()}”为截止时点，并非全年数据，却作为年度成效表述。",
                         [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
                         None, None, expected="截至12月31日", actual=match.group())]
-    match = SO_FAR.search(paragraph.text)
-    if match:
+    for match in SO_FAR.finditer(paragraph.text):
+        end = SENTENCE_END.search(paragraph.text, match.end())
+        # "截至目前，快速检测…13340批次" gives data as of an unstated day; "截至目前，项目已全部完工" states no figure
+        if not re.search(r"\d", paragraph.text[match.end():end.start() if end else len(paragraph.text)]):
+            continue
         return [finding("date_inconsistency", "warning",
                         f"数据以“{match.group()}”为截止口径，未说明是否为全年数据。",
                         [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
