@@ -203,7 +203,8 @@ def test_a_part_year_cut_off(title, sentence, fired):
 def test_a_monitoring_report_lacks_no_self_evaluation_section():
     # the outline of a 绩效监控总结报告 (monitoring, not self-evaluation): no 自评结果应用, no 自评分
     text = ("2023年度项目支出绩效监控总结报告\n一、项目基本情况\n纳入绩效监控的项目共6个，年初预算资金860万元。\n"
-            "二、绩效监控情况\n" + HENAN_PAID + "\n三、存在问题\n截至目前尚有2个项目未启动。\n四、下一步措施\n加快项目实施进度。\n")
+            "二、绩效监控情况\n" + HENAN_PAID + "\n三、存在问题\n截至目前尚有2个项目未启动。\n四、下一步措施\n加快项目实施进度。"
+            "监控结果于2023年7月20日在县政府门户网站公开。\n")
     assert rules_fired(text) == []
     assert ("missing_section", None) in rules_fired(text.replace("监控总结报告", "自评报告"))
 
