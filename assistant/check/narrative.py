@@ -34,8 +34,8 @@ COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 # "衔接资金2179万元目前已全部拨付" against "项目资金共2179万元,截止12月8日,已完成拨付2113.63万元".
 ALL_PAID = re.compile(r"(?:全部|全额|足额)(?P<verb>拨付|支付|下达)")
-# A sentence that says the budget was spent in full.
-FULL_EXECUTION = re.compile(r"100(?:\.0+)?%|全部|全额|足额")
+# A sentence that says the budget was spent in full ("执行率100%", "资金全部支出"; "全部用于…" says where it went).
+FULL_EXECUTION = re.compile(r"执行率(?:为|达到|达)?100(?:\.0+)?%|(?:全部|全额|足额)(?:支出|支付|使用|执行)")
 # 拨付 (allocated to the units) and 支付 (paid out) are two stages of one fund: each is compared with its own claim.
 PAID = re.compile(r"(?P<verb>拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
