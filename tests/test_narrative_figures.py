@@ -215,3 +215,26 @@ def test_a_figure_at_the_end_of_a_line_stays_whole_whatever_the_next_line_starts
     lines = ["(1)中央衔接推进乡村振兴补助资金用于村内道路硬化，共计拨付资金100万元",
              "2、省级衔接资金50万元用于产业奖补"]
     assert [(f.line, f.value, f.unit) for f in extract_figures(passages_of(lines))] == [(1, 100, "万元"), (2, 50, "万元")]
+
+
+@pytest.mark.parametrize("text, year", [
+    # sample 001 l.42 "2024年一般公共预算收入8805.39万元": the year the sentence dates it to
+    ("2024年一般公共预算收入8805.39万元", "2024"),
+    ("上年度一般公共预算收入8105.39万元", "上年"),
+    ("一般公共预算收入8805.39万元，较上年增加700万元", None),
+    # funds carried over from a year are this year's funds; a cited document's year dates the document
+    ("上年结转资金120万元", None),
+    ("2023年结余资金120万元", None),
+    ("根据《绩效管理办法（2018年修订）》，安排资金120万元", None),
+])
+def test_the_year_a_figure_is_dated_to(text, year):
+    assert read_figures(text, 1)[0].year == year
+
+
+@pytest.mark.parametrize("text, period", [
+    ("截止12月16日，受理消费12315申诉、举报6508件", "截止12月16日"),  # sample 004
+    ("截至2022年12月31日，已支付3102.5万元", None),  # the year's end is the year
+    ("截至年末，全区共有市场主体31288户", None),  # sample 000 l.1365
+])
+def test_a_part_year_period(text, period):
+    assert read_figures(text, 1)[0].period == period

@@ -59,7 +59,8 @@ def score_figures(passage: Passage) -> list[Figure]:
         # An indicator's 得分 is no self-score, nor a survey's (满意度): 得分 counts when its words say the unit scored
         # itself (自评得分) or the whole (总得分), or when the clause speaks of 绩效 and of no survey.
         named = SELF_SCORED.search(passage.text, max(0, words.start() - 2), words.end())
-        scored_itself = named or ("得分" not in words.group() or "绩效" in "".join(clause.split())) and "满意度" not in clause
+        scored_itself = named or ("得分" not in words.group() or "自评" in words.group() or "绩效" in "".join(clause.split())) \
+            and "满意度" not in clause
         if figure.value <= 100 and scored_itself:
             figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause_of(passage.text, figure),
                                   line=passage.line))
