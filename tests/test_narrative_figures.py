@@ -238,3 +238,11 @@ def test_the_year_a_figure_is_dated_to(text, year):
 ])
 def test_a_part_year_period(text, period):
     assert read_figures(text, 1)[0].period == period
+
+
+def test_a_bare_ten_thousand_is_money_only_under_money_words():
+    # unknown_nd_2024_nongjigouzhi l.4 "…年中調(diào)減中央財政資金300萬…": money printed without its 元
+    assert (300, "万") in key_figures("unknown_nd_2024_nongjigouzhi", 4)
+    # people and households counted in 万 are no money
+    report = extract_figures([Paragraph("项目惠及脱贫户1.2万，带动就业3万，补助资金50万。", 1)])
+    assert [(f.value, f.unit, f.label) for f in report] == [(50, "万", "补助资金")]

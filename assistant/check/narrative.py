@@ -39,11 +39,8 @@ FULL_EXECUTION = re.compile(r"执行率(?:为|达到|达)?100(?:\.0+)?%|(?:全�
 # 拨付 (allocated to the units) and 支付 (paid out) are two stages of one fund: each is compared with its own claim.
 PAID = re.compile(r"(?P<verb>拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
-# 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
+# A measure in Latin letters (hm, t): a stray letter after it is a slip of the unit.
 LATIN_LETTER = re.compile(r"[A-Za-z]")
-# A bare "300万" is money short of 元 only when its words speak of money ("调减中央财政资金300万"); "惠及脱贫户1.2万"
-# counts households.
-MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|拨付|金额|成本")
 # An amount per head, per mu or per case ("人均接待费用50.81元", "补贴标准为每亩105.6元", "一名学生4000元的最低资助标准")
 # is printed in 元 beside totals in 万元; it lacks no 万.
 PER_UNIT = re.compile(r"均|每|单价|价格|标准")
@@ -294,9 +291,8 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     findings = []
     for sentence in sentences(paragraph):
         found = read_figures(sentence, paragraph.line)
-        # "3.51万t", "2万m²": 万 scales a measure printed in Latin letters (吨, 米), it is no amount short of 元.
-        bare_wan = [m for m in found if m.unit == "万" and MONEY_WORDS.search(m.before)
-                    and not LATIN_LETTER.match(m.after.lstrip())]
+        # the figure reader reads no bare 万 before a measure in Latin letters ("3.51万t"), nor under no money words
+        bare_wan = [m for m in found if m.unit == "万" and m.is_money]
         if bare_wan:
             bare = bare_wan[0]
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",

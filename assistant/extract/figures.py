@@ -98,6 +98,9 @@ PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(
 YEAR_END = re.compile(r"12月31日|年末|年底")
 # A year the sentence dates its figures to; funds carried over from it (上年结转, 2021年结余) are this year's.
 DATED = re.compile(r"(?:(?P<year>20\d{2})\s*年|上年|去年|上一年)(?!度?(?:结转|结余))")
+# A bare "300万" is money short of 元 only when its words speak of money ("调减中央财政资金300万"); "惠及脱贫户1.2万"
+# counts households.
+MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|投入|拨付|金额|成本")
 SINGLE_CASE = re.compile(r"一案|一起案|案例|个案|该案|此案")
 # The words a self-score is printed after without its 分 ("总得分90,,").
 STATED_SCORE = re.compile(r"(?:总得分|自评得分|自评总分)[为是:：]?$")
@@ -126,6 +129,11 @@ class NarrativeFigure:
         if self.unit in MONEY_UNITS:
             return "money"
         return "count" if self.unit in COUNT_UNITS else self.unit
+
+    @property
+    def is_money(self) -> bool:
+        """An amount of money: in 元, 万元 or 亿元, or a bare 万 whose words speak of money."""
+        return self.family == "money" and (self.unit != "万" or bool(MONEY_WORDS.search(self.before)))
 
     @property
     def amount(self) -> float:

@@ -45,7 +45,7 @@ SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-
 def money_figures(passage: Passage) -> list[Figure]:
     return [Figure(label=label_before(passage.text, figure.start), value=figure.value, unit=figure.unit,
                    quote=clause_of(passage.text, figure), line=passage.line)
-            for figure in read_passage(passage) if figure.family == "money"]
+            for figure in read_passage(passage) if figure.is_money]
 
 
 def score_figures(passage: Passage) -> list[Figure]:
