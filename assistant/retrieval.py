@@ -1,6 +1,7 @@
 """The one retrieval module: words of Chinese text, its sentences, and BM25 over them.
 
-- `cut` / `cut_for_search`: rjieba (jieba's dictionary and cuts in Rust), the only tokenizer;
+- `cut` / `cut_for_search` / `tagged`: rjieba (jieba's dictionary, cuts and parts of speech in Rust), the only
+  tokenizer;
 - `STOPWORDS` and `tokens`: the content words of a text, without asking or filler words;
 - `Passage` and `split_sentences`: a text cut into sentences, each with its line, paragraph and offset;
 - `BM25`: Okapi BM25 (Lucene's idf) from the bm25s library over tokenized passages.
@@ -36,6 +37,14 @@ def cut(text: str) -> tuple[str, ...]:
     import rjieba  # loading the dictionary takes a third of a second that commands without retrieval need not pay
 
     return tuple(rjieba.cut(text, True))
+
+
+@lru_cache(maxsize=8192)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's accurate-mode cut, each word with its part of speech ("ns" a place name, "p" a preposition)."""
+    import rjieba
+
+    return tuple(rjieba.tag(text))
 
 
 @lru_cache(maxsize=8192)

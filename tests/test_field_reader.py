@@ -248,3 +248,13 @@ def test_the_unit_that_fills_in_the_form_is_named_before_the_projects_implemente
 def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
     title = Paragraph("关于西平县农业农村局2022年度部门整体支出绩效自评的报告", 2)
     assert extract_unit_name([title], [], []) == "西平县农业农村局"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("经研究，现将芦山县农业农村局项目绩效自评结果报告如下：", "芦山县农业农村局"),
+    ("本项目由芦山县水务局负责实施。", "芦山县水务局"),
+    ("西川河小流域综合治理项目实施单位为芦山县水务局。", "芦山县水务局"),
+    ("共青团西平县委员会2022年度部门整体支出绩效自评情况", "共青团西平县委员会"),
+])
+def test_a_unit_named_in_prose_begins_at_its_name_not_at_the_words_before_it(text, unit):
+    assert extract_unit_name([Paragraph(text, 2)], [], []) == unit

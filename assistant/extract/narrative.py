@@ -10,6 +10,7 @@ from collections import Counter
 from assistant.document import Paragraph
 from assistant.extract.figures import Passage, clause_around, clause_of, label_before, passages, read_passage
 from assistant.extract.header import HEADER_KEYS
+from assistant.retrieval import tagged
 from assistant.values import simplified
 from schemas import Figure, Table
 
@@ -28,6 +29,8 @@ FIRST_UNIT = re.compile(rf"(?P<unit>(?![年度据向由对在从按于为]|关�
 # or after the word that cites it (根据南昌市财政局关于开展…的通知).
 ISSUERS_BEFORE_TITLE = re.compile(rf"[\s、]{{0,3}}(?:[\u4e00-\u9fa5]{{2,15}}?{ORG_SUFFIX}[\s、]{{0,3}})*?《")
 CITING_WORD = re.compile(r"(?:根据|依据|按照|遵照|据)$")
+# Parts of speech of the words of a clause, never of a name: preposition, adverb, pronoun, verb, conjunction, particle.
+CLAUSE_WORD_TAGS = ("p", "d", "r", "v", "c", "u")
 # The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
 UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role in ("implementer", "reporter") and "单位" in key),
                               key=len, reverse=True))
@@ -110,9 +113,25 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
             # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
             for match in pattern.finditer(paragraph.text, 0, 2000):
                 # "我校", "我局": the report speaking of itself, never a name.
-                if not issued_cited_document(paragraph.text, match.start(), match.end()) and "我" not in match.group("unit"):
-                    return match.group("unit")
+                if "我" in match.group("unit"):
+                    continue
+                start = match.start("unit") + start_of_name(match.group("unit"))
+                if not issued_cited_document(paragraph.text, start, match.end()):
+                    return paragraph.text[start:match.end()]
     return None
+
+
+def start_of_name(unit: str) -> int:
+    """Where a unit's name begins in a match that may open with the clause before it ("本项目由芦山县水务局",
+    "现将西平县交通运输局"): at its first place name when a word before it is no word of a name (由, 现将, 为)."""
+    offset = 0
+    clause_words = False
+    for word, tag in tagged(unit):
+        if tag == "ns" and clause_words:
+            return offset
+        clause_words = clause_words or tag in CLAUSE_WORD_TAGS
+        offset += len(word)
+    return 0
 
 
 def issued_cited_document(text: str, start: int, end: int) -> bool:
