@@ -188,7 +188,8 @@ def label_before(text: str, start: int) -> str:
 
 
 def cited(text: str, position: int) -> bool:
-    """`position` falls inside a cited document's title (《…（2018年修订）》): its year dates the document."""
+    """`position` falls inside a cited document's title (《…（2018年修订）》): its year dates the document, and a
+    unit named there issued it."""
     return text.rfind("《", 0, position) > text.rfind("》", 0, position)
 
 

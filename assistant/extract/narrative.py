@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from assistant.document import Paragraph
-from assistant.extract.figures import Passage, clause_around, clause_of, label_before, passages, read_passage
+from assistant.extract.figures import Passage, cited, clause_around, clause_of, label_before, passages, read_passage
 from assistant.extract.header import HEADER_KEYS
 from assistant.retrieval import tagged
 from assistant.values import simplified
@@ -138,7 +138,6 @@ def issued_cited_document(text: str, start: int, end: int) -> bool:
     """Whether the unit printed at text[start:end] issued a document the report cites — named inside its title
     (《省财政厅 省教育厅关于…的通知》), right before it (四川省财政厅 四川省水利厅《关于…》) or after 根据: it is not
     the one reporting."""
-    inside = text.rfind("《", 0, start) > text.rfind("》", 0, start)
     # Bounded slices: the issuers and the citing word are a few characters from the name.
     before = re.sub(r"\s", "", text[max(0, start - 8):start])
-    return inside or bool(ISSUERS_BEFORE_TITLE.match(text[end:end + 40]) or CITING_WORD.search(before))
+    return cited(text, start) or bool(ISSUERS_BEFORE_TITLE.match(text[end:end + 40]) or CITING_WORD.search(before))
