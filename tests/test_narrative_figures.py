@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from assistant import api
 from assistant.document import Paragraph
-from assistant.extract.figures import read_figures, read_narrative
+from assistant.extract.figures import clause_around, read_figures, read_narrative
 from assistant.extract.narrative import as_simplified, extract_figures
 from tests.conftest import ROOT, SAMPLES
 
@@ -246,3 +246,10 @@ def test_a_bare_ten_thousand_is_money_only_under_money_words():
     # people and households counted in 万 are no money
     report = extract_figures([Paragraph("项目惠及脱贫户1.2万，带动就业3万，补助资金50万。", 1)])
     assert [(f.value, f.unit, f.label) for f in report] == [(50, "万", "补助资金")]
+
+
+def test_a_stop_ocr_read_as_a_letter_after_a_percentage_ends_the_sentence():
+    # jiangxi_nanchang l.5 "…2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场…"
+    text = "2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场"
+    [rate] = [f for f in read_figures(text, 5) if f.unit == "%"]
+    assert clause_around(text, rate.start, rate.end) == "2022年全年实际支付1616万元,使用率 100%"

@@ -74,7 +74,8 @@ FIGURE = re.compile(
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
     r"(?P<approx_after>余|多|左右)?(?![/／\d])")
 BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
-CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]")
+# A stop; OCR may read the 。 after a percentage as a letter o ("使用率 100%o具体评价范围为").
+CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]|(?<=%)o(?![A-Za-z])")
 # 共 ("共计") is no break inside 公共 ("一般公共预算财政拨款收入合计").
 LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|包括|用于|为|是|(?<!公)共")
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
