@@ -180,6 +180,10 @@ TEMPLATES = {
 }
 # Forms whose one budget column is the 年初预算数(A): the budget the labels give goes there.
 INITIAL_BUDGET_ONLY = ("jinan-2019-method-column",)
+# Forms that print the funds block's 分值 in its head (预算执行情况(万元)(20分)): the funds total's weight.
+HEAD_FUNDS_WEIGHT = {"yunnan-20-80-score-only": 20}
+# Project forms (a 项目名称 cell): a department's table drawn in one is a project's table.
+PROJECT_FORMS = ("yunnan-20-80-score-only", "jinan-2019-method-column")
 
 
 def role(header: str, roles) -> str | None:
@@ -411,11 +415,15 @@ def in_template(gold: dict, template: str) -> dict:
         if table.get("kind") == "basic_data":
             continue
         drawn = dict(table, breakdown={}, rows=[], **dict.fromkeys(table_fields))
+        if template in PROJECT_FORMS:
+            drawn["kind"] = "project"
         funds = [printed_funds(line, template) for line in [drawn.get("funds_total")] if line]
+        if funds and template in HEAD_FUNDS_WEIGHT:
+            funds[0]["weight"] = HEAD_FUNDS_WEIGHT[template]
         drawn["funds_total"] = funds[0] if funds else None
         drawn["fund_lines"] = [] if "funds_total" in table_fields else \
             [printed_funds(line, template) for line in table.get("fund_lines", [])]
-        if "funds_total" in table_fields:
+        if "funds_total" in table_fields or not any(section(header) == "goals" for header in TEMPLATES[template]):
             drawn["goals"] = {"expected": None, "achieved": None}
         drawn["indicators"] = [dict(row, **dict.fromkeys(indicator_fields)) for row in table.get("indicators", [])]
         tables.append(drawn)
