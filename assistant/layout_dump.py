@@ -33,7 +33,9 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "全年实际完成值": "actual", "全年完成值": "actual",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
-                "得分计算方法": "criteria",
+                "得分计算方法": "criteria", "指标说明及评分标准": "criteria",
+                # A score sheet's row numbers (Anhui's 序号 | 一级指标 | …): no field, but a number before each row.
+                "序号": "serial",
                 # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
                 LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
@@ -242,8 +244,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
-    texts = [normalize_text(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
+    texts = [normalize_text(p.text) for p in lines]
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
@@ -251,6 +253,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    numbers = row_numbers(texts) if "serial" in columns else []
+    if numbers:
+        # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
+        rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
+        return with_total(rows, lines, cursor, columns, len(slots))
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -332,19 +339,59 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
+    return with_total(rows, lines, cursor, columns, len(slots))
+
+
+def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],
+               width: int) -> tuple[list[Row], int]:
+    """The rows as table rows, and the 总分 row when it follows them; returns them and how many lines they used."""
+    texts = [normalize_text(p.text) for p in lines]
     end = cursor
-    table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
+    table_rows = [to_row(cells, columns, width) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
     # Lines between the last row and 总分 are the last row's note; without a note column 总分 is not this table's.
     if rows and total is not None and (total == cursor or "note" in columns):
         if total > cursor:
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
-            table_rows[-1] = to_row(rows[-1], columns, len(slots))
+            table_rows[-1] = to_row(rows[-1], columns, width)
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
         numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+NAME_LENGTH = 15  # characters of a level or indicator name a row number stands before; an explanation runs longer
+
+
+def row_numbers(texts: list[str]) -> list[int]:
+    """The positions of the row numbers of a 序号 column (1, 2, 3 …, each before its row's names). A number is the
+    next row's when it counts on from the last one (or the one after it, the copy having lost one), a name follows it, and it does not follow a name the way a 分值
+    follows its 三级指标 (a number, a long text or the header before it, or a short name after it)."""
+    found: list[int] = []
+    last = 0
+    for i, text in enumerate(texts):
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        before = texts[i - 1] if i else ""
+        if text in TOTAL or is_title(text):
+            break
+        if text in (str(last + 1), str(last + 2)) and after and not NUMERIC.match(after) and after != EMPTY_CELL \
+                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH):
+            found.append(i)
+            last = int(text)
+    return found
+
+
+def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list[str], weighted: list[str],
+                        names: int, has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows that open at their numbers: each row's lines run to the next number, the last row's to 总分 or as far
+    as the longest row before it. Returns the rows and where they end."""
+    texts = [normalize_text(p.text) for p in lines]
+    longest = max((b - a for a, b in zip(numbers, numbers[1:])), default=names + len(values) + 2)
+    end = next((i for i in range(numbers[-1], len(texts)) if texts[i] in TOTAL or is_title(texts[i])),
+               min(len(texts), numbers[-1] + longest))
+    chunks = [lines[a + 1:b] for a, b in zip(numbers, [*numbers[1:], end])]
+    return placed_rows(chunks, values, weighted, names, has_note), end
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
@@ -493,6 +540,14 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
         if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note):
             chunks.append([])
         chunks[-1].append(paragraph)
+    return placed_rows(chunks, values, weighted, names, has_note), end
+
+
+def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list[str], names: int,
+                has_note: bool) -> list[dict[str, Paragraph]]:
+    """Each chunk of a row's lines as a row: its level names, then its cells after 三级指标 in the value columns
+    their types fit, in the header's order."""
+    has_levels = names > 1
     columns = [*values, "note"] if has_note else values
     rows = []
     for chunk in chunks:
@@ -510,7 +565,7 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
-    return rows, end
+    return rows
 
 
 def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
@@ -606,7 +661,9 @@ def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:
 
 
 def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> Row:
-    line = cells["target"].line if "target" in cells else cells["level3"].line
+    # The row's line: its target's, else its name's, else its first cell's (a row whose name was lost).
+    first = cells.get("target") or cells.get("level3") or min(cells.values(), key=lambda p: p.line)
+    line = first.line
     row = [Cell("", line) for _ in range(width)]
     for slot, paragraph in cells.items():
         if slot in columns:
