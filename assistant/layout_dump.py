@@ -72,8 +72,11 @@ def column_slots(word: str) -> list[str | None]:
 
 
 def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
-    """Header words from `start`, each joined from up to four lines: [(word, first, last)]."""
+    """Header words from `start`, each joined from up to four lines: [(word, first, last)]. A header never opens
+    with the goals row's words (年度总体目标 | 预期目标 | 实际完成情况, its texts left empty)."""
     words: list[tuple[str, int, int]] = []
+    if start < len(texts) and (texts[start] in GOAL_WORDS or texts[start].startswith(GOAL_WORDS[0])):
+        return words
     index = start
     while index < len(texts):
         for size in range(4, 0, -1):
@@ -96,10 +99,11 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 
 def broken_header_word(pieces: list[str]) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
-    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), or the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)")."""
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
+    neither half names ("调整" "指标值", "得分系" "数(%)"), or its head naming none ("未完成原因" "和改进措施")."""
     whole = slot("".join(pieces))
-    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces))
+    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
+                            or slot(pieces[0]) is None)
 
 
 def is_level(text: str) -> bool:
@@ -408,7 +412,8 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
-    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values or as its
+    note)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
@@ -416,7 +421,7 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
-                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
+                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
