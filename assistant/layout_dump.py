@@ -71,7 +71,7 @@ def column_slots(word: str) -> list[str | None]:
     return ["level1", "level2"] if slot(word) == "level_pair" else [slot(word)]
 
 
-def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
+def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str, int, int]]:
     """Header words from `start`, each joined from up to four lines: [(word, first, last)]. A header never opens
     with the goals row's words (年度总体目标 | 预期目标 | 实际完成情况, its texts left empty)."""
     words: list[tuple[str, int, int]] = []
@@ -82,7 +82,7 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
             if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
-                    (size == 2 and broken_header_word(texts[index:index + 2])):
+                    (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
@@ -97,13 +97,21 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
 COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效")
 
 
-def broken_header_word(pieces: list[str]) -> bool:
+def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)"), or its head naming none ("未完成原因" "和改进措施")."""
+    neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
+    ("未完成原因" "和改进措施")."""
     whole = slot("".join(pieces))
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
-                            or slot(pieces[0]) is None)
+                            or wrapped and len(pieces) == 2 and cut_head(*pieces))
+
+
+def cut_head(head: str, tail: str) -> bool:
+    """A column word's head cut off where a narrow column wrapped it: words naming no column of either table,
+    before a tail that is no column word of its own ("未完成原因" "和改进措施", not "执行率" "得分")."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fa5]{2,}", head)) and head not in HEADER_WORDS and tail not in HEADER_WORDS \
+        and slot(head) is None and role_of(head, FUND_ROLES) is None
 
 
 def is_level(text: str) -> bool:
@@ -853,7 +861,7 @@ def is_fund_header_run(text: str) -> bool:
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     for start in range(len(run)):
-        header = header_at(texts, start)
+        header = header_at(texts, start, [p.line for p in run])
         if not header:
             continue
         after = header[-1][2] + 1
