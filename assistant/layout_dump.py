@@ -251,7 +251,40 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
 
 
-def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
+TEXT_COLUMNS = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
+
+
+def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
+                 slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows read under `header`, their cells placed in the columns of the printed header's `slots`."""
+    rows, used = dump_rows(lines, header, as_printed, text_columns=False)
+    read = with_level_weights([name for word in header for name in column_slots(word)])
+    if read == slots:
+        return rows, used
+    placed = []
+    for row in rows:
+        if len(row.cells) != len(read):  # the 总分 row keeps its cells
+            placed.append(row)
+            continue
+        cells = [Cell("", row.cells[0].line) for _ in slots]
+        for name, cell in zip(read, row.cells):
+            if name:
+                cells[slots.index(name)] = cell
+        placed.append(Row(cells))
+    return placed, used
+
+
+def scored_rows(rows: list[Row], columns: dict[str, int]) -> int:
+    """Rows with a 三级指标 and a figure under each of 分值 and 得分 the header has: how much of a table a reading
+    explains."""
+    def cell(row: Row, name: str) -> str:
+        return normalize_text(row.cells[columns[name]].text) if columns[name] < len(row.cells) else ""
+    scores = [name for name in ("weight", "score") if name in columns]
+    return sum(bool(cell(row, "level3")) and all(NUMERIC.match(cell(row, name)) for name in scores) for row in rows)
+
+
+def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
+              text_columns: bool = True) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
     not cut out of run-together text) may also be read as rows of no fixed width."""
     # The next table's title ends this table's rows.
@@ -270,6 +303,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
+    if text_columns and as_printed and numeric and any(name in TEXT_COLUMNS for name in values):
+        # A dump that leaves empty cells out drops a text column (得分计算方法, 评分标准) left empty on every row: the
+        # rows read as if the header had no such column, when that reads more of them.
+        full = dump_rows_as(lines, header, as_printed, slots)
+        bare = dump_rows_as(lines, [word for word in header if slot(word) not in TEXT_COLUMNS], as_printed, slots)
+        return bare if scored_rows(bare[0], columns) > scored_rows(full[0], columns) else full
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
