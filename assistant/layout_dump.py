@@ -274,13 +274,20 @@ def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
     return placed, used
 
 
-def scored_rows(rows: list[Row], columns: dict[str, int]) -> int:
-    """Rows with a 三级指标 and a figure under each of 分值 and 得分 the header has: how much of a table a reading
-    explains."""
+def sparse(rows: list[Row], column: int) -> bool:
+    """Whether fewer than half the rows fill the column."""
+    filled = sum(column < len(row.cells) and bool(normalize_text(row.cells[column].text)) for row in rows)
+    return 2 * filled < len(rows)
+
+
+def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int:
+    """Rows with a 三级指标 (no figure) and a figure under each of 分值 and 得分 a reading has (`read`): how much of
+    a table the reading explains."""
     def cell(row: Row, name: str) -> str:
         return normalize_text(row.cells[columns[name]].text) if columns[name] < len(row.cells) else ""
-    scores = [name for name in ("weight", "score") if name in columns]
-    return sum(bool(cell(row, "level3")) and all(NUMERIC.match(cell(row, name)) for name in scores) for row in rows)
+    scores = [name for name in ("weight", "score") if name in columns and name in read]
+    return sum(bool(cell(row, "level3")) and not NUMERIC.match(cell(row, "level3"))
+               and all(NUMERIC.match(cell(row, name)) for name in scores) for row in rows)
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
@@ -303,12 +310,20 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
-    if text_columns and as_printed and numeric and any(name in TEXT_COLUMNS for name in values):
-        # A dump that leaves empty cells out drops a text column (得分计算方法, 评分标准) left empty on every row: the
-        # rows read as if the header had no such column, when that reads more of them.
-        full = dump_rows_as(lines, header, as_printed, slots)
-        bare = dump_rows_as(lines, [word for word in header if slot(word) not in TEXT_COLUMNS], as_printed, slots)
-        return bare if scored_rows(bare[0], columns) > scored_rows(full[0], columns) else full
+    droppable = {*TEXT_COLUMNS, "score"} & set(values) if "weight" in values else set(TEXT_COLUMNS) & set(values)
+    if text_columns and as_printed and numeric and droppable:
+        # A dump that leaves empty cells out drops a column left empty on every row — a text column (得分计算方法,
+        # 评分标准), or the 得分 of a sheet published before it was scored. Where the rows read under the header as
+        # printed leave such a column empty more often than not, they are also read as if the header had no such
+        # column, and the reading that explains the most rows is kept (on a tie, the header as printed).
+        printed = dump_rows_as(lines, header, as_printed, slots)
+        blank = frozenset(name for name in droppable if sparse(printed[0], columns[name]))
+        if not blank:
+            return printed
+        bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
+        kept = {"weight", "score"}
+        return bare if scored_rows(bare[0], columns, kept - blank) > scored_rows(printed[0], columns, kept) \
+            else printed
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
