@@ -101,10 +101,15 @@ def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
     neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
-    ("未完成原因" "和改进措施")."""
+    ("未完成原因" "和改进措施") or its tail a last character ("全年实际" "值(B)")."""
     whole = slot("".join(pieces))
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
-                            or wrapped and len(pieces) == 2 and cut_head(*pieces))
+                            or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
+
+
+def cut_tail(head: str, tail: str) -> bool:
+    """A column word's last character and its letter cut off where a narrow column wrapped it ("全年实际" "值(B)")."""
+    return bool(WORD_TAIL.match(tail)) and slot(tail) is None and slot(head + tail) == slot(head)
 
 
 def cut_head(head: str, tail: str) -> bool:

@@ -407,8 +407,8 @@ def printed_funds(line: dict, template: str) -> dict:
 
 def in_template(gold: dict, template: str) -> dict:
     """The gold labels as an official form (see TEMPLATES) prints them: every table under the form's header rows,
-    the labels it has no place for left empty, and what no form prints (a breakdown, score-sheet rows, a 基础数据表)
-    dropped."""
+    the labels it has no place for left empty (the unit's name too, in a form with no 单位 cell), and what no form
+    prints (a breakdown, score-sheet rows, a 基础数据表) dropped."""
     table_fields, fund_fields, indicator_fields = UNPRINTED[template]
     tables = []
     for table in gold.get("tables", []):
@@ -427,7 +427,9 @@ def in_template(gold: dict, template: str) -> dict:
             drawn["goals"] = {"expected": None, "achieved": None}
         drawn["indicators"] = [dict(row, **dict.fromkeys(indicator_fields)) for row in table.get("indicators", [])]
         tables.append(drawn)
-    return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables])
+    unit_printed = any(UNIT_LABEL.match(word) for header in TEMPLATES[template] for word in header)
+    return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables],
+                unit_name=gold.get("unit_name") if unit_printed else None)
 
 
 # ---------------------------------------------------------------- writers
