@@ -113,10 +113,12 @@ def cut_tail(head: str, tail: str) -> bool:
 
 
 def cut_head(head: str, tail: str) -> bool:
-    """A column word's head cut off where a narrow column wrapped it: words naming no column of either table,
-    before a tail that is no column word of its own ("未完成原因" "和改进措施", not "执行率" "得分")."""
+    """A column word's head cut off where a narrow column wrapped it: words naming no column of either table and
+    no goal, before a tail that does not open with a column word ("未完成原因" "和改进措施", not "执行率" "得分" or
+    "年度总体目标" "预期目标")."""
     return bool(re.fullmatch(r"[\u4e00-\u9fa5]{2,}", head)) and head not in HEADER_WORDS and tail not in HEADER_WORDS \
-        and slot(head) is None and role_of(head, FUND_ROLES) is None
+        and slot(head) is None and role_of(head, FUND_ROLES) is None and not head.startswith(GOAL_WORDS) \
+        and not tail.startswith(tuple(word for _, words in INDICATOR_ROLES for word in words))
 
 
 def is_level(text: str) -> bool:
@@ -326,9 +328,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         if not blank:
             return printed
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
-        kept = {"weight", "score"}
-        return bare if scored_rows(bare[0], columns, kept - blank) > scored_rows(printed[0], columns, kept) \
-            else printed
+        kept = {"weight", "score"} - blank
+        return bare if scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -584,8 +585,9 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
+    # A placeholder (指标2, ……) may be the row's name, never one of its values.
     if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
-                                      or is_placeholder(i.text) for i in items):
+                                      for i in items) or any(is_placeholder(i.text) for i in items[1:]):
         return None
     numbers = [name for name in values if name in ("weight", "score")]
     figures = [name for name in values if name in ("target", "actual")]
