@@ -288,13 +288,15 @@ def sparse(rows: list[Row], column: int) -> bool:
 
 
 def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int:
-    """Rows with a 三级指标 (no figure) and a figure under each of 分值 and 得分 a reading has (`read`): how much of
-    a table the reading explains."""
+    """How much of a table a reading explains: its rows with a 三级指标 (no figure) and a figure under each of 分值
+    and 得分 the reading has (`read`), each counting once more for each level name it carries."""
     def cell(row: Row, name: str) -> str:
-        return normalize_text(row.cells[columns[name]].text) if columns[name] < len(row.cells) else ""
+        return normalize_text(row.cells[columns[name]].text) if name in columns and columns[name] < len(row.cells) \
+            else ""
     scores = [name for name in ("weight", "score") if name in columns and name in read]
-    return sum(bool(cell(row, "level3")) and not NUMERIC.match(cell(row, "level3"))
-               and all(NUMERIC.match(cell(row, name)) for name in scores) for row in rows)
+    return sum(1 + sum(bool(cell(row, level)) for level in WEIGHTED_LEVELS) for row in rows
+               if cell(row, "level3") and not NUMERIC.match(cell(row, "level3"))
+               and all(NUMERIC.match(cell(row, name)) for name in scores))
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
@@ -324,10 +326,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # printed leave such a column empty more often than not, they are also read as if the header had no such
         # column, and the reading that explains the most rows is kept (on a tie, the header as printed).
         printed = dump_rows_as(lines, header, as_printed, slots)
-        blank = frozenset(name for name in droppable if sparse(printed[0], columns[name]))
+        blank = {name for name in droppable if sparse(printed[0], columns[name])}
+        if "level1" in columns and sparse(printed[0], columns["level1"]):
+            # The rows print their level names but none was read as one: they went to the 指标值 and 完成值 a score
+            # sheet's rows leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9).
+            blank |= {"target", "actual"} & set(values)
         if not blank:
             return printed
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
+        blank = frozenset(blank)
         kept = {"weight", "score"} - blank
         return bare if scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
