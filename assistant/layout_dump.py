@@ -319,24 +319,27 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
-    droppable = {*TEXT_COLUMNS, "score"} & set(values) if "weight" in values else set(TEXT_COLUMNS) & set(values)
+    droppable = {*TEXT_COLUMNS, "target", "actual", *(("score",) if "weight" in values else ())} & set(values)
     if text_columns and as_printed and numeric and droppable:
         # A dump that leaves empty cells out drops a column left empty on every row — a text column (得分计算方法,
-        # 评分标准), or the 得分 of a sheet published before it was scored. Where the rows read under the header as
+        # 评分标准), the 指标值 and 完成值 of a score sheet's rows, or the 得分 of a sheet published before it was
+        # scored. Where the rows read under the header as
         # printed leave such a column empty more often than not, they are also read as if the header had no such
         # column, and the reading that explains the most rows is kept (on a tie, the header as printed).
         printed = dump_rows_as(lines, header, as_printed, slots)
         blank = {name for name in droppable if sparse(printed[0], columns[name])}
-        if "level1" in columns and sparse(printed[0], columns["level1"]):
-            # The rows print their level names but none was read as one: they went to the 指标值 and 完成值 a score
-            # sheet's rows leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9).
+        unlevelled = "level1" in columns and sparse(printed[0], columns["level1"])
+        if unlevelled:
+            # No level name was read: the rows may print theirs, gone to the 指标值 and 完成值 a score sheet's rows
+            # leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — a reading without them must find them.
             blank |= {"target", "actual"} & set(values)
         if not blank:
             return printed
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
-        blank = frozenset(blank)
         kept = {"weight", "score"} - blank
-        return bare if scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+        found = not unlevelled or not sparse(bare[0], columns["level1"])
+        return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
+            else printed
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
