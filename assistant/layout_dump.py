@@ -320,7 +320,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
     droppable = {*TEXT_COLUMNS, "target", "actual", *(("score",) if "weight" in values else ())} & set(values)
-    if text_columns and as_printed and numeric and droppable:
+    if text_columns and numeric and droppable:
         # A dump that leaves empty cells out drops a column left empty on every row — a text column (得分计算方法,
         # 评分标准), the 指标值 and 完成值 of a score sheet's rows, or the 得分 of a sheet published before it was
         # scored. Where the rows read under the header as
