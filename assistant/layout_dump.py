@@ -327,11 +327,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # printed leave such a column empty more often than not, they are also read as if the header had no such
         # column, and the reading that explains the most rows is kept (on a tie, the header as printed).
         printed = dump_rows_as(lines, header, as_printed, slots)
-        blank = {name for name in droppable if sparse(printed[0], columns[name])}
-        unlevelled = "level1" in columns and sparse(printed[0], columns["level1"])
+        blank = {name for name in droppable - {"target", "actual"} if sparse(printed[0], columns[name])}
+        figures = [name for name in ("target", "actual") if name in columns]
+        unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
+            DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
+            if columns[name] < len(row.cells))
         if unlevelled:
-            # No level name was read: the rows may print theirs, gone to the 指标值 and 完成值 a score sheet's rows
-            # leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — a reading without them must find them.
+            # No level name was read, nor any figure under 指标值 or 完成值: the rows may print their level names, gone
+            # to the 指标值 and 完成值 a score sheet's rows leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — a
+            # reading without those columns must find them.
             blank |= {"target", "actual"} & set(values)
         if not blank:
             return printed
