@@ -39,7 +39,8 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
                 LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
-LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
+# A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
+LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
 DIGIT = re.compile(r"\d")
