@@ -538,6 +538,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         # The bare " |" of the empty cells printed are no cells.
         items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
         levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
+        if "level2" in names and opens_level2(levels, items[len(levels):]):
+            levels.append(items[len(levels)])  # an 二级指标 in its own words (成本, 时效) after its 一级指标
         if not levels and rows:
             break
         levelled = level_cells(levels)
