@@ -529,7 +529,10 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     if not end or not is_level(texts[0]):
         return [], 0
     for index in range(end):
-        if not groups or is_level(texts[index]) and not is_level(texts[index - 1]):
+        # A group opens at a level name after a row's cells, or at an 一级指标 right after an 二级指标 (a row that
+        # printed its level names and nothing else: 效益指标 | 经济效益指标 | 满意度指标 …).
+        if not groups or is_level(texts[index]) and (not is_level(texts[index - 1]) or LEVEL1.match(texts[index])
+                                                     and not LEVEL1.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
     rows: list[dict[str, Paragraph]] = []
