@@ -1384,7 +1384,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if funds is None:
         return start, rows, len(run)
     index, words = funds
-    rows.append(Row([Cell("", run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
+    # The block's label above its column words, when it names the block's unit or weight (预算执行情况(万元)(20分)).
+    block = run[index - 1] if index and (MONEY_BLOCK.search(texts[index - 1]) or WEIGHTED.search(texts[index - 1])) \
+        else None
+    rows.append(Row([Cell(block.text if block else "", run[index].line)]
+                    + [Cell(word, run[index].line) for word, _ in words]))
     cursor = words[-1][1] + 1
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.

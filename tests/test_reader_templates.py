@@ -86,6 +86,19 @@ def test_form_with_broken_header_words_floor(form):
 
 
 @pytest.mark.parametrize("style", "bc")
+def test_funds_block_weight_in_its_label(style):
+    """Hubei's and Yunnan's 20/80 form prints the funds block's 分值 only in its label, 预算执行情况(万元)(20分), above
+    预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率); pasted one cell per line, the label still gives the funds
+    total its weight, and its unit 万元."""
+    paste, items = drawn("yunnan-20-80-score-only", ("000_", "sichuan_qingshen", "hubei_xiangyang"))
+    assert len(items) == 3
+    for _, name, sheet, _ in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+        funds = [(table.funds_total.weight, table.money_unit) for table in report.tables if table.funds_total]
+        assert funds and set(funds) == {(20, "万元")}, name
+
+
+@pytest.mark.parametrize("style", "bc")
 def test_unscored_rows_keep_their_level_names(style):
     """The transfer-payment form (no 分值, no 得分) pasted one cell per line: Tangxi's results read 达成预期指标, a
     verdict and no 二级指标 that would open a row (evals/field/dev/anhui_tangxi_2022_weituo); Xiangyang's 二级指标 are
