@@ -941,8 +941,9 @@ def is_fund_header_run(text: str) -> bool:
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
+    lines = [p.line for p in run]
     for start in range(len(run)):
-        header = header_at(texts, start, [p.line for p in run])
+        header = header_at(texts, start, lines)
         if not header:
             continue
         after = header[-1][2] + 1
