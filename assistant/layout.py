@@ -35,6 +35,8 @@ PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*
                          r"\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
+# A publisher's note about the copy, printed between a table's title and the table: 详情见附件, (注:以下内容为附件图片识别…).
+COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
@@ -153,7 +155,7 @@ class _Builder:
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
         if mode == "pipe":
-            rows = labels_moved_down(rows)
+            rows = tails_joined(labels_moved_down(rows))
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -374,6 +376,29 @@ def drop_padding(rows: list[Row]) -> list[Row]:
     return [Row(row.cells[:max(width, 1)]) for row in rows]
 
 
+def filled(row: Row) -> list[Cell]:
+    """A row's cells up to its last filled one."""
+    last = max((i + 1 for i, cell in enumerate(row.cells) if cell.text), default=0)
+    return row.cells[:last]
+
+
+def tails_joined(rows: list[Row]) -> list[Row]:
+    """A web row whose line break fell after one of its values: the next line holds values only ("基本支出 | 985.19 |
+    914.97 |" then "10 | 10 | |||||"), and a row never opens with a value after a labelled row that is short of
+    the table's width: they are that row's last cells."""
+    width = max(len(filled(row)) for row in rows) if rows else 0
+    joined: list[Row] = []
+    for row in rows:
+        upper, lower = (filled(joined[-1]) if joined else []), filled(row)
+        if len(upper) >= 2 and not is_value(upper[0].text) and is_value(upper[-1].text) and lower \
+                and lower[0].text and all(is_value(cell.text) for cell in lower if cell.text) \
+                and len(upper) + len(lower) <= width:
+            joined[-1] = Row(upper + lower)
+        else:
+            joined.append(row)
+    return joined
+
+
 def labels_moved_down(rows: list[Row]) -> list[Row]:
     """A web page that breaks its rows one cell late: a row of values (or the funds header) ends with the label of
     the row below, whose cells are all values ("| 387664.62 | … | 10 | 其中:当年财政 拨款 |" then "| 387664.62 |
@@ -470,6 +495,9 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             cursor -= 1
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
+            if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(previous.text):
+                cursor -= 1  # the publisher's note between the title and its table
+                continue
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
                 break
             if block.line - previous.line > 12:

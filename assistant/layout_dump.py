@@ -12,14 +12,14 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, WEIGHTED_LEVELS, fits, \
+    is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
-    split_fund_run
+    split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import normalize_text, parse_number, simplified
 
@@ -426,6 +426,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
+    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns)
+    if cut:
+        rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
 
 
@@ -453,8 +456,9 @@ NAME_LENGTH = 15  # characters of a level or indicator name a row number stands 
 
 def row_numbers(texts: list[str]) -> list[int]:
     """The positions of the row numbers of a 序号 column (1, 2, 3 …, each before its row's names). A number is the
-    next row's when it counts on from the last one (or the one after it, the copy having lost one), a name follows it, and it does not follow a name the way a 分值
-    follows its 三级指标 (a number, a long text or the header before it, or a short name after it)."""
+    next row's when it counts on from the last one (or the one after it, the copy having lost one), a name follows
+    it, and it does not follow a name the way a 分值 follows its 三级指标 (a number, a long text or the header before
+    it, or a short name after it)."""
     found: list[int] = []
     last = 0
     for i, text in enumerate(texts):
@@ -479,6 +483,29 @@ def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list
                min(len(texts), numbers[-1] + longest))
     chunks = [lines[a + 1:b] for a, b in zip(numbers, [*numbers[1:], end])]
     return placed_rows(chunks, values, weighted, names, has_note), end
+
+
+def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
+                 has_note: bool) -> list[dict[str, Paragraph]]:
+    """The last rows of a copy cut off before their values: the last row's note, then the 二级 names printed with no
+    row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满), "指标2" placeholders and the
+    row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
+    own 分值) is left after the note; a line alone may be anything. The note is set on the last row read."""
+    empty = []
+    while len(rest) > 2 and is_level(normalize_text(rest[0].text)) and not LEVEL1.match(normalize_text(rest[0].text)) \
+            and LEVEL1.match(normalize_text(rest[1].text)):
+        empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
+    if not rows or len(rest) < 2:
+        return []
+    note, placeholders, cells = split_head(rest, False, has_note, weighted, names)
+    printed = rest[1:] if note is not None else rest
+    if len(printed) > names + len(weighted) or \
+            sum(bool(NUMERIC.match(normalize_text(p.text))) for p in printed) > len(weighted):
+        return []
+    found = [*empty, *placeholders, *([cells] if "level3" in cells else [])]
+    if found and note is not None:
+        rows[-1]["note"] = note
+    return found
 
 
 def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
@@ -961,6 +988,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    scored = scored_item_rows(run)
+    if scored is not None:
+        start, title, table, end = scored
+        return basic_data_tables(run[:start]) + title + [table] + rebuild_run(run[end:], as_printed)
     numbered = numbered_rows(run)
     if numbered is not None:
         start, rows, end = numbered
@@ -1095,7 +1126,14 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     numeric = [name in ("weight", "score") for name in values]
     header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
     columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
+
+    def fills_row(texts: list[str]) -> bool:
+        """Whether `texts` are one row's values: no header word, each of the type its column takes."""
+        return not any(slot(text) for text in texts) and not misfit(texts, values) \
+            and all(bool(NUMERIC.match(text)) == number for text, number in zip(texts, numeric))
+
     rows, levels, end = [header], [], len(texts)
+    waiting: list[tuple[int, dict[str, Paragraph]]] = []  # names printed one after another, each with no values
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
         while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
@@ -1106,13 +1144,65 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
             if stop is not None else []
         rest = rest[:len(rest) - len(trailing)]
         cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
-        if len(rest) == len(values) and not any(slot(text) for text in rest) and not misfit(rest, values) \
-                and all(bool(NUMERIC.match(text)) == number for text, number in zip(rest, numeric)):
-            cells.update(zip(values, run[name_end:name_end + len(values)]))
+        # The rows' values may follow the last of names printed one after another, in the names' order.
+        chunks = [rest[at:at + len(values)] for at in range(0, len(rest), len(values))]
+        if len(rest) == len(values) * (len(waiting) + 1) and all(map(fills_row, chunks)):
+            for (index, above), at in zip(waiting, range(name_end, name_end + len(rest), len(values))):
+                above.update(zip(values, run[at:at + len(values)]))
+                rows[index] = to_row(above, columns, len(columns))
+            at = name_end + len(rest) - len(values)
+            cells.update(zip(values, run[at:at + len(values)]))
+        waiting = [*waiting, (len(rows), cells)] if not rest and stop is not None else []
         rows.append(to_row(cells, columns, len(columns)))
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+# A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
+SCORE_SHEET_HEADER = "一级指标二级指标三级指标得分"
+# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分).
+SCORED_ITEM = re.compile(r"[^()（）\d]+?(?:[（(][^()（）\d]*[)）])?[（(]\d+(?:\.\d+)?分[)）]")
+LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
+ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
+UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
+
+
+def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
+    """A score sheet printed as lines whose breaks fall one cell late: each line holds a row's items (一级, 二级,
+    三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
+    ("5 明确性(5 分)"). Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
+    for start, paragraph in enumerate(run):
+        flat = re.sub(r"\s+", "", paragraph.text)
+        at = flat.find(SCORE_SHEET_HEADER)
+        if at < 0:
+            continue
+        title = [Paragraph(flat[:at], paragraph.line)] if flat[:at] else []
+        # [items, line, the 得分 cell printed at the start of the next line]
+        lines = [[flat[at + len(SCORE_SHEET_HEADER):], paragraph.line, Cell("", paragraph.line)]]
+        end = start + 1
+        while end < len(run) and (score := LEADING_SCORE.match(run[end].text)):
+            lines[-1][2] = Cell(score.group(1), run[end].line)
+            lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
+            end += 1
+        rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "分值", "得分")])]
+        for items, line, score in lines:
+            names = SCORED_ITEM.findall(items)
+            rest = items[sum(map(len, names)):]
+            if rest and (score.text or len(rest) > UNSCORED_TAIL or re.search(r"[。,，;；:：]", rest)):
+                break  # text that is no item: the sheet has ended
+            names += [rest] if rest else []  # the last item, cut off before its points
+            if not names:
+                break
+            # The item's points are its 分值: 相关性(5分) → 相关性 | 5.
+            points = ITEM_POINTS.search(names[-1])
+            item = names[-1][:points.start()] if points else names[-1]
+            levels = [Cell("", line)] * (3 - len(names[-3:])) + [Cell(name, line) for name in [*names[-3:-1], item]]
+            rows.append(Row(levels + [Cell(points.group(1) if points else "", line), score]))
+        if len(rows) < 3:
+            return None
+        return start, title, TableBlock(rows), end
+    return None
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
@@ -1192,8 +1282,9 @@ HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in ("department", "implementer") and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
-# common to be a key in text run together.
-LINE_KEYS = (*HEAD_KEYS, "部门")
+# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).
+LINE_KEYS = (*HEAD_KEYS, "部门",
+             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")))
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
@@ -1220,6 +1311,34 @@ def broken_word(pieces: list[str]) -> bool:
 
 
 ROW_LABEL_WORDS = ("资金", "拨款", "合计", "总额")  # what a funds row's label names, never a column's
+# What the label of a funds block's part names: a source (中央财政, 自治区补助, 其他), a kind of spending (基本支出)
+# or an item numbered ①.
+SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支出", "小计", "预算", "收入", "基金")
+ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
+
+
+def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
+    """A part's amounts printed as one joined run, or as one number above the block's total ("2020" under a total of
+    20 | 20): the cells under the money columns the total fills, split so that no part exceeds its total."""
+    columns = [index for index, (word, _) in enumerate(words) if role_of(word, FUND_ROLES) in MONEY_ROLES
+               and index + 1 < len(total.cells) and parse_number(total.cells[index + 1].text) is not None]
+    totals = [parse_number(total.cells[index + 1].text) for index in columns]
+    number = parse_number(value.text) if is_value(value.text) else None
+    if len(columns) < 2 or number is not None and number <= totals[0]:
+        return None
+    split = split_part_run(normalize_text(value.text), totals)
+    if not split:
+        return None
+    cells = [Cell("", value.line) for _ in words]
+    for index, amount in zip(columns, split):
+        cells[index] = Cell(amount, value.line)
+    return cells
+
+
+def names_funds(label: str) -> bool:
+    """Whether a row's label names a part of the funds block."""
+    return any(word in label for word in SOURCE_WORDS) or bool(ITEM_NUMBER.match(label))
+
 COLUMN_WORD_LIMIT = 16  # characters of a funds column word with its formula (本年度结余金额⑦=④-⑤)
 FIRST_ROW_WINDOW = 12  # lines after a funds column word within which the first row's values start
 
@@ -1327,7 +1446,8 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     # The colon after a key is no part of its value (单位名称：西平县交通运输局).
     cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
              for part in (text[start:end], text[end:value_end].lstrip(":："))]
-    return cells if all(cell.text for cell in cells[1::2]) else []
+    # A bracketed remark after the key ("实施单位(盖章)") is no value: the value is printed under it.
+    return cells if all(cell.text and not ANNOTATION.match(cell.text) for cell in cells[1::2]) else []
 
 
 # A label of the table's head printed alone above its first row: a key whose value is empty (部门), the funds
@@ -1337,6 +1457,7 @@ LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^
 
 # The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
 MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
+MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
 def is_title(text: str) -> bool:
@@ -1363,9 +1484,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
     opening = max((i + 1 for i in range(before_funds) if is_title(texts[i])), default=0)
-    # A key label on one line, or broken over two ("项目支" "出名称"): [(first line, size)].
+    # A key label on one line, or broken over two ("项目支" "出名称"), with its money unit or a remark asking for the
+    # seal ("实施单位 (盖章)") or not: [(first line, size)].
     keys = [(i, size) for i in range(opening, before_funds) for size in (1, 2)
-            if label("".join(texts[i:i + size]).rstrip(":：")) in LINE_KEYS
+            if label(key_of("".join(texts[i:i + size]))) in LINE_KEYS
             and (size == 1 or label(texts[i]) not in LINE_KEYS)]
     # A row printed on one line, its cells apart by single spaces ("主管部门 某局 实施单位 某股"): [(line, cells)].
     spaced = [(i, cells) for i in range(opening, before_funds)
@@ -1373,6 +1495,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     starts = [i for i, _ in keys] + [i for i, _ in spaced]
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
+    # A key's money unit on the line under it ("计划投资额" "(万元)" "570") belongs to the key; its value follows.
+    keys = [(i, size + 1) if i + size + 1 < len(run) and MONEY_UNIT_LINE.match(texts[i + size]) else (i, size)
+            for i, size in keys]
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
             and not MONEY_BLOCK.search(texts[i + size])]
@@ -1385,11 +1510,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if funds is None:
         return start, rows, len(run)
     index, words = funds
-    # The block's label above its column words, when it names the block's unit or weight (预算执行情况(万元)(20分)).
-    block = run[index - 1] if index and (MONEY_BLOCK.search(texts[index - 1]) or WEIGHTED.search(texts[index - 1])) \
-        else None
-    rows.append(Row([Cell(block.text if block else "", run[index].line)]
-                    + [Cell(word, run[index].line) for word, _ in words]))
+    # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
+    block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
+    rows.append(Row([Cell(block, run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
+    funds_row = len(rows)  # where the block's rows start: the first is its total, whatever it is called
     cursor = words[-1][1] + 1
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
@@ -1413,11 +1537,16 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
             split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
+        if len(values) == 1 and len(rows) > funds_row:
+            values = part_amounts(values[0], rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
             # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
             rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
             cursor = values_end
             continue
+        label_text = "".join(texts[cursor:first_value])
+        if values and len(rows) > funds_row and not names_funds(label_text):
+            break  # below the first row, a label that names no funds is the next block's (OCR of 年度绩效目标)
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \

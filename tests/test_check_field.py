@@ -29,6 +29,10 @@ def test_a_table_published_as_the_blank_form_is_reported_unfilled():
     assert 20 in [e.line for e in unfilled.evidence]
     # unknown_nd_yusuankaoping is a scoring standard (考核指标 / 评分标准 / 权数 / 考评得分): no result column is blank
     assert findings("unknown_nd_nd_yusuankaoping", "missing_section") == []
+    # sichuan_dyrmt l.2, copied from below its header: "足额保障率=100% 22.5 科目调整次数≤10次 22.5 … 合计100 评价结论及时、
+    # 足额缴纳。": four targets and weights, no result and no score, yet a 评价结论 written under them
+    [dyrmt] = findings("sichuan_dyrmt_nd_gongzi", "missing_section")
+    assert (dyrmt.table, dyrmt.severity, dyrmt.evidence[-1].line) == (0, "warning", 2)
 
 
 def test_a_count_built_from_the_years_start_and_its_additions_adds_up_to_its_total():
@@ -118,3 +122,12 @@ def test_a_stated_execution_rate_against_the_budget_and_spending_of_its_sentence
     2595.6208 ÷ 2596 = 99.99%, not 99%."""
     [found] = findings("hubei_hbust_2021_zhuxuejin", "narrative_arithmetic")
     assert (found.expected, found.actual, found.evidence[0].line) == ("99.99", "99", 8)
+
+
+def test_amounts_filled_in_yuan_under_a_wan_yuan_head():
+    # fujian_ningde_2018 l.18 "(万元)", l.38 "合 计 2537695 213722.82 0 2751417.82 2546673.98 93% …": a 方志研究室
+    # spending 254亿元 is 254.67万元 filled in 元
+    [scale] = findings("fujian_ningde_2018_fangzhiwei", "unit_mismatch")
+    assert (scale.row, scale.severity, scale.expected, scale.actual) == ("合计", "warning", "254.67万元", "2546673.98万元")
+    # a 元 table that says so (yunnan_yongde_2022, 公开14表 in 元) is no mismatch
+    assert findings("yunnan_yongde_2022_yingyanggaishan", "unit_mismatch") == []

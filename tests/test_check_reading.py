@@ -3,8 +3,8 @@ misread is left to a manual check (info, `doubt` says why), while a defect the s
 import pytest
 
 from assistant import api
-from assistant.check.base import Context
-from assistant.check.funds import rate_tolerance
+from assistant.check.base import Context, rate_tolerance
+from assistant.check.funds import fund_parts, printed_decimals
 from assistant.check.reading import GARBLED, fund_sum_doubt, indicator_doubt, name_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
@@ -112,7 +112,7 @@ def test_sources_grouped_under_subtotals_are_summed_as_the_check_sums_them():
     table = Table(kind="project", funds_total=line("年度资金总额", 150, 145), fund_lines=[
         line("财政资金小计", 100, 140), line("①当年财政拨款", 60, 90), line("②上年结转", 40, 50),
         line("其他资金小计", 50, 10)])
-    assert fund_sum_doubt(table) is None
+    assert fund_sum_doubt(context_of("年度资金总额"), table) is None
 
 
 @pytest.mark.parametrize("printed, tolerance", [("95.00％", 0.011), ("95.00", 0.011), ("95.0%", 0.05 + 1e-9),
@@ -123,10 +123,44 @@ def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed,
     document = read_bytes(f"年度资金总额 100 100 95 10 {printed} 9.5\n".encode(), "line.txt")
     line = FundLine(label="年度资金总额", full_year_budget=100, executed=95, execution_rate=95, line=1)
     ctx = Context(report=Report(source=document.source), document=document)
-    assert rate_tolerance(ctx, line) == pytest.approx(tolerance)
+    assert rate_tolerance(95, printed_decimals(ctx, line)) == pytest.approx(tolerance)
 
 
 @pytest.mark.parametrize("cell, garbled", [("O3浓度≤160μg/m3", False), ("O3日最大8小时平均", False), ("SO2≤35mg/m3", False),
                                            ("O5", True), ("l00%", True), ("9O%", True)])
 def test_a_chemical_formula_in_a_target_cell_is_no_ocr_letter(cell, garbled):
     assert bool(GARBLED.search(normalize_text(cell))) is garbled
+
+
+def test_a_source_outside_every_subtotal_is_one_of_the_parts():
+    # 财政资金小计 100 over ①60 + ②40, 上年结转资金 30 printed on its own, 其他资金小计 20: the total 150 is their sum,
+    # and the group's items are not counted beside their subtotal
+    def line(label: str, budget: float) -> FundLine:
+        return FundLine(label=label, full_year_budget=budget, executed=budget)
+
+    table = Table(kind="project", funds_total=line("年度资金总额", 150), fund_lines=[
+        line("财政资金小计", 100), line("①当年财政拨款", 60), line("②市级财政资金", 40), line("上年结转资金", 30),
+        line("其他资金小计", 20)])
+    assert [part.label for part in fund_parts(table)] == ["财政资金小计", "上年结转资金", "其他资金小计"]
+    assert fund_sum_doubt(context_of("年度资金总额"), table) is None
+
+
+def context_of(text: str) -> Context:
+    document = read_bytes(text.encode(), "report.txt")
+    return Context(report=Report(source=document.source), document=document)
+
+
+# anhui_jinzhai_2023_meilixiangcun l.6–10, the carried-over funds row filled with a "—" under 年初预算数 (none was
+# budgeted at the year's start) and the total's 全年执行数 printed 2 above its parts' 338.31
+JINZHAI_FUNDS = """年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||||||
+年度资金总额 | 329.77 | 339.77 | 340.31 | 10 | 100.16% | 10 ||||||||
+其中:当年财政拨款 | 329.77 | 329.77 | 328.31 | — | 99.56% | — | |||||||
+上年结转资金 | — | 10 | 10 | — | 100% | — | |||||||
+其他资金 | — | — | |||||||||||
+"""
+
+
+def test_a_part_row_printing_a_dash_lost_no_cell():
+    checked = api.check(("项目支出绩效自评表\n" + JINZHAI_FUNDS).encode(), "rules")
+    sums = [f for f in checked.findings if f.rule == "sum_mismatch"]
+    assert [(f.severity, f.doubt) for f in sums] == [("error", None)] and "340.31" in sums[0].message

@@ -115,3 +115,26 @@ def test_thousands_separators_read_back(number, separator, unit):
 def test_a_paragraph_is_read_with_its_line():
     [figure] = read_narrative([Paragraph(text="全年抽检1580批次", line=7)])
     assert (figure.value, figure.unit, figure.line, figure.before) == (1580, "批次", 7, "抽检")
+
+
+@pytest.mark.parametrize("text, year", [
+    # sample 001 l.42 "2024年一般公共预算收入8805.39万元": the year the sentence dates it to
+    ("2024年一般公共预算收入8805.39万元", "2024"),
+    ("上年度一般公共预算收入8105.39万元", "上年"),
+    ("一般公共预算收入8805.39万元，较上年增加700万元", None),
+    # funds carried over from a year are this year's funds; a cited document's year dates the document
+    ("上年结转资金120万元", None),
+    ("2023年结余资金120万元", None),
+    ("根据《绩效管理办法（2018年修订）》，安排资金120万元", None),
+])
+def test_the_year_a_figure_is_dated_to(text, year):
+    assert read_figures(text, 1)[0].year == year
+
+
+@pytest.mark.parametrize("text, period", [
+    ("截止12月16日，受理消费12315申诉、举报6508件", "截止12月16日"),  # sample 004
+    ("截至2022年12月31日，已支付3102.5万元", None),  # the year's end is the year
+    ("截至年末，全区共有市场主体31288户", None),  # sample 000 l.1365
+])
+def test_a_part_year_period(text, period):
+    assert read_figures(text, 1)[0].period == period

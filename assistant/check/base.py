@@ -21,6 +21,11 @@ TAIL_LINES = 3
 # "年中发生预算调整的…应单独说明理由", "其他资金包括:…", "对照年度目标,说明相关任务目标的完成情况(100字以内)".
 FORM_INSTRUCTION = re.compile(r"(?:应|需|须|请)(?:单独)?(?:说明|填写|填报|注明|列明)|(?<!\d)\d++字以内|包括[:：]")
 CLAUSE_END = re.compile(r"[;；。]|(?<![\d.])\d[.、．](?!\d)")
+# What the report's title calls it. A 绩效监控 report ("项目支出绩效监控总结报告") reports the year so far: its 截至6月30日
+# figures are its period, and it has no 自评分 or 自评结果应用 to give. An evaluation report by the finance bureau or
+# a third party ("部门整体支出绩效评价报告") follows the evaluation outline (评价结论, 有关建议), with no 自评结果应用.
+REPORT_KINDS = (("monitoring", re.compile(r"监控[^。，,；;]{0,12}报告")), ("evaluation", re.compile(r"(?<!自)评价报告")))
+TITLE_LENGTH = 60
 
 
 def fmt(value: float | None) -> str:
@@ -42,6 +47,15 @@ def in_wan(value: float | None, table: Table) -> float | None:
     if value is None:
         return None
     return {"元": value / 10_000, "亿元": value * 10_000}.get(table.money_unit, value)
+
+
+def rate_tolerance(printed: float, decimals: int) -> float:
+    """How far the exact rate may lie from one printed with `decimals` places: half its last place (a whole 95% stands
+    for 94.5–95.5, 95.0% for 94.95–95.05), never under the ±0.01 of two-decimal figures; a whole 100% says the budget
+    was spent in full and is held to ±0.01."""
+    if decimals == 0 and printed == 100:
+        return TOLERANCE
+    return max(0.5 * 10 ** -decimals, TOLERANCE) + 1e-9
 
 
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
@@ -66,6 +80,13 @@ class Context:
     def narrative(self) -> list[Paragraph]:
         """The paragraphs as the checks read them: in simplified characters (`as_simplified`)."""
         return as_simplified(self.document.paragraphs)
+
+    @cached_property
+    def report_kind(self) -> str:
+        """"monitoring" or "evaluation" when the report's title (a short line among its first few) calls it a 绩效监控
+        or a 绩效评价 report, else "self_evaluation"."""
+        titles = [p.text for p in self.narrative[:5] if len(p.text) <= TITLE_LENGTH]
+        return next((kind for kind, title in REPORT_KINDS if any(title.search(t) for t in titles)), "self_evaluation")
 
     @cached_property
     def compact_lines(self) -> list[str]:

@@ -15,7 +15,15 @@ PUBLISHED = re.compile(r"于\s*(?P<year>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1
 DAY = r"(?P<year>20\d{2})\s{0,2}[年.．\-/]\s{0,2}(?P<month>\d{1,2})\s{0,2}[月.．\-/]\s{0,2}(?P<day>\d{1,2})\s{0,2}日?"
 REPORT_DATE = re.compile(rf"\s{{0,4}}{DAY}\s{{0,4}}")
 FILED = re.compile(rf"填[报表]日期\s{{0,2}}[:：]?\s{{0,4}}{DAY}")
-STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）]")
+# What is published only after its year: the accounts, the self-evaluation, the performance report.
+DUE_AFTER_YEAR = re.compile(r"决算|自评|评价|绩效")
+# The sentence goes on to the year's end ("截至9月30日…仅为56.3%，…年底执行率达到98.38%"): the cut-off is a
+# point on the way, not the year's result.
+YEAR_END = re.compile(r"年底|年末|12\s*月\s*31\s*日")
+SENTENCE_END = re.compile(r"[。；;]")
+# A year in brackets names an edition ("年关守护（2021）"), unless a number and 号 follow: then it is a document's
+# number ("县财预（2020）10号"), issued in its own year.
+STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）](?!\s*\d+\s*号)")
 
 
 def excerpt(text: str, start: int, end: int) -> str:
@@ -28,12 +36,18 @@ def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
             continue
         if match.group("year") and year and int(match.group("year")) != year:
             continue
+        end = SENTENCE_END.search(paragraph.text, match.end())
+        if YEAR_END.search(paragraph.text, match.end(), end.start() if end else len(paragraph.text)):
+            continue
         return [finding("date_inconsistency", "warning",
                         f"数据以“{match.group()}”为截止时点，并非全年数据，却作为年度成效表述。",
                         [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
                         None, None, expected="截至12月31日", actual=match.group())]
-    match = SO_FAR.search(paragraph.text)
-    if match:
+    for match in SO_FAR.finditer(paragraph.text):
+        end = SENTENCE_END.search(paragraph.text, match.end())
+        # "截至目前，快速检测…13340批次" gives data as of an unstated day; "截至目前，项目已全部完工" states no figure
+        if not re.search(r"\d", paragraph.text[match.end():end.start() if end else len(paragraph.text)]):
+            continue
         return [finding("date_inconsistency", "warning",
                         f"数据以“{match.group()}”为截止口径，未说明是否为全年数据。",
                         [Evidence(quote=excerpt(paragraph.text, match.start(), match.end()), line=paragraph.line)],
@@ -41,9 +55,24 @@ def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
     return []
 
 
+def published_in_its_time(subject: str, published: int, year: int) -> bool:
+    """What the clause says was published is due then: a year's 预算 is published at its start ("2022年部门预算于2022年2月
+    …公开"), an earlier year's 决算 in a later year ("2021年部门决算于2022年8月…公开"); the report's own 决算 or 自评
+    only after its year."""
+    if "预算" in subject and not DUE_AFTER_YEAR.search(subject):
+        return True
+    named = [int(y) for y in re.findall(r"(20\d{2})\s*年", subject)]
+    return published > (named[-1] if named else year)
+
+
 def check_publication(paragraph: Paragraph, year: int | None) -> list[Finding]:
-    match = PUBLISHED.search(paragraph.text)
-    if not match or not year or int(match.group("year")) > year:
+    if not year:
+        return []
+    for match in PUBLISHED.finditer(paragraph.text):
+        clause_start = max(paragraph.text.rfind(c, 0, match.start()) for c in "。；;，,") + 1
+        if not published_in_its_time(paragraph.text[clause_start:match.start()], int(match.group("year")), year):
+            break
+    else:
         return []
     return [finding("date_inconsistency", "warning",
                     f"称“{match.group()}”，公开日期早于{year}年度结束，年份疑有误。",
@@ -93,8 +122,9 @@ def check_filing_dates(ctx: Context) -> list[Finding]:
 def check_dates(ctx: Context) -> list[Finding]:
     year = ctx.report.year
     findings: list[Finding] = []
+    # A 绩效监控 report speaks of the year so far: its cut-offs are its period, and it is published within the year.
+    in_year = ctx.report_kind == "monitoring"
     for paragraph in ctx.narrative:
-        findings += check_cut_offs(paragraph, year)
-        findings += check_publication(paragraph, year)
+        findings += [] if in_year else check_cut_offs(paragraph, year) + check_publication(paragraph, year)
         findings += check_stale_years(paragraph, year)
     return findings + check_filing_dates(ctx)

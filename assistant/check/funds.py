@@ -1,12 +1,12 @@
 """The funds block: 执行率, 执行率得分, and the sums of fund lines and breakdowns.
 
 Rules: execution_rate_mismatch, execution_score_mismatch, score_exceeds_weight (funds row),
-sum_mismatch, missing_deviation_note (执行率 < 100% with no explanation; a budget adjusted in the year whose
-原因 cell holds only the form's 填表说明).
+sum_mismatch, unit_mismatch (amounts filled in 元 under a 万元 head), missing_deviation_note (执行率 < 100% with
+no explanation; a budget adjusted in the year whose 原因 cell holds only the form's 填表说明).
 """
 import re
 
-from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
+from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only, rate_tolerance
 from assistant.values import to_ascii
 from schemas import Finding, FundLine, Table
 
@@ -31,20 +31,17 @@ def effective_rate(line: FundLine) -> float | None:
     return rate if rate is not None else line.execution_rate
 
 
-def rate_tolerance(ctx: Context, line: FundLine) -> float:
-    """A rate is held to the rounding it was printed with: a whole number (other than 100) to 1 point, one decimal
-    to 0.1, else 0.01. A whole rate printed with its decimals ("95.00%", "95.00％", "95.00" in a 执行率(%) column) was
-    rounded to those decimals. Its left edge is left open: a line run together glues it to the cell before
-    ("47.6895.00%")."""
+def printed_decimals(ctx: Context, line: FundLine) -> int:
+    """The decimals a funds row's 执行率 was printed with. A whole rate printed with its decimals ("95.00%", "95.00％",
+    "95.00" in a 执行率(%) column) was rounded to those decimals. Its left edge is left open: a line run together
+    glues it to the cell before ("47.6895.00%")."""
     printed = line.execution_rate
     source = ctx.document.lines
     cells = to_ascii(source[line.line - 1]) if line.line and line.line <= len(source) else ""  # spaced, not compact
     places = next((p for p in (2, 1) if re.search(rf"{re.escape(f'{printed:.{p}f}')}(?![\d.])", cells)), None)
-    if printed == round(printed) and places is None:
-        return 0.5 if printed != 100 else TOLERANCE
-    if places == 1 or places is None and printed == round(printed, 1):
-        return 0.05 + 1e-9
-    return TOLERANCE
+    if places is not None:
+        return places
+    return 0 if printed == round(printed) else 1 if printed == round(printed, 1) else 2
 
 
 def fund_evidence(ctx: Context, line: FundLine, *values: float | None) -> list:
@@ -60,7 +57,7 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
     rate = computed_rate(line)
     findings = []
     if rate is not None and line.execution_rate is not None and \
-            abs(rate - line.execution_rate) > rate_tolerance(ctx, line):
+            abs(rate - line.execution_rate) > rate_tolerance(line.execution_rate, printed_decimals(ctx, line)):
         findings.append(finding(
             "execution_rate_mismatch", "error",
             f"“{line.label}”执行率应为{fmt(line.executed)}÷{fmt(line.full_year_budget)}={rate:.2f}%，"
@@ -92,12 +89,46 @@ def check_rate(ctx: Context, index: int, line: FundLine) -> list[Finding]:
 
 
 SUBTOTAL = "小计"
+# A source printed as an item of a group (①当年财政拨款, ②上年结转) under its 小计.
+GROUP_ITEM = re.compile(r"^\s*[①-⑳]")
+
+
+def adds_up_to(lines: list[FundLine], subtotal: FundLine) -> bool:
+    return all(not differs(sum(getattr(line, c) or 0.0 for line in lines), getattr(subtotal, c))
+               for c in FUND_COLUMNS if getattr(subtotal, c) is not None)
+
+
+def grouped_under(lines: list[FundLine], at: int) -> set[int]:
+    """The lines the subtotal at `at` groups: the run of sources right after it (or right before it) that adds up to
+    it."""
+    after = []
+    for index in range(at + 1, len(lines)):
+        if SUBTOTAL in lines[index].label:
+            break
+        after.append(index)
+    before = []
+    for index in range(at - 1, -1, -1):
+        if SUBTOTAL in lines[index].label:
+            break
+        before.append(index)
+    for run in (after, before):
+        for size in range(1, len(run) + 1):
+            if adds_up_to([lines[i] for i in run[:size]], lines[at]):
+                return set(run[:size])
+    return set()
 
 
 def fund_parts(table: Table) -> list[FundLine]:
-    """The 其中 lines the 年度资金总额 adds up: the subtotals when sources are grouped under them (财政资金小计 over
-    ①②③, 其他资金小计), else every line."""
-    return [line for line in table.fund_lines if SUBTOTAL in line.label] or table.fund_lines
+    """The 其中 lines the 年度资金总额 adds up: when sources are grouped under subtotals (财政资金小计 over ①②③,
+    其他资金小计), the subtotals and the sources outside every group (上年结转资金 printed between them); else every
+    line."""
+    lines = table.fund_lines
+    subtotals = [i for i, line in enumerate(lines) if SUBTOTAL in line.label]
+    if not subtotals:
+        return lines
+    grouped = set().union(*(grouped_under(lines, i) for i in subtotals))
+    return [line for i, line in enumerate(lines)
+            if i in subtotals or i not in grouped and not GROUP_ITEM.match(line.label)]
 
 
 def check_fund_lines_sum(ctx: Context, index: int, table: Table) -> list[Finding]:
@@ -198,6 +229,26 @@ def total_from_lines(table: Table) -> FundLine | None:
     return total.model_copy(update=sums) if sums["full_year_budget"] and total.execution_rate is not None else total
 
 
+# 100亿元 in 万元: beyond the funds any unit self-evaluates; amounts this large under a 万元 head were filled in 元.
+FILLED_IN_YUAN = 1_000_000
+
+
+def check_money_unit(ctx: Context, index: int, table: Table) -> list[Finding]:
+    """A funds block headed 万元 whose amounts were filled in 元 ("(万元) … 合计 2537695 … 2546673.98")."""
+    total = table.funds_total
+    amounts = [v for v in (total.executed, total.full_year_budget, total.initial_budget) if v] if total else []
+    if table.money_unit != "万元" or not amounts or amounts[0] < FILLED_IN_YUAN:
+        return []
+    head = range(table.line or total.line or 0, (total.line or 0) + 1)  # the 万元 printed from the title to the total
+    if not any("万元" in ctx.compact_line(number) for number in head):
+        return []
+    return [finding("unit_mismatch", "warning",
+                    f"资金单位标注为万元，“{total.label}”却为{fmt(amounts[0])}万元（即{fmt(amounts[0] / 10_000)}亿元），"
+                    f"金额疑以元填报（应为{fmt(amounts[0] / 10_000)}万元），单位与数值不符。",
+                    fund_evidence(ctx, total, amounts[0]), index, total.label,
+                    expected=f"{fmt(amounts[0] / 10_000)}万元", actual=f"{fmt(amounts[0])}万元")]
+
+
 def check_funds(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for index, table in ctx.self_evaluation_tables:
@@ -211,4 +262,5 @@ def check_funds(ctx: Context) -> list[Finding]:
         findings += check_breakdown(ctx, index, table)
         findings += check_unexplained_underspend(ctx, index, table)
         findings += check_adjustment_reason(ctx, index, table)
+        findings += check_money_unit(ctx, index, table)
     return findings

@@ -50,6 +50,19 @@ def joined_edge(after: str, before: str) -> str:
     return ""
 
 
+def same_basis(a: NarrativeFigure, b: NarrativeFigure, year: int | None) -> bool:
+    """Both figures speak of one period and one budget scope: the same part-year cut-off (or none), the same year, an
+    undated figure being of the report's `year` ("2021年度…支出2450.6万元" and "2022年度…支出2702.8万元" are two
+    years), and the same funding source (一般公共预算 is not all sources)."""
+    own = str(year) if year else None
+    return a.period == b.period and (a.year or own) == (b.year or own) and a.scope == b.scope
+
+
+def of_year(figure: NarrativeFigure, year: int | None) -> bool:
+    """The figure is of the evaluated `year`, as the tables are: the text dates it to no other year (上年…, 2021年…)."""
+    return figure.year is None or year is None or figure.year == str(year)
+
+
 def same_value(a: NarrativeFigure, b: NarrativeFigure) -> bool:
     if a.family != b.family and a.unit != b.unit:
         return False

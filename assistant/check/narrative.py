@@ -6,12 +6,12 @@ text_table_mismatch, total_score_mismatch (the 自评分 the text quotes vs the 
 import re
 from bisect import bisect_right
 
-from assistant.check.base import Context, differs, finding, fmt, in_wan
+from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
-from assistant.check.matching import same_value, shared_subject
+from assistant.check.matching import of_year, same_basis, same_value, shared_subject
 from assistant.check.names import canonical, compatible_units
-from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative
+from assistant.extract.figures import NarrativeFigure, clause_around, read_figures, read_narrative, sentence_bounds
 from assistant.document import Paragraph
 from assistant.retrieval import split_sentences
 from assistant.values import normalize_text
@@ -22,6 +22,8 @@ INITIAL = re.compile(r"年初预算(?:金额|资金|数)?$")
 ADDED = re.compile(r"追加(?:资金|预算)?$")
 SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
+# Parts that cut across one another ("培训600人，其中女性学员210人，45岁以下学员420人"): subsets, not a breakdown.
+CROSS_CUTTING = re.compile(r"[男女]性?|岁|以上|以下|党员|少数民族|脱贫|残疾|低保")
 BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
 EXECUTION_RATE = re.compile(r"执行率(?:为|达到|达|是)?$")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
@@ -31,14 +33,26 @@ COUNT_INITIAL = re.compile(r"年初")
 COUNT_ADDED = re.compile(r"(?:年中|年内|当年)?(?:增加|新增|追加)$")
 COUNT_REMOVED = re.compile(r"减少|调减|取消|撤销|终止")
 # "衔接资金2179万元目前已全部拨付" against "项目资金共2179万元,截止12月8日,已完成拨付2113.63万元".
-ALL_PAID = re.compile(r"(?:全部|全额|足额)(?:拨付|支付|下达)")
-PAID = re.compile(r"(?:拨付|支付)(?:资金)?$")
+ALL_PAID = re.compile(r"(?:全部|全额|足额)(?P<verb>拨付|支付|下达)")
+# A sentence that says the budget was spent in full ("执行率100%", "资金全部支出"; "全部用于…" says where it went).
+FULL_EXECUTION = re.compile(r"执行率(?:为|达到|达)?100(?:\.0+)?%|(?:全部|全额|足额)(?:支出|支付|使用|执行)")
+# 拨付 (allocated to the units) and 支付 (paid out) are two stages of one fund: each is compared with its own claim.
+PAID = re.compile(r"(?P<verb>拨付|支付)(?:资金)?$")
 RATIO_BASES = ("万元", "元", "户", "家", "件", "个", "批次")
 # 万 before a Latin measure ("3.51万t 保土量") is ten thousand of that measure, not an amount short of 元.
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A bare "300万" is money short of 元 only when its words speak of money ("调减中央财政资金300万"); "惠及脱贫户1.2万"
+# counts households.
+MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|拨付|金额|成本")
+# An amount per head, per mu or per case ("人均接待费用50.81元", "补贴标准为每亩105.6元", "一名学生4000元的最低资助标准")
+# is printed in 元 beside totals in 万元; it lacks no 万.
+PER_UNIT = re.compile(r"均|每|单价|价格|标准")
 # A rate the sentence states after the counts it comes from: "快速检测52576批次，问题样品51批次，阴性率为99.86%".
 RATE_NAME = re.compile(r"(?P<name>不合格率|合格率|阴性率|阳性率|检出率|办结率)(?:为|达到|达|在|是)?$")
 FAILED_WORDS = ("问题", "不合格", "阳性", "检出")
+# The deeds a count counts, as reports name them.
+ACTION = re.compile(r"新增|净增|检查|抽检|抽查|查处|查办|办结|受理|立案|结案|处置|核查|移送|整改|排查|检测|登记|培训|发放|举办"
+                    r"|出动|监测|评查|调解")
 GENERAL_SUBJECT = 12  # figures sharing one 4-character subject; more is a general word, not a restated count
 STOP_CHARS = set("的和及与等数量率次个件户家项开展完成全年实际年度")
 
@@ -67,12 +81,21 @@ def check_budget_arithmetic(ctx: Context, paragraph: Paragraph) -> list[Finding]
             findings.append(finding("unit_missing", "warning",
                                     f"“{quote}”中实际支出写作{spent.text}，按年初预算+追加应为{fmt(spent.value)}万元，缺“万”字。",
                                     evidence, None, spent.before, expected=f"{fmt(spent.value)}万元", actual=spent.text))
-        elif spent.unit == "万元" and differs(planned, spent.value):
+        elif spent.unit == "万元" and differs(planned, spent.value) and (spent.value > planned or claims_all_spent(
+                paragraph.text, spent)):
             findings.append(finding("narrative_arithmetic", "error",
                                     f"年初预算{initial.text}+追加{added.text}={fmt(planned)}万元，"
                                     f"与所述支出{spent.text}不符。", evidence, None, None,
                                     expected=planned, actual=spent.value))
     return findings
+
+
+def claims_all_spent(text: str, spent: NarrativeFigure) -> bool:
+    """The sentence says the budget was spent in full (执行率100%, 全部支出); else spending below the budget
+    ("…实际支出650万元，执行率92.86%") is an underspend the 执行率 checks judge, not a slip of arithmetic."""
+    end = text.find("。", spent.end)
+    rest = text[spent.end:end if end >= 0 else len(text)]
+    return bool(FULL_EXECUTION.search(rest))
 
 
 def without_subtotals(parts: list[NarrativeFigure]) -> list[NarrativeFigure]:
@@ -101,12 +124,13 @@ def check_parts_exceed_total(ctx: Context, paragraph: Paragraph) -> list[Finding
             total = head[-1]
             if sentence[:mark.start()].rstrip("，, ")[-len(total.text):] != total.text:
                 continue
-            bracketed = sentence[mark.start()] in "（("
+            # "（其中…" reads as 其中; a bracket alone ("501起（475起，26起，4起") holds only parts.
+            bracketed = sentence[mark.start()] in "（(" and not sentence.startswith("其中", mark.end())
             closing = sentence.find("）" if bracketed else "。", mark.end())
             body = sentence[mark.end(): closing if closing > 0 else len(sentence)]
             parts = without_subtotals([m for m in read_figures(body, paragraph.line)
                                        if m.unit == total.unit and not m.approximate])
-            if len(parts) < 2 or total.approximate:
+            if len(parts) < 2 or total.approximate or any(CROSS_CUTTING.search(p.before) for p in parts):
                 continue
             prefix_sums = [sum(p.value for p in parts[:n]) for n in range(2, len(parts) + 1)]
             # After "其中" a complete breakdown may be followed by other figures; a bracket holds only parts.
@@ -179,7 +203,11 @@ def check_shares(ctx: Context, paragraph: Paragraph) -> list[Finding]:
                 if share.group("of"):
                     base = label_value(paragraph, share.group("of"), passage.offset)
                 else:
-                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value]
+                    # after 其中 the parts share the total printed before it ("收入1523.46万元，其中…其他收入43.2万元，
+                    # 占比2.84%"), not the sibling printed just before
+                    breakdown = sentence.rfind("其中", 0, part.start)
+                    larger = [m.value for m in earlier[:-1] if m.unit == part.unit and m.value > part.value
+                              and (breakdown < 0 or m.end <= breakdown)]
                     base = larger[-1] if larger else None
                 findings += share_finding(paragraph, sentence, part.value, base, fmt(rate.value))
             elif index >= 2 and sentence[figures[index - 1].end:rate.start] == "的" \
@@ -203,16 +231,22 @@ def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]
             total = counts[0]
             failed = [f for f in counts[1:] if f.unit == total.unit and any(w in f.before for w in FAILED_WORDS)]
             done = [f for f in counts[1:] if f.unit == total.unit and "办结" in f.before]
+            # "检测5600批次，其中农药残留检测3200批次，阳性样品8批次，阴性率…": the rate may be of either count tested;
+            # it is wrong only when it is of none.
+            tested = [f for f in counts if f.unit == total.unit and f not in failed and f not in done]
             name = named.group("name")
             if failed and name in ("合格率", "阴性率"):
-                part = total.value - failed[-1].value
+                shares = [share_finding(paragraph, sentence, t.value - failed[-1].value, t.value, fmt(rate.value))
+                          for t in tested if t.value > failed[-1].value]
             elif failed and name in ("不合格率", "阳性率", "检出率"):
-                part = failed[-1].value
+                shares = [share_finding(paragraph, sentence, failed[-1].value, t.value, fmt(rate.value))
+                          for t in tested]
             elif done and name == "办结率":
-                part = done[-1].value
+                shares = [share_finding(paragraph, sentence, done[-1].value, t.value, fmt(rate.value)) for t in tested]
             else:
                 continue
-            findings += share_finding(paragraph, sentence, part, total.value, fmt(rate.value))
+            if shares and all(shares):
+                findings += shares[0]
     return findings
 
 
@@ -221,7 +255,7 @@ def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float 
         return []
     decimals = len(printed.split(".")[1]) if "." in printed else 0
     ratio = part / base * 100
-    if abs(round(ratio, decimals) - float(printed)) <= 0.5 * 10 ** -decimals + 1e-9:
+    if abs(ratio - float(printed)) <= rate_tolerance(float(printed), decimals):
         return []
     return [finding("narrative_arithmetic", "error",
                     f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
@@ -243,7 +277,13 @@ def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             spent = [f for f in money if f not in budgets and SPENT.search(f.before)]
             # 年初预算 then 调整后预算: the rate may be of either; it is wrong only when it is of neither.
             budgets = [f for f in budgets if spent and f.unit == spent[-1].unit]
-            shares = [share_finding(paragraph, sentence, spent[-1].value, f.value, fmt(rate.value)) for f in budgets]
+            bases = [f.value for f in budgets]
+            # 年初预算 plus 追加 is the adjusted budget: "年初预算500万元，年中追加预算200万元…执行率92.86%" is of 700.
+            initial = [f for f in budgets if INITIAL.search(f.before)]
+            added = [f for f in budgets if ADDED.search(f.before)]
+            if initial and added:
+                bases.append(initial[-1].value + added[-1].value)
+            shares = [share_finding(paragraph, sentence, spent[-1].value, base, fmt(rate.value)) for base in bases]
             if shares and all(shares):
                 findings += shares[-1]
     return findings
@@ -255,7 +295,8 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     for sentence in sentences(paragraph):
         found = read_figures(sentence, paragraph.line)
         # "3.51万t", "2万m²": 万 scales a measure printed in Latin letters (吨, 米), it is no amount short of 元.
-        bare_wan = [m for m in found if m.unit == "万" and m.before and not LATIN_LETTER.match(m.after.lstrip())]
+        bare_wan = [m for m in found if m.unit == "万" and MONEY_WORDS.search(m.before)
+                    and not LATIN_LETTER.match(m.after.lstrip())]
         if bare_wan:
             bare = bare_wan[0]
             findings.append(finding("unit_missing", "warning", f"“{bare.before}{bare.text}”缺少“元”，金额单位书写不规范。",
@@ -264,7 +305,8 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
         if budget_sentences(Paragraph(text=sentence, line=paragraph.line)):
             continue
         in_wan = [m for m in found if m.unit == "万元"]
-        small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)]
+        small = [m for m in found if m.unit == "元" and m.value < 10_000 and m.value != int(m.value)
+                 and not PER_UNIT.search(m.before + m.after)]
         for mention in small if in_wan else []:
             findings.append(finding("unit_missing", "warning",
                                     f"“{mention.before}{mention.text}”与同句其他万元金额口径不一致，疑缺“万”字。",
@@ -322,6 +364,12 @@ def check_unit_slips(ctx: Context) -> list[Finding]:
     return findings
 
 
+def is_part(text: str, figure: NarrativeFigure) -> bool:
+    """The figure stands after 其中 in its sentence: one part of the sum the sentence opened with."""
+    start, _ = sentence_bounds(text, figure.start, figure.end)
+    return "其中" in text[start:figure.start]
+
+
 def check_paid_in_full(ctx: Context) -> list[Finding]:
     """An amount the text says was paid in full ("2179万元目前已全部拨付") while a sentence on the same amount gives a
     smaller sum paid ("项目资金共2179万元,…,已完成拨付2113.63万元"): the two accounts of one payment disagree."""
@@ -329,13 +377,16 @@ def check_paid_in_full(ctx: Context) -> list[Finding]:
     for paragraph in ctx.narrative:
         figures = [f for f in read_figures(paragraph.text, paragraph.line) if f.family == "money"]
         for figure in figures:
-            if ALL_PAID.search(figure.after) and not figure.approximate:
-                claims.setdefault(figure.amount, (figure, paragraph))
-            elif PAID.search(figure.before) and "全部" not in figure.before:
-                paid.append((figure, paragraph, {f.amount for f in figures if f is not figure}))
+            claim = ALL_PAID.search(figure.after)
+            stage = PAID.search(figure.before)
+            if claim and not figure.approximate:
+                claims.setdefault((figure.amount, claim.group("verb")), (figure, paragraph))
+            elif stage and "全部" not in figure.before and not is_part(paragraph.text, figure):
+                paid.append((figure, stage.group("verb"), paragraph, {f.amount for f in figures if f is not figure}))
     findings = []
-    for figure, paragraph, amounts in paid:
-        whole = [claims[a] for a in amounts if a in claims and a > figure.amount + 0.011 and claims[a][0].line != figure.line]
+    for figure, verb, paragraph, amounts in paid:
+        whole = [claims[a, verb] for a in amounts
+                 if (a, verb) in claims and a > figure.amount + 0.011 and claims[a, verb][0].line != figure.line]
         if not whole:
             continue
         claim, claim_paragraph = whole[0]
@@ -373,7 +424,7 @@ def check_repeated_figures(ctx: Context, narrative: list[tuple[NarrativeFigure, 
     for a, quote_a in narrative:
         members = groups.get((a.family, a.before), [])
         for b, quote_b in (narrative[j] for _, j in members[bisect_right(members, (a.line, len(narrative))):]):
-            if same_value(a, b):
+            if same_value(a, b) or not same_basis(a, b, ctx.report.year):
                 continue
             subject = a.before
             if (subject, a.text, b.text) in seen or longest_common_run(quote_a, quote_b) < 12:
@@ -391,7 +442,12 @@ def bigrams(text: str) -> set[str]:
 
 
 def same_action(a: NarrativeFigure, b: NarrativeFigure, subject: str) -> bool:
-    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置")."""
+    """Both figures' words, the shared subject aside, name the same action ("查办" … "违法案件", "办结" … "核查处置").
+    A count of what was done is not one of what there is, nor of another deed: "检查食品生产经营企业2860家",
+    "新增食品经营企业1260家" and "食品经营企业8560家" are three quantities."""
+    deeds_a, deeds_b = set(ACTION.findall(a.before + a.after)), set(ACTION.findall(b.before + b.after))
+    if (deeds_a or deeds_b) and not deeds_a & deeds_b:
+        return False
     rest_a = (a.before + "|" + a.after).replace(subject, "|")
     rest_b = (b.before + "|" + b.after).replace(subject, "|")
     return any("|" not in pair for pair in bigrams(rest_a) & bigrams(rest_b))
@@ -416,7 +472,8 @@ def check_restated_counts(ctx: Context, narrative: list[tuple[NarrativeFigure, s
                     for i in members for j in members if i < j})
     for i, j in pairs:
         (a, quote_a), (b, quote_b) = counts[i], counts[j]
-        if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before:
+        if a.line == b.line or not compatible_units(a.unit, b.unit) or same_value(a, b) or a.before == b.before \
+                or not same_basis(a, b, ctx.report.year):
             continue
         subject = shared_subject(a, b)
         if not subject or not same_action(a, b, subject):
@@ -704,11 +761,13 @@ def check_narrative(ctx: Context) -> list[Finding]:
     narrative = narrative_mentions(ctx)
     findings += check_repeated_figures(ctx, narrative)
     findings += check_restated_counts(ctx, narrative)
-    findings += check_goals_against_text(ctx, narrative)
-    findings += check_indicators_against_text(ctx, narrative)
+    # The tables report the evaluated year: a figure the text dates to another year (上年…, 2021年…) is not theirs.
+    this_year = [(m, q) for m, q in narrative if of_year(m, ctx.report.year)]
+    findings += check_goals_against_text(ctx, this_year)
+    findings += check_indicators_against_text(ctx, this_year)
     findings += check_indicator_parts(ctx)
-    findings += check_basic_data_against_text(ctx, narrative)
-    findings += check_revenue_against_budget(ctx, narrative)
-    findings += check_growth_rates(ctx, narrative)
+    findings += check_basic_data_against_text(ctx, this_year)
+    findings += check_revenue_against_budget(ctx, this_year)
+    findings += check_growth_rates(ctx, this_year)
     findings += check_self_score(ctx)
     return findings

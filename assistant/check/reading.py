@@ -24,6 +24,7 @@ import re
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
+from assistant.extract.columns import DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
 from schemas import Finding, FundLine, Indicator, Table
@@ -123,7 +124,13 @@ def block_figures(table: Table) -> list[float]:
     return [v for line in lines for v in (getattr(line, c) for c in FUND_COLUMNS) if v]
 
 
-def fund_sum_doubt(table: Table) -> str | None:
+def prints_a_dash(ctx: Context, line: FundLine) -> bool:
+    """The row prints a cell left empty on purpose ("/", "—"): a value it lacks was not lost in the copy."""
+    cells = re.split(r"[|\s]+", ctx.document.line_text(line.line)) if line.line else []
+    return any(cell in DASHES for cell in cells)
+
+
+def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     """Signs that the 其中 lines were not read as the rows their total sums."""
     total = table.funds_total
     printed = [c for c in FUND_COLUMNS if getattr(total, c) is not None]
@@ -131,7 +138,8 @@ def fund_sum_doubt(table: Table) -> str | None:
     parts = fund_parts(table)
     for part in parts:
         values = [getattr(part, c) for c in FUND_COLUMNS]
-        if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed):
+        if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed) \
+                and not prints_a_dash(ctx, part):
             return f"“{part.label}”一行缺少总额所列的数，其单元格疑已串读"
         glue = next((v for v in values if glued(v, figures)), None)
         if glue is not None:
@@ -250,13 +258,13 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
     return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
 
 
-def funds_doubt(table: Table, line: FundLine, rule: str) -> str | None:
+def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | None:
     if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
         return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
     why = fund_line_doubt(line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
-    return fund_sum_doubt(table)
+    return fund_sum_doubt(ctx, table)
 
 
 def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) -> str | None:
@@ -301,7 +309,7 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
         return level1_doubt(table, row)
     line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
     if line is not None:
-        return funds_doubt(table, line, finding.rule)
+        return funds_doubt(ctx, table, line, finding.rule)
     indicator = next((i for i in table.indicators if normalize_text(i.level3) == row), None)
     return indicator_doubt(table, indicator, finding.rule) if indicator else None
 

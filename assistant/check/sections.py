@@ -10,16 +10,19 @@ from assistant.extract.figures import read_figures
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
-# The department outline (一、基本情况 … 自评结果应用) and the transfer-payment one (一、绩效目标分解下达情况
-# 二、绩效目标完成情况分析（资金投入情况分析…） 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
+# The department outline (一、基本情况 … 自评结果应用), the project one (… 绩效目标实现情况分析（一）项目资金情况分析 …)
+# and the transfer-payment one (一、绩效目标分解下达情况 二、绩效目标完成情况分析（资金投入情况分析…）
+# 三、偏离绩效目标的原因和下一步改进措施 四、绩效自评结果拟应用和公开情况).
 REQUIRED_SECTIONS = [
-    ("基本情况", ("基本情况", "绩效目标分解下达")),
-    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入")),
-    ("绩效情况", ("绩效情况", "绩效目标完成")),
+    ("基本情况", ("基本情况", "绩效目标分解下达", "概况", "概述")),
+    ("预算收支情况", ("支出情况", "收支", "预算执行", "资金投入", "预算资金", "资金使用", "预算及执行", "支出管理",
+                "使用情况", "资金情况")),
+    ("绩效情况", ("绩效情况", "绩效目标完成", "主要绩效", "绩效分析", "目标实现", "指标分析")),
     ("存在的问题", ("问题", "偏离绩效目标的原因")),
-    ("改进措施", ("改进措施", "改进建议", "下一步")),
+    ("改进措施", ("改进措施", "改进建议", "下一步", "建议")),
     ("自评结果应用", ("结果应用", "拟应用", "结果运用")),
 ]
+TRANSFER_OUTLINE = re.compile(r"绩效目标分解下达|转移支付|区域绩效")
 ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[:：]")
 # An item starts at a separator or at the first of a run of spaces, never inside the run: linear on long runs.
 ATTACHMENT_ITEM = re.compile(r"(?:^|[：:；;]|(?<!\s)\s)\s*+\d++\s*+[、.．]\s*+(?P<name>[^、；;\d]{4,40}?表)(?P<optional>\s*[（(]如有[)）])?")
@@ -28,9 +31,13 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
-# The column a unit fills with its results; a scoring standard (考核指标 / 评分标准 / 权数) has none to leave blank.
-RESULT_COLUMN = re.compile(r"完成值|实际值")
+# The column a unit fills with its results, or the 评价结论 it writes under them; a scoring standard (考核指标 / 评分标准 /
+# 权数) has neither to leave blank.
+RESULT_COLUMN = re.compile(r"完成值|实际值|评价结论|自评结论")
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
+# A numbered heading run into its section's first sentence: "（二）预算资金情况。2021年部门预算收入…".
+RUN_IN_HEADING = re.compile(r"\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
+                            r"|\d{1,2}\s{0,2}[、.．])\s{0,2}(?P<title>[^。：:；;，,\d]{2,20})[。：:]")
 
 
 def listed_attachments(ctx: Context) -> list[tuple[str, bool, int]]:
@@ -79,22 +86,39 @@ def check_attachments(ctx: Context) -> list[Finding]:
     return findings
 
 
+def heading_of(text: str) -> str | None:
+    """A short paragraph is a heading; a longer one may open with a numbered heading run into its text."""
+    if len(text) <= HEADING_LENGTH:
+        return text
+    run_in = RUN_IN_HEADING.match(text)
+    return run_in.group("title") if run_in else None
+
+
 def check_required_sections(ctx: Context) -> list[Finding]:
     headings = [p for p in ctx.narrative if len(p.text) <= HEADING_LENGTH]
     if len(ctx.narrative) < 5:
         return []
-    text = "".join(normalize_text(p.text) for p in headings)
+    text = "".join(normalize_text(heading) for p in ctx.narrative if (heading := heading_of(p.text)))
+    # An evaluation report's outline ends with 有关建议: the 自评结果应用 is the self-evaluating unit's part.
+    required = [(section, words) for section, words in REQUIRED_SECTIONS
+                if ctx.report_kind == "self_evaluation" or section != "自评结果应用"]
     return [finding("missing_section", "warning", f"报告缺少“{section}”部分。",
                     [Evidence(quote=headings[0].text if headings else ctx.narrative[0].text,
                               line=headings[0].line if headings else ctx.narrative[0].line)],
                     None, section, expected=section, actual=None)
-            for section, words in REQUIRED_SECTIONS if not any(w in text for w in words)]
+            for section, words in required if not any(w in text for w in words)]
+
+
+def transfer_payment_report(ctx: Context) -> bool:
+    """A 转移支付 (区域绩效) self-evaluation: its outline opens with 绩效目标分解下达情况 and its 区域绩效目标自评表 sets
+    targets against results with no 分值, so it gives no 自评分."""
+    return any(TRANSFER_OUTLINE.search(heading) for p in ctx.narrative if (heading := heading_of(p.text)))
 
 
 def check_self_score_given(ctx: Context) -> list[Finding]:
     has_score = any(f.unit == "分" for f in ctx.report.figures) or \
         any(t.total_score is not None for _, t in ctx.self_evaluation_tables)
-    if has_score or not ctx.narrative:
+    if has_score or not ctx.narrative or transfer_payment_report(ctx):
         return []
     return [finding("missing_section", "warning", "全文未给出绩效自评得分（自评分），也未附带总分的自评表。",
                     [Evidence(quote=ctx.narrative[0].text[:200], line=ctx.narrative[0].line)], None, "自评分",
@@ -134,6 +158,6 @@ def cut_off(ctx: Context) -> bool:
 
 def check_sections(ctx: Context) -> list[Finding]:
     findings = check_attachments(ctx) + check_unfilled_tables(ctx)
-    if not is_written_report(ctx) or cut_off(ctx):
+    if not is_written_report(ctx) or cut_off(ctx) or ctx.report_kind == "monitoring":
         return findings
     return findings + check_required_sections(ctx) + check_self_score_given(ctx)

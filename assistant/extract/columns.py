@@ -123,6 +123,12 @@ def is_value(text: str) -> bool:
     return bool(NUMBER_CELL.match(text)) or text in DASHES
 
 
+def is_comparison(cell: str) -> bool:
+    """A comparator alone or before a figure (≤760元, >=90%): a target's cell; "<监管覆盖率" is a name."""
+    rest = cell.lstrip("".join(COMPARATOR_STARTS))
+    return cell[0] in COMPARATOR_STARTS and (not rest or rest[0].isdigit())
+
+
 def fits(role: str, text: str) -> float:
     """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
     cell = normalize_text(text)
@@ -141,7 +147,7 @@ def fits(role: str, text: str) -> float:
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role in ("level3", "measure_unit"):
-        return -1.0 if number or cell[0] in COMPARATOR_STARTS or MEASURED.match(cell) and role == "level3" else 0.5
+        return -1.0 if number or is_comparison(cell) or MEASURED.match(cell) and role == "level3" else 0.5
     return 0.0
 
 

@@ -24,7 +24,9 @@ A `NarrativeFigure` holds
     quoted     a label in quotes that names it (“个转企”145家 → "个转企"), else None
     scope      the funding source it covers: 一般公共预算 | 政府性基金 | None (all sources)
     spending   基本支出 | 项目支出 | None (both)
-    period     the part-year cut-off the sentence states ("截止12月16日"), else None
+    period     the part-year cut-off the sentence states ("截止12月16日"), else None (截至12月31日, 截至年末 are the year)
+    year       the year its sentence dates it to before it ("2021年度…支出2450.6万元" → "2021"; "上年…", "去年…" →
+               "上年"), else None (the report's own year, as a rule)
     single_case True when the sentence describes one case inside a total ("其中……一案")
     approximate True for 余 / 多 / 约 / 近 / 左右 / 超过
     line, start, end   source line and offsets in the text read
@@ -81,6 +83,9 @@ SCOPE_WORD = re.compile("|".join(SCOPES))
 SPENDING_WORD = re.compile("基本支出|项目支出")
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?|上半年|1-\d{1,2}月|一季度")
+YEAR_END = re.compile(r"12月31日|年末|年底")
+# A year the sentence dates its figures to; funds carried over from it (上年结转, 2021年结余) are this year's.
+DATED = re.compile(r"(?:(?P<year>20\d{2})\s*年|上年|去年|上一年)(?!度?(?:结转|结余))")
 SINGLE_CASE = re.compile(r"一案|一起案|案例|个案|该案|此案")
 
 
@@ -97,6 +102,7 @@ class NarrativeFigure:
     scope: str | None = None
     spending: str | None = None
     period: str | None = None
+    year: str | None = None
     single_case: bool = False
     start: int = 0
     end: int = 0
@@ -152,6 +158,11 @@ def label_before(text: str, start: int) -> str:
     return re.sub(r"^[\d.、\s]+|\d{4}年度?", "", label)[-16:] or "金额"
 
 
+def cited(text: str, position: int) -> bool:
+    """`position` falls inside a cited document's title (《…（2018年修订）》): its year dates the document."""
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
 def _value(match: re.Match) -> float | None:
     if match.group("arabic"):
         value = number_value(match.group("arabic"))
@@ -201,7 +212,9 @@ def read_figures(text: str, line: int, scope: str | None = None) -> tuple[Narrat
         sentence_head = text[left:match.start()]
         scope_words = SCOPE_WORD.findall(sentence_head)
         spending_words = SPENDING_WORD.findall(sentence_head[-40:])
-        period = PERIOD.search(text[left:right])
+        period = PERIOD.search(text, left, right)
+        to_year_end = period is not None and YEAR_END.search(text, period.start(), period.end() + 2) is not None
+        dated = [d.group("year") or "上年" for d in DATED.finditer(sentence_head) if not cited(sentence_head, d.start())]
         approx = (match.group("approx") or match.group("approx_scale") or match.group("approx_after")
                   or before.endswith(APPROX_BEFORE))
         found.append(NarrativeFigure(
@@ -210,7 +223,8 @@ def read_figures(text: str, line: int, scope: str | None = None) -> tuple[Narrat
             approximate=bool(approx), quoted=quoted.group("label") if quoted else None,
             scope=SCOPES[scope_words[-1]] if scope_words else scope,
             spending=spending_words[-1] if spending_words else None,
-            period=period.group() if period else None,
+            period=period.group() if period and not to_year_end else None,
+            year=dated[-1] if dated else None,
             single_case=bool(SINGLE_CASE.search(text[left:right]) and "其中" in text[left:right]),
             start=match.start(), end=match.end()))
     return tuple(found)

@@ -14,7 +14,7 @@ from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_ROLES
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
-HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目名称": "name", "主管部门": "department",
+HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目总得分": "total_score", "项目名称": "name", "主管部门": "department",
                # A transfer payment's form names the central ministry and the local department that runs it.
                "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",

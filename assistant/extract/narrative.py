@@ -45,7 +45,8 @@ def score_figures(paragraph: Paragraph) -> list[Figure]:
         if words is None:
             continue
         clause = clause_around(paragraph.text, figure.start, figure.end)
-        if figure.value <= 100 and ("得分" not in words.group() or "绩效" in clause) and "满意度" not in clause:
+        if figure.value <= 100 and ("得分" not in words.group() or "自评" in words.group() or "绩效" in clause) \
+                and "满意度" not in clause:
             figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause, line=paragraph.line))
     return figures
 

@@ -384,6 +384,20 @@ def value_columns(slots: list[str | None]) -> list[str]:
     return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
 
 
+STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
+
+
+def unscrambled_stages(text: str) -> str:
+    """A 一级 name printed in a vertical merged cell that OCR read out of order ("出标产指" for 产出指标), right before
+    a 二级 name: put back in order (the text keeps its length, so offsets into it still hold)."""
+    for level2 in LEVEL2.finditer(text):
+        for stage in STAGES:
+            start = level2.start() - len(stage)
+            if start >= 0 and sorted(text[start:level2.start()]) == sorted(stage):
+                text = text[:start] + stage + text[level2.start():]
+    return text
+
+
 def run_together_rows(lines: list[Paragraph], header: Row,
                       slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
@@ -391,7 +405,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
     warning for each stretch whose values could not be told apart (left empty)."""
     texts = [normalize_text(p.text) for p in lines]
-    text = "".join(texts)[:BLOCK_LIMIT]
+    text = unscrambled_stages("".join(texts)[:BLOCK_LIMIT])
     ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
 
     def line_at(offset: int) -> int:

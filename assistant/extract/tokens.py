@@ -18,7 +18,7 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型"}, key=len, reverse=True)
+    "项目类型", "项目总得分"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
@@ -26,52 +26,65 @@ WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULAR
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
 YEAR = re.compile(r"(?:19|20)\d{2}年")
 DAY = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
-WEIGHT_NOTE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
-ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,8}[)）][:：]?)$")
+# A column's formula in letters whose closing bracket OCR read as "1" before the next word: "执行率(B/A1得分".
+FORMULA_CLOSED_AS_ONE = re.compile(r"([(（][A-Z][A-Z/÷*+\-]*)1(?=[\u4e00-\u9fff])")
+# A bracketed note a header word or a name carries: what it says about the column is no cell of its own.
+NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
+ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
 MONEY_UNIT = re.compile(r"万元|亿元|元")
 
 
 def segment(text: str) -> list[str]:
-    """Cells of a run-together line: known words, runs of numbers, and the text between them."""
+    """Cells of a run-together line: known words, runs of numbers, and the text between them; a bracketed note
+    stays whole with the words and numbers in it ("得分(20分*执行率)")."""
+    text = FORMULA_CLOSED_AS_ONE.sub(r"\1)", text)
     cells: list[str] = []
     position = 0
     for match in WORD.finditer(text):
+        if match.start() < position or in_note(text, match.start()):
+            continue
         cells += numbers_apart(text[position:match.start()])
         cells.append(match.group())
         position = match.end()
     cells += numbers_apart(text[position:])
     merged: list[str] = []
     for cell in (c for c in cells if c):
-        # "(A)", "(万元)" and a bare ":" belong to the word before them, so does the colon a value starts with
-        # ("实施单位" ":北京市…中心").
+        # "(A)", "(万元)" and a bare ":" belong to the word before them, so do the colon a value starts with
+        # ("实施单位" ":北京市…中心") and the note the next label starts with ("得分" "(20分*执行率)年度财政资金总额").
+        note = NOTE.match(cell)
         if merged and ATTACHED.match(cell):
             merged[-1] += cell
-        elif merged and cell[0] in ":：" and WORD.fullmatch(merged[-1]):
-            merged[-1] += cell[0]
-            merged.append(cell[1:])
+        elif merged and (cell[0] in ":：" or note) and WORD.fullmatch(merged[-1]):
+            attached = note.end() if note else 1
+            merged[-1] += cell[:attached]
+            merged.append(cell[attached:])
         else:
             merged.append(cell)
     return merged
 
 
+def in_note(text: str, position: int) -> bool:
+    """Whether `position` is inside a closed bracketed note of `text`: "(20分*执行率)", "(B/A)", "(2016年度)"."""
+    return any(note.start() < position < note.end() for note in NOTE.finditer(text))
+
+
 def numbers_apart(text: str) -> list[str]:
     """Text and the runs of numbers in it ("本年财政拨款" "2020"); a number after a comparator stays with
-    it and its unit ("≥50个"), a weight in brackets with its word ("分值(10分)")."""
+    it and its unit ("≥50个"), a number in a bracketed note with its word ("分值(10分)", "得分(20分*执行率)")."""
     cells: list[str] = []
     position = 0
     for match in NUMBER_RUN.finditer(text):
-        if match.start() < position:
-            continue  # inside a date cut out already
+        if match.start() < position or in_note(text, match.start()):
+            continue  # inside a date cut out already, or a note
         before = text[position:match.start()]
         if date := DAY.match(text, match.start()):
             cells += [before, date.group()]  # a date "2022年12月30日" is a cell of its own, never cut at its numbers
             position = date.end()
             continue
-        if before and before[-1] in "≥≧≤≦=<>＜＞" or WEIGHT_NOTE.match(text, match.start() - 1) \
-                or YEAR.match(text, match.start()):
-            continue  # "≥50个", a column's or stage's weight "(10分)" and a year "(2016年度)" stay in one cell
+        if before and before[-1] in "≥≧≤≦=<>＜＞" or YEAR.match(text, match.start()):
+            continue  # "≥50个" and a year "2016年度" stay in one cell
         cells += [before, match.group()]
         position = match.end()
     cells.append(text[position:])
@@ -114,6 +127,8 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     if "execution_rate" in roles and "score" in roles[roles.index("execution_rate"):]:
         # Columns after 得分 (得分计算方法, a note) print text of their own, not numbers of this run.
         roles = roles[:roles.index("score", roles.index("execution_rate")) + 1]
+    if "%" not in run and "execution_rate" in roles:
+        return split_ratio_run(run, roles)
     if run.count("%") != 1 or "execution_rate" not in roles or \
             roles.index("execution_rate") not in (len(roles) - 2, len(roles) - 1):
         return None
@@ -146,6 +161,32 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     if not pieces:
         return None
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
+
+
+def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
+    """A funds row whose 执行率 is printed as the ratio B/A, with no "%": "1.561.56120" under 预算数(A)/执行数(B)/
+    执行率(B/A)/得分 → 1.56, 1.56, 100%, 20. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with
+    a 分值, 得分 = 分值 × min(执行率, 1) ≤ 分值; the rate is given back as the percentage it stands for."""
+    def consistent(values: list[float]) -> bool:
+        found = dict(zip(roles, values))
+        budget = found.get("full_year_budget", found.get("initial_budget"))
+        if not budget or "executed" not in found or abs(found["executed"] / budget - found["execution_rate"]) > 0.005:
+            return False
+        weight, score = found.get("weight"), found.get("score")
+        return weight is None or score is None or \
+            abs(weight * min(found["execution_rate"], 1) - score) <= RATE_TOLERANCE and score <= weight
+
+    pieces = split_numbers(run, len(roles), consistent)
+    if not pieces:
+        return None
+    rate = roles.index("execution_rate")
+    return [*pieces[:rate], f"{float(pieces[rate]) * 100:g}%", *pieces[rate + 1:]]
+
+
+def split_part_run(run: str, totals: list[float]) -> list[str] | None:
+    """A part's amounts run together under the block's total ("本年财政拨款 2020" under 年度资金总额 20 | 20): the only
+    reading as one amount per total, none above its total (a part never exceeds the whole)."""
+    return split_numbers(run, len(totals), lambda values: all(v <= total for v, total in zip(values, totals)))
 
 
 # Chongqing's indicator table run together: each row ends with 得分系数, 指标权重 and 指标得分 joined, and 是/否

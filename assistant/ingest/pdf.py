@@ -118,22 +118,30 @@ def page_content_errors():
         raise BadInput(f"PDF 文件已损坏，无法读取页面内容：{type(error).__name__}") from error
 
 
-def ocr_page_numbers(pdf, ocr: str) -> set[int]:
-    """The 1-based pages read by OCR: with `auto` those without a text layer (a scan), every page with `always`."""
-    scanned = [not page.chars for page in pdf.pages]
+def ocr_page_numbers(data: bytes, ocr: str) -> set[int]:
+    """The 1-based pages read by OCR: with `auto` those without a text layer (a scan), every page with `always`.
+    pdfium counts a page's characters without interpreting its layout as pdfminer would, so the web app can size
+    a scan's time limit before reading it without parsing a text PDF twice."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        scanned = [not document[n].get_textpage().count_chars() for n in range(len(document))]
+    finally:
+        document.close()
     if all(scanned) and ocr == "never":
         raise BadInput("PDF 没有文本层（扫描件），需要 OCR 识别：请去掉 --ocr never 后重试。")
     return {n for n, blank in enumerate(scanned, start=1) if ocr == "always" or (ocr == "auto" and blank)}
 
 
 def count_ocr_pages(data: bytes, ocr: str = "auto") -> int:
-    with open_pdf(data) as pdf, page_content_errors():
-        return len(ocr_page_numbers(pdf, ocr))
+    with open_pdf(data), page_content_errors():
+        return len(ocr_page_numbers(data, ocr))
 
 
 def read_pdf(data: bytes, ocr: str = "auto") -> Grid:
     with open_pdf(data) as pdf, page_content_errors():
-        by_ocr = ocr_page_numbers(pdf, ocr)
+        by_ocr = ocr_page_numbers(data, ocr)
         flow = Flow()
         with ocr_progress(len(by_ocr)) as advance:
             for page_no, page in enumerate(pdf.pages, start=1):

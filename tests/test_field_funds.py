@@ -1,0 +1,68 @@
+"""The funds block of the field set's dev texts as they were found: every expected value is read off the source line
+by eye, never copied from the reader's output."""
+from assistant import api
+from assistant.extract.tokens import segment
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def extract(name: str):
+    return api.extract(api.load(DEV / f"{name}.txt"), "rules")
+
+
+def funds_of(line) -> tuple:
+    return (line.label, line.full_year_budget, line.executed, line.weight, line.execution_rate, line.score)
+
+
+def test_a_run_together_funds_row_with_its_rate_printed_as_the_ratio_b_over_a():
+    # Line 4: "…预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120度效标O0B年绩目1
+    # 分EB二级指标…": 1.56 | 1.56 | 1 (= 1.56 ÷ 1.56, printed as B/A: 100%) | 20 (= 20分 × 1); the OCR of the
+    # vertical 年度绩效目标 after it ("度效标O0", "B年绩目1") names no funds and is no row of the block.
+    [table] = extract("hubei_qu_2020_changjiangjinbu").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 1.56, 1.56, 20, 100, 20)
+    assert table.fund_lines == []
+
+
+def test_the_block_weight_printed_above_the_column_words_is_the_total_rows_weight():
+    # Lines 72-74: "预算执行情况(万元)" "(20分)", then the columns 预算数(A) … 得分 "(20分*执行率)" and line 96
+    # "年度财政资金总额" 50 10 20% 4: no 分值 column, the block's 20分 is the row's weight.
+    [table] = extract("yunnan_changning_2022_shengzhu").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 50, 10, 20, 20, 4)
+
+
+def test_a_bracketed_note_stays_whole_with_the_words_and_numbers_in_it():
+    # hubei_qu line 4: "得分(20分*执行率)年度财政资金总额": the note holds a column word and a number, neither a cell.
+    assert segment("执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120") == \
+        ["执行率(B/A)", "得分(20分*执行率)", "年度财政资金总额", "1.561.56120"]
+
+
+def test_a_formula_bracket_ocr_closed_with_a_one_still_ends_its_column_word():
+    # Line 21: "…预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20…":
+    # "(B/A1" is "(B/A)" read by OCR; the row is 1000 | 1000 | 100% | 20.
+    [table] = extract("hubei_xiangyang_2021_dongjin").tables
+    assert funds_of(table.funds_total) == ("年度财政资金总额", 1000, 1000, 20, 100, 20)
+
+
+def test_a_parts_amounts_run_together_are_split_so_that_no_part_exceeds_the_total():
+    # Line 24: "…年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金年度总体目标…": the total is 20 | 20; the
+    # part "2020" is 20 | 20 (202 | 0 would exceed the total's 20).
+    [table] = extract("sichuan_zhongjiang_2022_shuibiaochi").tables
+    assert funds_of(table.funds_total) == ("年度资金总额", 20, 20, 10, 100, 10)
+    assert [funds_of(line) for line in table.fund_lines] == [("本年财政拨款", 20, 20, None, None, None),
+                                                             ("其他资金", None, None, None, None, None)]
+
+
+def test_a_web_row_broken_after_a_value_takes_the_values_on_the_next_line():
+    # Lines 7-9: "基本支出 | 985.19 | 914.97 |" "10 | 10 | |||||" "项目支出 | 187.36 | 353.75 | 10 | 10 | |||||": the
+    # second line holds values only, so it ends the 基本支出 row.
+    [table] = extract("guizhou_suiyang_nd_taibaizhen").tables
+    assert [(line.label, line.initial_budget, line.executed, line.weight, line.score) for line in table.fund_lines] == [
+        ("基本支出", 985.19, 914.97, 10, 10), ("项目支出", 187.36, 353.75, 10, 10), ("其他", None, None, None, None)]
+
+
+def test_funds_printed_as_keys_one_cell_a_line_with_the_unit_under_or_after_the_key():
+    # Lines 58-72: "计划投资额" "(万元)" "570" "实际到位资金" "(万元)" "398.88" "实际使用情况(万元)" "395.86", one cell per line.
+    [table] = extract("hainan_shengji_fuwumaoyi").tables
+    assert funds_of(table.funds_total) == ("计划投资额", 570, 395.86, None, None, None)
+

@@ -1,0 +1,27 @@
+"""Table titles and head keys of the field set's dev texts as they were found: every expected value is read off
+the source lines by eye, never copied from the reader's output."""
+from assistant import api
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def test_the_publishers_note_between_a_title_and_its_table_is_passed_over():
+    # Lines 4-8: "2023年福彩中心绩效项目支出自评表" "详情见附件" "(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)"
+    # "专项(项目)名称…": the title names the table below the two notes.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    assert table.title == "2023年福彩中心绩效项目支出自评表"
+
+
+def test_a_key_with_the_seal_remark_takes_the_value_printed_under_it():
+    # Lines 13-14, one cell a line: "实施单位 (盖章) |" "青神县发展和改革局 |": "(盖章)" asks for the seal, the unit is
+    # on the line below.
+    report = api.extract(api.load(DEV / "sichuan_qingshen_2023_gongzi.txt"), "rules")
+    assert report.unit_name == "青神县发展和改革局"
+
+
+def test_ningxias_project_total_score_printed_in_the_head_after_the_title():
+    # Line 3: "马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施…": 项目总得分 is a head key
+    # (the table's 总分), and the title ends before it.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    assert (table.title, table.total_score) == ("马铃薯冲薯繁育示范推广项目绩效目标自评表", 99)
