@@ -265,7 +265,7 @@ TEXT_COLUMNS = ("explanation", "criteria")  # a score sheet's columns of words, 
 def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
                  slots: list[str | None]) -> tuple[list[Row], int]:
     """The rows read under `header`, their cells placed in the columns of the printed header's `slots`."""
-    rows, used = dump_rows(lines, header, as_printed, text_columns=False)
+    rows, used = dump_rows(lines, header, as_printed, readings=False)
     read = with_level_weights([name for word in header for name in column_slots(word)])
     if read == slots:
         return rows, used
@@ -280,6 +280,34 @@ def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
                 cells[slots.index(name)] = cell
         placed.append(Row(cells))
     return placed, used
+
+
+def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
+                    slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows under a header one of whose columns a copy that leaves empty cells out may have dropped, left empty
+    on every row: a text column (得分计算方法, 评分标准), the 得分 of a sheet published before it was scored (beside
+    its 分值), or the 指标值 and 完成值 of a score sheet's rows. Where the rows read under the header as printed leave
+    such a column empty more often than not — for 指标值 and 完成值: where they hold no figure and no level name was
+    read, the level names having gone to them (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — the rows are also read as
+    if the header had no such column, and that reading is kept when it explains more rows (and, for 指标值 and
+    完成值, finds the level names)."""
+    columns = {name: position for position, name in enumerate(slots) if name}
+    values = [name for name in slots if name in VALUE_SLOTS]
+    printed = dump_rows_as(lines, header, as_printed, slots)
+    droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
+    blank = {name for name in droppable if sparse(printed[0], columns[name])}
+    figures = [name for name in ("target", "actual") if name in columns]
+    unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
+        DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
+        if columns[name] < len(row.cells))
+    if unlevelled:
+        blank |= set(figures)
+    if not blank:
+        return printed
+    bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
+    kept = {"weight", "score"} - blank
+    found = not unlevelled or not sparse(bare[0], columns["level1"])
+    return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
 
 
 def sparse(rows: list[Row], column: int) -> bool:
@@ -301,9 +329,10 @@ def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
-              text_columns: bool = True) -> tuple[list[Row], int]:
+              readings: bool = True) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
-    not cut out of run-together text) may also be read as rows of no fixed width."""
+    not cut out of run-together text) may also be read as rows of no fixed width. With `readings`, a header with
+    columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
@@ -320,31 +349,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
-    droppable = {*TEXT_COLUMNS, "target", "actual", *(("score",) if "weight" in values else ())} & set(values)
-    if text_columns and numeric and droppable:
-        # A dump that leaves empty cells out drops a column left empty on every row — a text column (得分计算方法,
-        # 评分标准), the 指标值 and 完成值 of a score sheet's rows, or the 得分 of a sheet published before it was
-        # scored. Where the rows read under the header as
-        # printed leave such a column empty more often than not, they are also read as if the header had no such
-        # column, and the reading that explains the most rows is kept (on a tie, the header as printed).
-        printed = dump_rows_as(lines, header, as_printed, slots)
-        blank = {name for name in droppable - {"target", "actual"} if sparse(printed[0], columns[name])}
-        figures = [name for name in ("target", "actual") if name in columns]
-        unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
-            DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
-            if columns[name] < len(row.cells))
-        if unlevelled:
-            # No level name was read, nor any figure under 指标值 or 完成值: the rows may print their level names, gone
-            # to the 指标值 and 完成值 a score sheet's rows leave empty (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — a
-            # reading without those columns must find them.
-            blank |= {"target", "actual"} & set(values)
-        if not blank:
-            return printed
-        bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
-        kept = {"weight", "score"} - blank
-        found = not unlevelled or not sparse(bare[0], columns["level1"])
-        return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
-            else printed
+    if readings and numeric and {*TEXT_COLUMNS, "target", "actual", "score"} & set(values):
+        return fullest_reading(lines, header, as_printed, slots)
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
