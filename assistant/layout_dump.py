@@ -349,7 +349,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
-    if readings and numeric and {*TEXT_COLUMNS, "target", "actual", "score"} & set(values):
+    if readings and numeric:
         return fullest_reading(lines, header, as_printed, slots)
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
