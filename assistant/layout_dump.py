@@ -689,6 +689,8 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
+        if placed is None and levels and len(items) == 1 and is_placeholder(items[0].text):
+            placed = {"level3": items[0]}  # a placeholder row (指标2, ……) under its levels, with no values
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})

@@ -35,7 +35,7 @@ FLOORS = {"region-central-transfer": 0.96,  # 0.981 0.981 0.994 0.994 (a target 
           "county-special-fund": 0.96,  # 0.981 0.981 0.994 0.994
           "sichuan-2017-score-sheet": 0.97,  # 0.993 0.993 0.999 0.999
           # 序号 before each row, 指标解释 and 指标说明及评分标准 text columns between 指标分值 and 自评得分.
-          "anhui-dept-score-sheet": 0.89,  # 0.917 0.917 0.999 0.999
+          "anhui-dept-score-sheet": 0.93,  # 0.961 0.956 0.999 0.999
           # 分值 before 年度指标值(A), an empty 得分计算方法 column between 全年实际值(B) and 得分.
           "jinan-2019-method-column": 0.94,  # 0.969 0.969 1.000 1.000
           # 分值 printed, every 得分 cell left empty.
@@ -45,7 +45,7 @@ FLOORS = {"region-central-transfer": 0.96,  # 0.981 0.981 0.994 0.994 (a target 
 # over two lines at its middle (paste style i: 一级 | 指标, 全年实 | 际完成值, 未完成原因 | 和改进措施): measured minus 0.02.
 BROKEN_HEADER_FLOORS = {"region-central-transfer": 0.89,  # 0.910
                         "county-special-fund": 0.89,  # 0.910
-                        "anhui-dept-score-sheet": 0.89,  # 0.917
+                        "anhui-dept-score-sheet": 0.94,  # 0.961
                         "region-central-transfer-scored": 0.97,  # 0.990
                         "jinan-2019-method-column": 0.94}  # 0.969
 
