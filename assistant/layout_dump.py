@@ -1169,8 +1169,9 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
 
 # A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
 SCORE_SHEET_HEADER = "一级指标二级指标三级指标得分"
-# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分).
-SCORED_ITEM = re.compile(r"[^()（）\d]+?(?:[（(][^()（）\d]*[)）])?[（(]\d+(?:\.\d+)?分[)）]")
+# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分). Its words are
+# bounded (an item's name is a short phrase), so a long run with no points costs linear time, not quadratic.
+SCORED_ITEM = re.compile(r"[^()（）\d]{1,40}?(?:[（(][^()（）\d]{0,40}[)）])?[（(]\d+(?:\.\d+)?分[)）]")
 LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
 ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
