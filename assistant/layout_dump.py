@@ -33,11 +33,14 @@ HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": 
                 "全年实际完成值": "actual", "全年完成值": "actual",
                 # A score sheet explains each indicator and how it is scored, in text columns of their own.
                 "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
-                "得分计算方法": "criteria",
+                "得分计算方法": "criteria", "指标说明及评分标准": "criteria",
+                # A score sheet's row numbers (Anhui's 序号 | 一级指标 | …): no field, but a number before each row.
+                "序号": "serial",
                 # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
                 LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
-LEVEL2 = re.compile(r"^[\u4e00-\u9fa5]{2,10}指标$")
+# A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
+LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
 DIGIT = re.compile(r"\d")
@@ -69,15 +72,18 @@ def column_slots(word: str) -> list[str | None]:
     return ["level1", "level2"] if slot(word) == "level_pair" else [slot(word)]
 
 
-def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
-    """Header words from `start`, each joined from up to four lines: [(word, first, last)]."""
+def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str, int, int]]:
+    """Header words from `start`, each joined from up to four lines: [(word, first, last)]. A header never opens
+    with the goals row's words (年度总体目标 | 预期目标 | 实际完成情况, its texts left empty)."""
     words: list[tuple[str, int, int]] = []
+    if start < len(texts) and (texts[start] in GOAL_WORDS or texts[start].startswith(GOAL_WORDS[0])):
+        return words
     index = start
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
             if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
-                    (size == 2 and broken_header_word(texts[index:index + 2])):
+                    (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
@@ -92,12 +98,28 @@ def header_at(texts: list[str], start: int) -> list[tuple[str, int, int]]:
 COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效")
 
 
-def broken_header_word(pieces: list[str]) -> bool:
+def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
-    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), or the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)")."""
+    narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
+    neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
+    ("未完成原因" "和改进措施") or its tail a last character ("全年实际" "值(B)")."""
     whole = slot("".join(pieces))
-    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces))
+    return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
+                            or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
+
+
+def cut_tail(head: str, tail: str) -> bool:
+    """A column word's last character and its letter cut off where a narrow column wrapped it ("全年实际" "值(B)")."""
+    return bool(WORD_TAIL.match(tail)) and slot(tail) is None and slot(head + tail) == slot(head)
+
+
+def cut_head(head: str, tail: str) -> bool:
+    """A column word's head cut off where a narrow column wrapped it: words naming no column of either table and
+    no goal, before a tail that does not open with a column word ("未完成原因" "和改进措施", not "执行率" "得分" or
+    "年度总体目标" "预期目标")."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fa5]{2,}", head)) and head not in HEADER_WORDS and tail not in HEADER_WORDS \
+        and slot(head) is None and role_of(head, FUND_ROLES) is None and not head.startswith(GOAL_WORDS) \
+        and not tail.startswith(tuple(word for _, words in INDICATOR_ROLES for word in words))
 
 
 def is_level(text: str) -> bool:
@@ -237,13 +259,84 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
 
 
-def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tuple[list[Row], int]:
+TEXT_COLUMNS = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
+
+
+def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
+                 slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows read under `header`, their cells placed in the columns of the printed header's `slots`."""
+    rows, used = dump_rows(lines, header, as_printed, readings=False)
+    read = with_level_weights([name for word in header for name in column_slots(word)])
+    if read == slots:
+        return rows, used
+    placed = []
+    for row in rows:
+        if len(row.cells) != len(read):  # the 总分 row keeps its cells
+            placed.append(row)
+            continue
+        cells = [Cell("", row.cells[0].line) for _ in slots]
+        for name, cell in zip(read, row.cells):
+            if name:
+                cells[slots.index(name)] = cell
+        placed.append(Row(cells))
+    return placed, used
+
+
+def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
+                    slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows under a header one of whose columns a copy that leaves empty cells out may have dropped, left empty
+    on every row: a text column (得分计算方法, 评分标准), the 得分 of a sheet published before it was scored (beside
+    its 分值), or the 指标值 and 完成值 of a score sheet's rows. Where the rows read under the header as printed leave
+    such a column empty more often than not — for 指标值 and 完成值: where they hold no figure and no level name was
+    read, the level names having gone to them (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — the rows are also read as
+    if the header had no such column, and that reading is kept when it explains more rows (and, for 指标值 and
+    完成值, finds the level names)."""
+    columns = {name: position for position, name in enumerate(slots) if name}
+    values = [name for name in slots if name in VALUE_SLOTS]
+    printed = dump_rows_as(lines, header, as_printed, slots)
+    droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
+    blank = {name for name in droppable if sparse(printed[0], columns[name])}
+    figures = [name for name in ("target", "actual") if name in columns]
+    unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
+        DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
+        if columns[name] < len(row.cells))
+    if unlevelled:
+        blank |= set(figures)
+    if not blank:
+        return printed
+    bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
+    kept = {"weight", "score"} - blank
+    found = not unlevelled or not sparse(bare[0], columns["level1"])
+    return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+
+
+def sparse(rows: list[Row], column: int) -> bool:
+    """Whether fewer than half the rows fill the column."""
+    filled = sum(column < len(row.cells) and bool(normalize_text(row.cells[column].text)) for row in rows)
+    return 2 * filled < len(rows)
+
+
+def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int:
+    """How much of a table a reading explains: its rows with a 三级指标 (no figure) and a figure under each of 分值
+    and 得分 the reading has (`read`), each counting once more for each level name it carries."""
+    def cell(row: Row, name: str) -> str:
+        return normalize_text(row.cells[columns[name]].text) if name in columns and columns[name] < len(row.cells) \
+            else ""
+    scores = [name for name in ("weight", "score") if name in columns and name in read]
+    return sum(1 + sum(bool(cell(row, level)) for level in WEIGHTED_LEVELS) for row in rows
+               if cell(row, "level3") and not NUMERIC.match(cell(row, "level3"))
+               and all(NUMERIC.match(cell(row, name)) for name in scores))
+
+
+def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
+              readings: bool = True) -> tuple[list[Row], int]:
     """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
-    not cut out of run-together text) may also be read as rows of no fixed width."""
+    not cut out of run-together text) may also be read as rows of no fixed width. With `readings`, a header with
+    columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
-    texts = [normalize_text(p.text) for p in lines]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
+    texts = [normalize_text(p.text) for p in lines]
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
@@ -251,6 +344,13 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     values = [name for name in slots if name in VALUE_SLOTS]
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    numbers = row_numbers(texts) if "serial" in columns else []
+    if numbers:
+        # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
+        rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
+        return with_total(rows, lines, cursor, columns, len(slots))
+    if readings and numeric:
+        return fullest_reading(lines, header, as_printed, slots)
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -335,19 +435,60 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool) -> tu
     cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns)
     if cut:
         rows, cursor = rows + cut, len(lines)
+    return with_total(rows, lines, cursor, columns, len(slots))
+
+
+def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],
+               width: int) -> tuple[list[Row], int]:
+    """The rows as table rows, and the 总分 row when it follows them; returns them and how many lines they used."""
+    texts = [normalize_text(p.text) for p in lines]
     end = cursor
-    table_rows = [to_row(cells, columns, len(slots)) for cells in rows]
+    table_rows = [to_row(cells, columns, width) for cells in rows]
     total = next((i for i in range(cursor, min(cursor + 3, len(texts))) if texts[i] in TOTAL), None)
     # Lines between the last row and 总分 are the last row's note; without a note column 总分 is not this table's.
     if rows and total is not None and (total == cursor or "note" in columns):
         if total > cursor:
             rows[-1]["note"] = Paragraph("\n".join(p.text for p in lines[cursor:total]), lines[cursor].line)
-            table_rows[-1] = to_row(rows[-1], columns, len(slots))
+            table_rows[-1] = to_row(rows[-1], columns, width)
         # Only the numbers right after 总分 are its cells; a line after a non-number is not consumed.
         numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)), lines[total + 1:total + 3]))
         table_rows.append(Row([Cell("总分", lines[total].line)] + [Cell(p.text, p.line) for p in numbers]))
         end = total + 1 + len(numbers)
     return table_rows, end
+
+
+NAME_LENGTH = 15  # characters of a level or indicator name a row number stands before; an explanation runs longer
+
+
+def row_numbers(texts: list[str]) -> list[int]:
+    """The positions of the row numbers of a 序号 column (1, 2, 3 …, each before its row's names). A number is the
+    next row's when it counts on from the last one (or the one after it, the copy having lost one), a name follows
+    it, and it does not follow a name the way a 分值 follows its 三级指标 (a number, a long text or the header before
+    it, or a short name after it)."""
+    found: list[int] = []
+    last = 0
+    for i, text in enumerate(texts):
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        before = texts[i - 1] if i else ""
+        if text in TOTAL or is_title(text):
+            break
+        if text in (str(last + 1), str(last + 2)) and after and not NUMERIC.match(after) and after != EMPTY_CELL \
+                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH):
+            found.append(i)
+            last = int(text)
+    return found
+
+
+def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list[str], weighted: list[str],
+                        names: int, has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
+    """Rows that open at their numbers: each row's lines run to the next number, the last row's to 总分 or as far
+    as the longest row before it. Returns the rows and where they end."""
+    texts = [normalize_text(p.text) for p in lines]
+    longest = max((b - a for a, b in zip(numbers, numbers[1:])), default=names + len(values) + 2)
+    end = next((i for i in range(numbers[-1], len(texts)) if texts[i] in TOTAL or is_title(texts[i])),
+               min(len(texts), numbers[-1] + longest))
+    chunks = [lines[a + 1:b] for a, b in zip(numbers, [*numbers[1:], end])]
+    return placed_rows(chunks, values, weighted, names, has_note), end
 
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
@@ -387,7 +528,8 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
-    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values)."""
+    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values or as its
+    note)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
@@ -395,7 +537,7 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
-                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS):
+                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
@@ -420,7 +562,10 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     if not end or not is_level(texts[0]):
         return [], 0
     for index in range(end):
-        if not groups or is_level(texts[index]) and not is_level(texts[index - 1]):
+        # A group opens at a level name after a row's cells, or at an 一级指标 right after an 二级指标 (a row that
+        # printed its level names and nothing else: 效益指标 | 经济效益指标 | 满意度指标 …).
+        if not groups or is_level(texts[index]) and (not is_level(texts[index - 1]) or LEVEL1.match(texts[index])
+                                                     and not LEVEL1.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
     rows: list[dict[str, Paragraph]] = []
@@ -429,6 +574,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         # The bare " |" of the empty cells printed are no cells.
         items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
         levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
+        if "level2" in names and opens_level2(levels, items[len(levels):]):
+            levels.append(items[len(levels)])  # an 二级指标 in its own words (成本, 时效) after its 一级指标
         if not levels and rows:
             break
         levelled = level_cells(levels)
@@ -491,8 +638,9 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
+    # A placeholder (指标2, ……) may be the row's name, never one of its values.
     if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
-                                      or is_placeholder(i.text) for i in items):
+                                      for i in items) or any(is_placeholder(i.text) for i in items[1:]):
         return None
     numbers = [name for name in values if name in ("weight", "score")]
     figures = [name for name in values if name in ("target", "actual")]
@@ -519,6 +667,14 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
         if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note):
             chunks.append([])
         chunks[-1].append(paragraph)
+    return placed_rows(chunks, values, weighted, names, has_note), end
+
+
+def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list[str], names: int,
+                has_note: bool) -> list[dict[str, Paragraph]]:
+    """Each chunk of a row's lines as a row: its level names, then its cells after 三级指标 in the value columns
+    their types fit, in the header's order."""
+    has_levels = names > 1
     columns = [*values, "note"] if has_note else values
     rows = []
     for chunk in chunks:
@@ -533,10 +689,12 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
+        if placed is None and levels and len(items) == 1 and is_placeholder(items[0].text):
+            placed = {"level3": items[0]}  # a placeholder row (指标2, ……) under its levels, with no values
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
-    return rows, end
+    return rows
 
 
 def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
@@ -632,7 +790,9 @@ def ends_in_number(texts: list[str], after: int, has_note: bool) -> bool:
 
 
 def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> Row:
-    line = cells["target"].line if "target" in cells else cells["level3"].line
+    # The row's line: its target's, else its name's, else its first cell's (a row whose name was lost).
+    first = cells.get("target") or cells.get("level3") or min(cells.values(), key=lambda p: p.line)
+    line = first.line
     row = [Cell("", line) for _ in range(width)]
     for slot, paragraph in cells.items():
         if slot in columns:
@@ -816,8 +976,9 @@ def is_fund_header_run(text: str) -> bool:
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
+    lines = [p.line for p in run]
     for start in range(len(run)):
-        header = header_at(texts, start)
+        header = header_at(texts, start, lines)
         if not header:
             continue
         after = header[-1][2] + 1
@@ -1008,8 +1169,9 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
 
 # A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
 SCORE_SHEET_HEADER = "一级指标二级指标三级指标得分"
-# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分).
-SCORED_ITEM = re.compile(r"[^()（）\d]+?(?:[（(][^()（）\d]*[)）])?[（(]\d+(?:\.\d+)?分[)）]")
+# An item of a score sheet with its points, spaces inside it dropped: 部门决策(25分), 相关性(5分). Its words are
+# bounded (an item's name is a short phrase), so a long run with no points costs linear time, not quadratic.
+SCORED_ITEM = re.compile(r"[^()（）\d]{1,40}?(?:[（(][^()（）\d]{0,40}[)）])?[（(]\d+(?:\.\d+)?分[)）]")
 LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
 ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
@@ -1140,7 +1302,7 @@ LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]
 FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
-ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况")
+ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")

@@ -29,11 +29,25 @@ EXACT = {
        for style in "em"},
 }
 # form → F1 floor over FITTING in each of STYLES: measured (b c e m) minus 0.02.
-FLOORS = {"region-central-transfer": 0.92,  # 0.945 0.944 0.994 0.994 (a target left empty and dropped is a guess)
-          "region-central-transfer-scored": 0.96,  # 0.982 0.983 1.000 1.000
-          "region-central-transfer-score-only": 0.96,  # 0.986 0.987 1.000 1.000
-          "county-special-fund": 0.91,  # 0.939 0.940 0.994 0.994
-          "sichuan-2017-score-sheet": 0.96}  # 0.982 0.982 0.993 0.993
+FLOORS = {"region-central-transfer": 0.96,  # 0.981 0.981 0.994 0.994 (a target left empty and dropped is a guess)
+          "region-central-transfer-scored": 0.97,  # 0.991 0.991 1.000 1.000
+          "region-central-transfer-score-only": 0.96,  # 0.989 0.989 1.000 1.000
+          "county-special-fund": 0.96,  # 0.981 0.981 0.994 0.994
+          "sichuan-2017-score-sheet": 0.97,  # 0.993 0.993 0.999 0.999
+          # 序号 before each row, 指标解释 and 指标说明及评分标准 text columns between 指标分值 and 自评得分.
+          "anhui-dept-score-sheet": 0.93,  # 0.961 0.956 0.999 0.999
+          # 分值 before 年度指标值(A), an empty 得分计算方法 column between 全年实际值(B) and 得分.
+          "jinan-2019-method-column": 0.94,  # 0.969 0.969 1.000 1.000
+          # 分值 printed, every 得分 cell left empty.
+          "sichuan-2017-score-sheet-blank": 0.97,  # 0.991 0.991 0.999 0.999
+          "yunnan-20-80-score-only": 0.96}  # 0.984 0.984 1.000 0.993
+# form → F1 floor over FITTING pasted one cell per line with every header word longer than three characters broken
+# over two lines at its middle (paste style i: 一级 | 指标, 全年实 | 际完成值, 未完成原因 | 和改进措施): measured minus 0.02.
+BROKEN_HEADER_FLOORS = {"region-central-transfer": 0.89,  # 0.910
+                        "county-special-fund": 0.89,  # 0.910
+                        "anhui-dept-score-sheet": 0.94,  # 0.961
+                        "region-central-transfer-scored": 0.97,  # 0.990
+                        "jinan-2019-method-column": 0.94}  # 0.969
 
 
 def drawn(form: str, prefixes=FITTING):
@@ -60,6 +74,70 @@ def test_form_pasted_floor(form):
         for _, _, sheet, gold in items:
             total.add(paste.score_paste(paste.pasted(sheet, style), gold))
         assert total.f1 >= FLOORS[form], style
+
+
+@pytest.mark.parametrize("form", sorted(BROKEN_HEADER_FLOORS))
+def test_form_with_broken_header_words_floor(form):
+    paste, items = drawn(form)
+    total = paste.Tally()
+    for _, _, sheet, gold in items:
+        total.add(paste.score_paste(paste.pasted(sheet, "i"), gold))
+    assert total.f1 >= BROKEN_HEADER_FLOORS[form]
+
+
+@pytest.mark.parametrize("style", "bc")
+def test_funds_block_weight_in_its_label(style):
+    """Hubei's and Yunnan's 20/80 form prints the funds block's 分值 only in its label, 预算执行情况(万元)(20分), above
+    预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率); pasted one cell per line, the label still gives the funds
+    total its weight, and its unit 万元."""
+    paste, items = drawn("yunnan-20-80-score-only", ("000_", "sichuan_qingshen", "hubei_xiangyang"))
+    assert len(items) == 3
+    for _, name, sheet, _ in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+        funds = [(table.funds_total.weight, table.money_unit) for table in report.tables if table.funds_total]
+        assert funds and set(funds) == {(20, "万元")}, name
+
+
+@pytest.mark.parametrize("style", "bc")
+def test_unscored_rows_keep_their_level_names(style):
+    """The transfer-payment form (no 分值, no 得分) pasted one cell per line: Tangxi's results read 达成预期指标, a
+    verdict and no 二级指标 that would open a row (evals/field/dev/anhui_tangxi_2022_weituo); Xiangyang's 二级指标 are
+    in its own words, 成本, 时效, 经济效益, 可持续性 (evals/field/dev/hubei_xiangyang_2021_dongjin). Every labelled row
+    whose 三级指标 is a name is read under its own 一级 and 二级指标 (Xiangyang's 时效 row is named 1年, as its target
+    and result read: a figure, not told from them)."""
+    paste, items = drawn("region-central-transfer", ("anhui_tangxi", "hubei_xiangyang"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level1, i.level2, i.level3) for t in report.tables for i in t.indicators}
+        labelled = [(i.level1, i.level2, i.level3) for t in gold.tables for i in t.indicators
+                    if i.level3 and not i.level3[0].isdigit()]
+        assert [row for row in labelled if row not in read] == [], name
+
+
+@pytest.mark.parametrize("style", "bci")
+def test_score_sheet_text_columns_are_no_values(style):
+    """Anhui's department score sheet with Daying's 2020 部门预算管理 rows (evals/field/dev/sichuan_daying_2020_zonggonghui:
+    目标制定 | 10 | 评价部门绩效目标是否要素完整、细化量化。| 1.绩效目标编制要素完整的,得5分 … | 9), pasted one cell per
+    line: the row numbers open the rows, the 指标解释 and 评分标准 sentences (one with a formula full of figures) are
+    read as no target, result or score, and every 指标分值 and 自评得分 is the row's."""
+    paste, [(_, _, sheet, gold)] = drawn("anhui-dept-score-sheet", ("sichuan_daying_2020_zonggonghui",))
+    [table] = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").tables
+    assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level3, None, None, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+@pytest.mark.parametrize("style", "bci")
+def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
+    """Sichuan's 2017 得分表 as a department publishes it before scoring (分值 printed, 得分 left empty), pasted one
+    cell per line with the empty cells dropped: each row keeps its names and 分值, placeholder rows (指标2, ……) stay
+    rows with no 分值, and no 得分 is read from the next row's figures."""
+    paste, items = drawn("sichuan-2017-score-sheet-blank", ("hebei_langfang", "sichuan_qingshen", "000_"))
+    assert len(items) == 3
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+        read = [(i.level1, i.level2, i.level3, i.weight, i.score) for t in report.tables for i in t.indicators]
+        assert read == [(i.level1, i.level2, i.level3, i.weight, None) for t in gold.tables for i in t.indicators], name
 
 
 @pytest.mark.parametrize("style", "bc")

@@ -101,7 +101,8 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"一级指标|^项目$"), "level1"), (re.compile(r"二级指标|考核内容"), "level2"),
     (re.compile(r"三级指标|指标名称|绩效内容|考核指标"), "level3"),
     (re.compile(r"度量单位|计量单位"), "unit"),
-    (re.compile(r"指标解释|指标说明"), "explanation"), (re.compile(r"计分标准|评分标准"), "criteria"),
+    # 指标说明及评分标准 (Anhui) is the scoring rule, 指标说明 alone the explanation.
+    (re.compile(r"计分标准|评分标准"), "criteria"), (re.compile(r"指标解释|指标说明"), "explanation"),
     (re.compile(r"完成率"), "completion_rate"),
     (re.compile(r"完成值|实际值|完成指标值|实际完成|实施进度"), "actual"),
     (re.compile(r"指标值|目标值|工作目标"), "target"),
@@ -157,7 +158,32 @@ TEMPLATES = {
         ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"]],
     # 四川省 2017 项目支出绩效评价得分表: levels, 分值, 得分 only.
     "sichuan-2017-score-sheet": [["一级指标", "二级指标", "三级指标", "分值", "得分"]],
+    # The same sheet as a department publishes it blank: names and 分值 printed, every 得分 cell empty.
+    "sichuan-2017-score-sheet-blank": [["一级指标", "二级指标", "三级指标", "分值", "得分"]],
+    # 安徽 寿县 部门整体 score sheet (evals/field/SOURCES-C.md): two text columns between 分值 and 自评得分.
+    "anhui-dept-score-sheet": [["序号", "一级指标", "二级指标", "三级指标", "指标分值", "指标解释", "指标说明及评分标准",
+                                "自评得分"]],
+    # 湖北 / 云南 20/80 form (TEMPLATES.md, Hubei's 项目自评表): 预算执行 scored 20分×执行率, indicators scored by
+    # 得分 alone against 年初目标值(A).
+    "yunnan-20-80-score-only": [
+        ["项目名称", "", "主管部门", "", "项目实施单位", ""],
+        ["预算执行情况(万元)(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+        ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]],
+    # 济南 2019 项目支出绩效自评表 (evals/field/SOURCES-B.md; words as Beijing 2016's dev copy prints the same
+    # form): 年初预算数(A) the only budget, a 得分计算方法 column beside the funds and every indicator.
+    "jinan-2019-method-column": [
+        ["项目名称", ""], ["主管部门及代码", "", "实施单位", ""],
+        ["项目资金(万元)", "", "年初预算数(A)", "全年执行数(B)", "分值(10分)", "执行率(B/A)", "得分", "得分计算方法"],
+        ["年度总体目标", "年初设定目标", "年度总体目标完成情况综述"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)", "得分计算方法", "得分",
+         "未完成原因分析"]],
 }
+# Forms whose one budget column is the 年初预算数(A): the budget the labels give goes there.
+INITIAL_BUDGET_ONLY = ("jinan-2019-method-column",)
+# Forms that print the funds block's 分值 in its head (预算执行情况(万元)(20分)): the funds total's weight.
+HEAD_FUNDS_WEIGHT = {"yunnan-20-80-score-only": 20}
+# Project forms (a 项目名称 cell): a department's table drawn in one is a project's table.
+PROJECT_FORMS = ("yunnan-20-80-score-only", "jinan-2019-method-column")
 
 
 def role(header: str, roles) -> str | None:
@@ -223,14 +249,15 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         named = role(name, INDICATOR_ROLES)
         columns += ["level1", "level2"] if named == "levels" else [named]
     rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
-    for indicator in table.get("indicators", []):
+    numbered = header[0] == "序号"  # a row number column (Anhui's score sheet) rather than a section label
+    for number_printed, indicator in enumerate(table.get("indicators", []), start=1):
         values = dict(indicator)
         values.update(split_target(indicator.get("target"), columns))
         cells = [Cell(number(values.get(c)) if c in ("weight", "score") else (values.get(c) or "") if c else "")
                  for c in columns]
         for i in natures:
             cells[i] = Cell(values.get("nature", ""))
-        rows.append(([Cell("")] if leading else []) + cells)
+        rows.append(([Cell(str(number_printed) if numbered else "")] if leading else []) + cells)
     if table.get("total_weight") is not None or table.get("total_score") is not None:
         total = [Cell("") for _ in columns]
         total[0] = Cell("总分")
@@ -240,7 +267,7 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
             if c == "score" and table.get("total_score") is not None:
                 total[i] = Cell(number(table["total_score"]))
         rows.append(([Cell("")] if leading else []) + total)
-    if leading:
+    if leading and not numbered:
         rows = merge_down(rows, 0)
     return rows
 
@@ -361,28 +388,48 @@ UNPRINTED = {
                             ("weight", "score")),
     "sichuan-2017-score-sheet": (("name", "funds_total", "total_weight", "total_score"), (),
                                  ("target", "actual", "deviation_note")),
+    "sichuan-2017-score-sheet-blank": (("name", "funds_total", "total_weight", "total_score"), (),
+                                       ("target", "actual", "deviation_note", "score")),
+    "anhui-dept-score-sheet": (("name", "funds_total", "total_weight", "total_score"), (),
+                               ("target", "actual", "deviation_note")),
+    "yunnan-20-80-score-only": (("total_weight",), ("initial_budget",), ("weight", "deviation_note")),
+    "jinan-2019-method-column": ((), ("full_year_budget",), ()),
 }
+
+
+def printed_funds(line: dict, template: str) -> dict:
+    """A funds row as the form prints it: its budget under the form's one budget column, what it has no column
+    for left empty."""
+    budget = {"initial_budget": line.get("initial_budget") or line.get("full_year_budget")} \
+        if template in INITIAL_BUDGET_ONLY else {}
+    return dict(line, **budget, **dict.fromkeys(UNPRINTED[template][1]))
 
 
 def in_template(gold: dict, template: str) -> dict:
     """The gold labels as an official form (see TEMPLATES) prints them: every table under the form's header rows,
-    the labels it has no place for left empty, and what no form prints (a breakdown, score-sheet rows, a 基础数据表)
-    dropped."""
+    the labels it has no place for left empty (the unit's name too, in a form with no 单位 cell), and what no form
+    prints (a breakdown, score-sheet rows, a 基础数据表) dropped."""
     table_fields, fund_fields, indicator_fields = UNPRINTED[template]
     tables = []
     for table in gold.get("tables", []):
         if table.get("kind") == "basic_data":
             continue
         drawn = dict(table, breakdown={}, rows=[], **dict.fromkeys(table_fields))
-        funds = [dict(line, **dict.fromkeys(fund_fields)) for line in [drawn.get("funds_total")] if line]
+        if template in PROJECT_FORMS:
+            drawn["kind"] = "project"
+        funds = [printed_funds(line, template) for line in [drawn.get("funds_total")] if line]
+        if funds and template in HEAD_FUNDS_WEIGHT:
+            funds[0]["weight"] = HEAD_FUNDS_WEIGHT[template]
         drawn["funds_total"] = funds[0] if funds else None
         drawn["fund_lines"] = [] if "funds_total" in table_fields else \
-            [dict(line, **dict.fromkeys(fund_fields)) for line in table.get("fund_lines", [])]
-        if "funds_total" in table_fields:
+            [printed_funds(line, template) for line in table.get("fund_lines", [])]
+        if "funds_total" in table_fields or not any(section(header) == "goals" for header in TEMPLATES[template]):
             drawn["goals"] = {"expected": None, "achieved": None}
         drawn["indicators"] = [dict(row, **dict.fromkeys(indicator_fields)) for row in table.get("indicators", [])]
         tables.append(drawn)
-    return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables])
+    unit_printed = any(UNIT_LABEL.match(word) for header in TEMPLATES[template] for word in header)
+    return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables],
+                unit_name=gold.get("unit_name") if unit_printed else None)
 
 
 # ---------------------------------------------------------------- writers
