@@ -885,3 +885,21 @@ def test_overspending_is_asked_of_the_row_named():
     # 002 编外用工人员经费: 全年预算数 93.18 (l.1300), 全年执行数 93.18 (l.1301): nothing overspent
     answer = ask(S002, "多少编外用工人员经费超支了？")
     assert answer.value == 0 and "93.18" in answer.answer
+
+
+# round 10: the last wrong answers ------------------------------------------------------------------------------------
+
+def test_a_sum_in_wan_yuan_asked_in_yi_yuan_is_converted():
+    cells = basic_row(S002, "部门基本支出预算调整")
+    answer = ask(S002, "部门基本支出预算调整2023年决算数是多少亿元？")
+    assert answer.unit == "亿元" and answer.value == round(float(cells["2023年决算数"]) / 10000, 4)
+    assert ask(S002, "三公经费决算数是多少亿元").unit == "亿元"
+
+
+def test_a_completion_rate_is_of_the_row_counting_what_is_named():
+    # 002 业务工作经费: "农产品、食品、餐饮、生产食品抽检批次" ≧1580批次 / 1580批次, beside "食品抽检批次成本" ≤760元/批次
+    row = next(i for i in project(S002, "业务工作经费").indicators if i.level3.endswith("抽检批次"))
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    answer = ask(S002, "业务工作经费的食品抽检批次完成率是多少？")
+    assert answer.value == round(done / target * 100, 2)
+    assert row.level3 in answer.answer and "食品抽检批次成本" not in answer.answer

@@ -99,7 +99,8 @@ def in_unit(result: Result, unit: str | None) -> Result:
         return result
     factor = WAN_IN[result.unit] / WAN_IN[unit]
     formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
-    return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
+    # 亿元 from 万元 keeps the four decimals an answer prints (4980.37万元 is 0.498亿元, not 0.5)
+    return replace(result, value=round(calculate(formula), 4), unit=unit, formula=formula)
 
 
 SAME = 0.005  # two figures equal within rounding to two decimals
