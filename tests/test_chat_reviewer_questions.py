@@ -903,3 +903,30 @@ def test_a_completion_rate_is_of_the_row_counting_what_is_named():
     answer = ask(S002, "业务工作经费的食品抽检批次完成率是多少？")
     assert answer.value == round(done / target * 100, 2)
     assert row.level3 in answer.answer and "食品抽检批次成本" not in answer.answer
+
+
+def test_a_difference_whose_second_figure_is_printed_alone():
+    # 003 l.11 "2023年预算收入1359.46万元，其中年初预算993.19万元"; l.15 "2023年，全年整体支出1359.46万元。"
+    spent = amount(sentence_with(S003, "全年整体支出"), "全年整体支出", "万元")
+    initial = amount(sentence_with(S003, "其中年初预算"), "其中年初预算", "万元")
+    answer = ask(S003, "2023年整体支出比年初预算多多少？")
+    assert answer.value == round(spent - initial, 2) and "增加" in answer.answer
+
+
+def test_a_narrative_figure_is_not_checked_against_a_narrower_row():
+    # 002's basic-data table has no 人员经费 row: "3、编外用工人员经费" (93.18) is one project's, not the 人员经费
+    assert not any(r.label.strip("0123456789、：其中 ") == "人员经费" for r in gold(S002).tables[0].rows)
+    answer = ask(S002, "正文中的人员经费与基础数据表是否一致？")
+    assert "编外用工" not in answer.answer and NOT_FOUND in answer.answer
+    common = basic_row(S002, "公用经费")["2023年决算数"]
+    assert f"等于基础数据表·公用经费·2023年决算数{float(common):g}" in ask(S002, "正文中的公用经费与基础数据表是否一致？").answer
+
+
+def test_a_share_of_a_whole_the_report_never_prints_is_not_found():
+    # 004 l.54 "一般公共预算财政拨款基本支出6346.47万元，其中人员经费5788.54万元": no 一般公共预算财政拨款支出 total
+    # is printed, so the share is not that of 人员经费 in 基本支出
+    answer = ask(S004, "基本支出占一般公共预算财政拨款支出的比例是多少？")
+    assert answer.value is None and NOT_FOUND in answer.answer
+    staff = amount(sentence_with(S004, "其中人员经费"), "其中人员经费", "万元")
+    basic = amount(sentence_with(S004, "一般公共预算财政拨款基本支出"), "一般公共预算财政拨款基本支出", "万元")
+    assert ask(S004, "人员经费占基本支出的比例是多少？").value == round(staff / basic * 100, 2)

@@ -225,11 +225,14 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
-    seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
+    seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH] \
+        or [m for m in lookup_operand(tools, own_words(second)) if m.score >= ENOUGH]
     if not firsts:
         raise NotFound(first.subject or first.text)
     if not seconds:
         raise NotFound(second.subject or second.text)
+    if within and firsts[0].fact is seconds[0].fact:  # "基本支出占一般公共预算财政拨款支出": the one figure
+        raise NotFound(second.subject or second.text)  # printed is the part's; its whole is not, and no other part is
     pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
               a.fact, b.fact)
              for a in firsts for b in seconds if a.fact is not b.fact
@@ -249,6 +252,12 @@ def comparable(unit: str | None, other: str | None) -> bool:
 def named(node) -> bool:
     """Whether a node is one figure named by words (not a number the question gives, not an operation)."""
     return isinstance(node, Operand) and not LITERAL.match(node.text)
+
+
+def own_words(operand: Operand) -> Operand:
+    """The operand without the name it took from the first one ("整体支出比年初预算多多少": the 年初预算 the prose
+    gives alone, when 整体支出 has none)."""
+    return replace(operand, text=operand.text.split(" ", 1)[-1])
 
 
 def lookup_operand(tools: ReportTools, operand: Operand):

@@ -148,13 +148,21 @@ def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> 
     matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
                            near=first_fact(result), limit=10)
     enough = WHOLE_ENOUGH if other.source else ENOUGH  # the place the question names ("正文所述") narrows the figures
-    fact = next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts), None)
+    fact = next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts
+                 and not narrower(m.fact, other.subject)), None)
     if fact is None:
         return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
     word, holds = RELATIONS[compared.relation]
     verdict = word if holds(result.value, in_unit(of(fact), result.unit).value) else f"不{word}"
     name = fact.describe() if fact.source == "table" else other.subject
     return f"{verdict}{name}{number(fact.value)}{fact.unit or ''}（{where(fact)}）。", [fact]
+
+
+def narrower(fact: Fact, subject: str) -> bool:
+    """Whether a table row is a narrower item than the one named: all the named words and more ("编外用工人员经费" is
+    not 人员经费), so a figure is never checked against a part of it."""
+    named, row = tokens(subject), tokens(fact.row or "") if fact.source == "table" else []
+    return bool(named) and all(word in (fact.row or "") for word in named) and any(word not in subject for word in row)
 
 
 def closest_passages(tools: ReportTools, text: str) -> list[Evidence]:
