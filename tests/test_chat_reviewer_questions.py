@@ -922,11 +922,36 @@ def test_a_narrative_figure_is_not_checked_against_a_narrower_row():
     assert f"等于基础数据表·公用经费·2023年决算数{float(common):g}" in ask(S002, "正文中的公用经费与基础数据表是否一致？").answer
 
 
-def test_a_share_of_a_whole_the_report_never_prints_is_not_found():
-    # 004 l.54 "一般公共预算财政拨款基本支出6346.47万元，其中人员经费5788.54万元": no 一般公共预算财政拨款支出 total
-    # is printed, so the share is not that of 人员经费 in 基本支出
-    answer = ask(S004, "基本支出占一般公共预算财政拨款支出的比例是多少？")
-    assert answer.value is None and NOT_FOUND in answer.answer
-    staff = amount(sentence_with(S004, "其中人员经费"), "其中人员经费", "万元")
+def test_a_share_of_spending_named_without_its_part_is_of_the_parts_sum():
+    # 004 l.52-56 "2、 一般公共预算支出情况 （1）…基本支出6346.47万元，其中人员经费5788.54万元 （2）…项目支出1559.70万元":
+    # no 一般公共预算财政拨款支出 total is printed, so it is 基本支出 + 项目支出, not the 基本支出 人员经费 is a part of
     basic = amount(sentence_with(S004, "一般公共预算财政拨款基本支出"), "一般公共预算财政拨款基本支出", "万元")
+    projects_spent = amount(sentence_with(S004, "项目支出1559"), "项目支出", "万元")
+    answer = ask(S004, "基本支出占一般公共预算财政拨款支出的比例是多少？")
+    assert answer.value == round(basic / (basic + projects_spent) * 100, 2)
+    staff = amount(sentence_with(S004, "其中人员经费"), "其中人员经费", "万元")
     assert ask(S004, "人员经费占基本支出的比例是多少？").value == round(staff / basic * 100, 2)
+
+
+def completion_rates(path) -> dict[str, float]:
+    """完成值 ÷ 指标值 × 100 of every indicator whose two cells are numbers in one unit and whose target is no ceiling;
+    the 完成值 itself of a row that is a 完成率."""
+    rates = {}
+    for table in gold(path).tables:
+        for row in table.indicators:
+            actual = TARGET.match((row.actual or "").strip())
+            target = TARGET.match((row.target or "").strip())
+            if actual and row.level3.endswith("完成率") and actual.group(2) == "%":
+                rates[row.level3] = float(actual.group(1))
+            elif actual and target and actual.group(2) == target.group(2) and float(target.group(1)) \
+                    and not row.target.startswith(("≤", "≦", "<")):
+                rates[row.level3] = float(actual.group(1)) / float(target.group(1)) * 100
+    return rates
+
+
+@pytest.mark.parametrize("path", [S001, S002])
+def test_indicators_below_a_completion_rate_are_computed_or_printed(path):
+    below = [name for name, rate in completion_rates(path).items() if rate < 100 - 1e-9]
+    answer = ask(path, "哪些完成率低于100%？")
+    assert answer.value == len(below) and all(name in answer.answer for name in below)
+    assert "个百分点" not in answer.answer

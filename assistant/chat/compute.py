@@ -231,8 +231,6 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         raise NotFound(first.subject or first.text)
     if not seconds:
         raise NotFound(second.subject or second.text)
-    if within and firsts[0].fact is seconds[0].fact:  # "基本支出占一般公共预算财政拨款支出": the one figure
-        raise NotFound(second.subject or second.text)  # printed is the part's; its whole is not, and no other part is
     pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
               a.fact, b.fact)
              for a in firsts for b in seconds if a.fact is not b.fact
@@ -307,9 +305,11 @@ TOTAL_SPENDING = re.compile(r"总支出|支出总额|全部支出|支出合计|�
 
 
 def spending_part_for_total(asked: object, found_whole: Result) -> bool:
-    """Whether the total spending asked for came to one of its own parts (基本支出 for 总支出: a report stating only
-    基本支出 and 项目支出); the total is then their sum."""
-    if not isinstance(asked, Operand) or not TOTAL_SPENDING.search(asked.text) or len(found_whole.facts) != 1:
+    """Whether the total spending asked for (总支出, or spending named without its part: 一般公共预算财政拨款支出) came
+    to one of its own parts (基本支出 for 总支出: a report stating only 基本支出 and 项目支出); the total is then their
+    sum."""
+    if not isinstance(asked, Operand) or len(found_whole.facts) != 1 or not TOTAL_SPENDING.search(asked.text) and not (
+            "支出" in asked.text and not any(part in asked.text for part in BY_NATURE_OF_SPENDING)):
         return False
     fact = found_whole.facts[0]
     return any(part in fact.label for part in BY_NATURE_OF_SPENDING) and not TOTAL_SPENDING.search(fact.label)
@@ -502,12 +502,27 @@ def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
 def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
     """完成值 ÷ 指标值 × 100 of the indicator row the words name, when both are counts or amounts in one unit; else
     None."""
-    name = re.sub(r"(?:的)?完成率$", "", subject.text)
-    match = tools.best(name, column="actual", source="table", units=None)
-    actual = match.fact if match is not None and match.fact.kind == "indicator" else None
-    target = sibling(tools, actual, "target") if actual is not None and label_named(actual, name) else None
-    if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
-        return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
+    for name in (subject.text, re.sub(r"(?:的)?完成率$", "", subject.text)):  # a row printing the rate comes first
+        match = tools.best(name, column="actual", source="table", units=None)
+        actual = match.fact if match is not None and match.fact.kind == "indicator" else None
+        if actual is not None and label_named(actual, name) and (name != subject.text or printed_completion(actual)):
+            return completion(tools, actual)
+    return None
+
+
+def printed_completion(actual: Fact) -> bool:
+    return actual.unit == "%" and (actual.row or "").endswith("完成率")
+
+
+def completion(tools: ReportTools, actual: Fact) -> Result | None:
+    """An indicator row's 完成率: the 完成值 of a row that is a 完成率 itself ("抽检完成率 100%"); else 完成值 ÷ 指标值 × 100
+    when both are in one unit and the target is not a ceiling (≤760元/批次 is kept, not completed); else None."""
+    if printed_completion(actual):
+        return of(actual)
+    target = sibling(tools, actual, "target")
+    if target is None or not target.value or actual.value is None or target.unit != actual.unit \
+            or parse_target(target.text).comparator in ("≤", "<"):
+        return None
     return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
 
 

@@ -3,8 +3,8 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_figure, item_rate, label_named, listed_items, number, of, sibling,
+from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, completion, derived, find, gap_unit,
+                                    group_named, item_figure, item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Operand, Parts, Section, TablesTotal,
@@ -675,6 +675,9 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.column == "score_rate" and node.condition in COMPARES:
         asked = tools.named_tables(node.subject.text)
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
+    if node.column == "completion" and node.condition in COMPARES:
+        asked = tools.named_tables(node.subject.text)
+        return completion_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
@@ -878,6 +881,26 @@ def most_lost(tools: ReportTools, table: int | None, group: str | None, conditio
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
     return result, f"扣分{most}的是{name}：{result.formula}={number(result.value)}分（{where(score)}）。"
+
+
+def completion_rates_beyond(tools: ReportTools, table: int | None, group: str | None,
+                            node: Listing) -> tuple[Result, str]:
+    """The indicators whose 完成率 stands below / above the number asked: 完成值 ÷ 指标值 of a count or amount, or the
+    完成值 of a row that is a 完成率 itself ("抽检完成率 100%"); the prose's 完成率 when the report has no indicators."""
+    rows = [f for f in tools.indicator_facts("actual", table, group) if not is_placeholder(f.row or "")]
+    if not rows:
+        return narrative_rates_beyond(tools, replace(node, over="narrative", column="rate"))
+    rates = [(rate, f) for f in rows if (rate := completion(tools, f))]
+    hits = [(rate, f) for rate, f in rates if COMPARES[node.condition](rate.value, node.threshold)]
+    what = f"完成率{WAY_WORDS[node.condition]}{number(node.threshold)}%的指标"
+    if not hits:
+        return Result(0.0, "个", "", [f for _, f in rates[:SHOWN]]), f"没有{what}（按完成值÷指标值计算，或表中所列完成率）。"
+    lines = "\n".join(f"{i}. {f.describe().rsplit('·', 1)[0]}："
+                      f"{f'{rate.formula}={number(rate.value)}%' if rate.formula != number(rate.value) else f.text}"
+                      f"（{where(f)}）" for i, (rate, f) in enumerate(hits[:SHOWN], 1))
+    rest = "、".join(f.row or "" for _, f in hits[SHOWN:])
+    return (Result(float(len(hits)), "个", "", [f for _, f in hits]),
+            f"共有{len(hits)}个{what}：\n{lines}" + (f"\n（另有：{rest}）" if rest else ""))
 
 
 def at_target(tools: ReportTools, actual: Fact) -> bool:

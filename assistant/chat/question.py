@@ -198,6 +198,7 @@ THRESHOLD = re.compile(rf"(?P<op>{THRESHOLD_OPS})(?P<value>\d+(?:\.\d+)?)(?P<uni
 # "哪些工作完成率达到100%", "正文中哪些比例低于50%": the prose's rates against a number
 RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(?:都|均)?(?:已经?)?(?P<op>{THRESHOLD_OPS})了?"
                           r"(?P<value>\d+(?:\.\d+)?)%")
+COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
@@ -1005,7 +1006,7 @@ KINDS = (
     Kind("按A除以B算率", (DIVIDED, re.compile("率")), divided),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
-    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) else difference(directed=True)(m, body, asked),
+    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) or RATES_BEYOND.search(body) else difference(directed=True)(m, body, asked),
          on="asked", anchored=True),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
@@ -1025,7 +1026,9 @@ KINDS = (
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("哪些…率达到N", (RATES_BEYOND,), lambda m, body, asked: Listing(
-        operand(m.group("what")), "narrative", WAYS.get(m.group("op"), "above"), "rate", float(m.group("value")))),
+        operand(m.group("what")), *(("indicators", WAYS.get(m.group("op"), "above"), "completion")
+                                    if COMPLETION.fullmatch(m.group("what")) else
+                                    ("narrative", WAYS.get(m.group("op"), "above"), "rate")), float(m.group("value")))),
     Kind("查数", (), lookup),
 )
 
@@ -1162,7 +1165,9 @@ def parse_listing(body: str) -> Listing | None:
             side = BELOW_OR_ABOVE.match(body, match.end())  # "在10万元以下": below it, whatever the verb
             way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else way
             rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
-            return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
+            completed = over == "indicators" and COMPLETION.search(body)  # "完成率低于100%": 完成值 ÷ 指标值
+            column = "score_rate" if rated else "completion" if completed else column
+            return Listing(operand(body), over, way, column, float(match.group("value")))
         if match:
             return Listing(operand(body), over, condition, column, also=tuple(columns[:-1]))
     return Listing(operand(body), over, None, column)

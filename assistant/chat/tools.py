@@ -31,7 +31,7 @@ ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 # Tie-breakers added to coverage (see ReportTools._bonus): small next to a word explained or not.
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
-OWN_HEAD = 0.02  # the row's own last word is the head asked: 食品抽检批次 is …抽检批次, not 食品抽检批次成本
+OWN_HEAD = 0.02  # an indicator's own last word is the head asked: 食品抽检批次 is …抽检批次, not 食品抽检批次成本
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
 IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names, over its echo in prose or basic data
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
@@ -204,7 +204,7 @@ class ReportTools:
         # fact's column is matched apart, so its head is the last word before the column words.
         head = (tokens(strip_columns(phrase)) if fact.source == "table" else [])[-1:] or tokens(phrase)[-1:]
         if head and found(head[0], fact.label) == 1.0:
-            bonus += HEAD + OWN_HEAD * (fact.source == "table" and tokens(fact.row or "")[-1:] == head)
+            bonus += HEAD + OWN_HEAD * (fact.kind == "indicator" and tokens(fact.row or "")[-1:] == head)
         if fact.source == "table" and column is None and fact.column not in DEFAULT_COLUMNS:
             bonus -= OFF_DEFAULT
         if fact.year and year is None and fact.year != self.report.year:
