@@ -955,3 +955,15 @@ def test_indicators_below_a_completion_rate_are_computed_or_printed(path):
     answer = ask(path, "哪些完成率低于100%？")
     assert answer.value == len(below) and all(name in answer.answer for name in below)
     assert "个百分点" not in answer.answer
+
+
+def test_a_printed_share_is_given_with_its_own_figures_when_they_disagree():
+    # 004 l.70 "市场主体总量达111655户（企业48591户，企业占比43.46%": 48591 ÷ 111655 is 43.52%
+    line = sentence_with(S004, "企业占比")
+    total, companies = amount(line, "市场主体总量达", "户"), amount(line, "（企业", "户")
+    printed_share = amount(line, "企业占比", "%")
+    recomputed = round(companies / total * 100, 2)
+    assert recomputed != printed_share
+    answer = ask(S004, "企业占比是多少？")
+    assert answer.value == printed_share and f"{recomputed:g}%" in answer.answer and f"{printed_share:g}%" in answer.answer
+    assert ask(S004, "企业占比是否正确？").value == recomputed

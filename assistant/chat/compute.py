@@ -443,6 +443,9 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
         return of(printed.fact)
+    own = share_of_its_sentence(tools, printed.fact) if printed else None
+    if own is not None:  # "企业占比是否正确": the part and whole its own sentence gives
+        return own
     if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
         item = next((item for item in tools.projects if item.name in subject), None)
@@ -485,6 +488,25 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         formulas.append(f"({number(whole.value)}−{number(part.value)})÷{number(whole.value)}×100")
         formulas.sort(key=lambda formula: abs(calculate(formula) - printed.fact.value))
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
+
+
+SHARE_LABEL = re.compile(r"(?P<part>[\u4e00-\u9fa5]+?)(?:所占比例|所占比重|占比|比重|比例)$")
+
+
+def share_of_its_sentence(tools: ReportTools, share: Fact) -> Result | None:
+    """A share the prose prints ("市场主体总量达111655户（企业48591户，企业占比43.46%"), recomputed from the figures
+    before it in its paragraph: the last naming its part (企业48591户), and the last before that, in the part's unit,
+    at least as large (111655户); None when the prose gives no such pair."""
+    named = SHARE_LABEL.search(share.label.strip("，,、；;（( "))
+    words = tokens(named.group("part")) if named and share.source == "narrative" and share.unit == "%" else []
+    before = [f for f in tools.facts if words and f.source == "narrative" and f.paragraph == share.paragraph
+              and f.unit not in PERCENT and f.value and (f.offset or 0) < (share.offset or 0)]
+    part = max((f for f in before if all(w in f.label for w in words)), key=lambda f: f.offset or 0, default=None)
+    whole = max((f for f in before if part is not None and f.unit == part.unit and (f.offset or 0) < (part.offset or 0)
+                 and f.value >= part.value), key=lambda f: f.offset or 0, default=None)
+    if whole is None:
+        return None
+    return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
 
 
 def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:

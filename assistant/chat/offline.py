@@ -10,8 +10,8 @@ from dataclasses import replace
 from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
-                                    number, of, operands, part_of_whole, proportional, score_share, sibling,
-                                    table_score, tables_total, unit_family)
+                                    number, of, operands, part_of_whole, proportional, rounded, score_share,
+                                    share_of_its_sentence, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
@@ -209,8 +209,23 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
-        return result, fact_sentence(result.facts[0]), ""
+        note, recomputed = recomputed_share(tools, result.facts[0])
+        return replace(result, facts=result.facts + recomputed), fact_sentence(result.facts[0]) + note, ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def recomputed_share(tools: ReportTools, share: Fact) -> tuple[str, list[Fact]]:
+    """Of a share the prose prints, what its own part and whole give when that differs beyond the printed rounding
+    ("按正文所列企业48591户÷市场主体总量达111655户计算为43.52%，与所列43.46%相差0.06个百分点"), with those two
+    figures; "" and none when they agree or the prose gives none."""
+    own = share_of_its_sentence(tools, share)
+    decimals = len(number(share.value).partition(".")[2])
+    if own is None or abs(own.value - share.value) <= 0.5 * 10 ** -decimals + SAME / 10:
+        return "", []
+    gap = number(rounded(abs(own.value - share.value)))
+    names = "÷".join(f"{f.label.strip('，,、（( ')}{number(f.value)}{f.unit or ''}" for f in own.facts)
+    return (f"按正文所列{names}计算为{number(own.value)}%，与所列{number(share.value)}%相差{gap}个百分点"
+            f"（{where(own.facts[0])}）。", own.facts)
 
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
