@@ -967,3 +967,23 @@ def test_a_printed_share_is_given_with_its_own_figures_when_they_disagree():
     answer = ask(S004, "企业占比是多少？")
     assert answer.value == printed_share and f"{recomputed:g}%" in answer.answer and f"{printed_share:g}%" in answer.answer
     assert ask(S004, "企业占比是否正确？").value == recomputed
+
+
+def test_projects_compared_over_two_years_are_the_basic_data_tables_project_rows():
+    # 002's project tables give one year; the basic-data table's 项目支出 rows give 2022年决算数 and 2023年决算数
+    rows = [r.label for r in gold(S002).tables[0].rows]
+    start = rows.index("项目支出：")
+    items = [label for label in rows[start + 1:] if re.match(r"\d、", label)]
+    fell = [label.split("、", 1)[1] for label in items
+            if float(basic_row(S002, label)["2023年决算数"]) < float(basic_row(S002, label)["2022年决算数"])]
+    answer = ask(S002, "哪些项目2023年决算数比2022年少？")
+    assert fell and answer.value == len(fell) and all(name in answer.answer for name in fell)
+
+
+def test_two_years_of_two_columns_keep_both_columns():
+    # "2023年预算数比2022年决算数少": each basic-data row's 2023年预算数 against its 2022年决算数
+    cells = {label: basic_row(S002, label) for label in ("三公经费", "公用经费", "政府采购金额")}
+    answer = ask(S002, "哪些经费2023年预算数比2022年决算数少？")
+    assert "2023年预算数低于2022年决算数" in answer.answer
+    for label, row in cells.items():
+        assert (label in answer.answer) == (float(row["2023年预算数"]) < float(row["2022年决算数"]))

@@ -424,7 +424,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     shown."""
     way = node.condition.removesuffix("_column")
     asks_projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data"
-    projects = asks_projects and any(t.kind == "project" for t in tools.report.tables)
+    # a self-evaluation table gives one year: two years are the basic-data table's, its 项目支出 rows for projects
+    projects = asks_projects and not node.years and any(t.kind == "project" for t in tools.report.tables)
     if asks_projects and not projects and tools.projects and {node.column, *node.also} <= set(ITEM_MEASURES):
         return items_beyond(tools, node, way)
     if projects:
@@ -433,7 +434,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         name = lambda f: table_label(tools, f.table)  # noqa: E731
     else:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
-        wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
+        wholes = [row for row in tools.names[2] if row and row in node.subject.text] \
+            or (["项目支出"] if asks_projects and node.years else [])  # "本级专项资金中哪些…", "哪些项目…": its parts
         year, other_year = node.years or (tools.report.year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
@@ -441,6 +443,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
                            and g.column == second and g.year == (other_year or f.year)), None)) for f in rows]
         name = lambda f: f.row or ""  # noqa: E731
     pairs = [(a, b) for a, b in pairs if b is not None and b.value is not None]
+    if not pairs and node.years:
+        raise NotFound(f"各行{node.years[0]}年与{node.years[1]}年的数")
     if not pairs:
         raise NotFound(f"{COLUMN_NAMES.get(first, first)}与{COLUMN_NAMES.get(second, second)}")
     hits = [(a, b) for a, b in pairs if COMPARES[way](a.value, b.value)]

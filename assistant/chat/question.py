@@ -918,12 +918,12 @@ def held_in_each(sides: list[str]) -> list[str]:
 def years_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费2023年决算数比2022年少": the basic-data rows whose figure in one column stands below / above / at
     their figure of another year."""
-    column = COLUMN_OF.get(match.group("c1") or match.group("c2") or "") or BARE_COLUMN.get(
-        match.group("c1") or match.group("c2") or "")
-    if column is None:
+    first, second = (COLUMN_OF.get(word or "") or BARE_COLUMN.get(word or "")
+                     for word in (match.group("c1") or match.group("c2"), match.group("c2") or match.group("c1")))
+    if first is None:
         return None
     way = "below" if match.group("way") in ("少", "低", "下降", "减少", "降低") else "above"
-    return Listing(operand(body), "tables", f"{way}_column", column, also=(column,),
+    return Listing(operand(body), "tables", f"{way}_column", first, also=(second,),  # "2023年决算数比2022年预算数少"
                    years=(int(match.group("y1")), int(match.group("y2"))))
 
 
