@@ -987,3 +987,31 @@ def test_two_years_of_two_columns_keep_both_columns():
     assert "2023年预算数低于2022年决算数" in answer.answer
     for label, row in cells.items():
         assert (label in answer.answer) == (float(row["2023年预算数"]) < float(row["2022年决算数"]))
+
+
+def test_a_sum_checked_against_a_split_the_department_table_prints():
+    # 000 部门整体支出绩效自评表 按支出性质分: 项目支出 76.4 (no 执行数 column), the five projects' 全年执行数 add up to it
+    spent = sum(t.funds_total.executed for _, t in projects(S000))
+    answer = ask(S000, "五个专项执行数合计与部门项目支出是否一致？")
+    assert answer.value == round(spent, 2) and answer.answer.split("。")[0].endswith(
+        f"等于部门整体支出绩效自评表·项目支出{gold(S000).tables[0].breakdown['项目支出']:g}万元（第44行）")
+
+
+def test_special_funds_compared_over_two_years_are_the_parts_of_the_special_funds_row():
+    # 001 基础数据表: "3、本级专项资金" and below it 市场监督专项 … 其他项目, each with 2023年决算数 and 2024年决算数
+    rows = [r.label for r in gold(S001).tables[0].rows]
+    parts = rows[rows.index("3、本级专项资金") + 1:rows.index("公用经费")]
+    fell = [label for label in parts if all(basic_row(S001, label).get(y) not in (None, "/", "——")
+                                            for y in ("2023年决算数", "2024年决算数"))
+            and float(basic_row(S001, label)["2024年决算数"]) < float(basic_row(S001, label)["2023年决算数"])]
+    answer = ask(S001, "哪些专项资金2024年决算数比2023年少？")
+    assert fell and answer.value == len(fell) and all(label in answer.answer for label in fell)
+
+
+@pytest.mark.parametrize("path", [S001, S002])
+def test_the_control_rate_is_recomputed_from_staffing(path):
+    rows = gold(path).tables[0].rows
+    header = next(i for i, r in enumerate(rows) if r.values and r.values[0] == "编制数")
+    staff, actual, rate = (float(v.rstrip("%")) for v in rows[header + 1].values)
+    answer = ask(path, "控制率是否正确？")
+    assert answer.value == round(actual / staff * 100, 2) and f"{rate:g}%" in answer.answer

@@ -443,8 +443,8 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
     if printed and not node.recompute:
         return of(printed.fact)
-    own = share_of_its_sentence(tools, printed.fact) if printed else None
-    if own is not None:  # "企业占比是否正确": the part and whole its own sentence gives
+    own = printed_rate_recomputed(tools, printed.fact) if printed else None
+    if own is not None:  # "企业占比是否正确", "控制率是否正确": from the figures it is printed of
         return own
     if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
@@ -507,6 +507,19 @@ def share_of_its_sentence(tools: ReportTools, share: Fact) -> Result | None:
     if whole is None:
         return None
     return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
+
+
+def printed_rate_recomputed(tools: ReportTools, rate: Fact) -> Result | None:
+    """A printed rate recomputed from the figures it is of: a share from its own sentence, the basic-data table's
+    控制率 as 实际在职人数 ÷ 编制数; None for other rates."""
+    if rate.kind != "basic" or "控制率" not in (rate.row or ""):
+        return share_of_its_sentence(tools, rate)
+    row = [f for f in tools.facts if f.kind == "basic" and f.table == rate.table and f.value is not None]
+    staff = next((f for f in row if f.row == "编制数"), None)
+    actual = next((f for f in row if "在职人数" in (f.row or "")), None)
+    if staff is None or actual is None or not staff.value:
+        return None
+    return derived(f"{number(actual.value)}÷{number(staff.value)}×100", "%", [actual, staff])
 
 
 def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:

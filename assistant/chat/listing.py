@@ -426,7 +426,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     asks_projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data"
     # a self-evaluation table gives one year: two years are the basic-data table's, its 项目支出 rows for projects
     projects = asks_projects and not node.years and any(t.kind == "project" for t in tools.report.tables)
-    if asks_projects and not projects and tools.projects and {node.column, *node.also} <= set(ITEM_MEASURES):
+    if asks_projects and not projects and not node.years and tools.projects \
+            and {node.column, *node.also} <= set(ITEM_MEASURES):
         return items_beyond(tools, node, way)
     if projects:
         first, second = (FUNDS_COLUMN.get(c, c) for c in (node.column, node.also[0]))
@@ -434,8 +435,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         name = lambda f: table_label(tools, f.table)  # noqa: E731
     else:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
-        wholes = [row for row in tools.names[2] if row and row in node.subject.text] \
-            or (["项目支出"] if asks_projects and node.years else [])  # "本级专项资金中哪些…", "哪些项目…": its parts
+        wholes = [row for row in tools.names[2] if row and row in node.subject.text] or (
+            projects_rows(tools, node.subject.text) if asks_projects and node.years else [])
         year, other_year = node.years or (tools.report.year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
@@ -453,6 +454,14 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
     head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
     return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
+
+
+def projects_rows(tools: ReportTools, text: str) -> list[str]:
+    """The basic-data row whose parts are the projects asked of: one holding parts whose name ends on the word asked
+    ("哪些专项资金…": 本级专项资金), else 项目支出."""
+    asked = re.search(r"专项资金|专项经费|项目资金", text)
+    parents = {f.parent for f in tools.facts if f.kind == "basic" and f.parent}
+    return [row for row in parents if asked and row.endswith(asked.group())] or ["项目支出"]
 
 
 def items_beyond(tools: ReportTools, node: Listing, way: str) -> tuple[Result, str]:

@@ -11,7 +11,7 @@ from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
                                     number, of, operands, part_of_whole, proportional, rounded, score_share,
-                                    share_of_its_sentence, sibling, table_score, tables_total, unit_family)
+                                    printed_rate_recomputed, sibling, table_score, tables_total, unit_family)
 from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
@@ -145,11 +145,13 @@ def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> 
     if target is not None and target.value is not None:  # "完成值是否达到年度指标值": in the target's direction
         met = not target_missed(tools, actual)
         return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
-    matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
-                           near=first_fact(result), limit=10)
     enough = WHOLE_ENOUGH if other.source else ENOUGH  # the place the question names ("正文所述") narrows the figures
-    fact = next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts
-                 and not narrower(m.fact, other.subject)), None)
+    fact = None
+    for column in dict.fromkeys((other.column, None)):  # the column it took from the first side, else as printed
+        matches = tools.lookup(other.text, column=column, source=other.source, units=unit_family(result.unit),
+                               near=first_fact(result), limit=10)  # ("执行数合计与部门项目支出": a split has no 执行数)
+        fact = fact or next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts
+                             and not narrower(m.fact, other.subject)), None)
     if fact is None:
         return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
     word, holds = RELATIONS[compared.relation]
@@ -215,10 +217,10 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
 
 
 def recomputed_share(tools: ReportTools, share: Fact) -> tuple[str, list[Fact]]:
-    """Of a share the prose prints, what its own part and whole give when that differs beyond the printed rounding
+    """Of a share or rate printed, what the figures it is of give when that differs beyond the printed rounding
     ("按正文所列企业48591户÷市场主体总量达111655户计算为43.52%，与所列43.46%相差0.06个百分点"), with those two
     figures; "" and none when they agree or the prose gives none."""
-    own = share_of_its_sentence(tools, share)
+    own = printed_rate_recomputed(tools, share)
     decimals = len(number(share.value).partition(".")[2])
     if own is None or abs(own.value - share.value) <= 0.5 * 10 ** -decimals + SAME / 10:
         return "", []
