@@ -1015,3 +1015,12 @@ def test_the_control_rate_is_recomputed_from_staffing(path):
     staff, actual, rate = (float(v.rstrip("%")) for v in rows[header + 1].values)
     answer = ask(path, "控制率是否正确？")
     assert answer.value == round(actual / staff * 100, 2) and f"{rate:g}%" in answer.answer
+
+
+@pytest.mark.parametrize("part", ["人员经费", "公用经费"])
+def test_a_share_is_of_the_whole_its_qizhong_breaks_down(part):
+    # 002 l.1652 "…年初预算数为4668.70万元，全年预算数为4980.37万元，决算数为4980.37万元，其中：人员经费4360.55万元…；
+    # 公用经费619.82万元": both parts are of the 决算数, not the 年初预算数 named first
+    line = sentence_with(S002, "2023年基本支出年初预算数")
+    spent, value = amount(line, "决算数为", "万元"), amount(line, part, "万元")
+    assert ask(S002, f"{part}占基本支出的比例是多少？").value == round(value / spent * 100, 2)

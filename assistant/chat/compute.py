@@ -32,6 +32,9 @@ AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|
 MEASURE_ENOUGH = 0.5
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
+# a share's whole is the figure the part's 其中 breaks down ("…决算数为4980.37万元，其中：人员经费4360.55万元"), over
+# another of the same name in its sentence (年初预算数4668.70)
+OF_WHICH = 0.5
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
@@ -231,7 +234,8 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         raise NotFound(first.subject or first.text)
     if not seconds:
         raise NotFound(second.subject or second.text)
-    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
+    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
+              + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
               a.fact, b.fact)
              for a in firsts for b in seconds if a.fact is not b.fact
              and (not same_units or comparable(a.fact.unit, b.fact.unit))]

@@ -151,8 +151,20 @@ class ReportTools:
             default=passage.offset)
         before = [f for f in self.facts if f.paragraph == part.paragraph and f.unit == part.unit
                   and f.value is not None and start <= (f.offset or 0) < passage.offset + of_which]
-        whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
+        whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else self._listed_on(part)
         return whole if whole is not None and whole.value >= part.value else None
+
+    def _listed_on(self, part: Fact) -> Fact | None:
+        """The whole of a part listed after a "；" that closes a "其中" clause ("…决算数为4980.37万元，其中：人员经费
+        4360.55万元…；公用经费619.82万元": 4980.37); None when the passage before holds no such clause."""
+        earlier = [p for p in self.passages if p.paragraph == part.paragraph and p.offset + len(p.text) <= (part.offset or 0)]
+        clause = max(earlier, key=lambda p: p.offset, default=None)
+        of_which = clause.text.rfind("其中") if clause is not None and clause.text.rstrip().endswith(("；", ";")) else -1
+        if of_which < 0:
+            return None
+        before = [f for f in self.facts if f.paragraph == part.paragraph and f.unit == part.unit and f.value is not None
+                  and clause.offset <= (f.offset or 0) < clause.offset + of_which]
+        return max(before, key=lambda f: f.offset or 0, default=None)
 
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
