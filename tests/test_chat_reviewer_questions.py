@@ -1024,3 +1024,20 @@ def test_a_share_is_of_the_whole_its_qizhong_breaks_down(part):
     line = sentence_with(S002, "2023年基本支出年初预算数")
     spent, value = amount(line, "决算数为", "万元"), amount(line, part, "万元")
     assert ask(S002, f"{part}占基本支出的比例是多少？").value == round(value / spent * 100, 2)
+
+
+def test_a_gap_then_its_share_of_the_figure_named():
+    cells = basic_row(S002, "三公经费")
+    budget, spent = float(cells["2023年预算数"]), float(cells["2023年决算数"])
+    answer = ask(S002, "三公经费2023年决算数比预算数少多少？占预算数的百分之几？")
+    assert answer.value == round(budget - spent, 2) and f"{round((budget - spent) / budget * 100, 2):g}%" in answer.answer
+    assert ask(S002, "三公经费2023年决算数比预算数少多少？", "占预算数的比例是多少？").value == \
+        round((budget - spent) / budget * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["哪些指标的年度指标值没有填写？", "哪些指标的年度指标值未填写？"])
+def test_indicators_whose_target_is_left_blank_after_the_column_word(question):
+    blank = [(t.name, i.level2) for t in gold(S002).tables for i in t.indicators
+             if i.target is None and i.level3 != "……" and i.weight is None and i.level3 is None]
+    answer = ask(S002, question)
+    assert blank and answer.value == len(blank) and all(name in answer.answer for name, _ in blank)

@@ -9,11 +9,10 @@ against what the tools returned.
 """
 from dataclasses import replace
 
-from assistant.chat.offline import (answer_offline, answer_result, counterpart_gap, gap_answer, total_answer,
-                                    which_answer)
-from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_total,
-                                     asks_which,
-                                     questions, requests, understand)
+from assistant.chat.offline import (answer_offline, answer_result, counterpart_gap, gap_answer, gap_share,
+                                    total_answer, which_answer)
+from assistant.chat.question import (RELATION_FIRST, Difference, Larger, Listing, Lookup, Question, Several, asks_gap,
+                                     asks_total, asks_which, questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import TABLE_NUMBER, column_words
@@ -138,6 +137,10 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
         and isinstance(last.node, Lookup) and not last.node.columns else None
     if gap is not None:  # "开展抽检产商品批次完成了多少？" then "差多少？": against its 指标值
         return gap
+    share = gap_share(tools, question.strip(), last) if RELATION_FIRST.match(question.strip()) and last is not None \
+        and isinstance(last.node, Difference) else None
+    if share is not None:  # "…比预算数少多少？" then "占预算数的百分之几？": the gap's share of that figure
+        return share
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     if asks_total(question) and len(history) >= 2 and all(a.value is not None and a.unit == history[-1].unit

@@ -11,7 +11,7 @@ from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
                                     number, of, operands, part_of_whole, proportional, rounded, score_share,
-                                    printed_rate_recomputed, sibling, table_score, tables_total, unit_family)
+                                    printed_rate_recomputed, sibling, table_score, tables_total, unit_family, wrap)
 from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
@@ -380,6 +380,23 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
     high, low = sorted((first, second), key=lambda a: -a.value)
     return of_two_answers(question, f"{number(high.value)}−{number(low.value)}", gap_unit(high.unit or low.unit),
                           first, second)
+
+
+def gap_share(tools: ReportTools, question: str, last: Question) -> Answer | None:
+    """"占预算数的百分之几？" right after a difference ("三公经费决算数比预算数少多少？"): the gap as a share of the
+    figure of it the question names by its column (58.7−32.15 of the 预算数 58.7); None when it names none of them."""
+    try:
+        gap = run(tools, last.node)[0]
+    except NotFound:
+        return None
+    named = columns_in(question)
+    whole = next((f for f in gap.facts if f.column in named and f.value), None)
+    if gap.value is None or whole is None:
+        return None
+    share = derived(f"{wrap(gap)}÷{number(whole.value)}×100", "%", gap.facts)
+    sentence = f"{derived_sentence(gap).rstrip('。')}；{derived_sentence(share)}"  # the gap too: a combined answer drops a part this restates
+    return Answer(question=question, answer=sentence + grounds(share.facts), value=share.value,
+                  unit="%", evidence=evidence(share.facts), mode="offline")
 
 
 def total_answer(question: str, first: Answer, second: Answer) -> Answer:
