@@ -1041,3 +1041,23 @@ def test_indicators_whose_target_is_left_blank_after_the_column_word(question):
              if i.target is None and i.level3 != "……" and i.weight is None and i.level3 is None]
     answer = ask(S002, question)
     assert blank and answer.value == len(blank) and all(name in answer.answer for name, _ in blank)
+
+
+@pytest.mark.parametrize("question, above", [("哪些专项扣分超过5分？", True), ("哪些专项扣分低于5分？", False)])
+def test_tables_by_points_lost_against_a_number(question, above):
+    lost_points = {t.name: t.total_weight - t.total_score for _, t in projects(S000)}
+    chosen = [name for name, points in lost_points.items() if (points > 5 if above else points < 5)]
+    answer = ask(S000, question)
+    assert chosen and answer.value == len(chosen) and all(name in answer.answer.split("\n")[0] for name in chosen)
+
+
+def test_a_figure_asked_after_the_lowest_table_is_of_that_table():
+    lowest = min((t for _, t in projects(S000)), key=lambda t: t.total_score)
+    answer = ask(S000, "得分最低的专项是哪个？扣了多少分？")
+    assert f"{lowest.total_weight - lowest.total_score:g}分" in answer.answer and lowest.name in answer.answer
+
+
+def test_a_table_named_alone_as_the_whole_is_measured_as_the_part():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的预算是质量发展专项的百分之几？")
+    assert answer.value == round(budgets["药品监管专项"] / budgets["质量发展专项"] * 100, 2)

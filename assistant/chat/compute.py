@@ -228,17 +228,19 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
-    seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH] \
-        or [m for m in lookup_operand(tools, own_words(second)) if m.score >= ENOUGH]
     if not firsts:
         raise NotFound(first.subject or first.text)
-    if not seconds:
-        raise NotFound(second.subject or second.text)
-    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
-              + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
-              a.fact, b.fact)
-             for a in firsts for b in seconds if a.fact is not b.fact
-             and (not same_units or comparable(a.fact.unit, b.fact.unit))]
+    # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
+    # measured as the first is ("药品监管专项的预算是质量发展专项的百分之几")
+    for named_as in (second, own_words(second), measured_as(tools, second, first)):
+        seconds = [m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH]
+        pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
+                  + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
+                  a.fact, b.fact)
+                 for a in firsts for b in seconds if a.fact is not b.fact
+                 and (not same_units or comparable(a.fact.unit, b.fact.unit))]
+        if pairs:
+            break
     if not pairs:
         raise NotFound(second.subject or second.text)
     pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
@@ -260,6 +262,19 @@ def own_words(operand: Operand) -> Operand:
     """The operand without the name it took from the first one ("整体支出比年初预算多多少": the 年初预算 the prose
     gives alone, when 整体支出 has none)."""
     return replace(operand, text=operand.text.split(" ", 1)[-1])
+
+
+def measured_as(tools: ReportTools, operand: Operand, other: Operand) -> Operand:
+    """A table named alone, measured as the other operand is ("药品监管专项的预算是质量发展专项的百分之几": the
+    质量发展专项's 预算); the operand as it is when it names more than a table."""
+    names = [name for _, name in tools.table_names() if name]
+    if operand.text not in names:
+        return operand
+    measure = other.text
+    for name in sorted((n for n in names if n in other.text), key=len, reverse=True):
+        measure = measure.replace(name, "")
+    return replace(operand, text=f"{operand.text}{measure}", column=operand.column or other.column,
+                   units=operand.units or other.units)
 
 
 def lookup_operand(tools: ReportTools, operand: Operand):

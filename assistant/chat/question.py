@@ -1224,6 +1224,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     swapped = other_side(asked, clean(ASKING.sub("", body))) or same_class_swapped(asked, clean(ASKING.sub("", body)))
     if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
         return swapped
+    if picked is not None and picked.condition in ("highest", "lowest") and not picked.count and previous.subject \
+            and re.search(r"多少|几", body) and not EXTREME.search(body):  # "得分最低的专项是哪个？扣了多少分？": of it
+        return clean(f"{previous.subject}{body}")
     if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
         return measure_swapped(asked, previous, body)  # "执行率呢？" after "A和B哪个得分高？": the same two, by 执行率
     if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share

@@ -323,6 +323,9 @@ FELL = ("下降", "降低", "减少", "变低")
 WHICH = re.compile(r"哪些|哪几|哪个|哪张")
 EACH_TABLE = re.compile(r"^(?!.*指标).*各(?:个|项)?(?:专项|项目|自评表|表)")  # "列出各专项的扣分": each table's points
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
+# "哪些专项扣分超过5分": each table's points lost against a number, not its rows
+TABLES_LOST_BEYOND = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).{0,4}(?:扣分|失分|扣了)(?:都|均)?"
+                                r"(?:超过|超出|高于|多于|大于|低于|少于|小于|不到|不足|在)\d")
 
 KINDS = (
     ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
@@ -355,7 +358,7 @@ KINDS = (
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False),
-               unless=(EXTREME, TABLES_ONLY, GROUP_LEVEL, EACH_TABLE)),
+               unless=(EXTREME, TABLES_ONLY, GROUP_LEVEL, EACH_TABLE, TABLES_LOST_BEYOND)),
 )
 
 
