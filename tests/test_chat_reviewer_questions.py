@@ -1061,3 +1061,11 @@ def test_a_table_named_alone_as_the_whole_is_measured_as_the_part():
     budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
     answer = ask(S000, "药品监管专项的预算是质量发展专项的百分之几？")
     assert answer.value == round(budgets["药品监管专项"] / budgets["质量发展专项"] * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["快速检测问题样品占比是多少？", "按报告数字重算，快速检测问题样品占比是多少？"])
+def test_a_share_is_not_the_other_rate_printed_beside_it(question):
+    # 004 l.86 "快速检测52576批次，问题样品51批次，阴性率为99.86%": the share of 问题样品 is not the 阴性率
+    line = sentence_with(S004, "问题样品")
+    tested, flagged = amount(line, "快速检测", "批次"), amount(line, "问题样品", "批次")
+    assert ask(S004, question).value == round(flagged / tested * 100, 2)

@@ -460,6 +460,9 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         return completed
     column = "execution_rate" if "执行率" in node.subject.text else None
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
+    head = tokens(node.subject.subject)[-1:]
+    if printed and node.rate is None and head and found(head[0], printed.fact.label) < 1:
+        printed = None  # "问题样品占比" is not the 阴性率 printed beside it
     if printed and not node.recompute:
         return of(printed.fact)
     own = printed_rate_recomputed(tools, printed.fact) if printed else None
