@@ -1069,3 +1069,14 @@ def test_a_share_is_not_the_other_rate_printed_beside_it(question):
     line = sentence_with(S004, "问题样品")
     tested, flagged = amount(line, "快速检测", "批次"), amount(line, "问题样品", "批次")
     assert ask(S004, question).value == round(flagged / tested * 100, 2)
+
+
+def test_the_lowest_second_level_group_is_taken_under_the_first_level_named():
+    sums: dict[str, float] = {}
+    for row in gold(S001).tables[1].indicators:
+        if row.level1 == "产出指标" and row.score is not None:
+            sums[row.level2] = sums.get(row.level2, 0) + row.score
+    lowest = min(sums.values())
+    answer = ask(S001, "产出指标中哪个二级指标得分最低？")
+    assert answer.value == round(lowest, 2) and "效益" not in answer.answer.split("：")[0]
+    assert all(name in answer.answer for name, total in sums.items() if abs(total - lowest) < 1e-9)

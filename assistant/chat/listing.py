@@ -678,7 +678,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     level = GROUP_LEVEL.search(node.subject.text)
     if node.condition in ("highest", "lowest") and level and node.column in (None, "score"):  # "哪个二级指标得分最低"
         return group_extreme(tools, table if table is not None else tools.main_table, level.group() == "一级",
-                             node.condition)
+                             node.condition, group)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -776,10 +776,13 @@ def printed_cell(value: str | float) -> str:
     return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
-def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> dict[str, list[tuple[Fact, Fact]]]:
-    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标."""
+def level_groups(tools: ReportTools, table: int | None, first_level: bool,
+                 within: str | None = None) -> dict[str, list[tuple[Fact, Fact]]]:
+    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标; of the 二级 under one 一级 指标 `within`."""
     groups: dict[str, list[tuple[Fact, Fact]]] = {}
     for weight, score in scored_pairs(tools, table, None):
+        if within and score.group != within:
+            continue
         names = score.context[-1][0].split() if not first_level else [score.group or ""]
         name = names[-1] if names else ""
         if name:
@@ -789,11 +792,13 @@ def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> di
     return groups
 
 
-def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str) -> tuple[Result, str]:
-    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest)."""
+def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str,
+                  within: str | None = None) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest); of the 二级 under the 一级 指标
+    `within` when one is named ("产出指标中哪个二级指标得分最低")."""
     if table is None:  # no table named and no main one: groups of different tables are not one ranking
         raise NotFound("一级指标" if first_level else "二级指标")
-    groups = level_groups(tools, table, first_level)
+    groups = level_groups(tools, table, first_level, None if first_level else within)
     sums = {name: derived("+".join(number(s.value) for _, s in pairs), "分", [s for _, s in pairs])
             for name, pairs in groups.items()}
     best = (max if condition == "highest" else min)(result.value for result in sums.values())
