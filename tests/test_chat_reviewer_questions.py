@@ -1080,3 +1080,13 @@ def test_the_lowest_second_level_group_is_taken_under_the_first_level_named():
     answer = ask(S001, "产出指标中哪个二级指标得分最低？")
     assert answer.value == round(lowest, 2) and "效益" not in answer.answer.split("：")[0]
     assert all(name in answer.answer for name, total in sums.items() if abs(total - lowest) < 1e-9)
+
+
+def test_why_points_were_lost_right_after_a_named_thing_is_of_it():
+    drug = [i.level3 for i in project(S000, "药品监管专项").indicators
+            if i.weight is not None and i.score is not None and i.score < i.weight]
+    answer = ask(S000, "药品监管专项总分是多少？", "为什么扣分？")
+    assert answer.value == len(drug) and all(name in answer.answer for name in drug)
+    assert all("药品监管专项·" in line for line in answer.answer.split("\n")[1:])
+    answer = ask(S001, "专利许可交易金额完成率是多少？为什么扣分？")
+    assert "专利许可交易金额：分值" in answer.answer and "社会公众对食品安全满意度" not in answer.answer

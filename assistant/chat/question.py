@@ -1189,6 +1189,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
     why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
+    if WHY.search(text) and NOT_FULL.search(text) and previous.subject \
+            and not tokens(subject_of(NOT_FULL.sub("", WHY_TAIL.sub("", WHY.sub("", text))))):
+        return clean(f"{previous.subject}{text}")  # "专利许可交易金额完成率是多少？为什么扣分？": of that indicator
     if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
     if CHANGE_ASKED.search(text) and not tokens(subject_of(CHANGE_ASKED.sub("", text))) and previous.subject:
