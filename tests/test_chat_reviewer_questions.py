@@ -1090,3 +1090,10 @@ def test_why_points_were_lost_right_after_a_named_thing_is_of_it():
     assert all("药品监管专项·" in line for line in answer.answer.split("\n")[1:])
     answer = ask(S001, "专利许可交易金额完成率是多少？为什么扣分？")
     assert "专利许可交易金额：分值" in answer.answer and "社会公众对食品安全满意度" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["开展抽检产商品批次还差多少没完成？", "开展抽检产商品批次距年度指标值还差多少？"])
+def test_how_far_an_indicator_falls_short_of_its_target(question):
+    row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "开展抽检产商品批次")
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    assert ask(S001, question).value == round(target - done, 2)

@@ -199,6 +199,8 @@ THRESHOLD = re.compile(rf"(?P<op>{THRESHOLD_OPS})(?P<value>\d+(?:\.\d+)?)(?P<uni
 # "哪些工作完成率达到100%", "正文中哪些比例低于50%": the prose's rates against a number
 RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(?:都|均)?(?:已经?)?(?P<op>{THRESHOLD_OPS})了?"
                           r"(?P<value>\d+(?:\.\d+)?)%")
+# "开展抽检产商品批次还差多少没完成", "…距年度指标值还差多少": the row's 年度指标值 less its 实际完成值
+SHORT_OF = re.compile(r"(?:还)?差(?:多少|几)\S{0,3}?(?:才能|没有?|未)?完成|(?:距离?|离)(?:年度)?(?:指标值|目标值?)(?:还)?差(?:多少|几)")
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
@@ -1009,6 +1011,8 @@ KINDS = (
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
     Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) or RATES_BEYOND.search(body) else difference(directed=True)(m, body, asked),
          on="asked", anchored=True),
+    Kind("还差多少完成", (SHORT_OF,), lambda m, body, asked: Difference(
+        operand(f"{body[:m.start()]}年度指标值"), operand(f"{body[:m.start()]}实际完成值")) if body[:m.start()] else None),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
     Kind("超支", (OVERSPENT,), lambda m, body, asked: None if WHICH.search(body) or NOT_OVERSPENT.search(body)
