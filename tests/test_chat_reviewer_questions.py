@@ -1097,3 +1097,10 @@ def test_how_far_an_indicator_falls_short_of_its_target(question):
     row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "开展抽检产商品批次")
     done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
     assert ask(S001, question).value == round(target - done, 2)
+
+
+def test_a_tables_total_against_the_review_score_is_their_difference():
+    scores = {s["table"]: s for s in checked_json(S000)["scores"]}
+    department = scores[0]
+    answer = ask(S000, "部门整体自评表的总分和复核得分相差多少？")
+    assert abs(answer.value) == round(abs(department["self_score"] - department["recomputed_score"]), 2)

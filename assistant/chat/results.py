@@ -332,7 +332,7 @@ KINDS = (
                review_reasons),
     ResultKind("为什么与自评不同", (re.compile(r"为什么|为何|什么原因"), re.compile("自评(?!表)"),
                                   re.compile(r"不一样|不同|不一致|有差异|有差别|变了")), review_reasons),
-    ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
+    ResultKind("自评与复核之差", (re.compile("自评(?!表)|(?<!复核)(?<!复核后)(?<!复核后的)总分"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核后升降的表", (WHICH, re.compile("复核"), MOVED), score_differences, unless=(re.compile("指标"),)),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
