@@ -1104,3 +1104,20 @@ def test_a_tables_total_against_the_review_score_is_their_difference():
     department = scores[0]
     answer = ask(S000, "部门整体自评表的总分和复核得分相差多少？")
     assert abs(answer.value) == round(abs(department["self_score"] - department["recomputed_score"]), 2)
+
+
+def test_a_basic_data_cell_left_blank_is_not_the_next_rows_figure():
+    # 001 基础数据表 "其中：公车购置 | 17.14 | / | /": no 2024年决算数, and 公车运行维护's 35.99 is not it
+    cells = basic_row(S001, "其中：公车购置")
+    assert cells["2024年决算数"] == "/"
+    answer = ask(S001, "公车购置2024年决算数是多少？")
+    assert answer.value is None and NOT_FOUND in answer.answer and "公车购置" in answer.answer
+    assert ask(S001, "公车购置2023年决算数是多少？").value == float(cells["2023年决算数"])
+
+
+def test_a_share_of_the_tables_split_is_of_the_total_the_split_adds_up_to():
+    # 001 按收入性质: 一般公共预算8805.39 + 政府性基金拨款23 + 其他资金47.9 = 全年执行数8876.29 (全年预算数 is 6653.73)
+    table = gold(S001).tables[1]
+    assert table.breakdown["一般公共预算"] > table.funds_total.full_year_budget
+    answer = ask(S001, "一般公共预算占比多少？")
+    assert answer.value == round(table.breakdown["一般公共预算"] / table.funds_total.executed * 100, 2)

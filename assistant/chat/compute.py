@@ -486,8 +486,12 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         # "基本支出占比": the report prints the part itself; its whole is the figure its sentence breaks down
         # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
         parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
-                                              limit=WHOLE_CANDIDATES) if m.score >= ENOUGH]
+                                              limit=WHOLE_CANDIDATES) if m.score >= ENOUGH
+                 and all(w in m.fact.label for w in words)]  # the part itself, not a figure beside it
         part, whole = next(((p, w) for p in parts if (w := tools.whole_of(p)) is not None), (None, None))
+        split = breakdown_share(tools, node.subject) if whole is None else None
+        if split is not None:  # "一般公共预算占比": no sentence breaks it down, the table's split does
+            return split
         if whole is None:
             raise NotFound(f"{node.subject.subject}占比所指的总数")
         return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
@@ -549,8 +553,12 @@ def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
     when the words name no such item."""
     match = tools.best(subject.text, source="table", units=MONEY_UNITS, year=subject.year)
     part = match.fact if match is not None and match.fact.kind == "breakdown" else None
-    whole = next((f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund"
-                  and f.primary and f.column == "full_year_budget" and f.value), None)
+    totals = [f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund"
+              and f.primary and f.column in ("full_year_budget", "executed") and f.value]
+    largest = max((f.value for f in tools.facts if part is not None and f.table == part.table
+                   and f.kind == "breakdown" and f.value is not None), default=0)
+    # the 全年预算数, unless the split is of more than that (001 splits its 全年执行数 8876.29, above its budget)
+    whole = min(totals, key=lambda f: (f.value < largest - SAME, f.column != "full_year_budget"), default=None)
     if part is None or whole is None or part.value is None:
         return None
     return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])

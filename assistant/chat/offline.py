@@ -12,7 +12,7 @@ from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, compar
                                     find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
                                     number, of, operands, part_of_whole, proportional, rounded, score_share,
                                     printed_rate_recomputed, sibling, table_score, tables_total, unit_family, wrap)
-from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
+from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact, row_name
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
 from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger,
@@ -66,6 +66,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
             result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
             return result, derived_sentence(result) + grounds(result.facts)
     fact = find(tools, node.operand)
+    blank = blank_row_named(tools, node.operand.text, fact)
+    if blank:  # "公车购置2024年决算数": its cell is "/", not the 公车运行维护 row below it
+        raise NotFound(f"{blank}的{fact.heading or COLUMN_NAMES.get(fact.column or '', '')}（基础数据表中该格为空或“/”）")
     fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
@@ -214,6 +217,17 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         note, recomputed = recomputed_share(tools, result.facts[0])
         return replace(result, facts=result.facts + recomputed), fact_sentence(result.facts[0]) + note, ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def blank_row_named(tools: ReportTools, text: str, fact: Fact) -> str:
+    """The basic-data row the words name when the figure found is another row's: the named one has no figure there;
+    "" when the words name no other row."""
+    if fact.kind != "basic":
+        return ""
+    rows = {row_name(row) for table in tools.report.tables if table.kind == "basic_data" for row in table.rows}
+    named = max((row for row in rows if len(row) >= 2 and row in text), key=len, default="")
+    return named if named and named != fact.row and named not in (fact.row or "") \
+        and (fact.row or "") not in text else ""
 
 
 def recomputed_share(tools: ReportTools, share: Fact) -> tuple[str, list[Fact]]:
