@@ -1121,3 +1121,11 @@ def test_a_share_of_the_tables_split_is_of_the_total_the_split_adds_up_to():
     assert table.breakdown["一般公共预算"] > table.funds_total.full_year_budget
     answer = ask(S001, "一般公共预算占比多少？")
     assert answer.value == round(table.breakdown["一般公共预算"] / table.funds_total.executed * 100, 2)
+
+
+def test_projects_the_prose_says_were_topped_up():
+    # 003 l.26 "年初预算金额70万元,追加69.88万元", l.32 "年初预算金额20万元，追加45.47万元"; the other four give no 追加
+    text = S003.read_text(encoding="utf-8")
+    topped = [float(v) for v in re.findall(r"追加([\d.]+)万元", text)[1:]]  # the first is the whole budget's (l.11)
+    answer = ask(S003, "哪些项目追加了预算？")
+    assert answer.value == len(topped) and all(f"{v:g}万元" in answer.answer.split("\n")[0] for v in topped)

@@ -22,7 +22,8 @@ RATE_LABEL = re.compile(r"率|比例|占比|比重")  # a clause stating a rate 
 RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}率$")  # the rate a subject ends in: 完成率 of 工作完成率
 # "哪些项目没有列出年初预算", "哪些项目没有追加": a figure not given; 没有超支/完成 is an outcome, not a figure missing
 NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有(?!超支|完成|达到|达标|实现)")
-HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
+# "哪些项目有追加预算", "哪些项目追加了预算": the items giving that figure
+HAS = re.compile(r"(?:项目|专项)(?:中|里)?(?:有(?!哪|多少|几)|(?=(?:追加|调增|调减|结余|结转)了))")
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
@@ -560,7 +561,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         raise NotFound("项目支出绩效自评表")
     if "执行率" in node.subject.text:
         return narrative_rates(tools, projects, node)
-    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text)))
+    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text))).replace("了", "")
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
