@@ -1129,3 +1129,26 @@ def test_projects_the_prose_says_were_topped_up():
     topped = [float(v) for v in re.findall(r"追加([\d.]+)万元", text)[1:]]  # the first is the whole budget's (l.11)
     answer = ask(S003, "哪些项目追加了预算？")
     assert answer.value == len(topped) and all(f"{v:g}万元" in answer.answer.split("\n")[0] for v in topped)
+
+
+@pytest.mark.parametrize("question, limit, way", [("哪些经费2023年决算数为0？", 0, "equal"),
+                                                  ("哪些经费2023年决算数超过100万元？", 100, "above")])
+def test_basic_data_rows_against_a_number(question, limit, way):
+    rows = [r.label for r in gold(S002).tables[0].rows]
+    start, end = rows.index("经费控制情况(万元)"), rows.index("楼堂馆所控制情况(2023年完工项目)")
+    spent = {}
+    for label in rows[start + 1:end]:
+        cell = basic_row(S002, label).get("2023年决算数") if label.strip() else None
+        if cell not in (None, "", "/", "——"):
+            spent[re.sub(r"^(?:\d、|其中：)", "", label).rstrip("：")] = float(cell)
+    chosen = [name for name, value in spent.items() if (value == limit if way == "equal" else value > limit)]
+    answer = ask(S002, question)
+    assert chosen and answer.value == len(chosen) and all(name in answer.answer for name in chosen)
+
+
+def test_two_years_said_with_a_relation_word_first():
+    cells = {label: basic_row(S001, label) for label in ("三公经费", "公用经费")}
+    answer = ask(S001, "哪些经费2024年决算数低于2023年？")
+    assert "2024年决算数低于2023年决算数" in answer.answer
+    assert all(label in answer.answer for label, row in cells.items()
+               if float(row["2024年决算数"]) < float(row["2023年决算数"]))

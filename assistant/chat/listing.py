@@ -45,7 +45,25 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return tables_listing(tools, node)
     if node.over == "narrative":
         return narrative_rates_beyond(tools, node)
+    if node.over == "basic":
+        return basic_rows_beyond(tools, node)
     return indicators_listing(tools, node)
+
+
+def basic_rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """The basic-data rows whose figure in one column (of the year asked, else the report's) stands at, below or above
+    a number ("哪些经费2023年决算数为0": 会议费、培训费), each with its cell."""
+    column = BASIC_COLUMN.get(node.column, node.column)
+    year = node.subject.year or tools.report.year
+    cells = [f for f in tools.facts if f.kind == "basic" and f.column == column and f.value is not None
+             and f.unit in MONEY_UNITS and f.year in (None, year)]
+    if not cells:
+        raise NotFound(f"基础数据表的{COLUMN_NAMES.get(column, column)}")
+    hits = [f for f in cells if COMPARES[node.condition](f.value, node.threshold)]
+    said = f"{cells[0].heading or COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}万元"
+    listed = "、".join(f"{f.row}（{printed(f)}，{where(f)}）" for f in hits)
+    return (Result(float(len(hits)), "个", "", hits or cells),
+            f"基础数据表中{said}的有{len(hits)}个：{listed}。" if hits else f"基础数据表中没有{said}的。")
 
 
 def narrative_rates_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:

@@ -170,8 +170,10 @@ INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
 BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
                            rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
-YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:比|较)(?P<y2>20\d{{2}})年"
-                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)")
+YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:(?:比|较)(?P<y2>20\d{{2}})年"
+                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)"
+                          rf"|(?P<way2>低于|少于|小于|高于|多于|大于|超过)(?P<y3>20\d{{2}})年(?:的)?(?P<c3>{COLUMN.pattern}|预算|决算)?)")
+BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)")  # the basic-data table's rows
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
@@ -349,7 +351,7 @@ class Listing:
     """"Which / how many" over indicators, tables or findings."""
 
     subject: Operand
-    over: str  # indicators | tables | findings
+    over: str  # indicators | tables | findings | narrative | basic (the basic-data table's rows)
     # not_full | over_weight | missed | qualitative | quantitative | below | above | each | error | warning | highest
     # | lowest
     condition: str | None = None
@@ -921,13 +923,28 @@ def held_in_each(sides: list[str]) -> list[str]:
 def years_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费2023年决算数比2022年少": the basic-data rows whose figure in one column stands below / above / at
     their figure of another year."""
+    other = match.group("c2") or match.group("c3")  # "比2022年预算数少", "低于2022年预算数"
     first, second = (COLUMN_OF.get(word or "") or BARE_COLUMN.get(word or "")
-                     for word in (match.group("c1") or match.group("c2"), match.group("c2") or match.group("c1")))
+                     for word in (match.group("c1") or other, other or match.group("c1")))
     if first is None:
         return None
-    way = "below" if match.group("way") in ("少", "低", "下降", "减少", "降低") else "above"
+    way = "below" if (match.group("way") or match.group("way2")) in ("少", "低", "下降", "减少", "降低", "低于", "少于",
+                                                                     "小于") else "above"
     return Listing(operand(body), "tables", f"{way}_column", first, also=(second,),  # "2023年决算数比2022年预算数少"
-                   years=(int(match.group("y1")), int(match.group("y2"))))
+                   years=(int(match.group("y1")), int(match.group("y2") or match.group("y3"))))
+
+
+def basic_rows(match: re.Match, body: str, asked: str) -> Listing | None:
+    """"哪些经费2023年决算数为0": the basic-data rows whose figure in a column (of a year) stands at, below or above a
+    number; None when no column is named."""
+    columns = columns_in(body) or [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
+    threshold = THRESHOLD.search(body)
+    if not columns:
+        return None
+    side = BELOW_OR_ABOVE.match(body, threshold.end())
+    way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else \
+        WAYS.get(threshold.group("op"), "above")
+    return Listing(operand(body), "basic", way, columns[-1], float(threshold.group("value")))
 
 
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
@@ -989,6 +1006,7 @@ KINDS = (
          and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
     Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些经费…N", (BASIC_ROWS_ASKED, THRESHOLD), basic_rows),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,),
