@@ -1152,3 +1152,11 @@ def test_two_years_said_with_a_relation_word_first():
     assert "2024年决算数低于2023年决算数" in answer.answer
     assert all(label in answer.answer for label, row in cells.items()
                if float(row["2024年决算数"]) < float(row["2023年决算数"]))
+
+
+def test_a_part_asked_after_its_whole_in_one_message_is_answered_too():
+    # 003 l.19 "网络教培机构案件1119起（其中信访171起、投诉举报948起）"
+    line = sentence_with(S003, "网络教培机构案件")
+    cases, petitions = amount(line, "网络教培机构案件", "起"), amount(line, "其中信访", "起")
+    answer = ask(S003, "查办网络教培机构案件多少起？其中信访多少起？")
+    assert answer.value == cases and f"即{cases:g}起" in answer.answer and f"即{petitions:g}起" in answer.answer

@@ -111,7 +111,8 @@ def restates(later: Answer, earlier: Answer) -> bool:
     """Whether a later part of an answer stands on every piece of evidence an earlier part gave: it says that part
     again (a list, then the same list with reasons; a figure, then why it is so)."""
     ours = {(e.quote, e.line) for e in earlier.evidence}
-    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence}
+    other_figure = None not in (earlier.value, later.value) and earlier.value != later.value  # 1119起, then its 171起
+    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence} and not other_figure
 
 
 def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],

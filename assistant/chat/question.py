@@ -21,7 +21,7 @@ from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, GROUP_LEVEL, 
                                        strip_columns, strip_scope, whole_spending_named, year_in)
 from assistant.values import normalize_text
 
-ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|亿元|元|钱|条)?"
+ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|户次|家次|台次|人|辆|件|批次|户|家|分|万元|亿元|元|钱|条|起|次|台|份|例|笔|处|宗)?"
                     r"|(?:是|为|在)?(?:什么时候|什么|哪个|哪些|哪家|哪一个|哪一天|哪天|何时|谁)|分别|请问|呢|吗|[？?。！!]")
 # Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
 REQUEST_SPLIT = re.compile(r"[，,；;]")
