@@ -1160,3 +1160,10 @@ def test_a_part_asked_after_its_whole_in_one_message_is_answered_too():
     cases, petitions = amount(line, "网络教培机构案件", "起"), amount(line, "其中信访", "起")
     answer = ask(S003, "查办网络教培机构案件多少起？其中信访多少起？")
     assert answer.value == cases and f"即{cases:g}起" in answer.answer and f"即{petitions:g}起" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费下降了百分之几？", "三公经费比上年下降了百分之多少？"])
+def test_a_fall_asked_in_percent_is_the_relative_change(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    assert ask(S002, question).value == round((before - now) / before * 100, 2)

@@ -117,7 +117,8 @@ RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
 FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
-CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
+CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比|百分之(?:几|多少)|多少%)"
+                         r"|增幅|降幅|涨幅|变化率|增减率")
 CHANGED = re.compile(r"(?:增长|增加|下降|减少|降低|上升|提高)了?$")  # a name's change ("企业数减少了")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
 # Words naming a measure of money and nothing else ("追加了", "实际支出"): a follow-up saying only them asks of the
