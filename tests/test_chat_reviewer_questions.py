@@ -1167,3 +1167,10 @@ def test_a_fall_asked_in_percent_is_the_relative_change(question):
     cells = basic_row(S002, "三公经费")
     before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
     assert ask(S002, question).value == round((before - now) / before * 100, 2)
+
+
+def test_per_head_said_of_the_staff_divides_the_figure_itself():
+    # 002: 基本支出 4980.37 (部门整体支出绩效自评表 按支出性质分), 2023年实际在职人数 263
+    basic = gold(S002).tables[1].breakdown["基本支出"]
+    staff = float(basic_row(S002, "")["2023年实际在职人数"])
+    assert ask(S002, "在职人员人均基本支出是多少万元？").value == round(basic / staff, 2)

@@ -110,7 +110,7 @@ SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成�
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
-PER_HEAD = re.compile(r"人均|平均每人|每人平均")
+PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
 # "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
 RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
