@@ -1174,3 +1174,10 @@ def test_per_head_said_of_the_staff_divides_the_figure_itself():
     basic = gold(S002).tables[1].breakdown["基本支出"]
     staff = float(basic_row(S002, "")["2023年实际在职人数"])
     assert ask(S002, "在职人员人均基本支出是多少万元？").value == round(basic / staff, 2)
+
+
+def test_a_rate_asked_by_its_word_alone_after_a_rows_figures_is_that_rows():
+    row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "开展抽检产商品批次")
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    answer = ask(S001, "开展抽检产商品批次的年度指标值是多少？", "实际完成了多少？", "完成率呢？")
+    assert answer.value == round(done / target * 100, 2) and "开展抽检产商品批次" in answer.answer

@@ -204,6 +204,7 @@ RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(
                           r"(?P<value>\d+(?:\.\d+)?)%")
 # "开展抽检产商品批次还差多少没完成", "…距年度指标值还差多少": the row's 年度指标值 less its 实际完成值
 SHORT_OF = re.compile(r"(?:还)?差(?:多少|几)\S{0,3}?(?:才能|没有?|未)?完成|(?:距离?|离)(?:年度)?(?:指标值|目标值?)(?:还)?差(?:多少|几)")
+RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row's rate a follow-up asks by its word alone
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
@@ -479,7 +480,7 @@ def subject_of(text: str) -> str:
     """The naming words of a phrase: no columns, place words, years or asking words."""
     text = ASKING.sub("", strip_columns(strip_scope(text)))
     text = LAST_YEAR.sub("", YEAR.sub("", text))
-    return re.sub(r"^(?:那么|那|的|中|之)+|(?:的|中|之|是|为|下)+$", "", text.replace(" ", "")).strip()
+    return re.sub(r"^(?:那么|那|的|中|之)+|(?:的|中|之|是|为|下|了)+$", "", text.replace(" ", "")).strip()
 
 
 def operand(text: str, inherit: Operand | None = None, with_column: bool = True) -> Operand:
@@ -1270,6 +1271,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         table = TABLE_NUMBER.search(previous.resolved)
         owner = previous.subject or (table.group() if table else "")
         return clean(f"{owner}的{body.lstrip('的')}")
+    if RATE_OF_ROW.fullmatch(own_subject) and previous.subject:  # "完成率呢？" after a row's figures: that row's rate
+        return clean(f"{previous.subject}{own_subject}是多少")
     for kind in names:
         given = [n for n in kind if n and (n in own_subject and len(n) >= WHOLE_NAME * len(own_subject)
                                            or own_subject in n)]
