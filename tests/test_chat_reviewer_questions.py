@@ -1181,3 +1181,10 @@ def test_a_rate_asked_by_its_word_alone_after_a_rows_figures_is_that_rows():
     done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
     answer = ask(S001, "开展抽检产商品批次的年度指标值是多少？", "实际完成了多少？", "完成率呢？")
     assert answer.value == round(done / target * 100, 2) and "开展抽检产商品批次" in answer.answer
+
+
+def test_a_groups_score_as_a_share_of_the_total_adds_its_rows_up():
+    table = gold(S001).tables[1]
+    benefits = sum(i.score for i in table.indicators if i.level1 == "效益指标" and i.score is not None)
+    answer = ask(S001, "效益指标得分占总分的比例是多少？")
+    assert answer.value == round(benefits / table.total_score * 100, 2)

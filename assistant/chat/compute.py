@@ -308,7 +308,15 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
         part_node = replace(part_node, units=node.whole.units)
     share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
         and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
-    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
+    group = group_sum(tools, part_node) if isinstance(part_node, Operand) else None
+    if group is not None:  # "效益指标得分占总分的比例": the group's rows added up, of the whole named
+        try:
+            whole = evaluate(tools, node.whole, first_fact(group))
+        except NotFound:  # the whole took the group's name ("效益指标 总分"): the 总分 is the table's own
+            whole = evaluate(tools, own_words(node.whole), first_fact(group))
+        part, whole = group, in_unit(whole, group.unit)
+    else:
+        part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
     if share and spending_part_for_total(node.whole, whole):  # "占总支出" where the report states no total: the
         whole = add_up(tools, Sum(tuple(replace(node.whole, text=name) for name in BY_NATURE_OF_SPENDING)))  # sum,
         part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
@@ -671,6 +679,20 @@ def item_rate(tools: ReportTools, item: NarrativeItem) -> Result | None:
 
 def headline(match: Match) -> tuple[float, int]:
     return round(match.rank, 1), -(match.fact.offset or 0)
+
+
+def group_sum(tools: ReportTools, operand: Operand) -> Result | None:
+    """Σ 得分 (or 分值) of the rows under the 一级/二级 指标 the words name without naming a row of it ("效益指标得分");
+    None for words naming a row, or no group, or another column."""
+    if operand.column not in ("score", "weight") or group_named(tools, operand.text) is None:
+        return None
+    try:
+        fact = find(tools, operand)
+    except NotFound:
+        fact = None
+    if fact is not None and (fact.kind != "indicator" or names_row(tools, operand, fact)):
+        return None
+    return indicator_total(tools, IndicatorTotal(operand, operand.column))
 
 
 def indicator_total(tools: ReportTools, node: IndicatorTotal) -> Result:

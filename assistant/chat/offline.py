@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
-                                    find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
-                                    number, of, operands, part_of_whole, proportional, rounded, score_share,
-                                    printed_rate_recomputed, sibling, table_score, tables_total, unit_family, wrap)
+                                    find, first_fact, gap_unit, group_sum, in_unit, indicator_total, number, of,
+                                    operands, part_of_whole, printed_rate_recomputed, proportional, rounded,
+                                    score_share, sibling, table_score, tables_total, unit_family, wrap)
 from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact, row_name
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
@@ -59,12 +59,9 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     key = FORM_KEY.search(node.operand.text)
     if key is not None and node.operand.column is None and not node.operand.numeric:  # not 主管部门的全年预算数
         return form_field_answer(tools, node.operand, key.group())
-    group = group_named(tools, node.operand.text)
-    if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
-        fact = find(tools, node.operand)
-        if fact.kind == "indicator" and not names_row(tools, node.operand, fact):
-            result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
-            return result, derived_sentence(result) + grounds(result.facts)
+    group = group_sum(tools, node.operand) if node.operand.column == "score" else None
+    if group is not None:  # a group named without a row: its rows' sum
+        return group, derived_sentence(group) + grounds(group.facts)
     fact = find(tools, node.operand)
     blank = blank_row_named(tools, node.operand.text, fact)
     if blank:  # "公车购置2024年决算数": its cell is "/", not the 公车运行维护 row below it
