@@ -1188,3 +1188,10 @@ def test_a_groups_score_as_a_share_of_the_total_adds_its_rows_up():
     benefits = sum(i.score for i in table.indicators if i.level1 == "效益指标" and i.score is not None)
     answer = ask(S001, "效益指标得分占总分的比例是多少？")
     assert answer.value == round(benefits / table.total_score * 100, 2)
+
+
+def test_a_share_asked_right_after_a_groups_score_is_of_that_score():
+    table = gold(S000).tables[0]
+    output = sum(i.score for i in table.indicators if i.level1 == "产出指标" and i.score is not None)
+    answer = ask(S000, "产出指标得分合计是多少？", "占总分多少？")
+    assert answer.value == round(output / table.total_score * 100, 2)

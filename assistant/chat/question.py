@@ -1256,8 +1256,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         return clean(f"{previous.subject}{body}")
     if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
         return measure_swapped(asked, previous, body)  # "执行率呢？" after "A和B哪个得分高？": the same two, by 执行率
-    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
-        return clean(f"{previous.subject}{body}")
+    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share, of the
+        measure = "".join(dict.fromkeys(column_words(previous.resolved)))  # column it was asked in ("得分合计…？占总分")
+        return clean(f"{previous.subject}{measure}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
         return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
     if asks_of_a_row(body) and previous.subject:
