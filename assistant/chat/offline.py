@@ -405,7 +405,8 @@ def gap_share(tools: ReportTools, question: str, last: Question) -> Answer | Non
     if gap.value is None or whole is None:
         return None
     share = derived(f"{wrap(gap)}÷{number(whole.value)}×100", "%", gap.facts)
-    sentence = f"{derived_sentence(gap).rstrip('。')}；{derived_sentence(share)}"  # the gap too: a combined answer drops a part this restates
+    # the gap is said too: a combined answer drops the part this one restates
+    sentence = f"{derived_sentence(gap).rstrip('。')}；{derived_sentence(share)}"
     return Answer(question=question, answer=sentence + grounds(share.facts), value=share.value,
                   unit="%", evidence=evidence(share.facts), mode="offline")
 

@@ -1029,7 +1029,8 @@ KINDS = (
     Kind("按A除以B算率", (DIVIDED, re.compile("率")), divided),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
-    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) or RATES_BEYOND.search(body) else difference(directed=True)(m, body, asked),
+    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) or RATES_BEYOND.search(body)
+         else difference(directed=True)(m, body, asked),
          on="asked", anchored=True),
     Kind("还差多少完成", (SHORT_OF,), lambda m, body, asked: Difference(
         operand(f"{body[:m.start()]}年度指标值"), operand(f"{body[:m.start()]}实际完成值")) if body[:m.start()] else None),

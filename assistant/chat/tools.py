@@ -157,7 +157,8 @@ class ReportTools:
     def _listed_on(self, part: Fact) -> Fact | None:
         """The whole of a part listed after a "；" that closes a "其中" clause ("…决算数为4980.37万元，其中：人员经费
         4360.55万元…；公用经费619.82万元": 4980.37); None when the passage before holds no such clause."""
-        earlier = [p for p in self.passages if p.paragraph == part.paragraph and p.offset + len(p.text) <= (part.offset or 0)]
+        earlier = [p for p in self.passages
+                   if p.paragraph == part.paragraph and p.offset + len(p.text) <= (part.offset or 0)]
         clause = max(earlier, key=lambda p: p.offset, default=None)
         of_which = clause.text.rfind("其中") if clause is not None and clause.text.rstrip().endswith(("；", ";")) else -1
         if of_which < 0:
