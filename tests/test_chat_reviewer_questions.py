@@ -1197,3 +1197,16 @@ def test_a_share_asked_right_after_a_groups_score_is_of_that_score():
     output = sum(i.score for i in table.indicators if i.level1 == "产出指标" and i.score is not None)
     answer = ask(S000, "产出指标得分合计是多少？", "占总分多少？")
     assert answer.value == round(output / table.total_score * 100, 2)
+
+
+def test_one_thing_in_two_places_is_checked_against_itself():
+    common = basic_row(S002, "公用经费")["2023年决算数"]
+    answer = ask(S002, "正文中的公用经费与基础数据表的公用经费决算数是否一致？")
+    assert f"等于基础数据表·公用经费·2023年决算数{float(common):g}万元" in answer.answer
+
+
+def test_a_clause_saying_its_column_is_checked_against_that_column():
+    # 001 l.97 "2024年度“三公”经费支出预算数为99.51万元，决算数为46.82万元"; 基础数据表 三公经费 2024年预算数 99.51
+    budget = basic_row(S001, "三公经费")["2024年预算数"]
+    answer = ask(S001, "正文的三公经费支出与基础数据表是否一致？")
+    assert "不等于" not in answer.answer and f"{float(budget):g}万元" in answer.answer

@@ -147,9 +147,12 @@ def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> 
         return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
     enough = WHOLE_ENOUGH if other.source else ENOUGH  # the place the question names ("正文所述") narrows the figures
     fact = None
-    for column in dict.fromkeys((other.column, None)):  # the column it took from the first side, else as printed
+    said = first_fact(result)  # a clause saying its column ("三公经费支出预算数为99.51万元") is read against that column
+    stated = columns_in(said.label)[-1:] if len(result.facts) == 1 and said.source == "narrative" else []
+    # the column it took from the first side, else the one the first clause says, else as printed
+    for column in dict.fromkeys((other.column or (stated[0] if stated else None), None)):
         matches = tools.lookup(other.text, column=column, source=other.source, units=unit_family(result.unit),
-                               near=first_fact(result), limit=10)  # ("执行数合计与部门项目支出": a split has no 执行数)
+                               near=said, limit=10)  # ("执行数合计与部门项目支出": a split has no 执行数)
         fact = fact or next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts
                              and not narrower(m.fact, other.subject)), None)
     if fact is None:

@@ -608,8 +608,10 @@ def split_compare(text: str) -> tuple[str, str | None]:
     """The first question of the text, and the figure a "是否等于…" part names (None without one)."""
     agree = AGREE.match(clean(re.sub(r"[？?]", "", text)))
     # "A和B的执行率是否一样": a measure said once, after the second name, of both — the two sides compared (SAME)
+    # … unless both sides name one thing in two places ("正文中的公用经费与基础数据表的公用经费决算数")
     shared = agree is not None and column_words(agree.group("b")) and not column_words(agree.group("a")) \
-        and tokens(subject_of(agree.group("b")))
+        and tokens(subject_of(agree.group("b"))) and tokens(subject_of(agree.group("b"))) != tokens(
+            subject_of(agree.group("a")))
     if agree and not shared:
         return clean(agree.group("a")), clean(agree.group("b"))
     pieces = [p for p in re.split(r"[？?]", text) if clean(p)]
