@@ -1210,3 +1210,15 @@ def test_a_clause_saying_its_column_is_checked_against_that_column():
     budget = basic_row(S001, "三公经费")["2024年预算数"]
     answer = ask(S001, "正文的三公经费支出与基础数据表是否一致？")
     assert "不等于" not in answer.answer and f"{float(budget):g}万元" in answer.answer
+
+
+def test_a_row_of_a_table_whose_name_says_money_is_read_in_its_own_unit():
+    row = next(i for i in project(S002, "编外用工人员经费").indicators if i.level3 == "聘用人员数量")
+    answer = ask(S002, "编外用工人员经费聘用人员数量是多少？")
+    assert answer.value == float(TARGET.match(row.actual).group(1)) and answer.unit == TARGET.match(row.actual).group(2)
+
+
+def test_a_clause_of_another_column_does_not_answer_the_column_asked():
+    # 002 l.1652 "2023年基本支出年初预算数为4668.70万元": not the 全年执行数 of 基本支出
+    line = sentence_with(S002, "2023年基本支出年初预算数")
+    assert ask(S002, "基本支出全年执行数是多少？").value != amount(line, "年初预算数为", "万元")

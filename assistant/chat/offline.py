@@ -62,7 +62,7 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     group = group_sum(tools, node.operand) if node.operand.column == "score" else None
     if group is not None:  # a group named without a row: its rows' sum
         return group, derived_sentence(group) + grounds(group.facts)
-    fact = find(tools, node.operand)
+    fact = find_in_named_table(tools, node.operand) if node.unit is None else find(tools, node.operand)
     blank = blank_row_named(tools, node.operand.text, fact)
     if blank:  # "公车购置2024年决算数": its cell is "/", not the 公车运行维护 row below it
         raise NotFound(f"{blank}的{fact.heading or COLUMN_NAMES.get(fact.column or '', '')}（基础数据表中该格为空或“/”）")
@@ -217,6 +217,20 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
         note, recomputed = recomputed_share(tools, result.facts[0])
         return replace(result, facts=result.facts + recomputed), fact_sentence(result.facts[0]) + note, ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def find_in_named_table(tools: ReportTools, operand: Operand) -> Fact:
+    """The fact the words name; failing one in the units they imply, a row of the table they name in any unit: a
+    table's name says nothing of the unit asked ("编外用工人员经费聘用人员数量" is 18人, though 经费 is money)."""
+    try:
+        return find(tools, operand)
+    except NotFound:
+        named = tools.named_tables(operand.text)
+        match = tools.best(operand.text, column=operand.column, year=operand.year, source=operand.source) \
+            if named and operand.units else None
+        if match is None or match.fact.table not in named or match.fact.kind not in ("indicator", "fund"):
+            raise
+        return match.fact
 
 
 def blank_row_named(tools: ReportTools, text: str, fact: Fact) -> str:

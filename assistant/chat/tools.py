@@ -232,6 +232,9 @@ class ReportTools:
             bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
         if fact.source == "narrative" and other_measure(phrase, fact.label):
             bonus -= OTHER_MEASURE
+        said = columns_in(fact.label) if fact.source == "narrative" and column is not None else []
+        if said and not any(answers(column, c) or answers(c, column) for c in said):
+            bonus -= OTHER_MEASURE  # "基本支出全年执行数" is not the clause "基本支出年初预算数为4668.70万元"
         if fact.source == "narrative" and change_unasked(phrase, fact.label):
             bonus -= OTHER_MEASURE
         return bonus
