@@ -1222,3 +1222,12 @@ def test_a_clause_of_another_column_does_not_answer_the_column_asked():
     # 002 l.1652 "2023年基本支出年初预算数为4668.70万元": not the 全年执行数 of 基本支出
     line = sentence_with(S002, "2023年基本支出年初预算数")
     assert ask(S002, "基本支出全年执行数是多少？").value != amount(line, "年初预算数为", "万元")
+
+
+def test_a_rate_of_growth_asked_after_a_difference_is_of_that_difference():
+    funds = gold(S002).tables[1].funds_total
+    grown = funds.full_year_budget - funds.initial_budget
+    answer = ask(S002, "部门年度资金总额全年预算比年初预算增长了多少？", "增长率是多少？")
+    assert answer.value == round(grown / funds.initial_budget * 100, 2)
+    assert f"{round(grown / funds.initial_budget * 100, 2):g}%" in ask(
+        S002, "部门年度资金总额全年预算比年初预算增长了多少？增长率是多少？").answer
