@@ -1231,3 +1231,10 @@ def test_a_rate_of_growth_asked_after_a_difference_is_of_that_difference():
     assert answer.value == round(grown / funds.initial_budget * 100, 2)
     assert f"{round(grown / funds.initial_budget * 100, 2):g}%" in ask(
         S002, "部门年度资金总额全年预算比年初预算增长了多少？增长率是多少？").answer
+
+
+@pytest.mark.parametrize("question", ["三个项目共结余多少？", "三个项目结余合计多少？"])
+def test_what_the_projects_left_unspent_together(question):
+    funds = [t.funds_total for _, t in projects(S002)]
+    left = sum(f.full_year_budget for f in funds) - sum(f.executed for f in funds)
+    assert ask(S002, question).value == round(left, 2)

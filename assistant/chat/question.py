@@ -755,6 +755,10 @@ def left_over(rest: str) -> tuple[Difference, Difference]:
     """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it — a
     self-evaluation table's 全年预算数 − 全年执行数, else (a basic-data row: 三公经费) its 预算数 − 决算数."""
     subject = re.sub(r"(?:中?的?(?:金额|资金|数额|额|部分|预算|(?:实际)?执行了?))+$", "", operand(rest).subject)
+    if EACH_TABLE.search(subject):  # "三个项目共结余多少": the tables' budgets added up, less their spending
+        tables = re.sub(r"(?:合计|一共|总共|共计|共|总计)+$", "", subject)
+        return tuple(Difference(expression(f"{tables}{budget}合计"), expression(f"{tables}{spent}合计"), signed=True)
+                     for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
     return tuple(Difference(operand(f"{subject} {budget}"), operand(f"{subject} {spent}"), signed=True)
                  for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
 
