@@ -1238,3 +1238,10 @@ def test_what_the_projects_left_unspent_together(question):
     funds = [t.funds_total for _, t in projects(S002)]
     left = sum(f.full_year_budget for f in funds) - sum(f.executed for f in funds)
     assert ask(S002, question).value == round(left, 2)
+
+
+@pytest.mark.parametrize("question", ["运行维护费未执行的资金占全年预算的比例是多少？", "运行维护费结余占全年预算数的比例？"])
+def test_what_was_left_unspent_as_a_share_of_the_budget(question):
+    funds = project(S002, "运行维护费").funds_total
+    left = funds.full_year_budget - funds.executed
+    assert ask(S002, question).value == round(left / funds.full_year_budget * 100, 2)

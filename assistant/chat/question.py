@@ -685,10 +685,15 @@ def share_within(match: re.Match, body: str, asked: str) -> Ratio:
     return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
 
 
-def share(match: re.Match, body: str, asked: str) -> Ratio | Several | None:
+def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
     if not (match.group("part") and match.group("whole")):
         return None
-    return shares(match.group("part"), match.group("whole"), body)
+    part = match.group("part")
+    spared = UNSPENT.search(part) or LEFT_OVER.search(part)
+    if spared and "预算" in match.group("whole"):  # "运行维护费未执行的资金占全年预算的比例": its 结余率
+        first, second = left_over(part[:spared.start()] + part[spared.end():])
+        return Either(Ratio(first, first.left), Ratio(second, second.left))
+    return shares(part, match.group("whole"), body)
 
 
 def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
