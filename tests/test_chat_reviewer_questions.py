@@ -1245,3 +1245,11 @@ def test_what_was_left_unspent_as_a_share_of_the_budget(question):
     funds = project(S002, "运行维护费").funds_total
     left = funds.full_year_budget - funds.executed
     assert ask(S002, question).value == round(left / funds.full_year_budget * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["三公经费决算数是多少？公用经费是多少？", "三公经费决算数是多少，公用经费是多少？",
+                                      "三公经费和公用经费分别是多少？"])
+def test_two_figures_asked_in_one_message_are_both_answered(question):
+    said = [float(basic_row(S002, label)["2023年决算数"]) for label in ("三公经费", "公用经费")]
+    answer = ask(S002, question)
+    assert all(f"{value:g}万元" in answer.answer for value in said)
