@@ -1253,3 +1253,13 @@ def test_two_figures_asked_in_one_message_are_both_answered(question):
     said = [float(basic_row(S002, label)["2023年决算数"]) for label in ("三公经费", "公用经费")]
     answer = ask(S002, question)
     assert all(f"{value:g}万元" in answer.answer for value in said)
+
+
+def test_the_table_losing_most_on_a_named_row_is_ranked_by_that_row():
+    lost_on_row = {t.name: i.weight - i.score for _, t in projects(S000) for i in t.indicators
+                   if i.level3 and "社会公众满意度" in i.level3 and i.weight is not None}
+    most = max(lost_on_row, key=lost_on_row.get)
+    answer = ask(S000, "哪个专项的社会公众满意度扣分最多？")
+    assert answer.value == lost_on_row[most] and most in answer.answer
+    table = ask(S000, "各专项的社会公众满意度扣了多少分？").answer
+    assert all(f"| {lost:g}分 |" in table for lost in lost_on_row.values())

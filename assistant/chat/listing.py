@@ -9,7 +9,7 @@ from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, comple
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Operand, Parts, Section, TablesTotal,
                                      Why, subject_of)
-from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, strip_columns
+from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, NOT_FULL, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
@@ -369,7 +369,9 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return narrative_items_listing(tools, node)
     name = f"{facts[0].row}{COLUMN_NAMES.get(facts[0].column or '', '')}" if row else COLUMN_NAMES.get(column, "")
     gap = column == "lost" or column == "executed" and bool(LEFT_OVER.search(text))
-    if gap and not row and column == "lost":
+    if gap and row and column == "lost":  # "哪个专项的社会公众满意度扣分最多": that row's 分值 − 得分 in each
+        facts, name = table_gaps(tools, row, "weight", "分"), f"{row[0].row}扣分"
+    elif gap and not row and column == "lost":
         facts, name = table_gaps(tools, facts, "total_weight", "分"), "扣分"
     elif gap and not row:  # "各项目结余多少": 全年预算数 − 全年执行数
         facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
@@ -538,11 +540,15 @@ def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, st
                  f"相差{gap.formula}={number(gap.value)}{unit}。" + rows_table(tools, facts, name))
 
 
+LOST_WORDS = re.compile(rf"{NOT_FULL.pattern}|扣(?:了|除)?")
+
+
 def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:
     """"社会公众满意度哪个专项最低", "各专项社会公众满意度得分分别是多少": the indicator the words name, in each
     (project) table that has it — its 得分 unless another column is asked; none when the words name no indicator
     row of at least two tables."""
-    words = subject_of(WHICH_WORDS.sub("", strip_columns(THRESHOLD.sub("", text))))  # "…得分低于10分": not a name
+    # "…得分低于10分", "…扣分最多", "…扣了多少分": not a name
+    words = subject_of(WHICH_WORDS.sub("", strip_columns(THRESHOLD.sub("", LOST_WORDS.sub("", text)))))
     if not tokens(words):
         return []
     best: dict[int, Fact] = {}
