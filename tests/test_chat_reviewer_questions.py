@@ -1263,3 +1263,10 @@ def test_the_table_losing_most_on_a_named_row_is_ranked_by_that_row():
     assert answer.value == lost_on_row[most] and most in answer.answer
     table = ask(S000, "各专项的社会公众满意度扣了多少分？").answer
     assert all(f"| {lost:g}分 |" in table for lost in lost_on_row.values())
+
+
+def test_a_name_holding_ji_is_kept_whole_in_a_sum():
+    # 003 l.26 "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元": 及 is inside the name, 加 joins the sum
+    line = sentence_with(S003, "市场及食品药品监管专项")
+    initial, added = amount(line, "年初预算金额", "万元"), amount(line, "追加", "万元")
+    assert ask(S003, "市场及食品药品监管专项年初预算加追加是多少？").value == round(initial + added, 2)

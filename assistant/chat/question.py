@@ -1464,7 +1464,8 @@ def names_held(text: str, names: list[list[str]]) -> str:
     held = sorted({n for kind in names for n in kind if n and JOINER.search(n)}, key=len, reverse=True)
     for name in held:
         quoted = QUOTED.findall(text)
-        if name in text and not any(name in q for q in quoted) and JOINER.search(text.replace(name, "")):
+        rest = text.replace(name, "")  # joined to something else: "和", or "加" of a sum ("…专项年初预算加追加")
+        if name in text and not any(name in q for q in quoted) and (JOINER.search(rest) or SUM_SPLIT.search(rest)):
             text = text.replace(name, f"“{name}”")
     return text
 
