@@ -1270,3 +1270,10 @@ def test_a_name_holding_ji_is_kept_whole_in_a_sum():
     line = sentence_with(S003, "市场及食品药品监管专项")
     initial, added = amount(line, "年初预算金额", "万元"), amount(line, "追加", "万元")
     assert ask(S003, "市场及食品药品监管专项年初预算加追加是多少？").value == round(initial + added, 2)
+
+
+def test_a_part_the_question_names_by_its_own_words_is_not_its_whole():
+    # 000 l.1365 "年内新增市场主体4436户（其中：企业新增872户": 企业新增 names the part
+    line = sentence_with(S000, "年内新增市场主体")
+    assert ask(S000, "企业新增多少户？").value == amount(line, "企业新增", "户")
+    assert ask(S000, "新增市场主体多少户？").value == amount(line, "年内新增市场主体", "户")

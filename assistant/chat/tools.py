@@ -132,8 +132,9 @@ class ReportTools:
         """Whether the question says most of the words the part's clause has and its whole's sentence lacks."""
         sentence = part.context[0][0] if part.context else ""
         clause = sentence[sentence.rfind("其中") + 2:] if "其中" in sentence else sentence
-        own_words = [w for w in tokens(clause + part.label)
-                     if not found(w, whole.context[0][0] + whole.label) == 1.0]
+        said = whole.context[0][0]
+        said = said[:said.find("其中")] if "其中" in said else said  # the whole's words, not those of its parts
+        own_words = [w for w in tokens(clause + part.label) if not found(w, said + whole.label) == 1.0]
         return bool(own_words) and sum(found(w, phrase) == 1.0 for w in own_words) >= PART_SINGLED_OUT * len(own_words)
 
     def whole_of(self, part: Fact) -> Fact | None:
