@@ -1277,3 +1277,9 @@ def test_a_part_the_question_names_by_its_own_words_is_not_its_whole():
     line = sentence_with(S000, "年内新增市场主体")
     assert ask(S000, "企业新增多少户？").value == amount(line, "企业新增", "户")
     assert ask(S000, "新增市场主体多少户？").value == amount(line, "年内新增市场主体", "户")
+
+
+@pytest.mark.parametrize("path, words, unit", [(S000, "全区共有市场主体", "户"), (S003, "受理各平台投诉举报共计", "起")])
+def test_a_total_asked_as_zongshu_is_the_figure_said_with_gongyou(path, words, unit):
+    question = "市场主体总数是多少户？" if path == S000 else "投诉举报总数是多少？"
+    assert ask(path, question).value == amount(sentence_with(path, words), words, unit)
