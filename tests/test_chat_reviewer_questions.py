@@ -885,3 +885,401 @@ def test_overspending_is_asked_of_the_row_named():
     # 002 编外用工人员经费: 全年预算数 93.18 (l.1300), 全年执行数 93.18 (l.1301): nothing overspent
     answer = ask(S002, "多少编外用工人员经费超支了？")
     assert answer.value == 0 and "93.18" in answer.answer
+
+
+# round 10: the last wrong answers ------------------------------------------------------------------------------------
+
+def test_a_sum_in_wan_yuan_asked_in_yi_yuan_is_converted():
+    cells = basic_row(S002, "部门基本支出预算调整")
+    answer = ask(S002, "部门基本支出预算调整2023年决算数是多少亿元？")
+    assert answer.unit == "亿元" and answer.value == round(float(cells["2023年决算数"]) / 10000, 4)
+    assert ask(S002, "三公经费决算数是多少亿元").unit == "亿元"
+
+
+def test_a_completion_rate_is_of_the_row_counting_what_is_named():
+    # 002 业务工作经费: "农产品、食品、餐饮、生产食品抽检批次" ≧1580批次 / 1580批次, beside "食品抽检批次成本" ≤760元/批次
+    row = next(i for i in project(S002, "业务工作经费").indicators if i.level3.endswith("抽检批次"))
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    answer = ask(S002, "业务工作经费的食品抽检批次完成率是多少？")
+    assert answer.value == round(done / target * 100, 2)
+    assert row.level3 in answer.answer and "食品抽检批次成本" not in answer.answer
+
+
+def test_a_difference_whose_second_figure_is_printed_alone():
+    # 003 l.11 "2023年预算收入1359.46万元，其中年初预算993.19万元"; l.15 "2023年，全年整体支出1359.46万元。"
+    spent = amount(sentence_with(S003, "全年整体支出"), "全年整体支出", "万元")
+    initial = amount(sentence_with(S003, "其中年初预算"), "其中年初预算", "万元")
+    answer = ask(S003, "2023年整体支出比年初预算多多少？")
+    assert answer.value == round(spent - initial, 2) and "增加" in answer.answer
+
+
+def test_a_narrative_figure_is_not_checked_against_a_narrower_row():
+    # 002's basic-data table has no 人员经费 row: "3、编外用工人员经费" (93.18) is one project's, not the 人员经费
+    assert not any(r.label.strip("0123456789、：其中 ") == "人员经费" for r in gold(S002).tables[0].rows)
+    answer = ask(S002, "正文中的人员经费与基础数据表是否一致？")
+    assert "编外用工" not in answer.answer and NOT_FOUND in answer.answer
+    common = basic_row(S002, "公用经费")["2023年决算数"]
+    assert f"等于基础数据表·公用经费·2023年决算数{float(common):g}" in ask(S002, "正文中的公用经费与基础数据表是否一致？").answer
+
+
+def test_a_share_of_spending_named_without_its_part_is_of_the_parts_sum():
+    # 004 l.52-56 "2、 一般公共预算支出情况 （1）…基本支出6346.47万元，其中人员经费5788.54万元 （2）…项目支出1559.70万元":
+    # no 一般公共预算财政拨款支出 total is printed, so it is 基本支出 + 项目支出, not the 基本支出 人员经费 is a part of
+    basic = amount(sentence_with(S004, "一般公共预算财政拨款基本支出"), "一般公共预算财政拨款基本支出", "万元")
+    projects_spent = amount(sentence_with(S004, "项目支出1559"), "项目支出", "万元")
+    answer = ask(S004, "基本支出占一般公共预算财政拨款支出的比例是多少？")
+    assert answer.value == round(basic / (basic + projects_spent) * 100, 2)
+    staff = amount(sentence_with(S004, "其中人员经费"), "其中人员经费", "万元")
+    assert ask(S004, "人员经费占基本支出的比例是多少？").value == round(staff / basic * 100, 2)
+
+
+def completion_rates(path) -> dict[str, float]:
+    """完成值 ÷ 指标值 × 100 of every indicator whose two cells are numbers in one unit and whose target is no ceiling;
+    the 完成值 itself of a row that is a 完成率."""
+    rates = {}
+    for table in gold(path).tables:
+        for row in table.indicators:
+            actual = TARGET.match((row.actual or "").strip())
+            target = TARGET.match((row.target or "").strip())
+            if actual and row.level3.endswith("完成率") and actual.group(2) == "%":
+                rates[row.level3] = float(actual.group(1))
+            elif actual and target and actual.group(2) == target.group(2) and float(target.group(1)) \
+                    and not row.target.startswith(("≤", "≦", "<")):
+                rates[row.level3] = float(actual.group(1)) / float(target.group(1)) * 100
+    return rates
+
+
+@pytest.mark.parametrize("path", [S001, S002])
+def test_indicators_below_a_completion_rate_are_computed_or_printed(path):
+    below = [name for name, rate in completion_rates(path).items() if rate < 100 - 1e-9]
+    answer = ask(path, "哪些完成率低于100%？")
+    assert answer.value == len(below) and all(name in answer.answer for name in below)
+    assert "个百分点" not in answer.answer
+
+
+def test_a_printed_share_is_given_with_its_own_figures_when_they_disagree():
+    # 004 l.70 "市场主体总量达111655户（企业48591户，企业占比43.46%": 48591 ÷ 111655 is 43.52%
+    line = sentence_with(S004, "企业占比")
+    total, companies = amount(line, "市场主体总量达", "户"), amount(line, "（企业", "户")
+    printed_share = amount(line, "企业占比", "%")
+    recomputed = round(companies / total * 100, 2)
+    assert recomputed != printed_share
+    answer = ask(S004, "企业占比是多少？")
+    assert answer.value == printed_share
+    assert f"{recomputed:g}%" in answer.answer and f"{printed_share:g}%" in answer.answer
+    assert ask(S004, "企业占比是否正确？").value == recomputed
+
+
+def test_projects_compared_over_two_years_are_the_basic_data_tables_project_rows():
+    # 002's project tables give one year; the basic-data table's 项目支出 rows give 2022年决算数 and 2023年决算数
+    rows = [r.label for r in gold(S002).tables[0].rows]
+    start = rows.index("项目支出：")
+    items = [label for label in rows[start + 1:] if re.match(r"\d、", label)]
+    fell = [label.split("、", 1)[1] for label in items
+            if float(basic_row(S002, label)["2023年决算数"]) < float(basic_row(S002, label)["2022年决算数"])]
+    answer = ask(S002, "哪些项目2023年决算数比2022年少？")
+    assert fell and answer.value == len(fell) and all(name in answer.answer for name in fell)
+
+
+def test_two_years_of_two_columns_keep_both_columns():
+    # "2023年预算数比2022年决算数少": each basic-data row's 2023年预算数 against its 2022年决算数
+    cells = {label: basic_row(S002, label) for label in ("三公经费", "公用经费", "政府采购金额")}
+    answer = ask(S002, "哪些经费2023年预算数比2022年决算数少？")
+    assert "2023年预算数低于2022年决算数" in answer.answer
+    for label, row in cells.items():
+        assert (label in answer.answer) == (float(row["2023年预算数"]) < float(row["2022年决算数"]))
+
+
+def test_a_sum_checked_against_a_split_the_department_table_prints():
+    # 000 部门整体支出绩效自评表 按支出性质分: 项目支出 76.4 (no 执行数 column), the five projects' 全年执行数 add up to it
+    spent = sum(t.funds_total.executed for _, t in projects(S000))
+    answer = ask(S000, "五个专项执行数合计与部门项目支出是否一致？")
+    assert answer.value == round(spent, 2) and answer.answer.split("。")[0].endswith(
+        f"等于部门整体支出绩效自评表·项目支出{gold(S000).tables[0].breakdown['项目支出']:g}万元（第44行）")
+
+
+def test_special_funds_compared_over_two_years_are_the_parts_of_the_special_funds_row():
+    # 001 基础数据表: "3、本级专项资金" and below it 市场监督专项 … 其他项目, each with 2023年决算数 and 2024年决算数
+    rows = [r.label for r in gold(S001).tables[0].rows]
+    parts = rows[rows.index("3、本级专项资金") + 1:rows.index("公用经费")]
+    fell = [label for label in parts if all(basic_row(S001, label).get(y) not in (None, "/", "——")
+                                            for y in ("2023年决算数", "2024年决算数"))
+            and float(basic_row(S001, label)["2024年决算数"]) < float(basic_row(S001, label)["2023年决算数"])]
+    answer = ask(S001, "哪些专项资金2024年决算数比2023年少？")
+    assert fell and answer.value == len(fell) and all(label in answer.answer for label in fell)
+
+
+@pytest.mark.parametrize("path", [S001, S002])
+def test_the_control_rate_is_recomputed_from_staffing(path):
+    rows = gold(path).tables[0].rows
+    header = next(i for i, r in enumerate(rows) if r.values and r.values[0] == "编制数")
+    staff, actual, rate = (float(v.rstrip("%")) for v in rows[header + 1].values)
+    answer = ask(path, "控制率是否正确？")
+    assert answer.value == round(actual / staff * 100, 2) and f"{rate:g}%" in answer.answer
+
+
+@pytest.mark.parametrize("part", ["人员经费", "公用经费"])
+def test_a_share_is_of_the_whole_its_qizhong_breaks_down(part):
+    # 002 l.1652 "…年初预算数为4668.70万元，全年预算数为4980.37万元，决算数为4980.37万元，其中：人员经费4360.55万元…；
+    # 公用经费619.82万元": both parts are of the 决算数, not the 年初预算数 named first
+    line = sentence_with(S002, "2023年基本支出年初预算数")
+    spent, value = amount(line, "决算数为", "万元"), amount(line, part, "万元")
+    assert ask(S002, f"{part}占基本支出的比例是多少？").value == round(value / spent * 100, 2)
+
+
+def test_a_gap_then_its_share_of_the_figure_named():
+    cells = basic_row(S002, "三公经费")
+    budget, spent = float(cells["2023年预算数"]), float(cells["2023年决算数"])
+    answer = ask(S002, "三公经费2023年决算数比预算数少多少？占预算数的百分之几？")
+    share = round((budget - spent) / budget * 100, 2)
+    assert answer.value == round(budget - spent, 2) and f"{share:g}%" in answer.answer
+    assert ask(S002, "三公经费2023年决算数比预算数少多少？", "占预算数的比例是多少？").value == \
+        round((budget - spent) / budget * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["哪些指标的年度指标值没有填写？", "哪些指标的年度指标值未填写？"])
+def test_indicators_whose_target_is_left_blank_after_the_column_word(question):
+    blank = [(t.name, i.level2) for t in gold(S002).tables for i in t.indicators
+             if i.target is None and i.level3 != "……" and i.weight is None and i.level3 is None]
+    answer = ask(S002, question)
+    assert blank and answer.value == len(blank) and all(name in answer.answer for name, _ in blank)
+
+
+@pytest.mark.parametrize("question, above", [("哪些专项扣分超过5分？", True), ("哪些专项扣分低于5分？", False)])
+def test_tables_by_points_lost_against_a_number(question, above):
+    lost_points = {t.name: t.total_weight - t.total_score for _, t in projects(S000)}
+    chosen = [name for name, points in lost_points.items() if (points > 5 if above else points < 5)]
+    answer = ask(S000, question)
+    assert chosen and answer.value == len(chosen) and all(name in answer.answer.split("\n")[0] for name in chosen)
+
+
+def test_a_figure_asked_after_the_lowest_table_is_of_that_table():
+    lowest = min((t for _, t in projects(S000)), key=lambda t: t.total_score)
+    answer = ask(S000, "得分最低的专项是哪个？扣了多少分？")
+    assert f"{lowest.total_weight - lowest.total_score:g}分" in answer.answer and lowest.name in answer.answer
+
+
+def test_a_table_named_alone_as_the_whole_is_measured_as_the_part():
+    budgets = {t.name: t.funds_total.full_year_budget for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项的预算是质量发展专项的百分之几？")
+    assert answer.value == round(budgets["药品监管专项"] / budgets["质量发展专项"] * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["快速检测问题样品占比是多少？", "按报告数字重算，快速检测问题样品占比是多少？"])
+def test_a_share_is_not_the_other_rate_printed_beside_it(question):
+    # 004 l.86 "快速检测52576批次，问题样品51批次，阴性率为99.86%": the share of 问题样品 is not the 阴性率
+    line = sentence_with(S004, "问题样品")
+    tested, flagged = amount(line, "快速检测", "批次"), amount(line, "问题样品", "批次")
+    assert ask(S004, question).value == round(flagged / tested * 100, 2)
+
+
+def test_the_lowest_second_level_group_is_taken_under_the_first_level_named():
+    sums: dict[str, float] = {}
+    for row in gold(S001).tables[1].indicators:
+        if row.level1 == "产出指标" and row.score is not None:
+            sums[row.level2] = sums.get(row.level2, 0) + row.score
+    lowest = min(sums.values())
+    answer = ask(S001, "产出指标中哪个二级指标得分最低？")
+    assert answer.value == round(lowest, 2) and "效益" not in answer.answer.split("：")[0]
+    assert all(name in answer.answer for name, total in sums.items() if abs(total - lowest) < 1e-9)
+
+
+def test_why_points_were_lost_right_after_a_named_thing_is_of_it():
+    drug = [i.level3 for i in project(S000, "药品监管专项").indicators
+            if i.weight is not None and i.score is not None and i.score < i.weight]
+    answer = ask(S000, "药品监管专项总分是多少？", "为什么扣分？")
+    assert answer.value == len(drug) and all(name in answer.answer for name in drug)
+    assert all("药品监管专项·" in line for line in answer.answer.split("\n")[1:])
+    answer = ask(S001, "专利许可交易金额完成率是多少？为什么扣分？")
+    assert "专利许可交易金额：分值" in answer.answer and "社会公众对食品安全满意度" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["开展抽检产商品批次还差多少没完成？", "开展抽检产商品批次距年度指标值还差多少？"])
+def test_how_far_an_indicator_falls_short_of_its_target(question):
+    row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "开展抽检产商品批次")
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    assert ask(S001, question).value == round(target - done, 2)
+
+
+def test_a_tables_total_against_the_review_score_is_their_difference():
+    scores = {s["table"]: s for s in checked_json(S000)["scores"]}
+    department = scores[0]
+    answer = ask(S000, "部门整体自评表的总分和复核得分相差多少？")
+    assert abs(answer.value) == round(abs(department["self_score"] - department["recomputed_score"]), 2)
+
+
+def test_a_basic_data_cell_left_blank_is_not_the_next_rows_figure():
+    # 001 基础数据表 "其中：公车购置 | 17.14 | / | /": no 2024年决算数, and 公车运行维护's 35.99 is not it
+    cells = basic_row(S001, "其中：公车购置")
+    assert cells["2024年决算数"] == "/"
+    answer = ask(S001, "公车购置2024年决算数是多少？")
+    assert answer.value is None and NOT_FOUND in answer.answer and "公车购置" in answer.answer
+    assert ask(S001, "公车购置2023年决算数是多少？").value == float(cells["2023年决算数"])
+
+
+def test_a_share_of_the_tables_split_is_of_the_total_the_split_adds_up_to():
+    # 001 按收入性质: 一般公共预算8805.39 + 政府性基金拨款23 + 其他资金47.9 = 全年执行数8876.29 (全年预算数 is 6653.73)
+    table = gold(S001).tables[1]
+    assert table.breakdown["一般公共预算"] > table.funds_total.full_year_budget
+    answer = ask(S001, "一般公共预算占比多少？")
+    assert answer.value == round(table.breakdown["一般公共预算"] / table.funds_total.executed * 100, 2)
+
+
+def test_projects_the_prose_says_were_topped_up():
+    # 003 l.26 "年初预算金额70万元,追加69.88万元", l.32 "年初预算金额20万元，追加45.47万元"; the other four give no 追加
+    text = S003.read_text(encoding="utf-8")
+    topped = [float(v) for v in re.findall(r"追加([\d.]+)万元", text)[1:]]  # the first is the whole budget's (l.11)
+    answer = ask(S003, "哪些项目追加了预算？")
+    assert answer.value == len(topped) and all(f"{v:g}万元" in answer.answer.split("\n")[0] for v in topped)
+
+
+@pytest.mark.parametrize("question, limit, way", [("哪些经费2023年决算数为0？", 0, "equal"),
+                                                  ("哪些经费2023年决算数超过100万元？", 100, "above")])
+def test_basic_data_rows_against_a_number(question, limit, way):
+    rows = [r.label for r in gold(S002).tables[0].rows]
+    start, end = rows.index("经费控制情况(万元)"), rows.index("楼堂馆所控制情况(2023年完工项目)")
+    spent = {}
+    for label in rows[start + 1:end]:
+        cell = basic_row(S002, label).get("2023年决算数") if label.strip() else None
+        if cell not in (None, "", "/", "——"):
+            spent[re.sub(r"^(?:\d、|其中：)", "", label).rstrip("：")] = float(cell)
+    chosen = [name for name, value in spent.items() if (value == limit if way == "equal" else value > limit)]
+    answer = ask(S002, question)
+    assert chosen and answer.value == len(chosen) and all(name in answer.answer for name in chosen)
+
+
+def test_two_years_said_with_a_relation_word_first():
+    cells = {label: basic_row(S001, label) for label in ("三公经费", "公用经费")}
+    answer = ask(S001, "哪些经费2024年决算数低于2023年？")
+    assert "2024年决算数低于2023年决算数" in answer.answer
+    assert all(label in answer.answer for label, row in cells.items()
+               if float(row["2024年决算数"]) < float(row["2023年决算数"]))
+
+
+def test_a_part_asked_after_its_whole_in_one_message_is_answered_too():
+    # 003 l.19 "网络教培机构案件1119起（其中信访171起、投诉举报948起）"
+    line = sentence_with(S003, "网络教培机构案件")
+    cases, petitions = amount(line, "网络教培机构案件", "起"), amount(line, "其中信访", "起")
+    answer = ask(S003, "查办网络教培机构案件多少起？其中信访多少起？")
+    assert answer.value == cases and f"即{cases:g}起" in answer.answer and f"即{petitions:g}起" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["三公经费下降了百分之几？", "三公经费比上年下降了百分之多少？"])
+def test_a_fall_asked_in_percent_is_the_relative_change(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    assert ask(S002, question).value == round((before - now) / before * 100, 2)
+
+
+def test_per_head_said_of_the_staff_divides_the_figure_itself():
+    # 002: 基本支出 4980.37 (部门整体支出绩效自评表 按支出性质分), 2023年实际在职人数 263
+    basic = gold(S002).tables[1].breakdown["基本支出"]
+    staff = float(basic_row(S002, "")["2023年实际在职人数"])
+    assert ask(S002, "在职人员人均基本支出是多少万元？").value == round(basic / staff, 2)
+
+
+def test_a_rate_asked_by_its_word_alone_after_a_rows_figures_is_that_rows():
+    row = next(i for i in gold(S001).tables[1].indicators if i.level3 == "开展抽检产商品批次")
+    done, target = (float(TARGET.match(cell).group(1)) for cell in (row.actual, row.target))
+    answer = ask(S001, "开展抽检产商品批次的年度指标值是多少？", "实际完成了多少？", "完成率呢？")
+    assert answer.value == round(done / target * 100, 2) and "开展抽检产商品批次" in answer.answer
+
+
+def test_a_groups_score_as_a_share_of_the_total_adds_its_rows_up():
+    table = gold(S001).tables[1]
+    benefits = sum(i.score for i in table.indicators if i.level1 == "效益指标" and i.score is not None)
+    answer = ask(S001, "效益指标得分占总分的比例是多少？")
+    assert answer.value == round(benefits / table.total_score * 100, 2)
+
+
+def test_a_share_asked_right_after_a_groups_score_is_of_that_score():
+    table = gold(S000).tables[0]
+    output = sum(i.score for i in table.indicators if i.level1 == "产出指标" and i.score is not None)
+    answer = ask(S000, "产出指标得分合计是多少？", "占总分多少？")
+    assert answer.value == round(output / table.total_score * 100, 2)
+
+
+def test_one_thing_in_two_places_is_checked_against_itself():
+    common = basic_row(S002, "公用经费")["2023年决算数"]
+    answer = ask(S002, "正文中的公用经费与基础数据表的公用经费决算数是否一致？")
+    assert f"等于基础数据表·公用经费·2023年决算数{float(common):g}万元" in answer.answer
+
+
+def test_a_clause_saying_its_column_is_checked_against_that_column():
+    # 001 l.97 "2024年度“三公”经费支出预算数为99.51万元，决算数为46.82万元"; 基础数据表 三公经费 2024年预算数 99.51
+    budget = basic_row(S001, "三公经费")["2024年预算数"]
+    answer = ask(S001, "正文的三公经费支出与基础数据表是否一致？")
+    assert "不等于" not in answer.answer and f"{float(budget):g}万元" in answer.answer
+
+
+def test_a_row_of_a_table_whose_name_says_money_is_read_in_its_own_unit():
+    row = next(i for i in project(S002, "编外用工人员经费").indicators if i.level3 == "聘用人员数量")
+    answer = ask(S002, "编外用工人员经费聘用人员数量是多少？")
+    assert answer.value == float(TARGET.match(row.actual).group(1)) and answer.unit == TARGET.match(row.actual).group(2)
+
+
+def test_a_clause_of_another_column_does_not_answer_the_column_asked():
+    # 002 l.1652 "2023年基本支出年初预算数为4668.70万元": not the 全年执行数 of 基本支出
+    line = sentence_with(S002, "2023年基本支出年初预算数")
+    assert ask(S002, "基本支出全年执行数是多少？").value != amount(line, "年初预算数为", "万元")
+
+
+def test_a_rate_of_growth_asked_after_a_difference_is_of_that_difference():
+    funds = gold(S002).tables[1].funds_total
+    grown = funds.full_year_budget - funds.initial_budget
+    answer = ask(S002, "部门年度资金总额全年预算比年初预算增长了多少？", "增长率是多少？")
+    assert answer.value == round(grown / funds.initial_budget * 100, 2)
+    assert f"{round(grown / funds.initial_budget * 100, 2):g}%" in ask(
+        S002, "部门年度资金总额全年预算比年初预算增长了多少？增长率是多少？").answer
+
+
+@pytest.mark.parametrize("question", ["三个项目共结余多少？", "三个项目结余合计多少？"])
+def test_what_the_projects_left_unspent_together(question):
+    funds = [t.funds_total for _, t in projects(S002)]
+    left = sum(f.full_year_budget for f in funds) - sum(f.executed for f in funds)
+    assert ask(S002, question).value == round(left, 2)
+
+
+@pytest.mark.parametrize("question", ["运行维护费未执行的资金占全年预算的比例是多少？", "运行维护费结余占全年预算数的比例？"])
+def test_what_was_left_unspent_as_a_share_of_the_budget(question):
+    funds = project(S002, "运行维护费").funds_total
+    left = funds.full_year_budget - funds.executed
+    assert ask(S002, question).value == round(left / funds.full_year_budget * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["三公经费决算数是多少？公用经费是多少？", "三公经费决算数是多少，公用经费是多少？",
+                                      "三公经费和公用经费分别是多少？"])
+def test_two_figures_asked_in_one_message_are_both_answered(question):
+    said = [float(basic_row(S002, label)["2023年决算数"]) for label in ("三公经费", "公用经费")]
+    answer = ask(S002, question)
+    assert all(f"{value:g}万元" in answer.answer for value in said)
+
+
+def test_the_table_losing_most_on_a_named_row_is_ranked_by_that_row():
+    lost_on_row = {t.name: i.weight - i.score for _, t in projects(S000) for i in t.indicators
+                   if i.level3 and "社会公众满意度" in i.level3 and i.weight is not None}
+    most = max(lost_on_row, key=lost_on_row.get)
+    answer = ask(S000, "哪个专项的社会公众满意度扣分最多？")
+    assert answer.value == lost_on_row[most] and most in answer.answer
+    table = ask(S000, "各专项的社会公众满意度扣了多少分？").answer
+    assert all(f"| {lost:g}分 |" in table for lost in lost_on_row.values())
+
+
+def test_a_name_holding_ji_is_kept_whole_in_a_sum():
+    # 003 l.26 "1.“市场及食品药品监管专项”年初预算金额70万元,追加69.88万元": 及 is inside the name, 加 joins the sum
+    line = sentence_with(S003, "市场及食品药品监管专项")
+    initial, added = amount(line, "年初预算金额", "万元"), amount(line, "追加", "万元")
+    assert ask(S003, "市场及食品药品监管专项年初预算加追加是多少？").value == round(initial + added, 2)
+
+
+def test_a_part_the_question_names_by_its_own_words_is_not_its_whole():
+    # 000 l.1365 "年内新增市场主体4436户（其中：企业新增872户": 企业新增 names the part
+    line = sentence_with(S000, "年内新增市场主体")
+    assert ask(S000, "企业新增多少户？").value == amount(line, "企业新增", "户")
+    assert ask(S000, "新增市场主体多少户？").value == amount(line, "年内新增市场主体", "户")
+
+
+@pytest.mark.parametrize("path, words, unit", [(S000, "全区共有市场主体", "户"), (S003, "受理各平台投诉举报共计", "起")])
+def test_a_total_asked_as_zongshu_is_the_figure_said_with_gongyou(path, words, unit):
+    question = "市场主体总数是多少户？" if path == S000 else "投诉举报总数是多少？"
+    assert ask(path, question).value == amount(sentence_with(path, words), words, unit)

@@ -7,13 +7,13 @@ from the review (`results.py`). Offline (default) other questions are understood
 the tools in `tools.py`; with mode "llm" a model drives the same tools and its numbers are verified
 against what the tools returned.
 """
+import re
 from dataclasses import replace
 
-from assistant.chat.offline import (answer_offline, answer_result, counterpart_gap, gap_answer, total_answer,
-                                    which_answer)
-from assistant.chat.question import (Difference, Larger, Listing, Lookup, Question, Several, asks_gap, asks_total,
-                                     asks_which,
-                                     questions, requests, understand)
+from assistant.chat.offline import (answer_offline, answer_result, counterpart_gap, gap_answer, gap_share,
+                                    total_answer, which_answer)
+from assistant.chat.question import (RELATION_FIRST, Difference, Larger, Listing, Lookup, Question, Several, asks_gap,
+                                     asks_total, asks_which, questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import TABLE_NUMBER, column_words
@@ -22,6 +22,9 @@ from assistant.errors import BadInput
 from schemas import Answer, CheckedReport
 
 MODES = ("offline", "llm")
+# A follow-up asking a difference again as a share of where it started ("增长率是多少？", "增幅呢？", "百分之几？")
+RELATIVE_ONLY = re.compile(r"(?:那么?)?(?:增长|下降|增减|变化|变动)?(?:率|幅度?|百分比)(?:是|为)?(?:多少|几)?(?:呢)?"
+                           r"|(?:增长|下降|增加|减少)?了?百分之(?:多少|几)(?:呢)?|增幅|降幅")
 # The tools of the last few reports asked about, so a conversation indexes its report once.
 _recent: list[tuple[CheckedReport, Document, ReportTools]] = []
 
@@ -112,7 +115,8 @@ def restates(later: Answer, earlier: Answer) -> bool:
     """Whether a later part of an answer stands on every piece of evidence an earlier part gave: it says that part
     again (a list, then the same list with reasons; a figure, then why it is so)."""
     ours = {(e.quote, e.line) for e in earlier.evidence}
-    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence}
+    other_figure = None not in (earlier.value, later.value) and earlier.value != later.value  # 1119起, then its 171起
+    return bool(ours) and ours <= {(e.quote, e.line) for e in later.evidence} and not other_figure
 
 
 def understood_answer(report: CheckedReport, document: Document, question: str, history: list[Answer],
@@ -138,6 +142,13 @@ def understood_answer(report: CheckedReport, document: Document, question: str, 
         and isinstance(last.node, Lookup) and not last.node.columns else None
     if gap is not None:  # "开展抽检产商品批次完成了多少？" then "差多少？": against its 指标值
         return gap
+    if last is not None and isinstance(last.node, Difference) and not last.node.relative \
+            and RELATIVE_ONLY.fullmatch(re.sub(r"[？?。！!\s]", "", question)):  # "…增长了多少？增长率是多少？"
+        return answer_offline(tools, replace(last, text=question.strip(), node=replace(last.node, relative=True)))
+    share = gap_share(tools, question.strip(), last) if RELATION_FIRST.match(question.strip()) and last is not None \
+        and isinstance(last.node, Difference) else None
+    if share is not None:  # "…比预算数少多少？" then "占预算数的百分之几？": the gap's share of that figure
+        return share
     if asks_gap(question) and len(history) >= 2 and all(a.value is not None for a in history[-2:]):
         return gap_answer(question, history[-2], history[-1])
     if asks_total(question) and len(history) >= 2 and all(a.value is not None and a.unit == history[-1].unit

@@ -32,6 +32,9 @@ AMOUNT_WORDS = re.compile(r"合计|之和|总和|一共|共计|总计|加起来|
 MEASURE_ENOUGH = 0.5
 PAIR_CANDIDATES = 8
 PAIRED = 0.15  # the bonus of two operands standing in the same table or paragraph
+# a share's whole is the figure the part's 其中 breaks down ("…决算数为4980.37万元，其中：人员经费4360.55万元"), over
+# another of the same name in its sentence (年初预算数4668.70)
+OF_WHICH = 0.5
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
@@ -99,7 +102,8 @@ def in_unit(result: Result, unit: str | None) -> Result:
         return result
     factor = WAN_IN[result.unit] / WAN_IN[unit]
     formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
-    return replace(result, value=rounded(calculate(formula)), unit=unit, formula=formula)
+    # 亿元 from 万元 keeps the four decimals an answer prints (4980.37万元 is 0.498亿元, not 0.5)
+    return replace(result, value=round(calculate(formula), 4), unit=unit, formula=formula)
 
 
 SAME = 0.005  # two figures equal within rounding to two decimals
@@ -224,15 +228,19 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
-    seconds = [m for m in lookup_operand(tools, second) if m.score >= ENOUGH]
     if not firsts:
         raise NotFound(first.subject or first.text)
-    if not seconds:
-        raise NotFound(second.subject or second.text)
-    pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact),
-              a.fact, b.fact)
-             for a in firsts for b in seconds if a.fact is not b.fact
-             and (not same_units or comparable(a.fact.unit, b.fact.unit))]
+    # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
+    # measured as the first is ("药品监管专项的预算是质量发展专项的百分之几")
+    for named_as in (second, own_words(second), measured_as(tools, second, first)):
+        seconds = [m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH]
+        pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
+                  + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
+                  a.fact, b.fact)
+                 for a in firsts for b in seconds if a.fact is not b.fact
+                 and (not same_units or comparable(a.fact.unit, b.fact.unit))]
+        if pairs:
+            break
     if not pairs:
         raise NotFound(second.subject or second.text)
     pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
@@ -248,6 +256,25 @@ def comparable(unit: str | None, other: str | None) -> bool:
 def named(node) -> bool:
     """Whether a node is one figure named by words (not a number the question gives, not an operation)."""
     return isinstance(node, Operand) and not LITERAL.match(node.text)
+
+
+def own_words(operand: Operand) -> Operand:
+    """The operand without the name it took from the first one ("整体支出比年初预算多多少": the 年初预算 the prose
+    gives alone, when 整体支出 has none)."""
+    return replace(operand, text=operand.text.split(" ", 1)[-1])
+
+
+def measured_as(tools: ReportTools, operand: Operand, other: Operand) -> Operand:
+    """A table named alone, measured as the other operand is ("药品监管专项的预算是质量发展专项的百分之几": the
+    质量发展专项's 预算); the operand as it is when it names more than a table."""
+    names = [name for _, name in tools.table_names() if name]
+    if operand.text not in names:
+        return operand
+    measure = other.text
+    for name in sorted((n for n in names if n in other.text), key=len, reverse=True):
+        measure = measure.replace(name, "")
+    return replace(operand, text=f"{operand.text}{measure}", column=operand.column or other.column,
+                   units=operand.units or other.units)
 
 
 def lookup_operand(tools: ReportTools, operand: Operand):
@@ -281,7 +308,15 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
         part_node = replace(part_node, units=node.whole.units)
     share = not node.times and isinstance(part_node, Operand) and isinstance(node.whole, Operand) \
         and part_node.subject != node.whole.subject  # "执行数占预算数" of one thing may pass 100%
-    part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
+    group = group_sum(tools, part_node) if isinstance(part_node, Operand) else None
+    if group is not None:  # "效益指标得分占总分的比例": the group's rows added up, of the whole named
+        try:
+            whole = evaluate(tools, node.whole, first_fact(group))
+        except NotFound:  # the whole took the group's name ("效益指标 总分"): the 总分 is the table's own
+            whole = evaluate(tools, own_words(node.whole), first_fact(group))
+        part, whole = group, in_unit(whole, group.unit)
+    else:
+        part, whole = operands(tools, part_node, node.whole, same_units=node.per is None, within=share)
     if share and spending_part_for_total(node.whole, whole):  # "占总支出" where the report states no total: the
         whole = add_up(tools, Sum(tuple(replace(node.whole, text=name) for name in BY_NATURE_OF_SPENDING)))  # sum,
         part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
@@ -297,9 +332,11 @@ TOTAL_SPENDING = re.compile(r"总支出|支出总额|全部支出|支出合计|�
 
 
 def spending_part_for_total(asked: object, found_whole: Result) -> bool:
-    """Whether the total spending asked for came to one of its own parts (基本支出 for 总支出: a report stating only
-    基本支出 and 项目支出); the total is then their sum."""
-    if not isinstance(asked, Operand) or not TOTAL_SPENDING.search(asked.text) or len(found_whole.facts) != 1:
+    """Whether the total spending asked for (总支出, or spending named without its part: 一般公共预算财政拨款支出) came
+    to one of its own parts (基本支出 for 总支出: a report stating only 基本支出 and 项目支出); the total is then their
+    sum."""
+    if not isinstance(asked, Operand) or len(found_whole.facts) != 1 or not TOTAL_SPENDING.search(asked.text) and not (
+            "支出" in asked.text and not any(part in asked.text for part in BY_NATURE_OF_SPENDING)):
         return False
     fact = found_whole.facts[0]
     return any(part in fact.label for part in BY_NATURE_OF_SPENDING) and not TOTAL_SPENDING.search(fact.label)
@@ -431,8 +468,14 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         return completed
     column = "execution_rate" if "执行率" in node.subject.text else None
     printed = tools.best(node.subject.text, units=PERCENT, column=column, source=node.subject.source)
+    head = tokens(node.subject.subject)[-1:]
+    if printed and node.rate is None and head and found(head[0], printed.fact.label) < 1:
+        printed = None  # "问题样品占比" is not the 阴性率 printed beside it
     if printed and not node.recompute:
         return of(printed.fact)
+    own = printed_rate_recomputed(tools, printed.fact) if printed else None
+    if own is not None:  # "企业占比是否正确", "控制率是否正确": from the figures it is printed of
+        return own
     if column:  # no printed 执行率: of a project the narrative numbers, its own; else (a basic-data row) 决算数 ÷ 预算数
         subject = re.sub(r"(?:预算)?执行率", "", node.subject.text)
         item = next((item for item in tools.projects if item.name in subject), None)
@@ -451,8 +494,12 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
         # "基本支出占比": the report prints the part itself; its whole is the figure its sentence breaks down
         # ("支出1359.46万元，其中基本支出998.09万元"), else the question names none to divide it by
         parts = [m.fact for m in tools.lookup(node.subject.text, source="narrative", units=MONEY_UNITS | PEOPLE_UNITS,
-                                              limit=WHOLE_CANDIDATES) if m.score >= ENOUGH]
+                                              limit=WHOLE_CANDIDATES) if m.score >= ENOUGH
+                 and all(w in m.fact.label for w in words)]  # the part itself, not a figure beside it
         part, whole = next(((p, w) for p in parts if (w := tools.whole_of(p)) is not None), (None, None))
+        split = breakdown_share(tools, node.subject) if whole is None else None
+        if split is not None:  # "一般公共预算占比": no sentence breaks it down, the table's split does
+            return split
         if whole is None:
             raise NotFound(f"{node.subject.subject}占比所指的总数")
         return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
@@ -477,13 +524,49 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
 
 
+SHARE_LABEL = re.compile(r"(?P<part>[\u4e00-\u9fa5]+?)(?:所占比例|所占比重|占比|比重|比例)$")
+
+
+def share_of_its_sentence(tools: ReportTools, share: Fact) -> Result | None:
+    """A share the prose prints ("市场主体总量达111655户（企业48591户，企业占比43.46%"), recomputed from the figures
+    before it in its paragraph: the last naming its part (企业48591户), and the last before that, in the part's unit,
+    at least as large (111655户); None when the prose gives no such pair."""
+    named = SHARE_LABEL.search(share.label.strip("，,、；;（( "))
+    words = tokens(named.group("part")) if named and share.source == "narrative" and share.unit == "%" else []
+    before = [f for f in tools.facts if words and f.source == "narrative" and f.paragraph == share.paragraph
+              and f.unit not in PERCENT and f.value and (f.offset or 0) < (share.offset or 0)]
+    part = max((f for f in before if all(w in f.label for w in words)), key=lambda f: f.offset or 0, default=None)
+    whole = max((f for f in before if part is not None and f.unit == part.unit and (f.offset or 0) < (part.offset or 0)
+                 and f.value >= part.value), key=lambda f: f.offset or 0, default=None)
+    if whole is None:
+        return None
+    return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
+
+
+def printed_rate_recomputed(tools: ReportTools, rate: Fact) -> Result | None:
+    """A printed rate recomputed from the figures it is of: a share from its own sentence, the basic-data table's
+    控制率 as 实际在职人数 ÷ 编制数; None for other rates."""
+    if rate.kind != "basic" or "控制率" not in (rate.row or ""):
+        return share_of_its_sentence(tools, rate)
+    row = [f for f in tools.facts if f.kind == "basic" and f.table == rate.table and f.value is not None]
+    staff = next((f for f in row if f.row == "编制数"), None)
+    actual = next((f for f in row if "在职人数" in (f.row or "")), None)
+    if staff is None or actual is None or not staff.value:
+        return None
+    return derived(f"{number(actual.value)}÷{number(staff.value)}×100", "%", [actual, staff])
+
+
 def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
     """A source or kind of spending a table splits its 年度资金总额 into, as a share of that total (全年预算数); None
     when the words name no such item."""
     match = tools.best(subject.text, source="table", units=MONEY_UNITS, year=subject.year)
     part = match.fact if match is not None and match.fact.kind == "breakdown" else None
-    whole = next((f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund"
-                  and f.primary and f.column == "full_year_budget" and f.value), None)
+    totals = [f for f in tools.facts if part is not None and f.table == part.table and f.kind == "fund"
+              and f.primary and f.column in ("full_year_budget", "executed") and f.value]
+    largest = max((f.value for f in tools.facts if part is not None and f.table == part.table
+                   and f.kind == "breakdown" and f.value is not None), default=0)
+    # the 全年预算数, unless the split is of more than that (001 splits its 全年执行数 8876.29, above its budget)
+    whole = min(totals, key=lambda f: (f.value < largest - SAME, f.column != "full_year_budget"), default=None)
     if part is None or whole is None or part.value is None:
         return None
     return derived(f"{number(part.value)}÷{number(whole.value)}×100", "%", [part, whole])
@@ -492,12 +575,27 @@ def breakdown_share(tools: ReportTools, subject: Operand) -> Result | None:
 def indicator_completion(tools: ReportTools, subject: Operand) -> Result | None:
     """完成值 ÷ 指标值 × 100 of the indicator row the words name, when both are counts or amounts in one unit; else
     None."""
-    name = re.sub(r"(?:的)?完成率$", "", subject.text)
-    match = tools.best(name, column="actual", source="table", units=None)
-    actual = match.fact if match is not None and match.fact.kind == "indicator" else None
-    target = sibling(tools, actual, "target") if actual is not None and label_named(actual, name) else None
-    if target is None or not target.value or actual.value is None or target.unit != actual.unit or actual.unit == "%":
-        return None  # a row in % is a rate itself ("任务完成率"): its 完成值 answers
+    for name in (subject.text, re.sub(r"(?:的)?完成率$", "", subject.text)):  # a row printing the rate comes first
+        match = tools.best(name, column="actual", source="table", units=None)
+        actual = match.fact if match is not None and match.fact.kind == "indicator" else None
+        if actual is not None and label_named(actual, name) and (name != subject.text or printed_completion(actual)):
+            return completion(tools, actual)
+    return None
+
+
+def printed_completion(actual: Fact) -> bool:
+    return actual.unit == "%" and (actual.row or "").endswith("完成率")
+
+
+def completion(tools: ReportTools, actual: Fact) -> Result | None:
+    """An indicator row's 完成率: the 完成值 of a row that is a 完成率 itself ("抽检完成率 100%"); else 完成值 ÷ 指标值 × 100
+    when both are in one unit and the target is not a ceiling (≤760元/批次 is kept, not completed); else None."""
+    if printed_completion(actual):
+        return of(actual)
+    target = sibling(tools, actual, "target")
+    if target is None or not target.value or actual.value is None or target.unit != actual.unit \
+            or parse_target(target.text).comparator in ("≤", "<"):
+        return None
     return derived(f"{number(actual.value)}÷{number(target.value)}×100", "%", [actual, target])
 
 
@@ -581,6 +679,20 @@ def item_rate(tools: ReportTools, item: NarrativeItem) -> Result | None:
 
 def headline(match: Match) -> tuple[float, int]:
     return round(match.rank, 1), -(match.fact.offset or 0)
+
+
+def group_sum(tools: ReportTools, operand: Operand) -> Result | None:
+    """Σ 得分 (or 分值) of the rows under the 一级/二级 指标 the words name without naming a row of it ("效益指标得分");
+    None for words naming a row, or no group, or another column."""
+    if operand.column not in ("score", "weight") or group_named(tools, operand.text) is None:
+        return None
+    try:
+        fact = find(tools, operand)
+    except NotFound:
+        fact = None
+    if fact is not None and (fact.kind != "indicator" or names_row(tools, operand, fact)):
+        return None
+    return indicator_total(tools, IndicatorTotal(operand, operand.column))
 
 
 def indicator_total(tools: ReportTools, node: IndicatorTotal) -> Result:

@@ -3,13 +3,13 @@ and the figures, findings and passages that explain a deviation."""
 import re
 from dataclasses import replace
 
-from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, derived, find, gap_unit, group_named,
-                                    item_figure, item_rate, label_named, listed_items, number, of, sibling,
+from assistant.chat.compute import (SAME, TABLE_COLUMN, NotFound, Result, completion, derived, find, gap_unit,
+                                    group_named, item_figure, item_rate, label_named, listed_items, number, of, sibling,
                                     table_named)
 from assistant.chat.facts import BY_NATURE_OF_SPENDING, COLUMN_NAMES, Fact, is_placeholder
 from assistant.chat.question import (SECTION, THRESHOLD, Contents, Goals, Listing, Operand, Parts, Section, TablesTotal,
                                      Why, subject_of)
-from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, strip_columns
+from assistant.chat.vocabulary import GROUP_LEVEL, LEFT_OVER, MONEY_UNITS, NOT_FULL, strip_columns
 from assistant.retrieval import tokens
 from assistant.chat.results import Deducted, deducted, deductions_listing, finding_line, table_label
 from assistant.chat.tools import ENOUGH, ReportTools
@@ -22,7 +22,8 @@ RATE_LABEL = re.compile(r"率|比例|占比|比重")  # a clause stating a rate 
 RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}率$")  # the rate a subject ends in: 完成率 of 工作完成率
 # "哪些项目没有列出年初预算", "哪些项目没有追加": a figure not given; 没有超支/完成 is an outcome, not a figure missing
 NOT_GIVEN = re.compile(r"(?:没有|没|未|无)(?:列出|列明|给出|写明|说明|提到)|没有(?!超支|完成|达到|达标|实现)")
-HAS = re.compile(r"(?:项目|专项)(?:中|里)?有(?!哪|多少|几)")  # "哪些项目有追加预算": the items giving that figure
+# "哪些项目有追加预算", "哪些项目追加了预算": the items giving that figure
+HAS = re.compile(r"(?:项目|专项)(?:中|里)?(?:有(?!哪|多少|几)|(?=(?:追加|调增|调减|结余|结转)了))")
 ROW_COLUMNS = frozenset({"target", "actual", "weight", "score"})  # the columns an indicator row has
 DEVIATION = re.compile(r"偏差|偏离|差距|差异|相差")  # "哪个指标偏差最大": 完成值 against 指标值
 LIST_MARKER = re.compile(r"其中|主要包括|包括|主要用于|用于|主要是|具体为|分别为|[：:]")  # what a listing sentence opens with
@@ -44,7 +45,25 @@ def listing_answer(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return tables_listing(tools, node)
     if node.over == "narrative":
         return narrative_rates_beyond(tools, node)
+    if node.over == "basic":
+        return basic_rows_beyond(tools, node)
     return indicators_listing(tools, node)
+
+
+def basic_rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
+    """The basic-data rows whose figure in one column (of the year asked, else the report's) stands at, below or above
+    a number ("哪些经费2023年决算数为0": 会议费、培训费), each with its cell."""
+    column = BASIC_COLUMN.get(node.column, node.column)
+    year = node.subject.year or tools.report.year
+    cells = [f for f in tools.facts if f.kind == "basic" and f.column == column and f.value is not None
+             and f.unit in MONEY_UNITS and f.year in (None, year)]
+    if not cells:
+        raise NotFound(f"基础数据表的{COLUMN_NAMES.get(column, column)}")
+    hits = [f for f in cells if COMPARES[node.condition](f.value, node.threshold)]
+    said = f"{cells[0].heading or COLUMN_NAMES.get(column, '')}{WAY_WORDS[node.condition]}{number(node.threshold)}万元"
+    listed = "、".join(f"{f.row}（{printed(f)}，{where(f)}）" for f in hits)
+    return (Result(float(len(hits)), "个", "", hits or cells),
+            f"基础数据表中{said}的有{len(hits)}个：{listed}。" if hits else f"基础数据表中没有{said}的。")
 
 
 def narrative_rates_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
@@ -350,7 +369,9 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         return narrative_items_listing(tools, node)
     name = f"{facts[0].row}{COLUMN_NAMES.get(facts[0].column or '', '')}" if row else COLUMN_NAMES.get(column, "")
     gap = column == "lost" or column == "executed" and bool(LEFT_OVER.search(text))
-    if gap and not row and column == "lost":
+    if gap and row and column == "lost":  # "哪个专项的社会公众满意度扣分最多": that row's 分值 − 得分 in each
+        facts, name = table_gaps(tools, row, "weight", "分"), f"{row[0].row}扣分"
+    elif gap and not row and column == "lost":
         facts, name = table_gaps(tools, facts, "total_weight", "分"), "扣分"
     elif gap and not row:  # "各项目结余多少": 全年预算数 − 全年执行数
         facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
@@ -424,8 +445,10 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     shown."""
     way = node.condition.removesuffix("_column")
     asks_projects = re.search(r"项目|专项", node.subject.text) and node.subject.source != "basic_data"
-    projects = asks_projects and any(t.kind == "project" for t in tools.report.tables)
-    if asks_projects and not projects and tools.projects and {node.column, *node.also} <= set(ITEM_MEASURES):
+    # a self-evaluation table gives one year: two years are the basic-data table's, its 项目支出 rows for projects
+    projects = asks_projects and not node.years and any(t.kind == "project" for t in tools.report.tables)
+    if asks_projects and not projects and not node.years and tools.projects \
+            and {node.column, *node.also} <= set(ITEM_MEASURES):
         return items_beyond(tools, node, way)
     if projects:
         first, second = (FUNDS_COLUMN.get(c, c) for c in (node.column, node.also[0]))
@@ -433,7 +456,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         name = lambda f: table_label(tools, f.table)  # noqa: E731
     else:
         first, second = (BASIC_COLUMN.get(c, c) for c in (node.column, node.also[0]))
-        wholes = [row for row in tools.names[2] if row and row in node.subject.text]  # "本级专项资金中哪些…": its parts
+        wholes = [row for row in tools.names[2] if row and row in node.subject.text] or (
+            projects_rows(tools, node.subject.text) if asks_projects and node.years else [])
         year, other_year = node.years or (tools.report.year, None)  # "2023年决算数比2022年少": one column in two years
         rows = [f for f in tools.facts if f.kind == "basic" and f.column == first and f.value is not None
                 and (year is None or f.year in (None, year)) and (not wholes or f.parent == max(wholes, key=len))]
@@ -441,6 +465,8 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
                            and g.column == second and g.year == (other_year or f.year)), None)) for f in rows]
         name = lambda f: f.row or ""  # noqa: E731
     pairs = [(a, b) for a, b in pairs if b is not None and b.value is not None]
+    if not pairs and node.years:
+        raise NotFound(f"各行{node.years[0]}年与{node.years[1]}年的数")
     if not pairs:
         raise NotFound(f"{COLUMN_NAMES.get(first, first)}与{COLUMN_NAMES.get(second, second)}")
     hits = [(a, b) for a, b in pairs if COMPARES[way](a.value, b.value)]
@@ -449,6 +475,14 @@ def rows_beyond(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     cells = "、".join(f"{name(a)}（{printed(a)}，{printed(b)}，{where(a)}）" for a, b in hits)
     head = f"{said}的有{len(hits)}个：{cells}。" if hits else f"没有{said}的。"
     return Result(float(len(hits)), "个", "", [f for pair in (hits or pairs) for f in pair]), head
+
+
+def projects_rows(tools: ReportTools, text: str) -> list[str]:
+    """The basic-data row whose parts are the projects asked of: one holding parts whose name ends on the word asked
+    ("哪些专项资金…": 本级专项资金), else 项目支出."""
+    asked = re.search(r"专项资金|专项经费|项目资金", text)
+    parents = {f.parent for f in tools.facts if f.kind == "basic" and f.parent}
+    return [row for row in parents if asked and row.endswith(asked.group())] or ["项目支出"]
 
 
 def items_beyond(tools: ReportTools, node: Listing, way: str) -> tuple[Result, str]:
@@ -506,11 +540,15 @@ def spread(tools: ReportTools, facts: list[Fact], name: str) -> tuple[Result, st
                  f"相差{gap.formula}={number(gap.value)}{unit}。" + rows_table(tools, facts, name))
 
 
+LOST_WORDS = re.compile(rf"{NOT_FULL.pattern}|扣(?:了|除)?")
+
+
 def indicator_of_each_table(tools: ReportTools, text: str, column: str | None, projects: bool) -> list[Fact]:
     """"社会公众满意度哪个专项最低", "各专项社会公众满意度得分分别是多少": the indicator the words name, in each
     (project) table that has it — its 得分 unless another column is asked; none when the words name no indicator
     row of at least two tables."""
-    words = subject_of(WHICH_WORDS.sub("", strip_columns(THRESHOLD.sub("", text))))  # "…得分低于10分": not a name
+    # "…得分低于10分", "…扣分最多", "…扣了多少分": not a name
+    words = subject_of(WHICH_WORDS.sub("", strip_columns(THRESHOLD.sub("", LOST_WORDS.sub("", text)))))
     if not tokens(words):
         return []
     best: dict[int, Fact] = {}
@@ -547,7 +585,7 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
         raise NotFound("项目支出绩效自评表")
     if "执行率" in node.subject.text:
         return narrative_rates(tools, projects, node)
-    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text)))
+    words = WHICH_WORDS.sub("", NOT_GIVEN.sub("", THRESHOLD.sub("", node.subject.text))).replace("了", "")
     units = node.subject.units if node.subject.units and node.subject.units <= MONEY_UNITS else MONEY_UNITS
     subject = replace(node.subject, text=words, units=units)  # "有几个项目": the count is of projects, amounts in money
     amounts = {f.paragraph: f for f in listed_items(tools, TablesTotal(subject, "executed"))}
@@ -665,7 +703,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     level = GROUP_LEVEL.search(node.subject.text)
     if node.condition in ("highest", "lowest") and level and node.column in (None, "score"):  # "哪个二级指标得分最低"
         return group_extreme(tools, table if table is not None else tools.main_table, level.group() == "一级",
-                             node.condition)
+                             node.condition, group)
     if node.condition in ("highest", "lowest"):
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
@@ -675,6 +713,9 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
     if node.column == "score_rate" and node.condition in COMPARES:
         asked = tools.named_tables(node.subject.text)
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
+    if node.column == "completion" and node.condition in COMPARES:
+        asked = tools.named_tables(node.subject.text)
+        return completion_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
     if node.condition == "blank":
         return blank_rows(tools, tools.named_tables(node.subject.text), group, node.column)
     if node.condition == "not_full" and level:  # "哪些一级指标扣了分": the groups their rows lost points in
@@ -760,10 +801,13 @@ def printed_cell(value: str | float) -> str:
     return f"{value:g}分" if isinstance(value, float) else str(value)
 
 
-def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> dict[str, list[tuple[Fact, Fact]]]:
-    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标."""
+def level_groups(tools: ReportTools, table: int | None, first_level: bool,
+                 within: str | None = None) -> dict[str, list[tuple[Fact, Fact]]]:
+    """The (分值, 得分) of a table's rows by their 一级 (or 二级) 指标; of the 二级 under one 一级 指标 `within`."""
     groups: dict[str, list[tuple[Fact, Fact]]] = {}
     for weight, score in scored_pairs(tools, table, None):
+        if within and score.group != within:
+            continue
         names = score.context[-1][0].split() if not first_level else [score.group or ""]
         name = names[-1] if names else ""
         if name:
@@ -773,11 +817,13 @@ def level_groups(tools: ReportTools, table: int | None, first_level: bool) -> di
     return groups
 
 
-def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str) -> tuple[Result, str]:
-    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest)."""
+def group_extreme(tools: ReportTools, table: int | None, first_level: bool, condition: str,
+                  within: str | None = None) -> tuple[Result, str]:
+    """The 一级 (or 二级) 指标 of a table whose rows' Σ 得分 is the highest (or lowest); of the 二级 under the 一级 指标
+    `within` when one is named ("产出指标中哪个二级指标得分最低")."""
     if table is None:  # no table named and no main one: groups of different tables are not one ranking
         raise NotFound("一级指标" if first_level else "二级指标")
-    groups = level_groups(tools, table, first_level)
+    groups = level_groups(tools, table, first_level, None if first_level else within)
     sums = {name: derived("+".join(number(s.value) for _, s in pairs), "分", [s for _, s in pairs])
             for name, pairs in groups.items()}
     best = (max if condition == "highest" else min)(result.value for result in sums.values())
@@ -878,6 +924,26 @@ def most_lost(tools: ReportTools, table: int | None, group: str | None, conditio
     result = derived(f"{number(weight.value)}−{number(score.value)}", "分", [weight, score])
     name, most = score.describe().rsplit("·", 1)[0], "最多" if condition == "highest" else "最少"
     return result, f"扣分{most}的是{name}：{result.formula}={number(result.value)}分（{where(score)}）。"
+
+
+def completion_rates_beyond(tools: ReportTools, table: int | None, group: str | None,
+                            node: Listing) -> tuple[Result, str]:
+    """The indicators whose 完成率 stands below / above the number asked: 完成值 ÷ 指标值 of a count or amount, or the
+    完成值 of a row that is a 完成率 itself ("抽检完成率 100%"); the prose's 完成率 when the report has no indicators."""
+    rows = [f for f in tools.indicator_facts("actual", table, group) if not is_placeholder(f.row or "")]
+    if not rows:
+        return narrative_rates_beyond(tools, replace(node, over="narrative", column="rate"))
+    rates = [(rate, f) for f in rows if (rate := completion(tools, f))]
+    hits = [(rate, f) for rate, f in rates if COMPARES[node.condition](rate.value, node.threshold)]
+    what = f"完成率{WAY_WORDS[node.condition]}{number(node.threshold)}%的指标"
+    if not hits:
+        return Result(0.0, "个", "", [f for _, f in rates[:SHOWN]]), f"没有{what}（按完成值÷指标值计算，或表中所列完成率）。"
+    lines = "\n".join(f"{i}. {f.describe().rsplit('·', 1)[0]}："
+                      f"{f'{rate.formula}={number(rate.value)}%' if rate.formula != number(rate.value) else f.text}"
+                      f"（{where(f)}）" for i, (rate, f) in enumerate(hits[:SHOWN], 1))
+    rest = "、".join(f.row or "" for _, f in hits[SHOWN:])
+    return (Result(float(len(hits)), "个", "", [f for _, f in hits]),
+            f"共有{len(hits)}个{what}：\n{lines}" + (f"\n（另有：{rest}）" if rest else ""))
 
 
 def at_target(tools: ReportTools, actual: Fact) -> bool:

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from assistant.chat.calculator import calculate
 from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
-                                    find, first_fact, gap_unit, group_named, in_unit, indicator_total, names_row,
-                                    number, of, operands, part_of_whole, proportional, score_share, sibling,
-                                    table_score, tables_total, unit_family)
-from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact
+                                    find, first_fact, gap_unit, group_sum, in_unit, indicator_total, number, of,
+                                    operands, part_of_whole, printed_rate_recomputed, proportional, rounded,
+                                    score_share, sibling, table_score, tables_total, unit_family, wrap)
+from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact, row_name
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
                                     target_missed, why_answer)
 from assistant.chat.question import (ASKING, Compared, Contents, Deduction, Either, Goals, IndicatorTotal, Larger,
@@ -59,13 +59,13 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     key = FORM_KEY.search(node.operand.text)
     if key is not None and node.operand.column is None and not node.operand.numeric:  # not 主管部门的全年预算数
         return form_field_answer(tools, node.operand, key.group())
-    group = group_named(tools, node.operand.text)
-    if group is not None and node.operand.column == "score":  # a group named without a row: its rows' sum
-        fact = find(tools, node.operand)
-        if fact.kind == "indicator" and not names_row(tools, node.operand, fact):
-            result = indicator_total(tools, IndicatorTotal(node.operand, "score"))
-            return result, derived_sentence(result) + grounds(result.facts)
-    fact = find(tools, node.operand)
+    group = group_sum(tools, node.operand) if node.operand.column == "score" else None
+    if group is not None:  # a group named without a row: its rows' sum
+        return group, derived_sentence(group) + grounds(group.facts)
+    fact = find_in_named_table(tools, node.operand) if node.unit is None else find(tools, node.operand)
+    blank = blank_row_named(tools, node.operand.text, fact)
+    if blank:  # "公车购置2024年决算数": its cell is "/", not the 公车运行维护 row below it
+        raise NotFound(f"{blank}的{fact.heading or COLUMN_NAMES.get(fact.column or '', '')}（基础数据表中该格为空或“/”）")
     fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
@@ -145,16 +145,29 @@ def compare_sentence(tools: ReportTools, result: Result, compared: Compared) -> 
     if target is not None and target.value is not None:  # "完成值是否达到年度指标值": in the target's direction
         met = not target_missed(tools, actual)
         return f"{'已达到' if met else '未达到'}年度指标值{target.text}（{where(target)}）。", [target]
-    matches = tools.lookup(other.text, column=other.column, source=other.source, units=unit_family(result.unit),
-                           near=first_fact(result), limit=10)
     enough = WHOLE_ENOUGH if other.source else ENOUGH  # the place the question names ("正文所述") narrows the figures
-    fact = next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts), None)
+    fact = None
+    said = first_fact(result)  # a clause saying its column ("三公经费支出预算数为99.51万元") is read against that column
+    stated = columns_in(said.label)[-1:] if len(result.facts) == 1 and said.source == "narrative" else []
+    # the column it took from the first side, else the one the first clause says, else as printed
+    for column in dict.fromkeys((other.column or (stated[0] if stated else None), None)):
+        matches = tools.lookup(other.text, column=column, source=other.source, units=unit_family(result.unit),
+                               near=said, limit=10)  # ("执行数合计与部门项目支出": a split has no 执行数)
+        fact = fact or next((m.fact for m in matches if m.score >= enough and m.fact not in result.facts
+                             and not narrower(m.fact, other.subject)), None)
     if fact is None:
         return f"{NOT_FOUND}可与之比较的“{other.subject}”。", []
     word, holds = RELATIONS[compared.relation]
     verdict = word if holds(result.value, in_unit(of(fact), result.unit).value) else f"不{word}"
     name = fact.describe() if fact.source == "table" else other.subject
     return f"{verdict}{name}{number(fact.value)}{fact.unit or ''}（{where(fact)}）。", [fact]
+
+
+def narrower(fact: Fact, subject: str) -> bool:
+    """Whether a table row is a narrower item than the one named: all the named words and more ("编外用工人员经费" is
+    not 人员经费), so a figure is never checked against a part of it."""
+    named, row = tokens(subject), tokens(fact.row or "") if fact.source == "table" else []
+    return bool(named) and all(word in (fact.row or "") for word in named) and any(word not in subject for word in row)
 
 
 def closest_passages(tools: ReportTools, text: str) -> list[Evidence]:
@@ -201,8 +214,48 @@ def run(tools: ReportTools, node) -> tuple[Result, str, str]:
     handler = HANDLERS.get(type(node))
     result = handler(tools, node) if handler else evaluate(tools, node)
     if len(result.facts) == 1 and result.formula == number(result.value):  # a figure as printed, not derived
-        return result, fact_sentence(result.facts[0]), ""
+        note, recomputed = recomputed_share(tools, result.facts[0])
+        return replace(result, facts=result.facts + recomputed), fact_sentence(result.facts[0]) + note, ""
     return result, derived_sentence(result), grounds(result.facts)
+
+
+def find_in_named_table(tools: ReportTools, operand: Operand) -> Fact:
+    """The fact the words name; failing one in the units they imply, a row of the table they name in any unit: a
+    table's name says nothing of the unit asked ("编外用工人员经费聘用人员数量" is 18人, though 经费 is money)."""
+    try:
+        return find(tools, operand)
+    except NotFound:
+        named = tools.named_tables(operand.text)
+        match = tools.best(operand.text, column=operand.column, year=operand.year, source=operand.source) \
+            if named and operand.units else None
+        if match is None or match.fact.table not in named or match.fact.kind not in ("indicator", "fund"):
+            raise
+        return match.fact
+
+
+def blank_row_named(tools: ReportTools, text: str, fact: Fact) -> str:
+    """The basic-data row the words name when the figure found is another row's: the named one has no figure there;
+    "" when the words name no other row."""
+    if fact.kind != "basic":
+        return ""
+    rows = {row_name(row) for table in tools.report.tables if table.kind == "basic_data" for row in table.rows}
+    named = max((row for row in rows if len(row) >= 2 and row in text), key=len, default="")
+    return named if named and named != fact.row and named not in (fact.row or "") \
+        and (fact.row or "") not in text else ""
+
+
+def recomputed_share(tools: ReportTools, share: Fact) -> tuple[str, list[Fact]]:
+    """Of a share or rate printed, what the figures it is of give when that differs beyond the printed rounding
+    ("按正文所列企业48591户÷市场主体总量达111655户计算为43.52%，与所列43.46%相差0.06个百分点"), with those two
+    figures; "" and none when they agree or the prose gives none."""
+    own = printed_rate_recomputed(tools, share)
+    decimals = len(number(share.value).partition(".")[2])
+    if own is None or abs(own.value - share.value) <= 0.5 * 10 ** -decimals + SAME / 10:
+        return "", []
+    gap = number(rounded(abs(own.value - share.value)))
+    names = "÷".join(f"{f.label.strip('，,、（( ')}{number(f.value)}{f.unit or ''}" for f in own.facts)
+    return (f"按正文所列{names}计算为{number(own.value)}%，与所列{number(share.value)}%相差{gap}个百分点"
+            f"（{where(own.facts[0])}）。", own.facts)
 
 
 def larger_answer(tools: ReportTools, node: Larger) -> tuple[Result, str]:
@@ -355,6 +408,24 @@ def gap_answer(question: str, first: Answer, second: Answer) -> Answer:
     high, low = sorted((first, second), key=lambda a: -a.value)
     return of_two_answers(question, f"{number(high.value)}−{number(low.value)}", gap_unit(high.unit or low.unit),
                           first, second)
+
+
+def gap_share(tools: ReportTools, question: str, last: Question) -> Answer | None:
+    """"占预算数的百分之几？" right after a difference ("三公经费决算数比预算数少多少？"): the gap as a share of the
+    figure of it the question names by its column (58.7−32.15 of the 预算数 58.7); None when it names none of them."""
+    try:
+        gap = run(tools, last.node)[0]
+    except NotFound:
+        return None
+    named = columns_in(question)
+    whole = next((f for f in gap.facts if f.column in named and f.value), None)
+    if gap.value is None or whole is None:
+        return None
+    share = derived(f"{wrap(gap)}÷{number(whole.value)}×100", "%", gap.facts)
+    # the gap is said too: a combined answer drops the part this one restates
+    sentence = f"{derived_sentence(gap).rstrip('。')}；{derived_sentence(share)}"
+    return Answer(question=question, answer=sentence + grounds(share.facts), value=share.value,
+                  unit="%", evidence=evidence(share.facts), mode="offline")
 
 
 def total_answer(question: str, first: Answer, second: Answer) -> Answer:

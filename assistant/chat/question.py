@@ -21,7 +21,7 @@ from assistant.chat.vocabulary import (COLUMN, COLUMN_OF, EXTREME, GROUP_LEVEL, 
                                        strip_columns, strip_scope, whole_spending_named, year_in)
 from assistant.values import normalize_text
 
-ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|人|辆|件|批次|户|家|分|万元|元|钱|条)?"
+ASKING = re.compile(r"百分之(?:多少|几)|(?:多少|几)(?:%|个百分点)|(?:是|为|有|共|一共|总共|等于)?(?:多少|几)(?:个|项|名|人次|户次|家次|台次|人|辆|件|批次|户|家|分|万元|亿元|元|钱|条|起|次|台|份|例|笔|处|宗)?"
                     r"|(?:是|为|在)?(?:什么时候|什么|哪个|哪些|哪家|哪一个|哪一天|哪天|何时|谁)|分别|请问|呢|吗|[？?。！!]")
 # Two requests in one question, in clauses apart ("执行率是多少，扣了几分？"); each clause asks something on its own
 REQUEST_SPLIT = re.compile(r"[，,；;]")
@@ -110,14 +110,15 @@ SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成�
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
-PER_HEAD = re.compile(r"人均|平均每人|每人平均")
+PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
 # "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
 RISE = r"(?:增长|增加|上升|提高|升高|变多|多)"
 FALL = r"(?:下降|减少|降低|下滑|变少|少)"
 RISE_OR_FALL = re.compile(rf"(?:是)?(?:{RISE}了?还是{FALL}|{FALL}了?还是{RISE})了?")
 # "下降幅度", "增长率", "降幅": how much a figure changed, as a percent of what it was
-CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比)|增幅|降幅|涨幅|变化率|增减率")
+CHANGE_SIZE = re.compile(r"(?:增长|增加|上升|下降|减少|降低|变化|变动)(?:了)?的?(?:幅度|率|百分比|百分之(?:几|多少)|多少%)"
+                         r"|增幅|降幅|涨幅|变化率|增减率")
 CHANGED = re.compile(r"(?:增长|增加|下降|减少|降低|上升|提高)了?$")  # a name's change ("企业数减少了")
 CHANGE_ASKED = re.compile(r"(?:增长|增加|下降|减少|降低|上升)(?:了)?(?:多少|几)")  # "下降了多少": how far it moved
 # Words naming a measure of money and nothing else ("追加了", "实际支出"): a follow-up saying only them asks of the
@@ -170,8 +171,10 @@ INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
 BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
                            rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
-YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:比|较)(?P<y2>20\d{{2}})年"
-                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)")
+YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:(?:比|较)(?P<y2>20\d{{2}})年"
+                          rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)"
+                          rf"|(?P<way2>低于|少于|小于|高于|多于|大于|超过)(?P<y3>20\d{{2}})年(?:的)?(?P<c3>{COLUMN.pattern}|预算|决算)?)")
+BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)")  # the basic-data table's rows
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
@@ -184,7 +187,8 @@ EXCEEDED = re.compile(r"(?:超过|超出|高于|大于|优于)(?:了)?(?:年度)
 # "哪些指标没有填指标值", "哪些指标没有评分", "分值为空的指标": rows that leave a cell of theirs blank
 BLANK = re.compile(r"(?:没有?|未|无|缺少?)(?:填写?|填报|给出|设置?|设定|列出|打|计|进行)?(?:年度)?"
                    r"(?P<what>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分|评分|打分|计分)"
-                   r"|(?P<what2>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分)(?:为空|空白|未填|没填|缺失|是空的)")
+                   r"|(?P<what2>实际完成值|完成值|年度指标值|指标值|目标值|分值|得分)(?:都|均)?"
+                   r"(?:为空|空白|未填|没填|缺失|是空的|没有?填(?:写|报)?|未填(?:写|报)|没有?给出|未给出)")
 BLANK_COLUMN = {"实际完成值": "actual", "完成值": "actual", "年度指标值": "target", "指标值": "target", "目标值": "target",
                 "分值": "weight", "得分": "score", "评分": "score", "打分": "score", "计分": "score"}
 FULL = re.compile(r"(?:得|拿|获得|取得)(?:了)?满分|满分的")
@@ -198,6 +202,10 @@ THRESHOLD = re.compile(rf"(?P<op>{THRESHOLD_OPS})(?P<value>\d+(?:\.\d+)?)(?P<uni
 # "哪些工作完成率达到100%", "正文中哪些比例低于50%": the prose's rates against a number
 RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(?:都|均)?(?:已经?)?(?P<op>{THRESHOLD_OPS})了?"
                           r"(?P<value>\d+(?:\.\d+)?)%")
+# "开展抽检产商品批次还差多少没完成", "…距年度指标值还差多少": the row's 年度指标值 less its 实际完成值
+SHORT_OF = re.compile(r"(?:还)?差(?:多少|几)\S{0,3}?(?:才能|没有?|未)?完成|(?:距离?|离)(?:年度)?(?:指标值|目标值?)(?:还)?差(?:多少|几)")
+RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row's rate a follow-up asks by its word alone
+COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
@@ -345,7 +353,7 @@ class Listing:
     """"Which / how many" over indicators, tables or findings."""
 
     subject: Operand
-    over: str  # indicators | tables | findings
+    over: str  # indicators | tables | findings | narrative | basic (the basic-data table's rows)
     # not_full | over_weight | missed | qualitative | quantitative | below | above | each | error | warning | highest
     # | lowest
     condition: str | None = None
@@ -472,7 +480,7 @@ def subject_of(text: str) -> str:
     """The naming words of a phrase: no columns, place words, years or asking words."""
     text = ASKING.sub("", strip_columns(strip_scope(text)))
     text = LAST_YEAR.sub("", YEAR.sub("", text))
-    return re.sub(r"^(?:那么|那|的|中|之)+|(?:的|中|之|是|为|下)+$", "", text.replace(" ", "")).strip()
+    return re.sub(r"^(?:那么|那|的|中|之)+|(?:的|中|之|是|为|下|了)+$", "", text.replace(" ", "")).strip()
 
 
 def operand(text: str, inherit: Operand | None = None, with_column: bool = True) -> Operand:
@@ -600,8 +608,10 @@ def split_compare(text: str) -> tuple[str, str | None]:
     """The first question of the text, and the figure a "是否等于…" part names (None without one)."""
     agree = AGREE.match(clean(re.sub(r"[？?]", "", text)))
     # "A和B的执行率是否一样": a measure said once, after the second name, of both — the two sides compared (SAME)
+    # … unless both sides name one thing in two places ("正文中的公用经费与基础数据表的公用经费决算数")
     shared = agree is not None and column_words(agree.group("b")) and not column_words(agree.group("a")) \
-        and tokens(subject_of(agree.group("b")))
+        and tokens(subject_of(agree.group("b"))) and tokens(subject_of(agree.group("b"))) != tokens(
+            subject_of(agree.group("a")))
     if agree and not shared:
         return clean(agree.group("a")), clean(agree.group("b"))
     pieces = [p for p in re.split(r"[？?]", text) if clean(p)]
@@ -675,10 +685,15 @@ def share_within(match: re.Match, body: str, asked: str) -> Ratio:
     return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
 
 
-def share(match: re.Match, body: str, asked: str) -> Ratio | Several | None:
+def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
     if not (match.group("part") and match.group("whole")):
         return None
-    return shares(match.group("part"), match.group("whole"), body)
+    part = match.group("part")
+    spared = UNSPENT.search(part) or LEFT_OVER.search(part)
+    if spared and "预算" in match.group("whole"):  # "运行维护费未执行的资金占全年预算的比例": its 结余率
+        first, second = left_over(part[:spared.start()] + part[spared.end():])
+        return Either(Ratio(first, first.left), Ratio(second, second.left))
+    return shares(part, match.group("whole"), body)
 
 
 def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
@@ -745,6 +760,10 @@ def left_over(rest: str) -> tuple[Difference, Difference]:
     """预算数 − 执行数 of what the words name: the budget not spent, below zero when spending passed it — a
     self-evaluation table's 全年预算数 − 全年执行数, else (a basic-data row: 三公经费) its 预算数 − 决算数."""
     subject = re.sub(r"(?:中?的?(?:金额|资金|数额|额|部分|预算|(?:实际)?执行了?))+$", "", operand(rest).subject)
+    if EACH_TABLE.search(subject):  # "三个项目共结余多少": the tables' budgets added up, less their spending
+        tables = re.sub(r"(?:合计|一共|总共|共计|共|总计)+$", "", subject)
+        return tuple(Difference(expression(f"{tables}{budget}合计"), expression(f"{tables}{spent}合计"), signed=True)
+                     for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
     return tuple(Difference(operand(f"{subject} {budget}"), operand(f"{subject} {spent}"), signed=True)
                  for budget, spent in (("全年预算数", "全年执行数"), ("预算数", "决算数")))
 
@@ -917,13 +936,28 @@ def held_in_each(sides: list[str]) -> list[str]:
 def years_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费2023年决算数比2022年少": the basic-data rows whose figure in one column stands below / above / at
     their figure of another year."""
-    column = COLUMN_OF.get(match.group("c1") or match.group("c2") or "") or BARE_COLUMN.get(
-        match.group("c1") or match.group("c2") or "")
-    if column is None:
+    other = match.group("c2") or match.group("c3")  # "比2022年预算数少", "低于2022年预算数"
+    first, second = (COLUMN_OF.get(word or "") or BARE_COLUMN.get(word or "")
+                     for word in (match.group("c1") or other, other or match.group("c1")))
+    if first is None:
         return None
-    way = "below" if match.group("way") in ("少", "低", "下降", "减少", "降低") else "above"
-    return Listing(operand(body), "tables", f"{way}_column", column, also=(column,),
-                   years=(int(match.group("y1")), int(match.group("y2"))))
+    way = "below" if (match.group("way") or match.group("way2")) in ("少", "低", "下降", "减少", "降低", "低于", "少于",
+                                                                     "小于") else "above"
+    return Listing(operand(body), "tables", f"{way}_column", first, also=(second,),  # "2023年决算数比2022年预算数少"
+                   years=(int(match.group("y1")), int(match.group("y2") or match.group("y3"))))
+
+
+def basic_rows(match: re.Match, body: str, asked: str) -> Listing | None:
+    """"哪些经费2023年决算数为0": the basic-data rows whose figure in a column (of a year) stands at, below or above a
+    number; None when no column is named."""
+    columns = columns_in(body) or [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
+    threshold = THRESHOLD.search(body)
+    if not columns:
+        return None
+    side = BELOW_OR_ABOVE.match(body, threshold.end())
+    way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else \
+        WAYS.get(threshold.group("op"), "above")
+    return Listing(operand(body), "basic", way, columns[-1], float(threshold.group("value")))
 
 
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
@@ -985,6 +1019,7 @@ KINDS = (
          and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
     Kind("哪些…未填", (BLANK, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…超过分值", (OVER_WEIGHT, WHICH), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些经费…N", (BASIC_ROWS_ASKED, THRESHOLD), basic_rows),
     Kind("哪些…低于N", (THRESHOLD, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("哪些…未完成", (MISSED, WHICH), lambda _, body, asked: parse_listing(body)),
     Kind("扣分", (DEDUCTION,),
@@ -1005,8 +1040,11 @@ KINDS = (
     Kind("按A除以B算率", (DIVIDED, re.compile("率")), divided),
     Kind("结余率", (LEFT_OVER_RATE,), left_over_rate, on="asked"),
     Kind("A比B", (MORE_LESS,), difference(directed=True), on="asked", anchored=True),
-    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) else difference(directed=True)(m, body, asked),
+    Kind("A超出B", (BEYOND,), lambda m, body, asked: None if WHICH.search(body) or RATES_BEYOND.search(body)
+         else difference(directed=True)(m, body, asked),
          on="asked", anchored=True),
+    Kind("还差多少完成", (SHORT_OF,), lambda m, body, asked: Difference(
+        operand(f"{body[:m.start()]}年度指标值"), operand(f"{body[:m.start()]}实际完成值")) if body[:m.start()] else None),
     Kind("A与B相差", (APART,), difference(directed=False), on="asked", anchored=True),
     Kind("A减B", (MINUS,), difference(directed=False), on="asked", anchored=True),
     Kind("超支", (OVERSPENT,), lambda m, body, asked: None if WHICH.search(body) or NOT_OVERSPENT.search(body)
@@ -1025,7 +1063,9 @@ KINDS = (
     Kind("比例", (PART_OF,), part_of_whole, on="asked", anchored=True),
     Kind("某某率", (RATE_WORD,), rate, on="asked", anchored=True),
     Kind("哪些…率达到N", (RATES_BEYOND,), lambda m, body, asked: Listing(
-        operand(m.group("what")), "narrative", WAYS.get(m.group("op"), "above"), "rate", float(m.group("value")))),
+        operand(m.group("what")), *(("indicators", WAYS.get(m.group("op"), "above"), "completion")
+                                    if COMPLETION.fullmatch(m.group("what")) else
+                                    ("narrative", WAYS.get(m.group("op"), "above"), "rate")), float(m.group("value")))),
     Kind("查数", (), lookup),
 )
 
@@ -1162,7 +1202,9 @@ def parse_listing(body: str) -> Listing | None:
             side = BELOW_OR_ABOVE.match(body, match.end())  # "在10万元以下": below it, whatever the verb
             way = ("below" if side.group() in ("以下", "之下", "以内") else "at_least") if side else way
             rated = over == "indicators" and SCORE_RATE.search(body)  # "得分率低于90%": 得分 ÷ 分值, not 得分
-            return Listing(operand(body), over, way, "score_rate" if rated else column, float(match.group("value")))
+            completed = over == "indicators" and COMPLETION.search(body)  # "完成率低于100%": 完成值 ÷ 指标值
+            column = "score_rate" if rated else "completion" if completed else column
+            return Listing(operand(body), over, way, column, float(match.group("value")))
         if match:
             return Listing(operand(body), over, condition, column, also=tuple(columns[:-1]))
     return Listing(operand(body), over, None, column)
@@ -1183,6 +1225,9 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     # afresh ("总分是多少" after "为什么扣分": a table's 总分 needs no subject).
     why_only = WHY.search(text) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", text))))
     extreme_only = EXTREME.search(text) and not tokens(subject_of(EXTREME.sub("", text)))  # "哪个最低？"
+    if WHY.search(text) and NOT_FULL.search(text) and previous.subject \
+            and not tokens(subject_of(NOT_FULL.sub("", WHY_TAIL.sub("", WHY.sub("", text))))):
+        return clean(f"{previous.subject}{text}")  # "专利许可交易金额完成率是多少？为什么扣分？": of that indicator
     if RISE_OR_FALL.search(text) and not tokens(subject_of(RISE_OR_FALL.sub("", text))):  # "增长还是下降？": of the
         return clean(f"{LAST_YEAR.sub('', YEAR.sub('', ASKING.sub('', previous.resolved)))}{text}")  # figure before
     if CHANGE_ASKED.search(text) and not tokens(subject_of(CHANGE_ASKED.sub("", text))) and previous.subject:
@@ -1218,10 +1263,14 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
     swapped = other_side(asked, clean(ASKING.sub("", body))) or same_class_swapped(asked, clean(ASKING.sub("", body)))
     if swapped:  # "警告呢？" after "复核发现了几个错误？", "表4呢？" after "表3的复核得分是多少？"
         return swapped
+    if picked is not None and picked.condition in ("highest", "lowest") and not picked.count and previous.subject \
+            and re.search(r"多少|几", body) and not EXTREME.search(body):  # "得分最低的专项是哪个？扣了多少分？": of it
+        return clean(f"{previous.subject}{body}")
     if not PRONOUN.match(text) and asks_a_measure(body) and isinstance(scope_node(previous.node), SCOPES_KEPT):
         return measure_swapped(asked, previous, body)  # "执行率呢？" after "A和B哪个得分高？": the same two, by 执行率
-    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share
-        return clean(f"{previous.subject}{body}")
+    if RELATION_FIRST.match(body) and previous.subject:  # "占总支出的比例呢？": the previous figure's share, of the
+        measure = "".join(dict.fromkeys(column_words(previous.resolved)))  # column it was asked in ("得分合计…？占总分")
+        return clean(f"{previous.subject}{measure}{body}")
     if WHY.search(body) and not tokens(subject_of(WHY_TAIL.sub("", WHY.sub("", body)))):
         return clean(f"为什么{previous.resolved}{clean(WHY.sub('', body))}")  # "为什么没有达到100%？": of the previous
     if asks_of_a_row(body) and previous.subject:
@@ -1235,6 +1284,8 @@ def resolve(text: str, previous: Question | None, names: list[list[str]] = ()) -
         table = TABLE_NUMBER.search(previous.resolved)
         owner = previous.subject or (table.group() if table else "")
         return clean(f"{owner}的{body.lstrip('的')}")
+    if RATE_OF_ROW.fullmatch(own_subject) and previous.subject:  # "完成率呢？" after a row's figures: that row's rate
+        return clean(f"{previous.subject}{own_subject}是多少")
     for kind in names:
         given = [n for n in kind if n and (n in own_subject and len(n) >= WHOLE_NAME * len(own_subject)
                                            or own_subject in n)]
@@ -1413,7 +1464,8 @@ def names_held(text: str, names: list[list[str]]) -> str:
     held = sorted({n for kind in names for n in kind if n and JOINER.search(n)}, key=len, reverse=True)
     for name in held:
         quoted = QUOTED.findall(text)
-        if name in text and not any(name in q for q in quoted) and JOINER.search(text.replace(name, "")):
+        rest = text.replace(name, "")  # joined to something else: "和", or "加" of a sum ("…专项年初预算加追加")
+        if name in text and not any(name in q for q in quoted) and (JOINER.search(rest) or SUM_SPLIT.search(rest)):
             text = text.replace(name, f"“{name}”")
     return text
 

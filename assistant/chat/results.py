@@ -323,13 +323,16 @@ FELL = ("下降", "降低", "减少", "变低")
 WHICH = re.compile(r"哪些|哪几|哪个|哪张")
 EACH_TABLE = re.compile(r"^(?!.*指标).*各(?:个|项)?(?:专项|项目|自评表|表)")  # "列出各专项的扣分": each table's points
 TABLES_ONLY = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).*满分")
+# "哪些专项扣分超过5分": each table's points lost against a number, not its rows
+TABLES_LOST_BEYOND = re.compile(r"^(?!.*指标).*(?:项目|专项|自评表).{0,4}(?:扣分|失分|扣了)(?:都|均)?"
+                                r"(?:超过|超出|高于|多于|大于|低于|少于|小于|不到|不足|在)\d")
 
 KINDS = (
     ResultKind("复核为什么不同", (re.compile(r"为什么|为何|什么原因|原因"), re.compile(r"复核|重新计算|重算")),
                review_reasons),
     ResultKind("为什么与自评不同", (re.compile(r"为什么|为何|什么原因"), re.compile("自评(?!表)"),
                                   re.compile(r"不一样|不同|不一致|有差异|有差别|变了")), review_reasons),
-    ResultKind("自评与复核之差", (re.compile("自评(?!表)"), re.compile("复核|重新计算|重算"),
+    ResultKind("自评与复核之差", (re.compile("自评(?!表)|(?<!复核)(?<!复核后)(?<!复核后的)总分"), re.compile("复核|重新计算|重算"),
                                  re.compile("差|高|低|多(?!少)|(?<!多)少|一致|相同|相等|区别")), score_differences),
     ResultKind("复核后升降的表", (WHICH, re.compile("复核"), MOVED), score_differences, unless=(re.compile("指标"),)),
     ResultKind("复核扣分", (re.compile(r"复核.{0,6}(?:扣|减|降|少)(?:了|掉)?(?:多少|几)"),), score_differences),
@@ -355,7 +358,7 @@ KINDS = (
                            rf"|(?:哪些|哪几个?|几个|多少个|列出|所有).{{0,4}}(?:{NOT_FULL.pattern})"
                            rf"|(?:{NOT_FULL.pattern})(?:了)?的(?:有|是)?(?:哪些|哪几)"),),
                lambda tools, question: deductions_listing(tools, question, with_reason=False),
-               unless=(EXTREME, TABLES_ONLY, GROUP_LEVEL, EACH_TABLE)),
+               unless=(EXTREME, TABLES_ONLY, GROUP_LEVEL, EACH_TABLE, TABLES_LOST_BEYOND)),
 )
 
 

@@ -31,6 +31,7 @@ ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
 # Tie-breakers added to coverage (see ReportTools._bonus): small next to a word explained or not.
 RECALL, RUN, PRIMARY, HEAD = 0.15, 0.05, 0.03, 0.08
+OWN_HEAD = 0.02  # an indicator's own last word is the head asked: 食品抽检批次 is …抽检批次, not 食品抽检批次成本
 OFF_DEFAULT, COLUMN_ASKED, NEAR, SAME_ROW = 0.05, 0.1, 0.12, 0.05
 IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names, over its echo in prose or basic data
 # The columns a name alone asks for: 全年预算数 of a fund line, 决算数 of a basic-data row, 完成值, 总分.
@@ -131,8 +132,9 @@ class ReportTools:
         """Whether the question says most of the words the part's clause has and its whole's sentence lacks."""
         sentence = part.context[0][0] if part.context else ""
         clause = sentence[sentence.rfind("其中") + 2:] if "其中" in sentence else sentence
-        own_words = [w for w in tokens(clause + part.label)
-                     if not found(w, whole.context[0][0] + whole.label) == 1.0]
+        said = whole.context[0][0]
+        said = said[:said.find("其中")] if "其中" in said else said  # the whole's words, not those of its parts
+        own_words = [w for w in tokens(clause + part.label) if not found(w, said + whole.label) == 1.0]
         return bool(own_words) and sum(found(w, phrase) == 1.0 for w in own_words) >= PART_SINGLED_OUT * len(own_words)
 
     def whole_of(self, part: Fact) -> Fact | None:
@@ -150,8 +152,21 @@ class ReportTools:
             default=passage.offset)
         before = [f for f in self.facts if f.paragraph == part.paragraph and f.unit == part.unit
                   and f.value is not None and start <= (f.offset or 0) < passage.offset + of_which]
-        whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else None
+        whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else self._listed_on(part)
         return whole if whole is not None and whole.value >= part.value else None
+
+    def _listed_on(self, part: Fact) -> Fact | None:
+        """The whole of a part listed after a "；" that closes a "其中" clause ("…决算数为4980.37万元，其中：人员经费
+        4360.55万元…；公用经费619.82万元": 4980.37); None when the passage before holds no such clause."""
+        earlier = [p for p in self.passages
+                   if p.paragraph == part.paragraph and p.offset + len(p.text) <= (part.offset or 0)]
+        clause = max(earlier, key=lambda p: p.offset, default=None)
+        of_which = clause.text.rfind("其中") if clause is not None and clause.text.rstrip().endswith(("；", ";")) else -1
+        if of_which < 0:
+            return None
+        before = [f for f in self.facts if f.paragraph == part.paragraph and f.unit == part.unit and f.value is not None
+                  and clause.offset <= (f.offset or 0) < clause.offset + of_which]
+        return max(before, key=lambda f: f.offset or 0, default=None)
 
     def named_tables(self, phrase: str) -> set[int]:
         """The tables a phrase names, by name ("运行维护费") or by attachment number ("附件3-2")."""
@@ -203,7 +218,7 @@ class ReportTools:
         # fact's column is matched apart, so its head is the last word before the column words.
         head = (tokens(strip_columns(phrase)) if fact.source == "table" else [])[-1:] or tokens(phrase)[-1:]
         if head and found(head[0], fact.label) == 1.0:
-            bonus += HEAD
+            bonus += HEAD + OWN_HEAD * (fact.kind == "indicator" and tokens(fact.row or "")[-1:] == head)
         if fact.source == "table" and column is None and fact.column not in DEFAULT_COLUMNS:
             bonus -= OFF_DEFAULT
         if fact.year and year is None and fact.year != self.report.year:
@@ -218,6 +233,9 @@ class ReportTools:
             bonus += NEAR * same_place + SAME_ROW * (same_place and fact.row == near.row and fact.row is not None)
         if fact.source == "narrative" and other_measure(phrase, fact.label):
             bonus -= OTHER_MEASURE
+        said = columns_in(fact.label) if fact.source == "narrative" and column is not None else []
+        if said and not any(answers(column, c) or answers(c, column) for c in said):
+            bonus -= OTHER_MEASURE  # "基本支出全年执行数" is not the clause "基本支出年初预算数为4668.70万元"
         if fact.source == "narrative" and change_unasked(phrase, fact.label):
             bonus -= OTHER_MEASURE
         return bonus

@@ -1,4 +1,6 @@
 """How answers read: Chinese sentences naming each figure, its table or clause, and its line."""
+import re
+
 from assistant.chat.compute import POINTS, Result, number
 from assistant.chat.facts import Fact
 from schemas import Evidence
@@ -6,6 +8,7 @@ from schemas import Evidence
 TREND = {"增加": "增长", "减少": "下降"}
 GROUNDS_SHOWN = 6  # figures named after a formula; the evidence lists them all
 LONG_SUM = 12  # terms a sum shows in full
+AMOUNT = re.compile(r"\d+(?:\.\d+)?(?![\d.]*年)")  # a figure of a clause, not its year
 
 
 def evidence(facts: list[Fact]) -> list[Evidence]:
@@ -29,6 +32,8 @@ def printed(fact: Fact) -> str:
 
 def fact_sentence(fact: Fact) -> str:
     """"药品监管专项·年度资金总额·全年执行数为2万元（第469行）。", or the clause of a narrative figure."""
+    if fact.source == "narrative" and len(AMOUNT.findall(fact.quote)) > 1:  # "案件1119起（其中信访171起…）": which
+        return f"报告正文{where(fact)}：“{fact.quote}”，即{printed(fact)}。"
     if fact.source == "narrative":
         return f"报告正文{where(fact)}：“{fact.quote}”。"
     return f"{fact.describe()}为{printed(fact)}（{where(fact)}）。"
