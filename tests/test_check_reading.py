@@ -56,11 +56,13 @@ def test_a_target_missed_on_a_table_read_whole_stays_an_error():
     assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
 
 
-def pasted_findings(ident: str, style: str) -> list:
-    """The findings on sample or field tables as evals/tools/paste.py prints them in `style`, from their gold."""
+def pasted_findings(ident: str, style: str, template: str = "") -> list:
+    """The findings on sample or field tables as evals/tools/paste.py prints them in `style` (drawn in an official
+    form's `template`, when given), from their gold."""
     paste = eval_tool("paste")
     [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
-                                                         ROOT / "evals" / "field") if item[1].startswith(ident)]
+                                                         ROOT / "evals" / "field", template=template)
+                          if item[1].startswith(ident)]
     return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
 
 
@@ -164,3 +166,53 @@ def test_a_part_row_printing_a_dash_lost_no_cell():
     checked = api.check(("项目支出绩效自评表\n" + JINZHAI_FUNDS).encode(), "rules")
     sums = [f for f in checked.findings if f.rule == "sum_mismatch"]
     assert [(f.severity, f.doubt) for f in sums] == [("error", None)] and "340.31" in sums[0].message
+
+
+def test_a_name_wrapped_onto_the_target_line_proves_no_unit_mismatch():
+    # 001 as a browser's narrow column prints 组织开展315国际消费者权益日宣传活动次数 | ≥1次 | 1次: the name breaks
+    # after 12 characters, its tail "权益日宣传活动次数" is read as the 指标值 and the target "≥1次" as the 完成值.
+    rows = {f.row: f for f in pasted_findings("001_", "j", "region-central-transfer") if f.rule == "unit_mismatch"}
+    for row in ("组织开展315国际消费者", "抽查不合格产商品批次处理"):
+        assert rows[row].severity == "info" and "右移" in rows[row].doubt
+
+
+def test_a_header_broken_over_two_lines_proves_no_row_unscored_for_want_of_a_target():
+    # hainan_shengji_fuwumaoyi in the scored transfer form, its header cells broken at their middle ("指标" / "值"):
+    # no row's 指标值 is read, so 决策依据 (3 分, 3 得分) only seems to have no target.
+    rows = {f.row: f for f in pasted_findings("hainan_shengji", "i", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"}
+    assert rows["决策依据"].severity == "info" and "指标值" in rows["决策依据"].doubt
+    # 000's 效益指标 row named 不适应 is scored, whatever the form prints: that stays a finding.
+    [unfit, *_] = [f for f in pasted_findings("000_", "f", "sichuan-2017-score-sheet") if f.row == "不适应"]
+    assert unfit.rule == "not_applicable_scored" and unfit.doubt is None and unfit.severity != "info"
+
+
+def test_a_weight_moved_into_an_empty_spent_cell_proves_no_execution_rate_mismatch():
+    # beijing_haidian in the scored transfer form, cells one space apart with the empty 全年执行数 dropped:
+    # "年度资金总额 154.74 10 50% 5" reads 10 (the 分值) as spent, 5 (the 得分) as the 分值.
+    rows = [f for f in pasted_findings("beijing_haidian", "g", "region-central-transfer-scored")
+            if f.row == "年度资金总额" and f.rule in ("execution_rate_mismatch", "execution_score_mismatch")]
+    assert len(rows) == 2 and all(f.severity == "info" and "左移" in f.doubt for f in rows)
+
+
+def test_a_target_read_into_the_weight_column_proves_no_missing_note():
+    # yunnan_changning in the scored transfer form, header broken: 隔离舍(≥**平方米) | 54 | | 2 | 2 — with the empty
+    # 完成值 lost, the 指标值 54 is read as the 分值 and the row "scores" 2 of 54.
+    rows = {f.row: f for f in pasted_findings("yunnan_changning", "i", "region-central-transfer-scored")
+            if f.rule == "missing_deviation_note"}
+    assert rows["隔离舍(≥**平方米)"].severity == "info" and "指标值" in rows["隔离舍(≥**平方米)"].doubt
+
+
+def test_a_one_character_name_is_the_tail_of_a_wrapped_cell():
+    # chongqing_kexuecheng in the scored transfer form, header broken: rows named "高" and "好" are what is left
+    # of names broken over two lines.
+    rows = [f for f in pasted_findings("chongqing_kexuecheng", "i", "region-central-transfer-scored")
+            if f.row in ("高", "好")]
+    assert rows and all(f.severity == "info" for f in rows)
+
+
+def test_a_funds_label_run_into_its_first_figure_proves_no_execution_rate_mismatch():
+    # hebei_langfang as a damaged copy: "年度资金总额" and its 43.2 run together on one line, so the row's figures
+    # start one cell late.
+    rows = [f for f in pasted_findings("hebei_langfang", "l") if f.row == "年度资金总额43.2"]
+    assert rows and all(f.severity == "info" and "连读" in f.doubt for f in rows)

@@ -26,7 +26,8 @@ from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
 from assistant.extract.columns import DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
+from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text, parse_number,
+                              parse_target, to_ascii)
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -53,6 +54,13 @@ NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARA
 # A verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left. The whole name
 # is the verdict: 持续时间, 有效期 and 有效率 are names.
 VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|提高|改善|增强|加强|完善|推进)?|长期|良好")
+# A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
+# read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
+NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量)")
+# Header words read where a row's name is due.
+HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
+# A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
+FUND_LABEL_SLIP = re.compile(r"\d$|^(?:得分|分值|执行率|未完成原因|原因)")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
                    "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
@@ -110,7 +118,15 @@ def fund_line_doubt(line: FundLine) -> str | None:
     for name, value in amounts.items():
         if line.score and line.score == value and line.score != line.execution_rate:
             return f"“{line.label}”的执行率得分与{name}同为{fmt(value)}，疑为金额读入得分列"
+    if FUND_LABEL_SLIP.search(normalize_text(line.label)):
+        return f"资金行名称读作“{line.label}”，含相邻单元格的内容，疑为单元格连读"
     rate = computed_rate(line)
+    # A copy that drops empty cells moves the 分值 left into an empty 全年执行数: a few 万元 spent of a budget, and
+    # the 得分 column left empty because its figure moved too.
+    if line.score is None and line.weight is not None and line.executed and line.executed <= MAX_FUNDS_WEIGHT \
+            and rate is not None and rate < 25:
+        return (f"“{line.label}”全年执行数读作{fmt(line.executed)}，仅为预算的{fmt(rate)}%，得分栏又为空，"
+                "疑为空格被略去、分值左移读入执行数")
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
     if power_of_ten_apart(rate, line.execution_rate):
@@ -192,15 +208,39 @@ def name_doubt(name: str) -> str | None:
     """Signs that a 三级指标 name cell holds another cell's text."""
     if NAMED_TARGET.search(to_ascii(name)):
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
-    if holds_level_name(name) or "偏差原因" in name:
+    if holds_level_name(name) or any(word in name for word in HEADER_WORDS):
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
+    if len(name) == 1:
+        return f"指标名称只读到一个字“{name}”，疑为上一格折行的残段"
     if VERDICT.fullmatch(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
     if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
         return f"指标名称“{name}”是同一段文字重复两次，疑为指标值与完成值连读"
+    return None
+
+
+def name_tail(cell: str) -> bool:
+    """A 指标值 that reads as the wrapped end of a measure's name, not a target."""
+    target = parse_target(cell)
+    return target.kind == "qualitative" and target.comparator is None and bool(NAME_TAIL.fullmatch(cell)) \
+        and not any(word in cell for word in QUALITATIVE_WORDS)
+
+
+def shifted_right(indicator: Indicator) -> str | None:
+    """Signs that a row's values sit one column right of their own: the 完成值 holds the target (a comparator and a
+    number) while the 指标值 holds words that set no target, or the 指标值 holds the end of the row's name."""
+    target, actual = normalize_text(indicator.target), normalize_text(indicator.actual)
+    if not target or not actual:
+        return None
+    reached = parse_target(actual)
+    if reached.comparator and reached.kind == "number" and not any(c.isdigit() for c in target) \
+            and not any(word in target for word in QUALITATIVE_WORDS):
+        return f"完成值“{actual}”带比较符、像指标值，指标值“{target}”却没有数字，疑为名称折行、各格右移一列"
+    if name_tail(target) and reached.kind == "number":
+        return f"指标值“{target}”像指标名称的末尾而非目标，疑为名称折行、各格右移一列"
     return None
 
 
@@ -216,6 +256,17 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
         if cell and doubled(normalize_text(cell)):
             return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
+    why = shifted_right(indicator)
+    if why:
+        return why
+    # A row that says it does not apply ("不适应") is one whatever the table's columns; a table with no 指标值 read
+    # on a row named as an indicator (a header's broken cells are no row) lost the column, not every row's target.
+    if rule == "not_applicable_scored" and not any(word in (indicator.level3 or "") for word in NOT_APPLICABLE) \
+            and not any(normalize_text(i.target) for i in table.indicators if not name_doubt(normalize_text(i.level3))):
+        return "该表没有一行读到指标值，疑指标值一列未识别"
+    if (rule in FIGURE_RULES or rule == "missing_deviation_note") and indicator.weight \
+            and not normalize_text(indicator.actual) and parse_target(indicator.target).value == indicator.weight:
+        return f"分值读作{fmt(indicator.weight)}，与指标值同一个数而完成值为空，疑为空格被略去、指标值左移读入分值列"
     if rule == "not_applicable_scored" and indicator.weight is None and \
             any(i.weight is not None for i in table.indicators):
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
