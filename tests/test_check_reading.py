@@ -216,3 +216,35 @@ def test_a_funds_label_run_into_its_first_figure_proves_no_execution_rate_mismat
     # start one cell late.
     rows = [f for f in pasted_findings("hebei_langfang", "l") if f.row == "年度资金总额43.2"]
     assert rows and all(f.severity == "info" and "连读" in f.doubt for f in rows)
+
+
+def test_a_score_that_is_another_cells_number_proves_nothing_on_its_row_or_its_block():
+    # 000 as a damaged copy: a cell of 监管覆盖率's row is lost and 49.4 (a figure of the next cells) is read as its
+    # 得分 of 12.5 分; the 产出指标 block's sums rest on that row.
+    rows = [f for f in pasted_findings("000_", "l") if f.row in ("监管覆盖率", "产出指标")
+            and f.rule in ("score_exceeds_weight", "subtotal_weight_mismatch")]
+    assert {f.row for f in rows} == {"监管覆盖率", "产出指标"}
+    assert all(f.severity == "info" and "监管覆盖率" in f.doubt or "49.4" in f.doubt for f in rows)
+
+
+def test_a_block_over_scored_by_a_fraction_stays_an_error():
+    # 001 l.1432 效益指标 (30 分) scores 30.3 over rows read whole: the unit's arithmetic, not a misread.
+    [over] = [f for f in api.check(ROOT / "evals" / "samples" / "001_8744007de10ea853.txt", "rules").findings
+              if f.rule == "score_exceeds_weight" and f.row == "效益指标"]
+    assert (over.severity, over.doubt, over.actual) == ("error", None, "30.3")
+
+
+def test_a_rate_run_into_the_amounts_proves_no_execution_rate_mismatch():
+    # 000 in the county special-fund form, the whole table on one line: "年度资金总额22100%" (全年预算数 22, 执行率
+    # 100%) reads as a 执行率 of 22100% with no amount left on the row.
+    rows = [f for f in pasted_findings("000_", "k", "county-special-fund") if f.row == "年度资金总额"]
+    assert rows and all(f.severity == "info" and "执行率" in f.doubt for f in rows)
+
+
+def test_names_moved_into_the_target_column_prove_no_row_without_a_target():
+    # hainan_shengji in the scored transfer form, one space between cells: "项目决策 决策过程 决策依据 3 3" reads
+    # 决策依据 as the 指标值 of a row named 决策过程; the score sheet sets no target on any row.
+    rows = [f for f in pasted_findings("hainan_shengji", "g", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"]
+    assert {"目标内容", "分配结果"} <= {f.row for f in rows}
+    assert all(f.severity == "info" and "指标值" in f.doubt for f in rows)

@@ -56,7 +56,7 @@ NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARA
 VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|提高|改善|增强|加强|完善|推进)?|长期|良好")
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
-NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量)")
+NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
 # Header words read where a row's name is due.
 HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -118,6 +118,9 @@ def fund_line_doubt(line: FundLine) -> str | None:
     for name, value in amounts.items():
         if line.score and line.score == value and line.score != line.execution_rate:
             return f"“{line.label}”的执行率得分与{name}同为{fmt(value)}，疑为金额读入得分列"
+    # An overspend reaches 100-odd percent; a rate in the thousands is an amount and a 100% read as one number.
+    if line.execution_rate is not None and line.execution_rate > 1000:
+        return f"执行率读作{fmt(line.execution_rate)}%，不是比率，疑为金额与执行率两格连读"
     if FUND_LABEL_SLIP.search(normalize_text(line.label)):
         return f"资金行名称读作“{line.label}”，含相邻单元格的内容，疑为单元格连读"
     rate = computed_rate(line)
@@ -172,14 +175,24 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     return None
 
 
-def level1_doubt(table: Table, level1: str) -> str | None:
+def level1_doubt(table: Table, finding: Finding) -> str | None:
     """Signs that a 一级指标's header weight or its rows were misread."""
+    level1 = normalize_text(finding.row)
     funds = funds_weight(table)
     rows = sum(i.weight or 0.0 for i in table.indicators)
     headers = sum(table.level1_weights.values())
     if abs(funds + rows - 100) <= TOLERANCE and abs(funds + headers - 100) > TOLERANCE:
         return f"各一级指标表头分值合计{fmt(funds + headers)}分而三级指标分值合计100分，疑表头分值读错"
-    weights = [i.weight for i in table.indicators if (i.level1 or "") == level1 and i.weight is not None]
+    block = [i for i in table.indicators if (i.level1 or "") == level1]
+    weighted = any(i.weight is not None for i in table.indicators)
+    # The block's sums rest on every named row under it: one whose cells ran together or slipped, or lost its 分值,
+    # is enough. A header weight against the national split (a warning) rests on the header alone.
+    misread = next((i for i in block if i.level3 and (weighted and i.weight is None or cells_doubt(table, i))),
+                   None)
+    if misread is not None and finding.severity != "warning":
+        why = cells_doubt(table, misread) or "没有读到分值"
+        return f"“{level1}”下的“{misread.level3}”一行读取存疑（{why}），其合计无从复核"
+    weights = [i.weight for i in block if i.weight is not None]
     under = sum(weights)
     header = table.level1_weights.get(level1)
     if header and header < under and header in weights:
@@ -212,8 +225,6 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
-    if len(name) == 1:
-        return f"指标名称只读到一个字“{name}”，疑为上一格折行的残段"
     if VERDICT.fullmatch(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
@@ -227,6 +238,14 @@ def name_tail(cell: str) -> bool:
     target = parse_target(cell)
     return target.kind == "qualitative" and target.comparator is None and bool(NAME_TAIL.fullmatch(cell)) \
         and not any(word in cell for word in QUALITATIVE_WORDS)
+
+
+def sets_target(cell: str | None) -> bool:
+    """A 指标值 that sets a target: a figure, a date, 不适用, or words that say what is to happen (提高, 达标) — not a
+    bare name ("决策依据") moved right from a lost level."""
+    target = parse_target(cell)
+    return target.kind not in ("empty", "qualitative") or target.comparator is not None \
+        or any(word in target.text for word in QUALITATIVE_WORDS)
 
 
 def shifted_right(indicator: Indicator) -> str | None:
@@ -244,26 +263,41 @@ def shifted_right(indicator: Indicator) -> str | None:
     return None
 
 
-def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
-    why = name_doubt(normalize_text(indicator.level3))
-    if why:
-        return why
+def figures_doubt(table: Table, indicator: Indicator) -> str | None:
+    """Signs within one indicator row that its figures were misread, whatever a checker computes from them."""
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
+    # A unit that over-scores a row goes a point or two over; a score twice the 分值 is another cell's number.
+    if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight:
+        return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
         if cell and GARBLED.search(normalize_text(cell)):
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
         if cell and doubled(normalize_text(cell)):
             return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
-    why = shifted_right(indicator)
+    return shifted_right(indicator)
+
+
+def cells_doubt(table: Table, indicator: Indicator) -> str | None:
+    """Signs that a row's cells ran into each other or slipped: its name holds another cell, or its figures are not
+    the row's own."""
+    return name_doubt(normalize_text(indicator.level3)) or figures_doubt(table, indicator)
+
+
+def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
+    why = cells_doubt(table, indicator)
     if why:
         return why
-    # A row that says it does not apply ("不适应") is one whatever the table's columns; a table with no 指标值 read
-    # on a row named as an indicator (a header's broken cells are no row) lost the column, not every row's target.
+    # A name of one character is the wrapped end of a name: the row it judges is not the one named.
+    if len(normalize_text(indicator.level3)) == 1:
+        return f"指标名称只读到一个字“{indicator.level3}”，疑为上一格折行的残段"
+    # A row that says it does not apply ("不适应") is one whatever the table's columns; a table with no target read
+    # on a row named as an indicator (a header's broken cells are no row; a name moved right is no target) lost the
+    # 指标值 column, not every row's target.
     if rule == "not_applicable_scored" and not any(word in (indicator.level3 or "") for word in NOT_APPLICABLE) \
-            and not any(normalize_text(i.target) for i in table.indicators if not name_doubt(normalize_text(i.level3))):
-        return "该表没有一行读到指标值，疑指标值一列未识别"
+            and not any(sets_target(i.target) for i in table.indicators if not name_doubt(normalize_text(i.level3))):
+        return "该表没有一行读到设定目标的指标值，疑指标值一列未识别或名称右移入指标值列"
     if (rule in FIGURE_RULES or rule == "missing_deviation_note") and indicator.weight \
             and not normalize_text(indicator.actual) and parse_target(indicator.target).value == indicator.weight:
         return f"分值读作{fmt(indicator.weight)}，与指标值同一个数而完成值为空，疑为空格被略去、指标值左移读入分值列"
@@ -272,6 +306,7 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
     if rule not in FIGURE_RULES:
         return None
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.score is not None and indicator.score > ceiling + TOLERANCE:
         return f"该行得分读作{fmt(indicator.score)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     if rule != "score_exceeds_weight" and indicator.score is not None and indicator.weight is not None \
@@ -312,6 +347,10 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
 def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | None:
     if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
         return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
+    # A rate recomputed for a row that printed no amount was recomputed from other rows' figures.
+    amounts = (line.initial_budget, line.full_year_budget, line.executed)
+    if rule == "execution_rate_mismatch" and line.execution_rate is not None and all(v is None for v in amounts):
+        return f"“{line.label}”只读到执行率{fmt(line.execution_rate)}%，金额一个也没有读到，疑为整行数字连读"
     why = fund_line_doubt(line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
@@ -357,7 +396,7 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
     if not row:
         return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
     if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
-        return level1_doubt(table, row)
+        return level1_doubt(table, finding)
     line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
     if line is not None:
         return funds_doubt(ctx, table, line, finding.rule)
