@@ -16,7 +16,14 @@ against itself:
   block that lost most of its rows;
 - a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
   "0%"), a row scored with no 分值 in a weighted table;
-- a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
+- a value cell holding characters no figure carries ("290$", "第O份", "5=50%");
+- values one column right of their own: the 完成值 holds the target ("≥1次") while the 指标值 holds the wrapped end
+  of the name ("权益日宣传活动次数"), or one column left: a 指标值 read as the 分值 of a row with no 完成值, a 分值
+  read as the 全年执行数 of a funds row with no 得分, a funds label run into its first figure;
+- a score twice its 分值, a 执行率 in the thousands or printed on a row with no amount read, a name of one character;
+- a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
+  moved into it), for a row "scored without a target";
+- a 一级指标 block's sums over a row whose cells ran together or that lost its 分值.
 """
 import math
 import re
