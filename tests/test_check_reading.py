@@ -248,3 +248,21 @@ def test_names_moved_into_the_target_column_prove_no_row_without_a_target():
             if f.rule == "not_applicable_scored"]
     assert {"目标内容", "分配结果"} <= {f.row for f in rows}
     assert all(f.severity == "info" and "指标值" in f.doubt for f in rows)
+
+
+def test_a_row_name_read_into_a_value_or_note_cell_proves_no_defect_of_that_row():
+    # shanxi_jishan in the transfer form, wrapped as a narrow column: "指标20:严重精神障碍患" / "者管理数" / "212人" /
+    # "209人" / "指标21:肺结核健康规范" — the next row's numbered name is read as this row's 偏差说明, and further up
+    # a 指标值 "38508人" as a name with the next name "指标2:发放健康教育资料" as its 完成值.
+    rows = {(f.rule, f.row): f for f in pasted_findings("shanxi_jishan", "j", "region-central-transfer")}
+    for key in (("missing_deviation_note", "者管理数"), ("unit_mismatch", "38508人")):
+        assert rows[key].severity == "info" and "指标" in rows[key].doubt
+
+
+def test_a_name_several_rows_share_is_a_merged_level_not_a_target():
+    # sichuan_shengji_2017 in the scored transfer form, one space between cells: under 项目效益 the 三级指标 names
+    # (经济效益(可选项), 可持续效益(可选项) …) are read as 指标值 of rows all named 项目效益; the score sheet sets
+    # no target, so 必要性(政策依据) scored 5 is no row "scored without a target".
+    rows = {f.row: f for f in pasted_findings("sichuan_shengji_2017", "g", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"}
+    assert rows["必要性(政策依据)"].severity == "info" and "指标值" in rows["必要性(政策依据)"].doubt

@@ -23,10 +23,12 @@ against itself:
 - a score twice its 分值, a 执行率 in the thousands or printed on a row with no amount read, a name of one character;
 - a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
   moved into it), for a row "scored without a target";
-- a 一级指标 block's sums over a row whose cells ran together or that lost its 分值.
+- a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
+- a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范"): the next row's name slipped in.
 """
 import math
 import re
+from collections import Counter
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
@@ -64,6 +66,9 @@ VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|�
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
 NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
+# The form's numbering of an indicator's name ("指标1:", "指标21："): a value or note cell that starts with it holds
+# the next row's name, the row's cells slipped.
+NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]")
 # Header words read where a row's name is due.
 HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -255,6 +260,15 @@ def sets_target(cell: str | None) -> bool:
         or any(word in target.text for word in QUALITATIVE_WORDS)
 
 
+def targets_read(table: Table) -> bool:
+    """Some row named as an indicator reads a target that sets one; else the 指标值 column was lost, not every row's
+    target. A header's broken cells are no row, a name moved right is no target, and a name several rows share is
+    a merged level's, its row's own level lost."""
+    names = Counter(normalize_text(i.level3) for i in table.indicators)
+    return any(sets_target(i.target) for i in table.indicators
+               if names[normalize_text(i.level3)] == 1 and not name_doubt(normalize_text(i.level3)))
+
+
 def shifted_right(indicator: Indicator) -> str | None:
     """Signs that a row's values sit one column right of their own: the 完成值 holds the target (a comparator and a
     number) while the 指标值 holds words that set no target, or the 指标值 holds the end of the row's name."""
@@ -283,6 +297,8 @@ def figures_doubt(table: Table, indicator: Indicator) -> str | None:
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
         if cell and doubled(normalize_text(cell)):
             return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
+    if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
+        return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
     return shifted_right(indicator)
 
 
@@ -296,14 +312,15 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     why = cells_doubt(table, indicator)
     if why:
         return why
+    note = normalize_text(indicator.deviation_note)
+    if rule == "missing_deviation_note" and NUMBERED_NAME.match(note):
+        return f"偏差说明“{note}”是一行指标的名称，疑为下一行的名称错入说明栏"
     # A name of one character is the wrapped end of a name: the row it judges is not the one named.
     if len(normalize_text(indicator.level3)) == 1:
         return f"指标名称只读到一个字“{indicator.level3}”，疑为上一格折行的残段"
-    # A row that says it does not apply ("不适应") is one whatever the table's columns; a table with no target read
-    # on a row named as an indicator (a header's broken cells are no row; a name moved right is no target) lost the
-    # 指标值 column, not every row's target.
+    # A row that says it does not apply ("不适应") is one whatever the table's columns.
     if rule == "not_applicable_scored" and not any(word in (indicator.level3 or "") for word in NOT_APPLICABLE) \
-            and not any(sets_target(i.target) for i in table.indicators if not name_doubt(normalize_text(i.level3))):
+            and not targets_read(table):
         return "该表没有一行读到设定目标的指标值，疑指标值一列未识别或名称右移入指标值列"
     if (rule in FIGURE_RULES or rule == "missing_deviation_note") and indicator.weight \
             and not normalize_text(indicator.actual) and parse_target(indicator.target).value == indicator.weight:
