@@ -20,7 +20,8 @@ against itself:
 - values one column right of their own: the 完成值 holds the target ("≥1次") while the 指标值 holds the wrapped end
   of the name ("权益日宣传活动次数"), or one column left: a 指标值 read as the 分值 of a row with no 完成值, a 分值
   read as the 全年执行数 of a funds row with no 得分, a funds label run into its first figure;
-- a score twice its 分值, a 执行率 in the thousands or printed on a row with no amount read, a name of one character;
+- a score twice its 分值, a 执行率 in the thousands, printed on a row with no amount read, or 100% less the
+  recomputed one (the 结余率 beside it), a name of one character;
 - a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
   moved into it), for a row "scored without a target";
 - a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
@@ -144,6 +145,11 @@ def fund_line_doubt(line: FundLine) -> str | None:
                 "疑为空格被略去、分值左移读入执行数")
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
+    # Tables that print the unspent share (结余率) beside the 执行率: a rate that is 100% less the recomputed one was
+    # read from the wrong column (rounded to a whole percent, as 93% and 7% are printed).
+    if rate is not None and line.execution_rate is not None and 0 < line.execution_rate < 50 \
+            and abs(line.execution_rate + rate - 100) <= 0.5:
+        return f"执行率读作{fmt(line.execution_rate)}%，与算得的{fmt(rate)}%相加为100%，疑为结余率读作执行率"
     if power_of_ten_apart(rate, line.execution_rate):
         return (f"执行率{fmt(line.execution_rate)}%与其金额算得的{fmt(rate)}%相差10的整数次幂倍，"
                 "疑为单位或读数错误")
