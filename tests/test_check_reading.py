@@ -273,3 +273,19 @@ def test_the_unspent_share_read_as_the_execution_rate_proves_no_mismatch():
     # 93% / 204743.84 / 7% — the 结余率 7% is read as the 执行率 of a row that spent 92.56%.
     rows = [f for f in pasted_findings("fujian_ningde_2018", "j") if f.rule == "execution_rate_mismatch"]
     assert rows and all(f.severity == "info" and "结余率" in f.doubt for f in rows)
+
+
+def test_a_score_read_into_the_note_column_proves_no_missing_note():
+    # 001 in the scored transfer form as a damaged copy: 市场主体登记质量监测与分析费用 / ≤15万元 / 13万元 / 0.5 / 0.5
+    # is read one column left (13万元 as the 分值, 0.5 as the 偏差说明), so the row "scores 0.5 of 13".
+    [note] = [f for f in pasted_findings("001_", "l", "region-central-transfer-scored")
+              if f.rule == "missing_deviation_note" and f.row == "市场主体登记质量监测与分析费用"]
+    assert note.severity == "info" and "0.5" in note.doubt
+
+
+def test_a_name_split_at_its_colon_proves_no_unit_mismatch():
+    # shanxi_jishan in the score-only transfer form, run together: "…1指标5:举办健康教育知识讲座6次150次…" splits at the
+    # colon, the name read as "指标" and its tail ":举办健康教育知识讲座" as the 完成值.
+    rows = [f for f in pasted_findings("shanxi_jishan", "k", "region-central-transfer-score-only")
+            if f.rule == "unit_mismatch" and f.row == "指标"]
+    assert rows and all(f.severity == "info" and "名称" in f.doubt for f in rows)

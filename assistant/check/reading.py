@@ -25,7 +25,8 @@ against itself:
 - a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
   moved into it), for a row "scored without a target";
 - a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
-- a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范"): the next row's name slipped in.
+- a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范", ":举办健康教育知识讲座"), or a
+  偏差说明 that is a bare number (the 得分 one column left).
 """
 import math
 import re
@@ -44,6 +45,8 @@ from schemas import Finding, FundLine, Indicator, Table
 FIGURE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "score_exceeds_weight",
                 "subtotal_weight_mismatch", "total_score_mismatch", "sum_mismatch", "score_not_proportional",
                 "target_not_met_full_score", "met_but_deducted", "text_table_mismatch"}
+# Rules that rest on a funds row's 执行率.
+RATE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "missing_deviation_note"}
 # Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
@@ -67,9 +70,9 @@ VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|�
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
 NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
-# The form's numbering of an indicator's name ("指标1:", "指标21："): a value or note cell that starts with it holds
-# the next row's name, the row's cells slipped.
-NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]")
+# The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
+# that starts with it holds a row's name, the row's cells slipped.
+NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
 # Header words read where a row's name is due.
 HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -145,11 +148,6 @@ def fund_line_doubt(line: FundLine) -> str | None:
                 "疑为空格被略去、分值左移读入执行数")
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
-    # Tables that print the unspent share (结余率) beside the 执行率: a rate that is 100% less the recomputed one was
-    # read from the wrong column (rounded to a whole percent, as 93% and 7% are printed).
-    if rate is not None and line.execution_rate is not None and 0 < line.execution_rate < 50 \
-            and abs(line.execution_rate + rate - 100) <= 0.5:
-        return f"执行率读作{fmt(line.execution_rate)}%，与算得的{fmt(rate)}%相加为100%，疑为结余率读作执行率"
     if power_of_ten_apart(rate, line.execution_rate):
         return (f"执行率{fmt(line.execution_rate)}%与其金额算得的{fmt(rate)}%相差10的整数次幂倍，"
                 "疑为单位或读数错误")
@@ -321,6 +319,8 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None
     note = normalize_text(indicator.deviation_note)
     if rule == "missing_deviation_note" and NUMBERED_NAME.match(note):
         return f"偏差说明“{note}”是一行指标的名称，疑为下一行的名称错入说明栏"
+    if (rule in FIGURE_RULES or rule == "missing_deviation_note") and NUMBER.fullmatch(note):
+        return f"偏差说明读作数字“{note}”，疑为得分错入说明栏、各格错位"
     # A name of one character is the wrapped end of a name: the row it judges is not the one named.
     if len(normalize_text(indicator.level3)) == 1:
         return f"指标名称只读到一个字“{indicator.level3}”，疑为上一格折行的残段"
@@ -381,6 +381,12 @@ def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | 
     amounts = (line.initial_budget, line.full_year_budget, line.executed)
     if rule == "execution_rate_mismatch" and line.execution_rate is not None and all(v is None for v in amounts):
         return f"“{line.label}”只读到执行率{fmt(line.execution_rate)}%，金额一个也没有读到，疑为整行数字连读"
+    # Tables that print the unspent share (结余率) beside the 执行率: a rate that is 100% less the recomputed one was
+    # read from the wrong column (rounded to a whole percent, as 93% and 7% are printed).
+    rate = computed_rate(line)
+    if rule in RATE_RULES and rate is not None and line.execution_rate is not None \
+            and 0 < line.execution_rate < 50 and abs(line.execution_rate + rate - 100) <= 0.5:
+        return f"执行率读作{fmt(line.execution_rate)}%，与算得的{fmt(rate)}%相加为100%，疑为结余率读作执行率"
     why = fund_line_doubt(line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
