@@ -289,3 +289,19 @@ def test_a_name_split_at_its_colon_proves_no_unit_mismatch():
     rows = [f for f in pasted_findings("shanxi_jishan", "k", "region-central-transfer-score-only")
             if f.rule == "unit_mismatch" and f.row == "指标"]
     assert rows and all(f.severity == "info" and "名称" in f.doubt for f in rows)
+
+
+def test_a_deadline_split_over_two_cells_proves_no_unit_mismatch():
+    # 001 in the county special-fund form, run together on one line: a deadline "2024年12月" is cut after 年, the
+    # 指标值 read as "2024年" and the 完成值 as "12".
+    [split] = [f for f in pasted_findings("001_", "k", "county-special-fund")
+               if f.rule == "unit_mismatch" and f.row == "质量宣传月活动完成时间"]
+    assert split.severity == "info" and "2024年" in split.doubt
+
+
+def test_a_number_cut_after_its_dash_proves_no_target_set_low():
+    # 002 in the county special-fund form, run together: the heading "附件 3-1 2023年度项目支出绩效自评表" is read as a
+    # row named 附件 with the 指标值 "3-" (3-1 cut after its dash) and the 完成值 12023 (1 and 2023 glued).
+    rows = [f for f in pasted_findings("002_", "k", "county-special-fund")
+            if f.rule == "target_set_low" and f.row == "附件"]
+    assert rows and all(f.severity == "info" and "3-" in f.doubt for f in rows)

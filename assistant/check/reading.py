@@ -16,7 +16,8 @@ against itself:
   block that lost most of its rows;
 - a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
   "0%"), a row scored with no 分值 in a weighted table;
-- a value cell holding characters no figure carries ("290$", "第O份", "5=50%");
+- a value cell holding characters no figure carries ("290$", "第O份", "5=50%", "3-"), or a year alone over a month
+  ("2024年" | "12": a deadline split over two cells);
 - values one column right of their own: the 完成值 holds the target ("≥1次") while the 指标值 holds the wrapped end
   of the name ("权益日宣传活动次数"), or one column left: a 指标值 read as the 分值 of a row with no 完成值, a 分值
   read as the 全年执行数 of a funds row with no 得分, a funds label run into its first figure;
@@ -53,10 +54,11 @@ SHIFTED_ROWS = 2
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
-# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
+# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number, a dash
+# closing a number (a range or a number "3-1" cut after its dash: a range prints its end, "2-3").
 # A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip, nor a formula before a unit or a name (O3浓度): a
 # letter read for a leading 0 or 1 heads a number ("O5", "l00%").
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
                      r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
 # A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
 # percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
@@ -73,6 +75,8 @@ NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
 # The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
 # that starts with it holds a row's name, the row's cells slipped.
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
+# A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
+YEAR_ONLY = re.compile(r"\d{4}年")
 # Header words read where a row's name is due.
 HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -285,6 +289,8 @@ def shifted_right(indicator: Indicator) -> str | None:
         return f"完成值“{actual}”带比较符、像指标值，指标值“{target}”却没有数字，疑为名称折行、各格右移一列"
     if name_tail(target) and reached.kind == "number":
         return f"指标值“{target}”像指标名称的末尾而非目标，疑为名称折行、各格右移一列"
+    if YEAR_ONLY.fullmatch(target) and reached.kind == "number" and reached.value in range(1, 13):
+        return f"指标值“{target}”与完成值“{actual}”像一个日期（{target}{actual}月）拆成两格，疑为各格错位"
     return None
 
 
