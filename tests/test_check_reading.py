@@ -60,11 +60,13 @@ def test_a_target_missed_on_a_table_read_whole_stays_an_error():
     assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
 
 
-def pasted_findings(ident: str, style: str) -> list:
-    """The findings on sample or field tables as evals/tools/paste.py prints them in `style`, from their gold."""
+def pasted_findings(ident: str, style: str, template: str = "") -> list:
+    """The findings on sample or field tables as evals/tools/paste.py prints them in `style` (drawn in an official
+    form's `template`, when given), from their gold."""
     paste = eval_tool("paste")
     [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
-                                                         ROOT / "evals" / "field") if item[1].startswith(ident)]
+                                                         ROOT / "evals" / "field", template=template)
+                          if item[1].startswith(ident)]
     return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
 
 
@@ -168,3 +170,142 @@ def test_a_part_row_printing_a_dash_lost_no_cell():
     checked = api.check(("项目支出绩效自评表\n" + JINZHAI_FUNDS).encode(), "rules")
     sums = [f for f in checked.findings if f.rule == "sum_mismatch"]
     assert [(f.severity, f.doubt) for f in sums] == [("error", None)] and "340.31" in sums[0].message
+
+
+def test_a_name_wrapped_onto_the_target_line_proves_no_unit_mismatch():
+    # 001 as a browser's narrow column prints 组织开展315国际消费者权益日宣传活动次数 | ≥1次 | 1次: the name breaks
+    # after 12 characters, its tail "权益日宣传活动次数" is read as the 指标值 and the target "≥1次" as the 完成值.
+    rows = {f.row: f for f in pasted_findings("001_", "j", "region-central-transfer") if f.rule == "unit_mismatch"}
+    for row in ("组织开展315国际消费者", "抽查不合格产商品批次处理"):
+        assert rows[row].severity == "info" and "右移" in rows[row].doubt
+
+
+def test_a_header_broken_over_two_lines_proves_no_row_unscored_for_want_of_a_target():
+    # hainan_shengji_fuwumaoyi in the scored transfer form, its header cells broken at their middle ("指标" / "值"):
+    # no row's 指标值 is read, so 决策依据 (3 分, 3 得分) only seems to have no target.
+    rows = {f.row: f for f in pasted_findings("hainan_shengji", "i", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"}
+    assert rows["决策依据"].severity == "info" and "指标值" in rows["决策依据"].doubt
+    # 000's 效益指标 row named 不适应 is scored, whatever the form prints: that stays a finding.
+    [unfit, *_] = [f for f in pasted_findings("000_", "f", "sichuan-2017-score-sheet") if f.row == "不适应"]
+    assert unfit.rule == "not_applicable_scored" and unfit.doubt is None and unfit.severity != "info"
+
+
+def test_a_weight_moved_into_an_empty_spent_cell_proves_no_execution_rate_mismatch():
+    # beijing_haidian in the scored transfer form, cells one space apart with the empty 全年执行数 dropped:
+    # "年度资金总额 154.74 10 50% 5" reads 10 (the 分值) as spent, 5 (the 得分) as the 分值.
+    rows = [f for f in pasted_findings("beijing_haidian", "g", "region-central-transfer-scored")
+            if f.row == "年度资金总额" and f.rule in ("execution_rate_mismatch", "execution_score_mismatch")]
+    assert len(rows) == 2 and all(f.severity == "info" and "左移" in f.doubt for f in rows)
+
+
+def test_a_target_read_into_the_weight_column_proves_no_missing_note():
+    # yunnan_changning in the scored transfer form, header broken: 隔离舍(≥**平方米) | 54 | | 2 | 2 — with the empty
+    # 完成值 lost, the 指标值 54 is read as the 分值 and the row "scores" 2 of 54.
+    rows = {f.row: f for f in pasted_findings("yunnan_changning", "i", "region-central-transfer-scored")
+            if f.rule == "missing_deviation_note"}
+    assert rows["隔离舍(≥**平方米)"].severity == "info" and "指标值" in rows["隔离舍(≥**平方米)"].doubt
+
+
+def test_a_one_character_name_is_the_tail_of_a_wrapped_cell():
+    # chongqing_kexuecheng in the scored transfer form, header broken: rows named "高" and "好" are what is left
+    # of names broken over two lines.
+    rows = [f for f in pasted_findings("chongqing_kexuecheng", "i", "region-central-transfer-scored")
+            if f.row in ("高", "好")]
+    assert rows and all(f.severity == "info" for f in rows)
+
+
+def test_a_funds_label_run_into_its_first_figure_proves_no_execution_rate_mismatch():
+    # hebei_langfang as a damaged copy: "年度资金总额" and its 43.2 run together on one line, so the row's figures
+    # start one cell late.
+    rows = [f for f in pasted_findings("hebei_langfang", "l") if f.row == "年度资金总额43.2"]
+    assert rows and all(f.severity == "info" and "连读" in f.doubt for f in rows)
+
+
+def test_a_score_that_is_another_cells_number_proves_nothing_on_its_row_or_its_block():
+    # 000 as a damaged copy: a cell of 监管覆盖率's row is lost and 49.4 (a figure of the next cells) is read as its
+    # 得分 of 12.5 分; the 产出指标 block's sums rest on that row.
+    rows = [f for f in pasted_findings("000_", "l") if f.row in ("监管覆盖率", "产出指标")
+            and f.rule in ("score_exceeds_weight", "subtotal_weight_mismatch")]
+    assert {f.row for f in rows} == {"监管覆盖率", "产出指标"}
+    assert all(f.severity == "info" and "监管覆盖率" in f.doubt or "49.4" in f.doubt for f in rows)
+
+
+def test_a_block_over_scored_by_a_fraction_stays_an_error():
+    # 001 l.1432 效益指标 (30 分) scores 30.3 over rows read whole: the unit's arithmetic, not a misread.
+    [over] = [f for f in api.check(ROOT / "evals" / "samples" / "001_8744007de10ea853.txt", "rules").findings
+              if f.rule == "score_exceeds_weight" and f.row == "效益指标"]
+    assert (over.severity, over.doubt, over.actual) == ("error", None, "30.3")
+
+
+def test_a_rate_run_into_the_amounts_proves_no_execution_rate_mismatch():
+    # 000 in the county special-fund form, the whole table on one line: "年度资金总额22100%" (全年预算数 22, 执行率
+    # 100%) reads as a 执行率 of 22100% with no amount left on the row.
+    rows = [f for f in pasted_findings("000_", "k", "county-special-fund") if f.row == "年度资金总额"]
+    assert rows and all(f.severity == "info" and "执行率" in f.doubt for f in rows)
+
+
+def test_names_moved_into_the_target_column_prove_no_row_without_a_target():
+    # hainan_shengji in the scored transfer form, one space between cells: "项目决策 决策过程 决策依据 3 3" reads
+    # 决策依据 as the 指标值 of a row named 决策过程; the score sheet sets no target on any row.
+    rows = [f for f in pasted_findings("hainan_shengji", "g", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"]
+    assert {"目标内容", "分配结果"} <= {f.row for f in rows}
+    assert all(f.severity == "info" and "指标值" in f.doubt for f in rows)
+
+
+def test_a_row_name_read_into_a_value_or_note_cell_proves_no_defect_of_that_row():
+    # shanxi_jishan in the transfer form, wrapped as a narrow column: "指标20:严重精神障碍患" / "者管理数" / "212人" /
+    # "209人" / "指标21:肺结核健康规范" — the next row's numbered name is read as this row's 偏差说明, and further up
+    # a 指标值 "38508人" as a name with the next name "指标2:发放健康教育资料" as its 完成值.
+    rows = {(f.rule, f.row): f for f in pasted_findings("shanxi_jishan", "j", "region-central-transfer")}
+    for key in (("missing_deviation_note", "者管理数"), ("unit_mismatch", "38508人")):
+        assert rows[key].severity == "info" and "指标" in rows[key].doubt
+
+
+def test_a_name_several_rows_share_is_a_merged_level_not_a_target():
+    # sichuan_shengji_2017 in the scored transfer form, one space between cells: under 项目效益 the 三级指标 names
+    # (经济效益(可选项), 可持续效益(可选项) …) are read as 指标值 of rows all named 项目效益; the score sheet sets
+    # no target, so 必要性(政策依据) scored 5 is no row "scored without a target".
+    rows = {f.row: f for f in pasted_findings("sichuan_shengji_2017", "g", "region-central-transfer-scored")
+            if f.rule == "not_applicable_scored"}
+    assert rows["必要性(政策依据)"].severity == "info" and "指标值" in rows["必要性(政策依据)"].doubt
+
+
+def test_the_unspent_share_read_as_the_execution_rate_proves_no_mismatch():
+    # fujian_ningde_2018 wrapped as a narrow column, its header broken: the 合计 row prints 2751417.82 / 2546673.98 /
+    # 93% / 204743.84 / 7% — the 结余率 7% is read as the 执行率 of a row that spent 92.56%.
+    rows = [f for f in pasted_findings("fujian_ningde_2018", "j") if f.rule == "execution_rate_mismatch"]
+    assert rows and all(f.severity == "info" and "结余率" in f.doubt for f in rows)
+
+
+def test_a_score_read_into_the_note_column_proves_no_missing_note():
+    # 001 in the scored transfer form as a damaged copy: 市场主体登记质量监测与分析费用 / ≤15万元 / 13万元 / 0.5 / 0.5
+    # is read one column left (13万元 as the 分值, 0.5 as the 偏差说明), so the row "scores 0.5 of 13".
+    [note] = [f for f in pasted_findings("001_", "l", "region-central-transfer-scored")
+              if f.rule == "missing_deviation_note" and f.row == "市场主体登记质量监测与分析费用"]
+    assert note.severity == "info" and "0.5" in note.doubt
+
+
+def test_a_name_split_at_its_colon_proves_no_unit_mismatch():
+    # shanxi_jishan in the score-only transfer form, run together: "…1指标5:举办健康教育知识讲座6次150次…" splits at the
+    # colon, the name read as "指标" and its tail ":举办健康教育知识讲座" as the 完成值.
+    rows = [f for f in pasted_findings("shanxi_jishan", "k", "region-central-transfer-score-only")
+            if f.rule == "unit_mismatch" and f.row == "指标"]
+    assert rows and all(f.severity == "info" and "名称" in f.doubt for f in rows)
+
+
+def test_a_deadline_split_over_two_cells_proves_no_unit_mismatch():
+    # 001 in the county special-fund form, run together on one line: a deadline "2024年12月" is cut after 年, the
+    # 指标值 read as "2024年" and the 完成值 as "12".
+    [split] = [f for f in pasted_findings("001_", "k", "county-special-fund")
+               if f.rule == "unit_mismatch" and f.row == "质量宣传月活动完成时间"]
+    assert split.severity == "info" and "2024年" in split.doubt
+
+
+def test_a_number_cut_after_its_dash_proves_no_target_set_low():
+    # 002 in the county special-fund form, run together: the heading "附件 3-1 2023年度项目支出绩效自评表" is read as a
+    # row named 附件 with the 指标值 "3-" (3-1 cut after its dash) and the 完成值 12023 (1 and 2023 glued).
+    rows = [f for f in pasted_findings("002_", "k", "county-special-fund")
+            if f.rule == "target_set_low" and f.row == "附件"]
+    assert rows and all(f.severity == "info" and "3-" in f.doubt for f in rows)

@@ -16,33 +16,49 @@ against itself:
   block that lost most of its rows;
 - a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
   "0%"), a row scored with no 分值 in a weighted table;
-- a value cell holding characters no figure carries ("290$", "第O份", "5=50%").
+- a value cell holding characters no figure carries ("290$", "第O份", "5=50%", "3-"), or a year alone over a month
+  ("2024年" | "12": a deadline split over two cells);
+- values one column right of their own: the 完成值 holds the target ("≥1次") while the 指标值 holds the wrapped end
+  of the name ("权益日宣传活动次数"), or one column left: a 指标值 read as the 分值 of a row with no 完成值, a 分值
+  read as the 全年执行数 of a funds row with no 得分, a funds label run into its first figure;
+- a score twice its 分值, a 执行率 in the thousands, printed on a row with no amount read, or 100% less the
+  recomputed one (the 结余率 beside it), a name of one character;
+- a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
+  moved into it), for a row "scored without a target";
+- a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
+- a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范", ":举办健康教育知识讲座"), or a
+  偏差说明 that is a bare number (the 得分 one column left).
 """
 import math
 import re
+from collections import Counter
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
 from assistant.extract.columns import DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import COMPARATORS, NUMBER, normalize_text, parse_number, parse_target, to_ascii
+from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text, parse_number,
+                              parse_target, to_ascii)
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
 FIGURE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "score_exceeds_weight",
                 "subtotal_weight_mismatch", "total_score_mismatch", "sum_mismatch", "score_not_proportional",
                 "target_not_met_full_score", "met_but_deducted", "text_table_mismatch"}
+# Rules that rest on a funds row's 执行率.
+RATE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "missing_deviation_note"}
 # Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
-# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number.
+# A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number, a dash
+# closing a number (a range or a number "3-1" cut after its dash: a range prints its end, "2-3").
 # A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip, nor a formula before a unit or a name (O3浓度): a
 # letter read for a leading 0 or 1 heads a number ("O5", "l00%").
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
                      r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
 # A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
 # percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
@@ -53,6 +69,18 @@ NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARA
 # A verdict ("长期", "不断提升", "有效") read where a name is due: a target or result cell slipped left. The whole name
 # is the verdict: 持续时间, 有效期 and 有效率 are names.
 VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|提高|改善|增强|加强|完善|推进)?|长期|良好")
+# A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
+# read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
+NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
+# The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
+# that starts with it holds a row's name, the row's cells slipped.
+NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
+# A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
+YEAR_ONLY = re.compile(r"\d{4}年")
+# Header words read where a row's name is due.
+HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
+# A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
+FUND_LABEL_SLIP = re.compile(r"\d$|^(?:得分|分值|执行率|未完成原因|原因)")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
                    "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
@@ -110,7 +138,18 @@ def fund_line_doubt(line: FundLine) -> str | None:
     for name, value in amounts.items():
         if line.score and line.score == value and line.score != line.execution_rate:
             return f"“{line.label}”的执行率得分与{name}同为{fmt(value)}，疑为金额读入得分列"
+    # An overspend reaches 100-odd percent; a rate in the thousands is an amount and a 100% read as one number.
+    if line.execution_rate is not None and line.execution_rate > 1000:
+        return f"执行率读作{fmt(line.execution_rate)}%，不是比率，疑为金额与执行率两格连读"
+    if FUND_LABEL_SLIP.search(normalize_text(line.label)):
+        return f"资金行名称读作“{line.label}”，含相邻单元格的内容，疑为单元格连读"
     rate = computed_rate(line)
+    # A copy that drops empty cells moves the 分值 left into an empty 全年执行数: a few 万元 spent of a budget, and
+    # the 得分 column left empty because its figure moved too.
+    if line.score is None and line.weight is not None and line.executed and line.executed <= MAX_FUNDS_WEIGHT \
+            and rate is not None and rate < 25:
+        return (f"“{line.label}”全年执行数读作{fmt(line.executed)}，仅为预算的{fmt(rate)}%，得分栏又为空，"
+                "疑为空格被略去、分值左移读入执行数")
     if line.execution_rate and (line.executed == 0 or line.full_year_budget == 0):
         return f"“{line.label}”执行率填{fmt(line.execution_rate)}%，金额却读作0，疑为单元格缺失"
     if power_of_ten_apart(rate, line.execution_rate):
@@ -156,14 +195,24 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     return None
 
 
-def level1_doubt(table: Table, level1: str) -> str | None:
+def level1_doubt(table: Table, finding: Finding) -> str | None:
     """Signs that a 一级指标's header weight or its rows were misread."""
+    level1 = normalize_text(finding.row)
     funds = funds_weight(table)
     rows = sum(i.weight or 0.0 for i in table.indicators)
     headers = sum(table.level1_weights.values())
     if abs(funds + rows - 100) <= TOLERANCE and abs(funds + headers - 100) > TOLERANCE:
         return f"各一级指标表头分值合计{fmt(funds + headers)}分而三级指标分值合计100分，疑表头分值读错"
-    weights = [i.weight for i in table.indicators if (i.level1 or "") == level1 and i.weight is not None]
+    block = [i for i in table.indicators if (i.level1 or "") == level1]
+    weighted = any(i.weight is not None for i in table.indicators)
+    # The block's sums rest on every named row under it: one whose cells ran together or slipped, or lost its 分值,
+    # is enough. A header weight against the national split (a warning) rests on the header alone.
+    misread = next((i for i in block if i.level3 and (weighted and i.weight is None or cells_doubt(table, i))),
+                   None)
+    if misread is not None and finding.severity != "warning":
+        why = cells_doubt(table, misread) or "没有读到分值"
+        return f"“{level1}”下的“{misread.level3}”一行读取存疑（{why}），其合计无从复核"
+    weights = [i.weight for i in block if i.weight is not None]
     under = sum(weights)
     header = table.level1_weights.get(level1)
     if header and header < under and header in weights:
@@ -192,7 +241,7 @@ def name_doubt(name: str) -> str | None:
     """Signs that a 三级指标 name cell holds another cell's text."""
     if NAMED_TARGET.search(to_ascii(name)):
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
-    if holds_level_name(name) or "偏差原因" in name:
+    if holds_level_name(name) or any(word in name for word in HEADER_WORDS):
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
@@ -204,23 +253,96 @@ def name_doubt(name: str) -> str | None:
     return None
 
 
-def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
-    why = name_doubt(normalize_text(indicator.level3))
-    if why:
-        return why
+def name_tail(cell: str) -> bool:
+    """A 指标值 that reads as the wrapped end of a measure's name, not a target."""
+    target = parse_target(cell)
+    return target.kind == "qualitative" and target.comparator is None and bool(NAME_TAIL.fullmatch(cell)) \
+        and not any(word in cell for word in QUALITATIVE_WORDS)
+
+
+def sets_target(cell: str | None) -> bool:
+    """A 指标值 that sets a target: a figure, a date, 不适用, or words that say what is to happen (提高, 达标) — not a
+    bare name ("决策依据") moved right from a lost level."""
+    target = parse_target(cell)
+    return target.kind not in ("empty", "qualitative") or target.comparator is not None \
+        or any(word in target.text for word in QUALITATIVE_WORDS)
+
+
+def targets_read(table: Table) -> bool:
+    """Some row named as an indicator reads a target that sets one; else the 指标值 column was lost, not every row's
+    target. A header's broken cells are no row, a name moved right is no target, and a name several rows share is
+    a merged level's, its row's own level lost."""
+    names = Counter(normalize_text(i.level3) for i in table.indicators)
+    return any(sets_target(i.target) for i in table.indicators
+               if names[normalize_text(i.level3)] == 1 and not name_doubt(normalize_text(i.level3)))
+
+
+def shifted_right(indicator: Indicator) -> str | None:
+    """Signs that a row's values sit one column right of their own: the 完成值 holds the target (a comparator and a
+    number) while the 指标值 holds words that set no target, or the 指标值 holds the end of the row's name."""
+    target, actual = normalize_text(indicator.target), normalize_text(indicator.actual)
+    if not target or not actual:
+        return None
+    reached = parse_target(actual)
+    if reached.comparator and reached.kind == "number" and not any(c.isdigit() for c in target) \
+            and not any(word in target for word in QUALITATIVE_WORDS):
+        return f"完成值“{actual}”带比较符、像指标值，指标值“{target}”却没有数字，疑为名称折行、各格右移一列"
+    if name_tail(target) and reached.kind == "number":
+        return f"指标值“{target}”像指标名称的末尾而非目标，疑为名称折行、各格右移一列"
+    if YEAR_ONLY.fullmatch(target) and reached.kind == "number" and reached.value in range(1, 13):
+        return f"指标值“{target}”与完成值“{actual}”像一个日期（{target}{actual}月）拆成两格，疑为各格错位"
+    return None
+
+
+def figures_doubt(table: Table, indicator: Indicator) -> str | None:
+    """Signs within one indicator row that its figures were misread, whatever a checker computes from them."""
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
+    # A unit that over-scores a row goes a point or two over; a score twice the 分值 is another cell's number.
+    if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight:
+        return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
         if cell and GARBLED.search(normalize_text(cell)):
             return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
         if cell and doubled(normalize_text(cell)):
             return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
+    if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
+        return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
+    return shifted_right(indicator)
+
+
+def cells_doubt(table: Table, indicator: Indicator) -> str | None:
+    """Signs that a row's cells ran into each other or slipped: its name holds another cell, or its figures are not
+    the row's own."""
+    return name_doubt(normalize_text(indicator.level3)) or figures_doubt(table, indicator)
+
+
+def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
+    why = cells_doubt(table, indicator)
+    if why:
+        return why
+    note = normalize_text(indicator.deviation_note)
+    if rule == "missing_deviation_note" and NUMBERED_NAME.match(note):
+        return f"偏差说明“{note}”是一行指标的名称，疑为下一行的名称错入说明栏"
+    if (rule in FIGURE_RULES or rule == "missing_deviation_note") and NUMBER.fullmatch(note):
+        return f"偏差说明读作数字“{note}”，疑为得分错入说明栏、各格错位"
+    # A name of one character is the wrapped end of a name: the row it judges is not the one named.
+    if len(normalize_text(indicator.level3)) == 1:
+        return f"指标名称只读到一个字“{indicator.level3}”，疑为上一格折行的残段"
+    # A row that says it does not apply ("不适应") is one whatever the table's columns.
+    if rule == "not_applicable_scored" and not any(word in (indicator.level3 or "") for word in NOT_APPLICABLE) \
+            and not targets_read(table):
+        return "该表没有一行读到设定目标的指标值，疑指标值一列未识别或名称右移入指标值列"
+    if (rule in FIGURE_RULES or rule == "missing_deviation_note") and indicator.weight \
+            and not normalize_text(indicator.actual) and parse_target(indicator.target).value == indicator.weight:
+        return f"分值读作{fmt(indicator.weight)}，与指标值同一个数而完成值为空，疑为空格被略去、指标值左移读入分值列"
     if rule == "not_applicable_scored" and indicator.weight is None and \
             any(i.weight is not None for i in table.indicators):
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
     if rule not in FIGURE_RULES:
         return None
+    ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.score is not None and indicator.score > ceiling + TOLERANCE:
         return f"该行得分读作{fmt(indicator.score)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     if rule != "score_exceeds_weight" and indicator.score is not None and indicator.weight is not None \
@@ -261,6 +383,16 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
 def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | None:
     if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
         return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
+    # A rate recomputed for a row that printed no amount was recomputed from other rows' figures.
+    amounts = (line.initial_budget, line.full_year_budget, line.executed)
+    if rule == "execution_rate_mismatch" and line.execution_rate is not None and all(v is None for v in amounts):
+        return f"“{line.label}”只读到执行率{fmt(line.execution_rate)}%，金额一个也没有读到，疑为整行数字连读"
+    # Tables that print the unspent share (结余率) beside the 执行率: a rate that is 100% less the recomputed one was
+    # read from the wrong column (rounded to a whole percent, as 93% and 7% are printed).
+    rate = computed_rate(line)
+    if rule in RATE_RULES and rate is not None and line.execution_rate is not None \
+            and 0 < line.execution_rate < 50 and abs(line.execution_rate + rate - 100) <= 0.5:
+        return f"执行率读作{fmt(line.execution_rate)}%，与算得的{fmt(rate)}%相加为100%，疑为结余率读作执行率"
     why = fund_line_doubt(line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
@@ -306,7 +438,7 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
     if not row:
         return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
     if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
-        return level1_doubt(table, row)
+        return level1_doubt(table, finding)
     line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
     if line is not None:
         return funds_doubt(ctx, table, line, finding.rule)
