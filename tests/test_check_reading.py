@@ -275,40 +275,29 @@ def test_a_name_several_rows_share_is_a_merged_level_not_a_target():
     table = Table(kind="project", indicators=rows)
     assert "指标值" in indicator_doubt(table, rows[0], "not_applicable_scored")
 
-def test_the_unspent_share_read_as_the_execution_rate_proves_no_mismatch():
+MISREAD_PASTES = [
     # fujian_ningde_2018 wrapped as a narrow column, its header broken: the 合计 row prints 2751417.82 / 2546673.98 /
     # 93% / 204743.84 / 7% — the 结余率 7% is read as the 执行率 of a row that spent 92.56%.
-    rows = [f for f in pasted_findings("fujian_ningde_2018", "j") if f.rule == "execution_rate_mismatch"]
-    assert rows and all(f.severity == "info" and "结余率" in f.doubt for f in rows)
-
-
-def test_a_score_read_into_the_note_column_proves_no_missing_note():
+    pytest.param("fujian_ningde_2018", "j", "", "execution_rate_mismatch", None, "结余率", id="unspent-share-as-rate"),
     # 001 in the scored transfer form as a damaged copy: 市场主体登记质量监测与分析费用 / ≤15万元 / 13万元 / 0.5 / 0.5
     # is read one column left (13万元 as the 分值, 0.5 as the 偏差说明), so the row "scores 0.5 of 13".
-    [note] = [f for f in pasted_findings("001_", "l", "region-central-transfer-scored")
-              if f.rule == "missing_deviation_note" and f.row == "市场主体登记质量监测与分析费用"]
-    assert note.severity == "info" and "0.5" in note.doubt
-
-
-def test_a_name_split_at_its_colon_proves_no_unit_mismatch():
+    pytest.param("001_", "l", "region-central-transfer-scored", "missing_deviation_note",
+                 "市场主体登记质量监测与分析费用", "0.5", id="score-in-the-note-column"),
     # shanxi_jishan in the score-only transfer form, run together: "…1指标5:举办健康教育知识讲座6次150次…" splits at the
     # colon, the name read as "指标" and its tail ":举办健康教育知识讲座" as the 完成值.
-    rows = [f for f in pasted_findings("shanxi_jishan", "k", "region-central-transfer-score-only")
-            if f.rule == "unit_mismatch" and f.row == "指标"]
-    assert rows and all(f.severity == "info" and "名称" in f.doubt for f in rows)
-
-
-def test_a_deadline_split_over_two_cells_proves_no_unit_mismatch():
+    pytest.param("shanxi_jishan", "k", "region-central-transfer-score-only", "unit_mismatch", "指标", "名称",
+                 id="name-split-at-its-colon"),
     # 001 in the county special-fund form, run together on one line: a deadline "2024年12月" is cut after 年, the
     # 指标值 read as "2024年" and the 完成值 as "12".
-    [split] = [f for f in pasted_findings("001_", "k", "county-special-fund")
-               if f.rule == "unit_mismatch" and f.row == "质量宣传月活动完成时间"]
-    assert split.severity == "info" and "2024年" in split.doubt
-
-
-def test_a_number_cut_after_its_dash_proves_no_target_set_low():
+    pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
+                 id="deadline-split-over-two-cells"),
     # 002 in the county special-fund form, run together: the heading "附件 3-1 2023年度项目支出绩效自评表" is read as a
     # row named 附件 with the 指标值 "3-" (3-1 cut after its dash) and the 完成值 12023 (1 and 2023 glued).
-    rows = [f for f in pasted_findings("002_", "k", "county-special-fund")
-            if f.rule == "target_set_low" and f.row == "附件"]
-    assert rows and all(f.severity == "info" and "3-" in f.doubt for f in rows)
+    pytest.param("002_", "k", "county-special-fund", "target_set_low", "附件", "3-", id="number-cut-after-its-dash"),
+]
+
+
+@pytest.mark.parametrize("ident, style, template, rule, row, why", MISREAD_PASTES)
+def test_a_misread_paste_proves_no_defect_of_the_row_it_misread(ident, style, template, rule, row, why):
+    rows = [f for f in pasted_findings(ident, style, template) if f.rule == rule and row in (None, f.row)]
+    assert rows and all(f.severity == "info" and why in f.doubt for f in rows)
