@@ -12,7 +12,7 @@ from functools import cache
 from itertools import chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, WEIGHTED_LEVELS, fits, \
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, fits, \
     is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
@@ -53,7 +53,6 @@ VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
 # Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
 JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
 BROKEN_CELL = 0.6
-TOP_LEVELS = ("产出指标", "效益指标", "满意度指标")
 # The columns a row prints after its 三级指标, in the header's order.
 VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit", "actual", "explanation", "criteria",
                "score_factor", "weight", "score", "core", "other")
@@ -249,7 +248,7 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
     if len(levels) == 1:
         alone = normalize_text(levels[0].text)
-        return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in TOP_LEVELS) else "level2": levels[0]}
+        return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
     if len(levels) >= 2 and not any(LEVEL1.match(normalize_text(level.text)) for level in levels) \
             and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
         return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed

@@ -15,9 +15,11 @@ from opencc import OpenCC
 NUMBER_START = r"(?<![\d.])(?:(?<!\d[,，])|(?!\d{3}(?!\d)))"
 INTEGER = r"(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)"
 NUMBER_PATTERN = rf"{NUMBER_START}{INTEGER}(?:\.\d++)?"
-# In prose a document viewer may put a space after the decimal point ("预算35. 3万元"); only after a word, so that a
-# list's "2. " before a number ("2. 50万元用于…") stays a list number.
-PROSE_NUMBER_PATTERN = rf"{NUMBER_START}(?:(?<=[\u4e00-\u9fff]){INTEGER}\.[ \u3000]\d++|{INTEGER}(?:\.\d++)?)"
+# In prose a document viewer may put a space after the decimal point ("预算35. 3万元"); only after a word, with two
+# digits or more before the point and one or two after it, so that a list's "2. " before a number ("2. 50万元用于…",
+# "具体如下1. 50万元…") stays a list number.
+PROSE_NUMBER_PATTERN = (rf"{NUMBER_START}(?:(?<=[\u4e00-\u9fff])(?:\d{{1,3}}(?:[,，]\d{{3}})++(?!\d)|\d{{2,}}+)\.[ \u3000]"
+                        rf"\d{{1,2}}(?!\d)|{INTEGER}(?:\.\d++)?)")
 NUMBER = re.compile(rf"[-+]?{NUMBER_PATTERN}|[-+]?(?<!\d)\.\d++")
 CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]++")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，：（）＜＞＝", "0123456789.%,:()<>=")

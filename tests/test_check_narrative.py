@@ -250,6 +250,8 @@ def test_figures_of_two_periods_are_not_one_figure_told_twice(earlier, fired):
     ("全区专利累计授权量1438件（其中发明专利授权610件，实用新型710件，外观设计118件，新增有效发明专利46件）。", None),
     # subsets that cut across one another are no breakdown
     ("全年培训新型职业农民600人，其中女性学员210人，45岁以下学员420人。", None),
+    # levels of a training are a breakdown, 以上 or not: 200 + 300 + 200 = 700 is more than the 600 trained
+    ("共培训600人次，其中县级以上培训200人次，乡镇培训300人次，村级培训200人次。", ("600", "700")),
     # after 其中 a part's share is of the total before it, not of the sibling before it: 43.2 ÷ 1523.46 = 2.84%
     ("全年收入1523.46万元，其中财政拨款收入1480.26万元，占比97.16%，其他收入43.2万元，占比2.84%。", None),
     ("全年收入1523.46万元，其中财政拨款收入1480.26万元，占比97.16%，其他收入43.2万元，占比3.84%。", ("2.84", "3.84")),
@@ -270,6 +272,8 @@ def test_narrative_arithmetic_of_plans_and_parts(body, expected):
      [("date_inconsistency", "2024年")]),
     # a year's 预算 is published at its start, an earlier year's 决算 in the evaluated year
     ("我局2024年部门预算于2024年2月18日在单位门户网站上公开，2023年部门决算于2024年8月在单位门户网站上公开。", []),
+    # the 绩效目标 are published with the budget at the year's start
+    ("我局2024年部门预算及绩效目标于2024年2月18日在单位门户网站上公开。", []),
     # henan_xiping_2022 l.2 cites 豫财农〔2018〕130号; printed with round brackets it is still a document's number
     ("根据《河南省扶贫项目资金绩效管理办法的通知》(豫财农(2018)130号)，现将自评情况报告如下。", []),
     # sample 000: an edition named by its year, "年关守护（2021）", in a later year's report

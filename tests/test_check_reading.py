@@ -151,6 +151,15 @@ def test_a_source_outside_every_subtotal_is_one_of_the_parts():
     assert fund_sum_doubt(context_of("年度资金总额"), table) is None
 
 
+def test_a_subtotal_whose_amounts_were_not_read_groups_no_source():
+    # 财政资金小计 read with no amount: 当年财政拨款 80 and 其他资金小计 20 stay the parts that add up to the total 100
+    table = Table(kind="project", funds_total=FundLine(label="年度资金总额", full_year_budget=100, executed=100),
+                  fund_lines=[FundLine(label="财政资金小计"), FundLine(label="当年财政拨款", full_year_budget=80,
+                                                                    executed=80),
+                              FundLine(label="其他资金小计", full_year_budget=20, executed=20)])
+    assert [part.label for part in fund_parts(table)] == ["财政资金小计", "当年财政拨款", "其他资金小计"]
+
+
 def context_of(text: str) -> Context:
     document = read_bytes(text.encode(), "report.txt")
     return Context(report=Report(source=document.source), document=document)

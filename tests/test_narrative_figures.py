@@ -132,6 +132,8 @@ def test_a_space_a_viewer_put_after_the_decimal_point_stays_inside_the_number():
     # a list's number before an amount is no decimal point: "2. 50万元" is item 2, 50万元
     assert [(f.value, f.unit) for f in read_figures("1. 50万元用于设备购置，2. 30万元用于培训", 1)] == [
         (50, "万元"), (30, "万元")]
+    # … also run into the words before it
+    assert [(f.value, f.unit) for f in read_figures("具体如下1. 50万元用于设备购置", 1)] == [(50, "万元")]
 
 
 def test_ten_thousand_before_a_unit_in_letters_is_no_money():
@@ -217,11 +219,20 @@ def test_a_figure_at_the_end_of_a_line_stays_whole_whatever_the_next_line_starts
     assert [(f.line, f.value, f.unit) for f in extract_figures(passages_of(lines))] == [(1, 100, "万元"), (2, 50, "万元")]
 
 
+def test_a_count_and_its_comma_at_a_line_end_are_not_joined_to_the_next_lines_number():
+    # "120，350万元" would be one number with a thousands separator; a line ending in a clause comma ends the clause
+    lines = ["项目完成农户走访120，", "350万元用于道路硬化。"]
+    assert [(f.line, f.value, f.unit) for f in extract_figures(passages_of(lines))] == [(2, 350, "万元")]
+
+
 @pytest.mark.parametrize("text, year", [
     # sample 001 l.42 "2024年一般公共预算收入8805.39万元": the year the sentence dates it to
     ("2024年一般公共预算收入8805.39万元", "2024"),
     ("上年度一般公共预算收入8105.39万元", "上年"),
     ("一般公共预算收入8805.39万元，较上年增加700万元", None),
+    # a year compared with dates nothing: the figures after "较上年" and "比去年" are this year's
+    ("本年资金比去年减少，共支出1616万元", None),
+    ("支出3000万元，较上年增长5%", None),
     # funds carried over from a year are this year's funds; a cited document's year dates the document
     ("上年结转资金120万元", None),
     ("2023年结余资金120万元", None),

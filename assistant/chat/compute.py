@@ -524,7 +524,7 @@ def part_of_whole(tools: ReportTools, node: PartOfWhole) -> Result:
     return derived(formulas[0], "%", [part, whole] + ([printed.fact] if printed else []))
 
 
-SHARE_LABEL = re.compile(r"(?P<part>[\u4e00-\u9fa5]+?)(?:所占比例|所占比重|占比|比重|比例)$")
+SHARE_LABEL = re.compile(r"(?P<part>[\u4e00-\u9fa5]{1,30}?)(?:所占比例|所占比重|占比|比重|比例)$")  # a label is short
 
 
 def share_of_its_sentence(tools: ReportTools, share: Fact) -> Result | None:

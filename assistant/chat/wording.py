@@ -8,7 +8,7 @@ from schemas import Evidence
 TREND = {"增加": "增长", "减少": "下降"}
 GROUNDS_SHOWN = 6  # figures named after a formula; the evidence lists them all
 LONG_SUM = 12  # terms a sum shows in full
-AMOUNT = re.compile(r"\d+(?:\.\d+)?(?![\d.]*年)")  # a figure of a clause, not its year
+AMOUNT = re.compile(r"\d++(?:\.\d++)?(?![\d.]{0,8}年)")  # a figure of a clause, not its year
 
 
 def evidence(facts: list[Fact]) -> list[Evidence]:

@@ -15,8 +15,9 @@ PUBLISHED = re.compile(r"于\s*(?P<year>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1
 DAY = r"(?P<year>20\d{2})\s{0,2}[年.．\-/]\s{0,2}(?P<month>\d{1,2})\s{0,2}[月.．\-/]\s{0,2}(?P<day>\d{1,2})\s{0,2}日?"
 REPORT_DATE = re.compile(rf"\s{{0,4}}{DAY}\s{{0,4}}")
 FILED = re.compile(rf"填[报表]日期\s{{0,2}}[:：]?\s{{0,4}}{DAY}")
-# What is published only after its year: the accounts, the self-evaluation, the performance report.
-DUE_AFTER_YEAR = re.compile(r"决算|自评|评价|绩效")
+# What is published only after its year: the accounts, the self-evaluation, the performance report — not the
+# 绩效目标 published with the budget at the year's start.
+DUE_AFTER_YEAR = re.compile(r"决算|自评|评价|绩效(?!目标)")
 # The sentence goes on to the year's end ("截至9月30日…仅为56.3%，…年底执行率达到98.38%"): the cut-off is a
 # point on the way, not the year's result.
 YEAR_END = re.compile(r"年底|年末|12\s*月\s*31\s*日")

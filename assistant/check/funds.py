@@ -100,7 +100,9 @@ def adds_up_to(lines: list[FundLine], subtotal: FundLine) -> bool:
 
 def grouped_under(lines: list[FundLine], at: int) -> set[int]:
     """The lines the subtotal at `at` groups: the run of sources right after it (or right before it) that adds up to
-    it."""
+    it. A subtotal whose amounts were not read groups nothing."""
+    if all(getattr(lines[at], c) is None for c in FUND_COLUMNS):
+        return set()
     after = []
     for index in range(at + 1, len(lines)):
         if SUBTOTAL in lines[index].label:

@@ -23,7 +23,7 @@ ADDED = re.compile(r"追加(?:资金|预算)?$")
 SPENT = re.compile(r"(?:实际支出|实际使用|支出|合计|共计)(?:金额)?$")
 PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
 # Parts that cut across one another ("培训600人，其中女性学员210人，45岁以下学员420人"): subsets, not a breakdown.
-CROSS_CUTTING = re.compile(r"[男女]性?|岁|以上|以下|党员|少数民族|脱贫|残疾|低保")
+CROSS_CUTTING = re.compile(r"[男女]性?|岁|党员|少数民族|脱贫|残疾|低保")
 BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
 EXECUTION_RATE = re.compile(r"执行率(?:为|达到|达|是)?$")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")

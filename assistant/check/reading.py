@@ -71,14 +71,14 @@ NAMED_TARGET = re.compile(rf"(?:{'|'.join(re.escape(word) for word, _ in COMPARA
 VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|提高|改善|增强|加强|完善|推进)?|长期|良好")
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
-NAME_TAIL = re.compile(r"[^\d]*(?:率|数|量|比例|度)")
+NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tail is a few words
 # The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
 # that starts with it holds a row's name, the row's cells slipped.
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
 # A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
 YEAR_ONLY = re.compile(r"\d{4}年")
 # Header words read where a row's name is due.
-HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
+NOTE_HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
 FUND_LABEL_SLIP = re.compile(r"\d$|^(?:得分|分值|执行率|未完成原因|原因)")
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
@@ -241,7 +241,7 @@ def name_doubt(name: str) -> str | None:
     """Signs that a 三级指标 name cell holds another cell's text."""
     if NAMED_TARGET.search(to_ascii(name)):
         return f"指标名称“{name}”含指标值，名称与指标值两格疑已连读"
-    if holds_level_name(name) or any(word in name for word in HEADER_WORDS):
+    if holds_level_name(name) or any(word in name for word in NOTE_HEADER_WORDS):
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"

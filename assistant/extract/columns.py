@@ -62,6 +62,7 @@ FILLED_ROLES = {"level3", "target", "actual"}
 COMPARATOR_STARTS = set("≥≧≤≦=＝﹦═<>＜＞")  # ═: the "=" Yunnan's pages print
 WEIGHTED_LEVELS = ("level1", "level2")
 LEVEL_ROLES = ("level1", "level2", "level3")
+STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
 

@@ -95,10 +95,14 @@ SENTENCE_END = re.compile(r"[。；;！!？?]\s*$")
 CLAUSE_MARK = re.compile(r"[，,、：:]")
 # How much of the neighbouring lines a wrapped line is read with: the words that name a figure, and a unit.
 LEAD, FOLLOW = 40, 20
+# A line ending in a number and a clause comma ("…走访数量120，"): read with the next line it would make one number of
+# the two lines' figures (120，350), so the next line is read on its own.
+NUMBER_THEN_COMMA = re.compile(r"\d[，,]\s*$")
 PERIOD = re.compile(r"(?:截至|截止|截止到|截至到)(?:目前|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?|上半年|1-\d{1,2}月|一季度")
 YEAR_END = re.compile(r"12月31日|年末|年底")
-# A year the sentence dates its figures to; funds carried over from it (上年结转, 2021年结余) are this year's.
-DATED = re.compile(r"(?:(?P<year>20\d{2})\s*年|上年|去年|上一年)(?!度?(?:结转|结余))")
+# A year the sentence dates its figures to; funds carried over from it (上年结转, 2021年结余) are this year's, and a
+# year compared with (较上年增长, 比2021年减少, 与去年相比) dates nothing.
+DATED = re.compile(r"(?<![比较与])(?:(?P<year>20\d{2})\s*年|上年|去年|上一年)(?!度?(?:结转|结余))")
 # A bare "300万" is money short of 元 only when its words speak of money ("调减中央财政资金300万"); "惠及脱贫户1.2万"
 # counts households.
 MONEY_WORDS = re.compile(r"资金|费|款|预算|支出|收入|补助|补贴|投资|投入|拨付|金额|成本")
@@ -243,8 +247,9 @@ def runs_on(paragraph: Paragraph, following: Paragraph) -> bool:
 
 def ends_inside_figure(paragraph: Paragraph) -> bool:
     """Whether the line stops inside a number or its unit ("…预算1616", "…35.", "…1616万"): only then is the start
-    of the next line read with it — a whole figure at a line's end stays whole whatever the next line starts with."""
-    return paragraph.text.rstrip(" \u3000")[-1:] in tuple("0123456789.,，．万亿")
+    of the next line read with it — a whole figure at a line's end stays whole whatever the next line starts with,
+    and a comma there ends a clause ("…走访数量120，" / "350户…" are two counts)."""
+    return paragraph.text.rstrip(" \u3000")[-1:] in tuple("0123456789.．万亿")
 
 
 def passages(paragraphs: list[Paragraph]) -> list[Passage]:
@@ -254,7 +259,8 @@ def passages(paragraphs: list[Paragraph]) -> list[Passage]:
     for index, paragraph in enumerate(paragraphs):
         before = paragraphs[index - 1] if index else None
         after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        lead = before.text[-LEAD:] if before and runs_on(before, paragraph) else ""
+        lead = before.text[-LEAD:] if before and runs_on(before, paragraph) \
+            and not NUMBER_THEN_COMMA.search(before.text) else ""
         follow = after.text[:FOLLOW] if after and runs_on(paragraph, after) and ends_inside_figure(paragraph) else ""
         found.append(Passage(lead + paragraph.text + follow, paragraph.line, len(lead), len(lead) + len(paragraph.text)))
     return found

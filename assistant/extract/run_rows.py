@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from assistant.document import Cell, Paragraph, Row
+from assistant.extract.columns import STAGES
 from assistant.extract.tokens import split_numbers
 from assistant.values import MONTH, normalize_text
 
@@ -382,9 +383,6 @@ def value_columns(slots: list[str | None]) -> list[str]:
     """The columns a row prints after its indicator name, in the header's order; notes are left to the text."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
     return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
-
-
-STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
 
 
 def unscrambled_stages(text: str) -> str:

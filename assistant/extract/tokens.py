@@ -6,6 +6,7 @@ into numbers; `split_numbers` splits a run of joined numbers with the table's ow
 arithmetic allows is not made: the caller leaves the values empty and warns. Never a guess.
 """
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from itertools import combinations
 
@@ -40,10 +41,11 @@ def segment(text: str) -> list[str]:
     """Cells of a run-together line: known words, runs of numbers, and the text between them; a bracketed note
     stays whole with the words and numbers in it ("得分(20分*执行率)")."""
     text = FORMULA_CLOSED_AS_ONE.sub(r"\1)", text)
+    notes = note_spans(text)
     cells: list[str] = []
     position = 0
     for match in WORD.finditer(text):
-        if match.start() < position or in_note(text, match.start()):
+        if match.start() < position or in_note(notes, match.start()):
             continue
         cells += numbers_apart(text[position:match.start()])
         cells.append(match.group())
@@ -65,18 +67,26 @@ def segment(text: str) -> list[str]:
     return merged
 
 
-def in_note(text: str, position: int) -> bool:
-    """Whether `position` is inside a closed bracketed note of `text`: "(20分*执行率)", "(B/A)", "(2016年度)"."""
-    return any(note.start() < position < note.end() for note in NOTE.finditer(text))
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """Where the closed bracketed notes of `text` stand ("(20分*执行率)", "(B/A)", "(2016年度)"), in order: found
+    once per text, so a long line costs one pass however many words and numbers it holds."""
+    return [note.span() for note in NOTE.finditer(text)]
+
+
+def in_note(notes: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` is inside one of the (ordered, disjoint) note spans."""
+    index = bisect_right(notes, (position, float("inf"))) - 1
+    return index >= 0 and notes[index][0] < position < notes[index][1]
 
 
 def numbers_apart(text: str) -> list[str]:
     """Text and the runs of numbers in it ("本年财政拨款" "2020"); a number after a comparator stays with
     it and its unit ("≥50个"), a number in a bracketed note with its word ("分值(10分)", "得分(20分*执行率)")."""
+    notes = note_spans(text)
     cells: list[str] = []
     position = 0
     for match in NUMBER_RUN.finditer(text):
-        if match.start() < position or in_note(text, match.start()):
+        if match.start() < position or in_note(notes, match.start()):
             continue  # inside a date cut out already, or a note
         before = text[position:match.start()]
         if date := DAY.match(text, match.start()):
