@@ -1283,3 +1283,16 @@ def test_a_part_the_question_names_by_its_own_words_is_not_its_whole():
 def test_a_total_asked_as_zongshu_is_the_figure_said_with_gongyou(path, words, unit):
     question = "市场主体总数是多少户？" if path == S000 else "投诉举报总数是多少？"
     assert ask(path, question).value == amount(sentence_with(path, words), words, unit)
+
+
+@pytest.mark.parametrize("question", ["立案多少起？", "一共立案了多少起？"])
+def test_a_count_said_as_the_bureau_total_answers_over_one_sub_item(question):
+    # 004 l.92 "截止12月16日，我局共立案512起" over l.95 "（3）、…公安机关受案2起，立案2起"
+    assert ask(S004, question).value == amount(sentence_with(S004, "我局共立案"), "我局共立案", "起")
+
+
+@pytest.mark.parametrize("question", ["2020年预算收入是多少？", "收入总额是多少？"])
+def test_income_is_not_answered_by_a_spending_clause(question):
+    # 004 l.52-54 states only spending ("一般公共预算财政拨款基本支出6346.47万元，其中人员经费…"), no income
+    answer = ask(S004, question)
+    assert answer.value is None and NOT_FOUND in answer.answer
