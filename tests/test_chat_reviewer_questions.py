@@ -1296,3 +1296,33 @@ def test_income_is_not_answered_by_a_spending_clause(question):
     # 004 l.52-54 states only spending ("一般公共预算财政拨款基本支出6346.47万元，其中人员经费…"), no income
     answer = ask(S004, question)
     assert answer.value is None and NOT_FOUND in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权培育资助专项执行数比其他四个专项之和还多吗？",
+                                      "知识产权培育资助专项全年执行数是否超过其余四个专项的合计？"])
+def test_the_other_projects_added_up_leave_out_the_one_compared(question):
+    spent = {t.name: t.funds_total.executed for _, t in projects(S000)}
+    others = sum(v for name, v in spent.items() if name != "知识产权培育资助专项")
+    answer = ask(S000, question)
+    assert f"={others:g}万元" in answer.answer
+    assert f"{spent['知识产权培育资助专项']:g}+" not in answer.answer
+
+
+def test_the_other_narrative_projects_are_added_up_by_the_measure_the_named_one_is_asked_of():
+    # 003 l.26-37: 1.“市场及食品药品监管专项”…实际支出139.98万元; 2.…实际支出65.47元 (万 left out); 3.-6. …支出48.57万元 …
+    spent = [amount(sentence_with(S003, "知识产权专项"), "实际支出", "元")] + [
+        amount(sentence_with(S003, f"“{name}”"), f"“{name}”支出", "万元")
+        for name in ("食品安全监督抽检及工作经费", "经开区市场监督管理专项", "标准化及质量专项经费", "市场主体培育纳税申报服务工作经费")]
+    answer = ask(S003, "市场及食品药品监管专项支出比其他五个项目之和还多吗？")
+    assert f"={round(sum(spent), 2):g}万元" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权专项年初预算与追加合计与实际支出相差多少？",
+                                      "知识产权专项年初预算和追加之和与实际支出的差额是多少？"])
+def test_a_side_added_up_with_yu_keeps_both_its_parts(question):
+    # 003 l.32 "2.“知识产权专项”年初预算金额20万元，追加45.47万元，实际支出65.47元"
+    line = sentence_with(S003, "知识产权专项")
+    budget, added = amount(line, "年初预算金额", "万元"), amount(line, "追加", "万元")
+    spent = amount(line, "实际支出", "元")
+    answer = ask(S003, question)
+    assert answer.value == round(abs(budget + added - spent), 2) and f"{added:g}" in answer.answer

@@ -615,12 +615,23 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     column = node.column if rate_score else TABLE_COLUMN.get(node.column, node.column)
     items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
+    items = [f for f in items if not left_out(tools, f, node.excluding)]
     if len(items) < 2:
         return of(find(tools, replace(node.subject, column=None)))
     total = "+".join(number(f.value) for f in items)
+    # the unit most items print: one item's slip ("实际支出65.47元" among 万元) does not make the total 元
+    units = [f.unit for f in items]
+    unit = max(units, key=units.count)
     if node.average:
-        return derived(f"({total})÷{len(items)}", items[0].unit, items)
-    return derived(total, items[0].unit, items)
+        return derived(f"({total})÷{len(items)}", unit, items)
+    return derived(total, unit, items)
+
+
+def left_out(tools: ReportTools, item: Fact, excluding: tuple[str, ...]) -> bool:
+    """Whether a project's figure is of a project the words left out name (its table's name, or the narrative item's)."""
+    names = [tools.report.tables[item.table].name] if item.table is not None else \
+        [p.name for p in tools.projects if p.paragraph == item.paragraph]
+    return any(name and name in words for name in names for words in excluding)
 
 
 def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:

@@ -88,7 +88,9 @@ MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>
                        r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
                        r"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低"
                        r"|节约|超出|差)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
-APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
+# a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
+APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
+                   r"(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
@@ -137,7 +139,9 @@ SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
 EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)"
-                        r"|各个?(?:专项资金|专项|项目)|(?:所有|全部)(?:专项|项目)")
+                        r"|各个?(?:专项资金|专项|项目)|(?:所有|全部|其他|其余|另外)(?:的)?(?:专项|项目)")
+# "A比其他四个专项之和还多吗": the tables added up are all but the one the other side names
+OTHERS = re.compile(r"其他|其余|另外")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
@@ -346,6 +350,7 @@ class TablesTotal:
     column: str
     count: int | None = None  # "六个项目": how many items the question counts
     average: bool = False
+    excluding: tuple[str, ...] = ()  # the words naming the tables left out ("其他四个专项": all but the one compared)
 
 
 @dataclass(frozen=True)
@@ -1453,9 +1458,33 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(names_held(whole_spending_named(resolved), names))
+    node, compare = others_left_out(*parse(names_held(whole_spending_named(resolved), names)))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def others_left_out(node, compare: Compared | None) -> tuple[object, Compared | None]:
+    """"A比其他四个专项之和还多吗", "A是否超过其余专项的合计": the projects added up leave out the one named beside them."""
+    if isinstance(node, Larger):
+        items = tuple(rest_of(item, [n for n, other in zip(node.names, node.items) if other is not item])
+                      if isinstance(item, TablesTotal) and OTHERS.search(item.subject.text) else item
+                      for item in node.items)
+        return replace(node, items=items), compare
+    first = main_operand(node)
+    total = compare.figure if compare is not None else None
+    if first is not None and isinstance(total, TablesTotal) and OTHERS.search(total.subject.text):
+        return node, replace(compare, figure=replace(total, excluding=(first.text,)))
+    return node, compare
+
+
+def rest_of(total: TablesTotal, named: list[str]) -> TablesTotal:
+    """The projects' total leaving out those named on the other side, of the measure that side says when it says none
+    ("A支出比其他五个项目之和还多吗": their 支出)."""
+    said = [m.group() for side in named for m in MEASURE_WORDS.finditer(side)]
+    subject = total.subject
+    if said and not MEASURE_WORDS.search(subject.text):
+        subject = replace(subject, text=SUM_WORD.sub(lambda sum_word: said[-1] + sum_word.group(), subject.text))
+    return replace(total, subject=subject, excluding=tuple(named))
 
 
 def names_held(text: str, names: list[list[str]]) -> str:
