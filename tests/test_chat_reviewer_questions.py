@@ -1326,3 +1326,24 @@ def test_a_side_added_up_with_yu_keeps_both_its_parts(question):
     spent = amount(line, "实际支出", "元")
     answer = ask(S003, question)
     assert answer.value == round(abs(budget + added - spent), 2) and f"{added:g}" in answer.answer
+
+
+@pytest.mark.parametrize("question, below", [("是否存在得分低于95分的专项？", True), ("有没有执行率不到100%的专项？", None),
+                                             ("有无得分低于95分的专项？", True)])
+def test_whether_any_project_is_so_is_answered_by_which_ones(question, below):
+    totals = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, question)
+    if below:
+        low = [name for name, score in totals.items() if score < 95]
+        assert answer.value == len(low) and all(name in answer.answer.split("。")[0] for name in low)
+    else:  # every project's 执行率 is printed 100%
+        rates = [t.funds_total.execution_rate for _, t in projects(S000)]
+        assert answer.value == sum(rate < 100 for rate in rates) and "没有" in answer.answer
+
+
+def test_projects_beyond_an_amount_asked_with_na_ji_ge():
+    # 003 l.26-37: each numbered project's 实际支出 / 支出
+    line = sentence_with(S003, "“食品安全监督抽检及工作经费”")
+    answer = ask(S003, "支出超过40万元的项目有哪几个？")
+    assert "食品安全监督抽检及工作经费" in answer.answer.split("。")[0] and amount(line, "支出", "万元") > 40
+    assert "标准化及质量专项经费" not in answer.answer.split("。")[0]

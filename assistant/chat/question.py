@@ -148,9 +148,11 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:一级|二级|三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
-                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)"
+                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|哪几个?|哪几项|多少个|几个|几张|多少)"
                    # "五个专项中得分低于95分的有几个": the rows counted after their condition
-                   r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)")
+                   r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)"
+                   # "有没有执行率不到100%的专项", "是否存在得分低于90分的指标": whether any row is so, and which
+                   r"|(?:有没有|是否存在|是否有|有无|存在)[^，,。？?]{0,16}的(?:一级|二级|三级)?(?:指标|项目|专项|自评表)")
 # "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
 FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
                         r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
@@ -625,7 +627,8 @@ def split_compare(text: str) -> tuple[str, str | None]:
     for candidate in (main, later):
         match = COMPARE.search(candidate)
         # "A是否高于B" compares two named figures (A_THAN_B); "是否高于100%" compares one with a number
-        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")):
+        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")) \
+                and not WHICH.search(candidate[match.start():]):  # "是否存在得分低于90分的专项": which ones, if any
             if candidate is main:
                 main = main[:match.start()]
             return clean(main), clean(match.group("other"))
