@@ -1347,3 +1347,24 @@ def test_projects_beyond_an_amount_asked_with_na_ji_ge():
     answer = ask(S003, "支出超过40万元的项目有哪几个？")
     assert "食品安全监督抽检及工作经费" in answer.answer.split("。")[0] and amount(line, "支出", "万元") > 40
     assert "标准化及质量专项经费" not in answer.answer.split("。")[0]
+
+
+@pytest.mark.parametrize("path, question, names", [
+    (S000, "质量发展专项和食品监管专项执行数的差额是多少？", ("质量发展专项", "食品监管专项")),
+    (S002, "业务工作经费和运行维护费全年执行数的差值是多少？", ("业务工作经费", "运行维护费"))])
+def test_a_measure_said_before_de_chae_is_of_both_names(path, question, names):
+    spent = [project(path, name).funds_total.executed for name in names]
+    assert ask(path, question).value == round(abs(spent[0] - spent[1]), 2)
+
+
+def test_a_project_share_of_all_projects_takes_the_column_the_whole_names():
+    spent = {t.name: t.funds_total.executed for _, t in projects(S000)}
+    answer = ask(S000, "知识产权培育资助专项占五个专项全年执行数的比重是多少？")
+    assert answer.value == round(spent["知识产权培育资助专项"] / sum(spent.values()) * 100, 2)
+
+
+def test_the_projects_total_as_a_share_of_the_department_is_of_its_column():
+    spent = sum(t.funds_total.executed for _, t in projects(S002))
+    department = next(t for t in gold(S002).tables if t.kind == "department_overall").funds_total.executed
+    answer = ask(S002, "三个项目全年执行数合计占部门整体的比例是多少？")
+    assert answer.value == round(spent / department * 100, 2)

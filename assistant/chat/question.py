@@ -733,7 +733,7 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
         units = stated_units(body)
-        second = groups.get("b") or groups["b2"]
+        second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
         first = column_after_both(first, second)
@@ -1128,6 +1128,10 @@ def share_of(part_text: str, whole_text: str) -> Ratio:
     if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
             or isinstance(whole, TablesTotal) and isinstance(part, Operand) and not columns_in(whole_text):
         whole = expression(whole_text, part)  # "占五个专项合计": the projects' total of the part's column
+    if isinstance(whole, TablesTotal) and isinstance(part, Operand) and part.column is None and columns_in(whole_text):
+        part = replace(part, column=whole.column)  # "A占五个专项全年执行数的比重": A's 全年执行数
+    if isinstance(part, TablesTotal) and isinstance(whole, Operand) and whole.column is None and column_words(part_text):
+        whole = expression(whole_text + column_words(part_text)[-1])  # "三个项目全年执行数合计占部门整体": its 全年执行数
     return Ratio(part, whole)
 
 
