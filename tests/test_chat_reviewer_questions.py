@@ -1368,3 +1368,27 @@ def test_the_projects_total_as_a_share_of_the_department_is_of_its_column():
     department = next(t for t in gold(S002).tables if t.kind == "department_overall").funds_total.executed
     answer = ask(S002, "三个项目全年执行数合计占部门整体的比例是多少？")
     assert answer.value == round(spent / department * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["公用经费2023年决算数较2022年的变化是多少？", "公用经费2023年比2022年变动多少？",
+                                      "公用经费2023年决算数与2022年相比变化了多少？"])
+def test_a_change_between_two_years_said_as_bianhua(question):
+    cells = basic_row(S002, "公用经费")
+    assert ask(S002, question).value == round(abs(float(cells["2023年决算数"]) - float(cells["2022年决算数"])), 2)
+
+
+@pytest.mark.parametrize("question, count, highest", [("全年执行数排名前三的专项？", 3, True),
+                                                      ("得分前两名的专项是哪些？", 2, True), ("总分排名后两位的专项？", 2, False)])
+def test_the_first_or_last_so_many_projects(question, count, highest):
+    column = "executed" if "执行" in question else "total_score"
+    value = {t.name: (t.funds_total.executed if column == "executed" else t.total_score) for _, t in projects(S000)}
+    expected = sorted(value, key=value.get, reverse=highest)[:count]
+    head = ask(S000, question).answer.split("。")[0]
+    assert all(name in head for name in expected) and sum(name in head for name in value) == count
+
+
+def test_the_first_three_narrative_projects_by_spending():
+    # 003 l.26 实际支出139.98万元, l.32 实际支出65.47元 (万 left out), l.34 支出48.57万元, then 44.31, 34.32, 28.72
+    head = ask(S003, "项目支出前三名是哪几个项目？").answer.split("。")[0]
+    assert all(name in head for name in ("市场及食品药品监管专项", "知识产权专项", "食品安全监督抽检及工作经费"))
+    assert "经开区市场监督管理专项" not in head

@@ -595,8 +595,13 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
     named = [(item.name, amounts[item.paragraph]) for item in projects if item.paragraph in amounts]
     if node.condition in ("highest", "lowest") and named:
-        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
+        if node.count and 1 < node.count < len(named):  # "项目支出前三名": so many, in order
+            chosen = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "highest")[:node.count]
+            listed = "、".join(f"“{name}”（{printed(f)}，{where(f)}）" for name, f in chosen)
+            return (Result(None, chosen[0][1].unit, "", [f for _, f in chosen]),
+                    f"正文所列{len(projects)}个项目中金额{most}的{node.count}个：{listed}。" + table)
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
     if node.condition in ("rank", "rank_up") and named:
         ranked = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "rank")

@@ -85,9 +85,9 @@ RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为�
 DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升"
-                       r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
+                       r"|降低|节约|超出|超支|超|差|的?(?:变化|变动|增减)(?:情况)?)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
                        r"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低"
-                       r"|节约|超出|差)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
+                       r"|节约|超出|差|的?(?:变化|变动|增减)(?:情况)?)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
 # a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
 APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
                    r"(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
@@ -148,7 +148,7 @@ WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几�
                    r"(?:的)?(?:一级|二级|三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
-                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|哪几个?|哪几项|多少个|几个|几张|多少)"
+                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有|是|分别是)?(?:哪些|哪几个?|哪几项|多少个|几个|几张|多少)"
                    # "五个专项中得分低于95分的有几个": the rows counted after their condition
                    r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)"
                    # "有没有执行率不到100%的专项", "是否存在得分低于90分的指标": whether any row is so, and which
@@ -212,6 +212,7 @@ RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(
 SHORT_OF = re.compile(r"(?:还)?差(?:多少|几)\S{0,3}?(?:才能|没有?|未)?完成|(?:距离?|离)(?:年度)?(?:指标值|目标值?)(?:还)?差(?:多少|几)")
 RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row's rate a follow-up asks by its word alone
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
+LEADING = re.compile(r"(?P<end>前|后)(?P<n>[\d两三四五六七八九十])(?:名|位|个|项)?(?![\d年天月日])")  # "排名前三"
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
@@ -1194,6 +1195,10 @@ def parse_listing(body: str) -> Listing | None:
         over, column = "tables", "count"
     if "复核" in body and column in (None, "score", "total_score"):  # "复核后哪个项目得分最低": the review's scores
         column = "recomputed_score"
+    top = LEADING.search(body) if over == "tables" else None
+    if top:  # "全年执行数排名前三的专项", "项目支出前三名是哪几个项目": the highest (or, 后, lowest) so many
+        return Listing(operand(body), over, "highest" if top.group("end") == "前" else "lowest", column,
+                       count=count_of(top.group("n")))
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
