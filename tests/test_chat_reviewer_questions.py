@@ -1392,3 +1392,22 @@ def test_the_first_three_narrative_projects_by_spending():
     head = ask(S003, "项目支出前三名是哪几个项目？").answer.split("。")[0]
     assert all(name in head for name in ("市场及食品药品监管专项", "知识产权专项", "食品安全监督抽检及工作经费"))
     assert "经开区市场监督管理专项" not in head
+
+
+@pytest.mark.parametrize("question, below", [("哪些经费2023年决算数比预算数少？", True), ("哪些经费决算数比预算数高？", False)])
+def test_basic_rows_whose_final_is_said_bi_their_budget(question, below):
+    rows = [r for r in gold(S002).tables[0].rows if len(r.values) == 3]
+    header = next(r for r in rows if r.values[0] == "2022年决算数").values
+    cells = [(r.label, dict(zip(header, r.values))) for r in rows[rows.index(next(r for r in rows if r.values == header)) + 1:]]
+    numbers = [(label, float(c["2023年预算数"]), float(c["2023年决算数"])) for label, c in cells
+               if c.get("2023年预算数") and c.get("2023年决算数")]
+    expected = sum((final < budget) if below else (final > budget) for _, budget, final in numbers)
+    assert ask(S002, question).value == expected
+
+
+@pytest.mark.parametrize("question, lowest", [("复核得分最低的是哪张表？", True), ("哪张表复核得分最高？", False)])
+def test_which_table_the_review_scores_lowest_or_highest(question, lowest):
+    scores = {s["table"]: s["recomputed_score"] for s in checked_json(S000)["scores"] if s.get("recomputed_score") is not None}
+    best = (min if lowest else max)(scores.values())
+    answer = ask(S000, question)
+    assert f"{best:g}分" in answer.answer.split("。")[0]

@@ -166,7 +166,7 @@ ASKS_PARTS = re.compile(r"哪项|哪一项|哪个|哪一个|哪些|哪几项|分
 RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
 # how far the highest stands from the lowest ("…最高和最低的差多少", "最高的比最低的高多少")
 SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差|(?:高|低|多|少)(?:了|出)?(?:多少|几)")
-LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
+LISTED_THINGS = re.compile(r"指标|项目|专项|自评表|哪一?张表|哪个表")
 RATE_NAMED = re.compile("执行率")
 NOT_OVERSPENT = re.compile(r"(?:没有?|未|不)超支")  # "哪些项目没有超支" is no amount overspent
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
@@ -175,8 +175,9 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
-BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
-                           rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
+BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?:(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
+                           rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)"
+                           rf"|(?:比|较)(?P<than>{COLUMN.pattern}|预算|决算)(?P<way>少|低|多|高))")  # "决算数比预算数少"
 YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:(?:比|较)(?P<y2>20\d{{2}})年"
                           rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)"
                           rf"|(?P<way2>低于|少于|小于|高于|多于|大于|超过)(?P<y3>20\d{{2}})年(?:的)?(?P<c3>{COLUMN.pattern}|预算|决算)?)")
@@ -972,10 +973,11 @@ def basic_rows(match: re.Match, body: str, asked: str) -> Listing | None:
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费决算数超过预算数": the rows (of the basic-data table, or the project tables' funds) whose figure in one
     column stands above, below or at their figure in another; None for indicators (against their 指标值: MISSED)."""
-    first, second = (COLUMN_OF.get(word) or BARE_COLUMN.get(word) for word in (match.group("a"), match.group("b")))
+    other = match.group("b") or match.group("than")
+    first, second = (COLUMN_OF.get(word) or BARE_COLUMN.get(word) for word in (match.group("a"), other))
     if first is None or second is None or first == second or "指标" in body:
         return None
-    way = BEYOND_WAYS.get(match.group("op"), "below")
+    way = BEYOND_WAYS.get(match.group("op") or ("高于" if match.group("way") in ("多", "高") else ""), "below")
     return Listing(operand(body), "tables", f"{way}_column", first, also=(second,))
 
 
