@@ -1411,3 +1411,8 @@ def test_which_table_the_review_scores_lowest_or_highest(question, lowest):
     best = (min if lowest else max)(scores.values())
     answer = ask(S000, question)
     assert f"{best:g}分" in answer.answer.split("。")[0]
+
+
+def test_a_multiple_of_another_project_is_of_the_column_the_first_names():
+    spent = [project(S002, name).funds_total.executed for name in ("业务工作经费", "运行维护费")]
+    assert ask(S002, "业务工作经费全年执行数是运行维护费的多少倍？").value == round(spent[0] / spent[1], 2)

@@ -682,6 +682,9 @@ def times(match: re.Match, body: str, asked: str) -> Ratio | None:
         return None
     groups = {k[0]: v for k, v in match.groupdict().items() if v is not None}
     part, whole = measure_shared([groups["a"], groups["b"]]) if match.group("a2") else (groups["a"], groups["b"])
+    said = column_words(part)
+    if match.group("a") and said and not column_words(whole) and tokens(subject_of(whole)):
+        whole += said[-1]  # "A全年执行数是B的多少倍": B's 全年执行数 too
     return replace(share_of(part, whole), times=True)  # "A与B的全年执行数之比": the 全年执行数 of both
 
 
