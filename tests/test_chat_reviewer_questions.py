@@ -1416,3 +1416,12 @@ def test_which_table_the_review_scores_lowest_or_highest(question, lowest):
 def test_a_multiple_of_another_project_is_of_the_column_the_first_names():
     spent = [project(S002, name).funds_total.executed for name in ("业务工作经费", "运行维护费")]
     assert ask(S002, "业务工作经费全年执行数是运行维护费的多少倍？").value == round(spent[0] / spent[1], 2)
+
+
+def test_two_figures_named_together_come_from_one_sentence():
+    # 003 l.19 "受理各平台投诉举报共计6369起，争议金额429.93万元，为消费者挽回经济损失6.9万元" — not the 挽回经济损失252万元
+    # of the 网络教培机构 cases two sentences on; 损失分别 is no 失分
+    line = sentence_with(S003, "争议金额")
+    answer = ask(S003, "投诉举报争议金额和挽回损失分别是多少？")
+    assert f"{amount(line, '争议金额', '万元'):g}万元" in answer.answer
+    assert answer.value == amount(line, "为消费者挽回经济损失", "万元")

@@ -36,6 +36,7 @@ PAIRED = 0.15  # the bonus of two operands standing in the same table or paragra
 # another of the same name in its sentence (年初预算数4668.70)
 OF_WHICH = 0.5
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
+SAME_SENTENCE = 0.05  # and more in one sentence ("争议金额429.93万元，为消费者挽回经济损失6.9万元", not a later case's 252万元)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
 RATE_PARTS = {
@@ -235,6 +236,7 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
     for named_as in (second, own_words(second), measured_as(tools, second, first)):
         seconds = [m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH]
         pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
+                  + SAME_SENTENCE * one_sentence(tools, a.fact, b.fact)
                   + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
                   a.fact, b.fact)
                  for a in firsts for b in seconds if a.fact is not b.fact
@@ -288,6 +290,14 @@ def adjacent(a: Fact, b: Fact) -> float:
     if a.paragraph is None or a.paragraph != b.paragraph:
         return 0.0
     return 1 / (1 + abs((a.offset or 0) - (b.offset or 0)) / ADJACENT_SPAN)
+
+
+def one_sentence(tools: ReportTools, a: Fact, b: Fact) -> bool:
+    """Whether two narrative figures stand in the same sentence."""
+    if a.source != "narrative" or a.paragraph is None or a.paragraph != b.paragraph:
+        return False
+    sentence = tools.sentence_of(a)
+    return sentence is not None and sentence is tools.sentence_of(b)
 
 
 def together(a: Fact, b: Fact) -> bool:

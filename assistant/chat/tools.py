@@ -149,8 +149,7 @@ class ReportTools:
         """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…":
         1359.46): the last figure in the part's unit before the "其中" that precedes it in its sentence; None without
         one."""
-        passage = next((p for p in self.passages if p.paragraph == part.paragraph
-                        and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
+        passage = self.sentence_of(part)
         if passage is None:
             return None
         of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
@@ -162,6 +161,11 @@ class ReportTools:
                   and f.value is not None and start <= (f.offset or 0) < passage.offset + of_which]
         whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else self._listed_on(part)
         return whole if whole is not None and whole.value >= part.value else None
+
+    def sentence_of(self, fact: Fact) -> Passage | None:
+        """The sentence of the prose a narrative figure stands in; None for a table's."""
+        return next((p for p in self.passages if p.paragraph == fact.paragraph
+                     and p.offset <= (fact.offset or 0) < p.offset + len(p.text)), None)
 
     def _listed_on(self, part: Fact) -> Fact | None:
         """The whole of a part listed after a "；" that closes a "其中" clause ("…决算数为4980.37万元，其中：人员经费
