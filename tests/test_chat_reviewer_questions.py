@@ -1425,3 +1425,19 @@ def test_two_figures_named_together_come_from_one_sentence():
     answer = ask(S003, "投诉举报争议金额和挽回损失分别是多少？")
     assert f"{amount(line, '争议金额', '万元'):g}万元" in answer.answer
     assert answer.value == amount(line, "为消费者挽回经济损失", "万元")
+
+
+@pytest.mark.parametrize("question", ["2023年和2022年三公经费哪年多？", "三公经费2023年和2022年哪一年高？"])
+def test_which_year_is_higher(question):
+    cells = basic_row(S002, "三公经费")
+    higher = max(("2022年决算数", "2023年决算数"), key=lambda column: float(cells[column]))
+    answer = ask(S002, question)
+    assert answer.value == float(cells[higher]) and answer.answer.startswith(f"{higher[:5]}三公经费") \
+        or answer.answer.startswith(f"三公经费{higher[:5]}")
+
+
+def test_two_projects_compared_xiangbi_ruhe():
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项与特种设备监察专项的得分相比如何？")
+    higher = max(("药品监管专项", "特种设备监察专项"), key=scores.get)
+    assert answer.value == scores[higher] and answer.answer.startswith(higher)

@@ -228,7 +228,7 @@ WAY = r"(?P<way>高|低|多|少|大|小)"
 HELD_IN = re.compile(r"^(?P<what>[^在]{2,}?)在(?P<place>.{2,})$")  # "X在A和B中哪个…": X of A and of B
 # "在A和B中哪个…" opens with a 在 of place; "在职人数", "在编人数", "在建项目" are names that begin with 在
 WHICH_OF = re.compile(r"^(?:在(?!职|岗|编|册|建|用|途|库|线))?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
-                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
+                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|哪一?年|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
 JOINER = re.compile(r"和|与|及|跟|同|、")  # words that join two things, or stand inside one name ("水费、电费、差旅费")
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
@@ -240,7 +240,8 @@ A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不
 # "比较A和B的执行率", "A与B相比，执行率更高的是哪个": the larger of the named figures, said the other way round
 COMPARED = re.compile(r"^(?:请)?(?:比较|对比)(?:一下)?(?P<items>.+?)$"
                       rf"|^(?P<items2>.+?)(?:相比|比较|对比)[，,]?(?P<what>[^，,]*?)(?:更|较|比较)?{WAY}的(?:是|为)"
-                      r"(?:哪个|哪一个|哪项|哪一项|谁)$")
+                      r"(?:哪个|哪一个|哪项|哪一项|谁)$"
+                      r"|^(?P<items3>.+?)(?:相比|比较|对比)(?:起来)?(?:如何|怎么样|怎样|情况如何)$")  # "A与B的得分相比如何"
 # "A和B的执行率相同吗", "A与B是否一样": both stated, and whether they are the same
 SAME_ASKED = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
 
@@ -986,7 +987,7 @@ def columns_beyond(match: re.Match, body: str) -> Listing | None:
 
 def compared(match: re.Match) -> Larger | None:
     """"比较A和B的执行率" (the higher first), "A与B相比，执行率更低的是哪个": each side's figure of the measure."""
-    items = match.group("items") or match.group("items2")
+    items = match.group("items") or match.group("items2") or match.group("items3")
     sides = [clean(side) for side in split_outside_quotes(clean(items), ITEM_SPLIT)]
     if len(sides) < 2:
         return None
