@@ -1441,3 +1441,12 @@ def test_two_projects_compared_xiangbi_ruhe():
     answer = ask(S000, "药品监管专项与特种设备监察专项的得分相比如何？")
     higher = max(("药品监管专项", "特种设备监察专项"), key=scores.get)
     assert answer.value == scores[higher] and answer.answer.startswith(higher)
+
+
+@pytest.mark.parametrize("question", ["分值最高的指标是哪几个？", "哪个指标分值最高？"])
+def test_indicators_tied_for_the_highest_weight_are_all_named(question):
+    indicators = [i for t in gold(S001).tables if t.kind != "basic_data" for i in t.indicators if i.weight is not None]
+    best = max(i.weight for i in indicators)
+    tied = [i.level3 for i in indicators if i.weight == best]
+    answer = ask(S001, question)
+    assert answer.value == best and len(tied) > 1 and all(name in answer.answer for name in tied)

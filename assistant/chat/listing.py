@@ -713,8 +713,14 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
             raise NotFound("指标")
-        chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
-        return of(chosen), fact_sentence(chosen)
+        best = (max if node.condition == "highest" else min)(f.value for f in pool)
+        chosen = [f for f in pool if abs(f.value - best) < SAME]
+        if len(chosen) == 1:
+            return of(chosen[0]), fact_sentence(chosen[0])
+        most = "最高" if node.condition == "highest" else "最低"  # tied: every one of them ("分值最高的指标是哪几个")
+        listed = "、".join(f"{f.place}·{f.row}（{where(f)}）" for f in chosen)
+        return (Result(best, chosen[0].unit, "", chosen),
+                f"{COLUMN_NAMES[node.column or 'score']}{most}的指标有{len(chosen)}个，均为{printed(chosen[0])}：{listed}。")
     if node.column == "score_rate" and node.condition in COMPARES:
         asked = tools.named_tables(node.subject.text)
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)
