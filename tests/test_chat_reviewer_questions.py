@@ -1450,3 +1450,15 @@ def test_indicators_tied_for_the_highest_weight_are_all_named(question):
     tied = [i.level3 for i in indicators if i.weight == best]
     answer = ask(S001, question)
     assert answer.value == best and len(tied) > 1 and all(name in answer.answer for name in tied)
+
+
+@pytest.mark.parametrize("question, whole, items", [
+    ("政府专项经费包括哪些项目？", "政府专项经费", ["2020省级市场监管专项（标准化项目补助）", "2020年知识产权战略推进专项"]),
+    ("业务工作经费主要用于哪些项目？", "业务工作经费", ["打击传销工作经费", "食品安全监管检测经费", "新注册企业印章费"])])
+def test_what_the_prose_lists_after_a_figure_answers_which_projects(question, whole, items):
+    # 004 l.56 "其中业务工作经费1527.20万元，主要用于打击传销工作经费、…等12个项目，政府专项经费32.5万元，包括2020省级…16万元，…"
+    line = sentence_with(S004, "政府专项经费")
+    answer = ask(S004, question)
+    assert f"{amount(line, whole, '万元'):g}" in answer.answer
+    assert all(item in line and item in answer.answer for item in items)
+    assert "党建经费" not in answer.answer or whole == "业务工作经费"

@@ -1067,7 +1067,7 @@ KINDS = (
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
-    Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些/几个", (), lambda _, body, asked: listed_in_prose(body, parse_listing(body))),
     Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Either(Contents(operand(body[:m.start()])),
                                                                  Parts(operand(body[:m.start()]), "each"))
          if tokens(subject_of(body[:m.start()])) else None),
@@ -1171,6 +1171,17 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
         return IndicatorTotal(operand(EACH_INDICATOR.sub("", asked)), columns[-1])
     node = expression(asked, units=units)
     return node if isinstance(node, Sum) else None
+
+
+def listed_in_prose(body: str, listing: Listing | None) -> object:
+    """"政府专项经费包括哪些项目", "业务工作经费主要用于哪些项目": what the prose lists after the figure named, before
+    the projects of the report; the listing as it is for other questions."""
+    includes = INCLUDES.search(body)
+    if listing is None or listing.condition is not None or listing.column is not None or includes is None \
+            or not tokens(subject_of(body[:includes.start()])):
+        return listing
+    whole = operand(body[:includes.start()])
+    return Either(Contents(whole), Either(Parts(whole, "each"), listing))
 
 
 def count_of(numeral: str) -> int:
