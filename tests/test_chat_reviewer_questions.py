@@ -1462,3 +1462,13 @@ def test_what_the_prose_lists_after_a_figure_answers_which_projects(question, wh
     assert f"{amount(line, whole, '万元'):g}" in answer.answer
     assert all(item in line and item in answer.answer for item in items)
     assert "党建经费" not in answer.answer or whole == "业务工作经费"
+
+
+def test_a_list_then_fenbie_is_one_request():
+    # in 002 only the 预算执行率 row of 运行维护费 (its funds row: 分值10, 得分5.67) lost points
+    rows = [row for t in gold(S002).tables if t.kind != "basic_data" for row in [t.funds_total, *t.indicators] if row]
+    lost = [row.weight - row.score for row in rows if row.weight is not None and row.score is not None
+            and row.score < row.weight]
+    answer = ask(S002, "哪些指标扣了分，分别扣了多少？")
+    assert answer.value == len(lost) and all(f"扣{round(gap, 2):g}分" in answer.answer for gap in lost)
+    assert "总分分值" not in answer.answer  # no second answer about the totals

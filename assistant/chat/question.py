@@ -28,6 +28,8 @@ REQUEST_SPLIT = re.compile(r"[，,；;]")
 REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因|谁|何时")
 # "…合计是多少，是否等于…", "…？与报告是否一致？": a check of the figure asked, one request
 CHECKS_BEFORE = re.compile(r"(?:(?:与|和|同|跟)[^，,？?是]{1,10})?(?:是否|是不是|能否)")
+# "哪些指标扣了分，分别扣了多少", "A和B是多少，分别占C多少": of the things before, each (one request)
+EACH_OF_THEM = re.compile(r"^(?:分别|各自)")
 JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
 # "说明原因", "解释一下理由": the reason asked of what the request before named
 REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|它的|扣分的?)?(?:原因|理由)$")
@@ -1533,7 +1535,8 @@ def requests(text: str) -> list[str]:
     turn; one request when a clause asks nothing on its own ("按执行数除以预算数计算，执行率是多少") or only checks
     the figure before it ("合计是多少，是否等于项目支出总额")."""
     parts = [p for p in (clean(JOINED.sub("", clean(part))) for part in REQUEST_SPLIT.split(text.strip())) if p]
-    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
+    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) \
+            or any(CHECKS_BEFORE.match(p) or EACH_OF_THEM.match(p) for p in parts[1:]):
         return [text]
     return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
 
