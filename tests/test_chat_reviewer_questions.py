@@ -11,6 +11,7 @@ from tests.test_chat_questions import NOT_FOUND, S000, S001, S002, SAMPLES, ask,
 
 S003 = SAMPLES / "003_1fd1934784c8d720.txt"
 S004 = SAMPLES / "004_cc7bd27ce374c8f5.txt"
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 TARGET = re.compile(r"^[≥≧≤≦=＝<>]?\s*(\d+(?:\.\d+)?)\s*(\D*)$")  # "≧95%", "19辆": a number and its unit
 
 
@@ -1472,3 +1473,13 @@ def test_a_list_then_fenbie_is_one_request():
     answer = ask(S002, "哪些指标扣了分，分别扣了多少？")
     assert answer.value == len(lost) and all(f"扣{round(gap, 2):g}分" in answer.answer for gap in lost)
     assert "总分分值" not in answer.answer  # no second answer about the totals
+
+
+def test_basic_rows_asked_as_jichu_shuju_biao_zhong_de_you_naxie():
+    rows = gold(S002).tables[0].rows
+    start = next(i for i, r in enumerate(rows) if "2023年预算数" in r.values)
+    header = rows[start].values
+    cells = [dict(zip(header, r.values)) for r in rows[start + 1:] if len(r.values) == len(header)]
+    numbers = lambda column: [float(c[column]) for c in cells if c.get(column) and NUMBER.fullmatch(c[column])]  # noqa: E731
+    assert ask(S002, "基础数据表中2023年预算数超过500万元的有哪些？").value == sum(v > 500 for v in numbers("2023年预算数"))
+    assert ask(S002, "基础数据表中2023年决算数为0的有哪几项？").value == sum(v == 0 for v in numbers("2023年决算数"))

@@ -183,7 +183,9 @@ BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|
 YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:(?:比|较)(?P<y2>20\d{{2}})年"
                           rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)"
                           rf"|(?P<way2>低于|少于|小于|高于|多于|大于|超过)(?P<y3>20\d{{2}})年(?:的)?(?P<c3>{COLUMN.pattern}|预算|决算)?)")
-BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)")  # the basic-data table's rows
+# the basic-data table's rows: "哪些经费…", "基础数据表中预算数为0的有哪些"
+BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)"
+                              r"|基础数据表(?:中|里)[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几项|哪几个)")
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
