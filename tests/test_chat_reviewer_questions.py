@@ -1483,3 +1483,17 @@ def test_basic_rows_asked_as_jichu_shuju_biao_zhong_de_you_naxie():
     numbers = lambda column: [float(c[column]) for c in cells if c.get(column) and NUMBER.fullmatch(c[column])]  # noqa: E731
     assert ask(S002, "基础数据表中2023年预算数超过500万元的有哪些？").value == sum(v > 500 for v in numbers("2023年预算数"))
     assert ask(S002, "基础数据表中2023年决算数为0的有哪几项？").value == sum(v == 0 for v in numbers("2023年决算数"))
+
+
+@pytest.mark.parametrize("question", ["三公经费2023年决算数比2022年下降的幅度是多少？", "三公经费2023年比2022年减少的百分比是多少？"])
+def test_a_fall_asked_as_fudu_or_baifenbi_is_relative(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    assert ask(S002, question).value == round((before - now) / before * 100, 2)
+
+
+@pytest.mark.parametrize("question, words", [("存量较去年年底增长了多少？", "存量较去年年底增长"),
+                                             ("有效发明专利拥有量比上年增长了多少？", "同比增长")])
+def test_a_growth_over_last_year_no_figure_of_which_is_given_is_the_printed_rate(question, words):
+    # 004 l.70 "存量较去年年底增长23.23%"; l.90 "有效发明专利拥有量2521件，同比增长18.58%": no 2019 figure in the report
+    assert ask(S004, question).value == amount(sentence_with(S004, words), words, "%")

@@ -105,7 +105,7 @@ BUDGET_WORDS = re.compile(r"预算|执行|结余|资金|经费|支出")
 # "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
 LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
-RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
+RELATIVE = re.compile(r"百分之|百分比|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
@@ -737,11 +737,12 @@ def recomputed_rate(_, body: str, asked: str) -> Either:
                   Ratio(operand(f"{subject} 决算数"), operand(f"{subject} 预算数")))
 
 
-def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
+def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Either]:
     """"A比B多多少" (directed: say which is larger), "A与B相差多少", "A减去B"."""
     def build(match: re.Match, body: str, asked: str) -> Difference:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
+        what = re.sub(r"^的?(?:幅度|百分比|比例|比率)$", "", what)  # "下降的幅度": how far relative to B, no measure
         units = stated_units(body)
         second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
@@ -749,7 +750,11 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
         first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
-        return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
+        change = Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
+        if directed and LAST_YEAR.fullmatch(re.sub(r"(?:年底|年末|同期)$", "", second)):  # "存量较去年年底增长了多少"
+            # else the growth as printed, a figure of the report's own year
+            return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}), year=None)))
+        return change
     return build
 
 
