@@ -1497,3 +1497,13 @@ def test_a_fall_asked_as_fudu_or_baifenbi_is_relative(question):
 def test_a_growth_over_last_year_no_figure_of_which_is_given_is_the_printed_rate(question, words):
     # 004 l.70 "存量较去年年底增长23.23%"; l.90 "有效发明专利拥有量2521件，同比增长18.58%": no 2019 figure in the report
     assert ask(S004, question).value == amount(sentence_with(S004, words), words, "%")
+
+
+@pytest.mark.parametrize("question", ["预算收入中年初预算和调整追加各占多少比例？", "年初预算和调整追加各占预算收入的比例？"])
+def test_each_part_named_with_ge_zhan_is_given_its_share(question):
+    # 003 l.11 "2023年预算收入1359.46万元，其中年初预算993.19万元，调整追加366.27万元"
+    line = sentence_with(S003, "预算收入")
+    whole = amount(line, "预算收入", "万元")
+    shares = [round(amount(line, words, "万元") / whole * 100, 2) for words in ("年初预算", "调整追加")]
+    answer = ask(S003, question)
+    assert all(f"{share:g}%" in answer.answer for share in shares)

@@ -112,7 +112,7 @@ TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
-RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
+RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几|占))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
@@ -699,8 +699,9 @@ def same_period(match: re.Match, body: str, asked: str) -> Either:
     return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}))))  # the growth as printed
 
 
-def share_within(match: re.Match, body: str, asked: str) -> Ratio:
-    return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
+def share_within(match: re.Match, body: str, asked: str) -> Ratio | Several:
+    """"B中A占多少", "基本支出中人员经费和公用经费各占多少": each part's share of the whole named first."""
+    return shares(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"), body)
 
 
 def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
