@@ -1507,3 +1507,9 @@ def test_each_part_named_with_ge_zhan_is_given_its_share(question):
     shares = [round(amount(line, words, "万元") / whole * 100, 2) for words in ("年初预算", "调整追加")]
     answer = ask(S003, question)
     assert all(f"{share:g}%" in answer.answer for share in shares)
+
+
+def test_a_share_of_a_whole_given_no_amount_is_the_printed_share():
+    # 003 l.21 "高价值发明专利拥有量2297件，占全市的51%": the city's count is not in the report
+    answer = ask(S003, "高价值发明专利拥有量占全市的比例是多少？")
+    assert answer.value == amount(sentence_with(S003, "占全市的"), "占全市的", "%") and "÷" not in answer.answer

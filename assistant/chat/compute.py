@@ -332,6 +332,8 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
         part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
     if not whole.value:
         raise NotFound("分母")
+    if not node.times and part.unit == "%" and whole.unit == "%":  # "占全市的比例" where only "占全市的51%" is given:
+        raise NotFound(getattr(node.whole, "subject", "分母"))  # no amounts to divide
     if node.times:
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)

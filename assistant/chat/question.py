@@ -712,7 +712,10 @@ def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | 
     if spared and "预算" in match.group("whole"):  # "运行维护费未执行的资金占全年预算的比例": its 结余率
         first, second = left_over(part[:spared.start()] + part[spared.end():])
         return Either(Ratio(first, first.left), Ratio(second, second.left))
-    return shares(part, match.group("whole"), body)
+    asked_shares = shares(part, match.group("whole"), body)
+    if isinstance(asked_shares, Ratio):  # a whole the report gives no amount of: the share as printed ("占全市的51%")
+        return Either(asked_shares, Lookup(replace(operand(body), units=frozenset({"%"}))))
+    return asked_shares
 
 
 def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
