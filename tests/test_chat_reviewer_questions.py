@@ -1513,3 +1513,10 @@ def test_a_share_of_a_whole_given_no_amount_is_the_printed_share():
     # 003 l.21 "高价值发明专利拥有量2297件，占全市的51%": the city's count is not in the report
     answer = ask(S003, "高价值发明专利拥有量占全市的比例是多少？")
     assert answer.value == amount(sentence_with(S003, "占全市的"), "占全市的", "%") and "÷" not in answer.answer
+
+
+def test_two_named_counts_added_up_are_a_pair_in_one_unit():
+    # 004 l.78 "按期完成30265家企业（企业年报率85.47%）和10020户个体户年报工作": the counts, not the 85.47% beside them
+    line = sentence_with(S004, "个体户年报")
+    answer = ask(S004, "企业年报和个体户年报一共多少？")
+    assert answer.value == amount(line, "按期完成", "家") + amount(line, "和", "户")

@@ -183,7 +183,9 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
 
 def add_up(tools: ReportTools, node: Sum, near: Fact | None = None) -> Result:
     results: list[Result] = []
-    for item in node.items:
+    if near is None and len(node.items) == 2 and all(named(item) for item in node.items):
+        results = list(operands(tools, *node.items))  # two named figures as a pair in one unit ("企业年报和个体户年报")
+    for item in node.items[len(results):]:
         results.append(evaluate(tools, item, near or (first_fact(results[0]) if results else None)))
     total = "+".join(wrap(r) for r in results)
     formula = f"({total})÷{len(results)}" if node.average else total
