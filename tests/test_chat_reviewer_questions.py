@@ -1520,3 +1520,13 @@ def test_two_named_counts_added_up_are_a_pair_in_one_unit():
     line = sentence_with(S004, "个体户年报")
     answer = ask(S004, "企业年报和个体户年报一共多少？")
     assert answer.value == amount(line, "按期完成", "家") + amount(line, "和", "户")
+
+
+@pytest.mark.parametrize("path, question, first, second", [
+    (S003, "立案调查和列入经营异常哪个多？", ("立案调查", "起"), ("列入经营异常", "户")),  # l.19 "立案调查4起，列入经营异常11户"
+    (S004, "捣毁传销窝点数和劝返遣散传销人员数哪个多？", ("捣毁传销窝点", "个"), ("劝返遣散传销人员", "人"))])
+def test_two_counts_in_other_units_are_not_ranked(path, question, first, second):
+    line = sentence_with(path, first[0])
+    answer = ask(path, question)
+    assert answer.value is None and "单位不同" in answer.answer
+    assert all(f"{amount(line, words, unit):g}{unit}" in answer.answer for words, unit in (first, second))

@@ -36,6 +36,7 @@ PAIRED = 0.15  # the bonus of two operands standing in the same table or paragra
 # another of the same name in its sentence (年初预算数4668.70)
 OF_WHICH = 0.5
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
+OTHER_UNIT_MARGIN = 0.2  # how much worse than a side's best match a figure in another unit may answer its name
 SAME_SENTENCE = 0.05  # and more in one sentence ("争议金额429.93万元，为消费者挽回经济损失6.9万元", not a later case's 252万元)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
@@ -230,18 +231,18 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         left = evaluate(tools, first)  # the other figure near the first, unless that adds up several tables' figures
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
-    firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
+    firsts = near_best([m for m in lookup_operand(tools, first) if m.score >= ENOUGH])
     if not firsts:
         raise NotFound(first.subject or first.text)
     # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
     # measured as the first is ("药品监管专项的预算是质量发展专项的百分之几")
     for named_as in (second, own_words(second), measured_as(tools, second, first)):
-        seconds = [m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH]
+        seconds = near_best([m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH])
         pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
                   + SAME_SENTENCE * one_sentence(tools, a.fact, b.fact)
                   + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
                   a.fact, b.fact)
-                 for a in firsts for b in seconds if a.fact is not b.fact
+                 for a in firsts for b in seconds if a.fact is not b.fact and not echoed(a.fact, b.fact)
                  and (not same_units or comparable(a.fact.unit, b.fact.unit))]
         if pairs:
             break
@@ -292,6 +293,19 @@ def adjacent(a: Fact, b: Fact) -> float:
     if a.paragraph is None or a.paragraph != b.paragraph:
         return 0.0
     return 1 / (1 + abs((a.offset or 0) - (b.offset or 0)) / ADJACENT_SPAN)
+
+
+def near_best(matches: list[Match]) -> list[Match]:
+    """A side's candidates, less those in another unit than its best match that answer its name much worse: "捣毁传销
+    窝点数" is the 61个, never the 196人 of the clause after it, though the other side counts 人."""
+    best = max(matches, key=lambda m: m.score, default=None)
+    return [m for m in matches if comparable(m.fact.unit, best.fact.unit) or m.score >= best.score - OTHER_UNIT_MARGIN]
+
+
+def echoed(a: Fact, b: Fact) -> bool:
+    """Whether two narrative figures are one statement printed twice (003 gives its 市场秩序 paragraph at l.19 and
+    again at l.28): never two sides of a comparison."""
+    return a.source == b.source == "narrative" and a.quote == b.quote and a.value == b.value
 
 
 def one_sentence(tools: ReportTools, a: Fact, b: Fact) -> bool:
