@@ -1530,3 +1530,12 @@ def test_two_counts_in_other_units_are_not_ranked(path, question, first, second)
     answer = ask(path, question)
     assert answer.value is None and "单位不同" in answer.answer
     assert all(f"{amount(line, words, unit):g}{unit}" in answer.answer for words, unit in (first, second))
+
+
+@pytest.mark.parametrize("question, column", [("药品监管专项和质量发展专项哪个执行得多？", "executed"),
+                                              ("药品监管专项和质量发展专项哪个预算多？", "full_year_budget")])
+def test_which_project_spent_or_budgeted_more_by_a_bare_verb(question, column):
+    amounts = {name: getattr(project(S000, name).funds_total, column) for name in ("药品监管专项", "质量发展专项")}
+    more = max(amounts, key=amounts.get)
+    answer = ask(S000, question)
+    assert answer.value == amounts[more] and answer.answer.startswith(more)

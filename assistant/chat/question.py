@@ -933,6 +933,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
         sides = [re.sub(r"的$", "", strip_columns(side).strip()) for side in sides]
     if len(sides) < 2:
         return None
+    what = re.sub(r"得$", "", what)  # "哪个执行得多": the amount spent, 执行数
+    what = f"{what}数" if what in ("执行", "预算", "决算") else what
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
     own = sides
