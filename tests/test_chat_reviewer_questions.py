@@ -1539,3 +1539,15 @@ def test_which_project_spent_or_budgeted_more_by_a_bare_verb(question, column):
     more = max(amounts, key=amounts.get)
     answer = ask(S000, question)
     assert answer.value == amounts[more] and answer.answer.startswith(more)
+
+
+def test_the_projects_counted_without_a_sum_word_are_added_up_in_a_share():
+    spent = sum(t.funds_total.executed for _, t in projects(S000))
+    department = next(t for t in gold(S000).tables if t.kind == "department_overall").funds_total.executed
+    assert ask(S000, "五个专项全年执行数占部门整体全年执行数的比例？").value == round(spent / department * 100, 2)
+
+
+def test_a_growth_asked_in_a_count_is_not_the_printed_rate():
+    # 004 l.70 gives "市场主体总量达111655户…存量较去年年底增长23.23%" but no count for the year before
+    answer = ask(S004, "2020年市场主体总量较上年增长多少户？")
+    assert answer.value is None and NOT_FOUND in answer.answer

@@ -142,6 +142,7 @@ LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
 EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)"
                         r"|各个?(?:专项资金|专项|项目)|(?:所有|全部|其他|其余|另外)(?:的)?(?:专项|项目)")
+SEVERAL_TABLES = re.compile(r"(?<![\d一二两三四五六七八九十])[\d两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)")
 # "A比其他四个专项之和还多吗": the tables added up are all but the one the other side names
 OTHERS = re.compile(r"其他|其余|另外")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
@@ -755,7 +756,8 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Ei
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
         change = Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
-        if directed and LAST_YEAR.fullmatch(re.sub(r"(?:年底|年末|同期)$", "", second)):  # "存量较去年年底增长了多少"
+        if directed and LAST_YEAR.fullmatch(re.sub(r"(?:年底|年末|同期)$", "", second)) \
+                and units in (None, frozenset({"%"})):  # "存量较去年年底增长了多少", not "…增长多少户"
             # else the growth as printed, a figure of the report's own year
             return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}), year=None)))
         return change
@@ -934,7 +936,7 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
     if len(sides) < 2:
         return None
     what = re.sub(r"得$", "", what)  # "哪个执行得多": the amount spent, 执行数
-    what = f"{what}数" if what in ("执行", "预算", "决算") else what
+    what = "执行数" if what == "执行" else what
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
     own = sides
@@ -1145,6 +1147,8 @@ def share_of(part_text: str, whole_text: str) -> Ratio:
     their total."""
     if EACH_TABLE.search(whole_text) and not SUM_WORD.search(whole_text) and not AVERAGE.search(whole_text):
         whole_text += "合计"
+    if SEVERAL_TABLES.search(part_text) and not SUM_WORD.search(part_text) and not AVERAGE.search(part_text):
+        part_text += "合计"  # "五个专项全年执行数占部门整体…": the projects' total
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
     if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
