@@ -1551,3 +1551,9 @@ def test_a_growth_asked_in_a_count_is_not_the_printed_rate():
     # 004 l.70 gives "市场主体总量达111655户…存量较去年年底增长23.23%" but no count for the year before
     answer = ask(S004, "2020年市场主体总量较上年增长多少户？")
     assert answer.value is None and NOT_FOUND in answer.answer
+
+
+@pytest.mark.parametrize("question", ["部门整体支出绩效自评表各指标得分之和是多少？", "表1各指标得分之和是多少？"])
+def test_every_indicator_of_a_named_table_added_up(question):
+    table = next(t for t in gold(S000).tables if t.kind == "department_overall")
+    assert ask(S000, question).value == sum(i.score for i in table.indicators if i.score is not None)

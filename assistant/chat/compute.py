@@ -735,12 +735,13 @@ def group_sum(tools: ReportTools, operand: Operand) -> Result | None:
 
 
 def indicator_total(tools: ReportTools, node: IndicatorTotal) -> Result:
-    """Σ of 分值 or 得分 over the indicators under the 一级/二级 name the question gives."""
+    """Σ of 分值 or 得分 over the indicators under the 一级/二级 name the question gives, or, naming none, over every
+    indicator of the table it names ("部门整体支出绩效自评表各指标得分之和")."""
     group = group_named(tools, node.subject.text)
-    if group is None:
+    if group is None and not tools.named_tables(node.subject.text):
         raise NotFound(node.subject.subject)
-    facts = [f for f in tools.indicator_facts(node.column, table_named(tools, node.subject.text), group)
-             if f.value is not None]
+    table = table_named(tools, node.subject.text)
+    facts = [f for f in tools.indicator_facts(node.column, table, group) if f.value is not None]
     if not facts:
-        raise NotFound(group)
+        raise NotFound(group or node.subject.subject)
     return derived("+".join(number(f.value) for f in facts), "分", facts)
