@@ -11,6 +11,7 @@ from tests.test_chat_questions import NOT_FOUND, S000, S001, S002, SAMPLES, ask,
 
 S003 = SAMPLES / "003_1fd1934784c8d720.txt"
 S004 = SAMPLES / "004_cc7bd27ce374c8f5.txt"
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 TARGET = re.compile(r"^[≥≧≤≦=＝<>]?\s*(\d+(?:\.\d+)?)\s*(\D*)$")  # "≧95%", "19辆": a number and its unit
 
 
@@ -1283,3 +1284,276 @@ def test_a_part_the_question_names_by_its_own_words_is_not_its_whole():
 def test_a_total_asked_as_zongshu_is_the_figure_said_with_gongyou(path, words, unit):
     question = "市场主体总数是多少户？" if path == S000 else "投诉举报总数是多少？"
     assert ask(path, question).value == amount(sentence_with(path, words), words, unit)
+
+
+@pytest.mark.parametrize("question", ["立案多少起？", "一共立案了多少起？"])
+def test_a_count_said_as_the_bureau_total_answers_over_one_sub_item(question):
+    # 004 l.92 "截止12月16日，我局共立案512起" over l.95 "（3）、…公安机关受案2起，立案2起"
+    assert ask(S004, question).value == amount(sentence_with(S004, "我局共立案"), "我局共立案", "起")
+
+
+@pytest.mark.parametrize("question", ["2020年预算收入是多少？", "收入总额是多少？"])
+def test_income_is_not_answered_by_a_spending_clause(question):
+    # 004 l.52-54 states only spending ("一般公共预算财政拨款基本支出6346.47万元，其中人员经费…"), no income
+    answer = ask(S004, question)
+    assert answer.value is None and NOT_FOUND in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权培育资助专项执行数比其他四个专项之和还多吗？",
+                                      "知识产权培育资助专项全年执行数是否超过其余四个专项的合计？"])
+def test_the_other_projects_added_up_leave_out_the_one_compared(question):
+    spent = {t.name: t.funds_total.executed for _, t in projects(S000)}
+    others = sum(v for name, v in spent.items() if name != "知识产权培育资助专项")
+    answer = ask(S000, question)
+    assert f"={others:g}万元" in answer.answer
+    assert f"{spent['知识产权培育资助专项']:g}+" not in answer.answer
+
+
+def test_the_other_narrative_projects_are_added_up_by_the_measure_the_named_one_is_asked_of():
+    # 003 l.26-37: 1.“市场及食品药品监管专项”…实际支出139.98万元; 2.…实际支出65.47元 (万 left out); 3.-6. …支出48.57万元 …
+    spent = [amount(sentence_with(S003, "知识产权专项"), "实际支出", "元")] + [
+        amount(sentence_with(S003, f"“{name}”"), f"“{name}”支出", "万元")
+        for name in ("食品安全监督抽检及工作经费", "经开区市场监督管理专项", "标准化及质量专项经费", "市场主体培育纳税申报服务工作经费")]
+    answer = ask(S003, "市场及食品药品监管专项支出比其他五个项目之和还多吗？")
+    assert f"={round(sum(spent), 2):g}万元" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["知识产权专项年初预算与追加合计与实际支出相差多少？",
+                                      "知识产权专项年初预算和追加之和与实际支出的差额是多少？"])
+def test_a_side_added_up_with_yu_keeps_both_its_parts(question):
+    # 003 l.32 "2.“知识产权专项”年初预算金额20万元，追加45.47万元，实际支出65.47元"
+    line = sentence_with(S003, "知识产权专项")
+    budget, added = amount(line, "年初预算金额", "万元"), amount(line, "追加", "万元")
+    spent = amount(line, "实际支出", "元")
+    answer = ask(S003, question)
+    assert answer.value == round(abs(budget + added - spent), 2) and f"{added:g}" in answer.answer
+
+
+@pytest.mark.parametrize("question, below", [("是否存在得分低于95分的专项？", True), ("有没有执行率不到100%的专项？", None),
+                                             ("有无得分低于95分的专项？", True)])
+def test_whether_any_project_is_so_is_answered_by_which_ones(question, below):
+    totals = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, question)
+    if below:
+        low = [name for name, score in totals.items() if score < 95]
+        assert answer.value == len(low) and all(name in answer.answer.split("。")[0] for name in low)
+    else:  # every project's 执行率 is printed 100%
+        rates = [t.funds_total.execution_rate for _, t in projects(S000)]
+        assert answer.value == sum(rate < 100 for rate in rates) and "没有" in answer.answer
+
+
+def test_projects_beyond_an_amount_asked_with_na_ji_ge():
+    # 003 l.26-37: each numbered project's 实际支出 / 支出
+    line = sentence_with(S003, "“食品安全监督抽检及工作经费”")
+    answer = ask(S003, "支出超过40万元的项目有哪几个？")
+    assert "食品安全监督抽检及工作经费" in answer.answer.split("。")[0] and amount(line, "支出", "万元") > 40
+    assert "标准化及质量专项经费" not in answer.answer.split("。")[0]
+
+
+@pytest.mark.parametrize("path, question, names", [
+    (S000, "质量发展专项和食品监管专项执行数的差额是多少？", ("质量发展专项", "食品监管专项")),
+    (S002, "业务工作经费和运行维护费全年执行数的差值是多少？", ("业务工作经费", "运行维护费"))])
+def test_a_measure_said_before_de_chae_is_of_both_names(path, question, names):
+    spent = [project(path, name).funds_total.executed for name in names]
+    assert ask(path, question).value == round(abs(spent[0] - spent[1]), 2)
+
+
+def test_a_project_share_of_all_projects_takes_the_column_the_whole_names():
+    spent = {t.name: t.funds_total.executed for _, t in projects(S000)}
+    answer = ask(S000, "知识产权培育资助专项占五个专项全年执行数的比重是多少？")
+    assert answer.value == round(spent["知识产权培育资助专项"] / sum(spent.values()) * 100, 2)
+
+
+def test_the_projects_total_as_a_share_of_the_department_is_of_its_column():
+    spent = sum(t.funds_total.executed for _, t in projects(S002))
+    department = next(t for t in gold(S002).tables if t.kind == "department_overall").funds_total.executed
+    answer = ask(S002, "三个项目全年执行数合计占部门整体的比例是多少？")
+    assert answer.value == round(spent / department * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["公用经费2023年决算数较2022年的变化是多少？", "公用经费2023年比2022年变动多少？",
+                                      "公用经费2023年决算数与2022年相比变化了多少？"])
+def test_a_change_between_two_years_said_as_bianhua(question):
+    cells = basic_row(S002, "公用经费")
+    assert ask(S002, question).value == round(abs(float(cells["2023年决算数"]) - float(cells["2022年决算数"])), 2)
+
+
+@pytest.mark.parametrize("question, count, highest", [("全年执行数排名前三的专项？", 3, True),
+                                                      ("得分前两名的专项是哪些？", 2, True), ("总分排名后两位的专项？", 2, False)])
+def test_the_first_or_last_so_many_projects(question, count, highest):
+    column = "executed" if "执行" in question else "total_score"
+    value = {t.name: (t.funds_total.executed if column == "executed" else t.total_score) for _, t in projects(S000)}
+    expected = sorted(value, key=value.get, reverse=highest)[:count]
+    head = ask(S000, question).answer.split("。")[0]
+    assert all(name in head for name in expected) and sum(name in head for name in value) == count
+
+
+def test_the_first_three_narrative_projects_by_spending():
+    # 003 l.26 实际支出139.98万元, l.32 实际支出65.47元 (万 left out), l.34 支出48.57万元, then 44.31, 34.32, 28.72
+    head = ask(S003, "项目支出前三名是哪几个项目？").answer.split("。")[0]
+    assert all(name in head for name in ("市场及食品药品监管专项", "知识产权专项", "食品安全监督抽检及工作经费"))
+    assert "经开区市场监督管理专项" not in head
+
+
+@pytest.mark.parametrize("question, below", [("哪些经费2023年决算数比预算数少？", True), ("哪些经费决算数比预算数高？", False)])
+def test_basic_rows_whose_final_is_said_bi_their_budget(question, below):
+    rows = [r for r in gold(S002).tables[0].rows if len(r.values) == 3]
+    header = next(r for r in rows if r.values[0] == "2022年决算数").values
+    cells = [(r.label, dict(zip(header, r.values))) for r in rows[rows.index(next(r for r in rows if r.values == header)) + 1:]]
+    numbers = [(label, float(c["2023年预算数"]), float(c["2023年决算数"])) for label, c in cells
+               if c.get("2023年预算数") and c.get("2023年决算数")]
+    expected = sum((final < budget) if below else (final > budget) for _, budget, final in numbers)
+    assert ask(S002, question).value == expected
+
+
+@pytest.mark.parametrize("question, lowest", [("复核得分最低的是哪张表？", True), ("哪张表复核得分最高？", False)])
+def test_which_table_the_review_scores_lowest_or_highest(question, lowest):
+    scores = {s["table"]: s["recomputed_score"] for s in checked_json(S000)["scores"] if s.get("recomputed_score") is not None}
+    best = (min if lowest else max)(scores.values())
+    answer = ask(S000, question)
+    assert f"{best:g}分" in answer.answer.split("。")[0]
+
+
+def test_a_multiple_of_another_project_is_of_the_column_the_first_names():
+    spent = [project(S002, name).funds_total.executed for name in ("业务工作经费", "运行维护费")]
+    assert ask(S002, "业务工作经费全年执行数是运行维护费的多少倍？").value == round(spent[0] / spent[1], 2)
+
+
+def test_two_figures_named_together_come_from_one_sentence():
+    # 003 l.19 "受理各平台投诉举报共计6369起，争议金额429.93万元，为消费者挽回经济损失6.9万元" — not the 挽回经济损失252万元
+    # of the 网络教培机构 cases two sentences on; 损失分别 is no 失分
+    line = sentence_with(S003, "争议金额")
+    answer = ask(S003, "投诉举报争议金额和挽回损失分别是多少？")
+    assert f"{amount(line, '争议金额', '万元'):g}万元" in answer.answer
+    assert answer.value == amount(line, "为消费者挽回经济损失", "万元")
+
+
+@pytest.mark.parametrize("question", ["2023年和2022年三公经费哪年多？", "三公经费2023年和2022年哪一年高？"])
+def test_which_year_is_higher(question):
+    cells = basic_row(S002, "三公经费")
+    higher = max(("2022年决算数", "2023年决算数"), key=lambda column: float(cells[column]))
+    answer = ask(S002, question)
+    assert answer.value == float(cells[higher]) and answer.answer.startswith(f"{higher[:5]}三公经费") \
+        or answer.answer.startswith(f"三公经费{higher[:5]}")
+
+
+def test_two_projects_compared_xiangbi_ruhe():
+    scores = {t.name: t.total_score for _, t in projects(S000)}
+    answer = ask(S000, "药品监管专项与特种设备监察专项的得分相比如何？")
+    higher = max(("药品监管专项", "特种设备监察专项"), key=scores.get)
+    assert answer.value == scores[higher] and answer.answer.startswith(higher)
+
+
+@pytest.mark.parametrize("question", ["分值最高的指标是哪几个？", "哪个指标分值最高？"])
+def test_indicators_tied_for_the_highest_weight_are_all_named(question):
+    indicators = [i for t in gold(S001).tables if t.kind != "basic_data" for i in t.indicators if i.weight is not None]
+    best = max(i.weight for i in indicators)
+    tied = [i.level3 for i in indicators if i.weight == best]
+    answer = ask(S001, question)
+    assert answer.value == best and len(tied) > 1 and all(name in answer.answer for name in tied)
+
+
+@pytest.mark.parametrize("question, whole, items", [
+    ("政府专项经费包括哪些项目？", "政府专项经费", ["2020省级市场监管专项（标准化项目补助）", "2020年知识产权战略推进专项"]),
+    ("业务工作经费主要用于哪些项目？", "业务工作经费", ["打击传销工作经费", "食品安全监管检测经费", "新注册企业印章费"])])
+def test_what_the_prose_lists_after_a_figure_answers_which_projects(question, whole, items):
+    # 004 l.56 "其中业务工作经费1527.20万元，主要用于打击传销工作经费、…等12个项目，政府专项经费32.5万元，包括2020省级…16万元，…"
+    line = sentence_with(S004, "政府专项经费")
+    answer = ask(S004, question)
+    assert f"{amount(line, whole, '万元'):g}" in answer.answer
+    assert all(item in line and item in answer.answer for item in items)
+    assert "党建经费" not in answer.answer or whole == "业务工作经费"
+
+
+def test_a_list_then_fenbie_is_one_request():
+    # in 002 only the 预算执行率 row of 运行维护费 (its funds row: 分值10, 得分5.67) lost points
+    rows = [row for t in gold(S002).tables if t.kind != "basic_data" for row in [t.funds_total, *t.indicators] if row]
+    lost = [row.weight - row.score for row in rows if row.weight is not None and row.score is not None
+            and row.score < row.weight]
+    answer = ask(S002, "哪些指标扣了分，分别扣了多少？")
+    assert answer.value == len(lost) and all(f"扣{round(gap, 2):g}分" in answer.answer for gap in lost)
+    assert "总分分值" not in answer.answer  # no second answer about the totals
+
+
+def test_basic_rows_asked_as_jichu_shuju_biao_zhong_de_you_naxie():
+    rows = gold(S002).tables[0].rows
+    start = next(i for i, r in enumerate(rows) if "2023年预算数" in r.values)
+    header = rows[start].values
+    cells = [dict(zip(header, r.values)) for r in rows[start + 1:] if len(r.values) == len(header)]
+    numbers = lambda column: [float(c[column]) for c in cells if c.get(column) and NUMBER.fullmatch(c[column])]  # noqa: E731
+    assert ask(S002, "基础数据表中2023年预算数超过500万元的有哪些？").value == sum(v > 500 for v in numbers("2023年预算数"))
+    assert ask(S002, "基础数据表中2023年决算数为0的有哪几项？").value == sum(v == 0 for v in numbers("2023年决算数"))
+
+
+@pytest.mark.parametrize("question", ["三公经费2023年决算数比2022年下降的幅度是多少？", "三公经费2023年比2022年减少的百分比是多少？"])
+def test_a_fall_asked_as_fudu_or_baifenbi_is_relative(question):
+    cells = basic_row(S002, "三公经费")
+    before, now = float(cells["2022年决算数"]), float(cells["2023年决算数"])
+    assert ask(S002, question).value == round((before - now) / before * 100, 2)
+
+
+@pytest.mark.parametrize("question, words", [("存量较去年年底增长了多少？", "存量较去年年底增长"),
+                                             ("有效发明专利拥有量比上年增长了多少？", "同比增长")])
+def test_a_growth_over_last_year_no_figure_of_which_is_given_is_the_printed_rate(question, words):
+    # 004 l.70 "存量较去年年底增长23.23%"; l.90 "有效发明专利拥有量2521件，同比增长18.58%": no 2019 figure in the report
+    assert ask(S004, question).value == amount(sentence_with(S004, words), words, "%")
+
+
+@pytest.mark.parametrize("question", ["预算收入中年初预算和调整追加各占多少比例？", "年初预算和调整追加各占预算收入的比例？"])
+def test_each_part_named_with_ge_zhan_is_given_its_share(question):
+    # 003 l.11 "2023年预算收入1359.46万元，其中年初预算993.19万元，调整追加366.27万元"
+    line = sentence_with(S003, "预算收入")
+    whole = amount(line, "预算收入", "万元")
+    shares = [round(amount(line, words, "万元") / whole * 100, 2) for words in ("年初预算", "调整追加")]
+    answer = ask(S003, question)
+    assert all(f"{share:g}%" in answer.answer for share in shares)
+
+
+def test_a_share_of_a_whole_given_no_amount_is_the_printed_share():
+    # 003 l.21 "高价值发明专利拥有量2297件，占全市的51%": the city's count is not in the report
+    answer = ask(S003, "高价值发明专利拥有量占全市的比例是多少？")
+    assert answer.value == amount(sentence_with(S003, "占全市的"), "占全市的", "%") and "÷" not in answer.answer
+
+
+def test_two_named_counts_added_up_are_a_pair_in_one_unit():
+    # 004 l.78 "按期完成30265家企业（企业年报率85.47%）和10020户个体户年报工作": the counts, not the 85.47% beside them
+    line = sentence_with(S004, "个体户年报")
+    answer = ask(S004, "企业年报和个体户年报一共多少？")
+    assert answer.value == amount(line, "按期完成", "家") + amount(line, "和", "户")
+
+
+@pytest.mark.parametrize("path, question, first, second", [
+    (S003, "立案调查和列入经营异常哪个多？", ("立案调查", "起"), ("列入经营异常", "户")),  # l.19 "立案调查4起，列入经营异常11户"
+    (S004, "捣毁传销窝点数和劝返遣散传销人员数哪个多？", ("捣毁传销窝点", "个"), ("劝返遣散传销人员", "人"))])
+def test_two_counts_in_other_units_are_not_ranked(path, question, first, second):
+    line = sentence_with(path, first[0])
+    answer = ask(path, question)
+    assert answer.value is None and "单位不同" in answer.answer
+    assert all(f"{amount(line, words, unit):g}{unit}" in answer.answer for words, unit in (first, second))
+
+
+@pytest.mark.parametrize("question, column", [("药品监管专项和质量发展专项哪个执行得多？", "executed"),
+                                              ("药品监管专项和质量发展专项哪个预算多？", "full_year_budget")])
+def test_which_project_spent_or_budgeted_more_by_a_bare_verb(question, column):
+    amounts = {name: getattr(project(S000, name).funds_total, column) for name in ("药品监管专项", "质量发展专项")}
+    more = max(amounts, key=amounts.get)
+    answer = ask(S000, question)
+    assert answer.value == amounts[more] and answer.answer.startswith(more)
+
+
+def test_the_projects_counted_without_a_sum_word_are_added_up_in_a_share():
+    spent = sum(t.funds_total.executed for _, t in projects(S000))
+    department = next(t for t in gold(S000).tables if t.kind == "department_overall").funds_total.executed
+    assert ask(S000, "五个专项全年执行数占部门整体全年执行数的比例？").value == round(spent / department * 100, 2)
+
+
+def test_a_growth_asked_in_a_count_is_not_the_printed_rate():
+    # 004 l.70 gives "市场主体总量达111655户…存量较去年年底增长23.23%" but no count for the year before
+    answer = ask(S004, "2020年市场主体总量较上年增长多少户？")
+    assert answer.value is None and NOT_FOUND in answer.answer
+
+
+@pytest.mark.parametrize("question", ["部门整体支出绩效自评表各指标得分之和是多少？", "表1各指标得分之和是多少？"])
+def test_every_indicator_of_a_named_table_added_up(question):
+    table = next(t for t in gold(S000).tables if t.kind == "department_overall")
+    assert ask(S000, question).value == sum(i.score for i in table.indicators if i.score is not None)

@@ -36,6 +36,8 @@ PAIRED = 0.15  # the bonus of two operands standing in the same table or paragra
 # another of the same name in its sentence (年初预算数4668.70)
 OF_WHICH = 0.5
 ADJACENT, ADJACENT_SPAN = 0.05, 20  # and a little more the closer they stand in it (characters)
+OTHER_UNIT_MARGIN = 0.2  # how much worse than a side's best match a figure in another unit may answer its name
+SAME_SENTENCE = 0.05  # and more in one sentence ("争议金额429.93万元，为消费者挽回经济损失6.9万元", not a later case's 252万元)
 # What a rate counts and what it counts against, as reports word them: 结案率 = 结案 ÷ 立案,
 # 完成率 = 实际(完成) ÷ 计划, 办结率 = 办结 ÷ 受理, 合格率 = 合格 ÷ 抽检.
 RATE_PARTS = {
@@ -182,7 +184,9 @@ def evaluate(tools: ReportTools, node, near: Fact | None = None) -> Result:
 
 def add_up(tools: ReportTools, node: Sum, near: Fact | None = None) -> Result:
     results: list[Result] = []
-    for item in node.items:
+    if near is None and len(node.items) == 2 and all(named(item) for item in node.items):
+        results = list(operands(tools, *node.items))  # two named figures as a pair in one unit ("企业年报和个体户年报")
+    for item in node.items[len(results):]:
         results.append(evaluate(tools, item, near or (first_fact(results[0]) if results else None)))
     total = "+".join(wrap(r) for r in results)
     formula = f"({total})÷{len(results)}" if node.average else total
@@ -227,17 +231,18 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         left = evaluate(tools, first)  # the other figure near the first, unless that adds up several tables' figures
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
-    firsts = [m for m in lookup_operand(tools, first) if m.score >= ENOUGH]
+    firsts = near_best([m for m in lookup_operand(tools, first) if m.score >= ENOUGH])
     if not firsts:
         raise NotFound(first.subject or first.text)
     # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
     # measured as the first is ("药品监管专项的预算是质量发展专项的百分之几")
     for named_as in (second, own_words(second), measured_as(tools, second, first)):
-        seconds = [m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH]
+        seconds = near_best([m for m in lookup_operand(tools, named_as) if m.score >= ENOUGH])
         pairs = [(a.rank + b.rank + PAIRED * together(a.fact, b.fact) + ADJACENT * adjacent(a.fact, b.fact)
+                  + SAME_SENTENCE * one_sentence(tools, a.fact, b.fact)
                   + OF_WHICH * (within and a.fact.source == "narrative" and tools.whole_of(a.fact) is b.fact),
                   a.fact, b.fact)
-                 for a in firsts for b in seconds if a.fact is not b.fact
+                 for a in firsts for b in seconds if a.fact is not b.fact and not echoed(a.fact, b.fact)
                  and (not same_units or comparable(a.fact.unit, b.fact.unit))]
         if pairs:
             break
@@ -290,6 +295,27 @@ def adjacent(a: Fact, b: Fact) -> float:
     return 1 / (1 + abs((a.offset or 0) - (b.offset or 0)) / ADJACENT_SPAN)
 
 
+def near_best(matches: list[Match]) -> list[Match]:
+    """A side's candidates, less those in another unit than its best match that answer its name much worse: "捣毁传销
+    窝点数" is the 61个, never the 196人 of the clause after it, though the other side counts 人."""
+    best = max(matches, key=lambda m: m.score, default=None)
+    return [m for m in matches if comparable(m.fact.unit, best.fact.unit) or m.score >= best.score - OTHER_UNIT_MARGIN]
+
+
+def echoed(a: Fact, b: Fact) -> bool:
+    """Whether two narrative figures are one statement printed twice (003 gives its 市场秩序 paragraph at l.19 and
+    again at l.28): never two sides of a comparison."""
+    return a.source == b.source == "narrative" and a.quote == b.quote and a.value == b.value
+
+
+def one_sentence(tools: ReportTools, a: Fact, b: Fact) -> bool:
+    """Whether two narrative figures stand in the same sentence."""
+    if a.source != "narrative" or a.paragraph is None or a.paragraph != b.paragraph:
+        return False
+    sentence = tools.sentence_of(a)
+    return sentence is not None and sentence is tools.sentence_of(b)
+
+
 def together(a: Fact, b: Fact) -> bool:
     """Whether two figures belong together: one paragraph, one self-evaluation table, or one basic-data row."""
     if a.paragraph is not None:
@@ -322,6 +348,8 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
         part = evaluate(tools, part_node)  # and the part found on its own, not paired with one of the sum's parts
     if not whole.value:
         raise NotFound("分母")
+    if not node.times and part.unit == "%" and whole.unit == "%":  # "占全市的比例" where only "占全市的51%" is given:
+        raise NotFound(getattr(node.whole, "subject", "分母"))  # no amounts to divide
     if node.times:
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
@@ -615,12 +643,23 @@ def tables_total(tools: ReportTools, node: TablesTotal) -> Result:
     column = node.column if rate_score else TABLE_COLUMN.get(node.column, node.column)
     items = [f for f in tools.facts if (f.kind == "fund" and f.primary or f.kind == "total") and f.column == column
              and tools.report.tables[f.table].kind == "project"] or listed_items(tools, node)
+    items = [f for f in items if not left_out(tools, f, node.excluding)]
     if len(items) < 2:
         return of(find(tools, replace(node.subject, column=None)))
     total = "+".join(number(f.value) for f in items)
+    # the unit most items print: one item's slip ("实际支出65.47元" among 万元) does not make the total 元
+    units = [f.unit for f in items]
+    unit = max(units, key=units.count)
     if node.average:
-        return derived(f"({total})÷{len(items)}", items[0].unit, items)
-    return derived(total, items[0].unit, items)
+        return derived(f"({total})÷{len(items)}", unit, items)
+    return derived(total, unit, items)
+
+
+def left_out(tools: ReportTools, item: Fact, excluding: tuple[str, ...]) -> bool:
+    """Whether a project's figure is of a project the words left out name (its table's name, or the narrative item's)."""
+    names = [tools.report.tables[item.table].name] if item.table is not None else \
+        [p.name for p in tools.projects if p.paragraph == item.paragraph]
+    return any(name and name in words for name in names for words in excluding)
 
 
 def listed_items(tools: ReportTools, node: TablesTotal) -> list[Fact]:
@@ -696,12 +735,13 @@ def group_sum(tools: ReportTools, operand: Operand) -> Result | None:
 
 
 def indicator_total(tools: ReportTools, node: IndicatorTotal) -> Result:
-    """Σ of 分值 or 得分 over the indicators under the 一级/二级 name the question gives."""
+    """Σ of 分值 or 得分 over the indicators under the 一级/二级 name the question gives, or, naming none, over every
+    indicator of the table it names ("部门整体支出绩效自评表各指标得分之和")."""
     group = group_named(tools, node.subject.text)
-    if group is None:
+    if group is None and not tools.named_tables(node.subject.text):
         raise NotFound(node.subject.subject)
-    facts = [f for f in tools.indicator_facts(node.column, table_named(tools, node.subject.text), group)
-             if f.value is not None]
+    table = table_named(tools, node.subject.text)
+    facts = [f for f in tools.indicator_facts(node.column, table, group) if f.value is not None]
     if not facts:
-        raise NotFound(group)
+        raise NotFound(group or node.subject.subject)
     return derived("+".join(number(f.value) for f in facts), "分", facts)

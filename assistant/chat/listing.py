@@ -595,8 +595,13 @@ def narrative_items_listing(tools: ReportTools, node: Listing) -> tuple[Result, 
     table = f"\n| 项目 | 金额 | 出处 |\n|---|---|---|\n{rows}"
     named = [(item.name, amounts[item.paragraph]) for item in projects if item.paragraph in amounts]
     if node.condition in ("highest", "lowest") and named:
-        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         most = "最多" if node.condition == "highest" else "最少"
+        if node.count and 1 < node.count < len(named):  # "项目支出前三名": so many, in order
+            chosen = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "highest")[:node.count]
+            listed = "、".join(f"“{name}”（{printed(f)}，{where(f)}）" for name, f in chosen)
+            return (Result(None, chosen[0][1].unit, "", [f for _, f in chosen]),
+                    f"正文所列{len(projects)}个项目中金额{most}的{node.count}个：{listed}。" + table)
+        name, chosen = (max if node.condition == "highest" else min)(named, key=lambda pair: pair[1].value)
         return of(chosen), f"正文所列{len(projects)}个项目中{most}的是“{name}”：{fact_sentence(chosen)}" + table
     if node.condition in ("rank", "rank_up") and named:
         ranked = sorted(named, key=lambda pair: pair[1].value, reverse=node.condition == "rank")
@@ -708,8 +713,14 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         pool = [f for f in tools.indicator_facts(node.column or "score", table, group) if f.value is not None]
         if not pool:
             raise NotFound("指标")
-        chosen = (max if node.condition == "highest" else min)(pool, key=lambda f: f.value)
-        return of(chosen), fact_sentence(chosen)
+        best = (max if node.condition == "highest" else min)(f.value for f in pool)
+        chosen = [f for f in pool if abs(f.value - best) < SAME]
+        if len(chosen) == 1:
+            return of(chosen[0]), fact_sentence(chosen[0])
+        most = "最高" if node.condition == "highest" else "最低"  # tied: every one of them ("分值最高的指标是哪几个")
+        listed = "、".join(f"{f.place}·{f.row}（{where(f)}）" for f in chosen)
+        return (Result(best, chosen[0].unit, "", chosen),
+                f"{COLUMN_NAMES[node.column or 'score']}{most}的指标有{len(chosen)}个，均为{printed(chosen[0])}：{listed}。")
     if node.column == "score_rate" and node.condition in COMPARES:
         asked = tools.named_tables(node.subject.text)
         return score_rates_beyond(tools, next(iter(asked)) if len(asked) == 1 else None, group, node)

@@ -28,6 +28,8 @@ REQUEST_SPLIT = re.compile(r"[，,；;]")
 REQUESTS = re.compile(r"多少|几|哪|什么|为什么|为何|是否|吗|说明|列出|解释|原因|谁|何时")
 # "…合计是多少，是否等于…", "…？与报告是否一致？": a check of the figure asked, one request
 CHECKS_BEFORE = re.compile(r"(?:(?:与|和|同|跟)[^，,？?是]{1,10})?(?:是否|是不是|能否)")
+# "哪些指标扣了分，分别扣了多少", "A和B是多少，分别占C多少": of the things before, each (one request)
+EACH_OF_THEM = re.compile(r"^(?:分别|各自)")
 JOINED = re.compile(r"^(?:并且|并|且|同时|以及|另外)")  # "…，并说明原因": the word joining a later request
 # "说明原因", "解释一下理由": the reason asked of what the request before named
 REASON_ASKED = re.compile(r"^(?:请)?(?:说明|解释|给出|指出|分析)(?:一下)?(?:其|它的|扣分的?)?(?:原因|理由)$")
@@ -73,7 +75,7 @@ WHY = re.compile(r"为什么|为何|什么原因|原因是什么|原因何在")
 WHY_TAIL = re.compile(r"(?:会|却)?(?:不是|没有|没|未|不到|达不到|低于|高于|超过|这么|那么|偏低|偏高|较低|较高|只有|仅|不一样|不同"
                       r"|不一致|有差异|有差别|比.{0,6}(?:高|低|多|少)).*$")
 DEDUCTION = re.compile(r"(?:一共|总共|共|合计|累计)?(?:被)?扣(?:除|减)?(?:了)?(?:多少|几)分?|扣分(?:是|为)?(?:多少)?"
-                       r"|少得(?:了)?(?:多少|几)分|失分(?:多少)?")
+                       r"|少得(?:了)?(?:多少|几)分|(?<!损)失分(?:多少)?")  # not the 损失 of "挽回损失分别是多少"
 PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程度)|应(?:该)?得(?:多少|几)?分|应为(?:多少|几)分"
                           r"|得分应(?:该)?(?:为|是)(?:多少|几)")
 SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)?(?:比例|比重|百分比|份额|多少)?$")
@@ -85,10 +87,12 @@ RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为�
 DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 MORE_LESS = re.compile(r"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升"
-                       r"|降低|节约|超出|超支|超|差)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
+                       r"|降低|节约|超出|超支|超|差|的?(?:变化|变动|增减)(?:情况)?)(?:了)?(?P<what>[\u4e00-\u9fa5]{0,6})$"
                        r"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低"
-                       r"|节约|超出|差)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
-APART = re.compile(r"^(?P<a>.+?)(?:与|(?<![之总])和|同|跟)(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
+                       r"|节约|超出|差|的?(?:变化|变动|增减)(?:情况)?)(?:了)?(?P<what2>[\u4e00-\u9fa5]{0,6})$")
+# a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
+APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
+                   r"(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
 # "决算数超出预算数多少", "编制数减去实际在职人数"
 BEYOND = re.compile(r"^(?P<a>.+?)(?:超出|超过|高出|多出|低于|少于)(?P<b>.+?)$")
 MINUS = re.compile(r"^(?P<a>.+?)(?:减去|减掉|扣除|(?<![缩削递增])减(?![少去掉免税]))(?P<b>.+?)$")
@@ -101,14 +105,14 @@ BUDGET_WORDS = re.compile(r"预算|执行|结余|资金|经费|支出")
 # "资金结余率", "节约率": what is left of the budget (预算数 − 执行数) as a share of the budget
 LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|比率|百分比)$")
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
-RELATIVE = re.compile(r"百分之|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
+RELATIVE = re.compile(r"百分之|百分比|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
-RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几))|各$")  # "A和B分别是多少": each of the named figures
+RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几|占))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
 PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
@@ -137,16 +141,21 @@ SUM_SPLIT = re.compile(r"与|(?<![之总])和|加上|(?<![增追])加(?!强|大|
 LISTED = re.compile(r"^(?P<head>.{0,200}?)[（(](?P<items>[^）)]{0,200}[、，,][^）)]{0,200})[）)](?P<tail>.*)$")
 EACH_INDICATOR = re.compile(r"各(?:个|项)?(?:三级)?指标|所有(?:三级)?指标|全部(?:三级)?指标|各三级指标")
 EACH_TABLE = re.compile(r"(?<![\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)"
-                        r"|各个?(?:专项资金|专项|项目)|(?:所有|全部)(?:专项|项目)")
+                        r"|各个?(?:专项资金|专项|项目)|(?:所有|全部|其他|其余|另外)(?:的)?(?:专项|项目)")
+SEVERAL_TABLES = re.compile(r"(?<![\d一二两三四五六七八九十])[\d两三四五六七八九十]+个(?:市级|省级|本级|中央)?(?:专项资金|专项|项目)")
+# "A比其他四个专项之和还多吗": the tables added up are all but the one the other side names
+OTHERS = re.compile(r"其他|其余|另外")
 PART_OF = re.compile(r"^(?P<x>.+?)(?:的)?(?:比例|占比|比率|百分比)$")
 RATE_WORD = re.compile(r"^(?P<x>.*?)(?P<rate>[\u4e00-\u9fa5]{1,4}率)$")
 WHICH = re.compile(r"(?:哪些|哪几个?|哪个|哪一个|多少个|几个|几项|几张|多少张|多少项|多少条|是否有|每个|每一个|各个?)"
                    r"(?:的)?(?:一级|二级|三级|定性|定量)?(?:指标|项目|专项|自评表|表)"
                    r"|(?:哪些|哪几个?|多少个|几个)[\u4e00-\u9fa5]{1,6}?指标"  # "哪些满意度指标"
                    r"|(?:列出|列举|罗列|所有|全部)[^，,。？?]{0,10}?(?:指标|项目|专项|自评表)"
-                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有)?(?:哪些|多少个|几个|几张|多少)"
+                   r"|(?:指标|项目|专项(?:资金)?|自评表)(?:有|共有|一共有|分别有|是|分别是)?(?:哪些|哪几个?|哪几项|多少个|几个|几张|多少)"
                    # "五个专项中得分低于95分的有几个": the rows counted after their condition
-                   r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)")
+                   r"|(?:指标|项目|专项|自评表)中[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几个|几个|多少个)"
+                   # "有没有执行率不到100%的专项", "是否存在得分低于90分的指标": whether any row is so, and which
+                   r"|(?:有没有|是否存在|是否有|有无|存在)[^，,。？?]{0,16}的(?:一级|二级|三级)?(?:指标|项目|专项|自评表)")
 # "资金来源有哪些", "按支出性质分各是多少", "年度资金总额由哪些部分组成": the table's split of its 年度资金总额
 FUND_PARTS = re.compile(r"(?:资金|收入)来源|(?:按)?(?:(?P<spending>支出)|收入)性质分?|资金(?:的)?(?:构成|组成|结构)"
                         r"|年度资金总额(?:的)?(?:构成|组成|由哪|包括|分别)")
@@ -160,7 +169,7 @@ ASKS_PARTS = re.compile(r"哪项|哪一项|哪个|哪一个|哪些|哪几项|分
 RANK = re.compile(r"(?P<up>(?:从|由)(?:低到高|小到大|少到多)|升序)|排名|排序|排列|排行|(?:从|由)(?:高到低|大到小|多到少)|降序")
 # how far the highest stands from the lowest ("…最高和最低的差多少", "最高的比最低的高多少")
 SPREAD = re.compile(r"相差|差距|差值|差额|差多少|差几|之差|极差|(?:高|低|多|少)(?:了|出)?(?:多少|几)")
-LISTED_THINGS = re.compile(r"指标|项目|专项|自评表")
+LISTED_THINGS = re.compile(r"指标|项目|专项|自评表|哪一?张表|哪个表")
 RATE_NAMED = re.compile("执行率")
 NOT_OVERSPENT = re.compile(r"(?:没有?|未|不)超支")  # "哪些项目没有超支" is no amount overspent
 MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|未实现|没有?达标|未达成|没有?实现"
@@ -169,12 +178,15 @@ MISSED = re.compile(r"未完成|未达标|没有?完成|未达到|没有?达到|
 INDICATOR_COUNT = re.compile(r"(?:项目|专项|表)的?(?:三级)?指标(?:数|个数|数量)?(?:最多|最少|排)|指标(?:数|个数|数量)?(?:最多|最少)的"
                              r"|(?:各|每个)(?:项目|专项|表).{0,4}(?:多少|几)个(?:三级)?指标")
 # "哪些经费决算数超过预算数", "哪些项目的全年执行数低于全年预算数": the rows whose one figure stands beyond another of theirs
-BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
-                           rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)")
+BEYOND_COLUMN = re.compile(rf"(?P<a>{COLUMN.pattern}|预算|决算|实际支出|执行)(?:都|均)?(?:(?P<op>超过|超出|高于|大于|多于|低于|小于|少于"
+                           rf"|不足|不到|等于|未达到)(?:了)?(?P<b>{COLUMN.pattern}|预算|决算)"
+                           rf"|(?:比|较)(?P<than>{COLUMN.pattern}|预算|决算)(?P<way>少|低|多|高))")  # "决算数比预算数少"
 YEARS_BEYOND = re.compile(rf"(?P<y1>20\d{{2}})年(?:的)?(?P<c1>{COLUMN.pattern}|预算|决算)?(?:(?:比|较)(?P<y2>20\d{{2}})年"
                           rf"(?:的)?(?P<c2>{COLUMN.pattern}|预算|决算)?(?:有所|都|均)?(?P<way>少|多|低|高|下降|减少|降低|增长|增加|上升)"
                           rf"|(?P<way2>低于|少于|小于|高于|多于|大于|超过)(?P<y3>20\d{{2}})年(?:的)?(?P<c3>{COLUMN.pattern}|预算|决算)?)")
-BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)")  # the basic-data table's rows
+# the basic-data table's rows: "哪些经费…", "基础数据表中预算数为0的有哪些"
+BASIC_ROWS_ASKED = re.compile(r"(?:哪些|哪几项|哪几个)(?:经费|费用|支出项目|科目)"
+                              r"|基础数据表(?:中|里)[^，,。？?]{1,16}的(?:有|是)(?:哪些|哪几项|哪几个)")
 ROWS_ASKED = re.compile(r"哪些|哪几|列出|有几|几个|多少个")
 BEYOND_WAYS = {"超过": "above", "超出": "above", "高于": "above", "大于": "above", "多于": "above", "等于": "equal"}
 # "满意度指标的完成值分别是多少": a column of every indicator in a group
@@ -206,6 +218,7 @@ RATES_BEYOND = re.compile(rf"哪些(?P<what>[^，,？?]*?(?:率|比例|占比))(
 SHORT_OF = re.compile(r"(?:还)?差(?:多少|几)\S{0,3}?(?:才能|没有?|未)?完成|(?:距离?|离)(?:年度)?(?:指标值|目标值?)(?:还)?差(?:多少|几)")
 RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row's rate a follow-up asks by its word alone
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
+LEADING = re.compile(r"(?P<end>前|后)(?P<n>[\d两三四五六七八九十])(?:名|位|个|项)?(?![\d年天月日])")  # "排名前三"
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
@@ -220,7 +233,7 @@ WAY = r"(?P<way>高|低|多|少|大|小)"
 HELD_IN = re.compile(r"^(?P<what>[^在]{2,}?)在(?P<place>.{2,})$")  # "X在A和B中哪个…": X of A and of B
 # "在A和B中哪个…" opens with a 在 of place; "在职人数", "在编人数", "在建项目" are names that begin with 在
 WHICH_OF = re.compile(r"^(?:在(?!职|岗|编|册|建|用|途|库|线))?(?P<items>.+?)(?:相比|比较|两者|二者|三者|之间|中|里|当中|之中)?[，,]?"
-                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
+                      rf"(?:哪个|哪一个|哪项|哪一项|哪张|哪一?年|谁)的?(?P<what>.*?)(?:更|比较|较|最)?{WAY}")
 HOW_FAR = re.compile(r"(?:多|高|少|低|相差|差|大|小)(?:了|出)?(?:多少|几)")
 JOINER = re.compile(r"和|与|及|跟|同|、")  # words that join two things, or stand inside one name ("水费、电费、差旅费")
 ITEM_SPLIT = re.compile(r"、|和|与|跟|同|还是")  # not 及: names hold it ("市场及食品药品监管专项")
@@ -232,7 +245,8 @@ A_THAN_B = re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|还)?{WAY}(?:吗|么|不
 # "比较A和B的执行率", "A与B相比，执行率更高的是哪个": the larger of the named figures, said the other way round
 COMPARED = re.compile(r"^(?:请)?(?:比较|对比)(?:一下)?(?P<items>.+?)$"
                       rf"|^(?P<items2>.+?)(?:相比|比较|对比)[，,]?(?P<what>[^，,]*?)(?:更|较|比较)?{WAY}的(?:是|为)"
-                      r"(?:哪个|哪一个|哪项|哪一项|谁)$")
+                      r"(?:哪个|哪一个|哪项|哪一项|谁)$"
+                      r"|^(?P<items3>.+?)(?:相比|比较|对比)(?:起来)?(?:如何|怎么样|怎样|情况如何)$")  # "A与B的得分相比如何"
 # "A和B的执行率相同吗", "A与B是否一样": both stated, and whether they are the same
 SAME_ASKED = re.compile(r"^(?P<items>.+?)(?:的(?P<what>[^的]+?))?(?:是否|是不是)?(?:相同|一样|相等|一致)(?:吗|么|不)?$")
 
@@ -346,6 +360,7 @@ class TablesTotal:
     column: str
     count: int | None = None  # "六个项目": how many items the question counts
     average: bool = False
+    excluding: tuple[str, ...] = ()  # the words naming the tables left out ("其他四个专项": all but the one compared)
 
 
 @dataclass(frozen=True)
@@ -620,7 +635,8 @@ def split_compare(text: str) -> tuple[str, str | None]:
     for candidate in (main, later):
         match = COMPARE.search(candidate)
         # "A是否高于B" compares two named figures (A_THAN_B); "是否高于100%" compares one with a number
-        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")):
+        if match and clean(match.group("other")) and not re.match(r"(?:高|低|多|少|大|小)于\D", match.group("other")) \
+                and not WHICH.search(candidate[match.start():]):  # "是否存在得分低于90分的专项": which ones, if any
             if candidate is main:
                 main = main[:match.start()]
             return clean(main), clean(match.group("other"))
@@ -672,6 +688,9 @@ def times(match: re.Match, body: str, asked: str) -> Ratio | None:
         return None
     groups = {k[0]: v for k, v in match.groupdict().items() if v is not None}
     part, whole = measure_shared([groups["a"], groups["b"]]) if match.group("a2") else (groups["a"], groups["b"])
+    said = column_words(part)
+    if match.group("a") and said and not column_words(whole) and tokens(subject_of(whole)):
+        whole += said[-1]  # "A全年执行数是B的多少倍": B's 全年执行数 too
     return replace(share_of(part, whole), times=True)  # "A与B的全年执行数之比": the 全年执行数 of both
 
 
@@ -681,8 +700,9 @@ def same_period(match: re.Match, body: str, asked: str) -> Either:
     return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}))))  # the growth as printed
 
 
-def share_within(match: re.Match, body: str, asked: str) -> Ratio:
-    return share_of(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"))
+def share_within(match: re.Match, body: str, asked: str) -> Ratio | Several:
+    """"B中A占多少", "基本支出中人员经费和公用经费各占多少": each part's share of the whole named first."""
+    return shares(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"), body)
 
 
 def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
@@ -693,7 +713,10 @@ def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | 
     if spared and "预算" in match.group("whole"):  # "运行维护费未执行的资金占全年预算的比例": its 结余率
         first, second = left_over(part[:spared.start()] + part[spared.end():])
         return Either(Ratio(first, first.left), Ratio(second, second.left))
-    return shares(part, match.group("whole"), body)
+    asked_shares = shares(part, match.group("whole"), body)
+    if isinstance(asked_shares, Ratio):  # a whole the report gives no amount of: the share as printed ("占全市的51%")
+        return Either(asked_shares, Lookup(replace(operand(body), units=frozenset({"%"}))))
+    return asked_shares
 
 
 def shares(part_text: str, whole_text: str, body: str) -> Ratio | Several:
@@ -719,19 +742,25 @@ def recomputed_rate(_, body: str, asked: str) -> Either:
                   Ratio(operand(f"{subject} 决算数"), operand(f"{subject} 预算数")))
 
 
-def difference(directed: bool) -> Callable[[re.Match, str, str], Difference]:
+def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Either]:
     """"A比B多多少" (directed: say which is larger), "A与B相差多少", "A减去B"."""
     def build(match: re.Match, body: str, asked: str) -> Difference:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         what = groups.get("what") or groups.get("what2") or ""  # "多执行多少": the measure both sides share
+        what = re.sub(r"^的?(?:幅度|百分比|比例|比率)$", "", what)  # "下降的幅度": how far relative to B, no measure
         units = stated_units(body)
-        second = groups.get("b") or groups["b2"]
+        second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
         first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
-        return Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
+        change = Difference(left, right, directed=directed, relative=bool(directed and RELATIVE.search(body) or share))
+        if directed and LAST_YEAR.fullmatch(re.sub(r"(?:年底|年末|同期)$", "", second)) \
+                and units in (None, frozenset({"%"})):  # "存量较去年年底增长了多少", not "…增长多少户"
+            # else the growth as printed, a figure of the report's own year
+            return Either(change, Lookup(replace(operand(body), units=frozenset({"%"}), year=None)))
+        return change
     return build
 
 
@@ -906,6 +935,8 @@ def larger(match: re.Match, body: str, asked: str) -> Larger | None:
         sides = [re.sub(r"的$", "", strip_columns(side).strip()) for side in sides]
     if len(sides) < 2:
         return None
+    what = re.sub(r"得$", "", what)  # "哪个执行得多": the amount spent, 执行数
+    what = "执行数" if what == "执行" else what
     named = max(sides, key=lambda side: len(tokens(subject_of(side))))
     words = subject_of(named)  # what a side naming only a year or a column ("决算数") is about
     own = sides
@@ -963,16 +994,17 @@ def basic_rows(match: re.Match, body: str, asked: str) -> Listing | None:
 def columns_beyond(match: re.Match, body: str) -> Listing | None:
     """"哪些经费决算数超过预算数": the rows (of the basic-data table, or the project tables' funds) whose figure in one
     column stands above, below or at their figure in another; None for indicators (against their 指标值: MISSED)."""
-    first, second = (COLUMN_OF.get(word) or BARE_COLUMN.get(word) for word in (match.group("a"), match.group("b")))
+    other = match.group("b") or match.group("than")
+    first, second = (COLUMN_OF.get(word) or BARE_COLUMN.get(word) for word in (match.group("a"), other))
     if first is None or second is None or first == second or "指标" in body:
         return None
-    way = BEYOND_WAYS.get(match.group("op"), "below")
+    way = BEYOND_WAYS.get(match.group("op") or ("高于" if match.group("way") in ("多", "高") else ""), "below")
     return Listing(operand(body), "tables", f"{way}_column", first, also=(second,))
 
 
 def compared(match: re.Match) -> Larger | None:
     """"比较A和B的执行率" (the higher first), "A与B相比，执行率更低的是哪个": each side's figure of the measure."""
-    items = match.group("items") or match.group("items2")
+    items = match.group("items") or match.group("items2") or match.group("items3")
     sides = [clean(side) for side in split_outside_quotes(clean(items), ITEM_SPLIT)]
     if len(sides) < 2:
         return None
@@ -1052,7 +1084,7 @@ KINDS = (
     Kind("未执行", (), unspent),
     Kind("合计/平均", (),
          lambda _, body, asked: parse_aggregate(asked + ("合计" if ADDS_UP.search(body) else ""), stated_units(body))),
-    Kind("哪些/几个", (), lambda _, body, asked: parse_listing(body)),
+    Kind("哪些/几个", (), lambda _, body, asked: listed_in_prose(body, parse_listing(body))),
     Kind("包括哪些", (INCLUDES,), lambda m, body, asked: Either(Contents(operand(body[:m.start()])),
                                                                  Parts(operand(body[:m.start()]), "each"))
          if tokens(subject_of(body[:m.start()])) else None),
@@ -1115,11 +1147,17 @@ def share_of(part_text: str, whole_text: str) -> Ratio:
     their total."""
     if EACH_TABLE.search(whole_text) and not SUM_WORD.search(whole_text) and not AVERAGE.search(whole_text):
         whole_text += "合计"
+    if SEVERAL_TABLES.search(part_text) and not SUM_WORD.search(part_text) and not AVERAGE.search(part_text):
+        part_text += "合计"  # "五个专项全年执行数占部门整体…": the projects' total
     whole = expression(whole_text)
     part = expression(part_text, whole if isinstance(whole, Operand) else None, with_column=False)
     if isinstance(whole, Operand) and isinstance(part, Operand) and not tokens(whole.subject) \
             or isinstance(whole, TablesTotal) and isinstance(part, Operand) and not columns_in(whole_text):
         whole = expression(whole_text, part)  # "占五个专项合计": the projects' total of the part's column
+    if isinstance(whole, TablesTotal) and isinstance(part, Operand) and part.column is None and columns_in(whole_text):
+        part = replace(part, column=whole.column)  # "A占五个专项全年执行数的比重": A's 全年执行数
+    if isinstance(part, TablesTotal) and isinstance(whole, Operand) and whole.column is None and column_words(part_text):
+        whole = expression(whole_text + column_words(part_text)[-1])  # "三个项目全年执行数合计占部门整体": its 全年执行数
     return Ratio(part, whole)
 
 
@@ -1154,6 +1192,17 @@ def parse_aggregate(asked: str, units: frozenset[str] | None):
     return node if isinstance(node, Sum) else None
 
 
+def listed_in_prose(body: str, listing: Listing | None) -> object:
+    """"政府专项经费包括哪些项目", "业务工作经费主要用于哪些项目": what the prose lists after the figure named, before
+    the projects of the report; the listing as it is for other questions."""
+    includes = INCLUDES.search(body)
+    if listing is None or listing.condition is not None or listing.column is not None or includes is None \
+            or not tokens(subject_of(body[:includes.start()])):
+        return listing
+    whole = operand(body[:includes.start()])
+    return Either(Contents(whole), Either(Parts(whole, "each"), listing))
+
+
 def count_of(numeral: str) -> int:
     """"6" or "六" → 6 (up to 十)."""
     return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
@@ -1182,6 +1231,10 @@ def parse_listing(body: str) -> Listing | None:
         over, column = "tables", "count"
     if "复核" in body and column in (None, "score", "total_score"):  # "复核后哪个项目得分最低": the review's scores
         column = "recomputed_score"
+    top = LEADING.search(body) if over == "tables" else None
+    if top:  # "全年执行数排名前三的专项", "项目支出前三名是哪几个项目": the highest (or, 后, lowest) so many
+        return Listing(operand(body), over, "highest" if top.group("end") == "前" else "lowest", column,
+                       count=count_of(top.group("n")))
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
@@ -1453,9 +1506,33 @@ def understand(text: str, earlier: list[Question] = (), names: list[list[str]] =
     """The question, resolved against the earlier ones of the conversation, as an operation to run."""
     paired = pair_up(text, list(earlier))
     resolved = paired if paired != text else resolve(text, earlier[-1] if earlier else None, names)
-    node, compare = parse(names_held(whole_spending_named(resolved), names))
+    node, compare = others_left_out(*parse(names_held(whole_spending_named(resolved), names)))
     first = main_operand(node)
     return Question(text, resolved, node, compare, first.subject if first and tokens(first.subject) else "")
+
+
+def others_left_out(node, compare: Compared | None) -> tuple[object, Compared | None]:
+    """"A比其他四个专项之和还多吗", "A是否超过其余专项的合计": the projects added up leave out the one named beside them."""
+    if isinstance(node, Larger):
+        items = tuple(rest_of(item, [n for n, other in zip(node.names, node.items) if other is not item])
+                      if isinstance(item, TablesTotal) and OTHERS.search(item.subject.text) else item
+                      for item in node.items)
+        return replace(node, items=items), compare
+    first = main_operand(node)
+    total = compare.figure if compare is not None else None
+    if first is not None and isinstance(total, TablesTotal) and OTHERS.search(total.subject.text):
+        return node, replace(compare, figure=replace(total, excluding=(first.text,)))
+    return node, compare
+
+
+def rest_of(total: TablesTotal, named: list[str]) -> TablesTotal:
+    """The projects' total leaving out those named on the other side, of the measure that side says when it says none
+    ("A支出比其他五个项目之和还多吗": their 支出)."""
+    said = [m.group() for side in named for m in MEASURE_WORDS.finditer(side)]
+    subject = total.subject
+    if said and not MEASURE_WORDS.search(subject.text):
+        subject = replace(subject, text=SUM_WORD.sub(lambda sum_word: said[-1] + sum_word.group(), subject.text))
+    return replace(total, subject=subject, excluding=tuple(named))
 
 
 def names_held(text: str, names: list[list[str]]) -> str:
@@ -1475,7 +1552,8 @@ def requests(text: str) -> list[str]:
     turn; one request when a clause asks nothing on its own ("按执行数除以预算数计算，执行率是多少") or only checks
     the figure before it ("合计是多少，是否等于项目支出总额")."""
     parts = [p for p in (clean(JOINED.sub("", clean(part))) for part in REQUEST_SPLIT.split(text.strip())) if p]
-    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) or any(CHECKS_BEFORE.match(p) for p in parts[1:]):
+    if len(parts) < 2 or not all(REQUESTS.search(p) for p in parts) \
+            or any(CHECKS_BEFORE.match(p) or EACH_OF_THEM.match(p) for p in parts[1:]):
         return [text]
     return [parts[0]] + ["原因是什么？" if REASON_ASKED.match(p) else p for p in parts[1:]]
 

@@ -39,6 +39,13 @@ IN_NAMED_TABLE = 0.1  # a figure of the self-evaluation table the question names
 # ("…专项支出多少") is probably a sibling figure of the same item.
 MEASURES = ("预算", "追加", "支出", "收入", "结余", "拨款")
 OTHER_MEASURE = 0.2
+# A clause saying its figure is a total ("我局共立案512起", "合计", "累计") answers a bare name over a part of it stated in a
+# sub-item below ("（3）、…公安机关受案2起，立案2起"); 公共 of 一般公共预算 says no total.
+TOTAL_SAID = re.compile(r"(?:^|[^公])共(?:计|有)?[\u4e00-\u9fa5]{0,4}$|总计|合计|累计")
+TOTAL = 0.03
+# Money coming in and money going out: a clause of one never answers a question about the other, though 拨款 is said
+# of both ("预算收入" is not "一般公共预算财政拨款基本支出").
+OPPOSITE_FLOW = {"收入": "支出", "支出": "收入"}
 # A clause counting what changed ("企业新增872户") beside the stock ("企业7433户"): the stock answers a name without it.
 CHANGE = re.compile(r"新增|净增|增长|增加|减少|下降")
 DEFAULT_COLUMNS = (None, "full_year_budget", "final", "actual", "total_score")  # not 复核得分: asked for by name
@@ -99,7 +106,8 @@ class ReportTools:
         quoted = [tokens(q) for q in QUOTED.findall(phrase)]
         matches = []
         for fact in self.facts:
-            if not self._admissible(fact, column, source, units, year, numeric) or not names_quoted(fact, quoted):
+            if not self._admissible(fact, phrase, column, source, units, year, numeric) \
+                    or not names_quoted(fact, quoted):
                 continue
             if named and fact.kind not in ("narrative", "basic") and fact.table not in named:
                 continue  # the question names a self-evaluation table: other tables' figures do not answer it
@@ -141,8 +149,7 @@ class ReportTools:
         """The figure a sentence breaks down into the part ("支出1359.46万元，其中基本支出998.09万元，项目支出…":
         1359.46): the last figure in the part's unit before the "其中" that precedes it in its sentence; None without
         one."""
-        passage = next((p for p in self.passages if p.paragraph == part.paragraph
-                        and p.offset <= (part.offset or 0) < p.offset + len(p.text)), None)
+        passage = self.sentence_of(part)
         if passage is None:
             return None
         of_which = passage.text.rfind("其中", 0, (part.offset or 0) - passage.offset)
@@ -154,6 +161,11 @@ class ReportTools:
                   and f.value is not None and start <= (f.offset or 0) < passage.offset + of_which]
         whole = max(before, key=lambda f: f.offset or 0, default=None) if of_which >= 0 else self._listed_on(part)
         return whole if whole is not None and whole.value >= part.value else None
+
+    def sentence_of(self, fact: Fact) -> Passage | None:
+        """The sentence of the prose a narrative figure stands in; None for a table's."""
+        return next((p for p in self.passages if p.paragraph == fact.paragraph
+                     and p.offset <= (fact.offset or 0) < p.offset + len(p.text)), None)
 
     def _listed_on(self, part: Fact) -> Fact | None:
         """The whole of a part listed after a "；" that closes a "其中" clause ("…决算数为4980.37万元，其中：人员经费
@@ -184,8 +196,8 @@ class ReportTools:
         matches = self.lookup(name, limit=1, **options)
         return matches[0] if matches and matches[0].score >= ENOUGH else None
 
-    def _admissible(self, fact: Fact, column: str | None, source: str | None, units, year: int | None,
-                    numeric: bool) -> bool:
+    def _admissible(self, fact: Fact, phrase: str, column: str | None, source: str | None, units,
+                    year: int | None, numeric: bool) -> bool:
         if numeric and fact.value is None:
             return False
         if not in_source(fact, source):
@@ -193,6 +205,8 @@ class ReportTools:
         if not units_agree(fact.unit, units):
             return False
         if fact.source == "table" and not answers(column, fact.column):
+            return False
+        if fact.source == "narrative" and opposite_flow(phrase, flow_named(fact)):
             return False
         if year and fact.year and fact.year != year:
             return False
@@ -236,6 +250,8 @@ class ReportTools:
         said = columns_in(fact.label) if fact.source == "narrative" and column is not None else []
         if said and not any(answers(column, c) or answers(c, column) for c in said):
             bonus -= OTHER_MEASURE  # "基本支出全年执行数" is not the clause "基本支出年初预算数为4668.70万元"
+        if fact.source == "narrative" and TOTAL_SAID.search(fact.label):
+            bonus += TOTAL
         if fact.source == "narrative" and change_unasked(phrase, fact.label):
             bonus -= OTHER_MEASURE
         return bonus
@@ -345,6 +361,20 @@ def other_measure(phrase: str, label: str) -> bool:
     asked = [m for m in MEASURES if m in phrase]
     said = [m for m in MEASURES if m in label]
     return bool(asked and said) and not set(asked) & set(said)
+
+
+def opposite_flow(phrase: str, label: str) -> bool:
+    """Whether a clause speaks only of the flow of money opposite to the one the question asks about."""
+    return any(asked in phrase and other not in phrase and other in label and asked not in label
+               for asked, other in OPPOSITE_FLOW.items())
+
+
+def flow_named(fact: Fact) -> str:
+    """The words saying which way a narrative figure's money flows: its own clause's, else its sentence's up to it
+    ("其中人员经费" of "…基本支出6346.47万元，其中人员经费5788.54万元" is spent)."""
+    if any(flow in fact.label for flow in OPPOSITE_FLOW) or not fact.context:
+        return fact.label
+    return fact.context[0][0]
 
 
 def change_unasked(phrase: str, label: str) -> bool:

@@ -57,7 +57,7 @@ MONEY = re.compile(r"金额|资金|经费|支出|收入|预算|拨款|多少钱|
 LITERAL = re.compile(r"^(?P<verb>为|是|等于|达到|超过|大于|高于|低于|小于|不足)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                      r"(?P<unit>%|万元|元|分|人|名|个|件|户|家)?$")
 # A row that lost points, as reviewers say it ("扣分", "没拿满分", "得分低于分值").
-NOT_FULL = re.compile(r"扣分|扣了分|被扣|(?:未|没有?|不是|不)(?:得|拿)?满分|失分|得分(?:低于|小于|少于|不足|不到|未达到?)(?:其)?分值")
+NOT_FULL = re.compile(r"扣分|扣了分|被扣|(?:未|没有?|不是|不)(?:得|拿)?满分|(?<!损)失分|得分(?:低于|小于|少于|不足|不到|未达到?)(?:其)?分值")
 # What a budget leaves unspent (结余 = 预算数 − 执行数), however a reviewer says it.
 LEFT_OVER = re.compile(r"结余|节余|节约|剩余")
 # A table by the number every human text gives it ("表3", "第二张自评表"), counted from 1.
