@@ -677,7 +677,7 @@ def check_growth_rates(ctx: Context, narrative: list[tuple[NarrativeFigure, str]
                     continue
                 rate = grown.value / (stock.value - grown.value) * 100
                 decimals = len(actual[0].text.split(".")[1].rstrip("%")) if "." in actual[0].text else 0
-                if abs(round(rate, decimals) - actual[0].value) <= 0.5 * 10 ** -decimals + 1e-9:
+                if abs(rate - actual[0].value) <= rate_tolerance(actual[0].value, decimals):
                     break
                 findings.append(finding("text_table_mismatch", "warning",
                                         f"正文{stock.before}{stock.text}、净增{grown.text}，增长率{fmt(grown.value)}÷"
