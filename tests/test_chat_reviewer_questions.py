@@ -1557,3 +1557,24 @@ def test_a_growth_asked_in_a_count_is_not_the_printed_rate():
 def test_every_indicator_of_a_named_table_added_up(question):
     table = next(t for t in gold(S000).tables if t.kind == "department_overall")
     assert ask(S000, question).value == sum(i.score for i in table.indicators if i.score is not None)
+
+
+def test_a_part_of_a_whole_named_in_a_table_is_of_that_table():
+    """The department table of sample 002 splits its 年度资金总额 into 一般公共预算 and 其他资金 but prints no
+    当年财政拨款; a project table's 当年财政拨款 is not the department's."""
+    department = next(t for t in gold(S002).tables if t.kind == "department_overall")
+    answer = ask(S002, "部门整体年度资金总额中当年财政拨款占比是多少？")
+    assert answer.value is None and "业务工作经费" not in answer.answer
+    answer = ask(S002, "部门整体年度资金总额中一般公共预算占比是多少？")
+    assert answer.value == round(department.breakdown["一般公共预算"] / department.funds_total.full_year_budget * 100, 2)
+
+
+@pytest.mark.parametrize("path, spending", [(S000, "其中人员经费："), (S002, "决算数为4980.37万元"),
+                                            (S004, "基本支出6346.47万元")])
+def test_a_ratio_of_a_to_b_is_a_divided_by_b(path, spending):
+    """"人员经费与公用经费的比例": 人员经费 ÷ 公用经费, both read from the sentence breaking down 基本支出."""
+    sentence = next(line for line in path.read_text(encoding="utf-8").splitlines() if spending in line)
+    staff = float(re.search(r"人员经费：?(\d+(?:\.\d+)?)万元", sentence).group(1))
+    running = float(re.search(r"公用经费：?(\d+(?:\.\d+)?)万元", sentence).group(1))
+    answer = ask(path, "人员经费与公用经费的比例是多少？")
+    assert answer.value == round(staff / running, 2)

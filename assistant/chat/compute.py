@@ -232,6 +232,9 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = near_best([m for m in lookup_operand(tools, first) if m.score >= ENOUGH])
+    place = tools.named_tables(second.text) - tools.named_tables(first.text) if within else set()
+    if place:  # "部门整体年度资金总额中当年财政拨款占比": the part is of the table the whole is named in
+        firsts = [m for m in firsts if m.fact.table in place]
     if not firsts:
         raise NotFound(first.subject or first.text)
     # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
