@@ -1578,3 +1578,13 @@ def test_a_ratio_of_a_to_b_is_a_divided_by_b(path, spending):
     running = float(re.search(r"公用经费：?(\d+(?:\.\d+)?)万元", sentence).group(1))
     answer = ask(path, "人员经费与公用经费的比例是多少？")
     assert answer.value == round(staff / running, 2)
+
+
+@pytest.mark.parametrize("question, unit, factor", [("在职人员人均基本支出是多少元？", "元/人", 10_000),
+                                                    ("在职人员人均基本支出是多少万元？", "万元/人", 1)])
+def test_a_per_head_amount_is_given_in_the_money_unit_asked(question, unit, factor):
+    # 002: 基本支出 4980.37万元 (部门整体支出绩效自评表 按支出性质分), 2023年实际在职人数 263
+    basic = gold(S002).tables[1].breakdown["基本支出"]
+    staff = float(basic_row(S002, "")["2023年实际在职人数"])
+    answer = ask(S002, question)
+    assert answer.value == round(basic * factor / staff, 2) and unit in answer.answer

@@ -95,7 +95,7 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
 
 # How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
 # these reports it is far more often a slip for 万元 ("实际支出65.47元" of a project of 65.47万元) than a small sum.
-WAN_IN = {"万元": 1, "亿元": 10_000}
+WAN_IN = {"元": 0.0001, "万元": 1, "亿元": 10_000}
 
 
 def in_unit(result: Result, unit: str | None) -> Result:
@@ -354,6 +354,7 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     if not node.times and part.unit == "%" and whole.unit == "%":  # "占全市的比例" where only "占全市的51%" is given:
         raise NotFound(getattr(node.whole, "subject", "分母"))  # no amounts to divide
     if node.times:
+        part = in_unit(part, node.money) if node.money else part  # "人均…多少元": 万元 as 元 before dividing
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
     return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)

@@ -116,6 +116,7 @@ SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成�
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几|占))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
+MONEY_ASKED = re.compile(r"(?:多少|几)(元|万元|亿元)")
 PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
 # "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
@@ -313,6 +314,7 @@ class Ratio:
     whole: object
     times: bool = False
     per: str | None = None  # "人均": part per one of this (the result's unit is part's unit per it)
+    money: str | None = None  # "人均…多少元": the part in this money unit before it is divided
 
 
 @dataclass(frozen=True)
@@ -829,8 +831,13 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    money = re.search(r"(?:多少|几)(万元|亿元)", body)
-    return Lookup(operand(body), columns if len(columns) > 1 else (), money.group(1) if money else None)
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money_asked(body))
+
+
+def money_asked(body: str) -> str | None:
+    """The money unit a question asks its answer in ("是多少元", "多少万元")."""
+    money = MONEY_ASKED.search(body)
+    return money.group(1) if money else None
 
 
 def several(_, body: str, asked: str) -> Several | None:
@@ -1065,7 +1072,8 @@ KINDS = (
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
     Kind("人均", (PER_HEAD,),
-         lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
+         lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人",
+                                      money=money_asked(body))),
     Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
     Kind("占…的百分之几", (SHARE_OF,),  # "A完成了指标值的百分之多少": A's 实际完成值 ÷ its 指标值
          lambda m, body, asked: shares(m.group("a") + ("实际完成值" if m.group("done") and not columns_in(m.group("a"))
