@@ -1588,3 +1588,11 @@ def test_a_per_head_amount_is_given_in_the_money_unit_asked(question, unit, fact
     staff = float(basic_row(S002, "")["2023年实际在职人数"])
     answer = ask(S002, question)
     assert answer.value == round(basic * factor / staff, 2) and unit in answer.answer
+
+
+def test_two_tables_named_are_compared_in_the_same_row_and_column():
+    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are."""
+    ours, theirs = (project(S002, name).funds_total.full_year_budget for name in ("编外用工人员经费", "运行维护费"))
+    answer = ask(S002, "编外用工人员经费比运行维护费多多少？")
+    assert answer.value == round(ours - theirs, 2) and "正文" not in answer.answer
+    assert answer.answer.count("年度资金总额·全年预算数") == 2

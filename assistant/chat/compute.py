@@ -251,10 +251,21 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
             break
     if not pairs:
         raise NotFound(second.subject or second.text)
+    pairs = of_the_tables_named(tools, first, second, pairs)
     pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
     left = of(table_score(tools, first, a) if first.column == "score" else a)
     return left, in_unit(of(table_score(tools, second, b) if second.column == "score" else b), left.unit)
+
+
+def of_the_tables_named(tools: ReportTools, first: Operand, second: Operand, pairs: list) -> list:
+    """"编外用工人员经费比运行维护费多多少": two tables named one on each side are compared cell for cell, a figure
+    of each in the same row and column (their 年度资金总额 全年预算数), not the prose's figure against a table's."""
+    places = tools.named_tables(first.text), tools.named_tables(second.text)
+    if not all(places) or places[0] & places[1]:
+        return pairs
+    return [(rank, a, b) for rank, a, b in pairs if a.table in places[0] and b.table in places[1]
+            and a.column == b.column and a.row == b.row] or pairs
 
 
 def comparable(unit: str | None, other: str | None) -> bool:
