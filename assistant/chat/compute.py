@@ -95,14 +95,18 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
 
 # How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
 # these reports it is far more often a slip for 万元 ("实际支出65.47元" of a project of 65.47万元) than a small sum.
-WAN_IN = {"元": 0.0001, "万元": 1, "亿元": 10_000}
+WAN_IN = {"万元": 1, "亿元": 10_000}
+# an answer asked in 元 ("人均…多少元") is converted to it; a figure printed in 元 among 万元 ones is not converted
+# from it, being often a slip for 万元 ("实际支出65.47元" of a 65.47万元 budget)
+YUAN_TOO = WAN_IN | {"元": 0.0001}
 
 
-def in_unit(result: Result, unit: str | None) -> Result:
-    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how); else as it is."""
-    if result.value is None or result.unit == unit or result.unit not in WAN_IN or unit not in WAN_IN:
+def in_unit(result: Result, unit: str | None, rates: dict[str, float] = WAN_IN) -> Result:
+    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how), in 元 too by `YUAN_TOO`; else as
+    it is."""
+    if result.value is None or result.unit == unit or result.unit not in rates or unit not in rates:
         return result
-    factor = WAN_IN[result.unit] / WAN_IN[unit]
+    factor = rates[result.unit] / rates[unit]
     formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
     # 亿元 from 万元 keeps the four decimals an answer prints (4980.37万元 is 0.498亿元, not 0.5)
     return replace(result, value=round(calculate(formula), 4), unit=unit, formula=formula)
@@ -232,8 +236,8 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = near_best([m for m in lookup_operand(tools, first) if m.score >= ENOUGH])
-    place = tools.named_tables(second.text) - tools.named_tables(first.text) if within else set()
-    if place:  # "部门整体年度资金总额中当年财政拨款占比": the part is of the table the whole is named in
+    place = tools.named_tables(second.text) if within and not tools.named_tables(first.text) else set()
+    if place:  # "部门整体年度资金总额中当年财政拨款占比": a part naming no table is of the table the whole is named in
         firsts = [m for m in firsts if m.fact.table in place]
     if not firsts:
         raise NotFound(first.subject or first.text)
@@ -365,7 +369,7 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     if not node.times and part.unit == "%" and whole.unit == "%":  # "占全市的比例" where only "占全市的51%" is given:
         raise NotFound(getattr(node.whole, "subject", "分母"))  # no amounts to divide
     if node.times:
-        part = in_unit(part, node.money) if node.money else part  # "人均…多少元": 万元 as 元 before dividing
+        part = in_unit(part, node.money, YUAN_TOO) if node.money else part  # "人均…多少元": 万元 as 元 before dividing
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
     return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)
