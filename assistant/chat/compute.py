@@ -239,6 +239,9 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
     place = tools.named_tables(second.text) if within and not tools.named_tables(first.text) else set()
     if place:  # "部门整体年度资金总额中当年财政拨款占比": a part naming no table is of the table the whole is named in
         firsts = [m for m in firsts if m.fact.table in place]
+        if not firsts:  # said of that table: "部门整体支出绩效自评表中的当年财政拨款"
+            named_place = next((f.place for f in tools.facts if f.table in place and f.place), "")
+            raise NotFound(f"{named_place}中的{first.subject or first.text}")
     if not firsts:
         raise NotFound(first.subject or first.text)
     # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
