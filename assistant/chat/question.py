@@ -108,8 +108,8 @@ LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|�
 RELATIVE = re.compile(r"百分之|百分比|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
                    r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)"
-                   # "人员经费与公用经费的比例": A ÷ B, as 之比 is; not a share of a whole named in it ("占", "中")
-                   r"|^(?P<a4>[^占中与和同]{1,40})(?:与|和|同)(?P<b4>[^占中与和同]{1,40}?)的?比例(?:是|为)?(?:多少|几)?$")
+                   # "人员经费与公用经费（之间）的比例": A ÷ B, as 之比 is; not a share of a whole named in it ("占", "中")
+                   r"|^(?P<a4>[^占中与和同]{1,40})(?:与|和|同)(?P<b4>[^占中与和同]{1,40}?)(?:之间)?的?比例(?:关系)?(?:是|为)?(?:多少|几|如何|怎样)?$")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
