@@ -1596,3 +1596,13 @@ def test_two_tables_named_are_compared_in_the_same_row_and_column():
     answer = ask(S002, "编外用工人员经费比运行维护费多多少？")
     assert answer.value == round(ours - theirs, 2) and "正文" not in answer.answer
     assert answer.answer.count("年度资金总额·全年预算数") == 2
+
+
+def test_parts_of_a_sum_of_money_asked_de_bili_without_zhan_are_its_shares():
+    """"基本支出中人员经费和公用经费的比例分别是多少": each of 人员经费 and 公用经费 of 基本支出, all three read from
+    the sentence of sample 002 that breaks 基本支出 down."""
+    sentence = next(line for line in S002.read_text(encoding="utf-8").splitlines() if "决算数为4980.37万元" in line)
+    basic, staff, running = (float(re.search(rf"{name}(\d+(?:\.\d+)?)万元", sentence).group(1))
+                             for name in ("决算数为", "人员经费", "公用经费"))
+    answer = ask(S002, "基本支出中人员经费和公用经费的比例分别是多少？")
+    assert f"{round(staff / basic * 100, 2):g}%" in answer.answer and answer.value == round(running / basic * 100, 2)

@@ -81,7 +81,10 @@ PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程�
 SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)?(?:比例|比重|百分比|份额|多少)?$")
 # "A中B占多少比例", "B在A中的比重": the whole comes first
 SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
-                          r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$")
+                          r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$"
+                          # "基本支出中人员经费和公用经费的比例分别是多少": a sum of money, then its parts' shares
+                          r"|^(?P<whole3>[^中]{1,30}?(?:支出|经费|资金|总额|收入))(?:中|之中|当中)(?P<part3>[^中占]{1,30}?)"
+                          r"的?(?:比例|比重|占比)(?:分别|各自|各)?$")
 RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为基数|为分母|计算)|核算|复核|实际执行率|应为|应是")
 # "按实际在职人数除以编制数重新计算控制率": the rate as the division the question spells out
 DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
@@ -709,7 +712,8 @@ def same_period(match: re.Match, body: str, asked: str) -> Either:
 
 def share_within(match: re.Match, body: str, asked: str) -> Ratio | Several:
     """"B中A占多少", "基本支出中人员经费和公用经费各占多少": each part's share of the whole named first."""
-    return shares(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"), body)
+    return shares(match.group("part") or match.group("part2") or match.group("part3"),
+                  match.group("whole") or match.group("whole2") or match.group("whole3"), body)
 
 
 def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
