@@ -1557,3 +1557,52 @@ def test_a_growth_asked_in_a_count_is_not_the_printed_rate():
 def test_every_indicator_of_a_named_table_added_up(question):
     table = next(t for t in gold(S000).tables if t.kind == "department_overall")
     assert ask(S000, question).value == sum(i.score for i in table.indicators if i.score is not None)
+
+
+def test_a_part_of_a_whole_named_in_a_table_is_of_that_table():
+    """The department table of sample 002 splits its 年度资金总额 into 一般公共预算 and 其他资金 but prints no
+    当年财政拨款; a project table's 当年财政拨款 is not the department's."""
+    department = next(t for t in gold(S002).tables if t.kind == "department_overall")
+    answer = ask(S002, "部门整体年度资金总额中当年财政拨款占比是多少？")
+    assert answer.value is None and "业务工作经费" not in answer.answer and "部门整体支出绩效自评表" in answer.answer
+    answer = ask(S002, "部门整体年度资金总额中一般公共预算占比是多少？")
+    assert answer.value == round(department.breakdown["一般公共预算"] / department.funds_total.full_year_budget * 100, 2)
+
+
+@pytest.mark.parametrize("path, spending", [(S000, "其中人员经费："), (S002, "决算数为4980.37万元"),
+                                            (S004, "基本支出6346.47万元")])
+def test_a_ratio_of_a_to_b_is_a_divided_by_b(path, spending):
+    """"人员经费与公用经费的比例": 人员经费 ÷ 公用经费, both read from the sentence breaking down 基本支出."""
+    sentence = next(line for line in path.read_text(encoding="utf-8").splitlines() if spending in line)
+    staff = float(re.search(r"人员经费：?(\d+(?:\.\d+)?)万元", sentence).group(1))
+    running = float(re.search(r"公用经费：?(\d+(?:\.\d+)?)万元", sentence).group(1))
+    answer = ask(path, "人员经费与公用经费的比例是多少？")
+    assert answer.value == round(staff / running, 2)
+
+
+@pytest.mark.parametrize("question, unit, factor", [("在职人员人均基本支出是多少元？", "元/人", 10_000),
+                                                    ("在职人员人均基本支出是多少万元？", "万元/人", 1)])
+def test_a_per_head_amount_is_given_in_the_money_unit_asked(question, unit, factor):
+    # 002: 基本支出 4980.37万元 (部门整体支出绩效自评表 按支出性质分), 2023年实际在职人数 263
+    basic = gold(S002).tables[1].breakdown["基本支出"]
+    staff = float(basic_row(S002, "")["2023年实际在职人数"])
+    answer = ask(S002, question)
+    assert answer.value == round(basic * factor / staff, 2) and unit in answer.answer
+
+
+def test_two_tables_named_are_compared_in_the_same_row_and_column():
+    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are."""
+    ours, theirs = (project(S002, name).funds_total.full_year_budget for name in ("编外用工人员经费", "运行维护费"))
+    answer = ask(S002, "编外用工人员经费比运行维护费多多少？")
+    assert answer.value == round(ours - theirs, 2) and "正文" not in answer.answer
+    assert answer.answer.count("年度资金总额·全年预算数") == 2
+
+
+def test_parts_of_a_sum_of_money_asked_de_bili_without_zhan_are_its_shares():
+    """"基本支出中人员经费和公用经费的比例分别是多少": each of 人员经费 and 公用经费 of 基本支出, all three read from
+    the sentence of sample 002 that breaks 基本支出 down."""
+    sentence = next(line for line in S002.read_text(encoding="utf-8").splitlines() if "决算数为4980.37万元" in line)
+    basic, staff, running = (float(re.search(rf"{name}(\d+(?:\.\d+)?)万元", sentence).group(1))
+                             for name in ("决算数为", "人员经费", "公用经费"))
+    answer = ask(S002, "基本支出中人员经费和公用经费的比例分别是多少？")
+    assert f"{round(staff / basic * 100, 2):g}%" in answer.answer and answer.value == round(running / basic * 100, 2)

@@ -96,13 +96,17 @@ def unit_family(unit: str | None) -> frozenset[str] | None:
 # How many 万元 one 亿元 is. A figure in 元 beside ones in 万元 is taken as printed, as lists of amounts take it: in
 # these reports it is far more often a slip for 万元 ("实际支出65.47元" of a project of 65.47万元) than a small sum.
 WAN_IN = {"万元": 1, "亿元": 10_000}
+# an answer asked in 元 ("人均…多少元") is converted to it; a figure printed in 元 among 万元 ones is not converted
+# from it, being often a slip for 万元 ("实际支出65.47元" of a 65.47万元 budget)
+YUAN_TOO = WAN_IN | {"元": 0.0001}
 
 
-def in_unit(result: Result, unit: str | None) -> Result:
-    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how); else as it is."""
-    if result.value is None or result.unit == unit or result.unit not in WAN_IN or unit not in WAN_IN:
+def in_unit(result: Result, unit: str | None, rates: dict[str, float] = WAN_IN) -> Result:
+    """A sum in 亿元 as 万元 or back (4.3亿元 as 43000万元, the formula saying how), in 元 too by `YUAN_TOO`; else as
+    it is."""
+    if result.value is None or result.unit == unit or result.unit not in rates or unit not in rates:
         return result
-    factor = WAN_IN[result.unit] / WAN_IN[unit]
+    factor = rates[result.unit] / rates[unit]
     formula = f"({wrap(result)}×{number(factor)})" if factor >= 1 else f"({wrap(result)}÷{number(1 / factor)})"
     # 亿元 from 万元 keeps the four decimals an answer prints (4980.37万元 is 0.498亿元, not 0.5)
     return replace(result, value=round(calculate(formula), 4), unit=unit, formula=formula)
@@ -232,6 +236,12 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
         several = len({f.table for f in left.facts if f.source == "table"}) > 1
         return left, in_unit(evaluate(tools, second, None if several else first_fact(left)), left.unit)
     firsts = near_best([m for m in lookup_operand(tools, first) if m.score >= ENOUGH])
+    place = tools.named_tables(second.text) if within and not tools.named_tables(first.text) else set()
+    if place:  # "部门整体年度资金总额中当年财政拨款占比": a part naming no table is of the table the whole is named in
+        firsts = [m for m in firsts if m.fact.table in place]
+        if not firsts:  # said of that table: "部门整体支出绩效自评表中的当年财政拨款"
+            named_place = next((f.place for f in tools.facts if f.table in place and f.place), "")
+            raise NotFound(f"{named_place}中的{first.subject or first.text}")
     if not firsts:
         raise NotFound(first.subject or first.text)
     # as named; failing a pair, without the name taken from the first ("整体支出比年初预算"), or a table named alone
@@ -248,10 +258,21 @@ def operands(tools: ReportTools, first, second, same_units: bool = True, within:
             break
     if not pairs:
         raise NotFound(second.subject or second.text)
+    pairs = of_the_tables_named(tools, first, second, pairs)
     pairs = [p for p in pairs if in_unit(of(p[1]), p[2].unit).value <= p[2].value + 0.005] or pairs if within else pairs
     _, a, b = max(pairs, key=lambda p: p[0])
     left = of(table_score(tools, first, a) if first.column == "score" else a)
     return left, in_unit(of(table_score(tools, second, b) if second.column == "score" else b), left.unit)
+
+
+def of_the_tables_named(tools: ReportTools, first: Operand, second: Operand, pairs: list) -> list:
+    """"编外用工人员经费比运行维护费多多少": two tables named one on each side are compared cell for cell, a figure
+    of each in the same row and column (their 年度资金总额 全年预算数), not the prose's figure against a table's."""
+    places = tools.named_tables(first.text), tools.named_tables(second.text)
+    if not all(places) or places[0] & places[1]:
+        return pairs
+    return [(rank, a, b) for rank, a, b in pairs if a.table in places[0] and b.table in places[1]
+            and a.column == b.column and a.row == b.row] or pairs
 
 
 def comparable(unit: str | None, other: str | None) -> bool:
@@ -351,6 +372,7 @@ def divide(tools: ReportTools, node: Ratio) -> Result:
     if not node.times and part.unit == "%" and whole.unit == "%":  # "占全市的比例" where only "占全市的51%" is given:
         raise NotFound(getattr(node.whole, "subject", "分母"))  # no amounts to divide
     if node.times:
+        part = in_unit(part, node.money, YUAN_TOO) if node.money else part  # "人均…多少元": 万元 as 元 before dividing
         unit = f"{part.unit or ''}/{node.per}" if node.per else "倍"
         return derived(f"{wrap(part)}÷{wrap(whole)}", unit, part.facts + whole.facts)
     return derived(f"{wrap(part)}÷{wrap(whole)}×100", "%", part.facts + whole.facts)

@@ -81,7 +81,10 @@ PROPORTIONAL = re.compile(r"按(?:完成)?(?:比例|进度|完成率|完成程�
 SHARE = re.compile(r"^(?P<part>.+?)(?:占(?!比)|相当于)(?P<whole>.+?)(?:的)?(?:比例|比重|百分比|份额|多少)?$")
 # "A中B占多少比例", "B在A中的比重": the whole comes first
 SHARE_WITHIN = re.compile(r"^(?P<whole>.+?)(?:中|里面|里|之中|当中)(?P<part>[^中]+?)占(?:了)?(?:的)?(?:比例|比重|百分比|份额|比)?$"
-                          r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$")
+                          r"|^(?P<part2>.+?)在(?P<whole2>.+?)(?:中|里面|里|之中|当中)的?(?:比例|比重|占比|份额|百分比)$"
+                          # "基本支出中人员经费和公用经费的比例分别是多少": a sum of money, then its parts' shares
+                          r"|^(?P<whole3>[^中]{1,30}?(?:支出|经费|资金|总额|收入))(?:中|之中|当中)(?P<part3>[^中占]{1,30}?)"
+                          r"的?(?:比例|比重|占比)(?:分别|各自|各)?$")
 RECOMPUTE = re.compile(r"重新计算|重算|按.{0,14}计算|以.{0,14}(?:为基数|为分母|计算)|核算|复核|实际执行率|应为|应是")
 # "按实际在职人数除以编制数重新计算控制率": the rate as the division the question spells out
 DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^，,]+?)(?:重新|来|进行)?(?:计算|算|得出|求)")
@@ -107,13 +110,16 @@ LEFT_OVER_RATE = re.compile(rf"(?:{LEFT_OVER.pattern})(?:资金)?(?:率|比例|�
 # "增长了百分之多少", "降幅": a change relative to the earlier figure, in percent
 RELATIVE = re.compile(r"百分之|百分比|(?<![\d.])%|幅度|增幅|降幅|增长率|下降率|变化率|增减率")  # not "比100%低多少"
 TIMES = re.compile(r"^(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍|^(?P<a2>.+?)(?:与|和|同)(?P<b2>.+?)的?(?:比值|之比)"
-                   r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)")
+                   r"|^(?P<a3>.+?)除以(?P<b3>.+?)(?:等于|是|为)?(?:多少|几)"
+                   # "人员经费与公用经费（之间）的比例": A ÷ B, as 之比 is; not a share of a whole named in it ("占", "中")
+                   r"|^(?P<a4>[^占中与和同]{1,40})(?:与|和|同)(?P<b4>[^占中与和同]{1,40}?)(?:之间)?的?比例(?:关系)?(?:是|为)?(?:多少|几|如何|怎样)?$")
 # "A是B的百分之几", "A为B的多少%": a share put the other way round
 SHARE_OF = re.compile(r"^(?P<a>.+?)(?:是|为|约为|相当于|(?P<done>完成了?|达到了?))(?P<b>.+?)的(?:百分之(?:多少|几)|(?:多少|几)(?:%|成)|比例|比重)")
 # "一共多少", "合计为多少": asking words that add up (the asking words themselves are stripped)
 ADDS_UP = re.compile(r"(?:一共|总共|共计|合计|总计|加起来|加在一起)[\u4e00-\u9fa5]{0,4}?(?:是|为|有)?(?:多少|几)")
 RESPECTIVELY = re.compile(r"分别|各自|各(?:是|为|有|(?=多少|几|占))|各$")  # "A和B分别是多少": each of the named figures
 AVERAGE = re.compile(r"平均(?:每(?:个|项|家|人)?)?")
+MONEY_ASKED = re.compile(r"(?:多少|几)(元|万元|亿元)")
 PER_HEAD = re.compile(r"(?:(?:在职|实有|在编)(?:人员)?的?)?(?:人均|平均每人|每人平均)")  # "在职人员人均基本支出"
 HEADCOUNT = "实际在职人数"  # what 人均 divides by
 # "是增长还是下降", "增加了还是减少了": the direction of a change is asked — the change itself answers it
@@ -311,6 +317,7 @@ class Ratio:
     whole: object
     times: bool = False
     per: str | None = None  # "人均": part per one of this (the result's unit is part's unit per it)
+    money: str | None = None  # "人均…多少元": the part in this money unit before it is divided
 
 
 @dataclass(frozen=True)
@@ -686,8 +693,11 @@ def findings(_, body: str, asked: str) -> Listing:
 def times(match: re.Match, body: str, asked: str) -> Ratio | None:
     if match.group("a3") and "率" in body:  # "执行率按执行数除以预算数计算": a rate
         return None
+    if match.group("a4") and RESPECTIVELY.search(body):  # "A和B的比例分别是多少": each one's share
+        return None
     groups = {k[0]: v for k, v in match.groupdict().items() if v is not None}
-    part, whole = measure_shared([groups["a"], groups["b"]]) if match.group("a2") else (groups["a"], groups["b"])
+    part, whole = measure_shared([groups["a"], groups["b"]]) if match.group("a2") or match.group("a4") \
+        else (groups["a"], groups["b"])
     said = column_words(part)
     if match.group("a") and said and not column_words(whole) and tokens(subject_of(whole)):
         whole += said[-1]  # "A全年执行数是B的多少倍": B's 全年执行数 too
@@ -702,7 +712,8 @@ def same_period(match: re.Match, body: str, asked: str) -> Either:
 
 def share_within(match: re.Match, body: str, asked: str) -> Ratio | Several:
     """"B中A占多少", "基本支出中人员经费和公用经费各占多少": each part's share of the whole named first."""
-    return shares(match.group("part") or match.group("part2"), match.group("whole") or match.group("whole2"), body)
+    return shares(match.group("part") or match.group("part2") or match.group("part3"),
+                  match.group("whole") or match.group("whole2") or match.group("whole3"), body)
 
 
 def share(match: re.Match, body: str, asked: str) -> Ratio | Several | Either | None:
@@ -824,8 +835,14 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    money = re.search(r"(?:多少|几)(万元|亿元)", body)
-    return Lookup(operand(body), columns if len(columns) > 1 else (), money.group(1) if money else None)
+    money = money_asked(body)  # "多少万元" of 4.3亿元; a figure asked in 元 is given as printed
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money if money != "元" else None)
+
+
+def money_asked(body: str) -> str | None:
+    """The money unit a question asks its answer in ("是多少元", "多少万元")."""
+    money = MONEY_ASKED.search(body)
+    return money.group(1) if money else None
 
 
 def several(_, body: str, asked: str) -> Several | None:
@@ -1060,7 +1077,8 @@ KINDS = (
     Kind("按比例得分", (PROPORTIONAL,), lambda _, body, asked: ProportionalScore(operand(PROPORTIONAL.sub("", body)))),
     Kind("倍数", (TIMES,), times, anchored=True),
     Kind("人均", (PER_HEAD,),
-         lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人")),
+         lambda _, body, asked: Ratio(operand(PER_HEAD.sub("", body)), operand(HEADCOUNT), times=True, per="人",
+                                      money=money_asked(body))),
     Kind("同比", (SAME_PERIOD,), same_period, anchored=True),
     Kind("占…的百分之几", (SHARE_OF,),  # "A完成了指标值的百分之多少": A's 实际完成值 ÷ its 指标值
          lambda m, body, asked: shares(m.group("a") + ("实际完成值" if m.group("done") and not columns_in(m.group("a"))

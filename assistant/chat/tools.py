@@ -25,7 +25,7 @@ from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
 
 ATTACHMENT = re.compile(r"附件\s*\d+(?:\s*[-－—]\s*\d+)?")
-DEPARTMENT_TABLE = re.compile(r"部门整体(?:支出)?(?:绩效)?(?:自评)?表|部门整体的|部门整体(?=执行率|预算|得分|总分|自评)")
+DEPARTMENT_TABLE = re.compile(r"部门整体(?:支出)?(?:绩效)?(?:自评)?表|部门整体的|部门整体(?=执行率|预算|得分|总分|自评|年度资金|资金)")
 # A lookup is trusted only when the name explains this much of what was asked.
 ENOUGH = 0.62
 QUOTED_SHARE = 0.75  # of a quoted name's words that a fact must carry
