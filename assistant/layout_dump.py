@@ -1371,6 +1371,25 @@ def other_column_word(texts: list[str], index: int) -> bool:
     return following is not None and following - index >= 2
 
 
+METHOD_WORD = "计算"  # the funds column of a score's method in words (得分计算方法)
+METHOD_NOTE_CELLS = 10  # cells a method's words may be cut into at the header words and numbers in it
+
+
+def method_note_end(texts: list[str], cursor: int, words: list[tuple[str, int]]) -> int | None:
+    """Where the next funds row starts after a score's method printed in words at `cursor` ("执行率" "*该指标" "分值"
+    ",最高不得超过" "分值" "上限。"): the first cell naming funds with amounts under it, no number or goal before it;
+    None when the block has no method column or no such row follows."""
+    if not any(METHOD_WORD in word for word, _ in words):
+        return None
+    for index in range(cursor, min(len(texts), cursor + METHOD_NOTE_CELLS)):
+        if NUMBER_RUN.match(texts[index]) or texts[index] in GOAL_WORDS:
+            return None
+        if index > cursor and names_funds(texts[index]) and index + 1 < len(texts) \
+                and NUMBER_RUN.match(texts[index + 1]):
+            return index
+    return None
+
+
 def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     """Funds column words from `start`, each joined from up to three lines ("年初" "预算数"): [(word, last)]."""
     words: list[tuple[str, int]] = []
@@ -1555,6 +1574,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         label_text = "".join(texts[cursor:first_value])
         if values and len(rows) > funds_row and not names_funds(label_text):
             break  # below the first row, a label that names no funds is the next block's (OCR of 年度绩效目标)
+        if not values and (note_end := method_note_end(texts, cursor, words)) is not None:
+            cursor = note_end  # the row above's 得分计算方法 in words, run into the rows ("执行率*该指标分值,…上限。")
+            continue
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \

@@ -66,3 +66,18 @@ def test_funds_printed_as_keys_one_cell_a_line_with_the_unit_under_or_after_the_
     [table] = extract("hainan_shengji_fuwumaoyi").tables
     assert funds_of(table.funds_total) == ("计划投资额", 570, 395.86, None, None, None)
 
+
+
+def test_the_total_rows_method_in_words_does_not_cut_the_block_before_its_parts():
+    # beijing_haidian_2016_baojie line 20: "…得分计算方法年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过
+    # 分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     年度总体目标…": the 得分计算方法 note of the total
+    # row runs into the part "其中:本年一般公共预算拨款" 310.2 | 154.74, then 其他资金 with no amounts.
+    [table] = extract("beijing_haidian_2016_baojie").tables
+    assert (table.funds_total.initial_budget, table.funds_total.executed) == (310.2, 154.74)
+    assert [(line.label, line.initial_budget, line.executed) for line in table.fund_lines] == \
+        [("本年一般公共预算拨款", 310.2, 154.74), ("其他资金", None, None)]
+
+
+def test_a_breakdown_opens_a_cell_of_its_own_after_the_words_run_into_it():
+    assert segment("得分计算方法年度资金总额:310.2154.741050%5最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74")[-3:] \
+        == ["上限。", "其中:本年一般公共预算拨款 ", "310.2154.74"]
