@@ -9,7 +9,8 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from functools import cache
-from itertools import chain, takewhile
+from bisect import bisect_right
+from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, fits, \
@@ -1503,6 +1504,35 @@ def head_labels_start(texts: list[str], start: int) -> int:
     return start
 
 
+# A funds source printed twice side by side, under the planned and then the received amount (Hainan, Zhejiang:
+# "其中:" "中央财政" "0" "其中:" "中央财政" "0" "省财政" "570" "省财政" "398.88" …): its name, the planned amount, the
+# name again, the received amount; an amount left blank is not printed ("其中:中央财政其中:中央财政省财政省财政").
+AMOUNT = r"\d[\d,，]{0,20}(?:\.\d{1,6})?"
+TWICE_PRINTED_SOURCE = re.compile(rf"(?:其中[:：])?(?P<label>[\u4e00-\u9fff]{{1,8}}?)(?P<planned>{AMOUNT})?"
+                                  rf"(?:其中[:：])?(?P=label)(?P<received>{AMOUNT})?")
+SOURCE_CELLS = 48  # cells the sources may take: up to eight sources, each its name, amount, name and amount again
+BREAKDOWN_START = re.compile(r"^其中[:：]")
+
+
+def twice_printed_sources(run: list[Paragraph], end: int) -> list[Row]:
+    """The sources a head's funds are broken down into, printed twice side by side (planned, then received), from the
+    first "其中:" before `end`: a row (name, planned, name, received) each; none unless two sources or more read so."""
+    start = next((i for i in range(end) if BREAKDOWN_START.match(normalize_text(run[i].text))), None)
+    if start is None:
+        return []
+    texts = [normalize_text(p.text) for p in run[start:min(end, start + SOURCE_CELLS)]]
+    ends = list(accumulate(len(text) for text in texts))
+    joined = "".join(texts)
+    rows: list[Row] = []
+    position = 0
+    while (source := TWICE_PRINTED_SOURCE.match(joined, position)) and names_funds(source.group("label")):
+        line = run[start + bisect_right(ends, source.start())].line
+        rows.append(Row([Cell(source.group("label"), line), Cell(source.group("planned") or "", line),
+                         Cell(source.group("label"), line), Cell(source.group("received") or "", line)]))
+        position = source.end()
+    return rows if len(rows) >= 2 else []
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -1534,6 +1564,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
     if goals is not None:
         rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
+    rows += twice_printed_sources(run, before_funds)
     if funds is None:
         return start, rows, len(run)
     index, words = funds

@@ -81,3 +81,12 @@ def test_the_total_rows_method_in_words_does_not_cut_the_block_before_its_parts(
 def test_a_breakdown_opens_a_cell_of_its_own_after_the_words_run_into_it():
     assert segment("得分计算方法年度资金总额:310.2154.741050%5最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74")[-3:] \
         == ["上限。", "其中:本年一般公共预算拨款 ", "310.2154.74"]
+
+
+def test_sources_printed_twice_side_by_side_give_the_planned_amount_of_each():
+    # hainan_shengji lines 74-108: "其中:" "中央财政" "0" "其中:" "中央财政" "0" "省财政" "570" "省财政" "398.88"
+    # "市县财政" "0" "市县财政" "0" "其他" "0" "其他" "0", under 计划投资额 570 and 实际到位资金 398.88 printed side by side:
+    # each source's first amount is planned, the second received.
+    [table] = extract("hainan_shengji_fuwumaoyi").tables
+    assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
+        [("中央财政", 0), ("省财政", 570), ("市县财政", 0), ("其他", 0)]

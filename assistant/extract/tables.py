@@ -186,6 +186,16 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     )
 
 
+def twice_printed_source(row: Row) -> FundLine | None:
+    """A source of a head's planned funds printed twice side by side (name, planned, name, received: 省财政 | 570 |
+    省财政 | 398.88): its planned amount is its full-year budget; what was received has no column of its own."""
+    texts = [clean(text) for text in row.texts()]
+    if len(texts) != 4 or not texts[0] or texts[0] != texts[2] \
+            or any(text and parse_number(text) is None for text in texts[1::2]):
+        return None
+    return FundLine(label=texts[0], full_year_budget=parse_number(texts[1]), line=row.cells[0].line)
+
+
 def breakdown_items(row: Row) -> dict[str, float]:
     items: dict[str, float] = {}
     for text in row.texts():
@@ -434,6 +444,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif fund_columns is not None:
             if not add_fund_row(table, row, fund_columns):
                 continue
+        elif "planned_funds" in head and (source := twice_printed_source(row)) is not None:
+            table.fund_lines.append(source)
         elif not known and table_name([row]) is None:
             continue
         explained += 1
