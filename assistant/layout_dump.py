@@ -1014,8 +1014,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     if headerless is not None:
         start, table, end = headerless
         return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
-    if any(fund_header_at(texts, i) for i in range(len(texts))):
-        # A funds block with no indicator table after it (a department's funds sheet): the block alone.
+    if any(fund_header_at(texts, i) for i in range(len(texts))) or twice_printed_sources(run, len(run)):
+        # A funds block with no indicator table after it (a department's funds sheet, a head's funds and their
+        # sources): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
@@ -1291,9 +1292,11 @@ HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
-# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).
+# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570), but
+# not a funds column's own money word (实际支出 heads the 执行数 column; see USED_AFTER_SOURCES).
 LINE_KEYS = (*HEAD_KEYS, "部门",
-             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")))
+             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")
+               and role_of(key, FUND_ROLES) not in MONEY_ROLES))
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
@@ -1510,6 +1513,10 @@ def head_labels_start(texts: list[str], start: int) -> int:
 AMOUNT = r"\d[\d,，]{0,20}(?:\.\d{1,6})?"
 TWICE_PRINTED_SOURCE = re.compile(rf"(?:其中[:：])?(?P<label>[\u4e00-\u9fff]{{1,8}}?)(?P<planned>{AMOUNT})?"
                                   rf"(?:其中[:：])?(?P=label)(?P<received>{AMOUNT})?")
+# What was spent, printed right after the sources (Zhejiang: …其它其它实际支出(万元)299.4): a key that is also a funds
+# column's word, read as a key only here.
+USED_AFTER_SOURCES = re.compile("(?P<key>(?:{})[（(]万?元[)）])(?P<amount>{})".format(
+    "|".join(key for key, role in HEADER_KEYS.items() if role == "used_funds"), AMOUNT))
 SOURCE_CELLS = 48  # cells the sources may take: up to eight sources, each its name, amount, name and amount again
 BREAKDOWN_START = re.compile(r"^其中[:：]")
 
@@ -1530,7 +1537,12 @@ def twice_printed_sources(run: list[Paragraph], end: int) -> list[Row]:
         rows.append(Row([Cell(source.group("label"), line), Cell(source.group("planned") or "", line),
                          Cell(source.group("label"), line), Cell(source.group("received") or "", line)]))
         position = source.end()
-    return rows if len(rows) >= 2 else []
+    if len(rows) < 2:
+        return []
+    if used := USED_AFTER_SOURCES.match(joined, position):
+        line = run[start + bisect_right(ends, used.start())].line
+        rows.append(Row([Cell(used.group("key"), line), Cell(used.group("amount"), line)]))
+    return rows
 
 
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:

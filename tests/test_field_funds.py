@@ -90,3 +90,15 @@ def test_sources_printed_twice_side_by_side_give_the_planned_amount_of_each():
     [table] = extract("hainan_shengji_fuwumaoyi").tables
     assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
         [("中央财政", 0), ("省财政", 570), ("市县财政", 0), ("其他", 0)]
+
+
+def test_a_run_together_head_with_its_sources_printed_twice_is_a_table_of_its_own():
+    # zhejiang_jinyun line 31: "…项目名称2021年度农村垃圾清运经费…计划安排资金(万元)299.4实际到位资金(万元)299.4其中:中央财政
+    # 其中:中央财政省财政省财政市县财政299.4市县财政299.4其它其它实际支出(万元)299.4二、支出明细情况…": no indicator table
+    # follows, yet the head is a project's, its funds planned 299.4 and spent 299.4, all of it from 市县财政.
+    report = extract("zhejiang_jinyun_2021_lajiqingyun")
+    [table] = report.tables
+    assert table.kind == "project" and report.year == 2021
+    assert (table.funds_total.full_year_budget, table.funds_total.executed) == (299.4, 299.4)
+    assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
+        [("中央财政", None), ("省财政", None), ("市县财政", 299.4), ("其它", None)]
