@@ -1014,7 +1014,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     if headerless is not None:
         start, table, end = headerless
         return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
-    if any(fund_header_at(texts, i) for i in range(len(texts))) or twice_printed_sources(run, len(run)):
+    if any(fund_header_at(texts, i) for i in range(len(texts))) or twice_printed_sources(run, len(run))[0]:
         # A funds block with no indicator table after it (a department's funds sheet, a head's funds and their
         # sources): the block alone.
         head_start, head_rows, end = read_head(run)
@@ -1521,12 +1521,13 @@ SOURCE_CELLS = 48  # cells the sources may take: up to eight sources, each its n
 BREAKDOWN_START = re.compile(r"^其中[:：]")
 
 
-def twice_printed_sources(run: list[Paragraph], end: int) -> list[Row]:
+def twice_printed_sources(run: list[Paragraph], end: int) -> tuple[list[Row], int]:
     """The sources a head's funds are broken down into, printed twice side by side (planned, then received), from the
-    first "其中:" before `end`: a row (name, planned, name, received) each; none unless two sources or more read so."""
+    first "其中:" before `end`: a row (name, planned, name, received) each, and where in `run` they end; none unless
+    two sources or more read so."""
     start = next((i for i in range(end) if BREAKDOWN_START.match(normalize_text(run[i].text))), None)
     if start is None:
-        return []
+        return [], end
     texts = [normalize_text(p.text) for p in run[start:min(end, start + SOURCE_CELLS)]]
     ends = list(accumulate(len(text) for text in texts))
     joined = "".join(texts)
@@ -1538,11 +1539,12 @@ def twice_printed_sources(run: list[Paragraph], end: int) -> list[Row]:
                          Cell(source.group("label"), line), Cell(source.group("received") or "", line)]))
         position = source.end()
     if len(rows) < 2:
-        return []
+        return [], end
     if used := USED_AFTER_SOURCES.match(joined, position):
         line = run[start + bisect_right(ends, used.start())].line
         rows.append(Row([Cell(used.group("key"), line), Cell(used.group("amount"), line)]))
-    return rows
+        position = used.end()
+    return rows, start + bisect_right(ends, position)  # a cell read only in part stays with the text after
 
 
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
@@ -1576,9 +1578,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
     if goals is not None:
         rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
-    rows += twice_printed_sources(run, before_funds)
+    sources, sources_end = twice_printed_sources(run, before_funds)
+    rows += sources
     if funds is None:
-        return start, rows, len(run)
+        return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
     index, words = funds
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""

@@ -102,3 +102,9 @@ def test_a_run_together_head_with_its_sources_printed_twice_is_a_table_of_its_ow
     assert (table.funds_total.full_year_budget, table.funds_total.executed) == (299.4, 299.4)
     assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
         [("中央财政", None), ("省财政", None), ("市县财政", 299.4), ("其它", None)]
+
+
+def test_the_text_after_a_heads_sources_is_read_on_as_text():
+    # zhejiang_jinyun line 31 goes on after 实际支出(万元)299.4 with "二、支出明细情况支出内容(经济科目)…": prose, no head cell.
+    document = api.load(DEV / "zhejiang_jinyun_2021_lajiqingyun.txt")
+    assert any(paragraph.text.startswith("二、支出明细情况") for paragraph in document.paragraphs)
