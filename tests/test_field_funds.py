@@ -108,3 +108,12 @@ def test_the_text_after_a_heads_sources_is_read_on_as_text():
     # zhejiang_jinyun line 31 goes on after 实际支出(万元)299.4 with "二、支出明细情况支出内容(经济科目)…": prose, no head cell.
     document = api.load(DEV / "zhejiang_jinyun_2021_lajiqingyun.txt")
     assert any(paragraph.text.startswith("二、支出明细情况") for paragraph in document.paragraphs)
+
+
+def test_a_part_printed_with_its_empty_cells_left_out_takes_the_totals_money_columns():
+    # yunnan_yongde lines 8-10: "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |"
+    # "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |" "| 387664.62 | 387664.62 | — |": the total fills
+    # 全年预算数 and 全年执行数 (年初预算数 left out), the part prints its two amounts under the same columns.
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    [part] = [line for line in table.fund_lines if line.label == "当年财政拨款"]
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (None, 387664.62, 387664.62)
