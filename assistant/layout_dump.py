@@ -8,8 +8,8 @@ level prints its own 分值 the level names come in (name, 分值) pairs; where 
 out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
-from functools import cache
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
