@@ -8,8 +8,9 @@ level prints its own 分值 the level names come in (name, 分值) pairs; where 
 out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
+from bisect import bisect_right
 from functools import cache
-from itertools import chain, takewhile
+from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, fits, \
@@ -1013,8 +1014,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     if headerless is not None:
         start, table, end = headerless
         return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
-    if any(fund_header_at(texts, i) for i in range(len(texts))):
-        # A funds block with no indicator table after it (a department's funds sheet): the block alone.
+    if any(fund_header_at(texts, i) for i in range(len(texts))) or twice_printed_sources(run, len(run))[0]:
+        # A funds block with no indicator table after it (a department's funds sheet, a head's funds and their
+        # sources): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
@@ -1290,9 +1292,11 @@ HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
-# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570).
+# common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570), but
+# not a funds column's own money word (实际支出 heads the 执行数 column; see USED_AFTER_SOURCES).
 LINE_KEYS = (*HEAD_KEYS, "部门",
-             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")))
+             *(key for key, role in HEADER_KEYS.items() if role in ("planned_funds", "used_funds", "total_score")
+               and role_of(key, FUND_ROLES) not in MONEY_ROLES))
 # A head key printed with the text after it and no separator, as OCR of a form prints it; a 主管部门 may name the
 # level of government it belongs to ("自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心").
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
@@ -1369,6 +1373,25 @@ def other_column_word(texts: list[str], index: int) -> bool:
     following = next((i for i in range(index + 1, min(len(texts), index + FIRST_ROW_WINDOW))
                       if NUMBER_RUN.match(texts[i])), None)
     return following is not None and following - index >= 2
+
+
+METHOD_WORD = "计算"  # the funds column of a score's method in words (得分计算方法)
+METHOD_NOTE_CELLS = 10  # cells a method's words may be cut into at the header words and numbers in it
+
+
+def method_note_end(texts: list[str], cursor: int, words: list[tuple[str, int]]) -> int | None:
+    """Where the next funds row starts after a score's method printed in words at `cursor` ("执行率" "*该指标" "分值"
+    ",最高不得超过" "分值" "上限。"): the first cell naming funds with amounts under it, no number or goal before it;
+    None when the block has no method column or no such row follows."""
+    if not any(METHOD_WORD in word for word, _ in words):
+        return None
+    for index in range(cursor, min(len(texts), cursor + METHOD_NOTE_CELLS)):
+        if NUMBER_RUN.match(texts[index]) or texts[index] in GOAL_WORDS:
+            return None
+        if index > cursor and names_funds(texts[index]) and index + 1 < len(texts) \
+                and NUMBER_RUN.match(texts[index + 1]):
+            return index
+    return None
 
 
 def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
@@ -1484,6 +1507,46 @@ def head_labels_start(texts: list[str], start: int) -> int:
     return start
 
 
+# A funds source printed twice side by side, under the planned and then the received amount (Hainan, Zhejiang:
+# "其中:" "中央财政" "0" "其中:" "中央财政" "0" "省财政" "570" "省财政" "398.88" …): its name, the planned amount, the
+# name again, the received amount; an amount left blank is not printed ("其中:中央财政其中:中央财政省财政省财政").
+AMOUNT = r"\d[\d,，]{0,20}(?:\.\d{1,6})?"
+TWICE_PRINTED_SOURCE = re.compile(rf"(?:其中[:：])?(?P<label>[\u4e00-\u9fff]{{1,8}}?)(?P<planned>{AMOUNT})?"
+                                  rf"(?:其中[:：])?(?P=label)(?P<received>{AMOUNT})?")
+# What was spent, printed right after the sources (Zhejiang: …其它其它实际支出(万元)299.4): a key that is also a funds
+# column's word, read as a key only here.
+USED_AFTER_SOURCES = re.compile("(?P<key>(?:{})[（(]万?元[)）])(?P<amount>{})".format(
+    "|".join(key for key, role in HEADER_KEYS.items() if role == "used_funds"), AMOUNT))
+SOURCE_CELLS = 48  # cells the sources may take: up to eight sources, each its name, amount, name and amount again
+BREAKDOWN_START = re.compile(r"^其中[:：]")
+
+
+def twice_printed_sources(run: list[Paragraph], end: int) -> tuple[list[Row], int]:
+    """The sources a head's funds are broken down into, printed twice side by side (planned, then received), from the
+    first "其中:" before `end`: a row (name, planned, name, received) each, and where in `run` they end; none unless
+    two sources or more read so."""
+    start = next((i for i in range(end) if BREAKDOWN_START.match(normalize_text(run[i].text))), None)
+    if start is None:
+        return [], end
+    texts = [normalize_text(p.text) for p in run[start:min(end, start + SOURCE_CELLS)]]
+    ends = list(accumulate(len(text) for text in texts))
+    joined = "".join(texts)
+    rows: list[Row] = []
+    position = 0
+    while (source := TWICE_PRINTED_SOURCE.match(joined, position)) and names_funds(source.group("label")):
+        line = run[start + bisect_right(ends, source.start())].line
+        rows.append(Row([Cell(source.group("label"), line), Cell(source.group("planned") or "", line),
+                         Cell(source.group("label"), line), Cell(source.group("received") or "", line)]))
+        position = source.end()
+    if len(rows) < 2:
+        return [], end
+    if used := USED_AFTER_SOURCES.match(joined, position):
+        line = run[start + bisect_right(ends, used.start())].line
+        rows.append(Row([Cell(used.group("key"), line), Cell(used.group("amount"), line)]))
+        position = used.end()
+    return rows, start + bisect_right(ends, position)  # a cell read only in part stays with the text after
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -1515,8 +1578,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
     if goals is not None:
         rows += [Row([Cell(p.text, p.line) for p in run[at:at + 2]]) for at in (goals, goals + 2)]
+    sources, sources_end = twice_printed_sources(run, before_funds)
+    rows += sources
     if funds is None:
-        return start, rows, len(run)
+        return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
     index, words = funds
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
@@ -1555,6 +1620,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         label_text = "".join(texts[cursor:first_value])
         if values and len(rows) > funds_row and not names_funds(label_text):
             break  # below the first row, a label that names no funds is the next block's (OCR of 年度绩效目标)
+        if not values and (note_end := method_note_end(texts, cursor, words)) is not None:
+            cursor = note_end  # the row above's 得分计算方法 in words, run into the rows ("执行率*该指标分值,…上限。")
+            continue
         if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
             # A header word without a role or a note cell stands between rows; anything else ends the block.
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \

@@ -66,3 +66,54 @@ def test_funds_printed_as_keys_one_cell_a_line_with_the_unit_under_or_after_the_
     [table] = extract("hainan_shengji_fuwumaoyi").tables
     assert funds_of(table.funds_total) == ("计划投资额", 570, 395.86, None, None, None)
 
+
+
+def test_the_total_rows_method_in_words_does_not_cut_the_block_before_its_parts():
+    # beijing_haidian_2016_baojie line 20: "…得分计算方法年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过
+    # 分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     年度总体目标…": the 得分计算方法 note of the total
+    # row runs into the part "其中:本年一般公共预算拨款" 310.2 | 154.74, then 其他资金 with no amounts.
+    [table] = extract("beijing_haidian_2016_baojie").tables
+    assert (table.funds_total.initial_budget, table.funds_total.executed) == (310.2, 154.74)
+    assert [(line.label, line.initial_budget, line.executed) for line in table.fund_lines] == \
+        [("本年一般公共预算拨款", 310.2, 154.74), ("其他资金", None, None)]
+
+
+def test_a_breakdown_opens_a_cell_of_its_own_after_the_words_run_into_it():
+    assert segment("得分计算方法年度资金总额:310.2154.741050%5最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74")[-3:] \
+        == ["上限。", "其中:本年一般公共预算拨款 ", "310.2154.74"]
+
+
+def test_sources_printed_twice_side_by_side_give_the_planned_amount_of_each():
+    # hainan_shengji lines 74-108: "其中:" "中央财政" "0" "其中:" "中央财政" "0" "省财政" "570" "省财政" "398.88"
+    # "市县财政" "0" "市县财政" "0" "其他" "0" "其他" "0", under 计划投资额 570 and 实际到位资金 398.88 printed side by side:
+    # each source's first amount is planned, the second received.
+    [table] = extract("hainan_shengji_fuwumaoyi").tables
+    assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
+        [("中央财政", 0), ("省财政", 570), ("市县财政", 0), ("其他", 0)]
+
+
+def test_a_run_together_head_with_its_sources_printed_twice_is_a_table_of_its_own():
+    # zhejiang_jinyun line 31: "…项目名称2021年度农村垃圾清运经费…计划安排资金(万元)299.4实际到位资金(万元)299.4其中:中央财政
+    # 其中:中央财政省财政省财政市县财政299.4市县财政299.4其它其它实际支出(万元)299.4二、支出明细情况…": no indicator table
+    # follows, yet the head is a project's, its funds planned 299.4 and spent 299.4, all of it from 市县财政.
+    report = extract("zhejiang_jinyun_2021_lajiqingyun")
+    [table] = report.tables
+    assert table.kind == "project" and report.year == 2021
+    assert (table.funds_total.full_year_budget, table.funds_total.executed) == (299.4, 299.4)
+    assert [(line.label, line.full_year_budget) for line in table.fund_lines] == \
+        [("中央财政", None), ("省财政", None), ("市县财政", 299.4), ("其它", None)]
+
+
+def test_the_text_after_a_heads_sources_is_read_on_as_text():
+    # zhejiang_jinyun line 31 goes on after 实际支出(万元)299.4 with "二、支出明细情况支出内容(经济科目)…": prose, no head cell.
+    document = api.load(DEV / "zhejiang_jinyun_2021_lajiqingyun.txt")
+    assert any(paragraph.text.startswith("二、支出明细情况") for paragraph in document.paragraphs)
+
+
+def test_a_part_printed_with_its_empty_cells_left_out_takes_the_totals_money_columns():
+    # yunnan_yongde lines 8-10: "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |"
+    # "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |" "| 387664.62 | 387664.62 | — |": the total fills
+    # 全年预算数 and 全年执行数 (年初预算数 left out), the part prints its two amounts under the same columns.
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    [part] = [line for line in table.fund_lines if line.label == "当年财政拨款"]
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (None, 387664.62, 387664.62)

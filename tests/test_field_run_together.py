@@ -16,3 +16,14 @@ def test_a_stage_name_ocr_read_out_of_order_before_a_level_2_name_is_put_back():
     assert ("产出指标", "质量指标", "渔船补贴发放率") in rows
     # A name that only shares the characters, with no 二级 name after it, stays as printed.
     assert unscrambled_stages("益标效指意指斥满度打服务对象满意度") == "益标效指意指斥满度打服务对象满意度"
+
+
+def test_a_row_with_a_scoring_rule_in_words_and_a_stage_printed_after_it_stay_in_the_block():
+    # beijing_haidian_2016_baojie lines 22-24: "…得分计算方法得分未完成原因分析数量指标是否完成绩效目标申报表中申报的数量12.51"
+    # "3、2.512.5完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。12.5 产出指标(50分)质量指标是否达到国":
+    # the 得分计算方法 column's sentence is the row's, not prose after the table; 产出指标(50分), printed half-way down
+    # its merged cell, is the stage of the row above it too; the copy ends inside the 质量指标 row's name.
+    [table] = api.extract(api.load(DEV / "beijing_haidian_2016_baojie.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3) for i in table.indicators] == [
+        ("产出指标", "数量指标", "是否完成绩效目标申报表中申报的数量"), ("产出指标", "质量指标", "是否达到国")]
+    assert table.level1_weights == {"产出指标": 50}

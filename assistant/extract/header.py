@@ -23,7 +23,9 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "单位名称": "reporter", "填报单位": "reporter", "资金使用单位": "implementer", "资金单位": "money_unit",
                "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
-               "计划投资额": "planned_funds", "实际使用情况": "used_funds"}
+               # or as one run-together line (Zhejiang: 计划安排资金(万元)299.4 … 实际支出(万元)299.4)
+               "计划投资额": "planned_funds", "计划安排资金": "planned_funds", "实际使用情况": "used_funds",
+               "实际支出": "used_funds"}
 UNIT_ROLES = ("department", "implementer", "reporter")
 # What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")

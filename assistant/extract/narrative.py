@@ -86,8 +86,9 @@ def extract_figures(paragraphs: list[Paragraph]) -> list[Figure]:
 
 
 def extract_year(paragraphs: list[Paragraph], tables: list[Table]) -> int | None:
-    """The evaluated year: the first "20xx年度" in titles or text, else the most frequent year."""
-    for text in [t.title or "" for t in tables] + [p.text for p in paragraphs]:
+    """The evaluated year: the first "20xx年度" in titles or text, or in a project's name (2021年度农村垃圾清运经费) when
+    the text names none, else the most frequent year."""
+    for text in [t.title or "" for t in tables] + [p.text for p in paragraphs] + [t.name or "" for t in tables]:
         match = YEAR_OF_REPORT.search(text)
         if match:
             return int(match.group(1))

@@ -11,7 +11,7 @@ printed alike). Otherwise its values are left empty and a warning names the text
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import STAGES
@@ -310,7 +310,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             stretch = text[position:anchor]
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", stretch[:compared.start()] if compared else stretch)
-            if anchor is None or name is None or PROSE.search(text, position, anchor):
+            # Sentences are the prose after the table, unless the rows print a scoring rule in words.
+            if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns:
                 break
             result.ambiguous.append(text[position:anchor])
             if result.rows or level_row:  # text before the first level name is the header's, not a row
@@ -346,6 +347,12 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
         position = end
     if level_row:
         result.add(level_row, level_start)
+    # A 一级 name printed mid-way down its merged cell, after the block's first rows (数量指标…12.5 产出指标(50分)
+    # 质量指标…): the rows above it, in a stage of no name yet, are under it too.
+    first_stage_row = next((cells for cells in result.rows if "level1" in cells), None)
+    for cells in takewhile(lambda cells: "level1" not in cells, result.rows if first_stage_row else []):
+        if "level2" in cells:
+            cells["level1"] = first_stage_row["level1"]
     result.end = position
     return result
 
@@ -380,9 +387,10 @@ def read_fully(read: RunRows) -> int:
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
-    """The columns a row prints after its indicator name, in the header's order; notes are left to the text."""
+    """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
+    scoring rule in words (得分计算方法) is the row's criteria."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
-    return [slot if slot in NUMERIC + VALUES else "other" for slot in after if slot != "note"]
+    return [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
 
 
 def unscrambled_stages(text: str) -> str:

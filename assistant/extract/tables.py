@@ -186,6 +186,16 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     )
 
 
+def twice_printed_source(row: Row) -> FundLine | None:
+    """A source of a head's planned funds printed twice side by side (name, planned, name, received: 省财政 | 570 |
+    省财政 | 398.88): its planned amount is its full-year budget; what was received has no column of its own."""
+    texts = [clean(text) for text in row.texts()]
+    if len(texts) != 4 or not texts[0] or texts[0] != texts[2] \
+            or any(text and parse_number(text) is None for text in texts[1::2]):
+        return None
+    return FundLine(label=texts[0], full_year_budget=parse_number(texts[1]), line=row.cells[0].line)
+
+
 def breakdown_items(row: Row) -> dict[str, float]:
     items: dict[str, float] = {}
     for text in row.texts():
@@ -434,6 +444,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif fund_columns is not None:
             if not add_fund_row(table, row, fund_columns):
                 continue
+        elif "planned_funds" in head and (source := twice_printed_source(row)) is not None:
+            table.fund_lines.append(source)
         elif not known and table_name([row]) is None:
             continue
         explained += 1
@@ -459,7 +471,10 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
     items = breakdown_items(row)
     if items or len(row.cells) < len(columns.positions):
         table.breakdown.update(items)
-        return bool(items)
+        part = None if items else short_part(row, table.funds_total)
+        if part is not None:
+            table.fund_lines.append(part)
+        return bool(items) or part is not None
     line = parse_fund_row(row, columns)
     if line is None:
         return False
@@ -472,6 +487,23 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
     else:
         table.fund_lines.append(line)
     return True
+
+
+MONEY_FIELDS = ("initial_budget", "full_year_budget", "executed")
+
+
+def short_part(row: Row, total: FundLine | None) -> FundLine | None:
+    """A part of the funds printed with fewer cells than the header, its empty cells left out ("其中:当年财政 拨款 |
+    387664.62 | 387664.62 | —" under a total that fills 全年预算数 and 全年执行数 only): its amounts under the money
+    columns the total fills, in order; None unless the label names a part and no more amounts than those follow."""
+    texts = [clean(text) for text in row.texts()]
+    amounts = [text for text in texts[1:] if text and text not in DASHES and not text.endswith("%")]
+    filled = [name for name in MONEY_FIELDS if total is not None and getattr(total, name) is not None]
+    if not texts[0] or parse_number(texts[0]) is not None or texts[0] in DASHES or not amounts \
+            or len(amounts) > len(filled) or any(parse_number(amount) is None for amount in amounts):
+        return None
+    return FundLine(label=fund_label(texts[0]), line=row.cells[0].line,
+                    **{name: parse_number(amount) for name, amount in zip(filled, amounts)})
 
 
 def is_funds_total(line: FundLine) -> bool:

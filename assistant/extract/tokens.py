@@ -19,7 +19,7 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型", "项目总得分"}, key=len, reverse=True)
+    "项目类型", "项目总得分", "项目主管部门"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
@@ -35,6 +35,8 @@ ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
 MONEY_UNIT = re.compile(r"万元|亿元|元")
+# A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
+BREAKDOWN = re.compile(r"(?=其中[:：])")
 
 
 def segment(text: str) -> list[str]:
@@ -52,7 +54,7 @@ def segment(text: str) -> list[str]:
         position = match.end()
     cells += numbers_apart(text[position:])
     merged: list[str] = []
-    for cell in (c for c in cells if c):
+    for cell in (part for c in cells for part in BREAKDOWN.split(c) if part):
         # "(A)", "(万元)" and a bare ":" belong to the word before them, so do the colon a value starts with
         # ("实施单位" ":北京市…中心") and the note the next label starts with ("得分" "(20分*执行率)年度财政资金总额").
         note = NOTE.match(cell)
