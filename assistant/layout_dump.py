@@ -22,7 +22,7 @@ from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
     split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import normalize_text, parse_number, simplified
+from assistant.values import NUMBER_PATTERN, normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -1510,13 +1510,12 @@ def head_labels_start(texts: list[str], start: int) -> int:
 # A funds source printed twice side by side, under the planned and then the received amount (Hainan, Zhejiang:
 # "其中:" "中央财政" "0" "其中:" "中央财政" "0" "省财政" "570" "省财政" "398.88" …): its name, the planned amount, the
 # name again, the received amount; an amount left blank is not printed ("其中:中央财政其中:中央财政省财政省财政").
-AMOUNT = r"\d[\d,，]{0,20}(?:\.\d{1,6})?"
-TWICE_PRINTED_SOURCE = re.compile(rf"(?:其中[:：])?(?P<label>[\u4e00-\u9fff]{{1,8}}?)(?P<planned>{AMOUNT})?"
-                                  rf"(?:其中[:：])?(?P=label)(?P<received>{AMOUNT})?")
+TWICE_PRINTED_SOURCE = re.compile(rf"(?:其中[:：])?(?P<label>[\u4e00-\u9fff]{{1,8}}?)(?P<planned>{NUMBER_PATTERN})?"
+                                  rf"(?:其中[:：])?(?P=label)(?P<received>{NUMBER_PATTERN})?")
 # What was spent, printed right after the sources (Zhejiang: …其它其它实际支出(万元)299.4): a key that is also a funds
 # column's word, read as a key only here.
 USED_AFTER_SOURCES = re.compile("(?P<key>(?:{})[（(]万?元[)）])(?P<amount>{})".format(
-    "|".join(key for key, role in HEADER_KEYS.items() if role == "used_funds"), AMOUNT))
+    "|".join(key for key, role in HEADER_KEYS.items() if role == "used_funds"), NUMBER_PATTERN))
 SOURCE_CELLS = 48  # cells the sources may take: up to eight sources, each its name, amount, name and amount again
 BREAKDOWN_START = re.compile(r"^其中[:：]")
 

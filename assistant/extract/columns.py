@@ -50,7 +50,7 @@ INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "directio
 NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
                  "full_year_budget", "executed", "execution_rate"}
 PERCENT_ROLES = {"execution_rate", "score_factor"}  # the numeric columns printed as percentages
-MONEY_ROLES = {"initial_budget", "full_year_budget", "executed"}  # the numeric columns that are sums of money
+MONEY_ROLES = ("initial_budget", "full_year_budget", "executed")  # the numeric columns that are sums of money, in order
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
