@@ -27,3 +27,20 @@ def test_a_row_with_a_scoring_rule_in_words_and_a_stage_printed_after_it_stay_in
     assert [(i.level1, i.level2, i.level3) for i in table.indicators] == [
         ("产出指标", "数量指标", "是否完成绩效目标申报表中申报的数量"), ("产出指标", "质量指标", "是否达到国")]
     assert table.level1_weights == {"产出指标": 50}
+
+
+def test_a_target_and_result_printed_twice_with_no_separator_are_the_same_value_twice():
+    # hubei_qu line 4: "数量指标补贴渔船数6620质量指标…" under 年初目标值(A)|实际完成值(B)|得分: the 6 boats planned, the 6
+    # done, 20 points; no other split makes the target and result one value printed twice.
+    [table] = api.extract(api.load(DEV / "hubei_qu_2020_changjiangjinbu.txt"), "rules").tables
+    boats = next(i for i in table.indicators if i.level3 == "补贴渔船数")
+    assert (boats.target, boats.actual, boats.score) == ("6", "6", 20)
+    # ningxia_yuanzhou line 6: "指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8" under 分值|年度指标值|全年实际值|得分: the OCR's
+    # "工5%" (a ≥ misread) printed twice is the target and the result, kept as printed.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    income = next(i for i in table.indicators if i.level3 == "指标1种薯亩均收入较鲜薯亩均收入")
+    assert (income.weight, income.target, income.actual, income.score) == (8, "工5%", "工5%", 8)
+    # Line 5: "指标3一级种薯繁育基地8000亩\n8535.5亩": "000" is no number printed twice, so the row stays unsplit
+    # (empty, with a warning), not 8, 0, 0, 0.
+    base = next(i for i in table.indicators if i.level3 == "指标3一级种薯繁育基地")
+    assert (base.weight, base.target, base.actual, base.score) == (None, None, None, None)

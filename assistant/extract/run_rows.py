@@ -6,7 +6,8 @@
 per column in the header's order. The readings of the whole block are enumerated and the one that explains the
 most of the text wins; a row's values are kept only when the table's arithmetic leaves one reading of them
 (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值 the sum of the rows'; target and result
-printed alike). Otherwise its values are left empty and a warning names the text, never a guess.
+printed alike; a run of digits is one number unless it opens with one value printed twice, "6620" → 6, 6, 20).
+Otherwise its values are left empty and a warning names the text, never a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
@@ -32,6 +33,8 @@ NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
 DIGITS = re.compile(r"\d[\d.]*")
+LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
+TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
@@ -93,7 +96,8 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         position += 1
     digits = DIGITS.match(text, position)
     if digits:
-        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it.
+        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it (or the
+        # value itself, printed twice: printed_twice reads that).
         after = digits.end()
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
@@ -114,12 +118,31 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
+def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
+    """Every value with a number in it printed twice from `start`, target then result: "6620" is 6, 6 (then 20),
+    "工5%工5%" is 工5% twice; where the end of the second copy is."""
+    found = []
+    for length in range(1, TWICE_LIMIT + 1):
+        value = text[start:start + length]
+        if len(value) < length:
+            break
+        if DIGIT.search(value) and not LEADING_ZERO.match(text, start) and text.startswith(value, start + length):
+            found.append((value, start + 2 * length))
+    return found
+
+
 def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
     """Every reading of one row's value columns from `start`: ({column: text}, end)."""
     readings: list[tuple[dict[str, str], int]] = [({}, start)]
     for column in columns:
         following = []
         for values, position in readings:
+            if column in values:  # the result, read with its target as the same value printed twice
+                following.append((values, position))
+                continue
+            if column == "target" and "actual" in columns:
+                following += [({**values, "target": value, "actual": value}, end)
+                              for value, end in printed_twice(text, position)]
             if column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 options = numbers_at(text, position, limit)
@@ -134,7 +157,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             else:
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
-        readings = [(values, end) for values, end in following if agrees(values)]
+        # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
+        unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
+        readings = list(unique.values())
     return [(values, end) for values, end in readings if not continues_number(text, end)
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
