@@ -44,3 +44,15 @@ def test_a_target_and_result_printed_twice_with_no_separator_are_the_same_value_
     # (empty, with a warning), not 8, 0, 0, 0.
     base = next(i for i in table.indicators if i.level3 == "指标3一级种薯繁育基地")
     assert (base.weight, base.target, base.actual, base.score) == (None, None, None, None)
+
+
+def test_a_level_2_cell_printed_without_its_zhibiao_opens_a_level_where_a_row_or_stage_ended():
+    # hubei_xiangyang line 21: "…质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10时效…
+    # 效益 指标经济效益完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10可持续性院区建成后,…": Hubei's 2021 form prints
+    # 二级 cells 成本, 经济效益, 可持续性 without 指标; "数量指标成本控制不超过预算不超过预算10" is a row named 成本控制.
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual, i.score) for i in table.indicators}
+    assert rows[("产出指标", "数量指标", "成本控制")] == ("不超过预算", "不超过预算", 10)
+    assert rows[("产出指标", "成本", "每年财政补助1000万元")] == ("1000万元", "1000万元", 10)
+    assert rows[("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元")] == ("5亿元", "6.47亿元", 10)
+    assert any(key[:2] == ("效益指标", "可持续性") for key in rows)

@@ -23,6 +23,9 @@ from assistant.values import MONTH, normalize_text
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
+# Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
+# name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
+BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
@@ -206,6 +209,9 @@ class Block:
     def __init__(self, text: str, columns: list[str]) -> None:
         self.text = text
         self.columns = columns
+        # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
+        self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
+        self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
 
@@ -231,13 +237,15 @@ class Block:
         level2 = LEVEL2.match(text, position)
         if level2:
             return (("level2", {"level2": level2.group()}, level2.end(), stage_total),)
+        bare = self.bare_level2(position)
+        # Listed first: where the bare name and a row named with its words explain the text alike, it is the 二级 cell.
+        found = [("level2", {"level2": bare.group()}, bare.end(), stage_total)] if bare else []
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
         if position >= len(text) or text[position] in COMPARATOR or \
                 (text[position].isdigit() and not DATED_NAME.match(text, position)):
-            return ()
-        found = []
+            return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
@@ -248,6 +256,16 @@ class Block:
             for values, end in row_values(text, name_end, self.columns, stage_total):
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def bare_level2(self, position: int) -> re.Match | None:
+        """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
+        name: "数量指标成本控制" is a row named 成本控制) and the 二级 level above is not the same one ("成本指标" then
+        a row named "成本控制率")."""
+        bare = BARE_LEVEL2.match(self.text, position)
+        if not bare or position == 0 or position in self.level2_ends:
+            return None
+        above = [name for start, name in self.level2_names if start < position]
+        return None if above and above[-1].startswith(bare.group()) else bare
 
     def name_ends_at(self, position: int) -> bool:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
