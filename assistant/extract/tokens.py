@@ -19,7 +19,9 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型", "项目总得分", "项目主管部门"}, key=len, reverse=True)
+    "项目类型", "项目总得分", "项目主管部门",
+    # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
+    "实施单位/项目负责人"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
