@@ -56,3 +56,12 @@ def test_a_level_2_cell_printed_without_its_zhibiao_opens_a_level_where_a_row_or
     assert rows[("产出指标", "成本", "每年财政补助1000万元")] == ("1000万元", "1000万元", 10)
     assert rows[("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元")] == ("5亿元", "6.47亿元", 10)
     assert any(key[:2] == ("效益指标", "可持续性") for key in rows)
+
+
+def test_two_goal_cells_run_together_split_where_the_achieved_one_restates_the_expected_ones_end():
+    # sichuan_zhongjiang line 2: "年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,
+    # 为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标…": the county's goals head is not cut at the
+    # 年度总体目标 inside 年度总体目标完成情况综述, and the achieved goal is the expected one's end printed again.
+    [table] = api.extract(api.load(DEV / "sichuan_zhongjiang_2022_shuibiaochi.txt"), "rules").tables
+    assert table.goals.expected == "对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,"
+    assert table.goals.achieved == "对项目区农业用水计量,为项目区农业生产夯实基础,"
