@@ -65,3 +65,13 @@ def test_two_goal_cells_run_together_split_where_the_achieved_one_restates_the_e
     [table] = api.extract(api.load(DEV / "sichuan_zhongjiang_2022_shuibiaochi.txt"), "rules").tables
     assert table.goals.expected == "对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,"
     assert table.goals.achieved == "对项目区农业用水计量,为项目区农业生产夯实基础,"
+
+
+def test_a_level_name_the_ocr_printed_twice_is_one_level_with_no_empty_row():
+    # ningxia_shengji line 19: "产出指标数量指标数量指标福彩APP系统改版升级100%100%": the merged 二级 cell 数量指标 printed twice is
+    # one level; its first row is 福彩APP系统改版升级, with no empty 数量指标 row before it.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    first, second = table.indicators[:2]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual) == \
+        ("产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%")
+    assert (second.level2, second.level3) == ("质量指标", "验收合格率")

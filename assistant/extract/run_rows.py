@@ -362,6 +362,9 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
+        if kind != "row" and level_row.get(kind) == cells[kind]:
+            position = end  # a merged cell's name the OCR printed twice ("数量指标数量指标福彩APP…"): one level
+            continue
         if kind != "row":
             if kind in level_row or (kind == "level1" and level_row):
                 result.add(level_row, start)  # a level printed with no row of its own: an empty row, as in Word
