@@ -75,3 +75,27 @@ def test_a_level_name_the_ocr_printed_twice_is_one_level_with_no_empty_row():
     assert (first.level1, first.level2, first.level3, first.target, first.actual) == \
         ("产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%")
     assert (second.level2, second.level3) == ("质量指标", "验收合格率")
+
+
+def test_rows_after_a_note_with_a_semicolon_and_a_name_opening_with_its_row_number_are_read_on():
+    # ningxia_yuanzhou line 6: "…生态效益指标1病害减少,防治病虫害使用的化学农药量较上年减少82%2%8可持续影响指标持续完善…衔接8是基本达到7
+    # 加强技术指导,加大宣传力度;加大项目支持力度满意度指标(20分)服务对象满意度种薯繁育企业、种植农户调" (the copy ends there).
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): i for i in table.indicators}
+    # "指标1" lost its 指标 to 生态效益指标 before it: the name opens with 1, its values are the one reading of "82%2%8".
+    pest = rows[("效益指标", "生态效益指标", "1病害减少,防治病虫害使用的化学农药量较上年减少")]
+    assert (pest.weight, pest.target, pest.actual, pest.score) == (8, "2%", "2%", 8)
+    # "是基本达到" splits more than one way: the row keeps its name, its values stay empty.
+    lasting = rows[("效益指标", "可持续影响指标", "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接")]
+    assert (lasting.target, lasting.actual, lasting.score) == (None, None, None)
+    # The note's ";" is no prose after the table: 满意度指标(20分) follows, and its cut-off row is read.
+    assert ("满意度指标", "服务对象满意度", "种薯繁育企业、种植农户调") in rows
+
+
+def test_the_last_row_cut_off_inside_a_word_keeps_what_it_printed():
+    # ningxia_shengji line 25, the copy's last: "可持续影响指标彩票系统信息化建设程度同比2022年销量显著提": the 年度指标值 cut
+    # inside its words is kept as printed; the 全年完成值 was never printed.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    last = table.indicators[-1]
+    assert (last.level2, last.level3, last.target, last.actual) == \
+        ("可持续影响指标", "彩票系统信息化建设程度", "同比2022年销量显著提", None)

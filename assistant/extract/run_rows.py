@@ -320,6 +320,21 @@ class Block:
         return self.cost[(position, stage_total)]
 
 
+def stretch_values(text: str, start: int, end: int, columns: list[str], stage_total: float) -> dict[str, str] | None:
+    """The values of a row whose name only a stretch of its own explains (a name opening with its row number): the
+    one reading of its columns from `start` that ends where the stretch does, or, where the copy is cut off there
+    inside a word, of its first columns (what the last row printed before the cut: "同比2022年销量显著提"; digits at
+    the cut may be a number cut short or several joined, never read); None when there is none or more than one."""
+    cut_in_word = end == len(text) and end > start and not text[end - 1].isdigit() and text[end - 1] not in ".%"
+    counts = range(len(columns), 0, -1) if cut_in_word else (len(columns),)
+    for count in counts:
+        readings = {tuple(values.items()) for values, stop in row_values(text, start, columns[:count], stage_total)
+                    if stop == end}
+        if readings:
+            return dict(readings.pop()) if len(readings) == 1 else None
+    return None
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
@@ -331,7 +346,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
 
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
-    its name alone and is listed in `ambiguous`, as is a row whose values have more than one reading."""
+    its name (and its values where they read one way to the stretch's end, `stretch_values`), else it is listed in
+    `ambiguous`, as is a row whose values have more than one reading."""
     result = RunRows(columns)
     if not columns:
         return result
@@ -352,13 +368,21 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
                 anchor = len(text)  # the last row, cut off where the text ends
             stretch = text[position:anchor]
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
-            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", stretch[:compared.start()] if compared else stretch)
-            # Sentences are the prose after the table, unless the rows print a scoring rule in words.
-            if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns:
+            # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
+            # 二级 name before it ("生态效益指标1病害减少,…").
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR}]+",
+                            stretch[:compared.start()] if compared else stretch)
+            # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
+            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).
+            stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
+                    and not (stage and stage.group("total")):
                 break
-            result.ambiguous.append(text[position:anchor])
+            values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
+            if values is None:
+                result.ambiguous.append(text[position:anchor])
             if result.rows or level_row:  # text before the first level name is the header's, not a row
-                result.add({**level_row, "level3": name.group()}, start)
+                result.add({**level_row, "level3": name.group(), **(values or {})}, start)
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
