@@ -58,6 +58,15 @@ def test_a_level_2_cell_printed_without_its_zhibiao_opens_a_level_where_a_row_or
     assert any(key[:2] == ("效益指标", "可持续性") for key in rows)
 
 
+def test_a_level_3_cell_printing_the_figure_its_target_repeats_is_the_rows_name():
+    # hubei_xiangyang line 21: "…1000万元1000万元1000万元10时效1年1年1年10效益 指标…": the 时效 row prints 1年 as its 三级
+    # cell, its 年初目标值 and its 实际完成值, then 10 points; 时效 is the bare 二级 cell, not part of a row named "时效1年".
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual, i.score) for i in table.indicators}
+    assert rows[("产出指标", "时效", "1年")] == ("1年", "1年", 10)
+    assert ("产出指标", "成本", "时效1年") not in rows
+
+
 def test_two_goal_cells_run_together_split_where_the_achieved_one_restates_the_expected_ones_end():
     # sichuan_zhongjiang line 2: "年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,
     # 为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标…": the county's goals head is not cut at the

@@ -31,6 +31,8 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # inside it) or the 总分 row.
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+# A 三级 cell that prints a figure with its unit, the same as the target after it (Hubei's 2021 form: 时效 | 1年 | 1年 | 1年).
+REPEATED_FIGURE = re.compile(r"(\d{1,4}(?:\.\d{1,2})?[\u4e00-\u9fff%]{1,2})(?=\1)")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
@@ -243,9 +245,14 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        if position >= len(text) or text[position] in COMPARATOR or \
-                (text[position].isdigit() and not DATED_NAME.match(text, position)):
+        if position >= len(text) or text[position] in COMPARATOR:
             return tuple(found)
+        if text[position].isdigit() and not DATED_NAME.match(text, position):
+            # A name opens with a digit only where it is a figure its target repeats, right after a 二级 name.
+            figure = REPEATED_FIGURE.match(text, position) if position in self.level2_ends else None
+            return tuple(found) + (tuple(("row", {"level3": figure.group(), **values}, end, stage_total)
+                                         for values, end in row_values(text, figure.end(), self.columns, stage_total))
+                                   if figure else ())
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
