@@ -108,3 +108,15 @@ def test_the_last_row_cut_off_inside_a_word_keeps_what_it_printed():
     last = table.indicators[-1]
     assert (last.level2, last.level3, last.target, last.actual) == \
         ("可持续影响指标", "彩票系统信息化建设程度", "同比2022年销量显著提", None)
+
+
+def test_a_chongqing_row_keeps_its_name_apart_from_a_nature_read_out_of_order_and_a_misread_target():
+    # chongqing_kexuecheng line 5 (指标名称|计量单位|指标性质|年初指标值|…|全年完成值|得分系数|指标权重|指标得分|是否核心指标):
+    # "管理制度健全性性标定指高高100%33否": 性标定指 is the merged 定性指标 cell read out of order, not the name's;
+    # "组织宣传活动次数次到0次43次100%1010是": 次 is the unit, "到0次" the target as OCR printed it;
+    # "制作宣传品数量份第O份20份100%55否": 份 is the unit, "第O份" the target whose digit OCR read as a letter.
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["管理制度健全性"] == ("高", "高", 3, 3)
+    assert rows["组织宣传活动次数"] == ("到0次", "43次", 10, 10)
+    assert rows["制作宣传品数量"] == ("第O份", "20份", 5, 5)

@@ -216,6 +216,36 @@ CHONGQING_COLUMNS = ["指标名称", "计量单位", "指标性质", "年初指�
 CORE_TAIL = re.compile(r"(?P<factor>(?:0|[1-9]\d{0,2})(?:\.\d{1,4})?%)(?P<joined>\d{1,8}(?:\.\d{1,4})?)(?P<core>[是否])")
 NATURE = re.compile(r"定[量性]指标")
 VALUE = re.compile(r"\d+(?:\.\d+)?%?[^\d%]{0,2}")
+VALUE_NOISE = 1  # a character OCR may print before a value's first digit ("到0次" for ≥0次): the value's, as printed
+
+
+def nature_span(body: str) -> tuple[int, int] | None:
+    """Where a row's 指标性质 stands: 定量指标/定性指标, or its characters out of order, as OCR reads a merged vertical
+    cell ("管理制度健全性性标定指": 性标定指 is 定性指标)."""
+    match = NATURE.search(body)
+    if match:
+        return match.span()
+    return next(((start, start + 4) for start in range(len(body) - 3)
+                 for word in ("定量指标", "定性指标") if sorted(body[start:start + 4]) == sorted(word)), None)
+
+
+def split_unit(head: str, values: list[str]) -> tuple[str, str, list[str]]:
+    """The name, the 计量单位 and the values of a row whose values all end in the unit its head prints: at the head's
+    end, or before one character OCR printed ahead of the first value's digit ("次数次到" "0次" "43次": 到0次), or
+    before a value whose digits OCR read as letters, in a row that reads only one ("数量份第O份" "20份": 第O份, 20份)."""
+    for size in (2, 1):
+        unit = values[0][-size:] if len(values[0]) > size else ""
+        if not unit or not all(value.endswith(unit) for value in values):
+            continue
+        lost = head.rfind(unit, 0, len(head) - size) if len(values) == 1 and head.endswith(unit) else -1
+        misread = head[lost + size:]
+        if lost > 0 and len(misread) <= VALUE_NOISE + 2 * size and any(c.isascii() and c.isalpha() for c in misread):
+            return head[:lost], unit, [misread, *values]
+        at = head.rfind(unit)
+        rest = head[at + size:]
+        if at > 0 and (not rest or len(rest) <= VALUE_NOISE and len(values) == 2):
+            return head[:at], unit, [rest + values[0], *values[1:]]
+    return head, "", values
 
 
 def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
@@ -236,20 +266,20 @@ def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
 
 def indicator_parts(body: str) -> list[str]:
     """名称, 计量单位, 指标性质, 指标值, 完成值 from the front of a Chongqing row ("党性教育培训次数次26次12次")."""
-    nature = NATURE.search(body)
-    text = NATURE.sub("", body)
+    span = nature_span(body)
+    nature = body[span[0]:span[1]] if span else ""
+    text = body[:span[0]] + body[span[1]:] if span else body
     first = next((i for i, char in enumerate(text) if char.isdigit()), len(text))
     head, values = text[:first], VALUE.findall(text[first:])
     unit = ""
     if head.endswith("%"):
         head, unit = head[:-1], "%"
     elif values:
-        unit = next((head[-n:] for n in (2, 1) if len(head) > n and all(v.endswith(head[-n:]) for v in values)), "")
-        head = head[:len(head) - len(unit)]
+        head, unit, values = split_unit(head, values)
     if not values:
         # A qualitative row prints its target and result as the same word twice: "高高", "好好".
         size = next((n for n in (4, 3, 2, 1) if len(head) > 2 * n and head[-2 * n:-n] == head[-n:]), 0)
         values = [head[-size:], head[-size:]] if size else []
         head = head[:len(head) - 2 * size]
     target, actual = (values + ["", ""])[:2] if len(values) <= 2 else (values[0], values[-1])
-    return [head, unit, nature.group() if nature else "", target, actual]
+    return [head, unit, nature, target, actual]
