@@ -13,8 +13,8 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, fits, \
-    is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, \
+    fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -979,6 +979,12 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     lines = [p.line for p in run]
     for start in range(len(run)):
         header = header_at(texts, start, lines)
+        values_first = None if header else values_first_block(run, start)
+        if values_first is not None:
+            rows, end = values_first
+            head_start, head_rows, _ = read_head(run[:start])
+            return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + \
+                rebuild_run(run[end:], as_printed)
         if not header:
             continue
         after = header[-1][2] + 1
@@ -1650,3 +1656,92 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
         cursor = len(run)
     return start, rows, cursor
+
+
+# A PDF text layer that prints an indicator block column by column: the header (the first row's names among its
+# words), every row's values, the 总分 pair, then the names. The most cells such a block runs over.
+VALUES_FIRST_LIMIT = 300
+NAME_TAIL = 2  # characters a narrow column broke off a name ("与委托运营方结算完成" … "率")
+
+
+def values_first_block(run: list[Paragraph], start: int) -> tuple[list[Row], int] | None:
+    """The indicator block at `start` when its text prints the values before the names: the header's words (the
+    names printed among them kept aside), each row's values in the header's value columns, the 总分 pair, then
+    the 一级, 二级 and 三级 names up to 总分. Rows are rebuilt by the names' types: the n-th 三级 name with the
+    n-th values and the n-th 二级 name, under the printed 一级 name that 二级 name names (经济效益指标 under
+    效益指标), else the first (数量, 质量, 时效: outputs). Returns the header, the rows and the 总分 row, and where
+    the block ends; None for any other layout."""
+    texts = [normalize_text(p.text) for p in run[start:start + VALUES_FIRST_LIMIT]]
+    if not texts or slot(texts[0]) != "level1":
+        return None
+    words: list[str] = []
+    names: list[Paragraph] = []
+    index = 0
+    while index < len(texts) and not VALUE_START.match(texts[index]) and not LEVEL1.match(texts[index]):
+        size = 2 if "".join(texts[index:index + 2]) in HEADER_WORDS else 1
+        word = "".join(texts[index:index + size])
+        if word in HEADER_WORDS or slot(word):
+            words.append(word)
+        else:
+            names.append(run[start + index])
+        index += size
+    slots = [slot(word) for word in words]
+    if slots[:3] != list(LEVEL_ROLES) or len(names) > 2:
+        return None
+    width = len(slots) - 3
+    groups: list[list[Paragraph]] = []
+    while width and index + width <= len(texts) and is_value_group(slots[3:], texts[index:index + width]):
+        groups.append(run[start + index:start + index + width])
+        index += width
+    totals = list(takewhile(lambda text: NUMERIC.match(text), texts[index:index + 2])) if groups else []
+    index += len(totals)
+    end = next((i for i in range(index, len(texts)) if texts[i] in TOTAL), None)
+    if end is None or any(is_value(text) for text in texts[index:end]):
+        return None
+    level1, level2, level3 = [], [], []
+    for paragraph in names + fragments_joined(run[start + index:start + end]):
+        text = normalize_text(paragraph.text)
+        if text in HEADER_WORDS:
+            continue
+        if LEVEL1.match(text):
+            level1.append(text)
+        elif LEVEL2.match(text):
+            level2.append(paragraph)
+        elif len(text) <= NAME_TAIL and level3:
+            level3[-1] = Paragraph(level3[-1].text + text, level3[-1].line)
+        else:
+            level3.append(paragraph)
+    if not level1 or len(level2) != len(level3) or groups and len(groups) != len(level3):
+        return None
+    line = run[start].line
+    rows = [Row([Cell(word, line) for word in words])]
+    for at, (stage, name) in enumerate(zip(level2, level3)):
+        level = normalize_text(stage.text)
+        first = next((one for one in level1 if one.removesuffix("指标") in level), level1[0])
+        values = groups[at] if groups else []
+        rows.append(Row([Cell(first, stage.line), Cell(level, stage.line), Cell(normalize_text(name.text), name.line)]
+                        + [Cell(p.text, p.line) for p in values]))
+    total_line = run[start + end].line
+    rows.append(Row([Cell("总分", total_line)] + [Cell(text, total_line) for text in totals]))
+    return rows, start + end + 1
+
+
+def is_value_group(roles: list[str | None], texts: list[str]) -> bool:
+    """One row's values in the header's value columns: each fits its column, 分值 and 得分 are numbers."""
+    return all(fits(role, text) >= 0 and (role not in ("weight", "score") or NUMERIC.match(text))
+               for role, text in zip(roles, texts))
+
+
+def fragments_joined(cells: list[Paragraph]) -> list[Paragraph]:
+    """Runs of one-character cells joined into one: a word printed down a narrow merged cell (绩 效 指 标); a
+    character alone stays a cell of its own."""
+    joined: list[Paragraph] = []
+    spelled = False  # the last joined cell is made of one-character cells
+    for cell in cells:
+        single = len(normalize_text(cell.text)) == 1
+        if single and spelled:
+            joined[-1] = Paragraph(joined[-1].text + cell.text, joined[-1].line)
+        else:
+            joined.append(cell)
+        spelled = single
+    return joined

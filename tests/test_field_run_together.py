@@ -27,3 +27,22 @@ def test_a_row_with_a_scoring_rule_in_words_and_a_stage_printed_after_it_stay_in
     assert [(i.level1, i.level2, i.level3) for i in table.indicators] == [
         ("产出指标", "数量指标", "是否完成绩效目标申报表中申报的数量"), ("产出指标", "质量指标", "是否达到国")]
     assert table.level1_weights == {"产出指标": 50}
+
+
+def test_an_indicator_block_printed_values_first_is_rebuilt_row_by_row():
+    # shanghai_putuo_2022_tiyu line 3, a PDF text layer that prints the block column by column: "一级指标 二级指标
+    # 数量指标 三级指标 与委托运营方结算完成 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10 =100% 100% 20 20 及时 及时
+    # 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62 率 产出指标 质量指标 绩 效 指 标 时效指标 效益指标 社会效益指标
+    # 合同结算条款完成率 费用结算及时性 与委托运营方合同完成 率 满意度指标 服务对象满意度指标 场馆开放满意度 总分": the n-th
+    # name with the n-th values, each 二级 name under the 一级 name it names; the second table is cut off after its names.
+    first, second = api.extract(api.load(DEV / "shanghai_putuo_2022_tiyu.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+        ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+        ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+        ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
+    assert (first.total_weight, first.total_score) == (100, 98.62)
+    assert [(i.level2, i.level3, i.weight) for i in second.indicators] == [
+        ("数量指标", "经费使用率", None), ("质量指标", "经费完成情况", None), ("时效指标", "经费完成进度", None),
+        ("社会效益指标", "经费使用完成情况", None), ("服务对象满意度指标", "满意度", None)]
