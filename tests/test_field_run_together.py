@@ -46,3 +46,19 @@ def test_an_indicator_block_printed_values_first_is_rebuilt_row_by_row():
     assert [(i.level2, i.level3, i.weight) for i in second.indicators] == [
         ("数量指标", "经费使用率", None), ("质量指标", "经费完成情况", None), ("时效指标", "经费完成进度", None),
         ("社会效益指标", "经费使用完成情况", None), ("服务对象满意度指标", "满意度", None)]
+
+
+def test_kinds_printed_without_指标_open_their_rows():
+    # hubei_xiangyang_2021_dongjin line 21: "…产出 指标数量指标成本控制不超过预算不超过预算10质量指标保证财政建设补助专款专用专款
+    # 专用专款专用10成本每年财政补助1000万元1000万元1000万元10时效1年1年1年10效益 指标经济效益完成东津院区建设,医院东 津医疗收入
+    # 达到5亿元5亿元6.47亿元10可持续性…": 成本, 时效, 经济效益 are kinds printed bare (时效's indicator is "1年"); 成本控制
+    # right after 数量指标 is that kind's indicator.
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators]
+    assert rows[:5] == [
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
+        ("产出指标", "质量指标", "保证财政建设补助专款专用", "专款专用", "专款专用", 10),
+        ("产出指标", "成本", "每年财政补助1000万元", "1000万元", "1000万元", 10),
+        ("产出指标", "时效", "1年", "1年", "1年", 10),
+        ("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元", "5亿元", "6.47亿元", 10)]
+    assert rows[5][:2] == ("效益指标", "可持续性")

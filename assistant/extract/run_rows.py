@@ -22,6 +22,9 @@ from assistant.values import MONTH, normalize_text
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
+# Hubei's 2021 form prints some kinds bare (成本, 时效, 经济效益, 可持续性): a kind only where a row can start after
+# a stage or a row's values, never right after another kind's name (数量指标成本控制: 成本控制 is that kind's row).
+BARE_LEVEL2 = re.compile(r"(?:时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
@@ -209,10 +212,14 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        if position >= len(text) or text[position] in COMPARATOR or \
-                (text[position].isdigit() and not DATED_NAME.match(text, position)):
-            return ()
-        found = []
+        bare = self.bare_kind(position)
+        # (first among the readings: where both explain the text, the kind printed bare is the kind)
+        kind = (("level2", {"level2": bare.group()}, bare.end(), stage_total),) if bare else ()
+        # A name opens with a figure only as a date, or right after a kind printed bare (时效 "1年").
+        if position >= len(text) or text[position] in COMPARATOR or (
+                text[position].isdigit() and not DATED_NAME.match(text, position) and not self.after_bare_kind(position)):
+            return kind
+        found = list(kind)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
@@ -223,6 +230,17 @@ class Block:
             for values, end in row_values(text, name_end, self.columns, stage_total):
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def bare_kind(self, position: int) -> re.Match | None:
+        """A kind printed bare at `position` (成本), unless a kind's name (数量指标) ends right before it."""
+        bare = BARE_LEVEL2.match(self.text, position)
+        return bare if bare and not any(
+            match.end() == position for start in range(max(0, position - LEVEL_NAME_LIMIT), position)
+            for match in [LEVEL2.match(self.text, start)] if match) else None
+
+    def after_bare_kind(self, position: int) -> bool:
+        return any(bare.end() == position for start in range(max(0, position - LEVEL_NAME_LIMIT), position)
+                   for bare in [self.bare_kind(start)] if bare)
 
     def name_ends_at(self, position: int) -> bool:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
