@@ -62,3 +62,16 @@ def test_kinds_printed_without_指标_open_their_rows():
         ("产出指标", "时效", "1年", "1年", "1年", 10),
         ("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元", "5亿元", "6.47亿元", 10)]
     assert rows[5][:2] == ("效益指标", "可持续性")
+
+
+def test_ocr_junk_in_a_chongqing_row_stays_out_of_the_indicator_name():
+    # chongqing_kexuecheng_2021_bumenzhengti lines 4-5: "管理制度健全性性标定指高高100%33否" (定性指标 read out of order
+    # from its vertical cell), "组织宣传活动次数次到0次43次100%1010是", "制作宣传品数量份第O份20份100%55否" (the
+    # targets' figures garbled after the unit), "播发稿件数量tot扁2200篇2859篇100%1010是" (the unit read as letters).
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["管理制度健全性"] == ("高", "高", 3, 3)
+    assert rows["组织宣传活动次数"] == ("到0次", "43次", 10, 10)
+    assert rows["制作宣传品数量"] == ("第O份", "20份", 5, 5)
+    assert rows["播发稿件数量"] == ("2200篇", "2859篇", 10, 10)
+    assert rows["党性教育培训次数"] == ("26次", "12次", 5, 5)
