@@ -1497,6 +1497,25 @@ MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
 MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
+# The year under a table's title, cut into cells of its own ("(2022" "年度)").
+TITLE_YEAR = re.compile(r"^[（(]?\d{4}年度?[)）]?")
+NAME_ABOVE_CELLS = 4  # cells a name centred in its merged cell may be broken into
+
+
+def name_above_label(run: list[Paragraph], texts: list[str], opening: int, keys: list[tuple[int, int]]) -> Row | None:
+    """A name printed above its own label, where a PDF's text layer puts a merged cell centred over two lines before
+    the label's ("…项目自评表" "(2022" "年度)" "普陀体育中心与委托运营方结" "算费用" "项目名称" "主管部门"): the name label
+    followed at once by another label takes the text between the title and it as its value."""
+    first = next(((i, size) for i, size in keys if label(texts[i]) in (*NAME_LABELS, *PROJECT_NAME_LABELS)), None)
+    if not opening or first is None or not any(i == first[0] + first[1] for i, _ in keys):
+        return None
+    at = first[0]
+    name = TITLE_YEAR.sub("", "".join(texts[opening:at]))
+    if not name or at - opening > NAME_ABOVE_CELLS or is_value(name):
+        return None
+    return Row([Cell(texts[at], run[at].line), Cell(name, run[opening].line)])
+
+
 def is_title(text: str) -> bool:
     """A normalised line that names a table: 附件2, …自评表, 项目支出绩效自评表(2023年度)."""
     return bool(NAMED_TABLE.search(text))
@@ -1578,6 +1597,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
             and not MONEY_BLOCK.search(texts[i + size])]
     rows += [Row(cells) for _, cells in spaced]
+    above = name_above_label(run, texts, opening, keys)
+    if above is not None:
+        rows.insert(0, above)
+        start = min(start, opening)
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)

@@ -43,6 +43,9 @@ def test_an_indicator_block_printed_values_first_is_rebuilt_row_by_row():
         ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
         ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
     assert (first.total_weight, first.total_score) == (100, 98.62)
+    # "财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称 主管部门 …": the name, centred in its
+    # merged cell, is printed before its label.
+    assert (first.title, first.name) == ("财政项目支出绩效自评表", "普陀体育中心与委托运营方结算费用")
     assert [(i.level2, i.level3, i.weight) for i in second.indicators] == [
         ("数量指标", "经费使用率", None), ("质量指标", "经费完成情况", None), ("时效指标", "经费完成进度", None),
         ("社会效益指标", "经费使用完成情况", None), ("服务对象满意度指标", "满意度", None)]
