@@ -9,6 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, chain, takewhile
 
@@ -1119,7 +1120,7 @@ def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
 
 
 # A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).
-NUMBERED_ROW = re.compile(r"^指标\d+[:：]")
+NUMBERED_ROW = re.compile(r"^指标(\d+)[:：]")
 ROW_VALUES = ("target", "actual", "weight", "score")
 LEVEL_WORDS = ("一级指标", "二级指标", "三级指标")
 
@@ -1149,6 +1150,11 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
 
     rows, levels, end = [header], [], len(texts)
     waiting: list[tuple[int, dict[str, Paragraph]]] = []  # names printed one after another, each with no values
+    chunked = column_chunked_rows(run, starts, values, fills_row)
+    if chunked is not None:
+        leading, whole = chunked
+        rows += [to_row(cells, columns, len(columns)) for cells in leading]
+        starts = starts[whole:]
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
         while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
@@ -1172,6 +1178,43 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+UNIT_CELL = re.compile(r"^[\u4e00-\u9fa5]{1,2}$")  # a unit broken off its figure ("不少于12" "种")
+
+
+def column_chunked_rows(run: list[Paragraph], starts: list[int], values: list[str],
+                        fills_row: Callable[[list[str]], bool]) -> tuple[list[dict[str, Paragraph]], int] | None:
+    """The first rows of a numbered sheet whose cells the copy printed by column, before the first row it kept
+    whole: the first value column's cells of every such row, then each row's other values in turn ("指标1:居民健康档案
+    38508人 指标2:… 不少于12 种 不少于6 种 116次 6次 … 37442人 3 3 14种 1 1 …" before "指标6:… 12次 96次 1 1"). A row
+    is placed by its number (指标5 is the fifth), a number with no name printed is a row without one. Returns the
+    rows and which of `starts` is the first whole row; None when the cells do not make exactly those rows."""
+    texts = [normalize_text(p.text) for p in run]
+    whole = next((at for at, (start, stop) in enumerate(zip(starts, starts[1:]))
+                  if stop - start == len(values) + 1 and fills_row(texts[start + 1:stop])), None)
+    if not whole:
+        return None
+    number = [int(NUMBERED_ROW.match(texts[start]).group(1)) for start in starts[:whole + 1]]
+    count = number[-1] - number[0]
+    cells: list[Paragraph] = []
+    for at in range(starts[0], starts[whole]):
+        if at in starts or slot(texts[at]) or is_level(texts[at]):
+            continue
+        if cells and UNIT_CELL.match(texts[at]) and DIGIT.search(cells[-1].text[-1:]):
+            cells[-1] = Paragraph(cells[-1].text + texts[at], cells[-1].line)
+        else:
+            cells.append(run[at])
+    if count < 2 or len(cells) != count * len(values):
+        return None
+    first, rest = cells[:count], cells[count:]
+    others = len(values) - 1
+    chunks = [[first[row], *rest[row * others:(row + 1) * others]] for row in range(count)]
+    if not all(fills_row([normalize_text(p.text) for p in chunk]) for chunk in chunks):
+        return None
+    names = {n: run[start] for n, start in zip(number, starts)}
+    return [{**({"level3": names[number[0] + row]} if number[0] + row in names else {}), **dict(zip(values, chunk))}
+            for row, chunk in enumerate(chunks)], whole
 
 
 # A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
