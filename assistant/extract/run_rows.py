@@ -295,6 +295,18 @@ class Block:
         return self.cost[(position, stage_total)]
 
 
+def cut_off_target(stretch: str) -> dict[str, str] | None:
+    """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
+    扩大" "服务范"): its name and target; None when the stretch does not end so."""
+    for size in range(min(len(stretch) // 3, LEVEL_NAME_LIMIT), 1, -1):
+        piece = stretch[-size:]
+        at = stretch.rfind(piece, 0, len(stretch) - size)
+        target = stretch[at:len(stretch) - size] if at > 0 else ""
+        if size < len(target) <= LEVEL_NAME_LIMIT and is_word(target) and is_word(stretch[:at]):
+            return {"level3": stretch[:at], "target": target}
+    return None
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
@@ -333,7 +345,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
                 break
             result.ambiguous.append(text[position:anchor])
             if result.rows or level_row:  # text before the first level name is the header's, not a row
-                result.add({**level_row, "level3": name.group()}, start)
+                cut = cut_off_target(stretch) if anchor == len(text) and columns[0] == "target" else None
+                result.add({**level_row, **(cut or {"level3": name.group()})}, start)
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
