@@ -216,8 +216,8 @@ class Block:
         # (first among the readings: where both explain the text, the kind printed bare is the kind)
         kind = (("level2", {"level2": bare.group()}, bare.end(), stage_total),) if bare else ()
         # A name opens with a figure only as a date, or right after a kind printed bare (时效 "1年").
-        if position >= len(text) or text[position] in COMPARATOR or (
-                text[position].isdigit() and not DATED_NAME.match(text, position) and not self.after_bare_kind(position)):
+        figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
+        if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare_kind(position):
             return kind
         found = list(kind)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
