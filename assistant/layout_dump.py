@@ -20,8 +20,8 @@ from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, U
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
-    split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
+    core_indicator_rows, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import NUMBER_PATTERN, normalize_text, parse_number, simplified
 
@@ -905,6 +905,11 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     line = run[start].line
     earlier = " ".join(p.text for p in run[max(0, start - 2):start]) + before
     head = [Row([Cell("自评总分", line), Cell(score.group(1), line)]) for score in [SELF_SCORE.search(earlier)] if score]
+    funds = core_funds_row(earlier)
+    if funds is not None:
+        label, *columns = CORE_FUNDS_COLUMNS
+        head += [Row([Cell("", line)] + [Cell(word, line) for word in columns]),
+                 Row([Cell(label, line)] + [Cell(value, line) for value in funds])]
     table = TableBlock(head + [Row([Cell(word, line) for word in CHONGQING_COLUMNS])]
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]

@@ -80,3 +80,13 @@ def test_ocr_junk_in_a_chongqing_row_stays_out_of_the_indicator_name():
     assert rows["制作宣传品数量"] == ("第O份", "20份", 5, 5)
     assert rows["播发稿件数量"] == ("2200篇", "2859篇", 10, 10)
     assert rows["党性教育培训次数"] == ("26次", "12次", 5, 5)
+
+
+def test_a_chongqing_funds_row_run_together_with_its_column_words_is_read():
+    # chongqing_kexuecheng_2021_bumenzhengti line 3: "…部门预算执行情况相)预资5年初预算数全年(If整)预算数全年执行数执行率(%)
+    # 执行率权重执行率得分(分)O76%107.6当年绩效目标…": the amounts lost to OCR ("O"), 执行率 76%, 权重 10 and 得分 7.6
+    # run together (10 × 76% = 7.6).
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.execution_rate, total.weight, total.score) == \
+        (None, None, 76, 10, 7.6)

@@ -233,6 +233,29 @@ def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
     return rows, text[end:]
 
 
+# The department form's funds row after its column words (…执行率(%)执行率权重执行率得分(分)): the three amounts
+# (here lost to OCR: "O"), 执行率 with its "%", then 执行率权重 and 执行率得分 run together ("O76%107.6").
+CORE_FUNDS = re.compile(r"执行率得分[(（]分[)）](?P<amounts>[^%]{0,40}?)(?P<rate>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)%"
+                        r"(?P<joined>\d{1,6}(?:\.\d{1,4})?)")
+CORE_FUNDS_COLUMNS = ["部门预算执行情况", "年初预算数", "全年预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"]
+
+
+def core_funds_row(text: str) -> list[str] | None:
+    """The department form's funds row run together with its column words: the amounts (left empty unless printed
+    as three numbers apart), 执行率, and 执行率权重 and 执行率得分 split where 得分 = 权重 × 执行率 (at most 100%)."""
+    found = CORE_FUNDS.search(text)
+    if not found:
+        return None
+    rate = float(found.group("rate")) / 100
+    split = split_numbers(found.group("joined"), 2,
+                          lambda v: v[1] <= v[0] and abs(v[0] * min(rate, 1) - v[1]) <= RATE_TOLERANCE)
+    if not split:
+        return None
+    amounts = found.group("amounts").split()
+    return [*(amounts if len(amounts) == 3 and all(map(PLAIN_NUMBER.match, amounts)) else ["", "", ""]),
+            f"{found.group('rate')}%", *split]
+
+
 def nature_in(body: str) -> tuple[int, int, str] | None:
     """Where 指标性质 stands in a row's text, and the word: printed whole ("定量指标"), or its four characters out of
     order where OCR read a vertical cell ("性标定指" for 定性指标)."""
