@@ -31,6 +31,7 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
+BRACKETS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 # The column a unit fills with its results, or the 评价结论 it writes under them; a scoring standard (考核指标 / 评分标准 /
 # 权数) has neither to leave blank.
 RESULT_COLUMN = re.compile(r"完成值|实际值|评价结论|自评结论")
@@ -151,9 +152,14 @@ def is_written_report(ctx: Context) -> bool:
 
 
 def cut_off(ctx: Context) -> bool:
-    """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing."""
+    """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing.
+    Its last line runs on after a clause comma ("公益岗位补助,用于开发农村"), or stops inside a title or a bracket it
+    opened ("项目补助资金要严格按照《内")."""
     last = ctx.narrative[-1].text.strip() if ctx.narrative else ""
-    return len(last) >= 20 and ("，" in last or "," in last) and not last.endswith(tuple(CLOSING))
+    if not last or last.endswith(tuple(CLOSING)):
+        return False
+    opened = any(last.count(left) > last.count(right) for left, right in BRACKETS)
+    return opened or len(last) >= 10 and ("，" in last or "," in last) and not CHAPTER.match(last)
 
 
 def check_sections(ctx: Context) -> list[Finding]:
