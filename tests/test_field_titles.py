@@ -25,3 +25,15 @@ def test_ningxias_project_total_score_printed_in_the_head_after_the_title():
     # (the table's 总分), and the title ends before it.
     [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
     assert (table.title, table.total_score) == ("马铃薯冲薯繁育示范推广项目绩效目标自评表", 99)
+
+
+def test_a_title_naming_the_units_project_funds_names_the_unit():
+    # hebei_longyao l.5 "隆尧县市场监督管理局2019年度项目资金绩效自评报告"; l.11 repeats the title cut to "尧县市场监督管理局".
+    report = api.extract(api.load(DEV / "hebei_longyao_2019_shipinyaopin.txt"), "rules")
+    assert report.unit_name == "隆尧县市场监督管理局"
+
+
+def test_a_suffix_inside_a_longer_word_ends_no_unit_name():
+    # unknown_nd_nd_xiangcunzhenxing l.32 "用途均按照央、省衔接资金管理办法": 办 begins 办法, no unit is named anywhere.
+    report = api.extract(api.load(DEV / "unknown_nd_nd_xiangcunzhenxing.txt"), "rules")
+    assert report.unit_name is None
