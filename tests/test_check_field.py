@@ -131,3 +131,17 @@ def test_amounts_filled_in_yuan_under_a_wan_yuan_head():
     assert (scale.row, scale.severity, scale.expected, scale.actual) == ("合计", "warning", "254.67万元", "2546673.98万元")
     # a 元 table that says so (yunnan_yongde_2022, 公开14表 in 元) is no mismatch
     assert findings("yunnan_yongde_2022_yingyanggaishan", "unit_mismatch") == []
+
+
+def test_a_payment_rate_is_of_what_was_paid_and_what_was_left():
+    # unknown_nd_nd_xiangcunzhenxing l.28 "资金支付18501.096万元,未支703万元,支付率95%": 18501.096 ÷ (18501.096 + 703)
+    # = 96.34%, as l.22's "安排资金19204.096万" confirms.
+    [rate] = findings("unknown_nd_nd_xiangcunzhenxing", "narrative_arithmetic")
+    assert (rate.expected, rate.actual, rate.evidence[0].line) == ("96.34", "95", 28)
+
+
+def test_a_copy_cut_off_in_its_last_short_line_lacks_no_section():
+    # neimenggu_linhe l.16 stops inside a title it opened ("項目補助資金要嚴格按照《內"); unknown_nd_nd_xiangcunzhenxing
+    # l.36 after a clause comma ("公益岗位补助,用于开发农村"): what follows was cut off, not left out.
+    assert findings("neimenggu_linhe_2023_fangzaijianzai", "missing_section") == []
+    assert findings("unknown_nd_nd_xiangcunzhenxing", "missing_section") == []
