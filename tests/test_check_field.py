@@ -145,3 +145,9 @@ def test_a_copy_cut_off_in_its_last_short_line_lacks_no_section():
     # l.36 after a clause comma ("公益岗位补助,用于开发农村"): what follows was cut off, not left out.
     assert findings("neimenggu_linhe_2023_fangzaijianzai", "missing_section") == []
     assert findings("unknown_nd_nd_xiangcunzhenxing", "missing_section") == []
+
+
+def test_a_cut_off_dating_the_disasters_toll_is_background_not_a_result():
+    # chongqing_tongliang_2022 l.5 "截至2022年8月31日,全区农业受灾面积128014.98亩,成灾面积…,造成经济损失9121.6919万元":
+    # the drought the 救灾资金 answer, counted when it struck — not the funds' result dated before the year's end.
+    assert findings("chongqing_tongliang_2022_jiuzai", "date_inconsistency") == []
