@@ -19,6 +19,7 @@ from assistant.chat.tools import ReportTools
 from assistant.chat.vocabulary import TABLE_NUMBER, column_words
 from assistant.document import Document
 from assistant.errors import BadInput
+from assistant.values import printed_form
 from schemas import Answer, CheckedReport
 
 MODES = ("offline", "llm")
@@ -73,8 +74,11 @@ def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> st
 
 
 def located(answer: Answer, document: Document) -> Answer:
-    """The answer with each piece of evidence placed in the original file (page, sheet cell, Word table row)."""
-    items = [item if item.location is not None else item.model_copy(update={"location": document.location_at(item.line)})
+    """The answer with each piece of evidence quoted as its line prints it (a traditional-character line in its own
+    characters: the tools read the simplified copy) and placed in the original file (page, sheet cell, Word table row)."""
+    items = [item.model_copy(update={"quote": printed_form(item.quote, document.line_text(item.line)),
+                                     "location": item.location if item.location is not None
+                                     else document.location_at(item.line)})
              for item in answer.evidence]
     return answer.model_copy(update={"evidence": items})
 
