@@ -151,3 +151,9 @@ def test_a_cut_off_dating_the_disasters_toll_is_background_not_a_result():
     # chongqing_tongliang_2022 l.5 "截至2022年8月31日,全区农业受灾面积128014.98亩,成灾面积…,造成经济损失9121.6919万元":
     # the drought the 救灾资金 answer, counted when it struck — not the funds' result dated before the year's end.
     assert findings("chongqing_tongliang_2022_jiuzai", "date_inconsistency") == []
+
+
+def test_a_recomputed_rate_shows_its_figures_as_printed():
+    # unknown_nd_nd_xiangcunzhenxing l.28 "资金支付18501.096万元,未支703万元,支付率95%": not "18501.1÷19204.1"
+    [rate] = findings("unknown_nd_nd_xiangcunzhenxing", "narrative_arithmetic")
+    assert "18501.096÷19204.096=96.34%" in rate.message

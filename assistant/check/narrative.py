@@ -28,6 +28,8 @@ BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
 EXECUTION_RATE = re.compile(r"(?:执行|支付|拨付)率(?:为|达到|达|是)?$")
 # What was left of the fund beside what was spent: "资金支付18501.096万元,未支703万元,支付率95%".
 UNSPENT = re.compile(r"(?:未支付?|未拨付|未使用|未执行|结余|剩余)(?:资金)?$")
+# The operands of a recomputed rate are shown with every decimal the report prints ("18501.096÷19204.096").
+PRINTED = 6
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
 # A count the text composes: "实施项目共15个" = "年初批复8个项目" + "年中增加8个项目" (a decrease makes it no plain sum).
 COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
@@ -257,7 +259,7 @@ def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float 
     if abs(ratio - float(printed)) <= rate_tolerance(float(printed), decimals):
         return []
     return [finding("narrative_arithmetic", "error",
-                    f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
+                    f"{fmt(part, PRINTED)}÷{fmt(base, PRINTED)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, None,
                     expected=f"{ratio:.{max(decimals, 2)}f}", actual=printed)]
 
