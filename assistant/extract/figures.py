@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 
 from assistant.document import Paragraph
+from assistant.retrieval import cut
 from assistant.values import PROSE_NUMBER_PATTERN, chinese_to_number, printed_number
 
 MONEY_UNITS = ("亿元", "万元", "元", "万")
@@ -77,6 +78,7 @@ BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
 # A stop; OCR may read the 。 after a percentage as a letter o ("使用率 100%o具体评价范围为").
 CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]|(?<=%)o(?![A-Za-z])")
 # 共 ("共计") is no break inside 公共 ("一般公共预算财政拨款收入合计").
+LABEL_LENGTH = 16
 LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|包括|用于|为|是|(?<!公)共")
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 NUMBER_CHARS = re.compile(r"[\d.%]+")
@@ -189,7 +191,21 @@ def label_before(text: str, start: int) -> str:
         label = pieces[-2].strip()
     # The year first: "2022年全年实际支付" is 全年实际支付, not 年全年实际支付; an approximation is no part of a label.
     label = re.sub(r"\d{4}年度?|^[\d.、\s]+", "", label)
-    return label.removesuffix(next((word for word in APPROX_BEFORE if label.endswith(word)), ""))[-16:] or "金额"
+    label = label.removesuffix(next((word for word in APPROX_BEFORE if label.endswith(word)), ""))
+    return last_words(label, LABEL_LENGTH) or "金额"
+
+
+def last_words(text: str, length: int) -> str:
+    """The whole words ending the text, at most `length` characters ("…脱贫攻坚成果和乡村振兴建设任务安排资金" →
+    "成果和乡村振兴建设任务安排资金", not "坚成果和…"); the last characters when its last word alone is longer."""
+    if len(text) <= length:
+        return text
+    kept = ""
+    for word in reversed(cut(text)):
+        if len(kept) + len(word) > length:
+            break
+        kept = word + kept
+    return kept or text[-length:]
 
 
 def cited(text: str, position: int) -> bool:
