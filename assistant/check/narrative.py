@@ -6,7 +6,7 @@ text_table_mismatch, total_score_mismatch (the 自评分 the text quotes vs the 
 import re
 from bisect import bisect_right
 
-from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
+from assistant.check.base import PRINTED, Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import of_year, same_basis, same_value, shared_subject
@@ -28,8 +28,6 @@ BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
 EXECUTION_RATE = re.compile(r"(?:执行|支付|拨付)率(?:为|达到|达|是)?$")
 # What was left of the fund beside what was spent: "资金支付18501.096万元,未支703万元,支付率95%".
 UNSPENT = re.compile(r"(?:未支付?|未拨付|未使用|未执行|结余|剩余)(?:资金)?$")
-# The operands of a recomputed rate are shown with every decimal the report prints ("18501.096÷19204.096").
-PRINTED = 6
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
 # A count the text composes: "实施项目共15个" = "年初批复8个项目" + "年中增加8个项目" (a decrease makes it no plain sum).
 COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
