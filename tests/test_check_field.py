@@ -1,7 +1,7 @@
 """Checks on real published tables and reports of the field set's dev split (evals/field/dev): each test reads
 the source text a reviewer read and asserts the finding the source line shows."""
 from assistant import api
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
 
@@ -157,3 +157,13 @@ def test_a_recomputed_rate_shows_its_figures_as_printed():
     # unknown_nd_nd_xiangcunzhenxing l.28 "资金支付18501.096万元,未支703万元,支付率95%": not "18501.1÷19204.1"
     [rate] = findings("unknown_nd_nd_xiangcunzhenxing", "narrative_arithmetic")
     assert "18501.096÷19204.096=96.34%" in rate.message
+
+
+def test_a_copy_that_stops_on_a_numbered_heading_lacks_no_section():
+    # yunnan_shidian_2021 l.55 "1.产出指标完成情况分析" is the copy's last line: what stood under it was cut off, so
+    # 存在的问题, 改进措施 and 自评结果应用 are not missing from the report.
+    assert findings("yunnan_shidian_2021_tangliaozhe", "missing_section") == []
+    # sample 004 ends on "附件：1.部门整体支出绩效评价基础数据表 / 2.部门整体支出绩效评价指标评分表": an attachment listed
+    # last is no heading, and the report still lacks what it lacks
+    [sample] = SAMPLES.glob("004_*.txt")
+    assert [f for f in api.check(sample, "rules").findings if f.rule == "missing_section"]
