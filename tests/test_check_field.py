@@ -167,3 +167,11 @@ def test_a_copy_that_stops_on_a_numbered_heading_lacks_no_section():
     # last is no heading, and the report still lacks what it lacks
     [sample] = SAMPLES.glob("004_*.txt")
     assert [f for f in api.check(sample, "rules").findings if f.rule == "missing_section"]
+
+
+def test_a_bare_ten_thousand_shared_out_lacks_its_yuan():
+    # anhui_xuanzhou_2022 l.14 "區(qū)應急局黨委會會議研究70萬分配方案" among "7萬元" amounts: 70萬 lacks 元; l.14's
+    # "2022年8月31日,…會議研究" dates a meeting, and l.12 "截止2022年12月31日" is the year's end: no date finding
+    [bare] = findings("anhui_xuanzhou_2022_hanzaijiuzai", "unit_missing")
+    assert (bare.evidence[0].line, bare.expected, bare.actual) == (14, "70万元", "70万")
+    assert findings("anhui_xuanzhou_2022_hanzaijiuzai", "date_inconsistency") == []

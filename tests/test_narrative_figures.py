@@ -259,6 +259,12 @@ def test_a_bare_ten_thousand_is_money_only_under_money_words():
     assert [(f.value, f.unit, f.label) for f in report] == [(50, "万", "补助资金")]
 
 
+def test_a_bare_ten_thousand_before_the_plan_that_shares_it_out_is_money():
+    # anhui_xuanzhou_2022 l.14 "對中央自然災害資金,2022年8月31日,區(qū)應急局黨委會會議研究70萬分配方案如下": the 70萬
+    # the plan shares out among the towns is money printed without its 元
+    assert (70, "万") in key_figures("anhui_xuanzhou_2022_hanzaijiuzai", 14)
+
+
 def test_a_stop_ocr_read_as_a_letter_after_a_percentage_ends_the_sentence():
     # jiangxi_nanchang l.5 "…2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场…"
     text = "2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场"

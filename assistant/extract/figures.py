@@ -57,10 +57,12 @@ COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作�
 MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩", "hm²", "hm2", "hm", "ha", "km²", "km", "m²", "m³", "kg")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+# What a bare 万 printed before them is: funds, or the plan sharing them out ("研究70万分配方案").
+MONEY_NAMED_AFTER = ("资金", "经费", "分配")
 _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE_UNITS + ("%", "％"), key=len,
                                                             reverse=True))
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
-# missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
+# missing its 元), at a stop or before the funds or plan it names ("研究70万分配方案", "安排50万资金"). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
     # The lookahead lets the scan pass a position that starts no number with one test.
     rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{PROSE_NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
@@ -69,7 +71,7 @@ FIGURE = re.compile(
     r"(?:(?P<money>(?:亿|万)[ \u3000]?(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5A-Za-z])|(?P<points>分)(?![钟别之期批类级项数局析配])"
+    rf"|(?P<bare>万)(?:(?![\u4e00-\u9fa5A-Za-z])|(?={'|'.join(MONEY_NAMED_AFTER)}))|(?P<points>分)(?![钟别之期批类级项数局析配])"
     # no unit before a stop: kept only as the self-score after its words (总得分90,)
     r"|(?P<stated>)(?=[，,。；;、)）\s]|$))"
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
@@ -139,8 +141,10 @@ class NarrativeFigure:
 
     @property
     def is_money(self) -> bool:
-        """An amount of money: in 元, 万元 or 亿元, or a bare 万 whose words speak of money."""
-        return self.family == "money" and (self.unit != "万" or bool(MONEY_WORDS.search(self.before)))
+        """An amount of money: in 元, 万元 or 亿元, or a bare 万 whose words speak of money or that names the funds
+        or the plan sharing them out right after it."""
+        return self.family == "money" and (self.unit != "万" or bool(MONEY_WORDS.search(self.before))
+                                           or self.after.startswith(MONEY_NAMED_AFTER))
 
     @property
     def amount(self) -> float:
