@@ -2,7 +2,10 @@
 tables of a few samples and field dev reports at test time; the floors are the F1 measured minus a margin)."""
 import pytest
 
+from assistant import api
 from assistant.document import TableBlock
+from assistant.evaluate.extraction import score_extraction
+from assistant.ingest import read_bytes
 from assistant.layout import parse_text
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
@@ -411,3 +414,30 @@ def test_spaced_row_that_no_fixed_width_fits_is_its_lines_cells():
     table = next(block for block in other if isinstance(block, TableBlock))
     assert ["", "效益指标（30分）", "经济效益指标", "不适应", "90%", "", "7.5", "6.75", "逐步提高"] in \
         [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def pasted_report(ident: str, style: str, template: str = ""):
+    """The rules extractor's report on a sample or field report's gold tables as evals/tools/paste.py prints them
+    in `style` (drawn in the official form `template`, when given), with that report's gold."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                                            ROOT / "evals" / "field", template=template)
+                             if item[1].startswith(ident)]
+    report = api.extract(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    return report, gold
+
+
+def tables_f1(report, gold) -> float:
+    """Extraction F1 on the tables alone (the paste prints no narrative), as paste.py scores it."""
+    tally, _ = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
+    return tally.f1
+
+
+def test_monospace_form_whose_head_rows_print_one_cell_stays_one_table():
+    # 001's department table drawn in the central-transfer form and copied monospace: 转移支付名称 and its value,
+    # then 中央主管部门 alone (its value left empty), then the aligned rows: the head belongs to the table (not a
+    # paragraph "转移支付名称益阳市…" taken for the unit), and its columns are cut over all its rows.
+    report, gold = pasted_report("001_", "d", "region-central-transfer")
+    assert report.unit_name == gold.unit_name == "益阳市市场监督管理局"
+    assert [table.name for table in report.tables] == [table.name for table in gold.tables]
+    assert tables_f1(report, gold) == 1.0
