@@ -9,6 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, chain, takewhile
@@ -807,7 +808,8 @@ def cell_text(paragraph: Paragraph) -> str:
 
 
 def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
-    """Turn runs of one-cell-per-line paragraphs under an indicator header into a table."""
+    """Turn runs of one-cell-per-line paragraphs under an indicator header into a table (a narrow column's wrapped
+    cells joined again first, `unwrapped`)."""
     result: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -818,21 +820,91 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         end = index
         while end < len(blocks) and isinstance(blocks[end], Paragraph):
             end += 1
-        run = rebuild_core_tables(blocks[index:end])
-        if len(run) < end - index or any(isinstance(b, TableBlock) for b in run):
-            result.extend(run)
-            index = end
-            continue
-        pages = strip_page_marks(run)
-        cells = unflattened(pages)
-        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
-        as_printed = rebuild_run(run, as_printed=True)
-        # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
-        # rows); otherwise the paragraphs stay as printed.
-        cut = table_rows(rebuilt)
-        result.extend(rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed)
+        result.extend(rebuild_paragraphs(unwrapped(blocks[index:end])))
         index = end
     return result
+
+
+def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
+    """A run of paragraphs with the tables its one-cell-per-line dumps make rebuilt."""
+    core = rebuild_core_tables(run)
+    if len(core) < len(run) or any(isinstance(b, TableBlock) for b in core):
+        return core
+    pages = strip_page_marks(run)
+    cells = unflattened(pages)
+    rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
+    as_printed = rebuild_run(run, as_printed=True)
+    # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
+    # rows); otherwise the paragraphs stay as printed.
+    cut = table_rows(rebuilt)
+    return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+LABEL_LENGTH = 10  # characters, most, of a funds word printed alone
+SHORTEST_WRAP = 6  # characters: a column narrower than this breaks words, not cells
+WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow column wrapped its cells
+
+
+def wrap_width(run: list[Paragraph]) -> int | None:
+    """The width, in characters, of the narrow column that wrapped the run's cells, or None: the line length most
+    lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
+    column's cells never run past its width; prose outside the table runs far longer)."""
+    lengths = Counter(len(p.text.strip()) for p in run if len(p.text.strip()) >= SHORTEST_WRAP)
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda item: (item[1], item[0]))
+    longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
+    if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
+        return width
+    return None
+
+
+def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
+    """The cells a narrow column wrapped over lines joined again: a line as wide as the column runs on to the next,
+    unless it is a label by itself (a head key waits for its value: …名称, …负责人) or the next line is a cell by
+    itself (`own_cell`)."""
+    width = wrap_width(run)
+    if width is None:
+        return run
+    texts = [normalize_text(paragraph.text) for paragraph in run]
+    joined: list[Paragraph] = []
+    runs_on = False
+    for index, (paragraph, text) in enumerate(zip(run, texts)):
+        # A number the edge broke, or a "label：" whose amount the edge put on the next line, is one cell.
+        one_cell = bool(joined) and BROKEN_NUMBER.search(joined[-1].text.strip() + "|" + text)
+        if runs_on and text and (one_cell or not own_cell(texts, index, width)):
+            joined[-1] = Paragraph(joined[-1].text + paragraph.text, joined[-1].line)
+        else:
+            joined.append(paragraph)
+        runs_on = len(paragraph.text.strip()) == width and not whole_label(text) and not HEAD_LABEL.search(text)
+    return joined
+
+
+def own_cell(texts: list[str], index: int, width: int) -> bool:
+    """Whether a line after one as wide as the column is a cell of its own, not the rest of the cell above: a
+    label, a figure or a verdict shorter than the column ("开展520计量日活动次数" is a whole name before its target
+    "≥1次"), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
+    ("效果明显" "达成预期指标")."""
+    text, following = texts[index], texts[index + 1] if index + 1 < len(texts) else ""
+    return whole_label(text) or len(text) < width and bool(FIGURE_START.match(text) or VERDICT.match(text)) \
+        or following == text or len(following) < width and bool(VERDICT.match(following))
+
+
+# A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
+FIGURE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|不少于|不低于|不超过|不高于|大于|小于|低于|高于|达到)?\d")
+# A verdict on a target, a cell of its own: 达成预期指标, 达到目标, 未完成.
+VERDICT = re.compile(r"^(?:达成|达到|符合|超过|未完成|未达)")
+# A number the column's edge broke ("1824." | "18", "6879" | ".35"), or the amount after a label's colon.
+BROKEN_NUMBER = re.compile(r"(?:\d\.?\||[:：]\|)\d|\d\|[.%]")
+# A numbered section heading (一、…, （一）…): prose of its own, never a cell running on.
+SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+def whole_label(text: str) -> bool:
+    """A normalised line that is a label of the form by itself: a level name, a column or goals word, a funds
+    word, a table's title, a numbered section heading."""
+    return is_level(text) or text in HEADER_WORDS or bool(slot(text)) or text in GOAL_WORDS \
+        or len(text) <= LABEL_LENGTH and role_of(text, FUND_ROLES) is not None or is_title(text) or bool(SECTION.match(text))
 
 
 def rejoined(blocks: list[Block]) -> list[Block]:

@@ -3,10 +3,11 @@ tables of a few samples and field dev reports at test time; the floors are the F
 import pytest
 
 from assistant import api
-from assistant.document import TableBlock
+from assistant.document import Paragraph, TableBlock
 from assistant.evaluate.extraction import score_extraction
 from assistant.ingest import read_bytes
 from assistant.layout import parse_text
+from assistant.layout_dump import wrap_width
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
@@ -416,15 +417,20 @@ def test_spaced_row_that_no_fixed_width_fits_is_its_lines_cells():
         [[cell.text for cell in row.cells] for row in table.rows]
 
 
-def pasted_report(ident: str, style: str, template: str = ""):
-    """The rules extractor's report on a sample or field report's gold tables as evals/tools/paste.py prints them
-    in `style` (drawn in the official form `template`, when given), with that report's gold."""
+def pasted_text(ident: str, style: str, template: str = ""):
+    """A sample or field report's gold tables as evals/tools/paste.py prints them in `style` (drawn in the official
+    form `template`, when given), and that report's gold."""
     paste = eval_tool("paste")
     [(_, _, sheet, gold)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
                                                             ROOT / "evals" / "field", template=template)
                              if item[1].startswith(ident)]
-    report = api.extract(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
-    return report, gold
+    return paste.pasted(sheet, style), gold
+
+
+def pasted_report(ident: str, style: str, template: str = ""):
+    """The rules extractor's report on that pasted text, and the report's gold."""
+    text, gold = pasted_text(ident, style, template)
+    return api.extract(read_bytes(text.encode("utf-8"), "pasted.txt"), "rules"), gold
 
 
 def tables_f1(report, gold) -> float:
@@ -441,3 +447,22 @@ def test_monospace_form_whose_head_rows_print_one_cell_stays_one_table():
     assert report.unit_name == gold.unit_name == "益阳市市场监督管理局"
     assert [table.name for table in report.tables] == [table.name for table in gold.tables]
     assert tables_f1(report, gold) == 1.0
+
+
+def test_cells_a_narrow_column_wrapped_are_joined_again():
+    # 001 pasted from a narrow column (every cell wrapped at 12 characters): a line as wide as the column runs on
+    # ("益阳市市场监督管理局（汇" "总）", the goals over dozens of lines), a whole 12-character name stays before its
+    # target ("开展520计量日活动次数" "≥1次"), and a target printed twice stays a cell ("不断提升" "不断提升").
+    report, gold = pasted_report("001_", "j")
+    assert [table.name for table in report.tables] == [table.name for table in gold.tables]
+    assert tables_f1(report, gold) >= 0.98
+    # hubei_hbust: names broken before their last characters ("受资助本专科困难学生覆盖" "率") keep their figures.
+    report, gold = pasted_report("hubei_hbust", "j")
+    assert tables_f1(report, gold) == 1.0
+
+
+def test_a_line_as_wide_as_most_is_no_wrap_in_an_ordinary_dump():
+    # The same tables one cell a line, nothing wrapped: no line length stands out, so no cell is joined to the next.
+    for ident in ("001_", "002_", "anhui_tangxi", "shanghai_putuo"):
+        lines = [line for line in pasted_text(ident, "b")[0].splitlines() if line.strip()]
+        assert wrap_width([Paragraph(line, number) for number, line in enumerate(lines, start=1)]) is None
