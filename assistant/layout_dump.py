@@ -84,16 +84,41 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
+            if joined in HEADER_WORDS or \
                     (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
         else:
-            break
+            # A line naming one column, else column words a copy ran together on one line.
+            together = run_together_words(texts[index]) or [texts[index]] * bool(slot(texts[index]))
+            if not together:
+                break
+            words += [(word, index, index) for word in together]
+            index += 1
     names = {slot(w) for w, _, _ in words}
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
         {"level3", "target", "actual"} <= names else []
+
+
+def run_together_words(text: str) -> list[str]:
+    """Two or three column words a copy ran together on one line ("二级指标三级指标"), each whole; else []. Of the
+    ways to cut it, the one with most of the dump's own words, then the fewest and evenest ("年初目标值(A)"
+    "实际完成值(B)", not "年初目标值(A)实际" "完成值(B)")."""
+    if len(text) > RUN_TOGETHER_LENGTH or not any(word in text for word in HEADER_WORDS):
+        return []
+
+    def word(piece: str) -> bool:
+        return piece in HEADER_WORDS or bool(slot(piece))
+    cuts = [[text[:at], text[at:]] for at in range(2, len(text) - 1)]
+    cuts += [[text[:at], text[at:then], text[then:]] for at in range(2, len(text) - 3)
+             for then in range(at + 2, len(text) - 1)]
+    spelled = [pieces for pieces in cuts if all(map(word, pieces))]
+    return max(spelled, key=lambda pieces: (sum(piece in HEADER_WORDS for piece in pieces), -len(pieces),
+                                            min(map(len, pieces))), default=[])
+
+
+RUN_TOGETHER_LENGTH = 30  # characters, most, of the column words a copy ran together on one line
 
 
 # The words that stand before a column word and are cut off from it where a flattened line is cut at the word.

@@ -466,3 +466,16 @@ def test_a_line_as_wide_as_most_is_no_wrap_in_an_ordinary_dump():
     for ident in ("001_", "002_", "anhui_tangxi", "shanghai_putuo"):
         lines = [line for line in pasted_text(ident, "b")[0].splitlines() if line.strip()]
         assert wrap_width([Paragraph(line, number) for number, line in enumerate(lines, start=1)]) is None
+
+
+def test_column_words_a_copy_ran_together_are_the_header():
+    # 000 drawn in Yunnan's score-only form and pasted with a copy's damage: "二级指标三级指标" on one line is two
+    # column words, so the header is read and the rows under it with it (F1 0.17 when the header was missed; the
+    # cells the copy lost or ran together are still lost).
+    report, gold = pasted_report("000_", "l", "yunnan-20-80-score-only")
+    assert tables_f1(report, gold) >= 0.4
+    lines = ["一级指标", "二级指标三级指标", "年初目标值(A)实际完成值(B)", "得分",
+             "产出指标", "数量指标", "培训人数", "50人", "52人", "10"]
+    rows = filled_rows(lines)
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]
+    assert ["产出指标", "数量指标", "培训人数", "50人", "52人", "10"] in rows
