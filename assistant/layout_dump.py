@@ -154,9 +154,10 @@ def is_level(text: str) -> bool:
 
 
 def join_levels(items: list[Paragraph]) -> list[Paragraph]:
-    """Rejoin level names broken over lines ("经济效" + "益指标")."""
+    """Rejoin level names broken over lines ("经济效" + "益指标"); a 一级 and a 二级指标 a copy ran together on one
+    line ("产出指标时效指标") are two."""
     joined: list[Paragraph] = []
-    for item in items:
+    for item in (part for item in items for part in run_together_levels(item)):
         previous = normalize_text(joined[-1].text) if joined else ""
         if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
@@ -167,6 +168,17 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
         else:
             joined.append(item)
     return joined
+
+
+def run_together_levels(item: Paragraph) -> list[Paragraph]:
+    """A line holding a 一级指标 and a 二级指标 run together as the two names; any other line as it is."""
+    text = normalize_text(item.text)
+    cut = next((at for at in range(4, len(text) - 3) if LEVEL1.match(text[:at]) and LEVEL2.match(text[at:])), None) \
+        if len(text) <= 2 * LEVEL_LENGTH and not LEVEL1.match(text) else None
+    return [item] if cut is None else [Paragraph(text[:cut], item.line), Paragraph(text[cut:], item.line)]
+
+
+LEVEL_LENGTH = 12  # characters, most, of a level name
 
 
 def is_placeholder(text: str) -> bool:

@@ -489,3 +489,10 @@ def test_letters_ocr_read_for_digits_in_a_figure_are_digits():
     [row] = [row for row in report.tables[0].indicators if row.level3 == "任务完成时间"]
     assert (row.target, row.actual) == ("2022年12月31日前", "2022年12月")
     assert [normalize_text(text) for text in ("9S%", "SO2排放量", "ISO9001认证")] == ["95%", "SO2排放量", "ISO9001认证"]
+
+
+def test_level_names_a_copy_ran_together_are_two_cells():
+    # The same paste: 任务完成时间's 一级 and 二级指标 were run together on one line ("产出指标时效指标").
+    report, _ = pasted_report("000_", "l", "yunnan-20-80-score-only")
+    [row] = [row for row in report.tables[0].indicators if row.level3 == "任务完成时间"]
+    assert (row.level1, row.level2) == ("产出指标", "时效指标")
