@@ -879,14 +879,17 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
 
 LABEL_LENGTH = 10  # characters, most, of a funds word printed alone
 SHORTEST_WRAP = 6  # characters: a column narrower than this breaks words, not cells
+SPACED_ROW_PARTS = 3  # words apart by spaces, fewest, of a row printed on one line
 WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow column wrapped its cells
 
 
 def wrap_width(run: list[Paragraph]) -> int | None:
     """The width, in characters, of the narrow column that wrapped the run's cells, or None: the line length most
     lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
-    column's cells never run past its width; prose outside the table runs far longer)."""
-    lengths = Counter(len(p.text.strip()) for p in run if len(p.text.strip()) >= SHORTEST_WRAP)
+    column's cells never run past its width; prose outside the table runs far longer). Rows printed a line each
+    with spaces between their cells are no column's lines, however alike their lengths."""
+    lengths = Counter(len(p.text.strip()) for p in run
+                      if len(p.text.strip()) >= SHORTEST_WRAP and len(p.text.split()) < SPACED_ROW_PARTS)
     if not lengths:
         return None
     width, count = max(lengths.items(), key=lambda item: (item[1], item[0]))
