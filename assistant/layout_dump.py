@@ -888,11 +888,12 @@ def wrap_width(run: list[Paragraph]) -> int | None:
     lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
     column's cells never run past its width; prose outside the table runs far longer). Rows printed a line each
     with spaces between their cells are no column's lines, however alike their lengths."""
-    lengths = Counter(len(p.text.strip()) for p in run
-                      if len(p.text.strip()) >= SHORTEST_WRAP and len(p.text.split()) < SPACED_ROW_PARTS)
-    if not lengths:
+    lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
+    lengths = Counter(map(len, lines))
+    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS)
+    if not wrapped:
         return None
-    width, count = max(lengths.items(), key=lambda item: (item[1], item[0]))
+    width, count = max(wrapped.items(), key=lambda item: (item[1], item[0]))
     longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
     if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
         return width
