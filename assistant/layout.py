@@ -206,11 +206,11 @@ def aligned_as_tabs(lines: list[str]) -> list[str]:
     with two rows of three cells or more; its columns are cut over all its runs."""
     result = list(lines)
     for runs in aligned_tables(lines):
-        rows = aligned_rows([lines[index].rstrip() for start, end in runs for index in range(start, end)])
-        for (start, end), (next_start, _) in zip(runs, runs[1:]):
+        indices = [index for start, end in runs for index in range(start, end)]
+        for index, row in zip(indices, aligned_rows([lines[index].rstrip() for index in indices])):
+            result[index] = row
+        for (_, end), (next_start, _) in zip(runs, runs[1:]):
             result[end:next_start] = [f"{line.strip()}\t" for line in lines[end:next_start]]
-        for index in (index for start, end in runs for index in range(start, end)):
-            result[index] = rows.pop(0)
     return result
 
 
