@@ -996,6 +996,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    late = late_scored_rows(run) if as_printed else None  # its rows are told by where the lines break
+    if late is not None:
+        start, table, rest, end = late
+        return basic_data_tables(run[:start]) + [table] + rest + rebuild_run(run[end:], as_printed)
     scored = scored_item_rows(run)
     if scored is not None:
         start, title, table, end = scored
@@ -1176,6 +1180,7 @@ SCORED_ITEM = re.compile(r"[^()（）\d]{1,40}?(?:[（(][^()（）\d]{0,40}[)）
 LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
 ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
+SENTENCE_MARK = re.compile(r"[。,，;；:：]")  # prose, never a score sheet's item
 
 
 def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
@@ -1199,7 +1204,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
         for items, line, score in lines:
             names = SCORED_ITEM.findall(items)
             rest = items[sum(map(len, names)):]
-            if rest and (score.text or len(rest) > UNSCORED_TAIL or re.search(r"[。,，;；:：]", rest)):
+            if rest and (score.text or len(rest) > UNSCORED_TAIL or SENTENCE_MARK.search(rest)):
                 break  # text that is no item: the sheet has ended
             names += [rest] if rest else []  # the last item, cut off before its points
             if not names:
@@ -1213,6 +1218,83 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
             return None
         return start, title, TableBlock(rows), end
     return None
+
+
+# The 一级 and 二级 names of 四川省 2017 项目支出绩效评价得分表 (evals/field/TEMPLATES.md): a PDF's text runs each into
+# the 三级指标 after it ("项目完成完成数量"), so the form's own words tell where the 三级 name starts.
+SHEET_LEVELS = {"level1": ("项目决策", "项目管理", "项目绩效"),
+                "level2": ("科学决策", "绩效目标", "资金管理", "项目执行", "项目完成", "项目效益")}
+# The 分值 and 得分 of the row above at the start of a line ("3 2 执行规范"), not a level's points cut at a line
+# break ("10 ) 绩效目标", "3 分)项目执行").
+LEADING_VALUES = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:\s{1,4}(\d{1,3}(?:\.\d{1,2})?))?(?=\s|$)(?!\s{0,4}分?\s{0,4}[)）])")
+# A level's points, whole or cut at a line break: "(20 分)", "20 分)", "(20 )", "( 特性指标70 分)", a last "(".
+POINTS_PIECE = re.compile(r"[（(]?\s{0,4}[^\d()（）\s]{0,8}\s{0,4}\d{1,3}(?:\.\d{1,2})?\s{0,4}分?\s{0,4}[)）]|[（(]\s{0,4}$")
+SHEET_NAME = 16  # characters a 三级指标 of the sheet runs to; a longer piece is the prose after it
+
+
+def sheet_names(text: str) -> list[str] | None:
+    """A line's names with the levels' points taken out, a bracketed gloss kept with its name ("可行性 (政策完善)");
+    None when a piece is no name (a number, a sentence)."""
+    pieces: list[str] = []
+    for piece in POINTS_PIECE.sub(" ", text).split():
+        if pieces and piece[0] in "(（":
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    if any(DIGIT.search(piece) or len(piece) > SHEET_NAME or SENTENCE_MARK.search(piece) for piece in pieces):
+        return None
+    return pieces
+
+
+def late_scored_rows(run: list[Paragraph]) -> tuple[int, TableBlock, list[Paragraph], int] | None:
+    """A 2017 project score sheet (一级 | 二级 | 三级指标 | 分值 | 得分) cut off above its header, printed as lines whose
+    breaks fall one cell late: each line starts with the 分值 and 得分 of the row above ("5 4 完成时效"), then the
+    row's level names, each after its points, run into its 三级指标 ("(20 ) 项目完成完成数量"); a number with no row
+    waiting for it is a page number; 总分 ends the sheet. Returns where it starts, the table, the text after 总分 and
+    where it ends; None without three rows so read."""
+    start = next((i for i, p in enumerate(run) if (names := sheet_names(p.text)) and names[0].startswith(
+        SHEET_LEVELS["level1"])), None)
+    if start is None or any(is_indicator_header(normalize_text(p.text).split()) for p in run[:start]):
+        return None  # a sheet under its header is read by its header
+    levels = {"level1": "", "level2": ""}
+    rows: list[list[Cell]] = []
+    waiting: list[Cell] | None = None
+    end, rest = start, []
+    for paragraph in run[start:]:
+        text = paragraph.text.strip()
+        values = LEADING_VALUES.match(text) if end > start else None
+        if waiting is not None:
+            # The row above takes the numbers this line starts with; without them, or with a 得分 above its 分值,
+            # the lines are no such sheet (any more).
+            if not values or float(values.group(2) or 0) > float(values.group(1)):
+                break
+            waiting[3:] = [Cell(values.group(1), paragraph.line), Cell(values.group(2) or "", paragraph.line)]
+            waiting = None
+        if values:
+            text = text[values.end():].strip()
+        if text.startswith(TOTAL):
+            rest = [Paragraph(text[2:], paragraph.line)] if text[2:].strip() else []
+            end += 1
+            break
+        names = sheet_names(text)
+        if names is None or (not names and not values and not POINTS_PIECE.search(text)):
+            break
+        for name in names:
+            for level, words in SHEET_LEVELS.items():
+                word = next((word for word in words if name.startswith(word)), None)
+                if word:
+                    levels[level], name = word, name[len(word):]
+                    if level == "level1":
+                        levels["level2"] = ""
+            if name:
+                waiting = [Cell(levels["level1"], paragraph.line), Cell(levels["level2"], paragraph.line),
+                           Cell(name, paragraph.line), Cell("", paragraph.line), Cell("", paragraph.line)]
+                rows.append(waiting)
+        end += 1
+    if sum(bool(row[3].text) for row in rows) < 3:
+        return None
+    header = Row([Cell(word, run[start].line) for word in (*LEVEL_WORDS, "分值", "得分")])
+    return start, TableBlock([header, *map(Row, rows)]), rest, end
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
