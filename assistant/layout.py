@@ -35,8 +35,9 @@ PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*
                          r"\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
-# A publisher's note about the copy, printed between a table's title and the table: 详情见附件, (注:以下内容为附件图片识别…).
-COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：])")
+# A line printed between a table's title and the table: a publisher's note about the copy (详情见附件, (注:以下内容为
+#附件图片识别…)), or the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□).
+COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
@@ -496,7 +497,7 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
             if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(previous.text):
-                cursor -= 1  # the publisher's note between the title and its table
+                cursor -= 1  # a note between the title and its table
                 continue
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
                 break

@@ -568,6 +568,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
                                                      and not LEVEL1.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
+    # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
+    by_line = len({p.line for p in lines[:end]}) < end
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
@@ -587,6 +589,9 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
                 return rows, used
             cells = rest[:1 + len(values)]
+            if by_line:
+                # Rows printed one a line: a row ends with its line, however few values it printed.
+                cells = list(takewhile(lambda item: item.line == rest[0].line, cells))
             rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
             rest = rest[len(cells):]
         used += len(group)
@@ -920,13 +925,21 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     rows_follow = False
     for paragraph in pages:
         parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
-        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
+        # "……" is a row with no indicator; a lone name, a row that printed no values (指标4.不合格产品处置率).
+        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text) or lone_name(paragraph.text)):
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
         unflat = unflatten(paragraph)
         rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
         cells += unflat
     return cells
+
+
+def lone_name(text: str) -> bool:
+    """A line that can be a row's name printed alone: short, no figure, no sentence, no title or total."""
+    name = normalize_text(text)
+    return 0 < len(name) <= ROW_NAME and not DIGIT.search(name.split(".", 1)[-1]) and not SENTENCE_MARK.search(
+        name.split(":", 1)[-1]) and not is_title(name) and name not in TOTAL
 
 
 def balanced(text: str) -> bool:
@@ -1372,7 +1385,7 @@ def keyed(row: Row) -> bool:
 # labels of a form's contact lines.
 HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
-    "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
+    "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话", "联系人及电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570), but
 # not a funds column's own money word (实际支出 heads the 执行数 column; see USED_AFTER_SOURCES).

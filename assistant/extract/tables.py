@@ -103,7 +103,9 @@ def classify(block: TableBlock) -> str | None:
     words = "".join(label(t) for row in block.rows for t in row.texts())
     if "基础数据" in title or ("编制数" in words and "三公经费" in words):
         return "basic_data"
-    if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
+    # A transfer payment's (区域) self-evaluation is read as a project's, whatever unit fills it in.
+    if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title \
+            or "转移支付" in title:
         return "project"
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
