@@ -1397,10 +1397,11 @@ LINE_KEYS = (*HEAD_KEYS, "部门",
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
-FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1[.．、:：])")
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
-ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述")
+ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
+                       "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
@@ -1675,7 +1676,12 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     sources, sources_end = twice_printed_sources(run, before_funds)
     rows += sources
     if funds is None:
-        return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
+        paired = paired_funds(run)
+        if paired is None:
+            return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
+        top, block, cursor = paired
+        goals, cursor = goal_rows(run, texts, cursor)
+        return min(start, top), rows + block + goals, cursor
     index, words = funds
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
@@ -1727,21 +1733,74 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
-    goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)
-    if goal is not None and any(word in texts[cursor:goal] for word in EXPECTED_GOAL_WORDS):
-        rest = run[goal + 1:]
-        rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
-        words = rest[0].text.split() if len(rest) == 1 else []
-        if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
-            # Both goals on one line, apart by a space: cut where the numbering starts again.
-            rest = [Paragraph(word, rest[0].line) for word in words]
-        if rest:
-            # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
-                          and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
-            expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
-            achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
-                else Cell("", rest[0].line)
-            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
-        cursor = len(run)
-    return start, rows, cursor
+    goals, cursor = goal_rows(run, texts, cursor)
+    return start, rows + goals, cursor
+
+
+GOAL_HEAD = 20  # characters of a line that prints the goals' words, both of them or the last
+
+
+def goal_rows(run: list[Paragraph], texts: list[str], cursor: int) -> tuple[list[Row], int]:
+    """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
+    line apart by a space) and the two texts under them; the rows and where the head ends."""
+    goal = next((i for i in range(cursor, len(texts))
+                 if len(texts[i]) <= GOAL_HEAD and texts[i].endswith(ACHIEVED_GOAL_WORDS)), None)
+    if goal is None or not any(word in "".join(texts[cursor:goal + 1]) for word in EXPECTED_GOAL_WORDS):
+        return [], cursor
+    rest = run[goal + 1:]
+    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
+                                                               for word in run[goal].text.split()]
+    rows = [Row(head)]
+    words = rest[0].text.split() if len(rest) == 1 else []
+    if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
+        # Both goals on one line, apart by a space: cut where the numbering starts again.
+        rest = [Paragraph(word, rest[0].line) for word in words]
+    if rest:
+        # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
+        split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
+                      and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
+        expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
+        achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
+            else Cell("", rest[0].line)
+        rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
+    return rows, len(run)
+
+
+# An amount printed after its funds column word on one line, pairs apart by spaces (Sichuan's 区域 form:
+# "转移支付预算数(A) 5.8万 预算执行率(B/A) 100%" "转移支付执行数(B) 5.8万").
+PAIRED_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,6})?(?:万元|万|元|%)?$")
+BLOCK_PIECES = 4  # lines of a block label broken one word a line above its pairs ("预算" "执行" "情况" "(万元)")
+BLOCK_PIECE = 6  # characters each such line keeps
+
+
+def amount_pairs(text: str) -> list[tuple[str, str]]:
+    """A line's (funds column word, amount) pairs; none unless the whole line is such pairs."""
+    words = text.split()
+    pairs = list(zip(words[::2], words[1::2]))
+    if not pairs or len(words) % 2 or not all(role_of(word, FUND_ROLES) and PAIRED_AMOUNT.match(amount)
+                                              for word, amount in pairs):
+        return []
+    return pairs
+
+
+def paired_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """A funds block printed as column word–amount pairs on consecutive lines, under its label broken one word a
+    line: a funds header (the words) and one row of the amounts (the label without its unit, then the amounts). Returns where the block starts, the two rows and where it ends; None without pairs of
+    the 执行数 and another column."""
+    index = next((i for i, p in enumerate(run) if amount_pairs(p.text)), None)
+    if index is None:
+        return None
+    end, pairs = index, []
+    while end < len(run) and (more := amount_pairs(run[end].text)):
+        pairs, end = pairs + more, end + 1
+    roles = {role_of(word, FUND_ROLES) for word, _ in pairs}
+    if "executed" not in roles or len(roles) < 2:
+        return None
+    top = index
+    while index - top < BLOCK_PIECES and top and 0 < len(normalize_text(run[top - 1].text)) <= BLOCK_PIECE \
+            and not DIGIT.search(run[top - 1].text):
+        top -= 1
+    block, line = "".join(normalize_text(p.text) for p in run[top:index]), run[index].line
+    header = Row([Cell("", line)] + [Cell(word, line) for word, _ in pairs])
+    amounts = Row([Cell(MONEY_BLOCK.sub("", block), line)] + [Cell(amount, line) for _, amount in pairs])
+    return top, [header, amounts], end

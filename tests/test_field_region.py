@@ -26,3 +26,17 @@ def test_a_region_form_printed_one_row_a_line_keeps_its_title_and_rows_that_prin
     assert rows["指标3.化妆品抽验平均标准"] == (None, "成本指标", None, None)
     assert rows["指标1.“两品一械”总体安全"] == ("效益指标", "社会效益指标", None, None)
     assert len(table.indicators) == 20
+
+
+def test_a_region_form_s_funds_printed_as_word_amount_pairs_and_its_goals_numbered_twice():
+    # Lines 8-13: "预算" "执行" "情况" "(万元)" " 转移支付预算数(A) 5.8万 预算执行率(B/A) 100%" " 转移支付执行数(B) 5.8万";
+    # lines 14-28: "年度" "目标" "完成" "情况" "预期目标 目标实际完成情况", then " 目标1:完成两品一械抽检工作" … " 目标4:加强
+    # 两品一械科普宣传力度" and " 目标1:配合完成抽检148个批次" … " 目标4:多次组织两品一械科普宣传活动".
+    report = api.extract(api.load(DEV / "sichuan_suining_2021_liangpinyixie.txt"), "rules")
+    [table] = report.tables
+    funds = table.funds_total
+    assert (funds.full_year_budget, funds.executed, funds.execution_rate) == (5.8, 5.8, 100)
+    assert table.goals.expected == ("目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度"
+                                    "目标3:加强培训,提高监管人员专业水平目标4:加强两品一械科普宣传力度")
+    assert table.goals.achieved == ("目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度"
+                                    "目标3:提高监管人员专业水平,培训率达100%目标4:多次组织两品一械科普宣传活动")

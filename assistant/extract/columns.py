@@ -55,6 +55,8 @@ NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
 DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+# A sum of money in 万元 printed with 万 alone ("5.8万").
+WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
@@ -137,6 +139,8 @@ def fits(role: str, text: str) -> float:
         return 0.0
     number = bool(NUMBER_CELL.match(cell))
     if role in NUMERIC_ROLES:
+        if role in MONEY_ROLES and WAN_AMOUNT.match(cell):
+            return 1.0
         if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
             return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
         if number and cell.endswith("%"):
