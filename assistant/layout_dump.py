@@ -1260,15 +1260,15 @@ def sheet_names(text: str) -> list[str] | None:
 
 
 def late_scored_rows(run: list[Paragraph]) -> tuple[int, TableBlock, list[Paragraph], int] | None:
-    """A 2017 project score sheet (一级 | 二级 | 三级指标 | 分值 | 得分) cut off above its header, printed as lines whose
-    breaks fall one cell late: each line starts with the 分值 and 得分 of the row above ("5 4 完成时效"), then the
-    row's level names, each after its points, run into its 三级指标 ("(20 ) 项目完成完成数量"); a number with no row
-    waiting for it is a page number; 总分 ends the sheet. Returns where it starts, the table, the text after 总分 and
-    where it ends; None without three rows so read."""
+    """A 2017 project score sheet (一级 | 二级 | 三级指标 | 分值 | 得分) printed as lines whose breaks fall one cell
+    late, its header cut off or run together on a line above: each line starts with the 分值 and 得分 of the row
+    above ("5 4 完成时效"), then the row's level names, each after its points, run into its 三级指标 ("(20 )
+    项目完成完成数量"); a number with no row waiting for it is a page number; 总分 ends the sheet. Returns where it
+    starts, the table, the text after 总分 and where it ends; None without three rows so read."""
     start = next((i for i, p in enumerate(run) if (names := sheet_names(p.text)) and names[0].startswith(
         SHEET_LEVELS["level1"])), None)
-    if start is None or any(is_indicator_header(normalize_text(p.text).split()) for p in run[:start]):
-        return None  # a sheet under its header is read by its header
+    if start is None:
+        return None
     levels = {"level1": "", "level2": ""}
     rows: list[list[Cell]] = []
     waiting: list[Cell] | None = None

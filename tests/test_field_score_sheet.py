@@ -55,3 +55,16 @@ def test_a_headerless_project_score_sheet_whose_lines_start_with_the_row_above_s
         ("项目绩效", "项目效益", "使用效率(可选项)", None, None, 21),
         ("项目绩效", "项目效益", "服务对象满意度", 10, 10, 21),
     ]
+
+
+def test_the_late_broken_project_sheet_under_its_header_run_together_on_a_line(tmp_path):
+    # The dev copy's lines 3-22 as a copy that keeps the sheet's title and header above them (a PDF's text prints
+    # the header as one line of words apart by spaces): the same rows.
+    lines = (DEV / "sichuan_shengji_2017_bumendefen.txt").read_text(encoding="utf-8").splitlines()
+    copy = tmp_path / "sheet.txt"
+    copy.write_text("\n".join(["项目支出绩效评价得分表", "一级指标 二级指标 三级指标 分值 得分", *lines[2:22]]),
+                    encoding="utf-8")
+    [sheet] = api.extract(api.load(copy), "rules").tables
+    assert [(i.level3, i.weight, i.score) for i in sheet.indicators][6:13] == [
+        ("执行规范", 3, 2), ("完成数量", 5, 5), ("完成质量", 5, 4), ("完成时效", 5, 5), ("完成成本", 5, 5),
+        ("经济效益(可选项)", 40, None), ("社会效益(可选项)", 40, None)]
