@@ -1642,6 +1642,20 @@ def twice_printed_sources(run: list[Paragraph], end: int) -> tuple[list[Row], in
     return rows, start + bisect_right(ends, position)  # a cell read only in part stays with the text after
 
 
+RESTATED_GOAL_MIN = 6  # characters a goal restated in the achieved cell runs to at least: no "。。" by chance
+GOALS_LIMIT = 4000  # characters of two goal cells run together; a longer text is no pair of goals
+
+
+def restated_goal(text: str) -> int | None:
+    """Both goal cells run together in one, the achieved one restating the end of the expected one ("…进行改进,
+    对项目区农业用水计量,…夯实基础," then "对项目区农业用水计量,…夯实基础,"), or all of it: how long the achieved
+    text is; None when the text ends in no such repeat."""
+    if len(text) > GOALS_LIMIT:
+        return None
+    return next((length for length in range(len(text) // 2, RESTATED_GOAL_MIN - 1, -1)
+                 if text[-2 * length:-length] == text[-length:]), None)
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -1762,6 +1776,10 @@ def goal_rows(run: list[Paragraph], texts: list[str], cursor: int) -> tuple[list
         expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)
+        goals_text = rest[0].text.rstrip()
+        if len(rest) == 1 and (restated := restated_goal(goals_text)):
+            expected = Cell(goals_text[:-restated], rest[0].line)
+            achieved = Cell(goals_text[-restated:], rest[0].line)
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
     return rows, len(run)
 
@@ -1785,8 +1803,9 @@ def amount_pairs(text: str) -> list[tuple[str, str]]:
 
 def paired_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     """A funds block printed as column word–amount pairs on consecutive lines, under its label broken one word a
-    line: a funds header (the words) and one row of the amounts (the label without its unit, then the amounts). Returns where the block starts, the two rows and where it ends; None without pairs of
-    the 执行数 and another column."""
+    line: a funds header (the words) and one row of the amounts (the label without its unit, then the amounts).
+    Returns where the block starts, the two rows and where it ends; None without pairs of the 执行数 and another
+    column."""
     index = next((i for i, p in enumerate(run) if amount_pairs(p.text)), None)
     if index is None:
         return None

@@ -27,3 +27,75 @@ def test_a_row_with_a_scoring_rule_in_words_and_a_stage_printed_after_it_stay_in
     assert [(i.level1, i.level2, i.level3) for i in table.indicators] == [
         ("产出指标", "数量指标", "是否完成绩效目标申报表中申报的数量"), ("产出指标", "质量指标", "是否达到国")]
     assert table.level1_weights == {"产出指标": 50}
+
+
+def test_a_target_and_result_printed_twice_with_no_separator_are_the_same_value_twice():
+    # hubei_qu line 4: "数量指标补贴渔船数6620质量指标…" under 年初目标值(A)|实际完成值(B)|得分: the 6 boats planned, the 6
+    # done, 20 points; no other split makes the target and result one value printed twice.
+    [table] = api.extract(api.load(DEV / "hubei_qu_2020_changjiangjinbu.txt"), "rules").tables
+    boats = next(i for i in table.indicators if i.level3 == "补贴渔船数")
+    assert (boats.target, boats.actual, boats.score) == ("6", "6", 20)
+    # ningxia_yuanzhou line 6: "指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8" under 分值|年度指标值|全年实际值|得分: the OCR's
+    # "工5%" (a ≥ misread) printed twice is the target and the result, kept as printed.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    income = next(i for i in table.indicators if i.level3 == "指标1种薯亩均收入较鲜薯亩均收入")
+    assert (income.weight, income.target, income.actual, income.score) == (8, "工5%", "工5%", 8)
+    # Line 5: "指标3一级种薯繁育基地8000亩\n8535.5亩": "000" is no number printed twice, so the row stays unsplit
+    # (empty, with a warning), not 8, 0, 0, 0.
+    base = next(i for i in table.indicators if i.level3 == "指标3一级种薯繁育基地")
+    assert (base.weight, base.target, base.actual, base.score) == (None, None, None, None)
+
+
+def test_a_level_2_cell_printed_without_its_zhibiao_opens_a_level_where_a_row_or_stage_ended():
+    # hubei_xiangyang line 21: "…质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10时效…
+    # 效益 指标经济效益完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10可持续性院区建成后,…": Hubei's 2021 form prints
+    # 二级 cells 成本, 经济效益, 可持续性 without 指标; "数量指标成本控制不超过预算不超过预算10" is a row named 成本控制.
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual, i.score) for i in table.indicators}
+    assert rows[("产出指标", "数量指标", "成本控制")] == ("不超过预算", "不超过预算", 10)
+    assert rows[("产出指标", "成本", "每年财政补助1000万元")] == ("1000万元", "1000万元", 10)
+    assert rows[("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元")] == ("5亿元", "6.47亿元", 10)
+    assert any(key[:2] == ("效益指标", "可持续性") for key in rows)
+
+
+def test_two_goal_cells_run_together_split_where_the_achieved_one_restates_the_expected_ones_end():
+    # sichuan_zhongjiang line 2: "年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,
+    # 为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标…": the county's goals head is not cut at the
+    # 年度总体目标 inside 年度总体目标完成情况综述, and the achieved goal is the expected one's end printed again.
+    [table] = api.extract(api.load(DEV / "sichuan_zhongjiang_2022_shuibiaochi.txt"), "rules").tables
+    assert table.goals.expected == "对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,"
+    assert table.goals.achieved == "对项目区农业用水计量,为项目区农业生产夯实基础,"
+
+
+def test_a_level_name_the_ocr_printed_twice_is_one_level_with_no_empty_row():
+    # ningxia_shengji line 19: "产出指标数量指标数量指标福彩APP系统改版升级100%100%": the merged 二级 cell 数量指标 printed twice is
+    # one level; its first row is 福彩APP系统改版升级, with no empty 数量指标 row before it.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    first, second = table.indicators[:2]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual) == \
+        ("产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%")
+    assert (second.level2, second.level3) == ("质量指标", "验收合格率")
+
+
+def test_rows_after_a_note_with_a_semicolon_and_a_name_opening_with_its_row_number_are_read_on():
+    # ningxia_yuanzhou line 6: "…生态效益指标1病害减少,防治病虫害使用的化学农药量较上年减少82%2%8可持续影响指标持续完善…衔接8是基本达到7
+    # 加强技术指导,加大宣传力度;加大项目支持力度满意度指标(20分)服务对象满意度种薯繁育企业、种植农户调" (the copy ends there).
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): i for i in table.indicators}
+    # "指标1" lost its 指标 to 生态效益指标 before it: the name opens with 1, its values are the one reading of "82%2%8".
+    pest = rows[("效益指标", "生态效益指标", "1病害减少,防治病虫害使用的化学农药量较上年减少")]
+    assert (pest.weight, pest.target, pest.actual, pest.score) == (8, "2%", "2%", 8)
+    # "是基本达到" splits more than one way: the row keeps its name, its values stay empty.
+    lasting = rows[("效益指标", "可持续影响指标", "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接")]
+    assert (lasting.target, lasting.actual, lasting.score) == (None, None, None)
+    # The note's ";" is no prose after the table: 满意度指标(20分) follows, and its cut-off row is read.
+    assert ("满意度指标", "服务对象满意度", "种薯繁育企业、种植农户调") in rows
+
+
+def test_the_last_row_cut_off_inside_a_word_keeps_what_it_printed():
+    # ningxia_shengji line 25, the copy's last: "可持续影响指标彩票系统信息化建设程度同比2022年销量显著提": the 年度指标值 cut
+    # inside its words is kept as printed; the 全年完成值 was never printed.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    last = table.indicators[-1]
+    assert (last.level2, last.level3, last.target, last.actual) == \
+        ("可持续影响指标", "彩票系统信息化建设程度", "同比2022年销量显著提", None)

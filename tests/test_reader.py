@@ -403,15 +403,20 @@ def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
     assert (table.total_weight, table.total_score) == (100, 100)
 
 
-def test_run_together_row_left_empty_when_its_numbers_split_two_ways():
+def test_run_together_bare_numbers_split_only_as_one_value_printed_twice():
     # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
-    # 年初目标值, 实际完成值 and 得分 all bare numbers: "6620" is 6|6|20 or 66|2|0 … — no arithmetic tells them
-    # apart, so the row keeps its name, its values stay empty, and reading resumes at the next level name.
+    # 年初目标值, 实际完成值 and 得分 all bare numbers: a run of digits is one value unless it opens with the same
+    # value printed twice, so "6620" is 6|6|20 (66|2|0 is no value printed twice; the 总分 100 = 20 for funds +
+    # 20 + 10 + 10 + 40 agrees).
     read = read_run_rows("数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
-    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数"},
+    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数", "target": "6", "actual": "6", "score": "20"},
                          {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
                           "score": "10"}]
-    assert read.ambiguous == ["补贴渔船数6620"]
+    assert read.ambiguous == []
+    # A run that only splits differently ("6520": 6 then 5) stays one unread stretch, never a guess.
+    read = read_run_rows("数量指标补贴渔船数6520质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
+    assert read.rows[0] == {"level2": "数量指标", "level3": "补贴渔船数"}
+    assert read.ambiguous == ["补贴渔船数6520"]
 
 
 def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
@@ -451,9 +456,8 @@ def test_viewer_pages_numbered_on_their_lines_are_read_on_where_a_break_cut_a_nu
             "2、0%100%10总分100偏差大或目标未完成原因分析无\n")
     report = extract(tmp_path, text)
     [table] = report.tables
-    assert "第1行的指标行“补贴渔船数6620”连在一起，无法唯一拆分，数值已留空，请人工核对。" in report.warnings
     assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
-        ("数量指标", "补贴渔船数", None, None, None),  # "6620": 6|6|20 or 66|2|0 …, left empty
+        ("数量指标", "补贴渔船数", "6", "6", 20),  # "6620": 6 printed twice, then 20
         ("质量指标", "渔船补贴发放率", "100%", "100%", 10),
         ("时效指标", "12月底之前完成", "100%", "100%", 10),
     ]
@@ -490,11 +494,12 @@ def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp
         ("产出指标", "数量指标", "指标1免费发放原原种", "550万粒", "550万粒", 8, 8, 1),
         ("产出指标", "数量指标", "指标2企业自行采购", "200万粒", "200万粒", 8, 8, 1),
         ("产出指标", "成本指标", "指标1种薯采购价格不高于市场价", "是", "是", 8, 8, 2),
-        # "工5%", "^80%": the viewer's misreadings of a comparator; the row keeps its name, its values stay empty.
-        ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", None, None, None, None, 2),
+        # "工5%": the viewer's misreading of a comparator, printed twice alike: the target and the result as printed.
+        ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", "工5%", "工5%", 8, 8, 2),
+        # "80%" then "^80%": printed differently, the row keeps its name, its values stay empty.
         ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", None, None, None, None, 2),
     ]
-    assert any("种薯亩均收入较鲜薯亩均收入8工5%工5%8" in warning for warning in report.warnings)
+    assert any("种薯推广面积占总面积比例880%^80%8" in warning for warning in report.warnings)
 
 
 def test_run_together_target_and_result_are_printed_alike():

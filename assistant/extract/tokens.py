@@ -16,10 +16,14 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
 VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
     "年初预算数", "全年预算数", "全年执行数", "全年实际值", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
     "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
+    # a county's goals head (年初设定目标 | 年度总体目标完成情况综述), never cut at the 年度总体目标 inside it
+    "年初设定目标", "年度总体目标完成情况综述",
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型", "项目总得分", "项目主管部门"}, key=len, reverse=True)
+    "项目类型", "项目总得分", "项目主管部门",
+    # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
+    "实施单位/项目负责人"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
