@@ -17,6 +17,7 @@ def test_a_region_form_printed_one_row_a_line_keeps_its_title_and_rows_that_prin
     [table] = report.tables
     assert table.kind == "project"
     assert table.title == "2021年中央对地方专项转移支付区域绩效目标自评表"
+    assert table.name is None  # no 专项名称 printed; the unit that fills the form in names no project
     rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for i in table.indicators}
     assert rows["指标3.医疗器械抽验完成率"] == (None, "质量指标", "100%", "100%")
     assert rows["指标4.不合格产品处置率"] == (None, "质量指标", None, None)
