@@ -936,10 +936,11 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
 
 
 def lone_name(text: str) -> bool:
-    """A line that can be a row's name printed alone: short, no figure, no sentence, no title or total."""
+    """A line that can be a row's name printed alone (its number kept: 指标4.…, 指标5:…): short, no figure, no
+    sentence, no section heading of the text after the table, no title or total."""
     name = normalize_text(text)
     return 0 < len(name) <= ROW_NAME and not DIGIT.search(name.split(".", 1)[-1]) and not SENTENCE_MARK.search(
-        name.split(":", 1)[-1]) and not is_title(name) and name not in TOTAL
+        name.split(":", 1)[-1]) and not SECTION_NUMBER.match(name) and not is_title(name) and name not in TOTAL
 
 
 def balanced(text: str) -> bool:
