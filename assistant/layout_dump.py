@@ -570,6 +570,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         groups[-1].append(lines[index])
     # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
     by_line = len({p.line for p in lines[:end]}) < end
+    column = wrap_width(lines[:end])
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
@@ -588,6 +589,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
                 return rows, used
+            while not by_line and wrapped_name(rest, column):
+                rest = [Paragraph(rest[0].text + rest[1].text, rest[0].line), *rest[2:]]
             cells = rest[:1 + len(values)]
             if by_line:
                 # Rows printed one a line: a row ends with its line, however few values it printed.
@@ -596,6 +599,33 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             rest = rest[len(cells):]
         used += len(group)
     return rows, used
+
+
+WRAPPED_NAMES = 2  # names broken at the same width that show a narrow column wrapping its cells
+
+
+def wrap_width(cells: list[Paragraph]) -> int | None:
+    """The width a narrow column cut its cells at, one cell a line: the longest cells' length, when names of that
+    length broke onto the next line more than once (a copy that wraps breaks every long cell there); None
+    otherwise."""
+    width = max((len(normalize_text(cell.text)) for cell in cells), default=0)
+    broken = {normalize_text(cells[i].text) for i in range(len(cells)) if wrapped_name(cells[i:], width)}
+    return width if len(broken) >= WRAPPED_NAMES else None
+
+
+def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
+    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width, the next cell is no
+    value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
+    if width is None or len(rest) < 3:
+        return False
+    name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
+    return len(name) >= width - 1 and not is_level(name) and not is_level(tail) and not VALUE_START.match(name) \
+        and not figure(tail) and figure(after)
+
+
+def figure(text: str) -> bool:
+    """A cell that holds a figure or opens with a comparison: a value, never a name's broken-off tail."""
+    return bool(VALUE_START.match(text) or COMPARISON.match(text[:1]) or DIGIT.search(text))
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:
