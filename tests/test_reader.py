@@ -655,8 +655,9 @@ def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
 def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_words_scattered(tmp_path):
     # Quoted from https://keke.chddh.cn/archives/p4q58rogpx4emom7ewb9.html (evals/field/dev/
     # shanxi_jishan_2021_gonggongweisheng, line 3 up to 指标9): an xlsx copied as one line; the indicator header's
-    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, whose values are scattered, while
-    # from 指标6 on each row is "指标N:name target actual 分值 得分".
+    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, printed by column (the five rows'
+    # 指标值, then each row's 完成值 分值 得分; rows 3 and 4 print no name), while from 指标6 on each row is
+    # "指标N:name target actual 分值 得分".
     text = (
         "稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 稷山县卫生健康和体育局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 稷山县翟店镇卫生院 "
         "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 "
@@ -667,9 +668,11 @@ def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_
     [table] = extract(tmp_path, text + "\n").tables
     assert table.name == "国家基本公共卫生服务"
     assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
-        ("指标1:居民健康档案", None, None, None, None),  # its values lie elsewhere: its name alone
-        ("指标2:发放健康教育资料", None, None, None, None),
-        ("指标5:举办健康教育知识讲座", None, None, None, None),
+        ("指标1:居民健康档案", "38508人", "37442人", 3, 3),
+        ("指标2:发放健康教育资料", "不少于12种", "14种", 1, 1),
+        (None, "不少于6种", "28种", 1, 1),
+        (None, "116次", "150次", 1, 1),
+        ("指标5:举办健康教育知识讲座", "6次", "150次", 1, 1),
         ("指标6:举办健康教育宣传咨询活动", "12次", "96次", 1, 1),
         ("指标7:建立预防接种证", "221人", "221人", 2, 2),
         ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),

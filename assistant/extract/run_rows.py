@@ -243,8 +243,9 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        if position >= len(text) or text[position] in COMPARATOR or \
-                (text[position].isdigit() and not DATED_NAME.match(text, position)):
+        # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
+        figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
+        if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare(position):
             return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
@@ -266,6 +267,11 @@ class Block:
             return None
         above = [name for start, name in self.level2_names if start < position]
         return None if above and above[-1].startswith(bare.group()) else bare
+
+    def after_bare(self, position: int) -> bool:
+        """Whether a 二级 name printed bare ends right before `position`."""
+        return any(bare.end() == position for start in range(max(0, position - LEVEL_NAME_LIMIT), position)
+                   for bare in [self.bare_level2(start)] if bare)
 
     def name_ends_at(self, position: int) -> bool:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
@@ -335,6 +341,18 @@ def stretch_values(text: str, start: int, end: int, columns: list[str], stage_to
     return None
 
 
+def cut_off_target(stretch: str) -> dict[str, str] | None:
+    """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
+    扩大" "服务范"): its name and target; None when the stretch does not end so."""
+    for size in range(min(len(stretch) // 3, LEVEL_NAME_LIMIT), 1, -1):
+        piece = stretch[-size:]
+        at = stretch.rfind(piece, 0, len(stretch) - size)
+        target = stretch[at:len(stretch) - size] if at > 0 else ""
+        if size < len(target) <= LEVEL_NAME_LIMIT and is_word(target) and is_word(stretch[:at]):
+            return {"level3": stretch[:at], "target": target}
+    return None
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
@@ -381,8 +399,10 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
                 result.ambiguous.append(text[position:anchor])
+            cut = cut_off_target(stretch) if values is None and anchor == len(text) and columns[0] == "target" \
+                else None
             if result.rows or level_row:  # text before the first level name is the header's, not a row
-                result.add({**level_row, "level3": name.group(), **(values or {})}, start)
+                result.add({**level_row, **(cut or {"level3": name.group(), **(values or {})})}, start)
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
