@@ -918,15 +918,52 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     a cell)."""
     cells: list[Paragraph] = []
     rows_follow = False
-    for paragraph in pages:
+    tails_read = False
+    for index, paragraph in enumerate(pages):
+        if tails_read:
+            tails_read = False
+            continue
         parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
+        unflat = unflatten(paragraph)
+        header = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        stacked = completed_header(parts, pages[index + 1].text.split()) if header and index + 1 < len(pages) \
+            else None
+        if stacked:
+            cells += [Paragraph(word, paragraph.line) for word in stacked]
+            rows_follow = tails_read = True
+            continue
         if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
+            below = pages[index + 1].text.split() if index + 1 < len(pages) else []
+            if len(below) == 1 and parts and wraps_level(parts[0], below[0]):
+                parts[0], tails_read = parts[0] + below[0], True
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
-        unflat = unflatten(paragraph)
-        rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        rows_follow = header
         cells += unflat
     return cells
+
+
+def wraps_level(head: str, tail: str) -> bool:
+    """A row's level name wrapped in its narrow first column, its tail printed alone on the line below the row
+    ("社会效益" … "指标")."""
+    return not is_level(normalize_text(head)) and is_level(normalize_text(head + tail))
+
+
+def completed_header(words: list[str], below: list[str]) -> list[str] | None:
+    """A header printed over two rows, its words wrapped where the column was narrow: the first row holds the heads
+    that name no column ("年度" "实际", the funds block's "项目资金"), the row below their tails in the same order
+    ("指标值" "完成值", "(万元)"). Returns the header's words with each head completed ("年度指标值" "实际完成值",
+    "项目资金(万元)"), or None when the row below is no such row."""
+    heads = [i for i, word in enumerate(words) if slot(normalize_text(word)) is None
+             and role_of(word, FUND_ROLES) is None]
+    if not below or len(heads) != len(below):
+        return None
+    completed = list(words)
+    for at, tail in zip(heads, below):
+        completed[at] = words[at] + tail
+        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(tail)):
+            return None
+    return completed
 
 
 def balanced(text: str) -> bool:

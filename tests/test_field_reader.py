@@ -258,3 +258,24 @@ def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
 ])
 def test_a_unit_named_in_prose_begins_at_its_name_not_at_the_words_before_it(text, unit):
     assert extract_unit_name([Paragraph(text, 2)], [], []) == unit
+
+
+def test_header_words_wrapped_over_two_printed_rows_are_completed_by_the_row_below():
+    # Line 12: "项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分", line 13: "(万元)"; line 20: "一级指标 二级指标
+    # 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施", line 21: "指标值 完成值"; line 28: "    社会效益 财政工作运行效率
+    # ≥80% ≥80% 15 15", line 29: "指标"; line 32: "总分 100 90".
+    first, second = extract("hubei_ezhou_2019_caizhengju").tables
+    total = first.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.weight,
+            total.execution_rate, total.score) == ("年度资金总额", 287, 287, 171, 10, 60, 6)
+    assert rows_of(first) == [
+        ("产出指标", "数量指标", "服务对象人数", "100人次", "100人次", 15, 15),
+        ("产出指标", "质量指标", "服务达标率", "80%", "80%", 20, 20),
+        ("产出指标", "时效指标", "完成时限", "2019年", "2019年", 15, 15),
+        ("产出指标", "成本指标", "计划完成率", "90%", "60%", 20, 10),
+        ("产出指标", "社会效益指标", "财政工作运行效率", "≥80%", "≥80%", 15, 15),
+        ("满意度指标", "服务对象满意度指标", "受益群体满意度", "90%", "90%", 15, 15),
+    ]
+    assert first.indicators[3].deviation_note == "部分项目延续至下年"
+    assert (first.total_weight, first.total_score) == (100, 90)
+    assert (second.name, second.funds_total.executed, second.funds_total.score) == ("财政政务管理", 100, 5)
