@@ -279,3 +279,13 @@ def test_header_words_wrapped_over_two_printed_rows_are_completed_by_the_row_bel
     assert first.indicators[3].deviation_note == "部分项目延续至下年"
     assert (first.total_weight, first.total_score) == (100, 90)
     assert (second.name, second.funds_total.executed, second.funds_total.score) == ("财政政务管理", 100, 5)
+
+
+def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
+    # Line 20: "| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |", line 21: "| 有效 |", line 22: "| 有效 | 10 | 10 |" —
+    # one row, its target 有效 merged over the 指标性质, 指标值 and 度量单位 columns.
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    benefit = [i for i in table.indicators if i.level2 == "经济效益指标"]
+    assert [(i.level1, i.level3, i.target, i.weight, i.score) for i in benefit] == [
+        ("效益指标", "减轻贫困学生家庭经济负担", "有效", 10, 10)]
+    assert all(i.level3 for i in table.indicators if i.level2 != "生态效益指标")  # no row without its name
