@@ -131,3 +131,13 @@ def test_amounts_filled_in_yuan_under_a_wan_yuan_head():
     assert (scale.row, scale.severity, scale.expected, scale.actual) == ("合计", "warning", "254.67万元", "2546673.98万元")
     # a 元 table that says so (yunnan_yongde_2022, 公开14表 in 元) is no mismatch
     assert findings("yunnan_yongde_2022_yingyanggaishan", "unit_mismatch") == []
+
+
+def test_a_completion_rate_under_a_cost_heading_is_still_met_from_below():
+    # hubei_ezhou l.27: "成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年" — a completion rate: 60% misses 90%, so the
+    # score follows 20×60/90 = 13.33, and the note names its cause (the work went on into the next year).
+    [missed] = [f for f in findings("hubei_ezhou_2019_caizhengju", "score_not_proportional") if f.table == 0]
+    assert (missed.row, missed.expected) == ("计划完成率", "13.33")
+    assert findings("hubei_ezhou_2019_caizhengju", "met_but_deducted") == []
+    assert [f.row for f in findings("hubei_ezhou_2019_caizhengju", "missing_deviation_note")
+            if f.row != "年度资金总额"] == []
