@@ -961,7 +961,7 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     completed = list(words)
     for at, tail in zip(heads, below):
         completed[at] = words[at] + tail
-        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(tail)):
+        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(normalize_text(tail))):
             return None
     return completed
 
@@ -993,7 +993,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if items:
         return [Paragraph(item.strip(), paragraph.line) for item in items]
     parts = paragraph.text.split()
-    if {"预期目标", "实际完成情况"} <= set(parts):
+    if {"预期目标", "实际完成情况"} <= {normalize_text(part) for part in parts}:
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
