@@ -414,11 +414,12 @@ def values_joined(rows: list[Row]) -> list[Row]:
         cells = filled(rows[index])
         end = index + 1
         if len(cells) >= 2 and LEVEL_NAME.fullmatch(normalize_text(cells[0].text)) \
-                and not any(is_value(cell.text) for cell in cells):
+                and not any(is_value(cell.text) or is_header_word(cell.text) for cell in cells):
             parts = list(cells)
             while end < len(rows) and end - index <= ROW_BREAKS and filled(rows[end]) \
                     and len(parts) + len(filled(rows[end])) <= width \
-                    and not any(LEVEL_NAME.fullmatch(normalize_text(cell.text)) for cell in filled(rows[end])):
+                    and not any(LEVEL_NAME.fullmatch(normalize_text(cell.text)) or is_header_word(cell.text)
+                                for cell in filled(rows[end])):
                 parts += filled(rows[end])
                 end += 1
                 if is_value(parts[-1].text):
