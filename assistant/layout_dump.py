@@ -1220,7 +1220,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
     三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
     ("5 明确性(5 分)"). Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
     for start, paragraph in enumerate(run):
-        flat = re.sub(r"\s+", "", paragraph.text)
+        flat = normalize_text(paragraph.text)
         at = flat.find(SCORE_SHEET_HEADER)
         if at < 0:
             continue
@@ -1230,7 +1230,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
         end = start + 1
         while end < len(run) and (score := LEADING_SCORE.match(run[end].text)):
             lines[-1][2] = Cell(score.group(1), run[end].line)
-            lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
+            lines.append([normalize_text(run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
             end += 1
         rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "分值", "得分")])]
         for items, line, score in lines:
