@@ -529,7 +529,7 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             cursor -= 1
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
-            if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(previous.text):
+            if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(simplified(previous.text)):
                 cursor -= 1  # the publisher's note between the title and its table
                 continue
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):

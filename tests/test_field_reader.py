@@ -186,7 +186,8 @@ def test_a_one_cell_a_line_dump_in_traditional_characters_with_pinyin_glosses():
 @pytest.mark.parametrize("name", ["chongqing_kexuecheng_2021_bumenzhengti", "fujian_ningde_2018_fangzhiwei",
                                   "sichuan_daying_2023_sifaju", "yunnan_honghe_2024_shujuzhongxin",
                                   "yunnan_yongde_2022_yingyanggaishan", "yunnan_changning_2022_shengzhu",
-                                  "hubei_ezhou_2019_caizhengju", "sichuan_shengji_2017_bumendefen"])
+                                  "hubei_ezhou_2019_caizhengju", "sichuan_shengji_2017_bumendefen",
+                                  "ningxia_shengji_2023_fucaiapp"])
 def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name):
     # Run-together, spaced, pipe and one-cell-a-line texts: the same labels are read from a traditional copy.
     text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
