@@ -119,7 +119,7 @@ class _Builder:
 
     def continues_cell(self, line: str) -> bool:
         """Whether a non-TAB line continues the open cell rather than ending the table."""
-        if not self.rows or HEADING.match(line):
+        if not self.rows or HEADING.match(simplified(line)):
             return False
         current = self.rows[-1].cells[-1]
         # Two blank lines after a filled cell end the table; an empty merged cell may
