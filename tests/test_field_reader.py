@@ -291,3 +291,17 @@ def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
     assert [(i.level1, i.level3, i.target, i.weight, i.score) for i in benefit] == [
         ("效益指标", "减轻贫困学生家庭经济负担", "有效", 10, 10)]
     assert all(i.level3 for i in table.indicators if i.level2 != "生态效益指标")  # no row without its name
+
+
+@pytest.mark.parametrize("name", ["sichuan_daying_2020_shuangxin", "jiangxi_nanchang_2022_lieshilingyuan",
+                                  "unknown_nd_nd_yusuankaoping", "hubei_ezhou_2019_caizhengju"])
+def test_a_copy_whose_spaces_are_no_break_spaces_reads_as_the_plain_one(name):
+    # A web page's text keeps its &nbsp; as U+00A0: the indented "        | 一级指标" cells of sichuan_daying_2020,
+    # the single-space rows of hubei_ezhou and the CSV cells of unknown_nd_yusuankaoping are the same cells.
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    copy = f"{first}\n{body.replace(' ', chr(0xa0))}"
+    gold = GoldReport.model_validate_json((DEV / f"{name}.json").read_text(encoding="utf-8"))
+    plain, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
+    spaced, _ = score_extraction(gold, api.extract(api.load(copy.encode("utf-8")), "rules"))
+    assert sorted(spaced.errors) == sorted(plain.errors)

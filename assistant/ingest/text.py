@@ -8,6 +8,8 @@ from assistant.layout import parse_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
+# Spaces a web page prints as no-break spaces (&nbsp;): the layout reader's spaces, indentation and separators alike.
+NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
 MIXED_ENCODING = "文件混用了 UTF-8 与 GBK 两种编码，已逐行识别；如仍有乱码，请统一另存为 UTF-8 后再审核。"
 
 
@@ -68,5 +70,5 @@ def check_text(text: str) -> None:
 def read_txt(data: bytes) -> Grid:
     text = decode_text(data)
     check_text(text)
-    lines = lines_of(text)
+    lines = lines_of(text.translate(NO_BREAK_SPACES))
     return Grid(lines, parse_text(lines)).finish(locate=False)
