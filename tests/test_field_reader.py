@@ -293,15 +293,21 @@ def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
     assert all(i.level3 for i in table.indicators if i.level2 != "生态效益指标")  # no row without its name
 
 
+WEB_COPIES = {"no-break spaces": lambda body: body.replace(" ", chr(0xa0)),
+              "zero-width spaces": lambda body: body.replace("\n", chr(0x200b) + "\n").replace("|", "|" + chr(0x200b))}
+
+
+@pytest.mark.parametrize("copy", sorted(WEB_COPIES))
 @pytest.mark.parametrize("name", ["sichuan_daying_2020_shuangxin", "jiangxi_nanchang_2022_lieshilingyuan",
-                                  "unknown_nd_nd_yusuankaoping", "hubei_ezhou_2019_caizhengju"])
-def test_a_copy_whose_spaces_are_no_break_spaces_reads_as_the_plain_one(name):
-    # A web page's text keeps its &nbsp; as U+00A0: the indented "        | 一级指标" cells of sichuan_daying_2020,
-    # the single-space rows of hubei_ezhou and the CSV cells of unknown_nd_yusuankaoping are the same cells.
+                                  "unknown_nd_nd_yusuankaoping", "hubei_ezhou_2019_caizhengju",
+                                  "anhui_jinzhai_2023_meilixiangcun", "yunnan_changning_2022_shengzhu"])
+def test_a_web_copy_keeping_its_markup_spaces_reads_as_the_plain_one(name, copy):
+    # A web page's text keeps its &nbsp; as U+00A0 and its &#8203; as U+200B: the indented "        | 一级指标" cells of
+    # sichuan_daying_2020, the single-space rows of hubei_ezhou, the "| … |" rows of anhui_jinzhai and the CSV cells
+    # of unknown_nd_yusuankaoping are the same cells.
     text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
     first, _, body = text.partition("\n")
-    copy = f"{first}\n{body.replace(' ', chr(0xa0))}"
     gold = GoldReport.model_validate_json((DEV / f"{name}.json").read_text(encoding="utf-8"))
     plain, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
-    spaced, _ = score_extraction(gold, api.extract(api.load(copy.encode("utf-8")), "rules"))
-    assert sorted(spaced.errors) == sorted(plain.errors)
+    web, _ = score_extraction(gold, api.extract(api.load(f"{first}\n{WEB_COPIES[copy](body)}".encode("utf-8")), "rules"))
+    assert sorted(web.errors) == sorted(plain.errors)

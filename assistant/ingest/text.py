@@ -8,8 +8,10 @@ from assistant.layout import parse_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
-# Spaces a web page prints as no-break spaces (&nbsp;): the layout reader's spaces, indentation and separators alike.
-NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
+# What a web page's copy keeps of its markup: no-break spaces (&nbsp;), read as the layout reader's spaces
+# (indentation and separators alike), and zero-width characters (&#8203;, a stray BOM), read as nothing.
+WEB_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None, "\u200c": None,
+                            "\u200d": None, "\u2060": None, "\ufeff": None})
 MIXED_ENCODING = "文件混用了 UTF-8 与 GBK 两种编码，已逐行识别；如仍有乱码，请统一另存为 UTF-8 后再审核。"
 
 
@@ -70,5 +72,5 @@ def check_text(text: str) -> None:
 def read_txt(data: bytes) -> Grid:
     text = decode_text(data)
     check_text(text)
-    lines = lines_of(text.translate(NO_BREAK_SPACES))
+    lines = lines_of(text.translate(WEB_SPACES))
     return Grid(lines, parse_text(lines)).finish(locate=False)
