@@ -294,15 +294,17 @@ def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
 
 
 WEB_COPIES = {"no-break spaces": lambda body: body.replace(" ", chr(0xa0)),
-              "zero-width spaces": lambda body: body.replace("\n", chr(0x200b) + "\n").replace("|", "|" + chr(0x200b))}
+              "zero-width spaces": lambda body: body.replace("\n", chr(0x200b) + "\n").replace("|", "|" + chr(0x200b)),
+              "full-width digits": lambda body: body.translate({code: code + 0xFEE0 for code in range(0x30, 0x3A)})}
 
 
 @pytest.mark.parametrize("copy", sorted(WEB_COPIES))
 @pytest.mark.parametrize("name", ["sichuan_daying_2020_shuangxin", "jiangxi_nanchang_2022_lieshilingyuan",
                                   "unknown_nd_nd_yusuankaoping", "hubei_ezhou_2019_caizhengju",
                                   "anhui_jinzhai_2023_meilixiangcun", "yunnan_changning_2022_shengzhu"])
-def test_a_web_copy_keeping_its_markup_spaces_reads_as_the_plain_one(name, copy):
-    # A web page's text keeps its &nbsp; as U+00A0 and its &#8203; as U+200B: the indented "        | 一级指标" cells of
+def test_a_copy_keeping_web_spaces_or_full_width_digits_reads_as_the_plain_one(name, copy):
+    # A web page's text keeps its &nbsp; as U+00A0 and its &#8203; as U+200B, a Word text its figures typed full-width
+    # (１００): the indented "        | 一级指标" cells of
     # sichuan_daying_2020, the single-space rows of hubei_ezhou, the "| … |" rows of anhui_jinzhai and the CSV cells
     # of unknown_nd_yusuankaoping are the same cells.
     text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
