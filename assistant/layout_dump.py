@@ -13,8 +13,8 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, fits, \
-    is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, \
+    fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -50,7 +50,7 @@ PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
-VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?[%％]?$")
 # Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
 JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
 BROKEN_CELL = 0.6
@@ -736,7 +736,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     def fit(role: str, text: str) -> float:
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
-        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
     @cache
@@ -770,10 +770,10 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
     """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
     cells = [normalize_text(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
-    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
+    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)[%％]?", cell) for cell in cells)
     if not (factor and weight and score):
         return True
-    ratio = float(factor.group(1)) / (100 if cells[0].endswith("%") or float(factor.group(1)) > 1 else 1)
+    ratio = float(factor.group(1)) / (100 if cells[0].endswith(PERCENT_SIGNS) or float(factor.group(1)) > 1 else 1)
     return abs(float(weight.group(1)) * ratio - float(score.group(1))) <= 0.01 * max(1.0, float(score.group(1)))
 
 
@@ -1348,8 +1348,8 @@ GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
-LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*|/|—|-|\|)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -1462,7 +1462,7 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
         return values + cells[len(values):]
     others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
     for value in values:
-        index = roles.index("execution_rate") if normalize_text(value.text).endswith("%") else next(others, None)
+        index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value

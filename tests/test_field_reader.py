@@ -313,3 +313,19 @@ def test_a_copy_keeping_web_spaces_or_full_width_digits_reads_as_the_plain_one(n
     plain, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
     web, _ = score_extraction(gold, api.extract(api.load(f"{first}\n{WEB_COPIES[copy](body)}".encode("utf-8")), "rules"))
     assert sorted(web.errors) == sorted(plain.errors)
+
+
+@pytest.mark.parametrize("name", ["sichuan_qingshen_2023_gongzi", "hubei_ezhou_2019_caizhengju",
+                                  "hebei_langfang_2019_nuantong", "yunnan_yongde_2022_yingyanggaishan"])
+def test_rates_typed_with_a_full_width_percent_sign_read_as_the_half_width_ones(name):
+    # sichuan_qingshen l.32-39 "100.00%" under 预算执行率, hubei_ezhou l.14 "60%" under 执行率: the same cells typed
+    # "100.00％", "60％" (the labels then print ％ too).
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    gold_text = (DEV / f"{name}.json").read_text(encoding="utf-8")
+    plain, _ = score_extraction(GoldReport.model_validate_json(gold_text),
+                                api.extract(api.load(text.encode("utf-8")), "rules"))
+    full_width, _ = score_extraction(GoldReport.model_validate_json(gold_text.replace("%", "％")),
+                                     api.extract(api.load(f"{first}\n{body.replace('%', '％')}".encode("utf-8")),
+                                                 "rules"))
+    assert len(full_width.errors) == len(plain.errors)

@@ -51,8 +51,9 @@ NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_fac
                  "full_year_budget", "executed", "execution_rate"}
 PERCENT_ROLES = {"execution_rate", "score_factor"}  # the numeric columns printed as percentages
 MONEY_ROLES = ("initial_budget", "full_year_budget", "executed")  # the numeric columns that are sums of money, in order
-NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?[%％]?$")
 DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
+PERCENT_SIGNS = ("%", "％")  # a rate typed half- or full-width
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
@@ -139,7 +140,7 @@ def fits(role: str, text: str) -> float:
     if role in NUMERIC_ROLES:
         if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
             return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
-        if number and cell.endswith("%"):
+        if number and cell.endswith(PERCENT_SIGNS):
             # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
