@@ -9,18 +9,19 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, \
-    fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
+    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, WORD, core_indicator_rows, segment, \
-    split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
+    core_indicator_rows, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import NUMBER_PATTERN, normalize_text, parse_number, simplified
 
@@ -904,6 +905,11 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
     line = run[start].line
     earlier = " ".join(p.text for p in run[max(0, start - 2):start]) + before
     head = [Row([Cell("自评总分", line), Cell(score.group(1), line)]) for score in [SELF_SCORE.search(earlier)] if score]
+    funds = core_funds_row(earlier)
+    if funds is not None:
+        label, *columns = CORE_FUNDS_COLUMNS
+        head += [Row([Cell("", line)] + [Cell(word, line) for word in columns]),
+                 Row([Cell(label, line)] + [Cell(value, line) for value in funds])]
     table = TableBlock(head + [Row([Cell(word, line) for word in CHONGQING_COLUMNS])]
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
@@ -1016,6 +1022,12 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     lines = [p.line for p in run]
     for start in range(len(run)):
         header = header_at(texts, start, lines)
+        values_first = None if header else values_first_block(run, start)
+        if values_first is not None:
+            rows, end = values_first
+            head_start, head_rows, _ = read_head(run[:start])
+            return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + \
+                rebuild_run(run[end:], as_printed)
         if not header:
             continue
         after = header[-1][2] + 1
@@ -1150,7 +1162,7 @@ def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
 
 
 # A row the template numbers, opening with its number and its name (指标6:举办健康教育宣传咨询活动).
-NUMBERED_ROW = re.compile(r"^指标\d+[:：]")
+NUMBERED_ROW = re.compile(r"^指标(\d+)[:：]")
 ROW_VALUES = ("target", "actual", "weight", "score")
 LEVEL_WORDS = ("一级指标", "二级指标", "三级指标")
 
@@ -1180,6 +1192,11 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
 
     rows, levels, end = [header], [], len(texts)
     waiting: list[tuple[int, dict[str, Paragraph]]] = []  # names printed one after another, each with no values
+    chunked = column_chunked_rows(run, starts, values, fills_row)
+    if chunked is not None:
+        leading, whole = chunked
+        rows += [to_row(cells, columns, len(columns)) for cells in leading]
+        starts = starts[whole:]
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
         while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
@@ -1203,6 +1220,43 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+UNIT_CELL = re.compile(r"^[\u4e00-\u9fa5]{1,2}$")  # a unit broken off its figure ("不少于12" "种")
+
+
+def column_chunked_rows(run: list[Paragraph], starts: list[int], values: list[str],
+                        fills_row: Callable[[list[str]], bool]) -> tuple[list[dict[str, Paragraph]], int] | None:
+    """The first rows of a numbered sheet whose cells the copy printed by column, before the first row it kept
+    whole: the first value column's cells of every such row, then each row's other values in turn ("指标1:居民健康档案
+    38508人 指标2:… 不少于12 种 不少于6 种 116次 6次 … 37442人 3 3 14种 1 1 …" before "指标6:… 12次 96次 1 1"). A row
+    is placed by its number (指标5 is the fifth), a number with no name printed is a row without one. Returns the
+    rows and which of `starts` is the first whole row; None when the cells do not make exactly those rows."""
+    texts = [normalize_text(p.text) for p in run]
+    whole = next((at for at, (start, stop) in enumerate(zip(starts, starts[1:]))
+                  if stop - start == len(values) + 1 and fills_row(texts[start + 1:stop])), None)
+    if not whole:
+        return None
+    number = [int(NUMBERED_ROW.match(texts[start]).group(1)) for start in starts[:whole + 1]]
+    count = number[-1] - number[0]
+    cells: list[Paragraph] = []
+    for at in range(starts[0], starts[whole]):
+        if at in starts or slot(texts[at]) or is_level(texts[at]):
+            continue
+        if cells and UNIT_CELL.match(texts[at]) and DIGIT.search(cells[-1].text[-1:]):
+            cells[-1] = Paragraph(cells[-1].text + texts[at], cells[-1].line)
+        else:
+            cells.append(run[at])
+    if count < 2 or len(cells) != count * len(values):
+        return None
+    first, rest = cells[:count], cells[count:]
+    others = len(values) - 1
+    chunks = [[first[row], *rest[row * others:(row + 1) * others]] for row in range(count)]
+    if not all(fills_row([normalize_text(p.text) for p in chunk]) for chunk in chunks):
+        return None
+    names = {n: run[start] for n, start in zip(number, starts)}
+    return [{**({"level3": names[number[0] + row]} if number[0] + row in names else {}), **dict(zip(values, chunk))}
+            for row, chunk in enumerate(chunks)], whole
 
 
 # A score sheet's header: its levels and 得分, no 分值 column (each item prints its points: 相关性(5 分)).
@@ -1528,6 +1582,25 @@ MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
 MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
+# The year under a table's title, cut into cells of its own ("(2022" "年度)").
+TITLE_YEAR = re.compile(r"^[（(]?\d{4}年度?[)）]?")
+NAME_ABOVE_CELLS = 4  # cells a name centred in its merged cell may be broken into
+
+
+def name_above_label(run: list[Paragraph], texts: list[str], opening: int, keys: list[tuple[int, int]]) -> Row | None:
+    """A name printed above its own label, where a PDF's text layer puts a merged cell centred over two lines before
+    the label's ("…项目自评表" "(2022" "年度)" "普陀体育中心与委托运营方结" "算费用" "项目名称" "主管部门"): the name label
+    followed at once by another label takes the text between the title and it as its value."""
+    first = next(((i, size) for i, size in keys if label(texts[i]) in (*NAME_LABELS, *PROJECT_NAME_LABELS)), None)
+    if not opening or first is None or not any(i == first[0] + first[1] for i, _ in keys):
+        return None
+    at = first[0]
+    name = TITLE_YEAR.sub("", "".join(texts[opening:at]))
+    if not name or at - opening > NAME_ABOVE_CELLS or is_value(name):
+        return None
+    return Row([Cell(texts[at], run[at].line), Cell(name, run[opening].line)])
+
+
 def is_title(text: str) -> bool:
     """A normalised line that names a table: 附件2, …自评表, 项目支出绩效自评表(2023年度)."""
     return bool(NAMED_TABLE.search(text))
@@ -1583,6 +1656,20 @@ def twice_printed_sources(run: list[Paragraph], end: int) -> tuple[list[Row], in
     return rows, start + bisect_right(ends, position)  # a cell read only in part stays with the text after
 
 
+RESTATED_GOAL_MIN = 6  # characters a goal restated in the achieved cell runs to at least: no "。。" by chance
+GOALS_LIMIT = 4000  # characters of two goal cells run together; a longer text is no pair of goals
+
+
+def restated_goal(text: str) -> int | None:
+    """Both goal cells run together in one, the achieved one restating the end of the expected one ("…进行改进,
+    对项目区农业用水计量,…夯实基础," then "对项目区农业用水计量,…夯实基础,"), or all of it: how long the achieved
+    text is; None when the text ends in no such repeat."""
+    if len(text) > GOALS_LIMIT:
+        return None
+    return next((length for length in range(len(text) // 2, RESTATED_GOAL_MIN - 1, -1)
+                 if text[-2 * length:-length] == text[-length:]), None)
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -1609,6 +1696,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS
             and not MONEY_BLOCK.search(texts[i + size])]
     rows += [Row(cells) for _, cells in spaced]
+    above = name_above_label(run, texts, opening, keys)
+    if above is not None:
+        rows.insert(0, above)
+        start = min(start, opening)
     # Sichuan prints its goals above the funds: 项目年度目标, 年度目标完成情况, then the two texts under them.
     goals = next((i for i in range(len(texts[:funds[0] if funds else len(texts)]) - 3)
                   if texts[i].endswith("年度目标") and texts[i + 1] == "年度目标完成情况"), None)
@@ -1684,6 +1775,99 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
             achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
                 else Cell("", rest[0].line)
+            goals_text = rest[0].text.rstrip()
+            if len(rest) == 1 and (restated := restated_goal(goals_text)):
+                expected = Cell(goals_text[:-restated], rest[0].line)
+                achieved = Cell(goals_text[-restated:], rest[0].line)
             rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
         cursor = len(run)
     return start, rows, cursor
+
+
+# A PDF text layer that prints an indicator block column by column: the header (the first row's names among its
+# words), every row's values, the 总分 pair, then the names. The most cells such a block runs over.
+VALUES_FIRST_LIMIT = 300
+NAME_TAIL = 2  # characters a narrow column broke off a name ("与委托运营方结算完成" … "率")
+
+
+def values_first_block(run: list[Paragraph], start: int) -> tuple[list[Row], int] | None:
+    """The indicator block at `start` when its text prints the values before the names: the header's words (the
+    names printed among them kept aside), each row's values in the header's value columns, the 总分 pair, then
+    the 一级, 二级 and 三级 names up to 总分. Rows are rebuilt by the names' types: the n-th 三级 name with the
+    n-th values and the n-th 二级 name, under the printed 一级 name that 二级 name names (经济效益指标 under
+    效益指标), else the first (数量, 质量, 时效: outputs). Returns the header, the rows and the 总分 row, and where
+    the block ends; None for any other layout."""
+    texts = [normalize_text(p.text) for p in run[start:start + VALUES_FIRST_LIMIT]]
+    if not texts or slot(texts[0]) != "level1":
+        return None
+    words: list[str] = []
+    names: list[Paragraph] = []
+    index = 0
+    while index < len(texts) and not VALUE_START.match(texts[index]) and not LEVEL1.match(texts[index]):
+        size = 2 if "".join(texts[index:index + 2]) in HEADER_WORDS else 1
+        word = "".join(texts[index:index + size])
+        if word in HEADER_WORDS or slot(word):
+            words.append(word)
+        else:
+            names.append(run[start + index])
+        index += size
+    slots = [slot(word) for word in words]
+    if slots[:3] != list(LEVEL_ROLES) or len(names) > 2:
+        return None
+    width = len(slots) - 3
+    groups: list[list[Paragraph]] = []
+    while width and index + width <= len(texts) and is_value_group(slots[3:], texts[index:index + width]):
+        groups.append(run[start + index:start + index + width])
+        index += width
+    totals = list(takewhile(lambda text: NUMERIC.match(text), texts[index:index + 2])) if groups else []
+    index += len(totals)
+    end = next((i for i in range(index, len(texts)) if texts[i] in TOTAL), None)
+    if end is None or any(is_value(text) for text in texts[index:end]):
+        return None
+    level1, level2, level3 = [], [], []
+    for paragraph in names + fragments_joined(run[start + index:start + end]):
+        text = normalize_text(paragraph.text)
+        if text in HEADER_WORDS:
+            continue
+        if LEVEL1.match(text):
+            level1.append(text)
+        elif LEVEL2.match(text):
+            level2.append(paragraph)
+        elif len(text) <= NAME_TAIL and level3:
+            level3[-1] = Paragraph(level3[-1].text + text, level3[-1].line)
+        else:
+            level3.append(paragraph)
+    if not level1 or len(level2) != len(level3) or groups and len(groups) != len(level3):
+        return None
+    line = run[start].line
+    rows = [Row([Cell(word, line) for word in words])]
+    for at, (stage, name) in enumerate(zip(level2, level3)):
+        level = normalize_text(stage.text)
+        first = next((one for one in level1 if one.removesuffix("指标") in level), level1[0])
+        values = groups[at] if groups else []
+        rows.append(Row([Cell(first, stage.line), Cell(level, stage.line), Cell(normalize_text(name.text), name.line)]
+                        + [Cell(p.text, p.line) for p in values]))
+    total_line = run[start + end].line
+    rows.append(Row([Cell("总分", total_line)] + [Cell(text, total_line) for text in totals]))
+    return rows, start + end + 1
+
+
+def is_value_group(roles: list[str | None], texts: list[str]) -> bool:
+    """One row's values in the header's value columns: each fits its column, 分值 and 得分 are numbers."""
+    return all(fits(role, text) >= 0 and (role not in ("weight", "score") or NUMERIC.match(text))
+               for role, text in zip(roles, texts))
+
+
+def fragments_joined(cells: list[Paragraph]) -> list[Paragraph]:
+    """Runs of one-character cells joined into one: a word printed down a narrow merged cell (绩 效 指 标); a
+    character alone stays a cell of its own."""
+    joined: list[Paragraph] = []
+    spelled = False  # the last joined cell is made of one-character cells
+    for cell in cells:
+        single = len(normalize_text(cell.text)) == 1
+        if single and spelled:
+            joined[-1] = Paragraph(joined[-1].text + cell.text, joined[-1].line)
+        else:
+            joined.append(cell)
+        spelled = single
+    return joined

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from assistant.check.base import fmt
+from assistant.check.base import PRINTED, fmt
 from schemas import CheckedReport, Evidence, Finding, Location, Report, Table, TableScore
 
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#!]")
@@ -133,7 +133,7 @@ def print_report(console: Console, report: Report) -> None:
         console.print()
         console.print("正文关键数字", style="bold")
         for figure in report.figures:
-            console.print(f"第{figure.line}行  {figure.label}：{number(figure.value)}{figure.unit or ''}",
+            console.print(f"第{figure.line}行  {figure.label}：{fmt(figure.value, PRINTED)}{figure.unit or ''}",
                           markup=False, highlight=False)
     for warning in report.warnings:
         console.print(f"注意：{warning}", style="yellow", markup=False, highlight=False)
@@ -215,7 +215,7 @@ def report_markdown(report: Report) -> str:
         parts += [f"总分：分值 {number(table.total_weight)}，得分 {number(table.total_score)}", ""]
     if report.figures:
         parts += ["## 正文关键数字", ""]
-        parts += [f"- 第{f.line}行 {md_escape(f.label)}：{number(f.value)}{md_escape(f.unit or '')}（“{md_escape(f.quote)}”）"
+        parts += [f"- 第{f.line}行 {md_escape(f.label)}：{fmt(f.value, PRINTED)}{md_escape(f.unit or '')}（“{md_escape(f.quote)}”）"
                   for f in report.figures]
     return "\n".join(parts) + "\n"
 

@@ -67,6 +67,26 @@ def simplified(text: str) -> str:
     return _TO_SIMPLIFIED.convert(text)
 
 
+def printed_form(quote: str, printed: str) -> str:
+    """A quote taken from the simplified copy of a printed line (`simplified`), as the line prints it: "补助资金总额118万元"
+    of "上級下達的補助資金總額118萬元" is "補助資金總額118萬元", with the pinyin glosses inside it; the quote itself when the
+    line prints it so or does not hold it."""
+    if not quote or quote in printed:
+        return quote
+    origin: list[int] = []  # where each character of the line without its glosses stands in the printed line
+    at = 0
+    for gloss in PINYIN_GLOSS.finditer(printed):
+        origin += range(at, gloss.start())
+        at = gloss.end()
+    origin += range(at, len(printed))
+    bare = "".join(printed[i] for i in origin)
+    read = _TO_SIMPLIFIED.convert(bare)
+    start = read.find(quote)
+    if start < 0 or len(read) != len(bare):  # a phrase converted to another length has no place in the line
+        return quote
+    return printed[origin[start]:origin[start + len(quote) - 1] + 1]
+
+
 def _normalize(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
     # and is several times faster than a regex.

@@ -8,7 +8,7 @@ from assistant import api
 from assistant.chat import answer_question
 from assistant.values import normalize_text, to_ascii
 from schemas import GoldReport
-from tests.conftest import SAMPLE_FILES, SAMPLES, gold_for
+from tests.conftest import ROOT, SAMPLE_FILES, SAMPLES, gold_for
 
 NOT_FOUND = "报告中未找到"
 
@@ -260,3 +260,20 @@ def test_both_in_a_follow_up_means_the_last_two_figures_asked_about():
     apart = ask(sample, "两者相差多少？", [budget, spent])
     assert close(apart.value, budget.value - spent.value)
     assert {e.line for e in apart.evidence} == {budget.evidence[0].line, spent.evidence[0].line}
+
+
+@pytest.mark.parametrize("name, question, value, line, printed", [
+    # neimenggu_linhe l.7 "上級下達的補助資金總額118萬元 ... 臨河農場補助資金35萬元"
+    ("neimenggu_linhe_2023_fangzaijianzai", "上级下达的补助资金总额是多少？", 118, 7, "補助資金總額118萬元"),
+    ("neimenggu_linhe_2023_fangzaijianzai", "临河农场补助资金多少？", 35, 7, "臨河農場補助資金35萬元"),
+    # unknown_nd_2024_nongjigouzhi l.4 "年初預(yù)算合計2389萬元" (traditional with pinyin glosses)
+    ("unknown_nd_2024_nongjigouzhi", "年初预算合计多少？", 2389, 4, "年初預(yù)算合計2389萬元"),
+])
+def test_a_question_in_simplified_characters_finds_a_figure_printed_in_traditional(name, question, value, line, printed):
+    document = api.load(ROOT / "evals" / "field" / "dev" / f"{name}.txt")
+    answer = answer_question(api.check(document), document, question, [])
+    assert close(answer.value, value), answer.answer
+    # the evidence quotes the line as printed, in its own characters
+    assert answer.evidence[0].line == line and printed in answer.evidence[0].quote, answer.evidence
+    assert answer.evidence[0].quote in document.line_text(line)
+    assert "萬元" in answer.answer or "“" not in answer.answer  # what the answer quotes, it quotes as printed

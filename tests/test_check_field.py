@@ -1,7 +1,7 @@
 """Checks on real published tables and reports of the field set's dev split (evals/field/dev): each test reads
 the source text a reviewer read and asserts the finding the source line shows."""
 from assistant import api
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
 
@@ -131,6 +131,50 @@ def test_amounts_filled_in_yuan_under_a_wan_yuan_head():
     assert (scale.row, scale.severity, scale.expected, scale.actual) == ("合计", "warning", "254.67万元", "2546673.98万元")
     # a 元 table that says so (yunnan_yongde_2022, 公开14表 in 元) is no mismatch
     assert findings("yunnan_yongde_2022_yingyanggaishan", "unit_mismatch") == []
+
+
+def test_a_payment_rate_is_of_what_was_paid_and_what_was_left():
+    # unknown_nd_nd_xiangcunzhenxing l.28 "资金支付18501.096万元,未支703万元,支付率95%": 18501.096 ÷ (18501.096 + 703)
+    # = 96.34%, as l.22's "安排资金19204.096万" confirms.
+    [rate] = findings("unknown_nd_nd_xiangcunzhenxing", "narrative_arithmetic")
+    assert (rate.expected, rate.actual, rate.evidence[0].line) == ("96.34", "95", 28)
+
+
+def test_a_copy_cut_off_in_its_last_short_line_lacks_no_section():
+    # neimenggu_linhe l.16 stops inside a title it opened ("項目補助資金要嚴格按照《內"); unknown_nd_nd_xiangcunzhenxing
+    # l.36 after a clause comma ("公益岗位补助,用于开发农村"): what follows was cut off, not left out.
+    assert findings("neimenggu_linhe_2023_fangzaijianzai", "missing_section") == []
+    assert findings("unknown_nd_nd_xiangcunzhenxing", "missing_section") == []
+
+
+def test_a_cut_off_dating_the_disasters_toll_is_background_not_a_result():
+    # chongqing_tongliang_2022 l.5 "截至2022年8月31日,全区农业受灾面积128014.98亩,成灾面积…,造成经济损失9121.6919万元":
+    # the drought the 救灾资金 answer, counted when it struck — not the funds' result dated before the year's end.
+    assert findings("chongqing_tongliang_2022_jiuzai", "date_inconsistency") == []
+
+
+def test_a_recomputed_rate_shows_its_figures_as_printed():
+    # unknown_nd_nd_xiangcunzhenxing l.28 "资金支付18501.096万元,未支703万元,支付率95%": not "18501.1÷19204.1"
+    [rate] = findings("unknown_nd_nd_xiangcunzhenxing", "narrative_arithmetic")
+    assert "18501.096÷19204.096=96.34%" in rate.message
+
+
+def test_a_copy_that_stops_on_a_numbered_heading_lacks_no_section():
+    # yunnan_shidian_2021 l.55 "1.产出指标完成情况分析" is the copy's last line: what stood under it was cut off, so
+    # 存在的问题, 改进措施 and 自评结果应用 are not missing from the report.
+    assert findings("yunnan_shidian_2021_tangliaozhe", "missing_section") == []
+    # sample 004 ends on "附件：1.部门整体支出绩效评价基础数据表 / 2.部门整体支出绩效评价指标评分表": an attachment listed
+    # last is no heading, and the report still lacks what it lacks
+    [sample] = SAMPLES.glob("004_*.txt")
+    assert [f for f in api.check(sample, "rules").findings if f.rule == "missing_section"]
+
+
+def test_a_bare_ten_thousand_shared_out_lacks_its_yuan():
+    # anhui_xuanzhou_2022 l.14 "區(qū)應急局黨委會會議研究70萬分配方案" among "7萬元" amounts: 70萬 lacks 元; l.14's
+    # "2022年8月31日,…會議研究" dates a meeting, and l.12 "截止2022年12月31日" is the year's end: no date finding
+    [bare] = findings("anhui_xuanzhou_2022_hanzaijiuzai", "unit_missing")
+    assert (bare.evidence[0].line, bare.expected, bare.actual) == (14, "70万元", "70万")
+    assert findings("anhui_xuanzhou_2022_hanzaijiuzai", "date_inconsistency") == []
 
 
 def test_a_completion_rate_under_a_cost_heading_is_still_met_from_below():

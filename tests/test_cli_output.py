@@ -48,3 +48,14 @@ def test_tables_are_numbered_from_one_for_people_and_from_zero_in_json():
     assert "表0" not in text and "表1 " in text
     markdown = run_cli("check", str(SAMPLE), "--format", "md").stdout.decode("utf-8")
     assert "表0" not in markdown and "## 表1 " in markdown
+
+
+def test_key_figures_are_shown_as_printed():
+    # unknown_nd_nd_xiangcunzhenxing l.22 "…安排资金19204.096万", l.28 "…资金支付18501.096万元": not 19204.1, 18501.1
+    from assistant import api
+    from assistant.render import report_markdown
+    from tests.conftest import ROOT
+
+    report = api.check(ROOT / "evals" / "field" / "dev" / "unknown_nd_nd_xiangcunzhenxing.txt", "rules")
+    shown = report_markdown(report)
+    assert "：19204.096万（" in shown and "：18501.096万元（" in shown

@@ -27,3 +27,130 @@ def test_a_row_with_a_scoring_rule_in_words_and_a_stage_printed_after_it_stay_in
     assert [(i.level1, i.level2, i.level3) for i in table.indicators] == [
         ("产出指标", "数量指标", "是否完成绩效目标申报表中申报的数量"), ("产出指标", "质量指标", "是否达到国")]
     assert table.level1_weights == {"产出指标": 50}
+
+
+def test_a_target_and_result_printed_twice_with_no_separator_are_the_same_value_twice():
+    # hubei_qu line 4: "数量指标补贴渔船数6620质量指标…" under 年初目标值(A)|实际完成值(B)|得分: the 6 boats planned, the 6
+    # done, 20 points; no other split makes the target and result one value printed twice.
+    [table] = api.extract(api.load(DEV / "hubei_qu_2020_changjiangjinbu.txt"), "rules").tables
+    boats = next(i for i in table.indicators if i.level3 == "补贴渔船数")
+    assert (boats.target, boats.actual, boats.score) == ("6", "6", 20)
+    # ningxia_yuanzhou line 6: "指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8" under 分值|年度指标值|全年实际值|得分: the OCR's
+    # "工5%" (a ≥ misread) printed twice is the target and the result, kept as printed.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    income = next(i for i in table.indicators if i.level3 == "指标1种薯亩均收入较鲜薯亩均收入")
+    assert (income.weight, income.target, income.actual, income.score) == (8, "工5%", "工5%", 8)
+    # Line 5: "指标3一级种薯繁育基地8000亩\n8535.5亩": "000" is no number printed twice, so the row stays unsplit
+    # (empty, with a warning), not 8, 0, 0, 0.
+    base = next(i for i in table.indicators if i.level3 == "指标3一级种薯繁育基地")
+    assert (base.weight, base.target, base.actual, base.score) == (None, None, None, None)
+
+
+def test_a_level_2_cell_printed_without_its_zhibiao_opens_a_level_where_a_row_or_stage_ended():
+    # hubei_xiangyang line 21: "…质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10时效…
+    # 效益 指标经济效益完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10可持续性院区建成后,…": Hubei's 2021 form prints
+    # 二级 cells 成本, 经济效益, 可持续性 without 指标; "数量指标成本控制不超过预算不超过预算10" is a row named 成本控制.
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual, i.score) for i in table.indicators}
+    assert rows[("产出指标", "数量指标", "成本控制")] == ("不超过预算", "不超过预算", 10)
+    assert rows[("产出指标", "成本", "每年财政补助1000万元")] == ("1000万元", "1000万元", 10)
+    assert rows[("效益指标", "经济效益", "完成东津院区建设,医院东津医疗收入达到5亿元")] == ("5亿元", "6.47亿元", 10)
+    assert any(key[:2] == ("效益指标", "可持续性") for key in rows)
+
+
+def test_two_goal_cells_run_together_split_where_the_achieved_one_restates_the_expected_ones_end():
+    # sichuan_zhongjiang line 2: "年度总体目标年初设定目标年度总体目标完成情况综述对农村地区供水计量设施设备进行改进,对项目区农业用水计量,
+    # 为项目区农业生产夯实基础,对项目区农业用水计量,为项目区农业生产夯实基础,绩效指标…": the county's goals head is not cut at the
+    # 年度总体目标 inside 年度总体目标完成情况综述, and the achieved goal is the expected one's end printed again.
+    [table] = api.extract(api.load(DEV / "sichuan_zhongjiang_2022_shuibiaochi.txt"), "rules").tables
+    assert table.goals.expected == "对农村地区供水计量设施设备进行改进,对项目区农业用水计量,为项目区农业生产夯实基础,"
+    assert table.goals.achieved == "对项目区农业用水计量,为项目区农业生产夯实基础,"
+
+
+def test_a_level_name_the_ocr_printed_twice_is_one_level_with_no_empty_row():
+    # ningxia_shengji line 19: "产出指标数量指标数量指标福彩APP系统改版升级100%100%": the merged 二级 cell 数量指标 printed twice is
+    # one level; its first row is 福彩APP系统改版升级, with no empty 数量指标 row before it.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    first, second = table.indicators[:2]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual) == \
+        ("产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%")
+    assert (second.level2, second.level3) == ("质量指标", "验收合格率")
+
+
+def test_rows_after_a_note_with_a_semicolon_and_a_name_opening_with_its_row_number_are_read_on():
+    # ningxia_yuanzhou line 6: "…生态效益指标1病害减少,防治病虫害使用的化学农药量较上年减少82%2%8可持续影响指标持续完善…衔接8是基本达到7
+    # 加强技术指导,加大宣传力度;加大项目支持力度满意度指标(20分)服务对象满意度种薯繁育企业、种植农户调" (the copy ends there).
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): i for i in table.indicators}
+    # "指标1" lost its 指标 to 生态效益指标 before it: the name opens with 1, its values are the one reading of "82%2%8".
+    pest = rows[("效益指标", "生态效益指标", "1病害减少,防治病虫害使用的化学农药量较上年减少")]
+    assert (pest.weight, pest.target, pest.actual, pest.score) == (8, "2%", "2%", 8)
+    # "是基本达到" splits more than one way: the row keeps its name, its values stay empty.
+    lasting = rows[("效益指标", "可持续影响指标", "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接")]
+    assert (lasting.target, lasting.actual, lasting.score) == (None, None, None)
+    # The note's ";" is no prose after the table: 满意度指标(20分) follows, and its cut-off row is read.
+    assert ("满意度指标", "服务对象满意度", "种薯繁育企业、种植农户调") in rows
+
+
+def test_the_last_row_cut_off_inside_a_word_keeps_what_it_printed():
+    # ningxia_shengji line 25, the copy's last: "可持续影响指标彩票系统信息化建设程度同比2022年销量显著提": the 年度指标值 cut
+    # inside its words is kept as printed; the 全年完成值 was never printed.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    last = table.indicators[-1]
+    assert (last.level2, last.level3, last.target, last.actual) == \
+        ("可持续影响指标", "彩票系统信息化建设程度", "同比2022年销量显著提", None)
+
+
+def test_an_indicator_block_printed_values_first_is_rebuilt_row_by_row():
+    # shanghai_putuo_2022_tiyu line 3, a PDF text layer that prints the block column by column: "一级指标 二级指标
+    # 数量指标 三级指标 与委托运营方结算完成 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10 =100% 100% 20 20 及时 及时
+    # 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62 率 产出指标 质量指标 绩 效 指 标 时效指标 效益指标 社会效益指标
+    # 合同结算条款完成率 费用结算及时性 与委托运营方合同完成 率 满意度指标 服务对象满意度指标 场馆开放满意度 总分": the n-th
+    # name with the n-th values, each 二级 name under the 一级 name it names; the second table is cut off after its names.
+    first, second = api.extract(api.load(DEV / "shanghai_putuo_2022_tiyu.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+        ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+        ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+        ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
+    assert (first.total_weight, first.total_score) == (100, 98.62)
+    # "财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称 主管部门 …": the name, centred in its
+    # merged cell, is printed before its label.
+    assert (first.title, first.name) == ("财政项目支出绩效自评表", "普陀体育中心与委托运营方结算费用")
+    assert [(i.level2, i.level3, i.weight) for i in second.indicators] == [
+        ("数量指标", "经费使用率", None), ("质量指标", "经费完成情况", None), ("时效指标", "经费完成进度", None),
+        ("社会效益指标", "经费使用完成情况", None), ("服务对象满意度指标", "满意度", None)]
+
+
+def test_a_bare_level_2_cells_row_may_open_with_a_figure_and_the_cut_off_last_row_keeps_its_target():
+    # hubei_xiangyang_2021_dongjin line 21: "…1000万元10时效1年1年1年10效益 指标…": the row under the bare 时效 is named
+    # "1年" (a name opens with a figure right after a bare 二级 name); "…10可持续性院区建成后,可持续为周边 群众提供医疗服务
+    # 服务范围扩 大服务范": the copy ends inside the result, the word target printed again.
+    [table] = api.extract(api.load(DEV / "hubei_xiangyang_2021_dongjin.txt"), "rules").tables
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual, i.score) for i in table.indicators}
+    assert rows[("产出指标", "时效", "1年")] == ("1年", "1年", 10)
+    assert rows[("效益指标", "可持续性", "院区建成后,可持续为周边群众提供医疗服务")] == ("服务范围扩大", None, None)
+
+
+def test_ocr_junk_in_a_chongqing_row_stays_out_of_the_indicator_name():
+    # chongqing_kexuecheng_2021_bumenzhengti lines 4-5: "管理制度健全性性标定指高高100%33否" (定性指标 read out of order
+    # from its vertical cell), "组织宣传活动次数次到0次43次100%1010是", "制作宣传品数量份第O份20份100%55否" (the
+    # targets' figures garbled after the unit), "播发稿件数量tot扁2200篇2859篇100%1010是" (the unit read as letters).
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["管理制度健全性"] == ("高", "高", 3, 3)
+    assert rows["组织宣传活动次数"] == ("到0次", "43次", 10, 10)
+    assert rows["制作宣传品数量"] == ("第O份", "20份", 5, 5)
+    assert rows["播发稿件数量"] == ("2200篇", "2859篇", 10, 10)
+    assert rows["党性教育培训次数"] == ("26次", "12次", 5, 5)
+
+
+def test_a_chongqing_funds_row_run_together_with_its_column_words_is_read():
+    # chongqing_kexuecheng_2021_bumenzhengti line 3: "…部门预算执行情况相)预资5年初预算数全年(If整)预算数全年执行数执行率(%)
+    # 执行率权重执行率得分(分)O76%107.6当年绩效目标…": the amounts lost to OCR ("O"), 执行率 76%, 权重 10 and 得分 7.6
+    # run together (10 × 76% = 7.6).
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.execution_rate, total.weight, total.score) == \
+        (None, None, 76, 10, 7.6)

@@ -25,3 +25,22 @@ def test_ningxias_project_total_score_printed_in_the_head_after_the_title():
     # (the table's 总分), and the title ends before it.
     [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
     assert (table.title, table.total_score) == ("马铃薯冲薯繁育示范推广项目绩效目标自评表", 99)
+
+
+def test_a_label_cell_shared_by_the_unit_and_the_person_gives_the_unit_its_part_of_the_value():
+    # Line 3: "…项目实施单位/项目负责人原州区农技中心/杨勃兴自治区主管部门农业农村厅…": one label cell for two values
+    # printed "unit/person"; the unit is 原州区农技中心, not "/" nor the person's name.
+    report = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules")
+    assert report.unit_name == "原州区农技中心"
+
+
+def test_a_title_naming_the_units_project_funds_names_the_unit():
+    # hebei_longyao l.5 "隆尧县市场监督管理局2019年度项目资金绩效自评报告"; l.11 repeats the title cut to "尧县市场监督管理局".
+    report = api.extract(api.load(DEV / "hebei_longyao_2019_shipinyaopin.txt"), "rules")
+    assert report.unit_name == "隆尧县市场监督管理局"
+
+
+def test_a_suffix_inside_a_longer_word_ends_no_unit_name():
+    # unknown_nd_nd_xiangcunzhenxing l.32 "用途均按照央、省衔接资金管理办法": 办 begins 办法, no unit is named anywhere.
+    report = api.extract(api.load(DEV / "unknown_nd_nd_xiangcunzhenxing.txt"), "rules")
+    assert report.unit_name is None

@@ -259,8 +259,24 @@ def test_a_bare_ten_thousand_is_money_only_under_money_words():
     assert [(f.value, f.unit, f.label) for f in report] == [(50, "万", "补助资金")]
 
 
+def test_a_bare_ten_thousand_before_the_plan_that_shares_it_out_is_money():
+    # anhui_xuanzhou_2022 l.14 "對中央自然災害資金,2022年8月31日,區(qū)應急局黨委會會議研究70萬分配方案如下": the 70萬
+    # the plan shares out among the towns is money printed without its 元
+    assert (70, "万") in key_figures("anhui_xuanzhou_2022_hanzaijiuzai", 14)
+
+
 def test_a_stop_ocr_read_as_a_letter_after_a_percentage_ends_the_sentence():
     # jiangxi_nanchang l.5 "…2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场…"
     text = "2022年全年实际支付1616万元,使用率 100%o具体评价范围为:全面完成11500平方米烈士纪念广场"
     [rate] = [f for f in read_figures(text, 5) if f.unit == "%"]
     assert clause_around(text, rate.start, rate.end) == "2022年全年实际支付1616万元,使用率 100%"
+
+
+def test_a_long_label_is_cut_between_words():
+    # unknown_nd_nd_xiangcunzhenxing l.22 "用于巩固拓展脱贫攻坚成果和乡村振兴建设任务安排资金19204.096万", l.28 "巩固拓展脱贫攻坚
+    # 成果和乡村振兴建设任务资金支付18501.096万元": the label keeps its last words whole, not "坚成果和…" (攻坚 cut in two).
+    document = api.load(ROOT / "evals" / "field" / "dev" / "unknown_nd_nd_xiangcunzhenxing.txt")
+    labels = {f.line: f.label for f in extract_figures(as_simplified(document.paragraphs)) if f.line in (22, 28)
+              and f.value in (19204.096, 18501.096)}
+    assert labels[22].endswith("乡村振兴建设任务安排资金") and labels[28].endswith("乡村振兴建设任务资金支付")
+    assert all(len(label) <= 16 and not label.startswith("坚") for label in labels.values()), labels

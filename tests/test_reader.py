@@ -403,15 +403,20 @@ def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
     assert (table.total_weight, table.total_score) == (100, 100)
 
 
-def test_run_together_row_left_empty_when_its_numbers_split_two_ways():
+def test_run_together_bare_numbers_split_only_as_one_value_printed_twice():
     # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
-    # 年初目标值, 实际完成值 and 得分 all bare numbers: "6620" is 6|6|20 or 66|2|0 … — no arithmetic tells them
-    # apart, so the row keeps its name, its values stay empty, and reading resumes at the next level name.
+    # 年初目标值, 实际完成值 and 得分 all bare numbers: a run of digits is one value unless it opens with the same
+    # value printed twice, so "6620" is 6|6|20 (66|2|0 is no value printed twice; the 总分 100 = 20 for funds +
+    # 20 + 10 + 10 + 40 agrees).
     read = read_run_rows("数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
-    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数"},
+    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数", "target": "6", "actual": "6", "score": "20"},
                          {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
                           "score": "10"}]
-    assert read.ambiguous == ["补贴渔船数6620"]
+    assert read.ambiguous == []
+    # A run that only splits differently ("6520": 6 then 5) stays one unread stretch, never a guess.
+    read = read_run_rows("数量指标补贴渔船数6520质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
+    assert read.rows[0] == {"level2": "数量指标", "level3": "补贴渔船数"}
+    assert read.ambiguous == ["补贴渔船数6520"]
 
 
 def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
@@ -451,9 +456,8 @@ def test_viewer_pages_numbered_on_their_lines_are_read_on_where_a_break_cut_a_nu
             "2、0%100%10总分100偏差大或目标未完成原因分析无\n")
     report = extract(tmp_path, text)
     [table] = report.tables
-    assert "第1行的指标行“补贴渔船数6620”连在一起，无法唯一拆分，数值已留空，请人工核对。" in report.warnings
     assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
-        ("数量指标", "补贴渔船数", None, None, None),  # "6620": 6|6|20 or 66|2|0 …, left empty
+        ("数量指标", "补贴渔船数", "6", "6", 20),  # "6620": 6 printed twice, then 20
         ("质量指标", "渔船补贴发放率", "100%", "100%", 10),
         ("时效指标", "12月底之前完成", "100%", "100%", 10),
     ]
@@ -490,11 +494,12 @@ def test_run_together_rows_numbered_in_their_names_continue_on_the_next_line(tmp
         ("产出指标", "数量指标", "指标1免费发放原原种", "550万粒", "550万粒", 8, 8, 1),
         ("产出指标", "数量指标", "指标2企业自行采购", "200万粒", "200万粒", 8, 8, 1),
         ("产出指标", "成本指标", "指标1种薯采购价格不高于市场价", "是", "是", 8, 8, 2),
-        # "工5%", "^80%": the viewer's misreadings of a comparator; the row keeps its name, its values stay empty.
-        ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", None, None, None, None, 2),
+        # "工5%": the viewer's misreading of a comparator, printed twice alike: the target and the result as printed.
+        ("效益指标", "经济效益指标", "指标1种薯亩均收入较鲜薯亩均收入", "工5%", "工5%", 8, 8, 2),
+        # "80%" then "^80%": printed differently, the row keeps its name, its values stay empty.
         ("效益指标", "社会效益指标", "指标1一级种薯推广面积占总面积比例", None, None, None, None, 2),
     ]
-    assert any("种薯亩均收入较鲜薯亩均收入8工5%工5%8" in warning for warning in report.warnings)
+    assert any("种薯推广面积占总面积比例880%^80%8" in warning for warning in report.warnings)
 
 
 def test_run_together_target_and_result_are_printed_alike():
@@ -650,8 +655,9 @@ def test_goals_stacked_header_and_first_row_glued_into_one_pipe_row(tmp_path):
 def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_words_scattered(tmp_path):
     # Quoted from https://keke.chddh.cn/archives/p4q58rogpx4emom7ewb9.html (evals/field/dev/
     # shanxi_jishan_2021_gonggongweisheng, line 3 up to 指标9): an xlsx copied as one line; the indicator header's
-    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, whose values are scattered, while
-    # from 指标6 on each row is "指标N:name target actual 分值 得分".
+    # words (年度 实际 指标值 完成值 … 分值 得分) lie among the first rows' cells, printed by column (the five rows'
+    # 指标值, then each row's 完成值 分值 得分; rows 3 and 4 print no name), while from 指标6 on each row is
+    # "指标N:name target actual 分值 得分".
     text = (
         "稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 稷山县卫生健康和体育局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 稷山县翟店镇卫生院 "
         "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 "
@@ -662,9 +668,11 @@ def test_numbered_rows_of_a_spreadsheet_flattened_into_one_line_with_its_header_
     [table] = extract(tmp_path, text + "\n").tables
     assert table.name == "国家基本公共卫生服务"
     assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
-        ("指标1:居民健康档案", None, None, None, None),  # its values lie elsewhere: its name alone
-        ("指标2:发放健康教育资料", None, None, None, None),
-        ("指标5:举办健康教育知识讲座", None, None, None, None),
+        ("指标1:居民健康档案", "38508人", "37442人", 3, 3),
+        ("指标2:发放健康教育资料", "不少于12种", "14种", 1, 1),
+        (None, "不少于6种", "28种", 1, 1),
+        (None, "116次", "150次", 1, 1),
+        ("指标5:举办健康教育知识讲座", "6次", "150次", 1, 1),
         ("指标6:举办健康教育宣传咨询活动", "12次", "96次", 1, 1),
         ("指标7:建立预防接种证", "221人", "221人", 2, 2),
         ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),

@@ -16,9 +16,10 @@ from assistant.chat.question import (RELATION_FIRST, Difference, Larger, Listing
                                      asks_total, asks_which, questions, requests, understand)
 from assistant.chat.results import kind_of
 from assistant.chat.tools import ReportTools
-from assistant.chat.vocabulary import TABLE_NUMBER, column_words
+from assistant.chat.vocabulary import QUOTED, TABLE_NUMBER, column_words
 from assistant.document import Document
 from assistant.errors import BadInput
+from assistant.values import printed_form
 from schemas import Answer, CheckedReport
 
 MODES = ("offline", "llm")
@@ -73,10 +74,23 @@ def picked_out(question: Question, answer: Answer, names: list[list[str]]) -> st
 
 
 def located(answer: Answer, document: Document) -> Answer:
-    """The answer with each piece of evidence placed in the original file (page, sheet cell, Word table row)."""
-    items = [item if item.location is not None else item.model_copy(update={"location": document.location_at(item.line)})
+    """The answer with its quotes and each piece of evidence as the lines print them (a traditional-character line in
+    its own characters: the tools read the simplified copy), evidence placed in the original file (page, sheet cell,
+    Word table row)."""
+    items = [item.model_copy(update={"quote": printed_form(item.quote, document.line_text(item.line)),
+                                     "location": item.location if item.location is not None
+                                     else document.location_at(item.line)})
              for item in answer.evidence]
-    return answer.model_copy(update={"evidence": items})
+    lines = [document.line_text(item.line) for item in answer.evidence]
+    return answer.model_copy(update={"evidence": items, "answer": QUOTED.sub(lambda quote: as_printed(quote, lines),
+                                                                                  answer.answer)})
+
+
+def as_printed(quote: re.Match, lines: list[str]) -> str:
+    """A quote of the answer ("“补助资金总额118万元”") as the first of the evidence lines holding it prints it."""
+    said = quote.group(1)
+    printed = next((form for line in lines if (form := printed_form(said, line)) != said), said)
+    return quote.group().replace(said, printed)
 
 
 def answer_question(report: CheckedReport, document: Document, question: str, history: list[Answer],

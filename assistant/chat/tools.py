@@ -19,7 +19,8 @@ from assistant.chat.projects import NarrativeItem, narrative_projects
 from assistant.chat.terms import Weights, common_run, coverage, found
 from assistant.chat.vocabulary import (COLUMN_OF, QUOTED, TABLE_NUMBER, answers, column_words, columns_in,
                                        expected_units, scope_of, strip_columns, strip_scope, units_agree, year_in)
-from assistant.document import Document
+from assistant.document import Document, Paragraph
+from assistant.extract.narrative import as_simplified
 from assistant.errors import BadInput
 from assistant.retrieval import BM25, Passage, split_sentences, tokens
 from schemas import CheckedReport, Finding
@@ -69,19 +70,19 @@ class ReportTools:
 
     def __init__(self, report: CheckedReport, document: Document):
         self.report = report
-        self.document = document
-        self.passages: list[Passage] = [passage for index, paragraph in enumerate(document.paragraphs)
+        self.document = in_simplified(document)
+        self.passages: list[Passage] = [passage for index, paragraph in enumerate(self.document.paragraphs)
                                         for passage in split_sentences(paragraph.text, paragraph.line, index)]
         self.index = BM25([tokens(p.text) for p in self.passages])
         self_scores = {(f.line, f.value) for f in report.figures if f.label == "自评分"}
-        self.facts: list[Fact] = table_facts(report, document) + narrative_facts(
-            self.passages, [p.text for p in document.paragraphs], self_scores)
+        self.facts: list[Fact] = table_facts(report, self.document) + narrative_facts(
+            self.passages, [p.text for p in self.document.paragraphs], self_scores)
         self.weights = Weights.of([p.text for p in self.passages]
                                   + [f"{f.label} {f.context[0][0] if f.context else ''}" for f in self.facts
                                      if f.source == "table"])
         self.main_table = next((i for i, t in enumerate(report.tables) if t.kind == "department_overall"),
                                next((i for i, t in enumerate(report.tables) if t.funds_total), None))
-        self.projects: list[NarrativeItem] = narrative_projects(document)
+        self.projects: list[NarrativeItem] = narrative_projects(self.document)
         self.names: list[list[str]] = self._names()
 
     # lookups -----------------------------------------------------------------------------------
@@ -329,6 +330,13 @@ class ReportTools:
             raise BadInput(f"未知的工具：{name}")
         except BadInput as error:
             return {"error": str(error)}
+
+
+def in_simplified(document: Document) -> Document:
+    """The document as questions are asked of it: its prose in simplified characters without pinyin glosses
+    (`as_simplified`), so "补助资金" finds "補助資金"; lines, tables and places in the file as printed."""
+    prose = iter(as_simplified(document.paragraphs))
+    return replace(document, blocks=[next(prose) if isinstance(block, Paragraph) else block for block in document.blocks])
 
 
 def attachment(text: str) -> str:

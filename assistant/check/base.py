@@ -28,11 +28,16 @@ REPORT_KINDS = (("monitoring", re.compile(r"监控[^。，,；;]{0,12}报告")),
 TITLE_LENGTH = 60
 
 
-def fmt(value: float | None) -> str:
-    """A number as a reviewer writes it: 12.5, 0.43, 100."""
+# Decimals enough for a figure shown as the report prints it ("18501.096"), float noise dropped.
+PRINTED = 6
+
+
+def fmt(value: float | None, decimals: int = 2) -> str:
+    """A number as a reviewer writes it: 12.5, 0.43, 100; a figure the report prints keeps its decimals
+    (`PRINTED`: 18501.096)."""
     if value is None:
         return "—"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

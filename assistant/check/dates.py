@@ -22,6 +22,9 @@ DUE_AFTER_YEAR = re.compile(r"决算|自评|评价|绩效(?!目标)")
 # point on the way, not the year's result.
 YEAR_END = re.compile(r"年底|年末|12\s*月\s*31\s*日")
 SENTENCE_END = re.compile(r"[。；;]")
+# The sentence counts a disaster's toll ("截至8月31日,全区农业受灾面积…,造成经济损失…"): the need the funds answer,
+# counted when it struck — background, not the year's result.
+DISASTER_TOLL = re.compile(r"受灾|成灾|绝收|灾情|灾害损失|经济损失")
 # A year in brackets names an edition ("年关守护（2021）"), unless a number and 号 follow: then it is a document's
 # number ("县财预（2020）10号"), issued in its own year.
 STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）](?!\s*\d+\s*号)")
@@ -38,7 +41,8 @@ def check_cut_offs(paragraph: Paragraph, year: int | None) -> list[Finding]:
         if match.group("year") and year and int(match.group("year")) != year:
             continue
         end = SENTENCE_END.search(paragraph.text, match.end())
-        if YEAR_END.search(paragraph.text, match.end(), end.start() if end else len(paragraph.text)):
+        sentence = paragraph.text[match.end():end.start() if end else len(paragraph.text)]
+        if YEAR_END.search(sentence) or DISASTER_TOLL.search(sentence):
             continue
         return [finding("date_inconsistency", "warning",
                         f"数据以“{match.group()}”为截止时点，并非全年数据，却作为年度成效表述。",

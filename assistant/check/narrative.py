@@ -6,7 +6,7 @@ text_table_mismatch, total_score_mismatch (the 自评分 the text quotes vs the 
 import re
 from bisect import bisect_right
 
-from assistant.check.base import Context, differs, finding, fmt, in_wan, rate_tolerance
+from assistant.check.base import PRINTED, Context, differs, finding, fmt, in_wan, rate_tolerance
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.cross_tables import executed_column
 from assistant.check.matching import of_year, same_basis, same_value, shared_subject
@@ -25,7 +25,9 @@ PARTS_AFTER_TOTAL = re.compile(r"(?:其中|（|\()")
 # Parts that cut across one another ("培训600人，其中女性学员210人，45岁以下学员420人"): subsets, not a breakdown.
 CROSS_CUTTING = re.compile(r"[男女]性?|岁|党员|少数民族|脱贫|残疾|低保")
 BUDGETED = re.compile(r"预算(?:资金|数|金额)?(?:为|共)?$")
-EXECUTION_RATE = re.compile(r"执行率(?:为|达到|达|是)?$")
+EXECUTION_RATE = re.compile(r"(?:执行|支付|拨付)率(?:为|达到|达|是)?$")
+# What was left of the fund beside what was spent: "资金支付18501.096万元,未支703万元,支付率95%".
+UNSPENT = re.compile(r"(?:未支付?|未拨付|未使用|未执行|结余|剩余)(?:资金)?$")
 SHARE = re.compile(r"(?:占比|占)(?P<of>[\u4e00-\u9fa5]{0,12}?)的?$")
 # A count the text composes: "实施项目共15个" = "年初批复8个项目" + "年中增加8个项目" (a decrease makes it no plain sum).
 COUNT_TOTAL = re.compile(r"(?:共|合计|共计|总计)$")
@@ -255,7 +257,7 @@ def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float 
     if abs(ratio - float(printed)) <= rate_tolerance(float(printed), decimals):
         return []
     return [finding("narrative_arithmetic", "error",
-                    f"{fmt(part)}÷{fmt(base)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
+                    f"{fmt(part, PRINTED)}÷{fmt(base, PRINTED)}={ratio:.{max(decimals, 2)}f}%，文中写{printed}%，比例与所列数字不符。",
                     [Evidence(quote=sentence.strip()[:200], line=paragraph.line)], None, None,
                     expected=f"{ratio:.{max(decimals, 2)}f}", actual=printed)]
 
@@ -271,7 +273,9 @@ def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
                 continue
             money = [f for f in figures[:index] if f.family == "money"]
             budgets = [f for f in money if BUDGETED.search(f.before)]
-            spent = [f for f in money if f not in budgets and SPENT.search(f.before)]
+            unspent = [f for f in money if UNSPENT.search(f.before)]
+            spent = [f for f in money if f not in budgets and f not in unspent
+                     and (SPENT.search(f.before) or PAID.search(f.before))]
             # 年初预算 then 调整后预算: the rate may be of either; it is wrong only when it is of neither.
             budgets = [f for f in budgets if spent and f.unit == spent[-1].unit]
             bases = [f.value for f in budgets]
@@ -280,6 +284,9 @@ def check_execution_rates(ctx: Context, paragraph: Paragraph) -> list[Finding]:
             added = [f for f in budgets if ADDED.search(f.before)]
             if initial and added:
                 bases.append(initial[-1].value + added[-1].value)
+            # what was spent and what was left make the fund the rate is of
+            if spent and unspent and unspent[-1].unit == spent[-1].unit:
+                bases.append(spent[-1].value + unspent[-1].value)
             shares = [share_finding(paragraph, sentence, spent[-1].value, base, fmt(rate.value)) for base in bases]
             if shares and all(shares):
                 findings += shares[-1]

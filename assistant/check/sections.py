@@ -31,11 +31,15 @@ TABLE_KINDS = [("基础数据表", "basic_data"), ("项目支出绩效自评表"
 FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
+BRACKETS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 # The column a unit fills with its results, or the 评价结论 it writes under them; a scoring standard (考核指标 / 评分标准 /
 # 权数) has neither to leave blank.
 RESULT_COLUMN = re.compile(r"完成值|实际值|评价结论|自评结论")
 CHAPTER = re.compile(r"\s{0,4}[一二三四五六七八九十]{1,3}\s{0,2}[、.．]")
 # A numbered heading run into its section's first sentence: "（二）预算资金情况。2021年部门预算收入…".
+# A numbered heading standing alone ("1.产出指标完成情况分析", "（二）绩效目标完成情况分析").
+NUMBERED_HEADING = re.compile(r"\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
+                              r"|\d{1,2}\s{0,2}[、.．])\s{0,2}[^。：:；;，,]{2,30}")
 RUN_IN_HEADING = re.compile(r"\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
                             r"|\d{1,2}\s{0,2}[、.．])\s{0,2}(?P<title>[^。：:；;，,\d]{2,20})[。：:]")
 
@@ -151,9 +155,19 @@ def is_written_report(ctx: Context) -> bool:
 
 
 def cut_off(ctx: Context) -> bool:
-    """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing."""
+    """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing.
+    Its last line runs on after a clause comma ("公益岗位补助,用于开发农村"), or stops inside a title or a bracket it
+    opened ("项目补助资金要严格按照《内"), or it ends on a numbered heading with nothing under it ("1.产出指标完成情况分析":
+    no report ends on one; one before a table is that table's heading, and "2.部门整体支出绩效评价指标评分表" an
+    attachment listed last)."""
     last = ctx.narrative[-1].text.strip() if ctx.narrative else ""
-    return len(last) >= 20 and ("，" in last or "," in last) and not last.endswith(tuple(CLOSING))
+    if not last or last.endswith(tuple(CLOSING)):
+        return False
+    if NUMBERED_HEADING.fullmatch(last) and not last.endswith("表") \
+            and ctx.document.blocks[-1].line == ctx.narrative[-1].line:
+        return True
+    opened = any(last.count(left) > last.count(right) for left, right in BRACKETS)
+    return opened or len(last) >= 10 and ("，" in last or "," in last) and not CHAPTER.match(last)
 
 
 def check_sections(ctx: Context) -> list[Finding]:

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 
 from assistant.document import Paragraph
+from assistant.retrieval import cut
 from assistant.values import PROSE_NUMBER_PATTERN, chinese_to_number, printed_number
 
 MONEY_UNITS = ("亿元", "万元", "元", "万")
@@ -56,10 +57,12 @@ COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作�
 MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩", "hm²", "hm2", "hm", "ha", "km²", "km", "m²", "m³", "kg")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+# What a bare 万 printed before them is: funds, or the plan sharing them out ("研究70万分配方案").
+MONEY_NAMED_AFTER = ("资金", "经费", "分配")
 _UNIT_ALTERNATIVES = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + MEASURE_UNITS + ("%", "％"), key=len,
                                                             reverse=True))
 # A number, an optional 余/多, then a unit: money, a count scaled by 万/亿, a count or %, or a bare 万 (money
-# missing its 元). Chinese numerals are read only before a count unit: "七家", "二十余起".
+# missing its 元), at a stop or before the funds or plan it names ("研究70万分配方案", "安排50万资金"). Chinese numerals are read only before a count unit: "七家", "二十余起".
 FIGURE = re.compile(
     # The lookahead lets the scan pass a position that starts no number with one test.
     rf"(?=[\d半{CHINESE_DIGITS}])(?:(?P<arabic>{PROSE_NUMBER_PATTERN})|(?<![{CHINESE_DIGITS}万亿])(?P<chinese>[{CHINESE_DIGITS}]{{1,8}}+)"
@@ -68,7 +71,7 @@ FIGURE = re.compile(
     r"(?:(?P<money>(?:亿|万)[ \u3000]?(?:余|多)?元|元)"
     rf"|(?P<scale>万|亿)(?P<approx_scale>余|多)?(?P<scaled>{_UNIT_ALTERNATIVES})"
     rf"|(?P<unit>{_UNIT_ALTERNATIVES})"
-    r"|(?P<bare>万)(?![\u4e00-\u9fa5A-Za-z])|(?P<points>分)(?![钟别之期批类级项数局析配])"
+    rf"|(?P<bare>万)(?:(?![\u4e00-\u9fa5A-Za-z])|(?={'|'.join(MONEY_NAMED_AFTER)}))|(?P<points>分)(?![钟别之期批类级项数局析配])"
     # no unit before a stop: kept only as the self-score after its words (总得分90,)
     r"|(?P<stated>)(?=[，,。；;、)）\s]|$))"
     r"(?:[/／](?P<per>万人|千人|人|户|家|批次|次|天|年|月|件|个|台|吨|公斤|平方米))?"
@@ -77,6 +80,7 @@ BOUNDARY = re.compile(r"[，,。；;：:、（）()“”\"‘’！？!?\s]")
 # A stop; OCR may read the 。 after a percentage as a letter o ("使用率 100%o具体评价范围为").
 CLAUSE_BREAK = re.compile(r"[。；;！!？?\n]|(?<=%)o(?![A-Za-z])")
 # 共 ("共计") is no break inside 公共 ("一般公共预算财政拨款收入合计").
+LABEL_LENGTH = 16
 LABEL_BREAK = re.compile(r"[，,。；;：:、（）()“”\"]|其中|主要|包括|用于|为|是|(?<!公)共")
 DATE_WORDS = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 NUMBER_CHARS = re.compile(r"[\d.%]+")
@@ -137,8 +141,10 @@ class NarrativeFigure:
 
     @property
     def is_money(self) -> bool:
-        """An amount of money: in 元, 万元 or 亿元, or a bare 万 whose words speak of money."""
-        return self.family == "money" and (self.unit != "万" or bool(MONEY_WORDS.search(self.before)))
+        """An amount of money: in 元, 万元 or 亿元, or a bare 万 whose words speak of money or that names the funds
+        or the plan sharing them out right after it."""
+        return self.family == "money" and (self.unit != "万" or bool(MONEY_WORDS.search(self.before))
+                                           or self.after.startswith(MONEY_NAMED_AFTER))
 
     @property
     def amount(self) -> float:
@@ -189,7 +195,21 @@ def label_before(text: str, start: int) -> str:
         label = pieces[-2].strip()
     # The year first: "2022年全年实际支付" is 全年实际支付, not 年全年实际支付; an approximation is no part of a label.
     label = re.sub(r"\d{4}年度?|^[\d.、\s]+", "", label)
-    return label.removesuffix(next((word for word in APPROX_BEFORE if label.endswith(word)), ""))[-16:] or "金额"
+    label = label.removesuffix(next((word for word in APPROX_BEFORE if label.endswith(word)), ""))
+    return last_words(label, LABEL_LENGTH) or "金额"
+
+
+def last_words(text: str, length: int) -> str:
+    """The whole words ending the text, at most `length` characters ("…脱贫攻坚成果和乡村振兴建设任务安排资金" →
+    "成果和乡村振兴建设任务安排资金", not "坚成果和…"); the last characters when its last word alone is longer."""
+    if len(text) <= length:
+        return text
+    kept = ""
+    for word in reversed(cut(text)):
+        if len(kept) + len(word) > length:
+            break
+        kept = word + kept
+    return kept or text[-length:]
 
 
 def cited(text: str, position: int) -> bool:

@@ -19,6 +19,7 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "部门": "implementer",
+               "实施单位/项目负责人": "implementer",
                # the unit that fills in the form and reports, named before a project's implementer
                "单位名称": "reporter", "填报单位": "reporter", "资金使用单位": "implementer", "资金单位": "money_unit",
                "金额单位": "money_unit", "单位": "money_unit",
@@ -201,6 +202,9 @@ def header_values(row: Row) -> dict[str, str]:
             key, value = HEADER_KEYS[key_of(text)], following
         else:
             continue
+        label = match.group("key") if match else key_of(text)
+        if "/" in label and value.count("/") == label.count("/"):
+            value = value.split("/")[0]  # "实施单位/项目负责人" | "原州区农技中心/杨勃兴": the first label's value first
         if key == "money_unit":
             value = next((unit for unit in MONEY_UNITS if unit in value), "")
         elif key in UNIT_ROLES:

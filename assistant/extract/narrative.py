@@ -18,7 +18,7 @@ ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局
 # A title names the unit before or after the year; a published copy's title may be its file's name
 # ("上海市普陀区体育事业管理中心2022年度项目自评价.pdf").
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
-                        r"\s*(?:（汇总）)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位|项目)?\s*(?:整体支出|支出)?\s*(?:绩效)?"
+                        r"\s*(?:（汇总）)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位|项目)?\s*(?:整体支出|支出|资金)?\s*(?:绩效)?"
                         r"\s*(?:自评价?)?\s*(?:报告)?\s*(?:\.(?:pdf|docx?|wps|xlsx?))?\s*$")
 # A unit's full name in prose carries its place (西平县交通运输局, 省商务厅…); it never opens with the 年 or 年度 of a year
 # printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报", "关于…局…的报告"), and 的 joins
@@ -113,13 +113,23 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
         for paragraph in paragraphs[:40]:
             # Only the paragraph's start: on a multi-megabyte line with no name the search takes seconds.
             for match in pattern.finditer(paragraph.text, 0, 2000):
-                # "我校", "我局": the report speaking of itself, never a name.
-                if "我" in match.group("unit"):
+                # "我校", "我局": the report speaking of itself, never a name; "管理办" of "管理办法" is no suffix.
+                if "我" in match.group("unit") or not ends_a_word(paragraph.text, match.start("unit"), match.end()):
                     continue
                 start = match.start("unit") + start_of_name(match.group("unit"))
                 if not issued_cited_document(paragraph.text, start, match.end()):
                     return paragraph.text[start:match.end()]
     return None
+
+
+def ends_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the name read from text[start:end] ends where a word ends: "省衔接资金管理办" stops inside 办法."""
+    offset = start
+    for word, _ in tagged(text[start:end + 4]):
+        offset += len(word)
+        if offset >= end:
+            return offset == end
+    return True
 
 
 def start_of_name(unit: str) -> int:

@@ -6,7 +6,8 @@
 per column in the header's order. The readings of the whole block are enumerated and the one that explains the
 most of the text wins; a row's values are kept only when the table's arithmetic leaves one reading of them
 (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值 the sum of the rows'; target and result
-printed alike). Otherwise its values are left empty and a warning names the text, never a guess.
+printed alike; a run of digits is one number unless it opens with one value printed twice, "6620" → 6, 6, 20).
+Otherwise its values are left empty and a warning names the text, never a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
@@ -22,6 +23,9 @@ from assistant.values import MONTH, normalize_text
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
+# Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
+# name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
+BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
@@ -32,6 +36,8 @@ NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
 DIGITS = re.compile(r"\d[\d.]*")
+LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
+TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
@@ -93,7 +99,8 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         position += 1
     digits = DIGITS.match(text, position)
     if digits:
-        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it.
+        # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it (or the
+        # value itself, printed twice: printed_twice reads that).
         after = digits.end()
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
@@ -114,12 +121,31 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
+def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
+    """Every value with a number in it printed twice from `start`, target then result: "6620" is 6, 6 (then 20),
+    "工5%工5%" is 工5% twice; where the end of the second copy is."""
+    found = []
+    for length in range(1, TWICE_LIMIT + 1):
+        value = text[start:start + length]
+        if len(value) < length:
+            break
+        if DIGIT.search(value) and not LEADING_ZERO.match(text, start) and text.startswith(value, start + length):
+            found.append((value, start + 2 * length))
+    return found
+
+
 def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
     """Every reading of one row's value columns from `start`: ({column: text}, end)."""
     readings: list[tuple[dict[str, str], int]] = [({}, start)]
     for column in columns:
         following = []
         for values, position in readings:
+            if column in values:  # the result, read with its target as the same value printed twice
+                following.append((values, position))
+                continue
+            if column == "target" and "actual" in columns:
+                following += [({**values, "target": value, "actual": value}, end)
+                              for value, end in printed_twice(text, position)]
             if column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 options = numbers_at(text, position, limit)
@@ -134,7 +160,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             else:
                 options = values_at(text, position)
             following += [({**values, column: value}, end) for value, end in options]
-        readings = [(values, end) for values, end in following if agrees(values)]
+        # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
+        unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
+        readings = list(unique.values())
     return [(values, end) for values, end in readings if not continues_number(text, end)
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
@@ -181,6 +209,9 @@ class Block:
     def __init__(self, text: str, columns: list[str]) -> None:
         self.text = text
         self.columns = columns
+        # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
+        self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
+        self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
 
@@ -206,13 +237,16 @@ class Block:
         level2 = LEVEL2.match(text, position)
         if level2:
             return (("level2", {"level2": level2.group()}, level2.end(), stage_total),)
+        bare = self.bare_level2(position)
+        # Listed first: where the bare name and a row named with its words explain the text alike, it is the 二级 cell.
+        found = [("level2", {"level2": bare.group()}, bare.end(), stage_total)] if bare else []
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        if position >= len(text) or text[position] in COMPARATOR or \
-                (text[position].isdigit() and not DATED_NAME.match(text, position)):
-            return ()
-        found = []
+        # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
+        figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
+        if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare(position):
+            return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
@@ -223,6 +257,21 @@ class Block:
             for values, end in row_values(text, name_end, self.columns, stage_total):
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def bare_level2(self, position: int) -> re.Match | None:
+        """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
+        name: "数量指标成本控制" is a row named 成本控制) and the 二级 level above is not the same one ("成本指标" then
+        a row named "成本控制率")."""
+        bare = BARE_LEVEL2.match(self.text, position)
+        if not bare or position == 0 or position in self.level2_ends:
+            return None
+        above = [name for start, name in self.level2_names if start < position]
+        return None if above and above[-1].startswith(bare.group()) else bare
+
+    def after_bare(self, position: int) -> bool:
+        """Whether a 二级 name printed bare ends right before `position`."""
+        return any(bare.end() == position for start in range(max(0, position - LEVEL_NAME_LIMIT), position)
+                   for bare in [self.bare_level2(start)] if bare)
 
     def name_ends_at(self, position: int) -> bool:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
@@ -277,6 +326,33 @@ class Block:
         return self.cost[(position, stage_total)]
 
 
+def stretch_values(text: str, start: int, end: int, columns: list[str], stage_total: float) -> dict[str, str] | None:
+    """The values of a row whose name only a stretch of its own explains (a name opening with its row number): the
+    one reading of its columns from `start` that ends where the stretch does, or, where the copy is cut off there
+    inside a word, of its first columns (what the last row printed before the cut: "同比2022年销量显著提"; digits at
+    the cut may be a number cut short or several joined, never read); None when there is none or more than one."""
+    cut_in_word = end == len(text) and end > start and not text[end - 1].isdigit() and text[end - 1] not in ".%"
+    counts = range(len(columns), 0, -1) if cut_in_word else (len(columns),)
+    for count in counts:
+        readings = {tuple(values.items()) for values, stop in row_values(text, start, columns[:count], stage_total)
+                    if stop == end}
+        if readings:
+            return dict(readings.pop()) if len(readings) == 1 else None
+    return None
+
+
+def cut_off_target(stretch: str) -> dict[str, str] | None:
+    """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
+    扩大" "服务范"): its name and target; None when the stretch does not end so."""
+    for size in range(min(len(stretch) // 3, LEVEL_NAME_LIMIT), 1, -1):
+        piece = stretch[-size:]
+        at = stretch.rfind(piece, 0, len(stretch) - size)
+        target = stretch[at:len(stretch) - size] if at > 0 else ""
+        if size < len(target) <= LEVEL_NAME_LIMIT and is_word(target) and is_word(stretch[:at]):
+            return {"level3": stretch[:at], "target": target}
+    return None
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
@@ -288,7 +364,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
 
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
-    its name alone and is listed in `ambiguous`, as is a row whose values have more than one reading."""
+    its name (and its values where they read one way to the stretch's end, `stretch_values`), else it is listed in
+    `ambiguous`, as is a row whose values have more than one reading."""
     result = RunRows(columns)
     if not columns:
         return result
@@ -309,16 +386,29 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
                 anchor = len(text)  # the last row, cut off where the text ends
             stretch = text[position:anchor]
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
-            name = re.match(rf"(?:指标\d+)?[^\d{COMPARATOR}]+", stretch[:compared.start()] if compared else stretch)
-            # Sentences are the prose after the table, unless the rows print a scoring rule in words.
-            if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns:
+            # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
+            # 二级 name before it ("生态效益指标1病害减少,…").
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR}]+",
+                            stretch[:compared.start()] if compared else stretch)
+            # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
+            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).
+            stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
+                    and not (stage and stage.group("total")):
                 break
-            result.ambiguous.append(text[position:anchor])
+            values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
+            if values is None:
+                result.ambiguous.append(text[position:anchor])
+            cut = cut_off_target(stretch) if values is None and anchor == len(text) and columns[0] == "target" \
+                else None
             if result.rows or level_row:  # text before the first level name is the header's, not a row
-                result.add({**level_row, "level3": name.group()}, start)
+                result.add({**level_row, **(cut or {"level3": name.group(), **(values or {})})}, start)
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
+        if kind != "row" and level_row.get(kind) == cells[kind]:
+            position = end  # a merged cell's name the OCR printed twice ("数量指标数量指标福彩APP…"): one level
+            continue
         if kind != "row":
             if kind in level_row or (kind == "level1" and level_row):
                 result.add(level_row, start)  # a level printed with no row of its own: an empty row, as in Word

@@ -75,6 +75,12 @@ def is_indicator_header(row: Row) -> bool:
     return roles.is_indicator_header(row.texts())
 
 
+def is_levels_header(row: Row) -> bool:
+    """A header of the three level columns and nothing else: a table cut off before its value columns' words."""
+    texts = [clean(t) for t in row.texts() if clean(t)]
+    return [roles.role_of(t, INDICATOR_ROLES) for t in texts] == list(roles.LEVEL_ROLES)
+
+
 def is_total_row(row: Row) -> bool:
     """A 总分/合计 row; or a row a web page glued after another one's cells (其他需要说明事项 | 无 | 总分 | 100 | 96 |
     优): a 总分 cell with its numbers after it."""
@@ -400,7 +406,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
             table.total_weight, table.total_score = placed or read_total(numbers, table)
             indicator_columns = None
-        elif is_indicator_header(row):
+        elif is_indicator_header(row) or is_levels_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
             fund_columns = goal_header = None
         elif indicator_header is not None and is_sub_header(row, INDICATOR_ROLES):

@@ -16,10 +16,14 @@ from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
 VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
     "年初预算数", "全年预算数", "全年执行数", "全年实际值", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
     "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
+    # a county's goals head (年初设定目标 | 年度总体目标完成情况综述), never cut at the 年度总体目标 inside it
+    "年初设定目标", "年度总体目标完成情况综述",
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型", "项目总得分", "项目主管部门"}, key=len, reverse=True)
+    "项目类型", "项目总得分", "项目主管部门",
+    # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
+    "实施单位/项目负责人"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
@@ -211,6 +215,9 @@ CHONGQING_COLUMNS = ["指标名称", "计量单位", "指标性质", "年初指�
 # Every part is bounded, so each start position costs a few steps however long a run of digits is.
 CORE_TAIL = re.compile(r"(?P<factor>(?:0|[1-9]\d{0,2})(?:\.\d{1,4})?%)(?P<joined>\d{1,8}(?:\.\d{1,4})?)(?P<core>[是否])")
 NATURE = re.compile(r"定[量性]指标")
+NATURE_WORDS = ("定量指标", "定性指标")
+GARBLED_UNIT = re.compile(r"(?<=[\u4e00-\u9fa5])[a-z]{1,4}[^\da-z]?$")
+UNIT_TAIL = re.compile(r"[^\d.%]{0,2}$")  # the unit a value prints after its figure ("份" of "20份")
 VALUE = re.compile(r"\d+(?:\.\d+)?%?[^\d%]{0,2}")
 
 
@@ -230,15 +237,70 @@ def core_indicator_rows(text: str) -> tuple[list[list[str]], str]:
     return rows, text[end:]
 
 
+# The department form's funds row after its column words (…执行率(%)执行率权重执行率得分(分)): the three amounts
+# (here lost to OCR: "O"), 执行率 with its "%", then 执行率权重 and 执行率得分 run together ("O76%107.6").
+CORE_FUNDS = re.compile(r"执行率得分[(（]分[)）](?P<amounts>[^%]{0,40}?)(?P<rate>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)%"
+                        r"(?P<joined>\d{1,6}(?:\.\d{1,4})?)")
+CORE_FUNDS_COLUMNS = ["部门预算执行情况", "年初预算数", "全年预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"]
+
+
+def core_funds_row(text: str) -> list[str] | None:
+    """The department form's funds row run together with its column words: the amounts (left empty unless printed
+    as three numbers apart), 执行率, and 执行率权重 and 执行率得分 split where 得分 = 权重 × 执行率 (at most 100%)."""
+    found = CORE_FUNDS.search(text)
+    if not found:
+        return None
+    rate = float(found.group("rate")) / 100
+    split = split_numbers(found.group("joined"), 2,
+                          lambda v: v[1] <= v[0] and abs(v[0] * min(rate, 1) - v[1]) <= RATE_TOLERANCE)
+    if not split:
+        return None
+    amounts = found.group("amounts").split()
+    return [*(amounts if len(amounts) == 3 and all(map(PLAIN_NUMBER.match, amounts)) else ["", "", ""]),
+            f"{found.group('rate')}%", *split]
+
+
+def nature_in(body: str) -> tuple[int, int, str] | None:
+    """Where 指标性质 stands in a row's text, and the word: printed whole ("定量指标"), or its four characters out of
+    order where OCR read a vertical cell ("性标定指" for 定性指标)."""
+    whole = NATURE.search(body)
+    if whole:
+        return whole.start(), whole.end(), whole.group()
+    return next(((at, at + 4, body[at:at + 4]) for at in range(len(body) - 3) for word in NATURE_WORDS
+                 if sorted(body[at:at + 4]) == sorted(word)), None)
+
+
+def garbled_target(head: str, values: list[str]) -> tuple[str, str, list[str]] | None:
+    """A target whose figure OCR garbled ("第O份", "到0次"): the name, then the unit the results print, then the
+    target's garbled opening before the first figure. Returns (name, unit, values) or None."""
+    unit = UNIT_TAIL.search(values[0]).group()
+    if not unit or not all(value.endswith(unit) for value in values) or unit not in head[:-1]:
+        return None
+    if len(values) == 1:
+        # The whole target garbled: the text between the unit and the result is a value of that unit itself.
+        at = head.find(unit)
+        target = head[at + len(unit):]
+        return (head[:at], unit, [target, *values]) if len(unit) < len(target) <= 4 and target.endswith(unit) else None
+    at = head.rfind(unit)
+    opening = head[at + len(unit):]  # one character: a figure read as a word ("到" for 2)
+    return (head[:at], unit, [opening + values[0], *values[1:]]) if len(opening) == 1 else None
+
+
 def indicator_parts(body: str) -> list[str]:
     """名称, 计量单位, 指标性质, 指标值, 完成值 from the front of a Chongqing row ("党性教育培训次数次26次12次")."""
-    nature = NATURE.search(body)
-    text = NATURE.sub("", body)
+    nature = nature_in(body)
+    text = body[:nature[0]] + body[nature[1]:] if nature else body
     first = next((i for i, char in enumerate(text) if char.isdigit()), len(text))
     head, values = text[:first], VALUE.findall(text[first:])
     unit = ""
+    garbled = garbled_target(head, values) if values and not head.endswith("%") else None
     if head.endswith("%"):
         head, unit = head[:-1], "%"
+    elif garbled:
+        head, unit, values = garbled
+    elif values and GARBLED_UNIT.search(head):
+        unit = GARBLED_UNIT.search(head).group()  # the unit column read as Latin letters ("tot扁" for 篇)
+        head = head[:len(head) - len(unit)]
     elif values:
         unit = next((head[-n:] for n in (2, 1) if len(head) > n and all(v.endswith(head[-n:]) for v in values)), "")
         head = head[:len(head) - len(unit)]
@@ -248,4 +310,4 @@ def indicator_parts(body: str) -> list[str]:
         values = [head[-size:], head[-size:]] if size else []
         head = head[:len(head) - 2 * size]
     target, actual = (values + ["", ""])[:2] if len(values) <= 2 else (values[0], values[-1])
-    return [head, unit, nature.group() if nature else "", target, actual]
+    return [head, unit, nature[2] if nature else "", target, actual]
