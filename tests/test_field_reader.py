@@ -288,8 +288,8 @@ def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
     # one row, its target 有效 merged over the 指标性质, 指标值 and 度量单位 columns.
     [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
     benefit = [i for i in table.indicators if i.level2 == "经济效益指标"]
-    assert [(i.level1, i.level3, i.target, i.weight, i.score) for i in benefit] == [
-        ("效益指标", "减轻贫困学生家庭经济负担", "有效", 10, 10)]
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in benefit] == [
+        ("效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", 10, 10)]  # the second 有效 is no 度量单位
     assert all(i.level3 for i in table.indicators if i.level2 != "生态效益指标")  # no row without its name
 
 

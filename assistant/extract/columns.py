@@ -7,7 +7,7 @@ entry one of whose words it contains, so longer, more specific words come first
 """
 import re
 
-from assistant.values import normalize_text
+from assistant.values import QUALITATIVE_WORDS, normalize_text
 
 Roles = list[tuple[str, tuple[str, ...]]]
 
@@ -148,6 +148,8 @@ def fits(role: str, text: str) -> float:
         return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number or MEASURED.match(cell) else 0.0)
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
+    if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
+        return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
     if role in ("level3", "measure_unit"):
         return -1.0 if number or is_comparison(cell) or MEASURED.match(cell) and role == "level3" else 0.5
     return 0.0
