@@ -14,8 +14,8 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, \
-    fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
+    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -51,7 +51,7 @@ PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
-VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?[%％]?$")
 # Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
 JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
 BROKEN_CELL = 0.6
@@ -772,7 +772,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     def fit(role: str, text: str) -> float:
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
-        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
     @cache
@@ -806,10 +806,10 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
     """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
     cells = [normalize_text(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
-    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
+    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)[%％]?", cell) for cell in cells)
     if not (factor and weight and score):
         return True
-    ratio = float(factor.group(1)) / (100 if cells[0].endswith("%") or float(factor.group(1)) > 1 else 1)
+    ratio = float(factor.group(1)) / (100 if cells[0].endswith(PERCENT_SIGNS) or float(factor.group(1)) > 1 else 1)
     return abs(float(weight.group(1)) * ratio - float(score.group(1))) <= 0.01 * max(1.0, float(score.group(1)))
 
 
@@ -959,14 +959,28 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     a cell)."""
     cells: list[Paragraph] = []
     rows_follow = False
-    for paragraph in pages:
+    tails_read = False
+    for index, paragraph in enumerate(pages):
+        if tails_read:
+            tails_read = False
+            continue
         parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
+        unflat = unflatten(paragraph)
+        header = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        stacked = completed_header(parts, pages[index + 1].text.split()) if header and index + 1 < len(pages) \
+            else None
+        if stacked:
+            cells += [Paragraph(word, paragraph.line) for word in stacked]
+            rows_follow = tails_read = True
+            continue
         # "……" is a row with no indicator; a lone name, a row that printed no values (指标4.不合格产品处置率).
         if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text) or lone_name(paragraph.text)):
+            below = pages[index + 1].text.split() if index + 1 < len(pages) else []
+            if len(below) == 1 and parts and wraps_level(parts[0], below[0]):
+                parts[0], tails_read = parts[0] + below[0], True
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
-        unflat = unflatten(paragraph)
-        rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        rows_follow = header
         cells += unflat
     return cells
 
@@ -977,6 +991,29 @@ def lone_name(text: str) -> bool:
     name = normalize_text(text)
     return 0 < len(name) <= ROW_NAME and not DIGIT.search(name.split(".", 1)[-1]) and not SENTENCE_MARK.search(
         name.split(":", 1)[-1]) and not SECTION_NUMBER.match(name) and not is_title(name) and name not in TOTAL
+
+
+def wraps_level(head: str, tail: str) -> bool:
+    """A row's level name wrapped in its narrow first column, its tail printed alone on the line below the row
+    ("社会效益" … "指标")."""
+    return not is_level(normalize_text(head)) and is_level(normalize_text(head + tail))
+
+
+def completed_header(words: list[str], below: list[str]) -> list[str] | None:
+    """A header printed over two rows, its words wrapped where the column was narrow: the first row holds the heads
+    that name no column ("年度" "实际", the funds block's "项目资金"), the row below their tails in the same order
+    ("指标值" "完成值", "(万元)"). Returns the header's words with each head completed ("年度指标值" "实际完成值",
+    "项目资金(万元)"), or None when the row below is no such row."""
+    heads = [i for i, word in enumerate(words) if slot(normalize_text(word)) is None
+             and role_of(word, FUND_ROLES) is None]
+    if not below or len(heads) != len(below):
+        return None
+    completed = list(words)
+    for at, tail in zip(heads, below):
+        completed[at] = words[at] + tail
+        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(normalize_text(tail))):
+            return None
+    return completed
 
 
 def balanced(text: str) -> bool:
@@ -1006,7 +1043,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if items:
         return [Paragraph(item.strip(), paragraph.line) for item in items]
     parts = paragraph.text.split()
-    if {"预期目标", "实际完成情况"} <= set(parts):
+    if {"预期目标", "实际完成情况"} <= {normalize_text(part) for part in parts}:
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
@@ -1286,7 +1323,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
     三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
     ("5 明确性(5 分)"). Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
     for start, paragraph in enumerate(run):
-        flat = re.sub(r"\s+", "", paragraph.text)
+        flat = normalize_text(paragraph.text)
         at = flat.find(SCORE_SHEET_HEADER)
         if at < 0:
             continue
@@ -1296,7 +1333,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
         end = start + 1
         while end < len(run) and (score := LEADING_SCORE.match(run[end].text)):
             lines[-1][2] = Cell(score.group(1), run[end].line)
-            lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
+            lines.append([normalize_text(run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
             end += 1
         rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "分值", "得分")])]
         for items, line, score in lines:
@@ -1350,7 +1387,8 @@ def late_scored_rows(run: list[Paragraph]) -> tuple[int, TableBlock, list[Paragr
     above ("5 4 完成时效"), then the row's level names, each after its points, run into its 三级指标 ("(20 )
     项目完成完成数量"); a number with no row waiting for it is a page number; 总分 ends the sheet. Returns where it
     starts, the table, the text after 总分 and where it ends; None without three rows so read."""
-    start = next((i for i, p in enumerate(run) if (names := sheet_names(p.text)) and names[0].startswith(
+    texts = [simplified(p.text).strip() for p in run]  # a traditional copy reads as the simplified one
+    start = next((i for i, text in enumerate(texts) if (names := sheet_names(text)) and names[0].startswith(
         SHEET_LEVELS["level1"])), None)
     if start is None:
         return None
@@ -1358,8 +1396,7 @@ def late_scored_rows(run: list[Paragraph]) -> tuple[int, TableBlock, list[Paragr
     rows: list[list[Cell]] = []
     waiting: list[Cell] | None = None
     end, rest = start, []
-    for paragraph in run[start:]:
-        text = paragraph.text.strip()
+    for paragraph, text in zip(run[start:], texts[start:]):
         values = LEADING_VALUES.match(text) if end > start else None
         if waiting is not None:
             # The row above takes the numbers this line starts with; without them, or with a 得分 above its 分值,
@@ -1492,8 +1529,8 @@ GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
-LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*|/|—|-|\|)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -1606,7 +1643,7 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
         return values + cells[len(values):]
     others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
     for value in values:
-        index = roles.index("execution_rate") if normalize_text(value.text).endswith("%") else next(others, None)
+        index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value

@@ -8,7 +8,8 @@ import re
 
 from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
-from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, TARGET_PARTS
+from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
+    TARGET_PARTS
 from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
@@ -503,7 +504,7 @@ def short_part(row: Row, total: FundLine | None) -> FundLine | None:
     387664.62 | 387664.62 | —" under a total that fills 全年预算数 and 全年执行数 only): its amounts under the money
     columns the total fills, in order; None unless the label names a part and no more amounts than those follow."""
     texts = [clean(text) for text in row.texts()]
-    amounts = [text for text in texts[1:] if text and text not in DASHES and not text.endswith("%")]
+    amounts = [text for text in texts[1:] if text and text not in DASHES and not text.endswith(PERCENT_SIGNS)]
     filled = [name for name in MONEY_ROLES if total is not None and getattr(total, name) is not None]
     if not texts[0] or parse_number(texts[0]) is not None or texts[0] in DASHES or not amounts \
             or len(amounts) > len(filled) or any(parse_number(amount) is None for amount in amounts):
