@@ -35,11 +35,15 @@ PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*
                          r"\s*$")
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
-# A publisher's note about the copy, printed between a table's title and the table: 详情见附件, (注:以下内容为附件图片识别…).
-COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：])")
+# A line printed between a table's title and the table: a publisher's note about the copy (详情见附件, (注:以下内容为
+#附件图片识别…)), or the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□).
+COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
+# A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
+LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
+ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
 
 
 def is_blank(line: str) -> bool:
@@ -116,7 +120,7 @@ class _Builder:
 
     def continues_cell(self, line: str) -> bool:
         """Whether a non-TAB line continues the open cell rather than ending the table."""
-        if not self.rows or HEADING.match(line):
+        if not self.rows or HEADING.match(simplified(line)):
             return False
         current = self.rows[-1].cells[-1]
         # Two blank lines after a filled cell end the table; an empty merged cell may
@@ -155,7 +159,7 @@ class _Builder:
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
         if mode == "pipe":
-            rows = tails_joined(labels_moved_down(rows))
+            rows = values_joined(tails_joined(labels_moved_down(rows)))
         if rows:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
@@ -419,6 +423,37 @@ def tails_joined(rows: list[Row]) -> list[Row]:
     return joined
 
 
+def values_joined(rows: list[Row]) -> list[Row]:
+    """A web indicator row whose line breaks fell after its names: a row that opens with a level name and holds no
+    value, short of the table's width, then lines with no level name of which the last ends with a value ("| 效益指标
+    | 经济效益 指标 | 减轻贫困学生家庭经济负担 |" "| 有效 |" "| 有效 | 10 | 10 |", the target merged over the 指标性质,
+    指标值 and 度量单位 columns): the lines are that row's cells."""
+    width = max(len(filled(row)) for row in rows) if rows else 0
+    joined: list[Row] = []
+    index = 0
+    while index < len(rows):
+        cells = filled(rows[index])
+        end = index + 1
+        if len(cells) >= 2 and LEVEL_NAME.fullmatch(normalize_text(cells[0].text)) \
+                and not any(is_value(cell.text) or is_header_word(cell.text) for cell in cells):
+            parts = list(cells)
+            while end < len(rows) and end - index <= ROW_BREAKS and filled(rows[end]) \
+                    and len(parts) + len(filled(rows[end])) <= width \
+                    and not any(LEVEL_NAME.fullmatch(normalize_text(cell.text)) or is_header_word(cell.text)
+                                for cell in filled(rows[end])):
+                parts += filled(rows[end])
+                end += 1
+                if is_value(parts[-1].text):
+                    break
+            if end > index + 1 and is_value(parts[-1].text):
+                joined.append(Row(parts))
+                index = end
+                continue
+        joined.append(rows[index])
+        index += 1
+    return joined
+
+
 def labels_moved_down(rows: list[Row]) -> list[Row]:
     """A web page that breaks its rows one cell late: a row of values (or the funds header) ends with the label of
     the row below, whose cells are all values ("| 387664.62 | … | 10 | 其中:当年财政 拨款 |" then "| 387664.62 |
@@ -515,8 +550,8 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             cursor -= 1
         while cursor >= 0 and len(titles) < 3:
             previous = blocks[cursor]
-            if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(previous.text):
-                cursor -= 1  # the publisher's note between the title and its table
+            if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(simplified(previous.text)):
+                cursor -= 1  # a note between the title and its table
                 continue
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
                 break

@@ -15,8 +15,8 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, STAGES, WEIGHTED_LEVELS, \
-    fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
+    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -52,7 +52,7 @@ PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
-VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?%?$")
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?[%％]?$")
 # Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
 JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
 BROKEN_CELL = 0.6
@@ -607,6 +607,9 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
                                                      and not LEVEL1.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
+    # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
+    by_line = len({p.line for p in lines[:end]}) < end
+    column = wrap_width(lines[:end])
     rows: list[dict[str, Paragraph]] = []
     used = 0
     for group in groups:
@@ -625,11 +628,43 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
                 return rows, used
+            while not by_line and wrapped_name(rest, column):
+                rest = [Paragraph(rest[0].text + rest[1].text, rest[0].line), *rest[2:]]
             cells = rest[:1 + len(values)]
+            if by_line:
+                # Rows printed one a line: a row ends with its line, however few values it printed.
+                cells = list(takewhile(lambda item: item.line == rest[0].line, cells))
             rows.append({**levelled, "level3": cells[0], **dict(zip(values, cells[1:]))})
             rest = rest[len(cells):]
         used += len(group)
     return rows, used
+
+
+WRAPPED_NAMES = 2  # names broken at the same width that show a narrow column wrapping its cells
+
+
+def wrap_width(cells: list[Paragraph]) -> int | None:
+    """The width a narrow column cut its cells at, one cell a line: the longest cells' length, when names of that
+    length broke onto the next line more than once (a copy that wraps breaks every long cell there); None
+    otherwise."""
+    width = max((len(normalize_text(cell.text)) for cell in cells), default=0)
+    broken = {normalize_text(cells[i].text) for i in range(len(cells)) if wrapped_name(cells[i:], width)}
+    return width if len(broken) >= WRAPPED_NAMES else None
+
+
+def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
+    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width, the next cell is no
+    value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
+    if width is None or len(rest) < 3:
+        return False
+    name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
+    return len(name) >= width - 1 and not is_level(name) and not is_level(tail) and not VALUE_START.match(name) \
+        and not figure(tail) and figure(after)
+
+
+def figure(text: str) -> bool:
+    """A cell that holds a figure or opens with a comparison: a value, never a name's broken-off tail."""
+    return bool(VALUE_START.match(text) or COMPARISON.match(text[:1]) or DIGIT.search(text))
 
 
 def misfit(cells: list[str], values: list[str]) -> bool:
@@ -775,7 +810,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     def fit(role: str, text: str) -> float:
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
-        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith("%") else 0.0) \
+        return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0)
 
     @cache
@@ -809,10 +844,10 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
     """Whether a row's 得分系数, where it has one beside 权重 and 得分, gives its 得分 (得分 = 权重 × 得分系数)."""
     cells = [normalize_text(row[name].text) if name in row else "" for name in ("score_factor", "weight", "score")]
-    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)%?", cell) for cell in cells)
+    factor, weight, score = (re.fullmatch(r"(\d+(?:\.\d+)?)[%％]?", cell) for cell in cells)
     if not (factor and weight and score):
         return True
-    ratio = float(factor.group(1)) / (100 if cells[0].endswith("%") or float(factor.group(1)) > 1 else 1)
+    ratio = float(factor.group(1)) / (100 if cells[0].endswith(PERCENT_SIGNS) or float(factor.group(1)) > 1 else 1)
     return abs(float(weight.group(1)) * ratio - float(score.group(1))) <= 0.01 * max(1.0, float(score.group(1)))
 
 
@@ -1037,15 +1072,61 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     a cell)."""
     cells: list[Paragraph] = []
     rows_follow = False
-    for paragraph in pages:
+    tails_read = False
+    for index, paragraph in enumerate(pages):
+        if tails_read:
+            tails_read = False
+            continue
         parts = [item.strip() for item in labelled_amounts(paragraph.text)] or spaced_cells(paragraph.text)
-        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text)):  # "……": a row with no indicator
+        unflat = unflatten(paragraph)
+        header = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        stacked = completed_header(parts, pages[index + 1].text.split()) if header and index + 1 < len(pages) \
+            else None
+        if stacked:
+            cells += [Paragraph(word, paragraph.line) for word in stacked]
+            rows_follow = tails_read = True
+            continue
+        # "……" is a row with no indicator; a lone name, a row that printed no values (指标4.不合格产品处置率).
+        if rows_follow and (len(parts) >= 2 or is_placeholder(paragraph.text) or lone_name(paragraph.text)):
+            below = pages[index + 1].text.split() if index + 1 < len(pages) else []
+            if len(below) == 1 and parts and wraps_level(parts[0], below[0]):
+                parts[0], tails_read = parts[0] + below[0], True
             cells += [Paragraph(part, paragraph.line) for part in parts]
             continue
-        unflat = unflatten(paragraph)
-        rows_follow = len(unflat) >= 2 and [p.text for p in unflat] == parts
+        rows_follow = header
         cells += unflat
     return cells
+
+
+def lone_name(text: str) -> bool:
+    """A line that can be a row's name printed alone (its number kept: 指标4.…, 指标5:…): short, no figure, no
+    sentence, no section heading of the text after the table, no title or total."""
+    name = normalize_text(text)
+    return 0 < len(name) <= ROW_NAME and not DIGIT.search(name.split(".", 1)[-1]) and not SENTENCE_MARK.search(
+        name.split(":", 1)[-1]) and not SECTION_NUMBER.match(name) and not is_title(name) and name not in TOTAL
+
+
+def wraps_level(head: str, tail: str) -> bool:
+    """A row's level name wrapped in its narrow first column, its tail printed alone on the line below the row
+    ("社会效益" … "指标")."""
+    return not is_level(normalize_text(head)) and is_level(normalize_text(head + tail))
+
+
+def completed_header(words: list[str], below: list[str]) -> list[str] | None:
+    """A header printed over two rows, its words wrapped where the column was narrow: the first row holds the heads
+    that name no column ("年度" "实际", the funds block's "项目资金"), the row below their tails in the same order
+    ("指标值" "完成值", "(万元)"). Returns the header's words with each head completed ("年度指标值" "实际完成值",
+    "项目资金(万元)"), or None when the row below is no such row."""
+    heads = [i for i, word in enumerate(words) if slot(normalize_text(word)) is None
+             and role_of(word, FUND_ROLES) is None]
+    if not below or len(heads) != len(below):
+        return None
+    completed = list(words)
+    for at, tail in zip(heads, below):
+        completed[at] = words[at] + tail
+        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(normalize_text(tail))):
+            return None
+    return completed
 
 
 def balanced(text: str) -> bool:
@@ -1075,7 +1156,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if items:
         return [Paragraph(item.strip(), paragraph.line) for item in items]
     parts = paragraph.text.split()
-    if {"预期目标", "实际完成情况"} <= set(parts):
+    if {"预期目标", "实际完成情况"} <= {normalize_text(part) for part in parts}:
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
                                for part in parts) >= 3:
@@ -1121,6 +1202,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
         return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+    late = late_scored_rows(run) if as_printed else None  # its rows are told by where the lines break
+    if late is not None:
+        start, table, rest, end = late
+        return basic_data_tables(run[:start]) + [table] + rest + rebuild_run(run[end:], as_printed)
     scored = scored_item_rows(run)
     if scored is not None:
         start, title, table, end = scored
@@ -1343,6 +1428,7 @@ SCORED_ITEM = re.compile(r"[^()（）\d]{1,40}?(?:[（(][^()（）\d]{0,40}[)）
 LEADING_SCORE = re.compile(r"^(\d+(?:\.\d+)?)\s+")
 ITEM_POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 UNSCORED_TAIL = 24  # characters of an item cut off before its points at the end of the copy
+SENTENCE_MARK = re.compile(r"[。,，;；:：]")  # prose, never a score sheet's item
 
 
 def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableBlock, int] | None:
@@ -1350,7 +1436,7 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
     三级, right-aligned, each with its points, the 三级's its 分值) and starts with the 得分 of the row above
     ("5 明确性(5 分)"). Returns where the sheet starts, its title, the table and where it ends; None without two rows so read."""
     for start, paragraph in enumerate(run):
-        flat = re.sub(r"\s+", "", paragraph.text)
+        flat = normalize_text(paragraph.text)
         at = flat.find(SCORE_SHEET_HEADER)
         if at < 0:
             continue
@@ -1360,13 +1446,13 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
         end = start + 1
         while end < len(run) and (score := LEADING_SCORE.match(run[end].text)):
             lines[-1][2] = Cell(score.group(1), run[end].line)
-            lines.append([re.sub(r"\s+", "", run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
+            lines.append([normalize_text(run[end].text[score.end():]), run[end].line, Cell("", run[end].line)])
             end += 1
         rows = [Row([Cell(word, paragraph.line) for word in (*LEVEL_WORDS, "分值", "得分")])]
         for items, line, score in lines:
             names = SCORED_ITEM.findall(items)
             rest = items[sum(map(len, names)):]
-            if rest and (score.text or len(rest) > UNSCORED_TAIL or re.search(r"[。,，;；:：]", rest)):
+            if rest and (score.text or len(rest) > UNSCORED_TAIL or SENTENCE_MARK.search(rest)):
                 break  # text that is no item: the sheet has ended
             names += [rest] if rest else []  # the last item, cut off before its points
             if not names:
@@ -1380,6 +1466,83 @@ def scored_item_rows(run: list[Paragraph]) -> tuple[int, list[Paragraph], TableB
             return None
         return start, title, TableBlock(rows), end
     return None
+
+
+# The 一级 and 二级 names of 四川省 2017 项目支出绩效评价得分表 (evals/field/TEMPLATES.md): a PDF's text runs each into
+# the 三级指标 after it ("项目完成完成数量"), so the form's own words tell where the 三级 name starts.
+SHEET_LEVELS = {"level1": ("项目决策", "项目管理", "项目绩效"),
+                "level2": ("科学决策", "绩效目标", "资金管理", "项目执行", "项目完成", "项目效益")}
+# The 分值 and 得分 of the row above at the start of a line ("3 2 执行规范"), not a level's points cut at a line
+# break ("10 ) 绩效目标", "3 分)项目执行").
+LEADING_VALUES = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:\s{1,4}(\d{1,3}(?:\.\d{1,2})?))?(?=\s|$)(?!\s{0,4}分?\s{0,4}[)）])")
+# A level's points, whole or cut at a line break: "(20 分)", "20 分)", "(20 )", "( 特性指标70 分)", a last "(".
+POINTS_PIECE = re.compile(r"[（(]?\s{0,4}[^\d()（）\s]{0,8}\s{0,4}\d{1,3}(?:\.\d{1,2})?\s{0,4}分?\s{0,4}[)）]|[（(]\s{0,4}$")
+SHEET_NAME = 16  # characters a 三级指标 of the sheet runs to; a longer piece is the prose after it
+
+
+def sheet_names(text: str) -> list[str] | None:
+    """A line's names with the levels' points taken out, a bracketed gloss kept with its name ("可行性 (政策完善)");
+    None when a piece is no name (a number, a sentence)."""
+    pieces: list[str] = []
+    for piece in POINTS_PIECE.sub(" ", text).split():
+        if pieces and piece[0] in "(（":
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    if any(DIGIT.search(piece) or len(piece) > SHEET_NAME or SENTENCE_MARK.search(piece) for piece in pieces):
+        return None
+    return pieces
+
+
+def late_scored_rows(run: list[Paragraph]) -> tuple[int, TableBlock, list[Paragraph], int] | None:
+    """A 2017 project score sheet (一级 | 二级 | 三级指标 | 分值 | 得分) printed as lines whose breaks fall one cell
+    late, its header cut off or run together on a line above: each line starts with the 分值 and 得分 of the row
+    above ("5 4 完成时效"), then the row's level names, each after its points, run into its 三级指标 ("(20 )
+    项目完成完成数量"); a number with no row waiting for it is a page number; 总分 ends the sheet. Returns where it
+    starts, the table, the text after 总分 and where it ends; None without three rows so read."""
+    texts = [simplified(p.text).strip() for p in run]  # a traditional copy reads as the simplified one
+    start = next((i for i, text in enumerate(texts) if (names := sheet_names(text)) and names[0].startswith(
+        SHEET_LEVELS["level1"])), None)
+    if start is None:
+        return None
+    levels = {"level1": "", "level2": ""}
+    rows: list[list[Cell]] = []
+    waiting: list[Cell] | None = None
+    end, rest = start, []
+    for paragraph, text in zip(run[start:], texts[start:]):
+        values = LEADING_VALUES.match(text) if end > start else None
+        if waiting is not None:
+            # The row above takes the numbers this line starts with; without them, or with a 得分 above its 分值,
+            # the lines are no such sheet (any more).
+            if not values or float(values.group(2) or 0) > float(values.group(1)):
+                break
+            waiting[3:] = [Cell(values.group(1), paragraph.line), Cell(values.group(2) or "", paragraph.line)]
+            waiting = None
+        if values:
+            text = text[values.end():].strip()
+        if text.startswith(TOTAL):
+            rest = [Paragraph(text[2:], paragraph.line)] if text[2:].strip() else []
+            end += 1
+            break
+        names = sheet_names(text)
+        if names is None or (not names and not values and not POINTS_PIECE.search(text)):
+            break
+        for name in names:
+            for level, words in SHEET_LEVELS.items():
+                word = next((word for word in words if name.startswith(word)), None)
+                if word:
+                    levels[level], name = word, name[len(word):]
+                    if level == "level1":
+                        levels["level2"] = ""
+            if name:
+                waiting = [Cell(levels["level1"], paragraph.line), Cell(levels["level2"], paragraph.line),
+                           Cell(name, paragraph.line), Cell("", paragraph.line), Cell("", paragraph.line)]
+                rows.append(waiting)
+        end += 1
+    if sum(bool(row[3].text) for row in rows) < 3:
+        return None
+    header = Row([Cell(word, run[start].line) for word in (*LEVEL_WORDS, "分值", "得分")])
+    return start, TableBlock([header, *map(Row, rows)]), rest, end
 
 
 # A column word of a labelled sheet (编制数, 2024年决算数, 控制率, 批复规模(m²), 预算投资(万元)).
@@ -1457,7 +1620,7 @@ def keyed(row: Row) -> bool:
 # labels of a form's contact lines.
 HEAD_KEYS = tuple(dict.fromkeys([
     *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
-    "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话"]))
+    "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话", "联系人及电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570), but
 # not a funds column's own money word (实际支出 heads the 执行数 column; see USED_AFTER_SOURCES).
@@ -1469,17 +1632,18 @@ LINE_KEYS = (*HEAD_KEYS, "部门",
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
-FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）])")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1[.．、:：])")
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
-ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述")
+ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
+                       "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%]*|/|—|-|\|)$")
-LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%万亿元]*)$")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*|/|—|-|\|)$")
+LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 
 def broken_word(pieces: list[str]) -> bool:
@@ -1592,7 +1756,7 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
         return values + cells[len(values):]
     others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
     for value in values:
-        index = roles.index("execution_rate") if normalize_text(value.text).endswith("%") else next(others, None)
+        index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
@@ -1784,7 +1948,12 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     sources, sources_end = twice_printed_sources(run, before_funds)
     rows += sources
     if funds is None:
-        return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
+        paired = paired_funds(run)
+        if paired is None:
+            return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
+        top, block, cursor = paired
+        goals, cursor = goal_rows(run, texts, cursor)
+        return min(start, top), rows + block + goals, cursor
     index, words = funds
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
@@ -1836,28 +2005,82 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
-    goal = next((i for i in range(cursor, len(texts)) if texts[i] in ACHIEVED_GOAL_WORDS), None)
-    if goal is not None and any(word in texts[cursor:goal] for word in EXPECTED_GOAL_WORDS):
-        rest = run[goal + 1:]
-        rows.append(Row([Cell(p.text, p.line) for p in run[cursor:goal + 1]]))
-        words = rest[0].text.split() if len(rest) == 1 else []
-        if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
-            # Both goals on one line, apart by a space: cut where the numbering starts again.
-            rest = [Paragraph(word, rest[0].line) for word in words]
-        if rest:
-            # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-            split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
-                          and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
-            expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
-            achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
-                else Cell("", rest[0].line)
-            goals_text = rest[0].text.rstrip()
-            if len(rest) == 1 and (restated := restated_goal(goals_text)):
-                expected = Cell(goals_text[:-restated], rest[0].line)
-                achieved = Cell(goals_text[-restated:], rest[0].line)
-            rows.append(Row([Cell("", rest[0].line)] * (goal - cursor - 1) + [expected, achieved]))
-        cursor = len(run)
-    return start, rows, cursor
+    goals, cursor = goal_rows(run, texts, cursor)
+    return start, rows + goals, cursor
+
+
+GOAL_HEAD = 20  # characters of a line that prints the goals' words, both of them or the last
+
+
+def goal_rows(run: list[Paragraph], texts: list[str], cursor: int) -> tuple[list[Row], int]:
+    """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
+    line apart by a space) and the two texts under them; the rows and where the head ends."""
+    goal = next((i for i in range(cursor, len(texts))
+                 if len(texts[i]) <= GOAL_HEAD and texts[i].endswith(ACHIEVED_GOAL_WORDS)), None)
+    if goal is None or not any(word in "".join(texts[cursor:goal + 1]) for word in EXPECTED_GOAL_WORDS):
+        return [], cursor
+    rest = run[goal + 1:]
+    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
+                                                               for word in run[goal].text.split()]
+    rows = [Row(head)]
+    words = rest[0].text.split() if len(rest) == 1 else []
+    if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
+        # Both goals on one line, apart by a space: cut where the numbering starts again.
+        rest = [Paragraph(word, rest[0].line) for word in words]
+    if rest:
+        # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
+        split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
+                      and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
+        expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
+        achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
+            else Cell("", rest[0].line)
+        goals_text = rest[0].text.rstrip()
+        if len(rest) == 1 and (restated := restated_goal(goals_text)):
+            expected = Cell(goals_text[:-restated], rest[0].line)
+            achieved = Cell(goals_text[-restated:], rest[0].line)
+        rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
+    return rows, len(run)
+
+
+# An amount printed after its funds column word on one line, pairs apart by spaces (Sichuan's 区域 form:
+# "转移支付预算数(A) 5.8万 预算执行率(B/A) 100%" "转移支付执行数(B) 5.8万").
+PAIRED_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,6})?(?:万元|万|元|%)?$")
+BLOCK_PIECES = 4  # lines of a block label broken one word a line above its pairs ("预算" "执行" "情况" "(万元)")
+BLOCK_PIECE = 6  # characters each such line keeps
+
+
+def amount_pairs(text: str) -> list[tuple[str, str]]:
+    """A line's (funds column word, amount) pairs; none unless the whole line is such pairs."""
+    words = text.split()
+    pairs = list(zip(words[::2], words[1::2]))
+    if not pairs or len(words) % 2 or not all(role_of(word, FUND_ROLES) and PAIRED_AMOUNT.match(amount)
+                                              for word, amount in pairs):
+        return []
+    return pairs
+
+
+def paired_funds(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
+    """A funds block printed as column word–amount pairs on consecutive lines, under its label broken one word a
+    line: a funds header (the words) and one row of the amounts (the label without its unit, then the amounts).
+    Returns where the block starts, the two rows and where it ends; None without pairs of the 执行数 and another
+    column."""
+    index = next((i for i, p in enumerate(run) if amount_pairs(p.text)), None)
+    if index is None:
+        return None
+    end, pairs = index, []
+    while end < len(run) and (more := amount_pairs(run[end].text)):
+        pairs, end = pairs + more, end + 1
+    roles = {role_of(word, FUND_ROLES) for word, _ in pairs}
+    if "executed" not in roles or len(roles) < 2:
+        return None
+    top = index
+    while index - top < BLOCK_PIECES and top and 0 < len(normalize_text(run[top - 1].text)) <= BLOCK_PIECE \
+            and not DIGIT.search(run[top - 1].text):
+        top -= 1
+    block, line = "".join(normalize_text(p.text) for p in run[top:index]), run[index].line
+    header = Row([Cell("", line)] + [Cell(word, line) for word, _ in pairs])
+    amounts = Row([Cell(MONEY_BLOCK.sub("", block), line)] + [Cell(amount, line) for _, amount in pairs])
+    return top, [header, amounts], end
 
 
 # A PDF text layer that prints an indicator block column by column: the header (the first row's names among its

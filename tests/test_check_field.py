@@ -175,3 +175,20 @@ def test_a_bare_ten_thousand_shared_out_lacks_its_yuan():
     [bare] = findings("anhui_xuanzhou_2022_hanzaijiuzai", "unit_missing")
     assert (bare.evidence[0].line, bare.expected, bare.actual) == (14, "70万元", "70万")
     assert findings("anhui_xuanzhou_2022_hanzaijiuzai", "date_inconsistency") == []
+
+
+def test_a_completion_rate_under_a_cost_heading_is_still_met_from_below():
+    # hubei_ezhou l.27: "成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年" — a completion rate: 60% misses 90%, so the
+    # score follows 20×60/90 = 13.33, and the note names its cause (the work went on into the next year).
+    [missed] = [f for f in findings("hubei_ezhou_2019_caizhengju", "score_not_proportional") if f.table == 0]
+    assert (missed.row, missed.expected) == ("计划完成率", "13.33")
+    assert findings("hubei_ezhou_2019_caizhengju", "met_but_deducted") == []
+    assert [f.row for f in findings("hubei_ezhou_2019_caizhengju", "missing_deviation_note")
+            if f.row != "年度资金总额"] == []
+
+
+def test_weights_are_summed_when_the_total_rows_weight_is_read_though_its_score_is_wrong():
+    # hubei_ezhou l.14 "年度资金总额 287 287 171 10 60% 6", l.24-30 分值 15+20+15+20+15+15 = 100, l.32 "总分 100 90"
+    # (the scores give 6 + 90 = 96): the 总分 row's 100 is the rows' weights alone, 110 with the 执行率's 10.
+    [weights] = findings("hubei_ezhou_2019_caizhengju", "subtotal_weight_mismatch")
+    assert (weights.table, weights.severity, weights.actual) == (0, "error", "110")

@@ -185,7 +185,9 @@ def test_a_one_cell_a_line_dump_in_traditional_characters_with_pinyin_glosses():
 
 @pytest.mark.parametrize("name", ["chongqing_kexuecheng_2021_bumenzhengti", "fujian_ningde_2018_fangzhiwei",
                                   "sichuan_daying_2023_sifaju", "yunnan_honghe_2024_shujuzhongxin",
-                                  "yunnan_yongde_2022_yingyanggaishan", "yunnan_changning_2022_shengzhu"])
+                                  "yunnan_yongde_2022_yingyanggaishan", "yunnan_changning_2022_shengzhu",
+                                  "hubei_ezhou_2019_caizhengju", "sichuan_shengji_2017_bumendefen",
+                                  "ningxia_shengji_2023_fucaiapp"])
 def test_a_traditional_copy_with_pinyin_glosses_reads_as_the_simplified_one(name):
     # Run-together, spaced, pipe and one-cell-a-line texts: the same labels are read from a traditional copy.
     text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
@@ -258,3 +260,72 @@ def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
 ])
 def test_a_unit_named_in_prose_begins_at_its_name_not_at_the_words_before_it(text, unit):
     assert extract_unit_name([Paragraph(text, 2)], [], []) == unit
+
+
+def test_header_words_wrapped_over_two_printed_rows_are_completed_by_the_row_below():
+    # Line 12: "项目资金   年初预算数 全年预算数 全年执行数 分值 执行率 得分", line 13: "(万元)"; line 20: "一级指标 二级指标
+    # 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施", line 21: "指标值 完成值"; line 28: "    社会效益 财政工作运行效率
+    # ≥80% ≥80% 15 15", line 29: "指标"; line 32: "总分 100 90".
+    first, second = extract("hubei_ezhou_2019_caizhengju").tables
+    total = first.funds_total
+    assert (total.label, total.initial_budget, total.full_year_budget, total.executed, total.weight,
+            total.execution_rate, total.score) == ("年度资金总额", 287, 287, 171, 10, 60, 6)
+    assert rows_of(first) == [
+        ("产出指标", "数量指标", "服务对象人数", "100人次", "100人次", 15, 15),
+        ("产出指标", "质量指标", "服务达标率", "80%", "80%", 20, 20),
+        ("产出指标", "时效指标", "完成时限", "2019年", "2019年", 15, 15),
+        ("产出指标", "成本指标", "计划完成率", "90%", "60%", 20, 10),
+        ("产出指标", "社会效益指标", "财政工作运行效率", "≥80%", "≥80%", 15, 15),
+        ("满意度指标", "服务对象满意度指标", "受益群体满意度", "90%", "90%", 15, 15),
+    ]
+    assert first.indicators[3].deviation_note == "部分项目延续至下年"
+    assert (first.total_weight, first.total_score) == (100, 90)
+    assert (second.name, second.funds_total.executed, second.funds_total.score) == ("财政政务管理", 100, 5)
+
+
+def test_web_row_broken_after_its_names_takes_the_lines_below_as_its_cells():
+    # Line 20: "| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |", line 21: "| 有效 |", line 22: "| 有效 | 10 | 10 |" —
+    # one row, its target 有效 merged over the 指标性质, 指标值 and 度量单位 columns.
+    [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
+    benefit = [i for i in table.indicators if i.level2 == "经济效益指标"]
+    assert [(i.level1, i.level3, i.target, i.actual, i.weight, i.score) for i in benefit] == [
+        ("效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", 10, 10)]  # the second 有效 is no 度量单位
+    assert all(i.level3 for i in table.indicators if i.level2 != "生态效益指标")  # no row without its name
+
+
+WEB_COPIES = {"no-break spaces": lambda body: body.replace(" ", chr(0xa0)),
+              "zero-width spaces": lambda body: body.replace("\n", chr(0x200b) + "\n").replace("|", "|" + chr(0x200b)),
+              "full-width digits": lambda body: body.translate({code: code + 0xFEE0 for code in range(0x30, 0x3A)})}
+
+
+@pytest.mark.parametrize("copy", sorted(WEB_COPIES))
+@pytest.mark.parametrize("name", ["sichuan_daying_2020_shuangxin", "jiangxi_nanchang_2022_lieshilingyuan",
+                                  "unknown_nd_nd_yusuankaoping", "hubei_ezhou_2019_caizhengju",
+                                  "anhui_jinzhai_2023_meilixiangcun", "yunnan_changning_2022_shengzhu"])
+def test_a_copy_keeping_web_spaces_or_full_width_digits_reads_as_the_plain_one(name, copy):
+    # A web page's text keeps its &nbsp; as U+00A0 and its &#8203; as U+200B, a Word text its figures typed full-width
+    # (１００): the indented "        | 一级指标" cells of
+    # sichuan_daying_2020, the single-space rows of hubei_ezhou, the "| … |" rows of anhui_jinzhai and the CSV cells
+    # of unknown_nd_yusuankaoping are the same cells.
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    gold = GoldReport.model_validate_json((DEV / f"{name}.json").read_text(encoding="utf-8"))
+    plain, _ = score_extraction(gold, api.extract(api.load(text.encode("utf-8")), "rules"))
+    web, _ = score_extraction(gold, api.extract(api.load(f"{first}\n{WEB_COPIES[copy](body)}".encode("utf-8")), "rules"))
+    assert sorted(web.errors) == sorted(plain.errors)
+
+
+@pytest.mark.parametrize("name", ["sichuan_qingshen_2023_gongzi", "hubei_ezhou_2019_caizhengju",
+                                  "hebei_langfang_2019_nuantong", "yunnan_yongde_2022_yingyanggaishan"])
+def test_rates_typed_with_a_full_width_percent_sign_read_as_the_half_width_ones(name):
+    # sichuan_qingshen l.32-39 "100.00%" under 预算执行率, hubei_ezhou l.14 "60%" under 执行率: the same cells typed
+    # "100.00％", "60％" (the labels then print ％ too).
+    text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    gold_text = (DEV / f"{name}.json").read_text(encoding="utf-8")
+    plain, _ = score_extraction(GoldReport.model_validate_json(gold_text),
+                                api.extract(api.load(text.encode("utf-8")), "rules"))
+    full_width, _ = score_extraction(GoldReport.model_validate_json(gold_text.replace("%", "％")),
+                                     api.extract(api.load(f"{first}\n{body.replace('%', '％')}".encode("utf-8")),
+                                                 "rules"))
+    assert len(full_width.errors) == len(plain.errors)

@@ -798,3 +798,14 @@ def test_a_self_evaluation_result_page_with_its_table_one_cell_per_line():
     assert rows["资助学生满意度"] == ("效益指标", "服务对象满意度指标", "95%", "95%")
     assert len(rows) == 9
     assert report.unit_name is None
+
+
+def test_a_note_under_a_word_table_ends_it_in_traditional_characters_too():
+    # evals/samples/002 l.141 "\t厉行节约保障措施" (the basic-data table's last row), l.145 "说明：“项目支出”需要填报…": the
+    # note under the table is no cell of its last row, whether printed 说明 or 說明.
+    from opencc import OpenCC
+    text = (ROOT / "evals" / "samples" / "002_1b038c9877a00c9c.txt").read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(text)
+    for copy in (text, traditional):
+        [basic] = [t for t in api.extract(api.load(copy.encode("utf-8")), "rules").tables if t.kind == "basic_data"]
+        assert not any("填报" in normalize_text(value or "") for row in basic.rows for value in row.values)

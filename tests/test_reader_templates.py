@@ -115,6 +115,20 @@ def test_unscored_rows_keep_their_level_names(style):
         assert [row for row in labelled if row not in read] == [], name
 
 
+def test_unscored_rows_whose_names_a_narrow_column_wrapped():
+    """The transfer-payment form (no 分值, no 得分) pasted one cell a line from a narrow column that breaks every long
+    cell at its width: Jinzhai's "指标1:开展精品示范村建" "设数量" "≤4" "4" (evals/field/dev/
+    anhui_jinzhai_2023_meilixiangcun), Suining's "指标6.医疗器械监管企业" "数" "≥21" "85" (evals/field/dev/
+    sichuan_suining_2021_liangpinyixie). Every labelled row with a target is read whole: its name, target and result."""
+    paste, items = drawn("region-central-transfer", ("anhui_jinzhai", "sichuan_suining"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "j").encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+        labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators if i.target]
+        assert [row for row in labelled if row not in read] == [], name
+
+
 @pytest.mark.parametrize("style", "bci")
 def test_score_sheet_text_columns_are_no_values(style):
     """Anhui's department score sheet with Daying's 2020 部门预算管理 rows (evals/field/dev/sichuan_daying_2020_zonggonghui:

@@ -16,6 +16,8 @@ MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 # 控制率, 调整率 and 结转结余率 are the department common indicators (部门整体支出共性指标) whose standard is a ceiling.
 LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故",
                          "控制率", "调整率", "结余率")
+# Rates whose more is better, whatever the 二级指标 they are printed under.
+HIGHER_IS_BETTER_RATES = ("完成率", "合格率", "达标率", "覆盖率", "到位率", "执行率", "及时率", "知晓率", "入库率")
 # Where each target of a multi-target cell starts: an optional comparator, then a number.
 TARGET_PART = re.compile(rf"(?:(?:{'|'.join(re.escape(word) for word, _ in COMPARATORS)})\s*+)?(?:{NUMBER.pattern})")
 DIRECTIONS = {"正向": "≥", "反向": "≤", "≥": "≥", "≤": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=",
@@ -68,8 +70,12 @@ def direction(target: Quantity, indicator: Indicator) -> str:
         return "≥"
     if "满意度" in normalize_text(indicator.level3):
         return "≥"  # satisfaction is never capped, whatever level name a copy carried onto the row (时效指标)
-    name = f"{indicator.level2 or ''}{indicator.level3 or ''}"
-    return "≤" if any(word in name for word in LOWER_IS_BETTER_WORDS) else "≥"
+    level3 = normalize_text(indicator.level3)
+    if any(word in level3 for word in LOWER_IS_BETTER_WORDS):
+        return "≤"
+    if level3.endswith(HIGHER_IS_BETTER_RATES):
+        return "≥"  # a rate of completion is never capped, under whatever level name (成本指标: 计划完成率 90%)
+    return "≤" if any(word in (indicator.level2 or "") for word in LOWER_IS_BETTER_WORDS) else "≥"
 
 
 def judge_part(part: Quantity, actual: Quantity, indicator: Indicator) -> tuple[bool, float] | None:

@@ -42,6 +42,12 @@ def rows_explain_total(table: Table) -> bool:
         not differs(funds_score + sum(i.score or 0.0 for i in table.indicators), table.total_score)
 
 
+def rows_explain_total_weight(table: Table) -> bool:
+    """The rows read give the 总分 row's printed 分值 (its score may be wrong): the table is read whole."""
+    return table.total_weight is not None and not differs(sum(i.weight or 0.0 for i in table.indicators),
+                                                          table.total_weight)
+
+
 def weights_complete(table: Table) -> bool:
     """The 分值 read reach 100 with 执行率: no row is missing (rows lost in a cut or garbled copy leave the sum
     short; too many 分值 is a finding of its own), so the 总分 can be recomputed."""
@@ -78,8 +84,8 @@ def check_subtotals(ctx: Context, index: int, table: Table) -> list[Finding]:
                                     f"“{level1}”分值{fmt(header)}分，与原则上的{fmt(default)}分不同，请核实权重设置依据。",
                                     evidence, index, level1, expected=default, actual=header))
     all_weights = sum(weights.values()) + ((table.funds_total.weight or 0.0) if table.funds_total else 0.0)
-    if table.indicators and all(i.weight is not None for i in table.indicators) and rows_explain_total(table) \
-            and differs(all_weights, 100.0):
+    if table.indicators and all(i.weight is not None for i in table.indicators) \
+            and (rows_explain_total(table) or rows_explain_total_weight(table)) and differs(all_weights, 100.0):
         findings.append(finding("subtotal_weight_mismatch", "error",
                                 f"全部分值（含预算执行率）合计{fmt(all_weights)}分，不等于100分。",
                                 [ctx.quote(table.line, table.title)], index, None, expected=100, actual=all_weights))

@@ -7,7 +7,7 @@ entry one of whose words it contains, so longer, more specific words come first
 """
 import re
 
-from assistant.values import normalize_text
+from assistant.values import QUALITATIVE_WORDS, normalize_text
 
 Roles = list[tuple[str, tuple[str, ...]]]
 
@@ -51,10 +51,13 @@ NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_fac
                  "full_year_budget", "executed", "execution_rate"}
 PERCENT_ROLES = {"execution_rate", "score_factor"}  # the numeric columns printed as percentages
 MONEY_ROLES = ("initial_budget", "full_year_budget", "executed")  # the numeric columns that are sums of money, in order
-NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?%?$")
+NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?[%％]?$")
 DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
+PERCENT_SIGNS = ("%", "％")  # a rate typed half- or full-width
 COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+# A sum of money in 万元 printed with 万 alone ("5.8万").
+WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
@@ -137,9 +140,11 @@ def fits(role: str, text: str) -> float:
         return 0.0
     number = bool(NUMBER_CELL.match(cell))
     if role in NUMERIC_ROLES:
+        if role in MONEY_ROLES and WAN_AMOUNT.match(cell):
+            return 1.0
         if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
             return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
-        if number and cell.endswith("%"):
+        if number and cell.endswith(PERCENT_SIGNS):
             # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
@@ -147,6 +152,8 @@ def fits(role: str, text: str) -> float:
         return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number or MEASURED.match(cell) else 0.0)
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
+    if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
+        return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
     if role in ("level3", "measure_unit"):
         return -1.0 if number or is_comparison(cell) or MEASURED.match(cell) and role == "level3" else 0.5
     return 0.0

@@ -8,7 +8,8 @@ import re
 
 from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
-from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, TARGET_PARTS
+from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
+    TARGET_PARTS
 from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
@@ -23,7 +24,7 @@ NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）�
                "转移支付名称", "转移支付（项目）名称", "专项资金名称")
 START_LABELS = NAME_LABELS
 # The labels that name the project (or the transfer payment) itself, before any unit's name.
-PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称")
+PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称")
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
 HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
@@ -109,7 +110,9 @@ def classify(block: TableBlock) -> str | None:
     words = "".join(label(t) for row in block.rows for t in row.texts())
     if "基础数据" in title or ("编制数" in words and "三公经费" in words):
         return "basic_data"
-    if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title:
+    # A transfer payment's (区域) self-evaluation is read as a project's, whatever unit fills it in.
+    if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title \
+            or "转移支付" in title:
         return "project"
     if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
         return None
@@ -144,9 +147,10 @@ def table_title(block: TableBlock) -> str | None:
     return " ".join(line for line in lines if line) or None
 
 
-def table_name(rows: list[Row]) -> str | None:
-    """The name the head gives: a project's own (项目名称) before its unit's. A label left blank has no
-    value: the label after it (单位名称 ‖ 填报日期) is not its name."""
+def table_name(rows: list[Row], kind: str | None = None) -> str | None:
+    """The name the head gives: a project's own (项目名称) before its unit's; a project table's only its own (the
+    unit that fills in a 区域 form is no project's name). A label left blank has no value: the label after it
+    (单位名称 ‖ 填报日期) is not its name."""
     names: dict[str, str] = {}
     for row in rows:
         texts = [clean(t) for t in row.texts()]
@@ -156,7 +160,7 @@ def table_name(rows: list[Row]) -> str | None:
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following
     own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
-    return own or next(iter(names.values()), None)
+    return own if kind == "project" else own or next(iter(names.values()), None)
 
 
 def money_unit(texts) -> str:
@@ -381,7 +385,7 @@ def joined_headers(rows: list[Row]) -> list[Row]:
 
 def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     """A department or project table: name, funds block, goals, indicators, 总分, key–value head cells."""
-    table = Table(kind=kind, title=table_title(block), name=table_name(block.rows), line=block.line,
+    table = Table(kind=kind, title=table_title(block), name=table_name(block.rows, kind), line=block.line,
                   location=next((c.location for row in block.rows for c in row.cells if c.location), None))
     fund_columns: ColumnMap | None = None
     indicator_columns: ColumnMap | None = None
@@ -500,7 +504,7 @@ def short_part(row: Row, total: FundLine | None) -> FundLine | None:
     387664.62 | 387664.62 | —" under a total that fills 全年预算数 and 全年执行数 only): its amounts under the money
     columns the total fills, in order; None unless the label names a part and no more amounts than those follow."""
     texts = [clean(text) for text in row.texts()]
-    amounts = [text for text in texts[1:] if text and text not in DASHES and not text.endswith("%")]
+    amounts = [text for text in texts[1:] if text and text not in DASHES and not text.endswith(PERCENT_SIGNS)]
     filled = [name for name in MONEY_ROLES if total is not None and getattr(total, name) is not None]
     if not texts[0] or parse_number(texts[0]) is not None or texts[0] in DASHES or not amounts \
             or len(amounts) > len(filled) or any(parse_number(amount) is None for amount in amounts):

@@ -1,0 +1,43 @@
+"""区域绩效目标自评表 of the field set's dev texts as they were found: every expected value is read off the source line
+by eye, never copied from the reader's output."""
+from assistant import api
+from tests.conftest import ROOT
+
+DEV = ROOT / "evals" / "field" / "dev"
+
+
+def test_a_region_form_printed_one_row_a_line_keeps_its_title_and_rows_that_printed_no_values():
+    # Line 5 "2021年中央对地方专项转移支付区域绩效目标自评表", line 6 "填报类型:整体□  区域√  项目□" between the title
+    # and the table; line 7 "单位名称 遂宁市市场监督管理局经开区分局 联系人及电话 田苗苗,15881923688"; rows one a line,
+    # cells apart by spaces: l.47 "指标3.医疗器械抽验完成率 100% 100%", l.48 "指标4.不合格产品处置率" (no values),
+    # l.49 "指标5:药品不良反应每百万人口报告数 ≥150 150", l.54 "成本指标 指标1.培训成本 400元/人、天 180元/人、天",
+    # l.55 "指标2.药品抽验平均标准", l.56 "指标3.化妆品抽验平均标准", l.57-59 "效益指标 社会效益" "指标" "指标1.“两品一械”…".
+    report = api.extract(api.load(DEV / "sichuan_suining_2021_liangpinyixie.txt"), "rules")
+    assert report.unit_name == "遂宁市市场监督管理局经开区分局"
+    [table] = report.tables
+    assert table.kind == "project"
+    assert table.title == "2021年中央对地方专项转移支付区域绩效目标自评表"
+    assert table.name is None  # no 专项名称 printed; the unit that fills the form in names no project
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for i in table.indicators}
+    assert rows["指标3.医疗器械抽验完成率"] == (None, "质量指标", "100%", "100%")
+    assert rows["指标4.不合格产品处置率"] == (None, "质量指标", None, None)
+    assert rows["指标5:药品不良反应每百万人口报告数"] == (None, "质量指标", "≥150", "150")
+    assert rows["指标1.培训成本"] == (None, "成本指标", "400元/人、天", "180元/人、天")
+    assert rows["指标2.药品抽验平均标准"] == (None, "成本指标", None, None)
+    assert rows["指标3.化妆品抽验平均标准"] == (None, "成本指标", None, None)
+    assert rows["指标1.“两品一械”总体安全"] == ("效益指标", "社会效益指标", None, None)
+    assert len(table.indicators) == 20
+
+
+def test_a_region_form_s_funds_printed_as_word_amount_pairs_and_its_goals_numbered_twice():
+    # Lines 8-13: "预算" "执行" "情况" "(万元)" " 转移支付预算数(A) 5.8万 预算执行率(B/A) 100%" " 转移支付执行数(B) 5.8万";
+    # lines 14-28: "年度" "目标" "完成" "情况" "预期目标 目标实际完成情况", then " 目标1:完成两品一械抽检工作" … " 目标4:加强
+    # 两品一械科普宣传力度" and " 目标1:配合完成抽检148个批次" … " 目标4:多次组织两品一械科普宣传活动".
+    report = api.extract(api.load(DEV / "sichuan_suining_2021_liangpinyixie.txt"), "rules")
+    [table] = report.tables
+    funds = table.funds_total
+    assert (funds.full_year_budget, funds.executed, funds.execution_rate) == (5.8, 5.8, 100)
+    assert table.goals.expected == ("目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度"
+                                    "目标3:加强培训,提高监管人员专业水平目标4:加强两品一械科普宣传力度")
+    assert table.goals.achieved == ("目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度"
+                                    "目标3:提高监管人员专业水平,培训率达100%目标4:多次组织两品一械科普宣传活动")
