@@ -108,8 +108,8 @@ def run_together_words(text: str) -> list[str]:
     if len(text) > RUN_TOGETHER_LENGTH or not any(word in text for word in HEADER_WORDS):
         return []
 
-    def word(piece: str) -> bool:
-        return piece in HEADER_WORDS or bool(slot(piece))
+    def word(piece: str) -> bool:  # the dump's own words, or a column word with its letter: 年初目标值(A)
+        return piece in HEADER_WORDS or bool(FORM_LETTER.search(piece) and slot(piece))
     cuts = [[text[:at], text[at:]] for at in range(2, len(text) - 1)]
     cuts += [[text[:at], text[at:then], text[then:]] for at in range(2, len(text) - 3)
              for then in range(at + 2, len(text) - 1)]
@@ -118,6 +118,7 @@ def run_together_words(text: str) -> list[str]:
                                             min(map(len, pieces))), default=[])
 
 
+FORM_LETTER = re.compile(r"[（(][A-Z][)）]$")
 RUN_TOGETHER_LENGTH = 30  # characters, most, of the column words a copy ran together on one line
 
 
