@@ -241,15 +241,15 @@ def split_target(target: str, columns: list[str | None]) -> dict[str, str]:
 
 def stacked_target(rows: list[list[Cell]]) -> list[list[Cell]]:
     """The header row with the target's parts (指标性质 | 指标值 | 度量单位) under one 年度指标值 cell: the other
-    head cells span both rows."""
+    head cells reach one row further down."""
     names = [cell.text for cell in rows[0]]
     group, parts = TARGET_GROUP
     at = next((i for i in range(len(names)) if tuple(names[i:i + len(parts)]) == parts), None)
     if at is None:
         return rows
-    upper = [Cell(cell.text, colspan=cell.colspan, rowspan=2) for cell in rows[0][:at]]
+    upper = [Cell(cell.text, cell.colspan, cell.rowspan + 1) for cell in rows[0][:at]]
     upper += [Cell(group, colspan=len(parts))]
-    upper += [Cell(cell.text, colspan=cell.colspan, rowspan=2) for cell in rows[0][at + len(parts):]]
+    upper += [Cell(cell.text, cell.colspan, cell.rowspan + 1) for cell in rows[0][at + len(parts):]]
     lower = [None] * at + [Cell(part) for part in parts] + [None] * (len(names) - at - len(parts))
     return [upper, lower, *rows[1:]]
 
