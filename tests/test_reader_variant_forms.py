@@ -25,3 +25,22 @@ def test_stacked_head_row_with_blank_span_cells_stays_one_row(seed):
     assert len(items) == 3
     for _, name, sheet, gold in items:
         assert paste.score_paste(paste.pasted(sheet, "e"), gold).errors == [], name
+
+
+# (seed, source): Putuo's 体育 projects (evals/field/dev/shanghai_putuo_2022_tiyu) and Dayingrenmin's 工资 table
+# (evals/field/dev/sichuan_dyrmt_nd_gongzi) in variants that print the 未完成原因 column after the values. Left: seed 2
+# prints it before the target's parts (a one-cell-a-line dump's rows are read as ending in their note), and seed 3
+# puts Dayingrenmin's empty 全年完成值 and 得分 cells where a dump cannot tell them apart.
+STACKED_ONE_A_LINE = ((1, "shanghai_putuo"), (1, "sichuan_dyrmt"), (3, "shanghai_putuo"))
+
+
+@pytest.mark.parametrize("seed, source", STACKED_ONE_A_LINE)
+def test_stacked_head_printed_one_cell_a_line_reads_its_parts_in_the_group_place(seed, source):
+    """The variant form pasted one cell a line: the head's upper row (… | 年度指标值 | …) prints before the row below
+    (指标性质 | 指标值 | 度量单位), yet the data rows print the parts where 年度指标值 stands; Hubei's long note head
+    (偏差大或目标未完成原因分析) is a head word. Every indicator is read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
