@@ -44,3 +44,15 @@ def test_stacked_head_printed_one_cell_a_line_reads_its_parts_in_the_group_place
     read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
+
+
+def test_target_parts_run_together_read_as_one_target():
+    """The variant form's table run together on one line (paste style k): the target's parts printed in columns of
+    their own (指标性质 | 指标值 | 度量单位) run into one target ("≥2个", "100%"), which is read as the row's target.
+    Zhongjiang's 水表池 project (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi) in seed 1's order: every
+    labelled target read under its 三级指标."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("sichuan_zhongjiang",))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "k").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
+    assert labelled and [row for row in labelled if row not in read] == [], name
