@@ -28,7 +28,7 @@ from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
 FORMATS = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotated")
-SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*(\S*)$")
+SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
 
 @dataclass
