@@ -3,6 +3,7 @@
     python evals/tools/paste.py                       # style × F1 table (samples and field dev apart)
     python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
     python evals/tools/paste.py --template region-central-transfer   # every gold table drawn in an official form
+    python evals/tools/paste.py --variant 1,2,3 --styles adegjk      # forms never seen: render.in_variant_form
 
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
