@@ -373,8 +373,18 @@ def unglued(row: Row) -> list[Row]:
     """A row into which a web page glued the cells before an indicator header (the goals), the header (its two
     rows one after the other) and the data rows after it: cut where the header's column words start and end, the
     header into its two rows where the lower one's level words start, the data cells into rows of the header's
-    width. Any other row is itself."""
-    words = [is_header_word(cell.text) for cell in row.cells]
+    width. Any other row is itself. Empty cells between two header words are the header's (the span of a group
+    cell, 年度指标值 over its three parts, printed as blank cells)."""
+    texts = [normalize_text(cell.text) for cell in row.cells]
+    named = [bool(text) and is_header_word(text) for text in texts]
+    words, previous = [], False  # previous: the last filled cell before this one names a column
+    for index, text in enumerate(texts):
+        words.append(named[index] or (not text and previous))
+        previous = named[index] if text else previous
+    following = False  # the first filled cell after this one names a column
+    for index in range(len(texts) - 1, -1, -1):
+        words[index] = words[index] and (bool(texts[index]) or following)
+        following = named[index] if texts[index] else following
     start, end = 0, 0
     for index in range(len(words)):
         if words[index] and (index == 0 or not words[index - 1]):

@@ -65,7 +65,7 @@ def slot(word: str) -> str | None:
     """The column a header word names: the dump's own words, then the synonym table's roles."""
     if word in HEADER_WORDS:
         return HEADER_WORDS[word]
-    role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
+    role = role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
     return {"deviation_note": "note"}.get(role, role)
 
 
@@ -1175,6 +1175,23 @@ def is_fund_header_run(text: str) -> bool:
     return len(roles) >= 3 and "executed" in roles
 
 
+# What a head row's group cell (年度指标值) spans in the row below: a target's parts.
+TARGET_PART_SLOTS = ("nature", "direction", "target", "measure_unit")
+
+
+def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A header printed over two rows, one cell a line: the upper row's words, then the row below's parts of a
+    target (指标性质 | 指标值 | 度量单位) under its group cell (年度指标值). The parts are the columns, in the group's
+    place (the column path 年度指标值/指标性质 …)."""
+    slots = [slot(word) for word, _, _ in header]
+    parts = len(list(takewhile(lambda name: name in TARGET_PART_SLOTS, reversed(slots))))
+    lower = slots[len(slots) - parts:]
+    group = next((i for i in range(len(slots) - parts) if slots[i] == "target"), None)
+    if parts < 2 or group is None or not {"nature", "direction", "measure_unit"} & set(lower):
+        return header
+    return [*header[:group], *header[len(header) - parts:], *header[group + 1:len(header) - parts]]
+
+
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     lines = [p.line for p in run]
@@ -1189,6 +1206,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if not header:
             continue
         after = header[-1][2] + 1
+        header = in_column_order(header)
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
-from assistant.extract.columns import STAGES
+from assistant.extract.columns import STAGES, TARGET_PARTS
 from assistant.extract.tokens import split_numbers
 from assistant.values import MONTH, normalize_text
 
@@ -478,9 +478,16 @@ def read_fully(read: RunRows) -> int:
 
 def value_columns(slots: list[str | None]) -> list[str]:
     """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria."""
+    scoring rule in words (得分计算方法) is the row's criteria. A target printed over columns of its parts
+    (指标性质 | 指标值 | 度量单位) runs together into one target ("≥150个"): one column."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
-    return [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
+    columns: list[str] = []
+    for slot in after:
+        if slot in TARGET_PARTS:
+            columns += [] if columns[-1:] == ["target"] else ["target"]
+        elif slot != "note":
+            columns.append(slot if slot in NUMERIC + VALUES + ("criteria",) else "other")
+    return columns
 
 
 def unscrambled_stages(text: str) -> str:
