@@ -965,12 +965,22 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if {"预期目标", "实际完成情况"} <= set(parts):
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
-                               for part in parts) >= 3:
+                               for part in parts) >= 3 and not breaks_words(parts):
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
+
+
+def breaks_words(parts: list[str]) -> bool:
+    """Whether the spaces between `parts` fall inside more column words ("年度" "指标值实际" "完成值分值") than they
+    leave whole ("全年预算数" "分值"): cells' line breaks kept as spaces in a run-together copy, not the spaces
+    between cells (one word wrapped in a spaced line, "年初预算" "数", does not make it one)."""
+    ends = set(accumulate(len(normalize_text(part)) for part in parts[:-1]))
+    broken = sum(any(end in ends for end in range(word.start() + 1, word.end()))
+                 for word in WORD.finditer(normalize_text("".join(parts))))
+    return broken > sum(bool(WORD.fullmatch(normalize_text(part))) for part in parts)
 
 
 def is_fund_header_run(text: str) -> bool:

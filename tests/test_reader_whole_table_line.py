@@ -1,0 +1,34 @@
+"""Whole tables pasted as one line, their cells run together (paste style k, as document viewers give them):
+evals/tools/paste.py draws the gold tables of the samples in that style at test time; every expected value is the
+gold table's cell, read off the source sample by eye."""
+import pytest
+
+from assistant import api
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
+
+
+@pytest.fixture(scope="module")
+def paste():
+    return eval_tool("paste")
+
+
+def whole_table_line(paste, sample: str, template: str = "") -> str:
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       sample, template)
+    return paste.pasted(sheet, "k")
+
+
+def read(text: str):
+    return api.extract(read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+
+
+def test_a_cells_line_break_kept_as_a_space_inside_a_column_word_does_not_cut_the_line(paste):
+    # 000's 部门整体支出绩效自评表 pasted whole: its cells "年度 指标值", "实际 完成值", "经济效 益指标" keep their line breaks
+    # as spaces; those spaces are inside words, not between cells, so the line is read as run together.
+    text = whole_table_line(paste, "000_")
+    assert "年度 指标值" in text and "经济效 益指标" in text
+    first = read(text).tables[0]
+    names = {(i.level1, i.level2, i.level3) for i in first.indicators}
+    assert ("产出指标", "数量指标", "执法及宣传次数") in names
+    assert ("效益指标", "社会效益指标", "安全放心的市场环境") in names
