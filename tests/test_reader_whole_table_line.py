@@ -32,3 +32,14 @@ def test_a_cells_line_break_kept_as_a_space_inside_a_column_word_does_not_cut_th
     names = {(i.level1, i.level2, i.level3) for i in first.indicators}
     assert ("产出指标", "数量指标", "执法及宣传次数") in names
     assert ("效益指标", "社会效益指标", "安全放心的市场环境") in names
+
+
+def test_a_note_printed_after_a_rows_scores_is_its_deviation_note_not_a_row(paste):
+    # 000's 部门整体 table: "…安全放心的市场环境逐步形成逐步形成7.57营造安全消费环境生态效益指标…" and "…社会公众满意度≧95%≧95%109.5
+    # 加大服务力度总分10098": the words after 得分 fill 偏差原因分析及改进措施, up to the next level name or 总分.
+    first = read(whole_table_line(paste, "000_")).tables[0]
+    notes = {i.level3: (i.score, i.deviation_note) for i in first.indicators}
+    assert notes["社会公众满意度"] == (9.5, "加大服务力度")
+    assert ("加大服务力度" not in notes) and ("营造安全消费环境" not in notes)
+    market = [i for i in first.indicators if i.level2 == "社会效益指标"]
+    assert [(i.level3, i.score, i.deviation_note) for i in market] == [("安全放心的市场环境", 7, "营造安全消费环境")]

@@ -40,6 +40,8 @@ LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not
 TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+# A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
+NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
@@ -146,7 +148,13 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             if column == "target" and "actual" in columns:
                 following += [({**values, "target": value, "actual": value}, end)
                               for value, end in printed_twice(text, position)]
-            if column in NUMERIC:
+            if column == "note":
+                word = NOTE_TEXT.match(text, position)
+                # A note never ends inside the next row's 指标 ("…力度" then "指标2…", not "…力度指" then "标2…").
+                options = [("", position)] + ([(text[position:end], end) for end in range(position + 1, word.end() + 1)
+                                              if WORD_CHARACTER.search(text, position, end)
+                                              and not text.startswith("指标", end - 1)] if word else [])
+            elif column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 options = numbers_at(text, position, limit)
             elif column == "actual" and is_word(values.get("target")):
@@ -213,7 +221,7 @@ class Block:
         self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
         self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
-        self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
+        self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
 
     def total_at(self, position: int) -> int | None:
         match = TOTAL.match(self.text, position)
@@ -255,8 +263,16 @@ class Block:
             if not self.name_ends_at(name_end):
                 continue
             for values, end in row_values(text, name_end, self.columns, stage_total):
+                if values.get("note") and not self.opens_next(end):
+                    continue  # a note ends where the next row, level or 总分 starts: not before its values
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def opens_next(self, position: int) -> bool:
+        """Whether the next row, level name or 总分 can start at `position` (or the block ends there): not at a
+        value's number or comparator."""
+        return position >= len(self.text) or self.total_at(position) is not None or \
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR)
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
@@ -290,16 +306,17 @@ class Block:
         anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
         return anchor.start() if anchor else None
 
-    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
+    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
-        kind, _, end, total = step
-        chars, unread, rows = self.unread(end, total)
-        return chars, unread, rows - (kind == "row")
+        kind, cells, end, total = step
+        chars, unread, rows, notes = self.unread(end, total)
+        return chars, unread, rows - (kind == "row"), notes + len(cells.get("note", ""))
 
-    def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
+    def unread(self, position: int, stage_total: float) -> tuple[int, int, int, int]:
         """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
         characters left unread (a stretch no reading explains is skipped to the next level name), then the fewest
-        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows).
+        such stretches, then the most rows read (a name does not swallow a row), then the fewest characters read as
+        notes (a name is the next row's, not the note's); as (characters, stretches, -rows, note characters).
 
         Worked out from the end backwards with a stack of its own: every step moves forward, and a long block
         would run deeper than Python's recursion allows."""
@@ -311,7 +328,7 @@ class Block:
                 continue
             at, total = key
             if at >= len(self.text) or self.total_at(at) is not None:
-                self.cost[pending.pop()] = (0, 0, 0)
+                self.cost[pending.pop()] = (0, 0, 0, 0)
                 continue
             anchor = self.next_anchor(at)
             following = [(end, after) for _, _, end, after in self.steps(at, total)]
@@ -320,8 +337,8 @@ class Block:
             if missing:
                 pending += missing
                 continue
-            chars, unread, rows = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0)
-            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows)
+            chars, unread, rows, notes = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0, 0)
+            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows, notes)
             self.cost[pending.pop()] = min([skip] + [self.after(step) for step in self.steps(at, total)])
         return self.cost[(position, stage_total)]
 
@@ -473,14 +490,17 @@ def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
 
 def read_fully(read: RunRows) -> int:
     """How many rows were read with a name and every value."""
-    return sum(all(cells.get(column) for column in read.columns) and "level3" in cells for cells in read.rows)
+    return sum(all(cells.get(column) for column in read.columns if column != "note") and "level3" in cells
+               for cells in read.rows)
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
     """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria."""
+    scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
+    (its words run into the next row's name otherwise)."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
-    return [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
+    columns = [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
+    return columns + ["note"] if after[-1:] == ["note"] and columns else columns
 
 
 def unscrambled_stages(text: str) -> str:
