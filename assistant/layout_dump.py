@@ -1706,8 +1706,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not is_value(texts[first_value]):
-            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
+        if len(values) == 1:
+            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
+            # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
             split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
             values = [Cell(value, values[0].line) for value in split] if split else values
         if len(values) == 1 and len(rows) > funds_row:

@@ -43,3 +43,15 @@ def test_a_note_printed_after_a_rows_scores_is_its_deviation_note_not_a_row(past
     assert ("加大服务力度" not in notes) and ("营造安全消费环境" not in notes)
     market = [i for i in first.indicators if i.level2 == "社会效益指标"]
     assert [(i.level3, i.score, i.deviation_note) for i in market] == [("安全放心的市场环境", 7, "营造安全消费环境")]
+
+
+def test_a_funds_row_run_together_with_its_rate_printed_without_a_percent_sign_is_split_by_its_arithmetic(paste):
+    # 000's 药品监管专项 (附件2-2): "年度资金总额2221010010" under 年初预算数|全年预算数|全年执行数|分值|执行率|得分 is 2, 2, 2, 10,
+    # 100 (the rate's number, no "%"), 10: the one split where 执行数 ÷ 预算数 is the rate and 得分 = 分值 × 执行率; the
+    # part below it, "其中：当年财政拨款222", is then 2, 2, 2.
+    drugs = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "药品监管专项")
+    part = next(f for f in drugs.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (2, 2, 2)
+    # 知识产权培育资助专项's "49.449.449.41010010" also reads 49.44, 9.44, 9.4 within the rate's rounding: left unsplit.
+    patents = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "知识产权培育资助专项")
+    assert all(f.full_year_budget is None for f in patents.fund_lines)

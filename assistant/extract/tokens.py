@@ -180,23 +180,30 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
 
 
 def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
-    """A funds row whose 执行率 is printed as the ratio B/A, with no "%": "1.561.56120" under 预算数(A)/执行数(B)/
-    执行率(B/A)/得分 → 1.56, 1.56, 100%, 20. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with
-    a 分值, 得分 = 分值 × min(执行率, 1) ≤ 分值; the rate is given back as the percentage it stands for."""
-    def consistent(values: list[float]) -> bool:
+    """A funds row whose 执行率 is printed with no "%", as the ratio B/A or as the percentage's number: "1.561.56120"
+    under 预算数(A)/执行数(B)/执行率(B/A)/得分 → 1.56, 1.56, 100%, 20; "49.449.449.41010010" under 年初预算数/全年预算数/
+    全年执行数/分值/执行率/得分 → 49.4, 49.4, 49.4, 10, 100%, 10. The reading must be the only one, taking the rate
+    either way, where 执行率 = 执行数 ÷ 预算数 and, with a 分值, 得分 = 分值 × min(执行率, 100%) ≤ 分值; the rate is
+    given back as the percentage it stands for."""
+    def consistent(values: list[float], scale: float) -> bool:
         found = dict(zip(roles, values))
         budget = found.get("full_year_budget", found.get("initial_budget"))
-        if not budget or "executed" not in found or abs(found["executed"] / budget - found["execution_rate"]) > 0.005:
+        if not budget or "executed" not in found:
+            return False
+        rate = found["execution_rate"] / scale
+        if abs(found["executed"] / budget - rate) > 0.005:
             return False
         weight, score = found.get("weight"), found.get("score")
+        if weight == 0:
+            return False  # a column of 分值 gives the row some points
         return weight is None or score is None or \
-            abs(weight * min(found["execution_rate"], 1) - score) <= RATE_TOLERANCE and score <= weight
+            abs(weight * min(rate, 1) - score) <= RATE_TOLERANCE and score <= weight
 
-    pieces = split_numbers(run, len(roles), consistent)
-    if not pieces:
-        return None
     rate = roles.index("execution_rate")
-    return [*pieces[:rate], f"{float(pieces[rate]) * 100:g}%", *pieces[rate + 1:]]
+    readings = {(*pieces[:rate], f"{float(pieces[rate]) * 100 / scale:g}%", *pieces[rate + 1:])
+                for scale in (1, 100) for pieces in number_splits(run, len(roles))
+                if consistent([float(p) for p in pieces], scale)}
+    return list(readings.pop()) if len(readings) == 1 else None
 
 
 def split_part_run(run: str, totals: list[float]) -> list[str] | None:
