@@ -12,8 +12,7 @@ Otherwise its values are left empty and a warning names the text, never a guess.
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, product, takewhile
-from math import prod
+from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import STAGES
@@ -71,9 +70,6 @@ class RunRows:
     starts: list[int] = field(default_factory=list)  # where each row starts in the text
     end: int = 0
     ambiguous: list[str] = field(default_factory=list)
-    # A row whose values read more than one way, each ending in the same place: its readings (row index → the
-    # readings, and the index of its warning in `ambiguous`), for the stage's arithmetic to settle.
-    readings: dict[int, tuple[list[dict[str, str]], int]] = field(default_factory=dict)
 
     def add(self, cells: dict[str, str], start: int) -> None:
         self.rows.append(cells)
@@ -444,19 +440,14 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             same = {column: cells[column] for column in cells
                     if all(s[1].get(column) == cells[column] for s in steps)}
             if len(ends) > 1 or "level3" not in same:
-                # Rows that end in more than one place: reading resumes at the next level name; the row is kept with
-                # what every reading of it agrees on (its name) when one reading runs up to that name (the stretch is
-                # this row alone).
+                # Rows that end in more than one place: none is read, reading resumes at the next level name.
                 anchor = block.next_anchor(position)
                 result.ambiguous.append(text[position:anchor])
                 if anchor is None:
                     break
-                if "level3" in same and max(ends) == anchor:
-                    result.add({**level_row, **same}, start)
                 level_row, position = {}, anchor
                 continue
             cells = same
-            result.readings[len(result.rows)] = ([s[1] for s in steps], len(result.ambiguous))
             result.ambiguous.append(text[position:end])
         result.add({**level_row, **cells}, start)
         level_row = {}
@@ -470,41 +461,7 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
         if "level2" in cells:
             cells["level1"] = first_stage_row["level1"]
     result.end = position
-    settle_by_stage_totals(result)
     return result
-
-
-STAGE_READINGS = 4096  # combinations of readings a stage's arithmetic is tried on
-
-
-def settle_by_stage_totals(read: RunRows) -> None:
-    """Rows whose 分值 and 得分 read more than one way ("12.512": 12.5 and 12, or 12.51 and 2), settled where one
-    combination of the stage's rows has 分值 summing to the stage's printed total ("产出指标(50分)"); the settled
-    rows lose their warning. A stage with a row of no 分值, or with no printed total, is left as read."""
-    stages: list[tuple[float, list[int]]] = []
-    for index, cells in enumerate(read.rows):
-        stage = LEVEL1.match(cells.get("level1", ""))
-        if stage:
-            stages.append((float(stage.group("total")) if stage.group("total") else 0.0, []))
-        if stages and "level3" in cells:
-            stages[-1][1].append(index)
-    settled: list[int] = []
-    for total, rows in stages:
-        if not total or not any(index in read.readings for index in rows):
-            continue
-        options = [read.readings[index][0] if index in read.readings else [read.rows[index]] for index in rows]
-        if any(not cells.get("weight") for choice in options for cells in choice) or \
-                prod(len(choice) for choice in options) > STAGE_READINGS:
-            continue
-        fitting = [combination for combination in product(*options)
-                   if abs(sum(float(cells["weight"]) for cells in combination) - total) <= TOLERANCE]
-        if len(fitting) != 1:
-            continue
-        for index, cells in zip(rows, fitting[0]):
-            if index in read.readings:
-                read.rows[index].update(cells)
-                settled.append(read.readings[index][1])
-    read.ambiguous = [stretch for at, stretch in enumerate(read.ambiguous) if at not in settled]
 
 
 def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
