@@ -55,3 +55,13 @@ def test_a_funds_row_run_together_with_its_rate_printed_without_a_percent_sign_i
     # 知识产权培育资助专项's "49.449.449.41010010" also reads 49.44, 9.44, 9.4 within the rate's rounding: left unsplit.
     patents = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "知识产权培育资助专项")
     assert all(f.full_year_budget is None for f in patents.fund_lines)
+
+
+def test_a_score_sheets_column_words_cut_the_header_of_a_whole_table_line(paste):
+    # 000's 部门整体 table drawn in Anhui's department score sheet and pasted whole: "序号一级指标二级指标三级指标指标分值
+    # 指标解释指标说明及评分标准自评得分1产出指标数量指标执法及宣传次数…" — 指标解释 and 指标说明及评分标准 are column words, so the
+    # rows under them are read by level and name.
+    first = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables[0]
+    names = [(i.level1, i.level2, i.level3) for i in first.indicators]
+    assert ("产出指标", "数量指标", "执法及宣传次数") in names
+    assert ("效益指标", "可持续影响指标", "公众意识") in names
