@@ -1010,7 +1010,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
-            together_header, together, together_used, unsplit = run_together_rows(run[after:], header_row, slots)
+            # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own.
+            title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
+                         len(run))
+            together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
         if not rows:

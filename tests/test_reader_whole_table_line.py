@@ -65,3 +65,23 @@ def test_a_score_sheets_column_words_cut_the_header_of_a_whole_table_line(paste)
     names = [(i.level1, i.level2, i.level3) for i in first.indicators]
     assert ("产出指标", "数量指标", "执法及宣传次数") in names
     assert ("效益指标", "可持续影响指标", "公众意识") in names
+
+
+def test_a_score_sheets_serial_numbers_and_empty_text_columns_leave_its_scores_readable(paste):
+    # Anhui's sheet pasted whole: "…6效益指标社会效益指标安全放心的市场环境7.577效益指标…" is row 6, 分值 7.5, the empty 指标解释
+    # and 指标说明及评分标准 printing nothing, 得分 7, then row 7's number — not 分值 7.57; "…9满意度指标服务对象满意度指标社会公众
+    # 满意度109.5" is the 满意度指标 stage and its 二级, 10 and 9.5.
+    first = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables[0]
+    scores = {(i.level1, i.level2, i.level3): (i.weight, i.score) for i in first.indicators}
+    assert scores[("效益指标", "社会效益指标", "安全放心的市场环境")] == (7.5, 7)
+    assert scores[("满意度指标", "服务对象满意度指标", "社会公众满意度")] == (10, 9.5)
+    # "…执法及宣传次数12.5122产出指标…" reads 12.5 and 12 or 12.51 and 2 alike: left empty, never a guess.
+    assert scores[("产出指标", "数量指标", "执法及宣传次数")] == (None, None)
+
+
+def test_a_whole_table_line_ends_before_the_next_tables_title(paste):
+    # The next line "附件2-1 专项资金绩效自评表" opens another table: none of its words run into the 部门整体 table's last row.
+    tables = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables
+    last = tables[0].indicators[-1]
+    assert (last.level3, last.weight, last.score) == ("社会公众满意度", 10, 9.5)
+    assert len(tables) == 6

@@ -46,7 +46,9 @@ WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says somet
 LATIN = re.compile(r"[A-Za-z]")
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
-VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
+VALUES = ("target", "actual", "other")
+# A score sheet's columns of words (指标解释, 指标说明及评分标准), often left empty: an empty cell prints nothing.
+TEXT_COLUMNS = ("explanation", "criteria")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
@@ -136,8 +138,10 @@ def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
-def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
-    """Every reading of one row's value columns from `start`: ({column: text}, end)."""
+def row_values(text: str, start: int, columns: list[str], stage_total: float,
+               serials: frozenset[int] = frozenset()) -> list[tuple[dict[str, str], int]]:
+    """Every reading of one row's value columns from `start`: ({column: text}, end); a reading may end before
+    the digits of the next row's serial number (`serials`, where they start)."""
     readings: list[tuple[dict[str, str], int]] = [({}, start)]
     for column in columns:
         following = []
@@ -157,6 +161,10 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             elif column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 options = numbers_at(text, position, limit)
+            elif column in TEXT_COLUMNS:
+                # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
+                options = [("", position)] + [(value, end) for value, end in values_at(text, position)
+                                              if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
                 target = values["target"]  # a word target: the result is the same word printed again, or none
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
@@ -171,7 +179,8 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
         readings = list(unique.values())
-    return [(values, end) for values, end in readings if not continues_number(text, end)
+    return [(values, end) for values, end in readings if (end in serials or not continues_number(text, end))
+            and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
             and not any("指标" in value for value in values.values())]
@@ -214,9 +223,11 @@ def continues_number(text: str, end: int) -> bool:
 class Block:
     """The readings of one run-together indicator block, enumerated once per position."""
 
-    def __init__(self, text: str, columns: list[str]) -> None:
+    def __init__(self, text: str, columns: list[str], numbered: bool = False) -> None:
         self.text = text
         self.columns = columns
+        self.serials = serial_numbers(text) if numbered else {}
+        self.serial_starts = frozenset(self.serials)
         # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
         self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
         self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
@@ -237,9 +248,12 @@ class Block:
 
     def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
         text = self.text
+        if position in self.serials:
+            return (("serial", {}, self.serials[position], stage_total),)
         level1 = LEVEL1.match(text, position)
-        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)").
-        if level1 and (level1.group("total") or not LEVEL2.match(text, position)):
+        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)") or a 二级
+        # name follows it ("满意度指标服务对象满意度指标": the stage, then its 二级).
+        if level1 and (level1.group("total") or not LEVEL2.match(text, position) or LEVEL2.match(text, level1.end())):
             total = float(level1.group("total")) if level1.group("total") else 100.0
             return (("level1", {"level1": level1.group()}, level1.end(), total),)
         level2 = LEVEL2.match(text, position)
@@ -262,7 +276,7 @@ class Block:
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
-            for values, end in row_values(text, name_end, self.columns, stage_total):
+            for values, end in row_values(text, name_end, self.columns, stage_total, self.serial_starts):
                 if values.get("note") and not self.opens_next(end):
                     continue  # a note ends where the next row, level or 总分 starts: not before its values
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
@@ -304,7 +318,11 @@ class Block:
         """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
         none is near (a longer stretch no row explains is the prose after the table)."""
         anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
-        return anchor.start() if anchor else None
+        if not anchor:
+            return None
+        # A row's serial number opens it before its level name.
+        return next((start for start, end in self.serials.items() if end == anchor.start() and start > position),
+                    anchor.start())
 
     def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
@@ -370,15 +388,30 @@ def cut_off_target(stretch: str) -> dict[str, str] | None:
     return None
 
 
+def serial_numbers(text: str) -> dict[int, int]:
+    """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name: "…12.5122产出指标"
+    is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level name starts."""
+    found: dict[int, int] = {}
+    after = 0
+    for name in ANCHOR.finditer(text):
+        number = str(len(found) + 1)
+        start = name.start() - len(number)
+        if start >= after and text.startswith(number, start):
+            found[start] = name.start()
+            after = name.start()
+    return found
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
     return min(found) if found else None
 
 
-def read_run_rows(text: str, columns: list[str]) -> RunRows:
+def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunRows:
     """The rows of a run-together indicator block whose value columns are `columns` in the header's order
-    (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
+    (weight, target, actual, score), each opening with its serial number where the header has a 序号 column
+    (`numbered`); the block ends at its 总分 row, whose numbers stay for the caller.
 
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
     its name (and its values where they read one way to the stretch's end, `stretch_values`), else it is listed in
@@ -386,7 +419,7 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     result = RunRows(columns)
     if not columns:
         return result
-    block = Block(text, columns)
+    block = Block(text, columns, numbered)
     # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
     first = first_stage(text)
     position = first if first is not None and not block.steps(0, 100.0) else 0
@@ -423,6 +456,9 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
+        if kind == "serial":
+            position = end  # the row's number: no field, but where its row starts
+            continue
         if kind != "row" and level_row.get(kind) == cells[kind]:
             position = end  # a merged cell's name the OCR printed twice ("数量指标数量指标福彩APP…"): one level
             continue
@@ -490,8 +526,8 @@ def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
 
 def read_fully(read: RunRows) -> int:
     """How many rows were read with a name and every value."""
-    return sum(all(cells.get(column) for column in read.columns if column != "note") and "level3" in cells
-               for cells in read.rows)
+    return sum(all(cells.get(column) for column in read.columns if column not in ("note", *TEXT_COLUMNS))
+               and "level3" in cells for cells in read.rows)
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
@@ -499,7 +535,7 @@ def value_columns(slots: list[str | None]) -> list[str]:
     scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
     (its words run into the next row's name otherwise)."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
-    columns = [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
+    columns = [slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other" for slot in after if slot != "note"]
     return columns + ["note"] if after[-1:] == ["note"] and columns else columns
 
 
@@ -530,11 +566,13 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     columns = value_columns(slots)
     if len(columns) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
-    read = read_run_rows(text, columns)
-    if first_stage(text):
+    numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
+    read = read_run_rows(text, columns, numbered)
+    leading = first_stage(text)
+    if leading and not (numbered and text[:leading].isdigit()):  # the first row's serial number is no header word
         # Header words left before the first stage may name one more column whose values the rows print
         # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
-        more = read_run_rows(text, [*columns, "other"])
+        more = read_run_rows(text, [*columns, "other"], numbered)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
     if not read.rows:
