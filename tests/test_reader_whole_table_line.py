@@ -85,3 +85,11 @@ def test_a_whole_table_line_ends_before_the_next_tables_title(paste):
     last = tables[0].indicators[-1]
     assert (last.level3, last.weight, last.score) == ("社会公众满意度", 10, 9.5)
     assert len(tables) == 6
+
+
+def test_a_weight_printed_as_the_points_a_row_earns_is_read_as_its_weight(paste):
+    # 001's 整体支出 table pasted whole: "…完成评查案卷数≥150个200个完成得0.5分0.5法治建设宣传次数…" — 分值 "完成得0.5分" is 0.5,
+    # 自评得分 0.5.
+    first = read(whole_table_line(paste, "001_")).tables[0]
+    cases = next(i for i in first.indicators if i.level3 == "完成评查案卷数")
+    assert (cases.target, cases.actual, cases.weight, cases.score) == ("≥150个", "200个", 0.5, 0.5)

@@ -46,6 +46,9 @@ WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says somet
 LATIN = re.compile(r"[A-Za-z]")
 UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
 NUMERIC = ("weight", "score")
+# A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
+EARNED = re.compile(r"完成得(?=\d)")
+EARNED_UNIT = "分"
 VALUES = ("target", "actual", "other")
 # A score sheet's columns of words (指标解释, 指标说明及评分标准), often left empty: an empty cell prints nothing.
 TEXT_COLUMNS = ("explanation", "criteria")  # "other": a column the reader does not keep (累计完成率), read to pass it
@@ -160,7 +163,10 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
                                               and not text.startswith("指标", end - 1)] if word else [])
             elif column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
-                options = numbers_at(text, position, limit)
+                earned = EARNED.match(text, position)
+                options = numbers_at(text, position, limit) if not earned else \
+                    [(number, end + 1) for number, end in numbers_at(text, earned.end(), limit)
+                     if text.startswith(EARNED_UNIT, end)]
             elif column in TEXT_COLUMNS:
                 # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
                 options = [("", position)] + [(value, end) for value, end in values_at(text, position)
