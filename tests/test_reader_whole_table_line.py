@@ -93,3 +93,14 @@ def test_a_weight_printed_as_the_points_a_row_earns_is_read_as_its_weight(paste)
     first = read(whole_table_line(paste, "001_")).tables[0]
     cases = next(i for i in first.indicators if i.level3 == "完成评查案卷数")
     assert (cases.target, cases.actual, cases.weight, cases.score) == ("≥150个", "200个", 0.5, 0.5)
+
+
+def test_a_funds_rows_score_rounded_to_a_whole_point_still_fits_its_rate(paste):
+    # hebei_langfang (field dev) pasted whole: "年度资金总额43.243.237.241086%9" — 43.2, 43.2, 37.24, 分值 10, 86%, 得分 9:
+    # 10 × 86% is 8.6, printed rounded to the whole point; no other split fits the rate. The part under it,
+    # "其中：当年财政拨款43.243.237.24", is then split against those totals: 43.2, 43.2, 37.24.
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "hebei_langfang")
+    table = read(paste.pasted(sheet, "k")).tables[0]
+    part = next(f for f in table.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (43.2, 43.2, 37.24)

@@ -173,13 +173,21 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
             return False
         weight = found.get("weight")
-        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight)
+        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE + rounding(score_text)
+                                  and score <= weight)
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
     if not pieces:
         return None
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
+
+
+def rounding(number: str) -> float:
+    """Half a unit of a number's last printed place: what rounding it as printed may have moved it by ("9" is
+    8.5 to 9.5, "8.6" 8.55 to 8.65)."""
+    decimals = len(number.partition(".")[2])
+    return 0.5 * 10 ** -decimals
 
 
 def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
