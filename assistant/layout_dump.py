@@ -1396,6 +1396,22 @@ SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支�
 ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
 
 
+UNSCORED = ("weight", "score")  # the columns a part of the funds leaves empty: the points are the total's
+
+
+def unscored_part(value: Cell, roles: list[str | None]) -> list[Cell] | None:
+    """A part's amounts and rate run together with no points after them ("其中：当年财政拨款329.77329.77338.31102.59%"):
+    split by the rate's arithmetic over the columns other than 分值 and 得分, those left empty."""
+    columns = [index for index, role in enumerate(roles) if role not in UNSCORED]
+    split = split_fund_run(normalize_text(value.text), [roles[index] for index in columns])
+    if not split:
+        return None
+    cells = [Cell("", value.line) for _ in roles]
+    for index, amount in zip(columns, split):
+        cells[index] = Cell(amount, value.line)
+    return cells
+
+
 def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
     """A part's amounts printed as one joined run, or as one number above the block's total ("2020" under a total of
     20 | 20): the cells under the money columns the total fills, split so that no part exceeds its total."""
@@ -1712,8 +1728,10 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if len(values) == 1:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
             # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
-            split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
-            values = [Cell(value, values[0].line) for value in split] if split else values
+            roles = [role_of(word, FUND_ROLES) for word, _ in words]
+            split = split_fund_run(texts[first_value], roles)
+            values = [Cell(value, values[0].line) for value in split] if split else \
+                unscored_part(values[0], roles) or values
         if len(values) == 1 and len(rows) > funds_row:
             values = part_amounts(values[0], rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):

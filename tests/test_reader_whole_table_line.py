@@ -104,3 +104,15 @@ def test_a_funds_rows_score_rounded_to_a_whole_point_still_fits_its_rate(paste):
     table = read(paste.pasted(sheet, "k")).tables[0]
     part = next(f for f in table.fund_lines if f.label == "当年财政拨款")
     assert (part.initial_budget, part.full_year_budget, part.executed) == (43.2, 43.2, 37.24)
+
+
+def test_a_funds_row_with_its_score_left_empty_and_its_part_with_no_points_are_split_by_the_rate(paste):
+    # anhui_jinzhai (field dev) pasted whole: "年度资金总额329.77329.77338.3110102.59%其中：当年财政拨款329.77329.77338.31102.59%"
+    # — the total is 329.77, 329.77, 338.31, 分值 10, 102.59% and no 得分; the part prints its amounts and rate, no points.
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "anhui_jinzhai")
+    table = read(paste.pasted(sheet, "k")).tables[0]
+    part = next(f for f in table.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed, part.weight, part.execution_rate,
+            part.score) == (329.77, 329.77, 338.31, None, 102.59, None)
+    assert table.funds_total.weight == 10 and table.funds_total.execution_rate == 102.59

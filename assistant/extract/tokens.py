@@ -41,6 +41,7 @@ NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
+FULL_MARKS = 100.0  # the points a whole sheet gives
 MONEY_UNIT = re.compile(r"万元|亿元|元")
 # A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
 BREAKDOWN = re.compile(r"(?=其中[:：])")
@@ -153,9 +154,10 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         return None
     before, score_text = run.split("%")
     rate_last = roles[-1] == "execution_rate"  # a form with no 分值 or 得分 (区域/转移支付): nothing after the rate
-    if rate_last and score_text or not rate_last and not PLAIN_NUMBER.match(score_text or "x"):
+    # A 得分 left empty prints nothing after the rate ("…10102.59%"): only the rate is checked then.
+    if rate_last and score_text or score_text and not PLAIN_NUMBER.match(score_text):
         return None
-    score = float(score_text) if score_text else 0.0
+    score = float(score_text) if score_text else None
     names = roles if rate_last else roles[:-1]
     # A money unit printed after a number ends it: "50万元47.6895.00%" is 50, then 47.6895.00%.
     *printed, before = MONEY_UNIT.split(before)
@@ -168,12 +170,14 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         if not budget or "executed" not in found:
             return False
         rate = found["execution_rate"]
-        if score > 0 and rate == 0:  # nothing executed scores nothing
+        if score and rate == 0:  # nothing executed scores nothing
             return False
         if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
             return False
         weight = found.get("weight")
-        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE + rounding(score_text)
+        if weight is not None and not 0 < weight <= FULL_MARKS:
+            return False  # a row's 分值 is some of the sheet's 100 points
+        return weight is None or score is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE + rounding(score_text)
                                   and score <= weight)
 
     pieces = split_numbers(before, len(names) - len(printed),
