@@ -116,3 +116,12 @@ def test_a_funds_row_with_its_score_left_empty_and_its_part_with_no_points_are_s
     assert (part.initial_budget, part.full_year_budget, part.executed, part.weight, part.execution_rate,
             part.score) == (329.77, 329.77, 338.31, None, 102.59, None)
     assert table.funds_total.weight == 10 and table.funds_total.execution_rate == 102.59
+
+
+def test_a_four_character_unit_stays_with_its_value(paste):
+    # 001's table pasted whole: "…有效发明专利拥有量≥5.8件/万人7.31件/万人完成得0.5分0.5高价值专利拥有量…" — 件/万人 is the unit of
+    # both values, the row is read whole and the rows after it too.
+    first = read(whole_table_line(paste, "001_")).tables[0]
+    patents = next(i for i in first.indicators if i.level3 == "有效发明专利拥有量")
+    assert (patents.target, patents.actual, patents.weight, patents.score) == ("≥5.8件/万人", "7.31件/万人", 0.5, 0.5)
+    assert any(i.level3 == "高价值专利拥有量" for i in first.indicators)

@@ -44,7 +44,8 @@ TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
-UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
+UNIT_LIMIT = 4  # characters of a value's unit: 万元, 人次, 件/万人
+UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,{UNIT_LIMIT}}}")
 NUMERIC = ("weight", "score")
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
@@ -111,7 +112,7 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         after = digits.end()
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
-            for length in range(1, 4):
+            for length in range(1, UNIT_LIMIT + 1):
                 unit = UNIT.match(text, after, after + length)
                 if unit and unit.end() == after + length:
                     found.append((text[start:unit.end()], unit.end()))
