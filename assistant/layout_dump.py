@@ -1402,8 +1402,11 @@ UNSCORED = ("weight", "score")  # the columns a part of the funds leaves empty: 
 def unscored_part(value: Cell, roles: list[str | None]) -> list[Cell] | None:
     """A part's amounts and rate run together with no points after them ("其中：当年财政拨款329.77329.77338.31102.59%"):
     split by the rate's arithmetic over the columns other than 分值 and 得分, those left empty."""
+    text = normalize_text(value.text)
+    if not text.endswith("%"):
+        return None  # amounts alone are split against the total's (`part_amounts`)
     columns = [index for index, role in enumerate(roles) if role not in UNSCORED]
-    split = split_fund_run(normalize_text(value.text), [roles[index] for index in columns])
+    split = split_fund_run(text, [roles[index] for index in columns])
     if not split:
         return None
     cells = [Cell("", value.line) for _ in roles]

@@ -200,13 +200,15 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
     全年执行数/分值/执行率/得分 → 49.4, 49.4, 49.4, 10, 100%, 10. The reading must be the only one, taking the rate
     either way, where 执行率 = 执行数 ÷ 预算数 and, with a 分值, 得分 = 分值 × min(执行率, 100%) ≤ 分值; the rate is
     given back as the percentage it stands for."""
-    def consistent(values: list[float], scale: float) -> bool:
-        found = dict(zip(roles, values))
+    def consistent(pieces: list[str], scale: float) -> bool:
+        found = dict(zip(roles, map(float, pieces)))
         budget = found.get("full_year_budget", found.get("initial_budget"))
         if not budget or "executed" not in found:
             return False
         rate = found["execution_rate"] / scale
-        if abs(found["executed"] / budget - rate) > 0.005:
+        # The ratio within 0.005, the percentage's number within its printed rounding ("86" is 85.5% to 86.5%).
+        tolerance = 0.005 if scale == 1 else (RATE_TOLERANCE + rounding(pieces[roles.index("execution_rate")])) / 100
+        if abs(found["executed"] / budget - rate) > tolerance:
             return False
         weight, score = found.get("weight"), found.get("score")
         if weight == 0:
@@ -217,7 +219,7 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
     rate = roles.index("execution_rate")
     readings = {(*pieces[:rate], f"{float(pieces[rate]) * 100 / scale:g}%", *pieces[rate + 1:])
                 for scale in (1, 100) for pieces in number_splits(run, len(roles))
-                if consistent([float(p) for p in pieces], scale)}
+                if consistent(pieces, scale)}
     return list(readings.pop()) if len(readings) == 1 else None
 
 
