@@ -125,3 +125,13 @@ def test_a_four_character_unit_stays_with_its_value(paste):
     patents = next(i for i in first.indicators if i.level3 == "有效发明专利拥有量")
     assert (patents.target, patents.actual, patents.weight, patents.score) == ("≥5.8件/万人", "7.31件/万人", 0.5, 0.5)
     assert any(i.level3 == "高价值专利拥有量" for i in first.indicators)
+
+
+def test_a_note_does_not_take_the_name_of_a_row_whose_values_cannot_be_read(paste):
+    # 002's 整体 table pasted whole: "…全年罚没入库数≥150万元162万元33受理消费者投诉举报咨询件数≥1.5万件19578件33重大食品安全
+    # 突发事件0件0件33…" — the next row's values (万件 against 件) read no way, yet its name is no note of the row above,
+    # and the rows after it are read on.
+    first = read(whole_table_line(paste, "002_")).tables[0]
+    fines = next(i for i in first.indicators if i.level3 == "全年罚没入库数")
+    assert (fines.score, fines.deviation_note) == (3, None)
+    assert any(i.level3 == "重大食品安全突发事件" for i in first.indicators)

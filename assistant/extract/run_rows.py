@@ -290,10 +290,10 @@ class Block:
         return tuple(found)
 
     def opens_next(self, position: int) -> bool:
-        """Whether the next row, level name or 总分 can start at `position` (or the block ends there): not at a
-        value's number or comparator."""
+        """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
+        end where no row can be read."""
         return position >= len(self.text) or self.total_at(position) is not None or \
-            not (self.text[position].isdigit() or self.text[position] in COMPARATOR)
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR) and bool(self.steps(position, 100.0))
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
@@ -330,6 +330,19 @@ class Block:
         # A row's serial number opens it before its level name.
         return next((start for start, end in self.serials.items() if end == anchor.start() and start > position),
                     anchor.start())
+
+    def next_row(self, position: int, stage_total: float) -> int | None:
+        """Where reading resumes after a stretch no reading explains when no level name is near (a row whose values
+        read no way, among many rows of one 二级 level): the row start within reach, right after a figure (the row
+        before ends in its 得分), that leaves the least of the rest of the block unread, the last such (a name takes
+        no figures of the row before it); None when no row starts there."""
+        text = self.text
+        starts = [start for start in range(position + 1, min(len(text), position + STRETCH_LIMIT))
+                  if text[start - 1].isdigit() and not (text[start].isdigit() or text[start] in ".%")
+                  and any(kind == "row" for kind, *_ in self.steps(start, stage_total))]
+        if not starts:
+            return None
+        return min(starts, key=lambda start: (self.unread(start, stage_total), -start))
 
     def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
@@ -441,6 +454,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
             anchor = block.next_anchor(position)
             if anchor is None and len(text) - position <= STRETCH_LIMIT:
                 anchor = len(text)  # the last row, cut off where the text ends
+            elif anchor is None:
+                anchor = block.next_row(position, stage_total)
             stretch = text[position:anchor]
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
