@@ -135,3 +135,10 @@ def test_a_note_does_not_take_the_name_of_a_row_whose_values_cannot_be_read(past
     fines = next(i for i in first.indicators if i.level3 == "全年罚没入库数")
     assert (fines.score, fines.deviation_note) == (3, None)
     assert any(i.level3 == "重大食品安全突发事件" for i in first.indicators)
+
+
+def test_a_total_row_run_together_is_split_at_the_sheets_full_marks_when_rows_went_unread(paste):
+    # 000's 部门整体 table pasted whole ends "…加大服务力度总分10098": 总分 100 and 98 — the sheet's 100 points (some rows'
+    # 分值 read no way, so their sum cannot say it), 98 no more.
+    first = read(whole_table_line(paste, "000_")).tables[0]
+    assert (first.total_weight, first.total_score) == (100, 98)

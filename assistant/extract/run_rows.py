@@ -524,14 +524,15 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
 
 def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
     """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
-    and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
+    or the sheet's 100 points and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
     预算执行率, make up) is one number; else none."""
     if not run:
         return []
     weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
     total = sum(weights) if weights else 100.0
-    if weights:
-        pieces = split_numbers(run, 2, lambda v: abs(v[0] - total) <= TOLERANCE and v[1] <= v[0])
+    # The 分值 is the rows' sum, or the sheet's full 100 points (the funds' 10 among them, or rows left unread).
+    for full in dict.fromkeys([total, 100.0]):
+        pieces = split_numbers(run, 2, lambda v: abs(v[0] - full) <= TOLERANCE and v[1] <= v[0])
         if pieces:
             return pieces
     return [run] if NUMBER.fullmatch(run) and float(run) <= max(total, 100.0) + TOLERANCE else []
