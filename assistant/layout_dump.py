@@ -1407,12 +1407,7 @@ def unscored_part(value: Cell, roles: list[str | None]) -> list[Cell] | None:
         return None  # amounts alone are split against the total's (`part_amounts`)
     columns = [index for index, role in enumerate(roles) if role not in UNSCORED]
     split = split_fund_run(text, [roles[index] for index in columns])
-    if not split:
-        return None
-    cells = [Cell("", value.line) for _ in roles]
-    for index, amount in zip(columns, split):
-        cells[index] = Cell(amount, value.line)
-    return cells
+    return placed_values(split, columns, len(roles), value.line) if split else None
 
 
 def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
@@ -1425,11 +1420,14 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
     if len(columns) < 2 or number is not None and number <= totals[0]:
         return None
     split = split_part_run(normalize_text(value.text), totals)
-    if not split:
-        return None
-    cells = [Cell("", value.line) for _ in words]
-    for index, amount in zip(columns, split):
-        cells[index] = Cell(amount, value.line)
+    return placed_values(split, columns, len(words), value.line) if split else None
+
+
+def placed_values(values: list[str], columns: list[int], width: int, line: int) -> list[Cell]:
+    """A funds row's `width` cells with the values split from one run under their `columns`, the others empty."""
+    cells = [Cell("", line) for _ in range(width)]
+    for index, amount in zip(columns, values):
+        cells[index] = Cell(amount, line)
     return cells
 
 
