@@ -7,8 +7,9 @@ per column in the header's order (a score sheet's empty text columns print nothi
 to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
-the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with one value printed twice, "6620" → 6, 6, 20).
-Otherwise its values are left empty and a warning names the text, never a guess.
+the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
+one value printed twice, "6620" → 6, 6, 20). Otherwise its values are left empty and a warning names the text, never
+a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
