@@ -142,3 +142,16 @@ def test_a_total_row_run_together_is_split_at_the_sheets_full_marks_when_rows_we
     # 分值 read no way, so their sum cannot say it), 98 no more.
     first = read(whole_table_line(paste, "000_")).tables[0]
     assert (first.total_weight, first.total_score) == (100, 98)
+
+
+def test_a_numbered_name_keeps_its_colon_and_a_heading_after_the_table_is_no_row(paste):
+    # shanxi_jishan (field dev) in the score-only transfer form pasted whole: "…1指标5:举办健康教育知识讲座6次150次1指标6:…"
+    # is the row 指标5:举办健康教育知识讲座, 6次, 150次, 得分 1 (once split at its colon, 指标 then ":举办…" as a 完成值).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "shanxi_jishan", "region-central-transfer-score-only")
+    rows = {i.level3: (i.target, i.actual, i.score) for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
+    assert rows["指标5:举办健康教育知识讲座"] == ("6次", "150次", 1)
+    # 002 in the county special-fund form: the next table's heading "附件 3-1 2023年度项目支出绩效自评表" on its own line
+    # is no row named 附件 (its "3-1" once read as 指标值 "3-").
+    tables = read(whole_table_line(paste, "002_", "county-special-fund")).tables
+    assert not any(i.level3.startswith("附件") for t in tables for i in t.indicators)
