@@ -1160,12 +1160,22 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if {"预期目标", "实际完成情况"} <= {normalize_text(part) for part in parts}:
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
-                               for part in parts) >= 3:
+                               for part in parts) >= 3 and not breaks_words(parts):
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
+
+
+def breaks_words(parts: list[str]) -> bool:
+    """Whether the spaces between `parts` fall inside more column words ("年度" "指标值实际" "完成值分值") than they
+    leave whole ("全年预算数" "分值"): cells' line breaks kept as spaces in a run-together copy, not the spaces
+    between cells (one word wrapped in a spaced line, "年初预算" "数", does not make it one)."""
+    ends = set(accumulate(len(normalize_text(part)) for part in parts[:-1]))
+    broken = sum(any(end in ends for end in range(word.start() + 1, word.end()))
+                 for word in WORD.finditer(normalize_text("".join(parts))))
+    return broken > sum(bool(WORD.fullmatch(normalize_text(part))) for part in parts)
 
 
 def is_fund_header_run(text: str) -> bool:
@@ -1213,7 +1223,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
-            together_header, together, together_used, unsplit = run_together_rows(run[after:], header_row, slots)
+            # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own.
+            title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
+                         len(run))
+            together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
         if not rows:
@@ -1679,6 +1692,20 @@ SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支�
 ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
 
 
+UNSCORED = ("weight", "score")  # the columns a part of the funds leaves empty: the points are the total's
+
+
+def unscored_part(value: Cell, roles: list[str | None]) -> list[Cell] | None:
+    """A part's amounts and rate run together with no points after them ("其中：当年财政拨款329.77329.77338.31102.59%"):
+    split by the rate's arithmetic over the columns other than 分值 and 得分, those left empty."""
+    text = normalize_text(value.text)
+    if not text.endswith("%"):
+        return None  # amounts alone are split against the total's (`part_amounts`)
+    columns = [index for index, role in enumerate(roles) if role not in UNSCORED]
+    split = split_fund_run(text, [roles[index] for index in columns])
+    return placed_values(split, columns, len(roles), value.line) if split else None
+
+
 def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
     """A part's amounts printed as one joined run, or as one number above the block's total ("2020" under a total of
     20 | 20): the cells under the money columns the total fills, split so that no part exceeds its total."""
@@ -1689,11 +1716,14 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
     if len(columns) < 2 or number is not None and number <= totals[0]:
         return None
     split = split_part_run(normalize_text(value.text), totals)
-    if not split:
-        return None
-    cells = [Cell("", value.line) for _ in words]
-    for index, amount in zip(columns, split):
-        cells[index] = Cell(amount, value.line)
+    return placed_values(split, columns, len(words), value.line) if split else None
+
+
+def placed_values(values: list[str], columns: list[int], width: int, line: int) -> list[Cell]:
+    """A funds row's `width` cells with the values split from one run under their `columns`, the others empty."""
+    cells = [Cell("", line) for _ in range(width)]
+    for index, amount in zip(columns, values):
+        cells[index] = Cell(amount, line)
     return cells
 
 
@@ -1997,10 +2027,13 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not is_value(texts[first_value]):
-            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
-            split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
-            values = [Cell(value, values[0].line) for value in split] if split else values
+        if len(values) == 1:
+            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
+            # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
+            roles = [role_of(word, FUND_ROLES) for word, _ in words]
+            split = split_fund_run(texts[first_value], roles)
+            values = [Cell(value, values[0].line) for value in split] if split else \
+                unscored_part(values[0], roles) or values
         if len(values) == 1 and len(rows) > funds_row:
             values = part_amounts(values[0], rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
