@@ -2001,7 +2001,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if paired is None:
             return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
         top, block, cursor = paired
-        goals, cursor = goal_rows(run, texts, cursor)
+        goals, cursor = goal_rows(run, cursor)
         return min(start, top), rows + block + goals, cursor
     index, words = funds
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
@@ -2057,19 +2057,17 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
         cursor = values_end
-    goals, cursor = goal_rows(run, texts, cursor)
+    goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
 
 
-GOAL_HEAD = 20  # characters of a line that prints the goals' words, both of them or the last
-
-
-def goal_rows(run: list[Paragraph], texts: list[str], cursor: int) -> tuple[list[Row], int]:
+def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
-    line apart by a space) and the two texts under them; the rows and where the head ends."""
-    goal = next((i for i in range(cursor, len(texts))
-                 if len(texts[i]) <= GOAL_HEAD and texts[i].endswith(ACHIEVED_GOAL_WORDS)), None)
-    if goal is None or not any(word in "".join(texts[cursor:goal + 1]) for word in EXPECTED_GOAL_WORDS):
+    line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
+    own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
+    cells = [[normalize_text(word) for word in p.text.split()] for p in run]
+    goal = next((i for i in range(cursor, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
+    if goal is None or not any(word in EXPECTED_GOAL_WORDS for words in cells[cursor:goal + 1] for word in words):
         return [], cursor
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)

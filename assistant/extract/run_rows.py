@@ -46,8 +46,11 @@ TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
 NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
-UNIT_LIMIT = 4  # characters of a value's unit: 万元, 人次, 件/万人
-UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,{UNIT_LIMIT}}}")
+# A value's unit: up to three characters (万元, 人次, 元/人), or a rate per unit up to two either side of its slash
+# (件/万人); four words are no unit ("0显著提升" is no figure: 显著提升 is a word target after the 分值 10).
+UNIT_LIMIT = 5  # characters of the longest unit
+UNIT_WORD = rf"[^\d{COMPARATOR}%.…(（,，、;；/]"
+UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
 NUMERIC = ("weight", "score")
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
@@ -115,9 +118,8 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
             for length in range(1, UNIT_LIMIT + 1):
-                unit = UNIT.match(text, after, after + length)
-                if unit and unit.end() == after + length:
-                    found.append((text[start:unit.end()], unit.end()))
+                if UNIT.fullmatch(text, after, after + length):
+                    found.append((text[start:after + length], after + length))
     elif position == start:
         word = TEXT_VALUE.match(text, start)
         if word:
