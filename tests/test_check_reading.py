@@ -303,6 +303,10 @@ MISREAD_PASTES = [
     # 002 in the county special-fund form, run together: the heading "附件 3-1 2023年度项目支出绩效自评表" is read as a
     # row named 附件 with the 指标值 "3-" (3-1 cut after its dash) and the 完成值 12023 (1 and 2023 glued).
     pytest.param("002_", "k", "county-special-fund", "target_set_low", "附件", "3-", id="number-cut-after-its-dash"),
+    # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
+    # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
+    pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
+                 "分值合计", id="weights-far-beyond-full-marks"),
 ]
 
 

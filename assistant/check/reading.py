@@ -7,6 +7,7 @@ the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread
 against itself:
 - the reader explained too little of the table (`Table.confidence`);
 - several rows score above their 分值: the 分值 and 得分 columns are shifted;
+- the rows' 分值 add up far beyond the 100 a form weighs: the 分值 column holds another column's numbers;
 - a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
@@ -51,6 +52,9 @@ RATE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "missing_de
 # Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
+# A form weighs its funds block and indicator rows to 100; a unit's slip adds a row or two (110), while 分值 adding to
+# half as much again were read from another column (a 序号, a 指标值 or the next row's cells).
+WEIGHTS_CEILING = 150.0
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
@@ -90,6 +94,19 @@ def shifted_scores(table: Table) -> int:
     """How many rows score above their 分值."""
     return sum(1 for i in table.indicators
                if i.score is not None and i.weight is not None and i.score > i.weight + 1e-6)
+
+
+def table_doubt(table: Table) -> str | None:
+    """Cross-checks of a table against itself that a misread fails, whichever row a finding names: the reader
+    explained too little of it, several rows score above their 分值, or the 分值 add up far beyond 100."""
+    if table.confidence < MIN_CONFIDENCE:
+        return f"该表仅{table.confidence:.0%}的行读取成功"
+    if shifted_scores(table) >= SHIFTED_ROWS:
+        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    weights = funds_weight(table) + sum(i.weight or 0.0 for i in table.indicators)
+    if weights > WEIGHTS_CEILING:
+        return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
+    return None
 
 
 def multiple_of(a: float | None, b: float | None) -> int | None:
@@ -428,10 +445,9 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None
     table = ctx.report.tables[finding.table]
     if table.kind == "basic_data":
         return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
-    if finding.rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
-        return f"该表仅{table.confidence:.0%}的行读取成功"
-    if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
-        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    why = table_doubt(table) if finding.rule in FIGURE_RULES else None
+    if why:
+        return why
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
         return total_doubt(table, finding.rule)
     row = normalize_text(finding.row)
