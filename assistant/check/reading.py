@@ -7,7 +7,8 @@ the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread
 against itself:
 - the reader explained too little of the table (`Table.confidence`);
 - several rows score above their 分值: the 分值 and 得分 columns are shifted;
-- the rows' 分值 add up far beyond the 100 a form weighs: the 分值 column holds another column's numbers;
+- the rows' 分值 add up far beyond the 100 a form weighs: the 分值 column holds another column's numbers (a sign
+  for every rule on the table's rows, asked after the row's own signs, which say which cell slipped);
 - a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
@@ -96,15 +97,20 @@ def shifted_scores(table: Table) -> int:
                if i.score is not None and i.weight is not None and i.score > i.weight + 1e-6)
 
 
-def table_doubt(table: Table) -> str | None:
-    """Cross-checks of a table against itself that a misread fails, whichever row a finding names: the reader
-    explained too little of it, several rows score above their 分值, or the 分值 add up far beyond 100."""
-    if table.confidence < MIN_CONFIDENCE:
+def table_doubt(table: Table, rule: str) -> str | None:
+    """Cross-checks of a table against itself that a misread fails, for the rules that compute with its figures:
+    the reader explained too little of it, or several rows score above their 分值."""
+    if rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
         return f"该表仅{table.confidence:.0%}的行读取成功"
-    if shifted_scores(table) >= SHIFTED_ROWS:
+    if rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
         return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    return None
+
+
+def weights_doubt(table: Table, rule: str) -> str | None:
+    """A table whose 分值 add up far beyond 100: no row's cells are where the header puts them."""
     weights = funds_weight(table) + sum(i.weight or 0.0 for i in table.indicators)
-    if weights > WEIGHTS_CEILING:
+    if weights > WEIGHTS_CEILING and rule in FIGURE_RULES | INDICATOR_RULES:
         return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
     return None
 
@@ -439,15 +445,18 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
 
 
 def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None:
-    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence."""
+    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence: the row's
+    own signs first (they say which cell slipped), the table's sum of 分值 last."""
     if finding.table is None or finding.table >= len(ctx.report.tables):
         return None
     table = ctx.report.tables[finding.table]
     if table.kind == "basic_data":
         return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
-    why = table_doubt(table) if finding.rule in FIGURE_RULES else None
-    if why:
-        return why
+    return table_doubt(table, finding.rule) or row_doubt(ctx, table, finding) or weights_doubt(table, finding.rule)
+
+
+def row_doubt(ctx: Context, table: Table, finding: Finding) -> str | None:
+    """Signs that the row `finding` names, its 一级指标 block, its funds line or the 总分 was misread."""
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
         return total_doubt(table, finding.rule)
     row = normalize_text(finding.row)
