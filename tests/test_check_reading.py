@@ -307,11 +307,11 @@ MISREAD_PASTES = [
     # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
     pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
                  "分值合计", id="weights-far-beyond-full-marks"),
-    # yunnan_changning in the scored transfer form as a damaged copy: a lost cell moves each 指标值 under 分值
-    # (公猪舍 22.8 | 22.81, 管理用房及消通道 76.44 | 2), so a row "scores without a target" in a table whose 分值 add
-    # up to thousands.
-    pytest.param("yunnan_changning", "l", "region-central-transfer-scored", "not_applicable_scored",
-                 "管理用房及消通道(≥**平方米)", "分值合计", id="targets-read-as-weights"),
+    # 001 in the scored transfer form as a damaged copy: 更新安可设备台数 / ≥5台 / 6台 / 0.5 / 0.S is read as
+    # ≥5台6台 | — | 0.5 | 0 ("scores 0 with no note"), lost and run-together cells moving the rows' numbers under
+    # 分值 (开展315国际消费者权益日活动费用 4.2 | 0.5) until the 分值 a row can weigh add up to 170.7.
+    pytest.param("001_", "l", "region-central-transfer-scored", "missing_deviation_note", "更新安可设备台数",
+                 "分值合计", id="weights-of-shifted-rows-beyond-full-marks"),
 ]
 
 

@@ -54,8 +54,10 @@ RATE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "missing_de
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
 # A form weighs its funds block and indicator rows to 100; a unit's slip adds a row or two (110), while 分值 adding to
-# half as much again were read from another column (a 序号, a 指标值 or the next row's cells).
+# half as much again were read from another column (a 序号, a 指标值 or the next row's cells). One row's wild 分值
+# (100, 2019) is that row's misread, doubted on its row: the sum counts the 分值 a row can weigh, up to ROW_WEIGHT.
 WEIGHTS_CEILING = 150.0
+ROW_WEIGHT = 30.0
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
@@ -108,8 +110,9 @@ def table_doubt(table: Table, rule: str) -> str | None:
 
 
 def weights_doubt(table: Table, rule: str) -> str | None:
-    """A table whose 分值 add up far beyond 100: no row's cells are where the header puts them."""
-    weights = funds_weight(table) + sum(i.weight or 0.0 for i in table.indicators)
+    """A table whose rows' 分值, each one a row can weigh, add up far beyond 100: the rows' cells are not where the
+    header puts them."""
+    weights = funds_weight(table) + sum(i.weight for i in table.indicators if i.weight and i.weight <= ROW_WEIGHT)
     if weights > WEIGHTS_CEILING and rule in FIGURE_RULES | INDICATOR_RULES:
         return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
     return None
