@@ -133,7 +133,8 @@ def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed,
 
 
 @pytest.mark.parametrize("cell, garbled", [("O3浓度≤160μg/m3", False), ("O3日最大8小时平均", False), ("SO2≤35mg/m3", False),
-                                           ("O5", True), ("l00%", True), ("9O%", True)])
+                                           ("O5", True), ("l00%", True), ("9O%", True), ("4S店", False),
+                                           ("S级", False), ("S", True)])
 def test_a_chemical_formula_in_a_target_cell_is_no_ocr_letter(cell, garbled):
     assert bool(GARBLED.search(normalize_text(cell))) is garbled
 
@@ -305,6 +306,10 @@ MISREAD_PASTES = [
     pytest.param("002_", "k", "county-special-fund", "target_set_low", "附件", "3-", id="number-cut-after-its-dash"),
     # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
     # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
+    # chongqing_kexuecheng as a damaged copy (l.5 党性教育培训次数 次 26次 12次 100% 5 5 是): a cell lost, the rest move
+    # left, and the 5 misrecognised as "S" (5→S) is read as the 完成值 of a target "12次".
+    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "党性教育培训次数", "识读错误",
+                 id="ocr-letter-for-a-whole-figure"),
     pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
                  "分值合计", id="weights-far-beyond-full-marks"),
     # 001 in the scored transfer form as a damaged copy: 更新安可设备台数 / ≥5台 / 6台 / 0.5 / 0.S is read as

@@ -64,8 +64,9 @@ MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number, a dash
 # closing a number (a range or a number "3-1" cut after its dash: a range prints its end, "2-3").
 # A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip, nor a formula before a unit or a name (O3浓度): a
-# letter read for a leading 0 or 1 heads a number ("O5", "l00%").
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
+# letter read for a leading 0 or 1 heads a number ("O5", "l00%"); a 5 read as S is doubted only as the whole cell
+# ("S"): 4S店 and S级 are names.
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIlS]+$"
                      r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
 # A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
 # percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
