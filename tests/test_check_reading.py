@@ -70,6 +70,13 @@ def pasted_findings(ident: str, style: str, template: str = "") -> list:
     return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
 
 
+def test_a_total_whose_lines_print_no_spending_spent_nothing_only_in_a_sum():
+    # beijing_haidian in the transfer form, one cell a line: 年度资金总额 / (blank) / 154.74 / 50% is read with 154.74 as
+    # the 全年预算数 and no 全年执行数, its 其中 line likewise; the lines' missing 执行数 add up to no 0 spent of 154.74.
+    funds = [f for f in pasted_findings("beijing_haidian", "a", "region-central-transfer") if f.row == "年度资金总额"]
+    assert funds and not [f for f in funds if f.rule == "execution_rate_mismatch" or "执行率0.00%" in f.message]
+
+
 def test_a_part_row_whose_blank_cells_a_copy_dropped_proves_no_basic_data_sum():
     # 001 l.283-286: the 基础数据表 row 电容器中心筹建经费 fills only its 2024年决算数 (353.27); a copy that drops empty
     # cells puts 353.27 under 2023年决算数, and 3、本级专项资金 then "fails" in its first and last columns.
