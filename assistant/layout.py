@@ -204,22 +204,42 @@ def display_columns(line: str) -> list[int]:
 
 
 def aligned_as_tabs(lines: list[str]) -> list[str]:
-    """Lines of a monospace copy (a run of rows, two of them with three cells or more, columns aligned with
-    spaces) rewritten as TAB rows (`aligned_rows`). One or two lines of a single cell between two such runs
-    (年度总体目标 and its text, printed across the table) are rows of the same table, their cell the first."""
-    result, start, last_end = list(lines), 0, None
+    """Lines of a monospace copy rewritten as TAB rows (`aligned_rows`): runs of lines with columns aligned with
+    spaces, one or two lines of a single cell between two runs (年度总体目标 and its text, 中央主管部门 with its value
+    left empty, printed across the table) being rows of the same table, their cell the first. A table is such runs
+    with two rows of three cells or more; its columns are cut over all its runs."""
+    result = list(lines)
+    for runs in aligned_tables(lines):
+        indices = [index for start, end in runs for index in range(start, end)]
+        for index, row in zip(indices, aligned_rows([lines[index].rstrip() for index in indices])):
+            result[index] = row
+        for (_, end), (next_start, _) in zip(runs, runs[1:]):
+            result[end:next_start] = [f"{line.strip()}\t" for line in lines[end:next_start]]
+    return result
+
+
+def aligned_tables(lines: list[str]) -> list[list[tuple[int, int]]]:
+    """The runs (start, end) of space-aligned lines of each monospace table: runs apart by one or two lines of a
+    single cell are one table's, and a table has two lines of three cells or more."""
+    runs, start = [], 0
     while start < len(lines):
         end = start
         while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
             end += 1
-        if sum(len(ALIGNED_ROW.findall(line.rstrip())) >= 2 for line in lines[start:end]) >= 2:
-            result[start:end] = aligned_rows([line.rstrip() for line in lines[start:end]])
-            between = lines[last_end:start] if last_end is not None else []
-            if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line for line in between):
-                result[last_end:start] = [f"{line.strip()}\t" for line in between]
-            last_end = end
+        if end > start:
+            runs.append((start, end))
         start = max(end, start + 1)
-    return result
+    tables: list[list[tuple[int, int]]] = []
+    for run in runs:
+        between = lines[tables[-1][-1][1]:run[0]] if tables else []
+        if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line and not HEADING.match(line)
+                                         for line in between):
+            tables[-1].append(run)
+        else:
+            tables.append([run])
+    return [table for table in tables
+            if sum(len(ALIGNED_ROW.findall(lines[index].rstrip())) >= 2
+                   for start, end in table for index in range(start, end)) >= 2]
 
 
 def aligned_rows(lines: list[str]) -> list[str]:
@@ -353,8 +373,18 @@ def unglued(row: Row) -> list[Row]:
     """A row into which a web page glued the cells before an indicator header (the goals), the header (its two
     rows one after the other) and the data rows after it: cut where the header's column words start and end, the
     header into its two rows where the lower one's level words start, the data cells into rows of the header's
-    width. Any other row is itself."""
-    words = [is_header_word(cell.text) for cell in row.cells]
+    width. Any other row is itself. Empty cells between two header words are the header's (the span of a group
+    cell, 年度指标值 over its three parts, printed as blank cells)."""
+    texts = [normalize_text(cell.text) for cell in row.cells]
+    named = [bool(text) and is_header_word(text) for text in texts]
+    words, previous = [], False  # previous: the last filled cell before this one names a column
+    for index, text in enumerate(texts):
+        words.append(named[index] or (not text and previous))
+        previous = named[index] if text else previous
+    following = False  # the first filled cell after this one names a column
+    for index in range(len(texts) - 1, -1, -1):
+        words[index] = words[index] and (bool(texts[index]) or following)
+        following = named[index] if texts[index] else following
     start, end = 0, 0
     for index in range(len(words)):
         if words[index] and (index == 0 or not words[index - 1]):

@@ -9,6 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, chain, takewhile
@@ -64,7 +65,7 @@ def slot(word: str) -> str | None:
     """The column a header word names: the dump's own words, then the synonym table's roles."""
     if word in HEADER_WORDS:
         return HEADER_WORDS[word]
-    role = role_of(word, INDICATOR_ROLES) if len(word) <= 10 else None
+    role = role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
     return {"deviation_note": "note"}.get(role, role)
 
 
@@ -83,16 +84,42 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
     while index < len(texts):
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
-            if joined in HEADER_WORDS or (size == 1 and slot(joined)) or \
+            if joined in HEADER_WORDS or \
                     (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
         else:
-            break
+            # A line naming one column, else column words a copy ran together on one line.
+            together = run_together_words(texts[index]) or [texts[index]] * bool(slot(texts[index]))
+            if not together:
+                break
+            words += [(word, index, index) for word in together]
+            index += 1
     names = {slot(w) for w, _, _ in words}
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
         {"level3", "target", "actual"} <= names else []
+
+
+def run_together_words(text: str) -> list[str]:
+    """Two or three column words a copy ran together on one line ("二级指标三级指标"), each whole; else []. Of the
+    ways to cut it, the one with most of the dump's own words, then the fewest and evenest ("年初目标值(A)"
+    "实际完成值(B)", not "年初目标值(A)实际" "完成值(B)")."""
+    if len(text) > RUN_TOGETHER_LENGTH or not any(word in text for word in HEADER_WORDS):
+        return []
+
+    def word(piece: str) -> bool:  # the dump's own words, or a column word with its letter: 年初目标值(A)
+        return piece in HEADER_WORDS or bool(FORM_LETTER.search(piece) and slot(piece))
+    cuts = [[text[:at], text[at:]] for at in range(2, len(text) - 1)]
+    cuts += [[text[:at], text[at:then], text[then:]] for at in range(2, len(text) - 3)
+             for then in range(at + 2, len(text) - 1)]
+    spelled = [pieces for pieces in cuts if all(map(word, pieces))]
+    return max(spelled, key=lambda pieces: (sum(piece in HEADER_WORDS for piece in pieces), -len(pieces),
+                                            min(map(len, pieces))), default=[])
+
+
+FORM_LETTER = re.compile(r"[（(][A-Z][)）]$")
+RUN_TOGETHER_LENGTH = 30  # characters, most, of the column words a copy ran together on one line
 
 
 # The words that stand before a column word and are cut off from it where a flattened line is cut at the word.
@@ -128,9 +155,10 @@ def is_level(text: str) -> bool:
 
 
 def join_levels(items: list[Paragraph]) -> list[Paragraph]:
-    """Rejoin level names broken over lines ("经济效" + "益指标")."""
+    """Rejoin level names broken over lines ("经济效" + "益指标"); a 一级 and a 二级指标 a copy ran together on one
+    line ("产出指标时效指标") are two."""
     joined: list[Paragraph] = []
-    for item in items:
+    for item in (part for item in items for part in run_together_levels(item)):
         previous = normalize_text(joined[-1].text) if joined else ""
         if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
@@ -141,6 +169,17 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
         else:
             joined.append(item)
     return joined
+
+
+def run_together_levels(item: Paragraph) -> list[Paragraph]:
+    """A line holding a 一级指标 and a 二级指标 run together as the two names; any other line as it is."""
+    text = normalize_text(item.text)
+    cut = next((at for at in range(4, len(text) - 3) if LEVEL1.match(text[:at]) and LEVEL2.match(text[at:])), None) \
+        if len(text) <= 2 * LEVEL_LENGTH and not LEVEL1.match(text) else None
+    return [item] if cut is None else [Paragraph(text[:cut], item.line), Paragraph(text[cut:], item.line)]
+
+
+LEVEL_LENGTH = 12  # characters, most, of a level name
 
 
 def is_placeholder(text: str) -> bool:
@@ -842,7 +881,8 @@ def cell_text(paragraph: Paragraph) -> str:
 
 
 def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
-    """Turn runs of one-cell-per-line paragraphs under an indicator header into a table."""
+    """Turn runs of one-cell-per-line paragraphs under an indicator header into a table (a narrow column's wrapped
+    cells joined again first, `unwrapped`)."""
     result: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -853,21 +893,95 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
         end = index
         while end < len(blocks) and isinstance(blocks[end], Paragraph):
             end += 1
-        run = rebuild_core_tables(blocks[index:end])
-        if len(run) < end - index or any(isinstance(b, TableBlock) for b in run):
-            result.extend(run)
-            index = end
-            continue
-        pages = strip_page_marks(run)
-        cells = unflattened(pages)
-        rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
-        as_printed = rebuild_run(run, as_printed=True)
-        # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
-        # rows); otherwise the paragraphs stay as printed.
-        cut = table_rows(rebuilt)
-        result.extend(rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed)
+        result.extend(rebuild_paragraphs(unwrapped(blocks[index:end])))
         index = end
     return result
+
+
+def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
+    """A run of paragraphs with the tables its one-cell-per-line dumps make rebuilt."""
+    core = rebuild_core_tables(run)
+    if len(core) < len(run) or any(isinstance(b, TableBlock) for b in core):
+        return core
+    pages = strip_page_marks(run)
+    cells = unflattened(pages)
+    rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
+    as_printed = rebuild_run(run, as_printed=True)
+    # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
+    # rows); otherwise the paragraphs stay as printed.
+    cut = table_rows(rebuilt)
+    return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+LABEL_LENGTH = 10  # characters, most, of a funds word printed alone
+SHORTEST_WRAP = 6  # characters: a column narrower than this breaks words, not cells
+SPACED_ROW_PARTS = 3  # words apart by spaces, fewest, of a row printed on one line
+WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow column wrapped its cells
+
+
+def wrap_width(run: list[Paragraph]) -> int | None:
+    """The width, in characters, of the narrow column that wrapped the run's cells, or None: the line length most
+    lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
+    column's cells never run past its width; prose outside the table runs far longer). Rows printed a line each
+    with spaces between their cells are no column's lines, however alike their lengths."""
+    lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
+    lengths = Counter(map(len, lines))
+    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS)
+    if not wrapped:
+        return None
+    width, count = max(wrapped.items(), key=lambda item: (item[1], item[0]))
+    longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
+    if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
+        return width
+    return None
+
+
+def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
+    """The cells a narrow column wrapped over lines joined again: a line as wide as the column runs on to the next,
+    unless it is a label by itself (a head key waits for its value: …名称, …负责人) or the next line is a cell by
+    itself (`own_cell`)."""
+    width = wrap_width(run)
+    if width is None:
+        return run
+    texts = [normalize_text(paragraph.text) for paragraph in run]
+    joined: list[Paragraph] = []
+    runs_on = False
+    for index, (paragraph, text) in enumerate(zip(run, texts)):
+        # A number the edge broke, or a "label：" whose amount the edge put on the next line, is one cell.
+        one_cell = bool(joined) and BROKEN_NUMBER.search(joined[-1].text.strip() + "|" + text)
+        if runs_on and text and (one_cell or not own_cell(texts, index, width)):
+            joined[-1] = Paragraph(joined[-1].text + paragraph.text, joined[-1].line)
+        else:
+            joined.append(paragraph)
+        runs_on = len(paragraph.text.strip()) == width and not whole_label(text) and not HEAD_LABEL.search(text)
+    return joined
+
+
+def own_cell(texts: list[str], index: int, width: int) -> bool:
+    """Whether a line after one as wide as the column is a cell of its own, not the rest of the cell above: a
+    label, a figure or a verdict shorter than the column ("开展520计量日活动次数" is a whole name before its target
+    "≥1次"), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
+    ("效果明显" "达成预期指标")."""
+    text, following = texts[index], texts[index + 1] if index + 1 < len(texts) else ""
+    return whole_label(text) or len(text) < width and bool(FIGURE_START.match(text) or VERDICT.match(text)) \
+        or following == text or len(following) < width and bool(VERDICT.match(following))
+
+
+# A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
+FIGURE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|不少于|不低于|不超过|不高于|大于|小于|低于|高于|达到)?\d")
+# A verdict on a target, a cell of its own: 达成预期指标, 达到目标, 未完成.
+VERDICT = re.compile(r"^(?:达成|达到|符合|超过|未完成|未达)")
+# A number the column's edge broke ("1824." | "18", "6879" | ".35"), or the amount after a label's colon.
+BROKEN_NUMBER = re.compile(r"(?:\d\.?\||[:：]\|)\d|\d\|[.%]")
+# A numbered section heading (一、…, （一）…): prose of its own, never a cell running on.
+SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+def whole_label(text: str) -> bool:
+    """A normalised line that is a label of the form by itself: a level name, a column or goals word, a funds
+    word, a table's title, a numbered section heading."""
+    return is_level(text) or text in HEADER_WORDS or bool(slot(text)) or text in GOAL_WORDS \
+        or len(text) <= LABEL_LENGTH and role_of(text, FUND_ROLES) is not None or is_title(text) or bool(SECTION.match(text))
 
 
 def rejoined(blocks: list[Block]) -> list[Block]:
@@ -1046,7 +1160,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if {"预期目标", "实际完成情况"} <= {normalize_text(part) for part in parts}:
         return [Paragraph(part, paragraph.line) for part in parts]  # the goals' header row
     if len(parts) >= 4 and sum(bool(slot(normalize_text(part))) or role_of(part, FUND_ROLES) is not None
-                               for part in parts) >= 3:
+                               for part in parts) >= 3 and not breaks_words(parts):
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
@@ -1054,11 +1168,38 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     return [paragraph]
 
 
+def breaks_words(parts: list[str]) -> bool:
+    """Whether the spaces between `parts` fall inside more column words ("年度" "指标值实际" "完成值分值") than they
+    leave whole ("全年预算数" "分值"): cells' line breaks kept as spaces in a run-together copy, not the spaces
+    between cells (one word wrapped in a spaced line, "年初预算" "数", does not make it one)."""
+    ends = set(accumulate(len(normalize_text(part)) for part in parts[:-1]))
+    broken = sum(any(end in ends for end in range(word.start() + 1, word.end()))
+                 for word in WORD.finditer(normalize_text("".join(parts))))
+    return broken > sum(bool(WORD.fullmatch(normalize_text(part))) for part in parts)
+
+
 def is_fund_header_run(text: str) -> bool:
     """A funds header printed as one line with no separators, however short ("项目资金(万元)全年预算数全年执行数执行率"):
     three funds columns or more, 执行数 among them."""
     roles = {role_of(word, FUND_ROLES) for word in WORD.findall(text)} - {None}
     return len(roles) >= 3 and "executed" in roles
+
+
+# What a head row's group cell (年度指标值) spans in the row below: a target's parts.
+TARGET_PART_SLOTS = ("nature", "direction", "target", "measure_unit")
+
+
+def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A header printed over two rows, one cell a line: the upper row's words, then the row below's parts of a
+    target (指标性质 | 指标值 | 度量单位) under its group cell (年度指标值). The parts are the columns, in the group's
+    place (the column path 年度指标值/指标性质 …)."""
+    slots = [slot(word) for word, _, _ in header]
+    parts = len(list(takewhile(lambda name: name in TARGET_PART_SLOTS, reversed(slots))))
+    lower = slots[len(slots) - parts:]
+    group = next((i for i in range(len(slots) - parts) if slots[i] == "target"), None)
+    if parts < 2 or group is None or not {"nature", "direction", "measure_unit"} & set(lower):
+        return header
+    return [*header[:group], *header[len(header) - parts:], *header[group + 1:len(header) - parts]]
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
@@ -1075,13 +1216,17 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if not header:
             continue
         after = header[-1][2] + 1
+        header = in_column_order(header)
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:
             # The header and its rows were one run-together line: read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
-            together_header, together, together_used, unsplit = run_together_rows(run[after:], header_row, slots)
+            # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own.
+            title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
+                         len(run))
+            together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
         if not rows:
@@ -1547,6 +1692,20 @@ SOURCE_WORDS = (*ROW_LABEL_WORDS, "财政", "补助", "其他", "其它", "支�
 ITEM_NUMBER = re.compile(r"^[\u2460-\u2473]")
 
 
+UNSCORED = ("weight", "score")  # the columns a part of the funds leaves empty: the points are the total's
+
+
+def unscored_part(value: Cell, roles: list[str | None]) -> list[Cell] | None:
+    """A part's amounts and rate run together with no points after them ("其中：当年财政拨款329.77329.77338.31102.59%"):
+    split by the rate's arithmetic over the columns other than 分值 and 得分, those left empty."""
+    text = normalize_text(value.text)
+    if not text.endswith("%"):
+        return None  # amounts alone are split against the total's (`part_amounts`)
+    columns = [index for index, role in enumerate(roles) if role not in UNSCORED]
+    split = split_fund_run(text, [roles[index] for index in columns])
+    return placed_values(split, columns, len(roles), value.line) if split else None
+
+
 def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
     """A part's amounts printed as one joined run, or as one number above the block's total ("2020" under a total of
     20 | 20): the cells under the money columns the total fills, split so that no part exceeds its total."""
@@ -1557,11 +1716,14 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
     if len(columns) < 2 or number is not None and number <= totals[0]:
         return None
     split = split_part_run(normalize_text(value.text), totals)
-    if not split:
-        return None
-    cells = [Cell("", value.line) for _ in words]
-    for index, amount in zip(columns, split):
-        cells[index] = Cell(amount, value.line)
+    return placed_values(split, columns, len(words), value.line) if split else None
+
+
+def placed_values(values: list[str], columns: list[int], width: int, line: int) -> list[Cell]:
+    """A funds row's `width` cells with the values split from one run under their `columns`, the others empty."""
+    cells = [Cell("", line) for _ in range(width)]
+    for index, amount in zip(columns, values):
+        cells[index] = Cell(amount, line)
     return cells
 
 
@@ -1865,10 +2027,13 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
                 cursor = values_end
                 continue
-        if len(values) == 1 and not is_value(texts[first_value]):
-            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty).
-            split = split_fund_run(texts[first_value], [role_of(word, FUND_ROLES) for word, _ in words])
-            values = [Cell(value, values[0].line) for value in split] if split else values
+        if len(values) == 1:
+            # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
+            # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
+            roles = [role_of(word, FUND_ROLES) for word, _ in words]
+            split = split_fund_run(texts[first_value], roles)
+            values = [Cell(value, values[0].line) for value in split] if split else \
+                unscored_part(values[0], roles) or values
         if len(values) == 1 and len(rows) > funds_row:
             values = part_amounts(values[0], rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):

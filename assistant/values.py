@@ -45,7 +45,8 @@ MONTH = re.compile(r"(\d{1,2})\s*月(?:份)?\s*(?:(\d{1,2})\s*[日号])?(?:底|�
 
 def normalize_text(text: str | None) -> str:
     """The contract's normalisation for table text: no whitespace of any kind, simplified characters,
-    pinyin glosses removed ("預(yù)算" → "预算") and full-width letters and digits made half-width."""
+    pinyin glosses removed ("預(yù)算" → "预算"), full-width letters and digits made half-width, and the letters OCR
+    reads for digits in a figure made digits again ("l0O%" → "100%")."""
     if not text:
         return ""
     # Cells are normalised again by every stage; short ones are remembered, long prose is not kept.
@@ -87,10 +88,24 @@ def printed_form(quote: str, printed: str) -> str:
     return printed[origin[start]:origin[start + len(quote) - 1] + 1]
 
 
+# A figure OCR misread with a letter for a digit ("2O22年l2月", "9S%"): letters O, l and S among digits, no more
+# letters than digits, no other letter next to it ("SO2", "ISO9001" stay as printed).
+OCR_FIGURE = re.compile(r"(?<![A-Za-z])[\dOlS](?:[\dOlS]|\.(?=[\dOlS])){1,15}+(?![A-Za-z])")
+OCR_DIGITS = str.maketrans("OlS", "015")
+
+
+def _ocr_digits(match: re.Match) -> str:
+    figure = match.group()
+    letters = sum(char in "OlS" for char in figure)
+    digits = sum(char.isdigit() for char in figure)
+    return figure.translate(OCR_DIGITS) if 0 < letters <= digits else figure
+
+
 def _normalize(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
     # and is several times faster than a regex.
-    return simplified("".join(text.split())).translate(FULL_WIDTH_ALNUM)
+    text = simplified("".join(text.split())).translate(FULL_WIDTH_ALNUM)
+    return OCR_FIGURE.sub(_ocr_digits, text) if "O" in text or "l" in text or "S" in text else text
 
 
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)

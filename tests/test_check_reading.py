@@ -300,30 +300,18 @@ MISREAD_PASTES = [
     # is read one column left (13万元 as the 分值, 0.5 as the 偏差说明), so the row "scores 0.5 of 13".
     pytest.param("001_", "l", "region-central-transfer-scored", "missing_deviation_note",
                  "市场主体登记质量监测与分析费用", "0.5", id="score-in-the-note-column"),
-    # shanxi_jishan in the score-only transfer form, run together: "…1指标5:举办健康教育知识讲座6次150次…" splits at the
-    # colon, the name read as "指标" and its tail ":举办健康教育知识讲座" as the 完成值.
-    pytest.param("shanxi_jishan", "k", "region-central-transfer-score-only", "unit_mismatch", "指标", "名称",
-                 id="name-split-at-its-colon"),
     # 001 in the county special-fund form, run together on one line: a deadline "2024年12月" is cut after 年, the
     # 指标值 read as "2024年" and the 完成值 as "12".
     pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
                  id="deadline-split-over-two-cells"),
-    # 002 in the county special-fund form, run together: the heading "附件 3-1 2023年度项目支出绩效自评表" is read as a
-    # row named 附件 with the 指标值 "3-" (3-1 cut after its dash) and the 完成值 12023 (1 and 2023 glued).
-    pytest.param("002_", "k", "county-special-fund", "target_set_low", "附件", "3-", id="number-cut-after-its-dash"),
-    # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
-    # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
     # chongqing_kexuecheng as a damaged copy (l.5 党性教育培训次数 次 26次 12次 100% 5 5 是): a cell lost, the rest move
     # left, and the 5 misrecognised as "S" (5→S) is read as the 完成值 of a target "12次".
     pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "党性教育培训次数", "识读错误",
                  id="ocr-letter-for-a-whole-figure"),
+    # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
+    # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
     pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
                  "分值合计", id="weights-far-beyond-full-marks"),
-    # 001 in the scored transfer form as a damaged copy: 更新安可设备台数 / ≥5台 / 6台 / 0.5 / 0.S is read as
-    # ≥5台6台 | — | 0.5 | 0 ("scores 0 with no note"), lost and run-together cells moving the rows' numbers under
-    # 分值 (开展315国际消费者权益日活动费用 4.2 | 0.5) until the 分值 a row can weigh add up to 170.7.
-    pytest.param("001_", "l", "region-central-transfer-scored", "missing_deviation_note", "更新安可设备台数",
-                 "分值合计", id="weights-of-shifted-rows-beyond-full-marks"),
 ]
 
 

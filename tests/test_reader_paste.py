@@ -2,8 +2,13 @@
 tables of a few samples and field dev reports at test time; the floors are the F1 measured minus a margin)."""
 import pytest
 
-from assistant.document import TableBlock
+from assistant import api
+from assistant.document import Paragraph, TableBlock
+from assistant.evaluate.extraction import score_extraction
+from assistant.ingest import read_bytes
 from assistant.layout import parse_text
+from assistant.layout_dump import wrap_width
+from assistant.values import normalize_text
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
@@ -411,3 +416,87 @@ def test_spaced_row_that_no_fixed_width_fits_is_its_lines_cells():
     table = next(block for block in other if isinstance(block, TableBlock))
     assert ["", "效益指标（30分）", "经济效益指标", "不适应", "90%", "", "7.5", "6.75", "逐步提高"] in \
         [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def pasted_text(ident: str, style: str, template: str = ""):
+    """A sample or field report's gold tables as evals/tools/paste.py prints them in `style` (drawn in the official
+    form `template`, when given), and that report's gold."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                                            ROOT / "evals" / "field", template=template)
+                             if item[1].startswith(ident)]
+    return paste.pasted(sheet, style), gold
+
+
+def pasted_report(ident: str, style: str, template: str = ""):
+    """The rules extractor's report on that pasted text, and the report's gold."""
+    text, gold = pasted_text(ident, style, template)
+    return api.extract(read_bytes(text.encode("utf-8"), "pasted.txt"), "rules"), gold
+
+
+def tables_f1(report, gold) -> float:
+    """Extraction F1 on the tables alone (the paste prints no narrative), as paste.py scores it."""
+    tally, _ = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
+    return tally.f1
+
+
+def test_monospace_form_whose_head_rows_print_one_cell_stays_one_table():
+    # 001's department table drawn in the central-transfer form and copied monospace: 转移支付名称 and its value,
+    # then 中央主管部门 alone (its value left empty), then the aligned rows: the head belongs to the table (not a
+    # paragraph "转移支付名称益阳市…" taken for the unit), and its columns are cut over all its rows.
+    report, gold = pasted_report("001_", "d", "region-central-transfer")
+    assert report.unit_name == gold.unit_name == "益阳市市场监督管理局"
+    assert [table.name for table in report.tables] == [table.name for table in gold.tables]
+    assert tables_f1(report, gold) == 1.0
+
+
+def test_cells_a_narrow_column_wrapped_are_joined_again():
+    # 001 pasted from a narrow column (every cell wrapped at 12 characters): a line as wide as the column runs on
+    # ("益阳市市场监督管理局（汇" "总）", the goals over dozens of lines), a whole 12-character name stays before its
+    # target ("开展520计量日活动次数" "≥1次"), and a target printed twice stays a cell ("不断提升" "不断提升").
+    report, gold = pasted_report("001_", "j")
+    assert [table.name for table in report.tables] == [table.name for table in gold.tables]
+    assert tables_f1(report, gold) >= 0.98
+    # hubei_hbust: names broken before their last characters ("受资助本专科困难学生覆盖" "率") keep their figures.
+    report, gold = pasted_report("hubei_hbust", "j")
+    assert tables_f1(report, gold) == 1.0
+
+
+def test_a_line_as_wide_as_most_is_no_wrap_in_an_ordinary_dump():
+    # The same tables one cell a line, nothing wrapped: no line length stands out, so no cell is joined to the next;
+    # nor are hainan's score rows printed a line each with single spaces, all about as long ("项目决策 4 项目目标 4 …"),
+    # nor the few unspaced lines between such rows in the county form (其中：上年结转资金, 其中：其他资金).
+    for ident, style, form in (("001_", "b", ""), ("002_", "b", ""), ("anhui_tangxi", "b", ""),
+                               ("shanghai_putuo", "b", ""), ("hainan_shengji", "g", ""),
+                               ("000_", "g", "county-special-fund")):
+        lines = [line for line in pasted_text(ident, style, form)[0].splitlines() if line.strip()]
+        assert wrap_width([Paragraph(line, number) for number, line in enumerate(lines, start=1)]) is None
+
+
+def test_column_words_a_copy_ran_together_are_the_header():
+    # 000 drawn in Yunnan's score-only form and pasted with a copy's damage: "二级指标三级指标" on one line is two
+    # column words, so the header is read and the rows under it with it (F1 0.17 when the header was missed; the
+    # cells the copy lost or ran together are still lost).
+    report, gold = pasted_report("000_", "l", "yunnan-20-80-score-only")
+    assert tables_f1(report, gold) >= 0.4
+    lines = ["一级指标", "二级指标三级指标", "年初目标值(A)实际完成值(B)", "得分",
+             "产出指标", "数量指标", "培训人数", "50人", "52人", "10"]
+    rows = filled_rows(lines)
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]
+    assert ["产出指标", "数量指标", "培训人数", "50人", "52人", "10"] in rows
+
+
+def test_letters_ocr_read_for_digits_in_a_figure_are_digits():
+    # 000 drawn in Yunnan's score-only form and pasted with a copy's damage: 任务完成时间's actual printed
+    # "2O22年l2月" (O for 0, l for 1) is 2022年12月; letters among letters ("SO2", "ISO9001") stay as printed.
+    report, _ = pasted_report("000_", "l", "yunnan-20-80-score-only")
+    [row] = [row for row in report.tables[0].indicators if row.level3 == "任务完成时间"]
+    assert (row.target, row.actual) == ("2022年12月31日前", "2022年12月")
+    assert [normalize_text(text) for text in ("9S%", "SO2排放量", "ISO9001认证")] == ["95%", "SO2排放量", "ISO9001认证"]
+
+
+def test_level_names_a_copy_ran_together_are_two_cells():
+    # The same paste: 任务完成时间's 一级 and 二级指标 were run together on one line ("产出指标时效指标").
+    report, _ = pasted_report("000_", "l", "yunnan-20-80-score-only")
+    [row] = [row for row in report.tables[0].indicators if row.level3 == "任务完成时间"]
+    assert (row.level1, row.level2) == ("产出指标", "时效指标")

@@ -8,7 +8,7 @@ against itself:
 - the reader explained too little of the table (`Table.confidence`);
 - several rows score above their 分值: the 分值 and 得分 columns are shifted;
 - the rows' 分值 add up far beyond the 100 a form weighs: the 分值 column holds another column's numbers (a sign
-  for every rule on the table's rows, asked after the row's own signs, which say which cell slipped);
+  for the rules that compute with them, asked after the row's own signs, which say which cell slipped);
 - a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
@@ -114,7 +114,7 @@ def weights_doubt(table: Table, rule: str) -> str | None:
     """A table whose rows' 分值, each one a row can weigh, add up far beyond 100: the rows' cells are not where the
     header puts them."""
     weights = funds_weight(table) + sum(i.weight for i in table.indicators if i.weight and i.weight <= ROW_WEIGHT)
-    if weights > WEIGHTS_CEILING and rule in FIGURE_RULES | INDICATOR_RULES:
+    if weights > WEIGHTS_CEILING and rule in FIGURE_RULES:
         return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
     return None
 

@@ -3,11 +3,13 @@
 "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
 (时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
-per column in the header's order. The readings of the whole block are enumerated and the one that explains the
-most of the text wins; a row's values are kept only when the table's arithmetic leaves one reading of them
-(得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值 the sum of the rows'; target and result
-printed alike; a run of digits is one number unless it opens with one value printed twice, "6620" → 6, 6, 20).
-Otherwise its values are left empty and a warning names the text, never a guess.
+per column in the header's order (a score sheet's empty text columns print nothing; a last note column is words up
+to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
+are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
+arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
+the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
+one value printed twice, "6620" → 6, 6, 20). Otherwise its values are left empty and a warning names the text, never
+a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
-from assistant.extract.columns import STAGES
+from assistant.extract.columns import STAGES, TARGET_PARTS
 from assistant.extract.tokens import split_numbers
 from assistant.values import MONTH, normalize_text
 
@@ -40,11 +42,19 @@ LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not
 TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+# A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
+NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
-UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}")
+UNIT_LIMIT = 4  # characters of a value's unit: 万元, 人次, 件/万人
+UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,{UNIT_LIMIT}}}")
 NUMERIC = ("weight", "score")
-VALUES = ("target", "actual", "other")  # "other": a column the reader does not keep (累计完成率), read to pass it
+# A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
+EARNED = re.compile(r"完成得(?=\d)")
+EARNED_UNIT = "分"
+VALUES = ("target", "actual", "other")
+# A score sheet's columns of words (指标解释, 指标说明及评分标准), often left empty: an empty cell prints nothing.
+TEXT_COLUMNS = ("explanation", "criteria")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
@@ -104,7 +114,7 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         after = digits.end()
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
-            for length in range(1, 4):
+            for length in range(1, UNIT_LIMIT + 1):
                 unit = UNIT.match(text, after, after + length)
                 if unit and unit.end() == after + length:
                     found.append((text[start:unit.end()], unit.end()))
@@ -134,8 +144,10 @@ def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
-def row_values(text: str, start: int, columns: list[str], stage_total: float) -> list[tuple[dict[str, str], int]]:
-    """Every reading of one row's value columns from `start`: ({column: text}, end)."""
+def row_values(text: str, start: int, columns: list[str], stage_total: float,
+               serials: frozenset[int] = frozenset()) -> list[tuple[dict[str, str], int]]:
+    """Every reading of one row's value columns from `start`: ({column: text}, end); a reading may end before
+    the digits of the next row's serial number (`serials`, where they start)."""
     readings: list[tuple[dict[str, str], int]] = [({}, start)]
     for column in columns:
         following = []
@@ -146,9 +158,22 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
             if column == "target" and "actual" in columns:
                 following += [({**values, "target": value, "actual": value}, end)
                               for value, end in printed_twice(text, position)]
-            if column in NUMERIC:
+            if column == "note":
+                word = NOTE_TEXT.match(text, position)
+                # A note never ends inside the next row's 指标 ("…力度" then "指标2…", not "…力度指" then "标2…").
+                options = [("", position)] + ([(text[position:end], end) for end in range(position + 1, word.end() + 1)
+                                              if WORD_CHARACTER.search(text, position, end)
+                                              and not text.startswith("指标", end - 1)] if word else [])
+            elif column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
-                options = numbers_at(text, position, limit)
+                earned = EARNED.match(text, position)
+                options = numbers_at(text, position, limit) if not earned else \
+                    [(number, end + 1) for number, end in numbers_at(text, earned.end(), limit)
+                     if text.startswith(EARNED_UNIT, end)]
+            elif column in TEXT_COLUMNS:
+                # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
+                options = [("", position)] + [(value, end) for value, end in values_at(text, position)
+                                              if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
                 target = values["target"]  # a word target: the result is the same word printed again, or none
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
@@ -163,7 +188,8 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float) ->
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
         readings = list(unique.values())
-    return [(values, end) for values, end in readings if not continues_number(text, end)
+    return [(values, end) for values, end in readings if (end in serials or not continues_number(text, end))
+            and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
             and not any("指标" in value for value in values.values())]
@@ -206,14 +232,16 @@ def continues_number(text: str, end: int) -> bool:
 class Block:
     """The readings of one run-together indicator block, enumerated once per position."""
 
-    def __init__(self, text: str, columns: list[str]) -> None:
+    def __init__(self, text: str, columns: list[str], numbered: bool = False) -> None:
         self.text = text
         self.columns = columns
+        self.serials = serial_numbers(text) if numbered else {}
+        self.serial_starts = frozenset(self.serials)
         # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
         self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
         self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
-        self.cost: dict[tuple[int, float], tuple[int, int, int]] = {}
+        self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
 
     def total_at(self, position: int) -> int | None:
         match = TOTAL.match(self.text, position)
@@ -229,9 +257,12 @@ class Block:
 
     def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
         text = self.text
+        if position in self.serials:
+            return (("serial", {}, self.serials[position], stage_total),)
         level1 = LEVEL1.match(text, position)
-        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)").
-        if level1 and (level1.group("total") or not LEVEL2.match(text, position)):
+        # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)") or a 二级
+        # name follows it ("满意度指标服务对象满意度指标": the stage, then its 二级).
+        if level1 and (level1.group("total") or not LEVEL2.match(text, position) or LEVEL2.match(text, level1.end())):
             total = float(level1.group("total")) if level1.group("total") else 100.0
             return (("level1", {"level1": level1.group()}, level1.end(), total),)
         level2 = LEVEL2.match(text, position)
@@ -254,9 +285,17 @@ class Block:
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
-            for values, end in row_values(text, name_end, self.columns, stage_total):
+            for values, end in row_values(text, name_end, self.columns, stage_total, self.serial_starts):
+                if values.get("note") and not self.opens_next(end):
+                    continue  # a note ends where the next row, level or 总分 starts: not before its values
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def opens_next(self, position: int) -> bool:
+        """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
+        end where no row can be read."""
+        return position >= len(self.text) or self.total_at(position) is not None or \
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR) and bool(self.steps(position, 100.0))
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
@@ -288,18 +327,36 @@ class Block:
         """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
         none is near (a longer stretch no row explains is the prose after the table)."""
         anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
-        return anchor.start() if anchor else None
+        if not anchor:
+            return None
+        # A row's serial number opens it before its level name.
+        return next((start for start, end in self.serials.items() if end == anchor.start() and start > position),
+                    anchor.start())
 
-    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int]:
+    def next_row(self, position: int, stage_total: float) -> int | None:
+        """Where reading resumes after a stretch no reading explains when no level name is near (a row whose values
+        read no way, among many rows of one 二级 level): the row start within reach, right after a figure (the row
+        before ends in its 得分), that leaves the least of the rest of the block unread, the last such (a name takes
+        no figures of the row before it); None when no row starts there."""
+        text = self.text
+        starts = [start for start in range(position + 1, min(len(text), position + STRETCH_LIMIT))
+                  if text[start - 1].isdigit() and not (text[start].isdigit() or text[start] in ".%")
+                  and any(kind == "row" for kind, *_ in self.steps(start, stage_total))]
+        if not starts:
+            return None
+        return min(starts, key=lambda start: (self.unread(start, stage_total), -start))
+
+    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
-        kind, _, end, total = step
-        chars, unread, rows = self.unread(end, total)
-        return chars, unread, rows - (kind == "row")
+        kind, cells, end, total = step
+        chars, unread, rows, notes = self.unread(end, total)
+        return chars, unread, rows - (kind == "row"), notes + len(cells.get("note", ""))
 
-    def unread(self, position: int, stage_total: float) -> tuple[int, int, int]:
+    def unread(self, position: int, stage_total: float) -> tuple[int, int, int, int]:
         """The best reading of the rest of the block from `position` up to its 总分 row or its end: the fewest
         characters left unread (a stretch no reading explains is skipped to the next level name), then the fewest
-        such stretches, then the most rows read (a name does not swallow a row); as (characters, stretches, -rows).
+        such stretches, then the most rows read (a name does not swallow a row), then the fewest characters read as
+        notes (a name is the next row's, not the note's); as (characters, stretches, -rows, note characters).
 
         Worked out from the end backwards with a stack of its own: every step moves forward, and a long block
         would run deeper than Python's recursion allows."""
@@ -311,7 +368,7 @@ class Block:
                 continue
             at, total = key
             if at >= len(self.text) or self.total_at(at) is not None:
-                self.cost[pending.pop()] = (0, 0, 0)
+                self.cost[pending.pop()] = (0, 0, 0, 0)
                 continue
             anchor = self.next_anchor(at)
             following = [(end, after) for _, _, end, after in self.steps(at, total)]
@@ -320,8 +377,8 @@ class Block:
             if missing:
                 pending += missing
                 continue
-            chars, unread, rows = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0)
-            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows)
+            chars, unread, rows, notes = self.cost[(anchor, total)] if anchor is not None else (0, 0, 0, 0)
+            skip = (chars + (anchor if anchor is not None else len(self.text)) - at, unread + 1, rows, notes)
             self.cost[pending.pop()] = min([skip] + [self.after(step) for step in self.steps(at, total)])
         return self.cost[(position, stage_total)]
 
@@ -353,15 +410,30 @@ def cut_off_target(stretch: str) -> dict[str, str] | None:
     return None
 
 
+def serial_numbers(text: str) -> dict[int, int]:
+    """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name: "…12.5122产出指标"
+    is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level name starts."""
+    found: dict[int, int] = {}
+    after = 0
+    for name in ANCHOR.finditer(text):
+        number = str(len(found) + 1)
+        start = name.start() - len(number)
+        if start >= after and text.startswith(number, start):
+            found[start] = name.start()
+            after = name.start()
+    return found
+
+
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
     found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
     return min(found) if found else None
 
 
-def read_run_rows(text: str, columns: list[str]) -> RunRows:
+def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunRows:
     """The rows of a run-together indicator block whose value columns are `columns` in the header's order
-    (weight, target, actual, score); the block ends at its 总分 row, whose numbers stay for the caller.
+    (weight, target, actual, score), each opening with its serial number where the header has a 序号 column
+    (`numbered`); the block ends at its 总分 row, whose numbers stay for the caller.
 
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
     its name (and its values where they read one way to the stretch's end, `stretch_values`), else it is listed in
@@ -369,7 +441,7 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
     result = RunRows(columns)
     if not columns:
         return result
-    block = Block(text, columns)
+    block = Block(text, columns, numbered)
     # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
     first = first_stage(text)
     position = first if first is not None and not block.steps(0, 100.0) else 0
@@ -384,6 +456,8 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             anchor = block.next_anchor(position)
             if anchor is None and len(text) - position <= STRETCH_LIMIT:
                 anchor = len(text)  # the last row, cut off where the text ends
+            elif anchor is None:
+                anchor = block.next_row(position, stage_total)
             stretch = text[position:anchor]
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
@@ -406,6 +480,9 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
             level_row, position = {}, anchor
             continue
         kind, cells, end, total = steps[0]
+        if kind == "serial":
+            position = end  # the row's number: no field, but where its row starts
+            continue
         if kind != "row" and level_row.get(kind) == cells[kind]:
             position = end  # a merged cell's name the OCR printed twice ("数量指标数量指标福彩APP…"): one level
             continue
@@ -449,14 +526,15 @@ def read_run_rows(text: str, columns: list[str]) -> RunRows:
 
 def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
     """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
-    and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
+    or the sheet's 100 points and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
     预算执行率, make up) is one number; else none."""
     if not run:
         return []
     weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
     total = sum(weights) if weights else 100.0
-    if weights:
-        pieces = split_numbers(run, 2, lambda v: abs(v[0] - total) <= TOLERANCE and v[1] <= v[0])
+    # The 分值 is the rows' sum, or the sheet's full 100 points (the funds' 10 among them, or rows left unread).
+    for full in dict.fromkeys([total, 100.0]):
+        pieces = split_numbers(run, 2, lambda v: abs(v[0] - full) <= TOLERANCE and v[1] <= v[0])
         if pieces:
             return pieces
     return [run] if NUMBER.fullmatch(run) and float(run) <= max(total, 100.0) + TOLERANCE else []
@@ -473,14 +551,23 @@ def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
 
 def read_fully(read: RunRows) -> int:
     """How many rows were read with a name and every value."""
-    return sum(all(cells.get(column) for column in read.columns) and "level3" in cells for cells in read.rows)
+    return sum(all(cells.get(column) for column in read.columns if column not in ("note", *TEXT_COLUMNS))
+               and "level3" in cells for cells in read.rows)
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
     """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria."""
+    scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
+    (its words run into the next row's name otherwise). A target printed over columns of its parts (指标性质 | 指标值 |
+    度量单位) runs together into one target ("≥150个"): one column."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
-    return [slot if slot in NUMERIC + VALUES + ("criteria",) else "other" for slot in after if slot != "note"]
+    columns: list[str] = []
+    for slot in after:
+        if slot in TARGET_PARTS:
+            columns += [] if columns[-1:] == ["target"] else ["target"]
+        elif slot != "note":
+            columns.append(slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other")
+    return columns + ["note"] if after[-1:] == ["note"] and columns else columns
 
 
 def unscrambled_stages(text: str) -> str:
@@ -510,11 +597,13 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     columns = value_columns(slots)
     if len(columns) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
-    read = read_run_rows(text, columns)
-    if first_stage(text):
+    numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
+    read = read_run_rows(text, columns, numbered)
+    leading = first_stage(text)
+    if leading and not (numbered and text[:leading].isdigit()):  # the first row's serial number is no header word
         # Header words left before the first stage may name one more column whose values the rows print
         # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
-        more = read_run_rows(text, [*columns, "other"])
+        more = read_run_rows(text, [*columns, "other"], numbered)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
     if not read.rows:

@@ -23,7 +23,10 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
     "项目类型", "项目总得分", "项目主管部门",
     # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
-    "实施单位/项目负责人"}, key=len, reverse=True)
+    "实施单位/项目负责人",
+    # a score sheet's columns (Anhui's 序号 | 一级指标 | … | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分, whose 得分 is
+    # a word of its own already)
+    "序号", "指标分值", "指标解释", "指标说明及评分标准"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
@@ -38,6 +41,7 @@ NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
+FULL_MARKS = 100.0  # the points a whole sheet gives
 MONEY_UNIT = re.compile(r"万元|亿元|元")
 # A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
 BREAKDOWN = re.compile(r"(?=其中[:：])")
@@ -150,9 +154,10 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         return None
     before, score_text = run.split("%")
     rate_last = roles[-1] == "execution_rate"  # a form with no 分值 or 得分 (区域/转移支付): nothing after the rate
-    if rate_last and score_text or not rate_last and not PLAIN_NUMBER.match(score_text or "x"):
+    # A 得分 left empty prints nothing after the rate ("…10102.59%"): only the rate is checked then.
+    if rate_last and score_text or score_text and not PLAIN_NUMBER.match(score_text):
         return None
-    score = float(score_text) if score_text else 0.0
+    score = float(score_text) if score_text else None
     names = roles if rate_last else roles[:-1]
     # A money unit printed after a number ends it: "50万元47.6895.00%" is 50, then 47.6895.00%.
     *printed, before = MONEY_UNIT.split(before)
@@ -165,12 +170,15 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         if not budget or "executed" not in found:
             return False
         rate = found["execution_rate"]
-        if score > 0 and rate == 0:  # nothing executed scores nothing
+        if score and rate == 0:  # nothing executed scores nothing
             return False
         if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
             return False
         weight = found.get("weight")
-        return weight is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE and score <= weight)
+        if weight is not None and not 0 < weight <= FULL_MARKS:
+            return False  # a row's 分值 is some of the sheet's 100 points
+        return weight is None or score is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE + rounding(score_text)
+                                  and score <= weight)
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
@@ -179,24 +187,40 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
 
 
+def rounding(number: str) -> float:
+    """Half a unit of a number's last printed place: what rounding it as printed may have moved it by ("9" is
+    8.5 to 9.5, "8.6" 8.55 to 8.65)."""
+    decimals = len(number.partition(".")[2])
+    return 0.5 * 10 ** -decimals
+
+
 def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
-    """A funds row whose 执行率 is printed as the ratio B/A, with no "%": "1.561.56120" under 预算数(A)/执行数(B)/
-    执行率(B/A)/得分 → 1.56, 1.56, 100%, 20. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with
-    a 分值, 得分 = 分值 × min(执行率, 1) ≤ 分值; the rate is given back as the percentage it stands for."""
-    def consistent(values: list[float]) -> bool:
-        found = dict(zip(roles, values))
+    """A funds row whose 执行率 is printed with no "%", as the ratio B/A or as the percentage's number: "1.561.56120"
+    under 预算数(A)/执行数(B)/执行率(B/A)/得分 → 1.56, 1.56, 100%, 20; "49.449.449.41010010" under 年初预算数/全年预算数/
+    全年执行数/分值/执行率/得分 → 49.4, 49.4, 49.4, 10, 100%, 10. The reading must be the only one, taking the rate
+    either way, where 执行率 = 执行数 ÷ 预算数 and, with a 分值, 得分 = 分值 × min(执行率, 100%) ≤ 分值; the rate is
+    given back as the percentage it stands for."""
+    def consistent(pieces: list[str], scale: float) -> bool:
+        found = dict(zip(roles, map(float, pieces)))
         budget = found.get("full_year_budget", found.get("initial_budget"))
-        if not budget or "executed" not in found or abs(found["executed"] / budget - found["execution_rate"]) > 0.005:
+        if not budget or "executed" not in found:
+            return False
+        rate = found["execution_rate"] / scale
+        # The ratio within 0.005, the percentage's number within its printed rounding ("86" is 85.5% to 86.5%).
+        tolerance = 0.005 if scale == 1 else (RATE_TOLERANCE + rounding(pieces[roles.index("execution_rate")])) / 100
+        if abs(found["executed"] / budget - rate) > tolerance:
             return False
         weight, score = found.get("weight"), found.get("score")
+        if weight == 0:
+            return False  # a column of 分值 gives the row some points
         return weight is None or score is None or \
-            abs(weight * min(found["execution_rate"], 1) - score) <= RATE_TOLERANCE and score <= weight
+            abs(weight * min(rate, 1) - score) <= RATE_TOLERANCE and score <= weight
 
-    pieces = split_numbers(run, len(roles), consistent)
-    if not pieces:
-        return None
     rate = roles.index("execution_rate")
-    return [*pieces[:rate], f"{float(pieces[rate]) * 100:g}%", *pieces[rate + 1:]]
+    readings = {(*pieces[:rate], f"{float(pieces[rate]) * 100 / scale:g}%", *pieces[rate + 1:])
+                for scale in (1, 100) for pieces in number_splits(run, len(roles))
+                if consistent(pieces, scale)}
+    return list(readings.pop()) if len(readings) == 1 else None
 
 
 def split_part_run(run: str, totals: list[float]) -> list[str] | None:

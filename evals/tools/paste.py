@@ -3,6 +3,7 @@
     python evals/tools/paste.py                       # style × F1 table (samples and field dev apart)
     python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
     python evals/tools/paste.py --template region-central-transfer   # every gold table drawn in an official form
+    python evals/tools/paste.py --variant 1,2,3 --styles adegjk      # forms never seen: render.in_variant_form
 
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals" / "tools"))
 
-from render import TEMPLATES, Sheet, field_sheet, in_template, placed, sample_sheet  # noqa: E402
+from render import TEMPLATES, Sheet, field_sheet, in_template, in_variant_form, placed, sample_sheet  # noqa: E402
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
@@ -177,9 +178,14 @@ def pasted(sheet: Sheet, style: str) -> str:
 
 
 def sources(samples: Path, gold: Path, field: Path, only: str = "",
-            template: str = "") -> list[tuple[str, str, Sheet, GoldReport]]:
+            template: str = "", variants: tuple[int, ...] = ()) -> list[tuple[str, str, Sheet, GoldReport]]:
     """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read. With a
-    template, each is drawn from its gold labels in that official form."""
+    template, each is drawn from its gold labels in that official form; with variant seeds, once per seed in a
+    variant form (render.in_variant_form)."""
+    if variants:
+        return [(group, f"{name}@{seed}", field_sheet(drawn), GoldReport.model_validate(drawn))
+                for seed in variants for group, name, labels in gold_labels(samples, gold, field, only)
+                for drawn in [in_variant_form(labels, seed)]]
     result = []
     for sample in sorted(samples.glob("*.txt")):
         label = gold / f"{sample.stem}.json"
@@ -195,6 +201,18 @@ def sources(samples: Path, gold: Path, field: Path, only: str = "",
         if labels.get("tables") and only in path.stem:
             labels = in_template(labels, template) if template else labels
             result.append(("field", path.stem, field_sheet(labels), GoldReport.model_validate(labels)))
+    return result
+
+
+def gold_labels(samples: Path, gold: Path, field: Path, only: str) -> list[tuple[str, str, dict]]:
+    """(group, id, labels) for every sample and field dev file whose gold has tables."""
+    paths = [("samples", gold / f"{sample.stem}.json") for sample in sorted(samples.glob("*.txt"))]
+    paths += [("field", path) for path in sorted((field / "dev").glob("*.json"))]
+    result = []
+    for group, path in paths:
+        labels = json.loads(path.read_text(encoding="utf-8")) if path.exists() and only in path.stem else {}
+        if labels.get("tables"):
+            result.append((group, path.stem, labels))
     return result
 
 
@@ -262,13 +280,17 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only ids containing this text")
     parser.add_argument("--template", choices=sorted(TEMPLATES), default="",
                         help="draw every gold table in this official form")
+    parser.add_argument("--variant", default="", metavar="SEEDS",
+                        help="draw every gold table in variant forms, one per seed (1,2,3): columns reordered and "
+                             "renamed, the target split over two rows, an unnamed 备注 column")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
     parser.add_argument("--alarms", metavar="CLEAN", help="with --findings, list each style's unmatched findings "
                         "beyond those of the CLEAN style (e, f or m read the tables right): alarms on a misread")
     args = parser.parse_args()
-    items = sources(args.samples, args.gold, args.field, args.only, args.template)
+    variants = tuple(int(seed) for seed in args.variant.split(",") if seed)
+    items = sources(args.samples, args.gold, args.field, args.only, args.template, variants)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")

@@ -28,7 +28,7 @@ from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
 FORMATS = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotated")
-SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*(\S*)$")
+SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
 
 @dataclass
@@ -239,6 +239,21 @@ def split_target(target: str, columns: list[str | None]) -> dict[str, str]:
     return {"target": target or ""}
 
 
+def stacked_target(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The header row with the target's parts (指标性质 | 指标值 | 度量单位) under one 年度指标值 cell: the other
+    head cells reach one row further down."""
+    names = [cell.text for cell in rows[0]]
+    group, parts = TARGET_GROUP
+    at = next((i for i in range(len(names)) if tuple(names[i:i + len(parts)]) == parts), None)
+    if at is None:
+        return rows
+    upper = [Cell(cell.text, cell.colspan, cell.rowspan + 1) for cell in rows[0][:at]]
+    upper += [Cell(group, colspan=len(parts))]
+    upper += [Cell(cell.text, cell.colspan, cell.rowspan + 1) for cell in rows[0][at + len(parts):]]
+    lower = [None] * at + [Cell(part) for part in parts] + [None] * (len(names) - at - len(parts))
+    return [upper, lower, *rows[1:]]
+
+
 def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     leading = role(header[0], INDICATOR_ROLES) is None  # a section label column (绩效指标, 年度绩效目标(80分))
     names = header[1:] if leading else header
@@ -269,7 +284,7 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         rows.append(([Cell("")] if leading else []) + total)
     if leading and not numbered:
         rows = merge_down(rows, 0)
-    return rows
+    return stacked_target(rows) if table.get("stacked_target") else rows
 
 
 def fund_rows(header: list[str], table: dict, groups: list[str] | None = None) -> list[list[Cell]]:
@@ -360,7 +375,7 @@ def field_sheet(gold: dict) -> Sheet:
             sheet.paragraph(table["title"])
         rows: list[list[Cell]] = []
         writers = {"indicators": indicator_rows, "funds": fund_rows, "goals": goal_rows, "info": info_rows}
-        values = dict(table, unit_name=gold.get("unit_name"))
+        values = dict(table, unit_name=gold.get("unit_name"), stacked_target=gold.get("stacked_target"))
         stacked = flattened(headers)
         for index, header in enumerate(stacked):
             below = stacked[index + 1] if index + 1 < len(stacked) else []
@@ -430,6 +445,37 @@ def in_template(gold: dict, template: str) -> dict:
     unit_printed = any(UNIT_LABEL.match(word) for header in TEMPLATES[template] for word in header)
     return dict(gold, tables=tables, header_rows=[TEMPLATES[template] for _ in tables],
                 unit_name=gold.get("unit_name") if unit_printed else None)
+
+
+# A variant form: the scored national form with its indicator columns in a seeded order under words other forms
+# print for them (TEMPLATES above, evals/field/TEMPLATES.md), the target split over two rows under 年度指标值 and a
+# 备注 column no label fills. The level columns stay first.
+VARIANT_BASE = "region-central-transfer-scored"
+INDICATOR_WORDS = {
+    "level3": ("三级指标", "指标名称"),
+    "actual": ("全年实际完成值", "全年完成值", "实际完成值(B)", "年终完成值", "全年实际值(B)"),
+    "weight": ("分值", "权重", "指标分值"),
+    "score": ("得分", "自评得分"),
+    "deviation_note": ("未完成原因和改进措施", "未完成原因分析", "偏差大或目标未完成原因分析"),
+}
+TARGET_GROUP = ("年度指标值", ("指标性质", "指标值", "度量单位"))
+UNNAMED_COLUMN = "备注"
+
+
+def variant_indicator_header(rng: random.Random) -> list[str]:
+    columns = [list(TARGET_GROUP[1]), [UNNAMED_COLUMN]]
+    columns += [[rng.choice(INDICATOR_WORDS[name])] for name in ("actual", "weight", "score", "deviation_note")]
+    rng.shuffle(columns)
+    return ["绩效指标", "一级指标", "二级指标", rng.choice(INDICATOR_WORDS["level3"]), *sum(columns, [])]
+
+
+def in_variant_form(gold: dict, seed: int) -> dict:
+    """The gold labels in a variant of the scored national form (see VARIANT_BASE), one column order per table
+    drawn from `seed`."""
+    drawn = in_template(gold, VARIANT_BASE)
+    rng = random.Random(f"{seed}:{gold.get('id') or ''}")
+    heads = [[*TEMPLATES[VARIANT_BASE][:-1], variant_indicator_header(rng)] for _ in drawn["tables"]]
+    return dict(drawn, header_rows=heads, stacked_target=True)
 
 
 # ---------------------------------------------------------------- writers

@@ -1,0 +1,157 @@
+"""Whole tables pasted as one line, their cells run together (paste style k, as document viewers give them):
+evals/tools/paste.py draws the gold tables of the samples in that style at test time; every expected value is the
+gold table's cell, read off the source sample by eye."""
+import pytest
+
+from assistant import api
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
+
+
+@pytest.fixture(scope="module")
+def paste():
+    return eval_tool("paste")
+
+
+def whole_table_line(paste, sample: str, template: str = "") -> str:
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       sample, template)
+    return paste.pasted(sheet, "k")
+
+
+def read(text: str):
+    return api.extract(read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+
+
+def test_a_cells_line_break_kept_as_a_space_inside_a_column_word_does_not_cut_the_line(paste):
+    # 000's 部门整体支出绩效自评表 pasted whole: its cells "年度 指标值", "实际 完成值", "经济效 益指标" keep their line breaks
+    # as spaces; those spaces are inside words, not between cells, so the line is read as run together.
+    text = whole_table_line(paste, "000_")
+    assert "年度 指标值" in text and "经济效 益指标" in text
+    first = read(text).tables[0]
+    names = {(i.level1, i.level2, i.level3) for i in first.indicators}
+    assert ("产出指标", "数量指标", "执法及宣传次数") in names
+    assert ("效益指标", "社会效益指标", "安全放心的市场环境") in names
+
+
+def test_a_note_printed_after_a_rows_scores_is_its_deviation_note_not_a_row(paste):
+    # 000's 部门整体 table: "…安全放心的市场环境逐步形成逐步形成7.57营造安全消费环境生态效益指标…" and "…社会公众满意度≧95%≧95%109.5
+    # 加大服务力度总分10098": the words after 得分 fill 偏差原因分析及改进措施, up to the next level name or 总分.
+    first = read(whole_table_line(paste, "000_")).tables[0]
+    notes = {i.level3: (i.score, i.deviation_note) for i in first.indicators}
+    assert notes["社会公众满意度"] == (9.5, "加大服务力度")
+    assert ("加大服务力度" not in notes) and ("营造安全消费环境" not in notes)
+    market = [i for i in first.indicators if i.level2 == "社会效益指标"]
+    assert [(i.level3, i.score, i.deviation_note) for i in market] == [("安全放心的市场环境", 7, "营造安全消费环境")]
+
+
+def test_a_funds_row_run_together_with_its_rate_printed_without_a_percent_sign_is_split_by_its_arithmetic(paste):
+    # 000's 药品监管专项 (附件2-2): "年度资金总额2221010010" under 年初预算数|全年预算数|全年执行数|分值|执行率|得分 is 2, 2, 2, 10,
+    # 100 (the rate's number, no "%"), 10: the one split where 执行数 ÷ 预算数 is the rate and 得分 = 分值 × 执行率; the
+    # part below it, "其中：当年财政拨款222", is then 2, 2, 2.
+    drugs = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "药品监管专项")
+    part = next(f for f in drugs.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (2, 2, 2)
+    # 知识产权培育资助专项's "49.449.449.41010010" also reads 49.44, 9.44, 9.4 within the rate's rounding: left unsplit.
+    patents = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "知识产权培育资助专项")
+    assert all(f.full_year_budget is None for f in patents.fund_lines)
+
+
+def test_a_score_sheets_column_words_cut_the_header_of_a_whole_table_line(paste):
+    # 000's 部门整体 table drawn in Anhui's department score sheet and pasted whole: "序号一级指标二级指标三级指标指标分值
+    # 指标解释指标说明及评分标准自评得分1产出指标数量指标执法及宣传次数…" — 指标解释 and 指标说明及评分标准 are column words, so the
+    # rows under them are read by level and name.
+    first = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables[0]
+    names = [(i.level1, i.level2, i.level3) for i in first.indicators]
+    assert ("产出指标", "数量指标", "执法及宣传次数") in names
+    assert ("效益指标", "可持续影响指标", "公众意识") in names
+
+
+def test_a_score_sheets_serial_numbers_and_empty_text_columns_leave_its_scores_readable(paste):
+    # Anhui's sheet pasted whole: "…6效益指标社会效益指标安全放心的市场环境7.577效益指标…" is row 6, 分值 7.5, the empty 指标解释
+    # and 指标说明及评分标准 printing nothing, 得分 7, then row 7's number — not 分值 7.57; "…9满意度指标服务对象满意度指标社会公众
+    # 满意度109.5" is the 满意度指标 stage and its 二级, 10 and 9.5.
+    first = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables[0]
+    scores = {(i.level1, i.level2, i.level3): (i.weight, i.score) for i in first.indicators}
+    assert scores[("效益指标", "社会效益指标", "安全放心的市场环境")] == (7.5, 7)
+    assert scores[("满意度指标", "服务对象满意度指标", "社会公众满意度")] == (10, 9.5)
+    # "…执法及宣传次数12.5122产出指标…" reads 12.5 and 12 or 12.51 and 2 alike: left empty, never a guess.
+    assert scores[("产出指标", "数量指标", "执法及宣传次数")] == (None, None)
+
+
+def test_a_whole_table_line_ends_before_the_next_tables_title(paste):
+    # The next line "附件2-1 专项资金绩效自评表" opens another table: none of its words run into the 部门整体 table's last row.
+    tables = read(whole_table_line(paste, "000_", "anhui-dept-score-sheet")).tables
+    last = tables[0].indicators[-1]
+    assert (last.level3, last.weight, last.score) == ("社会公众满意度", 10, 9.5)
+    assert len(tables) == 6
+
+
+def test_a_weight_printed_as_the_points_a_row_earns_is_read_as_its_weight(paste):
+    # 001's 整体支出 table pasted whole: "…完成评查案卷数≥150个200个完成得0.5分0.5法治建设宣传次数…" — 分值 "完成得0.5分" is 0.5,
+    # 自评得分 0.5.
+    first = read(whole_table_line(paste, "001_")).tables[0]
+    cases = next(i for i in first.indicators if i.level3 == "完成评查案卷数")
+    assert (cases.target, cases.actual, cases.weight, cases.score) == ("≥150个", "200个", 0.5, 0.5)
+
+
+def test_a_funds_rows_score_rounded_to_a_whole_point_still_fits_its_rate(paste):
+    # hebei_langfang (field dev) pasted whole: "年度资金总额43.243.237.241086%9" — 43.2, 43.2, 37.24, 分值 10, 86%, 得分 9:
+    # 10 × 86% is 8.6, printed rounded to the whole point; no other split fits the rate. The part under it,
+    # "其中：当年财政拨款43.243.237.24", is then split against those totals: 43.2, 43.2, 37.24.
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "hebei_langfang")
+    table = read(paste.pasted(sheet, "k")).tables[0]
+    part = next(f for f in table.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (43.2, 43.2, 37.24)
+
+
+def test_a_funds_row_with_its_score_left_empty_and_its_part_with_no_points_are_split_by_the_rate(paste):
+    # anhui_jinzhai (field dev) pasted whole: "年度资金总额329.77329.77338.3110102.59%其中：当年财政拨款329.77329.77338.31102.59%"
+    # — the total is 329.77, 329.77, 338.31, 分值 10, 102.59% and no 得分; the part prints its amounts and rate, no points.
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "anhui_jinzhai")
+    table = read(paste.pasted(sheet, "k")).tables[0]
+    part = next(f for f in table.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed, part.weight, part.execution_rate,
+            part.score) == (329.77, 329.77, 338.31, None, 102.59, None)
+    assert table.funds_total.weight == 10 and table.funds_total.execution_rate == 102.59
+
+
+def test_a_four_character_unit_stays_with_its_value(paste):
+    # 001's table pasted whole: "…有效发明专利拥有量≥5.8件/万人7.31件/万人完成得0.5分0.5高价值专利拥有量…" — 件/万人 is the unit of
+    # both values, the row is read whole and the rows after it too.
+    first = read(whole_table_line(paste, "001_")).tables[0]
+    patents = next(i for i in first.indicators if i.level3 == "有效发明专利拥有量")
+    assert (patents.target, patents.actual, patents.weight, patents.score) == ("≥5.8件/万人", "7.31件/万人", 0.5, 0.5)
+    assert any(i.level3 == "高价值专利拥有量" for i in first.indicators)
+
+
+def test_a_note_does_not_take_the_name_of_a_row_whose_values_cannot_be_read(paste):
+    # 002's 整体 table pasted whole: "…全年罚没入库数≥150万元162万元33受理消费者投诉举报咨询件数≥1.5万件19578件33重大食品安全
+    # 突发事件0件0件33…" — the next row's values (万件 against 件) read no way, yet its name is no note of the row above,
+    # and the rows after it are read on.
+    first = read(whole_table_line(paste, "002_")).tables[0]
+    fines = next(i for i in first.indicators if i.level3 == "全年罚没入库数")
+    assert (fines.score, fines.deviation_note) == (3, None)
+    assert any(i.level3 == "重大食品安全突发事件" for i in first.indicators)
+
+
+def test_a_total_row_run_together_is_split_at_the_sheets_full_marks_when_rows_went_unread(paste):
+    # 000's 部门整体 table pasted whole ends "…加大服务力度总分10098": 总分 100 and 98 — the sheet's 100 points (some rows'
+    # 分值 read no way, so their sum cannot say it), 98 no more.
+    first = read(whole_table_line(paste, "000_")).tables[0]
+    assert (first.total_weight, first.total_score) == (100, 98)
+
+
+def test_a_numbered_name_keeps_its_colon_and_a_heading_after_the_table_is_no_row(paste):
+    # shanxi_jishan (field dev) in the score-only transfer form pasted whole: "…1指标5:举办健康教育知识讲座6次150次1指标6:…"
+    # is the row 指标5:举办健康教育知识讲座, 6次, 150次, 得分 1 (once split at its colon, 指标 then ":举办…" as a 完成值).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "shanxi_jishan", "region-central-transfer-score-only")
+    rows = {i.level3: (i.target, i.actual, i.score) for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
+    assert rows["指标5:举办健康教育知识讲座"] == ("6次", "150次", 1)
+    # 002 in the county special-fund form: the next table's heading "附件 3-1 2023年度项目支出绩效自评表" on its own line
+    # is no row named 附件 (its "3-1" once read as 指标值 "3-").
+    tables = read(whole_table_line(paste, "002_", "county-special-fund")).tables
+    assert not any(i.level3.startswith("附件") for t in tables for i in t.indicators)
