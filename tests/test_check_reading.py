@@ -70,6 +70,13 @@ def pasted_findings(ident: str, style: str, template: str = "") -> list:
     return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
 
 
+def test_a_total_whose_lines_print_no_spending_spent_nothing_only_in_a_sum():
+    # beijing_haidian in the transfer form, one cell a line: 年度资金总额 / (blank) / 154.74 / 50% is read with 154.74 as
+    # the 全年预算数 and no 全年执行数, its 其中 line likewise; the lines' missing 执行数 add up to no 0 spent of 154.74.
+    funds = [f for f in pasted_findings("beijing_haidian", "a", "region-central-transfer") if f.row == "年度资金总额"]
+    assert funds and not [f for f in funds if f.rule == "execution_rate_mismatch" or "执行率0.00%" in f.message]
+
+
 def test_a_part_row_whose_blank_cells_a_copy_dropped_proves_no_basic_data_sum():
     # 001 l.283-286: the 基础数据表 row 电容器中心筹建经费 fills only its 2024年决算数 (353.27); a copy that drops empty
     # cells puts 353.27 under 2023年决算数, and 3、本级专项资金 then "fails" in its first and last columns.
@@ -133,7 +140,8 @@ def test_a_whole_rate_is_held_to_the_decimals_printed_as_its_own_number(printed,
 
 
 @pytest.mark.parametrize("cell, garbled", [("O3浓度≤160μg/m3", False), ("O3日最大8小时平均", False), ("SO2≤35mg/m3", False),
-                                           ("O5", True), ("l00%", True), ("9O%", True)])
+                                           ("O5", True), ("l00%", True), ("9O%", True), ("4S店", False),
+                                           ("S级", False), ("S", True)])
 def test_a_chemical_formula_in_a_target_cell_is_no_ocr_letter(cell, garbled):
     assert bool(GARBLED.search(normalize_text(cell))) is garbled
 
@@ -296,6 +304,14 @@ MISREAD_PASTES = [
     # 指标值 read as "2024年" and the 完成值 as "12".
     pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
                  id="deadline-split-over-two-cells"),
+    # chongqing_kexuecheng as a damaged copy (l.5 党性教育培训次数 次 26次 12次 100% 5 5 是): a cell lost, the rest move
+    # left, and the 5 misrecognised as "S" (5→S) is read as the 完成值 of a target "12次".
+    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "党性教育培训次数", "识读错误",
+                 id="ocr-letter-for-a-whole-figure"),
+    # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
+    # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
+    pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
+                 "分值合计", id="weights-far-beyond-full-marks"),
 ]
 
 

@@ -226,9 +226,12 @@ def total_from_lines(table: Table) -> FundLine | None:
     total = table.funds_total
     if total is None or computed_rate(total) is not None:
         return total
-    sums = {field: sum(v for v in (getattr(line, field) for line in fund_parts(table)) if v is not None)
-            for field in ("full_year_budget", "executed")}
-    return total.model_copy(update=sums) if sums["full_year_budget"] and total.execution_rate is not None else total
+    # An amount no line prints is unknown, not 0: a copy that lost the 全年执行数 cells spent nothing only in a sum.
+    printed = {field: [v for v in (getattr(line, field) for line in fund_parts(table)) if v is not None]
+               for field in ("full_year_budget", "executed")}
+    sums = {field: sum(values) for field, values in printed.items() if values}
+    return total.model_copy(update=sums) if sums.get("full_year_budget") and total.execution_rate is not None \
+        else total
 
 
 # 100亿元 in 万元: beyond the funds any unit self-evaluates; amounts this large under a 万元 head were filled in 元.

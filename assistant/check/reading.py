@@ -7,6 +7,8 @@ the read is doubtful, and claims no defect (`Finding.doubt`). Signs of a misread
 against itself:
 - the reader explained too little of the table (`Table.confidence`);
 - several rows score above their 分值: the 分值 and 得分 columns are shifted;
+- the rows' 分值 add up far beyond the 100 a form weighs: the 分值 column holds another column's numbers (a sign
+  for the rules that compute with them, asked after the row's own signs, which say which cell slipped);
 - a funds row whose 分值 no funds block weighs, or whose 执行率 repeats its 执行数 or 分值, or a printed 执行率
   off from its own amounts by a power of ten: a scale or column slip, not a computing error;
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
@@ -51,14 +53,20 @@ RATE_RULES = {"execution_rate_mismatch", "execution_score_mismatch", "missing_de
 # Below this share of its rows explained, a table's figures are not trusted (Table.confidence).
 MIN_CONFIDENCE = 0.5
 SHIFTED_ROWS = 2
+# A form weighs its funds block and indicator rows to 100; a unit's slip adds a row or two (110), while 分值 adding to
+# half as much again were read from another column (a 序号, a 指标值 or the next row's cells). One row's wild 分值
+# (100, 2019) is that row's misread, doubted on its row: the sum counts the 分值 a row can weigh, up to ROW_WEIGHT.
+WEIGHTS_CEILING = 150.0
+ROW_WEIGHT = 30.0
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
 MAX_FUNDS_WEIGHT = 30.0
 # A character no printed figure carries: a currency sign for %, OCR letters for 0 and 1, "=" inside a number, a dash
 # closing a number (a range or a number "3-1" cut after its dash: a range prints its end, "2-3").
 # A letter of a Latin word (SO2, CO2, PM2.5) is no OCR slip, nor a formula before a unit or a name (O3浓度): a
-# letter read for a leading 0 or 1 heads a number ("O5", "l00%").
-GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIl]+$"
+# letter read for a leading 0 or 1 heads a number ("O5", "l00%"); a 5 read as S is doubted only as the whole cell
+# ("S"): 4S店 and S级 are names.
+GARBLED = re.compile(r"[$#@&?？]|(?<=\d)[-—–]$|(?<=\d)[OoIl](?![A-Za-z])|(?<![A-Za-z])[OoIl](?=\d[\dOoIl]*(?:[.%]|$))|^[OoIlS]+$"
                      r"|(?<=[\u4e00-\u9fff])[OoIl](?=[\u4e00-\u9fff])|\d[=＝]\d|(?<![A-Za-z])[OoIl][\dOoIl]*%")
 # A number printed twice with nothing between ("9090%": 90 | 90%, "12001200个"): two cells run together. Only a
 # percentage above 100 or a repeat of three digits or more is doubted: ≥2020人 may be 2020 people.
@@ -90,6 +98,25 @@ def shifted_scores(table: Table) -> int:
     """How many rows score above their 分值."""
     return sum(1 for i in table.indicators
                if i.score is not None and i.weight is not None and i.score > i.weight + 1e-6)
+
+
+def table_doubt(table: Table, rule: str) -> str | None:
+    """Cross-checks of a table against itself that a misread fails, for the rules that compute with its figures:
+    the reader explained too little of it, or several rows score above their 分值."""
+    if rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
+        return f"该表仅{table.confidence:.0%}的行读取成功"
+    if rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
+        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    return None
+
+
+def weights_doubt(table: Table, rule: str) -> str | None:
+    """A table whose rows' 分值, each one a row can weigh, add up far beyond 100: the rows' cells are not where the
+    header puts them."""
+    weights = funds_weight(table) + sum(i.weight for i in table.indicators if i.weight and i.weight <= ROW_WEIGHT)
+    if weights > WEIGHTS_CEILING and rule in FIGURE_RULES:
+        return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
+    return None
 
 
 def multiple_of(a: float | None, b: float | None) -> int | None:
@@ -422,16 +449,18 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
 
 
 def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None:
-    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence."""
+    """Why the figures `finding` rests on may be a misread, or None when they were read with confidence: the row's
+    own signs first (they say which cell slipped), the table's sum of 分值 last."""
     if finding.table is None or finding.table >= len(ctx.report.tables):
         return None
     table = ctx.report.tables[finding.table]
     if table.kind == "basic_data":
         return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
-    if finding.rule in FIGURE_RULES and table.confidence < MIN_CONFIDENCE:
-        return f"该表仅{table.confidence:.0%}的行读取成功"
-    if finding.rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
-        return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    return table_doubt(table, finding.rule) or row_doubt(ctx, table, finding) or weights_doubt(table, finding.rule)
+
+
+def row_doubt(ctx: Context, table: Table, finding: Finding) -> str | None:
+    """Signs that the row `finding` names, its 一级指标 block, its funds line or the 总分 was misread."""
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
         return total_doubt(table, finding.rule)
     row = normalize_text(finding.row)

@@ -30,7 +30,11 @@ a reviewer's copy produces:
 
 `--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
 gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
-defect (matched or not) and those the checkers left to a manual check (`Finding.doubt`).
+defect (matched or not) and those the checkers left to a manual check (`Finding.doubt`). Gold defects are labelled
+for the source's own layout, so a clean style (e, f, m) has some unmatched findings too; `--alarms e` lists, per
+style, the unmatched findings whose rule and row the clean style does not state, the alarms a misread raised:
+
+    python evals/tools/paste.py --findings --alarms e --styles edl --template anhui-dept-score-sheet
 """
 import argparse
 import json
@@ -50,6 +54,8 @@ from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
 from assistant.evaluate.findings import matches  # noqa: E402
 from assistant.ingest import read_bytes  # noqa: E402
 from assistant.layout import display_width  # noqa: E402
+from assistant.values import normalize_text  # noqa: E402
+from schemas import Finding  # noqa: E402
 from schemas.gold import GoldReport  # noqa: E402
 
 STYLES = {
@@ -217,18 +223,41 @@ def score_paste(text: str, gold: GoldReport) -> Tally:
     return tally
 
 
-def paste_findings(text: str, gold: GoldReport) -> Counter:
-    """The table findings on the pasted text: "matched" (a gold defect of that table), "unmatched" (an artefact of
-    the read, or a defect the gold does not list) and "doubtful" (left to a manual check)."""
+def sorted_findings(text: str, gold: GoldReport) -> list[tuple[str, Finding]]:
+    """The table findings on the pasted text, each with its kind: "matched" (a gold defect of that table),
+    "unmatched" (an artefact of the read, or a defect the gold does not list) or "doubtful" (left to a manual
+    check)."""
     document = read_bytes(text.encode("utf-8"), "pasted.txt")
     report = api.extract(document, "rules")
     _, table_map = score_extraction(gold.model_copy(update={"figures": []}), report.model_copy(update={"figures": []}))
     defects = [d for d in gold.defects if d.table is not None]
-    counts = Counter()
-    for finding in (f for f in api.check_extracted(report, document).findings if f.table is not None):
-        counts["doubtful" if finding.doubt else
-               "matched" if any(matches(finding, d, table_map) for d in defects) else "unmatched"] += 1
-    return counts
+    return [("doubtful" if finding.doubt else
+             "matched" if any(matches(finding, d, table_map) for d in defects) else "unmatched", finding)
+            for finding in api.check_extracted(report, document).findings if finding.table is not None]
+
+
+def paste_findings(text: str, gold: GoldReport) -> Counter:
+    """How many table findings on the pasted text are matched, unmatched and doubtful."""
+    return Counter(kind for kind, _ in sorted_findings(text, gold))
+
+
+def false_alarms(sheet: Sheet, gold: GoldReport, style: str, clean: str) -> list[Finding]:
+    """The unmatched findings of the `style` paste that the `clean` paste (a style that reads the tables right) does
+    not state, matched or not: each rule on a row claimed more often than the clean read claims it is an alarm on a
+    misread. (A defect both state, unmatched only here, lost its table to the mapping: a table split or read as
+    another kind, not a misread figure.)"""
+    baseline = Counter((f.rule, normalize_text(f.row)) for kind, f in sorted_findings(pasted(sheet, clean), gold)
+                       if kind != "doubtful")
+    alarms = []
+    for kind, finding in sorted_findings(pasted(sheet, style), gold):
+        key = (finding.rule, normalize_text(finding.row))
+        if kind != "unmatched":
+            baseline[key] -= 1
+        elif baseline[key] > 0:
+            baseline[key] -= 1
+        else:
+            alarms.append(finding)
+    return alarms
 
 
 def score_styles(items, styles: str) -> dict[str, dict[str, Tally]]:
@@ -257,6 +286,8 @@ def main() -> None:
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
+    parser.add_argument("--alarms", metavar="CLEAN", help="with --findings, list each style's unmatched findings "
+                        "beyond those of the CLEAN style (e, f or m read the tables right): alarms on a misread")
     args = parser.parse_args()
     variants = tuple(int(seed) for seed in args.variant.split(",") if seed)
     items = sources(args.samples, args.gold, args.field, args.only, args.template, variants)
@@ -269,6 +300,9 @@ def main() -> None:
         for style in args.styles:
             counts = sum((paste_findings(pasted(sheet, style), gold) for _, _, sheet, gold in items), Counter())
             print(f"{style} {STYLES[style]:<22}{counts['matched']:>9}{counts['unmatched']:>11}{counts['doubtful']:>10}")
+            for name, alarm in ((name, a) for _, name, sheet, gold in items if args.alarms and style != args.alarms
+                                for a in false_alarms(sheet, gold, style, args.alarms)):
+                print(f"    {name} 表{alarm.table} {alarm.rule} [{alarm.row or ''}] {alarm.message}")
         return
     if args.per_file:
         for group, name, sheet, gold in items:
