@@ -403,6 +403,20 @@ def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
     assert (table.total_weight, table.total_score) == (100, 100)
 
 
+def test_a_bare_level_2_name_opens_a_level_only_under_its_own_stage():
+    # Hubei's 2021 form prints 二级 cells bare ("成本", "时效"), but 成本 is a 产出 二级 name: under 经济效益指标 a row
+    # "成本节约额" is named so, not 二级 "成本" over a row "节约额" (whose ≥ the checks would then read as a ceiling).
+    read = read_run_rows("效益指标经济效益指标带动就业人数≥50人60人10成本节约额≥10万元12万元10"
+                         "社会效益指标受益人数≥100人120人10", ["target", "actual", "score"])
+    assert [(cells.get("level2"), cells["level3"]) for cells in read.rows] == [
+        ("经济效益指标", "带动就业人数"), (None, "成本节约额"), ("社会效益指标", "受益人数")]
+    # Under 产出指标 the bare 成本 is the 二级 cell (hubei_xiangyang_2021_dongjin line 21).
+    read = read_run_rows("产出指标质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10",
+                         ["target", "actual", "score"])
+    assert [(cells.get("level2"), cells["level3"]) for cells in read.rows] == [
+        ("质量指标", "保证财政建设补助专款专用"), ("成本", "每年财政补助1000万元")]
+
+
 def test_run_together_bare_numbers_split_only_as_one_value_printed_twice():
     # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
     # 年初目标值, 实际完成值 and 得分 all bare numbers: a run of digits is one value unless it opens with the same
