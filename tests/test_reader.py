@@ -2,7 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
-from assistant.extract.run_rows import agrees, read_run_rows
+from assistant.extract.run_rows import agrees, cut_off_target, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
@@ -415,6 +415,15 @@ def test_a_bare_level_2_name_opens_a_level_only_under_its_own_stage():
                          ["target", "actual", "score"])
     assert [(cells.get("level2"), cells["level3"]) for cells in read.rows] == [
         ("质量指标", "保证财政建设补助专款专用"), ("成本", "每年财政补助1000万元")]
+
+
+def test_a_row_cut_off_inside_its_result_keeps_its_target_only_when_one_repeat_explains_it():
+    # hubei_xiangyang_2021_dongjin line 21 ends "可持续性院区建成后,可持续为周边 群众提供医疗服务服务范围扩 大服务范": the
+    # target 服务范围扩大 printed again and cut after 服务范.
+    assert cut_off_target("院区建成后,可持续为周边群众提供医疗服务服务范围扩大服务范") == \
+        {"level3": "院区建成后,可持续为周边群众提供医疗服务", "target": "服务范围扩大"}
+    # "…满意满意度满意满意度" repeats 满意度 and 满意满意度 alike: two targets, so none is kept.
+    assert cut_off_target("满意度达到满意满意度满意满意度") is None
 
 
 def test_run_together_bare_numbers_split_only_as_one_value_printed_twice():

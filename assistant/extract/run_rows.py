@@ -426,14 +426,23 @@ def stretch_values(text: str, start: int, end: int, columns: list[str], stage_to
 
 def cut_off_target(stretch: str) -> dict[str, str] | None:
     """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
-    扩大" "服务范"): its name and target; None when the stretch does not end so."""
+    扩大" "服务范"): its name and target; None when the stretch does not end so, or ends so more than one way.
+
+    The splits of one repeat differ only in where the name ends inside the target's opening printed again ("…医疗服务"
+    "服务范围扩大" or "…医疗服务服" "务范围扩大服"): the cut copy is read whole, the longest. Repeats of different lengths
+    ("…满意满意度满意满意度", targets 满意度 or 满意满意度) are different targets: no guess, the name alone."""
+    splits = []  # (the target's length, the cut copy's length, where the target starts)
     for size in range(min(len(stretch) // 3, LEVEL_NAME_LIMIT), 1, -1):
-        piece = stretch[-size:]
-        at = stretch.rfind(piece, 0, len(stretch) - size)
-        target = stretch[at:len(stretch) - size] if at > 0 else ""
-        if size < len(target) <= LEVEL_NAME_LIMIT and is_word(target) and is_word(stretch[:at]):
-            return {"level3": stretch[:at], "target": target}
-    return None
+        end = len(stretch) - size
+        at = stretch.find(stretch[-size:], 1, end)
+        while at != -1:
+            if size < end - at <= LEVEL_NAME_LIMIT and is_word(stretch[at:end]) and is_word(stretch[:at]):
+                splits.append((end - at, size, at))
+            at = stretch.find(stretch[-size:], at + 1, end)
+    if len({length for length, _, _ in splits}) != 1:
+        return None
+    length, _, at = max(splits, key=lambda split: split[1])
+    return {"level3": stretch[:at], "target": stretch[at:at + length]}
 
 
 def serial_numbers(text: str) -> dict[int, int]:
