@@ -8,7 +8,7 @@ to the next row; a sheet with 序号 opens each row with the next number in turn
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
-one value printed twice, "6620" → 6, 6, 20). Otherwise its values are left empty and a warning names the text, never
+one value printed twice under a 分值 column that bounds the 得分 after it, "8工5%工5%8" → 8, 工5% twice, 8). Otherwise its values are left empty and a warning names the text, never
 a guess.
 """
 import re
@@ -163,7 +163,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
             if column in values:  # the result, read with its target as the same value printed twice
                 following.append((values, position))
                 continue
-            if column == "target" and "actual" in columns:
+            if column == "target" and "actual" in columns and "weight" in columns:
+                # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"); with none ("6620" under
+                # 年初目标值 | 实际完成值 | 得分) nothing in the row confirms where the 得分 starts.
                 following += [({**values, "target": value, "actual": value}, end)
                               for value, end in printed_twice(text, position)]
             if column == "note":
