@@ -8,8 +8,8 @@ to the next row; a sheet with 序号 opens each row with the next number in turn
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
-one value printed twice under a 分值 column that bounds the 得分 after it, "8工5%工5%8" → 8, 工5% twice, 8). Otherwise its values are left empty and a warning names the text, never
-a guess.
+one value printed twice under a 分值 column that bounds the 得分 after it, "8工5%工5%8" → 8, 工5% twice, 8).
+Otherwise its values are left empty and a warning names the text, never a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
