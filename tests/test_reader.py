@@ -2,7 +2,7 @@
 and every expected value is read off that text by eye."""
 from assistant import api
 from assistant.extract.rules import NO_TABLE_READ
-from assistant.extract.run_rows import agrees, read_run_rows
+from assistant.extract.run_rows import agrees, cut_off_target, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
 from assistant.review.memo import build_memo
 from assistant.values import normalize_text
@@ -403,20 +403,45 @@ def test_run_together_indicator_rows_read_by_the_headers_columns(tmp_path):
     assert (table.total_weight, table.total_score) == (100, 100)
 
 
-def test_run_together_bare_numbers_split_only_as_one_value_printed_twice():
-    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu).
-    # 年初目标值, 实际完成值 and 得分 all bare numbers: a run of digits is one value unless it opens with the same
-    # value printed twice, so "6620" is 6|6|20 (66|2|0 is no value printed twice; the 总分 100 = 20 for funds +
-    # 20 + 10 + 10 + 40 agrees).
+def test_a_bare_level_2_name_opens_a_level_only_under_its_own_stage():
+    # Hubei's 2021 form prints 二级 cells bare ("成本", "时效"), but 成本 is a 产出 二级 name: under 经济效益指标 a row
+    # "成本节约额" is named so, not 二级 "成本" over a row "节约额" (whose ≥ the checks would then read as a ceiling).
+    read = read_run_rows("效益指标经济效益指标带动就业人数≥50人60人10成本节约额≥10万元12万元10"
+                         "社会效益指标受益人数≥100人120人10", ["target", "actual", "score"])
+    assert [(cells.get("level2"), cells["level3"]) for cells in read.rows] == [
+        ("经济效益指标", "带动就业人数"), (None, "成本节约额"), ("社会效益指标", "受益人数")]
+    # Under 产出指标 the bare 成本 is the 二级 cell (hubei_xiangyang_2021_dongjin line 21).
+    read = read_run_rows("产出指标质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10",
+                         ["target", "actual", "score"])
+    assert [(cells.get("level2"), cells["level3"]) for cells in read.rows] == [
+        ("质量指标", "保证财政建设补助专款专用"), ("成本", "每年财政补助1000万元")]
+
+
+def test_a_row_cut_off_inside_its_result_keeps_its_target_only_when_one_repeat_explains_it():
+    # hubei_xiangyang_2021_dongjin line 21 ends "可持续性院区建成后,可持续为周边 群众提供医疗服务服务范围扩 大服务范": the
+    # target 服务范围扩大 printed again and cut after 服务范.
+    assert cut_off_target("院区建成后,可持续为周边群众提供医疗服务服务范围扩大服务范") == \
+        {"level3": "院区建成后,可持续为周边群众提供医疗服务", "target": "服务范围扩大"}
+    # "…满意满意度满意满意度" repeats 满意度 and 满意满意度 alike: two targets, so none is kept.
+    assert cut_off_target("满意度达到满意满意度满意满意度") is None
+
+
+def test_run_together_value_printed_twice_is_read_only_where_a_weight_column_bounds_the_score():
+    # Quoted from https://1wenmi.com/doc/330418.html (evals/field/dev/hubei_qu_2020_changjiangjinbu):
+    # "数量指标补贴渔船数6620质量指标…" under 年初目标值(A) | 实际完成值(B) | 得分, stages printed with no points. 6|6|20
+    # (the same number printed twice, then 得分) fits, but no cell of the row confirms where the 得分 starts: the only
+    # check is the 总分 100 (预算执行情况 20 + 20 + 10 + 10 + 40), a sum over the whole sheet. The row stays unsplit,
+    # with a warning, never a guess.
     read = read_run_rows("数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
-    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数", "target": "6", "actual": "6", "score": "20"},
+    assert read.rows == [{"level2": "数量指标", "level3": "补贴渔船数"},
                          {"level2": "质量指标", "level3": "渔船补贴发放率", "target": "100%", "actual": "100%",
                           "score": "10"}]
-    assert read.ambiguous == []
-    # A run that only splits differently ("6520": 6 then 5) stays one unread stretch, never a guess.
-    read = read_run_rows("数量指标补贴渔船数6520质量指标渔船补贴发放率100%100%10", ["target", "actual", "score"])
-    assert read.rows[0] == {"level2": "数量指标", "level3": "补贴渔船数"}
-    assert read.ambiguous == ["补贴渔船数6520"]
+    assert read.ambiguous == ["补贴渔船数6620"]
+    # Quoted from evals/field/dev/ningxia_yuanzhou_2022_malingshu line 6, "指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8"
+    # under 分值 | 年度指标值 | 全年实际值 | 得分: the 分值 8 bounds the 得分, so "工5%" printed twice is the target and result.
+    read = read_run_rows("数量指标指标1种薯亩均收入较鲜薯亩均收入8工5%工5%8", ["weight", "target", "actual", "score"])
+    assert read.rows == [{"level2": "数量指标", "level3": "指标1种薯亩均收入较鲜薯亩均收入", "weight": "8", "target": "工5%",
+                          "actual": "工5%", "score": "8"}]
 
 
 def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
@@ -457,7 +482,7 @@ def test_viewer_pages_numbered_on_their_lines_are_read_on_where_a_break_cut_a_nu
     report = extract(tmp_path, text)
     [table] = report.tables
     assert [(i.level2, i.level3, i.target, i.actual, i.score) for i in table.indicators] == [
-        ("数量指标", "补贴渔船数", "6", "6", 20),  # "6620": 6 printed twice, then 20
+        ("数量指标", "补贴渔船数", None, None, None),  # "6620": no 分值 column confirms 6|6|20, left unread
         ("质量指标", "渔船补贴发放率", "100%", "100%", 10),
         ("时效指标", "12月底之前完成", "100%", "100%", 10),
     ]

@@ -8,8 +8,8 @@ to the next row; a sheet with 序号 opens each row with the next number in turn
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
-one value printed twice, "6620" → 6, 6, 20). Otherwise its values are left empty and a warning names the text, never
-a guess.
+one value printed twice under a 分值 column that bounds the 得分 after it, "8工5%工5%8" → 8, 工5% twice, 8).
+Otherwise its values are left empty and a warning names the text, never a guess.
 """
 import re
 from bisect import bisect_left, bisect_right
@@ -28,9 +28,15 @@ LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|�
 # Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
 # name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
 BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")
+# The stage each 二级 name belongs to: a bare 二级 name opens a level only under its own stage ("成本节约额" under
+# 经济效益指标 is a row named so, not a 产出 二级 成本 over a row "节约额").
+STAGE_OF_LEVEL2 = {"产出": ("数量", "质量", "时效", "成本"), "成本": ("成本", "经济成本", "社会成本", "生态环境成本"),
+                   "效益": ("经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "可持续性"),
+                   "满意度": ("服务对象满意度", "满意度")}
 TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
+LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 COMPARATOR = "≥≧≤≦=＝<>＜＞"
@@ -157,7 +163,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
             if column in values:  # the result, read with its target as the same value printed twice
                 following.append((values, position))
                 continue
-            if column == "target" and "actual" in columns:
+            if column == "target" and "actual" in columns and "weight" in columns:
+                # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"); with none ("6620" under
+                # 年初目标值 | 实际完成值 | 得分) nothing in the row confirms where the 得分 starts.
                 following += [({**values, "target": value, "actual": value}, end)
                               for value, end in printed_twice(text, position)]
             if column == "note":
@@ -195,6 +203,15 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
             and not any("指标" in value for value in values.values())]
+
+
+def stages_of(name: str, level: str) -> set[str]:
+    """The stages a level name may stand under: a 一级 name's own, a 二级 name's by its words (成本 under 产出 or
+    成本)."""
+    if level == "level1":
+        return {stage for stage in STAGE_OF_LEVEL2 if name.lstrip("项目").startswith(stage)}
+    words = re.sub(r"(?:指标|目标)$", "", name)
+    return {stage for stage, names in STAGE_OF_LEVEL2.items() if words in names}
 
 
 def ends_in_level_name(text: str, start: int, end: int) -> bool:
@@ -241,7 +258,11 @@ class Block:
         self.serial_starts = frozenset(self.serials)
         # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
         self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
-        self.level2_names = sorted((m.start(), m.group()) for m in LEVEL2.finditer(text))
+        # The level names printed with their 指标 (a 一级 name where no 二级 name starts), in order: the one above a
+        # bare 二级 name is found by bisection, as (starts, names, the stages each may belong to).
+        levels = [(m.start(), m.group(), m.lastgroup) for m in LEVEL_NAME.finditer(text)]
+        self.level_starts = [start for start, _, _ in levels]
+        self.level_names = [(name, level) for _, name, level in levels]
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
 
@@ -301,13 +322,18 @@ class Block:
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
-        name: "数量指标成本控制" is a row named 成本控制) and the 二级 level above is not the same one ("成本指标" then
-        a row named "成本控制率")."""
+        name: "数量指标成本控制" is a row named 成本控制), the 二级 level above is not the same one ("成本指标" then
+        a row named "成本控制率") and the level name above is of its stage (成本 under 产出指标, not 经济效益指标)."""
         bare = BARE_LEVEL2.match(self.text, position)
         if not bare or position == 0 or position in self.level2_ends:
             return None
-        above = [name for start, name in self.level2_names if start < position]
-        return None if above and above[-1].startswith(bare.group()) else bare
+        index = bisect_left(self.level_starts, position)
+        if not index:
+            return bare
+        name, level = self.level_names[index - 1]
+        if level == "level2" and name.startswith(bare.group()):
+            return None
+        return bare if stages_of(name, level) & stages_of(bare.group(), "level2") else None
 
     def after_bare(self, position: int) -> bool:
         """Whether a 二级 name printed bare ends right before `position`."""
@@ -402,14 +428,23 @@ def stretch_values(text: str, start: int, end: int, columns: list[str], stage_to
 
 def cut_off_target(stretch: str) -> dict[str, str] | None:
     """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
-    扩大" "服务范"): its name and target; None when the stretch does not end so."""
+    扩大" "服务范"): its name and target; None when the stretch does not end so, or ends so more than one way.
+
+    The splits of one repeat differ only in where the name ends inside the target's opening printed again ("…医疗服务"
+    "服务范围扩大" or "…医疗服务服" "务范围扩大服"): the cut copy is read whole, the longest. Repeats of different lengths
+    ("…满意满意度满意满意度", targets 满意度 or 满意满意度) are different targets: no guess, the name alone."""
+    splits = []  # (the target's length, the cut copy's length, where the target starts)
     for size in range(min(len(stretch) // 3, LEVEL_NAME_LIMIT), 1, -1):
-        piece = stretch[-size:]
-        at = stretch.rfind(piece, 0, len(stretch) - size)
-        target = stretch[at:len(stretch) - size] if at > 0 else ""
-        if size < len(target) <= LEVEL_NAME_LIMIT and is_word(target) and is_word(stretch[:at]):
-            return {"level3": stretch[:at], "target": target}
-    return None
+        end = len(stretch) - size
+        at = stretch.find(stretch[-size:], 1, end)
+        while at != -1:
+            if size < end - at <= LEVEL_NAME_LIMIT and is_word(stretch[at:end]) and is_word(stretch[:at]):
+                splits.append((end - at, size, at))
+            at = stretch.find(stretch[-size:], at + 1, end)
+    if len({length for length, _, _ in splits}) != 1:
+        return None
+    length, _, at = max(splits, key=lambda split: split[1])
+    return {"level3": stretch[:at], "target": stretch[at:at + length]}
 
 
 def serial_numbers(text: str) -> dict[int, int]:
