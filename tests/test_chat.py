@@ -276,4 +276,5 @@ def test_a_question_in_simplified_characters_finds_a_figure_printed_in_tradition
     # the evidence quotes the line as printed, in its own characters
     assert answer.evidence[0].line == line and printed in answer.evidence[0].quote, answer.evidence
     assert answer.evidence[0].quote in document.line_text(line)
-    assert "萬元" in answer.answer or "“" not in answer.answer  # what the answer quotes, it quotes as printed
+    # the answer quotes that line as printed, not converted to simplified characters
+    assert f"“{answer.evidence[0].quote}”" in answer.answer and printed in answer.answer, answer.answer

@@ -41,6 +41,16 @@ def test_execution_rate_and_its_score_are_recomputed_from_the_full_year_budget()
     assert all(e.line for e in rate.evidence)
 
 
+def test_a_total_printing_zeros_takes_no_spending_from_lines_that_leave_it_blank():
+    # 年度资金总额 0 0 0 with 执行率 100%: 当年财政拨款 spent 80 of 80, 其他资金 20 with its 全年执行数 blank — the 80
+    # printed is not the total's 执行数, so no 80% against the printed 100%
+    funds = ("\t\n\t年度资金总额\n\t0\n\t0\n\t0\n\t10\n\t100%\n\t10\n\n"
+             "\t\n\t其中：当年财政拨款\n\t80\n\t80\n\t80\n\t—\n\t\n\t—\n\n"
+             "\t\n\t其他资金\n\t20\n\t20\n\t\n\t—\n\t\n\t—\n\n")
+    found = rules(project_report(funds, row("产出指标(90分)", "数量指标", "抽检批次", "≥10批次", "10批次", 90, 90), "100"))
+    assert "年度资金总额" not in {f.row for f in found.get("execution_rate_mismatch", [])}
+
+
 def test_missed_target_scored_in_full_and_proportional_score():
     rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥600批次", "450批次", 50, 50)
             + row("效益指标(40分)", "社会效益指标", "挽回损失", "≥200万元", "100万元", 40, 30, "受疫情影响案件减少"))

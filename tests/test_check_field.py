@@ -169,6 +169,19 @@ def test_a_copy_that_stops_on_a_numbered_heading_lacks_no_section():
     assert [f for f in api.check(sample, "rules").findings if f.rule == "missing_section"]
 
 
+def test_a_report_closing_on_its_unit_and_date_is_not_cut_off():
+    # sample 004 signed after its attachments list, unit and date on one short line: the report is whole, and still
+    # lacks what it lacks — unlike unknown_nd_nd_xiangcunzhenxing's "公益岗位补助,用于开发农村"
+    def lacks(text: bytes) -> list[str]:
+        return [f.message for f in api.check(text, "rules").findings if f.rule == "missing_section"]
+
+    [sample] = SAMPLES.glob("004_*.txt")
+    unsigned = lacks(sample.read_bytes())
+    assert any("自评得分" in message for message in unsigned)
+    for closing in ("某县财政局，2023年12月31日", "某县财政局，二〇二三年十二月"):
+        assert lacks(sample.read_bytes() + f"\n{closing}\n".encode()) == unsigned, closing
+
+
 def test_a_bare_ten_thousand_shared_out_lacks_its_yuan():
     # anhui_xuanzhou_2022 l.14 "區(qū)應急局黨委會會議研究70萬分配方案" among "7萬元" amounts: 70萬 lacks 元; l.14's
     # "2022年8月31日,…會議研究" dates a meeting, and l.12 "截止2022年12月31日" is the year's end: no date finding

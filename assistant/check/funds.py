@@ -226,10 +226,13 @@ def total_from_lines(table: Table) -> FundLine | None:
     total = table.funds_total
     if total is None or computed_rate(total) is not None:
         return total
-    # An amount no line prints is unknown, not 0: a copy that lost the 全年执行数 cells spent nothing only in a sum.
-    printed = {field: [v for v in (getattr(line, field) for line in fund_parts(table)) if v is not None]
-               for field in ("full_year_budget", "executed")}
-    sums = {field: sum(values) for field, values in printed.items() if values}
+    # A source line printing no amount at all (上年结转资金 left empty) adds nothing; an amount left blank on a line
+    # that prints others is unknown, not 0: the sum of the lines that print it would understate the total (a copy
+    # that lost the 全年执行数 cells spent nothing only in a sum), and the total row's own 0 is no amount either.
+    parts = [line for line in fund_parts(table)
+             if any(amount is not None for amount in (line.initial_budget, line.full_year_budget, line.executed))]
+    printed = {field: [getattr(line, field) for line in parts] for field in ("full_year_budget", "executed")}
+    sums = {field: sum(values) if values and None not in values else None for field, values in printed.items()}
     return total.model_copy(update=sums) if sums.get("full_year_budget") and total.execution_rate is not None \
         else total
 

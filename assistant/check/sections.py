@@ -7,6 +7,7 @@ import re
 from assistant.check.assess import is_placeholder
 from assistant.check.base import Context, finding, form_instruction_only
 from assistant.extract.figures import read_figures
+from assistant.extract.narrative import ORG_SUFFIX
 from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
@@ -32,6 +33,10 @@ FUND_TYPES = ("政府性基金", "国有资本", "社会保险基金")
 HEADING_LENGTH = 40
 CLOSING = "。！？；：”」）)!?;:."
 BRACKETS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
+# A last line runs on after its comma when it is this long; a shorter one only when it signs nothing: a report may
+# close on its unit and date ("XX县财政局，2023年12月31日").
+RUN_ON_LENGTH = 20
+SIGNATURE = re.compile(rf"[\d〇零一二三四五六七八九十]{{1,4}}\s{{0,2}}[年月日]|{ORG_SUFFIX}\s{{0,2}}$")
 # The column a unit fills with its results, or the 评价结论 it writes under them; a scoring standard (考核指标 / 评分标准 /
 # 权数) has neither to leave blank.
 RESULT_COLUMN = re.compile(r"完成值|实际值|评价结论|自评结论")
@@ -156,18 +161,20 @@ def is_written_report(ctx: Context) -> bool:
 
 def cut_off(ctx: Context) -> bool:
     """The copy stops mid-sentence (a web excerpt, a truncated page): what would follow cannot be judged missing.
-    Its last line runs on after a clause comma ("公益岗位补助,用于开发农村"), or stops inside a title or a bracket it
-    opened ("项目补助资金要严格按照《内"), or it ends on a numbered heading with nothing under it ("1.产出指标完成情况分析":
-    no report ends on one; one before a table is that table's heading, and "2.部门整体支出绩效评价指标评分表" an
-    attachment listed last)."""
+    Its last line runs on after a clause comma ("公益岗位补助,用于开发农村", not a closing "XX局，2023年12月"), or
+    stops inside a title or a bracket it opened ("项目补助资金要严格按照《内"), or it ends on a numbered heading with
+    nothing under it ("1.产出指标完成情况分析": no report ends on one; one before a table is that table's heading, and
+    "2.部门整体支出绩效评价指标评分表" an attachment listed last)."""
     last = ctx.narrative[-1].text.strip() if ctx.narrative else ""
     if not last or last.endswith(tuple(CLOSING)):
         return False
     if NUMBERED_HEADING.fullmatch(last) and not last.endswith("表") \
             and ctx.document.blocks[-1].line == ctx.narrative[-1].line:
         return True
-    opened = any(last.count(left) > last.count(right) for left, right in BRACKETS)
-    return opened or len(last) >= 10 and ("，" in last or "," in last) and not CHAPTER.match(last)
+    if any(last.count(left) > last.count(right) for left, right in BRACKETS):
+        return True
+    runs_on = len(last) >= RUN_ON_LENGTH or len(last) >= 10 and not SIGNATURE.search(last)
+    return runs_on and ("，" in last or "," in last) and not CHAPTER.match(last)
 
 
 def check_sections(ctx: Context) -> list[Finding]:

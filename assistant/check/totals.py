@@ -43,7 +43,9 @@ def rows_explain_total(table: Table) -> bool:
 
 
 def rows_explain_total_weight(table: Table) -> bool:
-    """The rows read give the 总分 row's printed 分值 (its score may be wrong): the table is read whole."""
+    """The rows read give the 总分 row's printed 分值 (its score may be wrong): the table is read whole. The
+    indicators' 分值 alone: a 总分 printing them without the 执行率's (hubei_ezhou "总分 100 90" over 100 + 10) is read
+    whole too, and its 110 is the finding."""
     return table.total_weight is not None and not differs(sum(i.weight or 0.0 for i in table.indicators),
                                                           table.total_weight)
 

@@ -25,6 +25,8 @@ NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）�
 START_LABELS = NAME_LABELS
 # The labels that name the project (or the transfer payment) itself, before any unit's name.
 PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称")
+# The transfer payment's form a unit fills in for its region (中央对地方专项转移支付区域绩效目标自评表).
+REGION_FORM = "区域绩效"
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
 HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
@@ -147,9 +149,9 @@ def table_title(block: TableBlock) -> str | None:
     return " ".join(line for line in lines if line) or None
 
 
-def table_name(rows: list[Row], kind: str | None = None) -> str | None:
-    """The name the head gives: a project's own (项目名称) before its unit's; a project table's only its own (the
-    unit that fills in a 区域 form is no project's name). A label left blank has no value: the label after it
+def table_name(rows: list[Row], title: str | None = None) -> str | None:
+    """The name the head gives: a project's own (项目名称) before its unit's; a 区域绩效 form's only its own (the
+    unit that fills it in is no transfer payment's name). A label left blank has no value: the label after it
     (单位名称 ‖ 填报日期) is not its name."""
     names: dict[str, str] = {}
     for row in rows:
@@ -160,7 +162,7 @@ def table_name(rows: list[Row], kind: str | None = None) -> str | None:
                 if following and not HEAD_LABEL.search(following):
                     names[label(text)] = following
     own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
-    return own if kind == "project" else own or next(iter(names.values()), None)
+    return own if title and REGION_FORM in title else own or next(iter(names.values()), None)
 
 
 def money_unit(texts) -> str:
@@ -385,7 +387,8 @@ def joined_headers(rows: list[Row]) -> list[Row]:
 
 def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
     """A department or project table: name, funds block, goals, indicators, 总分, key–value head cells."""
-    table = Table(kind=kind, title=table_title(block), name=table_name(block.rows, kind), line=block.line,
+    title = table_title(block)
+    table = Table(kind=kind, title=title, name=table_name(block.rows, title), line=block.line,
                   location=next((c.location for row in block.rows for c in row.cells if c.location), None))
     fund_columns: ColumnMap | None = None
     indicator_columns: ColumnMap | None = None
