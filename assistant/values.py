@@ -96,6 +96,17 @@ def _normalize(text: str) -> str:
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)
 
 
+def half_last_place(decimals: int) -> float:
+    """Half a unit of the last place a number is printed to, given its decimals: how far rounding it as printed
+    may have moved it ("9" stands for 8.5 to 9.5, "8.6" for 8.55 to 8.65)."""
+    return 0.5 * 10 ** -decimals
+
+
+def decimals_printed(number: str) -> int:
+    """The decimals a number is printed with ("8.60" has 2, "9" none)."""
+    return len(number.partition(".")[2])
+
+
 def printed_number(printed: str) -> float:
     """An Arabic number as prose prints it: thousands separators (half or full width) and a viewer's space dropped."""
     return float(printed.replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", ""))
