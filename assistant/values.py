@@ -29,8 +29,15 @@ COMPARATORS = [
     ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("大于等于", "≥"),
     ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"),
     ("小于等于", "≤"), ("控制在", "≤"), ("＜", "<"), ("<", "<"), ("＞", ">"), (">", ">"),
-    ("=", "="), ("＝", "="), ("═", "="), ("达到", "≥"),
+    ("=", "="), ("＝", "="), ("═", "="), ("﹦", "="), ("达到", "≥"),  # ═: the "=" Yunnan's pages print
+    ("大于", ">"), ("高于", ">"), ("小于", "<"), ("低于", "<"),
 ]
+# The comparators printed as signs, a figure's first character or a cell of their own ("≥", ">=", "＜"), longest
+# first; and the worded ones ("不低于").
+SIGN_COMPARATORS = sorted((word for word, _ in COMPARATORS if word.isascii() or len(word) == 1), key=len, reverse=True)
+COMPARATOR_SIGNS = "".join(word for word in SIGN_COMPARATORS if len(word) == 1)
+SIGN_COMPARATOR = "|".join(re.escape(word) for word in SIGN_COMPARATORS)
+WORD_COMPARATOR = "|".join(word for word, _ in COMPARATORS if word not in SIGN_COMPARATORS)
 SUFFIX_COMPARATORS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以下", "≤"), ("之内", "≤"),
                       ("前", "≤"), ("之前", "≤"), ("内", "≤")]
 NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")
