@@ -186,7 +186,8 @@ def funds_row_holds(found: dict[str, float | None], rate_tolerance: float, score
     年初) within `rate_tolerance`, a 分值 is some of the sheet's 100 points, and 得分 = 分值 × min(执行率, 100%) ≤ 分值
     within RATE_TOLERANCE and the 得分's printed rounding (`score_rounding`)."""
     budget = found.get("full_year_budget", found.get("initial_budget"))
-    if not budget or found.get("executed") is None or abs(found["executed"] / budget - found["execution_rate"]) > rate_tolerance:
+    executed = found.get("executed")
+    if not budget or executed is None or abs(executed / budget - found["execution_rate"]) > rate_tolerance:
         return False
     weight, score = found.get("weight"), found.get("score")
     if weight is not None and not 0 < weight <= FULL_MARKS:
