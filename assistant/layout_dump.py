@@ -24,7 +24,7 @@ from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
     core_indicator_rows, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, normalize_text, parse_number, simplified
+from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -52,7 +52,7 @@ PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
-VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)?\d+(?:\.\d+)?[%％]?$")
+VALUE_START = re.compile(rf"^(?:{SIGN_COMPARATOR})?\d+(?:\.\d+)?[%％]?$")
 # Text columns whose cell a viewer may break over two lines, and what joining them costs the placement.
 JOINABLE = {"level3", "target", "actual", "note", "explanation", "criteria"}
 BROKEN_CELL = 0.6
@@ -968,7 +968,7 @@ def own_cell(texts: list[str], index: int, width: int) -> bool:
 
 
 # A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
-FIGURE_START = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|不少于|不低于|不超过|不高于|大于|小于|低于|高于|达到)?\d")
+FIGURE_START = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d")
 # A verdict on a target, a cell of its own: 达成预期指标, 达到目标, 未完成.
 VERDICT = re.compile(r"^(?:达成|达到|符合|超过|未完成|未达)")
 # A number the column's edge broke ("1824." | "18", "6879" | ".35"), or the amount after a label's colon.
@@ -1134,7 +1134,7 @@ def balanced(text: str) -> bool:
     return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
-COMPARISON = re.compile(r"^(?:[≥≤≧≦<>=＝﹦]|>=|<=)$")
+COMPARISON = re.compile(rf"^(?:{SIGN_COMPARATOR})$")
 
 
 def spaced_cells(text: str) -> list[str]:

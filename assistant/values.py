@@ -29,8 +29,15 @@ COMPARATORS = [
     ("≥", "≥"), ("≧", "≥"), (">=", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("大于等于", "≥"),
     ("≤", "≤"), ("≦", "≤"), ("<=", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"),
     ("小于等于", "≤"), ("控制在", "≤"), ("＜", "<"), ("<", "<"), ("＞", ">"), (">", ">"),
-    ("=", "="), ("＝", "="), ("═", "="), ("达到", "≥"),
+    ("=", "="), ("＝", "="), ("═", "="), ("﹦", "="), ("达到", "≥"),  # ═: the "=" Yunnan's pages print
+    ("大于", ">"), ("高于", ">"), ("小于", "<"), ("低于", "<"),
 ]
+# The comparators printed as signs, a figure's first character or a cell of their own ("≥", ">=", "＜"), longest
+# first; and the worded ones ("不低于").
+SIGN_COMPARATORS = sorted((word for word, _ in COMPARATORS if word.isascii() or len(word) == 1), key=len, reverse=True)
+COMPARATOR_SIGNS = "".join(word for word in SIGN_COMPARATORS if len(word) == 1)
+SIGN_COMPARATOR = "|".join(re.escape(word) for word in SIGN_COMPARATORS)
+WORD_COMPARATOR = "|".join(word for word, _ in COMPARATORS if word not in SIGN_COMPARATORS)
 SUFFIX_COMPARATORS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以下", "≤"), ("之内", "≤"),
                       ("前", "≤"), ("之前", "≤"), ("内", "≤")]
 NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")
@@ -94,6 +101,17 @@ def _normalize(text: str) -> str:
 
 
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)
+
+
+def half_last_place(decimals: int) -> float:
+    """Half a unit of the last place a number is printed to, given its decimals: how far rounding it as printed
+    may have moved it ("9" stands for 8.5 to 9.5, "8.6" for 8.55 to 8.65)."""
+    return 0.5 * 10 ** -decimals
+
+
+def decimals_printed(number: str) -> int:
+    """The decimals a number is printed with ("8.60" has 2, "9" none)."""
+    return len(number.partition(".")[2])
 
 
 def printed_number(printed: str) -> float:

@@ -10,7 +10,7 @@ from functools import cached_property
 from assistant.check.wording import RulesWording, Wording
 from assistant.document import Document, Paragraph
 from assistant.extract.narrative import as_simplified
-from assistant.values import normalize_text
+from assistant.values import half_last_place, normalize_text
 from schemas import Evidence, Finding, Indicator, Report, Table
 
 TOLERANCE = 0.011  # printed figures carry two decimals; ±0.01 is rounding
@@ -60,7 +60,7 @@ def rate_tolerance(printed: float, decimals: int) -> float:
     was spent in full and is held to ±0.01."""
     if decimals == 0 and printed == 100:
         return TOLERANCE
-    return max(0.5 * 10 ** -decimals, TOLERANCE) + 1e-9
+    return max(half_last_place(decimals), TOLERANCE) + 1e-9
 
 
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from assistant.check.assess import LOWER_IS_BETTER_WORDS, Assessment, assess, comparable, is_placeholder, not_applicable
 from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
-from assistant.values import normalize_text, repeats_comparator
+from assistant.values import decimals_printed, half_last_place, normalize_text, repeats_comparator
 from schemas import Finding, Indicator
 
 # Indicators where more is better: a "≤" target on them reads backwards.
@@ -134,17 +134,18 @@ def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: As
                     expected=indicator.target, actual=indicator.actual)]
 
 
-def rounding(table) -> float:
+def score_tolerance(table) -> float:
     """How far a proportional score may stand from its exact value: half a step of the precision the table scores
-    in (1.4 for 1.43 where its scores carry one decimal); whole-number scores round nothing (10 is no 9.6)."""
-    decimals = max((len(f"{score:.4f}".rstrip("0").split(".")[1]) for score in
+    in (1.4 for 1.43 where its scores carry one decimal); whole-number scores round nothing (10 is no 9.6), and
+    two-decimal ones are held to the ±0.01 of printed figures and their rounding."""
+    decimals = max((decimals_printed(f"{score:.4f}".rstrip("0")) for score in
                     (i.score for i in table.indicators) if score is not None), default=0)
-    return 0.051 if decimals == 1 else TOLERANCE + 0.005
+    return half_last_place(1) + 0.001 if decimals == 1 else TOLERANCE + half_last_place(2)
 
 
 def check_scoring(ctx: Context, table: int, indicator: Indicator, assessment: Assessment,
                   tolerance: float) -> list[Finding]:
-    """`tolerance`: how far a proportional score may stand from its exact value in this table (`rounding`)."""
+    """`tolerance`: how far a proportional score may stand from its exact value in this table (`score_tolerance`)."""
     weight, score = indicator.weight, indicator.score
     if weight is None or score is None or not assessment.quantitative:
         return []
@@ -207,7 +208,7 @@ def check_indicators(ctx: Context) -> list[Finding]:
     for table_index, table in ctx.self_evaluation_tables:
         has_targets = any(indicator.target for indicator in table.indicators)
         notes = ctx.has_note_column(table)
-        tolerance = rounding(table)
+        tolerance = score_tolerance(table)
         for indicator in table.indicators:
             assessment = assess(indicator)
             findings += check_placeholder(ctx, table_index, indicator)

@@ -7,7 +7,7 @@ entry one of whose words it contains, so longer, more specific words come first
 """
 import re
 
-from assistant.values import QUALITATIVE_WORDS, normalize_text
+from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text
 
 Roles = list[tuple[str, tuple[str, ...]]]
 
@@ -54,7 +54,7 @@ MONEY_ROLES = ("initial_budget", "full_year_budget", "executed")  # the numeric 
 NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?[%％]?$")
 DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves empty
 PERCENT_SIGNS = ("%", "％")  # a rate typed half- or full-width
-COMPARATOR_CELL = re.compile(r"^(?:[≥≧≤≦=＝﹦═<>＜＞]|>=|<=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)$")
+COMPARATOR_CELL = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A sum of money in 万元 printed with 万 alone ("5.8万").
 WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
@@ -62,7 +62,6 @@ WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
-COMPARATOR_STARTS = set("≥≧≤≦=＝﹦═<>＜＞")  # ═: the "=" Yunnan's pages print
 WEIGHTED_LEVELS = ("level1", "level2")
 LEVEL_ROLES = ("level1", "level2", "level3")
 STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
@@ -129,8 +128,8 @@ def is_value(text: str) -> bool:
 
 def is_comparison(cell: str) -> bool:
     """A comparator alone or before a figure (≤760元, >=90%): a target's cell; "<监管覆盖率" is a name."""
-    rest = cell.lstrip("".join(COMPARATOR_STARTS))
-    return cell[0] in COMPARATOR_STARTS and (not rest or rest[0].isdigit())
+    rest = cell.lstrip(COMPARATOR_SIGNS)
+    return cell[0] in COMPARATOR_SIGNS and (not rest or rest[0].isdigit())
 
 
 def fits(role: str, text: str) -> float:
@@ -142,7 +141,7 @@ def fits(role: str, text: str) -> float:
     if role in NUMERIC_ROLES:
         if role in MONEY_ROLES and WAN_AMOUNT.match(cell):
             return 1.0
-        if MEASURED.match(cell) or cell[0] in COMPARATOR_STARTS:
+        if MEASURED.match(cell) or cell[0] in COMPARATOR_SIGNS:
             return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
         if number and cell.endswith(PERCENT_SIGNS):
             # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
+from assistant.values import decimals_printed, half_last_place
 
 # Words that are cells of their own wherever they stand, longest first so 全年预算数 wins over 预算数.
 VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word in words} | {
@@ -166,19 +167,12 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
 
     def consistent(values: list[float]) -> bool:
         found = dict(zip(names, values))
-        budget = found.get("full_year_budget", found.get("initial_budget"))
-        if not budget or "executed" not in found:
-            return False
-        rate = found["execution_rate"]
+        rate = found["execution_rate"] / 100
         if score and rate == 0:  # nothing executed scores nothing
             return False
-        if abs(found["executed"] / budget * 100 - rate) > RATE_TOLERANCE + 0.005 * rate:
-            return False
-        weight = found.get("weight")
-        if weight is not None and not 0 < weight <= FULL_MARKS:
-            return False  # a row's 分值 is some of the sheet's 100 points
-        return weight is None or score is None or (abs(weight * min(rate, 100) / 100 - score) <= RATE_TOLERANCE + rounding(score_text)
-                                  and score <= weight)
+        # The rate within half a percent of itself.
+        return funds_row_holds({**found, "execution_rate": rate, "score": score}, RATE_TOLERANCE / 100 + 0.005 * rate,
+                               score_rounding=half_last_place(decimals_printed(score_text)))
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
@@ -187,11 +181,24 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
 
 
-def rounding(number: str) -> float:
-    """Half a unit of a number's last printed place: what rounding it as printed may have moved it by ("9" is
-    8.5 to 9.5, "8.6" 8.55 to 8.65)."""
-    decimals = len(number.partition(".")[2])
-    return 0.5 * 10 ** -decimals
+def funds_row_holds(found: dict[str, float | None], rate_tolerance: float, score_rounding: float = 0.0) -> bool:
+    """A funds row's figures (by role, 执行率 as a ratio: 0.95 for 95%) agree: 执行率 = 执行数 ÷ 预算数 (全年, else
+    年初) within `rate_tolerance`, a 分值 is some of the sheet's 100 points, and 得分 = 分值 × min(执行率, 100%) ≤ 分值
+    within RATE_TOLERANCE and the 得分's printed rounding (`score_rounding`)."""
+    budget = found.get("full_year_budget", found.get("initial_budget"))
+    executed = found.get("executed")
+    if not budget or executed is None or abs(executed / budget - found["execution_rate"]) > rate_tolerance:
+        return False
+    weight, score = found.get("weight"), found.get("score")
+    if weight is not None and not 0 < weight <= FULL_MARKS:
+        return False
+    return weight is None or score is None or scores_by_rate(weight, found["execution_rate"], score, score_rounding)
+
+
+def scores_by_rate(weight: float, rate: float, score: float, score_rounding: float = 0.0) -> bool:
+    """得分 = 分值 × min(执行率, 100%) and never above the 分值, within RATE_TOLERANCE and the 得分's printed
+    rounding; `rate` as a ratio (0.95 for 95%)."""
+    return score <= weight and abs(weight * min(rate, 1) - score) <= RATE_TOLERANCE + score_rounding
 
 
 def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
@@ -202,19 +209,11 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
     given back as the percentage it stands for."""
     def consistent(pieces: list[str], scale: float) -> bool:
         found = dict(zip(roles, map(float, pieces)))
-        budget = found.get("full_year_budget", found.get("initial_budget"))
-        if not budget or "executed" not in found:
-            return False
-        rate = found["execution_rate"] / scale
+        found["execution_rate"] /= scale
         # The ratio within 0.005, the percentage's number within its printed rounding ("86" is 85.5% to 86.5%).
-        tolerance = 0.005 if scale == 1 else (RATE_TOLERANCE + rounding(pieces[roles.index("execution_rate")])) / 100
-        if abs(found["executed"] / budget - rate) > tolerance:
-            return False
-        weight, score = found.get("weight"), found.get("score")
-        if weight == 0:
-            return False  # a column of 分值 gives the row some points
-        return weight is None or score is None or \
-            abs(weight * min(rate, 1) - score) <= RATE_TOLERANCE and score <= weight
+        printed_rate = pieces[roles.index("execution_rate")]
+        tolerance = 0.005 if scale == 1 else (RATE_TOLERANCE + half_last_place(decimals_printed(printed_rate))) / 100
+        return funds_row_holds(found, tolerance)
 
     rate = roles.index("execution_rate")
     readings = {(*pieces[:rate], f"{float(pieces[rate]) * 100 / scale:g}%", *pieces[rate + 1:])
@@ -276,7 +275,7 @@ def core_funds_row(text: str) -> list[str] | None:
         return None
     rate = float(found.group("rate")) / 100
     split = split_numbers(found.group("joined"), 2,
-                          lambda v: v[1] <= v[0] and abs(v[0] * min(rate, 1) - v[1]) <= RATE_TOLERANCE)
+                          lambda v: scores_by_rate(v[0], rate, v[1]))
     if not split:
         return None
     amounts = found.group("amounts").split()
