@@ -641,18 +641,6 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     return rows, used
 
 
-WRAPPED_NAMES = 2  # names broken at the same width that show a narrow column wrapping its cells
-
-
-def wrap_width(cells: list[Paragraph]) -> int | None:
-    """The width a narrow column cut its cells at, one cell a line: the longest cells' length, when names of that
-    length broke onto the next line more than once (a copy that wraps breaks every long cell there); None
-    otherwise."""
-    width = max((len(normalize_text(cell.text)) for cell in cells), default=0)
-    broken = {normalize_text(cells[i].text) for i in range(len(cells)) if wrapped_name(cells[i:], width)}
-    return width if len(broken) >= WRAPPED_NAMES else None
-
-
 def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
     """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width, the next cell is no
     value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""

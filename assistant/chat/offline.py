@@ -23,6 +23,7 @@ from assistant.chat.tools import ENOUGH, ReportTools
 from assistant.chat.vocabulary import LITERAL, columns_asked, columns_in, strip_columns
 from assistant.chat.wording import derived_sentence, evidence, fact_sentence, grounds, printed, where
 from assistant.retrieval import tokens
+from assistant.values import decimals_printed, half_last_place
 from schemas import Answer, Evidence
 
 NOT_FOUND = "报告中未找到"
@@ -249,8 +250,7 @@ def recomputed_share(tools: ReportTools, share: Fact) -> tuple[str, list[Fact]]:
     ("按正文所列企业48591户÷市场主体总量达111655户计算为43.52%，与所列43.46%相差0.06个百分点"), with those two
     figures; "" and none when they agree or the prose gives none."""
     own = printed_rate_recomputed(tools, share)
-    decimals = len(number(share.value).partition(".")[2])
-    if own is None or abs(own.value - share.value) <= 0.5 * 10 ** -decimals + SAME / 10:
+    if own is None or abs(own.value - share.value) <= half_last_place(decimals_printed(number(share.value))) + SAME / 10:
         return "", []
     gap = number(rounded(abs(own.value - share.value)))
     names = "÷".join(f"{f.label.strip('，,、（( ')}{number(f.value)}{f.unit or ''}" for f in own.facts)

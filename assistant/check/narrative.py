@@ -14,7 +14,7 @@ from assistant.check.names import canonical, compatible_units
 from assistant.extract.figures import NarrativeFigure, clause_around, clause_of, read_figures, read_narrative, sentence_bounds
 from assistant.document import Paragraph
 from assistant.retrieval import split_sentences
-from assistant.values import normalize_text
+from assistant.values import decimals_printed, normalize_text
 from schemas import Evidence, Finding, Table
 
 # Labels of the figures the checks relate; the numbers themselves are read by assistant.extract.figures.
@@ -252,7 +252,7 @@ def check_rates_from_counts(ctx: Context, paragraph: Paragraph) -> list[Finding]
 def share_finding(paragraph: Paragraph, sentence: str, part: float, base: float | None, printed: str) -> list[Finding]:
     if not base:
         return []
-    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    decimals = decimals_printed(printed)
     ratio = part / base * 100
     if abs(ratio - float(printed)) <= rate_tolerance(float(printed), decimals):
         return []
@@ -683,7 +683,7 @@ def check_growth_rates(ctx: Context, narrative: list[tuple[NarrativeFigure, str]
                 if len(subject) < 2 or not canonical(stock.before).endswith(subject):
                     continue
                 rate = grown.value / (stock.value - grown.value) * 100
-                decimals = len(actual[0].text.split(".")[1].rstrip("%")) if "." in actual[0].text else 0
+                decimals = decimals_printed(actual[0].text.rstrip("%"))
                 if abs(rate - actual[0].value) <= rate_tolerance(actual[0].value, decimals):
                     break
                 findings.append(finding("text_table_mismatch", "warning",

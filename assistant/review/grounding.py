@@ -17,7 +17,7 @@ from itertools import permutations
 from assistant.check.funds import computed_rate
 from assistant.check.scoring import recomputed_indicator_score
 from assistant.document import Document
-from assistant.values import normalize_text, to_ascii
+from assistant.values import decimals_printed, half_last_place, normalize_text, to_ascii
 from schemas import CheckedReport, Draft
 
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
@@ -52,8 +52,7 @@ def grounded(printed: str, source: frozenset[float], derived: list[float]) -> bo
     value = float(printed)
     if value in source:
         return True
-    decimals = len(printed.split(".")[1]) if "." in printed else 0
-    tolerance = 0.5 * 10 ** -decimals + EXACT
+    tolerance = half_last_place(decimals_printed(printed)) + EXACT
     return any(abs(candidate - value) <= tolerance for candidate in derived)
 
 
