@@ -63,6 +63,15 @@ def rate_tolerance(printed: float, decimals: int) -> float:
     return max(half_last_place(decimals), TOLERANCE) + 1e-9
 
 
+def row_height(table: Table) -> int:
+    """The source lines one row of `table` takes: the median gap between its rows' first lines (1 on a copy that
+    prints each row on a line, the row's cell count on one that prints each cell on a line)."""
+    starts = sorted({row.line for row in (table.funds_total, *table.fund_lines, *table.indicators)
+                     if row is not None and row.line})
+    gaps = sorted(b - a for a, b in zip(starts, starts[1:]))
+    return gaps[len(gaps) // 2] if gaps else 1
+
+
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
     return a is not None and b is not None and abs(a - b) > tolerance
 
@@ -114,9 +123,12 @@ class Context:
 
     def ends_inside(self, table: Table) -> bool:
         """The copy stops inside `table` (a web excerpt, a truncated page): no 总分 row, and the text ends
-        within a few lines of its last row, so what the table says further down is not there to read."""
+        within a few lines of its last row's end, so what the table says further down is not there to read. A row
+        printed one cell per line ends as many lines below its first as the rows' starts lie apart."""
         last = max((i.line for i in table.indicators if i.line), default=table.line)
-        return table.total_score is None and last is not None and last >= len(self.document.lines) - TAIL_LINES
+        if table.total_score is not None or last is None:
+            return False
+        return last + row_height(table) - 1 >= len(self.document.lines) - TAIL_LINES
 
     def quote(self, line: int | None, text: str | None = None) -> Evidence:
         """The source line as evidence; `text` when the line cannot be shown (LLM extraction)."""

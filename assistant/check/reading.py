@@ -29,11 +29,17 @@ against itself:
   moved into it), for a row "scored without a target";
 - a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
 - a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范", ":举办健康教育知识讲座"), or a
-  偏差说明 that is a bare number (the 得分 one column left).
+  偏差说明 that is a bare number (the 得分 one column left);
+- a value cell holding a level name the table's rows read ("产出指标", "资金管理"), or a unit of measure alone ("%",
+  "元/人/天") in a name or target cell; a 偏差说明 holding a figure ("60%") beside a 完成值 in words;
+- several rows weighing more than a row can (a 指标值 column read as 分值), all weights far beyond 100;
+- for what rests on every row or on a whole column (总分, weights, a target column), a table where many rows show
+  their cells slipped or run together (`askew`).
 """
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
@@ -85,6 +91,20 @@ NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tai
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
 # A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
 YEAR_ONLY = re.compile(r"\d{4}年")
+# A cell holding a unit of measure alone ("%", "元/人/天", "个工作日以内"): the 度量单位 column's cell, its figure
+# left in another column.
+MEASURE_UNIT = re.compile(r"(?:%|万元|亿元|元|个工作日|工作日|人次|件/万人)(?:/[^\d/]{1,4}){0,3}(?:以内|以上|以下)?")
+# A cell that is one figure: a number with a comparator before it or a few characters of unit after it ("60%",
+# "2020年", "≥95%").
+FIGURE = re.compile(r"[≥≤<>=≧≦]?\d+(?:\.\d+)?[^\d]{0,4}")
+# A table is misread as a whole when at least this many of its rows, and this share of them, show their cells
+# slipped or run together: a column the header places was found elsewhere, in rows with no sign of their own too.
+SLIPPED_ROWS = 2
+SLIPPED_SHARE = 0.15
+# Rules that rest on every row of a table or on one of its columns as a whole (a row "scored without a target" means
+# the 指标值 column was found): a row's own judgement rests on its own cells and their signs.
+SLIP_RULES = {"total_score_mismatch", "subtotal_weight_mismatch", "score_exceeds_weight", "not_applicable_scored",
+              "target_direction_suspect", "text_table_mismatch", "missing_section"}
 # Header words read where a row's name is due.
 NOTE_HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -111,11 +131,16 @@ def table_doubt(table: Table, rule: str) -> str | None:
 
 
 def weights_doubt(table: Table, rule: str) -> str | None:
-    """A table whose rows' 分值, each one a row can weigh, add up far beyond 100: the rows' cells are not where the
-    header puts them."""
-    weights = funds_weight(table) + sum(i.weight for i in table.indicators if i.weight and i.weight <= ROW_WEIGHT)
-    if weights > WEIGHTS_CEILING and rule in FIGURE_RULES:
-        return f"该表各行分值合计{fmt(weights)}分，远超满分100分，分值一列疑读自其他栏"
+    """A table whose rows' 分值, each one a row can weigh, add up far beyond 100, or where several rows weigh more than
+    a row can and all of them far beyond 100: the rows' cells are not where the header puts them. A 偏差说明 is due
+    on a row scored below its 分值, so that judgement rests on the 分值 column too."""
+    if rule not in FIGURE_RULES and rule != "missing_deviation_note":
+        return None
+    weights = [i.weight for i in table.indicators if i.weight and i.weight <= 100]
+    heavy = [w for w in weights if w > ROW_WEIGHT]
+    light = funds_weight(table) + sum(w for w in weights if w <= ROW_WEIGHT)
+    if light > WEIGHTS_CEILING or len(heavy) >= SLIPPED_ROWS and light + sum(heavy) > WEIGHTS_CEILING:
+        return f"该表各行分值合计{fmt(light + sum(heavy))}分，远超满分100分，分值一列疑读自其他栏"
     return None
 
 
@@ -222,7 +247,7 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     return None
 
 
-def level1_doubt(table: Table, finding: Finding) -> str | None:
+def level1_doubt(table: Table, finding: Finding, names: frozenset[str]) -> str | None:
     """Signs that a 一级指标's header weight or its rows were misread."""
     level1 = normalize_text(finding.row)
     funds = funds_weight(table)
@@ -234,10 +259,10 @@ def level1_doubt(table: Table, finding: Finding) -> str | None:
     weighted = any(i.weight is not None for i in table.indicators)
     # The block's sums rest on every named row under it: one whose cells ran together or slipped, or lost its 分值,
     # is enough. A header weight against the national split (a warning) rests on the header alone.
-    misread = next((i for i in block if i.level3 and (weighted and i.weight is None or cells_doubt(table, i))),
+    misread = next((i for i in block if i.level3 and (weighted and i.weight is None or cells_doubt(table, i, names))),
                    None)
     if misread is not None and finding.severity != "warning":
-        why = cells_doubt(table, misread) or "没有读到分值"
+        why = cells_doubt(table, misread, names) or "没有读到分值"
         return f"“{level1}”下的“{misread.level3}”一行读取存疑（{why}），其合计无从复核"
     weights = [i.weight for i in block if i.weight is not None]
     under = sum(weights)
@@ -272,6 +297,8 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称“{name}”含一级、二级指标名或表头，疑与相邻单元格连读"
     if NUMBER.fullmatch(name):
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
+    if MEASURE_UNIT.fullmatch(name):
+        return f"指标名称读作计量单位“{name}”，疑为度量单位一格错入名称栏"
     if VERDICT.fullmatch(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
@@ -321,32 +348,73 @@ def shifted_right(indicator: Indicator) -> str | None:
     return None
 
 
-def figures_doubt(table: Table, indicator: Indicator) -> str | None:
-    """Signs within one indicator row that its figures were misread, whatever a checker computes from them."""
+def characters_doubt(indicator: Indicator) -> str | None:
+    """Signs that a row's 指标值 or 完成值 was misrecognised character by character (OCR letters, a number printed
+    twice), its cells where they belong."""
+    for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
+        if cell and GARBLED.search(normalize_text(cell)):
+            return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
+        if cell and doubled(normalize_text(cell)):
+            return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
+    return None
+
+
+def level_names(table: Table) -> frozenset[str]:
+    """Every level name the table's rows read (一级, 二级, 三级): a value cell that prints one holds a row's name."""
+    return frozenset(normalize_text(name) for i in table.indicators for name in (i.level1, i.level2, i.level3)
+                     if name)
+
+
+def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+    """Signs within one indicator row that its figures are not the row's own, whatever a checker computes from them:
+    a 分值 or 得分 no row can hold, a value cell holding a row's name or the end of one, a 偏差说明 holding a value."""
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
     # A unit that over-scores a row goes a point or two over; a score twice the 分值 is another cell's number.
     if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight:
         return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
-    for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual)):
-        if cell and GARBLED.search(normalize_text(cell)):
-            return f"{name}“{cell}”含数字以外的字符，疑为识读错误"
-        if cell and doubled(normalize_text(cell)):
-            return f"{name}“{cell}”的数字是同一个数连写两次，疑为两格连读"
     if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
         return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
+    for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual), ("偏差说明", indicator.deviation_note)):
+        text = normalize_text(cell)
+        if text and (text in names or LEVEL1.fullmatch(text) or LEVEL2.fullmatch(text)):
+            return f"{name}“{cell}”是表中的指标名称，疑为各格错位"
+        if text and name != "完成值" and MEASURE_UNIT.fullmatch(text):
+            return f"{name}只读到计量单位“{cell}”，其数字疑错入他列"
+    note = normalize_text(indicator.deviation_note)
+    if FIGURE.fullmatch(note) and parse_target(note).kind in ("number", "date") \
+            and parse_target(indicator.actual).kind in ("qualitative", "empty"):
+        return f"偏差说明读作数值“{note}”而完成值读作“{indicator.actual or ''}”，完成值与偏差说明两格疑错位"
     return shifted_right(indicator)
 
 
-def cells_doubt(table: Table, indicator: Indicator) -> str | None:
-    """Signs that a row's cells ran into each other or slipped: its name holds another cell, or its figures are not
-    the row's own."""
-    return name_doubt(normalize_text(indicator.level3)) or figures_doubt(table, indicator)
+def slipped(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+    """Signs that a row's cells ran into each other or slipped to another column: no name read, a name holding
+    another cell, or figures that are not the row's own."""
+    if not normalize_text(indicator.level3):
+        return "该行没有读到指标名称"
+    return name_doubt(normalize_text(indicator.level3)) or figures_doubt(table, indicator, names)
 
 
-def indicator_doubt(table: Table, indicator: Indicator, rule: str) -> str | None:
-    why = cells_doubt(table, indicator)
+def cells_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+    """Signs that a row's cells ran into each other, slipped, or were misrecognised."""
+    return name_doubt(normalize_text(indicator.level3)) or characters_doubt(indicator) \
+        or figures_doubt(table, indicator, names)
+
+
+def askew(table: Table, names: frozenset[str]) -> str | None:
+    """A table where many rows show cells slipped or run together: its columns were not found where the header puts
+    them, so what rests on every row or on a column as a whole (a total, the weights, a target column) was read from
+    the wrong cells too."""
+    rows = [i for i in table.indicators if slipped(table, i, names)]
+    if len(rows) >= SLIPPED_ROWS and len(rows) >= SLIPPED_SHARE * len(table.indicators):
+        return f"该表{len(table.indicators)}行指标中有{len(rows)}行单元格疑错位或连读，全表读取存疑"
+    return None
+
+
+def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozenset[str]) -> str | None:
+    why = cells_doubt(table, indicator, names)
     if why:
         return why
     note = normalize_text(indicator.deviation_note)
@@ -448,18 +516,35 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
     return None
 
 
-def doubt(ctx: Context, finding: Finding, findings: list[Finding]) -> str | None:
+@dataclass(frozen=True)
+class TableRead:
+    """What the guard reads off a self-evaluation table once for every finding on it: the level names its rows read,
+    and why its indicator rows as a whole are doubtful (`askew`), None when they are not."""
+
+    names: frozenset[str]
+    askew: str | None
+
+    @classmethod
+    def of(cls, table: Table) -> "TableRead":
+        names = level_names(table)
+        return cls(names, askew(table, names))
+
+
+def doubt(ctx: Context, finding: Finding, findings: list[Finding], read: TableRead | None) -> str | None:
     """Why the figures `finding` rests on may be a misread, or None when they were read with confidence: the row's
-    own signs first (they say which cell slipped), the table's sum of 分值 last."""
-    if finding.table is None or finding.table >= len(ctx.report.tables):
+    own signs first (they say which cell slipped), the table's sum of 分值 and its rows read askew last."""
+    if finding.table is None or read is None:
         return None
     table = ctx.report.tables[finding.table]
     if table.kind == "basic_data":
         return basic_data_doubt(table, finding, findings) if finding.rule == "sum_mismatch" else None
-    return table_doubt(table, finding.rule) or row_doubt(ctx, table, finding) or weights_doubt(table, finding.rule)
+    row = normalize_text(finding.row)
+    on_funds = any(line and normalize_text(line.label) == row for line in [table.funds_total, *table.fund_lines])
+    return table_doubt(table, finding.rule) or row_doubt(ctx, table, finding, read.names) \
+        or weights_doubt(table, finding.rule) or (read.askew if finding.rule in SLIP_RULES and not on_funds else None)
 
 
-def row_doubt(ctx: Context, table: Table, finding: Finding) -> str | None:
+def row_doubt(ctx: Context, table: Table, finding: Finding, names: frozenset[str]) -> str | None:
     """Signs that the row `finding` names, its 一级指标 block, its funds line or the 总分 was misread."""
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
         return total_doubt(table, finding.rule)
@@ -467,17 +552,20 @@ def row_doubt(ctx: Context, table: Table, finding: Finding) -> str | None:
     if not row:
         return "该行没有读到指标名称，疑为上一行折行或单元格错位" if finding.rule in INDICATOR_RULES else None
     if row in table.level1_weights and finding.rule in ("subtotal_weight_mismatch", "score_exceeds_weight"):
-        return level1_doubt(table, finding)
+        return level1_doubt(table, finding, names)
     line = next((f for f in [table.funds_total, *table.fund_lines] if f and normalize_text(f.label) == row), None)
     if line is not None:
         return funds_doubt(ctx, table, line, finding.rule)
     indicator = next((i for i in table.indicators if normalize_text(i.level3) == row), None)
-    return indicator_doubt(table, indicator, finding.rule) if indicator else None
+    return indicator_doubt(table, indicator, finding.rule, names) if indicator else None
 
 
 def guard(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """The findings, each resting on a doubtful read turned into an info asking for a manual check."""
-    doubts = [doubt(ctx, item, findings) for item in findings]
+    tables = ctx.report.tables
+    reads = {index: TableRead.of(tables[index]) for index in {f.table for f in findings}
+             if index is not None and index < len(tables)}
+    doubts = [doubt(ctx, item, findings, reads.get(item.table)) for item in findings]
     for item, why in zip(findings, doubts):
         if why:
             item.severity = "info"
