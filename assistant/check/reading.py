@@ -34,7 +34,15 @@ against itself:
   "元/人/天") in a name or target cell; a 偏差说明 holding a figure ("60%") beside a 完成值 in words;
 - several rows weighing more than a row can (a 指标值 column read as 分值), all weights far beyond 100;
 - for what rests on every row or on a whole column (总分, weights, a target column), a table where many rows show
-  their cells slipped or run together (`askew`).
+  their cells slipped or run together (`askew`);
+- a 总分 row whose 分值 is what the rows score and whose 得分 is what they weigh (its two cells swapped);
+- a row that prints a 完成值 and lost its 指标值 in a table whose other rows print theirs; a 完成值 that is the row's
+  分值 or 得分 beside a target in words; a 完成值 running on from its figure into the note; a name closing on a
+  verdict ("…逐步提高");
+- a row whose figures the reader left empty, unable to split a run of them (its own warning), or for what rests on
+  every row, a table with such a row;
+- a 分值 on a source line of the funds with no 得分 beside it, or two figures of a funds row that are one figure of
+  the block cut in two ("251.89" read as 251.8 and 9).
 """
 import math
 import re
@@ -96,7 +104,7 @@ YEAR_ONLY = re.compile(r"\d{4}年")
 MEASURE_UNIT = re.compile(r"(?:%|万元|亿元|元|个工作日|工作日|人次|件/万人)(?:/[^\d/]{1,4}){0,3}(?:以内|以上|以下)?")
 # A cell that is one figure: a number with a comparator before it or a few characters of unit after it ("60%",
 # "2020年", "≥95%").
-FIGURE = re.compile(r"[≥≤<>=≧≦]?\d+(?:\.\d+)?[^\d]{0,4}")
+FIGURE = re.compile(r"[≥≤<>=≧≦]?\d{1,12}(?:\.\d{1,6})?[^\d]{0,4}")
 # A table is misread as a whole when at least this many of its rows, and this share of them, show their cells
 # slipped or run together: a column the header places was found elsewhere, in rows with no sign of their own too.
 SLIPPED_ROWS = 2
@@ -105,6 +113,18 @@ SLIPPED_SHARE = 0.15
 # the 指标值 column was found): a row's own judgement rests on its own cells and their signs.
 SLIP_RULES = {"total_score_mismatch", "subtotal_weight_mismatch", "score_exceeds_weight", "not_applicable_scored",
               "target_direction_suspect", "text_table_mismatch", "missing_section"}
+# Most rows print a 指标值: one that prints a 完成值 and no 指标值 lost the cell.
+TARGETS_PRINTED = 0.8
+# A figure followed by a clause of words ("60%部分项目延续至下年"): a 完成值 with the 偏差说明 run into it.
+NOTE_RUN_ON = re.compile(r"[≥≤<>=≧≦]?\d{1,12}(?:\.\d{1,6})?[%年月日个次人项家件]?[\u4e00-\u9fff][^\d]{4,200}")
+# A qualitative target ("逐步提高", "长期") or a note ("加大宣传力度") closing a name: the name ran into that cell.
+VERDICT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:逐步|不断|加大)[\u4e00-\u9fff]{2,4}|长期)$")
+# The reader's warning on a run of figures it could not split, whose values it left empty (extract/tables.py,
+# extract/run_rows.py): "第3行的指标行“工程完工率1010010100”连在一起，无法唯一拆分，数值已留空".
+UNSPLIT = re.compile(r"第(\d{1,7})行的[^“]{0,10}“([^”]{1,400})”连在一起，无法唯一拆分")
+# A funds row's cells in the order the form prints them, and the fewest characters a figure cut in two has ("25.1").
+ROW_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
+SPLIT_DIGITS = 4
 # Header words read where a row's name is due.
 NOTE_HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -235,6 +255,8 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
         glue = next((v for v in values if glued(v, figures)), None)
         if glue is not None:
             return f"“{part.label}”的{fmt(glue)}疑为两格数字连读"
+        if split := split_figure(table, part):
+            return split
     sums = {c: sum(getattr(p, c) or 0.0 for p in parts) for c in printed}
     for column in printed:
         factor = multiple_of(sums[column], getattr(total, column))
@@ -299,7 +321,7 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
     if MEASURE_UNIT.fullmatch(name):
         return f"指标名称读作计量单位“{name}”，疑为度量单位一格错入名称栏"
-    if VERDICT.fullmatch(name):
+    if VERDICT.fullmatch(name) or VERDICT_TAIL.search(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
     if len(name) >= 4 and len(name) % 2 == 0 and name[:half] == name[half:]:
@@ -376,6 +398,10 @@ def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> 
         return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
     if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
         return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
+    actual = normalize_text(indicator.actual)
+    if NUMBER.fullmatch(actual) and parse_target(indicator.target).kind == "qualitative" \
+            and float(actual) in (indicator.weight, indicator.score):
+        return f"完成值读作“{actual}”，与该行分值或得分同数，而指标值是文字，疑为分值或得分错入完成值栏"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual), ("偏差说明", indicator.deviation_note)):
         text = normalize_text(cell)
         if text and (text in names or LEVEL1.fullmatch(text) or LEVEL2.fullmatch(text)):
@@ -426,8 +452,8 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozen
     if len(normalize_text(indicator.level3)) == 1:
         return f"指标名称只读到一个字“{indicator.level3}”，疑为上一格折行的残段"
     # A row that says it does not apply ("不适应") is one whatever the table's columns.
-    if rule == "not_applicable_scored" and not any(word in (indicator.level3 or "") for word in NOT_APPLICABLE) \
-            and not targets_read(table):
+    marked = any(word in (indicator.level3 or "") for word in NOT_APPLICABLE)
+    if rule == "not_applicable_scored" and not marked and not targets_read(table):
         return "该表没有一行读到设定目标的指标值，疑指标值一列未识别或名称右移入指标值列"
     if (rule in FIGURE_RULES or rule == "missing_deviation_note") and indicator.weight \
             and not normalize_text(indicator.actual) and parse_target(indicator.target).value == indicator.weight:
@@ -435,6 +461,13 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozen
     if rule == "not_applicable_scored" and indicator.weight is None and \
             any(i.weight is not None for i in table.indicators):
         return "该行没有读到分值，而同表其他行有分值，疑该行单元格缺失"
+    others = [i for i in table.indicators if i is not indicator]
+    if rule == "not_applicable_scored" and not marked and normalize_text(indicator.actual) and others \
+            and sum(1 for i in others if normalize_text(i.target)) >= TARGETS_PRINTED * len(others):
+        return "该行读到完成值却没有指标值，而同表其他行都有指标值，疑指标值一格在复制中缺失"
+    # A 完成值 that runs on from its figure into words, beside an empty 偏差说明: the note ran into the 完成值.
+    if rule == "missing_deviation_note" and not note and NOTE_RUN_ON.fullmatch(normalize_text(indicator.actual)):
+        return f"完成值“{indicator.actual}”在数字后接一段文字，偏差说明疑已并入完成值"
     if rule not in FIGURE_RULES:
         return None
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
@@ -462,6 +495,12 @@ def total_doubt(table: Table, rule: str) -> str | None:
     unscored = sum(1 for i in table.indicators if i.weight is not None and i.score is None)
     if unscored:
         return f"有{unscored}行读到分值却没有读到得分，总分无从复核"
+    scores = (funds.score or 0.0 if funds else 0.0) + sum(i.score or 0.0 for i in table.indicators)
+    weights = funds_weight(table) + sum(i.weight or 0.0 for i in table.indicators)
+    if table.total_weight is not None and total is not None and abs(scores - table.total_weight) <= TOLERANCE \
+            and abs(weights - total) <= TOLERANCE:
+        return (f"总分行读到分值{fmt(table.total_weight)}、得分{fmt(total)}，恰是各行得分与分值的合计倒置，"
+                "分值、得分两格疑互换")
     return fund_line_doubt(funds) if funds is not None else None
 
 
@@ -475,9 +514,25 @@ def score_cell_lost(table: Table, line: FundLine) -> bool:
     return abs(rest - min(rate, 100.0) / 100 * line.weight) < 0.05 and rest > TOLERANCE
 
 
+def split_figure(table: Table, line: FundLine) -> str | None:
+    """Two neighbouring figures of a funds row that are one figure of its block cut in two ("251.89" read as 251.8 and
+    a 分值 9): a run of figures split at the wrong place."""
+    figures = {fmt(v) for v in block_figures(table)}
+    printed = [v for v in (getattr(line, c) for c in ROW_COLUMNS) if v is not None]
+    for a, b in zip(printed, printed[1:]):
+        whole = fmt(a) + fmt(b)
+        if len(whole) >= SPLIT_DIGITS and whole in figures and whole not in (fmt(a), fmt(b)):
+            return f"“{line.label}”的{fmt(a)}与{fmt(b)}恰是本表的{whole}拆成两格，疑为连写的数字拆错位置"
+    return None
+
+
 def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | None:
     if rule == "execution_score_mismatch" and line.score is None and score_cell_lost(table, line):
         return "总分减去各指标得分正是应得的执行率得分，得分格疑在复制中丢失"
+    # The 其中 lines of a funds block print amounts; a 分值 read on one with no 得分 beside it is another cell's figure.
+    if rule == "execution_score_mismatch" and line is not table.funds_total and line.weight is not None \
+            and line.score is None:
+        return f"资金来源“{line.label}”读到分值{fmt(line.weight)}却没有得分，其分值疑读自他格"
     # A rate recomputed for a row that printed no amount was recomputed from other rows' figures.
     amounts = (line.initial_budget, line.full_year_budget, line.executed)
     if rule == "execution_rate_mismatch" and line.execution_rate is not None and all(v is None for v in amounts):
@@ -488,7 +543,7 @@ def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | 
     if rule in RATE_RULES and rate is not None and line.execution_rate is not None \
             and 0 < line.execution_rate < 50 and abs(line.execution_rate + rate - 100) <= 0.5:
         return f"执行率读作{fmt(line.execution_rate)}%，与算得的{fmt(rate)}%相加为100%，疑为结余率读作执行率"
-    why = fund_line_doubt(line)
+    why = fund_line_doubt(line) or split_figure(table, line)
     if why or rule != "sum_mismatch" or line is not table.funds_total:
         return why
     return fund_sum_doubt(ctx, table)
@@ -516,18 +571,43 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
     return None
 
 
+def unsplit(warnings: list[str]) -> list[tuple[int, str]]:
+    """(line, text) of each run of figures the reader could not split and left empty, from its warnings."""
+    return [(int(m.group(1)), normalize_text(m.group(2))) for w in warnings if (m := UNSPLIT.search(w))]
+
+
+def left_empty(table: Table, runs: list[tuple[int, str]]) -> dict[str, str]:
+    """The rows of `table` (by their name) whose figures the reader left empty, unable to split them, each with why:
+    a row on the line of such a run that is the only row there or whose name opens the run."""
+    rows = [(normalize_text(r.label), r.line) for r in (table.funds_total, *table.fund_lines) if r] + \
+        [(normalize_text(i.level3), i.line) for i in table.indicators]
+    on_line = Counter(line for _, line in rows)
+    return {name: f"第{line}行的数字“{text}”连在一起无法拆分，已留空，该行读数不全"
+            for line, text in runs for name, row_line in rows
+            if row_line == line and (on_line[line] == 1 or name and text.startswith(name))}
+
+
 @dataclass(frozen=True)
 class TableRead:
     """What the guard reads off a self-evaluation table once for every finding on it: the level names its rows read,
-    and why its indicator rows as a whole are doubtful (`askew`), None when they are not."""
+    why its indicator rows as a whole are doubtful (`askew`, None when they are not), and the rows whose figures the
+    reader left empty, unable to split them (`unsplit`)."""
 
     names: frozenset[str]
     askew: str | None
+    unsplit: dict[str, str]
 
     @classmethod
-    def of(cls, table: Table) -> "TableRead":
+    def of(cls, table: Table, warnings: list[str]) -> "TableRead":
         names = level_names(table)
-        return cls(names, askew(table, names))
+        return cls(names, askew(table, names), left_empty(table, unsplit(warnings)))
+
+    def empty_doubt(self, finding: Finding) -> str | None:
+        """A finding on a row left empty, or one resting on every row of a table with such a row."""
+        whole = finding.row is None or finding.rule in SLIP_RULES or finding.rule == "missing_section"
+        if whole and self.unsplit:
+            return next(iter(self.unsplit.values()))
+        return self.unsplit.get(normalize_text(finding.row))
 
 
 def doubt(ctx: Context, finding: Finding, findings: list[Finding], read: TableRead | None) -> str | None:
@@ -541,7 +621,8 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding], read: TableRe
     row = normalize_text(finding.row)
     on_funds = any(line and normalize_text(line.label) == row for line in [table.funds_total, *table.fund_lines])
     return table_doubt(table, finding.rule) or row_doubt(ctx, table, finding, read.names) \
-        or weights_doubt(table, finding.rule) or (read.askew if finding.rule in SLIP_RULES and not on_funds else None)
+        or weights_doubt(table, finding.rule) or (read.askew if finding.rule in SLIP_RULES and not on_funds else None) \
+        or read.empty_doubt(finding)
 
 
 def row_doubt(ctx: Context, table: Table, finding: Finding, names: frozenset[str]) -> str | None:
@@ -563,7 +644,7 @@ def row_doubt(ctx: Context, table: Table, finding: Finding, names: frozenset[str
 def guard(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """The findings, each resting on a doubtful read turned into an info asking for a manual check."""
     tables = ctx.report.tables
-    reads = {index: TableRead.of(tables[index]) for index in {f.table for f in findings}
+    reads = {index: TableRead.of(tables[index], ctx.report.warnings) for index in {f.table for f in findings}
              if index is not None and index < len(tables)}
     doubts = [doubt(ctx, item, findings, reads.get(item.table)) for item in findings]
     for item, why in zip(findings, doubts):
