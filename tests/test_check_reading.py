@@ -370,6 +370,10 @@ VARIANT_MISREADS = [
                  id="weight-on-a-source-line"),
     # sichuan_qingshen run together: 财政资金's "251.89" cut as 251.8 and a 分值 9.
     pytest.param("sichuan_qingshen", "k", 1, "execution_rate_mismatch", "财政资金", "拆成两格", id="figure-split-in-two"),
+    # hubei_qu run together in variant form 1: "…|100%|10|100%|…" cut so that 渔船补贴发放率 reads a 完成值 of 0%
+    # against its 100% target, scored full.
+    pytest.param("hubei_qu", "k", 1, "target_not_met_full_score", "渔船补贴发放率", "拆成10与0%",
+                 id="hundred-percent-cut-into-ten-and-zero"),
 ]
 
 

@@ -125,6 +125,9 @@ UNSPLIT = re.compile(r"第(\d{1,7})行的[^“]{0,10}“([^”]{1,400})”连在
 # A funds row's cells in the order the form prints them, and the fewest characters a figure cut in two has ("25.1").
 ROW_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
 SPLIT_DIGITS = 4
+# Rules that compare a row's 完成值 with its 指标值.
+COMPARING_RULES = {"missing_deviation_note", "target_not_met_full_score", "score_not_proportional", "met_but_deducted",
+                   "target_set_low", "unit_mismatch"}
 # Header words read where a row's name is due.
 NOTE_HEADER_WORDS = ("偏差原因", "未完成原因", "改进措施")
 # A funds row's label that took in a neighbour cell: a figure after it ("年度资金总额43.2") or a header word before it.
@@ -257,6 +260,9 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
             return f"“{part.label}”的{fmt(glue)}疑为两格数字连读"
         if split := split_figure(table, part):
             return split
+    glue = next((getattr(total, c) for c in printed if glued(getattr(total, c), figures)), None)
+    if glue is not None:
+        return f"“{total.label}”的{fmt(glue)}疑为两格数字连读"
     sums = {c: sum(getattr(p, c) or 0.0 for p in parts) for c in printed}
     for column in printed:
         factor = multiple_of(sums[column], getattr(total, column))
@@ -468,6 +474,8 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozen
     # A 完成值 that runs on from its figure into words, beside an empty 偏差说明: the note ran into the 完成值.
     if rule == "missing_deviation_note" and not note and NOTE_RUN_ON.fullmatch(normalize_text(indicator.actual)):
         return f"完成值“{indicator.actual}”在数字后接一段文字，偏差说明疑已并入完成值"
+    if rule in COMPARING_RULES and (why := actual_doubt(table, indicator)):
+        return why
     if rule not in FIGURE_RULES:
         return None
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
@@ -479,6 +487,24 @@ def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozen
     target = parse_target(indicator.target)
     if target.kind == "number" and target.value == 0 and target.comparator in (None, "≥", ">"):
         return f"指标值“{indicator.target}”为0，无可达成的目标，疑为相邻数字串读（如“100%”读作10和0%）"
+    return None
+
+
+def actual_doubt(table: Table, indicator: Indicator) -> str | None:
+    """Signs that a 完成值 compared with its target is another cell's figure: "0%" against a target of 100% (the
+    "100%" cut into 10 and 0%), or a bare number against a target with a unit on a row that read neither 分值 nor
+    得分 in a table that scores its rows (the two run together into the 完成值: "88" for 8 | 8)."""
+    target, actual = parse_target(indicator.target), parse_target(indicator.actual)
+    if actual.kind != "number" or target.kind != "number":
+        return None
+    if actual.value == 0 and actual.unit == "%" and target.value == 100:
+        return f"完成值读作“{indicator.actual}”而指标值为100%，疑为“100%”拆成10与0%"
+    scored = table.total_score is not None or funds_weight(table) > 0 \
+        or any(i.weight is not None or i.score is not None for i in table.indicators)
+    if NUMBER.fullmatch(normalize_text(indicator.actual)) and target.unit and scored \
+            and indicator.weight is None and indicator.score is None:
+        return (f"完成值只读到不带单位的数“{indicator.actual}”，该行分值、得分又都没有读到，"
+                "疑为分值、得分等格连读入完成值")
     return None
 
 
