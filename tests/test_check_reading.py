@@ -374,6 +374,10 @@ VARIANT_MISREADS = [
     # against its 100% target, scored full.
     pytest.param("hubei_qu", "k", 1, "target_not_met_full_score", "渔船补贴发放率", "拆成10与0%",
                  id="hundred-percent-cut-into-ten-and-zero"),
+    # sichuan_dyrmt run together in variant form 3: the 权重 22.5 of 足额保障率 (its 得分 left blank) read as the 完成值
+    # of a target "=100%", the row with no 分值 or 得分 of its own in a table weighing 100.
+    pytest.param("sichuan_dyrmt", "k", 3, "missing_deviation_note", "足额保障率", "连读入完成值",
+                 id="weight-read-as-a-bare-actual"),
 ]
 
 

@@ -499,7 +499,9 @@ def actual_doubt(table: Table, indicator: Indicator) -> str | None:
         return None
     if actual.value == 0 and actual.unit == "%" and target.value == 100:
         return f"完成值读作“{indicator.actual}”而指标值为100%，疑为“100%”拆成10与0%"
-    scored = table.total_score is not None or funds_weight(table) > 0 \
+    lines = [line for line in (table.funds_total, *table.fund_lines) if line]
+    scored = table.total_score is not None or table.total_weight is not None \
+        or any(line.weight is not None for line in lines) \
         or any(i.weight is not None or i.score is not None for i in table.indicators)
     if NUMBER.fullmatch(normalize_text(indicator.actual)) and target.unit and scored \
             and indicator.weight is None and indicator.score is None:
