@@ -378,6 +378,12 @@ VARIANT_MISREADS = [
     # of a target "=100%", the row with no 分值 or 得分 of its own in a table weighing 100.
     pytest.param("sichuan_dyrmt", "k", 3, "missing_deviation_note", "足额保障率", "连读入完成值",
                  id="weight-read-as-a-bare-actual"),
+    # 002 in variant form 2 as a damaged copy (a cell run into the next, one lost): the target's parts ≥ | 120 | 件
+    # print apart, the 指标值 reads "≥" alone, and "≥150" runs into the next row's "数量指标".
+    pytest.param("002_", "l", 2, "unit_mismatch", "全年立案查处各类经济违法案件结案数", "比较符", id="comparator-alone"),
+    pytest.param("002_", "l", 2, "unit_mismatch", "全年罚没入库数", "含一级、二级指标名", id="level-name-run-into-target"),
+    # 001 in variant form 1 as a damaged copy: the 分值 0.5 run into the name "法治建设宣传次数".
+    pytest.param("001_", "l", 1, "target_set_low", "法治建设宣传次数0.5", "以一个数结尾", id="weight-run-into-name"),
 ]
 
 

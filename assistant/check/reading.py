@@ -42,7 +42,9 @@ against itself:
 - a row whose figures the reader left empty, unable to split a run of them (its own warning), or for what rests on
   every row, a table with such a row;
 - a 分值 on a source line of the funds with no 得分 beside it, or two figures of a funds row that are one figure of
-  the block cut in two ("251.89" read as 251.8 and 9).
+  the block cut in two ("251.89" read as 251.8 and 9);
+- a 指标值 that is a comparator alone ("≥"), a value cell run into the next row's level name ("6台产出指标"), a name
+  closing on a decimal or a percentage ("法治建设宣传次数0.5").
 """
 import math
 import re
@@ -125,6 +127,9 @@ UNSPLIT = re.compile(r"第(\d{1,7})行的[^“]{0,10}“([^”]{1,400})”连在
 # A funds row's cells in the order the form prints them, and the fewest characters a figure cut in two has ("25.1").
 ROW_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score")
 SPLIT_DIGITS = 4
+# A name closing on a decimal or a percentage ("法治建设宣传次数0.5", "知识产权培育服务90%"): the next cell ran into it.
+# A formula's figure (PM2.5) follows a letter, not a Chinese character.
+FIGURE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,6}\.\d{1,4}%?|\d{1,6}%)$")
 # Rules that compare a row's 完成值 with its 指标值.
 COMPARING_RULES = {"missing_deviation_note", "target_not_met_full_score", "score_not_proportional", "met_but_deducted",
                    "target_set_low", "unit_mismatch"}
@@ -327,6 +332,8 @@ def name_doubt(name: str) -> str | None:
         return f"指标名称读作数字“{name}”，疑为分值或得分错入名称栏"
     if MEASURE_UNIT.fullmatch(name):
         return f"指标名称读作计量单位“{name}”，疑为度量单位一格错入名称栏"
+    if FIGURE_TAIL.search(name):
+        return f"指标名称“{name}”以一个数结尾，疑为名称与分值等格连读"
     if VERDICT.fullmatch(name) or VERDICT_TAIL.search(name):
         return f"指标名称读作“{name}”，是一句完成情况而非指标名，疑为单元格错位"
     half = len(name) // 2
@@ -414,6 +421,10 @@ def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> 
             return f"{name}“{cell}”是表中的指标名称，疑为各格错位"
         if text and name != "完成值" and MEASURE_UNIT.fullmatch(text):
             return f"{name}只读到计量单位“{cell}”，其数字疑错入他列"
+        if text and name == "指标值" and any(to_ascii(text) == word for word, _ in COMPARATORS):
+            return f"指标值只读到比较符“{cell}”，其数字疑错入他列"
+        if text and name != "偏差说明" and holds_level_name(text):
+            return f"{name}“{cell}”含一级、二级指标名，疑与下一行的指标名连读"
     note = normalize_text(indicator.deviation_note)
     if FIGURE.fullmatch(note) and parse_target(note).kind in ("number", "date") \
             and parse_target(indicator.actual).kind in ("qualitative", "empty"):
