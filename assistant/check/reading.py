@@ -114,7 +114,7 @@ SLIPPED_SHARE = 0.15
 # Rules that rest on every row of a table or on one of its columns as a whole (a row "scored without a target" means
 # the 指标值 column was found): a row's own judgement rests on its own cells and their signs.
 SLIP_RULES = {"total_score_mismatch", "subtotal_weight_mismatch", "score_exceeds_weight", "not_applicable_scored",
-              "target_direction_suspect", "text_table_mismatch", "missing_section"}
+              "missing_section"}
 # Most rows print a 指标值: one that prints a 完成值 and no 指标值 lost the cell.
 TARGETS_PRINTED = 0.8
 # A figure followed by a clause of words ("60%部分项目延续至下年"): a 完成值 with the 偏差说明 run into it.
@@ -643,8 +643,7 @@ class TableRead:
 
     def empty_doubt(self, finding: Finding) -> str | None:
         """A finding on a row left empty, or one resting on every row of a table with such a row."""
-        whole = finding.row is None or finding.rule in SLIP_RULES or finding.rule == "missing_section"
-        if whole and self.unsplit:
+        if finding.rule in SLIP_RULES and self.unsplit:
             return next(iter(self.unsplit.values()))
         return self.unsplit.get(normalize_text(finding.row))
 
