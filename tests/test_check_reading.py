@@ -399,3 +399,11 @@ def test_a_table_cut_off_inside_a_row_printed_one_cell_per_line_lacks_no_note():
     funds = [f for f in pasted_findings("hubei_ezhou", "a", variant=1)
              if f.rule == "missing_deviation_note" and f.table == 1 and f.row == "年度资金总额"]
     assert funds == []
+
+
+def test_a_table_whose_copy_ends_in_rows_the_reader_lost_lacks_no_note():
+    # ningxia_shengji_2023 in variant form 1, one cell per line: the copy ends in the table (no 总分), the reader lost
+    # its last two rows, so its last row read lies well above the end; nothing but the table's cells follows it.
+    funds = [f for f in pasted_findings("ningxia_shengji_2023", "a", variant=1)
+             if f.rule == "missing_deviation_note" and f.row == "年度资金总额"]
+    assert funds == []

@@ -64,12 +64,12 @@ def rate_tolerance(printed: float, decimals: int) -> float:
 
 
 def row_height(table: Table) -> int:
-    """The source lines one row of `table` takes: the median gap between its rows' first lines (1 on a copy that
-    prints each row on a line, the row's cell count on one that prints each cell on a line)."""
-    starts = sorted({row.line for row in (table.funds_total, *table.fund_lines, *table.indicators)
-                     if row is not None and row.line})
-    gaps = sorted(b - a for a, b in zip(starts, starts[1:]))
-    return gaps[len(gaps) // 2] if gaps else 1
+    """The most source lines one row of `table` takes: the widest gap between its indicator rows' first lines (its
+    funds rows' when it has fewer than two indicators): 1 on a copy that prints each row on a line, the row's cell
+    count on one that prints each cell on a line."""
+    rows = table.indicators if len(table.indicators) > 1 else [table.funds_total, *table.fund_lines]
+    starts = sorted({row.line for row in rows if row is not None and row.line})
+    return max((b - a for a, b in zip(starts, starts[1:])), default=1)
 
 
 def differs(a: float | None, b: float | None, tolerance: float = TOLERANCE) -> bool:
@@ -123,12 +123,15 @@ class Context:
 
     def ends_inside(self, table: Table) -> bool:
         """The copy stops inside `table` (a web excerpt, a truncated page): no 总分 row, and the text ends
-        within a few lines of its last row's end, so what the table says further down is not there to read. A row
-        printed one cell per line ends as many lines below its first as the rows' starts lie apart."""
+        within a few lines of its last row's end, or nothing but the table's own cells follows its last row read, so
+        what the table says further down is not there to read. A row printed one cell per line ends as many lines
+        below its first as the rows' starts lie apart."""
         last = max((i.line for i in table.indicators if i.line), default=table.line)
         if table.total_score is not None or last is None:
             return False
-        return last + row_height(table) - 1 >= len(self.document.lines) - TAIL_LINES
+        followed = any(p.line and p.line > last and p.text.strip() for p in self.document.paragraphs) \
+            or any(other.line and other.line > last for other in self.report.tables)
+        return not followed or last + row_height(table) - 1 >= len(self.document.lines) - TAIL_LINES
 
     def quote(self, line: int | None, text: str | None = None) -> Evidence:
         """The source line as evidence; `text` when the line cannot be shown (LLM extraction)."""
