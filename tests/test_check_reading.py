@@ -201,7 +201,8 @@ def test_a_name_wrapped_onto_the_target_line_proves_no_unit_mismatch():
     assert [(f.row, f.severity, f.doubt) for f in found] == [("医疗器械抽验批次", "warning", None)]
     row = Indicator(level1="产出指标", level2="数量指标", level3="组织开展315国际消费者", target="权益日宣传活动次数",
                     actual="≥1次")
-    assert "右移" in indicator_doubt(Table(kind="project", indicators=[row]), row, "unit_mismatch", frozenset())
+    table = Table(kind="project", indicators=[row])
+    assert "右移" in indicator_doubt(table, row, "unit_mismatch", level_names(table))
 
 
 def test_a_header_broken_over_two_lines_proves_no_row_unscored_for_want_of_a_target():
@@ -291,7 +292,8 @@ def test_a_row_name_read_into_a_value_or_note_cell_proves_no_defect_of_that_row(
     assert "指标" in indicator_doubt(table, misread, "unit_mismatch", level_names(table))
     noted = Indicator(level1="产出指标", level2="数量指标", level3="严重精神障碍患者管理数", target="212人",
                       actual="209人", weight=3, score=2, deviation_note="指标21:肺结核健康规范")
-    assert "指标" in indicator_doubt(Table(kind="project", indicators=[noted]), noted, "missing_deviation_note", frozenset())
+    table = Table(kind="project", indicators=[noted])
+    assert "指标" in indicator_doubt(table, noted, "missing_deviation_note", level_names(table))
     # The copy itself: no finding it makes on those rows stands as a defect.
     assert all(f.severity == "info" for f in pasted_findings("shanxi_jishan", "j", "region-central-transfer")
                if f.row in ("38508人", "者管理数"))
@@ -384,6 +386,11 @@ VARIANT_MISREADS = [
     pytest.param("002_", "l", 2, "unit_mismatch", "全年罚没入库数", "含一级、二级指标名", id="level-name-run-into-target"),
     # 001 in variant form 1 as a damaged copy: the 分值 0.5 run into the name "法治建设宣传次数".
     pytest.param("001_", "l", 1, "target_set_low", "法治建设宣传次数0.5", "以一个数结尾", id="weight-run-into-name"),
+    # sichuan_shengji_2017's score sheet in variant form 2: the 一级 cells "项目绩效" and the 二级 "项目效益" of the
+    # optional rows run into one name that opens with the 一级 name other rows read.
+    pytest.param("sichuan_shengji_2017", "a", 2, "not_applicable_scored",
+                 "项目绩效项目效益生态效益(可选项)项目绩效项目效益可持续效益(可选项)项目绩效项目效益公平效率(可选项)"
+                 "项目绩效项目效益使用效率(可选项)项目绩效项目效益", "一级指标名", id="name-opens-with-a-level-name"),
 ]
 
 

@@ -44,7 +44,7 @@ against itself:
 - a 分值 on a source line of the funds with no 得分 beside it, or two figures of a funds row that are one figure of
   the block cut in two ("251.89" read as 251.8 and 9);
 - a 指标值 that is a comparator alone ("≥"), a value cell run into the next row's level name ("6台产出指标"), a name
-  closing on a decimal or a percentage ("法治建设宣传次数0.5").
+  closing on a decimal or a percentage ("法治建设宣传次数0.5"), or opening with a 一级 name the table's rows read.
 """
 import math
 import re
@@ -130,6 +130,8 @@ SPLIT_DIGITS = 4
 # A name closing on a decimal or a percentage ("法治建设宣传次数0.5", "知识产权培育服务90%"): the next cell ran into it.
 # A formula's figure (PM2.5) follows a letter, not a Chinese character.
 FIGURE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,6}\.\d{1,4}%?|\d{1,6}%)$")
+# The fewest characters of a 一级指标 name ("项目决策", "部门预算管理") that a 三级 name opening with it ran on from.
+LEVEL1_PREFIX = 4
 # Rules that compare a row's 完成值 with its 指标值.
 COMPARING_RULES = {"missing_deviation_note", "target_not_met_full_score", "score_not_proportional", "met_but_deducted",
                    "target_set_low", "unit_mismatch"}
@@ -140,6 +142,23 @@ FUND_LABEL_SLIP = re.compile(r"\d$|^(?:得分|分值|执行率|未完成原因|�
 # Rules that judge one indicator row: a row with no name read is a wrapped line or a slipped cell, not an indicator.
 INDICATOR_RULES = {"score_not_proportional", "target_not_met_full_score", "met_but_deducted", "missing_deviation_note",
                    "unit_mismatch", "target_direction_suspect", "target_set_low", "not_applicable_scored"}
+
+
+@dataclass(frozen=True)
+class LevelNames:
+    """The level names a table's rows read: every one (一级, 二级, 三级), and the 一级 ones a 三级 name may run on from."""
+
+    every: frozenset[str]
+    level1: frozenset[str]
+
+
+def level_names(table: Table) -> LevelNames:
+    """The level names of `table`'s rows: a value cell that prints one holds a row's name, and a 三级 name that opens
+    with a 一级 name of a few words ran on from that cell."""
+    every = frozenset(normalize_text(name) for i in table.indicators for name in (i.level1, i.level2, i.level3)
+                      if name)
+    level1 = frozenset(name for i in table.indicators if len(name := normalize_text(i.level1)) >= LEVEL1_PREFIX)
+    return LevelNames(every, level1)
 
 
 def shifted_scores(table: Table) -> int:
@@ -280,7 +299,7 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     return None
 
 
-def level1_doubt(table: Table, finding: Finding, names: frozenset[str]) -> str | None:
+def level1_doubt(table: Table, finding: Finding, names: LevelNames) -> str | None:
     """Signs that a 一级指标's header weight or its rows were misread."""
     level1 = normalize_text(finding.row)
     funds = funds_weight(table)
@@ -394,13 +413,7 @@ def characters_doubt(indicator: Indicator) -> str | None:
     return None
 
 
-def level_names(table: Table) -> frozenset[str]:
-    """Every level name the table's rows read (一级, 二级, 三级): a value cell that prints one holds a row's name."""
-    return frozenset(normalize_text(name) for i in table.indicators for name in (i.level1, i.level2, i.level3)
-                     if name)
-
-
-def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str | None:
     """Signs within one indicator row that its figures are not the row's own, whatever a checker computes from them:
     a 分值 or 得分 no row can hold, a value cell holding a row's name or the end of one, a 偏差说明 holding a value."""
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
@@ -411,13 +424,18 @@ def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> 
         return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
     if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
         return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
+    name = normalize_text(indicator.level3)
+    opening = next((level for level in names.level1 if name.startswith(level)
+                    and (name != level or level != normalize_text(indicator.level1))), None)
+    if opening:
+        return f"指标名称“{name}”以一级指标名“{opening}”开头，疑与一级指标一格连读"
     actual = normalize_text(indicator.actual)
     if NUMBER.fullmatch(actual) and parse_target(indicator.target).kind == "qualitative" \
             and float(actual) in (indicator.weight, indicator.score):
         return f"完成值读作“{actual}”，与该行分值或得分同数，而指标值是文字，疑为分值或得分错入完成值栏"
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual), ("偏差说明", indicator.deviation_note)):
         text = normalize_text(cell)
-        if text and (text in names or LEVEL1.fullmatch(text) or LEVEL2.fullmatch(text)):
+        if text and (text in names.every or LEVEL1.fullmatch(text) or LEVEL2.fullmatch(text)):
             return f"{name}“{cell}”是表中的指标名称，疑为各格错位"
         if text and name != "完成值" and MEASURE_UNIT.fullmatch(text):
             return f"{name}只读到计量单位“{cell}”，其数字疑错入他列"
@@ -432,7 +450,7 @@ def figures_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> 
     return shifted_right(indicator)
 
 
-def slipped(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+def slipped(table: Table, indicator: Indicator, names: LevelNames) -> str | None:
     """Signs that a row's cells ran into each other or slipped to another column: no name read, a name holding
     another cell, or figures that are not the row's own."""
     if not normalize_text(indicator.level3):
@@ -440,13 +458,13 @@ def slipped(table: Table, indicator: Indicator, names: frozenset[str]) -> str | 
     return name_doubt(normalize_text(indicator.level3)) or figures_doubt(table, indicator, names)
 
 
-def cells_doubt(table: Table, indicator: Indicator, names: frozenset[str]) -> str | None:
+def cells_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str | None:
     """Signs that a row's cells ran into each other, slipped, or were misrecognised."""
     return name_doubt(normalize_text(indicator.level3)) or characters_doubt(indicator) \
         or figures_doubt(table, indicator, names)
 
 
-def askew(table: Table, names: frozenset[str]) -> str | None:
+def askew(table: Table, names: LevelNames) -> str | None:
     """A table where many rows show cells slipped or run together: its columns were not found where the header puts
     them, so what rests on every row or on a column as a whole (a total, the weights, a target column) was read from
     the wrong cells too."""
@@ -456,7 +474,7 @@ def askew(table: Table, names: frozenset[str]) -> str | None:
     return None
 
 
-def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: frozenset[str]) -> str | None:
+def indicator_doubt(table: Table, indicator: Indicator, rule: str, names: LevelNames) -> str | None:
     why = cells_doubt(table, indicator, names)
     if why:
         return why
@@ -632,7 +650,7 @@ class TableRead:
     why its indicator rows as a whole are doubtful (`askew`, None when they are not), and the rows whose figures the
     reader left empty, unable to split them (`unsplit`)."""
 
-    names: frozenset[str]
+    names: LevelNames
     askew: str | None
     unsplit: dict[str, str]
 
@@ -663,7 +681,7 @@ def doubt(ctx: Context, finding: Finding, findings: list[Finding], read: TableRe
         or read.empty_doubt(finding)
 
 
-def row_doubt(ctx: Context, table: Table, finding: Finding, names: frozenset[str]) -> str | None:
+def row_doubt(ctx: Context, table: Table, finding: Finding, names: LevelNames) -> str | None:
     """Signs that the row `finding` names, its 一级指标 block, its funds line or the 总分 was misread."""
     if finding.rule in ("total_score_mismatch", "score_exceeds_weight") and finding.row in (None, "总分"):
         return total_doubt(table, finding.rule)
