@@ -1590,6 +1590,17 @@ def test_a_per_head_amount_is_given_in_the_money_unit_asked(question, unit, fact
     assert answer.value == round(basic * factor / staff, 2) and unit in answer.answer
 
 
+@pytest.mark.parametrize("question, factor", [("部门整体支出全年执行数是多少元？", 10_000),
+                                              ("部门整体支出全年执行数是多少万元？", 1)])
+def test_an_amount_asked_in_yuan_is_converted_from_wan(question, factor):
+    """001's 部门整体支出绩效自评表 prints 全年执行数 in 万元; asked "多少元" it is answered in 元, the formula saying how."""
+    executed = next(t.funds_total.executed for t in gold(S001).tables if t.funds_total)
+    answer = ask(S001, question)
+    assert answer.value == round(executed * factor, 2)
+    assert answer.unit == ("元" if factor > 1 else "万元")
+    assert f"{round(executed * factor):d}{answer.unit}" in answer.answer if factor > 1 else f"{executed:g}万元" in answer.answer
+
+
 def test_two_tables_named_are_compared_in_the_same_row_and_column():
     """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are."""
     ours, theirs = (project(S002, name).funds_total.full_year_budget for name in ("编外用工人员经费", "运行维护费"))

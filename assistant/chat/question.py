@@ -836,8 +836,8 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    money = money_asked(body)  # "多少万元" of 4.3亿元; a figure asked in 元 is given as printed
-    return Lookup(operand(body), columns if len(columns) > 1 else (), money if money != "元" else None)
+    money = money_asked(body)  # "多少万元" of 4.3亿元, "多少元" of 8876.29万元
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money)
 
 
 def money_asked(body: str) -> str | None:
