@@ -1601,10 +1601,14 @@ def test_an_amount_asked_in_yuan_is_converted_from_wan(question, factor):
     assert f"{round(executed * factor):d}{answer.unit}" in answer.answer if factor > 1 else f"{executed:g}万元" in answer.answer
 
 
-def test_two_tables_named_are_compared_in_the_same_row_and_column():
-    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are."""
+@pytest.mark.parametrize("question", ["编外用工人员经费比运行维护费多多少？",
+                                      "编外用工人员经费与运行维护费相比，全年预算数多多少？",
+                                      "编外用工人员经费相比于运行维护费，全年预算数多多少？"])
+def test_two_tables_named_are_compared_in_the_same_row_and_column(question):
+    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are; the
+    measure said after "A与B相比，" is both sides' (the 比 of 相比 does not cut the question as "A比B" would)."""
     ours, theirs = (project(S002, name).funds_total.full_year_budget for name in ("编外用工人员经费", "运行维护费"))
-    answer = ask(S002, "编外用工人员经费比运行维护费多多少？")
+    answer = ask(S002, question)
     assert answer.value == round(ours - theirs, 2) and "正文" not in answer.answer
     assert answer.answer.count("年度资金总额·全年预算数") == 2
 

@@ -91,9 +91,10 @@ DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 # How a comparison asks for the change from one side to the other: 增加, 多出, 超支, 的变化情况 …
 CHANGE_WORD = r"(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低|节约|超出|超支|超|差|的?(?:变化|变动|增减)(?:情况)?)"
-MORE_LESS = re.compile(rf"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?{CHANGE_WORD}(?:了)?"
+MORE_LESS = re.compile(rf"^(?P<a>.+?)(?:(?<!相)比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?{CHANGE_WORD}(?:了)?"
                        r"(?P<what>[\u4e00-\u9fa5]{0,6})$"
-                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?{CHANGE_WORD}(?:了)?(?P<what2>[\u4e00-\u9fa5]{{0,6}})$")
+                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:[，,](?P<measure>[^，,]{{1,12}}?))?{CHANGE_WORD}(?:了)?"
+                       r"(?P<what2>[\u4e00-\u9fa5]{0,6})$")
 # a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
 APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
                    r"(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
@@ -764,6 +765,8 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Ei
         second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
+        if column_words(groups.get("measure", "")):  # "A与B相比，全年预算数多多少": the measure said after both names
+            first, second = (f"{side}的{groups['measure']}" for side in (first, second))
         first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
