@@ -1621,3 +1621,14 @@ def test_parts_of_a_sum_of_money_asked_de_bili_without_zhan_are_its_shares():
                              for name in ("决算数为", "人员经费", "公用经费"))
     answer = ask(S002, "基本支出中人员经费和公用经费的比例分别是多少？")
     assert f"{round(staff / basic * 100, 2):g}%" in answer.answer and answer.value == round(running / basic * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["每个乡镇分别补助多少？", "每个乡镇补助多少万元？"])
+def test_each_of_a_group_asked_with_mei_ge_finds_the_amount_each_received(question):
+    """anhui_xuanzhou_2022 l.14 (traditional characters with pinyin glosses) "…共十個鄉(xiāng)鎮(zhèn)分別補助7萬元":
+    "每个" asks of each of the group, it names nothing the report must print."""
+    path = SAMPLES.parent / "field" / "dev" / "anhui_xuanzhou_2022_hanzaijiuzai.txt"
+    line = path.read_text(encoding="utf-8").splitlines()[13]
+    amount = float(re.search(r"分別補助(\d+)萬元", line).group(1))
+    answer = ask(path, question)
+    assert answer.value == amount and answer.evidence[0].line == 14
