@@ -1,6 +1,7 @@
 """Checks on real published tables and reports of the field set's dev split (evals/field/dev): each test reads
 the source text a reviewer read and asserts the finding the source line shows."""
 from assistant import api
+from assistant.review.memo import opinion as memo_opinion
 from tests.conftest import ROOT, SAMPLES
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
@@ -215,3 +216,5 @@ def test_a_table_of_targets_and_results_only_has_no_recomputed_score():
     assert fujian.self_score is None and fujian.recomputed_score is None
     sample = api.check(SAMPLES / "000_9f4ecd25e267d59e.txt").scores
     assert all(score.recomputed_score is not None for score in sample)
+    memo = api.review(FIELD_DEV / "fujian_ningde_2023_rencaiyizhan.txt")
+    assert any("未列分值和得分，无法对自评得分进行复核" in paragraph for paragraph in memo_opinion(memo))
