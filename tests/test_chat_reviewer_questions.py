@@ -1632,3 +1632,39 @@ def test_each_of_a_group_asked_with_mei_ge_finds_the_amount_each_received(questi
     amount = float(re.search(r"分別補助(\d+)萬元", line).group(1))
     answer = ask(path, question)
     assert answer.value == amount and answer.evidence[0].line == 14
+
+
+def places(values: dict[str, float], high_first: bool = True) -> dict[str, int]:
+    """Each name's place, tables with the same figure sharing one (1, 1, 3)."""
+    return {name: 1 + sum((other > value) if high_first else (other < value) for other in values.values())
+            for name, value in values.items()}
+
+
+@pytest.mark.parametrize("question, column", [("运行维护费的得分在所有项目中排第几？", "total_score"),
+                                              ("运行维护费的执行率在各项目中排名第几？", "execution_rate")])
+def test_the_place_of_a_named_project_among_the_projects(question, column):
+    """002's three project tables, ranked by the 总分 / the funds total's 执行率 the gold reads from them."""
+    values = {t.name or "": (t.total_score if column == "total_score" else t.funds_total.execution_rate)
+              for _, t in projects(S002)}
+    [name] = [title for title in values if "运行维护费" in title]
+    answer = ask(S002, question)
+    assert answer.value == places(values)[name] and f"排第{places(values)[name]}" in answer.answer
+
+
+@pytest.mark.parametrize("question, high_first", [("执行率第三高的项目是哪个？", True),
+                                                  ("执行率第二高的项目是哪个？", True),
+                                                  ("得分第二低的项目是哪个？", False)])
+def test_the_project_at_a_place_asked(question, high_first):
+    """"第N高": the project(s) whose place is N, none when tables tied above take that place."""
+    column = "execution_rate" if "执行率" in question else "total_score"
+    values = {t.name or "": (t.funds_total.execution_rate if column == "execution_rate" else t.total_score)
+              for _, t in projects(S002)}
+    place = 3 if "第三" in question else 2
+    at = [name for name, p in places(values, high_first).items() if p == place]
+    answer = ask(S002, question)
+    head = answer.answer.splitlines()[0]
+    if at:
+        assert all(name in head for name in at)
+        assert len(at) > 1 or answer.value == values[at[0]]
+    else:
+        assert f"没有排第{place}" in head

@@ -228,6 +228,10 @@ RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 LEADING = re.compile(r"(?P<end>前|后)(?P<n>[\d两三四五六七八九十])(?:名|位|个|项)?(?![\d年天月日])")  # "排名前三"
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
+# "执行率第二高的项目", "得分排第三的专项": the table at that place; "运行维护费的得分在各项目中排第几": the place of
+# the one named, among the ranked tables
+PLACE = re.compile(r"第(?P<n>[2-9二三四五六七八九十])(?P<way>高|低|多|少|大|小)|排(?:名|在)?第(?P<n2>[1-9一二三四五六七八九十])(?:名|位)?")
+PLACE_ASKED = re.compile(r"排(?:名|在)?第几|第几(?:名|位|高|低)")
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
@@ -385,6 +389,7 @@ class Listing:
     threshold: float | None = None  # the number "below" / "above" compares with
     also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
     count: int | None = None  # highest / lowest: how many ("得分最高的两个专项")
+    place: int | None = None  # highest / lowest: the one at this place ("执行率第二高的项目")
     years: tuple[int, ...] = ()  # *_column of one column in two years ("哪些经费2023年决算数比2022年少"): theirs
 
 
@@ -1067,6 +1072,8 @@ KINDS = (
          anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("第几名", (re.compile(f"{PLACE.pattern}|{PLACE_ASKED.pattern}"), LISTED_THINGS),
+         lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
          if not TOTAL_FIRST.search(body) and not one_share_of_all(asked)
          and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
@@ -1226,8 +1233,8 @@ def listed_in_prose(body: str, listing: Listing | None) -> object:
 
 
 def count_of(numeral: str) -> int:
-    """"6" or "六" → 6 (up to 十)."""
-    return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
+    """"6", "六" or "两" → 6, 6, 2."""
+    return int(cn2an.cn2an(numeral, "smart"))
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
@@ -1241,8 +1248,9 @@ def parse_listing(body: str) -> Listing | None:
     """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
     None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    rank = RANK.search(body) if LISTED_THINGS.search(body) else None
-    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank:
+    rank = (RANK.search(body) or PLACE_ASKED.search(body)) if LISTED_THINGS.search(body) else None
+    place = PLACE.search(body) if LISTED_THINGS.search(body) else None
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank and not place:
         return None
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
@@ -1257,8 +1265,11 @@ def parse_listing(body: str) -> Listing | None:
     if top:  # "全年执行数排名前三的专项", "项目支出前三名是哪几个项目": the highest (or, 后, lowest) so many
         return Listing(operand(body), over, "highest" if top.group("end") == "前" else "lowest", column,
                        count=count_of(top.group("n")))
-    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
-        return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
+    if place and over == "tables":  # "执行率第二高的项目是哪个", "得分排名第三的专项"
+        way = "lowest" if place.group("way") in ("低", "少", "小") else "highest"
+        return Listing(operand(body), over, way, column, place=count_of(place.group("n") or place.group("n2")))
+    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名", "运行维护费的得分排第几"
+        return Listing(operand(body), over, "rank_up" if rank.groupdict().get("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
         return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:
