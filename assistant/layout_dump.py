@@ -15,9 +15,9 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
+    STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
@@ -26,21 +26,6 @@ from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_F
 from assistant.titles import NAMED_TABLE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
 
-HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
-                "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
-                "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
-                "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
-                "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
-                # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
-                "全年实际完成值": "actual", "全年完成值": "actual",
-                # A score sheet explains each indicator and how it is scored, in text columns of their own.
-                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
-                "得分计算方法": "criteria", "指标说明及评分标准": "criteria",
-                # A score sheet's row numbers (Anhui's 序号 | 一级指标 | …): no field, but a number before each row.
-                "序号": "serial",
-                # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
-                LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
@@ -62,10 +47,8 @@ VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit
 
 
 def slot(word: str) -> str | None:
-    """The column a header word names: the dump's own words, then the synonym table's roles."""
-    if word in HEADER_WORDS:
-        return HEADER_WORDS[word]
-    role = role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
+    """The column a header word names: the words printed whole, then the synonym table's roles."""
+    role = HEADER_WORDS[word] if word in HEADER_WORDS else role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
     return {"deviation_note": "note"}.get(role, role)
 
 

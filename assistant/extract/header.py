@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_ROLES, Roles, fits, ranked_role, role_of, \
-    with_level_weights
+from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_PAIR_HEAD, LEVEL_ROLES, Roles, fits, \
+    ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -38,8 +38,6 @@ UNIT_CODE = re.compile(r"^\d+\s*[-－—]\s*")
 # A unit's name has words; a placeholder ("/", "—") in the cell names no unit.
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
-# One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
-LEVEL_PAIR_HEAD = "评价内容"
 
 
 @dataclass
