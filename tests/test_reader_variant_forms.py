@@ -2,16 +2,17 @@
 evals/tools/render.py in a variant of the scored national form (`in_variant_form`: indicator columns in a seeded
 order under the words other forms print for them, the target split over 指标性质 | 指标值 | 度量单位 under a
 年度指标值 head row, an unnamed 备注 column), pasted as a reviewer's copy pastes them (evals/tools/paste.py), and
-read back to their labels."""
+read back to their labels. The form's further dimensions (its funds block, its head's key–value cells, its indicator
+levels) are varied only where a test names them: `drawn` alone draws the forms the seeds drew before them."""
 import pytest
 
 from tests.conftest import ROOT, eval_tool
 
 
-def drawn(seed: int, prefixes: tuple[str, ...]):
+def drawn(seed: int, prefixes: tuple[str, ...], dimensions: tuple[str, ...] = ("columns",)):
     paste = eval_tool("paste")
     items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                          variants=(seed,))
+                          variants=(seed,), dimensions=dimensions)
     return paste, [item for item in items if item[1].startswith(prefixes)]
 
 
@@ -56,3 +57,14 @@ def test_target_parts_run_together_read_as_one_target():
     read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_blank_head_label_is_not_given_the_next_label_as_its_value():
+    """Project heads as forms print them (项目名称 | … | 项目负责人及电话 | …, 项目名称 | … | 项目主管单位 | … | 自评总分:95,
+    a 金额单位:万元 cell): a table whose 项目名称 is left blank has no name — the label printed after it (项目负责人及电话,
+    项目主管单位) or a key–value cell (金额单位:万元) is never read as its value. Every sample and field dev table drawn
+    in seed 1's head, pasted as pipe rows: no name misread."""
+    paste, items = drawn(1, ("",), ("columns", "head"))
+    misread = [(name, error) for _, name, sheet, gold in items
+               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".name:" in error]
+    assert misread == []
