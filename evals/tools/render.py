@@ -467,7 +467,7 @@ def in_template(gold: dict, template: str) -> dict:
 # 备注 column no label fills. The level columns stay first. Further dimensions, each drawn from the seed on its own
 # (so `dimensions=("columns",)` draws the forms seeds drew before them): the funds block's words, column order and
 # row labels; the head's key–value cells (项目名称, 主管部门, 实施单位, 自评总分, 资金单位 万元 or 元); the indicator levels
-# (only 指标名称, the 一级 names with their points, or stage names).
+# (only 指标名称 — a project's, or a titled department's —, the 一级 names with their points, or stage names).
 VARIANT_BASE = "region-central-transfer-scored"
 VARIANT_DIMENSIONS = ("columns", "funds", "head", "levels")
 INDICATOR_WORDS = {
@@ -498,12 +498,18 @@ FUND_LABEL_WORDS = {
     "本年财政拨款": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金"),
     "上年结转资金": ("上年结转资金", "上年结转"),
 }
-# A project form's head, as forms print it: its labels by row, a label's value left for `info_rows` to fill.
+# A project's head, as forms print it: its labels by row, a label's value left for `info_rows` to fill.
 PROJECT_HEADS = (
     [["项目名称", ""], ["主管部门", "", "实施单位", ""]],
     [["项目名称", "", "主管部门", "", "项目实施单位", ""]],
     [["项目名称", "", "项目负责人及电话", ""], ["主管部门", "", "实施单位", ""]],
     [["项目名称", "", "项目主管单位", "", "自评总分:"], ["项目实施单位", "", "项目负责人", ""]],
+)
+# A department's table names the department (Guizhou's and Chongqing's heads): the unit's name where the labels
+# give the table none.
+DEPARTMENT_HEADS = (
+    [["部门(单位)名称", "", "主管部门", ""]],
+    [["部门(单位)名称", ""], ["主管部门", "", "自评总分:"]],
 )
 SCORE_LABELS = ("自评总分:", "自评得分")  # the self-score printed in the head: in the label's cell, or in the next
 MONEY_UNITS = {"万元": 1, "元": 10000}
@@ -582,12 +588,15 @@ def in_variant_form(gold: dict, seed: int, dimensions: tuple[str, ...] = VARIANT
         indicators = variant_indicator_header(rng) if "columns" in dimensions else base[-1]
         head, funds, unit = base[:3], base[3], amounts_unit(labelled)
         if "head" in dimensions:
-            head = [list(row) for row in pick["head"].choice(PROJECT_HEADS)]
+            department = table.get("kind") == "department_overall"
+            head = [list(row) for row in pick["head"].choice(DEPARTMENT_HEADS if department else PROJECT_HEADS)]
+            if department:
+                table = dict(table, name=table.get("name") or gold.get("unit_name"))
             unit = pick["head"].choice(tuple(MONEY_UNITS))
             head[0].append(f"{pick['head'].choice(('资金单位', '金额单位'))}:{unit}")
             if not any(label in row for row in head for label in SCORE_LABELS) and pick["head"].random() < 0.5:
                 head[-1] += ["自评得分", ""]
-            table = in_money_unit(dict(table, kind="project"), unit)
+            table = in_money_unit(table, unit)
             funds = [f"资金情况({unit})", *funds[1:]]
         if "funds" in dimensions:
             initial = pick["funds"].random() < 0.5
@@ -595,6 +604,8 @@ def in_variant_form(gold: dict, seed: int, dimensions: tuple[str, ...] = VARIANT
             table = variant_funds(table, in_money_unit(labelled, unit), pick["funds"], initial)
         if "levels" in dimensions:
             form = pick["levels"].choice(LEVEL_FORMS)
+            if form == "named_only" and table.get("kind") == "department_overall" and not table.get("title"):
+                form = "levels"  # its level names (部门预算管理) are all that tells a department's table from a project's
             table = variant_levels(table, form)
             if form == "named_only":
                 indicators = ["绩效指标", "指标名称", *indicators[4:]]
