@@ -68,3 +68,13 @@ def test_blank_head_label_is_not_given_the_next_label_as_its_value():
     misread = [(name, error) for _, name, sheet, gold in items
                for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".name:" in error]
     assert misread == []
+
+
+def test_self_score_in_the_head_is_read_where_no_total_row_prints_it():
+    """Heads that print the self-score and no 总分 row below (Chongqing: 主管部门 | … | 自评总分(分) | 95; 自评总分:95 in one
+    cell): the score is read from the head, its label's bracketed unit (分) no bar. Every sample and field dev table
+    drawn in seed 1's head, pasted as pipe rows: every labelled 总分 read."""
+    paste, items = drawn(1, ("",), ("columns", "head"))
+    misread = [(name, error) for _, name, sheet, gold in items
+               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".total_score:" in error]
+    assert misread == []

@@ -29,8 +29,9 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "计划投资额": "planned_funds", "计划安排资金": "planned_funds", "实际使用情况": "used_funds",
                "实际支出": "used_funds"}
 UNIT_ROLES = ("department", "implementer", "reporter")
-# What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.
-KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")
+# What a head label adds in brackets: its money unit, the score's 分 (Chongqing: 自评总分(分)), or Sichuan's 实施单位（盖章）
+# asking for the seal.
+KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")

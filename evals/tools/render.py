@@ -125,7 +125,7 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^实际使用"), "executed"),
 ]
 NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
-SCORE_LABEL = re.compile(r"^自评(?:总分|得分):?$")
+SCORE_LABEL = re.compile(r"^自评(?:总分|得分)(?:[(（]分[)）])?:?$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报|资金使用)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 # Blank official forms other provinces fill in (evals/field/TEMPLATES.md has their sources and what each prints):
@@ -277,7 +277,7 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         for i in natures:
             cells[i] = Cell(values.get("nature", ""))
         rows.append(([Cell(str(number_printed) if numbered else "")] if leading else []) + cells)
-    if table.get("total_weight") is not None or table.get("total_score") is not None:
+    if table.get("total_row", True) and (table.get("total_weight") is not None or table.get("total_score") is not None):
         total = [Cell("") for _ in columns]
         total[0] = Cell("总分")
         for i, c in enumerate(columns):
@@ -484,11 +484,11 @@ UNNAMED_COLUMN = "备注"
 FUNDS_LABELS = ("资金情况", "项目资金", "预算执行情况")
 FUNDS_WORDS = {
     "initial_budget": ("年初预算数", "年初预算"),
-    "full_year_budget": ("全年预算数(A)", "全年预算数", "调整后预算数", "预算数(A)"),
+    "full_year_budget": ("全年预算数(A)", "全年预算数", "调整后预算数", "预算数(A)", "全年(调整)预算数"),
     "executed": ("全年执行数(B)", "全年执行数", "预算执行数", "执行数(B)"),
-    "weight": ("分值", "权重", "执行率权重"),
+    "weight": ("分值", "权重", "执行率权重", "分值(10分)"),
     "execution_rate": ("执行率(B/A)", "执行率", "预算执行率", "执行率(%)"),
-    "score": ("得分", "执行率得分"),
+    "score": ("得分", "执行率得分", "执行率得分(分)"),
 }
 FUNDS_ORDERS = (("weight", "execution_rate", "score"), ("execution_rate", "weight", "score"))
 # The funds rows' labels, each as other forms print it (年度资金总额 / 总额; 当年财政拨款 / 本年财政拨款 / 财政资金 …).
@@ -504,14 +504,18 @@ PROJECT_HEADS = (
     [["项目名称", "", "主管部门", "", "项目实施单位", ""]],
     [["项目名称", "", "项目负责人及电话", ""], ["主管部门", "", "实施单位", ""]],
     [["项目名称", "", "项目主管单位", "", "自评总分:"], ["项目实施单位", "", "项目负责人", ""]],
+    [["项目名称", ""], ["主管部门", "", "实施单位", "", "自评总分(分)", ""]],
 )
 # A department's table names the department (Guizhou's and Chongqing's heads): the unit's name where the labels
 # give the table none.
 DEPARTMENT_HEADS = (
     [["部门(单位)名称", "", "主管部门", ""]],
     [["部门(单位)名称", ""], ["主管部门", "", "自评总分:"]],
+    [["部门(单位)名称", ""], ["主管部门", "", "自评总分(分)", ""]],
 )
-SCORE_LABELS = ("自评总分:", "自评得分")  # the self-score printed in the head: in the label's cell, or in the next
+# The self-score printed in the head: in the label's cell, or in the next; a form printing it there has no 总分 row
+# (Chongqing's), so the 分值 total is printed nowhere.
+SCORE_LABELS = ("自评总分:", "自评总分(分)", "自评得分")  # the self-score printed in the head: in the label's cell, or in the next
 MONEY_UNITS = {"万元": 1, "元": 10000}
 MONEY_FIELDS = ("initial_budget", "full_year_budget", "executed")
 # How the indicator levels are printed: 一级 / 二级 / 三级 names, only 指标名称 (Chongqing), the 一级 names with their
@@ -594,7 +598,9 @@ def in_variant_form(gold: dict, seed: int, dimensions: tuple[str, ...] = VARIANT
                 table = dict(table, name=table.get("name") or gold.get("unit_name"))
             unit = pick["head"].choice(tuple(MONEY_UNITS))
             head[0].append(f"{pick['head'].choice(('资金单位', '金额单位'))}:{unit}")
-            if not any(label in row for row in head for label in SCORE_LABELS) and pick["head"].random() < 0.5:
+            if any(label in row for row in head for label in SCORE_LABELS):
+                table = dict(table, total_weight=None, total_row=False)
+            elif pick["head"].random() < 0.5:
                 head[-1] += ["自评得分", ""]
             table = in_money_unit(table, unit)
             funds = [f"资金情况({unit})", *funds[1:]]
