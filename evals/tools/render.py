@@ -466,16 +466,27 @@ def in_template(gold: dict, template: str) -> dict:
 # print for them (TEMPLATES above, evals/field/TEMPLATES.md), the target split over two rows under 年度指标值 and a
 # 备注 column no label fills. The level columns stay first. Further dimensions, each drawn from the seed on its own
 # (so `dimensions=("columns",)` draws the forms seeds drew before them): the funds block's words, column order and
-# row labels; the head's key–value cells (项目名称, 主管部门, 实施单位, 自评总分, 资金单位 万元 or 元); the indicator levels
+# row labels; the head's key–value cells (项目名称, 主管部门, 实施单位, 自评总分, 资金单位 万元 or 元); the indicator columns'
+# words, from more forms (`words`); the indicator levels
 # (only 指标名称 — a project's, or a titled department's —, the 一级 names with their points, or stage names).
 VARIANT_BASE = "region-central-transfer-scored"
-VARIANT_DIMENSIONS = ("columns", "funds", "head", "levels")
+VARIANT_DIMENSIONS = ("columns", "funds", "head", "levels", "words")
 INDICATOR_WORDS = {
     "level3": ("三级指标", "指标名称"),
     "actual": ("全年实际完成值", "全年完成值", "实际完成值(B)", "年终完成值", "全年实际值(B)"),
     "weight": ("分值", "权重", "指标分值"),
     "score": ("得分", "自评得分"),
     "deviation_note": ("未完成原因和改进措施", "未完成原因分析", "偏差大或目标未完成原因分析"),
+}
+# The indicator columns' words in more forms (Chongqing, Hubei's 广水 and 襄阳, Ningde, an unnamed 考评 sheet: see
+# header_rows in evals/field/dev), one drawn for a column in two where a variant varies its words (广水's 自评分 is left
+# out: the field set's drawing reads no score under it).
+MORE_INDICATOR_WORDS = {
+    "三级指标": ("指标名称(三级指标)", "指标名称"),
+    "actual": ("年终完成值", "实际完成值", "完成值"),
+    "weight": ("权数", "指标权重(分)", "指标分值"),
+    "score": ("考评得分", "指标得分(分)"),
+    "deviation_note": ("偏差原因分析及改进措施", "未完成原因及改进措施"),
 }
 TARGET_GROUP = ("年度指标值", ("指标性质", "指标值", "度量单位"))
 UNNAMED_COLUMN = "备注"
@@ -529,6 +540,16 @@ def variant_indicator_header(rng: random.Random) -> list[str]:
     columns += [[rng.choice(INDICATOR_WORDS[name])] for name in ("actual", "weight", "score", "deviation_note")]
     rng.shuffle(columns)
     return ["绩效指标", "一级指标", "二级指标", rng.choice(INDICATOR_WORDS["level3"]), *sum(columns, [])]
+
+
+def in_more_words(header: list[str], rng: random.Random) -> list[str]:
+    """The indicator header with every other column's word drawn from the words more forms print for it."""
+    roles = {word: name for name, words in INDICATOR_WORDS.items() for word in words}
+    words = []
+    for word in header:
+        more = MORE_INDICATOR_WORDS.get(word) or MORE_INDICATOR_WORDS.get(roles.get(word, ""))
+        words.append(rng.choice(more) if more and rng.random() < 0.5 else word)
+    return words
 
 
 def variant_funds_header(rng: random.Random, unit: str, initial: bool) -> list[str]:
@@ -615,6 +636,8 @@ def in_variant_form(gold: dict, seed: int, dimensions: tuple[str, ...] = VARIANT
             table = variant_levels(table, form)
             if form == "named_only":
                 indicators = ["绩效指标", "指标名称", *indicators[4:]]
+        if "words" in dimensions:
+            indicators = in_more_words(indicators, pick["words"])
         tables.append(table)
         heads.append([*head, funds, base[4], indicators])
     return dict(drawn, tables=tables, header_rows=heads, stacked_target=True)
