@@ -1761,6 +1761,8 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
             break  # (a source's name with a number under it is the first row's label: 财政资金小计 2537695 …)
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
+    if words and HEADER_KEYS.get(key_of(words[0][0])) == "total_score":
+        return []  # the head's self-score left blank above the block (自评得分 |  | 资金情况…): the columns open with no 得分
     if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:
         # A stacked heading over the columns below it (年度预算数(万元) over 年初预算, 调整后预算数): not a column.
         words = words[1:]

@@ -78,3 +78,17 @@ def test_self_score_in_the_head_is_read_where_no_total_row_prints_it():
     misread = [(name, error) for _, name, sheet, gold in items
                for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".total_score:" in error]
     assert misread == []
+
+
+def test_self_score_label_left_blank_above_the_funds_block_is_no_funds_column():
+    """A head's 自评得分 left blank right above the funds block, pasted one cell a line (… | 自评得分 |  | 资金情况(元) |
+    | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | 总额 | 33600 | 33600 | 10 | 100% | 10): the self-score
+    is the head's, not a 得分 column before the budget, so the total's 执行数 is 33600, not its 分值 — 大英县司法局's
+    project (evals/field/dev/sichuan_daying_2023_sifaju) in seed 2's head."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("sichuan_daying_2023",), ("columns", "head"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in report.tables
+            if t.funds_total]
+    labelled = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in gold.tables
+                if t.funds_total]
+    assert labelled and read == labelled, name
