@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
@@ -21,10 +21,11 @@ from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
-    core_indicator_rows, segment, split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, RATE_TOLERANCE, WORD, \
+    core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
+from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, half_last_place, \
+    normalize_text, parse_number, parse_percent, simplified
 
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
@@ -1772,17 +1773,38 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
-    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order."""
+    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
+    where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
+    empty cell is the 年初预算数)."""
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
-    others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
+    others = iter(rate_placed(values, roles) or [index for index, role in enumerate(roles) if role != "execution_rate"])
     for value in values:
         index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
     return cells
+
+
+def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None:
+    """The columns of a funds row's values other than its rate, where fewer amounts than columns print before the
+    rate: the one choice of columns under which 执行数 ÷ 全年预算数 is the rate printed (the columns after the rate in
+    order); None where no choice, or more than one, fits."""
+    texts = [normalize_text(value.text) for value in values]
+    rate_at = roles.index("execution_rate")
+    percent = next((index for index, text in enumerate(texts) if text.endswith(PERCENT_SIGNS)), None)
+    before = list(range(rate_at))
+    if percent is None or percent >= len(before) or parse_percent(texts[percent]) is None:
+        return None
+    rate = parse_percent(texts[percent])
+    tolerance = (RATE_TOLERANCE + half_last_place(decimals_printed(texts[percent].rstrip("%％")))) / 100
+    fitting = [chosen for chosen in combinations(before, percent)
+               if {"full_year_budget", "executed"} <= {roles[index] for index in chosen}
+               and funds_row_holds({**{roles[index]: parse_number(text) for index, text in zip(chosen, texts)},
+                                    "execution_rate": rate / 100}, tolerance)]
+    return [*fitting[0], *range(rate_at + 1, len(roles))] if len(fitting) == 1 else None
 
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:

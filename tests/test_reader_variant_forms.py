@@ -92,3 +92,16 @@ def test_self_score_label_left_blank_above_the_funds_block_is_no_funds_column():
     labelled = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in gold.tables
                 if t.funds_total]
     assert labelled and read == labelled, name
+
+
+def test_amounts_before_the_rate_go_where_the_rate_says_when_a_dump_dropped_an_empty_cell():
+    """A funds row pasted one cell a line, its empty 年初预算数 cell dropped (年度财政资金总额 | 50 | 10 | 20% | 20 | 4 under
+    年初预算数 | 调整后预算数 | 执行数(B) | 执行率(B/A) | 权重 | 执行率得分): 10 ÷ 50 is the 20% printed, so 50 is the
+    full-year budget and 10 the 执行数, not 年初 and 调整后 — 昌宁县's 生猪养殖场 project (evals/field/dev/
+    yunnan_changning_2022_shengzhu) in seed 1's funds block."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("yunnan_changning",), ("columns", "funds"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    fields = ("initial_budget", "full_year_budget", "executed", "execution_rate", "weight", "score")
+    read = [tuple(getattr(t.funds_total, f) for f in fields) for t in report.tables if t.funds_total]
+    labelled = [tuple(getattr(t.funds_total, f) for f in fields) for t in gold.tables if t.funds_total]
+    assert labelled and read == labelled, name
