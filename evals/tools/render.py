@@ -532,7 +532,7 @@ MONEY_FIELDS = ("initial_budget", "full_year_budget", "executed")
 # How the indicator levels are printed: 一级 / 二级 / 三级 names, only 指标名称 (Chongqing), the 一级 names with their
 # points (产出指标(50分)), or the stage names a scoring model prints for them.
 LEVEL_FORMS = ("levels", "named_only", "weighted", "stages")
-STAGE_NAMES = {"产出指标": "项目产出", "效益指标": "项目效益"}
+STAGE_NAMES = {"产出指标": "项目绩效", "效益指标": "项目绩效"}  # as Sichuan's 2017 sheet and Hainan's print them
 
 
 def variant_indicator_header(rng: random.Random) -> list[str]:
