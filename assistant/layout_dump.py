@@ -15,8 +15,9 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
-    STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, \
+    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, \
+    with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -113,11 +114,24 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
-    ("未完成原因" "和改进措施") or its tail a last character ("全年实际" "值(B)")."""
+    neither half names ("调整" "指标值", "得分系" "数(%)"), a qualifier and the column word it qualifies ("考评"
+    "得分"), or, `wrapped` over two lines, its head naming none ("未完成原因" "和改进措施") or its tail a last
+    character ("全年实际" "值(B)")."""
     whole = slot("".join(pieces))
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
+                            or len(pieces) == 2 and qualified(*pieces)
                             or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
+
+
+def qualified(head: str, tail: str) -> bool:
+    """A column word cut after the word that qualifies it where a run-together line was cut at the column word
+    ("考评" "得分", "指标" "权重(分)"): two characters naming no column before a column word, the whole naming the
+    same column."""
+    return bool(QUALIFIER.fullmatch(head)) and head not in HEADER_WORDS and slot(head) is None \
+        and role_of(head, FUND_ROLES) is None and slot(tail) is not None and slot(head + tail) == slot(tail)
+
+
+QUALIFIER = re.compile(r"[\u4e00-\u9fa5]{2}")
 
 
 def cut_tail(head: str, tail: str) -> bool:

@@ -105,3 +105,15 @@ def test_amounts_before_the_rate_go_where_the_rate_says_when_a_dump_dropped_an_e
     read = [tuple(getattr(t.funds_total, f) for f in fields) for t in report.tables if t.funds_total]
     labelled = [tuple(getattr(t.funds_total, f) for f in fields) for t in gold.tables if t.funds_total]
     assert labelled and read == labelled, name
+
+
+def test_column_word_after_its_qualifier_is_one_header_word_in_a_run_together_line():
+    """A variant header run together on one line with the words Chongqing's form prints for the score (指标得分(分)):
+    the line is cut at the column words it knows (指标 | 得分(分)), and the qualifier and the word it qualifies are
+    joined back into one 得分 column, so the header reads whole and 益阳市's rows (sample 001, seed 1's words) are
+    read under it: each row's 得分 is read."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("001_",), ("columns", "words"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "k").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.score) for t in gold.tables for i in t.indicators]
+    assert len([row for row in labelled if row in read]) > len(labelled) / 2, name

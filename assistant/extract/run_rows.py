@@ -298,7 +298,8 @@ class Block:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
         # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
         figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
-        if position >= len(text) or text[position] in COMPARATOR_SIGNS or figure_first and not self.after_bare(position):
+        if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
+                figure_first and not self.after_bare(position):
             return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
@@ -317,7 +318,8 @@ class Block:
         """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
         end where no row can be read."""
         return position >= len(self.text) or self.total_at(position) is not None or \
-            not (self.text[position].isdigit() or self.text[position] in COMPARATOR_SIGNS) and bool(self.steps(position, 100.0))
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR_SIGNS) \
+            and bool(self.steps(position, 100.0))
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级

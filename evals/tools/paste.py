@@ -49,7 +49,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals" / "tools"))
 
-from render import TEMPLATES, VARIANT_DIMENSIONS, Sheet, field_sheet, in_template, in_variant_form, placed, sample_sheet  # noqa: E402
+from render import (TEMPLATES, VARIANT_DIMENSIONS, Sheet, field_sheet, in_template, in_variant_form,  # noqa: E402
+                    placed, sample_sheet)
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
