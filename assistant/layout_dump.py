@@ -12,35 +12,22 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, \
+    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, \
+    with_level_weights
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
-    core_indicator_rows, segment, split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, RATE_TOLERANCE, WORD, \
+    core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
+from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, half_last_place, \
+    normalize_text, parse_number, parse_percent, simplified
 
-HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
-                "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
-                "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
-                "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
-                "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
-                # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
-                "全年实际完成值": "actual", "全年完成值": "actual",
-                # A score sheet explains each indicator and how it is scored, in text columns of their own.
-                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
-                "得分计算方法": "criteria", "指标说明及评分标准": "criteria",
-                # A score sheet's row numbers (Anhui's 序号 | 一级指标 | …): no field, but a number before each row.
-                "序号": "serial",
-                # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
-                LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
@@ -62,10 +49,8 @@ VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit
 
 
 def slot(word: str) -> str | None:
-    """The column a header word names: the dump's own words, then the synonym table's roles."""
-    if word in HEADER_WORDS:
-        return HEADER_WORDS[word]
-    role = role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
+    """The column a header word names: the words printed whole, then the synonym table's roles."""
+    role = HEADER_WORDS[word] if word in HEADER_WORDS else role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
     return {"deviation_note": "note"}.get(role, role)
 
 
@@ -129,11 +114,24 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
-    ("未完成原因" "和改进措施") or its tail a last character ("全年实际" "值(B)")."""
+    neither half names ("调整" "指标值", "得分系" "数(%)"), a qualifier and the column word it qualifies ("考评"
+    "得分"), or, `wrapped` over two lines, its head naming none ("未完成原因" "和改进措施") or its tail a last
+    character ("全年实际" "值(B)")."""
     whole = slot("".join(pieces))
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
+                            or len(pieces) == 2 and qualified(*pieces)
                             or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
+
+
+def qualified(head: str, tail: str) -> bool:
+    """A column word cut after the word that qualifies it where a run-together line was cut at the column word
+    ("考评" "得分", "指标" "权重(分)"): two characters naming no column before a column word, the whole naming the
+    same column."""
+    return bool(QUALIFIER.fullmatch(head)) and head not in HEADER_WORDS and slot(head) is None \
+        and role_of(head, FUND_ROLES) is None and slot(tail) is not None and slot(head + tail) == slot(tail)
+
+
+QUALIFIER = re.compile(r"[\u4e00-\u9fa5]{2}")
 
 
 def cut_tail(head: str, tail: str) -> bool:
@@ -1778,6 +1776,8 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
             break  # (a source's name with a number under it is the first row's label: 财政资金小计 2537695 …)
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
+    if words and HEADER_KEYS.get(key_of(words[0][0])) == "total_score":
+        return []  # the head's self-score left blank above the block (自评得分 |  | 资金情况…): the columns open with no 得分
     if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:
         # A stacked heading over the columns below it (年度预算数(万元) over 年初预算, 调整后预算数): not a column.
         words = words[1:]
@@ -1787,17 +1787,38 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
-    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order."""
+    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
+    where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
+    empty cell is the 年初预算数)."""
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
-    others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
+    others = iter(rate_placed(values, roles) or [index for index, role in enumerate(roles) if role != "execution_rate"])
     for value in values:
         index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
     return cells
+
+
+def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None:
+    """The columns of a funds row's values other than its rate, where fewer amounts than columns print before the
+    rate: the one choice of columns under which 执行数 ÷ 全年预算数 is the rate printed (the columns after the rate in
+    order); None where no choice, or more than one, fits."""
+    texts = [normalize_text(value.text) for value in values]
+    rate_at = roles.index("execution_rate")
+    percent = next((index for index, text in enumerate(texts) if text.endswith(PERCENT_SIGNS)), None)
+    before = list(range(rate_at))
+    if percent is None or percent >= len(before) or parse_percent(texts[percent]) is None:
+        return None
+    rate = parse_percent(texts[percent])
+    tolerance = (RATE_TOLERANCE + half_last_place(decimals_printed(texts[percent].rstrip("%％")))) / 100
+    fitting = [chosen for chosen in combinations(before, percent)
+               if {"full_year_budget", "executed"} <= {roles[index] for index in chosen}
+               and funds_row_holds({**{roles[index]: parse_number(text) for index, text in zip(chosen, texts)},
+                                    "execution_rate": rate / 100}, tolerance)]
+    return [*fitting[0], *range(rate_at + 1, len(roles))] if len(fitting) == 1 else None
 
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:

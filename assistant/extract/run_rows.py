@@ -19,7 +19,7 @@ from itertools import accumulate, takewhile
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import STAGES, TARGET_PARTS
 from assistant.extract.tokens import split_numbers
-from assistant.values import MONTH, normalize_text
+from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
@@ -39,7 +39,6 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
-COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
@@ -47,16 +46,16 @@ DIGITS = re.compile(r"\d[\d.]*")
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
 TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
-TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]+")
 # A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
-NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
+NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
 # A value's unit: up to three characters (万元, 人次, 元/人), or a rate per unit up to two either side of its slash
 # (件/万人); four words are no unit ("0显著提升" is no figure: 显著提升 is a word target after the 分值 10).
 UNIT_LIMIT = 5  # characters of the longest unit
-UNIT_WORD = rf"[^\d{COMPARATOR}%.…(（,，、;；/]"
-UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
+UNIT_WORD = rf"[^\d{COMPARATOR_SIGNS}%.…(（,，、;；/]"
+UNIT = re.compile(rf"%|[^\d{COMPARATOR_SIGNS}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
 NUMERIC = ("weight", "score")
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
@@ -114,7 +113,7 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     "100%", "20万元"), or a word with no number ("显著提升")."""
     found = []
     position = start
-    while position < len(text) and text[position] in COMPARATOR:
+    while position < len(text) and text[position] in COMPARATOR_SIGNS:
         position += 1
     digits = DIGITS.match(text, position)
     if digits:
@@ -229,7 +228,7 @@ def agrees(values: dict[str, str]) -> bool:
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR)) or
+    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR_SIGNS)) or
                                     COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
@@ -299,10 +298,11 @@ class Block:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
         # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
         figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
-        if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare(position):
+        if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
+                figure_first and not self.after_bare(position):
             return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
-            if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
+            if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
                                                          if name_end - 1 > position):
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
@@ -318,7 +318,8 @@ class Block:
         """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
         end where no row can be read."""
         return position >= len(self.text) or self.total_at(position) is not None or \
-            not (self.text[position].isdigit() or self.text[position] in COMPARATOR) and bool(self.steps(position, 100.0))
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR_SIGNS) \
+            and bool(self.steps(position, 100.0))
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
@@ -344,11 +345,11 @@ class Block:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
         the first value column is a target (never inside a number, never between a comparator and its number)."""
         text, before = self.text, self.text[position - 1]
-        if before in COMPARATOR or before.isdigit() or before in ".%":
+        if before in COMPARATOR_SIGNS or before.isdigit() or before in ".%":
             return False
         if LATIN.match(before) and LATIN.match(text, position):
             return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
-        return text[position].isdigit() or text[position] in COMPARATOR or \
+        return text[position].isdigit() or text[position] in COMPARATOR_SIGNS or \
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
     def next_anchor(self, position: int) -> int | None:
@@ -499,7 +500,7 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
             # 二级 name before it ("生态效益指标1病害减少,…").
-            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR}]+",
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR_SIGNS}]+",
                             stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
             # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).

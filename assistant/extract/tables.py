@@ -10,7 +10,7 @@ from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
-from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
+from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
 from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
@@ -159,7 +159,7 @@ def table_name(rows: list[Row], title: str | None = None) -> str | None:
         for index, text in enumerate(texts):
             if label(text) in HEAD_NAME_LABELS and label(text) not in names:
                 following = next((t for t in texts[index + 1:] if t), None)
-                if following and not HEAD_LABEL.search(following):
+                if following and not is_head_label(following):
                     names[label(text)] = following
     own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
     return own if title and REGION_FORM in title else own or next(iter(names.values()), None)
