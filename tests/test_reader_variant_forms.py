@@ -56,3 +56,18 @@ def test_target_parts_run_together_read_as_one_target():
     read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+@pytest.mark.parametrize("style", ("g", "k"))
+def test_total_row_read_in_the_order_the_header_prints_its_score_and_weight_columns(style):
+    """Sample 000 in seed 2's variant form, whose first two tables print 自评得分 before 指标分值 (… | 自评得分 | 指标分值 |
+    …, and 得分 | … | 分值): the 总分 row prints its numbers in that order ("总分 98 100" in rows apart by single spaces,
+    "总分94.75100" run together), so the 分值 total is 100 and the 得分 total 98 and 94.75, as the gold reads them off the
+    source's 总分 row."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("000_",))
+    text = paste.pasted(sheet, style)
+    assert "总分 98 100" in text or "总分98100" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(t.total_weight, t.total_score) for t in report.tables if t.indicators]
+    labelled = [(t.total_weight, t.total_score) for t in gold.tables if t.indicators]
+    assert labelled[0] == (100.0, 98.0) and labelled[0] in read, name

@@ -561,17 +561,19 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
     return result
 
 
-def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
-    """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
-    or the sheet's 100 points and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
-    预算执行率, make up) is one number; else none."""
+def total_numbers(run: str, rows: list[dict[str, str]], columns: list[str]) -> list[str]:
+    """The 总分 row's numbers in the order the header prints its `columns`: 分值 and 得分 printed together ("100100",
+    "94.75100" under 得分 | 分值) are split where the 分值 is the rows' sum or the sheet's 100 points and the 得分 no
+    more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as 预算执行率,
+    make up) is one number; else none."""
     if not run:
         return []
     weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
     total = sum(weights) if weights else 100.0
+    weight = int({"weight", "score"} <= set(columns) and columns.index("score") < columns.index("weight"))
     # The 分值 is the rows' sum, or the sheet's full 100 points (the funds' 10 among them, or rows left unread).
     for full in dict.fromkeys([total, 100.0]):
-        pieces = split_numbers(run, 2, lambda v: abs(v[0] - full) <= TOLERANCE and v[1] <= v[0])
+        pieces = split_numbers(run, 2, lambda v: abs(v[weight] - full) <= TOLERANCE and v[1 - weight] <= v[weight])
         if pieces:
             return pieces
     return [run] if NUMBER.fullmatch(run) and float(run) <= max(total, 100.0) + TOLERANCE else []
@@ -653,9 +655,9 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     end = read.end
     total = TOTAL.match(text, end)
     if total:
-        numbers = total.group("numbers") or ""
         line = line_at(end)
-        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
+        numbers = total_numbers(total.group("numbers") or "", read.rows, columns)
+        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(number, line) for number in numbers]))
         end = total.end()
     used = bisect_left(ends, end) + 1 if end else 0
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
