@@ -438,6 +438,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             if "level1" in row:
                 tops.add(normalize_text(row["level1"].text))
         named = len(rows)
+        printed = line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1) \
+            if opens_line(lines, cursor) and (start is None or line_end(lines, cursor) - start - len(values)
+                                              not in ((0, 1) if "note" in columns else (0,))) else None
+        if printed:
+            # A row printed on a line of its own (cells apart by single spaces, empty ones left out) that no fixed
+            # width reads to the line's end: the line is the row, its cells placed by type.
+            rows.append(printed[0])
+            cursor += printed[1]
+            continue
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -664,6 +673,17 @@ def misfit(cells: list[str], values: list[str]) -> bool:
     if NUMERIC.match(weight) and NUMERIC.match(score) and parse_number(score) > parse_number(weight):
         return True
     return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
+
+
+def opens_line(lines: list[Paragraph], index: int) -> bool:
+    """Whether the cell opens a printed line that holds its row's cells (three or more share the line)."""
+    line = lines[index].line
+    return (index == 0 or lines[index - 1].line != line) and index + 2 < len(lines) and lines[index + 2].line == line
+
+
+def line_end(lines: list[Paragraph], index: int) -> int:
+    """Where the printed line of the cell at `index` ends: the index of the first cell on a later line."""
+    return next((i for i in range(index, len(lines)) if lines[i].line != lines[index].line), len(lines))
 
 
 def line_row(lines: list[Paragraph], values: list[str], known: set[str],

@@ -71,3 +71,14 @@ def test_total_row_read_in_the_order_the_header_prints_its_score_and_weight_colu
     read = [(t.total_weight, t.total_score) for t in report.tables if t.indicators]
     labelled = [(t.total_weight, t.total_score) for t in gold.tables if t.indicators]
     assert labelled[0] == (100.0, 98.0) and labelled[0] in read, name
+
+
+@pytest.mark.parametrize("source", ("hainan_shengji", "sichuan_daying_2020_zonggonghui"))
+def test_rows_printed_one_a_line_with_single_spaces_read_each_line_as_one_row(source):
+    """Seed 2's variant form pasted a row a line, cells apart by single spaces and the empty ones left out (paste
+    style g): no fixed number of cells is a row, but each line is one, its cells placed by type under the header's
+    columns. Hainan's 服务贸易 project (evals/field/dev/hainan_shengji_fuwumaoyi) and Daying's 总工会 project
+    (evals/field/dev/sichuan_daying_2020_zonggonghui): every indicator read as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(2, (source,))
+    errors = paste.score_paste(paste.pasted(sheet, "g"), gold).errors
+    assert [error for error in errors if "tables[" in error] == [], name
