@@ -691,7 +691,7 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     """A row printed on a line of its own, cells apart by spaces (its cells share the line): its level names
     (recognised, or the table's own), then its cells placed in 三级指标 and the value columns by type; the row and
     how many cells it used. None when the line is no such row."""
-    size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
+    size = line_end(lines, 0)
     items = join_levels(lines[:size])
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
@@ -705,6 +705,8 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
+    if placed is None and levels and len(items) == 1 and not figure(normalize_text(items[0].text)):
+        placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None
 
 
