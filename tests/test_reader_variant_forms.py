@@ -103,3 +103,19 @@ def test_a_row_printed_with_its_names_and_no_values_stays_a_row():
         report = paste.api.extract(paste.read_bytes(text[name].encode("utf-8"), "pasted.txt"), "rules")
         read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
         assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
+
+
+def test_run_together_rows_with_a_note_between_their_values_are_all_read():
+    """Seed 1's variant form run together on one line (paste style k): Langfang's 暖通 project
+    (evals/field/dev/hebei_langfang_2019_nuantong) prints 未完成原因分析 between 权重 and 全年完成值, its first row's note a
+    sentence ("…943.210已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。37.24产出指标…"), and rows the
+    template numbers but leaves empty ("指标2" then the next level name). The sentence is that row's note, not the prose
+    after the table, and the empty rows are rows: every row is read under its levels as labelled, and the rows whose
+    joined numbers no arithmetic splits ("工程完工率1010010100") are left empty with a warning."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("hebei_langfang",))
+    text = paste.pasted(sheet, "k")
+    assert "提高预算准确度。37.24产出指标数量指标指标2产出指标" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
+    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators]
+    assert any("工程完工率1010010100" in warning for warning in report.warnings)

@@ -160,7 +160,7 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
     for column in columns:
         following = []
         for values, position in readings:
-            if column in values:  # the result, read with its target as the same value printed twice
+            if column in values and column != "note":  # the result, read with its target as one value printed twice
                 following.append((values, position))
                 continue
             if column == "target" and "actual" in columns and "weight" in columns:
@@ -194,7 +194,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
-            following += [({**values, column: value}, end) for value, end in options]
+            # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
+            following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end)
+                          for value, end in options]
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
         readings = list(unique.values())
@@ -297,6 +299,10 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
+        numbered = ROW_NUMBER.match(text, position)
+        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
+            # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
+            return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
         # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
         figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
         if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare(position):
@@ -502,10 +508,12 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
             name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR}]+",
                             stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
-            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).
+            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
+            # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
             stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            noted = "note" in columns and anchor is not None and bool(LEVEL_NAME.match(text, anchor))
             if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
-                    and not (stage and stage.group("total")):
+                    and not (stage and stage.group("total")) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
@@ -602,11 +610,12 @@ def value_columns(slots: list[str | None]) -> list[str]:
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
     columns: list[str] = []
     for slot in after:
-        if slot in TARGET_PARTS:
-            columns += [] if columns[-1:] == ["target"] else ["target"]
+        if slot in TARGET_PARTS or slot == "note" and columns:  # a note right after the name runs into it: unread
+            part = "target" if slot in TARGET_PARTS else "note"
+            columns += [] if columns[-1:] == [part] else [part]
         elif slot != "note":
             columns.append(slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other")
-    return columns + ["note"] if after[-1:] == ["note"] and columns else columns
+    return columns if set(columns) - {"note"} else []
 
 
 def unscrambled_stages(text: str) -> str:
@@ -634,7 +643,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
 
     columns = value_columns(slots)
-    if len(columns) < 2:
+    if len(set(columns) - {"note"}) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
     numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
     read = read_run_rows(text, columns, numbered)
