@@ -676,9 +676,9 @@ def misfit(cells: list[str], values: list[str]) -> bool:
 
 
 def opens_line(lines: list[Paragraph], index: int) -> bool:
-    """Whether the cell opens a printed line that holds its row's cells (three or more share the line)."""
+    """Whether the cell opens a printed line that holds its row's cells (two or more share the line)."""
     line = lines[index].line
-    return (index == 0 or lines[index - 1].line != line) and index + 2 < len(lines) and lines[index + 2].line == line
+    return (index == 0 or lines[index - 1].line != line) and index + 1 < len(lines) and lines[index + 1].line == line
 
 
 def line_end(lines: list[Paragraph], index: int) -> int:
@@ -693,6 +693,9 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     how many cells it used. None when the line is no such row."""
     size = line_end(lines, 0)
     items = join_levels(lines[:size])
+    if size == 2 and all(is_level(normalize_text(item.text)) for item in lines[:2]):
+        # A row's level names printed with no row under them ("效益指标 生态效益指标"): a row with no indicator.
+        return {**level_cells(lines[:2]), "level3": Paragraph("", lines[0].line)}, size
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
     names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),

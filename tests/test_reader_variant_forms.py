@@ -119,3 +119,15 @@ def test_run_together_rows_with_a_note_between_their_values_are_all_read():
     read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
     assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators]
     assert any("工程完工率1010010100" in warning for warning in report.warnings)
+
+
+def test_level_names_printed_on_a_line_with_no_row_under_them_stay_a_row():
+    """Sample 001 in seed 1's variant form, a row a line with single spaces (paste style g): its 生态效益指标 has no
+    indicator, the line printing the two level names alone ("效益指标 生态效益指标"). That line is a row with no
+    indicator, as the gold lists it, and the 可持续影响指标 rows after it are read: every row under its levels."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("001_",))
+    text = paste.pasted(sheet, "g")
+    assert "\n效益指标 生态效益指标\n" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
+    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
