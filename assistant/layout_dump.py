@@ -15,8 +15,8 @@ from functools import cache
 from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, PERCENT_SIGNS, \
+    STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -24,7 +24,8 @@ from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
     core_indicator_rows, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, \
+    parse_number, simplified
 
 HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
                 "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
@@ -382,6 +383,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
+    # The cells a row printed on a line of its own holds, in the header's order: its note where the header prints
+    # it among the values (… | 权重 | 未完成原因分析 | 全年完成值), last where it comes first (a note right before the
+    # values runs into the name) or after them.
+    printed_columns = [name for index, name in enumerate(slots) if name in VALUE_SLOTS or name == "note"
+                       and any(earlier in VALUE_SLOTS for earlier in slots[:index])]
+    printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
     numbers = row_numbers(texts) if "serial" in columns else []
@@ -438,9 +445,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             if "level1" in row:
                 tops.add(normalize_text(row["level1"].text))
         named = len(rows)
-        printed = line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1) \
+        printed = line_row(lines[cursor:], printed_columns, known, names - 1) \
             if opens_line(lines, cursor) and (start is None or line_end(lines, cursor) - start - len(values)
-                                              not in ((0, 1) if "note" in columns else (0,))) else None
+                                              not in ((0, 1) if printed_columns[-1:] == ["note"] else (0,))) else None
         if printed:
             # A row printed on a line of its own (cells apart by single spaces, empty ones left out) that no fixed
             # width reads to the line's end: the line is the row, its cells placed by type.
@@ -457,7 +464,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             cursor = restart
             continue
         printed = None if start is not None else \
-            line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+            line_row(lines[cursor:], printed_columns, known, names - 1)
         if printed:
             # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
             rows.append(printed[0])
@@ -815,8 +822,8 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
 
 def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; on a
-    tie the earlier column); a
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; a figure
+    with its unit is a value, not a note; on a tie the earlier column); a
     text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
     得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
@@ -826,7 +833,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
-            - (0.1 if role == "adjusted_target" else 0.0)
+            - (0.1 if role == "adjusted_target" else 0.0) - (0.5 if role == "note" and measured(text) else 0.0)
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -854,6 +861,11 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
         return aligned(cells, [column for column in columns if column != "score_factor"])
     return row
+
+
+def measured(text: str) -> bool:
+    """A figure, bare or with its unit ("221", "≥95%", "221人"): a target's or a result's, not a note's words."""
+    return bool(VALUE_START.match(text) or MEASURED.match(text.lstrip(COMPARATOR_SIGNS)))
 
 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:

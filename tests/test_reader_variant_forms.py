@@ -131,3 +131,18 @@ def test_level_names_printed_on_a_line_with_no_row_under_them_stay_a_row():
     report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
     read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
     assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
+
+
+def test_a_note_printed_between_the_values_of_a_row_on_its_own_line_stays_the_note():
+    """Sample 000 in seed 1's variant form, a row a line with single spaces (paste style g): the header prints
+    未完成原因分析 between 权重 and 全年完成值, so "执法及宣传次数 12 ≧ 10000 人次 12.5 加大宣传途径 10000人次" is 得分 12, the
+    target's parts, 权重 12.5, the note, then the result, which a figure with its unit is and a note is not. Read as
+    the gold reads the source's row, and the rows after it too (their 分值 and 得分)."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("000_",))
+    text = paste.pasted(sheet, "g")
+    assert "执法及宣传次数 12 ≧ 10000 人次 12.5 加大宣传途径 10000人次\n" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    first = {i.level3: i for i in report.tables[0].indicators}["执法及宣传次数"]
+    assert (first.actual, first.deviation_note, first.weight, first.score) == ("10000人次", "加大宣传途径", 12.5, 12.0)
+    read = [(i.level3, i.weight, i.score) for i in report.tables[0].indicators]
+    assert read == [(i.level3, i.weight, i.score) for i in gold.tables[0].indicators], name
