@@ -715,6 +715,8 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
+    if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
+        placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
     if placed is None and levels and len(items) == 1 and (is_placeholder(items[0].text)
                                                           or not figure(normalize_text(items[0].text))):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
@@ -820,12 +822,12 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
     return noted or len(numbers) >= 2 or len(text) >= 4
 
 
-def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
+def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
     is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; a figure
     with its unit is a value, not a note; on a tie the earlier column); a
-    text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
-    得分 is among them; the first cell always goes to the first column."""
+    text cell broken over lines may take two cells, joined. None when they do not fit at all, or (a `scored`
+    row) no 分值 or 得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
         return None  # more lines than a row's cells, each broken once, could fill: no row
 
@@ -851,7 +853,8 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
     score, placement = best(0, -1)
-    if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
+    if score < 0 or len(placement) != len(cells) or scored and not any(columns[k] in ("weight", "score")
+                                                                       for k in placement):
         return None
     placed: dict[str, list[Paragraph]] = {}
     for k, cell in zip(placement, cells):
@@ -859,7 +862,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     row = {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
     if not scores_by_factor(row):
         # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
-        return aligned(cells, [column for column in columns if column != "score_factor"])
+        return aligned(cells, [column for column in columns if column != "score_factor"], scored)
     return row
 
 

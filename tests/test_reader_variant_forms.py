@@ -146,3 +146,15 @@ def test_a_note_printed_between_the_values_of_a_row_on_its_own_line_stays_the_no
     assert (first.actual, first.deviation_note, first.weight, first.score) == ("10000人次", "加大宣传途径", 12.5, 12.0)
     read = [(i.level3, i.weight, i.score) for i in report.tables[0].indicators]
     assert read == [(i.level3, i.weight, i.score) for i in gold.tables[0].indicators], name
+
+
+def test_a_row_on_its_own_line_left_unscored_is_read_by_its_cells_types():
+    """Xiaoxian's 特色种养 project (evals/field/dev/anhui_xiaoxian_2023_tesezhongyang) in seed 3's variant form, a row a
+    line with single spaces (paste style g): the parts of a ★ row print no 分值 or 得分 ("产出指标 数量指标
+    其中桃树种植面积 1.5 亩 1.5亩"). Each line is still its row: the target's parts and the result placed by type, every
+    indicator read as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(3, ("anhui_xiaoxian",))
+    text = paste.pasted(sheet, "g")
+    assert "产出指标 数量指标 其中桃树种植面积 1.5 亩 1.5亩\n" in text
+    errors = paste.score_paste(text, gold).errors
+    assert [error for error in errors if "tables[" in error] == [], name
