@@ -274,9 +274,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
-    levels short (项目决策, 部门预算管理), no value among them."""
-    return names >= 3 and len(items) == names and all(len(normalize_text(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-        and not any(VALUE_START.match(normalize_text(i.text)) for i in items)
+    levels short (项目决策, 部门预算管理), no value among them, and no word printed twice at their end (资金使用合规性 好
+    好: a word target and its result printed alike, after a 三级指标)."""
+    texts = [normalize_text(i.text) for i in items]
+    repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level(texts[-1])
+    return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
+        and not any(VALUE_START.match(text) for text in texts) and not repeated
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:

@@ -158,3 +158,17 @@ def test_a_row_on_its_own_line_left_unscored_is_read_by_its_cells_types():
     assert "产出指标 数量指标 其中桃树种植面积 1.5 亩 1.5亩\n" in text
     errors = paste.score_paste(text, gold).errors
     assert [error for error in errors if "tables[" in error] == [], name
+
+
+def test_a_word_target_printed_twice_after_a_name_is_no_level_name():
+    """Kexuecheng's 部门整体 sheet (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti) in seed 3's variant form, a
+    row a line with single spaces (paste style g): its rows print no level names, and "资金使用合规性 好 好 5 5" is a
+    三级指标 with the word target 好 and its result printed alike — not three level names. Every row is read under
+    its own name with its 分值 and 得分, as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(3, ("chongqing_kexuecheng",))
+    text = paste.pasted(sheet, "g")
+    assert "\n资金使用合规性 好 好 5 5\n" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level1, i.level2, i.level3, i.weight, i.score) for i in report.tables[0].indicators}
+    labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators if i.weight]
+    assert labelled and [row for row in labelled if row not in read] == [], name
