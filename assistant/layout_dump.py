@@ -720,8 +720,7 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     placed = aligned(items, ["level3", *values])
     if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
         placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
-    if placed is None and levels and len(items) == 1 and (is_placeholder(items[0].text)
-                                                          or not figure(normalize_text(items[0].text))):
+    if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None
 

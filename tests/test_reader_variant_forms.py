@@ -172,3 +172,16 @@ def test_a_word_target_printed_twice_after_a_name_is_no_level_name():
     read = {(i.level1, i.level2, i.level3, i.weight, i.score) for i in report.tables[0].indicators}
     labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators if i.weight]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_a_numbered_name_printed_alone_under_its_levels_is_a_row():
+    """Yuanzhou's 马铃薯 project (evals/field/dev/ningxia_yuanzhou_2022_malingshu) in seed 1's variant form, a row a line
+    with single spaces (paste style g): "产出指标 数量指标 指标3一级种薯繁育基地" prints a row's name, its number in it,
+    and no values. It is a row (a name, not a figure), and the rows after it are read: every labelled row's name
+    under its levels."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("ningxia_yuanzhou",))
+    text = paste.pasted(sheet, "g")
+    assert "\n产出指标 数量指标 指标3一级种薯繁育基地\n" in text
+    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
+    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
