@@ -3,8 +3,8 @@
 "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
 (时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
-per column in the header's order (a score sheet's empty text columns print nothing; a last note column is words up
-to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
+per column in the header's order (a score sheet's empty text columns print nothing; a note column is words or
+nothing, a last one up to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
@@ -603,10 +603,11 @@ def read_fully(read: RunRows) -> int:
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
-    """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
-    (its words run into the next row's name otherwise). A target printed over columns of its parts (指标性质 | 指标值 |
-    度量单位) runs together into one target ("≥150个"): one column."""
+    """The columns a row prints after its indicator name, in the header's order; a scoring rule in words (得分计算方法)
+    is the row's criteria; a note column after a value column is read in its place as the row's note (未完成原因分析
+    between 权重 and 全年完成值, or last, its words running into the next row's name otherwise), one right after the
+    name is left to the text (its words would run into the name). A target printed over columns of its parts (指标性质 |
+    指标值 | 度量单位) runs together into one target ("≥150个"): one column. No columns when there is no value column."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
     columns: list[str] = []
     for slot in after:
