@@ -15,6 +15,16 @@ def drawn(seed: int, prefixes: tuple[str, ...]):
     return paste, [item for item in items if item[1].startswith(prefixes)]
 
 
+def read_back(paste, text: str):
+    """The pasted text read by the rules extractor."""
+    return paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+
+
+def level_names(table) -> list[tuple[str | None, str | None, str | None]]:
+    """Each indicator's 一级, 二级 and 三级指标, in the table's order."""
+    return [(i.level1, i.level2, i.level3) for i in table.indicators]
+
+
 @pytest.mark.parametrize("seed", (1, 2, 3))
 def test_stacked_head_row_with_blank_span_cells_stays_one_row(seed):
     """Pipe rows of the variant form: the head row prints 年度指标值 then two blank cells its span covers, then more
@@ -67,7 +77,7 @@ def test_total_row_read_in_the_order_the_header_prints_its_score_and_weight_colu
     paste, [(_, name, sheet, gold)] = drawn(2, ("000_",))
     text = paste.pasted(sheet, style)
     assert "总分 98 100" in text or "总分98100" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, text)
     read = [(t.total_weight, t.total_score) for t in report.tables if t.indicators]
     labelled = [(t.total_weight, t.total_score) for t in gold.tables if t.indicators]
     assert labelled[0] == (100.0, 98.0) and labelled[0] in read, name
@@ -100,9 +110,9 @@ def test_a_row_printed_with_its_names_and_no_values_stays_a_row():
         if name.startswith("shanghai"):
             assert [e for e in paste.score_paste(text[name], gold).errors if "tables[1]" in e] == []
             continue
-        report = paste.api.extract(paste.read_bytes(text[name].encode("utf-8"), "pasted.txt"), "rules")
-        read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
-        assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
+        report = read_back(paste, text[name])
+        read = level_names(report.tables[0])
+        assert read == level_names(gold.tables[0]), name
 
 
 def test_run_together_rows_with_a_note_between_their_values_are_all_read():
@@ -115,22 +125,10 @@ def test_run_together_rows_with_a_note_between_their_values_are_all_read():
     paste, [(_, name, sheet, gold)] = drawn(1, ("hebei_langfang",))
     text = paste.pasted(sheet, "k")
     assert "提高预算准确度。37.24产出指标数量指标指标2产出指标" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
-    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
-    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators]
+    report = read_back(paste, text)
+    read = level_names(report.tables[0])
+    assert read == level_names(gold.tables[0])
     assert any("工程完工率1010010100" in warning for warning in report.warnings)
-
-
-def test_level_names_printed_on_a_line_with_no_row_under_them_stay_a_row():
-    """Sample 001 in seed 1's variant form, a row a line with single spaces (paste style g): its 生态效益指标 has no
-    indicator, the line printing the two level names alone ("效益指标 生态效益指标"). That line is a row with no
-    indicator, as the gold lists it, and the 可持续影响指标 rows after it are read: every row under its levels."""
-    paste, [(_, name, sheet, gold)] = drawn(1, ("001_",))
-    text = paste.pasted(sheet, "g")
-    assert "\n效益指标 生态效益指标\n" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
-    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
-    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
 
 
 def test_a_note_printed_between_the_values_of_a_row_on_its_own_line_stays_the_note():
@@ -141,7 +139,7 @@ def test_a_note_printed_between_the_values_of_a_row_on_its_own_line_stays_the_no
     paste, [(_, name, sheet, gold)] = drawn(1, ("000_",))
     text = paste.pasted(sheet, "g")
     assert "执法及宣传次数 12 ≧ 10000 人次 12.5 加大宣传途径 10000人次\n" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, text)
     first = {i.level3: i for i in report.tables[0].indicators}["执法及宣传次数"]
     assert (first.actual, first.deviation_note, first.weight, first.score) == ("10000人次", "加大宣传途径", 12.5, 12.0)
     read = [(i.level3, i.weight, i.score) for i in report.tables[0].indicators]
@@ -168,20 +166,24 @@ def test_a_word_target_printed_twice_after_a_name_is_no_level_name():
     paste, [(_, name, sheet, gold)] = drawn(3, ("chongqing_kexuecheng",))
     text = paste.pasted(sheet, "g")
     assert "\n资金使用合规性 好 好 5 5\n" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, text)
     read = {(i.level1, i.level2, i.level3, i.weight, i.score) for i in report.tables[0].indicators}
     labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators if i.weight]
     assert labelled and [row for row in labelled if row not in read] == [], name
 
 
-def test_a_numbered_name_printed_alone_under_its_levels_is_a_row():
-    """Yuanzhou's 马铃薯 project (evals/field/dev/ningxia_yuanzhou_2022_malingshu) in seed 1's variant form, a row a line
-    with single spaces (paste style g): "产出指标 数量指标 指标3一级种薯繁育基地" prints a row's name, its number in it,
-    and no values. It is a row (a name, not a figure), and the rows after it are read: every labelled row's name
-    under its levels."""
-    paste, [(_, name, sheet, gold)] = drawn(1, ("ningxia_yuanzhou",))
+# (seed, source, line): a line that prints a row's level names with no values under them — sample 001's 生态效益指标
+# has no indicator; Yuanzhou's 马铃薯 project (evals/field/dev/ningxia_yuanzhou_2022_malingshu) prints a row's name,
+# its number in it ("指标3…"), and no values.
+VALUELESS_LINES = ((1, "001_", "效益指标 生态效益指标"), (1, "ningxia_yuanzhou", "产出指标 数量指标 指标3一级种薯繁育基地"))
+
+
+@pytest.mark.parametrize("seed, source, line", VALUELESS_LINES)
+def test_a_line_of_level_names_and_no_values_stays_a_row(seed, source, line):
+    """The variant form pasted a row a line with single spaces (paste style g): a line that prints a row's level
+    names alone, or with a name (a name, not a figure, though a number stands in it) and no values, is a row as the
+    gold lists it, and the rows after it are read: every row under its levels."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
     text = paste.pasted(sheet, "g")
-    assert "\n产出指标 数量指标 指标3一级种薯繁育基地\n" in text
-    report = paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
-    read = [(i.level1, i.level2, i.level3) for i in report.tables[0].indicators]
-    assert read == [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators], name
+    assert f"\n{line}\n" in text
+    assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
