@@ -15,7 +15,7 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, \
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
     PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, \
     with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
@@ -25,8 +25,8 @@ from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, RATE_TOLERANCE, WORD, \
     core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, half_last_place, \
-    normalize_text, parse_number, parse_percent, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
+    half_last_place, normalize_text, parse_number, parse_percent, simplified
 
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
@@ -271,9 +271,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
-    levels short (项目决策, 部门预算管理), no value among them."""
-    return names >= 3 and len(items) == names and all(len(normalize_text(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-        and not any(VALUE_START.match(normalize_text(i.text)) for i in items)
+    levels short (项目决策, 部门预算管理), no value among them, and no word printed twice at their end (资金使用合规性 好
+    好: a word target and its result printed alike, after a 三级指标)."""
+    texts = [normalize_text(i.text) for i in items]
+    repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level(texts[-1])
+    return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
+        and not any(VALUE_START.match(text) for text in texts) and not repeated
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -380,6 +383,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
+    # The cells a row printed on a line of its own holds, in the header's order: its note where the header prints
+    # it among the values (… | 权重 | 未完成原因分析 | 全年完成值), last where it comes first (a note right before the
+    # values runs into the name) or after them.
+    printed_columns = [name for index, name in enumerate(slots) if name in VALUE_SLOTS or name == "note"
+                       and any(earlier in VALUE_SLOTS for earlier in slots[:index])]
+    printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
     numbers = row_numbers(texts) if "serial" in columns else []
@@ -436,6 +445,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             if "level1" in row:
                 tops.add(normalize_text(row["level1"].text))
         named = len(rows)
+        printed = line_row(lines[cursor:], printed_columns, known, names - 1) \
+            if opens_line(lines, cursor) and (start is None or line_end(lines, cursor) - start - len(values)
+                                              not in ((0, 1) if printed_columns[-1:] == ["note"] else (0,))) else None
+        if printed:
+            # A row printed on a line of its own (cells apart by single spaces, empty ones left out) that no fixed
+            # width reads to the line's end: the line is the row, its cells placed by type.
+            rows.append(printed[0])
+            cursor += printed[1]
+            continue
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -446,7 +464,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             cursor = restart
             continue
         printed = None if start is not None else \
-            line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+            line_row(lines[cursor:], printed_columns, known, names - 1)
         if printed:
             # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
             rows.append(printed[0])
@@ -664,13 +682,27 @@ def misfit(cells: list[str], values: list[str]) -> bool:
     return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
 
 
+def opens_line(lines: list[Paragraph], index: int) -> bool:
+    """Whether the cell opens a printed line that holds its row's cells (two or more share the line)."""
+    line = lines[index].line
+    return (index == 0 or lines[index - 1].line != line) and index + 1 < len(lines) and lines[index + 1].line == line
+
+
+def line_end(lines: list[Paragraph], index: int) -> int:
+    """Where the printed line of the cell at `index` ends: the index of the first cell on a later line."""
+    return next((i for i in range(index, len(lines)) if lines[i].line != lines[index].line), len(lines))
+
+
 def line_row(lines: list[Paragraph], values: list[str], known: set[str],
              levels_in_header: int) -> tuple[dict[str, Paragraph], int] | None:
     """A row printed on a line of its own, cells apart by spaces (its cells share the line): its level names
     (recognised, or the table's own), then its cells placed in 三级指标 and the value columns by type; the row and
     how many cells it used. None when the line is no such row."""
-    size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
+    size = line_end(lines, 0)
     items = join_levels(lines[:size])
+    if size == 2 and all(is_level(normalize_text(item.text)) for item in lines[:2]):
+        # A row's level names printed with no row under them ("效益指标 生态效益指标"): a row with no indicator.
+        return {**level_cells(lines[:2]), "level3": Paragraph("", lines[0].line)}, size
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
     names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),
@@ -683,6 +715,10 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
+    if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
+        placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
+    if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
+        placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None
 
 
@@ -785,12 +821,12 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
     return noted or len(numbers) >= 2 or len(text) >= 4
 
 
-def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
+def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; on a
-    tie the earlier column); a
-    text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
-    得分 is among them; the first cell always goes to the first column."""
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; a figure
+    with its unit is a value, not a note; on a tie the earlier column); a
+    text cell broken over lines may take two cells, joined. None when they do not fit at all, or (a `scored`
+    row) no 分值 or 得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
         return None  # more lines than a row's cells, each broken once, could fill: no row
 
@@ -798,7 +834,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
-            - (0.1 if role == "adjusted_target" else 0.0)
+            - (0.1 if role == "adjusted_target" else 0.0) - (0.5 if role == "note" and measured(text) else 0.0)
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -816,7 +852,8 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
     score, placement = best(0, -1)
-    if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
+    if score < 0 or len(placement) != len(cells) or scored and not any(columns[k] in ("weight", "score")
+                                                                       for k in placement):
         return None
     placed: dict[str, list[Paragraph]] = {}
     for k, cell in zip(placement, cells):
@@ -824,8 +861,13 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     row = {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
     if not scores_by_factor(row):
         # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
-        return aligned(cells, [column for column in columns if column != "score_factor"])
+        return aligned(cells, [column for column in columns if column != "score_factor"], scored)
     return row
+
+
+def measured(text: str) -> bool:
+    """A figure, bare or with its unit ("221", "≥95%", "221人"): a target's or a result's, not a note's words."""
+    return bool(VALUE_START.match(text) or MEASURED.match(text.lstrip(COMPARATOR_SIGNS)))
 
 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:

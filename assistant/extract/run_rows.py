@@ -3,8 +3,8 @@
 "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
 (时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
-per column in the header's order (a score sheet's empty text columns print nothing; a last note column is words up
-to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
+per column in the header's order (a score sheet's empty text columns print nothing; a note column is words or
+nothing, a last one up to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
@@ -159,7 +159,7 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
     for column in columns:
         following = []
         for values, position in readings:
-            if column in values:  # the result, read with its target as the same value printed twice
+            if column in values and column != "note":  # the result, read with its target as one value printed twice
                 following.append((values, position))
                 continue
             if column == "target" and "actual" in columns and "weight" in columns:
@@ -193,7 +193,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
-            following += [({**values, column: value}, end) for value, end in options]
+            # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
+            following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end)
+                          for value, end in options]
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
         readings = list(unique.values())
@@ -296,6 +298,10 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
+        numbered = ROW_NUMBER.match(text, position)
+        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
+            # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
+            return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
         # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
         figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
         if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
@@ -503,10 +509,12 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
             name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR_SIGNS}]+",
                             stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
-            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).
+            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
+            # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
             stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            noted = "note" in columns and anchor is not None and bool(LEVEL_NAME.match(text, anchor))
             if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
-                    and not (stage and stage.group("total")):
+                    and not (stage and stage.group("total")) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
@@ -562,17 +570,19 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
     return result
 
 
-def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
-    """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
-    or the sheet's 100 points and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
-    预算执行率, make up) is one number; else none."""
+def total_numbers(run: str, rows: list[dict[str, str]], columns: list[str]) -> list[str]:
+    """The 总分 row's numbers in the order the header prints its `columns`: 分值 and 得分 printed together ("100100",
+    "94.75100" under 得分 | 分值) are split where the 分值 is the rows' sum or the sheet's 100 points and the 得分 no
+    more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as 预算执行率,
+    make up) is one number; else none."""
     if not run:
         return []
     weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
     total = sum(weights) if weights else 100.0
+    weight = int({"weight", "score"} <= set(columns) and columns.index("score") < columns.index("weight"))
     # The 分值 is the rows' sum, or the sheet's full 100 points (the funds' 10 among them, or rows left unread).
     for full in dict.fromkeys([total, 100.0]):
-        pieces = split_numbers(run, 2, lambda v: abs(v[0] - full) <= TOLERANCE and v[1] <= v[0])
+        pieces = split_numbers(run, 2, lambda v: abs(v[weight] - full) <= TOLERANCE and v[1 - weight] <= v[weight])
         if pieces:
             return pieces
     return [run] if NUMBER.fullmatch(run) and float(run) <= max(total, 100.0) + TOLERANCE else []
@@ -594,18 +604,20 @@ def read_fully(read: RunRows) -> int:
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
-    """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
-    (its words run into the next row's name otherwise). A target printed over columns of its parts (指标性质 | 指标值 |
-    度量单位) runs together into one target ("≥150个"): one column."""
+    """The columns a row prints after its indicator name, in the header's order; a scoring rule in words (得分计算方法)
+    is the row's criteria; a note column after a value column is read in its place as the row's note (未完成原因分析
+    between 权重 and 全年完成值, or last, its words running into the next row's name otherwise), one right after the
+    name is left to the text (its words would run into the name). A target printed over columns of its parts (指标性质 |
+    指标值 | 度量单位) runs together into one target ("≥150个"): one column. No columns when there is no value column."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
     columns: list[str] = []
     for slot in after:
-        if slot in TARGET_PARTS:
-            columns += [] if columns[-1:] == ["target"] else ["target"]
+        if slot in TARGET_PARTS or slot == "note" and columns:  # a note right after the name runs into it: unread
+            part = "target" if slot in TARGET_PARTS else "note"
+            columns += [] if columns[-1:] == [part] else [part]
         elif slot != "note":
             columns.append(slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other")
-    return columns + ["note"] if after[-1:] == ["note"] and columns else columns
+    return columns if set(columns) - {"note"} else []
 
 
 def unscrambled_stages(text: str) -> str:
@@ -633,7 +645,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
 
     columns = value_columns(slots)
-    if len(columns) < 2:
+    if len(set(columns) - {"note"}) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
     numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
     read = read_run_rows(text, columns, numbered)
@@ -654,9 +666,9 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     end = read.end
     total = TOTAL.match(text, end)
     if total:
-        numbers = total.group("numbers") or ""
         line = line_at(end)
-        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
+        numbers = total_numbers(total.group("numbers") or "", read.rows, columns)
+        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(number, line) for number in numbers]))
         end = total.end()
     used = bisect_left(ends, end) + 1 if end else 0
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
