@@ -12,35 +12,22 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
+    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, \
+    with_level_weights
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, WORD, core_funds_row, \
-    core_indicator_rows, segment, split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, RATE_TOLERANCE, WORD, \
+    core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text, parse_number, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
+    half_last_place, normalize_text, parse_number, parse_percent, simplified
 
-HEADER_WORDS = {"绩效指标": None, "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
-                "指标性质": "nature", "年度指标值": "target", "指标值": "target", "度量单位": "measure_unit",
-                "计量单位": "measure_unit", "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual",
-                "分值": "weight", "权重": "weight", "得分": "score", "自评得分": "score",
-                "偏差原因分析及改进措施": "note", "偏差原因": "note", "未完成原因分析": "note",
-                "未完成原因及改进措施": "note", "未完成原因及拟采取的改进措施": "note", "指标分值": "weight",
-                # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
-                "全年实际完成值": "actual", "全年完成值": "actual",
-                # A score sheet explains each indicator and how it is scored, in text columns of their own.
-                "指标解释": "explanation", "指标说明": "explanation", "计分标准": "criteria", "评分标准": "criteria",
-                "得分计算方法": "criteria", "指标说明及评分标准": "criteria",
-                # A score sheet's row numbers (Anhui's 序号 | 一级指标 | …): no field, but a number before each row.
-                "序号": "serial",
-                # Fujian's template: one head over the 一级 and 二级 columns, and a column the reader does not keep.
-                LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
@@ -62,10 +49,8 @@ VALUE_SLOTS = ("nature", "direction", "target", "adjusted_target", "measure_unit
 
 
 def slot(word: str) -> str | None:
-    """The column a header word names: the dump's own words, then the synonym table's roles."""
-    if word in HEADER_WORDS:
-        return HEADER_WORDS[word]
-    role = role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
+    """The column a header word names: the words printed whole, then the synonym table's roles."""
+    role = HEADER_WORDS[word] if word in HEADER_WORDS else role_of(word, INDICATOR_ROLES) if len(word) <= 14 else None
     return {"deviation_note": "note"}.get(role, role)
 
 
@@ -129,11 +114,24 @@ COLUMN_PREFIXES = ("年初", "全年", "年度", "调整后", "预期", "绩效"
 def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     """A column word cut in two where a flattened line was cut at a word it knows ("年初" "目标值(A)"), or where a
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
-    neither half names ("调整" "指标值", "得分系" "数(%)"), or, `wrapped` over two lines, its head naming none
-    ("未完成原因" "和改进措施") or its tail a last character ("全年实际" "值(B)")."""
+    neither half names ("调整" "指标值", "得分系" "数(%)"), a qualifier and the column word it qualifies ("考评"
+    "得分"), or, `wrapped` over two lines, its head naming none ("未完成原因" "和改进措施") or its tail a last
+    character ("全年实际" "值(B)")."""
     whole = slot("".join(pieces))
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
+                            or len(pieces) == 2 and qualified(*pieces)
                             or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
+
+
+def qualified(head: str, tail: str) -> bool:
+    """A column word cut after the word that qualifies it where a run-together line was cut at the column word
+    ("考评" "得分", "指标" "权重(分)"): two characters naming no column before a column word, the whole naming the
+    same column."""
+    return bool(QUALIFIER.fullmatch(head)) and head not in HEADER_WORDS and slot(head) is None \
+        and role_of(head, FUND_ROLES) is None and slot(tail) is not None and slot(head + tail) == slot(tail)
+
+
+QUALIFIER = re.compile(r"[\u4e00-\u9fa5]{2}")
 
 
 def cut_tail(head: str, tail: str) -> bool:
@@ -273,9 +271,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
-    levels short (项目决策, 部门预算管理), no value among them."""
-    return names >= 3 and len(items) == names and all(len(normalize_text(i.text)) <= LEVEL_NAME for i in items[:-1]) \
-        and not any(VALUE_START.match(normalize_text(i.text)) for i in items)
+    levels short (项目决策, 部门预算管理), no value among them, and no word printed twice at their end (资金使用合规性 好
+    好: a word target and its result printed alike, after a 三级指标)."""
+    texts = [normalize_text(i.text) for i in items]
+    repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level(texts[-1])
+    return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
+        and not any(VALUE_START.match(text) for text in texts) and not repeated
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -382,6 +383,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
     # columns), 分值 and 得分 (or 得分 alone), 分值 before the target in some templates.
     values = [name for name in slots if name in VALUE_SLOTS]
+    # The cells a row printed on a line of its own holds, in the header's order: its note where the header prints
+    # it among the values (… | 权重 | 未完成原因分析 | 全年完成值), last where it comes first (a note right before the
+    # values runs into the name) or after them.
+    printed_columns = [name for index, name in enumerate(slots) if name in VALUE_SLOTS or name == "note"
+                       and any(earlier in VALUE_SLOTS for earlier in slots[:index])]
+    printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
     numbers = row_numbers(texts) if "serial" in columns else []
@@ -438,6 +445,15 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             if "level1" in row:
                 tops.add(normalize_text(row["level1"].text))
         named = len(rows)
+        printed = line_row(lines[cursor:], printed_columns, known, names - 1) \
+            if opens_line(lines, cursor) and (start is None or line_end(lines, cursor) - start - len(values)
+                                              not in ((0, 1) if printed_columns[-1:] == ["note"] else (0,))) else None
+        if printed:
+            # A row printed on a line of its own (cells apart by single spaces, empty ones left out) that no fixed
+            # width reads to the line's end: the line is the row, its cells placed by type.
+            rows.append(printed[0])
+            cursor += printed[1]
+            continue
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
         restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
@@ -448,7 +464,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             cursor = restart
             continue
         printed = None if start is not None else \
-            line_row(lines[cursor:], [*values, "note"] if "note" in columns else values, known, names - 1)
+            line_row(lines[cursor:], printed_columns, known, names - 1)
         if printed:
             # No fixed width fits, but the row was printed on a line of its own: its cells are the line's.
             rows.append(printed[0])
@@ -666,13 +682,27 @@ def misfit(cells: list[str], values: list[str]) -> bool:
     return bool(VALUE_START.match(actual) and COMPARISON.match(actual[:1]) and not DIGIT.search(target))
 
 
+def opens_line(lines: list[Paragraph], index: int) -> bool:
+    """Whether the cell opens a printed line that holds its row's cells (two or more share the line)."""
+    line = lines[index].line
+    return (index == 0 or lines[index - 1].line != line) and index + 1 < len(lines) and lines[index + 1].line == line
+
+
+def line_end(lines: list[Paragraph], index: int) -> int:
+    """Where the printed line of the cell at `index` ends: the index of the first cell on a later line."""
+    return next((i for i in range(index, len(lines)) if lines[i].line != lines[index].line), len(lines))
+
+
 def line_row(lines: list[Paragraph], values: list[str], known: set[str],
              levels_in_header: int) -> tuple[dict[str, Paragraph], int] | None:
     """A row printed on a line of its own, cells apart by spaces (its cells share the line): its level names
     (recognised, or the table's own), then its cells placed in 三级指标 and the value columns by type; the row and
     how many cells it used. None when the line is no such row."""
-    size = next((i for i, p in enumerate(lines) if p.line != lines[0].line), len(lines))
+    size = line_end(lines, 0)
     items = join_levels(lines[:size])
+    if size == 2 and all(is_level(normalize_text(item.text)) for item in lines[:2]):
+        # A row's level names printed with no row under them ("效益指标 生态效益指标"): a row with no indicator.
+        return {**level_cells(lines[:2]), "level3": Paragraph("", lines[0].line)}, size
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
         return None  # a total, or what is left of a header
     names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),
@@ -685,6 +715,10 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
+    if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
+        placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
+    if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
+        placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None
 
 
@@ -787,12 +821,12 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
     return noted or len(numbers) >= 2 or len(text) >= 4
 
 
-def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] | None:
+def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> dict[str, Paragraph] | None:
     """The cells placed in the columns, in order, some columns left empty, where their types fit best (a 分值
-    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; on a
-    tie the earlier column); a
-    text cell broken over lines may take two cells, joined. None when they do not fit at all, or no 分值 or
-    得分 is among them; the first cell always goes to the first column."""
+    is never a percentage; 调整指标值 is empty unless the target was adjusted; 是否核心指标 is 是 or 否; a figure
+    with its unit is a value, not a note; on a tie the earlier column); a
+    text cell broken over lines may take two cells, joined. None when they do not fit at all, or (a `scored`
+    row) no 分值 or 得分 is among them; the first cell always goes to the first column."""
     if len(cells) > 2 * len(columns):
         return None  # more lines than a row's cells, each broken once, could fill: no row
 
@@ -800,7 +834,7 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
-            - (0.1 if role == "adjusted_target" else 0.0)
+            - (0.1 if role == "adjusted_target" else 0.0) - (0.5 if role == "note" and measured(text) else 0.0)
 
     @cache
     def best(cell: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -818,7 +852,8 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
     score, placement = best(0, -1)
-    if score < 0 or len(placement) != len(cells) or not any(columns[k] in ("weight", "score") for k in placement):
+    if score < 0 or len(placement) != len(cells) or scored and not any(columns[k] in ("weight", "score")
+                                                                       for k in placement):
         return None
     placed: dict[str, list[Paragraph]] = {}
     for k, cell in zip(placement, cells):
@@ -826,8 +861,13 @@ def aligned(cells: list[Paragraph], columns: list[str]) -> dict[str, Paragraph] 
     row = {name: Paragraph("".join(p.text for p in parts), parts[0].line) for name, parts in placed.items()}
     if not scores_by_factor(row):
         # 得分 = 权重 × 得分系数: a percentage that breaks it is the row's completed value, not its factor.
-        return aligned(cells, [column for column in columns if column != "score_factor"])
+        return aligned(cells, [column for column in columns if column != "score_factor"], scored)
     return row
+
+
+def measured(text: str) -> bool:
+    """A figure, bare or with its unit ("221", "≥95%", "221人"): a target's or a result's, not a note's words."""
+    return bool(VALUE_START.match(text) or MEASURED.match(text.lstrip(COMPARATOR_SIGNS)))
 
 
 def scores_by_factor(row: dict[str, Paragraph]) -> bool:
@@ -1778,6 +1818,8 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
             break  # (a source's name with a number under it is the first row's label: 财政资金小计 2537695 …)
         words.append(("".join(texts[index:index + size]), index + size - 1))
         index += size
+    if words and HEADER_KEYS.get(key_of(words[0][0])) == "total_score":
+        return []  # the head's self-score left blank above the block (自评得分 |  | 资金情况…): the columns open with no 得分
     if len(words) > 1 and role_of(words[0][0], FUND_ROLES) in {role_of(word, FUND_ROLES) for word, _ in words[1:]}:
         # A stacked heading over the columns below it (年度预算数(万元) over 年初预算, 调整后预算数): not a column.
         words = words[1:]
@@ -1787,17 +1829,38 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
-    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order."""
+    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
+    where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
+    empty cell is the 年初预算数)."""
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
-    others = iter(index for index, role in enumerate(roles) if role != "execution_rate")
+    others = iter(rate_placed(values, roles) or [index for index, role in enumerate(roles) if role != "execution_rate"])
     for value in values:
         index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
     return cells
+
+
+def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None:
+    """The columns of a funds row's values other than its rate, where fewer amounts than columns print before the
+    rate: the one choice of columns under which 执行数 ÷ 全年预算数 is the rate printed (the columns after the rate in
+    order); None where no choice, or more than one, fits."""
+    texts = [normalize_text(value.text) for value in values]
+    rate_at = roles.index("execution_rate")
+    percent = next((index for index, text in enumerate(texts) if text.endswith(PERCENT_SIGNS)), None)
+    before = list(range(rate_at))
+    if percent is None or percent >= len(before) or parse_percent(texts[percent]) is None:
+        return None
+    rate = parse_percent(texts[percent])
+    tolerance = (RATE_TOLERANCE + half_last_place(decimals_printed(texts[percent].rstrip("%％")))) / 100
+    fitting = [chosen for chosen in combinations(before, percent)
+               if {"full_year_budget", "executed"} <= {roles[index] for index in chosen}
+               and funds_row_holds({**{roles[index]: parse_number(text) for index, text in zip(chosen, texts)},
+                                    "execution_rate": rate / 100}, tolerance)]
+    return [*fitting[0], *range(rate_at + 1, len(roles))] if len(fitting) == 1 else None
 
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:

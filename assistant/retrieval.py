@@ -20,7 +20,7 @@ YEAR = re.compile(r"^(?:19|20)\d{2}$")
 NEGATIONS = frozenset("非未不无")
 # Words that ask rather than name, or that every report uses everywhere: they tell no passage from another.
 STOPWORDS = frozenset("""
-是 的 了 呢 吗 么 吧 啊 多少 几 什么 哪个 哪些 哪 怎么 如何 请问 请 给出 一下 分别 为 有 在 中 对 与 和 及 或 并
+是 的 了 呢 吗 么 吧 啊 多少 几 什么 哪个 哪些 哪 怎么 如何 请问 请 给出 一下 分别 每个 每一个 各个 为 有 在 中 对 与 和 及 或 并
 其 它 该 这 那 这个 那个 此 所 年 共 一共 总共 合计 之和 总和 之差 相差 差额 是否 等于 一致 按 重新 计算 重算
 数字 报告 单位 本 称 所述 得 比 占 比例 比重 多 少 增加 减少 增长 下降 上升 降低 提高 元 万元 值
 总额 总金额 总计 其中 上年 去年 上一年 上年度 等 我局 我单位

@@ -1590,10 +1590,25 @@ def test_a_per_head_amount_is_given_in_the_money_unit_asked(question, unit, fact
     assert answer.value == round(basic * factor / staff, 2) and unit in answer.answer
 
 
-def test_two_tables_named_are_compared_in_the_same_row_and_column():
-    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are."""
+@pytest.mark.parametrize("question, factor", [("部门整体支出全年执行数是多少元？", 10_000),
+                                              ("部门整体支出全年执行数是多少万元？", 1)])
+def test_an_amount_asked_in_yuan_is_converted_from_wan(question, factor):
+    """001's 部门整体支出绩效自评表 prints 全年执行数 in 万元; asked "多少元" it is answered in 元, the formula saying how."""
+    executed = next(t.funds_total.executed for t in gold(S001).tables if t.funds_total)
+    answer = ask(S001, question)
+    assert answer.value == round(executed * factor, 2)
+    assert answer.unit == ("元" if factor > 1 else "万元")
+    assert f"{round(executed * factor):d}{answer.unit}" in answer.answer if factor > 1 else f"{executed:g}万元" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["编外用工人员经费比运行维护费多多少？",
+                                      "编外用工人员经费与运行维护费相比，全年预算数多多少？",
+                                      "编外用工人员经费相比于运行维护费，全年预算数多多少？"])
+def test_two_tables_named_are_compared_in_the_same_row_and_column(question):
+    """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are; the
+    measure said after "A与B相比，" is both sides' (the 比 of 相比 does not cut the question as "A比B" would)."""
     ours, theirs = (project(S002, name).funds_total.full_year_budget for name in ("编外用工人员经费", "运行维护费"))
-    answer = ask(S002, "编外用工人员经费比运行维护费多多少？")
+    answer = ask(S002, question)
     assert answer.value == round(ours - theirs, 2) and "正文" not in answer.answer
     assert answer.answer.count("年度资金总额·全年预算数") == 2
 
@@ -1606,3 +1621,50 @@ def test_parts_of_a_sum_of_money_asked_de_bili_without_zhan_are_its_shares():
                              for name in ("决算数为", "人员经费", "公用经费"))
     answer = ask(S002, "基本支出中人员经费和公用经费的比例分别是多少？")
     assert f"{round(staff / basic * 100, 2):g}%" in answer.answer and answer.value == round(running / basic * 100, 2)
+
+
+@pytest.mark.parametrize("question", ["每个乡镇分别补助多少？", "每个乡镇补助多少万元？"])
+def test_each_of_a_group_asked_with_mei_ge_finds_the_amount_each_received(question):
+    """anhui_xuanzhou_2022 l.14 (traditional characters with pinyin glosses) "…共十個鄉(xiāng)鎮(zhèn)分別補助7萬元":
+    "每个" asks of each of the group, it names nothing the report must print."""
+    path = SAMPLES.parent / "field" / "dev" / "anhui_xuanzhou_2022_hanzaijiuzai.txt"
+    line = path.read_text(encoding="utf-8").splitlines()[13]
+    amount = float(re.search(r"分別補助(\d+)萬元", line).group(1))
+    answer = ask(path, question)
+    assert answer.value == amount and answer.evidence[0].line == 14
+
+
+def places(values: dict[str, float], high_first: bool = True) -> dict[str, int]:
+    """Each name's place, tables with the same figure sharing one (1, 1, 3)."""
+    return {name: 1 + sum((other > value) if high_first else (other < value) for other in values.values())
+            for name, value in values.items()}
+
+
+@pytest.mark.parametrize("question, column", [("运行维护费的得分在所有项目中排第几？", "total_score"),
+                                              ("运行维护费的执行率在各项目中排名第几？", "execution_rate")])
+def test_the_place_of_a_named_project_among_the_projects(question, column):
+    """002's three project tables, ranked by the 总分 / the funds total's 执行率 the gold reads from them."""
+    values = {t.name or "": (t.total_score if column == "total_score" else t.funds_total.execution_rate)
+              for _, t in projects(S002)}
+    [name] = [title for title in values if "运行维护费" in title]
+    answer = ask(S002, question)
+    assert answer.value == places(values)[name] and f"排第{places(values)[name]}" in answer.answer
+
+
+@pytest.mark.parametrize("question, high_first", [("执行率第三高的项目是哪个？", True),
+                                                  ("执行率第二高的项目是哪个？", True),
+                                                  ("得分第二低的项目是哪个？", False)])
+def test_the_project_at_a_place_asked(question, high_first):
+    """"第N高": the project(s) whose place is N, none when tables tied above take that place."""
+    column = "execution_rate" if "执行率" in question else "total_score"
+    values = {t.name or "": (t.funds_total.execution_rate if column == "execution_rate" else t.total_score)
+              for _, t in projects(S002)}
+    place = 3 if "第三" in question else 2
+    at = [name for name, p in places(values, high_first).items() if p == place]
+    answer = ask(S002, question)
+    head = answer.answer.splitlines()[0]
+    if at:
+        assert all(name in head for name in at)
+        assert len(at) > 1 or answer.value == values[at[0]]
+    else:
+        assert f"没有排第{place}" in head

@@ -1,6 +1,7 @@
 """Checks on real published tables and reports of the field set's dev split (evals/field/dev): each test reads
 the source text a reviewer read and asserts the finding the source line shows."""
 from assistant import api
+from assistant.review.memo import opinion as memo_opinion
 from tests.conftest import ROOT, SAMPLES
 
 FIELD_DEV = ROOT / "evals" / "field" / "dev"
@@ -205,3 +206,15 @@ def test_weights_are_summed_when_the_total_rows_weight_is_read_though_its_score_
     # (the scores give 6 + 90 = 96): the 总分 row's 100 is the rows' weights alone, 110 with the 执行率's 10.
     [weights] = findings("hubei_ezhou_2019_caizhengju", "subtotal_weight_mismatch")
     assert (weights.table, weights.severity, weights.actual) == (0, "error", "110")
+
+
+def test_a_table_of_targets_and_results_only_has_no_recomputed_score():
+    """fujian_ningde_2023 l.2 prints 绩效目标值 / 实际完成值 / 累计完成率 and no 分值 or 得分 column: its 复核得分 is not
+    0 but none, as its 自评得分 is; a sample's scored table keeps its recomputed score."""
+    [fujian] = api.check(FIELD_DEV / "fujian_ningde_2023_rencaiyizhan.txt").scores
+    assert "分值" not in (FIELD_DEV / "fujian_ningde_2023_rencaiyizhan.txt").read_text("utf-8")
+    assert fujian.self_score is None and fujian.recomputed_score is None
+    sample = api.check(SAMPLES / "000_9f4ecd25e267d59e.txt").scores
+    assert all(score.recomputed_score is not None for score in sample)
+    memo = api.review(FIELD_DEV / "fujian_ningde_2023_rencaiyizhan.txt")
+    assert any("未列分值和得分，无法对自评得分进行复核" in paragraph for paragraph in memo_opinion(memo))

@@ -316,9 +316,10 @@ MISREAD_PASTES = [
     # 指标值 read as "2024年" and the 完成值 as "12".
     pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
                  id="deadline-split-over-two-cells"),
-    # chongqing_kexuecheng as a damaged copy (l.5 党性教育培训次数 次 26次 12次 100% 5 5 是): a cell lost, the rest move
-    # left, and the 5 misrecognised as "S" (5→S) is read as the 完成值 of a target "12次".
-    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "党性教育培训次数", "识读错误",
+    # chongqing_kexuecheng as a damaged copy, drawn with its head's 自评总分: l.5 "制作宣传品数量份第O份20份100%55否",
+    # whose 指标值 the published copy already prints as "第O份" (OCR, 0→O), the damage running the 计量单位 into the
+    # name; a worded target against a numeric 完成值 "20份" is no defect the copy proves.
+    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "制作宣传品数量份", "识读错误",
                  id="ocr-letter-for-a-whole-figure"),
     # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
     # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.

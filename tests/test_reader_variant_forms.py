@@ -2,17 +2,28 @@
 evals/tools/render.py in a variant of the scored national form (`in_variant_form`: indicator columns in a seeded
 order under the words other forms print for them, the target split over 指标性质 | 指标值 | 度量单位 under a
 年度指标值 head row, an unnamed 备注 column), pasted as a reviewer's copy pastes them (evals/tools/paste.py), and
-read back to their labels."""
+read back to their labels. The form's further dimensions (its funds block, its head's key–value cells, its indicator
+levels) are varied only where a test names them: `drawn` alone draws the forms the seeds drew before them."""
 import pytest
 
 from tests.conftest import ROOT, eval_tool
 
 
-def drawn(seed: int, prefixes: tuple[str, ...]):
+def drawn(seed: int, prefixes: tuple[str, ...], dimensions: tuple[str, ...] = ("columns",)):
     paste = eval_tool("paste")
     items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                          variants=(seed,))
+                          variants=(seed,), dimensions=dimensions)
     return paste, [item for item in items if item[1].startswith(prefixes)]
+
+
+def read_back(paste, text: str):
+    """The pasted text read by the rules extractor."""
+    return paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+
+
+def level_names(table) -> list[tuple[str | None, str | None, str | None]]:
+    """Each indicator's 一级, 二级 and 三级指标, in the table's order."""
+    return [(i.level1, i.level2, i.level3) for i in table.indicators]
 
 
 @pytest.mark.parametrize("seed", (1, 2, 3))
@@ -56,3 +67,184 @@ def test_target_parts_run_together_read_as_one_target():
     read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_blank_head_label_is_not_given_the_next_label_as_its_value():
+    """Project heads as forms print them (项目名称 | … | 项目负责人及电话 | …, 项目名称 | … | 项目主管单位 | … | 自评总分:95,
+    a 金额单位:万元 cell): a table whose 项目名称 is left blank has no name — the label printed after it (项目负责人及电话,
+    项目主管单位) or a key–value cell (金额单位:万元) is never read as its value. Every sample and field dev table drawn
+    in seed 1's head, pasted as pipe rows: no name misread."""
+    paste, items = drawn(1, ("",), ("columns", "head"))
+    misread = [(name, error) for _, name, sheet, gold in items
+               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".name:" in error]
+    assert misread == []
+
+
+def test_self_score_in_the_head_is_read_where_no_total_row_prints_it():
+    """Heads that print the self-score and no 总分 row below (Chongqing: 主管部门 | … | 自评总分(分) | 95; 自评总分:95 in one
+    cell): the score is read from the head, its label's bracketed unit (分) no bar. Every sample and field dev table
+    drawn in seed 1's head, pasted as pipe rows: every labelled 总分 read."""
+    paste, items = drawn(1, ("",), ("columns", "head"))
+    misread = [(name, error) for _, name, sheet, gold in items
+               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".total_score:" in error]
+    assert misread == []
+
+
+def test_self_score_label_left_blank_above_the_funds_block_is_no_funds_column():
+    """A head's 自评得分 left blank right above the funds block, pasted one cell a line (… | 自评得分 |  | 资金情况(元) |
+    | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | 总额 | 33600 | 33600 | 10 | 100% | 10): the self-score
+    is the head's, not a 得分 column before the budget, so the total's 执行数 is 33600, not its 分值 — 大英县司法局's
+    project (evals/field/dev/sichuan_daying_2023_sifaju) in seed 2's head."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("sichuan_daying_2023",), ("columns", "head"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in report.tables
+            if t.funds_total]
+    labelled = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in gold.tables
+                if t.funds_total]
+    assert labelled and read == labelled, name
+
+
+def test_amounts_before_the_rate_go_where_the_rate_says_when_a_dump_dropped_an_empty_cell():
+    """A funds row pasted one cell a line, its empty 年初预算数 cell dropped (年度财政资金总额 | 50 | 10 | 20% | 20 | 4 under
+    年初预算数 | 调整后预算数 | 执行数(B) | 执行率(B/A) | 权重 | 执行率得分): 10 ÷ 50 is the 20% printed, so 50 is the
+    full-year budget and 10 the 执行数, not 年初 and 调整后 — 昌宁县's 生猪养殖场 project (evals/field/dev/
+    yunnan_changning_2022_shengzhu) in seed 1's funds block."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("yunnan_changning",), ("columns", "funds"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    fields = ("initial_budget", "full_year_budget", "executed", "execution_rate", "weight", "score")
+    read = [tuple(getattr(t.funds_total, f) for f in fields) for t in report.tables if t.funds_total]
+    labelled = [tuple(getattr(t.funds_total, f) for f in fields) for t in gold.tables if t.funds_total]
+    assert labelled and read == labelled, name
+
+
+def test_column_word_after_its_qualifier_is_one_header_word_in_a_run_together_line():
+    """A variant header run together on one line with the words Chongqing's form prints for the score (指标得分(分)):
+    the line is cut at the column words it knows (指标 | 得分(分)), and the qualifier and the word it qualifies are
+    joined back into one 得分 column, so the header reads whole and 益阳市's rows (sample 001, seed 1's words) are
+    read under it: each row's 得分 is read."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("001_",), ("columns", "words"))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "k").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.score) for t in gold.tables for i in t.indicators]
+    assert len([row for row in labelled if row in read]) > len(labelled) / 2, name
+
+
+@pytest.mark.parametrize("style", ("g", "k"))
+def test_total_row_read_in_the_order_the_header_prints_its_score_and_weight_columns(style):
+    """Sample 000 in seed 2's variant form, whose first two tables print 自评得分 before 指标分值 (… | 自评得分 | 指标分值 |
+    …, and 得分 | … | 分值): the 总分 row prints its numbers in that order ("总分 98 100" in rows apart by single spaces,
+    "总分94.75100" run together), so the 分值 total is 100 and the 得分 total 98 and 94.75, as the gold reads them off the
+    source's 总分 row."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("000_",))
+    text = paste.pasted(sheet, style)
+    assert "总分 98 100" in text or "总分98100" in text
+    report = read_back(paste, text)
+    read = [(t.total_weight, t.total_score) for t in report.tables if t.indicators]
+    labelled = [(t.total_weight, t.total_score) for t in gold.tables if t.indicators]
+    assert labelled[0] == (100.0, 98.0) and labelled[0] in read, name
+
+
+@pytest.mark.parametrize("source", ("hainan_shengji", "sichuan_daying_2020_zonggonghui"))
+def test_rows_printed_one_a_line_with_single_spaces_read_each_line_as_one_row(source):
+    """Seed 2's variant form pasted a row a line, cells apart by single spaces and the empty ones left out (paste
+    style g): no fixed number of cells is a row, but each line is one, its cells placed by type under the header's
+    columns. Hainan's 服务贸易 project (evals/field/dev/hainan_shengji_fuwumaoyi) and Daying's 总工会 project
+    (evals/field/dev/sichuan_daying_2020_zonggonghui): every indicator read as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(2, (source,))
+    errors = paste.score_paste(paste.pasted(sheet, "g"), gold).errors
+    assert [error for error in errors if "tables[" in error] == [], name
+
+
+def test_a_row_printed_with_its_names_and_no_values_stays_a_row():
+    """Seed 1's variant form pasted a row a line with single spaces (paste style g): Putuo's 援滇 table
+    (evals/field/dev/shanghai_putuo_2022_tiyu) prints its rows' names and no values ("产出指标 数量指标 经费使用率"),
+    sample 002's first table its "……" rows under their levels ("产出指标 成本指标 ……"), Langfang's 暖通 project
+    (evals/field/dev/hebei_langfang_2019_nuantong) the template's numbered rows left empty ("产出指标 数量指标 指标2").
+    Each is a row of its own, and the rows after it are read: Putuo's table as labelled, every row of 002's and
+    Langfang's under its levels."""
+    paste, items = drawn(1, ("shanghai_putuo", "002_", "hebei_langfang"))
+    text = {name: paste.pasted(sheet, "g") for _, name, sheet, _ in items}
+    assert "产出指标 数量指标 经费使用率\n" in text["shanghai_putuo_2022_tiyu@1"]
+    assert "产出指标 成本指标 ……\n" in text["002_1b038c9877a00c9c@1"]
+    assert "产出指标 数量指标 指标2\n" in text["hebei_langfang_2019_nuantong@1"]
+    for _, name, _, gold in items:
+        if name.startswith("shanghai"):
+            assert [e for e in paste.score_paste(text[name], gold).errors if "tables[1]" in e] == []
+            continue
+        report = read_back(paste, text[name])
+        read = level_names(report.tables[0])
+        assert read == level_names(gold.tables[0]), name
+
+
+def test_run_together_rows_with_a_note_between_their_values_are_all_read():
+    """Seed 1's variant form run together on one line (paste style k): Langfang's 暖通 project
+    (evals/field/dev/hebei_langfang_2019_nuantong) prints 未完成原因分析 between 权重 and 全年完成值, its first row's note a
+    sentence ("…943.210已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。37.24产出指标…"), and rows the
+    template numbers but leaves empty ("指标2" then the next level name). The sentence is that row's note, not the prose
+    after the table, and the empty rows are rows: every row is read under its levels as labelled, and the rows whose
+    joined numbers no arithmetic splits ("工程完工率1010010100") are left empty with a warning."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("hebei_langfang",))
+    text = paste.pasted(sheet, "k")
+    assert "提高预算准确度。37.24产出指标数量指标指标2产出指标" in text
+    report = read_back(paste, text)
+    read = level_names(report.tables[0])
+    assert read == level_names(gold.tables[0])
+    assert any("工程完工率1010010100" in warning for warning in report.warnings)
+
+
+def test_a_note_printed_between_the_values_of_a_row_on_its_own_line_stays_the_note():
+    """Sample 000 in seed 1's variant form, a row a line with single spaces (paste style g): the header prints
+    未完成原因分析 between 权重 and 全年完成值, so "执法及宣传次数 12 ≧ 10000 人次 12.5 加大宣传途径 10000人次" is 得分 12, the
+    target's parts, 权重 12.5, the note, then the result, which a figure with its unit is and a note is not. Read as
+    the gold reads the source's row, and the rows after it too (their 分值 and 得分)."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("000_",))
+    text = paste.pasted(sheet, "g")
+    assert "执法及宣传次数 12 ≧ 10000 人次 12.5 加大宣传途径 10000人次\n" in text
+    report = read_back(paste, text)
+    first = {i.level3: i for i in report.tables[0].indicators}["执法及宣传次数"]
+    assert (first.actual, first.deviation_note, first.weight, first.score) == ("10000人次", "加大宣传途径", 12.5, 12.0)
+    read = [(i.level3, i.weight, i.score) for i in report.tables[0].indicators]
+    assert read == [(i.level3, i.weight, i.score) for i in gold.tables[0].indicators], name
+
+
+def test_a_row_on_its_own_line_left_unscored_is_read_by_its_cells_types():
+    """Xiaoxian's 特色种养 project (evals/field/dev/anhui_xiaoxian_2023_tesezhongyang) in seed 3's variant form, a row a
+    line with single spaces (paste style g): the parts of a ★ row print no 分值 or 得分 ("产出指标 数量指标
+    其中桃树种植面积 1.5 亩 1.5亩"). Each line is still its row: the target's parts and the result placed by type, every
+    indicator read as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(3, ("anhui_xiaoxian",))
+    text = paste.pasted(sheet, "g")
+    assert "产出指标 数量指标 其中桃树种植面积 1.5 亩 1.5亩\n" in text
+    errors = paste.score_paste(text, gold).errors
+    assert [error for error in errors if "tables[" in error] == [], name
+
+
+def test_a_word_target_printed_twice_after_a_name_is_no_level_name():
+    """Kexuecheng's 部门整体 sheet (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti) in seed 3's variant form, a
+    row a line with single spaces (paste style g): its rows print no level names, and "资金使用合规性 好 好 5 5" is a
+    三级指标 with the word target 好 and its result printed alike — not three level names. Every row is read under
+    its own name with its 分值 and 得分, as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(3, ("chongqing_kexuecheng",))
+    text = paste.pasted(sheet, "g")
+    assert "\n资金使用合规性 好 好 5 5\n" in text
+    report = read_back(paste, text)
+    read = {(i.level1, i.level2, i.level3, i.weight, i.score) for i in report.tables[0].indicators}
+    labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators if i.weight]
+    assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+# (seed, source, line): a line that prints a row's level names with no values under them — sample 001's 生态效益指标
+# has no indicator; Yuanzhou's 马铃薯 project (evals/field/dev/ningxia_yuanzhou_2022_malingshu) prints a row's name,
+# its number in it ("指标3…"), and no values.
+VALUELESS_LINES = ((1, "001_", "效益指标 生态效益指标"), (1, "ningxia_yuanzhou", "产出指标 数量指标 指标3一级种薯繁育基地"))
+
+
+@pytest.mark.parametrize("seed, source, line", VALUELESS_LINES)
+def test_a_line_of_level_names_and_no_values_stays_a_row(seed, source, line):
+    """The variant form pasted a row a line with single spaces (paste style g): a line that prints a row's level
+    names alone, or with a name (a name, not a figure, though a number stands in it) and no values, is a row as the
+    gold lists it, and the rows after it are read: every row under its levels."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
+    text = paste.pasted(sheet, "g")
+    assert f"\n{line}\n" in text
+    assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name

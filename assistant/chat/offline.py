@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 
 from assistant.chat.calculator import calculate
-from assistant.chat.compute import (SAME, WHOLE_ENOUGH, NotFound, Result, comparable, deduction, derived, evaluate,
-                                    find, first_fact, gap_unit, group_sum, in_unit, indicator_total, number, of,
-                                    operands, part_of_whole, printed_rate_recomputed, proportional, rounded,
+from assistant.chat.compute import (SAME, WAN_IN, WHOLE_ENOUGH, YUAN_TOO, NotFound, Result, comparable, deduction,
+                                    derived, evaluate, find, first_fact, gap_unit, group_sum, in_unit, indicator_total,
+                                    number, of, operands, part_of_whole, printed_rate_recomputed, proportional, rounded,
                                     score_share, sibling, table_score, tables_total, unit_family, wrap)
 from assistant.chat.facts import COLUMN_NAMES, FORM_KEY, Fact, row_name
 from assistant.chat.listing import (contents_answer, goals_answer, listing_answer, parts_listing, section_answer,
@@ -70,8 +70,10 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     fact = table_score(tools, node.operand, fact) if node.operand.column == "score" else fact
     result = of(fact)
     sentence = fact_sentence(fact)
-    if node.unit and fact.unit != node.unit and in_unit(result, node.unit).unit == node.unit:  # "多少万元" of 4.3亿元
-        result = in_unit(result, node.unit)
+    # "多少万元" of 4.3亿元; "多少元" of 8876.29万元 (an amount printed in 元 is not turned into 万元: see YUAN_TOO)
+    rates = YUAN_TOO if node.unit == "元" else WAN_IN
+    if node.unit and fact.unit != node.unit and in_unit(result, node.unit, rates).unit == node.unit:
+        result = in_unit(result, node.unit, rates)
         return result, f"{sentence.rstrip('。')}，即{number(result.value)}{node.unit}。"
     if fact.kind == "indicator" and fact.column == "score":
         weight = sibling(tools, fact, "weight")

@@ -91,9 +91,10 @@ DIVIDED = re.compile(r"(?:按|用|以|由)(?:照)?(?P<a>[^，,]+?)除以(?P<b>[^
 RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]?")
 # How a comparison asks for the change from one side to the other: 增加, 多出, 超支, 的变化情况 …
 CHANGE_WORD = r"(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低|节约|超出|超支|超|差|的?(?:变化|变动|增减)(?:情况)?)"
-MORE_LESS = re.compile(rf"^(?P<a>.+?)(?:比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?{CHANGE_WORD}(?:了)?"
+MORE_LESS = re.compile(rf"^(?P<a>.+?)(?:(?<!相)比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?{CHANGE_WORD}(?:了)?"
                        r"(?P<what>[\u4e00-\u9fa5]{0,6})$"
-                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:，)?{CHANGE_WORD}(?:了)?(?P<what2>[\u4e00-\u9fa5]{{0,6}})$")
+                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:[，,](?P<measure>[^，,]{{1,12}}?))?{CHANGE_WORD}(?:了)?"
+                       r"(?P<what2>[\u4e00-\u9fa5]{0,6})$")
 # a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
 APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
                    r"(?P<b>.+?)(?:相差|差额|之差|差距|差值|差)(?:了)?$")
@@ -227,6 +228,10 @@ RATE_OF_ROW = re.compile(r"完成率|得分率|执行率|完成比例")  # a row
 COMPLETION = re.compile(r"(?:指标的?)?完成率")  # "哪些完成率低于100%": the indicators' 完成率, computed or printed
 LEADING = re.compile(r"(?P<end>前|后)(?P<n>[\d两三四五六七八九十])(?:名|位|个|项)?(?![\d年天月日])")  # "排名前三"
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
+# "执行率第二高的项目", "得分排第三的专项": the table at that place; "运行维护费的得分在各项目中排第几": the place of
+# the one named, among the ranked tables
+PLACE = re.compile(r"第(?P<n>[2-9二三四五六七八九十])(?P<way>高|低|多|少|大|小)|排(?:名|在)?第(?P<n2>[1-9一二三四五六七八九十])(?:名|位)?")
+PLACE_ASKED = re.compile(r"排(?:名|在)?第几|第几(?:名|位|高|低)")
 LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
@@ -384,6 +389,7 @@ class Listing:
     threshold: float | None = None  # the number "below" / "above" compares with
     also: tuple[str, ...] = ()  # columns asked before `column` ("执行率和得分分别是多少": execution_rate)
     count: int | None = None  # highest / lowest: how many ("得分最高的两个专项")
+    place: int | None = None  # highest / lowest: the one at this place ("执行率第二高的项目")
     years: tuple[int, ...] = ()  # *_column of one column in two years ("哪些经费2023年决算数比2022年少"): theirs
 
 
@@ -764,6 +770,8 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Ei
         second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
+        if column_words(groups.get("measure", "")):  # "A与B相比，全年预算数多多少": the measure said after both names
+            first, second = (f"{side}的{groups['measure']}" for side in (first, second))
         first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
         right = expression(second + what, main_operand(left), units=None if share else units)
@@ -836,8 +844,8 @@ def rate(match: re.Match, body: str, asked: str) -> PartOfWhole | None:
 
 def lookup(_, body: str, asked: str) -> Lookup:
     columns = tuple(dict.fromkeys(columns_in(body)))
-    money = money_asked(body)  # "多少万元" of 4.3亿元; a figure asked in 元 is given as printed
-    return Lookup(operand(body), columns if len(columns) > 1 else (), money if money != "元" else None)
+    money = money_asked(body)  # "多少万元" of 4.3亿元, "多少元" of 8876.29万元
+    return Lookup(operand(body), columns if len(columns) > 1 else (), money)
 
 
 def money_asked(body: str) -> str | None:
@@ -1064,6 +1072,8 @@ KINDS = (
          anchored=True),
     Kind("A比B高吗", (A_THAN_B,), larger, anchored=True),
     Kind("最高/最低", (EXTREME, LISTED_THINGS), lambda _, body, asked: parse_listing(body)),
+    Kind("第几名", (re.compile(f"{PLACE.pattern}|{PLACE_ASKED.pattern}"), LISTED_THINGS),
+         lambda _, body, asked: parse_listing(body)),
     Kind("各项占比", (EACH_TABLE, EACH_SHARE), lambda _, body, asked: replace(listing, condition="share")
          if not TOTAL_FIRST.search(body) and not one_share_of_all(asked)
          and (listing := parse_listing(body)) is not None and listing.over == "tables" else None),
@@ -1223,8 +1233,8 @@ def listed_in_prose(body: str, listing: Listing | None) -> object:
 
 
 def count_of(numeral: str) -> int:
-    """"6" or "六" → 6 (up to 十)."""
-    return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral) + 1 or 2
+    """"6", "六" or "两" → 6, 6, 2."""
+    return int(cn2an.cn2an(numeral, "smart"))
 
 
 # The condition a "which / how many" question puts on its rows: the first whose words it uses.
@@ -1238,8 +1248,9 @@ def parse_listing(body: str) -> Listing | None:
     """"哪些指标…", "几个项目", "哪个…最高", "各项目执行率分别是多少": which rows, under which condition;
     None for other questions."""
     extreme = EXTREME.search(body) if LISTED_THINGS.search(body) else None
-    rank = RANK.search(body) if LISTED_THINGS.search(body) else None
-    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank:
+    rank = (RANK.search(body) or PLACE_ASKED.search(body)) if LISTED_THINGS.search(body) else None
+    place = PLACE.search(body) if LISTED_THINGS.search(body) else None
+    if not (WHICH.search(body) or EACH.search(body)) and not extreme and not rank and not place:
         return None
     columns = [c for c in columns_in(FULL.sub("", body)) if c != "total_weight"] or \
         [BARE_COLUMN[w] for w in re.findall("|".join(BARE_COLUMN), body)]
@@ -1254,8 +1265,11 @@ def parse_listing(body: str) -> Listing | None:
     if top:  # "全年执行数排名前三的专项", "项目支出前三名是哪几个项目": the highest (or, 后, lowest) so many
         return Listing(operand(body), over, "highest" if top.group("end") == "前" else "lowest", column,
                        count=count_of(top.group("n")))
-    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
-        return Listing(operand(body), over, "rank_up" if rank.group("up") else "rank", column)
+    if place and over == "tables":  # "执行率第二高的项目是哪个", "得分排名第三的专项"
+        way = "lowest" if place.group("way") in ("低", "少", "小") else "highest"
+        return Listing(operand(body), over, way, column, place=count_of(place.group("n") or place.group("n2")))
+    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名", "运行维护费的得分排第几"
+        return Listing(operand(body), over, "rank_up" if rank.groupdict().get("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
         return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
     if extreme:

@@ -32,11 +32,22 @@ def recomputed_execution_score(table: Table) -> float:
     return min(rate, 100.0) / 100 * total.weight
 
 
+def scored(table: Table) -> bool:
+    """Whether the table prints any 分值 or 得分: a form of targets and results only (a 目标值/实际完成值/完成率 sheet)
+    has no score to recompute, rather than a score of 0."""
+    lines = [*table.indicators, *([table.funds_total] if table.funds_total else [])]
+    return table.total_score is not None or any(line.weight is not None or line.score is not None for line in lines)
+
+
 def recompute(report: Report) -> list[TableScore]:
-    """Self vs recomputed score per table, with every row whose score changes (`rows`)."""
+    """Self vs recomputed score per table, with every row whose score changes (`rows`); None for a table that prints
+    no score at all."""
     scores = []
     for index, table in enumerate(report.tables):
         if table.kind == "basic_data":
+            continue
+        if not scored(table):
+            scores.append(TableScore(table=index))
             continue
         execution = recomputed_execution_score(table)
         rows = [{"row": i.level3, "line": i.line, "self_score": i.score,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from assistant.chat.compute import number
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document, stderr
 from assistant.errors import BadInput
 
@@ -23,7 +24,7 @@ PROMPT = "问> "
 def answer_markdown(answer: "Answer") -> str:
     lines = [f"**问**：{answer.question}", "", f"**答**：{answer.answer}", ""]
     if answer.value is not None:
-        lines += [f"**数值**：{answer.value:g}{answer.unit or ''}", ""]
+        lines += [f"**数值**：{number(answer.value)}{answer.unit or ''}", ""]
     if answer.evidence:
         lines += ["| 行 | 原文 |", "|---|---|"]
         lines += [f"| {e.line or ''} | {e.quote.replace('|', '｜')} |" for e in answer.evidence]
@@ -33,7 +34,7 @@ def answer_markdown(answer: "Answer") -> str:
 def print_answer(out: "Console", answer: "Answer") -> None:
     out.print(f"[bold]答：[/bold]{escape(answer.answer)}", highlight=False)
     if answer.value is not None:
-        out.print(f"[bold]数值：[/bold]{answer.value:g}{answer.unit or ''}", highlight=False)
+        out.print(f"[bold]数值：[/bold]{number(answer.value)}{answer.unit or ''}", highlight=False)
     if getattr(answer, "verified", True) is False:
         out.print("[yellow]注意：答案中有数字未能由工具结果核实。[/yellow]")
     for item in answer.evidence:

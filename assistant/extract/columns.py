@@ -20,8 +20,10 @@ INDICATOR_ROLES: Roles = [
     ("level2", ("二级指标", "考核内容")),
     ("level3", ("三级指标", "指标名称", "具体指标", "考核指标", "绩效内容")),
     ("score_factor", ("得分系数",)),
-    # A text column of how the score is worked out (得分计算方法 before 得分): not the 得分 column.
-    ("scoring_method", ("得分计算", "计分方法", "评分方法")),
+    # A score sheet's text columns: how the score is worked out (得分计算方法 before 得分: not the 得分 column), and
+    # what the indicator means (指标说明及评分标准 is the former: the earlier role wins a tie).
+    ("criteria", ("指标说明及评分标准", "得分计算", "计分方法", "评分方法", "计分标准", "评分标准")),
+    ("explanation", ("指标解释", "指标说明")),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),
     ("direction", ("指标方向",)),
@@ -67,6 +69,23 @@ LEVEL_ROLES = ("level1", "level2", "level3")
 STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
 # Parts of a target printed in columns of their own, joined in this order into Indicator.target.
 TARGET_PARTS = ("nature", "direction", "target", "measure_unit")
+
+# One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
+LEVEL_PAIR_HEAD = "评价内容"
+# The column words forms print as a header cell of their own: a one-cell-a-line dump's header is found by them
+# (a line is a column word only whole, or a broken word joined whole). Their roles are the synonym table's.
+PRINTED_COLUMN_WORDS = (
+    "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "指标值", "度量单位", "计量单位", "实际完成值", "完成值",
+    "全年实际值", "分值", "权重", "得分", "自评得分", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析",
+    "未完成原因及改进措施", "未完成原因及拟采取的改进措施", "指标分值",
+    # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
+    "全年实际完成值", "全年完成值",
+    # A score sheet explains each indicator and how it is scored, in text columns of their own.
+    "指标解释", "指标说明", "计分标准", "评分标准", "得分计算方法", "指标说明及评分标准")
+# Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
+# sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
+# to pass it.
+LAYOUT_COLUMN_WORDS = {"绩效指标": None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 
 
 SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))
@@ -163,3 +182,7 @@ def is_fund_header(texts: list[str]) -> bool:
     found = {role for role in (role_of(t, FUND_ROLES) for t in texts) if role}
     return len(found) >= 3 and bool(found & {"full_year_budget", "initial_budget"}) and "executed" in found \
         and not is_indicator_header(texts)
+
+
+# Every column word printed whole, with the role it names.
+HEADER_WORDS = {word: role_of(word, INDICATOR_ROLES) for word in PRINTED_COLUMN_WORDS} | LAYOUT_COLUMN_WORDS

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_ROLES, Roles, fits, ranked_role, role_of, \
-    with_level_weights
+from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_PAIR_HEAD, LEVEL_ROLES, Roles, fits, \
+    ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目总得分": "total_score", "项目名称": "name", "主管部门": "department",
+               "项目主管部门": "department", "项目主管单位": "department",
                # A transfer payment's form names the central ministry and the local department that runs it.
                "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
@@ -28,18 +29,17 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "计划投资额": "planned_funds", "计划安排资金": "planned_funds", "实际使用情况": "used_funds",
                "实际支出": "used_funds"}
 UNIT_ROLES = ("department", "implementer", "reporter")
-# What a head label adds in brackets: its money unit, or Sichuan's 实施单位（盖章） asking for the seal.
-KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|盖章)[)）]$")
+# What a head label adds in brackets: its money unit, the score's 分 (Chongqing: 自评总分(分)), or Sichuan's 实施单位（盖章）
+# asking for the seal.
+KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
-HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|主管部门|实施单位)[:：]?$")
+HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 # The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府).
 UNIT_CODE = re.compile(r"^\d+\s*[-－—]\s*")
 # A unit's name has words; a placeholder ("/", "—") in the cell names no unit.
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
-# One head cell spanning the 一级 and 二级 columns (Ningde 2023: 评价内容 over 产出目标 | 数量目标).
-LEVEL_PAIR_HEAD = "评价内容"
 
 
 @dataclass
@@ -187,6 +187,12 @@ def key_of(text: str) -> str:
     return KEY_SUFFIX.sub("", text.rstrip(":：")).rstrip()
 
 
+def is_head_label(text: str) -> bool:
+    """A head cell that names a value rather than holds one: a label (主管部门, 项目负责人及电话) or a key–value cell
+    (金额单位:万元). A label left blank is followed by one of these, never by its value."""
+    return key_of(text) in HEADER_KEYS or bool(KEY_VALUE.match(text) or HEAD_LABEL.search(text))
+
+
 def header_values(row: Row) -> dict[str, str]:
     """Key–value cells of a head row: {"total_score": "85.5", "money_unit": "元", ...}."""
     texts = [normalize_text(t) for t in row.texts()]
@@ -197,7 +203,7 @@ def header_values(row: Row) -> dict[str, str]:
             key, value = HEADER_KEYS[match.group("key")], match.group("value")
         elif key_of(text) in HEADER_KEYS:
             following = next((t for t in texts[index + 1:] if t), "")
-            if not following or key_of(following) in HEADER_KEYS or HEAD_LABEL.search(following):
+            if not following or is_head_label(following):
                 continue
             key, value = HEADER_KEYS[key_of(text)], following
         else:

@@ -3,8 +3,8 @@
 "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10" under the header
 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 is the rows (质量指标, 项目(工程)验收合格率, 20, 100%, 100%, 20) and
 (时效指标, 及时(按期)开工率, 10, ≥90%, ≥90%, 10). A row is its level names, its indicator name, then one value
-per column in the header's order (a score sheet's empty text columns print nothing; a last note column is words up
-to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
+per column in the header's order (a score sheet's empty text columns print nothing; a note column is words or
+nothing, a last one up to the next row; a sheet with 序号 opens each row with the next number in turn). The readings of the whole block
 are enumerated and the one that explains the most of the text wins; a row's values are kept only when the table's
 arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed total, "产出指标(70分)"; the 总分 row's 分值
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
@@ -19,7 +19,7 @@ from itertools import accumulate, takewhile
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import STAGES, TARGET_PARTS
 from assistant.extract.tokens import split_numbers
-from assistant.values import MONTH, normalize_text
+from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
@@ -39,7 +39,6 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
-COMPARATOR = "≥≧≤≦=＝<>＜＞"
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
@@ -47,16 +46,16 @@ DIGITS = re.compile(r"\d[\d.]*")
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
 TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
-TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR}%.…]+")
+TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]+")
 # A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
-NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR}%.…]{{1,60}}")
+NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
 LATIN = re.compile(r"[A-Za-z]")
 # A value's unit: up to three characters (万元, 人次, 元/人), or a rate per unit up to two either side of its slash
 # (件/万人); four words are no unit ("0显著提升" is no figure: 显著提升 is a word target after the 分值 10).
 UNIT_LIMIT = 5  # characters of the longest unit
-UNIT_WORD = rf"[^\d{COMPARATOR}%.…(（,，、;；/]"
-UNIT = re.compile(rf"%|[^\d{COMPARATOR}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
+UNIT_WORD = rf"[^\d{COMPARATOR_SIGNS}%.…(（,，、;；/]"
+UNIT = re.compile(rf"%|[^\d{COMPARATOR_SIGNS}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
 NUMERIC = ("weight", "score")
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
@@ -114,7 +113,7 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     "100%", "20万元"), or a word with no number ("显著提升")."""
     found = []
     position = start
-    while position < len(text) and text[position] in COMPARATOR:
+    while position < len(text) and text[position] in COMPARATOR_SIGNS:
         position += 1
     digits = DIGITS.match(text, position)
     if digits:
@@ -160,7 +159,7 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
     for column in columns:
         following = []
         for values, position in readings:
-            if column in values:  # the result, read with its target as the same value printed twice
+            if column in values and column != "note":  # the result, read with its target as one value printed twice
                 following.append((values, position))
                 continue
             if column == "target" and "actual" in columns and "weight" in columns:
@@ -194,7 +193,9 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
-            following += [({**values, column: value}, end) for value, end in options]
+            # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
+            following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end)
+                          for value, end in options]
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
         readings = list(unique.values())
@@ -229,7 +230,7 @@ def agrees(values: dict[str, str]) -> bool:
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR)) or
+    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR_SIGNS)) or
                                     COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
@@ -297,12 +298,17 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
+        numbered = ROW_NUMBER.match(text, position)
+        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
+            # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
+            return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
         # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
         figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
-        if position >= len(text) or text[position] in COMPARATOR or figure_first and not self.after_bare(position):
+        if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
+                figure_first and not self.after_bare(position):
             return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
-            if text[name_end - 1] in COMPARATOR or any(pattern.match(text, name_end - 1) for pattern in
+            if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
                                                          if name_end - 1 > position):
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
@@ -318,7 +324,8 @@ class Block:
         """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
         end where no row can be read."""
         return position >= len(self.text) or self.total_at(position) is not None or \
-            not (self.text[position].isdigit() or self.text[position] in COMPARATOR) and bool(self.steps(position, 100.0))
+            not (self.text[position].isdigit() or self.text[position] in COMPARATOR_SIGNS) \
+            and bool(self.steps(position, 100.0))
 
     def bare_level2(self, position: int) -> re.Match | None:
         """A 二级 name printed without its 指标 at `position`, where a row or a 一级 name ended (not right after a 二级
@@ -344,11 +351,11 @@ class Block:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
         the first value column is a target (never inside a number, never between a comparator and its number)."""
         text, before = self.text, self.text[position - 1]
-        if before in COMPARATOR or before.isdigit() or before in ".%":
+        if before in COMPARATOR_SIGNS or before.isdigit() or before in ".%":
             return False
         if LATIN.match(before) and LATIN.match(text, position):
             return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
-        return text[position].isdigit() or text[position] in COMPARATOR or \
+        return text[position].isdigit() or text[position] in COMPARATOR_SIGNS or \
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
     def next_anchor(self, position: int) -> int | None:
@@ -499,13 +506,15 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
             # 二级 name before it ("生态效益指标1病害减少,…").
-            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR}]+",
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR_SIGNS}]+",
                             stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
-            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on).
+            # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
+            # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
             stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            noted = "note" in columns and anchor is not None and bool(LEVEL_NAME.match(text, anchor))
             if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
-                    and not (stage and stage.group("total")):
+                    and not (stage and stage.group("total")) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
@@ -561,17 +570,19 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
     return result
 
 
-def total_numbers(run: str, rows: list[dict[str, str]]) -> list[str]:
-    """The 总分 row's numbers: 分值 and 得分 printed together ("100100") are split where the 分值 is the rows' sum
-    or the sheet's 100 points and the 得分 no more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as
-    预算执行率, make up) is one number; else none."""
+def total_numbers(run: str, rows: list[dict[str, str]], columns: list[str]) -> list[str]:
+    """The 总分 row's numbers in the order the header prints its `columns`: 分值 and 得分 printed together ("100100",
+    "94.75100" under 得分 | 分值) are split where the 分值 is the rows' sum or the sheet's 100 points and the 得分 no
+    more; a number no larger than the rows' 分值 or 100 (the 分值 the stages outside the rows, such as 预算执行率,
+    make up) is one number; else none."""
     if not run:
         return []
     weights = [float(cells["weight"]) for cells in rows if cells.get("weight")]
     total = sum(weights) if weights else 100.0
+    weight = int({"weight", "score"} <= set(columns) and columns.index("score") < columns.index("weight"))
     # The 分值 is the rows' sum, or the sheet's full 100 points (the funds' 10 among them, or rows left unread).
     for full in dict.fromkeys([total, 100.0]):
-        pieces = split_numbers(run, 2, lambda v: abs(v[0] - full) <= TOLERANCE and v[1] <= v[0])
+        pieces = split_numbers(run, 2, lambda v: abs(v[weight] - full) <= TOLERANCE and v[1 - weight] <= v[weight])
         if pieces:
             return pieces
     return [run] if NUMBER.fullmatch(run) and float(run) <= max(total, 100.0) + TOLERANCE else []
@@ -593,18 +604,20 @@ def read_fully(read: RunRows) -> int:
 
 
 def value_columns(slots: list[str | None]) -> list[str]:
-    """The columns a row prints after its indicator name, in the header's order; notes are left to the text, a
-    scoring rule in words (得分计算方法) is the row's criteria; a note column printed last is read as the row's note
-    (its words run into the next row's name otherwise). A target printed over columns of its parts (指标性质 | 指标值 |
-    度量单位) runs together into one target ("≥150个"): one column."""
+    """The columns a row prints after its indicator name, in the header's order; a scoring rule in words (得分计算方法)
+    is the row's criteria; a note column after a value column is read in its place as the row's note (未完成原因分析
+    between 权重 and 全年完成值, or last, its words running into the next row's name otherwise), one right after the
+    name is left to the text (its words would run into the name). A target printed over columns of its parts (指标性质 |
+    指标值 | 度量单位) runs together into one target ("≥150个"): one column. No columns when there is no value column."""
     after = slots[slots.index("level3") + 1:] if "level3" in slots else []
     columns: list[str] = []
     for slot in after:
-        if slot in TARGET_PARTS:
-            columns += [] if columns[-1:] == ["target"] else ["target"]
+        if slot in TARGET_PARTS or slot == "note" and columns:  # a note right after the name runs into it: unread
+            part = "target" if slot in TARGET_PARTS else "note"
+            columns += [] if columns[-1:] == [part] else [part]
         elif slot != "note":
             columns.append(slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other")
-    return columns + ["note"] if after[-1:] == ["note"] and columns else columns
+    return columns if set(columns) - {"note"} else []
 
 
 def unscrambled_stages(text: str) -> str:
@@ -632,7 +645,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
 
     columns = value_columns(slots)
-    if len(columns) < 2:
+    if len(set(columns) - {"note"}) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
     numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
     read = read_run_rows(text, columns, numbered)
@@ -653,9 +666,9 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     end = read.end
     total = TOTAL.match(text, end)
     if total:
-        numbers = total.group("numbers") or ""
         line = line_at(end)
-        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(n, line) for n in total_numbers(numbers, read.rows)]))
+        numbers = total_numbers(total.group("numbers") or "", read.rows, columns)
+        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(number, line) for number in numbers]))
         end = total.end()
     used = bisect_left(ends, end) + 1 if end else 0
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"

@@ -10,7 +10,7 @@ from assistant.document import Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
-from assistant.extract.header import HEAD_LABEL, ColumnMap, header_values, is_sub_header
+from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
 from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
@@ -159,7 +159,7 @@ def table_name(rows: list[Row], title: str | None = None) -> str | None:
         for index, text in enumerate(texts):
             if label(text) in HEAD_NAME_LABELS and label(text) not in names:
                 following = next((t for t in texts[index + 1:] if t), None)
-                if following and not HEAD_LABEL.search(following):
+                if following and not is_head_label(following):
                     names[label(text)] = following
     own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
     return own if title and REGION_FORM in title else own or next(iter(names.values()), None)
@@ -344,14 +344,20 @@ def total_by_column(row: Row, columns: ColumnMap | None) -> tuple[float | None, 
     return (weight, score) if weight is not None or score is not None else None
 
 
-def read_total(numbers: list[float], table: Table) -> tuple[float | None, float | None]:
+def read_total(numbers: list[float], table: Table, columns: ColumnMap | None) -> tuple[float | None, float | None]:
     """A 总分/合计 row's (total_weight, total_score).
 
-    Two numbers are 分值 then 得分. One number is the score, the column reviewers fill in — unless the table's own
-    arithmetic says otherwise: nothing was scored, or the number is the 分值 column's sum and not the 得分 column's.
+    Two numbers stand in the order of the header's 分值 and 得分 columns (得分 first where the header prints it
+    first: 自评得分 | 指标分值), 分值 then 得分 where the header names only one of them. One number is the score,
+    the column reviewers fill in — unless the table's own arithmetic says otherwise: nothing was scored, or the
+    number is the 分值 column's sum and not the 得分 column's.
     """
-    if len(numbers) != 1:
-        return (numbers[0], numbers[1]) if len(numbers) > 1 else (None, None)
+    if len(numbers) > 1:
+        positions = columns.positions if columns is not None else {}
+        score_first = {"weight", "score"} <= set(positions) and positions["score"] < positions["weight"]
+        return (numbers[1], numbers[0]) if score_first else (numbers[0], numbers[1])
+    if not numbers:
+        return None, None
     [number] = numbers
     weights, scores = column_total(table, "weight"), column_total(table, "score")
     unscored = bool(table.indicators) and scores is None
@@ -410,7 +416,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         if is_total_row(row) and fund_columns is None:  # a 合计 row inside the funds block is the funds' total
             placed = total_by_column(row, indicator_columns)
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
-            table.total_weight, table.total_score = placed or read_total(numbers, table)
+            table.total_weight, table.total_score = placed or read_total(numbers, table, indicator_columns)
             indicator_columns = None
         elif is_indicator_header(row) or is_levels_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)

@@ -126,11 +126,15 @@ def opinion(report: ReviewedReport) -> list[str]:
     paragraphs = []
     changed = [s for s in report.scores if s.self_score is not None and s.recomputed_score is not None
                and abs(s.self_score - s.recomputed_score) > 0.005]
-    if report.scores:
+    unscored = sum(s.recomputed_score is None for s in report.scores)  # tables printing no 分值 or 得分
+    if len(report.scores) > unscored:
         scored = "；".join(f"{table_name(report, s.table)}自评{number(s.self_score)}分、复核{number(s.recomputed_score)}分"
                           for s in changed)
-        paragraphs.append(f"经复核，所附{len(report.scores)}张自评表中有{len(changed)}张的复核得分与自评得分不一致"
-                          + (f"：{scored}。" if changed else "。"))
+        paragraphs.append(f"经复核，所附{len(report.scores) - unscored}张{'计分的' if unscored else ''}自评表中有"
+                          f"{len(changed)}张的复核得分与自评得分不一致" + (f"：{scored}。" if changed else "。")
+                          + (f"另有{unscored}张自评表未列分值和得分，未复核得分。" if unscored else ""))
+    elif report.scores:
+        paragraphs.append(f"所附{unscored}张自评表{'均' if unscored > 1 else ''}未列分值和得分，无法对自评得分进行复核。")
     elif NO_TABLE_READ in report.warnings:
         paragraphs.append(f"报告提及绩效自评表，但{NO_TABLE_READ}，请核对所附自评表后重新报送或人工复核。")
     else:

@@ -4,6 +4,8 @@
     python evals/tools/paste.py --show a --only 000   # print one style's text for ids containing "000"
     python evals/tools/paste.py --template region-central-transfer   # every gold table drawn in an official form
     python evals/tools/paste.py --variant 1,2,3 --styles adegjk      # forms never seen: render.in_variant_form
+    python evals/tools/paste.py --variant 1,2,3 --dimensions columns # the variant forms as drawn before funds, head
+                                                                     # and levels were varied
 
 Sources are the ones evals/tools/render.py draws (its `sample_sheet` and `field_sheet`): the five samples with
 their gold in evals/gold, and the field set's dev split (`--field DIR`, default evals/field; only DIR/dev is read,
@@ -47,7 +49,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals" / "tools"))
 
-from render import TEMPLATES, Sheet, field_sheet, in_template, in_variant_form, placed, sample_sheet  # noqa: E402
+from render import (TEMPLATES, VARIANT_DIMENSIONS, Sheet, field_sheet, in_template, in_variant_form,  # noqa: E402
+                    placed, sample_sheet)
 
 from assistant import api  # noqa: E402
 from assistant.evaluate.extraction import Tally, score_extraction  # noqa: E402
@@ -178,14 +181,15 @@ def pasted(sheet: Sheet, style: str) -> str:
 
 
 def sources(samples: Path, gold: Path, field: Path, only: str = "",
-            template: str = "", variants: tuple[int, ...] = ()) -> list[tuple[str, str, Sheet, GoldReport]]:
+            template: str = "", variants: tuple[int, ...] = (),
+            dimensions: tuple[str, ...] = VARIANT_DIMENSIONS) -> list[tuple[str, str, Sheet, GoldReport]]:
     """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read. With a
     template, each is drawn from its gold labels in that official form; with variant seeds, once per seed in a
-    variant form (render.in_variant_form)."""
+    variant form (render.in_variant_form) varied in `dimensions`."""
     if variants:
         return [(group, f"{name}@{seed}", field_sheet(drawn), GoldReport.model_validate(drawn))
                 for seed in variants for group, name, labels in gold_labels(samples, gold, field, only)
-                for drawn in [in_variant_form(labels, seed)]]
+                for drawn in [in_variant_form(labels, seed, dimensions)]]
     result = []
     for sample in sorted(samples.glob("*.txt")):
         label = gold / f"{sample.stem}.json"
@@ -282,7 +286,11 @@ def main() -> None:
                         help="draw every gold table in this official form")
     parser.add_argument("--variant", default="", metavar="SEEDS",
                         help="draw every gold table in variant forms, one per seed (1,2,3): columns reordered and "
-                             "renamed, the target split over two rows, an unnamed 备注 column")
+                             "renamed, the target split over two rows, an unnamed 备注 column; the funds block, "
+                             "the head's key–value cells and the indicator levels varied too (see --dimensions)")
+    parser.add_argument("--dimensions", default=",".join(VARIANT_DIMENSIONS),
+                        help="what a variant form varies, of " + ",".join(VARIANT_DIMENSIONS) +
+                             " (columns alone: the forms seeds drew before the others were added)")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
@@ -290,7 +298,8 @@ def main() -> None:
                         "beyond those of the CLEAN style (e, f or m read the tables right): alarms on a misread")
     args = parser.parse_args()
     variants = tuple(int(seed) for seed in args.variant.split(",") if seed)
-    items = sources(args.samples, args.gold, args.field, args.only, args.template, variants)
+    dimensions = tuple(name for name in args.dimensions.split(",") if name)
+    items = sources(args.samples, args.gold, args.field, args.only, args.template, variants, dimensions)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")

@@ -125,6 +125,7 @@ FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: �
     (re.compile(r"^实际使用"), "executed"),
 ]
 NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
+SCORE_LABEL = re.compile(r"^自评(?:总分|得分)(?:[(（]分[)）])?:?$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报|资金使用)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
 # Blank official forms other provinces fill in (evals/field/TEMPLATES.md has their sources and what each prints):
@@ -265,15 +266,18 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         columns += ["level1", "level2"] if named == "levels" else [named]
     rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
     numbered = header[0] == "序号"  # a row number column (Anhui's score sheet) rather than a section label
+    level1_weights = level1_points(table) if table.get("weighted_levels") else {}
     for number_printed, indicator in enumerate(table.get("indicators", []), start=1):
         values = dict(indicator)
+        if values.get("level1") in level1_weights:
+            values["level1"] = f"{values['level1']}({number(level1_weights[values['level1']])}分)"
         values.update(split_target(indicator.get("target"), columns))
         cells = [Cell(number(values.get(c)) if c in ("weight", "score") else (values.get(c) or "") if c else "")
                  for c in columns]
         for i in natures:
             cells[i] = Cell(values.get("nature", ""))
         rows.append(([Cell(str(number_printed) if numbered else "")] if leading else []) + cells)
-    if table.get("total_weight") is not None or table.get("total_score") is not None:
+    if table.get("total_row", True) and (table.get("total_weight") is not None or table.get("total_score") is not None):
         total = [Cell("") for _ in columns]
         total[0] = Cell("总分")
         for i, c in enumerate(columns):
@@ -285,6 +289,15 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     if leading and not numbered:
         rows = merge_down(rows, 0)
     return stacked_target(rows) if table.get("stacked_target") else rows
+
+
+def level1_points(table: dict) -> dict:
+    """Each 一级指标's points, as a form prints them in its name: the labelled ones, else the sum of its rows' 分值."""
+    points: dict = {}
+    for row in table.get("indicators", []):
+        if row.get("level1") and row.get("weight") is not None:
+            points[row["level1"]] = points.get(row["level1"], 0) + row["weight"]
+    return {**points, **(table.get("level1_weights") or {})}
 
 
 def fund_rows(header: list[str], table: dict, groups: list[str] | None = None) -> list[list[Cell]]:
@@ -349,13 +362,15 @@ def goal_rows(header: list[str], table: dict) -> list[list[Cell]]:
 
 
 def info_rows(header: list[str], table: dict) -> list[list[Cell]]:
-    """A head row's label–value cells: the project's name and its unit filled in, as the published table had them."""
+    """A head row's label–value cells: the project's name, its unit and its self-score filled in, as the published
+    table had them. A label ending in its colon holds its value in its own cell (自评总分:95)."""
     cells, labels = [], [h for h in header if h]
     funds = table.get("funds_total") or {}
     for label in labels:
         value = table.get("name") if NAME_LABEL.match(label) else table.get("unit_name") if UNIT_LABEL.match(label) \
+            else number(table.get("total_score")) if SCORE_LABEL.match(label) \
             else number(funds.get(role(label, FUND_CELL_ROLES))) if role(label, FUND_CELL_ROLES) else ""
-        cells += [Cell(label), Cell(value or "")]
+        cells += [Cell(f"{label}{value}")] if label.endswith(":") else [Cell(label), Cell(value or "")]
     return [cells]
 
 
@@ -449,8 +464,13 @@ def in_template(gold: dict, template: str) -> dict:
 
 # A variant form: the scored national form with its indicator columns in a seeded order under words other forms
 # print for them (TEMPLATES above, evals/field/TEMPLATES.md), the target split over two rows under 年度指标值 and a
-# 备注 column no label fills. The level columns stay first.
+# 备注 column no label fills. The level columns stay first. Further dimensions, each drawn from the seed on its own
+# (so `dimensions=("columns",)` draws the forms seeds drew before them): the funds block's words, column order and
+# row labels; the head's key–value cells (项目名称, 主管部门, 实施单位, 自评总分, 资金单位 万元 or 元); the indicator columns'
+# words, from more forms (`words`); the indicator levels
+# (only 指标名称 — a project's, or a titled department's —, the 一级 names with their points, or stage names).
 VARIANT_BASE = "region-central-transfer-scored"
+VARIANT_DIMENSIONS = ("columns", "funds", "head", "levels", "words")
 INDICATOR_WORDS = {
     "level3": ("三级指标", "指标名称"),
     "actual": ("全年实际完成值", "全年完成值", "实际完成值(B)", "年终完成值", "全年实际值(B)"),
@@ -458,8 +478,61 @@ INDICATOR_WORDS = {
     "score": ("得分", "自评得分"),
     "deviation_note": ("未完成原因和改进措施", "未完成原因分析", "偏差大或目标未完成原因分析"),
 }
+# The indicator columns' words in more forms (Chongqing, Hubei's 广水 and 襄阳, Ningde, an unnamed 考评 sheet: see
+# header_rows in evals/field/dev), one drawn for a column in two where a variant varies its words (广水's 自评分 is left
+# out: the field set's drawing reads no score under it).
+MORE_INDICATOR_WORDS = {
+    "三级指标": ("指标名称(三级指标)", "指标名称"),
+    "actual": ("年终完成值", "实际完成值", "完成值"),
+    "weight": ("权数", "指标权重(分)", "指标分值"),
+    "score": ("考评得分", "指标得分(分)"),
+    "deviation_note": ("偏差原因分析及改进措施", "未完成原因及改进措施"),
+}
 TARGET_GROUP = ("年度指标值", ("指标性质", "指标值", "度量单位"))
 UNNAMED_COLUMN = "备注"
+# The funds block as forms print it: the block's label, the budget and execution words, and the order of 分值,
+# 执行率 and 得分 (the national form's, Sichuan 2023's and Chongqing's).
+FUNDS_LABELS = ("资金情况", "项目资金", "预算执行情况")
+FUNDS_WORDS = {
+    "initial_budget": ("年初预算数", "年初预算"),
+    "full_year_budget": ("全年预算数(A)", "全年预算数", "调整后预算数", "预算数(A)", "全年(调整)预算数"),
+    "executed": ("全年执行数(B)", "全年执行数", "预算执行数", "执行数(B)"),
+    "weight": ("分值", "权重", "执行率权重", "分值(10分)"),
+    "execution_rate": ("执行率(B/A)", "执行率", "预算执行率", "执行率(%)"),
+    "score": ("得分", "执行率得分", "执行率得分(分)"),
+}
+FUNDS_ORDERS = (("weight", "execution_rate", "score"), ("execution_rate", "weight", "score"))
+# The funds rows' labels, each as other forms print it (年度资金总额 / 总额; 当年财政拨款 / 本年财政拨款 / 财政资金 …).
+FUND_LABEL_WORDS = {
+    "年度资金总额": ("年度资金总额", "总额"),
+    "当年财政拨款": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金"),
+    "本年财政拨款": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金"),
+    "上年结转资金": ("上年结转资金", "上年结转"),
+}
+# A project's head, as forms print it: its labels by row, a label's value left for `info_rows` to fill.
+PROJECT_HEADS = (
+    [["项目名称", ""], ["主管部门", "", "实施单位", ""]],
+    [["项目名称", "", "主管部门", "", "项目实施单位", ""]],
+    [["项目名称", "", "项目负责人及电话", ""], ["主管部门", "", "实施单位", ""]],
+    [["项目名称", "", "项目主管单位", "", "自评总分:"], ["项目实施单位", "", "项目负责人", ""]],
+    [["项目名称", ""], ["主管部门", "", "实施单位", "", "自评总分(分)", ""]],
+)
+# A department's table names the department (Guizhou's and Chongqing's heads): the unit's name where the labels
+# give the table none.
+DEPARTMENT_HEADS = (
+    [["部门(单位)名称", "", "主管部门", ""]],
+    [["部门(单位)名称", ""], ["主管部门", "", "自评总分:"]],
+    [["部门(单位)名称", ""], ["主管部门", "", "自评总分(分)", ""]],
+)
+# The self-score printed in the head: in the label's cell, or in the next; a form printing it there has no 总分 row
+# (Chongqing's), so the 分值 total is printed nowhere.
+SCORE_LABELS = ("自评总分:", "自评总分(分)", "自评得分")  # the self-score printed in the head: in the label's cell, or in the next
+MONEY_UNITS = {"万元": 1, "元": 10000}
+MONEY_FIELDS = ("initial_budget", "full_year_budget", "executed")
+# How the indicator levels are printed: 一级 / 二级 / 三级 names, only 指标名称 (Chongqing), the 一级 names with their
+# points (产出指标(50分)), or the stage names a scoring model prints for them.
+LEVEL_FORMS = ("levels", "named_only", "weighted", "stages")
+STAGE_NAMES = {"产出指标": "项目绩效", "效益指标": "项目绩效"}  # as Sichuan's 2017 sheet and Hainan's print them
 
 
 def variant_indicator_header(rng: random.Random) -> list[str]:
@@ -469,16 +542,106 @@ def variant_indicator_header(rng: random.Random) -> list[str]:
     return ["绩效指标", "一级指标", "二级指标", rng.choice(INDICATOR_WORDS["level3"]), *sum(columns, [])]
 
 
-def in_variant_form(gold: dict, seed: int) -> dict:
-    """The gold labels in a variant of the scored national form (see VARIANT_BASE), one column order per table
-    drawn from `seed`."""
+def in_more_words(header: list[str], rng: random.Random) -> list[str]:
+    """The indicator header with every other column's word drawn from the words more forms print for it."""
+    roles = {word: name for name, words in INDICATOR_WORDS.items() for word in words}
+    words = []
+    for word in header:
+        more = MORE_INDICATOR_WORDS.get(word) or MORE_INDICATOR_WORDS.get(roles.get(word, ""))
+        words.append(rng.choice(more) if more and rng.random() < 0.5 else word)
+    return words
+
+
+def variant_funds_header(rng: random.Random, unit: str, initial: bool) -> list[str]:
+    parts = ["initial_budget"] * initial + ["full_year_budget", "executed", *rng.choice(FUNDS_ORDERS)]
+    return [f"{rng.choice(FUNDS_LABELS)}({unit})", "", *(rng.choice(FUNDS_WORDS[part]) for part in parts)]
+
+
+def variant_funds(drawn: dict, table: dict, rng: random.Random, initial: bool) -> dict:
+    """The table's funds rows relabelled as another form prints them, with the 年初预算 the gold labels give where
+    the form prints it."""
+    budgets = {line.get("label"): line.get("initial_budget")
+               for line in [table.get("funds_total"), *table.get("fund_lines", [])] if line}
+
+    def printed(line: dict) -> dict:
+        label = rng.choice(FUND_LABEL_WORDS.get(line["label"], (line["label"],)))
+        return dict(line, label=label, initial_budget=budgets.get(line["label"]) if initial else None)
+    total = drawn.get("funds_total")
+    return dict(drawn, funds_total=printed(total) if total else None,
+                fund_lines=[printed(line) for line in drawn.get("fund_lines", [])])
+
+
+def amounts_unit(table: dict) -> str:
+    """The unit the gold labels give a table's sums of money in (a label may note a unit printed wrongly)."""
+    printed = table.get("money_unit") or "万元"
+    return "元" if printed == "元" or "amounts are in 元" in printed else "万元"
+
+
+def in_money_unit(drawn: dict, unit: str) -> dict:
+    """The table's sums of money in `unit`."""
+    scale = MONEY_UNITS[unit] / MONEY_UNITS[amounts_unit(drawn)]
+
+    def scaled(line: dict) -> dict:
+        return dict(line, **{name: round(line[name] * scale, 6) for name in MONEY_FIELDS if line.get(name) is not None})
+    total = drawn.get("funds_total")
+    return dict(drawn, funds_total=scaled(total) if total else None, money_unit=unit,
+                fund_lines=[scaled(line) for line in drawn.get("fund_lines", [])])
+
+
+def variant_levels(drawn: dict, form: str) -> dict:
+    """The indicators as a form with these levels prints them: no 一级 or 二级 names where it has only 指标名称,
+    stage names for the 一级 where it prints them."""
+    if form == "named_only":
+        rows = [dict(row, level1=None, level2=None) for row in drawn["indicators"]]
+    elif form == "stages":
+        rows = [dict(row, level1=STAGE_NAMES.get(row.get("level1"), row.get("level1"))) for row in drawn["indicators"]]
+    else:
+        rows = drawn["indicators"]
+    return dict(drawn, indicators=rows, weighted_levels=form == "weighted")
+
+
+def in_variant_form(gold: dict, seed: int, dimensions: tuple[str, ...] = VARIANT_DIMENSIONS) -> dict:
+    """The gold labels in a variant of the scored national form (see VARIANT_BASE), one form per table drawn from
+    `seed` in each of `dimensions` (the others as the base form prints them)."""
     drawn = in_template(gold, VARIANT_BASE)
-    rng = random.Random(f"{seed}:{gold.get('id') or ''}")
-    heads = [[*TEMPLATES[VARIANT_BASE][:-1], variant_indicator_header(rng)] for _ in drawn["tables"]]
-    return dict(drawn, header_rows=heads, stacked_target=True)
+    key = f"{seed}:{gold.get('id') or ''}"
+    rng = random.Random(key)
+    pick = {name: random.Random(f"{key}:{name}") for name in VARIANT_DIMENSIONS[1:]}
+    base = TEMPLATES[VARIANT_BASE]
+    tables, heads = [], []
+    for labelled, table in zip([t for t in gold.get("tables", []) if t.get("kind") != "basic_data"], drawn["tables"]):
+        indicators = variant_indicator_header(rng) if "columns" in dimensions else base[-1]
+        head, funds, unit = base[:3], base[3], amounts_unit(labelled)
+        if "head" in dimensions:
+            department = table.get("kind") == "department_overall"
+            head = [list(row) for row in pick["head"].choice(DEPARTMENT_HEADS if department else PROJECT_HEADS)]
+            if department:
+                table = dict(table, name=table.get("name") or gold.get("unit_name"))
+            unit = pick["head"].choice(tuple(MONEY_UNITS))
+            head[0].append(f"{pick['head'].choice(('资金单位', '金额单位'))}:{unit}")
+            if any(label in row for row in head for label in SCORE_LABELS):
+                table = dict(table, total_weight=None, total_row=False)
+            elif pick["head"].random() < 0.5:
+                head[-1] += ["自评得分", ""]
+            table = in_money_unit(table, unit)
+            funds = [f"资金情况({unit})", *funds[1:]]
+        if "funds" in dimensions:
+            initial = pick["funds"].random() < 0.5
+            funds = variant_funds_header(pick["funds"], unit, initial)
+            table = variant_funds(table, in_money_unit(labelled, unit), pick["funds"], initial)
+        if "levels" in dimensions:
+            form = pick["levels"].choice(LEVEL_FORMS)
+            if form == "named_only" and table.get("kind") == "department_overall" and not table.get("title"):
+                form = "levels"  # its level names (部门预算管理) are all that tells a department's table from a project's
+            table = variant_levels(table, form)
+            if form == "named_only":
+                indicators = ["绩效指标", "指标名称", *indicators[4:]]
+        if "words" in dimensions:
+            indicators = in_more_words(indicators, pick["words"])
+        tables.append(table)
+        heads.append([*head, funds, base[4], indicators])
+    return dict(drawn, tables=tables, header_rows=heads, stacked_target=True)
 
-
-# ---------------------------------------------------------------- writers
 
 def placed(rows: list[list[Cell | None]]) -> list[list[tuple[int, Cell]]]:
     """Each row's cells with their grid column, skipping positions covered by a merge from above."""
