@@ -352,27 +352,26 @@ VARIANT_MISREADS = [
     # 000 in variant form 1: five of the first table's eleven rows read with names run together or slipped; the
     # 任务完成时间 row lost its 指标值 to the row above.
     pytest.param("000_", "a", 1, "not_applicable_scored", "任务完成时间", "全表读取存疑", id="table-read-askew"),
-    # shanghai_putuo in variant form 1, one space between cells: the 总分 row prints 得分 before 分值, read as 分值
-    # 98.62 and 得分 100 — the rows' scores add up to the one, their weights to the other.
-    pytest.param("shanghai_putuo", "g", 1, "total_score_mismatch", None, "两格疑互换", id="total-row-swapped"),
-    # 002 in variant form 1, one space between cells: 费用开支's 指标值 "控制在标准以内" lost, its 完成值 kept, in a table
-    # whose other rows all print a 指标值.
-    pytest.param("002_", "g", 1, "not_applicable_scored", "费用开支", "指标值一格在复制中缺失", id="target-cell-lost"),
-    # sichuan_shengji_2017's score sheet (no 指标值 or 完成值) in variant form 2: the next row's name read as the 指标值
-    # and the 得分 3 as the 完成值 of 资金分配.
-    pytest.param("sichuan_shengji_2017", "g", 2, "unit_mismatch", "资金分配", "错入完成值栏", id="score-read-as-actual"),
+    # 000 in variant form 1, one cell per line: 抽检批次购样费's 指标值 "≤600批次≤50000元" lost, its 完成值 100% kept, in
+    # a table whose other rows all print a 指标值.
+    pytest.param("000_", "a", 1, "not_applicable_scored", "抽检批次购样费", "指标值一格在复制中缺失",
+                 id="target-cell-lost"),
+    # hainan_shengji's score sheet (no 指标值 or 完成值) in variant form 1: a level name read as the 指标值 and the 得分
+    # as the 完成值 of 到位时效.
+    pytest.param("hainan_shengji", "a", 1, "unit_mismatch", "到位时效", "错入完成值栏", id="score-read-as-actual"),
     # 000 in variant form 2: the 指标值 "逐步提高" run into the name "挽回经济损失".
     pytest.param("000_", "g", 2, "missing_deviation_note", "挽回经济损失逐步提高", "完成情况", id="name-ran-into-verdict"),
     # hubei_ezhou's second table in variant form 1: "60%" and its note "部分项目延续至下年" read as one 完成值.
-    pytest.param("hubei_ezhou", "g", 1, "missing_deviation_note", "项目合格率", "并入完成值", id="note-ran-into-actual"),
-    # hebei_langfang run together on one line in variant form 1: the reader left "工程完工率1010010100" … empty, unable
-    # to split them, and says so; the rows are not unfilled.
-    pytest.param("hebei_langfang", "k", 1, "missing_section", None, "无法拆分", id="figures-left-unsplit"),
-    # ningxia_shengji_2023 run together: the 中央财政补助 line (a source of the funds) read with the total's 分值 8.
-    pytest.param("ningxia_shengji_2023", "k", 1, "execution_score_mismatch", "中央财政补助", "资金来源",
+    pytest.param("hubei_ezhou", "a", 1, "missing_deviation_note", "项目合格率", "并入完成值", id="note-ran-into-actual"),
+    # 000 run together on one line in variant form 2: the reader left runs of figures empty, unable to split them, and
+    # says so; the table is not unfilled.
+    pytest.param("000_", "k", 2, "missing_section", None, "无法拆分", id="figures-left-unsplit"),
+    # guizhou_suiyang in variant form 1, one cell per line: the 基本支出 line (a source of the funds) read with a 分值
+    # and no 得分, its 得分 cell lost.
+    pytest.param("guizhou_suiyang", "a", 1, "execution_score_mismatch", "基本支出", "资金来源",
                  id="weight-on-a-source-line"),
-    # sichuan_qingshen run together: 财政资金's "251.89" cut as 251.8 and a 分值 9.
-    pytest.param("sichuan_qingshen", "k", 1, "execution_rate_mismatch", "财政资金", "拆成两格", id="figure-split-in-two"),
+    # shanghai_putuo in variant form 1 as a damaged copy: a figure of the funds block cut in two at the wrong place.
+    pytest.param("shanghai_putuo", "l", 1, "sum_mismatch", "总额", "拆成两格", id="figure-split-in-two"),
     # hubei_qu run together in variant form 1: "…|100%|10|100%|…" cut so that 渔船补贴发放率 reads a 完成值 of 0%
     # against its 100% target, scored full.
     pytest.param("hubei_qu", "k", 1, "target_not_met_full_score", "渔船补贴发放率", "拆成10与0%",
@@ -381,12 +380,11 @@ VARIANT_MISREADS = [
     # of a target "=100%", the row with no 分值 or 得分 of its own in a table weighing 100.
     pytest.param("sichuan_dyrmt", "k", 3, "missing_deviation_note", "足额保障率", "连读入完成值",
                  id="weight-read-as-a-bare-actual"),
-    # 002 in variant form 2 as a damaged copy (a cell run into the next, one lost): the target's parts ≥ | 120 | 件
-    # print apart, the 指标值 reads "≥" alone, and "≥150" runs into the next row's "数量指标".
-    pytest.param("002_", "l", 2, "unit_mismatch", "全年立案查处各类经济违法案件结案数", "比较符", id="comparator-alone"),
-    pytest.param("002_", "l", 2, "unit_mismatch", "全年罚没入库数", "含一级、二级指标名", id="level-name-run-into-target"),
-    # 001 in variant form 1 as a damaged copy: the 分值 0.5 run into the name "法治建设宣传次数".
-    pytest.param("001_", "l", 1, "target_set_low", "法治建设宣传次数0.5", "以一个数结尾", id="weight-run-into-name"),
+    # anhui_xiaoxian in variant form 1 as a damaged copy: a value cell run into the next row's level name.
+    pytest.param("anhui_xiaoxian", "l", 1, "unit_mismatch", "其中桃树种植面积", "含一级、二级指标名",
+                 id="level-name-run-into-target"),
+    # 000 in variant form 1 as a damaged copy: the 分值 12.5 run into the name "任务完成时间".
+    pytest.param("000_", "l", 1, "not_applicable_scored", "任务完成时间12.5", "以一个数结尾", id="weight-run-into-name"),
     # sichuan_shengji_2017's score sheet in variant form 2: the 一级 cells "项目绩效" and the 二级 "项目效益" of the
     # optional rows run into one name that opens with the 一级 name other rows read.
     pytest.param("sichuan_shengji_2017", "a", 2, "not_applicable_scored",
@@ -410,8 +408,8 @@ def test_a_table_cut_off_inside_a_row_printed_one_cell_per_line_lacks_no_note():
 
 
 def test_a_table_whose_copy_ends_in_rows_the_reader_lost_lacks_no_note():
-    # ningxia_shengji_2023 in variant form 1, one cell per line: the copy ends in the table (no 总分), the reader lost
-    # its last two rows, so its last row read lies well above the end; nothing but the table's cells follows it.
-    funds = [f for f in pasted_findings("ningxia_shengji_2023", "a", variant=1)
+    # ningxia_shengji_2023 in variant form 3, one cell per line: the copy ends in the table (no 总分) and its last row
+    # read lies well above the end; nothing but the table's cells follows it.
+    funds = [f for f in pasted_findings("ningxia_shengji_2023", "a", variant=3)
              if f.rule == "missing_deviation_note" and f.row == "年度资金总额"]
     assert funds == []

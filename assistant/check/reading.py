@@ -35,7 +35,6 @@ against itself:
 - several rows weighing more than a row can (a 指标值 column read as 分值), all weights far beyond 100;
 - for what rests on every row or on a whole column (总分, weights, a target column), a table where many rows show
   their cells slipped or run together (`askew`);
-- a 总分 row whose 分值 is what the rows score and whose 得分 is what they weigh (its two cells swapped);
 - a row that prints a 完成值 and lost its 指标值 in a table whose other rows print theirs; a 完成值 that is the row's
   分值 or 得分 beside a target in words; a 完成值 running on from its figure into the note; a name closing on a
   verdict ("…逐步提高");
@@ -43,7 +42,7 @@ against itself:
   every row, a table with such a row;
 - a 分值 on a source line of the funds with no 得分 beside it, or two figures of a funds row that are one figure of
   the block cut in two ("251.89" read as 251.8 and 9);
-- a 指标值 that is a comparator alone ("≥"), a value cell run into the next row's level name ("6台产出指标"), a name
+- a value cell run into the next row's level name ("6台产出指标"), a name
   closing on a decimal or a percentage ("法治建设宣传次数0.5"), or opening with a 一级 name the table's rows read.
 """
 import math
@@ -439,8 +438,6 @@ def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str 
             return f"{name}“{cell}”是表中的指标名称，疑为各格错位"
         if text and name != "完成值" and MEASURE_UNIT.fullmatch(text):
             return f"{name}只读到计量单位“{cell}”，其数字疑错入他列"
-        if text and name == "指标值" and any(to_ascii(text) == word for word, _ in COMPARATORS):
-            return f"指标值只读到比较符“{cell}”，其数字疑错入他列"
         if text and name != "偏差说明" and holds_level_name(text):
             return f"{name}“{cell}”含一级、二级指标名，疑与下一行的指标名连读"
     note = normalize_text(indicator.deviation_note)
@@ -552,12 +549,6 @@ def total_doubt(table: Table, rule: str) -> str | None:
     unscored = sum(1 for i in table.indicators if i.weight is not None and i.score is None)
     if unscored:
         return f"有{unscored}行读到分值却没有读到得分，总分无从复核"
-    scores = (funds.score or 0.0 if funds else 0.0) + sum(i.score or 0.0 for i in table.indicators)
-    weights = funds_weight(table) + sum(i.weight or 0.0 for i in table.indicators)
-    if table.total_weight is not None and total is not None and abs(scores - table.total_weight) <= TOLERANCE \
-            and abs(weights - total) <= TOLERANCE:
-        return (f"总分行读到分值{fmt(table.total_weight)}、得分{fmt(total)}，恰是各行得分与分值的合计倒置，"
-                "分值、得分两格疑互换")
     return fund_line_doubt(funds) if funds is not None else None
 
 
