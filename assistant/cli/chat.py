@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from assistant.chat.compute import number
 from assistant.cli.app import Format, app, console, guarded, print_json, read_document, stderr
 from assistant.errors import BadInput
 
@@ -21,10 +20,17 @@ QUIT_WORDS = {"exit", "quit", "q", "退出", "再见", "结束"}
 PROMPT = "问> "
 
 
+def value_shown(answer: "Answer") -> str:
+    """The answer's value as answers print it (88762900, not 8.87629e+07), with its unit."""
+    from assistant.chat.compute import number  # the chat pipeline loads only once a question is asked
+
+    return f"{number(answer.value)}{answer.unit or ''}"
+
+
 def answer_markdown(answer: "Answer") -> str:
     lines = [f"**问**：{answer.question}", "", f"**答**：{answer.answer}", ""]
     if answer.value is not None:
-        lines += [f"**数值**：{number(answer.value)}{answer.unit or ''}", ""]
+        lines += [f"**数值**：{value_shown(answer)}", ""]
     if answer.evidence:
         lines += ["| 行 | 原文 |", "|---|---|"]
         lines += [f"| {e.line or ''} | {e.quote.replace('|', '｜')} |" for e in answer.evidence]
@@ -34,7 +40,7 @@ def answer_markdown(answer: "Answer") -> str:
 def print_answer(out: "Console", answer: "Answer") -> None:
     out.print(f"[bold]答：[/bold]{escape(answer.answer)}", highlight=False)
     if answer.value is not None:
-        out.print(f"[bold]数值：[/bold]{number(answer.value)}{answer.unit or ''}", highlight=False)
+        out.print(f"[bold]数值：[/bold]{value_shown(answer)}", highlight=False)
     if getattr(answer, "verified", True) is False:
         out.print("[yellow]注意：答案中有数字未能由工具结果核实。[/yellow]")
     for item in answer.evidence:
