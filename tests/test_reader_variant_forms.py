@@ -248,3 +248,23 @@ def test_a_line_of_level_names_and_no_values_stays_a_row(seed, source, line):
     text = paste.pasted(sheet, "g")
     assert f"\n{line}\n" in text
     assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
+
+
+@pytest.mark.parametrize("seed", (1, 3))
+def test_an_unscored_table_run_together_keeps_its_printed_percents_whole(seed):
+    """遂宁's 两品一械 区域 form (evals/field/dev/sichuan_suining_2021_liangpinyixie), left unscored, in a variant form
+    whose header names 得分 and 权重, run together on one line (paste style k): "指标1.药品抽检完成率100%100%" is the
+    target 100% and the result 100%, not 得分 10, 0%, 权重 10, 0%, and "任务完成时间2021年底2021年底" is 2021年底 twice; the
+    产出 rows keep the empty 一级指标 the form prints, the 效益指标 named below them no stage of theirs. Every labelled
+    row is read under its levels, every labelled target and result read whole, no 分值 or 得分 read."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("sichuan_suining",))
+    text = paste.pasted(sheet, "k")
+    assert "指标1.药品抽检完成率100%100%" in text
+    report = read_back(paste, text)
+    table = report.tables[0]
+    assert [row for row in level_names(gold.tables[0]) if row not in level_names(table)] == [], name
+    read = {(i.level3, i.target, i.actual) for i in table.indicators}
+    labelled = [(i.level3, i.target, i.actual) for i in gold.tables[0].indicators
+                if i.target and i.target.endswith(("%", "年底"))]
+    assert len(labelled) >= 5 and [row for row in labelled if row not in read] == [], name
+    assert [(i.weight, i.score) for i in table.indicators if i.weight or i.score] == [], name
