@@ -6,6 +6,7 @@ read back to their labels. The form's further dimensions (its funds block, its h
 levels) are varied only where a test names them: `drawn` alone draws the forms the seeds drew before them."""
 import pytest
 
+from assistant.layout import parse_text
 from tests.conftest import ROOT, eval_tool
 
 
@@ -268,3 +269,14 @@ def test_an_unscored_table_run_together_keeps_its_printed_percents_whole(seed):
                 if i.target and i.target.endswith(("%", "年底"))]
     assert len(labelled) >= 5 and [row for row in labelled if row not in read] == [], name
     assert [(i.weight, i.score) for i in table.indicators if i.weight or i.score] == [], name
+
+
+def test_a_kind_printed_without_its_zhibiao_on_a_line_row_is_the_rows_second_level():
+    """襄阳's 东津院区 project (evals/field/dev/hubei_xiangyang_2021_dongjin) in seed 2's variant form, a row a line with
+    single spaces (paste style g): Hubei's 2021 form prints some 二级 names without 指标 ("产出指标 成本 每年财政补助1000万元
+    …", "效益指标 可持续性 …"), and they are the rows' 二级指标 as they are in a one-cell-a-line dump, not the start of
+    their 三级指标 under the 二级 above: every row read under its levels as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("hubei_xiangyang",))
+    text = paste.pasted(sheet, "g")
+    assert "\n产出指标 成本 每年财政补助1000万元 1000万元 10 1000 万元\n" in text
+    assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
