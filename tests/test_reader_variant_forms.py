@@ -280,3 +280,17 @@ def test_a_kind_printed_without_its_zhibiao_on_a_line_row_is_the_rows_second_lev
     text = paste.pasted(sheet, "g")
     assert "\n产出指标 成本 每年财政补助1000万元 1000万元 10 1000 万元\n" in text
     assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
+
+
+def test_space_aligned_header_keeps_a_column_word_in_its_own_column_over_empty_columns():
+    """昌宁县's 生猪养殖场 project (evals/field/dev/yunnan_changning_2022_shengzhu) in seed 1's variant form, rows aligned
+    with spaces (paste style d): 权重 and 未完成原因分析 are empty in every row, and the head row below prints 度量单位 on
+    under 权重. Each column word keeps the column the header gives it: 权重 is read in a column of its own, not in
+    度量单位's or 指标值's."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("yunnan_changning",))
+    text = paste.pasted(sheet, "d")
+    tables = [block for block in parse_text(text.splitlines()) if hasattr(block, "rows")]
+    rows = [row.texts() for table in tables for row in table.rows]
+    [head] = [texts for texts in rows if "权重" in texts]
+    [parts] = [texts for texts in rows if "度量单位" in texts]
+    assert head.index("权重") not in (parts.index("度量单位"), parts.index("指标值")), name
