@@ -662,6 +662,14 @@ def unscrambled_stages(text: str) -> str:
     return text
 
 
+def scored_only_by_cuts(text: str, read: RunRows) -> bool:
+    """Whether every 分值 or 得分 the rows were read with runs on into a digit in its row's text ("10" of "100%"), so
+    each may be a printed figure cut in two: the table may be one left unscored."""
+    spans = zip(read.rows, read.starts, [*read.starts[1:], read.end])
+    scores = [(cells[column], text[start:end]) for cells, start, end in spans for column in NUMERIC if cells.get(column)]
+    return bool(scores) and all(re.search(re.escape(score) + r"\d", row) for score, row in scores)
+
+
 def run_together_rows(lines: list[Paragraph], header: Row,
                       slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
@@ -687,7 +695,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         more = read_run_rows(text, [*columns, "other"], numbered)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
-    if set(read.columns) & set(NUMERIC):
+    if scored_only_by_cuts(text, read):
         # A table left unscored under a header that names 分值 and 得分 (the region form): where its rows read with
         # no 分值 or 得分 but those that cut a figure in two to find them, it is read so ("100%100%" is no 10, 0%).
         bare = read_run_rows(text, read.columns, numbered, unscored=True)
