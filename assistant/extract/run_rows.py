@@ -698,8 +698,10 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     if scored_only_by_cuts(text, read):
         # A table left unscored under a header that names 分值 and 得分 (the region form): where its rows read with
         # no 分值 or 得分 but those that cut a figure in two to find them, it is read so ("100%100%" is no 10, 0%).
+        # Its rows then print each result as its target ("100%100%"); "101000万元1000万元" holds a score.
         bare = read_run_rows(text, read.columns, numbered, unscored=True)
-        if bare.rows and not any(cells.get(column) for cells in bare.rows for column in NUMERIC):
+        if bare.rows and not any(cells.get(column) for cells in bare.rows for column in NUMERIC) \
+                and all(cells.get("target") == cells.get("actual") for cells in bare.rows if cells.get("target")):
             read = bare
     if not read.rows:
         return header, [], 0, []
