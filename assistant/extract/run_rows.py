@@ -165,12 +165,12 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
     fewest: dict[int, int] = {}  # where scored readings end: the fewest figures any of them cuts
     for _, end, cuts in scored:
         fewest[end] = min(cuts, fewest.get(end, cuts))
-    unscored = [(values, end, cuts) for values, end, cuts in
-                column_readings(text, start, [c for c in columns if c not in NUMERIC], stage_total, serials)
-                if cuts < fewest.get(end, cuts)]
-    least = {end: min(cuts for _, stop, cuts in unscored if stop == end) for end in {end for _, end, _ in unscored}}
+    bare = [(values, end, cuts) for values, end, cuts in
+            column_readings(text, start, [c for c in columns if c not in NUMERIC], stage_total, serials)
+            if cuts < fewest.get(end, cuts)]
+    least = {end: min(cuts for _, stop, cuts in bare if stop == end) for end in {end for _, end, _ in bare}}
     return [(values, end) for values, end, _ in scored if end not in least] + \
-        [(values, end) for values, end, cuts in unscored if cuts == least[end]]
+        [(values, end) for values, end, cuts in bare if cuts == least[end]]
 
 
 def column_readings(text: str, start: int, columns: list[str], stage_total: float,
@@ -591,8 +591,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     if level_row:
         result.add(level_row, level_start)
     # A 一级 name printed mid-way down its merged cell, after the block's first rows (数量指标…12.5 产出指标(50分)
-    # 质量指标…): the rows above it, in a stage of no name yet, are under it too.
-    # 质量指标 … 效益指标 社会效益指标: the rows above a stage their 二级 names are not of stand under none printed.
+    # 质量指标…): the rows above it, in a stage of no name yet, are under it too when their 二级 kind is of its stage
+    # (not 数量指标 … 质量指标 above 效益指标 社会效益指标: those stand under none printed).
     first_stage_row = next((cells for cells in result.rows if "level1" in cells), None)
     for cells in takewhile(lambda cells: "level1" not in cells, result.rows if first_stage_row else []):
         if "level2" in cells and stages_of(first_stage_row["level1"], "level1") & stages_of(cells["level2"], "level2"):
