@@ -244,8 +244,9 @@ def aligned_tables(lines: list[str]) -> list[list[tuple[int, int]]]:
 
 def aligned_rows(lines: list[str]) -> list[str]:
     """The rows' cells: a stretch of text after two or more spaces starts a cell; a column starts where two rows
-    start a cell (or where every row leaves a gap before it); a cell goes to the column it starts in, so a merged
-    cell whose text runs on across its columns stays one cell, and a column a row leaves blank stays empty."""
+    start a cell (or where every row leaves a gap before it, or a column word starts); a cell goes to the column it
+    starts in, so a merged cell whose text runs on across its columns stays one cell, and a column a row leaves blank
+    stays empty."""
     segments = [[(cols[match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
                 for line, cols in ((line, display_columns(line)) for line in lines)]
     width = max((at + 2 * len(text) for row in segments for at, text in row), default=0)
@@ -256,8 +257,12 @@ def aligned_rows(lines: list[str]) -> list[str]:
             counts[at] = counts.get(at, 0) + 1
             for column in range(at, at + display_width(text)):
                 filled[column] = True
+    # A column word starts its column, though a word of the header row below runs on under it (度量单位 under 权重
+    # when both columns are empty in every row).
+    headed = {at for row in segments for at, text in row if is_header_word(text)}
     cuts = sorted({at for at, count in counts.items() if at and count >= 2}
-                  | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]})
+                  | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
+                  | {at for at in headed if at})
     rows = []
     for row in segments:
         cells = [""] * (len(cuts) + 1)

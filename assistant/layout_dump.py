@@ -714,12 +714,22 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
         while len(items) > 1 and len(levels) < 2 and (is_level(normalize_text(items[0].text))
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
+        if len(levels) == 1 and len(items) > 1 and bare_level2(levels[0], items[0]):
+            levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
     if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
         placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
     if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None
+
+
+def bare_level2(level1: Paragraph, cell: Paragraph) -> bool:
+    """Whether the cell after a row's lone 一级指标 is its 二级指标 printed without 指标 (Hubei's 2021 form: 成本, 时效,
+    经济效益, 可持续性), in the run-together reader's words and of the 一级's stage (成本 under 产出指标)."""
+    stage, kind = normalize_text(level1.text), normalize_text(cell.text)
+    return bool(LEVEL1.match(stage) and run_rows.BARE_LEVEL2.fullmatch(kind)
+                and run_rows.stages_of(stage, "level1") & run_rows.stages_of(kind, "level2"))
 
 
 def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> dict[str, Paragraph] | None:

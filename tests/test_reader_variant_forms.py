@@ -6,6 +6,7 @@ read back to their labels. The form's further dimensions (its funds block, its h
 levels) are varied only where a test names them: `drawn` alone draws the forms the seeds drew before them."""
 import pytest
 
+from assistant.layout import parse_text
 from tests.conftest import ROOT, eval_tool
 
 
@@ -248,3 +249,48 @@ def test_a_line_of_level_names_and_no_values_stays_a_row(seed, source, line):
     text = paste.pasted(sheet, "g")
     assert f"\n{line}\n" in text
     assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
+
+
+@pytest.mark.parametrize("seed", (1, 3))
+def test_an_unscored_table_run_together_keeps_its_printed_percents_whole(seed):
+    """遂宁's 两品一械 区域 form (evals/field/dev/sichuan_suining_2021_liangpinyixie), left unscored, in a variant form
+    whose header names 得分 and 权重, run together on one line (paste style k): "指标1.药品抽检完成率100%100%" is the
+    target 100% and the result 100%, not 得分 10, 0%, 权重 10, 0%, and "任务完成时间2021年底2021年底" is 2021年底 twice; the
+    产出 rows keep the empty 一级指标 the form prints, the 效益指标 named below them no stage of theirs. Every labelled
+    row is read under its levels, every labelled target and result read whole, no 分值 or 得分 read."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("sichuan_suining",))
+    text = paste.pasted(sheet, "k")
+    assert "指标1.药品抽检完成率100%100%" in text
+    report = read_back(paste, text)
+    table = report.tables[0]
+    assert [row for row in level_names(gold.tables[0]) if row not in level_names(table)] == [], name
+    read = {(i.level3, i.target, i.actual) for i in table.indicators}
+    labelled = [(i.level3, i.target, i.actual) for i in gold.tables[0].indicators
+                if i.target and i.target.endswith(("%", "年底"))]
+    assert len(labelled) >= 5 and [row for row in labelled if row not in read] == [], name
+    assert [(i.weight, i.score) for i in table.indicators if i.weight or i.score] == [], name
+
+
+def test_a_kind_printed_without_its_zhibiao_on_a_line_row_is_the_rows_second_level():
+    """襄阳's 东津院区 project (evals/field/dev/hubei_xiangyang_2021_dongjin) in seed 2's variant form, a row a line with
+    single spaces (paste style g): Hubei's 2021 form prints some 二级 names without 指标 ("产出指标 成本 每年财政补助1000万元
+    …", "效益指标 可持续性 …"), and they are the rows' 二级指标 as they are in a one-cell-a-line dump, not the start of
+    their 三级指标 under the 二级 above: every row read under its levels as labelled."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("hubei_xiangyang",))
+    text = paste.pasted(sheet, "g")
+    assert "\n产出指标 成本 每年财政补助1000万元 1000万元 10 1000 万元\n" in text
+    assert level_names(read_back(paste, text).tables[0]) == level_names(gold.tables[0]), name
+
+
+def test_space_aligned_header_keeps_a_column_word_in_its_own_column_over_empty_columns():
+    """昌宁县's 生猪养殖场 project (evals/field/dev/yunnan_changning_2022_shengzhu) in seed 1's variant form, rows aligned
+    with spaces (paste style d): 权重 and 未完成原因分析 are empty in every row, and the head row below prints 度量单位 on
+    under 权重. Each column word keeps the column the header gives it: 权重 is read in a column of its own, not in
+    度量单位's or 指标值's."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("yunnan_changning",))
+    text = paste.pasted(sheet, "d")
+    tables = [block for block in parse_text(text.splitlines()) if hasattr(block, "rows")]
+    rows = [row.texts() for table in tables for row in table.rows]
+    [head] = [texts for texts in rows if "权重" in texts]
+    [parts] = [texts for texts in rows if "度量单位" in texts]
+    assert head.index("权重") not in (parts.index("度量单位"), parts.index("指标值")), name

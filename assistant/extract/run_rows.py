@@ -152,20 +152,43 @@ def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
 
 
 def row_values(text: str, start: int, columns: list[str], stage_total: float,
-               serials: frozenset[int] = frozenset()) -> list[tuple[dict[str, str], int]]:
+               serials: frozenset[int] = frozenset(), unscored: bool = False) -> list[tuple[dict[str, str], int]]:
     """Every reading of one row's value columns from `start`: ({column: text}, end); a reading may end before
-    the digits of the next row's serial number (`serials`, where they start)."""
-    readings: list[tuple[dict[str, str], int]] = [({}, start)]
+    the digits of the next row's serial number (`serials`, where they start).
+
+    In a table read as `unscored` (left unscored under a header that names 分值 and 得分), a row read with no 分值 or
+    得分 takes the place of the scored readings that end where it does when it cuts fewer printed figures in two than
+    any of them: "100%100%" is 100% twice, not 分值 10, 0%, 得分 10, 0%."""
+    scored = column_readings(text, start, columns, stage_total, serials)
+    if not unscored or not set(columns) & set(NUMERIC):
+        return [(values, end) for values, end, _ in scored]
+    fewest: dict[int, int] = {}  # where scored readings end: the fewest figures any of them cuts
+    for _, end, cuts in scored:
+        fewest[end] = min(cuts, fewest.get(end, cuts))
+    bare = [(values, end, cuts) for values, end, cuts in
+            column_readings(text, start, [c for c in columns if c not in NUMERIC], stage_total, serials)
+            if cuts < fewest.get(end, cuts)]
+    least = {end: min(cuts for _, stop, cuts in bare if stop == end) for end in {end for _, end, _ in bare}}
+    return [(values, end) for values, end, _ in scored if end not in least] + \
+        [(values, end) for values, end, cuts in bare if cuts == least[end]]
+
+
+def column_readings(text: str, start: int, columns: list[str], stage_total: float,
+                    serials: frozenset[int]) -> list[tuple[dict[str, str], int, int]]:
+    """Every reading of `columns` from `start` as row_values reads them, with how many printed figures it cuts in
+    two: values where one ends and the next starts between two digits ("10" then "0%")."""
+    readings: list[tuple[dict[str, str], int, int]] = [({}, start, 0)]
     for column in columns:
         following = []
-        for values, position in readings:
+        for values, position, cuts in readings:
             if column in values and column != "note":  # the result, read with its target as one value printed twice
-                following.append((values, position))
+                following.append((values, position, cuts))
                 continue
+            inside_figure = int(0 < position < len(text) and text[position - 1:position + 1].isdigit())
             if column == "target" and "actual" in columns and "weight" in columns:
                 # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"); with none ("6620" under
                 # 年初目标值 | 实际完成值 | 得分) nothing in the row confirms where the 得分 starts.
-                following += [({**values, "target": value, "actual": value}, end)
+                following += [({**values, "target": value, "actual": value}, end, cuts + inside_figure)
                               for value, end in printed_twice(text, position)]
             if column == "note":
                 word = NOTE_TEXT.match(text, position)
@@ -194,12 +217,17 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
             else:
                 options = values_at(text, position)
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
-            following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end)
-                          for value, end in options]
+            following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
+                           cuts + (inside_figure if value else 0)) for value, end in options]
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
-        unique = {(tuple(values.items()), end): (values, end) for values, end in following if agrees(values)}
+        unique: dict[tuple, tuple[dict[str, str], int, int]] = {}
+        for values, end, cuts in following:
+            key = (tuple(values.items()), end)
+            if agrees(values) and (key not in unique or cuts < unique[key][2]):
+                unique[key] = (values, end, cuts)
         readings = list(unique.values())
-    return [(values, end) for values, end in readings if (end in serials or not continues_number(text, end))
+    return [(values, end, cuts) for values, end, cuts in readings
+            if (end in serials or not continues_number(text, end))
             and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
@@ -252,9 +280,10 @@ def continues_number(text: str, end: int) -> bool:
 class Block:
     """The readings of one run-together indicator block, enumerated once per position."""
 
-    def __init__(self, text: str, columns: list[str], numbered: bool = False) -> None:
+    def __init__(self, text: str, columns: list[str], numbered: bool = False, unscored: bool = False) -> None:
         self.text = text
         self.columns = columns
+        self.unscored = unscored
         self.serials = serial_numbers(text) if numbered else {}
         self.serial_starts = frozenset(self.serials)
         # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
@@ -314,7 +343,8 @@ class Block:
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
-            for values, end in row_values(text, name_end, self.columns, stage_total, self.serial_starts):
+            for values, end in row_values(text, name_end, self.columns, stage_total, self.serial_starts,
+                                            self.unscored):
                 if values.get("note") and not self.opens_next(end):
                     continue  # a note ends where the next row, level or 总分 starts: not before its values
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
@@ -474,7 +504,7 @@ def first_stage(text: str) -> int | None:
     return min(found) if found else None
 
 
-def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunRows:
+def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscored: bool = False) -> RunRows:
     """The rows of a run-together indicator block whose value columns are `columns` in the header's order
     (weight, target, actual, score), each opening with its serial number where the header has a 序号 column
     (`numbered`); the block ends at its 总分 row, whose numbers stay for the caller.
@@ -485,7 +515,7 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
     result = RunRows(columns)
     if not columns:
         return result
-    block = Block(text, columns, numbered)
+    block = Block(text, columns, numbered, unscored)
     # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
     first = first_stage(text)
     position = first if first is not None and not block.steps(0, 100.0) else 0
@@ -561,10 +591,11 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False) -> RunR
     if level_row:
         result.add(level_row, level_start)
     # A 一级 name printed mid-way down its merged cell, after the block's first rows (数量指标…12.5 产出指标(50分)
-    # 质量指标…): the rows above it, in a stage of no name yet, are under it too.
+    # 质量指标…): the rows above it, in a stage of no name yet, are under it too when their 二级 kind is of its stage
+    # (not 数量指标 … 质量指标 above 效益指标 社会效益指标: those stand under none printed).
     first_stage_row = next((cells for cells in result.rows if "level1" in cells), None)
     for cells in takewhile(lambda cells: "level1" not in cells, result.rows if first_stage_row else []):
-        if "level2" in cells:
+        if "level2" in cells and stages_of(first_stage_row["level1"], "level1") & stages_of(cells["level2"], "level2"):
             cells["level1"] = first_stage_row["level1"]
     result.end = position
     return result
@@ -631,6 +662,14 @@ def unscrambled_stages(text: str) -> str:
     return text
 
 
+def scored_only_by_cuts(text: str, read: RunRows) -> bool:
+    """Whether every 分值 or 得分 the rows were read with runs on into a digit in its row's text ("10" of "100%"), so
+    each may be a printed figure cut in two: the table may be one left unscored."""
+    spans = zip(read.rows, read.starts, [*read.starts[1:], read.end])
+    scores = [(cells[column], text[start:end]) for cells, start, end in spans for column in NUMERIC if cells.get(column)]
+    return bool(scores) and all(re.search(re.escape(score) + r"\d", row) for score, row in scores)
+
+
 def run_together_rows(lines: list[Paragraph], header: Row,
                       slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
@@ -656,6 +695,14 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         more = read_run_rows(text, [*columns, "other"], numbered)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
+    if scored_only_by_cuts(text, read):
+        # A table left unscored under a header that names 分值 and 得分 (the region form): where its rows read with
+        # no 分值 or 得分 but those that cut a figure in two to find them, it is read so ("100%100%" is no 10, 0%).
+        # Its rows then print each result as its target ("100%100%"); "101000万元1000万元" holds a score.
+        bare = read_run_rows(text, read.columns, numbered, unscored=True)
+        if bare.rows and not any(cells.get(column) for cells in bare.rows for column in NUMERIC) \
+                and all(cells.get("target") == cells.get("actual") for cells in bare.rows if cells.get("target")):
+            read = bare
     if not read.rows:
         return header, [], 0, []
     for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
