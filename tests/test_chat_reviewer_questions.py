@@ -1668,3 +1668,15 @@ def test_the_project_at_a_place_asked(question, high_first):
         assert len(at) > 1 or answer.value == values[at[0]]
     else:
         assert f"没有排第{place}" in head
+
+
+def test_a_place_asked_from_the_low_end_and_a_place_beyond_the_tables():
+    """"排第几低" counts from the lowest; "第五高" of three tables is said to be beyond them, not lost to ties; a
+    ranking asked with one table named is the ranking, not that table's place."""
+    rates = {t.name or "": t.funds_total.execution_rate for _, t in projects(S002)}
+    [name] = [title for title in rates if "运行维护费" in title]
+    low = ask(S002, "运行维护费的执行率在各项目中排第几低？")
+    assert low.value == places(rates, high_first=False)[name] and "从低到高" in low.answer
+    assert f"只有{len(rates)}个自评表" in ask(S002, "执行率第五高的项目是哪个？").answer
+    ranking = ask(S002, "把运行维护费等各项目按执行率从高到低排序")
+    assert ranking.value is None and ranking.answer.count("| 表") == len(rates)

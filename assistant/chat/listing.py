@@ -377,21 +377,23 @@ def tables_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         facts, name = table_gaps(tools, facts, "full_year_budget", facts[0].unit or "万元"), "结余"
     if node.condition == "spread":
         return spread(tools, facts, name)
-    if node.condition in ("rank", "rank_up") or node.place:
-        high_first = node.condition in ("rank", "highest")
+    if node.condition in ("rank", "rank_up", "place_of", "place_of_low") or node.place:
+        high_first = node.condition in ("rank", "highest", "place_of")
         ranked = sorted(facts, key=lambda f: f.value, reverse=high_first)
         order = "从高到低" if high_first else "从低到高"
         ahead = lambda f: 1 + sum(abs(g.value - f.value) >= SAME and (g.value > f.value) == high_first  # noqa: E731
                                   for g in ranked)  # tables with the same figure share a place
         rows = "\n".join(f"| {ahead(f)} | {table_label(tools, f.table)} | {printed(f)} | {where(f)} |" for f in ranked)
         table = f"各表按{name}{order}：\n| 名次 | 自评表 | {name} | 出处 |\n|---|---|---|---|\n{rows}"
-        named = [f for f in ranked if f.table in tools.named_tables(node.subject.text)]
-        at = [f for f in ranked if ahead(f) == node.place]
         if node.place:  # "执行率第二高的项目": the table(s) at that place
+            at = [f for f in ranked if ahead(f) == node.place]
             head = (f"{name}{order}排第{node.place}的是{'、'.join(table_label(tools, f.table) for f in at)}"
-                    f"（{printed(at[0])}）。" if at else f"按{name}{order}，没有排第{node.place}的自评表（前面有并列名次）。")
+                    f"（{printed(at[0])}）。" if at
+                    else f"只有{len(ranked)}个自评表列有{name}。" if node.place > len(ranked)
+                    else f"按{name}{order}，没有排第{node.place}的自评表（前面有并列名次）。")
             return Result(at[0].value if len(at) == 1 else None, facts[0].unit, "", at or ranked), f"{head}\n{table}"
-        if len(named) == 1:  # "运行维护费的得分排第几": its place among them
+        named = [f for f in ranked if f.table in tools.named_tables(node.subject.text)]
+        if node.condition in ("place_of", "place_of_low") and len(named) == 1:  # "运行维护费的得分排第几"
             head = (f"{table_label(tools, named[0].table)}的{name}为{printed(named[0])}，在{len(ranked)}个自评表中"
                     f"{order}排第{ahead(named[0])}。")
             return Result(float(ahead(named[0])), "名", "", [named[0]]), f"{head}\n{table}"

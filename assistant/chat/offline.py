@@ -63,7 +63,8 @@ def lookup_answer(tools: ReportTools, node: Lookup) -> tuple[Result, str]:
     group = group_sum(tools, node.operand) if node.operand.column == "score" else None
     if group is not None:  # a group named without a row: its rows' sum
         return group, derived_sentence(group) + grounds(group.facts)
-    fact = find_in_named_table(tools, node.operand) if node.unit is None else find(tools, node.operand)
+    # a sum asked in 万元 or 亿元 is any figure of the name; one asked in 元 is the named table's, as one asked in no unit
+    fact = find_in_named_table(tools, node.operand) if node.unit in (None, "元") else find(tools, node.operand)
     blank = blank_row_named(tools, node.operand.text, fact)
     if blank:  # "公车购置2024年决算数": its cell is "/", not the 公车运行维护 row below it
         raise NotFound(f"{blank}的{fact.heading or COLUMN_NAMES.get(fact.column or '', '')}（基础数据表中该格为空或“/”）")

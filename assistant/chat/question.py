@@ -230,9 +230,10 @@ LEADING = re.compile(r"(?P<end>前|后)(?P<n>[\d两三四五六七八九十])(?:
 TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张)")  # "最高的两个", "前三个最低的"
 # "执行率第二高的项目", "得分排第三的专项": the table at that place; "运行维护费的得分在各项目中排第几": the place of
 # the one named, among the ranked tables
-PLACE = re.compile(r"第(?P<n>[2-9二三四五六七八九十])(?P<way>高|低|多|少|大|小)|排(?:名|在)?第(?P<n2>[1-9一二三四五六七八九十])(?:名|位)?")
-PLACE_ASKED = re.compile(r"排(?:名|在)?第几|第几(?:名|位|高|低)")
-LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "spread")  # a list's conditions that pick or order tables
+PLACE = re.compile(r"第(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<way>高|低|多|少|大|小)"
+                   r"|排(?:名|在)?第(?P<n2>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:名|位)?")
+PLACE_ASKED = re.compile(r"排(?:名|在)?第几(?P<low>低|少|小)?|第几(?:名|位|(?P<low2>低|少|小)|高|多|大)")
+LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "place_of", "place_of_low", "spread")  # a list's conditions that pick or order tables
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
@@ -383,7 +384,7 @@ class Listing:
     subject: Operand
     over: str  # indicators | tables | findings | narrative | basic (the basic-data table's rows)
     # not_full | over_weight | missed | qualitative | quantitative | below | above | each | error | warning | highest
-    # | lowest
+    # | lowest | rank | rank_up | place_of | place_of_low (the place of the table named) | spread
     condition: str | None = None
     column: str | None = None  # what highest / lowest / below / above compares; "lost" is 分值 − 得分
     threshold: float | None = None  # the number "below" / "above" compares with
@@ -770,7 +771,7 @@ def difference(directed: bool) -> Callable[[re.Match, str, str], Difference | Ei
         second = re.sub(r"的$", "", groups.get("b") or groups["b2"])  # "A和B执行数的差额"
         share = SHARE_ASKED.search(second)  # "决算数超出预算数的比例": the gap as a share of the second
         first, second = measure_shared([groups.get("a") or groups["a2"], second[:share.start()] if share else second])
-        if column_words(groups.get("measure", "")):  # "A与B相比，全年预算数多多少": the measure said after both names
+        if groups.get("measure"):  # "A与B相比，全年预算数多多少", "…，人数多多少": the measure said after both names
             first, second = (f"{side}的{groups['measure']}" for side in (first, second))
         first = column_after_both(first, second)
         left = expression(first + what, units=None if share else units)
@@ -1268,7 +1269,11 @@ def parse_listing(body: str) -> Listing | None:
     if place and over == "tables":  # "执行率第二高的项目是哪个", "得分排名第三的专项"
         way = "lowest" if place.group("way") in ("低", "少", "小") else "highest"
         return Listing(operand(body), over, way, column, place=count_of(place.group("n") or place.group("n2")))
-    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名", "运行维护费的得分排第几"
+    asked_place = PLACE_ASKED.search(body)
+    if asked_place and over == "tables":  # "运行维护费的得分排第几", "…排第几低": the place of the table named
+        return Listing(operand(body), over, "place_of_low" if asked_place.group("low") or asked_place.group("low2") else "place_of",
+                       column)
+    if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.groupdict().get("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
         return Listing(operand(body), over, "spread", column)  # "执行率最高和最低的项目差多少"
