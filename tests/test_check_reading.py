@@ -75,6 +75,12 @@ def test_a_total_whose_lines_print_no_spending_spent_nothing_only_in_a_sum():
     # beijing_haidian in the transfer form, one cell a line: 年度资金总额 / (blank) / 154.74 / 50% is read with 154.74 as
     # the 全年预算数 and no 全年执行数, its 其中 line likewise; the lines' missing 执行数 add up to no 0 spent of 154.74.
     # (The copy stops inside the table, so no note on the 50% is missing either.)
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                                         ROOT / "evals" / "field", template="region-central-transfer")
+                          if item[1].startswith("beijing_haidian")]
+    report = api.extract(read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    assert [t.funds_total.full_year_budget for t in report.tables if t.funds_total] == [154.74]  # the row is read
     funds = [f for f in pasted_findings("beijing_haidian", "a", "region-central-transfer") if f.row == "年度资金总额"]
     assert not [f for f in funds if f.rule == "execution_rate_mismatch" or "执行率0.00%" in f.message]
 

@@ -53,10 +53,11 @@ from dataclasses import dataclass
 from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
+from assistant.check.scoring import scored
 from assistant.extract.columns import DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text, parse_number,
-                              parse_target, to_ascii)
+from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text,
+                              parse_number, parse_target, to_ascii)
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -105,11 +106,14 @@ YEAR_ONLY = re.compile(r"\d{4}年")
 MEASURE_UNIT = re.compile(r"(?:%|万元|亿元|元|个工作日|工作日|人次|件/万人)(?:/[^\d/]{1,4}){0,3}(?:以内|以上|以下)?")
 # A cell that is one figure: a number with a comparator before it or a few characters of unit after it ("60%",
 # "2020年", "≥95%").
-FIGURE = re.compile(r"[≥≤<>=≧≦]?\d{1,12}(?:\.\d{1,6})?[^\d]{0,4}")
+FIGURE = re.compile(rf"[{COMPARATOR_SIGNS}]?\d{{1,12}}(?:\.\d{{1,6}})?[^\d]{{0,4}}")
 # A table is misread as a whole when at least this many of its rows, and this share of them, show their cells
 # slipped or run together: a column the header places was found elsewhere, in rows with no sign of their own too.
 SLIPPED_ROWS = 2
 SLIPPED_SHARE = 0.15
+# Rows weighing more than a row can (ROW_WEIGHT): this many, with all weights far beyond 100, mean the 分值 column
+# is read from another column.
+HEAVY_ROWS = 2
 # Rules that rest on every row of a table or on one of its columns as a whole (a row "scored without a target" means
 # the 指标值 column was found): a row's own judgement rests on its own cells and their signs.
 SLIP_RULES = {"total_score_mismatch", "subtotal_weight_mismatch", "score_exceeds_weight", "not_applicable_scored",
@@ -117,7 +121,7 @@ SLIP_RULES = {"total_score_mismatch", "subtotal_weight_mismatch", "score_exceeds
 # Most rows print a 指标值: one that prints a 完成值 and no 指标值 lost the cell.
 TARGETS_PRINTED = 0.8
 # A figure followed by a clause of words ("60%部分项目延续至下年"): a 完成值 with the 偏差说明 run into it.
-NOTE_RUN_ON = re.compile(r"[≥≤<>=≧≦]?\d{1,12}(?:\.\d{1,6})?[%年月日个次人项家件]?[\u4e00-\u9fff][^\d]{4,200}")
+NOTE_RUN_ON = re.compile(rf"[{COMPARATOR_SIGNS}]?\d{{1,12}}(?:\.\d{{1,6}})?[%年月日个次人项家件]?[\u4e00-\u9fff][^\d]{{4,200}}")
 # A qualitative target ("逐步提高", "长期") or a note ("加大宣传力度") closing a name: the name ran into that cell.
 VERDICT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:逐步|不断|加大)[\u4e00-\u9fff]{2,4}|长期)$")
 # The reader's warning on a run of figures it could not split, whose values it left empty (extract/tables.py,
@@ -185,7 +189,7 @@ def weights_doubt(table: Table, rule: str) -> str | None:
     weights = [i.weight for i in table.indicators if i.weight and i.weight <= 100]
     heavy = [w for w in weights if w > ROW_WEIGHT]
     light = funds_weight(table) + sum(w for w in weights if w <= ROW_WEIGHT)
-    if light > WEIGHTS_CEILING or len(heavy) >= SLIPPED_ROWS and light + sum(heavy) > WEIGHTS_CEILING:
+    if light > WEIGHTS_CEILING or len(heavy) >= HEAVY_ROWS and light + sum(heavy) > WEIGHTS_CEILING:
         return f"该表各行分值合计{fmt(light + sum(heavy))}分，远超满分100分，分值一列疑读自其他栏"
     return None
 
@@ -525,11 +529,7 @@ def actual_doubt(table: Table, indicator: Indicator) -> str | None:
         return None
     if actual.value == 0 and actual.unit == "%" and target.value == 100:
         return f"完成值读作“{indicator.actual}”而指标值为100%，疑为“100%”拆成10与0%"
-    lines = [line for line in (table.funds_total, *table.fund_lines) if line]
-    scored = table.total_score is not None or table.total_weight is not None \
-        or any(line.weight is not None for line in lines) \
-        or any(i.weight is not None or i.score is not None for i in table.indicators)
-    if NUMBER.fullmatch(normalize_text(indicator.actual)) and target.unit and scored \
+    if NUMBER.fullmatch(normalize_text(indicator.actual)) and target.unit and scored(table) \
             and indicator.weight is None and indicator.score is None:
         return (f"完成值只读到不带单位的数“{indicator.actual}”，该行分值、得分又都没有读到，"
                 "疑为分值、得分等格连读入完成值")

@@ -33,10 +33,11 @@ def recomputed_execution_score(table: Table) -> float:
 
 
 def scored(table: Table) -> bool:
-    """Whether the table prints any 分值 or 得分: a form of targets and results only (a 目标值/实际完成值/完成率 sheet)
-    has no score to recompute, rather than a score of 0."""
-    lines = [*table.indicators, *([table.funds_total] if table.funds_total else [])]
-    return table.total_score is not None or any(line.weight is not None or line.score is not None for line in lines)
+    """Whether the table prints any 分值 or 得分 (its 总分 row's, a funds line's, a row's): a form of targets and results
+    only (a 目标值/实际完成值/完成率 sheet) has no score to recompute, rather than a score of 0."""
+    lines = [*table.indicators, *(line for line in (table.funds_total, *table.fund_lines) if line)]
+    return table.total_score is not None or table.total_weight is not None \
+        or any(line.weight is not None or line.score is not None for line in lines)
 
 
 def recompute(report: Report) -> list[TableScore]:

@@ -524,9 +524,9 @@ DEPARTMENT_HEADS = (
     [["部门(单位)名称", ""], ["主管部门", "", "自评总分:"]],
     [["部门(单位)名称", ""], ["主管部门", "", "自评总分(分)", ""]],
 )
-# The self-score printed in the head: in the label's cell, or in the next; a form printing it there has no 总分 row
-# (Chongqing's), so the 分值 total is printed nowhere.
-SCORE_LABELS = ("自评总分:", "自评总分(分)", "自评得分")  # the self-score printed in the head: in the label's cell, or in the next
+# The self-score printed in the head: in the label's cell, or in the next; a form printing it so has no 总分 row
+# (Chongqing's), so the 分值 total is printed nowhere. (A head given a 自评得分 cell below keeps its 总分 row.)
+SCORE_LABELS = ("自评总分:", "自评总分(分)")
 MONEY_UNITS = {"万元": 1, "元": 10000}
 MONEY_FIELDS = ("initial_budget", "full_year_budget", "executed")
 # How the indicator levels are printed: 一级 / 二级 / 三级 names, only 指标名称 (Chongqing), the 一级 names with their
