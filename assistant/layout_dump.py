@@ -16,7 +16,8 @@ from itertools import accumulate, chain, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, MONEY_ROLES, PERCENT_SIGNS, STAGES, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, with_level_weights
+    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, ranked_role, role_of, \
+    with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, LEVEL_PAIR_HEAD, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -389,6 +390,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
+    if as_printed and not weighted and out_of_row_order(slots):
+        return typed_rows(lines, header, slots)
     if readings and numeric:
         return fullest_reading(lines, header, as_printed, slots)
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
@@ -476,6 +479,132 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
+
+
+# Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
+# scored before its 得分 and the note last. A header that prints a note among the values, or 得分 before the 指标值
+# or 完成值 it scores, breaks that order; its rows are read cell by cell, each cell to the column its type fits.
+ROW_OPENING = {"level1": 0.0, "level2": -0.3, "level3": -0.6}  # a row opening under levels merged down from above
+UNSCORED_ROW = 1.0  # what a row costs that fills no 分值 or 得分 under a header that has them
+SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
+UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前)
+SCORED = ("weight", "score")
+FULL_MARKS = 100
+NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
+
+
+def out_of_row_order(slots: list[str | None]) -> bool:
+    """Whether the header's columns after 三级指标 break the row grammar's order: a note column before a value, or
+    得分 before the 指标值 or 完成值 it scores."""
+    values = [name for name in slots if name in VALUE_SLOTS or name == "note"]
+    figures = [index for index, name in enumerate(values) if name in ("target", "actual")]
+    notes = [index for index, name in enumerate(values) if name == "note"]
+    scores = [index for index, name in enumerate(values) if name == "score"]
+    return bool(figures) and (any(index < max(figures) for index in notes + scores))
+
+
+def typed_fit(name: str | None, text: str, spare: bool) -> float:
+    """How well a cell fits a column by its type (`fits`), text columns telling a figure from words: a figure is a
+    target's or a result's, seldom a note's; a 度量单位 is short. A `spare` column (备注 beside the 偏差原因 column
+    the table is read by) takes a cell only where nothing else fits."""
+    if name is None:
+        return -1.0
+    figure_cell = bool(FIGURE_START.match(text))
+    fit = fits(name, text) - (0.2 if spare else 0.0)
+    if name in SCORED:
+        # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
+        number = parse_number(text) if NUMERIC.match(text) else None
+        return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
+    if name in ("level1", "level2"):
+        return fit + (0.0 if figure_cell else 0.2)
+    if name == "level3" and (is_level(text) or len(NAME_WORDS.findall(text)) < 2):
+        return fit - 1.0  # a 三级指标 names something in words; a unit (人次, %) or a level name is no such name
+    if name == "measure_unit" and len(text) > UNIT_LENGTH:
+        return -1.0
+    if name in ("target", "actual"):
+        return fit + (0.3 if figure_cell else 0.05)
+    if name == "note":
+        return fit - (0.3 if figure_cell else 0.0)
+    return fit
+
+
+def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None]) -> tuple[list[Row], int]:
+    """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell: a
+    row opens at a name column (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further
+    right in the header's order where their types fit best, a text cell broken over lines may take two; rows with
+    no 分值 or 得分 and rows with no 三级指标 cost more. They end at 总分, a table's title or the next head's words;
+    the 总分 row's numbers go under 分值 and 得分 in the header's order."""
+    texts = [normalize_text(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
+                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS), len(texts))
+    cells = join_levels(lines[:end])
+    words = [normalize_text(cell.text) for cell in cells]
+    ranks = [ranked_role(word, INDICATOR_ROLES) for word in header]
+    spare = [name is not None and any(other == name and ranks[j] and ranks[i] and ranks[j][1] < ranks[i][1]
+                                      for j, other in enumerate(slots)) for i, name in enumerate(slots)]
+    openings = [index for index, name in enumerate(slots) if name in ROW_OPENING]
+    level3 = slots.index("level3")
+    scored_header = any(name in SCORED for name in slots)
+    if not cells or not openings:
+        return [], 0
+
+    def closing(scored: bool) -> float:
+        return -UNSCORED_ROW if scored_header and not scored else 0.0
+
+    # best[(column, scored)] after each cell: (score, back pointer (previous state, opens a row))
+    states: list[dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]]] = []
+    first = {}
+    for column in openings:
+        first[(column, False)] = (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]),
+                                  None, True)
+    states.append(first)
+    for word in words[1:]:
+        current: dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]] = {}
+
+        def offer(state: tuple[int, bool], score: float, previous: tuple[int, bool], opens: bool) -> None:
+            if state not in current or score > current[state][0]:
+                current[state] = (score, previous, opens)
+        for (column, scored), (score, _, _) in states[-1].items():
+            if slots[column] in JOINABLE:
+                offer((column, scored), score + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL,
+                      (column, scored), False)
+            for following in range(column + 1, len(slots)):
+                skipped = SKIPPED_NAME if column < level3 < following else 0.0
+                offer((following, scored or slots[following] in SCORED),
+                      score + typed_fit(slots[following], word, spare[following]) - skipped, (column, scored), False)
+            for opening in openings:
+                offer((opening, False), score + closing(scored) + ROW_OPENING[slots[opening]]
+                      + typed_fit(slots[opening], word, spare[opening]), (column, scored), True)
+        states.append(current)
+    state = max(states[-1], key=lambda s: states[-1][s][0] + closing(s[1]) - (SKIPPED_NAME if s[0] < level3 else 0))
+    placement: list[tuple[int, bool]] = []
+    for at in range(len(words) - 1, -1, -1):
+        _, previous, opens = states[at][state]
+        placement.append((state[0], opens))
+        state = previous
+    placement.reverse()
+    rows: list[list[Cell]] = []
+    for cell, (column, opens) in zip(cells, placement):
+        if opens:
+            rows.append([Cell("", cell.line) for _ in slots])
+        placed = rows[-1][column]
+        rows[-1][column] = Cell(placed.text + cell.text if placed.text else cell.text, cell.line)
+    table_rows = [Row(row) for row in rows]
+    used = len(lines[:end])
+    if end < len(texts) and texts[end] in TOTAL:
+        scored_columns = [index for index, name in enumerate(slots) if name in SCORED]
+        numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)),
+                                 lines[end + 1:end + 1 + len(scored_columns)]))
+        total = [Cell("总分", lines[end].line)] + [Cell(p.text, p.line) for p in numbers]
+        if len(numbers) == len(scored_columns) > 1:
+            # Each number under its column: 得分 may come before 分值.
+            total = [Cell("", lines[end].line) for _ in slots]
+            total[0] = Cell("总分", lines[end].line)
+            for index, paragraph in zip(scored_columns, numbers):
+                total[index] = Cell(paragraph.text, paragraph.line)
+        table_rows.append(Row(total))
+        used = end + 1 + len(numbers)
+    return table_rows, used
 
 
 def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],

@@ -56,3 +56,22 @@ def test_target_parts_run_together_read_as_one_target():
     read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+# (seed, source): variants whose indicator head prints a note or 得分 before the values it follows in the national
+# form — Daying's 总工会 table (evals/field/dev/sichuan_daying_2020_zonggonghui) with 未完成原因分析 and 得分 before
+# 指标值, Guangshui's 乡村道路 project (evals/field/dev/hubei_guangshui_2021_xiangcundaolu) and Yongde's 营养改善
+# project (evals/field/dev/yunnan_yongde_2022_yingyanggaishan) with the note among the target's parts.
+OUT_OF_ORDER = ((2, "sichuan_daying_2020_zonggonghui"), (1, "hubei_guangshui"), (3, "yunnan_yongde"))
+
+
+@pytest.mark.parametrize("seed, source", OUT_OF_ORDER)
+def test_cells_out_of_row_order_placed_by_type(seed, source):
+    """The variant form pasted one cell a line, its empty cells left out: a row's cells are placed by type under the
+    header's columns (names under the levels, a comparator under 指标性质, a short unit under 度量单位, numbers of
+    at most 100 under 分值 and 得分), so every indicator is read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
