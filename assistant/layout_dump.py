@@ -487,9 +487,13 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
 ROW_OPENING = {"level1": 0.0, "level2": -0.3, "level3": -0.6}  # a row opening under levels merged down from above
 UNSCORED_ROW = 1.0  # what a row costs that fills no 分值 or 得分 under a header that has them
 SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
-UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前)
+UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
+PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
 FULL_MARKS = 100
+FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
+COMPARATORS = ("nature", "direction")
+COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
 
 
@@ -516,10 +520,13 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         number = parse_number(text) if NUMERIC.match(text) else None
         return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
     if name in ("level1", "level2"):
-        return fit + (0.0 if figure_cell else 0.2)
+        # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
+        other = LEVEL2 if name == "level1" else LEVEL1
+        own = LEVEL1 if name == "level1" else LEVEL2
+        return fit + (0.0 if figure_cell else 0.2) - (0.8 if other.match(text) and not own.match(text) else 0.0)
     if name == "level3" and (is_level(text) or len(NAME_WORDS.findall(text)) < 2):
         return fit - 1.0  # a 三级指标 names something in words; a unit (人次, %) or a level name is no such name
-    if name == "measure_unit" and len(text) > UNIT_LENGTH:
+    if name == "measure_unit" and len(text) > UNIT_LENGTH and not PER_UNIT.search(text):
         return -1.0
     if name in ("target", "actual"):
         return fit + (0.3 if figure_cell else 0.05)
@@ -529,11 +536,11 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
 
 
 def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None]) -> tuple[list[Row], int]:
-    """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell: a
-    row opens at a name column (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further
-    right in the header's order where their types fit best, a text cell broken over lines may take two; rows with
-    no 分值 or 得分 and rows with no 三级指标 cost more. They end at 总分, a table's title or the next head's words;
-    the 总分 row's numbers go under 分值 and 得分 in the header's order."""
+    """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell
+    (`typed_placement`). They end at 总分, a table's title or the next head's words; the 总分 row's numbers go under
+    分值 and 得分 in the header's order. Where the 分值 so read do not add up as a table's do (`adds_up`), the
+    numbers were a form's targets and results under a head whose 分值 and 得分 were left blank, unless most rows
+    print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those columns empty."""
     texts = [normalize_text(p.text) for p in lines]
     end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
                 or key_of(text) in HEADER_KEYS or text in HEADER_WORDS), len(texts))
@@ -542,47 +549,17 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     ranks = [ranked_role(word, INDICATOR_ROLES) for word in header]
     spare = [name is not None and any(other == name and ranks[j] and ranks[i] and ranks[j][1] < ranks[i][1]
                                       for j, other in enumerate(slots)) for i, name in enumerate(slots)]
-    openings = [index for index, name in enumerate(slots) if name in ROW_OPENING]
-    level3 = slots.index("level3")
-    scored_header = any(name in SCORED for name in slots)
-    if not cells or not openings:
+    if not words or "level3" not in slots:
         return [], 0
-
-    def closing(scored: bool) -> float:
-        return -UNSCORED_ROW if scored_header and not scored else 0.0
-
-    # best[(column, scored)] after each cell: (score, back pointer (previous state, opens a row))
-    states: list[dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]]] = []
-    first = {}
-    for column in openings:
-        first[(column, False)] = (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]),
-                                  None, True)
-    states.append(first)
-    for word in words[1:]:
-        current: dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]] = {}
-
-        def offer(state: tuple[int, bool], score: float, previous: tuple[int, bool], opens: bool) -> None:
-            if state not in current or score > current[state][0]:
-                current[state] = (score, previous, opens)
-        for (column, scored), (score, _, _) in states[-1].items():
-            if slots[column] in JOINABLE:
-                offer((column, scored), score + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL,
-                      (column, scored), False)
-            for following in range(column + 1, len(slots)):
-                skipped = SKIPPED_NAME if column < level3 < following else 0.0
-                offer((following, scored or slots[following] in SCORED),
-                      score + typed_fit(slots[following], word, spare[following]) - skipped, (column, scored), False)
-            for opening in openings:
-                offer((opening, False), score + closing(scored) + ROW_OPENING[slots[opening]]
-                      + typed_fit(slots[opening], word, spare[opening]), (column, scored), True)
-        states.append(current)
-    state = max(states[-1], key=lambda s: states[-1][s][0] + closing(s[1]) - (SKIPPED_NAME if s[0] < level3 else 0))
-    placement: list[tuple[int, bool]] = []
-    for at in range(len(words) - 1, -1, -1):
-        _, previous, opens = states[at][state]
-        placement.append((state[0], opens))
-        state = previous
-    placement.reverse()
+    scored_columns = [index for index, name in enumerate(slots) if name in SCORED]
+    total_numbers: list[Paragraph] = []
+    if end < len(texts) and texts[end] in TOTAL:
+        total_numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)),
+                                       lines[end + 1:end + 1 + len(scored_columns)]))
+    placement = typed_placement(words, slots, spare)[1]
+    if "weight" in slots and not adds_up(words, placement, slots, total_numbers) \
+            and not scores_most_rows(words, placement, slots):
+        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare)[1]
     rows: list[list[Cell]] = []
     for cell, (column, opens) in zip(cells, placement):
         if opens:
@@ -590,22 +567,93 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
         placed = rows[-1][column]
         rows[-1][column] = Cell(placed.text + cell.text if placed.text else cell.text, cell.line)
     table_rows = [Row(row) for row in rows]
-    used = len(lines[:end])
     if end < len(texts) and texts[end] in TOTAL:
-        scored_columns = [index for index, name in enumerate(slots) if name in SCORED]
-        numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)),
-                                 lines[end + 1:end + 1 + len(scored_columns)]))
-        total = [Cell("总分", lines[end].line)] + [Cell(p.text, p.line) for p in numbers]
-        if len(numbers) == len(scored_columns) > 1:
+        total = [Cell("总分", lines[end].line)] + [Cell(p.text, p.line) for p in total_numbers]
+        if len(total_numbers) == len(scored_columns) > 1:
             # Each number under its column: 得分 may come before 分值.
             total = [Cell("", lines[end].line) for _ in slots]
             total[0] = Cell("总分", lines[end].line)
-            for index, paragraph in zip(scored_columns, numbers):
+            for index, paragraph in zip(scored_columns, total_numbers):
                 total[index] = Cell(paragraph.text, paragraph.line)
         table_rows.append(Row(total))
-        used = end + 1 + len(numbers)
-    return table_rows, used
+        return table_rows, end + 1 + len(total_numbers)
+    return table_rows, end
 
+
+def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]) -> tuple[float, list[tuple[int, bool]]]:
+    """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
+    (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
+    where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
+    before its 指标值, and rows with no 分值 or 得分 and rows with no 三级指标 cost more."""
+    openings = [index for index, name in enumerate(slots) if name in ROW_OPENING]
+    level3 = slots.index("level3")
+    scored_header = any(name in SCORED for name in slots)
+
+    def closing(column: int, scored: bool) -> float:
+        return -(UNSCORED_ROW if scored_header and not scored else 0.0) - \
+            (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
+
+    def skipping(column: int, following: int) -> float:
+        """What going from one column to a later one in the same row costs: a 三级指标 or a 指标值 left out."""
+        return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
+            (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
+
+    # For each cell, {(its column, whether its row has a 分值 or 得分): (fit so far, previous state, opens a row)}
+    states: list[dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]]] = [
+        {(column, False): (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]), None, True)
+         for column in openings}]
+    for word in words[1:]:
+        current: dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]] = {}
+
+        def offer(state: tuple[int, bool], fit: float, previous: tuple[int, bool], opens: bool) -> None:
+            if state not in current or fit > current[state][0]:
+                current[state] = (fit, previous, opens)
+        for (column, scored), (fit, _, _) in states[-1].items():
+            if slots[column] in JOINABLE:
+                offer((column, scored), fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL,
+                      (column, scored), False)
+            for following in range(column + 1, len(slots)):
+                offer((following, scored or slots[following] in SCORED),
+                      fit + typed_fit(slots[following], word, spare[following]) + skipping(column, following),
+                      (column, scored), False)
+            for opening in openings:
+                offer((opening, False), fit + closing(column, scored) + ROW_OPENING[slots[opening]]
+                      + typed_fit(slots[opening], word, spare[opening]), (column, scored), True)
+        states.append(current)
+    last = max(states[-1], key=lambda s: states[-1][s][0] + closing(*s))
+    fit = states[-1][last][0] + closing(*last)
+    placement: list[tuple[int, bool]] = []
+    state: tuple[int, bool] | None = last
+    for at in range(len(words) - 1, -1, -1):
+        _, previous, opens = states[at][state]
+        placement.append((state[0], opens))
+        state = previous
+    return fit, placement[::-1]
+
+
+def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
+    """Whether a reading gives half the rows or more a 分值 of at most 100 and no less than the row's 得分: a scored
+    table's."""
+    rows: list[dict[str, float | None]] = []
+    for word, (column, opens) in zip(words, placement):
+        if opens:
+            rows.append({})
+        if slots[column] in SCORED:
+            rows[-1][slots[column]] = parse_number(word)
+    weighted = [row for row in rows if row.get("weight") is not None and row["weight"] <= FULL_MARKS
+                and (row.get("score") is None or row["score"] <= row["weight"])]
+    return 2 * len(weighted) >= len(rows)
+
+
+def adds_up(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None],
+            total: list[Paragraph]) -> bool:
+    """Whether the 分值 a reading placed add up as a table's do: to 100, to 90 (the funds' 10 printed above them), or
+    to a number of the 总分 row."""
+    column = slots.index("weight")
+    weights = [parse_number(word) for word, (placed, _) in zip(words, placement) if placed == column]
+    points = sum(weight for weight in weights if weight is not None)
+    totals = [FULL_MARKS, FULL_MARKS - FUNDS_POINTS, *(parse_number(p.text) for p in total)]
+    return any(target is not None and abs(points - target) < 0.01 for target in totals)
 
 def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],
                width: int) -> tuple[list[Row], int]:

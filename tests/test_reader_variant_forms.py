@@ -75,3 +75,17 @@ def test_cells_out_of_row_order_placed_by_type(seed, source):
     read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
+
+
+def test_unscored_rows_read_under_target_and_result_not_the_scores():
+    """Suining's 两品一械 table (evals/field/dev/sichuan_suining_2021_liangpinyixie) prints no 分值 or 得分, drawn in
+    seed 1's variant (… | 备注 | 得分 | 指标性质 | 指标值 | 度量单位 | 权重 | 未完成原因分析 | 全年完成值) and pasted one
+    cell a line without its empty cells: "≥" "3" "4" is a comparator with its 指标值 and the 完成值, not a target and
+    a 权重 — 分值 read so (253, 311) would be more than 100 points. Every row is read with its target and result,
+    and no row with a 分值 or 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("sichuan_suining",))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
+    assert [i for t in report.tables for i in t.indicators if i.weight is not None or i.score is not None] == []
