@@ -494,6 +494,7 @@ FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
 COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
+OVER_WEIGHT = 1.5  # what a row costs whose 得分 is more than its 分值
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
 
 
@@ -580,17 +581,23 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     return table_rows, end
 
 
+Points = tuple[str, float | None] | None  # the first of a row's 分值 and 得分 placed: its column's role and number
+State = tuple[int, Points]  # a cell's column and its row's points so far
+
+
 def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]) -> tuple[float, list[tuple[int, bool]]]:
     """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
     (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
     where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
-    before its 指标值, and rows with no 分值 or 得分 and rows with no 三级指标 cost more."""
+    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 and rows with no 三级指标 cost
+    more."""
     openings = [index for index, name in enumerate(slots) if name in ROW_OPENING]
     level3 = slots.index("level3")
     scored_header = any(name in SCORED for name in slots)
 
-    def closing(column: int, scored: bool) -> float:
-        return -(UNSCORED_ROW if scored_header and not scored else 0.0) - \
+    def closing(state: State) -> float:
+        column, points = state
+        return -(UNSCORED_ROW if scored_header and points is None else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
     def skipping(column: int, following: int) -> float:
@@ -598,38 +605,51 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
             (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
 
-    # For each cell, {(its column, whether its row has a 分值 or 得分): (fit so far, previous state, opens a row)}
-    states: list[dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]]] = [
-        {(column, False): (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]), None, True)
-         for column in openings}]
-    for word in words[1:]:
-        current: dict[tuple[int, bool], tuple[float, tuple[int, bool] | None, bool]] = {}
+    def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
+        """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
+        if name not in SCORED:
+            return points, 0.0
+        number = parse_number(word) if NUMERIC.match(word) else None
+        if points is None:
+            return (name, number), 0.0
+        first, value = points
+        weight, score = (value, number) if first == "weight" else (number, value)
+        over = first != name and weight is not None and score is not None and score > weight
+        return points, -(OVER_WEIGHT if over else 0.0)
 
-        def offer(state: tuple[int, bool], fit: float, previous: tuple[int, bool], opens: bool) -> None:
+    # For each cell, {state: (fit so far, previous state, opens a row)}
+    states: list[dict[State, tuple[float, State | None, bool]]] = [{}]
+    for column in openings:
+        points, _ = scoring(None, slots[column], words[0])
+        states[0][(column, points)] = (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]),
+                                       None, True)
+    for word in words[1:]:
+        current: dict[State, tuple[float, State | None, bool]] = {}
+
+        def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
                 current[state] = (fit, previous, opens)
-        for (column, scored), (fit, _, _) in states[-1].items():
+        for state, (fit, _, _) in states[-1].items():
+            column, points = state
             if slots[column] in JOINABLE:
-                offer((column, scored), fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL,
-                      (column, scored), False)
+                offer(state, fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
-                offer((following, scored or slots[following] in SCORED),
-                      fit + typed_fit(slots[following], word, spare[following]) + skipping(column, following),
-                      (column, scored), False)
+                placed, cost = scoring(points, slots[following], word)
+                offer((following, placed), fit + typed_fit(slots[following], word, spare[following]) + cost
+                      + skipping(column, following), state, False)
             for opening in openings:
-                offer((opening, False), fit + closing(column, scored) + ROW_OPENING[slots[opening]]
-                      + typed_fit(slots[opening], word, spare[opening]), (column, scored), True)
+                offer((opening, None), fit + closing(state) + ROW_OPENING[slots[opening]]
+                      + typed_fit(slots[opening], word, spare[opening]), state, True)
         states.append(current)
-    last = max(states[-1], key=lambda s: states[-1][s][0] + closing(*s))
-    fit = states[-1][last][0] + closing(*last)
+    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
+    fit = states[-1][last][0] + closing(last)
     placement: list[tuple[int, bool]] = []
-    state: tuple[int, bool] | None = last
+    state: State | None = last
     for at in range(len(words) - 1, -1, -1):
         _, previous, opens = states[at][state]
         placement.append((state[0], opens))
         state = previous
     return fit, placement[::-1]
-
 
 def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
     """Whether a reading gives half the rows or more a 分值 of at most 100 and no less than the row's 得分: a scored
@@ -1360,6 +1380,8 @@ def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     place (the column path 年度指标值/指标性质 …)."""
     slots = [slot(word) for word, _, _ in header]
     parts = len(list(takewhile(lambda name: name in TARGET_PART_SLOTS, reversed(slots))))
+    if slots[len(slots) - parts:].count("target") > 1:
+        parts -= 1  # the group cell printed last in the upper row, right before its parts
     lower = slots[len(slots) - parts:]
     group = next((i for i in range(len(slots) - parts) if slots[i] == "target"), None)
     if parts < 2 or group is None or not {"nature", "direction", "measure_unit"} & set(lower):

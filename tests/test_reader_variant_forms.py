@@ -89,3 +89,21 @@ def test_unscored_rows_read_under_target_and_result_not_the_scores():
     labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
     assert [i for t in report.tables for i in t.indicators if i.weight is not None or i.score is not None] == []
+
+
+# Seed 2's variants of Putuo's 体育 (evals/field/dev/shanghai_putuo_2022_tiyu), Zhongjiang's 水表池
+# (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi), Jinzhai's 美丽乡村 (evals/field/dev/anhui_jinzhai_2023_meilixiangcun)
+# and Yongde's 营养改善 (evals/field/dev/yunnan_yongde_2022_yingyanggaishan) tables.
+SCORED_BY_ARITHMETIC = ("shanghai_putuo", "sichuan_zhongjiang", "anhui_jinzhai", "yunnan_yongde")
+
+
+@pytest.mark.parametrize("source", SCORED_BY_ARITHMETIC)
+def test_score_no_more_than_its_weight_places_the_numbers(source):
+    """Seed 2 prints 得分 before 分值 among the target's parts: pasted one cell a line without its empty cells, a row's
+    numbers could be read as a 得分 above its 分值; a 得分 is never more than its 分值, so each number is read in its
+    own column and every indicator with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(2, (source,))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
