@@ -487,6 +487,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
 ROW_OPENING = {"level1": 0.0, "level2": -0.3, "level3": -0.6}  # a row opening under levels merged down from above
 UNSCORED_ROW = 1.0  # what a row costs that fills no 分值 or 得分 under a header that has them
 SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
+NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names merged down from the row above)
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
@@ -496,6 +497,11 @@ COMPARATORS = ("nature", "direction")
 COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
 OVER_WEIGHT = 1.5  # what a row costs whose 得分 is more than its 分值
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
+NOT_A_NAME = 1.5  # how badly a figure fits a name column
+PROSE = re.compile(r"[。；;]")  # what a sentence prints and a name does not
+# A figure with at most a short unit (116, 不少于12种, ≥95%): never a name, though a name may open with a number
+# (12月底之前完成).
+NAME_FIGURE = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}[^\d\s]{{0,3}}$")
 
 
 def out_of_row_order(slots: list[str | None]) -> bool:
@@ -520,17 +526,21 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
         number = parse_number(text) if NUMERIC.match(text) else None
         return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
+    if name in LEVEL_ROLES and NAME_FIGURE.match(text):
+        return -NOT_A_NAME  # a figure (不少于12种, 116) is never a name
+    if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) and not is_placeholder(text):
+        return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none
     if name in ("level1", "level2"):
         # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
         other = LEVEL2 if name == "level1" else LEVEL1
         own = LEVEL1 if name == "level1" else LEVEL2
-        return fit + (0.0 if figure_cell else 0.2) - (0.8 if other.match(text) and not own.match(text) else 0.0)
-    if name == "level3" and (is_level(text) or len(NAME_WORDS.findall(text)) < 2):
-        return fit - 1.0  # a 三级指标 names something in words; a unit (人次, %) or a level name is no such name
-    if name == "measure_unit" and len(text) > UNIT_LENGTH and not PER_UNIT.search(text):
-        return -1.0
+        return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
+    if name == "level3" and is_level(text):
+        return fit - 1.0
+    if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
+        return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
     if name in ("target", "actual"):
-        return fit + (0.3 if figure_cell else 0.05)
+        return fit + (0.5 if figure_cell else 0.05)
     if name == "note":
         return fit - (0.3 if figure_cell else 0.0)
     return fit
@@ -591,7 +601,9 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
     before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 and rows with no 三级指标 cost
     more."""
-    openings = [index for index, name in enumerate(slots) if name in ROW_OPENING]
+    # A row opens at a name column; past 三级指标 only where its names are left empty.
+    openings = [index for index, name in enumerate(slots) if name]
+    opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
     scored_header = any(name in SCORED for name in slots)
 
@@ -621,7 +633,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     states: list[dict[State, tuple[float, State | None, bool]]] = [{}]
     for column in openings:
         points, _ = scoring(None, slots[column], words[0])
-        states[0][(column, points)] = (ROW_OPENING[slots[column]] + typed_fit(slots[column], words[0], spare[column]),
+        states[0][(column, points)] = (opening_fit[column] + typed_fit(slots[column], words[0], spare[column]),
                                        None, True)
     for word in words[1:]:
         current: dict[State, tuple[float, State | None, bool]] = {}
@@ -638,7 +650,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 offer((following, placed), fit + typed_fit(slots[following], word, spare[following]) + cost
                       + skipping(column, following), state, False)
             for opening in openings:
-                offer((opening, None), fit + closing(state) + ROW_OPENING[slots[opening]]
+                placed, _ = scoring(None, slots[opening], word)
+                offer((opening, placed), fit + closing(state) + opening_fit[opening]
                       + typed_fit(slots[opening], word, spare[opening]), state, True)
         states.append(current)
     last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
@@ -652,17 +665,19 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     return fit, placement[::-1]
 
 def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
-    """Whether a reading gives half the rows or more a 分值 of at most 100 and no less than the row's 得分: a scored
-    table's."""
+    """Whether a reading gives half the rows that print values (not a placeholder's name alone: 指标2, ……) or more a
+    分值 of at most 100 and no less than the row's 得分: a scored table's."""
+    level3 = slots.index("level3")
     rows: list[dict[str, float | None]] = []
     for word, (column, opens) in zip(words, placement):
         if opens:
             rows.append({})
-        if slots[column] in SCORED:
-            rows[-1][slots[column]] = parse_number(word)
-    weighted = [row for row in rows if row.get("weight") is not None and row["weight"] <= FULL_MARKS
+        if column > level3:
+            rows[-1][slots[column] if slots[column] in SCORED else "value"] = parse_number(word)
+    valued = [row for row in rows if row]
+    weighted = [row for row in valued if row.get("weight") is not None and row["weight"] <= FULL_MARKS
                 and (row.get("score") is None or row["score"] <= row["weight"])]
-    return 2 * len(weighted) >= len(rows)
+    return 2 * len(weighted) >= len(valued)
 
 
 def adds_up(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None],

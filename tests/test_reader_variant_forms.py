@@ -107,3 +107,18 @@ def test_score_no_more_than_its_weight_places_the_numbers(source):
     read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
+
+
+@pytest.mark.parametrize("seed", (1, 3))
+def test_row_with_empty_names_opens_at_its_values(seed):
+    """Jishan's 公共卫生 table (evals/field/dev/shanxi_jishan_2021_gonggongweisheng) prints two rows under 指标2 with
+    their names empty ("1" "不少于6种" "1" "28种"), pasted one cell a line without its empty cells: each is a row of
+    its own opening at its values, and neither a unit (次) nor a figure (不少于12种) is read as a level or a 三级指标.
+    Every indicator is read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("shanxi_jishan",))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
+            for t in report.tables for i in t.indicators]
+    labelled = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
+                for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
