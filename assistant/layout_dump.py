@@ -16,7 +16,7 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, role_of, \
+    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, ranked_role, role_of, \
     with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
@@ -396,6 +396,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
+    if as_printed and not weighted and out_of_row_order(slots):
+        return typed_rows(lines, header, slots)
     if readings and numeric:
         return fullest_reading(lines, header, as_printed, slots)
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
@@ -493,6 +495,215 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
 
+
+# Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
+# scored before its 得分 and the note last. A header that prints a note among the values, or 得分 before the 指标值
+# or 完成值 it scores, breaks that order; its rows are read cell by cell, each cell to the column its type fits.
+ROW_OPENING = {"level1": 0.0, "level2": -0.3, "level3": -0.6}  # a row opening under levels merged down from above
+UNSCORED_ROW = 1.0  # what a row costs that fills no 分值 or 得分 under a header that has them
+SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
+NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names merged down from the row above)
+UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
+PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
+SCORED = ("weight", "score")
+FULL_MARKS = 100
+FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
+COMPARATORS = ("nature", "direction")
+COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
+OVER_WEIGHT = 1.5  # what a row costs whose 得分 is more than its 分值
+NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
+NOT_A_NAME = 1.5  # how badly a figure fits a name column
+PROSE = re.compile(r"[。；;]")  # what a sentence prints and a name does not
+# A figure with at most a short unit (116, 不少于12种, ≥95%): never a name, though a name may open with a number
+# (12月底之前完成).
+NAME_FIGURE = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}[^\d\s]{{0,3}}$")
+
+
+def out_of_row_order(slots: list[str | None]) -> bool:
+    """Whether the header's columns after 三级指标 break the row grammar's order: a note column before a value, or
+    得分 before the 指标值 or 完成值 it scores."""
+    values = [name for name in slots if name in VALUE_SLOTS or name == "note"]
+    figures = [index for index, name in enumerate(values) if name in ("target", "actual")]
+    notes = [index for index, name in enumerate(values) if name == "note"]
+    scores = [index for index, name in enumerate(values) if name == "score"]
+    return bool(figures) and (any(index < max(figures) for index in notes + scores))
+
+
+def typed_fit(name: str | None, text: str, spare: bool) -> float:
+    """How well a cell fits a column by its type (`fits`), text columns telling a figure from words: a figure is a
+    target's or a result's, seldom a note's; a 度量单位 is short. A `spare` column (备注 beside the 偏差原因 column
+    the table is read by) takes a cell only where nothing else fits."""
+    if name is None:
+        return -1.0
+    figure_cell = bool(FIGURE_START.match(text))
+    fit = fits(name, text) - (0.2 if spare else 0.0)
+    if name in SCORED:
+        # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
+        number = parse_number(text) if NUMERIC.match(text) else None
+        return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
+    if name in LEVEL_ROLES and NAME_FIGURE.match(text):
+        return -NOT_A_NAME  # a figure (不少于12种, 116) is never a name
+    if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) and not is_placeholder(text):
+        return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none
+    if name in ("level1", "level2"):
+        # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
+        other = LEVEL2 if name == "level1" else LEVEL1
+        own = LEVEL1 if name == "level1" else LEVEL2
+        return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
+    if name == "level3" and is_level(text):
+        return fit - 1.0
+    if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
+        return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
+    if name in ("target", "actual"):
+        return fit + (0.5 if figure_cell else 0.05)
+    if name == "note":
+        return fit - (0.3 if figure_cell else 0.0)
+    return fit
+
+
+def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None]) -> tuple[list[Row], int]:
+    """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell
+    (`typed_placement`). They end at 总分, a table's title or the next head's words; the 总分 row's numbers go under
+    分值 and 得分 in the header's order. Where the 分值 so read do not add up as a table's do (`adds_up`), the
+    numbers were a form's targets and results under a head whose 分值 and 得分 were left blank, unless most rows
+    print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those columns empty."""
+    texts = [normalize_text(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
+                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS), len(texts))
+    cells = join_levels(lines[:end])
+    words = [normalize_text(cell.text) for cell in cells]
+    ranks = [ranked_role(word, INDICATOR_ROLES) for word in header]
+    spare = [name is not None and any(other == name and ranks[j] and ranks[i] and ranks[j][1] < ranks[i][1]
+                                      for j, other in enumerate(slots)) for i, name in enumerate(slots)]
+    if not words or "level3" not in slots:
+        return [], 0
+    scored_columns = [index for index, name in enumerate(slots) if name in SCORED]
+    total_numbers: list[Paragraph] = []
+    if end < len(texts) and texts[end] in TOTAL:
+        total_numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)),
+                                       lines[end + 1:end + 1 + len(scored_columns)]))
+    placement = typed_placement(words, slots, spare)[1]
+    if "weight" in slots and not adds_up(words, placement, slots, total_numbers) \
+            and not scores_most_rows(words, placement, slots):
+        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare)[1]
+    rows: list[list[Cell]] = []
+    for cell, (column, opens) in zip(cells, placement):
+        if opens:
+            rows.append([Cell("", cell.line) for _ in slots])
+        placed = rows[-1][column]
+        rows[-1][column] = Cell(placed.text + cell.text if placed.text else cell.text, cell.line)
+    table_rows = [Row(row) for row in rows]
+    if end < len(texts) and texts[end] in TOTAL:
+        total = [Cell("总分", lines[end].line)] + [Cell(p.text, p.line) for p in total_numbers]
+        if len(total_numbers) == len(scored_columns) > 1:
+            # Each number under its column: 得分 may come before 分值.
+            total = [Cell("", lines[end].line) for _ in slots]
+            total[0] = Cell("总分", lines[end].line)
+            for index, paragraph in zip(scored_columns, total_numbers):
+                total[index] = Cell(paragraph.text, paragraph.line)
+        table_rows.append(Row(total))
+        return table_rows, end + 1 + len(total_numbers)
+    return table_rows, end
+
+
+Points = tuple[str, float | None] | None  # the first of a row's 分值 and 得分 placed: its column's role and number
+State = tuple[int, Points]  # a cell's column and its row's points so far
+
+
+def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]) -> tuple[float, list[tuple[int, bool]]]:
+    """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
+    (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
+    where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
+    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 and rows with no 三级指标 cost
+    more."""
+    # A row opens at a name column; past 三级指标 only where its names are left empty.
+    openings = [index for index, name in enumerate(slots) if name]
+    opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
+    level3 = slots.index("level3")
+    scored_header = any(name in SCORED for name in slots)
+
+    def closing(state: State) -> float:
+        column, points = state
+        return -(UNSCORED_ROW if scored_header and points is None else 0.0) - \
+            (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
+
+    def skipping(column: int, following: int) -> float:
+        """What going from one column to a later one in the same row costs: a 三级指标 or a 指标值 left out."""
+        return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
+            (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
+
+    def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
+        """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
+        if name not in SCORED:
+            return points, 0.0
+        number = parse_number(word) if NUMERIC.match(word) else None
+        if points is None:
+            return (name, number), 0.0
+        first, value = points
+        weight, score = (value, number) if first == "weight" else (number, value)
+        over = first != name and weight is not None and score is not None and score > weight
+        return points, -(OVER_WEIGHT if over else 0.0)
+
+    # For each cell, {state: (fit so far, previous state, opens a row)}
+    states: list[dict[State, tuple[float, State | None, bool]]] = [{}]
+    for column in openings:
+        points, _ = scoring(None, slots[column], words[0])
+        states[0][(column, points)] = (opening_fit[column] + typed_fit(slots[column], words[0], spare[column]),
+                                       None, True)
+    for word in words[1:]:
+        current: dict[State, tuple[float, State | None, bool]] = {}
+
+        def offer(state: State, fit: float, previous: State, opens: bool) -> None:
+            if state not in current or fit > current[state][0]:
+                current[state] = (fit, previous, opens)
+        for state, (fit, _, _) in states[-1].items():
+            column, points = state
+            if slots[column] in JOINABLE:
+                offer(state, fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL, state, False)
+            for following in range(column + 1, len(slots)):
+                placed, cost = scoring(points, slots[following], word)
+                offer((following, placed), fit + typed_fit(slots[following], word, spare[following]) + cost
+                      + skipping(column, following), state, False)
+            for opening in openings:
+                placed, _ = scoring(None, slots[opening], word)
+                offer((opening, placed), fit + closing(state) + opening_fit[opening]
+                      + typed_fit(slots[opening], word, spare[opening]), state, True)
+        states.append(current)
+    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
+    fit = states[-1][last][0] + closing(last)
+    placement: list[tuple[int, bool]] = []
+    state: State | None = last
+    for at in range(len(words) - 1, -1, -1):
+        _, previous, opens = states[at][state]
+        placement.append((state[0], opens))
+        state = previous
+    return fit, placement[::-1]
+
+def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
+    """Whether a reading gives half the rows that print values (not a placeholder's name alone: 指标2, ……) or more a
+    分值 of at most 100 and no less than the row's 得分: a scored table's."""
+    level3 = slots.index("level3")
+    rows: list[dict[str, float | None]] = []
+    for word, (column, opens) in zip(words, placement):
+        if opens:
+            rows.append({})
+        if column > level3:
+            rows[-1][slots[column] if slots[column] in SCORED else "value"] = parse_number(word)
+    valued = [row for row in rows if row]
+    weighted = [row for row in valued if row.get("weight") is not None and row["weight"] <= FULL_MARKS
+                and (row.get("score") is None or row["score"] <= row["weight"])]
+    return 2 * len(weighted) >= len(valued)
+
+
+def adds_up(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None],
+            total: list[Paragraph]) -> bool:
+    """Whether the 分值 a reading placed add up as a table's do: to 100, to 90 (the funds' 10 printed above them), or
+    to a number of the 总分 row."""
+    column = slots.index("weight")
+    weights = [parse_number(word) for word, (placed, _) in zip(words, placement) if placed == column]
+    points = sum(weight for weight in weights if weight is not None)
+    totals = [FULL_MARKS, FULL_MARKS - FUNDS_POINTS, *(parse_number(p.text) for p in total)]
+    return any(target is not None and abs(points - target) < 0.01 for target in totals)
 
 def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],
                width: int) -> tuple[list[Row], int]:
@@ -1233,6 +1444,8 @@ def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     place (the column path 年度指标值/指标性质 …)."""
     slots = [slot(word) for word, _, _ in header]
     parts = len(list(takewhile(lambda name: name in TARGET_PART_SLOTS, reversed(slots))))
+    if slots[len(slots) - parts:].count("target") > 1:
+        parts -= 1  # the group cell printed last in the upper row, right before its parts
     lower = slots[len(slots) - parts:]
     group = next((i for i in range(len(slots) - parts) if slots[i] == "target"), None)
     if parts < 2 or group is None or not {"nature", "direction", "measure_unit"} & set(lower):

@@ -294,3 +294,69 @@ def test_space_aligned_header_keeps_a_column_word_in_its_own_column_over_empty_c
     [head] = [texts for texts in rows if "权重" in texts]
     [parts] = [texts for texts in rows if "度量单位" in texts]
     assert head.index("权重") not in (parts.index("度量单位"), parts.index("指标值")), name
+
+
+# (seed, source): variants whose indicator head prints a note or 得分 before the values it follows in the national
+# form — Daying's 总工会 table (evals/field/dev/sichuan_daying_2020_zonggonghui) with 未完成原因分析 and 得分 before
+# 指标值, Guangshui's 乡村道路 project (evals/field/dev/hubei_guangshui_2021_xiangcundaolu) and Yongde's 营养改善
+# project (evals/field/dev/yunnan_yongde_2022_yingyanggaishan) with the note among the target's parts.
+OUT_OF_ORDER = ((2, "sichuan_daying_2020_zonggonghui"), (1, "hubei_guangshui"), (3, "yunnan_yongde"))
+
+
+@pytest.mark.parametrize("seed, source", OUT_OF_ORDER)
+def test_cells_out_of_row_order_placed_by_type(seed, source):
+    """The variant form pasted one cell a line, its empty cells left out: a row's cells are placed by type under the
+    header's columns (names under the levels, a comparator under 指标性质, a short unit under 度量单位, numbers of
+    at most 100 under 分值 and 得分), so every indicator is read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
+
+
+def test_unscored_rows_read_under_target_and_result_not_the_scores():
+    """Suining's 两品一械 table (evals/field/dev/sichuan_suining_2021_liangpinyixie) prints no 分值 or 得分, drawn in
+    seed 1's variant (… | 备注 | 得分 | 指标性质 | 指标值 | 度量单位 | 权重 | 未完成原因分析 | 全年完成值) and pasted one
+    cell a line without its empty cells: "≥" "3" "4" is a comparator with its 指标值 and the 完成值, not a target and
+    a 权重 — 分值 read so (253, 311) would be more than 100 points. Every row is read with its target and result,
+    and no row with a 分值 or 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("sichuan_suining",))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
+    assert [i for t in report.tables for i in t.indicators if i.weight is not None or i.score is not None] == []
+
+
+# Seed 2's variants of Putuo's 体育 (evals/field/dev/shanghai_putuo_2022_tiyu), Zhongjiang's 水表池
+# (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi), Jinzhai's 美丽乡村 (evals/field/dev/anhui_jinzhai_2023_meilixiangcun)
+# and Yongde's 营养改善 (evals/field/dev/yunnan_yongde_2022_yingyanggaishan) tables.
+SCORED_BY_ARITHMETIC = ("shanghai_putuo", "sichuan_zhongjiang", "anhui_jinzhai", "yunnan_yongde")
+
+
+@pytest.mark.parametrize("source", SCORED_BY_ARITHMETIC)
+def test_score_no_more_than_its_weight_places_the_numbers(source):
+    """Seed 2 prints 得分 before 分值 among the target's parts: pasted one cell a line without its empty cells, a row's
+    numbers could be read as a 得分 above its 分值; a 得分 is never more than its 分值, so each number is read in its
+    own column and every indicator with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(2, (source,))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
+
+
+@pytest.mark.parametrize("seed", (1, 3))
+def test_row_with_empty_names_opens_at_its_values(seed):
+    """Jishan's 公共卫生 table (evals/field/dev/shanxi_jishan_2021_gonggongweisheng) prints two rows under 指标2 with
+    their names empty ("1" "不少于6种" "1" "28种"), pasted one cell a line without its empty cells: each is a row of
+    its own opening at its values, and neither a unit (次) nor a figure (不少于12种) is read as a level or a 三级指标.
+    Every indicator is read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("shanxi_jishan",))
+    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
+            for t in report.tables for i in t.indicators]
+    labelled = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
+                for t in gold.tables for i in t.indicators]
+    assert [row for row in labelled if row not in read] == [], name
