@@ -1603,7 +1603,8 @@ def test_an_amount_asked_in_yuan_is_converted_from_wan(question, factor):
 
 @pytest.mark.parametrize("question", ["编外用工人员经费比运行维护费多多少？",
                                       "编外用工人员经费与运行维护费相比，全年预算数多多少？",
-                                      "编外用工人员经费相比于运行维护费，全年预算数多多少？"])
+                                      "编外用工人员经费相比于运行维护费，全年预算数多多少？",
+                                      "编外用工人员经费与运行维护费相比，多多少？"])
 def test_two_tables_named_are_compared_in_the_same_row_and_column(question):
     """The prose's 编外用工人员经费93.18万元 is not set against 运行维护费's table: both tables' 全年预算数 are; the
     measure said after "A与B相比，" is both sides' (the 比 of 相比 does not cut the question as "A比B" would)."""

@@ -93,7 +93,7 @@ RECOMPUTE_PREFIX = re.compile(r"^按.{0,12}?(?:重算|重新计算|计算)[，,]
 CHANGE_WORD = r"(?:增加|减少|多出|多|少|高出|高|低|增长|下降|上升|降低|节约|超出|超支|超|差|的?(?:变化|变动|增减)(?:情况)?)"
 MORE_LESS = re.compile(rf"^(?P<a>.+?)(?:(?<!相)比|较之|较|相较于|相比于)(?P<b>.+?)(?:，)?{CHANGE_WORD}(?:了)?"
                        r"(?P<what>[\u4e00-\u9fa5]{0,6})$"
-                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:[，,](?P<measure>[^，,]{{1,12}}?))?{CHANGE_WORD}(?:了)?"
+                       rf"|^(?P<a2>.+?)(?:与|和|同|跟)(?P<b2>.+?)相比(?:[，,](?P<measure>[^，,]{{1,12}}?)?)?{CHANGE_WORD}(?:了)?"
                        r"(?P<what2>[\u4e00-\u9fa5]{0,6})$")
 # a side ending in a sum ("年初预算与追加合计与实际支出相差多少") keeps its own 与: the sides part after the sum
 APART = re.compile(r"^(?P<a>.+?(?:合计|之和|总和|相加|加起来|共计|总计)(?=与|和|同|跟)|.+?)(?:与|(?<![之总])和|同|跟)"
@@ -233,7 +233,8 @@ TOP = re.compile(r"(?:前)?(?P<n>[两二三四五六七八九2-9])(?:个|项|张
 PLACE = re.compile(r"第(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<way>高|低|多|少|大|小)"
                    r"|排(?:名|在)?第(?P<n2>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:名|位)?")
 PLACE_ASKED = re.compile(r"排(?:名|在)?第几(?P<low>低|少|小)?|第几(?:名|位|(?P<low2>低|少|小)|高|多|大)")
-LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "place_of", "place_of_low", "spread")  # a list's conditions that pick or order tables
+# a list's conditions that pick or order tables
+LISTED_ALONE = ("highest", "lowest", "rank", "rank_up", "place_of", "place_of_low", "spread")
 BELOW_OR_ABOVE = re.compile(r"以下|之下|以内|以上|之上")  # after a threshold: "10万元以下", "95分以上"
 WAYS = {"不到": "below", "低于": "below", "小于": "below", "不足": "below", "少于": "below", "未达到": "below",
         "没达到": "below", "没有达到": "below", "未满": "below", "不低于": "at_least", "达到": "at_least", "在": "at_least",
@@ -1271,8 +1272,8 @@ def parse_listing(body: str) -> Listing | None:
         return Listing(operand(body), over, way, column, place=count_of(place.group("n") or place.group("n2")))
     asked_place = PLACE_ASKED.search(body)
     if asked_place and over == "tables":  # "运行维护费的得分排第几", "…排第几低": the place of the table named
-        return Listing(operand(body), over, "place_of_low" if asked_place.group("low") or asked_place.group("low2") else "place_of",
-                       column)
+        low = asked_place.group("low") or asked_place.group("low2")
+        return Listing(operand(body), over, "place_of_low" if low else "place_of", column)
     if rank and over == "tables":  # "按执行率从高到低排列项目", "各专项的得分排名"
         return Listing(operand(body), over, "rank_up" if rank.groupdict().get("up") else "rank", column)
     if extreme and over == "tables" and len(set(EXTREME.findall(body))) > 1 and SPREAD.search(body):
