@@ -60,28 +60,29 @@ def test_a_target_missed_on_a_table_read_whole_stays_an_error():
     assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
 
 
-def pasted_findings(ident: str, style: str, template: str = "", variant: int = 0) -> list:
-    """The findings on sample or field tables as evals/tools/paste.py prints them in `style` (drawn in an official
-    form's `template`, or in the variant form of seed `variant`, when given), from their gold."""
+def pasted_report(ident: str, style: str, template: str = "", variant: int = 0):
+    """The checked report of sample or field tables as evals/tools/paste.py prints them in `style` (drawn in an
+    official form's `template`, or in the variant form of seed `variant`, when given), from their gold."""
     paste = eval_tool("paste")
     [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
                                                          ROOT / "evals" / "field", template=template,
                                                          variants=(variant,) if variant else ())
                           if item[1].startswith(ident)]
-    return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules").findings
+    return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+
+
+def pasted_findings(ident: str, style: str, template: str = "", variant: int = 0) -> list:
+    """The findings on such a paste (see `pasted_report`)."""
+    return pasted_report(ident, style, template, variant).findings
 
 
 def test_a_total_whose_lines_print_no_spending_spent_nothing_only_in_a_sum():
     # beijing_haidian in the transfer form, one cell a line: 年度资金总额 / (blank) / 154.74 / 50% is read with 154.74 as
     # the 全年预算数 and no 全年执行数, its 其中 line likewise; the lines' missing 执行数 add up to no 0 spent of 154.74.
     # (The copy stops inside the table, so no note on the 50% is missing either.)
-    paste = eval_tool("paste")
-    [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
-                                                         ROOT / "evals" / "field", template="region-central-transfer")
-                          if item[1].startswith("beijing_haidian")]
-    report = api.extract(read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    report = pasted_report("beijing_haidian", "a", "region-central-transfer")
     assert [t.funds_total.full_year_budget for t in report.tables if t.funds_total] == [154.74]  # the row is read
-    funds = [f for f in pasted_findings("beijing_haidian", "a", "region-central-transfer") if f.row == "年度资金总额"]
+    funds = [f for f in report.findings if f.row == "年度资金总额"]
     assert not [f for f in funds if f.rule == "execution_rate_mismatch" or "执行率0.00%" in f.message]
 
 

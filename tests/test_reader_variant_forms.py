@@ -22,6 +22,11 @@ def read_back(paste, text: str):
     return paste.api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
 
 
+def indicator_cells(report) -> list[tuple]:
+    """Each indicator's 三级指标, 指标值, 完成值, 分值 and 得分, table after table."""
+    return [(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators]
+
+
 def level_names(table) -> list[tuple[str | None, str | None, str | None]]:
     """Each indicator's 一级, 二级 and 三级指标, in the table's order."""
     return [(i.level1, i.level2, i.level3) for i in table.indicators]
@@ -52,9 +57,9 @@ def test_stacked_head_printed_one_cell_a_line_reads_its_parts_in_the_group_place
     (指标性质 | 指标值 | 度量单位), yet the data rows print the parts where 年度指标值 stands; Hubei's long note head
     (偏差大或目标未完成原因分析) is a head word. Every indicator is read with its target, result, 分值 and 得分."""
     paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
-    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
-    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    report = read_back(paste, paste.pasted(sheet, "a"))
+    read = set(indicator_cells(report))
+    labelled = indicator_cells(gold)
     assert [row for row in labelled if row not in read] == [], name
 
 
@@ -64,7 +69,7 @@ def test_target_parts_run_together_read_as_one_target():
     Zhongjiang's 水表池 project (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi) in seed 1's order: every
     labelled target read under its 三级指标."""
     paste, [(_, name, sheet, gold)] = drawn(1, ("sichuan_zhongjiang",))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "k").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "k"))
     read = {(i.level3, i.target) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target) for t in gold.tables for i in t.indicators if i.target]
     assert labelled and [row for row in labelled if row not in read] == [], name
@@ -97,7 +102,7 @@ def test_self_score_label_left_blank_above_the_funds_block_is_no_funds_column():
     is the head's, not a 得分 column before the budget, so the total's 执行数 is 33600, not its 分值 — 大英县司法局's
     project (evals/field/dev/sichuan_daying_2023_sifaju) in seed 2's head."""
     paste, [(_, name, sheet, gold)] = drawn(2, ("sichuan_daying_2023",), ("columns", "head"))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "a"))
     read = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in report.tables
             if t.funds_total]
     labelled = [(t.funds_total.full_year_budget, t.funds_total.executed, t.funds_total.score) for t in gold.tables
@@ -111,7 +116,7 @@ def test_amounts_before_the_rate_go_where_the_rate_says_when_a_dump_dropped_an_e
     full-year budget and 10 the 执行数, not 年初 and 调整后 — 昌宁县's 生猪养殖场 project (evals/field/dev/
     yunnan_changning_2022_shengzhu) in seed 1's funds block."""
     paste, [(_, name, sheet, gold)] = drawn(1, ("yunnan_changning",), ("columns", "funds"))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "a"))
     fields = ("initial_budget", "full_year_budget", "executed", "execution_rate", "weight", "score")
     read = [tuple(getattr(t.funds_total, f) for f in fields) for t in report.tables if t.funds_total]
     labelled = [tuple(getattr(t.funds_total, f) for f in fields) for t in gold.tables if t.funds_total]
@@ -124,7 +129,7 @@ def test_column_word_after_its_qualifier_is_one_header_word_in_a_run_together_li
     joined back into one 得分 column, so the header reads whole and 益阳市's rows (sample 001, seed 1's words) are
     read under it: each row's 得分 is read."""
     paste, [(_, name, sheet, gold)] = drawn(1, ("001_",), ("columns", "words"))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "k").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "k"))
     read = {(i.level3, i.score) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.score) for t in gold.tables for i in t.indicators]
     assert len([row for row in labelled if row in read]) > len(labelled) / 2, name
@@ -309,9 +314,9 @@ def test_cells_out_of_row_order_placed_by_type(seed, source):
     header's columns (names under the levels, a comparator under 指标性质, a short unit under 度量单位, numbers of
     at most 100 under 分值 and 得分), so every indicator is read with its target, result, 分值 and 得分."""
     paste, [(_, name, sheet, gold)] = drawn(seed, (source,))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
-    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
-    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    report = read_back(paste, paste.pasted(sheet, "b"))
+    read = set(indicator_cells(report))
+    labelled = indicator_cells(gold)
     assert [row for row in labelled if row not in read] == [], name
 
 
@@ -322,7 +327,7 @@ def test_unscored_rows_read_under_target_and_result_not_the_scores():
     a 权重 — 分值 read so (253, 311) would be more than 100 points. Every row is read with its target and result,
     and no row with a 分值 or 得分."""
     paste, [(_, name, sheet, gold)] = drawn(1, ("sichuan_suining",))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "b"))
     read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
     labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
@@ -341,9 +346,9 @@ def test_score_no_more_than_its_weight_places_the_numbers(source):
     numbers could be read as a 得分 above its 分值; a 得分 is never more than its 分值, so each number is read in its
     own column and every indicator with its target, result, 分值 and 得分."""
     paste, [(_, name, sheet, gold)] = drawn(2, (source,))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
-    read = {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
-    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
+    report = read_back(paste, paste.pasted(sheet, "b"))
+    read = set(indicator_cells(report))
+    labelled = indicator_cells(gold)
     assert [row for row in labelled if row not in read] == [], name
 
 
@@ -354,7 +359,7 @@ def test_row_with_empty_names_opens_at_its_values(seed):
     its own opening at its values, and neither a unit (次) nor a figure (不少于12种) is read as a level or a 三级指标.
     Every indicator is read with its target, result, 分值 and 得分."""
     paste, [(_, name, sheet, gold)] = drawn(seed, ("shanxi_jishan",))
-    report = paste.api.extract(paste.read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules")
+    report = read_back(paste, paste.pasted(sheet, "b"))
     read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
             for t in report.tables for i in t.indicators]
     labelled = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
