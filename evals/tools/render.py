@@ -27,7 +27,8 @@ from assistant.document import TableBlock  # noqa: E402
 from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
-FORMATS = ("txt", "docx", "xlsx", "html", "pdf", "doc", "scan", "scan-rotated")
+FORMATS = ("txt", "docx", "xlsx", "html", "browser", "pdf", "doc", "scan", "scan-rotated")
+CHROMIUM = Path("/usr/bin/chromium")
 SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
 
@@ -752,6 +753,22 @@ def write_html(sheet: Sheet, path: Path) -> None:
     path.write_bytes("\n".join(parts).encode("gb18030"))
 
 
+def write_browser_copies(html: Path, out: Path) -> None:
+    """Each rendered page as a reviewer copies it out of a browser (select all, copy): chromium's innerText, which
+    puts a TAB between a row's cells, a line break inside a cell where the cell breaks (<br>), and prints merged
+    cells once, in their first row."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+        page = browser.new_page()
+        for path in sorted(html.glob("*.html")):
+            page.goto(path.resolve().as_uri())
+            (out / f"{path.stem}.txt").write_text(page.evaluate("document.body.innerText"), encoding="utf-8")
+        browser.close()
+
+
 def soffice_convert(source: Path, target: str, out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="render-") as profile:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
@@ -789,7 +806,8 @@ def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None
         write_docx(sheet, docx_path)
     if "xlsx" in formats:
         write_xlsx(sheet, out / "xlsx" / f"{name}.xlsx")
-    if "html" in formats:
+    if {"html", "browser"} & set(formats):
+        (out / "html").mkdir(parents=True, exist_ok=True)
         write_html(sheet, out / "html" / f"{name}.html")
     if "doc" in formats:
         soffice_convert(docx_path, "doc", out / "doc")
@@ -824,6 +842,8 @@ def main() -> None:
                 continue
             render(field_sheet(gold), path.stem, args.out, formats)
             (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    if "browser" in formats:
+        write_browser_copies(args.out / "html", args.out / "browser")
     print(f"rendered into {args.out}")
 
 
