@@ -194,6 +194,17 @@ def test_gbk_html_page_with_nested_layout_table_and_spans():
     assert (table.total_weight, table.total_score) == (100, 93)
 
 
+def test_the_part_of_a_page_a_clipboard_holds_is_read_as_a_page():
+    """A browser's copy saved as it came off the clipboard (xclip -t text/html): no <html>, it opens with the first
+    element selected."""
+    body = GBK_PAGE.split("<body>", 1)[1].split("</body>", 1)[0]
+    fragment = '<p style="font-size: medium;">某局2022年度</p>' + body
+    document = read_bytes(fragment.encode("utf-8"), "clipboard.txt")
+    assert document.source.format == "html"
+    [table] = api.extract(document).tables
+    assert (table.total_weight, table.total_score) == (100, 93)
+
+
 def long_table_pdf(path: Path, repeat_header: bool) -> None:
     """A 40-indicator table that runs over two pages (reportlab splits it), header repeated or not."""
     from reportlab.lib import colors

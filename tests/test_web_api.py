@@ -21,7 +21,7 @@ from assistant.ingest import MAX_BYTES
 from assistant.store import Store
 from assistant.synthetic import synthetic_report
 from schemas import Location
-from tests.conftest import ROOT, SAMPLE_FILES, run_cli
+from tests.conftest import ROOT, SAMPLE_FILES, eval_tool, run_cli
 
 SAMPLE = SAMPLE_FILES[0]
 STARTUP_SECONDS = 60
@@ -149,6 +149,21 @@ def test_pasted_text_is_reviewed_like_the_file(client, uploaded):
     assert pasted["id"] != uploaded["id"]
     assert pasted["source"]["name"] == "粘贴文本.txt"
     assert pasted["findings"] == uploaded["findings"]
+
+
+def test_a_paste_with_the_clipboards_page_is_reviewed_as_that_page(client, tmp_path):
+    """A copy out of a browser or Word sends the page beside the text: its tables are read as the page's cells,
+    whatever charset the page declares (the sample's page says gbk; the clipboard handed it over as text)."""
+    render = eval_tool("render")
+    render.render(render.sample_sheet(SAMPLE.read_text(encoding="utf-8")), SAMPLE.stem, tmp_path, ("html",))
+    page = (tmp_path / "html" / f"{SAMPLE.stem}.html").read_bytes()
+    from_file = client.post("/api/reports", files={"file": ("page.html", page)}).json()
+    pasted = client.post("/api/reports", json={"text": "（网页复制的纯文本）预算", "html": page.decode("gb18030")})
+    assert pasted.status_code == 201, pasted.text
+    assert pasted.json()["source"] | {"sha256": ""} == {"name": "粘贴内容.html", "format": "html", "sha256": ""}
+    assert pasted.json()["tables"] == from_file["tables"] and from_file["tables"]
+    without_table = client.post("/api/reports", json={"text": SAMPLE.read_text(encoding="utf-8"), "html": "<p>预算</p>"})
+    assert without_table.json()["source"]["name"] == "粘贴文本.txt"
 
 
 def test_background_review_reports_progress_then_the_result(client, uploaded):

@@ -7,7 +7,9 @@ from assistant.errors import BadInput
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file (Office 97-2003); olefile reads it
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF87a", b"GIF89a")
-HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|meta|body|table|title)\b",
+# A page, or the part of one a clipboard holds (a browser's copy opens with the first element selected: <p>, <div>).
+HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
+                        rb"<(!doctype\s+html|html|head|meta|body|table|title|style|div|p|span|h[1-6])\b",
                         re.IGNORECASE | re.DOTALL)
 # Kingsoft WPS and ET save Word 97 and Excel 97 streams; the name is the only difference, so it only labels them.
 OLE_LABELS = {"doc": {".wps": "wps"}, "xls": {".et": "et"}}

@@ -33,6 +33,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {
         "mode": {"type": "string", "enum": list(MODES)}}}},
     "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
         "text": {"type": "string", "description": "报告全文"}, "name": {"type": "string"},
+        "html": {"type": "string", "description": "粘贴时剪贴板中的 HTML（复制自网页、Word、Excel）：含表格时按其单元格审核"},
         "mode": {"type": "string", "enum": list(MODES)}}}},
 }}}
 

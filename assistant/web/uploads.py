@@ -1,9 +1,11 @@
-"""Reading a report out of a request: a multipart `file`, a form or JSON `text`, and the options.
+"""Reading a report out of a request: a multipart `file`, a form or JSON `text` (with the clipboard's `html` when a
+paste carried one), and the options.
 
 Only the bytes are trusted, never the name or the declared content type: ingest sniffs the
 format, and the size is checked here before anything is parsed.
 """
 import json
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -16,6 +18,10 @@ from assistant.review.drafts import MODES
 from assistant.web.errors import TooLarge, Unprocessable, WebError
 
 PASTED_NAME = "粘贴文本.txt"
+PASTED_PAGE_NAME = "粘贴内容.html"
+TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+# Read before any charset the copied page declares: the clipboard's HTML reached us as text, sent as UTF-8.
+AS_UTF8 = '<!DOCTYPE html><meta charset="utf-8">'
 MAX_NAME = 200
 
 
@@ -47,6 +53,14 @@ def checked_size(data: bytes) -> bytes:
     return data
 
 
+def pasted(text: str, page: object) -> tuple[bytes, str]:
+    """What a paste submits: the clipboard's HTML when it holds a table — a copy out of a browser, Word or Excel keeps
+    its cells, merged cells and line breaks there, which its plain text loses — else the text."""
+    if isinstance(page, str) and TABLE_TAG.search(page):
+        return checked_size((AS_UTF8 + page).encode("utf-8")), PASTED_PAGE_NAME
+    return checked_size(text.encode("utf-8")), PASTED_NAME
+
+
 async def read_form(request: Request) -> Upload:
     try:
         form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES + 1)
@@ -59,7 +73,7 @@ async def read_form(request: Request) -> Upload:
     if isinstance(file, UploadFile) and file.filename:
         return Upload(checked_size(await file.read(MAX_BYTES + 1)), safe_name(file.filename), mode, key)
     if isinstance(text, str) and text.strip():
-        return Upload(checked_size(text.encode("utf-8")), PASTED_NAME, mode, key)
+        return Upload(*pasted(text, form.get("html")), mode, key)
     raise Unprocessable("请选择要上传的报告文件（字段 file），或粘贴报告全文（字段 text）。")
 
 
@@ -70,8 +84,9 @@ async def read_json(request: Request) -> Upload:
         raise Unprocessable("请求体不是有效的 JSON。") from error
     if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
         raise Unprocessable('JSON 请求体须为 {"text": "报告全文"}，且 text 不能为空。')
-    name = safe_name(body["name"]) if isinstance(body.get("name"), str) else PASTED_NAME
-    return Upload(checked_size(body["text"].encode("utf-8")), name, checked_mode(body.get("mode")))
+    data, name = pasted(body["text"], body.get("html"))
+    name = safe_name(body["name"]) if isinstance(body.get("name"), str) else name
+    return Upload(data, name, checked_mode(body.get("mode")))
 
 
 async def read_upload(request: Request) -> Upload:

@@ -46,8 +46,30 @@
   });
   input.addEventListener("change", showChosen);
 
+  // A copy out of a browser, Word or Excel carries the table as HTML beside its plain text; the plain text loses
+  // which line break ends a row and which one breaks a cell. The HTML is sent with the text while the box holds
+  // exactly what was pasted, and dropped as soon as the reviewer edits it (then the text is the report).
+  const pastedPage = document.getElementById("paste-html");
+  const kept = document.getElementById("paste-kept");
+  let pastedText = null;
+  function keepPage(page, text) {
+    pastedPage.value = page;
+    pastedText = page ? text.replace(/\r\n?/g, "\n") : null;
+    kept.hidden = !page;
+  }
+  paste.addEventListener("paste", function (event) {
+    const page = event.clipboardData ? event.clipboardData.getData("text/html") : "";
+    const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+    const whole = paste.selectionStart === 0 && paste.selectionEnd === paste.value.length;
+    keepPage(whole && /<table[\s>]/i.test(page) ? page : "", text);
+  });
+  paste.addEventListener("input", function (event) {
+    if (event.inputType !== "insertFromPaste" && pastedText !== null && paste.value !== pastedText) keepPage("", "");
+  });
+
   form.addEventListener("submit", function (event) {
     const file = input.files[0];
+    if (pastedText !== null && paste.value !== pastedText) keepPage("", "");
     if (!file && !paste.value.trim()) {
       event.preventDefault();
       showError("请选择要上传的报告文件，或粘贴报告全文。");
