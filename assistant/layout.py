@@ -4,7 +4,8 @@ The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
-- spreadsheet or web pastes: one row per line, cells separated by TABs;
+- spreadsheet or web pastes: one row per line, cells separated by TABs (a spreadsheet's copy quotes a cell that
+  breaks over lines: layout_csv);
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
@@ -20,8 +21,8 @@ import unicodedata
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
     is_indicator_header, is_value, role_of
-from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
-from assistant.titles import TABLE_TITLE, TITLE_LINE
+from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
+from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -95,13 +96,15 @@ def cell_line(line: str) -> str | None:
 
 
 def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:
-    """Cells of one row; leading and trailing empty cells are kept (they are merged cells)."""
+    """Cells of one row; leading and trailing empty cells are kept (they are merged cells). A TAB row's quoted
+    cells are a spreadsheet's copy: read without their quotes."""
     text = line.rstrip("\r\n")
     if separator == "|":
         text = text.strip()
         text = text[1:] if text.startswith("|") else text
         text = text[:-1] if text.endswith("|") else text
-    return [Cell(part.strip(), line_no) for part in text.split(separator)]
+        return [Cell(part.strip(), line_no) for part in text.split(separator)]
+    return [Cell(unquoted(part.strip()), line_no) for part in text.split(separator)]
 
 
 class _Builder:
@@ -286,7 +289,7 @@ def parse_text(lines: list[str]) -> list[Block]:
     row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
-    csv_end = 0  # lines before this one were read as CSV text
+    csv_end = 0  # lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break)
     for line_no, line in enumerate(lines, start=1):
         if line_no <= csv_end or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
@@ -327,10 +330,15 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.continue_row(line, line_no)
             open_row = not line.rstrip().endswith("|")
             continue
-        if is_tsv_row(line):
+        quoted_end = quoted_row_end(lines, line_no - 1) if '"' in line else None
+        if quoted_end is not None or is_tsv_row(line):
             if mode != "tsv":
                 builder.close_table(mode)
-            builder.row(split_cells(line.strip("\n"), "\t", line_no))
+            if quoted_end is None:
+                builder.row(split_cells(line.strip("\n"), "\t", line_no))
+            else:  # a spreadsheet row whose quoted cell breaks over lines: the row's other lines are read with it
+                builder.row(quoted_row(lines[line_no - 1:quoted_end], line_no).cells)
+                csv_end = quoted_end
             mode = "tsv"
         elif line.startswith("\t"):
             if mode not in (None, "word"):
@@ -516,36 +524,47 @@ def mend_split_rows(rows: list[Row]) -> list[Row]:
 
 
 # A "key：value" cell printed in the title's row (部门：临沧市永德县明朗中学).
+ATTACHMENT_LABEL = re.compile(ATTACHMENT)  # 附件2-1 printed in a row of its own above the table's title
 KEY_VALUE_CELL = re.compile(r"^[^:：]{1,10}[:：].+$")
 
 
 def title_rows_out(blocks: list[Block]) -> list[Block]:
     """A paste that prints the title as the table's first row, alone in its cells or before "key：value" cells:
-    the title printed above it (the key–value cells stay the table's first row)."""
+    the title printed above it (the key–value cells stay the table's first row). A table of one column is text."""
     result: list[Block] = []
     for block in (part for block in blocks for part in cut_at_titles(block)):
         titled = isinstance(block, TableBlock) and not block.title_lines
         # The title and the year under it ("(2023年度)") may each take a row.
         while titled and len(block.rows) > 1:
-            first = [cell for cell in block.rows[0].cells if cell.text]
+            first = filled_cells(block.rows[0])
             if not first or not TITLE_LINE.match(first[0].text) or \
                     not all(KEY_VALUE_CELL.match(c.text) for c in first[1:]):
                 break
             result.append(Paragraph(first[0].text, first[0].line))
             block.rows = ([Row(first[1:])] if len(first) > 1 else []) + block.rows[1:]
             titled = len(first) == 1
+        if isinstance(block, TableBlock) and not any(cell.text for row in block.rows for cell in row.cells[1:]):
+            # Rows with nothing beyond their first cell (a sheet's titles and text copied with it): lines of text.
+            result += [Paragraph(row.cells[0].text, row.line) for row in block.rows if row.cells and row.cells[0].text]
+            continue
         result.append(block)
     return result
 
 
+def filled_cells(row: Row) -> list[Cell]:
+    return [cell for cell in row.cells if cell.text]
+
+
 def cut_at_titles(block: Block) -> list[Block]:
     """A pasted table whose rows run on into the next table: a later row that is only a table's title
-    (部门预算项目支出绩效自评表(2023年度)) starts that table; the title becomes its first row (title_rows_out)."""
+    (部门预算项目支出绩效自评表(2023年度)), or the 附件 label row right above it, starts that table; the title becomes
+    its first row (title_rows_out)."""
     if not isinstance(block, TableBlock):
         return [block]
     cuts = [index for index, row in enumerate(block.rows) if index and index + 1 < len(block.rows)
-            and len(filled := [cell for cell in row.cells if cell.text]) == 1
-            and TABLE_TITLE.match(simplified(filled[0].text))]
+            and len(title := filled_cells(row)) == 1 and TABLE_TITLE.match(simplified(title[0].text))]
+    cuts = sorted({index - 1 if index > 1 and len(label := filled_cells(block.rows[index - 1])) == 1
+                   and ATTACHMENT_LABEL.match(simplified(label[0].text)) else index for index in cuts})
     if not cuts:
         return [block]
     parts = [TableBlock(rows=block.rows[start:end], warnings=block.warnings if not start else [])

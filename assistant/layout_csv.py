@@ -1,9 +1,13 @@
-"""A spreadsheet saved as CSV and shown as web text: quoted cells separated by commas.
+"""Spreadsheet text whose quoted cells hold line breaks.
 
-Such pages keep the commas but not the rows: a row ends where white space stands between two cells
-("…","20", ,"结转结余情况",…), while a line break may fall anywhere, inside a quoted cell or between
-cells of one row. A merged cell is an empty cell (",,").
+- A spreadsheet saved as CSV and shown as web text: quoted cells separated by commas. Such pages keep the commas
+  but not the rows: a row ends where white space stands between two cells ("…","20", ,"结转结余情况",…), while a
+  line break may fall anywhere, inside a quoted cell or between cells of one row. A merged cell is an empty cell
+  (",,").
+- A spreadsheet's rows copied as text (Excel's or Calc's clipboard, a tab-separated export): TABs between cells,
+  and a cell holding a line break quoted ("年度\n指标值"), a quote in it doubled.
 """
+import csv
 import re
 
 from assistant.document import Cell, Row
@@ -11,6 +15,8 @@ from assistant.document import Cell, Row
 # A quoted cell (a doubled quote is a quote), a comma, white space, or bare text (an unquoted number).
 TOKEN = re.compile(r'"(?:[^"]|"")*"?|,|[ \t\u3000]+|\n|[^,"\s]+')
 QUOTED_SEPARATOR = '","'
+QUOTED_CELL = re.compile(r'"((?:[^"]|"")*)"')  # a spreadsheet's copy quotes a cell holding a quote or a line break
+QUOTED_ROW_LINES = 40  # the lines one copied row may span: a quote left open by a typo swallows no more
 
 
 def is_csv_line(line: str) -> bool:
@@ -70,3 +76,34 @@ def csv_rows(lines: list[str], first_line: int) -> list[Row]:
     rows = [row for row in rows if any(cell.text for cell in row.cells)]
     width = max((len(row.cells) for row in rows), default=0)
     return [Row(row.cells + [Cell("", row.cells[-1].line) for _ in range(width - len(row.cells))]) for row in rows]
+
+
+def quoted_row_end(lines: list[str], start: int) -> int | None:
+    """The index after the last line of the copied spreadsheet row that begins at `start` (0-based) when a quoted
+    cell of it breaks over lines: its last cell on this line opens a quote that a later line closes, and the row
+    has a TAB. None when the line begins no such row."""
+    line = lines[start]
+    if '"' not in line or not line.rsplit("\t", 1)[-1].lstrip().startswith('"') or not open_quote(line, False):
+        return None
+    end, in_quotes = start + 1, True
+    while end < len(lines) and in_quotes and end - start <= QUOTED_ROW_LINES:
+        in_quotes = open_quote(lines[end], in_quotes)
+        end += 1
+    return None if in_quotes or not any("\t" in text for text in lines[start:end]) else end
+
+
+def quoted_row(lines: list[str], first_line: int) -> Row:
+    """The cells of one copied spreadsheet row over `lines`, the first numbered `first_line`; each cell on the line
+    it starts on, a quoted cell's line breaks kept."""
+    [texts] = csv.reader(["\n".join(lines)], delimiter="\t")
+    cells, line = [], first_line
+    for text in texts:
+        cells.append(Cell(text.strip(), line))
+        line += text.count("\n")
+    return Row(cells)
+
+
+def unquoted(text: str) -> str:
+    """A copied spreadsheet cell as it reads: its quotes taken off, a doubled quote one quote."""
+    quoted = QUOTED_CELL.fullmatch(text)
+    return quoted.group(1).replace('""', '"') if quoted else text

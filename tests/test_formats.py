@@ -22,10 +22,11 @@ render = eval_tool("render")
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
-    """Sample 000's tables in every format, written at test time (LibreOffice and pdftoppm run for real)."""
+    """Sample 000's tables in every format, written at test time (LibreOffice and pdftoppm run for real; tsv is the
+    workbook's cells copied as text, as Calc writes them)."""
     out = tmp_path_factory.mktemp("rendered")
     sheet = render.sample_sheet((SAMPLES / f"{SAMPLE}.txt").read_text(encoding="utf-8"))
-    render.render(sheet, SAMPLE, out, ("txt", "docx", "xlsx", "html", "pdf", "doc"))
+    render.render(sheet, SAMPLE, out, ("txt", "docx", "xlsx", "tsv", "html", "pdf", "doc"))
     return out
 
 
@@ -34,8 +35,8 @@ def gold(sample: str = SAMPLE) -> GoldReport:
 
 
 @pytest.mark.parametrize("kind, suffix, label", [
-    ("txt", "txt", "txt"), ("docx", "docx", "docx"), ("xlsx", "xlsx", "xlsx"), ("html", "html", "html"),
-    ("pdf", "pdf", "pdf"), ("doc", "doc", "doc"),
+    ("txt", "txt", "txt"), ("docx", "docx", "docx"), ("xlsx", "xlsx", "xlsx"), ("tsv", "txt", "txt"),
+    ("html", "html", "html"), ("pdf", "pdf", "pdf"), ("doc", "doc", "doc"),
 ])
 def test_a_sample_rendered_into_each_format_reads_to_its_gold(rendered, kind, suffix, label):
     path = rendered / kind / f"{SAMPLE}.{suffix}"

@@ -49,6 +49,21 @@ def test_spreadsheet_paste_with_tabs_between_cells():
     assert cell_texts(table)[1] == ["产出指标", "数量指标", "抽检批次", "10", "9"]
 
 
+def test_spreadsheet_copy_quotes_cells_that_hold_a_line_break_or_a_quote():
+    """What Excel or Calc puts on the clipboard as text: a cell holding a line break (年度↵指标值) or a quote is
+    quoted, its quotes doubled; the 附件 label and the title each sit alone in a row padded with TABs."""
+    text = ('附件2-1\t\t\t\t\n专项资金绩效自评表\t\t\t\t\n一级指标\t三级指标\t"年度\n指标值"\t分值\t得分\n'
+            '产出指标\t"""双随机""抽查次数"\t≥12次\t10\t9\n"效益\n指标"\t满意度\t≥90%\t10\t"10"\n\n正文')
+    blocks = parse_text(text.split("\n"))
+    [table] = [b for b in blocks if isinstance(b, TableBlock)]
+    assert [p.text for p in table.title_lines] == ["附件2-1", "专项资金绩效自评表"]
+    assert cell_texts(table) == [["一级指标", "三级指标", "年度\n指标值", "分值", "得分"],
+                                 ["产出指标", '"双随机"抽查次数', "≥12次", "10", "9"],
+                                 ["效益\n指标", "满意度", "≥90%", "10", "10"]]
+    assert [row.line for row in table.rows] == [3, 5, 6]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].line == 9
+
+
 def test_pipe_rows_with_markdown_separator():
     text = "| 一级指标 | 三级指标 | 分值 |\n|---|---|---|\n| 产出指标 | 抽检批次 | 10 |\n"
     [table] = tables(text)

@@ -15,7 +15,7 @@ from assistant.ingest import read_path
 from schemas import Report
 from schemas.gold import GoldReport
 
-FORMAT_ORDER = ("txt", "docx", "xlsx", "html", "browser", "pdf", "doc", "scan", "scan-rotated")
+FORMAT_ORDER = ("txt", "docx", "xlsx", "tsv", "html", "browser", "pdf", "pdftext", "doc", "scan", "scan-rotated")
 TARGETS = {"docx": 0.97, "xlsx": 0.97, "html": 0.97, "pdf": 0.95, "doc": 0.95, "scan": 0.85, "scan-rotated": 0.85}
 
 

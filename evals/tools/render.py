@@ -27,7 +27,7 @@ from assistant.document import TableBlock  # noqa: E402
 from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
-FORMATS = ("txt", "docx", "xlsx", "html", "browser", "pdf", "doc", "scan", "scan-rotated")
+FORMATS = ("txt", "docx", "xlsx", "tsv", "html", "browser", "pdf", "pdftext", "doc", "scan", "scan-rotated")
 CHROMIUM = Path("/usr/bin/chromium")
 SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
@@ -801,19 +801,31 @@ def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None
     if "txt" in formats:
         write_txt(sheet, out / "txt" / f"{name}.txt")
     docx_path = out / "docx" / f"{name}.docx"
-    if {"docx", "pdf", "doc", "scan", "scan-rotated"} & set(formats):
+    if {"docx", "pdf", "pdftext", "doc", "scan", "scan-rotated"} & set(formats):
         docx_path.parent.mkdir(parents=True, exist_ok=True)
         write_docx(sheet, docx_path)
-    if "xlsx" in formats:
+    if {"xlsx", "tsv"} & set(formats):
+        (out / "xlsx").mkdir(parents=True, exist_ok=True)
         write_xlsx(sheet, out / "xlsx" / f"{name}.xlsx")
+    if "tsv" in formats:
+        # The sheet's cells copied out of a spreadsheet as text: TABs between cells, a cell with a line break quoted
+        # (what Excel and Calc put on the clipboard; Calc's text export writes the same).
+        copied = soffice_convert(out / "xlsx" / f"{name}.xlsx", "csv:Text - txt - csv (StarCalc):9,34,76", out / "tsv")
+        copied.rename(copied.with_suffix(".txt"))
     if {"html", "browser"} & set(formats):
         (out / "html").mkdir(parents=True, exist_ok=True)
         write_html(sheet, out / "html" / f"{name}.html")
     if "doc" in formats:
         soffice_convert(docx_path, "doc", out / "doc")
-    if {"pdf", "scan", "scan-rotated"} & set(formats):
+    if {"pdf", "pdftext", "scan", "scan-rotated"} & set(formats):
         (out / "pdf").mkdir(parents=True, exist_ok=True)
         pdf = soffice_convert(docx_path, "pdf", out / "pdf")
+        if "pdftext" in formats:
+            # The PDF's text copied out keeping its columns: cells as runs of spaces apart, a narrow cell's text
+            # wrapped over the lines below (poppler's pdftotext -layout).
+            (out / "pdftext").mkdir(parents=True, exist_ok=True)
+            subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out / "pdftext" / f"{name}.txt")],
+                           check=True, timeout=120)
         for kind in ("scan", "scan-rotated"):
             if kind in formats:
                 write_scan(pdf, out / kind / f"{name}.pdf", rotated=kind == "scan-rotated")
