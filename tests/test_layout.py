@@ -68,7 +68,7 @@ def test_a_quote_left_open_in_a_tab_row_swallows_no_report():
     """A typo's quote opens no cell past the lines one row may span, nor one larger than a spreadsheet's cell."""
     text = '一级指标\t"年度\t分值\n' + "正文第一段。\n" * 60 + '产出指标\t"' + "长" * 200_000 + '\n结束"\t10'
     blocks = parse_text(text.split("\n"))
-    assert sum(isinstance(b, Paragraph) and b.text == "正文第一段。" for b in blocks) == 60
+    assert sum(b.text.count("正文第一段。") for b in blocks if isinstance(b, Paragraph)) == 60
     assert cell_texts(blocks[-1]) == [["产出指标", '"' + "长" * 200_000], ['结束"', "10"]]
 
 
