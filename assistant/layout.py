@@ -20,6 +20,7 @@ import unicodedata
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
     is_indicator_header, is_value, role_of
+from assistant.layout_browser import rows_rejoined
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -43,6 +44,7 @@ ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
+CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
 ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
 
 
@@ -155,6 +157,7 @@ class _Builder:
 
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
+        rows = rows_rejoined(rows) if mode == "tsv" else rows
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
@@ -181,6 +184,17 @@ def text_lines(lines: list[str], start: int):
 def next_text_line(lines: list[str], start: int) -> str:
     """The next line after `start` that is neither blank nor a lone separator."""
     return next(text_lines(lines, start), "")
+
+
+def tab_rows_go_on(lines: list[str], start: int) -> bool:
+    """Whether a TAB row comes after `start` before a blank line, a heading or a page number: the lines up to it are
+    the table's, broken where its cells break."""
+    for index in range(start, min(len(lines), start + CELL_LINES)):
+        if is_blank(lines[index]) or PAGE_MARKER.match(lines[index]) or HEADING.match(simplified(lines[index])):
+            return False
+        if is_tsv_row(lines[index]) or lines[index].startswith("\t"):
+            return True
+    return False
 
 
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
@@ -327,7 +341,8 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.continue_row(line, line_no)
             open_row = not line.rstrip().endswith("|")
             continue
-        if is_tsv_row(line):
+        if is_tsv_row(line) or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)):
+            # (a browser's copy breaks a row's line wherever a cell breaks: the lines up to its next row are its)
             if mode != "tsv":
                 builder.close_table(mode)
             builder.row(split_cells(line.strip("\n"), "\t", line_no))

@@ -1,0 +1,77 @@
+"""A table copied out of a browser (chromium's innerText): a TAB between a row's cells and a line break after each
+row, but also a line break wherever a cell breaks (a <br>, a header word wrapped in a narrow column: 年度 | 指标值,
+a vertical label one character a line: 绩 | 效 | 指 | 标), and a merged cell printed once, in its first row.
+
+A TAB at a line break (an empty cell at either side) means a row ends there; any other line break is read from
+what the cells say: the two sides join into a column word, a level name or its weight, a vertical label goes on,
+a bracketed note (（万元）) or the next item of a numbered list follows.
+"""
+import re
+
+from assistant.document import Cell, Row
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, role_of
+from assistant.layout_dump import WEIGHT_SUFFIX, broken_header_word, broken_level, broken_word
+from assistant.values import normalize_text
+
+# A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…"): group 1 is its number.
+ITEM = re.compile(r"^[（(]?(\d{1,2})(?:[)）]|[.．、](?!\d))")
+VERTICAL_CHARACTER = re.compile(r"[\u4e00-\u9fa5]")
+WORD_PIECES = 4  # lines, most, a column word is broken over
+
+
+def broken_cell(before: list[str], after: list[str]) -> bool:
+    """Whether a line break falls inside a cell: `before` are the lines of the cell so far, `after` the line after
+    the break and the lines that may still continue it (a cell alone on its line)."""
+    head, tail = normalize_text(before[-1]), normalize_text(after[0])
+    if not head or not tail:
+        return False
+    if VERTICAL_CHARACTER.fullmatch(head) and VERTICAL_CHARACTER.fullmatch(tail):
+        return all(VERTICAL_CHARACTER.fullmatch(normalize_text(line)) for line in before)
+    return broken_column_word(before, after) or broken_level(head, tail) or bool(WEIGHT_SUFFIX.match(tail)) \
+        or bool(BRACKETED.fullmatch(tail)) or next_item(before, tail)
+
+
+def broken_column_word(before: list[str], after: list[str]) -> bool:
+    """A column word the break cuts: pieces on both sides join into a header word (偏差原因 | 分析及 | 改进措施), or
+    two join into an indicator or funds column word neither names alone (年初 | 预算数, 全年 | 执行数)."""
+    pieces = [normalize_text(line) for line in before[-WORD_PIECES + 1:]]
+    following = [normalize_text(line) for line in after[:WORD_PIECES - 1]]
+    for start in range(len(pieces)):
+        for end in range(1, len(following) + 1):
+            if len(pieces) - start + end <= WORD_PIECES and "".join(pieces[start:] + following[:end]) in HEADER_WORDS:
+                return True
+    pair = [pieces[-1], following[0]]
+    # (a whole funds column word before a row's label is the header's last cell: 得分 | 年度资金总额)
+    return broken_header_word(pair, True) or broken_word(pair) and role_of(pair[0], FUND_ROLES) is None
+
+
+def next_item(before: list[str], tail: str) -> bool:
+    """The line after the break opens the item numbered after the cell's last item (1．… then 2．…)."""
+    numbers = [int(found.group(1)) for found in map(ITEM.match, map(normalize_text, before)) if found]
+    found = ITEM.match(tail)
+    return bool(numbers and found and int(found.group(1)) == numbers[-1] + 1)
+
+
+def rows_rejoined(rows: list[Row]) -> list[Row]:
+    """The rows of a browser's TAB copy, one a line, joined where a line break fell inside a cell: the first cell
+    of the lower line continues the last cell of the upper one."""
+    joined: list[Row] = []
+    for index, row in enumerate(rows):
+        upper = joined[-1].cells if joined else []
+        if upper and upper[-1].text and row.cells and row.cells[0].text \
+                and broken_cell(upper[-1].text.split("\n"), continuing(rows, index)):
+            last, first = upper[-1], row.cells[0]
+            joined[-1] = Row(upper[:-1] + [Cell(f"{last.text}\n{first.text}", last.line)] + row.cells[1:])
+        else:
+            joined.append(Row(list(row.cells)))
+    return joined
+
+
+def continuing(rows: list[Row], index: int) -> list[str]:
+    """The line at `index`'s first cell and, while each line is one cell, the lines that follow it."""
+    pieces = [rows[index].cells[0].text]
+    while len(rows[index].cells) == 1 and index + 1 < len(rows) and rows[index + 1].cells \
+            and rows[index + 1].cells[0].text and len(pieces) < WORD_PIECES:
+        index += 1
+        pieces.append(rows[index].cells[0].text)
+    return pieces
