@@ -20,7 +20,7 @@ import unicodedata
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
     is_indicator_header, is_value, role_of
-from assistant.layout_browser import rows_rejoined
+from assistant.layout_browser import WORD_PIECES, broken_cell, rows_rejoined
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -197,6 +197,19 @@ def tab_rows_go_on(lines: list[str], start: int) -> bool:
     return False
 
 
+def opens_tab_row(lines: list[str], start: int) -> bool:
+    """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
+    row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
+    cell = [lines[start - 1].strip()]
+    for line in lines[start:start + WORD_PIECES]:
+        if is_blank(line) or not broken_cell(cell, [line.split("\t")[0].strip()]):
+            return False
+        if is_tsv_row(line):
+            return True
+        cell.append(line.strip())
+    return False
+
+
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
     """Whether the lines after `start` hold at most `most` more lone " |" cells, then a pipe row: the cells are merged
     labels of the rows below (效益指标 then 经济效益指标 above their rows), not a one-cell-per-line dump."""
@@ -341,7 +354,8 @@ def parse_text(lines: list[str]) -> list[Block]:
             builder.continue_row(line, line_no)
             open_row = not line.rstrip().endswith("|")
             continue
-        if is_tsv_row(line) or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)):
+        if is_tsv_row(line) or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)) \
+                or not line.startswith("\t") and opens_tab_row(lines, line_no):
             # (a browser's copy breaks a row's line wherever a cell breaks: the lines up to its next row are its)
             if mode != "tsv":
                 builder.close_table(mode)

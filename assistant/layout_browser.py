@@ -9,8 +9,11 @@ a bracketed note (（万元）) or the next item of a numbered list follows.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, role_of
-from assistant.layout_dump import WEIGHT_SUFFIX, broken_header_word, broken_level, broken_word
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_indicator_header, is_value, role_of
+from assistant.extract.header import HEADER_KEYS, key_of
+from assistant.extract.tables import NAME_LABELS
+from assistant.layout_dump import GOAL_WORDS, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, broken_word, \
+    is_level
 from assistant.values import normalize_text
 
 # A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…"): group 1 is its number.
@@ -41,8 +44,28 @@ def broken_column_word(before: list[str], after: list[str]) -> bool:
             if len(pieces) - start + end <= WORD_PIECES and "".join(pieces[start:] + following[:end]) in HEADER_WORDS:
                 return True
     pair = [pieces[-1], following[0]]
+    if broken_label(pair):
+        return True
     # (a whole funds column word before a row's label is the header's last cell: 得分 | 年度资金总额)
     return broken_header_word(pair, True) or broken_word(pair) and role_of(pair[0], FUND_ROLES) is None
+
+
+def broken_label(pieces: list[str]) -> bool:
+    """A head label or a goals word broken in two (项目支 | 出名称): the whole names what neither piece does."""
+    def label(text: str) -> bool:
+        return text in NAME_LABELS or key_of(text) in HEADER_KEYS or text in GOAL_WORDS
+    return label("".join(pieces)) and not any(map(label, pieces))
+
+
+def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -> bool:
+    """A row holding an indicator's level name and, after it, the start of its name, but no value yet (数量指标 |
+    任务完), the next line's cells no more than the indicator header leaves it: its name broke, the rest of the
+    row is on the next line."""
+    texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
+    level = next((index for index, text in enumerate(texts) if is_level(text) or WEIGHTED.search(text)), None)
+    return level is not None and level + 1 < len(texts) and not is_level(texts[-1]) \
+        and not any(is_value(text) or text in HEADER_WORDS for text in texts[level:]) \
+        and len(cells) + len(following) - 1 <= width
 
 
 def next_item(before: list[str], tail: str) -> bool:
@@ -56,14 +79,18 @@ def rows_rejoined(rows: list[Row]) -> list[Row]:
     """The rows of a browser's TAB copy, one a line, joined where a line break fell inside a cell: the first cell
     of the lower line continues the last cell of the upper one."""
     joined: list[Row] = []
+    width = 0  # the cells of the last indicator header
     for index, row in enumerate(rows):
         upper = joined[-1].cells if joined else []
         if upper and upper[-1].text and row.cells and row.cells[0].text \
-                and broken_cell(upper[-1].text.split("\n"), continuing(rows, index)):
+                and (broken_cell(upper[-1].text.split("\n"), continuing(rows, index))
+                     or unfinished_indicator(upper, row.cells, width)):
             last, first = upper[-1], row.cells[0]
             joined[-1] = Row(upper[:-1] + [Cell(f"{last.text}\n{first.text}", last.line)] + row.cells[1:])
         else:
             joined.append(Row(list(row.cells)))
+        if is_indicator_header([cell.text for cell in joined[-1].cells]):
+            width = len(joined[-1].cells)
     return joined
 
 
