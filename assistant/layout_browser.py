@@ -9,15 +9,16 @@ a bracketed note (（万元）) or the next item of a numbered list follows.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_indicator_header, is_value, role_of
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_comparison, is_indicator_header, is_value, \
+    role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, broken_word, \
     is_level
 from assistant.values import normalize_text
 
-# A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…"): group 1 is its number.
-ITEM = re.compile(r"^[（(]?(\d{1,2})(?:[)）]|[.．、](?!\d))")
+# A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…"): group 1 is its number.
+ITEM = re.compile(r"^(?:目标)?[（(]?(\d{1,2})(?:[)）]|[.．、:：∶](?!\d))")
 VERTICAL_CHARACTER = re.compile(r"[\u4e00-\u9fa5]")
 WORD_PIECES = 4  # lines, most, a column word is broken over
 
@@ -58,14 +59,16 @@ def broken_label(pieces: list[str]) -> bool:
 
 
 def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -> bool:
-    """A row holding an indicator's level name and, after it, the start of its name, but no value yet (数量指标 |
-    任务完), the next line's cells no more than the indicator header leaves it: its name broke, the rest of the
-    row is on the next line."""
+    """A row holding an indicator's level name and, after it, the start of its name, the next line's cells no more
+    than the indicator header leaves it, and either no value yet (数量指标 | 任务完: its name broke) or a next line
+    that opens with a figure (a row never does: a target of two lines, 100% | ≥90%): the rest of the row is on the
+    next line."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level(text) or WEIGHTED.search(text)), None)
+    opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level(texts[-1]) \
-        and not any(is_value(text) or text in HEADER_WORDS for text in texts[level:]) \
-        and len(cells) + len(following) - 1 <= width
+        and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
+        and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 
 
 def next_item(before: list[str], tail: str) -> bool:
@@ -91,7 +94,21 @@ def rows_rejoined(rows: list[Row]) -> list[Row]:
             joined.append(Row(list(row.cells)))
         if is_indicator_header([cell.text for cell in joined[-1].cells]):
             width = len(joined[-1].cells)
-    return joined
+    return labels_carried(joined)
+
+
+def labels_carried(rows: list[Row]) -> list[Row]:
+    """A row of figures one cell short of the header above it, whose first cell is a label merged down over it
+    (财政供养人员情况(人) | 编制数 | 实际在职人数 | 控制率, then 301 | 263 | 87.38%): the label's cell, printed once, is
+    empty in the row below."""
+    carried: list[Row] = []
+    for row in rows:
+        upper = [cell.text for cell in carried[-1].cells] if carried else []
+        if len(upper) == len(row.cells) + 1 and all(cell.text and is_value(cell.text) for cell in row.cells) \
+                and all(text and not is_value(text) for text in upper):
+            row = Row([Cell("", row.cells[0].line), *row.cells])
+        carried.append(row)
+    return carried
 
 
 def continuing(rows: list[Row], index: int) -> list[str]:
