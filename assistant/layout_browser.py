@@ -9,12 +9,12 @@ a bracketed note (（万元）) or the next item of a numbered list follows.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_comparison, is_indicator_header, is_value, \
-    role_of
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_comparison, is_indicator_header, \
+    is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
-from assistant.layout_dump import GOAL_WORDS, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, broken_word, \
-    is_level
+from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, \
+    broken_word, is_level
 from assistant.values import normalize_text
 
 # A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…"): group 1 is its number.
@@ -71,6 +71,17 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
         and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 
 
+def note_goes_on(cells: list[Cell], following: list[str]) -> bool:
+    """A row that ends with a note after its score (23 | 回访发现部分服务), then a line of text alone that opens no row
+    (no level name, figure, total or vertical label, alone or joined with the line after it): the note goes on."""
+    texts = [normalize_text(cell.text) for cell in cells]
+    line = normalize_text(following[0])
+    joined = line + normalize_text(following[1]) if len(following) > 1 else line
+    return len(texts) >= 2 and is_value(texts[-2]) and not is_value(texts[-1]) and len(line) > 1 \
+        and not (is_value(line) or is_comparison(line) or is_level(line) or is_level(joined) or line in TOTAL
+                 or WEIGHTED.search(joined))
+
+
 def next_item(before: list[str], tail: str) -> bool:
     """The line after the break opens the item numbered after the cell's last item (1．… then 2．…)."""
     numbers = [int(found.group(1)) for found in map(ITEM.match, map(normalize_text, before)) if found]
@@ -87,7 +98,8 @@ def rows_rejoined(rows: list[Row]) -> list[Row]:
         upper = joined[-1].cells if joined else []
         if upper and upper[-1].text and row.cells and row.cells[0].text \
                 and (broken_cell(upper[-1].text.split("\n"), continuing(rows, index))
-                     or unfinished_indicator(upper, row.cells, width)):
+                     or unfinished_indicator(upper, row.cells, width)
+                     or len(row.cells) == 1 and note_goes_on(upper, continuing(rows, index))):
             last, first = upper[-1], row.cells[0]
             joined[-1] = Row(upper[:-1] + [Cell(f"{last.text}\n{first.text}", last.line)] + row.cells[1:])
         else:
