@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, is_fund_header, \
     is_indicator_header, is_value, role_of
 from assistant.layout_browser import WORD_PIECES, broken_cell, rows_rejoined
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
@@ -394,8 +394,6 @@ def parse_text(lines: list[str]) -> list[Block]:
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 
-# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标); it names no column.
-LEVELS_GROUP = "绩效指标"
 TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 

@@ -9,8 +9,8 @@ a bracketed note (（万元）) or the next item of a numbered list follows.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, is_comparison, is_indicator_header, \
-    is_value, role_of
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, is_comparison, \
+    is_indicator_header, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, \
@@ -110,17 +110,28 @@ def rows_rejoined(rows: list[Row]) -> list[Row]:
 
 
 def labels_carried(rows: list[Row]) -> list[Row]:
-    """A row of figures one cell short of the header above it, whose first cell is a label merged down over it
-    (财政供养人员情况(人) | 编制数 | 实际在职人数 | 控制率, then 301 | 263 | 87.38%): the label's cell, printed once, is
-    empty in the row below."""
+    """A row one cell short of the header above it, whose first cell is merged down over it, the cell printed once:
+    the row gets it back, empty. That header is a label over a row of figures (财政供养人员情况(人) | 编制数 | 实际在职人数
+    | 控制率, then 301 | 263 | 87.38%), or an indicator header opening with 绩效指标 over its rows down to 总分."""
     carried: list[Row] = []
+    group = 0  # the cells of the indicator header whose 绩效指标 runs down the rows below it, until 总分
     for row in rows:
         upper = [cell.text for cell in carried[-1].cells] if carried else []
-        if len(upper) == len(row.cells) + 1 and all(cell.text and is_value(cell.text) for cell in row.cells) \
-                and all(text and not is_value(text) for text in upper):
+        if len(row.cells) + 1 == group or len(row.cells) + 1 == len(upper) and figures_under_label(upper, row):
             row = Row([Cell("", row.cells[0].line), *row.cells])
         carried.append(row)
+        texts = [normalize_text(cell.text) for cell in row.cells]
+        if is_indicator_header(texts):
+            group = len(texts) * (BRACKETED.sub("", texts[0]) == LEVELS_GROUP)
+        elif texts[0] in TOTAL or not texts[0] and len(texts) > 1 and texts[1] in TOTAL:
+            group = 0
     return carried
+
+
+def figures_under_label(upper: list[str], row: Row) -> bool:
+    """A row of figures under a row of labels."""
+    return all(cell.text and is_value(cell.text) for cell in row.cells) and all(text and not is_value(text)
+                                                                               for text in upper)
 
 
 def continuing(rows: list[Row], index: int) -> list[str]:
