@@ -4,7 +4,8 @@ The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
-- spreadsheet or web pastes: one row per line, cells separated by TABs;
+- spreadsheet or web pastes: one row per line, cells separated by TABs; a browser's copy also breaks a row's line
+  wherever a cell breaks and prints a merged cell once (layout_browser joins the cells back);
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
