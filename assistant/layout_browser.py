@@ -3,8 +3,9 @@ row, but also a line break wherever a cell breaks (a <br>, a header word wrapped
 a vertical label one character a line: 绩 | 效 | 指 | 标), and a merged cell printed once, in its first row.
 
 A TAB at a line break (an empty cell at either side) means a row ends there; any other line break is read from
-what the cells say: the two sides join into a column word, a level name or its weight, a vertical label goes on,
-a bracketed note (（万元）) or the next item of a numbered list follows.
+what the cells say: the two sides join into a column word, a head label, a level name or its weight, a vertical
+label goes on, a bracketed note (（万元）) or the next item of a numbered list follows, an indicator row's name broke
+before its values, its note after them.
 """
 import re
 
@@ -31,8 +32,8 @@ def broken_cell(before: list[str], after: list[str]) -> bool:
         return False
     if VERTICAL_CHARACTER.fullmatch(head) and VERTICAL_CHARACTER.fullmatch(tail):
         return all(VERTICAL_CHARACTER.fullmatch(normalize_text(line)) for line in before)
-    return broken_column_word(before, after) or broken_level(head, tail) or bool(WEIGHT_SUFFIX.match(tail)) \
-        or bool(BRACKETED.fullmatch(tail)) or next_item(before, tail)
+    return broken_column_word(before, after) or broken_label([head, tail]) or broken_level(head, tail) \
+        or bool(WEIGHT_SUFFIX.match(tail)) or bool(BRACKETED.fullmatch(tail)) or next_item(before, tail)
 
 
 def broken_column_word(before: list[str], after: list[str]) -> bool:
@@ -45,8 +46,6 @@ def broken_column_word(before: list[str], after: list[str]) -> bool:
             if len(pieces) - start + end <= WORD_PIECES and "".join(pieces[start:] + following[:end]) in HEADER_WORDS:
                 return True
     pair = [pieces[-1], following[0]]
-    if broken_label(pair):
-        return True
     # (a whole funds column word before a row's label is the header's last cell: 得分 | 年度资金总额)
     return broken_header_word(pair, True) or broken_word(pair) and role_of(pair[0], FUND_ROLES) is None
 
