@@ -70,15 +70,33 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
         and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 
 
-def note_goes_on(cells: list[Cell], following: list[str]) -> bool:
+def name_goes_on(cells: list[Cell], following: list[Cell], width: int) -> bool:
+    """Under an indicator header, a line of one cell of text that opens no row, then a line of cells, no more than
+    the header's, that opens with text: an indicator's name (its level cells merged down from a row above, printed
+    there) broke over the two lines."""
+    head, tail = normalize_text(cells[0].text), normalize_text(following[0].text)
+    return len(cells) == 1 and 1 < len(following) < width and not opens_row(head) and not opens_row(tail) \
+        and not any(map(is_value, (head, tail)))
+
+
+def note_goes_on(cells: list[Cell], rows: list[Row], index: int) -> bool:
     """A row that ends with a note after its score (23 | 回访发现部分服务), then a line of text alone that opens no row
-    (no level name, figure, total or vertical label, alone or joined with the line after it): the note goes on."""
+    (no level name, figure, total or vertical label, alone or joined with the line after it) and is no row's first
+    cell broken before the rest of its row (a line of cells that opens with text but a level name or total): the
+    note goes on."""
     texts = [normalize_text(cell.text) for cell in cells]
-    line = normalize_text(following[0])
-    joined = line + normalize_text(following[1]) if len(following) > 1 else line
-    return len(texts) >= 2 and is_value(texts[-2]) and not is_value(texts[-1]) and len(line) > 1 \
-        and not (is_value(line) or is_comparison(line) or is_level(line) or is_level(joined) or line in TOTAL
-                 or WEIGHTED.search(joined))
+    line = normalize_text(rows[index].cells[0].text)
+    after = [normalize_text(cell.text) for cell in rows[index + 1].cells] if index + 1 < len(rows) else []
+    joined = line + (after[0] if after else "")
+    return len(rows[index].cells) == 1 and len(texts) >= 2 and is_value(texts[-2]) and not is_value(texts[-1]) \
+        and len(line) > 1 and not (is_value(line) or is_comparison(line) or is_level(line) or is_level(joined)
+                                   or line in TOTAL or WEIGHTED.search(joined)) \
+        and (len(after) <= 1 or not after[0] or opens_row(after[0]))
+
+
+def opens_row(text: str) -> bool:
+    """A cell only a row's first cells hold: a level name, with or without its weight, or the total."""
+    return is_level(BRACKETED.sub("", text)) or text in TOTAL
 
 
 def next_item(before: list[str], tail: str) -> bool:
@@ -92,19 +110,22 @@ def rows_rejoined(rows: list[Row]) -> list[Row]:
     """The rows of a browser's TAB copy, one a line, joined where a line break fell inside a cell: the first cell
     of the lower line continues the last cell of the upper one."""
     joined: list[Row] = []
-    width = 0  # the cells of the last indicator header
+    width = 0  # the cells of the indicator header over the rows, down to its 总分
     for index, row in enumerate(rows):
         upper = joined[-1].cells if joined else []
         if upper and upper[-1].text and row.cells and row.cells[0].text \
                 and (broken_cell(upper[-1].text.split("\n"), continuing(rows, index))
-                     or unfinished_indicator(upper, row.cells, width)
-                     or len(row.cells) == 1 and note_goes_on(upper, continuing(rows, index))):
+                     or unfinished_indicator(upper, row.cells, width) or name_goes_on(upper, row.cells, width)
+                     or note_goes_on(upper, rows, index)):
             last, first = upper[-1], row.cells[0]
             joined[-1] = Row(upper[:-1] + [Cell(f"{last.text}\n{first.text}", last.line)] + row.cells[1:])
         else:
             joined.append(Row(list(row.cells)))
+        opening = [normalize_text(cell.text) for cell in joined[-1].cells if cell.text][:1]
         if is_indicator_header([cell.text for cell in joined[-1].cells]):
             width = len(joined[-1].cells)
+        elif opening and opening[0] in TOTAL:
+            width = 0  # the indicator block ends
     return labels_carried(joined)
 
 

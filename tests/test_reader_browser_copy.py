@@ -89,21 +89,23 @@ def test_a_field_report_copied_out_of_chromium_reads_to_its_gold(clipboard_page,
     assert_reads_as_gold(extracted(text, tmp_path), gold)
 
 
-def test_a_hand_typed_tab_copy_with_a_broken_header_word_and_level_name(tmp_path):
+def test_a_hand_typed_tab_copy_with_broken_header_words_level_names_and_cells(tmp_path):
     """A TAB copy typed as chromium prints one: 年度 | 指标值 and 偏差原因 | 分析及 | 改进措施 broken in the header,
-    产出指标 | (50分) and 质量 | 指标 in the level names; a row whose 一级指标 is merged down opens with an empty cell."""
+    产出指标 | (50分), 数量 | 指标 and 质量 | 指标 in the level names; a cell merged down (绩效指标, 产出指标, 质量指标)
+    is printed in its first row only, so the rows below it are short; a name and a note broken over two lines."""
     text = ("项目支出绩效自评表\n"
             "项目名称\t社区养老服务补助\n"
             "绩效指标\t一级指标\t二级指标\t三级指标\t年度\n指标值\t实际完成值\t分值\t得分\t偏差原因\n分析及\n改进措施\n"
-            "\t产出指标\n(50分)\t数量指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25\t\n"
-            "\t\t质量\n指标\t服务合格率\t≥95%\t92%\t25\t23\t回访发现部分服务\n记录不全，下年加强抽查\n"
-            "总分\t100\t96\t\n")
+            "产出指标\n(50分)\t数量\n指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25\t\n"
+            "质量\n指标\t服务合格率\t≥95%\t92%\t15\t13\t回访发现部分服务\n记录不全，下年加强抽查\n"
+            "投诉办结\n及时率\t≥90%\t95%\t10\t10\t\n"
+            "总分\t50\t48\t\n")
     [table] = extracted(text, tmp_path)["tables"]
-    rows = {indicator["level3"]: indicator for indicator in table["indicators"]}
-    assert (rows["服务老人人次"]["level1"], rows["服务老人人次"]["level2"]) == ("产出指标", "数量指标")
+    assert [(row["level1"], row["level2"]) for row in table["indicators"]] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "质量指标")]
     assert table["level1_weights"] == {"产出指标": 50}
     assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25),
-                                           "服务合格率": ("≥95%", "92%", 25, 23)}
-    assert rows["服务合格率"]["level2"] == "质量指标"
-    assert rows["服务合格率"]["deviation_note"].replace("\n", "") == "回访发现部分服务记录不全，下年加强抽查"
-    assert (table["total_weight"], table["total_score"]) == (100, 96)
+                                           "服务合格率": ("≥95%", "92%", 15, 13),
+                                           "投诉办结及时率": ("≥90%", "95%", 10, 10)}
+    assert table["indicators"][1]["deviation_note"] == "回访发现部分服务记录不全，下年加强抽查"
+    assert (table["total_weight"], table["total_score"]) == (50, 48)
