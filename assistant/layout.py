@@ -201,6 +201,8 @@ def tab_rows_go_on(lines: list[str], start: int) -> bool:
 def opens_tab_row(lines: list[str], start: int) -> bool:
     """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
     row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
+    if not any("\t" in line for line in lines[start:start + WORD_PIECES]):
+        return False  # (asked at every paragraph line: the cheap answer first)
     cell = [lines[start - 1].strip()]
     for line in lines[start:start + WORD_PIECES]:
         if is_blank(line) or not broken_cell(cell, [line.split("\t")[0].strip()]):
