@@ -16,10 +16,10 @@ from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, \
     broken_word, is_level
-from assistant.values import normalize_text
+from assistant.values import chinese_to_number, normalize_text
 
-# A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…"): group 1 is its number.
-ITEM = re.compile(r"^(?:目标)?[（(]?(\d{1,2})(?:[)）]|[.．、:：∶](?!\d))")
+# A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…", "二、…"): group 1 is its number.
+ITEM = re.compile(r"^(?:目标)?[（(]?(\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、:：∶](?!\d))")
 VERTICAL_CHARACTER = re.compile(r"[\u4e00-\u9fa5]")
 WORD_PIECES = 4  # lines, most, a column word is broken over
 
@@ -100,10 +100,18 @@ def opens_row(text: str) -> bool:
 
 
 def next_item(before: list[str], tail: str) -> bool:
-    """The line after the break opens the item numbered after the cell's last item (1．… then 2．…)."""
-    numbers = [int(found.group(1)) for found in map(ITEM.match, map(normalize_text, before)) if found]
-    found = ITEM.match(tail)
-    return bool(numbers and found and int(found.group(1)) == numbers[-1] + 1)
+    """The line after the break opens the item numbered after the cell's last item (1．… then 2．…, 一、 then 二、)."""
+    numbers = [number for number in map(item_number, before) if number is not None]
+    number = item_number(tail)
+    return bool(numbers and number is not None and number == numbers[-1] + 1)
+
+
+def item_number(line: str) -> float | None:
+    """The number of the item a line of a cell opens, if it opens one."""
+    found = ITEM.match(normalize_text(line))
+    if not found:
+        return None
+    return float(found.group(1)) if found.group(1).isdigit() else chinese_to_number(found.group(1))
 
 
 def rows_rejoined(rows: list[Row]) -> list[Row]:

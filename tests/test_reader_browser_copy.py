@@ -109,3 +109,18 @@ def test_a_hand_typed_tab_copy_with_broken_header_words_level_names_and_cells(tm
                                            "投诉办结及时率": ("≥90%", "95%", 10, 10)}
     assert table["indicators"][1]["deviation_note"] == "回访发现部分服务记录不全，下年加强抽查"
     assert (table["total_weight"], table["total_score"]) == (50, 48)
+
+
+def test_numbered_goals_broken_over_lines_stay_in_their_cells(tmp_path):
+    """The goals' items one a line (一、 then 二、): a line opening the next item goes on in the cell, a heading-like
+    "二、" line inside a cell ends neither the row nor the table."""
+    text = ("项目支出绩效自评表\n"
+            "项目名称\t社区养老服务补助\n"
+            "年度总体目标\t预期目标\t实际完成情况\n"
+            "\t一、完善服务网点\n二、提高服务质量\t一、新建服务网点3个\n二、服务满意度95%\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t数量指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25\t\n"
+            "总分\t25\t25\t\n")
+    [table] = extracted(text, tmp_path)["tables"]
+    assert table["goals"] == {"expected": "一、完善服务网点二、提高服务质量", "achieved": "一、新建服务网点3个二、服务满意度95%"}
+    assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25)}
