@@ -21,7 +21,6 @@ import unicodedata
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, is_fund_header, \
     is_indicator_header, is_value, role_of
-from assistant.layout_browser import WORD_PIECES, broken_cell, rows_rejoined
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line
 from assistant.titles import TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -158,7 +157,10 @@ class _Builder:
 
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
-        rows = rows_rejoined(rows) if mode == "tsv" else rows
+        if mode == "tsv":
+            from assistant.layout_browser import rows_rejoined  # text layouts only: a Word or Excel grid has no copy
+
+            rows = rows_rejoined(rows)
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
@@ -201,6 +203,8 @@ def tab_rows_go_on(lines: list[str], start: int) -> bool:
 def opens_tab_row(lines: list[str], start: int) -> bool:
     """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
     row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
+    from assistant.layout_browser import WORD_PIECES, broken_cell  # text layouts only, as in close_table
+
     if not any("\t" in line for line in lines[start:start + WORD_PIECES]):
         return False  # (asked at every paragraph line: the cheap answer first)
     cell = [lines[start - 1].strip()]
