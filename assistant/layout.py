@@ -4,8 +4,9 @@ The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
-- spreadsheet or web pastes: one row per line, cells separated by TABs (a spreadsheet's copy quotes a cell that
-  breaks over lines: layout_csv);
+- spreadsheet or web pastes: one row per line, cells separated by TABs; a spreadsheet's copy quotes a cell that
+  breaks over lines (layout_csv); a browser's copy breaks a row's line wherever a cell breaks and prints a merged
+  cell once (layout_browser joins the cells back);
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
@@ -19,7 +20,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, is_fund_header, \
     is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -44,6 +45,7 @@ ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
+CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
 ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
 
 
@@ -158,6 +160,10 @@ class _Builder:
 
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
+        if mode == "tsv":
+            from assistant.layout_browser import rows_rejoined  # text layouts only: a Word or Excel grid has no copy
+
+            rows = rows_rejoined(rows)
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
@@ -184,6 +190,34 @@ def text_lines(lines: list[str], start: int):
 def next_text_line(lines: list[str], start: int) -> str:
     """The next line after `start` that is neither blank nor a lone separator."""
     return next(text_lines(lines, start), "")
+
+
+def tab_rows_go_on(lines: list[str], start: int) -> bool:
+    """Whether a TAB row comes after `start` before a blank line, a heading or a page number: the lines up to it are
+    the table's, broken where its cells break."""
+    for index in range(start, min(len(lines), start + CELL_LINES)):
+        if is_blank(lines[index]) or PAGE_MARKER.match(lines[index]) or HEADING.match(simplified(lines[index])):
+            return False
+        if is_tsv_row(lines[index]) or lines[index].startswith("\t"):
+            return True
+    return False
+
+
+def opens_tab_row(lines: list[str], start: int) -> bool:
+    """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
+    row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
+    from assistant.layout_browser import WORD_PIECES, broken_cell  # text layouts only, as in close_table
+
+    if not any("\t" in line for line in lines[start:start + WORD_PIECES]):
+        return False  # (asked at every paragraph line: the cheap answer first)
+    cell = [lines[start - 1].strip()]
+    for line in lines[start:start + WORD_PIECES]:
+        if is_blank(line) or not broken_cell(cell, [line.split("\t")[0].strip()]):
+            return False
+        if is_tsv_row(line):
+            return True
+        cell.append(line.strip())
+    return False
 
 
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
@@ -331,7 +365,10 @@ def parse_text(lines: list[str]) -> list[Block]:
             open_row = not line.rstrip().endswith("|")
             continue
         quoted_end = quoted_row_end(lines, line_no - 1) if '"' in line else None
-        if quoted_end is not None or is_tsv_row(line):
+        if quoted_end is not None or is_tsv_row(line) \
+                or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)) \
+                or not line.startswith("\t") and opens_tab_row(lines, line_no):
+            # (a browser's copy breaks a row's line wherever a cell breaks: the lines up to its next row are its)
             if mode != "tsv":
                 builder.close_table(mode)
             if quoted_end is None:
@@ -373,8 +410,6 @@ def parse_text(lines: list[str]) -> list[Block]:
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 
-# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标); it names no column.
-LEVELS_GROUP = "绩效指标"
 TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 

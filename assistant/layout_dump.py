@@ -161,12 +161,16 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
         if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
             continue
-        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(normalize_text(item.text)) \
-                and is_level(previous + normalize_text(item.text)):
+        if previous and broken_level(previous, normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + item.text, joined[-1].line)
         else:
             joined.append(item)
     return joined
+
+
+def broken_level(head: str, tail: str) -> bool:
+    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is."""
+    return len(head) <= 6 and not is_level(head) and not is_level(tail) and is_level(head + tail)
 
 
 def run_together_levels(item: Paragraph) -> list[Paragraph]:
