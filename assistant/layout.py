@@ -18,6 +18,7 @@ padded on the right with empty cells.
 """
 import re
 import unicodedata
+from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, is_fund_header, \
@@ -317,6 +318,28 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
+    from assistant.layout_browser import word_page_cells  # text layouts only, as in close_table
+
+    dump = word_page_cells(lines)
+    if dump is not None:  # a Word-made page's copy: read as the dump of its cells, each at its source line
+        cells, origins = dump
+        return [renumbered(block, origins) for block in parsed(cells)]
+    return parsed(lines)
+
+
+def renumbered(block: Block, origins: list[int]) -> Block:
+    """A block read from rewritten lines, its lines and its cells' lines the source lines they were rewritten from."""
+    def origin(line: int) -> int:
+        return origins[line - 1] if line else line  # (a cell a reader added, of no line, keeps none)
+
+    if isinstance(block, Paragraph):
+        return Paragraph(block.text, origin(block.line))
+    return replace(block, rows=[Row([replace(cell, line=origin(cell.line)) for cell in row.cells]) for row in block.rows],
+                   title_lines=[renumbered(title, origins) for title in block.title_lines])
+
+
+def parsed(lines: list[str]) -> list[Block]:
+    """The paragraphs and tables of text lines in any of the layouts above."""
     lines = aligned_as_tabs(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
