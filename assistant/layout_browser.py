@@ -211,4 +211,4 @@ def is_word_page_copy(lines: list[str]) -> bool:
         else:
             run += 1
     even = sum(1 for gap in gaps if gap % 2 == 0)
-    return any(gap >= 3 for gap in gaps) and even * ODD_GAPS <= len(gaps) and 0 < breaks < len(gaps)
+    return any(gap >= 3 for gap in gaps) and even * ODD_GAPS <= len(gaps) and breaks < len(gaps)

@@ -395,6 +395,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    grid = grid_rows(lines, slots)
+    if grid is not None:
+        return with_total(grid[0], lines, grid[1], columns, len(slots))
     numbers = row_numbers(texts) if "serial" in columns else []
     if numbers:
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
@@ -498,6 +501,43 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
+
+
+def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dict[str, Paragraph]], int] | None:
+    """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell at its own
+    line: as many cells a row as the header has columns, or one fewer under a header opening with a word merged
+    down its rows (绩效指标), the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
+    must run to 总分, a title or the dump's end; returns the rows and the lines they used, else None."""
+    if not lines:
+        return None
+    at = {paragraph.line - lines[0].line: index for index, paragraph in enumerate(lines)}
+    for width in (len(slots), len(slots) - 1)[:1 + (slots[0] is None)]:
+        columns = slots[len(slots) - width:]
+        rows: list[dict[str, Paragraph]] = []
+        start, cursor = 0, 0
+        while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
+                and not is_title(normalize_text(lines[cursor].text)):
+            cells = {name: lines[at[start + offset]] for offset, name in enumerate(columns)
+                     if name and start + offset in at}
+            if not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}) \
+                    or start not in at and not rows or start + width - 1 > max(at):
+                break
+            rows.append(cells)
+            start += width
+            cursor = next((at[position] for position in sorted(at) if position >= start), len(lines))
+        else:
+            if len(rows) > 1:
+                return rows, cursor
+    return None
+
+
+def grid_fits(cells: dict[str, str]) -> bool:
+    """Cells that read as an indicator row: a name, no column word or total, a figure or nothing under 分值 and
+    得分, no figure for the 三级指标's name."""
+    return any(cells.get(name) for name in ("level1", "level2", "level3")) \
+        and not any(text in TOTAL or slot(text) or text in HEADER_WORDS for text in cells.values()) \
+        and all(not text or is_value(text) for name, text in cells.items() if name in SCORED or name.endswith("_weight")) \
+        and not VALUE_START.match(cells.get("level3", "")) and not is_value(cells.get("level3", "") or "x")
 
 
 # Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
