@@ -505,13 +505,14 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
 
 def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dict[str, Paragraph]], int] | None:
     """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell at its own
-    line: as many cells a row as the header has columns, or one fewer under a header opening with a word merged
-    down its rows (绩效指标), the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
-    must run to 总分, a title or the dump's end; returns the rows and the lines they used, else None."""
-    if not lines:
-        return None
+    line: one cell fewer a row than the header has columns under a header opening with a word merged down its rows
+    (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
+    must run to 总分, a title or the dump's end, half of them scored; returns the rows and the lines they used, else
+    None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells one row from the next.""" 
+    if not lines or not set(SCORED) & set(slots):
+        return None  # (no figure to tell one row from the next)
     at = {paragraph.line - lines[0].line: index for index, paragraph in enumerate(lines)}
-    for width in (len(slots), len(slots) - 1)[:1 + (slots[0] is None)]:
+    for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
         columns = slots[len(slots) - width:]
         rows: list[dict[str, Paragraph]] = []
         start, cursor = 0, 0
@@ -526,7 +527,7 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
             start += width
             cursor = next((at[position] for position in sorted(at) if position >= start), len(lines))
         else:
-            if len(rows) > 1:
+            if len(rows) > 1 and 2 * sum(any(name in row for name in SCORED) for row in rows) >= len(rows):
                 return rows, cursor
     return None
 
