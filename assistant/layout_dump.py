@@ -508,7 +508,7 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
     line: one cell fewer a row than the header has columns under a header opening with a word merged down its rows
     (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
     must run to 总分, a title or the dump's end, half of them scored; returns the rows and the lines they used, else
-    None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells one row from the next.""" 
+    None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells one row from the next."""
     if not lines or not set(SCORED) & set(slots):
         return None  # (no figure to tell one row from the next)
     at = {paragraph.line - lines[0].line: index for index, paragraph in enumerate(lines)}
