@@ -507,10 +507,11 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
     """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell at its own
     line: one cell fewer a row than the header has columns under a header opening with a word merged down its rows
     (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
-    must run to 总分, a title or the dump's end, half of them scored; returns the rows and the lines they used, else
-    None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells one row from the next."""
+    must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored; returns the rows
+    and the lines they used, else None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells
+    one row from the next."""
     if not lines or not set(SCORED) & set(slots):
-        return None  # (no figure to tell one row from the next)
+        return None
     at = {paragraph.line - lines[0].line: index for index, paragraph in enumerate(lines)}
     for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
         columns = slots[len(slots) - width:]
@@ -521,7 +522,7 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
             cells = {name: lines[at[start + offset]] for offset, name in enumerate(columns)
                      if name and start + offset in at}
             if not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}) \
-                    or start not in at and not rows or start + width - 1 > max(at):
+                    or start not in at and not rows:
                 break
             rows.append(cells)
             start += width
