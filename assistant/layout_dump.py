@@ -2386,8 +2386,10 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    goal = next((i for i in range(cursor, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
-    if goal is None or not any(word in EXPECTED_GOAL_WORDS for words in cells[cursor:goal + 1] for word in words):
+    # (the row's label may be an achieved word too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况)
+    goal = next((i for i in range(cursor, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS
+                 and any(word in EXPECTED_GOAL_WORDS for words in cells[cursor:i + 1] for word in words)), None)
+    if goal is None:
         return [], cursor
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
