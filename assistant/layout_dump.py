@@ -2375,10 +2375,25 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 continue
             break
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
-                        + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
+                        + (line_placed(values, len(words), run[first_value - 1].line)
+                           or fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line))))
         cursor = values_end
     goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
+
+
+def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] | None:
+    """A funds row's values in a dump that keeps its empty cells as blank lines: each in the column its line gives,
+    the line after the label's the first, each value on a line of its own; None where the lines leave no gap or run
+    past the columns."""
+    offsets = [value.line - label_line - 1 for value in values]
+    if not values or offsets == list(range(len(values))) or offsets[-1] >= width or offsets[0] < 0 \
+            or any(later <= earlier for earlier, later in zip(offsets, offsets[1:])):
+        return None  # (values on one line, or on lines of their own with no gap)
+    cells = [Cell("", label_line) for _ in range(width)]
+    for offset, value in zip(offsets, values):
+        cells[offset] = value
+    return cells
 
 
 def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
