@@ -334,8 +334,8 @@ def renumbered(block: Block, origins: list[int]) -> Block:
 
     if isinstance(block, Paragraph):
         return Paragraph(block.text, origin(block.line))
-    return replace(block, rows=[Row([replace(cell, line=origin(cell.line)) for cell in row.cells]) for row in block.rows],
-                   title_lines=[renumbered(title, origins) for title in block.title_lines])
+    rows = [Row([replace(cell, line=origin(cell.line)) for cell in row.cells]) for row in block.rows]
+    return replace(block, rows=rows, title_lines=[renumbered(title, origins) for title in block.title_lines])
 
 
 def parsed(lines: list[str]) -> list[Block]:

@@ -8,7 +8,7 @@ level prints its own 分值 the level names come in (name, 分值) pairs; where 
 out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -504,41 +504,47 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
 
 
 def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dict[str, Paragraph]], int] | None:
-    """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell at its own
-    line: one cell fewer a row than the header has columns under a header opening with a word merged down its rows
-    (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`), they
-    must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored; returns the rows
-    and the lines they used, else None. A header with no 分值 or 得分 has no grid reading: nothing but figures tells
-    one row from the next."""
-    if not lines or not set(SCORED) & set(slots):
+    """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell on a line
+    of its own: one cell fewer a row than the header has columns under a header opening with a word merged down its
+    rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
+    they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
+    cell among them; returns the rows and the lines they used, else None. A header with no 分值 or 得分 has no grid
+    reading: nothing but figures tells one row from the next."""
+    positions = [paragraph.line - lines[0].line for paragraph in lines] if lines else []
+    if not lines or not set(SCORED) & set(slots) or any(later <= earlier for earlier, later in zip(positions,
+                                                                                                   positions[1:])):
         return None
-    at = {paragraph.line - lines[0].line: index for index, paragraph in enumerate(lines)}
     for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
         columns = slots[len(slots) - width:]
         rows: list[dict[str, Paragraph]] = []
         start, cursor = 0, 0
         while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
                 and not is_title(normalize_text(lines[cursor].text)):
-            cells = {name: lines[at[start + offset]] for offset, name in enumerate(columns)
-                     if name and start + offset in at}
-            if not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}) \
-                    or start not in at and not rows:
+            cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
+                     if (name := columns[positions[index] - start])}
+            if positions[cursor] > start and not rows \
+                    or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}):
                 break
             rows.append(cells)
             start += width
-            cursor = next((at[position] for position in sorted(at) if position >= start), len(lines))
+            cursor = bisect_left(positions, start)
         else:
-            if len(rows) > 1 and 2 * sum(any(name in row for name in SCORED) for row in rows) >= len(rows):
+            empty_cells = positions[cursor - 1] + 1 > cursor
+            scored = sum(any(name in row for name in SCORED) for row in rows)
+            if len(rows) > 1 and empty_cells and 2 * scored >= len(rows):
                 return rows, cursor
     return None
 
 
 def grid_fits(cells: dict[str, str]) -> bool:
     """Cells that read as an indicator row: a name, no column word or total, a figure or nothing under 分值 and
-    得分, no figure for the 三级指标's name."""
+    得分 and no 得分 over its 分值, no figure for the 三级指标's name."""
+    scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
+    weight, score = (parse_number(scored.get(name) or "") for name in SCORED)
     return any(cells.get(name) for name in ("level1", "level2", "level3")) \
         and not any(text in TOTAL or slot(text) or text in HEADER_WORDS for text in cells.values()) \
-        and all(not text or is_value(text) for name, text in cells.items() if name in SCORED or name.endswith("_weight")) \
+        and all(not text or is_value(text) for text in scored.values()) \
+        and (weight is None or score is None or score <= weight) \
         and not VALUE_START.match(cells.get("level3", "")) and not is_value(cells.get("level3", "") or "x")
 
 
