@@ -537,12 +537,13 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
 
 
 def grid_fits(cells: dict[str, str]) -> bool:
-    """Cells that read as an indicator row: a name, no column word or total, a figure or nothing under 分值 and
-    得分 and no 得分 over its 分值, no figure for the 三级指标's name."""
+    """Cells that read as an indicator row: a name, no column word printed whole nor total, a figure or nothing
+    under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name (一般公共预算支出实际完成率 names
+    an indicator, though a column word is in it)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
     weight, score = (parse_number(scored.get(name) or "") for name in SCORED)
     return any(cells.get(name) for name in ("level1", "level2", "level3")) \
-        and not any(text in TOTAL or slot(text) or text in HEADER_WORDS for text in cells.values()) \
+        and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
         and not VALUE_START.match(cells.get("level3", "")) and not is_value(cells.get("level3", "") or "x")
