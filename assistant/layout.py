@@ -11,7 +11,9 @@ The ways a table reaches us as text:
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
-- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
+- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
+- a Word-made web page copied out of a browser: no TAB, every cell a paragraph with a blank line after it, an empty
+  cell an empty paragraph (layout_browser puts its cells one a line, each at its source line, for layout_dump).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
 padded on the right with empty cells.
