@@ -195,6 +195,7 @@ def word_page_cells(lines: list[str]) -> tuple[list[str], list[int]] | None:
         gap = 0
     return cells, origins
 
+
 def is_word_page_copy(lines: list[str]) -> bool:
     """No TAB, a blank line between nearly every two lines of text, and runs of three or more blank lines (empty
     cells): the runs of even length a rare empty paragraph of its own, the single line breaks (inside a cell) fewer

@@ -511,8 +511,8 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
     cell among them; returns the rows and the lines they used, else None. A header with no 分值 or 得分 has no grid
     reading: nothing but figures tells one row from the next."""
     positions = [paragraph.line - lines[0].line for paragraph in lines] if lines else []
-    if not lines or not set(SCORED) & set(slots) or any(later <= earlier for earlier, later in zip(positions,
-                                                                                                   positions[1:])):
+    one_a_line = all(earlier < later for earlier, later in zip(positions, positions[1:]))
+    if not lines or not one_a_line or not set(SCORED) & set(slots):
         return None
     for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
         columns = slots[len(slots) - width:]
@@ -541,12 +541,13 @@ def grid_fits(cells: dict[str, str]) -> bool:
     under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name (一般公共预算支出实际完成率 names
     an indicator, though a column word is in it)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
-    weight, score = (parse_number(scored.get(name) or "") for name in SCORED)
-    return any(cells.get(name) for name in ("level1", "level2", "level3")) \
+    weight, score = (parse_number(scored.get(name)) for name in SCORED)
+    name = cells.get("level3", "")
+    return any(cells.get(level) for level in ("level1", "level2", "level3")) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
-        and not VALUE_START.match(cells.get("level3", "")) and not is_value(cells.get("level3", "") or "x")
+        and not (name and (VALUE_START.match(name) or is_value(name)))
 
 
 # Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
@@ -2408,9 +2409,10 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    # (the row's label may be an achieved word too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况)
-    goal = next((i for i in range(cursor, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS
-                 and any(word in EXPECTED_GOAL_WORDS for words in cells[cursor:i + 1] for word in words)), None)
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
+                    len(run))
+    # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
+    goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
     if goal is None:
         return [], cursor
     rest = run[goal + 1:]
