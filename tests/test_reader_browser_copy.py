@@ -156,3 +156,23 @@ def test_numbered_goals_broken_over_lines_stay_in_their_cells(tmp_path):
     [table] = extracted(text, tmp_path)["tables"]
     assert table["goals"] == {"expected": "一、完善服务网点二、提高服务质量", "achieved": "一、新建服务网点3个二、服务满意度95%"}
     assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25)}
+
+
+def test_a_hand_typed_word_page_copy_reads_each_cell_at_its_own_line(tmp_path):
+    """A copy typed as chromium prints a Word-made page: a blank line after every cell, the empty note of the first
+    row two blank lines more, 年度 | 指标值 and the second note broken by a single line break, 绩效指标 merged down
+    the rows (printed once). Each indicator names the line of the text it was read from."""
+    cells = ["项目支出绩效自评表", "项目名称", "社区养老服务补助",
+             "绩效指标", "一级指标", "二级指标", "三级指标", "年度\n指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "服务老人人次", "≥1200人次", "1350人次", "25", "25", "",
+             "产出指标", "质量指标", "服务合格率", "≥95%", "92%", "15", "13", "回访发现部分服务\n记录不全",
+             "总分", "40", "38"]
+    text = "\n\n".join(cells) + "\n"
+    [table] = extracted(text, tmp_path)["tables"]
+    assert table["name"] == "社区养老服务补助"
+    assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25),
+                                           "服务合格率": ("≥95%", "92%", 15, 13)}
+    assert [row["deviation_note"] for row in table["indicators"]] == [None, "回访发现部分服务记录不全"]
+    assert (table["total_weight"], table["total_score"]) == (40, 38)
+    lines = text.split("\n")
+    assert [lines[row["line"] - 1] for row in table["indicators"]] == ["服务老人人次", "服务合格率"]
