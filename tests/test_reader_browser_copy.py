@@ -159,10 +159,12 @@ def test_numbered_goals_broken_over_lines_stay_in_their_cells(tmp_path):
 
 
 def test_a_hand_typed_word_page_copy_reads_each_cell_at_its_own_line(tmp_path):
-    """A copy typed as chromium prints a Word-made page: a blank line after every cell, the empty note of the first
-    row two blank lines more, 年度 | 指标值 and the second note broken by a single line break, 绩效指标 merged down
-    the rows (printed once). Each indicator names the line of the text it was read from."""
+    """A copy typed as chromium prints a Word-made page: a blank line after every cell, an empty cell (the 年初预算数
+    of 年度资金总额, the first row's note) two blank lines more, 年度 | 指标值 and the second note broken by a single
+    line break, 绩效指标 merged down the rows (printed once). Each indicator names the line it was read from."""
     cells = ["项目支出绩效自评表", "项目名称", "社区养老服务补助",
+             "项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "", "50", "47.68", "10", "95.36%", "9.54",
              "绩效指标", "一级指标", "二级指标", "三级指标", "年度\n指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
              "产出指标", "数量指标", "服务老人人次", "≥1200人次", "1350人次", "25", "25", "",
              "产出指标", "质量指标", "服务合格率", "≥95%", "92%", "15", "13", "回访发现部分服务\n记录不全",
@@ -170,6 +172,8 @@ def test_a_hand_typed_word_page_copy_reads_each_cell_at_its_own_line(tmp_path):
     text = "\n\n".join(cells) + "\n"
     [table] = extracted(text, tmp_path)["tables"]
     assert table["name"] == "社区养老服务补助"
+    assert {key: table["funds_total"][key] for key in ("initial_budget", "full_year_budget", "executed", "score")} == {
+        "initial_budget": None, "full_year_budget": 50, "executed": 47.68, "score": 9.54}
     assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25),
                                            "服务合格率": ("≥95%", "92%", 15, 13)}
     assert [row["deviation_note"] for row in table["indicators"]] == [None, "回访发现部分服务记录不全"]
