@@ -5,10 +5,12 @@
 Sources: the five samples (their tables as printed in evals/samples, in Hunan's layout) and field-set
 tables ({split}/{id}.json GoldReports with "header_rows"), each drawn in its OWN province's header
 layout from its gold labels. Writes OUT/{format}/{id}.{ext} and OUT/gold/{id}.json (the labels,
-unchanged). Formats: txt (tab layout), docx and xlsx (real merged cells), html (rowspan/colspan),
-pdf and doc (LibreOffice from the docx), browser-word (the docx saved as a web page by LibreOffice, a <p> in
-every cell as Word writes it, copied out of chromium), scan (pdftoppm pages → image-only PDF) and scan-rotated
-(each page turned 0.6° with speckle noise).
+unchanged). Formats: txt (tab layout), docx and xlsx (real merged cells), tsv (the workbook's cells copied as text,
+as Calc writes them: a cell with a line break quoted), html (rowspan/colspan), mhtml (that page saved as one file by
+chromium), browser (that page copied out of chromium), browser-word (the docx saved as a web page by LibreOffice, a
+<p> in every cell as Word writes it, copied out of chromium), pdf and doc (LibreOffice from the docx), pdftext (the
+PDF's text as pdftotext -layout prints it), scan (pdftoppm pages → image-only PDF) and scan-rotated (each page turned
+0.6° with speckle noise).
 """
 import argparse
 import json
