@@ -508,11 +508,11 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
     of its own: one cell fewer a row than the header has columns under a header opening with a word merged down its
     rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
     they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
-    cell among them; returns the rows and the lines they used, else None. A header with no 分值 or 得分 has no grid
-    reading: nothing but figures tells one row from the next."""
+    cell among them — or, in a table left unscored (no 分值 or 得分 printed or no column for them), every row named
+    with a target or a result; returns the rows and the lines they used, else None."""
     positions = [paragraph.line - lines[0].line for paragraph in lines] if lines else []
     one_a_line = all(earlier < later for earlier, later in zip(positions, positions[1:]))
-    if not lines or not one_a_line or not set(SCORED) & set(slots):
+    if not lines or not one_a_line:
         return None
     for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
         columns = slots[len(slots) - width:]
@@ -531,7 +531,10 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dic
         else:
             empty_cells = positions[cursor - 1] + 1 > cursor
             scored = sum(any(name in row for name in SCORED) for row in rows)
-            if len(rows) > 1 and empty_cells and 2 * scored >= len(rows):
+            # A table left unscored (its 得分 cells all blank) is told row from row by its names and targets instead:
+            # every row on the grid names its indicator and prints a target or a result.
+            named = all("level3" in row and ("target" in row or "actual" in row) for row in rows)
+            if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
                 return rows, cursor
     return None
 

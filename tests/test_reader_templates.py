@@ -174,6 +174,20 @@ def test_scored_form_with_every_score_left_blank_reads_as_unscored(style):
         assert paste.score_paste(paste.pasted(render.field_sheet(drawn), style), gold).errors == [], name
 
 
+@pytest.mark.parametrize("form", ["region-central-transfer", "county-special-fund", "region-central-transfer-score-only"])
+def test_an_unscored_table_copied_with_its_blank_cells_reads_on_the_headers_grid(form):
+    """One cell a line with every empty cell a blank line (a Word-made page's copy, paste style a): rows that print
+    no 分值 or 得分 are told apart by the header's width, each row naming its indicator and printing a target or a
+    result — in the unscored forms, and in the score-only form for a table the report left unscored."""
+    paste, items = drawn(form, ("sichuan_daying_2020_shuangxin", "unknown_nd_nd_yusuankaoping"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, "a"), gold).errors == [], name
+    if form.endswith("score-only"):
+        [(_, name, sheet, gold)] = drawn(form, ("fujian_ningde_2023",))[1]
+        assert paste.score_paste(paste.pasted(sheet, "a"), gold).f1 >= 0.97  # 0.07 when read by the row grammar
+
+
 def test_transfer_payment_header_words_name_their_columns():
     """The Ministry's form: 指标值 is the target, 全年实际完成值 the result, 未完成原因和改进措施 the note; 全年预算数(A),
     全年执行数(B) and 执行率(B/A) the funds columns; with or without 分值 and 得分."""
