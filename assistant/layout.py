@@ -42,6 +42,8 @@ COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报�
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
+WORD = re.compile(r"\S+")
+BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
 ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
@@ -206,28 +208,33 @@ def display_columns(line: str) -> list[int]:
     return columns
 
 
-def aligned_as_tabs(lines: list[str]) -> list[str]:
-    """Lines of a monospace copy rewritten as TAB rows (`aligned_rows`): runs of lines with columns aligned with
-    spaces, one or two lines of a single cell between two runs (年度总体目标 and its text, 中央主管部门 with its value
-    left empty, printed across the table) being rows of the same table, their cell the first. A table is such runs
-    with two rows of three cells or more; its columns are cut over all its runs."""
-    result = list(lines)
-    for runs in aligned_tables(lines):
-        indices = [index for start, end in runs for index in range(start, end)]
-        for index, row in zip(indices, aligned_rows([lines[index].rstrip() for index in indices])):
-            result[index] = row
-        for (_, end), (next_start, _) in zip(runs, runs[1:]):
-            result[end:next_start] = [f"{line.strip()}\t" for line in lines[end:next_start]]
-    return result
+def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
+    """Lines of a monospace copy rewritten as TAB rows (`aligned_rows`), and the indices of the lines read into the
+    row above (`wrapped_rows`: a narrow column's cell wraps over the lines below). A table is runs of lines with
+    columns aligned with spaces, one or two lines of a single cell between two runs (年度总体目标 and its text,
+    中央主管部门 with its value left empty, printed across the table) being its lines too; its columns are cut over
+    all its lines."""
+    result, joined = list(lines), set()
+    for start, end in aligned_tables(lines):
+        texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
+        columns, from_page = positions(texts)
+        cells_by_line, widths = aligned_rows(texts, columns, from_page)
+        # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
+        rows = wrapped_rows(cells_by_line, widths) if from_page else [(index, [], cells) for index, cells in
+                                                                       enumerate(cells_by_line)]
+        for first, rest, cells in rows:
+            result[start + first] = "\t".join(cells.get(column, "") for column in range(len(widths)))
+            joined.update(start + index for index in rest)
+    return result, joined
 
 
-def aligned_tables(lines: list[str]) -> list[list[tuple[int, int]]]:
-    """The runs (start, end) of space-aligned lines of each monospace table: runs apart by one or two lines of a
-    single cell are one table's, and a table has two lines of three cells or more."""
+def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
+    """The lines (start, end) of each monospace table: runs of space-aligned lines apart by one or two lines of a
+    single cell, two lines of three cells or more among them. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
         end = start
-        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
+        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].replace("\f", "").rstrip()):
             end += 1
         if end > start:
             runs.append((start, end))
@@ -240,25 +247,44 @@ def aligned_tables(lines: list[str]) -> list[list[tuple[int, int]]]:
             tables[-1].append(run)
         else:
             tables.append([run])
-    return [table for table in tables
+    return [(table[0][0], table[-1][1]) for table in tables
             if sum(len(ALIGNED_ROW.findall(lines[index].rstrip())) >= 2
                    for start, end in table for index in range(start, end)) >= 2]
 
 
-def aligned_rows(lines: list[str]) -> list[str]:
-    """The rows' cells: a stretch of text after two or more spaces starts a cell; a column starts where two rows
-    start a cell (or where every row leaves a gap before it, or a column word starts); a cell goes to the column it
-    starts in, so a merged cell whose text runs on across its columns stays one cell, and a column a row leaves blank
-    stays empty."""
-    segments = [[(cols[match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
-                for line, cols in ((line, display_columns(line)) for line in lines)]
-    width = max((at + 2 * len(text) for row in segments for at, text in row), default=0)
+def positions(lines: list[str]) -> tuple[list[list[int]], bool]:
+    """Where each character of the lines sits, in the measure the table's columns line up in, and whether that is
+    the page's: display columns (a CJK character two wide, as a monospace copy prints) or characters (pdftotext
+    -layout places each text run at the character its position on the page comes to, whatever the width of the
+    characters before it)."""
+    by_display = [display_columns(line) for line in lines]
+    by_character = [list(range(len(line))) for line in lines]
+
+    def starts(columns: list[list[int]]) -> int:
+        return len({columns[row][match.start()] for row, line in enumerate(lines)
+                    for match in CELL_TEXT.finditer(line)})
+
+    from_page = starts(by_character) < starts(by_display)
+    return (by_character if from_page else by_display), from_page
+
+
+def aligned_rows(lines: list[str], columns: list[list[int]], from_page: bool) -> tuple[list[dict[int, str]], list[int]]:
+    """Each line's cells by column, and the display width of each column's widest cell text that stays within its
+    column (what a line of a cell fills before the cell wraps). A stretch of text after two or more spaces starts a
+    cell, and so does a word after one space that starts where other lines start one (pdftotext leaves one space
+    where a wide cell pushes the next); a column starts where two lines start a cell (or where every line leaves a
+    gap before it, or a column word starts); a cell goes to the column it starts in, so a merged cell whose text runs
+    on across its columns stays one cell, and a column a line leaves blank stays empty."""
+    segments = [[(columns[row][match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
+                for row, line in enumerate(lines)]
+    width = max((columns[row][-1] + 2 for row in range(len(lines)) if lines[row]), default=0)
     filled = [False] * (width + 2)
     counts: dict[int, int] = {}
-    for row in segments:
-        for at, text in row:
+    for row, line in enumerate(lines):
+        for match in CELL_TEXT.finditer(line):
+            at = columns[row][match.start()]
             counts[at] = counts.get(at, 0) + 1
-            for column in range(at, at + display_width(text)):
+            for column in range(at, columns[row][match.end() - 1] + 1):
                 filled[column] = True
     # A column word starts its column, though a word of the header row below runs on under it (度量单位 under 权重
     # when both columns are empty in every row).
@@ -266,14 +292,59 @@ def aligned_rows(lines: list[str]) -> list[str]:
     cuts = sorted({at for at, count in counts.items() if at and count >= 2}
                   | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
                   | {at for at in headed if at})
-    rows = []
-    for row in segments:
-        cells = [""] * (len(cuts) + 1)
-        for at, text in row:
-            column = sum(at >= cut for cut in cuts)
-            cells[column] = f"{cells[column]} {text}".strip()
-        rows.append("\t".join(cells))
+    cells_by_line, widths = [], [0] * (len(cuts) + 1)
+    for row, line in enumerate(lines):
+        cells: dict[int, str] = {}
+        starts: dict[int, int] = {}
+        column, end = 0, None
+        for match in WORD.finditer(line):
+            pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
+            # After one space a word goes on its cell unless the cell fitted its column and it starts the next.
+            column = column if end == match.start() - 1 and (pushed > column + 1 or not from_page) else pushed
+            cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
+            end = match.end()
+            starts.setdefault(column, columns[row][match.start()])
+        for column, text in cells.items():
+            # (a CJK character is two columns wide on the page, whichever measure the columns line up in)
+            if column == len(cuts) or starts[column] + display_width(text) <= cuts[column]:
+                widths[column] = max(widths[column], display_width(text))
+        cells_by_line.append(cells)
+    return cells_by_line, widths
+
+
+def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list[tuple[int, list[int], dict[int, str]]]:
+    """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line, the
+    lines read into it and its cells. A line goes on the row above when each of its texts sits under a cell the
+    line above filled up to its column's width (the cell wrapped there) and goes on it: a figure goes on a figure
+    only (1824. / 18), never on a label (分值 / 10)."""
+    rows: list[tuple[int, list[int], dict[int, str]]] = []
+    above: dict[int, str] = {}
+    for index, cells in enumerate(cells_by_line):
+        if rows and cells and not (len(cells) == 1 and BREAKDOWN.match(next(iter(cells.values())))) and all(column in above and wraps(above[column], text, widths[column])
+                                  for column, text in cells.items()):
+            rows[-1][1].append(index)
+            for column, text in cells.items():
+                rows[-1][2][column] = joined(rows[-1][2][column], text)
+        else:
+            rows.append((index, [], dict(cells)))
+        above = cells
     return rows
+
+
+def wraps(above: str, text: str, width: int) -> bool:
+    """Whether a cell's line `above` filled its column, so that `text` under it is the cell's next line: its first
+    character (a Latin word's first word) would not have fitted after it."""
+    first = text.split(" ")[0] if text[0].isascii() and above[-1].isascii() else text[0]
+    if is_value(text) and not (above[-1].isdigit() or above[-1] == "."):
+        return False
+    return display_width(above) + display_width(first) >= width
+
+
+def joined(cell: str, text: str) -> str:
+    """A wrapped cell's lines joined: with a space between two Latin words only (a CJK text or a figure wraps
+    anywhere)."""
+    return f"{cell} {text}" if cell[-1:].isascii() and cell[-1:].isalpha() and text[0].isascii() \
+        and text[0].isalpha() else f"{cell}{text}"
 
 
 def display_width(text: str) -> int:
@@ -283,7 +354,7 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
-    lines = aligned_as_tabs(lines)
+    lines, wrapped = aligned_as_tabs(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
     row_ended = False  # the open "bars" table's last row was ended by its bars
@@ -291,7 +362,7 @@ def parse_text(lines: list[str]) -> list[Block]:
     closed_rows = False  # this pipe table's rows end with "|"
     csv_end = 0  # lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break)
     for line_no, line in enumerate(lines, start=1):
-        if line_no <= csv_end or PAGE_MARKER.match(line):
+        if line_no <= csv_end or line_no - 1 in wrapped or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         if mode == "pipe" and is_lone_separator(line):
             continue
