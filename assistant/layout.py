@@ -215,7 +215,7 @@ def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
     中央主管部门 with its value left empty, printed across the table) being its lines too; its columns are cut over
     all its lines."""
     result, joined = list(lines), set()
-    for start, end in aligned_tables(lines):
+    for start, end in (page for table in aligned_tables(lines) for page in pages(lines, *table)):
         texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
         columns, from_page = positions(texts)
         cells_by_line, widths = aligned_rows(texts, columns, from_page)
@@ -226,6 +226,13 @@ def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
             result[start + first] = "\t".join(cells.get(column, "") for column in range(len(widths)))
             joined.update(start + index for index in rest)
     return result, joined
+
+
+def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """A table's lines cut where a page starts (pdftotext's form feed): each page lays out its columns anew, from the
+    page's leftmost text."""
+    breaks = [index for index in range(start + 1, end) if "\f" in lines[index]]
+    return list(zip([start, *breaks], [*breaks, end]))
 
 
 def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
