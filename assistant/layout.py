@@ -43,6 +43,7 @@ COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报�
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
+CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -340,11 +341,11 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
 
 def wraps(above: str, text: str, width: int) -> bool:
     """Whether a cell's line `above` filled its column, so that `text` under it is the cell's next line: its first
-    character (a Latin word's first word) would not have fitted after it."""
+    character (a Latin word's first word) would not have fitted after it, or it is a sign no cell opens with (%, ）)."""
     first = text.split(" ")[0] if text[0].isascii() and above[-1].isascii() else text[0]
     if is_value(text) and not (above[-1].isdigit() or above[-1] == "."):
         return False
-    return display_width(above) + display_width(first) >= width
+    return text[0] in CLOSING_SIGNS or display_width(above) + display_width(first) >= width
 
 
 def joined(cell: str, text: str) -> str:
