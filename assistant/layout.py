@@ -7,6 +7,8 @@ The ways a table reaches us as text:
 - spreadsheet or web pastes: one row per line, cells separated by TABs (a spreadsheet's copy quotes a cell that
   breaks over lines: layout_csv);
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
+- a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
+  the lines below (joined back into its row);
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
