@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, is_fund_header, \
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, fits, is_fund_header, \
     is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -45,6 +45,7 @@ COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报�
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
+FRAGMENT = 10  # display columns, most, of the lines of a narrow column's wrapped cell between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
@@ -216,19 +217,42 @@ def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
     row above (`wrapped_rows`: a narrow column's cell wraps over the lines below). A table is runs of lines with
     columns aligned with spaces, one or two lines of a single cell between two runs (年度总体目标 and its text,
     中央主管部门 with its value left empty, printed across the table) being its lines too; its columns are cut over
-    all its lines."""
+    all its lines, a PDF's page by page."""
     result, joined = list(lines), set()
-    for start, end in (page for table in aligned_tables(lines) for page in pages(lines, *table)):
-        texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
-        columns, from_page = positions(texts)
-        cells_by_line, widths = aligned_rows(texts, columns, from_page)
-        # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
-        rows = wrapped_rows(cells_by_line, widths) if from_page else [(index, [], cells) for index, cells in
-                                                                       enumerate(cells_by_line)]
-        for first, rest, cells in rows:
-            result[start + first] = "\t".join(cells.get(column, "") for column in range(len(widths)))
-            joined.update(start + index for index in rest)
+    for table in aligned_tables(lines):
+        roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
+        for start, end in pages(lines, *table):
+            texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
+            columns, from_page = positions(texts)
+            cells_by_line, widths = aligned_rows(texts, columns, from_page)
+            # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
+            # (a row of one cell keeps a TAB after it: a page of a cell's text alone is still the table's)
+            rows = [(first, rest, [cells.get(column, "") for column in range(max(len(widths), 2))])
+                    for first, rest, cells in
+                    (wrapped_rows(cells_by_line, widths) if from_page
+                     else [(index, [], cells) for index, cells in enumerate(cells_by_line)])]
+            shift = page_shift([cells for _, _, cells in rows], roles)
+            for first, rest, cells in rows:
+                result[start + first] = "\t".join([""] * shift + cells)
+                joined.update(start + index for index in rest)
+                if is_indicator_header(cells):
+                    roles = [None] * shift + [role_of(text, INDICATOR_ROLES) for text in cells]
     return result, joined
+
+
+def page_shift(rows: list[list[str]], roles: list[str | None]) -> int:
+    """The empty columns a page's rows lost at their left (pdftotext lays each page out from its leftmost text, so a
+    page where the first columns are empty or merged from the page before starts further right): the shift under
+    the indicator header that fits the rows' cells best to its columns' roles (a level name, a figure …)."""
+    width = max((len(row) for row in rows), default=0)
+    if not roles or width >= len(roles):
+        return 0
+
+    def fit(shift: int) -> float:
+        return sum(fits(roles[shift + index], text) for row in rows for index, text in enumerate(row)
+                   if roles[shift + index] and text)
+
+    return max(range(len(roles) - width + 1), key=lambda shift: (fit(shift), -shift))
 
 
 def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -252,8 +276,8 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
     tables: list[list[tuple[int, int]]] = []
     for run in runs:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
-        if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line and not HEADING.match(line)
-                                         for line in between):
+        if between and all(line.strip() and "\t" not in line and not HEADING.match(line) for line in between) \
+                and (len(between) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in between)):
             tables[-1].append(run)
         else:
             tables.append([run])
