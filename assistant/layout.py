@@ -348,14 +348,18 @@ def aligned_rows(lines: list[str], columns: list[list[int]], from_page: bool) ->
 
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list[tuple[int, list[int], dict[int, str]]]:
     """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line, the
-    lines read into it and its cells. A line goes on the row above when each of its texts sits under a cell the
-    line above filled up to its column's width (the cell wrapped there) and goes on it: a figure goes on a figure
-    only (1824. / 18), never on a label (分值 / 10)."""
+    lines read into it and its cells. A line goes on the row above when each of its texts sits under a text of the
+    line above and goes on it (`wrap`): each under a cell that filled its column, or one of them plainly the rest of
+    its cell (a figure broken at its point, a closing sign) and none plainly a cell of its own (a figure under a
+    label); a funds row's 其中： opens its row."""
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
     for index, cells in enumerate(cells_by_line):
-        if rows and cells and not (len(cells) == 1 and BREAKDOWN.match(next(iter(cells.values())))) and all(column in above and wraps(above[column], text, widths[column])
-                                  for column, text in cells.items()):
+        kinds = {wrap(above[column], text, widths[column]) if column in above else None
+                 for column, text in cells.items()}
+        opens = len(cells) == 1 and bool(BREAKDOWN.match(next(iter(cells.values()), "")))
+        goes_on = kinds <= {"sure", "full"} or "sure" in kinds and kinds <= {"sure", "full", "short"}
+        if rows and cells and not opens and goes_on:
             rows[-1][1].append(index)
             for column, text in cells.items():
                 rows[-1][2][column] = joined(rows[-1][2][column], text)
@@ -365,13 +369,17 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
     return rows
 
 
-def wraps(above: str, text: str, width: int) -> bool:
-    """Whether a cell's line `above` filled its column, so that `text` under it is the cell's next line: its first
-    character (a Latin word's first word) would not have fitted after it, or it is a sign no cell opens with (%, ）)."""
+def wrap(above: str, text: str, width: int) -> str:
+    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, or a sign
+    no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
+    word, would not have fitted after it), "short" (it would have), "own" (a figure under a label: a cell of its
+    own)."""
     first = text.split(" ")[0] if text[0].isascii() and above[-1].isascii() else text[0]
-    if is_value(text) and not (above[-1].isdigit() or above[-1] == "."):
-        return False
-    return text[0] in CLOSING_SIGNS or display_width(above) + display_width(first) >= width
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS:
+        return "sure"
+    if is_value(text) and not above[-1].isdigit():
+        return "own"
+    return "full" if display_width(above) + display_width(first) >= width else "short"
 
 
 def joined(cell: str, text: str) -> str:
