@@ -374,7 +374,11 @@ def wrap(above: str, text: str, width: int) -> str:
     no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
     word, would not have fitted after it), "short" (it would have), "own" (a figure under a label: a cell of its
     own)."""
-    first = text.split(" ")[0] if text[0].isascii() and above[-1].isascii() else text[0]
+    # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
+    if text[0].isascii() and above[-1].isascii():
+        first = text.split(" ")[0]
+    else:
+        first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS:
         return "sure"
     if is_value(text) and not above[-1].isdigit():
