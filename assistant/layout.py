@@ -351,13 +351,14 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
     lines read into it and its cells. A line goes on the row above when each of its texts sits under a text of the
     line above and goes on it (`wrap`): each under a cell that filled its column, or one of them plainly the rest of
     its cell (a figure broken at its point, a closing sign) and none plainly a cell of its own (a figure under a
-    label); a funds row's 其中： opens its row."""
+    label); a funds row's 其中： (alone or before figures) opens its row."""
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
     for index, cells in enumerate(cells_by_line):
         kinds = {wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()}
-        opens = len(cells) == 1 and bool(BREAKDOWN.match(next(iter(cells.values()), "")))
+        label, *values = [cells[column] for column in sorted(cells)] or [""]
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values))
         goes_on = kinds <= {"sure", "full"} or "sure" in kinds and kinds <= {"sure", "full", "short"}
         if rows and cells and not opens and goes_on:
             rows[-1][1].append(index)
