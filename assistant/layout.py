@@ -333,8 +333,13 @@ def aligned_rows(lines: list[str], columns: list[list[int]], from_page: bool) ->
         column, end = 0, None
         for match in WORD.finditer(line):
             pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
-            # After one space a word goes on its cell unless the cell fitted its column and it starts the next.
-            column = column if end == match.start() - 1 and (pushed > column + 1 or not from_page) else pushed
+            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
+                # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
+                # text prints one; the word starts the next cell.
+                column = min(max(pushed, column + 1), len(cuts))
+            elif end != match.start() - 1 or from_page and pushed == column + 1:
+                # After one space a word goes on its cell unless the cell fitted its column and it starts the next.
+                column = pushed
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
             starts.setdefault(column, columns[row][match.start()])
@@ -355,11 +360,12 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
     for index, cells in enumerate(cells_by_line):
-        kinds = {wrap(above[column], text, widths[column]) if column in above else None
-                 for column, text in cells.items()}
+        found = [wrap(above[column], text, widths[column]) if column in above else None
+                 for column, text in cells.items()]
+        kinds = set(found)
         label, *values = [cells[column] for column in sorted(cells)] or [""]
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values))
-        goes_on = kinds <= {"sure", "full"} or "sure" in kinds and kinds <= {"sure", "full", "short"}
+        goes_on = kinds <= {"sure", "full", "short"} and ("sure" in kinds or found.count("full") >= found.count("short"))
         if rows and cells and not opens and goes_on:
             rows[-1][1].append(index)
             for column, text in cells.items():
@@ -373,8 +379,8 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
 def wrap(above: str, text: str, width: int) -> str:
     """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, or a sign
     no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
-    word, would not have fitted after it), "short" (it would have), "own" (a figure under a label: a cell of its
-    own)."""
+    word, would not have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label
+    or under a figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
     # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
     if text[0].isascii() and above[-1].isascii():
         first = text.split(" ")[0]
@@ -382,9 +388,10 @@ def wrap(above: str, text: str, width: int) -> str:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS:
         return "sure"
-    if is_value(text) and not above[-1].isdigit():
+    full = display_width(above) + display_width(first) >= width
+    if text == above or is_value(text) and not (above[-1].isdigit() and full):
         return "own"
-    return "full" if display_width(above) + display_width(first) >= width else "short"
+    return "full" if full else "short"
 
 
 def joined(cell: str, text: str) -> str:
