@@ -276,8 +276,13 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
     tables: list[list[tuple[int, int]]] = []
     for run in runs:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
-        if between and all(line.strip() and "\t" not in line and not HEADING.match(line) for line in between) \
-                and (len(between) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in between)):
+        texts = [line for line in between if line.strip()]
+        # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
+        blank = len(between) - len(texts) == 1 and positions([lines[index].replace("\f", "").rstrip()
+                                                              for index in range(tables[-1][0][0], run[0])])[1]
+        if between and (len(texts) == len(between) or blank) \
+                and all("\t" not in line and not HEADING.match(line) for line in texts) \
+                and (len(texts) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in texts)):
             tables[-1].append(run)
         else:
             tables.append([run])
@@ -360,6 +365,9 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
     for index, cells in enumerate(cells_by_line):
+        if rows and not cells:
+            rows[-1][1].append(index)  # a blank line inside a cell
+            continue
         found = [wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()]
         kinds = set(found)
