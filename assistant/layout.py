@@ -47,6 +47,8 @@ CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no tw
 WORD = re.compile(r"\S+")
 FRAGMENT = 10  # display columns, most, of the lines of a narrow column's wrapped cell between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
+PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
+WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -373,7 +375,8 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list
         kinds = set(found)
         label, *values = [cells[column] for column in sorted(cells)] or [""]
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values))
-        goes_on = kinds <= {"sure", "full", "short"} and ("sure" in kinds or found.count("full") >= found.count("short"))
+        goes_on = kinds <= {"sure", "full", "short"} and ("sure" in kinds or found.count("full") >= found.count("short")
+                                                          or len(found) == 1)
         if rows and cells and not opens and goes_on:
             rows[-1][1].append(index)
             for column, text in cells.items():
@@ -394,10 +397,10 @@ def wrap(above: str, text: str, width: int) -> str:
         first = text.split(" ")[0]
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
-    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS:
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text):
         return "sure"
     full = display_width(above) + display_width(first) >= width
-    if text == above or is_value(text) and not (above[-1].isdigit() and full):
+    if text == above or is_value(text) and not (above[-1].isdigit() and full) or PLACEHOLDER.match(text):
         return "own"
     return "full" if full else "short"
 
