@@ -399,8 +399,10 @@ def wrap(above: str, text: str, width: int) -> str:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text):
         return "sure"
-    full = display_width(above) + display_width(first) >= width
-    if text == above or is_value(text) and not (above[-1].isdigit() and full) or PLACEHOLDER.match(text):
+    # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
+    signed = above in ("-", "+") and text[0].isdigit()
+    full = display_width(above) + display_width(first) >= width or signed
+    if text == above or is_value(text) and not ((above[-1].isdigit() or signed) and full) or PLACEHOLDER.match(text):
         return "own"
     return "full" if full else "short"
 
