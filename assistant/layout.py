@@ -45,10 +45,13 @@ COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报�
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
-FRAGMENT = 10  # display columns, most, of the lines of a narrow column's wrapped cell between a table's aligned lines
+FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
 WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
+# A funds row's label read whole (当年财政拨款, 上年结转资金): a label line under it opens the next row.
+FUND_SOURCE = re.compile(r"(?:拨款|结转资金|结余资金|其他资金)$")
+GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -215,11 +218,9 @@ def display_columns(line: str) -> list[int]:
 
 
 def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
-    """Lines of a monospace copy rewritten as TAB rows (`aligned_rows`), and the indices of the lines read into the
-    row above (`wrapped_rows`: a narrow column's cell wraps over the lines below). A table is runs of lines with
-    columns aligned with spaces, one or two lines of a single cell between two runs (年度总体目标 and its text,
-    中央主管部门 with its value left empty, printed across the table) being its lines too; its columns are cut over
-    all its lines, a PDF's page by page."""
+    """Lines of a monospace copy or a PDF's text rewritten as TAB rows (`aligned_rows`), and the indices of the lines
+    read into the row above (`wrapped_rows`: a PDF's narrow column wraps its cells over the lines below). A table's
+    columns are cut over all its lines (`aligned_tables`), a PDF's page by page."""
     result, joined = list(lines), set()
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
@@ -228,11 +229,12 @@ def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
             columns, from_page = positions(texts)
             cells_by_line, widths = aligned_rows(texts, columns, from_page)
             # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
+            found = wrapped_rows(cells_by_line, widths) if from_page else \
+                [(index, [], cells) for index, cells in enumerate(cells_by_line)]
             # (a row of one cell keeps a TAB after it: a page of a cell's text alone is still the table's)
             rows = [(first, rest, [cells.get(column, "") for column in range(max(len(widths), 2))])
-                    for first, rest, cells in
-                    (wrapped_rows(cells_by_line, widths) if from_page
-                     else [(index, [], cells) for index, cells in enumerate(cells_by_line)])]
+                    for first, rest, cells in found]
+            joined.update(start + index for index, text in enumerate(texts) if not text.strip())
             shift = page_shift([cells for _, _, cells in rows], roles)
             for first, rest, cells in rows:
                 result[start + first] = "\t".join([""] * shift + cells)
@@ -265,12 +267,15 @@ def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
 
 
 def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
-    """The lines (start, end) of each monospace table: runs of space-aligned lines apart by one or two lines of a
-    single cell, two lines of three cells or more among them. A page break (pdftotext's form feed) ends nothing."""
+    """The lines (start, end) of each monospace table: runs of space-aligned lines, two lines of three cells or
+    more among them, apart by lines of a single cell — one or two (年度总体目标 and its text, 中央主管部门 with its
+    value left empty, printed across the table), or any number of a narrow column's short lines — or by a PDF's
+    blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
         end = start
-        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].replace("\f", "").rstrip()):
+        while end < len(lines) and "\t" not in lines[end] \
+                and ALIGNED_ROW.search(lines[end].replace("\f", "").rstrip()):
             end += 1
         if end > start:
             runs.append((start, end))
@@ -280,8 +285,8 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
         texts = [line for line in between if line.strip()]
         # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
-        blank = len(between) - len(texts) == 1 and positions([lines[index].replace("\f", "").rstrip()
-                                                              for index in range(tables[-1][0][0], run[0])])[1]
+        blank = len(between) - len(texts) == 1 and \
+            positions([lines[index].replace("\f", "").rstrip() for index in range(tables[-1][0][0], run[0])])[1]
         if between and (len(texts) == len(between) or blank) \
                 and all("\t" not in line and not HEADING.match(line) for line in texts) \
                 and (len(texts) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in texts)):
@@ -309,13 +314,15 @@ def positions(lines: list[str]) -> tuple[list[list[int]], bool]:
     return (by_character if from_page else by_display), from_page
 
 
-def aligned_rows(lines: list[str], columns: list[list[int]], from_page: bool) -> tuple[list[dict[int, str]], list[int]]:
+def aligned_rows(lines: list[str], columns: list[list[int]],
+                 from_page: bool) -> tuple[list[dict[int, str]], list[int]]:
     """Each line's cells by column, and the display width of each column's widest cell text that stays within its
     column (what a line of a cell fills before the cell wraps). A stretch of text after two or more spaces starts a
-    cell, and so does a word after one space that starts where other lines start one (pdftotext leaves one space
-    where a wide cell pushes the next); a column starts where two lines start a cell (or where every line leaves a
-    gap before it, or a column word starts); a cell goes to the column it starts in, so a merged cell whose text runs
-    on across its columns stays one cell, and a column a line leaves blank stays empty."""
+    cell; on a PDF's page so does a word one space after a cell that fitted its column, starting the next column,
+    or one space after a CJK character (pdftotext leaves one space where wide cells push each other). A column
+    starts where two lines start a cell (or where every line leaves a gap before it, or a column word starts); a
+    cell goes to the column it starts in, so a merged cell whose text runs on across its columns stays one cell, and
+    a column a line leaves blank stays empty."""
     segments = [[(columns[row][match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
                 for row, line in enumerate(lines)]
     width = max((columns[row][-1] + 2 for row in range(len(lines)) if lines[row]), default=0)
@@ -358,30 +365,36 @@ def aligned_rows(lines: list[str], columns: list[list[int]], from_page: bool) ->
     return cells_by_line, widths
 
 
-def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int]) -> list[tuple[int, list[int], dict[int, str]]]:
+def wrapped_rows(cells_by_line: list[dict[int, str]],
+                 widths: list[int]) -> list[tuple[int, list[int], dict[int, str]]]:
     """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line, the
     lines read into it and its cells. A line goes on the row above when each of its texts sits under a text of the
-    line above and goes on it (`wrap`): each under a cell that filled its column, or one of them plainly the rest of
-    its cell (a figure broken at its point, a closing sign) and none plainly a cell of its own (a figure under a
-    label); a funds row's 其中： (alone or before figures) opens its row."""
+    line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
+    at its point, a closing sign), or as many sit under cells that filled their columns as under cells that did not,
+    or it is one text alone (a cell's own line break). A funds row's 其中： (alone or before figures) opens its row,
+    and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
+    funds = False  # the rows so far are a funds block's (under its header)
     for index, cells in enumerate(cells_by_line):
-        if rows and not cells:
-            rows[-1][1].append(index)  # a blank line inside a cell
-            continue
+        if not cells:
+            continue  # a blank line inside a cell (aligned_as_tabs reads it into the row above)
         found = [wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()]
-        kinds = set(found)
-        label, *values = [cells[column] for column in sorted(cells)] or [""]
-        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values))
-        goes_on = kinds <= {"sure", "full", "short"} and ("sure" in kinds or found.count("full") >= found.count("short")
-                                                          or len(found) == 1)
-        if rows and cells and not opens and goes_on:
+        label, *values = [cells[column] for column in sorted(cells)]
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values \
+            and min(rows[-1][2]) == min(cells) and bool(FUND_SOURCE.search(rows[-1][2][min(cells)]))
+        goes_on = set(found) <= {"sure", "full", "short"} and \
+            ("sure" in found or found.count("full") >= found.count("short") or len(found) == 1)
+        if rows and not opens and goes_on:
             rows[-1][1].append(index)
             for column, text in cells.items():
                 rows[-1][2][column] = joined(rows[-1][2][column], text)
         else:
+            if rows:
+                texts = [rows[-1][2][column] for column in sorted(rows[-1][2])]
+                funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
+                    and not any(GOALS_LABEL.search(text) for text in texts)
             rows.append((index, [], dict(cells)))
         above = cells
     return rows
@@ -402,7 +415,7 @@ def wrap(above: str, text: str, width: int) -> str:
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
     full = display_width(above) + display_width(first) >= width or signed
-    if text == above or is_value(text) and not ((above[-1].isdigit() or signed) and full) or PLACEHOLDER.match(text):
+    if text == above or PLACEHOLDER.match(text) or is_value(text) and not ((above[-1].isdigit() or signed) and full):
         return "own"
     return "full" if full else "short"
 

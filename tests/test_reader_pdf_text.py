@@ -78,10 +78,18 @@ def on_character_grid(*cells: str) -> str:
     return "".join(cell.ljust(9) for cell in cells).rstrip()
 
 
-def test_hand_written_copy_joins_a_wrapped_name_and_a_wrapped_figure():
-    # The columns line up by characters, not by display width: a page's text, its narrow cells wrapped.
+def test_hand_written_copy_joins_wrapped_names_and_figures():
+    # The columns line up by characters, not by display width: a page's text, its narrow cells wrapped — names, a
+    # figure broken at its point (1824. / 18), a unit (≥50 人 / 次); 其中： opens its funds row.
     lines = [on_character_grid("项目名", "农民培训项目"),
              on_character_grid("称"),
+             on_character_grid("项目资", "", "年初预", "全年预", "全年执", "分值", "得分"),
+             on_character_grid("金(万", "", "算数", "算数", "行数"),
+             on_character_grid("元)", "年度资", "1824.", "1824.", "1800", "10", "9.87"),
+             on_character_grid("", "金总额", "18", "18"),
+             on_character_grid("", "其中：", "1824.", "1824.", "1800"),
+             on_character_grid("", "当年财", "18", "18"),
+             on_character_grid("", "政拨款"),
              on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
              on_character_grid("标", "标", "标", "标值", "成值"),
              on_character_grid("产出指", "数量指", "培训农", "≥50 人", "52 人", "10", "10"),
@@ -91,10 +99,12 @@ def test_hand_written_copy_joins_a_wrapped_name_and_a_wrapped_figure():
              on_character_grid("总分", "", "", "", "", "20", "19")]
     table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
     rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["项目名称", "农民培训项目"]
+    assert ["年度资金总额", "1824.18", "1824.18", "1800", "10", "9.87"] in [row[1:] for row in rows]
+    assert ["", "其中：当年财政拨款", "1824.18", "1824.18", "1800", "", ""] in rows
     assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"] in rows
     assert ["产出指标", "数量指标", "培训农户人数", "≥50 人次", "52 人次", "10", "10"] in rows
     assert ["产出指标", "质量指标", "培训合格率", "≥90%", "95%", "10", "9"] in rows
-    assert rows[0][:2] == ["项目名称", "农民培训项目"]
 
 
 def test_a_monospace_copy_keeps_a_row_a_line():
