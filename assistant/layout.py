@@ -52,6 +52,7 @@ WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level'
 # A funds row's label read whole (当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:拨款|结转资金|结余资金|其他资金)$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
+FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -354,6 +355,9 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
             elif end != match.start() - 1 or from_page and pushed == column + 1:
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next.
                 column = pushed
+            if from_page and column in cells and FIGURE.match(match.group()) \
+                    and FIGURE.match(cells[column].split()[-1]):
+                column = min(column + 1, len(cuts))  # two figures are two cells, the second pushed into the first's
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
             starts.setdefault(column, columns[row][match.start()])
