@@ -43,6 +43,7 @@ TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
+PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
@@ -274,9 +275,19 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
     blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
-        end = start
-        while end < len(lines) and "\t" not in lines[end] \
-                and ALIGNED_ROW.search(lines[end].replace("\f", "").rstrip()):
+        end, from_page = start, None
+        while end < len(lines) and "\t" not in lines[end]:
+            line = lines[end].replace("\f", "").rstrip()
+            if not ALIGNED_ROW.search(line):
+                # (a page's text may print its cells two spaces apart, and wraps a narrow column's cells over short
+                # lines: both go on the page's table)
+                if end == start or not (PAGE_ROW.search(line) or 0 < display_width(line.strip()) <= FRAGMENT) \
+                        or HEADING.match(line):
+                    break
+                if from_page is None:
+                    from_page = positions([text.replace("\f", "").rstrip() for text in lines[start:end]])[1]
+                if not from_page:
+                    break
             end += 1
         if end > start:
             runs.append((start, end))
