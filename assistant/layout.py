@@ -293,12 +293,16 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
             runs.append((start, end))
         start = max(end, start + 1)
     tables: list[list[tuple[int, int]]] = []
+    from_page: dict[int, bool] = {}  # whether the table starting at a line is a page's (read at its first blank)
     for run in runs:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
         texts = [line for line in between if line.strip()]
         # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
-        blank = len(between) - len(texts) == 1 and \
-            positions([lines[index].replace("\f", "").rstrip() for index in range(tables[-1][0][0], run[0])])[1]
+        blank = len(between) - len(texts) == 1
+        if blank and tables[-1][0][0] not in from_page:
+            from_page[tables[-1][0][0]] = positions([lines[index].replace("\f", "").rstrip()
+                                                     for index in range(tables[-1][0][0], run[0])])[1]
+        blank = blank and from_page[tables[-1][0][0]]
         if between and (len(texts) == len(between) or blank) \
                 and all("\t" not in line and not HEADING.match(line) for line in texts) \
                 and (len(texts) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in texts)):
