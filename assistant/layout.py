@@ -367,8 +367,10 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
                 # text prints one; the word starts the next cell.
                 column = min(max(pushed, column + 1), len(cuts))
-            elif end != match.start() - 1 or from_page and pushed == column + 1:
-                # After one space a word goes on its cell unless the cell fitted its column and it starts the next.
+            elif end != match.start() - 1 or from_page and pushed == column + 1 \
+                    and not unclosed(cells.get(column, "")):
+                # After one space a word goes on its cell unless the cell fitted its column and it starts the next
+                # (a bracket it opened goes on: (50 分)).
                 column = pushed
             if from_page and column in cells and FIGURE.match(match.group()) \
                     and FIGURE.match(cells[column].split()[-1]):
@@ -382,6 +384,11 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 widths[column] = max(widths[column], display_width(text))
         cells_by_line.append(cells)
     return cells_by_line, widths
+
+
+def unclosed(text: str) -> bool:
+    """Whether the text opens a bracket it does not close."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def wrapped_rows(cells_by_line: list[dict[int, str]],
