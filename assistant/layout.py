@@ -226,9 +226,10 @@ def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
     result, joined = list(lines), set()
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
+        from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         for start, end in pages(lines, *table):
             texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
-            columns, from_page = positions(texts)
+            columns = [positions(text, from_page) for text in texts]
             cells_by_line, widths = aligned_rows(texts, columns, from_page)
             # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
             found = wrapped_rows(cells_by_line, widths) if from_page else \
@@ -285,7 +286,7 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
                         or HEADING.match(line):
                     break
                 if from_page is None:
-                    from_page = positions([text.replace("\f", "").rstrip() for text in lines[start:end]])[1]
+                    from_page = is_page_text([text.replace("\f", "").rstrip() for text in lines[start:end]])
                 if not from_page:
                     break
             end += 1
@@ -300,8 +301,8 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
         # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
         blank = len(between) - len(texts) == 1
         if blank and tables[-1][0][0] not in from_page:
-            from_page[tables[-1][0][0]] = positions([lines[index].replace("\f", "").rstrip()
-                                                     for index in range(tables[-1][0][0], run[0])])[1]
+            from_page[tables[-1][0][0]] = is_page_text([lines[index].replace("\f", "").rstrip()
+                                                        for index in range(tables[-1][0][0], run[0])])
         blank = blank and from_page[tables[-1][0][0]]
         if between and (len(texts) == len(between) or blank) \
                 and all("\t" not in line and not HEADING.match(line) for line in texts) \
@@ -314,20 +315,19 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
                    for start, end in table for index in range(start, end)) >= 2]
 
 
-def positions(lines: list[str]) -> tuple[list[list[int]], bool]:
-    """Where each character of the lines sits, in the measure the table's columns line up in, and whether that is
-    the page's: display columns (a CJK character two wide, as a monospace copy prints) or characters (pdftotext
-    -layout places each text run at the character its position on the page comes to, whatever the width of the
-    characters before it)."""
-    by_display = [display_columns(line) for line in lines]
-    by_character = [list(range(len(line))) for line in lines]
+def is_page_text(lines: list[str]) -> bool:
+    """Whether the lines' columns line up by characters, as a PDF's page text does (pdftotext -layout places each
+    text run at the character its position on the page comes to, whatever the width of the characters before it),
+    rather than by display columns (a CJK character two wide, as a monospace copy prints)."""
+    def starts(by_page: bool) -> int:
+        return len({positions(line, by_page)[match.start()] for line in lines for match in CELL_TEXT.finditer(line)})
 
-    def starts(columns: list[list[int]]) -> int:
-        return len({columns[row][match.start()] for row, line in enumerate(lines)
-                    for match in CELL_TEXT.finditer(line)})
+    return starts(True) < starts(False)
 
-    from_page = starts(by_character) < starts(by_display)
-    return (by_character if from_page else by_display), from_page
+
+def positions(line: str, by_page: bool) -> list[int]:
+    """Where each character of the line sits: its index on a page's text, else its display column."""
+    return list(range(len(line))) if by_page else display_columns(line)
 
 
 def aligned_rows(lines: list[str], columns: list[list[int]],
