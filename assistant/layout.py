@@ -396,8 +396,9 @@ def wrapped_rows(cells_by_line: list[dict[int, str]],
     """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line, the
     lines read into it and its cells. A line goes on the row above when each of its texts sits under a text of the
     line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
-    at its point, a closing sign), or as many sit under cells that filled their columns as under cells that did not,
-    or it is one text alone (a cell's own line break). A funds row's 其中： (alone or before figures) opens its row,
+    at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
+    (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
+    break). A funds row's 其中： (alone or before figures) opens its row,
     and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
     rows: list[tuple[int, list[int], dict[int, str]]] = []
     above: dict[int, str] = {}
@@ -410,8 +411,11 @@ def wrapped_rows(cells_by_line: list[dict[int, str]],
         label, *values = [cells[column] for column in sorted(cells)]
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values \
             and min(rows[-1][2]) == min(cells) and bool(FUND_SOURCE.search(rows[-1][2][min(cells)]))
+        full, short = found.count("full"), found.count("short")
+        # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
+        fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
-            ("sure" in found or found.count("full") >= found.count("short") or len(found) == 1)
+            ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
         if rows and not opens and goes_on:
             rows[-1][1].append(index)
             for column, text in cells.items():
