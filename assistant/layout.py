@@ -4,8 +4,9 @@ The ways a table reaches us as text:
 - Word's plain-text export (the samples): every cell starts a line with one TAB, its text
   may run on over further lines (even across blank lines), a blank line ends a row, a
   merged cell is an empty TAB line;
-- spreadsheet or web pastes: one row per line, cells separated by TABs (a spreadsheet's copy quotes a cell that
-  breaks over lines: layout_csv);
+- spreadsheet or web pastes: one row per line, cells separated by TABs; a spreadsheet's copy quotes a cell that
+  breaks over lines (layout_csv); a browser's copy breaks a row's line wherever a cell breaks and prints a merged
+  cell once (layout_browser joins the cells back);
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
 - a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
   the lines below (joined back into its row);
@@ -21,8 +22,8 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, fits, is_fund_header, \
-    is_indicator_header, is_value, role_of
+from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
+    is_fund_header, is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -57,6 +58,7 @@ FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  #
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
+CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
 ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
 
 
@@ -171,6 +173,10 @@ class _Builder:
 
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
+        if mode == "tsv":
+            from assistant.layout_browser import rows_rejoined  # text layouts only: a Word or Excel grid has no copy
+
+            rows = rows_rejoined(rows)
         # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
@@ -199,6 +205,34 @@ def next_text_line(lines: list[str], start: int) -> str:
     return next(text_lines(lines, start), "")
 
 
+def tab_rows_go_on(lines: list[str], start: int) -> bool:
+    """Whether a TAB row comes after `start` before a blank line, a heading or a page number: the lines up to it are
+    the table's, broken where its cells break."""
+    for index in range(start, min(len(lines), start + CELL_LINES)):
+        if is_blank(lines[index]) or PAGE_MARKER.match(lines[index]) or HEADING.match(simplified(lines[index])):
+            return False
+        if is_tsv_row(lines[index]) or lines[index].startswith("\t"):
+            return True
+    return False
+
+
+def opens_tab_row(lines: list[str], start: int) -> bool:
+    """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
+    row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
+    from assistant.layout_browser import WORD_PIECES, broken_cell  # text layouts only, as in close_table
+
+    if not any("\t" in line for line in lines[start:start + WORD_PIECES]):
+        return False  # (asked at every paragraph line: the cheap answer first)
+    cell = [lines[start - 1].strip()]
+    for line in lines[start:start + WORD_PIECES]:
+        if is_blank(line) or not broken_cell(cell, [line.split("\t")[0].strip()]):
+            return False
+        if is_tsv_row(line):
+            return True
+        cell.append(line.strip())
+    return False
+
+
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
     """Whether the lines after `start` hold at most `most` more lone " |" cells, then a pipe row: the cells are merged
     labels of the rows below (效益指标 then 经济效益指标 above their rows), not a one-cell-per-line dump."""
@@ -219,32 +253,29 @@ def display_columns(line: str) -> list[int]:
     return columns
 
 
-def aligned_as_tabs(lines: list[str]) -> tuple[list[str], set[int]]:
-    """Lines of a monospace copy or a PDF's text rewritten as TAB rows (`aligned_rows`), and the indices of the lines
-    read into the row above (`wrapped_rows`: a PDF's narrow column wraps its cells over the lines below). A table's
-    columns are cut over all its lines (`aligned_tables`), a PDF's page by page."""
-    result, joined = list(lines), set()
+def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
+    """The rows of each table of a monospace copy or a PDF's text, by the index of its first line, with the index
+    after its last: a row a line (`aligned_rows`), or a row of the lines a PDF's narrow column wraps its cells over
+    (`wrapped_rows`). A table's columns are cut over all its lines (`aligned_tables`), a PDF's page by page."""
+    tables = {}
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
+        rows: list[Row] = []
         for start, end in pages(lines, *table):
             texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
-            columns = [positions(text, from_page) for text in texts]
-            cells_by_line, widths = aligned_rows(texts, columns, from_page)
+            cells_by_line, widths = aligned_rows(texts, [positions(text, from_page) for text in texts], from_page)
             # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
             found = wrapped_rows(cells_by_line, widths) if from_page else \
-                [(index, [], cells) for index, cells in enumerate(cells_by_line)]
-            # (a row of one cell keeps a TAB after it: a page of a cell's text alone is still the table's)
-            rows = [(first, rest, [cells.get(column, "") for column in range(max(len(widths), 2))])
-                    for first, rest, cells in found]
-            joined.update(start + index for index, text in enumerate(texts) if not text.strip())
-            shift = page_shift([cells for _, _, cells in rows], roles)
-            for first, rest, cells in rows:
-                result[start + first] = "\t".join([""] * shift + cells)
-                joined.update(start + index for index in rest)
-                if is_indicator_header(cells):
-                    roles = [None] * shift + [role_of(text, INDICATOR_ROLES) for text in cells]
-    return result, joined
+                [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
+            texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
+            shift = page_shift(texts_by_row, roles)
+            for (first, _), row in zip(found, texts_by_row):
+                rows.append(Row([Cell(text, start + first + 1) for text in [""] * shift + row]))
+                if is_indicator_header(row):
+                    roles = [None] * shift + [role_of(text, INDICATOR_ROLES) for text in row]
+        tables[table[0]] = (table[1], rows)
+    return tables
 
 
 def page_shift(rows: list[list[str]], roles: list[str | None]) -> int:
@@ -392,40 +423,39 @@ def unclosed(text: str) -> bool:
 
 
 def wrapped_rows(cells_by_line: list[dict[int, str]],
-                 widths: list[int]) -> list[tuple[int, list[int], dict[int, str]]]:
-    """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line, the
-    lines read into it and its cells. A line goes on the row above when each of its texts sits under a text of the
+                 widths: list[int]) -> list[tuple[int, dict[int, str]]]:
+    """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line and its
+    cells. A line goes on the row above when each of its texts sits under a text of the
     line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
     at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
     (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
     break). A funds row's 其中： (alone or before figures) opens its row,
     and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
-    rows: list[tuple[int, list[int], dict[int, str]]] = []
+    rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
     funds = False  # the rows so far are a funds block's (under its header)
     for index, cells in enumerate(cells_by_line):
         if not cells:
-            continue  # a blank line inside a cell (aligned_as_tabs reads it into the row above)
+            continue  # a blank line inside a cell
         found = [wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values \
-            and min(rows[-1][2]) == min(cells) and bool(FUND_SOURCE.search(rows[-1][2][min(cells)]))
+            and min(rows[-1][1]) == min(cells) and bool(FUND_SOURCE.search(rows[-1][1][min(cells)]))
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
             ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
         if rows and not opens and goes_on:
-            rows[-1][1].append(index)
             for column, text in cells.items():
-                rows[-1][2][column] = joined(rows[-1][2][column], text)
+                rows[-1][1][column] = joined(rows[-1][1][column], text)
         else:
             if rows:
-                texts = [rows[-1][2][column] for column in sorted(rows[-1][2])]
+                texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
                     and not any(GOALS_LABEL.search(text) for text in texts)
-            rows.append((index, [], dict(cells)))
+            rows.append((index, dict(cells)))
         above = cells
     return rows
 
@@ -464,16 +494,26 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
-    lines, wrapped = aligned_as_tabs(lines)
+    aligned = aligned_table_rows(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
     row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
-    csv_end = 0  # lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break)
+    # Lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break) or as a
+    # monospace or PDF table's.
+    csv_end = 0
     for line_no, line in enumerate(lines, start=1):
-        if line_no <= csv_end or line_no - 1 in wrapped or PAGE_MARKER.match(line):
+        if line_no <= csv_end or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
+        if line_no - 1 in aligned:
+            builder.close_table(mode)
+            csv_end, rows = aligned[line_no - 1]
+            for row in rows:
+                builder.row(row.cells)
+            builder.close_table("aligned")
+            mode = None
+            continue
         if mode == "pipe" and is_lone_separator(line):
             continue
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
@@ -512,7 +552,10 @@ def parse_text(lines: list[str]) -> list[Block]:
             open_row = not line.rstrip().endswith("|")
             continue
         quoted_end = quoted_row_end(lines, line_no - 1) if '"' in line else None
-        if quoted_end is not None or is_tsv_row(line):
+        if quoted_end is not None or is_tsv_row(line) \
+                or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)) \
+                or not line.startswith("\t") and opens_tab_row(lines, line_no):
+            # (a browser's copy breaks a row's line wherever a cell breaks: the lines up to its next row are its)
             if mode != "tsv":
                 builder.close_table(mode)
             if quoted_end is None:
@@ -554,8 +597,6 @@ def parse_text(lines: list[str]) -> list[Block]:
     return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
 
 
-# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标); it names no column.
-LEVELS_GROUP = "绩效指标"
 TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 

@@ -89,7 +89,10 @@ def quoted_row_end(lines: list[str], start: int) -> int | None:
     while end < len(lines) and in_quotes and end - start <= QUOTED_ROW_LINES:
         in_quotes = open_quote(lines[end], in_quotes)
         end += 1
-    return None if in_quotes or not any("\t" in text for text in lines[start:end]) else end
+    if in_quotes or not any("\t" in text for text in lines[start:end]) \
+            or sum(map(len, lines[start:end])) > csv.field_size_limit():
+        return None
+    return end
 
 
 def quoted_row(lines: list[str], first_line: int) -> Row:

@@ -28,7 +28,7 @@ from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
     half_last_place, normalize_text, parse_number, parse_percent, simplified
 
-LEVEL1 = re.compile(r"^(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+LEVEL1 = re.compile(rf"^(?:{run_rows.LEVEL1.pattern})$")  # a level-1 name filling its cell
 # A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -161,12 +161,16 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
         if previous and WEIGHT_SUFFIX.match(normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + normalize_text(item.text), joined[-1].line)
             continue
-        if previous and len(previous) <= 6 and not is_level(previous) and not is_level(normalize_text(item.text)) \
-                and is_level(previous + normalize_text(item.text)):
+        if previous and broken_level(previous, normalize_text(item.text)):
             joined[-1] = Paragraph(joined[-1].text + item.text, joined[-1].line)
         else:
             joined.append(item)
     return joined
+
+
+def broken_level(head: str, tail: str) -> bool:
+    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is."""
+    return len(head) <= 6 and not is_level(head) and not is_level(tail) and is_level(head + tail)
 
 
 def run_together_levels(item: Paragraph) -> list[Paragraph]:

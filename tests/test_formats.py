@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant import api
+from assistant.errors import BadInput
 from assistant.evaluate.formats import score_file
 from assistant.ingest import read_bytes
 from schemas.gold import GoldReport
@@ -22,11 +23,12 @@ render = eval_tool("render")
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
-    """Sample 000's tables in every format, written at test time (LibreOffice and pdftoppm run for real; tsv is the
-    workbook's cells copied as text, as Calc writes them)."""
+    """Sample 000's tables in every format, written at test time (LibreOffice, pdftoppm and chromium run for real; tsv
+    is the workbook's cells copied as text, as Calc writes them; mhtml the page as chromium saves it in one file)."""
     out = tmp_path_factory.mktemp("rendered")
     sheet = render.sample_sheet((SAMPLES / f"{SAMPLE}.txt").read_text(encoding="utf-8"))
     render.render(sheet, SAMPLE, out, ("txt", "docx", "xlsx", "tsv", "html", "pdf", "doc"))
+    render.write_from_browser(out, ("mhtml",))  # the page saved by chromium as one file
     return out
 
 
@@ -36,7 +38,7 @@ def gold(sample: str = SAMPLE) -> GoldReport:
 
 @pytest.mark.parametrize("kind, suffix, label", [
     ("txt", "txt", "txt"), ("docx", "docx", "docx"), ("xlsx", "xlsx", "xlsx"), ("tsv", "txt", "txt"),
-    ("html", "html", "html"), ("pdf", "pdf", "pdf"), ("doc", "doc", "doc"),
+    ("html", "html", "html"), ("mhtml", "mhtml", "html"), ("pdf", "pdf", "pdf"), ("doc", "doc", "doc"),
 ])
 def test_a_sample_rendered_into_each_format_reads_to_its_gold(rendered, kind, suffix, label):
     path = rendered / kind / f"{SAMPLE}.{suffix}"
@@ -204,6 +206,29 @@ def test_the_part_of_a_page_a_clipboard_holds_is_read_as_a_page():
     assert document.source.format == "html"
     [table] = api.extract(document).tables
     assert (table.total_weight, table.total_score) == (100, 93)
+
+
+def test_a_page_word_saved_as_one_file_is_read_as_the_page():
+    """Word's or WPS's 单个文件网页 (.mht): the page quoted-printable in the GBK it declares, inside a MIME archive."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(GBK_PAGE, "html", "gb2312"))
+    document = read_bytes(archive.as_bytes(), "自评报告.mht")
+    assert document.source.format == "html"
+    [table] = api.extract(document).tables
+    assert [(i.level3, i.score) for i in table.indicators] == [("抽检批次", 25), ("抽检覆盖率", 30), ("群众满意度", 38)]
+
+
+def test_an_archive_without_a_page_is_refused_with_its_reason():
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText("预算绩效", "plain", "utf-8"))
+    with pytest.raises(BadInput, match="没有网页正文"):
+        read_bytes(archive.as_bytes(), "page.mht")
 
 
 def long_table_pdf(path: Path, repeat_header: bool) -> None:

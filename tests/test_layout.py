@@ -64,6 +64,14 @@ def test_spreadsheet_copy_quotes_cells_that_hold_a_line_break_or_a_quote():
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].line == 9
 
 
+def test_a_quote_left_open_in_a_tab_row_swallows_no_report():
+    """A typo's quote opens no cell past the lines one row may span, nor one larger than a spreadsheet's cell."""
+    text = '一级指标\t"年度\t分值\n' + "正文第一段。\n" * 60 + '产出指标\t"' + "长" * 200_000 + '\n结束"\t10'
+    blocks = parse_text(text.split("\n"))
+    assert sum(b.text.count("正文第一段。") for b in blocks if isinstance(b, Paragraph)) == 60
+    assert cell_texts(blocks[-1]) == [["产出指标", '"' + "长" * 200_000], ['结束"', "10"]]
+
+
 def test_pipe_rows_with_markdown_separator():
     text = "| 一级指标 | 三级指标 | 分值 |\n|---|---|---|\n| 产出指标 | 抽检批次 | 10 |\n"
     [table] = tables(text)

@@ -18,7 +18,7 @@ def evaluate(
     format: Format = typer.Option(Format.table, "--format", "-f", help="输出格式"),
     save: bool = typer.Option(False, "--save/--no-save", help="写入源码目录的 evals/reports/ 并与上次结果比较"),
     formats: Path = typer.Option(None, "--formats",
-                                 help="evals/tools/render.py 渲染出的目录：按格式（docx/xlsx/html/pdf/doc/扫描件）评测表格字段 F1"),
+                                 help="evals/tools/render.py 渲染出的目录：按格式（docx/xlsx/html/pdf/doc/扫描件，及网页、表格、PDF 复制出的文本）评测表格字段 F1"),
 ) -> None:
     """用金标准评测抽取、复核、问答和审核意见草稿的准确率。"""
     from assistant.evaluate.run import GOLD, REPORTS, SAMPLES, headline, markdown, run_evaluation, write_reports

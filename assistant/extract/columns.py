@@ -82,10 +82,13 @@ PRINTED_COLUMN_WORDS = (
     "全年实际完成值", "全年完成值",
     # A score sheet explains each indicator and how it is scored, in text columns of their own.
     "指标解释", "指标说明", "计分标准", "评分标准", "得分计算方法", "指标说明及评分标准")
+# The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标), or a header row opens with,
+# merged down its rows; it names no column.
+LEVELS_GROUP = "绩效指标"
 # Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
 # to pass it.
-LAYOUT_COLUMN_WORDS = {"绩效指标": None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
+LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 
 
 SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))

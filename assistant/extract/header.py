@@ -143,13 +143,14 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
     """One path per data column: the upper cell's text, then the part below it when the header is stacked."""
     top = [normalize_text(t) for t in upper.texts()]
     if lower is None:
-        # The head over both level columns spans them: a colspan, or in text the empty cell printed after it.
+        # The head over both level columns spans them: in text the empty cell printed after it, else a colspan or a
+        # copy that prints the merged head once (a browser's).
         paths: list[str] = []
         for index, (cell, text) in enumerate(zip(upper.cells, top)):
-            if text == LEVEL_PAIR_HEAD and cell.colspan == 2:
-                paths += [f"{text}/一级指标", f"{text}/二级指标"]
-            elif text == LEVEL_PAIR_HEAD and top[index + 1:index + 2] == [""]:
+            if text == LEVEL_PAIR_HEAD and cell.colspan == 1 and top[index + 1:index + 2] == [""]:
                 paths.append(f"{text}/一级指标")
+            elif text == LEVEL_PAIR_HEAD:
+                paths += [f"{text}/一级指标", f"{text}/二级指标"]
             elif not text and paths[-1:] == [f"{LEVEL_PAIR_HEAD}/一级指标"]:
                 paths.append(f"{LEVEL_PAIR_HEAD}/二级指标")
             else:

@@ -24,7 +24,7 @@ MAX_BYTES = 20 * 1024 * 1024
 REPORT_WORDS = ("预算", "绩效", "支出", "资金", "指标", "自评", "执行")
 OCR_MODES = ("auto", "always", "never")
 # What a folder of reports may hold (batch looks for these names; the content still decides the reader).
-SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".pdf",
+SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".mht", ".mhtml", ".pdf",
             ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 STREAM_CHUNK = 1 << 20
 
@@ -32,7 +32,8 @@ STREAM_CHUNK = 1 << 20
 # Each format's reader, imported only when a file of that format arrives (openpyxl, lxml, OCR cost start-up time
 # and memory every other report would pay for).
 READERS = {"txt": ("text", "read_txt"), "docx": ("docx", "read_docx"), "xlsx": ("xlsx", "read_xlsx"),
-           "xls": ("xls", "read_xls"), "html": ("html", "read_html"), "pdf": ("pdf", "read_pdf"),
+           "xls": ("xls", "read_xls"), "html": ("html", "read_html"), "mhtml": ("mhtml", "read_mhtml"),
+           "pdf": ("pdf", "read_pdf"),
            "image": ("ocr", "read_image")}
 CONVERTED = {"doc": "docx", "wps": "docx", "et": "xlsx"}  # read after LibreOffice converts them
 

@@ -11,12 +11,17 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"
 HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
                         rb"<(!doctype\s+html|html|head|meta|body|table|title|style|div|p|span|h[1-6])\b",
                         re.IGNORECASE | re.DOTALL)
+# A page saved as one file: MIME headers (a browser's "From: <Saved by Blink>", Word's "MIME-Version: 1.0") before
+# a multipart/related body.
+MIME_ARCHIVE = re.compile(rb"^(?:[\w-]{1,40}:[^\n]{0,400}\n(?:[ \t][^\n]{0,400}\n)*){0,20}?"
+                          rb"Content-Type:\s*multipart/related", re.IGNORECASE)
 # Kingsoft WPS and ET save Word 97 and Excel 97 streams; the name is the only difference, so it only labels them.
 OLE_LABELS = {"doc": {".wps": "wps"}, "xls": {".et": "et"}}
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """The source format: txt, docx, xlsx, doc, wps, xls, et, html, pdf or image; BadInput for what cannot be read."""
+    """The source format: txt, docx, xlsx, doc, wps, xls, et, html, mhtml, pdf or image; BadInput for what cannot be
+    read."""
     head = data[:1024]
     if head.startswith(b"PK\x03\x04"):
         return zip_kind(data)
@@ -31,6 +36,8 @@ def sniff(data: bytes, name: str = "") -> str:
         raise BadInput("这是 RTF 文件，暂不支持；请用 Word 或 WPS 另存为 .docx 后再审核。")
     if HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
         return "html"
+    if MIME_ARCHIVE.match(head):
+        return "mhtml"
     return "txt"
 
 

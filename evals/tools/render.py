@@ -27,7 +27,7 @@ from assistant.document import TableBlock  # noqa: E402
 from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
-FORMATS = ("txt", "docx", "xlsx", "tsv", "html", "browser", "pdf", "pdftext", "doc", "scan", "scan-rotated")
+FORMATS = ("txt", "docx", "xlsx", "tsv", "html", "mhtml", "browser", "pdf", "pdftext", "doc", "scan", "scan-rotated")
 CHROMIUM = Path("/usr/bin/chromium")
 SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
@@ -753,19 +753,27 @@ def write_html(sheet: Sheet, path: Path) -> None:
     path.write_bytes("\n".join(parts).encode("gb18030"))
 
 
-def write_browser_copies(html: Path, out: Path) -> None:
-    """Each rendered page as a reviewer copies it out of a browser (select all, copy): chromium's innerText, which
-    puts a TAB between a row's cells, a line break inside a cell where the cell breaks (<br>), and prints merged
-    cells once, in their first row."""
+def write_from_browser(out: Path, formats: tuple[str, ...]) -> None:
+    """Each rendered page (out/html) as chromium keeps it: "browser", what a reviewer copies out of it (select all,
+    copy = innerText: a TAB between a row's cells, a line break inside a cell where the cell breaks (<br>), a merged
+    cell printed once, in its first row); "mhtml", the page saved as one file (网页，单个文件)."""
     from playwright.sync_api import sync_playwright
 
-    out.mkdir(parents=True, exist_ok=True)
+    kinds = [kind for kind in ("browser", "mhtml") if kind in formats]
+    for kind in kinds:
+        (out / kind).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
         page = browser.new_page()
-        for path in sorted(html.glob("*.html")):
+        snapshots = page.context.new_cdp_session(page)
+        for path in sorted((out / "html").glob("*.html")):
             page.goto(path.resolve().as_uri())
-            (out / f"{path.stem}.txt").write_text(page.evaluate("document.body.innerText"), encoding="utf-8")
+            if "browser" in kinds:
+                (out / "browser" / f"{path.stem}.txt").write_text(page.evaluate("document.body.innerText"),
+                                                                   encoding="utf-8")
+            if "mhtml" in kinds:
+                (out / "mhtml" / f"{path.stem}.mhtml").write_text(
+                    snapshots.send("Page.captureSnapshot", {"format": "mhtml"})["data"], encoding="utf-8")
         browser.close()
 
 
@@ -812,7 +820,7 @@ def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None
         # (what Excel and Calc put on the clipboard; Calc's text export writes the same).
         copied = soffice_convert(out / "xlsx" / f"{name}.xlsx", "csv:Text - txt - csv (StarCalc):9,34,76", out / "tsv")
         copied.rename(copied.with_suffix(".txt"))
-    if {"html", "browser"} & set(formats):
+    if {"html", "mhtml", "browser"} & set(formats):
         (out / "html").mkdir(parents=True, exist_ok=True)
         write_html(sheet, out / "html" / f"{name}.html")
     if "doc" in formats:
@@ -854,8 +862,8 @@ def main() -> None:
                 continue
             render(field_sheet(gold), path.stem, args.out, formats)
             (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    if "browser" in formats:
-        write_browser_copies(args.out / "html", args.out / "browser")
+    if {"browser", "mhtml"} & set(formats):
+        write_from_browser(args.out, formats)
     print(f"rendered into {args.out}")
 
 

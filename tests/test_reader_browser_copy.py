@@ -1,0 +1,126 @@
+"""A published report's tables copied out of a browser: a reviewer opens the page in chromium, selects all, copies
+and pastes. The copy puts a TAB between a row's cells and a line break wherever a cell breaks (<br>, a header word
+wrapped in its column: 年度 | 指标值, a vertical label one character a line: 绩 | 效 | 指 | 标), and prints a merged
+cell once, in its first row. Each page is drawn by evals/tools/render.py's writers from a sample or a field dev
+report, copied with real chromium (select all, copy, read the clipboard) and read back with the CLI; the figures a
+reviewer reads are the gold's."""
+import json
+
+import pytest
+
+from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool, run_cli
+from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS
+
+DEV = ROOT / "evals" / "field" / "dev"
+render = eval_tool("render")
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (apt-get install chromium; .ci/run does)")
+
+
+@pytest.fixture(scope="module")
+def clipboard_page():
+    """A chromium page allowed to read the clipboard its own copy wrote."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = chromium.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        yield context.new_page()
+        chromium.close()
+
+
+def copied(page, sheet, tmp_path) -> str:
+    """The page `render.write_html` draws of `sheet`, as chromium copies it after select all."""
+    html = tmp_path / "report.html"
+    render.write_html(sheet, html)
+    page.goto(html.resolve().as_uri())
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+C")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def extracted(text: str, tmp_path) -> dict:
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(text, encoding="utf-8")
+    result = run_cli("extract", str(pasted), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+def scored(indicators: list[dict]) -> dict:
+    """Each indicator's name with what a reviewer checks: its target, result, 分值 and 得分."""
+    return {indicator["level3"]: (indicator["target"], indicator["actual"], indicator["weight"], indicator["score"])
+            for indicator in indicators}
+
+
+def assert_reads_as_gold(report: dict, gold: dict) -> None:
+    assert len(report["tables"]) == len(gold["tables"])
+    for table, labelled in zip(report["tables"], gold["tables"]):
+        if labelled.get("funds_total"):
+            funds = {key: value for key, value in table["funds_total"].items() if key != "line"}
+            assert funds == {key: value for key, value in labelled["funds_total"].items() if key != "line"}
+        assert scored(table["indicators"]) == scored(labelled["indicators"])
+        assert (table["total_weight"], table["total_score"]) == (labelled["total_weight"], labelled["total_score"])
+
+
+@pytest.mark.parametrize("sample, breaks", [
+    # 年初 | 预算数 and 偏差原因 | 分析及 | 改进措施 broken in the header, 数量 | 指标 and 产出指标 | (50分) in the level
+    # names, 绩 | 效 | 指 | 标 down the first column, 任务完 | 成时间 in a name
+    ("000_9f4ecd25e267d59e", ["年度\n指标值", "绩\n效\n指\n标", "数量\n指标", "任务完\n成时间"]),
+    # 年度预 | 算申请 down the funds block, the goals numbered 1、 to 17、 one a line
+    ("001_8744007de10ea853", ["年度预\n算申请", "\n2、制定食品抽检计划"]),
+])
+def test_a_sample_copied_out_of_chromium_reads_to_its_gold(clipboard_page, tmp_path, sample, breaks):
+    sheet = render.sample_sheet((SAMPLES / f"{sample}.txt").read_text(encoding="utf-8"))
+    text = copied(clipboard_page, sheet, tmp_path)
+    assert all(broken in text for broken in breaks)  # the copy breaks the cells where the page does
+    assert_reads_as_gold(extracted(text, tmp_path), json.loads((GOLD / f"{sample}.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("report", [
+    "shanghai_putuo_2022_tiyu",  # rows of names and targets broken over lines
+    "fujian_ningde_2023_rencaiyizhan",  # 评价内容 spans the 一级 and 二级 columns: copied once, with no empty cell
+])
+def test_a_field_report_copied_out_of_chromium_reads_to_its_gold(clipboard_page, tmp_path, report):
+    gold = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
+    text = copied(clipboard_page, render.field_sheet(gold), tmp_path)
+    assert_reads_as_gold(extracted(text, tmp_path), gold)
+
+
+def test_a_hand_typed_tab_copy_with_broken_header_words_level_names_and_cells(tmp_path):
+    """A TAB copy typed as chromium prints one: 年度 | 指标值 and 偏差原因 | 分析及 | 改进措施 broken in the header,
+    产出指标 | (50分), 数量 | 指标 and 质量 | 指标 in the level names; a cell merged down (绩效指标, 产出指标, 质量指标)
+    is printed in its first row only, so the rows below it are short; a name and a note broken over two lines."""
+    text = ("项目支出绩效自评表\n"
+            "项目名称\t社区养老服务补助\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度\n指标值\t实际完成值\t分值\t得分\t偏差原因\n分析及\n改进措施\n"
+            "产出指标\n(50分)\t数量\n指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25\t\n"
+            "质量\n指标\t服务合格率\t≥95%\t92%\t15\t13\t回访发现部分服务\n记录不全，下年加强抽查\n"
+            "投诉办结\n及时率\t≥90%\t95%\t10\t10\t\n"
+            "总分\t50\t48\t\n")
+    [table] = extracted(text, tmp_path)["tables"]
+    assert [(row["level1"], row["level2"]) for row in table["indicators"]] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "质量指标")]
+    assert table["level1_weights"] == {"产出指标": 50}
+    assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25),
+                                           "服务合格率": ("≥95%", "92%", 15, 13),
+                                           "投诉办结及时率": ("≥90%", "95%", 10, 10)}
+    assert table["indicators"][1]["deviation_note"] == "回访发现部分服务记录不全，下年加强抽查"
+    assert (table["total_weight"], table["total_score"]) == (50, 48)
+
+
+def test_numbered_goals_broken_over_lines_stay_in_their_cells(tmp_path):
+    """The goals' items one a line (一、 then 二、): a line opening the next item goes on in the cell, a heading-like
+    "二、" line inside a cell ends neither the row nor the table."""
+    text = ("项目支出绩效自评表\n"
+            "项目名称\t社区养老服务补助\n"
+            "年度总体目标\t预期目标\t实际完成情况\n"
+            "\t一、完善服务网点\n二、提高服务质量\t一、新建服务网点3个\n二、服务满意度95%\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t数量指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25\t\n"
+            "总分\t25\t25\t\n")
+    [table] = extracted(text, tmp_path)["tables"]
+    assert table["goals"] == {"expected": "一、完善服务网点二、提高服务质量", "achieved": "一、新建服务网点3个二、服务满意度95%"}
+    assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25)}
