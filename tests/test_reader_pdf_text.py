@@ -46,15 +46,17 @@ def test_the_copy_wraps_its_cells_over_lines(sample_copy):
 
 
 def test_a_sample_project_table_reads_its_funds_indicators_and_total(sample_copy):
+    # 知识产权培育资助专项: its funds label over three lines beside figures, names wrapped over two or three lines, level
+    # names with their weights under them ((50 分), （30 分）), 总分 94.75.
     name = "知识产权培育资助专项"
     gold = gold_table(GOLD / f"{SAMPLE}.json", name)
     table = next(table for table in api.extract(api.load(sample_copy), "rules").tables if table.name == name)
     funds = (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.score)
     assert funds == (gold.funds_total.full_year_budget, gold.funds_total.executed, gold.funds_total.score)
-    read = {indicator.level3: (indicator.weight, indicator.score) for indicator in table.indicators}
-    for indicator in gold.indicators:
-        if indicator.level3 in ("知识产权培育服务", "知识产权项目培育成本", "提高企业知名度"):  # names wrapped over 2–3 lines
-            assert read[indicator.level3] == (indicator.weight, indicator.score)
+    assert [(line.label, line.executed) for line in table.fund_lines] == \
+        [(line.label, line.executed) for line in gold.fund_lines]
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators]
     assert table.total_score == gold.total_score
 
 
