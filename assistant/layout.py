@@ -398,6 +398,10 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
                 # text prints one; the word starts the next cell.
                 column = min(max(pushed, column + 1), len(cuts))
+            elif end is not None and end < match.start() - 1 and from_page:
+                # Two spaces or more on a page end a cell: what follows is the next one, pushed right of its column
+                # by wide cells when the column it starts in is the cell's.
+                column = min(max(pushed, column + 1), len(cuts))
             elif end != match.start() - 1 or from_page and pushed == column + 1 \
                     and not unclosed(cells.get(column, "")):
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
