@@ -7,7 +7,7 @@ The ways a table reaches us as text:
 - spreadsheet or web pastes: one row per line, cells separated by TABs; a spreadsheet's copy quotes a cell that
   breaks over lines (layout_csv); a browser's copy breaks a row's line wherever a cell breaks and prints a merged
   cell once (layout_browser joins the cells back);
-- a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
+- a monospace copy: one row per line, cells in columns aligned with runs of spaces;
 - a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
   the lines below (joined back into its row);
 - Markdown-style rows: cells separated by "|";
