@@ -444,8 +444,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]],
         found = [wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
-        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values \
-            and min(rows[-1][1]) == min(cells) and bool(FUND_SOURCE.search(rows[-1][1][min(cells)]))
+        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) == min(cells) else ""
+        # (a breakdown's label holds one 其中: a label line under one opening with it, 其 / 中：, opens its own row)
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values and (
+            bool(FUND_SOURCE.search(above_label)) or label.startswith("其") and bool(BREAKDOWN.match(above_label)))
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
