@@ -260,14 +260,17 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     tables = {}
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
+        funds = False  # the last page ended in the funds block
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
         for start, end in pages(lines, *table):
             texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
             cells_by_line, widths = aligned_rows(texts, [positions(text, from_page) for text in texts], from_page)
             # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
-            found = wrapped_rows(cells_by_line, widths) if from_page else \
-                [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
+            if from_page:
+                found, funds = wrapped_rows(cells_by_line, widths, funds)
+            else:
+                found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
             texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
             shift = page_shift(texts_by_row, roles)
             for (first, _), row in zip(found, texts_by_row):
@@ -426,10 +429,10 @@ def unclosed(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
-def wrapped_rows(cells_by_line: list[dict[int, str]],
-                 widths: list[int]) -> list[tuple[int, dict[int, str]]]:
-    """The table's rows rebuilt from the lines a narrow column wraps its cells over: each row's first line and its
-    cells. A line goes on the row above when each of its texts sits under a text of the
+def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
+                 funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
+    """The page's rows rebuilt from the lines a narrow column wraps its cells over (each row's first line and its
+    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row above when each of its texts sits under a text of the
     line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
     at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
     (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
@@ -437,7 +440,6 @@ def wrapped_rows(cells_by_line: list[dict[int, str]],
     and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
-    funds = False  # the rows so far are a funds block's (under its header)
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
@@ -463,7 +465,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]],
                     and not any(GOALS_LABEL.search(text) for text in texts)
             rows.append((index, dict(cells)))
         above = cells
-    return rows
+    return rows, funds
 
 
 def wrap(above: str, text: str, width: int) -> str:
