@@ -260,6 +260,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     tables = {}
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
+        filled: list[int] = []  # the rows under that header with text in each of its columns
         funds = False  # the last page ended in the funds block
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
@@ -272,28 +273,59 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             else:
                 found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
             texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
-            shift = page_shift(texts_by_row, roles)
+            placed = page_columns(texts_by_row, roles, filled)
             for (first, _), row in zip(found, texts_by_row):
-                rows.append(Row([Cell(text, start + first + 1) for text in [""] * shift + row]))
-                if is_indicator_header(row):
-                    roles = [None] * shift + [role_of(text, INDICATOR_ROLES) for text in row]
+                laid = [""] * (max(placed, default=-1) + 1)
+                for column, text in zip(placed, row):
+                    laid[column] = text
+                rows.append(Row([Cell(text, start + first + 1) for text in laid]))
+                if is_indicator_header(laid):
+                    roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
+                elif roles:
+                    filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
         tables[table[0]] = (table[1], rows)
     return tables
 
 
-def page_shift(rows: list[list[str]], roles: list[str | None]) -> int:
-    """The empty columns a page's rows lost at their left (pdftotext lays each page out from its leftmost text, so a
-    page where the first columns are empty or merged from the page before starts further right): the shift under
-    the indicator header that fits the rows' cells best to its columns' roles (a level name, a figure …)."""
+# What placing a page's columns under the indicator header weighs besides the roles their cells fit (columns.fits,
+# ±1 a cell): a cell in a column the rows before left empty (or not), a header column skipped between two of the
+# page's, one lost at the page's left (the least: it only breaks ties).
+EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN = 0.25, 0.3, 0.001
+
+
+def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int]) -> list[int]:
+    """The indicator header's column each of a page's columns is (pdftotext lays each page out from the text it
+    holds, so a page where columns are empty, or merged from the page before, loses them): the columns in order
+    whose roles fit the cells best (a level name, a figure …), where the rows before had text."""
     width = max((len(row) for row in rows), default=0)
-    if not roles or width >= len(roles):
-        return 0
+    if not roles or not width or width >= len(roles):
+        return list(range(width))
 
-    def fit(shift: int) -> float:
-        return sum(fits(roles[shift + index], text) for row in rows for index, text in enumerate(row)
-                   if roles[shift + index] and text)
+    def fit(column: int, header: int) -> float:
+        texts = [row[column] for row in rows if column < len(row) and row[column]]
+        role_fit = sum(fits(roles[header], text) for text in texts) if roles[header] else 0.0
+        # (a column the rows before always left empty is one this page's text is not in)
+        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts)
 
-    return max(range(len(roles) - width + 1), key=lambda shift: (fit(shift), -shift))
+    # best[column][header]: the best fit of the page's first columns up to `column`, that one under `header`
+    best = [[float("-inf")] * len(roles) for _ in range(width)]
+    came: list[list[int]] = [[0] * len(roles) for _ in range(width)]
+    for header in range(len(roles) - width + 1):
+        best[0][header] = fit(0, header) - LOST_COLUMN * header
+    for column in range(1, width):
+        for header in range(column, len(roles) - width + column + 1):
+            # (a column skipped between two of the page's costs more than one lost at either side)
+            before = max(range(column - 1, header), key=lambda at: best[column - 1][at] - SKIPPED_COLUMN * (
+                header - at - 1))
+            best[column][header] = best[column - 1][before] - SKIPPED_COLUMN * (header - before - 1) \
+                + fit(column, header)
+            came[column][header] = before
+    header = max(range(len(roles)), key=lambda at: best[width - 1][at])
+    placed = [header]
+    for column in range(width - 1, 0, -1):
+        header = came[column][header]
+        placed.insert(0, header)
+    return placed
 
 
 def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
