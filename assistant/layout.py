@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
     is_fund_header, is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -482,6 +482,9 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         # (a breakdown's label holds one 其中: a label line under one opening with it, 其 / 中：, opens its own row)
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values and (
             bool(FUND_SOURCE.search(above_label)) or label.startswith("其") and bool(BREAKDOWN.match(above_label)))
+        # (a header line of column words all whole is a row of its own: 绩效指标 一级指标 … 实施进度, then 项目决策 …)
+        opens = opens or len(above) >= 3 and all(map(whole_column_word, above.values())) \
+            and is_indicator_header(list(above.values())) and not any(text[0] in "(（" for text in cells.values())
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
@@ -498,6 +501,11 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
             rows.append((index, dict(cells)))
         above = cells
     return rows, funds
+
+
+def whole_column_word(text: str) -> bool:
+    """A header cell that is a column word printed whole (一级指标, 实施进度), not its broken part (一级指)."""
+    return normalize_text(text) in HEADER_WORDS or any(normalize_text(text) in words for _, words in INDICATOR_ROLES)
 
 
 def wrap(above: str, text: str, width: int) -> str:
