@@ -13,13 +13,16 @@ The ways a table reaches us as text:
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
-- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv).
+- a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
+- a Word-made web page copied out of a browser: no TAB, every cell a paragraph with a blank line after it, an empty
+  cell an empty paragraph (layout_browser puts its cells one a line, each at its source line, for layout_dump).
 Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
 web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
 padded on the right with empty cells.
 """
 import re
 import unicodedata
+from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
@@ -542,6 +545,28 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
+    from assistant.layout_browser import word_page_cells  # text layouts only, as in close_table
+
+    dump = word_page_cells(lines)
+    if dump is not None:  # a Word-made page's copy: read as the dump of its cells, each at its source line
+        cells, origins = dump
+        return [renumbered(block, origins) for block in parsed(cells)]
+    return parsed(lines)
+
+
+def renumbered(block: Block, origins: list[int]) -> Block:
+    """A block read from rewritten lines, its lines and its cells' lines the source lines they were rewritten from."""
+    def origin(line: int) -> int:
+        return origins[line - 1] if line else line  # (a cell a reader added, of no line, keeps none)
+
+    if isinstance(block, Paragraph):
+        return Paragraph(block.text, origin(block.line))
+    rows = [Row([replace(cell, line=origin(cell.line)) for cell in row.cells]) for row in block.rows]
+    return replace(block, rows=rows, title_lines=[renumbered(title, origins) for title in block.title_lines])
+
+
+def parsed(lines: list[str]) -> list[Block]:
+    """The paragraphs and tables of text lines in any of the layouts above."""
     aligned = aligned_table_rows(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"

@@ -8,7 +8,7 @@ level prints its own 分值 the level names come in (name, 分值) pairs; where 
 out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -395,6 +395,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
+    grid = grid_rows(lines, slots)
+    if grid is not None:
+        return with_total(grid[0], lines, grid[1], columns, len(slots))
     numbers = row_numbers(texts) if "serial" in columns else []
     if numbers:
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
@@ -498,6 +501,53 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
+
+
+def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dict[str, Paragraph]], int] | None:
+    """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell on a line
+    of its own: one cell fewer a row than the header has columns under a header opening with a word merged down its
+    rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
+    they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
+    cell among them; returns the rows and the lines they used, else None. A header with no 分值 or 得分 has no grid
+    reading: nothing but figures tells one row from the next."""
+    positions = [paragraph.line - lines[0].line for paragraph in lines] if lines else []
+    one_a_line = all(earlier < later for earlier, later in zip(positions, positions[1:]))
+    if not lines or not one_a_line or not set(SCORED) & set(slots):
+        return None
+    for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
+        columns = slots[len(slots) - width:]
+        rows: list[dict[str, Paragraph]] = []
+        start, cursor = 0, 0
+        while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
+                and not is_title(normalize_text(lines[cursor].text)):
+            cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
+                     if (name := columns[positions[index] - start])}
+            if positions[cursor] > start and not rows \
+                    or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}):
+                break
+            rows.append(cells)
+            start += width
+            cursor = bisect_left(positions, start)
+        else:
+            empty_cells = positions[cursor - 1] + 1 > cursor
+            scored = sum(any(name in row for name in SCORED) for row in rows)
+            if len(rows) > 1 and empty_cells and 2 * scored >= len(rows):
+                return rows, cursor
+    return None
+
+
+def grid_fits(cells: dict[str, str]) -> bool:
+    """Cells that read as an indicator row: a name, no column word printed whole nor total, a figure or nothing
+    under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name (一般公共预算支出实际完成率 names
+    an indicator, though a column word is in it)."""
+    scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
+    weight, score = (parse_number(scored.get(name)) for name in SCORED)
+    name = cells.get("level3", "")
+    return any(cells.get(level) for level in ("level1", "level2", "level3")) \
+        and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
+        and all(not text or is_value(text) for text in scored.values()) \
+        and (weight is None or score is None or score <= weight) \
+        and not (name and (VALUE_START.match(name) or is_value(name)))
 
 
 # Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
@@ -2333,10 +2383,25 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 continue
             break
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
-                        + fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line)))
+                        + (line_placed(values, len(words), run[first_value - 1].line)
+                           or fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line))))
         cursor = values_end
     goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
+
+
+def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] | None:
+    """A funds row's values in a dump that keeps its empty cells as blank lines: each in the column its line gives,
+    the line after the label's the first, each value on a line of its own; None where the lines leave no gap or run
+    past the columns."""
+    offsets = [value.line - label_line - 1 for value in values]
+    if not values or offsets == list(range(len(values))) or offsets[-1] >= width or offsets[0] < 0 \
+            or any(later <= earlier for earlier, later in zip(offsets, offsets[1:])):
+        return None  # (values on one line, or on lines of their own with no gap)
+    cells = [Cell("", label_line) for _ in range(width)]
+    for offset, value in zip(offsets, values):
+        cells[offset] = value
+    return cells
 
 
 def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
@@ -2344,8 +2409,11 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    goal = next((i for i in range(cursor, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
-    if goal is None or not any(word in EXPECTED_GOAL_WORDS for words in cells[cursor:goal + 1] for word in words):
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
+                    len(run))
+    # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
+    goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
+    if goal is None:
         return [], cursor
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)

@@ -5,7 +5,8 @@ import pytest
 from assistant import api
 from assistant.check.base import Context, rate_tolerance
 from assistant.check.funds import fund_parts, printed_decimals
-from assistant.check.reading import GARBLED, fund_sum_doubt, indicator_doubt, level_names, name_doubt
+from assistant.check.reading import GARBLED, askew, fund_sum_doubt, funds_doubt, indicator_doubt, level_names, \
+    name_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
 from schemas import FundLine, Indicator, Report, Table
@@ -76,12 +77,14 @@ def pasted_findings(ident: str, style: str, template: str = "", variant: int = 0
     return pasted_report(ident, style, template, variant).findings
 
 
-def test_a_total_whose_lines_print_no_spending_spent_nothing_only_in_a_sum():
-    # beijing_haidian in the transfer form, one cell a line: 年度资金总额 / (blank) / 154.74 / 50% is read with 154.74 as
-    # the 全年预算数 and no 全年执行数, its 其中 line likewise; the lines' missing 执行数 add up to no 0 spent of 154.74.
-    # (The copy stops inside the table, so no note on the 50% is missing either.)
+def test_a_total_whose_budget_cell_is_blank_spent_what_it_prints():
+    # beijing_haidian in the transfer form, one cell a line, its empty cells kept as blank lines: 年度资金总额 /
+    # (blank) / 154.74 / 50% is its blank 全年预算数(A) (the report printed only a 年初预算数, which the form has no
+    # column for), 154.74 spent and 50%; no 0 spent of 154.74 is made of the blank. (The copy stops inside the table,
+    # so no note on the 50% is missing either.)
     report = pasted_report("beijing_haidian", "a", "region-central-transfer")
-    assert [t.funds_total.full_year_budget for t in report.tables if t.funds_total] == [154.74]  # the row is read
+    assert [(t.funds_total.full_year_budget, t.funds_total.executed) for t in report.tables if t.funds_total] == [
+        (None, 154.74)]  # the row is read as printed
     funds = [f for f in report.findings if f.row == "年度资金总额"]
     assert not [f for f in funds if f.rule == "execution_rate_mismatch" or "执行率0.00%" in f.message]
 
@@ -242,6 +245,29 @@ def test_a_target_read_into_the_weight_column_proves_no_missing_note():
     assert rows["隔离舍(≥**平方米)"].severity == "info" and "指标值" in rows["隔离舍(≥**平方米)"].doubt
 
 
+def test_a_weight_read_on_a_source_line_is_another_cells_figure():
+    # guizhou_suiyang in variant form 1 as read before the dump reader read blank-line copies on the header's grid:
+    # the 基本支出 line (a source of the funds) read with a 分值 and no 得分, its 得分 cell lost.
+    line = FundLine(label="基本支出", full_year_budget=80, executed=72, weight=10)
+    total = FundLine(label="年度资金总额", full_year_budget=80, executed=72, weight=10, execution_rate=90, score=9)
+    table = Table(kind="department_overall", funds_total=total, fund_lines=[line])
+    assert "疑读自他格" in funds_doubt(context_of("年度资金总额 80 72"), table, line, "execution_score_mismatch")
+    assert funds_doubt(context_of("年度资金总额 80 72"), table, total, "execution_score_mismatch") is None
+
+
+def test_a_table_whose_rows_slipped_is_read_askew_as_a_whole():
+    # 000 in variant form 1 as read before: names run together with their level or verdict on two of eleven rows.
+    rows = [Indicator(level1="产出指标", level2="数量指标", level3=f"指标{n}", target="≥1次", actual="1次", weight=10,
+                      score=10) for n in range(9)]
+    slipped = [Indicator(level1="产出指标", level2="数量指标", level3="产出指标任务完成时间", target="2022年末前",
+                         weight=5, score=5),
+               Indicator(level1="效益指标", level2="社会效益指标", level3="挽回经济损失逐步提高", actual="90%",
+                         weight=5, score=4)]
+    table = Table(kind="project", indicators=rows + slipped)
+    assert "全表读取存疑" in askew(table, level_names(table))
+    assert askew(Table(kind="project", indicators=rows), level_names(table)) is None
+
+
 def test_a_one_character_name_is_the_tail_of_a_wrapped_cell():
     # chongqing_kexuecheng in the scored transfer form, header broken: rows read as named "高" and "好" are what is
     # left of names broken over two lines (管理制度健全性 | 高 | 高, 群众满意度 | 好 | 好).
@@ -345,23 +371,14 @@ VARIANT_MISREADS = [
     # (Copies held here before the one-cell-a-line reader read cells by type are read right now, or misread otherwise:
     # jinzhai's level name as a 完成值, ezhou's swapped note and 完成值 and its 60% run into the note, 001's 度量单位 as
     # names, 000's lost 指标值 and its 分值 run into a name, hainan's score as a 完成值, xiaoxian's level name run into a
-    # target, and shengji_2017's level names run into one name.)
-    # yunnan_changning (a score-only form: 年初目标值 | 实际完成值 | 得分) in variant form 2: the targets 22.8, 54, 76.44 …
-    # square metres read as 分值, scores of 1 or 2 "below" them.
-    pytest.param("yunnan_changning", "a", 2, "missing_deviation_note", "隔离舍(≥**平方米)", "分值合计",
-                 id="targets-read-as-weights"),
-    # 000 in variant form 1: five of the first table's eleven rows read with names run together or slipped; the
-    # 任务完成时间 row lost its 指标值 to the row above.
-    pytest.param("000_", "a", 1, "not_applicable_scored", "任务完成时间", "全表读取存疑", id="table-read-askew"),
+    # target, and shengji_2017's level names run into one name. Since the dump reader reads a copy that keeps its empty
+    # cells as blank lines on the header's grid, yunnan_changning in variant form 2 reads right, and 000 in variant
+    # form 1 and guizhou_suiyang in variant form 1 misread with no finding left standing on the misread rows.)
     # 000 in variant form 2: the 指标值 "逐步提高" run into the name "挽回经济损失".
     pytest.param("000_", "g", 2, "missing_deviation_note", "挽回经济损失逐步提高", "完成情况", id="name-ran-into-verdict"),
     # 000 run together on one line in variant form 2: the reader left runs of figures empty, unable to split them, and
     # says so; the table is not unfilled.
     pytest.param("000_", "k", 2, "missing_section", None, "无法拆分", id="figures-left-unsplit"),
-    # guizhou_suiyang in variant form 1, one cell per line: the 基本支出 line (a source of the funds) read with a 分值
-    # and no 得分, its 得分 cell lost.
-    pytest.param("guizhou_suiyang", "a", 1, "execution_score_mismatch", "基本支出", "资金来源",
-                 id="weight-on-a-source-line"),
     # shanghai_putuo in variant form 1 as a damaged copy: a figure of the funds block cut in two at the wrong place.
     pytest.param("shanghai_putuo", "l", 1, "sum_mismatch", "总额", "拆成两格", id="figure-split-in-two"),
     # hubei_qu run together in variant form 1: "…|100%|10|100%|…" cut so that 渔船补贴发放率 reads a 完成值 of 0%

@@ -5,9 +5,12 @@
 Sources: the five samples (their tables as printed in evals/samples, in Hunan's layout) and field-set
 tables ({split}/{id}.json GoldReports with "header_rows"), each drawn in its OWN province's header
 layout from its gold labels. Writes OUT/{format}/{id}.{ext} and OUT/gold/{id}.json (the labels,
-unchanged). Formats: txt (tab layout), docx and xlsx (real merged cells), html (rowspan/colspan),
-pdf and doc (LibreOffice from the docx), scan (pdftoppm pages → image-only PDF) and scan-rotated
-(each page turned 0.6° with speckle noise).
+unchanged). Formats: txt (tab layout), docx and xlsx (real merged cells), tsv (the workbook's cells copied as text,
+as Calc writes them: a cell with a line break quoted), html (rowspan/colspan), mhtml (that page saved as one file by
+chromium), browser (that page copied out of chromium), browser-word (the docx saved as a web page by LibreOffice, a
+<p> in every cell as Word writes it, copied out of chromium), pdf and doc (LibreOffice from the docx), pdftext (the
+PDF's text as pdftotext -layout prints it), scan (pdftoppm pages → image-only PDF) and scan-rotated (each page turned
+0.6° with speckle noise).
 """
 import argparse
 import json
@@ -27,7 +30,7 @@ from assistant.document import TableBlock  # noqa: E402
 from assistant.ingest.text import lines_of  # noqa: E402
 from assistant.layout import parse_text  # noqa: E402
 
-FORMATS = ("txt", "docx", "xlsx", "tsv", "html", "mhtml", "browser", "pdf", "pdftext", "doc", "scan", "scan-rotated")
+FORMATS = ("txt", "docx", "xlsx", "tsv", "html", "mhtml", "browser", "browser-word", "pdf", "pdftext", "doc", "scan", "scan-rotated")
 CHROMIUM = Path("/usr/bin/chromium")
 SPLIT_TARGET = re.compile(r"^([≥≤=＝﹦<>≧≦]*)\s*([-\d.]+)\s*([^\d\s]*)$")  # a unit has no figure (2022年12月31日前 stays whole)
 
@@ -754,19 +757,24 @@ def write_html(sheet: Sheet, path: Path) -> None:
 
 
 def write_from_browser(out: Path, formats: tuple[str, ...]) -> None:
-    """Each rendered page (out/html) as chromium keeps it: "browser", what a reviewer copies out of it (select all,
+    """Each rendered page as chromium keeps it: "browser", what a reviewer copies out of out/html (select all,
     copy = innerText: a TAB between a row's cells, a line break inside a cell where the cell breaks (<br>), a merged
-    cell printed once, in its first row); "mhtml", the page saved as one file (网页，单个文件)."""
+    cell printed once, in its first row); "mhtml", that page saved as one file (网页，单个文件); "browser-word", the
+    clipboard's text copied out of the Word-made page (out/word-html: a <p> in every cell), which differs from its
+    innerText: no TAB, each cell a paragraph, a blank line between cells and rows alike, an empty cell an empty
+    paragraph, a merged cell printed once."""
     from playwright.sync_api import sync_playwright
 
-    kinds = [kind for kind in ("browser", "mhtml") if kind in formats]
+    kinds = [kind for kind in ("browser", "mhtml", "browser-word") if kind in formats]
     for kind in kinds:
         (out / kind).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
-        page = browser.new_page()
-        snapshots = page.context.new_cdp_session(page)
-        for path in sorted((out / "html").glob("*.html")):
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        snapshots = context.new_cdp_session(page)
+        for path in sorted((out / "html").glob("*.html")) if {"browser", "mhtml"} & set(kinds) else []:
             page.goto(path.resolve().as_uri())
             if "browser" in kinds:
                 (out / "browser" / f"{path.stem}.txt").write_text(page.evaluate("document.body.innerText"),
@@ -774,7 +782,17 @@ def write_from_browser(out: Path, formats: tuple[str, ...]) -> None:
             if "mhtml" in kinds:
                 (out / "mhtml" / f"{path.stem}.mhtml").write_text(
                     snapshots.send("Page.captureSnapshot", {"format": "mhtml"})["data"], encoding="utf-8")
+        for path in sorted((out / "word-html").glob("*.html")) if "browser-word" in kinds else []:
+            page.goto(path.resolve().as_uri())
+            (out / "browser-word" / f"{path.stem}.txt").write_text(copied(page), encoding="utf-8")
         browser.close()
+
+
+def copied(page) -> str:
+    """The text chromium puts on the clipboard when a reviewer selects all of the open page and copies it."""
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+C")
+    return page.evaluate("navigator.clipboard.readText()")
 
 
 def soffice_convert(source: Path, target: str, out: Path) -> Path:
@@ -809,7 +827,7 @@ def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None
     if "txt" in formats:
         write_txt(sheet, out / "txt" / f"{name}.txt")
     docx_path = out / "docx" / f"{name}.docx"
-    if {"docx", "pdf", "pdftext", "doc", "scan", "scan-rotated"} & set(formats):
+    if {"docx", "browser-word", "pdf", "pdftext", "doc", "scan", "scan-rotated"} & set(formats):
         docx_path.parent.mkdir(parents=True, exist_ok=True)
         write_docx(sheet, docx_path)
     if {"xlsx", "tsv"} & set(formats):
@@ -825,6 +843,9 @@ def render(sheet: Sheet, name: str, out: Path, formats: tuple[str, ...]) -> None
         write_html(sheet, out / "html" / f"{name}.html")
     if "doc" in formats:
         soffice_convert(docx_path, "doc", out / "doc")
+    if "browser-word" in formats:
+        # Word's Save as Web Page puts a <p> in every cell; LibreOffice Writer's HTML export does the same.
+        soffice_convert(docx_path, "html", out / "word-html")
     if {"pdf", "pdftext", "scan", "scan-rotated"} & set(formats):
         (out / "pdf").mkdir(parents=True, exist_ok=True)
         pdf = soffice_convert(docx_path, "pdf", out / "pdf")
@@ -862,7 +883,7 @@ def main() -> None:
                 continue
             render(field_sheet(gold), path.stem, args.out, formats)
             (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    if {"browser", "mhtml"} & set(formats):
+    if {"browser", "mhtml", "browser-word"} & set(formats):
         write_from_browser(args.out, formats)
     print(f"rendered into {args.out}")
 
