@@ -7,7 +7,9 @@ The ways a table reaches us as text:
 - spreadsheet or web pastes: one row per line, cells separated by TABs; a spreadsheet's copy quotes a cell that
   breaks over lines (layout_csv); a browser's copy breaks a row's line wherever a cell breaks and prints a merged
   cell once (layout_browser joins the cells back);
-- a monospace copy: one row per line, cells in columns aligned with runs of spaces (read as TAB rows);
+- a monospace copy: one row per line, cells in columns aligned with runs of spaces;
+- a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
+  the lines below (joined back into its row);
 - Markdown-style rows: cells separated by "|";
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
@@ -23,8 +25,8 @@ import unicodedata
 from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, is_fund_header, \
-    is_indicator_header, is_value, role_of
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
+    is_fund_header, is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import normalize_text, simplified
@@ -45,7 +47,18 @@ TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
+PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
+WORD = re.compile(r"\S+")
+FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
+CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
+PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
+WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
+# A funds row's label read whole (当年财政拨款, 上年结转资金): a label line under it opens the next row.
+FUND_SOURCE = re.compile(r"(?:拨款|结转资金|结余资金|其他资金)$")
+GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
+FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
+BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
 CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
@@ -243,59 +256,168 @@ def display_columns(line: str) -> list[int]:
     return columns
 
 
-def aligned_as_tabs(lines: list[str]) -> list[str]:
-    """Lines of a monospace copy rewritten as TAB rows (`aligned_rows`): runs of lines with columns aligned with
-    spaces, one or two lines of a single cell between two runs (年度总体目标 and its text, 中央主管部门 with its value
-    left empty, printed across the table) being rows of the same table, their cell the first. A table is such runs
-    with two rows of three cells or more; its columns are cut over all its runs."""
-    result = list(lines)
-    for runs in aligned_tables(lines):
-        indices = [index for start, end in runs for index in range(start, end)]
-        for index, row in zip(indices, aligned_rows([lines[index].rstrip() for index in indices])):
-            result[index] = row
-        for (_, end), (next_start, _) in zip(runs, runs[1:]):
-            result[end:next_start] = [f"{line.strip()}\t" for line in lines[end:next_start]]
-    return result
+def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
+    """The rows of each table of a monospace copy or a PDF's text, by the index of its first line, with the index
+    after its last: a row a line (`aligned_rows`), or a row of the lines a PDF's narrow column wraps its cells over
+    (`wrapped_rows`). A table's columns are cut over all its lines (`aligned_tables`), a PDF's page by page."""
+    tables = {}
+    for table in aligned_tables(lines):
+        roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
+        filled: list[int] = []  # the rows under that header with text in each of its columns
+        funds = False  # the last page ended in the funds block
+        from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
+        rows: list[Row] = []
+        for start, end in pages(lines, *table):
+            texts = [lines[index].replace("\f", "").rstrip() for index in range(start, end)]
+            cells_by_line, widths = aligned_rows(texts, [positions(text, from_page) for text in texts], from_page)
+            # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
+            if from_page:
+                found, funds = wrapped_rows(cells_by_line, widths, funds)
+            else:
+                found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
+            texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
+            placed = page_columns(texts_by_row, roles, filled)
+            for (first, _), row in zip(found, texts_by_row):
+                laid = [""] * (max(placed, default=-1) + 1)
+                for column, text in zip(placed, row):
+                    laid[column] = text
+                rows.append(Row([Cell(text, start + first + 1) for text in laid]))
+                if is_indicator_header(laid):
+                    roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
+                elif roles:
+                    filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
+        tables[table[0]] = (table[1], rows)
+    return tables
 
 
-def aligned_tables(lines: list[str]) -> list[list[tuple[int, int]]]:
-    """The runs (start, end) of space-aligned lines of each monospace table: runs apart by one or two lines of a
-    single cell are one table's, and a table has two lines of three cells or more."""
+# What placing a page's columns under the indicator header weighs besides the roles their cells fit (columns.fits,
+# ±1 a cell): a cell in a column the rows before left empty (or not), a header column skipped between two of the
+# page's, one lost at the page's left (the least: it only breaks ties).
+EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN = 0.25, 0.3, 0.001
+
+
+def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int]) -> list[int]:
+    """The indicator header's column each of a page's columns is (pdftotext lays each page out from the text it
+    holds, so a page where columns are empty, or merged from the page before, loses them): the columns in order
+    whose roles fit the cells best (a level name, a figure …), where the rows before had text."""
+    width = max((len(row) for row in rows), default=0)
+    if not roles or not width or width >= len(roles):
+        return list(range(width))
+
+    def fit(column: int, header: int) -> float:
+        texts = [row[column] for row in rows if column < len(row) and row[column]]
+        role_fit = sum(fits(roles[header], text) for text in texts) if roles[header] else 0.0
+        # (a column the rows before always left empty is one this page's text is not in)
+        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts)
+
+    # best[column][header]: the best fit of the page's first columns up to `column`, that one under `header`
+    best = [[float("-inf")] * len(roles) for _ in range(width)]
+    came: list[list[int]] = [[0] * len(roles) for _ in range(width)]
+    for header in range(len(roles) - width + 1):
+        best[0][header] = fit(0, header) - LOST_COLUMN * header
+    for column in range(1, width):
+        for header in range(column, len(roles) - width + column + 1):
+            # (a column skipped between two of the page's costs more than one lost at either side)
+            before = max(range(column - 1, header), key=lambda at: best[column - 1][at] - SKIPPED_COLUMN * (
+                header - at - 1))
+            best[column][header] = best[column - 1][before] - SKIPPED_COLUMN * (header - before - 1) \
+                + fit(column, header)
+            came[column][header] = before
+    header = max(range(len(roles)), key=lambda at: best[width - 1][at])
+    placed = [header]
+    for column in range(width - 1, 0, -1):
+        header = came[column][header]
+        placed.insert(0, header)
+    return placed
+
+
+def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """A table's lines cut where a page starts (pdftotext's form feed): each page lays out its columns anew, from the
+    page's leftmost text."""
+    breaks = [index for index in range(start + 1, end) if "\f" in lines[index]]
+    return list(zip([start, *breaks], [*breaks, end]))
+
+
+def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
+    """The lines (start, end) of each monospace table: runs of space-aligned lines, two lines of three cells or
+    more among them, apart by lines of a single cell — one or two (年度总体目标 and its text, 中央主管部门 with its
+    value left empty, printed across the table), or any number of a narrow column's short lines — or by a PDF's
+    blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
-        end = start
-        while end < len(lines) and "\t" not in lines[end] and ALIGNED_ROW.search(lines[end].rstrip()):
+        end, from_page = start, None
+        while end < len(lines) and "\t" not in lines[end]:
+            line = lines[end].replace("\f", "").rstrip()
+            if not ALIGNED_ROW.search(line):
+                # (a page's text may print its cells two spaces apart, and wraps a narrow column's cells over short
+                # lines: both go on the page's table)
+                if end == start or not (PAGE_ROW.search(line) or 0 < display_width(line.strip()) <= FRAGMENT) \
+                        or HEADING.match(line):
+                    break
+                if from_page is None:
+                    from_page = is_page_text([text.replace("\f", "").rstrip() for text in lines[start:end]])
+                if not from_page:
+                    break
             end += 1
         if end > start:
             runs.append((start, end))
         start = max(end, start + 1)
     tables: list[list[tuple[int, int]]] = []
+    from_page: dict[int, bool] = {}  # whether the table starting at a line is a page's (read at its first blank)
     for run in runs:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
-        if 0 < len(between) <= 2 and all(line.strip() and "\t" not in line and not HEADING.match(line)
-                                         for line in between):
+        texts = [line for line in between if line.strip()]
+        # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
+        blank = len(between) - len(texts) == 1
+        if blank and tables[-1][0][0] not in from_page:
+            from_page[tables[-1][0][0]] = is_page_text([lines[index].replace("\f", "").rstrip()
+                                                        for index in range(tables[-1][0][0], run[0])])
+        blank = blank and from_page[tables[-1][0][0]]
+        if between and (len(texts) == len(between) or blank) \
+                and all("\t" not in line and not HEADING.match(line) for line in texts) \
+                and (len(texts) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in texts)):
             tables[-1].append(run)
         else:
             tables.append([run])
-    return [table for table in tables
+    return [(table[0][0], table[-1][1]) for table in tables
             if sum(len(ALIGNED_ROW.findall(lines[index].rstrip())) >= 2
                    for start, end in table for index in range(start, end)) >= 2]
 
 
-def aligned_rows(lines: list[str]) -> list[str]:
-    """The rows' cells: a stretch of text after two or more spaces starts a cell; a column starts where two rows
-    start a cell (or where every row leaves a gap before it, or a column word starts); a cell goes to the column it
-    starts in, so a merged cell whose text runs on across its columns stays one cell, and a column a row leaves blank
-    stays empty."""
-    segments = [[(cols[match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
-                for line, cols in ((line, display_columns(line)) for line in lines)]
-    width = max((at + 2 * len(text) for row in segments for at, text in row), default=0)
+def is_page_text(lines: list[str]) -> bool:
+    """Whether the lines' columns line up by characters, as a PDF's page text does (pdftotext -layout places each
+    text run at the character its position on the page comes to, whatever the width of the characters before it),
+    rather than by display columns (a CJK character two wide, as a monospace copy prints)."""
+    def starts(by_page: bool) -> int:
+        return len({positions(line, by_page)[match.start()] for line in lines for match in CELL_TEXT.finditer(line)})
+
+    return starts(True) < starts(False)
+
+
+def positions(line: str, by_page: bool) -> list[int]:
+    """Where each character of the line sits: its index on a page's text, else its display column."""
+    return list(range(len(line))) if by_page else display_columns(line)
+
+
+def aligned_rows(lines: list[str], columns: list[list[int]],
+                 from_page: bool) -> tuple[list[dict[int, str]], list[int]]:
+    """Each line's cells by column, and the display width of each column's widest cell text that stays within its
+    column (what a line of a cell fills before the cell wraps). A stretch of text after two or more spaces starts a
+    cell; on a PDF's page so does a word one space after a cell that fitted its column, starting the next column,
+    or one space after a CJK character (pdftotext leaves one space where wide cells push each other). A column
+    starts where two lines start a cell (or where every line leaves a gap before it, or a column word starts); a
+    cell goes to the column it starts in, so a merged cell whose text runs on across its columns stays one cell, and
+    a column a line leaves blank stays empty."""
+    segments = [[(columns[row][match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
+                for row, line in enumerate(lines)]
+    width = max((columns[row][-1] + 2 for row in range(len(lines)) if lines[row]), default=0)
     filled = [False] * (width + 2)
     counts: dict[int, int] = {}
-    for row in segments:
-        for at, text in row:
+    for row, line in enumerate(lines):
+        for match in CELL_TEXT.finditer(line):
+            at = columns[row][match.start()]
             counts[at] = counts.get(at, 0) + 1
-            for column in range(at, at + display_width(text)):
+            for column in range(at, columns[row][match.end() - 1] + 1):
                 filled[column] = True
     # A column word starts its column, though a word of the header row below runs on under it (度量单位 under 权重
     # when both columns are empty in every row).
@@ -303,14 +425,117 @@ def aligned_rows(lines: list[str]) -> list[str]:
     cuts = sorted({at for at, count in counts.items() if at and count >= 2}
                   | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
                   | {at for at in headed if at})
-    rows = []
-    for row in segments:
-        cells = [""] * (len(cuts) + 1)
-        for at, text in row:
-            column = sum(at >= cut for cut in cuts)
-            cells[column] = f"{cells[column]} {text}".strip()
-        rows.append("\t".join(cells))
-    return rows
+    cells_by_line, widths = [], [0] * (len(cuts) + 1)
+    for row, line in enumerate(lines):
+        cells: dict[int, str] = {}
+        starts: dict[int, int] = {}
+        column, end = 0, None
+        for match in WORD.finditer(line):
+            pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
+            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
+                # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
+                # text prints one; the word starts the next cell.
+                column = min(max(pushed, column + 1), len(cuts))
+            elif end is not None and end < match.start() - 1 and from_page:
+                # Two spaces or more on a page end a cell: what follows is the next one, pushed right of its column
+                # by wide cells when the column it starts in is the cell's.
+                column = min(max(pushed, column + 1), len(cuts))
+            elif end != match.start() - 1 or from_page and pushed == column + 1 \
+                    and not unclosed(cells.get(column, "")):
+                # After one space a word goes on its cell unless the cell fitted its column and it starts the next
+                # (a bracket it opened goes on: (50 分)).
+                column = pushed
+            if from_page and column in cells and FIGURE.match(match.group()) \
+                    and FIGURE.match(cells[column].split()[-1]):
+                column = min(column + 1, len(cuts))  # two figures are two cells, the second pushed into the first's
+            cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
+            end = match.end()
+            starts.setdefault(column, columns[row][match.start()])
+        for column, text in cells.items():
+            # (a CJK character is two columns wide on the page, whichever measure the columns line up in)
+            if column == len(cuts) or starts[column] + display_width(text) <= cuts[column]:
+                widths[column] = max(widths[column], display_width(text))
+        cells_by_line.append(cells)
+    return cells_by_line, widths
+
+
+def unclosed(text: str) -> bool:
+    """Whether the text opens a bracket it does not close."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
+                 funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
+    """The page's rows rebuilt from the lines a narrow column wraps its cells over (each row's first line and its
+    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row above when each of its texts sits under a text of the
+    line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
+    at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
+    (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
+    break). A funds row's 其中： (alone or before figures) opens its row,
+    and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
+    rows: list[tuple[int, dict[int, str]]] = []
+    above: dict[int, str] = {}
+    for index, cells in enumerate(cells_by_line):
+        if not cells:
+            continue  # a blank line inside a cell
+        found = [wrap(above[column], text, widths[column]) if column in above else None
+                 for column, text in cells.items()]
+        label, *values = [cells[column] for column in sorted(cells)]
+        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) == min(cells) else ""
+        # (a breakdown's label holds one 其中: a label line under one opening with it, 其 / 中：, opens its own row)
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values and (
+            bool(FUND_SOURCE.search(above_label)) or label.startswith("其") and bool(BREAKDOWN.match(above_label)))
+        # (a header line of column words all whole is a row of its own: 绩效指标 一级指标 … 实施进度, then 项目决策 …)
+        opens = opens or len(above) >= 3 and all(map(whole_column_word, above.values())) \
+            and is_indicator_header(list(above.values())) and not any(text[0] in "(（" for text in cells.values())
+        full, short = found.count("full"), found.count("short")
+        # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
+        fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
+        goes_on = set(found) <= {"sure", "full", "short"} and \
+            ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
+        if rows and not opens and goes_on:
+            for column, text in cells.items():
+                rows[-1][1][column] = joined(rows[-1][1][column], text)
+        else:
+            if rows:
+                texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
+                funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
+                    and not any(GOALS_LABEL.search(text) for text in texts)
+            rows.append((index, dict(cells)))
+        above = cells
+    return rows, funds
+
+
+def whole_column_word(text: str) -> bool:
+    """A header cell that is a column word printed whole (一级指标, 实施进度), not its broken part (一级指)."""
+    return normalize_text(text) in HEADER_WORDS or any(normalize_text(text) in words for _, words in INDICATOR_ROLES)
+
+
+def wrap(above: str, text: str, width: int) -> str:
+    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, or a sign
+    no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
+    word, would not have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label
+    or under a figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
+    # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
+    if text[0].isascii() and above[-1].isascii():
+        first = text.split(" ")[0]
+    else:
+        first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text):
+        return "sure"
+    # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
+    signed = above in ("-", "+") and text[0].isdigit()
+    full = display_width(above) + display_width(first) >= width or signed
+    if text == above or PLACEHOLDER.match(text) or is_value(text) and not ((above[-1].isdigit() or signed) and full):
+        return "own"
+    return "full" if full else "short"
+
+
+def joined(cell: str, text: str) -> str:
+    """A wrapped cell's lines joined: with a space between two Latin words only (a CJK text or a figure wraps
+    anywhere)."""
+    return f"{cell} {text}" if cell[-1:].isascii() and cell[-1:].isalpha() and text[0].isascii() \
+        and text[0].isalpha() else f"{cell}{text}"
 
 
 def display_width(text: str) -> int:
@@ -342,16 +567,26 @@ def renumbered(block: Block, origins: list[int]) -> Block:
 
 def parsed(lines: list[str]) -> list[Block]:
     """The paragraphs and tables of text lines in any of the layouts above."""
-    lines = aligned_as_tabs(lines)
+    aligned = aligned_table_rows(lines)
     builder = _Builder()
     mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
     row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
-    csv_end = 0  # lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break)
+    # Lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break) or as a
+    # monospace or PDF table's.
+    csv_end = 0
     for line_no, line in enumerate(lines, start=1):
         if line_no <= csv_end or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
+        if line_no - 1 in aligned:
+            builder.close_table(mode)
+            csv_end, rows = aligned[line_no - 1]
+            for row in rows:
+                builder.row(row.cells)
+            builder.close_table("aligned")
+            mode = None
+            continue
         if mode == "pipe" and is_lone_separator(line):
             continue
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:

@@ -1,0 +1,120 @@
+"""A table's text copied out of a PDF (poppler's pdftotext -layout): cells in columns apart by runs of spaces, lined
+up by characters, a narrow column's cell wrapped over the lines below, a merged cell printed once. The tables are
+rendered to PDF at test time (LibreOffice and pdftotext run for real) and read back to what their gold says."""
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import api
+from assistant.document import TableBlock
+from assistant.layout import parse_text
+from schemas.gold import GoldReport
+from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
+
+render = eval_tool("render")
+SAMPLE = "000_9f4ecd25e267d59e"
+FIELD = "hubei_ezhou_2019_caizhengju"
+
+
+def copied_text(sheet, name: str, out: Path) -> Path:
+    render.render(sheet, name, out, ("pdftext",))
+    return out / "pdftext" / f"{name}.txt"
+
+
+@pytest.fixture(scope="module")
+def sample_copy(tmp_path_factory) -> Path:
+    sheet = render.sample_sheet((SAMPLES / f"{SAMPLE}.txt").read_text(encoding="utf-8"))
+    return copied_text(sheet, SAMPLE, tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="module")
+def field_copy(tmp_path_factory) -> Path:
+    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{FIELD}.json").read_text(encoding="utf-8"))
+    return copied_text(render.field_sheet(gold), FIELD, tmp_path_factory.mktemp("field"))
+
+
+def gold_table(path: Path, name: str):
+    return next(table for table in GoldReport.model_validate_json(path.read_text(encoding="utf-8")).tables
+                if table.name == name)
+
+
+def test_the_copy_wraps_its_cells_over_lines(sample_copy):
+    # What the reader is given: the 一级指标 column's header broken over two lines, no line holding it whole.
+    lines = sample_copy.read_text(encoding="utf-8").splitlines()
+    assert not any("一级指标" in line for line in lines)
+
+
+def test_a_sample_project_table_reads_its_funds_indicators_and_total(sample_copy):
+    # 知识产权培育资助专项: its funds label over three lines beside figures, names wrapped over two or three lines, level
+    # names with their weights under them ((50 分), （30 分）), 总分 94.75.
+    name = "知识产权培育资助专项"
+    gold = gold_table(GOLD / f"{SAMPLE}.json", name)
+    table = next(table for table in api.extract(api.load(sample_copy), "rules").tables if table.name == name)
+    funds = (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.score)
+    assert funds == (gold.funds_total.full_year_budget, gold.funds_total.executed, gold.funds_total.score)
+    assert [(line.label, line.executed) for line in table.fund_lines] == \
+        [(line.label, line.executed) for line in gold.fund_lines]
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators]
+    assert table.total_score == gold.total_score
+
+
+def test_a_field_project_table_reads_whole(field_copy):
+    # 鄂州's 购买第三方服务: 一级指标 and 二级指标 broken after three characters, 三级指标 names over two or three lines,
+    # "100 人次" broken inside its figure's unit, a 执行率 of 60% scored 6.
+    name = "购买第三方服务"
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{FIELD}.json", name)
+    table = next(table for table in api.extract(api.load(field_copy), "rules").tables if table.name == name)
+    assert (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.execution_rate,
+            table.funds_total.score) == (gold.funds_total.full_year_budget, gold.funds_total.executed,
+                                         gold.funds_total.execution_rate, gold.funds_total.score)
+    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.indicators]
+    assert table.total_score == gold.total_score
+
+
+def on_character_grid(*cells: str) -> str:
+    """A line as pdftotext prints it: each cell at a multiple of nine characters, whatever the width of the
+    characters before it (a CJK character counts one)."""
+    return "".join(cell.ljust(9) for cell in cells).rstrip()
+
+
+def test_hand_written_copy_joins_wrapped_names_and_figures():
+    # The columns line up by characters, not by display width: a page's text, its narrow cells wrapped — names, a
+    # figure broken at its point (1824. / 18), a unit (≥50 人 / 次); 其中： opens its funds row.
+    lines = [on_character_grid("项目名", "农民培训项目"),
+             on_character_grid("称"),
+             on_character_grid("项目资", "", "年初预", "全年预", "全年执", "分值", "得分"),
+             on_character_grid("金(万", "", "算数", "算数", "行数"),
+             on_character_grid("元)", "年度资", "1824.", "1824.", "1800", "10", "9.87"),
+             on_character_grid("", "金总额", "18", "18"),
+             on_character_grid("", "其中：", "1824.", "1824.", "1800"),
+             on_character_grid("", "当年财", "18", "18"),
+             on_character_grid("", "政拨款"),
+             on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
+             on_character_grid("标", "标", "标", "标值", "成值"),
+             on_character_grid("产出指", "数量指", "培训农", "≥50 人", "52 人", "10", "10"),
+             on_character_grid("标", "标", "户人数", "次", "次"),
+             on_character_grid("产出指", "质量指", "培训合", "≥90%", "95%", "10", "9"),
+             on_character_grid("标", "标", "格率"),
+             on_character_grid("总分", "", "", "", "", "20", "19")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["项目名称", "农民培训项目"]
+    assert ["年度资金总额", "1824.18", "1824.18", "1800", "10", "9.87"] in [row[1:] for row in rows]
+    assert ["", "其中：当年财政拨款", "1824.18", "1824.18", "1800", "", ""] in rows
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"] in rows
+    assert ["产出指标", "数量指标", "培训农户人数", "≥50 人次", "52 人次", "10", "10"] in rows
+    assert ["产出指标", "质量指标", "培训合格率", "≥90%", "95%", "10", "9"] in rows
+
+
+def test_a_monospace_copy_keeps_a_row_a_line():
+    # Lined up by display width (a CJK character two columns wide): a monospace copy, where every line is a row,
+    # however full its cells.
+    lines = ["一级指标   二级指标   分值   得分",
+             "产出指标   数量指标   10     10",
+             "产出指标   质量指标   10     9"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量指标", "10", "10"], ["产出指标", "质量指标", "10", "9"]]
