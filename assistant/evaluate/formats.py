@@ -17,7 +17,7 @@ from schemas.gold import GoldReport
 
 FORMAT_ORDER = ("txt", "docx", "xlsx", "tsv", "html", "mhtml", "browser", "browser-word", "pdf", "pdftext", "doc", "scan", "scan-rotated")
 TARGETS = {"docx": 0.97, "xlsx": 0.97, "tsv": 0.97, "html": 0.97, "mhtml": 0.97, "browser": 0.97, "browser-word": 0.97,
-           "pdf": 0.95, "doc": 0.95, "scan": 0.85, "scan-rotated": 0.85}
+           "pdf": 0.95, "pdftext": 0.90, "doc": 0.95, "scan": 0.85, "scan-rotated": 0.85}
 
 
 # Glyphs a scan cannot tell apart: a full-width colon or bracket from a half-width one (NFKC folds those),
