@@ -365,3 +365,19 @@ def test_row_with_empty_names_opens_at_its_values(seed):
     labelled = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
                 for t in gold.tables for i in t.indicators]
     assert [row for row in labelled if row not in read] == [], name
+
+
+@pytest.mark.parametrize("name", ["zhejiang_jinyun_2021_lajiqingyun", "yunnan_yongde_2022_yingyanggaishan"])
+def test_a_variant_form_drawn_as_a_word_file_reads_back_to_its_gold(tmp_path, name):
+    """The stacked 年度指标值 head (指标性质 | 指标值 | 度量单位 beside 权重 merged down from the row above) drawn as a
+    Word table: its merges fit the grid, and the file reads back to the form's labels."""
+    import json
+
+    from assistant.evaluate.formats import score_file
+    from schemas.gold import GoldReport
+
+    render = eval_tool("render")
+    form = render.in_variant_form(json.loads((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text()), 1)
+    render.write_docx(render.field_sheet(form), tmp_path / "form.docx")
+    tally, problem = score_file(tmp_path / "form.docx", GoldReport.model_validate(form))
+    assert problem is None and tally.f1 >= 0.97, tally.errors[:10]

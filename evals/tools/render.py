@@ -62,13 +62,19 @@ class Sheet:
 # ---------------------------------------------------------------- the samples: Hunan tables as printed
 
 def padded(rows: list[list[Cell | None]]) -> list[list[Cell | None]]:
-    """Every row reaching the table's width: a short row's last cell spans the rest."""
+    """Every row reaching the table's width: a short row's last cell spans the rest, up to a cell merged down into
+    the row from above (a stacked header's 权重 beside 指标性质 | 指标值 | 度量单位)."""
     grid = placed(rows)
     width = max(c + cell.colspan for row in grid for c, cell in row)
-    for row in grid:
+    covered = {(r + i, c + j) for r, row in enumerate(grid) for c, cell in row
+               for i in range(cell.rowspan) for j in range(cell.colspan)}
+    for r, row in enumerate(grid):
         if row:
             c, last = row[-1]
-            last.colspan += width - (c + last.colspan)
+            end = c + last.colspan
+            while end < width and (r, end) not in covered:
+                end += 1
+            last.colspan = end - c
     return rows
 
 
