@@ -6,7 +6,7 @@ from assistant import api
 from assistant.check.base import Context, rate_tolerance
 from assistant.check.funds import fund_parts, printed_decimals
 from assistant.check.reading import GARBLED, askew, fund_sum_doubt, funds_doubt, indicator_doubt, level_names, \
-    name_doubt
+    name_doubt, total_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
 from schemas import FundLine, Indicator, Report, Table
@@ -266,6 +266,22 @@ def test_a_table_whose_rows_slipped_is_read_askew_as_a_whole():
     table = Table(kind="project", indicators=rows + slipped)
     assert "全表读取存疑" in askew(table, level_names(table))
     assert askew(Table(kind="project", indicators=rows), level_names(table)) is None
+
+
+def test_rows_scored_beyond_any_full_marks_were_read_twice_not_added_wrong():
+    # Sample 000's 附件2-5 as its PDF's text was first read: rows of the 产出 block read twice, their 得分 adding to
+    # 184.5 under a 总分 of 94.5 — a misread, not a 总分 that is off …
+    rows = [Indicator(level3=f"指标{n}", weight=12.5, score=12.25) for n in range(12)] + \
+           [Indicator(level3="满意度", weight=10, score=37.5)]
+    misread = Table(kind="project", indicators=rows, total_score=94.5, total_weight=100)
+    assert "读了两遍" in total_doubt(misread, "total_score_mismatch")
+    # … while sample 001's 执行率得分 filled as 100 over rows scoring 89.1 is the unit's slip, reported as such.
+    funds = FundLine(label="年度资金总额", full_year_budget=50, executed=50, weight=10, execution_rate=100, score=100)
+    slip = Table(kind="project", funds_total=funds, total_score=98.9, total_weight=100,
+                 indicators=[Indicator(level3="产出", weight=50, score=49), Indicator(level3="效益", weight=30,
+                                                                              score=30.3),
+                             Indicator(level3="满意度", weight=10, score=9.8)])
+    assert total_doubt(slip, "total_score_mismatch") is None
 
 
 def test_a_one_character_name_is_the_tail_of_a_wrapped_cell():

@@ -73,6 +73,7 @@ SHIFTED_ROWS = 2
 # half as much again were read from another column (a 序号, a 指标值 or the next row's cells). One row's wild 分值
 # (100, 2019) is that row's misread, doubted on its row: the sum counts the 分值 a row can weigh, up to ROW_WEIGHT.
 WEIGHTS_CEILING = 150.0
+FULL_MARKS = 100.0
 ROW_WEIGHT = 30.0
 # The most a funds block weighs: 10 in the national form, 20 in Yunnan's, Hubei's and Sichuan's forms; 30 leaves room
 # for a province weighing it more without taking a 一级指标's 30 or 50 for it.
@@ -543,6 +544,12 @@ def total_doubt(table: Table, rule: str) -> str | None:
         return f"总分读作{fmt(total)}，疑为两格数字连读"
     if rule != "total_score_mismatch":
         return None
+    # Indicator rows' 得分 adding to more than any table can give (each 得分 at most its 分值, the 分值 to 100) were read
+    # from other cells, or rows were read twice: the 总分 is not what is off. (A funds block's 得分 filled as 100 is a
+    # unit's slip the check reports.)
+    scores = sum(i.score or 0.0 for i in table.indicators)
+    if scores > WEIGHTS_CEILING and (total is None or total <= FULL_MARKS):
+        return f"各指标行得分合计{fmt(scores)}分，远超满分100分，得分一列疑读自其他栏或有行读了两遍"
     funds = table.funds_total
     if funds is not None and funds.score is None:
         return f"“{funds.label}”的执行率得分没有读到，总分无从复核"
