@@ -54,8 +54,8 @@ FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines betwe
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
 WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
-# A funds row's label read whole (当年财政拨款, 上年结转资金): a label line under it opens the next row.
-FUND_SOURCE = re.compile(r"(?:拨款|结转资金|结余资金|其他资金)$")
+# A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
+FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
 FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
@@ -426,11 +426,13 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                   | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
                   | {at for at in headed if at})
     cells_by_line, widths = [], [0] * (len(cuts) + 1)
+    starts_above: set[int] = set()  # where the last line with text started its cells
     for row, line in enumerate(lines):
         cells: dict[int, str] = {}
         starts: dict[int, int] = {}
         column, end = 0, None
-        for match in WORD.finditer(line):
+        words = list(WORD.finditer(line))
+        for at, match in enumerate(words):
             pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
@@ -445,9 +447,15 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
                 # (a bracket it opened goes on: (50 分)).
                 column = pushed
-            if from_page and column in cells and FIGURE.match(match.group()) \
-                    and FIGURE.match(cells[column].split()[-1]):
-                column = min(column + 1, len(cuts))  # two figures are two cells, the second pushed into the first's
+            if from_page and column in cells and FIGURE.match(match.group()) and (
+                    FIGURE.match(cells[column].split()[-1])
+                    or at + 1 < len(words) and words[at + 1].start() == match.end() + 1
+                    and FIGURE.match(words[at + 1].group())
+                    or columns[row][match.start()] in starts_above - {starts.get(column)}):
+                # Two figures are two cells, the second pushed into the first's; so is a row's first figure one space
+                # after its label, figures following it (年度资 329.7 329.7), or starting where a cell of the line
+                # above starts (金总额 7 under 年度资 329.7, the rest of its figure).
+                column = min(column + 1, len(cuts))
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
             starts.setdefault(column, columns[row][match.start()])
@@ -456,6 +464,7 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
             if column == len(cuts) or starts[column] + display_width(text) <= cuts[column]:
                 widths[column] = max(widths[column], display_width(text))
         cells_by_line.append(cells)
+        starts_above = set(starts.values()) if cells else starts_above
     return cells_by_line, widths
 
 
@@ -481,10 +490,12 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         found = [wrap(above[column], text, widths[column]) if column in above else None
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
-        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) == min(cells) else ""
-        # (a breakdown's label holds one 其中: a label line under one opening with it, 其 / 中：, opens its own row)
-        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values and (
-            bool(FUND_SOURCE.search(above_label)) or label.startswith("其") and bool(BREAKDOWN.match(above_label)))
+        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
+        # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
+        # opens its own row; under 其中： alone it is the source's name, 其他资金)
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
+            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label))
+            or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
         # (a header line of column words all whole is a row of its own: 绩效指标 一级指标 … 实施进度, then 项目决策 …)
         opens = opens or len(above) >= 3 and all(map(whole_column_word, above.values())) \
             and is_indicator_header(list(above.values())) and not any(text[0] in "(（" for text in cells.values())

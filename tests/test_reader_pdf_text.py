@@ -15,6 +15,7 @@ from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 render = eval_tool("render")
 SAMPLE = "000_9f4ecd25e267d59e"
 FIELD = "hubei_ezhou_2019_caizhengju"
+PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -28,10 +29,19 @@ def sample_copy(tmp_path_factory) -> Path:
     return copied_text(sheet, SAMPLE, tmp_path_factory.mktemp("sample"))
 
 
+def field_render(name: str, out: Path) -> Path:
+    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    return copied_text(render.field_sheet(gold), name, out)
+
+
 @pytest.fixture(scope="module")
 def field_copy(tmp_path_factory) -> Path:
-    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{FIELD}.json").read_text(encoding="utf-8"))
-    return copied_text(render.field_sheet(gold), FIELD, tmp_path_factory.mktemp("field"))
+    return field_render(FIELD, tmp_path_factory.mktemp("field"))
+
+
+@pytest.fixture(scope="module")
+def packed_field_copy(tmp_path_factory) -> Path:
+    return field_render(PACKED_FIELD, tmp_path_factory.mktemp("packed"))
 
 
 def gold_table(path: Path, name: str):
@@ -72,6 +82,49 @@ def test_a_field_project_table_reads_whole(field_copy):
     assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.indicators]
     assert table.total_score == gold.total_score
+
+
+def test_a_sample_department_total_keeps_its_breakdown_out(sample_copy):
+    # 石鼓区市场监督管理局: 年度资金总额's row, its figures broken at their points (884.8 / 6), then 按收入性质分 and
+    # 按支出性质分 with their sums printed under the label and under the 年初预算数 column: rows of their own.
+    gold = GoldReport.model_validate_json((GOLD / f"{SAMPLE}.json").read_text(encoding="utf-8")).tables[0]
+    table = api.extract(api.load(sample_copy), "rules").tables[0]
+    assert table.funds_total == gold.funds_total.model_copy(update={"line": table.funds_total.line})
+    assert table.breakdown == gold.breakdown
+
+
+def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
+    # 金寨's funds block, one space between a label and its figures (年度资 329.7 329.7), the figures' rests under
+    # them one space after the label's next line (金总额 7): 329.77 in both budget columns.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PACKED_FIELD}.json", "金寨县茶谷和美丽乡村建设服务中心")
+    table = api.extract(api.load(packed_field_copy), "rules").tables[0]
+    money = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate")
+    assert [getattr(table.funds_total, part) for part in money] == [getattr(gold.funds_total, part) for part in money]
+    assert [(line.label, *(getattr(line, part) for part in money)) for line in table.fund_lines] == \
+        [(line.label, *(getattr(line, part) for part in money)) for line in gold.fund_lines]
+
+
+def test_hand_written_funds_rows_packed_one_space_apart():
+    # A page so full that pdftotext leaves one space between a label and the figures after it (年度资 41.25 41.25);
+    # 其中： alone on a line before its source's name (其他资金) is that row's label, no row of its own.
+    lines = ["预算资      年初预   全年预    全年执    分值",
+             "金(万      算数    算数     行数",
+             "元)   年度资 41.25 41.25  39.83  10",
+             "     金总额",
+             "     其中： 41.25 41.25  39.83",
+             "     当年财",
+             "     政拨款",
+             "     其中：",
+             "     上年结",
+             "     转资金",
+             "     其中：",
+             "     其他资",
+             "     金"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["元)", "年度资金总额", "41.25", "41.25", "39.83", "10"] in rows
+    assert ["其中：当年财政拨款", "41.25", "41.25", "39.83"] in rows
+    assert ["其中：上年结转资金"] in rows and ["其中：其他资金"] in rows
 
 
 def on_character_grid(*cells: str) -> str:
