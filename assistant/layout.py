@@ -480,14 +480,20 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
     at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
     (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
-    break). A funds row's 其中： (alone or before figures) opens its row,
+    break); under the indicator header, a figure under a word in a column after the names (已完成 / 100%) is such a
+    line's short one, no cell of its own. A funds row's 其中： (alone or before figures) opens its row,
     and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
+    # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标).
+    header_at, names_end = len(cells_by_line), len(widths)
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
-        found = [wrap(above[column], text, widths[column]) if column in above else None
+        indicators = bool(rows) and rows[-1][0] > header_at  # the line is under the page's indicator header
+        # (a figure under a word in a column after the names goes on its cell: 已完成 then 100%)
+        found = [None if column not in above else "short" if indicators and column >= names_end
+                 and is_value(text) and not is_value(above[column]) else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
         above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
@@ -512,6 +518,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                 texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
                     and not any(GOALS_LABEL.search(text) for text in texts)
+                if is_indicator_header(texts):
+                    header_at = rows[-1][0]
+                    names_end = 1 + max((column for column, text in rows[-1][1].items()
+                                         if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
             rows.append((index, dict(cells)))
         above = cells
     return rows, funds

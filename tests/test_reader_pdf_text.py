@@ -127,6 +127,20 @@ def test_hand_written_funds_rows_packed_one_space_apart():
     assert ["其中：上年结转资金"] in rows and ["其中：其他资金"] in rows
 
 
+def test_hand_written_progress_wraps_its_figure_under_its_word():
+    # A 实施进度 column too narrow for "已完成100%": the figure under the word is the rest of the cell, not a row of its
+    # own, whether the target wraps beside it or not.
+    lines = ["绩效指标    一级指标    二级指标    三级指标    指标值       实施进度",
+             "        项目决策    数量指标    培训次数    全年完成 4     已完成",
+             "                                次培训       100%",
+             "        项目决策    时效指标    全年      1-12 月    已完成",
+             "                                          100%"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+        ["", "项目决策", "数量指标", "培训次数", "全年完成 4次培训", "已完成100%"],
+        ["", "项目决策", "时效指标", "全年", "1-12 月", "已完成100%"]]
+
+
 def on_character_grid(*cells: str) -> str:
     """A line as pdftotext prints it: each cell at a multiple of nine characters, whatever the width of the
     characters before it (a CJK character counts one)."""
