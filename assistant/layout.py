@@ -264,6 +264,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
         filled: list[int] = []  # the rows under that header with text in each of its columns
+        headed: list[bool] = []  # the header's columns that print a word (a gap between its words prints none)
         funds = False  # the last page ended in the funds block
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
@@ -276,7 +277,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             else:
                 found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
             texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
-            placed = page_columns(texts_by_row, roles, filled)
+            placed = page_columns(texts_by_row, roles, filled, headed)
             for (first, _), row in zip(found, texts_by_row):
                 laid = [""] * (max(placed, default=-1) + 1)
                 for column, text in zip(placed, row):
@@ -284,6 +285,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                 rows.append(Row([Cell(text, start + first + 1) for text in laid]))
                 if is_indicator_header(laid):
                     roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
+                    headed = [bool(text) for text in laid]
                 elif roles:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
         tables[table[0]] = (table[1], rows)
@@ -292,14 +294,15 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
 
 # What placing a page's columns under the indicator header weighs besides the roles their cells fit (columns.fits,
 # ±1 a cell): a cell in a column the rows before left empty (or not), a header column skipped between two of the
-# page's, one lost at the page's left (the least: it only breaks ties).
-EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN = 0.25, 0.3, 0.001
+# page's, one lost at the page's left (the least: it only breaks ties), a cell under no word of the header.
+EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN, UNHEADED_COLUMN = 0.25, 0.3, 0.001, 0.25
 
 
-def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int]) -> list[int]:
+def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int], headed: list[bool]) -> list[int]:
     """The indicator header's column each of a page's columns is (pdftotext lays each page out from the text it
     holds, so a page where columns are empty, or merged from the page before, loses them): the columns in order
-    whose roles fit the cells best (a level name, a figure …), where the rows before had text."""
+    whose roles fit the cells best (a level name, a figure …), where the rows before had text, under the header's
+    words (`headed`) rather than the gaps between them."""
     width = max((len(row) for row in rows), default=0)
     if not roles or not width or width >= len(roles):
         return list(range(width))
@@ -307,8 +310,10 @@ def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[in
     def fit(column: int, header: int) -> float:
         texts = [row[column] for row in rows if column < len(row) and row[column]]
         role_fit = sum(fits(roles[header], text) for text in texts) if roles[header] else 0.0
-        # (a column the rows before always left empty is one this page's text is not in)
-        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts)
+        # (a column the rows before always left empty is one this page's text is not in, and so is a gap the header
+        # printed no word over)
+        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts) \
+            - (0 if headed[header] else UNHEADED_COLUMN) * len(texts)
 
     # best[column][header]: the best fit of the page's first columns up to `column`, that one under `header`
     best = [[float("-inf")] * len(roles) for _ in range(width)]

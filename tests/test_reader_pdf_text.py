@@ -16,6 +16,7 @@ render = eval_tool("render")
 SAMPLE = "000_9f4ecd25e267d59e"
 FIELD = "hubei_ezhou_2019_caizhengju"
 PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
+PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -102,6 +103,27 @@ def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
     assert [getattr(table.funds_total, part) for part in money] == [getattr(gold.funds_total, part) for part in money]
     assert [(line.label, *(getattr(line, part) for part in money)) for line in table.fund_lines] == \
         [(line.label, *(getattr(line, part) for part in money)) for line in gold.fund_lines]
+
+
+@pytest.fixture(scope="module")
+def paged_field_copy(tmp_path_factory) -> Path:
+    return field_render(PAGED_FIELD, tmp_path_factory.mktemp("paged"))
+
+
+def test_a_page_without_the_level_columns_keeps_targets_under_the_header_words(paged_field_copy):
+    # 稷山's 指标8 … 指标19 on a page of their own, the merged 一级 and 二级 columns printed on the page before: the
+    # page's five columns go under the header's words (三级指标, 年度指标值, 实际完成值, 分值, 得分), never under
+    # the gap pdftotext left between 二级指标 and 三级指标 on the header's page.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PAGED_FIELD}.json", "国家基本公共卫生服务")
+    table = api.extract(api.load(paged_field_copy), "rules").tables[0]
+    names = [f"指标{number}:" for number in range(8, 20)]
+
+    def page(indicators):
+        return [(i.level3, i.target, i.actual, i.weight, i.score) for i in indicators
+                if i.level3 and i.level3.replace(" ", "").startswith(tuple(names))]
+
+    assert len(page(gold.indicators)) == 12
+    assert [(name.replace(" ", ""), *rest) for name, *rest in page(table.indicators)] == page(gold.indicators)
 
 
 def test_hand_written_funds_rows_packed_one_space_apart():
