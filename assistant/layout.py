@@ -50,6 +50,7 @@ ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
+LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start: a line breaks before it, never inside
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
@@ -481,13 +482,14 @@ def unclosed(text: str) -> bool:
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                  funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
     """The page's rows rebuilt from the lines a narrow column wraps its cells over (each row's first line and its
-    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row above when each of its texts sits under a text of the
-    line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
-    at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
-    (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
-    break); under the indicator header, a figure under a word in a column after the names (已完成 / 100%) is such a
-    line's short one, no cell of its own. A funds row's 其中： (alone or before figures) opens its row,
-    and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
+    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row
+    above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and one of
+    them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under cells that
+    filled their columns than under cells that did not (as many, unless the first fills its column: a new row's
+    label), or it is one text alone (a cell's own line break); under the indicator header, a figure under a word in
+    a column after the names (已完成 / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
+    (alone or before figures) opens its row, and so does a label under a funds row's whole label (年度资金总额 then
+    按收入, 当年财政拨款 then 上年结) beside no figure."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
     # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标).
@@ -538,16 +540,20 @@ def whole_column_word(text: str) -> bool:
 
 
 def wrap(above: str, text: str, width: int) -> str:
-    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, or a sign
-    no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
-    word, would not have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label
-    or under a figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
+    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, a sign no
+    cell opens with: %, ）, or words under a line that opened a bracket it did not close: 本（每 / 人每), "full" (the
+    line above filled its column: the first character, a Latin word's first word or figure, would not have fitted
+    after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a figure that did
+    not fill its column, a label printed again as 项目决策 under 项目决策)."""
     # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
     if text[0].isascii() and above[-1].isascii():
         first = text.split(" ")[0]
+    elif text[0].isascii():  # (a figure or a Latin word after CJK text wraps whole: 开展 / 520 计)
+        first = LATIN_RUN.match(text).group()
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
-    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text):
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text) \
+            or unclosed(above) and not is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
