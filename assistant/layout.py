@@ -486,18 +486,20 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and one of
     them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under cells that
     filled their columns than under cells that did not (as many, unless the first fills its column: a new row's
-    label), or it is one text alone (a cell's own line break); under the indicator header, a figure under a word in
-    a column after the names (已完成 / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
+    label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
+    after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
     (alone or before figures) opens its row, and so does a label under a funds row's whole label (年度资金总额 then
     按收入, 当年财政拨款 then 上年结) beside no figure."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
-    # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标).
-    header_at, names_end = len(cells_by_line), len(widths)
+    # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标); a page
+    # that does not print it keeps its names in its first column or more.
+    header_at, names_end = len(cells_by_line), 1
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
-        indicators = bool(rows) and rows[-1][0] > header_at  # the line is under the page's indicator header
+        # (the line is under the page's indicator header, or on a page of indicators without one)
+        indicators = bool(rows) and (rows[-1][0] > header_at or header_at == len(cells_by_line) and not funds)
         # (a figure under a word in a column after the names goes on its cell: 已完成 then 100%)
         found = [None if column not in above else "short" if indicators and column >= names_end
                  and is_value(text) and not is_value(above[column]) else wrap(above[column], text, widths[column])

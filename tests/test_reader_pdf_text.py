@@ -94,6 +94,16 @@ def test_a_sample_department_total_keeps_its_breakdown_out(sample_copy):
     assert table.breakdown == gold.breakdown
 
 
+def test_a_sample_table_keeps_two_targets_in_one_cell(sample_copy):
+    # 质量发展专项's 满意度 row on a page without the indicator header: its two targets (≥90% then 100%) one under
+    # the other in a cell, beside names over five or more lines.
+    name = "质量发展专项"
+    gold = gold_table(GOLD / f"{SAMPLE}.json", name)
+    table = next(table for table in api.extract(api.load(sample_copy), "rules").tables if table.name == name)
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators][-1] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators][-1]
+
+
 def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
     # 金寨's funds block, one space between a label and its figures (年度资 329.7 329.7), the figures' rests under
     # them one space after the label's next line (金总额 7): 329.77 in both budget columns.
