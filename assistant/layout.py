@@ -511,6 +511,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
             not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label))
             or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
+        # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
+        # 效益指标)
+        opens = opens or len(label) >= 2 and not is_value(label) and bool(rows) and min(cells) == min(rows[-1][1]) \
+            and above_label.startswith(label)
         # (a header line of column words all whole is a row of its own: 绩效指标 一级指标 … 实施进度, then 项目决策 …)
         opens = opens or len(above) >= 3 and all(map(whole_column_word, above.values())) \
             and is_indicator_header(list(above.values())) and not any(text[0] in "(（" for text in cells.values())

@@ -229,6 +229,23 @@ def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
     assert ["产出指标", "成本指标", "培训成本（每人每天）", "≤550元/人/天", "300元/人/天", "5", "5"] in rows
 
 
+def test_hand_written_rows_that_print_their_level_names_again():
+    # Two rows one under the other with the same level names, the second with no figures: its names broken as the
+    # first's were (效益指 / 标, 经济效 / 益指标) open the second row, though they sit under cells that filled their
+    # columns.
+    lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
+             on_character_grid("标", "标", "标", "标值", "成值"),
+             on_character_grid("效益指", "经济效", "指标 1", "100", "100", "10", "10"),
+             on_character_grid("标", "益指标", "安全率"),
+             on_character_grid("效益指", "经济效", "指标 2"),
+             on_character_grid("标", "益指标"),
+             on_character_grid("总分", "", "", "", "", "10", "10")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1:3] == [["效益指标", "经济效益指标", "指标 1安全率", "100", "100", "10", "10"],
+                         ["效益指标", "经济效益指标", "指标 2", "", "", "", ""]]
+
+
 def test_a_monospace_copy_keeps_a_row_a_line():
     # Lined up by display width (a CJK character two columns wide): a monospace copy, where every line is a row,
     # however full its cells.
