@@ -59,6 +59,7 @@ WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level'
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
 FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
+PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")  # a funds part's circled number (①中央及省级财政资金): its label opens
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -488,8 +489,8 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     filled their columns than under cells that did not (as many, unless the first fills its column: a new row's
     label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
     after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
-    (alone or before figures) opens its row, and so does a label under a funds row's whole label (年度资金总额 then
-    按收入, 当年财政拨款 then 上年结) beside no figure."""
+    (alone or before figures) opens its row, and so does a label beside no figure under a funds row's whole label
+    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央)."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
     # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标); a page
@@ -509,7 +510,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
         # opens its own row; under 其中： alone it is the source's name, 其他资金)
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
-            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label))
+            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
             or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
         # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
         # 效益指标)

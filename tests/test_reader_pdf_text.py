@@ -173,6 +173,25 @@ def test_hand_written_progress_wraps_its_figure_under_its_word():
         ["", "项目决策", "时效指标", "全年", "1-12 月", "已完成100%"]]
 
 
+def test_hand_written_funds_parts_numbered_under_their_subtotal():
+    # 财政资金小计 then its parts, each opening with its circled number (①中央 / 财政资 / 金), one with no figures.
+    lines = [on_character_grid("项目资", "", "年初预", "全年预", "全年执", "分值", "得分"),
+             on_character_grid("金", "", "算数", "算数", "行数"),
+             on_character_grid("", "财政资", "100", "120", "110", "10", "9"),
+             on_character_grid("", "金小计"),
+             on_character_grid("", "①中央"),
+             on_character_grid("", "财政资"),
+             on_character_grid("", "金"),
+             on_character_grid("", "②市级", "100", "120", "110"),
+             on_character_grid("", "财政资"),
+             on_character_grid("", "金")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+        ["", "财政资金小计", "100", "120", "110", "10", "9"],
+        ["", "①中央财政资金", "", "", "", "", ""],
+        ["", "②市级财政资金", "100", "120", "110", "", ""]]
+
+
 def on_character_grid(*cells: str) -> str:
     """A line as pdftotext prints it: each cell at a multiple of nine characters, whatever the width of the
     characters before it (a CJK character counts one)."""
