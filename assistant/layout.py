@@ -284,6 +284,8 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                 laid = [""] * (max(placed, default=-1) + 1)
                 for column, text in zip(placed, row):
                     laid[column] = text
+                if from_page and headed:
+                    laid = under_header_words(laid, headed)
                 rows.append(Row([Cell(text, start + first + 1) for text in laid]))
                 if is_indicator_header(laid):
                     roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
@@ -292,6 +294,16 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
         tables[table[0]] = (table[1], rows)
     return tables
+
+
+def under_header_words(laid: list[str], headed: list[bool]) -> list[str]:
+    """A page's row with a text in a gap between the header's words (a name pdftotext pushed right of its column by
+    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty."""
+    moved = list(laid)
+    for column in range(1, min(len(moved), len(headed))):
+        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1]:
+            moved[column - 1], moved[column] = moved[column], ""
+    return moved
 
 
 # What placing a page's columns under the indicator header weighs besides the roles their cells fit (columns.fits,

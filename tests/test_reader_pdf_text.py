@@ -136,6 +136,15 @@ def test_a_page_without_the_level_columns_keeps_targets_under_the_header_words(p
     assert [(name.replace(" ", ""), *rest) for name, *rest in page(table.indicators)] == page(gold.indicators)
 
 
+def test_a_name_pushed_into_a_gap_of_the_header_goes_under_its_word(paged_field_copy):
+    # On the header's own page pdftotext pushes 指标5 … 指标7 right of the 三级指标 column, into a gap the header
+    # prints no word over: they are 三级指标's, as every other name.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PAGED_FIELD}.json", "国家基本公共卫生服务")
+    table = api.extract(api.load(paged_field_copy), "rules").tables[0]
+    assert [((i.level3 or "").replace(" ", ""), i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level3 or "", i.target, i.actual, i.weight, i.score) for i in gold.indicators]
+
+
 def test_hand_written_funds_rows_packed_one_space_apart():
     # A page so full that pdftotext leaves one space between a label and the figures after it (年度资 41.25 41.25);
     # 其中： alone on a line before its source's name (其他资金) is that row's label, no row of its own.
