@@ -53,13 +53,15 @@ WORD = re.compile(r"\S+")
 LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start: a line breaks before it, never inside
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
+PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 / /人/年): no cell opens with it
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
 WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
 # A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
 FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
-PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")  # a funds part's circled number (①中央及省级财政资金): its label opens
+# A funds part's label opening with its circled number (①中央及省级财政资金): it opens its row.
+PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -560,10 +562,10 @@ def whole_column_word(text: str) -> bool:
 
 def wrap(above: str, text: str, width: int) -> str:
     """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, a sign no
-    cell opens with: %, ）, or words under a line that opened a bracket it did not close: 本（每 / 人每), "full" (the
-    line above filled its column: the first character, a Latin word's first word or figure, would not have fitted
-    after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a figure that did
-    not fill its column, a label printed again as 项目决策 under 项目决策)."""
+    cell opens with: %, ）, /人/年, or words under a line that opened a bracket it did not close: 本（每 / 人每),
+    "full" (the line above filled its column: the first character, a Latin word's first word or figure, would not
+    have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a
+    figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
     # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
     if text[0].isascii() and above[-1].isascii():
         first = text.split(" ")[0]
@@ -572,7 +574,7 @@ def wrap(above: str, text: str, width: int) -> str:
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text) \
-            or unclosed(above) and not is_value(text):
+            or PER_UNIT.match(text) or unclosed(above) and not is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()

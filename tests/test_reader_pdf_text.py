@@ -239,7 +239,8 @@ def test_hand_written_copy_joins_wrapped_names_and_figures():
 def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
     # A name broken before a figure too wide to follow on its line (开展 / 520 计: the figure wraps whole, so 开展
     # filled its line), and one whose bracket runs on over the lines below (本（每 / 人每 / 天）) beside units that
-    # wrap too (/人/天 under 元): each one row.
+    # wrap too (/人/天 under 元), and a unit's rest after its slash under a name that filled its line (律顾问 /
+    # 成本 beside 元 / /人/年): each one row.
     lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
              on_character_grid("标", "标", "标", "标值", "成值"),
              on_character_grid("产出指", "数量指", "开展", "≥1 次", "1 次", "5", "5"),
@@ -250,11 +251,15 @@ def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
              on_character_grid("标", "标", "本（每", "元", "元"),
              on_character_grid("", "", "人每", "/人/天", "/人/天"),
              on_character_grid("", "", "天）"),
-             on_character_grid("总分", "", "", "", "", "10", "10")]
+             on_character_grid("产出指", "成本指", "聘请法", "≤5 万", "5万", "5", "5"),
+             on_character_grid("标", "标", "律顾问", "元", "元"),
+             on_character_grid("", "", "成本", "/人/年", "/人/年"),
+             on_character_grid("总分", "", "", "", "", "15", "15")]
     table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["产出指标", "数量指标", "开展520 计量日活动次数", "≥1 次", "1 次", "5", "5"] in rows
     assert ["产出指标", "成本指标", "培训成本（每人每天）", "≤550元/人/天", "300元/人/天", "5", "5"] in rows
+    assert ["产出指标", "成本指标", "聘请法律顾问成本", "≤5 万元/人/年", "5万元/人/年", "5", "5"] in rows
 
 
 def test_hand_written_rows_that_print_their_level_names_again():
