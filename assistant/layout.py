@@ -50,14 +50,18 @@ ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
+LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start: a line breaks before it, never inside
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
+PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 / /人/年): no cell opens with it
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
 WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
-# A funds row's label read whole (当年财政拨款, 上年结转资金): a label line under it opens the next row.
-FUND_SOURCE = re.compile(r"(?:拨款|结转资金|结余资金|其他资金)$")
+# A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
+FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
 FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
+# A funds part's label opening with its circled number (①中央及省级财政资金): it opens its row.
+PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
@@ -264,6 +268,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     for table in aligned_tables(lines):
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
         filled: list[int] = []  # the rows under that header with text in each of its columns
+        headed: list[bool] = []  # the header's columns that print a word (a gap between its words prints none)
         funds = False  # the last page ended in the funds block
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
@@ -276,30 +281,44 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             else:
                 found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
             texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
-            placed = page_columns(texts_by_row, roles, filled)
+            placed = page_columns(texts_by_row, roles, filled, headed)
             for (first, _), row in zip(found, texts_by_row):
                 laid = [""] * (max(placed, default=-1) + 1)
                 for column, text in zip(placed, row):
                     laid[column] = text
+                if from_page and headed:
+                    laid = under_header_words(laid, headed)
                 rows.append(Row([Cell(text, start + first + 1) for text in laid]))
                 if is_indicator_header(laid):
                     roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
+                    headed = [bool(text) for text in laid]
                 elif roles:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
         tables[table[0]] = (table[1], rows)
     return tables
 
 
+def under_header_words(laid: list[str], headed: list[bool]) -> list[str]:
+    """A page's row with a text in a gap between the header's words (a name pdftotext pushed right of its column by
+    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty."""
+    moved = list(laid)
+    for column in range(1, min(len(moved), len(headed))):
+        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1]:
+            moved[column - 1], moved[column] = moved[column], ""
+    return moved
+
+
 # What placing a page's columns under the indicator header weighs besides the roles their cells fit (columns.fits,
 # ±1 a cell): a cell in a column the rows before left empty (or not), a header column skipped between two of the
-# page's, one lost at the page's left (the least: it only breaks ties).
-EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN = 0.25, 0.3, 0.001
+# page's, one lost at the page's left (the least: it only breaks ties), a cell under no word of the header.
+EMPTY_COLUMN, SKIPPED_COLUMN, LOST_COLUMN, UNHEADED_COLUMN = 0.25, 0.3, 0.001, 0.25
 
 
-def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int]) -> list[int]:
+def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[int], headed: list[bool]) -> list[int]:
     """The indicator header's column each of a page's columns is (pdftotext lays each page out from the text it
     holds, so a page where columns are empty, or merged from the page before, loses them): the columns in order
-    whose roles fit the cells best (a level name, a figure …), where the rows before had text."""
+    whose roles fit the cells best (a level name, a figure …), where the rows before had text, under the header's
+    words (`headed`) rather than the gaps between them."""
     width = max((len(row) for row in rows), default=0)
     if not roles or not width or width >= len(roles):
         return list(range(width))
@@ -307,8 +326,10 @@ def page_columns(rows: list[list[str]], roles: list[str | None], filled: list[in
     def fit(column: int, header: int) -> float:
         texts = [row[column] for row in rows if column < len(row) and row[column]]
         role_fit = sum(fits(roles[header], text) for text in texts) if roles[header] else 0.0
-        # (a column the rows before always left empty is one this page's text is not in)
-        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts)
+        # (a column the rows before always left empty is one this page's text is not in, and so is a gap the header
+        # printed no word over)
+        return role_fit + (EMPTY_COLUMN if filled[header] or not any(filled) else -EMPTY_COLUMN) * len(texts) \
+            - (0 if headed[header] else UNHEADED_COLUMN) * len(texts)
 
     # best[column][header]: the best fit of the page's first columns up to `column`, that one under `header`
     best = [[float("-inf")] * len(roles) for _ in range(width)]
@@ -426,11 +447,13 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                   | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
                   | {at for at in headed if at})
     cells_by_line, widths = [], [0] * (len(cuts) + 1)
+    starts_above: set[int] = set()  # where the last line with text started its cells
     for row, line in enumerate(lines):
         cells: dict[int, str] = {}
         starts: dict[int, int] = {}
         column, end = 0, None
-        for match in WORD.finditer(line):
+        words = list(WORD.finditer(line))
+        for at, match in enumerate(words):
             pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
@@ -445,9 +468,15 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
                 # (a bracket it opened goes on: (50 分)).
                 column = pushed
-            if from_page and column in cells and FIGURE.match(match.group()) \
-                    and FIGURE.match(cells[column].split()[-1]):
-                column = min(column + 1, len(cuts))  # two figures are two cells, the second pushed into the first's
+            if from_page and column in cells and FIGURE.match(match.group()) and (
+                    FIGURE.match(cells[column].split()[-1])
+                    or at + 1 < len(words) and words[at + 1].start() == match.end() + 1
+                    and FIGURE.match(words[at + 1].group())
+                    or columns[row][match.start()] in starts_above - {starts.get(column)}):
+                # Two figures are two cells, the second pushed into the first's; so is a row's first figure one space
+                # after its label, figures following it (年度资 329.7 329.7), or starting where a cell of the line
+                # above starts (金总额 7 under 年度资 329.7, the rest of its figure).
+                column = min(column + 1, len(cuts))
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
             starts.setdefault(column, columns[row][match.start()])
@@ -456,6 +485,7 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
             if column == len(cuts) or starts[column] + display_width(text) <= cuts[column]:
                 widths[column] = max(widths[column], display_width(text))
         cells_by_line.append(cells)
+        starts_above = set(starts.values()) if cells else starts_above
     return cells_by_line, widths
 
 
@@ -467,24 +497,39 @@ def unclosed(text: str) -> bool:
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                  funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
     """The page's rows rebuilt from the lines a narrow column wraps its cells over (each row's first line and its
-    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row above when each of its texts sits under a text of the
-    line above, none a cell of its own (`wrap`), and one of them is plainly the rest of its cell (a figure broken
-    at its point, a closing sign), or more sit under cells that filled their columns than under cells that did not
-    (as many, unless the first fills its column: a new row's label), or it is one text alone (a cell's own line
-    break). A funds row's 其中： (alone or before figures) opens its row,
-    and so does a label alone under a funds row's whole label (当年财政拨款 then 上年结)."""
+    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row
+    above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and one of
+    them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under cells that
+    filled their columns than under cells that did not (as many, unless the first fills its column: a new row's
+    label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
+    after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
+    (alone or before figures) opens its row, and so does a label beside no figure under a funds row's whole label
+    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央)."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
+    # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标); a page
+    # that does not print it keeps its names in its first column or more.
+    header_at, names_end = len(cells_by_line), 1
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
-        found = [wrap(above[column], text, widths[column]) if column in above else None
+        # (the line is under the page's indicator header, or on a page of indicators without one)
+        indicators = bool(rows) and (rows[-1][0] > header_at or header_at == len(cells_by_line) and not funds)
+        # (a figure under a word in a column after the names goes on its cell: 已完成 then 100%)
+        found = [None if column not in above else "short" if indicators and column >= names_end
+                 and is_value(text) and not is_value(above[column]) else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
-        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) == min(cells) else ""
-        # (a breakdown's label holds one 其中: a label line under one opening with it, 其 / 中：, opens its own row)
-        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and not values and (
-            bool(FUND_SOURCE.search(above_label)) or label.startswith("其") and bool(BREAKDOWN.match(above_label)))
+        above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
+        # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
+        # opens its own row; under 其中： alone it is the source's name, 其他资金)
+        opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
+            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
+            or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
+        # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
+        # 效益指标)
+        opens = opens or len(label) >= 2 and not is_value(label) and bool(rows) and min(cells) == min(rows[-1][1]) \
+            and above_label.startswith(label)
         # (a header line of column words all whole is a row of its own: 绩效指标 一级指标 … 实施进度, then 项目决策 …)
         opens = opens or len(above) >= 3 and all(map(whole_column_word, above.values())) \
             and is_indicator_header(list(above.values())) and not any(text[0] in "(（" for text in cells.values())
@@ -501,6 +546,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                 texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
                     and not any(GOALS_LABEL.search(text) for text in texts)
+                if is_indicator_header(texts):
+                    header_at = rows[-1][0]
+                    names_end = 1 + max((column for column, text in rows[-1][1].items()
+                                         if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
             rows.append((index, dict(cells)))
         above = cells
     return rows, funds
@@ -512,16 +561,20 @@ def whole_column_word(text: str) -> bool:
 
 
 def wrap(above: str, text: str, width: int) -> str:
-    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, or a sign
-    no cell opens with: %, ）), "full" (the line above filled its column: the first character, a Latin word's first
-    word, would not have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label
-    or under a figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
+    """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, a sign no
+    cell opens with: %, ）, /人/年, or words under a line that opened a bracket it did not close: 本（每 / 人每),
+    "full" (the line above filled its column: the first character, a Latin word's first word or figure, would not
+    have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a
+    figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
     # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
     if text[0].isascii() and above[-1].isascii():
         first = text.split(" ")[0]
+    elif text[0].isascii():  # (a figure or a Latin word after CJK text wraps whole: 开展 / 520 计)
+        first = LATIN_RUN.match(text).group()
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
-    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text):
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text) \
+            or PER_UNIT.match(text) or unclosed(above) and not is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()

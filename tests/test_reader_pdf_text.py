@@ -15,6 +15,8 @@ from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 render = eval_tool("render")
 SAMPLE = "000_9f4ecd25e267d59e"
 FIELD = "hubei_ezhou_2019_caizhengju"
+PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
+PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -28,10 +30,19 @@ def sample_copy(tmp_path_factory) -> Path:
     return copied_text(sheet, SAMPLE, tmp_path_factory.mktemp("sample"))
 
 
+def field_render(name: str, out: Path) -> Path:
+    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    return copied_text(render.field_sheet(gold), name, out)
+
+
 @pytest.fixture(scope="module")
 def field_copy(tmp_path_factory) -> Path:
-    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{FIELD}.json").read_text(encoding="utf-8"))
-    return copied_text(render.field_sheet(gold), FIELD, tmp_path_factory.mktemp("field"))
+    return field_render(FIELD, tmp_path_factory.mktemp("field"))
+
+
+@pytest.fixture(scope="module")
+def packed_field_copy(tmp_path_factory) -> Path:
+    return field_render(PACKED_FIELD, tmp_path_factory.mktemp("packed"))
 
 
 def gold_table(path: Path, name: str):
@@ -74,6 +85,122 @@ def test_a_field_project_table_reads_whole(field_copy):
     assert table.total_score == gold.total_score
 
 
+def test_a_sample_department_total_keeps_its_breakdown_out(sample_copy):
+    # 石鼓区市场监督管理局: 年度资金总额's row, its figures broken at their points (884.8 / 6), then 按收入性质分 and
+    # 按支出性质分 with their sums printed under the label and under the 年初预算数 column: rows of their own.
+    gold = GoldReport.model_validate_json((GOLD / f"{SAMPLE}.json").read_text(encoding="utf-8")).tables[0]
+    table = api.extract(api.load(sample_copy), "rules").tables[0]
+    assert table.funds_total == gold.funds_total.model_copy(update={"line": table.funds_total.line})
+    assert table.breakdown == gold.breakdown
+
+
+def test_a_sample_table_keeps_two_targets_in_one_cell(sample_copy):
+    # 质量发展专项's 满意度 row on a page without the indicator header: its two targets (≥90% then 100%) one under
+    # the other in a cell, beside names over five or more lines.
+    name = "质量发展专项"
+    gold = gold_table(GOLD / f"{SAMPLE}.json", name)
+    table = next(table for table in api.extract(api.load(sample_copy), "rules").tables if table.name == name)
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators][-1] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators][-1]
+
+
+def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
+    # 金寨's funds block, one space between a label and its figures (年度资 329.7 329.7), the figures' rests under
+    # them one space after the label's next line (金总额 7): 329.77 in both budget columns.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PACKED_FIELD}.json", "金寨县茶谷和美丽乡村建设服务中心")
+    table = api.extract(api.load(packed_field_copy), "rules").tables[0]
+    money = ("initial_budget", "full_year_budget", "executed", "weight", "execution_rate")
+    assert [getattr(table.funds_total, part) for part in money] == [getattr(gold.funds_total, part) for part in money]
+    assert [(line.label, *(getattr(line, part) for part in money)) for line in table.fund_lines] == \
+        [(line.label, *(getattr(line, part) for part in money)) for line in gold.fund_lines]
+
+
+@pytest.fixture(scope="module")
+def paged_field_copy(tmp_path_factory) -> Path:
+    return field_render(PAGED_FIELD, tmp_path_factory.mktemp("paged"))
+
+
+def test_a_page_without_the_level_columns_keeps_targets_under_the_header_words(paged_field_copy):
+    # 稷山's 指标8 … 指标19 on a page of their own, the merged 一级 and 二级 columns printed on the page before: the
+    # page's five columns go under the header's words (三级指标, 年度指标值, 实际完成值, 分值, 得分), never under
+    # the gap pdftotext left between 二级指标 and 三级指标 on the header's page.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PAGED_FIELD}.json", "国家基本公共卫生服务")
+    table = api.extract(api.load(paged_field_copy), "rules").tables[0]
+    names = [f"指标{number}:" for number in range(8, 20)]
+
+    def page(indicators):
+        return [(i.level3, i.target, i.actual, i.weight, i.score) for i in indicators
+                if i.level3 and i.level3.replace(" ", "").startswith(tuple(names))]
+
+    assert len(page(gold.indicators)) == 12
+    assert [(name.replace(" ", ""), *rest) for name, *rest in page(table.indicators)] == page(gold.indicators)
+
+
+def test_a_name_pushed_into_a_gap_of_the_header_goes_under_its_word(paged_field_copy):
+    # On the header's own page pdftotext pushes 指标5 … 指标7 right of the 三级指标 column, into a gap the header
+    # prints no word over: they are 三级指标's, as every other name.
+    gold = gold_table(ROOT / "evals" / "field" / "dev" / f"{PAGED_FIELD}.json", "国家基本公共卫生服务")
+    table = api.extract(api.load(paged_field_copy), "rules").tables[0]
+    assert [((i.level3 or "").replace(" ", ""), i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level3 or "", i.target, i.actual, i.weight, i.score) for i in gold.indicators]
+
+
+def test_hand_written_funds_rows_packed_one_space_apart():
+    # A page so full that pdftotext leaves one space between a label and the figures after it (年度资 41.25 41.25);
+    # 其中： alone on a line before its source's name (其他资金) is that row's label, no row of its own.
+    lines = ["预算资      年初预   全年预    全年执    分值",
+             "金(万      算数    算数     行数",
+             "元)   年度资 41.25 41.25  39.83  10",
+             "     金总额",
+             "     其中： 41.25 41.25  39.83",
+             "     当年财",
+             "     政拨款",
+             "     其中：",
+             "     上年结",
+             "     转资金",
+             "     其中：",
+             "     其他资",
+             "     金"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    assert ["元)", "年度资金总额", "41.25", "41.25", "39.83", "10"] in rows
+    assert ["其中：当年财政拨款", "41.25", "41.25", "39.83"] in rows
+    assert ["其中：上年结转资金"] in rows and ["其中：其他资金"] in rows
+
+
+def test_hand_written_progress_wraps_its_figure_under_its_word():
+    # A 实施进度 column too narrow for "已完成100%": the figure under the word is the rest of the cell, not a row of its
+    # own, whether the target wraps beside it or not.
+    lines = ["绩效指标    一级指标    二级指标    三级指标    指标值       实施进度",
+             "        项目决策    数量指标    培训次数    全年完成 4     已完成",
+             "                                次培训       100%",
+             "        项目决策    时效指标    全年      1-12 月    已完成",
+             "                                          100%"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+        ["", "项目决策", "数量指标", "培训次数", "全年完成 4次培训", "已完成100%"],
+        ["", "项目决策", "时效指标", "全年", "1-12 月", "已完成100%"]]
+
+
+def test_hand_written_funds_parts_numbered_under_their_subtotal():
+    # 财政资金小计 then its parts, each opening with its circled number (①中央 / 财政资 / 金), one with no figures.
+    lines = [on_character_grid("项目资", "", "年初预", "全年预", "全年执", "分值", "得分"),
+             on_character_grid("金", "", "算数", "算数", "行数"),
+             on_character_grid("", "财政资", "100", "120", "110", "10", "9"),
+             on_character_grid("", "金小计"),
+             on_character_grid("", "①中央"),
+             on_character_grid("", "财政资"),
+             on_character_grid("", "金"),
+             on_character_grid("", "②市级", "100", "120", "110"),
+             on_character_grid("", "财政资"),
+             on_character_grid("", "金")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+        ["", "财政资金小计", "100", "120", "110", "10", "9"],
+        ["", "①中央财政资金", "", "", "", "", ""],
+        ["", "②市级财政资金", "100", "120", "110", "", ""]]
+
+
 def on_character_grid(*cells: str) -> str:
     """A line as pdftotext prints it: each cell at a multiple of nine characters, whatever the width of the
     characters before it (a CJK character counts one)."""
@@ -107,6 +234,49 @@ def test_hand_written_copy_joins_wrapped_names_and_figures():
     assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"] in rows
     assert ["产出指标", "数量指标", "培训农户人数", "≥50 人次", "52 人次", "10", "10"] in rows
     assert ["产出指标", "质量指标", "培训合格率", "≥90%", "95%", "10", "9"] in rows
+
+
+def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
+    # A name broken before a figure too wide to follow on its line (开展 / 520 计: the figure wraps whole, so 开展
+    # filled its line), and one whose bracket runs on over the lines below (本（每 / 人每 / 天）) beside units that
+    # wrap too (/人/天 under 元), and a unit's rest after its slash under a name that filled its line (律顾问 /
+    # 成本 beside 元 / /人/年): each one row.
+    lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
+             on_character_grid("标", "标", "标", "标值", "成值"),
+             on_character_grid("产出指", "数量指", "开展", "≥1 次", "1 次", "5", "5"),
+             on_character_grid("标", "标", "520 计"),
+             on_character_grid("", "", "量日活"),
+             on_character_grid("", "", "动次数"),
+             on_character_grid("产出指", "成本指", "培训成", "≤550", "300", "5", "5"),
+             on_character_grid("标", "标", "本（每", "元", "元"),
+             on_character_grid("", "", "人每", "/人/天", "/人/天"),
+             on_character_grid("", "", "天）"),
+             on_character_grid("产出指", "成本指", "聘请法", "≤5 万", "5万", "5", "5"),
+             on_character_grid("标", "标", "律顾问", "元", "元"),
+             on_character_grid("", "", "成本", "/人/年", "/人/年"),
+             on_character_grid("总分", "", "", "", "", "15", "15")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["产出指标", "数量指标", "开展520 计量日活动次数", "≥1 次", "1 次", "5", "5"] in rows
+    assert ["产出指标", "成本指标", "培训成本（每人每天）", "≤550元/人/天", "300元/人/天", "5", "5"] in rows
+    assert ["产出指标", "成本指标", "聘请法律顾问成本", "≤5 万元/人/年", "5万元/人/年", "5", "5"] in rows
+
+
+def test_hand_written_rows_that_print_their_level_names_again():
+    # Two rows one under the other with the same level names, the second with no figures: its names broken as the
+    # first's were (效益指 / 标, 经济效 / 益指标) open the second row, though they sit under cells that filled their
+    # columns.
+    lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
+             on_character_grid("标", "标", "标", "标值", "成值"),
+             on_character_grid("效益指", "经济效", "指标 1", "100", "100", "10", "10"),
+             on_character_grid("标", "益指标", "安全率"),
+             on_character_grid("效益指", "经济效", "指标 2"),
+             on_character_grid("标", "益指标"),
+             on_character_grid("总分", "", "", "", "", "10", "10")]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1:3] == [["效益指标", "经济效益指标", "指标 1安全率", "100", "100", "10", "10"],
+                         ["效益指标", "经济效益指标", "指标 2", "", "", "", ""]]
 
 
 def test_a_monospace_copy_keeps_a_row_a_line():
