@@ -22,6 +22,7 @@ padded on the right with empty cells.
 """
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
@@ -65,7 +66,6 @@ PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
 # A 一级 or 二级 indicator's name (产出指标, 经济效益指标): a cell that opens an indicator row.
 LEVEL_NAME = re.compile(r"[\u4e00-\u9fa5]{2,10}指标")
-CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
 ROW_BREAKS = 2  # lines a web row's cells after its names may be broken over
 
 
@@ -215,6 +215,8 @@ def next_text_line(lines: list[str], start: int) -> str:
 def tab_rows_go_on(lines: list[str], start: int) -> bool:
     """Whether a TAB row comes after `start` before a blank line, a heading or a page number: the lines up to it are
     the table's, broken where its cells break."""
+    from assistant.layout_browser import CELL_LINES  # text layouts only, as in close_table
+
     for index in range(start, min(len(lines), start + CELL_LINES)):
         if is_blank(lines[index]) or PAGE_MARKER.match(lines[index]) or HEADING.match(simplified(lines[index])):
             return False
@@ -390,13 +392,15 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
         texts = [line for line in between if line.strip()]
         # (a page's text leaves a blank line where a cell holds an empty line; a monospace copy's ends its table)
         blank = len(between) - len(texts) == 1
-        if blank and tables[-1][0][0] not in from_page:
+        # (so does a narrow column's short lines past two: a monospace copy's are text between two tables)
+        fragments = len(texts) > 2 and all(display_width(line.strip()) <= FRAGMENT for line in texts)
+        if (blank or fragments) and tables[-1][0][0] not in from_page:
             from_page[tables[-1][0][0]] = is_page_text([lines[index].replace("\f", "").rstrip()
                                                         for index in range(tables[-1][0][0], run[0])])
-        blank = blank and from_page[tables[-1][0][0]]
-        if between and (len(texts) == len(between) or blank) \
+        page = (blank or fragments) and from_page[tables[-1][0][0]]
+        if between and (len(texts) == len(between) or blank and page) \
                 and all("\t" not in line and not HEADING.match(line) for line in texts) \
-                and (len(texts) <= 2 or all(display_width(line.strip()) <= FRAGMENT for line in texts)):
+                and (len(texts) <= 2 or fragments and page):
             tables[-1].append(run)
         else:
             tables.append([run])
@@ -410,7 +414,8 @@ def is_page_text(lines: list[str]) -> bool:
     text run at the character its position on the page comes to, whatever the width of the characters before it),
     rather than by display columns (a CJK character two wide, as a monospace copy prints)."""
     def starts(by_page: bool) -> int:
-        return len({positions(line, by_page)[match.start()] for line in lines for match in CELL_TEXT.finditer(line)})
+        return len({at[match.start()] for line in lines for at in [positions(line, by_page)]
+                    for match in CELL_TEXT.finditer(line)})
 
     return starts(True) < starts(False)
 
@@ -454,7 +459,7 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         column, end = 0, None
         words = list(WORD.finditer(line))
         for at, match in enumerate(words):
-            pushed = sum(columns[row][match.start()] >= cut for cut in cuts)
+            pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
                 # text prints one; the word starts the next cell.

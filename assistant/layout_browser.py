@@ -22,6 +22,7 @@ from assistant.values import chinese_to_number, normalize_text
 ITEM = re.compile(r"^(?:目标)?[（(]?(\d{1,2}|[一二三四五六七八九十]{1,3})(?:[)）]|[.．、:：∶](?!\d))")
 VERTICAL_CHARACTER = re.compile(r"[\u4e00-\u9fa5]")
 WORD_PIECES = 4  # lines, most, a column word is broken over
+CELL_LINES = 40  # lines, most, a browser's copy breaks a row's cells over
 ODD_GAPS = 20  # blank runs, fewest, for each run of even length in a Word-made page's copy (an empty <p> of its own)
 
 
@@ -117,25 +118,33 @@ def item_number(line: str) -> float | None:
 
 def rows_rejoined(rows: list[Row]) -> list[Row]:
     """The rows of a browser's TAB copy, one a line, joined where a line break fell inside a cell: the first cell
-    of the lower line continues the last cell of the upper one."""
+    of the lower line continues the last cell of the upper one. A row spans CELL_LINES source lines at most, and
+    under an indicator header no more cells than the header's."""
     joined: list[Row] = []
     width = 0  # the cells of the indicator header over the rows, down to its 总分
     for index, row in enumerate(rows):
         upper = joined[-1].cells if joined else []
-        if upper and upper[-1].text and row.cells and row.cells[0].text \
+        if upper and row.line - joined[-1].line < CELL_LINES and (not width or len(upper) <= width) \
+                and upper[-1].text and row.cells and row.cells[0].text \
                 and (broken_cell(upper[-1].text.split("\n"), continuing(rows, index))
                      or unfinished_indicator(upper, row.cells, width) or name_goes_on(upper, row.cells, width)
                      or note_goes_on(upper, rows, index)):
             last, first = upper[-1], row.cells[0]
-            joined[-1] = Row(upper[:-1] + [Cell(f"{last.text}\n{first.text}", last.line)] + row.cells[1:])
-        else:
-            joined.append(Row(list(row.cells)))
-        opening = [normalize_text(cell.text) for cell in joined[-1].cells if cell.text][:1]
-        if is_indicator_header([cell.text for cell in joined[-1].cells]):
-            width = len(joined[-1].cells)
-        elif opening and opening[0] in TOTAL:
-            width = 0  # the indicator block ends
+            upper[-1:] = [Cell(f"{last.text}\n{first.text}", last.line), *row.cells[1:]]
+            continue
+        if joined:
+            width = header_width(joined[-1], width)
+        joined.append(Row(list(row.cells)))
     return labels_carried(joined)
+
+
+def header_width(row: Row, width: int) -> int:
+    """The width of the indicator header over the rows after `row`: `row`'s cells if it is one, none after a total,
+    else `width`, the header's above."""
+    opening = [normalize_text(cell.text) for cell in row.cells if cell.text][:1]
+    if is_indicator_header([cell.text for cell in row.cells]):
+        return len(row.cells)
+    return 0 if opening and opening[0] in TOTAL else width
 
 
 def labels_carried(rows: list[Row]) -> list[Row]:

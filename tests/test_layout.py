@@ -92,3 +92,65 @@ def test_one_cell_per_line_dump_is_rebuilt_into_rows():
         ["总分", "100", "95"],
     ]
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "二、其他说明"
+
+
+def test_page_text_test_measures_each_line_once(monkeypatch):
+    """Telling a page's text from a monospace copy lays each line out once, not once for every cell on it."""
+    from assistant import layout
+
+    lines = [("甲   " * 800).rstrip() for _ in range(20)]
+    laid_out = []
+
+    def counted(line: str) -> list[int]:
+        laid_out.append(line)
+        return display_columns(line)
+
+    display_columns = layout.display_columns
+    monkeypatch.setattr(layout, "display_columns", counted)
+    assert not layout.is_page_text(lines)
+    assert len(laid_out) == len(lines)
+
+
+def test_a_wide_monospace_table_is_read_whole():
+    """Twenty lines of 800 aligned cells (every word measured against every column cut: 640,000 steps a line) read
+    into one table of 800 columns."""
+    [table] = tables("\n".join([("甲   " * 800).rstrip()] * 20))
+    assert [len(row.cells) for row in table.rows] == [800] * 20
+
+
+def test_browser_rows_join_over_forty_lines_at_most():
+    """A browser's copy whose every line break reads as one inside a cell (字 | 字, a vertical label that never ends;
+    8,000 lines the old reading joined into one row in minutes) joins no row over more than CELL_LINES lines."""
+    from assistant.layout_browser import CELL_LINES
+
+    [table] = tables("\n".join(["字\t字"] * 8000))
+    assert all(max(cell.line for cell in row.cells) - row.line < CELL_LINES for row in table.rows)
+    assert sum(cell.text.count("字") for row in table.rows for cell in row.cells) == 16000
+
+
+def test_browser_rows_of_quoted_cells_join_over_forty_lines_at_most():
+    """Rows whose quoted cell breaks over two lines (甲 | "年度 / 指标值"), 16,000 lines: each row spans CELL_LINES
+    source lines at most."""
+    from assistant.layout_browser import CELL_LINES
+
+    [table] = tables("\n".join(['甲\t"年度', '指标值"'] * 8000))
+    assert all(max(cell.line for cell in row.cells) - row.line < CELL_LINES for row in table.rows)
+    assert sum(cell.text.count("指标值") for row in table.rows for cell in row.cells) == 8000
+
+
+def test_short_lines_between_two_monospace_tables_are_text():
+    """A narrow column's short lines bridge a PDF page's table, not two monospace tables: 资金情况 / 基础数据 / （万元）
+    between them are paragraphs."""
+    from assistant.layout import display_width
+
+    def row(*cells: str) -> str:
+        return "".join(cell + " " * (16 - display_width(cell)) for cell in cells).rstrip()
+
+    lines = [row("三级指标", "分值", "得分"), row("抽检批次", "10", "10"), row("合格率", "20", "18"),
+             "资金情况", "基础数据", "（万元）",
+             row("资金来源", "预算数", "执行数"), row("财政拨款", "100", "90"), row("其他", "20", "10")]
+    blocks = parse_text(lines)
+    assert [cell_texts(b) for b in blocks if isinstance(b, TableBlock)] == [
+        [["三级指标", "分值", "得分"], ["抽检批次", "10", "10"], ["合格率", "20", "18"]],
+        [["资金来源", "预算数", "执行数"], ["财政拨款", "100", "90"], ["其他", "20", "10"]]]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["资金情况", "基础数据", "（万元）"]
