@@ -16,9 +16,9 @@ The ways a table reaches us as text:
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
 - a Word-made web page copied out of a browser: no TAB, every cell a paragraph with a blank line after it, an empty
   cell an empty paragraph (layout_browser puts its cells one a line, each at its source line, for layout_dump).
-Each line is classified on its own, so one document may mix them. Pasted "|" rows survive the
-web's habits: lone "|" lines and blank lines between rows, a line break inside a cell, rows
-padded on the right with empty cells.
+A Word-made page's copy is recognised over the whole text first (parse_text); otherwise each line is classified
+on its own, so one document may mix the other layouts. Pasted "|" rows survive the web's habits: lone "|" lines
+and blank lines between rows, a line break inside a cell, rows padded on the right with empty cells.
 """
 import re
 import unicodedata
@@ -184,7 +184,7 @@ class _Builder:
             from assistant.layout_browser import rows_rejoined  # text layouts only: a Word or Excel grid has no copy
 
             rows = rows_rejoined(rows)
-        # Only the Word export cuts rows at blank lines; pasted rows are lines and are never glued.
+        # Only the Word export cuts rows at blank lines; a pasted row is a line (a browser's rejoined above).
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
         if mode == "pipe":
@@ -362,13 +362,13 @@ def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
 
 
 def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
-    """The lines (start, end) of each monospace table: runs of space-aligned lines, two lines of three cells or
+    """The lines (start, end) of each monospace or PDF page-text table: runs of space-aligned lines, two lines of three cells or
     more among them, apart by lines of a single cell — one or two (年度总体目标 and its text, 中央主管部门 with its
     value left empty, printed across the table), or any number of a narrow column's short lines — or by a PDF's
     blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
-        end, from_page = start, None
+        end, page_run = start, None  # whether the run is a page's text: asked at its first line of a single cell
         while end < len(lines) and "\t" not in lines[end]:
             line = lines[end].replace("\f", "").rstrip()
             if not ALIGNED_ROW.search(line):
@@ -377,16 +377,17 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
                 if end == start or not (PAGE_ROW.search(line) or 0 < display_width(line.strip()) <= FRAGMENT) \
                         or HEADING.match(line):
                     break
-                if from_page is None:
-                    from_page = is_page_text([text.replace("\f", "").rstrip() for text in lines[start:end]])
-                if not from_page:
+                if page_run is None:
+                    page_run = is_page_text([text.replace("\f", "").rstrip() for text in lines[start:end]])
+                if not page_run:
                     break
             end += 1
         if end > start:
             runs.append((start, end))
         start = max(end, start + 1)
     tables: list[list[tuple[int, int]]] = []
-    from_page: dict[int, bool] = {}  # whether the table starting at a line is a page's (read at its first blank)
+    # whether the table starting at a line is a page's (read at its first blank or run of short lines)
+    page_tables: dict[int, bool] = {}
     for run in runs:
         between = lines[tables[-1][-1][1]:run[0]] if tables else []
         texts = [line for line in between if line.strip()]
@@ -394,10 +395,10 @@ def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
         blank = len(between) - len(texts) == 1
         # (so does a narrow column's short lines past two: a monospace copy's are text between two tables)
         fragments = len(texts) > 2 and all(display_width(line.strip()) <= FRAGMENT for line in texts)
-        if (blank or fragments) and tables[-1][0][0] not in from_page:
-            from_page[tables[-1][0][0]] = is_page_text([lines[index].replace("\f", "").rstrip()
+        if (blank or fragments) and tables[-1][0][0] not in page_tables:
+            page_tables[tables[-1][0][0]] = is_page_text([lines[index].replace("\f", "").rstrip()
                                                         for index in range(tables[-1][0][0], run[0])])
-        page = (blank or fragments) and from_page[tables[-1][0][0]]
+        page = (blank or fragments) and page_tables[tables[-1][0][0]]
         if between and (len(texts) == len(between) or blank and page) \
                 and all("\t" not in line and not HEADING.match(line) for line in texts) \
                 and (len(texts) <= 2 or fragments and page):
@@ -501,12 +502,14 @@ def unclosed(text: str) -> bool:
 
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                  funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
-    """The page's rows rebuilt from the lines a narrow column wraps its cells over (each row's first line and its
-    cells), and whether the page ends in a funds block (`funds`: whether it starts in one). A line goes on the row
-    above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and one of
-    them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under cells that
-    filled their columns than under cells that did not (as many, unless the first fills its column: a new row's
-    label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
+    """The page's rows rebuilt from the lines a narrow column wraps its cells over, and whether the page ends in a
+    funds block.
+
+    Each row is its first line and its cells; `funds` says whether the page starts in a funds block. A line goes on
+    the row above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and
+    one of them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under
+    cells that filled their columns than under cells that did not (as many, unless the first fills its column: a new
+    row's label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
     after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
     (alone or before figures) opens its row, and so does a label beside no figure under a funds row's whole label
     (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央)."""
@@ -627,19 +630,19 @@ def parsed(lines: list[str]) -> list[Block]:
     """The paragraphs and tables of text lines in any of the layouts above."""
     aligned = aligned_table_rows(lines)
     builder = _Builder()
-    mode = None  # layout of the open table: "word", "tsv", "pipe" or "bars"
+    # layout of the open table: "word", "tsv", "pipe" or "bars" (an "aligned" or "csv" table is closed as it is read)
+    mode = None
     row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
-    # Lines up to this one were read with a row above (CSV text, a spreadsheet row quoting a line break) or as a
-    # monospace or PDF table's.
-    csv_end = 0
+    # Lines up to this one were read already: CSV text, a spreadsheet row quoting a line break, an aligned table.
+    read_to = 0
     for line_no, line in enumerate(lines, start=1):
-        if line_no <= csv_end or PAGE_MARKER.match(line):
+        if line_no <= read_to or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         if line_no - 1 in aligned:
             builder.close_table(mode)
-            csv_end, rows = aligned[line_no - 1]
+            read_to, rows = aligned[line_no - 1]
             for row in rows:
                 builder.row(row.cells)
             builder.close_table("aligned")
@@ -651,8 +654,8 @@ def parsed(lines: list[str]) -> list[Block]:
             line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
         if is_csv_line(line):
             builder.close_table(mode)
-            csv_end = csv_extent(lines, line_no - 1)
-            for row in csv_rows(lines[line_no - 1:csv_end], line_no):
+            read_to = csv_extent(lines, line_no - 1)
+            for row in csv_rows(lines[line_no - 1:read_to], line_no):
                 builder.row(row.cells)
             builder.close_table("csv")
             mode = None
@@ -693,7 +696,7 @@ def parsed(lines: list[str]) -> list[Block]:
                 builder.row(split_cells(line.strip("\n"), "\t", line_no))
             else:  # a spreadsheet row whose quoted cell breaks over lines: the row's other lines are read with it
                 builder.row(quoted_row(lines[line_no - 1:quoted_end], line_no).cells)
-                csv_end = quoted_end
+                read_to = quoted_end
             mode = "tsv"
         elif line.startswith("\t"):
             if mode not in (None, "word"):
