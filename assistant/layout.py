@@ -362,10 +362,10 @@ def pages(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
 
 
 def aligned_tables(lines: list[str]) -> list[tuple[int, int]]:
-    """The lines (start, end) of each monospace or PDF page-text table: runs of space-aligned lines, two lines of three cells or
-    more among them, apart by lines of a single cell — one or two (年度总体目标 and its text, 中央主管部门 with its
-    value left empty, printed across the table), or any number of a narrow column's short lines — or by a PDF's
-    blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
+    """The lines (start, end) of each monospace or PDF page-text table: runs of space-aligned lines, two lines of
+    three cells or more among them, apart by lines of a single cell — one or two (年度总体目标 and its text, 中央主管部门
+    with its value left empty, printed across the table), or on a page any number of a narrow column's short lines —
+    or by a PDF's blank line inside a cell. A page break (pdftotext's form feed) ends nothing."""
     runs, start = [], 0
     while start < len(lines):
         end, page_run = start, None  # whether the run is a page's text: asked at its first line of a single cell
