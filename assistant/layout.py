@@ -30,7 +30,8 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES,
     is_fund_header, is_indicator_header, is_value, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
-from assistant.values import normalize_text, simplified
+from assistant.extract.run_rows import PLACEHOLDER
+from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -55,12 +56,12 @@ LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start:
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 / /人/年): no cell opens with it
-PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a placeholder row's cell (……): a row of its own
 WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
 # A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
-FIGURE = re.compile(r"^[≥≤≧≦<>=＝]{0,2}[-+]?\d[\d,.]{0,20}[%％]?$")  # a figure printed alone (≥1000, 100%)
+# A figure printed alone (≥1000, 100%), or broken at its point (329.) where the page wraps it.
+FIGURE = re.compile(rf"^(?:{SIGN_COMPARATOR})?[-+]?{NUMBER_PATTERN}\.?[%％]?$")
 # A funds part's label opening with its circled number (①中央及省级财政资金): it opens its row.
 PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
@@ -587,7 +588,7 @@ def wrap(above: str, text: str, width: int) -> str:
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
     full = display_width(above) + display_width(first) >= width or signed
-    if text == above or PLACEHOLDER.match(text) or is_value(text) and not ((above[-1].isdigit() or signed) and full):
+    if text == above or PLACEHOLDER.fullmatch(text) or is_value(text) and not ((above[-1].isdigit() or signed) and full):
         return "own"
     return "full" if full else "short"
 
