@@ -26,8 +26,8 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, fits, \
-    is_fund_header, is_indicator_header, is_value, role_of
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
+    WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, open_brackets, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.extract.run_rows import PLACEHOLDER
@@ -56,7 +56,6 @@ LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start:
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 / /人/年): no cell opens with it
-WEIGHT_NOTE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")  # a level's weight under its name: (50 分)
 # A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
@@ -471,7 +470,7 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # by wide cells when the column it starts in is the cell's.
                 column = min(max(pushed, column + 1), len(cuts))
             elif end != match.start() - 1 or from_page and pushed == column + 1 \
-                    and not unclosed(cells.get(column, "")):
+                    and open_brackets(cells.get(column, "")) <= 0:
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
                 # (a bracket it opened goes on: (50 分)).
                 column = pushed
@@ -494,11 +493,6 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         cells_by_line.append(cells)
         starts_above = set(starts.values()) if cells else starts_above
     return cells_by_line, widths
-
-
-def unclosed(text: str) -> bool:
-    """Whether the text opens a bracket it does not close."""
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
@@ -582,8 +576,8 @@ def wrap(above: str, text: str, width: int) -> str:
         first = LATIN_RUN.match(text).group()
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
-    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_NOTE.match(text) \
-            or PER_UNIT.match(text) or unclosed(above) and not is_value(text):
+    if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_SUFFIX.match(normalize_text(text)) \
+            or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()

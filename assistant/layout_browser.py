@@ -10,11 +10,11 @@ before its values, its note after them.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, is_comparison, \
-    is_indicator_header, is_value, role_of
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, WEIGHT_SUFFIX, \
+    is_comparison, is_indicator_header, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
-from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHT_SUFFIX, WEIGHTED, broken_header_word, broken_level, \
+from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHTED, broken_header_word, broken_level, \
     broken_word, is_level
 from assistant.values import chinese_to_number, normalize_text
 

@@ -16,8 +16,8 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    PERCENT_SIGNS, STAGES, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, ranked_role, role_of, \
-    with_level_weights
+    PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, \
+    open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
@@ -36,7 +36,6 @@ TOTAL = ("总分", "合计")
 DIGIT = re.compile(r"\d")
 EMPTY_CELL = "|"
 PLACEHOLDER = re.compile(r"^指标\d+$")
-WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
 VALUE_START = re.compile(rf"^(?:{SIGN_COMPARATOR})?\d+(?:\.\d+)?[%％]?$")
@@ -1436,10 +1435,6 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     return completed
 
 
-def balanced(text: str) -> bool:
-    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
-
-
 COMPARISON = re.compile(rf"^(?:{SIGN_COMPARATOR})$")
 
 
@@ -1449,7 +1444,7 @@ def spaced_cells(text: str) -> list[str]:
     is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元")."""
     cells: list[str] = []
     for part in text.split():
-        if cells and (not balanced(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
+        if cells and (open_brackets(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
             cells[-1] += part
         else:
             cells.append(part)
@@ -1921,7 +1916,7 @@ def labelled_rows(run: list[Paragraph]) -> tuple[list[Row], int]:
                 rows[-1].cells += [Cell("", line) for line in range(previous.line + 1, paragraph.line)]
             rows[-1].cells.append(Cell(cell_text(paragraph), paragraph.line))
         elif rows and len(rows[-1].cells) == 1 and not keyed(rows[-1]) and paragraph.line == previous.line + 1 \
-                and (not balanced(rows[-1].cells[0].text) or len(text) <= 3 and not COLUMN_WORD.search(text)):
+                and (open_brackets(rows[-1].cells[0].text) or len(text) <= 3 and not COLUMN_WORD.search(text)):
             # A label wrapped in a narrow column: its bracket still open, or a short tail ("…维护经" "费").
             rows[-1].cells[0].text += paragraph.text.strip()
         elif rows and (len(rows[-1].cells) == 1 if keyed(rows[-1]) else COLUMN_WORD.search(text) and

@@ -58,6 +58,7 @@ DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves 
 PERCENT_SIGNS = ("%", "％")  # a rate typed half- or full-width
 COMPARATOR_CELL = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
+WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")  # a level's weight printed after or under its name: (50分)
 # A sum of money in 万元 printed with 万 alone ("5.8万").
 WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
@@ -93,6 +94,11 @@ LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: 
 
 SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def open_brackets(text: str) -> int:
+    """How many more brackets the text opens than it closes."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
