@@ -15,7 +15,7 @@ The ways a table reaches us as text:
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
 - a Word-made web page copied out of a browser: no TAB, every cell a paragraph with a blank line after it, an empty
-  cell an empty paragraph (layout_browser puts its cells one a line, each at its source line, for layout_dump).
+  cell an empty paragraph (layout_word_page puts its cells one a line, each at its source line, for layout_dump).
 A Word-made page's copy is recognised over the whole text first (parse_text); otherwise each line is classified
 on its own, so one document may mix the other layouts. Pasted "|" rows survive the web's habits: lone "|" lines
 and blank lines between rows, a line break inside a cell, rows padded on the right with empty cells.
@@ -28,9 +28,10 @@ from dataclasses import replace
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
     WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, open_brackets, role_of
-from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
-from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.extract.run_rows import PLACEHOLDER
+from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
+from assistant.layout_word_page import word_page_cells
+from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -129,6 +130,14 @@ def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:
     return [Cell(unquoted(part.strip()), line_no) for part in text.split(separator)]
 
 
+def browser_copy():
+    """The reader of a browser's TAB copy (layout_browser), loaded once text is read: a Word or Excel grid has no
+    copy, and it needs the one-cell-a-line reader's words."""
+    from assistant import layout_browser
+
+    return layout_browser
+
+
 class _Builder:
     """Accumulates rows of the Word-export layout while lines stream in."""
 
@@ -181,9 +190,7 @@ class _Builder:
     def close_table(self, mode: str | None = None) -> None:
         rows = [row for row in self.rows if row.cells]
         if mode == "tsv":
-            from assistant.layout_browser import rows_rejoined  # text layouts only: a Word or Excel grid has no copy
-
-            rows = rows_rejoined(rows)
+            rows = browser_copy().rows_rejoined(rows)
         # Only the Word export cuts rows at blank lines; a pasted row is a line (a browser's rejoined above).
         rows = mend_split_rows(rows) if mode == "word" else drop_padding([part for row in rows
                                                                           for part in unglued(row)])
@@ -215,9 +222,7 @@ def next_text_line(lines: list[str], start: int) -> str:
 def tab_rows_go_on(lines: list[str], start: int) -> bool:
     """Whether a TAB row comes after `start` before a blank line, a heading or a page number: the lines up to it are
     the table's, broken where its cells break."""
-    from assistant.layout_browser import CELL_LINES  # text layouts only, as in close_table
-
-    for index in range(start, min(len(lines), start + CELL_LINES)):
+    for index in range(start, min(len(lines), start + browser_copy().CELL_LINES)):
         if is_blank(lines[index]) or PAGE_MARKER.match(lines[index]) or HEADING.match(simplified(lines[index])):
             return False
         if is_tsv_row(lines[index]) or lines[index].startswith("\t"):
@@ -228,13 +233,12 @@ def tab_rows_go_on(lines: list[str], start: int) -> bool:
 def opens_tab_row(lines: list[str], start: int) -> bool:
     """Whether the line before `start` is the first part of a TAB row's first cell, broken over lines up to that
     row (项目支 | 出名称→…, 绩 | 效 | 指 | 标→一级指标→…)."""
-    from assistant.layout_browser import WORD_PIECES, broken_cell  # text layouts only, as in close_table
-
-    if not any("\t" in line for line in lines[start:start + WORD_PIECES]):
+    pieces = browser_copy().WORD_PIECES
+    if not any("\t" in line for line in lines[start:start + pieces]):
         return False  # (asked at every paragraph line: the cheap answer first)
     cell = [lines[start - 1].strip()]
-    for line in lines[start:start + WORD_PIECES]:
-        if is_blank(line) or not broken_cell(cell, [line.split("\t")[0].strip()]):
+    for line in lines[start:start + pieces]:
+        if is_blank(line) or not browser_copy().broken_cell(cell, [line.split("\t")[0].strip()]):
             return False
         if is_tsv_row(line):
             return True
@@ -601,8 +605,6 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
-    from assistant.layout_browser import word_page_cells  # text layouts only, as in close_table
-
     dump = word_page_cells(lines)
     if dump is not None:  # a Word-made page's copy: read as the dump of its cells, each at its source line
         cells, origins = dump
