@@ -200,6 +200,14 @@ class _Builder:
             self.blocks.append(TableBlock(rows=rows))
         self.rows = []
 
+    def table_read(self, rows: list[Row], mode: str | None, layout: str) -> None:
+        """A table read whole ahead of the line loop (an "aligned" or "csv" one): the open table, of `mode`, ends
+        before it."""
+        self.close_table(mode)
+        for row in rows:
+            self.row(row.cells)
+        self.close_table(layout)
+
     def paragraph(self, text: str, line_no: int, mode: str | None = None) -> None:
         self.close_table(mode)
         self.blocks.append(Paragraph(text.strip(), line_no))
@@ -638,11 +646,8 @@ def parsed(lines: list[str]) -> list[Block]:
         if line_no <= read_to or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         if line_no - 1 in aligned:
-            builder.close_table(mode)
             read_to, rows = aligned[line_no - 1]
-            for row in rows:
-                builder.row(row.cells)
-            builder.close_table("aligned")
+            builder.table_read(rows, mode, "aligned")
             mode = None
             continue
         if mode == "pipe" and is_lone_separator(line):
@@ -650,11 +655,8 @@ def parsed(lines: list[str]) -> list[Block]:
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
             line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
         if is_csv_line(line):
-            builder.close_table(mode)
             read_to = csv_extent(lines, line_no - 1)
-            for row in csv_rows(lines[line_no - 1:read_to], line_no):
-                builder.row(row.cells)
-            builder.close_table("csv")
+            builder.table_read(csv_rows(lines[line_no - 1:read_to], line_no), mode, "csv")
             mode = None
             continue
         if is_blank(line):
