@@ -29,7 +29,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
     WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, open_brackets, role_of
 from assistant.extract.run_rows import PLACEHOLDER
-from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, quoted_row_end, unquoted
+from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
@@ -684,18 +684,19 @@ def parsed(lines: list[str]) -> list[Block]:
             builder.continue_row(line, line_no)
             open_row = not line.rstrip().endswith("|")
             continue
-        quoted_end = quoted_row_end(lines, line_no - 1) if '"' in line else None
-        if quoted_end is not None or is_tsv_row(line) \
+        # (a Word export's cell line may hold a quote of its own: a quoted cell opens only outside its table)
+        quoted = quoted_row(lines, line_no - 1) if '"' in line and mode != "word" else None
+        if quoted is not None or is_tsv_row(line) \
                 or mode == "tsv" and (line.startswith("\t") or tab_rows_go_on(lines, line_no)) \
                 or not line.startswith("\t") and opens_tab_row(lines, line_no):
             # (a browser's copy breaks a row's line wherever a cell breaks: the lines up to its next row are its)
             if mode != "tsv":
                 builder.close_table(mode)
-            if quoted_end is None:
+            if quoted is None:
                 builder.row(split_cells(line.strip("\n"), "\t", line_no))
             else:  # a spreadsheet row whose quoted cell breaks over lines: the row's other lines are read with it
-                builder.row(quoted_row(lines[line_no - 1:quoted_end], line_no).cells)
-                read_to = quoted_end
+                read_to, row = quoted
+                builder.row(row.cells)
             mode = "tsv"
         elif line.startswith("\t"):
             if mode not in (None, "word"):

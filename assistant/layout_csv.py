@@ -78,10 +78,11 @@ def csv_rows(lines: list[str], first_line: int) -> list[Row]:
     return [Row(row.cells + [Cell("", row.cells[-1].line) for _ in range(width - len(row.cells))]) for row in rows]
 
 
-def quoted_row_end(lines: list[str], start: int) -> int | None:
-    """The index after the last line of the copied spreadsheet row that begins at `start` (0-based) when a quoted
-    cell of it breaks over lines: its last cell on this line opens a quote that a later line closes, and the row
-    has a TAB. None when the line begins no such row."""
+def quoted_row(lines: list[str], start: int) -> tuple[int, Row] | None:
+    """The copied spreadsheet row that begins at `start` (0-based) when a quoted cell of it breaks over lines — its
+    last cell on this line opens a quote a later line closes, and the row has a TAB — with the index after its last
+    line; each cell on the line it starts on, a quoted cell's line breaks kept. None when the line begins no such
+    row, or the lines do not parse as one row of quoted cells."""
     line = lines[start]
     if '"' not in line or not line.rsplit("\t", 1)[-1].lstrip().startswith('"') or not open_quote(line, False):
         return None
@@ -92,21 +93,21 @@ def quoted_row_end(lines: list[str], start: int) -> int | None:
     if in_quotes or not any("\t" in text for text in lines[start:end]) \
             or sum(map(len, lines[start:end])) > csv.field_size_limit():
         return None
-    return end
-
-
-def quoted_row(lines: list[str], first_line: int) -> Row:
-    """The cells of one copied spreadsheet row over `lines`, the first numbered `first_line`; each cell on the line
-    it starts on, a quoted cell's line breaks kept."""
-    [texts] = csv.reader(["\n".join(lines)], delimiter="\t")
-    cells, line = [], first_line
-    for text in texts:
-        cells.append(Cell(text.strip(), line))
-        line += text.count("\n")
-    return Row(cells)
+    try:
+        rows = list(csv.reader(["\n".join(lines[start:end])], delimiter="\t", strict=True))
+    except csv.Error:  # a quote inside a cell that is not the cell's own (12"3): no spreadsheet quoted it
+        return None
+    if len(rows) != 1:
+        return None
+    cells, number = [], start + 1
+    for text in rows[0]:
+        cells.append(Cell(text.strip(), number))
+        number += text.count("\n")
+    return end, Row(cells)
 
 
 def unquoted(text: str) -> str:
-    """A copied spreadsheet cell as it reads: its quotes taken off, a doubled quote one quote."""
+    """A copied spreadsheet cell as it reads: its quotes taken off, a doubled quote one quote. Only a cell a
+    spreadsheet had to quote — one holding a quote, doubled — is read so: a browser's "放管服" keeps its quotes."""
     quoted = QUOTED_CELL.fullmatch(text)
-    return quoted.group(1).replace('""', '"') if quoted else text
+    return quoted.group(1).replace('""', '"') if quoted and '""' in quoted.group(1) else text

@@ -221,6 +221,38 @@ def test_a_page_word_saved_as_one_file_is_read_as_the_page():
     assert [(i.level3, i.score) for i in table.indicators] == [("抽检批次", 25), ("抽检覆盖率", 30), ("群众满意度", 38)]
 
 
+def test_a_page_chromium_saved_under_a_long_chinese_path_is_read_as_its_page(tmp_path):
+    """chromium's 网页，单个文件 of a page with a long Chinese title, saved from a folder with a long Chinese name: the
+    headers fold over many lines, multipart/related comes well past the first kilobyte."""
+    from playwright.sync_api import sync_playwright
+
+    folder = tmp_path / ("某县财政局二〇二三年度部门整体支出绩效自评报告及附件" * 2)
+    folder.mkdir()
+    page_file = folder / "自评报告.html"
+    body = GBK_PAGE.split("<body>", 1)[1].split("</body>", 1)[0]
+    page_file.write_text(f"<html><head><meta charset='utf-8'><title>{'部门整体支出绩效自评报告' * 12}</title></head>"
+                         f"<body>{body}</body></html>", encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(render.CHROMIUM), args=["--headless", "--no-sandbox"])
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        saved = page.context.new_cdp_session(page).send("Page.captureSnapshot", {"format": "mhtml"})["data"]
+        browser.close()
+    data = saved.encode("utf-8")
+    assert data.index(b"multipart/related") > 1024
+    document = read_bytes(data, "saved.mhtml")
+    assert document.source.format == "html"
+    [table] = api.extract(document).tables
+    assert (table.total_weight, table.total_score) == (100, 93)
+
+
+def test_an_archive_nested_past_any_page_is_refused_with_its_reason():
+    archive = "MIME-Version: 1.0\n" + "".join(f'Content-Type: multipart/related; boundary="b{i}"\n\n--b{i}\n'
+                                               for i in range(1500)) + "Content-Type: text/html\n\n<p>预算</p>\n"
+    with pytest.raises(BadInput, match="结构无法解析"):
+        read_bytes(archive.encode(), "nested.mht")
+
+
 def test_an_archive_without_a_page_is_refused_with_its_reason():
     from email.mime.multipart import MIMEMultipart
     from email.mime.text import MIMEText

@@ -65,11 +65,27 @@ def test_spreadsheet_copy_quotes_cells_that_hold_a_line_break_or_a_quote():
 
 
 def test_a_quote_left_open_in_a_tab_row_swallows_no_report():
-    """A typo's quote opens no cell past the lines one row may span, nor one larger than a spreadsheet's cell."""
-    text = '一级指标\t"年度\t分值\n' + "正文第一段。\n" * 60 + '产出指标\t"' + "长" * 200_000 + '\n结束"\t10'
+    """A typo's quote opening a row's last cell opens no cell past the lines one row may span, nor one larger than a
+    spreadsheet's cell: the report's lines after it are read as they are."""
+    text = '一级指标\t分值\t"年度\n' + "正文第一段。\n" * 60 + '结束"\t10'
     blocks = parse_text(text.split("\n"))
     assert sum(b.text.count("正文第一段。") for b in blocks if isinstance(b, Paragraph)) == 60
-    assert cell_texts(blocks[-1]) == [["产出指标", '"' + "长" * 200_000], ['结束"', "10"]]
+    huge = '一级指标\t分值\t"' + "长" * 200_000 + '\n结束"\t10'
+    assert not any('结束' in cell.text and "长" in cell.text for b in parse_text(huge.split("\n"))
+                   if isinstance(b, TableBlock) for row in b.rows for cell in row.cells)
+
+
+def test_quotes_no_spreadsheet_wrote_are_read_as_printed():
+    """A quote inside a cell that does not open it (12"3) is no spreadsheet's quoting, and a Word export's TAB-opened
+    cell line may quote a phrase over its line break: both read as printed, nothing raised."""
+    text = '项目名称\t"年度\n指标值"\t12"3\nabc"\t4\n一级指标\t二级指标'
+    [table] = tables(text)
+    assert cell_texts(table)[1:3] == [['指标值"', '12"3'], ['abc"', "4"]]
+    word = '\t一级指标\n\t三级指标\n\t分值\n\n\t产出指标\n\t"双随机\n一公开"抽查\n\t10\n'
+    [table] = tables(word)
+    assert cell_texts(table) == [["一级指标", "三级指标", "分值"], ["产出指标", '"双随机\n一公开"抽查', "10"]]
+    assert cell_texts(tables('一级指标\t三级指标\n产出指标\t"放管服"改革\n效益指标\t"放管服"')[0])[1:] == [
+        ["产出指标", '"放管服"改革'], ["效益指标", '"放管服"']]
 
 
 def test_pipe_rows_with_markdown_separator():

@@ -164,6 +164,11 @@ def test_a_paste_with_the_clipboards_page_is_reviewed_as_that_page(client, tmp_p
     assert pasted.json()["tables"] == from_file["tables"] and from_file["tables"]
     without_table = client.post("/api/reports", json={"text": SAMPLE.read_text(encoding="utf-8"), "html": "<p>预算</p>"})
     assert without_table.json()["source"]["name"] == "粘贴文本.txt"
+    # A lone surrogate (JSON allows "\ud800", UTF-8 has no such character) is replaced, never a server error.
+    for body in ('{"text": "x", "html": "<table><tr><td>预算执行率\\ud800</td></tr></table>"}',
+                 '{"text": "预算执行率\\ud800"}'):
+        response = client.post("/api/reports", content=body.encode(), headers={"content-type": "application/json"})
+        assert response.status_code in (201, 400), response.text
 
 
 def test_background_review_reports_progress_then_the_result(client, uploaded):

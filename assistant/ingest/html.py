@@ -14,15 +14,17 @@ SKIP = {"script", "style", "head", "title", "noscript", "template"}
 MAX_SPAN = 200  # a rowspan="100000" must not make a grid of millions of cells
 
 
-def decode_page(data: bytes) -> str:
-    """The page's text in the charset its <meta> declares (GBK pages are common), else as plain text is decoded."""
+def decode_page(data: bytes, sent_as: str | None = None) -> str:
+    """The page's text in the charset its <meta> declares (GBK pages are common), else in the one it was sent with
+    (a web archive's part says it), else as plain text is decoded."""
     declared = CHARSET.search(data[:4096])
-    if declared:
-        try:
-            charset = declared.group(1).decode("ascii").lower()
-            return data.decode("gb18030" if charset in ("gb2312", "gbk") else charset, errors="replace")  # superset
-        except LookupError:
-            pass
+    for charset in (declared.group(1).decode("ascii") if declared else None, sent_as):
+        if charset:
+            try:
+                charset = charset.lower()
+                return data.decode("gb18030" if charset in ("gb2312", "gbk") else charset, errors="replace")  # superset
+            except LookupError:
+                pass
     return decode_text(data)
 
 
@@ -83,9 +85,9 @@ def is_layout_table(table) -> bool:
     return any(True for _ in table.iterdescendants("table"))
 
 
-def read_html(data: bytes) -> Grid:
+def read_html(data: bytes, sent_as: str | None = None) -> Grid:
     try:
-        root = lxml.html.document_fromstring(decode_page(data))
+        root = lxml.html.document_fromstring(decode_page(data, sent_as))
     except Exception as error:  # lxml raises ParserError on pages with no elements
         raise BadInput(f"网页文件无法解析：{type(error).__name__}") from error
     grid = Grid()

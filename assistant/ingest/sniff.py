@@ -11,10 +11,10 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"
 HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
                         rb"<(!doctype\s+html|html|head|meta|body|table|title|style|div|p|span|h[1-6])\b",
                         re.IGNORECASE | re.DOTALL)
-# A page saved as one file: MIME headers (a browser's "From: <Saved by Blink>", Word's "MIME-Version: 1.0") before
-# a multipart/related body.
-MIME_ARCHIVE = re.compile(rb"^(?:[\w-]{1,40}:[^\n]{0,400}\n(?:[ \t][^\n]{0,400}\n)*){0,20}?"
-                          rb"Content-Type:\s*multipart/related", re.IGNORECASE)
+# A page saved as one file opens with MIME headers (a browser's "From: <Saved by Blink>", Word's "MIME-Version: 1.0")
+# over a multipart/related body.
+MIME_HEADER = re.compile(rb"^[\w-]{1,40}:")
+MIME_HEADERS_READ = 1 << 16  # bytes: a browser folds a long Chinese title and a file path over many header lines
 # Kingsoft WPS and ET save Word 97 and Excel 97 streams; the name is the only difference, so it only labels them.
 OLE_LABELS = {"doc": {".wps": "wps"}, "xls": {".et": "et"}}
 
@@ -36,9 +36,22 @@ def sniff(data: bytes, name: str = "") -> str:
         raise BadInput("这是 RTF 文件，暂不支持；请用 Word 或 WPS 另存为 .docx 后再审核。")
     if HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
         return "html"
-    if MIME_ARCHIVE.match(head):
+    if MIME_HEADER.match(head.removeprefix(b"\xef\xbb\xbf")) and is_web_archive(data):
         return "mhtml"
     return "txt"
+
+
+def is_web_archive(data: bytes) -> bool:
+    """Headers that say multipart/related: a web page and its parts in one file."""
+    from email import policy
+    from email.parser import BytesHeaderParser
+
+    try:
+        headers = BytesHeaderParser(policy=policy.default).parsebytes(
+            data.removeprefix(b"\xef\xbb\xbf")[:MIME_HEADERS_READ])
+        return headers.get_content_type() == "multipart/related"
+    except (ValueError, TypeError, IndexError):  # a header the parser cannot make sense of: no archive
+        return False
 
 
 def suffix(name: str) -> str:

@@ -56,9 +56,10 @@ def checked_size(data: bytes) -> bytes:
 def pasted(text: str, page: object) -> tuple[bytes, str]:
     """What a paste submits: the clipboard's HTML when it holds a table — a copy out of a browser, Word or Excel keeps
     its cells, merged cells and line breaks there, which its plain text loses — else the text."""
+    # (a lone surrogate a JSON body may carry is no character: it is replaced, not a server error)
     if isinstance(page, str) and TABLE_TAG.search(page):
-        return checked_size((AS_UTF8 + page).encode("utf-8")), PASTED_PAGE_NAME
-    return checked_size(text.encode("utf-8")), PASTED_NAME
+        return checked_size((AS_UTF8 + page).encode("utf-8", errors="replace")), PASTED_PAGE_NAME
+    return checked_size(text.encode("utf-8", errors="replace")), PASTED_NAME
 
 
 async def read_form(request: Request) -> Upload:

@@ -57,6 +57,7 @@
     pastedText = page ? text.replace(/\r\n?/g, "\n") : null;
     kept.hidden = !page;
   }
+  keepPage("", "");  // a page the browser restores (back, reload) keeps no clipboard of an earlier paste
   paste.addEventListener("paste", function (event) {
     const page = event.clipboardData ? event.clipboardData.getData("text/html") : "";
     const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
@@ -69,7 +70,7 @@
 
   form.addEventListener("submit", function (event) {
     const file = input.files[0];
-    if (pastedText !== null && paste.value !== pastedText) keepPage("", "");
+    if (pastedText === null || paste.value !== pastedText) keepPage("", "");
     if (!file && !paste.value.trim()) {
       event.preventDefault();
       showError("请选择要上传的报告文件，或粘贴报告全文。");
