@@ -145,6 +145,12 @@ def test_a_name_pushed_into_a_gap_of_the_header_goes_under_its_word(paged_field_
         [(i.level3 or "", i.target, i.actual, i.weight, i.score) for i in gold.indicators]
 
 
+def first_table_rows(lines: list[str], filled: bool = False) -> list[list[str]]:
+    """The cells of the first table read from page text, row by row (only the filled ones when `filled`)."""
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    return [[cell.text for cell in row.cells if cell.text or not filled] for row in table.rows]
+
+
 def test_hand_written_funds_rows_packed_one_space_apart():
     # A page so full that pdftotext leaves one space between a label and the figures after it (年度资 41.25 41.25);
     # 其中： alone on a line before its source's name (其他资金) is that row's label, no row of its own.
@@ -161,8 +167,7 @@ def test_hand_written_funds_rows_packed_one_space_apart():
              "     其中：",
              "     其他资",
              "     金"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells if cell.text] for row in table.rows]
+    rows = first_table_rows(lines, filled=True)
     assert ["元)", "年度资金总额", "41.25", "41.25", "39.83", "10"] in rows
     assert ["其中：当年财政拨款", "41.25", "41.25", "39.83"] in rows
     assert ["其中：上年结转资金"] in rows and ["其中：其他资金"] in rows
@@ -176,8 +181,7 @@ def test_hand_written_progress_wraps_its_figure_under_its_word():
              "                                次培训       100%",
              "        项目决策    时效指标    全年      1-12 月    已完成",
              "                                          100%"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+    assert first_table_rows(lines)[1:] == [
         ["", "项目决策", "数量指标", "培训次数", "全年完成 4次培训", "已完成100%"],
         ["", "项目决策", "时效指标", "全年", "1-12 月", "已完成100%"]]
 
@@ -194,8 +198,7 @@ def test_hand_written_funds_parts_numbered_under_their_subtotal():
              on_character_grid("", "②市级", "100", "120", "110"),
              on_character_grid("", "财政资"),
              on_character_grid("", "金")]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    assert [[cell.text for cell in row.cells] for row in table.rows][1:] == [
+    assert first_table_rows(lines)[1:] == [
         ["", "财政资金小计", "100", "120", "110", "10", "9"],
         ["", "①中央财政资金", "", "", "", "", ""],
         ["", "②市级财政资金", "100", "120", "110", "", ""]]
@@ -205,6 +208,11 @@ def on_character_grid(*cells: str) -> str:
     """A line as pdftotext prints it: each cell at a multiple of nine characters, whatever the width of the
     characters before it (a CJK character counts one)."""
     return "".join(cell.ljust(9) for cell in cells).rstrip()
+
+
+# The national form's indicator header as a PDF prints it in narrow columns: each word broken after its third character.
+INDICATOR_HEAD = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
+                  on_character_grid("标", "标", "标", "标值", "成值")]
 
 
 def test_hand_written_copy_joins_wrapped_names_and_figures():
@@ -226,8 +234,7 @@ def test_hand_written_copy_joins_wrapped_names_and_figures():
              on_character_grid("产出指", "质量指", "培训合", "≥90%", "95%", "10", "9"),
              on_character_grid("标", "标", "格率"),
              on_character_grid("总分", "", "", "", "", "20", "19")]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    rows = first_table_rows(lines)
     assert rows[0][:2] == ["项目名称", "农民培训项目"]
     assert ["年度资金总额", "1824.18", "1824.18", "1800", "10", "9.87"] in [row[1:] for row in rows]
     assert ["", "其中：当年财政拨款", "1824.18", "1824.18", "1800", "", ""] in rows
@@ -241,8 +248,7 @@ def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
     # filled its line), and one whose bracket runs on over the lines below (本（每 / 人每 / 天）) beside units that
     # wrap too (/人/天 under 元), and a unit's rest after its slash under a name that filled its line (律顾问 /
     # 成本 beside 元 / /人/年): each one row.
-    lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
-             on_character_grid("标", "标", "标", "标值", "成值"),
+    lines = [*INDICATOR_HEAD,
              on_character_grid("产出指", "数量指", "开展", "≥1 次", "1 次", "5", "5"),
              on_character_grid("标", "标", "520 计"),
              on_character_grid("", "", "量日活"),
@@ -255,8 +261,7 @@ def test_hand_written_names_wrap_before_a_figure_and_inside_brackets():
              on_character_grid("标", "标", "律顾问", "元", "元"),
              on_character_grid("", "", "成本", "/人/年", "/人/年"),
              on_character_grid("总分", "", "", "", "", "15", "15")]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    rows = first_table_rows(lines)
     assert ["产出指标", "数量指标", "开展520 计量日活动次数", "≥1 次", "1 次", "5", "5"] in rows
     assert ["产出指标", "成本指标", "培训成本（每人每天）", "≤550元/人/天", "300元/人/天", "5", "5"] in rows
     assert ["产出指标", "成本指标", "聘请法律顾问成本", "≤5 万元/人/年", "5万元/人/年", "5", "5"] in rows
@@ -266,15 +271,13 @@ def test_hand_written_rows_that_print_their_level_names_again():
     # Two rows one under the other with the same level names, the second with no figures: its names broken as the
     # first's were (效益指 / 标, 经济效 / 益指标) open the second row, though they sit under cells that filled their
     # columns.
-    lines = [on_character_grid("一级指", "二级指", "三级指", "年度指", "实际完", "分值", "得分"),
-             on_character_grid("标", "标", "标", "标值", "成值"),
+    lines = [*INDICATOR_HEAD,
              on_character_grid("效益指", "经济效", "指标 1", "100", "100", "10", "10"),
              on_character_grid("标", "益指标", "安全率"),
              on_character_grid("效益指", "经济效", "指标 2"),
              on_character_grid("标", "益指标"),
              on_character_grid("总分", "", "", "", "", "10", "10")]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    rows = first_table_rows(lines)
     assert rows[1:3] == [["效益指标", "经济效益指标", "指标 1安全率", "100", "100", "10", "10"],
                          ["效益指标", "经济效益指标", "指标 2", "", "", "", ""]]
 
@@ -285,6 +288,5 @@ def test_a_monospace_copy_keeps_a_row_a_line():
     lines = ["一级指标   二级指标   分值   得分",
              "产出指标   数量指标   10     10",
              "产出指标   质量指标   10     9"]
-    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
-    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+    assert first_table_rows(lines) == [
         ["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量指标", "10", "10"], ["产出指标", "质量指标", "10", "9"]]
