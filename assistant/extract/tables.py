@@ -11,6 +11,7 @@ import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
+from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
 from assistant.extract.tokens import is_joined_run
 from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
@@ -537,6 +538,26 @@ def parse_basic_data(block: TableBlock) -> Table:
     return table
 
 
+def is_continuation(block: TableBlock) -> bool:
+    """Whether a block of indicator rows with no header goes on with the table above: no title of its own (a page
+    break between), or one that says it goes on (项目支出绩效自评表（续）), and no head (项目名称) of its own."""
+    title = "".join(clean(p.text) for p in block.title_lines)
+    return (not title or "续" in title) and table_name(block.rows) is None
+
+
+def continued(table: Table, rest: Table) -> None:
+    """Add to `table` the indicator rows of `rest`, its part a page break cut off from its header: the levels its
+    first rows leave empty (merged down from the page before) are those of the last row before the break."""
+    last = table.indicators[-1] if table.indicators else Indicator()
+    for indicator in rest.indicators:
+        if indicator.level1 is not None:
+            break
+        indicator.level1, indicator.level2 = last.level1, indicator.level2 or last.level2
+    table.indicators += rest.indicators
+    if rest.total_score is not None:
+        table.total_weight, table.total_score = rest.total_weight, rest.total_score
+
+
 def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
     """Every self-evaluation table in source order, with warnings for tables not understood.
 
@@ -551,10 +572,23 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
             if head is not None:
                 part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)
             kind = classify(part)
-            if kind is None:
+            table = None if kind is None else \
+                parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
+            if (table is None or not table.indicators and table.funds_total is None and kind != "basic_data") \
+                    and (headed := with_inferred_header(part.rows)) is not None:
+                rows, header = headed
+                part = TableBlock(rows, part.title_lines)
+                kind = classify(part) or "project"
+                table = parse_self_evaluation(part, kind)
+                warnings.append(f"第{header.line}行起的指标行没有表头，已按“{'｜'.join(filter(None, header.texts()))}”"
+                                "的列序读取，请人工核对。")
+                if tables and tables[-1].kind != "basic_data" and is_continuation(part):
+                    continued(tables[-1], table)  # the rows a page break carried away from their table's header
+                    head = None
+                    continue
+            if table is None:
                 head = None
                 continue
-            table = parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
             if kind != "basic_data" and not table.indicators and table.funds_total is None:
                 head = part if head is None and table.name else None
                 if head is None:
