@@ -1977,7 +1977,8 @@ GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*|/|—|-|\|)$")
+# A funds cell: a number (its amount may carry the block's unit, "150万", "125.25万元"), a rate, or a dash.
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*(?:万元?)?|/|—|-|\|)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 

@@ -117,3 +117,14 @@ def test_a_part_printed_with_its_empty_cells_left_out_takes_the_totals_money_col
     [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
     [part] = [line for line in table.fund_lines if line.label == "当年财政拨款"]
     assert (part.initial_budget, part.full_year_budget, part.executed) == (None, 387664.62, 387664.62)
+
+
+def test_amounts_printed_with_their_unit_in_a_one_cell_per_line_page_are_the_funds_rows():
+    # hubei_ezhou_2021 lines 26-56, one cell a line closed by " |": "年度资金总额 |" "150万 |" "150万 |" "125.25万 |"
+    # "100 |" "83.5% |" "98 |", then "其中:当年财政拨款 |" "150万 |" "150万 |" "125.25万 |" "— |" "|" "— |" and the
+    # 上年结转资金 and 其他资金 rows of zeros: "150万" is 150 in the block's 万元, a funds cell like "150".
+    [table] = extract("hubei_ezhou_2021_shiminzhongxin").tables
+    assert funds_of(table.funds_total) == ("年度资金总额", 150, 125.25, 100, 83.5, 98)
+    assert [funds_of(line) for line in table.fund_lines] == [
+        ("当年财政拨款", 150, 125.25, None, None, None), ("上年结转资金", 0, 0, None, None, None),
+        ("其他资金", 0, 0, None, None, None)]
