@@ -294,9 +294,11 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     if len(levels) == 1:
         alone = normalize_text(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
-    if len(levels) >= 2 and not any(LEVEL1.match(normalize_text(level.text)) for level in levels) \
+    if len(levels) >= 2 and not LEVEL1.match(normalize_text(levels[0].text)) \
             and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
-        return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
+        # 二级指标 words only, the first no 一级 name (时效指标, then 成本指标 — a 一级 name in the 2020 forms): the
+        # first ones are groups with no rows printed
+        return {"level2": levels[-1]}
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
