@@ -32,3 +32,35 @@ def test_the_last_rows_note_and_a_placeholder_row_at_the_end_of_the_copy():
     [table] = api.extract(api.load(DEV / "hebei_langfang_2019_nuantong.txt"), "rules").tables
     assert [(i.level2, i.level3, i.weight, i.score, i.deviation_note, i.line) for i in table.indicators[-2:]] == [
         ("服务对象满意度指标", "指标1学生满意度", 10, 10, "0", 448), ("服务对象满意度指标", "指标2", None, None, None, 460)]
+
+
+def test_a_copy_that_starts_below_the_indicator_header_reads_its_rows_by_their_cells_types():
+    # sichuan_daying_2022 lines 2-11, the page's text opening inside a table (its header above the excerpt):
+    # "公益性讲座知晓率 | = | 100 | % | 100 | 5 | 5 |" … "满意度指标 | 服务对象满意度指标 | 活动参与人员满意度 | ≥ | 95 | % | 95 |
+    # 5 | 5 |" … "合计 | 100 | 100 |": a comparator, a figure and a unit then two numbers are Sichuan's split target,
+    # its 完成值, 权重 and 得分.
+    table = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules").tables[0]
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        (None, None, "公益性讲座知晓率", "=100%", "100", 5, 5),
+        (None, "可持续影响指标", "图书馆管理机制健全性", "好坏", "好坏", 5, 5),
+        ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%", "95", 5, 5),
+        ("满意度指标", "服务对象满意度指标", "聘用人员满意度", "≥95%", "95", 5, 5)]
+    assert (table.total_weight, table.total_score) == (100, 100)
+
+
+def test_a_row_line_broken_at_an_empty_cell_keeps_the_cell_where_every_cell_is_printed_text_and_a_bar():
+    # sichuan_daying_2022 lines 4-5: "可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |" then "| 好坏 | 5 | 5 |": the
+    # line broke in the empty 度量单位 cell, so 好坏 after it is the 完成值, and 5, 5 the 权重 and 得分.
+    row = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules").tables[0].indicators[1]
+    assert (row.level3, row.actual, row.weight, row.score, row.line) == ("图书馆管理机制健全性", "好坏", 5, 5, 4)
+
+
+def test_a_copy_that_ends_after_a_tables_name_and_goals_keeps_that_table():
+    # sichuan_daying_2022 lines 18-25: "部门预算项目支出绩效自评表(2022年度)", "项目名称 | 51092322T000000436802-文化市场综合
+    # 行政执法人员制式服装预算经费 |", the 主管部门 row, the goals' texts, and the page ends at "预算执行情况(10分) |".
+    report = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules")
+    table = report.tables[1]
+    assert (table.title, table.name, table.funds_total, table.indicators) == \
+        ("部门预算项目支出绩效自评表", "51092322T000000436802-文化市场综合行政执法人员制式服装预算经费", None, [])
+    assert table.goals.achieved == "执法队配备购置服装数量9套,配备制式服装的人员数量9人。"
+    assert any("截断" in warning for warning in report.warnings)

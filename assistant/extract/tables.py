@@ -6,7 +6,7 @@ with fewer or more cells than its header is aligned on the right, where the numb
 """
 import re
 
-from assistant.document import Row, TableBlock
+from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
@@ -537,6 +537,44 @@ def parse_basic_data(block: TableBlock) -> Table:
     return table
 
 
+# A copy that starts below the indicator header (a web page's excerpt cut inside the table) prints only rows: the value
+# columns the forms print after 三级指标 are told by the cells' types — a target split over 指标性质/指标值/度量单位
+# (Sichuan's form), or one target cell with the 分值 after or before it — each under its form's word.
+HEADERLESS_VALUES = (("nature", "target", "measure_unit", "actual", "weight", "score"),
+                     ("target", "actual", "weight", "score"), ("weight", "target", "actual", "score"))
+VALUE_WORDS = {"nature": "指标性质", "target": "指标值", "measure_unit": "度量单位", "actual": "完成值", "weight": "分值",
+               "score": "得分"}
+HEADERLESS_ROWS = 2  # indicator rows that make a table of a headerless block
+
+
+def indicator_shaped(row: Row, values: tuple[str, ...]) -> bool:
+    """Whether a row ends with a name then `values` cells of their types: 分值 and 得分 numbers, 指标性质 a
+    comparator or 定性/定量, no cell of another type."""
+    texts = [clean(t) for t in row.texts()]
+    while texts and not texts[-1]:
+        texts.pop()
+    if len(texts) <= len(values) or is_total_row(row):
+        return False
+    name, cells = texts[-len(values) - 1], texts[-len(values):]
+    fitted = [roles.fits(role, cell) for role, cell in zip(values, cells)]
+    return bool(name) and roles.fits("level3", name) >= 0 and min(fitted) >= 0 \
+        and all(fit > 0 for role, fit in zip(values, fitted) if role in ("nature", "weight", "score"))
+
+
+def with_template_header(block: TableBlock) -> TableBlock:
+    """A block of indicator rows printed without their header (and with a level name among them) under the header
+    of the value columns that fit most of its rows, the widest on a tie; the block as it is otherwise."""
+    rows = block.rows
+    if not any(LEVEL1.fullmatch(clean(t)) or LEVEL2.fullmatch(clean(t)) for row in rows for t in row.texts()):
+        return block
+    values = max(HEADERLESS_VALUES, key=lambda order: (sum(indicator_shaped(row, order) for row in rows), len(order)))
+    if sum(indicator_shaped(row, values) for row in rows) < HEADERLESS_ROWS:
+        return block
+    line = rows[0].cells[0].line
+    header = Row([Cell(word, line) for word in ("一级指标", "二级指标", "三级指标", *map(VALUE_WORDS.get, values))])
+    return TableBlock([header, *rows], block.title_lines, warnings=block.warnings)
+
+
 def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
     """Every self-evaluation table in source order, with warnings for tables not understood.
 
@@ -545,6 +583,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
     tables: list[Table] = []
     warnings: list[str] = []
     head: TableBlock | None = None
+    head_table: Table | None = None  # the head read as a table of its own
     for block in blocks:
         warnings += block.warnings
         for part in split_tables(block):
@@ -552,11 +591,15 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)
             kind = classify(part)
             if kind is None:
+                part = with_template_header(part)
+                kind = classify(part)
+            if kind is None:
                 head = None
                 continue
             table = parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
             if kind != "basic_data" and not table.indicators and table.funds_total is None:
                 head = part if head is None and table.name else None
+                head_table = table
                 if head is None:
                     warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
                 continue
@@ -564,6 +607,10 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
             tables.append(table)
             warnings += [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
                          for row in part.rows for cell in row.cells if is_joined_run(cell.text)]
-    if head is not None:
+    if head is not None and (head_table.goals.expected or head_table.goals.achieved):
+        # The copy ends inside a table, after its name and goals (a page's excerpt cut off): what is there is read.
+        tables.append(head_table)
+        warnings.append(f"第{head.line}行的表格在资金和指标行之前截断，只读到名称和年度目标，请核对原件。")
+    elif head is not None:
         warnings.append(f"第{head.line}行的表格未能识别出资金或指标行，已跳过。")
     return tables, warnings
