@@ -729,8 +729,8 @@ def parsed(lines: list[str]) -> list[Block]:
                 # with an empty cell: a merged level, or the empty cell a row broke its line in — "定性 | 好坏 |" then
                 # "| 好坏 | 5 | 5 |", no 度量单位)
                 opens_bar = line.lstrip().startswith("|")
-                empty = [Cell("", line_no)] if mode == "pipe" and closed_rows and opens_bar and text_opened > bar_opened \
-                    else []
+                empty = [Cell("", line_no)] \
+                    if mode == "pipe" and closed_rows and opens_bar and text_opened > bar_opened else []
                 text_opened, bar_opened = text_opened + (not opens_bar), bar_opened + opens_bar
                 builder.row(empty + split_cells(line, "|", line_no))
                 open_row = closed_rows and not line.rstrip().endswith("|")
