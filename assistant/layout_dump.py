@@ -259,6 +259,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
+    if "level1" not in level_cells(levels):
+        # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
+        placeholders += [{"level2": level} for level in levels[:-1]]
+        levels = levels[-1:]
     cells = level_cells(levels)
     spill = 0
     while len(items) - spill > 1 and VALUE_START.match(normalize_text(items[len(items) - spill - 1].text)):

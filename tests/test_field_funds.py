@@ -132,9 +132,13 @@ def test_amounts_printed_with_their_unit_in_a_one_cell_per_line_page_are_the_fun
 
 def test_a_level2_name_printed_alone_before_another_level2_is_no_level1_of_the_next_row():
     # hubei_ezhou_2021 lines 120-147: "时效指标 |" followed by six lone "|" (its empty cells) and two empty rows, then
-    # "成本指标 |" "市民中心运行维护费 |" "150万 |" "150万 |" "10 |" "10 |": 时效指标 is a 二级 group with no row; the
+    # "成本指标 |" "市民中心运行维护费 |" "150万 |" "150万 |" "10 |" "10 |": 时效指标 is a 二级 group with no indicator; the
     # 成本指标 row stays under 产出指标, printed at line 75.
     [table] = extract("hubei_ezhou_2021_shiminzhongxin").tables
     row = next(i for i in table.indicators if i.level3 == "市民中心运行维护费")
     assert (row.level1, row.level2, row.target, row.actual, row.weight, row.score) == \
         ("产出指标", "成本指标", "150万", "150万", 10, 10)
+    # The 时效指标 group is a row of its own, its names and no values, right before it.
+    bare = table.indicators[table.indicators.index(row) - 1]
+    assert (bare.level1, bare.level2, bare.level3, bare.target, bare.weight, bare.score) == \
+        ("产出指标", "时效指标", None, None, None, None)
