@@ -1570,6 +1570,13 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         # sources): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
+    head_start, head_rows, end = read_head(run)
+    if any(label(row.cells[0].text) in PROJECT_NAME_LABELS for row in head_rows) \
+            and any(label(cell.text) in ACHIEVED_GOAL_WORDS or label(cell.text) == "年度目标完成情况"
+                    for row in head_rows for cell in row.cells):
+        # A table's head, its name and its goals, and the copy cut off before its funds (a page's excerpt): the head
+        # alone, read as the table it opens.
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
 
 

@@ -64,3 +64,19 @@ def test_a_copy_that_ends_after_a_tables_name_and_goals_keeps_that_table():
         ("部门预算项目支出绩效自评表", "51092322T000000436802-文化市场综合行政执法人员制式服装预算经费", None, [])
     assert table.goals.achieved == "执法队配备购置服装数量9套,配备制式服装的人员数量9人。"
     assert any("截断" in warning for warning in report.warnings)
+
+
+def test_a_dump_that_ends_after_a_tables_name_and_goals_keeps_that_table(tmp_path):
+    # sichuan_daying_2022 lines 18-25 copied one cell a line (each "|"-separated cell of the page on a line of its own,
+    # as a reader's copy of the same page gives it): the title, "项目名称", "51092322T000000436802-文化市场综合行政执法
+    # 人员制式服装预算经费", the 主管部门 and 实施单位 cells, "项目年度目标" "年度目标完成情况", the two goals, and the copy ends
+    # at "预算执行情况(10分)".
+    lines = (DEV / "sichuan_daying_2022_zhifafuzhuang.txt").read_text(encoding="utf-8").splitlines()[17:25]
+    cells = [cell.strip() for line in lines for cell in line.split("|") if cell.strip()]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    [table] = api.extract(api.load(path), "rules").tables
+    assert (table.name, table.funds_total, table.indicators) == \
+        ("51092322T000000436802-文化市场综合行政执法人员制式服装预算经费", None, [])
+    assert (table.goals.expected[:13], table.goals.achieved) == \
+        ("2022年年度内,计划使用", "执法队配备购置服装数量9套,配备制式服装的人员数量9人。")
