@@ -640,6 +640,9 @@ def parsed(lines: list[str]) -> list[Block]:
     row_ended = False  # the open "bars" table's last row was ended by its bars
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
+    # This pipe table's row lines so far that open with their first cell's text, and with a "|": where text opens
+    # more of them, every cell is printed "text |".
+    text_opened = bar_opened = 0
     # Lines up to this one were read already: CSV text, a spreadsheet row quoting a line break, an aligned table.
     read_to = 0
     for line_no, line in enumerate(lines, start=1):
@@ -651,6 +654,8 @@ def parsed(lines: list[str]) -> list[Block]:
             mode = None
             continue
         if mode == "pipe" and is_lone_separator(line):
+            # (after a line that stopped inside a cell, its bar closes that cell: the row ends — "…9人。" "| |||||")
+            open_row = False
             continue
         if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
             line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
@@ -718,8 +723,16 @@ def parsed(lines: list[str]) -> list[Block]:
                 # Rows closed by a "|": this one, or the first one broken inside a cell, its next line closing it.
                 closed_rows = line.rstrip().endswith("|") or (
                     line.startswith("|") and next_text_line(lines, line_no).rstrip().endswith("|"))
+                text_opened = bar_opened = 0
             if not PIPE_SEPARATOR.match(line):
-                builder.row(split_cells(line, "|", line_no))
+                # (where every cell is printed "text |", rows opening with their text, a line opening with a bar opens
+                # with an empty cell: a merged level, or the empty cell a row broke its line in — "定性 | 好坏 |" then
+                # "| 好坏 | 5 | 5 |", no 度量单位)
+                opens_bar = line.lstrip().startswith("|")
+                empty = [Cell("", line_no)] \
+                    if mode == "pipe" and closed_rows and opens_bar and text_opened > bar_opened else []
+                text_opened, bar_opened = text_opened + (not opens_bar), bar_opened + opens_bar
+                builder.row(empty + split_cells(line, "|", line_no))
                 open_row = closed_rows and not line.rstrip().endswith("|")
             mode = "pipe"
         else:

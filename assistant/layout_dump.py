@@ -259,6 +259,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
+    if "level1" not in level_cells(levels):
+        # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
+        placeholders += [{"level2": level} for level in levels[:-1]]
+        levels = levels[-1:]
     cells = level_cells(levels)
     spill = 0
     while len(items) - spill > 1 and VALUE_START.match(normalize_text(items[len(items) - spill - 1].text)):
@@ -294,9 +298,11 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     if len(levels) == 1:
         alone = normalize_text(levels[0].text)
         return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
-    if len(levels) >= 2 and not any(LEVEL1.match(normalize_text(level.text)) for level in levels) \
+    if len(levels) >= 2 and not LEVEL1.match(normalize_text(levels[0].text)) \
             and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
-        return {"level2": levels[-1]}  # 二级指标 words only: the first ones are groups with no rows printed
+        # 二级指标 words only, the first no 一级 name (时效指标, then 成本指标 — a 一级 name in the 2020 forms): the
+        # first ones are groups with no rows printed
+        return {"level2": levels[-1]}
     return {"level1": levels[0], "level2": levels[-1]} if levels else {}
 
 
@@ -1587,6 +1593,13 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         # sources): the block alone.
         head_start, head_rows, end = read_head(run)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
+    head_start, head_rows, end = read_head(run)
+    if any(label(row.cells[0].text) in PROJECT_NAME_LABELS for row in head_rows) \
+            and any(label(cell.text) in ACHIEVED_GOAL_WORDS or label(cell.text) == "年度目标完成情况"
+                    for row in head_rows for cell in row.cells):
+        # A table's head, its name and its goals, and the copy cut off before its funds (a page's excerpt): the head
+        # alone, read as the table it opens.
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     return basic_data_tables(run)
 
 
@@ -2000,7 +2013,8 @@ GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*|/|—|-|\|)$")
+# A funds cell: a number (its amount may carry the block's unit, "150万", "125.25万元"), a rate, or a dash.
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*(?:万元?)?|/|—|-|\|)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 

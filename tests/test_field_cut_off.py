@@ -1,7 +1,7 @@
 """Copies cut off inside a table (the field set's `truncated` texts, dev split, as they were found): what is printed
 is read; every expected value is read off the source lines by eye, never copied from the reader's output."""
 from assistant import api
-from tests.conftest import ROOT
+from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
 
@@ -32,3 +32,89 @@ def test_the_last_rows_note_and_a_placeholder_row_at_the_end_of_the_copy():
     [table] = api.extract(api.load(DEV / "hebei_langfang_2019_nuantong.txt"), "rules").tables
     assert [(i.level2, i.level3, i.weight, i.score, i.deviation_note, i.line) for i in table.indicators[-2:]] == [
         ("服务对象满意度指标", "指标1学生满意度", 10, 10, "0", 448), ("服务对象满意度指标", "指标2", None, None, None, 460)]
+
+
+def test_a_copy_that_starts_below_the_indicator_header_reads_its_rows_by_their_cells_types():
+    # sichuan_daying_2022 lines 2-11, the page's text opening inside a table (its header above the excerpt):
+    # "公益性讲座知晓率 | = | 100 | % | 100 | 5 | 5 |" … "满意度指标 | 服务对象满意度指标 | 活动参与人员满意度 | ≥ | 95 | % | 95 |
+    # 5 | 5 |" … "合计 | 100 | 100 |": a comparator, a figure and a unit then two numbers are Sichuan's split target,
+    # its 完成值, 权重 and 得分.
+    table = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules").tables[0]
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        (None, None, "公益性讲座知晓率", "=100%", "100", 5, 5),
+        (None, "可持续影响指标", "图书馆管理机制健全性", "好坏", "好坏", 5, 5),
+        ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%", "95", 5, 5),
+        ("满意度指标", "服务对象满意度指标", "聘用人员满意度", "≥95%", "95", 5, 5)]
+    assert (table.total_weight, table.total_score) == (100, 100)
+
+
+def test_a_row_line_broken_at_an_empty_cell_keeps_the_cell_where_every_cell_is_printed_text_and_a_bar():
+    # sichuan_daying_2022 lines 4-5: "可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |" then "| 好坏 | 5 | 5 |": the
+    # line broke in the empty 度量单位 cell, so 好坏 after it is the 完成值, and 5, 5 the 权重 and 得分.
+    row = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules").tables[0].indicators[1]
+    assert (row.level3, row.actual, row.weight, row.score, row.line) == ("图书馆管理机制健全性", "好坏", 5, 5, 4)
+
+
+def test_a_copy_that_ends_after_a_tables_name_and_goals_keeps_that_table():
+    # sichuan_daying_2022 lines 18-25: "部门预算项目支出绩效自评表(2022年度)", "项目名称 | 51092322T000000436802-文化市场综合
+    # 行政执法人员制式服装预算经费 |", the 主管部门 row, the goals' texts, and the page ends at "预算执行情况(10分) |".
+    report = api.extract(api.load(DEV / "sichuan_daying_2022_zhifafuzhuang.txt"), "rules")
+    table = report.tables[1]
+    assert (table.title, table.name, table.funds_total, table.indicators) == \
+        ("部门预算项目支出绩效自评表", "51092322T000000436802-文化市场综合行政执法人员制式服装预算经费", None, [])
+    assert table.goals.achieved == "执法队配备购置服装数量9套,配备制式服装的人员数量9人。"
+    assert any("截断" in warning for warning in report.warnings)
+
+
+def test_a_dump_that_ends_after_a_tables_name_and_goals_keeps_that_table(tmp_path):
+    # sichuan_daying_2022 lines 18-25 copied one cell a line (each "|"-separated cell of the page on a line of its own,
+    # as a reader's copy of the same page gives it): the title, "项目名称", "51092322T000000436802-文化市场综合行政执法
+    # 人员制式服装预算经费", the 主管部门 and 实施单位 cells, "项目年度目标" "年度目标完成情况", the two goals, and the copy ends
+    # at "预算执行情况(10分)".
+    lines = (DEV / "sichuan_daying_2022_zhifafuzhuang.txt").read_text(encoding="utf-8").splitlines()[17:25]
+    cells = [cell.strip() for line in lines for cell in line.split("|") if cell.strip()]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    [table] = api.extract(api.load(path), "rules").tables
+    assert (table.name, table.funds_total, table.indicators) == \
+        ("51092322T000000436802-文化市场综合行政执法人员制式服装预算经费", None, [])
+    assert (table.goals.expected[:13], table.goals.achieved) == \
+        ("2022年年度内,计划使用", "执法队配备购置服装数量9套,配备制式服装的人员数量9人。")
+
+
+def tab_rows_of(prefix: str) -> tuple[list[str], object]:
+    """A dev table's rows as a spreadsheet's copy pastes them (TABs; paste style f), and its gold."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only=prefix)
+    return paste.pasted(sheet, "f").split("\n"), gold
+
+
+def read_text(text: str):
+    return api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules")
+
+
+def test_tab_rows_copied_from_below_the_header_are_read_under_the_forms_columns():
+    """Tangxi's table (evals/field/dev/anhui_tangxi_2022_weituo) copied from its first indicator row down, the header
+    and funds block above left out: "产出指标 | 数量指标 | 基建工程委托业务项目数量 | ≥50个 | 50 | 8 | 8" … — the national
+    form's columns fit the cells (a figure with its comparator, a result, two numbers, 得分 never over 分值), every
+    labelled row is read whole, and the reviewer is told the columns were inferred."""
+    lines, gold = tab_rows_of("anhui_tangxi_2022_weituo")
+    first = next(index for index, line in enumerate(lines) if "基建工程委托业务项目数量" in line)
+    report = read_text("\n".join(lines[first:]))
+    [table] = report.tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+    assert any("没有表头" in warning for warning in report.warnings)
+
+
+def test_tab_rows_a_page_break_carried_away_go_on_with_their_table():
+    """The same table with a page break inside its indicator rows: the page number and a 续 title between
+    "项目总成本" and the row above. The rows after the break, with no header of their own, are read under the
+    table's columns and added to it: one table, every labelled row, its levels carried over the break."""
+    lines, gold = tab_rows_of("anhui_tangxi_2022_weituo")
+    at = next(index for index, line in enumerate(lines) if "项目总成本" in line)
+    report = read_text("\n".join(lines[:at] + ["", "— 1 —", "", "附件: 项目支出绩效自评表（续）"] + lines[at:]))
+    [table] = report.tables
+    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]

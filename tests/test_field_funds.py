@@ -117,3 +117,28 @@ def test_a_part_printed_with_its_empty_cells_left_out_takes_the_totals_money_col
     [table] = extract("yunnan_yongde_2022_yingyanggaishan").tables
     [part] = [line for line in table.fund_lines if line.label == "当年财政拨款"]
     assert (part.initial_budget, part.full_year_budget, part.executed) == (None, 387664.62, 387664.62)
+
+
+def test_amounts_printed_with_their_unit_in_a_one_cell_per_line_page_are_the_funds_rows():
+    # hubei_ezhou_2021 lines 26-56, one cell a line closed by " |": "年度资金总额 |" "150万 |" "150万 |" "125.25万 |"
+    # "100 |" "83.5% |" "98 |", then "其中:当年财政拨款 |" "150万 |" "150万 |" "125.25万 |" "— |" "|" "— |" and the
+    # 上年结转资金 and 其他资金 rows of zeros: "150万" is 150 in the block's 万元, a funds cell like "150".
+    [table] = extract("hubei_ezhou_2021_shiminzhongxin").tables
+    assert funds_of(table.funds_total) == ("年度资金总额", 150, 125.25, 100, 83.5, 98)
+    assert [funds_of(line) for line in table.fund_lines] == [
+        ("当年财政拨款", 150, 125.25, None, None, None), ("上年结转资金", 0, 0, None, None, None),
+        ("其他资金", 0, 0, None, None, None)]
+
+
+def test_a_level2_name_printed_alone_before_another_level2_is_no_level1_of_the_next_row():
+    # hubei_ezhou_2021 lines 120-147: "时效指标 |" followed by six lone "|" (its empty cells) and two empty rows, then
+    # "成本指标 |" "市民中心运行维护费 |" "150万 |" "150万 |" "10 |" "10 |": 时效指标 is a 二级 group with no indicator; the
+    # 成本指标 row stays under 产出指标, printed at line 75.
+    [table] = extract("hubei_ezhou_2021_shiminzhongxin").tables
+    row = next(i for i in table.indicators if i.level3 == "市民中心运行维护费")
+    assert (row.level1, row.level2, row.target, row.actual, row.weight, row.score) == \
+        ("产出指标", "成本指标", "150万", "150万", 10, 10)
+    # The 时效指标 group is a row of its own, its names and no values, right before it.
+    bare = table.indicators[table.indicators.index(row) - 1]
+    assert (bare.level1, bare.level2, bare.level3, bare.target, bare.weight, bare.score) == \
+        ("产出指标", "时效指标", None, None, None, None)

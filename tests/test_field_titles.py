@@ -44,3 +44,9 @@ def test_a_suffix_inside_a_longer_word_ends_no_unit_name():
     # unknown_nd_nd_xiangcunzhenxing l.32 "用途均按照央、省衔接资金管理办法": 办 begins 办法, no unit is named anywhere.
     report = api.extract(api.load(DEV / "unknown_nd_nd_xiangcunzhenxing.txt"), "rules")
     assert report.unit_name is None
+
+
+def test_a_government_pages_publisher_names_the_unit_when_the_forms_unit_cells_are_empty():
+    # hubei_ezhou_2021 line 3, the 政务公开 page's own head above the form: "发文单位: | 鄂州市行政审批局 | 发布日期: | …";
+    # the form's 主管部门 and 实施单位 cells (lines 12-15) are empty.
+    assert api.extract(api.load(DEV / "hubei_ezhou_2021_shiminzhongxin.txt"), "rules").unit_name == "鄂州市行政审批局"

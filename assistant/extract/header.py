@@ -27,8 +27,10 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                # or as one run-together line (Zhejiang: 计划安排资金(万元)299.4 … 实际支出(万元)299.4)
                "计划投资额": "planned_funds", "计划安排资金": "planned_funds", "实际使用情况": "used_funds",
-               "实际支出": "used_funds"}
-UNIT_ROLES = ("department", "implementer", "reporter")
+               "实际支出": "used_funds",
+               # a 政务公开 page's own head over the form: the unit that published it (发文单位 | 鄂州市行政审批局)
+               "发文单位": "publisher", "发布机构": "publisher"}
+UNIT_ROLES = ("department", "implementer", "reporter", "publisher")
 # What a head label adds in brackets: its money unit, the score's 分 (Chongqing: 自评总分(分)), or Sichuan's 实施单位（盖章）
 # asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")

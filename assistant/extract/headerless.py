@@ -3,22 +3,24 @@ page), or a page break carried the rows onto a page of their own, the header lef
 are told by what their cells hold, in one of the orders the official forms print them in (the national form's
 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因, 分值 before the target, 得分 alone …), and the
 table is read under that form's header words — a reading the reviewer is told about, since no header says so."""
-from collections import Counter
-
 from assistant.document import Cell, Row
 from assistant.extract.columns import fits
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import normalize_text, parse_number
 
-TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "年度指标值",
-                  "actual": "实际完成值", "weight": "分值", "score": "得分", "deviation_note": "偏差原因分析及改进措施"}
-# The value columns after 三级指标, in the orders the forms print them.
+TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "nature": "指标性质",
+                  "target": "年度指标值", "measure_unit": "度量单位", "actual": "实际完成值", "weight": "分值",
+                  "score": "得分", "deviation_note": "偏差原因分析及改进措施"}
+# The value columns after 三级指标, in the orders the forms print them: the national form's, 分值 first, 得分 alone,
+# unscored, and Sichuan's target split over 指标性质 | 指标值 | 度量单位.
 TEMPLATE_VALUES = (("target", "actual", "weight", "score"), ("weight", "target", "actual", "score"),
-                   ("target", "actual", "score"), ("target", "weight"), ("target", "actual"))
+                   ("target", "actual", "score"), ("target", "weight"), ("target", "actual"),
+                   ("nature", "target", "measure_unit", "actual", "weight", "score"))
 LEVEL_ROWS = 2  # rows naming a 一级 or 二级 indicator, fewest, that make a run of rows an indicator table
 FILLED = 3  # cells a row fills, fewest, to be read as an indicator row
-LEADING = 2  # columns, most, before 一级指标 (绩效指标 merged down the table, a 序号)
 OVER_WEIGHT = 2.0  # what a row costs whose 得分 is more than its 分值
+MISPLACED_LEVEL = 2.0  # what a level name costs read under a name or a value: the form's columns are not the rows'
+LEVELS = ("level1", "level2")
 
 
 def names_level(text: str) -> bool:
@@ -26,14 +28,23 @@ def names_level(text: str) -> bool:
     return bool(LEVEL1.fullmatch(cell) or LEVEL2.fullmatch(cell))
 
 
-def fit(slots: list[str | None], rows: list[Row]) -> float:
-    """How well the rows' cells fit the columns `slots` names: each cell's type under its role (`fits`), less
-    what every row costs whose 得分 is more than its 分值."""
+def trimmed(row: Row) -> list[str]:
+    """A row's cells without the empty ones a copy padded it with on the right (| 10 | 10 | | | |)."""
+    texts = row.texts()
+    while texts and not normalize_text(texts[-1]):
+        texts = texts[:-1]
+    return texts
+
+
+def fit(slots: list[str], rows: list[list[str]]) -> float:
+    """How well the rows' cells, aligned on the right where the values are, fit the columns `slots` names: each
+    cell's type under its role (`fits`), less what every level name costs read under another role and what every
+    row costs whose 得分 is more than its 分值."""
     total = 0.0
-    for row in rows:
-        texts = row.texts()
-        total += sum(fits(role, text) for role, text in zip(slots, texts) if role)
-        cells = dict(zip(slots, texts))
+    for texts in rows:
+        cells = dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))
+        total += sum(fits(role, text) if role in LEVELS or not names_level(text) else -MISPLACED_LEVEL
+                     for role, text in cells.items())
         weight, score = parse_number(cells.get("weight")), parse_number(cells.get("score"))
         if weight is not None and score is not None and score > weight:
             total -= OVER_WEIGHT
@@ -43,20 +54,21 @@ def fit(slots: list[str | None], rows: list[Row]) -> float:
 def with_inferred_header(rows: list[Row]) -> tuple[list[Row], Row] | None:
     """The rows with the header of their indicator rows, printed without one, put above the first of them (below
     the head's 项目名称 … rows), and that header: the form order whose columns their cells fit best. None unless at
-    least two rows name a 一级 or 二级 indicator and a form fits them at all."""
+    least two rows name a 一级 or 二级 indicator and most rows, each on its own, fit the form."""
     filled = [row for row in rows if sum(bool(normalize_text(text)) for text in row.texts()) >= FILLED]
     if sum(any(names_level(text) for text in row.texts()) for row in filled) < LEVEL_ROWS:
         return None
-    width = Counter(len(row.cells) for row in filled).most_common(1)[0][0]
-    read = [row for row in filled if len(row.cells) == width]
-    forms = [[None] * leading + ["level1", "level2", "level3", *values, *note]
-             for leading in range(LEADING + 1) for values in TEMPLATE_VALUES for note in ([], ["deviation_note"])]
-    scored = [(fit(slots, read), -index, slots) for index, slots in enumerate(forms) if len(slots) == width]
-    if not scored:
+    read = [trimmed(row) for row in filled]
+    forms = [["level1", "level2", "level3", *values, *note] for values in TEMPLATE_VALUES
+             for note in ([], ["deviation_note"])]
+    best, _, slots = max((fit(slots, read), -index, slots) for index, slots in enumerate(forms))
+    # The form must explain the rows: most of them fit it, each on its own.
+    if best <= 0 or 2 * sum(fit(slots, [texts]) > 0 for texts in read) < len(read):
         return None
-    best, _, slots = max(scored)
-    if best <= 0:
-        return None
-    first = rows.index(read[0])
-    header = Row([Cell(TEMPLATE_WORDS[slot] if slot else "", read[0].cells[0].line) for slot in slots])
+    # The rows open at the first naming a level, or above it at the rows a page break carried over with their
+    # levels merged down from the page before, each fitting the form.
+    first = next(index for index, row in enumerate(rows) if any(names_level(text) for text in row.texts()))
+    while first and rows[first - 1] in filled and fit(slots, [trimmed(rows[first - 1])]) > 0:
+        first -= 1
+    header = Row([Cell(TEMPLATE_WORDS[slot], rows[first].cells[0].line) for slot in slots])
     return [*rows[:first], header, *rows[first:]], header

@@ -18,9 +18,9 @@ def mentions_self_evaluation_table(document: Document) -> bool:
 
 def head_units(document: Document) -> list[str]:
     """The units a table's head names: the reporting ones (单位名称 / 填报单位), then the implementers (项目实施单位),
-    each in document order."""
+    then the unit a 政务公开 page names as its publisher (发文单位), each in document order."""
     heads = [header_values(row) for block in document.tables for row in block.rows[:12]]
-    return [unit for role in ("reporter", "implementer") for head in heads if (unit := head.get(role))]
+    return [unit for role in ("reporter", "implementer", "publisher") for head in heads if (unit := head.get(role))]
 
 
 def extract_rules(document: Document) -> Report:

@@ -6,7 +6,7 @@ with fewer or more cells than its header is aligned on the right, where the numb
 """
 import re
 
-from assistant.document import Row, TableBlock
+from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
@@ -566,6 +566,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
     tables: list[Table] = []
     warnings: list[str] = []
     head: TableBlock | None = None
+    head_table: Table | None = None  # the head read as a table of its own
     for block in blocks:
         warnings += block.warnings
         for part in split_tables(block):
@@ -591,6 +592,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 continue
             if kind != "basic_data" and not table.indicators and table.funds_total is None:
                 head = part if head is None and table.name else None
+                head_table = table
                 if head is None:
                     warnings.append(f"第{part.line}行的表格未能识别出资金或指标行，已跳过。")
                 continue
@@ -598,6 +600,10 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
             tables.append(table)
             warnings += [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
                          for row in part.rows for cell in row.cells if is_joined_run(cell.text)]
-    if head is not None:
+    if head is not None and (head_table.goals.expected or head_table.goals.achieved):
+        # The copy ends inside a table, after its name and goals (a page's excerpt cut off): what is there is read.
+        tables.append(head_table)
+        warnings.append(f"第{head.line}行的表格在资金和指标行之前截断，只读到名称和年度目标，请核对原件。")
+    elif head is not None:
         warnings.append(f"第{head.line}行的表格未能识别出资金或指标行，已跳过。")
     return tables, warnings
