@@ -417,7 +417,7 @@ def test_a_variant_form_misread_proves_no_defect_of_the_row_it_misread(ident, st
 def test_a_table_cut_off_inside_a_row_printed_one_cell_per_line_lacks_no_note():
     # hubei_ezhou's second table in variant form 1, one cell per line: the copy stops inside the table (no 总分, its
     # last row's eleven cells the last lines), where a note on the 49.50% 执行率 could still have stood.
-    funds = [f for f in pasted_findings("hubei_ezhou", "a", variant=1)
+    funds = [f for f in pasted_findings("hubei_ezhou_2019", "a", variant=1)
              if f.rule == "missing_deviation_note" and f.table == 1 and f.row == "年度资金总额"]
     assert funds == []
 
