@@ -19,6 +19,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES,
     PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, \
     open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
+from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
@@ -1663,10 +1664,6 @@ LABEL_LIMIT = 20  # characters of a funds row's label printed alone (①中央�
 # Indicator rows copied without the header above them (the copy starts below it): a line opens with a 一级 and a
 # 二级指标 name. The template's value columns are not printed, so each order templates print them in is tried.
 HEADERLESS_START = re.compile(f"(?:{run_rows.LEVEL1.pattern})(?:{run_rows.LEVEL2.pattern})")
-TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "target": "年度指标值",
-                  "actual": "实际完成值", "weight": "分值", "score": "得分"}
-TEMPLATE_VALUES = (("target", "actual", "weight", "score"), ("weight", "target", "actual", "score"),
-                   ("target", "actual", "score"), ("target", "weight"))
 HEADERLESS_ROWS = 2  # rows read whole that make a headerless table
 
 
