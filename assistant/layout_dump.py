@@ -2030,6 +2030,9 @@ EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
                        "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
+# The transfer-payment form's goals head run together on one line (Ningxia, 阆中): its block label, then 总体目标 and
+# 全年实际完成情况 ("总体目标完成情况总体目标全年实际完成情况").
+GOAL_HEAD_RUN = re.compile(r"^[\u4e00-\u9fa5]{0,6}目标完成情况(?P<expected>总体目标|预期目标)(?P<achieved>(?:全年)?实际完成情况)$")
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
@@ -2225,7 +2228,8 @@ ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
     value running up to the next key. None when a key has no value or the line holds no key at its start."""
-    text = label(normalize_text(paragraph.text))
+    printed = normalize_text(paragraph.text)
+    text = label(printed)  # (label only turns brackets full-width: a key found in it stands at the same place printed)
     keys = [(key.start(), key.end()) for key in JOINED_KEY.finditer(text)]
     if not keys or keys[0][0] != 0:
         return []
@@ -2237,9 +2241,9 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
             start += 2  # not 自治区 of 自治区主管部门
         keys[index] = (start, end)
     ends = [start for start, _ in keys[1:]] + [len(text)]
-    # The colon after a key is no part of its value (单位名称：西平县交通运输局).
+    # The colon after a key is no part of its value (单位名称：西平县交通运输局); a value keeps its brackets as printed.
     cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
-             for part in (text[start:end], text[end:value_end].lstrip(":："))]
+             for part in (text[start:end], printed[end:value_end].lstrip(":："))]
     # A bracketed remark after the key ("实施单位(盖章)") is no value: the value is printed under it.
     return cells if all(cell.text and not ANNOTATION.match(cell.text) for cell in cells[1::2]) else []
 
@@ -2459,20 +2463,26 @@ def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] |
     return cells
 
 
+def goal_head_run(text: str) -> list[str]:
+    """A goals head run together on one line, as its cells: the block label left empty (its words would name the
+    expected column too), then the expected and the achieved column words; [] for any other line."""
+    head = GOAL_HEAD_RUN.match(normalize_text(text))
+    return ["", head.group("expected"), head.group("achieved")] if head else []
+
+
 def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
-    cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
-                    len(run))
+    cells = [goal_head_run(p.text) or [normalize_text(word) for word in p.text.split()] for p in run]
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
+                     or goal_head_run(run[i].text)), len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
     goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
     if goal is None:
         return [], cursor
     rest = run[goal + 1:]
-    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
-                                                               for word in run[goal].text.split()]
+    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line) for word in cells[goal]]
     rows = [Row(head)]
     words = rest[0].text.split() if len(rest) == 1 else []
     if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
