@@ -2030,9 +2030,6 @@ EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
                        "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
-# The transfer-payment form's goals head run together on one line (Ningxia, 阆中): its block label, then 总体目标 and
-# 全年实际完成情况 ("总体目标完成情况总体目标全年实际完成情况").
-GOAL_HEAD_RUN = re.compile(r"^[\u4e00-\u9fa5]{0,6}目标完成情况(?P<expected>总体目标|预期目标)(?P<achieved>(?:全年)?实际完成情况)$")
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
@@ -2463,26 +2460,20 @@ def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] |
     return cells
 
 
-def goal_head_run(text: str) -> list[str]:
-    """A goals head run together on one line, as its cells: the block label left empty (its words would name the
-    expected column too), then the expected and the achieved column words; [] for any other line."""
-    head = GOAL_HEAD_RUN.match(normalize_text(text))
-    return ["", head.group("expected"), head.group("achieved")] if head else []
-
-
 def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
-    cells = [goal_head_run(p.text) or [normalize_text(word) for word in p.text.split()] for p in run]
-    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
-                     or goal_head_run(run[i].text)), len(run))
+    cells = [[normalize_text(word) for word in p.text.split()] for p in run]
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
+                    len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
     goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
     if goal is None:
         return [], cursor
     rest = run[goal + 1:]
-    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line) for word in cells[goal]]
+    head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
+                                                               for word in run[goal].text.split()]
     rows = [Row(head)]
     words = rest[0].text.split() if len(rest) == 1 else []
     if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):

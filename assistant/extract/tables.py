@@ -69,7 +69,7 @@ def is_goal_header(row: Row) -> bool:
     # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
     goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
     return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith(("年度目标", "设定目标"))
-                                         or t == "总体目标" for t in texts)) \
+                                         for t in texts)) \
         and not is_indicator_header(row)
 
 
@@ -227,19 +227,14 @@ def unpadded(row: Row) -> Row:
 
 
 def parse_goals(header: Row, row: Row) -> Goals:
-    # A row as wide as its header, under a label column left empty in both, has its texts in place: one goal alone
-    # is the expected one, not an achieved one right-aligned.
-    placed = len(row.cells) == len(header.cells) and not clean(row.texts()[0]) and not clean(header.texts()[0])
-    header, row = (header, row) if placed else (unpadded(header), unpadded(row))
+    header, row = unpadded(header), unpadded(row)
     if 0 < len(row.cells) < len(header.cells):
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
     # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
     # Beijing: 年初设定目标 | 年度总体目标完成情况综述; Chongqing: 年初绩效目标 | … | 全年目标实际完成情况.
-    # 总体目标完成情况 is achieved: its 总体目标 (the transfer-payment form's expected column) is printed in it first.
-    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "总体目标完成情况", "完成情况")),
-                                             # the transfer-payment form's 总体目标 | 全年实际完成情况 (least specific)
-                                             ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标", "总体目标"))])
+    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+                                             ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))])
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
@@ -450,7 +445,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             goal_header, fund_columns = row, None
             filled = [clean(t) for t in row.texts() if clean(t)]
             labels_end = max((i + 1 for i, t in enumerate(row.texts()) if clean(t) in ACHIEVED_LABELS), default=0)
-            if len(filled) == 2 and "预期目标" not in "".join(filled) and not filled[1].endswith(ACHIEVED_LABELS):
+            if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
             elif labels_end and any(clean(t) for t in row.texts()[labels_end:]):
