@@ -23,8 +23,8 @@ from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
 from assistant.extract.run_rows import run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
-from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, RATE_TOLERANCE, WORD, \
-    core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
+from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
+    WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
     half_last_place, normalize_text, parse_number, parse_percent, simplified
@@ -879,7 +879,7 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
     so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values or as its
-    note)."""
+    note, a level name with more run on after it in a name column: a whole row run together on its line)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
@@ -887,11 +887,18 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
+                or any(runs_on_from_level(text) for name, text in texts.items() if name in LEVEL_ROLES) \
                 or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
     return rows, cursor
+
+
+def runs_on_from_level(text: str) -> bool:
+    """A level name with more text run on after it ("产出指标数量指标…100%100%"): a row's cells on one line, no cell."""
+    opening = run_rows.LEVEL_NAME.match(text)
+    return bool(opening) and opening.end() < len(text)
 
 
 # A row's 三级指标 is a name, never a sentence of the text after the table.
@@ -1406,6 +1413,7 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     cells: list[Paragraph] = []
     rows_follow = False
     tails_read = False
+    pages = header_rejoined(pages)
     for index, paragraph in enumerate(pages):
         if tails_read:
             tails_read = False
@@ -1429,6 +1437,52 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
         rows_follow = header
         cells += unflat
     return cells
+
+
+def run_together_line(paragraph: Paragraph) -> bool:
+    """A line with no space between its words: its cells, if any, ran together."""
+    return len(paragraph.text.split()) == 1
+
+
+def header_run_words(text: str) -> list[str]:
+    """The column words a line is made of, run together ("二级指标三级指标指标值全年实际完成值…"), or [] when any of it
+    is no column word: a word the cut split in two ("未完成原因和" "改进措施") is one when the two name a column."""
+    cells = segment(normalize_text(text))
+    words: list[str] = []
+    index = 0
+    while index < len(cells):
+        if WORD.fullmatch(NOTE.sub("", cells[index])):  # a word with its note: 执行率(B/A)
+            words.append(cells[index])
+            index += 1
+        elif index + 1 < len(cells) and slot(cells[index] + cells[index + 1]):
+            words.append(cells[index] + cells[index + 1])
+            index += 2
+        else:
+            return []
+    return words
+
+
+def header_rejoined(pages: list[Paragraph]) -> list[Paragraph]:
+    """A header's column word that a merged cell wrapped at the line's end joined again: "绩效指标一级" over "指标" is
+    绩效指标 | 一级指标 (the two lines make column words only, the first alone does not), with the header's other
+    words run together on the lines below it: one header line. Only lines with no space in them (run-together
+    text): a line whose cells are apart by spaces is read by its spaces."""
+    joined: list[Paragraph] = []
+    index = 0
+    while index < len(pages):
+        paragraph = pages[index]
+        if index + 1 < len(pages) and run_together_line(paragraph) and run_together_line(pages[index + 1]) and \
+                not header_run_words(paragraph.text) and \
+                len(header_run_words(paragraph.text + pages[index + 1].text)) >= 2:
+            text, index = paragraph.text + pages[index + 1].text, index + 2
+            while index < len(pages) and run_together_line(pages[index]) and \
+                    len(header_run_words(pages[index].text)) >= 2:
+                text, index = text + pages[index].text, index + 1
+            joined.append(Paragraph(text, paragraph.line))
+            continue
+        joined.append(paragraph)
+        index += 1
+    return joined
 
 
 def lone_name(text: str) -> bool:
@@ -1491,7 +1545,8 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
                                for part in parts) >= 3 and not breaks_words(parts):
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
-    if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)) and not NUMBERED_NOTE.match(text):
+    if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)
+            or len(parts) == 1 and len(header_run_words(text)) >= 3) and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
 
@@ -1553,8 +1608,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
                                first_line=None if spaced else run[min(after, len(run)) - 1].line + 1)
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
-        if after < len(run) and run[after].line == run[after - 1].line:
-            # The header and its rows were one run-together line: read them by the row grammar of run_rows.
+        if after < len(run) and (run[after].line == run[after - 1].line
+                                 or not rows and runs_on_from_level(texts[after])):
+            # The header and its rows were one run-together line, or its rows lines of their own, each run together
+            # ("数量指标建设…32.1公里2020"): read them by the row grammar of run_rows.
             slots = [slot(word) for word, _, _ in header]
             # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own.
             title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
@@ -2202,7 +2259,8 @@ ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
 def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row whose keys and values run together on one line, opening with a key: key and value cells, each
     value running up to the next key. None when a key has no value or the line holds no key at its start."""
-    text = label(normalize_text(paragraph.text))
+    printed = normalize_text(paragraph.text)
+    text = label(printed)  # (label only turns brackets full-width: a key found in it stands at the same place printed)
     keys = [(key.start(), key.end()) for key in JOINED_KEY.finditer(text)]
     if not keys or keys[0][0] != 0:
         return []
@@ -2214,9 +2272,9 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
             start += 2  # not 自治区 of 自治区主管部门
         keys[index] = (start, end)
     ends = [start for start, _ in keys[1:]] + [len(text)]
-    # The colon after a key is no part of its value (单位名称：西平县交通运输局).
+    # The colon after a key is no part of its value (单位名称：西平县交通运输局); a value keeps its brackets as printed.
     cells = [Cell(part, paragraph.line) for (start, end), value_end in zip(keys, ends)
-             for part in (text[start:end], text[end:value_end].lstrip(":："))]
+             for part in (text[start:end], printed[end:value_end].lstrip(":："))]
     # A bracketed remark after the key ("实施单位(盖章)") is no value: the value is printed under it.
     return cells if all(cell.text and not ANNOTATION.match(cell.text) for cell in cells[1::2]) else []
 

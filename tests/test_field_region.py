@@ -41,3 +41,40 @@ def test_a_region_form_s_funds_printed_as_word_amount_pairs_and_its_goals_number
                                     "目标3:加强培训,提高监管人员专业水平目标4:加强两品一械科普宣传力度")
     assert table.goals.achieved == ("目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度"
                                     "目标3:提高监管人员专业水平,培训率达100%目标4:多次组织两品一械科普宣传活动")
+
+
+def test_a_region_form_whose_rows_run_together_a_line_each_under_a_header_wrapped_over_three_lines():
+    # Lines 34-36: "绩效指标一级" "指标" "二级指标三级指标指标值全年实际完成值未完成原因和改进措施" (the merged 一级指标 cell
+    # wrapped, the other column words run together); then one row a line, its cells run together, blank lines
+    # between: l.49 "质量指标建设符合验收要求2020", l.58 "时效指标按期完成投资1010", l.86-88 "经济效益" "指标"
+    # "对经济发展的促进作用1010", l.135-137 "满意度指标服务对象" "满意度指标" "改善通行服务水平群众满意度2020". No 分值 or
+    # 得分 column: each row's run of digits is its 指标值 and 全年实际完成值 printed alike.
+    report = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules")
+    [table] = report.tables
+    assert table.kind == "project"
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["建设符合验收要求"] == (None, "质量指标", "20", "20", None, None)
+    assert rows["按期完成投资"] == (None, "时效指标", "10", "10", None, None)
+    assert rows["对经济发展的促进作用"] == (None, "经济效益指标", "10", "10", None, None)
+    assert rows["改善通行服务水平群众满意度"] == ("满意度指标", "服务对象满意度指标", "20", "20", None, None)
+
+
+def test_a_region_form_s_funds_run_together_after_a_colon_when_the_whole_budget_was_spent():
+    # Line 23 "全年预算数(A)全年执行数(B)预算执行率(B/A)", line 24 "年度资金总额:40004000100%", line 25
+    # " 其中:中央补助40004000100%": 4000 budgeted, 4000 spent, 100% (not 40004000, 10, 0%).
+    report = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules")
+    [table] = report.tables
+    funds = table.funds_total
+    assert (funds.label, funds.full_year_budget, funds.executed, funds.execution_rate) == ("年度资金总额", 4000, 4000, 100)
+    central = next(line for line in table.fund_lines if line.label == "中央补助")
+    assert (central.full_year_budget, central.executed, central.execution_rate) == (4000, 4000, 100)
+    assert not table.breakdown
+
+
+
+def test_a_head_value_run_together_with_its_key_keeps_its_brackets_as_printed():
+    # l.17 "转移支付(项目)名称车辆购置税收入补助地方资金(普通省道公路建设)": key and value run together; the name keeps its
+    # half-width brackets (the key is found with brackets made full-width, the value is not rewritten).
+    report = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules")
+    [table] = report.tables
+    assert table.name == "车辆购置税收入补助地方资金(普通省道公路建设)"

@@ -185,9 +185,11 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 following.append((values, position, cuts))
                 continue
             inside_figure = int(0 < position < len(text) and text[position - 1:position + 1].isdigit())
-            if column == "target" and "actual" in columns and "weight" in columns:
-                # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"); with none ("6620" under
-                # 年初目标值 | 实际完成值 | 得分) nothing in the row confirms where the 得分 starts.
+            if column == "target" and "actual" in columns and ("weight" in columns or not set(columns) & set(NUMERIC)):
+                # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"), or where no 分值 or 得分 column
+                # follows at all (the region form: "2020" under 指标值 | 全年实际完成值 is 20 twice, the only way one
+                # run of digits fills both); with a 得分 alone ("6620" under 年初目标值 | 实际完成值 | 得分) nothing in
+                # the row confirms where the 得分 starts.
                 following += [({**values, "target": value, "actual": value}, end, cuts + inside_figure)
                               for value, end in printed_twice(text, position)]
             if column == "note":

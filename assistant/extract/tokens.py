@@ -20,6 +20,8 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # a county's goals head (年初设定目标 | 年度总体目标完成情况综述), never cut at the 年度总体目标 inside it
     "年初设定目标", "年度总体目标完成情况综述",
     "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
+    # the transfer-payment (区域) forms' value columns, never cut at the 全年实际, 完成值 or 预算 inside them
+    "全年实际完成值", "全年完成值", "预算执行率",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
     "项目类型", "项目总得分", "项目主管部门",
@@ -176,9 +178,22 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
+    if not pieces and not printed and names[-1] == "execution_rate":
+        pieces = spent_whole(before, len(names) - 1)
     if not pieces:
         return None
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
+
+
+def spent_whole(run: str, amounts: int) -> list[str] | None:
+    """A funds row of a form with nothing after its 执行率 whose budget was spent whole: the amounts printed alike,
+    then 100 ("40004000100" → 4000, 4000, 100). Its arithmetic also allows readings of nothing spent at a 0% cut off
+    the end of that 100 ("40004000", "10", "0"): the amounts printed alike at 100% are the row as printed."""
+    body = run[:-len("100")] if run.endswith("100") else ""
+    if not body or len(body) % amounts:
+        return None
+    amount = body[:len(body) // amounts]
+    return [amount] * amounts + ["100"] if PLAIN_NUMBER.match(amount) and amount * amounts == body else None
 
 
 def funds_row_holds(found: dict[str, float | None], rate_tolerance: float, score_rounding: float = 0.0) -> bool:
