@@ -1973,6 +1973,10 @@ EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
                        "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
+# The goals' head run together on one line, its labels before the achieved column's word: "总体目标完成情况总体目标
+# 全年实际完成情况" (Ningxia's 中央转移支付 form: 总体目标完成情况 | 总体目标 | 全年实际完成情况).
+GOAL_LABEL = re.compile("|".join(sorted({*GOAL_WORDS, "总体目标", "总体目标完成情况"}, key=len, reverse=True)))
+RUN_GOALS_HEAD = re.compile(f"(?:{GOAL_LABEL.pattern}){{2,4}}")
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
@@ -2285,6 +2289,38 @@ def restated_goal(text: str) -> int | None:
                  if text[-2 * length:-length] == text[-length:]), None)
 
 
+# A goal sentence reporting what was done: 已 (费用已全部支付) or a verb's 了 (完成了, 营造了), not 为了 or 了解.
+REPORTED = re.compile(r"已|(?<!为)了(?!解)")
+SENTENCE = re.compile(r"[^。]+。?")
+
+
+def reported_goal(text: str) -> int | None:
+    """Both goal cells run together in one, no sentence restated: the planned sentences, none of them reporting
+    anything done, then the achieved ones, each reporting what was done ("…预计2023年…筹集公益金2.35亿元。" then
+    "福彩App升级改造项目,…项目费用已全部支付。"): how long the achieved text is; None where the sentences do not fall
+    so — a cut elsewhere would be a guess."""
+    sentences = SENTENCE.findall(text)
+    reported = [bool(REPORTED.search(sentence)) for sentence in sentences]
+    first = next((i for i, done in enumerate(reported) if done), None)
+    if not first or not all(reported[first:]):
+        return None
+    return sum(map(len, sentences[first:]))
+
+
+def goals_head(words: list[str]) -> bool:
+    """A line of the goals' head that ends in the achieved column's word: on its own, or after the labels run
+    together with it ("总体目标完成情况总体目标全年实际完成情况")."""
+    return bool(words) and (words[-1] in ACHIEVED_GOAL_WORDS or bool(RUN_GOALS_HEAD.fullmatch(words[-1]))
+                            and words[-1].endswith(ACHIEVED_GOAL_WORDS))
+
+
+def goal_labels(text: str) -> list[str]:
+    """A goals' head line's labels: its words, each run-together one cut into the labels it is made of."""
+    return [label for word in text.split()
+            for label in (GOAL_LABEL.findall(normalize_text(word)) if RUN_GOALS_HEAD.fullmatch(normalize_text(word))
+                          else [word])]
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -2407,15 +2443,15 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
-                    len(run))
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
+                     or cells[i] and RUN_GOALS_HEAD.fullmatch(cells[i][-1])), len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
-    goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
+    goal = next((i for i in range(expected, len(run)) if goals_head(cells[i])), None)
     if goal is None:
         return [], cursor
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
-                                                               for word in run[goal].text.split()]
+                                                               for word in goal_labels(run[goal].text)]
     rows = [Row(head)]
     words = rest[0].text.split() if len(rest) == 1 else []
     if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
@@ -2429,7 +2465,7 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)
         goals_text = rest[0].text.rstrip()
-        if len(rest) == 1 and (restated := restated_goal(goals_text)):
+        if len(rest) == 1 and (restated := restated_goal(goals_text) or reported_goal(goals_text)):
             expected = Cell(goals_text[:-restated], rest[0].line)
             achieved = Cell(goals_text[-restated:], rest[0].line)
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))

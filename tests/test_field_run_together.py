@@ -156,3 +156,15 @@ def test_a_chongqing_funds_row_run_together_with_its_column_words_is_read():
     total = table.funds_total
     assert (total.full_year_budget, total.executed, total.execution_rate, total.weight, total.score) == \
         (None, None, 76, 10, 7.6)
+
+
+def test_a_goals_head_run_together_and_both_goals_in_one_line_are_cut_where_the_report_starts():
+    # ningxia_shengji lines 16-17: "总体目标完成情况总体目标全年实际完成情况" (the row's label, 总体目标 and 全年实际完成情况 on
+    # one line), then one line holding both cells: "项目预计总预算50万元,…方便业主营销活动开展。预计2023年形票销量14.5亿元,
+    # 筹集公益金2.35亿元。福彩App升级改造项目,…项目通过验后,项目费用已全部支付。" — the plan ("预计"), then what was done
+    # ("已全部支付").
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    assert table.goals.expected.startswith("项目预计总预算50万元,")
+    assert table.goals.expected.endswith("预计2023年形票销量14.5亿元,筹集公益金2.35亿元。")
+    assert table.goals.achieved.startswith("福彩App升级改造项目,其中:")
+    assert table.goals.achieved.endswith("项目费用已全部支付。")
