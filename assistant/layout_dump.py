@@ -1334,6 +1334,10 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
 SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)")
+# Chongqing's goals row run together before its indicator header: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
+# 全年目标实际完成情况, the adjusted goal an empty mark ("无") or left out, then the two goals' texts.
+CORE_GOALS = re.compile(r"(?P<label>当年绩效目标)(?P<expected>年初绩效目标)全年[(（]调整[)）]绩效目标(?P<achieved>全年目标实际完成情况)"
+                        r"(?:无)?(?P<text>[^\n]{1,4000}?)指标名称")
 
 
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
@@ -1364,11 +1368,25 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
         label, *columns = CORE_FUNDS_COLUMNS
         head += [Row([Cell("", line)] + [Cell(word, line) for word in columns]),
                  Row([Cell(label, line)] + [Cell(value, line) for value in funds])]
+    head += core_goals("".join(PAGE_MARK.sub("", p.text.strip()) for p in run[max(0, start - 2):start])
+                       + PAGE_MARK.sub("", before.strip()) + CHONGQING_COLUMNS[0], line)
     table = TableBlock(head + [Row([Cell(word, line) for word in CHONGQING_COLUMNS])]
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
     return source[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(source[end:])
+
+
+def core_goals(text: str, line: int) -> list[Row]:
+    """Chongqing's goals head and its goals (`CORE_GOALS`) as two rows, the run-together texts cut where they turn from
+    the plan to what was done (`reported_goal`); none where the text is not so cut."""
+    goals = CORE_GOALS.search(text)
+    achieved = reported_goal(goals.group("text")) if goals else None
+    if not achieved:
+        return []
+    words = goals.group("label", "expected", "achieved")
+    texts = goals.group("text")[:-achieved], goals.group("text")[-achieved:]
+    return [Row([Cell(word, line) for word in words]), Row([Cell("", line)] + [Cell(t, line) for t in texts])]
 
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:

@@ -168,3 +168,15 @@ def test_a_goals_head_run_together_and_both_goals_in_one_line_are_cut_where_the_
     assert table.goals.expected.endswith("预计2023年形票销量14.5亿元,筹集公益金2.35亿元。")
     assert table.goals.achieved.startswith("福彩App升级改造项目,其中:")
     assert table.goals.achieved.endswith("项目费用已全部支付。")
+
+
+def test_chongqing_goals_run_together_before_the_indicator_header_are_read_across_the_page_mark():
+    # chongqing_kexuecheng lines 3-4: "…当年绩效目标年初绩效目标全年(调整)绩效目标全年目标实际完成情况无通过整合各级各类媒体、…营造良好
+    # 氛围。保障融媒体中心…思想文化领域建设等工作。中心2021年较好地完成了履职任务,…为建设成渝地区" / "2、双城经济圈和西部(重庆)
+    # 重庆科学城营造了良好氛围。指标名称…": the adjusted goal is "无"; the year's goals are the two sentences of plan, what was
+    # done the sentence after them ("完成了"), its page mark "2、" no part of it.
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    assert table.goals.expected.startswith("通过整合各级各类媒体、")
+    assert table.goals.expected.endswith("思想文化领域建设等工作。")
+    assert table.goals.achieved.startswith("中心2021年较好地完成了履职任务,")
+    assert table.goals.achieved.endswith("为建设成渝地区双城经济圈和西部(重庆)重庆科学城营造了良好氛围。")
