@@ -2379,6 +2379,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if funds is None:
         paired = paired_funds(run)
         if paired is None:
+            goals, goals_end = lone_goal_rows(run, start)
+            if goals:
+                return start, rows + goals, goals_end
             return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
         top, block, cursor = paired
         goals, cursor = goal_rows(run, cursor)
@@ -2466,7 +2469,7 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
     goal = next((i for i in range(expected, len(run)) if goals_head(cells[i])), None)
     if goal is None:
-        return [], cursor
+        return lone_goal_rows(run, cursor)
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
                                                                for word in goal_labels(run[goal].text)]
@@ -2488,6 +2491,23 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
             achieved = Cell(goals_text[-restated:], rest[0].line)
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
     return rows, len(run)
+
+
+def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
+    """The goals under their row's label alone (年度总体目标 with no 预期目标 | 实际完成情况 words, Ningxia's form): the
+    text after it to the head's end, cut at its numbers by the run-together reading, is one text again — the expected
+    goal, or both goals where the achieved one restates it or reports what was done; none where another goals or head
+    word follows (that text is no goal)."""
+    texts = [normalize_text(p.text) for p in run]
+    start = next((i for i in range(cursor, len(run)) if texts[i] == GOAL_WORDS[0]), None)
+    if start is None or start + 1 == len(run) or \
+            any(GOAL_LABEL.search(text) or label(text) in LINE_KEYS for text in texts[start + 1:]):
+        return [], cursor
+    text = "".join(texts[start + 1:])
+    cut = restated_goal(text) or reported_goal(text)
+    goals = [text[:-cut], text[-cut:]] if cut else [text]
+    line = run[start].line
+    return [Row([Cell(run[start].text, line)]), Row([Cell(goal, line) for goal in goals])], len(run)
 
 
 # An amount printed after its funds column word on one line, pairs apart by spaces (Sichuan's 区域 form:

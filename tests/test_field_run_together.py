@@ -180,3 +180,12 @@ def test_chongqing_goals_run_together_before_the_indicator_header_are_read_acros
     assert table.goals.expected.endswith("思想文化领域建设等工作。")
     assert table.goals.achieved.startswith("中心2021年较好地完成了履职任务,")
     assert table.goals.achieved.endswith("为建设成渝地区双城经济圈和西部(重庆)重庆科学城营造了良好氛围。")
+
+
+def test_goals_under_their_label_alone_are_one_text_again_across_the_numbers_in_it():
+    # ningxia_yuanzhou line 5: "…市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒,…平均亩产马铃薯原种2500公斤绩效
+    # 指标一级指标…": the form prints one goals cell under 年度总体目标; its numbers (425, 850, 2500 …) stay in it.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    assert table.goals.expected.startswith("一是通过政府招标采购方式,采购马铃薯原原种425万粒,")
+    assert table.goals.expected.endswith("共计建成原种繁育基地1250亩,平均亩产马铃薯原种2500公斤")
+    assert table.goals.achieved is None

@@ -238,8 +238,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
+        # No column words: the goals in the form's order, the expected one first (one text alone is the expected one).
         texts = [t for t in row.texts() if clean(t)]
-        expected, achieved = (texts[0] if texts else None), None
+        expected, achieved = (texts[0] if texts else None), (texts[1] if len(texts) == 2 else None)
     return Goals(expected=clean(expected) or None, achieved=clean(achieved) or None)
 
 
