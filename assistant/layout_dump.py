@@ -2325,6 +2325,18 @@ def reported_goal(text: str) -> int | None:
     return sum(map(len, sentences[first:]))
 
 
+# The achieved goal opening by pointing back at the goal set ("…各项事业的发展" then "按照年初设定目标,将辖区…").
+REFERRED_BACK = re.compile(r"(?:按照|对照|根据)(?:年初|年度)?(?:设定|确定)?的?(?:绩效|总体)?目标[,，]")
+
+
+def goals_cut(text: str) -> int | None:
+    """Both goal cells run together in one: how long the achieved text is — it restates the expected one's end
+    (`restated_goal`), reports what was done after the plan (`reported_goal`), or opens by pointing back at the goal
+    set ("按照年初设定目标,"); None where nothing tells them apart."""
+    referred = REFERRED_BACK.search(text, 1)
+    return restated_goal(text) or reported_goal(text) or (len(text) - referred.start() if referred else None)
+
+
 def goals_head(words: list[str]) -> bool:
     """A line of the goals' head that ends in the achieved column's word: on its own, or after the labels run
     together with it ("总体目标完成情况总体目标全年实际完成情况")."""
@@ -2486,11 +2498,17 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)
         goals_text = rest[0].text.rstrip()
-        if len(rest) == 1 and (restated := restated_goal(goals_text) or reported_goal(goals_text)):
+        if len(rest) == 1 and (restated := goals_cut(goals_text)):
             expected = Cell(goals_text[:-restated], rest[0].line)
             achieved = Cell(goals_text[-restated:], rest[0].line)
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
     return rows, len(run)
+
+
+def in_sentence(texts: list[str], index: int) -> bool:
+    """A form's word that the run-together reading cut out of a sentence ("…的发展按照" "年初设定目标" ",将辖区…"):
+    the text goes on after it with a comma."""
+    return 0 < index < len(texts) - 1 and texts[index + 1][:1] in ",，、"
 
 
 def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
@@ -2501,10 +2519,11 @@ def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     texts = [normalize_text(p.text) for p in run]
     start = next((i for i in range(cursor, len(run)) if texts[i] == GOAL_WORDS[0]), None)
     if start is None or start + 1 == len(run) or \
-            any(GOAL_LABEL.search(text) or label(text) in LINE_KEYS for text in texts[start + 1:]):
+            any((GOAL_LABEL.search(text) or label(text) in LINE_KEYS) and not in_sentence(texts, i)
+                for i, text in enumerate(texts[start + 1:], start + 1)):
         return [], cursor
     text = "".join(texts[start + 1:])
-    cut = restated_goal(text) or reported_goal(text)
+    cut = goals_cut(text)
     goals = [text[:-cut], text[-cut:]] if cut else [text]
     line = run[start].line
     return [Row([Cell(run[start].text, line)]), Row([Cell(goal, line) for goal in goals])], len(run)

@@ -189,3 +189,15 @@ def test_goals_under_their_label_alone_are_one_text_again_across_the_numbers_in_
     assert table.goals.expected.startswith("一是通过政府招标采购方式,采购马铃薯原原种425万粒,")
     assert table.goals.expected.endswith("共计建成原种繁育基地1250亩,平均亩产马铃薯原种2500公斤")
     assert table.goals.achieved is None
+
+
+def test_two_goals_under_their_label_alone_are_cut_where_the_achieved_one_points_back_at_the_goal_set():
+    # beijing_haidian lines 20-22: "…年度总体目标通过规范地区自管道路…实现科学管" / "2、理,充分发挥…文化等各项事业的发展按照年初设定目标,
+    # 将辖区20条城市道路清扫保洁、4处居民生活区小广场清扫保洁业务…做出了贡献绩效指标…": the form's word 年初设定目标 inside the
+    # sentence is no head cell; the achieved goal opens "按照年初设定目标,".
+    [table] = api.extract(api.load(DEV / "beijing_haidian_2016_baojie.txt"), "rules").tables
+    assert table.goals.expected.startswith("通过规范地区自管道路清扫保洁外包工作经费工作专项资金的使用,")
+    assert "实现科学管理,充分发挥" in table.goals.expected
+    assert table.goals.expected.endswith("文化等各项事业的发展")
+    assert table.goals.achieved.startswith("按照年初设定目标,将辖区20条城市道路清扫保洁、4处居民生活区")
+    assert table.goals.achieved.endswith("为建设全国文明城区及建设美丽学院路做出了贡献")
