@@ -2442,8 +2442,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if not values and (note_end := method_note_end(texts, cursor, words)) is not None:
             cursor = note_end  # the row above's 得分计算方法 in words, run into the rows ("执行率*该指标分值,…上限。")
             continue
-        if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
-            # A header word without a role or a note cell stands between rows; anything else ends the block.
+        if not values and not names_funds(texts[cursor]):
+            # A header word without a role or a note cell stands between rows; anything else ends the block (a part
+            # named by its source with its cells left empty, 其中:中央、省补助, stays in it).
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \
                     and values_end + 1 < len(run) and NUMBER_RUN.match(texts[values_end + 1]):
                 cursor = values_end

@@ -20,11 +20,13 @@ LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
-               # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表.
-               "转移支付名称", "转移支付（项目）名称", "专项资金名称")
+               # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表, a
+               # county's 项目绩效目标自评表 naming a policy or project (Sichuan: 政策(项目)名称).
+               "转移支付名称", "转移支付（项目）名称", "专项资金名称", "政策（项目）名称")
 START_LABELS = NAME_LABELS
 # The labels that name the project (or the transfer payment) itself, before any unit's name.
-PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称")
+PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称",
+                       "政策（项目）名称")
 # The transfer payment's form a unit fills in for its region (中央对地方专项转移支付区域绩效目标自评表).
 REGION_FORM = "区域绩效"
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
