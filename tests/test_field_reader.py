@@ -329,3 +329,14 @@ def test_rates_typed_with_a_full_width_percent_sign_read_as_the_half_width_ones(
                                      api.extract(api.load(f"{first}\n{body.replace('%', '％')}".encode("utf-8")),
                                                  "rules"))
     assert len(full_width.errors) == len(plain.errors)
+
+
+def test_goals_under_a_numbered_row_label_go_to_their_own_columns():
+    # sichuan_nanchong l.5-6: "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | | | | | 年度目标完成情况 | | | |" then "| | 实施新一轮
+    # 退耕还林,…协助完成国家林业局对我市2018年度新一轮退耕还林检查验收,…进行培训等。 | | | | | 实施新一轮退耕还林,…以会代训开展
+    # 退耕还林业务培训,对新从业人员进行培训等。 | | | |": "1.项目年度目标完成情况" labels the row, it heads no column.
+    [table] = api.extract(api.load(DEV / "sichuan_nanchong_2023_tuigenghuanlin.txt"), "rules").tables
+    assert "协助完成国家林业局对我市2018年度新一轮退耕还林检查验收" in table.goals.expected
+    assert table.goals.achieved.startswith("实施新一轮退耕还林,规划设计、组织管理、检查验收等,")
+    assert table.goals.achieved.endswith("以会代训开展退耕还林业务培训,对新从业人员进行培训等。")
+    assert "检查验收,以会代训" not in table.goals.achieved

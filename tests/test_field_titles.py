@@ -44,3 +44,10 @@ def test_a_suffix_inside_a_longer_word_ends_no_unit_name():
     # unknown_nd_nd_xiangcunzhenxing l.32 "用途均按照央、省衔接资金管理办法": 办 begins 办法, no unit is named anywhere.
     report = api.extract(api.load(DEV / "unknown_nd_nd_xiangcunzhenxing.txt"), "rules")
     assert report.unit_name is None
+
+
+def test_the_publishers_note_on_the_titles_own_line_is_passed_over():
+    # sichuan_nanchong l.2: "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度) | | …":
+    # the bid site's note, run into the title's line, is no part of the title; the year after it neither.
+    [table] = api.extract(api.load(DEV / "sichuan_nanchong_2023_tuigenghuanlin.txt"), "rules").tables
+    assert table.title == "部门预算项目支出绩效自评表"

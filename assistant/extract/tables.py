@@ -6,7 +6,7 @@ with fewer or more cells than its header is aligned on the right, where the numb
 """
 import re
 
-from assistant.document import Row, TableBlock
+from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS
@@ -145,9 +145,14 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
 YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
 
 
+# A site's remark printed on the title's line before it ("详情见附件(注:以下内容为附件图片识别,…,请以附件为准)部门预算…自评表").
+SITE_REMARK = re.compile(r"^[^()（）]{0,20}[(（]注[:：][^()（）]{0,80}[)）]")
+
+
 def table_title(block: TableBlock) -> str | None:
-    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it.
-    lines = [YEAR_AFTER_TITLE.sub("", p.text.strip()) for p in block.title_lines]
+    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it, nor is
+    # a site's remark before it.
+    lines = [YEAR_AFTER_TITLE.sub("", SITE_REMARK.sub("", p.text.strip())) for p in block.title_lines]
     return " ".join(line for line in lines if line) or None
 
 
@@ -228,8 +233,13 @@ def unpadded(row: Row) -> Row:
     return Row(row.cells[:width])
 
 
+# A numbered item of a block's label column ("1.项目年度目标完成情况", Sichuan's 2023 form): a row label, no column word.
+NUMBERED_LABEL = re.compile(r"^\d{1,2}[.．、]")
+
+
 def parse_goals(header: Row, row: Row) -> Goals:
     header, row = unpadded(header), unpadded(row)
+    header = Row([Cell("", cell.line) if NUMBERED_LABEL.match(clean(cell.text)) else cell for cell in header.cells])
     if 0 < len(row.cells) < len(header.cells):
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
