@@ -1572,7 +1572,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     if spaced is not None:
         start, rows, end = spaced
         head_start, head_rows, _ = read_head(run[:start])
-        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+        goals, end = numbered_goals(run, end)
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows + goals)] + \
+            rebuild_run(run[end:], as_printed)
     headerless = headerless_rows(run)
     if headerless is not None:
         start, table, end = headerless
@@ -1985,7 +1987,10 @@ LINE_KEYS = (*HEAD_KEYS, "部门",
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
-FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1[.．、:：])")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1(?:完成情况)?[.．、:：])")
+# A goal item numbered by its 目标 (目标1:确保…; 目标1完成情况:基本完成…), one a line under the goals' head.
+NUMBERED_GOAL = re.compile(r"^目标\d{1,2}")
+GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (预期目标 | 目标实际完成情况) stands
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
@@ -2510,6 +2515,24 @@ def in_sentence(texts: list[str], index: int) -> bool:
     """A form's word that the run-together reading cut out of a sentence ("…的发展按照" "年初设定目标" ",将辖区…"):
     the text goes on after it with a comma."""
     return 0 < index < len(texts) - 1 and texts[index + 1][:1] in ",，、"
+
+
+def numbered_goals(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
+    """The goals right under a funds block read row by row (Fujian's 2018 sheet): their head (预期目标 | 目标实际完成情况,
+    its row label broken one word a line above it), then goal items numbered 目标1, 目标2 … and again 目标1完成情况 …,
+    one a line; the goals end with the numbered items. Returns the rows (`goal_rows`) and where they end."""
+    words = [[normalize_text(word) for word in p.text.split()] for p in run]
+    head = next((i for i in range(cursor, min(len(run), cursor + GOAL_HEAD_WINDOW))
+                 if goals_head(words[i]) and any(word in EXPECTED_GOAL_WORDS for word in words[i])), None)
+    if head is None:
+        return [], cursor
+    end = head + 1
+    while end < len(run) and NUMBERED_GOAL.match(normalize_text(run[end].text)):
+        end += 1
+    if end == head + 1:
+        return [], cursor
+    rows, _ = goal_rows(run[:end], cursor)
+    return rows, end
 
 
 def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:

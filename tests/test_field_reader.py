@@ -340,3 +340,14 @@ def test_goals_under_a_numbered_row_label_go_to_their_own_columns():
     assert table.goals.achieved.startswith("实施新一轮退耕还林,规划设计、组织管理、检查验收等,")
     assert table.goals.achieved.endswith("以会代训开展退耕还林业务培训,对新从业人员进行培训等。")
     assert "检查验收,以会代训" not in table.goals.achieved
+
+
+def test_numbered_goals_under_a_funds_block_read_row_by_row_end_with_their_items():
+    # fujian_ningde_2018 l.39-56: the row label "年度" "总体" "目标" "完成" "情况" one word a line, "预期目标 目标实际完成情况",
+    # then " 目标1:确保本委在职及退休人员工资、福利的发放;" … " 目标3:…确保完成2018年度任务。" and " 目标1完成情况:基本完成,达成率为90%以上"
+    # … "目标3完成情况:基本完成,达成率为97%"; the indicator block's label "年度" "绩效" "指标" … follows.
+    [table] = api.extract(api.load(DEV / "fujian_ningde_2018_fangzhiwei.txt"), "rules").tables
+    assert table.goals.expected.startswith("目标1:确保本委在职及退休人员工资、福利的发放;")
+    assert table.goals.expected.endswith("确保完成2018年度任务。")
+    assert table.goals.achieved.startswith("目标1完成情况:基本完成,达成率为90%以上")
+    assert table.goals.achieved.endswith("目标3完成情况:基本完成,达成率为97%")
