@@ -373,10 +373,10 @@ def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
-              readings: bool = True) -> tuple[list[Row], int]:
-    """Rows rebuilt after a header; returns them and how many lines they used. Cells `as_printed` (one a line,
-    not cut out of run-together text) may also be read as rows of no fixed width. With `readings`, a header with
-    columns a copy may leave out is also read without them (`fullest_reading`)."""
+              readings: bool = True, first_line: int | None = None) -> tuple[list[Row], int]:
+    """Rows rebuilt after a header (its next line `first_line`); returns them and how many lines they used. Cells
+    `as_printed` (one a line, not cut out of run-together text) may also be read as rows of no fixed width. With
+    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
     slots = with_level_weights([name for word in header for name in column_slots(word)])
@@ -394,7 +394,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    grid = grid_rows(lines, slots)
+    grid = grid_rows(lines, slots, first_line)
     if grid is not None:
         return with_total(grid[0], lines, grid[1], columns, len(slots))
     numbers = row_numbers(texts) if "serial" in columns else []
@@ -502,54 +502,74 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     return with_total(rows, lines, cursor, columns, len(slots))
 
 
-def grid_rows(lines: list[Paragraph], slots: list[str | None]) -> tuple[list[dict[str, Paragraph]], int] | None:
+def grid_rows(lines: list[Paragraph], slots: list[str | None],
+              first_line: int | None = None) -> tuple[list[dict[str, Paragraph]], int] | None:
     """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell on a line
     of its own: one cell fewer a row than the header has columns under a header opening with a word merged down its
     rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
     they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
     cell among them — or, in a table left unscored (no 分值 or 得分 printed or no column for them), every row named
-    with a target or a result; returns the rows and the lines they used, else None."""
-    positions = [paragraph.line - lines[0].line for paragraph in lines] if lines else []
-    one_a_line = all(earlier < later for earlier, later in zip(positions, positions[1:]))
-    if not lines or not one_a_line:
+    with a target or a result; returns the rows and the lines they used, else None. The first row opens on the
+    first line, else on the header's next line, `first_line`, the copy having kept the row's first cells there as
+    blank lines (no 一级 or 二级 name printed on it)."""
+    if not lines or not all(earlier.line < later.line for earlier, later in zip(lines, lines[1:])):
         return None
-    for width in (len(slots) - 1, len(slots))[slots[0] is not None:]:
-        columns = slots[len(slots) - width:]
-        rows: list[dict[str, Paragraph]] = []
-        start, cursor = 0, 0
-        while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
-                and not is_title(normalize_text(lines[cursor].text)):
-            cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
-                     if (name := columns[positions[index] - start])}
-            if positions[cursor] > start and not rows \
-                    or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}):
-                break
-            rows.append(cells)
-            start += width
-            cursor = bisect_left(positions, start)
-        else:
-            empty_cells = positions[cursor - 1] + 1 > cursor
-            scored = sum(any(name in row for name in SCORED) for row in rows)
-            # A table left unscored (its 得分 cells all blank) is told row from row by its names and targets instead:
-            # every row on the grid names its indicator and prints a target or a result.
-            named = all("level3" in row and ("target" in row or "actual" in row) for row in rows)
-            if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
-                return rows, cursor
+    openings = [lines[0].line] + ([first_line] if first_line is not None and first_line < lines[0].line else [])
+    widths = (len(slots) - 1, len(slots))[slots[0] is not None:]
+    return next((grid for opening in openings for width in widths
+                 if (grid := grid_of_width(lines, slots[len(slots) - width:], opening)) is not None), None)
+
+
+def grid_of_width(lines: list[Paragraph], columns: list[str | None],
+                  opening: int) -> tuple[list[dict[str, Paragraph]], int] | None:
+    """`grid_rows` in rows of the `columns`' width, the first opening on line `opening`."""
+    width = len(columns)
+    positions = [paragraph.line - opening for paragraph in lines]
+    rows: list[dict[str, Paragraph]] = []
+    start, cursor = 0, 0
+    while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
+            and not is_title(normalize_text(lines[cursor].text)):
+        cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
+                 if (name := columns[positions[index] - start])}
+        if positions[cursor] >= start + width and not rows \
+                or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}):
+            break
+        rows.append(cells)
+        start += width
+        cursor = bisect_left(positions, start)
+    else:
+        empty_cells = positions[cursor - 1] + 1 > cursor
+        scored = sum(any(name in row for name in SCORED) for row in rows)
+        # A table left unscored (its 得分 cells all blank) is told row from row by its names and targets instead:
+        # every row on the grid names its indicator and prints a target or a result — or, one row in four at most,
+        # nothing but its name (its values left blank: “三公”经费变动率 | | ) where the rows' level cells are left
+        # empty as blank lines (a table of no 一级 and 二级 names), not where blank lines only part the rows.
+        level_names = {row[name].text for row in rows for name in ("level1", "level2") if name in row}
+        if any(cell.text in level_names for row in rows for name, cell in row.items() if name in VALUE_SLOTS):
+            return None  # a level name read as a value: the grid ran one row's cells into the next
+        valued = [row for row in rows if "target" in row or "actual" in row]
+        inner_blanks = any(name in columns and name not in row for row in valued for name in ("level1", "level2"))
+        named = all("level3" in row and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows) \
+            and (len(valued) == len(rows) or inner_blanks and 4 * len(valued) >= 3 * len(rows))
+        if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
+            return rows, cursor
     return None
 
 
 def grid_fits(cells: dict[str, str]) -> bool:
     """Cells that read as an indicator row: a name, no column word printed whole nor total, a figure or nothing
     under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name (一般公共预算支出实际完成率 names
-    an indicator, though a column word is in it)."""
+    an indicator, though a column word is in it), no level name under a value (社会效益指标 read as a target: the
+    grid ran a row's cells into the next)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
     weight, score = (parse_number(scored.get(name)) for name in SCORED)
     name = cells.get("level3", "")
-    return any(cells.get(level) for level in ("level1", "level2", "level3")) \
+    return any(cells.get(level) for level in LEVEL_ROLES) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
-        and not (name and (VALUE_START.match(name) or is_value(name)))
+        and not (name and (VALUE_START.match(name) or is_value(name))) \
+        and not any(is_level(text) for column, text in cells.items() if column in VALUE_SLOTS)
 
 
 # Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
@@ -1538,7 +1558,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             continue
         after = header[-1][2] + 1
         header = in_column_order(header)
-        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed)
+        # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
+        spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
+        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed,
+                               first_line=None if spaced else run[min(after, len(run)) - 1].line + 1)
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         if after < len(run) and run[after].line == run[after - 1].line:

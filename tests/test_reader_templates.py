@@ -129,6 +129,18 @@ def test_unscored_rows_whose_names_a_narrow_column_wrapped():
         assert [row for row in labelled if row not in read] == [], name
 
 
+def test_rows_of_no_level_names_kept_as_empty_cells():
+    """The transfer-payment form pasted one cell a line, each empty cell a blank line, filled with Chongqing's
+    department table, which prints no 一级 or 二级 names (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti:
+    财政供养人员控制率 | 100% | 92%, and “三公”经费变动率 with its values left blank): every row opens after two blank
+    cells, each labelled row is read with its own target and result, none with the next row's name as its note."""
+    paste, [(_, _, sheet, gold)] = drawn("region-central-transfer", ("chongqing_kexuecheng",))
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, "a").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level3, i.target, i.actual, i.deviation_note) for t in report.tables for i in t.indicators]
+    labelled = [(i.level3, i.target, i.actual, None) for t in gold.tables for i in t.indicators]
+    assert read == labelled
+
+
 @pytest.mark.parametrize("style", "bci")
 def test_score_sheet_text_columns_are_no_values(style):
     """Anhui's department score sheet with Daying's 2020 部门预算管理 rows (evals/field/dev/sichuan_daying_2020_zonggonghui:
