@@ -1368,6 +1368,10 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
 SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)")
+# Chongqing's goals row run together before its indicator header: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
+# 全年目标实际完成情况, the adjusted goal an empty mark ("无") or left out, then the two goals' texts.
+CORE_GOALS = re.compile(r"(?P<label>当年绩效目标)(?P<expected>年初绩效目标)全年[(（]调整[)）]绩效目标(?P<achieved>全年目标实际完成情况)"
+                        r"(?:无)?(?P<text>[^\n]{1,4000}?)指标名称")
 
 
 def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
@@ -1398,11 +1402,25 @@ def rebuild_core_tables(run: list[Paragraph]) -> list[Block]:
         label, *columns = CORE_FUNDS_COLUMNS
         head += [Row([Cell("", line)] + [Cell(word, line) for word in columns]),
                  Row([Cell(label, line)] + [Cell(value, line) for value in funds])]
+    head += core_goals("".join(PAGE_MARK.sub("", p.text.strip()) for p in run[max(0, start - 2):start])
+                       + PAGE_MARK.sub("", before.strip()) + CHONGQING_COLUMNS[0], line)
     table = TableBlock(head + [Row([Cell(word, line) for word in CHONGQING_COLUMNS])]
                        + [Row([Cell(text, line) for text in row]) for row in rows])
     table.title_lines = [Paragraph(title, line) for title in TITLE.findall(earlier)[-1:]]
     leftover = [Paragraph(rest, run[end - 1].line)] if rest.strip() else []
     return source[:start] + [Paragraph(before, line), table] + leftover + rebuild_core_tables(source[end:])
+
+
+def core_goals(text: str, line: int) -> list[Row]:
+    """Chongqing's goals head and its goals (`CORE_GOALS`) as two rows, the run-together texts cut where they turn from
+    the plan to what was done (`reported_goal`); none where the text is not so cut."""
+    goals = CORE_GOALS.search(text)
+    achieved = reported_goal(goals.group("text")) if goals else None
+    if not achieved:
+        return []
+    words = goals.group("label", "expected", "achieved")
+    texts = goals.group("text")[:-achieved], goals.group("text")[-achieved:]
+    return [Row([Cell(word, line) for word in words]), Row([Cell("", line)] + [Cell(t, line) for t in texts])]
 
 
 def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
@@ -1641,7 +1659,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     if spaced is not None:
         start, rows, end = spaced
         head_start, head_rows, _ = read_head(run[:start])
-        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+        goals, end = numbered_goals(run, end)
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows + goals)] + \
+            rebuild_run(run[end:], as_printed)
     headerless = headerless_rows(run)
     if headerless is not None:
         start, table, end = headerless
@@ -2057,12 +2077,19 @@ LINE_KEYS = (*HEAD_KEYS, "部门",
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
-FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1[.．、:：])")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1(?:完成情况)?[.．、:：])")
+# A goal item numbered by its 目标 (目标1:确保…; 目标1完成情况:基本完成…), one a line under the goals' head.
+NUMBERED_GOAL = re.compile(r"^目标\d{1,2}")
+GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (预期目标 | 目标实际完成情况) stands
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
                        "目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
+# The goals' head run together on one line, its labels before the achieved column's word: "总体目标完成情况总体目标
+# 全年实际完成情况" (Ningxia's 中央转移支付 form: 总体目标完成情况 | 总体目标 | 全年实际完成情况).
+GOAL_LABEL = re.compile("|".join(sorted({*GOAL_WORDS, "总体目标", "总体目标完成情况"}, key=len, reverse=True)))
+RUN_GOALS_HEAD = re.compile(f"(?:{GOAL_LABEL.pattern}){{2,4}}")
 # A piece of a funds column word a narrow column broke off: "年初", "全年预算" (数(A)), "执行率(" (B/A)).
 FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
@@ -2377,6 +2404,50 @@ def restated_goal(text: str) -> int | None:
                  if text[-2 * length:-length] == text[-length:]), None)
 
 
+# A goal sentence reporting what was done: 已 (费用已全部支付) or a verb's 了 (完成了, 营造了), not 为了 or 了解.
+REPORTED = re.compile(r"已|(?<!为)了(?!解)")
+SENTENCE = re.compile(r"[^。]+。?")
+
+
+def reported_goal(text: str) -> int | None:
+    """Both goal cells run together in one, no sentence restated: the planned sentences, none of them reporting
+    anything done, then the achieved ones, each reporting what was done ("…预计2023年…筹集公益金2.35亿元。" then
+    "福彩App升级改造项目,…项目费用已全部支付。"): how long the achieved text is; None where the sentences do not fall
+    so — a cut elsewhere would be a guess."""
+    sentences = SENTENCE.findall(text)
+    reported = [bool(REPORTED.search(sentence)) for sentence in sentences]
+    first = next((i for i, done in enumerate(reported) if done), None)
+    if not first or not all(reported[first:]):
+        return None
+    return sum(map(len, sentences[first:]))
+
+
+# The achieved goal opening by pointing back at the goal set ("…各项事业的发展" then "按照年初设定目标,将辖区…").
+REFERRED_BACK = re.compile(r"(?:按照|对照|根据)(?:年初|年度)?(?:设定|确定)?的?(?:绩效|总体)?目标[,，]")
+
+
+def goals_cut(text: str) -> int | None:
+    """Both goal cells run together in one: how long the achieved text is — it restates the expected one's end
+    (`restated_goal`), reports what was done after the plan (`reported_goal`), or opens by pointing back at the goal
+    set ("按照年初设定目标,"); None where nothing tells them apart."""
+    referred = REFERRED_BACK.search(text, 1)
+    return restated_goal(text) or reported_goal(text) or (len(text) - referred.start() if referred else None)
+
+
+def goals_head(words: list[str]) -> bool:
+    """A line of the goals' head that ends in the achieved column's word: on its own, or after the labels run
+    together with it ("总体目标完成情况总体目标全年实际完成情况")."""
+    return bool(words) and (words[-1] in ACHIEVED_GOAL_WORDS or bool(RUN_GOALS_HEAD.fullmatch(words[-1]))
+                            and words[-1].endswith(ACHIEVED_GOAL_WORDS))
+
+
+def goal_labels(text: str) -> list[str]:
+    """A goals' head line's labels: its words, each run-together one cut into the labels it is made of."""
+    return [label for word in text.split()
+            for label in (GOAL_LABEL.findall(normalize_text(word)) if RUN_GOALS_HEAD.fullmatch(normalize_text(word))
+                          else [word])]
+
+
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
@@ -2417,6 +2488,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     if funds is None:
         paired = paired_funds(run)
         if paired is None:
+            goals, goals_end = lone_goal_rows(run, start)
+            if goals:
+                return start, rows + goals, goals_end
             return start, rows, sources_end if sources else len(run)  # the text after a head's sources is no head
         top, block, cursor = paired
         goals, cursor = goal_rows(run, cursor)
@@ -2465,8 +2539,9 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if not values and (note_end := method_note_end(texts, cursor, words)) is not None:
             cursor = note_end  # the row above's 得分计算方法 in words, run into the rows ("执行率*该指标分值,…上限。")
             continue
-        if not values and "资金" not in texts[cursor] and "拨款" not in texts[cursor]:
-            # A header word without a role or a note cell stands between rows; anything else ends the block.
+        if not values and not names_funds(texts[cursor]):
+            # A header word without a role or a note cell stands between rows; anything else ends the block (a part
+            # named by its source with its cells left empty, 其中:中央、省补助, stays in it).
             if values_end < len(run) and not NUMBER_RUN.match(texts[values_end]) \
                     and values_end + 1 < len(run) and NUMBER_RUN.match(texts[values_end + 1]):
                 cursor = values_end
@@ -2499,15 +2574,15 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])),
-                    len(run))
+    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
+                     or cells[i] and RUN_GOALS_HEAD.fullmatch(cells[i][-1])), len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
-    goal = next((i for i in range(expected, len(run)) if cells[i] and cells[i][-1] in ACHIEVED_GOAL_WORDS), None)
+    goal = next((i for i in range(expected, len(run)) if goals_head(cells[i])), None)
     if goal is None:
-        return [], cursor
+        return lone_goal_rows(run, cursor)
     rest = run[goal + 1:]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
-                                                               for word in run[goal].text.split()]
+                                                               for word in goal_labels(run[goal].text)]
     rows = [Row(head)]
     words = rest[0].text.split() if len(rest) == 1 else []
     if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
@@ -2521,11 +2596,53 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)
         goals_text = rest[0].text.rstrip()
-        if len(rest) == 1 and (restated := restated_goal(goals_text)):
+        if len(rest) == 1 and (restated := goals_cut(goals_text)):
             expected = Cell(goals_text[:-restated], rest[0].line)
             achieved = Cell(goals_text[-restated:], rest[0].line)
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
     return rows, len(run)
+
+
+def in_sentence(texts: list[str], index: int) -> bool:
+    """A form's word that the run-together reading cut out of a sentence ("…的发展按照" "年初设定目标" ",将辖区…"):
+    the text goes on after it with a comma."""
+    return 0 < index < len(texts) - 1 and texts[index + 1][:1] in ",，、"
+
+
+def numbered_goals(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
+    """The goals right under a funds block read row by row (Fujian's 2018 sheet): their head (预期目标 | 目标实际完成情况,
+    its row label broken one word a line above it), then goal items numbered 目标1, 目标2 … and again 目标1完成情况 …,
+    one a line; the goals end with the numbered items. Returns the rows (`goal_rows`) and where they end."""
+    words = [[normalize_text(word) for word in p.text.split()] for p in run]
+    head = next((i for i in range(cursor, min(len(run), cursor + GOAL_HEAD_WINDOW))
+                 if goals_head(words[i]) and any(word in EXPECTED_GOAL_WORDS for word in words[i])), None)
+    if head is None:
+        return [], cursor
+    end = head + 1
+    while end < len(run) and NUMBERED_GOAL.match(normalize_text(run[end].text)):
+        end += 1
+    if end == head + 1:
+        return [], cursor
+    rows, _ = goal_rows(run[:end], cursor)
+    return rows, end
+
+
+def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
+    """The goals under their row's label alone (年度总体目标 with no 预期目标 | 实际完成情况 words, Ningxia's form): the
+    text after it to the head's end, cut at its numbers by the run-together reading, is one text again — the expected
+    goal, or both goals where the achieved one restates it or reports what was done; none where another goals or head
+    word follows (that text is no goal)."""
+    texts = [normalize_text(p.text) for p in run]
+    start = next((i for i in range(cursor, len(run)) if texts[i] == GOAL_WORDS[0]), None)
+    if start is None or start + 1 == len(run) or \
+            any((GOAL_LABEL.search(text) or label(text) in LINE_KEYS) and not in_sentence(texts, i)
+                for i, text in enumerate(texts[start + 1:], start + 1)):
+        return [], cursor
+    text = "".join(texts[start + 1:])
+    cut = goals_cut(text)
+    goals = [text[:-cut], text[-cut:]] if cut else [text]
+    line = run[start].line
+    return [Row([Cell(run[start].text, line)]), Row([Cell(goal, line) for goal in goals])], len(run)
 
 
 # An amount printed after its funds column word on one line, pairs apart by spaces (Sichuan's 区域 form:

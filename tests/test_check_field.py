@@ -218,3 +218,9 @@ def test_a_table_of_targets_and_results_only_has_no_recomputed_score():
     assert all(score.recomputed_score is not None for score in sample)
     memo = api.review(FIELD_DEV / "fujian_ningde_2023_rencaiyizhan.txt")
     assert any("未列分值和得分，无法对自评得分进行复核" in paragraph for paragraph in memo_opinion(memo))
+
+
+def test_a_copy_cut_inside_its_self_evaluation_table_lacks_no_self_score():
+    # sichuan_zitong: the report lists "附件:1.人大代表之家建设项目绩效目标自评表" "2.2023年度…支出绩效评价得分表" (l.22-23); the
+    # stored copy stops in the first one's funds block at "总体" (l.68), before any 总分 or 得分表 could give the score.
+    assert findings("sichuan_zitong_2023_rendadaibiao", "missing_section") == []

@@ -142,3 +142,16 @@ def test_a_level2_name_printed_alone_before_another_level2_is_no_level1_of_the_n
     bare = table.indicators[table.indicators.index(row) - 1]
     assert (bare.level1, bare.level2, bare.level3, bare.target, bare.weight, bare.score) == \
         ("产出指标", "时效指标", None, None, None, None)
+
+
+def test_a_county_goal_table_names_its_policy_and_keeps_the_source_rows_it_left_empty():
+    # sichuan_zitong l.29-30 "政策(项目)名称 |" / "人大代表之家建设 |"; l.48-51 "其中:中央、省补助 |" and three empty "|" cells,
+    # l.53 "市级财政资金 |" likewise, then l.58-61 "县级财政资金 |" "40 |" "40 |" "100% |"; the year is the table's "(2023年度)"
+    # (l.27), not the report's proposal for the next one (l.19 "建议2024年度安排预算资金40万元").
+    report = extract("sichuan_zitong_2023_rendadaibiao")
+    [table] = report.tables
+    assert report.year == 2023
+    assert table.name == "人大代表之家建设"
+    assert funds_of(table.funds_total) == ("年度资金总额", 40, 40, None, 100, None)
+    county = next(line for line in table.fund_lines if line.label == "县级财政资金")
+    assert funds_of(county) == ("县级财政资金", 40, 40, None, 100, None)

@@ -329,3 +329,25 @@ def test_rates_typed_with_a_full_width_percent_sign_read_as_the_half_width_ones(
                                      api.extract(api.load(f"{first}\n{body.replace('%', '％')}".encode("utf-8")),
                                                  "rules"))
     assert len(full_width.errors) == len(plain.errors)
+
+
+def test_goals_under_a_numbered_row_label_go_to_their_own_columns():
+    # sichuan_nanchong l.5-6: "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | | | | | 年度目标完成情况 | | | |" then "| | 实施新一轮
+    # 退耕还林,…协助完成国家林业局对我市2018年度新一轮退耕还林检查验收,…进行培训等。 | | | | | 实施新一轮退耕还林,…以会代训开展
+    # 退耕还林业务培训,对新从业人员进行培训等。 | | | |": "1.项目年度目标完成情况" labels the row, it heads no column.
+    [table] = api.extract(api.load(DEV / "sichuan_nanchong_2023_tuigenghuanlin.txt"), "rules").tables
+    assert "协助完成国家林业局对我市2018年度新一轮退耕还林检查验收" in table.goals.expected
+    assert table.goals.achieved.startswith("实施新一轮退耕还林,规划设计、组织管理、检查验收等,")
+    assert table.goals.achieved.endswith("以会代训开展退耕还林业务培训,对新从业人员进行培训等。")
+    assert "检查验收,以会代训" not in table.goals.achieved
+
+
+def test_numbered_goals_under_a_funds_block_read_row_by_row_end_with_their_items():
+    # fujian_ningde_2018 l.39-56: the row label "年度" "总体" "目标" "完成" "情况" one word a line, "预期目标 目标实际完成情况",
+    # then " 目标1:确保本委在职及退休人员工资、福利的发放;" … " 目标3:…确保完成2018年度任务。" and " 目标1完成情况:基本完成,达成率为90%以上"
+    # … "目标3完成情况:基本完成,达成率为97%"; the indicator block's label "年度" "绩效" "指标" … follows.
+    [table] = api.extract(api.load(DEV / "fujian_ningde_2018_fangzhiwei.txt"), "rules").tables
+    assert table.goals.expected.startswith("目标1:确保本委在职及退休人员工资、福利的发放;")
+    assert table.goals.expected.endswith("确保完成2018年度任务。")
+    assert table.goals.achieved.startswith("目标1完成情况:基本完成,达成率为90%以上")
+    assert table.goals.achieved.endswith("目标3完成情况:基本完成,达成率为97%")

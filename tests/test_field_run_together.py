@@ -156,3 +156,48 @@ def test_a_chongqing_funds_row_run_together_with_its_column_words_is_read():
     total = table.funds_total
     assert (total.full_year_budget, total.executed, total.execution_rate, total.weight, total.score) == \
         (None, None, 76, 10, 7.6)
+
+
+def test_a_goals_head_run_together_and_both_goals_in_one_line_are_cut_where_the_report_starts():
+    # ningxia_shengji lines 16-17: "总体目标完成情况总体目标全年实际完成情况" (the row's label, 总体目标 and 全年实际完成情况 on
+    # one line), then one line holding both cells: "项目预计总预算50万元,…方便业主营销活动开展。预计2023年形票销量14.5亿元,
+    # 筹集公益金2.35亿元。福彩App升级改造项目,…项目通过验后,项目费用已全部支付。" — the plan ("预计"), then what was done
+    # ("已全部支付").
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    assert table.goals.expected.startswith("项目预计总预算50万元,")
+    assert table.goals.expected.endswith("预计2023年形票销量14.5亿元,筹集公益金2.35亿元。")
+    assert table.goals.achieved.startswith("福彩App升级改造项目,其中:")
+    assert table.goals.achieved.endswith("项目费用已全部支付。")
+
+
+def test_chongqing_goals_run_together_before_the_indicator_header_are_read_across_the_page_mark():
+    # chongqing_kexuecheng lines 3-4: "…当年绩效目标年初绩效目标全年(调整)绩效目标全年目标实际完成情况无通过整合各级各类媒体、…营造良好
+    # 氛围。保障融媒体中心…思想文化领域建设等工作。中心2021年较好地完成了履职任务,…为建设成渝地区" / "2、双城经济圈和西部(重庆)
+    # 重庆科学城营造了良好氛围。指标名称…": the adjusted goal is "无"; the year's goals are the two sentences of plan, what was
+    # done the sentence after them ("完成了"), its page mark "2、" no part of it.
+    [table] = api.extract(api.load(DEV / "chongqing_kexuecheng_2021_bumenzhengti.txt"), "rules").tables
+    assert table.goals.expected.startswith("通过整合各级各类媒体、")
+    assert table.goals.expected.endswith("思想文化领域建设等工作。")
+    assert table.goals.achieved.startswith("中心2021年较好地完成了履职任务,")
+    assert table.goals.achieved.endswith("为建设成渝地区双城经济圈和西部(重庆)重庆科学城营造了良好氛围。")
+
+
+def test_goals_under_their_label_alone_are_one_text_again_across_the_numbers_in_it():
+    # ningxia_yuanzhou line 5: "…市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒,…平均亩产马铃薯原种2500公斤绩效
+    # 指标一级指标…": the form prints one goals cell under 年度总体目标; its numbers (425, 850, 2500 …) stay in it.
+    [table] = api.extract(api.load(DEV / "ningxia_yuanzhou_2022_malingshu.txt"), "rules").tables
+    assert table.goals.expected.startswith("一是通过政府招标采购方式,采购马铃薯原原种425万粒,")
+    assert table.goals.expected.endswith("共计建成原种繁育基地1250亩,平均亩产马铃薯原种2500公斤")
+    assert table.goals.achieved is None
+
+
+def test_two_goals_under_their_label_alone_are_cut_where_the_achieved_one_points_back_at_the_goal_set():
+    # beijing_haidian lines 20-22: "…年度总体目标通过规范地区自管道路…实现科学管" / "2、理,充分发挥…文化等各项事业的发展按照年初设定目标,
+    # 将辖区20条城市道路清扫保洁、4处居民生活区小广场清扫保洁业务…做出了贡献绩效指标…": the form's word 年初设定目标 inside the
+    # sentence is no head cell; the achieved goal opens "按照年初设定目标,".
+    [table] = api.extract(api.load(DEV / "beijing_haidian_2016_baojie.txt"), "rules").tables
+    assert table.goals.expected.startswith("通过规范地区自管道路清扫保洁外包工作经费工作专项资金的使用,")
+    assert "实现科学管理,充分发挥" in table.goals.expected
+    assert table.goals.expected.endswith("文化等各项事业的发展")
+    assert table.goals.achieved.startswith("按照年初设定目标,将辖区20条城市道路清扫保洁、4处居民生活区")
+    assert table.goals.achieved.endswith("为建设全国文明城区及建设美丽学院路做出了贡献")

@@ -50,3 +50,10 @@ def test_a_government_pages_publisher_names_the_unit_when_the_forms_unit_cells_a
     # hubei_ezhou_2021 line 3, the 政务公开 page's own head above the form: "发文单位: | 鄂州市行政审批局 | 发布日期: | …";
     # the form's 主管部门 and 实施单位 cells (lines 12-15) are empty.
     assert api.extract(api.load(DEV / "hubei_ezhou_2021_shiminzhongxin.txt"), "rules").unit_name == "鄂州市行政审批局"
+
+
+def test_the_publishers_note_on_the_titles_own_line_is_passed_over():
+    # sichuan_nanchong l.2: "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度) | | …":
+    # the bid site's note, run into the title's line, is no part of the title; the year after it neither.
+    [table] = api.extract(api.load(DEV / "sichuan_nanchong_2023_tuigenghuanlin.txt"), "rules").tables
+    assert table.title == "部门预算项目支出绩效自评表"

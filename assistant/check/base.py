@@ -125,8 +125,9 @@ class Context:
         """The copy stops inside `table` (a web excerpt, a truncated page): no 总分 row, and the text ends
         within a few lines of its last row's end, or nothing but the table's own cells follows its last row read, so
         what the table says further down is not there to read. A row printed one cell per line ends as many lines
-        below its first as the rows' starts lie apart."""
-        last = max((i.line for i in table.indicators if i.line), default=table.line)
+        below its first as the rows' starts lie apart. A copy cut before the indicators ends after its funds rows."""
+        rows = table.indicators or [table.funds_total, *table.fund_lines]
+        last = max((row.line for row in rows if row is not None and row.line), default=table.line)
         if table.total_score is not None or last is None:
             return False
         followed = any(p.line and p.line > last and p.text.strip() for p in self.document.paragraphs) \

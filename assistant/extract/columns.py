@@ -12,8 +12,9 @@ from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATO
 Roles = list[tuple[str, tuple[str, ...]]]
 
 # Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
-# while 项目名称, 项目实施单位 … are no level.
-WHOLE_CELL_ROLES = {"项目": "level1"}
+# while 项目名称, 项目实施单位 … are no level; Ningxia's 总体目标 heads the expected goal, while the label 年度总体目标 or
+# 总体目标完成情况 heads none.
+WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected"}
 
 INDICATOR_ROLES: Roles = [
     ("level1", ("一级指标",)),

@@ -39,7 +39,8 @@ NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人
 # A unit printed right after its label, the cells of a form run together ("项目实施单位缙云县环境卫生管理处"): the
 # whole name up to its last suffix (北京市社会科学院, not 北京市社), never running into the next label.
 LABELLED_UNIT = re.compile(rf"(?:{UNIT_LABELS})[:：]?(?P<unit>(?:(?!{NEXT_LABEL})[\u4e00-\u9fa5]){{2,20}}{ORG_SUFFIX})")
-YEAR_OF_REPORT = re.compile(r"(20\d{2})\s*年度")
+# A year proposed or planned for ("建议2024年度安排预算资金40万元", 拟…, 计划…) is a later one, not the year evaluated.
+YEAR_OF_REPORT = re.compile(r"(?<!建议)(?<!拟)(?<!计划)(?<!预计)(20\d{2})\s*年度")
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SELF_SCORED = re.compile(r"自评得分|总得分")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")

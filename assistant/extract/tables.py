@@ -21,11 +21,13 @@ LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
-               # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表.
-               "转移支付名称", "转移支付（项目）名称", "专项资金名称")
+               # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表, a
+               # county's 项目绩效目标自评表 naming a policy or project (Sichuan: 政策(项目)名称).
+               "转移支付名称", "转移支付（项目）名称", "专项资金名称", "政策（项目）名称")
 START_LABELS = NAME_LABELS
 # The labels that name the project (or the transfer payment) itself, before any unit's name.
-PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称")
+PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称",
+                       "政策（项目）名称")
 # The transfer payment's form a unit fills in for its region (中央对地方专项转移支付区域绩效目标自评表).
 REGION_FORM = "区域绩效"
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
@@ -70,7 +72,7 @@ def is_goal_header(row: Row) -> bool:
     # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
     goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
     return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith(("年度目标", "设定目标"))
-                                         for t in texts)) \
+                                         or t == "总体目标" for t in texts)) \
         and not is_indicator_header(row)
 
 
@@ -144,9 +146,14 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
 YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
 
 
+# A site's remark printed on the title's line before it ("详情见附件(注:以下内容为附件图片识别,…,请以附件为准)部门预算…自评表").
+SITE_REMARK = re.compile(r"^[^()（）]{0,20}[(（]注[:：][^()（）]{0,80}[)）]")
+
+
 def table_title(block: TableBlock) -> str | None:
-    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it.
-    lines = [YEAR_AFTER_TITLE.sub("", p.text.strip()) for p in block.title_lines]
+    # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it, nor is
+    # a site's remark before it.
+    lines = [YEAR_AFTER_TITLE.sub("", SITE_REMARK.sub("", p.text.strip())) for p in block.title_lines]
     return " ".join(line for line in lines if line) or None
 
 
@@ -227,8 +234,13 @@ def unpadded(row: Row) -> Row:
     return Row(row.cells[:width])
 
 
+# A numbered item of a block's label column ("1.项目年度目标完成情况", Sichuan's 2023 form): a row label, no column word.
+NUMBERED_LABEL = re.compile(r"^\d{1,2}[.．、]")
+
+
 def parse_goals(header: Row, row: Row) -> Goals:
     header, row = unpadded(header), unpadded(row)
+    header = Row([Cell("", cell.line) if NUMBERED_LABEL.match(clean(cell.text)) else cell for cell in header.cells])
     if 0 < len(row.cells) < len(header.cells):
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
@@ -239,8 +251,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
+        # No column words: the goals in the form's order, the expected one first (one text alone is the expected one).
         texts = [t for t in row.texts() if clean(t)]
-        expected, achieved = (texts[0] if texts else None), None
+        expected, achieved = (texts[0] if texts else None), (texts[1] if len(texts) == 2 else None)
     return Goals(expected=clean(expected) or None, achieved=clean(achieved) or None)
 
 
