@@ -2061,10 +2061,11 @@ def keyed(row: Row) -> bool:
     return label(normalize_text(row.cells[0].text)) in LINE_KEYS
 
 
-# The head's keys: the names, header.HEADER_KEYS' units (but 部门, see LINE_KEYS), and the
-# labels of a form's contact lines.
+# The head's keys: the names, header.HEADER_KEYS' units (but 部门, see LINE_KEYS, and the publisher a 政务公开 page
+# prints above the form, no part of its head), and the labels of a form's contact lines.
 HEAD_KEYS = tuple(dict.fromkeys([
-    *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and key != "部门"),
+    *NAME_LABELS, *(key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and role != "publisher"
+                    and key != "部门"),
     "主管部门及代码", "填报日期", "项目负责人", "负责人及电话", "联系电话", "联系人及电话"]))
 # A key printed on a line of its own or apart by spaces: a bare 部门 too (Anhui: 部门 | 金寨县…服务中心), a word too
 # common to be a key in text run together; the funds a form prints as keys (Hainan: 计划投资额 | (万元) | 570), but
