@@ -301,6 +301,23 @@ def test_report_text_is_escaped_in_the_page(client):
     assert "<img src=x" not in listing and "&lt;img src=x onerror=alert(1)&gt;.txt" in listing
 
 
+def test_the_page_tells_what_the_reader_could_not_read(client):
+    """What the reader could not read reliably is on the report's page, above its findings: a report that names its
+    自评表 while no table in it can be read, and a table pasted from below its header (Tangxi's TAB rows, evals/field/
+    dev/anhui_tangxi_2022_weituo) read under columns the reader inferred."""
+    unread = "市场监管局2023年度绩效自评报告\n附件：项目支出绩效自评表\n（表格为扫描图片，未附文字）\n全年预算执行率98%。"
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="anhui_tangxi_2022_weituo")
+    lines = paste.pasted(sheet, "f").split("\n")
+    below = "\n".join(lines[next(i for i, line in enumerate(lines) if "基建工程委托业务项目数量" in line):])
+    for text, note in ((unread, "未能识别自评表，复核不完整"), (below, "没有表头")):
+        report_id = client.post("/api/reports", json={"text": text}).json()["id"]
+        page = client.get(f"/reports/{report_id}", headers={"accept": "text/html"}).text
+        notes = page[page.index('id="reading-notes"'):page.index('class="workspace"')]
+        assert note in notes
+
+
 def test_html_errors_are_pages_without_traceback(client):
     page = client.get("/reports/nope", headers={"accept": "text/html"})
     assert page.status_code == 404 and "找不到审核记录" in page.text and "Traceback" not in page.text
