@@ -1,6 +1,9 @@
 """Copies cut off inside a table (the field set's `truncated` texts, dev split, as they were found): what is printed
-is read; every expected value is read off the source lines by eye, never copied from the reader's output."""
+is read; every expected value is read off the source lines by eye, never copied from the reader's output. And a dev
+table's rows as a spreadsheet's copy pastes them (evals/tools/paste.py), cut below their header or broken by a page,
+read back to the table's gold labels."""
 from assistant import api
+from assistant.llm.settings import LLMSettings
 from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
@@ -106,6 +109,8 @@ def test_tab_rows_copied_from_below_the_header_are_read_under_the_forms_columns(
     assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
     assert any("没有表头" in warning for warning in report.warnings)
+    # Columns told by types, not by a header: the hybrid extractor has the LLM read the table again.
+    assert table.confidence < LLMSettings().confidence
 
 
 def test_tab_rows_a_page_break_carried_away_go_on_with_their_table():

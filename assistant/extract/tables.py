@@ -551,6 +551,9 @@ def parse_basic_data(block: TableBlock) -> Table:
     return table
 
 
+INFERRED_COLUMNS_CONFIDENCE = 0.7  # under settings.confidence (0.8), over check.reading.MIN_CONFIDENCE (0.5)
+
+
 def is_continuation(block: TableBlock) -> bool:
     """Whether a block of indicator rows with no header goes on with the table above: no title of its own (a page
     break between), or one that says it goes on (项目支出绩效自评表（续）), and no head (项目名称) of its own."""
@@ -567,6 +570,7 @@ def continued(table: Table, rest: Table) -> None:
             break
         indicator.level1, indicator.level2 = last.level1, indicator.level2 or last.level2
     table.indicators += rest.indicators
+    table.confidence = min(table.confidence, rest.confidence)
     if rest.total_score is not None:
         table.total_weight, table.total_score = rest.total_weight, rest.total_score
 
@@ -594,6 +598,9 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 part = TableBlock(rows, part.title_lines)
                 kind = classify(part) or "project"
                 table = parse_self_evaluation(part, kind)
+                # Columns told by the cells' types are less sure than columns a header names: the hybrid extractor
+                # has the LLM read such a table again; the checkers still trust its figures.
+                table.confidence = min(table.confidence, INFERRED_COLUMNS_CONFIDENCE)
                 warnings.append(f"第{header.line}行起的指标行没有表头，已按“{'｜'.join(filter(None, header.texts()))}”"
                                 "的列序读取，请人工核对。")
                 if tables and tables[-1].kind != "basic_data" and is_continuation(part):
