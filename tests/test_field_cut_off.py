@@ -2,6 +2,8 @@
 is read; every expected value is read off the source lines by eye, never copied from the reader's output. And a dev
 table's rows as a spreadsheet's copy pastes them (evals/tools/paste.py), cut below their header or broken by a page,
 read back to the table's gold labels."""
+import docx
+
 from assistant import api
 from assistant.llm.settings import LLMSettings
 from tests.conftest import ROOT, eval_tool
@@ -123,3 +125,23 @@ def test_tab_rows_a_page_break_carried_away_go_on_with_their_table():
     [table] = report.tables
     assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_word_table_split_in_two_with_no_header_on_the_second_is_one_table(tmp_path):
+    """Tangxi's table typed into Word as two tables, the second (from 项目总成本 on) with no header of its own, as a
+    table broken at a page and carried on without repeating its header row: one table, every labelled row."""
+    lines, gold = tab_rows_of("anhui_tangxi_2022_weituo")
+    at = next(index for index, line in enumerate(lines) if "项目总成本" in line)
+    document = docx.Document()
+    for part in (lines[:at], lines[at:]):
+        rows = [line.split("\t") for line in part if line.strip()]
+        grid = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+        for cells, row in zip(grid.rows, rows):
+            for cell, text in zip(cells.cells, row):
+                cell.text = text
+        document.add_paragraph("")
+    path = tmp_path / "split.docx"
+    document.save(path)
+    [table] = api.extract(api.load(path), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
