@@ -15,7 +15,7 @@ from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVEL
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHTED, broken_header_word, broken_level, \
-    broken_word, is_level
+    broken_word, is_level_cell
 from assistant.values import chinese_to_number, normalize_text
 
 # A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…", "二、…"): group 1 is its number.
@@ -64,9 +64,9 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     that opens with a figure (a row never does: a target of two lines, 100% | ≥90%): the rest of the row is on the
     next line."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
-    level = next((index for index, text in enumerate(texts) if is_level(text) or WEIGHTED.search(text)), None)
+    level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
-    return level is not None and level + 1 < len(texts) and not is_level(texts[-1]) \
+    return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 
@@ -90,14 +90,14 @@ def note_goes_on(cells: list[Cell], rows: list[Row], index: int) -> bool:
     after = [normalize_text(cell.text) for cell in rows[index + 1].cells] if index + 1 < len(rows) else []
     joined = line + (after[0] if after else "")
     return len(rows[index].cells) == 1 and len(texts) >= 2 and is_value(texts[-2]) and not is_value(texts[-1]) \
-        and len(line) > 1 and not (is_value(line) or is_comparison(line) or is_level(line) or is_level(joined)
+        and len(line) > 1 and not (is_value(line) or is_comparison(line) or is_level_cell(line) or is_level_cell(joined)
                                    or line in TOTAL or WEIGHTED.search(joined)) \
         and (len(after) <= 1 or not after[0] or opens_row(after[0]))
 
 
 def opens_row(text: str) -> bool:
     """A cell only a row's first cells hold: a level name, with or without its weight, or the total."""
-    return is_level(BRACKETED.sub("", text)) or text in TOTAL
+    return is_level_cell(BRACKETED.sub("", text)) or text in TOTAL
 
 
 def next_item(before: list[str], tail: str) -> bool:

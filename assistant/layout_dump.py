@@ -21,7 +21,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES,
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
-from assistant.extract.run_rows import run_together_rows, swallows_levels
+from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, run_together_rows, swallows_levels
 from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
@@ -29,9 +29,6 @@ from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
     half_last_place, normalize_text, parse_number, parse_percent, simplified
 
-LEVEL1 = re.compile(rf"^(?:{run_rows.LEVEL1.pattern})$")  # a level-1 name filling its cell
-# A level-2 name is a kind of indicator (数量指标, 经济效益指标), never a verdict on one (达成预期指标, 达到目标指标).
-LEVEL2 = re.compile(r"^(?!达成|达到|完成|实现|未|超过|符合)[\u4e00-\u9fa5]{2,10}指标$")
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
 DIGIT = re.compile(r"\d")
@@ -148,10 +145,6 @@ def cut_head(head: str, tail: str) -> bool:
         and not tail.startswith(tuple(word for _, words in INDICATOR_ROLES for word in words))
 
 
-def is_level(text: str) -> bool:
-    return bool(LEVEL1.match(text) or LEVEL2.match(text))
-
-
 def join_levels(items: list[Paragraph]) -> list[Paragraph]:
     """Rejoin level names broken over lines ("经济效" + "益指标"); a 一级 and a 二级指标 a copy ran together on one
     line ("产出指标时效指标") are two."""
@@ -170,14 +163,14 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
 
 def broken_level(head: str, tail: str) -> bool:
     """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is."""
-    return len(head) <= 6 and not is_level(head) and not is_level(tail) and is_level(head + tail)
+    return len(head) <= 6 and not is_level_cell(head) and not is_level_cell(tail) and is_level_cell(head + tail)
 
 
 def run_together_levels(item: Paragraph) -> list[Paragraph]:
     """A line holding a 一级指标 and a 二级指标 run together as the two names; any other line as it is."""
     text = normalize_text(item.text)
-    cut = next((at for at in range(4, len(text) - 3) if LEVEL1.match(text[:at]) and LEVEL2.match(text[at:])), None) \
-        if len(text) <= 2 * LEVEL_LENGTH and not LEVEL1.match(text) else None
+    cut = next((at for at in range(4, len(text) - 3) if LEVEL1_CELL.match(text[:at]) and LEVEL2_CELL.match(text[at:])), None) \
+        if len(text) <= 2 * LEVEL_LENGTH and not LEVEL1_CELL.match(text) else None
     return [item] if cut is None else [Paragraph(text[:cut], item.line), Paragraph(text[cut:], item.line)]
 
 
@@ -237,20 +230,20 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     items = join_levels(head)
     note = None
     # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
-    own_names = printed_names(items, names) and not any(is_level(normalize_text(i.text)) for i in items)
-    if has_note and not first_row and len(items) >= 2 and not is_level(normalize_text(items[0].text)) \
+    own_names = printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
+    if has_note and not first_row and len(items) >= 2 and not is_level_cell(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
         at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
-        group = [i for i in items[:at] if is_level(normalize_text(i.text))]
+        group = [i for i in items[:at] if is_level_cell(normalize_text(i.text))]
         placeholders.append({**level_cells(group), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
     levels = []
-    while items and is_level(normalize_text(items[0].text)):
+    while items and is_level_cell(normalize_text(items[0].text)):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
@@ -282,7 +275,7 @@ def printed_names(items: list[Paragraph], names: int) -> bool:
     levels short (项目决策, 部门预算管理), no value among them, and no word printed twice at their end (资金使用合规性 好
     好: a word target and its result printed alike, after a 三级指标)."""
     texts = [normalize_text(i.text) for i in items]
-    repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level(texts[-1])
+    repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level_cell(texts[-1])
     return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
         and not any(VALUE_START.match(text) for text in texts) and not repeated
 
@@ -298,9 +291,9 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
     if len(levels) == 1:
         alone = normalize_text(levels[0].text)
-        return {"level1" if LEVEL1.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
-    if len(levels) >= 2 and not LEVEL1.match(normalize_text(levels[0].text)) \
-            and all(LEVEL2.match(normalize_text(level.text)) for level in levels):
+        return {"level1" if LEVEL1_CELL.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
+    if len(levels) >= 2 and not LEVEL1_CELL.match(normalize_text(levels[0].text)) \
+            and all(LEVEL2_CELL.match(normalize_text(level.text)) for level in levels):
         # 二级指标 words only, the first no 一级 name (时效指标, then 成本指标 — a 一级 name in the 2020 forms): the
         # first ones are groups with no rows printed
         return {"level2": levels[-1]}
@@ -471,8 +464,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             continue
         limit = min(start if start is not None else len(texts), total if total is not None else len(texts),
                     cursor + names + len(values) + 1)
-        restart = next((j for j in range(cursor + 1, limit) if (LEVEL1.match(texts[j]) or texts[j] in tops)
-                        and (is_level(texts[cursor]) or texts[cursor] in known)
+        restart = next((j for j in range(cursor + 1, limit) if (LEVEL1_CELL.match(texts[j]) or texts[j] in tops)
+                        and (is_level_cell(texts[cursor]) or texts[cursor] in known)
                         and partial_row(lines[cursor:j], values, known)), None)
         if restart is not None:
             rows.append(partial_row(lines[cursor:restart], values, known))
@@ -516,7 +509,8 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None],
     rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
     they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
     cell among them — or, in a table left unscored (no 分值 or 得分 printed or no column for them), every row named
-    with a target or a result; returns the rows and the lines they used, else None. The first row opens on the
+    with a target or a result (one row in four may print its name alone where the rows leave their level cells
+    blank); returns the rows and the lines they used, else None. The first row opens on the
     first line, else on the header's next line, `first_line`, the copy having kept the row's first cells there as
     blank lines (no 一级 or 二级 name printed on it)."""
     if not lines or not all(earlier.line < later.line for earlier, later in zip(lines, lines[1:])):
@@ -576,7 +570,7 @@ def grid_fits(cells: dict[str, str]) -> bool:
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
         and not (name and (VALUE_START.match(name) or is_value(name))) \
-        and not any(is_level(text) for column, text in cells.items() if column in VALUE_SLOTS)
+        and not any(is_level_cell(text) for column, text in cells.items() if column in VALUE_SLOTS)
 
 
 # Reading rows by type: the row grammar above reads a row's values after its 三级指标 in a fixed order, what is
@@ -630,10 +624,10 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none
     if name in ("level1", "level2"):
         # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
-        other = LEVEL2 if name == "level1" else LEVEL1
-        own = LEVEL1 if name == "level1" else LEVEL2
+        other = LEVEL2_CELL if name == "level1" else LEVEL1_CELL
+        own = LEVEL1_CELL if name == "level1" else LEVEL2_CELL
         return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
-    if name == "level3" and is_level(text):
+    if name == "level3" and is_level_cell(text):
         return fit - 1.0
     if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
         return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
@@ -848,8 +842,8 @@ def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weight
     row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
     own 分值) is left after the note; a line alone may be anything. The note is set on the last row read."""
     empty = []
-    while len(rest) > 2 and is_level(normalize_text(rest[0].text)) and not LEVEL1.match(normalize_text(rest[0].text)) \
-            and LEVEL1.match(normalize_text(rest[1].text)):
+    while len(rest) > 2 and is_level_cell(normalize_text(rest[0].text)) and not LEVEL1_CELL.match(normalize_text(rest[0].text)) \
+            and LEVEL1_CELL.match(normalize_text(rest[1].text)):
         empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
     if not rows or len(rest) < 2:
         return []
@@ -887,8 +881,8 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) \
-                or any(runs_on_from_level(text) for name, text in texts.items() if name in LEVEL_ROLES) \
-                or any(is_level(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
+                or any(runs_on_from_level(text) for name, text in texts.items() if name in ("level1", "level2")) \
+                or any(is_level_cell(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
@@ -896,9 +890,10 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
 
 
 def runs_on_from_level(text: str) -> bool:
-    """A level name with more text run on after it ("产出指标数量指标…100%100%"): a row's cells on one line, no cell."""
+    """A level name with more text run on after it ("产出指标数量指标…100%100%"): a row's cells on one line, no cell.
+    A level's weight after its name ("成本指标(20分)") is the name's own."""
     opening = run_rows.LEVEL_NAME.match(text)
-    return bool(opening) and opening.end() < len(text)
+    return bool(opening) and opening.end() < len(text) and not WEIGHTED.fullmatch(text[opening.end():])
 
 
 # A row's 三级指标 is a name, never a sentence of the text after the table.
@@ -916,13 +911,13 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     texts = [normalize_text(p.text) for p in lines]
     end = next((i for i, text in enumerate(texts) if text in TOTAL or slot(text) or is_title(text)), len(texts))
     groups: list[list[Paragraph]] = []
-    if not end or not is_level(texts[0]):
+    if not end or not is_level_cell(texts[0]):
         return [], 0
     for index in range(end):
         # A group opens at a level name after a row's cells, or at an 一级指标 right after an 二级指标 (a row that
         # printed its level names and nothing else: 效益指标 | 经济效益指标 | 满意度指标 …).
-        if not groups or is_level(texts[index]) and (not is_level(texts[index - 1]) or LEVEL1.match(texts[index])
-                                                     and not LEVEL1.match(texts[index - 1])):
+        if not groups or is_level_cell(texts[index]) and (not is_level_cell(texts[index - 1]) or LEVEL1_CELL.match(texts[index])
+                                                     and not LEVEL1_CELL.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
     # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
@@ -933,7 +928,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     for group in groups:
         # The bare " |" of the empty cells printed are no cells.
         items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
-        levels = list(takewhile(lambda item: is_level(normalize_text(item.text)), items))[:2]
+        levels = list(takewhile(lambda item: is_level_cell(normalize_text(item.text)), items))[:2]
         if "level2" in names and opens_level2(levels, items[len(levels):]):
             levels.append(items[len(levels)])  # an 二级指标 in its own words (成本, 时效) after its 一级指标
         if not levels and rows:
@@ -944,7 +939,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         rest = items[len(levels):]
         while rest:
             name = normalize_text(rest[0].text)
-            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level(name) or SECTION_NUMBER.match(name):
+            if VALUE_START.match(name) or len(name) > ROW_NAME or is_level_cell(name) or SECTION_NUMBER.match(name):
                 return rows, used
             while not by_line and wrapped_name(rest, column):
                 rest = [Paragraph(rest[0].text + rest[1].text, rest[0].line), *rest[2:]]
@@ -964,7 +959,7 @@ def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
     if width is None or len(rest) < 3:
         return False
     name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
-    return len(name) >= width - 1 and not is_level(name) and not is_level(tail) and not VALUE_START.match(name) \
+    return len(name) >= width - 1 and not is_level_cell(name) and not is_level_cell(tail) and not VALUE_START.match(name) \
         and not figure(tail) and figure(after)
 
 
@@ -1001,7 +996,7 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     how many cells it used. None when the line is no such row."""
     size = line_end(lines, 0)
     items = join_levels(lines[:size])
-    if size == 2 and all(is_level(normalize_text(item.text)) for item in lines[:2]):
+    if size == 2 and all(is_level_cell(normalize_text(item.text)) for item in lines[:2]):
         # A row's level names printed with no row under them ("效益指标 生态效益指标"): a row with no indicator.
         return {**level_cells(lines[:2]), "level3": Paragraph("", lines[0].line)}, size
     if size < 3 or normalize_text(items[0].text) in TOTAL or any(slot(normalize_text(i.text)) for i in items):
@@ -1012,13 +1007,13 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
         levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
         levels = []
-        while len(items) > 1 and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+        while len(items) > 1 and len(levels) < 2 and (is_level_cell(normalize_text(items[0].text))
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
         if len(levels) == 1 and len(items) > 1 and bare_level2(levels[0], items[0]):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
-    if placed is None and levels and len(items) > 1 and not any(is_level(normalize_text(i.text)) for i in items):
+    if placed is None and levels and len(items) > 1 and not any(is_level_cell(normalize_text(i.text)) for i in items):
         placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
     if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
@@ -1029,7 +1024,7 @@ def bare_level2(level1: Paragraph, cell: Paragraph) -> bool:
     """Whether the cell after a row's lone 一级指标 is its 二级指标 printed without 指标 (Hubei's 2021 form: 成本, 时效,
     经济效益, 可持续性), in the run-together reader's words and of the 一级's stage (成本 under 产出指标)."""
     stage, kind = normalize_text(level1.text), normalize_text(cell.text)
-    return bool(LEVEL1.match(stage) and run_rows.BARE_LEVEL2.fullmatch(kind)
+    return bool(LEVEL1_CELL.match(stage) and run_rows.BARE_LEVEL2.fullmatch(kind)
                 and run_rows.stages_of(stage, "level1") & run_rows.stages_of(kind, "level2"))
 
 
@@ -1041,13 +1036,13 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
         return None  # a target split over 指标性质, 指标值, 度量单位 has cells of no type of their own
     items = [item for item in join_levels(head) if normalize_text(item.text) != EMPTY_CELL]  # the empty cells printed
     levels = []
-    while items and len(levels) < 2 and (is_level(normalize_text(items[0].text))
+    while items and len(levels) < 2 and (is_level_cell(normalize_text(items[0].text))
                                          or normalize_text(items[0].text) in known):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
     # A placeholder (指标2, ……) may be the row's name, never one of its values.
-    if not levels or not items or any(is_level(normalize_text(i.text)) or normalize_text(i.text) in known
+    if not levels or not items or any(is_level_cell(normalize_text(i.text)) or normalize_text(i.text) in known
                                       for i in items) or any(is_placeholder(i.text) for i in items[1:]):
         return None
     numbers = [name for name in values if name in ("weight", "score")]
@@ -1088,7 +1083,7 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
     for chunk in chunks:
         items = join_levels(chunk)
         levels = []
-        while has_levels and items and is_level(normalize_text(items[0].text)):
+        while has_levels and items and is_level_cell(normalize_text(items[0].text)):
             levels.append(items.pop(0))
         if not levels and not weighted:
             levels, items = named_levels(items, names)
@@ -1122,7 +1117,7 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
     numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
     if not numbers:
         return False  # the row's names so far: levels broken over lines, 三级指标
-    if has_levels and is_level(text):
+    if has_levels and is_level_cell(text):
         return True
     if re.search(r"\d", text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
@@ -1319,7 +1314,7 @@ SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三
 def whole_label(text: str) -> bool:
     """A normalised line that is a label of the form by itself: a level name, a column or goals word, a funds
     word, a table's title, a numbered section heading."""
-    return is_level(text) or text in HEADER_WORDS or bool(slot(text)) or text in GOAL_WORDS \
+    return is_level_cell(text) or text in HEADER_WORDS or bool(slot(text)) or text in GOAL_WORDS \
         or len(text) <= LABEL_LENGTH and role_of(text, FUND_ROLES) is not None or is_title(text) or bool(SECTION.match(text))
 
 
@@ -1514,7 +1509,7 @@ def lone_name(text: str) -> bool:
 def wraps_level(head: str, tail: str) -> bool:
     """A row's level name wrapped in its narrow first column, its tail printed alone on the line below the row
     ("社会效益" … "指标")."""
-    return not is_level(normalize_text(head)) and is_level(normalize_text(head + tail))
+    return not is_level_cell(normalize_text(head)) and is_level_cell(normalize_text(head + tail))
 
 
 def completed_header(words: list[str], below: list[str]) -> list[str] | None:
@@ -1746,8 +1741,8 @@ HEADERLESS_ROWS = 2  # rows read whole that make a headerless table
 
 def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
     """A headerless run of indicator rows as a table under the template's header words: the value columns are
-    those of the template order whose reading leaves the most rows whole (a name and every value; the widest
-    order on a tie). Returns where it starts, the table and where it ends; None without such a run, or when a
+    those of the template order whose reading leaves the most rows whole (a name and every value; the earlier
+    order on a tie), of the orders whose target is one cell (the run-together grammar joins a target's parts). Returns where it starts, the table and where it ends; None without such a run, or when a
     header stands above it — a line cut into words, run together, or one word a cell (its rows are read with it,
     or by the LLM, not without it)."""
     start = next((i for i, p in enumerate(run) if HEADERLESS_START.match(normalize_text(p.text))), None)
@@ -1757,7 +1752,7 @@ def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
         return None
     best: tuple[int, TableBlock, int] | None = None
     whole_rows = HEADERLESS_ROWS - 1
-    for values in TEMPLATE_VALUES:
+    for values in (order for order in TEMPLATE_VALUES if not set(order) & set(TARGET_PART_SLOTS) - {"target"}):
         slots = ["level1", "level2", "level3", *values]
         header = Row([Cell(TEMPLATE_WORDS[name], run[start].line) for name in slots])
         _, rows, used, warnings = run_together_rows(run[start:], header, slots)
@@ -1806,10 +1801,10 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
         while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
-                                                                   slot(texts[name_end]) or is_level(texts[name_end])):
+                                                                   slot(texts[name_end]) or is_level_cell(texts[name_end])):
             name_end += 1
         rest = texts[name_end:stop if stop is not None else name_end + len(values) + 1]
-        trailing = list(takewhile(lambda text: is_level(text) and not slot(text), reversed(rest))) \
+        trailing = list(takewhile(lambda text: is_level_cell(text) and not slot(text), reversed(rest))) \
             if stop is not None else []
         rest = rest[:len(rest) - len(trailing)]
         cells = {**level_cells(levels), "level3": Paragraph("".join(texts[start:name_end]), run[start].line)}
@@ -1847,7 +1842,7 @@ def column_chunked_rows(run: list[Paragraph], starts: list[int], values: list[st
     count = number[-1] - number[0]
     cells: list[Paragraph] = []
     for at in range(starts[0], starts[whole]):
-        if at in starts or slot(texts[at]) or is_level(texts[at]):
+        if at in starts or slot(texts[at]) or is_level_cell(texts[at]):
             continue
         if cells and UNIT_CELL.match(texts[at]) and DIGIT.search(cells[-1].text[-1:]):
             cells[-1] = Paragraph(cells[-1].text + texts[at], cells[-1].line)
@@ -2406,7 +2401,7 @@ def restated_goal(text: str) -> int | None:
 
 
 # A goal sentence reporting what was done: 已 (费用已全部支付) or a verb's 了 (完成了, 营造了), not 为了 or 了解.
-REPORTED = re.compile(r"已|(?<!为)了(?!解)")
+REPORTED = re.compile(r"已(?!有|建成的)|(?<!为)了(?!解)")  # 巩固已有成果, 对已建成的… plan, they report nothing
 SENTENCE = re.compile(r"[^。]+。?")
 
 
@@ -2427,12 +2422,18 @@ def reported_goal(text: str) -> int | None:
 REFERRED_BACK = re.compile(r"(?:按照|对照|根据)(?:年初|年度)?(?:设定|确定)?的?(?:绩效|总体)?目标[,，]")
 
 
+def referred_back(text: str) -> int | None:
+    """How long the achieved goal is that opens by pointing back at the goal set ("按照年初设定目标,"), after the
+    expected one; None where no such opening follows it."""
+    referred = REFERRED_BACK.search(text, 1)
+    return len(text) - referred.start() if referred else None
+
+
 def goals_cut(text: str) -> int | None:
     """Both goal cells run together in one: how long the achieved text is — it restates the expected one's end
     (`restated_goal`), reports what was done after the plan (`reported_goal`), or opens by pointing back at the goal
-    set ("按照年初设定目标,"); None where nothing tells them apart."""
-    referred = REFERRED_BACK.search(text, 1)
-    return restated_goal(text) or reported_goal(text) or (len(text) - referred.start() if referred else None)
+    set (`referred_back`); None where nothing tells them apart."""
+    return restated_goal(text) or reported_goal(text) or referred_back(text)
 
 
 def goals_head(words: list[str]) -> bool:
@@ -2631,8 +2632,9 @@ def numbered_goals(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
 def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     """The goals under their row's label alone (年度总体目标 with no 预期目标 | 实际完成情况 words, Ningxia's form): the
     text after it to the head's end, cut at its numbers by the run-together reading, is one text again — the expected
-    goal, or both goals where the achieved one restates it or reports what was done; none where another goals or head
-    word follows (that text is no goal)."""
+    goal, or both goals where the achieved one restates it or points back at it (a sentence reporting work done is no
+    sign here: the one goal may plan on what exists); none where another goals or head word follows (that text is no
+    goal)."""
     texts = [normalize_text(p.text) for p in run]
     start = next((i for i in range(cursor, len(run)) if texts[i] == GOAL_WORDS[0]), None)
     if start is None or start + 1 == len(run) or \
@@ -2640,7 +2642,7 @@ def lone_goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
                 for i, text in enumerate(texts[start + 1:], start + 1)):
         return [], cursor
     text = "".join(texts[start + 1:])
-    cut = goals_cut(text)
+    cut = restated_goal(text) or referred_back(text)
     goals = [text[:-cut], text[-cut:]] if cut else [text]
     line = run[start].line
     return [Row([Cell(run[start].text, line)]), Row([Cell(goal, line) for goal in goals])], len(run)
@@ -2706,7 +2708,7 @@ def values_first_block(run: list[Paragraph], start: int) -> tuple[list[Row], int
     words: list[str] = []
     names: list[Paragraph] = []
     index = 0
-    while index < len(texts) and not VALUE_START.match(texts[index]) and not LEVEL1.match(texts[index]):
+    while index < len(texts) and not VALUE_START.match(texts[index]) and not LEVEL1_CELL.match(texts[index]):
         size = 2 if "".join(texts[index:index + 2]) in HEADER_WORDS else 1
         word = "".join(texts[index:index + size])
         if word in HEADER_WORDS or slot(word):
@@ -2732,9 +2734,9 @@ def values_first_block(run: list[Paragraph], start: int) -> tuple[list[Row], int
         text = normalize_text(paragraph.text)
         if text in HEADER_WORDS:
             continue
-        if LEVEL1.match(text):
+        if LEVEL1_CELL.match(text):
             level1.append(text)
-        elif LEVEL2.match(text):
+        elif LEVEL2_CELL.match(text):
             level2.append(paragraph)
         elif len(text) <= NAME_TAIL and level3:
             level3[-1] = Paragraph(level3[-1].text + text, level3[-1].line)

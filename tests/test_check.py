@@ -5,7 +5,7 @@ from assistant.evaluate.extraction import score_extraction
 from assistant.evaluate.findings import score_findings
 from schemas import Report, Source
 from schemas.gold import GoldReport
-from tests.conftest import SAMPLE_FILES, gold_for
+from tests.conftest import ROOT, SAMPLE_FILES, eval_tool, gold_for
 
 HEADER = "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n"
 
@@ -305,3 +305,16 @@ def test_a_total_row_printing_zeros_takes_its_rate_from_its_fund_lines():
     assert (rate.row, rate.expected, rate.actual) == ("年度资金总额", "100.00", "0")
     [score] = found["execution_score_mismatch"]
     assert (score.expected, score.actual) == ("10", "0")
+
+
+def test_a_report_whose_table_ends_it_with_indicators_and_no_total_still_lacks_its_self_score():
+    """A written report (sample 003, which gives no 自评分) with a self-evaluation table printed last, its indicator
+    rows read and no 总分 row (Tangxi's table as a spreadsheet copies it, evals/field/dev/anhui_tangxi_2022_weituo):
+    the copy is not cut inside that table's funds block, so the missing 自评分 is still reported."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="anhui_tangxi_2022_weituo")
+    text = (ROOT / "evals" / "samples" / "003_1fd1934784c8d720.txt").read_text(encoding="utf-8").rstrip()
+    checked = api.check(api.load(f"{text}\n\n{paste.pasted(sheet, 'f').rstrip()}\n".encode(), "report.txt"), "rules")
+    assert checked.tables and checked.tables[-1].indicators and checked.tables[-1].total_score is None
+    assert any(f.rule == "missing_section" and f.row == "自评分" for f in checked.findings)

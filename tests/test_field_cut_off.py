@@ -145,3 +145,16 @@ def test_a_word_table_split_in_two_with_no_header_on_the_second_is_one_table(tmp
     [table] = api.extract(api.load(path), "rules").tables
     assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_rows_with_no_header_after_a_table_closed_by_its_total_are_a_table_of_their_own():
+    """Tangxi's table closed by a 总分 row, then a paragraph, then rows of indicators with no header (another
+    project's, cut from its copy): they are not the first table's — it keeps its rows and its total — but a table
+    of their own; nor does a title that merely holds 续 (持续发展) make them go on with it."""
+    lines, gold = tab_rows_of("anhui_tangxi_2022_weituo")
+    first = next(index for index, line in enumerate(lines) if "基建工程委托业务项目数量" in line)
+    closed = [*"\n".join(lines).rstrip().split("\n"), "总分\t\t\t\t\t\t88\t88\t"]
+    for between in ("二、乡村公路项目绩效自评情况", "乡村振兴持续发展项目支出绩效自评表"):
+        report = read_text("\n".join([*closed, "", between, "", *lines[first:]]))
+        assert [len(table.indicators) for table in report.tables] == [len(gold.tables[0].indicators)] * 2, between
+        assert (report.tables[0].total_weight, report.tables[0].total_score) == (88, 88)

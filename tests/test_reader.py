@@ -182,6 +182,9 @@ def test_joined_fund_numbers_are_split_by_their_arithmetic():
 def test_ambiguous_joined_numbers_are_left_empty():
     # "11" "1" "0" and "1" "11" "0" … several splits fit a 0% rate, so none is chosen.
     assert split_fund_run("11100%0", FUNDS) is None
+    # A scored row (分值, 得分 after the rate) is never read as "spent whole" (the amounts alike, then 100): 10 | 10 |
+    # 10 | 100% would score 10, not the 5 printed.
+    assert split_fund_run("101010100%5", FUNDS) is None
     assert split_numbers("1111", 2, lambda values: values[1] <= values[0]) is None
 
 

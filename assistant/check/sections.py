@@ -181,7 +181,8 @@ def check_sections(ctx: Context) -> list[Finding]:
     findings = check_attachments(ctx) + check_unfilled_tables(ctx)
     if not is_written_report(ctx) or cut_off(ctx) or ctx.report_kind == "monitoring":
         return findings
-    # A copy that stops inside its self-evaluation table (a web excerpt cut before the 总分 or the 得分表 after it)
-    # may give its 自评分 further down: none can be judged missing.
-    cut_in_table = any(ctx.ends_inside(table) for _, table in ctx.self_evaluation_tables)
+    # A copy that stops inside its self-evaluation table before the indicators (a web excerpt cut in its funds block)
+    # may give its 自评分 further down: none can be judged missing. A table that ends the report with its indicators
+    # and no 总分 row is a report that gives no 自评分.
+    cut_in_table = any(ctx.ends_inside(table) and not table.indicators for _, table in ctx.self_evaluation_tables)
     return findings + check_required_sections(ctx) + ([] if cut_in_table else check_self_score_given(ctx))

@@ -5,7 +5,7 @@ are told by what their cells hold, in one of the orders the official forms print
 table is read under that form's header words — a reading the reviewer is told about, since no header says so."""
 from assistant.document import Cell, Row
 from assistant.extract.columns import fits
-from assistant.extract.run_rows import LEVEL1, LEVEL2
+from assistant.extract.run_rows import is_level_cell
 from assistant.values import normalize_text, parse_number
 
 TEMPLATE_WORDS = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "nature": "指标性质",
@@ -23,11 +23,6 @@ MISPLACED_LEVEL = 2.0  # what a level name costs read under a name or a value: t
 LEVELS = ("level1", "level2")
 
 
-def names_level(text: str) -> bool:
-    cell = normalize_text(text)
-    return bool(LEVEL1.fullmatch(cell) or LEVEL2.fullmatch(cell))
-
-
 def trimmed(row: Row) -> list[str]:
     """A row's cells without the empty ones a copy padded it with on the right (| 10 | 10 | | | |)."""
     texts = row.texts()
@@ -43,7 +38,7 @@ def fit(slots: list[str], rows: list[list[str]]) -> float:
     total = 0.0
     for texts in rows:
         cells = dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))
-        total += sum(fits(role, text) if role in LEVELS or not names_level(text) else -MISPLACED_LEVEL
+        total += sum(fits(role, text) if role in LEVELS or not is_level_cell(normalize_text(text)) else -MISPLACED_LEVEL
                      for role, text in cells.items())
         weight, score = parse_number(cells.get("weight")), parse_number(cells.get("score"))
         if weight is not None and score is not None and score > weight:
@@ -56,18 +51,18 @@ def with_inferred_header(rows: list[Row]) -> tuple[list[Row], Row] | None:
     the head's 项目名称 … rows), and that header: the form order whose columns their cells fit best. None unless at
     least two rows name a 一级 or 二级 indicator and most rows, each on its own, fit the form."""
     filled = [row for row in rows if sum(bool(normalize_text(text)) for text in row.texts()) >= FILLED]
-    if sum(any(names_level(text) for text in row.texts()) for row in filled) < LEVEL_ROWS:
+    if sum(any(is_level_cell(normalize_text(text)) for text in row.texts()) for row in filled) < LEVEL_ROWS:
         return None
     read = [trimmed(row) for row in filled]
     forms = [["level1", "level2", "level3", *values, *note] for values in TEMPLATE_VALUES
              for note in ([], ["deviation_note"])]
     best, _, slots = max((fit(slots, read), -index, slots) for index, slots in enumerate(forms))
     # The form must explain the rows: most of them fit it, each on its own.
-    if best <= 0 or 2 * sum(fit(slots, [texts]) > 0 for texts in read) < len(read):
+    if best <= 0 or 2 * sum(fit(slots, [texts]) > 0 for texts in read) <= len(read):
         return None
     # The rows open at the first naming a level, or above it at the rows a page break carried over with their
     # levels merged down from the page before, each fitting the form.
-    first = next(index for index, row in enumerate(rows) if any(names_level(text) for text in row.texts()))
+    first = next(index for index, row in enumerate(rows) if any(is_level_cell(normalize_text(text)) for text in row.texts()))
     while first and rows[first - 1] in filled and fit(slots, [trimmed(rows[first - 1])]) > 0:
         first -= 1
     header = Row([Cell(TEMPLATE_WORDS[slot], rows[first].cells[0].line) for slot in slots])

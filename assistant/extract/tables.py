@@ -551,6 +551,7 @@ def parse_basic_data(block: TableBlock) -> Table:
     return table
 
 
+CONTINUED = re.compile(r"[（(]续[)）]|续表")  # a title saying its table goes on from the page before
 INFERRED_COLUMNS_CONFIDENCE = 0.7  # under settings.confidence (0.8), over check.reading.MIN_CONFIDENCE (0.5)
 
 
@@ -558,7 +559,13 @@ def is_continuation(block: TableBlock) -> bool:
     """Whether a block of indicator rows with no header goes on with the table above: no title of its own (a page
     break between), or one that says it goes on (项目支出绩效自评表（续）), and no head (项目名称) of its own."""
     title = "".join(clean(p.text) for p in block.title_lines)
-    return (not title or "续" in title) and table_name(block.rows) is None
+    return (not title or CONTINUED.search(title) is not None) and table_name(block.rows) is None
+
+
+def joined_runs(block: TableBlock) -> list[str]:
+    """A warning for each cell whose figures run together could not be split (its values left empty)."""
+    return [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
+            for row in block.rows for cell in row.cells if is_joined_run(cell.text)]
 
 
 def continued(table: Table, rest: Table) -> None:
@@ -601,10 +608,15 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 # Columns told by the cells' types are less sure than columns a header names: the hybrid extractor
                 # has the LLM read such a table again; the checkers still trust its figures.
                 table.confidence = min(table.confidence, INFERRED_COLUMNS_CONFIDENCE)
-                warnings.append(f"第{header.line}行起的指标行没有表头，已按“{'｜'.join(filter(None, header.texts()))}”"
-                                "的列序读取，请人工核对。")
-                if tables and tables[-1].kind != "basic_data" and is_continuation(part):
-                    continued(tables[-1], table)  # the rows a page break carried away from their table's header
+                if table.indicators:
+                    warnings.append(f"第{header.line}行起的指标行没有表头，已按“{'｜'.join(filter(None, header.texts()))}”"
+                                    "的列序读取，请人工核对。")
+                # The rows a page break carried away from their header go on with the table above while it is open
+                # (no 总分 read yet).
+                if tables and tables[-1].kind != "basic_data" and tables[-1].total_score is None \
+                        and tables[-1].total_weight is None and table.indicators and is_continuation(part):
+                    continued(tables[-1], table)
+                    warnings += joined_runs(part)
                     head = None
                     continue
             if table is None:
@@ -618,8 +630,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
                 continue
             head = None
             tables.append(table)
-            warnings += [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
-                         for row in part.rows for cell in row.cells if is_joined_run(cell.text)]
+            warnings += joined_runs(part)
     if head is not None and (head_table.goals.expected or head_table.goals.achieved):
         # The copy ends inside a table, after its name and goals (a page's excerpt cut off): what is there is read.
         tables.append(head_table)

@@ -178,7 +178,7 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
-    if not pieces and not printed and names[-1] == "execution_rate":
+    if not pieces and not printed and rate_last:
         pieces = spent_whole(before, len(names) - 1)
     if not pieces:
         return None

@@ -888,10 +888,7 @@ def main() -> None:
             if not gold.get("tables") or args.only not in path.stem:
                 continue
             render(field_sheet(gold), path.stem, args.out, formats)
-            # The drawing prints the tables, not the copy's narrative: its figures (labelled at the copy's lines)
-            # are no labels of the rendered file.
-            drawn = dict(gold, figures=[])
-            (args.out / "gold" / path.name).write_text(json.dumps(drawn, ensure_ascii=False), encoding="utf-8")
+            (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     if {"browser", "mhtml", "browser-word"} & set(formats):
         write_from_browser(args.out, formats)
     print(f"rendered into {args.out}")
