@@ -342,12 +342,47 @@ def test_goals_under_a_numbered_row_label_go_to_their_own_columns():
     assert "检查验收,以会代训" not in table.goals.achieved
 
 
-def test_numbered_goals_under_a_funds_block_read_row_by_row_end_with_their_items():
+# Goal texts as the copies print them, read off the source lines by eye: (file, where and why, the expected goal's
+# start and end, the achieved goal's start and end — None where the copy prints none).
+GOALS = [
+    # ningxia_shengji l.16-17: "总体目标完成情况总体目标全年实际完成情况" (the row's label, 总体目标 and 全年实际完成情况 on one
+    # line), then one line holding both cells: the plan ("预计…"), then what was done ("…项目费用已全部支付。").
+    ("ningxia_shengji_2023_fucaiapp", "项目预计总预算50万元,", "预计2023年形票销量14.5亿元,筹集公益金2.35亿元。",
+     "福彩App升级改造项目,其中:", "项目费用已全部支付。"),
+    # chongqing_kexuecheng l.3-4: "…全年目标实际完成情况无通过整合各级各类媒体、…为建设成渝地区" / "2、双城经济圈…营造了良好
+    # 氛围。指标名称…": the adjusted goal is "无"; what was done is the sentence after the plan ("完成了"), its page mark
+    # "2、" no part of it.
+    ("chongqing_kexuecheng_2021_bumenzhengti", "通过整合各级各类媒体、", "思想文化领域建设等工作。",
+     "中心2021年较好地完成了履职任务,", "为建设成渝地区双城经济圈和西部(重庆)重庆科学城营造了良好氛围。"),
+    # ningxia_yuanzhou l.5: "…市县资金年度总体目标一是通过政府招标采购方式,采购马铃薯原原种425万粒,…平均亩产马铃薯原种2500公斤绩效
+    # 指标…": one goals cell under 年度总体目标; its numbers (425, 850, 2500 …) stay in it.
+    ("ningxia_yuanzhou_2022_malingshu", "一是通过政府招标采购方式,采购马铃薯原原种425万粒,",
+     "共计建成原种繁育基地1250亩,平均亩产马铃薯原种2500公斤", None, None),
+    # beijing_haidian l.20-22: "…年度总体目标通过规范地区自管道路…实现科学管" / "2、理,充分发挥…各项事业的发展按照年初设定目标,
+    # 将辖区20条城市道路…做出了贡献绩效指标…": the form's word 年初设定目标 inside the sentence is no head cell; the achieved
+    # goal opens "按照年初设定目标,".
+    ("beijing_haidian_2016_baojie", "通过规范地区自管道路清扫保洁外包工作经费工作专项资金的使用,", "文化等各项事业的发展",
+     "按照年初设定目标,将辖区20条城市道路清扫保洁、4处居民生活区", "为建设全国文明城区及建设美丽学院路做出了贡献"),
     # fujian_ningde_2018 l.39-56: the row label "年度" "总体" "目标" "完成" "情况" one word a line, "预期目标 目标实际完成情况",
-    # then " 目标1:确保本委在职及退休人员工资、福利的发放;" … " 目标3:…确保完成2018年度任务。" and " 目标1完成情况:基本完成,达成率为90%以上"
-    # … "目标3完成情况:基本完成,达成率为97%"; the indicator block's label "年度" "绩效" "指标" … follows.
-    [table] = api.extract(api.load(DEV / "fujian_ningde_2018_fangzhiwei.txt"), "rules").tables
-    assert table.goals.expected.startswith("目标1:确保本委在职及退休人员工资、福利的发放;")
-    assert table.goals.expected.endswith("确保完成2018年度任务。")
-    assert table.goals.achieved.startswith("目标1完成情况:基本完成,达成率为90%以上")
-    assert table.goals.achieved.endswith("目标3完成情况:基本完成,达成率为97%")
+    # then " 目标1:确保本委在职及退休人员工资、福利的发放;" … " 目标3:…确保完成2018年度任务。" and " 目标1完成情况:基本完成,达成率为
+    # 90%以上" … "目标3完成情况:基本完成,达成率为97%"; the indicator block's label "年度" "绩效" "指标" … follows.
+    ("fujian_ningde_2018_fangzhiwei", "目标1:确保本委在职及退休人员工资、福利的发放;", "确保完成2018年度任务。",
+     "目标1完成情况:基本完成,达成率为90%以上", "目标3完成情况:基本完成,达成率为97%"),
+]
+
+
+@pytest.mark.parametrize("name, expected_start, expected_end, achieved_start, achieved_end", GOALS)
+def test_goal_texts_are_read_whole_and_apart(name, expected_start, expected_end, achieved_start, achieved_end):
+    table = api.extract(api.load(DEV / f"{name}.txt"), "rules").tables[0]
+    expected, achieved = table.goals.expected, table.goals.achieved
+    assert expected.startswith(expected_start) and expected.endswith(expected_end)
+    if achieved_start is None:
+        assert achieved is None
+    else:
+        assert achieved.startswith(achieved_start) and achieved.endswith(achieved_end)
+
+
+def test_a_goal_broken_by_a_viewers_page_mark_is_one_text():
+    # beijing_haidian l.20-22: "…实现科学管" / "2、理,充分发挥…": the page mark "2、" breaks the expected goal's word 管理.
+    table = api.extract(api.load(DEV / "beijing_haidian_2016_baojie.txt"), "rules").tables[0]
+    assert "实现科学管理,充分发挥" in table.goals.expected
