@@ -1559,7 +1559,8 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
         return [Paragraph(part, paragraph.line) for part in parts]
     text = normalize_text(paragraph.text)
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)
-            or len(parts) == 1 and len(header_run_words(text)) >= 3) and not NUMBERED_NOTE.match(text):
+            or len(parts) == 1 and sum(bool(slot(word)) for word in header_run_words(text)) >= 3) \
+            and not NUMBERED_NOTE.match(text):
         return [Paragraph(cell, paragraph.line) for cell in segment(text)]
     return [paragraph]
 
@@ -1621,14 +1622,19 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
                                first_line=None if spaced else run[min(after, len(run)) - 1].line + 1)
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
+        slots = [slot(word) for word, _, _ in header]
         if after < len(run) and (run[after].line == run[after - 1].line
-                                 or not rows and runs_on_from_level(texts[after])):
-            # The header and its rows were one run-together line, or its rows lines of their own, each run together
-            # ("数量指标建设…32.1公里2020"): read them by the row grammar of run_rows.
-            slots = [slot(word) for word, _, _ in header]
-            # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own.
+                                 or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
+            # The header and its rows were one run-together line, or, under a form with no 分值 or 得分 (区域/转移支付:
+            # 指标值 | 全年实际完成值), its rows lines of their own, each run together ("数量指标建设…32.1公里2020"):
+            # read them by the row grammar of run_rows. (Scored rows so printed read only in part that way — their
+            # 分值 and 得分 run together — and are left to the LLM.)
+            # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own; rows on
+            # lines of their own end with their 总分 line (the text after it is no cell of the table).
             title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
                          len(run))
+            if run[after].line != run[after - 1].line:
+                title = next((i + 1 for i in range(after, title) if run_rows.TOTAL.match(texts[i])), title)
             together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
@@ -2436,10 +2442,16 @@ def goals_cut(text: str) -> int | None:
     return restated_goal(text) or reported_goal(text) or referred_back(text)
 
 
+def run_goals_head(word: str) -> bool:
+    """The goals' head run together with no 预期目标 among its labels ("总体目标完成情况总体目标全年实际完成情况", Ningxia's
+    form); the national head run together ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
+    return bool(RUN_GOALS_HEAD.fullmatch(word)) and not any(label in word for label in EXPECTED_GOAL_WORDS)
+
+
 def goals_head(words: list[str]) -> bool:
     """A line of the goals' head that ends in the achieved column's word: on its own, or after the labels run
-    together with it ("总体目标完成情况总体目标全年实际完成情况")."""
-    return bool(words) and (words[-1] in ACHIEVED_GOAL_WORDS or bool(RUN_GOALS_HEAD.fullmatch(words[-1]))
+    together with it (`run_goals_head`)."""
+    return bool(words) and (words[-1] in ACHIEVED_GOAL_WORDS or run_goals_head(words[-1])
                             and words[-1].endswith(ACHIEVED_GOAL_WORDS))
 
 
@@ -2577,7 +2589,7 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
     expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
-                     or cells[i] and RUN_GOALS_HEAD.fullmatch(cells[i][-1])), len(run))
+                     or cells[i] and run_goals_head(cells[i][-1])), len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
     goal = next((i for i in range(expected, len(run)) if goals_head(cells[i])), None)
     if goal is None:

@@ -562,6 +562,13 @@ def is_continuation(block: TableBlock) -> bool:
     return (not title or CONTINUED.search(title) is not None) and table_name(block.rows) is None
 
 
+def funds_read(table: Table) -> bool:
+    """Whether a figure of the table's funds block was read: a block of labels with their cells left empty (其他资金：)
+    is no table read — the rows whose figures ran together are the LLM's to read."""
+    return any(value is not None for line in (table.funds_total, *table.fund_lines) if line
+               for key, value in line.model_dump().items() if key not in ("label", "line"))
+
+
 def joined_runs(block: TableBlock) -> list[str]:
     """A warning for each cell whose figures run together could not be split (its values left empty)."""
     return [f"第{cell.line}行的数字“{clean(cell.text)}”连在一起，无法唯一拆分，已留空，请人工核对。"
@@ -599,7 +606,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
             kind = classify(part)
             table = None if kind is None else \
                 parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
-            if (table is None or not table.indicators and table.funds_total is None and kind != "basic_data") \
+            if (table is None or not table.indicators and not funds_read(table) and kind != "basic_data") \
                     and (headed := with_inferred_header(part.rows)) is not None:
                 rows, header = headed
                 part = TableBlock(rows, part.title_lines)
@@ -622,7 +629,7 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
             if table is None:
                 head = None
                 continue
-            if kind != "basic_data" and not table.indicators and table.funds_total is None:
+            if kind != "basic_data" and not table.indicators and not funds_read(table):
                 head = part if head is None and table.name else None
                 head_table = table
                 if head is None:
