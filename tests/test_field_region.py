@@ -59,17 +59,6 @@ def test_a_region_form_whose_rows_run_together_a_line_each_under_a_header_wrappe
     assert rows["改善通行服务水平群众满意度"] == ("满意度指标", "服务对象满意度指标", "20", "20", None, None)
 
 
-def test_a_region_form_row_whose_name_holds_a_length_with_its_unit_keeps_it_in_the_name():
-    # Line 40 "数量指标建设普通省道二级公路32.1公里2020" under l.36 "二级指标三级指标指标值全年实际完成值…": the row is named
-    # 建设普通省道二级公路32.1公里, 20 twice (as l.49 "质量指标建设符合验收要求2020"), not a target 32.1公里 against a
-    # result 2020 (one prints a unit, the other none).
-    report = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules")
-    [table] = report.tables
-    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score) for i in table.indicators}
-    assert rows["建设普通省道二级公路32.1公里"] == (None, "数量指标", "20", "20", None, None)
-    assert "建设普通省道二级公路" not in rows
-
-
 def test_a_region_form_s_funds_run_together_after_a_colon_when_the_whole_budget_was_spent():
     # Line 23 "全年预算数(A)全年执行数(B)预算执行率(B/A)", line 24 "年度资金总额:40004000100%", line 25
     # " 其中:中央补助40004000100%": 4000 budgeted, 4000 spent, 100% (not 40004000, 10, 0%).

@@ -262,9 +262,8 @@ def ends_in_level_name(text: str, start: int, end: int) -> bool:
 
 def agrees(values: dict[str, str]) -> bool:
     """A row's target and result are printed alike: both words or both numbers, two words side by side read only
-    as the same word printed twice ("及时及时"), two numbers with the same unit or with none, a percent sign alone
-    printed on one side only ("≥95%" then "96"); a deadline alone may be met in words ("12月已完成"). So a name keeps
-    its own length: "建设普通省道二级公路32.1公里2020" is the row so named, 20 twice, not 32.1公里 against 2020."""
+    as the same word printed twice ("及时及时"), two numbers with the same unit where both print one (a unit on the
+    target only is common: "≥50个" then "50"); a deadline alone may be met in words ("12月已完成")."""
     target, actual = values.get("target"), values.get("actual")
     if target is None or actual is None:
         return True
@@ -274,8 +273,8 @@ def agrees(values: dict[str, str]) -> bool:
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
         return target == actual if all(worded) else False
-    units = [UNIT_AFTER.search(value).group() for value in (target, actual)]
-    return units[0] == units[1] or not all(units) and "%" in units
+    units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
+    return len(set(units)) <= 1
 
 
 def is_word(value: str | None) -> bool:
