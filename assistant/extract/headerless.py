@@ -62,7 +62,8 @@ def with_inferred_header(rows: list[Row]) -> tuple[list[Row], Row] | None:
         return None
     # The rows open at the first naming a level, or above it at the rows a page break carried over with their
     # levels merged down from the page before, each fitting the form.
-    first = next(index for index, row in enumerate(rows) if any(is_level_cell(normalize_text(text)) for text in row.texts()))
+    first = next(index for index, row in enumerate(rows)
+                 if any(is_level_cell(normalize_text(text)) for text in row.texts()))
     while first and rows[first - 1] in filled and fit(slots, [trimmed(rows[first - 1])]) > 0:
         first -= 1
     header = Row([Cell(TEMPLATE_WORDS[slot], rows[first].cells[0].line) for slot in slots])
