@@ -169,7 +169,8 @@ def broken_level(head: str, tail: str) -> bool:
 def run_together_levels(item: Paragraph) -> list[Paragraph]:
     """A line holding a 一级指标 and a 二级指标 run together as the two names; any other line as it is."""
     text = normalize_text(item.text)
-    cut = next((at for at in range(4, len(text) - 3) if LEVEL1_CELL.match(text[:at]) and LEVEL2_CELL.match(text[at:])), None) \
+    cut = next((at for at in range(4, len(text) - 3)
+                if LEVEL1_CELL.match(text[:at]) and LEVEL2_CELL.match(text[at:])), None) \
         if len(text) <= 2 * LEVEL_LENGTH and not LEVEL1_CELL.match(text) else None
     return [item] if cut is None else [Paragraph(text[:cut], item.line), Paragraph(text[cut:], item.line)]
 
@@ -291,7 +292,8 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
     """The level names printed before a row: two are 一级 and 二级指标; one alone is 二级, unless it reads as a 一级."""
     if len(levels) == 1:
         alone = normalize_text(levels[0].text)
-        return {"level1" if LEVEL1_CELL.match(alone) and (WEIGHTED.search(alone) or alone in STAGES) else "level2": levels[0]}
+        first = LEVEL1_CELL.match(alone) and (WEIGHTED.search(alone) or alone in STAGES)
+        return {"level1" if first else "level2": levels[0]}
     if len(levels) >= 2 and not LEVEL1_CELL.match(normalize_text(levels[0].text)) \
             and all(LEVEL2_CELL.match(normalize_text(level.text)) for level in levels):
         # 二级指标 words only, the first no 一级 name (时效指标, then 成本指标 — a 一级 name in the 2020 forms): the
@@ -842,8 +844,8 @@ def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weight
     row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
     own 分值) is left after the note; a line alone may be anything. The note is set on the last row read."""
     empty = []
-    while len(rest) > 2 and is_level_cell(normalize_text(rest[0].text)) and not LEVEL1_CELL.match(normalize_text(rest[0].text)) \
-            and LEVEL1_CELL.match(normalize_text(rest[1].text)):
+    while len(rest) > 2 and is_level_cell(normalize_text(rest[0].text)) \
+            and not LEVEL1_CELL.match(normalize_text(rest[0].text)) and LEVEL1_CELL.match(normalize_text(rest[1].text)):
         empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
     if not rows or len(rest) < 2:
         return []
@@ -916,8 +918,9 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     for index in range(end):
         # A group opens at a level name after a row's cells, or at an 一级指标 right after an 二级指标 (a row that
         # printed its level names and nothing else: 效益指标 | 经济效益指标 | 满意度指标 …).
-        if not groups or is_level_cell(texts[index]) and (not is_level_cell(texts[index - 1]) or LEVEL1_CELL.match(texts[index])
-                                                     and not LEVEL1_CELL.match(texts[index - 1])):
+        if not groups or is_level_cell(texts[index]) and (
+                not is_level_cell(texts[index - 1])
+                or LEVEL1_CELL.match(texts[index]) and not LEVEL1_CELL.match(texts[index - 1])):
             groups.append([])
         groups[-1].append(lines[index])
     # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
@@ -959,8 +962,8 @@ def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
     if width is None or len(rest) < 3:
         return False
     name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
-    return len(name) >= width - 1 and not is_level_cell(name) and not is_level_cell(tail) and not VALUE_START.match(name) \
-        and not figure(tail) and figure(after)
+    return len(name) >= width - 1 and not is_level_cell(name) and not is_level_cell(tail) \
+        and not VALUE_START.match(name) and not figure(tail) and figure(after)
 
 
 def figure(text: str) -> bool:
@@ -1748,9 +1751,10 @@ HEADERLESS_ROWS = 2  # rows read whole that make a headerless table
 def headerless_rows(run: list[Paragraph]) -> tuple[int, TableBlock, int] | None:
     """A headerless run of indicator rows as a table under the template's header words: the value columns are
     those of the template order whose reading leaves the most rows whole (a name and every value; the earlier
-    order on a tie), of the orders whose target is one cell (the run-together grammar joins a target's parts). Returns where it starts, the table and where it ends; None without such a run, or when a
-    header stands above it — a line cut into words, run together, or one word a cell (its rows are read with it,
-    or by the LLM, not without it)."""
+    order on a tie), of the orders whose target is one cell (the run-together grammar joins a target's parts).
+    Returns where it starts, the table and where it ends; None without such a run, or when a header stands above
+    it — a line cut into words, run together, or one word a cell (its rows are read with it, or by the LLM, not
+    without it)."""
     start = next((i for i, p in enumerate(run) if HEADERLESS_START.match(normalize_text(p.text))), None)
     before = [normalize_text(p.text) for p in run[:start]]
     if start is None or is_indicator_header(before) or any(is_indicator_header(p.split()) or
@@ -1806,8 +1810,8 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         starts = starts[whole:]
     for start, stop in zip(starts, [*starts[1:], None]):
         name_end = start + 1
-        while name_end < len(texts) and name_end != stop and not (DIGIT.search(texts[name_end]) or
-                                                                   slot(texts[name_end]) or is_level_cell(texts[name_end])):
+        while name_end < len(texts) and name_end != stop and not (
+                DIGIT.search(texts[name_end]) or slot(texts[name_end]) or is_level_cell(texts[name_end])):
             name_end += 1
         rest = texts[name_end:stop if stop is not None else name_end + len(values) + 1]
         trailing = list(takewhile(lambda text: is_level_cell(text) and not slot(text), reversed(rest))) \
