@@ -22,7 +22,7 @@ from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, run_together_rows, swallows_levels
-from assistant.extract.tables import NAME_LABELS, PROJECT_NAME_LABELS, label
+from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
@@ -1677,7 +1677,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows)] + list(run[end:])
     head_start, head_rows, end = read_head(run)
     if any(label(row.cells[0].text) in PROJECT_NAME_LABELS for row in head_rows) \
-            and any(label(cell.text) in ACHIEVED_GOAL_WORDS or label(cell.text) == "年度目标完成情况"
+            and any(label(cell.text) in (*ACHIEVED_GOAL_WORDS, *ACHIEVED_LABELS)
                     for row in head_rows for cell in row.cells):
         # A table's head, its name and its goals, and the copy cut off before its funds (a page's excerpt): the head
         # alone, read as the table it opens.

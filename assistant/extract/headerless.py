@@ -31,19 +31,15 @@ def trimmed(row: Row) -> list[str]:
     return texts
 
 
-def fit(slots: list[str], rows: list[list[str]]) -> float:
-    """How well the rows' cells, aligned on the right where the values are, fit the columns `slots` names: each
-    cell's type under its role (`fits`), less what every level name costs read under another role and what every
-    row costs whose 得分 is more than its 分值."""
-    total = 0.0
-    for texts in rows:
-        cells = dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))
-        total += sum(fits(role, text) if role in LEVELS or not is_level_cell(normalize_text(text)) else -MISPLACED_LEVEL
-                     for role, text in cells.items())
-        weight, score = parse_number(cells.get("weight")), parse_number(cells.get("score"))
-        if weight is not None and score is not None and score > weight:
-            total -= OVER_WEIGHT
-    return total
+def row_fit(slots: list[str], texts: list[str]) -> float:
+    """How well one row's cells, aligned on the right where the values are, fit the columns `slots` names: each
+    cell's type under its role (`fits`), less what a level name costs read under another role and what a 得分 over
+    its 分值 costs."""
+    cells = dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))
+    fit = sum(fits(role, text) if role in LEVELS or not is_level_cell(normalize_text(text)) else -MISPLACED_LEVEL
+              for role, text in cells.items())
+    weight, score = parse_number(cells.get("weight")), parse_number(cells.get("score"))
+    return fit - OVER_WEIGHT if weight is not None and score is not None and score > weight else fit
 
 
 def with_inferred_header(rows: list[Row]) -> tuple[list[Row], Row] | None:
@@ -56,15 +52,17 @@ def with_inferred_header(rows: list[Row]) -> tuple[list[Row], Row] | None:
     read = [trimmed(row) for row in filled]
     forms = [["level1", "level2", "level3", *values, *note] for values in TEMPLATE_VALUES
              for note in ([], ["deviation_note"])]
-    best, _, slots = max((fit(slots, read), -index, slots) for index, slots in enumerate(forms))
-    # The form must explain the rows: most of them fit it, each on its own.
-    if best <= 0 or 2 * sum(fit(slots, [texts]) > 0 for texts in read) <= len(read):
+    best, _, slots = max((sum(row_fit(slots, texts) for texts in read), -index, slots)
+                         for index, slots in enumerate(forms))
+    fitting = {id(row) for row, texts in zip(filled, read) if row_fit(slots, texts) > 0}
+    # The form must explain the rows: they fit it, and most of them each on its own.
+    if best <= 0 or 2 * len(fitting) <= len(read):
         return None
     # The rows open at the first naming a level, or above it at the rows a page break carried over with their
     # levels merged down from the page before, each fitting the form.
     first = next(index for index, row in enumerate(rows)
                  if any(is_level_cell(normalize_text(text)) for text in row.texts()))
-    while first and rows[first - 1] in filled and fit(slots, [trimmed(rows[first - 1])]) > 0:
+    while first and id(rows[first - 1]) in fitting:
         first -= 1
     header = Row([Cell(TEMPLATE_WORDS[slot], rows[first].cells[0].line) for slot in slots])
     return [*rows[:first], header, *rows[first:]], header

@@ -72,7 +72,7 @@ def is_goal_header(row: Row) -> bool:
     # Chongqing: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况.
     goals_against_results = any(t.endswith("绩效目标") for t in texts) and any("完成情况" in t for t in texts)
     return (goals_against_results or any("预期目标" in t or "年度总体目标" in t or t.endswith(("年度目标", "设定目标"))
-                                         or t == "总体目标" for t in texts)) \
+                                         or roles.WHOLE_CELL_ROLES.get(t) == "expected" for t in texts)) \
         and not is_indicator_header(row)
 
 
