@@ -1604,6 +1604,33 @@ def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return [*header[:group], *header[len(header) - parts:], *header[group + 1:len(header) - parts]]
 
 
+LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
+
+
+def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
+    """The lines of a header printed again where a page broke the table (a Word table's repeated heading row, a
+    PDF's page): the header's lines, and the label cells before them, found again among the rows below, with no
+    sign of another table between (a title, a head's key, goal words, a funds header, 总分)."""
+    header, before = texts[start:after], texts[max(0, start - LABEL_CELLS):start]
+    repeated: set[int] = set()
+    index = after
+    while index + len(header) <= len(texts):
+        text = texts[index]
+        if text in TOTAL or is_title(text) or text in GOAL_WORDS or key_of(text) in HEADER_KEYS \
+                or fund_header_at(texts, index):
+            break
+        if texts[index:index + len(header)] != header:
+            index += 1
+            continue
+        labels = 0
+        while labels < len(before) and index - labels - 1 >= after \
+                and texts[index - labels - 1] == before[len(before) - labels - 1]:
+            labels += 1
+        repeated.update(range(index - labels, index + len(header)))
+        index += len(header)
+    return repeated
+
+
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     lines = [p.line for p in run]
@@ -1618,6 +1645,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if not header:
             continue
         after = header[-1][2] + 1
+        repeated = page_repeats(texts, start, after)
+        if repeated:
+            return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed)
         header = in_column_order(header)
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
