@@ -67,6 +67,7 @@ STYLES = {
     "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
     "l": "一格一行，识读损坏", "m": "竖线表，格内折行", "p": "一格一行，分页页码", "q": "一格一行，分页重复表头",
     "r": "一行一排，分页重复表头", "s": "竖线表，空格省略右补",
+    "t": "一行一排，制表符分隔，空格省略",
 }
 OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
@@ -92,6 +93,10 @@ def table_lines(rows, style: str, index: int) -> list[str]:
         return paged_lines(table, style == "q")
     if style == "r":
         return [" ".join(texts) for texts in paged_rows(table, True)]
+    if style == "t":
+        # A browser's copy of a table whose merged and empty cells print nothing: each row's filled cells apart by
+        # TABs.
+        return ["\t".join(texts) for row in table for texts in [[text for text in row if text]] if texts]
     if style == "s":
         # A site's flattened table: each row's filled cells packed left, the row padded with empty cells to the
         # table's width ("产出指标 | 数量指标 | 培训人数 | 50 | 20 | ||").
