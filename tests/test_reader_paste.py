@@ -539,3 +539,19 @@ def test_row_a_page_packed_left_and_padded_is_placed_by_its_cells_types():
     assert rows == [("产出指标", "全年立案查处案件结案数", "≥120件", "138件", 3, 3),
                     ("产出指标", "全年罚没入库数", "≥150万元", "162万元", 3, 3),
                     ("产出指标", "费用开支", "控制在标准以内", "控制在标准以内", 2, 2)]
+
+
+def test_word_page_row_whose_names_merged_down_prints_its_values_alone():
+    """A Word-made page copied one cell a line, its empty cells kept as blank lines, under the transfer-payment
+    form with no 分值 (指标值 | 全年实际完成值 | 未完成原因和改进措施): a row whose names the grid merged down from the
+    row above prints blank lines for them and then its target and result; it is a row, and the rows go on after it."""
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"]
+    rows = [["", "", "指标1:居民健康档案", "38508人", "37442人", ""],
+            ["", "", "指标2:发放健康教育资料", "不少于12种", "14种", ""],
+            ["", "", "", "不少于6种", "28种", ""],
+            ["", "", "指标5:举办健康教育知识讲座", "6次", "150次", ""]]
+    lines = ["转移支付名称", "国家基本公共卫生服务", *header, *(cell for row in rows for cell in row)]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    read = [[cell.text for cell in row.cells][-4:] for row in table.rows]
+    assert ["", "不少于6种", "28种", ""] in read
+    assert ["指标5:举办健康教育知识讲座", "6次", "150次", ""] in read
