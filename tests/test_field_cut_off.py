@@ -115,6 +115,20 @@ def test_tab_rows_copied_from_below_the_header_are_read_under_the_forms_columns(
     assert table.confidence < LLMSettings().confidence
 
 
+def test_tab_rows_from_below_the_header_with_rows_that_print_only_their_names():
+    """Langfang's table (evals/field/dev/hebei_langfang_2019_nuantong) copied from its first indicator row down: its
+    placeholder rows print their names alone ("产出指标 | 数量指标 | 指标2", values empty), which fit the form on the
+    left, where names are, not on the right, where values are; so the form fits most rows and every labelled row
+    with its values is read."""
+    lines, gold = tab_rows_of("hebei_langfang_2019_nuantong")
+    first = next(index for index, line in enumerate(lines) if "指标1工程资金金额" in line)
+    [table] = read_text("\n".join(lines[first:])).tables
+    valued = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators
+              if i.weight is not None]
+    read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    assert valued and all(row in read for row in valued)
+
+
 def test_tab_rows_a_page_break_carried_away_go_on_with_their_table():
     """The same table with a page break inside its indicator rows: the page number and a 续 title between
     "项目总成本" and the row above. The rows after the break, with no header of their own, are read under the

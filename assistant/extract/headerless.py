@@ -21,6 +21,7 @@ FILLED = 3  # cells a row fills, fewest, to be read as an indicator row
 OVER_WEIGHT = 2.0  # what a row costs whose 得分 is more than its 分值
 MISPLACED_LEVEL = 2.0  # what a level name costs read under a name or a value: the form's columns are not the rows'
 LEVELS = ("level1", "level2")
+NAMES = 3  # cells of a row's names: 一级, 二级 and 三级指标
 
 
 def trimmed(row: Row) -> list[str]:
@@ -32,10 +33,18 @@ def trimmed(row: Row) -> list[str]:
 
 
 def row_fit(slots: list[str], texts: list[str]) -> float:
-    """How well one row's cells, aligned on the right where the values are, fit the columns `slots` names: each
-    cell's type under its role (`fits`), less what a level name costs read under another role and what a 得分 over
-    its 分值 costs."""
-    cells = dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))
+    """How well one row's cells fit the columns `slots` names: each cell's type under its role (`fits`), less what
+    a level name costs read under another role and what a 得分 over its 分值 costs. A row shorter than the form is
+    aligned on the right, where the values are (its levels merged down from the row above), or, printing no more
+    than its names, on the left (its values left empty: 产出指标 | 数量指标 | 指标2), whichever fits better."""
+    alignments = [dict(zip(slots[max(0, len(slots) - len(texts)):], texts[max(0, len(texts) - len(slots)):]))]
+    if len(texts) <= NAMES < len(slots):
+        alignments.append(dict(zip(slots, texts)))
+    return max(cells_fit(cells) for cells in alignments)
+
+
+def cells_fit(cells: dict[str, str]) -> float:
+    """`row_fit` of a row's cells placed under their roles."""
     fit = sum(fits(role, text) if role in LEVELS or not is_level_cell(normalize_text(text)) else -MISPLACED_LEVEL
               for role, text in cells.items())
     weight, score = parse_number(cells.get("weight")), parse_number(cells.get("score"))
