@@ -172,3 +172,17 @@ def test_rows_with_no_header_after_a_table_closed_by_its_total_are_a_table_of_th
         report = read_text("\n".join([*closed, "", between, "", *lines[first:]]))
         assert [len(table.indicators) for table in report.tables] == [len(gold.tables[0].indicators)] * 2, between
         assert (report.tables[0].total_weight, report.tables[0].total_score) == (88, 88)
+
+
+def test_rows_cut_below_their_header_in_a_department_report_are_the_departments_table():
+    """Jinzhai's department table (evals/field/dev/anhui_jinzhai_2023_meilixiangcun, gold kind department_overall)
+    copied from its first indicator row down under the report's title: the rows name neither a department nor a
+    project, so the title (…部门整体支出绩效自评报告) gives the table's kind; under a project's title they stay a
+    project's."""
+    lines, gold = tab_rows_of("anhui_jinzhai_2023_meilixiangcun")
+    first = next(index for index, line in enumerate(lines) if "开展精品示范村建设数量" in line)
+    assert gold.tables[0].kind == "department_overall"
+    for title, kind in (("金寨县2023年度部门整体支出绩效自评报告", "department_overall"),
+                        ("金寨县2023年度美丽乡村建设项目绩效自评报告", "project")):
+        [table] = read_text("\n".join([title, *lines[first:]])).tables
+        assert (table.kind, len(table.indicators)) == (kind, len(gold.tables[0].indicators))

@@ -377,7 +377,7 @@ def grounded_totals(g: Grounding, answer: AnsweredTable) -> tuple[float | None, 
 
 def grounded_kind(g: Grounding, answer: AnsweredTable, part: TableBlock) -> str:
     """The kind the table's own words give (名称 rows, header words, title), else the model's."""
-    printed = classify(part)
+    printed = classify(part, unsigned=None)
     if printed and printed != answer.kind:
         g.dropped.append(f"表格类型「{answer.kind}」（原文为 {printed}）")
     return printed or answer.kind

@@ -1,4 +1,6 @@
 """The rules extractor: deterministic, offline, the default."""
+import re
+
 from assistant.document import Document
 from assistant.extract.header import header_values
 from assistant.extract.narrative import as_simplified, extract_figures, extract_unit_name, extract_year
@@ -8,6 +10,12 @@ from schemas import Report
 
 
 NO_TABLE_READ = "未能识别自评表，复核不完整"
+TITLE_PARAGRAPHS = 5  # paragraphs at a report's start among which its title stands
+# A title naming a department's (or unit's) whole budget: 部门整体支出绩效自评报告, 单位整体支出…; not a project's.
+WHOLE_BUDGET = re.compile(r"整体支出|(?:部门|单位)(?:[（(]单位[)）])?整体")
+PROJECT_TITLE = re.compile(r"项目|专项资金|转移支付")
+# A report's or a table's title line: …绩效自评报告, …自评表, …绩效评价报告 (its year in brackets after it or not).
+REPORT_TITLE = re.compile(r"^.{0,50}(?:自评|评价)(?:报告|表)(?:[（(].{0,12}[)）])?$")
 
 
 def mentions_self_evaluation_table(document: Document) -> bool:
@@ -23,8 +31,16 @@ def head_units(document: Document) -> list[str]:
     return [unit for role in ("reporter", "implementer", "publisher") for head in heads if (unit := head.get(role))]
 
 
+def report_kind(document: Document) -> str:
+    """The kind of self-evaluation the report's title names, for the tables whose own words name none (a copy cut
+    below a table's title and head): a department's whole budget, or else a project's."""
+    title = next((text for p in document.paragraphs[:TITLE_PARAGRAPHS]
+                  if REPORT_TITLE.match(text := normalize_text(p.text))), "")
+    return "department_overall" if WHOLE_BUDGET.search(title) and not PROJECT_TITLE.search(title) else "project"
+
+
 def extract_rules(document: Document) -> Report:
-    tables, warnings = extract_tables(document.tables)
+    tables, warnings = extract_tables(document.tables, report_kind(document))
     paragraphs = as_simplified(document.paragraphs)
     if not tables and not paragraphs:
         warnings.append("未识别到任何段落或自评表。")

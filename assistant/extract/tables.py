@@ -109,8 +109,9 @@ def total_cells(row: Row) -> dict[str, int]:
     return {"score": numbers[0]} if len(numbers) == 1 else dict(zip(("weight", "score"), numbers))
 
 
-def classify(block: TableBlock) -> str | None:
-    """department_overall | project | basic_data, from the table's words and title."""
+def classify(block: TableBlock, unsigned: str | None = "project") -> str | None:
+    """department_overall | project | basic_data, from the table's words and title; a table whose words name
+    neither a department nor a project is `unsigned` (a project's, unless the report says otherwise)."""
     title = "".join(clean(p.text) for p in block.title_lines)
     words = "".join(label(t) for row in block.rows for t in row.texts())
     if "基础数据" in title or ("编制数" in words and "三公经费" in words):
@@ -124,7 +125,7 @@ def classify(block: TableBlock) -> str | None:
     department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
         or any(DEPARTMENT_LEVEL.match(clean(t)) or DEPARTMENT_INDICATOR.match(clean(t))
                for row in block.rows for t in row.texts())
-    return "department_overall" if department else "project"
+    return "department_overall" if department else unsigned
 
 
 def split_tables(block: TableBlock) -> list[TableBlock]:
@@ -589,10 +590,11 @@ def continued(table: Table, rest: Table) -> None:
         table.total_weight, table.total_score = rest.total_weight, rest.total_score
 
 
-def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
+def extract_tables(blocks: list[TableBlock], report_kind: str = "project") -> tuple[list[Table], list[str]]:
     """Every self-evaluation table in source order, with warnings for tables not understood.
 
-    A table's head (项目名称, 自评总分 …) printed as a grid of its own just above is read with it.
+    A table's head (项目名称, 自评总分 …) printed as a grid of its own just above is read with it. A table whose
+    words name neither a department nor a project (a copy cut below its title and head) is of the `report_kind`.
     """
     tables: list[Table] = []
     warnings: list[str] = []
@@ -603,14 +605,14 @@ def extract_tables(blocks: list[TableBlock]) -> tuple[list[Table], list[str]]:
         for part in split_tables(block):
             if head is not None:
                 part = TableBlock(head.rows + part.rows, part.title_lines or head.title_lines)
-            kind = classify(part)
+            kind = classify(part, report_kind)
             table = None if kind is None else \
                 parse_basic_data(part) if kind == "basic_data" else parse_self_evaluation(part, kind)
             if (table is None or not table.indicators and not funds_read(table) and kind != "basic_data") \
                     and (headed := with_inferred_header(part.rows)) is not None:
                 rows, header = headed
                 part = TableBlock(rows, part.title_lines)
-                kind = classify(part) or "project"
+                kind = classify(part, report_kind) or report_kind
                 table = parse_self_evaluation(part, kind)
                 # Columns told by the cells' types are less sure than columns a header names: the hybrid extractor
                 # has the LLM read such a table again; the checkers still trust its figures.
