@@ -67,7 +67,7 @@ STYLES = {
     "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
     "l": "一格一行，识读损坏", "m": "竖线表，格内折行", "p": "一格一行，分页页码", "q": "一格一行，分页重复表头",
     "r": "一行一排，分页重复表头", "s": "竖线表，空格省略右补",
-    "t": "一行一排，制表符分隔，空格省略",
+    "t": "一行一排，制表符分隔，空格省略", "v": "整表一行，单个空格",
 }
 OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
@@ -103,8 +103,9 @@ def table_lines(rows, style: str, index: int) -> list[str]:
         width = len(table[0]) if table else 0
         return [" | ".join(texts) + " |" + "|" * (width - len(texts)) for row in table
                 for texts in [[text for text in row if text]] if texts]
-    if style == "k":
-        return ["".join(text for row in table for text in row if text)]
+    if style in "kv":
+        # The whole table on one line (a page's text flattened), its cells run together (k) or apart by a space (v).
+        return [("" if style == "k" else " ").join(text for row in table for text in row if text)]
     if style == "l":
         return damaged([text for row in table for text in row if text], random.Random(repr(table)))
     if style in "abc":
@@ -222,12 +223,15 @@ def pasted(sheet: Sheet, style: str) -> str:
 
 def sources(samples: Path, gold: Path, field: Path, only: str = "",
             template: str = "", variants: tuple[int, ...] = (),
-            dimensions: tuple[str, ...] = VARIANT_DIMENSIONS) -> list[tuple[str, str, Sheet, GoldReport]]:
+            dimensions: tuple[str, ...] = VARIANT_DIMENSIONS,
+            merged: bool = False) -> list[tuple[str, str, Sheet, GoldReport]]:
     """(group, id, sheet, gold) for every sample with gold and every field dev table; test is never read. With a
     template, each is drawn from its gold labels in that official form; with variant seeds, once per seed in a
-    variant form (render.in_variant_form) varied in `dimensions`."""
+    variant form (render.in_variant_form) varied in `dimensions`; `merged`, a 一级 or 二级 name the rows below
+    repeat drawn once, merged down over them (render.merged_levels), as most forms print them."""
     if variants:
-        return [(group, f"{name}@{seed}", field_sheet(drawn), GoldReport.model_validate(drawn))
+        return [(group, f"{name}@{seed}", field_sheet(dict(drawn, merged_levels=merged)),
+                 GoldReport.model_validate(drawn))
                 for seed in variants for group, name, labels in gold_labels(samples, gold, field, only)
                 for drawn in [in_variant_form(labels, seed, dimensions)]]
     result = []
@@ -238,13 +242,15 @@ def sources(samples: Path, gold: Path, field: Path, only: str = "",
             if template and not labels.get("tables"):
                 continue
             labels = in_template(labels, template) if template else labels
-            sheet = field_sheet(labels) if template else sample_sheet(sample.read_text(encoding="utf-8"))
+            sheet = field_sheet(dict(labels, merged_levels=merged)) if template \
+                else sample_sheet(sample.read_text(encoding="utf-8"))
             result.append(("samples", sample.stem, sheet, GoldReport.model_validate(labels)))
     for path in sorted((field / "dev").glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
         if labels.get("tables") and only in path.stem:
             labels = in_template(labels, template) if template else labels
-            result.append(("field", path.stem, field_sheet(labels), GoldReport.model_validate(labels)))
+            result.append(("field", path.stem, field_sheet(dict(labels, merged_levels=merged)),
+                           GoldReport.model_validate(labels)))
     return result
 
 
@@ -331,6 +337,9 @@ def main() -> None:
     parser.add_argument("--dimensions", default=",".join(VARIANT_DIMENSIONS),
                         help="what a variant form varies, of " + ",".join(VARIANT_DIMENSIONS) +
                              " (columns alone: the forms seeds drew before the others were added)")
+    parser.add_argument("--merged-levels", action="store_true",
+                        help="draw a 一级 or 二级 name the rows below repeat once, merged down over them (as most "
+                             "forms print them) rather than on every row")
     parser.add_argument("--show", metavar="STYLE", help="print the pasted text in STYLE instead of scoring")
     parser.add_argument("--per-file", action="store_true", help="print each id's F1 per style")
     parser.add_argument("--findings", action="store_true", help="count the table findings on each paste instead")
@@ -339,7 +348,8 @@ def main() -> None:
     args = parser.parse_args()
     variants = tuple(int(seed) for seed in args.variant.split(",") if seed)
     dimensions = tuple(name for name in args.dimensions.split(",") if name)
-    items = sources(args.samples, args.gold, args.field, args.only, args.template, variants, dimensions)
+    items = sources(args.samples, args.gold, args.field, args.only, args.template, variants, dimensions,
+                    args.merged_levels)
     if args.show:
         for _, name, sheet, _ in items:
             print(f"===== {name}\n{pasted(sheet, args.show)}")

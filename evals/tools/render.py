@@ -298,7 +298,35 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         rows.append(([Cell("")] if leading else []) + total)
     if leading and not numbered:
         rows = merge_down(rows, 0)
+    if table.get("merged_levels"):
+        # A level whose 分值 stands in the column after it (四川 2017, 海南: 一级指标 | 分值 | 二级指标 | 分值) is left
+        # as drawn: its points, one a row, are the rows' own.
+        offset = 1 if leading else 0
+        levels = [columns.index(level) for level in ("level1", "level2") if level in columns]
+        rows = merged_levels(rows, [offset + at for at in levels if columns[at + 1:at + 2] != ["weight"]])
     return stacked_target(rows) if table.get("stacked_target") else rows
+
+
+def merged_levels(rows: list[list[Cell]], levels: list[int]) -> list[list[Cell]]:
+    """The level names as most forms print them: a 一级 (then a 二级 within it) that the rows below repeat is one
+    cell merged down over them, printed once."""
+    anchors: list[Cell | None] = [None for _ in levels]
+    keys: list[tuple[str, ...] | None] = [None for _ in levels]
+    for row in rows[1:]:
+        for depth, column in enumerate(levels):
+            cell = row[column] if column < len(row) else None
+            if cell is None:
+                continue
+            key = tuple(anchor.text if anchor else "" for anchor in anchors[:depth]) + (cell.text,)
+            if cell.text and key == keys[depth] and anchors[depth] is not None \
+                    and cell.colspan == anchors[depth].colspan:
+                anchors[depth].rowspan += 1
+                row[column] = None
+            else:
+                anchors[depth], keys[depth] = (cell, key) if cell.text else (None, None)
+                for deeper in range(depth + 1, len(levels)):
+                    keys[deeper] = None
+    return rows
 
 
 def level1_points(table: dict) -> dict:
@@ -400,7 +428,8 @@ def field_sheet(gold: dict) -> Sheet:
             sheet.paragraph(table["title"])
         rows: list[list[Cell]] = []
         writers = {"indicators": indicator_rows, "funds": fund_rows, "goals": goal_rows, "info": info_rows}
-        values = dict(table, unit_name=gold.get("unit_name"), stacked_target=gold.get("stacked_target"))
+        values = dict(table, unit_name=gold.get("unit_name"), stacked_target=gold.get("stacked_target"),
+                      merged_levels=gold.get("merged_levels"))
         stacked = flattened(headers)
         for index, header in enumerate(stacked):
             below = stacked[index + 1] if index + 1 < len(stacked) else []
