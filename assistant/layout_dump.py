@@ -529,19 +529,26 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
     width = len(columns)
     positions = [paragraph.line - opening for paragraph in lines]
     rows: list[dict[str, Paragraph]] = []
-    start, cursor = 0, 0
+    start, cursor, merged_rows = 0, 0, 0
     while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
             and not is_title(normalize_text(lines[cursor].text)):
-        cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
-                 if (name := columns[positions[index] - start])}
+        merged = merged_levels([normalize_text(p.text) for p in lines[cursor:cursor + 2]],
+                               positions[cursor:cursor + 2], start, columns, rows)
+        cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width - merged))
+                 if (name := columns[merged + positions[index] - start])}
         if positions[cursor] >= start + width and not rows \
                 or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}, bool(rows)):
             break
         rows.append(cells)
-        start += width
+        merged_rows += merged > 0
+        start += width - merged
         cursor = bisect_left(positions, start)
     else:
-        empty_cells = positions[cursor - 1] + 1 > cursor
+        # Blank lines for empty cells; where rows left their merged level names out, one in three rows at least: a
+        # page's number dropped between two lines leaves a gap too, and a dump that leaves its empty cells out, read
+        # so, is no grid.
+        blanks = positions[cursor - 1] + 1 - cursor
+        empty_cells = blanks > 0 and (not merged_rows or BLANK_ROWS * blanks >= len(rows))
         scored = sum(any(name in row for name in SCORED) for row in rows)
         # A table left unscored (its 得分 cells all blank) is told row from row by its names and targets instead:
         # every row on the grid names its indicator and prints a target or a result — or, one row in four at most,
@@ -558,6 +565,32 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
         if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
             return rows, cursor
     return None
+
+
+BLANK_ROWS = 3  # rows, most, per blank line of a grid dump that keeps its empty cells as blank lines
+
+
+def merged_levels(texts: list[str], positions: list[int], start: int, columns: list[str | None],
+                  rows: list[dict[str, Paragraph]]) -> int:
+    """How many of its first columns a grid row opening at line `start` leaves out, its level names merged down
+    from the rows above (a Word grid prints a merged cell once, with no blank line for the rows it covers). A row
+    whose first cell (`texts`, at `positions`) is on its first line (no blank line for an empty level cell) opens
+    with its 一级 name where a level name or an empty cell follows it (产出指标 | 数量指标) or where it is no 二级
+    of the 一级 above (满意度指标 after 效益指标), with its 二级 where it is a level name (数量指标; 成本指标 under
+    产出指标, a 二级 there as well as a 一级), else with its 三级指标 —
+    where the 一级 names above are the forms' (产出指标), so that a new 一级 name is told from a 三级指标."""
+    stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
+    if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages \
+            or not all(LEVEL1_CELL.match(stage) for stage in stages):
+        return 0
+    follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
+    stage = next(normalize_text(row["level1"].text) for row in reversed(rows) if "level1" in row)
+    if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
+                                       & run_rows.stages_of(stage, "level1")):
+        return 0
+    if "level2" in columns and is_level_cell(texts[0]):
+        return columns.index("level2")
+    return columns.index("level3")
 
 
 def grid_fits(cells: dict[str, str], below_a_row: bool = False) -> bool:

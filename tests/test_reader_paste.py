@@ -555,3 +555,18 @@ def test_word_page_row_whose_names_merged_down_prints_its_values_alone():
     read = [[cell.text for cell in row.cells][-4:] for row in table.rows]
     assert ["", "不少于6种", "28种", ""] in read
     assert ["指标5:举办健康教育知识讲座", "6次", "150次", ""] in read
+
+
+def test_word_page_whose_level_names_are_merged_down_reads_every_row():
+    """A Sichuan 2023 form (evals/field/dev/sichuan_dyrmt_nd_gongzi) drawn as most forms print it, each 一级 and 二级
+    name once, merged down over its rows, and copied from a Word-made page one cell a line, its empty cells blank
+    lines: a row under a merged name opens with its 三级指标 (科目调整次数 after the row above's 22.5), or with its
+    二级 (时效指标); every row is read under its levels."""
+    paste = paste_tool()
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="sichuan_dyrmt_nd_gongzi", merged=True)
+    text = paste.pasted(sheet, "a")
+    assert text.count("产出指标") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.weight) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.weight) for i in gold.tables[0].indicators]
