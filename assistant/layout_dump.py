@@ -1052,8 +1052,9 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
         if len(levels) == 1 and len(items) > 1 and bare_level2(levels[0], items[0]):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
-    if placed is None and levels and len(items) > 1 and not any(is_level_cell(normalize_text(i.text)) for i in items):
-        placed = aligned(items, ["level3", *values], scored=False)  # a row under its levels left unscored (其中…)
+    if placed is None and len(items) > 1 and not any(is_level_cell(normalize_text(i.text)) for i in items):
+        # A row left unscored (其中…), under its levels or under levels merged down from the row above.
+        placed = aligned(items, ["level3", *values], scored=False)
     if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
     return ({**level_cells(levels), **placed}, size) if placed else None

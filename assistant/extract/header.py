@@ -48,13 +48,15 @@ PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cell
 
 
 def packed_width(row: Row) -> int:
-    """How many cells a pasted row holds: a row whose filled cells come first, none empty between, and then empty
-    cells (a page that left a row's empty cells out and padded it to the table's width) holds its filled cells
-    only. A row of a grid (Word, Excel, a web page, a PDF) keeps every cell."""
+    """How many cells a row pasted on one line holds: a row whose filled cells come first, none empty between, and
+    then empty cells (a page that left a row's empty cells out and padded it to the table's width) holds its filled
+    cells only. A row of a grid (Word, Excel, a web page, a PDF) keeps every cell, and so does a row rebuilt from a
+    copy printed one cell a line, each cell in its column."""
     texts = row.texts()
     filled = [index for index, text in enumerate(texts) if normalize_text(text)]
     if filled and filled[-1] == len(filled) - 1 and len(texts) - len(filled) >= PADDING \
-            and not any(cell.location for cell in row.cells):
+            and not any(cell.location for cell in row.cells) \
+            and len({cell.line for cell, text in zip(row.cells, texts) if normalize_text(text)}) == 1:
         return len(filled)
     return len(texts)
 
