@@ -570,3 +570,20 @@ def test_word_page_whose_level_names_are_merged_down_reads_every_row():
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
     assert [(i.level1, i.level2, i.level3, i.target, i.weight) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.target, i.weight) for i in gold.tables[0].indicators]
+
+
+def test_rows_a_line_under_merged_levels_keep_their_unscored_sub_items():
+    """Rows printed a line each, cells apart by single spaces, the level names printed once (merged down): a
+    sub-item that leaves its 分值 and 得分 empty ("其中桃树种植面积 1.5亩 1.5亩") is a row of its own, not the note of
+    the row above."""
+    lines = ["一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及拟采取的改进措施",
+             "产出指标 数量指标 ★补助各类瓜果蔬菜种植面积 20 29.5亩 29.5亩 20",
+             "其中桃树种植面积 1.5亩 1.5亩",
+             "其中苹果树种植面积 5亩 5亩",
+             "★补助鱼塘面积 10 3亩 3亩 10",
+             "质量指标 种植作物成活率 5 95% 95% 5"]
+    report = api.extract(read_bytes("\n".join(["项目名称：特色种养补贴", *lines]).encode(), "pasted.txt"), "rules")
+    assert [(i.level2, i.level3, i.target, i.weight) for i in report.tables[0].indicators] == [
+        ("数量指标", "★补助各类瓜果蔬菜种植面积", "29.5亩", 20), ("数量指标", "其中桃树种植面积", "1.5亩", None),
+        ("数量指标", "其中苹果树种植面积", "5亩", None), ("数量指标", "★补助鱼塘面积", "3亩", 10),
+        ("质量指标", "种植作物成活率", "95%", 5)]
