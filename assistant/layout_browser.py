@@ -62,11 +62,11 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     """A row holding an indicator's level name and, after it, the start of its name, the next line's cells no more
     than the indicator header leaves it, and either no value yet (数量指标 | 任务完: its name broke) or a next line
     that opens with a figure (a row never does: a target of two lines, 100% | ≥90%): the rest of the row is on the
-    next line."""
+    next line — unless that line opens a row of its own (a level name: the row above printed its name alone)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
-    return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) \
+    return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 

@@ -587,3 +587,18 @@ def test_rows_a_line_under_merged_levels_keep_their_unscored_sub_items():
         ("数量指标", "★补助各类瓜果蔬菜种植面积", "29.5亩", 20), ("数量指标", "其中桃树种植面积", "1.5亩", None),
         ("数量指标", "其中苹果树种植面积", "5亩", None), ("数量指标", "★补助鱼塘面积", "3亩", 10),
         ("质量指标", "种植作物成活率", "95%", 5)]
+
+
+def test_tab_rows_that_leave_their_empty_cells_out_stay_rows():
+    """A browser's copy whose empty cells print no TAB: a placeholder row that prints its names alone ("产出指标 |
+    时效指标 | 指标2") is a row, and the next line ("产出指标 | 时效指标 | ……"), opening with its own 一级 name, is no
+    continuation of its name."""
+    lines = ["\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]),
+             "\t".join(["产出指标", "时效指标", "指标1项目完成及时率", "100", "100", "10", "10"]),
+             "\t".join(["产出指标", "时效指标", "指标2"]),
+             "\t".join(["产出指标", "时效指标", "……"]),
+             "\t".join(["产出指标", "成本指标", "指标1成本控制率", "100", "100", "10", "10"])]
+    report = api.extract(read_bytes("\n".join(["项目名称：暖通改造", *lines]).encode(), "pasted.txt"), "rules")
+    assert [(i.level2, i.level3, i.weight) for i in report.tables[0].indicators] == [
+        ("时效指标", "指标1项目完成及时率", 10), ("时效指标", "指标2", None), ("时效指标", "……", None),
+        ("成本指标", "指标1成本控制率", 10)]

@@ -903,6 +903,9 @@ def main() -> None:
     parser.add_argument("--field", type=Path, action="append", default=[], help="a field-set folder ({dev,test}/*.json)")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--only", default="", help="render only ids containing this text")
+    parser.add_argument("--merged-levels", action="store_true",
+                        help="draw a 一级 or 二级 name the rows below repeat once, merged down over them (as most "
+                             "forms print them) rather than on every row")
     args = parser.parse_args()
     formats = tuple(args.formats.split(","))
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
@@ -916,7 +919,7 @@ def main() -> None:
             gold = json.loads(path.read_text(encoding="utf-8"))
             if not gold.get("tables") or args.only not in path.stem:
                 continue
-            render(field_sheet(gold), path.stem, args.out, formats)
+            render(field_sheet(dict(gold, merged_levels=args.merged_levels)), path.stem, args.out, formats)
             (args.out / "gold" / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     if {"browser", "mhtml", "browser-word"} & set(formats):
         write_from_browser(args.out, formats)
