@@ -509,7 +509,8 @@ def grid_rows(lines: list[Paragraph], slots: list[str | None],
     """The rows of a dump that keeps its empty cells as blank lines (a Word-made page's copy), each cell on a line
     of its own: one cell fewer a row than the header has columns under a header opening with a word merged down its
     rows (绩效指标), else as many, the cells right-aligned to the columns. Read while each row fits (`grid_fits`),
-    they must run to 总分, a title or the dump's end (its last row maybe cut off), half of them scored, an empty
+    they must run to 总分, a title or the dump's end (its last row maybe cut off), a third of them scored (the
+    others sub-items, 其中…, that leave 分值 and 得分 empty), an empty
     cell among them — or, in a table left unscored (no 分值 or 得分 printed or no column for them), every row named
     with a target or a result (one row in four may print its name alone where the rows leave their level cells
     blank); returns the rows and the lines they used, else None. The first row opens on the
@@ -562,12 +563,14 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
         named = all(("level3" in row or not set(row) & set(LEVEL_ROLES))
                     and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows) \
             and (len(valued) == len(rows) or inner_blanks and 4 * len(valued) >= 3 * len(rows))
-        if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
+        if len(rows) > 1 and empty_cells and (SCORED_SHARE * scored >= len(rows)
+                                              or not scored and len(rows) > 2 and named):
             return rows, cursor
     return None
 
 
 BLANK_ROWS = 3  # rows, most, per blank line of a grid dump that keeps its empty cells as blank lines
+SCORED_SHARE = 3  # rows, most, per scored row of a scored grid
 
 
 def merged_levels(texts: list[str], positions: list[int], start: int, columns: list[str | None],

@@ -602,3 +602,16 @@ def test_tab_rows_that_leave_their_empty_cells_out_stay_rows():
     assert [(i.level2, i.level3, i.weight) for i in report.tables[0].indicators] == [
         ("时效指标", "指标1项目完成及时率", 10), ("时效指标", "指标2", None), ("时效指标", "……", None),
         ("成本指标", "指标1成本控制率", 10)]
+
+
+def test_word_page_under_merged_levels_with_unscored_sub_items_is_one_grid():
+    """Xiaoxian's table (evals/field/dev/anhui_xiaoxian_2023_tesezhongyang) drawn with merged level names and copied
+    from a Word-made page, blank lines for empty cells: its sub-items (其中桃树种植面积 | | 1.5亩 | 1.5亩 | |) leave 分值
+    and 得分 empty, so fewer than half the rows are scored; the grid still explains every line, and every row is
+    read."""
+    paste = paste_tool()
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="anhui_xiaoxian_2023", merged=True)
+    [table] = api.extract(read_bytes(paste.pasted(sheet, "a").encode(), "pasted.txt"), "rules").tables
+    assert [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
