@@ -28,7 +28,7 @@ from dataclasses import replace
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
     WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, open_brackets, role_of
-from assistant.extract.run_rows import PLACEHOLDER
+from assistant.extract.run_rows import NUMBERED_INDICATOR, PLACEHOLDER
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -580,7 +580,8 @@ def wrap(above: str, text: str, width: int) -> str:
     cell opens with: %, ）, /人/年, or words under a line that opened a bracket it did not close: 本（每 / 人每),
     "full" (the line above filled its column: the first character, a Latin word's first word or figure, would not
     have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a
-    figure that did not fill its column, a label printed again as 项目决策 under 项目决策)."""
+    figure that did not fill its column, a label printed again as 项目决策 under 项目决策, a template's numbered
+    indicator, 指标 2, under the name of the one above)."""
     # (a line never opens with a closing sign: the character before one wraps with it, 改 / 革；)
     if text[0].isascii() and above[-1].isascii():
         first = text.split(" ")[0]
@@ -594,7 +595,8 @@ def wrap(above: str, text: str, width: int) -> str:
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
     full = display_width(above) + display_width(first) >= width or signed
-    if text == above or PLACEHOLDER.fullmatch(text) or is_value(text) and not ((above[-1].isdigit() or signed) and full):
+    if text == above or PLACEHOLDER.fullmatch(text) or NUMBERED_INDICATOR.match(normalize_text(text)) \
+            or is_value(text) and not ((above[-1].isdigit() or signed) and full):
         return "own"
     return "full" if full else "short"
 

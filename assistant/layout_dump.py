@@ -33,7 +33,6 @@ NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
 DIGIT = re.compile(r"\d")
 EMPTY_CELL = "|"
-PLACEHOLDER = re.compile(r"^指标\d+$")
 WEIGHTED = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # A cell that can only be a value, never the end of a 三级指标's name: a number or a comparison.
 VALUE_START = re.compile(rf"^(?:{SIGN_COMPARATOR})?\d+(?:\.\d+)?[%％]?$")
@@ -181,7 +180,7 @@ LEVEL_LENGTH = 12  # characters, most, of a level name
 def is_placeholder(text: str) -> bool:
     """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
     cell = normalize_text(text)
-    return not cell.strip("…．.。·") or bool(PLACEHOLDER.match(cell))
+    return not cell.strip("…．.。·") or bool(run_rows.NUMBERED_INDICATOR.fullmatch(cell))
 
 
 def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:

@@ -290,3 +290,17 @@ def test_a_monospace_copy_keeps_a_row_a_line():
              "产出指标   质量指标   10     9"]
     assert first_table_rows(lines) == [
         ["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量指标", "10", "10"], ["产出指标", "质量指标", "10", "9"]]
+
+
+def test_numbered_rows_under_merged_levels_are_rows_of_their_own(tmp_path):
+    """Langfang's table (evals/field/dev/hebei_langfang_2019_nuantong) drawn with its level names merged down, as
+    the form prints them, then through a PDF: a template's numbered row that prints its name alone ("指标 2", its
+    values empty) on the line under a wrapped name ("成本控 / 制率") is a row of its own, not the rest of that name."""
+    name = "hebei_langfang_2019_nuantong"
+    gold = json.loads((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    copy = copied_text(render.field_sheet(dict(gold, merged_levels=True)), name, tmp_path)
+    [table] = api.extract(api.load(copy), "rules").tables
+    names = [i.level3 for i in table.indicators]
+    assert ("产出指标", "成本指标", "指标1成本控制率", 10, 10) in \
+        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators]
+    assert names.count("指标2") >= 6 and not any(name.endswith("指标2") and name != "指标2" for name in names)

@@ -43,6 +43,7 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
