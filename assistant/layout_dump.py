@@ -585,6 +585,7 @@ NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names mer
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
+FIGURES = ("target", "actual")
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
@@ -631,6 +632,8 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
     if name == "level3" and is_level_cell(text):
         return fit - 1.0
+    if name in (*FIGURES, "note") and is_level_cell(text):
+        return fit - 1.0  # a level name is no row's value or note
     if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
         return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
     if name in ("target", "actual"):
@@ -700,10 +703,12 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
     scored_header = any(name in SCORED for name in slots)
+    # Under a header with no 分值 or 得分, a row is held by its 指标值 or 完成值 instead.
+    held_by = SCORED if scored_header else FIGURES
 
     def closing(state: State) -> float:
         column, points = state
-        return -(UNSCORED_ROW if scored_header and points is None else 0.0) - \
+        return -(UNSCORED_ROW if points is None and any(name in held_by for name in slots) else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
     def skipping(column: int, following: int) -> float:
@@ -713,8 +718,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
         """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
-        if name not in SCORED:
+        if name not in held_by:
             return points, 0.0
+        if name not in SCORED:
+            return points or (name, None), 0.0
         number = parse_number(word) if NUMERIC.match(word) else None
         if points is None:
             return (name, number), 0.0
@@ -868,8 +875,51 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     if "level1" in names or "level2" in names:
         levelled, through = levelled_rows(lines, names)
         if len(levelled) > len(rows):
-            return levelled, through
-    return rows, used
+            rows, used = levelled, through
+    typed, through = typed_unscored_rows(lines, names)
+    return (typed, through) if held_rows(typed) > held_rows(rows) else (rows, used)
+
+
+def held_rows(rows: list[dict[str, Paragraph]]) -> int:
+    """How much of a table a reading of unscored rows explains: its rows with a 三级指标 and a figure under 指标值 or
+    完成值."""
+    return sum("level3" in row and normalize_text(row["level3"].text) != ""
+               and any(name in row and figure(normalize_text(row[name].text)) for name in FIGURES) for row in rows)
+
+
+def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Unscored rows of a dump that prints one cell a line and leaves empty cells out, however many cells each row
+    printed: every cell placed in a column by its type (`typed_placement`), a row held by its 指标值 or 完成值. Where
+    the cells the level columns took hold no level name the row grammar knows and none printed twice (a merged name
+    printed on each of its rows), the rows are also read as if the table had left its level columns empty (the names
+    having gone to rows that printed no values), and that reading is kept when it holds as many rows. The rows stop
+    where `typed_rows` stop them, or at the number of a section of the text after the table."""
+    texts = [normalize_text(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
+                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS or SECTION_NUMBER.match(text)), len(texts))
+    cells = join_levels(lines[:end])
+    if not cells or "level3" not in names or len({cell.line for cell in lines[:end]}) < end:
+        return [], 0  # rows printed one a line, their cells apart by spaces, are read by their lines
+    rows = typed_cells(cells, names)
+    levels = [normalize_text(row[level].text) for row in rows for level in WEIGHTED_LEVELS if level in row]
+    if not any(is_level_cell(level) for level in levels) and len(set(levels)) == len(levels):
+        bare = typed_cells(cells, [name for name in names if name not in WEIGHTED_LEVELS])
+        rows = bare if held_rows(bare) >= held_rows(rows) else rows
+    return rows, end
+
+
+def typed_cells(cells: list[Paragraph], names: list[str]) -> list[dict[str, Paragraph]]:
+    """The cells as rows, each in the column of `names` its type fits (`typed_placement`), a cell that takes a column
+    twice (a text broken over lines) joined."""
+    rows: list[dict[str, Paragraph]] = []
+    for cell, (column, opens) in zip(cells, typed_placement([normalize_text(c.text) for c in cells], names,
+                                                           [False] * len(names))[1]):
+        if opens:
+            rows.append({})
+        name = names[column]
+        placed = rows[-1].get(name)
+        rows[-1][name] = Paragraph(placed.text + cell.text, placed.line) if placed else cell
+    return rows
 
 
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
