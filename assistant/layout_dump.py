@@ -336,10 +336,18 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     such a column empty more often than not — for 指标值 and 完成值: where they hold no figure and no level name was
     read, the level names having gone to them (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — the rows are also read as
     if the header had no such column, and that reading is kept when it explains more rows (and, for 指标值 and
-    完成值, finds the level names)."""
+    完成值, finds the level names). Under a 得分 with no 分值 beside it, numbers no table scores (one below 0, or more
+    than 100 points together) are 完成值 under a 得分 left blank: the rows are read as unscored when that reads as
+    many."""
     columns = {name: position for position, name in enumerate(slots) if name}
     values = [name for name in slots if name in VALUE_SLOTS]
     printed = dump_rows_as(lines, header, as_printed, slots)
+    if "score" in columns and "weight" not in columns and "actual" in columns \
+            and not plausible_scores(printed[0], columns["score"], len(slots)):
+        # No table scores so: the numbers were 完成值 under a 得分 column left blank, each row one cell short.
+        unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
+        if len(unscored[0]) >= len(printed[0]):
+            return unscored
     droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in ("target", "actual") if name in columns]
@@ -354,6 +362,14 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     kept = {"weight", "score"} - blank
     found = not unlevelled or not sparse(bare[0], columns["level1"])
     return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+
+
+def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
+    """Whether the numbers a reading put under 得分 can be a table's scores: none below 0, and together no more than
+    the 100 points of a table (the 总分 row left out)."""
+    scores = [parse_number(row.cells[column].text) for row in rows if len(row.cells) == width]
+    return all(score >= 0 for score in scores if score is not None) \
+        and sum(score for score in scores if score is not None) <= FULL_MARKS
 
 
 def sparse(rows: list[Row], column: int) -> bool:

@@ -294,3 +294,12 @@ def test_transfer_form_one_cell_a_line_rows_under_level_columns_left_empty():
     [table] = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules").tables
     read = {(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators}
     assert read >= {(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators if i.target}
+
+
+def test_score_column_left_blank_one_cell_a_line_reads_the_numbers_as_results():
+    """sichuan_suining_2021_liangpinyixie in the transfer form with a 得分 column, one cell a line, empty cells left out:
+    no row is scored, so a row prints its 完成值 where a scored row's 得分 would close it ("指标4.药品监管企业数" "≥124"
+    "253", "指标6.医疗器械监管企业数" "≥21" "85"); read as 得分 those numbers add up to more than a table's 100 points,
+    so they are the rows' 完成值 and every row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer-score-only", "sichuan_suining_2021_liangpinyixie")
+    assert paste.score_paste(text, gold).errors == []
