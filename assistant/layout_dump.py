@@ -423,7 +423,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     if as_printed and not weighted and out_of_row_order(slots):
         return typed_rows(lines, header, slots)
     if readings and numeric:
-        return fullest_reading(lines, header, as_printed, slots)
+        read = fullest_reading(lines, header, as_printed, slots)
+        return fuller_typed_reading(read, lines, header, slots) if as_printed and not weighted else read
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -602,6 +603,7 @@ UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年�
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
+LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
@@ -648,8 +650,6 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
     if name == "level3" and is_level_cell(text):
         return fit - 1.0
-    if name in (*FIGURES, "note") and is_level_cell(text):
-        return fit - 1.0  # a level name is no row's value or note
     if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
         return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
     if name in ("target", "actual"):
@@ -708,19 +708,23 @@ Points = tuple[str, float | None] | None  # the first of a row's 分值 and 得�
 State = tuple[int, Points]  # a cell's column and its row's points so far
 
 
-def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]) -> tuple[float, list[tuple[int, bool]]]:
+def typed_placement(words: list[str], slots: list[str | None], spare: list[bool],
+                    held_by: tuple[str, ...] = SCORED) -> tuple[float, list[tuple[int, bool]]]:
     """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
     (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
     where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
-    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 and rows with no 三级指标 cost
-    more."""
+    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 (no cell in the columns `held_by`
+    names: an unscored table's rows are held by their 指标值 or 完成值) and rows with no 三级指标 cost more."""
     # A row opens at a name column; past 三级指标 only where its names are left empty.
     openings = [index for index, name in enumerate(slots) if name]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
-    scored_header = any(name in SCORED for name in slots)
-    # Under a header with no 分值 or 得分, a row is held by its 指标值 or 完成值 instead.
-    held_by = SCORED if scored_header else FIGURES
+
+    def cell_fit(column: int, word: str) -> float:
+        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
+        name = slots[column]
+        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
+        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     def closing(state: State) -> float:
         column, points = state
@@ -750,7 +754,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     states: list[dict[State, tuple[float, State | None, bool]]] = [{}]
     for column in openings:
         points, _ = scoring(None, slots[column], words[0])
-        states[0][(column, points)] = (opening_fit[column] + typed_fit(slots[column], words[0], spare[column]),
+        states[0][(column, points)] = (opening_fit[column] + cell_fit(column, words[0]),
                                        None, True)
     for word in words[1:]:
         current: dict[State, tuple[float, State | None, bool]] = {}
@@ -761,15 +765,15 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         for state, (fit, _, _) in states[-1].items():
             column, points = state
             if slots[column] in JOINABLE:
-                offer(state, fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL, state, False)
+                offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
-                offer((following, placed), fit + typed_fit(slots[following], word, spare[following]) + cost
+                offer((following, placed), fit + cell_fit(following, word) + cost
                       + skipping(column, following), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
                 offer((opening, placed), fit + closing(state) + opening_fit[opening]
-                      + typed_fit(slots[opening], word, spare[opening]), state, True)
+                      + cell_fit(opening, word), state, True)
         states.append(current)
     last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
     fit = states[-1][last][0] + closing(last)
@@ -897,10 +901,44 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 
 
 def held_rows(rows: list[dict[str, Paragraph]]) -> int:
-    """How much of a table a reading of unscored rows explains: its rows with a 三级指标 and a figure under 指标值 or
-    完成值."""
-    return sum("level3" in row and normalize_text(row["level3"].text) != ""
-               and any(name in row and figure(normalize_text(row[name].text)) for name in FIGURES) for row in rows)
+    """How much of a table a reading explains: its rows that `explains`."""
+    return sum(explains({name: normalize_text(cell.text) for name, cell in row.items()}) for row in rows)
+
+
+def explains(row: dict[str, str]) -> bool:
+    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number) and a figure under 指标值 or
+    完成值, and under 分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    name = row.get("level3", "")
+    numbers = [row[column] for column in SCORED if row.get(column)]
+    if not name or NUMERIC.match(name) or not all(NUMERIC.match(text) for text in numbers):
+        return False
+    weight, score = (parse_number(row.get(column)) for column in SCORED)
+    if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
+        return False
+    return any(figure(row.get(column, "")) for column in FIGURES)
+
+
+def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
+                         slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
+    types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
+    得分) and leaves no more rows unexplained, or the rows as read are none, and its 得分 can be a table's: rows that
+    leave different cells out, so that no row grammar of fixed cells reads them."""
+    typed = typed_rows(lines, header, slots)
+    if len({p.line for p in lines[:typed[1]]}) < typed[1]:
+        return read  # rows printed one a line, their cells apart by spaces
+    columns = {name: position for position, name in enumerate(slots) if name}
+
+    def explained(rows: list[Row]) -> tuple[int, int]:
+        """How much of the rows a reading explains, and how many rows it leaves unexplained."""
+        texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
+                 for row in rows if len(row.cells) == len(slots)]
+        return (sum(explains(row) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
+                sum(not explains(row) for row in texts))
+    plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
+    (typed_explained, typed_left), (read_explained, read_left) = explained(typed[0]), explained(read[0])
+    fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
+    return typed if plausible and fuller else read
 
 
 def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
@@ -928,8 +966,8 @@ def typed_cells(cells: list[Paragraph], names: list[str]) -> list[dict[str, Para
     """The cells as rows, each in the column of `names` its type fits (`typed_placement`), a cell that takes a column
     twice (a text broken over lines) joined."""
     rows: list[dict[str, Paragraph]] = []
-    for cell, (column, opens) in zip(cells, typed_placement([normalize_text(c.text) for c in cells], names,
-                                                           [False] * len(names))[1]):
+    words = [normalize_text(cell.text) for cell in cells]
+    for cell, (column, opens) in zip(cells, typed_placement(words, names, [False] * len(names), FIGURES)[1]):
         if opens:
             rows.append({})
         name = names[column]

@@ -303,3 +303,12 @@ def test_score_column_left_blank_one_cell_a_line_reads_the_numbers_as_results():
     so they are the rows' 完成值 and every row is read to the labels the form prints."""
     text, gold, paste = pasted_one_cell_a_line("region-central-transfer-score-only", "sichuan_suining_2021_liangpinyixie")
     assert paste.score_paste(text, gold).errors == []
+
+
+def test_method_column_form_one_cell_a_line_unscored_rows_read_by_their_cells_types():
+    """hubei_hbust_2021_zhuxuejin in Jinan's form (分值 before 年度指标值(A), then 全年实际值(B), 得分计算方法, 得分), one
+    cell a line, empty cells left out: its rows carry no 分值 or 得分, so each prints its names, target and result
+    ("产出指标" "数量指标" "受资助本专科学生人数" "14726" "15935") and the row grammar of the form reads none of them; read
+    cell by cell by type, every row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("jinan-2019-method-column", "hubei_hbust")
+    assert paste.score_paste(text, gold).errors == []
