@@ -906,11 +906,13 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 
 
 def explains(row: dict[str, str]) -> bool:
-    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number) and a figure under 指标值 or
-    完成值, and under 分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
+    again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
+    分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
-    if not name or NUMERIC.match(name) or not all(NUMERIC.match(text) for text in numbers):
+    if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
+            or not all(NUMERIC.match(text) for text in numbers):
         return False
     weight, score = (parse_number(row.get(column)) for column in SCORED)
     if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
