@@ -552,7 +552,7 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
         cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width))
                  if (name := columns[positions[index] - start])}
         if positions[cursor] >= start + width and not rows \
-                or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}):
+                or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}, bool(rows)):
             break
         rows.append(cells)
         start += width
@@ -569,22 +569,25 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
             return None  # a level name read as a value: the grid ran one row's cells into the next
         valued = [row for row in rows if "target" in row or "actual" in row]
         inner_blanks = any(name in columns and name not in row for row in valued for name in ("level1", "level2"))
-        named = all("level3" in row and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows) \
+        named = all(("level3" in row or not set(row) & set(LEVEL_ROLES))
+                    and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows) \
             and (len(valued) == len(rows) or inner_blanks and 4 * len(valued) >= 3 * len(rows))
         if len(rows) > 1 and empty_cells and (2 * scored >= len(rows) or not scored and len(rows) > 2 and named):
             return rows, cursor
     return None
 
 
-def grid_fits(cells: dict[str, str]) -> bool:
-    """Cells that read as an indicator row: a name, no column word printed whole nor total, a figure or nothing
-    under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name (一般公共预算支出实际完成率 names
-    an indicator, though a column word is in it), no level name under a value (社会效益指标 read as a target: the
-    grid ran a row's cells into the next)."""
+def grid_fits(cells: dict[str, str], below_a_row: bool = False) -> bool:
+    """Cells that read as an indicator row: a name (`below_a_row`, none but a target or a result: the row's names
+    merged down from the row above, as a Word grid leaves them blank), no column word printed whole nor total, a
+    figure or nothing under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name
+    (一般公共预算支出实际完成率 names an indicator, though a column word is in it), no level name under a value
+    (社会效益指标 read as a target: the grid ran a row's cells into the next)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
     weight, score = (parse_number(scored.get(name)) for name in SCORED)
     name = cells.get("level3", "")
-    return any(cells.get(level) for level in LEVEL_ROLES) \
+    named = any(cells.get(level) for level in LEVEL_ROLES)
+    return (named or below_a_row and any(cells.get(value) for value in ("target", "actual"))) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
@@ -1710,6 +1713,33 @@ def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return [*header[:group], *header[len(header) - parts:], *header[group + 1:len(header) - parts]]
 
 
+LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
+
+
+def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
+    """The lines of a header printed again where a page broke the table (a Word table's repeated heading row, a
+    PDF's page): the header's lines, and the label cells before them, found again among the rows below, with no
+    sign of another table between (a title, a head's key, goal words, a funds header, 总分)."""
+    header, before = texts[start:after], texts[max(0, start - LABEL_CELLS):start]
+    repeated: set[int] = set()
+    index = after
+    while index + len(header) <= len(texts):
+        text = texts[index]
+        if text in TOTAL or is_title(text) or text in GOAL_WORDS or key_of(text) in HEADER_KEYS \
+                or fund_header_at(texts, index):
+            break
+        if texts[index:index + len(header)] != header:
+            index += 1
+            continue
+        labels = 0
+        while labels < len(before) and index - labels - 1 >= after \
+                and texts[index - labels - 1] == before[len(before) - labels - 1]:
+            labels += 1
+        repeated.update(range(index - labels, index + len(header)))
+        index += len(header)
+    return repeated
+
+
 def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     lines = [p.line for p in run]
@@ -1724,6 +1754,9 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         if not header:
             continue
         after = header[-1][2] + 1
+        repeated = page_repeats(texts, start, after)
+        if repeated:
+            return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed)
         header = in_column_order(header)
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))

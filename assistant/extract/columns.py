@@ -64,6 +64,8 @@ WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")  # a level's weigh
 WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 # A figure with its measure word (1.5亩, 192只, 12头): what an indicator's target or result prints.
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
+# A sum of money an indicator targets or reports (162万元, 730.54万元): a value, never an indicator's name.
+AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[万亿]?元$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
 WEIGHTED_LEVELS = ("level1", "level2")
@@ -183,7 +185,8 @@ def fits(role: str, text: str) -> float:
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
         return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
     if role in ("level3", "measure_unit"):
-        return -1.0 if number or is_comparison(cell) or MEASURED.match(cell) and role == "level3" else 0.5
+        return -1.0 if number or is_comparison(cell) or (MEASURED.match(cell) or AMOUNT.match(cell)) \
+            and role == "level3" else 0.5
     return 0.0
 
 

@@ -44,6 +44,21 @@ NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
 
 
+PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
+
+
+def packed_width(row: Row) -> int:
+    """How many cells a pasted row holds: a row whose filled cells come first, none empty between, and then empty
+    cells (a page that left a row's empty cells out and padded it to the table's width) holds its filled cells
+    only. A row of a grid (Word, Excel, a web page, a PDF) keeps every cell."""
+    texts = row.texts()
+    filled = [index for index, text in enumerate(texts) if normalize_text(text)]
+    if filled and filled[-1] == len(filled) - 1 and len(texts) - len(filled) >= PADDING \
+            and not any(cell.location for cell in row.cells):
+        return len(filled)
+    return len(texts)
+
+
 @dataclass
 class ColumnMap:
     """Positions of the columns whose role the header names, in a header of `width` cells."""
@@ -75,8 +90,8 @@ class ColumnMap:
         cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
         if id(row) in self.shifts:
             return self.shifts[id(row)]
-        natural = len(row.cells) - self.width
         texts = row.texts()
+        natural = packed_width(row) - self.width
 
         def fit(shift: int) -> float:
             return sum(fits(role, texts[p + shift]) for role, p in self.positions.items() if 0 <= p + shift < len(texts))

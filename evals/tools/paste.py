@@ -65,10 +65,13 @@ STYLES = {
     "a": "一格一行，空格留空行", "b": "一格一行，空格省略", "c": "一格一行，行尾“|”",
     "d": "一行一排，空格对齐", "e": "Markdown 竖线表", "f": "一行一排，制表符分隔", "g": "一行一排，单个空格",
     "h": "一格一行，行间空行", "i": "一格一行，表头折行", "j": "一格一行，窄栏折行", "k": "整表一行，单元格连写",
-    "l": "一格一行，识读损坏", "m": "竖线表，格内折行",
+    "l": "一格一行，识读损坏", "m": "竖线表，格内折行", "p": "一格一行，分页页码", "q": "一格一行，分页重复表头",
+    "r": "一行一排，分页重复表头", "s": "竖线表，空格省略右补",
+    "t": "一行一排，制表符分隔，空格省略",
 }
 OCR_LETTERS = {"0": "O", "1": "l", "5": "S", "%": "$"}
 WRAP = 12  # characters of a browser's narrow column (style j)
+PAGE_ROWS = 7  # rows of a table on a page of a document viewer's copy (styles p and q)
 
 
 def grid(rows) -> list[list[str | None]]:
@@ -86,6 +89,20 @@ def table_lines(rows, style: str, index: int) -> list[str]:
     table = grid(rows)
     if style in "hij":
         return cell_lines(table, style)
+    if style in "pq":
+        return paged_lines(table, style == "q")
+    if style == "r":
+        return [" ".join(texts) for texts in paged_rows(table, True)]
+    if style == "t":
+        # A browser's copy of a table whose merged and empty cells print nothing: each row's filled cells apart by
+        # TABs.
+        return ["\t".join(texts) for row in table for texts in [[text for text in row if text]] if texts]
+    if style == "s":
+        # A site's flattened table: each row's filled cells packed left, the row padded with empty cells to the
+        # table's width ("产出指标 | 数量指标 | 培训人数 | 50 | 20 | ||").
+        width = len(table[0]) if table else 0
+        return [" | ".join(texts) + " |" + "|" * (width - len(texts)) for row in table
+                for texts in [[text for text in row if text]] if texts]
     if style == "k":
         return ["".join(text for row in table for text in row if text)]
     if style == "l":
@@ -144,6 +161,29 @@ def cell_lines(table: list[list[str | None]], style: str) -> list[str]:
         else:
             lines += texts
     return lines
+
+
+def paged_rows(table: list[list[str | None]], repeat_header: bool) -> list[list[str]]:
+    """The table's rows, their filled cells, broken over pages every PAGE_ROWS rows: each page ends with its number
+    ("- 2 -"), and with `repeat_header` the next page prints the indicators' header row again (a Word table's
+    repeated heading row in a PDF) once the indicators have started."""
+    rows, header, page = [], None, 1
+    for number, row in enumerate(table, start=1):
+        texts = [text for text in row if text]
+        if header is None and sum("指标" in text for text in texts) >= 2 and not any(c.isdigit() for c in "".join(texts)):
+            header = texts
+        rows.append(texts)
+        if number % PAGE_ROWS == 0 and number < len(table):
+            page += 1
+            rows.append([f"- {page} -"])
+            if repeat_header and header is not None and header != texts:
+                rows.append(header)
+    return rows
+
+
+def paged_lines(table: list[list[str | None]], repeat_header: bool) -> list[str]:
+    """One filled cell per line, empty cells left out, the table broken over pages (`paged_rows`; styles p, q)."""
+    return [text for texts in paged_rows(table, repeat_header) for text in texts]
 
 
 def aligned_lines(rows, gap: int = 3) -> list[str]:
