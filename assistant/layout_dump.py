@@ -335,10 +335,18 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     such a column empty more often than not — for 指标值 and 完成值: where they hold no figure and no level name was
     read, the level names having gone to them (部门预算管理 | 预算编制 | 目标制定 | 10 | 9) — the rows are also read as
     if the header had no such column, and that reading is kept when it explains more rows (and, for 指标值 and
-    完成值, finds the level names)."""
+    完成值, finds the level names). Under a 得分 with no 分值 beside it, numbers no table scores (one below 0, or more
+    than 100 points together) are 完成值 under a 得分 left blank: the rows are read as unscored when that reads as
+    many."""
     columns = {name: position for position, name in enumerate(slots) if name}
     values = [name for name in slots if name in VALUE_SLOTS]
     printed = dump_rows_as(lines, header, as_printed, slots)
+    if "score" in columns and "weight" not in columns and "actual" in columns \
+            and not plausible_scores(printed[0], columns["score"], len(slots)):
+        # No table scores so: the numbers were 完成值 under a 得分 column left blank, each row one cell short.
+        unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
+        if len(unscored[0]) >= len(printed[0]):
+            return unscored
     droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in ("target", "actual") if name in columns]
@@ -353,6 +361,14 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     kept = {"weight", "score"} - blank
     found = not unlevelled or not sparse(bare[0], columns["level1"])
     return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+
+
+def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
+    """Whether the numbers a reading put under 得分 can be a table's scores: none below 0, and together no more than
+    the 100 points of a table (the 总分 row left out)."""
+    scores = [parse_number(row.cells[column].text) for row in rows if len(row.cells) == width]
+    return all(score >= 0 for score in scores if score is not None) \
+        and sum(score for score in scores if score is not None) <= FULL_MARKS
 
 
 def sparse(rows: list[Row], column: int) -> bool:
@@ -406,7 +422,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     if as_printed and not weighted and out_of_row_order(slots):
         return typed_rows(lines, header, slots)
     if readings and numeric:
-        return fullest_reading(lines, header, as_printed, slots)
+        read = fullest_reading(lines, header, as_printed, slots)
+        return fuller_typed_reading(read, lines, header, slots) if as_printed and not weighted else read
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -623,6 +640,8 @@ NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names mer
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
+FIGURES = ("target", "actual")
+LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
@@ -727,21 +746,27 @@ Points = tuple[str, float | None] | None  # the first of a row's 分值 and 得�
 State = tuple[int, Points]  # a cell's column and its row's points so far
 
 
-def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]) -> tuple[float, list[tuple[int, bool]]]:
+def typed_placement(words: list[str], slots: list[str | None], spare: list[bool],
+                    held_by: tuple[str, ...] = SCORED) -> tuple[float, list[tuple[int, bool]]]:
     """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
     (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
     where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
-    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 and rows with no 三级指标 cost
-    more."""
+    before its 指标值, a 得分 is no more than its 分值, and rows with no 分值 or 得分 (no cell in the columns `held_by`
+    names: an unscored table's rows are held by their 指标值 or 完成值) and rows with no 三级指标 cost more."""
     # A row opens at a name column; past 三级指标 only where its names are left empty.
     openings = [index for index, name in enumerate(slots) if name]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
-    scored_header = any(name in SCORED for name in slots)
+
+    def cell_fit(column: int, word: str) -> float:
+        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
+        name = slots[column]
+        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
+        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     def closing(state: State) -> float:
         column, points = state
-        return -(UNSCORED_ROW if scored_header and points is None else 0.0) - \
+        return -(UNSCORED_ROW if points is None and any(name in held_by for name in slots) else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
     def skipping(column: int, following: int) -> float:
@@ -751,8 +776,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
         """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
-        if name not in SCORED:
+        if name not in held_by:
             return points, 0.0
+        if name not in SCORED:
+            return points or (name, None), 0.0
         number = parse_number(word) if NUMERIC.match(word) else None
         if points is None:
             return (name, number), 0.0
@@ -765,7 +792,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     states: list[dict[State, tuple[float, State | None, bool]]] = [{}]
     for column in openings:
         points, _ = scoring(None, slots[column], words[0])
-        states[0][(column, points)] = (opening_fit[column] + typed_fit(slots[column], words[0], spare[column]),
+        states[0][(column, points)] = (opening_fit[column] + cell_fit(column, words[0]),
                                        None, True)
     for word in words[1:]:
         current: dict[State, tuple[float, State | None, bool]] = {}
@@ -776,15 +803,15 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         for state, (fit, _, _) in states[-1].items():
             column, points = state
             if slots[column] in JOINABLE:
-                offer(state, fit + typed_fit(slots[column], word, spare[column]) - BROKEN_CELL, state, False)
+                offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
-                offer((following, placed), fit + typed_fit(slots[following], word, spare[following]) + cost
+                offer((following, placed), fit + cell_fit(following, word) + cost
                       + skipping(column, following), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
                 offer((opening, placed), fit + closing(state) + opening_fit[opening]
-                      + typed_fit(slots[opening], word, spare[opening]), state, True)
+                      + cell_fit(opening, word), state, True)
         states.append(current)
     last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
     fit = states[-1][last][0] + closing(last)
@@ -906,8 +933,87 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     if "level1" in names or "level2" in names:
         levelled, through = levelled_rows(lines, names)
         if len(levelled) > len(rows):
-            return levelled, through
-    return rows, used
+            rows, used = levelled, through
+    typed, through = typed_unscored_rows(lines, names)
+    return (typed, through) if held_rows(typed) > held_rows(rows) else (rows, used)
+
+
+def held_rows(rows: list[dict[str, Paragraph]]) -> int:
+    """How much of a table a reading explains: its rows that `explains`."""
+    return sum(explains({name: normalize_text(cell.text) for name, cell in row.items()}) for row in rows)
+
+
+def explains(row: dict[str, str]) -> bool:
+    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
+    again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
+    分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    name = row.get("level3", "")
+    numbers = [row[column] for column in SCORED if row.get(column)]
+    if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
+            or not all(NUMERIC.match(text) for text in numbers):
+        return False
+    weight, score = (parse_number(row.get(column)) for column in SCORED)
+    if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
+        return False
+    return any(figure(row.get(column, "")) for column in FIGURES)
+
+
+def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
+                         slots: list[str | None]) -> tuple[list[Row], int]:
+    """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
+    types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
+    得分) and leaves no more rows unexplained, or the rows as read are none, and its 得分 can be a table's: rows that
+    leave different cells out, so that no row grammar of fixed cells reads them."""
+    typed = typed_rows(lines, header, slots)
+    if len({p.line for p in lines[:typed[1]]}) < typed[1]:
+        return read  # rows printed one a line, their cells apart by spaces
+    columns = {name: position for position, name in enumerate(slots) if name}
+
+    def explained(rows: list[Row]) -> tuple[int, int]:
+        """How much of the rows a reading explains, and how many rows it leaves unexplained."""
+        texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
+                 for row in rows if len(row.cells) == len(slots)]
+        return (sum(explains(row) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
+                sum(not explains(row) for row in texts))
+    plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
+    (typed_explained, typed_left), (read_explained, read_left) = explained(typed[0]), explained(read[0])
+    fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
+    return typed if plausible and fuller else read
+
+
+def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Unscored rows of a dump that prints one cell a line and leaves empty cells out, however many cells each row
+    printed: every cell placed in a column by its type (`typed_placement`), a row held by its 指标值 or 完成值. Where
+    the cells the level columns took hold no level name the row grammar knows and none printed twice (a merged name
+    printed on each of its rows), the rows are also read as if the table had left its level columns empty (the names
+    having gone to rows that printed no values), and that reading is kept when it holds as many rows. The rows stop
+    where `typed_rows` stop them, or at the number of a section of the text after the table."""
+    texts = [normalize_text(p.text) for p in lines]
+    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
+                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS or SECTION_NUMBER.match(text)), len(texts))
+    cells = join_levels(lines[:end])
+    if not cells or "level3" not in names or len({cell.line for cell in lines[:end]}) < end:
+        return [], 0  # rows printed one a line, their cells apart by spaces, are read by their lines
+    rows = typed_cells(cells, names)
+    levels = [normalize_text(row[level].text) for row in rows for level in WEIGHTED_LEVELS if level in row]
+    if not any(is_level_cell(level) for level in levels) and len(set(levels)) == len(levels):
+        bare = typed_cells(cells, [name for name in names if name not in WEIGHTED_LEVELS])
+        rows = bare if held_rows(bare) >= held_rows(rows) else rows
+    return rows, end
+
+
+def typed_cells(cells: list[Paragraph], names: list[str]) -> list[dict[str, Paragraph]]:
+    """The cells as rows, each in the column of `names` its type fits (`typed_placement`), a cell that takes a column
+    twice (a text broken over lines) joined."""
+    rows: list[dict[str, Paragraph]] = []
+    words = [normalize_text(cell.text) for cell in cells]
+    for cell, (column, opens) in zip(cells, typed_placement(words, names, [False] * len(names), FIGURES)[1]):
+        if opens:
+            rows.append({})
+        name = names[column]
+        placed = rows[-1].get(name)
+        rows[-1][name] = Paragraph(placed.text + cell.text, placed.line) if placed else cell
+    return rows
 
 
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:

@@ -261,3 +261,54 @@ def test_typed_transfer_payment_form_reads_to_its_labels(tmp_path):
         ("效益指标", "生态效益指标", "保土率", None, "59.79%", None, None, "项目暂未完工"),
         ("满意度指标", "服务对象满意度指标", "群众满意度", None, "100%", None, None, None),
     ]
+
+
+def pasted_one_cell_a_line(form: str, source: str):
+    """The dev source's tables drawn in the form and pasted one cell a line, the empty cells left out (style b)."""
+    paste, [(_, _, sheet, gold)] = drawn(form, (source,))
+    return paste.pasted(sheet, "b"), gold, paste
+
+
+def test_transfer_form_one_cell_a_line_rows_of_fewer_cells_than_columns_under_names_no_level_word():
+    """sichuan_daying_2020_shuangxin in the 区域绩效自评表, one cell a line, empty cells left out: every row leaves its
+    未完成原因和改进措施 empty, so each prints five cells under six columns, and its 一级指标 are 项目决策 and 项目效益,
+    words no level name carries ("项目决策" "数量指标" "宣传次数" "至少全年完成2次宣传" "已完成100%" "项目决策" "质量指标" …):
+    each cell goes to the column its type fits and every row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer", "sichuan_daying_2020_shuangxin")
+    assert paste.score_paste(text, gold).errors == []
+
+
+def test_transfer_form_one_cell_a_line_rows_that_print_no_result():
+    """unknown_nd_nd_yusuankaoping in the 区域绩效自评表, one cell a line, empty cells left out: each row prints its three
+    names and its 指标值 only ("一般公共预算支出管理" "结转结余情况" "结转结余率" "0.0900000762939453"), four cells under
+    six columns, its names no level words either; the rows are read whole."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer", "unknown_nd_nd_yusuankaoping")
+    assert paste.score_paste(text, gold).errors == []
+
+
+def test_transfer_form_one_cell_a_line_rows_under_level_columns_left_empty():
+    """chongqing_kexuecheng in the county 专项资金 form, one cell a line, empty cells left out: its rows print no level
+    names ("财政供养人员控制率" "100%" "92%" "“三公经费变动率" "基础信息完善" "100%" "100%" …), so nothing but the cells' types
+    tells a row's 三级指标 from the next; every row that prints a 指标值 is read with its name and 完成值."""
+    text, gold, _ = pasted_one_cell_a_line("county-special-fund", "chongqing_kexuecheng")
+    [table] = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules").tables
+    read = {(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators}
+    assert read >= {(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators if i.target}
+
+
+def test_score_column_left_blank_one_cell_a_line_reads_the_numbers_as_results():
+    """sichuan_suining_2021_liangpinyixie in the transfer form with a 得分 column, one cell a line, empty cells left out:
+    no row is scored, so a row prints its 完成值 where a scored row's 得分 would close it ("指标4.药品监管企业数" "≥124"
+    "253", "指标6.医疗器械监管企业数" "≥21" "85"); read as 得分 those numbers add up to more than a table's 100 points,
+    so they are the rows' 完成值 and every row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer-score-only", "sichuan_suining_2021_liangpinyixie")
+    assert paste.score_paste(text, gold).errors == []
+
+
+def test_method_column_form_one_cell_a_line_unscored_rows_read_by_their_cells_types():
+    """hubei_hbust_2021_zhuxuejin in Jinan's form (分值 before 年度指标值(A), then 全年实际值(B), 得分计算方法, 得分), one
+    cell a line, empty cells left out: its rows carry no 分值 or 得分, so each prints its names, target and result
+    ("产出指标" "数量指标" "受资助本专科学生人数" "14726" "15935") and the row grammar of the form reads none of them; read
+    cell by cell by type, every row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("jinan-2019-method-column", "hubei_hbust")
+    assert paste.score_paste(text, gold).errors == []
