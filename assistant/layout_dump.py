@@ -641,6 +641,7 @@ UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年�
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
 SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
+VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
@@ -946,7 +947,8 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 def explains(row: dict[str, str]) -> bool:
     """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
     again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
-    分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值. A figure is a value's, short
+    (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too)."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
     if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
@@ -955,7 +957,7 @@ def explains(row: dict[str, str]) -> bool:
     weight, score = (parse_number(row.get(column)) for column in SCORED)
     if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
         return False
-    return any(figure(row.get(column, "")) for column in FIGURES)
+    return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
 def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
