@@ -29,6 +29,15 @@ a reviewer's copy produces:
     l  one cell per line, empty cells dropped, damaged as OCR and viewers damage copies: about one cell in 25 run
        into the next, one in 33 lost, one in 33 with OCR letters (0→O, 1→l, 5→S, %→$); seeded by the table's text
     m  markdown pipe rows, a cell longer than 12 characters broken over two lines (the row runs on to the next)
+    p  as b, the table broken over pages every 7 rows, each page ending with its number ("- 2 -")
+    q  as p, the next page printing the indicators' header again (a Word table's repeated heading row in a PDF)
+    r  as q, each row on one line, cells apart by a single space
+    s  pipe rows a site flattened: each row's filled cells packed left, the row padded to the table's width ("||")
+    t  each row on one line, its filled cells apart by TABs, merged and empty cells printing nothing
+    v  the whole table on one line, its cells apart by a single space (a page's text flattened)
+
+`--merged-levels` draws a 一级 or 二级 name that the rows below repeat once, merged down over them, as most forms
+print them (render.merged_levels); without it every row prints its level names.
 
 `--findings` checks each paste instead: the narrative is the sheet's, so every finding on a table that matches no
 gold defect of that table is an artefact of how the paste was read. It counts, per style, the findings that claim a
