@@ -928,7 +928,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     column = wrap_width(lines[:end])
     rows: list[dict[str, Paragraph]] = []
     used = 0
-    for group in groups:
+    opening = [normalize_text(group[0].text) for group in groups]
+    for index, group in enumerate(groups):
         # The bare " |" of the empty cells printed are no cells.
         items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
         levels = list(takewhile(lambda item: is_level_cell(normalize_text(item.text)), items))[:2]
@@ -939,7 +940,10 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         levelled = level_cells(levels)
         if rows and levels and "level1" not in levelled and "level1" in rows[-1]:
             levelled["level1"] = rows[-1]["level1"]  # a 二级指标 opening its group under the 一级指标 above
-        rest = items[len(levels):]
+        # A table that prints its 一级指标 again on every row (no merged cells) holds one row a group.
+        neighbours = opening[max(index - 1, 0):index] + opening[index + 1:index + 2]
+        one_row = bool(LEVEL1_CELL.match(opening[index])) and opening[index] in neighbours
+        rest = rejoined_cells(items[len(levels):], 1 + len(values), one_row)
         while rest:
             name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level_cell(name) or SECTION_NUMBER.match(name):
@@ -957,13 +961,43 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 
 
 def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
-    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width, the next cell is no
-    value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
-    if width is None or len(rest) < 3:
+    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width (or, the width
+    unknown, a target's form follows the shorter tail: "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个"), the next
+    cell is no value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
+    if len(rest) < 3:
         return False
     name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
-    return len(name) >= width - 1 and not is_level_cell(name) and not is_level_cell(tail) \
+    wide = len(name) >= width - 1 if width is not None else len(tail) < len(name) and bool(TARGET_FORM.match(after))
+    return wide and not is_level_cell(name) and not is_level_cell(tail) \
         and not VALUE_START.match(name) and not figure(tail) and figure(after)
+
+
+# A target's form: a comparison before its figure (">=2个", "不少于12种"), never an actual's.
+TARGET_FORM = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})\d")
+
+
+def rejoined_cells(cells: list[Paragraph], room: int, one_row: bool) -> list[Paragraph]:
+    """A row's cells that narrow columns broke over lines, joined again. A target and its actual printed alike, each
+    broken over the same lines ("按要求" "及时公开" "按要求" "及时公开"), are two cells, and the few lines before them
+    the 三级指标 ("行政处罚信息" "公开及时准确"): columns of one width break one text at the same places. The lines of
+    `one_row` with more lines than the row has cells (`room`), no figure among them and two for each cell ("经费支"
+    "出合规性" "严格执行相" "关制度规定" "达成预" "期指标"), are its cells broken each in two."""
+    texts = [normalize_text(cell.text) for cell in cells]
+
+    def one(part: list[Paragraph]) -> Paragraph:
+        return Paragraph("".join(cell.text for cell in part), part[0].line)
+    for name in range(1, BROKEN_NAME_LINES + 1):
+        for size in range(2, (len(texts) - name) // 2 + 1):
+            target, actual = texts[name:name + size], texts[name + size:name + 2 * size]
+            if target == actual and not any(map(figure, texts[:name])) and not any(map(is_level_cell, texts[:name])):
+                return [one(cells[:name]), one(cells[name:name + size]), one(cells[name + size:name + 2 * size]),
+                        *cells[name + 2 * size:]]
+    if one_row and room < len(cells) <= 2 * room and len(cells) % 2 == 0 and not any(map(figure, texts)):
+        return [one(cells[at:at + 2]) for at in range(0, len(cells), 2)]
+    return cells
+
+
+BROKEN_NAME_LINES = 3  # lines, most, a narrow column breaks a 三级指标 over
 
 
 def figure(text: str) -> bool:
@@ -1276,22 +1310,30 @@ def wrap_width(run: list[Paragraph]) -> int | None:
 def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
     """The cells a narrow column wrapped over lines joined again: a line as wide as the column runs on to the next,
     unless it is a label by itself (a head key waits for its value: …名称, …负责人) or the next line is a cell by
-    itself (`own_cell`)."""
+    itself (`own_cell`); a level name broken over two lines is one cell whatever the column's width."""
     width = wrap_width(run)
-    if width is None:
-        return run
     texts = [normalize_text(paragraph.text) for paragraph in run]
     joined: list[Paragraph] = []
     runs_on = False
     for index, (paragraph, text) in enumerate(zip(run, texts)):
         # A number the edge broke, or a "label：" whose amount the edge put on the next line, is one cell.
         one_cell = bool(joined) and BROKEN_NUMBER.search(joined[-1].text.strip() + "|" + text)
-        if runs_on and text and (one_cell or not own_cell(texts, index, width)):
+        # A level name the edge broke on the next line ("产出" "指标", "经济效" "益指标"), however wide the column.
+        level_tail = index > 0 and run[index - 1].line + 1 == paragraph.line \
+            and broken_level_name(normalize_text(joined[-1].text), text)
+        if level_tail or runs_on and text and (one_cell or not own_cell(texts, index, width)):
             joined[-1] = Paragraph(joined[-1].text + paragraph.text, joined[-1].line)
         else:
             joined.append(paragraph)
         runs_on = len(paragraph.text.strip()) == width and not whole_label(text) and not HEAD_LABEL.search(text)
     return joined
+
+
+def broken_level_name(head: str, tail: str) -> bool:
+    """A level name of the grammar's (run_rows.LEVEL_NAME) broken over two lines, neither line a level name by itself
+    ("产出" "指标", "可持续" "影响指标"; not "效果明显" "达成预期指标", a target and its verdict)."""
+    return not is_level_cell(head) and not run_rows.LEVEL_NAME.fullmatch(tail) \
+        and run_rows.LEVEL_NAME.fullmatch(head + tail) is not None
 
 
 def own_cell(texts: list[str], index: int, width: int) -> bool:

@@ -129,6 +129,38 @@ def test_unscored_rows_whose_names_a_narrow_column_wrapped():
         assert [row for row in labelled if row not in read] == [], name
 
 
+def test_unscored_rows_whose_cells_a_narrow_column_broke_in_two():
+    """The transfer-payment form pasted one cell a line from a copy whose narrow columns break a row of words (no
+    figure) at the middle of every cell: Tangxi's "产出" "指标" "质量" "指标" "经费支" "出合规性" "严格执行相"
+    "关制度规定" "达成预" "期指标" (evals/field/dev/anhui_tangxi_2022_weituo), Xiangyang's "成本" "控制" "不超"
+    "过预算" "不超" "过预算", its target and result printed alike (evals/field/dev/hubei_xiangyang_2021_dongjin). Each
+    such row with its 一级 and 二级指标 spelled whole (not Xiangyang's 可持续性, broken and in its own words) is read
+    whole: its names, target and result."""
+    paste, items = drawn("region-central-transfer", ("anhui_tangxi", "hubei_xiangyang"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "i").encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level1, i.level2, i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+        labelled = [(i.level1, i.level2, i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators
+                    if i.target and (i.level2 or "").endswith("指标")
+                    and not any(char.isdigit() for text in (i.level3, i.target, i.actual) for char in text or "")]
+        assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_unscored_names_wrapped_by_a_column_of_unknown_width():
+    """The transfer-payment form pasted one cell a line from a narrow column that breaks every long cell at its
+    width, too few cells so long that the width shows: Ningde's "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个"
+    "0个" (evals/field/dev/fujian_ningde_2023_rencaiyizhan) — a target's form (>=2个) after the tail says the tail
+    is the name's. Every labelled row is read whole: its name, target and result."""
+    paste, items = drawn("region-central-transfer", ("fujian_ningde_2023",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "j").encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+        labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
+        assert labelled and [row for row in labelled if row not in read] == [], name
+
+
 def test_rows_of_no_level_names_kept_as_empty_cells():
     """The transfer-payment form pasted one cell a line, each empty cell a blank line, filled with Chongqing's
     department table, which prints no 一级 or 二级 names (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti:
