@@ -986,12 +986,17 @@ def rejoined_cells(cells: list[Paragraph], room: int, one_row: bool) -> list[Par
 
     def one(part: list[Paragraph]) -> Paragraph:
         return Paragraph("".join(cell.text for cell in part), part[0].line)
-    for name in range(1, BROKEN_NAME_LINES + 1):
-        for size in range(2, (len(texts) - name) // 2 + 1):
-            target, actual = texts[name:name + size], texts[name + size:name + 2 * size]
-            if target == actual and not any(map(figure, texts[:name])) and not any(map(is_level_cell, texts[:name])):
-                return [one(cells[:name]), one(cells[name:name + size]), one(cells[name + size:name + 2 * size]),
-                        *cells[name + 2 * size:]]
+    # (lines of the name, lines of each of the two), the fewest cells left after them first ("具有可" "持续性" printed
+    # three times is a name, its target and its actual, no note); a target one line long only where the name broke
+    # and nothing follows ("对自然生态环境" "造成的负面影响" "无" "无").
+    alike = [(name, size) for name in range(1, BROKEN_NAME_LINES + 1) for size in range(1, (len(texts) - name) // 2 + 1)
+             if texts[name:name + size] == texts[name + size:name + 2 * size]
+             and (size > 1 or one_row and name > 1 and name + 2 == len(texts))
+             and not any(map(figure, texts[:name])) and not any(map(is_level_cell, texts[:name]))]
+    if alike:
+        name, size = min(alike, key=lambda split: (len(texts) - split[0] - 2 * split[1], split[0]))
+        return [one(cells[:name]), one(cells[name:name + size]), one(cells[name + size:name + 2 * size]),
+                *cells[name + 2 * size:]]
     if one_row and room < len(cells) <= 2 * room and len(cells) % 2 == 0 and not any(map(figure, texts)):
         return [one(cells[at:at + 2]) for at in range(0, len(cells), 2)]
     return cells
