@@ -1835,12 +1835,13 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     rows or a 分值 and a 得分 word."""
     texts = [normalize_text(p.text) for p in run]
     starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
-    last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
+    words = scattered_column_words(texts)
+    last = {name: index for index, name in ((index, slot(word)) for index, word in words.items()) if name in ROW_VALUES}
     values = sorted(last, key=last.get)
     if len(starts) < 3 or not {"weight", "score"} <= set(values):
         return None
     numeric = [name in ("weight", "score") for name in values]
-    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
+    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(words[last[name]] for name in values)]])
     columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
 
     def fills_row(texts: list[str]) -> bool:
@@ -1878,6 +1879,22 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+def scattered_column_words(texts: list[str]) -> dict[int, str]:
+    """The column words among a run's lines by where they open: a line naming a column, or a column word a narrow
+    column broke over two lines ("年度指标" "值(A)", "全年实际" "值(B)") joined at its first line."""
+    words: dict[int, str] = {}
+    index = 0
+    while index < len(texts):
+        if index + 1 < len(texts) and not slot(texts[index + 1]) and broken_header_word(texts[index:index + 2], True):
+            words[index] = texts[index] + texts[index + 1]
+            index += 2
+            continue
+        if slot(texts[index]):
+            words[index] = texts[index]
+        index += 1
+    return words
 
 
 UNIT_CELL = re.compile(r"^[\u4e00-\u9fa5]{1,2}$")  # a unit broken off its figure ("不少于12" "种")

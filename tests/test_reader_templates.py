@@ -161,6 +161,23 @@ def test_unscored_names_wrapped_by_a_column_of_unknown_width():
         assert labelled and [row for row in labelled if row not in read] == [], name
 
 
+def test_numbered_rows_under_value_words_a_narrow_column_broke():
+    """Jinan's 2019 form (分值 before 年度指标值(A)) pasted one cell a line with its header words broken over two
+    lines, "年度指标" "值(A)" "全年实际" "值(B)", filled with Jishan's numbered rows (指标1:居民健康档案 | 3 |
+    38508人 | 37442人 | 3, evals/field/dev/shanxi_jishan_2021_gonggongweisheng): the broken words still name the
+    target and actual columns: every named row the copy with whole header words (style b) reads right, with its
+    target, result, 分值 and 得分, is read so."""
+    paste, items = drawn("jinan-2019-method-column", ("shanxi_jishan",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        def rows(style: str) -> set[tuple]:
+            report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+            return {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+        labelled = {(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators
+                    if i.level3 and i.target} & rows("b")
+        assert len(labelled) >= 10 and labelled <= rows("i"), name
+
+
 def test_rows_of_no_level_names_kept_as_empty_cells():
     """The transfer-payment form pasted one cell a line, each empty cell a blank line, filled with Chongqing's
     department table, which prints no 一级 or 二级 names (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti:
