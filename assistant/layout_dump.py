@@ -1296,19 +1296,19 @@ WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow col
 
 
 def wrap_width(run: list[Paragraph]) -> int | None:
-    """The width, in characters, of the narrow column that wrapped the run's cells, or None: the line length most
-    lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
-    column's cells never run past its width; prose outside the table runs far longer). Rows printed a line each
-    with spaces between their cells are no column's lines, however alike their lengths."""
+    """The width, in characters, of the narrow column that wrapped the run's cells, or None: of the line lengths
+    most lines have first, one four or more lines have, few lines one character shorter or longer, and almost none
+    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer; short
+    cells, 预算数(A), are many and no width). Rows printed a line each with spaces between their cells, and figures
+    (0.0900000762939453), are no column's lines, however alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
-    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS)
-    if not wrapped:
-        return None
-    width, count = max(wrapped.items(), key=lambda item: (item[1], item[0]))
-    longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
-    if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
-        return width
+    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
+                      and not VALUE_START.match(normalize_text(line)))
+    for width, count in sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True):
+        longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
+        if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
+            return width
     return None
 
 

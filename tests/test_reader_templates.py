@@ -178,6 +178,22 @@ def test_numbered_rows_under_value_words_a_narrow_column_broke():
         assert len(labelled) >= 10 and labelled <= rows("i"), name
 
 
+def test_cells_wrapped_by_a_column_among_many_short_cells():
+    """Yunnan's 20/80 form pasted one cell a line from a narrow column that breaks every long cell at its width,
+    filled with Haidian's table (evals/field/dev/beijing_haidian_2016_baojie): the short cells (预算数(A), 154.74)
+    outnumber the lines as wide as the column, yet "北京市海淀区学院路街道城" "市运行服务中心" is one unit's name,
+    "【体制】自管道路清扫保洁" "外包工作经费" one project's, and "是否完成绩效目标申报表中" "申报的数量" one 三级指标."""
+    paste, items = drawn("yunnan-20-80-score-only", ("beijing_haidian",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "j").encode("utf-8"), "pasted.txt"), "rules")
+        assert report.unit_name == gold.unit_name, name
+        assert [t.name for t in report.tables] == [t.name for t in gold.tables], name
+        read = {(i.level1, i.level2, i.level3, i.score) for t in report.tables for i in t.indicators}
+        labelled = {(i.level1, i.level2, i.level3, i.score) for t in gold.tables for i in t.indicators}
+        assert labelled and labelled <= read, name
+
+
 def test_rows_of_no_level_names_kept_as_empty_cells():
     """The transfer-payment form pasted one cell a line, each empty cell a blank line, filled with Chongqing's
     department table, which prints no 一级 or 二级 names (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti:
