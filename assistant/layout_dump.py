@@ -1324,14 +1324,25 @@ def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
         # A number the edge broke, or a "label：" whose amount the edge put on the next line, is one cell.
         one_cell = bool(joined) and BROKEN_NUMBER.search(joined[-1].text.strip() + "|" + text)
         # A level name the edge broke on the next line ("产出" "指标", "经济效" "益指标"), however wide the column.
-        level_tail = index > 0 and run[index - 1].line + 1 == paragraph.line \
-            and broken_level_name(normalize_text(joined[-1].text), text)
-        if level_tail or runs_on and text and (one_cell or not own_cell(texts, index, width)):
+        next_line = index > 0 and run[index - 1].line + 1 == paragraph.line
+        level_tail = next_line and broken_level_name(normalize_text(joined[-1].text), text)
+        # So is a cell the edge broke inside its brackets ("预算执行情况(万元)(2" "0分)", "执行率(" "B/A)").
+        bracket_tail = next_line and broken_in_brackets(normalize_text(joined[-1].text), text)
+        if level_tail or bracket_tail or runs_on and text and (one_cell or not own_cell(texts, index, width)):
             joined[-1] = Paragraph(joined[-1].text + paragraph.text, joined[-1].line)
         else:
             joined.append(paragraph)
         runs_on = len(paragraph.text.strip()) == width and not whole_label(text) and not HEAD_LABEL.search(text)
     return joined
+
+
+def broken_in_brackets(head: str, tail: str) -> bool:
+    """A cell broken over two lines inside its brackets: the head leaves a bracket open, the tail closes it before
+    it opens any, both short as a cell is."""
+    closing = min((tail.find(mark) for mark in ")）" if mark in tail), default=-1)
+    opening = min((tail.find(mark) for mark in "(（" if mark in tail), default=len(tail))
+    return len(head) <= ROW_NAME and len(tail) <= ROW_NAME and 0 <= closing < opening \
+        and sum(map(head.count, "(（")) > sum(map(head.count, ")）"))
 
 
 def broken_level_name(head: str, tail: str) -> bool:

@@ -85,11 +85,12 @@ def test_form_with_broken_header_words_floor(form):
     assert total.f1 >= BROKEN_HEADER_FLOORS[form]
 
 
-@pytest.mark.parametrize("style", "bc")
+@pytest.mark.parametrize("style", "bcj")
 def test_funds_block_weight_in_its_label(style):
     """Hubei's and Yunnan's 20/80 form prints the funds block's 分值 only in its label, 预算执行情况(万元)(20分), above
     预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率); pasted one cell per line, the label still gives the funds
-    total its weight, and its unit 万元."""
+    total its weight, and its unit 万元 — from a narrow column too, that breaks it inside its brackets
+    ("预算执行情况(万元)(2" "0分)")."""
     paste, items = drawn("yunnan-20-80-score-only", ("000_", "sichuan_qingshen", "hubei_xiangyang"))
     assert len(items) == 3
     for _, name, sheet, _ in items:
