@@ -26,7 +26,7 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
     half_last_place, normalize_text, parse_number, parse_percent, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -1298,16 +1298,17 @@ WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow col
 def wrap_width(run: list[Paragraph]) -> int | None:
     """The width, in characters, of the narrow column that wrapped the run's cells, or None: of the line lengths
     most lines have first, one four or more lines have, few lines one character shorter or longer, and almost none
-    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer; short
-    cells, 预算数(A), are many and no width). Rows printed a line each with spaces between their cells, and figures
+    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer) —
+    strictly fewer than a quarter where short cells (预算数(A)) outnumber the column's full lines. Rows printed a line each with spaces between their cells, and figures
     (0.0900000762939453), are no column's lines, however alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
     wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
                       and not VALUE_START.match(normalize_text(line)))
-    for width, count in sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True):
+    for rank, (width, count) in enumerate(sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True)):
         longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
-        if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
+        if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) \
+                and (4 * longer <= count if rank == 0 else 4 * longer < count):
             return width
     return None
 
@@ -1355,11 +1356,12 @@ def broken_level_name(head: str, tail: str) -> bool:
 def own_cell(texts: list[str], index: int, width: int) -> bool:
     """Whether a line after one as wide as the column is a cell of its own, not the rest of the cell above: a
     label, a figure or a verdict shorter than the column ("开展520计量日活动次数" is a whole name before its target
-    "≥1次"), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
+    "≥1次"), a number however wide ("-0.300000152" after a name: its rest, if any, joins it), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
     ("效果明显" "达成预期指标")."""
     text, following = texts[index], texts[index + 1] if index + 1 < len(texts) else ""
     return whole_label(text) or len(text) < width and bool(FIGURE_START.match(text) or VERDICT.match(text)) \
-        or following == text or len(following) < width and bool(VERDICT.match(following))
+        or bool(VALUE_START.match(text) or NUMBER.fullmatch(text)) or following == text \
+        or len(following) < width and bool(VERDICT.match(following))
 
 
 # A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
