@@ -1356,14 +1356,19 @@ def broken_level_name(head: str, tail: str) -> bool:
 def own_cell(texts: list[str], index: int, width: int) -> bool:
     """Whether a line after one as wide as the column is a cell of its own, not the rest of the cell above: a
     label, a figure or a verdict shorter than the column ("开展520计量日活动次数" is a whole name before its target
-    "≥1次"), a number however wide ("-0.300000152" after a name: its rest, if any, joins it), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
-    ("效果明显" "达成预期指标")."""
+    "≥1次"), a number however wide ("-0.300000152" after a name: its rest, if any, joins it) or a comparison alone
+    (≧, the target's nature column), a text printed twice (a target and its actual, "不断提升" "不断提升", or with the
+    row's 分值 and 得分 between them, "有效" "10" "10" "有效" — not a tail again after a line as wide as the column) or
+    the target before a verdict ("效果明显" "达成预期指标")."""
     text, following = texts[index], texts[index + 1] if index + 1 < len(texts) else ""
     return whole_label(text) or len(text) < width and bool(FIGURE_START.match(text) or VERDICT.match(text)) \
-        or bool(VALUE_START.match(text) or NUMBER.fullmatch(text)) or following == text \
-        or len(following) < width and bool(VERDICT.match(following))
+        or bool(VALUE_START.match(text) or NUMBER.fullmatch(text) or COMPARISON.match(text)) or following == text \
+        or len(following) < width and bool(VERDICT.match(following)) \
+        or any(texts[at] == text and len(texts[at - 1]) != width
+               for at in range(index + 2, min(index + 1 + PRINTED_AGAIN, len(texts))))
 
 
+PRINTED_AGAIN = 4  # lines, most, from a target to its actual printed again (分值 and 得分 between them)
 # A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
 FIGURE_START = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d")
 # A verdict on a target, a cell of its own: 达成预期指标, 达到目标, 未完成.
