@@ -26,8 +26,8 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
-    half_last_place, normalize_text, parse_number, parse_percent, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
+    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -1299,8 +1299,9 @@ def wrap_width(run: list[Paragraph]) -> int | None:
     """The width, in characters, of the narrow column that wrapped the run's cells, or None: of the line lengths
     most lines have first, one four or more lines have, few lines one character shorter or longer, and almost none
     longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer) —
-    strictly fewer than a quarter where short cells (预算数(A)) outnumber the column's full lines. Rows printed a line each with spaces between their cells, and figures
-    (0.0900000762939453), are no column's lines, however alike their lengths."""
+    strictly fewer than a quarter where short cells (预算数(A)) outnumber the column's full lines. Rows printed a
+    line each with spaces between their cells, and figures (0.0900000762939453), are no column's lines, however
+    alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
     wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
