@@ -1298,18 +1298,17 @@ WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow col
 def wrap_width(run: list[Paragraph]) -> int | None:
     """The width, in characters, of the narrow column that wrapped the run's cells, or None: of the line lengths
     most lines have first, one four or more lines have, few lines one character shorter or longer, and almost none
-    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer) —
-    strictly fewer than a quarter where short cells (预算数(A)) outnumber the column's full lines. Rows printed a
-    line each with spaces between their cells, and figures (0.0900000762939453), are no column's lines, however
-    alike their lengths."""
+    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer;
+    short cells, 预算数(A), may outnumber its full lines). Rows printed a line each with spaces between their
+    cells, figures (0.0900000762939453) and labels of the form (部门(单位)名称, 执行率(B/A)) are no column's lines,
+    however alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
     wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
-                      and not VALUE_START.match(normalize_text(line)))
-    for rank, (width, count) in enumerate(sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True)):
+                      and not VALUE_START.match(normalize_text(line)) and not whole_label(normalize_text(line)))
+    for width, count in sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True):
         longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
-        if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) \
-                and (4 * longer <= count if rank == 0 else 4 * longer < count):
+        if count >= WRAPPED_LINES and count >= 2 * (wrapped[width - 1] + wrapped[width + 1]) and 4 * longer <= count:
             return width
     return None
 
