@@ -26,8 +26,8 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, decimals_printed, \
-    half_last_place, normalize_text, parse_number, parse_percent, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
+    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -1074,7 +1074,8 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     column = wrap_width(lines[:end])
     rows: list[dict[str, Paragraph]] = []
     used = 0
-    for group in groups:
+    opening = [normalize_text(group[0].text) for group in groups]
+    for index, group in enumerate(groups):
         # The bare " |" of the empty cells printed are no cells.
         items = [item for item in join_levels(group) if normalize_text(item.text) != EMPTY_CELL]
         levels = list(takewhile(lambda item: is_level_cell(normalize_text(item.text)), items))[:2]
@@ -1085,7 +1086,10 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         levelled = level_cells(levels)
         if rows and levels and "level1" not in levelled and "level1" in rows[-1]:
             levelled["level1"] = rows[-1]["level1"]  # a 二级指标 opening its group under the 一级指标 above
-        rest = items[len(levels):]
+        # A table that prints its 一级指标 again on every row (no merged cells) holds one row a group.
+        neighbours = opening[max(index - 1, 0):index] + opening[index + 1:index + 2]
+        one_row = bool(LEVEL1_CELL.match(opening[index])) and opening[index] in neighbours
+        rest = rejoined_cells(items[len(levels):], 1 + len(values), one_row)
         while rest:
             name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level_cell(name) or SECTION_NUMBER.match(name):
@@ -1103,13 +1107,48 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
 
 
 def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
-    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width, the next cell is no
-    value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
-    if width is None or len(rest) < 3:
+    """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width (or, the width
+    unknown, a target's form follows the shorter tail: "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个"), the next
+    cell is no value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
+    if len(rest) < 3:
         return False
     name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
-    return len(name) >= width - 1 and not is_level_cell(name) and not is_level_cell(tail) \
+    wide = len(name) >= width - 1 if width is not None else len(tail) < len(name) and bool(TARGET_FORM.match(after))
+    return wide and not is_level_cell(name) and not is_level_cell(tail) \
         and not VALUE_START.match(name) and not figure(tail) and figure(after)
+
+
+# A target's form: a comparison before its figure (">=2个", "不少于12种"), never an actual's.
+TARGET_FORM = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})\d")
+
+
+def rejoined_cells(cells: list[Paragraph], room: int, one_row: bool) -> list[Paragraph]:
+    """A row's cells that narrow columns broke over lines, joined again. A target and its actual printed alike, each
+    broken over the same lines ("按要求" "及时公开" "按要求" "及时公开"), are two cells, and the few lines before them
+    the 三级指标 ("行政处罚信息" "公开及时准确"): columns of one width break one text at the same places. The lines of
+    `one_row` with more lines than the row has cells (`room`), no figure among them and two for each cell ("经费支"
+    "出合规性" "严格执行相" "关制度规定" "达成预" "期指标"), are its cells broken each in two."""
+    texts = [normalize_text(cell.text) for cell in cells]
+
+    def one(part: list[Paragraph]) -> Paragraph:
+        return Paragraph("".join(cell.text for cell in part), part[0].line)
+    # (lines of the name, lines of each of the two), the fewest cells left after them first ("具有可" "持续性" printed
+    # three times is a name, its target and its actual, no note); a target one line long only where the name broke
+    # and nothing follows ("对自然生态环境" "造成的负面影响" "无" "无").
+    alike = [(name, size) for name in range(1, BROKEN_NAME_LINES + 1) for size in range(1, (len(texts) - name) // 2 + 1)
+             if texts[name:name + size] == texts[name + size:name + 2 * size]
+             and (size > 1 or one_row and name > 1 and name + 2 == len(texts))
+             and not any(map(figure, texts[:name])) and not any(map(is_level_cell, texts[:name]))]
+    if alike:
+        name, size = min(alike, key=lambda split: (len(texts) - split[0] - 2 * split[1], split[0]))
+        return [one(cells[:name]), one(cells[name:name + size]), one(cells[name + size:name + 2 * size]),
+                *cells[name + 2 * size:]]
+    if one_row and room < len(cells) <= 2 * room and len(cells) % 2 == 0 and not any(map(figure, texts)):
+        return [one(cells[at:at + 2]) for at in range(0, len(cells), 2)]
+    return cells
+
+
+BROKEN_NAME_LINES = 3  # lines, most, a narrow column breaks a 三级指标 over
 
 
 def figure(text: str) -> bool:
@@ -1404,36 +1443,40 @@ WRAPPED_LINES = 4  # lines as wide as the column, fewest, that show a narrow col
 
 
 def wrap_width(run: list[Paragraph]) -> int | None:
-    """The width, in characters, of the narrow column that wrapped the run's cells, or None: the line length most
-    lines have (four or more), few lines one character shorter or longer, and almost none longer up to twice it (a
-    column's cells never run past its width; prose outside the table runs far longer). Rows printed a line each
-    with spaces between their cells are no column's lines, however alike their lengths."""
+    """The width, in characters, of the narrow column that wrapped the run's cells, or None: of the line lengths
+    most lines have first, one four or more lines have, few lines one character shorter or longer, and almost none
+    longer up to twice it (a column's cells never run past its width; prose outside the table runs far longer;
+    short cells, 预算数(A), may outnumber its full lines). Rows printed a line each with spaces between their
+    cells, figures (0.0900000762939453) and labels of the form (部门(单位)名称, 执行率(B/A)) are no column's lines,
+    however alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
-    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS)
-    if not wrapped:
-        return None
-    width, count = max(wrapped.items(), key=lambda item: (item[1], item[0]))
-    longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
-    if count >= WRAPPED_LINES and count >= 2 * (lengths[width - 1] + lengths[width + 1]) and 4 * longer <= count:
-        return width
+    wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
+                      and not VALUE_START.match(normalize_text(line)) and not whole_label(normalize_text(line)))
+    for width, count in sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True):
+        longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
+        if count >= WRAPPED_LINES and count >= 2 * (wrapped[width - 1] + wrapped[width + 1]) and 4 * longer <= count:
+            return width
     return None
 
 
 def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
     """The cells a narrow column wrapped over lines joined again: a line as wide as the column runs on to the next,
     unless it is a label by itself (a head key waits for its value: …名称, …负责人) or the next line is a cell by
-    itself (`own_cell`)."""
+    itself (`own_cell`); a level name broken over two lines is one cell whatever the column's width."""
     width = wrap_width(run)
-    if width is None:
-        return run
     texts = [normalize_text(paragraph.text) for paragraph in run]
     joined: list[Paragraph] = []
     runs_on = False
     for index, (paragraph, text) in enumerate(zip(run, texts)):
         # A number the edge broke, or a "label：" whose amount the edge put on the next line, is one cell.
         one_cell = bool(joined) and BROKEN_NUMBER.search(joined[-1].text.strip() + "|" + text)
-        if runs_on and text and (one_cell or not own_cell(texts, index, width)):
+        # A level name the edge broke on the next line ("产出" "指标", "经济效" "益指标"), however wide the column.
+        next_line = index > 0 and run[index - 1].line + 1 == paragraph.line
+        level_tail = next_line and broken_level_name(normalize_text(joined[-1].text), text)
+        # So is a cell the edge broke inside its brackets ("预算执行情况(万元)(2" "0分)", "执行率(" "B/A)").
+        bracket_tail = next_line and broken_in_brackets(normalize_text(joined[-1].text), text)
+        if level_tail or bracket_tail or runs_on and text and (one_cell or not own_cell(texts, index, width)):
             joined[-1] = Paragraph(joined[-1].text + paragraph.text, joined[-1].line)
         else:
             joined.append(paragraph)
@@ -1441,16 +1484,38 @@ def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
+def broken_in_brackets(head: str, tail: str) -> bool:
+    """A cell broken over two lines inside its brackets: the head leaves a bracket open, the tail closes it before
+    it opens any, both short as a cell is."""
+    closing = min((tail.find(mark) for mark in ")）" if mark in tail), default=-1)
+    opening = min((tail.find(mark) for mark in "(（" if mark in tail), default=len(tail))
+    return len(head) <= ROW_NAME and len(tail) <= ROW_NAME and 0 <= closing < opening \
+        and sum(map(head.count, "(（")) > sum(map(head.count, ")）"))
+
+
+def broken_level_name(head: str, tail: str) -> bool:
+    """A level name of the grammar's (run_rows.LEVEL_NAME) broken over two lines, neither line a level name by itself
+    ("产出" "指标", "可持续" "影响指标"; not "效果明显" "达成预期指标", a target and its verdict)."""
+    return not is_level_cell(head) and not run_rows.LEVEL_NAME.fullmatch(tail) \
+        and run_rows.LEVEL_NAME.fullmatch(head + tail) is not None
+
+
 def own_cell(texts: list[str], index: int, width: int) -> bool:
     """Whether a line after one as wide as the column is a cell of its own, not the rest of the cell above: a
     label, a figure or a verdict shorter than the column ("开展520计量日活动次数" is a whole name before its target
-    "≥1次"), a text printed twice (a target and its actual, "不断提升" "不断提升") or the target before a verdict
-    ("效果明显" "达成预期指标")."""
+    "≥1次"), a number however wide ("-0.300000152" after a name: its rest, if any, joins it) or a comparison alone
+    (≧, the target's nature column), a text printed twice (a target and its actual, "不断提升" "不断提升", or with the
+    row's 分值 and 得分 between them, "有效" "10" "10" "有效" — not a tail again after a line as wide as the column) or
+    the target before a verdict ("效果明显" "达成预期指标")."""
     text, following = texts[index], texts[index + 1] if index + 1 < len(texts) else ""
     return whole_label(text) or len(text) < width and bool(FIGURE_START.match(text) or VERDICT.match(text)) \
-        or following == text or len(following) < width and bool(VERDICT.match(following))
+        or bool(VALUE_START.match(text) or NUMBER.fullmatch(text) or COMPARISON.match(text)) or following == text \
+        or len(following) < width and bool(VERDICT.match(following)) \
+        or any(texts[at] == text and len(texts[at - 1]) != width
+               for at in range(index + 2, min(index + 1 + PRINTED_AGAIN, len(texts))))
 
 
+PRINTED_AGAIN = 4  # lines, most, from a target to its actual printed again (分值 and 得分 between them)
 # A cell that opens with a figure: a target or an actual ("≥1次", "不少于12种", "100%").
 FIGURE_START = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d")
 # A verdict on a target, a cell of its own: 达成预期指标, 达到目标, 未完成.
@@ -1965,12 +2030,13 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
     rows or a 分值 and a 得分 word."""
     texts = [normalize_text(p.text) for p in run]
     starts = [i for i, text in enumerate(texts) if NUMBERED_ROW.match(text)]
-    last = {name: index for index, name in enumerate(map(slot, texts)) if name in ROW_VALUES}
+    words = scattered_column_words(texts)
+    last = {name: index for index, name in ((index, slot(word)) for index, word in words.items()) if name in ROW_VALUES}
     values = sorted(last, key=last.get)
     if len(starts) < 3 or not {"weight", "score"} <= set(values):
         return None
     numeric = [name in ("weight", "score") for name in values]
-    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(texts[last[name]] for name in values)]])
+    header = Row([Cell(word, run[starts[0]].line) for word in [*LEVEL_WORDS, *(words[last[name]] for name in values)]])
     columns = {name: index for index, name in enumerate(["level1", "level2", "level3", *values])}
 
     def fills_row(texts: list[str]) -> bool:
@@ -2008,6 +2074,22 @@ def numbered_rows(run: list[Paragraph]) -> tuple[int, list[Row], int] | None:
         levels = [Paragraph(text, run[name_end].line) for text in reversed(trailing)]
         end = stop if stop is not None else name_end + (len(values) if len(cells) > 1 + len(values) else 0)
     return starts[0], rows, end
+
+
+def scattered_column_words(texts: list[str]) -> dict[int, str]:
+    """The column words among a run's lines by where they open: a line naming a column, or a column word a narrow
+    column broke over two lines ("年度指标" "值(A)", "全年实际" "值(B)") joined at its first line."""
+    words: dict[int, str] = {}
+    index = 0
+    while index < len(texts):
+        if index + 1 < len(texts) and not slot(texts[index + 1]) and broken_header_word(texts[index:index + 2], True):
+            words[index] = texts[index] + texts[index + 1]
+            index += 2
+            continue
+        if slot(texts[index]):
+            words[index] = texts[index]
+        index += 1
+    return words
 
 
 UNIT_CELL = re.compile(r"^[\u4e00-\u9fa5]{1,2}$")  # a unit broken off its figure ("不少于12" "种")

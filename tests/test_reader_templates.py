@@ -85,11 +85,12 @@ def test_form_with_broken_header_words_floor(form):
     assert total.f1 >= BROKEN_HEADER_FLOORS[form]
 
 
-@pytest.mark.parametrize("style", "bc")
+@pytest.mark.parametrize("style", "bcj")
 def test_funds_block_weight_in_its_label(style):
     """Hubei's and Yunnan's 20/80 form prints the funds block's 分值 only in its label, 预算执行情况(万元)(20分), above
     预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率); pasted one cell per line, the label still gives the funds
-    total its weight, and its unit 万元."""
+    total its weight, and its unit 万元 — from a narrow column too, that breaks it inside its brackets
+    ("预算执行情况(万元)(2" "0分)")."""
     paste, items = drawn("yunnan-20-80-score-only", ("000_", "sichuan_qingshen", "hubei_xiangyang"))
     assert len(items) == 3
     for _, name, sheet, _ in items:
@@ -127,6 +128,71 @@ def test_unscored_rows_whose_names_a_narrow_column_wrapped():
         read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
         labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators if i.target]
         assert [row for row in labelled if row not in read] == [], name
+
+
+def test_unscored_rows_whose_cells_a_narrow_column_broke_in_two():
+    """The transfer-payment form pasted one cell a line from a copy whose narrow columns break a row of words (no
+    figure) at the middle of every cell: Tangxi's "产出" "指标" "质量" "指标" "经费支" "出合规性" "严格执行相"
+    "关制度规定" "达成预" "期指标" (evals/field/dev/anhui_tangxi_2022_weituo), Xiangyang's "成本" "控制" "不超"
+    "过预算" "不超" "过预算", its target and result printed alike (evals/field/dev/hubei_xiangyang_2021_dongjin). Each
+    such row with its 一级 and 二级指标 spelled whole (not Xiangyang's 可持续性, broken and in its own words) is read
+    whole: its names, target and result."""
+    paste, items = drawn("region-central-transfer", ("anhui_tangxi", "hubei_xiangyang"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "i").encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level1, i.level2, i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+        labelled = [(i.level1, i.level2, i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators
+                    if i.target and (i.level2 or "").endswith("指标")
+                    and not any(char.isdigit() for text in (i.level3, i.target, i.actual) for char in text or "")]
+        assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_unscored_names_wrapped_by_a_column_of_unknown_width():
+    """The transfer-payment form pasted one cell a line from a narrow column that breaks every long cell at its
+    width, too few cells so long that the width shows: Ningde's "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个"
+    "0个" (evals/field/dev/fujian_ningde_2023_rencaiyizhan) — a target's form (>=2个) after the tail says the tail
+    is the name's. Every labelled row is read whole: its name, target and result."""
+    paste, items = drawn("region-central-transfer", ("fujian_ningde_2023",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "j").encode("utf-8"), "pasted.txt"), "rules")
+        read = {(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators}
+        labelled = [(i.level3, i.target, i.actual) for t in gold.tables for i in t.indicators]
+        assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_numbered_rows_under_value_words_a_narrow_column_broke():
+    """Jinan's 2019 form (分值 before 年度指标值(A)) pasted one cell a line with its header words broken over two
+    lines, "年度指标" "值(A)" "全年实际" "值(B)", filled with Jishan's numbered rows (指标1:居民健康档案 | 3 |
+    38508人 | 37442人 | 3, evals/field/dev/shanxi_jishan_2021_gonggongweisheng): the broken words still name the
+    target and actual columns: every named row the copy with whole header words (style b) reads right, with its
+    target, result, 分值 and 得分, is read so."""
+    paste, items = drawn("jinan-2019-method-column", ("shanxi_jishan",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        def rows(style: str) -> set[tuple]:
+            report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+            return {(i.level3, i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+        labelled = {(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators
+                    if i.level3 and i.target} & rows("b")
+        assert len(labelled) >= 10 and labelled <= rows("i"), name
+
+
+def test_cells_wrapped_by_a_column_among_many_short_cells():
+    """Yunnan's 20/80 form pasted one cell a line from a narrow column that breaks every long cell at its width,
+    filled with Haidian's table (evals/field/dev/beijing_haidian_2016_baojie): the short cells (预算数(A), 154.74)
+    outnumber the lines as wide as the column, yet "北京市海淀区学院路街道城" "市运行服务中心" is one unit's name,
+    "【体制】自管道路清扫保洁" "外包工作经费" one project's, and "是否完成绩效目标申报表中" "申报的数量" one 三级指标."""
+    paste, items = drawn("yunnan-20-80-score-only", ("beijing_haidian",))
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "j").encode("utf-8"), "pasted.txt"), "rules")
+        assert report.unit_name == gold.unit_name, name
+        assert [t.name for t in report.tables] == [t.name for t in gold.tables], name
+        read = {(i.level1, i.level2, i.level3, i.score) for t in report.tables for i in t.indicators}
+        labelled = {(i.level1, i.level2, i.level3, i.score) for t in gold.tables for i in t.indicators}
+        assert labelled and labelled <= read, name
 
 
 def test_rows_of_no_level_names_kept_as_empty_cells():

@@ -381,3 +381,18 @@ def test_a_variant_form_drawn_as_a_word_file_reads_back_to_its_gold(tmp_path, na
     render.write_docx(render.field_sheet(form), tmp_path / "form.docx")
     tally, problem = score_file(tmp_path / "form.docx", GoldReport.model_validate(form))
     assert problem is None and tally.f1 >= 0.97, tally.errors[:10]
+
+
+@pytest.mark.parametrize("seed, source", [(2, "yunnan_yongde"), (3, "yunnan_yongde"), (2, "sichuan_zhongjiang")])
+def test_names_as_wide_as_a_narrow_column_stay_whole(seed, source):
+    """The variant form pasted one cell a line from a narrow column that breaks every long cell at its width: a
+    三级指标 exactly as wide as the column ("减轻贫困学生家庭经济负担", evals/field/dev/yunnan_yongde_2022_yingyanggaishan;
+    "群众生产生活条件改善状况", evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi) ends there when the line below is
+    a cell of its own — a target printed again as the actual after the row's 分值 and 得分 ("有效" "10" "10" "有效"), or
+    a target's comparison in a column of its own ("≧" "100" "%"). Every labelled row is read whole."""
+    paste, items = drawn(seed, (source,), eval_tool("paste").VARIANT_DIMENSIONS)
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        read = set(indicator_cells(read_back(paste, paste.pasted(sheet, "j"))))
+        labelled = {cells for cells in indicator_cells(gold) if cells[0]}
+        assert labelled and labelled <= read, name
