@@ -1485,12 +1485,14 @@ def unwrapped(run: list[Paragraph]) -> list[Paragraph]:
 
 
 def broken_in_brackets(head: str, tail: str) -> bool:
-    """A cell broken over two lines inside its brackets: the head leaves a bracket open, the tail closes it before
-    it opens any, both short as a cell is."""
+    """A cell broken over two lines inside its brackets: the head leaves a bracket open after its words (not a
+    score sheet's points cut at a line break, "5 5 (" then "10 ) 绩效目标"), the tail closes it before it opens any,
+    both short as a cell is."""
     closing = min((tail.find(mark) for mark in ")）" if mark in tail), default=-1)
     opening = min((tail.find(mark) for mark in "(（" if mark in tail), default=len(tail))
+    words = head[:max(head.rfind("("), head.rfind("（"))]
     return len(head) <= ROW_NAME and len(tail) <= ROW_NAME and 0 <= closing < opening \
-        and sum(map(head.count, "(（")) > sum(map(head.count, ")）"))
+        and sum(map(head.count, "(（")) > sum(map(head.count, ")）")) and NAME_WORDS.search(words) is not None
 
 
 def broken_level_name(head: str, tail: str) -> bool:
