@@ -349,7 +349,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
             return unscored
     droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
-    figures = [name for name in ("target", "actual") if name in columns]
+    figures = [name for name in FIGURES if name in columns]
     unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
         DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
         if columns[name] < len(row.cells))
@@ -612,7 +612,7 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     return columns.index("level3")
 
 
-def grid_fits(cells: dict[str, str], below_a_row: bool = False) -> bool:
+def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
     """Cells that read as an indicator row: a name (`below_a_row`, none but a target or a result: the row's names
     merged down from the row above, as a Word grid leaves them blank), no column word printed whole nor total, a
     figure or nothing under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name
@@ -622,7 +622,7 @@ def grid_fits(cells: dict[str, str], below_a_row: bool = False) -> bool:
     weight, score = (parse_number(scored.get(name)) for name in SCORED)
     name = cells.get("level3", "")
     named = any(cells.get(level) for level in LEVEL_ROLES)
-    return (named or below_a_row and any(cells.get(value) for value in ("target", "actual"))) \
+    return (named or below_a_row and any(cells.get(value) for value in FIGURES)) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
@@ -765,9 +765,11 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
         return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
+    held_header = any(name in held_by for name in slots)
+
     def closing(state: State) -> float:
         column, points = state
-        return -(UNSCORED_ROW if points is None and any(name in held_by for name in slots) else 0.0) - \
+        return -(UNSCORED_ROW if points is None and held_header else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
     def skipping(column: int, following: int) -> float:
@@ -966,9 +968,6 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
     得分) and leaves no more rows unexplained, or the rows as read are none, and its 得分 can be a table's: rows that
     leave different cells out, so that no row grammar of fixed cells reads them."""
-    typed = typed_rows(lines, header, slots)
-    if len({p.line for p in lines[:typed[1]]}) < typed[1]:
-        return read  # rows printed one a line, their cells apart by spaces
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
@@ -977,8 +976,14 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
                  for row in rows if len(row.cells) == len(slots)]
         return (sum(explains(row) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
                 sum(not explains(row) for row in texts))
+    read_explained, read_left = explained(read[0])
+    if read[0] and not read_left:
+        return read  # every row as read explains itself: no reading by type explains more and leaves fewer
+    typed = typed_rows(lines, header, slots)
+    if len({p.line for p in lines[:typed[1]]}) < typed[1]:
+        return read  # rows printed one a line, their cells apart by spaces
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
-    (typed_explained, typed_left), (read_explained, read_left) = explained(typed[0]), explained(read[0])
+    typed_explained, typed_left = explained(typed[0])
     fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
     return typed if plausible and fuller else read
 
@@ -1094,7 +1099,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             name = normalize_text(rest[0].text)
             if VALUE_START.match(name) or len(name) > ROW_NAME or is_level_cell(name) or SECTION_NUMBER.match(name):
                 return rows, used
-            while not by_line and wrapped_name(rest, column):
+            while not by_line and wrapped_name(rest, column, values[:1] == ["target"]):
                 rest = [Paragraph(rest[0].text + rest[1].text, rest[0].line), *rest[2:]]
             cells = rest[:1 + len(values)]
             if by_line:
@@ -1106,14 +1111,16 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     return rows, used
 
 
-def wrapped_name(rest: list[Paragraph], width: int | None) -> bool:
+def wrapped_name(rest: list[Paragraph], width: int | None, target_next: bool) -> bool:
     """Whether a row's 三级指标 broke at the column's width onto the next line: it fills the width (or, the width
-    unknown, a target's form follows the shorter tail: "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个"), the next
-    cell is no value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
+    unknown and 指标值 the header's column after the name, `target_next`, a target's form follows the shorter tail:
+    "当年获得宁德市级以上确认" "的人才驿站数量" ">=2个" — not a 指标性质 or 度量单位 cell, "定量" before "≥50人"), the
+    next cell is no value and no level name, and a value follows it ("指标1:开展精品示范村建" "设数量" "≤4")."""
     if len(rest) < 3:
         return False
     name, tail, after = (normalize_text(cell.text) for cell in rest[:3])
-    wide = len(name) >= width - 1 if width is not None else len(tail) < len(name) and bool(TARGET_FORM.match(after))
+    wide = len(name) >= width - 1 if width is not None else \
+        target_next and len(tail) < len(name) and bool(TARGET_FORM.match(after))
     return wide and not is_level_cell(name) and not is_level_cell(tail) \
         and not VALUE_START.match(name) and not figure(tail) and figure(after)
 
@@ -1135,7 +1142,8 @@ def rejoined_cells(cells: list[Paragraph], room: int, one_row: bool) -> list[Par
     # (lines of the name, lines of each of the two), the fewest cells left after them first ("具有可" "持续性" printed
     # three times is a name, its target and its actual, no note); a target one line long only where the name broke
     # and nothing follows ("对自然生态环境" "造成的负面影响" "无" "无").
-    alike = [(name, size) for name in range(1, BROKEN_NAME_LINES + 1) for size in range(1, (len(texts) - name) // 2 + 1)
+    alike = [(name, size) for name in range(1, BROKEN_NAME_LINES + 1)
+             for size in range(1, min(BROKEN_VALUE_LINES, (len(texts) - name) // 2) + 1)
              if texts[name:name + size] == texts[name + size:name + 2 * size]
              and (size > 1 or one_row and name > 1 and name + 2 == len(texts))
              and not any(map(figure, texts[:name])) and not any(map(is_level_cell, texts[:name]))]
@@ -1149,6 +1157,7 @@ def rejoined_cells(cells: list[Paragraph], room: int, one_row: bool) -> list[Par
 
 
 BROKEN_NAME_LINES = 3  # lines, most, a narrow column breaks a 三级指标 over
+BROKEN_VALUE_LINES = 6  # lines, most, a narrow column breaks a target or a result over
 
 
 def figure(text: str) -> bool:

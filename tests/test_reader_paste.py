@@ -615,3 +615,14 @@ def test_word_page_under_merged_levels_with_unscored_sub_items_is_one_grid():
     [table] = api.extract(read_bytes(paste.pasted(sheet, "a").encode(), "pasted.txt"), "rules").tables
     assert [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
         [(i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_nature_cell_after_the_name_is_no_tail_of_the_name():
+    """One cell a line under a header with 指标性质 between 三级指标 and 指标值, no column width to go by: "定量"
+    before "≥50人" is the row's 指标性质, not the rest of its name broken over two lines."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "全年实际完成值", "未完成原因和改进措施",
+             "产出指标", "数量指标", "培训人数", "定量", "≥50人", "52人",
+             "产出指标", "质量指标", "培训合格率", "定量", "≥90%", "95%"]
+    report = api.extract(read_bytes("\n".join(["项目名称：技能培训", *lines]).encode(), "pasted.txt"), "rules")
+    assert [(i.level3, i.target, i.actual) for i in report.tables[0].indicators] == [
+        ("培训人数", "≥50人", "52人"), ("培训合格率", "≥90%", "95%")]

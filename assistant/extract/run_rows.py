@@ -25,8 +25,8 @@ from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
-# A level name filling its cell: a 一级 name, or a kind of indicator (数量指标, 经济效益指标), never a verdict on one
-# (达成预期指标, 达到目标指标).
+# A level name filling its cell: a 一级 name, or a kind of indicator (数量指标, 经济效益指标, or as the transfer-payment
+# forms name it, 数量目标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL1_CELL = re.compile(rf"^(?:{LEVEL1.pattern})$")
 LEVEL2_CELL = re.compile(rf"^(?!达成|达到|完成|实现|未|超过|符合)(?:[\u4e00-\u9fa5]{{2,10}}指标|{LEVEL2.pattern})$")
 # Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a

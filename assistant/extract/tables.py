@@ -590,7 +590,7 @@ def continued(table: Table, rest: Table) -> None:
         table.total_weight, table.total_score = rest.total_weight, rest.total_score
 
 
-def extract_tables(blocks: list[TableBlock], report_kind: str = "project") -> tuple[list[Table], list[str]]:
+def extract_tables(blocks: list[TableBlock], report_kind: str) -> tuple[list[Table], list[str]]:
     """Every self-evaluation table in source order, with warnings for tables not understood.
 
     A table's head (项目名称, 自评总分 …) printed as a grid of its own just above is read with it. A table whose
