@@ -14,9 +14,8 @@ TITLE_PARAGRAPHS = 5  # paragraphs at a report's start among which its title sta
 # A title naming a department's (or unit's) whole budget: 部门整体支出绩效自评报告, 单位整体支出…; not a project's.
 WHOLE_BUDGET = re.compile(r"整体支出|(?:部门|单位)(?:[（(]单位[)）])?整体")
 PROJECT_TITLE = re.compile(r"项目|专项资金|转移支付")
-# A report's or a table's title line: …绩效自评报告, …自评表, …绩效评价报告, …自评情况报告, 关于…自评的报告 (its year
-# in brackets after it or not).
-REPORT_TITLE = re.compile(r"^.{0,50}(?:自评|评价)[^，。；,;]{0,4}(?:报告|表)(?:[（(].{0,12}[)）])?$")
+# A report's or a table's title line: …绩效自评报告, …自评表, …绩效评价报告 (its year in brackets after it or not).
+REPORT_TITLE = re.compile(r"^.{0,50}(?:自评|评价)(?:报告|表)(?:[（(].{0,12}[)）])?$")
 
 
 def mentions_self_evaluation_table(document: Document) -> bool:
