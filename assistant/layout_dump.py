@@ -967,7 +967,8 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
     types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
     得分) and leaves no more rows unexplained, or the rows as read are none, and its 得分 can be a table's: rows that
-    leave different cells out, so that no row grammar of fixed cells reads them."""
+    leave different cells out, so that no row grammar of fixed cells reads them. The reading by type, slow on a long
+    dump, is tried only where the rows as read are none or leave one unexplained."""
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
@@ -978,7 +979,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
                 sum(not explains(row) for row in texts))
     read_explained, read_left = explained(read[0])
     if read[0] and not read_left:
-        return read  # every row as read explains itself: no reading by type explains more and leaves fewer
+        return read  # every row as read explains itself
     typed = typed_rows(lines, header, slots)
     if len({p.line for p in lines[:typed[1]]}) < typed[1]:
         return read  # rows printed one a line, their cells apart by spaces
