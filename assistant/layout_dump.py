@@ -698,6 +698,16 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     return fit
 
 
+def shares_lines(cells: list[Paragraph]) -> bool:
+    """Whether cells share their lines: rows printed one a line, cells apart by spaces, not one cell a line."""
+    return len({cell.line for cell in cells}) < len(cells)
+
+
+def ends_rows(text: str) -> bool:
+    """A line no indicator row holds, where a table's rows end: 总分, a table's title, goal words or a head's key."""
+    return text in TOTAL or is_title(text) or text in GOAL_WORDS or key_of(text) in HEADER_KEYS
+
+
 def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None]) -> tuple[list[Row], int]:
     """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell
     (`typed_placement`). They end at 总分, a table's title or the next head's words; the 总分 row's numbers go under
@@ -705,8 +715,7 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     numbers were a form's targets and results under a head whose 分值 and 得分 were left blank, unless most rows
     print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those columns empty."""
     texts = [normalize_text(p.text) for p in lines]
-    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
-                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS), len(texts))
+    end = next((i for i, text in enumerate(texts) if ends_rows(text) or text in HEADER_WORDS), len(texts))
     cells = join_levels(lines[:end])
     words = [normalize_text(cell.text) for cell in cells]
     ranks = [ranked_role(word, INDICATOR_ROLES) for word in header]
@@ -981,7 +990,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     if read[0] and not read_left:
         return read  # every row as read explains itself
     typed = typed_rows(lines, header, slots)
-    if len({p.line for p in lines[:typed[1]]}) < typed[1]:
+    if shares_lines(lines[:typed[1]]):
         return read  # rows printed one a line, their cells apart by spaces
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
     typed_explained, typed_left = explained(typed[0])
@@ -997,10 +1006,10 @@ def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[
     having gone to rows that printed no values), and that reading is kept when it holds as many rows. The rows stop
     where `typed_rows` stop them, or at the number of a section of the text after the table."""
     texts = [normalize_text(p.text) for p in lines]
-    end = next((i for i, text in enumerate(texts) if text in TOTAL or is_title(text) or text in GOAL_WORDS
-                or key_of(text) in HEADER_KEYS or text in HEADER_WORDS or SECTION_NUMBER.match(text)), len(texts))
+    end = next((i for i, text in enumerate(texts) if ends_rows(text) or text in HEADER_WORDS
+                or SECTION_NUMBER.match(text)), len(texts))
     cells = join_levels(lines[:end])
-    if not cells or "level3" not in names or len({cell.line for cell in lines[:end]}) < end:
+    if not cells or "level3" not in names or shares_lines(lines[:end]):
         return [], 0  # rows printed one a line, their cells apart by spaces, are read by their lines
     rows = typed_cells(cells, names)
     levels = [normalize_text(row[level].text) for row in rows for level in WEIGHTED_LEVELS if level in row]
@@ -1076,7 +1085,7 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
             groups.append([])
         groups[-1].append(lines[index])
     # Rows printed one a line, cells apart by spaces (cells share their lines), not one cell a line.
-    by_line = len({p.line for p in lines[:end]}) < end
+    by_line = shares_lines(lines[:end])
     column = wrap_width(lines[:end])
     rows: list[dict[str, Paragraph]] = []
     used = 0
@@ -1840,8 +1849,7 @@ def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
     index = after
     while index + len(header) <= len(texts):
         text = texts[index]
-        if text in TOTAL or is_title(text) or text in GOAL_WORDS or key_of(text) in HEADER_KEYS \
-                or fund_header_at(texts, index):
+        if ends_rows(text) or fund_header_at(texts, index):
             break
         if texts[index:index + len(header)] != header:
             index += 1
