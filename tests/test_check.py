@@ -130,6 +130,18 @@ def test_units_direction_and_targets_set_low():
     assert [f.row for f in found["target_set_low"]] == ["宣传次数", "监管企业数"]
 
 
+def test_words_after_a_measure_keep_it_one_measure():
+    """The value reader takes up to six characters after a number as its unit: "19辆……" and "150家（含分支机构）"
+    are 辆 and 家 with a note, "5个村" counts 个; 人次 against 人, or 个月 against 个, is another measure."""
+    rows = (row("产出指标(40分)", "数量指标", "维修车辆", "19辆", "19辆……", 10, 10)
+            + row("产出指标(40分)", "数量指标", "检查企业", "≥150家", "150家（含分支机构）", 10, 10)
+            + row("产出指标(40分)", "数量指标", "覆盖村数", "≥5个", "6个村", 10, 10)
+            + row("产出指标(40分)", "数量指标", "培训人数", "≥100人", "120人次", 5, 5)
+            + row("产出指标(40分)", "时效指标", "整改个数", "≥3个", "3个月", 5, 5))
+    found = rules(project_report(FUNDS_OK, rows, "100"))
+    assert {f.row for f in found["unit_mismatch"]} == {"培训人数", "整改个数"}
+
+
 def test_narrative_arithmetic_units_and_cut_off_dates():
     text = ("一、基本情况\n2023年预算收入100万元。\n"
             "1.“监管专项”年初预算金额70万元,追加69.88万元，实际支出139.98万元。\n"

@@ -51,10 +51,22 @@ def target_parts(indicator: Indicator, target: Quantity) -> list[Quantity]:
     return numbers if len(numbers) > 1 else [target]
 
 
+# What turns a measure into another when printed right after it: 人 → 人次, 个 → 个月, 元 → 元/人.
+MEASURE_TAIL = tuple("次月天日年时/·元%")
+
+
+def same_measure(target_unit: str, actual_unit: str) -> bool:
+    """One measure, the 完成值's with words after it: a note ("19辆……", "150家（含分支机构）") or what it counted
+    ("5个村", "6家企业"). The value reader takes up to six characters after a number as its unit."""
+    rest = actual_unit.removeprefix(target_unit)
+    return rest != actual_unit and bool(rest) and not rest.startswith(MEASURE_TAIL)
+
+
 def comparable(target: Quantity, actual: Quantity) -> tuple[float, float] | None:
     """Both values in one unit, or None when their units differ."""
     # A number printed bare is in the other's unit: ≥50个 against 50, 200 against 200平方米.
-    if target.unit == actual.unit or actual.unit is None or target.unit is None:
+    if target.unit == actual.unit or actual.unit is None or target.unit is None \
+            or same_measure(target.unit, actual.unit):
         return target.value, actual.value
     if target.unit in MONEY_TO_YUAN and actual.unit in MONEY_TO_YUAN:
         return target.value * MONEY_TO_YUAN[target.unit], actual.value * MONEY_TO_YUAN[actual.unit]
