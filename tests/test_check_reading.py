@@ -61,20 +61,21 @@ def test_a_target_missed_on_a_table_read_whole_stays_an_error():
     assert {row: f.severity for row, f in missed.items()} == {"政府采购执行率": "error", "党性教育培训次数": "error"}
 
 
-def pasted_report(ident: str, style: str, template: str = "", variant: int = 0):
+def pasted_report(ident: str, style: str, template: str = "", variant: int = 0, merged: bool = False):
     """The checked report of sample or field tables as evals/tools/paste.py prints them in `style` (drawn in an
-    official form's `template`, or in the variant form of seed `variant`, when given), from their gold."""
+    official form's `template`, or in the variant form of seed `variant`, when given; level names merged down over
+    their rows with `merged`), from their gold."""
     paste = eval_tool("paste")
     [(_, _, sheet, _)] = [item for item in paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
                                                          ROOT / "evals" / "field", template=template,
-                                                         variants=(variant,) if variant else ())
+                                                         variants=(variant,) if variant else (), merged=merged)
                           if item[1].startswith(ident)]
     return api.check(read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
 
 
-def pasted_findings(ident: str, style: str, template: str = "", variant: int = 0) -> list:
+def pasted_findings(ident: str, style: str, template: str = "", variant: int = 0, merged: bool = False) -> list:
     """The findings on such a paste (see `pasted_report`)."""
-    return pasted_report(ident, style, template, variant).findings
+    return pasted_report(ident, style, template, variant, merged).findings
 
 
 def test_a_total_whose_budget_cell_is_blank_spent_what_it_prints():
@@ -432,3 +433,11 @@ def test_a_table_whose_copy_ends_in_rows_the_reader_lost_lacks_no_note():
     funds = [f for f in pasted_findings("ningxia_shengji_2023", "a", variant=3)
              if f.rule == "missing_deviation_note" and f.row == "年度资金总额"]
     assert funds == []
+
+
+def test_a_score_sheet_whose_scores_moved_into_the_target_column_is_no_unfilled_form():
+    """海南's score sheet (分值 and 得分 only) drawn in 济南's form, whose 年度指标值 follows the 分值, copied as TAB rows
+    that print no empty cell: each row's 得分 lands in the 指标值 column, and the table looks unfilled."""
+    unfilled = [f for f in pasted_findings("hainan_shengji", "t", "jinan-2019-method-column", merged=True)
+                if f.rule == "missing_section" and f.table is not None]
+    assert unfilled and all(f.severity == "info" and "得分左移" in f.doubt for f in unfilled)

@@ -28,6 +28,7 @@ against itself:
 - a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
   moved into it), for a row "scored without a target";
 - a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
+- a table "left unfilled" whose every 指标值 is a bare number no greater than the row's 分值 (its 得分 moved left);
 - a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范", ":举办健康教育知识讲座"), or a
   偏差说明 that is a bare number (the 得分 one column left);
 - a value cell holding a level name the table's rows read ("产出指标", "资金管理"), or a unit of measure alone ("%",
@@ -178,7 +179,18 @@ def table_doubt(table: Table, rule: str) -> str | None:
         return f"该表仅{table.confidence:.0%}的行读取成功"
     if rule in FIGURE_RULES and shifted_scores(table) >= SHIFTED_ROWS:
         return f"该表有{shifted_scores(table)}行得分大于分值，分值、得分两列疑错位"
+    if rule == "missing_section" and scores_as_targets(table):
+        return "各行指标值都是不超过其分值的不带单位的数，像是得分左移入指标值列，疑为空格被略去"
     return None
+
+
+def scores_as_targets(table: Table) -> bool:
+    """Every row weighed reads as its 指标值 a bare number no greater than its 分值: the 得分 of a copy that printed no
+    empty cell, moved left into the 指标值 column a form prints after the 分值 (an unfilled form's targets carry their
+    units and comparators: ≥95%, 100人)."""
+    rows = [i for i in table.indicators if i.weight is not None and i.target]
+    return bool(rows) and all(NUMBER.fullmatch(target := normalize_text(i.target))
+                              and (parse_number(target) or 0.0) <= i.weight for i in rows)
 
 
 def weights_doubt(table: Table, rule: str) -> str | None:
