@@ -441,3 +441,20 @@ def test_a_score_sheet_whose_scores_moved_into_the_target_column_is_no_unfilled_
     unfilled = [f for f in pasted_findings("hainan_shengji", "t", "jinan-2019-method-column", merged=True)
                 if f.rule == "missing_section" and f.table is not None]
     assert unfilled and all(f.severity == "info" and "得分左移" in f.doubt for f in unfilled)
+
+
+def test_a_score_sheet_read_into_the_value_columns_proves_no_unit_mismatch():
+    """四川's 2017 score sheet (names, 分值, 得分) drawn in 济南's form and copied one cell a line with its empty cells
+    left out: the 分值 lands in the 指标值 column and the next row's name in the 完成值 ("5" | "合理性")."""
+    found = [f for f in pasted_findings("sichuan_shengji", "b", "jinan-2019-method-column", merged=True)
+             if f.rule == "unit_mismatch"]
+    assert found and all(f.severity == "info" and "名称" in f.doubt for f in found)
+
+
+@pytest.mark.parametrize("actual, doubtful", [("合理性", True), ("可行性(政策完善)", True), ("已完成", False),
+                                              ("达到预期", False), ("否", False)])
+def test_a_target_equal_to_the_weight_is_doubted_only_beside_a_name(actual, doubtful):
+    indicator = Indicator(level1="产出指标", level2="数量指标", level3="培训场次", target="5", actual=actual,
+                          weight=5, score=5)
+    table = Table(kind="project", indicators=[indicator])
+    assert bool(indicator_doubt(table, indicator, "unit_mismatch", level_names(table))) is doubtful

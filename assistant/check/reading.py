@@ -29,6 +29,8 @@ against itself:
   moved into it), for a row "scored without a target";
 - a 一级指标 block's sums over a row whose cells ran together or that lost its 分值;
 - a table "left unfilled" whose every 指标值 is a bare number no greater than the row's 分值 (its 得分 moved left);
+- a 指标值 that is the row's 分值 or 得分 beside a 完成值 that is a name in words ("5" | "合理性": the next row's name
+  and this row's figures moved into the value columns);
 - a 完成值 or 偏差说明 holding a row's numbered name ("指标21:肺结核健康规范", ":举办健康教育知识讲座"), or a
   偏差说明 that is a bare number (the 得分 one column left);
 - a value cell holding a level name the table's rows read ("产出指标", "资金管理"), or a unit of measure alone ("%",
@@ -100,6 +102,12 @@ VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|�
 NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tail is a few words
 # The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
 # that starts with it holds a row's name, the row's cells slipped.
+# A name's words in brackets ("可行性(政策完善)"): what the name covers, no verdict on it.
+BRACKETED = re.compile(r"\([^()]{0,40}\)")
+# What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
+RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
+# Words a 完成值 in words names a row with rather than judging it: a name has a few characters ("合理性", "资金使用").
+NAME_LENGTH = 3
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
 # A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
 YEAR_ONLY = re.compile(r"\d{4}年")
@@ -449,6 +457,12 @@ def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str 
     if NUMBER.fullmatch(actual) and parse_target(indicator.target).kind == "qualitative" \
             and float(actual) in (indicator.weight, indicator.score):
         return f"完成值读作“{actual}”，与该行分值或得分同数，而指标值是文字，疑为分值或得分错入完成值栏"
+    target = normalize_text(indicator.target)
+    if NUMBER.fullmatch(target) and parse_number(target) in (indicator.weight, indicator.score) \
+            and len(actual) >= NAME_LENGTH and not any(c.isdigit() for c in actual) \
+            and not any(word in BRACKETED.sub("", actual) for word in QUALITATIVE_WORDS + RESULT_WORDS):
+        return (f"指标值读作与分值或得分同数的“{target}”，完成值却是一个名称“{actual}”，"
+                "疑为下一行的名称和本行分值、得分错入指标值、完成值栏")
     for name, cell in (("指标值", indicator.target), ("完成值", indicator.actual), ("偏差说明", indicator.deviation_note)):
         text = normalize_text(cell)
         if text and (text in names.every or LEVEL1.fullmatch(text) or LEVEL2.fullmatch(text)):
