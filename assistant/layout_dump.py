@@ -27,7 +27,7 @@ from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_F
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
-    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, simplified
+    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -643,11 +643,13 @@ SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
+UNKNOWN_LEVEL = 0.7  # what a word no level name reads as costs placed as an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
 COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
 OVER_WEIGHT = 1.5  # what a row costs whose 得分 is more than its 分值
+LIKE_TARGET = 1.0  # how well a cell fits as the 完成值 of the 指标值 before it when it is printed in that target's form
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
 NOT_A_NAME = 1.5  # how badly a figure fits a name column
 PROSE = re.compile(r"[。；;]")  # what a sentence prints and a name does not
@@ -772,7 +774,9 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
         name = slots[column]
         level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
-        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0)
+        unknown_level = held_by == FIGURES and name in ("level1", "level2") and not is_level_cell(word)
+        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0) \
+            - (UNKNOWN_LEVEL if unknown_level else 0.0)
 
     held_header = any(name in held_by for name in slots)
 
@@ -806,8 +810,9 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         points, _ = scoring(None, slots[column], words[0])
         states[0][(column, points)] = (opening_fit[column] + cell_fit(column, words[0]),
                                        None, True)
-    for word in words[1:]:
+    for before, word in zip(words, words[1:]):
         current: dict[State, tuple[float, State | None, bool]] = {}
+        like_target = LIKE_TARGET if printed_like(before, word) else 0.0
 
         def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
@@ -818,7 +823,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
-                offer((following, placed), fit + cell_fit(following, word) + cost
+                result = like_target if slots[column] == "target" and slots[following] == "actual" else 0.0
+                offer((following, placed), fit + cell_fit(following, word) + cost + result
                       + skipping(column, following), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
@@ -834,6 +840,19 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         placement.append((state[0], opens))
         state = previous
     return fit, placement[::-1]
+
+
+def printed_like(target: str, actual: str) -> bool:
+    """Whether a cell is printed in the form of the 指标值 before it, as its 完成值 is: a figure in the same unit
+    (≥5.8件/万人 → 7.31件/万人, 15日以内 → 15日), a date (2024年12月31日前 → 2024年12月31日) or the same words (不断提升,
+    长期). A row's next 三级指标 is a name, in none of these forms."""
+    expected, achieved = parse_target(target), parse_target(actual)
+    if expected.kind != achieved.kind:
+        return False
+    if expected.kind == "number":
+        return expected.unit == achieved.unit
+    return expected.kind == "date" or expected.kind == "qualitative" and expected.text == achieved.text
+
 
 def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
     """Whether a reading gives half the rows that print values (not a placeholder's name alone: 指标2, ……) or more a
