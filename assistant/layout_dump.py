@@ -773,8 +773,11 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
         name = slots[column]
-        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
+        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and (is_level_cell(word)
+                                                                                 or is_placeholder(word))
         unknown_level = held_by == FIGURES and name in ("level1", "level2") and not is_level_cell(word)
+        if unknown_level and is_placeholder(word):
+            return -NOT_A_NAME  # "……", "指标2": a row left out, never a level's name
         return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0) \
             - (UNKNOWN_LEVEL if unknown_level else 0.0)
 
@@ -792,6 +795,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
         """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
+        if held_by == FIGURES and name == "level3" and is_placeholder(word):
+            return points or (name, None), 0.0  # a "……" row stands for rows left out, held by no value
         if name not in held_by:
             return points, 0.0
         if name not in SCORED:
@@ -819,7 +824,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 current[state] = (fit, previous, opens)
         for state, (fit, _, _) in states[-1].items():
             column, points = state
-            if slots[column] in JOINABLE:
+            if slots[column] in JOINABLE and not (held_by == FIGURES and whole_cells(before, word)):
                 offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
@@ -840,6 +845,12 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         placement.append((state[0], opens))
         state = previous
     return fit, placement[::-1]
+
+
+def whole_cells(before: str, word: str) -> bool:
+    """Whether two lines are two cells, never one broken over them: a placeholder ("……", "指标2") or two whole
+    numbers (a 指标值 and its 完成值, 100 and 100)."""
+    return is_placeholder(word) or bool(NUMERIC.match(before) and NUMERIC.match(word))
 
 
 def printed_like(target: str, actual: str) -> bool:
