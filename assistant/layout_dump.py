@@ -643,6 +643,7 @@ SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
+KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = 0.7  # what a word no level name reads as costs placed as an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
@@ -818,6 +819,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     for before, word in zip(words, words[1:]):
         current: dict[State, tuple[float, State | None, bool]] = {}
         like_target = LIKE_TARGET if printed_like(before, word) else 0.0
+        # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
+        # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
+        # its own 二级 (经济成本指标) next.
+        stage_as_kind = held_by == FIGURES and bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
 
         def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
@@ -829,6 +834,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
                 result = like_target if slots[column] == "target" and slots[following] == "actual" else 0.0
+                result -= KIND_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
+                    slots[column + 1:following] else 0.0
                 offer((following, placed), fit + cell_fit(following, word) + cost + result
                       + skipping(column, following), state, False)
             for opening in openings:
@@ -848,9 +855,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
 
 def whole_cells(before: str, word: str) -> bool:
-    """Whether two lines are two cells, never one broken over them: a placeholder ("……", "指标2") or two whole
-    numbers (a 指标值 and its 完成值, 100 and 100)."""
-    return is_placeholder(word) or bool(NUMERIC.match(before) and NUMERIC.match(word))
+    """Whether two lines are two cells, never one broken over them: a placeholder ("……", "指标2"), a level name
+    (joined whole before) or two whole numbers (a 指标值 and its 完成值, 100 and 100)."""
+    return is_placeholder(word) or is_level_cell(before) or is_level_cell(word) \
+        or bool(NUMERIC.match(before) and NUMERIC.match(word))
 
 
 def printed_like(target: str, actual: str) -> bool:
