@@ -644,7 +644,7 @@ FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
-UNKNOWN_LEVEL = 0.7  # what a word no level name reads as costs placed as an unscored row's 一级 or 二级指标
+UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
@@ -772,15 +772,17 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     level3 = slots.index("level3")
 
     def cell_fit(column: int, word: str) -> float:
-        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
+        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
+        next row's, never a value or note, and a word no level name reads (a value, a verdict: 达成预期指标) fits a
+        level column at best as UNKNOWN_LEVEL, a placeholder not at all."""
         name = slots[column]
-        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and (is_level_cell(word)
-                                                                                 or is_placeholder(word))
-        unknown_level = held_by == FIGURES and name in ("level1", "level2") and not is_level_cell(word)
-        if unknown_level and is_placeholder(word):
-            return -NOT_A_NAME  # "……", "指标2": a row left out, never a level's name
-        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0) \
-            - (UNKNOWN_LEVEL if unknown_level else 0.0)
+        fit = typed_fit(name, word, spare[column])
+        if held_by != FIGURES:
+            return fit
+        if name in ("level1", "level2") and not is_level_cell(word):
+            return -NOT_A_NAME if is_placeholder(word) else min(fit, UNKNOWN_LEVEL)
+        level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
+        return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     held_header = any(name in held_by for name in slots)
 
@@ -985,12 +987,21 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         if len(levelled) > len(rows):
             rows, used = levelled, through
     typed, through = typed_unscored_rows(lines, names)
-    return (typed, through) if held_rows(typed) > held_rows(rows) else (rows, used)
+    return (typed, through) if unscored_hold(typed) > unscored_hold(rows) else (rows, used)
 
 
 def held_rows(rows: list[dict[str, Paragraph]]) -> int:
     """How much of a table a reading explains: its rows that `explains`."""
     return sum(explains({name: normalize_text(cell.text) for name, cell in row.items()}) for row in rows)
+
+
+def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
+    """How much of an unscored table a reading explains: its rows that `explains`, then its rows whose 完成值 is
+    printed in its 指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    paired = sum(bool(row.get("target") and row.get("actual"))
+                 and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                 for row in rows)
+    return held_rows(rows), paired
 
 
 def explains(row: dict[str, str]) -> bool:
