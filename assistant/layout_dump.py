@@ -820,7 +820,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                                        None, True)
     for before, word in zip(words, words[1:]):
         current: dict[State, tuple[float, State | None, bool]] = {}
-        like_target = LIKE_TARGET if printed_like(before, word) else 0.0
+        like_target = LIKE_TARGET if held_by == FIGURES and printed_like(before, word) else 0.0
         # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
         # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
         # its own 二级 (经济成本指标) next.
@@ -1004,11 +1004,12 @@ def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
     return held_rows(rows), paired
 
 
-def explains(row: dict[str, str]) -> bool:
+def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
     again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
     分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值. A figure is a value's, short
-    (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too)."""
+    (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too). With `scores_alone` (a score sheet's
+    rows), the 分值 and 得分 stand in for the figure."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
     if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
@@ -1017,6 +1018,8 @@ def explains(row: dict[str, str]) -> bool:
     weight, score = (parse_number(row.get(column)) for column in SCORED)
     if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
         return False
+    if scores_alone and numbers:
+        return True
     return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
@@ -1030,11 +1033,13 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained."""
+        """How much of the rows a reading explains, and how many rows it leaves unexplained; where no row holds a
+        指标值 or 完成值 (a score sheet's rows in a form that has those columns), a row's 分值 and 得分 explain it."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
-        return (sum(explains(row) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row) for row in texts))
+        sheet = not any(row.get(name) for row in texts for name in FIGURES)
+        return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
+                sum(not explains(row, sheet) for row in texts))
     read_explained, read_left = explained(read[0])
     if read[0] and not read_left:
         return read  # every row as read explains itself
