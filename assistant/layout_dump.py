@@ -771,16 +771,25 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
 
+    # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
+    # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form.
+    # One that prints no such word names its levels as the forms do, each once, merged down over its rows.
+    results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
+    own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
+                    and not is_placeholder(word) and word not in results for word, count in Counter(words).items())
+
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
-        next row's, never a value or note, and a word no level name reads (a value, a verdict: 达成预期指标) fits a
-        level column at best as UNKNOWN_LEVEL, a placeholder not at all."""
+        next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
+        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own, a placeholder never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
         if held_by != FIGURES:
             return fit
         if name in ("level1", "level2") and not is_level_cell(word):
-            return -NOT_A_NAME if is_placeholder(word) else min(fit, UNKNOWN_LEVEL)
+            if is_placeholder(word):
+                return -NOT_A_NAME
+            return fit if own_names else min(fit, UNKNOWN_LEVEL)
         level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
