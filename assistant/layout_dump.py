@@ -772,11 +772,14 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     level3 = slots.index("level3")
 
     # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
-    # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form.
-    # One that prints no such word names its levels as the forms do, each once, merged down over its rows.
+    # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form
+    # nor a piece of a cell a narrow column broke (持续 | 提高, printed whole as 持续提高). One that prints no such
+    # word names its levels as the forms do, each once, merged down over its rows.
+    counts = Counter(words)
     results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
+    pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
     own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
-                    and not is_placeholder(word) and word not in results for word, count in Counter(words).items())
+                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
 
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
