@@ -11,7 +11,7 @@ import re
 
 from assistant.document import Cell, Row
 from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, WEIGHT_SUFFIX, \
-    is_comparison, is_indicator_header, is_value, role_of
+    MEASURED, is_comparison, is_indicator_header, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHTED, broken_header_word, broken_level, \
@@ -60,15 +60,21 @@ def broken_label(pieces: list[str]) -> bool:
 
 def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -> bool:
     """A row holding an indicator's level name and, after it, the start of its name, the next line's cells no more
-    than the indicator header leaves it, and either no value yet (数量指标 | 任务完: its name broke) or a next line
-    that opens with a figure (a row never does: a target of two lines, 100% | ≥90%): the rest of the row is on the
-    next line — unless that line opens a row of its own (a level name: the row above printed its name alone)."""
+    than the indicator header leaves it, and either no figure yet (数量指标 | 任务完: its name broke; a row that holds
+    ≥150个 | 200个 is whole) or a next line that opens with a figure (a row never does: a target of two lines,
+    100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row of its own (a
+    level name: the row above printed its name alone)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
-        and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
+        and (not any(map(figure, texts[level:])) or figure(opening))
+
+
+def figure(text: str) -> bool:
+    """A cell that holds a figure: a number or a dash, a target (≥150个) or a result (200个, 50批次)."""
+    return is_value(text) or bool(text) and (is_comparison(text) or bool(MEASURED.match(text)))
 
 
 def name_goes_on(cells: list[Cell], following: list[Cell], width: int) -> bool:

@@ -27,7 +27,7 @@ from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_F
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
-    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, simplified
+    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -643,11 +643,14 @@ SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
+KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
+UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
 COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
 OVER_WEIGHT = 1.5  # what a row costs whose 得分 is more than its 分值
+LIKE_TARGET = 1.0  # how well a cell fits as the 完成值 of the 指标值 before it when it is printed in that target's form
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]")
 NOT_A_NAME = 1.5  # how badly a figure fits a name column
 PROSE = re.compile(r"[。；;]")  # what a sentence prints and a name does not
@@ -768,11 +771,30 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
 
+    # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
+    # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form
+    # nor a piece of a cell a narrow column broke (持续 | 提高, printed whole as 持续提高). One that prints no such
+    # word names its levels as the forms do, each once, merged down over its rows.
+    counts = Counter(words)
+    results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
+    pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
+    own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
+                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
+
     def cell_fit(column: int, word: str) -> float:
-        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name is the next row's, never a value or note."""
+        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
+        next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
+        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own, a placeholder never."""
         name = slots[column]
-        level_as_value = held_by == FIGURES and name in (*FIGURES, "note") and is_level_cell(word)
-        return typed_fit(name, word, spare[column]) - (LEVEL_AS_VALUE if level_as_value else 0.0)
+        fit = typed_fit(name, word, spare[column])
+        if held_by != FIGURES:
+            return fit
+        if name in ("level1", "level2") and not is_level_cell(word):
+            if is_placeholder(word):
+                return -NOT_A_NAME
+            return fit if own_names else min(fit, UNKNOWN_LEVEL)
+        level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
+        return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     held_header = any(name in held_by for name in slots)
 
@@ -788,6 +810,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
         """The row's points once the word goes to the column `name`, and what a 得分 above its 分值 costs."""
+        if held_by == FIGURES and name == "level3" and is_placeholder(word):
+            return points or (name, None), 0.0  # a "……" row stands for rows left out, held by no value
         if name not in held_by:
             return points, 0.0
         if name not in SCORED:
@@ -806,19 +830,27 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         points, _ = scoring(None, slots[column], words[0])
         states[0][(column, points)] = (opening_fit[column] + cell_fit(column, words[0]),
                                        None, True)
-    for word in words[1:]:
+    for before, word in zip(words, words[1:]):
         current: dict[State, tuple[float, State | None, bool]] = {}
+        like_target = LIKE_TARGET if held_by == FIGURES and printed_like(before, word) else 0.0
+        # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
+        # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
+        # its own 二级 (经济成本指标) next.
+        stage_as_kind = held_by == FIGURES and bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
 
         def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
                 current[state] = (fit, previous, opens)
         for state, (fit, _, _) in states[-1].items():
             column, points = state
-            if slots[column] in JOINABLE:
+            if slots[column] in JOINABLE and not (held_by == FIGURES and whole_cells(before, word)):
                 offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
-                offer((following, placed), fit + cell_fit(following, word) + cost
+                result = like_target if slots[column] == "target" and slots[following] == "actual" else 0.0
+                result -= KIND_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
+                    slots[column + 1:following] else 0.0
+                offer((following, placed), fit + cell_fit(following, word) + cost + result
                       + skipping(column, following), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
@@ -834,6 +866,26 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         placement.append((state[0], opens))
         state = previous
     return fit, placement[::-1]
+
+
+def whole_cells(before: str, word: str) -> bool:
+    """Whether two lines are two cells, never one broken over them: a placeholder ("……", "指标2"), a level name
+    (joined whole before) or two whole numbers (a 指标值 and its 完成值, 100 and 100)."""
+    return is_placeholder(word) or is_level_cell(before) or is_level_cell(word) \
+        or bool(NUMERIC.match(before) and NUMERIC.match(word))
+
+
+def printed_like(target: str, actual: str) -> bool:
+    """Whether a cell is printed in the form of the 指标值 before it, as its 完成值 is: a figure in the same unit
+    (≥5.8件/万人 → 7.31件/万人, 15日以内 → 15日), a date (2024年12月31日前 → 2024年12月31日) or the same words (不断提升,
+    长期). A row's next 三级指标 is a name, in none of these forms."""
+    expected, achieved = parse_target(target), parse_target(actual)
+    if expected.kind != achieved.kind:
+        return False
+    if expected.kind == "number":
+        return expected.unit == achieved.unit
+    return expected.kind == "date" or expected.kind == "qualitative" and expected.text == achieved.text
+
 
 def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
     """Whether a reading gives half the rows that print values (not a placeholder's name alone: 指标2, ……) or more a
@@ -947,7 +999,7 @@ def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
         if len(levelled) > len(rows):
             rows, used = levelled, through
     typed, through = typed_unscored_rows(lines, names)
-    return (typed, through) if held_rows(typed) > held_rows(rows) else (rows, used)
+    return (typed, through) if unscored_hold(typed) > unscored_hold(rows) else (rows, used)
 
 
 def held_rows(rows: list[dict[str, Paragraph]]) -> int:
@@ -955,11 +1007,21 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
     return sum(explains({name: normalize_text(cell.text) for name, cell in row.items()}) for row in rows)
 
 
-def explains(row: dict[str, str]) -> bool:
+def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
+    """How much of an unscored table a reading explains: its rows that `explains`, then its rows whose 完成值 is
+    printed in its 指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    paired = sum(bool(row.get("target") and row.get("actual"))
+                 and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                 for row in rows)
+    return held_rows(rows), paired
+
+
+def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
     again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
     分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值. A figure is a value's, short
-    (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too)."""
+    (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too). With `scores_alone` (a score sheet's
+    rows), the 分值 and 得分 stand in for the figure."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
     if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
@@ -968,6 +1030,8 @@ def explains(row: dict[str, str]) -> bool:
     weight, score = (parse_number(row.get(column)) for column in SCORED)
     if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
         return False
+    if scores_alone and numbers:
+        return True
     return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
@@ -981,11 +1045,13 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained."""
+        """How much of the rows a reading explains, and how many rows it leaves unexplained; where no row holds a
+        指标值 or 完成值 (a score sheet's rows in a form that has those columns), a row's 分值 and 得分 explain it."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
-        return (sum(explains(row) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row) for row in texts))
+        sheet = not any(row.get(name) for row in texts for name in FIGURES)
+        return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
+                sum(not explains(row, sheet) for row in texts))
     read_explained, read_left = explained(read[0])
     if read[0] and not read_left:
         return read  # every row as read explains itself

@@ -1,7 +1,8 @@
 """区域绩效目标自评表 of the field set's dev texts as they were found: every expected value is read off the source line
 by eye, never copied from the reader's output."""
 from assistant import api
-from tests.conftest import ROOT
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
 
@@ -78,3 +79,22 @@ def test_a_head_value_run_together_with_its_key_keeps_its_brackets_as_printed():
     report = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules")
     [table] = report.tables
     assert table.name == "车辆购置税收入补助地方资金(普通省道公路建设)"
+
+
+def test_a_region_form_whose_level_names_are_merged_down_reads_every_row_one_cell_a_line():
+    """Zhongjiang's 2022 table (evals/field/dev/sichuan_zhongjiang_2022_shuibiaochi) and Langfang's 2019 one
+    (hebei_langfang_2019_nuantong) drawn in the transfer-payment form (指标值 | 全年实际完成值 | 未完成原因和改进措施, no
+    分值) with each 一级 and 二级 name printed once, merged down over its rows, and copied one cell a line, empty cells
+    left out: a row under a merged name opens at its 三级指标, its 完成值 printed in its 指标值's form (≥266米 ≥266米,
+    显著提升 显著提升) and no level name; 成本指标 printed over a 三级指标 is the 二级 under 产出指标; a "……" or "指标2"
+    printing no values is a row of its own. Every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    for only in ("sichuan_zhongjiang_2022_shuibiaochi", "hebei_langfang_2019_nuantong"):
+        [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                              ROOT / "evals" / "field", only=only,
+                                              template="region-central-transfer", merged=True)
+        text = paste.pasted(sheet, "b")
+        assert text.count("产出指标") == 1
+        [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+        assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
+            [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]

@@ -66,6 +66,8 @@ WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
 MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 # A sum of money an indicator targets or reports (162万元, 730.54万元): a value, never an indicator's name.
 AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[万亿]?元$")
+# A date a target or result prints whole (2024年12月31日前, 2024年12月): a deadline, never an indicator's name.
+DEADLINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前|底|末)?$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
 WEIGHTED_LEVELS = ("level1", "level2")
@@ -185,8 +187,8 @@ def fits(role: str, text: str) -> float:
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
         return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
     if role in ("level3", "measure_unit"):
-        return -1.0 if number or is_comparison(cell) or (MEASURED.match(cell) or AMOUNT.match(cell)) \
-            and role == "level3" else 0.5
+        return -1.0 if number or is_comparison(cell) or (MEASURED.match(cell) or AMOUNT.match(cell)
+                                                         or DEADLINE.match(cell)) and role == "level3" else 0.5
     return 0.0
 
 
