@@ -10,7 +10,7 @@ before its values, its note after them.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, WEIGHT_SUFFIX, \
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, SERIAL, WEIGHT_SUFFIX, \
     is_comparison, is_indicator_header, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
@@ -62,11 +62,13 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     """A row holding an indicator's level name and, after it, the start of its name, the next line's cells no more
     than the indicator header leaves it, and either no value yet (数量指标 | 任务完: its name broke) or a next line
     that opens with a figure (a row never does: a target of two lines, 100% | ≥90%): the rest of the row is on the
-    next line — unless that line opens a row of its own (a level name: the row above printed its name alone)."""
+    next line — unless that line opens a row of its own (a level name: the row above printed its name alone; the
+    number after the row's own under 序号)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
+        and not next_serial(texts[0], opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(is_value, texts[level:])) or is_value(opening) or is_comparison(opening))
 
@@ -93,6 +95,11 @@ def note_goes_on(cells: list[Cell], rows: list[Row], index: int) -> bool:
         and len(line) > 1 and not (is_value(line) or is_comparison(line) or is_level_cell(line) or is_level_cell(joined)
                                    or line in TOTAL or WEIGHTED.search(joined)) \
         and (len(after) <= 1 or not after[0] or opens_row(after[0]))
+
+
+def next_serial(first: str, opening: str) -> bool:
+    """A row numbered under 序号 and a line that opens with the next number: the next row."""
+    return bool(SERIAL.match(first) and SERIAL.match(opening)) and int(opening) == int(first) + 1
 
 
 def opens_row(text: str) -> bool:

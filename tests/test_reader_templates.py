@@ -219,6 +219,23 @@ def test_score_sheet_text_columns_are_no_values(style):
         [(i.level3, None, None, i.weight, i.score) for i in gold.tables[0].indicators]
 
 
+@pytest.mark.parametrize("style", "st")
+def test_score_sheet_rows_that_leave_their_merged_levels_out_are_read(style):
+    """Anhui's department score sheet (序号 | 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 指标说明及评分标准 |
+    自评得分) with each 一级 and 二级 name printed once, merged down over its rows, copied from a web page as pipe rows
+    padded on the right or as TAB rows, every empty cell left out: "2 | 质量指标 | 监管覆盖率 | 12.5 | 12.5 ||||" is
+    row 2, under the 一级 above, its 分值 and 得分 the two figures; "18 | ……" a row of no indicator. Filled with the
+    tables of Ezhou's 财政局 (evals/field/dev/hubei_ezhou_2019_caizhengju) and of the 工资 project on dyrmt.com
+    (evals/field/dev/sichuan_dyrmt_nd_gongzi), each reads back to its labels."""
+    paste = eval_tool("paste")
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                          template="anhui-dept-score-sheet", merged=True)
+    items = [item for item in items if item[1].startswith(("hubei_ezhou_2019", "sichuan_dyrmt"))]
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
 @pytest.mark.parametrize("style", "bci")
 def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
     """Sichuan's 2017 得分表 as a department publishes it before scoring (分值 printed, 得分 left empty), pasted one
