@@ -1300,8 +1300,9 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
-        if placed is None and levels and len(items) == 1 and is_placeholder(items[0].text):
-            placed = {"level3": items[0]}  # a placeholder row (指标2, ……) under its levels, with no values
+        if placed is None and len(items) == 1 and is_placeholder(items[0].text):
+            # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
+            placed = {"level3": items[0]}
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
@@ -1320,13 +1321,14 @@ def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], l
 
 
 def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
-    """Whether a cell opens the next row once this one has its numbers: a level name, or a name after 分值 and
-    得分 (or after one number and then no more), after the row's note when the header has a note column."""
+    """Whether a cell opens the next row once this one has its numbers: a level name, a placeholder, or a name after
+    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column."""
     numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
     if not numbers:
-        return False  # the row's names so far: levels broken over lines, 三级指标
-    if has_levels and is_level_cell(text):
-        return True
+        # the row's names so far (levels broken over lines, 三级指标), unless a placeholder row ends in words
+        return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
+    if has_levels and is_level_cell(text) or is_placeholder(text):
+        return True  # (a placeholder, 指标2 or ……, is a row of no indicator, never a value or a note)
     if re.search(r"\d", text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
     noted = numbers[-1] < len(chunk) - 1
