@@ -1329,7 +1329,8 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
         return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
     if has_levels and is_level_cell(text) or is_placeholder(text):
         return True  # (a placeholder, 指标2 or ……, is a row of no indicator, never a value or a note)
-    if re.search(r"\d", text) or len(text) < 2:
+    numbered = run_rows.NUMBERED_INDICATOR.match(text)  # a template's numbered name (指标2:…) is no figure
+    if re.search(r"\d", text[numbered.end():] if numbered else text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
     noted = numbers[-1] < len(chunk) - 1
     if has_note and len(numbers) >= 2 and not noted:

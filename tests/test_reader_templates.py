@@ -250,6 +250,22 @@ def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
 
 
 @pytest.mark.parametrize("style", "bc")
+def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
+    """Sichuan's 2017 得分表 published before scoring, each 一级 and 二级 name printed once over its rows, pasted one
+    cell a line with the empty cells dropped: a row's name after the 分值 above it opens the next row, though it
+    counts its indicator (指标2:建设美丽宜居自然村庄数量, evals/field/dev/anhui_jinzhai_2023_meilixiangcun), and a
+    placeholder after it ("10" "指标2" "……" "质量指标", evals/field/dev/hebei_langfang_2019_nuantong) is a row of its
+    own under the levels above, not the row's 得分 nor the next row's name."""
+    paste = eval_tool("paste")
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                          template="sichuan-2017-score-sheet-blank", merged=True)
+    items = [item for item in items if item[1].startswith(("anhui_jinzhai", "hebei_langfang"))]
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
+@pytest.mark.parametrize("style", "bc")
 def test_scored_form_with_every_score_left_blank_reads_as_unscored(style):
     """A scored form published before it was scored (分值 and 得分 printed as headers, every cell under them blank),
     pasted one cell per line: no number marks the rows' ends, so they are read as the unscored form's, and a funds
