@@ -357,10 +357,15 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         blank |= set(figures)
     if not blank:
         return printed
-    bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
-    kept = {"weight", "score"} - blank
-    found = not unlevelled or not sparse(bare[0], columns["level1"])
-    return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+    # The text columns alone first, then with the 得分 beside them: a 得分 the printed reading left sparse may be
+    # there, read once the empty text column before it is gone (… | 得分计算方法 | 得分 | 未完成原因分析).
+    for dropped in [*([blank - {"score"}] if "score" in blank and blank - {"score"} else []), blank]:
+        bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
+        kept = {"weight", "score"} - dropped
+        found = not unlevelled or not sparse(bare[0], columns["level1"])
+        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept):
+            return bare
+    return printed
 
 
 def plausible_scores(rows: list[Row], column: int, width: int) -> bool:

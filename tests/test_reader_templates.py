@@ -265,6 +265,18 @@ def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
         assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
 
 
+@pytest.mark.parametrize("style", "bh")
+def test_score_after_an_empty_method_column_with_merged_levels(style):
+    """Jinan's 2019 form (… | 分值 | 年度指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析), each 一级 and
+    二级 name printed once over its rows, pasted one cell a line with the empty cells dropped: "完成评查案卷数" "0.5"
+    "≥150个" "200个" "0.5" (sample 001) — the last figure is the row's 得分, read once the 得分计算方法 column no row
+    fills is gone, not its 未完成原因分析."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                             only="001_", template="jinan-2019-method-column", merged=True)
+    assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
 @pytest.mark.parametrize("style", "bc")
 def test_scored_form_with_every_score_left_blank_reads_as_unscored(style):
     """A scored form published before it was scored (分值 and 得分 printed as headers, every cell under them blank),
