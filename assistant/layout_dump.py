@@ -253,6 +253,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
+    elif not levels and not first_row and names >= 3 and len(items) == 2 \
+            and len(normalize_text(items[0].text)) <= LEVEL_NAME \
+            and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
+        # Below the first row, the 一级 merged down from above: a 二级 in the template's own words (绩效目标) and
+        # the row's 三级指标 (明确性).
+        levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
         placeholders += [{"level2": level} for level in levels[:-1]]
@@ -350,7 +356,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in FIGURES if name in columns]
-    unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
+    unlevelled = bool(figures) and "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
         DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
         if columns[name] < len(row.cells))
     if unlevelled:

@@ -265,6 +265,26 @@ def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
         assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
 
 
+@pytest.mark.parametrize("style", "bc")
+def test_blank_score_sheet_with_merged_levels_in_its_own_words(style):
+    """Sichuan's 2017 得分表 published before scoring, filled with Sichuan's own 2017 sheets (evals/field/dev/
+    sichuan_shengji_2017_bumendefen: 项目决策 | 科学决策 | 必要性(政策依据) …, 部门决策 | 目标任务 | 相关性 …), each 一级 and
+    二级 name printed once over its rows, pasted one cell a line with the empty cells dropped: "5" "绩效目标" "明确性"
+    "5" is a row under the 一级 above, its 二级 in the template's own words — not one name, 绩效目标明确性 — and
+    every row that prints its 分值 is read with its levels and 分值 (but those under 项目效益, whose 可选项 rows print
+    no 分值, one cell a line like the lines of one name broken over them)."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                             only="sichuan_shengji_2017", template="sichuan-2017-score-sheet-blank",
+                                             merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level1, i.level2, i.level3, i.weight) for t in report.tables for i in t.indicators}
+    labelled = {(i.level1, i.level2, i.level3, i.weight) for t in gold.tables for i in t.indicators
+                if i.weight is not None and i.level2 != "项目效益"}
+    assert ("项目决策", "绩效目标", "明确性", 5) in labelled
+    assert sorted(labelled - read) == [], name
+
+
 @pytest.mark.parametrize("style", "bh")
 def test_score_after_an_empty_method_column_with_merged_levels(style):
     """Jinan's 2019 form (… | 分值 | 年度指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析), each 一级 and
