@@ -16,8 +16,8 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, \
-    open_brackets, ranked_role, role_of, with_level_weights
+    NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
+    is_indicator_header, is_value, open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
@@ -180,7 +180,7 @@ LEVEL_LENGTH = 12  # characters, most, of a level name
 def is_placeholder(text: str) -> bool:
     """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
     cell = normalize_text(text)
-    return not cell.strip("…．.。·") or bool(run_rows.NUMBERED_INDICATOR.fullmatch(cell))
+    return not cell.strip("…．.。·") or bool(NUMBERED_INDICATOR.fullmatch(cell))
 
 
 def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
@@ -1340,7 +1340,7 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> 
         return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
     if has_levels and is_level_cell(text) or is_placeholder(text):
         return True  # (a placeholder, 指标2 or ……, is a row of no indicator, never a value or a note)
-    numbered = run_rows.NUMBERED_INDICATOR.match(text)  # a template's numbered name (指标2:…) is no figure
+    numbered = NUMBERED_INDICATOR.match(text)  # a template's numbered name (指标2:…) is no figure
     if re.search(r"\d", text[numbered.end():] if numbered else text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
     noted = numbers[-1] < len(chunk) - 1

@@ -274,9 +274,9 @@ def test_blank_score_sheet_with_merged_levels_in_its_own_words(style):
     every row that prints its 分值 is read with its levels and 分值 (but those under 项目效益, whose 可选项 rows print
     no 分值, one cell a line like the lines of one name broken over them)."""
     paste = eval_tool("paste")
-    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                                             only="sichuan_shengji_2017", template="sichuan-2017-score-sheet-blank",
-                                             merged=True)
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="sichuan_shengji_2017",
+                                             template="sichuan-2017-score-sheet-blank", merged=True)
     report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
     read = {(i.level1, i.level2, i.level3, i.weight) for t in report.tables for i in t.indicators}
     labelled = {(i.level1, i.level2, i.level3, i.weight) for t in gold.tables for i in t.indicators
@@ -292,8 +292,9 @@ def test_score_after_an_empty_method_column_with_merged_levels(style):
     "≥150个" "200个" "0.5" (sample 001) — the last figure is the row's 得分, read once the 得分计算方法 column no row
     fills is gone, not its 未完成原因分析."""
     paste = eval_tool("paste")
-    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                                             only="001_", template="jinan-2019-method-column", merged=True)
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="001_", template="jinan-2019-method-column",
+                                             merged=True)
     assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
 
 

@@ -69,7 +69,8 @@ AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[万亿]?元$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
 TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words
-ELLIPSIS = re.compile(r"^[…．.。·]+$")
+PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
 WEIGHTED_LEVELS = ("level1", "level2")
 LEVEL_ROLES = ("level1", "level2", "level3")
@@ -182,9 +183,9 @@ def fits(role: str, text: str) -> float:
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
-        # ("……", what a row prints for an indicator it leaves out, names no level)
-        return 1.0 if LEVEL_NAME.search(cell) else \
-            (-1.0 if number or MEASURED.match(cell) or ELLIPSIS.match(cell) else 0.0)
+        # (a placeholder, "……" or "指标2", what a row prints for an indicator it leaves out, names no level)
+        return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \
+            or PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.fullmatch(cell) else 0.0
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, LEVEL_ROLES, \
-    NUMBER_CELL, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
+from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, \
+    LEVEL_ROLES, NUMBER_CELL, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.

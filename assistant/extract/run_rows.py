@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
-from assistant.extract.columns import STAGES, TARGET_PARTS
+from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS
 from assistant.extract.tokens import split_numbers
 from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
 
@@ -42,8 +42,6 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # inside it) or the 总分 row.
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
-PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
-NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")

@@ -9,10 +9,10 @@ import re
 from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
-    TARGET_PARTS
+    PLACEHOLDER, TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
 from assistant.extract.headerless import with_inferred_header
-from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
+from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import is_joined_run
 from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
