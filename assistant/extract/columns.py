@@ -183,9 +183,9 @@ def fits(role: str, text: str) -> float:
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
-        # (a placeholder, "……" or "指标2", what a row prints for an indicator it leaves out, names no level)
+        # (a placeholder, "……", and a template's numbered indicator, "指标2" or "指标1.药品抽验品种", name no level)
         return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \
-            or PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.fullmatch(cell) else 0.0
+            or PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.match(cell) else 0.0
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
