@@ -1314,6 +1314,8 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and len(items) == 1 and is_placeholder(items[0].text):
             # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
             placed = {"level3": items[0]}
+        if placed is None and levels and not items:
+            placed = {"level3": Paragraph("", levels[0].line)}  # its level names and no indicator under them
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
