@@ -249,6 +249,21 @@ def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
         assert read == [(i.level1, i.level2, i.level3, i.weight, None) for t in gold.tables for i in t.indicators], name
 
 
+@pytest.mark.parametrize("style", "bh")
+def test_numbered_row_of_level_names_alone_opens_their_group(style):
+    """Anhui's department score sheet with each 一级 and 二级 name printed once over its rows, pasted one cell a line:
+    "11" "效益指标" "经济效益指标" "12" "……" (sample 002's vehicle project) — row 11 prints its levels and no indicator;
+    it stays a row, and 效益指标 is the 一级 of the rows below it (生态效益指标 | 执法电车出勤使用率), not 产出指标 above."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="002_", template="anhui-dept-score-sheet",
+                                             merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[2].indicators]
+    assert ("效益指标", "生态效益指标", "执法电车出勤使用率", 10, 10) in labelled
+    assert [(i.level1, i.level2, i.level3 or None, i.weight, i.score) for i in report.tables[2].indicators] == labelled
+
+
 @pytest.mark.parametrize("style", "bc")
 def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
     """Sichuan's 2017 得分表 published before scoring, each 一级 and 二级 name printed once over its rows, pasted one
