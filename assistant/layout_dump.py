@@ -16,7 +16,7 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
+    NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
     is_indicator_header, is_value, open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
@@ -310,7 +310,6 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
 
 
-TEXT_COLUMNS = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
 
 
 def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
@@ -353,7 +352,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
         if len(unscored[0]) >= len(printed[0]):
             return unscored
-    droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
+    droppable = {*TEXT_ROLES, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in FIGURES if name in columns]
     unlevelled = bool(figures) and "level1" in columns and sparse(printed[0], columns["level1"]) and not any(

@@ -68,7 +68,7 @@ MEASURED = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[^\d\s%％.分元]{1,3}$")
 AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[万亿]?元$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
-TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words
+TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
 NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
