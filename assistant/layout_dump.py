@@ -363,12 +363,14 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     if not blank:
         return printed
     # The text columns alone first, then with the 得分 beside them: a 得分 the printed reading left sparse may be
-    # there, read once the empty text column before it is gone (… | 得分计算方法 | 得分 | 未完成原因分析).
+    # there, read once the empty text column before it is gone (… | 得分计算方法 | 得分 | 未完成原因分析) — where most
+    # rows then fill it.
     for dropped in [*([blank - {"score"}] if "score" in blank and blank - {"score"} else []), blank]:
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
         kept = {"weight", "score"} - dropped
         found = not unlevelled or not sparse(bare[0], columns["level1"])
-        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept):
+        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
+                and ("score" not in kept or not sparse(bare[0], columns["score"])):
             return bare
     return printed
 
@@ -921,7 +923,7 @@ def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list
     end = next((i for i in range(numbers[-1], len(texts)) if texts[i] in TOTAL or is_title(texts[i])),
                min(len(texts), numbers[-1] + longest))
     chunks = [lines[a + 1:b] for a, b in zip(numbers, [*numbers[1:], end])]
-    return placed_rows(chunks, values, weighted, names, has_note), end
+    return placed_rows(chunks, values, weighted, names, has_note, numbered=True), end
 
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
@@ -1292,9 +1294,10 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
 
 
 def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list[str], names: int,
-                has_note: bool) -> list[dict[str, Paragraph]]:
+                has_note: bool, numbered: bool = False) -> list[dict[str, Paragraph]]:
     """Each chunk of a row's lines as a row: its level names, then its cells after 三级指标 in the value columns
-    their types fit, in the header's order."""
+    their types fit, in the header's order; a chunk that opens at its number under 序号 (`numbered`) is a row even
+    if it prints its level names alone."""
     has_levels = names > 1
     columns = [*values, "note"] if has_note else values
     rows = []
@@ -1313,7 +1316,7 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and len(items) == 1 and is_placeholder(items[0].text):
             # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
             placed = {"level3": items[0]}
-        if placed is None and levels and not items:
+        if placed is None and numbered and levels and not items and rows:
             placed = {"level3": Paragraph("", levels[0].line)}  # its level names and no indicator under them
         if placed is None:
             continue

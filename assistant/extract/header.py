@@ -50,7 +50,7 @@ FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
 def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out."""
-    return -0.5 if role in TEXT_ROLES and NUMBER_CELL.match(normalize_text(text)) else fits(role, text)
+    return -0.1 if role in TEXT_ROLES and NUMBER_CELL.match(normalize_text(text)) else fits(role, text)
 
 
 PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
