@@ -27,8 +27,8 @@ from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
-    WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, open_brackets, role_of
-from assistant.extract.run_rows import NUMBERED_INDICATOR, PLACEHOLDER
+    NUMBERED_INDICATOR, PLACEHOLDER, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, \
+    open_brackets, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE

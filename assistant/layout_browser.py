@@ -10,8 +10,8 @@ before its values, its note after them.
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, WEIGHT_SUFFIX, \
-    MEASURED, is_comparison, is_indicator_header, is_value, role_of
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, MEASURED, SERIAL, \
+    WEIGHT_SUFFIX, is_comparison, is_indicator_header, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHTED, broken_header_word, broken_level, \
@@ -63,11 +63,12 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     than the indicator header leaves it, and either no figure yet (数量指标 | 任务完: its name broke; a row that holds
     ≥150个 | 200个 is whole) or a next line that opens with a figure (a row never does: a target of two lines,
     100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row of its own (a
-    level name: the row above printed its name alone)."""
+    level name: the row above printed its name alone; the number after the row's own under 序号)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
+        and not next_serial(texts[0], opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(figure, texts[level:])) or figure(opening))
 
@@ -99,6 +100,11 @@ def note_goes_on(cells: list[Cell], rows: list[Row], index: int) -> bool:
         and len(line) > 1 and not (is_value(line) or is_comparison(line) or is_level_cell(line) or is_level_cell(joined)
                                    or line in TOTAL or WEIGHTED.search(joined)) \
         and (len(after) <= 1 or not after[0] or opens_row(after[0]))
+
+
+def next_serial(first: str, opening: str) -> bool:
+    """A row numbered under 序号 and a line that opens with the next number: the next row."""
+    return bool(SERIAL.match(first) and SERIAL.match(opening)) and int(opening) == int(first) + 1
 
 
 def opens_row(text: str) -> bool:

@@ -16,8 +16,8 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    PERCENT_SIGNS, STAGES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_value, \
-    open_brackets, ranked_role, role_of, with_level_weights
+    NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
+    is_indicator_header, is_value, open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
@@ -180,7 +180,7 @@ LEVEL_LENGTH = 12  # characters, most, of a level name
 def is_placeholder(text: str) -> bool:
     """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
     cell = normalize_text(text)
-    return not cell.strip("…．.。·") or bool(run_rows.NUMBERED_INDICATOR.fullmatch(cell))
+    return not cell.strip("…．.。·") or bool(NUMBERED_INDICATOR.fullmatch(cell))
 
 
 def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
@@ -253,6 +253,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
+    elif not levels and not first_row and names >= 3 and len(items) == 2 \
+            and len(normalize_text(items[0].text)) <= LEVEL_NAME \
+            and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
+        # Below the first row, the 一级 merged down from above: a 二级 in the template's own words (绩效目标) and
+        # the row's 三级指标 (明确性).
+        levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
         placeholders += [{"level2": level} for level in levels[:-1]]
@@ -304,7 +310,6 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
 
 
-TEXT_COLUMNS = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
 
 
 def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
@@ -347,20 +352,27 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
         if len(unscored[0]) >= len(printed[0]):
             return unscored
-    droppable = {*TEXT_COLUMNS, *(("score",) if "weight" in values else ())} & set(values)
+    droppable = {*TEXT_ROLES, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in FIGURES if name in columns]
-    unlevelled = "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
+    unlevelled = bool(figures) and "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
         DIGIT.search(row.cells[columns[name]].text) for row in printed[0] for name in figures
         if columns[name] < len(row.cells))
     if unlevelled:
         blank |= set(figures)
     if not blank:
         return printed
-    bare = dump_rows_as(lines, [word for word in header if slot(word) not in blank], as_printed, slots)
-    kept = {"weight", "score"} - blank
-    found = not unlevelled or not sparse(bare[0], columns["level1"])
-    return bare if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) else printed
+    # The text columns alone first, then with the 得分 beside them: a 得分 the printed reading left sparse may be
+    # there, read once the empty text column before it is gone (… | 得分计算方法 | 得分 | 未完成原因分析) — where most
+    # rows then fill it.
+    for dropped in [*([blank - {"score"}] if "score" in blank and blank - {"score"} else []), blank]:
+        bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
+        kept = {"weight", "score"} - dropped
+        found = not unlevelled or not sparse(bare[0], columns["level1"])
+        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
+                and ("score" not in kept or not sparse(bare[0], columns["score"])):
+            return bare
+    return printed
 
 
 def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
@@ -963,7 +975,7 @@ def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list
     end = next((i for i in range(numbers[-1], len(texts)) if texts[i] in TOTAL or is_title(texts[i])),
                min(len(texts), numbers[-1] + longest))
     chunks = [lines[a + 1:b] for a, b in zip(numbers, [*numbers[1:], end])]
-    return placed_rows(chunks, values, weighted, names, has_note), end
+    return placed_rows(chunks, values, weighted, names, has_note, numbered=True), end
 
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
@@ -1348,9 +1360,10 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
 
 
 def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list[str], names: int,
-                has_note: bool) -> list[dict[str, Paragraph]]:
+                has_note: bool, numbered: bool = False) -> list[dict[str, Paragraph]]:
     """Each chunk of a row's lines as a row: its level names, then its cells after 三级指标 in the value columns
-    their types fit, in the header's order."""
+    their types fit, in the header's order; a chunk that opens at its number under 序号 (`numbered`) is a row even
+    if it prints its level names alone."""
     has_levels = names > 1
     columns = [*values, "note"] if has_note else values
     rows = []
@@ -1366,8 +1379,11 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
-        if placed is None and levels and len(items) == 1 and is_placeholder(items[0].text):
-            placed = {"level3": items[0]}  # a placeholder row (指标2, ……) under its levels, with no values
+        if placed is None and len(items) == 1 and is_placeholder(items[0].text):
+            # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
+            placed = {"level3": items[0]}
+        if placed is None and numbered and levels and not items and rows:
+            placed = {"level3": Paragraph("", levels[0].line)}  # its level names and no indicator under them
         if placed is None:
             continue
         rows.append({**level_cells(levels), **placed})
@@ -1386,14 +1402,16 @@ def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], l
 
 
 def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
-    """Whether a cell opens the next row once this one has its numbers: a level name, or a name after 分值 and
-    得分 (or after one number and then no more), after the row's note when the header has a note column."""
+    """Whether a cell opens the next row once this one has its numbers: a level name, a placeholder, or a name after
+    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column."""
     numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
     if not numbers:
-        return False  # the row's names so far: levels broken over lines, 三级指标
-    if has_levels and is_level_cell(text):
-        return True
-    if re.search(r"\d", text) or len(text) < 2:
+        # the row's names so far (levels broken over lines, 三级指标), unless a placeholder row ends in words
+        return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
+    if has_levels and is_level_cell(text) or is_placeholder(text):
+        return True  # (a placeholder, 指标2 or ……, is a row of no indicator, never a value or a note)
+    numbered = NUMBERED_INDICATOR.match(text)  # a template's numbered name (指标2:…) is no figure
+    if re.search(r"\d", text[numbered.end():] if numbered else text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
     noted = numbers[-1] < len(chunk) - 1
     if has_note and len(numbers) >= 2 and not noted:

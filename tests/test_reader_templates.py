@@ -219,6 +219,23 @@ def test_score_sheet_text_columns_are_no_values(style):
         [(i.level3, None, None, i.weight, i.score) for i in gold.tables[0].indicators]
 
 
+@pytest.mark.parametrize("style", "st")
+def test_score_sheet_rows_that_leave_their_merged_levels_out_are_read(style):
+    """Anhui's department score sheet (序号 | 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 指标说明及评分标准 |
+    自评得分) with each 一级 and 二级 name printed once, merged down over its rows, copied from a web page as pipe rows
+    padded on the right or as TAB rows, every empty cell left out: "2 | 质量指标 | 监管覆盖率 | 12.5 | 12.5 ||||" is
+    row 2, under the 一级 above, its 分值 and 得分 the two figures; "18 | ……" a row of no indicator. Filled with the
+    tables of Ezhou's 财政局 (evals/field/dev/hubei_ezhou_2019_caizhengju) and of the 工资 project on dyrmt.com
+    (evals/field/dev/sichuan_dyrmt_nd_gongzi), each reads back to its labels."""
+    paste = eval_tool("paste")
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                          template="anhui-dept-score-sheet", merged=True)
+    items = [item for item in items if item[1].startswith(("hubei_ezhou_2019", "sichuan_dyrmt"))]
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
 @pytest.mark.parametrize("style", "bci")
 def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
     """Sichuan's 2017 得分表 as a department publishes it before scoring (分值 printed, 得分 left empty), pasted one
@@ -230,6 +247,70 @@ def test_score_sheet_published_with_blank_scores_keeps_them_null(style):
         report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
         read = [(i.level1, i.level2, i.level3, i.weight, i.score) for t in report.tables for i in t.indicators]
         assert read == [(i.level1, i.level2, i.level3, i.weight, None) for t in gold.tables for i in t.indicators], name
+
+
+@pytest.mark.parametrize("style", "bh")
+def test_numbered_row_of_level_names_alone_opens_their_group(style):
+    """Anhui's department score sheet with each 一级 and 二级 name printed once over its rows, pasted one cell a line:
+    "11" "效益指标" "经济效益指标" "12" "……" (sample 002's vehicle project) — row 11 prints its levels and no indicator;
+    it stays a row, and 效益指标 is the 一级 of the rows below it (生态效益指标 | 执法电车出勤使用率), not 产出指标 above."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="002_", template="anhui-dept-score-sheet",
+                                             merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[2].indicators]
+    assert ("效益指标", "生态效益指标", "执法电车出勤使用率", 10, 10) in labelled
+    assert [(i.level1, i.level2, i.level3 or None, i.weight, i.score) for i in report.tables[2].indicators] == labelled
+
+
+@pytest.mark.parametrize("style", "bc")
+def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
+    """Sichuan's 2017 得分表 published before scoring, each 一级 and 二级 name printed once over its rows, pasted one
+    cell a line with the empty cells dropped: a row's name after the 分值 above it opens the next row, though it
+    counts its indicator (指标2:建设美丽宜居自然村庄数量, evals/field/dev/anhui_jinzhai_2023_meilixiangcun), and a
+    placeholder after it ("10" "指标2" "……" "质量指标", evals/field/dev/hebei_langfang_2019_nuantong) is a row of its
+    own under the levels above, not the row's 得分 nor the next row's name."""
+    paste = eval_tool("paste")
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                          template="sichuan-2017-score-sheet-blank", merged=True)
+    items = [item for item in items if item[1].startswith(("anhui_jinzhai", "hebei_langfang"))]
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
+@pytest.mark.parametrize("style", "bc")
+def test_blank_score_sheet_with_merged_levels_in_its_own_words(style):
+    """Sichuan's 2017 得分表 published before scoring, filled with Sichuan's own 2017 sheets (evals/field/dev/
+    sichuan_shengji_2017_bumendefen: 项目决策 | 科学决策 | 必要性(政策依据) …, 部门决策 | 目标任务 | 相关性 …), each 一级 and
+    二级 name printed once over its rows, pasted one cell a line with the empty cells dropped: "5" "绩效目标" "明确性"
+    "5" is a row under the 一级 above, its 二级 in the template's own words — not one name, 绩效目标明确性 — and
+    every row that prints its 分值 is read with its levels and 分值 (but those under 项目效益, whose 可选项 rows print
+    no 分值, one cell a line like the lines of one name broken over them)."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="sichuan_shengji_2017",
+                                             template="sichuan-2017-score-sheet-blank", merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    read = {(i.level1, i.level2, i.level3, i.weight) for t in report.tables for i in t.indicators}
+    labelled = {(i.level1, i.level2, i.level3, i.weight) for t in gold.tables for i in t.indicators
+                if i.weight is not None and i.level2 != "项目效益"}
+    assert ("项目决策", "绩效目标", "明确性", 5) in labelled
+    assert sorted(labelled - read) == [], name
+
+
+@pytest.mark.parametrize("style", "bh")
+def test_score_after_an_empty_method_column_with_merged_levels(style):
+    """Jinan's 2019 form (… | 分值 | 年度指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析), each 一级 and
+    二级 name printed once over its rows, pasted one cell a line with the empty cells dropped: "完成评查案卷数" "0.5"
+    "≥150个" "200个" "0.5" (sample 001) — the last figure is the row's 得分, read once the 得分计算方法 column no row
+    fills is gone, not its 未完成原因分析."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="001_", template="jinan-2019-method-column",
+                                             merged=True)
+    assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
 
 
 @pytest.mark.parametrize("style", "bc")

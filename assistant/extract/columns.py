@@ -70,6 +70,10 @@ AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*[万亿]?元$")
 DEADLINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前|底|末)?$")
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
+TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
+PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
+SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
 WEIGHTED_LEVELS = ("level1", "level2")
 LEVEL_ROLES = ("level1", "level2", "level3")
 STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
@@ -181,11 +185,15 @@ def fits(role: str, text: str) -> float:
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
         return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
     if role in ("level1", "level2"):
-        return 1.0 if LEVEL_NAME.search(cell) else (-1.0 if number or MEASURED.match(cell) else 0.0)
+        # (a placeholder, "……", and a template's numbered indicator, "指标2" or "指标1.药品抽验品种", name no level)
+        return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \
+            or PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.match(cell) else 0.0
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
         return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
+    if role == "serial":
+        return 1.0 if SERIAL.match(cell) else -1.0
     if role in ("level3", "measure_unit"):
         return -1.0 if number or is_comparison(cell) or (MEASURED.match(cell) or AMOUNT.match(cell)
                                                          or DEADLINE.match(cell)) and role == "level3" else 0.5

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LEVEL_PAIR_HEAD, LEVEL_ROLES, Roles, fits, \
-    ranked_role, role_of, with_level_weights
+from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, \
+    LEVEL_ROLES, NUMBER_CELL, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -44,6 +44,15 @@ NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
 
 
+# What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
+# merged down from the rows above, and more under the 二级 than the 一级 that spans more rows.
+FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
+def cell_fit(role: str, text: str) -> float:
+    """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
+    words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out."""
+    return -0.1 if role in TEXT_ROLES and NUMBER_CELL.match(normalize_text(text)) else fits(role, text)
+
+
 PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
 
 
@@ -69,6 +78,7 @@ class ColumnMap:
     positions: dict[str, int]
     shifts: dict[int, int] = field(default_factory=dict)  # id(row) → its shift, worked out once
     placements: dict[int, dict[str, int] | None] = field(default_factory=dict)  # id(row) → cells placed one by one
+    serial: int | None = None  # the position of a score sheet's 序号 column, which no field keeps
 
     @classmethod
     def from_paths(cls, paths: list[str], roles: Roles) -> "ColumnMap":
@@ -81,7 +91,8 @@ class ColumnMap:
             # A more specific word wins the role: 调整后预算数 over 年度预算数(万元) for 全年预算.
             if name and ranked[1] < ranks.get(name, len(path) + 99):
                 positions[name], ranks[name] = index, ranked[1]
-        return cls(len(paths), positions)
+        serial = next((index for index, path in enumerate(paths) if LAYOUT_COLUMN_WORDS.get(path) == "serial"), None)
+        return cls(len(paths), positions, serial=serial)
 
     @classmethod
     def from_header(cls, row: Row, roles: Roles, sub_header: Row | None = None) -> "ColumnMap":
@@ -96,11 +107,19 @@ class ColumnMap:
         natural = packed_width(row) - self.width
 
         def fit(shift: int) -> float:
-            return sum(fits(role, texts[p + shift]) for role, p in self.positions.items() if 0 <= p + shift < len(texts))
+            # A shift that puts a column the row fills itself (its 三级指标, its number under 序号) before the row's
+            # first cell leaves the row nameless.
+            return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
+                       else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
+                       for role, p in self.typed_positions().items())
 
         self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
                                    key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
         return self.shifts[id(row)]
+
+    def typed_positions(self) -> dict[str, int]:
+        """The positions whose cells' types say where a row's cells sit: the roles', and the 序号 column's."""
+        return self.positions | ({"serial": self.serial} if self.serial is not None else {})
 
     def placed(self, row: Row) -> dict[str, int] | None:
         """Where a row's cells go when a paste dropped cells the rows above span (二级, 分值, 得分 merged down):
@@ -108,22 +127,23 @@ class ColumnMap:
         if any(cell.location for cell in row.cells):
             return None  # a row of a grid (Word, Excel, a web page, a PDF) keeps the place of every cell
         filled = [index for index, text in enumerate(row.texts()) if normalize_text(text)]
-        columns = sorted((position, role) for role, position in self.positions.items())
+        columns = sorted((position, role) for role, position in self.typed_positions().items())
         if not 1 < len(filled) < len(columns):
             return None
         texts = [row.texts()[index] for index in filled]
         natural = self.shift(row)
-        aligned = [fits(role, row.texts()[p + natural]) for role, p in self.positions.items()
+        aligned = [cell_fit(role, row.texts()[p + natural]) for role, p in self.typed_positions().items()
                    if 0 <= p + natural < len(row.cells)]
         if min(aligned, default=0.0) >= 0:
             return None  # the shifted row contradicts no column: keep it
         # best[i][j]: the best fit of the first i cells placed under the first j columns (a value column filled
-        # is worth a little more than a merged one skipped).
+        # is worth a little more than a merged one skipped, and so is an inner level: a name that fits both level
+        # columns is the 二级, the 一级 merged down over more rows).
         best = [[0.0] * (len(columns) + 1)] + [[float("-inf")] * (len(columns) + 1) for _ in texts]
         for i, text in enumerate(texts, start=1):
             for j in range(i, len(columns) + 1):
                 role = columns[j - 1][1]
-                here = best[i - 1][j - 1] + fits(role, text) + (0.1 if role in FILLED_ROLES else 0.0)
+                here = best[i - 1][j - 1] + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)
                 best[i][j] = max(best[i][j - 1], here)
         if best[-1][-1] < sum(aligned) + 1.0:
             return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, takewhile
 
 from assistant.document import Cell, Paragraph, Row
-from assistant.extract.columns import STAGES, TARGET_PARTS
+from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.tokens import split_numbers
 from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
 
@@ -42,8 +42,6 @@ TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
 # inside it) or the 总分 row.
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
-PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
-NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
@@ -65,9 +63,9 @@ NUMERIC = ("weight", "score")
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
 EARNED_UNIT = "分"
+# "other": a column the reader does not keep (累计完成率), read to pass it. A score sheet's columns of words (指标解释,
+# 指标说明及评分标准: TEXT_ROLES) are often left empty: an empty cell prints nothing.
 VALUES = ("target", "actual", "other")
-# A score sheet's columns of words (指标解释, 指标说明及评分标准), often left empty: an empty cell prints nothing.
-TEXT_COLUMNS = ("explanation", "criteria")  # "other": a column the reader does not keep (累计完成率), read to pass it
 TOLERANCE = 0.005
 ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
@@ -213,7 +211,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 options = numbers_at(text, position, limit) if not earned else \
                     [(number, end + 1) for number, end in numbers_at(text, earned.end(), limit)
                      if text.startswith(EARNED_UNIT, end)]
-            elif column in TEXT_COLUMNS:
+            elif column in TEXT_ROLES:
                 # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
                 options = [("", position)] + [(value, end) for value, end in values_at(text, position)
                                               if not value[0].isdigit()]
@@ -641,7 +639,7 @@ def swallows_levels(rows: list[Row], slots: list[str | None]) -> bool:
 
 def read_fully(read: RunRows) -> int:
     """How many rows were read with a name and every value."""
-    return sum(all(cells.get(column) for column in read.columns if column not in ("note", *TEXT_COLUMNS))
+    return sum(all(cells.get(column) for column in read.columns if column not in ("note", *TEXT_ROLES))
                and "level3" in cells for cells in read.rows)
 
 
@@ -658,7 +656,7 @@ def value_columns(slots: list[str | None]) -> list[str]:
             part = "target" if slot in TARGET_PARTS else "note"
             columns += [] if columns[-1:] == [part] else [part]
         elif slot != "note":
-            columns.append(slot if slot in NUMERIC + VALUES + TEXT_COLUMNS else "other")
+            columns.append(slot if slot in NUMERIC + VALUES + TEXT_ROLES else "other")
     return columns if set(columns) - {"note"} else []
 
 

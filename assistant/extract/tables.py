@@ -9,10 +9,10 @@ import re
 from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
-    TARGET_PARTS
+    PLACEHOLDER, TARGET_PARTS
 from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
 from assistant.extract.headerless import with_inferred_header
-from assistant.extract.run_rows import LEVEL1, LEVEL2, PLACEHOLDER
+from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import is_joined_run
 from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
@@ -318,8 +318,10 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
 
 def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[str, float]) -> bool:
     """A row that is only a merged 一级 or 二级 cell printed on its own (产 出 指 标 (50分), 经济效益 指标): carried to
-    the rows below at the level its name says (成本指标 is a 二级 under 产出指标, else a 一级)."""
+    the rows below at the level its name says (成本指标 is a 二级 under 产出指标, else a 一级), after its number
+    under 序号 if the row prints one."""
     filled = [text for text in map(clean, row.texts()) if text]
+    filled = filled[1:] if len(filled) == 2 and roles.SERIAL.match(filled[0]) else filled
     if len(filled) != 1:
         return False
     printed = re.sub(r"\s+", "", filled[0])
