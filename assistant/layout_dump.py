@@ -1880,11 +1880,24 @@ def whole_line_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
-    """How many rows read under `header` explain themselves (`explains`), and how many do not."""
+    """How many rows read under `header` explain themselves (`explains`; under a score sheet's header, one with no
+    指标值 or 完成值 column, `explains_scores`), and how many do not."""
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
              for row in rows if len(row.cells) == len(slots)]
-    return sum(map(explains, texts)), sum(not explains(row) for row in texts)
+    explaining = explains if set(FIGURES) & set(slots) else explains_scores
+    return sum(map(explaining, texts)), sum(not explaining(row) for row in texts)
+
+
+def explains_scores(row: dict[str, str]) -> bool:
+    """Whether a score sheet's row by column reads as an indicator row: a 三级指标 (no number) and its 分值 or 得分,
+    numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    name = row.get("level3", "")
+    numbers = [row[column] for column in SCORED if row.get(column)]
+    if not name or NUMERIC.match(name) or not numbers or not all(NUMERIC.match(text) for text in numbers):
+        return False
+    weight, score = (parse_number(row.get(column)) for column in SCORED)
+    return weight is None or weight <= FULL_MARKS and (score is None or score <= weight)
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:

@@ -182,3 +182,14 @@ def test_a_space_inside_a_bracket_or_after_a_comparison_sign_stays_in_its_cell(p
     tables = read(spaced_table_line(paste, "002_")).tables
     rows = {i.level3: (i.level1, i.target, i.actual) for t in tables for i in t.indicators}
     assert rows["全年立案查处各类经济违法案件结案数"] == ("产出指标", "≥120件", "138件")
+
+
+def test_a_score_sheet_pasted_whole_with_single_spaces_keeps_a_name_holding_digits_whole(paste):
+    # 001's 部门整体 table drawn in Sichuan's 2017 score sheet, its 得分 left blank, pasted whole with one space between
+    # cells: "… 产出指标 数量指标 完成评查案卷数 0.5 产出指标 数量指标 组织开展315国际消费者权益日宣传活动次数 0.5 …". The sample
+    # prints each row's 分值 as "完成得0.5分"; the spaces part the cells, so "315" stays in the name — no 分值 31, 得分 5.
+    first = read(spaced_table_line(paste, "001_", "sichuan-2017-score-sheet-blank")).tables[0]
+    rows = {i.level3: (i.weight, i.score) for i in first.indicators}
+    assert rows["完成评查案卷数"] == (0.5, None)
+    assert rows["组织开展315国际消费者权益日宣传活动次数"] == (0.5, None)
+    assert "组织开展" not in rows
