@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
@@ -1866,17 +1867,27 @@ def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
 
 
 def whole_line_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
-    """Rows of a table printed whole on one line, its cells apart by single spaces (a page's text flattened), read as
-    one cell a line: the line cut at its spaces outside a cell (`spaced_cells`: "(50 分)", "≥ 120件"), the rows read as
-    a dump's (`dump_rows`), each cell back on the table's line. Returns the rows and how many of `cells` (the line cut at
-    every space) they used."""
-    line = cells[0].line
+    """Rows of a table printed whole on one line, its cells apart by single spaces (a page's text flattened), read cell
+    by cell (`cell_rows`), the line cut at its spaces outside a cell (`spaced_cells`: "(50 分)", "≥ 120件"). Returns the
+    rows and how many of `cells` (the line cut at every space) they used."""
     texts = spaced_cells(" ".join(cell.text for cell in cells))
-    apart = [Paragraph(text, line + i) for i, text in enumerate(texts)]
-    rows, used = dump_rows(apart, header, True)
+    rows, used = cell_rows([Paragraph(text, cells[0].line) for text in texts], header)
     read = sum(len(text) for text in texts[:used])
-    parts = bisect_right(list(accumulate(len(cell.text) for cell in cells)), read)
-    return [Row([Cell(cell.text, line) for cell in row.cells]) for row in rows], parts
+    return rows, bisect_right(list(accumulate(len(cell.text) for cell in cells)), read)
+
+
+def cell_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
+    """The rows under `header` of cells read as if printed one a line (`dump_rows`), whatever lines they share (rows
+    printed one a line, or a whole table on one, their cells apart by spaces), each cell back on its own line."""
+    rows, used = dump_rows([Paragraph(cell.text, index) for index, cell in enumerate(cells)], header, True)
+    return [Row([replace(cell, line=cells[min(cell.line, len(cells) - 1)].line) for cell in row.cells])
+            for row in rows], used
+
+
+def keeps_lines(rows: list[Row]) -> bool:
+    """Whether every row's printed cells stand on one line: rows printed one a line read cell by cell (`cell_rows`) are
+    kept only where no row takes a cell of another line."""
+    return all(len({cell.line for cell in row.cells if cell.text.strip()}) <= 1 for row in rows)
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
@@ -1933,6 +1944,13 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         slots = [slot(word) for word, _, _ in header]
         printed_header = header_row
+        if after < len(run) and run[after].line != run[after - 1].line and run[after].line in spaced_lines:
+            # Rows printed one a line, cells apart by single spaces, also read cell by cell by their types: kept where
+            # no row so read takes a cell of another line and it explains more rows than the rows read by their lines.
+            words = [word for word, _, _ in header]
+            apart, apart_used = cell_rows(run[after:], words)
+            if keeps_lines(apart) and reads_better(apart, words, rows, words):
+                rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
                                  or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
             # The header and its rows were one run-together line, or, under a form with no 分值 or 得分 (区域/转移支付:
