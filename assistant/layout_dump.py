@@ -1884,10 +1884,13 @@ def cell_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int
             for row in rows], used
 
 
-def keeps_lines(rows: list[Row]) -> bool:
-    """Whether every row's printed cells stand on one line: rows printed one a line read cell by cell (`cell_rows`) are
-    kept only where no row takes a cell of another line."""
-    return all(len({cell.line for cell in row.cells if cell.text.strip()}) <= 1 for row in rows)
+def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
+    """Whether rows read cell by cell (`cell_rows`) out of rows printed one a line (`cells`) keep to the lines: every
+    row's printed cells on one line, no two rows on one line, every cell its own (none joined to another)."""
+    lines = [{cell.line for cell in row.cells if cell.text.strip()} for row in rows]
+    printed = [cell.text for row in rows for cell in row.cells if cell.text.strip()]
+    return all(len(line) <= 1 for line in lines) and len(set().union(*lines)) == len([line for line in lines if line]) \
+        and all(any(text == cell.text for cell in cells) for text in printed)
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
@@ -1949,7 +1952,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             # no row so read takes a cell of another line and it explains more rows than the rows read by their lines.
             words = [word for word, _, _ in header]
             apart, apart_used = cell_rows(run[after:], words)
-            if keeps_lines(apart) and reads_better(apart, words, rows, words):
+            if keeps_lines(apart, run[after:]) and reads_better(apart, words, rows, words):
                 rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
                                  or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
