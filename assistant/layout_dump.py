@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
@@ -1531,7 +1532,9 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
         return core
     pages = strip_page_marks(run)
     cells = unflattened(pages)
-    rebuilt = rebuild_run(cells, as_printed=False) if len(cells) > len(pages) else []
+    spaced_lines = frozenset(page.line for page in pages if len(page.text.split()) > 1 and
+                             [cell.text for cell in cells if cell.line == page.line] == page.text.split())
+    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=spaced_lines) if len(cells) > len(pages) else []
     as_printed = rebuild_run(run, as_printed=True)
     # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
     # rows); otherwise the paragraphs stay as printed.
@@ -1947,7 +1950,62 @@ def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
     return repeated
 
 
-def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
+def whole_line_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
+    """Rows of a table printed whole on one line, its cells apart by single spaces (a page's text flattened), read cell
+    by cell (`cell_rows`), the line cut at its spaces outside a cell (`spaced_cells`: "(50 分)", "≥ 120件"). Returns the
+    rows and how many of `cells` (the line cut at every space) they used."""
+    texts = spaced_cells(" ".join(cell.text for cell in cells))
+    rows, used = cell_rows([Paragraph(text, cells[0].line) for text in texts], header)
+    read = sum(len(text) for text in texts[:used])
+    return rows, bisect_right(list(accumulate(len(cell.text) for cell in cells)), read)
+
+
+def cell_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
+    """The rows under `header` of cells read as if printed one a line (`dump_rows`), whatever lines they share (rows
+    printed one a line, or a whole table on one, their cells apart by spaces), each cell back on its own line."""
+    rows, used = dump_rows([Paragraph(cell.text, index) for index, cell in enumerate(cells)], header, True)
+    return [Row([replace(cell, line=cells[min(cell.line, len(cells) - 1)].line) for cell in row.cells])
+            for row in rows], used
+
+
+def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
+    """Whether rows read cell by cell (`cell_rows`) out of rows printed one a line (`cells`) keep to the lines: every
+    row's printed cells on one line, no two rows on one line, every cell its own (none joined to another)."""
+    lines = [{cell.line for cell in row.cells if cell.text.strip()} for row in rows]
+    printed = [cell.text for row in rows for cell in row.cells if cell.text.strip()]
+    return all(len(line) <= 1 for line in lines) and len(set().union(*lines)) == len([line for line in lines if line]) \
+        and all(any(text == cell.text for cell in cells) for text in printed)
+
+
+def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
+    """How many rows read under `header` explain themselves (`explains`; under a score sheet's header, one with no
+    指标值 or 完成值 column, `explains_scores`), and how many do not."""
+    slots = with_level_weights([name for word in header for name in column_slots(word)])
+    texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
+             for row in rows if len(row.cells) == len(slots)]
+    explaining = explains if set(FIGURES) & set(slots) else explains_scores
+    return sum(map(explaining, texts)), sum(not explaining(row) for row in texts)
+
+
+def explains_scores(row: dict[str, str]) -> bool:
+    """Whether a score sheet's row by column reads as an indicator row: a 三级指标 (no number) and its 分值 or 得分,
+    numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
+    name = row.get("level3", "")
+    numbers = [row[column] for column in SCORED if row.get(column)]
+    if not name or NUMERIC.match(name) or not numbers or not all(NUMERIC.match(text) for text in numbers):
+        return False
+    weight, score = (parse_number(row.get(column)) for column in SCORED)
+    return weight is None or weight <= FULL_MARKS and (score is None or score <= weight)
+
+
+def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
+    """Whether `rows` explain more rows than `other` and leave no more unexplained."""
+    (explained, left), (other_explained, other_left) = explained_rows(rows, header), \
+        explained_rows(other, other_header)
+    return explained > other_explained and left <= other_left
+
+
+def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[int] = frozenset()) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     lines = [p.line for p in run]
     for start in range(len(run)):
@@ -1957,13 +2015,13 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             rows, end = values_first
             head_start, head_rows, _ = read_head(run[:start])
             return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + \
-                rebuild_run(run[end:], as_printed)
+                rebuild_run(run[end:], as_printed, spaced_lines)
         if not header:
             continue
         after = header[-1][2] + 1
         repeated = page_repeats(texts, start, after)
         if repeated:
-            return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed)
+            return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
         header = in_column_order(header)
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
@@ -1972,6 +2030,14 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
         warnings: list[str] = []
         header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
         slots = [slot(word) for word, _, _ in header]
+        printed_header = header_row
+        if after < len(run) and run[after].line != run[after - 1].line and run[after].line in spaced_lines:
+            # Rows printed one a line, cells apart by single spaces, also read cell by cell by their types: kept where
+            # no row so read takes a cell of another line and it explains more rows than the rows read by their lines.
+            words = [word for word, _, _ in header]
+            apart, apart_used = cell_rows(run[after:], words)
+            if keeps_lines(apart, run[after:]) and reads_better(apart, words, rows, words):
+                rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
                                  or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
             # The header and its rows were one run-together line, or, under a form with no 分值 or 得分 (区域/转移支付:
@@ -1987,35 +2053,43 @@ def rebuild_run(run: list[Paragraph], as_printed: bool) -> list[Block]:
             together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
+            if run[after].line in spaced_lines:
+                words = [word for word, _, _ in header]
+                whole, whole_used = whole_line_rows(run[after:title], words)
+                # The line cut at its spaces read cell by cell, where that explains more rows than the grammars.
+                if reads_better(whole, words, rows, [cell.text for cell in header_row.cells]):
+                    header_row, rows, used, warnings = printed_header, whole, whole_used, []
         if not rows:
             continue
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
-        return basic_data_tables(run[:head_start]) + [table] + rebuild_run(run[after + used:], as_printed)
+        return basic_data_tables(run[:head_start]) + [table] + \
+            rebuild_run(run[after + used:], as_printed, spaced_lines)
     late = late_scored_rows(run) if as_printed else None  # its rows are told by where the lines break
     if late is not None:
         start, table, rest, end = late
-        return basic_data_tables(run[:start]) + [table] + rest + rebuild_run(run[end:], as_printed)
+        return basic_data_tables(run[:start]) + [table] + rest + rebuild_run(run[end:], as_printed, spaced_lines)
     scored = scored_item_rows(run)
     if scored is not None:
         start, title, table, end = scored
-        return basic_data_tables(run[:start]) + title + [table] + rebuild_run(run[end:], as_printed)
+        return basic_data_tables(run[:start]) + title + [table] + rebuild_run(run[end:], as_printed, spaced_lines)
     numbered = numbered_rows(run)
     if numbered is not None:
         start, rows, end = numbered
         head_start, head_rows, _ = read_head(run[:start])
-        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + rebuild_run(run[end:], as_printed)
+        return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows)] + \
+            rebuild_run(run[end:], as_printed, spaced_lines)
     spaced = spaced_funds(run)
     if spaced is not None:
         start, rows, end = spaced
         head_start, head_rows, _ = read_head(run[:start])
         goals, end = numbered_goals(run, end)
         return basic_data_tables(run[:head_start]) + [TableBlock(head_rows + rows + goals)] + \
-            rebuild_run(run[end:], as_printed)
+            rebuild_run(run[end:], as_printed, spaced_lines)
     headerless = headerless_rows(run)
     if headerless is not None:
         start, table, end = headerless
-        return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed)
+        return basic_data_tables(run[:start]) + [table] + rebuild_run(run[end:], as_printed, spaced_lines)
     if any(fund_header_at(texts, i) for i in range(len(texts))) or twice_printed_sources(run, len(run))[0]:
         # A funds block with no indicator table after it (a department's funds sheet, a head's funds and their
         # sources): the block alone.

@@ -395,8 +395,6 @@ VARIANT_MISREADS = [
     # target, and shengji_2017's level names run into one name. Since the dump reader reads a copy that keeps its empty
     # cells as blank lines on the header's grid, yunnan_changning in variant form 2 reads right, and 000 in variant
     # form 1 and guizhou_suiyang in variant form 1 misread with no finding left standing on the misread rows.)
-    # 000 in variant form 2: the 指标值 "逐步提高" run into the name "挽回经济损失".
-    pytest.param("000_", "g", 2, "missing_deviation_note", "挽回经济损失逐步提高", "完成情况", id="name-ran-into-verdict"),
     # 000 run together on one line in variant form 2: the reader left runs of figures empty, unable to split them, and
     # says so; the table is not unfilled.
     pytest.param("000_", "k", 2, "missing_section", None, "无法拆分", id="figures-left-unsplit"),
@@ -411,6 +409,17 @@ VARIANT_MISREADS = [
     pytest.param("sichuan_dyrmt", "k", 3, "missing_deviation_note", "足额保障率", "连读入完成值",
                  id="weight-read-as-a-bare-actual"),
 ]
+
+
+def test_a_variant_form_row_a_line_read_cell_by_cell_keeps_its_note_out_of_its_name():
+    # 000 in variant form 2, each row on a line with single spaces: "效益指标 经济效益指标 挽回经济损失 逐步提高 ≥ 90 % 90%
+    # 6.75 7.5" (the sample prints 挽回经济损失 | ≥90% | 90% | 7.5 | 6.75 | 逐步提高). Once misread with "逐步提高" run into the
+    # name (and a doubt on it), it is read cell by cell within its line: the note is 逐步提高, the row needs no other.
+    report = pasted_report("000_", "g", variant=2)
+    rows = [(i.target, i.actual, i.weight, i.deviation_note) for t in report.tables for i in t.indicators
+            if i.level3 == "挽回经济损失" and i.score == 6.75]
+    assert ("≥90%", "90%", 7.5, "逐步提高") in rows
+    assert not [f for f in report.findings if f.row == "挽回经济损失逐步提高"]
 
 
 @pytest.mark.parametrize("ident, style, variant, rule, row, why", VARIANT_MISREADS)

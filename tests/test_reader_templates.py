@@ -425,6 +425,15 @@ def test_transfer_form_one_cell_a_line_rows_of_fewer_cells_than_columns_under_na
     assert paste.score_paste(text, gold).errors == []
 
 
+def test_transfer_form_rows_one_a_line_apart_by_single_spaces_are_read_cell_by_cell_within_their_lines():
+    """The same source in the same form, each row on a line of its own, its cells apart by single spaces and the empty
+    ones printing nothing (style g): "项目决策 质量指标 创建质量 按质按量完成 已完成100%" — five cells under six columns, as
+    the source prints them ("质量指标" "创建质量" "按质按量完成" "已完成100%" under its merged 项目决策). Read cell by cell by their
+    types, no row taking cells of another line, every row is read to the labels the form prints."""
+    paste, [(_, _, sheet, gold)] = drawn("region-central-transfer", ("sichuan_daying_2020_shuangxin",))
+    assert paste.score_paste(paste.pasted(sheet, "g"), gold).errors == []
+
+
 def test_transfer_form_one_cell_a_line_rows_that_print_no_result():
     """unknown_nd_nd_yusuankaoping in the 区域绩效自评表, one cell a line, empty cells left out: each row prints its three
     names and its 指标值 only ("一般公共预算支出管理" "结转结余情况" "结转结余率" "0.0900000762939453"), four cells under

@@ -1,5 +1,6 @@
-"""Whole tables pasted as one line, their cells run together (paste style k, as document viewers give them):
-evals/tools/paste.py draws the gold tables of the samples in that style at test time; every expected value is the
+"""Whole tables pasted as one line, their cells run together (paste style k, as document viewers give them) or apart
+by single spaces (style v, a page's text flattened): evals/tools/paste.py draws the gold tables of the samples (and of
+field dev files) in that style at test time; every expected value is the
 gold table's cell, read off the source sample by eye."""
 import pytest
 
@@ -155,3 +156,40 @@ def test_a_numbered_name_keeps_its_colon_and_a_heading_after_the_table_is_no_row
     # is no row named 附件 (its "3-1" once read as 指标值 "3-").
     tables = read(whole_table_line(paste, "002_", "county-special-fund")).tables
     assert not any(i.level3.startswith("附件") for t in tables for i in t.indicators)
+
+
+def spaced_table_line(paste, source: str, template: str = "") -> str:
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       source, template)
+    return paste.pasted(sheet, "v")
+
+
+def test_a_whole_table_line_with_single_spaces_reads_its_cells_by_their_spaces(paste):
+    # anhui_tangxi_2022_weituo (dev) drawn in Yunnan's 20/80 form and pasted whole with one space between cells (a page's
+    # text flattened): "产出指标 数量指标 基建工程委托业务项目数量 ≥50个 50 8 产出指标 质量指标 经费支出合规性 严格执行相关制度规定
+    # 达成预期指标 8 …" — its source prints the same rows "基建工程委托业务项目数量 ≥50个 50 8 8" and "经费支出合规性
+    # 严格执行相关制度规定 达成预期指标 8 8". The spaces part the cells, a word target and result too.
+    first = read(spaced_table_line(paste, "anhui_tangxi", "yunnan-20-80-score-only")).tables[0]
+    rows = {i.level3: (i.target, i.actual, i.score) for i in first.indicators}
+    assert rows["基建工程委托业务项目数量"] == ("≥50个", "50", 8)
+    assert rows["经费支出合规性"] == ("严格执行相关制度规定", "达成预期指标", 8)
+
+
+def test_a_space_inside_a_bracket_or_after_a_comparison_sign_stays_in_its_cell(paste):
+    # 002's 市场监管 table pasted whole with single spaces: "产出指标 (50 分) 数量指标 全年立案查处各类经济违法案件结案数 ≥ 120件
+    # 138件 3 3" — "(50 分)" is the stage's weight and "≥ 120件" one target, as the sample prints them (cells "(50 分)",
+    # "≥ 120件", "138件"): read cell by cell, the line is cut at its spaces outside such cells only.
+    tables = read(spaced_table_line(paste, "002_")).tables
+    rows = {i.level3: (i.level1, i.target, i.actual) for t in tables for i in t.indicators}
+    assert rows["全年立案查处各类经济违法案件结案数"] == ("产出指标", "≥120件", "138件")
+
+
+def test_a_score_sheet_pasted_whole_with_single_spaces_keeps_a_name_holding_digits_whole(paste):
+    # 001's 部门整体 table drawn in Sichuan's 2017 score sheet, its 得分 left blank, pasted whole with one space between
+    # cells: "… 产出指标 数量指标 完成评查案卷数 0.5 产出指标 数量指标 组织开展315国际消费者权益日宣传活动次数 0.5 …". The sample
+    # prints each row's 分值 as "完成得0.5分"; the spaces part the cells, so "315" stays in the name — no 分值 31, 得分 5.
+    first = read(spaced_table_line(paste, "001_", "sichuan-2017-score-sheet-blank")).tables[0]
+    rows = {i.level3: (i.weight, i.score) for i in first.indicators}
+    assert rows["完成评查案卷数"] == (0.5, None)
+    assert rows["组织开展315国际消费者权益日宣传活动次数"] == (0.5, None)
+    assert "组织开展" not in rows
