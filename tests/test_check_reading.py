@@ -6,7 +6,7 @@ from assistant import api
 from assistant.check.base import Context, rate_tolerance
 from assistant.check.funds import fund_parts, printed_decimals
 from assistant.check.reading import GARBLED, askew, fund_sum_doubt, funds_doubt, indicator_doubt, level_names, \
-    name_doubt, total_doubt
+    name_doubt, scores_as_targets, total_doubt
 from assistant.ingest import read_bytes
 from assistant.values import normalize_text
 from schemas import FundLine, Indicator, Report, Table
@@ -460,10 +460,20 @@ def test_a_score_sheet_read_into_the_value_columns_proves_no_unit_mismatch():
     assert found and all(f.severity == "info" and "名称" in f.doubt for f in found)
 
 
-@pytest.mark.parametrize("actual, doubtful", [("合理性", True), ("可行性(政策完善)", True), ("已完成", False),
+@pytest.mark.parametrize("actual, doubtful", [("合理性", True), ("可行性(政策完善)", True), ("可行性（政策完善）", True),
+                                              ("已完成", False),
                                               ("达到预期", False), ("否", False)])
 def test_a_target_equal_to_the_weight_is_doubted_only_beside_a_name(actual, doubtful):
     indicator = Indicator(level1="产出指标", level2="数量指标", level3="培训场次", target="5", actual=actual,
                           weight=5, score=5)
     table = Table(kind="project", indicators=[indicator])
     assert bool(indicator_doubt(table, indicator, "unit_mismatch", level_names(table))) is doubtful
+
+
+@pytest.mark.parametrize("targets, weights, moved", [(["4", "3", "5"], [4, 3, 5], True), (["2", "5", "3"], [10, 10, 10], False),
+                                                     (["≥95%", "4"], [10, 4], False)])
+def test_targets_read_as_the_rows_weights_are_scores_moved_left(targets, weights, moved):
+    """A form left unfilled prints its targets (≥95%, or a bare count under a larger 分值); a copy that printed no
+    empty cell moved each row's 得分 — most of them full marks — into the 指标值 column."""
+    rows = [Indicator(level3=f"指标{n}", target=t, weight=w) for n, (t, w) in enumerate(zip(targets, weights))]
+    assert scores_as_targets(Table(kind="project", indicators=rows)) is moved

@@ -51,8 +51,9 @@ def target_parts(indicator: Indicator, target: Quantity) -> list[Quantity]:
     return numbers if len(numbers) > 1 else [target]
 
 
-# What turns a measure into another when printed right after it: 人 → 人次, 个 → 个月, 元 → 元/人.
-MEASURE_TAIL = tuple("次月天日年时/·元%")
+# What turns a measure into another when printed right after it: 人 → 人次, 个 → 个月 or 个工作日 or 个百分点,
+# 分 → 分钟, 元 → 元/人.
+MEASURE_TAIL = (*"次月天日年时/·元%钟", "工作日", "百分点")
 
 
 def same_measure(target_unit: str, actual_unit: str) -> bool:

@@ -57,7 +57,7 @@ from assistant.check.base import TOLERANCE, Context, fmt
 from assistant.check.basic_data import find_row, numbers
 from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, fund_parts
 from assistant.check.scoring import scored
-from assistant.extract.columns import DASHES
+from assistant.extract.columns import BRACKETED, DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text,
                               parse_number, parse_target, to_ascii)
@@ -100,14 +100,12 @@ VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|�
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
 NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tail is a few words
-# The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
-# that starts with it holds a row's name, the row's cells slipped.
-# A name's words in brackets ("可行性(政策完善)"): what the name covers, no verdict on it.
-BRACKETED = re.compile(r"\([^()]{0,40}\)")
 # What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
 RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
 # Words a 完成值 in words names a row with rather than judging it: a name has a few characters ("合理性", "资金使用").
 NAME_LENGTH = 3
+# The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
+# that starts with it holds a row's name, the row's cells slipped.
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
 # A target that is a year alone ("2024年"): a deadline "2024年12月" split over two cells.
 YEAR_ONLY = re.compile(r"\d{4}年")
@@ -193,12 +191,14 @@ def table_doubt(table: Table, rule: str) -> str | None:
 
 
 def scores_as_targets(table: Table) -> bool:
-    """Every row weighed reads as its 指标值 a bare number no greater than its 分值: the 得分 of a copy that printed no
-    empty cell, moved left into the 指标值 column a form prints after the 分值 (an unfilled form's targets carry their
-    units and comparators: ≥95%, 100人)."""
+    """Every row weighed reads as its 指标值 a bare number no greater than its 分值, and most rows the 分值 itself:
+    the 得分 of a copy that printed no empty cell (most rows score full marks), moved left into the 指标值 column a
+    form prints after the 分值. An unfilled form's targets carry their units and comparators (≥95%, 100人), and a
+    bare count (2, 5) is its 分值 only by chance."""
     rows = [i for i in table.indicators if i.weight is not None and i.target]
-    return bool(rows) and all(NUMBER.fullmatch(target := normalize_text(i.target))
-                              and (parse_number(target) or 0.0) <= i.weight for i in rows)
+    targets = [parse_number(target) if NUMBER.fullmatch(target := normalize_text(i.target)) else None for i in rows]
+    return bool(rows) and all(t is not None and t <= i.weight for t, i in zip(targets, rows)) \
+        and 2 * sum(t == i.weight for t, i in zip(targets, rows)) >= len(rows)
 
 
 def weights_doubt(table: Table, rule: str) -> str | None:
