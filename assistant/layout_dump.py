@@ -370,8 +370,10 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
         kept = {"weight", "score"} - dropped
         found = not unlevelled or not sparse(bare[0], columns["level1"])
+        # (rows that name an indicator: the template's empty slots, 指标2 and ……, fill no 得分 in any reading)
+        named = [row for row in bare[0] if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
         if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
-                and ("score" not in kept or not sparse(bare[0], columns["score"])):
+                and ("score" not in kept or not sparse(named, columns["score"])):
             return bare
     return printed
 
@@ -384,6 +386,11 @@ def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
         and sum(score for score in scores if score is not None) <= FULL_MARKS
 
 
+def cell_at(row: Row, column: int | None) -> str:
+    """The text of a row's cell in `column`, "" where the row has no such cell."""
+    return normalize_text(row.cells[column].text) if column is not None and column < len(row.cells) else ""
+
+
 def sparse(rows: list[Row], column: int) -> bool:
     """Whether fewer than half the rows fill the column."""
     filled = sum(column < len(row.cells) and bool(normalize_text(row.cells[column].text)) for row in rows)
@@ -394,8 +401,7 @@ def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int
     """How much of a table a reading explains: its rows with a 三级指标 (no figure) and a figure under each of 分值
     and 得分 the reading has (`read`), each counting once more for each level name it carries."""
     def cell(row: Row, name: str) -> str:
-        return normalize_text(row.cells[columns[name]].text) if name in columns and columns[name] < len(row.cells) \
-            else ""
+        return cell_at(row, columns.get(name))
     scores = [name for name in ("weight", "score") if name in columns and name in read]
     return sum(1 + sum(bool(cell(row, level)) for level in WEIGHTED_LEVELS) for row in rows
                if cell(row, "level3") and not NUMERIC.match(cell(row, "level3"))

@@ -468,3 +468,27 @@ def test_method_column_form_one_cell_a_line_unscored_rows_read_by_their_cells_ty
     cell by cell by type, every row is read to the labels the form prints."""
     text, gold, paste = pasted_one_cell_a_line("jinan-2019-method-column", "hubei_hbust")
     assert paste.score_paste(text, gold).errors == []
+
+
+def test_score_sheet_rows_printed_with_every_cell_keep_their_places():
+    """Anhui's department score sheet as a Markdown table that prints every cell, the empty ones too: "| 4 |  |
+    成本指标 |  | …" is a 二级 under its own column, not a lone 一级 after its number (Langzhong 2021), and "| 4 | 产出指标 |
+    时效 | 1年 | … | 10 |" keeps 时效 as its 二级 though its 三级 reads like a figure (Xiangyang 2021)."""
+    paste, items = drawn("anhui-dept-score-sheet", ("sichuan_langzhong", "hubei_xiangyang"))
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, "e").encode("utf-8"), "pasted.txt"), "rules")
+        read = [(i.level1, i.level2, i.level3, i.score) for t in report.tables for i in t.indicators]
+        assert read == [(i.level1, i.level2, i.level3, i.score) for t in gold.tables for i in t.indicators], name
+
+
+def test_method_column_form_rows_one_a_line_with_template_slots_read_whole():
+    """Jinan's form (分值 before 年度指标值(A), an empty 得分计算方法 before 得分), levels merged down, rows one a line
+    apart by single spaces, Langfang 2019's template slots (指标2, ……) between its rows: every row is read, the slots
+    holding no 得分 not counted against a reading that finds the others'."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="hebei_langfang",
+                                             template="jinan-2019-method-column", merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, "g").encode("utf-8"), "pasted.txt"), "rules")
+    assert len([i for t in report.tables for i in t.indicators]) == len([i for t in gold.tables for i in t.indicators])

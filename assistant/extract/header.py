@@ -128,8 +128,8 @@ class ColumnMap:
             return None  # a row of a grid (Word, Excel, a web page, a PDF) keeps the place of every cell
         filled = [index for index, text in enumerate(row.texts()) if normalize_text(text)]
         columns = sorted((position, role) for role, position in self.typed_positions().items())
-        if not 1 < len(filled) < len(columns):
-            return None
+        if not 1 < len(filled) < len(columns) or len(row.cells) >= self.width and filled[-1] - filled[0] >= len(filled):
+            return None  # a row as wide as the header with an empty cell among its filled ones printed every cell
         texts = [row.texts()[index] for index in filled]
         natural = self.shift(row)
         aligned = [cell_fit(role, row.texts()[p + natural]) for role, p in self.typed_positions().items()

@@ -319,9 +319,11 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
 def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[str, float]) -> bool:
     """A row that is only a merged 一级 or 二级 cell printed on its own (产 出 指 标 (50分), 经济效益 指标): carried to
     the rows below at the level its name says (成本指标 is a 二级 under 产出指标, else a 一级), after its number
-    under 序号 if the row prints one."""
-    filled = [text for text in map(clean, row.texts()) if text]
-    filled = filled[1:] if len(filled) == 2 and roles.SERIAL.match(filled[0]) else filled
+    under 序号 if the row prints one next to it (a row that prints an empty 一级 cell between them puts the name under
+    its own column, no lone level: "4 |  | 成本指标")."""
+    cells = [(index, text) for index, text in enumerate(map(clean, row.texts())) if text]
+    numbered = len(cells) == 2 and roles.SERIAL.match(cells[0][1]) and cells[1][0] == cells[0][0] + 1
+    filled = [text for _, text in cells[1:]] if numbered else [text for _, text in cells]
     if len(filled) != 1:
         return False
     printed = re.sub(r"\s+", "", filled[0])
