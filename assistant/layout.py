@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
-    NUMBERED_INDICATOR, PLACEHOLDER, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_value, \
+    NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
     open_brackets, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
@@ -595,7 +595,7 @@ def wrap(above: str, text: str, width: int) -> str:
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
     full = display_width(above) + display_width(first) >= width or signed
-    if text == above or PLACEHOLDER.fullmatch(text) or NUMBERED_INDICATOR.match(normalize_text(text)) \
+    if text == above or is_placeholder(text) or NUMBERED_INDICATOR.match(normalize_text(text)) \
             or is_value(text) and not ((above[-1].isdigit() or signed) and full):
         return "own"
     return "full" if full else "short"

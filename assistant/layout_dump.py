@@ -18,7 +18,7 @@ from itertools import accumulate, chain, combinations, takewhile
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
     NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, is_value, open_brackets, ranked_role, role_of, with_level_weights
+    is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
@@ -176,12 +176,6 @@ def run_together_levels(item: Paragraph) -> list[Paragraph]:
 
 
 LEVEL_LENGTH = 12  # characters, most, of a level name
-
-
-def is_placeholder(text: str) -> bool:
-    """A row printed without an indicator: "……", or a bare "指标2" the template numbers."""
-    cell = normalize_text(text)
-    return not cell.strip("…．.。·") or bool(NUMBERED_INDICATOR.fullmatch(cell))
 
 
 def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
@@ -702,8 +696,9 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
     if name in LEVEL_ROLES and NAME_FIGURE.match(text):
         return -NOT_A_NAME  # a figure (不少于12种, 116) is never a name
-    if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) and not is_placeholder(text):
-        return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none
+    if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) \
+            and not (name == "level3" and is_placeholder(text)):
+        return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none; a slot (……, 指标2) is a 三级指标
     if name in ("level1", "level2"):
         # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
         other = LEVEL2_CELL if name == "level1" else LEVEL1_CELL

@@ -81,6 +81,17 @@ def test_subtotals_totals_placeholders_and_not_applicable_rows():
     assert "total_score_mismatch" not in found
 
 
+def test_a_scored_numbered_slot_is_a_placeholder_row_not_a_row_without_target():
+    # The Hebei form's slots print their number alone (指标2, 指标12) under 三级指标, values left empty; one scored
+    # is a placeholder scored, as "……" is, while 指标1安全率 left without its 指标值 is a named row with no target.
+    rows = (row("产出指标(50分)", "数量指标", "指标1安全率", "", "", 20, 20)
+            + row("", "", "指标2", "", "", 10, 10) + row("", "", "指标12", "", "", 10, 10)
+            + row("效益指标(40分)", "经济效益指标", "抽检批次", "≥10批次", "12批次", 40, 40))
+    found = rules(project_report(FUNDS_OK, rows, "90"))
+    assert [f.row for f in found["placeholder_row"]] == ["指标2", "指标12"]
+    assert [f.row for f in found["not_applicable_scored"]] == ["指标1安全率"]
+
+
 def test_a_total_is_recomputed_when_every_row_is_there():
     rows = (row("产出指标(50分)", "数量指标", "抽检批次", "≥10批次", "12批次", 50, 50)
             + row("效益指标(30分)", "社会效益指标", "挽回损失", "≥200万元", "210万元", 30, 30)

@@ -447,6 +447,17 @@ def test_run_together_value_printed_twice_is_read_only_where_a_weight_column_bou
                           "actual": "工5%", "score": "8"}]
 
 
+def test_a_numbered_row_left_empty_is_a_row_whatever_its_number():
+    # The template numbers its rows 指标1, 指标2 … and a row left empty prints its number alone, run together with the
+    # next level name: "指标12质量指标" is the empty row 指标12, then the 二级 质量指标 (not "指标1" then a stray "2").
+    read = read_run_rows("数量指标指标11培训人数100人100人10指标12质量指标指标1合格率100%100%10", ["target", "actual", "score"])
+    assert read.rows == [
+        {"level2": "数量指标", "level3": "指标11培训人数", "target": "100人", "actual": "100人", "score": "10"},
+        {"level3": "指标12"},
+        {"level2": "质量指标", "level3": "指标1合格率", "target": "100%", "actual": "100%", "score": "10"}]
+    assert read.ambiguous == []
+
+
 def test_run_together_rows_of_words_printed_twice_under_a_header_without_stage_column(tmp_path):
     # Quoted from https://taowenge.com/d-68000429.html (evals/field/dev/hubei_xiangyang_2021_dongjin): the header
     # prints no 一级指标 cell, "年初" is cut off "目标值(A)", and each target and result is one word printed twice.

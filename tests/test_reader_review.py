@@ -4,7 +4,7 @@ import pytest
 
 from assistant import api
 from assistant.document import TableBlock
-from assistant.extract.columns import fits
+from assistant.extract.columns import fits, is_placeholder
 from assistant.layout import parse_text
 from assistant.titles import NAMED_TABLE
 
@@ -136,6 +136,15 @@ def test_a_percentage_is_no_sum_of_money_but_may_be_a_weight():
     assert fits("execution_rate", "100%") > 0
     assert fits("executed", "100%") < 0
     assert fits("weight", "10%") >= 0  # a 权重 printed as a percentage
+
+
+def test_a_templates_slot_is_an_ellipsis_or_a_bare_number_and_names_no_level():
+    # The forms leave rows for more indicators as "……" (or "…", "......") or as their bare number, 指标2 or 指标12.
+    assert all(is_placeholder(slot) for slot in ("……", "…", "......", "。。", "指标2", "指标12", "指标 12"))
+    # One dot, nothing, or a numbered indicator with its name (指标1.药品抽验品种) is no slot.
+    assert not any(is_placeholder(text) for text in ("", ".", "。", "指标1.药品抽验品种", "指标12:孕产妇7天访视数"))
+    # A slot, named or not, is never a level's name.
+    assert all(fits(level, text) < 0 for level in ("level1", "level2") for text in ("……", "指标12", "指标1.药品抽验品种"))
 
 
 def test_traditional_prose_naming_core_indicators_but_holding_no_table_stays_as_printed():

@@ -8,6 +8,7 @@ A cell holding several targets ("≥90%\n100%") is judged part by part.
 import re
 from dataclasses import dataclass, field
 
+from assistant.extract import columns
 from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, Quantity, normalize_text, parse_target,
                               repeats_comparator, to_ascii)
 from schemas import Indicator
@@ -159,5 +160,6 @@ def not_applicable(indicator: Indicator) -> bool:
 
 
 def is_placeholder(indicator: Indicator) -> bool:
-    name = normalize_text(indicator.level3).strip("…．.。·")
-    return not name and not indicator.target and not indicator.actual
+    """A row that names no indicator (no name, or a template's slot: "……", "指标2") and prints no value."""
+    unnamed = not normalize_text(indicator.level3) or columns.is_placeholder(indicator.level3)
+    return unnamed and not indicator.target and not indicator.actual

@@ -71,7 +71,8 @@ DEADLINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前|�
 # Columns a row fills itself, whatever the rows above span: its name, target and result.
 FILLED_ROLES = {"level3", "target", "actual"}
 TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words, never a row's figures
-PLACEHOLDER = re.compile(r"[…．.。·]{2,}")
+# An ellipsis a template prints for rows left out: "……", "…" or a run of dots ("...", "。。"), never one dot alone.
+PLACEHOLDER = re.compile(r"[…．.。·]{2,}|…")
 NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
 WEIGHTED_LEVELS = ("level1", "level2")
@@ -169,6 +170,18 @@ def is_comparison(cell: str) -> bool:
     return cell[0] in COMPARATOR_SIGNS and (not rest or rest[0].isdigit())
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a cell is a template's slot, a row printed with no indicator of its own: an ellipsis ("……", "…",
+    "..."; one dot alone, or nothing, is none) or a bare numbered indicator ("指标2", "指标12").
+
+    The readers ask it of a cell they are placing: a slot is a row's 三级指标, never a level, a value or a note, and
+    it opens a row of its own. A numbered indicator with its name after it (指标1.药品抽验品种) is a real indicator,
+    no slot: it is read as any name is; where only its number matters (it names no level, it starts a cell of its
+    own) callers test NUMBERED_INDICATOR.match besides."""
+    cell = normalize_text(text)
+    return bool(PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.fullmatch(cell))
+
+
 def fits(role: str, text: str) -> float:
     """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
     cell = normalize_text(text)
@@ -187,7 +200,7 @@ def fits(role: str, text: str) -> float:
     if role in ("level1", "level2"):
         # (a placeholder, "……", and a template's numbered indicator, "指标2" or "指标1.药品抽验品种", name no level)
         return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \
-            or PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.match(cell) else 0.0
+            or is_placeholder(cell) or NUMBERED_INDICATOR.match(cell) else 0.0
     if role in ("nature", "direction"):
         return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):

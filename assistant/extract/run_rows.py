@@ -67,7 +67,6 @@ EARNED_UNIT = "分"
 # 指标说明及评分标准: TEXT_ROLES) are often left empty: an empty cell prints nothing.
 VALUES = ("target", "actual", "other")
 TOLERANCE = 0.005
-ROW_NUMBER = re.compile(r"指标\d")  # the template's numbered rows: 指标1, 指标2 …
 DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
 # A target set against a year opens with the comparison; an indicator's name never holds one.
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
@@ -336,7 +335,7 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        numbered = ROW_NUMBER.match(text, position)
+        numbered = NUMBERED_INDICATOR.match(text, position)
         if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
             # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
             return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
@@ -347,7 +346,7 @@ class Block:
             return tuple(found)
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
-                                                         (LEVEL1, LEVEL2, ROW_NUMBER, COMPARED_WITH_YEAR)
+                                                         (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR)
                                                          if name_end - 1 > position):
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):

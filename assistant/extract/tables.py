@@ -9,7 +9,7 @@ import re
 from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
-    PLACEHOLDER, TARGET_PARTS
+    TARGET_PARTS, is_placeholder
 from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
@@ -451,7 +451,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             indicator = parse_indicator(row, indicator_columns, carried, table.level1_weights)
             if indicator is None:
                 continue
-            if bare_level is not None and (indicator.level3 is None or PLACEHOLDER.fullmatch(indicator.level3) or
+            if bare_level is not None and (indicator.level3 is None or is_placeholder(indicator.level3) or
                                            indicator.level1 != bare_level.level1 or
                                            bare_level.level2 not in (None, indicator.level2)):
                 table.indicators.append(bare_level)  # only "……" under the level: the level's own row stays
