@@ -368,7 +368,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     # rows then fill it.
     for dropped in [*([blank - {"score"}] if "score" in blank and blank - {"score"} else []), blank]:
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
-        kept = {"weight", "score"} - dropped
+        kept = ({"weight", "score"} - dropped) & set(columns)
         found = not unlevelled or not sparse(bare[0], columns["level1"])
         if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
                 and ("score" not in kept or not sparse(bare[0], columns["score"])):

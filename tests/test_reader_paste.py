@@ -626,3 +626,15 @@ def test_a_nature_cell_after_the_name_is_no_tail_of_the_name():
     report = api.extract(read_bytes("\n".join(["项目名称：技能培训", *lines]).encode(), "pasted.txt"), "rules")
     assert [(i.level3, i.target, i.actual) for i in report.tables[0].indicators] == [
         ("培训人数", "≥50人", "52人"), ("培训合格率", "≥90%", "95%")]
+
+
+def test_dump_of_a_sheet_without_a_score_column_whose_rule_column_is_empty_is_read():
+    """One cell a line under 一级指标 二级指标 三级指标 评分标准 分值, no 得分 column and no 评分标准 printed: the
+    reading that drops the empty 评分标准 column is weighed on the 分值 alone, and every row keeps its 分值."""
+    lines = ["一级指标", "二级指标", "三级指标", "评分标准", "分值",
+             "数量指标", "培训人数", "20", "质量指标", "合格率", "20", "时效指标", "完成时间", "20",
+             "社会效益", "群众满意", "20", "满意度", "服务对象满意度", "20"]
+    report = api.extract("\n".join(lines).encode())
+    assert [(row.level2, row.level3, row.weight) for row in report.tables[0].indicators] == [
+        ("数量指标", "培训人数", 20), ("质量指标", "合格率", 20), ("时效指标", "完成时间", 20),
+        ("社会效益", "群众满意", 20), ("满意度", "服务对象满意度", 20)]
