@@ -9,7 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -27,8 +27,9 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
-    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, SIGN_COMPARATORS, \
+    WORD_COMPARATOR, decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, \
+    simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -1532,14 +1533,22 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
         return core
     pages = strip_page_marks(run)
     cells = unflattened(pages)
-    spaced_lines = frozenset(page.line for page in pages if len(page.text.split()) > 1 and
-                             [cell.text for cell in cells if cell.line == page.line] == page.text.split())
-    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=spaced_lines) if len(cells) > len(pages) else []
+    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=lines_of_word_cells(pages, cells)) \
+        if len(cells) > len(pages) else []
     as_printed = rebuild_run(run, as_printed=True)
     # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
     # rows); otherwise the paragraphs stay as printed.
     cut = table_rows(rebuilt)
     return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+def lines_of_word_cells(pages: list[Paragraph], cells: list[Paragraph]) -> frozenset[int]:
+    """The lines whose cells are exactly their words apart by spaces (each word one cell)."""
+    by_line: defaultdict[int, list[str]] = defaultdict(list)
+    for cell in cells:
+        by_line[cell.line].append(cell.text)
+    return frozenset(page.line for page in pages
+                     if len(page.text.split()) > 1 and by_line.get(page.line) == page.text.split())
 
 
 LABEL_LENGTH = 10  # characters, most, of a funds word printed alone
@@ -1853,19 +1862,29 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
 
 
 COMPARISON = re.compile(rf"^(?:{SIGN_COMPARATOR})$")
+MAX_SIGN = max(map(len, SIGN_COMPARATORS))  # characters of the longest comparison sign (">=")
 
 
 def spaced_cells(text: str) -> list[str]:
     """The cells of a row printed with single spaces between them: a space inside a bracket ("(50 分)") or after
     a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
-    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元")."""
-    cells: list[str] = []
-    for part in text.split():
-        if cells and (open_brackets(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
-            cells[-1] += part
+    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元"). A bracket the line never closes holds no
+    space: the parts after it are cells of their own."""
+    parts = text.split()
+    depths = list(accumulate(open_brackets(part) for part in parts))  # brackets left open after each part
+    lowest_after = list(accumulate(reversed(depths), min))[::-1]  # the fewest left open from each part on
+    cells: list[list[str]] = []
+    opened_at = 0  # brackets left open before the cell
+    for index, part in enumerate(parts):
+        inside = index and depths[index - 1] > opened_at and lowest_after[index] <= opened_at
+        sign = cells and len(cells[-1]) <= MAX_SIGN and COMPARISON.match("".join(cells[-1])) \
+            and not NUMERIC.match(part)
+        if inside or sign:
+            cells[-1].append(part)
         else:
-            cells.append(part)
-    return cells
+            cells.append([part])
+            opened_at = depths[index - 1] if index else 0
+    return ["".join(cell) for cell in cells]
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
@@ -1972,9 +1991,9 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
     """Whether rows read cell by cell (`cell_rows`) out of rows printed one a line (`cells`) keep to the lines: every
     row's printed cells on one line, no two rows on one line, every cell its own (none joined to another)."""
     lines = [{cell.line for cell in row.cells if cell.text.strip()} for row in rows]
-    printed = [cell.text for row in rows for cell in row.cells if cell.text.strip()]
+    printed = {cell.text for row in rows for cell in row.cells if cell.text.strip()}
     return all(len(line) <= 1 for line in lines) and len(set().union(*lines)) == len([line for line in lines if line]) \
-        and all(any(text == cell.text for cell in cells) for text in printed)
+        and printed <= {cell.text for cell in cells}
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from assistant.document import Paragraph, TableBlock
 from assistant.evaluate.extraction import score_extraction
 from assistant.ingest import read_bytes
 from assistant.layout import parse_text
-from assistant.layout_dump import wrap_width
+from assistant.layout_dump import lines_of_word_cells, spaced_cells, unflattened, wrap_width
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
@@ -638,3 +638,22 @@ def test_dump_of_a_sheet_without_a_score_column_whose_rule_column_is_empty_is_re
     assert [(row.level2, row.level3, row.weight) for row in report.tables[0].indicators] == [
         ("数量指标", "培训人数", 20), ("质量指标", "合格率", 20), ("时效指标", "完成时间", 20),
         ("社会效益", "群众满意", 20), ("满意度", "服务对象满意度", 20)]
+
+
+def test_a_bracket_a_spaced_row_never_closes_holds_no_space():
+    """A row printed with single spaces whose "（" the line never closes: the parts after it stay cells of their own
+    (the rest of a long line is no one cell), while a bracket closed later on the line still holds its spaces."""
+    assert spaced_cells("培训人数 （含 线上 ≥ 120人 118人 10 9") == ["培训人数", "（含", "线上", "≥120人", "118人", "10", "9"]
+    assert spaced_cells("明确性 (5 分) 绩效目标 (a (b c) d) 5") == ["明确性", "(5分)", "绩效目标", "(a(bc)d)", "5"]
+    long_line = "说明 （" + " 甲" * 20_000
+    assert max(map(len, spaced_cells(long_line))) == 2
+
+
+def test_lines_cut_at_their_spaces_are_those_whose_words_are_their_cells():
+    """Of a dump, the lines whose cells are exactly their words (a header cut at its spaces and the rows under it),
+    found line by line over thousands of rows."""
+    rows = ["产出指标 数量指标 培训人数 ≥50人 52人 10 10"] * 4_000
+    pages = [Paragraph(text, line) for line, text in enumerate(
+        ["一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分", *rows], start=1)]
+    lines = lines_of_word_cells(pages, unflattened(pages))
+    assert lines == frozenset(range(1, len(pages) + 1))
