@@ -224,15 +224,17 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
 
 
 def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted: list[str],
-               names: int = 1) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+               names: int = 1, own_words: bool = False) \
+        -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
     """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
     before 指标值; `weighted` lists the levels that print their own 分值 after their name, `names` counts the
-    header's name columns (一级, 二级, 三级指标). A level name printed before a placeholder opens that
-    placeholder's group, not this row's."""
+    header's name columns (一级, 二级, 三级指标), `own_words` tells a table whose first row named its levels in the
+    template's own words (`in_own_words`). A level name printed before a placeholder opens that placeholder's
+    group, not this row's."""
     items = join_levels(head)
     note = None
-    # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
-    own_names = printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
+    # The row's own names, none a level word: no note before them.
+    own_names = in_own_words(items, names)
     if has_note and not first_row and len(items) >= 2 and not is_level_cell(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
@@ -255,11 +257,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
-    elif not levels and not first_row and names >= 3 and len(items) == 2 \
-            and len(normalize_text(items[0].text)) <= LEVEL_NAME \
+    elif not levels and not first_row and own_words and len(items) == 2 \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
-        # Below the first row, the 一级 merged down from above: a 二级 in the template's own words (绩效目标) and
-        # the row's 三级指标 (明确性).
+        # Below the first row of a table naming its levels in its own words, the 一级 merged down from above: a 二级
+        # (绩效目标) and the row's 三级指标 (明确性).
         levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
@@ -286,6 +287,12 @@ def printed_names(items: list[Paragraph], names: int) -> bool:
     repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level_cell(texts[-1])
     return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
         and not any(VALUE_START.match(text) for text in texts) and not repeated
+
+
+def in_own_words(items: list[Paragraph], names: int) -> bool:
+    """Whether the lines are a row's name cells in the template's own words, none a level word (项目决策 科学决策
+    必要性)."""
+    return printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -447,6 +454,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
     tops: set[str] = set()  # the 一级指标 among them
     named = 0  # how many rows `known` has read
+    own_words = False  # whether the first row named its levels in the template's own words
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
@@ -460,7 +468,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
                     and not ends_in_number(texts, i + len(values), "note" in columns)
                     and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
                     and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
-                                                               weighted, names)[2]))
+                                                               weighted, names, own_words)[2]))
 
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
         # its first value is a figure (不少于6种, 116次), never a name.
@@ -512,7 +520,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             continue
         if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names)
+        own_words = in_own_words(join_levels(lines[cursor:start]), names) if not rows else own_words
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names,
+                                               own_words)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
@@ -528,7 +538,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
-    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns)
+    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns, own_words)
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
@@ -981,7 +991,7 @@ def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list
 
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
-                 has_note: bool) -> list[dict[str, Paragraph]]:
+                 has_note: bool, own_words: bool) -> list[dict[str, Paragraph]]:
     """The last rows of a copy cut off before their values: the last row's note, then the 二级 names printed with no
     row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满), "指标2" placeholders and the
     row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
@@ -992,7 +1002,7 @@ def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weight
         empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
     if not rows or len(rest) < 2:
         return []
-    note, placeholders, cells = split_head(rest, False, has_note, weighted, names)
+    note, placeholders, cells = split_head(rest, False, has_note, weighted, names, own_words)
     printed = rest[1:] if note is not None else rest
     if len(printed) > names + len(weighted) or \
             sum(bool(NUMERIC.match(normalize_text(p.text))) for p in printed) > len(weighted):
