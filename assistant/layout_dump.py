@@ -27,9 +27,9 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, SIGN_COMPARATORS, \
-    WORD_COMPARATOR, decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, \
-    simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
+    SIGN_COMPARATOR, SIGN_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, normalize_text, \
+    parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -803,6 +803,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
     pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
     own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
+                    and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
                     and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
 
     def cell_fit(column: int, word: str) -> float:

@@ -668,3 +668,17 @@ def test_lines_cut_at_their_spaces_are_those_whose_words_are_their_cells():
         ["一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分", *rows], start=1)]
     lines = lines_of_word_cells(pages, unflattened(pages))
     assert lines == frozenset(range(1, len(pages) + 1))
+
+
+def test_a_result_printed_on_two_rows_is_no_level_name_of_the_tables_own():
+    """An unscored dump, one cell a line, empty cells left out, 已完成 the 完成值 of two rows: a result printed
+    twice is no level name in the table's own words, so it takes no level column and the next row (合格率) is read
+    whole."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标值", "完成值",
+             "产出指标", "数量指标", "培训人数", "≥50人", "52人",
+             "完成时间", "2024年底前", "已完成", "办结时限", "已完成", "合格率", "≥90%", "95%"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["", "", "完成时间", "2024年底前", "已完成"] in rows
+    assert rows[-1] == ["", "", "合格率", "≥90%", "95%"]
+    assert all("已完成" not in row[:2] for row in rows)

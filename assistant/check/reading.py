@@ -59,8 +59,8 @@ from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, f
 from assistant.check.scoring import scored
 from assistant.extract.columns import DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text,
-                              parse_number, parse_target, to_ascii)
+from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, RESULT_WORDS,
+                              normalize_text, parse_number, parse_target, to_ascii)
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -104,8 +104,6 @@ NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tai
 # that starts with it holds a row's name, the row's cells slipped.
 # A name's words in brackets ("可行性(政策完善)"): what the name covers, no verdict on it.
 BRACKETED = re.compile(r"\([^()]{0,40}\)")
-# What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
-RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
 # Words a 完成值 in words names a row with rather than judging it: a name has a few characters ("合理性", "资金使用").
 NAME_LENGTH = 3
 NUMBERED_NAME = re.compile(r"指标\s*\d+\s*[:：]|[:：]")
