@@ -1033,12 +1033,15 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 
 
 def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
-    """How much of an unscored table a reading explains: its rows that `explains`, then its rows whose 完成值 is
-    printed in its 指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    """How much of an unscored table a reading explains: its rows that `explains` and its "……" rows (a placeholder
+    the form printed as a row of its own, not in a value or note cell), then its rows whose 完成值 is printed in its
+    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
     paired = sum(bool(row.get("target") and row.get("actual"))
                  and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
                  for row in rows)
-    return held_rows(rows), paired
+    placeholders = sum(all(is_placeholder(cell.text) for cell in row.values() if cell.text.strip()) for row in rows
+                       if any(cell.text.strip() for cell in row.values()))
+    return held_rows(rows) + placeholders, paired
 
 
 def explains(row: dict[str, str], scores_alone: bool = False) -> bool:

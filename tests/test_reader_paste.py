@@ -682,3 +682,12 @@ def test_a_result_printed_on_two_rows_is_no_level_name_of_the_tables_own():
     assert ["", "", "完成时间", "2024年底前", "已完成"] in rows
     assert rows[-1] == ["", "", "合格率", "≥90%", "95%"]
     assert all("已完成" not in row[:2] for row in rows)
+
+
+def test_a_placeholder_row_of_an_unscored_form_is_no_note():
+    """The transfer-payment form (指标值 | 全年实际完成值 | 未完成原因和改进措施) dumped one cell a line, empty cells
+    left out, a "……" row between two rows: the "……" is a row of its own, not the row above's 未完成原因."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施",
+             "产出指标", "数量指标", "培训人数", "100人", "100人", "……", "质量指标", "合格率", "≥90%", "95%"]
+    assert filled_rows(lines)[1:] == [["产出指标", "数量指标", "培训人数", "100人", "100人"], ["……"],
+                                      ["质量指标", "合格率", "≥90%", "95%"]]
