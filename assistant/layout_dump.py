@@ -1063,6 +1063,12 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
+def score_sheet(rows: list[dict[str, str]]) -> bool:
+    """Whether rows by column are a score sheet's, explained by their 分值 and 得分 (`explains`): no row holds a
+    指标值 or 完成值 (a header without those columns, or a form that has them and left them empty)."""
+    return not any(row.get(name) for row in rows for name in FIGURES)
+
+
 def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
                          slots: list[str | None]) -> tuple[list[Row], int]:
     """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
@@ -1073,11 +1079,11 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained; where no row holds a
-        指标值 or 完成值 (a score sheet's rows in a form that has those columns), a row's 分值 and 得分 explain it."""
+        """How much of the rows a reading explains, and how many rows it leaves unexplained; a score sheet's rows
+        (`score_sheet`) by their 分值 and 得分."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
-        sheet = not any(row.get(name) for row in texts for name in FIGURES)
+        sheet = score_sheet(texts)
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
                 sum(not explains(row, sheet) for row in texts))
     read_explained, read_left = explained(read[0])
@@ -2011,24 +2017,13 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
-    """How many rows read under `header` explain themselves (`explains`; under a score sheet's header, one with no
-    指标值 or 完成值 column, `explains_scores`), and how many do not."""
+    """How many rows read under `header` explain themselves (`explains`; a score sheet's rows by their 分值 and 得分,
+    `score_sheet`), and how many do not."""
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
              for row in rows if len(row.cells) == len(slots)]
-    explaining = explains if set(FIGURES) & set(slots) else explains_scores
-    return sum(map(explaining, texts)), sum(not explaining(row) for row in texts)
-
-
-def explains_scores(row: dict[str, str]) -> bool:
-    """Whether a score sheet's row by column reads as an indicator row: a 三级指标 (no number) and its 分值 or 得分,
-    numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
-    name = row.get("level3", "")
-    numbers = [row[column] for column in SCORED if row.get(column)]
-    if not name or NUMERIC.match(name) or not numbers or not all(NUMERIC.match(text) for text in numbers):
-        return False
-    weight, score = (parse_number(row.get(column)) for column in SCORED)
-    return weight is None or weight <= FULL_MARKS and (score is None or score <= weight)
+    sheet = score_sheet(texts)
+    return sum(explains(row, sheet) for row in texts), sum(not explains(row, sheet) for row in texts)
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
