@@ -1091,7 +1091,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
         return read  # every row as read explains itself
     typed = typed_rows(lines, header, slots)
     if shares_lines(lines[:typed[1]]):
-        return read  # rows printed one a line, their cells apart by spaces
+        return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
     typed_explained, typed_left = explained(typed[0])
     fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
@@ -1110,7 +1110,7 @@ def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[
                 or SECTION_NUMBER.match(text)), len(texts))
     cells = join_levels(lines[:end])
     if not cells or "level3" not in names or shares_lines(lines[:end]):
-        return [], 0  # rows printed one a line, their cells apart by spaces, are read by their lines
+        return [], 0  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     rows = typed_cells(cells, names)
     levels = [normalize_text(row[level].text) for row in rows for level in WEIGHTED_LEVELS if level in row]
     if not any(is_level_cell(level) for level in levels) and len(set(levels)) == len(levels):
