@@ -257,10 +257,11 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
-    elif not levels and not first_row and own_words and len(items) == 2 \
+    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items)) \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
-        # Below the first row of a table naming its levels in its own words, the 一级 merged down from above: a 二级
-        # (绩效目标) and the row's 三级指标 (明确性).
+        # Below the first row, the 一级 merged down from above: a 二级 and the row's 三级指标 — in a table naming its
+        # levels in its own words (绩效目标 | 明确性), or where the first line is no name a narrow column broke
+        # (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name).
         levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
@@ -293,6 +294,12 @@ def in_own_words(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells in the template's own words, none a level word (项目决策 科学决策
     必要性)."""
     return printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
+
+
+def two_names(first: Paragraph, second: Paragraph) -> bool:
+    """Whether two lines cannot be one name a narrow column broke: the first, which would fill the column's width,
+    is no longer than the second (a name broken over lines leaves less than the width on its last line)."""
+    return len(normalize_text(first.text)) <= len(normalize_text(second.text))
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:

@@ -635,20 +635,22 @@ def test_dump_of_a_sheet_without_a_score_column_whose_rule_column_is_empty_is_re
              "数量指标", "培训人数", "20", "质量指标", "合格率", "20", "时效指标", "完成时间", "20",
              "社会效益", "群众满意", "20", "满意度", "服务对象满意度", "20"]
     indicators = api.extract("\n".join(lines).encode()).tables[0].indicators
-    assert [row.weight for row in indicators] == [20] * 5
-    assert [(row.level2, row.level3) for row in indicators[:3]] == [
-        ("数量指标", "培训人数"), ("质量指标", "合格率"), ("时效指标", "完成时间")]
+    assert [(row.level2, row.level3, row.weight) for row in indicators] == [
+        ("数量指标", "培训人数", 20), ("质量指标", "合格率", 20), ("时效指标", "完成时间", 20),
+        ("社会效益", "群众满意", 20), ("满意度", "服务对象满意度", 20)]
 
 
 def test_a_name_broken_over_two_lines_under_merged_levels_stays_one_name():
     """Below the first row, the 一级 and 二级 merged down from above and the 三级指标 broken over two lines
-    (举办业务培 训场次数): one 三级指标, the 二级 left to the row above — only a table whose first row named its
-    levels in the template's own words prints a 二级 and its 三级指标 as two short lines."""
+    (举办业务培 训场次数, the first line the longer): one 三级指标, the 二级 left to the row above; a 二级 in words
+    of its own before a longer 三级指标 (成本 每年财政补助1000万元) is still a 二级."""
     lines = ["一级指标", "二级指标", "三级指标", "分值", "得分",
              "产出指标", "数量指标", "培训人数", "10", "8",
              "举办业务培", "训场次数", "10", "8",
+             "成本", "每年财政补助1000万元", "10", "10",
              "质量指标", "合格率", "10", "9"]
-    assert filled_rows(lines)[2:] == [["举办业务培训场次数", "10", "8"], ["质量指标", "合格率", "10", "9"]]
+    assert filled_rows(lines)[2:] == [["举办业务培训场次数", "10", "8"], ["成本", "每年财政补助1000万元", "10", "10"],
+                                      ["质量指标", "合格率", "10", "9"]]
 
 
 def test_a_bracket_a_spaced_row_never_closes_holds_no_space():
