@@ -60,21 +60,23 @@ def broken_label(pieces: list[str]) -> bool:
 
 def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -> bool:
     """A row holding an indicator's level name and, after it, the start of its name, the next line's cells no more
-    than the indicator header leaves it, and either no figure yet (数量指标 | 任务完: its name broke; a row that holds
-    ≥150个 | 200个 is whole) or a next line that opens with a figure (a row never does: a target of two lines,
-    100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row of its own (a
-    level name: the row above printed its name alone; the number after the row's own under 序号)."""
+    than the indicator header leaves it, and either no measured value yet (`measured_cell`; 数量指标 | 任务完: its name
+    broke; a row that holds ≥150个 | 200个 is whole) or a next line that opens with one (a row never does: a target
+    of two lines, 100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row
+    of its own (a level name: the row above printed its name alone; the number after the row's own under 序号)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
         and not next_serial(texts[0], opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
-        and (not any(map(figure, texts[level:])) or figure(opening))
+        and (not any(map(measured_cell, texts[level:])) or measured_cell(opening))
 
 
-def figure(text: str) -> bool:
-    """A cell that holds a figure: a number or a dash, a target (≥150个) or a result (200个, 50批次)."""
+def measured_cell(text: str) -> bool:
+    """A cell that is a measured value: a number or a dash, a target (≥150个) or a result (200个, 50批次) — a figure
+    with its unit, not any text that holds a digit (2024年12月31日前 and 第2批 are none; `layout_dump.figure` takes
+    those)."""
     return is_value(text) or bool(text) and (is_comparison(text) or bool(MEASURED.match(text)))
 
 

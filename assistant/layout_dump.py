@@ -9,7 +9,7 @@ out, rows have no fixed width and their cells are placed by type (`loose_rows`).
 """
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -27,8 +27,9 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATOR, \
-    decimals_printed, half_last_place, normalize_text, parse_number, parse_percent, parse_target, simplified
+from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
+    SIGN_COMPARATOR, SIGN_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, normalize_text, \
+    parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -217,15 +218,17 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
 
 
 def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted: list[str],
-               names: int = 1) -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
+               names: int = 1, own_words: bool = False) \
+        -> tuple[Paragraph | None, list[dict[str, Paragraph]], dict[str, Paragraph]]:
     """The previous row's note, the "……" placeholder rows, and this row's level names and 三级指标 from the lines
     before 指标值; `weighted` lists the levels that print their own 分值 after their name, `names` counts the
-    header's name columns (一级, 二级, 三级指标). A level name printed before a placeholder opens that
-    placeholder's group, not this row's."""
+    header's name columns (一级, 二级, 三级指标), `own_words` tells a table whose first row named its levels in the
+    template's own words (`in_own_words`). A level name printed before a placeholder opens that placeholder's
+    group, not this row's."""
     items = join_levels(head)
     note = None
-    # The row's own names, none a level word (项目决策 科学决策 必要性): no note before them.
-    own_names = printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
+    # The row's own names, none a level word: no note before them.
+    own_names = in_own_words(items, names)
     if has_note and not first_row and len(items) >= 2 and not is_level_cell(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
@@ -248,11 +251,11 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
-    elif not levels and not first_row and names >= 3 and len(items) == 2 \
-            and len(normalize_text(items[0].text)) <= LEVEL_NAME \
+    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items)) \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
-        # Below the first row, the 一级 merged down from above: a 二级 in the template's own words (绩效目标) and
-        # the row's 三级指标 (明确性).
+        # Below the first row, the 一级 merged down from above: a 二级 and the row's 三级指标 — in a table naming its
+        # levels in its own words (绩效目标 | 明确性), or where the first line is no name a narrow column broke
+        # (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name).
         levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
@@ -279,6 +282,18 @@ def printed_names(items: list[Paragraph], names: int) -> bool:
     repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level_cell(texts[-1])
     return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
         and not any(VALUE_START.match(text) for text in texts) and not repeated
+
+
+def in_own_words(items: list[Paragraph], names: int) -> bool:
+    """Whether the lines are a row's name cells in the template's own words, none a level word (项目决策 科学决策
+    必要性)."""
+    return printed_names(items, names) and not any(is_level_cell(normalize_text(i.text)) for i in items)
+
+
+def two_names(first: Paragraph, second: Paragraph) -> bool:
+    """Whether two lines cannot be one name a narrow column broke: the first, which would fill the column's width,
+    is no longer than the second (a name broken over lines leaves less than the width on its last line)."""
+    return len(normalize_text(first.text)) <= len(normalize_text(second.text))
 
 
 def opens_level2(levels: list[Paragraph], items: list[Paragraph]) -> bool:
@@ -362,7 +377,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
     # rows then fill it.
     for dropped in [*([blank - {"score"}] if "score" in blank and blank - {"score"} else []), blank]:
         bare = dump_rows_as(lines, [word for word in header if slot(word) not in dropped], as_printed, slots)
-        kept = {"weight", "score"} - dropped
+        kept = ({"weight", "score"} - dropped) & set(columns)
         found = not unlevelled or not sparse(bare[0], columns["level1"])
         # (rows that name an indicator: the template's empty slots, 指标2 and ……, fill no 得分 in any reading)
         named = [row for row in bare[0] if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
@@ -446,6 +461,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
     tops: set[str] = set()  # the 一级指标 among them
     named = 0  # how many rows `known` has read
+    own_words = False  # whether the first row named its levels in the template's own words
     cursor = 0
     while cursor < len(texts):
         total = next((i for i in range(cursor, len(texts)) if texts[i] in TOTAL), None)
@@ -459,7 +475,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
                     and not ends_in_number(texts, i + len(values), "note" in columns)
                     and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
                     and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
-                                                               weighted, names)[2]))
+                                                               weighted, names, own_words)[2]))
 
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
         # its first value is a figure (不少于6种, 116次), never a name.
@@ -511,7 +527,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
             continue
         if start is None or (total is not None and total < start):
             break
-        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names)
+        own_words = in_own_words(join_levels(lines[cursor:start]), names) if not rows else own_words
+        note, placeholders, cells = split_head(lines[cursor:start], not rows, "note" in columns, weighted, names,
+                                               own_words)
         if note is not None:
             rows[-1]["note"] = note
         # A "……" row without scores stays a row of its own, as in the Word export.
@@ -527,7 +545,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
         if more:
             rows, cursor = rows + more, cursor + used
-    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns)
+    cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns, own_words)
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
@@ -793,6 +811,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
     pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
     own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
+                    and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
                     and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
 
     def cell_fit(column: int, word: str) -> float:
@@ -981,7 +1000,7 @@ def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list
 
 
 def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weighted: list[str], names: int,
-                 has_note: bool) -> list[dict[str, Paragraph]]:
+                 has_note: bool, own_words: bool) -> list[dict[str, Paragraph]]:
     """The last rows of a copy cut off before their values: the last row's note, then the 二级 names printed with no
     row under them before the next 一级 (经济效益指标 满意度指标(10分) 满意度指标 公众满), "指标2" placeholders and the
     row cut off ("项目效益" "40" "经济" at the end of the text), its names — when nothing but names (and the levels'
@@ -992,7 +1011,7 @@ def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weight
         empty, rest = [*empty, {"level2": rest[0], "level3": Paragraph("", rest[0].line)}], rest[1:]
     if not rows or len(rest) < 2:
         return []
-    note, placeholders, cells = split_head(rest, False, has_note, weighted, names)
+    note, placeholders, cells = split_head(rest, False, has_note, weighted, names, own_words)
     printed = rest[1:] if note is not None else rest
     if len(printed) > names + len(weighted) or \
             sum(bool(NUMERIC.match(normalize_text(p.text))) for p in printed) > len(weighted):
@@ -1022,12 +1041,15 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 
 
 def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
-    """How much of an unscored table a reading explains: its rows that `explains`, then its rows whose 完成值 is
-    printed in its 指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    """How much of an unscored table a reading explains: its rows that `explains` and its "……" rows (a placeholder
+    the form printed as a row of its own, not in a value or note cell), then its rows whose 完成值 is printed in its
+    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
     paired = sum(bool(row.get("target") and row.get("actual"))
                  and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
                  for row in rows)
-    return held_rows(rows), paired
+    placeholders = sum(all(is_placeholder(cell.text) for cell in row.values() if cell.text.strip()) for row in rows
+                       if any(cell.text.strip() for cell in row.values()))
+    return held_rows(rows) + placeholders, paired
 
 
 def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
@@ -1049,6 +1071,12 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
+def score_sheet(rows: list[dict[str, str]]) -> bool:
+    """Whether rows by column are a score sheet's, explained by their 分值 and 得分 (`explains`): no row holds a
+    指标值 or 完成值 (a header without those columns, or a form that has them and left them empty)."""
+    return not any(row.get(name) for row in rows for name in FIGURES)
+
+
 def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
                          slots: list[str | None]) -> tuple[list[Row], int]:
     """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
@@ -1059,11 +1087,11 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained; where no row holds a
-        指标值 or 完成值 (a score sheet's rows in a form that has those columns), a row's 分值 and 得分 explain it."""
+        """How much of the rows a reading explains, and how many rows it leaves unexplained; a score sheet's rows
+        (`score_sheet`) by their 分值 and 得分."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
-        sheet = not any(row.get(name) for row in texts for name in FIGURES)
+        sheet = score_sheet(texts)
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
                 sum(not explains(row, sheet) for row in texts))
     read_explained, read_left = explained(read[0])
@@ -1071,7 +1099,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
         return read  # every row as read explains itself
     typed = typed_rows(lines, header, slots)
     if shares_lines(lines[:typed[1]]):
-        return read  # rows printed one a line, their cells apart by spaces
+        return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
     typed_explained, typed_left = explained(typed[0])
     fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
@@ -1090,7 +1118,7 @@ def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[
                 or SECTION_NUMBER.match(text)), len(texts))
     cells = join_levels(lines[:end])
     if not cells or "level3" not in names or shares_lines(lines[:end]):
-        return [], 0  # rows printed one a line, their cells apart by spaces, are read by their lines
+        return [], 0  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     rows = typed_cells(cells, names)
     levels = [normalize_text(row[level].text) for row in rows for level in WEIGHTED_LEVELS if level in row]
     if not any(is_level_cell(level) for level in levels) and len(set(levels)) == len(levels):
@@ -1533,14 +1561,22 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
         return core
     pages = strip_page_marks(run)
     cells = unflattened(pages)
-    spaced_lines = frozenset(page.line for page in pages if len(page.text.split()) > 1 and
-                             [cell.text for cell in cells if cell.line == page.line] == page.text.split())
-    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=spaced_lines) if len(cells) > len(pages) else []
+    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=lines_of_word_cells(pages, cells)) \
+        if len(cells) > len(pages) else []
     as_printed = rebuild_run(run, as_printed=True)
     # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
     # rows); otherwise the paragraphs stay as printed.
     cut = table_rows(rebuilt)
     return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+def lines_of_word_cells(pages: list[Paragraph], cells: list[Paragraph]) -> frozenset[int]:
+    """The lines whose cells are exactly their words apart by spaces (each word one cell)."""
+    by_line: defaultdict[int, list[str]] = defaultdict(list)
+    for cell in cells:
+        by_line[cell.line].append(cell.text)
+    return frozenset(page.line for page in pages
+                     if len(page.text.split()) > 1 and by_line.get(page.line) == page.text.split())
 
 
 LABEL_LENGTH = 10  # characters, most, of a funds word printed alone
@@ -1854,19 +1890,29 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
 
 
 COMPARISON = re.compile(rf"^(?:{SIGN_COMPARATOR})$")
+MAX_SIGN = max(map(len, SIGN_COMPARATORS))  # characters of the longest comparison sign (">=")
 
 
 def spaced_cells(text: str) -> list[str]:
     """The cells of a row printed with single spaces between them: a space inside a bracket ("(50 分)") or after
     a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
-    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元")."""
-    cells: list[str] = []
-    for part in text.split():
-        if cells and (open_brackets(cells[-1]) or COMPARISON.match(cells[-1]) and not NUMERIC.match(part)):
-            cells[-1] += part
+    is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元"). A bracket the line never closes holds no
+    space: the parts after it are cells of their own."""
+    parts = text.split()
+    depths = list(accumulate(open_brackets(part) for part in parts))  # brackets left open after each part
+    lowest_after = list(accumulate(reversed(depths), min))[::-1]  # the fewest left open from each part on
+    cells: list[list[str]] = []
+    opened_at = 0  # brackets left open before the cell
+    for index, part in enumerate(parts):
+        inside = index and depths[index - 1] > opened_at and lowest_after[index] <= opened_at
+        sign = cells and len(cells[-1]) <= MAX_SIGN and COMPARISON.match("".join(cells[-1])) \
+            and not NUMERIC.match(part)
+        if inside or sign:
+            cells[-1].append(part)
         else:
-            cells.append(part)
-    return cells
+            cells.append([part])
+            opened_at = depths[index - 1] if index else 0
+    return ["".join(cell) for cell in cells]
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:
@@ -1973,30 +2019,19 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
     """Whether rows read cell by cell (`cell_rows`) out of rows printed one a line (`cells`) keep to the lines: every
     row's printed cells on one line, no two rows on one line, every cell its own (none joined to another)."""
     lines = [{cell.line for cell in row.cells if cell.text.strip()} for row in rows]
-    printed = [cell.text for row in rows for cell in row.cells if cell.text.strip()]
+    printed = {cell.text for row in rows for cell in row.cells if cell.text.strip()}
     return all(len(line) <= 1 for line in lines) and len(set().union(*lines)) == len([line for line in lines if line]) \
-        and all(any(text == cell.text for cell in cells) for text in printed)
+        and printed <= {cell.text for cell in cells}
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
-    """How many rows read under `header` explain themselves (`explains`; under a score sheet's header, one with no
-    指标值 or 完成值 column, `explains_scores`), and how many do not."""
+    """How many rows read under `header` explain themselves (`explains`; a score sheet's rows by their 分值 and 得分,
+    `score_sheet`), and how many do not."""
     slots = with_level_weights([name for word in header for name in column_slots(word)])
     texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
              for row in rows if len(row.cells) == len(slots)]
-    explaining = explains if set(FIGURES) & set(slots) else explains_scores
-    return sum(map(explaining, texts)), sum(not explaining(row) for row in texts)
-
-
-def explains_scores(row: dict[str, str]) -> bool:
-    """Whether a score sheet's row by column reads as an indicator row: a 三级指标 (no number) and its 分值 or 得分,
-    numbers only, a 分值 of at most 100 and a 得分 no more than its 分值."""
-    name = row.get("level3", "")
-    numbers = [row[column] for column in SCORED if row.get(column)]
-    if not name or NUMERIC.match(name) or not numbers or not all(NUMERIC.match(text) for text in numbers):
-        return False
-    weight, score = (parse_number(row.get(column)) for column in SCORED)
-    return weight is None or weight <= FULL_MARKS and (score is None or score <= weight)
+    sheet = score_sheet(texts)
+    return sum(explains(row, sheet) for row in texts), sum(not explains(row, sheet) for row in texts)
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:

@@ -44,6 +44,8 @@ NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")
 QUALITATIVE_WORDS = ("提高", "提升", "向好", "完善", "形成", "长期", "加强", "改善", "明显", "有效",
                      "显著", "及时", "规范", "持续", "逐步", "良好", "稳定", "增强", "达标", "合格",
                      "按期", "按时", "按要求", "满意", "降低", "减少", "保障", "到位", "完成")
+# What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
+RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
 UNIT = re.compile(r"^(万元|亿元|元/[^\d\s，,]+|元|%|个工作日|工作日|人次|人/天|人\.天|件/万人|[^\d\s%，,。；;、]{1,6})")
 DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
 # A month with no year (its year is the report's: 0 in the date tuple): 9月前, 11月底之前, 7月, 10月15日.

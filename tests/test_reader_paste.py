@@ -7,7 +7,7 @@ from assistant.document import Paragraph, TableBlock
 from assistant.evaluate.extraction import score_extraction
 from assistant.ingest import read_bytes
 from assistant.layout import parse_text
-from assistant.layout_dump import wrap_width
+from assistant.layout_dump import lines_of_word_cells, spaced_cells, unflattened, wrap_width
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
@@ -626,3 +626,70 @@ def test_a_nature_cell_after_the_name_is_no_tail_of_the_name():
     report = api.extract(read_bytes("\n".join(["项目名称：技能培训", *lines]).encode(), "pasted.txt"), "rules")
     assert [(i.level3, i.target, i.actual) for i in report.tables[0].indicators] == [
         ("培训人数", "≥50人", "52人"), ("培训合格率", "≥90%", "95%")]
+
+
+def test_dump_of_a_sheet_without_a_score_column_whose_rule_column_is_empty_is_read():
+    """One cell a line under 一级指标 二级指标 三级指标 评分标准 分值, no 得分 column and no 评分标准 printed: the
+    reading that drops the empty 评分标准 column is weighed on the 分值 alone, and every row keeps its 分值."""
+    lines = ["一级指标", "二级指标", "三级指标", "评分标准", "分值",
+             "数量指标", "培训人数", "20", "质量指标", "合格率", "20", "时效指标", "完成时间", "20",
+             "社会效益", "群众满意", "20", "满意度", "服务对象满意度", "20"]
+    indicators = api.extract("\n".join(lines).encode()).tables[0].indicators
+    assert [(row.level2, row.level3, row.weight) for row in indicators] == [
+        ("数量指标", "培训人数", 20), ("质量指标", "合格率", 20), ("时效指标", "完成时间", 20),
+        ("社会效益", "群众满意", 20), ("满意度", "服务对象满意度", 20)]
+
+
+def test_a_name_broken_over_two_lines_under_merged_levels_stays_one_name():
+    """Below the first row, the 一级 and 二级 merged down from above and the 三级指标 broken over two lines
+    (举办业务培 训场次数, the first line the longer): one 三级指标, the 二级 left to the row above; a 二级 in words
+    of its own before a longer 三级指标 (成本 每年财政补助1000万元) is still a 二级."""
+    lines = ["一级指标", "二级指标", "三级指标", "分值", "得分",
+             "产出指标", "数量指标", "培训人数", "10", "8",
+             "举办业务培", "训场次数", "10", "8",
+             "成本", "每年财政补助1000万元", "10", "10",
+             "质量指标", "合格率", "10", "9"]
+    assert filled_rows(lines)[2:] == [["举办业务培训场次数", "10", "8"], ["成本", "每年财政补助1000万元", "10", "10"],
+                                      ["质量指标", "合格率", "10", "9"]]
+
+
+def test_a_bracket_a_spaced_row_never_closes_holds_no_space():
+    """A row printed with single spaces whose "（" the line never closes: the parts after it stay cells of their own
+    (the rest of a long line is no one cell), while a bracket closed later on the line still holds its spaces."""
+    assert spaced_cells("培训人数 （含 线上 ≥ 120人 118人 10 9") == ["培训人数", "（含", "线上", "≥120人", "118人", "10", "9"]
+    assert spaced_cells("明确性 (5 分) 绩效目标 (a (b c) d) 5") == ["明确性", "(5分)", "绩效目标", "(a(bc)d)", "5"]
+    long_line = "说明 （" + " 甲" * 20_000
+    assert max(map(len, spaced_cells(long_line))) == 2
+
+
+def test_lines_cut_at_their_spaces_are_those_whose_words_are_their_cells():
+    """Of a dump, the lines whose cells are exactly their words (a header cut at its spaces and the rows under it),
+    found line by line over thousands of rows."""
+    rows = ["产出指标 数量指标 培训人数 ≥50人 52人 10 10"] * 4_000
+    pages = [Paragraph(text, line) for line, text in enumerate(
+        ["一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分", *rows], start=1)]
+    lines = lines_of_word_cells(pages, unflattened(pages))
+    assert lines == frozenset(range(1, len(pages) + 1))
+
+
+def test_a_result_printed_on_two_rows_is_no_level_name_of_the_tables_own():
+    """An unscored dump, one cell a line, empty cells left out, 已完成 the 完成值 of two rows: a result printed
+    twice is no level name in the table's own words, so it takes no level column and the next row (合格率) is read
+    whole."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标值", "完成值",
+             "产出指标", "数量指标", "培训人数", "≥50人", "52人",
+             "完成时间", "2024年底前", "已完成", "办结时限", "已完成", "合格率", "≥90%", "95%"]
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["", "", "完成时间", "2024年底前", "已完成"] in rows
+    assert rows[-1] == ["", "", "合格率", "≥90%", "95%"]
+    assert all("已完成" not in row[:2] for row in rows)
+
+
+def test_a_placeholder_row_of_an_unscored_form_is_no_note():
+    """The transfer-payment form (指标值 | 全年实际完成值 | 未完成原因和改进措施) dumped one cell a line, empty cells
+    left out, a "……" row between two rows: the "……" is a row of its own, not the row above's 未完成原因."""
+    lines = ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施",
+             "产出指标", "数量指标", "培训人数", "100人", "100人", "……", "质量指标", "合格率", "≥90%", "95%"]
+    assert filled_rows(lines)[1:] == [["产出指标", "数量指标", "培训人数", "100人", "100人"], ["……"],
+                                      ["质量指标", "合格率", "≥90%", "95%"]]

@@ -59,8 +59,8 @@ from assistant.check.funds import FUND_COLUMNS, computed_rate, effective_rate, f
 from assistant.check.scoring import scored
 from assistant.extract.columns import BRACKETED, DASHES
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, normalize_text,
-                              parse_number, parse_target, to_ascii)
+from assistant.values import (COMPARATOR_SIGNS, COMPARATORS, NOT_APPLICABLE, NUMBER, QUALITATIVE_WORDS, RESULT_WORDS,
+                              normalize_text, parse_number, parse_target, to_ascii)
 from schemas import Finding, FundLine, Indicator, Table
 
 # Rules whose proof is arithmetic on a table's 分值, 得分 and amount columns: the columns a misread shifts.
@@ -100,8 +100,6 @@ VERDICT = re.compile(r"(?:不断|逐步|持续|明显|显著|有效)(?:提升|�
 # A 指标值 that is the end of a measure's name ("处置率", "权益日宣传活动次数"): a name wrapped onto the next line and
 # read as the target. A target in words says what is to happen (提高, 达标, 按要求); a name's tail names a measure.
 NAME_TAIL = re.compile(r"[^\d]{0,30}(?:率|数|量|比例|度)")  # a name's tail is a few words
-# What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
-RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
 # Words a 完成值 in words names a row with rather than judging it: a name has a few characters ("合理性", "资金使用").
 NAME_LENGTH = 3
 # The form's numbering of an indicator's name ("指标1:", "指标21："), or the colon after it: a value or note cell
