@@ -50,9 +50,12 @@ BROKEN_HEADER_FLOORS = {"region-central-transfer": 0.89,  # 0.910
                         "jinan-2019-method-column": 0.94}  # 0.969
 
 
-def drawn(form: str, prefixes=FITTING):
+def drawn(form: str, prefixes=FITTING, merged: bool = False):
+    """The paste tool and the tables whose ids start with `prefixes`, drawn in `form` (level names merged down over
+    their rows with `merged`)."""
     paste = eval_tool("paste")
-    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field", template=form)
+    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field", template=form,
+                          merged=merged)
     items = [item for item in items if item[1].startswith(prefixes)]
     return paste, items
 
@@ -227,10 +230,7 @@ def test_score_sheet_rows_that_leave_their_merged_levels_out_are_read(style):
     row 2, under the 一级 above, its 分值 and 得分 the two figures; "18 | ……" a row of no indicator. Filled with the
     tables of Ezhou's 财政局 (evals/field/dev/hubei_ezhou_2019_caizhengju) and of the 工资 project on dyrmt.com
     (evals/field/dev/sichuan_dyrmt_nd_gongzi), each reads back to its labels."""
-    paste = eval_tool("paste")
-    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                          template="anhui-dept-score-sheet", merged=True)
-    items = [item for item in items if item[1].startswith(("hubei_ezhou_2019", "sichuan_dyrmt"))]
+    paste, items = drawn("anhui-dept-score-sheet", ("hubei_ezhou_2019", "sichuan_dyrmt"), merged=True)
     assert len(items) == 2
     for _, name, sheet, gold in items:
         assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
@@ -271,10 +271,7 @@ def test_blank_score_sheet_with_merged_levels_keeps_its_placeholder_rows(style):
     counts its indicator (指标2:建设美丽宜居自然村庄数量, evals/field/dev/anhui_jinzhai_2023_meilixiangcun), and a
     placeholder after it ("10" "指标2" "……" "质量指标", evals/field/dev/hebei_langfang_2019_nuantong) is a row of its
     own under the levels above, not the row's 得分 nor the next row's name."""
-    paste = eval_tool("paste")
-    items = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                          template="sichuan-2017-score-sheet-blank", merged=True)
-    items = [item for item in items if item[1].startswith(("anhui_jinzhai", "hebei_langfang"))]
+    paste, items = drawn("sichuan-2017-score-sheet-blank", ("anhui_jinzhai", "hebei_langfang"), merged=True)
     assert len(items) == 2
     for _, name, sheet, gold in items:
         assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
