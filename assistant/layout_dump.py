@@ -19,6 +19,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
     NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
     is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
+from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
@@ -27,9 +28,9 @@ from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
-from assistant.values import COMPARATOR_SIGNS, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
-    SIGN_COMPARATOR, SIGN_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, normalize_text, \
-    parse_number, parse_percent, parse_target, simplified
+from assistant.values import COMPARATOR_SIGNS, DATE, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
+    SIGN_COMPARATOR, SIGN_COMPARATORS, SUFFIX_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, \
+    normalize_text, parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
 TOTAL = ("总分", "合计")
@@ -668,8 +669,16 @@ ROW_OPENING = {"level1": 0.0, "level2": -0.3, "level3": -0.6}  # a row opening u
 UNSCORED_ROW = 1.0  # what a row costs that fills no 分值 or 得分 under a header that has them
 SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
 NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names merged down from the row above)
+# A 指标值 or 完成值 in words, one verdict a target states (不断提升, 长期, 及时): no level's name.
+VALUE_WORD = re.compile(rf"^(?:不断|持续|逐步)?(?:{'|'.join(QUALITATIVE_WORDS)})$")
+UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, "%", "％"))
+# A unit of one or two characters each a unit's own (台次, 日): what a 度量单位 column holds.
+UNIT_CHARACTERS = frozenset(unit for unit in (*COUNT_UNITS, *MEASURE_UNITS, "日", "月", "年") if len(unit) == 1)
+SHORT_UNIT = 2
+NUMBER_THEN = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}\s?")  # a figure before its unit
+DATE_TAIL = 2  # characters, most, printed after a date that is a value (2024年12月31日前, 2024年底前)
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
-PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}/[\u4e00-\u9fa5、]{1,4}$")
+PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}(?:/[\u4e00-\u9fa5、]{1,4}){1,3}$")  # 元/人、天, 万元/人/年
 SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
@@ -712,11 +721,13 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
         number = parse_number(text) if NUMERIC.match(text) else None
         return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
-    if name in LEVEL_ROLES and NAME_FIGURE.match(text):
-        return -NOT_A_NAME  # a figure (不少于12种, 116) is never a name
+    if name in LEVEL_ROLES and (NAME_FIGURE.match(text) or a_measure(text) or a_unit(text)):
+        return -NOT_A_NAME  # a figure (不少于12种, 116), a measure (7.31件/万人, 2024年12月31日) or a unit (台次) is no name
     if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) \
             and not (name == "level3" and is_placeholder(text)):
         return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none; a slot (……, 指标2) is a 三级指标
+    if name in ("level1", "level2") and VALUE_WORD.match(text):
+        return min(fit, UNKNOWN_LEVEL)  # a value in words (不断提升, 长期, 及时) names no level
     if name in ("level1", "level2"):
         # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
         other = LEVEL2_CELL if name == "level1" else LEVEL1_CELL
@@ -731,6 +742,25 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     if name == "note":
         return fit - (0.3 if figure_cell else 0.0)
     return fit
+
+
+def a_measure(text: str) -> bool:
+    """A cell that is a date or a figure with its unit (7.31件/万人, 2个工作日, 300元/人/天): a 指标值's or a 完成值's
+    form, where a name that opens with a figure (5G基站建设数量, 2024年度目标) goes on in words longer than a unit."""
+    target, date = parse_target(text), DATE.match(text)
+    if target.kind == "date":
+        return date is not None and len(text) - date.end() <= DATE_TAIL
+    unit = target.unit or ""
+    return target.kind == "number" and 0 < len(unit.replace("/", "")) <= UNIT_LENGTH and bool(FIGURE_START.match(text)) \
+        and NUMBER_THEN.sub("", text, count=1).startswith(unit) and len(text.partition(unit)[2]) <= DATE_TAIL
+
+
+def a_unit(text: str) -> bool:
+    """A cell that is a 度量单位 alone, a bound's word after it or not: money, a count's, a measure's (批次, 台次, 亩,
+    个工作日以内) or a rate's (元/人/天)."""
+    unit = next((text[:-len(word)] for word, _ in SUFFIX_COMPARATORS if text.endswith(word)), text)
+    return unit in UNITS or bool(PER_UNIT.match(unit)) \
+        or 0 < len(unit) <= SHORT_UNIT and all(character in UNIT_CHARACTERS for character in unit)
 
 
 def shares_lines(cells: list[Paragraph]) -> bool:
