@@ -831,8 +831,12 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     held_header = any(name in held_by for name in slots)
 
-    def closing(state: State) -> float:
+    def closing(state: State, last: str, following: str | None) -> float:
+        """What ending a row at `state` costs, its `last` cell before the `following` row's first (None: the end)."""
         column, points = state
+        if slots[column] == "level2" and LEVEL2_CELL.match(last) and not LEVEL1_CELL.match(last) \
+                and following is not None and is_level_cell(following):
+            return 0.0  # a kind of indicator the form lists with no rows under it (生态效益指标, then 可持续影响指标)
         return -(UNSCORED_ROW if points is None and held_header else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
@@ -887,11 +891,11 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                       + skipping(column, following), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
-                offer((opening, placed), fit + closing(state) + opening_fit[opening]
+                offer((opening, placed), fit + closing(state, before, word) + opening_fit[opening]
                       + cell_fit(opening, word), state, True)
         states.append(current)
-    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
-    fit = states[-1][last][0] + closing(last)
+    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state, words[-1], None))
+    fit = states[-1][last][0] + closing(last, words[-1], None)
     placement: list[tuple[int, bool]] = []
     state: State | None = last
     for at in range(len(words) - 1, -1, -1):

@@ -98,3 +98,28 @@ def test_a_region_form_whose_level_names_are_merged_down_reads_every_row_one_cel
         [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
         assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
             [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_whose_merged_kind_of_indicator_lists_no_rows_keeps_it_under_its_stage():
+    """Sample 001 and Ezhou's 2021 table (evals/field/dev/hubei_ezhou_2021_shiminzhongxin) drawn in the
+    transfer-payment form with each level name printed once, merged down over its rows, and copied one cell a line,
+    empty cells left out. Both list a kind of indicator with no rows under it — sample 001 l.1605 "生态效" "益指标"
+    under 效益指标, then 可持续影响指标 and its rows; Ezhou l.120 "时效指标 |" under 产出指标, then l.130 "成本指标 |"
+    "市民中心运行维护费 |" "150万 |" "150万 |" — so two 二级 names follow each other: the first is a group of its own
+    under the 一级 above, never an 一级 over the second."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="001_8744007de10ea853", template="region-central-transfer",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("可持续影响指标") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                       only="hubei_ezhou_2021_shiminzhongxin", template="region-central-transfer",
+                                       merged=True)
+    [table] = api.extract(read_bytes(paste.pasted(sheet, "b").encode(), "pasted.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators]
+    assert ("产出指标", "时效指标", None, None, None) in rows
+    assert ("产出指标", "成本指标", "市民中心运行维护费", "150万", "150万") in rows
