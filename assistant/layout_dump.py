@@ -439,7 +439,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    grid = grid_rows(lines, slots, first_line)
+    # A dump that prints each empty cell as a lone "|" keeps its grid as one that leaves a blank line for it does.
+    grid = grid_rows([p for p in lines if normalize_text(p.text) != EMPTY_CELL], slots, first_line)
     if grid is not None:
         return with_total(grid[0], lines, grid[1], columns, len(slots))
     numbers = row_numbers(texts) if "serial" in columns else []

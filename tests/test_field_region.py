@@ -123,3 +123,22 @@ def test_a_region_form_whose_merged_kind_of_indicator_lists_no_rows_keeps_it_und
     rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators]
     assert ("产出指标", "时效指标", None, None, None) in rows
     assert ("产出指标", "成本指标", "市民中心运行维护费", "150万", "150万") in rows
+
+
+def test_a_scored_region_form_left_unscored_and_copied_with_a_bar_for_each_empty_cell_reads_as_a_grid():
+    """Hubei HBUST's 2021 table (evals/field/dev/hubei_hbust_2021_zhuxuejin: l.16-21 "产出指标 |" "质量指标 |"
+    "奖助政策学生知晓率 |" "100% |" "100% |" "|", no 分值 or 得分 printed) and Xiaoxian's 2023 one
+    (anhui_xiaoxian_2023_tesezhongyang, sub-items "其中桃树种植面积" scored by the item above them) drawn in the scored
+    transfer-payment form (… | 分值 | 得分 | 未完成原因和改进措施), each level name printed once, merged down over its
+    rows, and copied one cell a line with a trailing bar, each empty cell a lone "|": the bars are the grid's empty
+    cells, as blank lines are in a copy that keeps them, so a row whose 分值 and 得分 are empty ends at its own cells
+    and every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    for only in ("hubei_hbust_2021_zhuxuejin", "anhui_xiaoxian_2023_tesezhongyang"):
+        [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                              only=only, template="region-central-transfer-scored", merged=True)
+        text = paste.pasted(sheet, "c")
+        assert text.count("产出指标") == 1 and any(line.strip() == "|" for line in text.splitlines())
+        [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+        assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+            [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
