@@ -676,6 +676,7 @@ FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
+OWN_STAGE_ALONE = 0.5  # what an 一级 in words of its own (项目决策) costs over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
@@ -841,9 +842,14 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         return -(UNSCORED_ROW if points is None and held_header else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
-    def skipping(column: int, following: int) -> float:
-        """What going from one column to a later one in the same row costs: a 三级指标 or a 指标值 left out."""
-        return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
+    def skipping(column: int, following: int, word: str) -> float:
+        """What going from one column, holding `word`, to a later one in the same row costs: a 三级指标 or a 指标值
+        left out, or the 二级 after an 一级 in words of its own where each level name is printed once, merged down
+        (a new 一级 opens a new 二级 group: 项目决策 | 项目目标; a table printing its names on every row may leave its
+        二级 empty)."""
+        own_stage = slots[column] == "level1" and "level2" in slots[column + 1:following] \
+            and not is_level_cell(word) and not own_names
+        return -(SKIPPED_NAME if column < level3 < following else 0.0) - (OWN_STAGE_ALONE if own_stage else 0.0) - \
             (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
@@ -889,7 +895,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 result -= KIND_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
                     slots[column + 1:following] else 0.0
                 offer((following, placed), fit + cell_fit(following, word) + cost + result
-                      + skipping(column, following), state, False)
+                      + skipping(column, following, before), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
                 offer((opening, placed), fit + closing(state, before, word) + opening_fit[opening]

@@ -142,3 +142,21 @@ def test_a_scored_region_form_left_unscored_and_copied_with_a_bar_for_each_empty
         [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
         assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
             [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_scored_region_form_whose_own_level_words_are_merged_down_opens_a_second_level_with_each_first():
+    """Hainan's score sheet (evals/field/dev/hainan_shengji_fuwumaoyi: l.126 "项目决策" "20" "项目目标" "4" "目标内容"
+    "4" "4", l.140 "决策过程" "8" "决策依据" "3" "3" "决策程序" "5" "5", l.156 "资金分配" "8" "分配办法" "2" "2") drawn in
+    the scored transfer-payment form, each level name printed once, merged down over its rows, and copied one cell a
+    line, empty cells left out: the levels are named in words of their own, so no word tells an 一级 from a 二级, but
+    a new 一级 opens a new 二级 group — a row of two names before its scores is a 二级 and its 三级指标 (决策过程
+    决策依据 3 3), never an 一级 that leaves its 二级 empty. Every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="hainan_shengji_fuwumaoyi", template="region-central-transfer-scored",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("项目决策") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
