@@ -163,8 +163,10 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
 
 
 def broken_level(head: str, tail: str) -> bool:
-    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is."""
-    return len(head) <= 6 and not is_level_cell(head) and not is_level_cell(tail) and is_level_cell(head + tail)
+    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is, and
+    the tail is no verdict (效果明显 达成预期指标: a word target and its result)."""
+    return len(head) <= 6 and not is_level_cell(head) and not is_level_cell(tail) and is_level_cell(head + tail) \
+        and not VERDICT.match(tail)
 
 
 def run_together_levels(item: Paragraph) -> list[Paragraph]:
@@ -1054,9 +1056,11 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
     """How much of an unscored table a reading explains: its rows that `explains` and its "……" rows (a placeholder
     the form printed as a row of its own, not in a value or note cell), then its rows whose 完成值 is printed in its
-    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for) or is a verdict
+    on it (效果明显 | 达成预期指标)."""
     paired = sum(bool(row.get("target") and row.get("actual"))
-                 and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                 and (printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                      or bool(VERDICT.match(normalize_text(row["actual"].text))))
                  for row in rows)
     placeholders = sum(all(is_placeholder(cell.text) for cell in row.values() if cell.text.strip()) for row in rows
                        if any(cell.text.strip() for cell in row.values()))

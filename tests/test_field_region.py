@@ -160,3 +160,21 @@ def test_a_scored_region_form_whose_own_level_words_are_merged_down_opens_a_seco
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
     assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_whose_results_are_verdicts_reads_each_word_target_with_its_verdict():
+    """Tangxi's 2022 table (evals/field/dev/anhui_tangxi_2022_weituo, l.2: "质量指标 委托业务报告合格率 ≥100百分比 100 8
+    8 经费支出合规性 严格执行相关制度规定 达成预期指标 8 8 …", "社会效益指标 对维护基建市场公平的影响程度 效果明显 达成预期指标
+    10 10") drawn in the transfer-payment form, each level name printed once, merged down over its rows, and copied
+    one cell a line, empty cells left out: a word target before its verdict ("效果明显" "达成预期指标") is two cells,
+    never a level name broken over two lines, and the reading that puts each verdict under 完成值 (经费支出合规性 a row
+    of its own, not the note of the row above) is the one kept. Every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="anhui_tangxi_2022_weituo", template="region-central-transfer",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("产出指标") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
