@@ -178,3 +178,21 @@ def test_a_region_form_whose_results_are_verdicts_reads_each_word_target_with_it
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
     assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
         [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_copied_from_a_browser_one_row_a_line_ends_a_row_at_its_result_printed_as_its_target():
+    """Sample 002 drawn in the transfer-payment form, each level name printed once, merged down over its rows, and
+    copied from a browser: a row a line, its filled cells apart by TABs. Rows that print their 二级 name and then
+    a word target and its result alike (l.353 "时效指标" "行政处罚信息公开及时准确" "按要求及时公开" "按要求及时公开"; l.858
+    "对自然生态环境造成的负面影响" "无" "无") are whole: the next line (l.361 "消费者投诉举报受理时间" "≤15天" "与计划时间匹配",
+    its 完成值 words; l.865 "……") is a row of its own, not the rest of theirs."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                       only="002_1b038c9877a00c9c", template="region-central-transfer", merged=True)
+    text = paste.pasted(sheet, "t")
+    assert "时效指标\t行政处罚信息公开及时准确\t按要求及时公开\t按要求及时公开\n" in text
+    tables = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for table in tables for i in table.indicators]
+    assert ("产出指标", "时效指标", "行政处罚信息公开及时准确", "按要求及时公开", "按要求及时公开") in rows
+    assert ("产出指标", "时效指标", "消费者投诉举报受理时间", "≤15天", "与计划时间匹配") in rows
+    assert ("效益指标", "生态效益指标", "对自然生态环境造成的负面影响", "无", "无") in rows
