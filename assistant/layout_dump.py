@@ -835,10 +835,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     held_header = any(name in held_by for name in slots)
 
-    def closing(state: State, last: str, following: str | None) -> float:
-        """What ending a row at `state` costs, its `last` cell before the `following` row's first (None: the end)."""
+    def closing(state: State, ending: str, following: str | None) -> float:
+        """What ending a row at `state` costs, its `ending` cell before the `following` row's first (None: the end)."""
         column, points = state
-        if slots[column] == "level2" and LEVEL2_CELL.match(last) and not LEVEL1_CELL.match(last) \
+        if slots[column] == "level2" and LEVEL2_CELL.match(ending) and not LEVEL1_CELL.match(ending) \
                 and following is not None and is_level_cell(following):
             return 0.0  # a kind of indicator the form lists with no rows under it (生态效益指标, then 可持续影响指标)
         return -(UNSCORED_ROW if points is None and held_header else 0.0) - \
