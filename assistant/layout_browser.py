@@ -11,11 +11,11 @@ import re
 
 from assistant.document import Cell, Row
 from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, LEVELS_GROUP, MEASURED, SERIAL, \
-    WEIGHT_SUFFIX, is_comparison, is_indicator_header, is_value, role_of
+    WEIGHT_SUFFIX, is_comparison, is_indicator_header, is_placeholder, is_value, role_of
 from assistant.extract.header import HEADER_KEYS, key_of
 from assistant.extract.tables import NAME_LABELS
 from assistant.layout_dump import GOAL_WORDS, TOTAL, WEIGHTED, broken_header_word, broken_level, \
-    broken_word, is_level_cell
+    broken_word, is_level_cell, printed_like
 from assistant.values import chinese_to_number, normalize_text
 
 # A numbered item opening a line of a cell's text ("2．认真推进…", "（3）…", "目标2∶…", "二、…"): group 1 is its number.
@@ -63,11 +63,16 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     than the indicator header leaves it, and either no measured value yet (`measured_cell`; 数量指标 | 任务完: its name
     broke; a row that holds ≥150个 | 200个 is whole) or a next line that opens with one (a row never does: a target
     of two lines, 100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row
-    of its own (a level name: the row above printed its name alone; the number after the row's own under 序号)."""
+    of its own (a level name: the row above printed its name alone; the number after the row's own under 序号; a
+    "……" row), or the row ends with a word target and its result printed alike after its name (时效指标 |
+    行政处罚信息公开及时准确 | 按要求及时公开 | 按要求及时公开, 无 | 无: a whole row)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
+    paired = level is not None and len(texts) - level >= 4 and (texts[-2] == texts[-1]
+                                                                 or printed_like(texts[-2], texts[-1]))
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
+        and not paired and not is_placeholder(opening) \
         and not next_serial(texts[0], opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(measured_cell, texts[level:])) or measured_cell(opening))

@@ -164,8 +164,10 @@ def join_levels(items: list[Paragraph]) -> list[Paragraph]:
 
 
 def broken_level(head: str, tail: str) -> bool:
-    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is."""
-    return len(head) <= 6 and not is_level_cell(head) and not is_level_cell(tail) and is_level_cell(head + tail)
+    """A level name broken over two lines ("经济效" "益指标", "数量" "指标"): neither part is one, the whole is, and
+    the tail is no verdict (效果明显 达成预期指标: a word target and its result)."""
+    return len(head) <= 6 and not is_level_cell(head) and not is_level_cell(tail) and is_level_cell(head + tail) \
+        and not VERDICT.match(tail)
 
 
 def run_together_levels(item: Paragraph) -> list[Paragraph]:
@@ -440,7 +442,8 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    grid = grid_rows(lines, slots, first_line)
+    # A dump that prints each empty cell as a lone "|" keeps its grid as one that leaves a blank line for it does.
+    grid = grid_rows([p for p in lines if normalize_text(p.text) != EMPTY_CELL], slots, first_line)
     if grid is not None:
         return with_total(grid[0], lines, grid[1], columns, len(slots))
     numbers = row_numbers(texts) if "serial" in columns else []
@@ -684,6 +687,7 @@ FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
+OWN_STAGE_ALONE = 0.5  # what an 一级 in words of its own (项目决策) costs over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
@@ -861,14 +865,23 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
 
     held_header = any(name in held_by for name in slots)
 
-    def closing(state: State) -> float:
+    def closing(state: State, ending: str, following: str | None) -> float:
+        """What ending a row at `state` costs, its `ending` cell before the `following` row's first (None: the end)."""
         column, points = state
+        if slots[column] == "level2" and LEVEL2_CELL.match(ending) and not LEVEL1_CELL.match(ending) \
+                and following is not None and is_level_cell(following):
+            return 0.0  # a kind of indicator the form lists with no rows under it (生态效益指标, then 可持续影响指标)
         return -(UNSCORED_ROW if points is None and held_header else 0.0) - \
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
-    def skipping(column: int, following: int) -> float:
-        """What going from one column to a later one in the same row costs: a 三级指标 or a 指标值 left out."""
-        return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
+    def skipping(column: int, following: int, word: str) -> float:
+        """What going from one column, holding `word`, to a later one in the same row costs: a 三级指标 or a 指标值
+        left out, or the 二级 after an 一级 in words of its own where each level name is printed once, merged down
+        (a new 一级 opens a new 二级 group: 项目决策 | 项目目标; a table printing its names on every row may leave its
+        二级 empty)."""
+        own_stage = slots[column] == "level1" and "level2" in slots[column + 1:following] \
+            and not is_level_cell(word) and not own_names
+        return -(SKIPPED_NAME if column < level3 < following else 0.0) - (OWN_STAGE_ALONE if own_stage else 0.0) - \
             (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
@@ -914,14 +927,14 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 result -= KIND_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
                     slots[column + 1:following] else 0.0
                 offer((following, placed), fit + cell_fit(following, word) + cost + result
-                      + skipping(column, following), state, False)
+                      + skipping(column, following, before), state, False)
             for opening in openings:
                 placed, _ = scoring(None, slots[opening], word)
-                offer((opening, placed), fit + closing(state) + opening_fit[opening]
+                offer((opening, placed), fit + closing(state, before, word) + opening_fit[opening]
                       + cell_fit(opening, word), state, True)
         states.append(current)
-    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state))
-    fit = states[-1][last][0] + closing(last)
+    last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state, words[-1], None))
+    fit = states[-1][last][0] + closing(last, words[-1], None)
     placement: list[tuple[int, bool]] = []
     state: State | None = last
     for at in range(len(words) - 1, -1, -1):
@@ -1073,9 +1086,11 @@ def held_rows(rows: list[dict[str, Paragraph]]) -> int:
 def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
     """How much of an unscored table a reading explains: its rows that `explains` and its "……" rows (a placeholder
     the form printed as a row of its own, not in a value or note cell), then its rows whose 完成值 is printed in its
-    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for)."""
+    指标值's form (`printed_like`: 效果明显 | 效果明显, words a row that `explains` needs a figure for) or is a verdict
+    on it (效果明显 | 达成预期指标)."""
     paired = sum(bool(row.get("target") and row.get("actual"))
-                 and printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                 and (printed_like(normalize_text(row["target"].text), normalize_text(row["actual"].text))
+                      or bool(VERDICT.match(normalize_text(row["actual"].text))))
                  for row in rows)
     placeholders = sum(all(is_placeholder(cell.text) for cell in row.values() if cell.text.strip()) for row in rows
                        if any(cell.text.strip() for cell in row.values()))

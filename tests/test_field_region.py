@@ -98,3 +98,101 @@ def test_a_region_form_whose_level_names_are_merged_down_reads_every_row_one_cel
         [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
         assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
             [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_whose_merged_kind_of_indicator_lists_no_rows_keeps_it_under_its_stage():
+    """Sample 001 and Ezhou's 2021 table (evals/field/dev/hubei_ezhou_2021_shiminzhongxin) drawn in the
+    transfer-payment form with each level name printed once, merged down over its rows, and copied one cell a line,
+    empty cells left out. Both list a kind of indicator with no rows under it — sample 001 l.1605 "生态效" "益指标"
+    under 效益指标, then 可持续影响指标 and its rows; Ezhou l.120 "时效指标 |" under 产出指标, then l.130 "成本指标 |"
+    "市民中心运行维护费 |" "150万 |" "150万 |" — so two 二级 names follow each other: the first is a group of its own
+    under the 一级 above, never an 一级 over the second."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="001_8744007de10ea853", template="region-central-transfer",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("可持续影响指标") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                       only="hubei_ezhou_2021_shiminzhongxin", template="region-central-transfer",
+                                       merged=True)
+    [table] = api.extract(read_bytes(paste.pasted(sheet, "b").encode(), "pasted.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators]
+    assert ("产出指标", "时效指标", None, None, None) in rows
+    assert ("产出指标", "成本指标", "市民中心运行维护费", "150万", "150万") in rows
+
+
+def test_a_scored_region_form_left_unscored_and_copied_with_a_bar_for_each_empty_cell_reads_as_a_grid():
+    """Hubei HBUST's 2021 table (evals/field/dev/hubei_hbust_2021_zhuxuejin: l.16-21 "产出指标 |" "质量指标 |"
+    "奖助政策学生知晓率 |" "100% |" "100% |" "|", no 分值 or 得分 printed) and Xiaoxian's 2023 one
+    (anhui_xiaoxian_2023_tesezhongyang, sub-items "其中桃树种植面积" scored by the item above them) drawn in the scored
+    transfer-payment form (… | 分值 | 得分 | 未完成原因和改进措施), each level name printed once, merged down over its
+    rows, and copied one cell a line with a trailing bar, each empty cell a lone "|": the bars are the grid's empty
+    cells, as blank lines are in a copy that keeps them, so a row whose 分值 and 得分 are empty ends at its own cells
+    and every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    for only in ("hubei_hbust_2021_zhuxuejin", "anhui_xiaoxian_2023_tesezhongyang"):
+        [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                              only=only, template="region-central-transfer-scored", merged=True)
+        text = paste.pasted(sheet, "c")
+        assert text.count("产出指标") == 1 and any(line.strip() == "|" for line in text.splitlines())
+        [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+        assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+            [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_scored_region_form_whose_own_level_words_are_merged_down_opens_a_second_level_with_each_first():
+    """Hainan's score sheet (evals/field/dev/hainan_shengji_fuwumaoyi: l.126 "项目决策" "20" "项目目标" "4" "目标内容"
+    "4" "4", l.140 "决策过程" "8" "决策依据" "3" "3" "决策程序" "5" "5", l.156 "资金分配" "8" "分配办法" "2" "2") drawn in
+    the scored transfer-payment form, each level name printed once, merged down over its rows, and copied one cell a
+    line, empty cells left out: the levels are named in words of their own, so no word tells an 一级 from a 二级, but
+    a new 一级 opens a new 二级 group — a row of two names before its scores is a 二级 and its 三级指标 (决策过程
+    决策依据 3 3), never an 一级 that leaves its 二级 empty. Every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="hainan_shengji_fuwumaoyi", template="region-central-transfer-scored",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("项目决策") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_whose_results_are_verdicts_reads_each_word_target_with_its_verdict():
+    """Tangxi's 2022 table (evals/field/dev/anhui_tangxi_2022_weituo, l.2: "质量指标 委托业务报告合格率 ≥100百分比 100 8
+    8 经费支出合规性 严格执行相关制度规定 达成预期指标 8 8 …", "社会效益指标 对维护基建市场公平的影响程度 效果明显 达成预期指标
+    10 10") drawn in the transfer-payment form, each level name printed once, merged down over its rows, and copied
+    one cell a line, empty cells left out: a word target before its verdict ("效果明显" "达成预期指标") is two cells,
+    never a level name broken over two lines, and the reading that puts each verdict under 完成值 (经费支出合规性 a row
+    of its own, not the note of the row above) is the one kept. Every row is read as the gold has it."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="anhui_tangxi_2022_weituo", template="region-central-transfer",
+                                          merged=True)
+    text = paste.pasted(sheet, "b")
+    assert text.count("产出指标") == 1
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+
+
+def test_a_region_form_copied_from_a_browser_one_row_a_line_ends_a_row_at_its_result_printed_as_its_target():
+    """Sample 002 drawn in the transfer-payment form, each level name printed once, merged down over its rows, and
+    copied from a browser: a row a line, its filled cells apart by TABs. Rows that print their 二级 name and then
+    a word target and its result alike (l.353 "时效指标" "行政处罚信息公开及时准确" "按要求及时公开" "按要求及时公开"; l.858
+    "对自然生态环境造成的负面影响" "无" "无") are whole: the next line (l.361 "消费者投诉举报受理时间" "≤15天" "与计划时间匹配",
+    its 完成值 words; l.865 "……") is a row of its own, not the rest of theirs."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                       only="002_1b038c9877a00c9c", template="region-central-transfer", merged=True)
+    text = paste.pasted(sheet, "t")
+    assert "时效指标\t行政处罚信息公开及时准确\t按要求及时公开\t按要求及时公开\n" in text
+    tables = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for table in tables for i in table.indicators]
+    assert ("产出指标", "时效指标", "行政处罚信息公开及时准确", "按要求及时公开", "按要求及时公开") in rows
+    assert ("产出指标", "时效指标", "消费者投诉举报受理时间", "≤15天", "与计划时间匹配") in rows
+    assert ("效益指标", "生态效益指标", "对自然生态环境造成的负面影响", "无", "无") in rows
