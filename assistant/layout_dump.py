@@ -240,6 +240,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
+    above, items = names_before_level(items)
+    placeholders += above
     levels = []
     while items and is_level_cell(normalize_text(items[0].text)):
         levels.append(items.pop(0))
@@ -269,9 +271,40 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
         cells["spill"] = Paragraph("".join(i.text for i in items[-spill:]), items[-spill].line)
         items = items[:-spill]
+    texts = [normalize_text(i.text) for i in items]
+    if len(items) > 1 and not first_row and not broken_name(texts) and len(set(texts)) == len(texts) \
+            and not shares_lines(items):
+        # Whole names before the row's values, each a line of its own (words a line holds apart by spaces may be one
+        # cell's) and none printed twice (as rows that print their level names each do): rows that print their
+        # 三级指标 alone (sub-items, 其中…, their 分值 left empty), the first opening under the row's level names, the
+        # others under them merged down.
+        levels_of_first = {name: cell for name, cell in cells.items() if name != "spill"}
+        placeholders += [{**(levels_of_first if not at else {}), "level3": item} for at, item in enumerate(items[:-1])]
+        cells, items = {name: cell for name, cell in cells.items() if name == "spill"}, items[-1:]
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def broken_name(texts: list[str]) -> bool:
+    """Whether lines can be one name a narrow column broke: every line but the last as wide as the column, the last
+    shorter (其中桃树种植面积 | 其中苹果树种植面积 | 其中露天蔬菜 are three names)."""
+    return all(len(text) == len(texts[0]) for text in texts[:-1]) and len(texts[-1]) < len(texts[0])
+
+
+def names_before_level(items: list[Paragraph]) -> tuple[list[dict[str, Paragraph]], list[Paragraph]]:
+    """Rows that print their 三级指标 alone before a level name (指标3一级种薯繁育基地 | 质量指标 | 指标1…): a level
+    name opens the next group, so the names before it are the last rows of the group above, their levels merged down
+    — unless one name as short as a level's stands alone before it, a 一级 in the template's own words (项目效益 |
+    社会效益指标), or the lines are words one line holds apart by spaces. Returns those rows and the lines from the
+    level name on."""
+    at = next((index for index, item in enumerate(items) if is_level_cell(normalize_text(item.text))), 0)
+    if not at or at == 1 and len(normalize_text(items[0].text)) <= LEVEL_NAME or shares_lines(items[:at + 1]):
+        return [], items
+    names = [normalize_text(item.text) for item in items[:at]]
+    whole = [Paragraph("".join(item.text for item in items[:at]), items[0].line)] if broken_name(names) \
+        else items[:at]
+    return [{"level3": item} for item in whole], items[at:]
 
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
@@ -2031,7 +2064,18 @@ def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
     texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
              for row in rows if len(row.cells) == len(slots)]
     sheet = score_sheet(texts)
-    return sum(explains(row, sheet) for row in texts), sum(not explains(row, sheet) for row in texts)
+    explained = sum(explains(row, sheet) for row in texts)
+    # A score sheet's sub-items are read right where fewer of them than rows its 分值 explain.
+    items = sum(not explains(row, sheet) and sub_item(row) for row in texts) if sheet else 0
+    left = sum(not explains(row, sheet) for row in texts)
+    return explained, left - items if items < explained else left
+
+
+def sub_item(row: dict[str, str]) -> bool:
+    """Whether a row prints its 三级指标 and nothing after it: a score sheet's sub-item (其中…, 生态效益(可选项)) that
+    leaves its 分值 and 得分 empty, unexplained by them though read right."""
+    return bool(row.get("level3")) and not NUMERIC.match(row["level3"]) \
+        and not any(text for name, text in row.items() if name in VALUE_SLOTS)
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
