@@ -1014,10 +1014,19 @@ def row_numbers(texts: list[str]) -> list[int]:
         if text in TOTAL or is_title(text):
             break
         if text in (str(last + 1), str(last + 2)) and after and not NUMERIC.match(after) and after != EMPTY_CELL \
-                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH):
+                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH
+                     or counted_on(texts[i + 1:], int(text))):
             found.append(i)
             last = int(text)
     return found
+
+
+def counted_on(rest: list[str], number: int) -> bool:
+    """Whether the next row's number follows a number before that number is printed again: the number is a row's,
+    counted on (3 | 退役士兵考入高校应助学生享受资助比例 … 4), not a 分值 the next row's number repeats (2 | 指标解释 … 2)."""
+    again, following = (next((at for at, text in enumerate(rest) if text == str(value)), None)
+                        for value in (number, number + 1))
+    return following is not None and (again is None or following < again)
 
 
 def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list[str], weighted: list[str],
@@ -1442,8 +1451,9 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
-        if placed is None and len(items) == 1 and is_placeholder(items[0].text):
-            # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
+        if placed is None and len(items) == 1 and (numbered or is_placeholder(items[0].text)):
+            # a placeholder row (指标2, ……) with no values, or a numbered row that prints its 三级指标 alone (its 分值
+            # and 得分 left empty), under its levels or under those merged down from above
             placed = {"level3": items[0]}
         if placed is None and numbered and levels and not items and rows:
             placed = {"level3": Paragraph("", levels[0].line)}  # its level names and no indicator under them
