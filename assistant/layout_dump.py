@@ -1445,7 +1445,7 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         while has_levels and items and is_level_cell(normalize_text(items[0].text)):
             levels.append(items.pop(0))
         if not levels and not weighted:
-            levels, items = named_levels(items, names)
+            levels, items = named_levels(items, names, numbered)
         named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None and levels and not weighted:
@@ -1463,12 +1463,13 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
     return rows
 
 
-def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
+def named_levels(items: list[Paragraph], names: int, numbered: bool = False) -> tuple[list[Paragraph], list[Paragraph]]:
     """Level names in a score sheet's own words (项目决策, 科学决策), one a line before the row's 三级指标 and its
-    first number, under a header with all three name columns: a merged level printed once leaves the row its
-    deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
+    first number — or, in a row that opens at its number (`numbered`), its last name, the row's 分值 and 得分 left
+    empty — under a header with all three name columns: a merged level printed once leaves the row its deeper names
+    only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
     printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
-    if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
+    if names >= 3 and 2 <= len(printed) <= names and (len(printed) < len(items) or numbered) \
             and all(len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]
     return [], items
