@@ -707,6 +707,7 @@ SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
+SKIPPED_LEVEL2 = 0.5  # what a row costs that opens at its 一级 and leaves its 二级 empty (决策过程 | 决策依据 is 二级 and 三级)
 KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
@@ -870,8 +871,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
             (SKIPPED_NAME if column < level3 else 0.0) - (COMPARATOR_ALONE if slots[column] in COMPARATORS else 0.0)
 
     def skipping(column: int, following: int) -> float:
-        """What going from one column to a later one in the same row costs: a 三级指标 or a 指标值 left out."""
+        """What going from one column to a later one in the same row costs: a 三级指标, a 二级 under its 一级 or a
+        指标值 left out."""
         return -(SKIPPED_NAME if column < level3 < following else 0.0) - \
+            (SKIPPED_LEVEL2 if slots[column] == "level1" and "level2" in slots[column + 1:following] else 0.0) - \
             (COMPARATOR_ALONE if slots[column] in COMPARATORS and "target" in slots[column + 1:following] else 0.0)
 
     def scoring(points: Points, name: str | None, word: str) -> tuple[Points, float]:
