@@ -253,11 +253,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
-    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items)) \
+    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items) and bool(
+            run_rows.BARE_LEVEL2.fullmatch(normalize_text(items[0].text)))) \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
         # Below the first row, the 一级 merged down from above: a 二级 and the row's 三级指标 — in a table naming its
-        # levels in its own words (绩效目标 | 明确性), or where the first line is no name a narrow column broke
-        # (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name).
+        # levels in its own words (绩效目标 | 明确性), or where the first line is a 二级 word printed without 指标 and no
+        # name a narrow column broke (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name; 其中鱼塘养殖面积 |
+        # ★补助家畜家禽养殖数量 are two rows, the first a sub-item printing its name alone).
         levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
@@ -413,11 +415,19 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         kept = ({"weight", "score"} - dropped) & set(columns)
         found = not unlevelled or not sparse(bare[0], columns["level1"])
         # (rows that name an indicator: the template's empty slots, 指标2 and ……, fill no 得分 in any reading)
-        named = [row for row in bare[0] if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
-        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
+        named = named_rows(bare[0], columns)
+        # As much explained, the reading that names more rows (a sheet's sub-items, 其中…, that print no 分值) reads
+        # more of the table.
+        if found and (scored_rows(bare[0], columns, kept), len(named)) > \
+                (scored_rows(printed[0], columns, kept), len(named_rows(printed[0], columns))) \
                 and ("score" not in kept or not sparse(named, columns["score"])):
             return bare
     return printed
+
+
+def named_rows(rows: list[Row], columns: dict[str, int]) -> list[Row]:
+    """The rows that name an indicator: a 三级指标 that is no template's empty slot (指标2, ……)."""
+    return [row for row in rows if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
 
 
 def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
@@ -1138,7 +1148,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
                  for row in rows if len(row.cells) == len(slots)]
         sheet = score_sheet(texts)
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row, sheet) for row in texts))
+                unexplained(texts, sheet))
     read_explained, read_left = explained(read[0])
     if read[0] and not read_left:
         return read  # every row as read explains itself
@@ -2078,11 +2088,16 @@ def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
     texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
              for row in rows if len(row.cells) == len(slots)]
     sheet = score_sheet(texts)
-    explained = sum(explains(row, sheet) for row in texts)
-    # A score sheet's sub-items are read right where fewer of them than rows its 分值 explain.
-    items = sum(not explains(row, sheet) and sub_item(row) for row in texts) if sheet else 0
-    left = sum(not explains(row, sheet) for row in texts)
-    return explained, left - items if items < explained else left
+    return sum(explains(row, sheet) for row in texts), unexplained(texts, sheet)
+
+
+def unexplained(rows: list[dict[str, str]], sheet: bool) -> int:
+    """How many rows by column a reading leaves unexplained (`explains`); a score sheet's sub-items (`sub_item`) are
+    read right where they are fewer than the rows its 分值 and 得分 explain."""
+    explained = sum(explains(row, sheet) for row in rows)
+    items = sum(not explains(row, sheet) and sub_item(row) for row in rows) if sheet else 0
+    left = len(rows) - explained
+    return left - items if items < explained else left
 
 
 def sub_item(row: dict[str, str]) -> bool:
