@@ -254,10 +254,10 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
     elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items) and bool(
-            run_rows.BARE_LEVEL2.fullmatch(normalize_text(items[0].text)))) \
+            run_rows.LEVEL2.fullmatch(normalize_text(items[0].text) + "指标"))) \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
         # Below the first row, the 一级 merged down from above: a 二级 and the row's 三级指标 — in a table naming its
-        # levels in its own words (绩效目标 | 明确性), or where the first line is a 二级 word printed without 指标 and no
+        # levels in its own words (绩效目标 | 明确性), or where the first line is a 二级 name printed without 指标 (满意度) and no
         # name a narrow column broke (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name; 其中鱼塘养殖面积 |
         # ★补助家畜家禽养殖数量 are two rows, the first a sub-item printing its name alone).
         levels, items = items[:-1], items[-1:]
