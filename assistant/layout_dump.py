@@ -1206,13 +1206,21 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         cells = dict(zip(names, lines[cursor:cursor + len(names)]))
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
-                or VALUE_START.match(texts.get("level3", "")) \
+                or VALUE_START.match(texts.get("level3", "")) or shifted_levels(texts) \
                 or any(runs_on_from_level(text) for name, text in texts.items() if name in ("level1", "level2")) \
                 or any(is_level_cell(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
     return rows, cursor
+
+
+def shifted_levels(texts: dict[str, str]) -> bool:
+    """Whether a row's names by column sit a column left of their own: a kind of indicator (质量指标) under 一级 with a
+    name after it, or a level name under 三级指标 — a merged level the copy printed once left out of the row."""
+    first, last = texts.get("level1", ""), texts.get("level3", "")
+    return bool(LEVEL2_CELL.match(first) and not LEVEL1_CELL.match(first) and "level2" in texts
+                or last and is_level_cell(last))
 
 
 def runs_on_from_level(text: str) -> bool:
