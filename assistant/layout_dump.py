@@ -2092,11 +2092,23 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
     """How many rows read under `header` explain themselves (`explains`; a score sheet's rows by their 分值 and 得分,
     `score_sheet`), and how many do not."""
-    slots = with_level_weights([name for word in header for name in column_slots(word)])
-    texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
-             for row in rows if len(row.cells) == len(slots)]
+    texts = texts_by_column(rows, header)
     sheet = score_sheet(texts)
     return sum(explains(row, sheet) for row in texts), unexplained(texts, sheet)
+
+
+def texts_by_column(rows: list[Row], header: list[str]) -> list[dict[str, str]]:
+    """The texts of the rows read under `header` by their columns' roles (the 总分 row, of other width, left out)."""
+    slots = with_level_weights([name for word in header for name in column_slots(word)])
+    return [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
+            for row in rows if len(row.cells) == len(slots)]
+
+
+def names_alone(rows: list[Row], header: list[str]) -> int | None:
+    """How many rows a reading of a sheet published blank reads, where every row prints its names and nothing
+    after them (`sub_item`: 分值 and 得分 left empty); None where a row holds more."""
+    texts = texts_by_column(rows, header)
+    return len(texts) if all(sub_item(row) for row in texts) else None
 
 
 def unexplained(rows: list[dict[str, str]], sheet: bool) -> int:
@@ -2116,7 +2128,11 @@ def sub_item(row: dict[str, str]) -> bool:
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
-    """Whether `rows` explain more rows than `other` and leave no more unexplained."""
+    """Whether `rows` explain more rows than `other` and leave no more unexplained — or, of a sheet published blank
+    (no row printing more than its names), read more rows."""
+    alone, other_alone = names_alone(rows, header), names_alone(other, other_header)
+    if alone is not None and other_alone is not None:
+        return alone > other_alone
     (explained, left), (other_explained, other_left) = explained_rows(rows, header), \
         explained_rows(other, other_header)
     return explained > other_explained and left <= other_left
