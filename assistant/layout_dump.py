@@ -243,6 +243,8 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         items = items[at + 1:]
     if weighted:
         return note, placeholders, weighted_levels(items, weighted) or {}
+    above, items = names_before_level(items)
+    placeholders += above
     levels = []
     while items and is_level_cell(normalize_text(items[0].text)):
         levels.append(items.pop(0))
@@ -254,11 +256,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # Level names in the template's own words (项目决策, 科学决策), one a line for every name column: the row's
         # levels and its 三级指标 by position.
         levels, items = items[:-1], items[-1:]
-    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items)) \
+    elif not levels and not first_row and len(items) == 2 and (own_words or two_names(*items) and bool(
+            run_rows.LEVEL2.fullmatch(normalize_text(items[0].text) + "指标"))) \
             and not any(VALUE_START.match(normalize_text(item.text)) for item in items):
         # Below the first row, the 一级 merged down from above: a 二级 and the row's 三级指标 — in a table naming its
-        # levels in its own words (绩效目标 | 明确性), or where the first line is no name a narrow column broke
-        # (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name).
+        # levels in its own words (绩效目标 | 明确性), or where the first line is a 二级 name printed without 指标 (满意度) and no
+        # name a narrow column broke (成本 | 每年财政补助1000万元; 举办业务培 | 训场次数 is one name; 其中鱼塘养殖面积 |
+        # ★补助家畜家禽养殖数量 are two rows, the first a sub-item printing its name alone).
         levels, items = items[:-1], items[-1:]
     if "level1" not in level_cells(levels):
         # 二级指标 groups printed with no row under them (时效指标, then the row's 成本指标): each a row of its own
@@ -272,9 +276,40 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         # A value cell broken over lines ("100%" "≥90%"): its first lines belong to the row's first value.
         cells["spill"] = Paragraph("".join(i.text for i in items[-spill:]), items[-spill].line)
         items = items[:-spill]
+    texts = [normalize_text(i.text) for i in items]
+    if len(items) > 1 and not first_row and not broken_name(texts) and len(set(texts)) == len(texts) \
+            and not shares_lines(items):
+        # Whole names before the row's values, each a line of its own (words a line holds apart by spaces may be one
+        # cell's) and none printed twice (as rows that print their level names each do): rows that print their
+        # 三级指标 alone (sub-items, 其中…, their 分值 left empty), the first opening under the row's level names, the
+        # others under them merged down.
+        levels_of_first = {name: cell for name, cell in cells.items() if name != "spill"}
+        placeholders += [{**(levels_of_first if not at else {}), "level3": item} for at, item in enumerate(items[:-1])]
+        cells, items = {name: cell for name, cell in cells.items() if name == "spill"}, items[-1:]
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def broken_name(texts: list[str]) -> bool:
+    """Whether lines can be one name a narrow column broke: every line but the last as wide as the column, the last
+    shorter (其中桃树种植面积 | 其中苹果树种植面积 | 其中露天蔬菜 are three names)."""
+    return all(len(text) == len(texts[0]) for text in texts[:-1]) and len(texts[-1]) < len(texts[0])
+
+
+def names_before_level(items: list[Paragraph]) -> tuple[list[dict[str, Paragraph]], list[Paragraph]]:
+    """Rows that print their 三级指标 alone before a level name (指标3一级种薯繁育基地 | 质量指标 | 指标1…): a level
+    name opens the next group, so the names before it are the last rows of the group above, their levels merged down
+    — unless one name as short as a level's stands alone before it, a 一级 in the template's own words (项目效益 |
+    社会效益指标), or the lines are words one line holds apart by spaces. Returns those rows and the lines from the
+    level name on."""
+    at = next((index for index, item in enumerate(items) if is_level_cell(normalize_text(item.text))), 0)
+    if not at or at == 1 and len(normalize_text(items[0].text)) <= LEVEL_NAME or shares_lines(items[:at + 1]):
+        return [], items
+    names = [normalize_text(item.text) for item in items[:at]]
+    whole = [Paragraph("".join(item.text for item in items[:at]), items[0].line)] if broken_name(names) \
+        else items[:at]
+    return [{"level3": item} for item in whole], items[at:]
 
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
@@ -383,11 +418,19 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         kept = ({"weight", "score"} - dropped) & set(columns)
         found = not unlevelled or not sparse(bare[0], columns["level1"])
         # (rows that name an indicator: the template's empty slots, 指标2 and ……, fill no 得分 in any reading)
-        named = [row for row in bare[0] if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
-        if found and scored_rows(bare[0], columns, kept) > scored_rows(printed[0], columns, kept) \
+        named = named_rows(bare[0], columns)
+        # As much explained, the reading that names more rows (a sheet's sub-items, 其中…, that print no 分值) reads
+        # more of the table.
+        if found and (scored_rows(bare[0], columns, kept), len(named)) > \
+                (scored_rows(printed[0], columns, kept), len(named_rows(printed[0], columns))) \
                 and ("score" not in kept or not sparse(named, columns["score"])):
             return bare
     return printed
+
+
+def named_rows(rows: list[Row], columns: dict[str, int]) -> list[Row]:
+    """The rows that name an indicator: a 三级指标 that is no template's empty slot (指标2, ……)."""
+    return [row for row in rows if (name := cell_at(row, columns.get("level3"))) and not is_placeholder(name)]
 
 
 def plausible_scores(rows: list[Row], column: int, width: int) -> bool:
@@ -1024,10 +1067,19 @@ def row_numbers(texts: list[str]) -> list[int]:
         if text in TOTAL or is_title(text):
             break
         if text in (str(last + 1), str(last + 2)) and after and not NUMERIC.match(after) and after != EMPTY_CELL \
-                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH):
+                and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH
+                     or counted_on(texts[i + 1:], int(text))):
             found.append(i)
             last = int(text)
     return found
+
+
+def counted_on(rest: list[str], number: int) -> bool:
+    """Whether the next row's number follows a number before that number is printed again: the number is a row's,
+    counted on (3 | 退役士兵考入高校应助学生享受资助比例 … 4), not a 分值 the next row's number repeats (2 | 指标解释 … 2)."""
+    again, following = (next((at for at, text in enumerate(rest) if text == str(value)), None)
+                        for value in (number, number + 1))
+    return following is not None and (again is None or following < again)
 
 
 def numbered_chunk_rows(lines: list[Paragraph], numbers: list[int], values: list[str], weighted: list[str],
@@ -1138,7 +1190,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
                  for row in rows if len(row.cells) == len(slots)]
         sheet = score_sheet(texts)
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row, sheet) for row in texts))
+                unexplained(texts, sheet))
     read_explained, read_left = explained(read[0])
     if read[0] and not read_left:
         return read  # every row as read explains itself
@@ -1196,13 +1248,21 @@ def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict
         cells = dict(zip(names, lines[cursor:cursor + len(names)]))
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
         if any(text in TOTAL or slot(text) for text in texts.values()) \
-                or VALUE_START.match(texts.get("level3", "")) \
+                or VALUE_START.match(texts.get("level3", "")) or shifted_levels(texts) \
                 or any(runs_on_from_level(text) for name, text in texts.items() if name in ("level1", "level2")) \
                 or any(is_level_cell(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
             break
         rows.append(cells)
         cursor += len(names)
     return rows, cursor
+
+
+def shifted_levels(texts: dict[str, str]) -> bool:
+    """Whether a row's names by column sit a column left of their own: a kind of indicator (质量指标) under 一级 with a
+    name after it, or a level name under 三级指标 — a merged level the copy printed once left out of the row."""
+    first, last = texts.get("level1", ""), texts.get("level3", "")
+    return bool(LEVEL2_CELL.match(first) and not LEVEL1_CELL.match(first) and "level2" in texts
+                or last and is_level_cell(last))
 
 
 def runs_on_from_level(text: str) -> bool:
@@ -1448,14 +1508,15 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         while has_levels and items and is_level_cell(normalize_text(items[0].text)):
             levels.append(items.pop(0))
         if not levels and not weighted:
-            levels, items = named_levels(items, names)
+            levels, items = named_levels(items, names, numbered)
         named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
-        if placed is None and len(items) == 1 and is_placeholder(items[0].text):
-            # a placeholder row (指标2, ……) with no values, under its levels or under those merged down from above
+        if placed is None and len(items) == 1 and (numbered or is_placeholder(items[0].text)):
+            # a placeholder row (指标2, ……) with no values, or a numbered row that prints its 三级指标 alone (its 分值
+            # and 得分 left empty), under its levels or under those merged down from above
             placed = {"level3": items[0]}
         if placed is None and numbered and levels and not items and rows:
             placed = {"level3": Paragraph("", levels[0].line)}  # its level names and no indicator under them
@@ -1465,12 +1526,13 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
     return rows
 
 
-def named_levels(items: list[Paragraph], names: int) -> tuple[list[Paragraph], list[Paragraph]]:
+def named_levels(items: list[Paragraph], names: int, numbered: bool = False) -> tuple[list[Paragraph], list[Paragraph]]:
     """Level names in a score sheet's own words (项目决策, 科学决策), one a line before the row's 三级指标 and its
-    first number, under a header with all three name columns: a merged level printed once leaves the row its
-    deeper names only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
+    first number — or, in a row that opens at its number (`numbered`), its last name, the row's 分值 and 得分 left
+    empty — under a header with all three name columns: a merged level printed once leaves the row its deeper names
+    only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
     printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
-    if names >= 3 and 2 <= len(printed) <= names and len(printed) < len(items) \
+    if names >= 3 and 2 <= len(printed) <= names and (len(printed) < len(items) or numbered) \
             and all(len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]
     return [], items
@@ -2072,15 +2134,47 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
     """How many rows read under `header` explain themselves (`explains`; a score sheet's rows by their 分值 and 得分,
     `score_sheet`), and how many do not."""
-    slots = with_level_weights([name for word in header for name in column_slots(word)])
-    texts = [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
-             for row in rows if len(row.cells) == len(slots)]
+    texts = texts_by_column(rows, header)
     sheet = score_sheet(texts)
-    return sum(explains(row, sheet) for row in texts), sum(not explains(row, sheet) for row in texts)
+    return sum(explains(row, sheet) for row in texts), unexplained(texts, sheet)
+
+
+def texts_by_column(rows: list[Row], header: list[str]) -> list[dict[str, str]]:
+    """The texts of the rows read under `header` by their columns' roles (the 总分 row, of other width, left out)."""
+    slots = with_level_weights([name for word in header for name in column_slots(word)])
+    return [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
+            for row in rows if len(row.cells) == len(slots)]
+
+
+def names_alone(rows: list[Row], header: list[str]) -> int | None:
+    """How many rows a reading of a sheet published blank reads, where every row prints its names and nothing
+    after them (`sub_item`: 分值 and 得分 left empty); None where a row holds more."""
+    texts = texts_by_column(rows, header)
+    return len(texts) if all(sub_item(row) for row in texts) else None
+
+
+def unexplained(rows: list[dict[str, str]], sheet: bool) -> int:
+    """How many rows by column a reading leaves unexplained (`explains`); a score sheet's sub-items (`sub_item`) are
+    read right where they are fewer than the rows its 分值 and 得分 explain."""
+    explained = sum(explains(row, sheet) for row in rows)
+    items = sum(not explains(row, sheet) and sub_item(row) for row in rows) if sheet else 0
+    left = len(rows) - explained
+    return left - items if items < explained else left
+
+
+def sub_item(row: dict[str, str]) -> bool:
+    """Whether a row prints its 三级指标 and nothing after it: a score sheet's sub-item (其中…, 生态效益(可选项)) that
+    leaves its 分值 and 得分 empty, unexplained by them though read right."""
+    return bool(row.get("level3")) and not NUMERIC.match(row["level3"]) \
+        and not any(text for name, text in row.items() if name in VALUE_SLOTS)
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
-    """Whether `rows` explain more rows than `other` and leave no more unexplained."""
+    """Whether `rows` explain more rows than `other` and leave no more unexplained — or, of a sheet published blank
+    (no row printing more than its names), read more rows."""
+    alone, other_alone = names_alone(rows, header), names_alone(other, other_header)
+    if alone is not None and other_alone is not None:
+        return alone > other_alone
     (explained, left), (other_explained, other_left) = explained_rows(rows, header), \
         explained_rows(other, other_header)
     return explained > other_explained and left <= other_left

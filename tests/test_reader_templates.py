@@ -489,3 +489,43 @@ def test_method_column_form_rows_one_a_line_with_template_slots_read_whole():
                                              template="jinan-2019-method-column", merged=True)
     report = api.extract(paste.read_bytes(paste.pasted(sheet, "g").encode("utf-8"), "pasted.txt"), "rules")
     assert len([i for t in report.tables for i in t.indicators]) == len([i for t in gold.tables for i in t.indicators])
+
+
+@pytest.mark.parametrize("style", "bc")
+def test_blank_score_sheet_with_merged_levels_reads_names_printed_alone_as_rows(style):
+    """Sichuan's 2017 得分表 published before scoring, each 一级 and 二级 name printed once over its rows, pasted one
+    cell a line with the empty cells dropped: the sub-items a row counts (其中桃树种植面积 | 其中苹果树种植面积 | 其中露天蔬菜,
+    evals/field/dev/anhui_xiaoxian_2023_tesezhongyang), their 分值 left empty, are rows of their own, not one name
+    run into the next scored row's; and a name printed alone before the next 二级 (指标3一级种薯繁育基地 | 质量指标 |
+    指标1采购的原原种合格率 | 8, evals/field/dev/ningxia_yuanzhou_2022_malingshu) is the last row of the group above."""
+    paste, items = drawn("sichuan-2017-score-sheet-blank", ("anhui_xiaoxian", "ningxia_yuanzhou"), merged=True)
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+        read = [(i.level3, i.weight) for t in report.tables for i in t.indicators if i.level3]
+        assert read == [(i.level3, i.weight) for t in gold.tables for i in t.indicators if i.level3], name
+    assert paste.score_paste(paste.pasted(items[1][2], style), items[1][3]).errors == []
+
+
+@pytest.mark.parametrize("style", "bh")
+def test_numbered_score_sheet_rows_that_print_their_names_alone(style):
+    """Anhui's department score sheet with its 指标分值 and 自评得分 left empty, each 一级 and 二级 name printed once
+    over its rows, pasted one cell a line: "3" before a long name (退役士兵考入高校应助学生享受资助比例) is row 3's number
+    — row 4's number follows it before 3 is printed again — not a 分值 (evals/field/dev/hubei_hbust_2021_zhuxuejin);
+    a numbered row that prints its names and nothing else is a row, its levels in the sheet's own words read by
+    position (项目决策 | 数量指标 | 宣传次数, evals/field/dev/sichuan_daying_2020_shuangxin)."""
+    paste, items = drawn("anhui-dept-score-sheet", ("hubei_hbust", "sichuan_daying_2020_shuangxin"), merged=True)
+    assert len(items) == 2
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, style), gold).errors == [], name
+
+
+def test_score_only_form_with_merged_levels_in_its_own_words():
+    """Yunnan's 20/80 form (年初目标值(A) | 实际完成值(B) | 得分, the indicators scored by 得分 alone) filled with Hainan's
+    服务贸易 scoring sheet (evals/field/dev/hainan_shengji_fuwumaoyi), each 一级 and 二级 name printed once over its
+    rows, pasted one cell a line: "4" "决策过程" "决策依据" "3" is a row under 项目决策 merged down, 决策过程 its 二级,
+    not a new 一级 over a row that leaves its 二级 empty."""
+    paste, items = drawn("yunnan-20-80-score-only", ("hainan_shengji",), merged=True)
+    assert len(items) == 1
+    for _, name, sheet, gold in items:
+        assert paste.score_paste(paste.pasted(sheet, "b"), gold).errors == [], name
