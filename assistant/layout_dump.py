@@ -1087,16 +1087,18 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained; a score sheet's rows
-        (`score_sheet`) by their 分值 and 得分."""
+        """How much of the rows a reading explains, and how many rows that print a value it leaves unexplained (a
+        row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads nothing); a
+        score sheet's rows (`score_sheet`) by their 分值 and 得分."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
         sheet = score_sheet(texts)
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row, sheet) for row in texts))
+                sum(not explains(row, sheet) and any(text for name, text in row.items() if name not in LEVEL_ROLES)
+                    for row in texts))
     read_explained, read_left = explained(read[0])
-    if read[0] and not read_left:
-        return read  # every row as read explains itself
+    if read[0] and not read_left and not runs_lines_together(read, lines):
+        return read  # every row as read explains itself, each line a cell
     typed = typed_rows(lines, header, slots)
     if shares_lines(lines[:typed[1]]):
         return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
@@ -1104,6 +1106,14 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     typed_explained, typed_left = explained(typed[0])
     fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
     return typed if plausible and fuller else read
+
+
+def runs_lines_together(read: tuple[list[Row], int], lines: list[Paragraph]) -> bool:
+    """Whether a reading of a dump that prints one cell a line ran more lines into its cells than a row's cells that
+    break over lines make: twice as many lines as cells (a row that left its empty cells out runs into the next)."""
+    cells = sum(bool(normalize_text(cell.text)) for row in read[0] for cell in row.cells)
+    printed = sum(normalize_text(line.text) not in ("", EMPTY_CELL) for line in lines[:read[1]])
+    return printed > 2 * cells
 
 
 def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
