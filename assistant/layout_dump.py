@@ -869,7 +869,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
         # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
         # its own 二级 (经济成本指标) next.
-        stage_as_kind = held_by == FIGURES and bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
+        stage_as_kind = bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
 
         def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
