@@ -1086,25 +1086,25 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     dump, is tried only where the rows as read are none or leave one unexplained."""
     columns = {name: position for position, name in enumerate(slots) if name}
 
-    def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows that print a value it leaves unexplained (a
-        row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads nothing); a
-        score sheet's rows (`score_sheet`) by their 分值 and 得分."""
+    def explained(rows: list[Row]) -> tuple[int, int, int]:
+        """How much of the rows a reading explains, how many rows it leaves unexplained, and how many of those print
+        a value (a row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads
+        nothing); a score sheet's rows (`score_sheet`) by their 分值 and 得分."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
         sheet = score_sheet(texts)
-        return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                sum(not explains(row, sheet) and any(text for name, text in row.items() if name not in LEVEL_ROLES)
-                    for row in texts))
-    read_explained, read_left = explained(read[0])
+        left = [row for row in texts if not explains(row, sheet)]
+        return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts), len(left),
+                sum(any(text for name, text in row.items() if name not in LEVEL_ROLES) for row in left))
+    read_explained, read_left, read_misread = explained(read[0])
     if read[0] and not read_left and not runs_lines_together(read, lines):
         return read  # every row as read explains itself, each line a cell
     typed = typed_rows(lines, header, slots)
     if shares_lines(lines[:typed[1]]):
         return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
-    typed_explained, typed_left = explained(typed[0])
-    fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
+    typed_explained, typed_left, typed_misread = explained(typed[0])
+    fuller = typed_explained > read_explained and (typed_misread <= read_misread or not read[0])
     return typed if plausible and fuller else read
 
 
