@@ -63,12 +63,13 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     than the indicator header leaves it, and either no measured value yet (`measured_cell`; 数量指标 | 任务完: its name
     broke; a row that holds ≥150个 | 200个 is whole) or a next line that opens with one (a row never does: a target
     of two lines, 100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row
-    of its own (a level name: the row above printed its name alone; the number after the row's own under 序号)."""
+    of its own (a level name: the row above printed its name alone; the number after the row's own under 序号), or
+    the row ends with a word target and its equal result after its name (是 | 是, 达标 | 达标): it is whole."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
     level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
     opening = normalize_text(following[0].text)
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
-        and not next_serial(texts[0], opening) \
+        and not next_serial(texts[0], opening) and not (len(texts) - level > 3 and texts[-1] == texts[-2]) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(measured_cell, texts[level:])) or measured_cell(opening))
 
