@@ -118,19 +118,19 @@ class ColumnMap:
         cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
         if id(row) in self.shifts:
             return self.shifts[id(row)]
-        texts = row.texts()
         natural = packed_width(row) - self.width
-
-        def fit(shift: int) -> float:
-            # A shift that puts a column the row fills itself (its 三级指标, its number under 序号) before the row's
-            # first cell leaves the row nameless.
-            return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
-                       else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
-                       for role, p in self.typed_positions().items())
-
         self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
-                                   key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
+                                   key=lambda shift: (self.shifted_fit(row, shift), shift == natural,
+                                                      -abs(shift - natural)))
         return self.shifts[id(row)]
+
+    def shifted_fit(self, row: Row, shift: int) -> float:
+        """How well the row's cells fit their columns shifted so: a shift that puts a column the row fills itself
+        (its 三级指标, its number under 序号) before the row's first cell leaves the row nameless."""
+        texts = row.texts()
+        return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
+                   else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
+                   for role, p in self.typed_positions().items())
 
     def typed_positions(self) -> dict[str, int]:
         """The positions whose cells' types say where a row's cells sit: the roles', and the 序号 column's."""
@@ -160,7 +160,7 @@ class ColumnMap:
                 role = columns[j - 1][1]
                 here = best[i - 1][j - 1] + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)
                 best[i][j] = max(best[i][j - 1], here)
-        if best[-1][-1] < sum(aligned) + 1.0:
+        if best[-1][-1] < self.shifted_fit(row, natural) + 1.0:
             return None
         placement, j = {}, len(columns)
         for i in range(len(texts), 0, -1):
