@@ -1068,7 +1068,11 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
         return False
     if scores_alone and numbers:
         return True
-    return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
+    target = row.get("target", "")
+    # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does)
+    worded = len(numbers) == len(SCORED) and target == row.get("actual") and 0 < len(target) <= VALUE_LENGTH \
+        and not is_level_cell(target)
+    return worded or any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
 
 
 def score_sheet(rows: list[dict[str, str]]) -> bool:
@@ -1110,10 +1114,10 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
 
 def runs_lines_together(read: tuple[list[Row], int], lines: list[Paragraph]) -> bool:
     """Whether a reading of a dump that prints one cell a line ran more lines into its cells than a row's cells that
-    break over lines make: twice as many lines as cells (a row that left its empty cells out runs into the next)."""
+    break over lines make: a third more lines than cells (a row that left its empty cells out runs into the next)."""
     cells = sum(bool(normalize_text(cell.text)) for row in read[0] for cell in row.cells)
     printed = sum(normalize_text(line.text) not in ("", EMPTY_CELL) for line in lines[:read[1]])
-    return printed > 2 * cells
+    return 3 * printed > 4 * cells
 
 
 def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
