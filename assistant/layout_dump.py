@@ -1072,7 +1072,9 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does)
     worded = len(numbers) == len(SCORED) and target == row.get("actual") and 0 < len(target) <= VALUE_LENGTH \
         and not is_level_cell(target)
-    return worded or any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
+    # (a template's slot, 指标2, holds a digit and is no figure)
+    return worded or any(figure(text) and len(text) <= VALUE_LENGTH and not is_placeholder(text)
+                         for text in (row.get(column, "") for column in FIGURES))
 
 
 def score_sheet(rows: list[dict[str, str]]) -> bool:

@@ -57,3 +57,29 @@ def test_rows_that_leave_their_empty_text_cells_out_are_read_by_type():
     text, gold = drawn("anhui_jinzhai_2023_meilixiangcun", "b")
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
     assert rows(table) == rows(gold.tables[0])
+
+
+def test_a_whole_table_on_one_line_keeps_rows_whose_target_and_result_are_words():
+    """Sample 001 (a market regulator's 2024 table) drawn in Jinan's form and flattened onto one line, cells apart by
+    single spaces (v): rows such as "传销活动得到有效遏制 1 不断提升 不断提升 1" and "…长期 长期 2" hold a word target
+    and its equal result between their 分值 and 得分; they are rows of the table as much as those with figures, so the
+    reading by cell keeps every row."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="001_", template=FORM, merged=True)
+    text = paste.pasted(sheet, "v")
+    assert "传销活动得到有效遏制 1 不断提升 不断提升 1" in text
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert rows(table) == rows(gold.tables[0])
+
+
+def test_tab_rows_of_filled_cells_keep_numbered_indicator_names_out_of_分值():
+    """Suining's 2021 drug-safety table (sichuan_suining_2021_liangpinyixie) as TAB rows of their filled cells (t):
+    "质量指标 | 指标1.药品抽检完成率 | 100% | 100%" names its 二级 and 三级指标 — the digit of 指标1 makes no 分值 of
+    the name, and 100% is no 分值 either."""
+    text, gold = drawn("sichuan_suining_2021_liangpinyixie", "t")
+    assert "质量指标\t指标1.药品抽检完成率\t100%\t100%" in text
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    read = {i.level3: (i.level2, i.target, i.actual, i.weight) for i in table.indicators}
+    assert read["指标1.药品抽检完成率"] == ("质量指标", "100%", "100%", None)
+    assert read["指标1.药品抽验品种"] == ("数量指标", "≥3", "4", None)
