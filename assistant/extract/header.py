@@ -48,7 +48,6 @@ MONEY_UNITS = ("万元", "亿元", "元")
 # What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
 # merged down from the rows above, and more under the 二级 than the 一级 that spans more rows.
 FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
-FULL_MARKS = 100  # the points a table's 分值 add up to
 KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
 
 
@@ -56,13 +55,11 @@ def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
-    the 一级 over it; and where a 分值 or 得分 is a share of a table's 100 points, never a rate nor more (100%, 14726:
-    a row's 指标值 or 完成值 moved left)."""
+    the 一级 over it; and where a 分值 or 得分 is points, never a rate (100%: a row's 指标值 or 完成值 moved left)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
-    if role in ("weight", "score") and NUMBER_CELL.match(cell) \
-            and (cell.endswith(PERCENT_SIGNS) or (parse_number(cell) or 0) > FULL_MARKS):
+    if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS):
         return -1.0
     kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
     return fits(role, text) - (KIND_AS_STAGE if kind else 0.0)
