@@ -647,9 +647,11 @@ def parsed(lines: list[str]) -> list[Block]:
     text_opened = bar_opened = 0
     # Lines up to this one were read already: CSV text, a spreadsheet row quoting a line break, an aligned table.
     read_to = 0
+    last_text = ""  # the last line before this one that is neither blank nor a lone separator
     for line_no, line in enumerate(lines, start=1):
         if line_no <= read_to or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
+        before, last_text = last_text, line if not is_blank(line) and not is_lone_separator(line) else last_text
         if line_no - 1 in aligned:
             read_to, rows = aligned[line_no - 1]
             builder.table_read(rows, mode, "aligned")
@@ -659,8 +661,11 @@ def parsed(lines: list[str]) -> list[Block]:
             # (after a line that stopped inside a cell, its bar closes that cell: the row ends — "…9人。" "| |||||")
             open_row = False
             continue
-        if is_lone_separator(line) and cell_line(next_text_line(lines, line_no)) is not None:
-            line = ""  # an empty cell of a one-cell-per-line dump printed with its trailing "|"
+        if is_lone_separator(line) and (cell_line(next_text_line(lines, line_no)) is not None
+                                        or cell_line(before) is not None):
+            # An empty cell of a one-cell-per-line dump printed with its trailing "|": before the next cell's line,
+            # or after the last one (the table's last row's empty cells).
+            line = ""
         if is_csv_line(line):
             read_to = csv_extent(lines, line_no - 1)
             builder.table_read(csv_rows(lines[line_no - 1:read_to], line_no), mode, "csv")

@@ -955,7 +955,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
         # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
         # its own 二级 (经济成本指标) next.
-        stage_as_kind = held_by == FIGURES and bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
+        stage_as_kind = bool(LEVEL1_CELL.match(before) and run_rows.LEVEL2.fullmatch(before))
 
         def offer(state: State, fit: float, previous: State, opens: bool) -> None:
             if state not in current or fit > current[state][0]:
@@ -1165,7 +1165,13 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
         return False
     if scores_alone and numbers:
         return True
-    return any(figure(text) and len(text) <= VALUE_LENGTH for text in (row.get(column, "") for column in FIGURES))
+    target = row.get("target", "")
+    # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does)
+    worded = len(numbers) == len(SCORED) and target == row.get("actual") and 0 < len(target) <= VALUE_LENGTH \
+        and not is_level_cell(target)
+    # (a template's slot, 指标2, holds a digit and is no figure)
+    return worded or any(figure(text) and len(text) <= VALUE_LENGTH and not is_placeholder(text)
+                         for text in (row.get(column, "") for column in FIGURES))
 
 
 def score_sheet(rows: list[dict[str, str]]) -> bool:
@@ -1183,24 +1189,35 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     dump, is tried only where the rows as read are none or leave one unexplained."""
     columns = {name: position for position, name in enumerate(slots) if name}
 
-    def explained(rows: list[Row]) -> tuple[int, int]:
-        """How much of the rows a reading explains, and how many rows it leaves unexplained; a score sheet's rows
-        (`score_sheet`) by their 分值 and 得分."""
+    def explained(rows: list[Row]) -> tuple[int, int, int]:
+        """How much of the rows a reading explains, how many rows it leaves unexplained, and how many of those print
+        a value (a row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads
+        nothing); a score sheet's rows (`score_sheet`) by their 分值 and 得分."""
         texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
                  for row in rows if len(row.cells) == len(slots)]
         sheet = score_sheet(texts)
+        left = [row for row in texts if not explains(row, sheet)]
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                unexplained(texts, sheet))
-    read_explained, read_left = explained(read[0])
-    if read[0] and not read_left:
-        return read  # every row as read explains itself
+                unexplained(texts, sheet), sum(any(text for name, text in row.items() if name not in LEVEL_ROLES)
+                                               for row in left))
+    read_explained, read_left, read_misread = explained(read[0])
+    if read[0] and not read_left and not runs_lines_together(read, lines):
+        return read  # every row as read explains itself, each line a cell
     typed = typed_rows(lines, header, slots)
     if shares_lines(lines[:typed[1]]):
         return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
-    typed_explained, typed_left = explained(typed[0])
-    fuller = typed_explained > read_explained and (typed_left <= read_left or not read[0])
+    typed_explained, typed_left, typed_misread = explained(typed[0])
+    fuller = typed_explained > read_explained and (typed_misread <= read_misread or not read[0])
     return typed if plausible and fuller else read
+
+
+def runs_lines_together(read: tuple[list[Row], int], lines: list[Paragraph]) -> bool:
+    """Whether a reading of a dump that prints one cell a line ran more lines into its cells than a row's cells that
+    break over lines make: a third more lines than cells (a row that left its empty cells out runs into the next)."""
+    cells = sum(bool(normalize_text(cell.text)) for row in read[0] for cell in row.cells)
+    printed = sum(normalize_text(line.text) not in ("", EMPTY_CELL) for line in lines[:read[1]])
+    return 3 * printed > 4 * cells
 
 
 def typed_unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:

@@ -196,7 +196,9 @@ def fits(role: str, text: str) -> float:
         if number and cell.endswith(PERCENT_SIGNS):
             # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)
-        return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) else -1.0)
+        # (a numbered indicator's name, 指标1.药品抽验品种, holds a digit and is no figure)
+        return 1.0 if number else (0.5 if cell == "/" or re.search(r"\d", cell) and not NUMBERED_INDICATOR.match(cell)
+                                   else -1.0)
     if role in ("level1", "level2"):
         # (a placeholder, "……", and a template's numbered indicator, "指标2" or "指标1.药品抽验品种", name no level)
         return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \

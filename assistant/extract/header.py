@@ -10,7 +10,8 @@ from itertools import takewhile
 
 from assistant.document import Cell, Row
 from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, \
-    LEVEL_ROLES, NUMBER_CELL, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
+    LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
+from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2
 from assistant.values import normalize_text, parse_number
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -47,10 +48,21 @@ MONEY_UNITS = ("万元", "亿元", "元")
 # What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
 # merged down from the rows above, and more under the 二级 than the 一级 that spans more rows.
 FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
+KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
+
+
 def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
-    words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out."""
-    return -0.1 if role in TEXT_ROLES and NUMBER_CELL.match(normalize_text(text)) else fits(role, text)
+    words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
+    where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
+    the 一级 over it; and where a 分值 or 得分 is points, never a rate (100%: a row's 指标值 or 完成值 moved left)."""
+    cell = normalize_text(text)
+    if role in TEXT_ROLES and NUMBER_CELL.match(cell):
+        return -0.1
+    if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS):
+        return -1.0
+    kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
+    return fits(role, text) - (KIND_AS_STAGE if kind else 0.0)
 
 
 PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
@@ -103,19 +115,19 @@ class ColumnMap:
         cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
         if id(row) in self.shifts:
             return self.shifts[id(row)]
-        texts = row.texts()
         natural = packed_width(row) - self.width
-
-        def fit(shift: int) -> float:
-            # A shift that puts a column the row fills itself (its 三级指标, its number under 序号) before the row's
-            # first cell leaves the row nameless.
-            return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
-                       else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
-                       for role, p in self.typed_positions().items())
-
         self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
-                                   key=lambda shift: (fit(shift), shift == natural, -abs(shift - natural)))
+                                   key=lambda shift: (self.shifted_fit(row, shift), shift == natural,
+                                                      -abs(shift - natural)))
         return self.shifts[id(row)]
+
+    def shifted_fit(self, row: Row, shift: int) -> float:
+        """How well the row's cells fit their columns shifted so: a shift that puts a column the row fills itself
+        (its 三级指标, its number under 序号) before the row's first cell leaves the row nameless."""
+        texts = row.texts()
+        return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
+                   else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
+                   for role, p in self.typed_positions().items())
 
     def typed_positions(self) -> dict[str, int]:
         """The positions whose cells' types say where a row's cells sit: the roles', and the 序号 column's."""
@@ -145,7 +157,7 @@ class ColumnMap:
                 role = columns[j - 1][1]
                 here = best[i - 1][j - 1] + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)
                 best[i][j] = max(best[i][j - 1], here)
-        if best[-1][-1] < sum(aligned) + 1.0:
+        if best[-1][-1] < self.shifted_fit(row, natural) + 1.0:
             return None
         placement, j = {}, len(columns)
         for i in range(len(texts), 0, -1):

@@ -635,6 +635,14 @@ def extract_tables(blocks: list[TableBlock], report_kind: str) -> tuple[list[Tab
             if table is None:
                 head = None
                 continue
+            if tables and not tables[-1].indicators and tables[-1].kind == table.kind != "basic_data" \
+                    and table.indicators and not funds_read(table) and is_continuation(part):
+                # Indicator rows under a header of their own, with no title or head: the indicators of the table
+                # above, whose head, funds and goals were read (a copy that prints an empty row as a blank line
+                # ends the table there: the goals' texts left empty).
+                continued(tables[-1], table)
+                warnings += joined_runs(part)
+                continue
             if kind != "basic_data" and not table.indicators and not funds_read(table):
                 head = part if head is None and table.name else None
                 head_table = table
