@@ -721,6 +721,7 @@ UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, "%", "％"))
 # A unit of one or two characters each a unit's own (台次, 日): what a 度量单位 column holds.
 UNIT_CHARACTERS = frozenset(unit for unit in (*COUNT_UNITS, *MEASURE_UNITS, "日", "月", "年") if len(unit) == 1)
 SHORT_UNIT = 2
+PER_UNIT_TAIL = re.compile(r"^(?:/[\u4e00-\u9fa5]{1,3}){1,2}$")  # what a rate prints after its unit (万元 /人/年)
 NUMBER_THEN = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}\s?")  # a figure before its unit
 DATE_TAIL = 2  # characters, most, printed after a date that is a value (2024年12月31日前, 2024年底前)
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
@@ -773,7 +774,7 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) \
             and not (name == "level3" and is_placeholder(text)):
         return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none; a slot (……, 指标2) is a 三级指标
-    if name in ("level1", "level2") and VALUE_WORD.match(text):
+    if name in LEVEL_ROLES and VALUE_WORD.match(text):
         return min(fit, UNKNOWN_LEVEL)  # a value in words (不断提升, 长期, 及时) names no level
     if name in ("level1", "level2"):
         # A stage (产出指标) heads 一级指标, a kind of indicator (数量指标) 二级指标.
@@ -799,7 +800,8 @@ def a_measure(text: str) -> bool:
         return date is not None and len(text) - date.end() <= DATE_TAIL
     unit = target.unit or ""
     return target.kind == "number" and 0 < len(unit.replace("/", "")) <= UNIT_LENGTH and bool(FIGURE_START.match(text)) \
-        and NUMBER_THEN.sub("", text, count=1).startswith(unit) and len(text.partition(unit)[2]) <= DATE_TAIL
+        and NUMBER_THEN.sub("", text, count=1).startswith(unit) \
+        and (len(text.partition(unit)[2]) <= DATE_TAIL or bool(PER_UNIT_TAIL.match(text.partition(unit)[2])))
 
 
 def a_unit(text: str) -> bool:

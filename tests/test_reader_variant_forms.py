@@ -396,3 +396,22 @@ def test_names_as_wide_as_a_narrow_column_stay_whole(seed, source):
         read = set(indicator_cells(read_back(paste, paste.pasted(sheet, "j"))))
         labelled = {cells for cells in indicator_cells(gold) if cells[0]}
         assert labelled and labelled <= read, name
+
+
+@pytest.mark.parametrize("seed", (1, 2))
+def test_a_measure_or_a_unit_ending_a_row_is_no_level_name_of_the_next(seed):
+    """Sample 001 in the variant form whose 度量单位 or 全年完成值 ends each row (seed 1: … | 权重 | 未完成原因分析 |
+    全年完成值; seed 2: … | 指标值 | 度量单位), its level names drawn once, merged down over their rows, pasted one cell
+    a line with empty cells left out: a result (7.31件/万人, 2024年12月31日, 不断提升, 长期) or a unit (批次, 台次) that
+    ends a row stays the row's, never the next row's 一级指标, nor is a row's 三级指标 read as an 一级."""
+    paste = eval_tool("paste")
+    [(_, name, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
+                                             ROOT / "evals" / "field", only="001_", variants=(seed,),
+                                             dimensions=("columns",), merged=True)
+    report = read_back(paste, paste.pasted(sheet, "b"))
+    labelled = [i for t in gold.tables for i in t.indicators]
+    cells = {text for i in labelled for text in (i.level3, i.target, i.actual) if text}
+    read = [i for t in report.tables for i in t.indicators]
+    assert len(read) >= len(labelled) - 2, name
+    assert [i.level1 for i in read if i.level1 in cells] == [], name
+    assert any(i.actual == "7.31件/万人" for i in read), name
