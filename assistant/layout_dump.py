@@ -19,7 +19,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
     NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
     is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
-from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS
+from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
@@ -485,10 +485,13 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     printed_columns += ["note"] if "note" in columns and "note" not in printed_columns else []
     numeric = [offset for offset, name in enumerate(values) if name in ("weight", "score")]
     names = sum(name in columns for name in ("level1", "level2", "level3"))
-    # A dump that prints each empty cell as a lone "|" keeps its grid as one that leaves a blank line for it does.
-    grid = grid_rows([p for p in lines if normalize_text(p.text) != EMPTY_CELL], slots, first_line)
+    # A dump that prints each empty cell as a lone "|" keeps its grid as one that leaves a blank line for it does;
+    # the lines the grid and its 总分 used are counted back in the dump's own lines.
+    kept = [p for p in lines if normalize_text(p.text) != EMPTY_CELL]
+    grid = grid_rows(kept, slots, first_line)
     if grid is not None:
-        return with_total(grid[0], lines, grid[1], columns, len(slots))
+        rows, end = with_total(grid[0], kept, grid[1], columns, len(slots))
+        return rows, len(lines) if end == len(kept) else lines.index(kept[end])
     numbers = row_numbers(texts) if "serial" in columns else []
     if numbers:
         # Each row opens at its number in the 序号 column: its cells up to the next number, placed by type.
@@ -717,10 +720,7 @@ SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
 NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names merged down from the row above)
 # A 指标值 or 完成值 in words, one verdict a target states (不断提升, 长期, 及时): no level's name.
 VALUE_WORD = re.compile(rf"^(?:不断|持续|逐步)?(?:{'|'.join(QUALITATIVE_WORDS)})$")
-UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, "%", "％"))
-# A unit of one or two characters each a unit's own (台次, 日): what a 度量单位 column holds.
-UNIT_CHARACTERS = frozenset(unit for unit in (*COUNT_UNITS, *MEASURE_UNITS, "日", "月", "年") if len(unit) == 1)
-SHORT_UNIT = 2
+UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, *PERCENT_SIGNS))
 PER_UNIT_TAIL = re.compile(r"^(?:/[\u4e00-\u9fa5]{1,3}){1,2}$")  # what a rate prints after its unit (万元 /人/年)
 NUMBER_THEN = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}\s?")  # a figure before its unit
 DATE_TAIL = 2  # characters, most, printed after a date that is a value (2024年12月31日前, 2024年底前)
@@ -730,7 +730,7 @@ SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
-KIND_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
+BOTH_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
 OWN_STAGE_ALONE = 0.5  # what an 一级 in words of its own (项目决策) costs over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FULL_MARKS = 100
@@ -805,11 +805,11 @@ def a_measure(text: str) -> bool:
 
 
 def a_unit(text: str) -> bool:
-    """A cell that is a 度量单位 alone, a bound's word after it or not: money, a count's, a measure's (批次, 台次, 亩,
-    个工作日以内) or a rate's (元/人/天)."""
-    unit = next((text[:-len(word)] for word, _ in SUFFIX_COMPARATORS if text.endswith(word)), text)
-    return unit in UNITS or bool(PER_UNIT.match(unit)) \
-        or 0 < len(unit) <= SHORT_UNIT and all(character in UNIT_CHARACTERS for character in unit)
+    """A cell that is a 度量单位 alone, a bound's word after it or not: money, a count's, a measure's, a time's (批次,
+    亩, 日, 个工作日以内), a count of times (台次) or a rate's (元/人/天)."""
+    bound = max((word for word, _ in SUFFIX_COMPARATORS if text.endswith(word)), key=len, default="")
+    unit = text[:len(text) - len(bound)]
+    return unit in UNITS or bool(PER_UNIT.match(unit)) or len(unit) == 2 and unit[0] in UNITS and unit[1] == "次"
 
 
 def shares_lines(cells: list[Paragraph]) -> bool:
@@ -969,7 +969,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
             for following in range(column + 1, len(slots)):
                 placed, cost = scoring(points, slots[following], word)
                 result = like_target if slots[column] == "target" and slots[following] == "actual" else 0.0
-                result -= KIND_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
+                result -= BOTH_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
                     slots[column + 1:following] else 0.0
                 offer((following, placed), fit + cell_fit(following, word) + cost + result
                       + skipping(column, following, before), state, False)
@@ -1060,9 +1060,12 @@ def row_numbers(texts: list[str]) -> list[int]:
     """The positions of the row numbers of a 序号 column (1, 2, 3 …, each before its row's names). A number is the
     next row's when it counts on from the last one (or the one after it, the copy having lost one), a name follows
     it, and it does not follow a name the way a 分值 follows its 三级指标 (a number, a long text or the header before
-    it, or a short name after it)."""
+    it, or a short name after it, or the next row's number after it before it is printed again: `counted_on`)."""
     found: list[int] = []
     last = 0
+    places: dict[str, list[int]] = defaultdict(list)  # each text's positions, in order
+    for i, text in enumerate(texts):
+        places[text].append(i)
     for i, text in enumerate(texts):
         after = texts[i + 1] if i + 1 < len(texts) else ""
         before = texts[i - 1] if i else ""
@@ -1070,17 +1073,21 @@ def row_numbers(texts: list[str]) -> list[int]:
             break
         if text in (str(last + 1), str(last + 2)) and after and not NUMERIC.match(after) and after != EMPTY_CELL \
                 and (not before or NUMERIC.match(before) or len(before) > NAME_LENGTH or len(after) <= NAME_LENGTH
-                     or counted_on(texts[i + 1:], int(text))):
+                     or counted_on(places, i, int(text))):
             found.append(i)
             last = int(text)
     return found
 
 
-def counted_on(rest: list[str], number: int) -> bool:
-    """Whether the next row's number follows a number before that number is printed again: the number is a row's,
-    counted on (3 | 退役士兵考入高校应助学生享受资助比例 … 4), not a 分值 the next row's number repeats (2 | 指标解释 … 2)."""
-    again, following = (next((at for at, text in enumerate(rest) if text == str(value)), None)
-                        for value in (number, number + 1))
+def counted_on(places: dict[str, list[int]], at: int, number: int) -> bool:
+    """Whether the next row's number follows a number (at `at`; `places`: each text's positions) before that number
+    is printed again: the number is a row's, counted on (3 | 退役士兵考入高校应助学生享受资助比例 … 4), not a 分值 the
+    next row's number repeats (2 | 指标解释 … 2)."""
+    def next_at(text: str) -> int | None:
+        positions = places.get(text, [])
+        index = bisect_right(positions, at)
+        return positions[index] if index < len(positions) else None
+    again, following = next_at(str(number)), next_at(str(number + 1))
     return following is not None and (again is None or following < again)
 
 
@@ -1186,17 +1193,17 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
                          slots: list[str | None]) -> tuple[list[Row], int]:
     """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
     types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
-    得分) and leaves no more rows unexplained, or the rows as read are none, and its 得分 can be a table's: rows that
-    leave different cells out, so that no row grammar of fixed cells reads them. The reading by type, slow on a long
-    dump, is tried only where the rows as read are none or leave one unexplained."""
+    得分) and leaves no more rows that print a value unexplained, or the rows as read are none, and its 得分 can be a
+    table's: rows that leave different cells out, so that no row grammar of fixed cells reads them. The reading by
+    type, slow on a long dump, is tried only where the rows as read are none, leave one unexplained (`unexplained`)
+    or ran more lines into their cells than rows broken over lines make (`runs_lines_together`)."""
     columns = {name: position for position, name in enumerate(slots) if name}
 
     def explained(rows: list[Row]) -> tuple[int, int, int]:
         """How much of the rows a reading explains, how many rows it leaves unexplained, and how many of those print
         a value (a row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads
         nothing); a score sheet's rows (`score_sheet`) by their 分值 and 得分."""
-        texts = [{name: normalize_text(row.cells[column].text) for name, column in columns.items()}
-                 for row in rows if len(row.cells) == len(slots)]
+        texts = texts_by_column(rows, header)
         sheet = score_sheet(texts)
         left = [row for row in texts if not explains(row, sheet)]
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
@@ -1209,7 +1216,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     if shares_lines(lines[:typed[1]]):
         return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
-    typed_explained, typed_left, typed_misread = explained(typed[0])
+    typed_explained, _, typed_misread = explained(typed[0])
     fuller = typed_explained > read_explained and (typed_misread <= read_misread or not read[0])
     return typed if plausible and fuller else read
 

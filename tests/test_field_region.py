@@ -196,3 +196,19 @@ def test_a_region_form_copied_from_a_browser_one_row_a_line_ends_a_row_at_its_re
     assert ("产出指标", "时效指标", "行政处罚信息公开及时准确", "按要求及时公开", "按要求及时公开") in rows
     assert ("产出指标", "时效指标", "消费者投诉举报受理时间", "≤15天", "与计划时间匹配") in rows
     assert ("效益指标", "生态效益指标", "对自然生态环境造成的负面影响", "无", "无") in rows
+
+
+def test_a_grid_copied_with_a_bar_for_each_empty_cell_keeps_the_total_row_printed_after_it():
+    """HBUST's table drawn in the scored transfer-payment form as above, copied one cell a line with each empty cell a
+    lone "|" and no bar after a filled cell, then a 总分 row "总分" "100" "95" printed below the last row: the lines the
+    grid used are counted in the copy's own lines, bars included, so 总分 is read as the table's total and no bar or
+    number of it is left over as text after the table."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only="hubei_hbust_2021_zhuxuejin", template="region-central-transfer-scored",
+                                          merged=True)
+    lines = [line.rstrip() for line in paste.pasted(sheet, "c").splitlines()]
+    text = "\n".join(line.removesuffix(" |") if line.strip() != "|" else "|" for line in lines) + "\n总分\n100\n95\n"
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert (table.total_weight, table.total_score) == (100, 95)
+    assert len(table.indicators) == len(gold.tables[0].indicators)

@@ -55,6 +55,8 @@ COUNT_UNITS = ("批次", "人次", "户次", "家次", "个工作日", "工作�
                "单", "座", "家（次）", "套", "笔", "届", "栋", "间", "袋", "只", "株")
 # Measures are compared only with the same unit ("天" with "天"), never pooled as counts.
 MEASURE_UNITS = ("个百分点", "小时", "天", "平方米", "㎡", "公里", "亩", "hm²", "hm2", "hm", "ha", "km²", "km", "m²", "m³", "kg")
+# A 度量单位 of time a form prints alone in its column (日, as in 15 | 日以内).
+TIME_UNITS = ("日", "月", "年", "周")
 APPROX_BEFORE = ("约", "近", "超过", "超", "逾")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # What a bare 万 printed before them is: funds, or the plan sharing them out ("研究70万分配方案").

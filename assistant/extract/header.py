@@ -12,7 +12,7 @@ from assistant.document import Cell, Row
 from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, \
     LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2
-from assistant.values import normalize_text, parse_number
+from assistant.values import normalize_text, parse_number, parse_percent
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目总得分": "total_score", "项目名称": "name", "主管部门": "department",
@@ -48,6 +48,7 @@ MONEY_UNITS = ("万元", "亿元", "元")
 # What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
 # merged down from the rows above, and more under the 二级 than the 一级 that spans more rows.
 FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
+FULL_RATE = 100.0  # percent: a rate this high under 分值 is a row's 指标值 or 完成值, no 权重
 KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
 
 
@@ -55,12 +56,13 @@ def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
-    the 一级 over it; and where a 分值 or 得分 is points, never a rate (100%: a row's 指标值 or 完成值 moved left)."""
+    the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or 完成值 moved left)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
-    if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS):
-        return -1.0
+    if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS) \
+            and (role == "score" or (parse_percent(cell) or 0.0) >= FULL_RATE):
+        return -1.0  # a 权重 may be printed as a share ("10%"), never as the whole (100%)
     kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
     return fits(role, text) - (KIND_AS_STAGE if kind else 0.0)
 
