@@ -7,6 +7,31 @@ from tests.conftest import ROOT, eval_tool
 DEV = ROOT / "evals" / "field" / "dev"
 
 
+def drawn(only: str, template: str):
+    """The one table with `only` in its id, drawn from its gold labels in `template`, each level name printed once,
+    merged down over its rows (evals/tools/paste.py): the paste tool, the drawn sheet and its gold labels."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
+                                          only=only, template=template, merged=True)
+    return paste, sheet, gold
+
+
+def read_pasted(text: str):
+    """The tables the rules extractor reads in a pasted text."""
+    return api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+
+
+def assert_read_as_labelled(only: str, template: str, printed_once: str, fields: tuple[str, ...]) -> None:
+    """The table drawn as `drawn` does and copied one cell a line, empty cells left out (paste style b), its
+    `printed_once` name printed once: every row is read with the `fields` its gold labels give."""
+    paste, sheet, gold = drawn(only, template)
+    text = paste.pasted(sheet, "b")
+    assert text.count(printed_once) == 1
+    [table] = read_pasted(text)
+    assert [tuple(getattr(i, name) for name in fields) for i in table.indicators] == \
+        [tuple(getattr(i, name) for name in fields) for i in gold.tables[0].indicators], only
+
+
 def test_a_region_form_printed_one_row_a_line_keeps_its_title_and_rows_that_printed_no_values():
     # Line 5 "2021年中央对地方专项转移支付区域绩效目标自评表", line 6 "填报类型:整体□  区域√  项目□" between the title
     # and the table; line 7 "单位名称 遂宁市市场监督管理局经开区分局 联系人及电话 田苗苗,15881923688"; rows one a line,
@@ -88,16 +113,9 @@ def test_a_region_form_whose_level_names_are_merged_down_reads_every_row_one_cel
     left out: a row under a merged name opens at its 三级指标, its 完成值 printed in its 指标值's form (≥266米 ≥266米,
     显著提升 显著提升) and no level name; 成本指标 printed over a 三级指标 is the 二级 under 产出指标; a "……" or "指标2"
     printing no values is a row of its own. Every row is read as the gold has it."""
-    paste = eval_tool("paste")
     for only in ("sichuan_zhongjiang_2022_shuibiaochi", "hebei_langfang_2019_nuantong"):
-        [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold",
-                                              ROOT / "evals" / "field", only=only,
-                                              template="region-central-transfer", merged=True)
-        text = paste.pasted(sheet, "b")
-        assert text.count("产出指标") == 1
-        [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
-        assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
-            [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+        assert_read_as_labelled(only, "region-central-transfer", "产出指标",
+                                ("level1", "level2", "level3", "target", "actual"))
 
 
 def test_a_region_form_whose_merged_kind_of_indicator_lists_no_rows_keeps_it_under_its_stage():
@@ -107,19 +125,10 @@ def test_a_region_form_whose_merged_kind_of_indicator_lists_no_rows_keeps_it_und
     under 效益指标, then 可持续影响指标 and its rows; Ezhou l.120 "时效指标 |" under 产出指标, then l.130 "成本指标 |"
     "市民中心运行维护费 |" "150万 |" "150万 |" — so two 二级 names follow each other: the first is a group of its own
     under the 一级 above, never an 一级 over the second."""
-    paste = eval_tool("paste")
-    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                          only="001_8744007de10ea853", template="region-central-transfer",
-                                          merged=True)
-    text = paste.pasted(sheet, "b")
-    assert text.count("可持续影响指标") == 1
-    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
-    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
-        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
-    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                       only="hubei_ezhou_2021_shiminzhongxin", template="region-central-transfer",
-                                       merged=True)
-    [table] = api.extract(read_bytes(paste.pasted(sheet, "b").encode(), "pasted.txt"), "rules").tables
+    assert_read_as_labelled("001_8744007de10ea853", "region-central-transfer", "可持续影响指标",
+                            ("level1", "level2", "level3", "target", "actual"))
+    paste, sheet, _ = drawn("hubei_ezhou_2021_shiminzhongxin", "region-central-transfer")
+    [table] = read_pasted(paste.pasted(sheet, "b"))
     rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators]
     assert ("产出指标", "时效指标", None, None, None) in rows
     assert ("产出指标", "成本指标", "市民中心运行维护费", "150万", "150万") in rows
@@ -133,13 +142,11 @@ def test_a_scored_region_form_left_unscored_and_copied_with_a_bar_for_each_empty
     rows, and copied one cell a line with a trailing bar, each empty cell a lone "|": the bars are the grid's empty
     cells, as blank lines are in a copy that keeps them, so a row whose 分值 and 得分 are empty ends at its own cells
     and every row is read as the gold has it."""
-    paste = eval_tool("paste")
     for only in ("hubei_hbust_2021_zhuxuejin", "anhui_xiaoxian_2023_tesezhongyang"):
-        [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                              only=only, template="region-central-transfer-scored", merged=True)
+        paste, sheet, gold = drawn(only, "region-central-transfer-scored")
         text = paste.pasted(sheet, "c")
         assert text.count("产出指标") == 1 and any(line.strip() == "|" for line in text.splitlines())
-        [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+        [table] = read_pasted(text)
         assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
             [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
 
@@ -151,15 +158,8 @@ def test_a_scored_region_form_whose_own_level_words_are_merged_down_opens_a_seco
     line, empty cells left out: the levels are named in words of their own, so no word tells an 一级 from a 二级, but
     a new 一级 opens a new 二级 group — a row of two names before its scores is a 二级 and its 三级指标 (决策过程
     决策依据 3 3), never an 一级 that leaves its 二级 empty. Every row is read as the gold has it."""
-    paste = eval_tool("paste")
-    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                          only="hainan_shengji_fuwumaoyi", template="region-central-transfer-scored",
-                                          merged=True)
-    text = paste.pasted(sheet, "b")
-    assert text.count("项目决策") == 1
-    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
-    assert [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators] == \
-        [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
+    assert_read_as_labelled("hainan_shengji_fuwumaoyi", "region-central-transfer-scored", "项目决策",
+                            ("level1", "level2", "level3", "weight", "score"))
 
 
 def test_a_region_form_whose_results_are_verdicts_reads_each_word_target_with_its_verdict():
@@ -169,15 +169,8 @@ def test_a_region_form_whose_results_are_verdicts_reads_each_word_target_with_it
     one cell a line, empty cells left out: a word target before its verdict ("效果明显" "达成预期指标") is two cells,
     never a level name broken over two lines, and the reading that puts each verdict under 完成值 (经费支出合规性 a row
     of its own, not the note of the row above) is the one kept. Every row is read as the gold has it."""
-    paste = eval_tool("paste")
-    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                          only="anhui_tangxi_2022_weituo", template="region-central-transfer",
-                                          merged=True)
-    text = paste.pasted(sheet, "b")
-    assert text.count("产出指标") == 1
-    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
-    assert [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators] == \
-        [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+    assert_read_as_labelled("anhui_tangxi_2022_weituo", "region-central-transfer", "产出指标",
+                            ("level1", "level2", "level3", "target", "actual"))
 
 
 def test_a_region_form_copied_from_a_browser_one_row_a_line_ends_a_row_at_its_result_printed_as_its_target():
@@ -186,12 +179,10 @@ def test_a_region_form_copied_from_a_browser_one_row_a_line_ends_a_row_at_its_re
     a word target and its result alike (l.353 "时效指标" "行政处罚信息公开及时准确" "按要求及时公开" "按要求及时公开"; l.858
     "对自然生态环境造成的负面影响" "无" "无") are whole: the next line (l.361 "消费者投诉举报受理时间" "≤15天" "与计划时间匹配",
     its 完成值 words; l.865 "……") is a row of its own, not the rest of theirs."""
-    paste = eval_tool("paste")
-    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                       only="002_1b038c9877a00c9c", template="region-central-transfer", merged=True)
+    paste, sheet, _ = drawn("002_1b038c9877a00c9c", "region-central-transfer")
     text = paste.pasted(sheet, "t")
     assert "时效指标\t行政处罚信息公开及时准确\t按要求及时公开\t按要求及时公开\n" in text
-    tables = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    tables = read_pasted(text)
     rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for table in tables for i in table.indicators]
     assert ("产出指标", "时效指标", "行政处罚信息公开及时准确", "按要求及时公开", "按要求及时公开") in rows
     assert ("产出指标", "时效指标", "消费者投诉举报受理时间", "≤15天", "与计划时间匹配") in rows
@@ -203,12 +194,9 @@ def test_a_grid_copied_with_a_bar_for_each_empty_cell_keeps_the_total_row_printe
     lone "|" and no bar after a filled cell, then a 总分 row "总分" "100" "95" printed below the last row: the lines the
     grid used are counted in the copy's own lines, bars included, so 总分 is read as the table's total and no bar or
     number of it is left over as text after the table."""
-    paste = eval_tool("paste")
-    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", DEV.parent,
-                                          only="hubei_hbust_2021_zhuxuejin", template="region-central-transfer-scored",
-                                          merged=True)
+    paste, sheet, gold = drawn("hubei_hbust_2021_zhuxuejin", "region-central-transfer-scored")
     lines = [line.rstrip() for line in paste.pasted(sheet, "c").splitlines()]
     text = "\n".join(line.removesuffix(" |") if line.strip() != "|" else "|" for line in lines) + "\n总分\n100\n95\n"
-    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    [table] = read_pasted(text)
     assert (table.total_weight, table.total_score) == (100, 95)
     assert len(table.indicators) == len(gold.tables[0].indicators)
