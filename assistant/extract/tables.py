@@ -567,6 +567,18 @@ def is_continuation(block: TableBlock) -> bool:
     return (not title or CONTINUED.search(title) is not None) and table_name(block.rows) is None
 
 
+def goes_on(above: Table, table: Table, part: TableBlock, headerless: bool) -> bool:
+    """Whether a table's indicator rows, with no title or head of their own (`is_continuation`), go on with the table
+    above: rows a page break carried away from their header (`headerless`) while the table above is open (no 总分 read
+    yet); or rows under a header of their own below a table whose head, funds and goals were read and no indicator (a
+    copy that prints an empty row as a blank line ends the table there: the goals' texts left empty)."""
+    if above.kind == "basic_data" or not table.indicators or not is_continuation(part):
+        return False
+    if headerless:
+        return above.total_score is None and above.total_weight is None
+    return not above.indicators and above.kind == table.kind and not funds_read(table)
+
+
 def funds_read(table: Table) -> bool:
     """Whether a figure of the table's funds block was read: a block of labels with their cells left empty (其他资金：)
     is no table read — the rows whose figures ran together are the LLM's to read."""
@@ -624,10 +636,7 @@ def extract_tables(blocks: list[TableBlock], report_kind: str) -> tuple[list[Tab
                 if table.indicators:
                     warnings.append(f"第{header.line}行起的指标行没有表头，已按“{'｜'.join(filter(None, header.texts()))}”"
                                     "的列序读取，请人工核对。")
-                # The rows a page break carried away from their header go on with the table above while it is open
-                # (no 总分 read yet).
-                if tables and tables[-1].kind != "basic_data" and tables[-1].total_score is None \
-                        and tables[-1].total_weight is None and table.indicators and is_continuation(part):
+                if tables and goes_on(tables[-1], table, part, headerless=True):
                     continued(tables[-1], table)
                     warnings += joined_runs(part)
                     head = None
@@ -635,13 +644,10 @@ def extract_tables(blocks: list[TableBlock], report_kind: str) -> tuple[list[Tab
             if table is None:
                 head = None
                 continue
-            if tables and not tables[-1].indicators and tables[-1].kind == table.kind != "basic_data" \
-                    and table.indicators and not funds_read(table) and is_continuation(part):
-                # Indicator rows under a header of their own, with no title or head: the indicators of the table
-                # above, whose head, funds and goals were read (a copy that prints an empty row as a blank line
-                # ends the table there: the goals' texts left empty).
+            if tables and goes_on(tables[-1], table, part, headerless=False):
                 continued(tables[-1], table)
                 warnings += joined_runs(part)
+                head = None
                 continue
             if kind != "basic_data" and not table.indicators and not funds_read(table):
                 head = part if head is None and table.name else None
