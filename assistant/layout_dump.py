@@ -799,9 +799,11 @@ def a_measure(text: str) -> bool:
     if target.kind == "date":
         return date is not None and len(text) - date.end() <= DATE_TAIL
     unit = target.unit or ""
-    return target.kind == "number" and 0 < len(unit.replace("/", "")) <= UNIT_LENGTH and bool(FIGURE_START.match(text)) \
-        and NUMBER_THEN.sub("", text, count=1).startswith(unit) \
-        and (len(text.partition(unit)[2]) <= DATE_TAIL or bool(PER_UNIT_TAIL.match(text.partition(unit)[2])))
+    if target.kind != "number" or not 0 < len(unit.replace("/", "")) <= UNIT_LENGTH or not FIGURE_START.match(text) \
+            or not NUMBER_THEN.sub("", text, count=1).startswith(unit):
+        return False
+    tail = text.partition(unit)[2]  # a bound's word (以内) or a rate's per-units (/人/年) after the unit
+    return len(tail) <= DATE_TAIL or bool(PER_UNIT_TAIL.match(tail))
 
 
 def a_unit(text: str) -> bool:
@@ -827,7 +829,8 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     (`typed_placement`). They end at 总分, a table's title or the next head's words; the 总分 row's numbers go under
     分值 and 得分 in the header's order. Where the 分值 so read do not add up as a table's do (`adds_up`), the
     numbers were a form's targets and results under a head whose 分值 and 得分 were left blank, unless most rows
-    print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those columns empty."""
+    print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those
+    columns empty."""
     texts = [normalize_text(p.text) for p in lines]
     end = next((i for i, text in enumerate(texts) if ends_rows(text) or text in HEADER_WORDS), len(texts))
     cells = join_levels(lines[:end])

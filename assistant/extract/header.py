@@ -56,7 +56,8 @@ def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
-    the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or 完成值 moved left)."""
+    the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or
+    完成值 moved left)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
