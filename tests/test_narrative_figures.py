@@ -280,3 +280,10 @@ def test_a_long_label_is_cut_between_words():
               and f.value in (19204.096, 18501.096)}
     assert labels[22].endswith("乡村振兴建设任务安排资金") and labels[28].endswith("乡村振兴建设任务资金支付")
     assert all(len(label) <= 16 and not label.startswith("坚") for label in labels.values()), labels
+
+
+def test_a_self_score_the_sentence_says_is_the_self_evaluation_s():
+    # "经自评，该项目得分95.5分" is the project's self-score; a stage's 得分 in the same words is no self-score.
+    figures = extract_figures(passages_of(["经自评，该项目得分95.5分，评价等级为“优”。",
+                                           "经自评，产出指标得分45分，效益指标得分28分。"]))
+    assert [(f.line, f.value, f.unit, f.label) for f in figures] == [(1, 95.5, "分", "自评分")]

@@ -44,6 +44,7 @@ YEAR_OF_REPORT = re.compile(r"(?<!建议)(?<!拟)(?<!计划)(?<!预计)(20\d{2})
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SELF_SCORED = re.compile(r"自评得分|总得分")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
+SUBJECT = 8  # how far before a 得分 its subject (该项目, 产出指标) is looked for
 
 
 def money_figures(passage: Passage) -> list[Figure]:
@@ -63,8 +64,11 @@ def score_figures(passage: Passage) -> list[Figure]:
         # An indicator's 得分 is no self-score, nor a survey's (满意度): 得分 counts when its words say the unit scored
         # itself (自评得分) or the whole (总得分), or when the clause speaks of 绩效 and of no survey.
         named = SELF_SCORED.search(passage.text, max(0, words.start() - 2), words.end())
-        scored_itself = named or ("得分" not in words.group() or "自评" in words.group() or "绩效" in "".join(clause.split())) \
-            and "满意度" not in clause
+        # "经自评，该项目得分95.5分": the sentence's 自评 says whose 得分 it is, unless the words before it name an
+        # indicator (产出指标得分45分).
+        scored_by_self = "自评" in clause and "指标" not in passage.text[max(0, words.start() - SUBJECT):words.end()]
+        scored_itself = named or ("得分" not in words.group() or "自评" in words.group() or scored_by_self
+                                  or "绩效" in "".join(clause.split())) and "满意度" not in clause
         if figure.value <= 100 and scored_itself:
             figures.append(Figure(label="自评分", value=figure.value, unit="分", quote=clause_of(passage.text, figure),
                                   line=passage.line))
