@@ -2,12 +2,17 @@
 their gold labels from Word, Excel and HTML: the Sichuan 2017 score sheet whose header is given as one row,
 Daying 2020's 指标值 | 实施进度 sheet, and its 绩效指标 head over 一级/二级/三级指标 with 指标解释/计分标准 text
 columns, Ningde 2023's 评价内容 head spanning the 一级 and 二级 columns, Ningde 2018's two-row funds head, and a
-department's budget-assessment sheet with no name or title."""
+department's budget-assessment sheet with no name or title; and what a clean grid prints in its cells' places:
+Langzhong's 成本指标 under the 二级 column, goals whose achieved cell is left empty or whose block label is
+年度目标完成情况, a 得分 left empty on a row whose levels are merged down, a funds head whose budget is its 合计."""
 import json
+from pathlib import Path
 
 import pytest
 
+from assistant import api
 from assistant.evaluate.formats import score_file
+from assistant.ingest import read_path
 from schemas.gold import GoldReport
 from tests.conftest import ROOT, eval_tool
 
@@ -54,3 +59,49 @@ def test_a_two_row_funds_head_spans_each_group_over_its_parts():
     first = next(item for item in render.field_sheet(labels).items if isinstance(item, list))
     groups = next(row for row in first if any(cell and cell.text == "预算安排" for cell in row))
     assert [(cell.text, cell.colspan) for cell in groups[2:]] == [("预算安排", 4), ("拨付情况", 2), ("结余情况", 2)]
+
+
+def read_drawn(tmp_path: Path, report: str, kind: str, merged_levels: bool = False):
+    """The report's labels, and the rules' reading of its tables drawn in its own template as `kind`."""
+    labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
+    render.render(render.field_sheet(dict(labels, merged_levels=merged_levels)), report, tmp_path, (kind,))
+    return labels, api.extract(read_path(next((tmp_path / kind).iterdir())), "rules")
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "html"])
+def test_a_kind_of_indicator_under_the_second_level_column_stays_a_second_level(tmp_path, kind):
+    """Langzhong prints its 一级 cells empty and 成本指标 under 二级指标 (| | 成本指标 | | |): a 二级 with no 一级 over
+    it, never the 一级 of the rows below; its goal under 总体目标 is the expected one, 全年实际完成情况 left empty."""
+    labels, report = read_drawn(tmp_path, "sichuan_langzhong_2021_chegoushui", kind)
+    [table] = report.tables
+    assert [(row.level1, row.level2, row.level3) for row in table.indicators] == \
+        [(row["level1"], row["level2"], row["level3"]) for row in labels["tables"][0]["indicators"]]
+    assert (table.goals.expected, table.goals.achieved) == (labels["tables"][0]["goals"]["expected"], None)
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "html"])
+@pytest.mark.parametrize("report", [
+    "chongqing_kexuecheng_2021_bumenzhengti",  # 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况
+    "sichuan_suining_2021_liangpinyixie",  # 年度目标完成情况 (the block's label) | 预期目标 | 目标实际完成情况
+])
+def test_goals_under_their_column_words_read_as_expected_and_achieved(tmp_path, report, kind):
+    labels, read = read_drawn(tmp_path, report, kind)
+    goals = labels["tables"][0]["goals"]
+    assert (read.tables[0].goals.expected, read.tables[0].goals.achieved) == (goals["expected"], goals["achieved"])
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "html"])
+def test_a_row_with_its_score_left_empty_keeps_its_cells_in_their_columns(tmp_path, kind):
+    """Changning's 种母猪(≥头) | 20 | 20 | (no 得分) under levels merged down: its name, target and result in place."""
+    _, report = read_drawn(tmp_path, "yunnan_changning_2022_shengzhu", kind, merged_levels=True)
+    row = next(row for row in report.tables[0].indicators if row.level3 == "种母猪(≥头)")
+    assert (row.level1, row.level2, row.target, row.actual, row.score) == ("产出指标", "数量指标", "20", "20", None)
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "html"])
+def test_a_funds_head_summing_its_sources_in_a_total_column_is_read(tmp_path, kind):
+    """Guangshui's funds head: 来源 | 中央(万元) | 省、地(万元) | 本级(万元) | 其他(万元) | 合计(万元) | 执行数(万元) | 执行率 —
+    合计 is the budget, so the row under it is a funds row (its 执行数 and 执行率 read)."""
+    _, report = read_drawn(tmp_path, "hubei_guangshui_2021_xiangcundaolu", kind)
+    total = report.tables[0].funds_total
+    assert (total.executed, total.execution_rate) == (309, 100)

@@ -39,9 +39,9 @@ INDICATOR_ROLES: Roles = [
 
 FUND_ROLES: Roles = [
     # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 (the full-year budget) ‖
-    # 年度拨付金额 | 支出实现率.
+    # 年度拨付金额 | 支出实现率; Guangshui's sources: 中央 | 省、地 | 本级 | 其他 | 合计 (the full-year budget) | 执行数 | 执行率.
     ("initial_budget", ("年初预算", "年初数", "年初部门预算")),
-    ("full_year_budget", ("全年预算", "调整后预算", "预算数", "小计")),
+    ("full_year_budget", ("全年预算", "调整后预算", "预算数", "小计", "合计")),
     ("executed", ("执行数", "实际支出", "决算数", "支出数", "拨付金额")),
     ("weight", ("分值", "权重")),
     ("execution_rate", ("执行率", "实现率")),

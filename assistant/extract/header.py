@@ -85,6 +85,12 @@ def packed_width(row: Row) -> int:
     return len(texts)
 
 
+def prints_every_cell(row: Row) -> bool:
+    """Whether a row keeps the place of every cell, the empty ones too: a row of a grid (Word, Excel, a web page, a
+    PDF), or of a copy printed one cell a line."""
+    return any(cell.location for cell in row.cells) or len({cell.line for cell in row.cells}) == len(row.cells) > 1
+
+
 @dataclass
 class ColumnMap:
     """Positions of the columns whose role the header names, in a header of `width` cells."""
@@ -113,11 +119,19 @@ class ColumnMap:
     def from_header(cls, row: Row, roles: Roles, sub_header: Row | None = None) -> "ColumnMap":
         return cls.from_paths(column_paths(row, sub_header), roles)
 
+    def in_place(self, row: Row) -> bool:
+        """Whether every cell of the row, empty or not, is under its own column: a row as wide as the header that
+        keeps the place of every cell."""
+        return len(row.cells) == self.width and prints_every_cell(row)
+
     def shift(self, row: Row) -> int:
         """Where the row's cells sit under the header: right-aligned, unless another shift fits the
         cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
         if id(row) in self.shifts:
             return self.shifts[id(row)]
+        if self.in_place(row):
+            self.shifts[id(row)] = 0
+            return 0
         natural = packed_width(row) - self.width
         self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
                                    key=lambda shift: (self.shifted_fit(row, shift), shift == natural,

@@ -10,7 +10,7 @@ from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
     TARGET_PARTS, is_placeholder
-from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header
+from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header, prints_every_cell
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import is_joined_run
@@ -239,16 +239,23 @@ def unpadded(row: Row) -> Row:
 NUMBERED_LABEL = re.compile(r"^\d{1,2}[.．、]")
 
 
+# The goals' column words: 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the
+# role listed first).
+GOAL_ROLES = [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+              ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))]
+
+
 def parse_goals(header: Row, row: Row) -> Goals:
-    header, row = unpadded(header), unpadded(row)
+    if len(row.cells) != len(header.cells) or not prints_every_cell(row):
+        # (a row as wide as the header that keeps every cell's place keeps its empty ones: the block's label merged
+        # down, an achieved goal left empty)
+        header, row = unpadded(header), unpadded(row)
     header = Row([Cell("", cell.line) if NUMBERED_LABEL.match(clean(cell.text)) else cell for cell in header.cells])
     if 0 < len(row.cells) < len(header.cells):
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
         header = Row(header.cells[-len(row.cells):])
-    # 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the role listed first).
     # Beijing: 年初设定目标 | 年度总体目标完成情况综述; Chongqing: 年初绩效目标 | … | 全年目标实际完成情况.
-    columns = ColumnMap.from_header(header, [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
-                                             ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))])
+    columns = ColumnMap.from_header(header, GOAL_ROLES)
     if columns.positions:
         expected, achieved = columns.cell(row, "expected"), columns.cell(row, "achieved")
     else:
@@ -316,19 +323,21 @@ def parse_indicator(row: Row, columns: ColumnMap, carried: dict[str, str | None]
     )
 
 
-def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[str, float]) -> bool:
+def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[str, float],
+               columns: ColumnMap | None) -> bool:
     """A row that is only a merged 一级 or 二级 cell printed on its own (产 出 指 标 (50分), 经济效益 指标): carried to
-    the rows below at the level its name says (成本指标 is a 二级 under 产出指标, else a 一级), after its number
-    under 序号 if the row prints one next to it (a row that prints an empty 一级 cell between them puts the name under
-    its own column, no lone level: "4 |  | 成本指标")."""
+    the rows below at the level its name says (成本指标 is a 二级 under 产出指标, or under the 二级指标 column of a row
+    as wide as the header, else a 一级), after its number under 序号 if the row prints one next to it (a row that
+    prints an empty 一级 cell between them puts the name under its own column, no lone level: "4 |  | 成本指标")."""
     cells = [(index, text) for index, text in enumerate(map(clean, row.texts())) if text]
     numbered = len(cells) == 2 and roles.SERIAL.match(cells[0][1]) and cells[1][0] == cells[0][0] + 1
-    filled = [text for _, text in cells[1:]] if numbered else [text for _, text in cells]
+    filled = cells[1:] if numbered else cells
     if len(filled) != 1:
         return False
-    printed = re.sub(r"\s+", "", filled[0])
+    [(at, printed)] = [(index, re.sub(r"\s+", "", text)) for index, text in filled]
     name = level_name(printed) or ""
-    if LEVEL2.fullmatch(name) and (not LEVEL1.fullmatch(name) or carried["level1"] == "产出指标"):
+    under_level2 = columns is not None and len(row.cells) == columns.width and columns.positions.get("level2") == at
+    if LEVEL2.fullmatch(name) and (not LEVEL1.fullmatch(name) or carried["level1"] == "产出指标" or under_level2):
         carried["level2"] = name
     elif LEVEL1.fullmatch(name):
         carried["level1"], carried["level2"] = name, None
@@ -340,11 +349,11 @@ def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[st
     return True
 
 
-def ends_bare_level(row: Row, bare: Indicator, carried: dict[str, str | None]) -> bool:
+def ends_bare_level(row: Row, bare: Indicator, carried: dict[str, str | None], columns: ColumnMap | None) -> bool:
     """Whether a row printed after a level's own row leaves that level empty: another level at the same or a higher
     rank (a 二级 under a bare 一级 fills it)."""
     after = dict(carried)
-    return lone_level(row, after, {}) and not (bare.level2 is None and after["level1"] == bare.level1)
+    return lone_level(row, after, {}, columns) and not (bare.level2 is None and after["level1"] == bare.level1)
 
 
 def column_total(table: Table, column: str) -> float | None:
@@ -429,7 +438,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         known = header_values(row)
         head = {**known, **head}
         if bare_level is not None and (is_total_row(row) or is_indicator_header(row) or
-                                       ends_bare_level(row, bare_level, carried)):
+                                       ends_bare_level(row, bare_level, carried, indicator_columns)):
             table.indicators.append(bare_level)  # a level printed with no indicator under it
             bare_level = None
         if is_total_row(row) and fund_columns is None:  # a 合计 row inside the funds block is the funds' total
@@ -443,7 +452,7 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif indicator_header is not None and is_sub_header(row, INDICATOR_ROLES):
             indicator_columns = ColumnMap.from_header(indicator_header, INDICATOR_ROLES, row)
             indicator_header = None
-        elif indicator_columns is not None and lone_level(row, carried, table.level1_weights):
+        elif indicator_columns is not None and lone_level(row, carried, table.level1_weights, indicator_columns):
             indicator_header = None
             bare_level = Indicator(level1=carried["level1"], level2=carried["level2"], line=row.cells[0].line)
         elif indicator_columns is not None:
@@ -463,12 +472,13 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
             filled = [clean(t) for t in row.texts() if clean(t)]
-            labels_end = max((i + 1 for i, t in enumerate(row.texts()) if clean(t) in ACHIEVED_LABELS), default=0)
+            labels_end = max((i + 1 for i, t in enumerate(row.texts()) if roles.role_of(t, GOAL_ROLES)), default=0)
             if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
-            elif labels_end and any(clean(t) for t in row.texts()[labels_end:]):
-                # The goals printed in the labels' row (a web page that glued the rows): the texts after the labels.
+            elif labels_end and any(clean(t) and not roles.role_of(t, GOAL_ROLES) for t in row.texts()[labels_end:]):
+                # The goals printed in the labels' row (a web page that glued the rows): the texts after the labels
+                # (年度目标完成情况 the block's label before its columns' words names no goal).
                 table.goals = parse_goals(Row(row.cells[:labels_end]), Row(row.cells[labels_end:]))
                 goal_header = None
         elif goal_header is not None:
