@@ -264,6 +264,20 @@ def test_ningxia_stages_with_the_weight_before_the_target(tmp_path):
     assert table.name == "马铃薯原种繁育" and table.total_score == 94.8
 
 
+def test_a_self_score_column_named_zipingfen_is_the_score(tmp_path):
+    # Hubei's forms head the 得分 column 自评分, after 权重
+    text = """项目支出绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t权重\t自评分\t偏差原因分析及改进措施
+产出指标\t数量指标\t培训人数\t≥100人\t120人\t20\t20\t
+产出指标\t质量指标\t合格率\t≥95%\t90%\t20\t18\t部分学员未通过
+合计\t\t\t\t\t40\t38\t
+"""
+    [table] = extract(tmp_path, text).tables
+    assert [(i.level3, i.weight, i.score, i.deviation_note) for i in table.indicators] == [
+        ("培训人数", 20, 20, None), ("合格率", 20, 18, "部分学员未通过")]
+    assert (table.total_weight, table.total_score) == (40, 38)
+
+
 def test_confidence_says_how_much_of_the_table_was_read(tmp_path):
     text = """项目支出绩效自评表
 一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分

@@ -33,7 +33,7 @@ INDICATOR_ROLES: Roles = [
     ("actual", ("完成值", "实际完成", "实际值", "全年实际", "实施进度")),
     ("target", ("指标值", "目标值", "年度目标", "预期值", "预期目标", "工作目标")),
     ("weight", ("分值", "权重", "权数")),
-    ("score", ("得分",)),
+    ("score", ("得分", "自评分")),  # Hubei's forms: 权重 | 自评分
     ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
 ]
 
@@ -87,7 +87,7 @@ LEVEL_PAIR_HEAD = "评价内容"
 # (a line is a column word only whole, or a broken word joined whole). Their roles are the synonym table's.
 PRINTED_COLUMN_WORDS = (
     "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "指标值", "度量单位", "计量单位", "实际完成值", "完成值",
-    "全年实际值", "分值", "权重", "得分", "自评得分", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析",
+    "全年实际值", "分值", "权重", "得分", "自评得分", "自评分", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析",
     "未完成原因及改进措施", "未完成原因及拟采取的改进措施", "指标分值",
     # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
     "全年实际完成值", "全年完成值",
@@ -102,7 +102,7 @@ LEVELS_GROUP = "绩效指标"
 LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
 
 
-SCORE_WORDS = (("得分", "score"), ("权重", "weight"), ("分值", "weight"))
+SCORE_WORDS = (("得分", "score"), ("自评分", "score"), ("权重", "weight"), ("分值", "weight"))
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
