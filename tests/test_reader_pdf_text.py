@@ -8,7 +8,7 @@ import pytest
 
 from assistant import api
 from assistant.document import TableBlock
-from assistant.layout import parse_text
+from assistant.layout import parse_text, wrap
 from schemas.gold import GoldReport
 from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 
@@ -304,3 +304,29 @@ def test_numbered_rows_under_merged_levels_are_rows_of_their_own(tmp_path):
     assert ("产出指标", "成本指标", "指标1成本控制率", 10, 10) in \
         [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators]
     assert names.count("指标2") >= 6 and not any(name.endswith("指标2") and name != "指标2" for name in names)
+
+
+def test_real_goal_prose_merged_across_columns_stays_one_cell():
+    # pdftotext's text of Ezhou's goals (evals/field/dev/hubei_ezhou_2021_shiminzhongxin): the achieved cell spans
+    # the funds' figure columns, its prose printing a space around each figure (为 150 万元). Its first word ran on
+    # past the next column's start, so the figure after one space goes on the prose, no cell of its own.
+    lines = ["项目资          年初预   全年预   全年执     分值    执行率     得分",
+             "金(万          算数    算数    行数",
+             "元)    年度资    150   150   125.2   100   83.5%   98",
+             "      金总额                5",
+             "年度总   预期目    实际完成情况",
+             "体目标   标",
+             "      为更好    本年度财政拨款为 150 万元:执行数为 125.25 万元,完成预算的",
+             "      的建设    83.50%。",
+             "      行政服"]
+    rows = first_table_rows(lines, filled=True)
+    assert ["元)", "年度资金总额", "150", "150", "125.25", "100", "83.5%", "98"] in rows
+    assert ["为更好的建设行政服", "本年度财政拨款为 150 万元:执行数为 125.25 万元,完成预算的83.50%。"] in rows
+
+
+def test_a_figure_goes_on_the_one_above_only_where_the_two_make_one_figure():
+    # pdftotext's text of a department's basic data (evals/samples/001_8744007de10ea853) prints 1247.98 under 532.88
+    # (公用经费 under 其他项目) in a column seven characters wide: the line above filled it as a figure broken there
+    # would, but 532.881247.98 is no figure, so 1247.98 is a cell of its own; 125.2 / 5 (125.25) goes on.
+    assert wrap("532.88", "1247.98", 7) == "own"
+    assert wrap("125.2", "5", 5) == "full"
