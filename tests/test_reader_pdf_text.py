@@ -17,6 +17,8 @@ SAMPLE = "000_9f4ecd25e267d59e"
 FIELD = "hubei_ezhou_2019_caizhengju"
 PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
 PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
+# Goals in a narrow column over pages: one cut by a page break, one whose header ends a page and whose text wraps a year
+GOALS_FIELDS = ("beijing_haidian_2016_baojie", "sichuan_nanchong_2023_tuigenghuanlin")
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -330,3 +332,20 @@ def test_a_figure_goes_on_the_one_above_only_where_the_two_make_one_figure():
     # would, but 532.881247.98 is no figure, so 1247.98 is a cell of its own; 125.2 / 5 (125.25) goes on.
     assert wrap("532.88", "1247.98", 7) == "own"
     assert wrap("125.2", "5", 5) == "full"
+
+
+@pytest.fixture(scope="module", params=GOALS_FIELDS)
+def goals_field_copy(request, tmp_path_factory) -> tuple[str, Path]:
+    return request.param, field_render(request.param, tmp_path_factory.mktemp("goals"))
+
+
+def test_a_goal_in_a_narrow_column_reads_whole_over_lines_and_pages(goals_field_copy):
+    # 海淀's expected goal, two characters a line, runs over a page break onto a page that lays it out at the margin;
+    # 南充's header (项目年度目标 | 年度目标完成情况) ends a page, and its goal wraps a year alone on a line (我市 / 2018
+    # / 年度): each goal is its row's whole cell.
+    name, path = goals_field_copy
+    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(
+        encoding="utf-8")).tables[0]
+    table = api.extract(api.load(path), "rules").tables[0]
+    assert table.goals.expected.replace(" ", "") == gold.goals.expected
+    assert table.goals.achieved.replace(" ", "") == gold.goals.achieved
