@@ -579,6 +579,13 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         # (the goals' prose goes on over any number of lines, a figure or a numbered goal opening one: 我市 / 2018
         # 年度, 改革 / 目标 2∶; a text under none of the line above opens the next row)
         goes_on = goes_on or goals and None not in found
+        # (so does the indicator header over words broken in a narrow column, one under a word not yet whole, none
+        # under a level's name, where an indicator's row starts: 绩效 / 指 beside 偏差原因 / 分析及)
+        heading = [rows[-1][1].get(column, "") for column in cells] if rows and is_indicator_header(
+            list(rows[-1][1].values())) else []
+        goes_on = goes_on or bool(heading) and all(heading) and not all(map(whole_column_word, heading)) \
+            and not any(role_of(word, INDICATOR_ROLES) in LEVEL_ROLES for word in heading) \
+            and not any(map(is_value, cells.values()))
         if rows and not opens and goes_on:
             for column, text in cells.items():
                 rows[-1][1][column] = joined(rows[-1][1][column], text)

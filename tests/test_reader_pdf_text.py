@@ -106,6 +106,16 @@ def test_a_sample_table_keeps_two_targets_in_one_cell(sample_copy):
         [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators][-1]
 
 
+def test_a_sample_indicator_header_broken_in_a_narrow_column_is_one_row(sample_copy):
+    # 石鼓区's special funds: the header's 绩效指标 one character a line (绩 / 效 / 指 / 标) beside 偏差原因分析及改进措施
+    # broken over five lines — the lines under words already whole (偏差原因 / 分析及) go on the header, no indicator
+    # named 指标.
+    gold = GoldReport.model_validate_json((GOLD / f"{SAMPLE}.json").read_text(encoding="utf-8"))
+    tables = api.extract(api.load(sample_copy), "rules").tables
+    assert {i.level1 for table in tables for i in table.indicators} <= \
+        {i.level1 for table in gold.tables for i in table.indicators}
+
+
 def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
     # 金寨's funds block, one space between a label and its figures (年度资 329.7 329.7), the figures' rests under
     # them one space after the label's next line (金总额 7): 329.77 in both budget columns.
