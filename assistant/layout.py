@@ -285,7 +285,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
         filled: list[int] = []  # the rows under that header with text in each of its columns
         headed: list[bool] = []  # the header's columns that print a word (a gap between its words prints none)
         part = None  # the part of the form the last page ended in: "funds", "goals" or neither
-        running = None  # the column of the last row's cell the last page's last line printed alone (a break cut it)
+        running: list[int] = []  # the last row's cells the last page's last line printed (a page break cut them)
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
         for start, end in pages(lines, *table):
@@ -304,14 +304,15 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                     laid[column] = text
                 if from_page and headed:
                     laid = under_header_words(laid, headed)
-                if running is not None and not roles and sum(map(bool, laid)) == 1:
-                    # Above the indicators, a page's first rows of one text only, after a page that ended on a line
-                    # of one cell: the rest of that cell, which the page break cut (a goal's prose in a narrow
+                if running and not roles and len(running) == sum(map(bool, laid)):
+                    # Above the indicators, a page's first rows of as many texts as the last page's last line
+                    # printed cells: the rest of those cells, which the page break cut (a goal's prose in a narrow
                     # column), however the page lays its columns out.
-                    cell = rows[-1].cells[running]
-                    rows[-1].cells[running] = replace(cell, text=joined(cell.text, next(filter(None, laid))))
+                    for column, text in zip(running, filter(None, laid)):
+                        rows[-1].cells[column] = replace(rows[-1].cells[column], text=joined(
+                            rows[-1].cells[column].text, text))
                     continue
-                running = None
+                running = []
                 rows.append(Row([Cell(text, start + first + 1) for text in laid]))
                 if is_indicator_header(laid):
                     roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
@@ -319,11 +320,15 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                 elif roles:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
             last = next((cells for cells in reversed(cells_by_line) if cells), {})
-            # (a funds label's line is a row of its own: 上年结 / 转资金 opens its row on the next page; a page that
-            # went on the cell whole leaves it running)
-            if running is None and from_page and part != "funds" and len(last) == 1 and rows \
-                    and placed[min(last)] < len(rows[-1].cells) and rows[-1].cells[placed[min(last)]].text:
-                running = placed[min(last)]
+            # (a funds label's line is a row of its own: 上年结 / 转资金 opens its row on the next page, and only the
+            # goals run on in more cells than one)
+            ends = [placed[column] for column in sorted(last)]
+            if running:  # the page went on the cells whole, its columns theirs in order: those its last line ends
+                theirs = dict(zip(sorted(found[0][1]), running))
+                running = [theirs[column] for column in sorted(last)] if set(last) <= set(theirs) else []
+            elif from_page and part != "funds" and (len(ends) == 1 or part == "goals") and rows \
+                    and all(column < len(rows[-1].cells) and rows[-1].cells[column].text for column in ends):
+                running = ends
         tables[table[0]] = (table[1], rows)
     return tables
 
@@ -490,9 +495,11 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         words = list(WORD.finditer(line))
         for at, match in enumerate(words):
             pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
-            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
+            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4 \
+                    and match.group()[0] not in CLOSING_SIGNS:
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
-                # text prints one; the word starts the next cell.
+                # text prints one; the word starts the next cell, unless it opens with a sign no cell opens with
+                # (日管控 、周排查).
                 column = min(max(pushed, column + 1), len(cuts))
             elif end is not None and end < match.start() - 1 and from_page:
                 # Two spaces or more on a page end a cell: what follows is the next one, pushed right of its column
@@ -562,7 +569,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
         # opens its own row; under 其中： alone it is the source's name, 其他资金)
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
-            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
+            not any(map(is_value, [label, *values])) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
             or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
         # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
         # 效益指标)
@@ -633,7 +640,8 @@ def wrap(above: str, text: str, width: int) -> str:
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_SUFFIX.match(normalize_text(text)) \
-            or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text):
+            or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text) \
+            or above[-1] in "：:" and is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()

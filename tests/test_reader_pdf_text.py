@@ -14,6 +14,8 @@ from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 
 render = eval_tool("render")
 SAMPLE = "000_9f4ecd25e267d59e"
+# A department's form: its funds' parts with their sums under their labels (其他资金： / 79.42), goals over pages
+DEPARTMENT_SAMPLE = "002_1b038c9877a00c9c"
 FIELD = "hubei_ezhou_2019_caizhengju"
 PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
 PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
@@ -359,3 +361,18 @@ def test_a_goal_in_a_narrow_column_reads_whole_over_lines_and_pages(goals_field_
     table = api.extract(api.load(path), "rules").tables[0]
     assert table.goals.expected.replace(" ", "") == gold.goals.expected
     assert table.goals.achieved.replace(" ", "") == gold.goals.achieved
+
+
+@pytest.fixture(scope="module")
+def department_copy(tmp_path_factory) -> Path:
+    sheet = render.sample_sheet((SAMPLES / f"{DEPARTMENT_SAMPLE}.txt").read_text(encoding="utf-8"))
+    return copied_text(sheet, DEPARTMENT_SAMPLE, tmp_path_factory.mktemp("department"))
+
+
+def test_a_sample_department_reads_its_breakdown_and_numbered_goals(department_copy):
+    # 岳阳楼区市场监督管理局: 其他资金： with its sum alone on the line below (79.42), no row of its own; a project's
+    # numbered goals (目标 1∶ … 目标 8∶) beside the achievements, broken over lines, one goals row.
+    gold = GoldReport.model_validate_json((GOLD / f"{DEPARTMENT_SAMPLE}.json").read_text(encoding="utf-8")).tables
+    tables = api.extract(api.load(department_copy), "rules").tables
+    assert tables[1].breakdown == gold[1].breakdown
+    assert tables[2].goals.expected.replace(" ", "") == gold[2].goals.expected
