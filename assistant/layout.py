@@ -60,6 +60,7 @@ PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 
 # A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
+HEADER_WORDS_MOST = 16  # characters, most, of a header's cell (年度总体目标完成情况综述): more is a cell's text
 # A figure printed alone (≥1000, 100%), or broken at its point (329.) where the page wraps it.
 FIGURE = re.compile(rf"^(?:{SIGN_COMPARATOR})?[-+]?{NUMBER_PATTERN}\.?[%％]?$")
 FIGURE_SIGNS = "+-.0123456789"  # what a figure a line ends in is made of, where the page may break it
@@ -321,13 +322,14 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
             last = next((cells for cells in reversed(cells_by_line) if cells), {})
             # (a funds label's line is a row of its own: 上年结 / 转资金 opens its row on the next page, and only the
-            # goals run on in more cells than one)
+            # goals run on in more cells than one, not their header's)
             ends = [placed[column] for column in sorted(last)]
             if running:  # the page went on the cells whole, its columns theirs in order: those its last line ends
                 theirs = dict(zip(sorted(found[0][1]), running))
                 running = [theirs[column] for column in sorted(last)] if set(last) <= set(theirs) else []
             elif from_page and part != "funds" and (len(ends) == 1 or part == "goals") and rows \
-                    and all(column < len(rows[-1].cells) and rows[-1].cells[column].text for column in ends):
+                    and all(column < len(rows[-1].cells) and rows[-1].cells[column].text for column in ends) \
+                    and not is_goals_header([cell.text for cell in rows[-1].cells]):
                 running = ends
         tables[table[0]] = (table[1], rows)
     return tables
@@ -493,6 +495,10 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         ends: dict[int, int] = {}
         column, end = 0, None
         words = list(WORD.finditer(line))
+        # where each stretch of the next line with text starts, and where it ends (before its cells are told apart)
+        reach_below = next(({at: columns[below][match.end() - 1] for match in CELL_TEXT.finditer(lines[below])
+                             for at in [columns[below][match.start()]]}
+                            for below in range(row + 1, len(lines)) if lines[below].strip()), {})
         for at, match in enumerate(words):
             pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4 \
@@ -506,7 +512,8 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                 # by wide cells when the column it starts in is the cell's.
                 column = min(max(pushed, column + 1), len(cuts))
             elif end != match.start() - 1 or from_page and pushed == column + 1 \
-                    and max(ends[column], reach_above.get(starts[column], 0)) < cuts[column] \
+                    and max(ends[column], reach_above.get(starts[column], 0), reach_below.get(starts[column], 0)) \
+                    < cuts[column] \
                     and open_brackets(cells.get(column, "")) <= 0:
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
                 # (a bracket it opened goes on: (50 分); a cell whose text ran on past its column, on this line or
@@ -608,16 +615,17 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                                          if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
             rows.append((index, dict(cells)))
         above = cells
-    # (a page that ends on the goals' header goes on with their row)
-    goals = goals or bool(rows) and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])])
+    # (a page that ends on the goals' header, after the funds, goes on with their row)
+    if rows and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])]):
+        return rows, "goals"
     return rows, "funds" if funds else "goals" if goals else None
 
 
 def is_goals_header(texts: list[str]) -> bool:
-    """A row that heads the goals (年度总体目标 | 预期目标 | 实际完成情况), or one of numbered goals that may go on
-    below it (目标 1∶推进登记制度改革): it names a goal and holds no figure."""
+    """A row that heads the goals (年度总体目标 | 预期目标 | 实际完成情况 …): it names a goal in words, short ones (not
+    the goals' prose), and holds no figure."""
     return any(GOALS_LABEL.search(text) for text in texts) and not any(map(is_value, texts)) \
-        and not is_indicator_header(texts)
+        and all(len(text) <= HEADER_WORDS_MOST for text in texts) and not is_indicator_header(texts)
 
 
 def whole_column_word(text: str) -> bool:

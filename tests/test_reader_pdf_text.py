@@ -19,8 +19,9 @@ DEPARTMENT_SAMPLE = "002_1b038c9877a00c9c"
 FIELD = "hubei_ezhou_2019_caizhengju"
 PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
 PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
-# Goals in a narrow column over pages: one cut by a page break, one whose header ends a page and whose text wraps a year
-GOALS_FIELDS = ("beijing_haidian_2016_baojie", "sichuan_nanchong_2023_tuigenghuanlin")
+# Goals in a narrow column over pages: one cut by a page break, one whose header ends a page and whose text wraps a
+# year, one whose header ends a page after the funds
+GOALS_FIELDS = ("beijing_haidian_2016_baojie", "sichuan_nanchong_2023_tuigenghuanlin", "fujian_ningde_2018_fangzhiwei")
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -354,7 +355,8 @@ def goals_field_copy(request, tmp_path_factory) -> tuple[str, Path]:
 def test_a_goal_in_a_narrow_column_reads_whole_over_lines_and_pages(goals_field_copy):
     # 海淀's expected goal, two characters a line, runs over a page break onto a page that lays it out at the margin;
     # 南充's header (项目年度目标 | 年度目标完成情况) ends a page, and its goal wraps a year alone on a line (我市 / 2018
-    # / 年度): each goal is its row's whole cell.
+    # / 年度); 宁德's header ends the funds' page, its achievements open the next page with one space after a figure
+    # (目标 1 完成情况), the line below running on past the columns: each goal is its row's whole cell.
     name, path = goals_field_copy
     gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(
         encoding="utf-8")).tables[0]
