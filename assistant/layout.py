@@ -27,8 +27,8 @@ from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
-    NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_comparison, is_fund_header, is_indicator_header, is_placeholder, \
-    is_value, open_brackets, role_of
+    NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
+    open_brackets, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -516,9 +516,9 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                     < cuts[column] \
                     and open_brackets(cells.get(column, "")) <= 0:
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
-                # (a bracket it opened goes on: (50 分); a cell whose text ran on past its column, on this line or
-                # the one above, is merged across the next, a goal's prose: 执行数为 125.25 万元, 督促落实问题整 / 改
-                # 200 余个).
+                # (a bracket it opened goes on: (50 分); a cell whose text runs on past its column, on this line or
+                # the one above or below, is merged across the next, a goal's prose: 执行数为 125.25 万元, 督促落实问
+                # 题整 / 改 200 余个).
                 column = pushed
             if from_page and column in cells and FIGURE.match(match.group()) and (
                     FIGURE.match(cells[column].split()[-1])
@@ -554,7 +554,8 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     row's label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
     after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
     (alone or before figures) opens its row, and so does a label beside no figure under a funds row's whole label
-    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央)."""
+    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央). The goals' row, under
+    their header, goes on over every line whose texts sit under its own."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
     # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标); a page
@@ -575,8 +576,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
         # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
         # opens its own row; under 其中： alone it is the source's name, 其他资金)
+        # (a figure is no label: 其他资金： / 79.42)
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
-            not any(map(is_value, [label, *values])) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
+            not any(map(is_value, [label, *values]))
+            and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
             or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
         # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
         # 效益指标)
