@@ -60,8 +60,10 @@ PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 
 # A funds row's label read whole (年度资金总额, 当年财政拨款, 上年结转资金): a label line under it opens the next row.
 FUND_SOURCE = re.compile(r"(?:总额|拨款|结转资金|结余资金|其他资金)[:：]?$")
 GOALS_LABEL = re.compile(r"目标")  # the goals after a funds block (年度总体目标)
+HEADER_WORDS_MOST = 16  # characters, most, of a header's cell (年度总体目标完成情况综述): more is a cell's text
 # A figure printed alone (≥1000, 100%), or broken at its point (329.) where the page wraps it.
 FIGURE = re.compile(rf"^(?:{SIGN_COMPARATOR})?[-+]?{NUMBER_PATTERN}\.?[%％]?$")
+FIGURE_SIGNS = "+-.0123456789"  # what a figure a line ends in is made of, where the page may break it
 # A funds part's label opening with its circled number (①中央及省级财政资金): it opens its row.
 PART_NUMBER = re.compile(r"^[\u2460-\u2473][\u4e00-\u9fff]")
 BREAKDOWN = re.compile(r"^其中[:：]")  # a funds row's label that opens its cell (其中：当年财政拨款)
@@ -283,7 +285,8 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
         roles: list[str | None] = []  # the indicator header's column roles, once a page printed it
         filled: list[int] = []  # the rows under that header with text in each of its columns
         headed: list[bool] = []  # the header's columns that print a word (a gap between its words prints none)
-        funds = False  # the last page ended in the funds block
+        part = None  # the part of the form the last page ended in: "funds", "goals" or neither
+        running: list[int] = []  # the last row's cells the last page's last line printed (a page break cut them)
         from_page = is_page_text([lines[index].replace("\f", "").rstrip() for index in range(*table)])
         rows: list[Row] = []
         for start, end in pages(lines, *table):
@@ -291,7 +294,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             cells_by_line, widths = aligned_rows(texts, [positions(text, from_page) for text in texts], from_page)
             # A monospace copy prints a row a line; a page's text wraps a narrow column's cells over lines.
             if from_page:
-                found, funds = wrapped_rows(cells_by_line, widths, funds)
+                found, part = wrapped_rows(cells_by_line, widths, part)
             else:
                 found = [(index, cells) for index, cells in enumerate(cells_by_line) if cells]
             texts_by_row = [[cells.get(column, "") for column in range(len(widths))] for _, cells in found]
@@ -302,12 +305,32 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                     laid[column] = text
                 if from_page and headed:
                     laid = under_header_words(laid, headed)
+                if running and not roles and len(running) == sum(map(bool, laid)):
+                    # Above the indicators, a page's first rows of as many texts as the last page's last line
+                    # printed cells: the rest of those cells, which the page break cut (a goal's prose in a narrow
+                    # column), however the page lays its columns out.
+                    for column, text in zip(running, filter(None, laid)):
+                        rows[-1].cells[column] = replace(rows[-1].cells[column], text=joined(
+                            rows[-1].cells[column].text, text))
+                    continue
+                running = []
                 rows.append(Row([Cell(text, start + first + 1) for text in laid]))
                 if is_indicator_header(laid):
                     roles, filled = [role_of(text, INDICATOR_ROLES) for text in laid], [0] * len(laid)
                     headed = [bool(text) for text in laid]
                 elif roles:
                     filled = [count + bool(text) for count, text in zip(filled, laid + [""] * len(filled))]
+            last = next((cells for cells in reversed(cells_by_line) if cells), {})
+            # (a funds label's line is a row of its own: 上年结 / 转资金 opens its row on the next page, and only the
+            # goals run on in more cells than one, not their header's)
+            ends = [placed[column] for column in sorted(last)]
+            if running:  # the page went on the cells whole, its columns theirs in order: those its last line ends
+                theirs = dict(zip(sorted(found[0][1]), running))
+                running = [theirs[column] for column in sorted(last)] if set(last) <= set(theirs) else []
+            elif from_page and part != "funds" and (len(ends) == 1 or part == "goals") and rows \
+                    and all(column < len(rows[-1].cells) and rows[-1].cells[column].text for column in ends) \
+                    and not is_goals_header([cell.text for cell in rows[-1].cells]):
+                running = ends
         tables[table[0]] = (table[1], rows)
     return tables
 
@@ -465,32 +488,43 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                   | {at for at in counts if at >= 2 and not filled[at - 1] and not filled[at - 2]}
                   | {at for at in headed if at})
     cells_by_line, widths = [], [0] * (len(cuts) + 1)
-    starts_above: set[int] = set()  # where the last line with text started its cells
+    reach_above: dict[int, int] = {}  # where each cell of the last line with text starts, and where it ends
     for row, line in enumerate(lines):
         cells: dict[int, str] = {}
         starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
         column, end = 0, None
         words = list(WORD.finditer(line))
+        # where each stretch of the next line with text starts, and where it ends (before its cells are told apart)
+        reach_below = next(({at: columns[below][match.end() - 1] for match in CELL_TEXT.finditer(lines[below])
+                             for at in [columns[below][match.start()]]}
+                            for below in range(row + 1, len(lines)) if lines[below].strip()), {})
         for at, match in enumerate(words):
             pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
-            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4:
+            if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4 \
+                    and match.group()[0] not in CLOSING_SIGNS:
                 # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
-                # text prints one; the word starts the next cell.
+                # text prints one; the word starts the next cell, unless it opens with a sign no cell opens with
+                # (日管控 、周排查).
                 column = min(max(pushed, column + 1), len(cuts))
             elif end is not None and end < match.start() - 1 and from_page:
                 # Two spaces or more on a page end a cell: what follows is the next one, pushed right of its column
                 # by wide cells when the column it starts in is the cell's.
                 column = min(max(pushed, column + 1), len(cuts))
             elif end != match.start() - 1 or from_page and pushed == column + 1 \
+                    and max(ends[column], reach_above.get(starts[column], 0), reach_below.get(starts[column], 0)) \
+                    < cuts[column] \
                     and open_brackets(cells.get(column, "")) <= 0:
                 # After one space a word goes on its cell unless the cell fitted its column and it starts the next
-                # (a bracket it opened goes on: (50 分)).
+                # (a bracket it opened goes on: (50 分); a cell whose text runs on past its column, on this line or
+                # the one above or below, is merged across the next, a goal's prose: 执行数为 125.25 万元, 督促落实问
+                # 题整 / 改 200 余个).
                 column = pushed
             if from_page and column in cells and FIGURE.match(match.group()) and (
                     FIGURE.match(cells[column].split()[-1])
                     or at + 1 < len(words) and words[at + 1].start() == match.end() + 1
                     and FIGURE.match(words[at + 1].group())
-                    or columns[row][match.start()] in starts_above - {starts.get(column)}):
+                    or columns[row][match.start()] in reach_above.keys() - {starts.get(column)}):
                 # Two figures are two cells, the second pushed into the first's; so is a row's first figure one space
                 # after its label, figures following it (年度资 329.7 329.7), or starting where a cell of the line
                 # above starts (金总额 7 under 年度资 329.7, the rest of its figure).
@@ -498,33 +532,37 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
             starts.setdefault(column, columns[row][match.start()])
+            ends[column] = columns[row][end - 1]
         for column, text in cells.items():
             # (a CJK character is two columns wide on the page, whichever measure the columns line up in)
             if column == len(cuts) or starts[column] + display_width(text) <= cuts[column]:
                 widths[column] = max(widths[column], display_width(text))
         cells_by_line.append(cells)
-        starts_above = set(starts.values()) if cells else starts_above
+        reach_above = {starts[column]: ends[column] for column in cells} if cells else reach_above
     return cells_by_line, widths
 
 
 def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
-                 funds: bool) -> tuple[list[tuple[int, dict[int, str]]], bool]:
-    """The page's rows rebuilt from the lines a narrow column wraps its cells over, and whether the page ends in a
-    funds block.
+                 part: str | None) -> tuple[list[tuple[int, dict[int, str]]], str | None]:
+    """The page's rows rebuilt from the lines a narrow column wraps its cells over, and the part of the form the page
+    ends in ("funds", "goals" or None).
 
-    Each row is its first line and its cells; `funds` says whether the page starts in a funds block. A line goes on
+    Each row is its first line and its cells; `part` says which part the page starts in. A line goes on
     the row above when each of its texts sits under a text of the line above, none a cell of its own (`wrap`), and
     one of them is plainly the rest of its cell (a figure broken at its point, a closing sign), or more sit under
     cells that filled their columns than under cells that did not (as many, unless the first fills its column: a new
     row's label), or it is one text alone (a cell's own line break); among indicators, a figure under a word in a column
     after the names (已完成 / 100%, ≥90% / 100%) is such a line's short one, no cell of its own. A funds row's 其中：
     (alone or before figures) opens its row, and so does a label beside no figure under a funds row's whole label
-    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央)."""
+    (年度资金总额 then 按收入, 当年财政拨款 then 上年结) or opening with a part's number (①中央). The goals' row, under
+    their header, goes on over every line whose texts sit under its own."""
     rows: list[tuple[int, dict[int, str]]] = []
     above: dict[int, str] = {}
     # The page's indicator header: its first line, and the column after its names (一级, 二级, 三级指标); a page
     # that does not print it keeps its names in its first column or more.
     header_at, names_end = len(cells_by_line), 1
+    funds = part == "funds"  # the row is in the funds block
+    goals = part == "goals"  # the row is the goals' (under 年度总体目标 | 预期目标 | 实际完成情况)
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
@@ -538,8 +576,10 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
         # (a breakdown's label holds one 其中: a label line under one opening with it and naming its source, 其 / 中：,
         # opens its own row; under 其中： alone it is the source's name, 其他资金)
+        # (a figure is no label: 其他资金： / 79.42)
         opens = bool(BREAKDOWN.match(label)) and all(map(is_value, values)) or funds and (
-            not any(map(is_value, values)) and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
+            not any(map(is_value, [label, *values]))
+            and bool(FUND_SOURCE.search(above_label) or PART_NUMBER.match(label))
             or not values and label.startswith("其") and bool(BREAKDOWN.sub("", above_label)))
         # (a label that begins the row's first cell again is the next row's, printing the same name: 效益指 under
         # 效益指标)
@@ -553,6 +593,16 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
             ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
+        # (the goals' prose goes on over any number of lines, a figure or a numbered goal opening one: 我市 / 2018
+        # 年度, 改革 / 目标 2∶; a text under none of the line above opens the next row)
+        goes_on = goes_on or goals and None not in found
+        # (so does the indicator header over words broken in a narrow column, one under a word not yet whole, none
+        # under a level's name, where an indicator's row starts: 绩效 / 指 beside 偏差原因 / 分析及)
+        heading = [rows[-1][1].get(column, "") for column in cells] if rows and is_indicator_header(
+            list(rows[-1][1].values())) else []
+        goes_on = goes_on or bool(heading) and all(heading) and not all(map(whole_column_word, heading)) \
+            and not any(role_of(word, INDICATOR_ROLES) in LEVEL_ROLES for word in heading) \
+            and not any(map(is_value, cells.values()))
         if rows and not opens and goes_on:
             for column, text in cells.items():
                 rows[-1][1][column] = joined(rows[-1][1][column], text)
@@ -561,13 +611,24 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                 texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
                     and not any(GOALS_LABEL.search(text) for text in texts)
+                goals = is_goals_header(texts)
                 if is_indicator_header(texts):
                     header_at = rows[-1][0]
                     names_end = 1 + max((column for column, text in rows[-1][1].items()
                                          if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
             rows.append((index, dict(cells)))
         above = cells
-    return rows, funds
+    # (a page that ends on the goals' header, after the funds, goes on with their row)
+    if rows and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])]):
+        return rows, "goals"
+    return rows, "funds" if funds else "goals" if goals else None
+
+
+def is_goals_header(texts: list[str]) -> bool:
+    """A row that heads the goals (年度总体目标 | 预期目标 | 实际完成情况 …): it names a goal in words, short ones (not
+    the goals' prose), and holds no figure."""
+    return any(GOALS_LABEL.search(text) for text in texts) and not any(map(is_value, texts)) \
+        and all(len(text) <= HEADER_WORDS_MOST for text in texts) and not is_indicator_header(texts)
 
 
 def whole_column_word(text: str) -> bool:
@@ -590,13 +651,17 @@ def wrap(above: str, text: str, width: int) -> str:
     else:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_SUFFIX.match(normalize_text(text)) \
-            or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text):
+            or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text) \
+            or above[-1] in "：:" and is_value(text):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
     full = display_width(above) + display_width(first) >= width or signed
+    # (a figure under one goes on it only where the two make one figure: 125.2 / 5, never 532.88 / 1247.98)
+    broken = (above[-1].isdigit() or signed) and full \
+        and bool(FIGURE.match(above[len(above.rstrip(FIGURE_SIGNS)):] + first))
     if text == above or is_placeholder(text) or NUMBERED_INDICATOR.match(normalize_text(text)) \
-            or is_value(text) and not ((above[-1].isdigit() or signed) and full):
+            or is_value(text) and not broken:
         return "own"
     return "full" if full else "short"
 

@@ -8,15 +8,20 @@ import pytest
 
 from assistant import api
 from assistant.document import TableBlock
-from assistant.layout import parse_text
+from assistant.layout import parse_text, wrap
 from schemas.gold import GoldReport
 from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 
 render = eval_tool("render")
 SAMPLE = "000_9f4ecd25e267d59e"
+# A department's form: its funds' parts with their sums under their labels (其他资金： / 79.42), goals over pages
+DEPARTMENT_SAMPLE = "002_1b038c9877a00c9c"
 FIELD = "hubei_ezhou_2019_caizhengju"
 PACKED_FIELD = "anhui_jinzhai_2023_meilixiangcun"  # a page packed so tight that one space parts its cells
 PAGED_FIELD = "shanxi_jishan_2021_gonggongweisheng"  # an indicator table over pages that lose the level columns
+# Goals in a narrow column over pages: one cut by a page break, one whose header ends a page and whose text wraps a
+# year, one whose header ends a page after the funds
+GOALS_FIELDS = ("beijing_haidian_2016_baojie", "sichuan_nanchong_2023_tuigenghuanlin", "fujian_ningde_2018_fangzhiwei")
 
 
 def copied_text(sheet, name: str, out: Path) -> Path:
@@ -102,6 +107,16 @@ def test_a_sample_table_keeps_two_targets_in_one_cell(sample_copy):
     table = next(table for table in api.extract(api.load(sample_copy), "rules").tables if table.name == name)
     assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators][-1] == \
         [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.indicators][-1]
+
+
+def test_a_sample_indicator_header_broken_in_a_narrow_column_is_one_row(sample_copy):
+    # 石鼓区's special funds: the header's 绩效指标 one character a line (绩 / 效 / 指 / 标) beside 偏差原因分析及改进措施
+    # broken over five lines — the lines under words already whole (偏差原因 / 分析及) go on the header, no indicator
+    # named 指标.
+    gold = GoldReport.model_validate_json((GOLD / f"{SAMPLE}.json").read_text(encoding="utf-8"))
+    tables = api.extract(api.load(sample_copy), "rules").tables
+    assert {i.level1 for table in tables for i in table.indicators} <= \
+        {i.level1 for table in gold.tables for i in table.indicators}
 
 
 def test_a_packed_field_page_parts_a_label_from_its_figures(packed_field_copy):
@@ -304,3 +319,62 @@ def test_numbered_rows_under_merged_levels_are_rows_of_their_own(tmp_path):
     assert ("产出指标", "成本指标", "指标1成本控制率", 10, 10) in \
         [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators]
     assert names.count("指标2") >= 6 and not any(name.endswith("指标2") and name != "指标2" for name in names)
+
+
+def test_real_goal_prose_merged_across_columns_stays_one_cell():
+    # pdftotext's text of Ezhou's goals (evals/field/dev/hubei_ezhou_2021_shiminzhongxin): the achieved cell spans
+    # the funds' figure columns, its prose printing a space around each figure (为 150 万元). Its first word ran on
+    # past the next column's start, so the figure after one space goes on the prose, no cell of its own.
+    lines = ["项目资          年初预   全年预   全年执     分值    执行率     得分",
+             "金(万          算数    算数    行数",
+             "元)    年度资    150   150   125.2   100   83.5%   98",
+             "      金总额                5",
+             "年度总   预期目    实际完成情况",
+             "体目标   标",
+             "      为更好    本年度财政拨款为 150 万元:执行数为 125.25 万元,完成预算的",
+             "      的建设    83.50%。",
+             "      行政服"]
+    rows = first_table_rows(lines, filled=True)
+    assert ["元)", "年度资金总额", "150", "150", "125.25", "100", "83.5%", "98"] in rows
+    assert ["为更好的建设行政服", "本年度财政拨款为 150 万元:执行数为 125.25 万元,完成预算的83.50%。"] in rows
+
+
+def test_a_figure_goes_on_the_one_above_only_where_the_two_make_one_figure():
+    # pdftotext's text of a department's basic data (evals/samples/001_8744007de10ea853) prints 1247.98 under 532.88
+    # (公用经费 under 其他项目) in a column seven characters wide: the line above filled it as a figure broken there
+    # would, but 532.881247.98 is no figure, so 1247.98 is a cell of its own; 125.2 / 5 (125.25) goes on.
+    assert wrap("532.88", "1247.98", 7) == "own"
+    assert wrap("125.2", "5", 5) == "full"
+
+
+@pytest.fixture(scope="module", params=GOALS_FIELDS)
+def goals_field_copy(request, tmp_path_factory) -> tuple[str, Path]:
+    return request.param, field_render(request.param, tmp_path_factory.mktemp("goals"))
+
+
+def test_a_goal_in_a_narrow_column_reads_whole_over_lines_and_pages(goals_field_copy):
+    # 海淀's expected goal, two characters a line, runs over a page break onto a page that lays it out at the margin;
+    # 南充's header (项目年度目标 | 年度目标完成情况) ends a page, and its goal wraps a year alone on a line (我市 / 2018
+    # / 年度); 宁德's header ends the funds' page, its achievements open the next page with one space after a figure
+    # (目标 1 完成情况), the line below running on past the columns: each goal is its row's whole cell.
+    name, path = goals_field_copy
+    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(
+        encoding="utf-8")).tables[0]
+    table = api.extract(api.load(path), "rules").tables[0]
+    assert table.goals.expected.replace(" ", "") == gold.goals.expected
+    assert table.goals.achieved.replace(" ", "") == gold.goals.achieved
+
+
+@pytest.fixture(scope="module")
+def department_copy(tmp_path_factory) -> Path:
+    sheet = render.sample_sheet((SAMPLES / f"{DEPARTMENT_SAMPLE}.txt").read_text(encoding="utf-8"))
+    return copied_text(sheet, DEPARTMENT_SAMPLE, tmp_path_factory.mktemp("department"))
+
+
+def test_a_sample_department_reads_its_breakdown_and_numbered_goals(department_copy):
+    # 岳阳楼区市场监督管理局: 其他资金： with its sum alone on the line below (79.42), no row of its own; a project's
+    # numbered goals (目标 1∶ … 目标 8∶) beside the achievements, broken over lines, one goals row.
+    gold = GoldReport.model_validate_json((GOLD / f"{DEPARTMENT_SAMPLE}.json").read_text(encoding="utf-8")).tables
+    tables = api.extract(api.load(department_copy), "rules").tables
+    assert tables[1].breakdown == gold[1].breakdown
+    assert tables[2].goals.expected.replace(" ", "") == gold[2].goals.expected
