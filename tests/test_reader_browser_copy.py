@@ -209,3 +209,21 @@ def test_a_word_page_copy_reads_each_goal_in_the_column_its_line_gives(tmp_path,
     [table] = extracted("\n\n".join(cells) + "\n", tmp_path)["tables"]
     assert table["goals"] == read
     assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25)}
+
+
+def test_a_tab_copy_row_under_a_merged_label_keeps_its_empty_last_cells(tmp_path):
+    """年度绩效目标(80分) heads the rows' first column, merged down and printed once: each row is one cell short of the
+    header. The last row leaves its 完成值 and 得分 empty (服务范围扩大 | | ): a row narrower than the header was not
+    padded, its cells stay in their columns."""
+    text = ("项目支出绩效自评表\n"
+            "项目名称\t东津院区建设\n"
+            "年度绩效目标(80分)\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分\n"
+            "产出指标\t数量指标\t成本控制\t不超过预算\t不超过预算\t10\n"
+            "效益指标\t经济效益\t医院东津医疗收入\t5亿元\t6.47亿元\t10\n"
+            "效益指标\t可持续性\t可持续为周边群众提供医疗服务\t服务范围扩大\t\t\n")
+    [table] = extracted(text, tmp_path)["tables"]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"], row["score"])
+            for row in table["indicators"]] == [
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
+        ("效益指标", "经济效益", "医院东津医疗收入", "5亿元", "6.47亿元", 10),
+        ("效益指标", "可持续性", "可持续为周边群众提供医疗服务", "服务范围扩大", None, None)]
