@@ -18,7 +18,7 @@ from itertools import accumulate, chain, combinations, takewhile
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
     NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
-    is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
+    LEVELS_GROUP, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
@@ -1840,19 +1840,19 @@ PAGE_LENGTH = 40
 def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
     """A document viewer's text pages, one line each and numbered "1、" "2、" "3、", without their numbers: a page
     break cuts rows and even numbers ("…完成10" "2、0%100%…"), and the run-together reader reads on over the lines."""
-    stripped: list[Paragraph] = []
-    page = 0
+    pages: list[int] = []  # each line's page number, 0 where it opens no page
     for paragraph in run:
         number = PAGE_MARK.match(paragraph.text)
         # The first page is a long line (the last may be short); a short "1、" line is a cell's own numbering
         # (1、业务工作经费).
-        if number and int(number.group(1)) == page + 1 and (page or len(paragraph.text) > PAGE_LENGTH):
-            stripped.append(Paragraph(paragraph.text[number.end():], paragraph.line))
-            page += 1
-        else:
-            stripped.append(paragraph)
-            page = 0
-    return stripped
+        page = pages[-1] if pages else 0
+        opens = number and int(number.group(1)) == page + 1 and (page or len(paragraph.text) > PAGE_LENGTH)
+        pages.append(page + 1 if opens else 0)
+    # A viewer numbers two pages at least: a long "1、" line with no "2、" after it is a cell's first item (a goal's
+    # 1、加强食品生产环节监管…).
+    return [Paragraph(paragraph.text[PAGE_MARK.match(paragraph.text).end():], paragraph.line)
+            if page > 1 or page == 1 and following == 2 else paragraph
+            for paragraph, page, following in zip(run, pages, [*pages[1:], 0])]
 
 
 # A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
@@ -2731,8 +2731,11 @@ GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                       "目标实际完成情况")
+                       "目标实际完成情况", "全年目标实际完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
+# The expected goal's word in a goals head: Chongqing's 年初绩效目标 (当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
+# 全年目标实际完成情况) and Ningxia's 总体目标 (总体目标完成情况 | 总体目标 | 全年实际完成情况) too.
+HEAD_EXPECTED_WORDS = (*EXPECTED_GOAL_WORDS, "年初绩效目标", "总体目标")
 # The goals' head run together on one line, its labels before the achieved column's word: "总体目标完成情况总体目标
 # 全年实际完成情况" (Ningxia's 中央转移支付 form: 总体目标完成情况 | 总体目标 | 全年实际完成情况).
 GOAL_LABEL = re.compile("|".join(sorted({*GOAL_WORDS, "总体目标", "总体目标完成情况"}, key=len, reverse=True)))
@@ -3230,19 +3233,25 @@ def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] |
 
 def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     """The goals below the funds: their words (预期目标, then 实际完成情况 or the like, on lines of their own or on one
-    line apart by a space) and the two texts under them; the rows and where the head ends. Each word is a cell of its
-    own: a row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
+    line apart by a space) and the two texts under them, down to the form's labels a copy cut off after them (the
+    indicator block's label, its column words); the rows and where the head ends. Each word is a cell of its own: a
+    row run together on one line ("年度总体目标预期目标实际完成情况") is the run-together rows' to read."""
     cells = [[normalize_text(word) for word in p.text.split()] for p in run]
-    expected = next((i for i in range(cursor, len(run)) if any(word in EXPECTED_GOAL_WORDS for word in cells[i])
+    expected = next((i for i in range(cursor, len(run)) if any(word in HEAD_EXPECTED_WORDS for word in cells[i])
                      or cells[i] and run_goals_head(cells[i][-1])), len(run))
     # The achieved word after it (the row's label may be one too: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况).
     goal = next((i for i in range(expected, len(run)) if goals_head(cells[i])), None)
     if goal is None:
         return lone_goal_rows(run, cursor)
     rest = run[goal + 1:]
+    rest = rest[:len(rest) - len(list(takewhile(lambda p: form_label(normalize_text(p.text)), reversed(rest))))]
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
                                                                for word in goal_labels(run[goal].text)]
     rows = [Row(head)]
+    # (a dump keeps its empty cells as blank lines where two of its cells are lines apart)
+    placed = goals_by_line(head, rest) if any(b.line - a.line > 1 for a, b in zip(run, run[1:])) else None
+    if placed is not None:
+        return rows + [Row(placed)], len(run)
     words = rest[0].text.split() if len(rest) == 1 else []
     if any(FIRST_ITEM.match(word) for word in words[1:]) and FIRST_ITEM.match(words[0]):
         # Both goals on one line, apart by a space: cut where the numbering starts again.
@@ -3258,8 +3267,28 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         if len(rest) == 1 and (restated := goals_cut(goals_text)):
             expected = Cell(goals_text[:-restated], rest[0].line)
             achieved = Cell(goals_text[-restated:], rest[0].line)
-        rows.append(Row([Cell("", rest[0].line)] * (len(head) - 2) + [expected, achieved]))
+        # (a text alone in a dump that leaves its empty cells out is read under the head's last word)
+        texts = [expected, achieved] if achieved.text else [expected]
+        rows.append(Row([Cell("", rest[0].line)] * (len(head) - len(texts)) + texts))
     return rows, len(run)
+
+
+def goals_by_line(head: list[Cell], goals: list[Paragraph]) -> list[Cell] | None:
+    """The goals' row in a dump that keeps its empty cells as blank lines, the head's words one a line (no blank line
+    between them): its label merged down from the head's row, one cell fewer than the head, each goal a line of its
+    own in the column its line gives from the line after the head's, a blank line a goal left empty (预期目标 left
+    blank, Chongqing's 全年(调整)绩效目标). None for any other head."""
+    lines = range(head[-1].line + 1, head[-1].line + len(head))
+    if not goals or len(goals) > 2 or not all(goal.line in lines for goal in goals) \
+            or not all(later.line == earlier.line + 1 for earlier, later in zip(head, head[1:])):
+        return None
+    by_line = {goal.line: Cell(goal.text, goal.line) for goal in goals}
+    return [by_line.get(line, Cell("", line)) for line in lines]
+
+
+def form_label(text: str) -> bool:
+    """A line that is the form's label by itself (`whole_label`), or the indicator block's (绩效指标(90分), 年度绩效指标完成情况)."""
+    return whole_label(text) or LEVELS_GROUP in text and len(text) <= LEVEL_LENGTH
 
 
 def in_sentence(texts: list[str], index: int) -> bool:

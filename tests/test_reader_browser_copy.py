@@ -180,3 +180,50 @@ def test_a_hand_typed_word_page_copy_reads_each_cell_at_its_own_line(tmp_path):
     assert (table["total_weight"], table["total_score"]) == (40, 38)
     lines = text.split("\n")
     assert [lines[row["line"] - 1] for row in table["indicators"]] == ["服务老人人次", "服务合格率"]
+
+
+@pytest.mark.parametrize("goals_head, goals, read", [
+    # Chongqing's head: 全年(调整)绩效目标 left empty between the two goals, the first numbered 1、 (no page number)
+    (["当年绩效目标", "年初绩效目标", "全年(调整)绩效目标", "全年目标实际完成情况"],
+     ["1、新建社区养老服务网点3个，为辖区内高龄、独居及失能老人提供助餐、助浴和上门照护服务。", "",
+      "新建服务网点3个，服务老人1350人次。"],
+     {"expected": "1、新建社区养老服务网点3个，为辖区内高龄、独居及失能老人提供助餐、助浴和上门照护服务。",
+      "achieved": "新建服务网点3个，服务老人1350人次。"}),
+    # Ningxia's head (总体目标 the expected one), its achieved goal left empty
+    (["总体目标完成情况", "总体目标", "全年实际完成情况"], ["新建服务网点3个。", ""],
+     {"expected": "新建服务网点3个。", "achieved": None}),
+    # the expected goal left empty; the indicator block's label printed above its header is no goal
+    (["年度总体目标", "预期目标", "实际完成情况"], ["", "新建服务网点3个。", "年度绩效指标完成情况"],
+     {"expected": None, "achieved": "新建服务网点3个。"}),
+])
+def test_a_word_page_copy_reads_each_goal_in_the_column_its_line_gives(tmp_path, goals_head, goals, read):
+    """In a Word-made page's copy an empty cell is a blank line of its own: the goals under their head are placed
+    by their lines, the row's label merged down from the head (one cell fewer)."""
+    cells = ["项目支出绩效自评表", "项目名称", "社区养老服务补助",
+             "项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "50", "50", "47.68", "10", "95.36%", "9.54",
+             *goals_head, *goals,
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "服务老人人次", "≥1200人次", "1350人次", "25", "25", "",
+             "总分", "25", "25"]
+    [table] = extracted("\n\n".join(cells) + "\n", tmp_path)["tables"]
+    assert table["goals"] == read
+    assert scored(table["indicators"]) == {"服务老人人次": ("≥1200人次", "1350人次", 25, 25)}
+
+
+def test_a_tab_copy_row_under_a_merged_label_keeps_its_empty_last_cells(tmp_path):
+    """年度绩效目标(80分) heads the rows' first column, merged down and printed once: each row is one cell short of the
+    header. The last row leaves its 完成值 and 得分 empty (服务范围扩大 | | ): a row narrower than the header was not
+    padded, its cells stay in their columns."""
+    text = ("项目支出绩效自评表\n"
+            "项目名称\t东津院区建设\n"
+            "年度绩效目标(80分)\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分\n"
+            "产出指标\t数量指标\t成本控制\t不超过预算\t不超过预算\t10\n"
+            "效益指标\t经济效益\t医院东津医疗收入\t5亿元\t6.47亿元\t10\n"
+            "效益指标\t可持续性\t可持续为周边群众提供医疗服务\t服务范围扩大\t\t\n")
+    [table] = extracted(text, tmp_path)["tables"]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"], row["score"])
+            for row in table["indicators"]] == [
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
+        ("效益指标", "经济效益", "医院东津医疗收入", "5亿元", "6.47亿元", 10),
+        ("效益指标", "可持续性", "可持续为周边群众提供医疗服务", "服务范围扩大", None, None)]

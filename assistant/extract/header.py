@@ -71,14 +71,16 @@ def cell_fit(role: str, text: str) -> float:
 PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
 
 
-def packed_width(row: Row) -> int:
-    """How many cells a row pasted on one line holds: a row whose filled cells come first, none empty between, and
-    then empty cells (a page that left a row's empty cells out and padded it to the table's width) holds its filled
-    cells only. A row of a grid (Word, Excel, a web page, a PDF) keeps every cell, and so does a row rebuilt from a
-    copy printed one cell a line, each cell in its column."""
+def packed_width(row: Row, width: int) -> int:
+    """How many cells a row pasted on one line holds under a header of `width` cells: a row whose filled cells come
+    first, none empty between, and then empty cells (a page that left a row's empty cells out and padded it to the
+    table's width, the header's or more) holds its filled cells only. A row narrower than its header was not padded
+    (a browser's copy of a row under a label merged down, 服务范围扩大 | | : its last cells left empty), a row of a
+    grid (Word, Excel, a web page, a PDF) keeps every cell, and so does a row rebuilt from a copy printed one cell a
+    line, each cell in its column."""
     texts = row.texts()
     filled = [index for index, text in enumerate(texts) if normalize_text(text)]
-    if filled and filled[-1] == len(filled) - 1 and len(texts) - len(filled) >= PADDING \
+    if filled and filled[-1] == len(filled) - 1 and len(texts) - len(filled) >= PADDING and len(texts) >= width \
             and not any(cell.location for cell in row.cells) \
             and len({cell.line for cell, text in zip(row.cells, texts) if normalize_text(text)}) == 1:
         return len(filled)
@@ -132,7 +134,7 @@ class ColumnMap:
         if self.in_place(row):
             self.shifts[id(row)] = 0
             return 0
-        natural = packed_width(row) - self.width
+        natural = packed_width(row, self.width) - self.width
         self.shifts[id(row)] = max(range(min(0, natural) - 1, max(0, natural) + 2),
                                    key=lambda shift: (self.shifted_fit(row, shift), shift == natural,
                                                       -abs(shift - natural)))

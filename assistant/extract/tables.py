@@ -249,7 +249,9 @@ def parse_goals(header: Row, row: Row) -> Goals:
     if len(row.cells) != len(header.cells) or not prints_every_cell(row):
         # (a row as wide as the header that keeps every cell's place keeps its empty ones: the block's label merged
         # down, an achieved goal left empty)
-        header, row = unpadded(header), unpadded(row)
+        header = unpadded(header)
+        # A row no wider than its header was not padded: an empty last cell is a goal left blank (实际完成情况).
+        row = row if len(row.cells) <= len(header.cells) else unpadded(row)
     header = Row([Cell("", cell.line) if NUMBERED_LABEL.match(clean(cell.text)) else cell for cell in header.cells])
     if 0 < len(row.cells) < len(header.cells):
         # The values sit under the header's last cells; the cells before them label the block (项目基本情况 …).
