@@ -17,6 +17,7 @@ class Cell:
     location: Location | None = None  # where the cell is in the original file (page, sheet/cell, table/row/col)
     rowspan: int = 1
     colspan: int = 1
+    padding: bool = False  # a position no source cell covers: a grid fills a ragged row's missing cells with it
 
 
 @dataclass

@@ -26,8 +26,8 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, LEVELS_GROUP, \
-    NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
+    LEVELS_GROUP, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
     open_brackets, role_of
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
@@ -305,10 +305,11 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                     laid[column] = text
                 if from_page and headed:
                     laid = under_header_words(laid, headed)
-                if running and not roles and len(running) == sum(map(bool, laid)):
+                if running and not roles and len(running) == sum(map(bool, laid)) \
+                        and not any(INDICATOR_BLOCK_LABEL.fullmatch(normalize_text(text)) for text in laid):
                     # Above the indicators, a page's first rows of as many texts as the last page's last line
                     # printed cells: the rest of those cells, which the page break cut (a goal's prose in a narrow
-                    # column), however the page lays its columns out.
+                    # column), however the page lays its columns out; the indicator block's label (绩效指标) is none.
                     for column, text in zip(running, filter(None, laid)):
                         rows[-1].cells[column] = replace(rows[-1].cells[column], text=joined(
                             rows[-1].cells[column].text, text))
@@ -324,7 +325,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             # (a funds label's line is a row of its own: 上年结 / 转资金 opens its row on the next page, and only the
             # goals run on in more cells than one, not their header's)
             ends = [placed[column] for column in sorted(last)]
-            if running:  # the page went on the cells whole, its columns theirs in order: those its last line ends
+            if running and found:  # the page went on the cells whole, its columns theirs in order: those its last line ends
                 theirs = dict(zip(sorted(found[0][1]), running))
                 running = [theirs[column] for column in sorted(last)] if set(last) <= set(theirs) else []
             elif from_page and part != "funds" and (len(ends) == 1 or part == "goals") and rows \

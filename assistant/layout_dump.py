@@ -16,9 +16,10 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, \
-    NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, is_fund_header, \
-    LEVELS_GROUP, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, with_level_weights
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
+    LEVELS_GROUP, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, \
+    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, \
+    role_of, with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
@@ -3248,8 +3249,10 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
                                                                for word in goal_labels(run[goal].text)]
     rows = [Row(head)]
-    # (a dump keeps its empty cells as blank lines where two of its cells are lines apart)
-    placed = goals_by_line(head, rest) if any(b.line - a.line > 1 for a, b in zip(run, run[1:])) else None
+    # (a dump keeps its empty cells as blank lines where two of the goals' cells, the head's and theirs, are lines apart)
+    goal_lines = run[cursor:]
+    placed = goals_by_line(head, rest) if any(b.line - a.line > 1 for a, b in zip(goal_lines, goal_lines[1:])) \
+        else None
     if placed is not None:
         return rows + [Row(placed)], len(run)
     words = rest[0].text.split() if len(rest) == 1 else []
@@ -3288,7 +3291,7 @@ def goals_by_line(head: list[Cell], goals: list[Paragraph]) -> list[Cell] | None
 
 def form_label(text: str) -> bool:
     """A line that is the form's label by itself (`whole_label`), or the indicator block's (绩效指标(90分), 年度绩效指标完成情况)."""
-    return whole_label(text) or LEVELS_GROUP in text and len(text) <= LEVEL_LENGTH
+    return whole_label(text) or INDICATOR_BLOCK_LABEL.fullmatch(text) is not None
 
 
 def in_sentence(texts: list[str], index: int) -> bool:

@@ -285,5 +285,6 @@ def test_a_long_label_is_cut_between_words():
 def test_a_self_score_the_sentence_says_is_the_self_evaluation_s():
     # "经自评，该项目得分95.5分" is the project's self-score; a stage's 得分 in the same words is no self-score.
     figures = extract_figures(passages_of(["经自评，该项目得分95.5分，评价等级为“优”。",
-                                           "经自评，产出指标得分45分，效益指标得分28分。"]))
+                                           "经自评，产出指标得分45分，效益指标得分28分。",
+                                           "经自评，项目决策得分18分，项目过程得分19分，项目产出得分38分。"]))
     assert [(f.line, f.value, f.unit, f.label) for f in figures] == [(1, 95.5, "分", "自评分")]

@@ -862,3 +862,37 @@ def test_a_note_under_a_word_table_ends_it_in_traditional_characters_too():
     for copy in (text, traditional):
         [basic] = [t for t in api.extract(api.load(copy.encode("utf-8")), "rules").tables if t.kind == "basic_data"]
         assert not any("填报" in normalize_text(value or "") for row in basic.rows for value in row.values)
+
+
+def test_goals_glued_onto_their_labels_keep_a_goal_that_names_its_column(tmp_path):
+    # A page that glued the goals' row onto its labels; the achieved goal says 年度目标 without being a column word.
+    text = """项目支出绩效自评表
+项目名称\t社区养老服务补助
+年度总体目标\t预期目标\t实际完成情况\t新建社区养老服务网点3个\t按期完成年度目标
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标\t数量指标\t服务老人人次\t≥1200人次\t1350人次\t25\t25
+"""
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("新建社区养老服务网点3个", "按期完成年度目标")
+
+
+def test_a_web_table_row_that_lost_its_merged_cell_is_read_under_its_columns(tmp_path):
+    # A ragged <tr> missing its 一级 cell: the grid pads it on the right, which is no cell the page printed.
+    path = tmp_path / "ragged.html"
+    path.write_text("<html><body><p>项目支出绩效自评表</p><table>"
+                    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td>"
+                    "<td>分值</td><td>得分</td></tr>"
+                    "<tr><td>产出指标</td><td>数量指标</td><td>服务老人人次</td><td>≥1200人次</td><td>1350人次</td>"
+                    "<td>25</td><td>25</td></tr>"
+                    "<tr><td>质量指标</td><td>服务合格率</td><td>≥95%</td><td>98%</td><td>25</td><td>24</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    [table] = api.extract(api.load(path), "rules").tables
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators][-1] == \
+        ("产出指标", "质量指标", "服务合格率", "≥95%", "98%", 25, 24)
+
+
+def test_an_achieved_goal_that_ends_in_zhibiao_is_no_form_label(tmp_path):
+    # One cell a line: the achieved goal 已完成各项绩效指标 is a verdict, not the indicator block's label.
+    text = "项目支出绩效自评表\n项目名称\n社区养老服务补助\n项目资金(万元)\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n年度资金总额\n50\n50\n47.68\n10\n95.36%\n9.54\n年度总体目标\n预期目标\n实际完成情况\n新建服务网点3个。\n已完成各项绩效指标\n一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n服务老人人次\n≥1200人次\n1350人次\n25\n25\n总分\n25\n25\n"
+    [table] = extract(tmp_path, text).tables
+    assert (table.goals.expected, table.goals.achieved) == ("新建服务网点3个。", "已完成各项绩效指标")

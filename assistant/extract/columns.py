@@ -48,6 +48,15 @@ FUND_ROLES: Roles = [
     ("score", ("得分",)),
 ]
 
+# The goals' column words: 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the
+# role listed first).
+GOAL_ROLES: Roles = [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+                     ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))]
+# How a goal column's word opens (年度目标完成情况, 全年目标实际完成情况, 预期目标, 年初绩效目标); a goal's own text that
+# holds such a word opens on what was done (按期完成年度目标, 完成情况良好).
+GOAL_LABEL_OPENINGS = ("年度", "全年", "年初", "当年", "预期", "实际", "项目", "总体", "设定", "目标")
+GOAL_LABEL_LENGTH = 12  # characters, most, of a goal column's word (年度总体目标完成情况综述)
+
 # Roles that only an indicator table has; three known roles make a header, one of them must be one of these.
 INDICATOR_ANCHORS = {"level1", "level2", "level3", "target", "nature", "direction", "measure_unit", "score_factor"}
 NUMERIC_ROLES = {"weight", "level1_weight", "level2_weight", "score", "score_factor", "initial_budget",
@@ -96,6 +105,9 @@ PRINTED_COLUMN_WORDS = (
 # The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标), or a header row opens with,
 # merged down its rows; it names no column.
 LEVELS_GROUP = "绩效指标"
+# The indicator block's label, a row of its own between the goals and the indicators: 绩效指标, 绩效指标(90分),
+# 年度绩效指标完成情况.
+INDICATOR_BLOCK_LABEL = re.compile(rf"(?:年度)?{LEVELS_GROUP}(?:完成情况)?(?:[（(]\d{{1,3}}(?:\.\d{{1,2}})?分[)）])?")
 # Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
 # to pass it.
@@ -224,3 +236,10 @@ def is_fund_header(texts: list[str]) -> bool:
 
 # Every column word printed whole, with the role it names.
 HEADER_WORDS = {word: role_of(word, INDICATOR_ROLES) for word in PRINTED_COLUMN_WORDS} | LAYOUT_COLUMN_WORDS
+
+
+def is_goal_label(text: str | None) -> bool:
+    """A goals' column word (预期目标, 全年目标实际完成情况), never a goal's text that holds one (按期完成年度目标)."""
+    cell = normalize_text(text)
+    return ranked_role(cell, GOAL_ROLES) is not None and len(cell) <= GOAL_LABEL_LENGTH \
+        and cell.startswith(GOAL_LABEL_OPENINGS) and not any(character.isdigit() for character in cell)

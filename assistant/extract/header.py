@@ -89,8 +89,17 @@ def packed_width(row: Row, width: int) -> int:
 
 def prints_every_cell(row: Row) -> bool:
     """Whether a row keeps the place of every cell, the empty ones too: a row of a grid (Word, Excel, a web page, a
-    PDF), or of a copy printed one cell a line."""
-    return any(cell.location for cell in row.cells) or len({cell.line for cell in row.cells}) == len(row.cells) > 1
+    PDF) that no cell pads (a ragged row the grid filled out lost a cell, a merged one most often), or of a copy
+    printed one cell a line."""
+    if any(cell.location for cell in row.cells):
+        return not any(cell.padding for cell in row.cells)
+    return len({cell.line for cell in row.cells}) == len(row.cells) > 1
+
+
+def in_place(row: Row, width: int) -> bool:
+    """Whether every cell of the row, empty or not, is under its own column of a header `width` cells wide: a row as
+    wide as the header that keeps the place of every cell."""
+    return len(row.cells) == width and prints_every_cell(row)
 
 
 @dataclass
@@ -121,17 +130,12 @@ class ColumnMap:
     def from_header(cls, row: Row, roles: Roles, sub_header: Row | None = None) -> "ColumnMap":
         return cls.from_paths(column_paths(row, sub_header), roles)
 
-    def in_place(self, row: Row) -> bool:
-        """Whether every cell of the row, empty or not, is under its own column: a row as wide as the header that
-        keeps the place of every cell."""
-        return len(row.cells) == self.width and prints_every_cell(row)
-
     def shift(self, row: Row) -> int:
         """Where the row's cells sit under the header: right-aligned, unless another shift fits the
         cells' types (numbers under 分值/得分, comparators under 指标性质 …) better."""
         if id(row) in self.shifts:
             return self.shifts[id(row)]
-        if self.in_place(row):
+        if in_place(row, self.width):
             self.shifts[id(row)] = 0
             return 0
         natural = packed_width(row, self.width) - self.width

@@ -44,7 +44,9 @@ YEAR_OF_REPORT = re.compile(r"(?<!建议)(?<!拟)(?<!计划)(?<!预计)(20\d{2})
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SELF_SCORED = re.compile(r"自评得分|总得分")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
-SUBJECT = 8  # how far before a 得分 its subject (该项目, 产出指标) is looked for
+SUBJECT_REACH = 8  # characters before a 得分 its subject (该项目, 产出指标, 项目决策) is looked for in
+# What a part of the score is named by: an indicator (产出指标) or a stage (项目决策, 项目产出, 效益).
+PART_SCORED = re.compile(r"指标|决策|过程|管理|产出|效益|满意度|成本")
 
 
 def money_figures(passage: Passage) -> list[Figure]:
@@ -64,9 +66,10 @@ def score_figures(passage: Passage) -> list[Figure]:
         # An indicator's 得分 is no self-score, nor a survey's (满意度): 得分 counts when its words say the unit scored
         # itself (自评得分) or the whole (总得分), or when the clause speaks of 绩效 and of no survey.
         named = SELF_SCORED.search(passage.text, max(0, words.start() - 2), words.end())
-        # "经自评，该项目得分95.5分": the sentence's 自评 says whose 得分 it is, unless the words before it name an
-        # indicator (产出指标得分45分).
-        scored_by_self = "自评" in clause and "指标" not in passage.text[max(0, words.start() - SUBJECT):words.end()]
+        # "经自评，该项目得分95.5分": the sentence's 自评 says whose 得分 it is, unless the words before it name a part
+        # of the score (产出指标得分45分, 项目决策得分18分).
+        subject = passage.text[max(0, words.start() - SUBJECT_REACH):words.end()]
+        scored_by_self = "自评" in clause and not PART_SCORED.search(subject)
         scored_itself = named or ("得分" not in words.group() or "自评" in words.group() or scored_by_self
                                   or "绩效" in "".join(clause.split())) and "满意度" not in clause
         if figure.value <= 100 and scored_itself:

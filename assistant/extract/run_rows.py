@@ -28,7 +28,7 @@ LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|�
 # A level name filling its cell: a 一级 name, or a kind of indicator (数量指标, 经济效益指标, or as the transfer-payment
 # forms name it, 数量目标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL1_CELL = re.compile(rf"^(?:{LEVEL1.pattern})$")
-LEVEL2_CELL = re.compile(rf"^(?!达成|达到|完成|实现|未|超过|符合)(?:[\u4e00-\u9fa5]{{2,10}}指标|{LEVEL2.pattern})$")
+LEVEL2_CELL = re.compile(rf"^(?!达成|达到|完成|实现|已|未|超过|符合)(?:[\u4e00-\u9fa5]{{2,10}}指标|{LEVEL2.pattern})$")
 # Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
 # name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
 BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")

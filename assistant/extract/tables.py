@@ -8,9 +8,9 @@ import re
 
 from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
-from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, INDICATOR_ROLES, MONEY_ROLES, PERCENT_SIGNS, \
-    TARGET_PARTS, is_placeholder
-from assistant.extract.header import ColumnMap, header_values, is_head_label, is_sub_header, prints_every_cell
+from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, GOAL_ROLES, INDICATOR_ROLES, MONEY_ROLES, \
+    PERCENT_SIGNS, TARGET_PARTS, is_goal_label, is_placeholder
+from assistant.extract.header import ColumnMap, header_values, in_place, is_head_label, is_sub_header
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import is_joined_run
@@ -239,16 +239,10 @@ def unpadded(row: Row) -> Row:
 NUMBERED_LABEL = re.compile(r"^\d{1,2}[.．、]")
 
 
-# The goals' column words: 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the
-# role listed first).
-GOAL_ROLES = [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
-              ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))]
-
-
 def parse_goals(header: Row, row: Row) -> Goals:
-    if len(row.cells) != len(header.cells) or not prints_every_cell(row):
-        # (a row as wide as the header that keeps every cell's place keeps its empty ones: the block's label merged
-        # down, an achieved goal left empty)
+    # A row as wide as the header that keeps every cell's place keeps its empty ones (the block's label merged down,
+    # an achieved goal left empty).
+    if not in_place(row, len(header.cells)):
         header = unpadded(header)
         # A row no wider than its header was not padded: an empty last cell is a goal left blank (实际完成情况).
         row = row if len(row.cells) <= len(header.cells) else unpadded(row)
@@ -474,11 +468,11 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
         elif is_goal_header(row):
             goal_header, fund_columns = row, None
             filled = [clean(t) for t in row.texts() if clean(t)]
-            labels_end = max((i + 1 for i, t in enumerate(row.texts()) if roles.role_of(t, GOAL_ROLES)), default=0)
+            labels_end = max((i + 1 for i, t in enumerate(row.texts()) if is_goal_label(t)), default=0)
             if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
-            elif labels_end and any(clean(t) and not roles.role_of(t, GOAL_ROLES) for t in row.texts()[labels_end:]):
+            elif labels_end and any(clean(t) and not is_goal_label(t) for t in row.texts()[labels_end:]):
                 # The goals printed in the labels' row (a web page that glued the rows): the texts after the labels
                 # (年度目标完成情况 the block's label before its columns' words names no goal).
                 table.goals = parse_goals(Row(row.cells[:labels_end]), Row(row.cells[labels_end:]))

@@ -86,7 +86,7 @@ def rows_from_spans(spans: list[Span]) -> list[list[Cell]]:
         while c < width:
             span = covered.get((r, c))
             if span is None:
-                cells.append(Cell("", 0))
+                cells.append(Cell("", 0, padding=True))
                 c += 1
                 continue
             if starts.get((r, c)) is span:
