@@ -3249,9 +3249,9 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     head = [Cell(p.text, p.line) for p in run[cursor:goal]] + [Cell(word, run[goal].line)
                                                                for word in goal_labels(run[goal].text)]
     rows = [Row(head)]
-    # (a dump keeps its empty cells as blank lines where two of the goals' cells, the head's and theirs, are lines apart)
-    goal_lines = run[cursor:]
-    placed = goals_by_line(head, rest) if any(b.line - a.line > 1 for a, b in zip(goal_lines, goal_lines[1:])) \
+    # (a dump keeps its empty cells as blank lines where two of its cells are lines apart; its title may stand apart)
+    cells_lines = run[1:]
+    placed = goals_by_line(head, rest) if any(b.line - a.line > 1 for a, b in zip(cells_lines, cells_lines[1:])) \
         else None
     if placed is not None:
         return rows + [Row(placed)], len(run)
