@@ -17,9 +17,9 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
-    LEVELS_GROUP, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, \
-    WEIGHTED_LEVELS, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, \
-    role_of, with_level_weights
+    MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, \
+    is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
+    with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
