@@ -71,6 +71,9 @@ def _child(connection, limits: Limits, function, args) -> None:
         outcome = ("error", error)
     except MemoryError:
         outcome = ("memory", None)
+    except ImportError as error:
+        # A library first loaded under the memory limit cannot map its shared object (ENOMEM): the limit, not a bug.
+        outcome = ("memory", None) if "failed to map segment" in str(error) else ("bug", traceback.format_exc())
     except Exception:  # a bug: the parent logs it
         outcome = ("bug", traceback.format_exc())
     try:
