@@ -397,6 +397,27 @@ def test_ocr_short_of_memory_names_the_memory_limit_not_a_damaged_pdf(scanned):
         Worker(Limits(cpu_seconds=100, memory_mb=1024)).run(read_upload, scan, "scan.pdf")
 
 
+def shrink_a_huge_page_for_ocr():
+    """rapidocr's own resize of a page to one larger than the memory allows (40,000 pixels square, 1.6 GB): OpenCV
+    fails to allocate, and rapidocr re-raises that as its ResizeImgError."""
+    import numpy as np
+    from rapidocr_onnxruntime.utils.process_img import increase_min_side
+
+    from assistant.ingest.ocr import allocation_failures_as_memory_errors
+
+    with allocation_failures_as_memory_errors():
+        increase_min_side(np.zeros((32, 32), np.uint8), min_side_len=40_000)
+
+
+def test_an_ocr_resize_short_of_memory_is_the_memory_limit_not_a_damaged_file():
+    """The full-size case of the scan above fails in OpenCV or in onnxruntime, whichever allocates first; this one
+    always fails in OpenCV's resize, under rapidocr's wrapper."""
+    from assistant.web.worker import LimitExceeded, Limits, Worker
+
+    with pytest.raises(LimitExceeded, match="超过 1024 MB 内存"):
+        Worker(Limits(cpu_seconds=100, memory_mb=1024)).run(shrink_a_huge_page_for_ocr)
+
+
 def test_web_reviews_a_scan_longer_than_its_cpu_limit_and_answers_without_reading_it_again(scanned, tmp_path):
     """A scan's OCR (about 7 CPU seconds a page) is given time by its pages: with a 5-second limit a multi-page
     scan is still read, reviewed and asked about. The upload is read once: a question after the review does not

@@ -66,24 +66,31 @@ def engine():
     return RapidOCR()
 
 
+def allocation_failed(error: BaseException | None) -> bool:
+    """Whether an error, or one it was raised from, is a failed allocation: onnxruntime raises std::bad_alloc as a
+    generic error, and rapidocr wraps OpenCV's (StsNoMem) in its own ResizeImgError."""
+    cv2 = sys.modules.get("cv2")
+    while error is not None:
+        if isinstance(error, MemoryError) or "bad_alloc" in str(error):
+            return True
+        if cv2 is not None and isinstance(error, cv2.error) and error.code == cv2.Error.StsNoMem:
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 @contextmanager
 def allocation_failures_as_memory_errors() -> Iterator[None]:
-    """The OCR engine's failed allocation (onnxruntime's std::bad_alloc, which it raises as a generic error) as the
-    MemoryError it is, so a memory limit is named as the cause."""
+    """A failed allocation in the OCR engine or OpenCV as the MemoryError it is, so a memory limit is named as the
+    cause, not a damaged file."""
     try:
         yield
     except MemoryError:
         raise
     except Exception as error:
-        if "bad_alloc" in str(error):
+        if allocation_failed(error):
             raise MemoryError("OCR 引擎内存不足") from error
         raise
-
-
-def run_engine(image: numpy.ndarray, **options) -> list:
-    with allocation_failures_as_memory_errors():
-        result, _ = engine()(image, **options)
-    return result
 
 
 def render_pdf_page(data: bytes, page_no: int) -> numpy.ndarray:
@@ -191,7 +198,7 @@ def missed_text(gray: numpy.ndarray, cell: tuple[int, int, int, int]) -> str:
         return ""
     m = CELL_INSET
     ink = inner[max(0, ys.min() - m):ys.max() + m + 1, max(0, xs.min() - m):xs.max() + m + 1]
-    result = run_engine(np.dstack([ink] * 3), use_det=False, use_cls=False)
+    result, _ = engine()(np.dstack([ink] * 3), use_det=False, use_cls=False)
     text, score = result[0] if result else ("", 0.0)
     return text if score >= MIN_SCORE else ""
 
@@ -212,7 +219,7 @@ def recognise(gray: numpy.ndarray) -> list[Box]:
     classifier turns short cells upside down on a noisy scan ("90%" read as "%06", "≤600" as "009=")."""
     import numpy as np
 
-    result = run_engine(np.dstack([gray] * 3), use_cls=False)
+    result, _ = engine()(np.dstack([gray] * 3), use_cls=False)
     return [Box(text, min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points),
                 max(p[1] for p in points)) for points, text, _ in result or []]
 
@@ -221,6 +228,10 @@ def read_page_image(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
     """One page image into the flow: text above, between and below its tables, each table as cells."""
     with allocation_failures_as_memory_errors():
         engine()  # before OpenCV, which comes with the OCR extra: a missing extra gets the install command
+        read_ruled_page(flow, gray, page_no)
+
+
+def read_ruled_page(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
     gray = deskewed(gray)
     boxes = recognise(gray)
     tables = ruled_tables(gray)
