@@ -656,11 +656,17 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
         level_names = {row[name].text for row in rows for name in ("level1", "level2") if name in row}
         if any(cell.text in level_names for row in rows for name, cell in row.items() if name in VALUE_SLOTS):
             return None  # a level name read as a value: the grid ran one row's cells into the next
+        # A form's empty rows are set aside: a level printed with no row under it (成本指标 | | |) and a "……" row.
         valued = [row for row in rows if "target" in row or "actual" in row]
+        empty_rows = [row for row in rows if row not in valued and (
+            "level3" not in row and set(row) <= {"level1", "level2"} and all(is_level_cell(normalize_text(cell.text))
+                                                                            for cell in row.values())
+            or "level3" in row and is_placeholder(row["level3"].text))]
         inner_blanks = any(name in columns and name not in row for row in valued for name in ("level1", "level2"))
         named = all(("level3" in row or not set(row) & set(LEVEL_ROLES))
-                    and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows) \
-            and (len(valued) == len(rows) or inner_blanks and 4 * len(valued) >= 3 * len(rows))
+                    and (row in valued or set(row) <= set(LEVEL_ROLES)) for row in rows if row not in empty_rows) \
+            and valued and (len(valued) + len(empty_rows) == len(rows)
+                 or inner_blanks and 4 * len(valued) >= 3 * (len(rows) - len(empty_rows)))
         if len(rows) > 1 and empty_cells and (SCORED_SHARE * scored >= len(rows)
                                               or not scored and len(rows) > 2 and named):
             return rows, cursor

@@ -121,6 +121,19 @@ def test_a_field_report_copied_out_of_a_word_made_page_reads_to_its_gold(clipboa
     assert_reads_as_gold(extracted(text, tmp_path), gold)
 
 
+def test_a_word_made_page_copy_keeps_a_level_printed_with_no_row_under_it_out_of_the_rows_below(clipboard_page,
+                                                                                                  tmp_path):
+    """阆中's form prints 成本指标 and 可持续影响指标 on rows of their own, every other cell empty, each above a "……"
+    row, and no 一级 name but 满意度指标. The grid reads those rows as they are: 成本指标 is no 一级 carried onto the
+    效益 rows below it."""
+    gold = json.loads((DEV / "sichuan_langzhong_2021_chegoushui.json").read_text(encoding="utf-8"))
+    text = copied_word_page(clipboard_page, render.field_sheet(gold), tmp_path)
+    [table] = extracted(text, tmp_path)["tables"]
+    [labelled] = gold["tables"]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]] \
+        == [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in labelled["indicators"]]
+
+
 def test_a_hand_typed_tab_copy_with_broken_header_words_level_names_and_cells(tmp_path):
     """A TAB copy typed as chromium prints one: 年度 | 指标值 and 偏差原因 | 分析及 | 改进措施 broken in the header,
     产出指标 | (50分), 数量 | 指标 and 质量 | 指标 in the level names; a cell merged down (绩效指标, 产出指标, 质量指标)
