@@ -232,6 +232,7 @@ def read_page_image(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
 
 
 def read_ruled_page(flow: Flow, gray: numpy.ndarray, page_no: int) -> None:
+    """The page turned straight, its text boxes recognised and placed in its ruled tables' cells or between them."""
     gray = deskewed(gray)
     boxes = recognise(gray)
     tables = ruled_tables(gray)
