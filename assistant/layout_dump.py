@@ -902,18 +902,22 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
     # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form
     # nor a piece of a cell a narrow column broke (持续 | 提高, printed whole as 持续提高). One that prints no such
-    # word names its levels as the forms do, each once, merged down over its rows.
+    # word names its levels as the forms do, each once, merged down over its rows — unless its first row opens with
+    # an 一级 of its own before a form's kind of indicator (项目决策 | 数量指标), merged down too.
     counts = Counter(words)
     results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
     pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
     own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
                     and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
-                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
+                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items()) \
+        or len(words) > 1 and slots[:2] == ["level1", "level2"] and not is_level_cell(words[0]) \
+        and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
 
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
         next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
-        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own, a placeholder never."""
+        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure:
+        已完成100% is a result), a placeholder never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
         if held_by != FIGURES:
@@ -921,7 +925,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         if name in ("level1", "level2") and not is_level_cell(word):
             if is_placeholder(word):
                 return -NOT_A_NAME
-            return fit if own_names else min(fit, UNKNOWN_LEVEL)
+            return fit if own_names and not DIGIT.search(word) else min(fit, UNKNOWN_LEVEL)
         level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 

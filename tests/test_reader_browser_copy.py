@@ -259,3 +259,17 @@ def test_a_word_made_page_copy_reads_rows_under_level_names_of_the_tables_own_me
     assert [(row["level1"], row["level2"], row["level3"], row["target"], row["weight"], row["score"])
             for row in table["indicators"]] \
         == [(row["level1"], row["level2"], row["level3"], row["target"], row["weight"], row["score"]) for row in labelled]
+
+
+def test_a_word_made_page_copy_of_an_unscored_table_keeps_its_own_stage_names_merged_down_apart_from_results(
+        clipboard_page, tmp_path):
+    """大英's form heads its rows with stages of its own (项目决策, 项目效益) over the forms' kinds of indicator (数量指标,
+    社会效益指标), each merged down and printed once, every cell filled (no blank line for an empty one): 项目效益
+    opens the 社会效益指标 row, and 已完成100% stays the 成本 row's 实施进度, no name of a row of its own."""
+    gold = json.loads((DEV / "sichuan_daying_2020_shuangxin.json").read_text(encoding="utf-8"))
+    text = copied_word_page(clipboard_page, render.field_sheet(dict(gold, merged_levels=True)), tmp_path)
+    assert text.count("\n项目决策\n") == 1
+    [table] = extracted(text, tmp_path)["tables"]
+    [labelled] = gold["tables"]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]] \
+        == [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in labelled["indicators"]]
