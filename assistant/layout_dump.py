@@ -631,12 +631,16 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
     start, cursor, merged_rows = 0, 0, 0
     while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
             and not is_title(normalize_text(lines[cursor].text)):
-        merged = merged_levels([normalize_text(p.text) for p in lines[cursor:cursor + 2]],
-                               positions[cursor:cursor + 2], start, columns, rows)
-        cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width - merged))
-                 if (name := columns[merged + positions[index] - start])}
-        if positions[cursor] >= start + width and not rows \
-                or not grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}, bool(rows)):
+        if positions[cursor] >= start + width and not rows:
+            break
+        # Of the level columns the row may leave out (`merged_levels`), the first its cells fit without.
+        for merged in merged_levels([normalize_text(p.text) for p in lines[cursor:cursor + 2]],
+                                    positions[cursor:cursor + 2], start, columns, rows):
+            cells = {name: lines[index] for index in range(cursor, bisect_left(positions, start + width - merged))
+                     if (name := columns[merged + positions[index] - start])}
+            if grid_fits({name: normalize_text(cell.text) for name, cell in cells.items()}, bool(rows)):
+                break
+        else:
             break
         rows.append(cells)
         merged_rows += merged > 0
@@ -678,43 +682,46 @@ SCORED_SHARE = 3  # rows, most, per scored row of a scored grid
 
 
 def merged_levels(texts: list[str], positions: list[int], start: int, columns: list[str | None],
-                  rows: list[dict[str, Paragraph]]) -> int:
-    """How many of its first columns a grid row opening at line `start` leaves out, its level names merged down
+                  rows: list[dict[str, Paragraph]]) -> tuple[int, ...]:
+    """How many of its first columns a grid row opening at line `start` may leave out, its level names merged down
     from the rows above (a Word grid prints a merged cell once, with no blank line for the rows it covers). A row
     whose first cell (`texts`, at `positions`) is on its first line (no blank line for an empty level cell) opens
     with its 一级 name where a level name or an empty cell follows it (产出指标 | 数量指标) or where it is no 二级
     of the 一级 above (满意度指标 after 效益指标), with its 二级 where it is a level name (数量指标; 成本指标 under
-    产出指标, a 二级 there as well as a 一级), else with its 三级指标 —
-    where the 一级 names above are the forms' (产出指标), so that a new 一级 name is told from a 三级指标."""
+    产出指标, a 二级 there as well as a 一级), else with its 三级指标 — where the 一级 names above are the forms'
+    (产出指标), so that a new 一级 name is told from a 三级指标. Under level names of the table's own (项目决策 |
+    科学决策), the row may open at any level: its 一级, its 二级 or its 三级指标, the first its cells fit."""
     stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
-    if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages \
-            or not all(LEVEL1_CELL.match(stage) for stage in stages):
-        return 0
+    if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages:
+        return (0,)
+    if not all(LEVEL1_CELL.match(stage) for stage in stages):
+        return tuple(columns.index(level) for level in LEVEL_ROLES if level in columns)
     follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
     stage = next(normalize_text(row["level1"].text) for row in reversed(rows) if "level1" in row)
     if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
                                        & run_rows.stages_of(stage, "level1")):
-        return 0
+        return (0,)
     if "level2" in columns and is_level_cell(texts[0]):
-        return columns.index("level2")
-    return columns.index("level3")
+        return (columns.index("level2"),)
+    return (columns.index("level3"),)
 
 
 def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
     """Cells that read as an indicator row: a name (`below_a_row`, none but a target or a result: the row's names
     merged down from the row above, as a Word grid leaves them blank), no column word printed whole nor total, a
-    figure or nothing under 分值 and 得分 and no 得分 over its 分值, no figure for the 三级指标's name
-    (一般公共预算支出实际完成率 names an indicator, though a column word is in it), no level name under a value
+    figure or nothing under 分值 and 得分 and no 得分 over its 分值, no figure for a level's name
+    (一般公共预算支出实际完成率 names an indicator, though a column word is in it) nor a figure with its unit for an
+    一级 or 二级 name (38508人: the grid ran a row's values into its names), no level name under a value
     (社会效益指标 read as a target: the grid ran a row's cells into the next)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
     weight, score = (parse_number(scored.get(name)) for name in SCORED)
-    name = cells.get("level3", "")
-    named = any(cells.get(level) for level in LEVEL_ROLES)
-    return (named or below_a_row and any(cells.get(value) for value in FIGURES)) \
+    names = [cells[level] for level in LEVEL_ROLES if cells.get(level)]
+    return (names or below_a_row and any(cells.get(value) for value in FIGURES)) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
         and (weight is None or score is None or score <= weight) \
-        and not (name and (VALUE_START.match(name) or is_value(name))) \
+        and not any(VALUE_START.match(name) or is_value(name) for name in names) \
+        and not any(NAME_FIGURE.match(cells.get(level, "")) for level in ("level1", "level2")) \
         and not any(is_level_cell(text) for column, text in cells.items() if column in VALUE_SLOTS)
 
 
@@ -895,18 +902,22 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
     # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form
     # nor a piece of a cell a narrow column broke (持续 | 提高, printed whole as 持续提高). One that prints no such
-    # word names its levels as the forms do, each once, merged down over its rows.
+    # word names its levels as the forms do, each once, merged down over its rows — unless its first row opens with
+    # an 一级 of its own before a form's kind of indicator (项目决策 | 数量指标), merged down too.
     counts = Counter(words)
     results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
     pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
     own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
                     and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
-                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items())
+                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items()) \
+        or len(words) > 1 and slots[:2] == ["level1", "level2"] and not is_level_cell(words[0]) \
+        and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
 
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
         next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
-        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own, a placeholder never."""
+        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure:
+        已完成100% is a result), a placeholder never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
         if held_by != FIGURES:
@@ -914,7 +925,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         if name in ("level1", "level2") and not is_level_cell(word):
             if is_placeholder(word):
                 return -NOT_A_NAME
-            return fit if own_names else min(fit, UNKNOWN_LEVEL)
+            return fit if own_names and not DIGIT.search(word) else min(fit, UNKNOWN_LEVEL)
         level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 

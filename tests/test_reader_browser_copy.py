@@ -240,3 +240,36 @@ def test_a_tab_copy_row_under_a_merged_label_keeps_its_empty_last_cells(tmp_path
         ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", 10),
         ("效益指标", "经济效益", "医院东津医疗收入", "5亿元", "6.47亿元", 10),
         ("效益指标", "可持续性", "可持续为周边群众提供医疗服务", "服务范围扩大", None, None)]
+
+
+@pytest.mark.parametrize("report", [
+    "sichuan_shengji_2017_bumendefen",  # 项目决策 | 科学决策 | 必要性(政策依据); the 可选项 rows' 分值 and 得分 left empty
+    "unknown_nd_nd_yusuankaoping",  # 一般公共预算支出管理 | 结转结余情况 over rows that leave 指标说明 and 评分标准 empty
+])
+def test_a_word_made_page_copy_reads_rows_under_level_names_of_the_tables_own_merged_down(clipboard_page, tmp_path,
+                                                                                          report):
+    """A table that names its levels in words of its own, no form's 一级 or 二级 name (项目决策, 科学决策), each merged
+    down its rows and printed once: a row opens at its 一级, its 二级 or its 三级指标, whichever its cells fit, so
+    可行性(政策完善) | 5 | 5 is a row under 项目决策 | 科学决策 and 绩效目标 | 明确性 | 5 | 5 a new 二级 group."""
+    gold = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
+    text = copied_word_page(clipboard_page, render.field_sheet(dict(gold, merged_levels=True)), tmp_path)
+    labelled = gold["tables"][0]["indicators"]
+    assert all(text.count(f"\n{name}\n") == 1 for name in {row["level1"] for row in labelled})  # printed once
+    table = extracted(text, tmp_path)["tables"][0]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["weight"], row["score"])
+            for row in table["indicators"]] \
+        == [(row["level1"], row["level2"], row["level3"], row["target"], row["weight"], row["score"]) for row in labelled]
+
+
+def test_a_word_made_page_copy_of_an_unscored_table_keeps_its_own_stage_names_merged_down_apart_from_results(
+        clipboard_page, tmp_path):
+    """大英's form heads its rows with stages of its own (项目决策, 项目效益) over the forms' kinds of indicator (数量指标,
+    社会效益指标), each merged down and printed once, every cell filled (no blank line for an empty one): 项目效益
+    opens the 社会效益指标 row, and 已完成100% stays the 成本 row's 实施进度, no name of a row of its own."""
+    gold = json.loads((DEV / "sichuan_daying_2020_shuangxin.json").read_text(encoding="utf-8"))
+    text = copied_word_page(clipboard_page, render.field_sheet(dict(gold, merged_levels=True)), tmp_path)
+    assert text.count("\n项目决策\n") == 1
+    [table] = extracted(text, tmp_path)["tables"]
+    [labelled] = gold["tables"]
+    assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]] \
+        == [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in labelled["indicators"]]
