@@ -29,6 +29,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
     LEVELS_GROUP, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
     open_brackets, role_of
+from assistant.extract import run_rows
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -564,14 +565,23 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     header_at, names_end = len(cells_by_line), 1
     funds = part == "funds"  # the row is in the funds block
     goals = part == "goals"  # the row is the goals' (under 年度总体目标 | 预期目标 | 实际完成情况)
+    # The display width of each column's widest line on the page: what a cell's line fills before it wraps (a page
+    # lines its columns up by where each text starts, not by how wide its characters are)
+    room = [max((display_width(cells[column]) for cells in cells_by_line if column in cells), default=0)
+            for column in range(len(widths))]
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
         # (the line is under the page's indicator header, or on a page of indicators without one)
         indicators = bool(rows) and (rows[-1][0] > header_at or header_at == len(cells_by_line) and not funds)
         # (a figure under a word in a column after the names goes on its cell: 已完成 then 100%)
+        # (a level's name under a cell that is one already is a row of its own, a level merged from above: 时效指标
+        # then 成本指标)
         found = [None if column not in above else "short" if indicators and column >= names_end
-                 and is_value(text) and not is_value(above[column]) else wrap(above[column], text, widths[column])
+                 and is_value(text) and not is_value(above[column])
+                 else "own" if indicators
+                 and next_level_name(rows[-1][1].get(column, ""), text, below_text(cells_by_line, index, column))
+                 else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
         above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
@@ -592,8 +602,15 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
+        # (a name alone that fills its column, under the last line of a cell that wrapped and then left room for
+        # three more characters, opens a row that prints no other cell, its 一级 and 二级 merged from above:
+        # 社会效益(可选 / 项) then 生态效益(可选; a line breaks before a quote or a bracket and the characters it
+        # holds together, 群 / 众"两)
+        at = min(cells)
+        next_name = len(cells) == 1 and at < names_end and indicators and index - 1 > rows[-1][0] and at in above \
+            and display_width(above[at] + label[:3]) < room[at] <= display_width(label) + 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
-            ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
+            ("sure" in found or len(found) == 1 and not next_name or full > short or full == short and not fresh)
         # (the goals' prose goes on over any number of lines, a figure or a numbered goal opening one: 我市 / 2018
         # 年度, 改革 / 目标 2∶; a text under none of the line above opens the next row)
         goes_on = goes_on or goals and None not in found
@@ -623,6 +640,18 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     if rows and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])]):
         return rows, "goals"
     return rows, "funds" if funds else "goals" if goals else None
+
+
+def below_text(cells_by_line: list[dict[int, str]], index: int, column: int) -> str:
+    """The text the next line with text prints in the column, if any."""
+    return next((cells.get(column, "") for cells in cells_by_line[index + 1:] if cells), "")
+
+
+def next_level_name(cell: str, text: str, below: str) -> bool:
+    """Whether a names column's line opens a level name of its own (alone or with the line below: 生态效 / 益指标)
+    under a cell that is a whole level name already (社会效益指标), rather than going on it."""
+    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) and any(
+        run_rows.LEVEL_NAME.fullmatch(normalize_text(name)) for name in (text, text + below))
 
 
 def is_goals_header(texts: list[str]) -> bool:

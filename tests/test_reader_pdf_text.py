@@ -379,3 +379,56 @@ def test_a_sample_department_reads_its_breakdown_and_numbered_goals(department_c
     tables = api.extract(api.load(department_copy), "rules").tables
     assert tables[1].breakdown == gold[1].breakdown
     assert tables[2].goals.expected.replace(" ", "") == gold[2].goals.expected
+
+
+def level_names(lines: list[str], levels: int) -> list[list[str]]:
+    """The level columns (the first `levels`) of the rows of the one table the lines hold, past its header."""
+    [table] = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    return [row.texts()[:levels] for row in table.rows[1:]]
+
+
+def test_a_name_alone_filling_its_column_after_a_cell_ended_short_opens_a_row():
+    # pdftotext's text of a score sheet with its 一级 and 二级 merged down, printed once (evals/field/dev
+    # sichuan_shengji_2017_bumendefen rendered with --merged-levels): rows that print no score hold only their 三级
+    # name, each wrapped over two lines; 项) leaves room on its line, so 生态效益(可选, filling the column, is the next
+    # row's, while 度 under 服务对象满意 goes on it.
+    lines = ["一级指标    二级指标      三级指标      分值     得分",
+             "        项目效益      经济效益(可选   40",
+             "                  项)",
+             "                  社会效益(可选   40",
+             "                  项)",
+             "                  生态效益(可选",
+             "                  项)",
+             "                  可持续效益(可",
+             "                  选项)",
+             "                  服务对象满意    10     10",
+             "                  度"]
+    assert level_names(lines, 3) == [["", "项目效益", "经济效益(可选项)"], ["", "", "社会效益(可选项)"],
+                                     ["", "", "生态效益(可选项)"], ["", "", "可持续效益(可选项)"],
+                                     ["", "", "服务对象满意度"]]
+
+
+def test_a_level_name_under_a_whole_one_is_the_next_rows_level():
+    # Merged-level renders of evals/field/dev ningxia_shengji_2023_fucaiapp and yunnan_yongde_2022_yingyanggaishan:
+    # 成本指标 under 时效指标 opens the 成本 row (its 项目建设 / 成本 under 完成时间 would go on as a wrapped name), and
+    # 生态效 / 益指标 under 社会效益指标 is a 二级 of its own that prints no indicator.
+    fucai = ["绩效指标   一级指标     二级指标   三级指标     年度指标     全年完成      未完成原",
+             "                                值        值         因和改进",
+             "                                                   措施",
+             "                时效指标   完成时间     12 月     已完成",
+             "                成本指标   项目建设     ≤50 万元   47.68 万",
+             "                       成本                元"]
+    assert level_names(fucai, 4) == [["", "", "时效指标", "完成时间"], ["", "", "成本指标", "项目建设成本"]]
+    yongde = ["绩效指    一级指    二级指   三级指     年度指     实际完    分值     得分   偏差原",
+              "标      标      标     标       标值      成值                 因分析",
+              "       效益指    经济效   减轻贫     有效      有效     10     10",
+              "       标      益指标   困学生",
+              "\f            社会效   政策知   ═100   98%    10    9",
+              "            益指标   晓率    %",
+              "            生态效",
+              "            益指标",
+              "            可持续   促进学   ≧100   100%   10    10",
+              "            影响指   校教育   %",
+              "            标     事业健"]
+    assert level_names(yongde, 4) == [["", "效益指标", "经济效益指标", "减轻贫困学生"], ["", "", "社会效益指标", "政策知晓率"],
+                                      ["", "", "生态效益指标", ""], ["", "", "可持续影响指标", "促进学校教育事业健"]]
