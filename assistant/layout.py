@@ -565,6 +565,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     header_at, names_end = len(cells_by_line), 1
     funds = part == "funds"  # the row is in the funds block
     goals = part == "goals"  # the row is the goals' (under 年度总体目标 | 预期目标 | 实际完成情况)
+    rest: dict[int, str] = {}  # the last row's first line's texts that went on the row before: a level name's rest
     # The display width of each column's widest line on the page: what a cell's line fills before it wraps (a page
     # lines its columns up by where each text starts, not by how wide its characters are)
     room = [max((display_width(cells[column]) for cells in cells_by_line if column in cells), default=0)
@@ -580,7 +581,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         found = [None if column not in above else "short" if indicators and column >= names_end
                  and is_value(text) and not is_value(above[column])
                  else "own" if indicators
-                 and next_level_name(rows[-1][1].get(column, ""), text, below_text(cells_by_line, index, column))
+                 and next_level_name(rows[-1][1].get(column, ""), column_lines(cells_by_line, index, column))
                  else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
@@ -623,8 +624,21 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
             and not any(map(is_value, cells.values()))
         if rows and not opens and goes_on:
             for column, text in cells.items():
-                rows[-1][1][column] = joined(rows[-1][1][column], text)
+                # (the rest of a level name left to the row before goes on there: 可持续 / 影响指 beside …… / 标)
+                row = rows[-2][1] if column in rest and not run_rows.LEVEL_NAME.fullmatch(
+                    normalize_text(rows[-2][1][column])) else rows[-1][1]
+                row[column] = joined(row.get(column, ""), text)
         else:
+            # (a level merged over rows wraps its name beside the next row's first line: 生态效 then 益指标 beside
+            # 指标 2, the rest of the name above, not the next row's)
+            rest = {column: text for column, text in cells.items() if indicators and column in rows[-1][1]
+                    and not run_rows.LEVEL_NAME.fullmatch(normalize_text(rows[-1][1][column]))
+                    and ends_level_name(rows[-1][1][column], column_lines(cells_by_line, index, column))}
+            for column, text in rest.items():
+                rows[-1][1][column] = joined(rows[-1][1][column], text)
+            if rest.keys() == cells.keys():  # (the line is all the rest of the row above's names: no row opens)
+                above, rest = cells, {}
+                continue
             if rows:
                 texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
@@ -634,7 +648,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                     header_at = rows[-1][0]
                     names_end = 1 + max((column for column, text in rows[-1][1].items()
                                          if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
-            rows.append((index, dict(cells)))
+            rows.append((index, {column: text for column, text in cells.items() if column not in rest}))
         above = cells
     # (a page that ends on the goals' header, after the funds, goes on with their row)
     if rows and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])]):
@@ -642,16 +656,30 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     return rows, "funds" if funds else "goals" if goals else None
 
 
-def below_text(cells_by_line: list[dict[int, str]], index: int, column: int) -> str:
-    """The text the next line with text prints in the column, if any."""
-    return next((cells.get(column, "") for cells in cells_by_line[index + 1:] if cells), "")
+LEVEL_NAME_LINES = 3  # lines, most, a narrow column wraps a level name over (可持续 / 影响指 / 标)
 
 
-def next_level_name(cell: str, text: str, below: str) -> bool:
-    """Whether a names column's line opens a level name of its own (alone or with the line below: 生态效 / 益指标)
+def column_lines(cells_by_line: list[dict[int, str]], index: int, column: int) -> list[str]:
+    """The column's text on the line and on the lines with text below it that print one there, as far as a level
+    name wraps."""
+    lines = []
+    for cells in (cells for cells in cells_by_line[index:] if cells):
+        if column not in cells or len(lines) == LEVEL_NAME_LINES:
+            break
+        lines.append(cells[column])
+    return lines
+
+
+def ends_level_name(cell: str, lines: list[str]) -> bool:
+    """Whether the lines, joined on the cell, make it a whole level name (社会效 with 益指标)."""
+    return any(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell + "".join(lines[:count])))
+               for count in range(1, len(lines) + 1))
+
+
+def next_level_name(cell: str, lines: list[str]) -> bool:
+    """Whether a names column's line opens a level name of its own (alone or with the lines below: 生态效 / 益指标)
     under a cell that is a whole level name already (社会效益指标), rather than going on it."""
-    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) and any(
-        run_rows.LEVEL_NAME.fullmatch(normalize_text(name)) for name in (text, text + below))
+    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) and ends_level_name("", lines)
 
 
 def is_goals_header(texts: list[str]) -> bool:

@@ -432,3 +432,37 @@ def test_a_level_name_under_a_whole_one_is_the_next_rows_level():
               "            标     事业健"]
     assert level_names(yongde, 4) == [["", "效益指标", "经济效益指标", "减轻贫困学生"], ["", "", "社会效益指标", "政策知晓率"],
                                       ["", "", "生态效益指标", ""], ["", "", "可持续影响指标", "促进学校教育事业健"]]
+
+
+def filled_rows(lines: list[str]) -> list[list[str]]:
+    """The texts of each row of the one table the lines hold, past its header, its empty cells left out."""
+    [table] = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    return [[text for text in row.texts() if text] for row in table.rows[1:]]
+
+
+def test_a_merged_levels_name_wrapped_beside_the_next_rows_goes_on_it():
+    # Merged-level renders of evals/field/dev hebei_langfang_2019_nuantong and anhui_xiaoxian_2023_tesezhongyang: a
+    # 二级 merged over two rows wraps 益指标 beside the second row's 指标 2, and 可持续 / 影响指 / 标 beside a
+    # …… row that opens after its first line: the rest of the name above, no 二级 of the row beside it.
+    langfang = ["一级指     二级指    三级指     年度指    实际完     分值   得分    偏差原",
+                "标       标      标       标值     成值                 因分析",
+                "      社会效   指标 1   100   100   10   10   0",
+                "      益指标   学校发",
+                "            展能力",
+                "            指标 2",
+                "            ……",
+                "      生态效   指标 1",
+                "      益指标   指标 2",
+                "            ……"]
+    assert filled_rows(langfang)[3:] == [["生态效益指标", "指标 1"], ["指标 2"], ["……"]]
+    xiaoxian = ["绩效指   一级指    二级指    三级指    分值   年度指     全年实     得分   未完成",
+                "标     标      标      标           标值      际值           原因及",
+                "      社会效   受益人   10   90 人    90 人    10",
+                "      益指标   口数量",
+                "      生态效",
+                "      益指标",
+                "      可持续",
+                "      影响指   ……",
+                "      标"]
+    assert filled_rows(xiaoxian) == [["社会效益指标", "受益人口数量", "10", "90 人", "90 人", "10"], ["生态效益指标"],
+                                     ["可持续影响指标"], ["……"]]
