@@ -305,7 +305,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                 for column, text in zip(placed, row):
                     laid[column] = text
                 if from_page and headed:
-                    laid = under_header_words(laid, headed)
+                    laid = under_header_words(laid, headed, filled)
                 if running and not roles and len(running) == sum(map(bool, laid)) \
                         and not any(INDICATOR_BLOCK_LABEL.fullmatch(normalize_text(text)) for text in laid):
                     # Above the indicators, a page's first rows of as many texts as the last page's last line
@@ -337,12 +337,15 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     return tables
 
 
-def under_header_words(laid: list[str], headed: list[bool]) -> list[str]:
+def under_header_words(laid: list[str], headed: list[bool], filled: list[int]) -> list[str]:
     """A page's row with a text in a gap between the header's words (a name pdftotext pushed right of its column by
-    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty."""
+    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty; a
+    gap the rows above printed in while they filled the word's column is a column of its own, under a word over two
+    (评价内容 over the 一级 and the 二级: 质量目标 under a 一级 merged from above)."""
     moved = list(laid)
     for column in range(1, min(len(moved), len(headed))):
-        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1]:
+        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1] \
+                and not (column < len(filled) and filled[column] and filled[column - 1]):
             moved[column - 1], moved[column] = moved[column], ""
     return moved
 

@@ -466,3 +466,19 @@ def test_a_merged_levels_name_wrapped_beside_the_next_rows_goes_on_it():
                 "      标"]
     assert filled_rows(xiaoxian) == [["社会效益指标", "受益人口数量", "10", "90 人", "90 人", "10"], ["生态效益指标"],
                                      ["可持续影响指标"], ["……"]]
+
+
+def test_a_merged_level_under_a_header_word_over_two_columns_keeps_its_column():
+    # The merged-level render of evals/field/dev fujian_ningde_2023_rencaiyizhan: 评价内容 heads the 一级 and the 二级,
+    # so 质量目标, its 一级 merged from above, prints in the gap after the word, a column the row above printed in:
+    # the 二级 still, not moved under the word as a name pushed right of its column would be.
+    lines = ["评价内容             绩效内容    绩效目标值     实际完成值    累计完成率",
+             "产出目标    数量目标     当年获得宁   >=2 个     0个       0%",
+             "                 德市级以上",
+             "                 确认的人才",
+             "                 驿站数量",
+             "        质量目标     各类人才对   >=95%     98%      103%",
+             "                 我市人才政",
+             "                 策的知晓率"]
+    assert level_names(lines, 3) == [["产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量"],
+                                     ["", "质量目标", "各类人才对我市人才政策的知晓率"]]
