@@ -29,6 +29,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
     LEVELS_GROUP, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
     open_brackets, role_of
+from assistant.extract import run_rows
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
@@ -304,7 +305,7 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
                 for column, text in zip(placed, row):
                     laid[column] = text
                 if from_page and headed:
-                    laid = under_header_words(laid, headed)
+                    laid = under_header_words(laid, headed, filled)
                 if running and not roles and len(running) == sum(map(bool, laid)) \
                         and not any(INDICATOR_BLOCK_LABEL.fullmatch(normalize_text(text)) for text in laid):
                     # Above the indicators, a page's first rows of as many texts as the last page's last line
@@ -336,12 +337,15 @@ def aligned_table_rows(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     return tables
 
 
-def under_header_words(laid: list[str], headed: list[bool]) -> list[str]:
+def under_header_words(laid: list[str], headed: list[bool], filled: list[int]) -> list[str]:
     """A page's row with a text in a gap between the header's words (a name pdftotext pushed right of its column by
-    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty."""
+    the wider cells around it) moved into the column of the word before the gap, when the row leaves that empty; a
+    gap the rows above printed in while they filled the word's column is a column of its own, under a word over two
+    (评价内容 over the 一级 and the 二级: 质量目标 under a 一级 merged from above)."""
     moved = list(laid)
     for column in range(1, min(len(moved), len(headed))):
-        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1]:
+        if moved[column] and not headed[column] and headed[column - 1] and not moved[column - 1] \
+                and not (column < len(filled) and filled[column] and filled[column - 1]):
             moved[column - 1], moved[column] = moved[column], ""
     return moved
 
@@ -564,14 +568,24 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     header_at, names_end = len(cells_by_line), 1
     funds = part == "funds"  # the row is in the funds block
     goals = part == "goals"  # the row is the goals' (under 年度总体目标 | 预期目标 | 实际完成情况)
+    rest: dict[int, str] = {}  # the last row's first line's texts that went on the row before: a level name's rest
+    # The display width of each column's widest line on the page: what a cell's line fills before it wraps (a page
+    # lines its columns up by where each text starts, not by how wide its characters are)
+    room = [max((display_width(cells[column]) for cells in cells_by_line if column in cells), default=0)
+            for column in range(len(widths))]
     for index, cells in enumerate(cells_by_line):
         if not cells:
             continue  # a blank line inside a cell
         # (the line is under the page's indicator header, or on a page of indicators without one)
         indicators = bool(rows) and (rows[-1][0] > header_at or header_at == len(cells_by_line) and not funds)
         # (a figure under a word in a column after the names goes on its cell: 已完成 then 100%)
+        # (a level's name under a cell that is one already is a row of its own, a level merged from above: 时效指标
+        # then 成本指标)
         found = [None if column not in above else "short" if indicators and column >= names_end
-                 and is_value(text) and not is_value(above[column]) else wrap(above[column], text, widths[column])
+                 and is_value(text) and not is_value(above[column])
+                 else "own" if indicators
+                 and next_level_name(rows[-1][1].get(column, ""), column_lines(cells_by_line, index, column))
+                 else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
         above_label = rows[-1][1].get(min(cells), "") if rows and min(rows[-1][1]) <= min(cells) else ""
@@ -592,8 +606,15 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
+        # (a name alone that fills its column, under the last line of a cell that wrapped and then left room for
+        # three more characters, opens a row that prints no other cell, its 一级 and 二级 merged from above:
+        # 社会效益(可选 / 项) then 生态效益(可选; a line breaks before a quote or a bracket and the characters it
+        # holds together, 群 / 众"两)
+        at = min(cells)
+        next_name = len(cells) == 1 and at < names_end and indicators and index - 1 > rows[-1][0] and at in above \
+            and display_width(above[at] + label[:3]) < room[at] <= display_width(label) + 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
-            ("sure" in found or len(found) == 1 or full > short or full == short and not fresh)
+            ("sure" in found or len(found) == 1 and not next_name or full > short or full == short and not fresh)
         # (the goals' prose goes on over any number of lines, a figure or a numbered goal opening one: 我市 / 2018
         # 年度, 改革 / 目标 2∶; a text under none of the line above opens the next row)
         goes_on = goes_on or goals and None not in found
@@ -606,8 +627,21 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
             and not any(map(is_value, cells.values()))
         if rows and not opens and goes_on:
             for column, text in cells.items():
-                rows[-1][1][column] = joined(rows[-1][1][column], text)
+                # (the rest of a level name left to the row before goes on there: 可持续 / 影响指 beside …… / 标)
+                row = rows[-2][1] if column in rest and not run_rows.LEVEL_NAME.fullmatch(
+                    normalize_text(rows[-2][1][column])) else rows[-1][1]
+                row[column] = joined(row.get(column, ""), text)
         else:
+            # (a level merged over rows wraps its name beside the next row's first line: 生态效 then 益指标 beside
+            # 指标 2, the rest of the name above, not the next row's)
+            rest = {column: text for column, text in cells.items() if indicators and column in rows[-1][1]
+                    and not run_rows.LEVEL_NAME.fullmatch(normalize_text(rows[-1][1][column]))
+                    and ends_level_name(rows[-1][1][column], column_lines(cells_by_line, index, column))}
+            for column, text in rest.items():
+                rows[-1][1][column] = joined(rows[-1][1][column], text)
+            if rest.keys() == cells.keys():  # (the line is all the rest of the row above's names: no row opens)
+                above, rest = cells, {}
+                continue
             if rows:
                 texts = [rows[-1][1][column] for column in sorted(rows[-1][1])]
                 funds = is_fund_header(texts) or funds and not is_indicator_header(texts) \
@@ -617,12 +651,38 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                     header_at = rows[-1][0]
                     names_end = 1 + max((column for column, text in rows[-1][1].items()
                                          if role_of(text, INDICATOR_ROLES) in LEVEL_ROLES), default=len(widths))
-            rows.append((index, dict(cells)))
+            rows.append((index, {column: text for column, text in cells.items() if column not in rest}))
         above = cells
     # (a page that ends on the goals' header, after the funds, goes on with their row)
     if rows and is_goals_header([rows[-1][1][column] for column in sorted(rows[-1][1])]):
         return rows, "goals"
     return rows, "funds" if funds else "goals" if goals else None
+
+
+LEVEL_NAME_LINES = 3  # lines, most, a narrow column wraps a level name over (可持续 / 影响指 / 标)
+
+
+def column_lines(cells_by_line: list[dict[int, str]], index: int, column: int) -> list[str]:
+    """The column's text on the line and on the lines with text below it that print one there, as far as a level
+    name wraps."""
+    lines = []
+    for cells in (cells for cells in cells_by_line[index:] if cells):
+        if column not in cells or len(lines) == LEVEL_NAME_LINES:
+            break
+        lines.append(cells[column])
+    return lines
+
+
+def ends_level_name(cell: str, lines: list[str]) -> bool:
+    """Whether the lines, joined on the cell, make it a whole level name (社会效 with 益指标)."""
+    return any(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell + "".join(lines[:count])))
+               for count in range(1, len(lines) + 1))
+
+
+def next_level_name(cell: str, lines: list[str]) -> bool:
+    """Whether a names column's line opens a level name of its own (alone or with the lines below: 生态效 / 益指标)
+    under a cell that is a whole level name already (社会效益指标), rather than going on it."""
+    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) and ends_level_name("", lines)
 
 
 def is_goals_header(texts: list[str]) -> bool:

@@ -379,3 +379,106 @@ def test_a_sample_department_reads_its_breakdown_and_numbered_goals(department_c
     tables = api.extract(api.load(department_copy), "rules").tables
     assert tables[1].breakdown == gold[1].breakdown
     assert tables[2].goals.expected.replace(" ", "") == gold[2].goals.expected
+
+
+def level_names(lines: list[str], levels: int) -> list[list[str]]:
+    """The level columns (the first `levels`) of the rows of the one table the lines hold, past its header."""
+    [table] = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    return [row.texts()[:levels] for row in table.rows[1:]]
+
+
+def test_a_name_alone_filling_its_column_after_a_cell_ended_short_opens_a_row():
+    # pdftotext's text of a score sheet with its 一级 and 二级 merged down, printed once (evals/field/dev
+    # sichuan_shengji_2017_bumendefen rendered with --merged-levels): rows that print no score hold only their 三级
+    # name, each wrapped over two lines; 项) leaves room on its line, so 生态效益(可选, filling the column, is the next
+    # row's, while 度 under 服务对象满意 goes on it.
+    lines = ["一级指标    二级指标      三级指标      分值     得分",
+             "        项目效益      经济效益(可选   40",
+             "                  项)",
+             "                  社会效益(可选   40",
+             "                  项)",
+             "                  生态效益(可选",
+             "                  项)",
+             "                  可持续效益(可",
+             "                  选项)",
+             "                  服务对象满意    10     10",
+             "                  度"]
+    assert level_names(lines, 3) == [["", "项目效益", "经济效益(可选项)"], ["", "", "社会效益(可选项)"],
+                                     ["", "", "生态效益(可选项)"], ["", "", "可持续效益(可选项)"],
+                                     ["", "", "服务对象满意度"]]
+
+
+def test_a_level_name_under_a_whole_one_is_the_next_rows_level():
+    # Merged-level renders of evals/field/dev ningxia_shengji_2023_fucaiapp and yunnan_yongde_2022_yingyanggaishan:
+    # 成本指标 under 时效指标 opens the 成本 row (its 项目建设 / 成本 under 完成时间 would go on as a wrapped name), and
+    # 生态效 / 益指标 under 社会效益指标 is a 二级 of its own that prints no indicator.
+    fucai = ["绩效指标   一级指标     二级指标   三级指标     年度指标     全年完成      未完成原",
+             "                                值        值         因和改进",
+             "                                                   措施",
+             "                时效指标   完成时间     12 月     已完成",
+             "                成本指标   项目建设     ≤50 万元   47.68 万",
+             "                       成本                元"]
+    assert level_names(fucai, 4) == [["", "", "时效指标", "完成时间"], ["", "", "成本指标", "项目建设成本"]]
+    yongde = ["绩效指    一级指    二级指   三级指     年度指     实际完    分值     得分   偏差原",
+              "标      标      标     标       标值      成值                 因分析",
+              "       效益指    经济效   减轻贫     有效      有效     10     10",
+              "       标      益指标   困学生",
+              "\f            社会效   政策知   ═100   98%    10    9",
+              "            益指标   晓率    %",
+              "            生态效",
+              "            益指标",
+              "            可持续   促进学   ≧100   100%   10    10",
+              "            影响指   校教育   %",
+              "            标     事业健"]
+    assert level_names(yongde, 4) == [["", "效益指标", "经济效益指标", "减轻贫困学生"], ["", "", "社会效益指标", "政策知晓率"],
+                                      ["", "", "生态效益指标", ""], ["", "", "可持续影响指标", "促进学校教育事业健"]]
+
+
+def filled_rows(lines: list[str]) -> list[list[str]]:
+    """The texts of each row of the one table the lines hold, past its header, its empty cells left out."""
+    [table] = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    return [[text for text in row.texts() if text] for row in table.rows[1:]]
+
+
+def test_a_merged_levels_name_wrapped_beside_the_next_rows_goes_on_it():
+    # Merged-level renders of evals/field/dev hebei_langfang_2019_nuantong and anhui_xiaoxian_2023_tesezhongyang: a
+    # 二级 merged over two rows wraps 益指标 beside the second row's 指标 2, and 可持续 / 影响指 / 标 beside a
+    # …… row that opens after its first line: the rest of the name above, no 二级 of the row beside it.
+    langfang = ["一级指     二级指    三级指     年度指    实际完     分值   得分    偏差原",
+                "标       标      标       标值     成值                 因分析",
+                "      社会效   指标 1   100   100   10   10   0",
+                "      益指标   学校发",
+                "            展能力",
+                "            指标 2",
+                "            ……",
+                "      生态效   指标 1",
+                "      益指标   指标 2",
+                "            ……"]
+    assert filled_rows(langfang)[3:] == [["生态效益指标", "指标 1"], ["指标 2"], ["……"]]
+    xiaoxian = ["绩效指   一级指    二级指    三级指    分值   年度指     全年实     得分   未完成",
+                "标     标      标      标           标值      际值           原因及",
+                "      社会效   受益人   10   90 人    90 人    10",
+                "      益指标   口数量",
+                "      生态效",
+                "      益指标",
+                "      可持续",
+                "      影响指   ……",
+                "      标"]
+    assert filled_rows(xiaoxian) == [["社会效益指标", "受益人口数量", "10", "90 人", "90 人", "10"], ["生态效益指标"],
+                                     ["可持续影响指标"], ["……"]]
+
+
+def test_a_merged_level_under_a_header_word_over_two_columns_keeps_its_column():
+    # The merged-level render of evals/field/dev fujian_ningde_2023_rencaiyizhan: 评价内容 heads the 一级 and the 二级,
+    # so 质量目标, its 一级 merged from above, prints in the gap after the word, a column the row above printed in:
+    # the 二级 still, not moved under the word as a name pushed right of its column would be.
+    lines = ["评价内容             绩效内容    绩效目标值     实际完成值    累计完成率",
+             "产出目标    数量目标     当年获得宁   >=2 个     0个       0%",
+             "                 德市级以上",
+             "                 确认的人才",
+             "                 驿站数量",
+             "        质量目标     各类人才对   >=95%     98%      103%",
+             "                 我市人才政",
+             "                 策的知晓率"]
+    assert level_names(lines, 3) == [["产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量"],
+                                     ["", "质量目标", "各类人才对我市人才政策的知晓率"]]
