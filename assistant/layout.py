@@ -584,7 +584,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         found = [None if column not in above else "short" if indicators and column >= names_end
                  and is_value(text) and not is_value(above[column])
                  else "own" if indicators
-                 and next_level_name(rows[-1][1].get(column, ""), column_lines(cells_by_line, index, column))
+                 and next_level_name(rows[-1][1].get(column, ""), cells_by_line, index, column)
                  else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
@@ -606,12 +606,14 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         full, short = found.count("full"), found.count("short")
         # (on a tie, a first text that fills its column under one that did not fill it opens a row: 标 then 效益指)
         fresh = found[0] == "short" and display_width(cells[label_at := min(cells)]) >= widths[label_at] - 1
-        # (a name alone that fills its column, under the last line of a cell that wrapped and then left room for
-        # three more characters, opens a row that prints no other cell, its 一级 and 二级 merged from above:
-        # 社会效益(可选 / 项) then 生态效益(可选; a line breaks before a quote or a bracket and the characters it
-        # holds together, 群 / 众"两)
+        # (a name alone that fills its 一级 or 二级 column, under the last line of a cell that wrapped and then left
+        # room for three more characters in a row that prints no value, opens a row that prints no other cell, its
+        # 一级 and 二级 merged from above: 社会效益(可选 / 项) then 生态效益(可选; a line breaks before a quote or a
+        # bracket and the characters it holds together, 群 / 众"两 — and a 三级指标 or a row with values wraps so
+        # too: 完成城区老旧小区 / 改造 / (含加装电梯)数量 is one name)
         at = min(cells)
-        next_name = len(cells) == 1 and at < names_end and indicators and index - 1 > rows[-1][0] and at in above \
+        next_name = len(cells) == 1 and at < max(1, names_end - 1) and indicators and index - 1 > rows[-1][0] \
+            and at in above and not any(is_value(text) for column, text in rows[-1][1].items() if column >= names_end) \
             and display_width(above[at] + label[:3]) < room[at] <= display_width(label) + 1
         goes_on = set(found) <= {"sure", "full", "short"} and \
             ("sure" in found or len(found) == 1 and not next_name or full > short or full == short and not fresh)
@@ -666,7 +668,7 @@ def column_lines(cells_by_line: list[dict[int, str]], index: int, column: int) -
     """The column's text on the line and on the lines with text below it that print one there, as far as a level
     name wraps."""
     lines = []
-    for cells in (cells for cells in cells_by_line[index:] if cells):
+    for cells in (cells_by_line[at] for at in range(index, len(cells_by_line)) if cells_by_line[at]):
         if column not in cells or len(lines) == LEVEL_NAME_LINES:
             break
         lines.append(cells[column])
@@ -679,10 +681,11 @@ def ends_level_name(cell: str, lines: list[str]) -> bool:
                for count in range(1, len(lines) + 1))
 
 
-def next_level_name(cell: str, lines: list[str]) -> bool:
-    """Whether a names column's line opens a level name of its own (alone or with the lines below: 生态效 / 益指标)
-    under a cell that is a whole level name already (社会效益指标), rather than going on it."""
-    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) and ends_level_name("", lines)
+def next_level_name(cell: str, cells_by_line: list[dict[int, str]], index: int, column: int) -> bool:
+    """Whether a names column's line `index` opens a level name of its own (alone or with the lines below: 生态效 /
+    益指标) under a cell that is a whole level name already (社会效益指标), rather than going on it."""
+    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) \
+        and ends_level_name("", column_lines(cells_by_line, index, column))
 
 
 def is_goals_header(texts: list[str]) -> bool:

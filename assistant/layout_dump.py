@@ -694,6 +694,8 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
     if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages:
         return (0,)
+    if any(is_level_cell(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
+        return (0,)  # a form's 二级 read as an 一级 above: no level of this grid's is known merged
     if not all(LEVEL1_CELL.match(stage) for stage in stages):
         return tuple(columns.index(level) for level in LEVEL_ROLES if level in columns)
     follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
@@ -916,8 +918,8 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
         next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
-        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure:
-        已完成100% is a result), a placeholder never."""
+        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure
+        but their points, 项目决策(20分): 已完成100% is a result), a placeholder never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
         if held_by != FIGURES:
@@ -925,7 +927,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         if name in ("level1", "level2") and not is_level_cell(word):
             if is_placeholder(word):
                 return -NOT_A_NAME
-            return fit if own_names and not DIGIT.search(word) else min(fit, UNKNOWN_LEVEL)
+            return fit if own_names and not DIGIT.search(WEIGHTED.sub("", word)) else min(fit, UNKNOWN_LEVEL)
         level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 

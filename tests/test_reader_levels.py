@@ -330,3 +330,16 @@ def test_rows_that_leave_an_empty_cell_out_amid_full_rows(tmp_path):
     ]
     assert [i.target for i in table.indicators[2:]] == ["逐步提高", "100%≥90%"]
     assert (table.total_weight, table.total_score) == (100, 95)
+
+
+def test_level_names_of_a_tables_own_keep_their_points_as_names_not_figures():
+    """An unscored table in words of its own whose level names carry their points (项目决策(20分)): the points are
+    no figure, so each name stays in its level column and the rows do not shift."""
+    from assistant.layout_dump import FIGURES, typed_placement
+
+    slots = ["level1", "level2", "level3", "target", "actual"]
+    words = ["项目决策(20分)", "项目立项(10分)", "立项依据充分性", "充分", "充分",
+             "项目决策(20分)", "绩效目标(10分)", "绩效目标合理性", "合理", "合理",
+             "项目过程(30分)", "资金管理(15分)", "资金到位率", "100%", "100%"]
+    placed = typed_placement(words, slots, [False] * len(slots), FIGURES)[1]
+    assert [slots[column] for column, _ in placed] == slots * 3

@@ -387,25 +387,28 @@ def level_names(lines: list[str], levels: int) -> list[list[str]]:
     return [row.texts()[:levels] for row in table.rows[1:]]
 
 
-def test_a_name_alone_filling_its_column_after_a_cell_ended_short_opens_a_row():
-    # pdftotext's text of a score sheet with its 一级 and 二级 merged down, printed once (evals/field/dev
-    # sichuan_shengji_2017_bumendefen rendered with --merged-levels): rows that print no score hold only their 三级
-    # name, each wrapped over two lines; 项) leaves room on its line, so 生态效益(可选, filling the column, is the next
-    # row's, while 度 under 服务对象满意 goes on it.
-    lines = ["一级指标    二级指标      三级指标      分值     得分",
-             "        项目效益      经济效益(可选   40",
-             "                  项)",
-             "                  社会效益(可选   40",
-             "                  项)",
-             "                  生态效益(可选",
-             "                  项)",
-             "                  可持续效益(可",
-             "                  选项)",
-             "                  服务对象满意    10     10",
-             "                  度"]
-    assert level_names(lines, 3) == [["", "项目效益", "经济效益(可选项)"], ["", "", "社会效益(可选项)"],
-                                     ["", "", "生态效益(可选项)"], ["", "", "可持续效益(可选项)"],
-                                     ["", "", "服务对象满意度"]]
+def test_a_names_line_that_leaves_room_then_one_that_fills_the_column_is_still_one_wrapped_name():
+    # A 三级指标 broken by hand (or before its bracket) over three lines: 改造 leaves room on its line and
+    # (含加装电梯)数量 fills the column, yet it is the rest of the same name, not a row of its own — in a row that
+    # prints its values, a name alone under it never opens a row.
+    starts = [0, 7, 14, 24, 31, 38, 43]
+
+    def line(*cells: str) -> str:
+        text = ""
+        for at, cell in zip(starts, cells):
+            if cell:
+                text = text.ljust(at) + cell
+        return text
+
+    lines = [line("一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "得分"),
+             line("产出指标", "数量指标", "完成城区老旧小区", "≥95%", "98%", "10", "10"),
+             line("", "", "改造"),
+             line("", "", "(含加装电梯)数量"),
+             line("", "质量指标", "工程验收合格率", "100%", "100%", "10", "10")]
+    [table] = [block for block in parse_text(lines) if isinstance(block, TableBlock)]
+    assert [row.texts() for row in table.rows[1:]] == [
+        ["产出指标", "数量指标", "完成城区老旧小区改造(含加装电梯)数量", "≥95%", "98%", "10", "10"],
+        ["", "质量指标", "工程验收合格率", "100%", "100%", "10", "10"]]
 
 
 def test_a_level_name_under_a_whole_one_is_the_next_rows_level():

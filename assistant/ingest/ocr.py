@@ -70,11 +70,13 @@ def allocation_failed(error: BaseException | None) -> bool:
     """Whether an error, or one it was raised from, is a failed allocation: onnxruntime raises std::bad_alloc as a
     generic error, and rapidocr wraps OpenCV's (StsNoMem) in its own ResizeImgError."""
     cv2 = sys.modules.get("cv2")
-    while error is not None:
+    seen = set()
+    while error is not None and id(error) not in seen:
         if isinstance(error, MemoryError) or "bad_alloc" in str(error):
             return True
         if cv2 is not None and isinstance(error, cv2.error) and error.code == cv2.Error.StsNoMem:
             return True
+        seen.add(id(error))
         error = error.__cause__ or error.__context__
     return False
 
