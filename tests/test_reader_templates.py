@@ -529,3 +529,14 @@ def test_score_only_form_with_merged_levels_in_its_own_words():
     assert len(items) == 1
     for _, name, sheet, gold in items:
         assert paste.score_paste(paste.pasted(sheet, "b"), gold).errors == [], name
+
+
+def test_rows_parted_by_blank_lines_keep_a_forms_second_level_names_as_second_level():
+    """A sample pasted one cell a line with a blank line between rows, in the county special-fund form: the
+    效益指标 rows' 二级 names (经济效益指标, 社会效益指标) are the form's, never an 一级 of the table's own words
+    whose rows may open at any level (that reading put 效益指标 under 完成值 and 产出指标 over every 效益 row)."""
+    paste, items = drawn("county-special-fund", ("002_",))
+    [(_, name, sheet, gold)] = items
+    tally = paste.score_paste(paste.pasted(sheet, "h"), gold)
+    assert not [error for error in tally.errors if error.startswith("invented")], name
+    assert tally.f1 >= 0.99, name
