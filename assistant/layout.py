@@ -630,14 +630,13 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
         if rows and not opens and goes_on:
             for column, text in cells.items():
                 # (the rest of a level name left to the row before goes on there: 可持续 / 影响指 beside …… / 标)
-                row = rows[-2][1] if column in rest and not run_rows.LEVEL_NAME.fullmatch(
-                    normalize_text(rows[-2][1][column])) else rows[-1][1]
+                row = rows[-2][1] if column in rest and not is_level_name(rows[-2][1][column]) else rows[-1][1]
                 row[column] = joined(row.get(column, ""), text)
         else:
             # (a level merged over rows wraps its name beside the next row's first line: 生态效 then 益指标 beside
             # 指标 2, the rest of the name above, not the next row's)
             rest = {column: text for column, text in cells.items() if indicators and column in rows[-1][1]
-                    and not run_rows.LEVEL_NAME.fullmatch(normalize_text(rows[-1][1][column]))
+                    and not is_level_name(rows[-1][1][column])
                     and ends_level_name(rows[-1][1][column], column_lines(cells_by_line, index, column))}
             for column, text in rest.items():
                 rows[-1][1][column] = joined(rows[-1][1][column], text)
@@ -675,17 +674,20 @@ def column_lines(cells_by_line: list[dict[int, str]], index: int, column: int) -
     return lines
 
 
+def is_level_name(text: str) -> bool:
+    """Whether a cell's text is a whole 一级 or 二级 name (社会效益指标), as the run-together grammar reads one."""
+    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(text)))
+
+
 def ends_level_name(cell: str, lines: list[str]) -> bool:
     """Whether the lines, joined on the cell, make it a whole level name (社会效 with 益指标)."""
-    return any(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell + "".join(lines[:count])))
-               for count in range(1, len(lines) + 1))
+    return any(is_level_name(cell + "".join(lines[:count])) for count in range(1, len(lines) + 1))
 
 
 def next_level_name(cell: str, cells_by_line: list[dict[int, str]], index: int, column: int) -> bool:
     """Whether a names column's line `index` opens a level name of its own (alone or with the lines below: 生态效 /
     益指标) under a cell that is a whole level name already (社会效益指标), rather than going on it."""
-    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(cell))) \
-        and ends_level_name("", column_lines(cells_by_line, index, column))
+    return is_level_name(cell) and ends_level_name("", column_lines(cells_by_line, index, column))
 
 
 def is_goals_header(texts: list[str]) -> bool:
