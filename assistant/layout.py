@@ -16,8 +16,9 @@ The ways a table reaches us as text:
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
 - a Word-made web page copied out of a browser: no TAB, every cell a paragraph with a blank line after it, an empty
   cell an empty paragraph (layout_word_page puts its cells one a line, each at its source line, for layout_dump).
-A Word-made page's copy is recognised over the whole text first (parse_text); otherwise each line is classified
-on its own, so one document may mix the other layouts. Pasted "|" rows survive the web's habits: lone "|" lines
+A Word-made page's copy is recognised over the whole text first (parse_text), and so is a copy's spacing: a blank
+line after every line, an indent every line shares (layout_spacing); then each line is classified on its own, so one
+document may mix the other layouts. Pasted "|" rows survive the web's habits: lone "|" lines
 and blank lines between rows, a line break inside a cell, rows padded on the right with empty cells.
 """
 import re
@@ -31,6 +32,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_
     open_brackets, role_of
 from assistant.extract import run_rows
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
+from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
@@ -746,11 +748,13 @@ def display_width(text: str) -> int:
 
 def parse_text(lines: list[str]) -> list[Block]:
     """Split text lines into paragraphs and tables; every cell keeps its source line."""
-    dump = word_page_cells(lines)
-    if dump is not None:  # a Word-made page's copy: read as the dump of its cells, each at its source line
-        cells, origins = dump
-        return [renumbered(block, origins) for block in parsed(cells)]
-    return parsed(lines)
+    # A Word-made page's copy is read as the dump of its cells, a copy spaced with a blank line after every line
+    # as its lines, each at its source line.
+    rewritten = word_page_cells(lines) or single_spaced(lines)
+    if rewritten is not None:
+        kept, origins = rewritten
+        return [renumbered(block, origins) for block in parsed(dedented(kept))]
+    return parsed(dedented(lines))
 
 
 def renumbered(block: Block, origins: list[int]) -> Block:

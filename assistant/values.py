@@ -54,7 +54,7 @@ MONTH = re.compile(r"(\d{1,2})\s*月(?:份)?\s*(?:(\d{1,2})\s*[日号])?(?:底|�
 
 def normalize_text(text: str | None) -> str:
     """The contract's normalisation for table text: no whitespace of any kind, simplified characters,
-    pinyin glosses removed ("預(yù)算" → "预算") and full-width letters and digits made half-width."""
+    pinyin glosses removed ("預(yù)算" → "预算") and figures typed full-width made half-width (`half_width_figures`)."""
     if not text:
         return ""
     # Cells are normalised again by every stage; short ones are remembered, long prose is not kept.
@@ -64,8 +64,11 @@ def normalize_text(text: str | None) -> str:
 # A pinyin gloss a viewer inserts after a character: 預(yù)算數(shù). It carries at least one tone mark.
 PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*"
                           r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*[)）]")
-FULL_WIDTH_ALNUM = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
-                                  [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
+# Full-width digits, letters and percent signs in their half-width forms: the same figure typed on a Chinese keyboard.
+FULL_WIDTH_FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
+                                    [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                     ord("％")]})
+FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # a decimal point; "1．贯彻…" numbers a list item, as printed
 _TO_SIMPLIFIED = OpenCC("t2s")
 
 
@@ -96,10 +99,16 @@ def printed_form(quote: str, printed: str) -> str:
     return printed[origin[start]:origin[start + len(quote) - 1] + 1]
 
 
+def half_width_figures(text: str) -> str:
+    """Figures typed full-width in their half-width forms: "１００．５０％" → "100.50%"; a list's "1．" kept."""
+    text = text.translate(FULL_WIDTH_FIGURES)
+    return FULL_WIDTH_POINT.sub(".", text) if "．" in text else text
+
+
 def _normalize(text: str) -> str:
     # str.split() splits on exactly the characters str.isspace() names (full-width and no-break spaces too),
     # and is several times faster than a regex.
-    return simplified("".join(text.split())).translate(FULL_WIDTH_ALNUM)
+    return half_width_figures(simplified("".join(text.split())))
 
 
 _normalize_cell = functools.lru_cache(maxsize=65536)(_normalize)

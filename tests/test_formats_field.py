@@ -6,6 +6,8 @@ department's budget-assessment sheet with no name or title; and what a clean gri
 Langzhong's 成本指标 under the 二级 column, goals whose achieved cell is left empty or whose block label is
 年度目标完成情况, a 得分 left empty on a row whose levels are merged down, a funds head whose budget is its 合计."""
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,27 @@ def test_a_funds_head_summing_its_sources_in_a_total_column_is_read(tmp_path, ki
     _, report = read_drawn(tmp_path, "hubei_guangshui_2021_xiangcundaolu", kind)
     total = report.tables[0].funds_total
     assert (total.executed, total.execution_rate) == (309, 100)
+
+
+FULL_WIDTH_TYPED = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+@pytest.mark.parametrize("report", ["chongqing_kexuecheng_2021_bumenzhengti", "sichuan_zitong_2023_rendadaibiao"])
+def test_figures_typed_full_width_in_a_word_table_read_as_their_half_width_forms(tmp_path, report):
+    """The same Word document with every figure typed full-width (（２０２３年度）, ９５．５％): read as its half-width copy
+    (before, the year was missed, and Zitong's project name with it: 0.95 → 0.90)."""
+    labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))
+    render.render(render.field_sheet(labels), report, tmp_path, ("docx",))
+    plain = next((tmp_path / "docx").iterdir())
+    typed = tmp_path / f"typed-{plain.name}"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(typed, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(r"(<w:t(?: [^>]*)?>)([^<]*)", lambda m: m[1] + m[2].translate(FULL_WIDTH_TYPED),
+                              data.decode("utf-8")).encode("utf-8")
+            copy.writestr(item, data)
+    gold = GoldReport.model_validate(labels)
+    with zipfile.ZipFile(typed) as copy:
+        assert "２０" in copy.read("word/document.xml").decode("utf-8")
+    assert score_file(typed, gold)[0].f1 == score_file(plain, gold)[0].f1

@@ -8,6 +8,7 @@ from assistant.evaluate.extraction import score_extraction
 from assistant.ingest import read_bytes
 from assistant.layout import parse_text
 from assistant.layout_dump import lines_of_word_cells, spaced_cells, unflattened, wrap_width
+from schemas.gold import GoldReport
 from tests.conftest import ROOT, eval_tool
 SOURCES = ("000_", "001_", "003_", "anhui_tangxi", "hubei_xiangyang", "chongqing_kexuecheng", "shanghai_putuo",
            "yunnan_changning")
@@ -693,3 +694,46 @@ def test_a_placeholder_row_of_an_unscored_form_is_no_note():
              "产出指标", "数量指标", "培训人数", "100人", "100人", "……", "质量指标", "合格率", "≥90%", "95%"]
     assert filled_rows(lines)[1:] == [["产出指标", "数量指标", "培训人数", "100人", "100人"], ["……"],
                                       ["质量指标", "合格率", "≥90%", "95%"]]
+
+
+def field_copy_f1(ident: str, copy) -> float:
+    """Tables F1 of a field dev report's text as found (below its source line), after `copy` rewrote it as another
+    copy of the page would print it, against the report's gold."""
+    field = ROOT / "evals" / "field" / "dev"
+    text = (field / f"{ident}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    gold = GoldReport.model_validate_json((field / f"{ident}.json").read_text(encoding="utf-8"))
+    return tables_f1(api.extract(read_bytes(copy(text).encode("utf-8"), f"{ident}.txt"), "rules"), gold)
+
+
+FULL_WIDTH_TYPED = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+@pytest.mark.parametrize("ident", ["chongqing_kexuecheng_2021_bumenzhengti", "fujian_ningde_2023_rencaiyizhan"])
+def test_figures_typed_full_width_are_read_as_their_half_width_forms(ident):
+    """１００．５０％ is 100.50%: typed full-width, the Chongqing table was read 0.06, the Ningde one 0.27."""
+    assert field_copy_f1(ident, lambda text: text.translate(FULL_WIDTH_TYPED)) == field_copy_f1(ident, str)
+
+
+@pytest.mark.parametrize("ident", ["anhui_jinzhai_2023_meilixiangcun", "anhui_xiaoxian_2023_tesezhongyang"])
+def test_a_copy_with_a_blank_line_after_every_line_reads_as_the_copy_without(ident):
+    """A page whose every line is a paragraph prints a blank line after each: those blank lines end no row (the
+    two tables were read 0.25 and 0.27 with them)."""
+    assert field_copy_f1(ident, lambda text: text.replace("\n", "\n\n")) == field_copy_f1(ident, str) == 1.0
+
+
+def test_blank_lines_of_a_spaced_copy_keep_each_cell_at_its_source_line():
+    lines = "\n\n".join(["项目支出绩效自评表", "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |",
+                         "产出指标 | 数量指标 | 培训人数 |", "10 | 9 |", "", "效益指标 | 社会效益指标 | 满意度 | 10 | 10 |",
+                         "说明：无", "填表人：张三", "审核人：李四", "日期：2023年3月1日", "联系电话：123"]).split("\n")
+    table = next(block for block in parse_text(lines) if isinstance(block, TableBlock))
+    placed = {cell.text: cell.line for row in table.rows for cell in row.cells if cell.text}
+    assert [row.texts()[:5] for row in table.rows[1:]] == [["产出指标", "数量指标", "培训人数", "10", "9"],
+                                                           ["效益指标", "社会效益指标", "满意度", "10", "10"]]
+    assert all(lines[line - 1].startswith(text) or f"| {text} |" in lines[line - 1] for text, line in placed.items())
+
+
+def test_a_copy_indented_alike_on_every_line_reads_as_the_copy_without():
+    """A web page's cells one a line, each row's first cell at the margin and the rest indented after a "|": with
+    every line indented four more spaces the margin is the indent (the table was read 0.11)."""
+    indented = field_copy_f1("sichuan_daying_2020_shuangxin", lambda text: "\n".join("    " + line for line in text.split("\n")))
+    assert indented == field_copy_f1("sichuan_daying_2020_shuangxin", str) == 1.0

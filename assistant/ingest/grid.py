@@ -2,13 +2,15 @@
 rendered as lines in the tab layout of Word's plain-text export so every cell keeps a line.
 
 Conventions the extractor relies on: a horizontally merged cell appears once with its colspan; the
-continuation of a vertically merged cell is an empty cell (the extractor carries names down).
+continuation of a vertically merged cell is an empty cell (the extractor carries names down). Full-width digits,
+letters and a figure's signs (１００．５％) are written in their half-width forms, as a pasted text's are.
 """
 from dataclasses import dataclass, field
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.ingest.lines import lines_of
 from assistant.layout import attach_titles
+from assistant.values import half_width_figures
 from schemas import Location
 
 
@@ -35,7 +37,7 @@ class Grid:
     warnings: list[str] = field(default_factory=list)
 
     def paragraph(self, text: str, location: Location | None = None) -> None:
-        for line in lines_of(text):
+        for line in lines_of(half_width_figures(text)):
             self.lines.append(line)
             if location is not None:
                 self.locations[len(self.lines)] = location
@@ -47,7 +49,8 @@ class Grid:
         table_rows = []
         for cells in rows:
             for cell in cells:
-                parts = [part.strip().lstrip("\t") for part in lines_of(cell.text.strip())] or [""]
+                text = half_width_figures(cell.text.strip())
+                parts = [part.strip().lstrip("\t") for part in lines_of(text)] or [""]
                 self.lines.append("\t" + parts[0])
                 cell.line, cell.text = len(self.lines), "\n".join(parts).strip()
                 self.lines.extend(parts[1:])

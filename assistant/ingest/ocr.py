@@ -59,11 +59,14 @@ class RuledTable:
 
 @cache
 def engine():
+    """The OCR engine, running each model on one thread: onnxruntime's default pool spins its idle threads, which
+    on a busy machine costs more CPU time than it saves (a 2-page scan read beside a build: 43 CPU seconds on the
+    default pool, 30 on one thread), and a page's CPU time is what the web app budgets (`web/worker.py`)."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as error:
         raise BadInput(f"这是扫描件或图片，需要 OCR 识别，但未安装 OCR 组件。请先安装：{INSTALL}") from error
-    return RapidOCR()
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 def allocation_failed(error: BaseException | None) -> bool:

@@ -5,13 +5,14 @@ from assistant.errors import BadInput
 from assistant.ingest.grid import Grid
 from assistant.ingest.lines import lines_of
 from assistant.layout import parse_text
-from assistant.values import FULL_WIDTH_ALNUM
+from assistant.values import half_width_figures
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
 # What a web page's copy keeps of its markup: no-break spaces (&nbsp;), read as the layout reader's spaces
 # (indentation and separators alike), and zero-width characters (&#8203;, a stray BOM), read as nothing. Full-width
-# digits and letters (１００, Ａ) are read in their half-width forms too, as every cell is (values.FULL_WIDTH_ALNUM).
+# digits, letters and a figure's signs (１００．５％, Ａ) are read in their half-width forms too, as every cell is
+# (values.half_width_figures).
 WEB_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None, "\u200c": None,
                             "\u200d": None, "\u2060": None, "\ufeff": None})
 MIXED_ENCODING = "文件混用了 UTF-8 与 GBK 两种编码，已逐行识别；如仍有乱码，请统一另存为 UTF-8 后再审核。"
@@ -74,5 +75,5 @@ def check_text(text: str) -> None:
 def read_txt(data: bytes) -> Grid:
     text = decode_text(data)
     check_text(text)
-    lines = lines_of(text.translate(WEB_SPACES).translate(FULL_WIDTH_ALNUM))
+    lines = lines_of(half_width_figures(text.translate(WEB_SPACES)))
     return Grid(lines, parse_text(lines)).finish(locate=False)
