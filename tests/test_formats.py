@@ -156,6 +156,40 @@ def test_xlsx_formulas_without_cached_values_read_as_empty_not_as_formula_text()
     assert not any(cell.text.startswith("=") for table in document.tables for row in table.rows for cell in row.cells)
 
 
+def formatted_workbook(path: Path) -> Path:
+    """A funds block and an indicator row whose numbers are stored as numbers and printed by their cells' formats."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", 2751417.82, 2751417.82, 2546673.98, 10, 0.925572806, 9.26],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "抽检覆盖率", 1, 0.955, 30, 28.125]]
+    formats = {(2, 2): "#,##0.00", (2, 3): "#,##0.00", (2, 4): "#,##0.00", (2, 5): "0", (2, 6): "0.00%",
+               (2, 7): "0.00", (4, 4): "0%", (4, 5): "0%", (4, 6): "0.00", (4, 7): '0.00_);[Red]\\(0.00\\)'}
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            sheet.cell(r, c, value).number_format = formats.get((r, c), "General")
+    book.save(path)
+    return path
+
+
+def test_numbers_in_a_workbook_read_as_their_cells_formats_print_them(tmp_path):
+    """A reviewer reads 92.56% and 96%, not 92.5572806% and 95.5%: a number is read as its cell's format prints it
+    (decimals, %, thousands separators, Excel's rounding), in .xlsx and in the .xls LibreOffice saves of it."""
+    xlsx = formatted_workbook(tmp_path / "自评.xlsx")
+    xls = render.soffice_convert(xlsx, "xls", tmp_path)
+    for path in (xlsx, xls):
+        document = read_bytes(path.read_bytes(), path.name)
+        rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+        assert rows[1] == ["年度资金总额", "2,751,417.82", "2,751,417.82", "2,546,673.98", "10", "92.56%", "9.26"]
+        assert rows[3] == ["产出指标", "数量指标", "抽检覆盖率", "100%", "96%", "30.00", "28.13"]
+        report = api.extract(document, "rules")
+        assert report.tables[0].funds_total.execution_rate == 92.56
+        assert report.tables[0].indicators[0].actual == "96%"
+
+
 def test_xls_through_xlrd_keeps_merges(rendered, tmp_path):
     xls = render.soffice_convert(rendered / "xlsx" / f"{SAMPLE}.xlsx", "xls", tmp_path)
     tally, problem = score_file(xls, gold())

@@ -1,4 +1,5 @@
-"""Word .docx: paragraphs and tables in body order; gridSpan cells once, vMerge continuations empty.
+"""Word .docx: paragraphs and tables in body order; gridSpan cells once, vMerge continuations empty; what a
+content control (a form template's fields, a repeating section of rows) or custom XML wraps read as if unwrapped.
 
 The package is read with lxml directly (python-docx's object model costs start-up time and adds nothing
 here): the main document part the package relationships name, parsed as python-docx parses it.
@@ -19,6 +20,16 @@ RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Re
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 # python-docx's parser settings: no entity expansion (no XXE, no billion laughs), blank text between tags dropped.
 PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml")  # a content control and custom XML around body, rows, cells
+
+
+def unwrapped(element, tag: str):
+    """The element's children named `tag`, with those content controls and custom XML wrap taken as its own."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in WRAPPERS:
+            yield from unwrapped(child, tag)
 
 
 def cell_text(tc) -> str:
@@ -28,9 +39,9 @@ def cell_text(tc) -> str:
 def table_rows(tbl) -> list[list[Cell]]:
     """One logical cell per <w:tc>: a gridSpan cell once, a vMerge continuation empty."""
     rows = []
-    for tr in tbl.iterchildren(f"{W}tr"):
+    for tr in unwrapped(tbl, f"{W}tr"):
         cells = []
-        for tc in tr.iterchildren(f"{W}tc"):
+        for tc in unwrapped(tr, f"{W}tc"):
             merge = tc.find(f"{W}tcPr/{W}vMerge")
             span = tc.find(f"{W}tcPr/{W}gridSpan")
             continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
@@ -68,7 +79,7 @@ def read_docx(data: bytes) -> Grid:
                 grid.paragraph("".join(t.text or "" for t in child.iter(f"{W}t")))
             elif child.tag == f"{W}tbl":
                 grid.table(table_rows(child))
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent"):
+            elif child.tag in WRAPPERS:
                 walk(child)
 
     walk(body)

@@ -1,17 +1,38 @@
 """A worksheet (from .xlsx or .xls) into the grid: title rows above a table become paragraphs, an empty
 row ends a table, merged ranges become spans, and every cell keeps its sheet and address ("D14")."""
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
 from openpyxl.utils import get_column_letter
 
 from assistant.ingest.grid import Grid, Span, rows_from_spans
 from schemas import Location
 
 
-def number_text(value: float, percent: bool) -> str:
-    """A number as a reviewer sees it printed: 100.0 → "100", 0.567 in a % format → "56.7%"."""
-    if percent:
-        value *= 100
-    value = float(f"{value:.15g}")  # Excel shows 15 significant digits: 0.0900000762939453 stays, 0.1+0.2 is 0.3
-    text = str(int(value)) if value.is_integer() else repr(value)
+# What a number format's first section prints besides its digits: "literal", [Red], \x, _x (a space's width), *x.
+FORMAT_DECORATION = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+FORMAT_DECIMALS = re.compile(r"\.([0#?]*)")
+FORMAT_GROUPING = re.compile(r"[0#?],[0#?]")
+
+
+def number_text(value: float, number_format: str | None) -> str:
+    """A number as a reviewer sees it printed: with the decimals, % and thousands separators of its cell's number
+    format (309 in "0.00" → "309.00", 0.92557 in "0.00%" → "92.56%", rounded half away from zero as Excel does);
+    in General (or a format we do not draw: dates, fractions, exponents) with Excel's 15 significant digits,
+    100.0 → "100", 0.1+0.2 → "0.3"."""
+    section = FORMAT_DECORATION.sub("", (number_format or "").split(";")[0])
+    percent = "%" in section
+    value = float(f"{value * 100 if percent else value:.15g}")  # Excel's 15 digits: 0.0105 is 1.05%, not 1.0499…%
+    if not re.search(r"[0#?]", section) or re.search(r"[eE/]", section):
+        return (str(int(value)) if value.is_integer() else repr(value)) + ("%" if percent else "")
+    places = FORMAT_DECIMALS.search(section)
+    required, optional = (places[1].count("0"), len(places[1])) if places else (0, 0)
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-optional), ROUND_HALF_UP)
+    text = f"{rounded:,f}" if FORMAT_GROUPING.search(section) else f"{rounded:f}"
+    if optional > required:  # "0.0#": the optional places a zero would fill are left blank
+        whole, _, decimals = text.partition(".")
+        decimals = decimals.rstrip("0").ljust(required, "0")
+        text = f"{whole}.{decimals}" if decimals else whole
     return text + ("%" if percent else "")
 
 

@@ -10,7 +10,7 @@ def printed(book: xlrd.book.Book, sheet, row: int, col: int) -> str:
     cell = sheet.cell(row, col)
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         number_format = book.format_map.get(book.xf_list[cell.xf_index].format_key)
-        return number_text(cell.value, number_format is not None and "%" in number_format.format_str)
+        return number_text(cell.value, number_format.format_str if number_format is not None else None)
     if cell.ctype == xlrd.XL_CELL_DATE:
         return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode).date().isoformat()
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:

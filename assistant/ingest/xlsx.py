@@ -15,7 +15,7 @@ def printed(cell) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
-        return number_text(float(value), "%" in (cell.number_format or ""))
+        return number_text(float(value), cell.number_format)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
