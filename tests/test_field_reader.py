@@ -249,7 +249,7 @@ def test_the_unit_that_fills_in_the_form_is_named_before_the_projects_implemente
 
 def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
     title = Paragraph("关于西平县农业农村局2022年度部门整体支出绩效自评的报告", 2)
-    assert extract_unit_name([title], [], []) == "西平县农业农村局"
+    assert extract_unit_name([title], [], [], []) == "西平县农业农村局"
 
 
 @pytest.mark.parametrize("text, unit", [
@@ -259,7 +259,7 @@ def test_a_title_that_opens_with_guanyu_names_the_unit_after_it():
     ("共青团西平县委员会2022年度部门整体支出绩效自评情况", "共青团西平县委员会"),
 ])
 def test_a_unit_named_in_prose_begins_at_its_name_not_at_the_words_before_it(text, unit):
-    assert extract_unit_name([Paragraph(text, 2)], [], []) == unit
+    assert extract_unit_name([Paragraph(text, 2)], [], [], []) == unit
 
 
 def test_header_words_wrapped_over_two_printed_rows_are_completed_by_the_row_below():

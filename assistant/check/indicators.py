@@ -16,6 +16,8 @@ HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
 # Names where less is better: the ones a target is judged by (assess), and words that only mark a bad event.
 NEGATIVE_WORDS = LOWER_IS_BETTER_WORDS + ("投诉", "差错", "违法", "发生", "失误", "超标", "逾期", "损失", "风险",
                                           "天", "日", "率低", "突发", "调整次数")
+# A name that prints its own upper bound (扶贫临时救助标准(<**元/户·年)——一户年最高5300元): its "≤" target is meant.
+NAMED_UPPER_BOUND = re.compile(r"[<≤＜≦]|最高|不超过|不高于|上限")
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
 PERCENT_UNITS = ("%", "百分比")
@@ -98,7 +100,8 @@ def check_direction(ctx: Context, table: int, indicator: Indicator, assessment: 
     if target.kind != "number" or not target.comparator:
         return []
     backwards = None
-    if target.comparator in ("≤", "<") and not any(w in name for w in NEGATIVE_WORDS) and (
+    if target.comparator in ("≤", "<") and not any(w in name for w in NEGATIVE_WORDS) \
+            and not NAMED_UPPER_BOUND.search(name) and (
             any(w in level2 for w in HIGHER_IS_BETTER_LEVEL2) or name.endswith("率") or target.unit in ("批次", "次")):
         backwards = "为正向指标（越多越好），指标值却写作上限"
     elif target.comparator in ("≥", ">") and "成本" in level2 and target.unit and "元" in target.unit:

@@ -38,8 +38,8 @@ KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
 HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
-# The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府).
-UNIT_CODE = re.compile(r"^\d+\s*[-－—]\s*")
+# The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府, [155]濉溪县民政局).
+UNIT_CODE = re.compile(r"^(?:\d+\s*[-－—]|[\[［【]\d+[\]］】])\s*")
 # A unit's name has words; a placeholder ("/", "—") in the cell names no unit.
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")

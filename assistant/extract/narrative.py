@@ -104,9 +104,11 @@ def extract_year(paragraphs: list[Paragraph], tables: list[Table]) -> int | None
     return years.most_common(1)[0][0] if years else None
 
 
-def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_units: list[str]) -> str | None:
+def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_units: list[str],
+                      departments: list[str]) -> str | None:
     """The unit as the title or cover names it; else the department table's name; else the unit a table's
-    head names (单位名称, 项目实施单位); else the first name in the text."""
+    head names (单位名称, 项目实施单位); else the first name in the text; else the supervising department a
+    table's head names (主管部门: a form that names no other unit is its department's)."""
     for paragraph in paragraphs:
         if len(paragraph.text) <= 60:
             match = TITLE_UNIT.match(paragraph.text.replace(" ", "").replace("\u3000", ""))
@@ -127,7 +129,7 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
                 start = match.start("unit") + start_of_name(match.group("unit"))
                 if not issued_cited_document(paragraph.text, start, match.end()):
                     return paragraph.text[start:match.end()]
-    return None
+    return departments[0] if departments else None
 
 
 def ends_a_word(text: str, start: int, end: int) -> bool:

@@ -27,8 +27,13 @@ def mentions_self_evaluation_table(document: Document) -> bool:
 def head_units(document: Document) -> list[str]:
     """The units a table's head names: the reporting ones (单位名称 / 填报单位), then the implementers (项目实施单位),
     then the unit a 政务公开 page names as its publisher (发文单位), each in document order."""
+    return head_values(document, ("reporter", "implementer", "publisher"))
+
+
+def head_values(document: Document, roles: tuple[str, ...]) -> list[str]:
+    """The values of the given key–value roles in the tables' heads, role by role, each in document order."""
     heads = [header_values(row) for block in document.tables for row in block.rows[:12]]
-    return [unit for role in ("reporter", "implementer", "publisher") for head in heads if (unit := head.get(role))]
+    return [value for role in roles for head in heads if (value := head.get(role))]
 
 
 def report_kind(document: Document) -> str:
@@ -49,7 +54,7 @@ def extract_rules(document: Document) -> Report:
     return Report(
         source=document.source,
         extractor="rules",
-        unit_name=extract_unit_name(paragraphs, tables, head_units(document)),
+        unit_name=extract_unit_name(paragraphs, tables, head_units(document), head_values(document, ("department",))),
         year=extract_year(paragraphs, tables),
         tables=tables,
         figures=extract_figures(paragraphs),
