@@ -156,3 +156,14 @@ def test_a_chongqing_funds_row_run_together_with_its_column_words_is_read():
     total = table.funds_total
     assert (total.full_year_budget, total.executed, total.execution_rate, total.weight, total.score) == \
         (None, None, 76, 10, 7.6)
+
+
+def test_a_transfer_payment_form_run_into_its_report_keeps_its_head_labels_and_funds_rows_apart():
+    # Line 7 (Guangxi, one paragraph): "…转移支付(项目)名称非物质文化遗产保护资金中央主管部门文化和旅游部地方主管部门资金使用单位
+    # 资金情况(万元)…年度资金总额:21182118100%其中:中央财政资金21182118100%地方资金其他资金总体目标完成情况…". Before,
+    # the name was lost and "地方资金其他资金总体目标完成情况总体目标" was one funds label.
+    report = api.extract(api.load(DEV / "guangxi_shengji_2021_feiyibaohu.txt"), "rules")
+    [table] = report.tables
+    assert table.name == "非物质文化遗产保护资金"
+    assert [(line.label, line.full_year_budget, line.executed) for line in table.fund_lines] == [
+        ("中央财政资金", 2118, 2118), ("地方资金", None, None), ("其他资金", None, None)]

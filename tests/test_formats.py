@@ -190,6 +190,27 @@ def test_numbers_in_a_workbook_read_as_their_cells_formats_print_them(tmp_path):
         assert report.tables[0].indicators[0].actual == "96%"
 
 
+def test_a_hidden_sheet_is_not_read_and_the_report_says_it_was_skipped(tmp_path):
+    """A template's hidden sheet (its drop-down lists, an old copy of the form with other numbers) is nothing a
+    reviewer opening the workbook sees: before, its old table was read as a second 自评表."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes()))
+    old = book.copy_worksheet(book["表2"])
+    old.title, old["G4"], old.sheet_state = "旧版", 30, "hidden"
+    lists = book.create_sheet("下拉选项")
+    for row, word in enumerate(["正向指标", "反向指标", "定量", "定性"], start=1):
+        lists.cell(row, 1, word)
+    lists.sheet_state = "veryHidden"
+    xlsx = tmp_path / "自评.xlsx"
+    book.save(xlsx)
+    xls = render.soffice_convert(xlsx, "xls", tmp_path)
+    for path in (xlsx, xls):
+        report = api.extract(read_bytes(path.read_bytes(), path.name), "rules")
+        assert [indicator.score for indicator in report.tables[0].indicators][:1] == [25] and len(report.tables) == 1
+        assert any("旧版" in warning for warning in report.warnings), report.warnings
+
+
 def test_xls_through_xlrd_keeps_merges(rendered, tmp_path):
     xls = render.soffice_convert(rendered / "xlsx" / f"{SAMPLE}.xlsx", "xls", tmp_path)
     tally, problem = score_file(xls, gold())

@@ -29,7 +29,11 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "实施单位/项目负责人",
     # a score sheet's columns (Anhui's 序号 | 一级指标 | … | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分, whose 得分 is
     # a word of its own already)
-    "序号", "指标分值", "指标解释", "指标说明及评分标准"}, key=len, reverse=True)
+    "序号", "指标分值", "指标解释", "指标说明及评分标准",
+    # a central transfer payment's form: its head labels, its funds rows and its goals head, never cut at the
+    # 主管部门 or 实际完成情况 inside them
+    "转移支付(项目)名称", "转移支付（项目）名称", "中央主管部门", "地方主管部门", "资金使用单位", "中央财政资金", "地方资金",
+    "其他资金", "总体目标完成情况", "总体目标", "全年实际完成情况"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))

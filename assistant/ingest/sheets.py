@@ -36,6 +36,12 @@ def number_text(value: float, number_format: str | None) -> str:
     return text + ("%" if percent else "")
 
 
+def hidden_sheet(name: str) -> str:
+    """The warning for a sheet the workbook hides (a template's drop-down lists, an old copy of the form): what a
+    reviewer opening the file does not see is not read."""
+    return f"已跳过隐藏的工作表“{name}”：打开文件时看不到的内容不计入复核。"
+
+
 def write_sheet(grid: Grid, sheet: str, values: dict[tuple[int, int], str],
                 merges: list[tuple[int, int, int, int]]) -> None:
     """`values` maps 0-based (row, col) to printed text; `merges` are 0-based inclusive (r1, c1, r2, c2)."""

@@ -1,9 +1,9 @@
-"""Excel 97-2003 .xls (and WPS .et) with xlrd: every sheet, merged ranges as spans."""
+"""Excel 97-2003 .xls (and WPS .et) with xlrd: every visible sheet, merged ranges as spans."""
 import xlrd
 
 from assistant.errors import BadInput
 from assistant.ingest.grid import Grid
-from assistant.ingest.sheets import number_text, write_sheet
+from assistant.ingest.sheets import hidden_sheet, number_text, write_sheet
 
 
 def printed(book: xlrd.book.Book, sheet, row: int, col: int) -> str:
@@ -30,6 +30,9 @@ def read_xls(data: bytes) -> Grid:
     grid = Grid()
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
+        if sheet.visibility:  # 1 hidden, 2 very hidden
+            grid.warnings.append(hidden_sheet(sheet.name))
+            continue
         values = {(r, c): printed(book, sheet, r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)}
         merges = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]
         write_sheet(grid, sheet.name, {key: text for key, text in values.items() if text}, merges)

@@ -1,11 +1,11 @@
-"""Excel .xlsx/.xlsm with openpyxl: every sheet, merged ranges as spans, the cached values of formulas."""
+"""Excel .xlsx/.xlsm with openpyxl: every visible sheet, merged ranges as spans, the cached values of formulas."""
 import io
 from datetime import date, datetime
 
 from assistant.errors import BadInput
 from assistant.ingest.archive import open_package
 from assistant.ingest.grid import Grid
-from assistant.ingest.sheets import number_text, write_sheet
+from assistant.ingest.sheets import hidden_sheet, number_text, write_sheet
 
 
 def printed(cell) -> str:
@@ -34,6 +34,9 @@ def read_xlsx(data: bytes) -> Grid:
         raise BadInput(f"Excel 文件已损坏，无法解析：{type(error).__name__}") from error
     grid = Grid()
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            grid.warnings.append(hidden_sheet(sheet.title))
+            continue
         values = {(cell.row - 1, cell.column - 1): printed(cell)
                   for row in sheet.iter_rows() for cell in row if cell.value is not None}
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
