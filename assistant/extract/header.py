@@ -32,6 +32,9 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                # a 政务公开 page's own head over the form: the unit that published it (发文单位 | 鄂州市行政审批局)
                "发文单位": "publisher", "发布机构": "publisher"}
 UNIT_ROLES = ("department", "implementer", "reporter", "publisher")
+# The head labels of a unit, the short ones left out (部门 and 单位 are words of names too): a value holding one is the
+# next labels run together ("地方主管部门资金使用单位"), no unit's name.
+UNIT_LABELS = [key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES and len(key) >= 4]
 # What a head label adds in brackets: its money unit, the score's 分 (Chongqing: 自评总分(分)), or Sichuan's 实施单位（盖章）
 # asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
@@ -289,7 +292,8 @@ def header_values(row: Row) -> dict[str, str]:
         if key == "money_unit":
             value = next((unit for unit in MONEY_UNITS if unit in value), "")
         elif key in UNIT_ROLES:
-            value = UNIT_CODE.sub("", value) if NAME_WORDS.search(value) else ""
+            named = NAME_WORDS.search(value) and not any(label in value for label in UNIT_LABELS)
+            value = UNIT_CODE.sub("", value) if named else ""
         if value:
             found.setdefault(key, value)
     return found
