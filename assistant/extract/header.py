@@ -38,8 +38,9 @@ UNIT_LABELS = [key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES an
 # What a head label adds in brackets: its money unit, the score's 分 (Chongqing: 自评总分(分)), or Sichuan's 实施单位（盖章）
 # asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
-# A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value.
-HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位)[:：]?$")
+# A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value; Chongqing's
+# 主管部门 is followed by the finance bureau's 财政处室 label.
+HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位|处室)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 # The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府, [155]濉溪县民政局).
 UNIT_CODE = re.compile(r"^(?:\d+\s*[-－—]|[\[［【]\d+[\]］】])\s*")
