@@ -760,7 +760,9 @@ def parse_text(lines: list[str]) -> list[Block]:
 def renumbered(block: Block, origins: list[int]) -> Block:
     """A block read from rewritten lines, its lines and its cells' lines the source lines they were rewritten from."""
     def origin(line: int) -> int:
-        return origins[line - 1] if line else line  # (a cell a reader added, of no line, keeps none)
+        # (a cell a reader added, of no line, keeps none; an empty cell a reader put after the last line, as far
+        # after the last source line)
+        return origins[min(line, len(origins)) - 1] + max(line - len(origins), 0) if line else line
 
     if isinstance(block, Paragraph):
         return Paragraph(block.text, origin(block.line))
@@ -796,10 +798,11 @@ def parsed(lines: list[str]) -> list[Block]:
             # (after a line that stopped inside a cell, its bar closes that cell: the row ends — "…9人。" "| |||||")
             open_row = False
             continue
-        if is_lone_separator(line) and (cell_line(next_text_line(lines, line_no)) is not None
-                                        or cell_line(before) is not None):
-            # An empty cell of a one-cell-per-line dump printed with its trailing "|": before the next cell's line,
-            # or after the last one (the table's last row's empty cells).
+        following = next_text_line(lines, line_no)
+        if is_lone_separator(line) and (cell_line(following) is not None or cell_line(before) is not None
+                                        or not is_pipe_row(before) and not is_pipe_row(following)):
+            # An empty cell of a one-cell-per-line dump, printed with its trailing "|" or not: before the next cell's
+            # line, or after the last one (the table's last row's empty cells); no pipe row beside it.
             line = ""
         if is_csv_line(line):
             read_to = csv_extent(lines, line_no - 1)

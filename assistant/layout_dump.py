@@ -785,8 +785,8 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
         number = parse_number(text) if NUMERIC.match(text) else None
         return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
-    if name in LEVEL_ROLES and (NAME_FIGURE.match(text) or a_measure(text) or a_unit(text)):
-        return -NOT_A_NAME  # a figure (不少于12种, 116), a measure (7.31件/万人, 2024年12月31日) or a unit (台次) is no name
+    if name in LEVEL_ROLES and no_name(text):
+        return -NOT_A_NAME
     if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) \
             and not (name == "level3" and is_placeholder(text)):
         return fit - 1.0  # a name is words; a unit (人次, %) or a sentence is none; a slot (……, 指标2) is a 三级指标
@@ -806,6 +806,12 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     if name == "note":
         return fit - (0.3 if figure_cell else 0.0)
     return fit
+
+
+def no_name(text: str) -> bool:
+    """Whether a cell can name no level or indicator: a figure (不少于12种, 116), a measure (7.31件/万人, 2024年12月31日)
+    or a unit (台次)."""
+    return bool(NAME_FIGURE.match(text)) or a_measure(text) or a_unit(text)
 
 
 def a_measure(text: str) -> bool:
@@ -1049,13 +1055,25 @@ def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots:
 
 def adds_up(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None],
             total: list[Paragraph]) -> bool:
-    """Whether the 分值 a reading placed add up as a table's do: to 100, to 90 (the funds' 10 printed above them), or
-    to a number of the 总分 row."""
+    """Whether the 分值 a reading placed add up as a table's do: to 100, to 90 (the funds' 10 printed above them), to
+    a number of the 总分 row, or under each 一级 that prints its points (产出指标(50分)) to those points (a table cut
+    off before its last 一级's rows)."""
     column = slots.index("weight")
-    weights = [parse_number(word) for word, (placed, _) in zip(words, placement) if placed == column]
-    points = sum(weight for weight in weights if weight is not None)
+    stages: list[list[float]] = []  # each 一级's points, then the 分值 placed under it
+    weights: list[float] = []
+    for word, (placed, _) in zip(words, placement):
+        stage = SCORED_LEVEL.search(word) if slots[placed] == "level1" else None
+        if stage:
+            stages.append([float(stage[1])])
+        number = parse_number(word) if placed == column else None
+        if number is not None:
+            weights.append(number)
+            if stages:
+                stages[-1].append(number)
     totals = [FULL_MARKS, FULL_MARKS - FUNDS_POINTS, *(parse_number(p.text) for p in total)]
-    return any(target is not None and abs(points - target) < 0.01 for target in totals)
+    if any(target is not None and abs(sum(weights) - target) < 0.01 for target in totals):
+        return True
+    return bool(stages) and all(len(stage) > 1 and abs(sum(stage[1:]) - stage[0]) < 0.01 for stage in stages)
 
 def with_total(rows: list[dict[str, Paragraph]], lines: list[Paragraph], cursor: int, columns: dict[str, int],
                width: int) -> tuple[list[Row], int]:
@@ -1225,13 +1243,15 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     def explained(rows: list[Row]) -> tuple[int, int, int]:
         """How much of the rows a reading explains, how many rows it leaves unexplained, and how many of those print
         a value (a row of names alone, a template's empty row — 成本指标 | 指标1: — explains nothing and misreads
-        nothing); a score sheet's rows (`score_sheet`) by their 分值 and 得分."""
+        nothing, unless a name it holds is a figure: 3亩 | 180只); a score sheet's rows (`score_sheet`) by their 分值 and
+        得分."""
         texts = texts_by_column(rows, header)
         sheet = score_sheet(texts)
         left = [row for row in texts if not explains(row, sheet)]
         return (sum(explains(row, sheet) * (1 + any(row.get(name) for name in SCORED)) for row in texts),
-                unexplained(texts, sheet), sum(any(text for name, text in row.items() if name not in LEVEL_ROLES)
-                                               for row in left))
+                unexplained(texts, sheet),
+                sum(any(text and (name not in LEVEL_ROLES or no_name(text)) for name, text in row.items())
+                    for row in left))
     read_explained, read_left, read_misread = explained(read[0])
     if read[0] and not read_left and not runs_lines_together(read, lines):
         return read  # every row as read explains itself, each line a cell

@@ -44,6 +44,8 @@ NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")
 QUALITATIVE_WORDS = ("提高", "提升", "向好", "完善", "形成", "长期", "加强", "改善", "明显", "有效",
                      "显著", "及时", "规范", "持续", "逐步", "良好", "稳定", "增强", "达标", "合格",
                      "按期", "按时", "按要求", "满意", "降低", "减少", "保障", "到位", "完成")
+# Words that open with a numeral and count nothing: 一次性通过验收 (at the first try), 一站式, 一网通办, 一般.
+NUMERAL_WORD = re.compile(r"一(?:次性|站式|体化|网通|窗|门式|件事|般|致|流|线)")
 # What a 完成值 in words says of a result, beside the verdicts a target states (QUALITATIVE_WORDS).
 RESULT_WORDS = ("达到", "达成", "实现", "预期", "满足", "符合", "已", "未", "是", "否", "好", "无", "高", "优")
 UNIT = re.compile(r"^(万元|亿元|元/[^\d\s，,]+|元|%|个工作日|工作日|人次|人/天|人\.天|件/万人|[^\d\s%，,。；;、]{1,6})")
@@ -69,7 +71,8 @@ FULL_WIDTH_FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
                                     [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                      ord("％")]})
 FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # a decimal point; "1．贯彻…" numbers a list item, as printed
-_TO_SIMPLIFIED = OpenCC("t2s")
+# Traditional characters in the Hong Kong forms too (衞生 as 卫生), which OpenCC's plain t2s leaves as printed.
+_TO_SIMPLIFIED = OpenCC("hk2s")
 
 
 def simplified(text: str) -> str:
@@ -243,7 +246,8 @@ def parse_target(text: str | None) -> Quantity:
     match = NUMBER.search(rest)
     if not match or match.start() > 4:
         chinese = CHINESE_NUMBER.search(rest)
-        value = chinese_to_number(chinese.group()) if chinese and len(chinese.group()) > 0 else None
+        value = chinese_to_number(chinese.group()) if chinese and not NUMERAL_WORD.match(rest, chinese.start()) \
+            else None
         if value is None or any(word in rest for word in QUALITATIVE_WORDS):
             return Quantity(raw, "qualitative", comparator)
         after = rest[chinese.end():]

@@ -220,7 +220,7 @@ def test_a_header_broken_over_two_lines_proves_no_row_unscored_for_want_of_a_tar
     # hainan_shengji_fuwumaoyi in the scored transfer form, its header cells broken at their middle ("指标" / "值"):
     # a reading that finds no row's 指标值 makes 决策依据 (3 分, 3 得分) only seem to have no target. The reader now
     # reads that copy whole (no such finding); the guard is held to the reading that lost the column.
-    assert not [f for f in pasted_findings("hainan_shengji", "i", "region-central-transfer-scored")
+    assert not [f for f in pasted_findings("hainan_shengji_fuwumaoyi", "i", "region-central-transfer-scored")
                 if f.rule == "not_applicable_scored" and f.severity != "info"]
     rows = [Indicator(level1="项目决策", level2="决策过程", level3=name, weight=3, score=3)
             for name in ("决策依据", "目标内容", "分配结果")]
@@ -349,7 +349,7 @@ def test_a_row_name_read_into_a_value_or_note_cell_proves_no_defect_of_that_row(
     table = Table(kind="project", indicators=[noted])
     assert "指标" in indicator_doubt(table, noted, "missing_deviation_note", level_names(table))
     # The copy itself: no finding it makes on those rows stands as a defect.
-    assert all(f.severity == "info" for f in pasted_findings("shanxi_jishan", "j", "region-central-transfer")
+    assert all(f.severity == "info" for f in pasted_findings("shanxi_jishan_2021", "j", "region-central-transfer")
                if f.row in ("38508人", "者管理数"))
 
 
@@ -447,7 +447,7 @@ def test_a_table_whose_copy_ends_in_rows_the_reader_lost_lacks_no_note():
 def test_a_score_sheet_whose_scores_moved_into_the_target_column_is_no_unfilled_form():
     """海南's score sheet (分值 and 得分 only) drawn in 济南's form, whose 年度指标值 follows the 分值, copied as TAB rows
     that print no empty cell: each row's 得分 lands in the 指标值 column, and the table looks unfilled."""
-    unfilled = [f for f in pasted_findings("hainan_shengji", "t", "jinan-2019-method-column", merged=True)
+    unfilled = [f for f in pasted_findings("hainan_shengji_fuwumaoyi", "t", "jinan-2019-method-column", merged=True)
                 if f.rule == "missing_section" and f.table is not None]
     assert unfilled and all(f.severity == "info" and "得分左移" in f.doubt for f in unfilled)
 

@@ -1,6 +1,7 @@
 """The reader on pasted text in every style a reviewer's copy produces (evals/tools/paste.py renders the gold
 tables of a few samples and field dev reports at test time; the floors are the F1 measured minus a margin)."""
 import pytest
+from opencc import OpenCC
 
 from assistant import api
 from assistant.document import Paragraph, TableBlock
@@ -470,7 +471,7 @@ def test_a_line_as_wide_as_most_is_no_wrap_in_an_ordinary_dump():
     # nor are hainan's score rows printed a line each with single spaces, all about as long ("项目决策 4 项目目标 4 …"),
     # nor the few unspaced lines between such rows in the county form (其中：上年结转资金, 其中：其他资金).
     for ident, style, form in (("001_", "b", ""), ("002_", "b", ""), ("anhui_tangxi", "b", ""),
-                               ("shanghai_putuo", "b", ""), ("hainan_shengji", "g", ""),
+                               ("shanghai_putuo", "b", ""), ("hainan_shengji_fuwumaoyi", "g", ""),
                                ("000_", "g", "county-special-fund")):
         lines = [line for line in pasted_text(ident, style, form)[0].splitlines() if line.strip()]
         assert wrap_width([Paragraph(line, number) for number, line in enumerate(lines, start=1)]) is None
@@ -737,3 +738,69 @@ def test_a_copy_indented_alike_on_every_line_reads_as_the_copy_without():
     every line indented four more spaces the margin is the indent (the table was read 0.11)."""
     indented = field_copy_f1("sichuan_daying_2020_shuangxin", lambda text: "\n".join("    " + line for line in text.split("\n")))
     assert indented == field_copy_f1("sichuan_daying_2020_shuangxin", str) == 1.0
+
+
+def glossed(text: str) -> str:
+    """The text in traditional characters with a viewer's pinyin gloss after each converted one: 預(shù)算數(shù)."""
+    converted = OpenCC("s2t").convert(text)
+    return "".join(new + ("(shù)" if new != old else "") for old, new in zip(text, converted, strict=True))
+
+
+@pytest.mark.parametrize(("ident", "copy"), [
+    ("sichuan_suining_2021_liangpinyixie", glossed),  # its title line (> 50 characters glossed) was missed: 0.04
+    ("anhui_jinzhai_2023_meilixiangcun", OpenCC("s2hk").convert),  # 衞生, Hong Kong's 卫: 0.71
+])
+def test_a_traditional_copy_reads_as_the_simplified_one(ident, copy):
+    """A page printed in traditional characters (a site's 繁體 button), glossed with pinyin or in Hong Kong's forms:
+    its layout is read in simplified characters, as its cells are."""
+    assert copy("预算数") != "预算数"
+    assert field_copy_f1(ident, copy) == field_copy_f1(ident, str) == 1.0
+
+
+def one_cell_a_line(text: str) -> str:
+    """A page's table copied one cell a line: a " | "-separated line's cells each on a line of their own, the padding
+    cells after a row's last cell left out."""
+    lines = []
+    for line in text.split("\n"):
+        cells = [cell.strip() for cell in line.strip().removesuffix("|").split("|")]
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        lines += cells
+    return "\n".join(lines)
+
+
+def test_sub_items_of_a_table_copied_one_cell_a_line_are_rows_of_their_own():
+    """Xiaoxian's sheet lists 其中… sub-items with a 指标值 and 完成值 and no 分值 or 得分 under its scored rows; copied
+    one cell a line they are rows of their own (the 分值 under 产出指标(50分) add up to its 50), not one 三级指标 run
+    together from them with 3亩 and 180只 read as level names (0.41)."""
+    assert field_copy_f1("anhui_xiaoxian_2023_tesezhongyang", one_cell_a_line) >= 0.96
+
+
+def without_trailing_bars(text: str) -> str:
+    """A one-cell-a-line dump whose cells print no trailing " |", its lines of bars (empty cells, padding) kept."""
+    return "\n".join(line.rstrip().removesuffix("|").rstrip() if line.count("|") == 1 and line.strip() != "|"
+                     else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("ident", ["hubei_ezhou_2021_shiminzhongxin", "sichuan_zitong_2023_rendadaibiao"])
+def test_a_cell_dump_without_trailing_bars_reads_as_the_one_with_them(ident):
+    """A page's cells one a line, no " |" after each, the empty cells and a row's padding still printed as lines of
+    bars ("|||||"): those lines are empty cells between the dump's lines, not a pipe table's rows that cut it (the
+    Ezhou table was read 0.06, Zitong's 0.31)."""
+    text = (ROOT / "evals" / "field" / "dev" / f"{ident}.txt").read_text(encoding="utf-8")
+    assert "\n|||" in without_trailing_bars(text) != text
+    assert field_copy_f1(ident, without_trailing_bars) == field_copy_f1(ident, str) == 1.0
+
+
+def test_word_page_cut_off_in_its_goals_row_keeps_every_cell_at_a_source_line():
+    """Guangxi's transfer form as a Word-made page copied from a browser (each cell a paragraph with a blank line
+    after it, an empty cell two more), cut off in its goals row: the reader pads that row with an empty cell after
+    the last line; it is placed after the last source line (the copy raised IndexError before)."""
+    cells = ["（2021年度）", "中央非物质文化遗产保护资金转移支付绩效目标自评表", "转移支付(项目)名称", "非物质文化遗产保护资金",
+             "", "中央主管部门", "", "文化和旅游部", "", "地方主管部门", "", "资金使用单位", "自治区文化和旅游厅",
+             "资金情况(万元)", "", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A)", "年度资金总额", "2118", "2118",
+             "100%", "其中：地方资金", "", "", "", "总体目标完成情况", "总体目标", "全年实际完成情况", "对国家级"]
+    lines = [line for cell in cells for line in ([cell, ""] if cell else ["", ""])]
+    rows = [row for block in parse_text(lines) if isinstance(block, TableBlock) for row in block.rows]
+    assert any("对国家级" in row.texts() for row in rows)
+    assert all(0 <= cell.line <= len(lines) + 1 for row in rows for cell in row.cells)

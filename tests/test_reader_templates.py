@@ -171,7 +171,7 @@ def test_numbered_rows_under_value_words_a_narrow_column_broke():
     38508人 | 37442人 | 3, evals/field/dev/shanxi_jishan_2021_gonggongweisheng): the broken words still name the
     target and actual columns: every named row the copy with whole header words (style b) reads right, with its
     target, result, 分值 and 得分, is read so."""
-    paste, items = drawn("jinan-2019-method-column", ("shanxi_jishan",))
+    paste, items = drawn("jinan-2019-method-column", ("shanxi_jishan_2021",))
     assert len(items) == 1
     for _, name, sheet, gold in items:
         def rows(style: str) -> set[tuple]:
@@ -525,7 +525,7 @@ def test_score_only_form_with_merged_levels_in_its_own_words():
     服务贸易 scoring sheet (evals/field/dev/hainan_shengji_fuwumaoyi), each 一级 and 二级 name printed once over its
     rows, pasted one cell a line: "4" "决策过程" "决策依据" "3" is a row under 项目决策 merged down, 决策过程 its 二级,
     not a new 一级 over a row that leaves its 二级 empty."""
-    paste, items = drawn("yunnan-20-80-score-only", ("hainan_shengji",), merged=True)
+    paste, items = drawn("yunnan-20-80-score-only", ("hainan_shengji_fuwumaoyi",), merged=True)
     assert len(items) == 1
     for _, name, sheet, gold in items:
         assert paste.score_paste(paste.pasted(sheet, "b"), gold).errors == [], name

@@ -79,10 +79,12 @@ def test_blank_head_label_is_not_given_the_next_label_as_its_value():
     """Project heads as forms print them (项目名称 | … | 项目负责人及电话 | …, 项目名称 | … | 项目主管单位 | … | 自评总分:95,
     a 金额单位:万元 cell): a table whose 项目名称 is left blank has no name — the label printed after it (项目负责人及电话,
     项目主管单位) or a key–value cell (金额单位:万元) is never read as its value. Every sample and field dev table drawn
-    in seed 1's head, pasted as pipe rows: no name misread."""
+    in seed 1's head, pasted as pipe rows: no name misread (a name left unread is no misread: Huoqiu's second table,
+    地震经费, was copied with nothing but its head and is read as no table)."""
     paste, items = drawn(1, ("",), ("columns", "head"))
     misread = [(name, error) for _, name, sheet, gold in items
-               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors if ".name:" in error]
+               for error in paste.score_paste(paste.pasted(sheet, "e"), gold).errors
+               if ".name:" in error and not error.startswith("omitted")]
     assert misread == []
 
 
@@ -150,7 +152,7 @@ def test_total_row_read_in_the_order_the_header_prints_its_score_and_weight_colu
     assert labelled[0] == (100.0, 98.0) and labelled[0] in read, name
 
 
-@pytest.mark.parametrize("source", ("hainan_shengji", "sichuan_daying_2020_zonggonghui"))
+@pytest.mark.parametrize("source", ("hainan_shengji_fuwumaoyi", "sichuan_daying_2020_zonggonghui"))
 def test_rows_printed_one_a_line_with_single_spaces_read_each_line_as_one_row(source):
     """Seed 2's variant form pasted a row a line, cells apart by single spaces and the empty ones left out (paste
     style g): no fixed number of cells is a row, but each line is one, its cells placed by type under the header's
@@ -358,7 +360,7 @@ def test_row_with_empty_names_opens_at_its_values(seed):
     their names empty ("1" "不少于6种" "1" "28种"), pasted one cell a line without its empty cells: each is a row of
     its own opening at its values, and neither a unit (次) nor a figure (不少于12种) is read as a level or a 三级指标.
     Every indicator is read with its target, result, 分值 and 得分."""
-    paste, [(_, name, sheet, gold)] = drawn(seed, ("shanxi_jishan",))
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("shanxi_jishan_2021",))
     report = read_back(paste, paste.pasted(sheet, "b"))
     read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score)
             for t in report.tables for i in t.indicators]

@@ -149,7 +149,7 @@ def test_a_numbered_name_keeps_its_colon_and_a_heading_after_the_table_is_no_row
     # shanxi_jishan (field dev) in the score-only transfer form pasted whole: "…1指标5:举办健康教育知识讲座6次150次1指标6:…"
     # is the row 指标5:举办健康教育知识讲座, 6次, 150次, 得分 1 (once split at its colon, 指标 then ":举办…" as a 完成值).
     [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
-                                       "shanxi_jishan", "region-central-transfer-score-only")
+                                       "shanxi_jishan_2021", "region-central-transfer-score-only")
     rows = {i.level3: (i.target, i.actual, i.score) for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
     assert rows["指标5:举办健康教育知识讲座"] == ("6次", "150次", 1)
     # 002 in the county special-fund form: the next table's heading "附件 3-1 2023年度项目支出绩效自评表" on its own line

@@ -33,6 +33,10 @@ def test_chinese_numerals(text, value):
     ("大于等于3个", "number", "≥", 3, "个"),
     ("﹦100%", "number", "=", 100, "%"),
     ("逐步提高", "qualitative", None, None, None),
+    # 一次性 (at the first try: a 文物 project's l.18 "一次性通过省文物局验收 | 一次性") and 一站式 count nothing
+    ("一次性通过省文物局验收", "qualitative", None, None, None),
+    ("一站式服务", "qualitative", None, None, None),
+    ("召开会议三次", "number", None, 3, "次"),
     ("控制在标准以内", "qualitative", "≤", None, None),
     ("不适应", "not_applicable", None, None, None),
     ("", "empty", None, None, None),

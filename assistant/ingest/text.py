@@ -5,7 +5,7 @@ from assistant.errors import BadInput
 from assistant.ingest.grid import Grid
 from assistant.ingest.lines import lines_of
 from assistant.layout import parse_text
-from assistant.values import half_width_figures
+from assistant.values import half_width_figures, simplified
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ASCII = bytes(range(128))
@@ -76,4 +76,6 @@ def read_txt(data: bytes) -> Grid:
     text = decode_text(data)
     check_text(text)
     lines = lines_of(half_width_figures(text.translate(WEB_SPACES)))
-    return Grid(lines, parse_text(lines)).finish(locate=False)
+    # The layout is read in simplified characters with a viewer's pinyin glosses gone (預(yù)算數(shù) is 预算数), as every
+    # word the reader knows is printed; the lines stay as printed.
+    return Grid(lines, parse_text([simplified(line) for line in lines])).finish(locate=False)
