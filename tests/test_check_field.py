@@ -224,3 +224,10 @@ def test_a_copy_cut_inside_its_self_evaluation_table_lacks_no_self_score():
     # sichuan_zitong: the report lists "附件:1.人大代表之家建设项目绩效目标自评表" "2.2023年度…支出绩效评价得分表" (l.22-23); the
     # stored copy stops in the first one's funds block at "总体" (l.68), before any 总分 or 得分表 could give the score.
     assert findings("sichuan_zitong_2023_rendadaibiao", "missing_section") == []
+
+
+def test_a_note_that_the_money_went_straight_past_the_unit_states_a_cause():
+    # hainan_shengji_2023_xueshengshiwu l.17: 资助困难教师及学生 52 → 10, 3.85 of 20, "滋慧计划由中央直接拨付到个人银行账户。"
+    # (the central government paid the students directly): a cause, not a note that states none.
+    notes = findings("hainan_shengji_2023_xueshengshiwu", "missing_deviation_note")
+    assert not [f for f in notes if f.row in ("资助困难教师及学生", "困难教师")]

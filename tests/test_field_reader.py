@@ -386,3 +386,22 @@ def test_a_goal_broken_by_a_viewers_page_mark_is_one_text():
     # beijing_haidian l.20-22: "…实现科学管" / "2、理,充分发挥…": the page mark "2、" breaks the expected goal's word 管理.
     table = api.extract(api.load(DEV / "beijing_haidian_2016_baojie.txt"), "rules").tables[0]
     assert "实现科学管理,充分发挥" in table.goals.expected
+
+
+def test_run_together_weights_printed_as_shares_of_the_points():
+    # sichuan_nd_nd_puhuijinrong l.2: "…指标值完成值权重得分产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20质量指标
+    # 创业担保贷款回收率≥90%98.70%20%20…申报创业担保贷款贴息个人满意度≥80%100%5%5…得分合计100": the 权重 is printed as
+    # the share of the 100 points it weighs, "20%", then the 得分 "20".
+    [table] = extract("sichuan_nd_nd_puhuijinrong").tables
+    rows = rows_of(table)
+    assert ("产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", 20, 20) in rows
+    assert ("产出指标", "质量指标", "创业担保贷款回收率", "≥90%", "98.70%", 20, 20) in rows
+    assert ("满意度指标", "服务对象满意度指标", "申报创业担保贷款贴息个人满意度", "≥80%", "100%", 5, 5) in rows
+
+
+def test_a_completion_rate_column_between_the_result_and_the_points_is_passed():
+    # hainan_shengji_2023_xueshengshiwu l.16-17: "一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值
+    # 得分 未完成原因分析" / "产出指标 数量指标 资助困难教师及学生 52 10 19.23% 20.00 3.85 滋慧计划由中央直接拨付到个人银行账户。"
+    table = extract("hainan_shengji_2023_xueshengshiwu").tables[0]
+    assert rows_of(table)[:2] == [("产出指标", "数量指标", "资助困难教师及学生", "52", "10", 20, 3.85),
+                                  ("产出指标", "质量指标", "困难教师", "2", "0", 30, 0)]

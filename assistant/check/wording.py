@@ -20,7 +20,8 @@ from assistant.values import normalize_text
 CAUSE_WORDS = ("因", "由于", "原因", "导致", "受", "未能", "不足", "影响", "缺", "延迟", "滞后", "减少", "下降",
                "调整", "疫情", "未完成", "没有", "不到位", "偏低", "偏高", "超出", "差距",
                "延续", "跨年",  # 部分项目延续至下年: the work went on into the next year
-               "动态")  # 特困人员实行动态管理: a roll people enter and leave, so its count moves
+               "动态",  # 特困人员实行动态管理: a roll people enter and leave, so its count moves
+               "直接拨付")  # 由中央直接拨付到个人银行账户: the money went past the unit, which paid none of it
 
 
 def note_states_cause(note: str | None) -> bool:

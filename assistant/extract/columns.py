@@ -111,7 +111,8 @@ INDICATOR_BLOCK_LABEL = re.compile(rf"(?:年度)?{LEVELS_GROUP}(?:完成情况)?
 # Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
 # to pass it.
-LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other"}
+LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other",
+                       "完成率": "other"}
 
 
 SCORE_WORDS = (("得分", "score"), ("自评分", "score"), ("权重", "weight"), ("分值", "weight"))
