@@ -66,7 +66,11 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
     if start < len(texts) and (texts[start] in GOAL_WORDS or texts[start].startswith(GOAL_WORDS[0])):
         return words
     index = start
+    tails: set[int] = set()  # the lower halves of stacked words, read with their upper halves
     while index < len(texts):
+        if index in tails:
+            index += 1
+            continue
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
             if joined in HEADER_WORDS or \
@@ -77,13 +81,44 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
         else:
             # A line naming one column, else column words a copy ran together on one line.
             together = run_together_words(texts[index]) or [texts[index]] * bool(slot(texts[index]))
-            if not together:
+            stacked = [] if together else stacked_words(texts, index, tails)
+            if not together and not stacked:
                 break
-            words += [(word, index, index) for word in together]
+            words += [(word, index, index) for word in together] + stacked
+            tails.update(last for _, _, last in stacked)
             index += 1
     names = {slot(w) for w, _, _ in words}
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
         {"level3", "target", "actual"} <= names else []
+
+
+def stacked_words(texts: list[str], index: int, taken: set[int]) -> list[tuple[str, int, int]]:
+    """Column words a header printed over two rows of its cells, flattened: the upper halves where the columns stand
+    ("年度实际", or "年度" and "实际" apart), the lower halves after the rest of the header ("…偏差原因分析及改进措施
+    指标值 完成值"). The whole words at the upper halves' place, each with where its lower half is: [(word, upper,
+    lower)]; [] where the piece at `index` is no run of upper halves whose lower halves follow in order."""
+    piece = texts[index]
+    if len(piece) > STACKED_PARTS * STACKED_HALF:
+        return []
+    following = [at for at in range(index + 1, min(len(texts), index + STACKED_REACH)) if at not in taken]
+    for parts in range(1, STACKED_PARTS + 1):
+        for cut in combinations(range(2, len(piece) - 1), parts - 1):
+            uppers = [piece[a:b] for a, b in zip((0, *cut), (*cut, len(piece)))]
+            found: list[tuple[str, int, int]] = []
+            for upper in uppers:
+                lower = next((at for at in following if at > (found[-1][2] if found else index)
+                              and upper + texts[at] in HEADER_WORDS and slot(upper + texts[at])), None)
+                if lower is None or slot(upper):
+                    break
+                found.append((upper + texts[lower], index, lower))
+            if len(found) == len(uppers):
+                return found
+    return []
+
+
+STACKED_REACH = 12  # cells, most, from a stacked word's upper half to its lower half
+STACKED_PARTS = 3  # upper halves, most, run together in one piece ("年度实际")
+STACKED_HALF = 4  # characters, most, of an upper half (年度, 实际, 调整后)
 
 
 def run_together_words(text: str) -> list[str]:
@@ -2262,7 +2297,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
                 rebuild_run(run[end:], as_printed, spaced_lines)
         if not header:
             continue
-        after = header[-1][2] + 1
+        after = max(last for _, _, last in header) + 1  # (a stacked word's lower half may come last)
         repeated = page_repeats(texts, start, after)
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
@@ -2771,11 +2806,12 @@ GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                       "目标实际完成情况", "全年目标实际完成情况")
+                       "目标实际完成情况", "全年目标实际完成情况", "年度目标完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # The expected goal's word in a goals head: Chongqing's 年初绩效目标 (当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
-# 全年目标实际完成情况) and Ningxia's 总体目标 (总体目标完成情况 | 总体目标 | 全年实际完成情况) too.
-HEAD_EXPECTED_WORDS = (*EXPECTED_GOAL_WORDS, "年初绩效目标", "总体目标")
+# 全年目标实际完成情况) and Ningxia's 总体目标 (总体目标完成情况 | 总体目标 | 全年实际完成情况), Hainan's 年度目标
+# (年度目标 | 年度目标完成情况) too.
+HEAD_EXPECTED_WORDS = (*EXPECTED_GOAL_WORDS, "年初绩效目标", "总体目标", "年度目标")
 # The goals' head run together on one line, its labels before the achieved column's word: "总体目标完成情况总体目标
 # 全年实际完成情况" (Ningxia's 中央转移支付 form: 总体目标完成情况 | 总体目标 | 全年实际完成情况).
 GOAL_LABEL = re.compile("|".join(sorted({*GOAL_WORDS, "总体目标", "总体目标完成情况"}, key=len, reverse=True)))
@@ -2785,7 +2821,7 @@ FRAGMENT = re.compile(r"^[\u4e00-\u9fa5]{1,4}[（(]?$")
 # The end of a funds column word a narrow column broke: one character and the form's letter ("数(A)", "B/A)", "数").
 WORD_TAIL = re.compile(r"^(?=.)[\u4e00-\u9fa5]?[（(]?[A-Z/]*[)）]?$")
 # A funds cell: a number (its amount may carry the block's unit, "150万", "125.25万元"), a rate, or a dash.
-NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*(?:万元?)?|/|—|-|\|)$")
+NUMBER_RUN = re.compile(r"^(?:\d[\d.,，%％]*(?:万元?)?|/|—{1,2}|-|\|)$")
 LABEL_AND_RUN = re.compile(r"^(?P<label>(?:其中[:：])?[^\d:：]{2,20}?)[:：]?(?P<run>\d[\d.%％万亿元]*)$")
 
 
@@ -2948,16 +2984,17 @@ def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:
     """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
-    one broken in two: "项目支 出名称") and its value: key and value cells, a value running up to the next key (a
+    one broken in two: "项目支 出名称", or one with its colon: "项目名称:") and its value: key and value cells, a value running up to the next key (a
     key right after a key has an empty value). None otherwise."""
     words = paragraph.text.split()
     cells: list[Cell] = []
     index = 0
     while index < len(words):
-        size = next((n for n in (1, 2) if label("".join(words[index:index + n])) in LINE_KEYS), 0) \
+        size = next((n for n in (1, 2) if label("".join(words[index:index + n])).rstrip(":：") in LINE_KEYS), 0) \
             or int(bool(cells) and bool(HEAD_LABEL.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
-        if size:
-            cells += [Cell("".join(words[index:index + size]), paragraph.line), Cell("", paragraph.line)]
+        if size:  # (a key printed with its colon, "项目名称:", is the key)
+            key = "".join(words[index:index + size]).rstrip(":：")
+            cells += [Cell(key, paragraph.line), Cell("", paragraph.line)]
             index += size
         elif cells:
             value = cells[-1]

@@ -155,3 +155,33 @@ def test_a_county_goal_table_names_its_policy_and_keeps_the_source_rows_it_left_
     assert funds_of(table.funds_total) == ("年度资金总额", 40, 40, None, 100, None)
     county = next(line for line in table.fund_lines if line.label == "县级财政资金")
     assert funds_of(county) == ("县级财政资金", 40, 40, None, 100, None)
+
+
+def test_a_sources_rate_printed_without_its_empty_points_cell_is_its_rate_and_the_head_cells_end_at_each_label():
+    # hainan_shengji_2023_xueshengshiwu lines 6, 9-15 (one row a line, empty cells left out):
+    #   "项目名称: 46000021T000000002749-学生事务补助 填报人: 李姣 联系方式: 13178966329"
+    #   "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分"
+    #   "单位资金: 120,000.00 120,000.00 30,000.00   25" — 30,000 ÷ 120,000 = 25%: the rate, no 分值 (the row has none)
+    #   "其中:财政资金: 0.00 0.00 0.00   0" — nothing budgeted, nothing spent: a rate of 0
+    #   "年度目标 年度目标完成情况" / "用于资助贫困教师及学生 发放成长计划资助资助学生10人次,…"
+    table = extract("hainan_shengji_2023_xueshengshiwu").tables[0]
+    assert table.name == "46000021T000000002749-学生事务补助"
+    lines = {line.label: funds_of(line) for line in table.fund_lines}
+    assert lines["单位资金"] == ("单位资金", 120000, 30000, None, 25, None)
+    assert lines["财政资金"] == ("财政资金", 0, 0, None, 0, None)
+    assert funds_of(table.funds_total)[3:] == (10, 25, 2.5)
+    assert table.goals.expected == "用于资助贫困教师及学生"
+    assert table.goals.achieved.startswith("发放成长计划资助资助学生10人次")
+
+
+def test_a_funds_row_dumped_one_cell_a_line_with_long_dashes_keeps_its_cells_and_a_worded_direction_joins_the_target():
+    # neimenggu_ganqimaodu_2024 lines 39-55: "其中:财政拨款 |" "0 |" "0.58 |" "0.58 |" "—— |" "100 |" "—— |", then
+    # "其他资金 |" "0 |" "1.8 |" "1.8 |" "—— |" "0 |" "—— |": the "——" cells are the rows' empty 分值 and 得分.
+    # Lines 104-110: "指标1:租车达标率 |" "正向 |" "等于 |" "100 |" "100 |" "% |" under 指标性质 | 指标方向 | 年度指标值 |
+    # 实际完成值 | 计量单位: the target is 等于100%.
+    table = extract("neimenggu_ganqimaodu_2024_ziranziyuan").tables[0]
+    lines = {line.label: funds_of(line) for line in table.fund_lines}
+    assert lines["财政拨款"] == ("财政拨款", 0.58, 0.58, None, 100, None)
+    assert lines["其他资金"] == ("其他资金", 1.8, 1.8, None, 0, None)
+    rate = next(i for i in table.indicators if i.level3 == "指标1:租车达标率")
+    assert (rate.target, rate.actual, rate.weight, rate.score) == ("等于100%", "100", 8, 8)

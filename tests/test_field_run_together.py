@@ -1,7 +1,9 @@
 """Run-together indicator rows of the field set's dev texts as they were found (OCR of document viewers): every
 expected value is read off the source line by eye, never copied from the reader's output."""
+import re
+
 from assistant import api
-from assistant.extract.run_rows import unscrambled_stages
+from assistant.extract.run_rows import read_run_rows, unscrambled_stages
 from tests.conftest import ROOT
 
 DEV = ROOT / "evals" / "field" / "dev"
@@ -167,3 +169,63 @@ def test_a_transfer_payment_form_run_into_its_report_keeps_its_head_labels_and_f
     assert table.name == "非物质文化遗产保护资金"
     assert [(line.label, line.full_year_budget, line.executed) for line in table.fund_lines] == [
         ("中央财政资金", 2118, 2118), ("地方资金", None, None), ("其他资金", None, None)]
+
+
+def test_a_word_page_copied_with_every_separator_lost_reads_by_the_rows_arithmetic(tmp_path):
+    # anhui_huoqiu_2022 lines 18-21, one row a line, cells apart by spaces:
+    #   "产出指标(50分) 数量指标 开展县域结对交流活动 ≥3次 3 10 10", "质量指标 科技特派员创业能力提升 创业能力提升 达成预期指标
+    #   20 20", "时效指标 2022年底之前 2022年底之前 达成预期指标 10 10", "成本指标 科技特派员业务培训开展 ≥5万元 5 10 10".
+    # A document-sharing site's copy of the same .docx loses every separator ("…开展县域结对交流活动≥3次31010质量指标…"):
+    # "31010" is 3, 10, 10 or 310, 1, 0 by 得分 ≤ 分值 alone; only 3, 10, 10 makes the stage's rows add up to the 50
+    # points 产出指标(50分) prints. A word target restates the end of the row's name, and 达成预期指标 is the result.
+    source = (DEV / "anhui_huoqiu_2022_kejitepaiyuan.txt").read_text(encoding="utf-8")
+    first, _, rest = source.partition("\n")
+    flat = tmp_path / "huoqiu_flat.txt"
+    flat.write_text(first + "\n" + re.sub(r"\s+", "", rest), encoding="utf-8")
+    report = api.extract(api.load(flat), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score)
+            for t in report.tables for i in t.indicators}
+    assert rows["开展县域结对交流活动"] == ("产出指标", "数量指标", "≥3次", "3", 10, 10)
+    assert rows["科技特派员创业能力提升"] == ("产出指标", "质量指标", "创业能力提升", "达成预期指标", 20, 20)
+    assert rows["2022年底之前"] == ("产出指标", "时效指标", "2022年底之前", "达成预期指标", 10, 10)
+    assert rows["科技特派员业务培训开展"] == ("产出指标", "成本指标", "≥5万元", "5", 10, 10)
+    assert rows["带动农民增收"][2:] == ("农民增收", "达成预期指标", 10, 10)
+    assert not any("开展县域结对交流活动≥3次31010" in warning for warning in report.warnings)
+
+
+def test_a_result_run_into_its_points_stays_empty_where_the_stage_sum_leaves_two_readings():
+    # The same rows with no stage points printed leave "31010" two ways (3, 10, 10 and 310, 1, 0): left empty, warned.
+    read = read_run_rows("产出指标数量指标开展县域结对交流活动≥3次31010质量指标科技特派员创业能力提升创业能力提升达成预期指标2020",
+                         ["target", "actual", "weight", "score", "note"])
+    first = read.rows[0]
+    assert first["level3"] == "开展县域结对交流活动" and "weight" not in first and "score" not in first
+    assert read.ambiguous == ["开展县域结对交流活动≥3次31010"]
+
+
+def test_a_provinces_special_fund_form_on_one_line_names_its_fund_and_ends_in_its_score_total():
+    # sichuan_nd_nd_puhuijinrong line 2: "专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)…" and, at the end,
+    # "…申报创业担保贷款贴息小微企业的满意度≥80%100%5%5得分合计100。": the fund's name ends where 省级主管部门 starts,
+    # and 得分合计100 is the sheet's total, no row named 得分.
+    [table] = api.extract(api.load(DEV / "sichuan_nd_nd_puhuijinrong.txt"), "rules").tables
+    assert table.name == "普惠金融发展专项资金"
+    assert table.total_score == 100
+    assert all(i.level3 != "得分" for i in table.indicators)
+
+
+def test_a_header_printed_over_two_rows_and_flattened_joins_its_stacked_words(tmp_path):
+    # hubei_ezhou_2019 lines 20-24: the indicator header prints 年度/实际 in its upper row and 指标值/完成值 under them
+    # ("一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施" over "指标值 完成值"), and line 14 the funds
+    # "年度资金总额 287 287 171 10 60% 6" (171 ÷ 287 = 59.58%, printed whole as 60%). A copy that loses every
+    # separator runs them into "…三级指标年度实际分值得分偏差原因分析及改进措施指标值完成值产出指标数量指标服务对象人数
+    # 100人次100人次1515…" and "年度资金总额2872871711060%6".
+    source = (DEV / "hubei_ezhou_2019_caizhengju.txt").read_text(encoding="utf-8")
+    first, _, rest = source.partition("\n")
+    flat = tmp_path / "ezhou_flat.txt"
+    flat.write_text(first + "\n" + re.sub(r"\s+", "", rest), encoding="utf-8")
+    table = api.extract(api.load(flat), "rules").tables[0]
+    funds = table.funds_total
+    assert (funds.full_year_budget, funds.executed, funds.weight, funds.execution_rate, funds.score) == (
+        287, 171, 10, 60, 6)
+    people = next(i for i in table.indicators if i.level3 == "服务对象人数")
+    assert (people.level1, people.level2, people.target, people.actual, people.weight, people.score) == (
+        "产出指标", "数量指标", "100人次", "100人次", 15, 15)

@@ -18,7 +18,7 @@ from assistant.values import normalize_text, parse_number, parse_percent
 HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "项目总得分": "total_score", "项目名称": "name", "主管部门": "department",
                "项目主管部门": "department", "项目主管单位": "department",
                # A transfer payment's form names the central ministry and the local department that runs it.
-               "转移支付名称": "name", "专项资金名称": "name", "中央主管部门": "department",
+               "转移支付名称": "name", "专项资金名称": "name", "专项名称": "name", "中央主管部门": "department",
                "地方主管部门": "department", "自治区主管部门": "department", "县级主管部门": "department",
                "实施单位": "implementer", "项目实施单位": "implementer", "部门": "implementer",
                "实施单位/项目负责人": "implementer",
@@ -39,8 +39,8 @@ UNIT_LABELS = [key for key, role in HEADER_KEYS.items() if role in UNIT_ROLES an
 # asking for the seal.
 KEY_SUFFIX = re.compile(r"[（(](?:万元|元|亿元|分|盖章)[)）]$")
 # A head label left blank is followed by the next label (单位名称 ‖ 填报日期 ‖ …), never by its value; Chongqing's
-# 主管部门 is followed by the finance bureau's 财政处室 label.
-HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|联系电话|及电话|主管部门|实施单位|处室)[:：]?$")
+# 主管部门 is followed by the finance bureau's 财政处室 label; Hainan's 项目名称 by 填报人 and 联系方式.
+HEAD_LABEL = re.compile(r"(?:名称|日期|编码|代码|时间|负责人|填报人|联系人|联系电话|联系方式|及电话|主管部门|实施单位|处室)[:：]?$")
 KEY_VALUE = re.compile(r"^(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[:：](?P<value>.+)$")
 # The budget code a unit's cell prints before its name (219001-池州市贵池区棠溪镇人民政府, [155]濉溪县民政局).
 UNIT_CODE = re.compile(r"^(?:\d+\s*[-－—]|[\[［【]\d+[\]］】])\s*")

@@ -14,12 +14,13 @@ Otherwise its values are left empty and a warning names the text, never a guess.
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, takewhile
+from itertools import accumulate, product, takewhile
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
+from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.tokens import split_numbers
-from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text
+from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text, parse_number
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
@@ -37,7 +38,7 @@ BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效
 STAGE_OF_LEVEL2 = {"产出": ("数量", "质量", "时效", "成本"), "成本": ("成本", "经济成本", "社会成本", "生态环境成本"),
                    "效益": ("经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "可持续性"),
                    "满意度": ("服务对象满意度", "满意度")}
-TOTAL = re.compile(r"(?:总分|合计)(?P<numbers>\d[\d.]*)?")
+TOTAL = re.compile(r"(?P<label>得分合计|总分|合计)(?P<numbers>\d[\d.]*)?")  # (Sichuan's 专项 form: 得分合计100)
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
@@ -67,12 +68,23 @@ EARNED_UNIT = "分"
 # 指标说明及评分标准: TEXT_ROLES) are often left empty: an empty cell prints nothing.
 VALUES = ("target", "actual", "other")
 TOLERANCE = 0.005
-DATED_NAME = re.compile(r"\d{1,2}月")  # a name may start with a number only as a date: "12月底之前完成"
+# A name may start with a number only as a date: "12月底之前完成", "2022年底之前".
+DATED_NAME = re.compile(r"\d{1,2}月|(?:19|20)\d{2}年[底末内]")
+# A deadline: a year and what of it ("2022年底之前", "2023年6月底前").
+DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内)(?:之前|以前|前)?|"
+                      r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:之前|以前|前)")
 # A target set against a year opens with the comparison; an indicator's name never holds one.
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
+# The units a figure prints after its number.
+FIGURE_UNITS = tuple(sorted({*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, "%", "％"}, key=len, reverse=True))
+# A result in words that says the target was met, under a target in words of its own (Anhui: 创业能力提升 then
+# 达成预期指标).
+VERDICT = re.compile(r"(?:已|均)?(?:达成|达到|实现|完成)了?(?:预期(?:指标|目标)?|年度(?:指标|目标)|指标|目标)值?"
+                     r"|已(?:达成|达到|实现|完成)")
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
+STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen together by the stage's points
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
@@ -126,6 +138,9 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
         # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it (or the
         # value itself, printed twice: printed_twice reads that).
         after = digits.end()
+        deadline = DEADLINE.match(text, position)
+        if deadline:
+            found.append((text[start:deadline.end()], deadline.end()))  # "2022年底之前": a date is a value whole
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
             for length in range(1, UNIT_LIMIT + 1):
@@ -144,6 +159,13 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
+def ends_in_unit(text: str, start: int) -> bool:
+    """Whether the run of digits at `start` ends in a unit ("19578件"): its last number is a figure with its unit, no
+    得分 a result and a 分值 ran into."""
+    digits = DIGITS.match(text, start)
+    return bool(digits) and text.startswith(FIGURE_UNITS, digits.end())
+
+
 def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
     """Every value with a number in it printed twice from `start`, target then result: "6620" is 6, 6 (then 20),
     "工5%工5%" is 工5% twice; where the end of the second copy is."""
@@ -157,15 +179,20 @@ def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
-def row_values(text: str, start: int, columns: list[str], stage_total: float,
-               serials: frozenset[int] = frozenset(), unscored: bool = False) -> list[tuple[dict[str, str], int]]:
+def row_values(text: str, start: int, columns: list[str], stage_total: float, serials: frozenset[int] = frozenset(),
+               unscored: bool = False, split_result: bool = False) -> list[tuple[dict[str, str], int]]:
     """Every reading of one row's value columns from `start`: ({column: text}, end); a reading may end before
     the digits of the next row's serial number (`serials`, where they start).
 
     In a table read as `unscored` (left unscored under a header that names 分值 and 得分), a row read with no 分值 or
     得分 takes the place of the scored readings that end where it does when it cuts fewer printed figures in two than
-    any of them: "100%100%" is 100% twice, not 分值 10, 0%, 得分 10, 0%."""
-    scored = column_readings(text, start, columns, stage_total, serials)
+    any of them: "100%100%" is 100% twice, not 分值 10, 0%, 得分 10, 0%.
+
+    A result run into the numbers after it is read apart (`split_result`) only with its 分值 and its 得分 read: the
+    arithmetic that tells where it ends needs both."""
+    scored = column_readings(text, start, columns, stage_total, serials, split_result)
+    if split_result:
+        scored = [(values, end, cuts) for values, end, cuts in scored if all(values.get(column) for column in NUMERIC)]
     if not unscored or not set(columns) & set(NUMERIC):
         return [(values, end) for values, end, _ in scored]
     fewest: dict[int, int] = {}  # where scored readings end: the fewest figures any of them cuts
@@ -179,8 +206,8 @@ def row_values(text: str, start: int, columns: list[str], stage_total: float,
         [(values, end) for values, end, cuts in bare if cuts == least[end]]
 
 
-def column_readings(text: str, start: int, columns: list[str], stage_total: float,
-                    serials: frozenset[int]) -> list[tuple[dict[str, str], int, int]]:
+def column_readings(text: str, start: int, columns: list[str], stage_total: float, serials: frozenset[int],
+                    split_result: bool = False) -> list[tuple[dict[str, str], int, int]]:
     """Every reading of `columns` from `start` as row_values reads them, with how many printed figures it cuts in
     two: values where one ends and the next starts between two digits ("10" then "0%")."""
     readings: list[tuple[dict[str, str], int, int]] = [({}, start, 0)]
@@ -219,8 +246,11 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 options = [("", position)] + [(value, end) for value, end in values_at(text, position)
                                               if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
-                target = values["target"]  # a word target: the result is the same word printed again, or none
+                # A word target: the result is the same word printed again, a verdict on it, or none.
+                target, verdict = values["target"], VERDICT.match(text, position)
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
+                options += [(verdict.group(), verdict.end())] if verdict and verdict.group() != target \
+                    and len(target) > 1 else []
             elif column == "actual" and COMPARED_WITH_YEAR.match(values.get("target") or ""):
                 # Against a year, the result is the target's closing words printed again ("显著提高").
                 target = values["target"]
@@ -228,6 +258,12 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
                 options = values_at(text, position)
+                if split_result and column == "actual" and set(columns[columns.index(column) + 1:]) & set(NUMERIC) \
+                        and not ends_in_unit(text, position):
+                    # A result printed as a bare number runs into the 分值 and 得分 after it ("≥3次31010": 3, 10,
+                    # 10): any number its digits begin with, the arithmetic and the stage's points to tell.
+                    options += [(text[position:end], end) for _, end in numbers_at(text, position, float("inf"))
+                                if end < len(text) and text[end].isdigit()]
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
             following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
                            cuts + (inside_figure if value else 0)) for value, end in options]
@@ -243,7 +279,8 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
             and not any(pattern.search(text, start, end) for pattern in (LEVEL1, LEVEL2))
             and not ends_in_level_name(text, start, end)
-            and not any("指标" in value for value in values.values())]
+            and not any("指标" in value and not (column == "actual" and VERDICT.fullmatch(value))
+                        for column, value in values.items())]
 
 
 def stages_of(name: str, level: str) -> set[str]:
@@ -270,11 +307,11 @@ def agrees(values: dict[str, str]) -> bool:
     if target is None or actual is None:
         return True
     worded = [is_word(value) for value in (target, actual)]
-    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR_SIGNS)) or
+    if worded == [False, True] and (MONTH.match(target.lstrip(COMPARATOR_SIGNS)) or DEADLINE.fullmatch(target) or
                                     COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
-        return target == actual if all(worded) else False
+        return (target == actual or bool(VERDICT.fullmatch(actual))) if all(worded) else False
     units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
     return len(set(units)) <= 1
 
@@ -307,6 +344,7 @@ class Block:
         self.level_names = [(name, level) for _, name, level in levels]
         self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
+        self.values_found: dict[tuple[int, float, bool], list[tuple[dict[str, str], int]]] = {}
 
     def total_at(self, position: int) -> int | None:
         match = TOTAL.match(self.text, position)
@@ -348,6 +386,15 @@ class Block:
         if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
                 figure_first and not self.after_bare(position):
             return tuple(found)
+        # A result run into the 分值 and 得分 after it is read apart only where no row reads otherwise.
+        rows = self.rows_at(position, stage_total, False) or self.rows_at(position, stage_total, True)
+        return tuple(found) + rows
+
+    def rows_at(self, position: int, stage_total: float,
+                split_result: bool) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+        """Every indicator row that can start at `position`: its name, then its values (`row_values`)."""
+        text = self.text
+        found = []
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
             if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
                                                          (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR)
@@ -355,12 +402,19 @@ class Block:
                 break  # a name holds no comparator, no level name and no row number: those start values and rows
             if not self.name_ends_at(name_end):
                 continue
-            for values, end in row_values(text, name_end, self.columns, stage_total, self.serial_starts,
-                                            self.unscored):
+            for values, end in self.values_from(name_end, stage_total, split_result):
                 if values.get("note") and not self.opens_next(end):
                     continue  # a note ends where the next row, level or 总分 starts: not before its values
                 found.append(("row", {"level3": text[position:name_end], **values}, end, stage_total))
         return tuple(found)
+
+    def values_from(self, start: int, stage_total: float, split_result: bool) -> list[tuple[dict[str, str], int]]:
+        """`row_values` from `start`, worked out once: every name that ends there reads the same values."""
+        key = (start, stage_total, split_result)
+        if key not in self.values_found:
+            self.values_found[key] = row_values(self.text, start, self.columns, stage_total, self.serial_starts,
+                                                self.unscored, split_result)
+        return self.values_found[key]
 
     def opens_next(self, position: int) -> bool:
         """Whether the next row, level name or 总分 starts at `position` (or the block ends there): a note does not
@@ -532,11 +586,14 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     first = first_stage(text)
     position = first if first is not None and not block.steps(0, 100.0) else 0
     stage_total = 100.0
+    printed_total: float | None = None  # the stage's points as its name prints them ("产出指标(50分)")
+    # Rows whose values read more than one way, each with its readings and its stage's printed points.
+    choices: list[tuple[int, list[dict[str, str]], float, str]] = []
     level_row: dict[str, str] = {}
     level_start = position
     while position < len(text) and block.total_at(position) is None:
         best = block.unread(position, stage_total)
-        steps = [s for s in block.steps(position, stage_total) if block.after(s) == best]
+        steps = echoing([s for s in block.steps(position, stage_total) if block.after(s) == best])
         start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
@@ -581,6 +638,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             if not level_row:
                 level_start = position
             level_row.update(cells)
+            if kind == "level1":
+                printed_total = total if LEVEL1.match(text, position).group("total") else None
             position, stage_total = end, total
             continue
         ends = {s[2] for s in steps}
@@ -597,11 +656,16 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
                 continue
             cells = same
             result.ambiguous.append(text[position:end])
+            if printed_total is not None:
+                choices.append((len(result.rows), [step[1] for step in steps], printed_total, text[position:end]))
         result.add({**level_row, **cells}, start)
         level_row = {}
         position = end
     if level_row:
         result.add(level_row, level_start)
+    for index, reading in by_stage_points(result.rows, choices).items():
+        result.rows[index].update(reading)
+        result.ambiguous.remove(next(stretch for row, *_, stretch in choices if row == index))
     # A 一级 name printed mid-way down its merged cell, after the block's first rows (数量指标…12.5 产出指标(50分)
     # 质量指标…): the rows above it, in a stage of no name yet, are under it too when their 二级 kind is of its stage
     # (not 数量指标 … 质量指标 above 效益指标 社会效益指标: those stand under none printed).
@@ -611,6 +675,45 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             cells["level1"] = first_stage_row["level1"]
     result.end = position
     return result
+
+
+def echoing(steps: list[tuple[str, dict[str, str], int, float]]) -> list[tuple[str, dict[str, str], int, float]]:
+    """Of rows read alike but for where the name ends, those whose target restates the end of the name, as the forms
+    print it ("科技特派员创业能力提升" | "创业能力提升" | "达成预期指标", "2022年底之前" | "2022年底之前"): where they
+    share one name and end, the others split the name at no printed boundary. (A level name read there instead, a
+    bare 二级 时效 before "1年1年", keeps every reading.)"""
+    echoed = [step for step in steps if step[0] == "row" and step[1].get("target")
+              and step[1]["level3"].endswith(step[1]["target"])]
+    if len(echoed) == len(steps) or any(step[0] != "row" for step in steps) \
+            or len({(step[1]["level3"], step[2]) for step in echoed}) != 1:
+        return steps
+    return echoed
+
+
+def by_stage_points(rows: list[dict[str, str]],
+                    choices: list[tuple[int, list[dict[str, str]], float, str]]) -> dict[int, dict[str, str]]:
+    """The rows whose values read more than one way (`choices`: row, readings, the stage's printed points, text) that
+    one reading of each explains: the one choice, of all their readings together, under which the rows of each stage
+    add up to the points its name prints ("产出指标(50分)": 10 + 20 + 10 + 10; "≥3次31010" is 3, 10, 10, not 310, 1,
+    0) — where every other row of the stage reads its 分值. None of a stage's rows where no choice or more than one
+    does."""
+    stages = list(accumulate((cells.get("level1") for cells in rows), lambda above, own: own or above))
+    chosen: dict[int, dict[str, str]] = {}
+    for stage in {stages[index] for index, *_ in choices}:
+        open_rows = [(index, readings, points) for index, readings, points, _ in choices if stages[index] == stage]
+        if len(open_rows) > STAGE_CHOICES_LIMIT:
+            continue
+        others = [cells.get("weight") for number, cells in enumerate(rows) if stages[number] == stage
+                  and cells.get("level3") and number not in {index for index, _, _ in open_rows}]
+        if any(parse_number(weight or "") is None for weight in others):
+            continue
+        left = open_rows[0][2] - sum(parse_number(weight) for weight in others)
+        fitting = [combination for combination in product(*(readings for _, readings, _ in open_rows))
+                   if all(parse_number(reading.get("weight") or "") is not None for reading in combination)
+                   and abs(sum(parse_number(reading["weight"]) for reading in combination) - left) < TOLERANCE]
+        if len(fitting) == 1:
+            chosen.update({index: reading for (index, _, _), reading in zip(open_rows, fitting[0])})
+    return chosen
 
 
 def total_numbers(run: str, rows: list[dict[str, str]], columns: list[str]) -> list[str]:
@@ -727,7 +830,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
     if total:
         line = line_at(end)
         numbers = total_numbers(total.group("numbers") or "", read.rows, columns)
-        rows.append(Row([Cell(total.group()[:2], line)] + [Cell(number, line) for number in numbers]))
+        rows.append(Row([Cell(total.group("label"), line)] + [Cell(number, line) for number in numbers]))
         end = total.end()
     used = bisect_left(ends, end) + 1 if end else 0
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"

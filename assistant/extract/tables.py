@@ -13,8 +13,8 @@ from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, GOAL_
 from assistant.extract.header import ColumnMap, header_values, in_place, is_head_label, is_sub_header
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
-from assistant.extract.tokens import is_joined_run
-from assistant.values import NUMBER, normalize_text, parse_number, parse_percent
+from assistant.extract.tokens import RATE_TOLERANCE, is_joined_run
+from assistant.values import NUMBER, decimals_printed, half_last_place, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
 LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -23,11 +23,11 @@ NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）�
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
                # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表, a
                # county's 项目绩效目标自评表 naming a policy or project (Sichuan: 政策(项目)名称).
-               "转移支付名称", "转移支付（项目）名称", "专项资金名称", "政策（项目）名称")
+               "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项名称", "政策（项目）名称")
 START_LABELS = NAME_LABELS
 # The labels that name the project (or the transfer payment) itself, before any unit's name.
-PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项（项目）名称",
-                       "政策（项目）名称")
+PROJECT_NAME_LABELS = ("项目支出名称", "项目名称", "转移支付名称", "转移支付（项目）名称", "专项资金名称", "专项名称",
+                       "专项（项目）名称", "政策（项目）名称")
 # The transfer payment's form a unit fills in for its region (中央对地方专项转移支付区域绩效目标自评表).
 REGION_FORM = "区域绩效"
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
@@ -195,7 +195,7 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
     # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
     values = {name: None if i is None or i < first_value or is_joined_run(row.cells[i].text) else row.cells[i].text
               for name, i in placed.items()}
-    return FundLine(
+    line = FundLine(
         label=fund_label(label_cells[-1].text),
         initial_budget=parse_number(values.get("initial_budget")),
         full_year_budget=parse_number(values.get("full_year_budget")),
@@ -205,6 +205,21 @@ def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
         score=parse_number(values.get("score")),
         line=label_cells[-1].line,
     )
+    return rate_moved_left(line, values.get("weight"))
+
+
+def rate_moved_left(line: FundLine, printed: str | None) -> FundLine:
+    """A source's row that prints its 执行率 with no "%" and no 分值 or 得分, the empty cells left out, so that the rate
+    lands under 分值 (Hainan: 单位资金: 120,000.00 120,000.00 30,000.00 25 under 年初预算数 | 全年预算数 | 执行数 | 分值 |
+    执行率(%) | 得分): the number is the rate where it is 执行数 ÷ 预算数 (0 where nothing was budgeted or spent)."""
+    budget = line.full_year_budget if line.full_year_budget is not None else line.initial_budget
+    if line.weight is None or line.execution_rate is not None or line.score is not None \
+            or budget is None or line.executed is None:
+        return line
+    rate = line.executed / budget * 100 if budget else 0.0 if not line.executed else None
+    if rate is None or abs(rate - line.weight) > RATE_TOLERANCE + half_last_place(decimals_printed(clean(printed))):
+        return line
+    return line.model_copy(update={"weight": None, "execution_rate": line.weight})
 
 
 def twice_printed_source(row: Row) -> FundLine | None:

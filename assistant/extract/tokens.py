@@ -19,7 +19,7 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "偏差原因分析及改进措施", "年度资金总额", "年度总体目标", "预期目标", "实际完成情况", "项目名称", "主管部门",
     # a county's goals head (年初设定目标 | 年度总体目标完成情况综述), never cut at the 年度总体目标 inside it
     "年初设定目标", "年度总体目标完成情况综述",
-    "实施单位", "绩效指标", "总分", "合计", "分值", "执行率", "得分",
+    "实施单位", "绩效指标", "总分", "合计", "得分合计", "分值", "执行率", "得分",
     # the transfer-payment (区域) forms' value columns, never cut at the 全年实际, 完成值 or 预算 inside them
     "全年实际完成值", "全年完成值", "预算执行率",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
@@ -33,7 +33,9 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # a central transfer payment's form: its head labels, its funds rows and its goals head, never cut at the
     # 主管部门 or 实际完成情况 inside them
     "转移支付(项目)名称", "转移支付（项目）名称", "中央主管部门", "地方主管部门", "资金使用单位", "中央财政资金", "地方资金",
-    "其他资金", "总体目标完成情况", "总体目标", "全年实际完成情况"}, key=len, reverse=True)
+    "其他资金", "总体目标完成情况", "总体目标", "全年实际完成情况",
+    # a province's 专项 form (专项名称 | … | 省级主管部门 | …) and the levels of government a 主管部门 is named by
+    "专项名称", "专项资金名称", "省级主管部门", "市级主管部门", "县级主管部门", "自治区主管部门"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
 FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
@@ -176,8 +178,10 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
         rate = found["execution_rate"] / 100
         if score and rate == 0:  # nothing executed scores nothing
             return False
-        # The rate within half a percent of itself.
-        return funds_row_holds({**found, "execution_rate": rate, "score": score}, RATE_TOLERANCE / 100 + 0.005 * rate,
+        # The rate within half a percent of itself, a whole rate within the half percent its rounding allows
+        # ("2872871711060%6": 171 ÷ 287 = 59.58%, printed 60%).
+        rounding = max(0.005 * rate, half_last_place(0) / 100 if found["execution_rate"].is_integer() else 0.0)
+        return funds_row_holds({**found, "execution_rate": rate, "score": score}, RATE_TOLERANCE / 100 + rounding,
                                score_rounding=half_last_place(decimals_printed(score_text)))
 
     pieces = split_numbers(before, len(names) - len(printed),
