@@ -2983,18 +2983,18 @@ def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None
 
 
 def key_value_cells(paragraph: Paragraph) -> list[Cell]:
-    """A head row printed on one line with single spaces between its cells, opening with a key label (one word, or
-    one broken in two: "项目支 出名称", or one with its colon: "项目名称:") and its value: key and value cells, a value running up to the next key (a
-    key right after a key has an empty value). None otherwise."""
+    """A head row printed on one line with single spaces between its cells, opening with a key label (one word, one
+    broken in two: "项目支 出名称", or one printed with its colon: "项目名称:") and its value: key and value cells, a
+    value running up to the next key (a key right after a key has an empty value). None otherwise."""
     words = paragraph.text.split()
     cells: list[Cell] = []
     index = 0
     while index < len(words):
-        size = next((n for n in (1, 2) if label("".join(words[index:index + n])).rstrip(":：") in LINE_KEYS), 0) \
+        keys = ["".join(words[index:index + n]).rstrip(":：") for n in (1, 2)]
+        size = next((n for n, key in zip((1, 2), keys) if label(key) in LINE_KEYS), 0) \
             or int(bool(cells) and bool(HEAD_LABEL.search(normalize_text(words[index]))))  # 部门预算编码: unlisted
-        if size:  # (a key printed with its colon, "项目名称:", is the key)
-            key = "".join(words[index:index + size]).rstrip(":：")
-            cells += [Cell(key, paragraph.line), Cell("", paragraph.line)]
+        if size:
+            cells += [Cell(keys[size - 1], paragraph.line), Cell("", paragraph.line)]
             index += size
         elif cells:
             value = cells[-1]

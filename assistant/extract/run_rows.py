@@ -234,13 +234,13 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             elif column in NUMERIC:
                 limit = float(values["weight"]) if column == "score" and "weight" in values else stage_total
                 earned = EARNED.match(text, position)
-                options = numbers_at(text, position, limit) if not earned else \
+                numbers = numbers_at(text, position, limit)
+                options = numbers if not earned else \
                     [(number, end + 1) for number, end in numbers_at(text, earned.end(), limit)
                      if text.startswith(EARNED_UNIT, end)]
                 if column == "weight":
                     # A 权重 printed as the share of the 100 points it weighs ("20%", Sichuan's 普惠金融 form).
-                    options += [(number, end + 1) for number, end in numbers_at(text, position, limit)
-                                if text.startswith("%", end)]
+                    options = options + [(number, end + 1) for number, end in numbers if text.startswith("%", end)]
             elif column in TEXT_ROLES:
                 # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
                 options = [("", position)] + [(value, end) for value, end in values_at(text, position)
