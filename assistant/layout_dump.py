@@ -2182,6 +2182,21 @@ def in_column_order(header: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return [*header[:group], *header[len(header) - parts:], *header[group + 1:len(header) - parts]]
 
 
+def levels_first(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A header printed over two rows whose lower row holds the level columns (绩效指标 above, 一级指标 | 二级指标 |
+    三级指标 below it, after the upper row's value words): the levels are the first columns, in their group cell's
+    place — every row opens with its level names."""
+    slots = [slot(word) for word, _, _ in header]
+    levels = [i for i, name in enumerate(slots) if name in LEVEL_SLOTS]
+    values = [i for i, name in enumerate(slots) if name and name not in LEVEL_SLOTS]
+    if len(values) < 2 or not levels or levels != list(range(values[-1] + 1, len(slots))):
+        return header  # the levels are the lower row: the header's last words, after its value words
+    group = values[0] - 1 if values[0] and slots[values[0] - 1] is None else values[0]
+    rest = [cell for i, cell in enumerate(header) if i not in levels]
+    return [*rest[:group], *(header[i] for i in levels), *rest[values[0]:]]
+
+
+LEVEL_SLOTS = ("level1", "level2", "level3")
 LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
 
 
@@ -2301,13 +2316,16 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         repeated = page_repeats(texts, start, after)
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
-        header = in_column_order(header)
+        header = levels_first(in_column_order(header))
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed,
                                first_line=None if spaced else run[min(after, len(run)) - 1].line + 1)
         warnings: list[str] = []
-        header_row = Row([Cell(word, run[first].line, colspan=len(column_slots(word))) for word, first, _ in header])
+        # The table starts where its header's first word is printed, whichever column that word heads.
+        top = min(first for _, first, _ in header)
+        header_row = Row([Cell(word, run[top if not index else first].line, colspan=len(column_slots(word)))
+                          for index, (word, first, _) in enumerate(header)])
         slots = [slot(word) for word, _, _ in header]
         printed_header = header_row
         if after < len(run) and run[after].line != run[after - 1].line and run[after].line in spaced_lines:

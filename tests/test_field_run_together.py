@@ -229,3 +229,39 @@ def test_a_header_printed_over_two_rows_and_flattened_joins_its_stacked_words(tm
     people = next(i for i in table.indicators if i.level3 == "服务对象人数")
     assert (people.level1, people.level2, people.target, people.actual, people.weight, people.score) == (
         "产出指标", "数量指标", "100人次", "100人次", 15, 15)
+
+
+def flattened(name: str, tmp_path):
+    """The dev text `name` as a document-sharing site copies a table: every space, line break and bar taken out."""
+    source = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, rest = source.partition("\n")
+    flat = tmp_path / f"{name}_flat.txt"
+    flat.write_text(first + "\n" + re.sub(r"[\s|]+", "", rest), encoding="utf-8")
+    return flat
+
+
+def test_a_name_holding_a_comparator_in_its_brackets_is_one_name(tmp_path):
+    # anhui_suixi_2019 lines 65-71, one cell a line under 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 |
+    # 得分: "产出指标(50分)", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5". Run
+    # together, the "≥" inside the name's brackets is the template's blank for its target, not where the values start.
+    report = api.extract(api.load(flattened("anhui_suixi_2019_linshijiuzhu", tmp_path)), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.weight, i.target, i.actual, i.score)
+            for t in report.tables for i in t.indicators}
+    assert rows["★★★农村低保发放人数(按月平均)(≥**人)"] == ("产出指标", "数量指标", 5, ">=21933人", "21980人", 5)
+    assert rows["★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)"] == ("产出指标", "数量指标", 5, ">=59人次", "87人次", 5)
+
+
+def test_level_columns_printed_under_their_group_cell_after_the_value_words_open_each_row(tmp_path):
+    # yunnan_yongde_2022 line 16: the header's upper row "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进
+    # 措施", its lower row "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位" (the levels under 绩效指标, the
+    # target's parts under 年度指标值); line 17 "| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |". Run
+    # together, the rows still open with their level names.
+    report = api.extract(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score)
+            for t in report.tables for i in t.indicators}
+    assert rows["营养改善计划覆盖率"] == ("产出指标", "质量指标", "≧100%", "100%", 10, 10)
+    assert rows["资金到位及时率"] == ("产出指标", "时效指标", "≧100%", "100%", 10, 7)
+    # Line 16's first row, "≧ | 735 | 人次 | 735 | 10 | 10", runs into "≧735人次7351010": 735, 10, 10 or 7, 35, 10 or 73,
+    # 51, 0 — left empty, with a warning.
+    assert rows["学生受资助人数"][3:] == (None, None, None)
+    assert any("学生受资助人数≧735人次7351010" in warning for warning in report.warnings)

@@ -395,11 +395,14 @@ class Block:
         """Every indicator row that can start at `position`: its name, then its values (`row_values`)."""
         text = self.text
         found = []
+        bracketed = 0  # brackets the name has opened and not closed: "公猪舍(≥**平方米)" holds its comparator
         for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
-            if text[name_end - 1] in COMPARATOR_SIGNS or any(pattern.match(text, name_end - 1) for pattern in
-                                                         (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR)
-                                                         if name_end - 1 > position):
-                break  # a name holds no comparator, no level name and no row number: those start values and rows
+            bracketed = max(0, bracketed + (text[name_end - 1] in "(（") - (text[name_end - 1] in ")）"))
+            if text[name_end - 1] in COMPARATOR_SIGNS and not bracketed or \
+                    any(pattern.match(text, name_end - 1) for pattern in
+                        (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR) if name_end - 1 > position):
+                break  # a name holds no comparator outside its brackets, no level name and no row number: those
+                # start values and rows
             if not self.name_ends_at(name_end):
                 continue
             for values, end in self.values_from(name_end, stage_total, split_result):
