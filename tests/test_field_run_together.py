@@ -9,6 +9,15 @@ from tests.conftest import ROOT
 DEV = ROOT / "evals" / "field" / "dev"
 
 
+def flattened(name: str, tmp_path):
+    """The dev text `name` as a document-sharing site copies a table: every space, line break and bar taken out."""
+    source = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, rest = source.partition("\n")
+    flat = tmp_path / f"{name}_flat.txt"
+    flat.write_text(first + "\n" + re.sub(r"[\s|]+", "", rest), encoding="utf-8")
+    return flat
+
+
 def test_a_stage_name_ocr_read_out_of_order_before_a_level_2_name_is_put_back():
     # Line 4: "…年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10时效指标…":
     # "出标产指" is 产出指标 printed in a vertical cell, read out of order; the rows under it are 产出指标's.
@@ -178,11 +187,7 @@ def test_a_word_page_copied_with_every_separator_lost_reads_by_the_rows_arithmet
     # A document-sharing site's copy of the same .docx loses every separator ("…开展县域结对交流活动≥3次31010质量指标…"):
     # "31010" is 3, 10, 10 or 310, 1, 0 by 得分 ≤ 分值 alone; only 3, 10, 10 makes the stage's rows add up to the 50
     # points 产出指标(50分) prints. A word target restates the end of the row's name, and 达成预期指标 is the result.
-    source = (DEV / "anhui_huoqiu_2022_kejitepaiyuan.txt").read_text(encoding="utf-8")
-    first, _, rest = source.partition("\n")
-    flat = tmp_path / "huoqiu_flat.txt"
-    flat.write_text(first + "\n" + re.sub(r"\s+", "", rest), encoding="utf-8")
-    report = api.extract(api.load(flat), "rules")
+    report = api.extract(api.load(flattened("anhui_huoqiu_2022_kejitepaiyuan", tmp_path)), "rules")
     rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score)
             for t in report.tables for i in t.indicators}
     assert rows["开展县域结对交流活动"] == ("产出指标", "数量指标", "≥3次", "3", 10, 10)
@@ -218,26 +223,13 @@ def test_a_header_printed_over_two_rows_and_flattened_joins_its_stacked_words(tm
     # "年度资金总额 287 287 171 10 60% 6" (171 ÷ 287 = 59.58%, printed whole as 60%). A copy that loses every
     # separator runs them into "…三级指标年度实际分值得分偏差原因分析及改进措施指标值完成值产出指标数量指标服务对象人数
     # 100人次100人次1515…" and "年度资金总额2872871711060%6".
-    source = (DEV / "hubei_ezhou_2019_caizhengju.txt").read_text(encoding="utf-8")
-    first, _, rest = source.partition("\n")
-    flat = tmp_path / "ezhou_flat.txt"
-    flat.write_text(first + "\n" + re.sub(r"\s+", "", rest), encoding="utf-8")
-    table = api.extract(api.load(flat), "rules").tables[0]
+    table = api.extract(api.load(flattened("hubei_ezhou_2019_caizhengju", tmp_path)), "rules").tables[0]
     funds = table.funds_total
     assert (funds.full_year_budget, funds.executed, funds.weight, funds.execution_rate, funds.score) == (
         287, 171, 10, 60, 6)
     people = next(i for i in table.indicators if i.level3 == "服务对象人数")
     assert (people.level1, people.level2, people.target, people.actual, people.weight, people.score) == (
         "产出指标", "数量指标", "100人次", "100人次", 15, 15)
-
-
-def flattened(name: str, tmp_path):
-    """The dev text `name` as a document-sharing site copies a table: every space, line break and bar taken out."""
-    source = (DEV / f"{name}.txt").read_text(encoding="utf-8")
-    first, _, rest = source.partition("\n")
-    flat = tmp_path / f"{name}_flat.txt"
-    flat.write_text(first + "\n" + re.sub(r"[\s|]+", "", rest), encoding="utf-8")
-    return flat
 
 
 def test_a_name_holding_a_comparator_in_its_brackets_is_one_name(tmp_path):
