@@ -4,6 +4,7 @@ import re
 
 from assistant import api
 from assistant.extract.run_rows import read_run_rows, unscrambled_stages
+from assistant.review.memo import opinion
 from tests.conftest import ROOT
 
 DEV = ROOT / "evals" / "field" / "dev"
@@ -257,3 +258,20 @@ def test_level_columns_printed_under_their_group_cell_after_the_value_words_open
     # 51, 0 — left empty, with a warning.
     assert rows["学生受资助人数"][3:] == (None, None, None)
     assert any("学生受资助人数≧735人次7351010" in warning for warning in report.warnings)
+
+
+def test_a_table_whose_points_were_not_all_read_gets_no_recomputed_score(tmp_path):
+    # The flattened yunnan_yongde_2022 above: its funds run "387664.62387664.6210100%10" and its first row
+    # "≧735人次7351010" stay unread, so 80 of the 100 points its 总分 line ("| 总分 | 100 | 96 |") prints are read. A
+    # recomputed 79.8 against the self-score 96 would be a 16.2-point gap the table never had: no recomputed score,
+    # and the reviewer is told why.
+    checked = api.check(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)))
+    [score] = checked.scores
+    assert (score.self_score, score.recomputed_score) == (96, None)
+    assert any("读出的分值合计80分，少于其总分100分" in warning for warning in checked.warnings)
+    memo = api.review(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)))
+    assert any("分值未能全部读出" in paragraph and "未列分值和得分" not in paragraph for paragraph in opinion(memo))
+    # The same table as found reads all its points and is recomputed (资金到位及时率 met in full: 7 → 10; 政策知晓率
+    # 98% of ═100%: 9 → 9.8).
+    [found] = api.check(api.load(DEV / "yunnan_yongde_2022_yingyanggaishan.txt")).scores
+    assert (found.self_score, found.recomputed_score) == (96, 99.8)

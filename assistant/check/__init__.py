@@ -13,7 +13,7 @@ from assistant.check.goals import check_goals
 from assistant.check.indicators import check_indicators
 from assistant.check.narrative import check_narrative
 from assistant.check.reading import guard
-from assistant.check.scoring import recompute
+from assistant.check.scoring import recompute, unrecomputed_warnings
 from assistant.check.sections import check_sections
 from assistant.check.totals import check_totals
 from assistant.check.wording import RulesWording, Wording
@@ -31,5 +31,6 @@ def run_checks(report: Report, document: Document, wording: Wording | None = Non
     for evidence in (e for f in findings for e in f.evidence if e.location is None):
         evidence.location = document.location_at(evidence.line)  # the page, sheet cell or Word table row
     # dict(report) hands over the parsed tables as they are: no deep copy of a large report
-    return CheckedReport(**{**dict(report), "warnings": report.warnings + context.wording.warnings},
+    warnings = report.warnings + unrecomputed_warnings(report) + context.wording.warnings
+    return CheckedReport(**{**dict(report), "warnings": warnings},
                          findings=findings, scores=recompute(report))

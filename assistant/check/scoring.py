@@ -40,15 +40,39 @@ def scored(table: Table) -> bool:
         or any(line.weight is not None or line.score is not None for line in lines)
 
 
+def points_read(table: Table) -> float:
+    """The 分值 read from the table's rows: its funds total's and its indicators'."""
+    funds = table.funds_total.weight if table.funds_total and table.funds_total.weight is not None else 0.0
+    return funds + sum(i.weight for i in table.indicators if i.weight is not None)
+
+
+def short_of_total(table: Table) -> bool:
+    """Whether the 分值 read fall short of the 总分 the table prints: rows whose values could not be read apart, or a
+    copy cut off before its last rows, leave points no recomputation can see (more than the 总分 is the table's own
+    defect, and the rows read still recompute)."""
+    return table.total_weight is not None and points_read(table) < table.total_weight - 0.005
+
+
+def unrecomputed_warnings(report: Report) -> list[str]:
+    """What a reviewer is told of each table whose score is not recomputed because its points were not all read."""
+    return [f"表{index + 1}读出的分值合计{points_read(table):g}分，少于其总分{table.total_weight:g}分：有指标未能读出"
+            f"或表格不完整，未计算复核得分，请人工核对。"
+            for index, table in enumerate(report.tables)
+            if table.kind != "basic_data" and scored(table) and short_of_total(table)]
+
+
 def recompute(report: Report) -> list[TableScore]:
     """Self vs recomputed score per table, with every row whose score changes (`rows`); None for a table that prints
-    no score at all."""
+    no score at all, or whose points were not all read (`short_of_total`)."""
     scores = []
     for index, table in enumerate(report.tables):
         if table.kind == "basic_data":
             continue
         if not scored(table):
             scores.append(TableScore(table=index))
+            continue
+        if short_of_total(table):
+            scores.append(TableScore(table=index, self_score=table.total_score))
             continue
         execution = recomputed_execution_score(table)
         rows = [{"row": i.level3, "line": i.line, "self_score": i.score,

@@ -8,6 +8,7 @@ word.py, excel.py) only format this content.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.check.scoring import short_of_total
 from assistant.extract.rules import NO_TABLE_READ
 from assistant.render import KIND_NAMES, MODE_NAMES, RULE_NAMES, SEVERITY_NAMES, SHORT_KINDS, evidence_places, table_label
 from assistant.review.grounding import number
@@ -126,15 +127,24 @@ def opinion(report: ReviewedReport) -> list[str]:
     paragraphs = []
     changed = [s for s in report.scores if s.self_score is not None and s.recomputed_score is not None
                and abs(s.self_score - s.recomputed_score) > 0.005]
-    unscored = sum(s.recomputed_score is None for s in report.scores)  # tables printing no 分值 or 得分
-    if len(report.scores) > unscored:
+    missing = [s for s in report.scores if s.recomputed_score is None]
+    unread = sum(short_of_total(report.tables[s.table]) for s in missing)  # points not all read
+    unscored = len(missing) - unread  # tables printing no 分值 or 得分
+    why = "，".join(([f"{unscored}张未列分值和得分"] if unscored else []) +
+                   ([f"{unread}张的分值未能全部读出（有指标未能读出或表格不完整，请人工复核）"] if unread else []))
+    if len(report.scores) > len(missing):
         scored = "；".join(f"{table_name(report, s.table)}自评{number(s.self_score)}分、复核{number(s.recomputed_score)}分"
                           for s in changed)
-        paragraphs.append(f"经复核，所附{len(report.scores) - unscored}张{'计分的' if unscored else ''}自评表中有"
+        paragraphs.append(f"经复核，所附{len(report.scores) - len(missing)}张{'计分的' if unscored else ''}自评表中有"
                           f"{len(changed)}张的复核得分与自评得分不一致" + (f"：{scored}。" if changed else "。")
-                          + (f"另有{unscored}张自评表未列分值和得分，未复核得分。" if unscored else ""))
+                          + (f"另有自评表{why}，未复核得分。" if missing else ""))
+    elif report.scores and not (unscored and unread):
+        both = "均" if len(missing) > 1 else ""
+        paragraphs.append(f"所附{len(missing)}张自评表{both}未列分值和得分，无法对自评得分进行复核。" if unscored else
+                          f"所附{len(missing)}张自评表的分值{both}未能全部读出（有指标未能读出或表格不完整），"
+                          "无法对自评得分进行复核，请人工复核。")
     elif report.scores:
-        paragraphs.append(f"所附{unscored}张自评表{'均' if unscored > 1 else ''}未列分值和得分，无法对自评得分进行复核。")
+        paragraphs.append(f"所附{len(missing)}张自评表中{why}，无法对自评得分进行复核。")
     elif NO_TABLE_READ in report.warnings:
         paragraphs.append(f"报告提及绩效自评表，但{NO_TABLE_READ}，请核对所附自评表后重新报送或人工复核。")
     else:
