@@ -3484,9 +3484,9 @@ def values_first_block(run: list[Paragraph], start: int) -> tuple[list[Row], int
     n-th values and the n-th 二级 name, under the printed 一级 name that 二级 name names (经济效益指标 under
     效益指标), else the first (数量, 质量, 时效: outputs). Returns the header, the rows and the 总分 row, and where
     the block ends; None for any other layout."""
-    texts = [normalize_text(p.text) for p in run[start:start + VALUES_FIRST_LIMIT]]
-    if not texts or slot(texts[0]) != "level1":
+    if start >= len(run) or slot(normalize_text(run[start].text)) != "level1":
         return None
+    texts = [normalize_text(p.text) for p in run[start:start + VALUES_FIRST_LIMIT]]
     words: list[str] = []
     names: list[Paragraph] = []
     index = 0

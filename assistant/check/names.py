@@ -40,6 +40,7 @@ def same_indicator(indicator: str, subject: str, sentence: str, paragraph: str, 
     return size >= 2 and name[len(name) - size:] in NAMES and len(head) >= 2 and head in paragraph
 
 
+@functools.lru_cache(maxsize=4096)
 def compatible_units(a: str | None, b: str | None) -> bool:
     """Two units of one quantity: equal, per-capita forms of one unit ("件/万人", "件"), or in one group."""
     a, b = (a or "").split("/")[0], (b or "").split("/")[0]

@@ -5,18 +5,20 @@ Provinces print the same column under many names (三级指标 / 指标名称, �
 entry one of whose words it contains, so longer, more specific words come first
 (得分系数 before 得分, 年初预算 before 预算数).
 """
+import functools
 import re
+from collections.abc import Sequence
 
 from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text
 
-Roles = list[tuple[str, tuple[str, ...]]]
+Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
 # Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
 # while 项目名称, 项目实施单位 … are no level; Ningxia's 总体目标 heads the expected goal, while the label 年度总体目标 or
 # 总体目标完成情况 heads none.
 WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected"}
 
-INDICATOR_ROLES: Roles = [
+INDICATOR_ROLES: Roles = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标", "考核内容")),
     ("level3", ("三级指标", "指标名称", "具体指标", "考核指标", "绩效内容")),
@@ -35,9 +37,9 @@ INDICATOR_ROLES: Roles = [
     ("weight", ("分值", "权重", "权数")),
     ("score", ("得分", "自评分")),  # Hubei's forms: 权重 | 自评分
     ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
-]
+)
 
-FUND_ROLES: Roles = [
+FUND_ROLES: Roles = (
     # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 (the full-year budget) ‖
     # 年度拨付金额 | 支出实现率; Guangshui's sources: 中央 | 省、地 | 本级 | 其他 | 合计 (the full-year budget) | 执行数 | 执行率.
     ("initial_budget", ("年初预算", "年初数", "年初部门预算")),
@@ -46,12 +48,12 @@ FUND_ROLES: Roles = [
     ("weight", ("分值", "权重")),
     ("execution_rate", ("执行率", "实现率")),
     ("score", ("得分",)),
-]
+)
 
 # The goals' column words: 年度目标完成情况 names the achieved column, 项目年度目标 the expected one (a tie goes to the
 # role listed first).
-GOAL_ROLES: Roles = [("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
-                     ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标"))]
+GOAL_ROLES: Roles = (("achieved", ("实际完成", "年度目标完成情况", "完成情况")),
+                     ("expected", ("预期目标", "年度目标", "设定目标", "年初绩效目标")))
 # How a goal column's word opens (年度目标完成情况, 全年目标实际完成情况, 预期目标, 年初绩效目标); a goal's own text that
 # holds such a word opens on what was done (按期完成年度目标, 完成情况良好).
 GOAL_LABEL_OPENINGS = ("年度", "全年", "年初", "当年", "预期", "实际", "项目", "总体", "设定", "目标")
@@ -132,6 +134,12 @@ def ranked_role(text: str | None, roles: Roles) -> tuple[str, int] | None:
     cell = normalize_text(text)
     if not cell or len(cell) > 20:
         return None
+    return cell_role(cell, roles)
+
+
+@functools.lru_cache(maxsize=16384)
+def cell_role(cell: str, roles: Roles) -> tuple[str, int] | None:
+    """`ranked_role` of a normalised cell of at most 20 characters, worked out once: every stage asks it again."""
     words_of = dict(roles)
     if WHOLE_CELL_ROLES.get(cell) in words_of:
         return WHOLE_CELL_ROLES[cell], 0
@@ -161,11 +169,11 @@ def role_of(text: str | None, roles: Roles) -> str | None:
     return found[0] if found else None
 
 
-def indicator_roles(texts: list[str]) -> set[str]:
+def indicator_roles(texts: Sequence[str]) -> set[str]:
     return {role for role in (role_of(t, INDICATOR_ROLES) for t in texts) if role}
 
 
-def is_indicator_header(texts: list[str]) -> bool:
+def is_indicator_header(texts: Sequence[str]) -> bool:
     """At least three known indicator column roles, one of which only an indicator table has."""
     roles = indicator_roles(texts)
     return len(roles) >= 3 and bool(roles & INDICATOR_ANCHORS) and bool(roles & {"weight", "score", "actual"})

@@ -5,6 +5,7 @@ into numbers; `split_numbers` splits a run of joined numbers with the table's ow
 (执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 得分 ≤ 分值). A split that is not the only one the
 arithmetic allows is not made: the caller leaves the values empty and warns. Never a guess.
 """
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -58,7 +59,16 @@ BREAKDOWN = re.compile(r"(?=其中[:：])")
 
 def segment(text: str) -> list[str]:
     """Cells of a run-together line: known words, runs of numbers, and the text between them; a bracketed note
-    stays whole with the words and numbers in it ("得分(20分*执行率)")."""
+    stays whole with the words and numbers in it ("得分(20分*执行率)"). Each reader of the layout asks for a line's
+    cells again: a line of up to `REMEMBERED_LINE` characters is cut once."""
+    return list(_segments(text) if len(text) <= REMEMBERED_LINE else _segments.__wrapped__(text))
+
+
+REMEMBERED_LINE = 4096  # characters: 512 lines so long are a few megabytes
+
+
+@functools.lru_cache(maxsize=512)
+def _segments(text: str) -> tuple[str, ...]:
     text = FORMULA_CLOSED_AS_ONE.sub(r"\1)", text)
     notes = note_spans(text)
     cells: list[str] = []
@@ -83,7 +93,7 @@ def segment(text: str) -> list[str]:
             merged.append(cell[attached:])
         else:
             merged.append(cell)
-    return merged
+    return tuple(merged)
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
