@@ -2336,10 +2336,11 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             if keeps_lines(apart, run[after:]) and reads_better(apart, words, rows, words):
                 rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
-                                 or not rows and runs_on_from_level(texts[after])):
-            # The header and its rows were one run-together line, or its rows lines of their own, each run together
-            # ("数量指标建设…32.1公里2020", "质量指标营养改善计划覆盖率≧100%100%1010"): read them by the row grammar of
-            # run_rows, whose arithmetic reads a row's 分值 and 得分 apart or leaves them empty with a warning.
+                                 or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
+            # The header and its rows were one run-together line, or, under a form with no 分值 or 得分 (区域/转移支付:
+            # 指标值 | 全年实际完成值), its rows lines of their own, each run together ("数量指标建设…32.1公里2020"):
+            # read them by the row grammar of run_rows. (Scored rows so printed read only in part that way — their
+            # 分值 and 得分 run together — and are left to the LLM.)
             # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own; rows on
             # lines of their own end with their 总分 line (the text after it is no cell of the table).
             title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),

@@ -19,15 +19,6 @@ def flattened(name: str, tmp_path):
     return flat
 
 
-def rows_joined(name: str, tmp_path):
-    """The dev text `name` as a PDF's text layer copies a table: each row on its line, its cells' separators gone."""
-    source = (DEV / f"{name}.txt").read_text(encoding="utf-8")
-    joined = tmp_path / f"{name}_rows.txt"
-    joined.write_text("\n".join(re.sub(r"\s*\|\s*", "", line) if "|" in line else line
-                                 for line in source.split("\n")), encoding="utf-8")
-    return joined
-
-
 def test_a_stage_name_ocr_read_out_of_order_before_a_level_2_name_is_put_back():
     # Line 4: "…年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10时效指标…":
     # "出标产指" is 产出指标 printed in a vertical cell, read out of order; the rows under it are 产出指标's.
@@ -284,23 +275,3 @@ def test_a_table_whose_points_were_not_all_read_gets_no_recomputed_score(tmp_pat
     # 98% of ═100%: 9 → 9.8).
     [found] = api.check(api.load(DEV / "yunnan_yongde_2022_yingyanggaishan.txt")).scores
     assert (found.self_score, found.recomputed_score) == (96, 99.8)
-
-
-def test_scored_rows_each_run_together_on_a_line_of_their_own_are_read_by_the_row_grammar(tmp_path):
-    # yunnan_yongde_2022 lines 17-19 "| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |", "| 时效指标 |
-    # 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |", "| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |", each
-    # row copied as one line with no separators ("质量指标营养改善计划覆盖率≧100%100%1010") under a header that names 分值
-    # and 得分: the rows keep their lines, and their 分值 and 得分 are read apart.
-    report = api.extract(api.load(rows_joined("yunnan_yongde_2022_yingyanggaishan", tmp_path)), "rules")
-    rows = {i.level3: (i.level2, i.target, i.actual, i.weight, i.score, i.line) for t in report.tables for i in t.indicators}
-    assert rows["营养改善计划覆盖率"] == ("质量指标", "≧100%", "100%", 10, 10, 17)
-    assert rows["资金到位及时率"] == ("时效指标", "≧100%", "100%", 10, 7, 18)
-    assert rows["生均补助标准达标率"] == ("成本指标", "═100%", "100%", 10, 10, 19)
-    # sichuan_nanchong_2023 lines 14-15, the copy cut off inside its first row: "绩效指标(90分) | 一级指标 | … | 权重 | 得分 |
-    # 未完成原因分析 |" over "| 产出指标 | 数量指标 | 会议培训举办次数(次) | ≥ | 1 | 次 | 1". Joined, the scored header's one
-    # row is still a row of the table (before, no table was read at all).
-    report = api.extract(api.load(rows_joined("sichuan_nanchong_2023_tuigenghuanlin", tmp_path)), "rules")
-    [table] = report.tables
-    assert table.name == "51130021T000000229367-退耕还林工程建设专项工作经费"
-    assert [(i.level1, i.level2, i.level3, i.line) for i in table.indicators] == [
-        ("产出指标", "数量指标", "会议培训举办次数(次)", 15)]
