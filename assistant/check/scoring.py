@@ -58,7 +58,7 @@ def unrecomputed_warnings(report: Report) -> list[str]:
     return [f"表{index + 1}读出的分值合计{points_read(table):g}分，少于其总分{table.total_weight:g}分：有指标未能读出"
             f"或表格不完整，未计算复核得分，请人工核对。"
             for index, table in enumerate(report.tables)
-            if table.kind != "basic_data" and scored(table) and short_of_total(table)]
+            if table.kind != "basic_data" and short_of_total(table)]
 
 
 def recompute(report: Report) -> list[TableScore]:
