@@ -49,8 +49,10 @@ PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*
 # The numbered part of a table printed as a line of its own right above its first row (一、项目基本情况).
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A line printed between a table's title and the table: a publisher's note about the copy (详情见附件, (注:以下内容为
-#附件图片识别…)), or the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□).
-COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：])")
+#附件图片识别…)), the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□), whose options a copy may print a
+# line each ("区域√", "项目□"), or the form's lines to sign and date (项目单位(盖章):…, 填报日期:2023.6.28).
+COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：]|(?:[\u4e00-\u9fff]{1,6}\s*[□√☑☐■✓✔]\s*)+$|"
+                       r"填报日期[:：]|[\u4e00-\u9fff]{0,8}[（(]盖章[)）])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more

@@ -73,8 +73,12 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             continue
         for size in range(4, 0, -1):
             joined = "".join(texts[index:index + size])
+            # (a qualifier and the column word after it — "实际" "分值" — are no one word where the qualifier is the
+            # upper half of a word printed over two rows, its lower half after the header's other words: "实际"
+            # … "完成值")
             if joined in HEADER_WORDS or \
-                    (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)):
+                    (size == 2 and broken_header_word(texts[index:index + 2], len(set(lines[index:index + 2])) == 2)
+                     and not (slot(texts[index + 1]) == slot(joined) and stacked_words(texts, index, tails))):
                 words.append((joined, index, index + size - 1))
                 index += size
                 break
@@ -2101,6 +2105,11 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
 
 
 COMPARISON = re.compile(rf"^(?:{SIGN_COMPARATOR})$")
+# A part of a spaced row: a word, or a word printed one character at a time, four to ten characters apart by single
+# spaces, its last one with its bracket (产 出 指 标(50分)), where no more single characters stand before or after it.
+SPACED_PART = re.compile(r"(?<! [\u4e00-\u9fff] )(?<!^[\u4e00-\u9fff] )"
+                         r"(?:[\u4e00-\u9fff] ){3,9}[\u4e00-\u9fff](?:[(（]\S*)?(?!\S)(?! [\u4e00-\u9fff](?!\S))|\S+")
+VERDICTS = set("是否有无 ")  # one-character cells a row may print side by side (是 是 否 否): no word spaced out
 MAX_SIGN = max(map(len, SIGN_COMPARATORS))  # characters of the longest comparison sign (">=")
 
 
@@ -2108,8 +2117,10 @@ def spaced_cells(text: str) -> list[str]:
     """The cells of a row printed with single spaces between them: a space inside a bracket ("(50 分)") or after
     a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
     is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元"). A bracket the line never closes holds no
-    space: the parts after it are cells of their own."""
-    parts = text.split()
+    space: the parts after it are cells of their own. A word printed a character at a time ("产 出 指 标 (50分)", a
+    merged level cell letter-spaced to fill its height) is one word."""
+    parts = [piece for part in SPACED_PART.findall(text)
+             for piece in (part.split() if set(part) <= VERDICTS else [part.replace(" ", "")])]
     depths = list(accumulate(open_brackets(part) for part in parts))  # brackets left open after each part
     lowest_after = list(accumulate(reversed(depths), min))[::-1]  # the fewest left open from each part on
     cells: list[list[str]] = []
@@ -2336,18 +2347,21 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             if keeps_lines(apart, run[after:]) and reads_better(apart, words, rows, words):
                 rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
-                                 or not rows and runs_on_from_level(texts[after]) and not set(SCORED) & set(slots)):
-            # The header and its rows were one run-together line, or, under a form with no 分值 or 得分 (区域/转移支付:
-            # 指标值 | 全年实际完成值), its rows lines of their own, each run together ("数量指标建设…32.1公里2020"):
-            # read them by the row grammar of run_rows. (Scored rows so printed read only in part that way — their
-            # 分值 and 得分 run together — and are left to the LLM.)
+                                 or not rows and runs_on_from_level(texts[after])):
+            # The header and its rows were one run-together line, or its rows lines of their own, each run together
+            # ("数量指标建设…32.1公里2020", "质量指标营养改善计划覆盖率≧100%100%1010"): read them by the row grammar of
+            # run_rows, whose arithmetic reads a row's 分值 and 得分 apart or leaves them empty with a warning. Scored
+            # rows so printed are kept only where their 分值 add up to every stage's printed points; else they are
+            # left to the LLM ("任务完成时间2022年末前100%12.512.5" reads as well as 100%, 1, 2.51, 2.5).
             # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own; rows on
             # lines of their own end with their 总分 line (the text after it is no cell of the table).
             title = next((i for i in range(after, len(run)) if run[i].line != run[after].line and is_title(texts[i])),
                          len(run))
-            if run[after].line != run[after - 1].line:
+            own_lines = run[after].line != run[after - 1].line
+            if own_lines:
                 title = next((i + 1 for i in range(after, title) if run_rows.TOTAL.match(texts[i])), title)
-            together_header, together, together_used, unsplit = run_together_rows(run[after:title], header_row, slots)
+            together_header, together, together_used, unsplit = run_together_rows(
+                run[after:title], header_row, slots, confirmed=own_lines and bool(set(SCORED) & set(slots)))
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
             if run[after].line in spaced_lines:

@@ -9,8 +9,8 @@ TABLE_WORD = r"(?:自评|评分|得分|评价|基础数据)表"
 # A table's own title, the year after it or not.
 TABLE_TITLE = re.compile(rf"^\s*.{{0,50}}{TABLE_WORD}\s*(?:{TITLE_YEAR})?\s*$")
 # A line that names the table below it: its title (the year after it or not), or the 附件 label before the title
-# (附件, 附件2-1, 附件：… 自评表 — not 附件材料齐全).
-ATTACHMENT = r"^\s*附件\s*(?:[\d一二三四五六七八九十][\d\-－.]*)?\s*[:：]?\s*(?:$|.{0,50}表)"
+# (附件, 附件2-1, 附件：… 自评表, 附表2 — not 附件材料齐全).
+ATTACHMENT = r"^\s*附(?:件|表(?=\s*[\d一二三四五六七八九十]))\s*(?:[\d一二三四五六七八九十][\d\-－.]*)?\s*[:：]?\s*(?:$|.{0,50}表)"
 NAMED_TABLE = re.compile(rf"{ATTACHMENT}|{TABLE_TITLE.pattern}")
-# A short line printed above a table that may name it: 附件2-1, any …表 (专项资金绩效自评表), the year alone.
-TITLE_LINE = re.compile(rf"^\s*(?:附件|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|{TITLE_YEAR}\s*$)")
+# A short line printed above a table that may name it: 附件2-1, 附表2, any …表 (专项资金绩效自评表), the year alone.
+TITLE_LINE = re.compile(rf"^\s*(?:附件|附表\s*[\d一二三四五六七八九十]|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|{TITLE_YEAR}\s*$)")

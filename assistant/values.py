@@ -154,6 +154,8 @@ def chinese_to_number(text: str) -> float | None:
         return float(cn2an.cn2an(text, "normal"))
     except ValueError:  # characters of numerals in no numeral's order ("百", "十十")
         return None
+    except KeyError:  # cn2an 0.5.24 reads a 十 after 〇 ("〇十一") as a spoken numeral and fails: no numeral either
+        return None
 
 
 def parse_number(text: str | None) -> float | None:

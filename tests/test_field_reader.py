@@ -405,3 +405,14 @@ def test_a_completion_rate_column_between_the_result_and_the_points_is_passed():
     table = extract("hainan_shengji_2023_xueshengshiwu").tables[0]
     assert rows_of(table)[:2] == [("产出指标", "数量指标", "资助困难教师及学生", "52", "10", 20, 3.85),
                                   ("产出指标", "质量指标", "困难教师", "2", "0", 30, 0)]
+
+
+def test_a_padded_web_row_under_merged_level_cells_puts_its_name_under_the_name_column():
+    # hubei_huangshi_2022 lines 18-19: "时效指标 | 可保证读者使用时长 | 全天候可用 | 全天候 | 10 | |||||", then "2022年全年 |
+    # ≥360天 | ≥360天 | |||||||" — the second 三级指标 of the merged 时效指标, its target and result (its 得分 merged above),
+    # padded on the right. Shifted so that its cells fall under the level columns, the name would be read as nothing.
+    [table] = api.extract(api.load(DEV / "hubei_huangshi_2022_gongxianggongcheng.txt"), "rules").tables
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.score) for i in table.indicators}
+    assert rows["2022年全年"] == ("产出指标", "时效指标", "≥360天", "≥360天", None)
+    # line 20: "成本指标 | 以低价位高质量为采购原则 | 5万 | 5万 | 10 | |||||" keeps its stage
+    assert rows["以低价位高质量为采购原则"] == ("产出指标", "成本指标", "5万", "5万", 10)

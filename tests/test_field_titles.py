@@ -57,3 +57,10 @@ def test_the_publishers_note_on_the_titles_own_line_is_passed_over():
     # the bid site's note, run into the title's line, is no part of the title; the year after it neither.
     [table] = api.extract(api.load(DEV / "sichuan_nanchong_2023_tuigenghuanlin.txt"), "rules").tables
     assert table.title == "部门预算项目支出绩效自评表"
+
+
+def test_the_forms_seal_and_date_lines_between_its_attachment_label_and_its_table_are_passed_over():
+    # Lines 3-7: "附表2", "2022年度共享工程项目自评表", "项目单位(盖章):黄石市图书馆 主要领导签字:", "填报日期:2023.6.28",
+    # "项目名称 | 共享工程 | …": the title is the label and the title above the lines to sign and date.
+    [table] = api.extract(api.load(DEV / "hubei_huangshi_2022_gongxianggongcheng.txt"), "rules").tables
+    assert table.title == "附表2 2022年度共享工程项目自评表"

@@ -60,6 +60,7 @@ def test_parse_number_never_raises(text):
 @example("≥2022年12月31日前")
 @example("≧万人次")
 @example("达到99999999999999999999%")
+@example("〇十一")
 def test_parse_target_never_raises(text):
     quantity = parse_target(text)
     assert isinstance(quantity, Quantity)

@@ -150,11 +150,14 @@ class ColumnMap:
 
     def shifted_fit(self, row: Row, shift: int) -> float:
         """How well the row's cells fit their columns shifted so: a shift that puts a column the row fills itself
-        (its 三级指标, its number under 序号) before the row's first cell leaves the row nameless."""
+        (its 三级指标, its number under 序号) before the row's first cell leaves the row nameless, and one that leaves
+        a filled cell under no column loses what it printed."""
         texts = row.texts()
+        unread = sum(1 for index, text in enumerate(texts)
+                     if not 0 <= index - shift < self.width and normalize_text(text))
         return sum(cell_fit(role, texts[p + shift]) if 0 <= p + shift < len(texts)
                    else -float(p + shift < 0 and role in (*FILLED_ROLES, "serial"))
-                   for role, p in self.typed_positions().items())
+                   for role, p in self.typed_positions().items()) - unread
 
     def typed_positions(self) -> dict[str, int]:
         """The positions whose cells' types say where a row's cells sit: the roles', and the 序号 column's."""

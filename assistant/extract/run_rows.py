@@ -788,12 +788,31 @@ def scored_only_by_cuts(text: str, read: RunRows) -> bool:
     return bool(scores) and all(re.search(re.escape(score) + r"\d", row) for score, row in scores)
 
 
-def run_together_rows(lines: list[Paragraph], header: Row,
-                      slots: list[str | None]) -> tuple[Row, list[Row], int, list[str]]:
+def points_add_up(rows: list[dict[str, str]]) -> bool:
+    """Whether the rows' arithmetic confirms every reading: each row read with its 分值, every stage printing its
+    points ("产出指标(50分)"), and the 分值 of each stage's rows adding up to them."""
+    stages: dict[str, float] = {}
+    stage = None
+    for cells in rows:
+        stage = cells.get("level1", stage)
+        if "level3" not in cells:
+            continue  # a level printed with no row of its own
+        weight = parse_number(cells.get("weight") or "")
+        printed = LEVEL1.fullmatch(stage or "")
+        if weight is None or not printed or not printed.group("total"):
+            return False
+        stages[stage] = stages.get(stage, 0.0) + weight
+    return bool(stages) and all(abs(total - float(LEVEL1.fullmatch(stage).group("total"))) < TOLERANCE
+                                for stage, total in stages.items())
+
+
+def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
+                      confirmed: bool = False) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
     line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
     printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
-    warning for each stretch whose values could not be told apart (left empty)."""
+    warning for each stretch whose values could not be told apart (left empty). With `confirmed`, rows only where
+    their 分值 add up to every stage's printed points (`points_add_up`); else none."""
     texts = [normalize_text(p.text) for p in lines]
     text = unscrambled_stages("".join(texts)[:BLOCK_LIMIT])
     ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
@@ -821,7 +840,7 @@ def run_together_rows(lines: list[Paragraph], header: Row,
         if bare.rows and not any(cells.get(column) for cells in bare.rows for column in NUMERIC) \
                 and all(cells.get("target") == cells.get("actual") for cells in bare.rows if cells.get("target")):
             read = bare
-    if not read.rows:
+    if not read.rows or confirmed and not points_add_up(read.rows):
         return header, [], 0, []
     for level, word in (("level2", "二级指标"), ("level1", "一级指标")):
         if level not in slots and any(level in cells for cells in read.rows):
