@@ -888,7 +888,31 @@ def parsed(lines: list[str]) -> list[Block]:
     builder.close_table(mode)
     from assistant.layout_dump import rebuild_cell_dumps  # text layouts only: a Word or Excel grid has no dumps
 
-    return attach_titles(title_rows_out(rebuild_cell_dumps(builder.blocks)))
+    return attach_titles(title_rows_out(rebuild_cell_dumps(summaries_out(builder.blocks))))
+
+
+SUMMARY_KEYS = ("内容概述", "内容摘要", "摘要")  # a government page's info table: the cell after it is the page's text
+SUMMARY_LENGTH = 100  # characters, fewest, of a summary that holds more than a sentence: text, not a head value
+
+
+def summaries_out(blocks: list[Block]) -> list[Block]:
+    """A government page's info table (索引号 | … | 内容概述 | …) whose summary cell holds the page's text, a table
+    run together in it: that text is a paragraph after the info table's row, read as any text is."""
+    result: list[Block] = []
+    for block in blocks:
+        at = next(((index, cell) for index, row in enumerate(block.rows) if isinstance(block, TableBlock)
+                   for key, cell in zip(row.cells, row.cells[1:])
+                   if normalize_text(key.text) in SUMMARY_KEYS and len(cell.text) >= SUMMARY_LENGTH), None) \
+            if isinstance(block, TableBlock) else None
+        if at is None:
+            result.append(block)
+            continue
+        index, summary = at
+        row = block.rows[index]
+        kept = Row([cell for cell in row.cells if cell is not summary])
+        result += [replace(block, rows=block.rows[:index] + [kept]), Paragraph(summary.text, summary.line)]
+        result += summaries_out([TableBlock(block.rows[index + 1:])]) if block.rows[index + 1:] else []
+    return result
 
 
 TARGET_PART_ROLES = ("nature", "direction", "measure_unit")

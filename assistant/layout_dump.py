@@ -27,7 +27,7 @@ from assistant.extract import run_rows
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, run_together_rows, swallows_levels
 from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
-    WORD, core_funds_row, core_indicator_rows, funds_row_holds, segment, split_fund_run, split_part_run
+    WORD, core_funds_row, core_indicator_rows, funds_row_holds, is_joined_run, segment, split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, DATE, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
     SIGN_COMPARATOR, SIGN_COMPARATORS, SUFFIX_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, \
@@ -3322,8 +3322,31 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                         + (line_placed(values, len(words), run[first_value - 1].line)
                            or fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line))))
         cursor = values_end
+    roles = [role_of(word, FUND_ROLES) for word, _ in words]
+    if len(rows) > funds_row:
+        rows[funds_row] = total_by_parts(rows[funds_row], rows[funds_row + 1:], roles) or rows[funds_row]
     goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
+
+
+def total_by_parts(total: Row, parts: list[Row], roles: list[str | None]) -> Row | None:
+    """A funds total whose figures ran together into a run its rate's arithmetic reads more than one way
+    ("1484631.00%": 148 | 46 | 31.00%, or 14846 | 31.0 | 0%), read the one way whose amounts are the sums of its parts'
+    (中央财政资金 102 | 0, 地方资金 46 | 46): None where its parts leave an amount unread."""
+    filled = [cell for cell in total.cells[1:] if normalize_text(cell.text)]
+    if len(filled) != 1 or not is_joined_run(filled[0].text):
+        return None
+    sums: dict[str, float] = {}
+    for index, role in enumerate(roles):
+        if role not in MONEY_ROLES:
+            continue
+        amounts = [parse_number(row.cells[index + 1].text) if index + 1 < len(row.cells) else None
+                   for row in parts if any(normalize_text(cell.text) for cell in row.cells[1:])]
+        if amounts and None not in amounts:
+            sums[role] = sum(amounts)
+    split = split_fund_run(normalize_text(filled[0].text), roles, sums) if sums else None
+    line = filled[0].line
+    return Row([total.cells[0], *fund_cells([Cell(value, line) for value in split], roles, line)]) if split else None
 
 
 def line_placed(values: list[Cell], width: int, label_line: int) -> list[Cell] | None:

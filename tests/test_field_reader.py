@@ -7,6 +7,7 @@ from assistant import api
 from assistant.document import Paragraph
 from assistant.evaluate.extraction import score_extraction
 from assistant.extract.narrative import extract_unit_name
+from assistant.extract.tokens import is_joined_run, split_fund_run
 from schemas.gold import GoldReport
 from tests.conftest import ROOT, eval_tool
 
@@ -416,3 +417,30 @@ def test_a_padded_web_row_under_merged_level_cells_puts_its_name_under_the_name_
     assert rows["2022年全年"] == ("产出指标", "时效指标", "≥360天", "≥360天", None)
     # line 20: "成本指标 | 以低价位高质量为采购原则 | 5万 | 5万 | 10 | |||||" keeps its stage
     assert rows["以低价位高质量为采购原则"] == ("产出指标", "成本指标", "5万", "5万", 10)
+
+
+def test_a_table_run_together_in_a_government_pages_summary_cell_is_read_as_its_text():
+    # anhui_xuancheng_2023 line 6: the page's info table "信息名称 | 2023年《…绩效目标自评表》 | 内容概述 | 宣城市转移支付区
+    # 域(项目)绩效目标自评表(2023年度)转移支付(项目)名称中央农业防灾减灾(动物防疫补助)及…中央主管部门农业农村部…资金投入情
+    # 况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:1484631.00%其中:中央财政资金10200%地方资金
+    # 4646100%…" (traditional characters with pinyin glosses in the source): the summary is the table itself.
+    report = extract("anhui_xuancheng_2023_dongwufangyi")
+    [table] = report.tables
+    assert table.title == "宣城市转移支付区域(项目)绩效目标自评表"
+    assert table.name == "中央农业防灾减灾(动物防疫补助)及省级农业高质量发展(“两强一增”行动)"
+    parts = {line.label: (line.full_year_budget, line.executed, line.execution_rate) for line in table.fund_lines}
+    assert parts["中央财政资金"] == (102, 0, 0) and parts["地方资金"] == (46, 46, 100)
+    # "1484631.00%" reads 148 | 46 | 31.00% and as well 14846 | 31.0 | 0% by its rate; only 148 = 102 + 46 and
+    # 46 = 0 + 46 are its parts' sums.
+    total = table.funds_total
+    assert (total.full_year_budget, total.executed, total.execution_rate) == (148, 46, 31)
+    assert not any("1484631.00%" in warning for warning in report.warnings)
+
+
+def test_a_funds_total_run_together_past_its_rates_one_reading_is_split_only_by_its_parts_sums():
+    # anhui_xuancheng_2023 line 6, "年度资金总额:1484631.00%" under 全年预算数(A) | 全年执行数(B) | 预算执行率: its rate reads
+    # 148 | 46 | 31.00% and as well 14846 | 31.0 | 0% — no one rate, no one reading; its parts' sums say which.
+    roles = ["full_year_budget", "executed", "execution_rate"]
+    assert is_joined_run("1484631.00%")
+    assert split_fund_run("1484631.00%", roles) is None
+    assert split_fund_run("1484631.00%", roles, {"full_year_budget": 148, "executed": 46}) == ["148", "46", "31.00%"]

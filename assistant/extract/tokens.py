@@ -52,6 +52,7 @@ ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
 FULL_MARKS = 100.0  # the points a whole sheet gives
+SUM_TOLERANCE = 0.011  # a total and the sum of its parts, each printed to two decimals
 MONEY_UNIT = re.compile(r"万元|亿元|元")
 # A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
 BREAKDOWN = re.compile(r"(?=其中[:：])")
@@ -130,7 +131,8 @@ def numbers_apart(text: str) -> list[str]:
     return cells
 
 
-JOINED_RUN = re.compile(r"^\d[\d.]*%[\d.%]*\d%?$|^\d+\.\d+\.\d[\d.%]*$")
+# (numbers run into a rate of 10000% or more, "1484631.00%" for 148 | 46 | 31.00%, are no one rate either)
+JOINED_RUN = re.compile(r"^\d[\d.]*%[\d.%]*\d%?$|^\d+\.\d+\.\d[\d.%]*$|^\d{5,}(?:\.\d+)?%$")
 
 
 def is_joined_run(text: str | None) -> bool:
@@ -155,13 +157,14 @@ def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) ->
     return readings[0] if len(readings) == 1 else None
 
 
-def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
+def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = None) -> list[str] | None:
     """A funds row's values from one run of joined numbers, in the order of the header's `roles`:
     "202010100.00%10" under 全年预算数/全年执行数/分值/执行率/得分 → 20, 20, 10, 100.00%, 10.
 
     The rate is printed with its "%": the numbers before it are the columns before 执行率, the one after it
     the column after. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值,
-    得分 = 分值 × min(执行率, 100%) ≤ 分值.
+    得分 = 分值 × min(执行率, 100%) ≤ 分值 — and, for a total whose parts were read, each amount the sum of its parts'
+    (`sums`, by role).
     """
     if "execution_rate" in roles and "score" in roles[roles.index("execution_rate"):]:
         # Columns after 得分 (得分计算方法, a note) print text of their own, not numbers of this run.
@@ -185,6 +188,8 @@ def split_fund_run(run: str, roles: list[str]) -> list[str] | None:
 
     def consistent(values: list[float]) -> bool:
         found = dict(zip(names, values))
+        if any(abs(found[role] - total) > SUM_TOLERANCE for role, total in (sums or {}).items() if role in found):
+            return False
         rate = found["execution_rate"] / 100
         if score and rate == 0:  # nothing executed scores nothing
             return False
