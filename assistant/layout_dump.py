@@ -2891,7 +2891,8 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
     columns = [index for index, (word, _) in enumerate(words) if role_of(word, FUND_ROLES) in MONEY_ROLES
                and index + 1 < len(total.cells) and parse_number(total.cells[index + 1].text) is not None]
     totals = [parse_number(total.cells[index + 1].text) for index in columns]
-    number = parse_number(value.text) if is_value(value.text) else None
+    # (a run opening with a 0 before a digit is no one number: "000" is 0 | 0 | 0)
+    number = parse_number(value.text) if is_value(value.text) and not re.match(r"0\d", value.text.strip()) else None
     if len(columns) < 2 or number is not None and number <= totals[0]:
         return None
     split = split_part_run(normalize_text(value.text), totals)
@@ -3285,9 +3286,13 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if joined:
             # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
             split = split_fund_run(joined.group("run"), [role_of(word, FUND_ROLES) for word, _ in words])
-            if split:
-                line = run[cursor].line
-                rows.append(Row([Cell(joined.group("label"), line)] + [Cell(value, line) for value in split]))
+            line = run[cursor].line
+            # (a part's amounts alone, "其中:本年财政拨款252525", split so that none exceeds its total's)
+            parts = part_amounts(Cell(joined.group("run"), line), rows[funds_row], words) \
+                if not split and len(rows) > funds_row else None
+            if split or parts:
+                values = [Cell(value, line) for value in split] if split else parts
+                rows.append(Row([Cell(joined.group("label"), line)] + values))
                 cursor = values_end
                 continue
         if len(values) == 1:

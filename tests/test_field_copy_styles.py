@@ -73,10 +73,21 @@ def test_scored_rows_a_line_each_run_together_are_read_where_every_stage_adds_up
     # 创业能力提升 创业能力提升 达成预期指标 20 20", …, "效益指标(30分) 经济效益指标 带动农民增收 农民增收 达成预期指标
     # 10 10". Each row one line, its separators gone ("…开展县域结对交流活动≥3次31010"): 10 + 20 + 10 + 10 make 产出指标's
     # 50 points and 10 + 10 + 10 效益指标's 30 only as the form prints them.
-    rows = indicators(copied("anhui_huoqiu_2022_kejitepaiyuan", tmp_path, "rows_joined"))
+    copy = copied("anhui_huoqiu_2022_kejitepaiyuan", tmp_path, "rows_joined")
+    rows = indicators(copy)
     assert rows["开展县域结对交流活动"] == ("产出指标", "数量指标", "≥3次", "3", 10, 10)
     assert rows["科技特派员创业能力提升"][1:] == ("质量指标", "创业能力提升", "达成预期指标", 20, 20)
     assert rows["带动农民增收"][1:] == ("经济效益指标", "农民增收", "达成预期指标", 10, 10)
+    # line 25 "生态效益指标         0": a level with no row of its own, its one number in no telling column — an empty
+    # level, and the rows after it read on: line 26 "满意度指标(10分) 满意度指标 群众创业热情高涨 创业热情高涨 达成预期指标
+    # 10 10", line 27 "总分   100 100.00".
+    assert rows["群众创业热情高涨"] == ("满意度指标", "满意度指标", "创业热情高涨", "达成预期指标", 10, 10)
+    # lines 12-13, "其中:本年财政拨款 25 25 25" and "上年结转资金 0 0 0" run together ("252525", "000"): each amount no
+    # more than the total's (line 11, "年度资金总额: 25 25 25 10 100.00% 10.00").
+    [table, *_] = api.extract(api.load(copy), "rules").tables
+    parts = {line.label: (line.initial_budget, line.full_year_budget, line.executed) for line in table.fund_lines}
+    assert parts["本年财政拨款"] == (25, 25, 25) and parts["上年结转资金"] == (0, 0, 0)
+    assert (table.total_weight, table.total_score) == (100, 100)
 
 
 def test_scored_rows_a_line_each_whose_points_no_stage_prints_are_not_read_by_guess(tmp_path):

@@ -605,6 +605,13 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             elif anchor is None:
                 anchor = block.next_row(position, stage_total)
             stretch = text[position:anchor]
+            if "level2" in level_row and anchor is not None and NUMBER.fullmatch(stretch):
+                # A 二级 level printed with no row of its own but a number in one of its cells ("生态效益指标 … 0"):
+                # an empty level, as in Word; which column the number stood in, nothing tells. (A 一级 name's number
+                # is its points, "管理指标30", before rows of a form the grammar may not know.)
+                result.add(level_row, start)
+                level_row, position = {}, anchor
+                continue
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
             # 二级 name before it ("生态效益指标1病害减少,…").
