@@ -3029,6 +3029,9 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
         if size:
             cells += [Cell(keys[size - 1], paragraph.line), Cell("", paragraph.line)]
             index += size
+        elif cells and not cells[-1].text and ANNOTATION.match(words[index]) and index + 1 < len(words):
+            cells[-2].text += words[index]  # the key's remark, its value after it: "实施单位 (盖章) 大英县…局"
+            index += 1
         elif cells:
             value = cells[-1]
             value.text = f"{value.text} {words[index]}".strip()

@@ -95,3 +95,10 @@ def test_scored_rows_a_line_each_whose_points_no_stage_prints_are_not_read_by_gu
     # together a line each, "100人次100人次1515" is 15, 15 or 1, 515 … by nothing the table prints — no value is read.
     rows = indicators(copied("hubei_ezhou_2019_caizhengju", tmp_path, "rows_joined"))
     assert all(values[2:] == (None, None, None, None) for values in rows.values())
+
+
+def test_a_keys_bracketed_remark_in_a_spaced_copy_stays_with_the_key_not_the_unit(tmp_path):
+    # sichuan_daying_2022_zhifafuzhuang line 20: "主管部门 | 大英县文化广播电视和旅游局部门 | 实施单位 (盖章) |
+    # 大英县文化广播电视和旅游局 |". Cells apart by single spaces, "(盖章)" asks for the seal: the unit is the cell after it.
+    report = api.extract(api.load(copied("sichuan_daying_2022_zhifafuzhuang", tmp_path, "spaced")), "rules")
+    assert report.unit_name == "大英县文化广播电视和旅游局"
