@@ -944,7 +944,10 @@ def unglued(row: Row) -> list[Row]:
             stop = next((i for i in range(index, len(words)) if not words[i]), len(words))
             start, end = (index, stop) if stop - index > end - start else (start, end)
     header, after = row.cells[start:end], row.cells[end:]
-    if end - start < 5 or len(after) < 3 or not is_indicator_header([cell.text for cell in header]):
+    # (cells after it that name columns again are the header's own, one unknown word among them: 指标赋分规则 | 佐证资料
+    # | 指标实际完成值 | 完成率 | 指标得分, Xinjiang's form — no data)
+    if end - start < 5 or len(after) < 3 or not is_indicator_header([cell.text for cell in header]) \
+            or sum(is_header_word(cell.text) for cell in after[:end - start] if cell.text) >= HEADER_AGAIN:
         return [row]
     roles = [role_of(cell.text, INDICATOR_ROLES) for cell in header]
     lower = next((i for i in range(3, len(header)) if roles[i] == "level1" and "level1" not in roles[:i]), len(header))
@@ -955,6 +958,9 @@ def unglued(row: Row) -> list[Row]:
     rows = [Row(row.cells[:start])] if start else []
     rows += [Row(header[:lower])] + ([Row(header[lower:])] if lower < len(header) else [])
     return rows + [Row(after[at:at + width]) for at in range(0, len(after), width)]
+
+
+HEADER_AGAIN = 2  # column words, fewest, among the cells after a header that make them more of it
 
 
 def drop_padding(rows: list[Row]) -> list[Row]:

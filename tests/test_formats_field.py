@@ -152,3 +152,18 @@ def test_rows_and_cells_inside_content_controls_are_read_as_the_table_s_own(tmp_
     with zipfile.ZipFile(edited) as copy:
         assert copy.read("word/document.xml").decode("utf-8").count("<w:sdtContent>") > 20
     assert score_file(edited, gold)[0].f1 == score_file(plain, gold)[0].f1 == 1.0
+
+
+@pytest.mark.parametrize("kind", ["tsv", "xlsx"])
+def test_a_header_row_with_a_column_word_of_no_role_among_its_words_stays_one_header(tmp_path, kind):
+    """Xinjiang's 2023 form (xinjiang_fukang_2023_diaochadui, line 27): 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值设置依据
+    | 上年完成值 | 指标分值权重 | 指标赋分规则 | 佐证资料 | 指标实际完成值 | 完成率 | 指标得分 | 偏差原因分析及改进措施 — its
+    指标赋分规则 names no column the reader knows, and the words after it are the header's, no row glued to it; the
+    title printed above the table and again, with its year, in its first row is one title."""
+    labels = json.loads((DEV / "xinjiang_fukang_2023_diaochadui.json").read_text(encoding="utf-8"))
+    render.render(render.field_sheet(labels), "xinjiang_fukang_2023_diaochadui", tmp_path, (kind,))
+    [table] = api.extract(read_path(next((tmp_path / kind).iterdir())), "rules").tables
+    assert table.title == "项目支出绩效自评表"
+    # (the copy ends at line 28, "年度绩效指标完成情况 产出指标": no indicator row is printed)
+    names = {name for i in table.indicators for name in (i.level1, i.level2, i.level3) if name}
+    assert names <= {"产出指标"}

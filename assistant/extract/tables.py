@@ -155,7 +155,8 @@ def table_title(block: TableBlock) -> str | None:
     # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it, nor is
     # a site's remark before it.
     lines = [YEAR_AFTER_TITLE.sub("", SITE_REMARK.sub("", p.text.strip())) for p in block.title_lines]
-    return " ".join(line for line in lines if line) or None
+    # (a title printed twice, above the table and again with its year in its first row, is one title)
+    return " ".join(dict.fromkeys(line for line in lines if line)) or None
 
 
 def table_name(rows: list[Row], title: str | None = None) -> str | None:
