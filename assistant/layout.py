@@ -900,16 +900,14 @@ def summaries_out(blocks: list[Block]) -> list[Block]:
     run together in it: that text is a paragraph after the info table's row, read as any text is."""
     result: list[Block] = []
     for block in blocks:
-        at = next(((index, cell) for index, row in enumerate(block.rows) if isinstance(block, TableBlock)
-                   for key, cell in zip(row.cells, row.cells[1:])
+        at = next(((index, cell) for index, row in enumerate(block.rows) for key, cell in zip(row.cells, row.cells[1:])
                    if normalize_text(key.text) in SUMMARY_KEYS and len(cell.text) >= SUMMARY_LENGTH), None) \
             if isinstance(block, TableBlock) else None
         if at is None:
             result.append(block)
             continue
         index, summary = at
-        row = block.rows[index]
-        kept = Row([cell for cell in row.cells if cell is not summary])
+        kept = Row([cell for cell in block.rows[index].cells if cell is not summary])
         result += [replace(block, rows=block.rows[:index] + [kept]), Paragraph(summary.text, summary.line)]
         result += summaries_out([TableBlock(block.rows[index + 1:])]) if block.rows[index + 1:] else []
     return result

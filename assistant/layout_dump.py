@@ -2892,7 +2892,8 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
                and index + 1 < len(total.cells) and parse_number(total.cells[index + 1].text) is not None]
     totals = [parse_number(total.cells[index + 1].text) for index in columns]
     # (a run opening with a 0 before a digit is no one number: "000" is 0 | 0 | 0)
-    number = parse_number(value.text) if is_value(value.text) and not re.match(r"0\d", value.text.strip()) else None
+    number = parse_number(value.text) \
+        if is_value(value.text) and not run_rows.LEADING_ZERO.match(value.text.strip()) else None
     if len(columns) < 2 or number is not None and number <= totals[0]:
         return None
     split = split_part_run(normalize_text(value.text), totals)
@@ -3271,6 +3272,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         goals, cursor = goal_rows(run, cursor)
         return min(start, top), rows + block + goals, cursor
     index, words = funds
+    roles = [role_of(word, FUND_ROLES) for word, _ in words]
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
     rows.append(Row([Cell(block, run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
@@ -3288,7 +3290,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
         if joined:
             # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
-            split = split_fund_run(joined.group("run"), [role_of(word, FUND_ROLES) for word, _ in words])
+            split = split_fund_run(joined.group("run"), roles)
             line = run[cursor].line
             # (a part's amounts alone, "其中:本年财政拨款252525", split so that none exceeds its total's)
             parts = part_amounts(Cell(joined.group("run"), line), rows[funds_row], words) \
@@ -3301,7 +3303,6 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if len(values) == 1:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
             # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
-            roles = [role_of(word, FUND_ROLES) for word, _ in words]
             split = split_fund_run(texts[first_value], roles)
             values = [Cell(value, values[0].line) for value in split] if split else \
                 unscored_part(values[0], roles) or values
@@ -3328,9 +3329,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             break
         rows.append(Row([Cell("".join(p.text for p in run[cursor:first_value]), run[cursor].line)]
                         + (line_placed(values, len(words), run[first_value - 1].line)
-                           or fund_cells(values, [role_of(word, FUND_ROLES) for word, _ in words], run[cursor].line))))
+                           or fund_cells(values, roles, run[cursor].line))))
         cursor = values_end
-    roles = [role_of(word, FUND_ROLES) for word, _ in words]
     if len(rows) > funds_row:
         rows[funds_row] = total_by_parts(rows[funds_row], rows[funds_row + 1:], roles) or rows[funds_row]
     goals, cursor = goal_rows(run, cursor)

@@ -798,19 +798,20 @@ def scored_only_by_cuts(text: str, read: RunRows) -> bool:
 def points_add_up(rows: list[dict[str, str]]) -> bool:
     """Whether the rows' arithmetic confirms every reading: each row read with its 分值, every stage printing its
     points ("产出指标(50分)"), and the 分值 of each stage's rows adding up to them."""
-    stages: dict[str, float] = {}
+    read: dict[str, float] = {}  # each stage's points: its rows' 分值 added up
+    printed: dict[str, float] = {}  # each stage's points as its name prints them
     stage = None
     for cells in rows:
         stage = cells.get("level1", stage)
         if "level3" not in cells:
             continue  # a level printed with no row of its own
         weight = parse_number(cells.get("weight") or "")
-        printed = LEVEL1.fullmatch(stage or "")
-        if weight is None or not printed or not printed.group("total"):
+        named = LEVEL1.fullmatch(stage or "")
+        if weight is None or not named or not named.group("total"):
             return False
-        stages[stage] = stages.get(stage, 0.0) + weight
-    return bool(stages) and all(abs(total - float(LEVEL1.fullmatch(stage).group("total"))) < TOLERANCE
-                                for stage, total in stages.items())
+        printed[stage] = float(named.group("total"))
+        read[stage] = read.get(stage, 0.0) + weight
+    return bool(read) and all(abs(points - printed[stage]) < TOLERANCE for stage, points in read.items())
 
 
 def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
