@@ -3186,6 +3186,12 @@ def reported_goal(text: str) -> int | None:
     return sum(map(len, sentences[first:]))
 
 
+def reports_done(text: str) -> bool:
+    """Whether every sentence of a goal reports what was done (已完成…): an achieved goal."""
+    sentences = SENTENCE.findall(normalize_text(text))
+    return bool(sentences) and all(REPORTED.search(sentence) for sentence in sentences)
+
+
 # The achieved goal opening by pointing back at the goal set ("…各项事业的发展" then "按照年初设定目标,将辖区…").
 REFERRED_BACK = re.compile(r"(?:按照|对照|根据)(?:年初|年度)?(?:设定|确定)?的?(?:绩效|总体)?目标[,，]")
 
@@ -3409,8 +3415,11 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         if len(rest) == 1 and (restated := goals_cut(goals_text)):
             expected = Cell(goals_text[:-restated], rest[0].line)
             achieved = Cell(goals_text[-restated:], rest[0].line)
-        # (a text alone in a dump that leaves its empty cells out is read under the head's last word)
-        texts = [expected, achieved] if achieved.text else [expected]
+        # A text alone is the expected goal, the achieved one left blank, unless its every sentence reports what was
+        # done (已完成…费用结算。): the achieved one under its word, the expected one left blank. The copy left the
+        # empty cell out.
+        texts = [expected, achieved] if achieved.text else [expected] if reports_done(expected.text) \
+            else [expected, Cell("", rest[0].line)]
         rows.append(Row([Cell("", rest[0].line)] * (len(head) - len(texts)) + texts))
     return rows, len(run)
 

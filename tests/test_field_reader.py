@@ -444,3 +444,30 @@ def test_a_funds_total_run_together_past_its_rates_one_reading_is_split_only_by_
     assert is_joined_run("1484631.00%")
     assert split_fund_run("1484631.00%", roles) is None
     assert split_fund_run("1484631.00%", roles, {"full_year_budget": 148, "executed": 46}) == ["148", "46", "31.00%"]
+
+
+def test_a_goals_head_of_two_column_words_heads_the_goals_printed_under_it():
+    # anhui_xiuning_2023 line 14: "总体目标 | 全年实际完成情况", line 15: "对中共皖浙赣省委驻地旧址进行陈列布展,…发挥红色
+    # 文化功能作用。 | 因该项目为革命文物展陈,…将尽快实施。" — 全年实际完成情况 is the second column's word, not the goal.
+    [table] = extract("anhui_xiuning_2023_zhanchen").tables
+    assert table.goals.expected.startswith("对中共皖浙赣省委驻地旧址进行陈列布展")
+    assert table.goals.achieved.startswith("因该项目为革命文物展陈")
+
+
+def test_a_goal_printed_alone_under_both_goal_words_is_the_expected_one_unless_it_reports_work_done():
+    # sichuan_langzhong_2021 line 32: "总体目标完成情况总体目标全年实际完成情况", line 33: "按计划完成2021年度省道公路建设。
+    # 建设普通省道二级公路32.1公里,保证道路安全畅通。" — a plan: the expected goal, the achieved cell left out.
+    [table] = extract("sichuan_langzhong_2021_chegoushui").tables
+    assert table.goals.expected.startswith("按计划完成2021年度省道公路建设") and table.goals.achieved is None
+    # shanghai_putuo_2022 line 3: "… 预期目标 年度 总体 目标 86.19% 实际完成情况 已完成普陀体育中心与委托运营方费用结算。" —
+    # it reports what was done: the achieved goal.
+    first = extract("shanghai_putuo_2022_tiyu").tables[0]
+    assert first.goals.achieved == "已完成普陀体育中心与委托运营方费用结算。"
+
+
+def test_a_second_level_printing_only_its_zero_points_is_an_empty_level_not_an_indicator():
+    # anhui_huoqiu_2022 line 24: "可持续影响指标 科技特派员创业行动能力持续提升 能力持续提升 达成预期指标 10 10",
+    # line 25: "生态效益指标         0" — a 二级 with no indicator under it, not an indicator named 生态效益指标.
+    rows = rows_of(extract("anhui_huoqiu_2022_kejitepaiyuan").tables[0])
+    assert ("效益指标", "生态效益指标", None, None, None, None, None) in rows
+    assert not any(row[2] == "生态效益指标" for row in rows)

@@ -39,6 +39,16 @@ render = eval_tool("render")
     # 执行率权重 and 执行率得分(分) are the weight and score columns; 年初绩效目标 | … | 全年目标实际完成情况 the goals.
     ("chongqing_kexuecheng_2021_bumenzhengti", 1.0),
     ("sichuan_daying_2023_sifaju", 0.98),  # its 总分 row prints 100 under 权重 alone: the total weight
+    # Jiangxi's 整体支出 form: 评价部门名称 names the department; its funds block prints its parts alone (其中：财政拨款,
+    # 其中：基本支出), no total; 分解目标 | 自评权重 are the 一级指标 and its points. (A workbook's last row holding its
+    # one cell, 满意度指标 with no indicator under it, is read as a line under the table.)
+    ("jiangxi_nanchang_2021_canchaweishengyuan", 0.99),
+    # Zhejiang's 评价报告 form: 计划安排资金(万元) | 299.4 | 实际到位资金(万元) | 299.4, each part's row beneath them.
+    ("zhejiang_jinyun_2021_lajiqingyun", 1.0),
+    # Hubei's score sheet: 项目权重 | 评价内容 | 分值 | 自评分 rows (项目管理13分 | 财务制度 | 3 | 3) above its 一级指标 | 二级指标 |
+    # 指标名称(三级指标) rows, a 来源 | 中央(万元) | … | 合计(万元) funds head.
+    ("hubei_suizhou_2022_jijiuzhongxin", 0.98),
+    ("hubei_guangshui_2021_xiangcundaolu", 1.0),
 ])
 def test_a_field_table_in_its_own_template_reads_to_its_gold(tmp_path, report, floor, kind):
     labels = json.loads((DEV / f"{report}.json").read_text(encoding="utf-8"))

@@ -13,13 +13,16 @@ from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATO
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
+# Hubei's score sheet scores its 项目决策 and 项目管理 rows under a head of their own: 项目权重 (the 一级, its points in
+# its name: 项目管理13分) | 评价内容 (the indicator) | 分值 | 自评分 | 复核分 | 评价标准及依据.
+HUBEI_LEVEL1_HEAD = "项目权重"
 # Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
 # while 项目名称, 项目实施单位 … are no level; Ningxia's 总体目标 heads the expected goal, while the label 年度总体目标 or
 # 总体目标完成情况 heads none.
-WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected"}
+WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected", HUBEI_LEVEL1_HEAD: "level1"}
 
 INDICATOR_ROLES: Roles = (
-    ("level1", ("一级指标",)),
+    ("level1", ("一级指标", "分解目标")),  # Jiangxi's 整体支出 form: 分解目标 (管理指标, 产出指标 …) | 自评权重 | 二级指标
     ("level2", ("二级指标", "考核内容")),
     ("level3", ("三级指标", "指标名称", "具体指标", "考核指标", "绩效内容")),
     ("score_factor", ("得分系数",)),

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import FILLED_ROLES, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, LEVEL_PAIR_HEAD, \
-    LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, with_level_weights
+from assistant.extract.columns import FILLED_ROLES, HUBEI_LEVEL1_HEAD, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, \
+    LEVEL_PAIR_HEAD, LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, \
+    with_level_weights
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2
 from assistant.values import normalize_text, parse_number, parse_percent
 
@@ -24,6 +25,7 @@ HEADER_KEYS = {"自评总分": "total_score", "自评得分": "total_score", "�
                "实施单位/项目负责人": "implementer",
                # the unit that fills in the form and reports, named before a project's implementer
                "单位名称": "reporter", "填报单位": "reporter", "资金使用单位": "implementer", "资金单位": "money_unit",
+               "评价部门名称": "reporter",  # Jiangxi's 整体支出 form
                "金额单位": "money_unit", "单位": "money_unit",
                # funds printed as label–value cells (Hainan: 计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86)
                # or as one run-together line (Zhejiang: 计划安排资金(万元)299.4 … 实际支出(万元)299.4)
@@ -228,7 +230,9 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
         # copy that prints the merged head once (a browser's).
         paths: list[str] = []
         for index, (cell, text) in enumerate(zip(upper.cells, top)):
-            if text == LEVEL_PAIR_HEAD and cell.colspan == 1 and top[index + 1:index + 2] == [""]:
+            if text == LEVEL_PAIR_HEAD and top[index - 1:index] == [HUBEI_LEVEL1_HEAD]:
+                paths.append("三级指标")  # under Hubei's 项目权重, 评价内容 names each row's indicator
+            elif text == LEVEL_PAIR_HEAD and cell.colspan == 1 and top[index + 1:index + 2] == [""]:
                 paths.append(f"{text}/一级指标")
             elif text == LEVEL_PAIR_HEAD:
                 paths += [f"{text}/一级指标", f"{text}/二级指标"]

@@ -31,8 +31,9 @@ ISSUERS_BEFORE_TITLE = re.compile(rf"[\s、]{{0,3}}(?:[\u4e00-\u9fa5]{{2,15}}?{O
 CITING_WORD = re.compile(r"(?:根据|依据|按照|遵照|据)$")
 # Parts of speech of the words of a clause, never of a name: preposition, adverb, pronoun, verb, conjunction, particle.
 CLAUSE_WORD_TAGS = ("p", "d", "r", "v", "c", "u")
-# The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位 …), longest first.
-UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items() if role in ("implementer", "reporter") and "单位" in key),
+# The head labels a unit is printed after (实施单位, 单位名称, 资金使用单位, 评价部门名称 …), longest first.
+UNIT_LABELS = "|".join(sorted((key for key, role in HEADER_KEYS.items()
+                               if role in ("implementer", "reporter") and ("单位" in key or "部门名称" in key)),
                               key=len, reverse=True))
 # A head label the form prints after a unit's name (项目负责人, 主管部门 …); 部门 and 单位 are words of names too.
 NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人", "联系电话"])

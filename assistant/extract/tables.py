@@ -17,9 +17,10 @@ from assistant.extract.tokens import RATE_TOLERANCE, is_joined_run
 from assistant.values import NUMBER, decimals_printed, half_last_place, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
-LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+# A level's points after its name: 产出指标(50分), or Hubei's 项目管理13分.
+LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?分$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
-NAME_LABELS = ("预算部门名称", "预算单位名称", "部门（单位）名称", "部门名称", "单位名称",
+NAME_LABELS = ("预算部门名称", "预算单位名称", "评价部门名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
                # The transfer-payment forms: 中央对地方转移支付区域绩效自评表, a county's 专项资金绩效目标自评表, a
                # county's 项目绩效目标自评表 naming a policy or project (Sichuan: 政策(项目)名称).
@@ -33,7 +34,7 @@ REGION_FORM = "区域绩效"
 # A bare 部门 label names the table too (Anhui 2023: 部门 | 金寨县…服务中心), but starts none: 部门决策 is a level.
 HEAD_NAME_LABELS = (*NAME_LABELS, "部门")
 # A project table names its project first (classify), so a 部门（单位） left in its words is the department's.
-DEPARTMENT_LABELS = ("预算部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
+DEPARTMENT_LABELS = ("预算部门名称", "评价部门名称", "部门（单位）", "部门名称", "单位名称", "预算部门、单位名称", "预算单位名称")
 # A department's own scoring levels (部门决策, 部门管理, 部门预算管理(80分) …): a department score sheet.
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 # Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
@@ -344,6 +345,9 @@ def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[st
     cells = [(index, text) for index, text in enumerate(map(clean, row.texts())) if text]
     numbered = len(cells) == 2 and roles.SERIAL.match(cells[0][1]) and cells[1][0] == cells[0][0] + 1
     filled = cells[1:] if numbered else cells
+    # A 二级 with no indicator under it may print its 0 points in its row (Anhui: 生态效益指标 … 0): still a level.
+    if len(filled) == 2 and LEVEL2.fullmatch(level_name(filled[0][1]) or "") and parse_number(filled[1][1]) == 0:
+        filled = filled[:1]
     if len(filled) != 1:
         return False
     [(at, printed)] = [(index, re.sub(r"\s+", "", text)) for index, text in filled]
@@ -485,7 +489,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             goal_header, fund_columns = row, None
             filled = [clean(t) for t in row.texts() if clean(t)]
             labels_end = max((i + 1 for i, t in enumerate(row.texts()) if is_goal_label(t)), default=0)
-            if len(filled) == 2 and "预期目标" not in "".join(filled) and filled[1] not in ACHIEVED_LABELS:
+            # A label and one goal's text, unless the second is a column word too (总体目标 | 全年实际完成情况).
+            if len(filled) == 2 and "预期目标" not in "".join(filled) and not is_goal_label(filled[1]):
                 table.goals = parse_goals(row, Row(row.cells[1:]))
                 goal_header = None
             elif labels_end and any(clean(t) and not is_goal_label(t) for t in row.texts()[labels_end:]):
@@ -538,7 +543,9 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
     line = parse_fund_row(row, columns)
     if line is None:
         return False
-    if table.funds_total is None and (is_funds_total(line) or not table.fund_lines):
+    # A block that prints its parts alone (Jiangxi: 整体支出规模 | 其中：财政拨款 | … ‖ 其中：基本支出) has no total.
+    printed_as_part = any(clean(text).startswith("其中") for text in row.texts())
+    if table.funds_total is None and (is_funds_total(line) or not table.fund_lines and not printed_as_part):
         table.funds_total = line
     elif is_funds_total(line) and not is_funds_total(table.funds_total):
         # The 合计 row printed last (Ningde: 财政资金小计 … 合计): the first row read was one of its parts.

@@ -108,7 +108,7 @@ def merge_down(rows: list[list[Cell]], column: int) -> list[list[Cell]]:
 INDICATOR_ROLES = [  # header text → gold field (first match wins; order matters)
     (re.compile(r"得分计算|得分系数|核心|性质$|方向|备注"), None),
     (re.compile(r"^评价内容$"), "levels"),  # one head over the 一级 and 二级 columns (Ningde: 产出目标 | 数量目标)
-    (re.compile(r"一级指标|^项目$"), "level1"), (re.compile(r"二级指标|考核内容"), "level2"),
+    (re.compile(r"一级指标|^项目$|^分解目标$"), "level1"), (re.compile(r"二级指标|考核内容"), "level2"),
     (re.compile(r"三级指标|指标名称|绩效内容|考核指标"), "level3"),
     (re.compile(r"度量单位|计量单位"), "unit"),
     # 指标说明及评分标准 (Anhui) is the scoring rule, 指标说明 alone the explanation.
@@ -117,24 +117,28 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"完成值|实际值|完成指标值|实际完成|实施进度"), "actual"),
     (re.compile(r"指标值|目标值|工作目标"), "target"),
     (re.compile(r"原因|改进"), "deviation_note"),
-    (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分"), "score"),
+    (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分|^自评分$"), "score"),  # Hubei: 自评分 | 复核分
 ]
 FUND_ROLES = [
     # 得分(20分*执行率) is the score, 执行率权重 the weight, 执行率得分(分) the score (Chongqing).
     (re.compile(r"得分计算|原因"), None), (re.compile(r"得分"), "score"), (re.compile(r"权重$"), "weight"),
     # Ningde's budget parts: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 ‖ 年度拨付金额 | 支出实现率 ‖ 结余
     (re.compile(r"年初(?:部门)?预算"), "initial_budget"), (re.compile(r"结余结转"), "carryover"),
-    (re.compile(r"调整金额"), "adjustment"), (re.compile(r"预算数|调整|^小计"), "full_year_budget"),
+    (re.compile(r"调整金额"), "adjustment"), (re.compile(r"预算数|调整|^小计|^合计"), "full_year_budget"),
     (re.compile(r"执行数|拨付金额"), "executed"), (re.compile(r"执行率|实现率"), "execution_rate"),
     (re.compile(r"结余金额"), "balance"), (re.compile(r"结余率"), "balance_rate"),
     (re.compile(r"分值|权重"), "weight"), (re.compile(r"得分"), "score"),
 ]
 PERCENT_FUND_ROLES = ("execution_rate", "balance_rate")
-FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: 计划投资额(万元) | 570 | 实际到位资金 …)
-    (re.compile(r"^计划投资额"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
-    (re.compile(r"^实际使用"), "executed"),
+FUND_CELL_ROLES = [  # funds printed as label–value cells in a head (Hainan: 计划投资额(万元) | 570 | 实际到位资金 …;
+    # Zhejiang: 计划安排资金(万元) | 299.4 | 实际到位资金(万元) | 299.4, then 实际支出(万元) | 299.4)
+    (re.compile(r"^计划(?:投资额|安排资金)"), "full_year_budget"), (re.compile(r"^实际到位资金"), "received"),
+    (re.compile(r"^实际(?:使用|支出)"), "executed"),
 ]
-NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|部门[(（]单位[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
+# A part's row under label–value funds cells: its planned amount, then what was received (Zhejiang: 其中:中央财政 |
+# 10 | 其中:中央财政 | 10).
+PART_CELL_ROLES = ("full_year_budget", "received")
+NAME_LABEL = re.compile(r"^(项目名称|专项(?:资金)?名称|部门|(?:评价)?部门名称|部门[(（]单位[)）]名称|政策[(（]项目[)）]名称|转移支付(?:[(（]项目[)）])?名称)$")
 SCORE_LABEL = re.compile(r"^自评(?:总分|得分)(?:[(（]分[)）])?:?$")
 UNIT_LABEL = re.compile(r"^(?:项目)?(?:实施|预算|填报|资金使用)?单位(?:名称)?(?:[(（]盖章[)）])?$")
 
@@ -210,9 +214,14 @@ def number(value) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+# Hubei's score sheet scores 项目决策 and 项目管理 in a section of its own above the indicators: 项目权重 (the 一级,
+# printed with its points: 项目决策2分) | 评价内容 (the indicator) | 分值 | 自评分 | 复核分 | 评价标准及依据.
+WEIGHTED_SECTION = ("项目权重", "评价内容")
+
+
 def section(header: list[str]) -> str:
     joined = "".join(header)
-    if re.search(r"一级指标|三级指标|指标名称|绩效内容|考核指标", joined):
+    if re.search(r"一级指标|三级指标|指标名称|绩效内容|考核指标", joined) or tuple(header[:2]) == WEIGHTED_SECTION:
         return "indicators"
     if re.search(r"预算数|执行数|拨付", joined):
         return "funds"
@@ -266,6 +275,8 @@ def stacked_target(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    if tuple(header[:2]) == WEIGHTED_SECTION:
+        return weighted_section_rows(header, table)
     leading = role(header[0], INDICATOR_ROLES) is None  # a section label column (绩效指标, 年度绩效目标(80分))
     names = header[1:] if leading else header
     columns, natures = [], []
@@ -273,16 +284,19 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         if re.search(r"性质$|方向", name):
             natures.append(len(columns))
         named = role(name, INDICATOR_ROLES)
+        if named == "weight" and columns[-1:] == ["level1"]:
+            named = "level1_weight"  # a 一级指标's own points beside it (Jiangxi: 分解目标 | 自评权重)
         columns += ["level1", "level2"] if named == "levels" else [named]
     rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
     numbered = header[0] == "序号"  # a row number column (Anhui's score sheet) rather than a section label
     level1_weights = level1_points(table) if table.get("weighted_levels") else {}
     for number_printed, indicator in enumerate(table.get("indicators", []), start=1):
-        values = dict(indicator)
+        values = dict(indicator, level1_weight=level1_points(table).get(indicator.get("level1")))
         if values.get("level1") in level1_weights:
             values["level1"] = f"{values['level1']}({number(level1_weights[values['level1']])}分)"
         values.update(split_target(indicator.get("target"), columns))
-        cells = [Cell(number(values.get(c)) if c in ("weight", "score") else (values.get(c) or "") if c else "")
+        numeric = ("weight", "level1_weight", "score")
+        cells = [Cell(number(values.get(c)) if c in numeric else (values.get(c) or "") if c else "")
                  for c in columns]
         for i in natures:
             cells[i] = Cell(values.get("nature", ""))
@@ -305,6 +319,19 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         levels = [columns.index(level) for level in ("level1", "level2") if level in columns]
         rows = merged_levels(rows, [offset + at for at in levels if columns[at + 1:at + 2] != ["weight"]])
     return stacked_target(rows) if table.get("stacked_target") else rows
+
+
+def weighted_section_rows(header: list[str], table: dict) -> list[list[Cell]]:
+    """The rows with no 二级指标 (`field_sheet` sets them apart) under Hubei's 项目权重 | 评价内容 head, each 一级 with
+    its points (项目管理13分) merged down over its rows."""
+    points = level1_points({"indicators": table["weighted_section"], "level1_weights": table.get("level1_weights")})
+    rows = [[Cell(name) for name in header]]
+    for indicator in table["weighted_section"]:
+        level1 = indicator.get("level1") or ""
+        level = f"{level1}{number(points[level1])}分" if points.get(level1) is not None else level1
+        texts = [level, indicator.get("level3") or "", number(indicator.get("weight")), number(indicator.get("score"))]
+        rows.append([Cell(text) for text in texts] + [Cell("") for _ in header[len(texts):]])
+    return merged_levels(rows, [0])
 
 
 def merged_levels(rows: list[list[Cell]], levels: list[int]) -> list[list[Cell]]:
@@ -339,9 +366,10 @@ def level1_points(table: dict) -> dict:
 
 
 def fund_rows(header: list[str], table: dict, groups: list[str] | None = None) -> list[list[Cell]]:
-    # The row labels (总额, 财政资金 …) sit under an empty cell, a 总额 cell, or a cell naming the block and
-    # its unit (Sichuan's 年度预算数(万元) above 年初预算 / 调整后预算数).
-    has_label_column = len(header) > 1 and (header[1] == "" or "总额" in header[1]
+    # The row labels (总额, 财政资金 …) sit under an empty cell, a 总额 cell, a 来源 cell (Hubei's score sheet: 项目资金 |
+    # 来源 | 中央(万元) | … | 合计(万元) | 执行数(万元) | 执行率), or a cell naming the block and its unit (Sichuan's
+    # 年度预算数(万元) above 年初预算 / 调整后预算数).
+    has_label_column = len(header) > 1 and (header[1] in ("", "来源") or "总额" in header[1]
                                             or re.search(r"[（(](?:万元|元)[)）]$", header[1]) is not None)
     head = header if has_label_column else [header[0], "", *header[1:]]
     columns = [role(name, FUND_ROLES) for name in head[2:]]
@@ -404,10 +432,13 @@ def info_rows(header: list[str], table: dict) -> list[list[Cell]]:
     table had them. A label ending in its colon holds its value in its own cell (自评总分:95)."""
     cells, labels = [], [h for h in header if h]
     funds = table.get("funds_total") or {}
-    for label in labels:
+    parts = {line["label"]: line for line in table.get("fund_lines") or []}
+    for index, label in enumerate(labels):
+        part = parts.get(re.sub(r"^其中[:：]", "", label))
         value = table.get("name") if NAME_LABEL.match(label) else table.get("unit_name") if UNIT_LABEL.match(label) \
             else number(table.get("total_score")) if SCORE_LABEL.match(label) \
-            else number(funds.get(role(label, FUND_CELL_ROLES))) if role(label, FUND_CELL_ROLES) else ""
+            else number(funds.get(role(label, FUND_CELL_ROLES))) if role(label, FUND_CELL_ROLES) \
+            else number(part.get(PART_CELL_ROLES[min(index, 1)])) if part else ""
         cells += [Cell(f"{label}{value}")] if label.endswith(":") else [Cell(label), Cell(value or "")]
     return [cells]
 
@@ -431,6 +462,9 @@ def field_sheet(gold: dict) -> Sheet:
         values = dict(table, unit_name=gold.get("unit_name"), stacked_target=gold.get("stacked_target"),
                       merged_levels=gold.get("merged_levels"))
         stacked = flattened(headers)
+        if any(tuple(header[:2]) == WEIGHTED_SECTION for header in stacked):  # its rows drawn there, the rest below
+            values["indicators"] = [row for row in table.get("indicators", []) if row.get("level2")]
+            values["weighted_section"] = [row for row in table.get("indicators", []) if not row.get("level2")]
         for index, header in enumerate(stacked):
             below = stacked[index + 1] if index + 1 < len(stacked) else []
             if section(header) == "funds" and section(below) == "funds" and len(below) > len(header):
