@@ -177,3 +177,19 @@ def test_a_header_row_with_a_column_word_of_no_role_among_its_words_stays_one_he
     # (the copy ends at line 28, "年度绩效指标完成情况 产出指标": no indicator row is printed)
     names = {name for i in table.indicators for name in (i.level1, i.level2, i.level3) if name}
     assert names <= {"产出指标"}
+
+
+def test_a_score_sheet_section_without_targets_is_no_defect_while_an_indicator_row_missing_its_target_is(tmp_path):
+    """Hubei's score sheet (hubei_suizhou_2022_jijiuzhongxin) scores 项目决策 and 项目管理 by its 评价标准 under 项目权重 |
+    评价内容 | 分值 | 自评分, with no 指标值 column: their rows print no target, and that is the form, not a row scored
+    without one. The 产出指标 rows under 一级指标 | 二级指标 | 指标名称(三级指标) | 年初指标值 do set targets: one printed
+    without its target is still scored without one."""
+    labels = json.loads((DEV / "hubei_suizhou_2022_jijiuzhongxin.json").read_text(encoding="utf-8"))
+    render.render(render.field_sheet(labels), "as_printed", tmp_path, ("docx",))
+    as_printed = api.check(api.load(tmp_path / "docx" / "as_printed.docx"), "rules")
+    assert not [f for f in as_printed.findings if f.rule == "not_applicable_scored"]
+    dispatches = next(i for i in labels["tables"][0]["indicators"] if i["level3"] == "派车次数")
+    dispatches["target"] = None
+    render.render(render.field_sheet(labels), "target_left_out", tmp_path, ("docx",))
+    left_out = api.check(api.load(tmp_path / "docx" / "target_left_out.docx"), "rules")
+    assert [f.row for f in left_out.findings if f.rule == "not_applicable_scored"] == ["派车次数"]

@@ -9,7 +9,7 @@ import re
 from assistant.check.assess import LOWER_IS_BETTER_WORDS, Assessment, assess, comparable, is_placeholder, not_applicable
 from assistant.check.base import TOLERANCE, Context, differs, finding, fmt, form_instruction_only
 from assistant.values import decimals_printed, half_last_place, normalize_text, repeats_comparator
-from schemas import Finding, Indicator
+from schemas import Finding, Indicator, Table
 
 # Indicators where more is better: a "≤" target on them reads backwards.
 HIGHER_IS_BETTER_LEVEL2 = ("数量指标", "质量指标", "满意度")
@@ -41,10 +41,23 @@ def check_placeholder(ctx: Context, table: int, indicator: Indicator) -> list[Fi
                     expected=0, actual=indicator.score)]
 
 
-def check_not_applicable(ctx: Context, table: int, indicator: Indicator, has_targets: bool) -> list[Finding]:
-    """`has_targets`: the table sets targets at all. A score sheet (分值 / 评分标准 / 得分, no 指标值 column)
-    leaves every target blank, and that is its layout, not a defect of each row."""
-    no_target = has_targets and not indicator.target and indicator.level3 and not is_placeholder(indicator)
+def scored_by_criteria(table: Table) -> set[str | None]:
+    """The 一级 groups a table scores as a score sheet does (分值 / 评分标准 / 得分, no 指标值 column): no row of the
+    group prints a target, a result or a 二级 — the whole table where it sets no target at all, or a section of its
+    own (Hubei: 项目决策 and 项目管理 under 项目权重 | 评价内容, above the 产出指标 rows with targets). Their blank
+    targets are their layout, not a defect of each row."""
+    groups: dict[str | None, list[Indicator]] = {}
+    for indicator in table.indicators:
+        groups.setdefault(indicator.level1, []).append(indicator)
+    has_targets = any(indicator.target for indicator in table.indicators)
+    return {level1 for level1, rows in groups.items()
+            if not has_targets or not any(row.target or row.actual or row.level2 for row in rows)}
+
+
+def check_not_applicable(ctx: Context, table: int, indicator: Indicator, criteria: set[str | None]) -> list[Finding]:
+    """`criteria`: the 一级 groups scored by criteria, with no targets (`scored_by_criteria`)."""
+    no_target = indicator.level1 not in criteria and not indicator.target and indicator.level3 \
+        and not is_placeholder(indicator)
     if not (not_applicable(indicator) or no_target) or not indicator.score:
         return []
     reason = "标注为不适用" if not_applicable(indicator) else "没有年度指标值"
@@ -209,13 +222,13 @@ def check_row_score(ctx: Context, table: int, indicator: Indicator) -> list[Find
 def check_indicators(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for table_index, table in ctx.self_evaluation_tables:
-        has_targets = any(indicator.target for indicator in table.indicators)
+        criteria = scored_by_criteria(table)
         notes = ctx.has_note_column(table)
         tolerance = score_tolerance(table)
         for indicator in table.indicators:
             assessment = assess(indicator)
             findings += check_placeholder(ctx, table_index, indicator)
-            findings += check_not_applicable(ctx, table_index, indicator, has_targets)
+            findings += check_not_applicable(ctx, table_index, indicator, criteria)
             findings += check_row_score(ctx, table_index, indicator)
             if is_placeholder(indicator) or not_applicable(indicator):
                 findings += check_note(ctx, table_index, indicator, assessment) if notes else []
