@@ -2153,8 +2153,29 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)
             or len(parts) == 1 and sum(bool(slot(word)) for word in header_run_words(text)) >= 3) \
             and not NUMBERED_NOTE.match(text):
-        return [Paragraph(cell, paragraph.line) for cell in segment(text)]
+        return [Paragraph(cell, paragraph.line) for cell in spaced_segments(parts)]
     return [paragraph]
+
+
+# A figure printed whole between spaces (1172.55, 10, 86.19%): a cell of its own, never run into the next one.
+SPACED_FIGURE = re.compile(r"^\d[\d,，]*(?:\.\d+)?[%％]?$")
+
+
+def spaced_segments(parts: list[str]) -> list[str]:
+    """The cells of a line's space-separated parts run together (`segment`), a figure standing alone between spaces
+    kept whole: "年度资金总额: 1172.55 1268.72 10 10 执行率*该指标分值…" is no run "1172.551268.721010"."""
+    cells: list[str] = []
+    words: list[str] = []
+    for part in [*parts, ""]:
+        if part and not SPACED_FIGURE.match(normalize_text(part)):
+            words.append(part)
+            continue
+        if words:
+            cells += segment(normalize_text("".join(words)))
+            words = []
+        if part:
+            cells.append(normalize_text(part))
+    return cells
 
 
 def breaks_words(parts: list[str]) -> bool:

@@ -102,3 +102,13 @@ def test_a_keys_bracketed_remark_in_a_spaced_copy_stays_with_the_key_not_the_uni
     # 大英县文化广播电视和旅游局 |". Cells apart by single spaces, "(盖章)" asks for the seal: the unit is the cell after it.
     report = api.extract(api.load(copied("sichuan_daying_2022_zhifafuzhuang", tmp_path, "spaced")), "rules")
     assert report.unit_name == "大英县文化广播电视和旅游局"
+
+
+def test_a_funds_row_apart_by_spaces_ending_in_its_scoring_rule_keeps_each_amount_a_cell(tmp_path):
+    # guizhou_suiyang lines 5-6: "部门(单位)总体 资金(万元) | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 |
+    # 得分计算方法", "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 | 执行率*该指标分值,最高不得超过分值上限。". Apart by
+    # single spaces, the row's text cell made it read as a run-together line: its amounts ran into one number,
+    # 1172.551268.721010.
+    report = api.extract(api.load(copied("guizhou_suiyang_nd_taibaizhen", tmp_path, "spaced")), "rules")
+    total = report.tables[0].funds_total
+    assert (total.initial_budget, total.executed, total.weight, total.score) == (1172.55, 1268.72, 10, 10)
