@@ -289,13 +289,14 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
         columns += ["level1", "level2"] if named == "levels" else [named]
     rows = [[Cell(name, colspan=2 if role(name, INDICATOR_ROLES) == "levels" else 1) for name in header]]
     numbered = header[0] == "序号"  # a row number column (Anhui's score sheet) rather than a section label
-    level1_weights = level1_points(table) if table.get("weighted_levels") else {}
+    points = level1_points(table)
+    level1_weights = points if table.get("weighted_levels") else {}
+    numeric = ("weight", "level1_weight", "score")
     for number_printed, indicator in enumerate(table.get("indicators", []), start=1):
-        values = dict(indicator, level1_weight=level1_points(table).get(indicator.get("level1")))
+        values = dict(indicator, level1_weight=points.get(indicator.get("level1")))
         if values.get("level1") in level1_weights:
             values["level1"] = f"{values['level1']}({number(level1_weights[values['level1']])}分)"
         values.update(split_target(indicator.get("target"), columns))
-        numeric = ("weight", "level1_weight", "score")
         cells = [Cell(number(values.get(c)) if c in numeric else (values.get(c) or "") if c else "")
                  for c in columns]
         for i in natures:
