@@ -261,6 +261,17 @@ def opens_tab_row(lines: list[str], start: int) -> bool:
     return False
 
 
+CELL_BEFORE_BAR_MOST = 30  # characters, most, of a row's first cell its line broke after
+
+
+def first_cell_broken_off(lines: list[str], start: int) -> bool:
+    """Whether the line before `start`, holding no bar, is a pipe row's first cell whose line broke after it: short,
+    no title, the very next line opening with the row's other cells ("成本指标" then "| 省级宣传片制作费… | 200万 |")."""
+    line, following = lines[start - 1].strip(), lines[start] if start < len(lines) else ""
+    return 0 < len(line) <= CELL_BEFORE_BAR_MOST and "|" not in line and not TITLE_LINE.match(line) \
+        and following.lstrip().startswith("|") and is_pipe_row(following) and not PIPE_SEPARATOR.match(following)
+
+
 def labels_rows_below(lines: list[str], start: int, most: int = 3) -> bool:
     """Whether the lines after `start` hold at most `most` more lone " |" cells, then a pipe row: the cells are merged
     labels of the rows below (效益指标 then 经济效益指标 above their rows), not a one-cell-per-line dump."""
@@ -857,6 +868,9 @@ def parsed(lines: list[str]) -> list[Block]:
             mode = "word"
         elif mode == "word" and builder.continues_cell(line):
             builder.continue_cell(line)
+        elif mode == "pipe" and closed_rows and first_cell_broken_off(lines, line_no):
+            builder.row([Cell(line.strip(), line_no)])
+            open_row = True
         elif cell_line(line) is not None and mode == "pipe" and labels_rows_below(lines, line_no):
             # a merged cell (产出指标, 经济效益指标) printed alone on its line between a pipe table's rows
             builder.row([Cell(cell_line(line), line_no)])

@@ -52,6 +52,9 @@ UNIT = re.compile(r"^(万元|亿元|元/[^\d\s，,]+|元|%|个工作日|工作�
 DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?")
 # A month with no year (its year is the report's: 0 in the date tuple): 9月前, 11月底之前, 7月, 10月15日.
 MONTH = re.compile(r"(\d{1,2})\s*月(?:份)?\s*(?:(\d{1,2})\s*[日号])?(?:底|末|中旬|上旬|下旬)?(?:之前|以前|前|内|之内)?(?:完成)?$")
+# A schedule of the report's year, month by month: "6月份完成宣传片制作;9月份完成文本;11月完成专家评审" is due by its
+# last month, no count of 6 月份.
+MILESTONE = re.compile(r"(\d{1,2})\s*月份?(?:底|末|中旬|上旬|下旬)?(?:之前|以前|前)?\s*(?:完成|开展|启动|召开|实施|印发|上报)")
 
 
 def normalize_text(text: str | None) -> str:
@@ -252,6 +255,10 @@ def parse_target(text: str | None) -> Quantity:
         suffix, _ = _suffix_comparator(rest.removesuffix("完成"))
         day = int(month.group(2)) if month.group(2) else (31 if int(month.group(1)) == 12 else 28)
         return Quantity(raw, "date", comparator or suffix or "=", None, None, (0, int(month.group(1)), day))
+    milestones = [int(milestone.group(1)) for milestone in MILESTONE.finditer(rest)]
+    if MILESTONE.match(rest) and all(1 <= month <= 12 for month in milestones):
+        last = milestones[-1]
+        return Quantity(raw, "date", comparator or "≤", None, None, (0, last, 31 if last == 12 else 28))
     match = NUMBER.search(rest)
     if not match or match.start() > 4:
         chinese = CHINESE_NUMBER.search(rest)

@@ -471,3 +471,16 @@ def test_a_second_level_printing_only_its_zero_points_is_an_empty_level_not_an_i
     rows = rows_of(extract("anhui_huoqiu_2022_kejitepaiyuan").tables[0])
     assert ("效益指标", "生态效益指标", None, None, None, None, None) in rows
     assert not any(row[2] == "生态效益指标" for row in rows)
+
+
+def test_a_pipe_rows_first_cell_whose_line_broke_after_it_stays_in_its_row():
+    # hubei_huangshi_2022_haimianchengshi line 14: "成本指标", line 15: "| 省级宣传片制作费、申报文本编制费、自评估报告编制费 |
+    # 200万 | 195.5万元 | 10 | |||||" — one row, the table going on; line 16 "效益指标 | 经济效益 指标 | …" under it.
+    document = api.load(DEV / "hubei_huangshi_2022_haimianchengshi.txt")
+    [table] = api.extract(document, "rules").tables
+    rows = rows_of(table)
+    assert ("产出指标", "成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万", "195.5万元", None, 10) in rows
+    assert [row[1] for row in rows] == ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
+                                        "生态效益指标", "满意度指标"]
+    # line 13's target "6月份完成宣传片制作;9月份完成文本;11月完成专家评审" is a schedule, met by "完成": no finding
+    assert api.check(document).findings == []

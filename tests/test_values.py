@@ -50,6 +50,8 @@ def test_parse_target(text, kind, comparator, value, unit):
     ("2022年12月31日前", "≤", (2022, 12, 31)), ("2022年末前", "≤", (2022, 12, 31)), ("2024年12月5日", "=", (2024, 12, 5)),
     # a month with no year is in the report's year (0 here): Anhui Jinzhai's 时效指标 9月前 / 7月, 11月前 / 10月
     ("9月前", "≤", (0, 9, 28)), ("7月", "=", (0, 7, 28)), ("12月底之前完成", "≤", (0, 12, 31)), ("10月15日", "=", (0, 10, 15)),
+    # a schedule month by month (Huangshi 海绵城市 l.13) is due by its last month, no count of "6 月份完成宣传"
+    ("6月份完成宣传片制作;9月份完成文本;11月完成专家评审", "≤", (0, 11, 28)),
 ])
 def test_dates_and_deadlines(text, comparator, date):
     quantity = parse_target(text)
