@@ -16,8 +16,9 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
-    MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, fits, \
+from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
+    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, \
+    WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
     with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
@@ -54,9 +55,18 @@ def slot(word: str) -> str | None:
     return {"deviation_note": "note"}.get(role, role)
 
 
-def column_slots(word: str) -> list[str | None]:
-    """The columns a header word heads: two for the head over the 一级 and 二级 columns (评价内容)."""
-    return ["level1", "level2"] if slot(word) == "level_pair" else [slot(word)]
+def column_slots(word: str, before: str = "") -> list[str | None]:
+    """The columns a header word heads (`before` the word printed before it): two for the head over the 一级 and 二级
+    columns (评价内容), one, the indicator's, where it follows Hubei's 项目权重 (the 一级)."""
+    if slot(word) == "level_pair":
+        return ["level3"] if before == HUBEI_LEVEL1_HEAD else ["level1", "level2"]
+    return [slot(word)]
+
+
+def header_slots(header: list[str]) -> list[str | None]:
+    """The columns of a header's words, in order, with each 一级 and 二级 column's points after it."""
+    return with_level_weights([name for index, word in enumerate(header)
+                               for name in column_slots(word, header[index - 1] if index else "")])
 
 
 def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str, int, int]]:
@@ -91,7 +101,7 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             words += [(word, index, index) for word in together] + stacked
             tails.update(last for _, _, last in stacked)
             index += 1
-    names = {slot(w) for w, _, _ in words}
+    names = set(header_slots([word for word, _, _ in words]))
     return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
         {"level3", "target", "actual"} <= names else []
 
@@ -155,8 +165,10 @@ def broken_header_word(pieces: list[str], wrapped: bool) -> bool:
     narrow column wrapped it, neither half a column word of its own ("实施" "进度"), the whole naming a column
     neither half names ("调整" "指标值", "得分系" "数(%)"), a qualifier and the column word it qualifies ("考评"
     "得分"), or, `wrapped` over two lines, its head naming none ("未完成原因" "和改进措施") or its tail a last
-    character ("全年实际" "值(B)")."""
+    character ("全年实际" "值(B)"). Column words printed whole one after the other ("项目权重" "评价内容") are two."""
     whole = slot("".join(pieces))
+    if all(piece in HEADER_WORDS or piece in WHOLE_CELL_ROLES for piece in pieces):
+        return False
     return bool(whole) and (pieces[0] in COLUMN_PREFIXES or all(slot(piece) != whole for piece in pieces)
                             or len(pieces) == 2 and qualified(*pieces)
                             or wrapped and len(pieces) == 2 and (cut_head(*pieces) or cut_tail(*pieces)))
@@ -404,7 +416,7 @@ def dump_rows_as(lines: list[Paragraph], header: list[str], as_printed: bool,
                  slots: list[str | None]) -> tuple[list[Row], int]:
     """The rows read under `header`, their cells placed in the columns of the printed header's `slots`."""
     rows, used = dump_rows(lines, header, as_printed, readings=False)
-    read = with_level_weights([name for word in header for name in column_slots(word)])
+    read = header_slots(header)
     if read == slots:
         return rows, used
     placed = []
@@ -510,7 +522,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows.
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
-    slots = with_level_weights([name for word in header for name in column_slots(word)])
+    slots = header_slots(header)
     texts = [normalize_text(p.text) for p in lines]
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
@@ -668,8 +680,10 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
     positions = [paragraph.line - opening for paragraph in lines]
     rows: list[dict[str, Paragraph]] = []
     start, cursor, merged_rows = 0, 0, 0
+    # (a column word printed whole opens the next header: Hubei's 一级指标 | 二级指标 | … under its 项目权重 rows)
     while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
-            and not is_title(normalize_text(lines[cursor].text)):
+            and not is_title(normalize_text(lines[cursor].text)) \
+            and not (rows and positions[cursor] == start and normalize_text(lines[cursor].text) in HEADER_WORDS):
         if positions[cursor] >= start + width and not rows:
             break
         # Of the level columns the row may leave out (`merged_levels`), the first its cells fit without.
@@ -2235,24 +2249,32 @@ LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效
 def page_repeats(texts: list[str], start: int, after: int) -> set[int]:
     """The lines of a header printed again where a page broke the table (a Word table's repeated heading row, a
     PDF's page): the header's lines, and the label cells before them, found again among the rows below, with no
-    sign of another table between (a title, a head's key, goal words, a funds header, 总分)."""
+    sign of another table between (a title, a head's key, goal words, a funds header, 总分). A header printed in two
+    rows may repeat its upper row alone (… | 年度指标值 | 权重 | 完成值, not 指标性质 | 指标值 | 度量单位 under it): at least
+    half its words, from its first on, and no column word after them."""
     header, before = texts[start:after], texts[max(0, start - LABEL_CELLS):start]
     repeated: set[int] = set()
     index = after
-    while index + len(header) <= len(texts):
+    while index + REPEATED_WORDS <= len(texts):
         text = texts[index]
         if ends_rows(text) or fund_header_at(texts, index):
             break
-        if texts[index:index + len(header)] != header:
+        size = next((size for size, (word, printed) in enumerate(zip(header, texts[index:])) if word != printed),
+                    min(len(header), len(texts) - index))
+        if size < len(header) and (size < max(REPEATED_WORDS, len(header) / 2)
+                                   or index + size < len(texts) and texts[index + size] in HEADER_WORDS):
             index += 1
             continue
         labels = 0
         while labels < len(before) and index - labels - 1 >= after \
                 and texts[index - labels - 1] == before[len(before) - labels - 1]:
             labels += 1
-        repeated.update(range(index - labels, index + len(header)))
-        index += len(header)
+        repeated.update(range(index - labels, index + size))
+        index += size
     return repeated
+
+
+REPEATED_WORDS = 3  # column words, fewest, of a header's upper row printed again on a page
 
 
 def whole_line_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
@@ -2292,7 +2314,7 @@ def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
 
 def texts_by_column(rows: list[Row], header: list[str]) -> list[dict[str, str]]:
     """The texts of the rows read under `header` by their columns' roles (the 总分 row, of other width, left out)."""
-    slots = with_level_weights([name for word in header for name in column_slots(word)])
+    slots = header_slots(header)
     return [{name: normalize_text(row.cells[i].text) for i, name in enumerate(slots) if name}
             for row in rows if len(row.cells) == len(slots)]
 
@@ -2331,6 +2353,11 @@ def reads_better(rows: list[Row], header: list[str], other: list[Row], other_hea
     return explained > other_explained and left <= other_left
 
 
+# Columns of words no field keeps (a 复核分 the bureau fills in, a 评价标准): a run-together copy's rows print them
+# scrambled into the next row, if at all, so its header is read without them where they end it.
+UNREAD_RUN_COLUMNS = ("other", "criteria")
+
+
 def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[int] = frozenset()) -> list[Block]:
     texts = [normalize_text(p.text) for p in run]
     lines = [p.line for p in run]
@@ -2349,6 +2376,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
         header = levels_first(in_column_order(header))
+        while not as_printed and slot(header[-1][0]) in UNREAD_RUN_COLUMNS:
+            header = header[:-1]
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed,
@@ -2356,7 +2385,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         warnings: list[str] = []
         # The table starts where its header's first word is printed, whichever column that word heads.
         top = min(first for _, first, _ in header)
-        header_row = Row([Cell(word, run[top if not index else first].line, colspan=len(column_slots(word)))
+        header_row = Row([Cell(word, run[top if not index else first].line,
+                               colspan=len(column_slots(word, header[index - 1][0] if index else "")))
                           for index, (word, first, _) in enumerate(header)])
         slots = [slot(word) for word, _, _ in header]
         printed_header = header_row
@@ -2395,8 +2425,12 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             continue
         head_start, head_rows, _ = read_head(run[:start])
         table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
-        return basic_data_tables(run[:head_start]) + [table] + \
-            rebuild_run(run[after + used:], as_printed, spaced_lines)
+        rest = rebuild_run(run[after + used:], as_printed, spaced_lines)
+        if header[0][0] == HUBEI_LEVEL1_HEAD and rest and isinstance(rest[0], TableBlock):
+            # Hubei's score sheet: its indicator rows under their own header go on the table its 项目权重 rows open
+            table, rest = replace(table, rows=table.rows + rest[0].rows, warnings=table.warnings + rest[0].warnings), \
+                rest[1:]
+        return basic_data_tables(run[:head_start]) + [table] + rest
     late = late_scored_rows(run) if as_printed else None  # its rows are told by where the lines break
     if late is not None:
         start, table, rest, end = late

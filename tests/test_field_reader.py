@@ -484,3 +484,17 @@ def test_a_pipe_rows_first_cell_whose_line_broke_after_it_stays_in_its_row():
                                         "生态效益指标", "满意度指标"]
     # line 13's target "6月份完成宣传片制作;9月份完成文本;11月完成专家评审" is a schedule, met by "完成": no finding
     assert api.check(document).findings == []
+
+
+def test_a_two_row_header_whose_upper_row_alone_a_page_prints_again_is_no_row_of_the_table():
+    # Sample 000 drawn in a variant form (年度指标值 over 指标性质 | 指标值 | 度量单位) and pasted a cell a line, broken
+    # over pages: a page opens with the header's upper row again (绩效指标, 一级指标 … 全年完成值), not the lower one.
+    # It was read as a second header, the rows under it losing their targets (F1 0.54).
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="000_9f4ecd25e267d59e", variants=(1,))
+    text = paste.pasted(sheet, "q")
+    upper = text.split("- 3 -\n", 1)[1].splitlines()[:11]
+    assert upper[:2] == ["绩效指标", "一级指标"] and upper[10] == "效益指标(30分)"  # the upper row only, then a row
+    assert paste.score_paste(text, gold).f1 >= 0.95
+    assert paste.score_paste(text, gold).f1 == paste.score_paste(paste.pasted(sheet, "p"), gold).f1  # as unrepeated

@@ -28,7 +28,7 @@ INDICATOR_ROLES: Roles = (
     ("score_factor", ("得分系数",)),
     # A score sheet's text columns: how the score is worked out (得分计算方法 before 得分: not the 得分 column), and
     # what the indicator means (指标说明及评分标准 is the former: the earlier role wins a tie).
-    ("criteria", ("指标说明及评分标准", "得分计算", "计分方法", "评分方法", "计分标准", "评分标准")),
+    ("criteria", ("指标说明及评分标准", "得分计算", "计分方法", "评分方法", "计分标准", "评分标准", "评价标准")),
     ("explanation", ("指标解释", "指标说明")),
     ("core", ("是否核心指标", "核心指标")),
     ("nature", ("指标性质",)),
@@ -106,7 +106,7 @@ PRINTED_COLUMN_WORDS = (
     # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
     "全年实际完成值", "全年完成值",
     # A score sheet explains each indicator and how it is scored, in text columns of their own.
-    "指标解释", "指标说明", "计分标准", "评分标准", "得分计算方法", "指标说明及评分标准")
+    "指标解释", "指标说明", "计分标准", "评分标准", "得分计算方法", "指标说明及评分标准", "评价标准", "评价标准及依据")
 # The word a stacked indicator header prints over its level columns (一级 | 二级 | 三级指标), or a header row opens with,
 # merged down its rows; it names no column.
 LEVELS_GROUP = "绩效指标"
@@ -115,9 +115,9 @@ LEVELS_GROUP = "绩效指标"
 INDICATOR_BLOCK_LABEL = re.compile(rf"(?:年度)?{LEVELS_GROUP}(?:完成情况)?(?:[（(]\d{{1,3}}(?:\.\d{{1,2}})?分[)）])?")
 # Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
-# to pass it.
+# to pass it (a rate the others give, Hubei's 复核分 that the reviewing bureau fills in).
 LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other",
-                       "完成率": "other"}
+                       "完成率": "other", "复核分": "other"}
 
 
 SCORE_WORDS = (("得分", "score"), ("自评分", "score"), ("权重", "weight"), ("分值", "weight"))

@@ -368,9 +368,9 @@ def level1_points(table: dict) -> dict:
 
 def fund_rows(header: list[str], table: dict, groups: list[str] | None = None) -> list[list[Cell]]:
     # The row labels (总额, 财政资金 …) sit under an empty cell, a 总额 cell, a 来源 cell (Hubei's score sheet: 项目资金 |
-    # 来源 | 中央(万元) | … | 合计(万元) | 执行数(万元) | 执行率), or a cell naming the block and its unit (Sichuan's
-    # 年度预算数(万元) above 年初预算 / 调整后预算数).
-    has_label_column = len(header) > 1 and (header[1] in ("", "来源") or "总额" in header[1]
+    # 来源 | 中央(万元) | … | 合计(万元) | 执行数(万元) | 执行率; Guizhou's 部门(单位)总体资金(万元) | 资金来源 | 年初预算数(A)),
+    # or a cell naming the block and its unit (Sichuan's 年度预算数(万元) above 年初预算 / 调整后预算数).
+    has_label_column = len(header) > 1 and (header[1] in ("", "来源", "资金来源") or "总额" in header[1]
                                             or re.search(r"[（(](?:万元|元)[)）]$", header[1]) is not None)
     head = header if has_label_column else [header[0], "", *header[1:]]
     columns = [role(name, FUND_ROLES) for name in head[2:]]
