@@ -758,7 +758,7 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
         return (0,)
     if "level2" in columns and is_level_cell(texts[0]):
         return (columns.index("level2"),)
-    return (columns.index("level3"),)
+    return (columns.index("level3"), 0)  # (or, fitting no such row, an 一级 of another name: a copy's garbled 出标产指)
 
 
 def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
