@@ -2893,7 +2893,7 @@ GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (
 # The goals' head: 年度总体目标 | 预期目标 | 实际完成情况, a county's 年初设定目标 | 全年实际完成情况.
 EXPECTED_GOAL_WORDS = ("预期目标", "年初设定目标")
 ACHIEVED_GOAL_WORDS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                       "目标实际完成情况", "全年目标实际完成情况", "年度目标完成情况")
+                       "目标实际完成情况", "全年目标实际完成情况", "年度目标完成情况", "总体目标完成情况")
 GOAL_WORDS = ("年度总体目标", *EXPECTED_GOAL_WORDS, *ACHIEVED_GOAL_WORDS)
 # The expected goal's word in a goals head: Chongqing's 年初绩效目标 (当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
 # 全年目标实际完成情况) and Ningxia's 总体目标 (总体目标完成情况 | 总体目标 | 全年实际完成情况), Hainan's 年度目标

@@ -498,3 +498,11 @@ def test_a_two_row_header_whose_upper_row_alone_a_page_prints_again_is_no_row_of
     assert upper[:2] == ["绩效指标", "一级指标"] and upper[10] == "效益指标(30分)"  # the upper row only, then a row
     assert paste.score_paste(text, gold).f1 >= 0.95
     assert paste.score_paste(text, gold).f1 == paste.score_paste(paste.pasted(sheet, "p"), gold).f1  # as unrepeated
+
+
+def test_a_goals_head_naming_its_achieved_column_total_goal_done_reads_both_goals():
+    # xinjiang_fukang_2023 line 25: "年度总体目标 总体目标 总体目标完成情况", line 26: "1.根据《关于拨付国家统计局昌吉调查队专项经费
+    # 的通知》… 截至2023年12月31日,本项目完成住户数据产品120人,…" — 总体目标完成情况 heads the achieved goal.
+    [table] = extract("xinjiang_fukang_2023_diaochadui").tables
+    assert table.goals.expected.startswith("1.根据《关于拨付国家统计局昌吉调查队专项经费的通知》")
+    assert table.goals.achieved.startswith("截至2023年12月31日,本项目完成住户数据产品120人")
