@@ -40,9 +40,9 @@ render = eval_tool("render")
     ("chongqing_kexuecheng_2021_bumenzhengti", 1.0),
     ("sichuan_daying_2023_sifaju", 0.98),  # its 总分 row prints 100 under 权重 alone: the total weight
     # Jiangxi's 整体支出 form: 评价部门名称 names the department; its funds block prints its parts alone (其中：财政拨款,
-    # 其中：基本支出), no total; 分解目标 | 自评权重 are the 一级指标 and its points. (A workbook's last row holding its
-    # one cell, 满意度指标 with no indicator under it, is read as a line under the table.)
-    ("jiangxi_nanchang_2021_canchaweishengyuan", 0.99),
+    # 其中：基本支出), no total; 分解目标 | 自评权重 are the 一级指标 and its points. A workbook's last row holding its
+    # one cell, 满意度指标 with no indicator under it, is the table's row, no note under it (before: 0.996).
+    ("jiangxi_nanchang_2021_canchaweishengyuan", 1.0),
     # Zhejiang's 评价报告 form: 计划安排资金(万元) | 299.4 | 实际到位资金(万元) | 299.4, each part's row beneath them.
     ("zhejiang_jinyun_2021_lajiqingyun", 1.0),
     # Hubei's score sheet: 项目权重 | 评价内容 | 分值 | 自评分 rows (项目管理13分 | 财务制度 | 3 | 3) above its 一级指标 | 二级指标 |

@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from openpyxl.utils import get_column_letter
 
+from assistant.extract.columns import LEVEL_NAME
 from assistant.ingest.grid import Grid, Span, rows_from_spans
 from schemas import Location
 
@@ -95,12 +96,17 @@ def row_blocks(spans: dict[tuple[int, int], Span]) -> list[list[list[Span]]]:
     return notes_apart(blocks)
 
 
+LONE_LEVEL = re.compile(rf"^[\u4e00-\u9fa5]{{2,10}}{LEVEL_NAME.pattern}")  # 满意度指标, 效益指标(30分)
+
+
 def notes_apart(blocks: list[list[list[Span]]]) -> list[list[list[Span]]]:
-    """Single-cell rows at the end of a table (填表人, 说明) become their own blocks."""
+    """Single-cell rows at the end of a table (填表人, 说明) become their own blocks; an indicator level printed with no
+    indicator under it (满意度指标, the form's last row) stays the table's."""
     result = []
     for block in blocks:
         tail = []
-        while len(block) > 1 and len(block[-1]) == 1 and block[-1][0].rowspan == 1:
+        while len(block) > 1 and len(block[-1]) == 1 and block[-1][0].rowspan == 1 \
+                and not LONE_LEVEL.match(block[-1][0].text.strip()):
             tail.insert(0, block.pop())
         result.append(block)
         result += [[row] for row in tail]
