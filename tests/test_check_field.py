@@ -70,6 +70,14 @@ def test_a_spending_split_with_one_half_not_read_is_not_summed():
     assert findings("guizhou_suiyang_nd_taibaizhen", "sum_mismatch") == []
 
 
+def test_a_form_printing_no_full_year_budget_rates_its_spending_against_its_initial_budget():
+    # guizhou_suiyang l.5 "… | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 |", l.6 "年度资金总额: |
+    # 1172.55 | 1268.72 | 10 | 10 | 执行率*该指标分值,最高不得超过分值上限。", l.7-8 "基本支出 | 985.19 | 914.97 |" "10 | 10 |":
+    # 914.97 ÷ 985.19 = 92.87%, so 10 × 92.87% = 9.29 points, not 10; the total and 项目支出 spent over 100%: full points.
+    [basic] = findings("guizhou_suiyang_nd_taibaizhen", "execution_score_mismatch")
+    assert (basic.row, round(float(basic.expected), 2), float(basic.actual)) == ("基本支出", 9.29, 10)
+
+
 def test_a_measure_with_a_stray_letter_is_a_unit_slip_against_the_same_figure_elsewhere():
     # sichuan_lushan l.14 "…保土耕作412.83hm,经果林32.49hmm。" vs l.11 "…保土耕作412.83hm,经果林32.49hm。"
     [slip] = findings("sichuan_lushan_nd_xichuanhe", "unit_mismatch")

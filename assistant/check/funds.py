@@ -19,10 +19,12 @@ FUND_COLUMNS = {"initial_budget": "年初预算数", "full_year_budget": "全年
 
 
 def computed_rate(line: FundLine) -> float | None:
-    """执行率 = 全年执行数 ÷ 全年预算数 × 100 (the adjusted budget, not 年初预算数)."""
-    if line.executed is None or not line.full_year_budget:
+    """执行率 = 全年执行数 ÷ 全年预算数 × 100 (the adjusted budget, not 年初预算数); a form that prints no 全年预算数
+    (Guizhou's 年初预算数(A) | 全年执行数(B), 执行率*该指标分值) divides by its 年初预算数."""
+    budget = line.full_year_budget if line.full_year_budget is not None else line.initial_budget
+    if line.executed is None or not budget:
         return None
-    return line.executed / line.full_year_budget * 100
+    return line.executed / budget * 100
 
 
 def effective_rate(line: FundLine) -> float | None:
