@@ -78,6 +78,16 @@ def test_a_form_printing_no_full_year_budget_rates_its_spending_against_its_init
     assert (basic.row, round(float(basic.expected), 2), float(basic.actual)) == ("基本支出", 9.29, 10)
 
 
+def test_a_goal_due_by_a_deadline_in_an_earlier_year_is_an_earlier_years_goal():
+    # xinjiang_fukang_2023 l.14 "(2023年度)", l.26 "1.根据《关于拨付国家统计局昌吉调查队专项经费的通知》在
+    # 2022年12月31日前至少给120人发放以36.66元每月的记账户补贴费。…" — the 2023 goal is due within 2022.
+    [stale] = findings("xinjiang_fukang_2023_diaochadui", "date_inconsistency")
+    assert (stale.table, stale.severity, stale.expected, stale.actual) == (0, "warning", "2023年", "2022年")
+    assert [e.line for e in stale.evidence] == [26]
+    # a goal whose deadline is the year evaluated is none: Daying 2022's "2022年年度内,计划使用财政资金3.75万元…"
+    assert findings("sichuan_daying_2022_zhifafuzhuang", "date_inconsistency") == []
+
+
 def test_a_measure_with_a_stray_letter_is_a_unit_slip_against_the_same_figure_elsewhere():
     # sichuan_lushan l.14 "…保土耕作412.83hm,经果林32.49hmm。" vs l.11 "…保土耕作412.83hm,经果林32.49hm。"
     [slip] = findings("sichuan_lushan_nd_xichuanhe", "unit_mismatch")

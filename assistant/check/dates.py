@@ -7,6 +7,7 @@ import re
 
 from assistant.check.base import Context, finding
 from assistant.document import Paragraph
+from assistant.values import normalize_text
 from schemas import Evidence, Finding
 
 CUT_OFF = re.compile(r"截[至止](?:到)?\s*(?:(?P<year>20\d{2})\s*年)?\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
@@ -28,6 +29,10 @@ DISASTER_TOLL = re.compile(r"受灾|成灾|绝收|灾情|灾害损失|经济损�
 # A year in brackets names an edition ("年关守护（2021）"), unless a number and 号 follow: then it is a document's
 # number ("县财预（2020）10号"), issued in its own year.
 STALE_YEAR = re.compile(r"(?:^|[。；！？])\s*(?P<year>20\d{2})\s*年\s*[，,]|[（(](?P<bracket>20\d{2})[)）](?!\s*\d+\s*号)")
+
+
+# A deadline a goal sets: "在2022年12月31日前", "2021年底前" (not 前期, 前列).
+DEADLINE = re.compile(r"(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?\s*(?:之前|以前|前)(?!期|列)")
 
 
 def excerpt(text: str, start: int, end: int) -> str:
@@ -124,6 +129,23 @@ def check_filing_dates(ctx: Context) -> list[Finding]:
     return findings
 
 
+def check_goal_deadlines(ctx: Context) -> list[Finding]:
+    """A table's 年度总体目标 due by a deadline in an earlier year than the one evaluated: the goal was copied from
+    an earlier year's allocation document (a 2023 table's "在2022年12月31日前至少给120人发放…")."""
+    year, findings = ctx.report.year, []
+    for index, table in ctx.self_evaluation_tables if year else []:
+        goal = normalize_text(table.goals.expected)
+        match = next((m for m in DEADLINE.finditer(goal) if int(m.group("year")) < year), None)
+        if match is None:
+            continue
+        findings.append(finding("date_inconsistency", "warning",
+                                f"{year}年度自评表的年度总体目标写“{excerpt(goal, match.start(), match.end())}”，"
+                                f"期限在{match.group('year')}年，早于评价年度，疑照抄往年目标。",
+                                [ctx.locate(table.line, goal)], index, None,
+                                expected=f"{year}年", actual=f"{match.group('year')}年"))
+    return findings
+
+
 def check_dates(ctx: Context) -> list[Finding]:
     year = ctx.report.year
     findings: list[Finding] = []
@@ -132,4 +154,4 @@ def check_dates(ctx: Context) -> list[Finding]:
     for paragraph in ctx.narrative:
         findings += [] if in_year else check_cut_offs(paragraph, year) + check_publication(paragraph, year)
         findings += check_stale_years(paragraph, year)
-    return findings + check_filing_dates(ctx)
+    return findings + check_filing_dates(ctx) + check_goal_deadlines(ctx)
