@@ -234,8 +234,10 @@ def run_together_levels(item: Paragraph) -> list[Paragraph]:
 LEVEL_LENGTH = 12  # characters, most, of a level name
 
 
-def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Paragraph] | None:
-    """Level names each followed by its own 分值 ("项目决策" "20" "项目目标" "4" "目标内容"), then 三级指标.
+def weighted_levels(items: list[Paragraph], levels: list[str], names: int) -> dict[str, Paragraph] | None:
+    """Level names each followed by its own 分值 ("项目决策" "20" "项目目标" "4" "目标内容"), then 三级指标 — after a
+    二级指标 that prints no 分值 where the header has one (`names` counts its name columns) and the line holds the two
+    names apart by a space ("管理指标 30 预算编审管理 完整、准确率 100% …").
 
     A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
     levels; more pairs than the header has levels is no row."""
@@ -248,6 +250,8 @@ def weighted_levels(items: list[Paragraph], levels: list[str]) -> dict[str, Para
     cells: dict[str, Paragraph] = {}
     for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
         cells[level], cells[f"{level}_weight"] = name, weight
+    if names == len(LEVEL_ROLES) and "level2" not in levels and len(items) == 2 and shares_lines(items):
+        cells["level2"], items = items[0], items[1:]
     cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return cells
 
@@ -294,7 +298,7 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
         placeholders.append({**level_cells(group), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
-        return note, placeholders, weighted_levels(items, weighted) or {}
+        return note, placeholders, weighted_levels(items, weighted, names) or {}
     above, items = names_before_level(items)
     placeholders += above
     levels = []

@@ -506,3 +506,19 @@ def test_a_goals_head_naming_its_achieved_column_total_goal_done_reads_both_goal
     [table] = extract("xinjiang_fukang_2023_diaochadui").tables
     assert table.goals.expected.startswith("1.根据《关于拨付国家统计局昌吉调查队专项经费的通知》")
     assert table.goals.achieved.startswith("截至2023年12月31日,本项目完成住户数据产品120人")
+
+
+def test_a_row_printed_on_a_line_apart_by_spaces_keeps_its_unweighted_second_level_apart_from_its_name():
+    # Jiangxi's 整体支出 form (分解目标 | 自评权重 | 二级指标 | 三级指标 | …) drawn from its labels and pasted a row a line,
+    # cells apart by single spaces: "管理指标 30 预算编审管理 完整、准确率 100% 100% 4 4" — 预算编审管理 is the 二级, not the
+    # first half of an indicator named 预算编审管理完整、准确率.
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="jiangxi_nanchang_2021")
+    text = paste.pasted(sheet, "g")
+    assert "管理指标 30 预算编审管理 完整、准确率 100% 100% 4 4" in text.splitlines()
+    [table] = api.extract(api.load(text.encode("utf-8")), "rules").tables
+    managed = [(row.level1, row.level2, row.level3) for row in table.indicators if row.level1 == "管理指标"]
+    assert managed[:2] == [("管理指标", "预算编审管理", "完整、准确率"), ("管理指标", "预算执行管理", "完成率、控制率")]
+    assert [level2 for _, level2, _ in managed[:7]] == ["预算编审管理", "预算执行管理", "部门结转结余资金管理", "预决算信息公开管理",
+                                                        "部门预算管理", "政府采购管理", "资产管理"]
