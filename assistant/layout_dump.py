@@ -17,8 +17,8 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
-    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, STAGES, TEXT_ROLES, \
-    WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
+    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, REVIEW_SCORE_HEAD, STAGES, \
+    TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
     with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
@@ -456,7 +456,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
         if len(unscored[0]) >= len(printed[0]):
             return unscored
-    droppable = {*TEXT_ROLES, *(("score",) if "weight" in values else ())} & set(values)
+    droppable = {*TEXT_ROLES, "other", *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in FIGURES if name in columns]
     unlevelled = bool(figures) and "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
@@ -519,15 +519,33 @@ def scored_rows(rows: list[Row], columns: dict[str, int], read: set[str]) -> int
                and all(NUMERIC.match(cell(row, name)) for name in scores))
 
 
+# Columns no field keeps that a form leaves for the reviewer or fills with words (Hubei's 复核分 | 评价标准): a copy
+# that leaves its empty cells out, or runs them together, prints them scrambled into the next row if at all, so its
+# rows are read without them where they end the header (a 累计完成率 the rows do print stays).
+UNREAD_COLUMNS = ("criteria", REVIEW_SCORE_HEAD)
+
+
+def unread_columns_off(header: list[str]) -> list[str]:
+    """The header without the unread columns it ends with."""
+    while header and {slot(header[-1]), header[-1]} & set(UNREAD_COLUMNS):
+        header = header[:-1]
+    return header
+
+
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
-              readings: bool = True, first_line: int | None = None) -> tuple[list[Row], int]:
+              readings: bool = True, first_line: int | None = None, grid_only: bool = False) -> tuple[list[Row], int]:
     """Rows rebuilt after a header (its next line `first_line`); returns them and how many lines they used. Cells
     `as_printed` (one a line, not cut out of run-together text) may also be read as rows of no fixed width. With
-    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`)."""
-    # The next table's title ends this table's rows.
+    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`). With
+    `grid_only`, rows only where the dump keeps its empty cells as blank lines (`grid_rows`)."""
+    # The next table's title ends this table's rows, and so does the next header (Hubei's 一级指标 | 二级指标 | … under
+    # its 项目权重 rows).
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
-    slots = header_slots(header)
     texts = [normalize_text(p.text) for p in lines]
+    lines = lines[:next((i for i, text in enumerate(texts) if i and text in HEADER_WORDS and slot(text) == "level1"
+                         and header_at(texts, i, [p.line for p in lines])), len(lines))]
+    slots = header_slots(header)
+    texts = texts[:len(lines)]
     columns = {name: position for position, name in enumerate(slots) if name}
     weighted = [level for level in WEIGHTED_LEVELS if f"{level}_weight" in columns]
     # The cells printed after 三级指标, in the header's order: 指标值 and 完成值 (or a target split over
@@ -545,6 +563,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     # the lines the grid and its 总分 used are counted back in the dump's own lines.
     kept = [p for p in lines if normalize_text(p.text) != EMPTY_CELL]
     grid = grid_rows(kept, slots, first_line)
+    if grid is None and grid_only:
+        return [], 0
+    read = unread_columns_off(header)
+    if grid is None and read != header:
+        return dump_rows_as(lines, read, as_printed, slots)
     if grid is not None:
         rows, end = with_total(grid[0], kept, grid[1], columns, len(slots))
         return rows, len(lines) if end == len(kept) else lines.index(kept[end])
@@ -2357,9 +2380,6 @@ def reads_better(rows: list[Row], header: list[str], other: list[Row], other_hea
     return explained > other_explained and left <= other_left
 
 
-# Columns of words no field keeps (a 复核分 the bureau fills in, a 评价标准): a run-together copy's rows print them
-# scrambled into the next row, if at all, so its header is read without them where they end it.
-UNREAD_RUN_COLUMNS = ("other", "criteria")
 
 
 def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[int] = frozenset()) -> list[Block]:
@@ -2380,12 +2400,15 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
         header = levels_first(in_column_order(header))
-        while not as_printed and slot(header[-1][0]) in UNREAD_RUN_COLUMNS:
-            header = header[:-1]
+        if not as_printed:  # (a run-together copy's header is read without them too, its printed header row as well)
+            header = header[:len(unread_columns_off([word for word, _, _ in header]))]
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
+        # (Hubei's 项目权重 rows print level names with their points, "项目管理13分", that only a grid keeping its empty
+        # cells tells from the indicator beside them)
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed,
-                               first_line=None if spaced else run[min(after, len(run)) - 1].line + 1)
+                               first_line=None if spaced else run[min(after, len(run)) - 1].line + 1,
+                               grid_only=header[0][0] == HUBEI_LEVEL1_HEAD)
         warnings: list[str] = []
         # The table starts where its header's first word is printed, whichever column that word heads.
         top = min(first for _, first, _ in header)

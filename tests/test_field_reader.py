@@ -522,3 +522,21 @@ def test_a_row_printed_on_a_line_apart_by_spaces_keeps_its_unweighted_second_lev
     assert managed[:2] == [("管理指标", "预算编审管理", "完整、准确率"), ("管理指标", "预算执行管理", "完成率、控制率")]
     assert [level2 for _, level2, _ in managed[:7]] == ["预算编审管理", "预算执行管理", "部门结转结余资金管理", "预决算信息公开管理",
                                                         "部门预算管理", "政府采购管理", "资产管理"]
+
+
+@pytest.mark.parametrize("report, style, floor", [
+    # Ningde 2023 a row a line, cells apart by spaces: "评价内容 绩效内容 绩效目标值 实际完成值 累计完成率" — the rows print
+    # their 累计完成率 ("… >=2个 0个 0%"), a column kept.
+    ("fujian_ningde_2023_rencaiyizhan", "g", 0.98),
+    # Suizhou a cell a line, its empty cells left out: the 复核分 and 评价标准 its rows never fill are read without, so
+    # the next row's 产出指标 | 质量指标 are no 复核分 and 评价标准 of the row above; its 项目权重 rows, whose level names carry
+    # their points (项目管理13分) beside the indicator, are read only from a copy that keeps its empty cells.
+    ("hubei_suizhou_2022_jijiuzhongxin", "b", 0.62),
+    ("hubei_guangshui_2021_xiangcundaolu", "b", 0.66),
+])
+def test_a_header_ending_in_columns_no_row_fills_is_read_without_them_where_a_copy_leaves_empty_cells_out(
+        report, style, floor):
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only=report)
+    assert paste.score_paste(paste.pasted(sheet, style), gold).f1 >= floor

@@ -16,6 +16,7 @@ Roles = tuple[tuple[str, tuple[str, ...]], ...]
 # Hubei's score sheet scores its 项目决策 and 项目管理 rows under a head of their own: 项目权重 (the 一级, its points in
 # its name: 项目管理13分) | 评价内容 (the indicator) | 分值 | 自评分 | 复核分 | 评价标准及依据.
 HUBEI_LEVEL1_HEAD = "项目权重"
+REVIEW_SCORE_HEAD = "复核分"  # the score the reviewing bureau fills in beside the unit's 自评分: no field keeps it
 # Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
 # while 项目名称, 项目实施单位 … are no level; Ningxia's 总体目标 heads the expected goal, while the label 年度总体目标 or
 # 总体目标完成情况 heads none.
@@ -117,7 +118,7 @@ INDICATOR_BLOCK_LABEL = re.compile(rf"(?:年度)?{LEVELS_GROUP}(?:完成情况)?
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
 # to pass it (a rate the others give, Hubei's 复核分 that the reviewing bureau fills in).
 LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other",
-                       "完成率": "other", "复核分": "other"}
+                       "完成率": "other", REVIEW_SCORE_HEAD: "other"}
 
 
 SCORE_WORDS = (("得分", "score"), ("自评分", "score"), ("权重", "weight"), ("分值", "weight"))
