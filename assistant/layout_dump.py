@@ -456,7 +456,7 @@ def fullest_reading(lines: list[Paragraph], header: list[str], as_printed: bool,
         unscored = dump_rows_as(lines, [word for word in header if slot(word) != "score"], as_printed, slots)
         if len(unscored[0]) >= len(printed[0]):
             return unscored
-    droppable = {*TEXT_ROLES, "other", *(("score",) if "weight" in values else ())} & set(values)
+    droppable = {*TEXT_ROLES, *(("score",) if "weight" in values else ())} & set(values)
     blank = {name for name in droppable if sparse(printed[0], columns[name])}
     figures = [name for name in FIGURES if name in columns]
     unlevelled = bool(figures) and "level1" in columns and sparse(printed[0], columns["level1"]) and not any(
@@ -707,10 +707,8 @@ def grid_of_width(lines: list[Paragraph], columns: list[str | None],
     positions = [paragraph.line - opening for paragraph in lines]
     rows: list[dict[str, Paragraph]] = []
     start, cursor, merged_rows = 0, 0, 0
-    # (a column word printed whole opens the next header: Hubei's 一级指标 | 二级指标 | … under its 项目权重 rows)
     while cursor < len(lines) and normalize_text(lines[cursor].text) not in TOTAL \
-            and not is_title(normalize_text(lines[cursor].text)) \
-            and not (rows and positions[cursor] == start and normalize_text(lines[cursor].text) in HEADER_WORDS):
+            and not is_title(normalize_text(lines[cursor].text)):
         if positions[cursor] >= start + width and not rows:
             break
         # Of the level columns the row may leave out (`merged_levels`), the first its cells fit without.
