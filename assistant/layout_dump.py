@@ -81,7 +81,9 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
         if index in tails:
             index += 1
             continue
-        for size in range(4, 0, -1):
+        # (a line of column words run together is no upper half of a word the next line ends: "实际完成值(B)得分" over
+        # the first row's "产出指标")
+        for size in range(4, 0, -1) if not run_together_words(texts[index]) else (1,):
             joined = "".join(texts[index:index + size])
             # (a qualifier and the column word after it — "实际" "分值" — are no one word where the qualifier is the
             # upper half of a word printed over two rows, its lower half after the header's other words: "实际"
@@ -1810,6 +1812,7 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
 
 def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
     """A run of paragraphs with the tables its one-cell-per-line dumps make rebuilt."""
+    run = [part for paragraph in run for part in value_and_name_apart(paragraph)]
     core = rebuild_core_tables(run)
     if len(core) < len(run) or any(isinstance(b, TableBlock) for b in core):
         return core
@@ -1822,6 +1825,19 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
     # rows); otherwise the paragraphs stay as printed.
     cut = table_rows(rebuilt)
     return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+def value_and_name_apart(paragraph: Paragraph) -> list[Paragraph]:
+    """A row's last figure run into the next row's first cell, a level's name or the 总分 ("40总分", "10产出指标"),
+    as two cells; any other paragraph as it is."""
+    found = VALUE_THEN_NAME.match(normalize_text(paragraph.text))
+    if found is None:
+        return [paragraph]
+    return [Paragraph(found["value"], paragraph.line), Paragraph(found["name"], paragraph.line)]
+
+
+VALUE_THEN_NAME = re.compile(rf"^(?P<value>\d+(?:\.\d+)?[%％]?)(?P<name>{'|'.join(TOTAL)}|{run_rows.LEVEL1.pattern}"
+                             rf"|{run_rows.LEVEL2.pattern})$")
 
 
 def lines_of_word_cells(pages: list[Paragraph], cells: list[Paragraph]) -> frozenset[int]:
@@ -2268,6 +2284,67 @@ def levels_first(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int
 
 
 LEVEL_SLOTS = ("level1", "level2", "level3")
+
+
+def with_lost_levels(header: list[tuple[str, int, int]], below: list[str]) -> list[tuple[str, int, int]]:
+    """The header with a level column word the copy lost put back: 二级指标 | 三级指标 with no 一级指标 before them
+    over rows that open with a 一级 name (产出指标), or 一级指标 | 三级指标 with no 二级指标 between them over rows whose
+    一级 name a 二级 name follows (产出指标 数量指标)."""
+    slots = [slot(word) for word, _, _ in header]
+    if "level3" not in slots or "level1" in slots and "level2" in slots:
+        return header
+    opening = next((at for at, text in enumerate(below) if text), None)
+    if opening is None or not LEVEL1_CELL.match(below[opening]):
+        return header
+    if "level2" in slots and "level1" not in slots and slots.index("level2") + 1 == slots.index("level3"):
+        at = slots.index("level2")
+        return [*header[:at], (LOST_LEVEL_WORDS[0], *header[at][1:]), *header[at:]]
+    if "level1" in slots and "level2" not in slots and slots.index("level1") + 1 == slots.index("level3") \
+            and opening + 1 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
+            and not LEVEL1_CELL.match(below[opening + 1]):
+        at = slots.index("level3")
+        return [*header[:at], (LOST_LEVEL_WORDS[1], *header[at][1:]), *header[at:]]
+    return header
+
+
+LOST_LEVEL_WORDS = ("一级指标", "二级指标")
+
+
+def with_lost_points(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None:
+    """The header with the points column it names no word for put back where a copy may have lost it: 分值 before a
+    得分 with no 分值, 得分 after a 分值 with no 得分; None where it names both or neither."""
+    slots = header_slots([word for word, _, _ in header])
+    if ("weight" in slots) == ("score" in slots):
+        return None
+    if "score" in slots:
+        at = slots.index("score")
+        return [*header[:at], (LOST_POINTS_WORDS[0], *header[at][1:]), *header[at:]]
+    at = slots.index("weight") + 1
+    return [*header[:at], (LOST_POINTS_WORDS[1], *header[at - 1][1:]), *header[at:]]
+
+
+LOST_POINTS_WORDS = ("分值", "得分")
+
+
+def scored_row_count(rows: list[Row], header: list[str]) -> int:
+    """How many rows read under `header` print a number under each of its points columns, a 分值 of at most 100 and
+    a 得分 no more than it."""
+    count = 0
+    for row in texts_by_column(rows, header):
+        points = [row[name] for name in SCORED if name in row]
+        weight, score = (parse_number(row.get(name)) for name in SCORED)
+        count += bool(row.get("level3")) and all(NUMERIC.match(text) for text in points) \
+            and (weight is None or weight <= FULL_MARKS and (score is None or score <= weight))
+    return count
+
+
+def every_row_scored(rows: list[Row], header: list[str]) -> int:
+    """`scored_row_count` where every row with a name is scored, else 0: a reading with a points column put back
+    stands only where every row fills it."""
+    named = sum(bool(row.get("level3")) for row in texts_by_column(rows, header))
+    count = scored_row_count(rows, header)
+    return count if count == named else 0
+LOST_LEVEL_REACH = 3  # lines below a header in which its first row opens
 LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
 
 
@@ -2397,16 +2474,23 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         repeated = page_repeats(texts, start, after)
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
-        header = levels_first(in_column_order(header))
+        header = with_lost_levels(levels_first(in_column_order(header)), texts[after:after + LOST_LEVEL_REACH])
         if not as_printed:  # (a run-together copy's header is read without them too, its printed header row as well)
             header = header[:len(unread_columns_off([word for word, _, _ in header]))]
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
         # (Hubei's 项目权重 rows print level names with their points, "项目管理13分", that only a grid keeping its empty
         # cells tells from the indicator beside them)
-        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed,
-                               first_line=None if spaced else run[min(after, len(run)) - 1].line + 1,
+        first_line = None if spaced else run[min(after, len(run)) - 1].line + 1
+        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed, first_line=first_line,
                                grid_only=header[0][0] == HUBEI_LEVEL1_HEAD)
+        lost = with_lost_points(header)
+        if lost is not None:
+            # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where they read better.
+            other, other_used = dump_rows(run[after:], [word for word, _, _ in lost], as_printed, first_line=first_line)
+            words = [word for word, _, _ in header]
+            if every_row_scored(other, [word for word, _, _ in lost]) >= max(1, scored_row_count(rows, words)):
+                header, rows, used = lost, other, other_used
         warnings: list[str] = []
         # The table starts where its header's first word is printed, whichever column that word heads.
         top = min(first for _, first, _ in header)
@@ -3044,6 +3128,10 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
         size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
                      and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
                               and broken_word(texts[index:index + n + 1]))), None)
+        if together := run_together_fund_words(texts[index]):
+            words += [(word, index) for word in together]
+            index += 1
+            continue
         if size is None and words and other_column_word(texts, index):
             size = 1  # a column no funds word names (历年结余结转, 资金结余率(%)): its values are still in the rows
         if size is None or words and index + size < len(texts) and NUMBER_RUN.match(texts[index + size]) \
@@ -3058,6 +3146,41 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
         words = words[1:]
     roles = {role_of(word, FUND_ROLES) for word, _ in words}
     return words if len(roles) >= 3 and "executed" in roles else []
+
+
+def run_together_fund_words(text: str) -> list[str]:
+    """Two or three funds column words a copy ran together on one line ("年初预算数(A)全年执行数(B)"), each naming a
+    column of its own; else []. Of the ways to cut it, the one with most pieces that end where a column word does
+    (`whole_fund_word`), then the evenest. A word that ends with a points word is one column, the points of what
+    it opens with (执行率得分)."""
+    if len(text) > RUN_TOGETHER_LENGTH or DIGIT.search(text) or TRAILING_BRACKETS.sub("", text).endswith(POINTS_WORDS):
+        return []
+    cuts = [[text[:at], text[at:]] for at in range(2, len(text) - 1)]
+    cuts += [[text[:at], text[at:then], text[then:]] for at in range(2, len(text) - 3)
+             for then in range(at + 2, len(text) - 1)]
+    spelled = [pieces for pieces in cuts
+               if len({role_of(piece, FUND_ROLES) for piece in pieces} - {None}) == len(pieces)
+               and all(broken_word([piece]) and not piece.startswith(FUND_WORD_ENDS) for piece in pieces)
+               and ended(pieces[0])]
+    return max(spelled, key=lambda pieces: (sum(whole_fund_word(piece) for piece in pieces), min(map(len, pieces))),
+               default=[])
+
+
+def whole_fund_word(piece: str) -> bool:
+    """A piece that ends where a funds column word does (`ended`), or with a funds role's word."""
+    return ended(piece) or any(TRAILING_BRACKETS.sub("", piece).endswith(words) for _, words in FUND_ROLES)
+
+
+def ended(piece: str) -> bool:
+    """A piece that ends as a whole funds column word does: its 数 or 率 before any bracketed letter or unit
+    (年初预算数(A), 执行率), or a points word (分值) — not 全年预算 of 全年预算执行数."""
+    return piece.endswith(")") or TRAILING_BRACKETS.sub("", piece).endswith(FUND_WORD_ENDS) \
+        or piece in POINTS_WORDS
+
+
+FUND_WORD_ENDS = ("数", "率")
+POINTS_WORDS = ("分值", "得分", "权重")
+TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]*[)）])+$")
 
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
@@ -3313,7 +3436,7 @@ def goal_labels(text: str) -> list[str]:
 def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     """The head of a dumped table above its indicator header: 项目名称 and like pairs, the funds block and
     the goals; returns where the head starts in `run`, its rows, and where it ends."""
-    texts = [normalize_text(p.text) for p in run]
+    texts = [last_key(text) for text in (normalize_text(p.text) for p in run)]
     funds = next(((i, fund_header_at(texts, i)) for i in range(len(texts)) if fund_header_at(texts, i)), None)
     before_funds = funds[0] if funds else len(texts)
     # A title (附件2, …自评表) above the funds opens this table: keys above it are an earlier table's.
@@ -3364,6 +3487,14 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     rows.append(Row([Cell(block, run[index].line)] + [Cell(word, run[index].line) for word, _ in words]))
     funds_row = len(rows)  # where the block's rows start: the first is its total, whatever it is called
     cursor = words[-1][1] + 1
+    lost_label = next((end for end in range(cursor, min(len(run), cursor + len(words)) + 1)
+                       if end == len(run) or not NUMBER_RUN.match(texts[end])), cursor)
+    if lost_label - cursor == len(words):
+        # The total's values right under the column words, one under each, its label lost (a viewer dropped the
+        # cell): the total.
+        values = [Cell(cell_text(p), p.line) for p in run[cursor:lost_label]]
+        rows.append(Row([Cell("", run[cursor].line)] + fund_cells(values, roles, run[cursor].line)))
+        cursor = lost_label
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
         wrapped = wrapped_label(texts, cursor) and cursor + 2 < len(run) and NUMBER_RUN.match(texts[cursor + 2])
@@ -3421,6 +3552,13 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rows[funds_row] = total_by_parts(rows[funds_row], rows[funds_row + 1:], roles) or rows[funds_row]
     goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
+
+
+def last_key(text: str) -> str:
+    """Two head labels a copy ran together on one line ("填报日期项目名称"), the first left blank: the second, whose
+    value follows; any other text as it is."""
+    return next((text[at:] for at in range(2, len(text) - 1) if label(key_of(text[at:])) in LINE_KEYS
+                 and label(key_of(text[:at])) in LINE_KEYS), text) if len(text) <= RUN_TOGETHER_LENGTH else text
 
 
 def total_by_parts(total: Row, parts: list[Row], roles: list[str | None]) -> Row | None:

@@ -185,13 +185,15 @@ def money_unit(texts) -> str:
     return "万元"
 
 
-def parse_fund_row(row: Row, columns: ColumnMap) -> FundLine | None:
+def parse_fund_row(row: Row, columns: ColumnMap, first: bool = False) -> FundLine | None:
+    """A funds row's line; None where no label names it, save the block's `first` row, whose label a copy may have
+    lost (its values right under the column words are the total's)."""
     placed = {name: columns.index(row, name) for name in columns.positions}
     # A label that the row's alignment put under a number column (a web page dropped the empty 年初预算数 cell
     # before the values) is still the row's label.
     first_value = min((i for name, i in placed.items() if i is not None and roles.fits(name, row.cells[i].text) > -1),
                       default=len(row.cells))
-    label_cells = [c for c in row.cells[:first_value] if clean(c.text)]
+    label_cells = [c for c in row.cells[:first_value] if clean(c.text)] or [row.cells[0]] * (first and first_value > 0)
     if not label_cells:
         return None
     # Joined numbers that no arithmetic could split are left empty, never guessed (extract_tables warns).
@@ -540,7 +542,7 @@ def add_fund_row(table: Table, row: Row, columns: ColumnMap) -> bool:
         if part is not None:
             table.fund_lines.append(part)
         return bool(items) or part is not None
-    line = parse_fund_row(row, columns)
+    line = parse_fund_row(row, columns, first=table.funds_total is None and not table.fund_lines)
     if line is None:
         return False
     # A block that prints its parts alone (Jiangxi: 整体支出规模 | 其中：财政拨款 | … ‖ 其中：基本支出) has no total.
