@@ -917,8 +917,12 @@ def a_unit(text: str) -> bool:
 
 
 def shares_lines(cells: list[Paragraph]) -> bool:
-    """Whether cells share their lines: rows printed one a line, cells apart by spaces, not one cell a line."""
-    return len({cell.line for cell in cells}) < len(cells)
+    """Whether cells share their lines: rows printed one a line, cells apart by spaces, not one cell a line (where a
+    damaged copy ran a cell into the next here and there, `value_and_name_apart`)."""
+    return len({cell.line for cell in cells}) < len(cells) * SHARED_LINES
+
+
+SHARED_LINES = 0.8  # lines, most, per cell of rows printed one a line: three cells a line or more, 0.33
 
 
 def ends_rows(text: str) -> bool:
@@ -1811,7 +1815,8 @@ def rebuild_cell_dumps(blocks: list[Block]) -> list[Block]:
 
 
 def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
-    """A run of paragraphs with the tables its one-cell-per-line dumps make rebuilt."""
+    """A run of paragraphs with the tables its one-cell-per-line dumps make rebuilt, a row's last figure run into the
+    next row's first cell read as two cells (`value_and_name_apart`)."""
     run = [part for paragraph in run for part in value_and_name_apart(paragraph)]
     core = rebuild_core_tables(run)
     if len(core) < len(run) or any(isinstance(b, TableBlock) for b in core):
@@ -3408,9 +3413,26 @@ def referred_back(text: str) -> int | None:
 
 def goals_cut(text: str) -> int | None:
     """Both goal cells run together in one: how long the achieved text is — it restates the expected one's end
-    (`restated_goal`), reports what was done after the plan (`reported_goal`), or opens by pointing back at the goal
-    set (`referred_back`); None where nothing tells them apart."""
-    return restated_goal(text) or reported_goal(text) or referred_back(text)
+    (`restated_goal`), reports what was done after the plan (`reported_goal`), opens by pointing back at the goal
+    set (`referred_back`), or numbers its items from 1 again (`renumbered`); None where nothing tells them apart."""
+    return restated_goal(text) or reported_goal(text) or referred_back(text) or renumbered(text)
+
+
+def renumbered(text: str) -> int | None:
+    """How long the achieved goal is whose items are numbered from 1 again after the expected one's ("(1)制定…
+    (2)…(4)完成上级政府交办的其它事项。(1)积极履职…"): the text from the one later item 1 after an item 2; None
+    where the text opens with no item 1 or numbers none again."""
+    first = FIRST_ITEM.match(text)
+    if first is None:
+        return None
+    again = [at for at in range(first.end(), len(text)) if text.startswith(first.group(), at)]
+    second = SECOND_ITEM[first.group()[0] in "（(" and first.group()[-1] in ")）"].search(text, first.end())
+    if len(again) != 1 or second is None or second.start() > again[0]:
+        return None
+    return len(text) - again[0]
+
+
+SECOND_ITEM = (re.compile(r"2[.．、]"), re.compile(r"[（(]2[)）]"))  # an item 2, numbered as the item 1 before it
 
 
 def run_goals_head(word: str) -> bool:

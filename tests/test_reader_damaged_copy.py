@@ -123,3 +123,15 @@ def test_a_rows_last_score_run_into_the_total_is_the_score_and_the_total():
 def indicator_of(table, level3: str):
     [found] = [i for i in table.indicators if i.level3 == level3]
     return found
+
+
+def test_one_cell_run_into_the_next_does_not_make_a_cell_a_line_copy_rows_a_line():
+    # sichuan_suining_2021 l.38, 52-53: "数量指标 指标1.药品抽验品种 ≥3 4", "指标8.培训人员覆盖率 100% 100%", "时效指标
+    # 任务完成时间 2021年底 2021年底". A cell a line, the copy ran the 完成值 "100%" into "时效指标": the two cells
+    # of that one line are no sign that the copy prints a row a line (0.14 read so, the table lost).
+    lines = damaged("sichuan_suining")
+    at = lines.index("指标8.培训人员覆盖率") + 2
+    lines[at:at + 2] = [lines[at] + lines[at + 1]]
+    report = read(lines)
+    assert indicator(report, "指标1.药品抽验品种")[1:4] == ("数量指标", "≥3", "4")
+    assert indicator(report, "任务完成时间")[1:4] == ("时效指标", "2021年底", "2021年底")

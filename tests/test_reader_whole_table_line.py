@@ -193,3 +193,37 @@ def test_a_score_sheet_pasted_whole_with_single_spaces_keeps_a_name_holding_digi
     assert rows["完成评查案卷数"] == (0.5, None)
     assert rows["组织开展315国际消费者权益日宣传活动次数"] == (0.5, None)
     assert "组织开展" not in rows
+
+
+def test_a_rateless_funds_row_run_together_is_split_by_its_decimals_and_points(paste):
+    # guizhou_suiyang l.5-9 (dev, a department's form with no 执行率 column): "… | 年初预算数(A) | 全年执行数(B) |
+    # 分值(10分) | 得分 | 得分计算方法", "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 | …", "基本支出 | 985.19 | 914.97 |"
+    # with "10 | 10 |" on l.8. Run together ("年度资金总额1172.551268.721010", "其中：基本支出985.19914.971010"): the
+    # amounts are printed alike with two decimals, the 分值 of at most 100 and the 得分 no more than it; 985.19 |
+    # 914.97 | 10 | 10 is the only such reading though 10 is no 10 × 914.97 ÷ 985.19 (the department printed 10).
+    [table] = read(whole_table_line(paste, "guizhou_suiyang")).tables
+    total = table.funds_total
+    assert (total.initial_budget, total.executed, total.weight, total.score) == (1172.55, 1268.72, 10, 10)
+    basic = next(line for line in table.fund_lines if line.label == "基本支出")
+    assert (basic.initial_budget, basic.executed, basic.weight, basic.score) == (985.19, 914.97, 10, 10)
+
+
+def test_goals_run_together_are_cut_where_their_items_are_numbered_from_one_again(paste):
+    # guizhou_suiyang l.11-12: "年度总体目标 | 年初设定目标 | 年度总体目标完成情况", then "(1)制定和组织实施经济、…
+    # (4)完成上级政府交办的其它事项。 | (1)积极履职,强化管理,较好地完成本年工作任务。(2)…". Run together, the
+    # "(1)" after the achieved column's word is the goal's first item, not a note on the word, and the achieved goal
+    # starts where the items are numbered from (1) again.
+    [table] = read(whole_table_line(paste, "guizhou_suiyang")).tables
+    assert table.goals.expected.startswith("(1)制定和组织实施经济") and table.goals.expected.endswith("其它事项。")
+    assert table.goals.achieved.startswith("(1)积极履职,强化管理")
+
+
+def test_the_head_over_both_levels_is_two_columns_of_a_run_together_row(paste):
+    # fujian_ningde_2023 l.2 (traditional, as found): "…評價內容績效內容績效目標值實際完成值累計完成率產出目標數量目標當年獲得
+    # 寧德市級以上確認的人才驛站數量>=2個0個0%當年人才驛站組織活動數量>=28次40次143%…". Drawn whole on one line from its
+    # gold, every row printing its levels: 評價內容 heads both the 一级 and the 二级 name each row prints, and 累计完成率 is
+    # a column word of its own (0.07 before: no header read, no row).
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual)
+            for t in read(whole_table_line(paste, "fujian_ningde_2023")).tables for i in t.indicators}
+    assert rows["当年人才驿站组织活动数量"] == ("产出目标", "数量目标", ">=28次", "40次")
+    assert rows["各类人才对我市人才政策的知晓率"] == ("产出目标", "质量目标", ">=95%", "98%")

@@ -814,6 +814,9 @@ def points_add_up(rows: list[dict[str, str]]) -> bool:
     return bool(read) and all(abs(points - printed[stage]) < TOLERANCE for stage, points in read.items())
 
 
+LEVEL_PAIR = ("level1", "level2")
+
+
 def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
                       confirmed: bool = False) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
@@ -824,6 +827,8 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
     texts = [normalize_text(p.text) for p in lines]
     text = unscrambled_stages("".join(texts)[:BLOCK_LIMIT])
     ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
+    # (the head over the 一级 and 二级 columns, 评价内容, is one word over both: each row prints the two names)
+    slots = [name for column in slots for name in (LEVEL_PAIR if column == "level_pair" else (column,))]
 
     def line_at(offset: int) -> int:
         return lines[min(bisect_right(ends, offset), len(lines) - 1)].line

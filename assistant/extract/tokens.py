@@ -36,9 +36,15 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "转移支付(项目)名称", "转移支付（项目）名称", "中央主管部门", "地方主管部门", "资金使用单位", "中央财政资金", "地方资金",
     "其他资金", "总体目标完成情况", "总体目标", "全年实际完成情况",
     # a province's 专项 form (专项名称 | … | 省级主管部门 | …) and the levels of government a 主管部门 is named by
-    "专项名称", "专项资金名称", "省级主管部门", "市级主管部门", "县级主管部门", "自治区主管部门"}, key=len, reverse=True)
-# The funds block's own label with its unit (项目资金(万元), 资金情况(万元)): only with the unit is it no prose.
-FUNDS_LABEL = r"(?:项目资金|资金情况|预算资金)[（(]万?元[)）]"
+    "专项名称", "专项资金名称", "省级主管部门", "市级主管部门", "县级主管部门", "自治区主管部门",
+    # a department's form (Guizhou: 部门(单位)名称 | … ‖ 部门(单位)总体资金(万元) | 资金来源 | 年初预算数(A) | … | 得分计算方法
+    # ‖ 年度总体目标 | 年初设定目标 | 年度总体目标完成情况), never cut at the 得分 or 年度总体目标 inside its words
+    "部门(单位)名称", "部门（单位）名称", "得分计算方法", "年度总体目标完成情况",
+    # Ningde's 定量目标 form (评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率)
+    "绩效目标值", "累计完成率"}, key=len, reverse=True)
+# The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)): only with the
+# unit is it no prose.
+FUNDS_LABEL = r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金)[（(]万?元[)）]"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
@@ -48,6 +54,8 @@ DAY = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 FORMULA_CLOSED_AS_ONE = re.compile(r"([(（][A-Z][A-Z/÷*+\-]*)1(?=[\u4e00-\u9fff])")
 # A bracketed note a header word or a name carries: what it says about the column is no cell of its own.
 NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
+# An item's number opening the text after a word ("年度总体目标完成情况" "(1)积极履职…"): the text's, not the word's note.
+ITEM_NUMBER = re.compile(r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 ATTACHED = re.compile(r"^(?:[:：]|[(（][^()（）]{0,16}[)）][:：]?)$")
 PLAIN_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
@@ -85,7 +93,7 @@ def _segments(text: str) -> tuple[str, ...]:
     for cell in (part for c in cells for part in BREAKDOWN.split(c) if part):
         # "(A)", "(万元)" and a bare ":" belong to the word before them, so do the colon a value starts with
         # ("实施单位" ":北京市…中心") and the note the next label starts with ("得分" "(20分*执行率)年度财政资金总额").
-        note = NOTE.match(cell)
+        note = NOTE.match(cell) if not ITEM_NUMBER.match(cell) else None
         if merged and ATTACHED.match(cell):
             merged[-1] += cell
         elif merged and (cell[0] in ":：" or note) and WORD.fullmatch(merged[-1]):
@@ -166,7 +174,9 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
     得分 = 分值 × min(执行率, 100%) ≤ 分值 — and, for a total whose parts were read, each amount the sum of its parts'
     (`sums`, by role).
     """
-    if "execution_rate" in roles and "score" in roles[roles.index("execution_rate"):]:
+    if "execution_rate" not in roles:
+        return split_rateless_run(run, roles)
+    if "score" in roles[roles.index("execution_rate"):]:
         # Columns after 得分 (得分计算方法, a note) print text of their own, not numbers of this run.
         roles = roles[:roles.index("score", roles.index("execution_rate")) + 1]
     if "%" not in run and "execution_rate" in roles:
@@ -206,6 +216,42 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
     if not pieces:
         return None
     return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
+
+
+def split_rateless_run(run: str, roles: list[str]) -> list[str] | None:
+    """A funds row of a form with no 执行率 column run together (Guizhou: 年初预算数(A) | 全年执行数(B) | 分值 | 得分,
+    "1172.551268.721010" → 1172.55, 1268.72, 10, 10): a reading whose amounts are printed alike (as many decimals
+    each), with a 分值 of at most 100 and a 得分 no more than it, printed with the fewest decimals; of several, the
+    only one where 得分 = 分值 × min(执行数 ÷ 预算数, 100%). The columns after 得分 print text of their own."""
+    if "score" not in roles or "%" in run:
+        return None
+    roles = roles[:roles.index("score") + 1]
+    if not {"weight", "executed"} <= set(roles) or not {"initial_budget", "full_year_budget"} & set(roles) \
+            or any(role is None for role in roles):
+        return None
+
+    def alike(pieces: list[str]) -> bool:
+        found = dict(zip(roles, map(float, pieces)))
+        amounts = {decimals_printed(piece) for piece, role in zip(pieces, roles) if role in MONEY_COLUMNS}
+        return len(amounts) == 1 and 0 < found["weight"] <= FULL_MARKS and found["score"] <= found["weight"] \
+            and max(decimals_printed(pieces[roles.index(name)]) for name in ("weight", "score")) <= POINTS_DECIMALS
+
+    def by_rate(pieces: list[str]) -> bool:
+        found = dict(zip(roles, map(float, pieces)))
+        budget = found.get("full_year_budget", found.get("initial_budget"))
+        return bool(budget) and scores_by_rate(found["weight"], found["executed"] / budget, found["score"],
+                                               half_last_place(decimals_printed(pieces[-1])))
+
+    readings = [pieces for pieces in number_splits(run, len(roles)) if alike(pieces)]
+    fewest = min((max(map(decimals_printed, pieces)) for pieces in readings), default=0)
+    readings = [pieces for pieces in readings if max(map(decimals_printed, pieces)) == fewest]
+    if len(readings) > 1:
+        readings = [pieces for pieces in readings if by_rate(pieces)]
+    return readings[0] if len(readings) == 1 else None
+
+
+MONEY_COLUMNS = ("initial_budget", "full_year_budget", "executed")
+POINTS_DECIMALS = 2  # decimals, most, a 分值 or 得分 prints
 
 
 def spent_whole(run: str, amounts: int) -> list[str] | None:
