@@ -98,14 +98,41 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             # A line naming one column, else column words a copy ran together on one line.
             together = run_together_words(texts[index]) or [texts[index]] * bool(slot(texts[index]))
             stacked = [] if together else stacked_words(texts, index, tails)
+            if not together and not stacked and indicator_header(words) and words[-1][0] in HEADER_WORDS \
+                    and unknown_column(texts, index):
+                together = [texts[index]]
             if not together and not stacked:
                 break
             words += [(word, index, index) for word in together] + stacked
             tails.update(last for _, _, last in stacked)
             index += 1
+    return words if indicator_header(words) else []
+
+
+def indicator_header(words: list[tuple[str, int, int]]) -> bool:
+    """Whether header words name an indicator table's columns: its 三级指标 and its 分值 or 得分, or its 指标值 and
+    完成值."""
     names = set(header_slots([word for word, _, _ in words]))
-    return words if {"level3", "weight"} <= names or {"level3", "score"} <= names or \
-        {"level3", "target", "actual"} <= names else []
+    return {"level3", "weight"} <= names or {"level3", "score"} <= names or {"level3", "target", "actual"} <= names
+
+
+def unknown_column(texts: list[str], index: int) -> bool:
+    """Whether a line after a header's words (an indicator table's already, `indicator_header`, the last a whole
+    word, not a piece of one: 偏差 | 大或目标未完成 | 原因分析 is one word cut) is a column word no list here knows
+    (佐证材料, 情况说明): a short word — no figure, no level's name, no total — before another column word or before
+    the first row's 一级 name. Its column is read, named by no role."""
+    text = texts[index]
+    if index + 1 >= len(texts) or not UNKNOWN_WORD.fullmatch(text) or is_level_cell(text) \
+            or text in TOTAL or text in GOAL_WORDS:
+        return False
+    following = texts[index + 1]
+    if text + following in HEADER_WORDS or text.endswith(CONJUNCTIONS):
+        return False  # the head of a word the next line ends ("未完成原因和" "改进措施")
+    return bool(slot(following) or following in HEADER_WORDS or LEVEL1_CELL.match(following))
+
+
+CONJUNCTIONS = ("和", "及", "与", "或", "、")  # what no column word ends with: the head of one a line break cut
+UNKNOWN_WORD = re.compile(r"[\u4e00-\u9fa5]{2,10}")  # a column word no list knows: a few characters, no figure
 
 
 def stacked_words(texts: list[str], index: int, taken: set[int]) -> list[tuple[str, int, int]]:
@@ -2313,6 +2340,7 @@ def with_lost_levels(header: list[tuple[str, int, int]], below: list[str]) -> li
 
 
 LOST_LEVEL_WORDS = ("一级指标", "二级指标")
+LOST_LEVEL_REACH = 3  # lines below a header in which its first row opens
 
 
 def with_lost_points(header: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None:
@@ -2349,7 +2377,8 @@ def every_row_scored(rows: list[Row], header: list[str]) -> int:
     named = sum(bool(row.get("level3")) for row in texts_by_column(rows, header))
     count = scored_row_count(rows, header)
     return count if count == named else 0
-LOST_LEVEL_REACH = 3  # lines below a header in which its first row opens
+
+
 LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
 
 
@@ -2491,7 +2520,7 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
                                grid_only=header[0][0] == HUBEI_LEVEL1_HEAD)
         lost = with_lost_points(header)
         if lost is not None:
-            # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where they read better.
+            # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where every row fills it.
             other, other_used = dump_rows(run[after:], [word for word, _, _ in lost], as_printed, first_line=first_line)
             words = [word for word, _, _ in header]
             if every_row_scored(other, [word for word, _, _ in lost]) >= max(1, scored_row_count(rows, words)):
@@ -3130,13 +3159,13 @@ def fund_header_at(texts: list[str], start: int) -> list[tuple[str, int]]:
     index = start
     while index < len(texts):
         # The shortest word whose next line does not finish it ("全年预算" is a word, but "数(A)" below is its end).
-        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
-                     and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
-                              and broken_word(texts[index:index + n + 1]))), None)
         if together := run_together_fund_words(texts[index]):
             words += [(word, index) for word in together]
             index += 1
             continue
+        size = next((n for n in (1, 2, 3) if index + n <= len(texts) and broken_word(texts[index:index + n])
+                     and not (index + n < len(texts) and WORD_TAIL.match(texts[index + n])
+                              and broken_word(texts[index:index + n + 1]))), None)
         if size is None and words and other_column_word(texts, index):
             size = 1  # a column no funds word names (历年结余结转, 资金结余率(%)): its values are still in the rows
         if size is None or words and index + size < len(texts) and NUMBER_RUN.match(texts[index + size]) \
