@@ -375,10 +375,12 @@ MISREAD_PASTES = [
     # name; a worded target against a numeric 完成值 "20份" is no defect the copy proves.
     pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "制作宣传品数量份", "识读错误",
                  id="ocr-letter-for-a-whole-figure"),
-    # 001 in Anhui's department score sheet as a damaged copy: a lost cell moves the 序号 column under 分值 and 得分
-    # (对上级移送案件开展措排处理时间 "scores 6 of 8", the next rows 9 | 0, 9 | 1, … 11 | 6), the 分值 adding to 230-odd.
-    pytest.param("001_", "l", "anhui-dept-score-sheet", "met_but_deducted", "对上级移送案件开展措排处理时间",
-                 "分值合计", id="weights-far-beyond-full-marks"),
+    # 002 as a damaged copy in its own form: cells lost and run together move figures into the 分值 column, whose
+    # rows under 产出指标 then add to 108 against the stage's printed 50. (001 in Anhui's department score sheet was
+    # the case before a lost cell stopped moving its 序号 column under 分值 and 得分: that copy now reads 0.86, not
+    # 0.45, and proves nothing to doubt.)
+    pytest.param("002_", "l", "", "subtotal_weight_mismatch", "产出指标", "分值合计",
+                 id="weights-far-beyond-full-marks"),
 ]
 
 
