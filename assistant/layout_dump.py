@@ -3214,7 +3214,7 @@ def ended(piece: str) -> bool:
 
 FUND_WORD_ENDS = ("数", "率")
 POINTS_WORDS = ("分值", "得分", "权重")
-TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]*[)）])+$")
+TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]{0,16}[)）]){1,3}$")  # a word's letter or unit: (A), (万元), (10分)
 
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
