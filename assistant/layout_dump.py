@@ -16,7 +16,7 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
     INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, REVIEW_SCORE_HEAD, STAGES, \
     TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
@@ -83,7 +83,8 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             continue
         # (a line of column words run together is no upper half of a word the next line ends: "实际完成值(B)得分" over
         # the first row's "产出指标")
-        for size in range(4, 0, -1) if not run_together_words(texts[index]) else (1,):
+        together = run_together_words(texts[index])
+        for size in range(4, 0, -1) if not together else (1,):
             joined = "".join(texts[index:index + size])
             # (a qualifier and the column word after it — "实际" "分值" — are no one word where the qualifier is the
             # upper half of a word printed over two rows, its lower half after the header's other words: "实际"
@@ -96,7 +97,7 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
                 break
         else:
             # A line naming one column, else column words a copy ran together on one line.
-            together = run_together_words(texts[index]) or [texts[index]] * bool(slot(texts[index]))
+            together = together or [texts[index]] * bool(slot(texts[index]))
             stacked = [] if together else stacked_words(texts, index, tails)
             if not together and not stacked and indicator_header(words) and words[-1][0] in HEADER_WORDS \
                     and unknown_column(texts, index):
@@ -2359,24 +2360,12 @@ def with_lost_points(header: list[tuple[str, int, int]]) -> list[tuple[str, int,
 LOST_POINTS_WORDS = ("分值", "得分")
 
 
-def scored_row_count(rows: list[Row], header: list[str]) -> int:
-    """How many rows read under `header` print a number under each of its points columns, a 分值 of at most 100 and
-    a 得分 no more than it."""
-    count = 0
-    for row in texts_by_column(rows, header):
-        points = [row[name] for name in SCORED if name in row]
-        weight, score = (parse_number(row.get(name)) for name in SCORED)
-        count += bool(row.get("level3")) and all(NUMERIC.match(text) for text in points) \
-            and (weight is None or weight <= FULL_MARKS and (score is None or score <= weight))
-    return count
-
-
-def every_row_scored(rows: list[Row], header: list[str]) -> int:
-    """`scored_row_count` where every row with a name is scored, else 0: a reading with a points column put back
-    stands only where every row fills it."""
-    named = sum(bool(row.get("level3")) for row in texts_by_column(rows, header))
-    count = scored_row_count(rows, header)
-    return count if count == named else 0
+def points_read(rows: list[Row], header: list[str]) -> tuple[int, int]:
+    """How many rows read under `header` print a number under each of its points columns (`explains` them by their
+    分值 and 得分), and how many rows name an indicator."""
+    texts = [row for row in texts_by_column(rows, header) if row.get("level3")]
+    return sum(explains(row, True) and all(row.get(name) for name in SCORED if name in row) for row in texts), \
+        len(texts)
 
 
 LABEL_CELLS = 2  # cells, most, a header prints before its column words (绩 效 指 标 down its left edge)
@@ -2522,8 +2511,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         if lost is not None:
             # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where every row fills it.
             other, other_used = dump_rows(run[after:], [word for word, _, _ in lost], as_printed, first_line=first_line)
-            words = [word for word, _, _ in header]
-            if every_row_scored(other, [word for word, _, _ in lost]) >= max(1, scored_row_count(rows, words)):
+            scored, named = points_read(other, [word for word, _, _ in lost])
+            if scored == named and scored >= max(1, points_read(rows, [word for word, _, _ in header])[0]):
                 header, rows, used = lost, other, other_used
         warnings: list[str] = []
         # The table starts where its header's first word is printed, whichever column that word heads.
@@ -3187,7 +3176,7 @@ def run_together_fund_words(text: str) -> list[str]:
     column of its own; else []. Of the ways to cut it, the one with most pieces that end where a column word does
     (`whole_fund_word`), then the evenest. A word that ends with a points word is one column, the points of what
     it opens with (执行率得分)."""
-    if len(text) > RUN_TOGETHER_LENGTH or DIGIT.search(text) or TRAILING_BRACKETS.sub("", text).endswith(POINTS_WORDS):
+    if len(text) > RUN_TOGETHER_LENGTH or DIGIT.search(text) or BRACKETED.sub("", text).endswith(POINTS_WORDS):
         return []
     cuts = [[text[:at], text[at:]] for at in range(2, len(text) - 1)]
     cuts += [[text[:at], text[at:then], text[then:]] for at in range(2, len(text) - 3)
@@ -3202,19 +3191,18 @@ def run_together_fund_words(text: str) -> list[str]:
 
 def whole_fund_word(piece: str) -> bool:
     """A piece that ends where a funds column word does (`ended`), or with a funds role's word."""
-    return ended(piece) or any(TRAILING_BRACKETS.sub("", piece).endswith(words) for _, words in FUND_ROLES)
+    return ended(piece) or any(BRACKETED.sub("", piece).endswith(words) for _, words in FUND_ROLES)
 
 
 def ended(piece: str) -> bool:
     """A piece that ends as a whole funds column word does: its 数 or 率 before any bracketed letter or unit
     (年初预算数(A), 执行率), or a points word (分值) — not 全年预算 of 全年预算执行数."""
-    return piece.endswith(")") or TRAILING_BRACKETS.sub("", piece).endswith(FUND_WORD_ENDS) \
+    return piece.endswith(")") or BRACKETED.sub("", piece).endswith(FUND_WORD_ENDS) \
         or piece in POINTS_WORDS
 
 
 FUND_WORD_ENDS = ("数", "率")
 POINTS_WORDS = ("分值", "得分", "权重")
-TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]{0,16}[)）]){1,3}$")  # a word's letter or unit: (A), (万元), (10分)
 
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
@@ -3454,11 +3442,11 @@ def renumbered(text: str) -> int | None:
     first = FIRST_ITEM.match(text)
     if first is None:
         return None
-    again = [at for at in range(first.end(), len(text)) if text.startswith(first.group(), at)]
+    again = text.find(first.group(), first.end())
     second = SECOND_ITEM[first.group()[0] in "（(" and first.group()[-1] in ")）"].search(text, first.end())
-    if len(again) != 1 or second is None or second.start() > again[0]:
+    if again < 0 or text.find(first.group(), again + 1) >= 0 or second is None or second.start() > again:
         return None
-    return len(text) - again[0]
+    return len(text) - again
 
 
 SECOND_ITEM = (re.compile(r"2[.．、]"), re.compile(r"[（(]2[)）]"))  # an item 2, numbered as the item 1 before it
