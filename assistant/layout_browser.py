@@ -64,18 +64,25 @@ def unfinished_indicator(cells: list[Cell], following: list[Cell], width: int) -
     broke; a row that holds ≥150个 | 200个 is whole) or a next line that opens with one (a row never does: a target
     of two lines, 100% | ≥90%, 8种 | 50批次): the rest of the row is on the next line — unless that line opens a row
     of its own (a level name: the row above printed its name alone; the number after the row's own under 序号; a
-    "……" row), or the row ends with a word target and its result printed alike after its name (时效指标 |
+    "……" row; a level name as far into the line as the row's own, after a stage no list names: 项目决策 |
+    质量指标), or the row ends with a word target and its result printed alike after its name (时效指标 |
     行政处罚信息公开及时准确 | 按要求及时公开 | 按要求及时公开, 无 | 无: a whole row)."""
     texts = [normalize_text(cell.text.replace("\n", "")) for cell in cells]
-    level = next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
+    level = level_at(texts)
     opening = normalize_text(following[0].text)
     paired = level is not None and len(texts) - level >= 4 and (texts[-2] == texts[-1]
                                                                  or printed_like(texts[-2], texts[-1]))
     return level is not None and level + 1 < len(texts) and not is_level_cell(texts[-1]) and not opens_row(opening) \
-        and not paired and not is_placeholder(opening) \
+        and not paired and level_at([normalize_text(cell.text) for cell in following]) != level \
+        and not is_placeholder(opening) \
         and not next_serial(texts[0], opening) \
         and not any(text in HEADER_WORDS for text in texts[level:]) and len(cells) + len(following) - 1 <= width \
         and (not any(map(measured_cell, texts[level:])) or measured_cell(opening))
+
+
+def level_at(texts: list[str]) -> int | None:
+    """Where a row's first level name is (数量指标, 产出指标(50分)), if it has one."""
+    return next((index for index, text in enumerate(texts) if is_level_cell(text) or WEIGHTED.search(text)), None)
 
 
 def measured_cell(text: str) -> bool:

@@ -417,3 +417,18 @@ def test_a_measure_or_a_unit_ending_a_row_is_no_level_name_of_the_next(seed):
     assert len(read) >= len(labelled) - 2, name
     assert [i.level1 for i in read if i.level1 in cells] == [], name
     assert any(i.actual == "7.31件/万人" for i in read), name
+
+
+@pytest.mark.parametrize("source", ("001_", "anhui_suixi"))
+def test_pipe_rows_packed_left_read_by_their_cells_types(source):
+    """The variant form of seed 1 as a site flattens it (paste style s): each row's filled cells packed left and the
+    row padded with empty cells, the head's lower row too (指标性质 | 指标值 | 度量单位 |||…, the parts of 年度指标值,
+    not of 绩效指标 | 一级指标 | 二级指标). No shift of a packed row puts its cells in place, its empty 备注 and 未完成原因
+    cells left out: each cell goes under the next column its type fits, a figure before its unit (150 | 个) under
+    指标值, a deadline (2024年12月31日前) never under 度量单位. Sample 001 and Suixi's 临时救助 project
+    (evals/field/dev/anhui_suixi_2019_linshijiuzhu): every indicator read with its target, result, 分值 and 得分."""
+    paste, [(_, name, sheet, gold)] = drawn(1, (source,))
+    report = read_back(paste, paste.pasted(sheet, "s"))
+    read = set(indicator_cells(report))
+    labelled = indicator_cells(gold)
+    assert labelled and [row for row in labelled if row not in read] == [], name

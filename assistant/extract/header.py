@@ -55,7 +55,20 @@ MONEY_UNITS = ("万元", "亿元", "元")
 # merged down from the rows above, and more under the 二级 than the 一级 that spans more rows.
 FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
 FULL_RATE = 100.0  # percent: a rate this high under 分值 is a row's 指标值 or 完成值, no 权重
+UNIT_PAIR = 1.0  # what a figure and the unit right after it gain placed as a 指标值 and its 度量单位
+UNIT_LENGTH = 5  # characters, most, of a 度量单位 that pairs with the figure before it (人次, 件/万人, 元/人*月)
+WORDS_FIRST = re.compile(r"^[\u4e00-\u9fa5]{2}")  # a cell that opens with words, not a figure
 KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
+LEVEL_AS_NAME = 1.0  # what a level's own name (数量指标, 产出指标) costs placed under 三级指标, where indicators go
+
+
+def is_unit_pair(columns: list[tuple[int, str]], figure: str, unit: str) -> bool:
+    """Whether two cells side by side in a copy are a 指标值 and its 度量单位 ("100" | "%") under two columns side
+    by side that print them so."""
+    return len(columns) == 2 and columns[0][0] + 1 == columns[1][0] \
+        and (columns[0][1], columns[1][1]) == ("target", "measure_unit") \
+        and NUMBER_CELL.match(normalize_text(figure)) is not None and cell_fit("measure_unit", unit) > 0 \
+        and len(normalize_text(unit)) <= UNIT_LENGTH
 
 
 def cell_fit(role: str, text: str) -> float:
@@ -63,15 +76,20 @@ def cell_fit(role: str, text: str) -> float:
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
     the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or
-    完成值 moved left)."""
+    完成值 moved left) and never words but points (已完成100%, not 完成得1分); and where a 度量单位 holds no figure."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
     if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS) \
             and (role == "score" or (parse_percent(cell) or 0.0) >= FULL_RATE):
         return -1.0  # a 权重 may be printed as a share ("10%"), never as the whole (100%)
+    if role == "measure_unit" and any(char.isdigit() for char in cell):
+        return min(fits(role, text), -0.5)  # 2024年12月31日前: a target or a result, never a unit
+    if role in ("weight", "score") and WORDS_FIRST.match(cell) and not cell.endswith("分"):
+        return min(fits(role, text), -0.5)  # 已完成100%: a result in words, never points (完成得1分 is)
     kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
-    return fits(role, text) - (KIND_AS_STAGE if kind else 0.0)
+    level = role == "level3" and (LEVEL2.fullmatch(cell) or LEVEL1_CELL.match(cell))
+    return fits(role, text) - (KIND_AS_STAGE if kind else LEVEL_AS_NAME if level else 0.0)
 
 
 PADDING = 2  # empty cells, fewest, a page pads a row with after its filled cells (产出指标 | 数量指标 | … | 3 | 3 |||)
@@ -172,31 +190,40 @@ class ColumnMap:
             return None  # a row of a grid (Word, Excel, a web page, a PDF) keeps the place of every cell
         filled = [index for index, text in enumerate(row.texts()) if normalize_text(text)]
         columns = sorted((position, role) for role, position in self.typed_positions().items())
-        if not 1 < len(filled) < len(columns) or len(row.cells) >= self.width and filled[-1] - filled[0] >= len(filled):
+        if not 1 < len(filled) <= len(columns) \
+                or len(row.cells) >= self.width and filled[-1] - filled[0] >= len(filled):
             return None  # a row as wide as the header with an empty cell among its filled ones printed every cell
         texts = [row.texts()[index] for index in filled]
         natural = self.shift(row)
         aligned = [cell_fit(role, row.texts()[p + natural]) for role, p in self.typed_positions().items()
                    if 0 <= p + natural < len(row.cells)]
-        if min(aligned, default=0.0) >= 0:
-            return None  # the shifted row contradicts no column: keep it
-        # best[i][j]: the best fit of the first i cells placed under the first j columns (a value column filled
+        packed = filled[-1] == len(filled) - 1 < len(row.cells) - 1 and not prints_every_cell(row)
+        if min(aligned, default=0.0) >= 0 and not packed:
+            return None  # the shifted row contradicts no column: keep it (a row packed left, its empty cells left
+            # out and the rest padded, has no shift: its cells may have dropped out anywhere)
+        # at[i][j]: the best fit of the first i cells, the i-th placed under the j-th column (a value column filled
         # is worth a little more than a merged one skipped, and so is an inner level: a name that fits both level
-        # columns is the 二级, the 一级 merged down over more rows).
-        best = [[0.0] * (len(columns) + 1)] + [[float("-inf")] * (len(columns) + 1) for _ in texts]
+        # columns is the 二级, the 一级 merged down over more rows; a unit is its figure's: the cell right before a
+        # 度量单位 placed under it goes under the 指标值 right before that column).
+        at = [[0.0] + [float("-inf")] * len(columns)] + [[float("-inf")] * (len(columns) + 1) for _ in texts]
+        back: dict[tuple[int, int], int] = {}
         for i, text in enumerate(texts, start=1):
             for j in range(i, len(columns) + 1):
                 role = columns[j - 1][1]
-                here = best[i - 1][j - 1] + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)
-                best[i][j] = max(best[i][j - 1], here)
-        if best[-1][-1] < self.shifted_fit(row, natural) + 1.0:
+                before = max(range(j), key=lambda k: at[i - 1][k])
+                bonus = UNIT_PAIR if i > 1 and is_unit_pair(columns[j - 2:j], texts[i - 2], text) else 0.0
+                if at[i - 1][j - 1] + bonus > at[i - 1][before]:
+                    before = j - 1
+                back[i, j] = before
+                at[i][j] = at[i - 1][before] + (bonus if before == j - 1 else 0.0) \
+                    + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)
+        j = max(range(len(columns) + 1), key=lambda k: at[-1][k])
+        if at[-1][j] < self.shifted_fit(row, natural) + 1.0:
             return None
-        placement, j = {}, len(columns)
+        placement = {}
         for i in range(len(texts), 0, -1):
-            while best[i][j] == best[i][j - 1]:
-                j -= 1
             placement[columns[j - 1][1]] = filled[i - 1]
-            j -= 1
+            j = back[i, j]
         return placement
 
     def index(self, row: Row, name: str) -> int | None:
@@ -252,8 +279,9 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
         # | 度量单位).
         rest = column_paths(Row(upper.cells[over + 1:]), Row([Cell(part, 0) for part in parts[len(levels):]]))
         return top[:over] + [f"{top[over]}/{level}" for level in levels] + rest
-    if len(below) == len(top):
-        # A full grid: cells merged across rows are blank or repeated in one of the two rows.
+    if len(below) == len(top) and packed_width(lower, len(top)) == len(below):
+        # A full grid: cells merged across rows are blank or repeated in one of the two rows (a lower row packed
+        # left and padded, its empty cells left out, is no grid: its parts go under their group).
         return [f"{t}/{b}" if t and b and t != b else (t or b) for t, b in zip(top, below)]
     group = next((i for i, cell in enumerate(upper.cells) if cell.colspan == len(parts) > 1), None)
     if group is None:
