@@ -19,7 +19,7 @@ from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
     INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, REVIEW_SCORE_HEAD, STAGES, \
     TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
-    is_fund_header, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
+    is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
     with_level_weights
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
@@ -266,28 +266,41 @@ LEVEL_LENGTH = 12  # characters, most, of a level name
 
 def weighted_levels(items: list[Paragraph], levels: list[str], names: int) -> dict[str, Paragraph] | None:
     """Level names each followed by its own 分值 ("项目决策" "20" "项目目标" "4" "目标内容"), then 三级指标 — after a
-    二级指标 that prints no 分值 where the header has one (`names` counts its name columns) and the line holds the two
-    names apart by a space ("管理指标 30 预算编审管理 完整、准确率 100% …").
+    二级指标 that prints no 分值 where the header has one (`names` counts its name columns) and two names are left, on
+    one line apart by a space or a line each ("管理指标 30 预算编审管理 完整、准确率 100% …").
 
     A merged level cell is printed only on its group's first row, so the pairs printed fill the deepest
     levels; more pairs than the header has levels is no row."""
-    pairs: list[list[Paragraph]] = []
-    while len(items) >= 3 and NUMERIC.match(normalize_text(items[1].text)):
-        pairs.append(items[:2])
-        items = items[2:]
-    if len(pairs) > len(levels) or not items or any(NUMERIC.match(normalize_text(i.text)) for i in items):
+    read = weighted_names(items, levels)
+    if read is None or not read[1] or any(NUMERIC.match(normalize_text(i.text)) for i in read[1]):
         return None
-    cells: dict[str, Paragraph] = {}
-    for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
-        cells[level], cells[f"{level}_weight"] = name, weight
-    if names == len(LEVEL_ROLES) and "level2" not in levels and len(items) == 2 and shares_lines(items):
+    cells, items = read
+    if names == len(LEVEL_ROLES) and "level2" not in levels and len(items) == 2:
         cells["level2"], items = items[0], items[1:]
     cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return cells
 
 
+def weighted_names(items: list[Paragraph], levels: list[str]) -> tuple[dict[str, Paragraph], list[Paragraph]] | None:
+    """The level names each followed by its own 分值 at the start of a row's lines, filling the deepest of `levels`,
+    and the lines after them; None for more pairs than levels."""
+    pairs: list[list[Paragraph]] = []
+    while len(items) >= 3 and NUMERIC.match(normalize_text(items[1].text)):
+        pairs.append(items[:2])
+        items = items[2:]
+    if len(pairs) > len(levels):
+        return None
+    cells: dict[str, Paragraph] = {}
+    for level, (name, weight) in zip(levels[len(levels) - len(pairs):], pairs):
+        cells[level], cells[f"{level}_weight"] = name, weight
+    return cells, items
+
+
 # A level cell that ends in its 分值, its opening bracket sometimes lost at a line break: "部门预" "算管理" "80分)".
 SCORED_LEVEL = re.compile(r"(?:[（(]|(?<![\d.]))(\d+(?:\.\d+)?)\s*分[)）]$")
+# A level cell of Hubei's 项目权重 column, its points printed right after its name: "项目决策2分", "项目管理13分".
+POINTS_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fa5])(\d+(?:\.\d+)?)分$")
+NAME_BEFORE_POINTS = re.compile(r"[\u4e00-\u9fa5]{2,8}\d")
 
 
 def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
@@ -296,7 +309,9 @@ def scored_levels(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
     levels: list[Paragraph] = []
     start = 0
     for index, item in enumerate(items):
-        match = SCORED_LEVEL.search(normalize_text(item.text))
+        text = normalize_text(item.text)
+        match = SCORED_LEVEL.search(text) or (POINTS_AFTER_NAME.search(text) if index == start
+                                              and NAME_BEFORE_POINTS.match(text) else None)
         if match:
             name = "".join(normalize_text(i.text) for i in items[start:index + 1])[:-len(match.group())]
             levels.append(Paragraph(f"{name}({match.group(1)}分)", items[start].line))
@@ -375,6 +390,12 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     if items:
         cells["level3"] = Paragraph("".join(i.text for i in items), items[0].line)
     return note, placeholders, cells
+
+
+def named_row(cells: dict[str, Paragraph]) -> bool:
+    """Whether a row's head names its 三级指标, no level's own name (时效指标 is the 二级 of a row whose 完成值 a copy
+    left out, its 三级 and 指标值 read one cell early)."""
+    return "level3" in cells and not is_level_cell(normalize_text(cells["level3"].text))
 
 
 def broken_name(texts: list[str]) -> bool:
@@ -563,11 +584,10 @@ def unread_columns_off(header: list[str]) -> list[str]:
 
 
 def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
-              readings: bool = True, first_line: int | None = None, grid_only: bool = False) -> tuple[list[Row], int]:
+              readings: bool = True, first_line: int | None = None) -> tuple[list[Row], int]:
     """Rows rebuilt after a header (its next line `first_line`); returns them and how many lines they used. Cells
     `as_printed` (one a line, not cut out of run-together text) may also be read as rows of no fixed width. With
-    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`). With
-    `grid_only`, rows only where the dump keeps its empty cells as blank lines (`grid_rows`)."""
+    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows, and so does the next header (Hubei's 一级指标 | 二级指标 | … under
     # its 项目权重 rows).
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
@@ -593,8 +613,6 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
     # the lines the grid and its 总分 used are counted back in the dump's own lines.
     kept = [p for p in lines if normalize_text(p.text) != EMPTY_CELL]
     grid = grid_rows(kept, slots, first_line)
-    if grid is None and grid_only:
-        return [], 0
     read = unread_columns_off(header)
     if grid is None and read != header:
         return dump_rows_as(lines, read, as_printed, slots)
@@ -633,12 +651,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
                     and any(NUMERIC.match(texts[i + offset]) for offset in numeric)
                     and not ends_in_number(texts, i + len(values), "note" in columns)
                     and (weighted or not skips_values(texts[cursor:i], bool(rows) and "note" in columns))
-                    and (i == cursor or "level3" in split_head(lines[cursor:i], not rows, "note" in columns,
-                                                               weighted, names, own_words)[2]))
+                    and (i == cursor or named_row(split_head(lines[cursor:i], not rows, "note" in columns,
+                                                             weighted, names, own_words)[2])))
 
-        # A row whose 三级指标 is empty prints its values alone, right after the previous row's (no note between);
-        # its first value is a figure (不少于6种, 116次), never a name.
-        alone = [cursor] if rows and "note" not in columns and cursor < end and DIGIT.search(texts[cursor]) else []
+        # A row whose 三级指标 is empty prints its values alone, right after the previous row's (its note, if any, left
+        # empty); its first value is a figure (不少于6种, 116次), never a name.
+        alone = [cursor] if rows and cursor < end and DIGIT.search(texts[cursor]) else []
         start = next((i for i in chain(range(cursor + 1, end), alone) if row_at(i)), None)
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
@@ -1669,7 +1687,8 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
         text = normalize_text(paragraph.text)
-        if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note):
+        if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note,
+                                   len(weighted)):
             chunks.append([])
         chunks[-1].append(paragraph)
     return placed_rows(chunks, values, weighted, names, has_note), end
@@ -1685,6 +1704,16 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
     rows = []
     for chunk in chunks:
         items = join_levels(chunk)
+        read = weighted_names(items, weighted) if weighted else None
+        if read is not None and read[0] and len(read[1]) > 1:
+            # Levels printed with their own 分值, a 二级 name in the form's words next: the row's cells placed by type.
+            cells, items = read
+            if "level2" not in weighted and is_level_cell(normalize_text(items[0].text)):
+                cells["level2"], items = items[0], items[1:]
+            placed = aligned(items, ["level3", *columns])
+            if placed is not None:
+                rows.append({**cells, **placed})
+            continue
         levels = []
         while has_levels and items and is_level_cell(normalize_text(items[0].text)):
             levels.append(items.pop(0))
@@ -1719,10 +1748,13 @@ def named_levels(items: list[Paragraph], names: int, numbered: bool = False) -> 
     return [], items
 
 
-def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool) -> bool:
+def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool, weighted: int = 0) -> bool:
     """Whether a cell opens the next row once this one has its numbers: a level name, a placeholder, or a name after
-    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column."""
-    numbers = [i for i, cell in enumerate(chunk) if i and NUMERIC.match(cell)]
+    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column;
+    the 分值 of the row's `weighted` levels, each printed after its name (出标产指 | 25 | 时效指标 …), are none."""
+    pairs = next((count for count in range(weighted, 0, -1) if len(chunk) >= 2 * count and all(
+        NUMERIC.match(chunk[2 * at + 1]) and not NUMERIC.match(chunk[2 * at]) for at in range(count))), 0)
+    numbers = [i for i, cell in enumerate(chunk) if i >= max(2 * pairs, 1) and NUMERIC.match(cell)]
     if not numbers:
         # the row's names so far (levels broken over lines, 三级指标), unless a placeholder row ends in words
         return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
@@ -1813,6 +1845,9 @@ def to_row(cells: dict[str, Paragraph], columns: dict[str, int], width: int) -> 
     first = cells.get("target") or cells.get("level3") or min(cells.values(), key=lambda p: p.line)
     line = first.line
     row = [Cell("", line) for _ in range(width)]
+    if "level2" in cells and "level2" not in columns and "level1" in columns and "level1" not in cells:
+        cells = {"level1" if slot == "level2" else slot: paragraph for slot, paragraph in cells.items()}
+        # (a header with one level column besides 三级指标, Hubei's 项目权重: the row's level name is under it)
     for slot, paragraph in cells.items():
         if slot in columns:
             row[columns[slot]] = Cell(cell_text(paragraph), paragraph.line)
@@ -2502,11 +2537,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             header = header[:len(unread_columns_off([word for word, _, _ in header]))]
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.
         spaced = any(later.line - earlier.line > 1 for earlier, later in zip(run[start:after], run[start + 1:after]))
-        # (Hubei's 项目权重 rows print level names with their points, "项目管理13分", that only a grid keeping its empty
-        # cells tells from the indicator beside them)
         first_line = None if spaced else run[min(after, len(run)) - 1].line + 1
-        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed, first_line=first_line,
-                               grid_only=header[0][0] == HUBEI_LEVEL1_HEAD)
+        rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed, first_line=first_line)
         lost = with_lost_points(header)
         if lost is not None:
             # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where every row fills it.
@@ -3213,12 +3245,17 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
-    others = iter(rate_placed(values, roles) or [index for index, role in enumerate(roles) if role != "execution_rate"])
+    rate_at = roles.index("execution_rate")
+    placed = rate_placed(values, roles)
+    others = iter(placed or [index for index, role in enumerate(roles) if role != "execution_rate"])
     for value in values:
-        index = roles.index("execution_rate") if normalize_text(value.text).endswith(PERCENT_SIGNS) else next(others, None)
+        rate = normalize_text(value.text).endswith(PERCENT_SIGNS)
+        index = rate_at if rate else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
+        if rate and placed is None:
+            others = iter(range(rate_at + 1, len(roles)))  # what follows the rate is under the columns after it
     return cells
 
 
@@ -3677,7 +3714,14 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         # empty cell out.
         texts = [expected, achieved] if achieved.text else [expected] if reports_done(expected.text) \
             else [expected, Cell("", rest[0].line)]
-        rows.append(Row([Cell("", rest[0].line)] * (len(head) - len(texts)) + texts))
+        row = [Cell("", rest[0].line)] * (len(head) - len(texts)) + texts
+        words = [index for index, cell in enumerate(head) if index and is_goal_label(cell.text)]
+        if len(texts) == 2 and len(words) == 2 and words[1] - words[0] > 1:
+            # A goal column between the two goal words (Chongqing's 全年(调整)绩效目标) left empty: the expected goal
+            # is under the first.
+            row = [Cell("", rest[0].line) for _ in head]
+            row[words[0]], row[words[-1]] = texts
+        rows.append(Row(row))
     return rows, len(run)
 
 

@@ -208,9 +208,12 @@ class ColumnMap:
         at = [[0.0] + [float("-inf")] * len(columns)] + [[float("-inf")] * (len(columns) + 1) for _ in texts]
         back: dict[tuple[int, int], int] = {}
         for i, text in enumerate(texts, start=1):
+            best = max(range(i), key=lambda k: at[i - 1][k])  # the best column of the cell before, left of the j-th
             for j in range(i, len(columns) + 1):
                 role = columns[j - 1][1]
-                before = max(range(j), key=lambda k: at[i - 1][k])
+                if at[i - 1][j - 1] > at[i - 1][best]:
+                    best = j - 1
+                before = best
                 bonus = UNIT_PAIR if i > 1 and is_unit_pair(columns[j - 2:j], texts[i - 2], text) else 0.0
                 if at[i - 1][j - 1] + bonus > at[i - 1][before]:
                     before = j - 1

@@ -107,8 +107,12 @@ class RunRows:
 
 
 
+# A stage's name whose characters a copy of a vertical merged cell scrambled (出标产指 for 产出指标), as printed.
+SCRAMBLED_STAGES = frozenset("".join(sorted(name)) for name in (*STAGES, "成本指标", "效果指标", "管理指标"))
+
+
 def is_level_cell(text: str) -> bool:
-    return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text))
+    return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text)) or "".join(sorted(text)) in SCRAMBLED_STAGES
 
 def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
     """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
