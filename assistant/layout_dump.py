@@ -1000,7 +1000,7 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     placement = typed_placement(words, slots, spare)[1]
     if "weight" in slots and not adds_up(words, placement, slots, total_numbers) \
             and not scores_most_rows(words, placement, slots):
-        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare)[1]
+        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare, FIGURES)[1]
     rows: list[list[Cell]] = []
     for cell, (column, opens) in zip(cells, placement):
         if opens:
@@ -1052,19 +1052,23 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
 
     def cell_fit(column: int, word: str) -> float:
-        """`typed_fit`; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2") is the
-        next row's, never a value or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
+        """`typed_fit`, where a name rows print again that no unit list knows (项目决策) is the next row's 一级, no
+        度量单位; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2", or a numbered
+        name, 指标3.化妆品抽验平均标准) is the next row's, never a value, unit or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
         column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure
         but their points, 项目决策(20分): 已完成100% is a result), a placeholder never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
+        if name == "measure_unit" and counts[word] > 1 and len(word) > 2 and not a_unit(word):
+            fit = min(fit, 0.0)  # a name rows print again that no unit list knows (项目决策): the next row's 一级
         if held_by != FIGURES:
             return fit
         if name in ("level1", "level2") and not is_level_cell(word):
             if is_placeholder(word):
                 return -NOT_A_NAME
             return fit if own_names and not DIGIT.search(WEIGHTED.sub("", word)) else min(fit, UNKNOWN_LEVEL)
-        level_as_value = name in (*FIGURES, "note") and (is_level_cell(word) or is_placeholder(word))
+        level_as_value = name in (*FIGURES, "note", "measure_unit") \
+            and (is_level_cell(word) or is_placeholder(word) or bool(NUMBERED_INDICATOR.match(word)))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     held_header = any(name in held_by for name in slots)
@@ -1932,8 +1936,10 @@ def wrap_width(run: list[Paragraph]) -> int | None:
     however alike their lengths."""
     lines = [p.text.strip() for p in run if len(p.text.strip()) >= SHORTEST_WRAP]
     lengths = Counter(map(len, lines))
+    # (a level name ending in its points, 项目决策(20分), is a whole cell, however many rows print it as wide)
     wrapped = Counter(len(line) for line in lines if len(line.split()) < SPACED_ROW_PARTS
-                      and not VALUE_START.match(normalize_text(line)) and not whole_label(normalize_text(line)))
+                      and not VALUE_START.match(normalize_text(line)) and not whole_label(normalize_text(line))
+                      and not SCORED_LEVEL.search(normalize_text(line)))
     for width, count in sorted(wrapped.items(), key=lambda item: (item[1], item[0]), reverse=True):
         longer = sum(lengths[length] for length in range(width + 1, 2 * width + 1))
         if count >= WRAPPED_LINES and count >= 2 * (wrapped[width - 1] + wrapped[width + 1]) and 4 * longer <= count:

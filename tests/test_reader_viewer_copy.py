@@ -73,3 +73,44 @@ def test_rows_printing_their_values_alone_are_rows_though_the_form_has_a_note_co
     assert ("", "不少于6种", "28种", 1, 1) in [(name or "", *rest) for name, *rest in labelled]
     assert [(i.level3 or "", i.target, i.actual, i.weight, i.score) for i in report.tables[0].indicators] == \
         [(name or "", *rest) for name, *rest in labelled]
+
+
+def variant_copy(name: str, seed: int):
+    """The dev table `name` drawn in variant form `seed` (columns reordered and renamed, render.in_variant_form) and
+    copied one cell a line, its empty cells left out: the reading and the gold labels."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          name, variants=(seed,))
+    return api.extract(read_bytes(paste.pasted(sheet, "b").encode("utf-8"), "pasted.txt"), "rules"), gold
+
+
+def names_and_points(table) -> list[tuple]:
+    return [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators]
+
+
+def test_a_stage_name_every_row_prints_with_its_points_is_no_narrow_columns_wrapped_line():
+    """hainan_shengji_fuwumaoyi lines 128-150: "20" "项目目标" "4" "目标内容" "4" "4" "决策过程" "8" "决策依据" "3" "3"
+    under 项目决策(20分). Drawn with the stage printed on every row, "项目决策(20分)" "项目目标" "目标内容" "4" "4": the
+    many lines as wide as "项目决策(20分)" are whole cells, not a narrow column's, and 项目目标 is a cell of its own."""
+    report, gold = variant_copy("hainan_shengji_fuwumaoyi", 1)
+    assert names_and_points(gold.tables[0])[0] == ("项目决策", "项目目标", "目标内容", 4, 4)
+    assert names_and_points(report.tables[0])[:11] == names_and_points(gold.tables[0])[:11]
+
+
+def test_unscored_rows_under_a_scored_head_are_held_by_their_target_and_result():
+    """sichuan_daying_2020_shuangxin lines 10-15: "项目决策" "| 数量指标" "| 宣传次数" "| 至少全年完成2次宣传" "| 已完成100%"
+    — no 分值 or 得分 printed. Drawn under a head with 指标得分 and 权重 columns, each row still opens at its 一级 and
+    keeps its target and its result."""
+    report, gold = variant_copy("sichuan_daying_2020_shuangxin", 1)
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in report.tables[0].indicators]
+    assert ("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成100%") in rows
+    assert rows == [(i.level1, i.level2, i.level3, i.target, i.actual) for i in gold.tables[0].indicators]
+
+
+def test_the_next_rows_stage_is_no_unit_of_the_row_before():
+    """sichuan_shengji_2017_bumendefen lines 3-4: "项目决策(10 分)科学决策必要性 (政策依据)" "5 5 可行性 (政策完善)". Drawn
+    with 度量单位 the last column and every row printing its names: "…" "5" "5" "项目决策" "科学决策" "可行性(政策完善)" —
+    项目决策 opens the next row, no unit of the row before."""
+    report, gold = variant_copy("sichuan_shengji_2017_bumendefen", 2)
+    assert names_and_points(report.tables[0])[:4] == names_and_points(gold.tables[0])[:4]
+    assert names_and_points(gold.tables[0])[1] == ("项目决策", "科学决策", "可行性(政策完善)", 5, 5)
