@@ -655,8 +655,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
                                                              weighted, names, own_words)[2])))
 
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (its note, if any, left
-        # empty); its first value is a figure (不少于6种, 116次), never a name.
-        alone = [cursor] if rows and cursor < end and DIGIT.search(texts[cursor]) else []
+        # empty); its first value is a figure (不少于6种, 116次), never a name (满意度指标(10分)).
+        alone = [cursor] if rows and cursor < end and DIGIT.search(texts[cursor]) \
+            and not SCORED_LEVEL.search(texts[cursor]) else []
         start = next((i for i in chain(range(cursor + 1, end), alone) if row_at(i)), None)
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
