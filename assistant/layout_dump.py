@@ -655,9 +655,11 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
                                                              weighted, names, own_words)[2])))
 
         # A row whose 三级指标 is empty prints its values alone, right after the previous row's (its note, if any, left
-        # empty); its first value is a figure (不少于6种, 116次), never a name (满意度指标(10分)).
+        # empty); its first value is a figure (不少于6种, 116次), never a name (满意度指标(10分)) — nor, where a note
+        # may close the row before, a bare number (a 分值 a misread moved).
         alone = [cursor] if rows and cursor < end and DIGIT.search(texts[cursor]) \
-            and not SCORED_LEVEL.search(texts[cursor]) else []
+            and not SCORED_LEVEL.search(texts[cursor]) and not ("note" in columns and NUMERIC.match(texts[cursor])) \
+            else []
         start = next((i for i in chain(range(cursor + 1, end), alone) if row_at(i)), None)
         if start is not None and start + 1 < end and misfit(texts[start:start + len(values)], values) \
                 and row_at(start + 1) and not misfit(texts[start + 1:start + 1 + len(values)], values):
@@ -3255,14 +3257,15 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
     rate_at = roles.index("execution_rate")
     placed = rate_placed(values, roles)
     others = iter(placed or [index for index, role in enumerate(roles) if role != "execution_rate"])
-    for value in values:
+    for at, value in enumerate(values):
         rate = normalize_text(value.text).endswith(PERCENT_SIGNS)
         index = rate_at if rate else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
-        if rate and placed is None:
-            others = iter(range(rate_at + 1, len(roles)))  # what follows the rate is under the columns after it
+        if rate and not at:
+            # A rate first, every amount lost (76% | 10 | 7.6): what follows it is under the columns after it.
+            others = iter(range(rate_at + 1, len(roles)))
     return cells
 
 
