@@ -1057,9 +1057,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`, where a name rows print again that no unit list knows (项目决策) is the next row's 一级, no
         度量单位; in a table held by its 指标值 and 完成值, a level name (or a placeholder, "……" "指标2", or a numbered
-        name, 指标3.化妆品抽验平均标准) is the next row's, never a value, unit or note; a word no level name reads (a value, a verdict: 达成预期指标) fits a level
-        column at best as UNKNOWN_LEVEL unless the table names its levels in words of its own (words with no figure
-        but their points, 项目决策(20分): 已完成100% is a result), a placeholder never."""
+        name, 指标3.化妆品抽验平均标准) is the next row's, never a value, unit or note; a word no level name reads (a
+        value, a verdict: 达成预期指标) fits a level column at best as UNKNOWN_LEVEL unless the table names its levels in
+        words of its own (words with no figure but their points, 项目决策(20分): 已完成100% is a result), a placeholder
+        never."""
         name = slots[column]
         fit = typed_fit(name, word, spare[column])
         if name == "measure_unit" and counts[word] > 1 and len(word) > 2 and not a_unit(word):
