@@ -823,16 +823,19 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
     if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages:
         return (0,)
-    if any(is_level_cell(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
+    # (the forms' level words: a stage a copy garbled, 出标产指, is a name of the table's own here)
+    def form_level(text: str) -> bool:
+        return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text))
+    if any(form_level(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
         return (0,)  # a form's 二级 read as an 一级 above: no level of this grid's is known merged
     if not all(LEVEL1_CELL.match(stage) for stage in stages):
         return tuple(columns.index(level) for level in LEVEL_ROLES if level in columns)
-    follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
+    follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or form_level(texts[1])
     stage = next(normalize_text(row["level1"].text) for row in reversed(rows) if "level1" in row)
     if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
                                        & run_rows.stages_of(stage, "level1")):
         return (0,)
-    if "level2" in columns and is_level_cell(texts[0]):
+    if "level2" in columns and form_level(texts[0]):
         return (columns.index("level2"),)
     return (columns.index("level3"), 0)  # (or, fitting no such row, an 一级 of another name: a copy's garbled 出标产指)
 
