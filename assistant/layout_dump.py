@@ -17,21 +17,23 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
-    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PERCENT_SIGNS, REVIEW_SCORE_HEAD, STAGES, \
-    TEXT_ROLES, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
+    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PER_UNIT, PERCENT_SIGNS, \
+    REVIEW_SCORE_HEAD, STAGES, TEXT_ROLES, UNIT_LENGTH, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
-    with_level_weights
+    unit_shaped, with_level_weights, without_bound
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
-from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, run_together_rows, swallows_levels
+from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, is_level_copy, run_together_rows, \
+    swallows_levels
 from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
-    WORD, core_funds_row, core_indicator_rows, funds_row_holds, is_joined_run, segment, split_fund_run, split_part_run
+    FULL_MARKS, WORD, core_funds_row, core_indicator_rows, funds_row_holds, is_joined_run, scores_by_rate, segment, \
+    split_fund_run, split_part_run
 from assistant.titles import NAMED_TABLE
 from assistant.values import COMPARATOR_SIGNS, DATE, NUMBER, NUMBER_PATTERN, QUALITATIVE_WORDS, RESULT_WORDS, \
-    SIGN_COMPARATOR, SIGN_COMPARATORS, SUFFIX_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, \
+    SIGN_COMPARATOR, SIGN_COMPARATORS, WORD_COMPARATOR, decimals_printed, half_last_place, \
     normalize_text, parse_number, parse_percent, parse_target, simplified
 
 NUMERIC = re.compile(r"^(?:完成得)?\d+(?:\.\d+)?分?$")
@@ -333,13 +335,13 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     note = None
     # The row's own names, none a level word: no note before them.
     own_names = in_own_words(items, names)
-    if has_note and not first_row and len(items) >= 2 and not is_level_cell(normalize_text(items[0].text)) \
+    if has_note and not first_row and len(items) >= 2 and not is_level_copy(normalize_text(items[0].text)) \
             and not is_placeholder(items[0].text) and not own_names:
         note, items = items[0], items[1:]
     placeholders: list[dict[str, Paragraph]] = []
     while any(is_placeholder(i.text) for i in items):
         at = next(index for index, i in enumerate(items) if is_placeholder(i.text))
-        group = [i for i in items[:at] if is_level_cell(normalize_text(i.text))]
+        group = [i for i in items[:at] if is_level_copy(normalize_text(i.text))]
         placeholders.append({**level_cells(group), "level3": items[at]})
         items = items[at + 1:]
     if weighted:
@@ -347,7 +349,7 @@ def split_head(head: list[Paragraph], first_row: bool, has_note: bool, weighted:
     above, items = names_before_level(items)
     placeholders += above
     levels = []
-    while items and is_level_cell(normalize_text(items[0].text)):
+    while items and is_level_copy(normalize_text(items[0].text)):
         levels.append(items.pop(0))
     if opens_level2(levels, items):
         levels.append(items.pop(0))
@@ -823,19 +825,16 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
     if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages:
         return (0,)
-    # (the forms' level words: a stage a copy garbled, 出标产指, is a name of the table's own here)
-    def form_level(text: str) -> bool:
-        return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text))
-    if any(form_level(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
+    if any(is_level_cell(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
         return (0,)  # a form's 二级 read as an 一级 above: no level of this grid's is known merged
     if not all(LEVEL1_CELL.match(stage) for stage in stages):
         return tuple(columns.index(level) for level in LEVEL_ROLES if level in columns)
-    follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or form_level(texts[1])
+    follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
     stage = next(normalize_text(row["level1"].text) for row in reversed(rows) if "level1" in row)
     if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
                                        & run_rows.stages_of(stage, "level1")):
         return (0,)
-    if "level2" in columns and form_level(texts[0]):
+    if "level2" in columns and is_level_cell(texts[0]):
         return (columns.index("level2"),)
     return (columns.index("level3"), 0)  # (or, fitting no such row, an 一级 of another name: a copy's garbled 出标产指)
 
@@ -872,8 +871,6 @@ UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, *PER
 PER_UNIT_TAIL = re.compile(r"^(?:/[\u4e00-\u9fa5]{1,3}){1,2}$")  # what a rate prints after its unit (万元 /人/年)
 NUMBER_THEN = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}\s?")  # a figure before its unit
 DATE_TAIL = 2  # characters, most, printed after a date that is a value (2024年12月31日前, 2024年底前)
-UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
-PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}(?:/[\u4e00-\u9fa5、]{1,4}){1,3}$")  # 元/人、天, 万元/人/年
 SCORED = ("weight", "score")
 FIGURES = ("target", "actual")
 VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a figure (≥95%, 2022年12月31日前, 至少全年完成2次宣传)
@@ -881,7 +878,6 @@ LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's valu
 BOTH_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
 OWN_STAGE_ALONE = 0.5  # what an 一级 in words of its own (项目决策) costs over a row that leaves its 二级 empty
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
-FULL_MARKS = 100
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
 COMPARATOR_ALONE = 1.0  # what a comparator costs that is not followed by its 指标值
@@ -929,10 +925,10 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         other = LEVEL2_CELL if name == "level1" else LEVEL1_CELL
         own = LEVEL1_CELL if name == "level1" else LEVEL2_CELL
         return fit + 0.2 - (0.8 if other.match(text) and not own.match(text) else 0.0)
-    if name == "level3" and is_level_cell(text):
+    if name == "level3" and is_level_copy(text):
         return fit - 1.0
-    if name == "measure_unit" and (DIGIT.search(text) or len(text) > UNIT_LENGTH and not PER_UNIT.search(text)):
-        return -1.0  # a unit is short and has no figure (人次, %, 元/人、天)
+    if name == "measure_unit" and not unit_shaped(text):
+        return -1.0  # a unit is short and holds no figure (人次, %, 元/人、天)
     if name in ("target", "actual"):
         return fit + (0.5 if figure_cell else 0.05)
     if name == "note":
@@ -963,8 +959,7 @@ def a_measure(text: str) -> bool:
 def a_unit(text: str) -> bool:
     """A cell that is a 度量单位 alone, a bound's word after it or not: money, a count's, a measure's, a time's (批次,
     亩, 日, 个工作日以内), a count of times (台次) or a rate's (元/人/天)."""
-    bound = max((word for word, _ in SUFFIX_COMPARATORS if text.endswith(word)), key=len, default="")
-    unit = text[:len(text) - len(bound)]
+    unit = without_bound(text)
     return unit in UNITS or bool(PER_UNIT.match(unit)) or len(unit) == 2 and unit[0] in UNITS and unit[1] == "次"
 
 
@@ -1180,18 +1175,25 @@ def printed_like(target: str, actual: str) -> bool:
 
 def scores_most_rows(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None]) -> bool:
     """Whether a reading gives half the rows that print values (not a placeholder's name alone: 指标2, ……) or more a
-    分值 of at most 100 and no less than the row's 得分: a scored table's."""
+    分值 of at most 100 and no less than the row's 得分, or a 得分 of at most 100 beside the row's 指标值 and 完成值 (the
+    分值 left blank; its figures under 分值 and 得分 took no target's or result's place, and no row's words went under
+    them): a scored table's."""
     level3 = slots.index("level3")
-    rows: list[dict[str, float | None]] = []
+    rows: list[dict[str, str]] = []
     for word, (column, opens) in zip(words, placement):
         if opens:
             rows.append({})
         if column > level3:
-            rows[-1][slots[column] if slots[column] in SCORED else "value"] = parse_number(word)
+            rows[-1][slots[column] if slots[column] in (*SCORED, *FIGURES) else "value"] = word
     valued = [row for row in rows if row]
-    weighted = [row for row in valued if row.get("weight") is not None and row["weight"] <= FULL_MARKS
-                and (row.get("score") is None or row["score"] <= row["weight"])]
-    return 2 * len(weighted) >= len(valued)
+    worded = any(not NUMERIC.match(row[name]) for row in valued for name in SCORED if name in row)
+
+    def scored(row: dict[str, str]) -> bool:
+        weight, score = (parse_number(row[name]) if name in row else None for name in SCORED)
+        if "weight" not in row:  # (a reading that puts words under 分值 or 得分 anywhere misread the 得分 alone)
+            return not worded and score is not None and score <= FULL_MARKS and all(name in row for name in FIGURES)
+        return weight is not None and weight <= FULL_MARKS and (score is None or score <= weight)
+    return 2 * sum(map(scored, valued)) >= len(valued)
 
 
 def adds_up(words: list[str], placement: list[tuple[int, bool]], slots: list[str | None],
@@ -1719,14 +1721,14 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
         if read is not None and read[0] and len(read[1]) > 1:
             # Levels printed with their own 分值, a 二级 name in the form's words next: the row's cells placed by type.
             cells, items = read
-            if "level2" not in weighted and is_level_cell(normalize_text(items[0].text)):
+            if "level2" not in weighted and is_level_copy(normalize_text(items[0].text)):
                 cells["level2"], items = items[0], items[1:]
             placed = aligned(items, ["level3", *columns])
             if placed is not None:
                 rows.append({**cells, **placed})
             continue
         levels = []
-        while has_levels and items and is_level_cell(normalize_text(items[0].text)):
+        while has_levels and items and is_level_copy(normalize_text(items[0].text)):
             levels.append(items.pop(0))
         if not levels and not weighted:
             levels, items = named_levels(items, names, numbered)
@@ -1769,7 +1771,7 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool, wei
     if not numbers:
         # the row's names so far (levels broken over lines, 三级指标), unless a placeholder row ends in words
         return bool(chunk) and is_placeholder(chunk[-1]) and not NUMERIC.match(text)
-    if has_levels and is_level_cell(text) or is_placeholder(text):
+    if has_levels and is_level_copy(text) or is_placeholder(text):
         return True  # (a placeholder, 指标2 or ……, is a row of no indicator, never a value or a note)
     numbered = NUMBERED_INDICATOR.match(text)  # a template's numbered name (指标2:…) is no figure
     if re.search(r"\d", text[numbered.end():] if numbered else text) or len(text) < 2:
@@ -1792,6 +1794,8 @@ def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> 
     def fit(role: str, text: str) -> float:
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
+        if role == "measure_unit" and DIGIT.search(text):
+            return -1.0  # a 计量单位 holds no figure (its length tells nothing here: a row's cells may run together)
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0) - (0.5 if role == "note" and measured(text) else 0.0)
 
@@ -3254,11 +3258,17 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
     prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
     where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
-    empty cell is the 年初预算数)."""
+    empty cell is the 年初预算数); with no rate printed, where the 得分 says which they are (`scored_placed`)."""
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
     rate_at = roles.index("execution_rate")
+    scored = scored_placed(values, roles)
+    if scored is not None:
+        for value, index in zip(values, scored):
+            if index is not None:
+                cells[index] = value
+        return cells
     placed = rate_placed(values, roles)
     others = iter(placed or [index for index, role in enumerate(roles) if role != "execution_rate"])
     for at, value in enumerate(values):
@@ -3271,6 +3281,30 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
             # A rate first, every amount lost (76% | 10 | 7.6): what follows it is under the columns after it.
             others = iter(range(rate_at + 1, len(roles)))
     return cells
+
+
+def scored_placed(values: list[Cell], roles: list[str | None]) -> list[int | None] | None:
+    """The columns of a funds row's values where no rate is printed and fewer values than columns (总额 | 1172.55 |
+    1268.72 | 10 | 10 under 年初预算数 | 调整后预算数 | 执行数 | 执行率 | 权重 | 执行率得分): of the choices of columns in
+    order that give the row a budget, its 执行数, 分值 and 得分, those where 得分 = 分值 × min(执行数 ÷ 预算数, 100%); a
+    value goes where every such choice puts it, else under none (1172.55 under 年初 or 调整后预算数, nothing tells
+    which). None where the values print a rate or no choice fits."""
+    texts = [normalize_text(value.text) for value in values]
+    numbers = [parse_number(text) for text in texts]
+    if not {"executed", "weight", "score"} <= set(roles) or any(number is None for number in numbers) \
+            or any(text.endswith(PERCENT_SIGNS) for text in texts):
+        return None
+    columns = [index for index, role in enumerate(roles) if role is not None and role != "execution_rate"]
+
+    def holds(chosen: tuple[int, ...]) -> bool:
+        found = {roles[index]: number for index, number in zip(chosen, numbers)}
+        budget = found.get("full_year_budget", found.get("initial_budget"))
+        return {"executed", "weight", "score"} <= set(found) and bool(budget) and 0 < found["weight"] <= FULL_MARKS \
+            and scores_by_rate(found["weight"], found["executed"] / budget, found["score"])
+    fitting = [chosen for chosen in combinations(columns, len(values)) if holds(chosen)]
+    if not fitting:
+        return None
+    return [index if all(chosen[at] == index for chosen in fitting) else None for at, index in enumerate(fitting[0])]
 
 
 def rate_placed(values: list[Cell], roles: list[str | None]) -> list[int] | None:

@@ -275,3 +275,34 @@ def test_a_table_whose_points_were_not_all_read_gets_no_recomputed_score(tmp_pat
     # 98% of ═100%: 9 → 9.8).
     [found] = api.check(api.load(DEV / "yunnan_yongde_2022_yingyanggaishan.txt")).scores
     assert (found.self_score, found.recomputed_score) == (96, 99.8)
+
+
+def test_a_score_sheet_whose_levels_print_their_points_is_read_by_the_points_each_level_gives_out(tmp_path):
+    # hainan_shengji_fuwumaoyi lines 112-150, run together: "一级指标分值二级指标分值三级指标分值得分项目决策20项目目标4
+    # 目标内容44决策过程8决策依据33决策程序55资金分配8…": 决策过程's 8 points are 决策依据's 3 and 决策程序's 5, so 决策程序 is
+    # no level of its own; "44" is 目标内容's 分值 4 and 得分 4 (not 44 under a level of 4 points).
+    [table] = api.extract(api.load(flattened("hainan_shengji_fuwumaoyi", tmp_path)), "rules").tables
+    rows = {i.level3: (i.level1, i.level2, i.weight, i.score) for i in table.indicators}
+    assert rows["目标内容"] == ("项目决策", "项目目标", 4, 4)
+    assert rows["决策依据"] == ("项目决策", "决策过程", 3, 3)
+    assert rows["决策程序"] == ("项目决策", "决策过程", 5, 5)
+    assert rows["到位率"] == ("项目管理", "资金到位", 3, 3)
+    assert table.level1_weights["项目决策"] == 20
+
+
+def test_rows_whose_joined_figures_read_more_than_one_way_keep_their_names_and_brackets(tmp_path):
+    # yunnan_changning lines 140-165, run together: "产出指标(40分)数量指标公猪舍(≥**平方米)22.822.81母猪、保育猪舍(≥**平方米)
+    # 1801803…" under 年初目标值(A) | 实际完成值(B) | 得分, no 分值: the name keeps its bracket, comparator and all; its
+    # figures (22.8 | 22.8 | 1 as printed, or 22.8 | 22.81) are left empty with a warning, and the rows go on.
+    report = api.extract(api.load(flattened("yunnan_changning_2022_shengzhu", tmp_path)), "rules")
+    [table] = report.tables
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.score) for i in table.indicators}
+    assert rows["公猪舍(≥**平方米)"] == ("产出指标", "数量指标", None, None, None)
+    assert rows["母猪、保育猪舍(≥**平方米)"] == ("产出指标", "数量指标", None, None, None)
+    assert "粉碎拌合机(11kw)(≥台)" in rows  # line 348: figures inside the brackets are the name's
+    assert any("公猪舍(≥**平方米)22.822.81" in warning for warning in report.warnings)
+    # Lines 16-18 and 96-104: "项目名称昌宁县…生猪养殖场建设项目主管部门…" keeps the name's 项目; "年度财政资金总额5010204" is
+    # 50 | 10 | 20 | 4 (20% = 10 ÷ 50, and 4 = 20 points × 20%), not 5010 | 2 | 0 | 4 (nothing executed scores nothing).
+    assert table.name == "昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目"
+    funds = table.funds_total
+    assert (funds.full_year_budget, funds.executed, funds.execution_rate, funds.score) == (50, 10, 20, 4)

@@ -432,3 +432,26 @@ def test_pipe_rows_packed_left_read_by_their_cells_types(source):
     read = set(indicator_cells(report))
     labelled = indicator_cells(gold)
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_a_score_beside_its_rows_target_and_result_stays_a_score_though_no_weight_is_printed():
+    """Xiangyang's 东津院区 project (evals/field/dev/hubei_xiangyang_2021_dongjin line 21: "…数量指标成本控制不超过预算
+    不超过预算10…经济效益完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10…", 得分 only, no 分值) in the variant
+    form of seed 1, one cell a line with the empty cells left out: 10 is each row's 得分 beside its 指标值 and 完成值,
+    not the start of its 指标值 ("10不超过预算"), and 6.47亿元, a sum of money, is the result, no 分值."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("hubei_xiangyang",), eval_tool("paste").VARIANT_DIMENSIONS)
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score)
+            for t in read_back(paste, paste.pasted(sheet, "b")).tables for i in t.indicators}
+    assert rows["成本控制"] == ("不超过预算", "不超过预算", None, 10), name
+    assert rows["完成东津院区建设,医院东津医疗收入达到5亿元"][1:] == ("6.47亿元", None, 10), name
+
+
+def test_a_funds_row_whose_empty_cells_were_left_out_is_placed_by_its_score():
+    """Suiyang's 部门整体 funds row (evals/field/dev/guizhou_suiyang_nd_taibaizhen line 6: "年度资金总额: | 1172.55 |
+    1268.72 | 10 | 10", a form with no 执行率 column) in the variant form of seed 1 (年初预算数 | 调整后预算数 | 执行数 |
+    执行率 | 权重 | 执行率得分), pasted with its empty cells left out: only 1268.72 as 执行数 makes the 得分 10 = 10 ×
+    min(1268.72 ÷ 1172.55, 100%); 1172.55 fits under 年初 and 调整后预算数 alike, so it is placed under neither."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("guizhou_suiyang",), eval_tool("paste").VARIANT_DIMENSIONS)
+    funds = read_back(paste, paste.pasted(sheet, "b")).tables[0].funds_total
+    assert (funds.executed, funds.weight, funds.score) == (1268.72, 10, 10), name
+    assert 1172.55 not in (funds.full_year_budget, funds.executed), name

@@ -9,7 +9,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATOR, WORD_COMPARATOR, normalize_text
+from assistant.values import COMPARATOR_SIGNS, QUALITATIVE_WORDS, SIGN_COMPARATOR, SUFFIX_COMPARATORS, WORD_COMPARATOR, \
+    normalize_text
 
 Roles = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -90,6 +91,8 @@ TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words, ne
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}|…")
 NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
+UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
+PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}(?:/[\u4e00-\u9fa5、]{1,4}){1,3}$")  # 元/人、天, 万元/人/年, 件/万人
 WEIGHTED_LEVELS = ("level1", "level2")
 LEVEL_ROLES = ("level1", "level2", "level3")
 STAGES = ("产出指标", "效益指标", "满意度指标")  # the national template's 一级指标
@@ -207,6 +210,20 @@ def is_placeholder(text: str) -> bool:
     return bool(PLACEHOLDER.fullmatch(cell) or NUMBERED_INDICATOR.fullmatch(cell))
 
 
+def without_bound(unit: str) -> str:
+    """A 度量单位 without the bound's word printed after it (个工作日以内 → 个工作日)."""
+    bound = max((word for word, _ in SUFFIX_COMPARATORS if unit.endswith(word)), key=len, default="")
+    return unit[:len(unit) - len(bound)]
+
+
+def unit_shaped(cell: str) -> bool:
+    """Whether a cell has a 度量单位's shape: no figure, and short or a rate (人次, %, 元/人、天), a bound's word
+    after it or not (个工作日以内)."""
+    unit = without_bound(cell)
+    return not any(character.isdigit() for character in cell) \
+        and (len(unit) <= UNIT_LENGTH or PER_UNIT.match(unit) is not None) and not (cell and is_comparison(cell))
+
+
 def fits(role: str, text: str) -> float:
     """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
     cell = normalize_text(text)
@@ -216,8 +233,9 @@ def fits(role: str, text: str) -> float:
     if role in NUMERIC_ROLES:
         if role in MONEY_ROLES and WAN_AMOUNT.match(cell):
             return 1.0
-        if MEASURED.match(cell) or cell[0] in COMPARATOR_SIGNS:
-            return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money
+        if MEASURED.match(cell) or cell[0] in COMPARATOR_SIGNS or AMOUNT.match(cell) and role not in MONEY_ROLES:
+            return -1.0  # 1.5亩, 192只, ≤760元/批次: a target or a result, never a weight, a score or a sum of money;
+            # 6.47亿元: a sum of money is no 分值 or 得分
         if number and cell.endswith(PERCENT_SIGNS):
             # "100%" under 执行率, never under 全年执行数; a 权重 (分值) may be printed as one ("10%").
             return 1.0 if role in PERCENT_ROLES else (-0.5 if role in MONEY_ROLES else 0.0)

@@ -11,7 +11,7 @@ from itertools import takewhile
 from assistant.document import Cell, Row
 from assistant.extract.columns import FILLED_ROLES, HUBEI_LEVEL1_HEAD, INDICATOR_ROLES, LAYOUT_COLUMN_WORDS, \
     LEVEL_PAIR_HEAD, LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, \
-    with_level_weights
+    unit_shaped, with_level_weights
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2
 from assistant.values import normalize_text, parse_number, parse_percent
 
@@ -56,7 +56,6 @@ MONEY_UNITS = ("万元", "亿元", "元")
 FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
 FULL_RATE = 100.0  # percent: a rate this high under 分值 is a row's 指标值 or 完成值, no 权重
 UNIT_PAIR = 1.0  # what a figure and the unit right after it gain placed as a 指标值 and its 度量单位
-UNIT_LENGTH = 5  # characters, most, of a 度量单位 that pairs with the figure before it (人次, 件/万人, 元/人*月)
 WORDS_FIRST = re.compile(r"^[\u4e00-\u9fa5]{2}")  # a cell that opens with words, not a figure
 KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
 LEVEL_AS_NAME = 1.0  # what a level's own name (数量指标, 产出指标) costs placed under 三级指标, where indicators go
@@ -67,8 +66,7 @@ def is_unit_pair(columns: list[tuple[int, str]], figure: str, unit: str) -> bool
     by side that print them so."""
     return len(columns) == 2 and columns[0][0] + 1 == columns[1][0] \
         and (columns[0][1], columns[1][1]) == ("target", "measure_unit") \
-        and NUMBER_CELL.match(normalize_text(figure)) is not None and cell_fit("measure_unit", unit) > 0 \
-        and len(normalize_text(unit)) <= UNIT_LENGTH
+        and NUMBER_CELL.match(normalize_text(figure)) is not None and cell_fit("measure_unit", unit) > 0
 
 
 def cell_fit(role: str, text: str) -> float:
@@ -76,15 +74,16 @@ def cell_fit(role: str, text: str) -> float:
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
     the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or
-    完成值 moved left) and never words but points (已完成100%, not 完成得1分); and where a 度量单位 holds no figure."""
+    完成值 moved left) and never words but points (已完成100%, not 完成得1分); and where a 度量单位 has a unit's shape
+    (`unit_shaped`: short, no figure)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
     if role in ("weight", "score") and NUMBER_CELL.match(cell) and cell.endswith(PERCENT_SIGNS) \
             and (role == "score" or (parse_percent(cell) or 0.0) >= FULL_RATE):
         return -1.0  # a 权重 may be printed as a share ("10%"), never as the whole (100%)
-    if role == "measure_unit" and any(char.isdigit() for char in cell):
-        return min(fits(role, text), -0.5)  # 2024年12月31日前: a target or a result, never a unit
+    if role == "measure_unit" and not unit_shaped(cell):
+        return min(fits(role, text), -0.5)  # 2024年12月31日前, 挽回经济损失: a target, a result or a name, no unit
     if role in ("weight", "score") and WORDS_FIRST.match(cell) and not cell.endswith("分"):
         return min(fits(role, text), -0.5)  # 已完成100%: a result in words, never points (完成得1分 is)
     kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
@@ -213,10 +212,8 @@ class ColumnMap:
                 role = columns[j - 1][1]
                 if at[i - 1][j - 1] > at[i - 1][best]:
                     best = j - 1
-                before = best
                 bonus = UNIT_PAIR if i > 1 and is_unit_pair(columns[j - 2:j], texts[i - 2], text) else 0.0
-                if at[i - 1][j - 1] + bonus > at[i - 1][before]:
-                    before = j - 1
+                before = j - 1 if at[i - 1][j - 1] + bonus > at[i - 1][best] else best
                 back[i, j] = before
                 at[i][j] = at[i - 1][before] + (bonus if before == j - 1 else 0.0) \
                     + cell_fit(role, text) + FILLED_BONUS.get(role, 0.0)

@@ -10,16 +10,20 @@ arithmetic leaves one reading of them (得分 ≤ 分值 ≤ the stage's printed
 the sum of the rows' or 100; target and result printed alike; a run of digits is one number unless it opens with
 one value printed twice under a 分值 column that bounds the 得分 after it, "8工5%工5%8" → 8, 工5% twice, 8).
 Otherwise its values are left empty and a warning names the text, never a guess.
+
+A score sheet whose every level prints its points after its name ("项目决策20项目目标4目标内容44决策过程8…") is read by
+the points each level gives out to the rows under it (`levelled_rows`): no level name need be known.
 """
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, product, takewhile
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
-from assistant.extract.tokens import split_numbers
+from assistant.extract.tokens import FULL_MARKS, split_numbers
 from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text, parse_number
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
@@ -47,9 +51,13 @@ NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
 DIGITS = re.compile(r"\d[\d.]*")
+FIGURE_RUN = re.compile(r"[\d.%]+")  # figures run together, nothing between them
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
 TWICE_LIMIT = 12  # characters a value printed twice may run to
+READINGS_LIMIT = 5000  # readings of one row's values, most: beyond, its columns of words split too many ways to tell
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
+CLOSING = re.compile(r"[^()（）]{0,12}[)）]")  # the rest of a bracket a name opened, up to its closing one
+BRACKET = re.compile(rf"[(（]{CLOSING.pattern}")  # a bracket in a name, figures and all: (≥**平方米), (11kw)
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]+")
 # A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
 NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]{{1,60}}")
@@ -77,6 +85,7 @@ DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|�
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 # The units a figure prints after its number.
 FIGURE_UNITS = tuple(sorted({*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, "%", "％"}, key=len, reverse=True))
+WORD_UNITS = tuple(unit for unit in FIGURE_UNITS if len(unit) > 1)  # units no name opens with (人次, 万元; not 周)
 # A result in words that says the target was met, under a target in words of its own (Anhui: 创业能力提升 then
 # 达成预期指标).
 VERDICT = re.compile(r"(?:已|均)?(?:达成|达到|实现|完成)了?(?:预期(?:指标|目标)?|年度(?:指标|目标)|指标|目标)值?"
@@ -84,6 +93,9 @@ VERDICT = re.compile(r"(?:已|均)?(?:达成|达到|实现|完成)了?(?:预期(
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
+# A row's name, its brackets whole, and the figures after it run together, up to the next row's words.
+FIGURES_ROW = re.compile(rf"(?:[^\d{COMPARATOR_SIGNS}(（]|{BRACKET.pattern}){{1,{NAME_LIMIT}}}"
+                         r"(?P<figures>[\d.%]*\d)(?![\d.%])")
 STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen together by the stage's points
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
@@ -112,7 +124,13 @@ SCRAMBLED_STAGES = frozenset("".join(sorted(name)) for name in (*STAGES, "成本
 
 
 def is_level_cell(text: str) -> bool:
-    return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text)) or "".join(sorted(text)) in SCRAMBLED_STAGES
+    return bool(LEVEL1_CELL.match(text) or LEVEL2_CELL.match(text))
+
+
+def is_level_copy(text: str) -> bool:
+    """A level name as a viewer's copy prints it: a form's, or a stage's name it scrambled (出标产指)."""
+    return is_level_cell(text) or "".join(sorted(text)) in SCRAMBLED_STAGES
+
 
 def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
     """Every plain number the digits at `start` can begin with, no larger than `limit`: "1020万元" → 1, 10, 102."""
@@ -271,13 +289,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
             following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
                            cuts + (inside_figure if value else 0)) for value, end in options]
-        # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
-        unique: dict[tuple, tuple[dict[str, str], int, int]] = {}
-        for values, end, cuts in following:
-            key = (tuple(values.items()), end)
-            if agrees(values) and (key not in unique or cuts < unique[key][2]):
-                unique[key] = (values, end, cuts)
-        readings = list(unique.values())
+        readings = witnesses(following)
     return [(values, end, cuts) for values, end, cuts in readings
             if (end in serials or not continues_number(text, end))
             and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
@@ -285,6 +297,28 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             and not ends_in_level_name(text, start, end)
             and not any("指标" in value and not (column == "actual" and VERDICT.fullmatch(value))
                         for column, value in values.items())]
+
+
+def witnesses(readings: list[tuple[dict[str, str], int, int]]) -> list[tuple[dict[str, str], int, int]]:
+    """Of the readings whose target and result agree that end in one place, enough to show every column they
+    disagree on: the one that cuts the fewest figures, then each that differs from it in a column none kept so far
+    does (a value printed twice is also read the ordinary way, "100%100%": one reading of it, not two). Columns of
+    words side by side split every which way ("…已完成" "加强管理" "全面完成" under 全年完成值 | 备注 | 指标值): their
+    readings grow as the product of the splits, and what a row's reading needs of them is where they end and which
+    columns they leave in doubt."""
+    groups: dict[int, tuple[dict[str, str], set[str], list[tuple[dict[str, str], int, int]]]] = {}
+    for reading in sorted(readings, key=lambda reading: reading[2]):
+        values, end, _ = reading
+        if end not in groups:
+            if agrees(values):
+                groups[end] = (values, set(), [reading])
+            continue
+        first, shown, kept = groups[end]
+        differs = {column for column in {*first, *values} if first.get(column) != values.get(column)}
+        if differs - shown and agrees(values):
+            kept.append(reading)
+            shown |= differs
+    return [reading for _, _, kept in groups.values() for reading in kept]
 
 
 def stages_of(name: str, level: str) -> set[str]:
@@ -407,8 +441,8 @@ class Block:
                         (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR) if name_end - 1 > position):
                 break  # a name holds no comparator outside its brackets, no level name and no row number: those
                 # start values and rows
-            if not self.name_ends_at(name_end):
-                continue
+            if not self.name_ends_at(name_end) or bracketed and CLOSING.match(text, name_end):
+                continue  # (a name ends outside its brackets: "粉碎拌合机(11kw)(≥台)" holds its figures)
             for values, end in self.values_from(name_end, stage_total, split_result):
                 if values.get("note") and not self.opens_next(end):
                     continue  # a note ends where the next row, level or 总分 starts: not before its values
@@ -483,6 +517,16 @@ class Block:
         if not starts:
             return None
         return min(starts, key=lambda start: (self.unread(start, stage_total), -start))
+
+    def figures_end(self, position: int) -> int | None:
+        """Where a row ends whose values read no way and no row or level name follows within reach: after its name
+        and the run of figures its values print joined, as long as it has values at least ("22.822.81", "1801803"),
+        before the next row's words (周转猪舍: a one-character unit opens names too); None where the figures run into a
+        unit of more (120人次: the prose after the table)."""
+        row = FIGURES_ROW.match(self.text, position)
+        if not row or len(row.group("figures")) < len(self.columns) or self.text.startswith(WORD_UNITS, row.end()):
+            return None
+        return row.end()
 
     def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
@@ -608,6 +652,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
                 anchor = len(text)  # the last row, cut off where the text ends
             elif anchor is None:
                 anchor = block.next_row(position, stage_total)
+            if anchor is None:
+                anchor = block.figures_end(position)
             stretch = text[position:anchor]
             if "level2" in level_row and anchor is not None and NUMBER.fullmatch(stretch):
                 # A 二级 level printed with no row of its own but a number in one of its cells ("生态效益指标 … 0"):
@@ -619,8 +665,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
             # 二级 name before it ("生态效益指标1病害减少,…").
-            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?[^\d{COMPARATOR_SIGNS}]+",
-                            stretch[:compared.start()] if compared else stretch)
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?(?:[^\d{COMPARATOR_SIGNS}(（]|{BRACKET.pattern})+",
+                            stretch[:compared.start()] if compared else stretch)  # (brackets whole, figures and all)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
             # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
             # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
@@ -660,6 +706,10 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
         if len(ends) > 1 or len(steps) > 1:
             same = {column: cells[column] for column in cells
                     if all(s[1].get(column) == cells[column] for s in steps)}
+            if len(ends) > 1 and "level3" in same and FIGURE_RUN.fullmatch(text, min(ends), max(ends)):
+                # Readings that end apart inside one run of figures ("22.822.81" as 22.8, 22.8, 1 or 22.8, 22.81):
+                # the row ends where the run does, its values left empty.
+                end, ends = max(ends), {max(ends)}
             if len(ends) > 1 or "level3" not in same:
                 # Rows that end in more than one place: none is read, reading resumes at the next level name.
                 anchor = block.next_anchor(position)
@@ -819,7 +869,90 @@ def points_add_up(rows: list[dict[str, str]]) -> bool:
 
 
 LEVEL_PAIR = ("level1", "level2")
+# A level's or an indicator's name and the figures after it, in a sheet whose every level prints its points
+# ("项目决策20项目目标4目标内容44"): the name holds no figure.
+NAMED_POINTS = re.compile(rf"(?P<name>[^\d{COMPARATOR_SIGNS}%]{{1,{NAME_LIMIT}}}?)"
+                          r"(?P<digits>\d+(?:\.\d+)?(?:\d+(?:\.\d+)?)?)")
 
+
+def points_of(digits: str, limit: float) -> list[tuple[float, float]]:
+    """The (分值, 得分) a row's run of digits reads as: 得分 ≤ 分值 ≤ `limit`, neither printed with a leading zero
+    ("44" → 4, 4; "1010" → 10, 10 under 10 points, not 101, 0)."""
+    found = []
+    for cut in range(1, len(digits)):
+        weight, score = digits[:cut], digits[cut:]
+        if NUMBER.fullmatch(weight) and NUMBER.fullmatch(score) \
+                and float(score) <= float(weight) + TOLERANCE and float(weight) <= limit + TOLERANCE:
+            found.append((float(weight), float(score)))
+    return found
+
+
+def levelled_rows(text: str, slots: list[str | None]) -> tuple[list[tuple[int, list[str]]], int, list[str]] | None:
+    """Rows of a score sheet whose levels print their points after their names (一级指标 | 分值 | 二级指标 | 分值 |
+    三级指标 | 分值 | 得分), run together: "项目决策20项目目标4目标内容44决策过程8决策依据33…". A level opens where the
+    one before has given out its points (决策过程's 3 + 5 make its 8); a name printed again with its points on every
+    row is the level above still. A row's digits are its 分值 and 得分: of their readings (得分 ≤ 分值 ≤ the points
+    left), the one after which more of the sheet reads; where two read as far, the values are left empty with a
+    warning. Returns the rows (where each starts, a text per slot), where they end in the text and the warnings; None
+    where the slots are no such sheet or no row reads."""
+    levels = [slot for slot, after in zip(slots, slots[1:]) if slot in LEVEL_PAIR and after == "weight"]
+    if not levels or levels != [slot for slot in slots if slot in LEVEL_PAIR] or "level3" not in slots \
+            or value_columns(slots) != ["weight", "score"] \
+            or any(slot not in (*LEVEL_PAIR, "level3", "weight", "score") for slot in slots):
+        return None  # (every level prints its points, else its name runs into the next one's)
+    at = {slot: index for index, slot in reversed(list(enumerate(slots)))}  # each level's column, its points after
+
+    def read_from(position: int, left: dict[str, float],
+                  names: dict[str, tuple[str, float | None]]) -> tuple[list[tuple[int, list[str]]], int, list[str]]:
+        """The rows from `position`, with the points each level has still to give out and the names open."""
+        left, names = dict(left), dict(names)
+        rows: list[tuple[int, list[str]]] = []
+        row = [""] * len(slots)
+        end = start = position
+        while (pair := NAMED_POINTS.match(text, position)) is not None:
+            start = start if any(row) else position
+            name, digits = pair.group("name"), pair.group("digits")
+            if any(names.get(level) == (name, parse_number(digits)) for level in levels):
+                position = pair.end()  # a merged level's name and points printed again on this row
+                continue
+            opening = next((level for level in levels if left[level] <= TOLERANCE), None)
+            if opening is not None:
+                outer = levels[levels.index(opening) - 1] if levels.index(opening) else None
+                points = parse_number(digits)
+                if points is None or not 0 < points <= (left[outer] if outer else FULL_MARKS) + TOLERANCE:
+                    break
+                names[opening], left[opening] = (name, points), points
+                left.update({inner: 0.0 for inner in levels[levels.index(opening) + 1:]})
+                row[at[opening]], row[at[opening] + 1] = name, digits
+                position = pair.end()
+                continue
+            readings = points_of(digits, left[levels[-1]])
+            if not readings:
+                break
+            row[at["level3"]] = name
+            if len(readings) > 1:
+                reads = [read_from(pair.end(), {level: left[level] - weight for level in levels}, names)
+                         for weight, _ in readings]
+                best = max(len(rows) for rows, _, _ in reads)
+                fullest = [index for index, (rows, _, _) in enumerate(reads) if len(rows) == best]
+                rest, rest_end, warnings = reads[fullest[0]]
+                if len(fullest) > 1:
+                    warnings = [f"指标行“{pair.group()}”的分值与得分连在一起，无法唯一拆分，数值已留空，请人工核对。",
+                                *warnings]
+                else:
+                    row[-2:] = [f"{value:g}" for value in readings[fullest[0]]]
+                return rows + [(start, row)] + rest, max(rest_end, pair.end()), warnings
+            (weight, score), = readings
+            row[-2:] = [f"{weight:g}", f"{score:g}"]
+            for level in levels:
+                left[level] -= weight
+            rows.append((start, row))
+            row = [""] * len(slots)
+            position = end = pair.end()
+        return rows, end, []
+
+    rows, end, warnings = read_from(0, {level: 0.0 for level in levels}, {})
+    return (rows, end, warnings) if rows else None
 
 def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
                       confirmed: bool = False) -> tuple[Row, list[Row], int, list[str]]:
@@ -837,6 +970,11 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
     def line_at(offset: int) -> int:
         return lines[min(bisect_right(ends, offset), len(lines) - 1)].line
 
+    levelled = levelled_rows(text, slots)
+    if levelled:
+        read_rows, end, warnings = levelled
+        rows = [Row([Cell(cell, line_at(start)) for cell in cells]) for start, cells in read_rows]
+        return header, rows + total_row(text, end, [], [], line_at), lines_used(ends, total_end(text, end)), warnings
     columns = value_columns(slots)
     if len(set(columns) - {"note"}) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
@@ -864,14 +1002,29 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
             header, slots = Row([Cell(word, header.line), *header.cells]), [level, *slots]
     rows = [Row([Cell(cells.get(slot, "") if slot else "", line_at(start)) for slot in slots])
             for cells, start in zip(read.rows, read.starts)]
-    end = read.end
-    total = TOTAL.match(text, end)
-    if total:
-        line = line_at(end)
-        numbers = total_numbers(total.group("numbers") or "", read.rows, columns)
-        rows.append(Row([Cell(total.group("label"), line)] + [Cell(number, line) for number in numbers]))
-        end = total.end()
-    used = bisect_left(ends, end) + 1 if end else 0
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
                 for stretch in read.ambiguous]
-    return header, rows, used, warnings
+    return header, rows + total_row(text, read.end, read.rows, columns, line_at), \
+        lines_used(ends, total_end(text, read.end)), warnings
+
+
+def total_end(text: str, end: int) -> int:
+    """Where the rows' block ends: after its 总分 row where one follows the rows."""
+    total = TOTAL.match(text, end)
+    return total.end() if total else end
+
+
+def total_row(text: str, end: int, rows: list[dict[str, str]], columns: list[str],
+              line_at: Callable[[int], int]) -> list[Row]:
+    """The 总分 row printed after the rows (`end`), its numbers read apart (`total_numbers`); none where none follows."""
+    total = TOTAL.match(text, end)
+    if not total:
+        return []
+    line = line_at(end)
+    numbers = total_numbers(total.group("numbers") or "", rows, columns)
+    return [Row([Cell(total.group("label"), line)] + [Cell(number, line) for number in numbers])]
+
+
+def lines_used(ends: list[int], end: int) -> int:
+    """How many of the block's lines, ending at `ends` in its text, the rows read up to `end` take."""
+    return bisect_left(ends, end) + 1 if end else 0

@@ -25,7 +25,7 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "全年实际完成值", "全年完成值", "预算执行率",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
-    "项目类型", "项目总得分", "项目主管部门",
+    "项目类型", "项目总得分", "项目主管部门", "项目实施单位", "项目主管单位",
     # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
     "实施单位/项目负责人",
     # a score sheet's columns (Anhui's 序号 | 一级指标 | … | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分, whose 得分 is
@@ -62,6 +62,7 @@ RATE_TOLERANCE = 0.01  # percentage points, the rounding the rules allow
 FULL_MARKS = 100.0  # the points a whole sheet gives
 SUM_TOLERANCE = 0.011  # a total and the sum of its parts, each printed to two decimals
 MONEY_UNIT = re.compile(r"万元|亿元|元")
+PROJECT, PROJECT_NAME = "项目", "项目名称"
 # A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
 BREAKDOWN = re.compile(r"(?=其中[:：])")
 
@@ -85,9 +86,13 @@ def _segments(text: str) -> tuple[str, ...]:
     for match in WORD.finditer(text):
         if match.start() < position or in_note(notes, match.start()):
             continue
-        cells += numbers_apart(text[position:match.start()])
-        cells.append(match.group())
-        position = match.end()
+        # A project's name keeps its closing 项目 where a label starts after it as well ("…建设项目主管部门": the name,
+        # then 主管部门).
+        label = WORD.match(text, match.start() + len(PROJECT)) if cells and cells[-1] == PROJECT_NAME \
+            and match.start() > position and match.group().startswith(PROJECT) else None
+        cells += numbers_apart(text[position:label.start() if label else match.start()])
+        cells.append((label or match).group())
+        position = (label or match).end()
     cells += numbers_apart(text[position:])
     merged: list[str] = []
     for cell in (part for c in cells for part in BREAKDOWN.split(c) if part):
@@ -294,6 +299,8 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
     def consistent(pieces: list[str], scale: float) -> bool:
         found = dict(zip(roles, map(float, pieces)))
         found["execution_rate"] /= scale
+        if found.get("score") and not found["execution_rate"]:
+            return False  # nothing executed scores nothing
         # The ratio within 0.005, the percentage's number within its printed rounding ("86" is 85.5% to 86.5%).
         printed_rate = pieces[roles.index("execution_rate")]
         tolerance = 0.005 if scale == 1 else (RATE_TOLERANCE + half_last_place(decimals_printed(printed_rate))) / 100
