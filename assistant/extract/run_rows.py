@@ -289,7 +289,13 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
             following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
                            cuts + (inside_figure if value else 0)) for value, end in options]
-        readings = witnesses(following)
+        # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
+        unique: dict[tuple, tuple[dict[str, str], int, int]] = {}
+        for values, end, cuts in following:
+            key = (tuple(values.items()), end)
+            if agrees(values) and (key not in unique or cuts < unique[key][2]):
+                unique[key] = (values, end, cuts)
+        readings = list(unique.values())
     return [(values, end, cuts) for values, end, cuts in readings
             if (end in serials or not continues_number(text, end))
             and not any(start <= serial < end for serial in serials)  # a row never runs over the next one's number
@@ -297,28 +303,6 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             and not ends_in_level_name(text, start, end)
             and not any("指标" in value and not (column == "actual" and VERDICT.fullmatch(value))
                         for column, value in values.items())]
-
-
-def witnesses(readings: list[tuple[dict[str, str], int, int]]) -> list[tuple[dict[str, str], int, int]]:
-    """Of the readings whose target and result agree that end in one place, enough to show every column they
-    disagree on: the one that cuts the fewest figures, then each that differs from it in a column none kept so far
-    does (a value printed twice is also read the ordinary way, "100%100%": one reading of it, not two). Columns of
-    words side by side split every which way ("…已完成" "加强管理" "全面完成" under 全年完成值 | 备注 | 指标值): their
-    readings grow as the product of the splits, and what a row's reading needs of them is where they end and which
-    columns they leave in doubt."""
-    groups: dict[int, tuple[dict[str, str], set[str], list[tuple[dict[str, str], int, int]]]] = {}
-    for reading in sorted(readings, key=lambda reading: reading[2]):
-        values, end, _ = reading
-        if end not in groups:
-            if agrees(values):
-                groups[end] = (values, set(), [reading])
-            continue
-        first, shown, kept = groups[end]
-        differs = {column for column in {*first, *values} if first.get(column) != values.get(column)}
-        if differs - shown and agrees(values):
-            kept.append(reading)
-            shown |= differs
-    return [reading for _, _, kept in groups.values() for reading in kept]
 
 
 def stages_of(name: str, level: str) -> set[str]:
