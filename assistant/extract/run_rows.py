@@ -54,7 +54,6 @@ DIGITS = re.compile(r"\d[\d.]*")
 FIGURE_RUN = re.compile(r"[\d.%]+")  # figures run together, nothing between them
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
 TWICE_LIMIT = 12  # characters a value printed twice may run to
-READINGS_LIMIT = 5000  # readings of one row's values, most: beyond, its columns of words split too many ways to tell
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 CLOSING = re.compile(r"[^()（）]{0,12}[)）]")  # the rest of a bracket a name opened, up to its closing one
 BRACKET = re.compile(rf"[(（]{CLOSING.pattern}")  # a bracket in a name, figures and all: (≥**平方米), (11kw)
