@@ -92,9 +92,11 @@ VERDICT = re.compile(r"(?:已|均)?(?:达成|达到|实现|完成)了?(?:预期(
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
-# A row's name, its brackets whole, and the figures after it run together, up to the next row's words.
-FIGURES_ROW = re.compile(rf"(?:[^\d{COMPARATOR_SIGNS}(（]|{BRACKET.pattern}){{1,{NAME_LIMIT}}}"
-                         r"(?P<figures>[\d.%]*\d)(?![\d.%])")
+FIGURES_LIMIT = 40  # characters, most, of a row's values printed as figures run together
+# A row's name, its brackets whole, and the figures after it run together, up to the next row's words (the name holds
+# no figure's character and the figures are bounded: a long run of digits or dots is read in linear time).
+FIGURES_ROW = re.compile(rf"(?:[^\d{COMPARATOR_SIGNS}.%(（]|{BRACKET.pattern}){{1,{NAME_LIMIT}}}"
+                         rf"(?P<figures>[\d.%]{{0,{FIGURES_LIMIT}}}\d)(?![\d.%])")
 STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen together by the stage's points
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
