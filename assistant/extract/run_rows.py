@@ -23,7 +23,7 @@ from itertools import accumulate, product, takewhile
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
-from assistant.extract.tokens import FULL_MARKS, split_numbers
+from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
 from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text, parse_number
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
@@ -863,13 +863,8 @@ NAMED_POINTS = re.compile(rf"(?P<name>[^\d{COMPARATOR_SIGNS}%]{{1,{NAME_LIMIT}}}
 def points_of(digits: str, limit: float) -> list[tuple[float, float]]:
     """The (分值, 得分) a row's run of digits reads as: 得分 ≤ 分值 ≤ `limit`, neither printed with a leading zero
     ("44" → 4, 4; "1010" → 10, 10 under 10 points, not 101, 0)."""
-    found = []
-    for cut in range(1, len(digits)):
-        weight, score = digits[:cut], digits[cut:]
-        if NUMBER.fullmatch(weight) and NUMBER.fullmatch(score) \
-                and float(score) <= float(weight) + TOLERANCE and float(weight) <= limit + TOLERANCE:
-            found.append((float(weight), float(score)))
-    return found
+    return [(weight, score) for weight, score in (map(float, pieces) for pieces in number_splits(digits, 2))
+            if score <= weight + TOLERANCE and weight <= limit + TOLERANCE]
 
 
 def levelled_rows(text: str, slots: list[str | None]) -> tuple[list[tuple[int, list[str]]], int, list[str]] | None:
@@ -939,6 +934,7 @@ def levelled_rows(text: str, slots: list[str | None]) -> tuple[list[tuple[int, l
     rows, end, warnings = read_from(0, {level: 0.0 for level in levels}, {})
     return (rows, end, warnings) if rows else None
 
+
 def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
                       confirmed: bool = False) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
@@ -959,7 +955,8 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
     if levelled:
         read_rows, end, warnings = levelled
         rows = [Row([Cell(cell, line_at(start)) for cell in cells]) for start, cells in read_rows]
-        return header, rows + total_row(text, end, [], [], line_at), lines_used(ends, total_end(text, end)), warnings
+        total, end = total_row(text, end, [], [], line_at)
+        return header, rows + total, lines_used(ends, end), warnings
     columns = value_columns(slots)
     if len(set(columns) - {"note"}) < 2:
         return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
@@ -989,25 +986,20 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
             for cells, start in zip(read.rows, read.starts)]
     warnings = [f"第{line_at(text.index(stretch))}行的指标行“{stretch}”连在一起，无法唯一拆分，数值已留空，请人工核对。"
                 for stretch in read.ambiguous]
-    return header, rows + total_row(text, read.end, read.rows, columns, line_at), \
-        lines_used(ends, total_end(text, read.end)), warnings
-
-
-def total_end(text: str, end: int) -> int:
-    """Where the rows' block ends: after its 总分 row where one follows the rows."""
-    total = TOTAL.match(text, end)
-    return total.end() if total else end
+    total, end = total_row(text, read.end, read.rows, columns, line_at)
+    return header, rows + total, lines_used(ends, end), warnings
 
 
 def total_row(text: str, end: int, rows: list[dict[str, str]], columns: list[str],
-              line_at: Callable[[int], int]) -> list[Row]:
-    """The 总分 row printed after the rows (`end`), its numbers read apart (`total_numbers`); none where none follows."""
+              line_at: Callable[[int], int]) -> tuple[list[Row], int]:
+    """The 总分 row printed after the rows (`end`), its numbers read apart (`total_numbers`), and where the block
+    ends after it; no row, and the block ending at `end`, where none follows."""
     total = TOTAL.match(text, end)
     if not total:
-        return []
+        return [], end
     line = line_at(end)
     numbers = total_numbers(total.group("numbers") or "", rows, columns)
-    return [Row([Cell(total.group("label"), line)] + [Cell(number, line) for number in numbers])]
+    return [Row([Cell(total.group("label"), line)] + [Cell(number, line) for number in numbers])], total.end()
 
 
 def lines_used(ends: list[int], end: int) -> int:
