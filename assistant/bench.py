@@ -12,8 +12,10 @@ reports calls, tokens and cache hits per report (not part of the offline targets
 What a user waits for beyond the analysis is in `measurements`, each beside its floor:
 CLI start-up against a bare interpreter, `selfeval extract` on a one-table Word file against
 python-docx opening it (whole processes, median of `repeat` runs, taken in turn so the
-machine's load weighs on both alike), and each export of the 1×…100× reports.
+machine's load weighs on both alike), each export of the 1×…100× reports, and the pasted copies of the field set's
+dev split (and evals/bench's slow ones) read one by one.
 """
+import contextlib
 import io
 import os
 import platform
@@ -33,7 +35,7 @@ import docx
 
 from assistant import api
 from assistant.document import TableBlock
-from assistant.errors import LLMUnavailable
+from assistant.errors import BadInput, LLMUnavailable
 from assistant.extract.tables import is_indicator_header
 from assistant.ingest import lines_of
 from assistant.layout import parse_text
@@ -41,6 +43,7 @@ from assistant.review.export import export_review
 from assistant.synthetic import synthetic_report, table_spans
 
 EXPORT_FORMATS = ("docx", "xlsx", "md")
+SLOW_COPIES = Path(__file__).resolve().parents[1] / "evals" / "bench"  # pasted copies that once took minutes to read
 # Limits on figures of the result; a dotted key reaches into `measurements`.
 TARGETS = {"p50_ms_per_report": 50.0, "scaling_ratio": 1.2, "peak_memory_mb": 200.0,
            "measurements.startup.ratio": 5.0, "measurements.extract_docx.ratio": 2.0}
@@ -282,10 +285,33 @@ def exports(bench: BenchInput) -> dict | None:
 
 
 # Each measurement is one named entry: a function of the BenchInput returning its figures.
+def pasted_copies(bench: BenchInput) -> dict | None:
+    """Reading the copies reviewers paste, ms of CPU each: every text of the field set's dev split as it was found
+    (run together, one cell a line, web lines) and the copies in evals/bench that once took minutes to read; the p50,
+    the slowest and which it is."""
+    from assistant.evaluate.extraction import field_directories
+
+    paths = [path for directory in field_directories() for path in sorted((directory / "dev").glob("*.txt"))]
+    paths += sorted(SLOW_COPIES.glob("*.txt"))
+    timings: dict[str, float] = {}
+    for path in paths:
+        data = path.read_bytes()
+        start = process_time()
+        with contextlib.suppress(BadInput):  # a copy refused as no report is timed all the same
+            api.extract(api.load(data, path.name), "rules")
+        timings[path.name] = (process_time() - start) * 1000
+    if not timings:
+        return None
+    slowest = max(timings, key=timings.__getitem__)
+    return {"copies": len(timings), "p50_ms": round(percentile(list(timings.values()), 50), 2),
+            "max_ms": round(timings[slowest], 2), "slowest": slowest}
+
+
 MEASUREMENTS: dict[str, Callable[[BenchInput], dict | None]] = {
     "startup": startup,
     "extract_docx": extract_docx,
     "exports": exports,
+    "pasted_copies": pasted_copies,
 }
 
 
@@ -376,7 +402,6 @@ def format_timings(sample: Path) -> dict:
     import docx
 
     from assistant.document import TableBlock
-    from assistant.errors import BadInput
     from assistant.ingest import read_bytes
     from assistant.ingest.convert import convert
     from assistant.ingest.ocr import read_page_image, render_pdf_page

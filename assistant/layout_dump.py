@@ -3294,7 +3294,9 @@ def scored_placed(values: list[Cell], roles: list[str | None]) -> list[int | Non
     if not {"executed", "weight", "score"} <= set(roles) or any(number is None for number in numbers) \
             or any(text.endswith(PERCENT_SIGNS) for text in texts):
         return None
-    columns = [index for index, role in enumerate(roles) if role is not None and role != "execution_rate"]
+    # A role's first column only: 得分 | 得分计算方法 print one 得分, the method's words after it.
+    columns = [index for index, role in enumerate(roles)
+               if role is not None and role != "execution_rate" and roles.index(role) == index]
 
     def holds(chosen: tuple[int, ...]) -> bool:
         found = {roles[index]: number for index, number in zip(chosen, numbers)}

@@ -92,6 +92,11 @@ def test_bench_json_has_the_documented_keys(tmp_path):
         assert runs[1]["indicator_rows"] == 2 * runs[0]["indicator_rows"] > 0
         assert all(run["ms"] > 0 and run["bytes"] > 0 for run in runs), fmt
         assert runs[1]["bytes"] > runs[0]["bytes"]
+    # Every dev copy of the field set and the slow copies of evals/bench read, the slowest named.
+    pasted = measured["pasted_copies"]
+    copies = len(list((ROOT / "evals" / "field" / "dev").glob("*.txt")) + list((ROOT / "evals" / "bench").glob("*.txt")))
+    assert pasted["copies"] == copies > 60
+    assert 0 < pasted["p50_ms"] <= pasted["max_ms"] and pasted["slowest"].endswith(".txt")
 
 
 def test_bench_word_file_holds_the_samples_first_table(tmp_path):

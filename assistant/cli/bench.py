@@ -30,6 +30,10 @@ def print_measurements(measurements: dict) -> None:
             if "libraries" in side:
                 console.print(f"  其中所用库本身（{side['libraries']}）：{side['libraries_ms']:g} 毫秒，"
                               f"为下限的 {side['libraries_ratio']:g} 倍", markup=False, highlight=False, soft_wrap=True)
+    pasted = measurements.get("pasted_copies")
+    if pasted:
+        console.print(f"粘贴文本 {pasted['copies']} 份：每份 p50 {pasted['p50_ms']:g} 毫秒，最慢 {pasted['max_ms']:g} 毫秒"
+                      f"（{pasted['slowest']}）", markup=False, highlight=False, soft_wrap=True)
     exported = measurements.get("exports")
     for fmt, label in EXPORT_LABELS.items() if exported else ():
         sizes = "；".join(f"{run['size']}×（{run['indicator_rows']} 行）{run['ms']:g} 毫秒" for run in exported[fmt]["sizes"])

@@ -57,6 +57,8 @@ TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 CLOSING = re.compile(r"[^()（）]{0,12}[)）]")  # the rest of a bracket a name opened, up to its closing one
 BRACKET = re.compile(rf"[(（]{CLOSING.pattern}")  # a bracket in a name, figures and all: (≥**平方米), (11kw)
+# A bracket that opens words, however long: 结余率(计算方法为:结余数/预算数).
+LONG_BRACKET = re.compile(rf"[(（](?=[^\d{COMPARATOR_SIGNS}])")
 TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]+")
 # A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
 NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]{{1,60}}")
@@ -74,6 +76,7 @@ EARNED_UNIT = "分"
 # "other": a column the reader does not keep (累计完成率), read to pass it. A score sheet's columns of words (指标解释,
 # 指标说明及评分标准: TEXT_ROLES) are often left empty: an empty cell prints nothing.
 VALUES = ("target", "actual", "other")
+PARTNER = {"target": "actual", "actual": "target"}  # the value a row's target or result must agree with
 TOLERANCE = 0.005
 # A name may start with a number only as a date: "12月底之前完成", "2022年底之前".
 DATED_NAME = re.compile(r"\d{1,2}月|(?:19|20)\d{2}年[底末内]")
@@ -182,6 +185,13 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
+def offered_at(text: str, start: int, offered: dict[int, list[tuple[str, int]]]) -> list[tuple[str, int]]:
+    """`values_at`, kept in `offered` by where it starts."""
+    if start not in offered:
+        offered[start] = values_at(text, start)
+    return offered[start]
+
+
 def ends_in_unit(text: str, start: int) -> bool:
     """Whether the run of digits at `start` ends in a unit ("19578件"): its last number is a figure with its unit, no
     得分 a result and a 分值 ran into."""
@@ -234,6 +244,13 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
     """Every reading of `columns` from `start` as row_values reads them, with how many printed figures it cuts in
     two: values where one ends and the next starts between two digits ("10" then "0%")."""
     readings: list[tuple[dict[str, str], int, int]] = [({}, start, 0)]
+    # What a position offers is worked out once, however many readings reach it (a word column read every way, then
+    # another, reach the same places thousands of times); a target or result is kept only where it agrees with the
+    # other one (`agrees`), before its reading is built: a result in words read first allows its target few values.
+    offered: dict[int, list[tuple[str, int]]] = {}
+    figures: dict[int, list[tuple[str, int]]] = {}  # the values with a number in them, of those offered
+    twice: dict[int, list[tuple[str, int]]] = {}  # `printed_twice`
+    agreeing: dict[tuple[int, str, str], list[tuple[str, int]]] = {}
     for column in columns:
         following = []
         for values, position, cuts in readings:
@@ -246,8 +263,10 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 # follows at all (the region form: "2020" under 指标值 | 全年实际完成值 is 20 twice, the only way one
                 # run of digits fills both); with a 得分 alone ("6620" under 年初目标值 | 实际完成值 | 得分) nothing in
                 # the row confirms where the 得分 starts.
+                if position not in twice:
+                    twice[position] = printed_twice(text, position)
                 following += [({**values, "target": value, "actual": value}, end, cuts + inside_figure)
-                              for value, end in printed_twice(text, position)]
+                              for value, end in twice[position]]
             if column == "note":
                 word = NOTE_TEXT.match(text, position)
                 # A note never ends inside the next row's 指标 ("…力度" then "指标2…", not "…力度指" then "标2…").
@@ -266,7 +285,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                     options = options + [(number, end + 1) for number, end in numbers if text.startswith("%", end)]
             elif column in TEXT_ROLES:
                 # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
-                options = [("", position)] + [(value, end) for value, end in values_at(text, position)
+                options = [("", position)] + [(value, end) for value, end in offered_at(text, position, offered)
                                               if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
                 # A word target: the result is the same word printed again, a verdict on it, or none.
@@ -274,19 +293,36 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
                 options += [(verdict.group(), verdict.end())] if verdict and verdict.group() != target \
                     and len(target) > 1 else []
+            elif column == "target" and is_word(values.get("actual")) and not VERDICT.fullmatch(values["actual"]):
+                # A result in words printed before its target (实际完成值 | … | 年度指标值): the target is the same word
+                # printed again, or a figure the words may meet (a deadline: "12月" then "已完成").
+                actual = values["actual"]
+                options = [(actual, position + len(actual))] if text.startswith(actual, position) else []
+                if position not in figures:
+                    figures[position] = [(value, end) for value, end in offered_at(text, position, offered)
+                                         if not is_word(value)]
+                options += figures[position]
             elif column == "actual" and COMPARED_WITH_YEAR.match(values.get("target") or ""):
                 # Against a year, the result is the target's closing words printed again ("显著提高").
                 target = values["target"]
                 options = [(target[cut:], position + len(target) - cut) for cut in range(len(target) - 1)
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
-                options = values_at(text, position)
+                options = offered_at(text, position, offered)
                 if split_result and column == "actual" and set(columns[columns.index(column) + 1:]) & set(NUMERIC) \
                         and not ends_in_unit(text, position):
                     # A result printed as a bare number runs into the 分值 and 得分 after it ("≥3次31010": 3, 10,
                     # 10): any number its digits begin with, the arithmetic and the stage's points to tell.
-                    options += [(text[position:end], end) for _, end in numbers_at(text, position, float("inf"))
-                                if end < len(text) and text[end].isdigit()]
+                    options = options + [(text[position:end], end)
+                                         for _, end in numbers_at(text, position, float("inf"))
+                                         if end < len(text) and text[end].isdigit()]
+            partner = PARTNER.get(column)
+            if partner in values:
+                key = (position, column, values[partner])
+                if key not in agreeing:
+                    agreeing[key] = [(value, end) for value, end in options
+                                     if agrees({column: value, partner: values[partner]})]
+                options = agreeing[key]
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
             following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
                            cuts + (inside_figure if value else 0)) for value, end in options]
@@ -294,7 +330,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
         unique: dict[tuple, tuple[dict[str, str], int, int]] = {}
         for values, end, cuts in following:
             key = (tuple(values.items()), end)
-            if agrees(values) and (key not in unique or cuts < unique[key][2]):
+            if key not in unique or cuts < unique[key][2]:
                 unique[key] = (values, end, cuts)
         readings = list(unique.values())
     return [(values, end, cuts) for values, end, cuts in readings
@@ -649,9 +685,10 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
                 continue
             compared = COMPARED_WITH_YEAR.search(stretch, 1)
             # A name may open with its row number, 指标 and all or the number alone where the OCR merged 指标 into the
-            # 二级 name before it ("生态效益指标1病害减少,…").
-            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?(?:[^\d{COMPARATOR_SIGNS}(（]|{BRACKET.pattern})+",
-                            stretch[:compared.start()] if compared else stretch)  # (brackets whole, figures and all)
+            # 二级 name before it ("生态效益指标1病害减少,…"). Its brackets are its own, figures and all, and a long
+            # one of words.
+            name = re.match(rf"(?:指标\d+|[1-9]\d?(?=[\u4e00-\u9fff]))?(?:[^\d{COMPARATOR_SIGNS}(（]|{BRACKET.pattern}"
+                            rf"|{LONG_BRACKET.pattern})+", stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
             # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
             # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
