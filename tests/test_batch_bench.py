@@ -94,7 +94,7 @@ def test_bench_json_has_the_documented_keys(tmp_path):
         assert runs[1]["bytes"] > runs[0]["bytes"]
     # Every dev copy of the field set and the slow copies of evals/bench read, the slowest named.
     pasted = measured["pasted_copies"]
-    copies = len(list((ROOT / "evals" / "field" / "dev").glob("*.txt")) + list((ROOT / "evals" / "bench").glob("*.txt")))
+    copies = len([*(ROOT / "evals" / "field" / "dev").glob("*.txt"), *(ROOT / "evals" / "bench").glob("*.txt")])
     assert pasted["copies"] == copies > 60
     assert 0 < pasted["p50_ms"] <= pasted["max_ms"] and pasted["slowest"].endswith(".txt")
 

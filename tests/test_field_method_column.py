@@ -81,3 +81,18 @@ def test_tab_rows_of_filled_cells_keep_numbered_indicator_names_out_of_分值():
     read = {i.level3: (i.level2, i.target, i.actual, i.weight) for i in table.indicators}
     assert read["指标1.药品抽检完成率"] == ("质量指标", "100%", "100%", None)
     assert read["指标1.药品抽验品种"][:2] == ("数量指标", "≥3") and read["指标1.药品抽验品种"][3] is None
+
+
+@pytest.mark.parametrize("style", ["b", "g", "v"])
+def test_a_funds_rows_score_goes_under_得分_not_under_得分计算方法(style):
+    """Suiyang's 部门整体 funds rows (guizhou_suiyang_nd_taibaizhen lines 6-9, "其中：项目支出: | 187.36 | 353.75 | 10 |
+    10") in Jinan's form print no 执行率 and leave 得分计算方法 empty: 187.36 | 353.75 | 10 | 10 is 年初预算数, 全年执行数,
+    分值 and 得分 — the form's first 得分 column; copied one cell a line (b), a row a line (g) or all on one line (v)."""
+    text, gold = drawn("guizhou_suiyang_nd_taibaizhen", style)
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+
+    def funds(read):
+        return [(line.label, line.initial_budget, line.executed, line.weight, line.score)
+                for line in [read.funds_total, *read.fund_lines] if line]
+
+    assert funds(table) == funds(gold.tables[0])

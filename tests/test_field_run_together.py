@@ -5,7 +5,8 @@ import re
 from assistant import api
 from assistant.extract.run_rows import read_run_rows, unscrambled_stages
 from assistant.review.memo import opinion
-from tests.conftest import ROOT
+from assistant.ingest import read_bytes
+from tests.conftest import ROOT, eval_tool
 
 DEV = ROOT / "evals" / "field" / "dev"
 
@@ -306,3 +307,16 @@ def test_rows_whose_joined_figures_read_more_than_one_way_keep_their_names_and_b
     assert table.name == "昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目"
     funds = table.funds_total
     assert (funds.full_year_budget, funds.executed, funds.execution_rate, funds.score) == (50, 10, 20, 4)
+
+
+def test_a_name_keeps_a_long_bracket_of_words_run_together():
+    """Sichuan's 2023 form (evals/field/dev/sichuan_dyrmt_nd_gongzi line 2: "结余率(计算方法为:结余数/预算数)") drawn in
+    Anhui's 部门 score sheet and run together (style k): the bracket runs longer than a unit's, all words, and stays
+    in the indicator's name, its target and result after it."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="sichuan_dyrmt_nd_gongzi", template="anhui-dept-score-sheet")
+    [table] = api.extract(read_bytes(paste.pasted(sheet, "k").encode(), "pasted.txt"), "rules").tables
+    [expected] = [i for i in gold.tables[0].indicators if i.level3.startswith("结余率(")]
+    [read] = [i for i in table.indicators if i.level3.startswith("结余率")]
+    assert (read.level3, read.target, read.actual) == (expected.level3, expected.target, expected.actual)
