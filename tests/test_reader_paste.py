@@ -804,3 +804,11 @@ def test_word_page_cut_off_in_its_goals_row_keeps_every_cell_at_a_source_line():
     rows = [row for block in parse_text(lines) if isinstance(block, TableBlock) for row in block.rows]
     assert any("对国家级" in row.texts() for row in rows)
     assert all(0 <= cell.line <= len(lines) + 1 for row in rows for cell in row.cells)
+
+
+def test_jiangxis_header_words_broken_over_lines_are_its_columns():
+    """Jiangxi's 整体支出 form (evals/field/dev/jiangxi_nanchang_2021_canchaweishengyuan line 4: "分解目标自评权重二级指标
+    三级指标年度指标值全年完成值分值得分偏差及原因分析") pasted one cell a line, each header word broken at its middle
+    (style i): 自评权重 and 偏差及原因分析 are column words whole, so the rows under them are read as gold has them."""
+    report, gold = pasted_report("jiangxi_nanchang_2021", "i")
+    assert tables_f1(report, gold) >= 0.95

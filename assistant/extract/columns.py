@@ -107,6 +107,8 @@ PRINTED_COLUMN_WORDS = (
     "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "指标值", "度量单位", "计量单位", "实际完成值", "完成值",
     "全年实际值", "分值", "权重", "得分", "自评得分", "自评分", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析",
     "未完成原因及改进措施", "未完成原因及拟采取的改进措施", "指标分值",
+    # Jiangxi's 整体支出 form: 分解目标 | 自评权重 (the 一级's points) | 二级指标 | … | 得分 | 偏差及原因分析.
+    "自评权重", "偏差及原因分析",
     # The transfer-payment forms' words, whole where a narrow column breaks them ("全年实" "际完成值").
     "全年实际完成值", "全年完成值",
     # A score sheet explains each indicator and how it is scored, in text columns of their own.
