@@ -284,7 +284,6 @@ def exports(bench: BenchInput) -> dict | None:
     return result
 
 
-# Each measurement is one named entry: a function of the BenchInput returning its figures.
 def pasted_copies(bench: BenchInput) -> dict | None:
     """Reading the copies reviewers paste, ms of CPU each: every text of the field set's dev split as it was found
     (run together, one cell a line, web lines) and the copies in evals/bench that once took minutes to read; the p50,
@@ -307,6 +306,7 @@ def pasted_copies(bench: BenchInput) -> dict | None:
             "max_ms": round(timings[slowest], 2), "slowest": slowest}
 
 
+# Each measurement is one named entry: a function of the BenchInput returning its figures.
 MEASUREMENTS: dict[str, Callable[[BenchInput], dict | None]] = {
     "startup": startup,
     "extract_docx": extract_docx,

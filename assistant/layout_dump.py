@@ -867,7 +867,8 @@ SKIPPED_NAME = 1.0  # what a row costs that leaves its 三级指标 empty
 NAMELESS_ROW = 2.0  # what a row costs that prints no name at all (its names merged down from the row above)
 # A 指标值 or 完成值 in words, one verdict a target states (不断提升, 长期, 及时): no level's name.
 VALUE_WORD = re.compile(rf"^(?:不断|持续|逐步)?(?:{'|'.join(QUALITATIVE_WORDS)})$")
-UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, *PERCENT_SIGNS))
+# The 度量单位 a form's column prints: a figure's units, and a rate's in words (百分比).
+UNITS = frozenset((*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, *PERCENT_SIGNS, "百分比"))
 PER_UNIT_TAIL = re.compile(r"^(?:/[\u4e00-\u9fa5]{1,3}){1,2}$")  # what a rate prints after its unit (万元 /人/年)
 NUMBER_THEN = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})?\d[\d.,，]{{0,20}}\s?")  # a figure before its unit
 DATE_TAIL = 2  # characters, most, printed after a date that is a value (2024年12月31日前, 2024年底前)
@@ -877,6 +878,7 @@ VALUE_LENGTH = 24  # characters, most, of a 指标值 or 完成值 that holds a 
 LEVEL_AS_VALUE = 1.0  # what a level name costs placed as an unscored row's value or note
 BOTH_AS_STAGE = 0.5  # what a name of both levels (成本指标) costs placed as 一级 over a row that leaves its 二级 empty
 OWN_STAGE_ALONE = 0.5  # what an 一级 in words of its own (项目决策) costs over a row that leaves its 二级 empty
+UNKNOWN_UNIT_LENGTH = 2  # characters, most, of a 度量单位 no unit list knows that fits as one (年末, 篇次)
 UNKNOWN_LEVEL = -0.8  # how well, at best, a word no level name reads fits an unscored row's 一级 or 二级指标
 FUNDS_POINTS = 10  # the 预算执行率 points a funds block prints above the indicators
 COMPARATORS = ("nature", "direction")
@@ -929,6 +931,8 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
         return fit - 1.0
     if name == "measure_unit" and not unit_shaped(text):
         return -1.0  # a unit is short and holds no figure (人次, %, 元/人、天)
+    if name == "measure_unit" and len(text) > UNKNOWN_UNIT_LENGTH and not a_unit(text):
+        return min(fit, 0.0)  # words no unit list knows say nothing of a unit: 目标内容 is a name
     if name in ("target", "actual"):
         return fit + (0.5 if figure_cell else 0.05)
     if name == "note":

@@ -455,3 +455,13 @@ def test_a_funds_row_whose_empty_cells_were_left_out_is_placed_by_its_score():
     funds = read_back(paste, paste.pasted(sheet, "b")).tables[0].funds_total
     assert (funds.executed, funds.weight, funds.score) == (1268.72, 10, 10), name
     assert 1172.55 not in (funds.full_year_budget, funds.executed), name
+
+
+def test_a_short_name_is_no_unit_where_a_name_column_is_left_for_it():
+    """Hainan's 服务贸易 score sheet (evals/field/dev/hainan_shengji_fuwumaoyi lines 131-139: 项目决策 | 项目目标 |
+    目标内容 | 4 | 4) in the variant form of seed 3 (一级指标 | 二级指标 | 指标名称 | 备注 | 年度指标值(指标性质 | 指标值 |
+    度量单位) | …), pasted one cell a line with its empty cells left out: 目标内容 is the row's 指标名称, not a 度量单位 —
+    four characters no unit list knows — and 项目目标 its 二级."""
+    paste, [(_, name, sheet, gold)] = drawn(3, ("hainan_shengji_fuwumaoyi",), eval_tool("paste").VARIANT_DIMENSIONS)
+    [table] = read_back(paste, paste.pasted(sheet, "b")).tables
+    assert level_names(table)[:3] == level_names(gold.tables[0])[:3], name
