@@ -85,8 +85,8 @@ def test_tab_rows_of_filled_cells_keep_numbered_indicator_names_out_of_分值():
 
 @pytest.mark.parametrize("style", ["b", "g", "v"])
 def test_a_funds_rows_score_goes_under_得分_not_under_得分计算方法(style):
-    """Suiyang's 部门整体 funds rows (guizhou_suiyang_nd_taibaizhen lines 6-9, "其中：项目支出: | 187.36 | 353.75 | 10 |
-    10") in Jinan's form print no 执行率 and leave 得分计算方法 empty: 187.36 | 353.75 | 10 | 10 is 年初预算数, 全年执行数,
+    """Suiyang's 部门整体 funds rows (guizhou_suiyang_nd_taibaizhen lines 6-10, "项目支出 | 187.36 | 353.75 | 10 | 10")
+    in Jinan's form print no 执行率 and leave 得分计算方法 empty: 187.36 | 353.75 | 10 | 10 is 年初预算数, 全年执行数,
     分值 and 得分 — the form's first 得分 column; copied one cell a line (b), a row a line (g) or all on one line (v)."""
     text, gold = drawn("guizhou_suiyang_nd_taibaizhen", style)
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables

@@ -458,8 +458,8 @@ def test_a_funds_row_whose_empty_cells_were_left_out_is_placed_by_its_score():
 
 
 def test_a_short_name_is_no_unit_where_a_name_column_is_left_for_it():
-    """Hainan's 服务贸易 score sheet (evals/field/dev/hainan_shengji_fuwumaoyi lines 131-139: 项目决策 | 项目目标 |
-    目标内容 | 4 | 4) in the variant form of seed 3 (一级指标 | 二级指标 | 指标名称 | 备注 | 年度指标值(指标性质 | 指标值 |
+    """Hainan's 服务贸易 score sheet (evals/field/dev/hainan_shengji_fuwumaoyi lines 130-134: 项目目标, its 4, 目标内容,
+    4, 4, under 项目决策) in the variant form of seed 3 (一级指标 | 二级指标 | 指标名称 | 备注 | 年度指标值(指标性质 | 指标值 |
     度量单位) | …), pasted one cell a line with its empty cells left out: 目标内容 is the row's 指标名称, not a 度量单位 —
     four characters no unit list knows — and 项目目标 its 二级."""
     paste, [(_, name, sheet, gold)] = drawn(3, ("hainan_shengji_fuwumaoyi",), eval_tool("paste").VARIANT_DIMENSIONS)
