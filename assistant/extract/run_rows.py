@@ -14,6 +14,7 @@ Otherwise its values are left empty and a warning names the text, never a guess.
 A score sheet whose every level prints its points after its name ("项目决策20项目目标4目标内容44决策过程8…") is read by
 the points each level gives out to the rows under it (`levelled_rows`): no level name need be known.
 """
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -104,6 +105,7 @@ STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen to
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
+POSITIONS_KEPT = 2 * BLOCK_LIMIT  # positions whose values are kept, a block's and the next one's
 
 
 @dataclass
@@ -152,9 +154,12 @@ def numbers_at(text: str, start: int, limit: float) -> list[tuple[str, int]]:
     return found
 
 
-def values_at(text: str, start: int) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=POSITIONS_KEPT)
+def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
     """Every target or actual value that can start at `start`: a comparator, a number and its unit ("≥266米",
-    "100%", "20万元"), or a word with no number ("显著提升")."""
+    "100%", "20万元"), or a word with no number ("显著提升"). Worked out once per text and position: every reading that
+    reaches a position asks again (a word column read every way, then another, reach the same places thousands of
+    times)."""
     found = []
     position = start
     while position < len(text) and text[position] in COMPARATOR_SIGNS:
@@ -182,14 +187,13 @@ def values_at(text: str, start: int) -> list[tuple[str, int]]:
             # A target set against a year ("同比2022年销量显著提高"): its words run on past the year's digits.
             tail = TEXT_VALUE.match(text, compared.end())
             found += [(text[start:end], end) for end in range(compared.end() + 1, tail.end() + 1)] if tail else []
-    return found
+    return tuple(found)
 
 
-def offered_at(text: str, start: int, offered: dict[int, list[tuple[str, int]]]) -> list[tuple[str, int]]:
-    """`values_at`, kept in `offered` by where it starts."""
-    if start not in offered:
-        offered[start] = values_at(text, start)
-    return offered[start]
+@functools.lru_cache(maxsize=POSITIONS_KEPT)
+def figures_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
+    """The values of `values_at` with a number in them."""
+    return tuple((value, end) for value, end in values_at(text, start) if not is_word(value))
 
 
 def ends_in_unit(text: str, start: int) -> bool:
@@ -199,7 +203,8 @@ def ends_in_unit(text: str, start: int) -> bool:
     return bool(digits) and text.startswith(FIGURE_UNITS, digits.end())
 
 
-def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=POSITIONS_KEPT)
+def printed_twice(text: str, start: int) -> tuple[tuple[str, int], ...]:
     """Every value with a number in it printed twice from `start`, target then result: "6620" is 6, 6 (then 20),
     "工5%工5%" is 工5% twice; where the end of the second copy is."""
     found = []
@@ -209,7 +214,7 @@ def printed_twice(text: str, start: int) -> list[tuple[str, int]]:
             break
         if DIGIT.search(value) and not LEADING_ZERO.match(text, start) and text.startswith(value, start + length):
             found.append((value, start + 2 * length))
-    return found
+    return tuple(found)
 
 
 def row_values(text: str, start: int, columns: list[str], stage_total: float, serials: frozenset[int] = frozenset(),
@@ -244,12 +249,8 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
     """Every reading of `columns` from `start` as row_values reads them, with how many printed figures it cuts in
     two: values where one ends and the next starts between two digits ("10" then "0%")."""
     readings: list[tuple[dict[str, str], int, int]] = [({}, start, 0)]
-    # What a position offers is worked out once, however many readings reach it (a word column read every way, then
-    # another, reach the same places thousands of times); a target or result is kept only where it agrees with the
-    # other one (`agrees`), before its reading is built: a result in words read first allows its target few values.
-    offered: dict[int, list[tuple[str, int]]] = {}
-    figures: dict[int, list[tuple[str, int]]] = {}  # the values with a number in them, of those offered
-    twice: dict[int, list[tuple[str, int]]] = {}  # `printed_twice`
+    # A target or result is kept only where it agrees with the other one (`agrees`), worked out once per position and
+    # value before its reading is built: a result in words read first allows its target few values.
     agreeing: dict[tuple[int, str, str], list[tuple[str, int]]] = {}
     for column in columns:
         following = []
@@ -263,10 +264,8 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 # follows at all (the region form: "2020" under 指标值 | 全年实际完成值 is 20 twice, the only way one
                 # run of digits fills both); with a 得分 alone ("6620" under 年初目标值 | 实际完成值 | 得分) nothing in
                 # the row confirms where the 得分 starts.
-                if position not in twice:
-                    twice[position] = printed_twice(text, position)
                 following += [({**values, "target": value, "actual": value}, end, cuts + inside_figure)
-                              for value, end in twice[position]]
+                              for value, end in printed_twice(text, position)]
             if column == "note":
                 word = NOTE_TEXT.match(text, position)
                 # A note never ends inside the next row's 指标 ("…力度" then "指标2…", not "…力度指" then "标2…").
@@ -285,7 +284,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                     options = options + [(number, end + 1) for number, end in numbers if text.startswith("%", end)]
             elif column in TEXT_ROLES:
                 # Words, or nothing: a figure there is the next column's (得分) printed right after 分值.
-                options = [("", position)] + [(value, end) for value, end in offered_at(text, position, offered)
+                options = [("", position)] + [(value, end) for value, end in values_at(text, position)
                                               if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
                 # A word target: the result is the same word printed again, a verdict on it, or none.
@@ -298,24 +297,20 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 # printed again, or a figure the words may meet (a deadline: "12月" then "已完成").
                 actual = values["actual"]
                 options = [(actual, position + len(actual))] if text.startswith(actual, position) else []
-                if position not in figures:
-                    figures[position] = [(value, end) for value, end in offered_at(text, position, offered)
-                                         if not is_word(value)]
-                options += figures[position]
+                options += figures_at(text, position)
             elif column == "actual" and COMPARED_WITH_YEAR.match(values.get("target") or ""):
                 # Against a year, the result is the target's closing words printed again ("显著提高").
                 target = values["target"]
                 options = [(target[cut:], position + len(target) - cut) for cut in range(len(target) - 1)
                            if is_word(target[cut:]) and text.startswith(target[cut:], position)]
             else:
-                options = offered_at(text, position, offered)
+                options = values_at(text, position)
                 if split_result and column == "actual" and set(columns[columns.index(column) + 1:]) & set(NUMERIC) \
                         and not ends_in_unit(text, position):
                     # A result printed as a bare number runs into the 分值 and 得分 after it ("≥3次31010": 3, 10,
                     # 10): any number its digits begin with, the arithmetic and the stage's points to tell.
-                    options = options + [(text[position:end], end)
-                                         for _, end in numbers_at(text, position, float("inf"))
-                                         if end < len(text) and text[end].isdigit()]
+                    options += tuple((text[position:end], end) for _, end in numbers_at(text, position, float("inf"))
+                                     if end < len(text) and text[end].isdigit())
             partner = PARTNER.get(column)
             if partner in values:
                 key = (position, column, values[partner])
