@@ -22,7 +22,7 @@ from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI
     is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
     unit_shaped, with_level_weights, without_bound
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
-from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_ROLES, key_of
+from assistant.extract.header import HEAD_LABEL, HEADER_KEYS, UNIT_PAIR, UNIT_ROLES, WORDS_FIRST, is_unit_pair, key_of
 from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, is_level_copy, run_together_rows, \
@@ -423,11 +423,13 @@ def names_before_level(items: list[Paragraph]) -> tuple[list[dict[str, Paragraph
 
 def printed_names(items: list[Paragraph], names: int) -> bool:
     """Whether the lines are a row's name cells, one for each of the header's three or more name columns: the
-    levels short (项目决策, 部门预算管理), no value among them, and no word printed twice at their end (资金使用合规性 好
+    levels short (项目决策, 部门预算管理(30分)), no value among them, and no word printed twice at their end (资金使用合规性 好
     好: a word target and its result printed alike, after a 三级指标)."""
     texts = [normalize_text(i.text) for i in items]
     repeated = len(texts) >= 2 and texts[-1] == texts[-2] and not is_level_cell(texts[-1])
-    return names >= 3 and len(items) == names and all(len(text) <= LEVEL_NAME for text in texts[:-1]) \
+    # A level's points after its name ("部门预算管理(30分)") are no part of its length.
+    return names >= 3 and len(items) == names \
+        and all(len(SCORED_LEVEL.sub("", text)) <= LEVEL_NAME for text in texts[:-1]) \
         and not any(VALUE_START.match(text) for text in texts) and not repeated
 
 
@@ -585,11 +587,12 @@ def unread_columns_off(header: list[str]) -> list[str]:
     return header
 
 
-def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
-              readings: bool = True, first_line: int | None = None) -> tuple[list[Row], int]:
+def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readings: bool = True,
+              first_line: int | None = None, row_starts: frozenset[int] = frozenset()) -> tuple[list[Row], int]:
     """Rows rebuilt after a header (its next line `first_line`); returns them and how many lines they used. Cells
-    `as_printed` (one a line, not cut out of run-together text) may also be read as rows of no fixed width. With
-    `readings`, a header with columns a copy may leave out is also read without them (`fullest_reading`)."""
+    `as_printed` (one a line, not cut out of run-together text) may also be read as rows of no fixed width, opening
+    where the lines `row_starts` do if given (rows printed one a line, `cell_rows`). With `readings`, a header with
+    columns a copy may leave out is also read without them (`fullest_reading`)."""
     # The next table's title ends this table's rows, and so does the next header (Hubei's 一级指标 | 二级指标 | … under
     # its 项目权重 rows).
     lines = lines[:next((i for i, p in enumerate(lines) if is_title(normalize_text(p.text))), len(lines))]
@@ -627,10 +630,10 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool,
         rows, cursor = numbered_chunk_rows(lines, numbers, values, weighted, names, "note" in columns)
         return with_total(rows, lines, cursor, columns, len(slots))
     if as_printed and not weighted and out_of_row_order(slots):
-        return typed_rows(lines, header, slots)
+        return typed_rows(lines, header, slots, row_starts)
     if readings and numeric:
         read = fullest_reading(lines, header, as_printed, slots)
-        return fuller_typed_reading(read, lines, header, slots) if as_printed and not weighted else read
+        return fuller_typed_reading(read, lines, header, slots, row_starts) if as_printed and not weighted else read
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
         scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
@@ -914,7 +917,9 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     if name in SCORED:
         # A 分值 is a share of 100 points and 得分 never more than its 分值: a percentage or more than 100 is neither.
         number = parse_number(text) if NUMERIC.match(text) else None
-        return fit - (1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0)
+        fit -= 1.5 if text.endswith(PERCENT_SIGNS) or number is not None and number > FULL_MARKS else 0.0
+        # 至少全年完成2次宣传: a value in words, never points (完成得1分 is)
+        return min(fit, -0.5) if number is None and WORDS_FIRST.match(text) else fit
     if name in LEVEL_ROLES and no_name(text):
         return -NOT_A_NAME
     if name in LEVEL_ROLES and (len(NAME_WORDS.findall(text)) < 2 or PROSE.search(text)) \
@@ -938,6 +943,12 @@ def typed_fit(name: str | None, text: str, spare: bool) -> float:
     if name == "note":
         return fit - (0.3 if figure_cell else 0.0)
     return fit
+
+
+def unit_after_figure(columns: list[tuple[int, str]], figure: str, unit: str) -> bool:
+    """Whether two cells placed side by side are a 指标值 and its 度量单位 (`is_unit_pair`) by a unit the lists know or
+    one in letters (25 | TB): 5 | 增加 is a 分值 and a target in words."""
+    return is_unit_pair(columns, figure, unit) and (a_unit(unit) or unit.isascii() and unit.isalpha())
 
 
 def no_name(text: str) -> bool:
@@ -981,13 +992,15 @@ def ends_rows(text: str) -> bool:
     return text in TOTAL or is_title(text) or text in GOAL_WORDS or key_of(text) in HEADER_KEYS
 
 
-def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None]) -> tuple[list[Row], int]:
+def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None],
+               row_starts: frozenset[int] = frozenset()) -> tuple[list[Row], int]:
     """Rows under a header whose columns break the row grammar's order (`out_of_row_order`), read cell by cell
-    (`typed_placement`). They end at 总分, a table's title or the next head's words; the 总分 row's numbers go under
-    分值 and 得分 in the header's order. Where the 分值 so read do not add up as a table's do (`adds_up`), the
-    numbers were a form's targets and results under a head whose 分值 and 得分 were left blank, unless most rows
-    print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are read again with those
-    columns empty."""
+    (`typed_placement`); where the rows were printed one a line, a row opens where a line does and nowhere else
+    (`row_starts`, the lines of the cells that open one). They end at 总分, a table's title or the next head's words;
+    the 总分 row's numbers go under 分值 and 得分 in the header's order. Where the 分值 so read do not add up as a
+    table's do (`adds_up`), the numbers were a form's targets and results under a head whose 分值 and 得分 were left
+    blank, unless most rows print a 分值 of at most 100 and no less than their 得分 (`scores_most_rows`): the rows are
+    read again with those columns empty."""
     texts = [normalize_text(p.text) for p in lines]
     end = next((i for i, text in enumerate(texts) if ends_rows(text) or text in HEADER_WORDS), len(texts))
     cells = join_levels(lines[:end])
@@ -1002,10 +1015,12 @@ def typed_rows(lines: list[Paragraph], header: list[str], slots: list[str | None
     if end < len(texts) and texts[end] in TOTAL:
         total_numbers = list(takewhile(lambda p: NUMERIC.match(normalize_text(p.text)),
                                        lines[end + 1:end + 1 + len(scored_columns)]))
-    placement = typed_placement(words, slots, spare)[1]
+    opens_at = frozenset(index for index, cell in enumerate(cells) if cell.line in row_starts) if row_starts else None
+    placement = typed_placement(words, slots, spare, opens_at=opens_at)[1]
     if "weight" in slots and not adds_up(words, placement, slots, total_numbers) \
             and not scores_most_rows(words, placement, slots):
-        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare, FIGURES)[1]
+        placement = typed_placement(words, [None if name in SCORED else name for name in slots], spare, FIGURES,
+                                    opens_at)[1]
     rows: list[list[Cell]] = []
     for cell, (column, opens) in zip(cells, placement):
         if opens:
@@ -1030,8 +1045,20 @@ Points = tuple[str, float | None] | None  # the first of a row's 分值 and 得�
 State = tuple[int, Points]  # a cell's column and its row's points so far
 
 
-def typed_placement(words: list[str], slots: list[str | None], spare: list[bool],
-                    held_by: tuple[str, ...] = SCORED) -> tuple[float, list[tuple[int, bool]]]:
+def repeated_names(words: list[str]) -> set[str]:
+    """Words the rows print again and again that read as names of their own (项目决策, 项目管理): no figure, verdict,
+    result word or placeholder, never a 完成值 printed in its 指标值's form nor a piece of a cell a narrow column broke
+    (持续 | 提高, printed whole as 持续提高)."""
+    counts = Counter(words)
+    results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
+    pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
+    return {word for word, count in counts.items() if count > 1 and parse_target(word).kind == "qualitative"
+            and not VERDICT.match(word) and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
+            and not is_placeholder(word) and word not in results | pieces}
+
+
+def typed_placement(words: list[str], slots: list[str | None], spare: list[bool], held_by: tuple[str, ...] = SCORED,
+                    opens_at: frozenset[int] | None = None) -> tuple[float, list[tuple[int, bool]]]:
     """Each cell's column and whether it opens a row, and how well the cells fit so: a row opens at a name column
     (一级, 二级 or 三级指标, the levels above merged down), its cells go to columns further right in the header's order
     where their types fit best (`typed_fit`), a text cell broken over lines may take two; a comparator is printed
@@ -1042,19 +1069,13 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     opening_fit = [ROW_OPENING.get(name, -NAMELESS_ROW) if name else 0.0 for name in slots]
     level3 = slots.index("level3")
 
-    # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益):
-    # words printed again and again, no figure, verdict or placeholder, never a 完成值 printed in its 指标值's form
-    # nor a piece of a cell a narrow column broke (持续 | 提高, printed whole as 持续提高). One that prints no such
-    # word names its levels as the forms do, each once, merged down over its rows — unless its first row opens with
-    # an 一级 of its own before a form's kind of indicator (项目决策 | 数量指标), merged down too.
+    # A table that prints its level names on every row may name its levels in words of its own (项目决策, 项目效益,
+    # `repeated_names`). One that prints no such word names its levels as the forms do, each once, merged down over
+    # its rows — unless its first row opens with an 一级 of its own before a form's kind of indicator (项目决策 |
+    # 数量指标), merged down too.
     counts = Counter(words)
-    results = {word for before, word in zip(words, words[1:]) if printed_like(before, word)}
-    pieces = {piece for before, word in zip(words, words[1:]) if before + word in counts for piece in (before, word)}
-    own_names = any(count > 1 and parse_target(word).kind == "qualitative" and not VERDICT.match(word)
-                    and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
-                    and not is_placeholder(word) and word not in results | pieces for word, count in counts.items()) \
-        or len(words) > 1 and slots[:2] == ["level1", "level2"] and not is_level_cell(words[0]) \
-        and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
+    own_names = bool(repeated_names(words)) or len(words) > 1 and slots[:2] == ["level1", "level2"] \
+        and not is_level_cell(words[0]) and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
 
     def cell_fit(column: int, word: str) -> float:
         """`typed_fit`, where a name rows print again that no unit list knows (项目决策) is the next row's 一级, no
@@ -1120,8 +1141,10 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
         points, _ = scoring(None, slots[column], words[0])
         states[0][(column, points)] = (opening_fit[column] + cell_fit(column, words[0]),
                                        None, True)
-    for before, word in zip(words, words[1:]):
+    for at, (before, word) in enumerate(zip(words, words[1:]), start=1):
         current: dict[State, tuple[float, State | None, bool]] = {}
+        # (rows printed one a line: a row opens at the first cell of a line and goes on to its last)
+        goes_on, opens_row = opens_at is None or at not in opens_at, opens_at is None or at in opens_at
         like_target = LIKE_TARGET if held_by == FIGURES and printed_like(before, word) else 0.0
         # 成本指标 is an 一级 name and an 二级 one: a row that opens with it and goes on to its 三级指标 prints it as the
         # 二级 under the 一级 above (the older forms' 产出指标 | 成本指标), the newer forms' 一级 成本指标 printing
@@ -1133,19 +1156,24 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
                 current[state] = (fit, previous, opens)
         for state, (fit, _, _) in states[-1].items():
             column, points = state
-            if slots[column] in JOINABLE and not (held_by == FIGURES and whole_cells(before, word)):
+            if slots[column] in JOINABLE and not (held_by == FIGURES and whole_cells(before, word)) and goes_on:
                 offer(state, fit + cell_fit(column, word) - BROKEN_CELL, state, False)
-            for following in range(column + 1, len(slots)):
+            for following in range(column + 1, len(slots) if goes_on else column + 1):
                 placed, cost = scoring(points, slots[following], word)
                 result = like_target if slots[column] == "target" and slots[following] == "actual" else 0.0
+                # A bare figure and the unit right after it: a 指标值 and its 度量单位 (25 | TB), no 分值 and a note.
+                result += UNIT_PAIR if unit_after_figure([(column, slots[column]), (following, slots[following])],
+                                                         before, word) else 0.0
                 result -= BOTH_AS_STAGE if stage_as_kind and slots[column] == "level1" and "level2" in \
                     slots[column + 1:following] else 0.0
                 offer((following, placed), fit + cell_fit(following, word) + cost + result
                       + skipping(column, following, before), state, False)
-            for opening in openings:
+            for opening in openings if opens_row else []:
                 placed, _ = scoring(None, slots[opening], word)
                 offer((opening, placed), fit + closing(state, before, word) + opening_fit[opening]
                       + cell_fit(opening, word), state, True)
+        if not current:
+            return typed_placement(words, slots, spare, held_by)  # a line no row's columns hold: read across lines
         states.append(current)
     last = max(states[-1], key=lambda state: states[-1][state][0] + closing(state, words[-1], None))
     fit = states[-1][last][0] + closing(last, words[-1], None)
@@ -1360,12 +1388,14 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     weight, score = (parse_number(row.get(column)) for column in SCORED)
     if weight is not None and (weight > FULL_MARKS or score is not None and score > weight):
         return False
-    if scores_alone and numbers:
-        return True
-    target = row.get("target", "")
-    # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does)
-    worded = len(numbers) == len(SCORED) and target == row.get("actual") and 0 < len(target) <= VALUE_LENGTH \
-        and not is_level_cell(target)
+    if scores_alone and numbers or len(numbers) == len(SCORED) and not any(row.get(name) for name in FIGURES):
+        return True  # (a sheet's row scored by its 分值 and 得分 alone: Hubei's 项目权重 rows above its indicators)
+    target, actual = row.get("target", ""), row.get("actual", "")
+    # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does;
+    # so does a word target and a result in words, 按规定公开 | 已公开)
+    worded = len(numbers) == len(SCORED) and 0 < len(target) <= VALUE_LENGTH and 0 < len(actual) <= VALUE_LENGTH \
+        and not is_level_cell(target) and not is_level_cell(actual) \
+        and (target == actual or any(word in actual for word in QUALITATIVE_WORDS + RESULT_WORDS))
     # (a template's slot, 指标2, holds a digit and is no figure)
     return worded or any(figure(text) and len(text) <= VALUE_LENGTH and not is_placeholder(text)
                          for text in (row.get(column, "") for column in FIGURES))
@@ -1378,7 +1408,7 @@ def score_sheet(rows: list[dict[str, str]]) -> bool:
 
 
 def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], header: list[str],
-                         slots: list[str | None]) -> tuple[list[Row], int]:
+                         slots: list[str | None], row_starts: frozenset[int] = frozenset()) -> tuple[list[Row], int]:
     """The rows of a scored dump that prints one cell a line, as read (`read`), or read cell by cell by the cells'
     types (`typed_rows`) where that explains more of them (`explains`, a row counting once more when it holds a 分值 or
     得分) and leaves no more rows that print a value unexplained, or the rows as read are none, and its 得分 can be a
@@ -1402,7 +1432,7 @@ def fuller_typed_reading(read: tuple[list[Row], int], lines: list[Paragraph], he
     read_explained, read_left, read_misread = explained(read[0])
     if read[0] and not read_left and not runs_lines_together(read, lines):
         return read  # every row as read explains itself, each line a cell
-    typed = typed_rows(lines, header, slots)
+    typed = typed_rows(lines, header, slots, row_starts)
     if shares_lines(lines[:typed[1]]):
         return read  # cells that share lines are read by type once `cell_rows` gives each a line of its own
     plausible = "score" not in columns or plausible_scores(typed[0], columns["score"], len(slots))
@@ -1639,10 +1669,16 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
         return None  # a total, or what is left of a header
     names = list(takewhile(lambda p: not (VALUE_START.match(normalize_text(p.text)) or COMPARISON.match(p.text)),
                            items))
+    stage: dict[str, Paragraph] = {}
     if printed_names(names, levels_in_header + 1):
         levels, items = items[:len(names) - 1], items[len(names) - 1:]  # every name column printed: by position
     else:
         levels = []
+        if len(names) >= 2 and SCORED_LEVEL.search(normalize_text(items[0].text)) \
+                and not is_level_cell(normalize_text(items[0].text)):
+            # A name that ends in its points before the row's 三级指标 (项目决策(2分) | 决策依据): the row's 一级, as the
+            # forms print a stage's points (产出指标(50分)); the 二级 left empty.
+            stage = {"level1": items.pop(0)}
         while len(items) > 1 and len(levels) < 2 and (is_level_cell(normalize_text(items[0].text))
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
@@ -1652,9 +1688,9 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     if placed is None and len(items) > 1 and not any(is_level_cell(normalize_text(i.text)) for i in items):
         # A row left unscored (其中…), under its levels or under levels merged down from the row above.
         placed = aligned(items, ["level3", *values], scored=False)
-    if placed is None and levels and len(items) == 1 and not measured(normalize_text(items[0].text)):
+    if placed is None and (levels or stage) and len(items) == 1 and not measured(normalize_text(items[0].text)):
         placed = {"level3": items[0]}  # a row under its levels that printed its name and no values (指标2, ……)
-    return ({**level_cells(levels), **placed}, size) if placed else None
+    return ({**level_cells(levels), **stage, **placed}, size) if placed else None
 
 
 def bare_level2(level1: Paragraph, cell: Paragraph) -> bool:
@@ -1701,11 +1737,18 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
     columns their types fit, in the header's order. Returns the rows and where they end (总分, or the end)."""
     has_levels = names > 1
     end = next((i for i, p in enumerate(lines) if normalize_text(p.text) in TOTAL), len(lines))
+    texts = [normalize_text(p.text) for p in lines[:end]]
+    # (names of its own the rows print again and again, each time before a name: 项目管理 | 财务制度, not 按规定时限 | 4
+    # nor a damaged copy's S for 5; a form's level words open rows anyway)
+    own_levels = {name for name in repeated_names(texts) if has_levels and len(name) > 1 and not is_level_copy(name)
+                  and all(at + 1 < len(texts) and not VALUE_START.match(texts[at + 1])
+                          for at, text in enumerate(texts) if text == name)}
     chunks: list[list[Paragraph]] = []
     for paragraph in lines[:end]:
         text = normalize_text(paragraph.text)
         if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note,
-                                   len(weighted)):
+                                   len(weighted)) or text in own_levels and chunks[-1] and any(
+                                       NUMERIC.match(normalize_text(p.text)) for p in chunks[-1]):
             chunks.append([])
         chunks[-1].append(paragraph)
     return placed_rows(chunks, values, weighted, names, has_note), end
@@ -1798,8 +1841,8 @@ def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> 
     def fit(role: str, text: str) -> float:
         if role == "core":
             return 1.0 if text in ("是", "否") else -1.0  # 是否核心指标 holds 是 or 否 and nothing else
-        if role == "measure_unit" and DIGIT.search(text):
-            return -1.0  # a 计量单位 holds no figure (its length tells nothing here: a row's cells may run together)
+        if role == "measure_unit" and not unit_shaped(text):
+            return -1.0  # a 计量单位 holds no figure and is short (人次, %, 元/人、天): 资源采购期以当年为主 is a value
         return fits(role, text) - (1.5 if role in ("weight", "score") and text.endswith(PERCENT_SIGNS) else 0.0) \
             - (0.1 if role == "adjusted_target" else 0.0) - (0.5 if role == "note" and measured(text) else 0.0)
 
@@ -1810,12 +1853,21 @@ def aligned(cells: list[Paragraph], columns: list[str], scored: bool = True) -> 
             return 0.0, ()
         text = normalize_text(cells[cell].text)
         options = []
-        if column >= 0 and columns[column] in JOINABLE:
+        # (a level's points end its cell: 项目决策(2分) | 决策依据 is no name broken over two)
+        if column >= 0 and columns[column] in JOINABLE \
+                and not SCORED_LEVEL.search(normalize_text(cells[cell - 1].text)):
             rest, placement = best(cell + 1, column)
             options.append((fit(columns[column], text) - BROKEN_CELL + rest, (column, *placement)))
         for k in range(column + 1, len(columns) if column >= 0 else 1):
             rest, placement = best(cell + 1, k)
-            options.append((fit(columns[k], text) + rest, (k, *placement)))
+            # A bare figure and the unit right after it: a 指标值 and its 度量单位 (25 | TB), no 分值 and a note.
+            pair = UNIT_PAIR if cell and unit_after_figure([(column, columns[column]), (k, columns[k])],
+                                                           cells[cell - 1].text, text) else 0.0
+            # A cell printed in the form of the 指标值 right before it is its 完成值, not the note between them (a bare
+            # number may be the row's 分值 or 得分 as well).
+            pair += LIKE_TARGET if cell and (columns[column], columns[k]) == ("target", "actual") \
+                and not NUMERIC.match(text) and printed_like(normalize_text(cells[cell - 1].text), text) else 0.0
+            options.append((fit(columns[k], text) + pair + rest, (k, *placement)))
         return max(options, key=lambda option: option[0]) if options else (float("-inf"), ())
 
     score, placement = best(0, -1)
@@ -2219,8 +2271,9 @@ def header_rejoined(pages: list[Paragraph]) -> list[Paragraph]:
 
 def lone_name(text: str) -> bool:
     """A line that can be a row's name printed alone (its number kept: 指标4.…, 指标5:…): short, no figure, no
-    sentence, no section heading of the text after the table, no title or total."""
-    name = normalize_text(text)
+    sentence, no section heading of the text after the table, no title or total; a funds part's label after its
+    其中： (其中：中央、省补助, its values left empty) is one."""
+    name = BREAKDOWN_START.sub("", normalize_text(text))
     return 0 < len(name) <= ROW_NAME and not DIGIT.search(name.split(".", 1)[-1]) and not SENTENCE_MARK.search(
         name.split(":", 1)[-1]) and not SECTION_NUMBER.match(name) and not is_title(name) and name not in TOTAL
 
@@ -2468,10 +2521,14 @@ def whole_line_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row
     return rows, bisect_right(list(accumulate(len(cell.text) for cell in cells)), read)
 
 
-def cell_rows(cells: list[Paragraph], header: list[str]) -> tuple[list[Row], int]:
+def cell_rows(cells: list[Paragraph], header: list[str], by_line: bool = False) -> tuple[list[Row], int]:
     """The rows under `header` of cells read as if printed one a line (`dump_rows`), whatever lines they share (rows
-    printed one a line, or a whole table on one, their cells apart by spaces), each cell back on its own line."""
-    rows, used = dump_rows([Paragraph(cell.text, index) for index, cell in enumerate(cells)], header, True)
+    printed one a line, or a whole table on one, their cells apart by spaces), each cell back on its own line; rows
+    printed one a line (`by_line`) open where a line does."""
+    starts = frozenset(index for index, cell in enumerate(cells) if not index or cell.line != cells[index - 1].line) \
+        if by_line else frozenset()
+    rows, used = dump_rows([Paragraph(cell.text, index) for index, cell in enumerate(cells)], header, True,
+                           row_starts=starts)
     return [Row([replace(cell, line=cells[min(cell.line, len(cells) - 1)].line) for cell in row.cells])
             for row in rows], used
 
@@ -2483,6 +2540,12 @@ def keeps_lines(rows: list[Row], cells: list[Paragraph]) -> bool:
     printed = {cell.text for row in rows for cell in row.cells if cell.text.strip()}
     return all(len(line) <= 1 for line in lines) and len(set().union(*lines)) == len([line for line in lines if line]) \
         and printed <= {cell.text for cell in cells}
+
+
+def joins_cells(rows: list[Row], cells: list[Paragraph]) -> bool:
+    """Whether rows read out of `cells` ran two or more of them into one cell (a text no cell printed)."""
+    printed = {cell.text for cell in cells}
+    return any(cell.text.strip() and cell.text not in printed for row in rows for cell in row.cells)
 
 
 def explained_rows(rows: list[Row], header: list[str]) -> tuple[int, int]:
@@ -2524,14 +2587,16 @@ def sub_item(row: dict[str, str]) -> bool:
 
 
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
-    """Whether `rows` explain more rows than `other` and leave no more unexplained — or, of a sheet published blank
-    (no row printing more than its names), read more rows."""
+    """Whether `rows` explain more rows than `other` and leave no more unexplained, or explain more rows than they
+    leave unexplained beyond `other`'s (15 explained and 2 unexplained, a result in words such as 录入有延迟, read more
+    of a table than 2 and none) — or, of a sheet published blank (no row printing more than its names), read more
+    rows."""
     alone, other_alone = names_alone(rows, header), names_alone(other, other_header)
     if alone is not None and other_alone is not None:
         return alone > other_alone
     (explained, left), (other_explained, other_left) = explained_rows(rows, header), \
         explained_rows(other, other_header)
-    return explained > other_explained and left <= other_left
+    return explained > other_explained and (left <= other_left or explained - other_explained > left - other_left)
 
 
 
@@ -2577,10 +2642,15 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         printed_header = header_row
         if after < len(run) and run[after].line != run[after - 1].line and run[after].line in spaced_lines:
             # Rows printed one a line, cells apart by single spaces, also read cell by cell by their types: kept where
-            # no row so read takes a cell of another line and it explains more rows than the rows read by their lines.
+            # no row so read takes a cell of another line and it explains more rows than the rows read by their lines,
+            # or as many of as many rows, as far, where those ran two printed cells into one (维护药品安全环境 | 逐步提高,
+            # a note printed before the values).
             words = [word for word, _, _ in header]
-            apart, apart_used = cell_rows(run[after:], words)
-            if keeps_lines(apart, run[after:]) and reads_better(apart, words, rows, words):
+            apart, apart_used = cell_rows(run[after:], words, by_line=True)
+            as_many = apart_used >= used and len(apart) >= len(rows) \
+                and explained_rows(apart, words) == explained_rows(rows, words) \
+                and joins_cells(rows, run[after:])
+            if keeps_lines(apart, run[after:]) and (reads_better(apart, words, rows, words) or as_many):
                 rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
                                  or not rows and runs_on_from_level(texts[after])):
@@ -3611,6 +3681,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         goals, cursor = goal_rows(run, cursor)
         return min(start, top), rows + block + goals, cursor
     index, words = funds
+    words = with_rate_points(words)
     roles = [role_of(word, FUND_ROLES) for word, _ in words]
     # The block's label right above its column words keeps its weight for the header: 预算执行情况(万元)(20分).
     block = run[index - 1].text if index and SCORED_LEVEL.search(texts[index - 1]) else ""
@@ -3635,6 +3706,16 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[first_value:values_end]]
         joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
+        spaced = run[cursor].text.split()[1:]
+        if joined and len(spaced) > 1 and all(NUMBER_RUN.match(normalize_text(text)) for text in spaced) \
+                and normalize_text("".join(spaced)) == joined.group("run"):
+            # A row's label and its numbers on one line apart by spaces ("其中：县级财政资金 400000 400000 100%"):
+            # each number a cell, never the run of them split by the arithmetic.
+            values = [Cell(text, run[cursor].line) for text in spaced]
+            rows.append(Row([Cell(joined.group("label"), run[cursor].line)]
+                            + fund_cells(values, roles, run[cursor].line)))
+            cursor = values_end
+            continue
         if joined:
             # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
             split = split_fund_run(joined.group("run"), roles)
@@ -3682,6 +3763,20 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         rows[funds_row] = total_by_parts(rows[funds_row], rows[funds_row + 1:], roles) or rows[funds_row]
     goals, cursor = goal_rows(run, cursor)
     return start, rows + goals, cursor
+
+
+def with_rate_points(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A funds block's column words with a second 执行率 right before 得分 joined to it: Sichuan's 执行率(B/A) | 权重 |
+    执行率得分 run together is cut 执行率 | 得分 at its end, while the first 执行率 of a form is its rate (the national
+    form's 执行率 | 得分 are two columns)."""
+    joined: list[tuple[str, int]] = []
+    for word, line in words:
+        if joined and normalize_text(word).startswith("得分") and normalize_text(joined[-1][0]) == "执行率" \
+                and any(role_of(earlier, FUND_ROLES) == "execution_rate" for earlier, _ in joined[:-1]):
+            joined[-1] = (joined[-1][0] + word, joined[-1][1])
+        else:
+            joined.append((word, line))
+    return joined
 
 
 def last_key(text: str) -> str:

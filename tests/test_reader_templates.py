@@ -540,3 +540,16 @@ def test_rows_parted_by_blank_lines_keep_a_forms_second_level_names_as_second_le
     tally = paste.score_paste(paste.pasted(sheet, "h"), gold)
     assert not [error for error in tally.errors if error.startswith("invented")], name
     assert tally.f1 >= 0.99, name
+
+
+def test_a_name_of_its_own_printed_again_after_each_rows_score_opens_the_next_row():
+    """Guangshui's 乡村道路 score sheet (evals/field/dev/hubei_guangshui_2021_xiangcundaolu line 3: "项目决策 2 分 决策依据 2
+    2 … 财务制度 3 3 … 组织机构 项目管理 13 分 2 2") in Jinan's form (… | 得分 | 未完成原因分析), its table on one line
+    apart by single spaces (style v): 项目管理, printed again before each of its rows' names, opens that row — it is
+    no 未完成原因 of the row before — so each row keeps its 三级指标, 分值 and 得分 and no note."""
+    paste, [(_, name, sheet, gold)] = drawn("jinan-2019-method-column", ("hubei_guangshui",))
+    read = [(i.level3, i.weight, i.score, i.deviation_note)
+            for t in api.extract(paste.read_bytes(paste.pasted(sheet, "v").encode("utf-8"), "pasted.txt"),
+                                 "rules").tables for i in t.indicators]
+    labelled = [(i.level3, i.weight, i.score, None) for t in gold.tables for i in t.indicators if i.weight]
+    assert labelled and [row for row in labelled if row not in read] == [], name

@@ -465,3 +465,99 @@ def test_a_short_name_is_no_unit_where_a_name_column_is_left_for_it():
     paste, [(_, name, sheet, gold)] = drawn(3, ("hainan_shengji_fuwumaoyi",), eval_tool("paste").VARIANT_DIMENSIONS)
     [table] = read_back(paste, paste.pasted(sheet, "b")).tables
     assert level_names(table)[:3] == level_names(gold.tables[0])[:3], name
+
+
+@pytest.mark.parametrize("seed", (1, 3))
+def test_level_names_printed_with_their_points_on_rows_a_line_are_the_rows_levels(seed):
+    """Sichuan's 2017 project score sheet (evals/field/dev/sichuan_shengji_2017_bumendefen line 3: "20 分)项目决策(10
+    分)科学决策必要性 (政策依据)") in the variant form, pasted a row a line with single spaces (项目决策(20分) 科学决策
+    必要性(政策依据) 5 5): a 一级 name with its points is no longer than a level name without them, so every row prints
+    its three names and each is read in its column, not run into the 三级指标."""
+    paste, [(_, name, sheet, gold)] = drawn(seed, ("sichuan_shengji_2017_bumendefen",),
+                                            eval_tool("paste").VARIANT_DIMENSIONS)
+    table = read_back(paste, paste.pasted(sheet, "g")).tables[0]
+    assert level_names(table) == level_names(gold.tables[0]), name
+
+
+def test_a_figure_and_its_unit_are_the_target_and_a_repeat_of_a_word_target_its_result():
+    """Huangshi's 共享工程 project (evals/field/dev/hubei_huangshi_2022_gongxianggongcheng lines 15 and 17: "一个存储备份器
+    | 25TB | 25TB | 10", "以最新资源面市 | 资源采购期以当年为主 | 资源采购期以当年为主 | 10") in the variant form of seed 1
+    (… | 指标得分 | 年度指标值(指标性质 | 指标值 | 度量单位) | 权重 | 未完成原因分析 | 全年完成值), pasted a row a line:
+    "25 TB" is a 指标值 and its 度量单位, not a 权重 and a note, and the words printed again after a word target are its
+    完成值, not the 未完成原因 between them."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("hubei_huangshi_2022_gongxiang",), eval_tool("paste").VARIANT_DIMENSIONS)
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score, i.deviation_note)
+            for t in read_back(paste, paste.pasted(sheet, "g")).tables for i in t.indicators}
+    assert rows["一个存储备份器"] == ("25TB", "25TB", None, 10, None), name
+    assert rows["以最新资源面市"] == ("资源采购期以当年为主", "资源采购期以当年为主", None, 10, None), name
+
+
+def test_rows_a_line_are_read_whole_though_some_results_are_words():
+    """Jiangxi's 整体支出 table (evals/field/dev/jiangxi_nanchang_2021_canchaweishengyuan lines 4-5: "…预决算信息公开管理
+    信息公开完善按规定公 | 开已公开44…", "…按规定时限32录入有延迟…") in the variant form, pasted a row a line: read cell by
+    cell, a row opens where a line does and nowhere else (无资产损失、利用率高于80% is a target, not a name opening a
+    row), and rows whose target and result are words (按规定公开 | 已公开) explain themselves — so every row is read
+    with its names and points, not the first two."""
+    for seed in (1, 2, 3):
+        paste, [(_, name, sheet, gold)] = drawn(seed, ("jiangxi_nanchang_2021",), eval_tool("paste").VARIANT_DIMENSIONS)
+        read = [(i.level1, i.level2, i.level3, i.weight, i.score)
+                for t in read_back(paste, paste.pasted(sheet, "g")).tables for i in t.indicators]
+        labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for t in gold.tables for i in t.indicators]
+        assert [row for row in labelled if row not in read] == [], name
+
+
+def test_a_stage_with_its_points_before_a_name_on_its_line_is_the_rows_first_level():
+    """Guangshui's 乡村道路 score sheet (evals/field/dev/hubei_guangshui_2021_xiangcundaolu line 3: "项目决策 2 分 决策依据
+    2 2") in the variant form of seed 1, pasted a row a line: "项目决策(2分) 决策依据 2 2" is the row's 一级 with its
+    points and its 三级指标, not one name broken over two cells."""
+    paste, [(_, name, sheet, gold)] = drawn(1, ("hubei_guangshui",), eval_tool("paste").VARIANT_DIMENSIONS)
+    table = read_back(paste, paste.pasted(sheet, "g")).tables[0]
+    assert level_names(table)[:5] == level_names(gold.tables[0])[:5], name
+
+
+def test_a_target_in_words_with_a_figure_in_it_is_no_score():
+    """Daying's 双新 project (evals/field/dev/sichuan_daying_2020_shuangxin line 13: "| 至少全年完成2次宣传") in the
+    variant form of seed 3 (… | 年度指标值 | 实际完成值 | 偏差原因 | 得分 | 指标权重), pasted a row a line with its
+    empty 分值 and 得分 left out: "至少全年完成2次宣传 已完成100%" are its 指标值 and 完成值, not a 得分 and a 权重."""
+    paste, [(_, name, sheet, _)] = drawn(3, ("sichuan_daying_2020_shuangxin",), eval_tool("paste").VARIANT_DIMENSIONS)
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score)
+            for t in read_back(paste, paste.pasted(sheet, "g")).tables for i in t.indicators}
+    assert rows["宣传次数"] == ("至少全年完成2次宣传", "已完成100%", None, None), name
+
+
+def test_a_note_printed_before_the_values_stays_out_of_the_name_on_rows_a_line():
+    """Sample 000's 药品 projects (evals/samples/000_9f4ecd25e267d59e lines 1236-1241: 挽回经济损失, ≧90%, 90%, 7.5, 6.75,
+    逐步提高) in the variant form of seed 2 (指标名称 |
+    偏差原因分析及改进措施 | 年度指标值 | 完成值 | …), pasted a row a line: "挽回经济损失 逐步提高 ≥ 90 % 90% 6.75 7.5"
+    keeps 逐步提高 as its note — the rows read cell by cell explain as many rows as those read by their lines and keep
+    every printed cell whole."""
+    paste, [(_, name, sheet, _)] = drawn(2, ("000_",), eval_tool("paste").VARIANT_DIMENSIONS)
+    rows = [(i.level3, i.deviation_note) for t in read_back(paste, paste.pasted(sheet, "g")).tables
+            for i in t.indicators if i.level3 and i.level3.startswith("挽回经济损失")]
+    assert ("挽回经济损失", "逐步提高") in rows, (name, rows)
+
+
+def test_a_funds_part_printed_with_no_values_keeps_the_parts_below_it_apart():
+    """Zitong's 人大代表之家 funds block (evals/field/dev/sichuan_zitong_2023_rendadaibiao lines 48 and 58: "其中:中央、省补助
+    |", "县级财政资金 |") in the variant form of seed 2, pasted a row a line: 其中：中央、省补助, printed with no values, is
+    a row's label, so the rows after it are still cut at their spaces — 其中：县级财政资金 400000 400000 100% is three
+    values, not one run of digits split by the arithmetic (400000 | 40000 | 0 | 10 | 0%)."""
+    paste, [(_, name, sheet, gold)] = drawn(2, ("sichuan_zitong",), eval_tool("paste").VARIANT_DIMENSIONS)
+    errors = paste.score_paste(paste.pasted(sheet, "g"), gold).errors
+    assert [error for error in errors if "fund" in error] == [], name
+    # The same rows when the part's label is no name a row prints alone (its values cut at their spaces all the same).
+    text = paste.pasted(sheet, "g").replace("其中：中央、省补助\n", "其中：中央、省补助资金（含上年结转，按文件下达）\n")
+    [line] = [f for t in read_back(paste, text).tables for f in t.fund_lines if f.label == "县级财政资金"]
+    assert (line.full_year_budget, line.executed, line.execution_rate) == (400000, 400000, 100), name
+
+
+def test_a_funds_row_run_together_with_its_weight_and_score_after_its_rate_is_read():
+    """Fukang's 调查队 funds block (evals/field/dev/xinjiang_fukang_2023_diaochadui line 22: "年度资金总额 5.28 1.96 1.96
+    10 100.00% 10") in the variant form of seed 1 (年初预算数 | 调整后预算数 | 执行数(B) | 执行率(B/A) | 权重 | 执行率得分),
+    run together on one line: 调整后预算数 is a column word whole, the 执行率 cut off 执行率得分 after 权重 is that
+    column's (the first 执行率 is the rate), and "5.281.961.96100%1010" reads 5.28 | 1.96 | 1.96 | 100% | 10 | 10 — the
+    权重 and 得分 after the rate cut where 得分 = 权重 × min(执行率, 100%)."""
+    paste, [(_, name, sheet, _)] = drawn(1, ("xinjiang_fukang",), eval_tool("paste").VARIANT_DIMENSIONS)
+    funds = read_back(paste, paste.pasted(sheet, "k")).tables[0].funds_total
+    assert (funds.initial_budget, funds.full_year_budget, funds.executed, funds.execution_rate, funds.weight,
+            funds.score) == (5.28, 1.96, 1.96, 100, 10, 10), name

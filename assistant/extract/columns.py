@@ -226,6 +226,9 @@ def unit_shaped(cell: str) -> bool:
         and (len(unit) <= UNIT_LENGTH or PER_UNIT.match(unit) is not None) and not (cell and is_comparison(cell))
 
 
+SCRAMBLED_NATURES = [sorted("定性指标"), sorted("定量指标")]  # 指标性质 words, in any order of their characters
+
+
 def fits(role: str, text: str) -> float:
     """How well a data cell's type fits its column's role: > 0 fits, < 0 does not, 0 says nothing."""
     cell = normalize_text(text)
@@ -249,7 +252,9 @@ def fits(role: str, text: str) -> float:
         return 1.0 if LEVEL_NAME.search(cell) else -1.0 if number or MEASURED.match(cell) \
             or is_placeholder(cell) or NUMBERED_INDICATOR.match(cell) else 0.0
     if role in ("nature", "direction"):
-        return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) else -0.5
+        # (a viewer's copy of a vertical cell scrambles its characters: 性标定指 is 定性指标)
+        return 1.0 if COMPARATOR_CELL.match(cell) or cell.startswith(("定量", "定性", "正向", "反向")) \
+            or sorted(cell) in SCRAMBLED_NATURES else -0.5
     if role == "measure_unit" and any(word in cell for word in QUALITATIVE_WORDS):
         return -0.5  # a verdict (有效, 达标) is a word target or result, never a unit
     if role == "serial":

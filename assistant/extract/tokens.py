@@ -41,7 +41,9 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # ‖ 年度总体目标 | 年初设定目标 | 年度总体目标完成情况), never cut at the 得分 or 年度总体目标 inside its words
     "部门(单位)名称", "部门（单位）名称", "得分计算方法", "年度总体目标完成情况",
     # Ningde's 定量目标 form (评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率)
-    "绩效目标值", "累计完成率"}, key=len, reverse=True)
+    "绩效目标值", "累计完成率",
+    # Sichuan's funds column (年初预算数 | 调整后预算数 | …), never cut at the 预算数 inside it
+    "调整后预算数"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)): only with the
 # unit is it no prose.
 FUNDS_LABEL = r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金)[（(]万?元[)）]"
@@ -174,10 +176,10 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
     """A funds row's values from one run of joined numbers, in the order of the header's `roles`:
     "202010100.00%10" under 全年预算数/全年执行数/分值/执行率/得分 → 20, 20, 10, 100.00%, 10.
 
-    The rate is printed with its "%": the numbers before it are the columns before 执行率, the one after it
-    the column after. The reading must be the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值,
-    得分 = 分值 × min(执行率, 100%) ≤ 分值 — and, for a total whose parts were read, each amount the sum of its parts'
-    (`sums`, by role).
+    The rate is printed with its "%": the numbers before it are the columns before 执行率, the one or two after it
+    the columns after (a form printing 权重 | 执行率得分 after 执行率: "100%1010" is 100%, 10, 10). The reading must be
+    the only one where 执行率 = 执行数 ÷ 预算数 and, with a 分值, 得分 = 分值 × min(执行率, 100%) ≤ 分值 — and, for a
+    total whose parts were read, each amount the sum of its parts' (`sums`, by role).
     """
     if "execution_rate" not in roles:
         return split_rateless_run(run, roles)
@@ -187,9 +189,23 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
     if "%" not in run and "execution_rate" in roles:
         return split_ratio_run(run, roles)
     if run.count("%") != 1 or "execution_rate" not in roles or \
-            roles.index("execution_rate") not in (len(roles) - 2, len(roles) - 1):
+            roles.index("execution_rate") not in (len(roles) - 3, len(roles) - 2, len(roles) - 1):
         return None
     before, score_text = run.split("%")
+    if roles.index("execution_rate") == len(roles) - 3:
+        # 权重 and 得分 after the rate, run together ("100%1010": 10, 10): each way to cut them whose 得分 = 权重 ×
+        # min(执行率, 100%), the numbers before the rate read as a form without the 权重 reads them.
+        if set(roles[-2:]) != {"weight", "score"}:
+            return None
+        readings = []
+        for pair in number_splits(score_text, 2):
+            found = dict(zip(roles[-2:], pair))
+            split = split_fund_run(f"{before}%{found['score']}", [*roles[:-2], "score"], sums)
+            if split and 0 < float(found["weight"]) <= FULL_MARKS and scores_by_rate(
+                    float(found["weight"]), float(split[-2].rstrip("%")) / 100, float(found["score"]),
+                    half_last_place(decimals_printed(found["score"]))):
+                readings.append([*split[:-1], *pair])
+        return readings[0] if len(readings) == 1 else None
     rate_last = roles[-1] == "execution_rate"  # a form with no 分值 or 得分 (区域/转移支付): nothing after the rate
     # A 得分 left empty prints nothing after the rate ("…10102.59%"): only the rate is checked then.
     if rate_last and score_text or score_text and not PLAIN_NUMBER.match(score_text):
