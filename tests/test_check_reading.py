@@ -371,9 +371,10 @@ MISREAD_PASTES = [
     pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
                  id="deadline-split-over-two-cells"),
     # chongqing_kexuecheng as a damaged copy, drawn with its head's 自评总分: l.5 "制作宣传品数量份第O份20份100%55否",
-    # whose 指标值 the published copy already prints as "第O份" (OCR, 0→O), the damage running the 计量单位 into the
-    # name; a worded target against a numeric 完成值 "20份" is no defect the copy proves.
-    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "制作宣传品数量份", "识读错误",
+    # whose 指标值 the published copy already prints as "第O份" (OCR, 0→O); the 计量单位 份 the damage runs up to the
+    # name is read apart from it (the row is 制作宣传品数量); a worded target against a numeric 完成值 "20份" is no defect
+    # the copy proves.
+    pytest.param("chongqing_kexuecheng", "l", "", "unit_mismatch", "制作宣传品数量", "识读错误",
                  id="ocr-letter-for-a-whole-figure"),
     # 002 as a damaged copy in its own form: cells lost and run together move figures into the 分值 column, whose
     # rows under 产出指标 then add to 108 against the stage's printed 50. (001 in Anhui's department score sheet was
