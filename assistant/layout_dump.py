@@ -2647,10 +2647,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             # a note printed before the values).
             words = [word for word, _, _ in header]
             apart, apart_used = cell_rows(run[after:], words, by_line=True)
-            as_many = apart_used >= used and len(apart) >= len(rows) \
-                and explained_rows(apart, words) == explained_rows(rows, words) \
-                and joins_cells(rows, run[after:])
-            if keeps_lines(apart, run[after:]) and (reads_better(apart, words, rows, words) or as_many):
+            if keeps_lines(apart, run[after:]) and (
+                    reads_better(apart, words, rows, words)
+                    or apart_used >= used and len(apart) >= len(rows) and joins_cells(rows, run[after:])
+                    and explained_rows(apart, words) == explained_rows(rows, words)):
                 rows, used = apart, apart_used
         if after < len(run) and (run[after].line == run[after - 1].line
                                  or not rows and runs_on_from_level(texts[after])):
@@ -3706,26 +3706,23 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             values_end += 1
         values = [Cell(cell_text(p), p.line) for p in run[first_value:values_end]]
         joined = LABEL_AND_RUN.match(texts[cursor]) if not values else None
-        spaced = run[cursor].text.split()[1:]
-        if joined and len(spaced) > 1 and all(NUMBER_RUN.match(normalize_text(text)) for text in spaced) \
-                and normalize_text("".join(spaced)) == joined.group("run"):
-            # A row's label and its numbers on one line apart by spaces ("其中：县级财政资金 400000 400000 100%"):
-            # each number a cell, never the run of them split by the arithmetic.
-            values = [Cell(text, run[cursor].line) for text in spaced]
-            rows.append(Row([Cell(joined.group("label"), run[cursor].line)]
-                            + fund_cells(values, roles, run[cursor].line)))
-            cursor = values_end
-            continue
         if joined:
-            # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
-            split = split_fund_run(joined.group("run"), roles)
             line = run[cursor].line
-            # (a part's amounts alone, "其中:本年财政拨款252525", split so that none exceeds its total's)
-            parts = part_amounts(Cell(joined.group("run"), line), rows[funds_row], words) \
-                if not split and len(rows) > funds_row else None
-            if split or parts:
-                values = [Cell(value, line) for value in split] if split else parts
-                rows.append(Row([Cell(joined.group("label"), line)] + values))
+            numbers = run[cursor].text.split()[1:]
+            if len(numbers) > 1 and all(NUMBER_RUN.match(normalize_text(text)) for text in numbers) \
+                    and normalize_text("".join(numbers)) == joined.group("run"):
+                # A row's label and its numbers on one line apart by spaces ("其中：县级财政资金 400000 400000 100%"):
+                # each number a cell, never the run of them split by the arithmetic.
+                read = fund_cells([Cell(text, line) for text in numbers], roles, line)
+            else:
+                # A row's label and its numbers on one line with nothing between ("年度资金总额50万元47.6895.00%").
+                split = split_fund_run(joined.group("run"), roles)
+                # (a part's amounts alone, "其中:本年财政拨款252525", split so that none exceeds its total's)
+                read = [Cell(value, line) for value in split] if split else \
+                    part_amounts(Cell(joined.group("run"), line), rows[funds_row], words) \
+                    if len(rows) > funds_row else None
+            if read:
+                rows.append(Row([Cell(joined.group("label"), line)] + read))
                 cursor = values_end
                 continue
         if len(values) == 1:

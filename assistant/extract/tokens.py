@@ -188,11 +188,13 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
         roles = roles[:roles.index("score", roles.index("execution_rate")) + 1]
     if "%" not in run and "execution_rate" in roles:
         return split_ratio_run(run, roles)
-    if run.count("%") != 1 or "execution_rate" not in roles or \
-            roles.index("execution_rate") not in (len(roles) - 3, len(roles) - 2, len(roles) - 1):
+    if run.count("%") != 1 or "execution_rate" not in roles:
+        return None
+    after_rate = len(roles) - 1 - roles.index("execution_rate")  # columns printed after the rate
+    if after_rate > 2:
         return None
     before, score_text = run.split("%")
-    if roles.index("execution_rate") == len(roles) - 3:
+    if after_rate == 2:
         # 权重 and 得分 after the rate, run together ("100%1010": 10, 10): each way to cut them whose 得分 = 权重 ×
         # min(执行率, 100%), the numbers before the rate read as a form without the 权重 reads them.
         if set(roles[-2:]) != {"weight", "score"}:
