@@ -28,7 +28,8 @@ from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
 from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text, parse_number
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
-LEVEL1 = re.compile(r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
+STAGE_NAME = r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)"
+LEVEL1 = re.compile(rf"{STAGE_NAME}(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
 # A level name filling its cell: a 一级 name, or a kind of indicator (数量指标, 经济效益指标, or as the transfer-payment
@@ -47,7 +48,11 @@ TOTAL = re.compile(r"(?P<label>得分合计|总分|合计)(?P<numbers>\d[\d.]*)?
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
 LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.pattern})")  # the 二级 name where both start
-ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, LEVEL1, TOTAL)))
+# A 一级 name a form of its own prints with its points ("项目决策(20分)", "一般公共预算支出管理(50分)"), opening the
+# row after a figure or a bracket, never inside a name; or one of the national stages.
+STAGE = re.compile(rf"{LEVEL1.pattern}|(?<![\u4e00-\u9fa5])(?:(?!{STAGE_NAME}|{LEVEL2.pattern})[\u4e00-\u9fa5]){{2,10}}"
+                   rf"[（(](?P<points>\d+(?:\.\d+)?)分[)）]")
+ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, STAGE, TOTAL)))
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
@@ -79,6 +84,9 @@ EARNED_UNIT = "分"
 VALUES = ("target", "actual", "other")
 PARTNER = {"target": "actual", "actual": "target"}  # the value a row's target or result must agree with
 TOLERANCE = 0.005
+POINTS_LIKE = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?")  # a bare number a row's 分值 or 得分 may be
+NEAR_FACTOR = 2.0  # a result read apart from the figures after it is near its target, within this factor
+FAR_FACTOR = 5.0  # … and the other readings' results far from theirs, beyond this one (1900 of ≥800 may be a result)
 # A name may start with a number only as a date: "12月底之前完成", "2022年底之前".
 DATED_NAME = re.compile(r"\d{1,2}月|(?:19|20)\d{2}年[底末内]")
 # A deadline: a year and what of it ("2022年底之前", "2023年6月底前").
@@ -106,6 +114,11 @@ LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its wei
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 POSITIONS_KEPT = 2 * BLOCK_LIMIT  # positions whose values are kept, a block's and the next one's
+
+
+def stage_points(stage: re.Match | None) -> str | None:
+    """The points a stage's name prints ("50" of "产出指标(50分)"), None where it prints none."""
+    return stage and (stage.group("total") or stage.group("points"))
 
 
 @dataclass
@@ -370,6 +383,19 @@ def agrees(values: dict[str, str]) -> bool:
     return len(set(units)) <= 1
 
 
+def near_target(values: dict[str, str], factor: float = NEAR_FACTOR) -> bool:
+    """Whether a row's result is a number within `factor` of its target's figure, printed bare or with the target's
+    unit or sign (735 of "≧735人次", not 7351; no date: "2024年12月31日前" is no 2024; a bare "2" is digits of
+    anything)."""
+    target, actual = values.get("target") or "", values.get("actual") or ""
+    figure = NUMBER.match(actual)
+    if not figure or NUMBER.fullmatch(target) or actual[figure.end():] not in ("", UNIT_AFTER.search(target).group()) \
+            or DATED_NAME.search(target) or DEADLINE.search(target):
+        return False
+    wanted, found = parse_number(target), float(figure.group())
+    return wanted is not None and wanted > 0 and found > 0 and 1 / factor <= found / wanted <= factor
+
+
 def is_word(value: str | None) -> bool:
     """A value that is a word, with no number in it ("显著提升")."""
     return value is not None and not DIGIT.search(value)
@@ -425,6 +451,9 @@ class Block:
         level2 = LEVEL2.match(text, position)
         if level2:
             return (("level2", {"level2": level2.group()}, level2.end(), stage_total),)
+        pointed = STAGE.match(text, position)
+        if pointed and pointed.group("points"):
+            return (("level1", {"level1": pointed.group()}, pointed.end(), float(pointed.group("points"))),)
         bare = self.bare_level2(position)
         # Listed first: where the bare name and a row named with its words explain the text alike, it is the 二级 cell.
         found = [("level2", {"level2": bare.group()}, bare.end(), stage_total)] if bare else []
@@ -454,7 +483,7 @@ class Block:
             bracketed = max(0, bracketed + (text[name_end - 1] in "(（") - (text[name_end - 1] in ")）"))
             if text[name_end - 1] in COMPARATOR_SIGNS and not bracketed or \
                     any(pattern.match(text, name_end - 1) for pattern in
-                        (LEVEL1, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR) if name_end - 1 > position):
+                        (STAGE, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR) if name_end - 1 > position):
                 break  # a name holds no comparator outside its brackets, no level name and no row number: those
                 # start values and rows
             if not self.name_ends_at(name_end) or bracketed and CLOSING.match(text, name_end):
@@ -633,7 +662,7 @@ def serial_numbers(text: str) -> dict[int, int]:
 
 def first_stage(text: str) -> int | None:
     """Where the first level name stands within the header words' reach."""
-    found = [m.start() for pattern in (LEVEL1, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
+    found = [m.start() for pattern in (STAGE, LEVEL2) for m in [pattern.search(text, 0, HEADER_REST)] if m]
     return min(found) if found else None
 
 
@@ -687,10 +716,10 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
             # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
             # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
-            stage = LEVEL1.match(text, anchor) if anchor is not None else None
+            stage = STAGE.match(text, anchor) if anchor is not None else None
             noted = "note" in columns and anchor is not None and bool(LEVEL_NAME.match(text, anchor))
             if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
-                    and not (stage and stage.group("total")) and not noted:
+                    and not stage_points(stage) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
@@ -716,10 +745,19 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
                 level_start = position
             level_row.update(cells)
             if kind == "level1":
-                printed_total = total if LEVEL1.match(text, position).group("total") else None
+                printed_total = total if stage_points(STAGE.match(text, position)) else None
             position, stage_total = end, total
             continue
         ends = {s[2] for s in steps}
+        near = [step for step in steps if near_target(step[1])]
+        if len(ends) == 1 and len(near) == 1 and len(steps) > 1 and \
+                len({cells.get("level3") for _, cells, _, _ in steps}) == 1 and \
+                sum(near_target(step[1], FAR_FACTOR) for step in steps) == 1:
+            # Readings of one name that differ in where its figures part ("≧735人次7351010": 735, 10, 10 or 7351, 0,
+            # 10; "100%12.512.5100%" under 完成值 | 得分 | 分值 | … | 指标值: 12.5, 12.5, 100% or 1, 2.5, 12.5100%): the
+            # one whose result is near its target, where every other is far from its own.
+            steps = near
+            kind, cells, end, total = steps[0]
         if len(ends) > 1 or len(steps) > 1:
             same = {column: cells[column] for column in cells
                     if all(s[1].get(column) == cells[column] for s in steps)}
@@ -1001,6 +1039,7 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         more = read_run_rows(text, [*columns, "other"], numbered)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
+    read = unscored_reading(text, read, numbered)
     if scored_only_by_cuts(text, read):
         # A table left unscored under a header that names 分值 and 得分 (the region form): where its rows read with
         # no 分值 or 得分 but those that cut a figure in two to find them, it is read so ("100%100%" is no 10, 0%).
@@ -1020,6 +1059,29 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
                 for stretch in read.ambiguous]
     total, end = total_row(text, read.end, read.rows, columns, line_at)
     return header, rows + total, lines_used(ends, end), warnings
+
+
+def unscored_reading(text: str, read: RunRows, numbered: bool) -> RunRows:
+    """A table left unscored under a header that names its 得分 and 权重 (偏差… | 得分 | 指标权重 after 年度指标值 |
+    实际完成值), where no row read its points: its rows read by the columns they print, each target with its result
+    ("100%100%", "≤50万元47.68万元", "12月已完成"), where that reads more rows whole and loses none; else `read`.
+
+    Not so where a row's values are a scored row's figures: a bare number of points printed twice ("44": 分值 and
+    得分), a figure far from its target ("=100%22.5": its points), or a character printed twice around a note, a
+    name cut up ("会议培训举办次数(次)": 次, 数(, 次)."""
+    printed = [column for column in read.columns if column not in NUMERIC]
+    if len(printed) == len(read.columns) or not {"target", "actual"} <= set(printed) \
+            or any(cells.get(column) for cells in read.rows for column in NUMERIC):
+        return read
+    unscored = read_run_rows(text, printed, numbered)
+    valued = [cells for cells in unscored.rows if cells.get("target") and cells.get("actual")]
+    if (read_fully(unscored), -len(unscored.ambiguous)) > (read_fully(read), -len(read.ambiguous)) \
+            and len(unscored.rows) >= len(read.rows) \
+            and not any(POINTS_LIKE.fullmatch(cells["target"]) or cells.get("note") for cells in valued) \
+            and all(cells["target"] == cells["actual"] or near_target(cells) or is_word(cells["actual"])
+                    for cells in valued):
+        return unscored
+    return read
 
 
 def total_row(text: str, end: int, rows: list[dict[str, str]], columns: list[str],

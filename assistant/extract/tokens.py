@@ -43,7 +43,10 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # Ningde's 定量目标 form (评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率)
     "绩效目标值", "累计完成率",
     # Sichuan's funds column (年初预算数 | 调整后预算数 | …), never cut at the 预算数 inside it
-    "调整后预算数"}, key=len, reverse=True)
+    "调整后预算数",
+    # the note column's words in Yunnan's and Hubei's forms, never cut at the 偏差, 目标 or 改进措施 inside them, and
+    # Hubei's result column (年初指标值 | 年终完成值)
+    "偏差大或目标未完成原因分析", "未完成原因及改进措施", "年终完成值"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)): only with the
 # unit is it no prose.
 FUNDS_LABEL = r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金)[（(]万?元[)）]"
