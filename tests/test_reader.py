@@ -1,6 +1,8 @@
 """The table reader on the layouts other provinces publish: each text is written as such pages print it,
 and every expected value is read off that text by eye."""
 from assistant import api
+from assistant.document import Cell, Row
+from assistant.extract.header import header_values
 from assistant.extract.rules import NO_TABLE_READ
 from assistant.extract.run_rows import agrees, cut_off_target, read_run_rows
 from assistant.extract.tokens import segment, split_fund_run, split_numbers
@@ -896,3 +898,19 @@ def test_an_achieved_goal_that_ends_in_zhibiao_is_no_form_label(tmp_path):
     text = "项目支出绩效自评表\n项目名称\n社区养老服务补助\n项目资金(万元)\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n年度资金总额\n50\n50\n47.68\n10\n95.36%\n9.54\n年度总体目标\n预期目标\n实际完成情况\n新建服务网点3个。\n已完成各项绩效指标\n一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n服务老人人次\n≥1200人次\n1350人次\n25\n25\n总分\n25\n25\n"
     [table] = extract(tmp_path, text).tables
     assert (table.goals.expected, table.goals.achieved) == ("新建服务网点3个。", "已完成各项绩效指标")
+
+
+def test_the_amounts_unit_a_head_row_prints_with_the_funds_label_is_the_table_s():
+    # yunnan_yongde_2022 line 7: "| 公开14表 | 项目名称 | 义务教育营养改善计划专项资金 | 主管部门 | … | 项目资金 (元) |" — the
+    # head row prints the funds' label with its unit, the funds block below prints none: its amounts are in 元.
+    [table] = api.extract(api.load(ROOT / "evals" / "field" / "dev" / "yunnan_yongde_2022_yingyanggaishan.txt"),
+                          "rules").tables
+    assert table.money_unit == "元"
+
+
+
+def test_a_unit_note_a_name_ran_into_or_cells_ran_after_is_still_the_unit():
+    # A head pasted with its cells apart by single spaces reads "石鼓区市场监督管理局 金额单位:元" as one cell; run
+    # together, "金额单位:元主管部门实施单位…年度资金总额1.96万元…" is one: the note's unit is the one right after it.
+    for cells in (["部门(单位)名称", "石鼓区市场监督管理局 金额单位:元"], ["金额单位:元主管部门实施单位阜康市统计局1.96万元"]):
+        assert header_values(Row([Cell(text, 1) for text in cells]))["money_unit"] == "元", cells

@@ -49,6 +49,9 @@ UNIT_CODE = re.compile(r"^(?:\d+\s*[-－—]|[\[［【]\d+[\]］】])\s*")
 # A unit's name has words; a placeholder ("/", "—") in the cell names no unit.
 NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
+# The unit a head prints for the amounts, as a note ("金额单位:元", "资金单位：万元") or with the funds' label in a head
+# row ("项目资金 (元)"), found inside a cell another cell ran into too ("石鼓区市场监督管理局 金额单位:元").
+UNIT_NOTE = re.compile(r"(?:(?:金额|资金)单位[:：]|(?:项目资金|资金情况|预算资金)[（(])(?P<unit>万元|亿元|元)")
 
 
 # What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
@@ -312,6 +315,9 @@ def header_values(row: Row) -> dict[str, str]:
     texts = [normalize_text(t) for t in row.texts()]
     found: dict[str, str] = {}
     for index, text in enumerate(texts):
+        noted = UNIT_NOTE.search(text)
+        if noted:
+            found.setdefault("money_unit", noted.group("unit"))
         match = KEY_VALUE.match(text)
         if match:
             key, value = HEADER_KEYS[match.group("key")], match.group("value")
@@ -326,7 +332,8 @@ def header_values(row: Row) -> dict[str, str]:
         if "/" in label and value.count("/") == label.count("/"):
             value = value.split("/")[0]  # "实施单位/项目负责人" | "原州区农技中心/杨勃兴": the first label's value first
         if key == "money_unit":
-            value = next((unit for unit in MONEY_UNITS if unit in value), "")
+            # The unit the value opens with: a copy may run the next cells into it ("元主管部门…1.96万元…").
+            value = next((unit for unit in MONEY_UNITS if value.startswith(unit)), "")
         elif key in UNIT_ROLES:
             named = NAME_WORDS.search(value) and not any(label in value for label in UNIT_LABELS)
             value = UNIT_CODE.sub("", value) if named else ""
