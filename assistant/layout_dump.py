@@ -633,12 +633,21 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readi
         return typed_rows(lines, header, slots, row_starts)
     if readings and numeric:
         read = fullest_reading(lines, header, as_printed, slots)
-        return fuller_typed_reading(read, lines, header, slots, row_starts) if as_printed and not weighted else read
+        if not as_printed or weighted:
+            return read
+        read = fuller_typed_reading(read, lines, header, slots, row_starts)
+        texts_read = texts_by_column(read[0], header)
+        points = [sum(bool(NUMERIC.match(row.get(name, ""))) for name in SCORED) for row in texts_read]
+        if sum(map(bool, points)) > 1 or len(SCORED) in points:
+            return read
+        # One number in one row at most where the points go: a form published before it was scored, a bare number of
+        # its rows' (a 完成值 of 0) read as a 分值 — read as unscored too, and kept where that explains more rows.
+        unscored = unscored_reading(lines, slots, row_starts)
+        held = sum(explains(row) for row in texts_read)
+        return unscored if sum(explains(row) for row in texts_by_column(unscored[0], header)) > held else read
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
-        scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
-        rows, used = unscored_rows(lines, [name for name in slots if name and name not in scored])
-        return [to_row(cells, columns, len(slots)) for cells in rows], used
+        return unscored_reading(lines, slots, row_starts)
     rows: list[dict[str, Paragraph]] = []
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
     tops: set[str] = set()  # the 一级指标 among them
@@ -727,13 +736,24 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readi
         cursor = start + len(values)
     if as_printed:
         # The rows no fixed width fits from here on (a row that leaves an empty cell out), placed by type.
-        more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns)
+        more, used = loose_rows(lines[cursor:], values, weighted, names, "note" in columns,
+                                note_last="note" in columns and not set(slots[slots.index("note"):]) & set(VALUE_SLOTS))
         if more:
             rows, cursor = rows + more, cursor + used
     cut = cut_off_rows(lines[cursor:], rows, weighted, names, "note" in columns, own_words)
     if cut:
         rows, cursor = rows + cut, len(lines)
     return with_total(rows, lines, cursor, columns, len(slots))
+
+
+def unscored_reading(lines: list[Paragraph], slots: list[str | None],
+                     row_starts: frozenset[int] = frozenset()) -> tuple[list[Row], int]:
+    """The rows under a header read as if it had no 分值 or 得分 columns, placed in the header's columns (rows opening
+    where the lines `row_starts` do, if given)."""
+    columns = {name: position for position, name in enumerate(slots) if name}
+    scored = ("weight", "score", *(f"{level}_weight" for level in WEIGHTED_LEVELS))
+    rows, used = unscored_rows(lines, [name for name in slots if name and name not in scored], row_starts)
+    return [to_row(cells, columns, len(slots)) for cells in rows], used
 
 
 def grid_rows(lines: list[Paragraph], slots: list[str | None],
@@ -1342,17 +1362,48 @@ def cut_off_rows(rest: list[Paragraph], rows: list[dict[str, Paragraph]], weight
     return found
 
 
-def unscored_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
+def unscored_rows(lines: list[Paragraph], names: list[str],
+                  row_starts: frozenset[int] = frozenset()) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows under a header with no 分值 or 得分 (指标值 | 实施进度 only, the transfer-payment form's 指标值 |
     全年实际完成值 | 未完成原因和改进措施): every cell printed, or rows opening at their level names when the dump
-    leaves empty cells out — whichever reads more rows."""
+    leaves empty cells out — whichever reads more rows; rows printed one a line (opening where the lines
+    `row_starts` do) a line each, where that holds as many."""
     rows, used = full_width_rows(lines, names)
     if "level1" in names or "level2" in names:
         levelled, through = levelled_rows(lines, names)
         if len(levelled) > len(rows):
             rows, used = levelled, through
     typed, through = typed_unscored_rows(lines, names)
-    return (typed, through) if unscored_hold(typed) > unscored_hold(rows) else (rows, used)
+    if unscored_hold(typed) > unscored_hold(rows):
+        rows, used = typed, through
+    lined, through = line_unscored_rows(lines, names, row_starts)
+    return (lined, through) if lined and unscored_hold(lined) >= unscored_hold(rows) else (rows, used)
+
+
+def line_unscored_rows(lines: list[Paragraph], names: list[str],
+                       row_starts: frozenset[int]) -> tuple[list[dict[str, Paragraph]], int]:
+    """Unscored rows printed one a line, each opening where a line of `row_starts` does: its level names, then its
+    cells placed by type (`aligned`) — a line of a name alone ("“三公经费变动率", its 指标值 and 完成值 left empty) a row of
+    its own, never the note of the row above. The rows stop at a line that ends them or reads as no row."""
+    values = [name for name in names if name in VALUE_SLOTS or name == "note"]
+    starts = sorted(start for start in row_starts if start < len(lines))
+    if not starts or starts[0]:
+        return [], 0
+    rows: list[dict[str, Paragraph]] = []
+    used = 0
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        items = [item for item in join_levels(lines[start:end]) if normalize_text(item.text) != EMPTY_CELL]
+        if not items or any(ends_rows(normalize_text(item.text)) or slot(normalize_text(item.text)) for item in items):
+            break
+        levels = list(takewhile(lambda item: is_level_cell(normalize_text(item.text)), items))[:2] \
+            if "level1" in names or "level2" in names else []
+        rest = items[len(levels):]
+        placed = aligned(rest, ["level3", *values], scored=False) if rest else None
+        if placed is None or VALUE_START.match(normalize_text(rest[0].text)):
+            break
+        rows.append({**level_cells(levels), **placed})
+        used = end
+    return rows, used
 
 
 def held_rows(rows: list[dict[str, Paragraph]]) -> int:
@@ -1375,14 +1426,15 @@ def unscored_hold(rows: list[dict[str, Paragraph]]) -> tuple[int, int]:
 
 
 def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
-    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, and not its level's name
-    again: a word target and its equal result read as a row's names) and a figure under 指标值 or 完成值, and under
-    分值 and 得分 numbers only, a 分值 of at most 100 and a 得分 no more than its 分值. A figure is a value's, short
+    """Whether a row's texts by column read as an indicator row: a 三级指标 (no number, no single character — 月 of
+    a date cut at its characters — and not its level's name again: a word target and its equal result read as a
+    row's names) and a figure under 指标值 or 完成值, and under 分值 and 得分 numbers only, a 分值 of at most 100 and a
+    得分 no more than its 分值. A figure is a value's, short
     (a sentence after the table, "3.分析评价申报内容是否…", holds a digit too). With `scores_alone` (a score sheet's
     rows), the 分值 and 得分 stand in for the figure."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
-    if not name or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
+    if len(name) < 2 or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
             or not all(NUMERIC.match(text) for text in numbers):
         return False
     weight, score = (parse_number(row.get(column)) for column in SCORED)
@@ -1391,9 +1443,10 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     if scores_alone and numbers or len(numbers) == len(SCORED) and not any(row.get(name) for name in FIGURES):
         return True  # (a sheet's row scored by its 分值 and 得分 alone: Hubei's 项目权重 rows above its indicators)
     target, actual = row.get("target", ""), row.get("actual", "")
-    # (a word target and its equal result between a row's 分值 and 得分, 不断提升 | 不断提升, hold the row as a figure does;
-    # so does a word target and a result in words, 按规定公开 | 已公开)
-    worded = len(numbers) == len(SCORED) and 0 < len(target) <= VALUE_LENGTH and 0 < len(actual) <= VALUE_LENGTH \
+    # (a word target and its equal result beside a row's points — its 分值 and 得分, or its 得分 where the form prints no
+    # 分值 — 不断提升 | 不断提升, hold the row as a figure does; so does a word target and a result in words, 按规定公开 |
+    # 已公开)
+    worded = bool(numbers) and 0 < len(target) <= VALUE_LENGTH and 0 < len(actual) <= VALUE_LENGTH \
         and not is_level_cell(target) and not is_level_cell(actual) \
         and (target == actual or any(word in actual for word in QUALITATIVE_WORDS + RESULT_WORDS))
     # (a template's slot, 指标2, holds a digit and is no figure)
@@ -1486,14 +1539,15 @@ def typed_cells(cells: list[Paragraph], names: list[str]) -> list[dict[str, Para
 
 def full_width_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of as many cells as the header has columns, every one printed; the rows stop at one that does not read
-    so (a header word or 总分 among its cells, a value for its 三级指标, a level name among its values or as its
-    note, a level name with more run on after it in a name column: a whole row run together on its line)."""
+    so (a header word, 总分 or what else ends rows — the next table's head key — among its cells, a value for its
+    三级指标, a level name among its values or as its note, a level name with more run on after it in a name column:
+    a whole row run together on its line)."""
     rows: list[dict[str, Paragraph]] = []
     cursor = 0
     while cursor + len(names) <= len(lines):
         cells = dict(zip(names, lines[cursor:cursor + len(names)]))
         texts = {name: normalize_text(cell.text) for name, cell in cells.items()}
-        if any(text in TOTAL or slot(text) for text in texts.values()) \
+        if any(ends_rows(text) or slot(text) for text in texts.values()) \
                 or VALUE_START.match(texts.get("level3", "")) or shifted_levels(texts) \
                 or any(runs_on_from_level(text) for name, text in texts.items() if name in ("level1", "level2")) \
                 or any(is_level_cell(text) for name, text in texts.items() if name in VALUE_SLOTS or name == "note"):
@@ -1528,10 +1582,11 @@ def levelled_rows(lines: list[Paragraph], names: list[str]) -> tuple[list[dict[s
     """Unscored rows of a dump that leaves empty cells out: a row opens at its level names (一级, 二级指标), then
     its 三级指标, then its values in the header's order (指标值, 完成值, the note), as many as it printed. A group
     whose levels were printed once (merged cells) holds several full rows, the levels carried down. The rows stop
-    at 总分, a header word, a title, or a cell that cannot be a 三级指标 (a number, a sentence)."""
+    at 总分, a header word, a title, the next table's head key (转移支付名称), or a cell that cannot be a 三级指标 (a
+    number, a sentence)."""
     values = [name for name in names if name in VALUE_SLOTS or name == "note"]
     texts = [normalize_text(p.text) for p in lines]
-    end = next((i for i, text in enumerate(texts) if text in TOTAL or slot(text) or is_title(text)), len(texts))
+    end = next((i for i, text in enumerate(texts) if ends_rows(text) or slot(text)), len(texts))
     groups: list[list[Paragraph]] = []
     if not end or not is_level_cell(texts[0]):
         return [], 0
@@ -1730,7 +1785,7 @@ def partial_row(head: list[Paragraph], values: list[str], known: set[str]) -> di
 
 
 def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], names: int,
-               has_note: bool) -> tuple[list[dict[str, Paragraph]], int]:
+               has_note: bool, note_last: bool = False) -> tuple[list[dict[str, Paragraph]], int]:
     """Rows of a dump that leaves its empty cells out, so no row has a fixed width: a row opens at a level name
     (when the header has level columns besides 三级指标, `names` counting its name columns), or at a name after
     the row's numbers (and its note, when the header has a note column); its cells after 三级指标 go to the value
@@ -1744,11 +1799,17 @@ def loose_rows(lines: list[Paragraph], values: list[str], weighted: list[str], n
                   and all(at + 1 < len(texts) and not VALUE_START.match(texts[at + 1])
                           for at, text in enumerate(texts) if text == name)}
     chunks: list[list[Paragraph]] = []
-    for paragraph in lines[:end]:
+    for index, paragraph in enumerate(lines[:end]):
         text = normalize_text(paragraph.text)
-        if not chunks or opens_row(text, [normalize_text(p.text) for p in chunks[-1]], has_levels, has_note,
-                                   len(weighted)) or text in own_levels and chunks[-1] and any(
-                                       NUMERIC.match(normalize_text(p.text)) for p in chunks[-1]):
+        chunk = [normalize_text(p.text) for p in chunks[-1]] if chunks else []
+        # (a note the header prints after the values is followed by the next row's name, never by a figure)
+        value_next = note_last and index + 1 < len(texts) and bool(VALUE_START.match(texts[index + 1]))
+        if not chunks or opens_row(text, chunk, has_levels, has_note, len(weighted), value_next) \
+                or text in own_levels and any(NUMERIC.match(cell) for cell in chunk) \
+                or values[:1] == ["weight"] and NUMERIC.match(text) and chunk and NUMERIC.match(chunk[-1]) \
+                and sum(bool(NUMERIC.match(cell)) for cell in chunk) >= 2:
+            # (where 分值 is the first value, a row whose 三级指标 was left empty opens at its 分值, right after the 得分
+            # that closed the row before: "指标2:…" "1" "不少于12种" "14种" "1" | "1" "不少于6种" "28种" "1")
             chunks.append([])
         chunks[-1].append(paragraph)
     return placed_rows(chunks, values, weighted, names, has_note), end
@@ -1781,6 +1842,9 @@ def placed_rows(chunks: list[list[Paragraph]], values: list[str], weighted: list
             levels, items = named_levels(items, names, numbered)
         named = len(items) > 1 and not VALUE_START.match(normalize_text(items[0].text))  # a 三级指标 is never a number
         placed = aligned(items, ["level3", *columns]) if named and not weighted else None
+        if placed is None and not levels and not weighted and values[:1] == ["weight"] and len(items) > 1 \
+                and NUMERIC.match(normalize_text(items[0].text)):
+            placed = aligned(items, columns)  # a row whose 三级指标 was left empty, opening at its 分值
         if placed is None and levels and not weighted:
             # A row whose 分值 and 得分 are left empty: its names and the values it prints, placed by type.
             placed = partial_row(chunk, values, set())
@@ -1802,16 +1866,20 @@ def named_levels(items: list[Paragraph], names: int, numbered: bool = False) -> 
     empty — under a header with all three name columns: a merged level printed once leaves the row its deeper names
     only (资金管理, 资金分配). The levels and the cells from 三级指标 on; no levels otherwise."""
     printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
+    # (a level name is never one character: 管理制度健全性 | 高 | 高 | 3 is a name, its word target and its result)
     if names >= 3 and 2 <= len(printed) <= names and (len(printed) < len(items) or numbered) \
-            and all(len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
+            and all(1 < len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]
     return [], items
 
 
-def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool, weighted: int = 0) -> bool:
+def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool, weighted: int = 0,
+              value_next: bool = False) -> bool:
     """Whether a cell opens the next row once this one has its numbers: a level name, a placeholder, or a name after
-    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column;
-    the 分值 of the row's `weighted` levels, each printed after its name (出标产指 | 25 | 时效指标 …), are none."""
+    分值 and 得分 (or after one number and then no more), after the row's note when the header has a note column —
+    right after 得分 where a value follows it (`value_next`: a note is followed by the next row's name, never by a
+    figure: 三公经费变动率 | 2 | 2 | 基础信息完善 | 100%); the 分值 of the row's `weighted` levels, each printed after
+    its name (出标产指 | 25 | 时效指标 …), are none."""
     pairs = next((count for count in range(weighted, 0, -1) if len(chunk) >= 2 * count and all(
         NUMERIC.match(chunk[2 * at + 1]) and not NUMERIC.match(chunk[2 * at]) for at in range(count))), 0)
     numbers = [i for i, cell in enumerate(chunk) if i >= max(2 * pairs, 1) and NUMERIC.match(cell)]
@@ -1824,7 +1892,7 @@ def opens_row(text: str, chunk: list[str], has_levels: bool, has_note: bool, wei
     if re.search(r"\d", text[numbered.end():] if numbered else text) or len(text) < 2:
         return False  # a number, or a mark (是否核心指标: 否) closing the row
     noted = numbers[-1] < len(chunk) - 1
-    if has_note and len(numbers) >= 2 and not noted:
+    if has_note and len(numbers) >= 2 and not noted and not value_next:
         return False  # the text after 得分 is the row's note
     return noted or len(numbers) >= 2 or len(text) >= 4
 
@@ -2586,6 +2654,11 @@ def sub_item(row: dict[str, str]) -> bool:
         and not any(text for name, text in row.items() if name in VALUE_SLOTS)
 
 
+def levels_read(rows: list[Row], header: list[str]) -> int:
+    """How many 一级 and 二级 cells the rows read under `header` fill."""
+    return sum(bool(row.get(level)) for row in texts_by_column(rows, header) for level in WEIGHTED_LEVELS)
+
+
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
     """Whether `rows` explain more rows than `other` and leave no more unexplained, or explain more rows than they
     leave unexplained beyond `other`'s (15 explained and 2 unexplained, a result in words such as 录入有延迟, read more
@@ -2627,10 +2700,14 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         rows, used = dump_rows(run[after:], [word for word, _, _ in header], as_printed, first_line=first_line)
         lost = with_lost_points(header)
         if lost is not None:
-            # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where every row fills it.
-            other, other_used = dump_rows(run[after:], [word for word, _, _ in lost], as_printed, first_line=first_line)
-            scored, named = points_read(other, [word for word, _, _ in lost])
-            if scored == named and scored >= max(1, points_read(rows, [word for word, _, _ in header])[0]):
+            # A header that lost its 分值 (or 得分) word: its rows read with the column put back, where every row fills it
+            # and the 分值 so read add up to a table's points at most (a 20/80 form's 年初目标值(A) | 实际完成值(B) | 得分
+            # has no 分值: its 完成值 of 100 are none).
+            words = [word for word, _, _ in lost]
+            other, other_used = dump_rows(run[after:], words, as_printed, first_line=first_line)
+            scored, named = points_read(other, words)
+            if scored == named and scored >= max(1, points_read(rows, [word for word, _, _ in header])[0]) \
+                    and plausible_scores(other, header_slots(words).index("weight"), len(words)):
                 header, rows, used = lost, other, other_used
         warnings: list[str] = []
         # The table starts where its header's first word is printed, whichever column that word heads.
@@ -2673,8 +2750,13 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             if run[after].line in spaced_lines:
                 words = [word for word, _, _ in header]
                 whole, whole_used = whole_line_rows(run[after:title], words)
-                # The line cut at its spaces read cell by cell, where that explains more rows than the grammars.
-                if reads_better(whole, words, rows, [cell.text for cell in header_row.cells]):
+                read_words = [cell.text for cell in header_row.cells]
+                # The line cut at its spaces read cell by cell, where that explains more rows than the grammars, or
+                # as many and finds more of their level names (项目决策 科学决策 必要性(政策依据) 5 5: a score sheet's
+                # names in its own words, which the grammars run into one 三级指标).
+                if reads_better(whole, words, rows, read_words) \
+                        or explained_rows(whole, words) == explained_rows(rows, read_words) \
+                        and levels_read(whole, words) > levels_read(rows, read_words):
                     header_row, rows, used, warnings = printed_header, whole, whole_used, []
         if not rows:
             continue
@@ -3332,7 +3414,9 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
     prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
     where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
-    empty cell is the 年初预算数); with no rate printed, where the 得分 says which they are (`scored_placed`)."""
+    empty cell is the 年初预算数), or where 得分 = 分值 × rate says the number before the rate is the 分值
+    (`weight_before_rate`); with no rate printed, where the 得分 says which they are (`scored_placed`). What follows
+    the rate is under the columns after it."""
     cells = [Cell("", line) for _ in roles]
     if len(values) >= len(roles) or "execution_rate" not in roles:
         return values + cells[len(values):]
@@ -3344,16 +3428,50 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
                 cells[index] = value
         return cells
     placed = rate_placed(values, roles)
+    weighted = None if placed else weight_before_rate(values, roles, line)
+    if weighted is not None:
+        return weighted
     others = iter(placed or [index for index, role in enumerate(roles) if role != "execution_rate"])
-    for at, value in enumerate(values):
+    for value in values:
         rate = normalize_text(value.text).endswith(PERCENT_SIGNS)
         index = rate_at if rate else next(others, None)
         if index is None:
             return values + cells[len(values):]
         cells[index] = value
-        if rate and not at:
-            # A rate first, every amount lost (76% | 10 | 7.6): what follows it is under the columns after it.
+        if rate:
+            # What follows the rate is under the columns after it (76% | 10 | 7.6: every amount lost).
             others = iter(range(rate_at + 1, len(roles)))
+    return cells
+
+
+ALL_SPENT = 100.0  # percent: a rate at which the budget and the 执行数 are one amount
+
+
+def weight_before_rate(values: list[Cell], roles: list[str | None], line: int) -> list[Cell] | None:
+    """A funds row that left some amounts empty, its 分值 printed right before its rate and its 得分 after it (10 |
+    76% | 7.6, or 207.4538 | 10 | 100% | 10 under 年初预算数 | 全年执行数 | 分值 | 执行率 | 得分), where the 得分 is 分值 ×
+    the rate: its cells. The amounts before the 分值 fill the money columns in order where as many are printed, or
+    where one is printed at a rate of 100% (the budget and the 执行数 alike); else they are left out, nothing telling
+    which column an amount is (154.74 | 10 | 50% | 5: the 全年预算数 or the 全年执行数). None where it reads otherwise."""
+    texts = [normalize_text(value.text) for value in values]
+    rate_at = next((index for index, text in enumerate(texts) if text.endswith(PERCENT_SIGNS)), None)
+    if rate_at is None or rate_at == 0 or len(texts) != rate_at + 2 or "weight" not in roles or "score" not in roles \
+            or not roles.index("weight") < roles.index("execution_rate") < roles.index("score"):
+        return None
+    weight, rate, score = parse_number(texts[rate_at - 1]), parse_percent(texts[rate_at]), parse_number(texts[-1])
+    if weight is None or rate is None or score is None or not 0 < weight <= FULL_MARKS \
+            or not scores_by_rate(weight, rate / 100, score, half_last_place(decimals_printed(texts[-1]))):
+        return None
+    cells = [Cell("", line) for _ in roles]
+    money = [index for index, role in enumerate(roles[:roles.index("weight")]) if role in MONEY_ROLES]
+    amounts = values[:rate_at - 1]
+    if len(amounts) == len(money) or len(amounts) == 1 and rate == ALL_SPENT:
+        for index, amount in zip(money, amounts):
+            cells[index] = amount
+    elif len(amounts) > len(money):
+        return None
+    for role, value in zip(("weight", "execution_rate", "score"), values[rate_at - 1:]):
+        cells[roles.index(role)] = value
     return cells
 
 
@@ -3461,8 +3579,9 @@ def joined_key_cells(paragraph: Paragraph) -> list[Cell]:
 LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^[（(]万?元[)）]$")
 
 
-# The funds block's label, its money unit in brackets (资金情况(万元)): what follows a key left blank, never its value.
-MONEY_BLOCK = re.compile(r"[（(]万?元[)）]$")
+# The funds block's label, its money unit in brackets and its points after it if any (资金情况(万元), 预算执行情况(万元)
+# (20分)): what follows a key left blank, never its value.
+MONEY_BLOCK = re.compile(r"[（(]万?元[)）](?:[（(]\d+(?:\.\d+)?分[)）])?$")
 MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
@@ -3587,6 +3706,15 @@ def referred_back(text: str) -> int | None:
     expected one; None where no such opening follows it."""
     referred = REFERRED_BACK.search(text, 1)
     return len(text) - referred.start() if referred else None
+
+
+def opens_item_one(cells: list[Paragraph], index: int) -> bool:
+    """Whether the cell opens an item 1 (1.建设…, (1)制定…), its number cut from its mark where the cells are a line
+    run together ("1" "．贯彻执行…")."""
+    text = normalize_text(cells[index].text)
+    if text.isdigit() and index + 1 < len(cells):
+        text += normalize_text(cells[index + 1].text)[:1]
+    return bool(FIRST_ITEM.match(text))
 
 
 def goals_cut(text: str) -> int | None:
@@ -3729,6 +3857,8 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
             # Numbers printed without separators: split by the row's arithmetic, or left joined (read as empty); a
             # plain number too ("2221010010": 2, 2, 2, 10, 100%, 10), where the arithmetic leaves one reading.
             split = split_fund_run(texts[first_value], roles)
+            if split and not any(parse_number(piece.rstrip("%")) for piece in split[1:]):
+                split = None  # "915000" is one amount, never 915 | 0 | 0% | 0
             values = [Cell(value, values[0].line) for value in split] if split else \
                 unscored_part(values[0], roles) or values
         if len(values) == 1 and len(rows) > funds_row:
@@ -3846,8 +3976,7 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         rest = [Paragraph(word, rest[0].line) for word in words]
     if rest:
         # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-        split = next((i for i in range(2, len(rest)) if FIRST_ITEM.match(normalize_text(rest[i].text))
-                      and FIRST_ITEM.match(normalize_text(rest[0].text))), 1)
+        split = next((i for i in range(2, len(rest)) if opens_item_one(rest, i) and opens_item_one(rest, 0)), 1)
         expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)

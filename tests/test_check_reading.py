@@ -230,12 +230,17 @@ def test_a_header_broken_over_two_lines_proves_no_row_unscored_for_want_of_a_tar
     [unfit, *_] = [f for f in pasted_findings("000_", "f", "sichuan-2017-score-sheet") if f.row == "不适应"]
     assert unfit.rule == "not_applicable_scored" and unfit.doubt is None and unfit.severity != "info"
 
-def test_a_weight_moved_into_an_empty_spent_cell_proves_no_execution_rate_mismatch():
-    # beijing_haidian in the scored transfer form, cells one space apart with the empty 全年执行数 dropped:
-    # "年度资金总额 154.74 10 50% 5" reads 10 (the 分值) as spent, 5 (the 得分) as the 分值.
-    rows = [f for f in pasted_findings("beijing_haidian", "g", "region-central-transfer-scored")
-            if f.row == "年度资金总额" and f.rule in ("execution_rate_mismatch", "execution_score_mismatch")]
-    assert len(rows) == 2 and all(f.severity == "info" and "左移" in f.doubt for f in rows)
+def test_a_funds_row_with_an_amount_left_out_reads_its_weight_and_claims_no_execution_mismatch():
+    # beijing_haidian in the scored transfer form, cells one space apart with an empty amount cell dropped:
+    # "年度资金总额 154.74 10 50% 5". It was read as 10 spent and 5 the 分值 (two mismatches, doubted); 5 = 10 × 50%
+    # makes 10 the 分值 and 5 the 得分 (gold: weight 10, rate 50, score 5, evals/field/dev/beijing_haidian_2016_baojie
+    # line 20), and whether 154.74 is the 全年预算数 or the 全年执行数 nothing tells, so it is left out, not guessed.
+    report = pasted_report("beijing_haidian", "g", "region-central-transfer-scored")
+    [total] = [t.funds_total for t in report.tables if t.funds_total]
+    assert (total.full_year_budget, total.executed, total.weight, total.execution_rate, total.score) == \
+        (None, None, 10, 50, 5)
+    assert not [f for f in report.findings if f.row == "年度资金总额"
+                and f.rule in ("execution_rate_mismatch", "execution_score_mismatch")]
 
 
 def test_a_target_read_into_the_weight_column_proves_no_missing_note():
@@ -461,12 +466,17 @@ def test_a_score_sheet_whose_scores_moved_into_the_target_column_is_no_unfilled_
     assert unfilled and all(f.severity == "info" and "得分左移" in f.doubt for f in unfilled)
 
 
-def test_a_score_sheet_read_into_the_value_columns_proves_no_unit_mismatch():
+def test_a_score_sheet_in_a_form_with_value_columns_reads_its_points_and_claims_no_unit_mismatch():
     """四川's 2017 score sheet (names, 分值, 得分) drawn in 济南's form and copied one cell a line with its empty cells
-    left out: the 分值 lands in the 指标值 column and the next row's name in the 完成值 ("5" | "合理性")."""
-    found = [f for f in pasted_findings("sichuan_shengji", "b", "jinan-2019-method-column", merged=True)
-             if f.rule == "unit_mismatch"]
-    assert found and all(f.severity == "info" and "名称" in f.doubt for f in found)
+    left out. It was read with the 分值 in the 指标值 column and the next row's name in the 完成值 ("5" | "合理性", a
+    unit_mismatch doubted beside a name — `test_a_target_equal_to_the_weight_is_doubted_only_beside_a_name` keeps that
+    guard); each row now reads its names, 分值 and 得分 (evals/field/dev/sichuan_shengji_2017_bumendefen line 3:
+    必要性(政策依据) 5 5) and no unit_mismatch is found."""
+    report = pasted_report("sichuan_shengji", "b", "jinan-2019-method-column", merged=True)
+    first = report.tables[0].indicators[0]
+    assert (first.level1, first.level2, first.level3, first.target, first.actual, first.weight, first.score) == \
+        ("项目决策", "科学决策", "必要性(政策依据)", None, None, 5, 5)
+    assert not [f for f in report.findings if f.rule == "unit_mismatch"]
 
 
 @pytest.mark.parametrize("actual, doubtful", [("合理性", True), ("可行性(政策完善)", True), ("可行性（政策完善）", True),

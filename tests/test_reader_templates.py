@@ -553,3 +553,105 @@ def test_a_name_of_its_own_printed_again_after_each_rows_score_opens_the_next_ro
                                  "rules").tables for i in t.indicators]
     labelled = [(i.level3, i.weight, i.score, None) for t in gold.tables for i in t.indicators if i.weight]
     assert labelled and [row for row in labelled if row not in read] == [], name
+
+
+def test_transfer_form_one_cell_a_line_a_row_with_its_points_alone_does_not_end_the_rows():
+    """Kexuecheng's department table (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti line 4: "…“三公经费变动率
+    %100%22否基础信息完善…", no 指标值 or 完成值 printed) in the scored 区域绩效自评表, one cell a line, empty cells left out:
+    "“三公经费变动率" "2" "2" "基础信息完善" "100%" "100%" "1" "1" — the name after a row's 分值 and 得分 that a figure
+    follows opens the next row (a note, the form's last column, is followed by the next row's name), so every row with
+    its 分值 is read; and its funds row "部门预算执行情况" "10" "76%" "7.6", its amounts lost in the source, is 分值 10, rate
+    76% and 得分 7.6 (10 × 76%), nothing under 全年预算数 or 全年执行数."""
+    text, gold, _ = pasted_one_cell_a_line("region-central-transfer-scored", "chongqing_kexuecheng")
+    [table] = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules").tables
+    read = [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+    # (the source's OCR printed 到0次 and 第O份 where its 指标值 were: those rows are not asked for)
+    asked = [row for row in labelled if not (row[1] or "").startswith(("到", "第"))]
+    assert len(asked) >= 15 and [row for row in asked[:15] if row not in read] == []
+    funds = table.funds_total
+    gold_funds = gold.tables[0].funds_total
+    assert (funds.full_year_budget, funds.executed, funds.weight, funds.execution_rate, funds.score) == \
+        (None, None, gold_funds.weight, gold_funds.execution_rate, gold_funds.score) == (None, None, 10, 76, 7.6)
+
+
+def test_scored_form_one_cell_a_line_rows_unscored_but_for_a_result_of_0_read_as_unscored():
+    """Xiuning's 陈列布展 project (evals/field/dev/anhui_xiuning_2023_zhanchen, a form with no 分值 or 得分) in the scored
+    区域绩效自评表, one cell a line, empty cells left out: its first row's 完成值 is "0" ("布展面积" "300㎡" "0" "展陈方案…"),
+    the only bare number of the table; read as that row's 分值 it leaves every other row unread, read as unscored every
+    row is read to the labels the form prints."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer-scored", "anhui_xiuning")
+    assert paste.score_paste(text, gold).errors == []
+
+
+def test_score_only_form_one_cell_a_line_results_are_no_weights_put_back():
+    """Hainan's 学生事务 tables (evals/field/dev/hainan_shengji_2023_xueshengshiwu) in Yunnan's 20/80 form (年初目标值(A) |
+    实际完成值(B) | 得分, no 分值 column), one cell a line: "资助困难教师及学生" "52" "10" "3.85" — a 分值 column put back
+    would read 10, 0, 100 and 100 as 分值, 210 points where a table has 100, so the numbers stay the rows' 完成值; and
+    the second table's "其中：财政资金" "915000" is one amount (915000 元), not 915 | 0 | 0% | 0."""
+    text, gold, paste = pasted_one_cell_a_line("yunnan-20-80-score-only", "hainan_shengji_2023")
+    assert paste.score_paste(text, gold).errors == []
+    second = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules").tables[1]
+    assert [(line.label, line.full_year_budget, line.executed) for line in second.fund_lines] == \
+        [("财政资金", 915000, None)]
+
+
+@pytest.mark.parametrize("form", ("county-special-fund", "region-central-transfer"))
+def test_unscored_rows_a_line_a_name_alone_on_its_line_is_a_row_of_its_own(form):
+    """Kexuecheng's department table (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti, "“三公经费变动率" printed
+    with no 指标值 or 完成值) in an unscored form, each row on its line, cells apart by single spaces (style g):
+    "财政供养人员控制率 100% 92%" / "“三公经费变动率" / "基础信息完善 100% 100%" — the name alone is a row, not the note
+    of the row above, and every row is read to the labels the form prints."""
+    paste, [(_, _, sheet, gold)] = drawn(form, ("chongqing_kexuecheng",))
+    assert paste.score_paste(paste.pasted(sheet, "g"), gold).errors == []
+
+
+@pytest.mark.parametrize("form, source", (("sichuan-2017-score-sheet", "sichuan_shengji_2017"),
+                                          ("sichuan-2017-score-sheet-blank", "sichuan_daying_2020_zonggonghui")))
+def test_score_sheet_on_one_line_keeps_its_own_level_names_apart(form, source):
+    """Sichuan's 2017 得分表 with its own level names (evals/field/dev/sichuan_shengji_2017_bumendefen lines 3-4: 项目决策 |
+    科学决策 | 必要性(政策依据) | 5 | 5; Daying's 部门预算管理 | 预算编制 | 目标制定 | 10), the whole table on one line apart
+    by single spaces (style v): the line cut at its spaces reads as many rows as the run-together grammar does and
+    finds their 一级 and 二级 names, which the grammar runs into the 三级指标 ("项目决策科学决策必要性(政策依据)") — so
+    the cut reading is kept, and the 40 printed once for 经济效益(可选项) is its 分值, never 4 | 0."""
+    paste, [(_, _, sheet, gold)] = drawn(form, (source,))
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, "v").encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3, i.weight, i.score) for t in report.tables for i in t.indicators]
+    labelled = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in gold.tables[0].indicators]
+    assert read[:13] == labelled[:13]
+
+
+def test_transfer_form_one_cell_a_line_unscored_rows_end_at_the_next_tables_head_key():
+    """Huoqiu's two projects (evals/field/dev/anhui_huoqiu_2022_kejitepaiyuan, the second cut off in its funds header)
+    in the 区域绩效自评表, one cell a line: after the first table's last row ("群众创业热情高涨" "创业热情高涨" "达成预期指标")
+    the second table's "转移支付名称" "地震经费" "中央主管部门" … is its head, no rows of the first table."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer", "anhui_huoqiu")
+    tally = paste.score_paste(text, gold)
+    assert not [error for error in tally.errors if error.startswith("invented")]
+    report = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules")
+    assert [i.level3 for i in report.tables[0].indicators][-1] == gold.tables[0].indicators[-1].level3 == "群众创业热情高涨"
+
+
+def test_method_column_form_one_cell_a_line_rows_with_their_name_left_empty_open_at_their_weight():
+    """Jishan's 基本公共卫生 table (evals/field/dev/shanxi_jishan_2021_gonggongweisheng line 3, a spreadsheet's text with
+    its cells scrambled: "…发放健康教育资料 不少于12 种 不少于6 种 116次 6次 …", two rows whose 三级指标 is empty, labelled
+    不少于6种 | 28种 | 1 | 1 and 116次 | 150次 | 1 | 1) in Jinan's form, 分值 before
+    年度指标值(A), one cell a line: "指标2:发放健康教育资料" "1" "不少于12种" "14种" "1" | "1" "不少于6种" "28种" "1" — each
+    row with its name left empty opens at its 分值 right after the 得分 that closed the row before; and the funds row
+    "207.4538" "10" "100%" "10" (年初预算数(A) | 全年执行数(B) | 分值(10分) | 执行率 | 得分, 全年执行数 left empty) reads
+    10 as the 分值, the 得分 after the rate being 10 × 100%. Every label the form prints is read."""
+    text, gold, paste = pasted_one_cell_a_line("jinan-2019-method-column", "shanxi_jishan_2021")
+    assert paste.score_paste(text, gold).errors == []
+
+
+def test_score_only_form_one_cell_a_line_one_character_words_are_no_level_names():
+    """Kexuecheng's department table (evals/field/dev/chongqing_kexuecheng_2021_bumenzhengti: 管理制度健全性 | 高 | 高) in
+    the 区域绩效自评表 with 得分 alone, one cell a line: "管理制度健全性" "高" "高" "3" is a row's 三级指标, 指标值 and 完成值
+    — no level name is one character — not 一级 and 二级 names over a 三级指标 "高" carried down to the rows below (up
+    to the source's OCR-damaged "第O份", a 指标值 with no figure left, which still reads as a name)."""
+    text, gold, paste = pasted_one_cell_a_line("region-central-transfer-score-only", "chongqing_kexuecheng")
+    report = api.extract(api.load(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3, i.target, i.actual, i.score) for t in report.tables for i in t.indicators]
+    assert (None, None, "管理制度健全性", "高", "高", 3) in read
+    # (the row and the five after it: 资金使用合规性 … 党性教育培训次数, the rows before 组织宣传活动次数 | 到0次)
+    assert not [row for row in read[:read.index((None, None, "管理制度健全性", "高", "高", 3)) + 6] if row[0] or row[1]]

@@ -607,3 +607,30 @@ def test_rows_left_unscored_under_a_header_naming_the_score_and_weight_print_the
             for i in t.indicators]
     labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for t in gold.tables for i in t.indicators]
     assert read == labelled, name
+
+
+def test_a_department_head_run_together_reads_its_name_unit_and_both_goals():
+    """Sample 000's department table (evals/samples/000_9f4ecd25e267d59e l.8-60: 石鼓区市场监督管理局, goals "1．贯彻
+    执行…" and "1.开展打击传销…") in seed 1's variant form run together on one line (style k): "…名称石鼓区市场监督管理局
+    资金单位:万元主管部门…" — the unit note is no part of the name; and the two goal texts part where the numbering
+    starts again at 1, "1．" or "1.". (Its total "884.861824.181824.18100%1010" reads 884.86 | 1824.18 | 1824.18 and
+    884.861 | 824.181 | 824.18 alike: it is left empty, never guessed.)"""
+    paste, [(_, _, sheet, gold)] = drawn(1, ("000_",), eval_tool("paste").VARIANT_DIMENSIONS)
+    report = read_back(paste, paste.pasted(sheet, "k"))
+    table, labelled = report.tables[0], gold.tables[0]
+    assert (report.unit_name, table.name, table.money_unit) == (gold.unit_name, gold.unit_name, "万元")
+    assert table.funds_total.executed is None
+    assert (table.goals.expected, table.goals.achieved) == (labelled.goals.expected, labelled.goals.achieved)
+
+
+def test_rows_of_word_targets_scored_without_a_weight_read_by_their_spaces_on_one_line():
+    """Huangshi's 共享工程 table (evals/field/dev/hubei_huangshi_2022_gongxianggongcheng, a 20/80 form: 得分 and no 分值 —
+    以最新资源面市 | 资源采购期以当年为主 | 资源采购期以当年为主 | 10) in seed 1's variant form, the whole table on one line
+    apart by single spaces (style v): a row whose target and result are words and whose only points are its 得分 holds
+    as a row of figures does, so the line cut at its spaces — every row read — is kept over the run-together grammar,
+    which leaves those rows empty."""
+    paste, [(_, _, sheet, gold)] = drawn(1, ("hubei_huangshi_2022_gong",), eval_tool("paste").VARIANT_DIMENSIONS)
+    read = indicator_cells(read_back(paste, paste.pasted(sheet, "v")))
+    worded = [(i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators
+              if i.target and i.target == i.actual and not any(c.isdigit() for c in i.target) and i.score]
+    assert len(worded) >= 3 and [row for row in worded if row not in read] == []

@@ -13,6 +13,7 @@ from assistant.extract.columns import FILLED_ROLES, HUBEI_LEVEL1_HEAD, INDICATOR
     LEVEL_PAIR_HEAD, LEVEL_ROLES, NUMBER_CELL, PERCENT_SIGNS, TEXT_ROLES, Roles, fits, ranked_role, role_of, \
     unit_shaped, with_level_weights
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2
+from assistant.extract.tokens import FUNDS_LABEL_WORDS
 from assistant.values import normalize_text, parse_number, parse_percent
 
 # Key–value cells printed in a table's head: "自评总分：85.5" in one cell, or "自评得分 | 85.5" in two.
@@ -51,7 +52,7 @@ NAME_WORDS = re.compile(r"[\u4e00-\u9fa5]{2}")
 MONEY_UNITS = ("万元", "亿元", "元")
 # The unit a head prints for the amounts, as a note ("金额单位:元", "资金单位：万元") or with the funds' label in a head
 # row ("项目资金 (元)"), found inside a cell another cell ran into too ("石鼓区市场监督管理局 金额单位:元").
-UNIT_NOTE = re.compile(r"(?:(?:金额|资金)单位[:：]|(?:项目资金|资金情况|预算资金)[（(])(?P<unit>万元|亿元|元)")
+UNIT_NOTE = re.compile(rf"(?:(?:金额|资金)单位[:：]|{FUNDS_LABEL_WORDS}[（(])(?P<unit>万元|亿元|元)")
 
 
 # What a cell placed under a column adds beyond its type's fit: more under a column a row fills itself than under one
@@ -310,6 +311,12 @@ def is_head_label(text: str) -> bool:
     return key_of(text) in HEADER_KEYS or bool(KEY_VALUE.match(text) or HEAD_LABEL.search(text))
 
 
+def without_unit_note(value: str) -> str:
+    """A head value without the amounts' unit note a copy ran into it (石鼓区市场监督管理局资金单位:万元)."""
+    noted = UNIT_NOTE.search(value)
+    return value[:noted.start()] if noted else value
+
+
 def header_values(row: Row) -> dict[str, str]:
     """Key–value cells of a head row: {"total_score": "85.5", "money_unit": "元", ...}."""
     texts = [normalize_text(t) for t in row.texts()]
@@ -334,7 +341,9 @@ def header_values(row: Row) -> dict[str, str]:
         if key == "money_unit":
             # The unit the value opens with: a copy may run the next cells into it ("元主管部门…1.96万元…").
             value = next((unit for unit in MONEY_UNITS if value.startswith(unit)), "")
-        elif key in UNIT_ROLES:
+        else:
+            value = without_unit_note(value)
+        if key in UNIT_ROLES:
             named = NAME_WORDS.search(value) and not any(label in value for label in UNIT_LABELS)
             value = UNIT_CODE.sub("", value) if named else ""
         if value:

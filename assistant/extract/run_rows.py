@@ -749,10 +749,10 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             position, stage_total = end, total
             continue
         ends = {s[2] for s in steps}
-        near = [step for step in steps if near_target(step[1])]
-        if len(ends) == 1 and len(near) == 1 and len(steps) > 1 and \
-                len({cells.get("level3") for _, cells, _, _ in steps}) == 1 and \
-                sum(near_target(step[1], FAR_FACTOR) for step in steps) == 1:
+        near = [step for step in steps if near_target(step[1])] \
+            if len(ends) == 1 and len(steps) > 1 and len({cells.get("level3") for _, cells, _, _ in steps}) == 1 \
+            else []
+        if len(near) == 1 and sum(near_target(step[1], FAR_FACTOR) for step in steps) == 1:
             # Readings of one name that differ in where its figures part ("≧735人次7351010": 735, 10, 10 or 7351, 0,
             # 10; "100%12.512.5100%" under 完成值 | 得分 | 分值 | … | 指标值: 12.5, 12.5, 100% or 1, 2.5, 12.5100%): the
             # one whose result is near its target, where every other is far from its own.

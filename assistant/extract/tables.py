@@ -10,7 +10,8 @@ from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, GOAL_ROLES, INDICATOR_ROLES, MONEY_ROLES, \
     PERCENT_SIGNS, TARGET_PARTS, is_goal_label, is_placeholder
-from assistant.extract.header import ColumnMap, header_values, in_place, is_head_label, is_sub_header
+from assistant.extract.header import ColumnMap, header_values, in_place, is_head_label, is_sub_header, \
+    without_unit_note
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import RATE_TOLERANCE, is_joined_run
@@ -171,7 +172,7 @@ def table_name(rows: list[Row], title: str | None = None) -> str | None:
             if label(text) in HEAD_NAME_LABELS and label(text) not in names:
                 following = next((t for t in texts[index + 1:] if t), None)
                 if following and not is_head_label(following):
-                    names[label(text)] = following
+                    names[label(text)] = without_unit_note(following)
     own = next((names[key] for key in PROJECT_NAME_LABELS if key in names), None)
     return own if title and REGION_FORM in title else own or next(iter(names.values()), None)
 
