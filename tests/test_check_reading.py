@@ -387,6 +387,10 @@ MISREAD_PASTES = [
     # 0.45, and proves nothing to doubt.)
     pytest.param("002_", "l", "", "subtotal_weight_mismatch", "产出指标", "分值合计",
                  id="weights-far-beyond-full-marks"),
+    # 000 in its own form run together on one line: "…任务完成时间2022年末前100%12.512.5…" (lines 349-353 of the sample:
+    # 12.5 | 12.5) cut as 完成值 1, 分值 2.51, 得分 2.5 — a 分值 that is the 得分 and a digit more proves no note missing.
+    pytest.param("000_", "k", "", "missing_deviation_note", "任务完成时间2022年末前", "多一位数字",
+                 id="weight-is-the-score-and-a-digit"),
 ]
 
 
@@ -412,6 +416,11 @@ VARIANT_MISREADS = [
     # against its 100% target, scored full.
     pytest.param("hubei_qu", "k", 1, "target_not_met_full_score", "渔船补贴发放率", "拆成10与0%",
                  id="hundred-percent-cut-into-ten-and-zero"),
+    # yunnan_changning (score-only form: 年初目标值(A) | 实际完成值(B) | 得分, no 分值) one cell a line in variant form 2:
+    # its targets (22.8, 54, 76.44 …) read as 分值 adding to 360.84, the 指标值 column left empty — no row is proved
+    # scored without a target.
+    pytest.param("yunnan_changning", "b", 2, "not_applicable_scored", "种母猪(≥头)", "远超满分",
+                 id="targets-read-as-weights-leave-no-row-untargeted"),
 ]
 
 

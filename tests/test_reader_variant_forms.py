@@ -613,13 +613,15 @@ def test_a_department_head_run_together_reads_its_name_unit_and_both_goals():
     """Sample 000's department table (evals/samples/000_9f4ecd25e267d59e l.8-60: 石鼓区市场监督管理局, goals "1．贯彻
     执行…" and "1.开展打击传销…") in seed 1's variant form run together on one line (style k): "…名称石鼓区市场监督管理局
     资金单位:万元主管部门…" — the unit note is no part of the name; and the two goal texts part where the numbering
-    starts again at 1, "1．" or "1.". (Its total "884.861824.181824.18100%1010" reads 884.86 | 1824.18 | 1824.18 and
-    884.861 | 824.181 | 824.18 alike: it is left empty, never guessed.)"""
+    starts again at 1, "1．" or "1.". Its total "884.861824.181824.18100%1010" holds the arithmetic as 884.86 |
+    1824.18 | 1824.18 and as 884.861 | 824.181 | 824.18: it is read the way its amounts print alike (l.26: 884.86 |
+    1824.18 | 1824.18), no form printing a row's amounts to three decimals and two."""
     paste, [(_, _, sheet, gold)] = drawn(1, ("000_",), eval_tool("paste").VARIANT_DIMENSIONS)
     report = read_back(paste, paste.pasted(sheet, "k"))
     table, labelled = report.tables[0], gold.tables[0]
     assert (report.unit_name, table.name, table.money_unit) == (gold.unit_name, gold.unit_name, "万元")
-    assert table.funds_total.executed is None
+    funds = table.funds_total
+    assert (funds.initial_budget, funds.full_year_budget, funds.executed) == (884.86, 1824.18, 1824.18)
     assert (table.goals.expected, table.goals.achieved) == (labelled.goals.expected, labelled.goals.achieved)
 
 

@@ -23,6 +23,7 @@ against itself:
 - values one column right of their own: the 完成值 holds the target ("≥1次") while the 指标值 holds the wrapped end
   of the name ("权益日宣传活动次数"), or one column left: a 指标值 read as the 分值 of a row with no 完成值, a 分值
   read as the 全年执行数 of a funds row with no 得分, a funds label run into its first figure;
+- a 分值 that is the row's decimal 得分 with one digit more ("2.51" beside 2.5: figures run together, cut a digit off);
 - a score twice its 分值, a 执行率 in the thousands, printed on a row with no amount read, or 100% less the
   recomputed one (the 结余率 beside it), a name of one character;
 - a table where no row named as an indicator reads a target that sets one (the 指标值 column was not found, or names
@@ -202,8 +203,9 @@ def scores_as_targets(table: Table) -> bool:
 def weights_doubt(table: Table, rule: str) -> str | None:
     """A table whose rows' 分值, each one a row can weigh, add up far beyond 100, or where several rows weigh more than
     a row can and all of them far beyond 100: the rows' cells are not where the header puts them. A 偏差说明 is due
-    on a row scored below its 分值, so that judgement rests on the 分值 column too."""
-    if rule not in FIGURE_RULES and rule != "missing_deviation_note":
+    on a row scored below its 分值, and a row "scored without a target" is one whose 分值 column holds a figure, so
+    those judgements rest on the 分值 column too (a target read as the 分值 leaves the 指标值 empty)."""
+    if rule not in FIGURE_RULES and rule not in ("missing_deviation_note", "not_applicable_scored"):
         return None
     weights = [i.weight for i in table.indicators if i.weight and i.weight <= 100]
     heavy = [w for w in weights if w > ROW_WEIGHT]
@@ -444,6 +446,9 @@ def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str 
     # A unit that over-scores a row goes a point or two over; a score twice the 分值 is another cell's number.
     if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight:
         return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
+    if digit_run_on(indicator.weight, indicator.score):
+        return (f"该行分值读作{fmt(indicator.weight)}，是得分{fmt(indicator.score)}再多一位数字，"
+                "疑为前后两格的数字连读、拆分错位")
     if indicator.actual and NUMBERED_NAME.match(normalize_text(indicator.actual)):
         return f"完成值“{indicator.actual}”是一行指标的名称，疑为各格错位"
     name = normalize_text(indicator.level3)
@@ -474,6 +479,16 @@ def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str 
             and parse_target(indicator.actual).kind in ("qualitative", "empty"):
         return f"偏差说明读作数值“{note}”而完成值读作“{indicator.actual or ''}”，完成值与偏差说明两格疑错位"
     return shifted_right(indicator)
+
+
+def digit_run_on(weight: float | None, score: float | None) -> bool:
+    """A 分值 that is its row's decimal 得分 and one digit more ("12.512.5" cut as 1 | 2.51 | 2.5): the cells' figures
+    ran together and were cut one digit off; a 分值 of 2.51 beside a 得分 of 2.5 is no form's scoring."""
+    if weight is None or score is None:
+        return False
+    printed_weight, printed_score = fmt(weight), fmt(score)
+    return "." in printed_score and len(printed_weight) == len(printed_score) + 1 \
+        and printed_weight.startswith(printed_score)
 
 
 def slipped(table: Table, indicator: Indicator, names: LevelNames) -> str | None:

@@ -77,34 +77,48 @@ def tables_in(document: Document, lines: list[int]) -> list[list[int]]:
             or classify(line_rows(document, piece)) == "basic_data"]
 
 
-def text_tables(document: Document, report: Report, threshold: float) -> dict[int, TableBlock]:
+def text_tables(document: Document, report: Report, threshold: float) -> dict[int, tuple[int, TableBlock]]:
     """Evaluation tables printed as lines of text (cells run together or split by single spaces, one cell per line),
-    as tables of one-cell rows for the LLM to read, by the line of the rules' table they are merged into: each table
-    the rules read from such lines with low confidence, and each table in a run of lines the rules did not read
-    (a table block among them that the rules could not read and that has no indicator header of its own, such as a
-    funds header the reader cut into cells, counts as its lines)."""
+    as tables of one-cell rows for the LLM to read, by their first line, each with the line of the table it is merged
+    into: each table the rules read from such lines with low confidence (into itself), and each table in a run of
+    lines the rules did not read (a table block among them that the rules could not read and that has no indicator
+    header of its own, such as a funds header the reader cut into cells, counts as its lines) — into the rules'
+    table the run follows where the rules read that one with low confidence and found no indicator in it (its head
+    and funds read, its indicator lines not: they are its rows), else into a table of its own."""
     in_blocks = {part.line for part in table_parts(document.tables)}  # tables of cells: needs_llm's concern
-    found: dict[int, TableBlock] = {}
-    read: set[int] = set()
+    found: dict[int, tuple[int, TableBlock]] = {}
+    owner: dict[int, Table] = {}
     for table in report.tables:
         lines = covered(table)
-        read.update(lines)
+        owner.update(dict.fromkeys(lines, table))
         if table.line not in in_blocks and min(table.confidence, confidence(table)) < threshold:
             rows = line_rows(document, lines)
             if rows.rows:
-                found[table.line] = rows
+                found[table.line] = (table.line, rows)
     run: list[int] = []
+    after: Table | None = None  # the rules' table the lines before the run belong to
     for block in [*document.blocks, None]:
-        if isinstance(block, Paragraph) and block.line not in read:
+        if isinstance(block, Paragraph) and block.line not in owner:
             run.append(block.line)
             continue
-        if isinstance(block, TableBlock) and not read.intersection(row.line for row in block.rows) \
+        if isinstance(block, TableBlock) and not owner.keys() & {row.line for row in block.rows} \
                 and not any(is_indicator_header(row) for row in block.rows):
             run += [row.line for row in block.rows]
             continue
+        continues = after is not None and after.kind != "basic_data" and not after.indicators \
+            and min(after.confidence, confidence(after)) < threshold
         for piece in tables_in(document, run):
-            found[piece[0]] = line_rows(document, piece)
+            title = TABLE_START.search(document.line_text(piece[0]))
+            if continues and piece[0] == run[0] and not title:
+                if after.line in found:
+                    kept = found[after.line][1]
+                    kept.rows += line_rows(document, piece).rows
+                else:
+                    found[piece[0]] = (after.line, line_rows(document, piece))
+            else:
+                found[piece[0]] = (piece[0], line_rows(document, piece))
         run = []
+        after = owner.get(block.line) if block is not None else None
     return found
 
 
@@ -189,17 +203,17 @@ def extract_hybrid(document: Document, settings: LLMSettings | None = None) -> R
     settings = settings or load_settings()
     parsed = {table.line: table for table in report.tables}
     in_text = text_tables(document, report, settings.confidence)
-    as_text = {row.line for part in in_text.values() for row in part.rows}
+    as_text = {row.line for _, part in in_text.values() for row in part.rows}
     parts = [p for p in table_parts(document.tables)
              if p.line not in as_text and needs_llm(p, parsed.get(p.line), settings.confidence)]
-    parts += in_text.values()
+    parts += [part for _, part in in_text.values()]
     try:
         extraction = run_sync(read_with_llm(settings, parts, narrative(document)))
     except LLMUnavailable as error:
         report.warnings.append(f"{error}本次仅用规则抽取。")
         return report
     rows = {part.line: source_rows(part) for part in parts}
-    merged_at = {part.line: line for line, part in in_text.items()}  # a text table's part → the rules' table
+    merged_at = {part.line: line for line, part in in_text.values()}  # a text table's part → the rules' table
     for part_line, table in extraction.tables.items():
         line = merged_at.get(part_line, part_line)
         rows[line] = rows[part_line]

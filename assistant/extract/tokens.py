@@ -170,9 +170,12 @@ def number_splits(digits: str, parts: int) -> list[list[str]]:
 
 
 def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) -> list[str] | None:
-    """The one reading of a run of joined numbers as `parts` printed values that `valid` accepts; None when
-    none or several are."""
+    """The one reading of a run of joined numbers as `parts` printed values that `valid` accepts, or of several the
+    one whose decimals are printed alike ("884.861824.181824.18": 884.86 | 1824.18 | 1824.18, not 884.861 | 824.181 |
+    824.18); None when none is, or several are (alike or not)."""
     readings = [pieces for pieces in number_splits(run, parts) if valid([float(p) for p in pieces])]
+    if len(readings) > 1:
+        readings = [pieces for pieces in readings if len({decimals_printed(p) for p in pieces if "." in p}) <= 1]
     return readings[0] if len(readings) == 1 else None
 
 
