@@ -467,6 +467,8 @@ def level_cells(levels: list[Paragraph]) -> dict[str, Paragraph]:
 
 
 LEVEL_NAME = 8  # characters a level name (项目决策, 部门预算管理) keeps within
+# Characters, fewest, of a level's or an indicator's name: one is a date cut at its characters (月), a verdict (高).
+SHORTEST_NAME = 2
 
 
 
@@ -642,12 +644,12 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readi
             return read
         # One number in one row at most where the points go: a form published before it was scored, a bare number of
         # its rows' (a 完成值 of 0) read as a 分值 — read as unscored too, and kept where that explains more rows.
-        unscored = unscored_reading(lines, slots, row_starts)
+        unscored = rows_as_unscored(lines, slots, row_starts)
         held = sum(explains(row) for row in texts_read)
         return unscored if sum(explains(row) for row in texts_by_column(unscored[0], header)) > held else read
     if not numeric or (as_printed and not any(NUMERIC.match(text) for text in texts)):
         # No 分值 or 得分 column, or every one left blank (a form published before it was scored): read as unscored.
-        return unscored_reading(lines, slots, row_starts)
+        return rows_as_unscored(lines, slots, row_starts)
     rows: list[dict[str, Paragraph]] = []
     known: set[str] = set()  # the level names (一级, 二级指标) the rows so far have used
     tops: set[str] = set()  # the 一级指标 among them
@@ -746,7 +748,7 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readi
     return with_total(rows, lines, cursor, columns, len(slots))
 
 
-def unscored_reading(lines: list[Paragraph], slots: list[str | None],
+def rows_as_unscored(lines: list[Paragraph], slots: list[str | None],
                      row_starts: frozenset[int] = frozenset()) -> tuple[list[Row], int]:
     """The rows under a header read as if it had no 分值 or 得分 columns, placed in the header's columns (rows opening
     where the lines `row_starts` do, if given)."""
@@ -1434,7 +1436,7 @@ def explains(row: dict[str, str], scores_alone: bool = False) -> bool:
     rows), the 分值 and 得分 stand in for the figure."""
     name = row.get("level3", "")
     numbers = [row[column] for column in SCORED if row.get(column)]
-    if len(name) < 2 or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
+    if len(name) < SHORTEST_NAME or NUMERIC.match(name) or name in (row.get("level1"), row.get("level2")) \
             or not all(NUMERIC.match(text) for text in numbers):
         return False
     weight, score = (parse_number(row.get(column)) for column in SCORED)
@@ -1868,7 +1870,7 @@ def named_levels(items: list[Paragraph], names: int, numbered: bool = False) -> 
     printed = list(takewhile(lambda item: not DIGIT.search(item.text), items))
     # (a level name is never one character: 管理制度健全性 | 高 | 高 | 3 is a name, its word target and its result)
     if names >= 3 and 2 <= len(printed) <= names and (len(printed) < len(items) or numbered) \
-            and all(1 < len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
+            and all(SHORTEST_NAME <= len(normalize_text(item.text)) <= LEVEL_NAME for item in printed[:-1]):
         return printed[:-1], items[len(printed) - 1:]
     return [], items
 

@@ -370,11 +370,10 @@ def test_a_name_several_rows_share_is_a_merged_level_not_a_target():
 
 MISREAD_PASTES = [
     # (A fujian_ningde_2018 narrow-column copy whose 结余率 was read as the 执行率, and 001 in the scored transfer form
-    # read one column left, were held here; the narrow-column and OCR-copy readers now read both rows right.)
-    # 001 in the county special-fund form, run together on one line: a deadline "2024年12月" is cut after 年, the
-    # 指标值 read as "2024年" and the 完成值 as "12".
-    pytest.param("001_", "k", "county-special-fund", "unit_mismatch", "质量宣传月活动完成时间", "2024年",
-                 id="deadline-split-over-two-cells"),
+    # read one column left, were held here; the narrow-column and OCR-copy readers now read both rows right. So was
+    # 001 in the county special-fund form run together, its deadline "2024年12月31日前" cut after 年 into a 指标值
+    # "2024年" and a 完成值 "12": no reading stops inside a date printed with its month now, and the row reads
+    # 2024年12月31日前 | 2024年12月31日 as sample lines 1235-1236 print it.)
     # chongqing_kexuecheng as a damaged copy, drawn with its head's 自评总分: l.5 "制作宣传品数量份第O份20份100%55否",
     # whose 指标值 the published copy already prints as "第O份" (OCR, 0→O); the 计量单位 份 the damage runs up to the
     # name is read apart from it (the row is 制作宣传品数量); a worded target against a numeric 完成值 "20份" is no defect
@@ -391,6 +390,9 @@ MISREAD_PASTES = [
     # 12.5 | 12.5) cut as 完成值 1, 分值 2.51, 得分 2.5 — a 分值 that is the 得分 and a digit more proves no note missing.
     pytest.param("000_", "k", "", "missing_deviation_note", "任务完成时间2022年末前", "多一位数字",
                  id="weight-is-the-score-and-a-digit"),
+    # 002 as a damaged copy in its own form: its basic-data row 项目支出： | 1204.48 | 696 | 855.87 (sample lines 52-55)
+    # with two cells run together, "696855.87": the sum of its parts 696 with the next cell after it proves no sum off.
+    pytest.param("002_", "l", "", "sum_mismatch", "项目支出：", "连读", id="total-with-the-next-cell-run-in"),
 ]
 
 

@@ -324,3 +324,20 @@ def test_a_name_keeps_a_long_bracket_of_words_run_together():
     [expected] = [i for i in gold.tables[0].indicators if i.level3.startswith("结余率(")]
     [read] = [i for i in table.indicators if i.level3.startswith("结余率")]
     assert (read.level3, read.target, read.actual) == (expected.level3, expected.target, expected.actual)
+
+
+def test_a_deadline_keeps_its_closing_word_and_is_met_by_a_month():
+    """Jinzhai's 时效 rows (evals/field/dev/anhui_jinzhai_2023_meilixiangcun lines 23-24: "9月前 | 7月 | 5 | 5",
+    "11月前 | 10月 | 5 | 5") drawn in their own layout and run together (style k): "…验收时间11月前10月55" is the deadline
+    11月前 met in 10月, 5 | 5 — not 11月 | 前 with 10 cut into a 分值 of 1 and a 得分 of 0: the 前 of a deadline is no
+    value of its own, and a month meets a deadline of months."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="anhui_jinzhai")
+    text = paste.pasted(sheet, "k")
+    assert "验收时间11月前10月55" in text
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    read = [(i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators if "验收时间" in (i.level3 or "")]
+    labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators
+                if "验收时间" in i.level3]
+    assert read == labelled and [row[1] for row in read] == ["9月前", "11月前"]

@@ -655,3 +655,16 @@ def test_score_only_form_one_cell_a_line_one_character_words_are_no_level_names(
     assert (None, None, "管理制度健全性", "高", "高", 3) in read
     # (the row and the five after it: 资金使用合规性 … 党性教育培训次数, the rows before 组织宣传活动次数 | 到0次)
     assert not [row for row in read[:read.index((None, None, "管理制度健全性", "高", "高", 3)) + 6] if row[0] or row[1]]
+
+
+def test_county_form_run_together_a_deadline_met_in_a_month_is_the_rows_target_and_result():
+    """Sample 000's department table (evals/samples/000_9f4ecd25e267d59e l.132-136: 任务完成时间 | 2022年12月31日前 |
+    2022年12月) in the county special-fund form, run together (style k): "…任务完成时间2022年12月31日前2022年12月产出指标…"
+    is the name, the deadline and the month it was met in — no name ends inside or after a date with its month, no
+    reading stops inside one, and a date meets a date however closely each is printed."""
+    paste, [(_, _, sheet, gold)] = drawn("county-special-fund", ("000_",))
+    text = paste.pasted(sheet, "k")
+    assert "任务完成时间2022年12月31日前2022年12月产出指标" in text
+    report = api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.target, i.actual) for t in report.tables for i in t.indicators if i.level3 == "任务完成时间"]
+    assert ("2022年12月31日前", "2022年12月") in read

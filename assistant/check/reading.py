@@ -14,6 +14,7 @@ against itself:
 - a total whose parts add up to a multiple of it, that fails in every column, or whose part lost the cells it prints
   (a copy that drops empty cells moves the rest left) or reads as two of the block's figures glued ("20" "20" read
   as 2020);
+- a basic-data total that is its parts' sum with more digits after it ("696855.87" for 696): the next cell ran in;
 - 一级指标 weights that do not make 100 while their rows' do, a header weight that is one of its rows' 分值, or a
   block that lost most of its rows;
 - a name that ran into its target ("不少于6种28种", "政策知晓率═"), a target of 0 ("100%" read as 分值 10 and 指标值
@@ -644,8 +645,8 @@ def funds_doubt(ctx: Context, table: Table, line: FundLine, rule: str) -> str | 
 
 
 def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) -> str | None:
-    """A basic-data sum over a part row that prints fewer cells than its total, or that fails in every column its
-    total prints, or a 控制率 no rate can be."""
+    """A basic-data sum over a part row that prints fewer cells than its total, or whose total is the sum with the
+    next cell run into it, or that fails in every column its total prints, or a 控制率 no rate can be."""
     if finding.row == "控制率":
         rate = parse_target(finding.actual).value
         # 控制率 = 决算数 ÷ 预算数 × 100: an overspend reaches 100-odd, tenfold is none; above 1000 an amount was read.
@@ -658,11 +659,21 @@ def basic_data_doubt(table: Table, finding: Finding, findings: list[Finding]) ->
                  None)
     if short is not None:
         return f"“{short.label}”一行的单元格少于“{total.label}”行，空格疑被略去、数字已错列"
+    if run_on(finding.expected, finding.actual):
+        return f"“{finding.row}”读作{finding.actual}，是分项之和{finding.expected}后面又接了数字，疑为与下一格连读"
     printed = sum(v is not None for v in numbers(total))
     failing = sum(f.rule == "sum_mismatch" and f.table == finding.table and f.row == finding.row for f in findings)
     if printed >= 2 and failing >= printed:
         return f"“{finding.row}”在每一列都不等于分项之和，疑为行列错位"
     return None
+
+
+def run_on(expected: str | None, printed: str | None) -> bool:
+    """A printed figure that is the expected one with more digits after it ("696855.87" for 696): the next cell's
+    figure ran into it."""
+    return bool(expected and printed) and NUMBER.fullmatch(expected) is not None \
+        and NUMBER.fullmatch(printed) is not None and len(printed) > len(expected) + 1 \
+        and printed.startswith(expected) and printed[len(expected)].isdigit()
 
 
 def unsplit(warnings: list[str]) -> list[tuple[int, str]]:

@@ -25,7 +25,7 @@ from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
-from assistant.values import COMPARATOR_SIGNS, MONTH, normalize_text, parse_number
+from assistant.values import COMPARATOR_SIGNS, DATE, MONTH, normalize_text, parse_number
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 STAGE_NAME = r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)"
@@ -92,6 +92,11 @@ DATED_NAME = re.compile(r"\d{1,2}月|(?:19|20)\d{2}年[底末内]")
 # A deadline: a year and what of it ("2022年底之前", "2023年6月底前").
 DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内)(?:之前|以前|前)?|"
                       r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:之前|以前|前)")
+# The word a deadline closes with ("11月前", "2022年底之前"): no part of the date's unit ("9月前" is met by "7月").
+DEADLINE_WORD = re.compile(r"(?:之前|以前|以内|前|内|底|末)$")
+# The words a date closes with, its unit and deadline word: never a value of their own, the end of the date whose
+# number is before them.
+DATE_TAIL = re.compile(rf"[年月日]?(?:{DEADLINE_WORD.pattern[:-1]})?")
 # A target set against a year opens with the comparison; an indicator's name never holds one.
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 # The units a figure prints after its number.
@@ -185,6 +190,9 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
         deadline = DEADLINE.match(text, position)
         if deadline:
             found.append((text[start:deadline.end()], deadline.end()))  # "2022年底之前": a date is a value whole
+        date = DATE.match(text, position)
+        if date and date.group(2) and not (deadline and deadline.end() == date.end()):
+            found.append((text[start:date.end()], date.end()))  # "2022年12月", "2022年12月31日" whole too
         if NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
             for length in range(1, UNIT_LIMIT + 1):
@@ -194,13 +202,14 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
         word = TEXT_VALUE.match(text, start)
         if word:
             found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
-                      if WORD_CHARACTER.search(text, start, end)]
+                      if WORD_CHARACTER.search(text, start, end) and not DATE_TAIL.fullmatch(text, start, end)]
         compared = COMPARED_WITH_YEAR.match(text, start)
         if compared:
             # A target set against a year ("同比2022年销量显著提高"): its words run on past the year's digits.
             tail = TEXT_VALUE.match(text, compared.end())
             found += [(text[start:end], end) for end in range(compared.end() + 1, tail.end() + 1)] if tail else []
-    return tuple(found)
+    # A value never stops inside a date printed with its month ("2022年" then "12月31日前").
+    return tuple((value, end) for value, end in found if not any(first < end < stop for first, stop in dates_in(text)))
 
 
 @functools.lru_cache(maxsize=POSITIONS_KEPT)
@@ -379,7 +388,11 @@ def agrees(values: dict[str, str]) -> bool:
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
         return (target == actual or bool(VERDICT.fullmatch(actual))) if all(worded) else False
-    units = [unit for unit in (UNIT_AFTER.search(value).group() for value in (target, actual)) if unit]
+    if all(MONTH.match(value.lstrip(COMPARATOR_SIGNS)) or DATE.fullmatch(DEADLINE_WORD.sub("", value))
+           for value in (target, actual)):
+        return True  # dates, however closely each is printed ("2022年12月31日前" met in "2022年12月")
+    units = [unit for unit in (DEADLINE_WORD.sub("", UNIT_AFTER.search(value).group()) for value in (target, actual))
+             if unit]
     return len(set(units)) <= 1
 
 
@@ -402,8 +415,21 @@ def is_word(value: str | None) -> bool:
 
 
 def continues_number(text: str, end: int) -> bool:
-    """A reading may not stop in the middle of a number or before its percent sign."""
-    return end < len(text) and end > 0 and text[end - 1].isdigit() and (text[end].isdigit() or text[end] in ".%")
+    """A reading may not stop in the middle of a number or before its percent sign, nor inside a date printed with
+    its month ("2022年|12月31日前", "2022年12月31日|前")."""
+    return end < len(text) and end > 0 and text[end - 1].isdigit() and (text[end].isdigit() or text[end] in ".%") \
+        or any(start < end < stop for start, stop in dates_in(text))
+
+
+DATED_TEXTS = 8  # texts whose dates are kept: one run-together block is read at a time
+
+
+@functools.lru_cache(maxsize=DATED_TEXTS)
+def dates_in(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the dates printed with their month stand in `text` ("2022年12月", "2022年12月31日前"; not "2022年底之前",
+    which a row may print as its name): found once per text."""
+    return tuple(date.span() for date in DATE.finditer(text) if date.group(2)) \
+        + tuple(deadline.span() for deadline in DEADLINE.finditer(text) if "月" in deadline.group())
 
 
 class Block:
@@ -531,10 +557,13 @@ class Block:
 
     def name_ends_at(self, position: int) -> bool:
         """Whether a name can end before `position`: where a number or a comparator starts, or a word value when
-        the first value column is a target (never inside a number, never between a comparator and its number)."""
+        the first value column is a target (never inside a number or a date, never between a comparator and its
+        number)."""
         text, before = self.text, self.text[position - 1]
         if before in COMPARATOR_SIGNS or before.isdigit() or before in ".%":
             return False
+        if any(start < position <= stop for start, stop in dates_in(text)):
+            return False  # a date with its month ends no name: it is the row's target ("…时间2022年12月31日前")
         if LATIN.match(before) and LATIN.match(text, position):
             return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
         return text[position].isdigit() or text[position] in COMPARATOR_SIGNS or \
