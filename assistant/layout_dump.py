@@ -3447,6 +3447,16 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
 
 
 ALL_SPENT = 100.0  # percent: a rate at which the budget and the 执行数 are one amount
+FEWEST_PLACED = 4  # values of a funds row, fewest, its arithmetic can place: a budget, its 执行数, 分值 and 得分
+
+
+def placed_by_arithmetic(values: list[Cell], roles: list[str | None], line: int) -> bool:
+    """Whether a funds row's values, fewer than its columns or as many, go under its columns by the row's own
+    arithmetic: 执行数 ÷ 预算数 the rate printed, or 得分 = 分值 × the rate."""
+    if "execution_rate" not in roles or len(values) > len(roles):
+        return False
+    return scored_placed(values, roles) is not None or rate_placed(values, roles) is not None \
+        or weight_before_rate(values, roles, line) is not None
 
 
 def weight_before_rate(values: list[Cell], roles: list[str | None], line: int) -> list[Cell] | None:
@@ -3826,6 +3836,19 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         values = [Cell(cell_text(p), p.line) for p in run[cursor:lost_label]]
         rows.append(Row([Cell("", run[cursor].line)] + fund_cells(values, roles, run[cursor].line)))
         cursor = lost_label
+    elif next((end for end in range(cursor, len(run)) if not NUMBER_RUN.match(texts[end])), len(run)) - cursor \
+            > len(words):
+        # More values right under the column words than a row holds, every label printed elsewhere (a spreadsheet's
+        # copy scrambled: "250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金 …"): the
+        # total's are the most of them, in order, that its own arithmetic places (得分 8.62 = 分值 10 × 215457.6 ÷
+        # 250000); the rest, a part's, wait for their label.
+        size = next((size for size in range(len(words), FEWEST_PLACED - 1, -1)
+                     if placed_by_arithmetic([Cell(cell_text(p), p.line) for p in run[cursor:cursor + size]], roles,
+                                             run[cursor].line)), None)
+        if size is not None:
+            values = [Cell(cell_text(p), p.line) for p in run[cursor:cursor + size]]
+            rows.append(Row([Cell("", run[cursor].line)] + fund_cells(values, roles, run[cursor].line)))
+            cursor += size
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
         wrapped = wrapped_label(texts, cursor) and cursor + 2 < len(run) and NUMBER_RUN.match(texts[cursor + 2])

@@ -185,3 +185,13 @@ def test_a_funds_row_dumped_one_cell_a_line_with_long_dashes_keeps_its_cells_and
     assert lines["其他资金"] == ("其他资金", 1.8, 1.8, None, 0, None)
     rate = next(i for i in table.indicators if i.level3 == "指标1:租车达标率")
     assert (rate.target, rate.actual, rate.weight, rate.score) == ("等于100%", "100", 8, 8)
+
+
+def test_a_scrambled_spreadsheet_copys_total_is_the_values_under_the_columns_its_arithmetic_places():
+    # shanghai_putuo line 3, a spreadsheet's copy scrambled by a document site: "年初预算数 全年预算数 全年执行数 分值 执行率
+    # 得分 250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金 0 0 — …  年度资金总额 …
+    # 86.19%": the labels and the rate are printed elsewhere. The total is the values right under the column words
+    # that its own arithmetic places, 8.62 = 10 × 215457.6 ÷ 250000; its rate, printed apart, is left unread.
+    funds = extract("shanghai_putuo_2022_tiyu").tables[0].funds_total
+    assert (funds.initial_budget, funds.full_year_budget, funds.executed, funds.weight, funds.execution_rate,
+            funds.score) == (250000, 250000, 215457.6, 10, None, 8.62)
