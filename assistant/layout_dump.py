@@ -3842,12 +3842,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         # copy scrambled: "250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金 …"): the
         # total's are the most of them, in order, that its own arithmetic places (得分 8.62 = 分值 10 × 215457.6 ÷
         # 250000); the rest, a part's, wait for their label.
+        under = [Cell(cell_text(p), p.line) for p in run[cursor:cursor + len(words)]]
         size = next((size for size in range(len(words), FEWEST_PLACED - 1, -1)
-                     if placed_by_arithmetic([Cell(cell_text(p), p.line) for p in run[cursor:cursor + size]], roles,
-                                             run[cursor].line)), None)
+                     if placed_by_arithmetic(under[:size], roles, run[cursor].line)), None)
         if size is not None:
-            values = [Cell(cell_text(p), p.line) for p in run[cursor:cursor + size]]
-            rows.append(Row([Cell("", run[cursor].line)] + fund_cells(values, roles, run[cursor].line)))
+            rows.append(Row([Cell("", run[cursor].line)] + fund_cells(under[:size], roles, run[cursor].line)))
             cursor += size
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.

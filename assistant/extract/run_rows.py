@@ -93,10 +93,11 @@ DATED_NAME = re.compile(r"\d{1,2}月|(?:19|20)\d{2}年[底末内]")
 DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内)(?:之前|以前|前)?|"
                       r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:之前|以前|前)")
 # The word a deadline closes with ("11月前", "2022年底之前"): no part of the date's unit ("9月前" is met by "7月").
-DEADLINE_WORD = re.compile(r"(?:之前|以前|以内|前|内|底|末)$")
+DEADLINE_WORDS = "之前|以前|以内|前|内|底|末"
+DEADLINE_WORD = re.compile(rf"(?:{DEADLINE_WORDS})$")
 # The words a date closes with, its unit and deadline word: never a value of their own, the end of the date whose
 # number is before them.
-DATE_TAIL = re.compile(rf"[年月日]?(?:{DEADLINE_WORD.pattern[:-1]})?")
+DATE_TAIL = re.compile(rf"[年月日]?(?:{DEADLINE_WORDS})?")
 # A target set against a year opens with the comparison; an indicator's name never holds one.
 COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 # The units a figure prints after its number.
