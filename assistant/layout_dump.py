@@ -2202,6 +2202,14 @@ def strip_page_marks(run: list[Paragraph]) -> list[Paragraph]:
 
 # A filling instruction printed in a cell: numbered sentences ("1.预算执行率=…;2.年中发生…"), never a flattened table.
 NUMBERED_NOTE = re.compile(r"^1[.．、].+[;；]2[.．、]")
+NOTE_COLUMNS = 3  # indicator columns, fewest, whose words a line holds that is a table, not a note
+
+
+def numbered_note(text: str) -> bool:
+    """A filling instruction's numbered sentences, not a table flattened after a viewer's first page number ("1、…项目
+    名称…年度目标1.完成…;2.3.…一级指标二级指标指标名称(三级指标)年初指标值…": the words of an indicator header)."""
+    return bool(NUMBERED_NOTE.match(text)) \
+        and len({slot(word) for word in WORD.findall(text)} - {None}) < NOTE_COLUMNS
 TITLE = re.compile(r"[^\s:：,，。()（）《》、]{0,16}自评表")
 SELF_SCORE = re.compile(r"自评总分(?:[(（]分[)）])?[:：]?(\d+(?:\.\d+)?)")
 # Chongqing's goals row run together before its indicator header: 当年绩效目标 | 年初绩效目标 | 全年(调整)绩效目标 |
@@ -2419,7 +2427,7 @@ def unflatten(paragraph: Paragraph) -> list[Paragraph]:
     text = normalize_text(paragraph.text)
     if (len(text) >= 30 and len(WORD.findall(text)) >= 4 or is_fund_header_run(text)
             or len(parts) == 1 and sum(bool(slot(word)) for word in header_run_words(text)) >= 3) \
-            and not NUMBERED_NOTE.match(text):
+            and not numbered_note(text):
         return [Paragraph(cell, paragraph.line) for cell in spaced_segments(parts)]
     return [paragraph]
 
@@ -2763,7 +2771,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         if not rows:
             continue
         head_start, head_rows, _ = read_head(run[:start])
-        table = TableBlock(head_rows + [header_row] + rows, warnings=warnings)
+        table = TableBlock(head_rows + [header_row] + rows, warnings=warnings,
+                           title_lines=title_before(run, head_start))
         rest = rebuild_run(run[after + used:], as_printed, spaced_lines)
         if header[0][0] == HUBEI_LEVEL1_HEAD and rest and isinstance(rest[0], TableBlock):
             # Hubei's score sheet: its indicator rows under their own header go on the table its 项目权重 rows open
@@ -3414,26 +3423,46 @@ POINTS_WORDS = ("分值", "得分", "权重")
 
 def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell]:
     """A funds row's values under its columns. A dump that left the empty cells out (分值, 得分 not yet filled in)
-    prints fewer: a percentage is the 执行率, the amounts fill the other columns in order — those before the rate
-    where the rate says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the
-    empty cell is the 年初预算数), or where 得分 = 分值 × rate says the number before the rate is the 分值
-    (`weight_before_rate`); with no rate printed, where the 得分 says which they are (`scored_placed`). What follows
-    the rate is under the columns after it."""
-    cells = [Cell("", line) for _ in roles]
+    prints fewer: they go where the row's arithmetic places them (`arithmetic_cells`); else a percentage is the
+    执行率, the amounts fill the other columns in order, and what follows the rate is under the columns after it."""
     if len(values) >= len(roles) or "execution_rate" not in roles:
-        return values + cells[len(values):]
-    rate_at = roles.index("execution_rate")
+        return values + [Cell("", line) for _ in roles[len(values):]]
+    return arithmetic_cells(values, roles, line) \
+        or rate_ordered(values, roles, line, [index for index, role in enumerate(roles) if role != "execution_rate"])
+
+
+ALL_SPENT = 100.0  # percent: a rate at which the budget and the 执行数 are one amount
+FEWEST_PLACED = 4  # values of a funds row, fewest, its arithmetic can place: a budget, its 执行数, 分值 and 得分
+
+
+def arithmetic_cells(values: list[Cell], roles: list[str | None], line: int) -> list[Cell] | None:
+    """A funds row's values, fewer than its columns or as many, under the columns its own arithmetic places them in:
+    with no rate printed, where the 得分 says which they are (`scored_placed`); those before the rate where the rate
+    says which they are (50 | 10 | 20% under 年初预算数 | 调整后预算数 | 执行数: 10 ÷ 50 is 20%, so the empty cell is
+    the 年初预算数, `rate_placed`); or where 得分 = 分值 × rate says the number before the rate is the 分值
+    (`weight_before_rate`). None where the arithmetic places them nowhere."""
+    if "execution_rate" not in roles or len(values) > len(roles):
+        return None
     scored = scored_placed(values, roles)
     if scored is not None:
+        cells = [Cell("", line) for _ in roles]
         for value, index in zip(values, scored):
             if index is not None:
                 cells[index] = value
         return cells
     placed = rate_placed(values, roles)
-    weighted = None if placed else weight_before_rate(values, roles, line)
-    if weighted is not None:
-        return weighted
-    others = iter(placed or [index for index, role in enumerate(roles) if role != "execution_rate"])
+    if placed is not None:
+        return rate_ordered(values, roles, line, placed)
+    return weight_before_rate(values, roles, line)
+
+
+def rate_ordered(values: list[Cell], roles: list[str | None], line: int, columns: list[int]) -> list[Cell]:
+    """A funds row's values under its columns in order: a percentage under the 执行率, the others under `columns`
+    in turn, and what follows the rate under the columns after it (76% | 10 | 7.6: every amount lost). Where more
+    values are printed than columns are left, each under its own column in order."""
+    cells = [Cell("", line) for _ in roles]
+    rate_at = roles.index("execution_rate")
+    others = iter(columns)
     for value in values:
         rate = normalize_text(value.text).endswith(PERCENT_SIGNS)
         index = rate_at if rate else next(others, None)
@@ -3441,22 +3470,8 @@ def fund_cells(values: list[Cell], roles: list[str | None], line: int) -> list[C
             return values + cells[len(values):]
         cells[index] = value
         if rate:
-            # What follows the rate is under the columns after it (76% | 10 | 7.6: every amount lost).
             others = iter(range(rate_at + 1, len(roles)))
     return cells
-
-
-ALL_SPENT = 100.0  # percent: a rate at which the budget and the 执行数 are one amount
-FEWEST_PLACED = 4  # values of a funds row, fewest, its arithmetic can place: a budget, its 执行数, 分值 and 得分
-
-
-def placed_by_arithmetic(values: list[Cell], roles: list[str | None], line: int) -> bool:
-    """Whether a funds row's values, fewer than its columns or as many, go under its columns by the row's own
-    arithmetic: 执行数 ÷ 预算数 the rate printed, or 得分 = 分值 × the rate."""
-    if "execution_rate" not in roles or len(values) > len(roles):
-        return False
-    return scored_placed(values, roles) is not None or rate_placed(values, roles) is not None \
-        or weight_before_rate(values, roles, line) is not None
 
 
 def weight_before_rate(values: list[Cell], roles: list[str | None], line: int) -> list[Cell] | None:
@@ -3557,7 +3572,7 @@ def key_value_cells(paragraph: Paragraph) -> list[Cell]:
             return []
     # A bracketed remark after the key ("实施单位 (盖章)") is no value: the value is printed under it.
     values = [cell.text for cell in cells[1::2]]
-    return cells if values[0] and not any(ANNOTATION.match(value) for value in values) else []
+    return cells if values and values[0] and not any(ANNOTATION.match(value) for value in values) else []
 
 
 ANNOTATION = re.compile(r"^[（(][^()（）]*[)）]$")
@@ -3614,6 +3629,19 @@ def name_above_label(run: list[Paragraph], texts: list[str], opening: int, keys:
     if not name or at - opening > NAME_ABOVE_CELLS or is_value(name):
         return None
     return Row([Cell(texts[at], run[at].line), Cell(name, run[opening].line)])
+
+
+def title_before(run: list[Paragraph], start: int) -> list[Paragraph]:
+    """The title a copy ran into the line of the head it opens, a cell or two before the head's first label
+    ("部门整体支出绩效自评表(2023年度)" "部门金寨县…" "预算资金(万元)…": a key the head reads not): the table's title;
+    none where no title is so near, or the cells are lines of their own (a title above them is the layout's to
+    attach)."""
+    near = run[max(0, start - TITLE_REACH):start]
+    title = next((p for p in reversed(near) if is_title(normalize_text(p.text))), None)
+    return [title] if title and start < len(run) and title.line == run[start].line else []
+
+
+TITLE_REACH = 2  # cells, most, between a run-together title and its head's first label
 
 
 def is_title(text: str) -> bool:
@@ -3843,10 +3871,11 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         # total's are the most of them, in order, that its own arithmetic places (得分 8.62 = 分值 10 × 215457.6 ÷
         # 250000); the rest, a part's, wait for their label.
         under = [Cell(cell_text(p), p.line) for p in run[cursor:cursor + len(words)]]
-        size = next((size for size in range(len(words), FEWEST_PLACED - 1, -1)
-                     if placed_by_arithmetic(under[:size], roles, run[cursor].line)), None)
-        if size is not None:
-            rows.append(Row([Cell("", run[cursor].line)] + fund_cells(under[:size], roles, run[cursor].line)))
+        placed = next(((size, cells) for size in range(len(words), FEWEST_PLACED - 1, -1)
+                       if (cells := arithmetic_cells(under[:size], roles, run[cursor].line)) is not None), None)
+        if placed is not None:
+            size, cells = placed
+            rows.append(Row([Cell("", run[cursor].line)] + cells))
             cursor += size
     while cursor < len(run) and texts[cursor] not in GOAL_WORDS and not NUMBER_RUN.match(texts[cursor]):
         # A row's label wrapped over two lines ("年度资金" "总额"): its values are under the second.
@@ -4000,7 +4029,8 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
         rest = [Paragraph(word, rest[0].line) for word in words]
     if rest:
         # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
-        split = next((i for i in range(2, len(rest)) if opens_item_one(rest, i) and opens_item_one(rest, 0)), 1)
+        numbered = opens_item_one(rest, 0)
+        split = next((i for i in range(2, len(rest)) if numbered and opens_item_one(rest, i)), 1)
         expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
             else Cell("", rest[0].line)

@@ -341,3 +341,30 @@ def test_a_deadline_keeps_its_closing_word_and_is_met_by_a_month():
     labelled = [(i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators
                 if "验收时间" in i.level3]
     assert read == labelled and [row[1] for row in read] == ["9月前", "11月前"]
+
+
+def test_a_title_a_viewer_ran_into_the_head_names_the_table():
+    # jiangxi_nanchang_2021 line 4: "1、蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0
+    # 整体支出规模…": the viewer's page number, the title and its year, then the head's labels and their values with
+    # every separator lost. The title ends where its year does; 下属单位个数 is a label of the form, not the unit's name.
+    [table] = api.extract(api.load(DEV / "jiangxi_nanchang_2021_canchaweishengyuan.txt"), "rules").tables
+    assert (table.kind, table.title, table.name) == ("department_overall", "蚕茶卫生院整体支出绩效自评表",
+                                                     "南昌县黄马乡蚕茶卫生院")
+
+
+def test_a_viewer_copy_of_one_page_or_ending_in_an_empty_page_reads_its_table(tmp_path):
+    # anhui_jinzhai_2023 as a document viewer prints it: every separator lost, its one page numbered "1、", the title
+    # run into the head after it ("1、部门整体支出绩效自评表(2023年度)部门金寨县…"), goals numbered "1.建设徽风皖韵美丽乡村;
+    # 2.…" (a table, not a filling instruction's numbered sentences); then again with a last page that printed
+    # nothing but its number ("2、").
+    flat = flattened("anhui_jinzhai_2023_meilixiangcun", tmp_path)
+    source, _, text = flat.read_text(encoding="utf-8").partition("\n")
+    for pages in (f"1、{text}", f"1、{text}\n2、"):
+        flat.write_text(f"{source}\n{pages}", encoding="utf-8")
+        [table] = api.extract(api.load(flat), "rules").tables
+        # Lines 2-3 and 6: "部门整体支出绩效自评表", "部门 | 金寨县茶谷和美丽乡村建设服务中心", "年度资金总额 | 329.77 | 329.77 |
+        # 338.31 | 10 | 102.59%".
+        assert (table.kind, table.title) == ("department_overall", "部门整体支出绩效自评表")
+        total = table.funds_total
+        assert (total.full_year_budget, total.executed, total.weight, total.execution_rate) == (329.77, 338.31, 10,
+                                                                                                 102.59)

@@ -147,6 +147,9 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
 
 
 YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）]$")
+# What a title run together with the lines above it opens with: the 、 of a viewer's page number ("1、"), the year
+# printed above it ("（2021年度）广水市…自评表").
+YEAR_BEFORE_TITLE = re.compile(r"^[、\s]*(?:[（(]\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）])?\s*")
 
 
 # A site's remark printed on the title's line before it ("详情见附件(注:以下内容为附件图片识别,…,请以附件为准)部门预算…自评表").
@@ -155,8 +158,9 @@ SITE_REMARK = re.compile(r"^[^()（）]{0,20}[(（]注[:：][^()（）]{0,80}[)�
 
 def table_title(block: TableBlock) -> str | None:
     # The year printed after the title, on its own line or after it ("……自评表(2023年度)"), is not part of it, nor is
-    # a site's remark before it.
-    lines = [YEAR_AFTER_TITLE.sub("", SITE_REMARK.sub("", p.text.strip())) for p in block.title_lines]
+    # a site's remark before it, nor what a run-together copy ran into its start.
+    lines = [YEAR_BEFORE_TITLE.sub("", YEAR_AFTER_TITLE.sub("", SITE_REMARK.sub("", p.text.strip())))
+             for p in block.title_lines]
     # (a title printed twice, above the table and again with its year in its first row, is one title)
     return " ".join(dict.fromkeys(line for line in lines if line)) or None
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from assistant.extract.columns import FUND_ROLES, INDICATOR_ROLES
+from assistant.titles import TABLE_WORD, TITLE_YEAR
 from assistant.values import decimals_printed, half_last_place
 
 # Words that are cells of their own wherever they stand, longest first so 全年预算数 wins over 预算数.
@@ -26,6 +27,8 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
     "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
     "项目类型", "项目总得分", "项目主管部门", "项目实施单位", "项目主管单位",
+    # Jiangxi's 整体支出 form: 评价部门名称 | the unit | 下属单位个数 | a count
+    "评价部门名称", "下属单位个数",
     # one label cell for two values printed "单位/人" (Ningxia: 实施单位/项目负责人 | 原州区农技中心/杨勃兴)
     "实施单位/项目负责人",
     # a score sheet's columns (Anhui's 序号 | 一级指标 | … | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分, whose 得分 is
@@ -71,6 +74,10 @@ MONEY_UNIT = re.compile(r"万元|亿元|元")
 PROJECT, PROJECT_NAME = "项目", "项目名称"
 # A breakdown's "其中:" opens a funds row of its own, whatever text ran into it before ("…上限。其中:本年…拨款").
 BREAKDOWN = re.compile(r"(?=其中[:：])")
+# A table's title run into the head after it, as a document viewer prints a page ("部门整体支出绩效自评表部门金寨县…",
+# "…卫生院整体支出绩效自评表(2021年度)评价部门名称…"): the title ends a cell, its year with it.
+TITLE_END = re.compile(rf"{TABLE_WORD}(?:{TITLE_YEAR})?")
+TITLE_LENGTH = 60  # characters, most, of a title with its year
 
 
 def segment(text: str) -> list[str]:
@@ -101,7 +108,7 @@ def _segments(text: str) -> tuple[str, ...]:
         position = (label or match).end()
     cells += numbers_apart(text[position:])
     merged: list[str] = []
-    for cell in (part for c in cells for part in BREAKDOWN.split(c) if part):
+    for cell in (part for c in cells for broken in BREAKDOWN.split(c) for part in title_apart(broken) if part):
         # "(A)", "(万元)" and a bare ":" belong to the word before them, so do the colon a value starts with
         # ("实施单位" ":北京市…中心") and the note the next label starts with ("得分" "(20分*执行率)年度财政资金总额").
         note = NOTE.match(cell) if not ITEM_NUMBER.match(cell) else None
@@ -114,6 +121,12 @@ def _segments(text: str) -> tuple[str, ...]:
         else:
             merged.append(cell)
     return tuple(merged)
+
+
+def title_apart(cell: str) -> list[str]:
+    """A cell holding a table's title and the text run in after it: the two; any other cell as it is."""
+    title = TITLE_END.search(cell, 0, TITLE_LENGTH)
+    return [cell[:title.end()], cell[title.end():]] if title and title.end() < len(cell) else [cell]
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
