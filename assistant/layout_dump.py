@@ -2026,14 +2026,79 @@ def rebuild_paragraphs(run: list[Paragraph]) -> list[Block]:
     if len(core) < len(run) or any(isinstance(b, TableBlock) for b in core):
         return core
     pages = strip_page_marks(run)
+    pages, breaks = pages_joined(pages, run)
     cells = unflattened(pages)
-    rebuilt = rebuild_run(cells, as_printed=False, spaced_lines=lines_of_word_cells(pages, cells)) \
+    rebuilt = relined(rebuild_run(cells, as_printed=False, spaced_lines=lines_of_word_cells(pages, cells)), breaks) \
         if len(cells) > len(pages) else []
     as_printed = rebuild_run(run, as_printed=True)
     # Cut into cells only where more table rows came of it (a long scoring rule cut at its words breaks the
     # rows); otherwise the paragraphs stay as printed.
     cut = table_rows(rebuilt)
     return rejoined(rebuilt) if cut and cut >= table_rows(as_printed) else as_printed
+
+
+PageBreaks = tuple[str, list[tuple[int, int]]]  # a joined text, normalised, and where each page starts: (offset, line)
+
+
+def pages_joined(pages: list[Paragraph], run: list[Paragraph]) -> tuple[list[Paragraph], dict[int, PageBreaks]]:
+    """A document viewer's pages of run-together text (numbered, no space in them, each but the last a long one)
+    joined into one text: a page break falls anywhere, inside a cell or a number ("…(1)积极履职,强" "化管理,…", "…完成10"
+    "0%100%…"). Returns the paragraphs and, by each joined text's line, its normalised text and where in it each
+    page starts, with that page's line."""
+    joined: list[Paragraph] = []
+    starts: dict[int, list[tuple[int, int]]] = {}  # by a joined text's line
+    last: tuple[Paragraph, Paragraph] | None = None  # the page before, as read and as printed
+    for page, printed in zip(pages, run):
+        if joined and last is not None and viewer_page(page, printed) and viewer_page(*last) \
+                and len(last[0].text) >= VIEWER_PAGE:
+            previous = joined[-1]
+            starts.setdefault(previous.line, [(0, previous.line)]).append((len(normalize_text(previous.text)),
+                                                                            page.line))
+            joined[-1] = Paragraph(previous.text + page.text, previous.line)
+        else:
+            joined.append(page)
+        last = page, printed
+    texts = {p.line: p.text for p in joined}
+    return joined, {line: (normalize_text(texts[line]), pages_at) for line, pages_at in starts.items()}
+
+
+# Characters, fewest, of a viewer's page before another (the document sites print 300 a page): a report's numbered
+# list item run together is shorter (the samples' run to 140).
+VIEWER_PAGE = 200
+CELL_REACH = 300  # characters, most, from where one cell of a joined text is found to where the next one starts
+
+
+def viewer_page(page: Paragraph, printed: Paragraph) -> bool:
+    """A page whose viewer's number was taken off, its text run together."""
+    return page != printed and run_together_line(page)
+
+
+def relined(blocks: list[Block], breaks: dict[int, PageBreaks]) -> list[Block]:
+    """Blocks read from viewer pages joined into one text (`pages_joined`), each cell and paragraph at the line of
+    the page it is printed on: found in the text in reading order, a little way on from the one before (a level
+    name carried down to rows printed without it is found nowhere near, and stays on the page before)."""
+    cursors: dict[int, int] = {}
+
+    def page_line(text: str, line: int) -> int:
+        if line not in breaks:
+            return line
+        joined, starts = breaks[line]
+        cursor = cursors.get(line, 0)
+        at = joined.find(normalize_text(text), cursor, cursor + CELL_REACH + len(text))
+        cursors[line] = at if at >= 0 else cursor
+        return starts[bisect_right(starts, (cursors[line], float("inf"))) - 1][1]
+
+    if not breaks:
+        return blocks
+    relined_blocks: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            relined_blocks.append(Paragraph(block.text, page_line(block.text, block.line)))
+            continue
+        titles = [Paragraph(title.text, page_line(title.text, title.line)) for title in block.title_lines]
+        rows = [Row([replace(cell, line=page_line(cell.text, cell.line)) for cell in row.cells]) for row in block.rows]
+        relined_blocks.append(replace(block, rows=rows, title_lines=titles))
+    return relined_blocks
 
 
 def value_and_name_apart(paragraph: Paragraph) -> list[Paragraph]:

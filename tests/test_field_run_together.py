@@ -1,5 +1,6 @@
 """Run-together indicator rows of the field set's dev texts as they were found (OCR of document viewers): every
 expected value is read off the source line by eye, never copied from the reader's output."""
+import json
 import re
 
 from assistant import api
@@ -368,3 +369,42 @@ def test_a_viewer_copy_of_one_page_or_ending_in_an_empty_page_reads_its_table(tm
         total = table.funds_total
         assert (total.full_year_budget, total.executed, total.weight, total.execution_rate) == (329.77, 338.31, 10,
                                                                                                  102.59)
+
+
+def test_a_cell_a_viewers_page_break_cut_in_two_is_one_cell_again(tmp_path):
+    # guizhou_suiyang (dev) flattened into a document viewer's numbered pages, broken inside the achieved goals (line
+    # 12: "…(1)积极履职,强化管理,…"): "1、…(1)积极履职,强" "2、化管理,…" read as one text.
+    flat = flattened("guizhou_suiyang_nd_taibaizhen", tmp_path)
+    source, _, text = flat.read_text(encoding="utf-8").partition("\n")
+    goal = text.index("积极履职,强") + len("积极履职,强")
+    flat.write_text(f"{source}\n1、{text[:goal]}\n2、{text[goal:]}", encoding="utf-8")
+    [table] = api.extract(api.load(flat), "rules").tables
+    gold = json.loads((DEV / "guizhou_suiyang_nd_taibaizhen.json").read_text(encoding="utf-8"))["tables"][0]
+    assert (table.goals.expected, table.goals.achieved) == (gold["goals"]["expected"], gold["goals"]["achieved"])
+    # anhui_huoqiu (dev) so paged and broken inside a row's figures (line 18: "开展县域结对交流活动 ≥3次 3 10 10"):
+    # "1、…开展县域结对交流活动≥3次31" "2、010质量指标…" is one row, at the line of the page it starts on, and the next row
+    # (line 19, 科技特派员创业能力提升) at the next page's: the pages joined keep each value's line.
+    flat = flattened("anhui_huoqiu_2022_kejitepaiyuan", tmp_path)
+    source, _, text = flat.read_text(encoding="utf-8").partition("\n")
+    figures = text.index("≥3次31010") + len("≥3次31")
+    flat.write_text(f"{source}\n1、{text[:figures]}\n2、{text[figures:]}", encoding="utf-8")
+    rows = {i.level3: i for i in api.extract(api.load(flat), "rules").tables[0].indicators}
+    visits, ability = rows["开展县域结对交流活动"], rows["科技特派员创业能力提升"]
+    assert (visits.target, visits.actual, visits.weight, visits.score, visits.line) == ("≥3次", "3", 10, 10, 2)
+    assert ability.line == 3
+
+
+def test_a_funds_label_printed_without_its_unit_is_no_part_of_the_unit_before_it():
+    """Zitong's head (evals/field/dev/sichuan_zitong_2023_rendadaibiao lines 34-39: "资金使用单位 | 梓潼县人大常委会办公室 |",
+    "项目资金 |", "全年预算数 |") drawn in its own layout and run together (style k): "…资金使用单位梓潼县人大常委会办公室项目资金
+    全年预算数…" — 项目资金 with no (万元) after it, right before the block's first column word, is the funds block's
+    label, not the end of the unit's name."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="sichuan_zitong")
+    text = paste.pasted(sheet, "k")
+    assert "梓潼县人大常委会办公室项目资金全年预算数" in text
+    report = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules")
+    assert report.unit_name == gold.unit_name == "梓潼县人大常委会办公室"
+    total = report.tables[0].funds_total
+    assert (total.full_year_budget, total.executed, total.execution_rate) == (40, 40, 100)

@@ -50,10 +50,10 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # the note column's words in Yunnan's and Hubei's forms, never cut at the 偏差, 目标 or 改进措施 inside them, and
     # Hubei's result column (年初指标值 | 年终完成值)
     "偏差大或目标未完成原因分析", "未完成原因及改进措施", "年终完成值"}, key=len, reverse=True)
-# The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)): only with the
-# unit is it no prose.
+# The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)), or with the
+# block's first column word right after it (项目资金全年预算数): only so is it no prose.
 FUNDS_LABEL_WORDS = r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金)"  # a funds block's label, before its unit
-FUNDS_LABEL = FUNDS_LABEL_WORDS + r"[（(]万?元[)）]"
+FUNDS_LABEL = FUNDS_LABEL_WORDS + r"(?:[（(]万?元[)）]|(?=(?:年初|全年|调整后)?预算数))"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
