@@ -2041,8 +2041,8 @@ PageBreaks = tuple[str, list[tuple[int, int]]]  # a joined text, normalised, and
 
 
 def pages_joined(pages: list[Paragraph], run: list[Paragraph]) -> tuple[list[Paragraph], dict[int, PageBreaks]]:
-    """A document viewer's pages of run-together text (numbered, no space in them, each but the last a long one)
-    joined into one text: a page break falls anywhere, inside a cell or a number ("…(1)积极履职,强" "化管理,…", "…完成10"
+    """A document viewer's pages (numbered, each but the last a long one) joined into one text where the break falls
+    in run-together text: it falls anywhere, inside a cell or a number ("…(1)积极履职,强" "化管理,…", "…完成10"
     "0%100%…"). Returns the paragraphs and, by each joined text's line, its normalised text and where in it each
     page starts, with that page's line."""
     joined: list[Paragraph] = []
@@ -2050,7 +2050,7 @@ def pages_joined(pages: list[Paragraph], run: list[Paragraph]) -> tuple[list[Par
     last: tuple[Paragraph, Paragraph] | None = None  # the page before, as read and as printed
     for page, printed in zip(pages, run):
         if joined and last is not None and viewer_page(page, printed) and viewer_page(*last) \
-                and len(last[0].text) >= VIEWER_PAGE:
+                and len(last[0].text) >= VIEWER_PAGE and run_together_break(last[0].text, page.text):
             previous = joined[-1]
             starts.setdefault(previous.line, [(0, previous.line)]).append((len(normalize_text(previous.text)),
                                                                             page.line))
@@ -2069,8 +2069,18 @@ CELL_REACH = 300  # characters, most, from where one cell of a joined text is fo
 
 
 def viewer_page(page: Paragraph, printed: Paragraph) -> bool:
-    """A page whose viewer's number was taken off, its text run together."""
-    return page != printed and run_together_line(page)
+    """A page whose viewer's number was taken off."""
+    return page != printed
+
+
+def run_together_break(before: str, after: str) -> bool:
+    """Whether a page break falls in text run together, no space near it on either side: a break in a copy that
+    keeps its spaces may have taken one (…55 ‖ 100%…)."""
+    return not SPACE.search(before[-BREAK_REACH:]) and not SPACE.search(after[:BREAK_REACH])
+
+
+BREAK_REACH = 12  # characters either side of a page break with no space in them
+SPACE = re.compile(r"\s")
 
 
 def relined(blocks: list[Block], breaks: dict[int, PageBreaks]) -> list[Block]:
