@@ -124,9 +124,10 @@ def _segments(text: str) -> tuple[str, ...]:
 
 
 def title_apart(cell: str) -> list[str]:
-    """A cell holding a table's title and the text run in after it: the two; any other cell as it is."""
+    """A cell holding a table's title and the text run in after it, the title printed twice or not: the title and
+    the rest apart; any other cell as it is."""
     title = TITLE_END.search(cell, 0, TITLE_LENGTH)
-    return [cell[:title.end()], cell[title.end():]] if title and title.end() < len(cell) else [cell]
+    return [cell[:title.end()], *title_apart(cell[title.end():])] if title and title.end() < len(cell) else [cell]
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
