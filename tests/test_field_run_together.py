@@ -408,3 +408,17 @@ def test_a_funds_label_printed_without_its_unit_is_no_part_of_the_unit_before_it
     assert report.unit_name == gold.unit_name == "梓潼县人大常委会办公室"
     total = report.tables[0].funds_total
     assert (total.full_year_budget, total.executed, total.execution_rate) == (40, 40, 100)
+
+
+def test_a_title_printed_twice_and_run_into_the_head_is_the_tables_title():
+    """Guangxi's central transfer form (evals/field/dev/guangxi_shengji_2021_feiyibaohu, header_rows: its title
+    "中央非物质文化遗产保护资金转移支付绩效目标自评表(2021年度)", then 转移支付(项目)名称 | 非物质文化遗产保护资金) drawn in its own
+    layout, run together (style k) and its lines joined as a viewer prints them: the title above the form and again in
+    its first row, one after the other with the head after them, is the table's title, cut from the head each time."""
+    paste = eval_tool("paste")
+    [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                          only="guangxi_shengji_2021_feiyibaohu")
+    text = "".join(paste.pasted(sheet, "k").split("\n"))
+    assert "绩效目标自评表中央非物质文化遗产保护资金转移支付绩效目标自评表(2021年度)" in text
+    [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
+    assert table.title == gold.tables[0].title == "中央非物质文化遗产保护资金转移支付绩效目标自评表"
