@@ -108,7 +108,10 @@ class BM25:
 
         self.size = len(documents)
         self.index = bm25s.BM25(method="lucene", k1=K1, b=B)
-        if documents:
+        # Documents none of which holds a word (a report's cut-off text: sentences of row words only) make no index:
+        # bm25s cannot build one from an empty vocabulary.
+        self.indexed = any(documents)
+        if self.indexed:
             self.index.index(documents, show_progress=False)
 
     def scores(self, query: list[str]) -> list[float]:
@@ -118,7 +121,7 @@ class BM25:
     def _scores(self, query: list[str]):
         import numpy
 
-        if not self.size or not query:
+        if not self.indexed or not query:
             return numpy.zeros(self.size)
         # Lucene's formula leaves out BM25's constant (k1 + 1) factor; it is put back so scores and the floors
         # callers set read on the usual scale.

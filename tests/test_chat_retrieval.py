@@ -48,3 +48,5 @@ def test_bm25_scores_are_the_okapi_formula():
     assert all(abs(got - expected(d)) < 1e-5 for got, d in zip(index.scores(query), documents))
     assert [i for i, _ in index.search(query, limit=2)] == sorted(range(4), key=lambda i: -expected(documents[i]))[:2]
     assert index.search(["未知"], limit=3) == [] and BM25([]).search(query, limit=3) == []
+    # Documents with no word at all (a cut-off report's sentences of row words only) score nothing, and are no error.
+    assert BM25([[], []]).scores(query) == [0.0, 0.0] and BM25([[], []]).search(query, limit=3) == []

@@ -10,7 +10,7 @@ from assistant.review import review_report
 from assistant.review.grounding import row_derivations, ungrounded_in_draft, ungrounded_numbers
 from assistant.values import normalize_text, parse_target
 from schemas import ReviewedReport
-from tests.conftest import SAMPLE_FILES, SAMPLES, gold_for
+from tests.conftest import ROOT, SAMPLE_FILES, SAMPLES, gold_for
 from tests.test_check import FUNDS_OK, project_report, row
 
 DEVIATION_RULES = {"missing_deviation_note", "score_not_proportional", "target_not_met_full_score", "met_but_deducted"}
@@ -150,3 +150,12 @@ def test_narrative_errors_get_a_draft_with_no_table():
     narrative = [d for d in report.drafts if d.table is None]
     assert narrative and all(d.evidence for d in narrative)
     assert any("139.88" in d.deviation_cause and "139.98" in d.deviation_cause for d in narrative)
+
+
+def test_a_funds_row_set_against_its_initial_budget_gets_a_draft():
+    # guizhou_suiyang (field dev) prints no 全年预算数: 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 (line 5), its 执行率
+    # divided by the 年初预算数; line 7 "基本支出 | 985.19 | 914.97 |": 914.97 ÷ 985.19 = 92.87%, 70.22 unspent. The
+    # draft says so (it used to stop `selfeval review` with an internal error: no 全年预算数 to subtract from).
+    report = api.review(api.load(ROOT / "evals" / "field" / "dev" / "guizhou_suiyang_nd_taibaizhen.txt"))
+    [draft] = [d for d in report.drafts if d.row == "基本支出"]
+    assert "“基本支出”年初预算数985.19万元，全年执行数914.97万元，执行率为92.87%，未支出资金70.22万元" in draft.deviation_cause

@@ -18,10 +18,15 @@ FIGURE_CELL = re.compile(r"[\d.,%／/—-]*")
 FUND_COLUMNS = {"initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数"}
 
 
+def rate_budget(line: FundLine) -> float | None:
+    """The budget a 执行率 divides by: the 全年预算数 (the adjusted budget, not 年初预算数); a form that prints no 全年预算数
+    (Guizhou's 年初预算数(A) | 全年执行数(B), 执行率*该指标分值), its 年初预算数."""
+    return line.full_year_budget if line.full_year_budget is not None else line.initial_budget
+
+
 def computed_rate(line: FundLine) -> float | None:
-    """执行率 = 全年执行数 ÷ 全年预算数 × 100 (the adjusted budget, not 年初预算数); a form that prints no 全年预算数
-    (Guizhou's 年初预算数(A) | 全年执行数(B), 执行率*该指标分值) divides by its 年初预算数."""
-    budget = line.full_year_budget if line.full_year_budget is not None else line.initial_budget
+    """执行率 = 全年执行数 ÷ the budget it is set against (`rate_budget`) × 100."""
+    budget = rate_budget(line)
     if line.executed is None or not budget:
         return None
     return line.executed / budget * 100

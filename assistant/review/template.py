@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.check.assess import direction, is_placeholder, not_applicable
+from assistant.check.funds import rate_budget
 from assistant.document import Document
 from assistant.review.deviation import ReportIssue, RowDeviation
 from assistant.review.grounding import number
@@ -229,19 +230,24 @@ def indicator_measures(row: RowDeviation, text: Text) -> None:
 
 
 def fund_facts(row: RowDeviation, unit: str) -> str:
+    """The amounts of a funds row and what its 执行率 says of them, set against the budget the rate divides by (the
+    全年预算数, or the 年初预算数 of a form that prints none)."""
     fund = row.fund
-    parts = [f"“{fund.label}”全年预算数{number(fund.full_year_budget)}{unit}，全年执行数{number(fund.executed)}{unit}"
-             if fund.full_year_budget is not None and fund.executed is not None else f"“{fund.label}”"]
-    if row.execution_rate is not None:
+    budget = rate_budget(fund)
+    budget_word = "全年预算数" if fund.full_year_budget is not None else "年初预算数"
+    parts = [f"“{fund.label}”{budget_word}{number(budget)}{unit}，全年执行数{number(fund.executed)}{unit}"
+             if budget is not None and fund.executed is not None else f"“{fund.label}”"]
+    if row.execution_rate is not None and budget is not None and fund.executed is not None:
         parts.append(f"执行率为{number(row.execution_rate)}%")
         if fund.execution_rate is not None and abs(fund.execution_rate - row.execution_rate) > 0.01:
             parts.append(f"表中填列{number(fund.execution_rate)}%")
-        gap = fund.full_year_budget - fund.executed
+        gap = budget - fund.executed
         if gap > 0.005:
             parts.append(f"未支出资金{number(gap)}{unit}")
         elif gap < -0.005:
-            parts.append(f"执行数超出全年预算数{number(-gap)}{unit}")
-            if fund.initial_budget is not None and abs(fund.initial_budget - fund.full_year_budget) <= 0.005:
+            parts.append(f"执行数超出{budget_word}{number(-gap)}{unit}")
+            if fund.full_year_budget is not None and fund.initial_budget is not None \
+                    and abs(fund.initial_budget - fund.full_year_budget) <= 0.005:
                 parts.append("全年预算数与年初预算数相同，年度追加的资金未纳入全年预算数")
     elif fund.execution_rate is not None:
         parts.append(f"表中填列执行率{number(fund.execution_rate)}%")
