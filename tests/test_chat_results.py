@@ -3,8 +3,11 @@
 match, placeholder rows never an answer, targets quoted as printed, follow-ups that land on the right table
 and full questions that start afresh. Expected figures come from the gold tables (read off the reports) or,
 for 复核得分, from the checker's own computation the chat must repeat."""
+import re
+
 from assistant import api
 from assistant.chat import answer_question
+from tests.conftest import ROOT
 from tests.test_chat_questions import NOT_FOUND, S000, S002, gold, loaded
 
 
@@ -98,3 +101,25 @@ def test_a_line_of_the_report_claiming_a_recomputed_score_is_not_the_answer(tmp_
     department = next(s for s in report.scores if report.tables[s.table].kind == "department_overall")
     assert answer.value == department.recomputed_score != 100
     assert all("经复核" not in e.quote for e in answer.evidence) and "经复核" not in answer.answer
+
+
+def test_a_copy_cut_off_before_its_total_or_read_with_rows_that_lost_their_names_is_still_answered():
+    """Real field texts cut the way copies arrive: anhui_huoqiu (dev) stopping inside its first indicator row
+    (line 18, "产出指标(50分) 数量指标 开展县域结对交流活动"), so the review rescores a row of a table that prints no 总分
+    and no self-score; chongqing_kexuecheng (dev) flattened whole, its URL line too, into a viewer's pages of 500
+    characters, where the rows the review rescores include one read with no name. Each used to stop every question
+    with an internal error (a None self-score formatted, a None name matched)."""
+    dev = ROOT / "evals" / "field" / "dev"
+    source = (dev / "anhui_huoqiu_2022_kejitepaiyuan.txt").read_text(encoding="utf-8")
+    cut = source[:source.index("开展县域结对交流活动") + len("开展县域结对交流活动")]
+    flat = re.sub(r"[\s|]+", "", (dev / "chongqing_kexuecheng_2021_bumenzhengti.txt").read_text(encoding="utf-8"))
+    paged = "\n".join(f"{page}、{flat[at:at + 500]}" for page, at in enumerate(range(0, len(flat), 500), 1))
+    for text in (cut, paged):
+        document = api.load(text.encode(), "copy.txt")
+        for question in ("复核得分是多少？", "自评得分对吗？", "哪些指标的得分变了？"):
+            assert api.ask(document, question).answer
+    # The cut copy's 复核得分 is the checker's, said to stand beside no self-score.
+    document = api.load(cut.encode(), "copy.txt")
+    [score] = api.check(document).scores
+    answer = api.ask(document, "复核得分是多少？")
+    assert score.self_score is None and answer.value == score.recomputed_score and "表中未填自评分" in answer.answer

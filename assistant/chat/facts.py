@@ -78,8 +78,9 @@ HEADING_LENGTH = 30  # a paragraph this short just above a sentence is its headi
 PLACEHOLDER = re.compile(r"[.。…·•\-—－_~～\s]*")
 
 
-def is_placeholder(name: str) -> bool:
-    return bool(PLACEHOLDER.fullmatch(name))
+def is_placeholder(name: str | None) -> bool:
+    """A row's name that names nothing: a placeholder, or none at all."""
+    return bool(PLACEHOLDER.fullmatch(name or ""))
 
 
 @dataclass(frozen=True)
@@ -447,18 +448,20 @@ def goal_facts(cells: SourceCells, index: int, table: Table, year: int | None, e
 
 def review_facts(report: CheckedReport, facts: list[Fact]) -> list[Fact]:
     """The scores the review recomputed (复核得分), of each table and of each row it rescored; their
-    evidence is the self-score they stand beside."""
+    evidence is the self-score they stand beside (a table that prints none, a copy cut off before its 总分, has its
+    rows' only), or the row's name (a row with none names nothing)."""
     reviewed = []
     for score in report.scores:
         if score.recomputed_score is None or not 0 <= score.table < len(report.tables):
             continue
         table = report.tables[score.table]
         total = next((f for f in facts if f.table == score.table and f.column == "total_score"), None)
-        reviewed.append(Fact(
-            label="复核得分 复核总分 总分", value=score.recomputed_score, text=f"{score.recomputed_score:g}", unit="分",
-            source="table", kind="review", quote=total.quote if total else f"{score.self_score:g}",
-            line=total.line if total else table.line, context=table_context(table, report.year), table=score.table,
-            column="recomputed_score", row="总分", place=place_of(table)))
+        if total is not None or score.self_score is not None:
+            reviewed.append(Fact(
+                label="复核得分 复核总分 总分", value=score.recomputed_score, text=f"{score.recomputed_score:g}",
+                unit="分", source="table", kind="review", quote=total.quote if total else f"{score.self_score:g}",
+                line=total.line if total else table.line, context=table_context(table, report.year),
+                table=score.table, column="recomputed_score", row="总分", place=place_of(table)))
         for row in (score.model_extra or {}).get("rows", []):
             if is_placeholder(row["row"]):
                 continue

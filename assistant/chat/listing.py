@@ -520,7 +520,7 @@ def items_beyond(tools: ReportTools, node: Listing, way: str) -> tuple[Result, s
 
 def indicator_counts(tools: ReportTools, node: Listing, projects: bool) -> tuple[Result, str]:
     """How many indicators each (project) table has: the most or fewest, or each."""
-    counts = {i: len([r for r in t.indicators if not is_placeholder(r.level3 or r.level2 or "")
+    counts = {i: len([r for r in t.indicators if not is_placeholder(r.level3 or r.level2)
                       and any(v is not None for v in (r.target, r.actual, r.weight, r.score))])
               for i, t in enumerate(tools.report.tables) if t.indicators and (not projects or t.kind == "project")}
     if not counts:
@@ -752,7 +752,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
         "score" if node.condition == "over_weight" else \
         node.column or {"qualitative": "target", "quantitative": "target", "in_percent": "target",
                         "full": "score"}.get(node.condition, "actual")
-    rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row or "")]
+    rows = [f for f in tools.indicator_facts(column, table, group) if not is_placeholder(f.row)]
     picked = {"missed": lambda f: target_missed(tools, f),
               "exceeded": lambda f: target_missed(tools, f, beyond=True),
               "at_target": lambda f: at_target(tools, f),
@@ -786,7 +786,7 @@ def indicators_listing(tools: ReportTools, node: Listing) -> tuple[Result, str]:
 def score_rates_beyond(tools: ReportTools, table: int | None, group: str | None, node: Listing) -> tuple[Result, str]:
     """The indicators whose 得分率 (得分 ÷ 分值) stands below / above the number asked, each with its division."""
     rates = [(derived(f"{number(s.value)}÷{number(w.value)}×100", "%", [s, w]), s)
-             for w, s in scored_pairs(tools, table, group) if w.value and not is_placeholder(s.row or "")]
+             for w, s in scored_pairs(tools, table, group) if w.value and not is_placeholder(s.row)]
     hits = [(rate, s) for rate, s in rates if COMPARES[node.condition](rate.value, node.threshold)]
     what = f"得分率{WAY_WORDS[node.condition]}{number(node.threshold)}%的指标"
     if not hits:
@@ -802,7 +802,7 @@ def blank_rows(tools: ReportTools, tables: set[int], group: str | None, column: 
     """The indicator rows (of a table or group when named) that leave one cell blank ("哪些指标没有填指标值"), each
     with the cells it does fill."""
     hits = [(index, indicator) for index, t in enumerate(tools.report.tables) if not tables or index in tables
-            for indicator in t.indicators if not is_placeholder(indicator.level3 or indicator.level2 or "")
+            for indicator in t.indicators if not is_placeholder(indicator.level3 or indicator.level2)
             and (group is None or group in f"{indicator.level1 or ''}{indicator.level2 or ''}")
             and getattr(indicator, column) in (None, "")]
     what = f"未填{COLUMN_NAMES[column]}的指标"
@@ -929,7 +929,7 @@ def widest_deviation(tools: ReportTools, table: int | None, group: str | None, c
     (完成值 − 指标值) ÷ 指标值 × 100, over the indicators whose two values are numbers in one unit."""
     pairs = [(target, actual) for actual in tools.indicator_facts("actual", table, group)
              if (target := sibling(tools, actual, "target")) is not None and target.value and actual.value is not None
-             and target.unit == actual.unit and not is_placeholder(actual.row or "")]
+             and target.unit == actual.unit and not is_placeholder(actual.row)]
     if not pairs:
         raise NotFound("有数值指标值和完成值的指标")
     target, actual = (max if condition == "highest" else min)(
@@ -954,7 +954,7 @@ def completion_rates_beyond(tools: ReportTools, table: int | None, group: str | 
                             node: Listing) -> tuple[Result, str]:
     """The indicators whose 完成率 stands below / above the number asked: 完成值 ÷ 指标值 of a count or amount, or the
     完成值 of a row that is a 完成率 itself ("抽检完成率 100%"); the prose's 完成率 when the report has no indicators."""
-    rows = [f for f in tools.indicator_facts("actual", table, group) if not is_placeholder(f.row or "")]
+    rows = [f for f in tools.indicator_facts("actual", table, group) if not is_placeholder(f.row)]
     if not rows:
         return narrative_rates_beyond(tools, replace(node, over="narrative", column="rate"))
     rates = [(rate, f) for f in rows if (rate := completion(tools, f))]
