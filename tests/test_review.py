@@ -156,6 +156,8 @@ def test_a_funds_row_set_against_its_initial_budget_gets_a_draft():
     # guizhou_suiyang (field dev) prints no 全年预算数: 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 (line 5), its 执行率
     # divided by the 年初预算数; line 7 "基本支出 | 985.19 | 914.97 |": 914.97 ÷ 985.19 = 92.87%, 70.22 unspent. The
     # draft says so (it used to stop `selfeval review` with an internal error: no 全年预算数 to subtract from).
-    report = api.review(api.load(ROOT / "evals" / "field" / "dev" / "guizhou_suiyang_nd_taibaizhen.txt"))
+    document = api.load(ROOT / "evals" / "field" / "dev" / "guizhou_suiyang_nd_taibaizhen.txt")
+    report = api.review(document)
     [draft] = [d for d in report.drafts if d.row == "基本支出"]
     assert "“基本支出”年初预算数985.19万元，全年执行数914.97万元，执行率为92.87%，未支出资金70.22万元" in draft.deviation_cause
+    assert ungrounded_in_draft(draft, report, document) == []
