@@ -2047,16 +2047,18 @@ def pages_joined(pages: list[Paragraph], run: list[Paragraph]) -> tuple[list[Par
     page starts, with that page's line."""
     joined: list[Paragraph] = []
     starts: dict[int, list[tuple[int, int]]] = {}  # by a joined text's line
+    length = 0  # of the last joined text, normalised: page by page, each page normalised once
     last: tuple[Paragraph, Paragraph] | None = None  # the page before, as read and as printed
     for page, printed in zip(pages, run):
         if joined and last is not None and viewer_page(page, printed) and viewer_page(*last) \
                 and len(last[0].text) >= VIEWER_PAGE and run_together_break(last[0].text, page.text):
             previous = joined[-1]
-            starts.setdefault(previous.line, [(0, previous.line)]).append((len(normalize_text(previous.text)),
-                                                                            page.line))
+            starts.setdefault(previous.line, [(0, previous.line)]).append((length, page.line))
             joined[-1] = Paragraph(previous.text + page.text, previous.line)
         else:
             joined.append(page)
+            length = 0
+        length += len(normalize_text(page.text))
         last = page, printed
     texts = {p.line: p.text for p in joined}
     return joined, {line: (normalize_text(texts[line]), pages_at) for line, pages_at in starts.items()}
@@ -2076,11 +2078,10 @@ def viewer_page(page: Paragraph, printed: Paragraph) -> bool:
 def run_together_break(before: str, after: str) -> bool:
     """Whether a page break falls in text run together, no space near it on either side: a break in a copy that
     keeps its spaces may have taken one (…55 ‖ 100%…)."""
-    return not SPACE.search(before[-BREAK_REACH:]) and not SPACE.search(after[:BREAK_REACH])
+    return not any(map(str.isspace, before[-BREAK_REACH:] + after[:BREAK_REACH]))
 
 
 BREAK_REACH = 12  # characters either side of a page break with no space in them
-SPACE = re.compile(r"\s")
 
 
 def relined(blocks: list[Block], breaks: dict[int, PageBreaks]) -> list[Block]:

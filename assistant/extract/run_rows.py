@@ -210,7 +210,7 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
             tail = TEXT_VALUE.match(text, compared.end())
             found += [(text[start:end], end) for end in range(compared.end() + 1, tail.end() + 1)] if tail else []
     # A value never stops inside a date printed with its month ("2022年" then "12月31日前").
-    return tuple((value, end) for value, end in found if not any(first < end < stop for first, stop in dates_in(text)))
+    return tuple((value, end) for value, end in found if not inside_date(text, end))
 
 
 @functools.lru_cache(maxsize=POSITIONS_KEPT)
@@ -419,7 +419,12 @@ def continues_number(text: str, end: int) -> bool:
     """A reading may not stop in the middle of a number or before its percent sign, nor inside a date printed with
     its month ("2022年|12月31日前", "2022年12月31日|前")."""
     return end < len(text) and end > 0 and text[end - 1].isdigit() and (text[end].isdigit() or text[end] in ".%") \
-        or any(start < end < stop for start, stop in dates_in(text))
+        or inside_date(text, end)
+
+
+def inside_date(text: str, position: int) -> bool:
+    """Whether `position` falls inside a date printed with its month (`dates_in`)."""
+    return any(start < position < stop for start, stop in dates_in(text))
 
 
 DATED_TEXTS = 8  # texts whose dates are kept: one run-together block is read at a time
