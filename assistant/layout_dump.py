@@ -3310,7 +3310,7 @@ LINE_KEYS = (*HEAD_KEYS, "部门",
 JOINED_KEY = re.compile(r"(?:中央|自治区|省级|市级|县级|区级)?(?:"
                         + "|".join(re.escape(key) for key in sorted(HEAD_KEYS, key=len, reverse=True)) + ")")
 LABELLED_AMOUNT = re.compile(r"^(?:其中[:：])?[^:：\d]+[:：][-+]?\d[\d,，]*(?:\.\d+)?$")
-FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1(?:完成情况)?[.．、:：])")
+FIRST_ITEM = re.compile(r"^(?:1[.．、]|[（(]1[)）]|目标1(?:完成情况)?[.．、:：∶])")
 # A goal item numbered by its 目标 (目标1:确保…; 目标1完成情况:基本完成…), one a line under the goals' head.
 NUMBERED_GOAL = re.compile(r"^目标\d{1,2}")
 GOAL_HEAD_WINDOW = 8  # lines after a funds block within which its goals' head (预期目标 | 目标实际完成情况) stands
@@ -3377,6 +3377,22 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
         return None
     split = split_part_run(normalize_text(value.text), totals)
     return placed_values(split, columns, len(words), value.line) if split else None
+
+
+def part_run_apart(values: list[Cell], total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
+    """A part's amounts run together, its rate and the dashes of its empty cells printed apart ("110011001100" "—"
+    "100%" "—" under a total of 1100 | 1100 | 1100): the amounts split against the total's (`part_amounts`), the
+    rate under 执行率; None where the values are no such row."""
+    figures = [value for value in values if DIGIT.search(value.text)]
+    amounts = [value for value in figures if not value.text.strip().endswith(("%", "％"))]
+    rates = [value for value in figures if value not in amounts]
+    roles = [role_of(word, FUND_ROLES) for word, _ in words]
+    if len(amounts) != 1 or len(rates) > 1 or rates and "execution_rate" not in roles:
+        return None
+    cells = part_amounts(amounts[0], total, words)
+    if cells is not None and rates:
+        cells[roles.index("execution_rate")] = rates[0]
+    return cells
 
 
 def placed_values(values: list[str], columns: list[int], width: int, line: int) -> list[Cell]:
@@ -3842,19 +3858,26 @@ def goals_cut(text: str) -> int | None:
 
 def renumbered(text: str) -> int | None:
     """How long the achieved goal is whose items are numbered from 1 again after the expected one's ("(1)制定…
-    (2)…(4)完成上级政府交办的其它事项。(1)积极履职…"): the text from the one later item 1 after an item 2; None
-    where the text opens with no item 1 or numbers none again."""
+    (2)…(4)完成上级政府交办的其它事项。(1)积极履职…"), or, after goals numbered by their 目标, from 1 by number alone
+    ("目标1∶推进…目标8∶强化各类产品监督抽验1、深化商事制度改革。…"): the text from the one later item 1 after an item 2;
+    None where the text opens with no item 1 or numbers none again."""
     first = FIRST_ITEM.match(text)
     if first is None:
         return None
-    again = text.find(first.group(), first.end())
-    second = SECOND_ITEM[first.group()[0] in "（(" and first.group()[-1] in ")）"].search(text, first.end())
-    if again < 0 or text.find(first.group(), again + 1) >= 0 or second is None or second.start() > again:
+    second = SECOND_ITEM[SECOND_ITEM_STYLE.get(first.group()[0], 0)].search(text, first.end())
+    if second is None:
         return None
-    return len(text) - again
+    again = [match.start() for match in re.finditer(re.escape(first.group()), text)][1:]
+    if not again and first.group().startswith("目标"):
+        again = [match.start() for match in ANY_ITEM_ONE.finditer(text, second.end())]
+    return len(text) - again[0] if len(again) == 1 and again[0] > second.start() else None
 
 
-SECOND_ITEM = (re.compile(r"2[.．、]"), re.compile(r"[（(]2[)）]"))  # an item 2, numbered as the item 1 before it
+# An item 2, numbered as the item 1 before it: 2. or 2、, (2), 目标2:.
+SECOND_ITEM = (re.compile(r"2[.．、]"), re.compile(r"[（(]2[)）]"), re.compile(r"目标2(?:完成情况)?[.．、:：∶]"))
+SECOND_ITEM_STYLE = {"(": 1, "（": 1, "目": 2}
+# An item 1 numbered by its number alone (1、, (1)), after goals numbered by their 目标.
+ANY_ITEM_ONE = re.compile(r"(?<![\d.])(?:1[.．、]|[（(]1[)）])(?!\d)")
 
 
 def run_goals_head(word: str) -> bool:
@@ -3992,9 +4015,17 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
                 unscored_part(values[0], roles) or values
         if len(values) == 1 and len(rows) > funds_row:
             values = part_amounts(values[0], rows[funds_row], words) or values
+        elif len(values) > 1 and len(rows) > funds_row:
+            values = part_run_apart(values, rows[funds_row], words) or values
         if not values and LABELLED_AMOUNT.match(texts[cursor]):
             # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
             rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
+            cursor = values_end
+            continue
+        if len(values) == 1 and len(rows) > funds_row and first_value == cursor + 1 \
+                and LABELLED_AMOUNT.match(texts[cursor] + texts[first_value]) and texts[cursor][-1:] in ":：":
+            # The same item a run-together copy cut at its amount ("按收入性质分：" "1824.18"), below the total.
+            rows.append(Row([Cell(run[cursor].text + run[first_value].text, run[cursor].line)]))
             cursor = values_end
             continue
         label_text = "".join(texts[cursor:first_value])
@@ -4106,6 +4137,9 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
     if rest:
         # The goals are one cell each, unless numbered over several lines: the achieved ones start again at 1.
         numbered = opens_item_one(rest, 0)
+        if not numbered and len(rest) > 1 and cut_at_figures(rest):
+            # Pieces of one line run together, cut at its figures ("目标" "1" ":1290.3平方米…"): one text.
+            rest = [Paragraph("".join(p.text for p in rest), rest[0].line)]
         split = next((i for i in range(2, len(rest)) if numbered and opens_item_one(rest, i)), 1)
         expected = Cell("".join(p.text for p in rest[:split]), rest[0].line)
         achieved = Cell("".join(p.text for p in rest[split:]), rest[-1].line) if len(rest) > split \
@@ -4128,6 +4162,20 @@ def goal_rows(run: list[Paragraph], cursor: int) -> tuple[list[Row], int]:
             row[words[0]], row[words[-1]] = texts
         rows.append(Row(row))
     return rows, len(run)
+
+
+def cut_at_figures(pieces: list[Paragraph]) -> bool:
+    """Whether `pieces` are one line run together that `segment` cut where its text turns into figures and back
+    ("目标" "1:" "1290.3" "平方米…"): all on one line, a figure beside every cut; cells a space parted meet anywhere
+    ("…抽验" "1、深化…"), two figures whole side by side too ("287" "171": `segment` never cuts a run of digits)."""
+    texts = [p.text.strip() for p in pieces]
+    return len({p.line for p in pieces}) == 1 and all(
+        (FIGURE_PIECE.match(before) or FIGURE_PIECE.match(after)) and not (SPACED_FIGURE.match(before) and
+                                                                          SPACED_FIGURE.match(after))
+        for before, after in zip(texts, texts[1:]))
+
+
+FIGURE_PIECE = re.compile(r"^[:：]?\d[\d.%]*[:：]?$")  # a figure `segment` cut from the words around it
 
 
 def goals_by_line(head: list[Cell], goals: list[Paragraph]) -> list[Cell] | None:

@@ -12,12 +12,13 @@ from tests.conftest import ROOT, eval_tool
 DEV = ROOT / "evals" / "field" / "dev"
 
 
-def flattened(name: str, tmp_path):
-    """The dev text `name` as a document-sharing site copies a table: every space, line break and bar taken out."""
-    source = (DEV / f"{name}.txt").read_text(encoding="utf-8")
-    first, _, rest = source.partition("\n")
+def flattened(name: str, tmp_path, folder=DEV):
+    """The dev text `name` (or a sample's, from `folder`) as a document-sharing site copies a table: every space, line
+    break and bar taken out, a dev text's source line kept."""
+    source = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    first, _, rest = source.partition("\n") if source.startswith("source:") else ("", "", source)
     flat = tmp_path / f"{name}_flat.txt"
-    flat.write_text(first + "\n" + re.sub(r"[\s|]+", "", rest), encoding="utf-8")
+    flat.write_text((first + "\n" if first else "") + re.sub(r"[\s|]+", "", rest), encoding="utf-8")
     return flat
 
 
@@ -422,3 +423,103 @@ def test_a_title_printed_twice_and_run_into_the_head_is_the_tables_title():
     assert "绩效目标自评表中央非物质文化遗产保护资金转移支付绩效目标自评表(2021年度)" in text
     [table] = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules").tables
     assert table.title == gold.tables[0].title == "中央非物质文化遗产保护资金转移支付绩效目标自评表"
+
+
+def test_a_department_forms_funds_run_together_read_their_label_bare_rate_and_breakdown(tmp_path):
+    """Sample 000 (lines 8-46: 预算部门名称 | 石鼓区市场监督管理局 | 年度预算申请 （万元） | 年初 预算数 | … ‖ 年度资金总额 |
+    884.86 | 1824.18 | 1824.18 | 10 | 100 | 10 ‖ 按收入性质分：1824.18 …) flattened: 年度预算申请 labels the funds block and
+    ends the unit's name; the total's 执行率, printed "100" with no "%", is read from the one reading whose amounts print
+    their decimals alike (884.86 | 1824.18 | 1824.18, not 884.861 | 824.181 | 824.18); each "label：amount" is a
+    breakdown item, its amount no funds column's."""
+    report = api.extract(api.load(flattened("000_9f4ecd25e267d59e", tmp_path, ROOT / "evals" / "samples")), "rules")
+    assert report.unit_name == "石鼓区市场监督管理局"
+    table = report.tables[0]
+    total = table.funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (884.86, 1824.18, 1824.18, 10, 100, 10)
+    assert {label: table.breakdown.get(label) for label in ("按收入性质分", "一般公共预算", "基本支出")} == {
+        "按收入性质分": 1824.18, "一般公共预算": 1774.18, "基本支出": 1747.78}
+    assert all(line.label != "按收入性质分" for line in table.fund_lines)
+
+
+def test_rows_of_a_score_only_form_whose_values_are_words_read_when_printed_twice_or_met(tmp_path):
+    """Huangshi's 海绵城市 table (hubei_huangshi_2022_haimianchengshi, lines 10-19, header 一级 | 二级 | 三级 | 年初目标值(A)
+    | 实际完成值(B) | 得分, no 分值) flattened. Line 11: a target of words and figures printed again as its result ("完成1部宣传片,
+    2套方案" twice) ends where its copy does, the 得分 10 after it; line 16: a name printed again as its target, then the
+    bare 完成 as its result; line 15: "200万" budgeted and "195.5万元" spent are one unit. Line 13, whose target is a
+    schedule of words and months, reads more than one way: left empty with a warning."""
+    report = api.extract(api.load(flattened("hubei_huangshi_2022_haimianchengshi", tmp_path)), "rules")
+    [table] = report.tables
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["完成省级宣传片制作;完成实施方案的编制;完成自评估报告"] == (
+        "完成1部宣传片,2套方案", "完成1部宣传片,2套方案", None, 10)
+    assert rows["统筹海绵城市项目谋划"] == ("统筹海绵城市项目谋划", "完成", None, 10)
+    assert rows["省级宣传片制作费、申报文本编制费、自评估报告编制费"] == ("200万", "195.5万元", None, 10)
+    assert any("上半年完成宣传片制作;下半年完成实施方案6月份" in warning for warning in report.warnings)
+    assert not any(i.level3 and i.level3.startswith("月份") for i in table.indicators)
+
+
+def test_a_result_in_words_printed_twice_is_read_over_a_bare_verdict_cut_from_it(tmp_path):
+    """Sample 002 lines 1093-1097 (项目完成时效性 | 及时完成 | 及时完成 | 5 | 5) flattened: "…及时完成及时完成55" is the result
+    printed as its target, not a name "项目完成时效性及时完成", target "及时" and the verdict "完成"."""
+    report = api.extract(api.load(flattened("002_1b038c9877a00c9c", tmp_path, ROOT / "evals" / "samples")), "rules")
+    timely = [(i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators
+              if i.level3 == "项目完成时效性"]
+    assert timely and all(row == ("及时完成", "及时完成", 5, 5) for row in timely)
+
+
+def test_a_part_run_together_goals_restated_and_a_name_opening_with_its_measure_are_read(tmp_path):
+    """Nanhua's table (yunnan_nanhua_nd_yejunjiagong) flattened. Line 6 "其中:当年财政拨款 | 1100 | 1100 | 1100 | — | 100% |
+    —": the amounts run together are split against the total's (1100 each), the rate apart. Line 10: the achieved goal
+    restates the expected one word for word, figures and all ("目标1:1290.3平方米…"). Line 12: a name opening with its
+    measure ("1290.3平方米冷库…") right after its 二级 name, and 10.3 | 10.3 run together (not 10.31 | 0.3). Lines 13-14
+    ("…安装 | 550 | 20 | 9.3 | 9.3" then "…1250KVA变压器3台 | 3 | 9.3 | 9.3") read no name holding "550209.39.3": left
+    empty with a warning."""
+    report = api.extract(api.load(flattened("yunnan_nanhua_nd_yejunjiagong", tmp_path)), "rules")
+    [table] = report.tables
+    part = next(line for line in table.fund_lines if line.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed, part.execution_rate) == (1100, 1100, 1100, 100)
+    goal = ("目标1:1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装,冷库仓储3100元每平方米,投资400万元;目标2:配套烘干杀菌设备及"
+            "包装设备购置及安装550万元;目标3:配套电力设施1250KVA变压器3台,完成高压线接入及土建安装投资150万元。")
+    assert (table.goals.expected, table.goals.achieved) == (goal, goal)
+    first = table.indicators[0]
+    assert (first.level2, first.level3, first.target, first.actual, first.weight, first.score) == (
+        "数量指标", "1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装", "≥1290.3平方米", "1290.3平方米", 10.3, 10.3)
+    assert not any("550209" in (i.level3 or "") for i in table.indicators)
+    assert any("550209.39.3" in warning for warning in report.warnings)
+
+
+def test_a_contact_label_run_into_the_units_name_ends_it(tmp_path):
+    """sichuan_suining_2021_liangpinyixie line 7 ("单位名称 遂宁市市场监督管理局经开区分局 联系人及电话 田苗苗,15881923688")
+    flattened: 联系人及电话 is a head label of its own, not the end of the unit's name."""
+    report = api.extract(api.load(flattened("sichuan_suining_2021_liangpinyixie", tmp_path)), "rules")
+    assert report.unit_name == "遂宁市市场监督管理局经开区分局"
+
+
+def test_a_section_heading_run_into_the_units_name_is_no_part_of_it(tmp_path):
+    """Sample 003 flattened: line 1 "一、预算单位基本情况" runs into line 2 "石峰区市场监督管理局贯彻落实…": the unit is named
+    from after the heading's 基本情况."""
+    report = api.extract(api.load(flattened("003_1fd1934784c8d720", tmp_path, ROOT / "evals" / "samples")), "rules")
+    assert report.unit_name == "石峰区市场监督管理局"
+
+
+def test_points_run_together_part_where_the_score_is_the_share_the_result_earns(tmp_path):
+    """Sample 000 lines 339-343 (知识产权培育服务 | 100% | 90% | 12.5 | 11.25) flattened: "12.511.25" reads 12.5 | 11.25 or
+    12.51 | 1.25; only the first gives 90% of the 分值 for a result of 90% of its target, so it is the one read (the
+    rules' own arithmetic, as for nanhua's "10.310.3" above, where the result meets its target: 10.3 | 10.3)."""
+    report = api.extract(api.load(flattened("000_9f4ecd25e267d59e", tmp_path, ROOT / "evals" / "samples")), "rules")
+    [row] = [i for t in report.tables for i in t.indicators if i.level3 == "知识产权培育服务"]
+    assert (row.target, row.actual, row.weight, row.score) == ("100%", "90%", 12.5, 11.25)
+
+
+def test_goals_run_together_part_where_the_achieved_ones_number_from_1_by_number_alone(tmp_path):
+    """Sample 002 lines 205-206 flattened: "…目标8∶强化各类产品监督抽验" then "1、深化商事制度改革。…": the goals set are numbered
+    by their 目标 (目标1∶ … 目标8∶), the achieved ones from 1 by number alone; the text parts at that 1、, as the gold's
+    goals do."""
+    gold = json.loads((ROOT / "evals" / "gold" / "002_1b038c9877a00c9c.json").read_text(encoding="utf-8"))
+    goals = next(t for t in gold["tables"] if t["kind"] == "department_overall")["goals"]
+    report = api.extract(api.load(flattened("002_1b038c9877a00c9c", tmp_path, ROOT / "evals" / "samples")), "rules")
+    table = next(t for t in report.tables if t.kind == "department_overall")
+    assert table.goals.expected == goals["expected"]
+    assert table.goals.achieved.startswith("1、深化商事制度改革。今年全区净增市场主体6440户")
+    assert goals["achieved"].startswith(table.goals.achieved[:200])

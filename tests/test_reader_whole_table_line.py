@@ -53,9 +53,15 @@ def test_a_funds_row_run_together_with_its_rate_printed_without_a_percent_sign_i
     drugs = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "药品监管专项")
     part = next(f for f in drugs.fund_lines if f.label == "当年财政拨款")
     assert (part.initial_budget, part.full_year_budget, part.executed) == (2, 2, 2)
-    # 知识产权培育资助专项's "49.449.449.41010010" also reads 49.44, 9.44, 9.4 within the rate's rounding: left unsplit.
+    # 知识产权培育资助专项's "49.449.449.41010010" also reads 49.44, 9.44, 9.4 within the rate's rounding, but only
+    # 49.4 | 49.4 | 49.4 prints its amounts' decimals alike (sample lines 255-261: 49.4 | 49.4 | 49.4 | 10 | 100 | 10);
+    # its part below, "其中：当年财政拨款49.449.449.4", is then 49.4 each.
     patents = next(t for t in read(whole_table_line(paste, "000_")).tables if t.name == "知识产权培育资助专项")
-    assert all(f.full_year_budget is None for f in patents.fund_lines)
+    total = patents.funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == (
+        49.4, 49.4, 49.4, 100)
+    part = next(f for f in patents.fund_lines if f.label == "当年财政拨款")
+    assert (part.initial_budget, part.full_year_budget, part.executed) == (49.4, 49.4, 49.4)
 
 
 def test_a_score_sheets_column_words_cut_the_header_of_a_whole_table_line(paste):

@@ -143,9 +143,16 @@ def ends_a_word(text: str, start: int, end: int) -> bool:
     return True
 
 
+SECTION_HEADING = re.compile(r"基本情况|概况")  # no unit's name holds the words of a heading
+
+
 def start_of_name(unit: str) -> int:
     """Where a unit's name begins in a match that may open with the clause before it ("本项目由芦山县水务局",
-    "现将西平县交通运输局"): at its first place name when a word before it is no word of a name (由, 现将, 为)."""
+    "现将西平县交通运输局"): at its first place name when a word before it is no word of a name (由, 现将, 为); right
+    after a section's heading run into it ("一、预算单位基本情况石峰区市场监督管理局")."""
+    headings = [heading.end() for heading in SECTION_HEADING.finditer(unit)]
+    if headings:
+        return headings[-1]
     offset = 0
     clause_words = False
     for word, tag in tagged(unit):

@@ -103,10 +103,20 @@ COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 # The units a figure prints after its number.
 FIGURE_UNITS = tuple(sorted({*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, "%", "％"}, key=len, reverse=True))
 WORD_UNITS = tuple(unit for unit in FIGURE_UNITS if len(unit) > 1)  # units no name opens with (人次, 万元; not 周)
+# Figures run together, two decimal points in one run ("209.39.3"), no date ("2022.12.31"): values, never a name's.
+JOINED_FIGURES = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?![\d.]))\d+\.\d+\.\d")
+# A name that opens with a measure: a figure, its unit, then words ("1290.3平方米冷库仓储建设及配套生产设备").
+MEASURED_NAME = re.compile(rf"(?<![\d.])(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(map(re.escape, WORD_UNITS))})"
+                           r"[\u4e00-\u9fff]{2}")
 # A result in words that says the target was met, under a target in words of its own (Anhui: 创业能力提升 then
 # 达成预期指标).
 VERDICT = re.compile(r"(?:已|均)?(?:达成|达到|实现|完成)了?(?:预期(?:指标|目标)?|年度(?:指标|目标)|指标|目标)值?"
                      r"|已(?:达成|达到|实现|完成)")
+# Or the bare word after its target (Hubei: 统筹海绵城市项目谋划 then 完成), a word of its own (no name's "完成率"); never
+# read before its target: a result column printed first would take the "完成" of any name ("经费" "完成" "进度").
+MET = re.compile(rf"{VERDICT.pattern}|(?:完成|达标)(?![\u4e00-\u9fff])")
+POINTS_TOLERANCE = 0.011  # points: a 得分 printed to two decimals
+SAME_UNIT = {"万": "万元"}  # a unit printed short: "200万" budgeted, "195.5万元" spent
 PROSE = re.compile(r"[。；;:：]|[,，]{2}")  # sentences: unexplained text holding them is the prose after the table
 HEADER_REST = 30  # characters of header words that may stand before the first stage
 NAME_LIMIT = 60  # characters an indicator's name may run to
@@ -282,13 +292,16 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                 following.append((values, position, cuts))
                 continue
             inside_figure = int(0 < position < len(text) and text[position - 1:position + 1].isdigit())
-            if column == "target" and "actual" in columns and ("weight" in columns or not set(columns) & set(NUMERIC)):
+            if column == "target" and "actual" in columns:
                 # Read only where a 分值 column bounds the 得分 after it ("8工5%工5%8"), or where no 分值 or 得分 column
                 # follows at all (the region form: "2020" under 指标值 | 全年实际完成值 is 20 twice, the only way one
                 # run of digits fills both); with a 得分 alone ("6620" under 年初目标值 | 实际完成值 | 得分) nothing in
-                # the row confirms where the 得分 starts.
+                # the row confirms where the 得分 starts, unless the value holds words ("完成1部宣传片,2套方案" twice):
+                # its words end it where no other reading can.
+                bounded = "weight" in columns or not set(columns) & set(NUMERIC)
                 following += [({**values, "target": value, "actual": value}, end, cuts + inside_figure)
-                              for value, end in printed_twice(text, position)]
+                              for value, end in printed_twice(text, position)
+                              if bounded or WORD_CHARACTER.search(value)]
             if column == "note":
                 word = NOTE_TEXT.match(text, position)
                 # A note never ends inside the next row's 指标 ("…力度" then "指标2…", not "…力度指" then "标2…").
@@ -311,7 +324,7 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
                                               if not value[0].isdigit()]
             elif column == "actual" and is_word(values.get("target")):
                 # A word target: the result is the same word printed again, a verdict on it, or none.
-                target, verdict = values["target"], VERDICT.match(text, position)
+                target, verdict = values["target"], MET.match(text, position)
                 options = [(target, position + len(target))] if text.startswith(target, position) else []
                 options += [(verdict.group(), verdict.end())] if verdict and verdict.group() != target \
                     and len(target) > 1 else []
@@ -388,12 +401,12 @@ def agrees(values: dict[str, str]) -> bool:
                                     COMPARED_WITH_YEAR.match(target) and target.endswith(actual)):
         return True  # a deadline met in words ("12月" then "已完成"); a comparison's closing words ("显著提高")
     if any(worded):
-        return (target == actual or bool(VERDICT.fullmatch(actual))) if all(worded) else False
+        return (target == actual or bool(MET.fullmatch(actual))) if all(worded) else False
     if all(MONTH.match(value.lstrip(COMPARATOR_SIGNS)) or DATE.fullmatch(DEADLINE_WORD.sub("", value))
            for value in (target, actual)):
         return True  # dates, however closely each is printed ("2022年12月31日前" met in "2022年12月")
-    units = [unit for unit in (DEADLINE_WORD.sub("", UNIT_AFTER.search(value).group()) for value in (target, actual))
-             if unit]
+    units = [SAME_UNIT.get(unit, unit) for unit in (DEADLINE_WORD.sub("", UNIT_AFTER.search(value).group())
+                                                    for value in (target, actual)) if unit]
     return len(set(units)) <= 1
 
 
@@ -408,6 +421,19 @@ def near_target(values: dict[str, str], factor: float = NEAR_FACTOR) -> bool:
         return False
     wanted, found = parse_number(target), float(figure.group())
     return wanted is not None and wanted > 0 and found > 0 and 1 / factor <= found / wanted <= factor
+
+
+def points_fit(values: dict[str, str]) -> bool:
+    """Whether a row's 得分 is its 分值 times its result's share of the target, as the rules score it: all of it where
+    the result is the target printed again or reaches it ("≥1290.3平方米" then "1290.3平方米": 10.3, 10.3, not 10.31,
+    0.3), that share of it where a figure falls short (90% of 100%: 12.5, 11.25, not 12.51, 1.25)."""
+    weight, score = (parse_number(values.get(column)) for column in NUMERIC)
+    target, actual = values.get("target"), values.get("actual")
+    if weight is None or score is None or not target or not actual:
+        return False
+    wanted, found = parse_number(target), parse_number(actual)
+    share = 1.0 if target == actual else min(found / wanted, 1.0) if wanted and found is not None else None
+    return share is not None and abs(score - weight * share) <= POINTS_TOLERANCE
 
 
 def is_word(value: str | None) -> bool:
@@ -438,6 +464,9 @@ def dates_in(text: str) -> tuple[tuple[int, int], ...]:
         + tuple(deadline.span() for deadline in DEADLINE.finditer(text) if "月" in deadline.group())
 
 
+Step = tuple[str, dict[str, str], int, float]  # an item read at a position: (kind, cells, end, the stage total after)
+
+
 class Block:
     """The readings of one run-together indicator block, enumerated once per position."""
 
@@ -454,7 +483,7 @@ class Block:
         levels = [(m.start(), m.group(), m.lastgroup) for m in LEVEL_NAME.finditer(text)]
         self.level_starts = [start for start, _, _ in levels]
         self.level_names = [(name, level) for _, name, level in levels]
-        self.found: dict[tuple[int, float], tuple[tuple[str, dict[str, str], int, float], ...]] = {}
+        self.found: dict[tuple[int, float], tuple[Step, ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
         self.values_found: dict[tuple[int, float, bool], list[tuple[dict[str, str], int]]] = {}
 
@@ -462,7 +491,7 @@ class Block:
         match = TOTAL.match(self.text, position)
         return match.end() if match else None
 
-    def steps(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+    def steps(self, position: int, stage_total: float) -> tuple[Step, ...]:
         """Every item that can start at `position`: a level name, a "……" placeholder row or an indicator row,
         as (kind, cells, end, the stage total after it)."""
         key = (position, stage_total)
@@ -470,7 +499,7 @@ class Block:
             self.found[key] = self.items(position, stage_total)
         return self.found[key]
 
-    def items(self, position: int, stage_total: float) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+    def items(self, position: int, stage_total: float) -> tuple[Step, ...]:
         text = self.text
         if position in self.serials:
             return (("serial", {}, self.serials[position], stage_total),)
@@ -496,8 +525,10 @@ class Block:
         if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
             # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
             return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
-        # A name opens with a figure only as a date, or right after a 二级 name printed bare (时效 "1年").
-        figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position)
+        # A name opens with a figure only as a date, right after a 二级 name printed bare (时效 "1年"), or right after
+        # a 二级 name as a measure of words ("数量指标" "1290.3平方米冷库仓储建设…": no figures before it to run into).
+        figure_first = text[position:position + 1].isdigit() and not DATED_NAME.match(text, position) \
+            and not (position in self.level2_ends and MEASURED_NAME.match(text, position))
         if position >= len(text) or text[position] in COMPARATOR_SIGNS or \
                 figure_first and not self.after_bare(position):
             return tuple(found)
@@ -505,13 +536,15 @@ class Block:
         rows = self.rows_at(position, stage_total, False) or self.rows_at(position, stage_total, True)
         return tuple(found) + rows
 
-    def rows_at(self, position: int, stage_total: float,
-                split_result: bool) -> tuple[tuple[str, dict[str, str], int, float], ...]:
+    def rows_at(self, position: int, stage_total: float, split_result: bool) -> tuple[Step, ...]:
         """Every indicator row that can start at `position`: its name, then its values (`row_values`)."""
         text = self.text
         found = []
         bracketed = 0  # brackets the name has opened and not closed: "公猪舍(≥**平方米)" holds its comparator
-        for name_end in range(position + 1, min(len(text), position + NAME_LIMIT)):
+        # (a name holds no figures run together, "…购置及安装550209.39.3配套…": those are a row's values)
+        joined = JOINED_FIGURES.search(text, position, position + NAME_LIMIT)
+        for name_end in range(position + 1, min(len(text), position + NAME_LIMIT, joined.start() + 1 if joined
+                                                else len(text))):
             bracketed = max(0, bracketed + (text[name_end - 1] in "(（") - (text[name_end - 1] in ")）"))
             if text[name_end - 1] in COMPARATOR_SIGNS and not bracketed or \
                     any(pattern.match(text, name_end - 1) for pattern in
@@ -608,7 +641,7 @@ class Block:
             return None
         return row.end()
 
-    def after(self, step: tuple[str, dict[str, str], int, float]) -> tuple[int, int, int, int]:
+    def after(self, step: Step) -> tuple[int, int, int, int]:
         """The best reading of the block that takes `step` next."""
         kind, cells, end, total = step
         chars, unread, rows, notes = self.unread(end, total)
@@ -724,7 +757,8 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     level_start = position
     while position < len(text) and block.total_at(position) is None:
         best = block.unread(position, stage_total)
-        steps = echoing([s for s in block.steps(position, stage_total) if block.after(s) == best])
+        steps = [step for step in block.steps(position, stage_total) if block.after(step) == best]
+        steps = echoing(repeated_over_verdict(steps))
         start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
@@ -793,6 +827,14 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
             # one whose result is near its target, where every other is far from its own.
             steps = near
             kind, cells, end, total = steps[0]
+        fit = [step for step in steps if points_fit(step[1])] if len(ends) == 1 and len(steps) > 1 and len(
+            {tuple(cells.get(column) for column in ("level3", "target", "actual")) for _, cells, _, _ in steps}) == 1 \
+            else []
+        if len(fit) == 1:
+            # Readings of one row that differ only in where its 分值 and 得分 part ("10.310.3": 10.3, 10.3 or 10.31,
+            # 0.3): the one whose 得分 the rules give its result, where no other's is.
+            steps = fit
+            kind, cells, end, total = steps[0]
         if len(ends) > 1 or len(steps) > 1:
             same = {column: cells[column] for column in cells
                     if all(s[1].get(column) == cells[column] for s in steps)}
@@ -831,7 +873,19 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     return result
 
 
-def echoing(steps: list[tuple[str, dict[str, str], int, float]]) -> list[tuple[str, dict[str, str], int, float]]:
+def repeated_over_verdict(steps: list[Step]) -> list[Step]:
+    """Of rows read alike but for where the name ends, those whose result in words repeats its target ("及时完成" |
+    "及时完成") over those that read a bare verdict off its end (name "…及时完成", target "及时", result "完成")."""
+    repeated = [step for step in steps if step[0] == "row" and is_word(step[1].get("target"))
+                and step[1].get("target") == step[1].get("actual")]
+    if not repeated or len(repeated) == len(steps) or len({step[2] for step in steps}) != 1 \
+            or not all(step[0] == "row" and MET.fullmatch(step[1].get("actual") or "")
+                       for step in steps if step not in repeated):
+        return steps
+    return repeated
+
+
+def echoing(steps: list[Step]) -> list[Step]:
     """Of rows read alike but for where the name ends, those whose target restates the end of the name, as the forms
     print it ("科技特派员创业能力提升" | "创业能力提升" | "达成预期指标", "2022年底之前" | "2022年底之前"): where they
     share one name and end, the others split the name at no printed boundary. (A level name read there instead, a

@@ -25,7 +25,8 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # the transfer-payment (区域) forms' value columns, never cut at the 全年实际, 完成值 or 预算 inside them
     "全年实际完成值", "全年完成值", "预算执行率",
     # head labels a value would otherwise run into (主管部门及代码, 项目负责人及电话 谢凯 …)
-    "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "单位名称", "填报日期", "项目类别", "项目属性",
+    "主管部门及代码", "项目负责人及电话", "项目负责人", "联系电话", "联系人及电话", "部门联系人", "填报人", "联系方式",
+    "是否公开", "单位名称", "填报日期", "项目类别", "项目属性",
     "项目类型", "项目总得分", "项目主管部门", "项目实施单位", "项目主管单位",
     # Jiangxi's 整体支出 form: 评价部门名称 | the unit | 下属单位个数 | a count
     "评价部门名称", "下属单位个数",
@@ -52,8 +53,9 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "偏差大或目标未完成原因分析", "未完成原因及改进措施", "年终完成值"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)), or with the
 # block's first column word right after it (项目资金全年预算数): only so is it no prose.
-FUNDS_LABEL_WORDS = r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金)"  # a funds block's label, before its unit
-FUNDS_LABEL = FUNDS_LABEL_WORDS + r"(?:[（(]万?元[)）]|(?=(?:年初|全年|调整后)?预算数))"
+FUNDS_LABEL_WORDS = (r"(?:部门(?:[（(]单位[)）])?总体资金|项目资金|资金情况|预算资金|年度预算申请|(?:部门)?预算执行情况|"
+                     r"资金(?:投入|使用)情况|计划安排资金|实际到位资金|资金(?:结构|构成))")  # a funds block's label
+FUNDS_LABEL = FUNDS_LABEL_WORDS + r"(?:\s?[（(]万?元[)）]|(?=(?:年初|全年|调整后)?预算数))"
 WORD = re.compile("|".join([FUNDS_LABEL, *(re.escape(word) for word in VOCABULARY)]))
 # A run of joined numbers: digits, decimal points and percent signs with nothing between them.
 NUMBER_RUN = re.compile(r"\d[\d.%]*")
@@ -187,10 +189,16 @@ def split_numbers(run: str, parts: int, valid: Callable[[list[float]], bool]) ->
     """The one reading of a run of joined numbers as `parts` printed values that `valid` accepts, or of several the
     one whose decimals are printed alike ("884.861824.181824.18": 884.86 | 1824.18 | 1824.18, not 884.861 | 824.181 |
     824.18); None when none is, or several are (alike or not)."""
-    readings = [pieces for pieces in number_splits(run, parts) if valid([float(p) for p in pieces])]
-    if len(readings) > 1:
-        readings = [pieces for pieces in readings if len({decimals_printed(p) for p in pieces if "." in p}) <= 1]
+    readings = printed_alike([pieces for pieces in number_splits(run, parts) if valid([float(p) for p in pieces])])
     return readings[0] if len(readings) == 1 else None
+
+
+def printed_alike(readings: list[list[str]]) -> list[list[str]]:
+    """Of several readings of one run, those whose decimals are printed alike (884.86 | 1824.18 | 1824.18, not
+    884.861 | 824.181 | 824.18); one reading or none as it is."""
+    if len(readings) < 2:
+        return readings
+    return [pieces for pieces in readings if len({decimals_printed(p) for p in pieces if "." in p}) <= 1]
 
 
 def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = None) -> list[str] | None:
@@ -347,8 +355,8 @@ def split_ratio_run(run: str, roles: list[str]) -> list[str] | None:
 
     rate = roles.index("execution_rate")
     readings = {(*pieces[:rate], f"{float(pieces[rate]) * 100 / scale:g}%", *pieces[rate + 1:])
-                for scale in (1, 100) for pieces in number_splits(run, len(roles))
-                if consistent(pieces, scale)}
+                for scale in (1, 100) for pieces in printed_alike([pieces for pieces in number_splits(run, len(roles))
+                                                                   if consistent(pieces, scale)])}
     return list(readings.pop()) if len(readings) == 1 else None
 
 
