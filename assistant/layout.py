@@ -34,7 +34,7 @@ from assistant.extract import run_rows
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
-from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE
+from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE, TITLE_OVER_YEAR, YEAR_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -1145,7 +1145,8 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             if not titles and isinstance(previous, Paragraph) and COPY_NOTE.match(simplified(previous.text)):
                 cursor -= 1  # a note between the title and its table
                 continue
-            if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text):
+            if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text) \
+                    and not (titles and YEAR_LINE.match(titles[0].text) and TITLE_OVER_YEAR.match(previous.text)):
                 break
             if block.line - previous.line > 12:
                 break

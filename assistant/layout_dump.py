@@ -2745,6 +2745,15 @@ def levels_read(rows: list[Row], header: list[str]) -> int:
     return sum(bool(row.get(level)) for row in texts_by_column(rows, header) for level in WEIGHTED_LEVELS)
 
 
+def explains_more(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
+    """Whether `rows` read better than `other` (`reads_better`), or explain as many rows, some, and leave fewer
+    unexplained."""
+    (explained, left), (other_explained, other_left) = explained_rows(rows, header), \
+        explained_rows(other, other_header)
+    return reads_better(rows, header, other, other_header) \
+        or explained >= max(other_explained, 1) and left < other_left
+
+
 def reads_better(rows: list[Row], header: list[str], other: list[Row], other_header: list[str]) -> bool:
     """Whether `rows` explain more rows than `other` and leave no more unexplained, or explain more rows than they
     leave unexplained beyond `other`'s (15 explained and 2 unexplained, a result in words such as 录入有延迟, read more
@@ -2815,11 +2824,14 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
                     or apart_used >= used and len(apart) >= len(rows) and joins_cells(rows, run[after:])
                     and explained_rows(apart, words) == explained_rows(rows, words)):
                 rows, used = apart, apart_used
+        joined = after < len(run) and not any(map(str.isspace, run[after].text.strip()))  # no space parts its cells
         if after < len(run) and (run[after].line == run[after - 1].line
-                                 or not rows and runs_on_from_level(texts[after])):
+                                 or runs_on_from_level(texts[after]) and (not rows or joined)):
             # The header and its rows were one run-together line, or its rows lines of their own, each run together
             # ("数量指标建设…32.1公里2020", "质量指标营养改善计划覆盖率≧100%100%1010"): read them by the row grammar of
-            # run_rows, whose arithmetic reads a row's 分值 and 得分 apart or leaves them empty with a warning. Scored
+            # run_rows, whose arithmetic reads a row's 分值 and 得分 apart or leaves them empty with a warning; kept
+            # where they are more than the rows read cell by cell, or explain more where no space parts the cells
+            # ("…升级" and "100%100%" are no two cells, nor "指标" "1" ":居民健康档案"). Scored
             # rows so printed are kept only where their 分值 add up to every stage's printed points; else they are
             # left to the LLM ("任务完成时间2022年末前100%12.512.5" reads as well as 100%, 1, 2.51, 2.5).
             # The block ends before the next table's title (附件2-1 专项资金绩效自评表) on a line of its own; rows on
@@ -2831,7 +2843,10 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
                 title = next((i + 1 for i in range(after, title) if run_rows.TOTAL.match(texts[i])), title)
             together_header, together, together_used, unsplit = run_together_rows(
                 run[after:title], header_row, slots, confirmed=own_lines and bool(set(SCORED) & set(slots)))
-            if len(together) > len(rows) or (together and swallows_levels(rows, slots)):
+            if len(together) > len(rows) or (together and swallows_levels(rows, slots)) \
+                    or run[after].line not in spaced_lines and joined \
+                    and explains_more(together, [cell.text for cell in together_header.cells], rows,
+                                      [word for word, _, _ in header]):
                 header_row, rows, used, warnings = together_header, together, together_used, unsplit
             if run[after].line in spaced_lines:
                 words = [word for word, _, _ in header]
@@ -3379,14 +3394,14 @@ def part_amounts(value: Cell, total: Row, words: list[tuple[str, int]]) -> list[
     return placed_values(split, columns, len(words), value.line) if split else None
 
 
-def part_run_apart(values: list[Cell], total: Row, words: list[tuple[str, int]]) -> list[Cell] | None:
+def part_run_apart(values: list[Cell], total: Row, words: list[tuple[str, int]],
+                   roles: list[str | None]) -> list[Cell] | None:
     """A part's amounts run together, its rate and the dashes of its empty cells printed apart ("110011001100" "—"
     "100%" "—" under a total of 1100 | 1100 | 1100): the amounts split against the total's (`part_amounts`), the
-    rate under 执行率; None where the values are no such row."""
+    rate under 执行率 (`roles`, the columns' of `words`); None where the values are no such row."""
     figures = [value for value in values if DIGIT.search(value.text)]
     amounts = [value for value in figures if not value.text.strip().endswith(("%", "％"))]
     rates = [value for value in figures if value not in amounts]
-    roles = [role_of(word, FUND_ROLES) for word, _ in words]
     if len(amounts) != 1 or len(rates) > 1 or rates and "execution_rate" not in roles:
         return None
     cells = part_amounts(amounts[0], total, words)
@@ -4016,16 +4031,14 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
         if len(values) == 1 and len(rows) > funds_row:
             values = part_amounts(values[0], rows[funds_row], words) or values
         elif len(values) > 1 and len(rows) > funds_row:
-            values = part_run_apart(values, rows[funds_row], words) or values
-        if not values and LABELLED_AMOUNT.match(texts[cursor]):
-            # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4).
-            rows.append(Row([Cell(run[cursor].text, run[cursor].line)]))
-            cursor = values_end
-            continue
-        if len(values) == 1 and len(rows) > funds_row and first_value == cursor + 1 \
-                and LABELLED_AMOUNT.match(texts[cursor] + texts[first_value]) and texts[cursor][-1:] in ":：":
-            # The same item a run-together copy cut at its amount ("按收入性质分：" "1824.18"), below the total.
-            rows.append(Row([Cell(run[cursor].text + run[first_value].text, run[cursor].line)]))
+            values = part_run_apart(values, rows[funds_row], words, roles) or values
+        # A breakdown item printed as "label：amount" in one cell (按收入性质分：1824.18, 项目支出：76.4), or cut at its
+        # amount by a run-together copy ("按收入性质分：" "1824.18") below the total.
+        item_end = cursor + 1 if not values and LABELLED_AMOUNT.match(texts[cursor]) else \
+            values_end if len(values) == 1 and len(rows) > funds_row and first_value == cursor + 1 \
+            and LABELLED_AMOUNT.match(texts[cursor] + texts[first_value]) and texts[cursor][-1:] in ":：" else None
+        if item_end is not None:
+            rows.append(Row([Cell("".join(p.text for p in run[cursor:item_end]), run[cursor].line)]))
             cursor = values_end
             continue
         label_text = "".join(texts[cursor:first_value])

@@ -127,6 +127,18 @@ _normalize_run = functools.lru_cache(maxsize=128)(_normalize)
 RUN_LIMIT = 4096  # characters, most, of a text remembered among the 128 longer ones: a few megabytes at most
 
 
+def rule_share(target: float, actual: float, at_most: bool = False) -> tuple[bool, float]:
+    """Whether a result meets a figure target, and the share of the indicator's weight the rules score it: all of it
+    where it does, else the result's share of the target (of a ceiling, the ceiling's share of the result)."""
+    if at_most:
+        met = actual <= target + 1e-9
+        ratio = 1.0 if met or actual == 0 else target / actual
+    else:
+        met = actual >= target - 1e-9
+        ratio = 1.0 if met or target == 0 else actual / target
+    return met, min(1.0, max(0.0, ratio))
+
+
 def half_last_place(decimals: int) -> float:
     """Half a unit of the last place a number is printed to, given its decimals: how far rounding it as printed
     may have moved it ("9" stands for 8.5 to 9.5, "8.6" for 8.55 to 8.65)."""

@@ -249,3 +249,14 @@ def test_a_note_that_the_money_went_straight_past_the_unit_states_a_cause():
     # (the central government paid the students directly): a cause, not a note that states none.
     notes = findings("hainan_shengji_2023_xueshengshiwu", "missing_deviation_note")
     assert not [f for f in notes if f.row in ("资助困难教师及学生", "困难教师")]
+
+
+def test_a_satisfaction_target_whose_sign_ocr_read_as_a_2_raises_no_finding():
+    # hunan_hengshan_2020_chubeiliang line 6 "…市民满意度调查290%100%…": the target "290%" is "≥90%" with its ≥ read as a
+    # 2 (a 满意度 target never passes 100%); 100% meets it, so no missing_deviation_note is claimed for the row — the
+    # copy's damage is no defect of the unit's. A result so printed still meets any target (hubei_qu line 5: 90% then
+    # "290%", no finding).
+    assert [f for f in api.check(FIELD_DEV / "hunan_hengshan_2020_chubeiliang.txt").findings
+            if f.row == "市民满意度调查"] == []
+    assert [f for f in api.check(FIELD_DEV / "hubei_qu_2020_changjiangjinbu.txt").findings
+            if "退捕渔民抽样调查满意度" in (f.row or "")] == []

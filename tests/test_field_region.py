@@ -200,3 +200,101 @@ def test_a_grid_copied_with_a_bar_for_each_empty_cell_keeps_the_total_row_printe
     [table] = read_pasted(text)
     assert (table.total_weight, table.total_score) == (100, 95)
     assert len(table.indicators) == len(gold.tables[0].indicators)
+
+
+def test_a_region_form_copied_by_a_viewer_reads_every_numbered_row_after_a_note_in_sentences():
+    """Langfang's table (hebei_langfang_2019_nuantong) drawn in the transfer-payment form, each level name printed
+    once, copied by a document viewer with no separator at all (paste style k). The header ends in the form's own
+    note column, 未完成原因和改进措施; the first row's values run together ("43.237.24", 43.2 and 37.24 or 43.23 and
+    7.24: left empty with a warning) before its note in sentences ("已完工,剩余3%尾款未付,…提高预算准确度。", source
+    line 136); the template's numbered rows follow, "指标2" with nothing in it, then its "……" row. Every row is one
+    of the table's, under its own levels: "资金金额" is no row named "…资" whose target and result are "金" and
+    "金", and "指标1安全率" is no row named "指标" with the target "1安全率". (On 48ba58a the rows after the first
+    stage were a second, untitled table and the F1 of the copy was 0.16.)"""
+    paste, sheet, gold = drawn("hebei_langfang", "region-central-transfer")
+    text = paste.pasted(sheet, "k")
+    assert "未完成原因和改进措施产出指标数量指标指标1工程资金金额43.237.24已完工,剩余3%尾款未付" in text
+    assert "提高预算准确度。指标2……质量指标指标1工程完工率100100" in text
+    report = api.extract(read_bytes(text.encode(), "pasted.txt"), "rules")
+    [table] = report.tables
+    labelled = [(i.level1, i.level2, i.level3) for i in gold.tables[0].indicators]
+    assert [(i.level1, i.level2, i.level3) for i in table.indicators] == labelled
+    rows = {i.level3: (i.target, i.actual) for i in table.indicators if i.level2 == "质量指标"}
+    assert rows == {"指标1工程完工率": ("100", "100"), "指标2工程验收合格率": ("100", "100"), "……": (None, None)}
+    first = table.indicators[0]
+    assert (first.level3, first.target, first.actual) == ("指标1工程资金金额", None, None)
+    assert any("43.237.24" in warning for warning in report.warnings)
+    assert paste.score_paste(text, gold).f1 >= 0.9
+
+
+def test_a_region_form_copied_by_a_viewer_reads_rows_numbered_with_a_colon_and_names_holding_a_range():
+    """Jishan's 基本公共卫生服务 table (shanxi_jishan_2021_gonggongweisheng, source line 3) drawn in the transfer-payment
+    form and copied with no separator (style k): its rows print no level names, each opens with its number and a
+    colon ("指标5:举办健康教育知识讲座6次150次"), and some names hold a range of ages ("指标9:0-6岁儿童健康管理数2089人
+    2089人", "指标23:0-36月龄中医药规范管理数1228人770人"). Row 2 prints two targets and results and row 3 and 4 no
+    name (the source's own damage): after that stretch, reading resumes at "指标5", right after the "次" of a result.
+    A name never ends at "指标9:" or inside "0-6": not "指标9:" with the target "0-" and the result "6", nor "0-" then
+    "36月". (On 48ba58a one row was read and the copy's F1 was 0.13.) Cut off right after a row's result
+    ("…报告数14例14例", as a viewer's page ends), the last row is read whole: a unit at the very end of the text is
+    read once, not as if the text went on past it."""
+    paste, sheet, gold = drawn("shanxi_jishan_2021", "region-central-transfer")
+    text = paste.pasted(sheet, "k")
+    [table] = read_pasted(text)
+    rows = {i.level3: (i.target, i.actual) for i in table.indicators}
+    assert rows["指标1:居民健康档案"] == ("38508人", "37442人")
+    assert rows["指标5:举办健康教育知识讲座"] == ("6次", "150次")
+    assert rows["指标9:0-6岁儿童健康管理数"] == ("2089人", "2089人")
+    assert rows["指标23:0-36月龄中医药规范管理数"] == ("1228人", "770人")
+    assert rows["指标25:家庭医生签约率"] == ("24694人", "22584人")
+    # "不少于12种" is a target whose comparator is in words: no name ends with it ("指标2:发放健康教育资料不少于", 12种).
+    assert not any((name or "").endswith("不少于") for name in rows)
+    assert paste.score_paste(text, gold).f1 >= 0.85
+    # Copied with its cells apart by single spaces (style v), the rows numbered with a colon are read as well.
+    spaced = read_pasted(paste.pasted(sheet, "v"))[0]
+    assert {i.level3: (i.target, i.actual) for i in spaced.indicators}["指标9:0-6岁儿童健康管理数"] == ("2089人", "2089人")
+    row = "指标24:传染病及突发公共卫生事件报告数14例14例"
+    cut = text[:text.index(row) + len(row)]
+    [table] = read_pasted(cut)
+    last = table.indicators[-1]
+    assert (last.level3, last.target, last.actual) == ("指标24:传染病及突发公共卫生事件报告数", "14例", "14例")
+
+
+def test_a_title_printing_no_table_word_over_its_year_names_the_table_and_a_name_may_hold_a_measure():
+    # sichuan_langzhong_2021_chegoushui lines 14-15: "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评" then
+    # "(2021年度)": the title, though it prints no 表. Line 40 "数量指标建设普通省道二级公路32.1公里2020": the name holds
+    # its measure and 20 is printed twice, target and result — not the name "建设普通省道二级公路" with the target
+    # "32.1公里" and a result of 2020, sixty times it.
+    [table] = api.extract(api.load(DEV / "sichuan_langzhong_2021_chegoushui.txt"), "rules").tables
+    assert table.title == "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评"
+    road = next(i for i in table.indicators if i.level2 == "数量指标")
+    assert (road.level3, road.target, road.actual) == ("建设普通省道二级公路32.1公里", "20", "20")
+
+
+def test_rows_run_together_a_line_each_under_a_header_ending_in_the_forms_note_column_are_read_by_the_grammar():
+    # ningxia_shengji_2023_fucaiapp line 18 "绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施", then a row
+    # a line, its cells run together: l.19 "产出指标数量指标数量指标福彩APP系统改版升级100%100%", l.21 "时效指标完成时间12月
+    # 已完成", l.22 "成本指标项目建设成本≤50万元47.68万元". Read cell by cell, "…升级" and "100%100%" were two cells of
+    # two rows; by the row grammar each line is its row.
+    [table] = api.extract(api.load(DEV / "ningxia_shengji_2023_fucaiapp.txt"), "rules").tables
+    rows = [(i.level1, i.level2, i.level3, i.target, i.actual) for i in table.indicators]
+    assert rows[:4] == [("产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%"),
+                        ("产出指标", "质量指标", "验收合格率", "100%", "100%"),
+                        ("产出指标", "时效指标", "完成时间", "12月", "已完成"),
+                        ("产出指标", "成本指标", "项目建设成本", "≤50万元", "47.68万元")]
+    assert len(rows) == 7
+
+
+def test_a_county_form_copied_by_a_viewer_reads_names_opening_with_a_measure_and_results_with_their_targets_unit():
+    # hunan_hengshan_2020_chubeiliang (a .docx viewer's text, every cell run together): line 4 "…产 出 指 标数量 指标5000吨
+    # 稻谷、500吨成 品粮储备到位率100%100%库存数量真实率100%" — the row after the 二级 name opens with its measure, "5000吨",
+    # not a value; line 5
+    # "…明显变质比例00时效 指标…" is 0 | 0; line 6 "…发生数0起0起市民满意度调查290%100%" — the result "0起" keeps its target's
+    # unit, so the next row is "市民满意度调查", not "起市民满意度调查". (On 48ba58a one indicator was read, no value.)
+    [table] = api.extract(api.load(DEV / "hunan_hengshan_2020_chubeiliang.txt"), "rules").tables
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for i in table.indicators}
+    assert rows["5000吨稻谷、500吨成品粮储备到位率"] == ("产出指标", "数量指标", "100%", "100%")
+    assert rows["库存数量真实率"] == ("产出指标", "数量指标", "100%", "100%")
+    assert rows["县级储备粮库存粮食明显变质比例"] == ("产出指标", "质量指标", "0", "0")
+    assert rows["因粮食市场波动引起的粮食安全事件发生数"] == ("满意度指标", "服务对象满意度指标", "0起", "0起")
+    assert rows["市民满意度调查"] == ("满意度指标", "服务对象满意度指标", "290%", "100%")
+    assert len(table.indicators) == 16

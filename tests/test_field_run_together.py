@@ -523,3 +523,39 @@ def test_goals_run_together_part_where_the_achieved_ones_number_from_1_by_number
     assert table.goals.expected == goals["expected"]
     assert table.goals.achieved.startswith("1、深化商事制度改革。今年全区净增市场主体6440户")
     assert goals["achieved"].startswith(table.goals.achieved[:200])
+
+
+def test_a_zero_printed_twice_before_the_next_rows_name_is_the_rows_target_and_result(tmp_path):
+    """Sample 001 lines 1476-1480 (因传销而引发群体性稳定事件数 | 0 | 0 | 完成得1分 | 1) flattened: "…事件数00完成得1分1宣传
+    市场监管工作，营造社会共治氛围…" — "00" before words is 0 printed twice, not a number opening with a 0 ("000" is
+    none), so the row reads 0 | 0 and the next row (line 1486) is a row of its own, not the tail of this one's name."""
+    report = api.extract(api.load(flattened("001_8744007de10ea853", tmp_path, ROOT / "evals" / "samples")), "rules")
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    assert rows["因传销而引发群体性稳定事件数"] == ("0", "0", 1, 1)
+    assert rows["宣传市场监管工作，营造社会共治氛围"] == ("不断提升", "不断提升", 1, 1)
+
+
+def test_rows_numbered_with_a_colon_are_read_after_a_row_whose_figures_cannot_be_parted(tmp_path):
+    """anhui_jinzhai_2023_meilixiangcun flattened: line 17 "指标1:开展精品示范村建设数量 | ≤4 | 4 | 10 | 10" runs together
+    as "…数量≤441010指标2:建设美丽宜居自然村庄数量≥2002021010…": its figures part more than one way (4, 10, 10 or 41,
+    0, 10, …) and stay empty, and reading resumes at the next row's number; the 质量 and 时效 rows (lines 21-24) read
+    whole. (On 48ba58a only the 二级 names of the 数量 rows were read: the copy's F1 was 0.30.)"""
+    gold = json.loads((DEV / "anhui_jinzhai_2023_meilixiangcun.json").read_text(encoding="utf-8"))
+    [table] = api.extract(api.load(flattened("anhui_jinzhai_2023_meilixiangcun", tmp_path)), "rules").tables
+    assert [(i.level1, i.level2, i.level3) for i in table.indicators] == \
+        [(i["level1"], i["level2"], i["level3"]) for i in gold["tables"][0]["indicators"]]
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for i in table.indicators}
+    assert rows["指标1:美丽宜居自然村庄验收通过率"] == ("≥95%", "100%", 5, 5)
+    assert rows["指标2:完成户用卫生厕所改造验收时间"] == ("11月前", "10月", 5, 5)
+    assert rows["指标1:开展精品示范村建设数量"] == (None, None, None, None)
+
+
+def test_a_range_of_figures_is_one_value_never_cut_at_its_sign(tmp_path):
+    """sichuan_daying_2020_shuangxin flattened: the row 全年 | 1-12月 | 已完成100% runs together as "…时效指标全年1-12月已完成
+    100%…": "1-12月" is one value (or, the result in words and figures being unreadable, the row is left empty with a
+    warning) — never a target "1-" and a result "12" with a row "月已完成" after them."""
+    report = api.extract(api.load(flattened("sichuan_daying_2020_shuangxin", tmp_path)), "rules")
+    rows = [(i.level3, i.target, i.actual) for t in report.tables for i in t.indicators]
+    assert not any(name == "月已完成" or target == "1-" for name, target, _ in rows)
+    assert ("全年", None, None) in rows
+    assert any("全年1-12月已完成100%" in warning for warning in report.warnings)

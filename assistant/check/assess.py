@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.extract import columns
 from assistant.values import (COMPARATORS, NOT_APPLICABLE, NUMBER, Quantity, normalize_text, parse_target,
-                              repeats_comparator, to_ascii)
+                              repeats_comparator, rule_share, to_ascii)
 from schemas import Indicator
 
 MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
@@ -98,14 +98,8 @@ def judge_part(part: Quantity, actual: Quantity, indicator: Indicator) -> tuple[
     if values is None or actual.kind != "number" or repeats_comparator(actual):
         return None
     target_value, actual_value = values
-    weight = indicator.weight or 0.0
-    if direction(part, indicator) == "≤":
-        met = actual_value <= target_value + 1e-9
-        ratio = 1.0 if met or actual_value == 0 else target_value / actual_value
-    else:
-        met = actual_value >= target_value - 1e-9
-        ratio = 1.0 if met or target_value == 0 else actual_value / target_value
-    return met, weight * min(1.0, max(0.0, ratio))
+    met, share = rule_share(target_value, actual_value, at_most=direction(part, indicator) == "≤")
+    return met, (indicator.weight or 0.0) * share
 
 
 def with_template_columns(indicator: Indicator) -> Indicator:
@@ -126,6 +120,21 @@ def with_template_columns(indicator: Indicator) -> Indicator:
     return indicator.model_copy(update={"target": target, "actual": actual})
 
 
+# A share over 100% whose digits are a 2 then a share ("290%"): OCR read the ≥ before "90%" as a 2.
+OCR_COMPARATOR = re.compile(r"^2((?:[1-9]\d|100)(?:\.\d+)?%)$")
+
+
+def with_comparators_read(indicator: Indicator) -> Indicator:
+    """A row naming a share that never passes 100% (满意度, 合格率, 覆盖率 …) keeps its target's OCR'd ≥ as one: "290%"
+    is read "≥90%" (a 满意度 target of 290% is no target), so a copy's garbled sign raises no finding of its own. (A
+    result so printed is compared as it reads: 290% meets any target.)"""
+    name = normalize_text(indicator.level3)
+    garbled = OCR_COMPARATOR.match(normalize_text(indicator.target))
+    if not garbled or "满意度" not in name and not name.endswith(HIGHER_IS_BETTER_RATES):
+        return indicator
+    return indicator.model_copy(update={"target": f"≥{garbled.group(1)}"})
+
+
 def in_one_year(done: tuple[int, int, int], due: tuple[int, int, int]) -> tuple[tuple, tuple]:
     """Two dates to compare, a month printed with no year (year 0) taken in the other's year."""
     year = done[0] or due[0]
@@ -133,7 +142,7 @@ def in_one_year(done: tuple[int, int, int], due: tuple[int, int, int]) -> tuple[
 
 
 def assess(indicator: Indicator) -> Assessment:
-    indicator = with_template_columns(indicator)
+    indicator = with_template_columns(with_comparators_read(indicator))
     target = parse_target(indicator.target)
     actual = parse_target(indicator.actual)
     assessment = Assessment(target, actual, target_parts(indicator, target))

@@ -25,7 +25,8 @@ from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
-from assistant.values import COMPARATOR_SIGNS, DATE, MONTH, normalize_text, parse_number
+from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, normalize_text, parse_number,
+                              rule_share)
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 STAGE_NAME = r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)"
@@ -59,6 +60,7 @@ UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number
 DIGITS = re.compile(r"\d[\d.]*")
 FIGURE_RUN = re.compile(r"[\d.%]+")  # figures run together, nothing between them
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
+ZERO_TWICE = re.compile(r"(?<![\d.])00(?![\d.])")  # but "00" alone is ("…明显变质比例00时效指标": 0 | 0; not "1700")
 TWICE_LIMIT = 12  # characters a value printed twice may run to
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 CLOSING = re.compile(r"[^()（）]{0,12}[)）]")  # the rest of a bracket a name opened, up to its closing one
@@ -69,6 +71,8 @@ TEXT_VALUE = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]+")
 # A note after a row's scores (偏差原因分析及改进措施, "加大宣传力度"): words with no figure, or nothing where it is empty.
 NOTE_TEXT = re.compile(rf"[^\d{COMPARATOR_SIGNS}%.…]{{1,60}}")
 WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word value says something: not "," alone
+# A word value of one character is an answer ("是", "无", "好"); any other is a piece of a name ("…资金金额": no 金 | 金).
+ONE_CHARACTER_WORDS = "是否有无好优良中差高低一"
 LATIN = re.compile(r"[A-Za-z]")
 # A value's unit: up to three characters (万元, 人次, 元/人), or a rate per unit up to two either side of its slash
 # (件/万人); four words are no unit ("0显著提升" is no figure: 显著提升 is a word target after the 分值 10).
@@ -103,10 +107,14 @@ COMPARED_WITH_YEAR = re.compile(r"(?:同比|较|比)(?:20|19)\d{2}年")
 # The units a figure prints after its number.
 FIGURE_UNITS = tuple(sorted({*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS, "%", "％"}, key=len, reverse=True))
 WORD_UNITS = tuple(unit for unit in FIGURE_UNITS if len(unit) > 1)  # units no name opens with (人次, 万元; not 周)
+# The characters units end in (次 of 人次, 元 of 万元): a figure printed with its unit ends in one.
+UNIT_ENDS = "".join(sorted({unit[-1] for unit in FIGURE_UNITS if "\u4e00" <= unit[-1] <= "\u9fff"}))
 # Figures run together, two decimal points in one run ("209.39.3"), no date ("2022.12.31"): values, never a name's.
 JOINED_FIGURES = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?![\d.]))\d+\.\d+\.\d")
-# A name that opens with a measure: a figure, its unit, then words ("1290.3平方米冷库仓储建设及配套生产设备").
-MEASURED_NAME = re.compile(rf"(?<![\d.])(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(map(re.escape, WORD_UNITS))})"
+# A name that opens with a measure: a figure, its unit, then words ("1290.3平方米冷库仓储建设及配套生产设备",
+# "5000吨稻谷、500吨成品粮储备到位率").
+MEASURED_NAME = re.compile(rf"(?<![\d.])(?:0|[1-9]\d*)(?:\.\d+)?"
+                           rf"(?:{'|'.join(map(re.escape, (unit for unit in FIGURE_UNITS if unit not in '%％')))})"
                            r"[\u4e00-\u9fff]{2}")
 # A result in words that says the target was met, under a target in words of its own (Anhui: 创业能力提升 then
 # 达成预期指标).
@@ -125,6 +133,18 @@ FIGURES_LIMIT = 40  # characters, most, of a row's values printed as figures run
 # no figure's character and the figures are bounded: a long run of digits or dots is read in linear time).
 FIGURES_ROW = re.compile(rf"(?:[^\d{COMPARATOR_SIGNS}.%(（]|{BRACKET.pattern}){{1,{NAME_LIMIT}}}"
                          rf"(?P<figures>[\d.%]{{0,{FIGURES_LIMIT}}}\d)(?![\d.%])")
+# A comparator in words before a figure ("不少于12种", "控制在5%"): the figure's, never a name's end.
+WORDED_COMPARATOR = re.compile(rf"(?:{WORD_COMPARATOR})(?=\d)")
+WORDED_COMPARATOR_END = re.compile(rf"(?:{WORD_COMPARATOR})$")
+WORDED_LIMIT = max(len(word) for word in WORD_COMPARATOR.split("|"))  # characters of the longest
+RANGE_SIGNS = "-－~～—至"  # what stands between the figures of a range ("0-6岁", "3~5年")
+RANGE_END = re.compile(rf"[{RANGE_SIGNS}](?:0|[1-9]\d*)(?:\.\d+)?(?![\d.])")  # its sign and second figure
+NUMBERED_NAME = re.compile(rf"{NUMBERED_INDICATOR.pattern}[:：]?")  # a name's row number, its colon with it
+# A template's numbered row right after the figures, their unit, the "……" or the note's full stop of the row before
+# it ("…100100指标2", "…150次指标5:举办…", "…提高预算准确度。指标2"; not the 指标 of a verdict, "达成预期指标1010"):
+# where reading resumes.
+NUMBERED_AFTER_VALUE = re.compile(rf"(?:(?<=[\d%…。])|(?<=\d[{UNIT_ENDS}])|(?<=\d[\u4e00-\u9fff][{UNIT_ENDS}]))"
+                                  rf"{NUMBERED_INDICATOR.pattern}")
 STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen together by the stage's points
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
@@ -193,6 +213,9 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
     position = start
     while position < len(text) and text[position] in COMPARATOR_SIGNS:
         position += 1
+    worded = WORDED_COMPARATOR.match(text, position)
+    if worded:
+        position = worded.end()  # a comparator in words opens a figure too ("不少于12种")
     digits = DIGITS.match(text, position)
     if digits:
         # A value's number is the whole run of digits: only 分值 and 得分 are ever printed joined to it (or the
@@ -204,16 +227,22 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
         date = DATE.match(text, position)
         if date and date.group(2) and not (deadline and deadline.end() == date.end()):
             found.append((text[start:date.end()], date.end()))  # "2022年12月", "2022年12月31日" whole too
-        if NUMBER.fullmatch(digits.group()):
+        ranged = RANGE_END.match(text, after) if NUMBER.fullmatch(digits.group()) else None
+        if ranged:
+            # A range of figures is one value with its unit ("1-12月", "3~5年"), never cut at its sign.
+            found += [(text[start:ranged.end() + len(unit)], ranged.end() + len(unit)) for unit in FIGURE_UNITS
+                      if text.startswith(unit, ranged.end())]
+        elif NUMBER.fullmatch(digits.group()):
             found.append((text[start:after], after))
-            for length in range(1, UNIT_LIMIT + 1):
+            for length in range(1, min(UNIT_LIMIT, len(text) - after) + 1):  # (a unit the text ends in, once)
                 if UNIT.fullmatch(text, after, after + length):
                     found.append((text[start:after + length], after + length))
     elif position == start:
         word = TEXT_VALUE.match(text, start)
         if word:
             found += [(text[start:end], end) for end in range(start + 1, word.end() + 1)
-                      if WORD_CHARACTER.search(text, start, end) and not DATE_TAIL.fullmatch(text, start, end)]
+                      if WORD_CHARACTER.search(text, start, end) and not DATE_TAIL.fullmatch(text, start, end)
+                      and (end - start > 1 or text[start] in ONE_CHARACTER_WORDS)]
         compared = COMPARED_WITH_YEAR.match(text, start)
         if compared:
             # A target set against a year ("同比2022年销量显著提高"): its words run on past the year's digits.
@@ -245,7 +274,8 @@ def printed_twice(text: str, start: int) -> tuple[tuple[str, int], ...]:
         value = text[start:start + length]
         if len(value) < length:
             break
-        if DIGIT.search(value) and not LEADING_ZERO.match(text, start) and text.startswith(value, start + length):
+        if DIGIT.search(value) and (not LEADING_ZERO.match(text, start) or ZERO_TWICE.match(text, start)) \
+                and text.startswith(value, start + length):
             found.append((value, start + 2 * length))
     return tuple(found)
 
@@ -432,7 +462,7 @@ def points_fit(values: dict[str, str]) -> bool:
     if weight is None or score is None or not target or not actual:
         return False
     wanted, found = parse_number(target), parse_number(actual)
-    share = 1.0 if target == actual else min(found / wanted, 1.0) if wanted and found is not None else None
+    share = 1.0 if target == actual else rule_share(wanted, found)[1] if wanted and found is not None else None
     return share is not None and abs(score - weight * share) <= POINTS_TOLERANCE
 
 
@@ -521,9 +551,11 @@ class Block:
         placeholder = PLACEHOLDER.match(text, position)
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
-        numbered = NUMBERED_INDICATOR.match(text, position)
-        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())):
-            # The template's numbered row left empty ("指标2" then the next level name): a row with no values.
+        numbered = NUMBERED_NAME.match(text, position)
+        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())
+                         or PLACEHOLDER.match(text, numbered.end()) or NUMBERED_INDICATOR.match(text, numbered.end())):
+            # The template's numbered row left empty ("指标2" or "指标1:" then the next level name, the next numbered
+            # row or the "……" row left out after it): a row with no values.
             return (("row", {"level3": numbered.group()}, numbered.end(), stage_total),)
         # A name opens with a figure only as a date, right after a 二级 name printed bare (时效 "1年"), or right after
         # a 二级 name as a measure of words ("数量指标" "1290.3平方米冷库仓储建设…": no figures before it to run into).
@@ -543,8 +575,11 @@ class Block:
         bracketed = 0  # brackets the name has opened and not closed: "公猪舍(≥**平方米)" holds its comparator
         # (a name holds no figures run together, "…购置及安装550209.39.3配套…": those are a row's values)
         joined = JOINED_FIGURES.search(text, position, position + NAME_LIMIT)
-        for name_end in range(position + 1, min(len(text), position + NAME_LIMIT, joined.start() + 1 if joined
-                                                else len(text))):
+        # (a name that opens with its row number holds it whole and a word after it: "指标1安全率", never "指标" then a
+        # value "1安全率"; "指标9:0-6岁儿童健康管理数", never "指标9:" then "0-" and "6")
+        numbered = NUMBERED_NAME.match(text, position)
+        for name_end in range(numbered.end() + 1 if numbered else position + 1,
+                              min(len(text), position + NAME_LIMIT, joined.start() + 1 if joined else len(text))):
             bracketed = max(0, bracketed + (text[name_end - 1] in "(（") - (text[name_end - 1] in ")）"))
             if text[name_end - 1] in COMPARATOR_SIGNS and not bracketed or \
                     any(pattern.match(text, name_end - 1) for pattern in
@@ -605,6 +640,10 @@ class Block:
             return False  # a date with its month ends no name: it is the row's target ("…时间2022年12月31日前")
         if LATIN.match(before) and LATIN.match(text, position):
             return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
+        if text[position].isdigit() and WORDED_COMPARATOR_END.search(text, max(0, position - WORDED_LIMIT), position):
+            return False  # nor with a comparator in words, the figure's after it: "…资料" | "不少于12种", not "…资料不少于"
+        if before in RANGE_SIGNS and text[position - 2:position - 1].isdigit():
+            return False  # nor a range of figures: "0-36月龄中医药规范管理数" is not "0-" then a value "36月"
         return text[position].isdigit() or text[position] in COMPARATOR_SIGNS or \
             (self.columns[0] in VALUES and bool(TEXT_VALUE.match(text, position)))
 
@@ -612,6 +651,9 @@ class Block:
         """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
         none is near (a longer stretch no row explains is the prose after the table)."""
         anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
+        numbered = NUMBERED_AFTER_VALUE.search(self.text, position + 1, anchor.start() if anchor
+                                               else position + STRETCH_LIMIT)
+        anchor = numbered or anchor
         if not anchor:
             return None
         # A row's serial number opens it before its level name.
@@ -758,7 +800,7 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     while position < len(text) and block.total_at(position) is None:
         best = block.unread(position, stage_total)
         steps = [step for step in block.steps(position, stage_total) if block.after(step) == best]
-        steps = echoing(repeated_over_verdict(steps))
+        steps = echoing(repeated_over_verdict(twice_over_far(unit_kept(steps))))
         start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
@@ -784,9 +826,11 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
                             rf"|{LONG_BRACKET.pattern})+", stretch[:compared.start()] if compared else stretch)
             # Sentences are the prose after the table, unless the rows print a scoring rule in words or a stage with
             # its points comes next ("…加大宣传力度;加大项目支持力度满意度指标(20分)": a row's note, the table goes on), or
-            # the rows print a note and a level name comes next ("…低于预算金额。提高预算准确度。37.24产出指标…").
+            # the rows print a note and a level name or numbered row comes next ("…低于预算金额。提高预算准确度。37.24产出指标…",
+            # "…提高预算准确度。指标2……").
             stage = STAGE.match(text, anchor) if anchor is not None else None
-            noted = "note" in columns and anchor is not None and bool(LEVEL_NAME.match(text, anchor))
+            noted = "note" in columns and anchor is not None \
+                and bool(LEVEL_NAME.match(text, anchor) or NUMBERED_INDICATOR.match(text, anchor))
             if anchor is None or name is None or PROSE.search(text, position, anchor) and "criteria" not in columns \
                     and not stage_points(stage) and not noted:
                 break
@@ -883,6 +927,32 @@ def repeated_over_verdict(steps: list[Step]) -> list[Step]:
                        for step in steps if step not in repeated):
         return steps
     return repeated
+
+
+def unit_kept(steps: list[Step]) -> list[Step]:
+    """Of rows read alike but for where the result ends, the one whose result prints its target's unit ("0起" |
+    "0起") over one that leaves that unit to open the next row's name ("0起" | "0", then "起市民满意度调查")."""
+    if len({step[2] for step in steps}) < 2 or any(step[0] != "row" for step in steps) \
+            or len({(step[1]["level3"], step[1].get("target")) for step in steps}) != 1:
+        return steps
+    kept = [step for step in steps if DIGIT.search(step[1].get("actual") or "")
+            and (unit := UNIT_AFTER.search(step[1].get("target") or "").group())
+            and UNIT_AFTER.search(step[1]["actual"]).group() == unit]
+    return kept if kept and len({step[2] for step in kept}) == 1 else steps
+
+
+def twice_over_far(steps: list[Step]) -> list[Step]:
+    """Of rows read alike but for where the name ends, the one whose figure is printed twice as its target and result
+    ("…二级公路32.1公里" | "20" | "20") over those whose result is far from their target ("…二级公路" | "32.1公里" |
+    "2020"): a name may hold a measure, a result is not dozens of times its target."""
+    twice = [step for step in steps if step[0] == "row" and DIGIT.search(step[1].get("target") or "")
+             and step[1].get("target") == step[1].get("actual")]
+    if len(twice) != 1 or len(steps) == 1 or len({step[2] for step in steps}) != 1 \
+            or not all(step[0] == "row" and DIGIT.search(step[1].get("target") or "")
+                       and DIGIT.search(step[1].get("actual") or "") and not near_target(step[1], FAR_FACTOR)
+                       for step in steps if step not in twice):
+        return steps
+    return twice
 
 
 def echoing(steps: list[Step]) -> list[Step]:
