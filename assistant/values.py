@@ -37,7 +37,8 @@ COMPARATORS = [
 SIGN_COMPARATORS = sorted((word for word, _ in COMPARATORS if word.isascii() or len(word) == 1), key=len, reverse=True)
 COMPARATOR_SIGNS = "".join(word for word in SIGN_COMPARATORS if len(word) == 1)
 SIGN_COMPARATOR = "|".join(re.escape(word) for word in SIGN_COMPARATORS)
-WORD_COMPARATOR = "|".join(word for word, _ in COMPARATORS if word not in SIGN_COMPARATORS)
+WORD_COMPARATORS = tuple(word for word, _ in COMPARATORS if word not in SIGN_COMPARATORS)
+WORD_COMPARATOR = "|".join(WORD_COMPARATORS)
 SUFFIX_COMPARATORS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以下", "≤"), ("之内", "≤"),
                       ("前", "≤"), ("之前", "≤"), ("内", "≤")]
 NOT_APPLICABLE = ("不适用", "不适应", "无此项", "不涉及")

@@ -25,8 +25,8 @@ from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
-from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, normalize_text, parse_number,
-                              rule_share)
+from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, WORD_COMPARATORS, normalize_text,
+                              parse_number, rule_share)
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
 STAGE_NAME = r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)"
@@ -135,8 +135,6 @@ FIGURES_ROW = re.compile(rf"(?:[^\d{COMPARATOR_SIGNS}.%(（]|{BRACKET.pattern}){
                          rf"(?P<figures>[\d.%]{{0,{FIGURES_LIMIT}}}\d)(?![\d.%])")
 # A comparator in words before a figure ("不少于12种", "控制在5%"): the figure's, never a name's end.
 WORDED_COMPARATOR = re.compile(rf"(?:{WORD_COMPARATOR})(?=\d)")
-WORDED_COMPARATOR_END = re.compile(rf"(?:{WORD_COMPARATOR})$")
-WORDED_LIMIT = max(len(word) for word in WORD_COMPARATOR.split("|"))  # characters of the longest
 RANGE_SIGNS = "-－~～—至"  # what stands between the figures of a range ("0-6岁", "3~5年")
 RANGE_END = re.compile(rf"[{RANGE_SIGNS}](?:0|[1-9]\d*)(?:\.\d+)?(?![\d.])")  # its sign and second figure
 NUMBERED_NAME = re.compile(rf"{NUMBERED_INDICATOR.pattern}[:：]?")  # a name's row number, its colon with it
@@ -640,7 +638,7 @@ class Block:
             return False  # a date with its month ends no name: it is the row's target ("…时间2022年12月31日前")
         if LATIN.match(before) and LATIN.match(text, position):
             return False  # a name's Latin word stays whole: "福彩APP" is not "福彩A" then the word "P" twice
-        if text[position].isdigit() and WORDED_COMPARATOR_END.search(text, max(0, position - WORDED_LIMIT), position):
+        if text[position].isdigit() and text.endswith(WORD_COMPARATORS, 0, position):
             return False  # nor with a comparator in words, the figure's after it: "…资料" | "不少于12种", not "…资料不少于"
         if before in RANGE_SIGNS and text[position - 2:position - 1].isdigit():
             return False  # nor a range of figures: "0-36月龄中医药规范管理数" is not "0-" then a value "36月"
