@@ -28,14 +28,15 @@ from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
-    LEVELS_GROUP, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, is_placeholder, is_value, \
-    open_brackets, role_of
+    LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, \
+    is_placeholder, is_value, open_brackets, role_of
 from assistant.extract import run_rows
+from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE, TITLE_OVER_YEAR, YEAR_LINE
-from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, normalize_text, simplified
+from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATORS, normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
 HEADING = re.compile(
@@ -59,6 +60,9 @@ PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spac
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
 LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start: a line breaks before it, never inside
+# What a figure's cell may go on with on the next line: its unit (理 13 / 分, of 项目管理13分).
+UNITS = ("分", "%", "％", *MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS)
+CUT_AFTER_FIGURE = re.compile(rf"{NUMBER_PATTERN}[%％]?[\u4e00-\u9fa5]+")  # a value cut after its figure's first words
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
 PER_UNIT = re.compile(r"^/[^\d\s/]")  # the rest of a unit after its slash (元 / /人/年): no cell opens with it
@@ -516,16 +520,20 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         column, end = 0, None
         words = list(WORD.finditer(line))
         # where each stretch of the next line with text starts, and where it ends (before its cells are told apart)
-        reach_below = next(({at: columns[below][match.end() - 1] for match in CELL_TEXT.finditer(lines[below])
-                             for at in [columns[below][match.start()]]}
-                            for below in range(row + 1, len(lines)) if lines[below].strip()), {})
+        below = next((index for index in range(row + 1, len(lines)) if lines[index].strip()), None)
+        stretches = list(CELL_TEXT.finditer(lines[below])) if below is not None else []
+        reach_below = {columns[below][match.start()]: columns[below][match.end() - 1] for match in stretches}
+        # (and each word's, where it starts: 据 of 策2分 据 under 决策依 2)
+        opens_below = {columns[below][match.start()]: match.group()
+                       for match in (WORD.finditer(lines[below]) if below is not None else ())}
         for at, match in enumerate(words):
             pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4 \
-                    and match.group()[0] not in CLOSING_SIGNS:
-                # One space between two CJK characters: a page's cells packed tight (二级指 三级指), as no cell's
-                # text prints one; the word starts the next cell, unless it opens with a sign no cell opens with
-                # (日管控 、周排查).
+                    and match.group()[0] not in CLOSING_SIGNS or from_page and end == match.start() - 1 \
+                    and line[end - 1] in ")）" and display_width(match.group()[0]) == 2:
+                # One space between two CJK characters, or a closing bracket and a CJK character: a page's cells
+                # packed tight (二级指 三级指, 算数(A) 行数(B)), as no cell's text prints one; the word starts the next
+                # cell, unless it opens with a sign no cell opens with (日管控 、周排查).
                 column = min(max(pushed, column + 1), len(cuts))
             elif end is not None and end < match.start() - 1 and from_page:
                 # Two spaces or more on a page end a cell: what follows is the next one, pushed right of its column
@@ -544,10 +552,17 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                     FIGURE.match(cells[column].split()[-1])
                     or at + 1 < len(words) and words[at + 1].start() == match.end() + 1
                     and FIGURE.match(words[at + 1].group())
-                    or columns[row][match.start()] in reach_above.keys() - {starts.get(column)}):
+                    or columns[row][match.start()] in reach_above.keys() - {starts.get(column)}
+                    or starts[column] in opens_below and line.startswith("  ", match.end())
+                    and line[match.end():].strip() and not opens_below[starts[column]].startswith(UNITS)
+                    and not NUMBERED_INDICATOR.fullmatch(normalize_text(f"{cells[column]}{match.group()}"))
+                    and not cells[column].endswith(WORD_COMPARATORS)):
                 # Two figures are two cells, the second pushed into the first's; so is a row's first figure one space
                 # after its label, figures following it (年度资 329.7 329.7), or starting where a cell of the line
-                # above starts (金总额 7 under 年度资 329.7, the rest of its figure).
+                # above starts (金总额 7 under 年度资 329.7, the rest of its figure), or one space after a cell the
+                # line below goes on, cells after it (★★★农 5   >=219 over 村低保: the cell wrapped before it), unless
+                # the line below goes on with the figure's unit (理 13 over 分, 项目管理13分), it is a numbered
+                # indicator's (指标 1) or a comparator's in words (不少于 6 over 种).
                 column = min(column + 1, len(cuts))
             cells[column] = f"{cells.get(column, '')} {match.group()}".lstrip()
             end = match.end()
@@ -600,6 +615,7 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
                  and is_value(text) and not is_value(above[column])
                  else "own" if indicators
                  and next_level_name(rows[-1][1].get(column, ""), cells_by_line, index, column)
+                 else "sure" if indicators and twice_cut(above, cells, column)
                  else wrap(above[column], text, widths[column])
                  for column, text in cells.items()]
         label, *values = [cells[column] for column in sorted(cells)]
@@ -675,6 +691,16 @@ def wrapped_rows(cells_by_line: list[dict[int, str]], widths: list[int],
     return rows, "funds" if funds else "goals" if goals else None
 
 
+def twice_cut(above: dict[int, str], cells: dict[int, str], column: int) -> bool:
+    """Whether a column's text goes on a value the line above cut after a figure and its first words (100%覆 / 盖)
+    that the row prints twice, as its target and its result, cut alike: another column's line above and this line
+    print the same. A figure's cell the page measures narrower than the character grid does, so the cut may seem to
+    leave room on its line."""
+    text, cut = cells[column], above.get(column, "")
+    return bool(CUT_AFTER_FIGURE.fullmatch(cut)) and not is_value(text) \
+        and any(other != column and above.get(other) == cut and cells[other] == text for other in cells)
+
+
 LEVEL_NAME_LINES = 3  # lines, most, a narrow column wraps a level name over (可持续 / 影响指 / 标)
 
 
@@ -691,7 +717,8 @@ def column_lines(cells_by_line: list[dict[int, str]], index: int, column: int) -
 
 def is_level_name(text: str) -> bool:
     """Whether a cell's text is a whole 一级 or 二级 name (社会效益指标), as the run-together grammar reads one."""
-    return bool(run_rows.LEVEL_NAME.fullmatch(normalize_text(text)))
+    text = normalize_text(text)
+    return bool(run_rows.LEVEL_NAME.fullmatch(text) or run_rows.NAME_WITH_POINTS.fullmatch(text))
 
 
 def ends_level_name(cell: str, lines: list[str]) -> bool:
@@ -719,7 +746,8 @@ def whole_column_word(text: str) -> bool:
 
 def wrap(above: str, text: str, width: int) -> str:
     """How `text` under a cell's line `above` goes on it: "sure" (the rest of a figure broken at its point, a sign no
-    cell opens with: %, ）, /人/年, or words under a line that opened a bracket it did not close: 本（每 / 人每),
+    cell opens with: %, ）, /人/年, or words under a line that opened a bracket it did not close: 本（每 / 人每, or a
+    money unit under words: 中央 / (万元)),
     "full" (the line above filled its column: the first character, a Latin word's first word or figure, would not
     have fitted after it), "short" (it would have), "own" (a cell of its own: a figure under a label or under a
     figure that did not fill its column, a label printed again as 项目决策 under 项目决策, a template's numbered
@@ -733,7 +761,8 @@ def wrap(above: str, text: str, width: int) -> str:
         first = text[:2] if text[1:2] and text[1] in CLOSING_SIGNS else text[0]
     if above[-1] == "." and text[0].isdigit() or text[0] in CLOSING_SIGNS or WEIGHT_SUFFIX.match(normalize_text(text)) \
             or PER_UNIT.match(text) or open_brackets(above) > 0 and not is_value(text) \
-            or above[-1] in "：:" and is_value(text):
+            or above[-1] in "：:" and is_value(text) \
+            or MONEY_UNIT_CELL.match(normalize_text(text)) and not is_value(above):
         return "sure"
     # (a figure's sign fills no column, but a figure broken after it goes on: - / 0.3000)
     signed = above in ("-", "+") and text[0].isdigit()
@@ -931,7 +960,7 @@ TARGET_PART_ROLES = ("nature", "direction", "measure_unit")
 
 
 def is_header_word(text: str) -> bool:
-    return normalize_text(text) == LEVELS_GROUP or role_of(text, INDICATOR_ROLES) is not None
+    return normalize_text(text) in LAYOUT_COLUMN_WORDS or role_of(text, INDICATOR_ROLES) is not None
 
 
 def unglued(row: Row) -> list[Row]:

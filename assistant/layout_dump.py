@@ -17,7 +17,7 @@ from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
-    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, NUMBERED_INDICATOR, PER_UNIT, PERCENT_SIGNS, \
+    INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, MONEY_UNIT_CELL, NUMBERED_INDICATOR, PER_UNIT, PERCENT_SIGNS, \
     REVIEW_SCORE_HEAD, STAGES, TEXT_ROLES, UNIT_LENGTH, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
     unit_shaped, with_level_weights, without_bound
@@ -639,7 +639,9 @@ def dump_rows(lines: list[Paragraph], header: list[str], as_printed: bool, readi
             return read
         read = fuller_typed_reading(read, lines, header, slots, row_starts)
         texts_read = texts_by_column(read[0], header)
-        points = [sum(bool(NUMERIC.match(row.get(name, ""))) for name in SCORED) for row in texts_read]
+        # (a 分值 of 0 weighs nothing: the 0 | 0 of a row's target and result, 明显变质比例, read as its points)
+        points = [sum(bool(NUMERIC.match(row.get(name, ""))) and not (name == "weight" and parse_number(row[name]) == 0)
+                      for name in SCORED) for row in texts_read]
         if sum(map(bool, points)) > 1 or len(SCORED) in points:
             return read
         # One number in one row at most where the points go: a form published before it was scored, a bare number of
@@ -2450,7 +2452,7 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     completed = list(words)
     for at, tail in zip(heads, below):
         completed[at] = words[at] + tail
-        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_LINE.match(normalize_text(tail))):
+        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_CELL.match(normalize_text(tail))):
             return None
     return completed
 
@@ -3716,7 +3718,6 @@ LONE_HEAD_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:[（(]万?元[)）])?$|^
 # The funds block's label, its money unit in brackets and its points after it if any (资金情况(万元), 预算执行情况(万元)
 # (20分)): what follows a key left blank, never its value.
 MONEY_BLOCK = re.compile(r"[（(]万?元[)）](?:[（(]\d+(?:\.\d+)?分[)）])?$")
-MONEY_UNIT_LINE = re.compile(r"^[（(]万?元[)）]$")
 
 
 # The year under a table's title, cut into cells of its own ("(2022" "年度)").
@@ -3935,7 +3936,7 @@ def read_head(run: list[Paragraph]) -> tuple[int, list[Row], int]:
     start = head_labels_start(texts, min(starts)) if starts else \
         (head_labels_start(texts, funds[0]) if funds else len(run))
     # A key's money unit on the line under it ("计划投资额" "(万元)" "570") belongs to the key; its value follows.
-    keys = [(i, size + 1) if i + size + 1 < len(run) and MONEY_UNIT_LINE.match(texts[i + size]) else (i, size)
+    keys = [(i, size + 1) if i + size + 1 < len(run) and MONEY_UNIT_CELL.match(texts[i + size]) else (i, size)
             for i, size in keys]
     rows = [Row([Cell("".join(texts[i:i + size]), run[i].line), Cell(run[i + size].text, run[i + size].line)])
             for i, size in keys if i + size < len(run) and label(texts[i + size]) not in LINE_KEYS

@@ -151,6 +151,20 @@ def test_a_scored_region_form_left_unscored_and_copied_with_a_bar_for_each_empty
             [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
 
 
+def test_a_scored_region_form_left_unscored_and_copied_by_a_viewer_reads_a_row_of_zeros_as_its_target_and_result():
+    """衡山县's 县级储备粮 (evals/field/dev/hunan_hengshan_2020_chubeiliang: l.26 "县级储备粮库存粮食明显变质比例00", its
+    target 0 and its result 0, no 分值 or 得分 printed) drawn in the scored transfer-payment form (… | 分值 | 得分 |
+    未完成原因和改进措施), each level name printed once, and copied one cell a line, empty cells left out: "0" "0" are
+    the row's target and result, not a 分值 of 0 — a 分值 of 0 weighs nothing — so the table is read as left
+    unscored, every row with its target and result as the gold has them, none run into another."""
+    paste, sheet, gold = drawn("hunan_hengshan_2020_chubeiliang", "region-central-transfer-scored")
+    text = paste.pasted(sheet, "b")
+    assert "县级储备粮库存粮食明显变质比例\n0\n0\n" in text
+    [table] = read_pasted(text)
+    assert [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in table.indicators] == \
+        [(i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in gold.tables[0].indicators]
+
+
 def test_a_scored_region_form_whose_own_level_words_are_merged_down_opens_a_second_level_with_each_first():
     """Hainan's score sheet (evals/field/dev/hainan_shengji_fuwumaoyi: l.126 "项目决策" "20" "项目目标" "4" "目标内容"
     "4" "4", l.140 "决策过程" "8" "决策依据" "3" "3" "决策程序" "5" "5", l.156 "资金分配" "8" "分配办法" "2" "2") drawn in

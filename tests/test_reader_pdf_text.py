@@ -485,3 +485,65 @@ def test_a_merged_level_under_a_header_word_over_two_columns_keeps_its_column():
              "                 策的知晓率"]
     assert level_names(lines, 3) == [["产出目标", "数量目标", "当年获得宁德市级以上确认的人才驿站数量"],
                                      ["", "质量目标", "各类人才对我市人才政策的知晓率"]]
+
+
+def test_a_hubei_score_sheets_stage_names_with_points_wrap_over_its_rows(tmp_path):
+    # 广水's 乡村道路 on Hubei's score sheet: 项目权重 prints each 一级 with its points after it, wrapped in a narrow
+    # column over the rows it is merged across (项目管 / 理 13 / 分 beside 财务制度 and 组织机构), and each money
+    # column's unit under its word (中央 / (万元)). The name's last line is the rest of the name, not a level of the
+    # next row; 13 goes on 理 because 分 goes on it; the funds read under their header.
+    name = "hubei_guangshui_2021_xiangcundaolu"
+    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    table = api.extract(api.load(field_render(name, tmp_path)), "rules").tables[0]
+    scored = [(i.level1, i.level3, i.weight, i.score) for i in gold.tables[0].indicators
+              if i.level1 in ("项目决策", "项目管理")]
+    assert len(scored) == 5
+    assert [(i.level1, i.level3, i.weight, i.score) for i in table.indicators if i.level1 in ("项目决策", "项目管理")] \
+        == scored
+    assert not any((i.level1 or "").startswith("分") for i in table.indicators)
+    assert (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.execution_rate) == \
+        (gold.tables[0].funds_total.full_year_budget, gold.tables[0].funds_total.executed,
+         gold.tables[0].funds_total.execution_rate)
+
+
+def test_a_figure_one_space_after_a_name_that_wraps_is_the_next_cell(tmp_path):
+    # 濉溪's 临时救助 (Anhui's 绩效目标自评表): a long 三级指标 wraps three characters a line, and its row's 分值 prints one
+    # space after the name's first line (★★★农 5      >=219 over 村低保): the name wrapped before the figure, so the
+    # figure is the next column's, not inside the name (★★★农5村低保…). The funds header packs its words one space
+    # apart after a bracket (算数(A) 行数(B)): two columns.
+    name = "anhui_suixi_2019_linshijiuzhu"
+    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    table = api.extract(api.load(field_render(name, tmp_path)), "rules").tables[0]
+    expected = gold.tables[0]
+
+    def rows(indicators):
+        return [((i.level3 or "").replace(" ", ""), (i.target or "").replace(" ", ""),
+                 (i.actual or "").replace(" ", ""), i.weight, i.score) for i in indicators]
+
+    assert rows(table.indicators) == rows(expected.indicators)
+    assert (table.funds_total.full_year_budget, table.funds_total.executed, table.funds_total.execution_rate,
+            table.funds_total.score) == (expected.funds_total.full_year_budget, expected.funds_total.executed,
+                                         expected.funds_total.execution_rate, expected.funds_total.score)
+
+
+def test_hand_written_value_printed_twice_and_cut_alike_goes_on_over_its_rest():
+    # The merged-level render of evals/field/dev hubei_huangshi_2022_gongxianggongcheng (l.9 "WIFI布点全覆盖" |
+    # "100%覆盖" | "100%覆盖", no points printed): the target and the result, the same words after a figure, both cut
+    # after 覆 in a column that seems to leave room for one more character (a comma's line is the widest: 资源查询, —
+    # a figure is narrower on the page than on the character grid), and their rest 盖 under each: the value goes on,
+    # not a row of its own. A row whose values are words printed twice after a whole figure (100% then 良好) opens
+    # its row.
+    lines = [*INDICATOR_HEAD,
+             on_character_grid("产出指标", "数量指标", "一个存储", "25TB", "25TB", "10", "10"),
+             on_character_grid("", "", "备份器"),
+             on_character_grid("产出指标", "数量指标", "WIFI 布", "100%覆", "100%覆"),
+             on_character_grid("", "", "点全覆盖", "盖", "盖"),
+             on_character_grid("效益指标", "社会效益", "方便读者", "资源查询,", "资源查询,", "10", "10"),
+             on_character_grid("", "", "查阅", "可扩展", "可扩展"),
+             on_character_grid("效益指标", "社会效益", "便利", "100%", "100%", "5", "5"),
+             on_character_grid("", "", "环境", "良好", "良好", "5", "5")]
+    assert filled_rows(lines) == [["产出指标", "数量指标", "一个存储备份器", "25TB", "25TB", "10", "10"],
+                                  ["产出指标", "数量指标", "WIFI 布点全覆盖", "100%覆盖", "100%覆盖"],
+                                  ["效益指标", "社会效益", "方便读者查阅", "资源查询,可扩展", "资源查询,可扩展", "10", "10"],
+                                  ["效益指标", "社会效益", "便利", "100%", "100%", "5", "5"],
+                                  ["环境", "良好", "良好", "5", "5"]]

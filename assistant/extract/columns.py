@@ -127,6 +127,7 @@ LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: 
 
 
 SCORE_WORDS = (("得分", "score"), ("自评分", "score"), ("权重", "weight"), ("分值", "weight"))
+MONEY_UNIT_CELL = re.compile(r"^[（(]万?元[)）]$")  # a money column's unit, a cell or a line under its word: (万元)
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 

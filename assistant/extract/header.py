@@ -78,8 +78,8 @@ def cell_fit(role: str, text: str) -> float:
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
     the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or
-    完成值 moved left) and never words but points (已完成100%, not 完成得1分); and where a 度量单位 has a unit's shape
-    (`unit_shaped`: short, no figure)."""
+    完成值 moved left) and never words but points (已完成100%, not 完成得1分), a 分值 never 0; and where a 度量单位 has a
+    unit's shape (`unit_shaped`: short, no figure)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
@@ -88,6 +88,8 @@ def cell_fit(role: str, text: str) -> float:
         return -1.0  # a 权重 may be printed as a share ("10%"), never as the whole (100%)
     if role == "measure_unit" and not unit_shaped(cell):
         return min(fits(role, text), -0.5)  # 2024年12月31日前, 挽回经济损失: a target, a result or a name, no unit
+    if role == "weight" and NUMBER_CELL.match(cell) and parse_number(cell) == 0:
+        return 0.0  # a 分值 of 0 weighs nothing: a row's 0 (明显变质比例 0 | 0) moved under it
     if role in ("weight", "score") and WORDS_FIRST.match(cell) and not cell.endswith("分"):
         return min(fits(role, text), -0.5)  # 已完成100%: a result in words, never points (完成得1分 is)
     kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)

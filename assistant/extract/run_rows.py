@@ -53,6 +53,8 @@ LEVEL_NAME = re.compile(f"(?P<level2>{LEVEL2.pattern})|(?P<level1>{LEVEL1.patter
 # row after a figure or a bracket, never inside a name; or one of the national stages.
 STAGE = re.compile(rf"{LEVEL1.pattern}|(?<![\u4e00-\u9fa5])(?:(?!{STAGE_NAME}|{LEVEL2.pattern})[\u4e00-\u9fa5]){{2,10}}"
                    rf"[（(](?P<points>\d+(?:\.\d+)?)分[)）]")
+# A 一级 cell of Hubei's 项目权重 column, its points printed right after its name: "项目决策2分", "项目管理13分".
+NAME_WITH_POINTS = re.compile(r"(?:项目)?(?:决策|过程|管理|产出|效益|绩效|满意度)(?P<points>\d+(?:\.\d+)?)分")
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, STAGE, TOTAL)))
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
