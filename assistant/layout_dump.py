@@ -846,30 +846,34 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     whose first cell (`texts`, at `positions`) is on its first line (no blank line for an empty level cell) opens
     with its 一级 name where a level name or an empty cell follows it (产出指标 | 数量指标) or where it is no 二级
     of the 一级 above (满意度指标 after 效益指标), with its 二级 where it is a level name (数量指标; 成本指标 under
-    产出指标, a 二级 there as well as a 一级), else with its 三级指标 — where the 一级 names above are the forms'
-    (产出指标), so that a new 一级 name is told from a 三级指标. Under level names of the table's own (项目决策 |
-    科学决策), the row may open at any level: its 一级, its 二级 or its 三级指标, the first its cells fit."""
+    产出指标, a 二级 there as well as a 一级; Hubei's 社会效益 printed without 指标, under 效益指标), else with its
+    三级指标 — where the 一级 names above are the forms' (产出指标), so that a new 一级 name is told from a 三级指标.
+    Under level names of the table's own (项目决策 | 科学决策), the row may open at any level: its 一级, its 二级 or
+    its 三级指标, the first its cells fit."""
     stages = {normalize_text(row["level1"].text) for row in rows if "level1" in row}
     if positions[0] != start or columns[:1] != ["level1"] or "level3" not in columns or not stages:
         return (0,)
     if any(is_level_cell(stage) and not LEVEL1_CELL.match(stage) for stage in stages):
         return (0,)  # a form's 二级 read as an 一级 above: no level of this grid's is known merged
-    if not all(LEVEL1_CELL.match(stage) for stage in stages):
+    if not all(is_level_copy(stage) for stage in stages):  # (a form's 一级, or one a copy scrambled: 出标产指)
         return tuple(columns.index(level) for level in LEVEL_ROLES if level in columns)
     follows_level = len(texts) < 2 or positions[1] != positions[0] + 1 or is_level_cell(texts[1])
     stage = next(normalize_text(row["level1"].text) for row in reversed(rows) if "level1" in row)
     if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
                                        & run_rows.stages_of(stage, "level1")):
         return (0,)
-    if "level2" in columns and is_level_cell(texts[0]):
+    if "level2" in columns and (is_level_cell(texts[0]) or run_rows.BARE_LEVEL2.fullmatch(texts[0])
+                                and run_rows.stages_of(texts[0], "level2") & run_rows.stages_of(stage, "level1")):
         return (columns.index("level2"),)
-    return (columns.index("level3"), 0)  # (or, fitting no such row, an 一级 of another name: a copy's garbled 出标产指)
+    # (or, fitting no such row, a 二级 in words of the table's own under a form's 一级 — Jiangxi's 预算执行管理 under
+    # 管理指标 — or an 一级 of another name: a copy's garbled 出标产指)
+    return (columns.index("level3"), *((columns.index("level2"),) if "level2" in columns else ()), 0)
 
 
 def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
     """Cells that read as an indicator row: a name (`below_a_row`, none but a target or a result: the row's names
     merged down from the row above, as a Word grid leaves them blank), no column word printed whole nor total, a
-    figure or nothing under 分值 and 得分 and no 得分 over its 分值, no figure for a level's name
+    figure or nothing under 分值 and 得分, no rate under 得分 (100%: the row's result) and no 得分 over its 分值, no figure for a level's name
     (一般公共预算支出实际完成率 names an indicator, though a column word is in it) nor a figure with its unit for an
     一级 or 二级 name (38508人: the grid ran a row's values into its names), no level name under a value
     (社会效益指标 read as a target: the grid ran a row's cells into the next)."""
@@ -879,6 +883,7 @@ def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
     return (names or below_a_row and any(cells.get(value) for value in FIGURES)) \
         and not any(text in TOTAL or text in HEADER_WORDS for text in cells.values()) \
         and all(not text or is_value(text) for text in scored.values()) \
+        and not cells.get("score", "").endswith(PERCENT_SIGNS) \
         and (weight is None or score is None or score <= weight) \
         and not any(VALUE_START.match(name) or is_value(name) for name in names) \
         and not any(NAME_FIGURE.match(cells.get(level, "")) for level in ("level1", "level2")) \

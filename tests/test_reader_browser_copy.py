@@ -273,3 +273,32 @@ def test_a_word_made_page_copy_of_an_unscored_table_keeps_its_own_stage_names_me
     [labelled] = gold["tables"]
     assert [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]] \
         == [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in labelled["indicators"]]
+
+
+@pytest.mark.parametrize("report, stage", [
+    # Hubei's 2021 form: 二级 names printed without 指标 (经济效益, 社会效益, 环境效益) under 效益指标, merged down (its
+    # 产出 rows hold a 三级指标 that reads as a value, 2022年全年, left aside here)
+    ("hubei_huangshi_2022_gongxianggongcheng", "效益指标"),
+    # Jiangxi's 整体支出 form: 二级 names in its own words (预算执行管理) under 管理指标, and 效果指标 for its 效益 stage
+    ("jiangxi_nanchang_2021_canchaweishengyuan", None),
+])
+def test_a_word_made_page_copy_of_a_form_reads_second_levels_a_province_names_its_own_way(clipboard_page, tmp_path,
+                                                                                          report, stage):
+    """The report's gold drawn in the scored transfer-payment form (… | 分值 | 得分 | 未完成原因和改进措施), each
+    level name merged down its rows and printed once, saved as a Word-made web page and copied out of chromium (a
+    blank line for each empty cell, none for a merged one): a row that opens with a 二级 name no form prints — 社会效益
+    without its 指标 under 效益指标, 预算执行管理 under 管理指标 — opens at its 二级, not at its 三级指标, and a 得分
+    is points, never the row's 100%; every row (of `stage`, if given) is read as the gold has it."""
+    drawn = render.in_template(json.loads((DEV / f"{report}.json").read_text(encoding="utf-8")),
+                               "region-central-transfer-scored")
+    text = copied_word_page(clipboard_page, render.field_sheet(dict(drawn, merged_levels=True)), tmp_path)
+    labelled = drawn["tables"][0]["indicators"]
+    assert all(text.count(f"\n{name}\n") == 1 for name in {row["level1"] for row in labelled})  # printed once
+    table = extracted(text, tmp_path)["tables"][0]
+
+    def rows(indicators):
+        return [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"], row["score"])
+                for row in indicators if stage in (None, row["level1"])]
+
+    assert len(rows(labelled)) >= 6
+    assert rows(table["indicators"]) == rows(labelled)

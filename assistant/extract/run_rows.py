@@ -28,8 +28,9 @@ from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
 from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, WORD_COMPARATORS, normalize_text,
                               parse_number, rule_share)
 
-# Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标).
-STAGE_NAME = r"(?:项目)?(?:产出|效益|满意度|成本|决策|过程|管理)(?:指标|目标)"
+# Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标); Jiangxi's 整体支出 form names its
+# 效益 stage 效果指标.
+STAGE_NAME = r"(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)"
 LEVEL1 = re.compile(rf"{STAGE_NAME}(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
                     r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
@@ -39,7 +40,8 @@ LEVEL1_CELL = re.compile(rf"^(?:{LEVEL1.pattern})$")
 LEVEL2_CELL = re.compile(rf"^(?!达成|达到|完成|实现|已|未|超过|符合)(?:[\u4e00-\u9fa5]{{2,10}}指标|{LEVEL2.pattern})$")
 # Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
 # name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
-BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续性|服务对象满意度)(?!指标|目标)")
+BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续性|服务对象满意度)"
+                         r"(?!指标|目标)")
 # The stage each 二级 name belongs to: a bare 二级 name opens a level only under its own stage ("成本节约额" under
 # 经济效益指标 is a row named so, not a 产出 二级 成本 over a row "节约额").
 STAGE_OF_LEVEL2 = {"产出": ("数量", "质量", "时效", "成本"), "成本": ("成本", "经济成本", "社会成本", "生态环境成本"),
