@@ -28,10 +28,9 @@ from dataclasses import replace
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
 from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_LABEL, INDICATOR_ROLES, LEVEL_ROLES, \
-    LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, is_indicator_header, \
-    is_placeholder, is_value, open_brackets, role_of
+    LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, \
+    is_indicator_header, is_placeholder, is_value, open_brackets, role_of
 from assistant.extract import run_rows
-from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
@@ -60,8 +59,8 @@ PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spac
 CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell of such a row: text with no two spaces in a row
 WORD = re.compile(r"\S+")
 LATIN_RUN = re.compile(r"[!-~]*")  # a figure or a Latin word at a text's start: a line breaks before it, never inside
-# What a figure's cell may go on with on the next line: its unit (理 13 / 分, of 项目管理13分).
-UNITS = ("分", "%", "％", *MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *TIME_UNITS)
+# What a figure's cell may go on with on the next line: its unit or its points (理 13 / 分, of 项目管理13分).
+FIGURE_ENDS = ("分", *run_rows.FIGURE_UNITS)
 CUT_AFTER_FIGURE = re.compile(rf"{NUMBER_PATTERN}[%％]?[\u4e00-\u9fa5]+")  # a value cut after its figure's first words
 FRAGMENT = 10  # display columns, most, of a narrow column's wrapped lines between a table's aligned lines
 CLOSING_SIGNS = "%％)）】」』，。、；：！？"  # signs a line breaks before only inside a cell: none opens one
@@ -554,7 +553,7 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
                     and FIGURE.match(words[at + 1].group())
                     or columns[row][match.start()] in reach_above.keys() - {starts.get(column)}
                     or starts[column] in opens_below and line.startswith("  ", match.end())
-                    and line[match.end():].strip() and not opens_below[starts[column]].startswith(UNITS)
+                    and line[match.end():].strip() and not opens_below[starts[column]].startswith(FIGURE_ENDS)
                     and not NUMBERED_INDICATOR.fullmatch(normalize_text(f"{cells[column]}{match.group()}"))
                     and not cells[column].endswith(WORD_COMPARATORS)):
                 # Two figures are two cells, the second pushed into the first's; so is a row's first figure one space

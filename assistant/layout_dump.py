@@ -873,10 +873,10 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
 def grid_fits(cells: dict[str, str], below_a_row: bool) -> bool:
     """Cells that read as an indicator row: a name (`below_a_row`, none but a target or a result: the row's names
     merged down from the row above, as a Word grid leaves them blank), no column word printed whole nor total, a
-    figure or nothing under 分值 and 得分, no rate under 得分 (100%: the row's result) and no 得分 over its 分值, no figure for a level's name
-    (一般公共预算支出实际完成率 names an indicator, though a column word is in it) nor a figure with its unit for an
-    一级 or 二级 name (38508人: the grid ran a row's values into its names), no level name under a value
-    (社会效益指标 read as a target: the grid ran a row's cells into the next)."""
+    figure or nothing under 分值 and 得分, no rate under 得分 (100%: the row's result) and no 得分 over its 分值, no
+    figure for a level's name (一般公共预算支出实际完成率 names an indicator, though a column word is in it) nor a
+    figure with its unit for an 一级 or 二级 name (38508人: the grid ran a row's values into its names), no level name
+    under a value (社会效益指标 read as a target: the grid ran a row's cells into the next)."""
     scored = {name: text for name, text in cells.items() if name in SCORED or name.endswith("_weight")}
     weight, score = (parse_number(scored.get(name)) for name in SCORED)
     names = [cells[level] for level in LEVEL_ROLES if cells.get(level)]
@@ -2457,7 +2457,8 @@ def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     completed = list(words)
     for at, tail in zip(heads, below):
         completed[at] = words[at] + tail
-        if slot(normalize_text(completed[at])) is None and not (at == 0 and MONEY_UNIT_CELL.match(normalize_text(tail))):
+        if slot(normalize_text(completed[at])) is None \
+                and not (at == 0 and MONEY_UNIT_CELL.match(normalize_text(tail))):
             return None
     return completed
 

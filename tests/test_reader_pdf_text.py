@@ -13,6 +13,7 @@ from schemas.gold import GoldReport
 from tests.conftest import GOLD, ROOT, SAMPLES, eval_tool
 
 render = eval_tool("render")
+DEV_FIELD = ROOT / "evals" / "field" / "dev"
 SAMPLE = "000_9f4ecd25e267d59e"
 # A department's form: its funds' parts with their sums under their labels (其他资金： / 79.42), goals over pages
 DEPARTMENT_SAMPLE = "002_1b038c9877a00c9c"
@@ -493,7 +494,7 @@ def test_a_hubei_score_sheets_stage_names_with_points_wrap_over_its_rows(tmp_pat
     # column's unit under its word (中央 / (万元)). The name's last line is the rest of the name, not a level of the
     # next row; 13 goes on 理 because 分 goes on it; the funds read under their header.
     name = "hubei_guangshui_2021_xiangcundaolu"
-    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    gold = GoldReport.model_validate_json((DEV_FIELD / f"{name}.json").read_text(encoding="utf-8"))
     table = api.extract(api.load(field_render(name, tmp_path)), "rules").tables[0]
     scored = [(i.level1, i.level3, i.weight, i.score) for i in gold.tables[0].indicators
               if i.level1 in ("项目决策", "项目管理")]
@@ -512,7 +513,7 @@ def test_a_figure_one_space_after_a_name_that_wraps_is_the_next_cell(tmp_path):
     # figure is the next column's, not inside the name (★★★农5村低保…). The funds header packs its words one space
     # apart after a bracket (算数(A) 行数(B)): two columns.
     name = "anhui_suixi_2019_linshijiuzhu"
-    gold = GoldReport.model_validate_json((ROOT / "evals" / "field" / "dev" / f"{name}.json").read_text(encoding="utf-8"))
+    gold = GoldReport.model_validate_json((DEV_FIELD / f"{name}.json").read_text(encoding="utf-8"))
     table = api.extract(api.load(field_render(name, tmp_path)), "rules").tables[0]
     expected = gold.tables[0]
 
