@@ -493,13 +493,15 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
     starts where two lines start a cell (or where every line leaves a gap before it, or a column word starts); a
     cell goes to the column it starts in, so a merged cell whose text runs on across its columns stays one cell, and
     a column a line leaves blank stays empty."""
-    segments = [[(columns[row][match.start()], match.group()) for match in CELL_TEXT.finditer(line)]
-                for row, line in enumerate(lines)]
+    stretches = [list(CELL_TEXT.finditer(line)) for line in lines]
+    words_by_line = [list(WORD.finditer(line)) for line in lines]
+    segments = [[(columns[row][match.start()], match.group()) for match in found]
+                for row, found in enumerate(stretches)]
     width = max((columns[row][-1] + 2 for row in range(len(lines)) if lines[row]), default=0)
     filled = [False] * (width + 2)
     counts: dict[int, int] = {}
-    for row, line in enumerate(lines):
-        for match in CELL_TEXT.finditer(line):
+    for row in range(len(lines)):
+        for match in stretches[row]:
             at = columns[row][match.start()]
             counts[at] = counts.get(at, 0) + 1
             for column in range(at, columns[row][match.end() - 1] + 1):
@@ -517,14 +519,14 @@ def aligned_rows(lines: list[str], columns: list[list[int]],
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         column, end = 0, None
-        words = list(WORD.finditer(line))
-        # where each stretch of the next line with text starts, and where it ends (before its cells are told apart)
+        words = words_by_line[row]
+        # where each stretch of the next line with text starts, and where it ends (before its cells are told apart),
+        # and each word's start and text (据 of 策2分 据 under 决策依 2)
         below = next((index for index in range(row + 1, len(lines)) if lines[index].strip()), None)
-        stretches = list(CELL_TEXT.finditer(lines[below])) if below is not None else []
-        reach_below = {columns[below][match.start()]: columns[below][match.end() - 1] for match in stretches}
-        # (and each word's, where it starts: 据 of 策2分 据 under 决策依 2)
-        opens_below = {columns[below][match.start()]: match.group()
-                       for match in (WORD.finditer(lines[below]) if below is not None else ())}
+        reach_below = {columns[below][match.start()]: columns[below][match.end() - 1] for match in stretches[below]} \
+            if below is not None else {}
+        opens_below = {columns[below][match.start()]: match.group() for match in words_by_line[below]} \
+            if below is not None else {}
         for at, match in enumerate(words):
             pushed = bisect_right(cuts, columns[row][match.start()])  # the cuts at or left of the word
             if from_page and end == match.start() - 1 and display_width(line[end - 1] + match.group()[0]) == 4 \

@@ -862,8 +862,7 @@ def merged_levels(texts: list[str], positions: list[int], start: int, columns: l
     if LEVEL1_CELL.match(texts[0]) and (follows_level or not run_rows.stages_of(texts[0], "level2")
                                        & run_rows.stages_of(stage, "level1")):
         return (0,)
-    if "level2" in columns and (is_level_cell(texts[0]) or run_rows.BARE_LEVEL2.fullmatch(texts[0])
-                                and run_rows.stages_of(texts[0], "level2") & run_rows.stages_of(stage, "level1")):
+    if "level2" in columns and (is_level_cell(texts[0]) or bare_level2(stage, texts[0])):
         return (columns.index("level2"),)
     # (or, fitting no such row, a 二级 in words of the table's own under a form's 一级 — Jiangxi's 预算执行管理 under
     # 管理指标 — or an 一级 of another name: a copy's garbled 出标产指)
@@ -1746,7 +1745,8 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
         while len(items) > 1 and len(levels) < 2 and (is_level_cell(normalize_text(items[0].text))
                                                       or normalize_text(items[0].text) in known):
             levels.append(items.pop(0))
-        if len(levels) == 1 and len(items) > 1 and bare_level2(levels[0], items[0]):
+        if len(levels) == 1 and len(items) > 1 \
+                and bare_level2(normalize_text(levels[0].text), normalize_text(items[0].text)):
             levels.append(items.pop(0))
     placed = aligned(items, ["level3", *values])
     if placed is None and len(items) > 1 and not any(is_level_cell(normalize_text(i.text)) for i in items):
@@ -1757,10 +1757,10 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
     return ({**level_cells(levels), **stage, **placed}, size) if placed else None
 
 
-def bare_level2(level1: Paragraph, cell: Paragraph) -> bool:
-    """Whether the cell after a row's lone 一级指标 is its 二级指标 printed without 指标 (Hubei's 2021 form: 成本, 时效,
-    经济效益, 可持续性), in the run-together reader's words and of the 一级's stage (成本 under 产出指标)."""
-    stage, kind = normalize_text(level1.text), normalize_text(cell.text)
+def bare_level2(stage: str, kind: str) -> bool:
+    """Whether a cell under a 一级指标 (`stage`, both normalised) is its 二级指标 printed without 指标 (Hubei's 2021
+    form: 成本, 时效, 经济效益, 可持续性), in the run-together reader's words and of the 一级's stage (成本 under
+    产出指标)."""
     return bool(LEVEL1_CELL.match(stage) and run_rows.BARE_LEVEL2.fullmatch(kind)
                 and run_rows.stages_of(stage, "level1") & run_rows.stages_of(kind, "level2"))
 
