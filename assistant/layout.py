@@ -10,7 +10,8 @@ The ways a table reaches us as text:
 - a monospace copy: one row per line, cells in columns aligned with runs of spaces;
 - a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
   the lines below (joined back into its row);
-- Markdown-style rows: cells separated by "|";
+- Markdown-style rows: cells separated by "|"; or every cell closed by a "|" on a line of its own, a row by a line of
+  bars (layout_bar_lines);
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
@@ -31,6 +32,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_
     LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, \
     is_indicator_header, is_placeholder, is_value, open_brackets, role_of
 from assistant.extract import run_rows
+from assistant.layout_bar_lines import bar_closed_tables
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
@@ -50,9 +52,10 @@ PAGE_MARKER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*
 TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A line printed between a table's title and the table: a publisher's note about the copy (详情见附件, (注:以下内容为
 #附件图片识别…)), the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□), whose options a copy may print a
-# line each ("区域√", "项目□"), or the form's lines to sign and date (项目单位(盖章):…, 填报日期:2023.6.28).
+# line each ("区域√", "项目□"), or the form's lines to sign and date (项目单位(盖章):…, 填报日期:2023.6.28, 单位名称:…
+# 填报日期:…).
 COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：]|(?:[\u4e00-\u9fff]{1,6}\s*[□√☑☐■✓✔]\s*)+$|"
-                       r"填报日期[:：]|[\u4e00-\u9fff]{0,8}[（(]盖章[)）])")
+                       r"(?:[\u4e00-\u9fff]{2,8}[:：][^:：]{1,40}\s)?填报日期[:：]|[\u4e00-\u9fff]{0,8}[（(]盖章[)）])")
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
@@ -816,6 +819,7 @@ def renumbered(block: Block, origins: list[int]) -> Block:
 def parsed(lines: list[str]) -> list[Block]:
     """The paragraphs and tables of text lines in any of the layouts above."""
     aligned = aligned_table_rows(lines)
+    barred = bar_closed_tables(lines)
     builder = _Builder()
     # layout of the open table: "word", "tsv", "pipe" or "bars" (an "aligned" or "csv" table is closed as it is read)
     mode = None
@@ -835,6 +839,11 @@ def parsed(lines: list[str]) -> list[Block]:
         if line_no - 1 in aligned:
             read_to, rows = aligned[line_no - 1]
             builder.table_read(rows, mode, "aligned")
+            mode = None
+            continue
+        if line_no - 1 in barred:
+            read_to, rows = barred[line_no - 1]
+            builder.table_read(rows, mode, "pipe")
             mode = None
             continue
         if mode == "pipe" and is_lone_separator(line):

@@ -2477,7 +2477,11 @@ def spaced_cells(text: str) -> list[str]:
     a lone comparison sign before a figure with its unit ("≥ 120件") is inside a cell; a sign before a bare number
     is a cell of its own (指标性质 "≤", 指标值 "30", 度量单位 "万元"). A bracket the line never closes holds no
     space: the parts after it are cells of their own. A word printed a character at a time ("产 出 指 标 (50分)", a
-    merged level cell letter-spaced to fill its height) is one word."""
+    merged level cell letter-spaced to fill its height) is one word. A text printed twice, a space between, is two
+    cells alike, whatever spaces each holds (a goal that was met: "新建道路 524m;… 新建道路 524m;…")."""
+    half, rest = divmod(len(text := text.strip()), 2)
+    if rest and text[half] == " " and text[:half] == text[half + 1:]:
+        return [text[:half], text[:half]]
     parts = [piece for part in SPACED_PART.findall(text)
              for piece in (part.split() if set(part) <= VERDICTS else [part.replace(" ", "")])]
     depths = list(accumulate(open_brackets(part) for part in parts))  # brackets left open after each part

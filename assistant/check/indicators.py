@@ -73,6 +73,10 @@ PROGRESS = re.compile(r"^(?:已经?)?完成\s*\d+(?:\.\d+)?\s*%$")
 # A target that counts something (至少全年完成2次宣传): progress is not its count.
 COUNTED = re.compile(r"(?<!\d)\d++\s*+(?:次|个|人|户|场|项|家|件|篇|期|批|所|座|处)")
 
+# A result that says nothing of the kind happened (无上访, 未发生安全事故, 零投诉): a count of none, which an upper bound
+# (小于5次) is met by.
+NONE_HAPPENED = re.compile(r"^(?:无|未发生|没有|零)")
+
 
 def unit_problem(assessment: Assessment, name: str | None = None) -> str | None:
     """Why 完成值 cannot be compared with 指标值, in words; None if it can."""
@@ -92,7 +96,8 @@ def unit_problem(assessment: Assessment, name: str | None = None) -> str | None:
         return f"指标值为时间“{target.text}”，完成值却填“{actual.text}”，口径不一致"
     elif target.kind == "qualitative" and actual.kind == "number" and not PROGRESS.match(actual.text):
         return f"指标值“{target.text}”为定性表述，完成值却填数值“{actual.text}”，口径不一致"
-    elif target.kind == "number" and actual.kind == "qualitative":
+    elif target.kind == "number" and actual.kind == "qualitative" \
+            and not (target.comparator in ("≤", "<") and NONE_HAPPENED.match(normalize_text(actual.text))):
         return f"指标值“{target.text}”为定量目标，完成值“{actual.text}”未给出实际数值，无法比较"
     return None
 

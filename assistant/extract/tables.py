@@ -92,10 +92,15 @@ def is_total_row(row: Row) -> bool:
     """A 总分/合计 row; or a row a web page glued after another one's cells (其他需要说明事项 | 无 | 总分 | 100 | 96 |
     优): a 总分 cell with its numbers after it."""
     texts = [clean(t) for t in row.texts() if clean(t)]
-    if texts and texts[0] in TOTAL_LABELS:
+    if texts and is_total_label(texts[0]):
         return True
     at = next((i for i, text in enumerate(texts) if text == "总分"), None)
     return at is not None and any(map(has_figure, texts[at + 1:])) and not any(map(has_figure, texts[:at]))
+
+
+def is_total_label(text: str) -> bool:
+    """总分, 合计 …, with the points the form gives the whole table or not (Yunnan: 总分(100分))."""
+    return clean(text) in TOTAL_LABELS or level_name(text) in TOTAL_LABELS
 
 
 def has_figure(text: str) -> bool:
@@ -107,7 +112,7 @@ def total_cells(row: Row) -> dict[str, int]:
     """The 总分 row's number cells by role: two numbers are the weight then the score; one alone is
     the score, the column reviewers fill in (the LLM chunks go by this; the rules' `read_total` may
     still read a lone number as the weight when the table's own sums say so)."""
-    numbers = [index for index, text in enumerate(row.texts()) if has_figure(text)]
+    numbers = [index for index, text in enumerate(row.texts()) if has_figure(text) and not is_total_label(text)]
     return {"score": numbers[0]} if len(numbers) == 1 else dict(zip(("weight", "score"), numbers))
 
 
@@ -468,6 +473,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             placed = total_by_column(row, indicator_columns)
             numbers = [parse_number(row.cells[index].text) for index in total_cells(row).values()]
             table.total_weight, table.total_score = placed or read_total(numbers, table, indicator_columns)
+            if table.total_weight is None:  # (the points the label gives the table: 总分(100分))
+                table.total_weight = header_weight(next(text for text in row.texts() if clean(text)))
             indicator_columns = None
         elif is_indicator_header(row) or is_levels_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
