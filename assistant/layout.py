@@ -11,7 +11,7 @@ The ways a table reaches us as text:
 - a PDF's text (pdftotext -layout): columns aligned by characters page by page, a narrow column's cell wrapped over
   the lines below (joined back into its row);
 - Markdown-style rows: cells separated by "|"; or every cell closed by a "|" on a line of its own, a row by a line of
-  bars (layout_bar_lines);
+  bars, and a score sheet numbered in 序号 a cell a line (layout_bar_lines);
 - a web page's cells one a line: a row's first cell at the margin, each further cell on an indented line after a
   "|" ("        | 一级指标"), bars alone ending the row ("        | |"); an indented line with no bar continues a cell;
 - a spreadsheet saved as CSV, quoted cells separated by commas (layout_csv);
@@ -32,7 +32,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_
     LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, \
     is_indicator_header, is_placeholder, is_value, open_brackets, role_of
 from assistant.extract import run_rows
-from assistant.layout_bar_lines import bar_closed_tables
+from assistant.layout_bar_lines import bar_tables
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
@@ -819,7 +819,7 @@ def renumbered(block: Block, origins: list[int]) -> Block:
 def parsed(lines: list[str]) -> list[Block]:
     """The paragraphs and tables of text lines in any of the layouts above."""
     aligned = aligned_table_rows(lines)
-    barred = bar_closed_tables(lines)
+    barred = bar_tables(lines)
     builder = _Builder()
     # layout of the open table: "word", "tsv", "pipe" or "bars" (an "aligned" or "csv" table is closed as it is read)
     mode = None
@@ -941,7 +941,7 @@ def parsed(lines: list[str]) -> list[Block]:
     builder.close_table(mode)
     from assistant.layout_dump import rebuild_cell_dumps  # text layouts only: a Word or Excel grid has no dumps
 
-    return attach_titles(title_rows_out(rebuild_cell_dumps(summaries_out(builder.blocks))))
+    return attach_titles(title_rows_out(rebuild_cell_dumps(summaries_out(builder.blocks))), lines)
 
 
 SUMMARY_KEYS = ("内容概述", "内容摘要", "摘要")  # a government page's info table: the cell after it is the page's text
@@ -1170,8 +1170,12 @@ def cut_at_titles(block: Block) -> list[Block]:
     return parts
 
 
-def attach_titles(blocks: list[Block]) -> list[Block]:
-    """Give each table the short paragraphs printed right above it (附件2-1, 专项资金绩效自评表 …)."""
+TITLE_REACH = 12  # lines of text, most, between a table and a title printed above it
+
+
+def attach_titles(blocks: list[Block], lines: list[str] | None = None) -> list[Block]:
+    """Give each table the short paragraphs printed right above it (附件2-1, 专项资金绩效自评表 …), no more than
+    `TITLE_REACH` lines of text above it: the blank lines a web page prints between its lines are no distance."""
     for index, block in enumerate(blocks):
         if not isinstance(block, TableBlock):
             continue
@@ -1187,7 +1191,9 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             if not isinstance(previous, Paragraph) or not TITLE_LINE.match(previous.text) \
                     and not (titles and YEAR_LINE.match(titles[0].text) and TITLE_OVER_YEAR.match(previous.text)):
                 break
-            if block.line - previous.line > 12:
+            reach = block.line - previous.line if lines is None \
+                else sum(1 for line in lines[previous.line - 1:block.line - 1] if line.strip())
+            if reach > TITLE_REACH:
                 break
             if not titles or previous.text.strip() != titles[0].text.strip():  # a heading printed twice is one title
                 titles.insert(0, previous)

@@ -1,14 +1,25 @@
-"""A web page's table copied with every cell closed by a bar on a line of its own: a cell's text (on one line or
-more), then "|"; an empty cell a "|" right after a "|"; a row ended by a line of two bars or more (one for each cell
-the row leaves out of the page's grid). Its rows are read whole, as pipe rows are.
+"""A web page's table copied with a bar after every cell, its rows read whole, as pipe rows are:
+
+- every cell closed by a bar on a line of its own: a cell's text (on one line or more), then "|"; an empty cell a
+  "|" right after a "|"; a row ended by a line of two bars or more (one for each cell the row leaves out of the
+  page's grid);
+- a score sheet numbered in its 序号 column, a cell a line ending " |" (an empty cell a lone "|", most rows ended by
+  a line of bars, some not): each row opens with the next number, and a row that leaves its merged levels out is
+  placed by its 分值, the first figure after its number.
 """
 import re
 
 from assistant.document import Cell, Row
+from assistant.extract.columns import INDICATOR_ROLES, is_indicator_header, is_value, role_of
 
 CELL_END = "|"
 ROW_END = re.compile(r"\|{2,}")
 FEWEST_ROWS = 3  # rows ended by their bars, fewest, that make such a copy (a bar after a line is any pipe table's)
+
+
+def bar_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
+    """The rows of each table of either layout, by the index of its first line, with the index after its last."""
+    return {**bar_closed_tables(lines), **numbered_sheets(lines)}
 
 
 def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
@@ -61,3 +72,89 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
 def cell(lines: list[str], indices: list[int]) -> Cell:
     """A cell of its lines' texts, each on a line of its own, at its first line (1-based)."""
     return Cell("\n".join(lines[index].strip() for index in indices), indices[0] + 1)
+
+
+SERIAL_HEAD = "序号"
+TRAILING_BAR = re.compile(r"^(?P<text>[^|]*?\S)\s*\|\s*$")  # a cell's line: its text, then " |"
+
+
+def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
+    """The rows of each score sheet printed a cell a line under a header opening with 序号, by the index of the
+    header's first line, with the index after its last row. The header is the cells up to the first row's number
+    (1); each later row opens with the next number, where it is followed by a word (a figure after it is the row's
+    得分 then its 序号: "2 |" "2 |" "具体项目落实 |") and the row before it printed its 分值 (a figure after its
+    number). A line of bars ends a row; a line with no bar goes on the cell below it."""
+    tables: dict[int, tuple[int, list[Row]]] = {}
+    index = 0
+    while index < len(lines):
+        found = TRAILING_BAR.match(lines[index])
+        if found and found.group("text").strip() == SERIAL_HEAD:
+            index = numbered_sheet(lines, index, tables)
+        index += 1
+    return tables
+
+
+def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
+    """Read the sheet whose header opens at `start` into `tables`; the index of its last line (or `start`)."""
+    cells: list[tuple[str, int] | None] = []  # each cell's text and line; None where a line of bars ends a row
+    pending: list[str] = []
+    end = start
+    for index in range(start, len(lines)):
+        text = lines[index].strip()
+        found = TRAILING_BAR.match(lines[index])
+        if found and "|" not in found.group("text"):
+            cells.append((" ".join([*pending, found.group("text").strip()]), index + 1))
+            pending = []
+        elif text == CELL_END:
+            cells.append(("", index + 1))
+        elif ROW_END.fullmatch(text):
+            cells.append(None)
+        elif text and "|" not in text:
+            pending.append(text)  # (a cell's line that goes on below, or the cut-off copy's last words)
+            continue
+        else:
+            break
+        end = index
+    if pending:
+        cells.append((" ".join(pending), end + 2))
+        end += 1
+    texts = [cell[0] if cell else None for cell in cells]
+    if "1" not in texts:
+        return start
+    first = texts.index("1")
+    header = [text for text in texts[:first] if text]
+    if not is_indicator_header(header):
+        return start
+    width = len(header)
+    weight_at = next((at for at, word in enumerate(header) if role_of(word, INDICATOR_ROLES) == "weight"), None)
+    rows: list[list[tuple[str, int]]] = [[]]
+    serial = 1
+    for at in range(first, len(cells)):
+        cell = cells[at]
+        if cell is None:
+            rows.append([])
+            continue
+        following = texts[at + 1] if at + 1 < len(texts) else None
+        printed_weight = any(is_value(text) for text, _ in rows[-1][1:])
+        if cell[0] == str(serial + 1) and following and not is_value(following) and printed_weight:
+            rows.append([])
+            serial += 1
+        elif cell[0] == str(serial + 1) and not rows[-1]:
+            serial += 1
+        rows[-1].append(cell)
+    placed = [placed_row(row, width, weight_at) for row in rows if any(text for text, _ in row)]
+    header_row = Row([Cell(text, line) for text, line in (cell for cell in cells[:first] if cell) if text])
+    tables[start] = (end + 1, [header_row, *placed])
+    return end
+
+
+def placed_row(row: list[tuple[str, int]], width: int, weight_at: int | None) -> Row:
+    """A numbered row in the header's columns: its number first, its 分值 (the first figure after the number and the
+    names) under the 分值 column, the merged levels it left out empty."""
+    (number, line), *rest = row
+    figure = next((at for at, (text, _) in enumerate(rest) if is_value(text)), None)
+    shift = weight_at - 1 - figure if weight_at is not None and figure is not None else width - 1 - len(rest)
+    cells = [Cell(number, line)] + [Cell("", line)] * max(shift, 0) + [Cell(text, at) for text, at in rest]
+    while len(cells) > width and not cells[-1].text:
+        cells.pop()  # (an empty cell after the row's last column: the page's padding)
+    return Row(cells)

@@ -27,7 +27,7 @@ from assistant.extract.headerless import TEMPLATE_VALUES, TEMPLATE_WORDS
 from assistant.extract import run_rows
 from assistant.extract.run_rows import LEVEL1_CELL, LEVEL2_CELL, is_level_cell, is_level_copy, run_together_rows, \
     swallows_levels
-from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_LABELS, label
+from assistant.extract.tables import ACHIEVED_LABELS, NAME_LABELS, PROJECT_NAME_LABELS, TOTAL_LABELS, label
 from assistant.extract.tokens import CHONGQING_COLUMNS, CHONGQING_HEADER, CORE_FUNDS_COLUMNS, NOTE, RATE_TOLERANCE, \
     FULL_MARKS, WORD, core_funds_row, core_indicator_rows, funds_row_holds, is_joined_run, scores_by_rate, segment, \
     split_fund_run, split_part_run
@@ -2358,7 +2358,8 @@ def unflattened(pages: list[Paragraph]) -> list[Paragraph]:
     cells: list[Paragraph] = []
     rows_follow = False
     tails_read = False
-    pages = header_rejoined(pages)
+    # (a line of a header's formula alone, ③=①+② printed under 小计, is no cell of it)
+    pages = header_rejoined([page for page in pages if not COLUMN_FORMULA.fullmatch(normalize_text(page.text))])
     for index, paragraph in enumerate(pages):
         if tails_read:
             tails_read = False
@@ -2447,11 +2448,12 @@ def wraps_level(head: str, tail: str) -> bool:
 
 def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     """A header printed over two rows, its words wrapped where the column was narrow: the first row holds the heads
-    that name no column ("年度" "实际", the funds block's "项目资金"), the row below their tails in the same order
+    that name no column ("年度" "实际", the funds block's "项目资金"; not the block's label, 年度绩效指标完成情况), the
+    row below their tails in the same order
     ("指标值" "完成值", "(万元)"). Returns the header's words with each head completed ("年度指标值" "实际完成值",
     "项目资金(万元)"), or None when the row below is no such row."""
     heads = [i for i, word in enumerate(words) if slot(normalize_text(word)) is None
-             and role_of(word, FUND_ROLES) is None]
+             and role_of(word, FUND_ROLES) is None and not INDICATOR_BLOCK_LABEL.fullmatch(normalize_text(word))]
     if not below or len(heads) != len(below):
         return None
     completed = list(words)
@@ -2484,6 +2486,7 @@ def spaced_cells(text: str) -> list[str]:
         return [text[:half], text[:half]]
     parts = [piece for part in SPACED_PART.findall(text)
              for piece in (part.split() if set(part) <= VERDICTS else [part.replace(" ", "")])]
+    parts = spaced_labels_joined(parts)
     depths = list(accumulate(open_brackets(part) for part in parts))  # brackets left open after each part
     lowest_after = list(accumulate(reversed(depths), min))[::-1]  # the fewest left open from each part on
     cells: list[list[str]] = []
@@ -2498,6 +2501,27 @@ def spaced_cells(text: str) -> list[str]:
             cells.append([part])
             opened_at = depths[index - 1] if index else 0
     return ["".join(cell) for cell in cells]
+
+
+# How a column is worked out from the columns numbered before it, printed under its word (③=①+②, ⑤=④/③).
+COLUMN_FORMULA = re.compile(r"[\u2460-\u2473](?:=[\u2460-\u2473](?:[-+*/×÷][\u2460-\u2473])+)")
+# A source's number printed before its label, a space between (① 项目支出), and a two-character label letter-spaced to
+# fill its cell (合 计, 小 计): one cell each.
+SOURCE_NUMBER = re.compile(r"[\u2460-\u2473]")
+SPACED_LABELS = (*TOTAL_LABELS, "小计")
+
+
+def spaced_labels_joined(parts: list[str]) -> list[str]:
+    """The parts of a spaced row with a source's number joined to its label and a letter-spaced total's two
+    characters joined."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and (SOURCE_NUMBER.fullmatch(joined[-1]) and not NUMERIC.match(part)
+                       or joined[-1] + part in SPACED_LABELS and len(part) == 1):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return joined
 
 
 def unflatten(paragraph: Paragraph) -> list[Paragraph]:

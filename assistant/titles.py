@@ -12,8 +12,9 @@ TABLE_TITLE = re.compile(rf"^\s*.{{0,50}}{TABLE_WORD}\s*(?:{TITLE_YEAR})?\s*$")
 # (附件, 附件2-1, 附件：… 自评表, 附表2 — not 附件材料齐全).
 ATTACHMENT = r"^\s*附(?:件|表(?=\s*[\d一二三四五六七八九十]))\s*(?:[\d一二三四五六七八九十][\d\-－.]*)?\s*[:：]?\s*(?:$|.{0,50}表)"
 NAMED_TABLE = re.compile(rf"{ATTACHMENT}|{TABLE_TITLE.pattern}")
-# A short line printed above a table that may name it: 附件2-1, 附表2, any …表 (专项资金绩效自评表), the year alone.
-TITLE_LINE = re.compile(rf"^\s*(?:附件|附表\s*[\d一二三四五六七八九十]|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|{TITLE_YEAR}\s*$)")
+# A short line printed above a table that may name it: 附件2-1, 附表2, 表1:, any …表 (专项资金绩效自评表), the year alone.
+TITLE_LINE = re.compile(rf"^\s*(?:附件|附表\s*[\d一二三四五六七八九十]|表\s*\d{{1,2}}\s*[:：]?\s*$|.{{0,50}}表\s*(?:{TITLE_YEAR})?\s*$|"
+                        rf"{TITLE_YEAR}\s*$)")
 # The year alone on its line under a title ("(2021年度)"), and a title that prints no 表 over it (Sichuan:
 # "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评" then "(2021年度)").
 YEAR_LINE = re.compile(rf"^\s*{TITLE_YEAR}\s*$")

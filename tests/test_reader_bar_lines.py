@@ -64,3 +64,40 @@ def test_goals_printed_twice_one_space_apart_are_the_expected_and_the_achieved_g
     [table] = report.tables
     goal = "新建道路524m;硬化道路5719m;人行便道硬化14.7km。"
     assert (table.goals.expected.replace(" ", ""), table.goals.achieved.replace(" ", "")) == (goal, goal)
+
+
+def test_a_fujian_department_form_printed_a_row_a_line_keeps_its_numbered_sources_formulas_and_stacked_header():
+    # l.15 "(万元) 年初部门预算安排金额(含历年结余结转)① 年中调整金额② 小计 年度拨付金额 支出实现率(%)⑤=④/③ …",
+    # l.16 "  ③=①+②" under 小计; l.18 "① 项目支出 30 0 30 30 100 0 0"; l.21 "合 计 130.54 58.07 188.61 188.45 99.92
+    # 0.16 0.08"; l.24-25 "… 一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因" over "目标值 完成值";
+    # l.26 "产出目标 数量目标 抽查全市地震监测台站运维情况个数 9个 9个 本指标满分6分,… 6 6 已完成", l.27 "开展防震减灾科普
+    # “进基层”宣传活动场数 10场 11场 本指标满分6分,…".
+    report = api.extract(api.load(DEV / "fujian_ningde_2020_dizhenju.txt"), "rules")
+    [table] = report.tables
+    lines = {line.label: (line.initial_budget, line.full_year_budget, line.executed, line.execution_rate)
+             for line in table.fund_lines}
+    assert lines["①项目支出"] == (30, 30, 30, 100)
+    assert lines["②基本支出"] == (100.54, 158.61, 158.45, 99.9)
+    assert (table.funds_total.full_year_budget, table.funds_total.execution_rate) == (188.61, 99.92)
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual, i.weight, i.score, i.deviation_note)
+            for i in table.indicators}
+    assert rows["抽查全市地震监测台站运维情况个数"] == ("产出目标", "数量目标", "9个", "9个", 6, 6, "已完成")
+    assert rows["开展防震减灾科普“进基层”宣传活动场数"][:6] == ("产出目标", "数量目标", "10场", "11场", 6, 6)
+
+
+def test_the_year_a_form_prints_in_brackets_after_its_title_is_the_year_evaluated():
+    # l.4 "转移支付区域(项目)绩效目标自评表 (2021)"; the page was published on l.10 "发布日期: 2022年04月02日".
+    assert api.extract(api.load(DEV / "hubei_xianning_2021_daqiwuran.txt"), "rules").year == 2021
+
+
+def test_a_score_sheet_numbered_in_its_serial_column_a_cell_a_line_opens_each_row_at_the_next_number():
+    # l.1-9 "序号 |" "一级 指标 |" … "自评得分 |"; l.10-18 "1 |" "投入(20分) |" "项目立项(10分) |" "目标任务制定 |" "2 |"
+    # "评价要点:… |" "1.按时间要求… |" "2 |" then "2 |" "具体项目落实 |" "6 |" … "6 |" "||" (row 1 ends without a line
+    # of bars: its 得分 2 and row 2's number 2 follow each other); l.32-35 "4 |" "资金落实(10分) |" "资金申请 |" "3 |";
+    # l.47-50 "6 |" "县级安排 |" "2 |" "评价要点:" (the copy stops there).
+    report = api.extract(api.load(DEV / "anhui_xiaoxian_nd_penghugaizao.txt"), "rules")
+    [table] = report.tables
+    rows = [(i.level1, i.level2, i.level3, i.weight, i.score) for i in table.indicators]
+    assert rows == [("投入", "项目立项", "目标任务制定", 2, 2), ("投入", "项目立项", "具体项目落实", 6, 6),
+                    ("投入", "项目立项", "改造方式确定", 2, 2), ("投入", "资金落实", "资金申请", 3, 3),
+                    ("投入", "资金落实", "资金使用", 3, 3), ("投入", "资金落实", "县级安排", 2, None)]

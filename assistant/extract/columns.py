@@ -41,7 +41,7 @@ INDICATOR_ROLES: Roles = (
     ("target", ("指标值", "目标值", "年度目标", "预期值", "预期目标", "工作目标")),
     ("weight", ("分值", "权重", "权数")),
     ("score", ("得分", "自评分")),  # Hubei's forms: 权重 | 自评分
-    ("deviation_note", ("偏差", "原因分析", "改进措施", "备注")),
+    ("deviation_note", ("偏差", "原因分析", "改进措施", "未完成原因", "备注")),
 )
 
 FUND_ROLES: Roles = (

@@ -41,7 +41,8 @@ NEXT_LABEL = "|".join([*(key for key in HEADER_KEYS if len(key) > 2), "负责人
 # whole name up to its last suffix (北京市社会科学院, not 北京市社), never running into the next label.
 LABELLED_UNIT = re.compile(rf"(?:{UNIT_LABELS})[:：]?(?P<unit>(?:(?!{NEXT_LABEL})[\u4e00-\u9fa5]){{2,20}}{ORG_SUFFIX})")
 # A year proposed or planned for ("建议2024年度安排预算资金40万元", 拟…, 计划…) is a later one, not the year evaluated.
-YEAR_OF_REPORT = re.compile(r"(?<!建议)(?<!拟)(?<!计划)(?<!预计)(20\d{2})\s*年度")
+# The evaluated year as a report names it: 2021年度, or in brackets after a form's title (…自评表 (2021)).
+YEAR_OF_REPORT = re.compile(r"(?<!建议)(?<!拟)(?<!计划)(?<!预计)(20\d{2})\s*年度|表\s*[（(]\s*(20\d{2})\s*年?\s*[)）]")
 ANY_YEAR = re.compile(r"(20\d{2})\s*年")
 SELF_SCORED = re.compile(r"自评得分|总得分")
 SCORE_WORDS = re.compile(r"(?:自评|评分|评价|总分|得分)[^，。；,;0-9]{0,12}$")
@@ -100,7 +101,7 @@ def extract_year(paragraphs: list[Paragraph], tables: list[Table]) -> int | None
     for text in [t.title or "" for t in tables] + [p.text for p in paragraphs] + [t.name or "" for t in tables]:
         match = YEAR_OF_REPORT.search(text)
         if match:
-            return int(match.group(1))
+            return int(match.group(1) or match.group(2))
     years = Counter(int(y) for p in paragraphs for y in ANY_YEAR.findall(p.text))
     return years.most_common(1)[0][0] if years else None
 

@@ -50,7 +50,7 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     "调整后预算数",
     # the note column's words in Yunnan's and Hubei's forms, never cut at the 偏差, 目标 or 改进措施 inside them, and
     # Hubei's result column (年初指标值 | 年终完成值)
-    "偏差大或目标未完成原因分析", "未完成原因及改进措施", "年终完成值",
+    "偏差大或目标未完成原因分析", "未完成原因及改进措施", "未完成原因分析", "年终完成值",
     # the central transfer payment form's note column (… | 全年实际完成值 | 未完成原因和改进措施)
     "未完成原因和改进措施"}, key=len, reverse=True)
 # The funds block's own label with its unit (项目资金(万元), 资金情况(万元), 部门(单位)总体资金(万元)), or with the
