@@ -101,3 +101,12 @@ def test_a_score_sheet_numbered_in_its_serial_column_a_cell_a_line_opens_each_ro
     assert rows == [("投入", "项目立项", "目标任务制定", 2, 2), ("投入", "项目立项", "具体项目落实", 6, 6),
                     ("投入", "项目立项", "改造方式确定", 2, 2), ("投入", "资金落实", "资金申请", 3, 3),
                     ("投入", "资金落实", "资金使用", 3, 3), ("投入", "资金落实", "县级安排", 2, None)]
+
+
+def test_the_rows_a_hubei_form_closes_its_indicators_with_are_no_indicators():
+    # l.126-142 "满意度指标" "具体指标" "教师满意度" "≥95%" "≥95%" "具体指标" "学生满意度" "≥95%" "≥95%" (a cell a line,
+    # blank lines between), then l.144-154 "偏差大或" "目标未完成" "原因分析" "改进措施及" "结果应用方案" "备注:" and the
+    # notes "1.预算执行情况口径:…" "2.基于经济性和必要性等因素考虑,…".
+    [table] = api.extract(api.load(DEV / "hubei_huangshi_2023_xiaoyuanweixiu.txt"), "rules").tables
+    assert [(i.level3, i.target, i.actual) for i in table.indicators][-2:] == \
+        [("教师满意度", "≥95%", "≥95%"), ("学生满意度", "≥95%", "≥95%")]

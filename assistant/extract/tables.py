@@ -103,6 +103,17 @@ def is_total_label(text: str) -> bool:
     return clean(text) in TOTAL_LABELS or level_name(text) in TOTAL_LABELS
 
 
+# The rows a form closes its indicators with (Hubei's and Yunnan's 20/80 forms): the reasons for a deviation, the
+# measures and how the result is used, the notes on how the figures were counted.
+CLOSING_LABELS = ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "备注", "预算执行情况口径", "定量指标完成数汇总原则")
+
+
+def is_closing_row(row: Row) -> bool:
+    """A row whose first cells spell one of the form's closing labels, a narrow cell's lines in cells of their own or
+    not (偏差大或 | 目标未完成 | 原因分析)."""
+    return "".join(clean(text) for text in row.texts()[:3]).startswith(CLOSING_LABELS)
+
+
 def has_figure(text: str) -> bool:
     """Whether a cell holds a number in digits: a Chinese numeral in a label (三公经费控制) is none."""
     return NUMBER.search(clean(text)) is not None
@@ -476,6 +487,8 @@ def parse_self_evaluation(block: TableBlock, kind: str) -> Table:
             if table.total_weight is None:  # (the points the label gives the table: 总分(100分))
                 table.total_weight = header_weight(next(text for text in row.texts() if clean(text)))
             indicator_columns = None
+        elif indicator_columns is not None and is_closing_row(row):
+            indicator_columns = None  # the form's closing rows after its indicators: no indicator below
         elif is_indicator_header(row) or is_levels_header(row):
             indicator_header, indicator_columns = row, ColumnMap.from_header(row, INDICATOR_ROLES)
             fund_columns = goal_header = None
