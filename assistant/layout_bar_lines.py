@@ -97,27 +97,28 @@ def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
 def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
     """Read the sheet whose header opens at `start` into `tables`; the index of its last line (or `start`)."""
     cells: list[tuple[str, int] | None] = []  # each cell's text and line; None where a line of bars ends a row
-    pending: list[str] = []
+    pending: list[int] = []  # the indices of a cell's lines that go on below it (or the cut-off copy's last words)
     end = start
     for index in range(start, len(lines)):
         text = lines[index].strip()
         found = TRAILING_BAR.match(lines[index])
         if found and "|" not in found.group("text"):
-            cells.append((" ".join([*pending, found.group("text").strip()]), index + 1))
+            words = [lines[at].strip() for at in pending] + [found.group("text").strip()]
+            cells.append((" ".join(words), (pending or [index])[0] + 1))
             pending = []
         elif text == CELL_END:
             cells.append(("", index + 1))
         elif ROW_END.fullmatch(text):
             cells.append(None)
         elif text and "|" not in text:
-            pending.append(text)  # (a cell's line that goes on below, or the cut-off copy's last words)
+            pending.append(index)
             continue
         else:
             break
         end = index
     if pending:
-        cells.append((" ".join(pending), end + 2))
-        end += 1
+        cells.append((" ".join(lines[at].strip() for at in pending), pending[0] + 1))
+        end = pending[-1]
     texts = [cell[0] if cell else None for cell in cells]
     if "1" not in texts:
         return start
