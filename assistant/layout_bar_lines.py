@@ -15,6 +15,7 @@ from assistant.extract.columns import INDICATOR_ROLES, is_indicator_header, is_v
 CELL_END = "|"
 ROW_END = re.compile(r"\|{2,}")
 FEWEST_ROWS = 3  # rows ended by their bars, fewest, that make such a copy (a bar after a line is any pipe table's)
+BROKEN_CELLS_MOST = 3  # one cell in this many, most, runs over lines in such a copy (a header word, a long name)
 
 
 def bar_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
@@ -42,7 +43,11 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
         elif pending:  # (text after the last row is the page's again)
             end = pending[0]
         rows = [done for done in rows + [Row(row)] if any(part.text for part in done.cells)]
-        if start is not None and len(rows) >= FEWEST_ROWS:
+        texts = [part.text for done in rows for part in done.cells if part.text]
+        # (a cell a line whose bars only mark the empty cells, a row's cells on the lines one after another, is no
+        # such copy: most cells would run over several lines)
+        if start is not None and len(rows) >= FEWEST_ROWS \
+                and sum("\n" in text for text in texts) * BROKEN_CELLS_MOST <= len(texts):
             tables[start] = (end, rows)
         start, rows, row = None, [], []
 
@@ -83,7 +88,8 @@ def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     header's first line, with the index after its last row. The header is the cells up to the first row's number
     (1); each later row opens with the next number, where it is followed by a word (a figure after it is the row's
     得分 then its 序号: "2 |" "2 |" "具体项目落实 |") and the row before it printed its 分值 (a figure after its
-    number). A line of bars ends a row; a line with no bar goes on the cell below it."""
+    number) or as many cells as a row without its merged levels. A line of bars ends a row; a line with no bar goes on
+    the cell below it."""
     tables: dict[int, tuple[int, list[Row]]] = {}
     index = 0
     while index < len(lines):
@@ -136,8 +142,9 @@ def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, li
             rows.append([])
             continue
         following = texts[at + 1] if at + 1 < len(texts) else None
-        printed_weight = any(is_value(text) for text, _ in rows[-1][1:])
-        if cell[0] == str(serial + 1) and following and not is_value(following) and printed_weight:
+        # (the row before is done: it printed its 分值, or as many cells as a row that left its two merged levels out)
+        done = any(is_value(text) for text, _ in rows[-1][1:]) or len(rows[-1]) >= width - 2
+        if cell[0] == str(serial + 1) and following and not is_value(following) and done:
             rows.append([])
             serial += 1
         elif cell[0] == str(serial + 1) and not rows[-1]:

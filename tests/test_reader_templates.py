@@ -498,7 +498,8 @@ def test_blank_score_sheet_with_merged_levels_reads_names_printed_alone_as_rows(
     evals/field/dev/anhui_xiaoxian_2023_tesezhongyang), their 分值 left empty, are rows of their own, not one name
     run into the next scored row's; and a name printed alone before the next 二级 (指标3一级种薯繁育基地 | 质量指标 |
     指标1采购的原原种合格率 | 8, evals/field/dev/ningxia_yuanzhou_2022_malingshu) is the last row of the group above."""
-    paste, items = drawn("sichuan-2017-score-sheet-blank", ("anhui_xiaoxian", "ningxia_yuanzhou"), merged=True)
+    paste, items = drawn("sichuan-2017-score-sheet-blank", ("anhui_xiaoxian_2023", "ningxia_yuanzhou_2022_malingshu"),
+                         merged=True)
     assert len(items) == 2
     for _, name, sheet, gold in items:
         report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
@@ -547,7 +548,7 @@ def test_a_name_of_its_own_printed_again_after_each_rows_score_opens_the_next_ro
     2 … 财务制度 3 3 … 组织机构 项目管理 13 分 2 2") in Jinan's form (… | 得分 | 未完成原因分析), its table on one line
     apart by single spaces (style v): 项目管理, printed again before each of its rows' names, opens that row — it is
     no 未完成原因 of the row before — so each row keeps its 三级指标, 分值 and 得分 and no note."""
-    paste, [(_, name, sheet, gold)] = drawn("jinan-2019-method-column", ("hubei_guangshui",))
+    paste, [(_, name, sheet, gold)] = drawn("jinan-2019-method-column", ("hubei_guangshui_2021",))
     read = [(i.level3, i.weight, i.score, i.deviation_note)
             for t in api.extract(paste.read_bytes(paste.pasted(sheet, "v").encode("utf-8"), "pasted.txt"),
                                  "rules").tables for i in t.indicators]

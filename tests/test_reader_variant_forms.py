@@ -223,7 +223,7 @@ def test_a_row_on_its_own_line_left_unscored_is_read_by_its_cells_types():
     line with single spaces (paste style g): the parts of a ★ row print no 分值 or 得分 ("产出指标 数量指标
     其中桃树种植面积 1.5 亩 1.5亩"). Each line is still its row: the target's parts and the result placed by type, every
     indicator read as labelled."""
-    paste, [(_, name, sheet, gold)] = drawn(3, ("anhui_xiaoxian",))
+    paste, [(_, name, sheet, gold)] = drawn(3, ("anhui_xiaoxian_2023",))
     text = paste.pasted(sheet, "g")
     assert "产出指标 数量指标 其中桃树种植面积 1.5 亩 1.5亩\n" in text
     errors = paste.score_paste(text, gold).errors
@@ -247,7 +247,8 @@ def test_a_word_target_printed_twice_after_a_name_is_no_level_name():
 # (seed, source, line): a line that prints a row's level names with no values under them — sample 001's 生态效益指标
 # has no indicator; Yuanzhou's 马铃薯 project (evals/field/dev/ningxia_yuanzhou_2022_malingshu) prints a row's name,
 # its number in it ("指标3…"), and no values.
-VALUELESS_LINES = ((1, "001_", "效益指标 生态效益指标"), (1, "ningxia_yuanzhou", "产出指标 数量指标 指标3一级种薯繁育基地"))
+VALUELESS_LINES = ((1, "001_", "效益指标 生态效益指标"),
+                   (1, "ningxia_yuanzhou_2022_malingshu", "产出指标 数量指标 指标3一级种薯繁育基地"))
 
 
 @pytest.mark.parametrize("seed, source, line", VALUELESS_LINES)
@@ -310,7 +311,7 @@ def test_space_aligned_header_keeps_a_column_word_in_its_own_column_over_empty_c
 # form — Daying's 总工会 table (evals/field/dev/sichuan_daying_2020_zonggonghui) with 未完成原因分析 and 得分 before
 # 指标值, Guangshui's 乡村道路 project (evals/field/dev/hubei_guangshui_2021_xiangcundaolu) and Yongde's 营养改善
 # project (evals/field/dev/yunnan_yongde_2022_yingyanggaishan) with the note among the target's parts.
-OUT_OF_ORDER = ((2, "sichuan_daying_2020_zonggonghui"), (1, "hubei_guangshui"), (3, "yunnan_yongde"))
+OUT_OF_ORDER = ((2, "sichuan_daying_2020_zonggonghui"), (1, "hubei_guangshui_2021"), (3, "yunnan_yongde"))
 
 
 @pytest.mark.parametrize("seed, source", OUT_OF_ORDER)
@@ -513,7 +514,7 @@ def test_a_stage_with_its_points_before_a_name_on_its_line_is_the_rows_first_lev
     """Guangshui's 乡村道路 score sheet (evals/field/dev/hubei_guangshui_2021_xiangcundaolu line 3: "项目决策 2 分 决策依据
     2 2") in the variant form of seed 1, pasted a row a line: "项目决策(2分) 决策依据 2 2" is the row's 一级 with its
     points and its 三级指标, not one name broken over two cells."""
-    paste, [(_, name, sheet, gold)] = drawn(1, ("hubei_guangshui",), eval_tool("paste").VARIANT_DIMENSIONS)
+    paste, [(_, name, sheet, gold)] = drawn(1, ("hubei_guangshui_2021",), eval_tool("paste").VARIANT_DIMENSIONS)
     table = read_back(paste, paste.pasted(sheet, "g")).tables[0]
     assert level_names(table)[:5] == level_names(gold.tables[0])[:5], name
 
