@@ -32,7 +32,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_
     LAYOUT_COLUMN_WORDS, MONEY_UNIT_CELL, NUMBERED_INDICATOR, WEIGHT_SUFFIX, fits, is_fund_header, \
     is_indicator_header, is_placeholder, is_value, open_brackets, role_of
 from assistant.extract import run_rows
-from assistant.layout_bar_lines import bar_tables
+from assistant.layout_bar_lines import bar_tables, cell_line
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
@@ -121,14 +121,6 @@ def opens_bar_row(lines: list[str], start: int) -> bool:
 def is_lone_separator(line: str) -> bool:
     """A line of nothing but "|": web pages print one between rows; it ends nothing."""
     return "|" in line and not line.replace("|", "").strip()
-
-
-def cell_line(line: str) -> str | None:
-    """The text of a one-cell-per-line dump line printed with a trailing " |", else None."""
-    text = line.rstrip()
-    if text.endswith("|") and text.count("|") == 1 and text[:-1].strip():
-        return text[:-1].rstrip()
-    return None
 
 
 def split_cells(line: str, separator: str, line_no: int) -> list[Cell]:

@@ -38,7 +38,7 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     def close(end: int) -> None:
         nonlocal start, rows, row
         if row and pending:  # (a row the copy cut off inside a cell: the cell is the row's last)
-            row.append(cell(lines, pending))
+            row.append(cell_of(lines, pending))
             end = pending[-1] + 1
         elif pending:  # (text after the last row is the page's again)
             end = pending[0]
@@ -56,7 +56,7 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
         if text == CELL_END:
             if pending:
                 start = pending[0] if start is None else start
-                row.append(cell(lines, pending))
+                row.append(cell_of(lines, pending))
             elif start is not None:
                 row.append(Cell("", index + 1))  # an empty cell
             pending, after_bar = [], True
@@ -74,13 +74,20 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     return tables
 
 
-def cell(lines: list[str], indices: list[int]) -> Cell:
+def cell_of(lines: list[str], indices: list[int]) -> Cell:
     """A cell of its lines' texts, each on a line of its own, at its first line (1-based)."""
     return Cell("\n".join(lines[index].strip() for index in indices), indices[0] + 1)
 
 
 SERIAL_HEAD = "序号"
-TRAILING_BAR = re.compile(r"^(?P<text>[^|]*?\S)\s*\|\s*$")  # a cell's line: its text, then " |"
+
+
+def cell_line(line: str) -> str | None:
+    """The text of a one-cell-per-line dump line printed with a trailing " |", else None."""
+    text = line.rstrip()
+    if text.endswith("|") and text.count("|") == 1 and text[:-1].strip():
+        return text[:-1].rstrip()
+    return None
 
 
 def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
@@ -93,8 +100,7 @@ def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     tables: dict[int, tuple[int, list[Row]]] = {}
     index = 0
     while index < len(lines):
-        found = TRAILING_BAR.match(lines[index])
-        if found and found.group("text").strip() == SERIAL_HEAD:
+        if (cell_line(lines[index]) or "").strip() == SERIAL_HEAD:
             index = numbered_sheet(lines, index, tables)
         index += 1
     return tables
@@ -107,9 +113,9 @@ def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, li
     end = start
     for index in range(start, len(lines)):
         text = lines[index].strip()
-        found = TRAILING_BAR.match(lines[index])
-        if found and "|" not in found.group("text"):
-            words = [lines[at].strip() for at in pending] + [found.group("text").strip()]
+        found = cell_line(lines[index])
+        if found is not None:
+            words = [lines[at].strip() for at in pending] + [found.strip()]
             cells.append((" ".join(words), (pending or [index])[0] + 1))
             pending = []
         elif text == CELL_END:
