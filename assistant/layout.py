@@ -36,7 +36,7 @@ from assistant.layout_bar_lines import bar_tables, cell_line
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
 from assistant.layout_spacing import dedented, single_spaced
 from assistant.layout_word_page import word_page_cells
-from assistant.titles import ATTACHMENT, TABLE_TITLE, TITLE_LINE, TITLE_OVER_YEAR, YEAR_LINE
+from assistant.titles import ATTACHMENT, SITE_REMARK, TABLE_TITLE, TITLE_LINE, TITLE_OVER_YEAR, YEAR_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATORS, normalize_text, simplified
 
 # A line that cannot be the continuation of a cell: it opens a heading, an attachment or a note.
@@ -53,9 +53,10 @@ TABLE_PART = re.compile(r"^\s*[一二三四五六七八九十]+、.{0,20}$")
 # A line printed between a table's title and the table: a publisher's note about the copy (详情见附件, (注:以下内容为
 #附件图片识别…)), the form's box of what it evaluates (填报类型:整体□ 区域√ 项目□), whose options a copy may print a
 # line each ("区域√", "项目□"), or the form's lines to sign and date (项目单位(盖章):…, 填报日期:2023.6.28, 单位名称:…
-# 填报日期:…).
-COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报类型[:：]|(?:[\u4e00-\u9fff]{1,6}\s*[□√☑☐■✓✔]\s*)+$|"
+# 填报日期:…, 填报单位:郊区财政局).
+COPY_NOTE = re.compile(r"^\s*(?:详(?:情)?见附件\s*$|[（(]注[:：]|填报(?:类型|单位)[:：]|(?:[\u4e00-\u9fff]{1,6}\s*[□√☑☐■✓✔]\s*)+$|"
                        r"(?:[\u4e00-\u9fff]{2,8}[:：][^:：]{1,40}\s)?填报日期[:：]|[\u4e00-\u9fff]{0,8}[（(]盖章[)）])")
+TEXT_OPENED_ROWS = 2  # a pipe table's lines that open with their text, fewest, that print every cell "text |"
 # A row of a monospace copy: cells apart by three or more spaces (or an empty first column's indent).
 ALIGNED_ROW = re.compile(r"^ {3,}\S|\S {3,}(?=\S)")
 PAGE_ROW = re.compile(r"\S {2}(?=\S)")  # a row of a page's text: cells two spaces apart or more
@@ -819,7 +820,7 @@ def parsed(lines: list[str]) -> list[Block]:
     open_row = False  # the last pipe row's line stopped inside a cell (rows of this table end with "|")
     closed_rows = False  # this pipe table's rows end with "|"
     # This pipe table's row lines so far that open with their first cell's text, and with a "|": where text opens
-    # more of them, every cell is printed "text |".
+    # more of them, or two (its header and a row, the rows that print their 一级), every cell is printed "text |".
     text_opened = bar_opened = 0
     # Lines up to this one were read already: CSV text, a spreadsheet row quoting a line break, an aligned table.
     read_to = 0
@@ -828,6 +829,11 @@ def parsed(lines: list[str]) -> list[Block]:
         if line_no <= read_to or PAGE_MARKER.match(line):
             continue  # (a page number between a table's rows ends nothing: the table goes on on the next page)
         before, last_text = last_text, line if not is_blank(line) and not is_lone_separator(line) else last_text
+        noted = SITE_REMARK.match(line)
+        if noted and "|" in line[noted.end():]:
+            # (a site's remark that runs into a table's first row: the row goes on after it)
+            builder.paragraph(noted.group().strip(), line_no, mode)
+            mode, line = None, line[noted.end():]
         if line_no - 1 in aligned:
             read_to, rows = aligned[line_no - 1]
             builder.table_read(rows, mode, "aligned")
@@ -921,8 +927,8 @@ def parsed(lines: list[str]) -> list[Block]:
                 # with an empty cell: a merged level, or the empty cell a row broke its line in — "定性 | 好坏 |" then
                 # "| 好坏 | 5 | 5 |", no 度量单位)
                 opens_bar = line.lstrip().startswith("|")
-                empty = [Cell("", line_no)] \
-                    if mode == "pipe" and closed_rows and opens_bar and text_opened > bar_opened else []
+                empty = [Cell("", line_no)] if mode == "pipe" and closed_rows and opens_bar \
+                    and (text_opened > bar_opened or text_opened >= TEXT_OPENED_ROWS) else []
                 text_opened, bar_opened = text_opened + (not opens_bar), bar_opened + opens_bar
                 builder.row(empty + split_cells(line, "|", line_no))
                 open_row = closed_rows and not line.rstrip().endswith("|")

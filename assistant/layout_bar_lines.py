@@ -2,15 +2,16 @@
 
 - every cell closed by a bar on a line of its own: a cell's text (on one line or more), then "|"; an empty cell a
   "|" right after a "|"; a row ended by a line of two bars or more (one for each cell the row leaves out of the
-  page's grid);
-- a score sheet numbered in its 序号 column, a cell a line ending " |" (an empty cell a lone "|", most rows ended by
-  a line of bars, some not): each row opens with the next number, and a row that leaves its merged levels out is
-  placed by its 分值, the first figure after its number.
+  page's grid), its first cell's line opened by a bar or not;
+- a score sheet numbered in its 序号 column, a cell a line ending " |" or with its bar on the line below (an empty
+  cell a lone "|", most rows ended by a line of bars, some not, a header over two rows split by an empty cell): each
+  row opens with the next number, and a row that leaves its merged levels out is placed by its 分值, the first figure
+  after its number.
 """
 import re
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import INDICATOR_ROLES, is_indicator_header, is_value, role_of
+from assistant.extract.columns import INDICATOR_ROLES, SERIAL_HEAD, is_indicator_header, is_value, role_of
 
 CELL_END = "|"
 ROW_END = re.compile(r"\|{2,}")
@@ -63,6 +64,8 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
         elif ROW_END.fullmatch(text) and after_bar and start is not None:
             rows.append(Row(row))
             row, after_bar = [], False
+        elif not row and (not pending or start is None) and opening_cell(text):
+            pending, after_bar = [index], False  # (a row's first cell printed after the bar that opens the row)
         elif not text or "|" in text:
             close(index)
             pending, after_bar = [], False
@@ -74,12 +77,17 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     return tables
 
 
+def opening_cell(text: str) -> bool:
+    """Whether a stripped line is a row's first cell printed after a bar that opens the row ("|   项目完成指标")."""
+    return text.startswith(CELL_END) and CELL_END not in text[1:] and bool(text[1:].strip())
+
+
 def cell_of(lines: list[str], indices: list[int]) -> Cell:
-    """A cell of its lines' texts, each on a line of its own, at its first line (1-based)."""
-    return Cell("\n".join(lines[index].strip() for index in indices), indices[0] + 1)
-
-
-SERIAL_HEAD = "序号"
+    """A cell of its lines' texts, each on a line of its own (the first without the bar that opens its row), at its
+    first line (1-based)."""
+    texts = [lines[index].strip() for index in indices]
+    texts[0] = texts[0][1:].strip() if opening_cell(texts[0]) else texts[0]
+    return Cell("\n".join(texts), indices[0] + 1)
 
 
 def cell_line(line: str) -> str | None:
@@ -101,21 +109,39 @@ def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     index = 0
     while index < len(lines):
         if (cell_line(lines[index]) or "").strip() == SERIAL_HEAD:
-            index = numbered_sheet(lines, index, tables)
+            index = numbered_sheet(list(lines), index, tables)
+        elif lines[index].strip() == SERIAL_HEAD and lines[index + 1:index + 2] == [CELL_END]:
+            index = numbered_sheet(bars_folded(lines, index), index, tables)
         index += 1
     return tables
 
 
-def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
-    """Read the sheet whose header opens at `start` into `tables`; the index of its last line (or `start`)."""
+def bars_folded(lines: list[str], start: int) -> list[str | None]:
+    """The lines from `start` on with each cell's bar on the line below it folded onto the cell's line ("text" then
+    "|" read as "text |"), the bar's own line None; a bar after a bar stays an empty cell."""
+    folded: list[str | None] = list(lines)
+    for index in range(start, len(lines) - 1):
+        text = lines[index].strip()
+        if folded[index] is not None and text and "|" not in text and lines[index + 1].strip() == CELL_END:
+            folded[index], folded[index + 1] = f"{text} {CELL_END}", None
+    return folded
+
+
+def numbered_sheet(lines: list[str | None], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
+    """Read the sheet whose header opens at `start` into `tables` (a line None: a bar folded onto the line above);
+    the index of its last line (or `start`)."""
     cells: list[tuple[str, int] | None] = []  # each cell's text and line; None where a line of bars ends a row
     pending: list[int] = []  # the indices of a cell's lines that go on below it (or the cut-off copy's last words)
     end = start
     for index in range(start, len(lines)):
-        text = lines[index].strip()
-        found = cell_line(lines[index])
+        line = lines[index]
+        if line is None:
+            end = index
+            continue
+        text = line.strip()
+        found = cell_line(line)
         if found is not None:
-            words = [lines[at].strip() for at in pending] + [found.strip()]
+            words = [(lines[at] or "").strip() for at in pending] + [found.strip()]
             cells.append((" ".join(words), (pending or [index])[0] + 1))
             pending = []
         elif text == CELL_END:
@@ -129,13 +155,14 @@ def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, li
             break
         end = index
     if pending:
-        cells.append((" ".join(lines[at].strip() for at in pending), pending[0] + 1))
+        cells.append((" ".join((lines[at] or "").strip() for at in pending), pending[0] + 1))
         end = pending[-1]
     texts = [cell[0] if cell else None for cell in cells]
     if "1" not in texts:
         return start
     first = texts.index("1")
-    header = [text for text in texts[:first] if text]
+    header_row = header_of([cell for cell in cells[:first] if cell])
+    header = [cell.text for cell in header_row.cells]
     if not is_indicator_header(header):
         return start
     width = len(header)
@@ -155,20 +182,49 @@ def numbered_sheet(lines: list[str], start: int, tables: dict[int, tuple[int, li
             serial += 1
         elif cell[0] == str(serial + 1) and not rows[-1]:
             serial += 1
+        elif cell[0] and not is_value(cell[0]) and rows[-1] and placed_width(rows[-1], weight_at) > width:
+            rows.append([("", cell[1])])  # (a row under the last one's number, its cells past the header's last)
         rows[-1].append(cell)
-    placed = [placed_row(row, width, weight_at) for row in rows if any(text for text, _ in row)]
-    header_row = Row([Cell(text, line) for text, line in (cell for cell in cells[:first] if cell) if text])
+    rows = [row for row in rows if any(text for text, _ in row)]
+    shifts = [row_shift(row, weight_at) for row in rows]
+    if len(rows) > 1 and shifts[-1] is None and end == len(lines) - 1:
+        shifts[-1] = shifts[-2]  # (the last row, the copy cut off before its 分值, left out what the row above did)
+    placed = [placed_row(row, width, width - len(row) if shift is None else shift) for row, shift in zip(rows, shifts)]
     tables[start] = (end + 1, [header_row, *placed])
     return end
 
 
-def placed_row(row: list[tuple[str, int]], width: int, weight_at: int | None) -> Row:
-    """A numbered row in the header's columns: its number first, its 分值 (the first figure after the number and the
-    names) under the 分值 column, the merged levels it left out empty."""
+def header_of(cells: list[tuple[str, int]]) -> Row:
+    """A sheet's header as printed before its first number, one row: where an empty cell ends an upper row and fewer
+    words follow it, each is joined to the upper word it sits under, the rows' last words one above the other (指标
+    over 分值, 县级 over 评分: 指标分值, 县级评分)."""
+    texts = [text for text, _ in cells]
+    split = next((at for at, text in enumerate(texts) if not text and any(texts[at:])), len(cells))
+    upper = [(text, line) for text, line in cells[:split] if text]
+    lower = [text for text, _ in cells[split:] if text]
+    if not 0 < len(lower) < len(upper):
+        return Row([Cell(text, line) for text, line in cells if text])
+    under = [""] * (len(upper) - len(lower)) + lower
+    return Row([Cell(text + below, line) for (text, line), below in zip(upper, under)])
+
+
+def placed_width(row: list[tuple[str, int]], weight_at: int | None) -> int:
+    """How many cells a numbered row fills placed in the header's columns (its padding cells too)."""
+    return len(row) + max(row_shift(row, weight_at) or 0, 0)
+
+
+def placed_row(row: list[tuple[str, int]], width: int, shift: int) -> Row:
+    """A numbered row in the header's columns: its number first, then the merged levels it left out (`shift`, at most:
+    none if less), empty, and its cells."""
     (number, line), *rest = row
-    figure = next((at for at, (text, _) in enumerate(rest) if is_value(text)), None)
-    shift = weight_at - 1 - figure if weight_at is not None and figure is not None else width - 1 - len(rest)
     cells = [Cell(number, line)] + [Cell("", line)] * max(shift, 0) + [Cell(text, at) for text, at in rest]
     while len(cells) > width and not cells[-1].text:
         cells.pop()  # (an empty cell after the row's last column: the page's padding)
     return Row(cells)
+
+
+def row_shift(row: list[tuple[str, int]], weight_at: int | None) -> int | None:
+    """How many merged cells a numbered row left out before its names: as many as put its 分值, the first figure after
+    its number, under the 分值 column (None with no figure or no such column)."""
+    figure = next((at for at, (text, _) in enumerate(row[1:]) if is_value(text)), None)
+    return weight_at - 1 - figure if weight_at is not None and figure is not None else None

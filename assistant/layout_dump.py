@@ -218,8 +218,10 @@ QUALIFIER = re.compile(r"[\u4e00-\u9fa5]{2}")
 
 
 def cut_tail(head: str, tail: str) -> bool:
-    """A column word's last character and its letter cut off where a narrow column wrapped it ("全年实际" "值(B)")."""
-    return bool(WORD_TAIL.match(tail)) and slot(tail) is None and slot(head + tail) == slot(head)
+    """A column word's last character and its letter cut off where a narrow column wrapped it ("全年实际" "值(B)"); a
+    whole column word has none (偏差原因分析及改进措施, then the first row's 一级 cut to 产)."""
+    return bool(WORD_TAIL.match(tail)) and slot(tail) is None and slot(head + tail) == slot(head) \
+        and head not in HEADER_WORDS
 
 
 def cut_head(head: str, tail: str) -> bool:

@@ -19,3 +19,6 @@ TITLE_LINE = re.compile(rf"^\s*(?:附件|附表\s*[\d一二三四五六七八九
 # "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评" then "(2021年度)").
 YEAR_LINE = re.compile(rf"^\s*{TITLE_YEAR}\s*$")
 TITLE_OVER_YEAR = re.compile(r"^\s*.{0,50}自评\s*$")
+# A site's remark printed before a title or a table's first row on its line ("详情见附件(注:以下内容为附件图片识别,…,请以
+# 附件为准)部门预算…自评表", "…请以附件为准)一级指标 | 二级指标 | …").
+SITE_REMARK = re.compile(r"^[^()（）]{0,20}[(（]注[:：][^()（）]{0,80}[)）]")

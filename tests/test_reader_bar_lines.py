@@ -110,3 +110,44 @@ def test_the_rows_a_hubei_form_closes_its_indicators_with_are_no_indicators():
     [table] = api.extract(api.load(DEV / "hubei_huangshi_2023_xiaoyuanweixiu.txt"), "rules").tables
     assert [(i.level3, i.target, i.actual) for i in table.indicators][-2:] == \
         [("教师满意度", "≥95%", "≥95%"), ("学生满意度", "≥95%", "≥95%")]
+
+
+TONGLING = DEV / "anhui_tongling_2021_gongyishiye.txt"
+
+
+def test_a_score_sheet_with_each_bar_on_the_line_below_its_cell_and_its_header_over_two_rows_is_read_from_the_cli():
+    # l.11-33 "序号" "|" "一级指标" "|" … "指标" "|" "县级" "|" "市级" "|" "|" then "分值" "|" "评分" "|" "评分" "|" "|": the
+    # header over two rows (指标分值, 县级评分, 市级评分); l.35-47 "1" "|" "决策(10)" "|" "项目立项" "|" "民主议事" "|" … "2"
+    # "|" "2"; l.129-133 "财政奖补资金实行专账核算,得1分" "|" "1" "|" "1", a row with no 序号 under row 7; l.151-159 "9"
+    # "|" "组织实施" "|" "工作安排" "|" … "1" "|" "2"; l.211-214 "14" "|" "项目实施" "|" "施工合同规范,…" (cut off).
+    result = run_cli("extract", "-f", "json", str(TONGLING))
+    assert result.returncode == 0, result.stderr.decode()
+    [table] = json.loads(result.stdout)["tables"]
+    assert table["title"] == "2021年度农村公益事业财政奖补项目绩效评价自评表"
+    assert table["level1_weights"] == {"决策": 10, "过程": 30}
+    rows = [(row["level1"], row["level2"], row["level3"], row["weight"], row["score"]) for row in table["indicators"]]
+    assert rows[0] == ("决策", "项目立项", "民主议事", 2, 2)
+    assert ("过程", "资金管理", None, 1, 1) in rows  # the row printed without its number
+    assert ("过程", "组织实施", "工作安排", 1, 2) in rows
+    assert rows[-1] == ("过程", "组织实施", "项目实施", None, None)
+    assert len(rows) == 15
+
+
+def test_a_score_over_its_points_by_a_bonus_clause_is_an_error_not_a_doubted_reading():
+    # l.153-159: 工作安排 scored 2 against its 分值 1 — 最多加2分, a point over: the reading is not in doubt.
+    document = api.load(TONGLING)
+    findings = api.check_extracted(api.extract(document, "rules"), document).findings
+    [over] = [f for f in findings if f.rule == "score_exceeds_weight"]
+    assert (over.row, over.severity) == ("工作安排", "error")
+
+
+def test_rows_whose_first_cell_opens_with_a_bar_are_read_without_a_header_from_the_cli():
+    # sichuan_daying_2020 l.2-12 "|   项目完成指标" "        | " "     质量指标" "        | " … "     明显改善" "        | "
+    # "  ||||"; l.46-56 "|   " (an empty 一级) "        | " "     满意度指标" … "     ≥90%" "        | " "     98%".
+    result = run_cli("extract", "-f", "json", str(DEV / "sichuan_daying_2020_yanglaofuwu.txt"))
+    assert result.returncode == 0, result.stderr.decode()
+    [table] = json.loads(result.stdout)["tables"]
+    rows = [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]]
+    assert rows[0] == ("项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件", "明显改善")
+    assert rows[-1] == ("满意度指标", "服务对象满意度指标", "养老服务对象对养老机构服务质量满意度", "≥90%", "98%")
+    assert len(rows) == 5

@@ -438,14 +438,19 @@ def characters_doubt(indicator: Indicator) -> str | None:
     return None
 
 
+BONUS_POINTS = 2  # points, most, a row's own bonus clause adds over its 分值 (最多加2分)
+
+
 def figures_doubt(table: Table, indicator: Indicator, names: LevelNames) -> str | None:
     """Signs within one indicator row that its figures are not the row's own, whatever a checker computes from them:
     a 分值 or 得分 no row can hold, a value cell holding a row's name or the end of one, a 偏差说明 holding a value."""
     ceiling = table.level1_weights.get(indicator.level1 or "", 100.0 - funds_weight(table))
     if indicator.weight is not None and indicator.weight > ceiling + TOLERANCE:
         return f"该行分值读作{fmt(indicator.weight)}，超过其一级指标的{fmt(ceiling)}分，疑为读错格"
-    # A unit that over-scores a row goes a point or two over; a score twice the 分值 is another cell's number.
-    if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight:
+    # A unit that over-scores a row goes a point or two over (a bonus clause: 1 of 1 scored 2); a score twice the 分值
+    # and more is another cell's number.
+    if indicator.score is not None and indicator.weight and indicator.score >= 2 * indicator.weight \
+            and indicator.score - indicator.weight > BONUS_POINTS:
         return f"该行得分读作{fmt(indicator.score)}，是分值{fmt(indicator.weight)}的两倍以上，疑为读错格"
     if digit_run_on(indicator.weight, indicator.score):
         return (f"该行分值读作{fmt(indicator.weight)}，是得分{fmt(indicator.score)}再多一位数字，"

@@ -20,8 +20,11 @@ HUBEI_LEVEL1_HEAD = "项目权重"
 REVIEW_SCORE_HEAD = "复核分"  # the score the reviewing bureau fills in beside the unit's 自评分: no field keeps it
 # Words that name a column only as the whole cell: a score sheet's 项目 | 考核内容 | 考核指标 heads its levels,
 # while 项目名称, 项目实施单位 … are no level; Ningxia's 总体目标 heads the expected goal, while the label 年度总体目标 or
-# 总体目标完成情况 heads none.
-WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected", HUBEI_LEVEL1_HEAD: "level1"}
+# 总体目标完成情况 heads none; a copy that keeps a cell's first line only heads a level column 一级 (一级 / 指标); an
+# Anhui score sheet scores under 县级评分 (the county's own) and 市级评分, where 评分 in a longer cell is no column's
+# (绩效评价指标评分 a section's title, 评分标准 the criteria's).
+WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected", HUBEI_LEVEL1_HEAD: "level1", "一级": "level1",
+                    "二级": "level2", "三级": "level3", "评分": "score", "县级评分": "score", "市级评分": "score"}
 
 INDICATOR_ROLES: Roles = (
     ("level1", ("一级指标", "分解目标")),  # Jiangxi's 整体支出 form: 分解目标 (管理指标, 产出指标 …) | 自评权重 | 二级指标
@@ -122,7 +125,8 @@ INDICATOR_BLOCK_LABEL = re.compile(rf"(?:年度)?{LEVELS_GROUP}(?:完成情况)?
 # Whole header cells naming a column no field keeps: the group head over the level columns (绩效指标), a score
 # sheet's row numbers (Anhui's 序号 | 一级指标 | …), Fujian's head over the 一级 and 二级 columns, a column read only
 # to pass it (a rate the others give, Hubei's 复核分 that the reviewing bureau fills in).
-LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, "序号": "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other",
+SERIAL_HEAD = "序号"  # the head of a score sheet's row numbers (Anhui's 序号 | 一级指标 | …)
+LAYOUT_COLUMN_WORDS = {LEVELS_GROUP: None, SERIAL_HEAD: "serial", LEVEL_PAIR_HEAD: "level_pair", "累计完成率": "other",
                        "完成率": "other", REVIEW_SCORE_HEAD: "other"}
 
 

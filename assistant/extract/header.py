@@ -271,6 +271,9 @@ def column_paths(upper: Row, lower: Row | None) -> list[str]:
                 paths += [f"{text}/一级指标", f"{text}/二级指标"]
             elif not text and paths[-1:] == [f"{LEVEL_PAIR_HEAD}/一级指标"]:
                 paths.append(f"{LEVEL_PAIR_HEAD}/二级指标")
+            elif not text and index and upper.cells[index - 1].colspan == 1 \
+                    and [role_of(word, INDICATOR_ROLES) for word in top[index - 1:index + 2:2]] == ["level1", "level3"]:
+                paths.append("二级指标")  # (a head left empty between the 一级 and 三级 columns: the 二级's)
             else:
                 paths.append(text)
         return paths

@@ -20,6 +20,8 @@ ORG_SUFFIX = r"(?:市场监督管理局|委员会|办公室|管理局|中心|局
 TITLE_UNIT = re.compile(rf"^\s*+(?:\d{{4}}\s*+年度?\s*+)?(?P<unit>[\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})"
                         r"\s*(?:（汇总）)?\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位|项目)?\s*(?:整体支出|支出|资金)?\s*(?:绩效)?"
                         r"\s*(?:自评价?)?\s*(?:报告)?\s*(?:\.(?:pdf|docx?|wps|xlsx?))?\s*$")
+# A cover's label printed before the unit's name, a space apart (项目单位 淳安县文化和广电旅游体育局).
+COVER_LABEL = re.compile(r"^\s*(?:项目|实施|预算|填报|评价)?(?:单位|部门)(?:名称)?[:：]?[ \u3000]+(?=\S)")
 # A unit's full name in prose carries its place (西平县交通运输局, 省商务厅…); it never opens with the 年 or 年度 of a year
 # printed before it ("2022年度西平县交通运输局") nor with a preposition ("向财政局申报", "关于…局…的报告"), and 的 joins
 # no name ("宁德市级以上确认的人才驿站" is a phrase).
@@ -113,7 +115,8 @@ def extract_unit_name(paragraphs: list[Paragraph], tables: list[Table], head_uni
     table's head names (主管部门: a form that names no other unit is its department's)."""
     for paragraph in paragraphs:
         if len(paragraph.text) <= 60:
-            match = TITLE_UNIT.match(paragraph.text.replace(" ", "").replace("\u3000", ""))
+            text = COVER_LABEL.sub("", paragraph.text)  # (a cover's label line: 项目单位 淳安县文化和广电旅游体育局)
+            match = TITLE_UNIT.match(text.replace(" ", "").replace("\u3000", ""))
             if match:
                 return match.group("unit")
     for table in tables:

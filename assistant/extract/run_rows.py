@@ -282,6 +282,14 @@ def printed_twice(text: str, start: int) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
+class TooManyReadings(Exception):
+    """A block whose text reads so many ways that enumerating them would take more memory than a report may (a whole
+    document flattened into one run, its narrative and all): no reading of it is guessed."""
+
+
+READINGS_MOST = 150_000  # readings, most, a block's positions hold (a table's run a few thousand, a sample flattened 105,000)
+
+
 def row_values(text: str, start: int, columns: list[str], stage_total: float, serials: frozenset[int] = frozenset(),
                unscored: bool = False, split_result: bool = False) -> list[tuple[dict[str, str], int]]:
     """Every reading of one row's value columns from `start`: ({column: text}, end); a reading may end before
@@ -389,6 +397,8 @@ def column_readings(text: str, start: int, columns: list[str], stage_total: floa
             # A second note column (备注 after 未完成原因分析) adds its words to the row's note.
             following += [({**values, column: values.get("note", "") + value if column == "note" else value}, end,
                            cuts + (inside_figure if value else 0)) for value, end in options]
+            if len(following) > READINGS_MOST:
+                raise TooManyReadings
         # A value printed twice is also read the ordinary way ("100%100%"): one reading of it, not two.
         unique: dict[tuple, tuple[dict[str, str], int, int]] = {}
         for values, end, cuts in following:
@@ -518,6 +528,12 @@ class Block:
         self.found: dict[tuple[int, float], tuple[Step, ...]] = {}
         self.cost: dict[tuple[int, float], tuple[int, int, int, int]] = {}
         self.values_found: dict[tuple[int, float, bool], list[tuple[dict[str, str], int]]] = {}
+        self.readings = 0  # steps and values held in `found` and `values_found`: at most READINGS_MOST
+
+    def held(self, readings: int) -> None:
+        self.readings += readings
+        if self.readings > READINGS_MOST:
+            raise TooManyReadings
 
     def total_at(self, position: int) -> int | None:
         match = TOTAL.match(self.text, position)
@@ -529,6 +545,7 @@ class Block:
         key = (position, stage_total)
         if key not in self.found:
             self.found[key] = self.items(position, stage_total)
+            self.held(len(self.found[key]))
         return self.found[key]
 
     def items(self, position: int, stage_total: float) -> tuple[Step, ...]:
@@ -602,6 +619,7 @@ class Block:
         if key not in self.values_found:
             self.values_found[key] = row_values(self.text, start, self.columns, stage_total, self.serial_starts,
                                                 self.unscored, split_result)
+            self.held(len(self.values_found[key]))
         return self.values_found[key]
 
     def opens_next(self, position: int) -> bool:
@@ -786,10 +804,18 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     The readings kept are those that leave the least text unread; a stretch none explains becomes a row with
     its name (and its values where they read one way to the stretch's end, `stretch_values`), else it is listed in
     `ambiguous`, as is a row whose values have more than one reading."""
-    result = RunRows(columns)
     if not columns:
-        return result
-    block = Block(text, columns, numbered, unscored)
+        return RunRows(columns)
+    try:
+        return read_block(Block(text, columns, numbered, unscored))
+    except TooManyReadings:
+        return RunRows(columns, ambiguous=[text])  # (no row guessed: the block is left whole, to the LLM)
+
+
+def read_block(block: "Block") -> RunRows:
+    """`read_run_rows` of one block."""
+    text, columns = block.text, block.columns
+    result = RunRows(columns)
     # Header words the header did not take (a long 未完成原因及拟采取的改进措施) stand before the first stage.
     first = first_stage(text)
     position = first if first is not None and not block.steps(0, 100.0) else 0

@@ -15,11 +15,12 @@ from assistant.extract.header import ColumnMap, header_values, in_place, is_head
 from assistant.extract.headerless import with_inferred_header
 from assistant.extract.run_rows import LEVEL1, LEVEL2
 from assistant.extract.tokens import RATE_TOLERANCE, is_joined_run
+from assistant.titles import SITE_REMARK
 from assistant.values import NUMBER, decimals_printed, half_last_place, normalize_text, parse_number, parse_percent
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
-# A level's points after its name: 产出指标(50分), or Hubei's 项目管理13分.
-LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?分$")
+# A level's points after its name: 产出指标(50分), Hubei's 项目管理13分, a score sheet's 决策(10).
+LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<=[\u4e00-\u9fa5])(?:\d+(?:\.\d+)?分|[（(]\d+(?:\.\d+)?[)）])$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "评价部门名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
@@ -110,8 +111,10 @@ CLOSING_LABELS = ("偏差大或目标未完成原因分析", "改进措施及结
 
 def is_closing_row(row: Row) -> bool:
     """A row whose first cells spell one of the form's closing labels, a narrow cell's lines in cells of their own or
-    not (偏差大或 | 目标未完成 | 原因分析)."""
-    return "".join(clean(text) for text in row.texts()[:3]).startswith(CLOSING_LABELS)
+    not (偏差大或 | 目标未完成 | 原因分析), or the header of another table the copy printed on (序号 | 学校性质 | …)."""
+    texts = [clean(text) for text in row.texts()]
+    return "".join(texts[:3]).startswith(CLOSING_LABELS) \
+        or texts[:1] == [roles.SERIAL_HEAD] and not is_indicator_header(row)
 
 
 def has_figure(text: str) -> bool:
@@ -138,7 +141,9 @@ def classify(block: TableBlock, unsigned: str | None = "project") -> str | None:
     if "项目支出名称" in words or "项目名称" in words or "项目支出绩效" in title or "专项资金" in title \
             or "转移支付" in title:
         return "project"
-    if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row) for row in block.rows):
+    # (a head that prints its funds as label–value cells is a self-evaluation's: 计划安排资金(万元) | 1088.00 | …)
+    if "年度资金总额" not in words and not any(is_indicator_header(row) or is_fund_header(row)
+                                         or "planned_funds" in header_values(row) for row in block.rows):
         return None
     department = "整体支出" in title or "部门整体" in title or any(label in words for label in DEPARTMENT_LABELS) \
         or any(DEPARTMENT_LEVEL.match(clean(t)) or DEPARTMENT_INDICATOR.match(clean(t))
@@ -166,10 +171,6 @@ YEAR_AFTER_TITLE = re.compile(r"\s{0,8}[（(]?\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[
 # What a title run together with the lines above it opens with: the 、 of a viewer's page number ("1、"), the year
 # printed above it ("（2021年度）广水市…自评表").
 YEAR_BEFORE_TITLE = re.compile(r"^[、\s]*(?:[（(]\s{0,4}\d{4}\s{0,4}年度?\s{0,4}[)）])?\s*")
-
-
-# A site's remark printed on the title's line before it ("详情见附件(注:以下内容为附件图片识别,…,请以附件为准)部门预算…自评表").
-SITE_REMARK = re.compile(r"^[^()（）]{0,20}[(（]注[:：][^()（）]{0,80}[)）]")
 
 
 def table_title(block: TableBlock) -> str | None:

@@ -108,8 +108,9 @@ def merge_down(rows: list[list[Cell]], column: int) -> list[list[Cell]]:
 INDICATOR_ROLES = [  # header text → gold field (first match wins; order matters)
     (re.compile(r"得分计算|得分系数|核心|性质$|方向|备注"), None),
     (re.compile(r"^评价内容$"), "levels"),  # one head over the 一级 and 二级 columns (Ningde: 产出目标 | 数量目标)
-    (re.compile(r"一级指标|^项目$|^分解目标$"), "level1"), (re.compile(r"二级指标|考核内容"), "level2"),
-    (re.compile(r"三级指标|指标名称|绩效内容|考核指标"), "level3"),
+    # (a copy that keeps a cell's first line only: 一级 for 一级 / 指标)
+    (re.compile(r"一级指标|^项目$|^分解目标$|^一级$"), "level1"), (re.compile(r"二级指标|考核内容|^二级$"), "level2"),
+    (re.compile(r"三级指标|指标名称|绩效内容|考核指标|^三级$"), "level3"),
     (re.compile(r"度量单位|计量单位"), "unit"),
     # 指标说明及评分标准 (Anhui) is the scoring rule, 指标说明 alone the explanation.
     (re.compile(r"计分标准|评分标准"), "criteria"), (re.compile(r"指标解释|指标说明"), "explanation"),
@@ -117,7 +118,9 @@ INDICATOR_ROLES = [  # header text → gold field (first match wins; order matte
     (re.compile(r"完成值|实际值|完成指标值|实际完成|实施进度"), "actual"),
     (re.compile(r"指标值|目标值|工作目标"), "target"),
     (re.compile(r"原因|改进"), "deviation_note"),
-    (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"得分|^自评分$"), "score"),  # Hubei: 自评分 | 复核分
+    # Hubei: 自评分 | 复核分; Anhui's 农村公益事业 sheet: 县级评分 | 市级评分 (the city's, left empty by the county)
+    (re.compile(r"分值|权重|权数"), "weight"), (re.compile(r"^市级评分$"), None),
+    (re.compile(r"得分|^自评分$|评分$"), "score"),
 ]
 FUND_ROLES = [
     # 得分(20分*执行率) is the score, 执行率权重 the weight, 执行率得分(分) the score (Chongqing).
@@ -230,6 +233,9 @@ def section(header: list[str]) -> str:
     return "info"
 
 
+SCORE_HEAD = re.compile(r"^(?:分值|评分|得分)$")  # a score column's word printed under the upper row's
+
+
 def flattened(headers: list[list[str]]) -> list[list[str]]:
     """A two-row indicator header (年度指标值 over 指标性质/指标值/度量单位, or 绩效指标 over 一级/二级/三级指标)
     as one row of column names."""
@@ -240,6 +246,12 @@ def flattened(headers: list[list[str]]) -> list[list[str]]:
             continue
         below = headers[index + 1] if index + 1 < len(headers) else []
         spanning = [i for i, h in enumerate(header) if "指标值" in h] or [i for i, h in enumerate(header) if h == "绩效指标"]
+        if "一级指标" in header and 0 < len(below) < len(header) and all(SCORE_HEAD.search(h) for h in below):
+            # (the score columns' words over two rows, the lower under the upper's last: 指标 | 县级 over 分值 | 评分)
+            at = len(header) - len(below)
+            result.append([*header[:at], *(h + b for h, b in zip(header[at:], below))])
+            skip = True
+            continue
         if below[:1] == ["一级指标"] and "一级指标" not in header and spanning:
             at = spanning[0]
             levels = [h for h in below if "级指标" in h]
@@ -278,12 +290,18 @@ def indicator_rows(header: list[str], table: dict) -> list[list[Cell]]:
     if tuple(header[:2]) == WEIGHTED_SECTION:
         return weighted_section_rows(header, table)
     leading = role(header[0], INDICATOR_ROLES) is None  # a section label column (绩效指标, 年度绩效目标(80分))
+    roles_named = [role(name, INDICATOR_ROLES) for name in header]
+    if "level2" not in roles_named and "levels" not in roles_named and {"level1", "level3"} <= set(roles_named) \
+            and any(indicator.get("level2") for indicator in table.get("indicators", [])):
+        # (a header that leaves the 二级指标 word out over a column its rows fill: an empty head cell)
+        at = roles_named.index("level1") + 1
+        header = [*header[:at], "", *header[at:]]
     names = header[1:] if leading else header
     columns, natures = [], []
     for name in names:
         if re.search(r"性质$|方向", name):
             natures.append(len(columns))
-        named = role(name, INDICATOR_ROLES)
+        named = role(name, INDICATOR_ROLES) if name or columns[-1:] != ["level1"] else "level2"
         if named == "weight" and columns[-1:] == ["level1"]:
             named = "level1_weight"  # a 一级指标's own points beside it (Jiangxi: 分解目标 | 自评权重)
         columns += ["level1", "level2"] if named == "levels" else [named]
