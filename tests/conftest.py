@@ -28,6 +28,13 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, tim
                           timeout=timeout, env=env, cwd=ROOT)
 
 
+def extracted_tables(path: Path) -> list[dict]:
+    """The tables `selfeval extract -f json PATH` prints, the command run as a user would; it must succeed."""
+    result = run_cli("extract", "-f", "json", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)["tables"]
+
+
 def gold_for(sample: Path) -> dict:
     return json.loads((GOLD / f"{sample.stem}.json").read_text(encoding="utf-8"))
 

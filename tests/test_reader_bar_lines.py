@@ -1,11 +1,9 @@
 """A web page's table copied with every cell closed by a bar on a line of its own ("春节走访慰问经费" then "|"), an
 empty cell a bar right after a bar, a row ended by a line of bars ("||||"). Expected values are read off the source
 lines by eye, never copied from the reader's output."""
-import json
-
 from assistant import api
 from assistant.ingest import read_bytes
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, extracted_tables
 
 DEV = ROOT / "evals" / "field" / "dev"
 BAOSHAN = DEV / "yunnan_baoshan_2022_chunjieweiwen.txt"
@@ -16,9 +14,7 @@ def test_a_yunnan_score_only_form_with_its_cells_closed_by_bar_lines_is_read_row
     # "年度财政资金总额" "|" "34.64" "|" "34.64" "|" "100%" "|" "20"; l.94-102 "时效指标" "|" "春节前完成走访慰问" "|"
     # "按时限完成" "|" "100%" "|" "20"; l.113-123 "效益指标(10分)" … "小于5次" "|" "无上访" "|" "10"; l.146-152
     # "总分(100分)" "|" "100" "|" "自评等级" "|" "优".
-    result = run_cli("extract", "-f", "json", str(BAOSHAN))
-    assert result.returncode == 0, result.stderr.decode()
-    [table] = json.loads(result.stdout)["tables"]
+    [table] = extracted_tables(BAOSHAN)
     assert table["title"] == "附件1 2022年度项目支出绩效自评表"
     funds = table["funds_total"]
     assert (funds["full_year_budget"], funds["executed"], funds["execution_rate"], funds["score"]) == \
@@ -120,9 +116,7 @@ def test_a_score_sheet_with_each_bar_on_the_line_below_its_cell_and_its_header_o
     # header over two rows (指标分值, 县级评分, 市级评分); l.35-47 "1" "|" "决策(10)" "|" "项目立项" "|" "民主议事" "|" … "2"
     # "|" "2"; l.129-133 "财政奖补资金实行专账核算,得1分" "|" "1" "|" "1", a row with no 序号 under row 7; l.151-159 "9"
     # "|" "组织实施" "|" "工作安排" "|" … "1" "|" "2"; l.211-214 "14" "|" "项目实施" "|" "施工合同规范,…" (cut off).
-    result = run_cli("extract", "-f", "json", str(TONGLING))
-    assert result.returncode == 0, result.stderr.decode()
-    [table] = json.loads(result.stdout)["tables"]
+    [table] = extracted_tables(TONGLING)
     assert table["title"] == "2021年度农村公益事业财政奖补项目绩效评价自评表"
     assert table["level1_weights"] == {"决策": 10, "过程": 30}
     rows = [(row["level1"], row["level2"], row["level3"], row["weight"], row["score"]) for row in table["indicators"]]
@@ -144,9 +138,7 @@ def test_a_score_over_its_points_by_a_bonus_clause_is_an_error_not_a_doubted_rea
 def test_rows_whose_first_cell_opens_with_a_bar_are_read_without_a_header_from_the_cli():
     # sichuan_daying_2020 l.2-12 "|   项目完成指标" "        | " "     质量指标" "        | " … "     明显改善" "        | "
     # "  ||||"; l.46-56 "|   " (an empty 一级) "        | " "     满意度指标" … "     ≥90%" "        | " "     98%".
-    result = run_cli("extract", "-f", "json", str(DEV / "sichuan_daying_2020_yanglaofuwu.txt"))
-    assert result.returncode == 0, result.stderr.decode()
-    [table] = json.loads(result.stdout)["tables"]
+    [table] = extracted_tables(DEV / "sichuan_daying_2020_yanglaofuwu.txt")
     rows = [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]]
     assert rows[0] == ("项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件", "明显改善")
     assert rows[-1] == ("满意度指标", "服务对象满意度指标", "养老服务对象对养老机构服务质量满意度", "≥90%", "98%")

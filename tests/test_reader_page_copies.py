@@ -3,12 +3,10 @@ whose every cell is printed "text |" (a row with an empty first cell opens with 
 the header, another table's header printed right under the indicators, a copy that keeps a cell's first line only
 (一级 for 一级指标, 产 for 产出指标), a Zhejiang head printing its funds as label–value cells under a cover. Expected
 values are read off the source lines by eye, never copied from the reader's output."""
-import json
-
 from docx import Document
 
 from assistant import api
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, extracted_tables
 
 DEV = ROOT / "evals" / "field" / "dev"
 
@@ -18,9 +16,7 @@ def test_a_bid_notices_copy_every_cell_closed_by_a_bar_is_read_row_by_row_from_t
     # 完成值 |"; l.3 "产出指标 | 产出数量 | 完成2021年吕梁山护工培训任务 | 12500名 | 12166名 |"; l.6 "| | 参训学员结业考核通过率 |
     # 100% | 98.79% |"; l.12 "| 社会效益 | 参训学员就业率 | 60%及以上 | 53.53% |"; l.15 "| 满意度 | 参培学员满意度 | 95%及以上 |
     # 88.32%及以上 |"; l.16 "序号 | 学校性质 | 培训机构 | …": the list of schools below is no indicator.
-    result = run_cli("extract", "-f", "json", str(DEV / "shanxi_lvliang_2021_hugongpeixun.txt"))
-    assert result.returncode == 0, result.stderr.decode()
-    [table] = json.loads(result.stdout)["tables"]
+    [table] = extracted_tables(DEV / "shanxi_lvliang_2021_hugongpeixun.txt")
     rows = [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"]) for row in table["indicators"]]
     assert rows[0] == ("产出指标", "产出数量", "完成2021年吕梁山护工培训任务", "12500名", "12166名")
     assert ("产出指标", "产出质量", "参训学员结业考核通过率", "100%", "98.79%") in rows
