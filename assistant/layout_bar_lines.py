@@ -9,6 +9,7 @@
   after its number.
 """
 import re
+from collections.abc import Sequence
 
 from assistant.document import Cell, Row
 from assistant.extract.columns import INDICATOR_ROLES, SERIAL_HEAD, is_indicator_header, is_value, role_of
@@ -109,8 +110,8 @@ def numbered_sheets(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
     index = 0
     while index < len(lines):
         if (cell_line(lines[index]) or "").strip() == SERIAL_HEAD:
-            index = numbered_sheet(list(lines), index, tables)
-        elif lines[index].strip() == SERIAL_HEAD and lines[index + 1:index + 2] == [CELL_END]:
+            index = numbered_sheet(lines, index, tables)
+        elif lines[index].strip() == SERIAL_HEAD and "".join(lines[index + 1:index + 2]).strip() == CELL_END:
             index = numbered_sheet(bars_folded(lines, index), index, tables)
         index += 1
     return tables
@@ -127,7 +128,7 @@ def bars_folded(lines: list[str], start: int) -> list[str | None]:
     return folded
 
 
-def numbered_sheet(lines: list[str | None], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
+def numbered_sheet(lines: Sequence[str | None], start: int, tables: dict[int, tuple[int, list[Row]]]) -> int:
     """Read the sheet whose header opens at `start` into `tables` (a line None: a bar folded onto the line above);
     the index of its last line (or `start`)."""
     cells: list[tuple[str, int] | None] = []  # each cell's text and line; None where a line of bars ends a row

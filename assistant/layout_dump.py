@@ -2451,8 +2451,8 @@ def wraps_level(head: str, tail: str) -> bool:
 def completed_header(words: list[str], below: list[str]) -> list[str] | None:
     """A header printed over two rows, its words wrapped where the column was narrow: the first row holds the heads
     that name no column ("年度" "实际", the funds block's "项目资金"; not the block's label, 年度绩效指标完成情况), the
-    row below their tails in the same order ("指标值" "完成值", "(万元)"). Returns the header's words with each head completed ("年度指标值" "实际完成值",
-    "项目资金(万元)"), or None when the row below is no such row."""
+    row below their tails in the same order ("指标值" "完成值", "(万元)"). Returns the header's words with each head
+    completed ("年度指标值" "实际完成值", "项目资金(万元)"), or None when the row below is no such row."""
     heads = [i for i, word in enumerate(words) if slot(normalize_text(word)) is None
              and role_of(word, FUND_ROLES) is None and not INDICATOR_BLOCK_LABEL.fullmatch(normalize_text(word))]
     if not below or len(heads) != len(below):

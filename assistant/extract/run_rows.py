@@ -287,7 +287,8 @@ class TooManyReadings(Exception):
     document flattened into one run, its narrative and all): no reading of it is guessed."""
 
 
-READINGS_MOST = 150_000  # readings, most, a block's positions hold (a table's run a few thousand, a sample flattened 105,000)
+# Readings, most, a block's positions hold (a table's run holds a few thousand, a sample flattened whole 105,000).
+READINGS_MOST = 150_000
 
 
 def row_values(text: str, start: int, columns: list[str], stage_total: float, serials: frozenset[int] = frozenset(),
@@ -812,7 +813,7 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
         return RunRows(columns, ambiguous=[text])  # (no row guessed: the block is left whole, to the LLM)
 
 
-def read_block(block: "Block") -> RunRows:
+def read_block(block: Block) -> RunRows:
     """`read_run_rows` of one block."""
     text, columns = block.text, block.columns
     result = RunRows(columns)

@@ -20,7 +20,8 @@ from assistant.values import NUMBER, decimals_printed, half_last_place, normaliz
 from schemas import FundLine, Goals, Indicator, Table, TableRow
 
 # A level's points after its name: 产出指标(50分), Hubei's 项目管理13分, a score sheet's 决策(10).
-LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<=[\u4e00-\u9fa5])(?:\d+(?:\.\d+)?分|[（(]\d+(?:\.\d+)?[)）])$")
+LEVEL_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$"
+                          r"|(?<=[\u4e00-\u9fa5])(?:\d+(?:\.\d+)?分|[（(]\d+(?:\.\d+)?[)）])$")
 TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
 NAME_LABELS = ("预算部门名称", "预算单位名称", "评价部门名称", "部门（单位）名称", "部门名称", "单位名称",
                "预算部门、单位名称", "项目支出名称", "项目名称", "专项（项目）名称",
