@@ -34,7 +34,7 @@ from assistant.extract.columns import FUND_ROLES, HEADER_WORDS, INDICATOR_BLOCK_
 from assistant.extract import run_rows
 from assistant.layout_bar_lines import bar_tables, cell_line
 from assistant.layout_csv import csv_extent, csv_rows, is_csv_line, quoted_row, unquoted
-from assistant.layout_spacing import dedented, single_spaced
+from assistant.layout_spacing import dedented, level_names_joined, single_spaced
 from assistant.layout_word_page import word_page_cells
 from assistant.titles import ATTACHMENT, SITE_REMARK, TABLE_TITLE, TITLE_LINE, TITLE_OVER_YEAR, YEAR_LINE
 from assistant.values import NUMBER_PATTERN, SIGN_COMPARATOR, WORD_COMPARATORS, normalize_text, simplified
@@ -792,6 +792,10 @@ def parse_text(lines: list[str]) -> list[Block]:
     rewritten = word_page_cells(lines) or single_spaced(lines)
     if rewritten is not None:
         kept, origins = rewritten
+        return [renumbered(block, origins) for block in parsed(dedented(kept))]
+    joined = level_names_joined(lines)
+    if joined is not None:
+        kept, origins = joined
         return [renumbered(block, origins) for block in parsed(dedented(kept))]
     return parsed(dedented(lines))
 

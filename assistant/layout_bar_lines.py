@@ -9,6 +9,7 @@
   after its number.
 """
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from assistant.document import Cell, Row
@@ -44,7 +45,7 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             end = pending[-1] + 1
         elif pending:  # (text after the last row is the page's again)
             end = pending[0]
-        rows = [done for done in rows + [Row(row)] if any(part.text for part in done.cells)]
+        rows = [done for done in (rows + [Row(row)] if rows else numbered_width_rows(row)) if any(part.text for part in done.cells)]
         texts = [part.text for done in rows for part in done.cells if part.text]
         # (a cell a line whose bars only mark the empty cells, a row's cells on the lines one after another, is no
         # such copy: most cells would run over several lines)
@@ -76,6 +77,27 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             after_bar = False
     close(len(lines))
     return tables
+
+
+def numbered_width_rows(cells: list[Cell]) -> list[Row]:
+    """A table's cells closed by bar lines with no line ending a row (Wuxi's target sheet), cut into rows of the width
+    its numbered rows keep ("一、投入目标" and eight empty cells, "1.预算投入资金" and its eight values …: the
+    distance most often between two cells opening with an item's number, twice at least); the width's cells before
+    the first such cell are the header, the cells before those a row of their own (a group head over it). One row,
+    the cells as they are, where no width recurs."""
+    numbered = [index for index, cell in enumerate(cells) if ITEM_OPENING.match(cell.text)]
+    distances = Counter(after - before for before, after in zip(numbered, numbered[1:]))
+    width, times = distances.most_common(1)[0] if distances else (0, 0)
+    first = next((index for index in numbered if index >= width), None)
+    if width < ROW_WIDTH_FEWEST or times < 2 or first is None:
+        return [Row(cells)]
+    head = first - width
+    return [Row(part) for part in [cells[:head], *(cells[at:at + width] for at in range(head, len(cells), width))]
+            if part]
+
+
+ITEM_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d)")  # "1.预算投入资金", "一、投入目标"
+ROW_WIDTH_FEWEST = 4  # cells, fewest, of a row cut so (a name, a target, a result and a score)
 
 
 def opening_cell(text: str) -> bool:

@@ -250,6 +250,9 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
     return (year, month, day)
 
 
+ITEM_MARKER = re.compile(r"[(（]\d{1,2}[)）](?=[\u4e00-\u9fa5])")  # a numbered item's mark, "(1)成立…", no figure
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_target(text: str | None) -> Quantity:
     """Read 指标值/完成值 text: "≧10000人次", "2022年12月31日前", "逐步提高", "不适应", "90%"."""
@@ -272,6 +275,8 @@ def parse_target(text: str | None) -> Quantity:
     if MILESTONE.match(rest) and all(1 <= month <= 12 for month in milestones):
         last = milestones[-1]
         return Quantity(raw, "date", comparator or "≤", None, None, (0, last, 31 if last == 12 else 28))
+    if ITEM_MARKER.match(rest):  # a list of what is to be done, its items numbered: "(1)成立管理组织;(2)季度督导"
+        rest = ITEM_MARKER.sub("", rest)
     match = NUMBER.search(rest)
     if not match or match.start() > 4:
         chinese = CHINESE_NUMBER.search(rest)

@@ -260,3 +260,18 @@ def test_a_satisfaction_target_whose_sign_ocr_read_as_a_2_raises_no_finding():
             if f.row == "市民满意度调查"] == []
     assert [f for f in api.check(FIELD_DEV / "hubei_qu_2020_changjiangjinbu.txt").findings
             if "退捕渔民抽样调查满意度" in (f.row or "")] == []
+
+
+def test_a_result_still_under_way_misses_its_target_and_wants_its_reason_not_a_figure():
+    # sichuan_chaotian_2023 l.28 "数量指标 | 新建全民健身中心数量 | 1 | 建设中 | |||": the centre is still being built, so the
+    # target of one is missed and the empty 未完成原因和改进措施 cell is the defect; 建设中 is no figure of another unit.
+    [missing] = findings("sichuan_chaotian_2023_quanminjianshen", "missing_deviation_note")
+    assert (missing.row, missing.severity, missing.evidence[0].line) == ("新建全民健身中心数量", "error", 28)
+    assert findings("sichuan_chaotian_2023_quanminjianshen", "unit_mismatch") == []
+
+
+def test_a_target_listing_numbered_items_is_words_not_a_figure():
+    # jiangsu_yixing l.151-153 "3.项目管理情况" "|" "(1)成立管理组织;(2)季度督导、半年度考核、年度考核;(3)季度通报": the
+    # (1) (2) (3) number the things to do; the result "有组织制度、考核制度、通报" is compared with no figure.
+    assert not [f for f in findings("jiangsu_yixing_nd_jibengonggongweisheng", "unit_mismatch")
+                if f.row == "3.项目管理情况"]

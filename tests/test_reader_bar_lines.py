@@ -143,3 +143,18 @@ def test_rows_whose_first_cell_opens_with_a_bar_are_read_without_a_header_from_t
     assert rows[0] == ("项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件", "明显改善")
     assert rows[-1] == ("满意度指标", "服务对象满意度指标", "养老服务对象对养老机构服务质量满意度", "≥90%", "98%")
     assert len(rows) == 5
+
+
+def test_a_target_sheet_with_no_line_ending_its_rows_is_cut_at_the_width_its_numbered_rows_keep_from_the_cli():
+    # jiangsu_yixing l.2-22 "绩效目标设置情况" "|" "绩效目标完成情况" "|" "目标名称" "|" "目标值" "|" … "得分" "|"; l.24-41
+    # "一、投入目标" "|" then eight lone "|"; l.133-150 "2.财务管理" "|" "支出符合财务管理制度规定" "|" "财务管理规范度" "|"
+    # "100%" "|" "符合财务管理制度规定" "|" "财务管理规范度" "|" "2" "|" "支出手续不完备酌情扣分,…" "|" "1.5"; l.169 "三、产出目标",
+    # l.179 "1.数量目标"; l.189-205 "居民电子健康档案建档数" "|" "941250份" "|" … "1024410" "|" "81.74%" "|" "5" "|" … "5".
+    # No line of bars ends a row (0.00 before: no table read at all).
+    [table] = extracted_tables(DEV / "jiangsu_yixing_nd_jibengonggongweisheng.txt")
+    rows = {row["level3"]: (row["level1"], row["level2"], row["target"], row["actual"], row["weight"], row["score"])
+            for row in table["indicators"]}
+    assert rows["1.预算投入资金"] == ("一、投入目标", None, "6475", "6475", 1, 1)
+    assert rows["2.财务管理"] == ("二、管理目标", None, "支出符合财务管理制度规定", "符合财务管理制度规定", 2, 1.5)
+    assert rows["居民电子健康档案建档数"] == ("三、产出目标", "1.数量目标", "941250份", "1024410", 5, 5)
+    assert "一、投入目标" not in rows and "1.数量目标" not in rows  # section rows head the rows, they are none

@@ -65,3 +65,19 @@ def test_a_word_table_whose_header_leaves_the_second_level_word_out_reads_that_c
     assert [(i.level1, i.level2, i.level3, i.target) for i in table.indicators] == [
         ("产出指标", "数量指标", "指标1:新建道路", "524m"), ("产出指标", "质量指标", "指标1:工程完工率", "100%"),
         ("效益指标", "社会效益指标", "道路交通设施", "提高村民收入")]
+
+
+def test_a_bid_sites_spaced_copy_joins_a_first_level_printed_a_character_a_line_onto_its_rows_line_from_the_cli():
+    # anhui_huizhou_2025 l.11-14 "资金投入情况" "(万元) 全年预算数( A ) 全年执行数( B ) 分值 预算执行率" "( B/A×100%) 得分"
+    # "年度资金总额: 4 4 10 100% 10"; l.28 "绩 效 指 标 一级指标 二级指标 三级指标 年度指标值 全年完成值 分值 得分 …"; l.29-32
+    # "产" "出" "指" "标 数量指标 维护电影放映设备数量 ≥5套 5套 20 20"; l.34-39 "效" "益" "指" "标 经济效益"
+    # "指标 全年影院观影人数 ≥4万人次 4.4万人次 5 5" (0.09 before: every 一级 character read as a row of its own).
+    [table] = extracted_tables(DEV / "anhui_huizhou_2025_dianyingzhuanzi.txt")
+    funds = table["funds_total"]
+    assert (funds["full_year_budget"], funds["executed"], funds["weight"], funds["execution_rate"], funds["score"]) == \
+        (4, 4, 10, 100, 10)
+    rows = [(row["level1"], row["level2"], row["level3"], row["target"], row["actual"], row["weight"], row["score"],
+             row["line"]) for row in table["indicators"]]
+    assert rows[0] == ("产出指标", "数量指标", "维护电影放映设备数量", "≥5套", "5套", 20, 20, 32)
+    assert ("效益指标", "经济效益指标", "全年影院观影人数", "≥4万人次", "4.4万人次", 5, 5, 38) in rows
+    assert not any(len(row[2]) == 1 and row[2] in "产出效益指标" for row in rows)

@@ -233,3 +233,23 @@ def test_the_head_over_both_levels_is_two_columns_of_a_run_together_row(paste):
             for t in read(whole_table_line(paste, "fujian_ningde_2023")).tables for i in t.indicators}
     assert rows["当年人才驿站组织活动数量"] == ("产出目标", "数量目标", ">=28次", "40次")
     assert rows["各类人才对我市人才政策的知晓率"] == ("产出目标", "质量目标", ">=95%", "98%")
+
+
+def test_a_header_word_whose_closing_bracket_the_copy_lost_still_heads_its_column(paste):
+    # hubei_huangshi_2023 l.70 "年初目标值(A", l.72 "实际完成值(B" (the copy lost both closing brackets); l.126-134
+    # "满意度指标" "具体指标" "教师满意度" "≥95%" "≥95%": Hubei's form names its 满意度 二级 具体指标. Run together
+    # ("…年初目标值(A实际完成值(B产出指标数量指标完成校园…"), the "(B" no longer takes the rows after it into the header.
+    rows = {(i.level1, i.level2, i.level3): (i.target, i.actual)
+            for t in read(whole_table_line(paste, "hubei_huangshi_2023")).tables for i in t.indicators}
+    assert rows[("产出指标", "数量指标", "完成校园维修改造及设备购置项目")] == ("800万元", "800万元")
+    assert rows[("满意度指标", "具体指标", "教师满意度")] == ("≥95%", "≥95%")
+
+
+def test_a_column_named_by_two_words_is_one_column_of_a_run_together_funds_row(paste):
+    # xinjiang_fukang_2023 l.20-21 "资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分", "年度资金总额 5.28 1.96
+    # 1.96 10 100.00% 10": 分值权重 is one column; run together ("年度资金总额5.281.961.9610100%10") the row reads
+    # 5.28 | 1.96 | 1.96 | 10 | 100% | 10, the only reading where 1.96 ÷ 1.96 is the rate and 10 × 100% the 得分.
+    [table] = read(whole_table_line(paste, "xinjiang_fukang")).tables
+    total = table.funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (5.28, 1.96, 1.96, 10, 100, 10)

@@ -17,6 +17,9 @@ MONEY_TO_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 # 控制率, 调整率 and 结转结余率 are the department common indicators (部门整体支出共性指标) whose standard is a ceiling.
 LOWER_IS_BETTER_WORDS = ("成本", "费用", "时间", "时限", "周期", "天数", "时效", "不合格率", "发生率", "事故",
                          "控制率", "调整率", "结余率")
+# A result that says the work is still under way or not done (建设中, 在建, 尚未完成): a target of a figure or a
+# date is missed, whatever it counted.
+UNFINISHED = re.compile(r"^(?:尚?未完成|未开工|在建|(?:正在)?(?:建设|施工|推进|实施|进行)中)$")
 # Rates whose more is better, whatever the 二级指标 they are printed under.
 HIGHER_IS_BETTER_RATES = ("完成率", "合格率", "达标率", "覆盖率", "到位率", "执行率", "及时率", "知晓率", "入库率")
 # Where each target of a multi-target cell starts: an optional comparator, then a number.
@@ -36,6 +39,11 @@ class Assessment:
     @property
     def quantitative(self) -> bool:
         return self.status in ("met", "missed")
+
+    @property
+    def unfinished(self) -> bool:
+        """The result says the work is still under way (建设中): the target missed, no figure to compare."""
+        return self.status == "missed" and bool(UNFINISHED.match(normalize_text(self.actual.text)))
 
 
 def target_parts(indicator: Indicator, target: Quantity) -> list[Quantity]:
@@ -146,6 +154,9 @@ def assess(indicator: Indicator) -> Assessment:
     target = parse_target(indicator.target)
     actual = parse_target(indicator.actual)
     assessment = Assessment(target, actual, target_parts(indicator, target))
+    if target.kind in ("number", "date") and UNFINISHED.match(normalize_text(actual.text)):
+        assessment.status = "missed"
+        return assessment
     if target.kind == "date":
         if actual.kind == "date" and target.date and actual.date:
             done, due = in_one_year(actual.date, target.date)

@@ -81,7 +81,7 @@ NONE_HAPPENED = re.compile(r"^(?:无|未发生|没有|零)")
 def unit_problem(assessment: Assessment, name: str | None = None) -> str | None:
     """Why 完成值 cannot be compared with 指标值, in words; None if it can."""
     target, actual = assessment.target, assessment.actual
-    if actual.kind == "empty" or target.kind in ("empty", "not_applicable"):
+    if actual.kind == "empty" or target.kind in ("empty", "not_applicable") or assessment.unfinished:
         return None
     if PROGRESS.match(actual.text) and (COUNTED.search(target.text) or "满意度" in normalize_text(name)):
         return f"指标值“{target.text}”要的是实际数，完成值“{actual.text}”只是实施进度，未给出实际完成数"

@@ -24,7 +24,10 @@ REVIEW_SCORE_HEAD = "复核分"  # the score the reviewing bureau fills in besid
 # Anhui score sheet scores under 县级评分 (the county's own) and 市级评分, where 评分 in a longer cell is no column's
 # (绩效评价指标评分 a section's title, 评分标准 the criteria's).
 WHOLE_CELL_ROLES = {"项目": "level1", "总体目标": "expected", HUBEI_LEVEL1_HEAD: "level1", "一级": "level1",
-                    "二级": "level2", "三级": "level3", "评分": "score", "县级评分": "score", "市级评分": "score"}
+                    "二级": "level2", "三级": "level3", "评分": "score", "县级评分": "score", "市级评分": "score",
+                    # Wuxi's target sheet: 目标名称 | 目标值 | 评价指标 | 标准值 | 目标完成值 | 评价指标值 | 权重分值 |
+                    # 评分规则 | 得分 (each target judged by an indicator of its own, its value no 指标值 of the row's)
+                    "目标名称": "level3", "评价指标": "explanation", "评价指标值": "explanation", "评分规则": "criteria"}
 
 INDICATOR_ROLES: Roles = (
     ("level1", ("一级指标", "分解目标")),  # Jiangxi's 整体支出 form: 分解目标 (管理指标, 产出指标 …) | 自评权重 | 二级指标

@@ -32,8 +32,9 @@ from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, WO
 # 效益 stage 效果指标.
 STAGE_NAME = r"(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)"
 LEVEL1 = re.compile(rf"{STAGE_NAME}(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
+# (Hubei's form names its 满意度 二级 "具体指标".)
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
-                    r"可持续影响|服务对象满意度|满意度)(?:指标|目标)")
+                    r"可持续影响|服务对象满意度|满意度)(?:指标|目标)|具体指标")
 # A level name filling its cell: a 一级 name, or a kind of indicator (数量指标, 经济效益指标, or as the transfer-payment
 # forms name it, 数量目标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL1_CELL = re.compile(rf"^(?:{LEVEL1.pattern})$")

@@ -43,6 +43,10 @@ DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益
 # Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
 DEPARTMENT_INDICATOR = re.compile(r"^[“\"]?(?:一般公共预算支出|结转结余|三公经费|预决算(?:信息)?公开)")
 # "其中：财政拨款：50" is a breakdown item; "其中：本年一般公共预算拨款" alone labels a funds row.
+# A sheet's section rows over its indicators, numbered as an outline's heads (Wuxi's target sheet: 一、投入目标, then
+# 1.数量目标 under 三、产出目标): its 一级 and 二级.
+SECTION_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．](?=\S)")
+SECTION_LEVEL2 = re.compile(r"^\d{1,2}[、.．](?!\d)")
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>(?!其中)[^:：]+?)[:：](?P<value>.*)$")
 
 
@@ -385,6 +389,10 @@ def lone_level(row: Row, carried: dict[str, str | None], level1_weights: dict[st
         weight = header_weight(printed)
         if weight is not None:
             level1_weights[name] = weight
+    elif SECTION_LEVEL1.match(printed):
+        carried["level1"], carried["level2"] = printed, None
+    elif SECTION_LEVEL2.match(printed) and LEVEL2.fullmatch(SECTION_LEVEL2.sub("", printed)):
+        carried["level2"] = printed
     else:
         return False
     return True

@@ -35,6 +35,8 @@ VOCABULARY = sorted({word for _, words in FUND_ROLES + INDICATOR_ROLES for word 
     # a score sheet's columns (Anhui's 序号 | 一级指标 | … | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分, whose 得分 is
     # a word of its own already)
     "序号", "指标分值", "指标解释", "指标说明及评分标准",
+    # one column named by both its words (Xinjiang: 分值权重 | 执行率; 指标分值权重 | 指标赋分规则), never two columns
+    "分值权重", "指标分值权重",
     # a central transfer payment's form: its head labels, its funds rows and its goals head, never cut at the
     # 主管部门 or 实际完成情况 inside them
     "转移支付(项目)名称", "转移支付（项目）名称", "中央主管部门", "地方主管部门", "资金使用单位", "中央财政资金", "地方资金",
@@ -65,6 +67,8 @@ YEAR = re.compile(r"(?:19|20)\d{2}年")
 DAY = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 # A column's formula in letters whose closing bracket OCR read as "1" before the next word: "执行率(B/A1得分".
 FORMULA_CLOSED_AS_ONE = re.compile(r"([(（][A-Z][A-Z/÷*+\-]*)1(?=[\u4e00-\u9fff])")
+# A column's letter whose closing bracket the copy lost before the next word: "年初目标值(A实际完成值(B产出指标".
+LETTER_UNCLOSED = re.compile(r"([(（][A-Z])(?=[\u4e00-\u9fff][^()（）]*(?:[(（]|$))")
 # A bracketed note a header word or a name carries: what it says about the column is no cell of its own.
 NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]")
 # An item's number opening the text after a word ("年度总体目标完成情况" "(1)积极履职…"): the text's, not the word's note.
@@ -96,7 +100,7 @@ REMEMBERED_LINE = 4096  # characters: 512 lines so long are a few megabytes
 
 @functools.lru_cache(maxsize=512)
 def _segments(text: str) -> tuple[str, ...]:
-    text = FORMULA_CLOSED_AS_ONE.sub(r"\1)", text)
+    text = LETTER_UNCLOSED.sub(r"\1)", FORMULA_CLOSED_AS_ONE.sub(r"\1)", text))
     notes = note_spans(text)
     cells: list[str] = []
     position = 0
