@@ -2,7 +2,8 @@
 
 - every cell closed by a bar on a line of its own: a cell's text (on one line or more), then "|"; an empty cell a
   "|" right after a "|"; a row ended by a line of two bars or more (one for each cell the row leaves out of the
-  page's grid), its first cell's line opened by a bar or not;
+  page's grid), its first cell's line opened by a bar or not; where no line ends a row, the rows are cut at the width
+  its numbered rows keep (一、投入目标 … 1.预算投入资金 …);
 - a score sheet numbered in its 序号 column, a cell a line ending " |" or with its bar on the line below (an empty
   cell a lone "|", most rows ended by a line of bars, some not, a header over two rows split by an empty cell): each
   row opens with the next number, and a row that leaves its merged levels out is placed by its 分值, the first figure
@@ -45,7 +46,8 @@ def bar_closed_tables(lines: list[str]) -> dict[int, tuple[int, list[Row]]]:
             end = pending[-1] + 1
         elif pending:  # (text after the last row is the page's again)
             end = pending[0]
-        rows = [done for done in (rows + [Row(row)] if rows else numbered_width_rows(row)) if any(part.text for part in done.cells)]
+        rows = [done for done in (rows + [Row(row)] if rows else numbered_width_rows(row))
+                if any(part.text for part in done.cells)]
         texts = [part.text for done in rows for part in done.cells if part.text]
         # (a cell a line whose bars only mark the empty cells, a row's cells on the lines one after another, is no
         # such copy: most cells would run over several lines)

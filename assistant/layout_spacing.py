@@ -114,5 +114,5 @@ def broken_at_end(line: str, head: str) -> bool:
     """Whether a line of cells apart by spaces, all level names but its last word (or that word alone), ends with a
     level name the next line's first word (`head`) ends: "效益指标 经济效益" before "指标 …"."""
     *names, last = line.split() or [""]
-    return not aligned(line) and all(map(is_level_cell, names)) and len(last) <= LEVEL_PIECE and not is_level_cell(last) \
-        and not is_level_cell(head) and LEVEL_NAME.fullmatch(last + head) is not None
+    return not aligned(line) and all(map(is_level_cell, names)) and len(last) <= LEVEL_PIECE \
+        and not is_level_cell(last) and not is_level_cell(head) and LEVEL_NAME.fullmatch(last + head) is not None

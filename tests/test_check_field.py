@@ -275,3 +275,10 @@ def test_a_target_listing_numbered_items_is_words_not_a_figure():
     # (1) (2) (3) number the things to do; the result "有组织制度、考核制度、通报" is compared with no figure.
     assert not [f for f in findings("jiangsu_yixing_nd_jibengonggongweisheng", "unit_mismatch")
                 if f.row == "3.项目管理情况"]
+
+
+def test_a_growth_rate_met_more_than_one_and_a_half_times_over_was_set_low():
+    # chongqing_dazu_2021 l.105 "三级指标 指标权重 计量单位 指标值 全年实际完成值 …", l.110 "消费品零售额 25 % 9.5 25.6": a
+    # growth of 9.5% planned, 25.6% reached (2.69 times); a rate is no reason to let that pass.
+    [low] = [f for f in findings("chongqing_dazu_2021_shangwuwei", "target_set_low") if f.row == "消费品零售额"]
+    assert low.severity == "warning" and "2.69倍" in low.message

@@ -21,6 +21,7 @@ NAMED_UPPER_BOUND = re.compile(r"[<≤＜≦]|最高|不超过|不高于|上限"
 SET_LOW_RATIO = 1.5
 RATE_NAME = re.compile(r"[率度]$")
 PERCENT_UNITS = ("%", "百分比")
+FULL_RATE = 100.0  # percent
 
 
 def deviates(indicator: Indicator, assessment: Assessment) -> bool:
@@ -142,7 +143,10 @@ def check_set_low(ctx: Context, table: int, indicator: Indicator, assessment: As
     target_value, actual_value = values
     # A rate (完工率, 满意度) printed without its % is still a percentage: 100 = 100 is the norm, not hindsight.
     percent = target.unit in PERCENT_UNITS or (target.unit is None and RATE_NAME.search(indicator.level3 or "") is not None)
-    if target.comparator in ("≥", ">", None) and not percent and actual_value >= SET_LOW_RATIO * target_value:
+    # A rate set low shows as well (同比增长9.5% against 25.6): one met 1.5 times over, never past 100%, which no
+    # 满意度 or 完成率 reaches (a copy's misread "290%").
+    if target.comparator in ("≥", ">", None) and actual_value >= SET_LOW_RATIO * target_value \
+            and not (percent and actual_value > FULL_RATE):
         why = f"完成值{fmt(actual_value)}达到指标值{fmt(target_value)}的{actual_value / target_value:.2f}倍（≥1.5倍），目标设置偏低"
     # Hindsight shows in a bound ("≥600个") met exactly at the bound; a planned quantity ("180" 平方米 of 猪舍,
     # "550万粒") delivered as planned is the plan carried out.
