@@ -16,7 +16,7 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
+from assistant.extract.columns import BARE_LEVEL2_NAME, BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
     INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, MONEY_UNIT_CELL, NUMBERED_INDICATOR, PER_UNIT, PERCENT_SIGNS, \
     REVIEW_SCORE_HEAD, STAGES, TEXT_ROLES, UNIT_LENGTH, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
@@ -1120,12 +1120,13 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
             fit = min(fit, 0.0)  # a name rows print again that no unit list knows (项目决策): the next row's 一级
         if held_by != FIGURES:
             return fit
-        if name in ("level1", "level2") and not is_level_cell(word):
+        bare = bool(BARE_LEVEL2_NAME.match(word))  # (a 二级 printed without its 指标: 产出数量, 社会效益)
+        if name in ("level1", "level2") and not is_level_cell(word) and not (bare and name == "level2"):
             if is_placeholder(word):
                 return -NOT_A_NAME
             return fit if own_names and not DIGIT.search(WEIGHTED.sub("", word)) else min(fit, UNKNOWN_LEVEL)
         level_as_value = name in (*FIGURES, "note", "measure_unit") \
-            and (is_level_cell(word) or is_placeholder(word) or bool(NUMBERED_INDICATOR.match(word)))
+            and (is_level_cell(word) or bare or is_placeholder(word) or bool(NUMBERED_INDICATOR.match(word)))
         return fit - (LEVEL_AS_VALUE if level_as_value else 0.0)
 
     held_header = any(name in held_by for name in slots)

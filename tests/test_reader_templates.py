@@ -669,3 +669,15 @@ def test_county_form_run_together_a_deadline_met_in_a_month_is_the_rows_target_a
     report = api.extract(paste.read_bytes(text.encode("utf-8"), "pasted.txt"), "rules")
     read = [(i.target, i.actual) for t in report.tables for i in t.indicators if i.level3 == "任务完成时间"]
     assert ("2022年12月31日前", "2022年12月") in read
+
+
+@pytest.mark.parametrize("style", "ab")
+def test_a_second_level_printed_without_its_word_opens_its_rows_under_a_merged_first_level(style):
+    """Shanxi's 护工培训 table (evals/field/dev/shanxi_lvliang_2021_hugongpeixun, l.3-15: 产出数量, 产出质量, 产出时效,
+    产出成本 under 产出指标; 经济效益, 社会效益, 可持续影响, 满意度 under 效益指标) drawn in the transfer-payment form with its
+    level names merged down, pasted one cell a line: each such 二级, printed once after the row above's values, opens
+    the rows under it — no note of the row above, no part of the next row's name."""
+    paste, [(_, name, sheet, gold)] = drawn("region-central-transfer", ("shanxi_lvliang",), merged=True)
+    report = api.extract(paste.read_bytes(paste.pasted(sheet, style).encode("utf-8"), "pasted.txt"), "rules")
+    read = [(i.level1, i.level2, i.level3, i.deviation_note) for t in report.tables for i in t.indicators]
+    assert read == [(i.level1, i.level2, i.level3, None) for t in gold.tables for i in t.indicators], name
