@@ -16,7 +16,7 @@ from functools import cache
 from itertools import accumulate, chain, combinations, takewhile
 
 from assistant.document import Block, Cell, Paragraph, Row, TableBlock
-from assistant.extract.columns import BARE_LEVEL2_NAME, BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
+from assistant.extract.columns import BRACKETED, FUND_ROLES, HEADER_WORDS, HUBEI_LEVEL1_HEAD, INDICATOR_BLOCK_LABEL, \
     INDICATOR_ROLES, LEVEL_ROLES, MEASURED, MONEY_ROLES, MONEY_UNIT_CELL, NUMBERED_INDICATOR, PER_UNIT, PERCENT_SIGNS, \
     REVIEW_SCORE_HEAD, STAGES, TEXT_ROLES, UNIT_LENGTH, WEIGHT_SUFFIX, WEIGHTED_LEVELS, WHOLE_CELL_ROLES, fits, \
     is_fund_header, is_goal_label, is_indicator_header, is_placeholder, is_value, open_brackets, ranked_role, role_of, \
@@ -1085,6 +1085,11 @@ def repeated_names(words: list[str]) -> set[str]:
     return {word for word, count in counts.items() if count > 1 and parse_target(word).kind == "qualitative"
             and not VERDICT.match(word) and not any(result in word for result in QUALITATIVE_WORDS + RESULT_WORDS)
             and not is_placeholder(word) and word not in results | pieces}
+
+
+# A 二级 cell a form prints without its 指标: the run-together grammar's (Hubei: 成本, 经济效益), or Shanxi's 产出数量,
+# 产出质量 … and 满意度 under 效益指标.
+BARE_LEVEL2_NAME = re.compile(rf"^(?:{run_rows.BARE_LEVEL2.pattern}|产出(?:数量|质量|时效|成本)|满意度)$")
 
 
 def typed_placement(words: list[str], slots: list[str | None], spare: list[bool], held_by: tuple[str, ...] = SCORED,

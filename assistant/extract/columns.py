@@ -81,9 +81,6 @@ DASHES = ("/", "-", "—", "——")  # what a table prints in a cell it leaves 
 PERCENT_SIGNS = ("%", "％")  # a rate typed half- or full-width
 COMPARATOR_CELL = re.compile(rf"^(?:{SIGN_COMPARATOR}|{WORD_COMPARATOR})$")
 LEVEL_NAME = re.compile(r"指标(?:[（(]\d+(?:\.\d+)?分[)）])?$")
-# A 二级 a form prints without its 指标 (Hubei: 成本, 经济效益; Shanxi: 产出数量, 产出质量, 社会效益, 满意度).
-BARE_LEVEL2_NAME = re.compile(r"^(?:(?:产出)?(?:数量|质量|时效|成本)|经济效益|社会效益|生态效益|可持续影响|满意度|"
-                              r"服务对象满意度)$")
 WEIGHT_SUFFIX = re.compile(r"^[（(]\d+(?:\.\d+)?分[)）]$")  # a level's weight printed after or under its name: (50分)
 # A sum of money in 万元 printed with 万 alone ("5.8万").
 WAN_AMOUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?万$")
