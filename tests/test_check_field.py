@@ -282,3 +282,10 @@ def test_a_growth_rate_met_more_than_one_and_a_half_times_over_was_set_low():
     # growth of 9.5% planned, 25.6% reached (2.69 times); a rate is no reason to let that pass.
     [low] = [f for f in findings("chongqing_dazu_2021_shangwuwei", "target_set_low") if f.row == "消费品零售额"]
     assert low.severity == "warning" and "2.69倍" in low.message
+
+
+def test_a_total_in_the_goals_cell_that_lost_its_wan_is_found_by_its_parts():
+    # sichuan_wangcang_2021 l.18, the 全年实际完成情况 cell: "…其中完成村卫生室实施基本药物制度补助471.23元,其中中央补助
+    # 189.63万元,地方财政补助281.6万元": 189.63 + 281.6 = 471.23, so the total is 471.23万元 — a table's goals are prose too.
+    [short] = [f for f in findings("sichuan_wangcang_2021_jibenyaowu", "unit_missing") if f.actual == "471.23元"]
+    assert (short.table, short.expected, short.evidence[0].line) == (0, "471.23万元", 18)

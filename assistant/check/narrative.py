@@ -318,9 +318,9 @@ def check_units(ctx: Context, paragraph: Paragraph) -> list[Finding]:
     return findings
 
 
-def check_total_short_of_wan(ctx: Context, paragraph: Paragraph) -> list[Finding]:
+def check_total_short_of_wan(ctx: Context, paragraph: Paragraph, table: int | None = None) -> list[Finding]:
     """An amount in 元 whose 其中 parts are in 万元 and add up to its number: "全年预算数2089元:其中中央…1777万元,
-    …省级配套…312万元" — the total lost its 万."""
+    …省级配套…312万元" — the total lost its 万 (in a paragraph, or in the goals of the table at index `table`)."""
     findings = []
     figures = read_figures(paragraph.text, paragraph.line)
     for index, total in enumerate(figures):
@@ -334,9 +334,17 @@ def check_total_short_of_wan(ctx: Context, paragraph: Paragraph) -> list[Finding
                                 f"“{total.before}{total.text}”的分项{'+'.join(p.text for p in parts)}合计"
                                 f"{fmt(total.value)}万元，总数漏写“万”字。",
                                 [Evidence(quote=clause_around(paragraph.text, total.start, total.end)[:200],
-                                          line=paragraph.line)], None, total.before or None,
+                                          line=paragraph.line)], table, total.before or None,
                                 expected=f"{fmt(total.value)}万元", actual=total.text))
     return findings
+
+
+def goal_paragraphs(ctx: Context) -> list[tuple[int, Paragraph]]:
+    """The goals each table writes in prose (年度总体目标, 全年实际完成情况), with the table's index, each as a paragraph
+    at the line that holds its opening words: their amounts are the narrative's as much as a paragraph's."""
+    return [(index, Paragraph(text=text, line=ctx.locate(table.line, text).line or table.line))
+            for index, table in enumerate(ctx.report.tables)
+            for text in (table.goals.expected, table.goals.achieved) if text]
 
 
 def check_unit_slips(ctx: Context) -> list[Finding]:
@@ -749,6 +757,8 @@ def check_narrative(ctx: Context) -> list[Finding]:
         findings += check_execution_rates(ctx, paragraph)
         findings += check_units(ctx, paragraph)
         findings += check_total_short_of_wan(ctx, paragraph)
+    for table, paragraph in goal_paragraphs(ctx):
+        findings += check_total_short_of_wan(ctx, paragraph, table)
     findings += check_unit_slips(ctx)
     findings += check_paid_in_full(ctx)
     narrative = narrative_mentions(ctx)
