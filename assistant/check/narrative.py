@@ -341,10 +341,13 @@ def check_total_short_of_wan(ctx: Context, paragraph: Paragraph, table: int | No
 
 def goal_paragraphs(ctx: Context) -> list[tuple[int, Paragraph]]:
     """The goals each table writes in prose (年度总体目标, 全年实际完成情况), with the table's index, each as a paragraph
-    at the line that holds its opening words: their amounts are the narrative's as much as a paragraph's."""
+    at the line that holds its opening words: their amounts are the narrative's as much as a paragraph's. Goals the
+    text prints in a paragraph of its own as well are read there once."""
+    prose = [normalize_text(paragraph.text) for paragraph in ctx.narrative]
     return [(index, Paragraph(text=text, line=ctx.locate(table.line, text).line or table.line))
             for index, table in enumerate(ctx.report.tables)
-            for text in (table.goals.expected, table.goals.achieved) if text]
+            for text in (table.goals.expected, table.goals.achieved)
+            if text and not any(normalize_text(text) in paragraph for paragraph in prose)]
 
 
 def check_unit_slips(ctx: Context) -> list[Finding]:
