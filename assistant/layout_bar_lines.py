@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from assistant.document import Cell, Row
-from assistant.extract.columns import INDICATOR_ROLES, SERIAL_HEAD, is_indicator_header, is_value, role_of
+from assistant.extract.columns import INDICATOR_ROLES, SECTION_LEVEL1, SECTION_LEVEL2, SERIAL_HEAD, \
+    is_indicator_header, is_value, role_of
 
 CELL_END = "|"
 ROW_END = re.compile(r"\|{2,}")
@@ -87,7 +88,8 @@ def numbered_width_rows(cells: list[Cell]) -> list[Row]:
     distance most often between two cells opening with an item's number, twice at least); the width's cells before
     the first such cell are the header, the cells before those a row of their own (a group head over it). One row,
     the cells as they are, where no width recurs."""
-    numbered = [index for index, cell in enumerate(cells) if ITEM_OPENING.match(cell.text)]
+    numbered = [index for index, cell in enumerate(cells)
+                if SECTION_LEVEL1.match(cell.text) or SECTION_LEVEL2.match(cell.text)]
     distances = Counter(after - before for before, after in zip(numbered, numbered[1:]))
     width, times = distances.most_common(1)[0] if distances else (0, 0)
     first = next((index for index in numbered if index >= width), None)
@@ -98,7 +100,6 @@ def numbered_width_rows(cells: list[Cell]) -> list[Row]:
             if part]
 
 
-ITEM_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d)")  # "1.预算投入资金", "一、投入目标"
 ROW_WIDTH_FEWEST = 4  # cells, fewest, of a row cut so (a name, a target, a result and a score)
 
 

@@ -1109,6 +1109,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
     # its rows — unless its first row opens with an 一级 of its own before a form's kind of indicator (项目决策 |
     # 数量指标), merged down too.
     counts = Counter(words)
+    bare_names = {word for word in words if BARE_LEVEL2_NAME.match(word)}  # (二级 printed without 指标: 产出数量, 社会效益)
     own_names = bool(repeated_names(words)) or len(words) > 1 and slots[:2] == ["level1", "level2"] \
         and not is_level_cell(words[0]) and bool(LEVEL2_CELL.match(words[1])) and not LEVEL1_CELL.match(words[1])
 
@@ -1125,7 +1126,7 @@ def typed_placement(words: list[str], slots: list[str | None], spare: list[bool]
             fit = min(fit, 0.0)  # a name rows print again that no unit list knows (项目决策): the next row's 一级
         if held_by != FIGURES:
             return fit
-        bare = bool(BARE_LEVEL2_NAME.match(word))  # (a 二级 printed without its 指标: 产出数量, 社会效益)
+        bare = word in bare_names
         if name in ("level1", "level2") and not is_level_cell(word) and not (bare and name == "level2"):
             if is_placeholder(word):
                 return -NOT_A_NAME

@@ -344,10 +344,13 @@ def goal_paragraphs(ctx: Context) -> list[tuple[int, Paragraph]]:
     at the line that holds its opening words: their amounts are the narrative's as much as a paragraph's. Goals the
     text prints in a paragraph of its own as well are read there once."""
     prose = [normalize_text(paragraph.text) for paragraph in ctx.narrative]
-    return [(index, Paragraph(text=text, line=ctx.locate(table.line, text).line or table.line))
-            for index, table in enumerate(ctx.report.tables)
-            for text in (table.goals.expected, table.goals.achieved)
-            if text and not any(normalize_text(text) in paragraph for paragraph in prose)]
+    found = []
+    for index, table in enumerate(ctx.report.tables):
+        for text in filter(None, (table.goals.expected, table.goals.achieved)):
+            compact = normalize_text(text)
+            if not any(compact in paragraph for paragraph in prose):
+                found.append((index, Paragraph(text=text, line=ctx.locate(table.line, text).line or table.line)))
+    return found
 
 
 def check_unit_slips(ctx: Context) -> list[Finding]:

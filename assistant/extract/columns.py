@@ -97,6 +97,10 @@ TEXT_ROLES = ("explanation", "criteria")  # a score sheet's columns of words, ne
 PLACEHOLDER = re.compile(r"[…．.。·]{2,}|…")
 NUMBERED_INDICATOR = re.compile(r"指标\d+")  # a template's numbered indicator (指标2), its name after it or none
 SERIAL = re.compile(r"^\d{1,3}$")  # a row's number under 序号
+# A sheet's section rows over its indicators, numbered as an outline's heads (Wuxi's target sheet: 一、投入目标, then
+# 1.数量目标 under 三、产出目标): its 一级 and 二级, and the rows a copy with no row ends is cut at.
+SECTION_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．](?=\S)")
+SECTION_LEVEL2 = re.compile(r"^\d{1,2}[、.．](?!\d)")
 UNIT_LENGTH = 4  # characters, most, of a 度量单位 (%, 人次, 万元, 年末前), unless it is a rate (元/人、天)
 PER_UNIT = re.compile(r"^[\u4e00-\u9fa5]{1,3}(?:/[\u4e00-\u9fa5、]{1,4}){1,3}$")  # 元/人、天, 万元/人/年, 件/万人
 WEIGHTED_LEVELS = ("level1", "level2")

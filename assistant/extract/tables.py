@@ -9,7 +9,7 @@ import re
 from assistant.document import Cell, Row, TableBlock
 import assistant.extract.columns as roles
 from assistant.extract.columns import COMPARATOR_CELL, DASHES, FUND_ROLES, GOAL_ROLES, INDICATOR_ROLES, MONEY_ROLES, \
-    PERCENT_SIGNS, TARGET_PARTS, is_goal_label, is_placeholder
+    PERCENT_SIGNS, SECTION_LEVEL1, SECTION_LEVEL2, TARGET_PARTS, is_goal_label, is_placeholder
 from assistant.extract.header import ColumnMap, header_values, in_place, is_head_label, is_sub_header, \
     without_unit_note
 from assistant.extract.headerless import with_inferred_header
@@ -42,10 +42,6 @@ DEPARTMENT_LABELS = ("预算部门名称", "评价部门名称", "部门（单�
 DEPARTMENT_LEVEL = re.compile(r"^部门(?:预算)?(?:决策|管理|产出|效益|效果|履职)")
 # Indicators only a unit's whole budget has (its 一般公共预算支出, 结转结余, 三公经费, 预决算公开), never a project's.
 DEPARTMENT_INDICATOR = re.compile(r"^[“\"]?(?:一般公共预算支出|结转结余|三公经费|预决算(?:信息)?公开)")
-# A sheet's section rows over its indicators, numbered as an outline's heads (Wuxi's target sheet: 一、投入目标, then
-# 1.数量目标 under 三、产出目标): its 一级 and 二级.
-SECTION_LEVEL1 = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．](?=\S)")
-SECTION_LEVEL2 = re.compile(r"^\d{1,2}[、.．](?!\d)")
 # "其中：财政拨款：50" is a breakdown item; "其中：本年一般公共预算拨款" alone labels a funds row.
 BREAKDOWN_CELL = re.compile(r"^(?:其中[:：])?(?P<label>(?!其中)[^:：]+?)[:：](?P<value>.*)$")
 
