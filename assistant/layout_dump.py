@@ -109,14 +109,15 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             words += [(word, index, index) for word in together] + stacked
             tails.update(last for _, _, last in stacked)
             index += 1
-    return words if indicator_header(words) else []
+    return words if indicator_header(words, lost_level3=True) else []
 
 
-def indicator_header(words: list[tuple[str, int, int]]) -> bool:
-    """Whether header words name an indicator table's columns: its 三级指标 and its 分值 or 得分, or its 指标值 and
-    完成值."""
+def indicator_header(words: list[tuple[str, int, int]], lost_level3: bool = False) -> bool:
+    """Whether header words name an indicator table's columns: its 三级指标 (or, `lost_level3`, its 一级 and 二级指标:
+    a copy may lose the word between them and the values) and its 分值 or 得分, or its 指标值 and 完成值."""
     names = set(header_slots([word for word, _, _ in words]))
-    return {"level3", "weight"} <= names or {"level3", "score"} <= names or {"level3", "target", "actual"} <= names
+    named = "level3" in names or lost_level3 and {"level1", "level2"} <= {slot(word) for word, _, _ in words}
+    return named and ("weight" in names or "score" in names or {"target", "actual"} <= names)
 
 
 def unknown_column(texts: list[str], index: int) -> bool:
@@ -1087,9 +1088,9 @@ def repeated_names(words: list[str]) -> set[str]:
             and not is_placeholder(word) and word not in results | pieces}
 
 
-# A 二级 cell a form prints without its 指标: the run-together grammar's (Hubei: 成本, 经济效益), or Shanxi's 产出数量,
-# 产出质量 … and 满意度 under 效益指标.
-BARE_LEVEL2_NAME = re.compile(rf"^(?:{run_rows.BARE_LEVEL2.pattern}|产出(?:数量|质量|时效|成本)|满意度)$")
+# A 二级 cell a form prints without its 指标: the run-together grammar's (Hubei: 成本, 经济效益; Shanxi: 产出数量,
+# 产出质量 …), or 满意度 under 效益指标 (in a run the last words of a row's name: 参培学员满意度).
+BARE_LEVEL2_NAME = re.compile(rf"^(?:{run_rows.BARE_LEVEL2.pattern}|满意度)$")
 
 
 def typed_placement(words: list[str], slots: list[str | None], spare: list[bool], held_by: tuple[str, ...] = SCORED,
@@ -1768,9 +1769,8 @@ def line_row(lines: list[Paragraph], values: list[str], known: set[str],
 
 def bare_level2(stage: str, kind: str) -> bool:
     """Whether a cell under a 一级指标 (`stage`, both normalised) is its 二级指标 printed without 指标 (Hubei's 2021
-    form: 成本, 时效, 经济效益, 可持续性), in the run-together reader's words and of the 一级's stage (成本 under
-    产出指标)."""
-    return bool(LEVEL1_CELL.match(stage) and run_rows.BARE_LEVEL2.fullmatch(kind)
+    form: 成本, 时效, 经济效益, 可持续性; Shanxi's 产出数量, 满意度), of the 一级's stage (成本 under 产出指标)."""
+    return bool(LEVEL1_CELL.match(stage) and BARE_LEVEL2_NAME.match(kind)
                 and run_rows.stages_of(stage, "level1") & run_rows.stages_of(kind, "level2"))
 
 
@@ -2628,13 +2628,20 @@ LEVEL_SLOTS = ("level1", "level2", "level3")
 
 def with_lost_levels(header: list[tuple[str, int, int]], below: list[str]) -> list[tuple[str, int, int]]:
     """The header with a level column word the copy lost put back: 二级指标 | 三级指标 with no 一级指标 before them
-    over rows that open with a 一级 name (产出指标), or 一级指标 | 三级指标 with no 二级指标 between them over rows whose
-    一级 name a 二级 name follows (产出指标 数量指标)."""
+    over rows that open with a 一级 name (产出指标), 一级指标 | 三级指标 with no 二级指标 between them over rows whose
+    一级 name a 二级 name follows (产出指标 数量指标), or 一级指标 | 二级指标 with no 三级指标 after them over rows that
+    name an indicator after those two."""
     slots = [slot(word) for word, _, _ in header]
-    if "level3" not in slots or "level1" in slots and "level2" in slots:
-        return header
     opening = next((at for at, text in enumerate(below) if text), None)
     if opening is None or not LEVEL1_CELL.match(below[opening]):
+        return header
+    if "level3" not in slots:
+        # 一级指标 | 二级指标 then the values: the rows print an indicator's name after their 一级 and 二级 names.
+        at = slots.index("level2") + 1 if "level1" in slots and "level2" in slots else None
+        named = at is not None and opening + 2 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
+            and not is_level_cell(below[opening + 2]) and not figure(below[opening + 2])
+        return [*header[:at], (LOST_LEVEL_WORDS[2], *header[at - 1][1:]), *header[at:]] if named else header
+    if "level1" in slots and "level2" in slots:
         return header
     if "level2" in slots and "level1" not in slots and slots.index("level2") + 1 == slots.index("level3"):
         at = slots.index("level2")
@@ -2647,7 +2654,7 @@ def with_lost_levels(header: list[tuple[str, int, int]], below: list[str]) -> li
     return header
 
 
-LOST_LEVEL_WORDS = ("一级指标", "二级指标")
+LOST_LEVEL_WORDS = ("一级指标", "二级指标", "三级指标")
 LOST_LEVEL_REACH = 3  # lines below a header in which its first row opens
 
 
@@ -2831,6 +2838,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
         if repeated:
             return rebuild_run([p for index, p in enumerate(run) if index not in repeated], as_printed, spaced_lines)
         header = with_lost_levels(levels_first(in_column_order(header)), texts[after:after + LOST_LEVEL_REACH])
+        if not indicator_header(header):
+            continue  # (一级指标 | 二级指标 over rows that name no indicator after them: no 三级 lost)
         if not as_printed:  # (a run-together copy's header is read without them too, its printed header row as well)
             header = header[:len(unread_columns_off([word for word, _, _ in header]))]
         # A header printed a word a line, no blank line between them, keeps the blank lines below it as empty cells.

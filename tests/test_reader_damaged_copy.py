@@ -135,3 +135,13 @@ def test_one_cell_run_into_the_next_does_not_make_a_cell_a_line_copy_rows_a_line
     report = read(lines)
     assert indicator(report, "指标1.药品抽验品种")[1:4] == ("数量指标", "≥3", "4")
     assert indicator(report, "任务完成时间")[1:4] == ("时效指标", "2021年底", "2021年底")
+
+
+def test_a_header_that_lost_its_third_level_word_reads_the_name_after_the_two_levels():
+    # hubei_huangshi_2023_xiaoyuanweixiu l.64-86, a cell a line: "一级指标", "二级指标", "三级指标", "年初目标值(A",
+    # "实际完成值(B", "产出指标", "数量指标", "完成校园维修改造及设备购置项目", "800万元", "800万元", "质量指标",
+    # "校园维修改造及设备购置合格率", "100%", "100%". The copy lost "三级指标": each row still names its indicator after
+    # its 一级 and 二级 names (no table was read before).
+    report = read(damaged("hubei_huangshi_2023_xiao", drop="三级指标"))
+    assert indicator(report, "完成校园维修改造及设备购置项目")[:4] == ("产出指标", "数量指标", "800万元", "800万元")
+    assert indicator(report, "校园维修改造及设备购置合格率")[:4] == ("产出指标", "质量指标", "100%", "100%")

@@ -81,3 +81,12 @@ def test_a_bid_sites_spaced_copy_joins_a_first_level_printed_a_character_a_line_
     assert rows[0] == ("产出指标", "数量指标", "维护电影放映设备数量", "≥5套", "5套", 20, 20, 32)
     assert ("效益指标", "经济效益指标", "全年影院观影人数", "≥4万人次", "4.4万人次", 5, 5, 38) in rows
     assert not any(len(row[2]) == 1 and row[2] in "产出效益指标" for row in rows)
+
+
+def test_a_stage_printed_with_its_points_under_the_first_level_is_never_a_second_level_name():
+    # hubei_huangshi_2022_gongxianggongcheng l.26-27: "可持续影响指标 | ≥360天服务读者 | ≥360天 | ≥360天 | 10 | |||||",
+    # "满意度指标(10分) | 读者 | 在网络上设置读者满意度调查": the row's 一级 满意度指标, its 二级 读者 — a stage is no 二级 of
+    # the 效益指标 above it (read before as 效益指标 | 满意度指标 | 读者, its name taken for its target).
+    [table] = extracted_tables(DEV / "hubei_huangshi_2022_gongxianggongcheng.txt")
+    rows = [(row["level1"], row["level2"], row["level3"]) for row in table["indicators"]]
+    assert rows[-1] == ("满意度指标", "读者", "在网络上设置读者满意度调查")

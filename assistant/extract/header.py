@@ -61,7 +61,8 @@ FILLED_BONUS = {role: 0.1 for role in FILLED_ROLES} | {"level2": 0.05}
 FULL_RATE = 100.0  # percent: a rate this high under 分值 is a row's 指标值 or 完成值, no 权重
 UNIT_PAIR = 1.0  # what a figure and the unit right after it gain placed as a 指标值 and its 度量单位
 WORDS_FIRST = re.compile(r"^[\u4e00-\u9fa5]{2}")  # a cell that opens with words, not a figure
-KIND_AS_STAGE = 0.8  # what a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go
+# What a kind of indicator (数量指标) costs placed under 一级指标, where stages (产出指标) go, or a stage under 二级指标.
+KIND_AS_STAGE = 0.8
 LEVEL_AS_NAME = 1.0  # what a level's own name (数量指标, 产出指标) costs placed under 三级指标, where indicators go
 
 
@@ -77,9 +78,9 @@ def cell_fit(role: str, text: str) -> float:
     """How well a pasted row's cell fits a column (`fits`), where a score sheet's explanation or scoring rule is
     words, never a figure alone: a figure there is a 分值 or 得分 the paste moved left, the empty cells left out; and
     where a kind of indicator that names no stage (数量指标, 社会效益指标; 成本指标 names both) is a 二级 name, never
-    the 一级 over it; and where a 得分 is points, never a rate, and a 分值 a share at most (100%: a row's 指标值 or
-    完成值 moved left) and never words but points (已完成100%, not 完成得1分), a 分值 never 0; and where a 度量单位 has a
-    unit's shape (`unit_shaped`: short, no figure)."""
+    the 一级 over it, and a stage (产出指标) the 一级, never a 二级 under it; and where a 得分 is points, never a rate,
+    and a 分值 a share at most (100%: a row's 指标值 or 完成值 moved left) and never words but points (已完成100%, not
+    完成得1分), a 分值 never 0; and where a 度量单位 has a unit's shape (`unit_shaped`: short, no figure)."""
     cell = normalize_text(text)
     if role in TEXT_ROLES and NUMBER_CELL.match(cell):
         return -0.1
@@ -92,7 +93,8 @@ def cell_fit(role: str, text: str) -> float:
         return 0.0  # a 分值 of 0 weighs nothing: a row's 0 (明显变质比例 0 | 0) moved under it
     if role in ("weight", "score") and WORDS_FIRST.match(cell) and not cell.endswith("分"):
         return min(fits(role, text), -0.5)  # 已完成100%: a result in words, never points (完成得1分 is)
-    kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell)
+    kind = role == "level1" and LEVEL2.fullmatch(cell) and not LEVEL1_CELL.match(cell) or \
+        role == "level2" and LEVEL1_CELL.match(cell) and not LEVEL2.fullmatch(cell)
     level = role == "level3" and (LEVEL2.fullmatch(cell) or LEVEL1_CELL.match(cell))
     return fits(role, text) - (KIND_AS_STAGE if kind else LEVEL_AS_NAME if level else 0.0)
 

@@ -25,8 +25,8 @@ from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
 from assistant.extract.figures import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, TIME_UNITS
 from assistant.extract.tokens import FULL_MARKS, number_splits, split_numbers
-from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, WORD_COMPARATOR, WORD_COMPARATORS, normalize_text,
-                              parse_number, rule_share)
+from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, SUFFIX_COMPARATORS, WORD_COMPARATOR, WORD_COMPARATORS,
+                              normalize_text, parse_number, rule_share)
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标); Jiangxi's 整体支出 form names its
 # 效益 stage 效果指标.
@@ -39,15 +39,17 @@ LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|�
 # forms name it, 数量目标), never a verdict on one (达成预期指标, 达到目标指标).
 LEVEL1_CELL = re.compile(rf"^(?:{LEVEL1.pattern})$")
 LEVEL2_CELL = re.compile(rf"^(?!达成|达到|完成|实现|已|未|超过|符合)(?:[\u4e00-\u9fa5]{{2,10}}指标|{LEVEL2.pattern})$")
-# Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"): such a
-# name opens a new 二级 level only at the start of a row, never right after a level name and never inside its own.
-BARE_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续性|服务对象满意度)"
-                         r"(?!指标|目标)")
+# Some forms print a 二级 cell without its 指标 (Hubei's 2021 form: "成本", "时效", "经济效益", "可持续性"; Shanxi's:
+# "产出数量"): such a name opens a new 二级 level only at the start of a row, never right after a 二级 name
+# and never inside its own.
+BARE_LEVEL2 = re.compile(r"(?:(?:产出)?(?:数量|质量|时效|成本)|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续性|"
+                         r"服务对象满意度)(?!指标|目标)")
 # The stage each 二级 name belongs to: a bare 二级 name opens a level only under its own stage ("成本节约额" under
 # 经济效益指标 is a row named so, not a 产出 二级 成本 over a row "节约额").
 STAGE_OF_LEVEL2 = {"产出": ("数量", "质量", "时效", "成本"), "成本": ("成本", "经济成本", "社会成本", "生态环境成本"),
                    "效益": ("经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "可持续性"),
                    "满意度": ("服务对象满意度", "满意度")}
+BARE_UNDER = {"满意度": "效益"}  # a 二级 printed bare under another stage: Shanxi's 满意度 under 效益指标
 TOTAL = re.compile(r"(?P<label>得分合计|总分|合计)(?P<numbers>\d[\d.]*)?")  # (Sichuan's 专项 form: 得分合计100)
 # Where reading resumes after a stretch it could not explain: the leftmost level name (社会效益指标, not the 效益指标
 # inside it) or the 总分 row.
@@ -66,7 +68,7 @@ DIGITS = re.compile(r"\d[\d.]*")
 FIGURE_RUN = re.compile(r"[\d.%]+")  # figures run together, nothing between them
 LEADING_ZERO = re.compile(r"0\d")  # no number is printed with one: "000" is not 0 printed twice
 ZERO_TWICE = re.compile(r"(?<![\d.])00(?![\d.])")  # but "00" alone is ("…明显变质比例00时效指标": 0 | 0; not "1700")
-TWICE_LIMIT = 12  # characters a value printed twice may run to
+TWICE_LIMIT = 16  # characters a value printed twice may run to ("2021.1.1-12.31" twice)
 NUMBER_PREFIX = re.compile(r"\d{1,12}(?:\.\d{0,6})?")  # the longest text a plain number can be read from
 CLOSING = re.compile(r"[^()（）]{0,12}[)）]")  # the rest of a bracket a name opened, up to its closing one
 BRACKET = re.compile(rf"[(（]{CLOSING.pattern}")  # a bracket in a name, figures and all: (≥**平方米), (11kw)
@@ -85,6 +87,9 @@ UNIT_LIMIT = 5  # characters of the longest unit
 UNIT_WORD = rf"[^\d{COMPARATOR_SIGNS}%.…(（,，、;；/]"
 UNIT = re.compile(rf"%|[^\d{COMPARATOR_SIGNS}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
 NUMERIC = ("weight", "score")
+# A comparator in words printed after a figure (95%及以上, 3天以内, 5%及以下): the figure's, never a deadline's 前.
+TRAILING_COMPARATOR = re.compile("及?(?:{})".format("|".join(word for word, _ in SUFFIX_COMPARATORS
+                                                            if word.startswith(("以", "之")) and word != "之前")))
 # A 分值 printed as the points a row earns when met ("完成得0.5分"): the number is the 分值.
 EARNED = re.compile(r"完成得(?=\d)")
 EARNED_UNIT = "分"
@@ -240,6 +245,9 @@ def values_at(text: str, start: int) -> tuple[tuple[str, int], ...]:
             for length in range(1, min(UNIT_LIMIT, len(text) - after) + 1):  # (a unit the text ends in, once)
                 if UNIT.fullmatch(text, after, after + length):
                     found.append((text[start:after + length], after + length))
+            # A comparator in words after the figure is the target's ("60%及以上"): the value runs on to its end.
+            found += [(text[start:trailing.end()], trailing.end()) for _, end in list(found)
+                      for trailing in [TRAILING_COMPARATOR.match(text, end)] if trailing]
     elif position == start:
         word = TEXT_VALUE.match(text, start)
         if word:
@@ -422,8 +430,9 @@ def stages_of(name: str, level: str) -> set[str]:
     成本)."""
     if level == "level1":
         return {stage for stage in STAGE_OF_LEVEL2 if name.lstrip("项目").startswith(stage)}
-    words = re.sub(r"(?:指标|目标)$", "", name)
-    return {stage for stage, names in STAGE_OF_LEVEL2.items() if words in names}
+    words = re.sub(r"(?:指标|目标)$", "", name.removeprefix("产出"))
+    return {stage for stage, names in STAGE_OF_LEVEL2.items() if words in names} | \
+        ({BARE_UNDER[name]} if name in BARE_UNDER else set())
 
 
 def ends_in_level_name(text: str, start: int, end: int) -> bool:
@@ -449,9 +458,16 @@ def agrees(values: dict[str, str]) -> bool:
     if all(MONTH.match(value.lstrip(COMPARATOR_SIGNS)) or DATE.fullmatch(DEADLINE_WORD.sub("", value))
            for value in (target, actual)):
         return True  # dates, however closely each is printed ("2022年12月31日前" met in "2022年12月")
-    units = [SAME_UNIT.get(unit, unit) for unit in (DEADLINE_WORD.sub("", UNIT_AFTER.search(value).group())
-                                                    for value in (target, actual)) if unit]
+    units = [SAME_UNIT.get(unit, unit) for unit in
+             (without_comparator(DEADLINE_WORD.sub("", UNIT_AFTER.search(value).group())) for value in (target, actual))
+             if unit]
     return len(set(units)) <= 1
+
+
+def without_comparator(unit: str) -> str:
+    """A value's unit without the comparator in words printed after it ("%及以上" is "%")."""
+    trailing = next((found for found in TRAILING_COMPARATOR.finditer(unit) if found.end() == len(unit)), None)
+    return unit[:trailing.start()] if trailing else unit
 
 
 def near_target(values: dict[str, str], factor: float = NEAR_FACTOR) -> bool:
