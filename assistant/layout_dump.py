@@ -109,14 +109,14 @@ def header_at(texts: list[str], start: int, lines: list[int]) -> list[tuple[str,
             words += [(word, index, index) for word in together] + stacked
             tails.update(last for _, _, last in stacked)
             index += 1
-    return words if indicator_header(words, lost_level3=True) else []
+    return words if indicator_header(words, lost_levels=True) else []
 
 
-def indicator_header(words: list[tuple[str, int, int]], lost_level3: bool = False) -> bool:
-    """Whether header words name an indicator table's columns: its 三级指标 (or, `lost_level3`, its 一级 and 二级指标:
-    a copy may lose the word between them and the values) and its 分值 or 得分, or its 指标值 and 完成值."""
+def indicator_header(words: list[tuple[str, int, int]], lost_levels: bool = False) -> bool:
+    """Whether header words name an indicator table's columns: its 三级指标 (or, `lost_levels`, its 一级 or 二级指标:
+    a copy may lose the others) and its 分值 or 得分, or its 指标值 and 完成值."""
     names = set(header_slots([word for word, _, _ in words]))
-    named = "level3" in names or lost_level3 and {"level1", "level2"} <= {slot(word) for word, _, _ in words}
+    named = "level3" in names or lost_levels and bool({"level1", "level2"} & {slot(word) for word, _, _ in words})
     return named and ("weight" in names or "score" in names or {"target", "actual"} <= names)
 
 
@@ -185,7 +185,7 @@ def run_together_words(text: str) -> list[str]:
                                             min(map(len, pieces))), default=[])
 
 
-FORM_LETTER = re.compile(r"[（(][A-Z][)）]$")
+FORM_LETTER = re.compile(r"[（(][A-Z][)）]?$")  # (its closing bracket a copy may lose: "年初目标值(A")
 RUN_TOGETHER_LENGTH = 30  # characters, most, of the column words a copy ran together on one line
 
 
@@ -2628,27 +2628,37 @@ LEVEL_SLOTS = ("level1", "level2", "level3")
 
 def with_lost_levels(header: list[tuple[str, int, int]], below: list[str]) -> list[tuple[str, int, int]]:
     """The header with a level column word the copy lost put back: 二级指标 | 三级指标 with no 一级指标 before them
-    over rows that open with a 一级 name (产出指标), 一级指标 | 三级指标 with no 二级指标 between them over rows whose
-    一级 name a 二级 name follows (产出指标 数量指标), or 一级指标 | 二级指标 with no 三级指标 after them over rows that
-    name an indicator after those two."""
+    over rows that open with a 一级 name (产出指标), 一级指标 | 三级指标 with no 二级指标 between them — or 三级指标 with
+    neither before it — over rows whose 一级 name a 二级 name follows (产出指标 数量指标), or 一级指标 | 二级指标 with no
+    三级指标 after them over rows that name an indicator after those two."""
     slots = [slot(word) for word, _, _ in header]
     opening = next((at for at, text in enumerate(below) if text), None)
     if opening is None or not LEVEL1_CELL.match(below[opening]):
         return header
     if "level3" not in slots:
-        # 一级指标 | 二级指标 then the values: the rows print an indicator's name after their 一级 and 二级 names.
-        at = slots.index("level2") + 1 if "level1" in slots and "level2" in slots else None
-        named = at is not None and opening + 2 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
+        # 一级指标 | 二级指标 (or one of them) then the values: the rows print an indicator's name after their 一级 and
+        # 二级 names.
+        named = opening + 2 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
             and not is_level_cell(below[opening + 2]) and not figure(below[opening + 2])
-        return [*header[:at], (LOST_LEVEL_WORDS[2], *header[at - 1][1:]), *header[at:]] if named else header
+        if not named or "level1" not in slots and "level2" not in slots:
+            return header
+        level = slots.index("level2" if "level2" in slots else "level1")
+        lost = [word for word, kind in zip(LOST_LEVEL_WORDS, LEVEL_SLOTS) if kind not in slots]
+        before = [word for word in lost if word == LOST_LEVEL_WORDS[0] and "level2" in slots]
+        after = [word for word in lost if word not in before]
+        return [*header[:level], *((word, *header[level][1:]) for word in before), header[level],
+                *((word, *header[level][1:]) for word in after), *header[level + 1:]]
     if "level1" in slots and "level2" in slots:
         return header
+    second = opening + 1 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
+        and not LEVEL1_CELL.match(below[opening + 1])
+    if not {"level1", "level2", "level_pair"} & set(slots) and second:
+        at = slots.index("level3")
+        return [*header[:at], *((word, *header[at][1:]) for word in LOST_LEVEL_WORDS[:2]), *header[at:]]
     if "level2" in slots and "level1" not in slots and slots.index("level2") + 1 == slots.index("level3"):
         at = slots.index("level2")
         return [*header[:at], (LOST_LEVEL_WORDS[0], *header[at][1:]), *header[at:]]
-    if "level1" in slots and "level2" not in slots and slots.index("level1") + 1 == slots.index("level3") \
-            and opening + 1 < len(below) and LEVEL2_CELL.match(below[opening + 1]) \
-            and not LEVEL1_CELL.match(below[opening + 1]):
+    if "level1" in slots and "level2" not in slots and slots.index("level1") + 1 == slots.index("level3") and second:
         at = slots.index("level3")
         return [*header[:at], (LOST_LEVEL_WORDS[1], *header[at][1:]), *header[at:]]
     return header

@@ -540,3 +540,15 @@ def test_a_header_ending_in_columns_no_row_fills_is_read_without_them_where_a_co
     [(_, _, sheet, gold)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
                                           only=report)
     assert paste.score_paste(paste.pasted(sheet, style), gold).f1 >= floor
+
+
+def test_sichuans_project_completion_stage_is_a_first_level_a_cell_a_line():
+    # sichuan_daying_2020_yanglaofuwu l.2-10: "| 项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件", "明显改善": 大英's 2020
+    # form names its 产出 stage 项目完成指标. A copy a cell a line (paste style b) reads it as the rows' 一级 (0.46 before:
+    # each row read under no 一级).
+    paste = eval_tool("paste")
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       only="sichuan_daying_2020_yanglaofuwu")
+    report = api.extract(api.load(paste.pasted(sheet, "b").encode("utf-8")), "rules")
+    rows = {i.level3: (i.level1, i.level2, i.target, i.actual) for t in report.tables for i in t.indicators}
+    assert rows["改善养老服务基础条件"] == ("项目完成指标", "质量指标", "改善条件", "明显改善")

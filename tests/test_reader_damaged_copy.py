@@ -145,3 +145,28 @@ def test_a_header_that_lost_its_third_level_word_reads_the_name_after_the_two_le
     report = read(damaged("hubei_huangshi_2023_xiao", drop="三级指标"))
     assert indicator(report, "完成校园维修改造及设备购置项目")[:4] == ("产出指标", "数量指标", "800万元", "800万元")
     assert indicator(report, "校园维修改造及设备购置合格率")[:4] == ("产出指标", "质量指标", "100%", "100%")
+
+
+def test_a_header_that_lost_both_level_words_reads_the_levels_its_rows_open_with():
+    # hubei_huangshi_2023_xiaoyuanweixiu l.64-86 as above. The copy lost "一级指标" and "二级指标", keeping "三级指标":
+    # each row still opens with its 一级 and 二级 names (产出指标, 数量指标) before its indicator (read as names of no
+    # level before, each level a row of its own).
+    report = read(with_damage(damaged("hubei_huangshi_2023_xiao", drop="一级指标"), drop="二级指标"))
+    assert indicator(report, "完成校园维修改造及设备购置项目")[:4] == ("产出指标", "数量指标", "800万元", "800万元")
+    assert indicator(report, "校园维修改造及设备购置合格率")[:4] == ("产出指标", "质量指标", "100%", "100%")
+
+
+def test_a_header_left_with_its_second_level_word_alone_reads_all_three_levels():
+    # shanghai_putuo_2022_tiyu l.3: "一级指标 二级指标 … 三级指标 … 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10 …
+    # 产出指标 质量指标 … 合同结算条款完成率 费用结算及时性", a cell a line. The copy lost "一级指标" and "三级指标", keeping
+    # "二级指标": each row still opens with its 一级 and 二级 names before its indicator (no table was read before).
+    report = read(with_damage(damaged("shanghai_putuo", drop="一级指标"), drop="三级指标"))
+    assert indicator(report, "与委托运营方结算完成率") == ("产出指标", "数量指标", "=100%", "100%", 10, 10)
+    assert indicator(report, "费用结算及时性") == ("产出指标", "时效指标", "及时", "及时", 20, 20)
+
+
+def test_a_level_word_run_into_a_column_word_that_lost_its_closing_bracket_is_two_columns():
+    # hubei_huangshi_2023_xiaoyuanweixiu l.64-86 as above: the column word "年初目标值(A" lost its closing bracket in the
+    # copy as found; the copy also ran "三级指标" into it ("三级指标年初目标值(A"): two columns still (no table before).
+    report = read(damaged("hubei_huangshi_2023_xiao", join="三级指标"))
+    assert indicator(report, "完成校园维修改造及设备购置项目")[:4] == ("产出指标", "数量指标", "800万元", "800万元")

@@ -274,3 +274,79 @@ def test_shanxis_second_levels_words_after_a_figure_and_a_date_range_twice_are_r
     assert rows["参训学员就业率"] == ("效益指标", "社会效益", "60%及以上", "53.53%")
     assert rows["培训任务完成及时"] == ("产出指标", "产出时效", "2021.1.1-12.31", "2021.1.1-12.31")
     assert rows["培训对象符合吕梁山护工培训招生计划规定"] == ("产出指标", "产出质量", None, None)
+
+
+def scored_rows(paste, source: str) -> dict[str, tuple]:
+    """The rows read from `source`'s gold table drawn whole on one line: 三级指标 → (一级, 二级, 分值, 得分)."""
+    return {i.level3: (i.level1, i.level2, i.weight, i.score)
+            for t in read(whole_table_line(paste, source)).tables for i in t.indicators}
+
+
+def test_a_score_sheets_own_level_names_printed_on_every_row_open_its_rows(paste):
+    # anhui_xiaoxian_nd_penghugaizao l.9-13 "1 | 投入(20分) | 项目立项(10分) | 目标任务制定 | 2 |", l.30-34 "4 | 资金落实(10分) |
+    # 资金申请 | 3 |", l.41 "资金使用 |": its own words, no 产出指标 or 数量指标, each row printing its 一级 and 二级 again
+    # when run together ("1投入项目立项目标任务制定222投入项目立项…"). The words several rows open with are the levels, the
+    # 二级 cut where the frameworks' name ends though both rows under it open with 资金 (0.06 before: one row read).
+    rows = scored_rows(paste, "anhui_xiaoxian_nd_penghugaizao")
+    assert rows["目标任务制定"] == ("投入", "项目立项", 2, 2)
+    assert rows["资金申请"] == ("投入", "资金落实", 3, 3)
+    assert rows["资金使用"] == ("投入", "资金落实", 3, 3)
+
+
+def test_a_score_sheets_own_level_names_take_no_bare_second_level_after_them(paste):
+    # sichuan_shengji_2017_bumendefen l.10-11 "项目管理(7分)资金管理资金分配", "3 3 资金使用", l.14-15 "项目完成完成数量",
+    # "5 5 完成质量", "5 4", l.19-20 "项目效益经济效益(可选项)", "40": 项目决策 | 科学决策 and the rest are the sheet's own
+    # levels; 经济效益(可选项) after 项目效益 is a row, not a 二级 经济效益 printed bare (0.05 before).
+    rows = scored_rows(paste, "sichuan_shengji_2017")
+    assert rows["资金分配"] == ("项目管理", "资金管理", 3, 3)
+    assert rows["完成质量"] == ("项目绩效", "项目完成", 5, 4)
+    assert rows["经济效益(可选项)"] == ("项目绩效", "项目效益", 4, 0)
+
+
+def test_a_second_level_of_the_sheets_own_after_a_first_printed_with_its_points_opens_the_row(paste):
+    # sichuan_shengji_2017_bumendefen l.3 "20 分)项目决策(10 分)科学决策必要性 (政策依据)", l.10 "10 分)项目管理(7分)资金管理
+    # 资金分配", drawn in variant form 1 (a 一级 printed with its points on every row: "项目决策(20分)科学决策必要性(政策依据)55
+    # 项目决策(20分)科学决策可行性…"): 科学决策 and 资金管理 are the 二级 names the rows open with after the points, not the
+    # first words of their names (their values, under that form's many value columns, read no one way: left empty).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "sichuan_shengji_2017", variants=(1,))
+    names = {(i.level1, i.level2, i.level3) for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
+    assert {("项目决策", "科学决策", "必要性(政策依据)"), ("项目管理", "资金管理", "资金分配"),
+            ("项目绩效", "项目完成", "完成数量")} <= names
+
+
+def test_a_name_listing_items_with_their_figures_is_read_up_to_its_values_before_the_next_level(paste):
+    # yunnan_baoshan_2022_chunjieweiwen l.70-82: "数量指标 | 慰问伤残军人50人;革命烈士遗属50人;…;边海防官兵320人。 | 100% |
+    # 100% | 20", then 质量指标: run together the name runs on for 95 characters, past any name read with its values,
+    # its figures each apart from the next by words; the figures before 质量指标 are its values (0.25 before: the
+    # row and the next one unread).
+    rows = {i.level3: (i.level2, i.target, i.actual, i.score)
+            for t in read(whole_table_line(paste, "yunnan_baoshan_2022")).tables for i in t.indicators}
+    listed = "慰问伤残军人50人;革命烈士遗属50人;因公牺牲和病故军人家属、在乡老复员军人等重点优抚对象50人;烈士家庭6户;市直企业" \
+             "军转干部101人;驻保部队8家;边海防官兵320人。"
+    assert rows[listed] == ("数量指标", "100%", "100%", 20)
+    assert rows["补助经费足额拨付率"] == ("质量指标", "100%", "100%", 20)
+
+
+def test_a_score_sheets_rows_whose_words_print_figures_are_cut_at_the_next_rows_levels(paste):
+    # sichuan_daying_2020_zonggonghui l.37-57: "部门预 算管理 80分)", "预算编制(30分)", "目标制定", "10", "评价部门绩效目标是否
+    # 要素完整、细化量化。", "1.绩效目标编制要素完整的,得5分,否则酌情扣分。…", "9", then "目标实现", "10", …, "8". Run together,
+    # every row prints 部门预算管理预算编制 again and its 指标解释 and 计分标准 print figures of their own ("得5分"): the row
+    # runs up to the next row's levels, its 分值 right after its name, its 得分 at its end (0.36 before).
+    rows = scored_rows(paste, "sichuan_daying_2020_zonggonghui")
+    assert rows["目标制定"] == ("部门预算管理", "预算编制", 10, 9)
+    assert rows["目标实现"] == ("部门预算管理", "预算编制", 10, 8)
+
+
+def test_a_score_sheets_framework_levels_printed_once_over_their_rows_open_them(paste):
+    # anhui_xiaoxian_nd_penghugaizao l.9-34 as above, drawn in the Sichuan 2017 score sheet with its level names merged
+    # down over their rows, run together: "投入项目立项目标任务制定22具体项目落实66改造方式确定22资金落实资金申请33资金使用33…".
+    # 投入 and 项目立项, then 资金落实, are the frameworks' (财预〔2013〕53号) level names, each printed on its first row only
+    # (0.03 before: every row read under no level).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "anhui_xiaoxian_nd_penghugaizao", "sichuan-2017-score-sheet", merged=True)
+    rows = {i.level3: (i.level1, i.level2, i.weight, i.score)
+            for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
+    assert rows["具体项目落实"] == ("投入", "项目立项", 6, 6)
+    assert rows["资金申请"] == ("投入", "资金落实", 3, 3)
+    assert rows["资金使用"] == ("投入", "资金落实", 3, 3)

@@ -12,14 +12,18 @@ one value printed twice under a 分值 column that bounds the 得分 after it, "
 Otherwise its values are left empty and a warning names the text, never a guess.
 
 A score sheet whose every level prints its points after its name ("项目决策20项目目标4目标内容44决策过程8…") is read by
-the points each level gives out to the rows under it (`levelled_rows`): no level name need be known.
+the points each level gives out to the rows under it (`levelled_rows`): no level name need be known. One whose level
+names are its own (投入 | 项目立项, 项目决策 | 科学决策) has them found where its rows open with them (`sheet_levels`):
+printed again on every row, or once in the national frameworks' words; they then open rows as the national names do.
 """
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, product, takewhile
+from os.path import commonprefix
 
 from assistant.document import Cell, Paragraph, Row
 from assistant.extract.columns import NUMBERED_INDICATOR, PLACEHOLDER, STAGES, TARGET_PARTS, TEXT_ROLES
@@ -29,8 +33,8 @@ from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, SUFFIX_COMPARATORS,
                               normalize_text, parse_number, rule_share)
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标); Jiangxi's 整体支出 form names its
-# 效益 stage 效果指标.
-STAGE_NAME = r"(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)"
+# 效益 stage 效果指标, Sichuan's (大英 2020) its 产出 stage 项目完成指标.
+STAGE_NAME = r"(?:(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)|项目完成指标)"
 LEVEL1 = re.compile(rf"{STAGE_NAME}(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 # (Hubei's form names its 满意度 二级 "具体指标".)
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
@@ -61,6 +65,17 @@ STAGE = re.compile(rf"{LEVEL1.pattern}|(?<![\u4e00-\u9fa5])(?:(?!{STAGE_NAME}|{L
 # A 一级 cell of Hubei's 项目权重 column, its points printed right after its name: "项目决策2分", "项目管理13分".
 NAME_WITH_POINTS = re.compile(r"(?:项目)?(?:决策|过程|管理|产出|效益|绩效|满意度)(?P<points>\d+(?:\.\d+)?)分")
 ANCHOR = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (LEVEL2, STAGE, TOTAL)))
+# A score sheet's 一级 name in its own words, a stage of the national frameworks (财预〔2013〕53号: 投入, 过程, 产出,
+# 效果; 财预〔2020〕10号: 决策, 过程, 产出, 效益) or a province's words for one (项目决策, 项目绩效, 综合管理, 一般公共预算支出
+# 管理): the shortest that ends so.
+SHEET_STAGE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:投入|决策|过程|管理|产出|效益|效果|绩效)")
+# Its 二级 names in the frameworks' words (and Sichuan's and Hainan's): where one opens the row after its 一级 name, the
+# 三级 name starts after it, however many rows open with the same words after it (资金落实 | 资金申请, 资金使用).
+SHEET_LEVEL2 = ("项目立项", "绩效目标", "资金投入", "资金落实", "资金到位", "资金分配", "资金管理", "组织实施", "业务管理",
+                "财务管理", "项目产出", "项目效益", "产出数量", "产出质量", "产出时效", "产出成本", "科学决策", "项目目标",
+                "决策过程", "项目执行", "项目完成", "目标设定", "目标任务", "预算配置", "预算编制", "预算执行", "预算管理",
+                "资产管理", "职责履行", "履职效益")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 DIGIT = re.compile(r"\d")
 UNIT_AFTER = re.compile(r"[^\d.]*$")  # the unit a value prints after its number ("万元" of "1000万元")
@@ -156,6 +171,14 @@ NUMBERED_AFTER_VALUE = re.compile(rf"(?:(?<=[\d%…。])|(?<=\d[{UNIT_ENDS}])|(?
 STAGE_CHOICES_LIMIT = 6  # rows of one stage, most, whose readings are chosen together by the stage's points
 LEVEL_NAME_LIMIT = 14  # characters a level name may run to, LEVEL1 with its weight ("项目满意度指标(10.5分)")
 STRETCH_LIMIT = 80  # characters of unexplained text after which the block has ended
+SHEET_ROW_LIMIT = 600  # characters, most, of a score sheet's row whose columns of words print figures
+SHEET_ROW_NAME = re.compile(rf"[^\d{COMPARATOR_SIGNS}.%]{{1,{NAME_LIMIT}}}(?=\d)")  # its name, up to its first value
+LISTED_NAME_LIMIT = 200  # characters a name listing items with their figures may run to, its values after it
+# Two figures with no more than a unit between them ("100%100%", "50人60人"): a row's values, never in a name's list.
+FIGURES_SIDE_BY_SIDE = re.compile(r"\d[%\u4e00-\u9fff]{1,3}\d")
+SHEET_OPENINGS = 300  # row openings, most, compared for a score sheet's own level names
+SHORTEST_LEVEL = 2  # characters of the shortest level or indicator name
+SHORTEST_SHARED_LEVEL = 4  # characters of the shortest 二级 name rows share that the frameworks do not name
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
 POSITIONS_KEPT = 2 * BLOCK_LIMIT  # positions whose values are kept, a block's and the next one's
 
@@ -534,10 +557,21 @@ class Block:
         self.text = text
         self.columns = columns
         self.unscored = unscored
-        self.serials = serial_numbers(text) if numbered else {}
+        # A score sheet's own level names, where its rows print them (none where a national form's are printed): they
+        # open rows and are where reading resumes, as the national names are.
+        self.sheet = sheet_levels(text)
+        # (a 二级 name alone opens a row only after the row before's figures or a 一级 name's points)
+        sheet_names = "|".join(re.escape(names) if "level1" in self.sheet[names] else rf"(?<=[\d)）]){re.escape(names)}"
+                               for names in sorted(self.sheet, key=len, reverse=True))
+        self.sheet_name = re.compile(sheet_names) if sheet_names else None
+        self.sheet_ends = {m.end() for m in self.sheet_name.finditer(text)} if self.sheet_name else set()
+        self.anchor = re.compile(f"{ANCHOR.pattern}|{sheet_names}") if sheet_names else ANCHOR
+        self.serials = serial_numbers(text, self.anchor) if numbered else {}
         self.serial_starts = frozenset(self.serials)
-        # Where the 二级 names end and what they say: a bare 二级 name is placed against them.
-        self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2) for m in pattern.finditer(text)}
+        # Where the 二级 names end and what they say: a bare 二级 name is placed against them (and never opens a level
+        # right after a sheet's own: "项目效益经济效益(可选项)" is a row).
+        self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2, self.sheet_name) if pattern
+                            for m in pattern.finditer(text)}
         # The level names printed with their 指标 (a 一级 name where no 二级 name starts), in order: the one above a
         # bare 二级 name is found by bisection, as (starts, names, the stages each may belong to).
         levels = [(m.start(), m.group(), m.lastgroup) for m in LEVEL_NAME.finditer(text)]
@@ -570,6 +604,14 @@ class Block:
         text = self.text
         if position in self.serials:
             return (("serial", {}, self.serials[position], stage_total),)
+        worded = self.worded_row(position, stage_total) if position in self.sheet_ends else None
+        if worded:
+            return (worded,)
+        sheet = self.sheet_name.match(text, position) if self.sheet_name else None
+        if sheet:
+            cells = self.sheet[sheet.group()]
+            return (("level1", cells, sheet.end(), FULL_MARKS) if "level1" in cells
+                    else ("level2", cells, sheet.end(), stage_total),)
         level1 = LEVEL1.match(text, position)
         # A bare 成本指标 is a level-2 name here, unless it prints its own stage weight ("成本指标(20分)") or a 二级
         # name follows it ("满意度指标服务对象满意度指标": the stage, then its 二级).
@@ -589,7 +631,7 @@ class Block:
         if placeholder:
             return (("row", {"level3": placeholder.group()}, placeholder.end(), stage_total),)
         numbered = NUMBERED_NAME.match(text, position)
-        if numbered and (numbered.end() == len(text) or ANCHOR.match(text, numbered.end())
+        if numbered and (numbered.end() == len(text) or self.anchor.match(text, numbered.end())
                          or PLACEHOLDER.match(text, numbered.end()) or NUMBERED_INDICATOR.match(text, numbered.end())):
             # The template's numbered row left empty ("指标2" or "指标1:" then the next level name, the next numbered
             # row or the "……" row left out after it): a row with no values.
@@ -620,7 +662,8 @@ class Block:
             bracketed = max(0, bracketed + (text[name_end - 1] in "(（") - (text[name_end - 1] in ")）"))
             if text[name_end - 1] in COMPARATOR_SIGNS and not bracketed or \
                     any(pattern.match(text, name_end - 1) for pattern in
-                        (STAGE, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR) if name_end - 1 > position):
+                        (STAGE, LEVEL2, NUMBERED_INDICATOR, COMPARED_WITH_YEAR, self.sheet_name)
+                        if pattern and name_end - 1 > position):
                 break  # a name holds no comparator outside its brackets, no level name and no row number: those
                 # start values and rows
             if not self.name_ends_at(name_end) or bracketed and CLOSING.match(text, name_end):
@@ -688,7 +731,7 @@ class Block:
     def next_anchor(self, position: int) -> int | None:
         """Where the next level name or the 总分 row starts after `position`: where reading can resume; None when
         none is near (a longer stretch no row explains is the prose after the table)."""
-        anchor = ANCHOR.search(self.text, position + 1, position + STRETCH_LIMIT)
+        anchor = self.anchor.search(self.text, position + 1, position + STRETCH_LIMIT)
         numbered = NUMBERED_AFTER_VALUE.search(self.text, position + 1, anchor.start() if anchor
                                                else position + STRETCH_LIMIT)
         anchor = numbered or anchor
@@ -710,6 +753,58 @@ class Block:
         if not starts:
             return None
         return min(starts, key=lambda start: (self.unread(start, stage_total), -start))
+
+    def worded_row(self, position: int, stage_total: float) -> Step | None:
+        """A score sheet's row under its own level names (`sheet_levels`) whose columns of words print figures of
+        their own ("目标制定10评价部门绩效目标…1.绩效目标编制要素完整的,得5分,…打分。9" then the next row's levels): the
+        text up to the next row's level names within reach (or the block's end) is its name, the value columns before
+        the words read one way right after the name, the words, and the value columns after them read at the end.
+        None where no value column stands between the name and the words, or those values read more than one way."""
+        words_at = [index for index, column in enumerate(self.columns) if column in TEXT_ROLES]
+        if not words_at or not words_at[0]:
+            return None
+        text = self.text
+        following = self.sheet_name.search(text, position + 1, position + SHEET_ROW_LIMIT)
+        end = following.start() if following else len(text) if len(text) - position <= SHEET_ROW_LIMIT else None
+        name = SHEET_ROW_NAME.match(text, position, end) if end is not None else None
+        if name is None:
+            return None
+        readings = {tuple(values.items()): stop for values, stop in
+                    row_values(text, name.end(), self.columns[:words_at[0]], stage_total)
+                    if stop < end and not (text[stop].isdigit() or text[stop] in ".%")}
+        if len(readings) != 1:
+            return None
+        [(values, words_start)] = readings.items()
+        values_start = end
+        while values_start > words_start and (text[values_start - 1].isdigit() or text[values_start - 1] in ".%"):
+            values_start -= 1
+        after = self.columns[words_at[-1] + 1:]
+        closing = next((found for count in range(len(after), 0, -1) if values_start < end
+                        for found in [stretch_values(text, values_start, end, after[:count], stage_total)] if found),
+                       None)
+        words = text[words_start:values_start if closing else end]
+        return ("row", {"level3": name.group(), **dict(values), self.columns[words_at[0]]: words, **(closing or {})},
+                end, stage_total)
+
+    def listed_row(self, position: int, stage_total: float) -> tuple[int, int, dict[str, str]] | None:
+        """A row whose name lists items with their figures, too long to be read as a name ("慰问伤残军人50人;革命烈士遗属
+        50人;…边海防官兵320人。100%100%20" then 产出指标): the text up to the next level name within reach, its values
+        the figures it ends in where they read one way, every figure before them printed with its unit and apart from
+        the next by words (two side by side are a row's values, a bare number a row's points or number: that text holds
+        more than one row). As (where its values start, where the row ends, its values); None otherwise."""
+        level = LEVEL_NAME.search(self.text, position + 1, position + LISTED_NAME_LIMIT)
+        if not level:
+            return None
+        values_start = level.start()
+        while values_start > position and (self.text[values_start - 1].isdigit()
+                                           or self.text[values_start - 1] in f".%{COMPARATOR_SIGNS}"):
+            values_start -= 1
+        if values_start in (position, level.start()) or FIGURES_SIDE_BY_SIDE.search(self.text, position, values_start) \
+                or not all(self.text.startswith(FIGURE_UNITS, figure.end())
+                           for figure in DIGITS.finditer(self.text, position, values_start)):
+            return None
+        values = stretch_values(self.text, values_start, level.start(), self.columns, stage_total)
+        return (values_start, level.start(), values) if values else None
 
     def figures_end(self, position: int) -> int | None:
         """Where a row ends whose values read no way and no row or level name follows within reach: after its name
@@ -794,18 +889,76 @@ def cut_off_target(stretch: str) -> dict[str, str] | None:
     return {"level3": stretch[:at], "target": stretch[at:at + length]}
 
 
-def serial_numbers(text: str) -> dict[int, int]:
-    """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name: "…12.5122产出指标"
-    is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level name starts."""
+def serial_numbers(text: str, anchor: re.Pattern[str]) -> dict[int, int]:
+    """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name, an `anchor`:
+    "…12.5122产出指标" is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level
+    name starts."""
     found: dict[int, int] = {}
     after = 0
-    for name in ANCHOR.finditer(text):
+    for name in anchor.finditer(text):
         number = str(len(found) + 1)
         start = name.start() - len(number)
         if start >= after and text.startswith(number, start):
             found[start] = name.start()
             after = name.start()
     return found
+
+
+def sheet_levels(text: str) -> dict[str, dict[str, str]]:
+    """A score sheet's own 一级 and 二级 names, printed again on every row and run into its 三级 name ("1投入项目立项目标
+    任务制定222投入项目立项具体项目落实663投入资金落实资金申请33…"), as {the names run together: their cells}. They are
+    the words rows open with (at the block's start or after a figure: the row before's 得分, or the row's number) and
+    share with other rows: the 一级 name the shortest that ends in a stage's word (`SHEET_STAGE`), the 二级 name after
+    it the frameworks' (`SHEET_LEVEL2`) or else what the row shares with another (the longest). A 一级 name printed
+    with its points ("项目决策(20分)科学决策必要性…") is the grammar's: the 二级 name after it opens the row's words.
+    None where no two rows open with one 一级 name so, or where a row opening with a national form's level name
+    (产出指标, 数量指标) comes first: those the grammar reads."""
+    pointed = {m.end() for m in STAGE.finditer(text) if stage_points(m)}
+    openings = [(m.start(), m.group()) for m in CJK_RUN.finditer(text)
+                if m.start() == 0 or text[m.start() - 1].isdigit() or m.start() in pointed][:SHEET_OPENINGS]
+    levels: dict[str, dict[str, str]] = {}
+    first: dict[str, int] = {}  # where each 一级 name (or the 二级 names after points, "") first opens a row
+    rows: Counter[str] = Counter()  # the rows each opens
+    for start, opening in openings:
+        shared = max((len(commonprefix([opening, other])) for at, other in openings if at != start), default=0)
+        stage = None if start in pointed else SHEET_STAGE.match(opening)
+        if stage is None and start not in pointed or stage and stage.end() > shared or LEVEL_NAME.match(opening):
+            continue
+        after = stage.end() if stage else 0
+        level2 = next((word for word in SHEET_LEVEL2 if opening.startswith(word, after)), None) \
+            or opening[after:shared]
+        if not SHORTEST_SHARED_LEVEL <= len(level2) <= LEVEL_NAME_LIMIT and level2 not in SHEET_LEVEL2 \
+                or after + len(level2) >= len(opening):
+            continue  # (a row names its 三级 indicator after its levels; words of a sentence two rows open with
+            # are no level: "评价部门绩效目标是否…", "评价部门绩效目标实际…" share no 二级 "目标")
+        level1 = stage.group() if stage else ""
+        levels[level1 + level2] = {"level1": level1, "level2": level2} if stage else {"level2": level2}
+        first.setdefault(level1, start)
+        rows[level1] += 1
+    national = next((start for start, opening in openings if LEVEL_NAME.match(opening)), len(text))
+    return {names: cells for names, cells in levels.items()
+            if rows[cells.get("level1", "")] > 1 and first[cells.get("level1", "")] < national} \
+        or framework_levels([opening for start, opening in openings if start < national])
+
+
+def framework_levels(openings: list[str]) -> dict[str, dict[str, str]]:
+    """The level names of a score sheet in the frameworks' words whose merged level cells print each name once, on
+    the first of its rows ("投入项目立项目标任务制定22具体项目落实66改造方式确定22资金落实资金申请33…"): where the sheet's
+    first row opens with a 一级 name and a 二级 name of the frameworks, every row that opens with a frameworks' 二级
+    name, a 一级 name before it or not, opens that level, where a name of its own follows (one of four characters or
+    more after a 二级 name alone: "绩效目标合理性" is a row of 项目立项, not a 二级 绩效目标 over a row "合理性")."""
+    levels: dict[str, dict[str, str]] = {}
+    for opening in openings:
+        stage = SHEET_STAGE.match(opening)
+        at = stage.end() if stage and opening.startswith(SHEET_LEVEL2, stage.end()) else 0
+        level2 = next((word for word in SHEET_LEVEL2 if opening.startswith(word, at)), None)
+        named = len(opening) - at - len(level2 or "") >= (SHORTEST_LEVEL if at else SHORTEST_SHARED_LEVEL)
+        if not levels and not (at and level2 and named):
+            return {}  # (the first row opens with both levels, or the sheet is none of the frameworks')
+        if level2 and named:
+            levels[opening[:at + len(level2)]] = {"level1": opening[:at], "level2": level2} if at \
+                else {"level2": level2}
+    return levels
 
 
 def first_stage(text: str) -> int | None:
@@ -850,6 +1003,12 @@ def read_block(block: Block) -> RunRows:
         start = level_start if level_row else position
         if not steps:
             anchor = block.next_anchor(position)
+            listed = block.listed_row(position, stage_total) if anchor is None else None
+            if listed:
+                values_start, end, values = listed
+                result.add({**level_row, "level3": text[position:values_start], **values}, start)
+                level_row, position = {}, end
+                continue
             if anchor is None and len(text) - position <= STRETCH_LIMIT:
                 anchor = len(text)  # the last row, cut off where the text ends
             elif anchor is None:
@@ -1233,8 +1392,10 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         total, end = total_row(text, end, [], [], line_at)
         return header, rows + total, lines_used(ends, end), warnings
     columns = value_columns(slots)
-    if len(set(columns) - {"note"}) < 2:
-        return header, [], 0, []  # a name and one number run together cannot be told apart by any arithmetic
+    if not set(columns) - {"note"} or len(set(columns) - {"note"}) < 2 and not sheet_levels(text):
+        # A name and one number run together cannot be told apart by any arithmetic, unless the sheet's own level
+        # names open every row: the number is what stands between a name and the next row's levels.
+        return header, [], 0, []
     numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
     read = read_run_rows(text, columns, numbered)
     leading = first_stage(text)
