@@ -2905,7 +2905,8 @@ def rebuild_run(run: list[Paragraph], as_printed: bool, spaced_lines: frozenset[
             if own_lines:
                 title = next((i + 1 for i in range(after, title) if run_rows.TOTAL.match(texts[i])), title)
             together_header, together, together_used, unsplit = run_together_rows(
-                run[after:title], header_row, slots, confirmed=own_lines and bool(set(SCORED) & set(slots)))
+                run[after:title], header_row, slots, confirmed=own_lines and bool(set(SCORED) & set(slots)),
+                own_levels=run[after].line not in spaced_lines)
             if len(together) > len(rows) or (together and swallows_levels(rows, slots)) \
                     or run[after].line not in spaced_lines and joined \
                     and explains_more(together, [cell.text for cell in together_header.cells], rows,

@@ -25,7 +25,10 @@ from tests.test_web_api import LiveServer
 SAMPLE = SAMPLE_FILES[0]
 CPU_SECONDS = 3
 CALIBRATION_SIDE = 8  # a report of 8 × 8 copies: 8 tables of 8 times the rows, as `growth_split` draws it
-OVERRUN = 2.2  # the overrunning report takes this many times the limit to review
+# The overrunning report takes this many times the limit to review. (Reading costs a third of a review, give or take a
+# tenth from run to run: at 2.2 times the limit its reading came within 0.75 of the limit once in a few runs and the
+# calibration below stopped the test.)
+OVERRUN = 1.8
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +54,9 @@ def overrunning_report() -> bytes:
     # Costs grow with the rows read; a square number of copies keeps the shape (a prime one would be n one-row tables).
     scale = OVERRUN * CPU_SECONDS / review
     side = math.ceil(CALIBRATION_SIDE * math.sqrt(scale))
-    # The test needs a report read well within the limit; say so if reading ever costs too much of a review.
-    assert read * scale < 0.75 * CPU_SECONDS, (read, review)
+    # The test needs a report read within the limit, the review what overruns it; say so if reading ever costs too much
+    # of a review.
+    assert read * scale < 0.85 * CPU_SECONDS, (read, review)
     return synthetic_report(text, side ** 2).encode("utf-8")
 
 

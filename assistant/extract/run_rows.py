@@ -553,21 +553,23 @@ Step = tuple[str, dict[str, str], int, float]  # an item read at a position: (ki
 class Block:
     """The readings of one run-together indicator block, enumerated once per position."""
 
-    def __init__(self, text: str, columns: list[str], numbered: bool = False, unscored: bool = False) -> None:
+    def __init__(self, text: str, columns: list[str], numbered: bool = False, unscored: bool = False,
+                 own_levels: bool = True) -> None:
         self.text = text
         self.columns = columns
         self.unscored = unscored
         # A score sheet's own level names, where its rows print them (none where a national form's are printed): they
         # open rows and are where reading resumes, as the national names are.
-        self.sheet = sheet_levels(text)
+        self.sheet = sheet_levels(text) if own_levels else {}
         # (a 二级 name alone opens a row only after the row before's figures or a 一级 name's points)
         sheet_names = "|".join(re.escape(names) if "level1" in self.sheet[names] else rf"(?<=[\d)）]){re.escape(names)}"
                                for names in sorted(self.sheet, key=len, reverse=True))
         self.sheet_name = re.compile(sheet_names) if sheet_names else None
         self.sheet_ends = {m.end() for m in self.sheet_name.finditer(text)} if self.sheet_name else set()
         self.anchor = re.compile(f"{ANCHOR.pattern}|{sheet_names}") if sheet_names else ANCHOR
-        self.serials = serial_numbers(text, self.anchor) if numbered else {}
+        self.serials = serial_numbers(text, self.anchor, bool(self.sheet)) if numbered else {}
         self.serial_starts = frozenset(self.serials)
+        self.serial_ends = frozenset(self.serials.values())
         # Where the 二级 names end and what they say: a bare 二级 name is placed against them (and never opens a level
         # right after a sheet's own: "项目效益经济效益(可选项)" is a row).
         self.level2_ends = {m.end() for pattern in (LEVEL2, BARE_LEVEL2, self.sheet_name) if pattern
@@ -604,10 +606,11 @@ class Block:
         text = self.text
         if position in self.serials:
             return (("serial", {}, self.serials[position], stage_total),)
-        worded = self.worded_row(position, stage_total) if position in self.sheet_ends else None
+        sheet = self.sheet_name.match(text, position) if self.sheet_name else None
+        worded = self.worded_row(position, stage_total) if not sheet and (
+            position in self.sheet_ends or self.sheet and position in self.serial_ends) else None
         if worded:
             return (worded,)
-        sheet = self.sheet_name.match(text, position) if self.sheet_name else None
         if sheet:
             cells = self.sheet[sheet.group()]
             return (("level1", cells, sheet.end(), FULL_MARKS) if "level1" in cells
@@ -757,15 +760,18 @@ class Block:
     def worded_row(self, position: int, stage_total: float) -> Step | None:
         """A score sheet's row under its own level names (`sheet_levels`) whose columns of words print figures of
         their own ("目标制定10评价部门绩效目标…1.绩效目标编制要素完整的,得5分,…打分。9" then the next row's levels): the
-        text up to the next row's level names within reach (or the block's end) is its name, the value columns before
-        the words read one way right after the name, the words, and the value columns after them read at the end.
-        None where no value column stands between the name and the words, or those values read more than one way."""
+        text up to the next row's level names or number within reach (or the block's end) is its name, the value
+        columns before the words read one way right after the name, the words, and the value columns after them read
+        at the end. None where no value column stands between the name and the words, or those values read more than
+        one way."""
         words_at = [index for index, column in enumerate(self.columns) if column in TEXT_ROLES]
         if not words_at or not words_at[0]:
             return None
         text = self.text
         following = self.sheet_name.search(text, position + 1, position + SHEET_ROW_LIMIT)
-        end = following.start() if following else len(text) if len(text) - position <= SHEET_ROW_LIMIT else None
+        serial = next((start for start in sorted(self.serials) if start > position), None)
+        end = min(start for start in (following and following.start(), serial) if start is not None) \
+            if following or serial else len(text) if len(text) - position <= SHEET_ROW_LIMIT else None
         name = SHEET_ROW_NAME.match(text, position, end) if end is not None else None
         if name is None:
             return None
@@ -779,9 +785,10 @@ class Block:
         while values_start > words_start and (text[values_start - 1].isdigit() or text[values_start - 1] in ".%"):
             values_start -= 1
         after = self.columns[words_at[-1] + 1:]
-        closing = next((found for count in range(len(after), 0, -1) if values_start < end
-                        for found in [stretch_values(text, values_start, end, after[:count], stage_total)] if found),
-                       None)
+        closing = next((dict(found.pop()) for count in range(len(after), 0, -1) if values_start < end
+                        for found in [{tuple(values.items()) for values, stop in row_values(
+                            text, values_start, after[:count], stage_total, self.serial_starts) if stop == end}]
+                        if len(found) == 1), None)
         words = text[words_start:values_start if closing else end]
         return ("row", {"level3": name.group(), **dict(values), self.columns[words_at[0]]: words, **(closing or {})},
                 end, stage_total)
@@ -889,18 +896,24 @@ def cut_off_target(stretch: str) -> dict[str, str] | None:
     return {"level3": stretch[:at], "target": stretch[at:at + length]}
 
 
-def serial_numbers(text: str, anchor: re.Pattern[str]) -> dict[int, int]:
+def serial_numbers(text: str, anchor: re.Pattern[str], own_levels: bool = False) -> dict[int, int]:
     """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name, an `anchor`:
     "…12.5122产出指标" is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level
-    name starts."""
+    name starts — or, in a sheet of its own level names (`own_levels`), printed once over their rows, where any row's
+    name starts right after the figures of the row before ("…目标任务制定222具体项目落实663…": 得分 2, then row 2), a
+    unit's word never ("得5分")."""
+    named = {name.start() for name in anchor.finditer(text)}
+    unnamed = {words.start() for words in CJK_RUN.finditer(text, 1) if own_levels
+               and text[words.start() - 1].isdigit() and not text.startswith(FIGURE_UNITS, words.start())}
     found: dict[int, int] = {}
     after = 0
-    for name in anchor.finditer(text):
+    for name in sorted(named | unnamed):
         number = str(len(found) + 1)
-        start = name.start() - len(number)
-        if start >= after and text.startswith(number, start):
-            found[start] = name.start()
-            after = name.start()
+        start = name - len(number)
+        # (a row's number under no level name follows the figures of the row before: "要求。2" ends a 分值 "依据2")
+        if start >= after and text.startswith(number, start) and (name in named or text[start - 1:start].isdigit()):
+            found[start] = name
+            after = name
     return found
 
 
@@ -967,7 +980,8 @@ def first_stage(text: str) -> int | None:
     return min(found) if found else None
 
 
-def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscored: bool = False) -> RunRows:
+def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscored: bool = False,
+                  own_levels: bool = True) -> RunRows:
     """The rows of a run-together indicator block whose value columns are `columns` in the header's order
     (weight, target, actual, score), each opening with its serial number where the header has a 序号 column
     (`numbered`); the block ends at its 总分 row, whose numbers stay for the caller.
@@ -978,7 +992,7 @@ def read_run_rows(text: str, columns: list[str], numbered: bool = False, unscore
     if not columns:
         return RunRows(columns)
     try:
-        return read_block(Block(text, columns, numbered, unscored))
+        return read_block(Block(text, columns, numbered, unscored, own_levels))
     except TooManyReadings:
         return RunRows(columns, ambiguous=[text])  # (no row guessed: the block is left whole, to the LLM)
 
@@ -1369,13 +1383,15 @@ def levelled_rows(text: str, slots: list[str | None]) -> tuple[list[tuple[int, l
     return (rows, end, warnings) if rows else None
 
 
-def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None],
-                      confirmed: bool = False) -> tuple[Row, list[Row], int, list[str]]:
+def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | None], confirmed: bool = False,
+                      own_levels: bool = True) -> tuple[Row, list[Row], int, list[str]]:
     """Rows of an indicator block printed as one run-together line after its `header` (`lines` are the cells that
     line was cut into), in the header's columns (and 一级指标 and 二级指标 columns before them when the header
     printed none but the rows name them); returns the header, the rows, how many of `lines` they used and a
     warning for each stretch whose values could not be told apart (left empty). With `confirmed`, rows only where
-    their 分值 add up to every stage's printed points (`points_add_up`); else none."""
+    their 分值 add up to every stage's printed points (`points_add_up`); else none. Without `own_levels`, a score
+    sheet's own level names are not looked for (a line cut at its spaces, read cell by cell as well: there each is a
+    cell, and the grammar, which runs the cells together, would read "40" as 4 | 0)."""
     texts = [normalize_text(p.text) for p in lines]
     text = unscrambled_stages("".join(texts)[:BLOCK_LIMIT])
     ends = list(accumulate(len(t) for t in texts))  # where each of `lines` ends in `text`
@@ -1392,25 +1408,25 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
         total, end = total_row(text, end, [], [], line_at)
         return header, rows + total, lines_used(ends, end), warnings
     columns = value_columns(slots)
-    if not set(columns) - {"note"} or len(set(columns) - {"note"}) < 2 and not sheet_levels(text):
+    if not set(columns) - {"note"} or len(set(columns) - {"note"}) < 2 and not (own_levels and sheet_levels(text)):
         # A name and one number run together cannot be told apart by any arithmetic, unless the sheet's own level
         # names open every row: the number is what stands between a name and the next row's levels.
         return header, [], 0, []
     numbered = "serial" in slots[:slots.index("level3")] if "level3" in slots else False
-    read = read_run_rows(text, columns, numbered)
+    read = read_run_rows(text, columns, numbered, own_levels=own_levels)
     leading = first_stage(text)
     if leading and not (numbered and text[:leading].isdigit()):  # the first row's serial number is no header word
         # Header words left before the first stage may name one more column whose values the rows print
         # (累计完成率) or a note column they leave empty: the reading that explains more of the rows decides.
-        more = read_run_rows(text, [*columns, "other"], numbered)
+        more = read_run_rows(text, [*columns, "other"], numbered, own_levels=own_levels)
         if (read_fully(more), -len(more.ambiguous)) > (read_fully(read), -len(read.ambiguous)):
             read = more
-    read = unscored_reading(text, read, numbered)
+    read = unscored_reading(text, read, numbered, own_levels)
     if scored_only_by_cuts(text, read):
         # A table left unscored under a header that names 分值 and 得分 (the region form): where its rows read with
         # no 分值 or 得分 but those that cut a figure in two to find them, it is read so ("100%100%" is no 10, 0%).
         # Its rows then print each result as its target ("100%100%"); "101000万元1000万元" holds a score.
-        bare = read_run_rows(text, read.columns, numbered, unscored=True)
+        bare = read_run_rows(text, read.columns, numbered, unscored=True, own_levels=own_levels)
         if bare.rows and not any(cells.get(column) for cells in bare.rows for column in NUMERIC) \
                 and all(cells.get("target") == cells.get("actual") for cells in bare.rows if cells.get("target")):
             read = bare
@@ -1427,7 +1443,7 @@ def run_together_rows(lines: list[Paragraph], header: Row, slots: list[str | Non
     return header, rows + total, lines_used(ends, end), warnings
 
 
-def unscored_reading(text: str, read: RunRows, numbered: bool) -> RunRows:
+def unscored_reading(text: str, read: RunRows, numbered: bool, own_levels: bool) -> RunRows:
     """A table left unscored under a header that names its 得分 and 权重 (偏差… | 得分 | 指标权重 after 年度指标值 |
     实际完成值), where no row read its points: its rows read by the columns they print, each target with its result
     ("100%100%", "≤50万元47.68万元", "12月已完成"), where that reads more rows whole and loses none; else `read`.
@@ -1439,7 +1455,7 @@ def unscored_reading(text: str, read: RunRows, numbered: bool) -> RunRows:
     if len(printed) == len(read.columns) or not {"target", "actual"} <= set(printed) \
             or any(cells.get(column) for cells in read.rows for column in NUMERIC):
         return read
-    unscored = read_run_rows(text, printed, numbered)
+    unscored = read_run_rows(text, printed, numbered, own_levels=own_levels)
     valued = [cells for cells in unscored.rows if cells.get("target") and cells.get("actual")]
     if (read_fully(unscored), -len(unscored.ambiguous)) > (read_fully(read), -len(read.ambiguous)) \
             and len(unscored.rows) >= len(read.rows) \
