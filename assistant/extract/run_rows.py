@@ -177,6 +177,7 @@ LISTED_NAME_LIMIT = 200  # characters a name listing items with their figures ma
 # Two figures with no more than a unit between them ("100%100%", "50人60人"): a row's values, never in a name's list.
 FIGURES_SIDE_BY_SIDE = re.compile(r"\d[%\u4e00-\u9fff]{1,3}\d")
 SHEET_OPENINGS = 300  # row openings, most, compared for a score sheet's own level names
+SHEET_TEXTS_KEPT = 8  # blocks whose level names are kept: a block is read several ways (`run_together_rows`)
 SHORTEST_LEVEL = 2  # characters of the shortest level or indicator name
 SHORTEST_SHARED_LEVEL = 4  # characters of the shortest 二级 name rows share that the frameworks do not name
 BLOCK_LIMIT = 6000  # characters read as one block (some 150 rows): the reading's cost grows with its length
@@ -769,9 +770,9 @@ class Block:
             return None
         text = self.text
         following = self.sheet_name.search(text, position + 1, position + SHEET_ROW_LIMIT)
-        serial = next((start for start in sorted(self.serials) if start > position), None)
-        end = min(start for start in (following and following.start(), serial) if start is not None) \
-            if following or serial else len(text) if len(text) - position <= SHEET_ROW_LIMIT else None
+        stops = [found.start() for found in [following] if found] + \
+            [start for start in self.serial_starts if start > position]
+        end = min(stops) if stops else len(text) if len(text) - position <= SHEET_ROW_LIMIT else None
         name = SHEET_ROW_NAME.match(text, position, end) if end is not None else None
         if name is None:
             return None
@@ -781,9 +782,7 @@ class Block:
         if len(readings) != 1:
             return None
         [(values, words_start)] = readings.items()
-        values_start = end
-        while values_start > words_start and (text[values_start - 1].isdigit() or text[values_start - 1] in ".%"):
-            values_start -= 1
+        values_start = figures_start(text, words_start, end, ".%")
         after = self.columns[words_at[-1] + 1:]
         closing = next((dict(found.pop()) for count in range(len(after), 0, -1) if values_start < end
                         for found in [{tuple(values.items()) for values, stop in row_values(
@@ -802,10 +801,7 @@ class Block:
         level = LEVEL_NAME.search(self.text, position + 1, position + LISTED_NAME_LIMIT)
         if not level:
             return None
-        values_start = level.start()
-        while values_start > position and (self.text[values_start - 1].isdigit()
-                                           or self.text[values_start - 1] in f".%{COMPARATOR_SIGNS}"):
-            values_start -= 1
+        values_start = figures_start(self.text, position, level.start(), f".%{COMPARATOR_SIGNS}")
         if values_start in (position, level.start()) or FIGURES_SIDE_BY_SIDE.search(self.text, position, values_start) \
                 or not all(self.text.startswith(FIGURE_UNITS, figure.end())
                            for figure in DIGITS.finditer(self.text, position, values_start)):
@@ -896,6 +892,14 @@ def cut_off_target(stretch: str) -> dict[str, str] | None:
     return {"level3": stretch[:at], "target": stretch[at:at + length]}
 
 
+def figures_start(text: str, start: int, end: int, marks: str) -> int:
+    """Where the figures `text` prints right before `end` start (digits and `marks`: ".%", signs), no earlier than
+    `start`."""
+    while end > start and (text[end - 1].isdigit() or text[end - 1] in marks):
+        end -= 1
+    return end
+
+
 def serial_numbers(text: str, anchor: re.Pattern[str], own_levels: bool = False) -> dict[int, int]:
     """Where a score sheet's row numbers stand (1, 2, 3 … each right before its row's level name, an `anchor`:
     "…12.5122产出指标" is 得分 12, then row 2), as {start: end}: the next number in turn, found where the next level
@@ -917,6 +921,7 @@ def serial_numbers(text: str, anchor: re.Pattern[str], own_levels: bool = False)
     return found
 
 
+@functools.lru_cache(maxsize=SHEET_TEXTS_KEPT)
 def sheet_levels(text: str) -> dict[str, dict[str, str]]:
     """A score sheet's own 一级 and 二级 names, printed again on every row and run into its 三级 name ("1投入项目立项目标
     任务制定222投入项目立项具体项目落实663投入资金落实资金申请33…"), as {the names run together: their cells}. They are
@@ -938,8 +943,7 @@ def sheet_levels(text: str) -> dict[str, dict[str, str]]:
         if stage is None and start not in pointed or stage and stage.end() > shared or LEVEL_NAME.match(opening):
             continue
         after = stage.end() if stage else 0
-        level2 = next((word for word in SHEET_LEVEL2 if opening.startswith(word, after)), None) \
-            or opening[after:shared]
+        level2 = framework_level2(opening, after) or opening[after:shared]
         if not SHORTEST_SHARED_LEVEL <= len(level2) <= LEVEL_NAME_LIMIT and level2 not in SHEET_LEVEL2 \
                 or after + len(level2) >= len(opening):
             continue  # (a row names its 三级 indicator after its levels; words of a sentence two rows open with
@@ -954,6 +958,11 @@ def sheet_levels(text: str) -> dict[str, dict[str, str]]:
         or framework_levels([opening for start, opening in openings if start < national])
 
 
+def framework_level2(opening: str, at: int) -> str | None:
+    """The frameworks' 二级 name a row's words print at `at`, if any (`SHEET_LEVEL2`)."""
+    return next((word for word in SHEET_LEVEL2 if opening.startswith(word, at)), None)
+
+
 def framework_levels(openings: list[str]) -> dict[str, dict[str, str]]:
     """The level names of a score sheet in the frameworks' words whose merged level cells print each name once, on
     the first of its rows ("投入项目立项目标任务制定22具体项目落实66改造方式确定22资金落实资金申请33…"): where the sheet's
@@ -963,8 +972,8 @@ def framework_levels(openings: list[str]) -> dict[str, dict[str, str]]:
     levels: dict[str, dict[str, str]] = {}
     for opening in openings:
         stage = SHEET_STAGE.match(opening)
-        at = stage.end() if stage and opening.startswith(SHEET_LEVEL2, stage.end()) else 0
-        level2 = next((word for word in SHEET_LEVEL2 if opening.startswith(word, at)), None)
+        at = stage.end() if stage and framework_level2(opening, stage.end()) else 0
+        level2 = framework_level2(opening, at)
         named = len(opening) - at - len(level2 or "") >= (SHORTEST_LEVEL if at else SHORTEST_SHARED_LEVEL)
         if not levels and not (at and level2 and named):
             return {}  # (the first row opens with both levels, or the sheet is none of the frameworks')
