@@ -366,3 +366,29 @@ def test_a_numbered_score_sheets_rows_under_levels_printed_once_open_at_their_nu
                 for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
     assert drawn("anhui_xiaoxian_nd_penghugaizao")["具体项目落实"] == ("投入", "项目立项", 6, 6)
     assert drawn("sichuan_daying_2020_zonggonghui")["目标实现"] == ("部门预算管理", "预算编制", 10, 8)
+
+
+def test_an_item_a_scored_row_breaks_down_is_read_unscored_under_it(paste):
+    # anhui_xiaoxian_2023_tesezhongyang l.16-17: "数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |", then
+    # "其中桃树种植面积 | 1.5亩 | 1.5亩 |" with no 分值 or 得分 of its own. Run together, "…种植面积2029.5亩29.5亩20…其中桃树
+    # 种植面积1.5亩1.5亩产出指标…": the item reads 1.5亩 twice, never a 分值 1 (left empty with a warning before).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "anhui_xiaoxian_2023_tesezhongyang")
+    report = read(paste.pasted(sheet, "k"))
+    rows = {i.level3: (i.target, i.actual, i.weight, i.score) for t in report.tables for i in t.indicators}
+    assert rows["★补助各类瓜果蔬菜种植面积"] == ("29.5亩", "29.5亩", 20, 20)
+    assert rows["其中桃树种植面积"] == ("1.5亩", "1.5亩", None, None)
+    assert rows["其中羊养殖数量"] == ("180只", "180只", None, None)
+    assert not any("其中桃树种植面积" in warning for warning in report.warnings)
+
+
+def test_a_stage_in_sichuans_words_before_a_kind_of_indicator_opens_the_row(paste):
+    # sichuan_daying_2020_shuangxin l.10-12 "项目决策" / "| 数量指标" / "| 宣传次数", l.31-33 "项目效益" / "| 社会效益" "指标":
+    # the 决算 form's 一级 in words of its own, drawn in the Sichuan 2017 score sheet with its levels merged and run
+    # together ("项目决策数量指标宣传次数质量指标创建质量…项目效益社会效益指标…"): 项目决策 is the 一级, not part of a name.
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "sichuan_daying_2020_shuangxin", "sichuan-2017-score-sheet", merged=True)
+    rows = {i.level3: (i.level1, i.level2) for t in read(paste.pasted(sheet, "k")).tables for i in t.indicators}
+    assert rows["宣传次数"] == ("项目决策", "数量指标")
+    assert rows["创建质量"] == ("项目决策", "质量指标")
+    assert rows["提升全县消费者维权意识"] == ("项目效益", "社会效益指标")

@@ -33,8 +33,10 @@ from assistant.values import (COMPARATOR_SIGNS, DATE, MONTH, SUFFIX_COMPARATORS,
                               normalize_text, parse_number, rule_share)
 
 # Stages and their kinds, named 指标 or, in some provinces, 目标 (产出目标, 数量目标); Jiangxi's 整体支出 form names its
-# 效益 stage 效果指标, Sichuan's (大英 2020) its 产出 stage 项目完成指标.
-STAGE_NAME = r"(?:(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)|项目完成指标)"
+# 效益 stage 效果指标, Sichuan's (大英 2020) its 产出 stage 项目完成指标, and its 决算 forms a stage 项目决策 or 项目效益
+# where a kind of indicator follows it (项目决策数量指标宣传次数…).
+STAGE_NAME = r"(?:(?:项目)?(?:产出|效益|效果|满意度|成本|决策|过程|管理)(?:指标|目标)|项目完成指标" \
+             r"|项目(?:决策|管理|产出|效益|过程)(?=(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标))"
 LEVEL1 = re.compile(rf"{STAGE_NAME}(?:[（(](?P<total>\d+(?:\.\d+)?)分[)）])?")
 # (Hubei's form names its 满意度 二级 "具体指标".)
 LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|"
@@ -102,6 +104,7 @@ UNIT_LIMIT = 5  # characters of the longest unit
 UNIT_WORD = rf"[^\d{COMPARATOR_SIGNS}%.…(（,，、;；/]"
 UNIT = re.compile(rf"%|[^\d{COMPARATOR_SIGNS}%.…(（,，、;；]{{1,3}}|{UNIT_WORD}{{1,2}}/{UNIT_WORD}{{1,2}}")
 NUMERIC = ("weight", "score")
+SUB_ITEM = re.compile(r"其中|含|包括")  # how an item a row breaks down opens (其中桃树种植面积), its values unscored
 # A comparator in words printed after a figure (95%及以上, 3天以内, 5%及以下): the figure's, never a deadline's 前.
 TRAILING_COMPARATOR = re.compile("及?(?:{})".format("|".join(word for word, _ in SUFFIX_COMPARATORS
                                                             if word.startswith(("以", "之")) and word != "之前")))
@@ -871,6 +874,20 @@ def stretch_values(text: str, start: int, end: int, columns: list[str], stage_to
     return None
 
 
+def unscored_item(text: str, start: int, end: int, columns: list[str], stage_total: float) -> dict[str, str] | None:
+    """The values of an item (其中…) a scored row read right breaks down, left unscored ("★补助各类瓜果蔬菜种植面积 20
+    29.5亩 29.5亩 20", then "其中桃树种植面积1.5亩1.5亩"): where no reading of the row's columns ends at `end`, the one
+    reading of its columns but 分值 and 得分 that does, each value a figure with its unit (a bare number is a row's
+    points, a unit alone is no note: "1.5亩1.5亩" is 1.5亩 twice)."""
+    bare = [column for column in columns if column not in NUMERIC]
+    if len(bare) == len(columns) or any(stop == end for _, stop in row_values(text, start, columns, stage_total)):
+        return None
+    readings = {tuple(values.items()) for values, stop in row_values(text, start, bare, stage_total)
+                if stop == end and any(values.values())
+                and all(DIGIT.search(value) and value.endswith(FIGURE_UNITS) for value in values.values() if value)}
+    return dict(readings.pop()) if len(readings) == 1 else None
+
+
 def cut_off_target(stretch: str) -> dict[str, str] | None:
     """The last row of a copy cut off inside its result, the result a word target printed again ("…提供医疗服务" "服务范围
     扩大" "服务范"): its name and target; None when the stretch does not end so, or ends so more than one way.
@@ -1063,6 +1080,10 @@ def read_block(block: Block) -> RunRows:
                     and not stage_points(stage) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
+            scored = next((cells for cells in reversed(result.rows) if any(map(cells.get, NUMERIC))), None)
+            if values is None and scored and SUB_ITEM.match(stretch) \
+                    and (scored.get("target") == scored.get("actual") or near_target(scored)):
+                values = unscored_item(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
                 result.ambiguous.append(text[position:anchor])
             cut = cut_off_target(stretch) if values is None and anchor == len(text) and columns[0] == "target" \
