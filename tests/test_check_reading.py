@@ -507,3 +507,18 @@ def test_targets_read_as_the_rows_weights_are_scores_moved_left(targets, weights
     empty cell moved each row's 得分 — most of them full marks — into the 指标值 column."""
     rows = [Indicator(level3=f"指标{n}", target=t, weight=w) for n, (t, w) in enumerate(zip(targets, weights))]
     assert scores_as_targets(Table(kind="project", indicators=rows)) is moved
+
+
+def test_a_sum_over_a_funds_part_whose_run_was_left_unsplit_is_doubtful():
+    # anhui_xuancheng_2023_dongwufangyi l.6 "年度資金總額:1484631.00%其中:中央財政資金10200%地方資金4646100%", drawn in variant
+    # form 1 (年初预算数 | 调整后预算数 | 执行数(B) | 执行率(B/A) | 权重 | 执行率得分) and run together: the total reads 148, 46,
+    # 31% with its 年初预算数 left empty; "10200%" of 中央财政资金 holds as 10, 2, 0, 0% as well as 102, 0, 0% (a 0% holds
+    # for any budget), so it is left unsplit — and the sum of the parts read, 46, is no defect to report against 148.
+    report = pasted_report("anhui_xuancheng_2023_dongwufangyi", "k", variant=1)
+    table = report.tables[0]
+    total = table.funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.execution_rate) == (None, 148, 46, 31)
+    [central] = [line for line in table.fund_lines if line.label == "中央财政资金"]
+    assert (central.initial_budget, central.full_year_budget, central.executed) == (None, None, None)
+    sums = [f for f in report.findings if f.rule == "sum_mismatch" and f.table == 0]
+    assert sums and all(f.severity == "info" and "中央财政资金" in f.doubt for f in sums)

@@ -392,3 +392,17 @@ def test_a_stage_in_sichuans_words_before_a_kind_of_indicator_opens_the_row(past
     assert rows["宣传次数"] == ("项目决策", "数量指标")
     assert rows["创建质量"] == ("项目决策", "质量指标")
     assert rows["提升全县消费者维权意识"] == ("项目效益", "社会效益指标")
+
+
+def test_a_funds_row_run_together_with_its_first_budget_left_empty_reads_the_others(paste):
+    # anhui_suixi_2019_linshijiuzhu l.24-29 "年度资金总额: | 30 | 30 | 10 | 100% | 10", drawn in variant form 1 (年初预算数 |
+    # 调整后预算数 | 执行数(B) | 执行率(B/A) | 权重 | 执行率得分, its 年初预算数 left empty) and run together: "总额3030100%1010"
+    # fills no three amounts by the arithmetic; with the 年初预算数 left empty it is 30, 30, 100%, 10, 10 (left empty with
+    # a warning before).
+    [(_, _, sheet, _)] = paste.sources(ROOT / "evals" / "samples", ROOT / "evals" / "gold", ROOT / "evals" / "field",
+                                       "anhui_suixi_2019_linshijiuzhu", variants=(1,))
+    text = paste.pasted(sheet, "k")
+    assert "总额3030100%1010" in text
+    total = read(text).tables[0].funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.execution_rate, total.weight,
+            total.score) == (None, 30, 30, 100, 10, 10)

@@ -299,8 +299,11 @@ def fund_sum_doubt(ctx: Context, table: Table) -> str | None:
     printed = [c for c in FUND_COLUMNS if getattr(total, c) is not None]
     figures = block_figures(table)
     parts = fund_parts(table)
+    unsplit_lines = {line for line, _ in unsplit(ctx.report.warnings)}
     for part in parts:
         values = [getattr(part, c) for c in FUND_COLUMNS]
+        if all(v is None for v in values) and part.line in unsplit_lines:
+            return f"“{part.label}”一行的数字连在一起未能拆分，分项之和无从复核"
         if any(v is not None for v in values) and any(getattr(part, c) is None for c in printed) \
                 and not prints_a_dash(ctx, part):
             return f"“{part.label}”一行缺少总额所列的数，其单元格疑已串读"

@@ -254,7 +254,7 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
     if not all(PLAIN_NUMBER.match(number) for number in printed) or len(printed) >= len(names):
         return None
 
-    def consistent(values: list[float]) -> bool:
+    def consistent(values: list[float], names: list[str] = names) -> bool:
         found = dict(zip(names, values))
         if any(abs(found[role] - total) > SUM_TOLERANCE for role, total in (sums or {}).items() if role in found):
             return False
@@ -269,11 +269,23 @@ def split_fund_run(run: str, roles: list[str], sums: dict[str, float] | None = N
 
     pieces = split_numbers(before, len(names) - len(printed),
                            lambda values: consistent([*map(float, printed), *values]))
+    left_empty = []
+    if not printed and names[0] == "initial_budget" and "full_year_budget" in names:
+        # A 年初预算数 left empty, the 全年预算数 the row's budget ("3030100%1010" under 年初预算数 | 调整后预算数 | 执行数 |
+        # 执行率 | 权重 | 得分: 30, 30, 100%, 10, 10, where no reading fills all three amounts). A 0% holds for any
+        # budget, so no arithmetic tells a reading of nothing spent: "10200%" is 10, 2, 0, 0% as well as 102, 0, 0%.
+        if pieces and float(pieces[-1]) == 0 and any(consistent([*map(float, split)], names[1:])
+                                                    for split in number_splits(before, len(names) - 1)):
+            return None
+        if not pieces:
+            pieces = split_numbers(before, len(names) - 1,
+                                   lambda values: values[-1] > 0 and consistent(values, names[1:]))
+            left_empty = [""]
     if not pieces and not printed and rate_last:
-        pieces = spent_whole(before, len(names) - 1)
+        pieces, left_empty = spent_whole(before, len(names) - 1), []
     if not pieces:
         return None
-    return [*printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
+    return [*left_empty, *printed, *pieces[:-1], f"{pieces[-1]}%", *([] if rate_last else [score_text])]
 
 
 def split_rateless_run(run: str, roles: list[str]) -> list[str] | None:
