@@ -269,17 +269,30 @@ def test_level_columns_printed_under_their_group_cell_after_the_value_words_open
 
 
 def test_a_table_whose_points_were_not_all_read_gets_no_recomputed_score(tmp_path):
-    # The flattened yunnan_yongde_2022 above: its funds run "387664.62387664.6210100%10" stays unread, so 90 of the
-    # 100 points its 总分 line ("| 总分 | 100 | 96 |") prints are read. A recomputed 89.8 against the self-score 96
-    # would be a 6.2-point gap the table never had: no recomputed score, and the reviewer is told why.
-    checked = api.check(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)))
+    # sichuan_daying_2022_zhifafuzhuang opens with the last rows of a table its page cut off above (l.2 "公益性讲座知晓率 |
+    # = | 100 | % | 100 | 5 | 5 |" … l.9 "聘用人员满意度 | ≥ | 95 | % | 95 | 5 | 5 |"), then l.11 "合计 | 100 | 100 |".
+    # Flattened, a few of the 100 points its 合计 prints are read: a score recomputed from them against the self-score 100
+    # would be a gap the table never had — no recomputed score, and the reviewer is told why.
+    checked = api.check(api.load(flattened("sichuan_daying_2022_zhifafuzhuang", tmp_path)))
     [score] = checked.scores
-    assert (score.self_score, score.recomputed_score) == (96, None)
-    assert any("读出的分值合计90分，少于其总分100分" in warning for warning in checked.warnings)
-    memo = api.review(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)))
+    assert (score.self_score, score.recomputed_score) == (100, None)
+    assert any("少于其总分100分" in warning for warning in checked.warnings)
+    memo = api.review(api.load(flattened("sichuan_daying_2022_zhifafuzhuang", tmp_path)))
     assert any("分值未能全部读出" in paragraph and "未列分值和得分" not in paragraph for paragraph in opinion(memo))
-    # The same table as found reads all its points and is recomputed (资金到位及时率 met in full: 7 → 10; 政策知晓率
-    # 98% of ═100%: 9 → 9.8).
+
+
+def test_a_flattened_funds_row_with_its_first_budget_left_empty_gives_the_table_all_its_points(tmp_path):
+    # yunnan_yongde_2022 l.8-9: "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |" over "|
+    # 387664.62 | 387664.62 | 10 | 100% | 10 |", its 年初预算数 left empty. Flattened, "387664.62387664.6210100%10" fills
+    # no three amounts by the arithmetic; with the 年初预算数 empty it is 387664.62, 387664.62, 10, 100%, 10. The 10 points
+    # of the funds row are read with the rows' 90, as its 总分 line prints ("| 总分 | 100 | 96 |"), and the flattened table
+    # is recomputed as the one found (资金到位及时率 met in full: 7 → 10; 政策知晓率 98% of ═100%: 9 → 9.8).
+    checked = api.check(api.load(flattened("yunnan_yongde_2022_yingyanggaishan", tmp_path)))
+    total = checked.tables[0].funds_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (None, 387664.62, 387664.62, 10, 100, 10)
+    [score] = checked.scores
+    assert (score.self_score, score.recomputed_score) == (96, 99.8)
     [found] = api.check(api.load(DEV / "yunnan_yongde_2022_yingyanggaishan.txt")).scores
     assert (found.self_score, found.recomputed_score) == (96, 99.8)
 
