@@ -787,10 +787,9 @@ class Block:
         [(values, words_start)] = readings.items()
         values_start = figures_start(text, words_start, end, ".%")
         after = self.columns[words_at[-1] + 1:]
-        closing = next((dict(found.pop()) for count in range(len(after), 0, -1) if values_start < end
-                        for found in [{tuple(values.items()) for values, stop in row_values(
-                            text, values_start, after[:count], stage_total, self.serial_starts) if stop == end}]
-                        if len(found) == 1), None)
+        closing = next((found for count in range(len(after), 0, -1) if values_start < end
+                        for found in [stretch_values(text, values_start, end, after[:count], stage_total,
+                                                     self.serial_starts)] if found), None)
         words = text[words_start:values_start if closing else end]
         return ("row", {"level3": name.group(), **dict(values), self.columns[words_at[0]]: words, **(closing or {})},
                 end, stage_total)
@@ -859,16 +858,18 @@ class Block:
         return self.cost[(position, stage_total)]
 
 
-def stretch_values(text: str, start: int, end: int, columns: list[str], stage_total: float) -> dict[str, str] | None:
+def stretch_values(text: str, start: int, end: int, columns: list[str], stage_total: float,
+                   serials: frozenset[int] = frozenset()) -> dict[str, str] | None:
     """The values of a row whose name only a stretch of its own explains (a name opening with its row number): the
-    one reading of its columns from `start` that ends where the stretch does, or, where the copy is cut off there
-    inside a word, of its first columns (what the last row printed before the cut: "同比2022年销量显著提"; digits at
-    the cut may be a number cut short or several joined, never read); None when there is none or more than one."""
+    one reading of its columns from `start` (a value never running into a row number: `serials`, where they start)
+    that ends where the stretch does, or, where the copy is cut off there inside a word, of its first columns (what
+    the last row printed before the cut: "同比2022年销量显著提"; digits at the cut may be a number cut short or several
+    joined, never read); None when there is none or more than one."""
     cut_in_word = end == len(text) and end > start and not text[end - 1].isdigit() and text[end - 1] not in ".%"
     counts = range(len(columns), 0, -1) if cut_in_word else (len(columns),)
     for count in counts:
-        readings = {tuple(values.items()) for values, stop in row_values(text, start, columns[:count], stage_total)
-                    if stop == end}
+        readings = {tuple(values.items()) for values, stop in row_values(text, start, columns[:count], stage_total,
+                                                                         serials) if stop == end}
         if readings:
             return dict(readings.pop()) if len(readings) == 1 else None
     return None
@@ -1080,9 +1081,9 @@ def read_block(block: Block) -> RunRows:
                     and not stage_points(stage) and not noted:
                 break
             values = stretch_values(text, position + name.end(), anchor, columns, stage_total)
-            scored = next((cells for cells in reversed(result.rows) if any(map(cells.get, NUMERIC))), None)
-            if values is None and scored and SUB_ITEM.match(stretch) \
-                    and (scored.get("target") == scored.get("actual") or near_target(scored)):
+            scored = next((cells for cells in reversed(result.rows) if any(map(cells.get, NUMERIC))), None) \
+                if values is None and SUB_ITEM.match(stretch) else None
+            if scored and (scored.get("target") == scored.get("actual") or near_target(scored)):
                 values = unscored_item(text, position + name.end(), anchor, columns, stage_total)
             if values is None:
                 result.ambiguous.append(text[position:anchor])
